@@ -1,0 +1,65 @@
+// One table of coded errors: every failure a client can see has a stable code and an HTTP status.
+// The HTTP layer renders AppError as RFC 9457 problem+json; nothing else leaks to clients.
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+  code?: string;
+}
+
+export const ERROR_CATALOG = {
+  validation_failed: { status: 400, title: 'The request is not valid' },
+  malformed_body: { status: 400, title: 'The request body could not be parsed' },
+  unauthenticated: { status: 401, title: 'A valid API key is required' },
+  forbidden: { status: 403, title: 'The API key lacks the required scope' },
+  channel_forbidden: { status: 403, title: 'The API key is bound to another channel' },
+  not_found: { status: 404, title: 'Not found' },
+  route_not_found: { status: 404, title: 'No such route' },
+  method_not_allowed: { status: 405, title: 'Method not allowed' },
+  conflict: { status: 409, title: 'Conflict' },
+  idempotency_in_progress: { status: 409, title: 'A request with this Idempotency-Key is still running' },
+  payload_too_large: { status: 413, title: 'The request body is too large' },
+  unsupported_media_type: { status: 415, title: 'Unsupported content type' },
+  idempotency_key_reused: {
+    status: 422,
+    title: 'This Idempotency-Key was used with a different request',
+  },
+  unprocessable: { status: 422, title: 'The request cannot be processed' },
+  rate_limited: { status: 429, title: 'Too many requests' },
+  internal: { status: 500, title: 'Internal error' },
+  database_unavailable: { status: 503, title: 'The database is unavailable' },
+  not_ready: { status: 503, title: 'The hub is not ready' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type CatalogErrorCode = keyof typeof ERROR_CATALOG;
+
+export class AppError extends Error {
+  readonly code: string;
+  readonly status: number;
+  readonly title: string;
+  readonly details: Record<string, unknown> | undefined;
+  readonly issues: FieldIssue[] | undefined;
+
+  constructor(
+    code: string,
+    message?: string,
+    opts: { status?: number; title?: string; details?: Record<string, unknown>; issues?: FieldIssue[] } = {},
+  ) {
+    const known = (ERROR_CATALOG as Record<string, { status: number; title: string }>)[code];
+    super(message ?? opts.title ?? known?.title ?? code);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = opts.status ?? known?.status ?? 400;
+    this.title = opts.title ?? known?.title ?? code;
+    this.details = opts.details;
+    this.issues = opts.issues;
+  }
+}
+
+export const notFound = (what: string, id: string) =>
+  new AppError('not_found', `${what} ${id} was not found`, { details: { resource: what, id } });
+
+export const validationError = (issues: FieldIssue[], message = 'The request is not valid') =>
+  new AppError('validation_failed', message, { issues });
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

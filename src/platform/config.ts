@@ -1,0 +1,38 @@
+// The runtime contract: every setting the hub reads from its environment, with defaults, in one place.
+import { resolve } from 'node:path';
+
+export interface HubConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  natsUrl: string | undefined;
+  natsStream: string;
+  adminKey: string | undefined;
+  demo: boolean;
+  logLevel: string;
+  bodyLimitBytes: number;
+  publicUrl: string | undefined;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
+  const port = Number(env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    dataDir: resolve(env.OMNIHUB_DATA_DIR ?? './data'),
+    databaseUrl,
+    natsUrl: env.NATS_URL?.trim() || undefined,
+    natsStream: env.OMNIHUB_NATS_STREAM ?? 'OMNIHUB_EVENTS',
+    adminKey: env.OMNIHUB_ADMIN_KEY?.trim() || undefined,
+    demo: env.OMNIHUB_DEMO !== '0' && env.OMNIHUB_DEMO !== 'false',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    bodyLimitBytes: Number(env.OMNIHUB_BODY_LIMIT ?? 1024 * 1024),
+    publicUrl: env.OMNIHUB_PUBLIC_URL,
+  };
+}

@@ -1,0 +1,121 @@
+// One PostgreSQL dialect on two engines: PGlite (embedded, one connection, persisted in a data
+// directory) or a PostgreSQL server through a node-postgres pool. Both are driven through Drizzle.
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import { EventNotifier } from '../events/notifier.js';
+
+// int8 as JS number: our counters and positions stay far below 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+// numeric stays a string (exact); we never store money as numeric.
+
+export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
+export type Tx = PgTransaction<PgQueryResultHKT, Record<string, never>, ExtractTablesWithRelations<Record<string, never>>>;
+/** Anything that can run a statement: the database itself or an open transaction. */
+export type Executor = Db | Tx;
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface Database {
+  kind: DatabaseKind;
+  db: Db;
+  /** Wakes event consumers of this process after a transaction with events commits. */
+  notifier: EventNotifier;
+  /** A label safe to log (no password). */
+  describe: string;
+  /** Runs a statement outside any transaction on a dedicated session (migrations, advisory locks). */
+  withSession<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+  /** The raw PGlite instance, when embedded (for LISTEN/NOTIFY). */
+  pglite?: PGlite;
+  /** The raw pool, when on a server. */
+  pool?: pg.Pool;
+}
+
+export async function rows<T>(exec: Executor, query: SQL): Promise<T[]> {
+  const result = (await exec.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+export async function firstRow<T>(exec: Executor, query: SQL): Promise<T | undefined> {
+  return (await rows<T>(exec, query))[0];
+}
+
+export interface OpenDatabaseOptions {
+  databaseUrl?: string | undefined;
+  /** PGlite data directory; `memory://` for an in-memory database. */
+  dataDir?: string | undefined;
+  poolSize?: number;
+}
+
+export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database> {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
+  return openPglite(opts.dataDir ?? 'memory://');
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir);
+  const db = drizzlePglite(client) as unknown as Db;
+  return {
+    kind: 'pglite',
+    notifier: new EventNotifier(),
+    db,
+    describe: dataDir.startsWith('memory://') ? 'PGlite (in memory)' : `PGlite at ${dataDir}`,
+    // PGlite is one connection: a "session" is the same connection.
+    withSession: (fn) => fn(db),
+    ping: async () => {
+      await client.query('select 1');
+    },
+    close: async () => {
+      if (!client.closed) await client.close();
+    },
+    pglite: client,
+  };
+}
+
+async function openPostgres(url: string, max: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000 });
+  // An idle client losing its server must not crash the process; the next query reports it.
+  pool.on('error', () => {});
+  const db = drizzleNodePg(pool) as unknown as Db;
+  const u = new URL(url);
+  return {
+    kind: 'postgres',
+    notifier: new EventNotifier(),
+    db,
+    describe: `PostgreSQL ${u.hostname}:${u.port || 5432}${u.pathname}`,
+    withSession: async (fn) => {
+      const client = await pool.connect();
+      try {
+        return await fn(drizzleNodePg(client) as unknown as Db);
+      } finally {
+        client.release();
+      }
+    },
+    ping: async () => {
+      await pool.query('select 1');
+    },
+    close: () => pool.end(),
+    pool,
+  };
+}
+
+/** Errors that mean "the database cannot be reached right now" rather than "the request is wrong". */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  const e = err as { code?: string; message?: string } | undefined;
+  if (!e) return false;
+  const code = e.code ?? '';
+  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '53300'].includes(code))
+    return true;
+  if (code.startsWith('08')) return true; // connection exceptions
+  const msg = e.message ?? '';
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|PGlite is closed/i.test(
+    msg,
+  );
+}

@@ -1,0 +1,133 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { deferred, systemClock } from '../../kernel/index.js';
+import { inTransaction } from '../context.js';
+import { describeEachDatabase, testLog } from '../testing/test-databases.js';
+import { startConsumer } from './consumer.js';
+import { appendEvent, appendEvents, decodeCursor, encodeCursor, readEvents, type StoredEvent } from './event-log.js';
+
+describeEachDatabase('event log', [], (t) => {
+  it('commits events with the state change and never publishes a rolled-back one', async () => {
+    const ctx = t.ctx();
+    await inTransaction(ctx, (tx) => appendEvent(tx, { type: 'test.kept', subject: 's:1', payload: { n: 1 } }));
+    await expect(
+      inTransaction(ctx, async (tx) => {
+        await appendEvent(tx, { type: 'test.dropped', subject: 's:1', payload: {} });
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    const all = await readEvents(t.database.db, { types: ['test.*'] });
+    expect(all.map((e) => e.type)).toEqual(['test.kept']);
+    expect(all[0]!.payload).toEqual({ n: 1 });
+  });
+
+  it('refuses to append outside a transaction', async () => {
+    await expect(appendEvent(t.ctx(), { type: 'x', subject: 'y', payload: {} })).rejects.toThrow(/transaction/);
+  });
+
+  it('filters by exact type, prefix and subject, and pages with cursors', async () => {
+    const ctx = t.ctx();
+    await inTransaction(ctx, (tx) =>
+      appendEvents(
+        tx,
+        Array.from({ length: 5 }, (_, i) => ({ type: `page.e${i % 2}`, subject: `page:${i}`, payload: { i } })),
+      ),
+    );
+    const first = await readEvents(t.database.db, { types: ['page.*'], limit: 2 });
+    expect(first.map((e) => e.payload.i)).toEqual([0, 1]);
+    const rest = await readEvents(t.database.db, { types: ['page.*'], after: first[1]! });
+    expect(rest.map((e) => e.payload.i)).toEqual([2, 3, 4]);
+    expect((await readEvents(t.database.db, { types: ['page.e1'] })).length).toBe(2);
+    expect((await readEvents(t.database.db, { subject: 'page:3' })).length).toBe(1);
+    const c = encodeCursor(rest[0]!);
+    expect(decodeCursor(c)).toEqual({ txId: rest[0]!.txId, position: rest[0]!.position });
+    expect(decodeCursor('nope')).toBeNull();
+  });
+
+  it('a consumer resumes from its durable cursor (at-least-once, replay from a position)', async () => {
+    const seen: string[] = [];
+    const handle = async (evs: StoredEvent[]) => {
+      for (const e of evs) seen.push(e.payload.label as string);
+    };
+    const c1 = startConsumer({ database: t.database, name: 'resume-test', handle, log: testLog, filter: { types: ['resume.*'] } });
+    await inTransaction(t.ctx(), (tx) => appendEvent(tx, { type: 'resume.a', subject: 's', payload: { label: 'a' } }));
+    await c1.caughtUp();
+    await c1.stop();
+    await inTransaction(t.ctx(), (tx) => appendEvent(tx, { type: 'resume.b', subject: 's', payload: { label: 'b' } }));
+    const c2 = startConsumer({ database: t.database, name: 'resume-test', handle, log: testLog, filter: { types: ['resume.*'] } });
+    await c2.caughtUp();
+    await c2.stop();
+    expect(seen).toEqual(['a', 'b']);
+  });
+});
+
+describeEachDatabase('event log ordering under concurrent writers', [], (t) => {
+  it('no event is skipped when transactions commit out of order', async () => {
+    if (t.kind === 'pglite') {
+      // PGlite is one connection: transactions are serialized, so commit order equals start order.
+      // The interleaving below needs real concurrent sessions; it runs on PostgreSQL.
+      expect(t.database.kind).toBe('pglite');
+      return;
+    }
+    const db = t.database;
+    // Writer A takes its position first but commits last.
+    const release = deferred();
+    const aStarted = deferred();
+    const writerA = inTransaction(t.ctx(), async (tx) => {
+      await appendEvent(tx, { type: 'order.a', subject: 'o', payload: {} });
+      aStarted.resolve();
+      await release.promise;
+    });
+    await aStarted.promise;
+    await inTransaction(t.ctx(), (tx) => appendEvent(tx, { type: 'order.b', subject: 'o', payload: {} }));
+    // A reader now must not see B past A's uncommitted position.
+    const early = await readEvents(db.db, { types: ['order.*'] });
+    expect(early).toEqual([]);
+    release.resolve();
+    await writerA;
+    const all = await readEvents(db.db, { types: ['order.*'] });
+    expect(all.map((e) => e.type).sort()).toEqual(['order.a', 'order.b']);
+  });
+
+  it('a consumer running during 40 concurrent writers sees every event exactly once', async () => {
+    const seen = new Map<string, number>();
+    const consumer = startConsumer({
+      database: t.database,
+      name: 'concurrency',
+      filter: { types: ['conc.*'] },
+      log: testLog,
+      batchSize: 7,
+      pollMs: 5,
+      handle: async (evs) => {
+        for (const e of evs) seen.set(e.id, (seen.get(e.id) ?? 0) + 1);
+      },
+    });
+    const writes = Array.from({ length: 40 }, (_, i) =>
+      inTransaction(t.ctx({ clock: systemClock }), async (tx) => {
+        await appendEvents(tx, [
+          { type: 'conc.x', subject: `w:${i}`, payload: { i } },
+          { type: 'conc.y', subject: `w:${i}`, payload: { i } },
+        ]);
+        // random think time inside the transaction scrambles commit order against position order
+        await tx.db.execute(sql`select pg_sleep(${Math.random() * 0.02})`);
+      }),
+    );
+    await Promise.all(writes);
+    await consumer.caughtUp();
+    await consumer.stop();
+    expect(seen.size).toBe(80);
+    expect([...seen.values()].every((n) => n === 1)).toBe(true);
+  });
+});
+
+describe('event notifier', () => {
+  it('does not sleep through a notify that came between look and wait', async () => {
+    const { EventNotifier } = await import('./notifier.js');
+    const n = new EventNotifier();
+    const v = n.version;
+    n.notify();
+    const started = Date.now();
+    await n.wait(5_000, undefined, v);
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+});

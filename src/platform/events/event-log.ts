@@ -1,0 +1,165 @@
+// The event log: every state change appends its domain events in the same transaction, so nothing
+// is published that did not commit and nothing committed is lost.
+//
+// Ordering: positions come from a sequence, allocated before commit, so position 11 can commit
+// before position 10. Readers therefore order by (tx_id, position) and read only events whose
+// transaction id is below the oldest transaction still running (pg_snapshot_xmin): everything below
+// that horizon is final, and anything written later sorts after it. No event is ever skipped.
+import { type SQL, sql } from 'drizzle-orm';
+import { newId } from '../../kernel/index.js';
+import type { Ctx } from '../context.js';
+import { type Executor, firstRow, rows } from '../db/database.js';
+
+export interface NewEvent {
+  type: string;
+  subject: string;
+  payload: Record<string, unknown>;
+  channelId?: string | null;
+  occurredAt?: Date;
+}
+
+export interface StoredEvent {
+  id: string;
+  position: number;
+  txId: number;
+  type: string;
+  subject: string;
+  channelId: string | null;
+  payload: Record<string, unknown>;
+  actor: string | null;
+  requestId: string | null;
+  occurredAt: Date;
+  recordedAt: Date;
+}
+
+/** A place in the log: the last event read. The beginning is {txId: 0, position: 0}. */
+export interface Cursor {
+  txId: number;
+  position: number;
+}
+
+export const LOG_START: Cursor = { txId: 0, position: 0 };
+
+export const encodeCursor = (c: Cursor): string => `${c.txId}-${c.position}`;
+
+export function decodeCursor(s: string): Cursor | null {
+  const m = /^(\d{1,18})-(\d{1,18})$/.exec(s);
+  return m ? { txId: Number(m[1]), position: Number(m[2]) } : null;
+}
+
+export const cursorOf = (e: Pick<StoredEvent, 'txId' | 'position'>): Cursor => ({
+  txId: e.txId,
+  position: e.position,
+});
+
+/** Appends events inside the caller's transaction (ctx.inTx) with one statement. */
+export async function appendEvents(ctx: Ctx, list: NewEvent[]): Promise<StoredEvent[]> {
+  if (list.length === 0) return [];
+  if (!ctx.inTx) throw new Error('appendEvents must run inside a transaction with the state change');
+  const now = ctx.clock.now();
+  const ids = list.map(() => newId('evt'));
+  const stored = await rows<RawEvent>(
+    ctx.db,
+    sql`insert into events (id, type, subject, channel_id, payload, actor, request_id, occurred_at)
+        select u.id, u.type, u.subject, u.channel_id, u.payload::jsonb, ${ctx.actor.id}, ${ctx.requestId}, u.occurred_at
+        from unnest(${sql.param(ids)}::text[], ${sql.param(list.map((e) => e.type))}::text[],
+                    ${sql.param(list.map((e) => e.subject))}::text[],
+                    ${sql.param(list.map((e) => e.channelId ?? ctx.channelId ?? null))}::text[],
+                    ${sql.param(list.map((e) => JSON.stringify(e.payload)))}::text[],
+                    ${sql.param(list.map((e) => (e.occurredAt ?? now).toISOString()))}::timestamptz[])
+             as u(id, type, subject, channel_id, payload, occurred_at)
+        returning ${RETURNING}`,
+  );
+  const notifier = ctx.database.notifier;
+  ctx.afterCommit(() => notifier.notify());
+  return stored.map(toStoredEvent).sort((a, b) => a.position - b.position);
+}
+
+export const appendEvent = async (ctx: Ctx, e: NewEvent): Promise<StoredEvent> =>
+  (await appendEvents(ctx, [e]))[0]!;
+
+export interface ReadOptions {
+  after?: Cursor;
+  limit?: number;
+  /** Exact types, or prefixes ending in '.*' (e.g. 'inventory.*'). */
+  types?: string[];
+  subject?: string;
+  channelId?: string;
+}
+
+/** Reads committed events after a cursor, in log order, never past the oldest running transaction. */
+export async function readEvents(exec: Executor, opts: ReadOptions = {}): Promise<StoredEvent[]> {
+  const after = opts.after ?? LOG_START;
+  const limit = Math.min(Math.max(opts.limit ?? 100, 1), 1000);
+  const filters: SQL[] = [];
+  if (opts.types?.length) {
+    const exact = opts.types.filter((t) => !t.endsWith('*'));
+    const prefixes = opts.types.filter((t) => t.endsWith('*')).map((t) => `${t.slice(0, -1)}%`);
+    const parts: SQL[] = [];
+    if (exact.length) parts.push(sql`type = any(${sql.param(exact)}::text[])`);
+    if (prefixes.length) parts.push(sql`type like any(${sql.param(prefixes)}::text[])`);
+    filters.push(sql`(${sql.join(parts, sql` or `)})`);
+  }
+  if (opts.subject) filters.push(sql`subject = ${opts.subject}`);
+  if (opts.channelId) filters.push(sql`(channel_id = ${opts.channelId} or channel_id is null)`);
+  const extra = filters.length ? sql` and ${sql.join(filters, sql` and `)}` : sql``;
+  const raw = await rows<RawEvent>(
+    exec,
+    sql`select ${RETURNING} from events
+        where (tx_id, position) > (${after.txId}::bigint, ${after.position}::bigint)
+          and tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint${extra}
+        order by tx_id, position
+        limit ${limit}`,
+  );
+  return raw.map(toStoredEvent);
+}
+
+export async function findEvent(exec: Executor, id: string): Promise<StoredEvent | undefined> {
+  const r = await firstRow<RawEvent>(exec, sql`select ${RETURNING} from events where id = ${id}`);
+  return r ? toStoredEvent(r) : undefined;
+}
+
+/** The cursor just past the newest committed event (for "only new events from now on"). */
+export async function headCursor(exec: Executor): Promise<Cursor> {
+  const r = await firstRow<{ tx_id: number | null; position: number | null }>(
+    exec,
+    sql`select tx_id, position from events
+        where tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+        order by tx_id desc, position desc limit 1`,
+  );
+  return r?.tx_id != null ? { txId: Number(r.tx_id), position: Number(r.position) } : LOG_START;
+}
+
+const RETURNING = sql.raw(
+  'id, position, tx_id, type, subject, channel_id, payload, actor, request_id, occurred_at, recorded_at',
+);
+
+interface RawEvent {
+  id: string;
+  position: number | string;
+  tx_id: number | string;
+  type: string;
+  subject: string;
+  channel_id: string | null;
+  payload: Record<string, unknown> | string;
+  actor: string | null;
+  request_id: string | null;
+  occurred_at: Date | string;
+  recorded_at: Date | string;
+}
+
+function toStoredEvent(r: RawEvent): StoredEvent {
+  return {
+    id: r.id,
+    position: Number(r.position),
+    txId: Number(r.tx_id),
+    type: r.type,
+    subject: r.subject,
+    channelId: r.channel_id,
+    payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload,
+    actor: r.actor,
+    requestId: r.request_id,
+    occurredAt: new Date(r.occurred_at),
+    recordedAt: new Date(r.recorded_at),
+  };
+}

@@ -1,0 +1,31 @@
+// Wakes event consumers when new events commit, instead of making them poll hard.
+
+export class EventNotifier {
+  private waiters = new Set<() => void>();
+  /** Bumped on every notify, so a waiter that looked before a notify does not sleep through it. */
+  version = 0;
+
+  notify(): void {
+    this.version++;
+    const ws = [...this.waiters];
+    this.waiters.clear();
+    for (const w of ws) w();
+  }
+
+  /** Resolves on the next notify or after timeoutMs, whichever comes first. */
+  wait(timeoutMs: number, signal?: AbortSignal, sinceVersion?: number): Promise<void> {
+    if (sinceVersion !== undefined && sinceVersion !== this.version) return Promise.resolve();
+    if (signal?.aborted) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.waiters.delete(done);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      this.waiters.add(done);
+      signal?.addEventListener('abort', done, { once: true });
+    });
+  }
+}

@@ -1,0 +1,94 @@
+// Runs a storage-touching suite on PGlite and, when TEST_DATABASE_URL is set, on PostgreSQL too,
+// each in a fresh database that is dropped afterwards.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import pino from 'pino';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { type Clock, ManualClock } from '../../kernel/index.js';
+import { type Actor, type Ctx, createContext, SYSTEM_ACTOR } from '../context.js';
+import { type Database, openDatabase } from '../db/database.js';
+import { type MigrationSet, runMigrations } from '../db/migrate.js';
+import { platformMigrations } from '../migrations.js';
+
+export const testLog = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+
+export interface TestDatabase {
+  kind: 'pglite' | 'postgres';
+  /** The open database (available inside tests and beforeAll hooks registered after this one). */
+  readonly database: Database;
+  /** A fresh system context; pass a clock to control time. */
+  ctx(opts?: { clock?: Clock; actor?: Actor; channelId?: string | null }): Ctx;
+  /** The URL of the fresh PostgreSQL database (postgres only), e.g. to start a second hub process. */
+  readonly url: string | undefined;
+}
+
+export const postgresTestUrl = (): string | undefined => process.env.TEST_DATABASE_URL?.trim() || undefined;
+
+/** Creates a fresh PostgreSQL database next to TEST_DATABASE_URL; returns its URL and a drop function. */
+export async function createFreshPostgresDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `omnihub_t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(baseUrl);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: baseUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export function describeEachDatabase(
+  title: string,
+  migrations: MigrationSet[],
+  body: (t: TestDatabase) => void,
+): void {
+  const kinds: Array<'pglite' | 'postgres'> = postgresTestUrl() ? ['pglite', 'postgres'] : ['pglite'];
+  for (const kind of kinds) {
+    describe(`${title} [${kind}]`, () => {
+      let database: Database | undefined;
+      let url: string | undefined;
+      let drop: (() => Promise<void>) | undefined;
+      beforeAll(async () => {
+        if (kind === 'postgres') {
+          const fresh = await createFreshPostgresDatabase(postgresTestUrl()!);
+          url = fresh.url;
+          drop = fresh.drop;
+          database = await openDatabase({ databaseUrl: url, poolSize: 12 });
+        } else {
+          database = await openDatabase({ dataDir: 'memory://' });
+        }
+        await runMigrations(database, [platformMigrations, ...migrations.filter((m) => m.name !== 'platform')]);
+      });
+      afterAll(async () => {
+        await database?.close();
+        await drop?.();
+      });
+      body({
+        kind,
+        get database() {
+          if (!database) throw new Error('database not open yet');
+          return database;
+        },
+        get url() {
+          return url;
+        },
+        ctx(opts = {}) {
+          if (!database) throw new Error('database not open yet');
+          return createContext(database, {
+            clock: opts.clock ?? new ManualClock(),
+            log: testLog,
+            actor: opts.actor ?? SYSTEM_ACTOR,
+            channelId: opts.channelId ?? null,
+          });
+        },
+      });
+    });
+  }
+}
