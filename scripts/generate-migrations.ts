@@ -11,7 +11,8 @@ const owners: Array<{ name: string; schema: string; out: string }> = [
 ];
 for (const m of readdirSync(join(root, 'src/modules'))) {
   const dir = join('src/modules', m);
-  if (!existsSync(join(root, dir)) || !readdirSync(join(root, dir)).some((f) => f.endsWith('.schema.ts'))) continue;
+  if (!existsSync(join(root, dir)) || !readdirSync(join(root, dir)).some((f) => f.endsWith('.schema.ts')))
+    continue;
   owners.push({ name: m, schema: `${dir}/*.schema.ts`, out: `${dir}/migrations` });
 }
 for (const o of owners) {

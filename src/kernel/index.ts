@@ -1,8 +1,8 @@
 // The kernel: errors, ids, money, clock and result types shared by every layer.
 // It imports nothing else of ours.
 export * from './clock.js';
+export * from './deferred.js';
 export * from './errors.js';
 export * from './ids.js';
 export * from './money.js';
 export * from './result.js';
-export * from './deferred.js';

@@ -60,5 +60,7 @@ export function allocateMoney(total: Money, weights: number[]): Money[] {
 
 export function formatMoney(m: Money, locale = 'en'): string {
   const exp = currencyExponent(m.currency);
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: m.currency }).format(m.amount / 10 ** exp);
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: m.currency }).format(
+    m.amount / 10 ** exp,
+  );
 }

@@ -1,8 +1,10 @@
 // ctx travels first into every service method: where statements go (the database or the open
 // transaction), who acts (API key, scopes, bound channel), the request id and the clock.
 import type { Clock } from '../kernel/index.js';
-import type { Logger } from 'pino';
 import type { Database, Executor } from './db/database.js';
+
+/** The structured logger (pino, or Fastify's per-request child of it). */
+export type Logger = Pick<import('pino').BaseLogger, 'info' | 'warn' | 'error' | 'debug' | 'trace' | 'fatal'>;
 
 export interface Actor {
   kind: 'api_key' | 'system' | 'anonymous';
@@ -13,7 +15,13 @@ export interface Actor {
   channelId: string | null;
 }
 
-export const SYSTEM_ACTOR: Actor = { kind: 'system', id: 'system', name: 'system', scopes: ['admin'], channelId: null };
+export const SYSTEM_ACTOR: Actor = {
+  kind: 'system',
+  id: 'system',
+  name: 'system',
+  scopes: ['admin'],
+  channelId: null,
+};
 
 export interface Ctx {
   database: Database;

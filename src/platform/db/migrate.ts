@@ -42,7 +42,10 @@ export async function migrationsApplied(db: Db, sets: MigrationSet[]): Promise<b
       sql`select to_regclass(${`drizzle.${table}`}) is not null as ok`,
     );
     if (!exists?.ok) return expected === 0;
-    const r = await firstRow<{ n: number }>(db, sql`select count(*)::int as n from ${sql.identifier('drizzle')}.${sql.identifier(table)}`);
+    const r = await firstRow<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from ${sql.identifier('drizzle')}.${sql.identifier(table)}`,
+    );
     if ((r?.n ?? 0) < expected) return false;
   }
   return true;

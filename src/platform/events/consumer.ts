@@ -2,8 +2,8 @@
 // it, hands them to a handler and then advances the cursor (at-least-once; handlers are idempotent).
 // A lease on the cursor row lets several hub nodes run the same consumer with one active at a time.
 import { sql } from 'drizzle-orm';
-import type { Logger } from 'pino';
 import { newId } from '../../kernel/index.js';
+import type { Logger } from '../context.js';
 import { type Database, type Executor, firstRow } from '../db/database.js';
 import {
   type Cursor,

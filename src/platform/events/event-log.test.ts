@@ -4,12 +4,21 @@ import { deferred, systemClock } from '../../kernel/index.js';
 import { inTransaction } from '../context.js';
 import { describeEachDatabase, testLog } from '../testing/test-databases.js';
 import { startConsumer } from './consumer.js';
-import { appendEvent, appendEvents, decodeCursor, encodeCursor, readEvents, type StoredEvent } from './event-log.js';
+import {
+  appendEvent,
+  appendEvents,
+  decodeCursor,
+  encodeCursor,
+  readEvents,
+  type StoredEvent,
+} from './event-log.js';
 
 describeEachDatabase('event log', [], (t) => {
   it('commits events with the state change and never publishes a rolled-back one', async () => {
     const ctx = t.ctx();
-    await inTransaction(ctx, (tx) => appendEvent(tx, { type: 'test.kept', subject: 's:1', payload: { n: 1 } }));
+    await inTransaction(ctx, (tx) =>
+      appendEvent(tx, { type: 'test.kept', subject: 's:1', payload: { n: 1 } }),
+    );
     await expect(
       inTransaction(ctx, async (tx) => {
         await appendEvent(tx, { type: 'test.dropped', subject: 's:1', payload: {} });
@@ -22,7 +31,9 @@ describeEachDatabase('event log', [], (t) => {
   });
 
   it('refuses to append outside a transaction', async () => {
-    await expect(appendEvent(t.ctx(), { type: 'x', subject: 'y', payload: {} })).rejects.toThrow(/transaction/);
+    await expect(appendEvent(t.ctx(), { type: 'x', subject: 'y', payload: {} })).rejects.toThrow(
+      /transaction/,
+    );
   });
 
   it('filters by exact type, prefix and subject, and pages with cursors', async () => {
@@ -30,7 +41,11 @@ describeEachDatabase('event log', [], (t) => {
     await inTransaction(ctx, (tx) =>
       appendEvents(
         tx,
-        Array.from({ length: 5 }, (_, i) => ({ type: `page.e${i % 2}`, subject: `page:${i}`, payload: { i } })),
+        Array.from({ length: 5 }, (_, i) => ({
+          type: `page.e${i % 2}`,
+          subject: `page:${i}`,
+          payload: { i },
+        })),
       ),
     );
     const first = await readEvents(t.database.db, { types: ['page.*'], limit: 2 });
@@ -49,12 +64,28 @@ describeEachDatabase('event log', [], (t) => {
     const handle = async (evs: StoredEvent[]) => {
       for (const e of evs) seen.push(e.payload.label as string);
     };
-    const c1 = startConsumer({ database: t.database, name: 'resume-test', handle, log: testLog, filter: { types: ['resume.*'] } });
-    await inTransaction(t.ctx(), (tx) => appendEvent(tx, { type: 'resume.a', subject: 's', payload: { label: 'a' } }));
+    const c1 = startConsumer({
+      database: t.database,
+      name: 'resume-test',
+      handle,
+      log: testLog,
+      filter: { types: ['resume.*'] },
+    });
+    await inTransaction(t.ctx(), (tx) =>
+      appendEvent(tx, { type: 'resume.a', subject: 's', payload: { label: 'a' } }),
+    );
     await c1.caughtUp();
     await c1.stop();
-    await inTransaction(t.ctx(), (tx) => appendEvent(tx, { type: 'resume.b', subject: 's', payload: { label: 'b' } }));
-    const c2 = startConsumer({ database: t.database, name: 'resume-test', handle, log: testLog, filter: { types: ['resume.*'] } });
+    await inTransaction(t.ctx(), (tx) =>
+      appendEvent(tx, { type: 'resume.b', subject: 's', payload: { label: 'b' } }),
+    );
+    const c2 = startConsumer({
+      database: t.database,
+      name: 'resume-test',
+      handle,
+      log: testLog,
+      filter: { types: ['resume.*'] },
+    });
     await c2.caughtUp();
     await c2.stop();
     expect(seen).toEqual(['a', 'b']);

@@ -9,9 +9,7 @@ export const events = pgTable(
     position: bigserial('position', { mode: 'number' }).notNull().unique(),
     // The writing transaction's id: readers only read below the oldest running transaction, so an
     // event whose transaction commits late is never skipped (see event-log.ts).
-    txId: bigint('tx_id', { mode: 'number' })
-      .notNull()
-      .default(sql`(pg_current_xact_id()::text::bigint)`),
+    txId: bigint('tx_id', { mode: 'number' }).notNull().default(sql`(pg_current_xact_id()::text::bigint)`),
     type: text('type').notNull(),
     subject: text('subject').notNull(),
     channelId: text('channel_id'),

@@ -1,5 +1,5 @@
 // Stored responses of creating POSTs, keyed by the caller's Idempotency-Key.
-import { integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
@@ -11,8 +11,8 @@ export const idempotencyKeys = pgTable(
     requestHash: text('request_hash').notNull(),
     // null while the first request is still running
     statusCode: integer('status_code'),
-    responseBody: jsonb('response_body'),
-    responseHeaders: jsonb('response_headers'),
+    responseBody: text('response_body'),
+    contentType: text('content_type'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.actorId, t.key] })],

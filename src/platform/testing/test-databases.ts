@@ -25,7 +25,9 @@ export interface TestDatabase {
 export const postgresTestUrl = (): string | undefined => process.env.TEST_DATABASE_URL?.trim() || undefined;
 
 /** Creates a fresh PostgreSQL database next to TEST_DATABASE_URL; returns its URL and a drop function. */
-export async function createFreshPostgresDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createFreshPostgresDatabase(
+  baseUrl: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `omnihub_t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
@@ -64,7 +66,10 @@ export function describeEachDatabase(
         } else {
           database = await openDatabase({ dataDir: 'memory://' });
         }
-        await runMigrations(database, [platformMigrations, ...migrations.filter((m) => m.name !== 'platform')]);
+        await runMigrations(database, [
+          platformMigrations,
+          ...migrations.filter((m) => m.name !== 'platform'),
+        ]);
       });
       afterAll(async () => {
         await database?.close();

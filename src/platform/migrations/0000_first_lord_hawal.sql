@@ -49,8 +49,8 @@ CREATE TABLE "idempotency_keys" (
 	"path" text NOT NULL,
 	"request_hash" text NOT NULL,
 	"status_code" integer,
-	"response_body" jsonb,
-	"response_headers" jsonb,
+	"response_body" text,
+	"content_type" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "idempotency_keys_actor_id_key_pk" PRIMARY KEY("actor_id","key")
 );

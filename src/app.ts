@@ -1,0 +1,139 @@
+// The composition root: opens the database, applies migrations, builds the modules and flows, wires
+// their routes into the HTTP server and starts the relays. No business rules live here.
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import pino, { type Logger } from 'pino';
+import { loadDemoData } from './flows/demo/load-demo-data.flow.js';
+import { type Clock, systemClock } from './kernel/index.js';
+import { channelsMigrations, channelsRoutes, createChannelsService } from './modules/channels/index.js';
+import { countActiveAdminKeys, createApiKey } from './platform/auth/api-keys.js';
+import type { HubConfig } from './platform/config.js';
+import { type Ctx, createContext } from './platform/context.js';
+import { type Database, openDatabase } from './platform/db/database.js';
+import { getMeta, setMeta } from './platform/db/hub-meta.js';
+import { type MigrationSet, runMigrations } from './platform/db/migrate.js';
+import { type NatsRelay, startNatsRelay, startNatsWakeup } from './platform/events/nats-relay.js';
+import { healthRoutes, platformApiRoutes } from './platform/http/platform.routes.js';
+import { createHttpServer } from './platform/http/server.js';
+import { createMetrics, type Metrics } from './platform/metrics.js';
+import { platformMigrations } from './platform/migrations.js';
+
+export const HUB_VERSION: string = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
+/** Every owner of tables, in the order their migrations apply. */
+export const ALL_MIGRATIONS: MigrationSet[] = [platformMigrations, channelsMigrations];
+
+export interface HubOptions {
+  config: HubConfig;
+  clock?: Clock;
+  log?: Logger;
+  /** An already open database (tests); otherwise one is opened from the config. */
+  database?: Database;
+}
+
+export interface Hub {
+  config: HubConfig;
+  database: Database;
+  http: FastifyInstance;
+  metrics: Metrics;
+  services: ReturnType<typeof createServices>;
+  log: Logger;
+  /** The admin key created at this start (only when the database had none). */
+  bootstrapKey: { secret: string; generated: boolean } | undefined;
+  demoLoaded: boolean;
+  /** A system context for scripts and tests. */
+  systemCtx(): Ctx;
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export function createServices() {
+  return {
+    channels: createChannelsService(),
+  };
+}
+
+export function createLogger(level: string): Logger {
+  return pino({ level, base: { service: 'omnihub' } });
+}
+
+export async function createHub(opts: HubOptions): Promise<Hub> {
+  const { config } = opts;
+  const clock = opts.clock ?? systemClock;
+  const log = opts.log ?? createLogger(config.logLevel);
+  const database =
+    opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  await runMigrations(database, ALL_MIGRATIONS);
+  const metrics = createMetrics();
+  const services = createServices();
+  const systemCtx = () => createContext(database, { clock, log });
+
+  const http = await createHttpServer({
+    database,
+    log,
+    clock,
+    metrics,
+    bodyLimitBytes: config.bodyLimitBytes,
+    version: HUB_VERSION,
+  });
+  const routeOpts = { database, metrics, migrations: ALL_MIGRATIONS, version: HUB_VERSION };
+  await http.register(healthRoutes(routeOpts));
+  await http.register(
+    async (api) => {
+      await api.register(platformApiRoutes(routeOpts));
+      await api.register(channelsRoutes(services.channels));
+    },
+    { prefix: '/api' },
+  );
+
+  const bootstrapKey = await ensureAdminKey(systemCtx(), config.adminKey);
+  let demoLoaded = false;
+  if (!(await getMeta(database.db, 'initialized'))) {
+    if (config.demo) demoLoaded = (await loadDemoData(systemCtx(), services)).loaded;
+    await setMeta(database.db, 'initialized', { at: clock.now().toISOString(), demo: config.demo });
+  }
+
+  let relay: NatsRelay | undefined;
+  let wakeup: { stop(): Promise<void> } | undefined;
+  if (config.natsUrl) {
+    relay = await startNatsRelay({ url: config.natsUrl, stream: config.natsStream, database, log, metrics });
+    wakeup = await startNatsWakeup({ url: config.natsUrl, stream: config.natsStream, database, log });
+  }
+
+  let closed = false;
+  return {
+    config,
+    database,
+    http,
+    metrics,
+    services,
+    log,
+    bootstrapKey,
+    demoLoaded,
+    systemCtx,
+    async listen() {
+      return http.listen({ port: config.port, host: config.host });
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await http.close();
+      await relay?.stop();
+      await wakeup?.stop();
+      if (!opts.database) await database.close();
+    },
+  };
+}
+
+/** A fresh database gets one admin key: OMNIHUB_ADMIN_KEY if given, otherwise a generated one. */
+async function ensureAdminKey(ctx: Ctx, configured: string | undefined) {
+  if ((await countActiveAdminKeys(ctx.db)) > 0) return undefined;
+  const { secret } = await createApiKey(ctx, {
+    name: 'bootstrap admin',
+    scopes: ['admin'],
+    ...(configured ? { secret: configured } : {}),
+  });
+  return { secret, generated: !configured };
+}

@@ -1,0 +1,163 @@
+// The `omnihub` command: serve, migrate, keys (create/list/revoke), demo.
+import { Command } from 'commander';
+import { ALL_MIGRATIONS, createHub, createLogger, createServices, HUB_VERSION } from './app.js';
+import { loadDemoData } from './flows/demo/load-demo-data.flow.js';
+import { systemClock } from './kernel/index.js';
+import { createApiKey, listApiKeys, revokeApiKey } from './platform/auth/api-keys.js';
+import { loadConfig } from './platform/config.js';
+import { createContext } from './platform/context.js';
+import { openDatabase } from './platform/db/database.js';
+import { runMigrations } from './platform/db/migrate.js';
+
+const program = new Command('omnihub')
+  .description('Omnihub, the omnichannel commerce hub')
+  .version(HUB_VERSION);
+
+async function withDatabase<T>(fn: (ctx: ReturnType<typeof createContext>) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await runMigrations(database, ALL_MIGRATIONS);
+    return await fn(createContext(database, { clock: systemClock, log: createLogger('warn') }));
+  } finally {
+    await database.close();
+  }
+}
+
+program
+  .command('serve', { isDefault: true })
+  .description(
+    'run the hub (PORT, HOST, OMNIHUB_DATA_DIR, DATABASE_URL, NATS_URL, OMNIHUB_ADMIN_KEY, OMNIHUB_DEMO)',
+  )
+  .action(async () => {
+    const config = loadConfig();
+    const hub = await createHub({ config });
+    const address = await hub.listen();
+    const base = address.replace('[::1]', 'localhost');
+    const lines = [
+      '',
+      `  Omnihub ${HUB_VERSION} is running on ${hub.database.describe}${config.natsUrl ? ` with NATS at ${config.natsUrl}` : ''}`,
+      '',
+      `  API        ${base}/api`,
+      `  API docs   ${base}/docs   (OpenAPI: ${base}/openapi.json)`,
+      `  Health     ${base}/health · ${base}/ready · ${base}/metrics`,
+    ];
+    if (hub.demoLoaded) lines.push('', '  Demo data  loaded: Fjord & Field (demo), a fictional retailer');
+    if (hub.bootstrapKey) {
+      lines.push(
+        '',
+        hub.bootstrapKey.generated
+          ? `  Admin key  ${hub.bootstrapKey.secret}\n             (shown once: store it; it is saved only as a hash)`
+          : '  Admin key  the one given in OMNIHUB_ADMIN_KEY',
+      );
+    }
+    lines.push('', `  Try:  curl -H "Authorization: Bearer <admin key>" ${base}/api/channels`, '');
+    process.stdout.write(`${lines.join('\n')}\n`);
+    const stop = async (signal: string) => {
+      hub.log.info({ signal }, 'shutting down');
+      await hub.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void stop('SIGINT'));
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+  });
+
+program
+  .command('migrate')
+  .description('apply database migrations and exit')
+  .action(async () => {
+    await withDatabase(async () => {});
+    console.log('migrations applied');
+  });
+
+program
+  .command('demo')
+  .description('load the demo retailer (again, with --force)')
+  .option('--force', 'load even if demo data was loaded before')
+  .action(async (o: { force?: boolean }) => {
+    await withDatabase(async (ctx) => {
+      const r = await loadDemoData(ctx, createServices(), { force: !!o.force });
+      console.log(
+        r.loaded
+          ? `demo data loaded: ${JSON.stringify(r.summary)}`
+          : 'demo data was already loaded (use --force)',
+      );
+    });
+  });
+
+const keys = program
+  .command('keys')
+  .description('manage API keys (directly on the database; on PGlite, stop the hub first or use --url)');
+
+interface RemoteOpts {
+  url?: string;
+  key?: string;
+}
+const remoteOptions = (c: Command) =>
+  c
+    .option('--url <url>', 'talk to a running hub over HTTP instead of opening the database')
+    .option('--key <key>', 'admin key for --url (or OMNIHUB_KEY)');
+
+// biome-ignore lint/suspicious/noExplicitAny: JSON from our own API, printed as is
+async function remote(o: RemoteOpts, method: string, path: string, body?: unknown): Promise<any> {
+  const key = o.key ?? process.env.OMNIHUB_KEY;
+  if (!key) throw new Error('--key (or OMNIHUB_KEY) is required with --url');
+  const res = await fetch(new URL(path, o.url), {
+    method,
+    headers: { authorization: `Bearer ${key}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  // biome-ignore lint/suspicious/noExplicitAny: problem+json or a resource
+  const json = (await res.json()) as any;
+  if (!res.ok) throw new Error(`${res.status}: ${json.detail ?? JSON.stringify(json)}`);
+  return json;
+}
+
+remoteOptions(
+  keys
+    .command('create')
+    .description('create a key; its secret is printed once')
+    .requiredOption('--name <name>')
+    .option('--scopes <list>', 'comma-separated, e.g. admin or catalog:write,orders:read', 'admin')
+    .option('--channel <id>', 'bind the key to one channel'),
+).action(async (o: RemoteOpts & { name: string; scopes: string; channel?: string }) => {
+  const input = {
+    name: o.name,
+    scopes: o.scopes.split(',').map((s) => s.trim()),
+    channelId: o.channel ?? null,
+  };
+  const created = o.url
+    ? await remote(o, 'POST', '/api/keys', input)
+    : await withDatabase(async (ctx) => {
+        const r = await createApiKey(ctx, input);
+        return { ...r.key, secret: r.secret };
+      });
+  console.log(`${created.id}  ${created.name}  [${created.scopes.join(',')}]`);
+  console.log(`secret (shown once): ${created.secret}`);
+});
+
+remoteOptions(keys.command('list').description('list keys (never their secrets)')).action(
+  async (o: RemoteOpts) => {
+    const items = o.url
+      ? (await remote(o, 'GET', '/api/keys')).items
+      : await withDatabase((ctx) => listApiKeys(ctx.db));
+    for (const k of items) {
+      console.log(
+        `${k.id}  ${k.prefix}…  ${k.name}  [${k.scopes.join(',')}]${k.channelId ? ` channel=${k.channelId}` : ''}${k.revokedAt ? '  REVOKED' : ''}`,
+      );
+    }
+  },
+);
+
+remoteOptions(keys.command('revoke <id>').description('revoke a key')).action(
+  async (id: string, o: RemoteOpts) => {
+    if (o.url) await remote(o, 'DELETE', `/api/keys/${id}`);
+    else await withDatabase((ctx) => revokeApiKey(ctx, id));
+    console.log(`revoked ${id}`);
+  },
+);
+
+program.parseAsync(process.argv).catch((err: Error) => {
+  console.error(`omnihub: ${err.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,35 @@
+// Loads the demo retailer "Fjord & Field (demo)" into an empty hub, once. Each capability adds its
+// own part (demo-<module>.ts) in dependency order; every part is idempotent.
+import type { ChannelsService } from '../../modules/channels/index.js';
+import type { Ctx } from '../../platform/context.js';
+import { getMeta, setMeta } from '../../platform/db/hub-meta.js';
+import { loadDemoChannels } from './demo-channels.js';
+
+export const DEMO_RETAILER = 'Fjord & Field (demo)';
+
+export interface DemoServices {
+  channels: ChannelsService;
+}
+
+export interface DemoSummary {
+  retailer: string;
+  loadedAt: string;
+  channels: number;
+}
+
+export async function loadDemoData(
+  ctx: Ctx,
+  services: DemoServices,
+  opts: { force?: boolean } = {},
+): Promise<{ loaded: boolean; summary: DemoSummary }> {
+  const existing = await getMeta<DemoSummary>(ctx.db, 'demo');
+  if (existing && !opts.force) return { loaded: false, summary: existing };
+  const channels = await loadDemoChannels(ctx, services.channels);
+  const summary: DemoSummary = {
+    retailer: DEMO_RETAILER,
+    loadedAt: ctx.clock.now().toISOString(),
+    channels: Object.keys(channels).length,
+  };
+  await setMeta(ctx.db, 'demo', summary);
+  return { loaded: true, summary };
+}

@@ -1,0 +1,5 @@
+// Events the channels module emits.
+export const CHANNEL_EVENTS = {
+  created: 'channel.created',
+  updated: 'channel.updated',
+} as const;

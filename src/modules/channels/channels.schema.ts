@@ -1,0 +1,19 @@
+// Channels: every sales and contact channel is a first-class record.
+import { index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+export const channels = pgTable(
+  'channels',
+  {
+    id: text('id').primaryKey(),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    type: text('type').notNull(),
+    currency: text('currency').notNull(),
+    locales: text('locales').array().notNull(),
+    status: text('status').notNull().default('active'),
+    metadata: jsonb('metadata').notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('channels_type_idx').on(t.type)],
+);

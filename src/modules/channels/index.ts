@@ -1,0 +1,14 @@
+// Channels: every sales and contact channel (webshop, app, store tills, marketplaces, social, chat…)
+// as a first-class record that other modules refer to by id.
+import { fileURLToPath } from 'node:url';
+import type { MigrationSet } from '../../platform/db/migrate.js';
+
+export { CHANNEL_EVENTS } from './channels.events.js';
+export { channelsRoutes } from './channels.routes.js';
+export { type ChannelsService, createChannelsService } from './channels.service.js';
+export * from './channels.types.js';
+
+export const channelsMigrations: MigrationSet = {
+  name: 'channels',
+  folder: fileURLToPath(new URL('./migrations', import.meta.url)),
+};

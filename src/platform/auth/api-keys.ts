@@ -1,0 +1,153 @@
+// API keys: created with scopes and an optional channel binding, shown once, stored as a SHA-256
+// hash (the secrets are 256-bit random, so a fast hash is safe), revocable. Verification is cached
+// briefly so authenticated reads cost no extra round trip.
+import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { AppError, newId, notFound } from '../../kernel/index.js';
+import type { Actor, Ctx } from '../context.js';
+import { inTransaction } from '../context.js';
+import { type Executor, firstRow, rows } from '../db/database.js';
+import { appendEvent } from '../events/event-log.js';
+
+export const KEY_SECRET_PREFIX = 'ohk_';
+const SCOPE_SHAPE = /^(admin|[a-z][a-z_]*:(read|write)|ingest)$/;
+
+export interface ApiKeyRecord {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  channelId: string | null;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+export const hashSecret = (secret: string): string => createHash('sha256').update(secret).digest('hex');
+
+/** admin grants everything; `x:write` grants `x:read`. */
+export function hasScope(scopes: readonly string[], required: string): boolean {
+  if (scopes.includes('admin') || scopes.includes(required)) return true;
+  if (required.endsWith(':read')) return scopes.includes(`${required.slice(0, -5)}:write`);
+  return false;
+}
+
+export function validateScopes(scopes: string[]): void {
+  const bad = scopes.filter((s) => !SCOPE_SHAPE.test(s));
+  if (bad.length || scopes.length === 0) {
+    throw new AppError('validation_failed', 'Scopes must be admin, ingest or <area>:read|write', {
+      issues: [
+        {
+          path: 'scopes',
+          message: bad.length ? `unknown scope(s): ${bad.join(', ')}` : 'at least one scope',
+        },
+      ],
+    });
+  }
+}
+
+export interface CreateKeyInput {
+  name: string;
+  scopes: string[];
+  channelId?: string | null;
+  /** Use this exact secret (bootstrap key from OMNIHUB_ADMIN_KEY); otherwise one is generated. */
+  secret?: string;
+}
+
+export async function createApiKey(
+  ctx: Ctx,
+  input: CreateKeyInput,
+): Promise<{ key: ApiKeyRecord; secret: string }> {
+  validateScopes(input.scopes);
+  const secret = input.secret ?? `${KEY_SECRET_PREFIX}${randomBytes(32).toString('base64url')}`;
+  if (secret.length < 16)
+    throw new AppError('validation_failed', 'An API key secret must have at least 16 characters');
+  const id = newId('key');
+  const now = ctx.clock.now();
+  const key = await inTransaction(ctx, async (tx) => {
+    const row = await firstRow<RawKey>(
+      tx.db,
+      sql`insert into api_keys (id, name, prefix, secret_hash, scopes, channel_id, created_at, created_by)
+          values (${id}, ${input.name}, ${secret.slice(0, 12)}, ${hashSecret(secret)}, ${sql.param(input.scopes)}::text[],
+                  ${input.channelId ?? null}, ${now.toISOString()}, ${ctx.actor.id})
+          on conflict (secret_hash) do nothing
+          returning *`,
+    );
+    if (!row) throw new AppError('conflict', 'An API key with this secret already exists');
+    await appendEvent(tx, {
+      type: 'platform.api_key_created',
+      subject: id,
+      payload: { id, name: input.name, scopes: input.scopes, channelId: input.channelId ?? null },
+    });
+    return toRecord(row);
+  });
+  return { key, secret };
+}
+
+export async function listApiKeys(exec: Executor): Promise<ApiKeyRecord[]> {
+  return (await rows<RawKey>(exec, sql`select * from api_keys order by created_at, id`)).map(toRecord);
+}
+
+export async function countActiveAdminKeys(exec: Executor): Promise<number> {
+  const r = await firstRow<{ n: number }>(
+    exec,
+    sql`select count(*)::int as n from api_keys where revoked_at is null and 'admin' = any(scopes)`,
+  );
+  return r?.n ?? 0;
+}
+
+export async function revokeApiKey(ctx: Ctx, id: string): Promise<ApiKeyRecord> {
+  return inTransaction(ctx, async (tx) => {
+    const row = await firstRow<RawKey>(
+      tx.db,
+      sql`update api_keys set revoked_at = coalesce(revoked_at, ${ctx.clock.now().toISOString()})
+          where id = ${id} returning *`,
+    );
+    if (!row) throw notFound('api key', id);
+    await appendEvent(tx, { type: 'platform.api_key_revoked', subject: id, payload: { id } });
+    keyCache.clear();
+    return toRecord(row);
+  });
+}
+
+const CACHE_MS = 2_000;
+const keyCache = new Map<string, { actor: Actor | null; until: number }>();
+
+/** Resolves a presented secret to its actor, or null when unknown or revoked. */
+export async function verifyApiKey(exec: Executor, secret: string): Promise<Actor | null> {
+  const hash = hashSecret(secret);
+  const hit = keyCache.get(hash);
+  if (hit && hit.until > Date.now()) return hit.actor;
+  const row = await firstRow<RawKey>(exec, sql`select * from api_keys where secret_hash = ${hash}`);
+  const actor: Actor | null =
+    row && !row.revoked_at
+      ? { kind: 'api_key', id: row.id, name: row.name, scopes: row.scopes, channelId: row.channel_id }
+      : null;
+  if (keyCache.size > 10_000) keyCache.clear();
+  keyCache.set(hash, { actor, until: Date.now() + CACHE_MS });
+  return actor;
+}
+
+export const clearApiKeyCache = (): void => keyCache.clear();
+
+interface RawKey {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  channel_id: string | null;
+  created_at: Date | string;
+  last_used_at: Date | string | null;
+  revoked_at: Date | string | null;
+}
+
+const toRecord = (r: RawKey): ApiKeyRecord => ({
+  id: r.id,
+  name: r.name,
+  prefix: r.prefix,
+  scopes: r.scopes,
+  channelId: r.channel_id,
+  createdAt: new Date(r.created_at),
+  lastUsedAt: r.last_used_at ? new Date(r.last_used_at) : null,
+  revokedAt: r.revoked_at ? new Date(r.revoked_at) : null,
+});

@@ -1,0 +1,87 @@
+// Idempotency-Key on creating POSTs: the first request claims the key; a retry with the same body
+// gets the stored response; the same key with another body is refused with 422; a retry while the
+// first is still running gets 409. 5xx outcomes are forgotten so the client can retry.
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../../kernel/index.js';
+import { firstRow } from '../db/database.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    idempotency?: { key: string; actorId: string };
+  }
+}
+
+const KEY_SHAPE = /^[\x21-\x7e]{1,255}$/;
+
+export function registerIdempotency(app: FastifyInstance): void {
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.method !== 'POST') return;
+    const key = request.headers['idempotency-key'];
+    if (key === undefined) return;
+    if (typeof key !== 'string' || !KEY_SHAPE.test(key)) {
+      throw new AppError('validation_failed', 'Idempotency-Key must be 1–255 visible ASCII characters', {
+        issues: [{ path: 'headers.idempotency-key', message: 'invalid' }],
+      });
+    }
+    const actorId = request.ctx.actor.id;
+    const path = request.routeOptions.url ?? request.url;
+    const hash = createHash('sha256')
+      .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
+      .digest('hex');
+    const db = request.ctx.database.db;
+    const claimed = await firstRow<{ key: string }>(
+      db,
+      sql`insert into idempotency_keys (actor_id, key, method, path, request_hash)
+          values (${actorId}, ${key}, ${request.method}, ${path}, ${hash})
+          on conflict do nothing returning key`,
+    );
+    if (claimed) {
+      request.idempotency = { key, actorId };
+      return;
+    }
+    const stored = await firstRow<{
+      request_hash: string;
+      status_code: number | null;
+      response_body: string | null;
+      content_type: string | null;
+    }>(
+      db,
+      sql`select request_hash, status_code, response_body, content_type from idempotency_keys
+          where actor_id = ${actorId} and key = ${key}`,
+    );
+    if (!stored) throw new AppError('idempotency_in_progress', 'Retry the request');
+    if (stored.request_hash !== hash) {
+      throw new AppError(
+        'idempotency_key_reused',
+        'This Idempotency-Key was already used with a different request',
+      );
+    }
+    if (stored.status_code === null) throw new AppError('idempotency_in_progress');
+    reply.header('idempotent-replayed', 'true');
+    if (stored.content_type) reply.header('content-type', stored.content_type);
+    return reply.code(stored.status_code).send(stored.response_body ?? '');
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const claim = request.idempotency;
+    if (!claim) return payload;
+    const db = request.ctx.database.db;
+    if (reply.statusCode >= 500) {
+      await db.execute(
+        sql`delete from idempotency_keys where actor_id = ${claim.actorId} and key = ${claim.key}`,
+      );
+    } else {
+      const body =
+        typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : '';
+      const type = reply.getHeader('content-type');
+      await db.execute(
+        sql`update idempotency_keys set status_code = ${reply.statusCode}, response_body = ${body},
+              content_type = ${typeof type === 'string' ? type : null}
+            where actor_id = ${claim.actorId} and key = ${claim.key}`,
+      );
+    }
+    return payload;
+  });
+}

@@ -1,0 +1,229 @@
+// The hub's own routes: liveness, readiness, metrics, API keys, the event log, and "who am I".
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../kernel/index.js';
+import { createApiKey, listApiKeys, revokeApiKey } from '../auth/api-keys.js';
+import type { Database } from '../db/database.js';
+import { type MigrationSet, migrationsApplied } from '../db/migrate.js';
+import { toCloudEvent } from '../events/cloudevents.js';
+import {
+  type Cursor,
+  decodeCursor,
+  encodeCursor,
+  findEvent,
+  LOG_START,
+  readEvents,
+} from '../events/event-log.js';
+import type { Metrics } from '../metrics.js';
+import { sendProblem } from './problem.js';
+
+export interface PlatformRoutesOptions {
+  database: Database;
+  metrics: Metrics;
+  migrations: MigrationSet[];
+  version: string;
+}
+
+const ApiKeyOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  scopes: z.array(z.string()),
+  channelId: z.string().nullable(),
+  createdAt: z.date(),
+  lastUsedAt: z.date().nullable(),
+  revokedAt: z.date().nullable(),
+});
+
+export const CloudEventOut = z.object({
+  specversion: z.literal('1.0'),
+  id: z.string(),
+  source: z.string(),
+  type: z.string(),
+  subject: z.string(),
+  time: z.string(),
+  datacontenttype: z.literal('application/json'),
+  data: z.record(z.string(), z.unknown()),
+  omnihubchannel: z.string().optional(),
+  omnihubcursor: z.string(),
+});
+
+export const healthRoutes =
+  (opts: PlatformRoutesOptions): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/health',
+      {
+        config: { auth: 'none' },
+        schema: {
+          tags: ['ops'],
+          summary: 'Liveness',
+          response: { 200: z.object({ status: z.literal('ok') }) },
+        },
+      },
+      async () => ({ status: 'ok' as const }),
+    );
+
+    let migrated = false;
+    app.get(
+      '/ready',
+      {
+        config: { auth: 'none' },
+        schema: {
+          tags: ['ops'],
+          summary: 'Readiness: database reachable and migrations applied (503 otherwise)',
+          response: { 200: z.object({ status: z.literal('ready'), database: z.string() }) },
+        },
+      },
+      async (request, reply) => {
+        try {
+          await opts.database.ping();
+          migrated ||= await migrationsApplied(opts.database.db, opts.migrations);
+        } catch {
+          return sendProblem(
+            reply,
+            request,
+            new AppError('database_unavailable', 'The database cannot be reached'),
+          );
+        }
+        if (!migrated)
+          return sendProblem(reply, request, new AppError('not_ready', 'Migrations are not applied yet'));
+        return { status: 'ready' as const, database: opts.database.kind };
+      },
+    );
+
+    app.get('/metrics', { config: { auth: 'none' }, schema: { hide: true } }, async (_request, reply) => {
+      reply.type(opts.metrics.registry.contentType);
+      return opts.metrics.registry.metrics();
+    });
+  };
+
+export const platformApiRoutes =
+  (opts: PlatformRoutesOptions): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/me',
+      {
+        schema: {
+          tags: ['keys'],
+          summary: 'The calling API key: its scopes and channel binding',
+          response: {
+            200: z.object({
+              keyId: z.string(),
+              name: z.string(),
+              scopes: z.array(z.string()),
+              channelId: z.string().nullable(),
+              hub: z.string(),
+            }),
+          },
+        },
+      },
+      async (request) => ({
+        keyId: request.ctx.actor.id,
+        name: request.ctx.actor.name,
+        scopes: [...request.ctx.actor.scopes],
+        channelId: request.ctx.actor.channelId,
+        hub: opts.version,
+      }),
+    );
+
+    app.post(
+      '/keys',
+      {
+        config: { scope: 'admin' },
+        schema: {
+          tags: ['keys'],
+          summary: 'Create an API key (the secret is shown only in this response)',
+          body: z.strictObject({
+            name: z.string().min(1).max(200),
+            scopes: z.array(z.string()).min(1).max(50),
+            channelId: z.string().min(1).nullable().optional(),
+          }),
+          response: { 201: ApiKeyOut.extend({ secret: z.string() }) },
+        },
+      },
+      async (request, reply) => {
+        const { key, secret } = await createApiKey(request.ctx, request.body);
+        return reply.code(201).send({ ...key, secret });
+      },
+    );
+
+    app.get(
+      '/keys',
+      {
+        config: { scope: 'admin' },
+        schema: {
+          tags: ['keys'],
+          summary: 'List API keys (never their secrets)',
+          response: { 200: z.object({ items: z.array(ApiKeyOut) }) },
+        },
+      },
+      async (request) => ({ items: await listApiKeys(request.ctx.db) }),
+    );
+
+    app.delete(
+      '/keys/:id',
+      {
+        config: { scope: 'admin' },
+        schema: {
+          tags: ['keys'],
+          summary: 'Revoke an API key',
+          params: z.object({ id: z.string() }),
+          response: { 200: ApiKeyOut },
+        },
+      },
+      async (request) => {
+        if (request.params.id === request.ctx.actor.id) {
+          throw new AppError('conflict', 'A key cannot revoke itself; use another admin key');
+        }
+        return revokeApiKey(request.ctx, request.params.id);
+      },
+    );
+
+    app.get(
+      '/events',
+      {
+        config: { scope: 'events:read' },
+        schema: {
+          tags: ['events'],
+          summary: 'Read the event log in order (CloudEvents 1.0), from a cursor or after an event id',
+          querystring: z.strictObject({
+            after: z.string().optional().describe('an event id or a cursor (omnihubcursor) to read after'),
+            types: z.string().optional().describe('comma-separated types; a trailing * matches a prefix'),
+            subject: z.string().optional(),
+            limit: z.coerce.number().int().min(1).max(1000).default(100),
+          }),
+          response: { 200: z.object({ items: z.array(CloudEventOut), next: z.string() }) },
+        },
+      },
+      async (request) => {
+        const q = request.query;
+        let after: Cursor = LOG_START;
+        if (q.after) {
+          const c = decodeCursor(q.after) ?? (await findEvent(request.ctx.db, q.after));
+          if (!c)
+            throw new AppError('validation_failed', 'after must be an event id or a cursor', {
+              issues: [{ path: 'querystring.after', message: 'unknown event or cursor' }],
+            });
+          after = { txId: c.txId, position: c.position };
+        }
+        const channelId = request.ctx.actor.channelId ?? undefined;
+        const items = await readEvents(request.ctx.db, {
+          after,
+          limit: q.limit,
+          ...(q.types
+            ? {
+                types: q.types
+                  .split(',')
+                  .map((s) => s.trim())
+                  .filter(Boolean),
+              }
+            : {}),
+          ...(q.subject ? { subject: q.subject } : {}),
+          ...(channelId ? { channelId } : {}),
+        });
+        const last = items[items.length - 1];
+        return { items: items.map((e) => toCloudEvent(e)), next: encodeCursor(last ?? after) };
+      },
+    );
+  };

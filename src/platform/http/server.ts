@@ -1,0 +1,116 @@
+// The HTTP server: Fastify with Zod schemas declared once per route (validation, types and the
+// OpenAPI 3.1 document at /openapi.json, rendered at /docs), problem+json errors, request ids,
+// API-key auth, idempotency keys and metrics. Modules add their routes as plugins under /api.
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import { AppError, type Clock, newId } from '../../kernel/index.js';
+import { type Ctx, createContext } from '../context.js';
+import type { Database } from '../db/database.js';
+import type { Metrics } from '../metrics.js';
+import { registerAuth } from './auth-hook.js';
+import { registerIdempotency } from './idempotency.js';
+import { sendProblem, toAppError } from './problem.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: Ctx;
+  }
+}
+
+export interface HttpServerOptions {
+  database: Database;
+  log: Logger;
+  clock: Clock;
+  metrics: Metrics;
+  bodyLimitBytes: number;
+  version: string;
+}
+
+export type HttpServer = FastifyInstance;
+
+const REQUEST_ID_SHAPE = /^[A-Za-z0-9._:-]{1,100}$/;
+
+export async function createHttpServer(opts: HttpServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: opts.log as FastifyBaseLogger,
+    bodyLimit: opts.bodyLimitBytes,
+    requestIdHeader: 'x-request-id',
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID_SHAPE.test(incoming) ? incoming : newId('req');
+    },
+    // Per-request access logs only when asked for: they cost more than a small GET itself.
+    logController: new LogController({ disableRequestLogging: process.env.OMNIHUB_LOG_REQUESTS !== '1' }),
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Omnihub API',
+        version: opts.version,
+        description:
+          'One system of record, in real time, for every sales and contact channel. Errors are RFC 9457 problem+json.',
+      },
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'An Omnihub API key (ohk_…)' },
+        },
+      },
+      security: [{ apiKey: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  app.decorateRequest('ctx', null as unknown as Ctx);
+  app.addHook('onRequest', async (request, reply) => {
+    request.ctx = createContext(opts.database, {
+      clock: opts.clock,
+      log: request.log,
+      requestId: String(request.id),
+      actor: { kind: 'anonymous', id: 'anonymous', name: 'anonymous', scopes: [], channelId: null },
+    });
+    reply.header('x-request-id', request.id);
+  });
+  registerAuth(app);
+  registerIdempotency(app);
+
+  app.addHook('onResponse', async (request, reply) => {
+    opts.metrics.httpDuration.observe(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: String(reply.statusCode),
+      },
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  app.setErrorHandler((err, request, reply) => {
+    const appErr = toAppError(err);
+    if (appErr.status >= 500) request.log.error({ err }, 'request failed');
+    return sendProblem(reply, request, appErr);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(
+      reply,
+      request,
+      new AppError('route_not_found', `No route ${request.method} ${request.url.split('?')[0]}`),
+    ),
+  );
+
+  app.get('/openapi.json', { schema: { hide: true }, config: { auth: 'none' } }, async () => app.swagger());
+  return app.withTypeProvider<ZodTypeProvider>() as unknown as FastifyInstance;
+}

@@ -1,0 +1,97 @@
+// Starts a whole hub (all modules, routes, migrations) on each test database, for end-to-end tests
+// through the public HTTP API with Fastify's inject (no sockets) or a real listening port.
+import { afterAll, beforeAll, describe } from 'vitest';
+import { createHub, type Hub } from '../../src/app.js';
+import { type Clock, systemClock } from '../../src/kernel/index.js';
+import { type HubConfig, loadConfig } from '../../src/platform/config.js';
+import { openDatabase } from '../../src/platform/db/database.js';
+import {
+  createFreshPostgresDatabase,
+  postgresTestUrl,
+  testLog,
+} from '../../src/platform/testing/test-databases.js';
+
+export const TEST_ADMIN_KEY = 'ohk_test_admin_key_0123456789abcdef';
+
+export interface TestHub {
+  kind: 'pglite' | 'postgres';
+  readonly hub: Hub;
+  readonly url: string | undefined;
+  /** Calls the API as the admin (or with `key`), returns status, headers and parsed JSON. */
+  api(
+    method: string,
+    path: string,
+    opts?: { body?: unknown; key?: string | null; headers?: Record<string, string> },
+  ): Promise<{ status: number; headers: Record<string, unknown>; body: any }>;
+}
+
+export interface TestHubOptions {
+  demo?: boolean;
+  clock?: Clock;
+  config?: Partial<HubConfig>;
+}
+
+export function describeEachHub(title: string, body: (t: TestHub) => void, opts: TestHubOptions = {}): void {
+  const kinds: Array<'pglite' | 'postgres'> = postgresTestUrl() ? ['pglite', 'postgres'] : ['pglite'];
+  for (const kind of kinds) {
+    describe(`${title} [${kind}]`, () => {
+      let hub: Hub | undefined;
+      let drop: (() => Promise<void>) | undefined;
+      let url: string | undefined;
+      beforeAll(async () => {
+        if (kind === 'postgres') {
+          const fresh = await createFreshPostgresDatabase(postgresTestUrl()!);
+          drop = fresh.drop;
+          url = fresh.url;
+        }
+        const config: HubConfig = {
+          ...loadConfig({}),
+          port: 0,
+          adminKey: TEST_ADMIN_KEY,
+          demo: opts.demo ?? false,
+          databaseUrl: url,
+          natsUrl: undefined,
+          ...opts.config,
+        };
+        const database = await openDatabase({ databaseUrl: url, dataDir: 'memory://' });
+        hub = await createHub({ config, clock: opts.clock ?? systemClock, log: testLog as never, database });
+      });
+      afterAll(async () => {
+        await hub?.close();
+        await hub?.database.close();
+        await drop?.();
+      });
+      body({
+        kind,
+        get hub() {
+          if (!hub) throw new Error('hub not started yet');
+          return hub;
+        },
+        get url() {
+          return url;
+        },
+        async api(method, path, o = {}) {
+          if (!hub) throw new Error('hub not started yet');
+          const key = o.key === undefined ? TEST_ADMIN_KEY : o.key;
+          const res = await hub.http.inject({
+            method: method as 'GET',
+            url: path,
+            headers: {
+              ...(key ? { authorization: `Bearer ${key}` } : {}),
+              ...(o.body !== undefined && typeof o.body !== 'string' ? { 'content-type': 'application/json' } : {}),
+              ...o.headers,
+            },
+            ...(o.body !== undefined ? { payload: typeof o.body === 'string' ? o.body : JSON.stringify(o.body) } : {}),
+          });
+          let parsed: unknown = res.body;
+          try {
+            parsed = res.body ? JSON.parse(res.body) : undefined;
+          } catch {
+            // not JSON (metrics, html): keep the text
+          }
+          return { status: res.statusCode, headers: res.headers, body: parsed };
+        },
+      });
+    });
+  }
+}
