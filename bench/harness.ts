@@ -1,0 +1,151 @@
+// The benchmark harness: starts a hub as a child process on a fresh database (or uses --url), runs a
+// named scenario against its HTTP API and writes bench/results/<scenario>-<db>.json plus a markdown
+// summary. Targets are checked here, never by timed tests.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createFreshPostgresDatabase } from '../src/platform/testing/test-databases.js';
+
+export type BenchDb = 'pglite' | 'postgres';
+
+export interface BenchContext {
+  scenario: string;
+  db: BenchDb;
+  baseUrl: string;
+  adminKey: string;
+  /** Extra `--name value` arguments given after the scenario name. */
+  args: Record<string, string>;
+  /** The database URL the hub uses (postgres only), for scenarios that seed with SQL. */
+  databaseUrl: string | undefined;
+  log(message: string): void;
+}
+
+export interface BenchOutcome {
+  metric: string;
+  value: number;
+  unit: string;
+  p50_ms: number;
+  p99_ms: number;
+  correct: boolean;
+  target?: { op: '>=' | '<='; value: number; unit: string; met?: boolean };
+  details: Record<string, unknown>;
+}
+
+export type Scenario = (b: BenchContext) => Promise<BenchOutcome>;
+
+export const BENCH_ADMIN_KEY = 'ohk_bench_admin_key_00000000000000000000';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0));
+    });
+  });
+}
+
+export interface StartedHub {
+  baseUrl: string;
+  databaseUrl: string | undefined;
+  stop(): Promise<void>;
+}
+
+/** Starts `omnihub serve` in its own process on a fresh database; resolves once /ready answers 200. */
+export async function startHubProcess(db: BenchDb, env: Record<string, string> = {}): Promise<StartedHub> {
+  const port = await freePort();
+  let dataDir: string | undefined;
+  let databaseUrl: string | undefined;
+  let drop: (() => Promise<void>) | undefined;
+  if (db === 'postgres') {
+    const base =
+      process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+    const fresh = await createFreshPostgresDatabase(base);
+    databaseUrl = fresh.url;
+    drop = fresh.drop;
+  } else {
+    dataDir = mkdtempSync(join(tmpdir(), 'omnihub-bench-'));
+  }
+  const root = join(import.meta.dirname, '..');
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/cli.ts'), 'serve'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      OMNIHUB_DEMO: '0',
+      OMNIHUB_ADMIN_KEY: BENCH_ADMIN_KEY,
+      LOG_LEVEL: 'warn',
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { OMNIHUB_DATA_DIR: dataDir!, DATABASE_URL: '' }),
+      NATS_URL: '',
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`hub exited with code ${child.exitCode} during start`);
+    try {
+      const r = await fetch(`${baseUrl}/ready`);
+      if (r.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error('hub did not become ready within 60 s');
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    baseUrl,
+    databaseUrl,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+      await drop?.();
+    },
+  };
+}
+
+export const machineInfo = () => ({
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model ?? 'unknown',
+  node: process.version,
+  platform: `${process.platform}-${process.arch}`,
+});
+
+/** Percentile of a list of millisecond samples (nearest rank). */
+export function percentile(samples: number[], p: number): number {
+  if (samples.length === 0) return 0;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const idx = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return Math.round(sorted[idx]! * 1000) / 1000;
+}
+
+/** Authenticated JSON call helper for seeding from scenarios. */
+export async function api<T = any>(
+  b: Pick<BenchContext, 'baseUrl' | 'adminKey'>,
+  method: string,
+  path: string,
+  body?: unknown,
+  key = b.adminKey,
+): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${b.baseUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${key}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+}
