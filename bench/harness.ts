@@ -63,7 +63,9 @@ export async function startHubProcess(db: BenchDb, env: Record<string, string> =
   let drop: (() => Promise<void>) | undefined;
   if (db === 'postgres') {
     const base =
-      process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+      process.env.BENCH_DATABASE_URL ??
+      process.env.TEST_DATABASE_URL ??
+      'postgres://postgres@127.0.0.1:5432/test';
     const fresh = await createFreshPostgresDatabase(base);
     databaseUrl = fresh.url;
     drop = fresh.drop;
@@ -71,21 +73,25 @@ export async function startHubProcess(db: BenchDb, env: Record<string, string> =
     dataDir = mkdtempSync(join(tmpdir(), 'omnihub-bench-'));
   }
   const root = join(import.meta.dirname, '..');
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/cli.ts'), 'serve'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      OMNIHUB_DEMO: '0',
-      OMNIHUB_ADMIN_KEY: BENCH_ADMIN_KEY,
-      LOG_LEVEL: 'warn',
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { OMNIHUB_DATA_DIR: dataDir!, DATABASE_URL: '' }),
-      NATS_URL: '',
-      ...env,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'src/cli.ts'), 'serve'],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        OMNIHUB_DEMO: '0',
+        OMNIHUB_ADMIN_KEY: BENCH_ADMIN_KEY,
+        LOG_LEVEL: 'warn',
+        ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { OMNIHUB_DATA_DIR: dataDir!, DATABASE_URL: '' }),
+        NATS_URL: '',
+        ...env,
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -143,7 +149,10 @@ export async function api<T = any>(
 ): Promise<{ status: number; body: T }> {
   const res = await fetch(`${b.baseUrl}${path}`, {
     method,
-    headers: { authorization: `Bearer ${key}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      authorization: `Bearer ${key}`,
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   const text = await res.text();

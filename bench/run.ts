@@ -1,7 +1,14 @@
 // `npm run bench -- <scenario> [--db pglite|postgres] [--url http://…] [--key …] [--<arg> value]`
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BENCH_ADMIN_KEY, type BenchDb, type BenchOutcome, machineInfo, type Scenario, startHubProcess } from './harness.js';
+import {
+  BENCH_ADMIN_KEY,
+  type BenchDb,
+  type BenchOutcome,
+  machineInfo,
+  type Scenario,
+  startHubProcess,
+} from './harness.js';
 
 const here = import.meta.dirname;
 
@@ -25,7 +32,9 @@ async function main() {
     .filter((f) => f.endsWith('.ts'))
     .map((f) => f.slice(0, -3));
   if (!scenario || !available.includes(scenario)) {
-    console.error(`usage: npm run bench -- <scenario> --db pglite|postgres\nscenarios: ${available.join(', ')}`);
+    console.error(
+      `usage: npm run bench -- <scenario> --db pglite|postgres\nscenarios: ${available.join(', ')}`,
+    );
     process.exit(2);
   }
   const db = (args.db ?? 'pglite') as BenchDb;
@@ -73,7 +82,9 @@ async function main() {
     '| metric | value | p50 ms | p99 ms | correct | target |',
     '|---|---|---|---|---|---|',
     `| ${result.metric} | ${result.value} ${result.unit} | ${result.p50_ms} | ${result.p99_ms} | ${result.correct} | ${
-      result.target ? `${result.target.op} ${result.target.value} ${result.target.unit} (${result.target.met ? 'met' : 'missed'})` : '—'
+      result.target
+        ? `${result.target.op} ${result.target.value} ${result.target.unit} (${result.target.met ? 'met' : 'missed'})`
+        : '—'
     } |`,
     '',
     `Machine: ${result.machine.cpus} × ${result.machine.cpuModel}, Node ${result.machine.node}. Run at ${result.startedAt}.`,

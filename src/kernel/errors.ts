@@ -25,6 +25,7 @@ export const ERROR_CATALOG = {
     title: 'This Idempotency-Key was used with a different request',
   },
   unprocessable: { status: 422, title: 'The request cannot be processed' },
+  currency_mismatch: { status: 422, title: 'The currency does not match the price list or channel' },
   rate_limited: { status: 429, title: 'Too many requests' },
   internal: { status: 500, title: 'Internal error' },
   database_unavailable: { status: 503, title: 'The database is unavailable' },

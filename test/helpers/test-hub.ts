@@ -78,10 +78,14 @@ export function describeEachHub(title: string, body: (t: TestHub) => void, opts:
             url: path,
             headers: {
               ...(key ? { authorization: `Bearer ${key}` } : {}),
-              ...(o.body !== undefined && typeof o.body !== 'string' ? { 'content-type': 'application/json' } : {}),
+              ...(o.body !== undefined && typeof o.body !== 'string'
+                ? { 'content-type': 'application/json' }
+                : {}),
               ...o.headers,
             },
-            ...(o.body !== undefined ? { payload: typeof o.body === 'string' ? o.body : JSON.stringify(o.body) } : {}),
+            ...(o.body !== undefined
+              ? { payload: typeof o.body === 'string' ? o.body : JSON.stringify(o.body) }
+              : {}),
           });
           let parsed: unknown = res.body;
           try {

@@ -1,0 +1,167 @@
+// The runtime contract of `npm start` / `omnihub`: PORT, HOST, OMNIHUB_DATA_DIR, DATABASE_URL,
+// OMNIHUB_ADMIN_KEY, OMNIHUB_DEMO; the admin key printed once; data persisted; the CLI's key commands.
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../bench/harness.js';
+import { createFreshPostgresDatabase, postgresTestUrl } from '../src/platform/testing/test-databases.js';
+
+const root = join(import.meta.dirname, '..');
+const cli = join(root, 'bin/omnihub.js');
+const run = promisify(execFile);
+const dirs: string[] = [];
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), 'omnihub-contract-'));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+const baseEnv = (extra: Record<string, string>) => ({
+  ...process.env,
+  DATABASE_URL: '',
+  NATS_URL: '',
+  OMNIHUB_ADMIN_KEY: '',
+  LOG_LEVEL: 'warn',
+  ...extra,
+});
+
+async function serve(
+  env: Record<string, string>,
+): Promise<{ url: string; output: () => string; stop(): Promise<void> }> {
+  const port = await freePort();
+  let out = '';
+  const child: ChildProcess = spawn(process.execPath, [cli, 'serve'], {
+    cwd: root,
+    env: baseEnv({ PORT: String(port), ...env }),
+  });
+  child.stdout?.on('data', (d) => {
+    out += d;
+  });
+  child.stderr?.on('data', (d) => {
+    out += d;
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`hub exited: ${out}`);
+    const ok = await fetch(`${url}/ready`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
+    if (ok && out.includes('is running')) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    output: () => out,
+    async stop() {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+const get = async (url: string, key?: string) => {
+  const r = await fetch(url, key ? { headers: { authorization: `Bearer ${key}` } } : {});
+  return { status: r.status, body: await r.json() };
+};
+
+describe('runtime contract', () => {
+  it('first start on an empty data dir: demo data, a generated admin key printed once, data persisted', async () => {
+    const dataDir = tempDir();
+    const first = await serve({ OMNIHUB_DATA_DIR: dataDir });
+    const key = /Admin key\s+(ohk_[A-Za-z0-9_-]+)/.exec(first.output())?.[1];
+    expect(key).toBeDefined();
+    expect(first.output()).toContain(`${first.url}/docs`);
+    const channels = await get(`${first.url}/api/channels`, key);
+    expect(channels.status).toBe(200);
+    expect(channels.body.items.length).toBeGreaterThanOrEqual(6);
+    expect(channels.body.items.every((c: { metadata: { demo?: boolean } }) => c.metadata.demo === true)).toBe(
+      true,
+    );
+    await first.stop();
+
+    const second = await serve({ OMNIHUB_DATA_DIR: dataDir });
+    expect(second.output()).not.toMatch(/Admin key\s+ohk_/);
+    expect(second.output()).not.toContain('Demo data');
+    expect((await get(`${second.url}/api/channels`, key)).body.items.length).toBe(channels.body.items.length);
+    await second.stop();
+  }, 90_000);
+
+  it('OMNIHUB_DEMO=0 starts empty; OMNIHUB_ADMIN_KEY becomes the bootstrap key; the CLI manages keys', async () => {
+    const dataDir = tempDir();
+    const adminKey = 'ohk_contract_admin_key_1234567890';
+    const hub = await serve({ OMNIHUB_DATA_DIR: dataDir, OMNIHUB_DEMO: '0', OMNIHUB_ADMIN_KEY: adminKey });
+    expect((await get(`${hub.url}/api/channels`, adminKey)).body.items).toEqual([]);
+    // keys over HTTP through the CLI while the hub runs
+    const created = await run(
+      process.execPath,
+      [
+        cli,
+        'keys',
+        'create',
+        '--name',
+        'till',
+        '--scopes',
+        'orders:read',
+        '--url',
+        hub.url,
+        '--key',
+        adminKey,
+      ],
+      { cwd: root, env: baseEnv({}) },
+    );
+    const secret = /secret \(shown once\): (ohk_\S+)/.exec(created.stdout)?.[1];
+    expect(secret).toBeDefined();
+    expect((await get(`${hub.url}/api/me`, secret)).body.scopes).toEqual(['orders:read']);
+    const listed = await run(process.execPath, [cli, 'keys', 'list', '--url', hub.url, '--key', adminKey], {
+      cwd: root,
+      env: baseEnv({}),
+    });
+    const id = /(key_[0-9a-f]+)\s+\S+\s+till/.exec(listed.stdout)?.[1];
+    expect(id).toBeDefined();
+    await run(process.execPath, [cli, 'keys', 'revoke', id!, '--url', hub.url, '--key', adminKey], {
+      cwd: root,
+      env: baseEnv({}),
+    });
+    expect((await get(`${hub.url}/api/me`, secret)).status).toBe(401);
+    await hub.stop();
+    // directly on the (stopped) embedded database
+    const direct = await run(process.execPath, [cli, 'keys', 'list'], {
+      cwd: root,
+      env: baseEnv({ OMNIHUB_DATA_DIR: dataDir }),
+    });
+    expect(direct.stdout).toContain('REVOKED');
+    const migrated = await run(process.execPath, [cli, 'migrate'], {
+      cwd: root,
+      env: baseEnv({ OMNIHUB_DATA_DIR: dataDir }),
+    });
+    expect(migrated.stdout).toContain('migrations applied');
+  }, 90_000);
+
+  it.skipIf(!postgresTestUrl())(
+    'DATABASE_URL switches to PostgreSQL',
+    async () => {
+      const fresh = await createFreshPostgresDatabase(postgresTestUrl()!);
+      try {
+        const hub = await serve({
+          DATABASE_URL: fresh.url,
+          OMNIHUB_DEMO: '0',
+          OMNIHUB_ADMIN_KEY: 'ohk_pg_contract_key_123456',
+        });
+        expect(hub.output()).toContain('PostgreSQL');
+        expect((await get(`${hub.url}/ready`)).body.database).toBe('postgres');
+        await hub.stop();
+      } finally {
+        await fresh.drop();
+      }
+    },
+    60_000,
+  );
+});
