@@ -67,7 +67,8 @@ async function serve(
   };
 }
 
-const get = async (url: string, key?: string) => {
+// biome-ignore lint/suspicious/noExplicitAny: JSON bodies of the API under test
+const get = async (url: string, key?: string): Promise<{ status: number; body: any }> => {
   const r = await fetch(url, key ? { headers: { authorization: `Bearer ${key}` } } : {});
   return { status: r.status, body: await r.json() };
 };
