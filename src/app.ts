@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import { loadDemoData } from './flows/demo/load-demo-data.flow.js';
 import { type Clock, systemClock } from './kernel/index.js';
+import { catalogMigrations, catalogRoutes, createCatalogService } from './modules/catalog/index.js';
 import { channelsMigrations, channelsRoutes, createChannelsService } from './modules/channels/index.js';
 import { countActiveAdminKeys, createApiKey } from './platform/auth/api-keys.js';
 import type { HubConfig } from './platform/config.js';
@@ -23,7 +24,7 @@ export const HUB_VERSION: string = (
 ).version;
 
 /** Every owner of tables, in the order their migrations apply. */
-export const ALL_MIGRATIONS: MigrationSet[] = [platformMigrations, channelsMigrations];
+export const ALL_MIGRATIONS: MigrationSet[] = [platformMigrations, channelsMigrations, catalogMigrations];
 
 export interface HubOptions {
   config: HubConfig;
@@ -50,8 +51,10 @@ export interface Hub {
 }
 
 export function createServices() {
+  const catalog = createCatalogService();
   return {
-    channels: createChannelsService(),
+    channels: createChannelsService({ priceListCurrency: catalog.priceListCurrency }),
+    catalog,
   };
 }
 
@@ -84,6 +87,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     async (api) => {
       await api.register(platformApiRoutes(routeOpts));
       await api.register(channelsRoutes(services.channels));
+      await api.register(catalogRoutes(services.catalog));
     },
     { prefix: '/api' },
   );

@@ -10,6 +10,7 @@ interface RawChannel {
   type: Channel['type'];
   currency: string;
   locales: string[];
+  price_list_id: string | null;
   status: Channel['status'];
   metadata: Record<string, unknown>;
   created_at: Date | string;
@@ -23,6 +24,7 @@ const toChannel = (r: RawChannel): Channel => ({
   type: r.type,
   currency: r.currency,
   locales: r.locales,
+  priceListId: r.price_list_id ?? null,
   status: r.status,
   metadata: r.metadata ?? {},
   createdAt: new Date(r.created_at),
@@ -32,8 +34,8 @@ const toChannel = (r: RawChannel): Channel => ({
 export async function insertChannel(exec: Executor, c: Channel): Promise<Channel | undefined> {
   const r = await firstRow<RawChannel>(
     exec,
-    sql`insert into channels (id, code, name, type, currency, locales, status, metadata, created_at, updated_at)
-        values (${c.id}, ${c.code}, ${c.name}, ${c.type}, ${c.currency}, ${sql.param(c.locales)}::text[], ${c.status},
+    sql`insert into channels (id, code, name, type, currency, locales, price_list_id, status, metadata, created_at, updated_at)
+        values (${c.id}, ${c.code}, ${c.name}, ${c.type}, ${c.currency}, ${sql.param(c.locales)}::text[], ${c.priceListId}, ${c.status},
                 ${JSON.stringify(c.metadata)}::jsonb, ${c.createdAt.toISOString()}, ${c.updatedAt.toISOString()})
         on conflict (code) do nothing
         returning *`,
@@ -45,7 +47,7 @@ export async function updateChannelRow(exec: Executor, c: Channel): Promise<Chan
   const r = await firstRow<RawChannel>(
     exec,
     sql`update channels set name = ${c.name}, type = ${c.type}, currency = ${c.currency},
-          locales = ${sql.param(c.locales)}::text[], status = ${c.status}, metadata = ${JSON.stringify(c.metadata)}::jsonb,
+          locales = ${sql.param(c.locales)}::text[], price_list_id = ${c.priceListId}, status = ${c.status}, metadata = ${JSON.stringify(c.metadata)}::jsonb,
           updated_at = ${c.updatedAt.toISOString()}
         where id = ${c.id} returning *`,
   );

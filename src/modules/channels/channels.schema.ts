@@ -10,6 +10,8 @@ export const channels = pgTable(
     type: text('type').notNull(),
     currency: text('currency').notNull(),
     locales: text('locales').array().notNull(),
+    // A catalog price list, by id (the catalog module owns price lists).
+    priceListId: text('price_list_id'),
     status: text('status').notNull().default('active'),
     metadata: jsonb('metadata').notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),

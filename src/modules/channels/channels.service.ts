@@ -6,12 +6,38 @@ import { CHANNEL_EVENTS } from './channels.events.js';
 import { insertChannel, selectChannel, selectChannels, updateChannelRow } from './channels.repository.js';
 import { type Channel, ChannelInput, type ChannelPatch } from './channels.types.js';
 
-export function createChannelsService() {
+/** The currency of a price list, or undefined if there is none with that id (the catalog answers). */
+export type PriceListCurrencyLookup = (ctx: Ctx, priceListId: string) => Promise<string | undefined>;
+
+export interface ChannelsDeps {
+  priceListCurrency?: PriceListCurrencyLookup;
+}
+
+export function createChannelsService(deps: ChannelsDeps = {}) {
+  // A channel sells from a price list in its own currency; refuse anything else before writing.
+  async function checkPriceList(ctx: Ctx, channel: Pick<Channel, 'priceListId' | 'currency'>) {
+    if (!channel.priceListId || !deps.priceListCurrency) return;
+    const currency = await deps.priceListCurrency(ctx, channel.priceListId);
+    if (currency === undefined) {
+      throw new AppError('unprocessable', `There is no price list ${channel.priceListId}`, {
+        issues: [{ path: 'body.priceListId', message: 'unknown price list' }],
+      });
+    }
+    if (currency !== channel.currency) {
+      throw new AppError(
+        'currency_mismatch',
+        `Price list ${channel.priceListId} is in ${currency}, the channel sells in ${channel.currency}`,
+        { details: { priceListCurrency: currency, channelCurrency: channel.currency } },
+      );
+    }
+  }
+
   return {
     async createChannel(ctx: Ctx, input: ChannelInput): Promise<Channel> {
       const parsed = ChannelInput.parse(input);
       const now = ctx.clock.now();
       const channel: Channel = { id: newId('chn'), ...parsed, createdAt: now, updatedAt: now };
+      await checkPriceList(ctx, channel);
       return inTransaction(ctx, async (tx) => {
         const created = await insertChannel(tx.db, channel);
         if (!created) {
@@ -34,6 +60,7 @@ export function createChannelsService() {
         const current = await selectChannel(tx.db, idOrCode, true);
         if (!current) throw notFound('channel', idOrCode);
         const next: Channel = { ...current, ...patch, updatedAt: ctx.clock.now() };
+        if (patch.priceListId !== undefined || patch.currency !== undefined) await checkPriceList(tx, next);
         const updated = (await updateChannelRow(tx.db, next))!;
         await appendEvent(tx, {
           type: CHANNEL_EVENTS.updated,

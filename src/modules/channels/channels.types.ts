@@ -27,12 +27,30 @@ export const ChannelInput = z.strictObject({
   type: z.enum(CHANNEL_TYPES),
   currency: Currency,
   locales: z.array(Locale).min(1).max(20).describe('the first is the default locale'),
+  priceListId: z
+    .string()
+    .nullable()
+    .default(null)
+    .describe(
+      'the catalog price list (id) this channel sells from; its currency must be the channel currency',
+    ),
   status: z.enum(CHANNEL_STATUSES).default('active'),
   metadata: z.record(z.string(), z.unknown()).default({}),
 });
 export type ChannelInput = z.input<typeof ChannelInput>;
 
-export const ChannelPatch = ChannelInput.omit({ code: true }).partial().strict();
+// Built without the input's defaults: a patch that omits a field must leave it as it is.
+export const ChannelPatch = z
+  .strictObject({
+    name: ChannelInput.shape.name,
+    type: ChannelInput.shape.type,
+    currency: ChannelInput.shape.currency,
+    locales: ChannelInput.shape.locales,
+    priceListId: z.string().nullable(),
+    status: z.enum(CHANNEL_STATUSES),
+    metadata: z.record(z.string(), z.unknown()),
+  })
+  .partial();
 export type ChannelPatch = z.infer<typeof ChannelPatch>;
 
 export const Channel = z.object({
@@ -42,6 +60,7 @@ export const Channel = z.object({
   type: z.enum(CHANNEL_TYPES),
   currency: z.string(),
   locales: z.array(z.string()),
+  priceListId: z.string().nullable(),
   status: z.enum(CHANNEL_STATUSES),
   metadata: z.record(z.string(), z.unknown()),
   createdAt: z.date(),

@@ -5,7 +5,12 @@ import type { MigrationSet } from '../../platform/db/migrate.js';
 
 export { CHANNEL_EVENTS } from './channels.events.js';
 export { channelsRoutes } from './channels.routes.js';
-export { type ChannelsService, createChannelsService } from './channels.service.js';
+export {
+  type ChannelsDeps,
+  type ChannelsService,
+  createChannelsService,
+  type PriceListCurrencyLookup,
+} from './channels.service.js';
 export * from './channels.types.js';
 
 export const channelsMigrations: MigrationSet = {

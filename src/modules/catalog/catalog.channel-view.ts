@@ -1,0 +1,153 @@
+// "The catalog as one channel shows it", in one statement per page: listed products in cursor order,
+// their text in the best locale, and each variant's price (the channel's own price, else its price
+// list's, only in the channel currency). Availability is not the catalog's: the caller adds it.
+import { type SQL, sql } from 'drizzle-orm';
+import { type Executor, rows } from '../../platform/db/database.js';
+import { searchFilter } from './catalog.repository.js';
+
+export interface ChannelViewScope {
+  channelId: string;
+  currency: string;
+  priceListId: string | null;
+  /** Locales in order of preference; the product's default locale comes after them, then any. */
+  locales: string[];
+}
+
+export interface ChannelViewVariant {
+  id: string;
+  sku: string;
+  gtin: string | null;
+  options: Record<string, string>;
+  price: { amount: number; currency: string } | null;
+  priceSource: 'channel' | 'price_list' | null;
+}
+
+export interface ChannelViewProduct {
+  id: string;
+  handle: string;
+  channelId: string;
+  listed: boolean;
+  locale: string;
+  title: string;
+  description: string;
+  categories: string[];
+  media: string[];
+  currency: string;
+  variants: ChannelViewVariant[];
+}
+
+export interface ChannelPageQuery {
+  after?: string | undefined;
+  limit: number;
+  category?: string | undefined;
+  q?: string | undefined;
+}
+
+interface RawViewRow {
+  id: string;
+  handle: string;
+  categories: string[];
+  media: string[];
+  listed: boolean | null;
+  listing_title: string | null;
+  listing_description: string | null;
+  locale: string | null;
+  title: string | null;
+  description: string | null;
+  variants: Array<{
+    id: string;
+    sku: string;
+    gtin: string | null;
+    options: Record<string, string>;
+    channel_amount: number | null;
+    list_amount: number | null;
+  }> | null;
+}
+
+/** A page of the products listed (published) on the channel, ordered by product id. */
+export async function selectChannelPage(
+  exec: Executor,
+  scope: ChannelViewScope,
+  q: ChannelPageQuery,
+): Promise<ChannelViewProduct[]> {
+  const filters: SQL[] = [sql`l.channel_id = ${scope.channelId}`, sql`l.published`, sql`p.status = 'active'`];
+  if (q.after) filters.push(sql`l.product_id > ${q.after}`);
+  if (q.category) filters.push(sql`p.categories @> array[${q.category}]::text[]`);
+  if (q.q) filters.push(searchFilter(q.q));
+  const page = sql`select p.id, p.handle, p.categories, p.media, p.default_locale, true as listed,
+                          l.title as listing_title, l.description as listing_description
+                   from catalog_listings l join catalog_products p on p.id = l.product_id
+                   where ${sql.join(filters, sql` and `)}
+                   order by l.product_id limit ${q.limit}`;
+  return (await rows<RawViewRow>(exec, viewQuery(scope, page))).map((r) => toView(scope, r));
+}
+
+/** Products by id or SKU as the channel would show them, listed or not. */
+export async function selectChannelProducts(
+  exec: Executor,
+  scope: ChannelViewScope,
+  idsOrSkus: string[],
+): Promise<ChannelViewProduct[]> {
+  const keys = sql`${sql.param(idsOrSkus)}::text[]`;
+  const page = sql`select p.id, p.handle, p.categories, p.media, p.default_locale,
+                          coalesce(l.published and p.status = 'active', false) as listed,
+                          l.title as listing_title, l.description as listing_description
+                   from catalog_products p
+                   left join catalog_listings l on l.channel_id = ${scope.channelId} and l.product_id = p.id
+                   where p.id = any(${keys}) or p.handle = any(${keys})
+                      or p.id in (select product_id from catalog_variants where sku = any(${keys}))`;
+  return (await rows<RawViewRow>(exec, viewQuery(scope, page))).map((r) => toView(scope, r));
+}
+
+function viewQuery(scope: ChannelViewScope, page: SQL): SQL {
+  const locales = sql`${sql.param(scope.locales)}::text[]`;
+  // A price list in another currency prices nothing on this channel.
+  const priceList = sql`(select id from catalog_price_lists where id = ${scope.priceListId} and currency = ${scope.currency})`;
+  return sql`with page as (${page})
+    select page.id, page.handle, page.categories, page.media, page.listed,
+           page.listing_title, page.listing_description, tx.locale, tx.title, tx.description,
+           (select json_agg(json_build_object('id', v.id, 'sku', v.sku, 'gtin', v.gtin, 'options', v.options,
+                                              'channel_amount', cp.amount, 'list_amount', pr.amount)
+                            order by v.position, v.id)
+            from catalog_variants v
+            left join catalog_channel_prices cp
+              on cp.channel_id = ${scope.channelId} and cp.variant_id = v.id and cp.currency = ${scope.currency}
+            left join catalog_prices pr on pr.price_list_id = ${priceList} and pr.variant_id = v.id
+            where v.product_id = page.id) as variants
+    from page
+    left join lateral (
+      select t.locale, t.title, t.description from catalog_product_texts t
+      where t.product_id = page.id
+      order by coalesce(array_position(${locales}, t.locale),
+                        case when t.locale = page.default_locale then 1000 else 2000 end), t.locale
+      limit 1) tx on true
+    order by page.id`;
+}
+
+function toView(scope: ChannelViewScope, r: RawViewRow): ChannelViewProduct {
+  return {
+    id: r.id,
+    handle: r.handle,
+    channelId: scope.channelId,
+    listed: !!r.listed,
+    locale: r.locale ?? scope.locales[0] ?? 'en',
+    title: r.listing_title ?? r.title ?? r.handle,
+    description: r.listing_description ?? r.description ?? '',
+    categories: r.categories ?? [],
+    media: r.media ?? [],
+    currency: scope.currency,
+    variants: (r.variants ?? []).map((v) => {
+      const own = v.channel_amount == null ? null : Number(v.channel_amount);
+      const listed = v.list_amount == null ? null : Number(v.list_amount);
+      const amount = own ?? listed;
+      return {
+        id: v.id,
+        sku: v.sku,
+        gtin: v.gtin,
+        options: v.options ?? {},
+        price: amount == null ? null : { amount, currency: scope.currency },
+        priceSource: own != null ? 'channel' : listed != null ? 'price_list' : null,
+      };
+    }),
+  };
+}

@@ -1,0 +1,107 @@
+// Catalog tables: products, their localized texts and variants, price lists with prices, and per-channel
+// listings and price overrides. Channels are referred to by id only (the channels module owns them).
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+
+const at = (name: string) => timestamp(name, { withTimezone: true }).notNull();
+
+export const catalogProducts = pgTable(
+  'catalog_products',
+  {
+    id: text('id').primaryKey(),
+    handle: text('handle').notNull().unique(),
+    status: text('status').notNull().default('active'),
+    defaultLocale: text('default_locale').notNull(),
+    categories: text('categories').array().notNull().default(sql`'{}'::text[]`),
+    media: text('media').array().notNull().default(sql`'{}'::text[]`),
+    createdAt: at('created_at'),
+    updatedAt: at('updated_at'),
+  },
+  (t) => [index('catalog_products_categories_idx').using('gin', t.categories)],
+);
+
+export const catalogProductTexts = pgTable(
+  'catalog_product_texts',
+  {
+    productId: text('product_id').notNull(),
+    locale: text('locale').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+  },
+  (t) => [primaryKey({ columns: [t.productId, t.locale] })],
+);
+
+export const catalogVariants = pgTable(
+  'catalog_variants',
+  {
+    id: text('id').primaryKey(),
+    productId: text('product_id').notNull(),
+    sku: text('sku').notNull().unique(),
+    gtin: text('gtin'),
+    options: jsonb('options').notNull().default({}),
+    position: integer('position').notNull().default(0),
+    createdAt: at('created_at'),
+    updatedAt: at('updated_at'),
+  },
+  (t) => [index('catalog_variants_product_idx').on(t.productId, t.position)],
+);
+
+export const catalogPriceLists = pgTable('catalog_price_lists', {
+  id: text('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  currency: text('currency').notNull(),
+  createdAt: at('created_at'),
+  updatedAt: at('updated_at'),
+});
+
+export const catalogPrices = pgTable(
+  'catalog_prices',
+  {
+    priceListId: text('price_list_id').notNull(),
+    variantId: text('variant_id').notNull(),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    updatedAt: at('updated_at'),
+  },
+  (t) => [primaryKey({ columns: [t.priceListId, t.variantId] })],
+);
+
+/** A channel's own price for a variant, in the channel's currency; wins over its price list. */
+export const catalogChannelPrices = pgTable(
+  'catalog_channel_prices',
+  {
+    channelId: text('channel_id').notNull(),
+    variantId: text('variant_id').notNull(),
+    currency: text('currency').notNull(),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    updatedAt: at('updated_at'),
+  },
+  (t) => [primaryKey({ columns: [t.channelId, t.variantId] })],
+);
+
+/** Whether a product is published on a channel, with an optional channel-specific title/description. */
+export const catalogListings = pgTable(
+  'catalog_listings',
+  {
+    channelId: text('channel_id').notNull(),
+    productId: text('product_id').notNull(),
+    published: boolean('published').notNull(),
+    title: text('title'),
+    description: text('description'),
+    updatedAt: at('updated_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.channelId, t.productId] }),
+    index('catalog_listings_product_idx').on(t.productId),
+  ],
+);

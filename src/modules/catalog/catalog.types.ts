@@ -1,0 +1,166 @@
+// The catalog's records and inputs, declared once with Zod (validation, types and OpenAPI).
+import { z } from 'zod';
+import { validationError } from '../../kernel/index.js';
+
+/** Parses service input; bad input is a 400 with per-field issues, as on the HTTP layer. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, path = 'body'): z.infer<S> {
+  const r = schema.safeParse(input);
+  if (r.success) return r.data;
+  throw validationError(
+    r.error.issues.map((i) => ({
+      path: [path, ...i.path.map(String)].join('.'),
+      message: i.message,
+      code: i.code,
+    })),
+  );
+}
+
+export const PRODUCT_STATUSES = ['active', 'draft', 'archived'] as const;
+
+export const CatalogLocale = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a BCP 47 locale such as en or es-ES');
+export const CatalogCurrency = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as EUR');
+export const Sku = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._\-/]{0,63}$/, 'letters, digits and . _ - /');
+export const Gtin = z.string().regex(/^\d{8}$|^\d{12,14}$/, 'a GTIN-8, -12, -13 or -14 barcode');
+export const Handle = z.string().regex(/^[a-z0-9][a-z0-9-]{0,127}$/, 'lowercase letters, digits and dashes');
+/** Money in minor units (cents, öre): a whole, non-negative number. */
+export const MinorAmount = z.number().int('a whole number of minor units').nonnegative().max(1e13);
+export const MediaUrl = z.url({ protocol: /^https?$/ }).max(2000);
+export const Category = z.string().regex(/^[a-z0-9][a-z0-9-/]{0,63}$/, 'lowercase letters, digits, - and /');
+
+export const LocalizedText = z.strictObject({
+  title: z.string().min(1).max(300),
+  description: z.string().max(20_000).default(''),
+});
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+export const VariantOptions = z.record(z.string().min(1).max(50), z.string().max(100));
+
+export const PriceInput = z.strictObject({
+  priceListId: z.string().describe('id or code of the price list'),
+  amount: MinorAmount,
+  currency: CatalogCurrency.describe('must be the price list currency'),
+});
+
+export const VariantInput = z.strictObject({
+  sku: Sku,
+  gtin: Gtin.nullable().default(null),
+  options: VariantOptions.default({}),
+  prices: z.array(PriceInput).max(50).default([]),
+});
+export type VariantInput = z.input<typeof VariantInput>;
+
+export const ProductInput = z.strictObject({
+  handle: Handle,
+  status: z.enum(PRODUCT_STATUSES).default('active'),
+  defaultLocale: CatalogLocale.describe('the fallback when a channel locale has no text'),
+  content: z
+    .record(CatalogLocale, LocalizedText)
+    .refine((c) => Object.keys(c).length > 0, 'at least one locale')
+    .describe('title and description per locale'),
+  categories: z.array(Category).max(50).default([]),
+  media: z.array(MediaUrl).max(50).default([]),
+  variants: z.array(VariantInput).min(1).max(250),
+});
+export type ProductInput = z.input<typeof ProductInput>;
+
+export const ProductPatch = z
+  .strictObject({
+    status: z.enum(PRODUCT_STATUSES),
+    defaultLocale: CatalogLocale,
+    content: z.record(CatalogLocale, LocalizedText).describe('locales given replace their text; others stay'),
+    categories: z.array(Category).max(50),
+    media: z.array(MediaUrl).max(50),
+  })
+  .partial();
+export type ProductPatch = z.infer<typeof ProductPatch>;
+
+export const Variant = z.object({
+  id: z.string(),
+  productId: z.string(),
+  sku: z.string(),
+  gtin: z.string().nullable(),
+  options: z.record(z.string(), z.string()),
+  position: z.number().int(),
+});
+export type Variant = z.infer<typeof Variant>;
+
+export const Product = z.object({
+  id: z.string(),
+  handle: z.string(),
+  status: z.enum(PRODUCT_STATUSES),
+  defaultLocale: z.string(),
+  content: z.record(z.string(), z.object({ title: z.string(), description: z.string() })),
+  categories: z.array(z.string()),
+  media: z.array(z.string()),
+  variants: z.array(Variant),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type Product = z.infer<typeof Product>;
+
+export const PriceListInput = z.strictObject({
+  code: Handle,
+  name: z.string().min(1).max(200),
+  currency: CatalogCurrency,
+});
+export type PriceListInput = z.infer<typeof PriceListInput>;
+
+export const PriceList = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  currency: z.string(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type PriceList = z.infer<typeof PriceList>;
+
+export const SkuPrice = z.strictObject({ sku: Sku, amount: MinorAmount, currency: CatalogCurrency });
+export type SkuPrice = z.infer<typeof SkuPrice>;
+
+export const ListingInput = z.strictObject({
+  published: z.boolean(),
+  title: z.string().min(1).max(300).nullable().default(null).describe('channel-specific title'),
+  description: z.string().max(20_000).nullable().default(null),
+});
+export type ListingInput = z.input<typeof ListingInput>;
+
+export const Listing = z.object({
+  channelId: z.string(),
+  productId: z.string(),
+  published: z.boolean(),
+  title: z.string().nullable(),
+  description: z.string().nullable(),
+  updatedAt: z.date(),
+});
+export type Listing = z.infer<typeof Listing>;
+
+/** A product as one channel shows it: text in its locale, prices in its currency. */
+export const ChannelVariant = z.object({
+  id: z.string(),
+  sku: z.string(),
+  gtin: z.string().nullable(),
+  options: z.record(z.string(), z.string()),
+  price: z.object({ amount: z.number().int(), currency: z.string() }).nullable(),
+  priceSource: z.enum(['channel', 'price_list']).nullable(),
+  availableToSell: z.number().int(),
+});
+export type ChannelVariant = z.infer<typeof ChannelVariant>;
+
+export const ChannelProduct = z.object({
+  id: z.string(),
+  handle: z.string(),
+  channelId: z.string(),
+  listed: z.boolean(),
+  locale: z.string().describe('the locale the text is in (after fallback)'),
+  title: z.string(),
+  description: z.string(),
+  categories: z.array(z.string()),
+  media: z.array(z.string()),
+  currency: z.string(),
+  variants: z.array(ChannelVariant),
+  availableToSell: z.number().int().describe('sum over the variants'),
+});
+export type ChannelProduct = z.infer<typeof ChannelProduct>;
