@@ -1,0 +1,130 @@
+// "This product / this listing page as channel X shows it": the channel's locales and currency, its
+// price list and own prices, whether the product is listed, and available-to-sell from inventory.
+// A page costs three statements whatever its size: the channel, the page, the page's availability.
+import { AppError, notFound } from '../../kernel/index.js';
+import type {
+  CatalogService,
+  ChannelProduct,
+  ChannelViewProduct,
+  ChannelViewScope,
+  ListingInput,
+  SkuPrice,
+} from '../../modules/catalog/index.js';
+import type { Channel, ChannelsService } from '../../modules/channels/index.js';
+import type { Ctx } from '../../platform/context.js';
+
+/** What this flow needs from inventory (the inventory service has this shape). */
+export interface AvailabilityReader {
+  availableToSell(ctx: Ctx, channelId: string, skus: string[]): Promise<Map<string, number>>;
+}
+
+export interface ChannelCatalogDeps {
+  channels: ChannelsService;
+  catalog: CatalogService;
+  inventory: AvailabilityReader;
+}
+
+export interface ChannelPageRequest {
+  cursor?: string | undefined;
+  limit: number;
+  category?: string | undefined;
+  q?: string | undefined;
+  locale?: string | undefined;
+}
+
+export interface ChannelPage {
+  channel: { id: string; code: string; currency: string; locale: string };
+  items: ChannelProduct[];
+  nextCursor: string | null;
+}
+
+export function createChannelCatalogFlow(deps: ChannelCatalogDeps) {
+  async function channelOf(ctx: Ctx, idOrCode: string): Promise<Channel> {
+    const channel = await deps.channels.findChannel(ctx, idOrCode);
+    if (!channel) throw notFound('channel', idOrCode);
+    return channel;
+  }
+
+  // The requested locale first (when the channel offers it), then the channel's own, in order.
+  function scopeOf(channel: Channel, locale?: string): ChannelViewScope {
+    const locales =
+      locale && channel.locales.includes(locale) ? [locale, ...channel.locales] : channel.locales;
+    return {
+      channelId: channel.id,
+      currency: channel.currency,
+      priceListId: channel.priceListId,
+      locales: [...new Set(locales)],
+    };
+  }
+
+  async function withAvailability(ctx: Ctx, channelId: string, products: ChannelViewProduct[]) {
+    const skus = products.flatMap((p) => p.variants.map((v) => v.sku));
+    const ats = skus.length ? await deps.inventory.availableToSell(ctx, channelId, skus) : new Map();
+    return products.map((p): ChannelProduct => {
+      const variants = p.variants.map((v) => ({ ...v, availableToSell: Math.max(0, ats.get(v.sku) ?? 0) }));
+      return { ...p, variants, availableToSell: variants.reduce((s, v) => s + v.availableToSell, 0) };
+    });
+  }
+
+  return {
+    channelOf,
+
+    async listProducts(ctx: Ctx, channel: Channel, req: ChannelPageRequest): Promise<ChannelPage> {
+      const scope = scopeOf(channel, req.locale);
+      const page = await deps.catalog.channelPage(ctx, scope, {
+        after: req.cursor,
+        limit: req.limit + 1,
+        category: req.category,
+        q: req.q,
+      });
+      const more = page.length > req.limit;
+      const items = await withAvailability(ctx, channel.id, page.slice(0, req.limit));
+      return {
+        channel: {
+          id: channel.id,
+          code: channel.code,
+          currency: channel.currency,
+          locale: scope.locales[0]!,
+        },
+        items,
+        nextCursor: more ? (items.at(-1)?.id ?? null) : null,
+      };
+    },
+
+    /** One product by id, handle or SKU; `listedOnly` hides what the channel does not publish. */
+    async getProduct(
+      ctx: Ctx,
+      channel: Channel,
+      idOrSku: string,
+      opts: { locale?: string | undefined; listedOnly: boolean },
+    ): Promise<ChannelProduct> {
+      const [found] = await deps.catalog.channelProducts(ctx, scopeOf(channel, opts.locale), [idOrSku]);
+      if (!found || (opts.listedOnly && !found.listed)) throw notFound('product', idOrSku);
+      return (await withAvailability(ctx, channel.id, [found]))[0]!;
+    },
+
+    async setListing(ctx: Ctx, channelIdOrCode: string, product: string, input: ListingInput) {
+      const channel = await channelOf(ctx, channelIdOrCode);
+      const r = await deps.catalog.setListings(ctx, channel.id, [{ product, ...input }], { strict: true });
+      if (r.rejected.length) throw notFound('product', product);
+      const listings = await deps.catalog.listingsOf(ctx, product);
+      return listings.find((l) => l.channelId === channel.id)!;
+    },
+
+    /** A channel's own prices; they must be in the channel currency. */
+    async setChannelPrices(ctx: Ctx, channelIdOrCode: string, prices: SkuPrice[]) {
+      const channel = await channelOf(ctx, channelIdOrCode);
+      const wrong = prices.findIndex((p) => p.currency !== channel.currency);
+      if (wrong >= 0) {
+        throw new AppError(
+          'currency_mismatch',
+          `Channel ${channel.code} sells in ${channel.currency}, not ${prices[wrong]!.currency}`,
+          { issues: [{ path: `body.prices.${wrong}.currency`, message: `must be ${channel.currency}` }] },
+        );
+      }
+      return deps.catalog.setChannelPrices(ctx, channel, prices, { strict: true });
+    },
+  };
+}
+
+export type ChannelCatalogFlow = ReturnType<typeof createChannelCatalogFlow>;

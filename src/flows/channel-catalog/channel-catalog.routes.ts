@@ -1,0 +1,113 @@
+// HTTP routes for the catalog as a channel shows it, and for per-channel listings and prices. A
+// channel-bound key reads only its own channel and sees only what that channel publishes.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  CatalogLocale,
+  ChannelProduct,
+  Listing,
+  ListingInput,
+  PageQuery,
+  SkuPrice,
+} from '../../modules/catalog/index.js';
+import { channelFor } from '../../platform/http/auth-hook.js';
+import type { ChannelCatalogFlow } from './channel-catalog.flow.js';
+
+const ChannelParams = z.object({ channel: z.string().describe('channel id or code') });
+const LocaleQuery = z.object({ locale: CatalogLocale.optional().describe('one of the channel locales') });
+
+export const channelCatalogRoutes =
+  (flow: ChannelCatalogFlow): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/channels/:channel/products',
+      {
+        config: { scope: 'catalog:read' },
+        schema: {
+          tags: ['catalog'],
+          summary:
+            'A page of the products listed on a channel, in its locale and currency, with availability',
+          params: ChannelParams,
+          querystring: PageQuery.extend(LocaleQuery.shape),
+          response: {
+            200: z.object({
+              channel: z.object({
+                id: z.string(),
+                code: z.string(),
+                currency: z.string(),
+                locale: z.string(),
+              }),
+              items: z.array(ChannelProduct),
+              nextCursor: z.string().nullable(),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const channel = await flow.channelOf(request.ctx, request.params.channel);
+        channelFor(request, channel.id);
+        return flow.listProducts(request.ctx, channel, request.query);
+      },
+    );
+
+    app.get(
+      '/channels/:channel/products/:idOrSku',
+      {
+        config: { scope: 'catalog:read' },
+        schema: {
+          tags: ['catalog'],
+          summary:
+            'A product (by id, handle or SKU) as a channel shows it; unbound keys also see unlisted ones',
+          params: ChannelParams.extend({ idOrSku: z.string() }),
+          querystring: z.strictObject(LocaleQuery.shape),
+          response: { 200: ChannelProduct },
+        },
+      },
+      async (request) => {
+        const channel = await flow.channelOf(request.ctx, request.params.channel);
+        channelFor(request, channel.id);
+        return flow.getProduct(request.ctx, channel, request.params.idOrSku, {
+          locale: request.query.locale,
+          listedOnly: request.ctx.actor.channelId !== null,
+        });
+      },
+    );
+
+    app.put(
+      '/channels/:channel/listings/:product',
+      {
+        config: { scope: 'catalog:write' },
+        schema: {
+          tags: ['catalog'],
+          summary: 'Publish or hide a product on a channel, with an optional channel-specific title',
+          params: ChannelParams.extend({ product: z.string().describe('product id or handle') }),
+          body: ListingInput,
+          response: { 200: Listing },
+        },
+      },
+      async (request) => {
+        channelFor(request, (await flow.channelOf(request.ctx, request.params.channel)).id);
+        return flow.setListing(request.ctx, request.params.channel, request.params.product, request.body);
+      },
+    );
+
+    app.put(
+      '/channels/:channel/prices',
+      {
+        config: { scope: 'catalog:write' },
+        schema: {
+          tags: ['catalog'],
+          summary:
+            "Set a channel's own prices by SKU (in the channel currency; they win over its price list)",
+          params: ChannelParams,
+          body: z.strictObject({ prices: z.array(SkuPrice).min(1).max(1000) }),
+          response: { 200: z.object({ changed: z.number().int() }) },
+        },
+      },
+      async (request) => {
+        channelFor(request, (await flow.channelOf(request.ctx, request.params.channel)).id);
+        const r = await flow.setChannelPrices(request.ctx, request.params.channel, request.body.prices);
+        return { changed: r.changed };
+      },
+    );
+  };

@@ -1,0 +1,10 @@
+// The catalog as each channel shows it (locale, currency, price, listed, available-to-sell), and the
+// per-channel listing and price writes that need to know the channel.
+export {
+  type AvailabilityReader,
+  type ChannelCatalogDeps,
+  type ChannelCatalogFlow,
+  type ChannelPage,
+  createChannelCatalogFlow,
+} from './channel-catalog.flow.js';
+export { channelCatalogRoutes } from './channel-catalog.routes.js';
