@@ -7,6 +7,12 @@ import { loadDemoData } from './flows/demo/load-demo-data.flow.js';
 import { type Clock, systemClock } from './kernel/index.js';
 import { catalogMigrations, catalogRoutes, createCatalogService } from './modules/catalog/index.js';
 import { channelsMigrations, channelsRoutes, createChannelsService } from './modules/channels/index.js';
+import {
+  createInventoryService,
+  inventoryMigrations,
+  inventoryRoutes,
+  startExpirySweeper,
+} from './modules/inventory/index.js';
 import { countActiveAdminKeys, createApiKey } from './platform/auth/api-keys.js';
 import type { HubConfig } from './platform/config.js';
 import { type Ctx, createContext } from './platform/context.js';
@@ -24,7 +30,12 @@ export const HUB_VERSION: string = (
 ).version;
 
 /** Every owner of tables, in the order their migrations apply. */
-export const ALL_MIGRATIONS: MigrationSet[] = [platformMigrations, channelsMigrations, catalogMigrations];
+export const ALL_MIGRATIONS: MigrationSet[] = [
+  platformMigrations,
+  channelsMigrations,
+  catalogMigrations,
+  inventoryMigrations,
+];
 
 export interface HubOptions {
   config: HubConfig;
@@ -52,10 +63,14 @@ export interface Hub {
 
 export function createServices() {
   const catalog = createCatalogService();
-  return {
+  const base = {
     channels: createChannelsService({ priceListCurrency: catalog.priceListCurrency }),
     catalog,
   };
+  const inventory = createInventoryService({
+    resolveChannelId: async (ctx, idOrCode) => (await base.channels.findChannel(ctx, idOrCode))?.id,
+  });
+  return { ...base, inventory };
 }
 
 export function createLogger(level: string): Logger {
@@ -88,6 +103,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await api.register(platformApiRoutes(routeOpts));
       await api.register(channelsRoutes(services.channels));
       await api.register(catalogRoutes(services.catalog));
+      await api.register(inventoryRoutes(services.inventory));
     },
     { prefix: '/api' },
   );
@@ -98,6 +114,8 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     if (config.demo) demoLoaded = (await loadDemoData(systemCtx(), services)).loaded;
     await setMeta(database.db, 'initialized', { at: clock.now().toISOString(), demo: config.demo });
   }
+
+  const expirySweeper = startExpirySweeper({ ctx: systemCtx, expireHolds: services.inventory.expireHolds });
 
   let relay: NatsRelay | undefined;
   let wakeup: { stop(): Promise<void> } | undefined;
@@ -124,6 +142,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       if (closed) return;
       closed = true;
       await http.close();
+      await expirySweeper.stop();
       await relay?.stop();
       await wakeup?.stop();
       if (!opts.database) await database.close();

@@ -1,0 +1,18 @@
+// Inventory: stock locations, on-hand per SKU per location, channel sourcing and a reservation ledger
+// that never oversells (group-committed conditional updates), with available-to-sell per channel.
+import { fileURLToPath } from 'node:url';
+import type { MigrationSet } from '../../platform/db/migrate.js';
+
+export { type ExpirySweeper, startExpirySweeper } from './expiry-sweeper.js';
+export { INVENTORY_EVENTS, skuSubject } from './inventory.events.js';
+export { inventoryRoutes } from './inventory.routes.js';
+export { createInventoryService, type InventoryDeps, type InventoryService } from './inventory.service.js';
+export * from './inventory.types.js';
+export type { ReserveResult } from './reservation-batch.js';
+export type { ReservationChange } from './reservations.service.js';
+export type { OnHandEntry } from './stock.service.js';
+
+export const inventoryMigrations: MigrationSet = {
+  name: 'inventory',
+  folder: fileURLToPath(new URL('./migrations', import.meta.url)),
+};

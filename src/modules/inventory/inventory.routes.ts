@@ -1,0 +1,275 @@
+// HTTP routes for locations, sourcing, levels, availability, adjustments and transfers.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../kernel/index.js';
+import { channelFor } from '../../platform/http/auth-hook.js';
+import type { InventoryService } from './inventory.service.js';
+import {
+  AdjustmentInput,
+  AdjustmentResult,
+  ChannelAvailability,
+  type InsufficientStock,
+  Level,
+  LOCATION_TYPES,
+  Location,
+  LocationInput,
+  LocationPatch,
+  Movement,
+  Sku,
+  Sourcing,
+  SourcingInput,
+  TransferInput,
+} from './inventory.types.js';
+import { reservationsRoutes } from './reservations.routes.js';
+
+export const insufficientStockError = (r: InsufficientStock): AppError =>
+  new AppError(
+    'insufficient_stock',
+    `Only ${r.available} of ${r.sku} can be had, ${r.requested} were asked for`,
+    {
+      details: { sku: r.sku, requested: r.requested, available: r.available },
+    },
+  );
+
+const tags = ['inventory'];
+const Limit = z.coerce.number().int().min(1).max(500).default(100);
+
+export const inventoryRoutes =
+  (service: InventoryService): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/inventory/locations',
+      {
+        config: { scope: 'inventory:write' },
+        schema: {
+          tags,
+          summary: 'Create a stock location',
+          body: LocationInput,
+          response: { 201: Location },
+        },
+      },
+      async (request, reply) => reply.code(201).send(await service.createLocation(request.ctx, request.body)),
+    );
+
+    app.get(
+      '/inventory/locations',
+      {
+        config: { scope: 'inventory:read' },
+        schema: {
+          tags,
+          summary: 'List stock locations',
+          querystring: z.strictObject({ type: z.enum(LOCATION_TYPES).optional() }),
+          response: { 200: z.object({ items: z.array(Location) }) },
+        },
+      },
+      async (request) => ({ items: await service.listLocations(request.ctx, request.query) }),
+    );
+
+    app.get(
+      '/inventory/locations/:id',
+      {
+        config: { scope: 'inventory:read' },
+        schema: {
+          tags,
+          summary: 'Get a stock location by id or code',
+          params: z.object({ id: z.string() }),
+          response: { 200: Location },
+        },
+      },
+      async (request) => service.getLocation(request.ctx, request.params.id),
+    );
+
+    app.patch(
+      '/inventory/locations/:id',
+      {
+        config: { scope: 'inventory:write' },
+        schema: {
+          tags,
+          summary: 'Change a stock location',
+          params: z.object({ id: z.string() }),
+          body: LocationPatch,
+          response: { 200: Location },
+        },
+      },
+      async (request) => service.updateLocation(request.ctx, request.params.id, request.body),
+    );
+
+    app.get(
+      '/inventory/locations/:id/levels',
+      {
+        config: { scope: 'inventory:read' },
+        schema: {
+          tags,
+          summary: 'Stock levels at a location, by SKU (cursor = the last SKU seen)',
+          params: z.object({ id: z.string() }),
+          querystring: z.strictObject({ cursor: z.string().optional(), limit: Limit }),
+          response: { 200: z.object({ items: z.array(Level), nextCursor: z.string().nullable() }) },
+        },
+      },
+      async (request) => {
+        const location = await service.getLocation(request.ctx, request.params.id);
+        const { cursor, limit } = request.query;
+        const items = await service.levelsAtLocation(request.ctx, location.id, { after: cursor, limit });
+        return { items, nextCursor: items.length === limit ? items[items.length - 1]!.sku : null };
+      },
+    );
+
+    app.get(
+      '/inventory/skus/:sku',
+      {
+        config: { scope: 'inventory:read' },
+        schema: {
+          tags,
+          summary: 'A SKU’s stock at every location, and its available-to-sell on a channel',
+          params: z.object({ sku: Sku }),
+          querystring: z.strictObject({ channelId: z.string().optional() }),
+          response: {
+            200: z.object({
+              sku: z.string(),
+              levels: z.array(Level),
+              channel: ChannelAvailability.nullable(),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const { sku } = request.params;
+        const channelId = channelFor(request, request.query.channelId);
+        const levels = await service.levelsOfSku(request.ctx, sku);
+        const channel = channelId
+          ? {
+              channelId,
+              availableToSell: (await service.availableToSell(request.ctx, channelId, [sku])).get(sku) ?? 0,
+            }
+          : null;
+        return { sku, levels, channel };
+      },
+    );
+
+    app.get(
+      '/inventory/channels/:channelId/availability',
+      {
+        config: { scope: 'inventory:read' },
+        schema: {
+          tags,
+          summary:
+            'Available-to-sell of SKUs on a channel (Σ of its locations’ on hand − reserved − buffer, ≥ 0)',
+          params: z.object({ channelId: z.string() }),
+          querystring: z.strictObject({
+            skus: z
+              .string()
+              .min(1)
+              .describe('comma-separated SKUs, at most 200')
+              .transform((s) => s.split(',').filter(Boolean))
+              .pipe(z.array(Sku).min(1).max(200)),
+          }),
+          response: {
+            200: z.object({
+              channelId: z.string(),
+              items: z.array(z.object({ sku: z.string(), availableToSell: z.number().int() })),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const channelId = channelFor(request, request.params.channelId)!;
+        const ats = await service.availableToSell(request.ctx, channelId, request.query.skus);
+        return {
+          channelId,
+          items: request.query.skus.map((sku) => ({ sku, availableToSell: ats.get(sku) ?? 0 })),
+        };
+      },
+    );
+
+    app.get(
+      '/inventory/channels/:channelId/sourcing',
+      {
+        config: { scope: 'inventory:read' },
+        schema: {
+          tags,
+          summary: 'Which locations feed a channel, and its safety buffer',
+          params: z.object({ channelId: z.string() }),
+          response: { 200: Sourcing },
+        },
+      },
+      async (request) => service.getSourcing(request.ctx, channelFor(request, request.params.channelId)!),
+    );
+
+    app.put(
+      '/inventory/channels/:channelId/sourcing',
+      {
+        config: { scope: 'inventory:write' },
+        schema: {
+          tags,
+          summary: 'Set which locations feed a channel (in fill order) and its safety buffer',
+          params: z.object({ channelId: z.string() }),
+          body: SourcingInput,
+          response: { 200: Sourcing },
+        },
+      },
+      async (request) =>
+        service.setSourcing(request.ctx, channelFor(request, request.params.channelId)!, request.body),
+    );
+
+    app.post(
+      '/inventory/adjustments',
+      {
+        config: { scope: 'inventory:write' },
+        schema: {
+          tags,
+          summary:
+            'Receive, count, write off damage or record a till sale (a ledger entry with reason and actor)',
+          body: AdjustmentInput,
+          response: { 201: AdjustmentResult },
+        },
+      },
+      async (request, reply) => {
+        const result = await service.adjust(request.ctx, request.body);
+        if (!result.ok) throw insufficientStockError(result);
+        return reply.code(201).send(result.value);
+      },
+    );
+
+    app.post(
+      '/inventory/transfers',
+      {
+        config: { scope: 'inventory:write' },
+        schema: {
+          tags,
+          summary: 'Move stock between two locations (two ledger entries, one transaction)',
+          body: TransferInput,
+          response: { 201: AdjustmentResult },
+        },
+      },
+      async (request, reply) => {
+        const result = await service.transfer(request.ctx, request.body);
+        if (!result.ok) throw insufficientStockError(result);
+        return reply.code(201).send(result.value);
+      },
+    );
+
+    app.get(
+      '/inventory/movements',
+      {
+        config: { scope: 'inventory:read' },
+        schema: {
+          tags,
+          summary: 'The stock ledger, oldest first (cursor = the last movement id seen)',
+          querystring: z.strictObject({
+            sku: Sku.optional(),
+            locationId: z.string().optional(),
+            cursor: z.coerce.number().int().min(0).optional(),
+            limit: Limit,
+          }),
+          response: { 200: z.object({ items: z.array(Movement), nextCursor: z.string().nullable() }) },
+        },
+      },
+      async (request) => {
+        const { sku, locationId, cursor, limit } = request.query;
+        const items = await service.movements(request.ctx, { sku, locationId, after: cursor, limit });
+        return { items, nextCursor: items.length === limit ? String(items[items.length - 1]!.id) : null };
+      },
+    );
+
+    await app.register(reservationsRoutes(service));
+  };

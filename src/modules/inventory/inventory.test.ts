@@ -1,0 +1,207 @@
+import { sql } from 'drizzle-orm';
+import { beforeAll, expect, it } from 'vitest';
+import { ManualClock } from '../../kernel/index.js';
+import { rows } from '../../platform/db/database.js';
+import { readEvents } from '../../platform/events/event-log.js';
+import { describeEachDatabase } from '../../platform/testing/test-databases.js';
+import { createInventoryService, inventoryMigrations } from './index.js';
+
+describeEachDatabase('inventory', [inventoryMigrations], (t) => {
+  const inventory = createInventoryService();
+  const clock = new ManualClock('2026-03-01T10:00:00Z');
+  let warehouse: string;
+  let store: string;
+
+  beforeAll(async () => {
+    const ctx = t.ctx({ clock });
+    warehouse = (await inventory.createLocation(ctx, { code: 'wh', name: 'Warehouse', type: 'warehouse' }))
+      .id;
+    store = (
+      await inventory.createLocation(ctx, {
+        code: 'store-ams',
+        name: 'Amsterdam',
+        type: 'store',
+        latitude: 52.37,
+        longitude: 4.89,
+        address: { city: 'Amsterdam', country: 'NL' },
+      })
+    ).id;
+    await inventory.setSourcing(ctx, 'chn_web', { locationIds: ['wh', 'store-ams'] });
+    await inventory.setSourcing(ctx, 'chn_market', { locationIds: [warehouse], safetyBuffer: 2 });
+    await inventory.setSourcing(ctx, 'chn_till', { locationIds: [store] });
+  });
+
+  it('computes available-to-sell per channel in one query, with the safety buffer and never below zero', async () => {
+    const ctx = t.ctx({ clock });
+    await inventory.setOnHand(ctx, { sku: 'ATS-1', locationCode: 'wh', quantity: 5, reason: 'import' });
+    await inventory.setOnHand(ctx, { sku: 'ATS-1', locationId: store, quantity: 3 });
+    await inventory.setOnHand(ctx, { sku: 'ATS-2', locationCode: 'wh', quantity: 1 });
+    const web = await inventory.availableToSell(ctx, 'chn_web', ['ATS-1', 'ATS-2', 'NOPE']);
+    expect(Object.fromEntries(web)).toEqual({ 'ATS-1': 8, 'ATS-2': 1, NOPE: 0 });
+    const market = await inventory.availableToSell(ctx, 'chn_market', ['ATS-1', 'ATS-2']);
+    expect(Object.fromEntries(market)).toEqual({ 'ATS-1': 3, 'ATS-2': 0 });
+    const till = await inventory.availableToSell(ctx, 'chn_till', ['ATS-1']);
+    expect(till.get('ATS-1')).toBe(3);
+  });
+
+  it('splits a reservation across the channel’s locations in sourcing order, line by line', async () => {
+    const ctx = t.ctx({ clock });
+    await inventory.setOnHand(ctx, { sku: 'SPLIT', locationCode: 'wh', quantity: 2 });
+    await inventory.setOnHand(ctx, { sku: 'SPLIT', locationCode: 'store-ams', quantity: 4 });
+    const r = await inventory.reserve(ctx, { sku: 'SPLIT', quantity: 5, channelId: 'chn_web' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.reservation.lines).toEqual([
+      { locationId: warehouse, quantity: 2 },
+      { locationId: store, quantity: 3 },
+    ]);
+    expect(r.value.reservation.status).toBe('held');
+    expect(r.value.reservation.expiresAt?.toISOString()).toBe('2026-03-01T10:15:00.000Z');
+    const refused = await inventory.reserve(ctx, { sku: 'SPLIT', quantity: 2, channelId: 'chn_web' });
+    expect(refused).toMatchObject({ ok: false, reason: 'insufficient_stock', requested: 2, available: 1 });
+  });
+
+  it('holds back the safety buffer from its channel only', async () => {
+    const ctx = t.ctx({ clock });
+    await inventory.setOnHand(ctx, { sku: 'BUF', locationCode: 'wh', quantity: 3 });
+    const market = await inventory.reserve(ctx, { sku: 'BUF', quantity: 2, channelId: 'chn_market' });
+    expect(market).toMatchObject({ ok: false, available: 1 });
+    expect((await inventory.reserve(ctx, { sku: 'BUF', quantity: 1, channelId: 'chn_market' })).ok).toBe(
+      true,
+    );
+    expect((await inventory.reserve(ctx, { sku: 'BUF', quantity: 2, channelId: 'chn_web' })).ok).toBe(true);
+  });
+
+  it('returns the same reservation for the same idempotency key and changes nothing', async () => {
+    const ctx = t.ctx({ clock });
+    await inventory.setOnHand(ctx, { sku: 'IDEM', locationCode: 'wh', quantity: 10 });
+    const req = { sku: 'IDEM', quantity: 3, channelId: 'chn_web', idempotencyKey: 'cart-1' };
+    const [a, b] = await Promise.all([inventory.reserve(ctx, req), inventory.reserve(ctx, req)]);
+    const c = await inventory.reserve(ctx, req);
+    if (!a.ok || !b.ok || !c.ok) throw new Error('expected reservations');
+    expect(b.value.reservation.id).toBe(a.value.reservation.id);
+    expect(c.value.reservation.id).toBe(a.value.reservation.id);
+    expect(c.value.replayed).toBe(true);
+    expect((await inventory.levelsOfSku(ctx, 'IDEM'))[0]).toMatchObject({ reserved: 3 });
+    await expect(inventory.reserve(ctx, { ...req, sku: 'ATS-1' })).rejects.toMatchObject({
+      code: 'idempotency_key_reused',
+    });
+  });
+
+  it('releases once, allocates, fulfils and expires holds by the clock', async () => {
+    const ctx = t.ctx({ clock });
+    await inventory.setOnHand(ctx, { sku: 'LIFE', locationCode: 'wh', quantity: 10 });
+    const reserve = async (kind: 'cart_hold' | 'pickup_hold' = 'cart_hold', ttlSeconds?: number) => {
+      const r = await inventory.reserve(ctx, {
+        sku: 'LIFE',
+        quantity: 2,
+        channelId: 'chn_market',
+        kind,
+        ttlSeconds,
+      });
+      if (!r.ok) throw new Error('expected a reservation');
+      return r.value.reservation;
+    };
+    const level = async () => (await inventory.levelsOfSku(ctx, 'LIFE'))[0]!;
+    const a = await reserve();
+    const b = await reserve();
+    const c = await reserve('cart_hold', 60);
+    expect(await level()).toMatchObject({ onHand: 10, reserved: 6 });
+
+    expect((await inventory.release(ctx, a.id)).changed).toBe(true);
+    expect((await inventory.release(ctx, a.id)).changed).toBe(false);
+    expect(await level()).toMatchObject({ reserved: 4 });
+
+    const allocated = await inventory.allocate(ctx, b.id, 'ord_1');
+    expect(allocated.reservation).toMatchObject({ status: 'allocated', expiresAt: null, reference: 'ord_1' });
+    clock.advance(61_000);
+    expect(await inventory.expireHolds(ctx)).toBe(1);
+    expect(await inventory.expireHolds(ctx)).toBe(0);
+    expect((await inventory.getReservation(ctx, c.id)).status).toBe('expired');
+    expect((await inventory.release(ctx, c.id)).changed).toBe(false);
+    await expect(inventory.allocate(ctx, c.id)).rejects.toMatchObject({ code: 'conflict' });
+    expect(await level()).toMatchObject({ onHand: 10, reserved: 2 });
+
+    expect((await inventory.fulfil(ctx, b.id)).changed).toBe(true);
+    expect((await inventory.fulfil(ctx, b.id)).changed).toBe(false);
+    expect(await level()).toMatchObject({ onHand: 8, reserved: 0 });
+  });
+
+  it('adjusts and transfers as ledger entries, refusing to go below what is reserved', async () => {
+    const ctx = t.ctx({ clock });
+    const receive = await inventory.adjust(ctx, {
+      kind: 'receive',
+      sku: 'ADJ',
+      location: 'wh',
+      quantity: 5,
+      reason: 'PO-1',
+    });
+    expect(receive.ok).toBe(true);
+    await inventory.reserve(ctx, { sku: 'ADJ', quantity: 3, channelId: 'chn_market' });
+    expect(
+      await inventory.adjust(ctx, { kind: 'damage', sku: 'ADJ', location: 'wh', quantity: 3 }),
+    ).toMatchObject({
+      ok: false,
+      available: 2,
+    });
+    expect((await inventory.adjust(ctx, { kind: 'sale', sku: 'ADJ', location: 'wh', quantity: 1 })).ok).toBe(
+      true,
+    );
+    expect(
+      await inventory.transfer(ctx, { sku: 'ADJ', from: 'wh', to: 'store-ams', quantity: 2 }),
+    ).toMatchObject({
+      ok: false,
+      available: 1,
+    });
+    const moved = await inventory.transfer(ctx, { sku: 'ADJ', from: 'wh', to: 'store-ams', quantity: 1 });
+    expect(moved.ok && moved.value.movements.map((m) => [m.kind, m.onHandDelta])).toEqual([
+      ['transfer_out', -1],
+      ['transfer_in', 1],
+    ]);
+    await expect(
+      inventory.setOnHand(ctx, { sku: 'ADJ', locationCode: 'wh', quantity: 2 }),
+    ).rejects.toMatchObject({
+      code: 'insufficient_stock',
+    });
+    await expect(
+      inventory.setOnHand(ctx, { sku: 'ADJ', locationCode: 'nowhere', quantity: 2 }),
+    ).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    const movements = await inventory.movements(ctx, { sku: 'ADJ', limit: 100 });
+    expect(movements.map((m) => m.kind)).toEqual([
+      'receive',
+      'reserve',
+      'sale',
+      'transfer_out',
+      'transfer_in',
+    ]);
+    expect(movements.find((m) => m.kind === 'receive')).toMatchObject({ reason: 'PO-1', actor: 'system' });
+  });
+
+  it('emits stock_changed with the new available-to-sell of every affected channel, in the same transaction', async () => {
+    const ctx = t.ctx({ clock });
+    await inventory.setOnHand(ctx, { sku: 'EVT', locationCode: 'store-ams', quantity: 4 });
+    const events = await readEvents(ctx.db, { types: ['inventory.stock_changed'], subject: 'sku:EVT' });
+    expect(events).toHaveLength(1);
+    const channels = (
+      events[0]!.payload as { channels: Array<{ channelId: string; availableToSell: number }> }
+    ).channels;
+    expect(channels).toEqual([
+      { channelId: 'chn_till', availableToSell: 4 },
+      { channelId: 'chn_web', availableToSell: 4 },
+    ]);
+  });
+
+  it('keeps the ledger equal to the levels', async () => {
+    const ctx = t.ctx({ clock });
+    const drift = await rows(
+      ctx.db,
+      sql`select l.sku, l.location_id from inventory_levels l
+          left join (select sku, location_id, sum(on_hand_delta) as oh, sum(reserved_delta) as r
+                     from inventory_movements group by sku, location_id) m using (sku, location_id)
+          where l.on_hand <> coalesce(m.oh, 0) or l.reserved <> coalesce(m.r, 0)`,
+    );
+    expect(drift).toEqual([]);
+  });
+});

@@ -1,0 +1,145 @@
+// SQL for reservations: batch inserts for the group commit, status transitions that happen once.
+import { sql } from 'drizzle-orm';
+import { type Executor, firstRow, rows } from '../../platform/db/database.js';
+import type { Reservation, ReservationStatus } from './inventory.types.js';
+
+interface RawReservation {
+  id: string;
+  kind: Reservation['kind'];
+  status: ReservationStatus;
+  channel_id: string;
+  sku: string;
+  quantity: number;
+  lines: Reservation['lines'] | string;
+  idempotency_key: string | null;
+  reference: string | null;
+  expires_at: Date | string | null;
+  created_by: string;
+  created_at: Date | string;
+  updated_at: Date | string;
+}
+
+const toReservation = (r: RawReservation): Reservation => ({
+  id: r.id,
+  kind: r.kind,
+  status: r.status,
+  channelId: r.channel_id,
+  sku: r.sku,
+  quantity: Number(r.quantity),
+  lines: typeof r.lines === 'string' ? JSON.parse(r.lines) : r.lines,
+  idempotencyKey: r.idempotency_key,
+  reference: r.reference,
+  expiresAt: r.expires_at === null ? null : new Date(r.expires_at),
+  createdBy: r.created_by,
+  createdAt: new Date(r.created_at),
+  updatedAt: new Date(r.updated_at),
+});
+
+/** Inserts reservations with one statement; returns the ids that were new (a taken idempotency key is skipped). */
+export async function insertReservations(exec: Executor, list: Reservation[]): Promise<Set<string>> {
+  if (list.length === 0) return new Set();
+  const r = await rows<{ id: string }>(
+    exec,
+    sql`insert into inventory_reservations (id, kind, status, channel_id, sku, quantity, lines, idempotency_key,
+                                            reference, expires_at, created_by, created_at, updated_at)
+        select u.id, u.kind, u.status, u.channel_id, u.sku, u.quantity, u.lines::jsonb, u.idempotency_key,
+               u.reference, u.expires_at, u.created_by, u.created_at, u.created_at
+        from unnest(${sql.param(list.map((x) => x.id))}::text[], ${sql.param(list.map((x) => x.kind))}::text[],
+                    ${sql.param(list.map((x) => x.status))}::text[], ${sql.param(list.map((x) => x.channelId))}::text[],
+                    ${sql.param(list.map((x) => x.sku))}::text[], ${sql.param(list.map((x) => x.quantity))}::int[],
+                    ${sql.param(list.map((x) => JSON.stringify(x.lines)))}::text[],
+                    ${sql.param(list.map((x) => x.idempotencyKey))}::text[], ${sql.param(list.map((x) => x.reference))}::text[],
+                    ${sql.param(list.map((x) => x.expiresAt?.toISOString() ?? null))}::timestamptz[],
+                    ${sql.param(list.map((x) => x.createdBy))}::text[],
+                    ${sql.param(list.map((x) => x.createdAt.toISOString()))}::timestamptz[])
+          as u(id, kind, status, channel_id, sku, quantity, lines, idempotency_key, reference, expires_at, created_by, created_at)
+        on conflict (channel_id, idempotency_key) do nothing
+        returning id`,
+  );
+  return new Set(r.map((x) => x.id));
+}
+
+/** Existing reservations for (channel, idempotency key) pairs, keyed `channel\0key`. */
+export async function selectByIdempotencyKeys(
+  exec: Executor,
+  pairs: Array<{ channelId: string; key: string }>,
+): Promise<Map<string, Reservation>> {
+  const out = new Map<string, Reservation>();
+  if (pairs.length === 0) return out;
+  const found = await rows<RawReservation>(
+    exec,
+    sql`select r.* from inventory_reservations r
+        join unnest(${sql.param(pairs.map((p) => p.channelId))}::text[], ${sql.param(pairs.map((p) => p.key))}::text[])
+          as u(channel_id, key) on r.channel_id = u.channel_id and r.idempotency_key = u.key`,
+  );
+  for (const r of found) out.set(`${r.channel_id}\u0000${r.idempotency_key}`, toReservation(r));
+  return out;
+}
+
+export async function selectReservation(exec: Executor, id: string): Promise<Reservation | undefined> {
+  const r = await firstRow<RawReservation>(exec, sql`select * from inventory_reservations where id = ${id}`);
+  return r ? toReservation(r) : undefined;
+}
+
+/**
+ * Moves a reservation from one of `from` to `to`; returns it only if this call made the move, so
+ * a transition applied twice takes effect once.
+ */
+export async function transitionReservation(
+  exec: Executor,
+  id: string,
+  from: ReservationStatus[],
+  to: ReservationStatus,
+  now: Date,
+  patch: { clearExpiry?: boolean; reference?: string | undefined } = {},
+): Promise<Reservation | undefined> {
+  const r = await firstRow<RawReservation>(
+    exec,
+    sql`update inventory_reservations
+        set status = ${to}, updated_at = ${now.toISOString()}
+            ${patch.clearExpiry ? sql`, expires_at = null` : sql``}
+            ${patch.reference !== undefined ? sql`, reference = ${patch.reference}` : sql``}
+        where id = ${id} and status = any(${sql.param(from)}::text[])
+        returning *`,
+  );
+  return r ? toReservation(r) : undefined;
+}
+
+/** Marks up to `limit` due holds expired (skipping ones another sweeper holds) and returns them. */
+export async function expireDueHolds(exec: Executor, cutoff: Date, limit: number): Promise<Reservation[]> {
+  const r = await rows<RawReservation>(
+    exec,
+    sql`update inventory_reservations set status = 'expired', updated_at = ${cutoff.toISOString()}
+        where id in (select id from inventory_reservations
+                     where status = 'held' and expires_at is not null and expires_at <= ${cutoff.toISOString()}
+                     order by expires_at limit ${limit}
+                     for update skip locked)
+          and status = 'held'
+        returning *`,
+  );
+  return r.map(toReservation);
+}
+
+export async function selectReservations(
+  exec: Executor,
+  filter: {
+    sku?: string | undefined;
+    channelId?: string | undefined;
+    status?: ReservationStatus | undefined;
+    reference?: string | undefined;
+    after?: string | undefined;
+    limit: number;
+  },
+): Promise<Reservation[]> {
+  const conds = [sql`true`];
+  if (filter.sku) conds.push(sql`sku = ${filter.sku}`);
+  if (filter.channelId) conds.push(sql`channel_id = ${filter.channelId}`);
+  if (filter.status) conds.push(sql`status = ${filter.status}`);
+  if (filter.reference) conds.push(sql`reference = ${filter.reference}`);
+  if (filter.after) conds.push(sql`id > ${filter.after}`);
+  const r = await rows<RawReservation>(
+    exec,
+    sql`select * from inventory_reservations where ${sql.join(conds, sql` and `)} order by id limit ${filter.limit}`,
+  );
+  return r.map(toReservation);
+}

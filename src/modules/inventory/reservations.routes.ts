@@ -1,0 +1,148 @@
+// HTTP routes for reservations: create (group-committed), read, release, allocate, fulfil.
+
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../kernel/index.js';
+import { channelFor } from '../../platform/http/auth-hook.js';
+import type { InventoryService } from './inventory.service.js';
+import { RESERVATION_STATUSES, Reservation, ReservationInput, Sku } from './inventory.types.js';
+
+const tags = ['inventory'];
+const Params = z.object({ id: z.string() });
+const Change = z.object({ reservation: Reservation, changed: z.boolean() });
+
+export const reservationsRoutes =
+  (service: InventoryService): FastifyPluginAsyncZod =>
+  async (app) => {
+    /** A channel-bound key acts only on its channel's reservations. */
+    const ownReservation = async (request: FastifyRequest, id: string) => {
+      const r = await service.getReservation(request.ctx, id);
+      channelFor(request, r.channelId);
+      return r;
+    };
+
+    app.post(
+      '/inventory/reservations',
+      {
+        config: { scope: 'inventory:write' },
+        schema: {
+          tags,
+          summary: 'Reserve stock for a channel: a cart hold, pickup hold or order allocation',
+          description:
+            'Atomic and conditional: never more than exists. May split across the channel’s locations (see lines). ' +
+            'Refused with 409 insufficient_stock (with `available`). Retrying with the same idempotencyKey returns ' +
+            'the same reservation (200) and changes nothing.',
+          body: ReservationInput,
+          response: { 200: Reservation, 201: Reservation },
+        },
+      },
+      async (request, reply) => {
+        const channelId = channelFor(request, request.body.channelId);
+        const result = await service.reserve(request.ctx, {
+          ...request.body,
+          channelId: channelId ?? undefined,
+        });
+        if (!result.ok) {
+          throw new AppError(
+            'insufficient_stock',
+            `Only ${result.available} of ${result.sku} can be reserved, ${result.requested} were asked for`,
+            { details: { sku: result.sku, requested: result.requested, available: result.available } },
+          );
+        }
+        return reply.code(result.value.replayed ? 200 : 201).send(result.value.reservation);
+      },
+    );
+
+    app.get(
+      '/inventory/reservations',
+      {
+        config: { scope: 'inventory:read' },
+        schema: {
+          tags,
+          summary: 'List reservations (cursor = the last id seen)',
+          querystring: z.strictObject({
+            sku: Sku.optional(),
+            channelId: z.string().optional(),
+            status: z.enum(RESERVATION_STATUSES).optional(),
+            reference: z.string().optional(),
+            cursor: z.string().optional(),
+            limit: z.coerce.number().int().min(1).max(500).default(100),
+          }),
+          response: { 200: z.object({ items: z.array(Reservation), nextCursor: z.string().nullable() }) },
+        },
+      },
+      async (request) => {
+        const { cursor, limit, ...filter } = request.query;
+        const channelId = channelFor(request, filter.channelId) ?? undefined;
+        const items = await service.listReservations(request.ctx, {
+          ...filter,
+          channelId,
+          after: cursor,
+          limit,
+        });
+        return { items, nextCursor: items.length === limit ? items[items.length - 1]!.id : null };
+      },
+    );
+
+    app.get(
+      '/inventory/reservations/:id',
+      {
+        config: { scope: 'inventory:read' },
+        schema: { tags, summary: 'Get a reservation', params: Params, response: { 200: Reservation } },
+      },
+      async (request) => ownReservation(request, request.params.id),
+    );
+
+    app.post(
+      '/inventory/reservations/:id/release',
+      {
+        config: { scope: 'inventory:write' },
+        schema: {
+          tags,
+          summary: 'Release a hold or allocation (a second release changes nothing)',
+          params: Params,
+          response: { 200: Change },
+        },
+      },
+      async (request) => {
+        await ownReservation(request, request.params.id);
+        return service.release(request.ctx, request.params.id);
+      },
+    );
+
+    app.post(
+      '/inventory/reservations/:id/allocate',
+      {
+        config: { scope: 'inventory:write' },
+        schema: {
+          tags,
+          summary: 'Convert a hold into an order allocation (it stops expiring)',
+          params: Params,
+          body: z.strictObject({ reference: z.string().max(200).optional() }).optional(),
+          response: { 200: Change },
+        },
+      },
+      async (request) => {
+        await ownReservation(request, request.params.id);
+        return service.allocate(request.ctx, request.params.id, request.body?.reference);
+      },
+    );
+
+    app.post(
+      '/inventory/reservations/:id/fulfil',
+      {
+        config: { scope: 'inventory:write' },
+        schema: {
+          tags,
+          summary: 'Fulfil a reservation: the units leave (on-hand and reserved go down)',
+          params: Params,
+          response: { 200: Change },
+        },
+      },
+      async (request) => {
+        await ownReservation(request, request.params.id);
+        return service.fulfil(request.ctx, request.params.id);
+      },
+    );
+  };
