@@ -1,0 +1,140 @@
+// The Segment HTTP tracking API (/v1/track, identify, page, screen, group, alias, batch), so
+// analytics.js, analytics-node and the mobile SDKs send to the hub by changing their host. Write keys
+// authenticate (Basic `writeKey:` or writeKey in the body) and name the source and its channel.
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../kernel/index.js';
+import type { CustomersService, IngestEventInput, IngestEventResult } from '../../modules/customers/index.js';
+import { sendProblem, toAppError } from '../../platform/http/problem.js';
+import {
+  fromSegment,
+  MAX_BATCH_BYTES,
+  MAX_EVENT_BYTES,
+  SEGMENT_CALLS,
+  type SegmentCall,
+  type WireIssue,
+  writeKeyOf,
+} from './segment.wire.js';
+
+type Rejected = { index: number; messageId: string; errors: WireIssue[] };
+
+export const segmentRoutes =
+  (customers: CustomersService): FastifyPluginAsync =>
+  async (app) => {
+    // Browsers send text/plain to avoid a CORS preflight; both are JSON. Parsed here as a string so
+    // the 500 KB batch limit is checked on the real size and answered with 400, as Segment does.
+    app.removeAllContentTypeParsers();
+    app.addContentTypeParser(
+      ['application/json', 'text/plain'],
+      { parseAs: 'string', bodyLimit: 4 * MAX_BATCH_BYTES },
+      (_req, body, done) => {
+        const text = body as string;
+        if (Buffer.byteLength(text) > MAX_BATCH_BYTES) {
+          done(
+            new AppError('payload_too_large', `A request may carry at most ${MAX_BATCH_BYTES} bytes`, {
+              status: 400,
+            }),
+            undefined,
+          );
+          return;
+        }
+        try {
+          done(null, JSON.parse(text));
+        } catch {
+          done(new AppError('malformed_body', 'The body is not valid JSON'), undefined);
+        }
+      },
+    );
+    app.setErrorHandler((err, request, reply) => sendProblem(reply, request, toAppError(err)));
+
+    async function handle(request: FastifyRequest, reply: FastifyReply, call: SegmentCall | 'batch') {
+      const receivedAt = request.ctx.clock.now();
+      const body = request.body as Record<string, unknown> | undefined;
+      const key = writeKeyOf(request.headers.authorization, body);
+      if (!key)
+        throw new AppError(
+          'unauthenticated',
+          'Send the write key as Basic auth (writeKey:) or as writeKey in the body',
+        );
+      const source = await customers.authenticate(request.ctx, key);
+      if (!source) throw new AppError('unauthenticated', 'The write key is unknown or revoked');
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+        throw new AppError('validation_failed', 'The body must be a JSON object');
+      }
+      let raws: unknown[];
+      if (call === 'batch') {
+        if (!Array.isArray(body.batch)) {
+          throw new AppError('validation_failed', 'A batch needs a batch array', {
+            issues: [{ path: 'batch', message: 'required array' }],
+          });
+        }
+        raws = body.batch;
+      } else raws = [body];
+      const bigBody = Number(request.headers['content-length'] ?? MAX_BATCH_BYTES) > MAX_EVENT_BYTES;
+      const rejected: Rejected[] = [];
+      const good: IngestEventInput[] = [];
+      const goodIndex: number[] = [];
+      raws.forEach((raw, index) => {
+        if (bigBody && Buffer.byteLength(JSON.stringify(raw) ?? '') > MAX_EVENT_BYTES) {
+          const messageId =
+            typeof (raw as { messageId?: unknown })?.messageId === 'string'
+              ? (raw as { messageId: string }).messageId
+              : '';
+          rejected.push({
+            index,
+            messageId,
+            errors: [{ path: '', message: `an event may be at most ${MAX_EVENT_BYTES} bytes` }],
+          });
+          return;
+        }
+        const r = fromSegment(raw, {
+          call: call === 'batch' ? undefined : call,
+          receivedAt,
+          batchSentAt: body.sentAt,
+        });
+        if (r.ok) {
+          good.push(r.event);
+          goodIndex.push(index);
+        } else rejected.push({ index, messageId: r.messageId, errors: r.errors });
+      });
+      const results: IngestEventResult[] = good.length
+        ? await customers.ingest(request.ctx, source, good)
+        : [];
+      let stored = 0;
+      let duplicates = 0;
+      let ignored = 0;
+      for (const r of results) {
+        const index = goodIndex[r.index]!;
+        if (r.status === 'stored') stored++;
+        else if (r.status === 'duplicate') duplicates++;
+        else if (r.status === 'ignored') ignored++;
+        else rejected.push({ index, messageId: r.messageId, errors: r.errors });
+      }
+      rejected.sort((a, b) => a.index - b.index);
+      if (call !== 'batch' && rejected.length) {
+        throw new AppError('validation_failed', 'The event is not valid', {
+          issues: rejected[0]!.errors.map((e) => ({
+            path: e.path ? `body.${e.path}` : 'body',
+            message: e.message,
+          })),
+        });
+      }
+      return reply.code(200).send({ success: true, stored, duplicates, ignored, rejected });
+    }
+
+    for (const call of [...SEGMENT_CALLS, 'batch'] as const) {
+      app.post(
+        `/v1/${call}`,
+        {
+          config: { auth: 'none' },
+          bodyLimit: 4 * MAX_BATCH_BYTES,
+          schema: {
+            tags: ['segment'],
+            summary: `Segment-compatible ${call} (write key by Basic auth or writeKey in the body)`,
+            security: [],
+          },
+        },
+        (request, reply) => handle(request, reply, call),
+      );
+    }
+    // analytics.js also knows the short aliases /v1/t, /v1/i, /v1/p … (not needed by server libraries).
+  };

@@ -1,0 +1,70 @@
+// A loaded set of clusters (root profiles and the profiles merged into them) with their limited-type
+// identifiers, for the use cases outside the ingest hot path (manual merges, unmerges, erasure).
+import type { Executor } from '../../platform/db/database.js';
+import { loadClusters, loadIdentifiersOf } from './customers.repository.js';
+import type { JourneyStage, StageThresholds } from './customers.types.js';
+import { clusterFacts, journeyStage, type ProfileState } from './profile-state.js';
+
+export interface Clusters {
+  profiles: Map<string, ProfileState>;
+  rootOf(id: string): string;
+  membersOf(root: string): ProfileState[];
+  /** root → type → values, for the types given when loading. */
+  identifiersOf(root: string): Map<string, Set<string>>;
+}
+
+export async function loadClusterSet(
+  exec: Executor,
+  profileIds: string[],
+  types: string[],
+): Promise<Clusters> {
+  const list = await loadClusters(exec, profileIds);
+  const profiles = new Map(list.map((p) => [p.id, p]));
+  const ids = types.length
+    ? await loadIdentifiersOf(
+        exec,
+        list.map((p) => p.id),
+        types,
+      )
+    : [];
+  const rootOf = (id: string) => profiles.get(id)?.mergedInto ?? id;
+  return {
+    profiles,
+    rootOf,
+    membersOf: (root) => [...profiles.values()].filter((p) => rootOf(p.id) === root),
+    identifiersOf(root) {
+      const m = new Map<string, Set<string>>();
+      for (const i of ids) {
+        if (rootOf(i.profile_id) !== root) continue;
+        const s = m.get(i.type) ?? new Set<string>();
+        s.add(i.value);
+        m.set(i.type, s);
+      }
+      return m;
+    },
+  };
+}
+
+/** Recomputes the stage of the given roots; returns the changes (profiles are updated in memory). */
+export function restage(
+  c: Clusters,
+  roots: string[],
+  thresholds: StageThresholds,
+  now: Date,
+): Array<{ profileId: string; from: JourneyStage; to: JourneyStage }> {
+  const changes: Array<{ profileId: string; from: JourneyStage; to: JourneyStage }> = [];
+  for (const root of roots) {
+    const r = c.profiles.get(root);
+    if (!r || r.status === 'erased') continue;
+    const ids = c.identifiersOf(root);
+    const identified = Boolean(ids.get('user_id')?.size || ids.get('email')?.size);
+    const to = journeyStage(clusterFacts(c.membersOf(root), identified), thresholds, now);
+    if (to !== r.stage) {
+      changes.push({ profileId: root, from: r.stage, to });
+      r.stage = to;
+      r.stageChangedAt = now.toISOString();
+      r.updatedAt = now.toISOString();
+    }
+  }
+  return changes;
+}

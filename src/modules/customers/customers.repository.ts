@@ -1,0 +1,150 @@
+// SQL of the customers module that more than one use case shares: profile rows in and out, cluster
+// loading, and the append-only identity log.
+import { sql } from 'drizzle-orm';
+import { type Executor, rows } from '../../platform/db/database.js';
+import type { JourneyStage } from './customers.types.js';
+import type { ProfileState } from './profile-state.js';
+
+export const INGEST_LOCK = 7_245_100;
+
+/** Identity changes are serialized (one advisory lock): resolution reads, decides, then writes. */
+export async function lockIdentity(exec: Executor): Promise<void> {
+  await exec.execute(sql`select pg_advisory_xact_lock(${INGEST_LOCK})`);
+}
+
+const iso = (v: unknown): string | null => (v == null ? null : new Date(v as string).toISOString());
+const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+
+/** A customer_profiles row (from select * or to_jsonb) as a ProfileState. */
+export function toProfileState(r: Record<string, unknown>): ProfileState {
+  return {
+    id: r.id as string,
+    mergedInto: (r.merged_into as string | null) ?? null,
+    status: r.status as string,
+    traits: json(r.traits),
+    channelStats: json(r.channel_stats),
+    eventCount: Number(r.event_count),
+    orderCount: Number(r.order_count),
+    lifetimeValue: json(r.lifetime_value),
+    lastOrderAt: iso(r.last_order_at),
+    lastCartAt: iso(r.last_cart_at),
+    firstSeenAt: iso(r.first_seen_at),
+    lastSeenAt: iso(r.last_seen_at),
+    stage: r.stage as JourneyStage,
+    stageChangedAt: iso(r.stage_changed_at),
+    createdChannelId: (r.created_channel_id as string | null) ?? null,
+    createdAt: iso(r.created_at)!,
+    updatedAt: iso(r.updated_at)!,
+  };
+}
+
+const PROFILE_COLUMNS = sql.raw(
+  'id, merged_into, status, traits, channel_stats, event_count, order_count, lifetime_value, last_order_at, last_cart_at, first_seen_at, last_seen_at, stage, stage_changed_at, created_channel_id, created_at, updated_at',
+);
+
+/** unnest(...) of profile states, typed, as u(<PROFILE_COLUMNS>). */
+function profileUnnest(list: ProfileState[]) {
+  const col = <T>(f: (p: ProfileState) => T) => sql.param(list.map(f));
+  return sql`unnest(${col((p) => p.id)}::text[], ${col((p) => p.mergedInto)}::text[], ${col((p) => p.status)}::text[],
+      ${col((p) => JSON.stringify(p.traits))}::jsonb[], ${col((p) => JSON.stringify(p.channelStats))}::jsonb[],
+      ${col((p) => p.eventCount)}::int[], ${col((p) => p.orderCount)}::int[], ${col((p) => JSON.stringify(p.lifetimeValue))}::jsonb[],
+      ${col((p) => p.lastOrderAt)}::timestamptz[], ${col((p) => p.lastCartAt)}::timestamptz[],
+      ${col((p) => p.firstSeenAt)}::timestamptz[], ${col((p) => p.lastSeenAt)}::timestamptz[],
+      ${col((p) => p.stage)}::text[], ${col((p) => p.stageChangedAt)}::timestamptz[], ${col((p) => p.createdChannelId)}::text[],
+      ${col((p) => p.createdAt)}::timestamptz[], ${col((p) => p.updatedAt)}::timestamptz[])
+    as u(${PROFILE_COLUMNS})`;
+}
+
+export const insertProfilesSql = (list: ProfileState[]) =>
+  sql`insert into customer_profiles (${PROFILE_COLUMNS}) select ${PROFILE_COLUMNS} from ${profileUnnest(list)}`;
+
+export const updateProfilesSql = (list: ProfileState[]) =>
+  sql`update customer_profiles p set merged_into = u.merged_into, status = u.status, traits = u.traits,
+        channel_stats = u.channel_stats, event_count = u.event_count, order_count = u.order_count,
+        lifetime_value = u.lifetime_value, last_order_at = u.last_order_at, last_cart_at = u.last_cart_at,
+        first_seen_at = u.first_seen_at, last_seen_at = u.last_seen_at, stage = u.stage,
+        stage_changed_at = u.stage_changed_at, updated_at = u.updated_at
+      from ${profileUnnest(list)} where p.id = u.id`;
+
+export async function updateProfiles(exec: Executor, list: ProfileState[]): Promise<void> {
+  if (list.length) await exec.execute(updateProfilesSql(list));
+}
+
+/** Every profile of the clusters of the given profiles (their roots and what merged into those). */
+export async function loadClusters(exec: Executor, profileIds: string[]): Promise<ProfileState[]> {
+  const r = await rows<Record<string, unknown>>(
+    exec,
+    sql`with roots as (select distinct coalesce(merged_into, id) as root from customer_profiles
+                       where id = any(${sql.param(profileIds)}::text[]))
+        select * from customer_profiles where id in (select root from roots)
+        union all
+        select * from customer_profiles where merged_into in (select root from roots)`,
+  );
+  return r.map(toProfileState);
+}
+
+export interface LimitedIdentifierRow {
+  type: string;
+  value: string;
+  profile_id: string;
+}
+
+export async function loadIdentifiersOf(
+  exec: Executor,
+  profileIds: string[],
+  types?: string[],
+): Promise<LimitedIdentifierRow[]> {
+  return rows<LimitedIdentifierRow>(
+    exec,
+    sql`select type, value, profile_id from customer_identifiers
+        where profile_id = any(${sql.param(profileIds)}::text[])
+        ${types ? sql`and type = any(${sql.param(types)}::text[])` : sql``}`,
+  );
+}
+
+export interface IdentityLogInput {
+  id: string;
+  profileId: string;
+  kind: string;
+  reason: string;
+  details: Record<string, unknown>;
+  actor: string;
+  at: string;
+}
+
+export const insertIdentityLogSql = (list: IdentityLogInput[]) =>
+  sql`insert into customer_identity_log (id, profile_id, kind, reason, details, actor, at)
+      select * from unnest(${sql.param(list.map((l) => l.id))}::text[], ${sql.param(list.map((l) => l.profileId))}::text[],
+        ${sql.param(list.map((l) => l.kind))}::text[], ${sql.param(list.map((l) => l.reason))}::text[],
+        ${sql.param(list.map((l) => JSON.stringify(l.details)))}::jsonb[], ${sql.param(list.map((l) => l.actor))}::text[],
+        ${sql.param(list.map((l) => l.at))}::timestamptz[])`;
+
+export async function insertIdentityLog(exec: Executor, list: IdentityLogInput[]): Promise<void> {
+  if (list.length) await exec.execute(insertIdentityLogSql(list));
+}
+
+export interface MergeInput {
+  id: string;
+  winnerId: string;
+  loserId: string;
+  movedProfileIds: string[];
+  reason: string;
+  evidence: Record<string, unknown>;
+  actor: string;
+  createdAt: string;
+}
+
+/** Merges as one statement; moved profile ids travel as a JSON array per row (no arrays of arrays). */
+export const insertMergesSql = (list: MergeInput[]) =>
+  sql`insert into customer_merges (id, winner_id, loser_id, moved_profile_ids, reason, evidence, status, actor, created_at)
+      select u.id, u.winner_id, u.loser_id, array(select jsonb_array_elements_text(u.moved)), u.reason, u.evidence,
+             'active', u.actor, u.created_at
+      from unnest(${sql.param(list.map((m) => m.id))}::text[], ${sql.param(list.map((m) => m.winnerId))}::text[],
+        ${sql.param(list.map((m) => m.loserId))}::text[], ${sql.param(list.map((m) => JSON.stringify(m.movedProfileIds)))}::jsonb[],
+        ${sql.param(list.map((m) => m.reason))}::text[], ${sql.param(list.map((m) => JSON.stringify(m.evidence)))}::jsonb[],
+        ${sql.param(list.map((m) => m.actor))}::text[], ${sql.param(list.map((m) => m.createdAt))}::timestamptz[])
+        as u(id, winner_id, loser_id, moved, reason, evidence, actor, created_at)`;
+
+export async function insertMerges(exec: Executor, list: MergeInput[]): Promise<void> {
+  if (list.length) await exec.execute(insertMergesSql(list));
+}

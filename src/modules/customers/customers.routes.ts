@@ -1,0 +1,376 @@
+// HTTP routes of the customers module (under /api): sources and write keys, the single customer
+// view and search, merges, the review queue, unmerge, consent, shared devices, export and erasure.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, notFound } from '../../kernel/index.js';
+import { channelFor } from '../../platform/http/auth-hook.js';
+import type { CustomersService } from './customers.service.js';
+import {
+  CustomerSummary,
+  CustomerView,
+  IdentityLogEntry,
+  MergeRecord,
+  MergeReview,
+  Source,
+  SourceInput,
+  TimelinePage,
+} from './customers.types.js';
+
+const Id = z.object({ id: z.string().min(1).max(100) });
+const tags = ['customers'];
+const read = { scope: 'customers:read' };
+const write = { scope: 'customers:write' };
+
+const refused = (reason: string, message: string, details: Record<string, unknown> = {}) =>
+  new AppError(reason, message, {
+    status: reason === 'not_found' ? 404 : 409,
+    title: reason === 'not_found' ? 'Not found' : 'The merge cannot be done',
+    details,
+  });
+
+export const customersRoutes =
+  (service: CustomersService): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/customers/sources',
+      {
+        config: write,
+        schema: {
+          tags,
+          summary: 'Create an ingestion source; its write key is shown only in this reply',
+          body: SourceInput,
+          response: { 201: Source.extend({ writeKey: z.string() }) },
+        },
+      },
+      async (request, reply) => {
+        const channelId = channelFor(request, request.body.channelId)!;
+        return reply.code(201).send(await service.createSource(request.ctx, { ...request.body, channelId }));
+      },
+    );
+
+    app.get(
+      '/customers/sources',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: 'List ingestion sources',
+          response: { 200: z.object({ items: z.array(Source) }) },
+        },
+      },
+      async (request) => ({ items: await service.listSources(request.ctx, request.ctx.actor.channelId) }),
+    );
+
+    app.delete(
+      '/customers/sources/:id',
+      {
+        config: write,
+        schema: { tags, summary: 'Revoke a write key', params: Id, response: { 200: Source } },
+      },
+      async (request) => service.revokeSource(request.ctx, request.params.id),
+    );
+
+    app.get(
+      '/customers',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: 'Search customers by email, phone, external id (type:value) or name',
+          querystring: z.strictObject({
+            email: z.string().optional(),
+            phone: z.string().optional(),
+            externalId: z.string().optional().describe('type:value, e.g. marketplace_buyer:B-123'),
+            name: z.string().min(2).optional(),
+            limit: z.coerce.number().int().min(1).max(100).default(25),
+          }),
+          response: { 200: z.object({ items: z.array(CustomerSummary) }) },
+        },
+      },
+      async (request) => {
+        const { limit, ...q } = request.query;
+        return { items: await service.search(request.ctx, q, limit) };
+      },
+    );
+
+    app.post(
+      '/customers/identify',
+      {
+        config: write,
+        schema: {
+          tags,
+          summary: 'Find or create the customer these identifiers belong to',
+          body: z.strictObject({
+            channelId: z.string().min(1),
+            identifiers: z
+              .array(
+                z.strictObject({
+                  type: z.string(),
+                  value: z.string(),
+                  trust: z.enum(['verified', 'claimed']).optional(),
+                }),
+              )
+              .min(1)
+              .max(20),
+            traits: z.record(z.string(), z.unknown()).optional(),
+          }),
+          response: { 200: z.object({ customerId: z.string() }) },
+        },
+      },
+      async (request) => {
+        const channelId = channelFor(request, request.body.channelId)!;
+        const r = await service.identify(request.ctx, { ...request.body, channelId });
+        if (!r.ok)
+          throw new AppError('validation_failed', 'The identifiers are not usable', { issues: r.errors });
+        return r.value;
+      },
+    );
+
+    app.get(
+      '/customers/:id',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: 'The single customer view: identities, traits, consent, stage and the first timeline page',
+          params: Id,
+          querystring: z.strictObject({ timelineLimit: z.coerce.number().int().min(1).max(200).default(25) }),
+          response: { 200: CustomerView },
+        },
+      },
+      async (request) =>
+        service.view(request.ctx, request.params.id, { timelineLimit: request.query.timelineLimit }),
+    );
+
+    app.get(
+      '/customers/:id/timeline',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: 'A page of the cross-channel timeline, newest first',
+          params: Id,
+          querystring: z.strictObject({
+            cursor: z.string().optional(),
+            limit: z.coerce.number().int().min(1).max(200).default(25),
+          }),
+          response: { 200: TimelinePage },
+        },
+      },
+      async (request) => service.timeline(request.ctx, request.params.id, request.query),
+    );
+
+    app.get(
+      '/customers/:id/identity-log',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: 'Why this customer is who it is: merges, refusals, unmerges',
+          params: Id,
+          response: { 200: z.object({ items: z.array(IdentityLogEntry) }) },
+        },
+      },
+      async (request) => ({ items: await service.identityLog(request.ctx, request.params.id) }),
+    );
+
+    app.get(
+      '/customers/:id/merges',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: 'Merges involving this customer',
+          params: Id,
+          response: { 200: z.object({ items: z.array(MergeRecord) }) },
+        },
+      },
+      async (request) => {
+        const { ids } = await service.resolveCluster(request.ctx, request.params.id);
+        return { items: await service.listMerges(request.ctx, ids) };
+      },
+    );
+
+    app.put(
+      '/customers/:id/consent',
+      {
+        config: write,
+        schema: {
+          tags,
+          summary: 'Record a consent decision for a purpose on a channel',
+          params: Id,
+          body: z.strictObject({
+            purpose: z.string().regex(/^[A-Za-z][A-Za-z0-9 _-]{0,60}$/),
+            channel: z.string().min(1).describe("a channel id or '*' for every channel"),
+            granted: z.boolean(),
+          }),
+          response: { 200: CustomerView },
+        },
+      },
+      async (request) => {
+        const id = await service.setConsent(request.ctx, request.params.id, request.body);
+        return service.view(request.ctx, id);
+      },
+    );
+
+    app.get(
+      '/customers/:id/export',
+      {
+        config: read,
+        schema: { tags, summary: 'GDPR export: everything held about this customer, as JSON', params: Id },
+      },
+      async (request) => service.exportCustomer(request.ctx, request.params.id),
+    );
+
+    app.post(
+      '/customers/:id/erase',
+      {
+        config: write,
+        schema: {
+          tags,
+          summary: 'GDPR erasure: remove personal data, keep an audit record, emit customer.erased',
+          params: Id,
+          body: z.strictObject({ reason: z.string().max(500).optional() }).optional(),
+          response: {
+            200: z.object({
+              customerId: z.string(),
+              erasedProfileIds: z.array(z.string()),
+              identifiersErased: z.number(),
+              eventsAnonymized: z.number(),
+              erasedAt: z.string(),
+            }),
+          },
+        },
+      },
+      async (request) => service.eraseCustomer(request.ctx, request.params.id, request.body?.reason),
+    );
+
+    app.post(
+      '/customers/merges',
+      {
+        config: write,
+        schema: {
+          tags,
+          summary: 'Merge two customers (protection rules apply unless force)',
+          body: z.strictObject({
+            profileIds: z.tuple([z.string(), z.string()]),
+            reason: z.string().min(1).max(500),
+            force: z.boolean().default(false),
+          }),
+          response: { 201: MergeRecord },
+        },
+      },
+      async (request, reply) => {
+        const [a, b] = request.body.profileIds;
+        const r = await service.merge(request.ctx, a, b, {
+          reason: request.body.reason,
+          force: request.body.force,
+        });
+        if (!r.ok) throw refused(r.reason, r.message, 'rule' in r ? { rule: r.rule } : {});
+        return reply.code(201).send(r.value);
+      },
+    );
+
+    app.post(
+      '/customers/merges/:id/unmerge',
+      {
+        config: write,
+        schema: {
+          tags,
+          summary: 'Undo a merge: both customers come back as they were',
+          params: Id,
+          response: { 200: MergeRecord },
+        },
+      },
+      async (request) => {
+        const r = await service.unmerge(request.ctx, request.params.id);
+        if (!r.ok) throw refused(r.reason, r.message);
+        return r.value;
+      },
+    );
+
+    app.get(
+      '/customers/merge-reviews',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: 'The review queue: links that broke a merge protection rule',
+          querystring: z.strictObject({ status: z.enum(['open', 'approved', 'rejected']).default('open') }),
+          response: { 200: z.object({ items: z.array(MergeReview) }) },
+        },
+      },
+      async (request) => ({ items: await service.listReviews(request.ctx, request.query.status) }),
+    );
+
+    for (const decision of ['approve', 'reject'] as const) {
+      app.post(
+        `/customers/merge-reviews/:id/${decision}`,
+        {
+          config: write,
+          schema: {
+            tags,
+            summary: `${decision === 'approve' ? 'Approve (merge)' : 'Reject (keep apart)'} a review`,
+            params: Id,
+            response: { 200: MergeReview },
+          },
+        },
+        async (request) => {
+          const r =
+            decision === 'approve'
+              ? await service.approveReview(request.ctx, request.params.id)
+              : await service.rejectReview(request.ctx, request.params.id);
+          if (!r.ok) throw refused(r.reason, r.message);
+          return r.value;
+        },
+      );
+    }
+
+    app.get(
+      '/customers/shared-devices',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: 'Device ids that never link customers (tills, kiosks)',
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({ value: z.string(), note: z.string().nullable(), createdAt: z.date() }),
+              ),
+            }),
+          },
+        },
+      },
+      async (request) => ({ items: await service.listSharedDevices(request.ctx) }),
+    );
+
+    app.post(
+      '/customers/shared-devices',
+      {
+        config: write,
+        schema: {
+          tags,
+          summary: 'Mark a device id as shared',
+          body: z.strictObject({ value: z.string().min(1).max(300), note: z.string().max(200).optional() }),
+        },
+      },
+      async (request, reply) => {
+        await service.addSharedDevice(request.ctx, request.body.value, request.body.note);
+        return reply.code(204).send();
+      },
+    );
+
+    app.delete(
+      '/customers/shared-devices/:value',
+      {
+        config: write,
+        schema: { tags, summary: 'Unmark a shared device id', params: z.object({ value: z.string() }) },
+      },
+      async (request, reply) => {
+        if (!(await service.removeSharedDevice(request.ctx, request.params.value)))
+          throw notFound('shared device', request.params.value);
+        return reply.code(204).send();
+      },
+    );
+  };

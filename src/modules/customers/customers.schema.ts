@@ -1,0 +1,205 @@
+// Customers: profiles, their identifiers, the events that landed on them, merges (reversible), the
+// review queue, consent, write-key sources, erasure tombstones and the append-only identity log.
+import { sql } from 'drizzle-orm';
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+/** Ingestion sources: a write key belongs to a channel. Only a hash of the key is stored. */
+export const customerSources = pgTable('customer_sources', {
+  id: text('id').primaryKey(),
+  channelId: text('channel_id').notNull(),
+  name: text('name').notNull(),
+  keyHash: text('key_hash').notNull().unique(),
+  keyPrefix: text('key_prefix').notNull(),
+  /** Every anonymous/device id from this source is a shared device (store till, kiosk). */
+  sharedDevices: text('shared_devices').notNull().default('no'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+});
+
+/**
+ * A profile. Merges never move rows: the merged profile points at the surviving one through
+ * merged_into (always the current root), so an unmerge only clears pointers.
+ */
+export const customerProfiles = pgTable(
+  'customer_profiles',
+  {
+    id: text('id').primaryKey(),
+    mergedInto: text('merged_into'),
+    status: text('status').notNull().default('active'),
+    /** Per-profile share of traits: { key: { value, channelId, at } }. The view merges a cluster's. */
+    traits: jsonb('traits').notNull().default({}),
+    /** { channelId: { first, last, count } } of the events that landed on this profile. */
+    channelStats: jsonb('channel_stats').notNull().default({}),
+    eventCount: integer('event_count').notNull().default(0),
+    orderCount: integer('order_count').notNull().default(0),
+    /** Lifetime value in minor units per currency: { EUR: 12345 }. */
+    lifetimeValue: jsonb('lifetime_value').notNull().default({}),
+    lastOrderAt: timestamp('last_order_at', { withTimezone: true }),
+    lastCartAt: timestamp('last_cart_at', { withTimezone: true }),
+    firstSeenAt: timestamp('first_seen_at', { withTimezone: true }),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
+    /** Journey stage of the cluster, kept on its root. */
+    stage: text('stage').notNull().default('visitor'),
+    stageChangedAt: timestamp('stage_changed_at', { withTimezone: true }),
+    createdChannelId: text('created_channel_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('customer_profiles_merged_into_idx').on(t.mergedInto).where(sql`merged_into is not null`),
+    index('customer_profiles_stage_idx').on(t.stage),
+  ],
+);
+
+/** One row per (type, normalized value); profile_id is the profile it first landed on. */
+export const customerIdentifiers = pgTable(
+  'customer_identifiers',
+  {
+    id: text('id').primaryKey(),
+    type: text('type').notNull(),
+    value: text('value').notNull(),
+    profileId: text('profile_id').notNull(),
+    trust: text('trust').notNull(),
+    channelId: text('channel_id'),
+    firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('customer_identifiers_type_value_idx').on(t.type, t.value),
+    index('customer_identifiers_profile_idx').on(t.profileId),
+  ],
+);
+
+/** Every event that landed on a profile (Segment calls and timeline entries of other modules). */
+export const customerEvents = pgTable(
+  'customer_events',
+  {
+    id: text('id').primaryKey(),
+    sourceId: text('source_id').notNull(),
+    messageId: text('message_id').notNull(),
+    profileId: text('profile_id').notNull(),
+    channelId: text('channel_id'),
+    kind: text('kind').notNull(),
+    name: text('name'),
+    properties: jsonb('properties').notNull().default({}),
+    context: jsonb('context').notNull().default({}),
+    anonymousId: text('anonymous_id'),
+    userId: text('user_id'),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('customer_events_message_idx').on(t.sourceId, t.messageId),
+    index('customer_events_timeline_idx').on(t.profileId, t.occurredAt.desc(), t.id.desc()),
+  ],
+);
+
+export const customerMerges = pgTable(
+  'customer_merges',
+  {
+    id: text('id').primaryKey(),
+    winnerId: text('winner_id').notNull(),
+    loserId: text('loser_id').notNull(),
+    /** The profiles whose merged_into this merge set (the loser and what was merged into it). */
+    movedProfileIds: text('moved_profile_ids').array().notNull(),
+    reason: text('reason').notNull(),
+    evidence: jsonb('evidence').notNull().default({}),
+    status: text('status').notNull().default('active'),
+    actor: text('actor').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    undoneAt: timestamp('undone_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('customer_merges_winner_idx').on(t.winnerId),
+    index('customer_merges_loser_idx').on(t.loserId),
+  ],
+);
+
+/** Merges that broke a protection rule wait here for a person to decide. */
+export const customerMergeReviews = pgTable(
+  'customer_merge_reviews',
+  {
+    id: text('id').primaryKey(),
+    profileIds: text('profile_ids').array().notNull(),
+    /** The two profile ids sorted and joined: one open review per pair. */
+    pairKey: text('pair_key').notNull(),
+    rule: text('rule').notNull(),
+    reason: text('reason').notNull(),
+    evidence: jsonb('evidence').notNull().default({}),
+    status: text('status').notNull().default('open'),
+    mergeId: text('merge_id'),
+    decidedBy: text('decided_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('customer_merge_reviews_status_idx').on(t.status, t.createdAt),
+    uniqueIndex('customer_merge_reviews_open_pair_idx').on(t.pairKey).where(sql`status = 'open'`),
+  ],
+);
+
+/** Pairs of profiles that must stay apart (after an unmerge or a rejected review). */
+export const customerMergeBlocks = pgTable(
+  'customer_merge_blocks',
+  {
+    profileA: text('profile_a').notNull(),
+    profileB: text('profile_b').notNull(),
+    reason: text('reason').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.profileA, t.profileB] }),
+    index('customer_merge_blocks_b_idx').on(t.profileB),
+  ],
+);
+
+/** Device ids that never link customers (a store's till, a kiosk). */
+export const customerSharedDevices = pgTable('customer_shared_devices', {
+  value: text('value').primaryKey(),
+  note: text('note'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+});
+
+/** Consent per purpose × channel ('*' = every channel); newest decision wins. */
+export const customerConsents = pgTable(
+  'customer_consents',
+  {
+    profileId: text('profile_id').notNull(),
+    purpose: text('purpose').notNull(),
+    channelScope: text('channel_scope').notNull(),
+    status: text('status').notNull(),
+    sourceChannelId: text('source_channel_id'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.profileId, t.purpose, t.channelScope] })],
+);
+
+/** Hashes of erased identifiers: events carrying them are dropped, so erasure cannot be undone by replay. */
+export const customerErasedIdentifiers = pgTable('customer_erased_identifiers', {
+  hash: text('hash').primaryKey(),
+  erasedAt: timestamp('erased_at', { withTimezone: true }).notNull(),
+});
+
+/** Append-only: why every identity change happened. */
+export const customerIdentityLog = pgTable(
+  'customer_identity_log',
+  {
+    id: text('id').primaryKey(),
+    profileId: text('profile_id').notNull(),
+    kind: text('kind').notNull(),
+    reason: text('reason').notNull(),
+    details: jsonb('details').notNull().default({}),
+    actor: text('actor').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('customer_identity_log_profile_idx').on(t.profileId, t.at)],
+);

@@ -1,0 +1,210 @@
+// The customers service: ingestion, identity, the single customer view, consent and privacy,
+// composed from one file per use case. Also the small API other modules' flows use:
+// identify() and recordTimelineEntry().
+import { sql } from 'drizzle-orm';
+import { fail, newId, notFound, ok, type Result } from '../../kernel/index.js';
+import { type Ctx, inTransaction } from '../../platform/context.js';
+import { firstRow, rows } from '../../platform/db/database.js';
+import { appendEvents } from '../../platform/events/event-log.js';
+import { loadClusterSet, restage } from './clusters.js';
+import { CUSTOMER_EVENTS } from './customers.events.js';
+import { lockIdentity, updateProfiles } from './customers.repository.js';
+import { DEFAULT_STAGE_THRESHOLDS, type StageThresholds } from './customers.types.js';
+import { DEFAULT_IDENTITY_RULES, type IdentifierInput, type IdentityRules } from './identifiers.js';
+import { upsertConsentsSql } from './ingest.repository.js';
+import { createIngestion } from './ingest.service.js';
+import { createMergesService, stageEvents } from './merges.service.js';
+import { createPrivacyService } from './privacy.service.js';
+import { applyEvent } from './profile-state.js';
+import { createSourcesService } from './sources.service.js';
+import { createViewService } from './view.service.js';
+
+export interface CustomersOptions {
+  rules?: Partial<IdentityRules>;
+  thresholds?: Partial<StageThresholds>;
+  maxEventsPerCommit?: number;
+}
+
+export interface TimelineEntryInput {
+  /** What happened, e.g. order.placed, cart.abandoned, conversation.started. */
+  kind: string;
+  channelId: string | null;
+  occurredAt: Date;
+  /** The other module's record id; recording the same ref twice stores it once. */
+  ref: string;
+  properties?: Record<string, unknown>;
+}
+
+export function createCustomersService(options: CustomersOptions = {}) {
+  const rules: IdentityRules = { ...DEFAULT_IDENTITY_RULES, ...options.rules };
+  const thresholds: StageThresholds = { ...DEFAULT_STAGE_THRESHOLDS, ...options.thresholds };
+  const ingestion = createIngestion({
+    rules,
+    thresholds,
+    maxEventsPerCommit: options.maxEventsPerCommit ?? 2000,
+  });
+  const merges = createMergesService({ rules, thresholds });
+  const view = createViewService({ rules });
+  const privacy = createPrivacyService();
+  const sources = createSourcesService();
+  const limitedTypes = Object.keys(rules.maxPerType);
+
+  return {
+    rules,
+    thresholds,
+    ingest: ingestion.ingest,
+    ...sources,
+    ...merges,
+    ...view,
+    ...privacy,
+
+    /**
+     * Finds or creates the customer these identifiers belong to (merging as ingestion would) and
+     * returns its id; for flows such as marketplace orders whose buyer must be recognised.
+     */
+    async identify(
+      ctx: Ctx,
+      input: { channelId: string; identifiers: IdentifierInput[]; traits?: Record<string, unknown> },
+    ): Promise<
+      Result<
+        { customerId: string },
+        { reason: 'invalid_identifiers'; errors: Array<{ path: string; message: string }> }
+      >
+    > {
+      const [result] = await ingestion.ingest(
+        ctx,
+        { id: `api:${input.channelId}`, channelId: input.channelId, sharedDevices: false },
+        [
+          {
+            messageId: newId('msg'),
+            kind: 'identify',
+            name: null,
+            identifiers: input.identifiers,
+            traits: input.traits ?? {},
+            properties: input.traits ?? {},
+            context: {},
+            occurredAt: ctx.clock.now(),
+            anonymousId: null,
+            userId: null,
+          },
+        ],
+      );
+      if (result?.status === 'stored') return ok({ customerId: result.profileId });
+      return fail({
+        reason: 'invalid_identifiers' as const,
+        errors:
+          result?.status === 'rejected' ? result.errors : [{ path: 'identifiers', message: 'not usable' }],
+      });
+    },
+
+    /** Adds an entry (an order, a cart, a conversation…) to a customer's cross-channel timeline. */
+    async recordTimelineEntry(ctx: Ctx, customerId: string, entry: TimelineEntryInput): Promise<void> {
+      await inTransaction(ctx, async (tx) => {
+        await lockIdentity(tx.db);
+        const inserted = await firstRow<{ id: string }>(
+          tx.db,
+          sql`insert into customer_events (id, source_id, message_id, profile_id, channel_id, kind, name, properties, context,
+                occurred_at, received_at)
+              select ${newId('cev')}, ${`entry:${entry.kind}`}, ${entry.ref}, p.id, ${entry.channelId}, 'entry', ${entry.kind},
+                ${JSON.stringify(entry.properties ?? {})}::jsonb, '{}'::jsonb, ${entry.occurredAt.toISOString()},
+                ${tx.clock.now().toISOString()}
+              from customer_profiles p where p.id = ${customerId} and p.status <> 'erased'
+              on conflict (source_id, message_id) do nothing returning id`,
+        );
+        if (!inserted) {
+          const exists = await firstRow<{ id: string }>(
+            tx.db,
+            sql`select id from customer_profiles where id = ${customerId}`,
+          );
+          if (!exists) throw notFound('customer', customerId);
+          return;
+        }
+        const c = await loadClusterSet(tx.db, [customerId], limitedTypes);
+        const p = c.profiles.get(customerId)!;
+        applyEvent(
+          p,
+          {
+            channelId: entry.channelId,
+            at: entry.occurredAt.toISOString(),
+            kind: 'entry',
+            name: entry.kind,
+            properties: {},
+          },
+          thresholds,
+        );
+        const changes = restage(c, [c.rootOf(customerId)], thresholds, tx.clock.now());
+        await updateProfiles(tx.db, [...new Set([p, ...changes.map((s) => c.profiles.get(s.profileId)!)])]);
+        await appendEvents(tx, stageEvents(changes));
+      });
+    },
+
+    /** Records a consent decision for a purpose on one channel ('*' = every channel). */
+    async setConsent(
+      ctx: Ctx,
+      customerId: string,
+      input: { purpose: string; channel: string; granted: boolean; sourceChannelId?: string | null },
+    ) {
+      return inTransaction(ctx, async (tx) => {
+        const { root } = await view.resolveCluster(tx, customerId);
+        const at = tx.clock.now().toISOString();
+        await tx.db.execute(
+          upsertConsentsSql([
+            {
+              profileId: root.id,
+              purpose: input.purpose.toLowerCase(),
+              channelScope: input.channel,
+              status: input.granted ? 'granted' : 'denied',
+              sourceChannelId: input.sourceChannelId ?? tx.channelId,
+              at,
+            },
+          ]),
+        );
+        await appendEvents(tx, [
+          {
+            type: CUSTOMER_EVENTS.consentChanged,
+            subject: root.id,
+            payload: {
+              profileId: root.id,
+              purpose: input.purpose.toLowerCase(),
+              channel: input.channel,
+              granted: input.granted,
+            },
+          },
+        ]);
+        return root.id;
+      });
+    },
+
+    /** Moves buyers whose last order is getting old to at risk / lapsed; run it periodically. */
+    async refreshStages(ctx: Ctx, limit = 1000): Promise<number> {
+      return inTransaction(ctx, async (tx) => {
+        await lockIdentity(tx.db);
+        const roots = await rows<{ id: string }>(
+          tx.db,
+          sql`select id from customer_profiles where merged_into is null and status = 'active'
+                and stage in ('first_time_buyer', 'repeat', 'loyal', 'at_risk') order by updated_at limit ${limit}`,
+        );
+        if (roots.length === 0) return 0;
+        const c = await loadClusterSet(
+          tx.db,
+          roots.map((r) => r.id),
+          limitedTypes,
+        );
+        const changes = restage(
+          c,
+          roots.map((r) => r.id),
+          thresholds,
+          tx.clock.now(),
+        );
+        await updateProfiles(
+          tx.db,
+          changes.map((s) => c.profiles.get(s.profileId)!),
+        );
+        await appendEvents(tx, stageEvents(changes));
+        return changes.length;
+      });
+    },
+  };
+}
+
+export type CustomersService = ReturnType<typeof createCustomersService>;

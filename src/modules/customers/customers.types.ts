@@ -1,0 +1,220 @@
+// Types of the customers module: what ingestion takes, what the API returns (Zod, so the same
+// schemas validate, type and document the HTTP contract).
+import { z } from 'zod';
+import type { IdentifierInput } from './identifiers.js';
+
+export const EVENT_KINDS = ['track', 'identify', 'page', 'screen', 'group', 'alias', 'entry'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export const JOURNEY_STAGES = [
+  'visitor',
+  'engaged',
+  'cart_abandoner',
+  'first_time_buyer',
+  'repeat',
+  'loyal',
+  'at_risk',
+  'lapsed',
+] as const;
+export type JourneyStage = (typeof JOURNEY_STAGES)[number];
+
+export interface StageThresholds {
+  /** Events (or being identified) that make a visitor engaged. */
+  engagedMinEvents: number;
+  loyalMinOrders: number;
+  /** Days since the last order after which a buyer is at risk, then lapsed. */
+  atRiskDays: number;
+  lapsedDays: number;
+  cartEvents: string[];
+  orderEvents: string[];
+}
+
+export const DEFAULT_STAGE_THRESHOLDS: StageThresholds = {
+  engagedMinEvents: 3,
+  loyalMinOrders: 5,
+  atRiskDays: 90,
+  lapsedDays: 180,
+  cartEvents: ['Product Added', 'Cart Viewed', 'Checkout Started'],
+  orderEvents: ['Order Completed'],
+};
+
+/** One event as the module ingests it (connectors translate their wire format into this). */
+export interface IngestEventInput {
+  messageId: string;
+  kind: EventKind;
+  name: string | null;
+  identifiers: IdentifierInput[];
+  /** Traits to record on the profile (identify traits, context.traits). */
+  traits: Record<string, unknown>;
+  properties: Record<string, unknown>;
+  context: Record<string, unknown>;
+  /** Purpose → granted (context.consent.categoryPreferences). */
+  consent?: Record<string, boolean> | undefined;
+  occurredAt: Date;
+  anonymousId: string | null;
+  userId: string | null;
+  /** alias: the earlier id, linked as a user id if known as one, otherwise as an anonymous id. */
+  previousId?: string | undefined;
+}
+
+export interface IngestSource {
+  id: string;
+  channelId: string;
+  /** Every anonymous id of this source is a shared device (a till, a kiosk). */
+  sharedDevices: boolean;
+}
+
+export type IngestEventResult =
+  | { index: number; messageId: string; status: 'stored'; profileId: string }
+  | { index: number; messageId: string; status: 'duplicate' }
+  | { index: number; messageId: string; status: 'ignored'; reason: string }
+  | {
+      index: number;
+      messageId: string;
+      status: 'rejected';
+      errors: Array<{ path: string; message: string }>;
+    };
+
+export const TraitValue = z.object({ value: z.unknown(), channelId: z.string().nullable(), at: z.string() });
+export type TraitValue = z.infer<typeof TraitValue>;
+export type Traits = Record<string, TraitValue>;
+
+export interface ChannelStat {
+  first: string;
+  last: string;
+  count: number;
+}
+
+export const Identity = z.object({
+  type: z.string(),
+  value: z.string(),
+  trust: z.enum(['verified', 'claimed']),
+  channelId: z.string().nullable(),
+  profileId: z.string().describe('the profile the identifier first landed on'),
+  firstSeenAt: z.date(),
+});
+
+export const ConsentEntry = z.object({
+  purpose: z.string(),
+  channel: z.string().describe("a channel id, or '*' for every channel"),
+  status: z.enum(['granted', 'denied', 'revoked']),
+  sourceChannelId: z.string().nullable(),
+  at: z.date(),
+});
+export type ConsentEntry = z.infer<typeof ConsentEntry>;
+
+export const TimelineItem = z.object({
+  id: z.string(),
+  kind: z.string(),
+  name: z.string().nullable(),
+  channelId: z.string().nullable(),
+  profileId: z.string(),
+  occurredAt: z.date(),
+  properties: z.record(z.string(), z.unknown()),
+});
+export type TimelineItem = z.infer<typeof TimelineItem>;
+
+export const TimelinePage = z.object({ items: z.array(TimelineItem), nextCursor: z.string().nullable() });
+export type TimelinePage = z.infer<typeof TimelinePage>;
+
+export const CustomerSummary = z.object({
+  id: z.string(),
+  status: z.string(),
+  stage: z.enum(JOURNEY_STAGES),
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  lastSeenAt: z.date().nullable(),
+});
+export type CustomerSummary = z.infer<typeof CustomerSummary>;
+
+export const CustomerView = z.object({
+  id: z.string(),
+  requestedId: z.string().describe('the id asked for; differs from id when that profile was merged'),
+  status: z.string(),
+  stage: z.enum(JOURNEY_STAGES),
+  stageChangedAt: z.date().nullable(),
+  createdAt: z.date(),
+  mergedProfileIds: z.array(z.string()),
+  identities: z.array(Identity),
+  traits: z.record(z.string(), TraitValue),
+  consent: z.array(ConsentEntry),
+  computed: z.object({
+    firstSeenAt: z.date().nullable(),
+    lastSeenAt: z.date().nullable(),
+    eventCount: z.number().int(),
+    channels: z.array(
+      z.object({
+        channelId: z.string(),
+        firstSeenAt: z.date(),
+        lastSeenAt: z.date(),
+        events: z.number().int(),
+      }),
+    ),
+    preferredChannelId: z.string().nullable(),
+    orderCount: z.number().int(),
+    lifetimeValue: z.array(z.object({ amount: z.number().int(), currency: z.string() })),
+  }),
+  timeline: TimelinePage,
+});
+export type CustomerView = z.infer<typeof CustomerView>;
+
+export const MergeRecord = z.object({
+  id: z.string(),
+  winnerId: z.string(),
+  loserId: z.string(),
+  movedProfileIds: z.array(z.string()),
+  reason: z.string(),
+  evidence: z.record(z.string(), z.unknown()),
+  status: z.enum(['active', 'undone']),
+  actor: z.string(),
+  createdAt: z.date(),
+  undoneAt: z.date().nullable(),
+});
+export type MergeRecord = z.infer<typeof MergeRecord>;
+
+export const MergeReview = z.object({
+  id: z.string(),
+  profileIds: z.array(z.string()),
+  rule: z.string(),
+  reason: z.string(),
+  evidence: z.record(z.string(), z.unknown()),
+  status: z.enum(['open', 'approved', 'rejected']),
+  mergeId: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  createdAt: z.date(),
+  decidedAt: z.date().nullable(),
+});
+export type MergeReview = z.infer<typeof MergeReview>;
+
+export const IdentityLogEntry = z.object({
+  id: z.string(),
+  profileId: z.string(),
+  kind: z.string(),
+  reason: z.string(),
+  details: z.record(z.string(), z.unknown()),
+  actor: z.string(),
+  at: z.date(),
+});
+export type IdentityLogEntry = z.infer<typeof IdentityLogEntry>;
+
+export const Source = z.object({
+  id: z.string(),
+  channelId: z.string(),
+  name: z.string(),
+  keyPrefix: z.string(),
+  sharedDevices: z.boolean(),
+  createdAt: z.date(),
+  revokedAt: z.date().nullable(),
+});
+export type Source = z.infer<typeof Source>;
+
+export const SourceInput = z.strictObject({
+  channelId: z.string().min(1),
+  name: z.string().min(1).max(200),
+  sharedDevices: z
+    .boolean()
+    .default(false)
+    .describe('true for store tills and kiosks: their device ids never link customers'),
+});
+export type SourceInput = z.input<typeof SourceInput>;

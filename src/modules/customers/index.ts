@@ -1,0 +1,36 @@
+// Customers: one person recognised on every channel. Event ingestion (connectors translate wire
+// formats such as Segment's), identity resolution with merge protection and reversible merges,
+// consent, journey stage, the single customer view with a cross-channel timeline, GDPR export/erasure.
+//
+// For other modules' flows (orders, carts, conversations):
+//   service.identify(ctx, { channelId, identifiers: [{ type: 'email', value }], traits }) → { customerId }
+//     finds or creates the customer (merging like ingestion does, protection rules included);
+//   service.recordTimelineEntry(ctx, customerId, { kind: 'order.placed', channelId, occurredAt, ref })
+//     adds an entry to the timeline once per ref;
+//   service.ingest(ctx, source, events) is what ingestion connectors call;
+//   service.view(ctx, customerId) is the single customer view.
+// Platform events: CUSTOMER_EVENTS (customer.created, merged, unmerged, traits_changed, stage_changed,
+// consent_changed, merge_review_decided, erased); payloads hold ids and trait names, no personal data.
+import { fileURLToPath } from 'node:url';
+import type { MigrationSet } from '../../platform/db/migrate.js';
+
+export { CUSTOMER_EVENTS } from './customers.events.js';
+export { customersRoutes } from './customers.routes.js';
+export {
+  type CustomersOptions,
+  type CustomersService,
+  createCustomersService,
+  type TimelineEntryInput,
+} from './customers.service.js';
+export * from './customers.types.js';
+export {
+  DEFAULT_IDENTITY_RULES,
+  type IdentifierInput,
+  type IdentityRules,
+  type Trust,
+} from './identifiers.js';
+
+export const customersMigrations: MigrationSet = {
+  name: 'customers',
+  folder: fileURLToPath(new URL('./migrations', import.meta.url)),
+};

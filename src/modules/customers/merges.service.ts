@@ -1,0 +1,324 @@
+// Merges decided by people or rules outside ingestion: manual merges, the review queue (approve or
+// reject), and unmerge, which restores both profiles exactly because nothing moved: it clears the
+// merged_into pointers the merge set and keeps the pair apart from then on.
+import { sql } from 'drizzle-orm';
+import { fail, newId, ok, type Result } from '../../kernel/index.js';
+import { type Ctx, inTransaction } from '../../platform/context.js';
+import { firstRow, rows } from '../../platform/db/database.js';
+import { appendEvents, type NewEvent } from '../../platform/events/event-log.js';
+import { type Clusters, loadClusterSet, restage } from './clusters.js';
+import { CUSTOMER_EVENTS } from './customers.events.js';
+import { insertIdentityLog, insertMerges, lockIdentity, updateProfiles } from './customers.repository.js';
+import type { MergeRecord, MergeReview, StageThresholds } from './customers.types.js';
+import { type IdentityRules, priorityOf } from './identifiers.js';
+import { pairKey } from './identity-resolution.js';
+import type { ProfileState } from './profile-state.js';
+
+export type MergeRefusal =
+  | { reason: 'not_found'; message: string }
+  | { reason: 'same_profile'; message: string }
+  | { reason: 'merge_refused'; rule: string; message: string };
+
+export type UnmergeRefusal = { reason: 'not_found' | 'not_active'; message: string };
+
+const toMerge = (r: Record<string, unknown>): MergeRecord => ({
+  id: r.id as string,
+  winnerId: r.winner_id as string,
+  loserId: r.loser_id as string,
+  movedProfileIds: r.moved_profile_ids as string[],
+  reason: r.reason as string,
+  evidence: (r.evidence ?? {}) as Record<string, unknown>,
+  status: r.status as MergeRecord['status'],
+  actor: r.actor as string,
+  createdAt: new Date(r.created_at as string),
+  undoneAt: r.undone_at ? new Date(r.undone_at as string) : null,
+});
+
+export const toReview = (r: Record<string, unknown>): MergeReview => ({
+  id: r.id as string,
+  profileIds: r.profile_ids as string[],
+  rule: r.rule as string,
+  reason: r.reason as string,
+  evidence: (r.evidence ?? {}) as Record<string, unknown>,
+  status: r.status as MergeReview['status'],
+  mergeId: (r.merge_id as string | null) ?? null,
+  decidedBy: (r.decided_by as string | null) ?? null,
+  createdAt: new Date(r.created_at as string),
+  decidedAt: r.decided_at ? new Date(r.decided_at as string) : null,
+});
+
+export function createMergesService(opts: { rules: IdentityRules; thresholds: StageThresholds }) {
+  const { rules, thresholds } = opts;
+  const limitedTypes = Object.keys(rules.maxPerType);
+
+  const rank = (c: Clusters, root: string) => {
+    let best = rules.priority.length;
+    for (const [type, values] of c.identifiersOf(root))
+      if (values.size) best = Math.min(best, priorityOf(rules, type));
+    return best;
+  };
+
+  async function blockedPair(ctx: Ctx, a: string[], b: string[]): Promise<boolean> {
+    const keys = a.flatMap((x) => b.map((y) => pairKey(x, y)));
+    const r = await firstRow<{ n: number }>(
+      ctx.db,
+      sql`select count(*)::int as n from customer_merge_blocks
+          where profile_a || '|' || profile_b = any(${sql.param(keys)}::text[])`,
+    );
+    return Number(r?.n ?? 0) > 0;
+  }
+
+  /** Merges the clusters of two profiles; force skips the protection rules (a person decided). */
+  async function merge(
+    ctx: Ctx,
+    a: string,
+    b: string,
+    o: { reason: string; force?: boolean; evidence?: Record<string, unknown> },
+  ): Promise<Result<MergeRecord, MergeRefusal>> {
+    return inTransaction(ctx, async (tx) => {
+      await lockIdentity(tx.db);
+      const c = await loadClusterSet(tx.db, [a, b], limitedTypes);
+      for (const id of [a, b]) {
+        const p = c.profiles.get(id);
+        if (!p || p.status === 'erased')
+          return fail({ reason: 'not_found' as const, message: `customer ${id} was not found` });
+      }
+      const ra = c.rootOf(a);
+      const rb = c.rootOf(b);
+      if (ra === rb)
+        return fail({ reason: 'same_profile' as const, message: `${a} and ${b} are already one customer` });
+      const ma = c.membersOf(ra).map((p) => p.id);
+      const mb = c.membersOf(rb).map((p) => p.id);
+      if (!o.force) {
+        if (await blockedPair(tx, ma, mb)) {
+          return fail({
+            reason: 'merge_refused' as const,
+            rule: 'blocked_pair',
+            message: 'these customers were separated before',
+          });
+        }
+        const ia = c.identifiersOf(ra);
+        const ib = c.identifiersOf(rb);
+        for (const [type, max] of Object.entries(rules.maxPerType)) {
+          const union = new Set([...(ia.get(type) ?? []), ...(ib.get(type) ?? [])]);
+          if (union.size > max) {
+            return fail({
+              reason: 'merge_refused' as const,
+              rule: 'max_per_type',
+              message: `the merged customer would have ${union.size} ${type} identifiers (at most ${max})`,
+            });
+          }
+        }
+      }
+      const [winner, loser] =
+        rank(c, ra) !== rank(c, rb)
+          ? rank(c, ra) < rank(c, rb)
+            ? [ra, rb]
+            : [rb, ra]
+          : c.profiles.get(rb)!.createdAt < c.profiles.get(ra)!.createdAt
+            ? [rb, ra]
+            : [ra, rb];
+      const now = tx.clock.now();
+      const moved = c.membersOf(loser);
+      for (const p of moved) {
+        p.mergedInto = winner;
+        p.updatedAt = now.toISOString();
+      }
+      const stageChanges = restage(c, [winner], thresholds, now);
+      await updateProfiles(tx.db, [...moved, c.profiles.get(winner)!]);
+      const record = {
+        id: newId('mrg'),
+        winnerId: winner,
+        loserId: loser,
+        movedProfileIds: moved.map((p) => p.id),
+        reason: o.reason,
+        evidence: o.evidence ?? {},
+        actor: tx.actor.id,
+        createdAt: now.toISOString(),
+      };
+      await insertMerges(tx.db, [record]);
+      await insertIdentityLog(tx.db, [
+        {
+          id: newId('ilg'),
+          profileId: winner,
+          kind: 'merged',
+          reason: o.reason,
+          details: {
+            mergeId: record.id,
+            loserId: loser,
+            forced: Boolean(o.force),
+            evidence: record.evidence,
+          },
+          actor: tx.actor.id,
+          at: record.createdAt,
+        },
+      ]);
+      await appendEvents(tx, [
+        {
+          type: CUSTOMER_EVENTS.merged,
+          subject: winner,
+          payload: {
+            mergeId: record.id,
+            winnerId: winner,
+            loserId: loser,
+            movedProfileIds: record.movedProfileIds,
+          },
+        },
+        ...stageEvents(stageChanges),
+      ]);
+      return ok({ ...record, status: 'active' as const, createdAt: now, undoneAt: null });
+    });
+  }
+
+  async function unmerge(ctx: Ctx, mergeId: string): Promise<Result<MergeRecord, UnmergeRefusal>> {
+    return inTransaction(ctx, async (tx) => {
+      await lockIdentity(tx.db);
+      const row = await firstRow<Record<string, unknown>>(
+        tx.db,
+        sql`select * from customer_merges where id = ${mergeId} for update`,
+      );
+      if (!row) return fail({ reason: 'not_found' as const, message: `merge ${mergeId} was not found` });
+      const m = toMerge(row);
+      if (m.status !== 'active')
+        return fail({ reason: 'not_active' as const, message: `merge ${mergeId} was already undone` });
+      const c = await loadClusterSet(tx.db, [m.winnerId, m.loserId], limitedTypes);
+      const root = c.rootOf(m.winnerId);
+      const now = tx.clock.now();
+      const changed: ProfileState[] = [];
+      // Only what is still in the winner's cluster goes back (a later unmerge may have freed some).
+      for (const id of m.movedProfileIds) {
+        const p = c.profiles.get(id);
+        if (!p || c.rootOf(id) !== root) continue;
+        p.mergedInto = id === m.loserId ? null : m.loserId;
+        p.updatedAt = now.toISOString();
+        changed.push(p);
+      }
+      const stageChanges = restage(c, [root, m.loserId], thresholds, now);
+      await updateProfiles(tx.db, [
+        ...new Set([...changed, ...stageChanges.map((s) => c.profiles.get(s.profileId)!)]),
+      ]);
+      await tx.db.execute(
+        sql`update customer_merges set status = 'undone', undone_at = ${now.toISOString()} where id = ${mergeId}`,
+      );
+      const [x, y] = m.winnerId < m.loserId ? [m.winnerId, m.loserId] : [m.loserId, m.winnerId];
+      await tx.db.execute(
+        sql`insert into customer_merge_blocks (profile_a, profile_b, reason, created_at)
+            values (${x}, ${y}, ${`unmerge of ${mergeId}`}, ${now.toISOString()}) on conflict do nothing`,
+      );
+      const reason = `merge ${mergeId} undone by ${tx.actor.name}`;
+      await insertIdentityLog(
+        tx.db,
+        [m.winnerId, m.loserId].map((profileId) => ({
+          id: newId('ilg'),
+          profileId,
+          kind: 'unmerged',
+          reason,
+          details: {
+            mergeId,
+            winnerId: m.winnerId,
+            loserId: m.loserId,
+            restoredProfileIds: changed.map((p) => p.id),
+          },
+          actor: tx.actor.id,
+          at: now.toISOString(),
+        })),
+      );
+      await appendEvents(tx, [
+        {
+          type: CUSTOMER_EVENTS.unmerged,
+          subject: m.loserId,
+          payload: {
+            mergeId,
+            winnerId: root,
+            loserId: m.loserId,
+            restoredProfileIds: changed.map((p) => p.id),
+          },
+        },
+        ...stageEvents(stageChanges),
+      ]);
+      return ok({ ...m, status: 'undone' as const, undoneAt: now });
+    });
+  }
+
+  async function decideReview(
+    ctx: Ctx,
+    reviewId: string,
+    decision: 'approve' | 'reject',
+  ): Promise<
+    Result<MergeReview, { reason: 'not_found' | 'already_decided' | 'merge_failed'; message: string }>
+  > {
+    return inTransaction(ctx, async (tx) => {
+      const row = await firstRow<Record<string, unknown>>(
+        tx.db,
+        sql`select * from customer_merge_reviews where id = ${reviewId} for update`,
+      );
+      if (!row) return fail({ reason: 'not_found' as const, message: `review ${reviewId} was not found` });
+      const review = toReview(row);
+      if (review.status !== 'open')
+        return fail({
+          reason: 'already_decided' as const,
+          message: `review ${reviewId} is ${review.status}`,
+        });
+      const [a, b] = review.profileIds as [string, string];
+      const now = tx.clock.now().toISOString();
+      let mergeId: string | null = null;
+      if (decision === 'approve') {
+        const merged = await merge(tx, a, b, {
+          reason: `review ${reviewId} approved by ${tx.actor.name}: ${review.reason}`,
+          force: true,
+          evidence: { reviewId, ...review.evidence },
+        });
+        if (!merged.ok && merged.reason !== 'same_profile')
+          return fail({ reason: 'merge_failed' as const, message: merged.message });
+        mergeId = merged.ok ? merged.value.id : null;
+      } else {
+        const [x, y] = a < b ? [a, b] : [b, a];
+        await tx.db.execute(
+          sql`insert into customer_merge_blocks (profile_a, profile_b, reason, created_at)
+              values (${x}, ${y}, ${`review ${reviewId} rejected`}, ${now}) on conflict do nothing`,
+        );
+      }
+      const status = decision === 'approve' ? 'approved' : 'rejected';
+      const updated = await firstRow<Record<string, unknown>>(
+        tx.db,
+        sql`update customer_merge_reviews set status = ${status}, merge_id = ${mergeId}, decided_by = ${tx.actor.id},
+              decided_at = ${now} where id = ${reviewId} returning *`,
+      );
+      await appendEvents(tx, [
+        {
+          type: CUSTOMER_EVENTS.mergeReviewDecided,
+          subject: a,
+          payload: { reviewId, decision: status, profileIds: review.profileIds, mergeId },
+        },
+      ]);
+      return ok(toReview(updated!));
+    });
+  }
+
+  return {
+    merge,
+    unmerge,
+    approveReview: (ctx: Ctx, id: string) => decideReview(ctx, id, 'approve'),
+    rejectReview: (ctx: Ctx, id: string) => decideReview(ctx, id, 'reject'),
+    async listReviews(ctx: Ctx, status: MergeReview['status'] = 'open', limit = 100): Promise<MergeReview[]> {
+      const r = await rows<Record<string, unknown>>(
+        ctx.db,
+        sql`select * from customer_merge_reviews where status = ${status} order by created_at, id limit ${limit}`,
+      );
+      return r.map(toReview);
+    },
+    async listMerges(ctx: Ctx, profileIds: string[]): Promise<MergeRecord[]> {
+      const r = await rows<Record<string, unknown>>(
+        ctx.db,
+        sql`select * from customer_merges where winner_id = any(${sql.param(profileIds)}::text[])
+              or loser_id = any(${sql.param(profileIds)}::text[]) order by created_at, id`,
+      );
+      return r.map(toMerge);
+    },
+  };
+}
+
+export const stageEvents = (changes: Array<{ profileId: string; from: string; to: string }>): NewEvent[] =>
+  changes.map((s) => ({ type: CUSTOMER_EVENTS.stageChanged, subject: s.profileId, payload: s }));
+
+export type MergesService = ReturnType<typeof createMergesService>;

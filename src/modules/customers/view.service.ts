@@ -1,0 +1,265 @@
+// The single customer view: a cluster's profile, identities, traits, consent, stage, computed
+// attributes and the first page of its cross-channel timeline, in four indexed reads (run in
+// parallel on a server database). Plus search and the identity log.
+import { sql } from 'drizzle-orm';
+import { AppError, notFound } from '../../kernel/index.js';
+import type { Ctx } from '../../platform/context.js';
+import { rows } from '../../platform/db/database.js';
+import { toProfileState } from './customers.repository.js';
+import type {
+  ConsentEntry,
+  CustomerSummary,
+  CustomerView,
+  IdentityLogEntry,
+  TimelineItem,
+  TimelinePage,
+} from './customers.types.js';
+import { type IdentityRules, normalizeIdentifier } from './identifiers.js';
+import { clusterChannels, clusterTraits, type ProfileState } from './profile-state.js';
+
+const encodeCursor = (at: Date, id: string) => Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
+function decodeCursor(c: string): { at: string; id: string } {
+  const [at, id] = Buffer.from(c, 'base64url').toString('utf8').split('|');
+  if (!at || !id || Number.isNaN(Date.parse(at))) {
+    throw new AppError('validation_failed', 'The cursor is not valid', {
+      issues: [{ path: 'querystring.cursor', message: 'not a cursor from this API' }],
+    });
+  }
+  return { at, id };
+}
+
+async function loadCluster(ctx: Ctx, id: string): Promise<ProfileState[]> {
+  const r = await rows<Record<string, unknown>>(
+    ctx.db,
+    sql`with r as (select coalesce(merged_into, id) as root from customer_profiles where id = ${id})
+        select * from customer_profiles where id = (select root from r)
+        union all select * from customer_profiles where merged_into = (select root from r)`,
+  );
+  return r.map(toProfileState);
+}
+
+async function timelineOf(ctx: Ctx, ids: string[], limit: number, cursor?: string): Promise<TimelinePage> {
+  const after = cursor ? decodeCursor(cursor) : undefined;
+  const r = await rows<{
+    id: string;
+    kind: string;
+    name: string | null;
+    channel_id: string | null;
+    profile_id: string;
+    occurred_at: string | Date;
+    properties: Record<string, unknown> | string;
+  }>(
+    ctx.db,
+    sql`select id, kind, name, channel_id, profile_id, occurred_at, properties from customer_events
+        where profile_id = any(${sql.param(ids)}::text[])
+        ${after ? sql`and (occurred_at, id) < (${after.at}::timestamptz, ${after.id})` : sql``}
+        order by occurred_at desc, id desc limit ${limit + 1}`,
+  );
+  const items: TimelineItem[] = r.slice(0, limit).map((e) => ({
+    id: e.id,
+    kind: e.kind,
+    name: e.name,
+    channelId: e.channel_id,
+    profileId: e.profile_id,
+    occurredAt: new Date(e.occurred_at),
+    properties: typeof e.properties === 'string' ? JSON.parse(e.properties) : e.properties,
+  }));
+  const last = items[items.length - 1];
+  return { items, nextCursor: r.length > limit && last ? encodeCursor(last.occurredAt, last.id) : null };
+}
+
+async function consentOf(ctx: Ctx, ids: string[]): Promise<ConsentEntry[]> {
+  const r = await rows<{
+    purpose: string;
+    channel_scope: string;
+    status: ConsentEntry['status'];
+    source_channel_id: string | null;
+    at: string | Date;
+  }>(
+    ctx.db,
+    sql`select purpose, channel_scope, status, source_channel_id, at from customer_consents
+        where profile_id = any(${sql.param(ids)}::text[]) order by at`,
+  );
+  // Newest decision per purpose × channel across the cluster's profiles.
+  const out = new Map<string, ConsentEntry>();
+  for (const c of r) {
+    out.set(`${c.purpose}|${c.channel_scope}`, {
+      purpose: c.purpose,
+      channel: c.channel_scope,
+      status: c.status,
+      sourceChannelId: c.source_channel_id,
+      at: new Date(c.at),
+    });
+  }
+  return [...out.values()].sort(
+    (a, b) => a.purpose.localeCompare(b.purpose) || a.channel.localeCompare(b.channel),
+  );
+}
+
+const date = (s: string | null) => (s ? new Date(s) : null);
+
+export function createViewService(opts: { rules: IdentityRules }) {
+  async function resolveCluster(ctx: Ctx, id: string) {
+    const cluster = await loadCluster(ctx, id);
+    const root = cluster.find((p) => p.mergedInto === null);
+    if (!root || root.status === 'erased') throw notFound('customer', id);
+    return { root, cluster, ids: cluster.map((p) => p.id) };
+  }
+
+  return {
+    resolveCluster,
+
+    async view(ctx: Ctx, id: string, o: { timelineLimit?: number } = {}): Promise<CustomerView> {
+      const { root, cluster, ids } = await resolveCluster(ctx, id);
+      const [identities, consent, timeline] = await Promise.all([
+        rows<{
+          type: string;
+          value: string;
+          trust: 'verified' | 'claimed';
+          channel_id: string | null;
+          profile_id: string;
+          first_seen_at: string | Date;
+        }>(
+          ctx.db,
+          sql`select type, value, trust, channel_id, profile_id, first_seen_at from customer_identifiers
+              where profile_id = any(${sql.param(ids)}::text[]) order by first_seen_at, id`,
+        ),
+        consentOf(ctx, ids),
+        timelineOf(ctx, ids, o.timelineLimit ?? 25),
+      ]);
+      const channels = Object.entries(clusterChannels(cluster))
+        .map(([channelId, s]) => ({
+          channelId,
+          firstSeenAt: new Date(s.first),
+          lastSeenAt: new Date(s.last),
+          events: s.count,
+        }))
+        .sort((a, b) => b.events - a.events || a.channelId.localeCompare(b.channelId));
+      const ltv: Record<string, number> = {};
+      let firstSeen: string | null = null;
+      let lastSeen: string | null = null;
+      for (const p of cluster) {
+        for (const [cur, amount] of Object.entries(p.lifetimeValue)) ltv[cur] = (ltv[cur] ?? 0) + amount;
+        if (p.firstSeenAt && (!firstSeen || p.firstSeenAt < firstSeen)) firstSeen = p.firstSeenAt;
+        if (p.lastSeenAt && (!lastSeen || p.lastSeenAt > lastSeen)) lastSeen = p.lastSeenAt;
+      }
+      return {
+        id: root.id,
+        requestedId: id,
+        status: root.status,
+        stage: root.stage,
+        stageChangedAt: date(root.stageChangedAt),
+        createdAt: new Date(root.createdAt),
+        mergedProfileIds: ids.filter((x) => x !== root.id),
+        identities: identities.map((i) => ({
+          type: i.type,
+          value: i.value,
+          trust: i.trust,
+          channelId: i.channel_id,
+          profileId: i.profile_id,
+          firstSeenAt: new Date(i.first_seen_at),
+        })),
+        traits: clusterTraits(cluster),
+        consent,
+        computed: {
+          firstSeenAt: date(firstSeen),
+          lastSeenAt: date(lastSeen),
+          eventCount: cluster.reduce((n, p) => n + p.eventCount, 0),
+          channels,
+          preferredChannelId: channels[0]?.channelId ?? null,
+          orderCount: cluster.reduce((n, p) => n + p.orderCount, 0),
+          lifetimeValue: Object.entries(ltv).map(([currency, amount]) => ({ amount, currency })),
+        },
+        timeline,
+      };
+    },
+
+    async timeline(ctx: Ctx, id: string, o: { limit?: number; cursor?: string | undefined } = {}) {
+      const { ids } = await resolveCluster(ctx, id);
+      return timelineOf(ctx, ids, Math.min(Math.max(o.limit ?? 25, 1), 200), o.cursor);
+    },
+
+    /** Customers by email, phone, external id ("type:value") or name (prefix of a name trait). */
+    async search(
+      ctx: Ctx,
+      q: {
+        email?: string | undefined;
+        phone?: string | undefined;
+        externalId?: string | undefined;
+        name?: string | undefined;
+      },
+      limit = 25,
+    ): Promise<CustomerSummary[]> {
+      const wanted: Array<{ type: string; value: string }> = [];
+      const add = (type: string, value: string) => {
+        const n = normalizeIdentifier(opts.rules, { type, value }, type);
+        if (n.ok) wanted.push({ type, value: n.identifier.value });
+      };
+      if (q.email) add('email', q.email);
+      if (q.phone) add('phone', q.phone);
+      if (q.externalId) {
+        const at = q.externalId.indexOf(':');
+        if (at > 0) add(q.externalId.slice(0, at), q.externalId.slice(at + 1));
+      }
+      const filters = [];
+      if (wanted.length) {
+        filters.push(sql`p.id in (select i.profile_id from customer_identifiers i
+          join unnest(${sql.param(wanted.map((w) => w.type))}::text[], ${sql.param(wanted.map((w) => w.value))}::text[]) as w(type, value)
+          on i.type = w.type and i.value = w.value)`);
+      }
+      if (q.name) {
+        const like = `%${q.name.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+        filters.push(sql`(lower(p.traits->'name'->>'value') like ${like} or lower(p.traits->'firstName'->>'value') like ${like}
+          or lower(p.traits->'lastName'->>'value') like ${like})`);
+      }
+      if (filters.length === 0) return [];
+      const r = await rows<Record<string, unknown>>(
+        ctx.db,
+        sql`with hits as (select distinct coalesce(p.merged_into, p.id) as root from customer_profiles p
+                          where p.status <> 'erased' and (${sql.join(filters, sql` or `)}) limit ${limit})
+            select p.* from customer_profiles p where p.id in (select root from hits)
+            union all select p.* from customer_profiles p where p.merged_into in (select root from hits)`,
+      );
+      const profiles = r.map(toProfileState);
+      return profiles
+        .filter((p) => p.mergedInto === null)
+        .map((root) => {
+          const traits = clusterTraits(profiles.filter((p) => p.id === root.id || p.mergedInto === root.id));
+          const str = (k: string) =>
+            typeof traits[k]?.value === 'string' ? (traits[k]!.value as string) : null;
+          const name = str('name') ?? ([str('firstName'), str('lastName')].filter(Boolean).join(' ') || null);
+          return {
+            id: root.id,
+            status: root.status,
+            stage: root.stage,
+            name,
+            email: str('email'),
+            phone: str('phone'),
+            lastSeenAt: date(root.lastSeenAt),
+          };
+        });
+    },
+
+    async identityLog(ctx: Ctx, id: string): Promise<IdentityLogEntry[]> {
+      const { ids } = await resolveCluster(ctx, id);
+      const r = await rows<Record<string, unknown>>(
+        ctx.db,
+        sql`select * from customer_identity_log where profile_id = any(${sql.param(ids)}::text[]) order by at, id`,
+      );
+      return r.map((l) => ({
+        id: l.id as string,
+        profileId: l.profile_id as string,
+        kind: l.kind as string,
+        reason: l.reason as string,
+        details: (typeof l.details === 'string' ? JSON.parse(l.details) : l.details) as Record<
+          string,
+          unknown
+        >,
+        actor: l.actor as string,
+        at: new Date(l.at as string),
+      }));
+    },
+  };
+}
+
+export type ViewService = ReturnType<typeof createViewService>;
