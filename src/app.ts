@@ -3,10 +3,12 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
+import { segmentRoutes } from './connectors/segment/index.js';
 import { loadDemoData } from './flows/demo/load-demo-data.flow.js';
 import { type Clock, systemClock } from './kernel/index.js';
 import { catalogMigrations, catalogRoutes, createCatalogService } from './modules/catalog/index.js';
 import { channelsMigrations, channelsRoutes, createChannelsService } from './modules/channels/index.js';
+import { createCustomersService, customersMigrations, customersRoutes } from './modules/customers/index.js';
 import {
   createInventoryService,
   inventoryMigrations,
@@ -35,6 +37,7 @@ export const ALL_MIGRATIONS: MigrationSet[] = [
   channelsMigrations,
   catalogMigrations,
   inventoryMigrations,
+  customersMigrations,
 ];
 
 export interface HubOptions {
@@ -70,7 +73,7 @@ export function createServices() {
   const inventory = createInventoryService({
     resolveChannelId: async (ctx, idOrCode) => (await base.channels.findChannel(ctx, idOrCode))?.id,
   });
-  return { ...base, inventory };
+  return { ...base, inventory, customers: createCustomersService() };
 }
 
 export function createLogger(level: string): Logger {
@@ -104,9 +107,11 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await api.register(channelsRoutes(services.channels));
       await api.register(catalogRoutes(services.catalog));
       await api.register(inventoryRoutes(services.inventory));
+      await api.register(customersRoutes(services.customers));
     },
     { prefix: '/api' },
   );
+  await http.register(segmentRoutes(services.customers));
 
   const bootstrapKey = await ensureAdminKey(systemCtx(), config.adminKey);
   let demoLoaded = false;
