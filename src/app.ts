@@ -3,12 +3,14 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
+import { createIntegrationLayer, type IntegrationLayer } from './connectors/integration-layer/index.js';
 import { segmentRoutes } from './connectors/segment/index.js';
 import { loadDemoData } from './flows/demo/load-demo-data.flow.js';
 import { type Clock, systemClock } from './kernel/index.js';
 import { catalogMigrations, catalogRoutes, createCatalogService } from './modules/catalog/index.js';
 import { channelsMigrations, channelsRoutes, createChannelsService } from './modules/channels/index.js';
 import { createCustomersService, customersMigrations, customersRoutes } from './modules/customers/index.js';
+import { integrationsMigrations } from './modules/integrations/index.js';
 import {
   createInventoryService,
   inventoryMigrations,
@@ -26,6 +28,7 @@ import { healthRoutes, platformApiRoutes } from './platform/http/platform.routes
 import { createHttpServer } from './platform/http/server.js';
 import { createMetrics, type Metrics } from './platform/metrics.js';
 import { platformMigrations } from './platform/migrations.js';
+import { registerWebApps } from './web-apps.js';
 
 export const HUB_VERSION: string = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -37,6 +40,7 @@ export const ALL_MIGRATIONS: MigrationSet[] = [
   channelsMigrations,
   catalogMigrations,
   inventoryMigrations,
+  integrationsMigrations,
   customersMigrations,
 ];
 
@@ -46,6 +50,8 @@ export interface HubOptions {
   log?: Logger;
   /** An already open database (tests); otherwise one is opened from the config. */
   database?: Database;
+  /** The built web apps (default web/dist). */
+  webDir?: string;
 }
 
 export interface Hub {
@@ -54,6 +60,8 @@ export interface Hub {
   http: FastifyInstance;
   metrics: Metrics;
   services: ReturnType<typeof createServices>;
+  /** Live stream, webhooks, inbound connectors and workflow rules. */
+  integration: IntegrationLayer;
   log: Logger;
   /** The admin key created at this start (only when the database had none). */
   bootstrapKey: { secret: string; generated: boolean } | undefined;
@@ -99,6 +107,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     bodyLimitBytes: config.bodyLimitBytes,
     version: HUB_VERSION,
   });
+  const integration = createIntegrationLayer({ database, log, clock, metrics });
   const routeOpts = { database, metrics, migrations: ALL_MIGRATIONS, version: HUB_VERSION };
   await http.register(healthRoutes(routeOpts));
   await http.register(
@@ -107,10 +116,12 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await api.register(channelsRoutes(services.channels));
       await api.register(catalogRoutes(services.catalog));
       await api.register(inventoryRoutes(services.inventory));
+      await api.register(integration.routes);
       await api.register(customersRoutes(services.customers));
     },
     { prefix: '/api' },
   );
+  await registerWebApps(http, opts.webDir);
   await http.register(segmentRoutes(services.customers));
 
   const bootstrapKey = await ensureAdminKey(systemCtx(), config.adminKey);
@@ -121,6 +132,8 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   }
 
   const expirySweeper = startExpirySweeper({ ctx: systemCtx, expireHolds: services.inventory.expireHolds });
+
+  integration.start();
 
   let relay: NatsRelay | undefined;
   let wakeup: { stop(): Promise<void> } | undefined;
@@ -136,6 +149,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     http,
     metrics,
     services,
+    integration,
     log,
     bootstrapKey,
     demoLoaded,
@@ -146,6 +160,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     async close() {
       if (closed) return;
       closed = true;
+      await integration.stop(); // ends live streams first: open SSE responses would hold http.close()
       await http.close();
       await expirySweeper.stop();
       await relay?.stop();

@@ -1,0 +1,84 @@
+// The integration layer assembled for the composition root: the live stream, outbound webhooks
+// (service, routes, delivery worker, SSRF guard, sync metrics), inbound connectors and workflow
+// rules. app.ts creates it, registers its routes under /api and starts/stops it with the hub.
+import type { FastifyPluginAsync } from 'fastify';
+import type { Clock } from '../../kernel/index.js';
+import { createWebhooksService, webhooksRoutes } from '../../modules/integrations/index.js';
+import { createContext, type Logger } from '../../platform/context.js';
+import type { Database } from '../../platform/db/database.js';
+import type { Metrics } from '../../platform/metrics.js';
+import { type EventStreamHub, startEventStreamHub, streamRoutes } from '../stream/index.js';
+import {
+  createTargetGuard,
+  loadWebhooksConfig,
+  type RunningWebhooksOut,
+  startWebhooksOut,
+  type WebhooksOutConfig,
+} from '../webhooks-out/index.js';
+import { registerSyncMetrics } from './sync-metrics.js';
+
+export interface IntegrationLayerOptions {
+  database: Database;
+  log: Logger;
+  clock: Clock;
+  metrics: Metrics;
+  /** Defaults to the OMNIHUB_WEBHOOK_* environment. */
+  webhooksConfig?: Partial<WebhooksOutConfig>;
+  /** Don't run delivery loops on this node (e.g. a read-only API node). */
+  deliver?: boolean;
+}
+
+export function createIntegrationLayer(opts: IntegrationLayerOptions) {
+  const { database, log, clock, metrics } = opts;
+  const config: WebhooksOutConfig = { ...loadWebhooksConfig(), ...opts.webhooksConfig };
+  const guard = createTargetGuard({ allowPrivate: config.allowPrivateTargets });
+  const webhooks = createWebhooksService({
+    ...(config.retryScheduleMs ? { retryScheduleMs: config.retryScheduleMs } : {}),
+    checkTargetUrl: (url) => guard.check(url),
+  });
+  const systemCtx = () => createContext(database, { clock, log });
+  const syncMetrics = registerSyncMetrics(metrics, webhooks, systemCtx);
+  let stream: EventStreamHub | undefined;
+  let worker: RunningWebhooksOut | undefined;
+
+  const layer = {
+    config,
+    services: { webhooks },
+    get worker() {
+      return worker;
+    },
+    get stream() {
+      return stream;
+    },
+    /** Routes to register inside the /api prefix. */
+    routes: (async (api) => {
+      stream ??= startEventStreamHub({ database, log });
+      await api.register(streamRoutes(stream));
+      await api.register(webhooksRoutes(webhooks));
+    }) as FastifyPluginAsync,
+    start() {
+      if (opts.deliver === false || worker) return;
+      worker = startWebhooksOut({
+        database,
+        service: webhooks,
+        config,
+        clock,
+        log,
+        onOutcomes: (r) => {
+          if (r.delivered) syncMetrics.webhookSends.inc({ result: 'delivered' }, r.delivered);
+          if (r.retried) syncMetrics.webhookSends.inc({ result: 'retry' }, r.retried);
+          if (r.dead) syncMetrics.webhookSends.inc({ result: 'dead' }, r.dead);
+        },
+      });
+    },
+    async stop() {
+      await worker?.stop();
+      worker = undefined;
+      await stream?.stop();
+      stream = undefined;
+    },
+  };
+  return layer;
+}
+
+export type IntegrationLayer = ReturnType<typeof createIntegrationLayer>;

@@ -1,0 +1,147 @@
+// The live stream behind GET /api/stream: one reader per process follows the event log (woken by
+// the notifier after local commits, by NATS or a short poll for other nodes' commits) and fans each
+// event out to every connected client whose filters and channel scope match. A client that comes
+// back with Last-Event-ID first replays what it missed from the log, then joins the live feed.
+import type { ServerResponse } from 'node:http';
+import type { Logger } from '../../platform/context.js';
+import type { Database } from '../../platform/db/database.js';
+import { toCloudEvent } from '../../platform/events/cloudevents.js';
+import { type Cursor, headCursor, readEvents, type StoredEvent } from '../../platform/events/event-log.js';
+
+export interface StreamFilter {
+  /** Exact types or prefixes ending in '.*'; empty = all. */
+  types: string[];
+  /** A channel-bound caller sees its channel's events and global ones. */
+  channelId: string | null;
+}
+
+export interface StreamClient {
+  filter: StreamFilter;
+  res: ServerResponse;
+  /** Last event written (to drop live events already replayed). */
+  last: Cursor;
+  /** Live events that arrived while the client was still replaying. */
+  backlog: StoredEvent[] | null;
+}
+
+export interface EventStreamHub {
+  connect(res: ServerResponse, filter: StreamFilter, resumeAfter: Cursor | null): Promise<void>;
+  readonly clients: number;
+  stop(): Promise<void>;
+}
+
+const after = (a: Cursor, b: Cursor) => a.txId > b.txId || (a.txId === b.txId && a.position > b.position);
+
+export function matchesFilter(filter: StreamFilter, e: StoredEvent): boolean {
+  if (filter.channelId && e.channelId && e.channelId !== filter.channelId) return false;
+  if (filter.types.length === 0) return true;
+  return filter.types.some((t) => t === e.type || (t.endsWith('*') && e.type.startsWith(t.slice(0, -1))));
+}
+
+/** One SSE frame: id = event id (what the browser sends back as Last-Event-ID), data = CloudEvent. */
+export const sseFrame = (e: StoredEvent): string =>
+  `id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(toCloudEvent(e))}\n\n`;
+
+/** A client that cannot keep up is dropped; it reconnects with Last-Event-ID and replays. */
+const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+
+export function startEventStreamHub(opts: {
+  database: Database;
+  log: Logger;
+  heartbeatMs?: number;
+  pollMs?: number;
+}): EventStreamHub {
+  const { database, log } = opts;
+  const clients = new Set<StreamClient>();
+  const abort = new AbortController();
+  const pollMs = opts.pollMs ?? (database.kind === 'postgres' ? 250 : 1000);
+  let cursor: Cursor | null = null;
+
+  const write = (c: StreamClient, e: StoredEvent) => {
+    if (!after(e, c.last) || !matchesFilter(c.filter, e)) return;
+    c.last = { txId: e.txId, position: e.position };
+    c.res.write(sseFrame(e));
+    if (c.res.writableLength > MAX_BUFFERED_BYTES) {
+      log.warn({ buffered: c.res.writableLength }, 'stream client too slow; closing');
+      c.res.destroy();
+    }
+  };
+
+  const reader = (async () => {
+    while (!abort.signal.aborted) {
+      try {
+        if (!cursor) cursor = await headCursor(database.db);
+        const seen = database.notifier.version;
+        const batch = clients.size ? await readEvents(database.db, { after: cursor, limit: 1000 }) : [];
+        if (batch.length === 0) {
+          // With no client there is nothing to follow: start again from the head when one connects.
+          if (!clients.size) cursor = null;
+          await database.notifier.wait(pollMs, abort.signal, seen);
+          continue;
+        }
+        for (const e of batch) {
+          for (const c of clients) {
+            if (c.backlog) c.backlog.push(e);
+            else write(c, e);
+          }
+        }
+        const last = batch[batch.length - 1]!;
+        cursor = { txId: last.txId, position: last.position };
+      } catch (err) {
+        if (abort.signal.aborted) break;
+        log.warn({ err }, 'event stream reader failed; retrying');
+        cursor = null;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+  })();
+
+  const heartbeat = setInterval(() => {
+    for (const c of clients) if (!c.backlog) c.res.write(': keep-alive\n\n');
+  }, opts.heartbeatMs ?? 15_000);
+  heartbeat.unref();
+
+  return {
+    get clients() {
+      return clients.size;
+    },
+    async connect(res, filter, resumeAfter) {
+      const start = resumeAfter ?? (await headCursor(database.db));
+      const client: StreamClient = { filter, res, last: start, backlog: resumeAfter ? [] : null };
+      clients.add(client);
+      // An idle reader follows from here (never from a later head, which would skip events).
+      if (!cursor) cursor = resumeAfter ? await headCursor(database.db) : start;
+      res.on('close', () => clients.delete(client));
+      res.write(': connected\n\n');
+      database.notifier.notify(); // the shared reader may be idle with no clients; wake it
+      if (!resumeAfter) return;
+      // Replay from the log, then hand over to the live feed; `last` drops anything seen twice.
+      try {
+        let from = start;
+        for (;;) {
+          const page = await readEvents(database.db, {
+            after: from,
+            limit: 1000,
+            ...(filter.types.length ? { types: filter.types } : {}),
+            ...(filter.channelId ? { channelId: filter.channelId } : {}),
+          });
+          for (const e of page) write(client, e);
+          if (page.length < 1000) break;
+          const last = page[page.length - 1]!;
+          from = { txId: last.txId, position: last.position };
+        }
+      } finally {
+        const backlog = client.backlog ?? [];
+        client.backlog = null;
+        for (const e of backlog) write(client, e);
+      }
+    },
+    async stop() {
+      abort.abort();
+      clearInterval(heartbeat);
+      for (const c of clients) c.res.end();
+      clients.clear();
+      await reader;
+    },
+  };
+}

@@ -1,0 +1,10 @@
+// The live event stream (Server-Sent Events at /api/stream): one log reader per process fanning out
+// to every connected client, with type filters, channel scoping and Last-Event-ID resume.
+export {
+  type EventStreamHub,
+  matchesFilter,
+  type StreamFilter,
+  sseFrame,
+  startEventStreamHub,
+} from './event-stream.js';
+export { streamRoutes } from './stream.routes.js';

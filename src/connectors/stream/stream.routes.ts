@@ -1,0 +1,73 @@
+// GET /api/stream: Server-Sent Events of the event log, filtered by type and scoped by the caller's
+// key (a channel-bound key sees its channel's events and global ones). Resumes after Last-Event-ID.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../kernel/index.js';
+import { decodeCursor, findEvent } from '../../platform/events/event-log.js';
+import { channelFor } from '../../platform/http/auth-hook.js';
+import type { EventStreamHub } from './event-stream.js';
+
+export const streamRoutes =
+  (hub: EventStreamHub): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/stream',
+      {
+        config: { scope: 'events:read' },
+        schema: {
+          tags: ['events'],
+          summary: 'Live events as Server-Sent Events (text/event-stream; each data line is a CloudEvent)',
+          description:
+            'Send `Last-Event-ID` (or `?after=`) with an event id to resume: missed events are replayed from the log first. A comment line is sent every 15 s as a heartbeat.',
+          querystring: z.strictObject({
+            types: z
+              .string()
+              .optional()
+              .describe('comma-separated types; a trailing * matches a prefix, e.g. inventory.*,order.*'),
+            channel: z
+              .string()
+              .optional()
+              .describe('only this channel (and global events); implied by a channel-bound key'),
+            after: z
+              .string()
+              .optional()
+              .describe('an event id or cursor to resume after (instead of Last-Event-ID)'),
+          }),
+          headers: z.object({ 'last-event-id': z.string().optional() }).passthrough(),
+        },
+      },
+      async (request, reply) => {
+        const channelId = channelFor(request, request.query.channel);
+        const types = (request.query.types ?? '')
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
+        const resumeFrom = request.headers['last-event-id'] ?? request.query.after;
+        let resumeAfter = null;
+        if (resumeFrom) {
+          resumeAfter = decodeCursor(resumeFrom) ?? (await findEvent(request.ctx.db, resumeFrom)) ?? null;
+          if (!resumeAfter) {
+            throw new AppError('validation_failed', 'Last-Event-ID is not an event of this hub', {
+              issues: [{ path: 'headers.last-event-id', message: 'unknown event id' }],
+            });
+          }
+        }
+        reply.hijack();
+        const res = reply.raw;
+        res.writeHead(200, {
+          'content-type': 'text/event-stream; charset=utf-8',
+          'cache-control': 'no-cache, no-transform',
+          connection: 'keep-alive',
+          'x-accel-buffering': 'no',
+          'x-request-id': String(request.id),
+        });
+        res.flushHeaders();
+        request.raw.socket.setNoDelay(true);
+        await hub.connect(
+          res,
+          { types, channelId },
+          resumeAfter && { txId: resumeAfter.txId, position: resumeAfter.position },
+        );
+      },
+    );
+  };

@@ -1,0 +1,131 @@
+// Runs outbound webhooks from the event log, never on the request path: a durable consumer fans
+// committed events out into the delivery queue, and delivery loops on every node lease due
+// deliveries (one node per delivery), send them signed, and record the outcome.
+import { setMaxListeners } from 'node:events';
+import { type Clock, newId } from '../../kernel/index.js';
+import type { WebhooksService } from '../../modules/integrations/index.js';
+import { type Ctx, createContext, type Logger } from '../../platform/context.js';
+import type { Database } from '../../platform/db/database.js';
+import { type RunningConsumer, startConsumer } from '../../platform/events/consumer.js';
+import { EventNotifier } from '../../platform/events/notifier.js';
+import { createSender, type Sender } from './sender.js';
+
+export interface WebhooksOutConfig {
+  allowPrivateTargets: boolean;
+  retryScheduleMs: number[] | undefined;
+  timeoutMs: number;
+  leaseMs: number;
+  /** Parallel claim-send-record loops per node, and deliveries each leases at a time. */
+  loops: number;
+  batchSize: number;
+  pollMs: number;
+}
+
+/** Webhook settings from the environment (OMNIHUB_WEBHOOK_*), with production defaults. */
+export function loadWebhooksConfig(env: NodeJS.ProcessEnv = process.env): WebhooksOutConfig {
+  const num = (v: string | undefined, d: number) => (v && Number.isFinite(Number(v)) ? Number(v) : d);
+  const schedule = env.OMNIHUB_WEBHOOK_RETRY_SCHEDULE_MS?.trim();
+  return {
+    allowPrivateTargets:
+      env.OMNIHUB_WEBHOOKS_ALLOW_PRIVATE === '1' || env.OMNIHUB_WEBHOOKS_ALLOW_PRIVATE === 'true',
+    retryScheduleMs: schedule ? schedule.split(',').map((s) => Number(s.trim())) : undefined,
+    timeoutMs: num(env.OMNIHUB_WEBHOOK_TIMEOUT_MS, 15_000),
+    leaseMs: num(env.OMNIHUB_WEBHOOK_LEASE_MS, 60_000),
+    loops: num(env.OMNIHUB_WEBHOOK_LOOPS, 4),
+    batchSize: num(env.OMNIHUB_WEBHOOK_BATCH, 100),
+    pollMs: num(env.OMNIHUB_WEBHOOK_POLL_MS, 250),
+  };
+}
+
+export interface WebhookDeliveryStats {
+  delivered: number;
+  retried: number;
+  dead: number;
+}
+
+export interface RunningWebhooksOut {
+  fanout: RunningConsumer;
+  stats: WebhookDeliveryStats;
+  /** Wakes the delivery loops (after a replay, in tests). */
+  wake(): void;
+  stop(): Promise<void>;
+}
+
+export function startWebhooksOut(opts: {
+  database: Database;
+  service: WebhooksService;
+  config: WebhooksOutConfig;
+  clock: Clock;
+  log: Logger;
+  sender?: Sender;
+  onOutcomes?: (r: WebhookDeliveryStats) => void;
+}): RunningWebhooksOut {
+  const { database, service, config, log } = opts;
+  const ctx: Ctx = createContext(database, { clock: opts.clock, log });
+  const owner = newId('con');
+  const sender = opts.sender ?? createSender({ timeoutMs: config.timeoutMs });
+  const queued = new EventNotifier();
+  const abort = new AbortController();
+  setMaxListeners(1000, abort.signal); // every idle loop waits on it
+  const stats: WebhookDeliveryStats = { delivered: 0, retried: 0, dead: 0 };
+
+  const fanout = startConsumer({
+    database,
+    name: 'webhooks-fanout',
+    log,
+    startAt: 'head',
+    batchSize: 500,
+    handle: async (events) => {
+      if ((await service.enqueueForEvents(ctx, events)) > 0) queued.notify();
+    },
+  });
+
+  const loop = async () => {
+    while (!abort.signal.aborted) {
+      try {
+        const seenLocal = queued.version;
+        const seenDb = database.notifier.version;
+        const claimed = await service.claimDeliveries(ctx, {
+          owner,
+          limit: config.batchSize,
+          leaseMs: config.leaseMs,
+        });
+        if (claimed.length === 0) {
+          // Local fan-out wakes us at once; other nodes' queues are seen by polling (or a NATS wake-up).
+          await Promise.race([
+            queued.wait(config.pollMs, abort.signal, seenLocal),
+            database.notifier.wait(config.pollMs, abort.signal, seenDb),
+          ]);
+          continue;
+        }
+        const nowSeconds = Math.floor(opts.clock.now().getTime() / 1000);
+        const outcomes = await Promise.all(claimed.map((d) => sender.send(d, nowSeconds)));
+        const r = await service.recordOutcomes(ctx, owner, claimed, outcomes);
+        stats.delivered += r.delivered;
+        stats.retried += r.retried;
+        stats.dead += r.dead;
+        opts.onOutcomes?.(r);
+        // Deliveries of the same subject wait for this batch; look again at once.
+        if (r.delivered + r.retried + r.dead > 0) queued.notify();
+      } catch (err) {
+        if (abort.signal.aborted) break;
+        log.warn({ err }, 'webhook delivery loop failed; retrying');
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+  };
+  const loops = Array.from({ length: Math.max(1, config.loops) }, () => loop());
+
+  return {
+    fanout,
+    stats,
+    wake: () => queued.notify(),
+    async stop() {
+      abort.abort();
+      queued.notify();
+      await fanout.stop();
+      await Promise.all(loops);
+      sender.close();
+    },
+  };
+}

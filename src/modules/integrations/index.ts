@@ -1,0 +1,22 @@
+// Integrations: outbound webhook endpoints and their delivery queue (retries, dead-letter queue),
+// inbound connectors with their raw deliveries, and workflow rules. Wire formats live in connectors.
+import { fileURLToPath } from 'node:url';
+import type { MigrationSet } from '../../platform/db/migrate.js';
+
+export { INTEGRATION_EVENTS } from './integrations.events.js';
+export * from './integrations.types.js';
+export { webhooksRoutes } from './webhooks.routes.js';
+export {
+  createWebhooksService,
+  matchesType,
+  newWebhookSecret,
+  renderBody,
+  STANDARD_RETRY_SCHEDULE_MS,
+  type WebhooksDeps,
+  type WebhooksService,
+} from './webhooks.service.js';
+
+export const integrationsMigrations: MigrationSet = {
+  name: 'integrations',
+  folder: fileURLToPath(new URL('./migrations', import.meta.url)),
+};

@@ -1,0 +1,378 @@
+// SQL of outbound webhooks: endpoints and the delivery queue. Claims use FOR UPDATE SKIP LOCKED with
+// a lease, so each delivery is sent by one node at a time and a dead node's leases simply expire.
+import { sql } from 'drizzle-orm';
+import { type Executor, firstRow, rows } from '../../platform/db/database.js';
+import type { ClaimedDelivery, Delivery, EndpointHealth, EndpointWithSecrets } from './integrations.types.js';
+
+interface EndpointRow {
+  id: string;
+  url: string;
+  description: string;
+  types: string[];
+  channel_id: string | null;
+  format: 'standard' | 'cloudevents';
+  transform: string | null;
+  secret: string;
+  previous_secret: string | null;
+  previous_secret_expires_at: Date | string | null;
+  status: 'active' | 'disabled';
+  disabled_reason: string | null;
+  created_at: Date | string;
+  updated_at: Date | string;
+}
+
+const date = (v: Date | string): Date => (v instanceof Date ? v : new Date(v));
+const dateOrNull = (v: Date | string | null): Date | null => (v == null ? null : date(v));
+
+function toEndpoint(r: EndpointRow): EndpointWithSecrets {
+  return {
+    id: r.id,
+    url: r.url,
+    description: r.description,
+    types: r.types,
+    channelId: r.channel_id,
+    format: r.format,
+    transform: r.transform,
+    status: r.status,
+    disabledReason: r.disabled_reason,
+    secret: r.secret,
+    previousSecret: r.previous_secret,
+    previousSecretExpiresAt: dateOrNull(r.previous_secret_expires_at),
+    createdAt: date(r.created_at),
+    updatedAt: date(r.updated_at),
+  };
+}
+
+export async function insertEndpoint(exec: Executor, e: EndpointWithSecrets): Promise<EndpointWithSecrets> {
+  const r = await firstRow<EndpointRow>(
+    exec,
+    sql`insert into webhook_endpoints (id, url, description, types, channel_id, format, transform, secret,
+          status, created_at, updated_at)
+        values (${e.id}, ${e.url}, ${e.description}, ${sql.param(e.types)}::text[], ${e.channelId}, ${e.format},
+          ${e.transform}, ${e.secret}, ${e.status}, ${e.createdAt}, ${e.updatedAt})
+        returning *`,
+  );
+  return toEndpoint(r!);
+}
+
+export async function selectEndpoint(
+  exec: Executor,
+  id: string,
+  forUpdate = false,
+): Promise<EndpointWithSecrets | undefined> {
+  const r = await firstRow<EndpointRow>(
+    exec,
+    sql`select * from webhook_endpoints where id = ${id} ${forUpdate ? sql`for update` : sql``}`,
+  );
+  return r ? toEndpoint(r) : undefined;
+}
+
+export async function selectEndpoints(
+  exec: Executor,
+  filter: { channelId?: string | null; activeOnly?: boolean } = {},
+): Promise<EndpointWithSecrets[]> {
+  const rs = await rows<EndpointRow>(
+    exec,
+    sql`select * from webhook_endpoints where true
+        ${filter.channelId ? sql`and channel_id = ${filter.channelId}` : sql``}
+        ${filter.activeOnly ? sql`and status = 'active'` : sql``}
+        order by created_at, id`,
+  );
+  return rs.map(toEndpoint);
+}
+
+export async function updateEndpointRow(
+  exec: Executor,
+  e: EndpointWithSecrets,
+): Promise<EndpointWithSecrets> {
+  const r = await firstRow<EndpointRow>(
+    exec,
+    sql`update webhook_endpoints set url = ${e.url}, description = ${e.description},
+          types = ${sql.param(e.types)}::text[], format = ${e.format}, transform = ${e.transform},
+          secret = ${e.secret}, previous_secret = ${e.previousSecret},
+          previous_secret_expires_at = ${e.previousSecretExpiresAt}, status = ${e.status},
+          disabled_reason = ${e.disabledReason}, updated_at = ${e.updatedAt}
+        where id = ${e.id} returning *`,
+  );
+  return toEndpoint(r!);
+}
+
+export async function deleteEndpointRow(exec: Executor, id: string): Promise<void> {
+  await exec.execute(sql`delete from webhook_deliveries where endpoint_id = ${id}`);
+  await exec.execute(sql`delete from webhook_endpoints where id = ${id}`);
+}
+
+export interface NewDelivery {
+  id: string;
+  endpointId: string;
+  eventId: string;
+  eventType: string;
+  subject: string;
+  eventOccurredAt: Date;
+  body: string;
+  contentType: string;
+}
+
+/** One statement for a whole batch; a delivery already queued for (endpoint, event) is skipped. */
+export async function insertDeliveries(exec: Executor, list: NewDelivery[], now: Date): Promise<number> {
+  if (list.length === 0) return 0;
+  const r = await rows<{ id: string }>(
+    exec,
+    sql`insert into webhook_deliveries (id, endpoint_id, event_id, event_type, subject, event_occurred_at, body,
+          content_type, status, attempts, next_attempt_at, created_at)
+        select u.id, u.endpoint_id, u.event_id, u.event_type, u.subject, u.occurred, u.body, u.content_type,
+          'pending', 0, ${now}, ${now}
+        from unnest(${sql.param(list.map((d) => d.id))}::text[], ${sql.param(list.map((d) => d.endpointId))}::text[],
+          ${sql.param(list.map((d) => d.eventId))}::text[], ${sql.param(list.map((d) => d.eventType))}::text[],
+          ${sql.param(list.map((d) => d.subject))}::text[],
+          ${sql.param(list.map((d) => d.eventOccurredAt.toISOString()))}::timestamptz[],
+          ${sql.param(list.map((d) => d.body))}::text[], ${sql.param(list.map((d) => d.contentType))}::text[])
+          with ordinality as u(id, endpoint_id, event_id, event_type, subject, occurred, body, content_type, ord)
+        order by u.ord
+        on conflict (endpoint_id, event_id) do nothing
+        returning id`,
+  );
+  return r.length;
+}
+
+interface ClaimRow {
+  id: string;
+  endpoint_id: string;
+  url: string;
+  body: string;
+  content_type: string;
+  attempts: number;
+  secret: string;
+  previous_secret: string | null;
+  previous_secret_expires_at: Date | string | null;
+  event_occurred_at: Date | string;
+}
+
+/**
+ * Leases up to `limit` due deliveries of active endpoints. A delivery waits while an earlier one for
+ * the same endpoint and subject is still pending or in flight, which keeps each subject in order.
+ */
+export async function claimDueDeliveries(
+  exec: Executor,
+  opts: { owner: string; limit: number; leaseMs: number; now: Date },
+): Promise<ClaimedDelivery[]> {
+  const leaseUntil = new Date(opts.now.getTime() + opts.leaseMs);
+  const rs = await rows<ClaimRow>(
+    exec,
+    sql`with due as (
+          select d.id from webhook_deliveries d
+          join webhook_endpoints e on e.id = d.endpoint_id and e.status = 'active'
+          where ((d.status = 'pending' and d.next_attempt_at <= ${opts.now})
+                 or (d.status = 'delivering' and d.lease_until < ${opts.now}))
+            and not exists (
+              select 1 from webhook_deliveries p
+              where p.endpoint_id = d.endpoint_id and p.subject = d.subject and p.seq < d.seq
+                and p.status in ('pending', 'delivering'))
+          order by d.seq
+          limit ${opts.limit}
+          for update of d skip locked)
+        update webhook_deliveries w
+        set status = 'delivering', lease_owner = ${opts.owner}, lease_until = ${leaseUntil},
+            attempts = w.attempts + 1
+        from due, webhook_endpoints e
+        where w.id = due.id and e.id = w.endpoint_id
+        returning w.id, w.endpoint_id, e.url, w.body, w.content_type, w.attempts, e.secret, e.previous_secret,
+          e.previous_secret_expires_at, w.event_occurred_at`,
+  );
+  return rs.map((r) => {
+    const expires = dateOrNull(r.previous_secret_expires_at);
+    const secrets = [r.secret];
+    if (r.previous_secret && (!expires || expires > opts.now)) secrets.push(r.previous_secret);
+    return {
+      id: r.id,
+      endpointId: r.endpoint_id,
+      url: r.url,
+      body: r.body,
+      contentType: r.content_type,
+      attempts: Number(r.attempts),
+      secrets,
+      eventOccurredAt: date(r.event_occurred_at),
+    };
+  });
+}
+
+/** Marks deliveries done (only those this owner still holds) and bumps the endpoints' counters. */
+export async function markDelivered(
+  exec: Executor,
+  owner: string,
+  list: Array<{ id: string; statusCode: number }>,
+  now: Date,
+): Promise<void> {
+  if (list.length === 0) return;
+  await exec.execute(
+    sql`with done as (
+          update webhook_deliveries w
+          set status = 'delivered', delivered_at = ${now}, last_status_code = u.code, last_error = null,
+              lease_owner = null, lease_until = null
+          from unnest(${sql.param(list.map((d) => d.id))}::text[], ${sql.param(list.map((d) => d.statusCode))}::int[])
+            as u(id, code)
+          where w.id = u.id and w.status = 'delivering' and w.lease_owner = ${owner}
+          returning w.endpoint_id, w.event_occurred_at)
+        update webhook_endpoints e
+        set delivered_count = e.delivered_count + agg.n, last_delivered_at = ${now},
+            last_delivered_event_at = greatest(e.last_delivered_event_at, agg.newest)
+        from (select endpoint_id, count(*)::int as n, max(event_occurred_at) as newest
+              from done group by endpoint_id) agg
+        where e.id = agg.endpoint_id`,
+  );
+}
+
+export interface FailureUpdate {
+  id: string;
+  statusCode: number | null;
+  error: string;
+  /** null = no more retries: the delivery goes to the dead-letter queue. */
+  nextAttemptAt: Date | null;
+}
+
+export async function markFailed(exec: Executor, owner: string, list: FailureUpdate[]): Promise<void> {
+  if (list.length === 0) return;
+  await exec.execute(
+    sql`with failed as (
+          update webhook_deliveries w
+          set status = case when u.next_at is null then 'dead' else 'pending' end,
+              next_attempt_at = coalesce(u.next_at, w.next_attempt_at), last_status_code = u.code,
+              last_error = u.error, lease_owner = null, lease_until = null
+          from unnest(${sql.param(list.map((f) => f.id))}::text[], ${sql.param(list.map((f) => f.statusCode))}::int[],
+            ${sql.param(list.map((f) => f.error.slice(0, 1000)))}::text[],
+            ${sql.param(list.map((f) => f.nextAttemptAt?.toISOString() ?? null))}::timestamptz[])
+            as u(id, code, error, next_at)
+          where w.id = u.id and w.status = 'delivering' and w.lease_owner = ${owner}
+          returning w.endpoint_id)
+        update webhook_endpoints e set failed_count = e.failed_count + agg.n
+        from (select endpoint_id, count(*)::int as n from failed group by endpoint_id) agg
+        where e.id = agg.endpoint_id`,
+  );
+}
+
+export async function disableEndpointRow(
+  exec: Executor,
+  id: string,
+  reason: string,
+  now: Date,
+): Promise<boolean> {
+  const r = await firstRow<{ id: string }>(
+    exec,
+    sql`update webhook_endpoints set status = 'disabled', disabled_reason = ${reason}, updated_at = ${now}
+        where id = ${id} and status = 'active' returning id`,
+  );
+  return r !== undefined;
+}
+
+interface DeliveryRow {
+  id: string;
+  endpoint_id: string;
+  event_id: string;
+  event_type: string;
+  subject: string;
+  status: Delivery['status'];
+  attempts: number;
+  next_attempt_at: Date | string;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: Date | string;
+  delivered_at: Date | string | null;
+  seq: number;
+}
+
+const toDelivery = (r: DeliveryRow): Delivery => ({
+  id: r.id,
+  endpointId: r.endpoint_id,
+  eventId: r.event_id,
+  eventType: r.event_type,
+  subject: r.subject,
+  status: r.status,
+  attempts: Number(r.attempts),
+  nextAttemptAt: date(r.next_attempt_at),
+  lastStatusCode: r.last_status_code == null ? null : Number(r.last_status_code),
+  lastError: r.last_error,
+  createdAt: date(r.created_at),
+  deliveredAt: dateOrNull(r.delivered_at),
+});
+
+const DELIVERY_COLUMNS = sql.raw(
+  'id, endpoint_id, event_id, event_type, subject, status, attempts, next_attempt_at, last_status_code, last_error, created_at, delivered_at, seq',
+);
+
+export async function selectDeliveries(
+  exec: Executor,
+  filter: { endpointId: string; status?: string | undefined; afterSeq?: number | undefined; limit: number },
+): Promise<Array<Delivery & { seq: number }>> {
+  const rs = await rows<DeliveryRow>(
+    exec,
+    sql`select ${DELIVERY_COLUMNS} from webhook_deliveries
+        where endpoint_id = ${filter.endpointId}
+        ${filter.status ? sql`and status = ${filter.status}` : sql``}
+        ${filter.afterSeq ? sql`and seq > ${filter.afterSeq}` : sql``}
+        order by seq limit ${filter.limit}`,
+  );
+  return rs.map((r) => ({ ...toDelivery(r), seq: Number(r.seq) }));
+}
+
+export async function selectDelivery(exec: Executor, id: string): Promise<Delivery | undefined> {
+  const r = await firstRow<DeliveryRow>(
+    exec,
+    sql`select ${DELIVERY_COLUMNS} from webhook_deliveries where id = ${id}`,
+  );
+  return r ? toDelivery(r) : undefined;
+}
+
+/** Puts dead-lettered deliveries back in the queue with their ids (so receivers still dedupe). */
+export async function requeueDead(
+  exec: Executor,
+  filter: { endpointId: string; ids?: string[] },
+  now: Date,
+): Promise<string[]> {
+  const rs = await rows<{ id: string }>(
+    exec,
+    sql`update webhook_deliveries set status = 'pending', attempts = 0, next_attempt_at = ${now},
+          last_error = null
+        where endpoint_id = ${filter.endpointId} and status = 'dead'
+        ${filter.ids ? sql`and id = any(${sql.param(filter.ids)}::text[])` : sql``}
+        returning id`,
+  );
+  return rs.map((r) => r.id);
+}
+
+export async function selectHealth(exec: Executor, now: Date): Promise<EndpointHealth[]> {
+  const rs = await rows<{
+    id: string;
+    url: string;
+    status: 'active' | 'disabled';
+    delivered_count: number;
+    failed_count: number;
+    pending: number;
+    dead: number;
+    oldest_pending: Date | string | null;
+    last_delivered_at: Date | string | null;
+    last_delivered_event_at: Date | string | null;
+  }>(
+    exec,
+    sql`select e.id, e.url, e.status, e.delivered_count, e.failed_count, e.last_delivered_at, e.last_delivered_event_at,
+          coalesce(q.pending, 0)::int as pending, coalesce(q.dead, 0)::int as dead, q.oldest_pending
+        from webhook_endpoints e
+        left join lateral (
+          select count(*) filter (where status in ('pending', 'delivering')) as pending,
+                 count(*) filter (where status = 'dead') as dead,
+                 min(event_occurred_at) filter (where status in ('pending', 'delivering')) as oldest_pending
+          from webhook_deliveries d where d.endpoint_id = e.id and d.status <> 'delivered') q on true
+        order by e.created_at, e.id`,
+  );
+  return rs.map((r) => ({
+    endpointId: r.id,
+    url: r.url,
+    status: r.status,
+    delivered: Number(r.delivered_count),
+    failedAttempts: Number(r.failed_count),
+    pending: Number(r.pending),
+    deadLettered: Number(r.dead),
+    lagSeconds: r.oldest_pending ? Math.max(0, (now.getTime() - date(r.oldest_pending).getTime()) / 1000) : 0,
+    lastDeliveredAt: dateOrNull(r.last_delivered_at),
+    lastDeliveredEventAt: dateOrNull(r.last_delivered_event_at),
+  }));
+}

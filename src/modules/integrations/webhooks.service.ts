@@ -1,0 +1,351 @@
+// Outbound webhook rules: which events go to which endpoint (type and channel filters), what body
+// each gets (Standard Webhooks JSON or a CloudEvent, optionally reshaped by JSONata), the retry
+// schedule, 410 and Retry-After handling, and the dead-letter queue with replay.
+import { randomBytes } from 'node:crypto';
+import jsonata from 'jsonata';
+import { AppError, newId, notFound } from '../../kernel/index.js';
+import { type Ctx, inTransaction } from '../../platform/context.js';
+import { toCloudEvent } from '../../platform/events/cloudevents.js';
+import { appendEvent, type StoredEvent } from '../../platform/events/event-log.js';
+import { INTEGRATION_EVENTS } from './integrations.events.js';
+import {
+  type ClaimedDelivery,
+  type Delivery,
+  type DeliveryOutcome,
+  type Endpoint,
+  EndpointInput,
+  type EndpointPatch,
+  type EndpointWithSecrets,
+} from './integrations.types.js';
+import {
+  claimDueDeliveries,
+  deleteEndpointRow,
+  disableEndpointRow,
+  type FailureUpdate,
+  insertDeliveries,
+  insertEndpoint,
+  markDelivered,
+  markFailed,
+  type NewDelivery,
+  requeueDead,
+  selectDeliveries,
+  selectDelivery,
+  selectEndpoint,
+  selectEndpoints,
+  selectHealth,
+  updateEndpointRow,
+} from './webhooks.repository.js';
+
+/** The Standard Webhooks schedule after the first attempt: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. */
+export const STANDARD_RETRY_SCHEDULE_MS = [
+  5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000,
+];
+/** Longest Retry-After we honour; beyond it the regular schedule applies. */
+const MAX_RETRY_AFTER_MS = 24 * 3_600_000;
+
+export interface WebhooksDeps {
+  /** Delays between attempts; its length is the number of retries before the dead-letter queue. */
+  retryScheduleMs?: number[];
+  /** Refuses target URLs the hub must not call (SSRF guard); throws AppError. */
+  checkTargetUrl?: (url: string) => Promise<void>;
+}
+
+export const newWebhookSecret = (): string => `whsec_${randomBytes(32).toString('base64')}`;
+
+const publicEndpoint = (e: EndpointWithSecrets): Endpoint => {
+  const { secret: _s, previousSecret: _p, previousSecretExpiresAt: _x, ...rest } = e;
+  return rest;
+};
+
+export function matchesType(filters: readonly string[], type: string): boolean {
+  if (filters.length === 0) return true;
+  return filters.some(
+    (f) => f === '*' || f === type || (f.endsWith('.*') && type.startsWith(f.slice(0, -1))),
+  );
+}
+
+const compiledTransforms = new Map<string, ReturnType<typeof jsonata>>();
+function compileTransform(expr: string): ReturnType<typeof jsonata> {
+  let c = compiledTransforms.get(expr);
+  if (!c) {
+    c = jsonata(expr);
+    if (compiledTransforms.size > 500) compiledTransforms.clear();
+    compiledTransforms.set(expr, c);
+  }
+  return c;
+}
+
+function checkTransform(expr: string | null | undefined): void {
+  if (!expr) return;
+  try {
+    jsonata(expr);
+  } catch (err) {
+    throw new AppError('validation_failed', 'The transform is not a valid JSONata expression', {
+      issues: [{ path: 'body.transform', message: (err as Error).message }],
+    });
+  }
+}
+
+/** The bytes an endpoint receives for an event. */
+export async function renderBody(
+  e: Pick<Endpoint, 'format' | 'transform'>,
+  event: StoredEvent,
+): Promise<{ body: string; contentType: string }> {
+  const cloud = toCloudEvent(event);
+  let data: unknown = event.payload;
+  if (e.transform) data = await compileTransform(e.transform).evaluate(cloud);
+  if (e.format === 'cloudevents') {
+    return {
+      body: JSON.stringify({ ...cloud, data }),
+      contentType: 'application/cloudevents+json',
+    };
+  }
+  return {
+    body: JSON.stringify({
+      type: event.type,
+      timestamp: event.occurredAt.toISOString(),
+      subject: event.subject,
+      eventId: event.id,
+      ...(event.channelId ? { channelId: event.channelId } : {}),
+      data,
+    }),
+    contentType: 'application/json',
+  };
+}
+
+export function createWebhooksService(deps: WebhooksDeps = {}) {
+  const schedule = deps.retryScheduleMs ?? STANDARD_RETRY_SCHEDULE_MS;
+  const checkUrl = deps.checkTargetUrl ?? (async () => {});
+
+  async function load(ctx: Ctx, id: string, forUpdate = false): Promise<EndpointWithSecrets> {
+    const e = await selectEndpoint(ctx.db, id, forUpdate);
+    if (!e || (ctx.actor.channelId && e.channelId !== ctx.actor.channelId))
+      throw notFound('webhook endpoint', id);
+    return e;
+  }
+
+  async function changed(tx: Ctx, e: EndpointWithSecrets, what: string) {
+    await appendEvent(tx, {
+      type: INTEGRATION_EVENTS.endpointChanged,
+      subject: e.id,
+      channelId: e.channelId,
+      payload: { endpointId: e.id, change: what, status: e.status, url: e.url },
+    });
+  }
+
+  return {
+    async createEndpoint(ctx: Ctx, input: EndpointInput): Promise<{ endpoint: Endpoint; secret: string }> {
+      const parsed = EndpointInput.parse(input);
+      checkTransform(parsed.transform);
+      await checkUrl(parsed.url);
+      const now = ctx.clock.now();
+      const secret = parsed.secret ?? newWebhookSecret();
+      return inTransaction(ctx, async (tx) => {
+        const created = await insertEndpoint(tx.db, {
+          id: newId('whk'),
+          url: parsed.url,
+          description: parsed.description,
+          types: parsed.types,
+          channelId: ctx.actor.channelId ?? parsed.channelId,
+          format: parsed.format,
+          transform: parsed.transform,
+          status: 'active',
+          disabledReason: null,
+          secret,
+          previousSecret: null,
+          previousSecretExpiresAt: null,
+          createdAt: now,
+          updatedAt: now,
+        });
+        await changed(tx, created, 'created');
+        return { endpoint: publicEndpoint(created), secret };
+      });
+    },
+
+    async updateEndpoint(ctx: Ctx, id: string, patch: EndpointPatch): Promise<Endpoint> {
+      checkTransform(patch.transform);
+      if (patch.url) await checkUrl(patch.url);
+      return inTransaction(ctx, async (tx) => {
+        const current = await load(tx, id, true);
+        const next: EndpointWithSecrets = { ...current, ...patch, updatedAt: ctx.clock.now() };
+        if (patch.status === 'active') next.disabledReason = null;
+        if (patch.status === 'disabled' && current.status === 'active')
+          next.disabledReason = 'disabled by user';
+        const updated = await updateEndpointRow(tx.db, next);
+        await changed(tx, updated, 'updated');
+        return publicEndpoint(updated);
+      });
+    },
+
+    /** A new secret signs from now on; the old one keeps signing too until `graceSeconds` pass. */
+    async rotateSecret(
+      ctx: Ctx,
+      id: string,
+      opts: { secret?: string | undefined; graceSeconds?: number | undefined } = {},
+    ): Promise<{ endpoint: Endpoint; secret: string; previousSecretExpiresAt: Date }> {
+      return inTransaction(ctx, async (tx) => {
+        const current = await load(tx, id, true);
+        const now = ctx.clock.now();
+        const expires = new Date(now.getTime() + (opts.graceSeconds ?? 24 * 3600) * 1000);
+        const secret = opts.secret ?? newWebhookSecret();
+        const updated = await updateEndpointRow(tx.db, {
+          ...current,
+          secret,
+          previousSecret: current.secret,
+          previousSecretExpiresAt: expires,
+          updatedAt: now,
+        });
+        await changed(tx, updated, 'secret_rotated');
+        return { endpoint: publicEndpoint(updated), secret, previousSecretExpiresAt: expires };
+      });
+    },
+
+    async deleteEndpoint(ctx: Ctx, id: string): Promise<void> {
+      await inTransaction(ctx, async (tx) => {
+        const current = await load(tx, id, true);
+        await deleteEndpointRow(tx.db, id);
+        await changed(tx, current, 'deleted');
+      });
+    },
+
+    getEndpoint: async (ctx: Ctx, id: string): Promise<Endpoint> => publicEndpoint(await load(ctx, id)),
+
+    async listEndpoints(ctx: Ctx): Promise<Endpoint[]> {
+      return (await selectEndpoints(ctx.db, { channelId: ctx.actor.channelId })).map(publicEndpoint);
+    },
+
+    /** Fan-out from the event log: one queued delivery per matching (active endpoint, event). */
+    async enqueueForEvents(ctx: Ctx, events: StoredEvent[]): Promise<number> {
+      const endpoints = await selectEndpoints(ctx.db, { activeOnly: true });
+      if (endpoints.length === 0) return 0;
+      const list: NewDelivery[] = [];
+      for (const event of events) {
+        for (const e of endpoints) {
+          if (!matchesType(e.types, event.type)) continue;
+          if (e.channelId && event.channelId && e.channelId !== event.channelId) continue;
+          let rendered: { body: string; contentType: string };
+          try {
+            rendered = await renderBody(e, event);
+          } catch (err) {
+            // A transform that throws on one event must not stop the others; the event is skipped.
+            ctx.log.warn({ err, endpointId: e.id, eventId: event.id }, 'webhook transform failed');
+            continue;
+          }
+          list.push({
+            id: newId('msg'),
+            endpointId: e.id,
+            eventId: event.id,
+            eventType: event.type,
+            subject: event.subject,
+            eventOccurredAt: event.occurredAt,
+            ...rendered,
+          });
+        }
+      }
+      return insertDeliveries(ctx.db, list, ctx.clock.now());
+    },
+
+    claimDeliveries: (
+      ctx: Ctx,
+      opts: { owner: string; limit: number; leaseMs: number },
+    ): Promise<ClaimedDelivery[]> => claimDueDeliveries(ctx.db, { ...opts, now: ctx.clock.now() }),
+
+    /** Applies the senders' results: done, retry later on the schedule, or dead-letter. */
+    async recordOutcomes(
+      ctx: Ctx,
+      owner: string,
+      claimed: ClaimedDelivery[],
+      outcomes: DeliveryOutcome[],
+    ): Promise<{ delivered: number; retried: number; dead: number }> {
+      const now = ctx.clock.now();
+      const byId = new Map(claimed.map((c) => [c.id, c]));
+      const delivered: Array<{ id: string; statusCode: number }> = [];
+      const failed: FailureUpdate[] = [];
+      const gone = new Set<string>();
+      for (const o of outcomes) {
+        const c = byId.get(o.id);
+        if (!c) continue;
+        if (o.kind === 'delivered') {
+          delivered.push({ id: o.id, statusCode: o.statusCode });
+          continue;
+        }
+        if (o.gone) gone.add(c.endpointId);
+        const retryIndex = c.attempts - 1;
+        let next: Date | null = null;
+        if (!o.gone && retryIndex < schedule.length) {
+          const base = schedule[retryIndex]!;
+          const asked =
+            o.retryAfterSeconds !== undefined ? Math.min(o.retryAfterSeconds * 1000, MAX_RETRY_AFTER_MS) : 0;
+          // ±10 % jitter so a receiver that comes back is not hit by every retry at once.
+          const jitter = base * 0.1 * (Math.random() * 2 - 1);
+          next = new Date(now.getTime() + Math.max(asked, base + jitter));
+        }
+        failed.push({ id: o.id, statusCode: o.statusCode, error: o.error, nextAttemptAt: next });
+      }
+      await markDelivered(ctx.db, owner, delivered, now);
+      await markFailed(ctx.db, owner, failed);
+      for (const endpointId of gone) {
+        await inTransaction(ctx, async (tx) => {
+          if (await disableEndpointRow(tx.db, endpointId, 'the receiver answered 410 Gone', now)) {
+            const e = await selectEndpoint(tx.db, endpointId);
+            if (e) await changed(tx, e, 'disabled_gone');
+          }
+        });
+      }
+      const dead = failed.filter((f) => f.nextAttemptAt === null).length;
+      return { delivered: delivered.length, retried: failed.length - dead, dead };
+    },
+
+    async listDeliveries(
+      ctx: Ctx,
+      endpointId: string,
+      q: { status?: string | undefined; after?: number | undefined; limit: number },
+    ): Promise<{ items: Delivery[]; next: number | null }> {
+      await load(ctx, endpointId);
+      const items = await selectDeliveries(ctx.db, {
+        endpointId,
+        status: q.status,
+        afterSeq: q.after,
+        limit: q.limit,
+      });
+      const last = items[items.length - 1];
+      return {
+        items: items.map(({ seq: _seq, ...d }) => d),
+        next: items.length === q.limit && last ? last.seq : null,
+      };
+    },
+
+    async getDelivery(ctx: Ctx, id: string): Promise<Delivery> {
+      const d = await selectDelivery(ctx.db, id);
+      if (!d) throw notFound('webhook delivery', id);
+      await load(ctx, d.endpointId);
+      return d;
+    },
+
+    /** Replays dead-lettered deliveries (all of an endpoint's, or the given ids) with their original ids. */
+    async replayDead(ctx: Ctx, endpointId: string, ids?: string[]): Promise<{ replayed: string[] }> {
+      return inTransaction(ctx, async (tx) => {
+        const e = await load(tx, endpointId, true);
+        if (e.status !== 'active') {
+          throw new AppError('conflict', 'The endpoint is disabled; enable it before replaying', {
+            details: { endpointId, disabledReason: e.disabledReason },
+          });
+        }
+        const replayed = await requeueDead(tx.db, { endpointId, ...(ids ? { ids } : {}) }, ctx.clock.now());
+        if (replayed.length) {
+          await appendEvent(tx, {
+            type: INTEGRATION_EVENTS.deliveriesReplayed,
+            subject: endpointId,
+            channelId: e.channelId,
+            payload: { endpointId, count: replayed.length },
+          });
+        }
+        return { replayed };
+      });
+    },
+
+    health: (ctx: Ctx) => selectHealth(ctx.db, ctx.clock.now()),
+  };
+}
+
+export type WebhooksService = ReturnType<typeof createWebhooksService>;
