@@ -6,7 +6,8 @@ export const INVENTORY_EVENTS = {
   sourcingChanged: 'inventory.sourcing_changed',
   adjusted: 'inventory.adjusted',
   transferred: 'inventory.transferred',
-  reservationCreated: 'inventory.reservation_created',
+  /** One per committed batch of new reservations of a SKU (the group commit), listing them. */
+  reserved: 'inventory.reserved',
   reservationAllocated: 'inventory.reservation_allocated',
   reservationReleased: 'inventory.reservation_released',
   reservationExpired: 'inventory.reservation_expired',

@@ -5,13 +5,11 @@
 // numbers, so no batching mistake and no other hub process can make it oversell.
 import { AppError, fail, newId, ok, type Result } from '../../kernel/index.js';
 import type { Ctx } from '../../platform/context.js';
-import type { NewEvent } from '../../platform/events/event-log.js';
-import { INVENTORY_EVENTS } from './inventory.events.js';
+import { appendEvents, type NewEvent } from '../../platform/events/event-log.js';
+import { INVENTORY_EVENTS, skuSubject } from './inventory.events.js';
 import type { InsufficientStock, Reservation, ReservationKind, ReservationLine } from './inventory.types.js';
-import { levelKey, lockLevels, type NewMovement } from './levels.repository.js';
-import { selectActiveSourcing } from './locations.repository.js';
-import { insertReservations, selectByIdempotencyKeys } from './reservations.repository.js';
-import { commitStockChange } from './stock-change.js';
+import type { NewMovement } from './levels.repository.js';
+import { type BatchState, loadBatchState, writeBatch } from './reservation-batch.repository.js';
 
 export interface ReserveRequest {
   sku: string;
@@ -57,33 +55,31 @@ export async function reserveBatch(
   sku: string,
   requests: ReserveRequest[],
 ): Promise<ReserveOutcome[]> {
+  const keyed = requests.filter((r) => r.idempotencyKey !== null);
+  const state = await loadBatchState(
+    tx.db,
+    sku,
+    [...new Set(requests.map((r) => r.channelId))],
+    keyed.map((r) => ({ channelId: r.channelId, key: r.idempotencyKey! })),
+  );
   const sourcing = new Map<string, ChannelSourcing>();
-  for (const s of await selectActiveSourcing(tx.db, [...new Set(requests.map((r) => r.channelId))])) {
+  for (const s of state.sourcing) {
     const c = sourcing.get(s.channelId) ?? { safetyBuffer: s.safetyBuffer, locations: [] };
-    c.locations.push({ id: s.locationId, code: s.locationCode });
+    c.locations.push({ id: s.locationId, code: s.code });
     sourcing.set(s.channelId, c);
   }
-  const locationIds = [...new Set([...sourcing.values()].flatMap((c) => c.locations.map((l) => l.id)))];
-  const locked = await lockLevels(
-    tx.db,
-    locationIds.map((locationId) => ({ sku, locationId })),
-  );
-  const available = new Map(
-    locationIds.map((id) => [id, locked.get(levelKey({ sku, locationId: id }))?.available ?? 0]),
-  );
-  // Looked up after the lock: a concurrent request with the same key and SKU has committed by now.
-  const keyed = requests.filter((r) => r.idempotencyKey !== null);
-  const existing = keyed.length
-    ? await selectByIdempotencyKeys(
-        tx.db,
-        keyed.map((r) => ({ channelId: r.channelId, key: r.idempotencyKey! })),
-      )
-    : new Map<string, Reservation>();
+  // Units free per location: the locked ones are what this batch decides on.
+  const available = new Map<string, number>();
+  for (const l of [...state.others, ...state.locked]) available.set(l.locationId, l.onHand - l.reserved);
+  const lockedIds = new Set(state.locked.map((l) => l.locationId));
+  const free = (id: string) => (lockedIds.has(id) ? available.get(id)! : 0);
+  const existing = new Map(state.existing.map((r) => [`${r.channelId}\u0000${r.idempotencyKey}`, r]));
 
   const now = tx.clock.now();
   const created: Reservation[] = [];
+  const requestIds: string[] = [];
   const movements: NewMovement[] = [];
-  const events: NewEvent[] = [];
+  const reservedByLocation = new Map<string, number>();
   const outcomes: ReserveOutcome[] = [];
   for (const req of requests) {
     const idemKey = req.idempotencyKey === null ? null : `${req.channelId}\u0000${req.idempotencyKey}`;
@@ -129,7 +125,7 @@ export async function reserveBatch(
         continue;
       }
     }
-    const sum = (locs: Array<{ id: string }>) => locs.reduce((s, l) => s + available.get(l.id)!, 0);
+    const sum = (locs: Array<{ id: string }>) => locs.reduce((s, l) => s + free(l.id), 0);
     const channelAts = Math.max(sum(channel.locations) - channel.safetyBuffer, 0);
     const grantable = Math.min(channelAts, sum(from));
     const granted = req.quantity <= grantable ? req.quantity : req.allowPartial ? grantable : 0;
@@ -147,10 +143,11 @@ export async function reserveBatch(
     const lines: ReservationLine[] = [];
     let left = granted;
     for (const loc of from) {
-      const take = Math.min(left, available.get(loc.id)!);
+      const take = Math.min(left, free(loc.id));
       if (take <= 0) continue;
       lines.push({ locationId: loc.id, quantity: take });
-      available.set(loc.id, available.get(loc.id)! - take);
+      available.set(loc.id, free(loc.id) - take);
+      reservedByLocation.set(loc.id, (reservedByLocation.get(loc.id) ?? 0) + take);
       left -= take;
       if (left === 0) break;
     }
@@ -171,6 +168,7 @@ export async function reserveBatch(
       updatedAt: now,
     };
     created.push(reservation);
+    requestIds.push(req.requestId);
     if (idemKey !== null) existing.set(idemKey, reservation);
     for (const line of lines) {
       movements.push({
@@ -185,19 +183,67 @@ export async function reserveBatch(
         adjustmentId: null,
       });
     }
-    events.push({
-      type: INVENTORY_EVENTS.reservationCreated,
-      subject: reservation.id,
-      channelId: reservation.channelId,
-      payload: { reservation, requestId: req.requestId },
-    });
     outcomes.push({ result: ok({ reservation, replayed: false }) });
   }
+  if (created.length === 0) return outcomes;
 
-  if (created.length > 0) {
-    const inserted = await insertReservations(tx.db, created);
-    if (inserted.size !== created.length) throw new ReservationBatchConflict();
-    await commitStockChange(tx, { cause: 'reservation', movements, events });
+  const written = await writeBatch(tx.db, sku, reservedByLocation, created, movements, now);
+  if (written.updated !== reservedByLocation.size) {
+    // The rows are locked and checked above, so this means a rule is wrong: refuse, never oversell.
+    throw new AppError('insufficient_stock', 'The stock changed; the batch would break a stock invariant');
   }
+  if (written.inserted !== created.length) throw new ReservationBatchConflict();
+  await appendEvents(tx, [
+    {
+      type: INVENTORY_EVENTS.reserved,
+      subject: skuSubject(sku),
+      channelId: null,
+      payload: {
+        sku,
+        reservations: created.map((r, i) => ({
+          id: r.id,
+          kind: r.kind,
+          channelId: r.channelId,
+          quantity: r.quantity,
+          lines: r.lines,
+          reference: r.reference,
+          expiresAt: r.expiresAt,
+          actor: r.createdBy,
+          requestId: requestIds[i],
+        })),
+      },
+    },
+    stockChangedEvent(sku, state, available),
+  ]);
   return outcomes;
+}
+
+/** The stock_changed event, computed from the batch's own numbers (no extra query). */
+function stockChangedEvent(sku: string, state: BatchState, available: Map<string, number>): NewEvent {
+  const byChannel = new Map<string, { buffer: number; sum: number }>();
+  for (const s of state.sourcing) {
+    const c = byChannel.get(s.channelId) ?? { buffer: s.safetyBuffer, sum: 0 };
+    c.sum += available.get(s.locationId) ?? 0;
+    byChannel.set(s.channelId, c);
+  }
+  return {
+    type: INVENTORY_EVENTS.stockChanged,
+    subject: skuSubject(sku),
+    channelId: null,
+    payload: {
+      sku,
+      cause: 'reservation',
+      levels: state.locked.map((l) => ({
+        sku,
+        locationId: l.locationId,
+        onHand: l.onHand,
+        reserved: l.onHand - available.get(l.locationId)!,
+        available: available.get(l.locationId)!,
+      })),
+      channels: [...byChannel].map(([channelId, c]) => ({
+        channelId,
+        availableToSell: Math.max(c.sum - c.buffer, 0),
+      })),
+    },
+  };
 }

@@ -86,6 +86,29 @@ export const reservationsRoutes =
     );
 
     app.get(
+      '/inventory/group-commit',
+      {
+        config: { scope: 'inventory:read' },
+        schema: {
+          tags,
+          summary: 'Reservation group commit in this hub process: batches, requests, the largest batch',
+          response: {
+            200: z.object({
+              batches: z.number(),
+              requests: z.number(),
+              largest: z.number(),
+              averageBatch: z.number(),
+            }),
+          },
+        },
+      },
+      async () => {
+        const s = service.batcher.stats;
+        return { ...s, averageBatch: s.batches ? Math.round((s.requests / s.batches) * 10) / 10 : 0 };
+      },
+    );
+
+    app.get(
       '/inventory/reservations/:id',
       {
         config: { scope: 'inventory:read' },
