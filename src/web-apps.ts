@@ -1,0 +1,59 @@
+// Serves the web apps (web/dist, built by `npm install` / `npm start`): /admin, /store/<channel>
+// and /pos/<store> answer with their app's index.html (the apps route in the browser), assets under
+// /web/. No auth here: the apps log in with an API key. Without a build the same routes answer a
+// problem+json that says how to build, and the hub runs as usual.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { AppError } from './kernel/index.js';
+import { sendProblem } from './platform/http/problem.js';
+
+export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../web/dist', import.meta.url));
+
+const APPS = [
+  { name: 'admin', routes: ['/admin', '/admin/*'] },
+  { name: 'store', routes: ['/store/:channel', '/store/:channel/*'] },
+  { name: 'pos', routes: ['/pos/:store', '/pos/:store/*'] },
+] as const;
+
+const hidden = { schema: { hide: true }, config: { auth: 'none' as const } };
+
+export function webAppsBuilt(dir: string): boolean {
+  return APPS.every((app) => existsSync(`${dir}/${app.name}/index.html`));
+}
+
+export async function registerWebApps(http: FastifyInstance, dir: string = DEFAULT_WEB_DIR): Promise<void> {
+  http.get('/', hidden, async (_request, reply) => reply.redirect('/admin'));
+  if (!webAppsBuilt(dir)) {
+    const notBuilt = new AppError(
+      'not_ready',
+      'The web apps are not built. Run `npm run web:build` (npm install and npm start do it) and reload.',
+      { details: { webDir: dir } },
+    );
+    for (const app of APPS) {
+      for (const url of app.routes)
+        http.get(url, hidden, (request, reply) => sendProblem(reply, request, notBuilt));
+    }
+    http.get('/web/*', hidden, (request, reply) => sendProblem(reply, request, notBuilt));
+    return;
+  }
+  await http.register(fastifyStatic, {
+    root: dir,
+    prefix: '/web/',
+    index: false,
+    decorateReply: true,
+    // File names under assets/ carry a content hash: cache them for good, never the HTML.
+    setHeaders(reply, path) {
+      reply.header(
+        'cache-control',
+        path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
+    },
+  });
+  for (const app of APPS) {
+    const page = `${app.name}/index.html`;
+    const send = (reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile(page);
+    for (const url of app.routes) http.get(url, hidden, (_request, reply) => send(reply));
+  }
+}

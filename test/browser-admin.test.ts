@@ -1,0 +1,121 @@
+// The admin console in a real browser: key login (and refusal), channels, API keys, the live event
+// log and language switching; and how the hub answers the app routes when the build is missing.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { createHub } from '../src/app.js';
+import { loadConfig } from '../src/platform/config.js';
+import { openDatabase } from '../src/platform/db/database.js';
+import { testLog } from '../src/platform/testing/test-databases.js';
+import { ADMIN_KEY, adminLogin, describeBrowser } from './browser-harness.js';
+
+it('answers the app routes with problem+json saying how to build when web/dist is missing', async () => {
+  const empty = mkdtempSync(join(tmpdir(), 'omnihub-noweb-'));
+  const database = await openDatabase({ databaseUrl: undefined, dataDir: 'memory://' });
+  const hub = await createHub({
+    config: { ...loadConfig({}), demo: false, natsUrl: undefined, databaseUrl: undefined, port: 0 },
+    log: testLog as never,
+    database,
+    webDir: empty,
+  });
+  try {
+    for (const url of ['/admin', '/admin/channels', '/store/webshop', '/pos/store-amsterdam/sell']) {
+      const res = await hub.http.inject({ method: 'GET', url });
+      expect(res.statusCode).toBe(503);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json().detail).toContain('npm run web:build');
+    }
+    const health = await hub.http.inject({ method: 'GET', url: '/health' });
+    expect(health.statusCode).toBe(200);
+  } finally {
+    await hub.close();
+    await database.close();
+    rmSync(empty, { recursive: true, force: true });
+  }
+});
+
+describeBrowser('admin console', (t) => {
+  it('serves each app with a history fallback and refuses a wrong key', async () => {
+    for (const path of ['/admin/keys', '/store/webshop/cart', '/pos/store-amsterdam/sell']) {
+      const res = await fetch(`${t.base}${path}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain('text/html');
+    }
+    const page = await (await t.newContext()).newPage();
+    await page.goto(`${t.base}/admin`);
+    await page.getByLabel('API key').fill('ohk_not_a_real_key');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('unknown or revoked');
+    await t.screenshot(page, 'admin-login-refused');
+  });
+
+  it('logs in, lists the demo channels and creates one', async () => {
+    const page = await (await t.newContext()).newPage();
+    await adminLogin(page, t.base);
+    await t.screenshot(page, 'admin-dashboard');
+    await page.getByRole('link', { name: 'Channels' }).click();
+    await page.locator('tr[data-channel="webshop"]').waitFor();
+    expect(await page.locator('tbody tr').count()).toBeGreaterThanOrEqual(6);
+    const form = page.getByRole('form', { name: 'New channel' });
+    await form.getByLabel('Code').fill('popup-utrecht');
+    await form.getByLabel('Name').fill('Pop-up store Utrecht');
+    await form.getByLabel('Type').selectOption('store');
+    await form.getByRole('button', { name: 'Create' }).click();
+    await page.locator('tr[data-channel="popup-utrecht"]').waitFor();
+    const created = await t.api('GET', '/api/channels/popup-utrecht');
+    expect(created.body).toMatchObject({ type: 'store', currency: 'EUR', locales: ['en'] });
+    await t.screenshot(page, 'admin-channels');
+    // The console stays logged in across a reload (sessionStorage), at the same page.
+    await page.reload();
+    await page.locator('tr[data-channel="popup-utrecht"]').waitFor();
+  });
+
+  it('creates a channel-bound key, shows its secret once, and revokes it', async () => {
+    const page = await (await t.newContext()).newPage();
+    await adminLogin(page, t.base);
+    await page.getByRole('link', { name: 'API keys' }).click();
+    const form = page.getByRole('form', { name: 'New key' });
+    await form.getByLabel('Name').fill('webshop storefront');
+    await form.getByLabel('Scopes').fill('catalog:read carts:write');
+    await form.getByLabel('Channel').selectOption({ label: 'Fjord & Field webshop' });
+    await form.getByRole('button', { name: 'Create' }).click();
+    const secret = (await page.getByTestId('new-secret').textContent())!.trim();
+    const me = await fetch(`${t.base}/api/me`, { headers: { authorization: `Bearer ${secret}` } });
+    expect(me.status).toBe(200);
+    const webshop = await t.api('GET', '/api/channels/webshop');
+    expect(((await me.json()) as { channelId: string }).channelId).toBe(webshop.body.id);
+    await t.screenshot(page, 'admin-keys');
+    await page.getByRole('button', { name: 'Revoke webshop storefront' }).click();
+    await expect
+      .poll(
+        async () =>
+          (await fetch(`${t.base}/api/me`, { headers: { authorization: `Bearer ${secret}` } })).status,
+      )
+      .toBe(401);
+    // The admin's own key cannot be revoked from its session.
+    expect(await page.getByText('This session').count()).toBe(1);
+  });
+
+  it('shows new events live without a reload, in the chosen language', async () => {
+    const page = await (await t.newContext()).newPage();
+    await adminLogin(page, t.base);
+    await page.getByRole('link', { name: 'Event log' }).click();
+    await page.locator('[data-live="live"], [data-live="polling"]').waitFor();
+    const before = await page.locator('tr[data-event-type="channel.created"]').count();
+    const r = await t.api('POST', '/api/channels', {
+      code: 'live-check',
+      name: 'Live check',
+      type: 'web',
+      currency: 'SEK',
+      locales: ['sv'],
+    });
+    expect(r.status).toBe(201);
+    await expect.poll(() => page.locator('tr[data-event-type="channel.created"]').count()).toBe(before + 1);
+    await page.getByLabel('Language').selectOption('nl');
+    await page.getByRole('link', { name: 'Kanalen' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('nl');
+    await t.screenshot(page, 'admin-events-nl');
+    expect(ADMIN_KEY).toMatch(/^ohk_/);
+  });
+});

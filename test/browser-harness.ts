@@ -1,0 +1,156 @@
+// Browser tests: a hub listening on a real port with the demo retailer and a fresh build of the web
+// apps, driven by headless Chromium (Debian's /usr/bin/chromium through playwright-core, which
+// never downloads a browser). Without that binary the suites skip with a message, unless
+// OMNIHUB_REQUIRE_SERVICES=1 (CI) where that is a failure.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHub, type Hub } from '../src/app.js';
+import { systemClock } from '../src/kernel/index.js';
+import { type HubConfig, loadConfig } from '../src/platform/config.js';
+import { openDatabase } from '../src/platform/db/database.js';
+import {
+  createFreshPostgresDatabase,
+  postgresTestUrl,
+  testLog,
+} from '../src/platform/testing/test-databases.js';
+
+export const CHROMIUM = process.env.OMNIHUB_CHROMIUM ?? '/usr/bin/chromium';
+export const ADMIN_KEY = 'ohk_browser_admin_key_0123456789abcdef';
+const ROOT = join(import.meta.dirname, '..');
+export const ARTIFACTS = join(ROOT, 'test-artifacts', 'browser');
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface BrowserHub {
+  kind: 'pglite' | 'postgres';
+  readonly hub: Hub;
+  readonly base: string;
+  readonly browser: Browser;
+  /** A new browser profile (own storage), e.g. the shopper, the store clerk, the admin. */
+  newContext(viewport?: { width: number; height: number }): Promise<BrowserContext>;
+  /** Calls the API as the admin. */
+  // biome-ignore lint/suspicious/noExplicitAny: test bodies are read loosely, as in test-hub.ts
+  api<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  screenshot(page: Page, name: string): Promise<void>;
+}
+
+/** Builds the web apps once per test file into a private directory (never the served web/dist). */
+async function buildWebApps(): Promise<string> {
+  mkdirSync(join(ROOT, 'test-artifacts'), { recursive: true });
+  const out = mkdtempSync(join(ROOT, 'test-artifacts', 'web-dist-'));
+  const { build } = await import('vite');
+  await build({
+    configFile: join(ROOT, 'web/vite.config.ts'),
+    logLevel: 'error',
+    build: { outDir: out, emptyOutDir: true },
+  });
+  return out;
+}
+
+export function describeBrowser(title: string, body: (t: BrowserHub) => void): void {
+  if (!existsSync(CHROMIUM)) {
+    describe(title, () => {
+      it(`needs Chromium at ${CHROMIUM}`, () => {
+        console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+        expect(process.env.OMNIHUB_REQUIRE_SERVICES).not.toBe('1');
+      });
+    });
+    return;
+  }
+  const kinds: Array<'pglite' | 'postgres'> = postgresTestUrl() ? ['pglite', 'postgres'] : ['pglite'];
+  for (const kind of kinds) {
+    describe(`${title} [${kind}]`, () => {
+      let hub: Hub | undefined;
+      let browser: Browser | undefined;
+      let base = '';
+      let webDir: string | undefined;
+      let drop: (() => Promise<void>) | undefined;
+      const contexts: BrowserContext[] = [];
+      beforeAll(async () => {
+        let url: string | undefined;
+        if (kind === 'postgres') {
+          const fresh = await createFreshPostgresDatabase(postgresTestUrl()!);
+          drop = fresh.drop;
+          url = fresh.url;
+        }
+        webDir = await buildWebApps();
+        const config: HubConfig = {
+          ...loadConfig({}),
+          port: 0,
+          host: '127.0.0.1',
+          adminKey: ADMIN_KEY,
+          demo: true,
+          databaseUrl: url,
+          natsUrl: undefined,
+        };
+        const database = await openDatabase({ databaseUrl: url, dataDir: 'memory://' });
+        hub = await createHub({ config, clock: systemClock, log: testLog as never, database, webDir });
+        base = (await hub.listen()).replace('[::1]', '127.0.0.1');
+        browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+        mkdirSync(ARTIFACTS, { recursive: true });
+      }, 180_000);
+      afterAll(async () => {
+        for (const c of contexts) await c.close().catch(() => {});
+        await browser?.close();
+        await hub?.close();
+        await hub?.database.close();
+        await drop?.();
+        if (webDir) rmSync(webDir, { recursive: true, force: true });
+      });
+      body({
+        kind,
+        get hub() {
+          if (!hub) throw new Error('hub not started yet');
+          return hub;
+        },
+        get base() {
+          return base;
+        },
+        get browser() {
+          if (!browser) throw new Error('browser not started yet');
+          return browser;
+        },
+        async newContext(viewport = { width: 1280, height: 800 }) {
+          const c = await this.browser.newContext({ baseURL: base, viewport, locale: 'en-GB' });
+          c.setDefaultTimeout(15_000);
+          contexts.push(c);
+          return c;
+        },
+        async api(method, path, payload) {
+          const res = await fetch(`${base}${path}`, {
+            method,
+            headers: {
+              authorization: `Bearer ${ADMIN_KEY}`,
+              ...(payload !== undefined ? { 'content-type': 'application/json' } : {}),
+            },
+            ...(payload !== undefined ? { body: JSON.stringify(payload) } : {}),
+          });
+          const text = await res.text();
+          return { status: res.status, body: text ? JSON.parse(text) : undefined };
+        },
+        async screenshot(page, name) {
+          await page.screenshot({ path: join(ARTIFACTS, `${name}-${kind}.png`), fullPage: true });
+        },
+      });
+    });
+  }
+}
+
+/** Signs the admin console in with the admin key. */
+export async function adminLogin(page: Page, base: string): Promise<void> {
+  await page.goto(`${base}/admin`);
+  await page.getByLabel('API key').fill(ADMIN_KEY);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Sections' }).waitFor();
+}

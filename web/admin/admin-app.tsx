@@ -1,0 +1,73 @@
+// The admin console: a key login, then one page per area of the hub.
+import type { ReactNode } from 'react';
+import { type MessageKey, useIntl } from '../i18n/index.tsx';
+import { LanguagePicker } from '../ui/components.tsx';
+import { KeyGate, useSession } from '../ui/key-gate.tsx';
+import { Link, matchPath, useRouter } from '../ui/router.tsx';
+import { ChannelsPage } from './pages/channels.tsx';
+import { DashboardPage } from './pages/dashboard.tsx';
+import { EventsPage } from './pages/events.tsx';
+import { KeysPage } from './pages/keys.tsx';
+
+interface Section {
+  path: string;
+  label: MessageKey;
+  render(params: Record<string, string>): ReactNode;
+}
+
+const SECTIONS: Section[] = [
+  { path: '/', label: 'nav.dashboard', render: () => <DashboardPage /> },
+  { path: '/channels', label: 'nav.channels', render: () => <ChannelsPage /> },
+  { path: '/keys', label: 'nav.keys', render: () => <KeysPage /> },
+  { path: '/events', label: 'nav.events', render: () => <EventsPage /> },
+];
+
+export function AdminApp() {
+  const intl = useIntl();
+  return (
+    <KeyGate name="admin" store="session" title={intl.t('admin.title')} hint={intl.t('login.adminHint')}>
+      <Shell />
+    </KeyGate>
+  );
+}
+
+function Shell() {
+  const intl = useIntl();
+  const { me, signOut } = useSession();
+  const { path } = useRouter();
+  let page: ReactNode = <p>{intl.t('common.notFound')}</p>;
+  for (const s of SECTIONS) {
+    const params = matchPath(s.path, path);
+    if (params) {
+      page = s.render(params);
+      break;
+    }
+  }
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {intl.t('common.skip')}
+      </a>
+      <header className="topbar">
+        <Link to="/" className="brand">
+          {intl.t('admin.title')}
+        </Link>
+        <span>{me.name}</span>
+        <LanguagePicker />
+        <button type="button" className="secondary" onClick={signOut}>
+          {intl.t('common.signOut')}
+        </button>
+      </header>
+      <div className="shell">
+        <nav className="sidenav" aria-label={intl.t('admin.navigation')}>
+          {SECTIONS.map((s) => (
+            <Link key={s.path} to={s.path}>
+              {intl.t(s.label)}
+            </Link>
+          ))}
+        </nav>
+        <main id="main">{page}</main>
+      </div>
+    </>
+  );
+}

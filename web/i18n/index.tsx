@@ -1,0 +1,134 @@
+// UI strings as ICU messages (plurals, selects, numbers) in five languages, and money and dates
+// through Intl in the locale of the channel being shown. English is the reference catalog: the type
+// checker refuses a language that misses a key.
+import { IntlMessageFormat, type PrimitiveType } from 'intl-messageformat';
+import { createContext, type ReactNode, useContext, useMemo, useState } from 'react';
+import { bg } from './bg.ts';
+import { en, type MessageKey } from './en.ts';
+import { es } from './es.ts';
+import { nl } from './nl.ts';
+import { sv } from './sv.ts';
+
+export type { MessageKey };
+export const LANGUAGES = ['en', 'es', 'sv', 'bg', 'nl'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const LANGUAGE_NAMES: Record<Language, string> = {
+  en: 'English',
+  es: 'Español',
+  sv: 'Svenska',
+  bg: 'Български',
+  nl: 'Nederlands',
+};
+
+const CATALOGS: Record<Language, Record<MessageKey, string>> = { en, es, sv, bg, nl };
+
+export function toLanguage(locale: string | undefined | null): Language | undefined {
+  const base = locale?.toLowerCase().split(/[-_]/)[0];
+  return LANGUAGES.find((l) => l === base);
+}
+
+/** The first candidate locale we have messages for; English otherwise. */
+export function pickLanguage(candidates: ReadonlyArray<string | undefined | null>): Language {
+  for (const c of candidates) {
+    const l = toLanguage(c);
+    if (l) return l;
+  }
+  return 'en';
+}
+
+export type Values = Record<string, PrimitiveType>;
+
+export interface UiIntl {
+  lang: Language;
+  /** The BCP 47 locale used for numbers, money and dates (e.g. nl-NL for a Dutch channel). */
+  locale: string;
+  t(key: MessageKey, values?: Values): string;
+  money(minor: number | null | undefined, currency: string): string;
+  date(value: string | Date | null | undefined, style?: 'date' | 'datetime' | 'time'): string;
+  number(value: number): string;
+  setLang(lang: Language): void;
+}
+
+const formatters = new Map<string, IntlMessageFormat>();
+
+export function translate(lang: Language, key: MessageKey, values?: Values): string {
+  const id = `${lang}\u0000${key}`;
+  let f = formatters.get(id);
+  if (!f) {
+    f = new IntlMessageFormat(CATALOGS[lang][key] ?? en[key], lang);
+    formatters.set(id, f);
+  }
+  return String(f.format(values));
+}
+
+function fractionDigits(currency: string): number {
+  return (
+    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+  );
+}
+
+/** Money in minor units (the hub's only money form) shown in the locale's way. */
+export function formatMoney(locale: string, minor: number, currency: string): string {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(
+    minor / 10 ** fractionDigits(currency),
+  );
+}
+
+export function createIntl(
+  lang: Language,
+  region: string | undefined,
+  setLang: (l: Language) => void,
+): UiIntl {
+  const locale = region ? `${lang}-${region}` : lang;
+  return {
+    lang,
+    locale,
+    t: (key, values) => translate(lang, key, values),
+    money: (minor, currency) => (minor == null ? '–' : formatMoney(locale, minor, currency)),
+    date(value, style = 'datetime') {
+      if (!value) return '–';
+      const d = typeof value === 'string' ? new Date(value) : value;
+      const opts: Intl.DateTimeFormatOptions =
+        style === 'date'
+          ? { dateStyle: 'medium' }
+          : style === 'time'
+            ? { timeStyle: 'medium' }
+            : { dateStyle: 'medium', timeStyle: 'short' };
+      return new Intl.DateTimeFormat(locale, opts).format(d);
+    },
+    number: (value) => new Intl.NumberFormat(locale).format(value),
+    setLang,
+  };
+}
+
+const IntlContext = createContext<UiIntl | null>(null);
+
+const REGIONS: Record<Language, string> = { en: 'IE', es: 'ES', sv: 'SE', bg: 'BG', nl: 'NL' };
+
+export function IntlProvider({
+  initial,
+  storageKey,
+  children,
+}: {
+  initial: Language;
+  storageKey: string;
+  children: ReactNode;
+}) {
+  const [lang, setLangState] = useState<Language>(
+    () => toLanguage(localStorage.getItem(`omnihub.lang.${storageKey}`)) ?? initial,
+  );
+  const value = useMemo(() => {
+    document.documentElement.lang = lang;
+    return createIntl(lang, REGIONS[lang], (l) => {
+      localStorage.setItem(`omnihub.lang.${storageKey}`, l);
+      setLangState(l);
+    });
+  }, [lang, storageKey]);
+  return <IntlContext.Provider value={value}>{children}</IntlContext.Provider>;
+}
+
+export function useIntl(): UiIntl {
+  const v = useContext(IntlContext);
+  if (!v) throw new Error('useIntl outside <IntlProvider>');
+  return v;
+}

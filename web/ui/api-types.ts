@@ -1,0 +1,4357 @@
+// Generated from the hub’s /openapi.json by scripts/generate-web-api-types.ts. Do not edit.
+export interface paths {
+  '/api/catalog/price-lists': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List price lists */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                code: string;
+                /** Format: date-time */
+                createdAt: string;
+                currency: string;
+                id: string;
+                name: string;
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a price list */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            code: string;
+            currency: string;
+            name: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              /** Format: date-time */
+              createdAt: string;
+              currency: string;
+              id: string;
+              name: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/catalog/price-lists/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a price list */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description id or handle */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              /** Format: date-time */
+              createdAt: string;
+              currency: string;
+              id: string;
+              name: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/catalog/price-lists/{id}/prices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set prices by SKU (minor units, in the list currency); all or nothing */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description id or handle */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            prices: {
+              amount: number;
+              currency: string;
+              sku: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              changed: number;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/catalog/products': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List products (all of them, listed or not) */
+    get: {
+      parameters: {
+        query?: {
+          category?: string;
+          /** @description nextCursor of the previous page */
+          cursor?: string;
+          limit?: number;
+          /** @description search text (title, handle or SKU) */
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                categories: string[];
+                content: {
+                  [key: string]: {
+                    description: string;
+                    title: string;
+                  };
+                };
+                /** Format: date-time */
+                createdAt: string;
+                defaultLocale: string;
+                handle: string;
+                id: string;
+                media: string[];
+                /** @enum {string} */
+                status: 'active' | 'draft' | 'archived';
+                /** Format: date-time */
+                updatedAt: string;
+                variants: {
+                  gtin: string | null;
+                  id: string;
+                  options: {
+                    [key: string]: string;
+                  };
+                  position: number;
+                  productId: string;
+                  sku: string;
+                }[];
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a product with its variants (and their prices) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default [] */
+            categories?: string[];
+            /** @description title and description per locale */
+            content: {
+              [key: string]: {
+                /** @default  */
+                description?: string;
+                title: string;
+              };
+            };
+            /** @description the fallback when a channel locale has no text */
+            defaultLocale: string;
+            handle: string;
+            /** @default [] */
+            media?: string[];
+            /**
+             * @default active
+             * @enum {string}
+             */
+            status?: 'active' | 'draft' | 'archived';
+            variants: {
+              /** @default null */
+              gtin?: string | null;
+              /** @default {} */
+              options?: {
+                [key: string]: string;
+              };
+              /** @default [] */
+              prices?: {
+                amount: number;
+                /** @description must be the price list currency */
+                currency: string;
+                /** @description id or code of the price list */
+                priceListId: string;
+              }[];
+              sku: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              categories: string[];
+              content: {
+                [key: string]: {
+                  description: string;
+                  title: string;
+                };
+              };
+              /** Format: date-time */
+              createdAt: string;
+              defaultLocale: string;
+              handle: string;
+              id: string;
+              media: string[];
+              /** @enum {string} */
+              status: 'active' | 'draft' | 'archived';
+              /** Format: date-time */
+              updatedAt: string;
+              variants: {
+                gtin: string | null;
+                id: string;
+                options: {
+                  [key: string]: string;
+                };
+                position: number;
+                productId: string;
+                sku: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/catalog/products/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a product */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description id or handle */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              categories: string[];
+              content: {
+                [key: string]: {
+                  description: string;
+                  title: string;
+                };
+              };
+              /** Format: date-time */
+              createdAt: string;
+              defaultLocale: string;
+              handle: string;
+              id: string;
+              media: string[];
+              /** @enum {string} */
+              status: 'active' | 'draft' | 'archived';
+              /** Format: date-time */
+              updatedAt: string;
+              variants: {
+                gtin: string | null;
+                id: string;
+                options: {
+                  [key: string]: string;
+                };
+                position: number;
+                productId: string;
+                sku: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a product (texts per locale, categories, media, status) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description id or handle */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            categories?: string[];
+            /** @description locales given replace their text; others stay */
+            content?: {
+              [key: string]: {
+                /** @default  */
+                description?: string;
+                title: string;
+              };
+            };
+            defaultLocale?: string;
+            media?: string[];
+            /** @enum {string} */
+            status?: 'active' | 'draft' | 'archived';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              categories: string[];
+              content: {
+                [key: string]: {
+                  description: string;
+                  title: string;
+                };
+              };
+              /** Format: date-time */
+              createdAt: string;
+              defaultLocale: string;
+              handle: string;
+              id: string;
+              media: string[];
+              /** @enum {string} */
+              status: 'active' | 'draft' | 'archived';
+              /** Format: date-time */
+              updatedAt: string;
+              variants: {
+                gtin: string | null;
+                id: string;
+                options: {
+                  [key: string]: string;
+                };
+                position: number;
+                productId: string;
+                sku: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/catalog/products/{id}/listings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Where a product is listed */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description id or handle */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                channelId: string;
+                description: string | null;
+                productId: string;
+                published: boolean;
+                title: string | null;
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/catalog/products/{id}/variants': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a variant to a product */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description id or handle */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default null */
+            gtin?: string | null;
+            /** @default {} */
+            options?: {
+              [key: string]: string;
+            };
+            /** @default [] */
+            prices?: {
+              amount: number;
+              /** @description must be the price list currency */
+              currency: string;
+              /** @description id or code of the price list */
+              priceListId: string;
+            }[];
+            sku: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              categories: string[];
+              content: {
+                [key: string]: {
+                  description: string;
+                  title: string;
+                };
+              };
+              /** Format: date-time */
+              createdAt: string;
+              defaultLocale: string;
+              handle: string;
+              id: string;
+              media: string[];
+              /** @enum {string} */
+              status: 'active' | 'draft' | 'archived';
+              /** Format: date-time */
+              updatedAt: string;
+              variants: {
+                gtin: string | null;
+                id: string;
+                options: {
+                  [key: string]: string;
+                };
+                position: number;
+                productId: string;
+                sku: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/channels': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List channels (a channel-bound key sees its own) */
+    get: {
+      parameters: {
+        query?: {
+          type?:
+            | 'web'
+            | 'mobile_app'
+            | 'store'
+            | 'marketplace'
+            | 'social'
+            | 'email'
+            | 'chat'
+            | 'messaging'
+            | 'phone'
+            | 'custom';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                code: string;
+                /** Format: date-time */
+                createdAt: string;
+                currency: string;
+                id: string;
+                locales: string[];
+                metadata: {
+                  [key: string]: unknown;
+                };
+                name: string;
+                priceListId: string | null;
+                /** @enum {string} */
+                status: 'active' | 'paused' | 'archived';
+                /** @enum {string} */
+                type:
+                  | 'web'
+                  | 'mobile_app'
+                  | 'store'
+                  | 'marketplace'
+                  | 'social'
+                  | 'email'
+                  | 'chat'
+                  | 'messaging'
+                  | 'phone'
+                  | 'custom';
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a channel */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description a stable, human-readable handle such as webshop or store-amsterdam */
+            code: string;
+            currency: string;
+            /** @description the first is the default locale */
+            locales: string[];
+            /** @default {} */
+            metadata?: {
+              [key: string]: unknown;
+            };
+            name: string;
+            /**
+             * @description the catalog price list (id) this channel sells from; its currency must be the channel currency
+             * @default null
+             */
+            priceListId?: string | null;
+            /**
+             * @default active
+             * @enum {string}
+             */
+            status?: 'active' | 'paused' | 'archived';
+            /** @enum {string} */
+            type:
+              | 'web'
+              | 'mobile_app'
+              | 'store'
+              | 'marketplace'
+              | 'social'
+              | 'email'
+              | 'chat'
+              | 'messaging'
+              | 'phone'
+              | 'custom';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              /** Format: date-time */
+              createdAt: string;
+              currency: string;
+              id: string;
+              locales: string[];
+              metadata: {
+                [key: string]: unknown;
+              };
+              name: string;
+              priceListId: string | null;
+              /** @enum {string} */
+              status: 'active' | 'paused' | 'archived';
+              /** @enum {string} */
+              type:
+                | 'web'
+                | 'mobile_app'
+                | 'store'
+                | 'marketplace'
+                | 'social'
+                | 'email'
+                | 'chat'
+                | 'messaging'
+                | 'phone'
+                | 'custom';
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/channels/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a channel by id or code */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              /** Format: date-time */
+              createdAt: string;
+              currency: string;
+              id: string;
+              locales: string[];
+              metadata: {
+                [key: string]: unknown;
+              };
+              name: string;
+              priceListId: string | null;
+              /** @enum {string} */
+              status: 'active' | 'paused' | 'archived';
+              /** @enum {string} */
+              type:
+                | 'web'
+                | 'mobile_app'
+                | 'store'
+                | 'marketplace'
+                | 'social'
+                | 'email'
+                | 'chat'
+                | 'messaging'
+                | 'phone'
+                | 'custom';
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a channel */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            currency?: string;
+            /** @description the first is the default locale */
+            locales?: string[];
+            metadata?: {
+              [key: string]: unknown;
+            };
+            name?: string;
+            priceListId?: string | null;
+            /** @enum {string} */
+            status?: 'active' | 'paused' | 'archived';
+            /** @enum {string} */
+            type?:
+              | 'web'
+              | 'mobile_app'
+              | 'store'
+              | 'marketplace'
+              | 'social'
+              | 'email'
+              | 'chat'
+              | 'messaging'
+              | 'phone'
+              | 'custom';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              /** Format: date-time */
+              createdAt: string;
+              currency: string;
+              id: string;
+              locales: string[];
+              metadata: {
+                [key: string]: unknown;
+              };
+              name: string;
+              priceListId: string | null;
+              /** @enum {string} */
+              status: 'active' | 'paused' | 'archived';
+              /** @enum {string} */
+              type:
+                | 'web'
+                | 'mobile_app'
+                | 'store'
+                | 'marketplace'
+                | 'social'
+                | 'email'
+                | 'chat'
+                | 'messaging'
+                | 'phone'
+                | 'custom';
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/customers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Search customers by email, phone, external id (type:value) or name */
+    get: {
+      parameters: {
+        query?: {
+          email?: string;
+          /** @description type:value, e.g. marketplace_buyer:B-123 */
+          externalId?: string;
+          limit?: number;
+          name?: string;
+          phone?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                email: string | null;
+                id: string;
+                lastSeenAt: string | null;
+                name: string | null;
+                phone: string | null;
+                /** @enum {string} */
+                stage:
+                  | 'visitor'
+                  | 'engaged'
+                  | 'cart_abandoner'
+                  | 'first_time_buyer'
+                  | 'repeat'
+                  | 'loyal'
+                  | 'at_risk'
+                  | 'lapsed';
+                status: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/customers/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The single customer view: identities, traits, consent, stage and the first timeline page */
+    get: {
+      parameters: {
+        query?: {
+          timelineLimit?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              computed: {
+                channels: {
+                  channelId: string;
+                  events: number;
+                  /** Format: date-time */
+                  firstSeenAt: string;
+                  /** Format: date-time */
+                  lastSeenAt: string;
+                }[];
+                eventCount: number;
+                firstSeenAt: string | null;
+                lastSeenAt: string | null;
+                lifetimeValue: {
+                  amount: number;
+                  currency: string;
+                }[];
+                orderCount: number;
+                preferredChannelId: string | null;
+              };
+              consent: {
+                /** Format: date-time */
+                at: string;
+                /** @description a channel id, or '*' for every channel */
+                channel: string;
+                purpose: string;
+                sourceChannelId: string | null;
+                /** @enum {string} */
+                status: 'granted' | 'denied' | 'revoked';
+              }[];
+              /** Format: date-time */
+              createdAt: string;
+              id: string;
+              identities: {
+                channelId: string | null;
+                /** Format: date-time */
+                firstSeenAt: string;
+                /** @description the profile the identifier first landed on */
+                profileId: string;
+                /** @enum {string} */
+                trust: 'verified' | 'claimed';
+                type: string;
+                value: string;
+              }[];
+              mergedProfileIds: string[];
+              /** @description the id asked for; differs from id when that profile was merged */
+              requestedId: string;
+              /** @enum {string} */
+              stage:
+                | 'visitor'
+                | 'engaged'
+                | 'cart_abandoner'
+                | 'first_time_buyer'
+                | 'repeat'
+                | 'loyal'
+                | 'at_risk'
+                | 'lapsed';
+              stageChangedAt: string | null;
+              status: string;
+              timeline: {
+                items: {
+                  channelId: string | null;
+                  id: string;
+                  kind: string;
+                  name: string | null;
+                  /** Format: date-time */
+                  occurredAt: string;
+                  profileId: string;
+                  properties: {
+                    [key: string]: unknown;
+                  };
+                }[];
+                nextCursor: string | null;
+              };
+              traits: {
+                [key: string]: {
+                  at: string;
+                  channelId: string | null;
+                  value: unknown;
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/customers/{id}/consent': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Record a consent decision for a purpose on a channel */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description a channel id or '*' for every channel */
+            channel: string;
+            granted: boolean;
+            purpose: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              computed: {
+                channels: {
+                  channelId: string;
+                  events: number;
+                  /** Format: date-time */
+                  firstSeenAt: string;
+                  /** Format: date-time */
+                  lastSeenAt: string;
+                }[];
+                eventCount: number;
+                firstSeenAt: string | null;
+                lastSeenAt: string | null;
+                lifetimeValue: {
+                  amount: number;
+                  currency: string;
+                }[];
+                orderCount: number;
+                preferredChannelId: string | null;
+              };
+              consent: {
+                /** Format: date-time */
+                at: string;
+                /** @description a channel id, or '*' for every channel */
+                channel: string;
+                purpose: string;
+                sourceChannelId: string | null;
+                /** @enum {string} */
+                status: 'granted' | 'denied' | 'revoked';
+              }[];
+              /** Format: date-time */
+              createdAt: string;
+              id: string;
+              identities: {
+                channelId: string | null;
+                /** Format: date-time */
+                firstSeenAt: string;
+                /** @description the profile the identifier first landed on */
+                profileId: string;
+                /** @enum {string} */
+                trust: 'verified' | 'claimed';
+                type: string;
+                value: string;
+              }[];
+              mergedProfileIds: string[];
+              /** @description the id asked for; differs from id when that profile was merged */
+              requestedId: string;
+              /** @enum {string} */
+              stage:
+                | 'visitor'
+                | 'engaged'
+                | 'cart_abandoner'
+                | 'first_time_buyer'
+                | 'repeat'
+                | 'loyal'
+                | 'at_risk'
+                | 'lapsed';
+              stageChangedAt: string | null;
+              status: string;
+              timeline: {
+                items: {
+                  channelId: string | null;
+                  id: string;
+                  kind: string;
+                  name: string | null;
+                  /** Format: date-time */
+                  occurredAt: string;
+                  profileId: string;
+                  properties: {
+                    [key: string]: unknown;
+                  };
+                }[];
+                nextCursor: string | null;
+              };
+              traits: {
+                [key: string]: {
+                  at: string;
+                  channelId: string | null;
+                  value: unknown;
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/customers/{id}/erase': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** GDPR erasure: remove personal data, keep an audit record, emit customer.erased */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              customerId: string;
+              erasedAt: string;
+              erasedProfileIds: string[];
+              eventsAnonymized: number;
+              identifiersErased: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/customers/{id}/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** GDPR export: everything held about this customer, as JSON */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/customers/{id}/identity-log': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Why this customer is who it is: merges, refusals, unmerges */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                actor: string;
+                /** Format: date-time */
+                at: string;
+                details: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                kind: string;
+                profileId: string;
+                reason: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/customers/{id}/merges': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Merges involving this customer */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                actor: string;
+                /** Format: date-time */
+                createdAt: string;
+                evidence: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                loserId: string;
+                movedProfileIds: string[];
+                reason: string;
+                /** @enum {string} */
+                status: 'active' | 'undone';
+                undoneAt: string | null;
+                winnerId: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/customers/{id}/timeline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A page of the cross-channel timeline, newest first */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                channelId: string | null;
+                id: string;
+                kind: string;
+                name: string | null;
+                /** Format: date-time */
+                occurredAt: string;
+                profileId: string;
+                properties: {
+                  [key: string]: unknown;
+                };
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/customers/identify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Find or create the customer these identifiers belong to */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            channelId: string;
+            identifiers: {
+              /** @enum {string} */
+              trust?: 'verified' | 'claimed';
+              type: string;
+              value: string;
+            }[];
+            traits?: {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              customerId: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/customers/merge-reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The review queue: links that broke a merge protection rule */
+    get: {
+      parameters: {
+        query?: {
+          status?: 'open' | 'approved' | 'rejected';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: date-time */
+                createdAt: string;
+                decidedAt: string | null;
+                decidedBy: string | null;
+                evidence: {
+                  [key: string]: unknown;
+                };
+                id: string;
+                mergeId: string | null;
+                profileIds: string[];
+                reason: string;
+                rule: string;
+                /** @enum {string} */
+                status: 'open' | 'approved' | 'rejected';
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/customers/merge-reviews/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve (merge) a review */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              createdAt: string;
+              decidedAt: string | null;
+              decidedBy: string | null;
+              evidence: {
+                [key: string]: unknown;
+              };
+              id: string;
+              mergeId: string | null;
+              profileIds: string[];
+              reason: string;
+              rule: string;
+              /** @enum {string} */
+              status: 'open' | 'approved' | 'rejected';
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/customers/merge-reviews/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reject (keep apart) a review */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              createdAt: string;
+              decidedAt: string | null;
+              decidedBy: string | null;
+              evidence: {
+                [key: string]: unknown;
+              };
+              id: string;
+              mergeId: string | null;
+              profileIds: string[];
+              reason: string;
+              rule: string;
+              /** @enum {string} */
+              status: 'open' | 'approved' | 'rejected';
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/customers/merges': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Merge two customers (protection rules apply unless force) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default false */
+            force?: boolean;
+            profileIds: [string, string];
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              actor: string;
+              /** Format: date-time */
+              createdAt: string;
+              evidence: {
+                [key: string]: unknown;
+              };
+              id: string;
+              loserId: string;
+              movedProfileIds: string[];
+              reason: string;
+              /** @enum {string} */
+              status: 'active' | 'undone';
+              undoneAt: string | null;
+              winnerId: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/customers/merges/{id}/unmerge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Undo a merge: both customers come back as they were */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              actor: string;
+              /** Format: date-time */
+              createdAt: string;
+              evidence: {
+                [key: string]: unknown;
+              };
+              id: string;
+              loserId: string;
+              movedProfileIds: string[];
+              reason: string;
+              /** @enum {string} */
+              status: 'active' | 'undone';
+              undoneAt: string | null;
+              winnerId: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/customers/shared-devices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Device ids that never link customers (tills, kiosks) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: date-time */
+                createdAt: string;
+                note: string | null;
+                value: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Mark a device id as shared */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+            value: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/customers/shared-devices/{value}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Unmark a shared device id */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          value: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/customers/sources': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List ingestion sources */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                channelId: string;
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                keyPrefix: string;
+                name: string;
+                revokedAt: string | null;
+                sharedDevices: boolean;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create an ingestion source; its write key is shown only in this reply */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            channelId: string;
+            name: string;
+            /**
+             * @description true for store tills and kiosks: their device ids never link customers
+             * @default false
+             */
+            sharedDevices?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              channelId: string;
+              /** Format: date-time */
+              createdAt: string;
+              id: string;
+              keyPrefix: string;
+              name: string;
+              revokedAt: string | null;
+              sharedDevices: boolean;
+              writeKey: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/customers/sources/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke a write key */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              channelId: string;
+              /** Format: date-time */
+              createdAt: string;
+              id: string;
+              keyPrefix: string;
+              name: string;
+              revokedAt: string | null;
+              sharedDevices: boolean;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Read the event log in order (CloudEvents 1.0), from a cursor or after an event id */
+    get: {
+      parameters: {
+        query?: {
+          /** @description an event id or a cursor (omnihubcursor) to read after */
+          after?: string;
+          limit?: number;
+          subject?: string;
+          /** @description comma-separated types; a trailing * matches a prefix */
+          types?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                data: {
+                  [key: string]: unknown;
+                };
+                /** @enum {string} */
+                datacontenttype: 'application/json';
+                id: string;
+                omnihubchannel?: string;
+                omnihubcursor: string;
+                source: string;
+                /** @enum {string} */
+                specversion: '1.0';
+                subject: string;
+                time: string;
+                type: string;
+              }[];
+              next: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inventory/adjustments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Receive, count, write off damage or record a till sale (a ledger entry with reason and actor) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description receive adds, damage and sale remove, count sets the counted quantity
+             * @enum {string}
+             */
+            kind: 'receive' | 'count' | 'damage' | 'sale';
+            location: string;
+            /** @description units; for count the counted total */
+            quantity: number;
+            reason?: string;
+            sku: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              adjustmentId: string;
+              levels: {
+                available: number;
+                locationId: string;
+                onHand: number;
+                reserved: number;
+                sku: string;
+              }[];
+              movements: {
+                actor: string;
+                adjustmentId: string | null;
+                id: number;
+                /** @enum {string} */
+                kind:
+                  | 'receive'
+                  | 'count'
+                  | 'damage'
+                  | 'sale'
+                  | 'transfer_out'
+                  | 'transfer_in'
+                  | 'reserve'
+                  | 'release'
+                  | 'expire'
+                  | 'fulfil';
+                locationId: string;
+                /** Format: date-time */
+                occurredAt: string;
+                onHandDelta: number;
+                reason: string | null;
+                reservationId: string | null;
+                reservedDelta: number;
+                sku: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inventory/channels/{channelId}/availability': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Available-to-sell of SKUs on a channel (Σ of its locations’ on hand − reserved − buffer, ≥ 0) */
+    get: {
+      parameters: {
+        query: {
+          /** @description comma-separated SKUs, at most 200 */
+          skus: string;
+        };
+        header?: never;
+        path: {
+          channelId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              channelId: string;
+              items: {
+                availableToSell: number;
+                sku: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inventory/channels/{channelId}/sourcing': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Which locations feed a channel, and its safety buffer */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          channelId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              channelId: string;
+              locationIds: string[];
+              safetyBuffer: number;
+            };
+          };
+        };
+      };
+    };
+    /** Set which locations feed a channel (in fill order) and its safety buffer */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          channelId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description location ids or codes, in the order reservations fill from them */
+            locationIds: string[];
+            /**
+             * @description units held back from this channel
+             * @default 0
+             */
+            safetyBuffer?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              channelId: string;
+              locationIds: string[];
+              safetyBuffer: number;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inventory/group-commit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Reservation group commit in this hub process: batches, requests, the largest batch */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              averageBatch: number;
+              batches: number;
+              largest: number;
+              requests: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inventory/locations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List stock locations */
+    get: {
+      parameters: {
+        query?: {
+          type?: 'warehouse' | 'store';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                address: {
+                  [key: string]: unknown;
+                };
+                code: string;
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                latitude: number | null;
+                longitude: number | null;
+                name: string;
+                /** @enum {string} */
+                status: 'active' | 'inactive';
+                /** @enum {string} */
+                type: 'warehouse' | 'store';
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a stock location */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default {} */
+            address?: {
+              city?: string;
+              country?: string;
+              line1?: string;
+              line2?: string;
+              postalCode?: string;
+              region?: string;
+            };
+            /** @description a stable handle such as warehouse-nl or store-amsterdam */
+            code: string;
+            /** @default null */
+            latitude?: number | null;
+            /** @default null */
+            longitude?: number | null;
+            name: string;
+            /**
+             * @default active
+             * @enum {string}
+             */
+            status?: 'active' | 'inactive';
+            /** @enum {string} */
+            type: 'warehouse' | 'store';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              address: {
+                [key: string]: unknown;
+              };
+              code: string;
+              /** Format: date-time */
+              createdAt: string;
+              id: string;
+              latitude: number | null;
+              longitude: number | null;
+              name: string;
+              /** @enum {string} */
+              status: 'active' | 'inactive';
+              /** @enum {string} */
+              type: 'warehouse' | 'store';
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inventory/locations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a stock location by id or code */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              address: {
+                [key: string]: unknown;
+              };
+              code: string;
+              /** Format: date-time */
+              createdAt: string;
+              id: string;
+              latitude: number | null;
+              longitude: number | null;
+              name: string;
+              /** @enum {string} */
+              status: 'active' | 'inactive';
+              /** @enum {string} */
+              type: 'warehouse' | 'store';
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a stock location */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default {} */
+            address?: {
+              city?: string;
+              country?: string;
+              line1?: string;
+              line2?: string;
+              postalCode?: string;
+              region?: string;
+            };
+            /** @default null */
+            latitude?: number | null;
+            /** @default null */
+            longitude?: number | null;
+            name?: string;
+            /**
+             * @default active
+             * @enum {string}
+             */
+            status?: 'active' | 'inactive';
+            /** @enum {string} */
+            type?: 'warehouse' | 'store';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              address: {
+                [key: string]: unknown;
+              };
+              code: string;
+              /** Format: date-time */
+              createdAt: string;
+              id: string;
+              latitude: number | null;
+              longitude: number | null;
+              name: string;
+              /** @enum {string} */
+              status: 'active' | 'inactive';
+              /** @enum {string} */
+              type: 'warehouse' | 'store';
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/inventory/locations/{id}/levels': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Stock levels at a location, by SKU (cursor = the last SKU seen) */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                available: number;
+                locationId: string;
+                onHand: number;
+                reserved: number;
+                sku: string;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inventory/movements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The stock ledger, oldest first (cursor = the last movement id seen) */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: number;
+          limit?: number;
+          locationId?: string;
+          sku?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                actor: string;
+                adjustmentId: string | null;
+                id: number;
+                /** @enum {string} */
+                kind:
+                  | 'receive'
+                  | 'count'
+                  | 'damage'
+                  | 'sale'
+                  | 'transfer_out'
+                  | 'transfer_in'
+                  | 'reserve'
+                  | 'release'
+                  | 'expire'
+                  | 'fulfil';
+                locationId: string;
+                /** Format: date-time */
+                occurredAt: string;
+                onHandDelta: number;
+                reason: string | null;
+                reservationId: string | null;
+                reservedDelta: number;
+                sku: string;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inventory/reservations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List reservations (cursor = the last id seen) */
+    get: {
+      parameters: {
+        query?: {
+          channelId?: string;
+          cursor?: string;
+          limit?: number;
+          reference?: string;
+          sku?: string;
+          status?: 'held' | 'allocated' | 'fulfilled' | 'released' | 'expired';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                channelId: string;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                expiresAt: string | null;
+                id: string;
+                idempotencyKey: string | null;
+                /** @enum {string} */
+                kind: 'cart_hold' | 'order_allocation' | 'pickup_hold';
+                lines: {
+                  locationId: string;
+                  quantity: number;
+                }[];
+                quantity: number;
+                reference: string | null;
+                sku: string;
+                /** @enum {string} */
+                status: 'held' | 'allocated' | 'fulfilled' | 'released' | 'expired';
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Reserve stock for a channel: a cart hold, pickup hold or order allocation
+     * @description Atomic and conditional: never more than exists. May split across the channel’s locations (see lines). Refused with 409 insufficient_stock (with `available`). Retrying with the same idempotencyKey returns the same reservation (200) and changes nothing.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description reserve what is available when not all is
+             * @default false
+             */
+            allowPartial?: boolean;
+            /** @description required unless the API key is bound to a channel */
+            channelId?: string;
+            /** @description retrying with the same key returns the same reservation and changes nothing */
+            idempotencyKey?: string;
+            /**
+             * @default cart_hold
+             * @enum {string}
+             */
+            kind?: 'cart_hold' | 'order_allocation' | 'pickup_hold';
+            /** @description hold at this location only (pickup) */
+            location?: string;
+            quantity: number;
+            /** @description the cart or order this is for */
+            reference?: string;
+            sku: string;
+            /** @description holds expire after this; default 15 minutes for cart holds, 3 days for pickup holds */
+            ttlSeconds?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              channelId: string;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              expiresAt: string | null;
+              id: string;
+              idempotencyKey: string | null;
+              /** @enum {string} */
+              kind: 'cart_hold' | 'order_allocation' | 'pickup_hold';
+              lines: {
+                locationId: string;
+                quantity: number;
+              }[];
+              quantity: number;
+              reference: string | null;
+              sku: string;
+              /** @enum {string} */
+              status: 'held' | 'allocated' | 'fulfilled' | 'released' | 'expired';
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              channelId: string;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              expiresAt: string | null;
+              id: string;
+              idempotencyKey: string | null;
+              /** @enum {string} */
+              kind: 'cart_hold' | 'order_allocation' | 'pickup_hold';
+              lines: {
+                locationId: string;
+                quantity: number;
+              }[];
+              quantity: number;
+              reference: string | null;
+              sku: string;
+              /** @enum {string} */
+              status: 'held' | 'allocated' | 'fulfilled' | 'released' | 'expired';
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inventory/reservations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a reservation */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              channelId: string;
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              expiresAt: string | null;
+              id: string;
+              idempotencyKey: string | null;
+              /** @enum {string} */
+              kind: 'cart_hold' | 'order_allocation' | 'pickup_hold';
+              lines: {
+                locationId: string;
+                quantity: number;
+              }[];
+              quantity: number;
+              reference: string | null;
+              sku: string;
+              /** @enum {string} */
+              status: 'held' | 'allocated' | 'fulfilled' | 'released' | 'expired';
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inventory/reservations/{id}/allocate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Convert a hold into an order allocation (it stops expiring) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reference?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              changed: boolean;
+              reservation: {
+                channelId: string;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                expiresAt: string | null;
+                id: string;
+                idempotencyKey: string | null;
+                /** @enum {string} */
+                kind: 'cart_hold' | 'order_allocation' | 'pickup_hold';
+                lines: {
+                  locationId: string;
+                  quantity: number;
+                }[];
+                quantity: number;
+                reference: string | null;
+                sku: string;
+                /** @enum {string} */
+                status: 'held' | 'allocated' | 'fulfilled' | 'released' | 'expired';
+                /** Format: date-time */
+                updatedAt: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inventory/reservations/{id}/fulfil': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Fulfil a reservation: the units leave (on-hand and reserved go down) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              changed: boolean;
+              reservation: {
+                channelId: string;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                expiresAt: string | null;
+                id: string;
+                idempotencyKey: string | null;
+                /** @enum {string} */
+                kind: 'cart_hold' | 'order_allocation' | 'pickup_hold';
+                lines: {
+                  locationId: string;
+                  quantity: number;
+                }[];
+                quantity: number;
+                reference: string | null;
+                sku: string;
+                /** @enum {string} */
+                status: 'held' | 'allocated' | 'fulfilled' | 'released' | 'expired';
+                /** Format: date-time */
+                updatedAt: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inventory/reservations/{id}/release': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Release a hold or allocation (a second release changes nothing) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              changed: boolean;
+              reservation: {
+                channelId: string;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                expiresAt: string | null;
+                id: string;
+                idempotencyKey: string | null;
+                /** @enum {string} */
+                kind: 'cart_hold' | 'order_allocation' | 'pickup_hold';
+                lines: {
+                  locationId: string;
+                  quantity: number;
+                }[];
+                quantity: number;
+                reference: string | null;
+                sku: string;
+                /** @enum {string} */
+                status: 'held' | 'allocated' | 'fulfilled' | 'released' | 'expired';
+                /** Format: date-time */
+                updatedAt: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inventory/skus/{sku}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A SKU’s stock at every location, and its available-to-sell on a channel */
+    get: {
+      parameters: {
+        query?: {
+          channelId?: string;
+        };
+        header?: never;
+        path: {
+          sku: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              channel: {
+                availableToSell: number;
+                channelId: string;
+              } | null;
+              levels: {
+                available: number;
+                locationId: string;
+                onHand: number;
+                reserved: number;
+                sku: string;
+              }[];
+              sku: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inventory/transfers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Move stock between two locations (two ledger entries, one transaction) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            from: string;
+            quantity: number;
+            reason?: string;
+            sku: string;
+            to: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              adjustmentId: string;
+              levels: {
+                available: number;
+                locationId: string;
+                onHand: number;
+                reserved: number;
+                sku: string;
+              }[];
+              movements: {
+                actor: string;
+                adjustmentId: string | null;
+                id: number;
+                /** @enum {string} */
+                kind:
+                  | 'receive'
+                  | 'count'
+                  | 'damage'
+                  | 'sale'
+                  | 'transfer_out'
+                  | 'transfer_in'
+                  | 'reserve'
+                  | 'release'
+                  | 'expire'
+                  | 'fulfil';
+                locationId: string;
+                /** Format: date-time */
+                occurredAt: string;
+                onHandDelta: number;
+                reason: string | null;
+                reservationId: string | null;
+                reservedDelta: number;
+                sku: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/keys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List API keys (never their secrets) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                channelId: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                lastUsedAt: string | null;
+                name: string;
+                prefix: string;
+                revokedAt: string | null;
+                scopes: string[];
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create an API key (the secret is shown only in this response) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            channelId?: string | null;
+            name: string;
+            scopes: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              channelId: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              id: string;
+              lastUsedAt: string | null;
+              name: string;
+              prefix: string;
+              revokedAt: string | null;
+              scopes: string[];
+              secret: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/keys/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke an API key */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              channelId: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              id: string;
+              lastUsedAt: string | null;
+              name: string;
+              prefix: string;
+              revokedAt: string | null;
+              scopes: string[];
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The calling API key: its scopes and channel binding */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              channelId: string | null;
+              hub: string;
+              keyId: string;
+              name: string;
+              scopes: string[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Live events as Server-Sent Events (text/event-stream; each data line is a CloudEvent)
+     * @description Send `Last-Event-ID` (or `?after=`) with an event id to resume: missed events are replayed from the log first. A comment line is sent every 15 s as a heartbeat.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description an event id or cursor to resume after (instead of Last-Event-ID) */
+          after?: string;
+          /** @description only this channel (and global events); implied by a channel-bound key */
+          channel?: string;
+          /** @description comma-separated types; a trailing * matches a prefix, e.g. inventory.*,order.* */
+          types?: string;
+        };
+        header?: {
+          'last-event-id'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/webhooks/deliveries/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One delivery */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attempts: number;
+              /** Format: date-time */
+              createdAt: string;
+              deliveredAt: string | null;
+              endpointId: string;
+              eventId: string;
+              eventType: string;
+              /** @description the webhook-id header, stable across retries */
+              id: string;
+              lastError: string | null;
+              lastStatusCode: number | null;
+              /** Format: date-time */
+              nextAttemptAt: string;
+              /** @enum {string} */
+              status: 'pending' | 'delivering' | 'delivered' | 'dead';
+              subject: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/webhooks/endpoints': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List webhook endpoints */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                channelId: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                description: string;
+                disabledReason: string | null;
+                /** @enum {string} */
+                format: 'standard' | 'cloudevents';
+                id: string;
+                /** @enum {string} */
+                status: 'active' | 'disabled';
+                transform: string | null;
+                types: string[];
+                /** Format: date-time */
+                updatedAt: string;
+                url: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Subscribe an endpoint to events (the signing secret is shown only here) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description only this channel and global events
+             * @default null
+             */
+            channelId?: string | null;
+            /** @default  */
+            description?: string;
+            /**
+             * @default standard
+             * @enum {string}
+             */
+            format?: 'standard' | 'cloudevents';
+            /** @description generated when omitted */
+            secret?: string;
+            /**
+             * @description a JSONata expression over the CloudEvent; its result is the payload data
+             * @default null
+             */
+            transform?: string | null;
+            /**
+             * @description empty = every event
+             * @default []
+             */
+            types?: string[];
+            /** Format: uri */
+            url: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              channelId: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              description: string;
+              disabledReason: string | null;
+              /** @enum {string} */
+              format: 'standard' | 'cloudevents';
+              id: string;
+              secret: string;
+              /** @enum {string} */
+              status: 'active' | 'disabled';
+              transform: string | null;
+              types: string[];
+              /** Format: date-time */
+              updatedAt: string;
+              url: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/webhooks/endpoints/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a webhook endpoint */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              channelId: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              description: string;
+              disabledReason: string | null;
+              /** @enum {string} */
+              format: 'standard' | 'cloudevents';
+              id: string;
+              /** @enum {string} */
+              status: 'active' | 'disabled';
+              transform: string | null;
+              types: string[];
+              /** Format: date-time */
+              updatedAt: string;
+              url: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete an endpoint and its queue */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change an endpoint (status active re-enables one disabled by a 410) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            description?: string;
+            /** @enum {string} */
+            format?: 'standard' | 'cloudevents';
+            /** @enum {string} */
+            status?: 'active' | 'disabled';
+            transform?: string | null;
+            types?: string[];
+            /** Format: uri */
+            url?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              channelId: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              description: string;
+              disabledReason: string | null;
+              /** @enum {string} */
+              format: 'standard' | 'cloudevents';
+              id: string;
+              /** @enum {string} */
+              status: 'active' | 'disabled';
+              transform: string | null;
+              types: string[];
+              /** Format: date-time */
+              updatedAt: string;
+              url: string;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/webhooks/endpoints/{id}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Deliveries of an endpoint in queue order (status=dead lists the dead-letter queue) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description the `next` cursor of the previous page */
+          after?: number;
+          limit?: number;
+          status?: 'pending' | 'delivering' | 'delivered' | 'dead';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                attempts: number;
+                /** Format: date-time */
+                createdAt: string;
+                deliveredAt: string | null;
+                endpointId: string;
+                eventId: string;
+                eventType: string;
+                /** @description the webhook-id header, stable across retries */
+                id: string;
+                lastError: string | null;
+                lastStatusCode: number | null;
+                /** Format: date-time */
+                nextAttemptAt: string;
+                /** @enum {string} */
+                status: 'pending' | 'delivering' | 'delivered' | 'dead';
+                subject: string;
+              }[];
+              next: number | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/webhooks/endpoints/{id}/replay': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Replay dead-lettered deliveries (all, or the given ids) with their original webhook-ids */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            deliveryIds?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              replayed: string[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/webhooks/endpoints/{id}/rotate-secret': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Rotate the signing secret; both sign until the grace period ends */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            graceSeconds?: number;
+            secret?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              channelId: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              description: string;
+              disabledReason: string | null;
+              /** @enum {string} */
+              format: 'standard' | 'cloudevents';
+              id: string;
+              /** Format: date-time */
+              previousSecretExpiresAt: string;
+              secret: string;
+              /** @enum {string} */
+              status: 'active' | 'disabled';
+              transform: string | null;
+              types: string[];
+              /** Format: date-time */
+              updatedAt: string;
+              url: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/webhooks/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Sync health per endpoint: lag, delivered and failed counts, dead-letter depth */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                deadLettered: number;
+                delivered: number;
+                endpointId: string;
+                failedAttempts: number;
+                /** @description now − occurrence of the oldest event not yet delivered; 0 when none */
+                lagSeconds: number;
+                lastDeliveredAt: string | null;
+                lastDeliveredEventAt: string | null;
+                pending: number;
+                /** @enum {string} */
+                status: 'active' | 'disabled';
+                url: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Liveness */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              status: 'ok';
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ready': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Readiness: database reachable and migrations applied (503 otherwise) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              database: string;
+              /** @enum {string} */
+              status: 'ready';
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/alias': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Segment-compatible alias (write key by Basic auth or writeKey in the body) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/batch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Segment-compatible batch (write key by Basic auth or writeKey in the body) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/group': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Segment-compatible group (write key by Basic auth or writeKey in the body) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/identify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Segment-compatible identify (write key by Basic auth or writeKey in the body) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/page': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Segment-compatible page (write key by Basic auth or writeKey in the body) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/screen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Segment-compatible screen (write key by Basic auth or writeKey in the body) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/track': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Segment-compatible track (write key by Basic auth or writeKey in the body) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: never;
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;

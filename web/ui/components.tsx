@@ -1,0 +1,230 @@
+// Shared building blocks of the three apps: labelled fields, buttons, tables, notices, a live
+// badge, a language picker and a small SVG bar chart. Plain elements, keyboard-usable, with labels.
+import { type ReactNode, useEffect, useId, useState } from 'react';
+import { LANGUAGE_NAMES, LANGUAGES, type Language, useIntl } from '../i18n/index.tsx';
+import { ApiError } from './api.ts';
+import type { LiveStatus } from './stream.ts';
+
+export function Field({
+  label,
+  hint,
+  children,
+}: {
+  label: string;
+  hint?: string;
+  children: (id: string) => ReactNode;
+}) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children(id)}
+      {hint ? <small className="hint">{hint}</small> : null}
+    </div>
+  );
+}
+
+export function TextField({
+  label,
+  value,
+  onChange,
+  hint,
+  type = 'text',
+  required,
+  placeholder,
+  autoFocus,
+  name,
+}: {
+  label: string;
+  value: string;
+  onChange(v: string): void;
+  hint?: string;
+  type?: string;
+  required?: boolean;
+  placeholder?: string;
+  autoFocus?: boolean;
+  name?: string;
+}) {
+  return (
+    <Field label={label} {...(hint ? { hint } : {})}>
+      {(id) => (
+        <input
+          id={id}
+          name={name}
+          type={type}
+          value={value}
+          required={required}
+          placeholder={placeholder}
+          // biome-ignore lint/a11y/noAutofocus: the first field of a login or search form
+          autoFocus={autoFocus}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+export function SelectField<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  name,
+}: {
+  label: string;
+  value: T;
+  options: ReadonlyArray<{ value: T; label: string }>;
+  onChange(v: T): void;
+  name?: string;
+}) {
+  return (
+    <Field label={label}>
+      {(id) => (
+        <select id={id} name={name} value={value} onChange={(e) => onChange(e.target.value as T)}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+export function LanguagePicker() {
+  const intl = useIntl();
+  return (
+    <label className="language-picker">
+      <span className="visually-hidden">{intl.t('common.language')}</span>
+      <select value={intl.lang} onChange={(e) => intl.setLang(e.target.value as Language)}>
+        {LANGUAGES.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {LANGUAGE_NAMES[l]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export function ErrorNotice({ error }: { error: unknown }) {
+  const intl = useIntl();
+  if (!error) return null;
+  const message = error instanceof Error ? error.message : String(error);
+  const code = error instanceof ApiError ? error.code : undefined;
+  return (
+    <div className="notice notice-error" role="alert">
+      {intl.t('common.error', { message })}
+      {code ? <code className="code">{code}</code> : null}
+    </div>
+  );
+}
+
+export function Notice({ children, tone = 'info' }: { children: ReactNode; tone?: 'info' | 'success' }) {
+  return (
+    <div className={`notice notice-${tone}`} role="status">
+      {children}
+    </div>
+  );
+}
+
+export function LiveBadge({ status }: { status: LiveStatus }) {
+  const intl = useIntl();
+  return (
+    <span className={`live-badge live-${status}`} role="status" data-live={status}>
+      <span aria-hidden="true" className="dot" />
+      {intl.t(`live.${status}`)}
+    </span>
+  );
+}
+
+export function Pill({ children, tone = 'neutral' }: { children: ReactNode; tone?: string }) {
+  return <span className={`pill pill-${tone}`}>{children}</span>;
+}
+
+/** A bar chart as SVG with a text alternative (the values are also in a table for screen readers). */
+export function BarChart({
+  title,
+  data,
+  format = String,
+}: {
+  title: string;
+  data: ReadonlyArray<{ label: string; value: number }>;
+  format?: (n: number) => string;
+}) {
+  const max = Math.max(1, ...data.map((d) => d.value));
+  const barWidth = 100 / Math.max(1, data.length);
+  return (
+    <figure className="chart">
+      <figcaption>{title}</figcaption>
+      <svg viewBox="0 0 100 40" preserveAspectRatio="none" role="img" aria-label={title}>
+        {data.map((d, i) => {
+          const h = (d.value / max) * 36;
+          return (
+            <rect
+              key={d.label}
+              x={i * barWidth + barWidth * 0.15}
+              y={38 - h}
+              width={barWidth * 0.7}
+              height={h}
+            >
+              <title>{`${d.label}: ${format(d.value)}`}</title>
+            </rect>
+          );
+        })}
+        <line x1="0" y1="38" x2="100" y2="38" className="axis" />
+      </svg>
+      <div className="chart-labels" aria-hidden="true">
+        {data.map((d) => (
+          <span key={d.label} style={{ width: `${barWidth}%` }}>
+            {d.label}
+          </span>
+        ))}
+      </div>
+      <table className="visually-hidden">
+        <tbody>
+          {data.map((d) => (
+            <tr key={d.label}>
+              <th scope="row">{d.label}</th>
+              <td>{format(d.value)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}
+
+/** Loads data with `load`, again whenever `deps` change or `reload()` is called. */
+export function useLoad<T>(load: () => Promise<T>, deps: ReadonlyArray<unknown>) {
+  const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: true });
+  const [tick, setTick] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: callers list what the load depends on
+  useEffect(() => {
+    let live = true;
+    setState((s) => ({ ...s, loading: true }));
+    load().then(
+      (data) => live && setState({ data, loading: false }),
+      (error: unknown) => live && setState({ error, loading: false }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [...deps, tick]);
+  return { ...state, reload: () => setTick((n) => n + 1) };
+}
+
+export function Loading() {
+  const intl = useIntl();
+  return (
+    <p className="loading" aria-live="polite">
+      {intl.t('common.loading')}
+    </p>
+  );
+}
+
+export function Empty({ children }: { children?: ReactNode }) {
+  const intl = useIntl();
+  return <p className="empty">{children ?? intl.t('common.empty')}</p>;
+}
