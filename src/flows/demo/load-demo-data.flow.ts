@@ -1,20 +1,24 @@
 // Loads the demo retailer "Fjord & Field (demo)" into an empty hub, once. Each capability adds its
 // own part (demo-<module>.ts) in dependency order; every part is idempotent.
 import type { ChannelsService } from '../../modules/channels/index.js';
+import type { InventoryService } from '../../modules/inventory/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { getMeta, setMeta } from '../../platform/db/hub-meta.js';
 import { loadDemoChannels } from './demo-channels.js';
+import { loadDemoInventory } from './demo-inventory.js';
 
 export const DEMO_RETAILER = 'Fjord & Field (demo)';
 
 export interface DemoServices {
   channels: ChannelsService;
+  inventory: InventoryService;
 }
 
 export interface DemoSummary {
   retailer: string;
   loadedAt: string;
   channels: number;
+  locations: number;
 }
 
 export async function loadDemoData(
@@ -25,10 +29,12 @@ export async function loadDemoData(
   const existing = await getMeta<DemoSummary>(ctx.db, 'demo');
   if (existing && !opts.force) return { loaded: false, summary: existing };
   const channels = await loadDemoChannels(ctx, services.channels);
+  const locations = await loadDemoInventory(ctx, services.inventory, channels);
   const summary: DemoSummary = {
     retailer: DEMO_RETAILER,
     loadedAt: ctx.clock.now().toISOString(),
     channels: Object.keys(channels).length,
+    locations: Object.keys(locations).length,
   };
   await setMeta(ctx.db, 'demo', summary);
   return { loaded: true, summary };
