@@ -104,8 +104,15 @@ export function resolveIdentities(
     while (redirect.has(r)) r = redirect.get(r)!;
     return r;
   };
-  const membersOf = (root: string): string[] =>
-    [...profiles.values()].filter((p) => rootOf(p.id) === root).map((p) => p.id);
+  // root → its member profile ids, kept current as profiles are created and merged
+  const members = new Map<string, string[]>();
+  for (const p of profiles.values()) {
+    const r = rootOf(p.id);
+    const list = members.get(r);
+    if (list) list.push(p.id);
+    else members.set(r, [p.id]);
+  }
+  const membersOf = (root: string): string[] => members.get(root) ?? [root];
   const limitsOf = (root: string): Map<string, Set<string>> => {
     let m = limited.get(root);
     if (!m) {
@@ -117,6 +124,7 @@ export function resolveIdentities(
   const createProfile = (channelId: string): string => {
     const p = emptyProfile(newId('cus'), channelId, now);
     profiles.set(p.id, p);
+    members.set(p.id, [p.id]);
     plan.newProfiles.push(p);
     return p.id;
   };
@@ -231,6 +239,8 @@ export function resolveIdentities(
           plan.repointed.add(m);
         }
         redirect.set(loser, winner);
+        members.set(winner, [...membersOf(winner), ...moved]);
+        members.delete(loser);
         const wl = limitsOf(winner);
         for (const [type, values] of limitsOf(loser)) {
           const s = wl.get(type) ?? new Set<string>();

@@ -36,33 +36,66 @@ export interface IngestStateRows {
 }
 
 export async function loadIngestState(exec: Executor, q: IngestStateQuery): Promise<IngestStateRows> {
-  const r = await rows<{ k: string; d: unknown }>(
+  // Explicit arrays per type and per source keep every lookup an index scan (a join against
+  // unnest() can get a hash join over the whole table as the tables grow).
+  const byType = new Map<string, string[]>();
+  q.types.forEach((t, i) => {
+    const list = byType.get(t) ?? [];
+    list.push(q.values[i]!);
+    byType.set(t, list);
+  });
+  const bySource = new Map<string, string[]>();
+  q.sourceIds.forEach((s, i) => {
+    const list = bySource.get(s) ?? [];
+    list.push(q.messageIds[i]!);
+    bySource.set(s, list);
+  });
+  const identifierMatch = [...byType].map(
+    ([type, values]) => sql`(i.type = ${type} and i.value = any(${sql.param(values)}::text[]))`,
+  );
+  const messageMatch = [...bySource].map(
+    ([source, ids]) => sql`(e.source_id = ${source} and e.message_id = any(${sql.param(ids)}::text[]))`,
+  );
+  const first = await rows<{ k: string; d: unknown }>(
     exec,
-    sql`with q as (select * from unnest(${sql.param(q.types)}::text[], ${sql.param(q.values)}::text[]) as q(type, value)),
-      hit as (select i.type, i.value, i.profile_id, i.trust, coalesce(p.merged_into, p.id) as root
-              from q join customer_identifiers i on i.type = q.type and i.value = q.value
-              join customer_profiles p on p.id = i.profile_id),
-      roots as (select distinct root from hit),
-      members as (select * from customer_profiles where id in (select root from roots)
-                  union all select * from customer_profiles where merged_into in (select root from roots)),
-      limited as (select i.type, i.value, i.profile_id from customer_identifiers i
-                  where i.profile_id in (select id from members) and i.type = any(${sql.param(q.limitedTypes)}::text[]))
-      select 'hit' as k, jsonb_build_object('type', type, 'value', value, 'profileId', profile_id, 'trust', trust) as d from hit
-      union all select 'member', to_jsonb(m) from members m
-      union all select 'limited', jsonb_build_object('type', type, 'value', value, 'profileId', profile_id) from limited
-      union all select 'block', to_jsonb(b.profile_a || '|' || b.profile_b) from customer_merge_blocks b
-                where b.profile_a in (select id from members) or b.profile_b in (select id from members)
-      union all select 'dup', to_jsonb(e.source_id || '|' || e.message_id)
-                from unnest(${sql.param(q.sourceIds)}::text[], ${sql.param(q.messageIds)}::text[]) as u(s, m)
-                join customer_events e on e.source_id = u.s and e.message_id = u.m
+    sql`select 'hit' as k, jsonb_build_object('type', i.type, 'value', i.value, 'profileId', i.profile_id, 'trust', i.trust,
+                 'root', coalesce(p.merged_into, p.id)) as d
+        from customer_identifiers i join customer_profiles p on p.id = i.profile_id
+        where ${identifierMatch.length ? sql.join(identifierMatch, sql` or `) : sql`false`}
+      union all select 'dup', to_jsonb(e.source_id || '|' || e.message_id) from customer_events e
+        where ${messageMatch.length ? sql.join(messageMatch, sql` or `) : sql`false`}
       union all select 'erased', to_jsonb(hash) from customer_erased_identifiers where hash = any(${sql.param(q.tombstones)}::text[])
       union all select 'shared', to_jsonb(value) from customer_shared_devices where value = any(${sql.param(q.devices)}::text[])`,
   );
+  const hits: Array<{ type: string; value: string; profileId: string; trust: Trust; root: string }> = [];
+  const r: Array<{ k: string; d: unknown }> = [];
+  for (const row of first) {
+    if (row.k === 'hit')
+      hits.push((typeof row.d === 'string' ? JSON.parse(row.d) : row.d) as (typeof hits)[number]);
+    else r.push(row);
+  }
+  const roots = [...new Set(hits.map((h) => h.root))];
+  if (roots.length) {
+    const rootsParam = sql.param(roots);
+    r.push(
+      ...(await rows<{ k: string; d: unknown }>(
+        exec,
+        sql`with members as (select * from customer_profiles where id = any(${rootsParam}::text[])
+                             union all select * from customer_profiles where merged_into = any(${rootsParam}::text[]))
+            select 'member' as k, to_jsonb(m) as d from members m
+            union all select 'limited', jsonb_build_object('type', i.type, 'value', i.value, 'profileId', i.profile_id)
+              from customer_identifiers i where i.profile_id = any(array(select id from members))
+               and i.type = any(${sql.param(q.limitedTypes)}::text[])
+            union all select 'block', to_jsonb(b.profile_a || '|' || b.profile_b) from customer_merge_blocks b
+              where b.profile_a = any(array(select id from members)) or b.profile_b = any(array(select id from members))`,
+      )),
+    );
+  }
   const out: IngestStateRows = {
     duplicates: new Set(),
     erased: new Set(),
     shared: new Set(),
-    hits: [],
+    hits,
     members: [],
     limited: [],
     blocks: new Set(),
@@ -70,8 +103,7 @@ export async function loadIngestState(exec: Executor, q: IngestStateQuery): Prom
   for (const { k, d: raw } of r) {
     const d =
       typeof raw === 'string' && (k === 'hit' || k === 'member' || k === 'limited') ? JSON.parse(raw) : raw;
-    if (k === 'hit') out.hits.push(d as IngestStateRows['hits'][number]);
-    else if (k === 'member') out.members.push(toProfileState(d as Record<string, unknown>));
+    if (k === 'member') out.members.push(toProfileState(d as Record<string, unknown>));
     else if (k === 'limited') out.limited.push(d as IngestStateRows['limited'][number]);
     else if (k === 'block') out.blocks.add(d as string);
     else if (k === 'dup') out.duplicates.add(d as string);

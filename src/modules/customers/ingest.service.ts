@@ -22,7 +22,7 @@ import {
 } from './identifiers.js';
 import { type KnownIdentifier, type ResolvableEvent, resolveIdentities } from './identity-resolution.js';
 import { type ConsentRow, type EventRow, loadIngestState, writeIngestPlan } from './ingest.repository.js';
-import { applyEvent, applyTraits, clusterFacts, journeyStage } from './profile-state.js';
+import { applyEvent, applyTraits, clusterFacts, journeyStage, type ProfileState } from './profile-state.js';
 
 export interface IngestOptions {
   rules: IdentityRules;
@@ -310,8 +310,15 @@ export function createIngestion(opts: IngestOptions) {
       for (const m of plan.merges) touchedRoots.add(rootOf(m.winnerId));
       // The journey stage of every touched cluster, from the facts of all its profiles.
       const nowDate = new Date(now);
+      const membersByRoot = new Map<string, ProfileState[]>();
+      for (const x of profiles.values()) {
+        const r = rootOf(x.id);
+        const list = membersByRoot.get(r);
+        if (list) list.push(x);
+        else membersByRoot.set(r, [x]);
+      }
       for (const root of touchedRoots) {
-        const members = [...profiles.values()].filter((x) => rootOf(x.id) === root);
+        const members = membersByRoot.get(root) ?? [];
         const lim = limited.get(root);
         const identified = Boolean(lim?.get('user_id')?.size || lim?.get('email')?.size);
         const stage = journeyStage(clusterFacts(members, identified), thresholds, nowDate);

@@ -1,0 +1,168 @@
+// ingest: Segment batches of 100 mixed events (60% anonymous page/track, 30% identified track, 10%
+// identify linking an anonymous id to a known user) for 10,000 people, from several clients at once.
+// correct = every event stored exactly once (a replayed batch stores nothing) and every linked
+// anonymous id resolves to the same customer as its user id.
+import { randomUUID } from 'node:crypto';
+import { api, percentile, type Scenario } from '../harness.js';
+
+const scenario: Scenario = async (b) => {
+  const people = Number(b.args.people ?? 10_000);
+  const clients = Number(b.args.clients ?? 8);
+  const batchSize = Number(b.args.batch ?? 100);
+  const batches = Number(b.args.batches ?? (b.db === 'postgres' ? 1500 : 600));
+
+  const channel = await api(b, 'POST', '/api/channels', {
+    code: `bench-web-${Date.now().toString(36)}`,
+    name: 'Bench webshop',
+    type: 'web',
+    currency: 'EUR',
+    locales: ['en'],
+  });
+  const source = await api<{ writeKey: string }>(b, 'POST', '/api/customers/sources', {
+    channelId: (channel.body as { id: string }).id,
+    name: 'bench',
+  });
+  if (source.status !== 201) throw new Error(`source: ${source.status} ${JSON.stringify(source.body)}`);
+  const auth = `Basic ${Buffer.from(`${source.body.writeKey}:`).toString('base64')}`;
+
+  const linked = new Set<number>();
+  let counter = 0;
+  // 7919 is prime to 10,000: consecutive events visit every person before repeating one.
+  const nextPerson = () => (counter++ * 7919) % people;
+  const makeBatch = () => {
+    const batch = [];
+    const sentAt = new Date().toISOString();
+    for (let i = 0; i < batchSize; i++) {
+      const p = nextPerson();
+      const roll = i % 10;
+      const base = { messageId: randomUUID(), timestamp: sentAt, context: { library: { name: 'bench' } } };
+      if (roll < 6) {
+        batch.push(
+          roll % 2 === 0
+            ? {
+                ...base,
+                type: 'page',
+                anonymousId: `anon-${p}`,
+                name: 'Product',
+                properties: { path: `/p/${i}` },
+              }
+            : {
+                ...base,
+                type: 'track',
+                anonymousId: `anon-${p}`,
+                event: 'Product Viewed',
+                properties: { sku: `SKU-${i}` },
+              },
+        );
+      } else if (roll < 9) {
+        batch.push({
+          ...base,
+          type: 'track',
+          userId: `user-${p}`,
+          event: 'Product Added',
+          properties: { sku: `SKU-${i}` },
+        });
+      } else {
+        linked.add(p);
+        batch.push({
+          ...base,
+          type: 'identify',
+          userId: `user-${p}`,
+          anonymousId: `anon-${p}`,
+          traits: { email: `person${p}@bench.example.com`, name: `Person ${p}` },
+        });
+      }
+    }
+    return { batch, sentAt };
+  };
+
+  const send = async (body: unknown) => {
+    const res = await fetch(`${b.baseUrl}/v1/batch`, {
+      method: 'POST',
+      headers: { authorization: auth, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return {
+      status: res.status,
+      body: (await res.json()) as { stored: number; duplicates: number; rejected: unknown[] },
+    };
+  };
+
+  // warm-up (not measured)
+  await send(makeBatch());
+  let stored = 0;
+  let sent = 0;
+  let failures = 0;
+  let rejected = 0;
+  const latencies: number[] = [];
+  let remaining = batches;
+  let lastBatch: unknown;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (remaining > 0) {
+        remaining--;
+        const body = makeBatch();
+        lastBatch = body;
+        const t0 = performance.now();
+        const r = await send(body);
+        latencies.push(performance.now() - t0);
+        sent += batchSize;
+        if (r.status !== 200) failures++;
+        else {
+          stored += r.body.stored;
+          rejected += r.body.rejected.length;
+        }
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const replay = await send(lastBatch);
+  const replayStoredNothing =
+    replay.status === 200 && replay.body.stored === 0 && replay.body.duplicates === batchSize;
+
+  // Every linked pair: the anonymous id and the user id name the same customer.
+  const pairs = [...linked];
+  let unresolved = 0;
+  let checked = 0;
+  const checkers = Array.from({ length: 8 }, async () => {
+    while (pairs.length) {
+      const p = pairs.pop()!;
+      const [u, a] = await Promise.all([
+        api<{ items: Array<{ id: string }> }>(b, 'GET', `/api/customers?externalId=user_id:user-${p}`),
+        api<{ items: Array<{ id: string }> }>(b, 'GET', `/api/customers?externalId=anonymous_id:anon-${p}`),
+      ]);
+      checked++;
+      if (!u.body.items[0] || u.body.items[0].id !== a.body.items[0]?.id) unresolved++;
+    }
+  });
+  await Promise.all(checkers);
+
+  const eventsPerSecond = Math.round(stored / seconds);
+  const target = b.db === 'postgres' ? 20_000 : 5_000;
+  return {
+    metric: 'events_per_second',
+    value: eventsPerSecond,
+    unit: 'events/s',
+    p50_ms: percentile(latencies, 50),
+    p99_ms: percentile(latencies, 99),
+    correct: failures === 0 && rejected === 0 && stored === sent && replayStoredNothing && unresolved === 0,
+    target: { op: '>=', value: target, unit: 'events/s', met: eventsPerSecond >= target },
+    details: {
+      people,
+      clients,
+      batchSize,
+      batches,
+      eventsSent: sent,
+      eventsStored: stored,
+      seconds: Math.round(seconds * 100) / 100,
+      failedRequests: failures,
+      rejectedEvents: rejected,
+      replayStoredNothing,
+      linkedPairsChecked: checked,
+      linkedPairsUnresolved: unresolved,
+    },
+  };
+};
+
+export default scenario;
