@@ -107,7 +107,13 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     bodyLimitBytes: config.bodyLimitBytes,
     version: HUB_VERSION,
   });
-  const integration = createIntegrationLayer({ database, log, clock, metrics });
+  const integration = createIntegrationLayer({
+    database,
+    log,
+    clock,
+    metrics,
+    recordTimelineEntry: services.customers.recordTimelineEntry,
+  });
   const routeOpts = { database, metrics, migrations: ALL_MIGRATIONS, version: HUB_VERSION };
   await http.register(healthRoutes(routeOpts));
   await http.register(

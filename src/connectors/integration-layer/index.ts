@@ -2,10 +2,17 @@
 // (service, routes, delivery worker, SSRF guard, sync metrics), inbound connectors and workflow
 // rules. app.ts creates it, registers its routes under /api and starts/stops it with the hub.
 import type { FastifyPluginAsync } from 'fastify';
+import { type RecordTimelineEntry, startWorkflowRules } from '../../flows/workflow-rules/index.js';
 import type { Clock } from '../../kernel/index.js';
-import { createWebhooksService, webhooksRoutes } from '../../modules/integrations/index.js';
+import {
+  createRulesService,
+  createWebhooksService,
+  rulesRoutes,
+  webhooksRoutes,
+} from '../../modules/integrations/index.js';
 import { createContext, type Logger } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
+import type { RunningConsumer } from '../../platform/events/consumer.js';
 import type { Metrics } from '../../platform/metrics.js';
 import { type EventStreamHub, startEventStreamHub, streamRoutes } from '../stream/index.js';
 import {
@@ -26,6 +33,8 @@ export interface IntegrationLayerOptions {
   webhooksConfig?: Partial<WebhooksOutConfig>;
   /** Don't run delivery loops on this node (e.g. a read-only API node). */
   deliver?: boolean;
+  /** The customers module's timeline, for rule actions on customers. */
+  recordTimelineEntry?: RecordTimelineEntry;
 }
 
 export function createIntegrationLayer(opts: IntegrationLayerOptions) {
@@ -36,14 +45,16 @@ export function createIntegrationLayer(opts: IntegrationLayerOptions) {
     ...(config.retryScheduleMs ? { retryScheduleMs: config.retryScheduleMs } : {}),
     checkTargetUrl: (url) => guard.check(url),
   });
+  const rules = createRulesService();
   const systemCtx = () => createContext(database, { clock, log });
   const syncMetrics = registerSyncMetrics(metrics, webhooks, systemCtx);
   let stream: EventStreamHub | undefined;
   let worker: RunningWebhooksOut | undefined;
+  let rulesRunner: RunningConsumer | undefined;
 
   const layer = {
     config,
-    services: { webhooks },
+    services: { webhooks, rules },
     get worker() {
       return worker;
     },
@@ -55,7 +66,11 @@ export function createIntegrationLayer(opts: IntegrationLayerOptions) {
       stream ??= startEventStreamHub({ database, log });
       await api.register(streamRoutes(stream));
       await api.register(webhooksRoutes(webhooks));
+      await api.register(rulesRoutes(rules));
     }) as FastifyPluginAsync,
+    get rulesRunner() {
+      return rulesRunner;
+    },
     start() {
       if (opts.deliver === false || worker) return;
       worker = startWebhooksOut({
@@ -70,8 +85,20 @@ export function createIntegrationLayer(opts: IntegrationLayerOptions) {
           if (r.dead) syncMetrics.webhookSends.inc({ result: 'dead' }, r.dead);
         },
       });
+      const running = worker;
+      rulesRunner = startWorkflowRules({
+        database,
+        rules,
+        webhooks,
+        recordTimelineEntry: opts.recordTimelineEntry,
+        clock,
+        log,
+        onWebhookQueued: () => running.wake(),
+      });
     },
     async stop() {
+      await rulesRunner?.stop();
+      rulesRunner = undefined;
       await worker?.stop();
       worker = undefined;
       await stream?.stop();

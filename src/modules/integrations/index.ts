@@ -20,3 +20,6 @@ export const integrationsMigrations: MigrationSet = {
   name: 'integrations',
   folder: fileURLToPath(new URL('./migrations', import.meta.url)),
 };
+export { rulesRoutes } from './rules.routes.js';
+export { createRulesService, evaluateRule, type RulesService } from './rules.service.js';
+export * from './rules.types.js';

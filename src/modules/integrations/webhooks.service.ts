@@ -245,6 +245,37 @@ export function createWebhooksService(deps: WebhooksDeps = {}) {
       return insertDeliveries(ctx.db, list, ctx.clock.now());
     },
 
+    /**
+     * Queues one event for one endpoint regardless of its type filter (a workflow rule's webhook
+     * action); `dedupeKey` makes a re-run of the same rule on the same event queue nothing.
+     */
+    async enqueueForEndpoint(
+      ctx: Ctx,
+      endpointId: string,
+      event: StoredEvent,
+      dedupeKey: string,
+    ): Promise<boolean> {
+      const e = await selectEndpoint(ctx.db, endpointId);
+      if (e?.status !== 'active') return false;
+      const rendered = await renderBody(e, event);
+      const n = await insertDeliveries(
+        ctx.db,
+        [
+          {
+            id: newId('msg'),
+            endpointId,
+            eventId: dedupeKey,
+            eventType: event.type,
+            subject: event.subject,
+            eventOccurredAt: event.occurredAt,
+            ...rendered,
+          },
+        ],
+        ctx.clock.now(),
+      );
+      return n > 0;
+    },
+
     claimDeliveries: (
       ctx: Ctx,
       opts: { owner: string; limit: number; leaseMs: number },

@@ -1,0 +1,7 @@
+// Workflow rules at run time: a durable consumer of the event log that evaluates the integrations
+// module's rules and carries out their actions across modules (webhooks, customer timeline).
+export {
+  type RecordTimelineEntry,
+  startWorkflowRules,
+  type WorkflowRulesDeps,
+} from './workflow-rules.flow.js';

@@ -1,0 +1,96 @@
+// Runs workflow rules from the event log: for each committed event, every enabled rule whose type
+// matches and whose JSONata condition holds runs its actions — a signed webhook (through the
+// delivery queue), a timeline note or tag on the customer (through the customers module). Actions
+// are idempotent per (rule, event), so the at-least-once consumer never doubles an effect.
+import type { Clock } from '../../kernel/index.js';
+import type { RulesService, WebhooksService } from '../../modules/integrations/index.js';
+import { type Ctx, createContext, type Logger } from '../../platform/context.js';
+import type { Database } from '../../platform/db/database.js';
+import { type RunningConsumer, startConsumer } from '../../platform/events/consumer.js';
+import type { StoredEvent } from '../../platform/events/event-log.js';
+
+/** What the customers module offers rules (its recordTimelineEntry); absent = customer actions fail. */
+export type RecordTimelineEntry = (
+  ctx: Ctx,
+  customerId: string,
+  entry: {
+    kind: string;
+    channelId: string | null;
+    occurredAt: Date;
+    ref: string;
+    properties?: Record<string, unknown>;
+  },
+) => Promise<void>;
+
+export interface WorkflowRulesDeps {
+  database: Database;
+  rules: RulesService;
+  webhooks: WebhooksService;
+  recordTimelineEntry?: RecordTimelineEntry | undefined;
+  clock: Clock;
+  log: Logger;
+  /** Called after a rule queued webhook deliveries (wakes the delivery loops). */
+  onWebhookQueued?: () => void;
+}
+
+export function startWorkflowRules(deps: WorkflowRulesDeps): RunningConsumer {
+  const ctx = createContext(deps.database, { clock: deps.clock, log: deps.log });
+  return startConsumer({
+    database: deps.database,
+    name: 'workflow-rules',
+    log: deps.log,
+    startAt: 'head',
+    handle: async (events) => {
+      const rules = await deps.rules.enabledRules(ctx);
+      if (rules.length === 0) return;
+      const fired = new Map<string, number>();
+      let queued = false;
+      // The hub's own integration events never trigger rules, so rules cannot feed themselves.
+      for (const event of events.filter((e) => !e.type.startsWith('integration.'))) {
+        for (const rule of rules) {
+          const result = await deps.rules.evaluate(rule, event);
+          if (!result.fires) continue;
+          fired.set(rule.id, (fired.get(rule.id) ?? 0) + 1);
+          for (const action of result.actions) {
+            try {
+              queued = (await runAction(ctx, deps, rule.id, event, action)) || queued;
+            } catch (err) {
+              deps.log.warn(
+                { err, ruleId: rule.id, eventId: event.id, action: action.type },
+                'workflow action failed',
+              );
+            }
+          }
+        }
+      }
+      await deps.rules.recordFired(ctx, fired);
+      if (queued) deps.onWebhookQueued?.();
+    },
+  });
+}
+
+async function runAction(
+  ctx: Ctx,
+  deps: WorkflowRulesDeps,
+  ruleId: string,
+  event: StoredEvent,
+  action: Awaited<ReturnType<RulesService['evaluate']>>['actions'][number],
+): Promise<boolean> {
+  const ref = `${ruleId}:${event.id}`;
+  if (action.type === 'webhook' && action.endpointId) {
+    return deps.webhooks.enqueueForEndpoint(ctx, action.endpointId, event, `rule:${ref}`);
+  }
+  if (action.error || !action.customerId) {
+    deps.log.warn({ ruleId, eventId: event.id, error: action.error }, 'workflow action skipped');
+    return false;
+  }
+  if (!deps.recordTimelineEntry) throw new Error('customer actions need the customers module');
+  await deps.recordTimelineEntry(ctx, action.customerId, {
+    kind: action.type === 'customer.note' ? 'workflow.note' : 'workflow.tag',
+    channelId: event.channelId,
+    occurredAt: event.occurredAt,
+    ref: `${action.type}:${ref}`,
+    properties: action.type === 'customer.note' ? { text: action.text, ruleId } : { tag: action.tag, ruleId },
+  });
+  return false;
+}

@@ -1,0 +1,194 @@
+// Workflow rules: "when <event type> [and <JSONata condition>] then <actions>", stored, versioned
+// (every change is a new version with its definition kept), enabled/disabled, and evaluated without
+// side effects here, so a dry run on a sample event shows exactly what a real run would do.
+import jsonata from 'jsonata';
+import { AppError, newId, notFound } from '../../kernel/index.js';
+import { type Ctx, inTransaction } from '../../platform/context.js';
+import { type CloudEvent, toCloudEvent } from '../../platform/events/cloudevents.js';
+import { appendEvent, type StoredEvent } from '../../platform/events/event-log.js';
+import { INTEGRATION_EVENTS } from './integrations.events.js';
+import {
+  bumpFired,
+  deleteRuleRow,
+  saveRule,
+  selectRule,
+  selectRules,
+  selectRuleVersions,
+} from './rules.repository.js';
+import {
+  type DryRunResult,
+  type PlannedAction,
+  type Rule,
+  RuleInput,
+  type RulePatch,
+  SampleEvent,
+} from './rules.types.js';
+import { matchesType } from './webhooks.service.js';
+
+const compiled = new Map<string, ReturnType<typeof jsonata>>();
+function compile(expr: string): ReturnType<typeof jsonata> {
+  let c = compiled.get(expr);
+  if (!c) {
+    c = jsonata(expr);
+    if (compiled.size > 1000) compiled.clear();
+    compiled.set(expr, c);
+  }
+  return c;
+}
+
+function checkExpressions(rule: { condition?: string | null | undefined; actions?: RuleInput['actions'] }) {
+  const check = (expr: string | null | undefined, path: string) => {
+    if (!expr) return;
+    try {
+      jsonata(expr);
+    } catch (err) {
+      throw new AppError('validation_failed', `${path} is not a valid JSONata expression`, {
+        issues: [{ path: `body.${path}`, message: (err as Error).message }],
+      });
+    }
+  };
+  check(rule.condition, 'condition');
+  rule.actions?.forEach((a, i) => {
+    if ('customer' in a) check(a.customer, `actions.${i}.customer`);
+  });
+}
+
+const truthy = (v: unknown) => v !== undefined && v !== null && v !== false && v !== 0 && v !== '';
+
+/** What a rule does with one event, without doing it. */
+export async function evaluateRule(
+  rule: Pick<Rule, 'eventType' | 'condition' | 'actions'>,
+  event: CloudEvent,
+): Promise<DryRunResult> {
+  const typeMatches = matchesType([rule.eventType], event.type);
+  if (!typeMatches) return { typeMatches, conditionResult: null, fires: false, actions: [] };
+  let conditionResult: unknown = true;
+  if (rule.condition) {
+    try {
+      conditionResult = await compile(rule.condition).evaluate(event);
+    } catch (err) {
+      return { typeMatches, conditionResult: null, fires: false, actions: [], error: (err as Error).message };
+    }
+  }
+  if (!truthy(conditionResult))
+    return { typeMatches, conditionResult: conditionResult ?? null, fires: false, actions: [] };
+  const actions: PlannedAction[] = [];
+  for (const a of rule.actions) {
+    if (a.type === 'webhook') {
+      actions.push({ type: a.type, endpointId: a.endpointId });
+      continue;
+    }
+    let customerId: string | null = null;
+    let error: string | undefined;
+    try {
+      const v = await compile(a.customer ?? 'subject').evaluate(event);
+      customerId = typeof v === 'string' && v.startsWith('cus_') ? v : null;
+      if (!customerId) error = 'the customer expression gave no customer id (cus_…)';
+    } catch (err) {
+      error = (err as Error).message;
+    }
+    actions.push({
+      type: a.type,
+      customerId,
+      ...(a.type === 'customer.note' ? { text: a.text } : { tag: a.tag }),
+      ...(error ? { error } : {}),
+    });
+  }
+  return { typeMatches, conditionResult: conditionResult ?? null, fires: true, actions };
+}
+
+export function sampleToCloudEvent(input: SampleEvent, now: Date): CloudEvent {
+  const s = SampleEvent.parse(input);
+  return toCloudEvent({
+    id: s.id,
+    position: 0,
+    txId: 0,
+    type: s.type,
+    subject: s.subject,
+    channelId: s.channelId,
+    payload: s.data,
+    actor: null,
+    requestId: null,
+    occurredAt: now,
+    recordedAt: now,
+  });
+}
+
+export function createRulesService() {
+  async function load(ctx: Ctx, id: string, forUpdate = false) {
+    const r = await selectRule(ctx.db, id, forUpdate);
+    if (!r) throw notFound('workflow rule', id);
+    return r;
+  }
+  const changed = (tx: Ctx, r: Rule, change: string) =>
+    appendEvent(tx, {
+      type: INTEGRATION_EVENTS.ruleChanged,
+      subject: r.id,
+      payload: { ruleId: r.id, version: r.version, enabled: r.enabled, change },
+    });
+
+  return {
+    async createRule(ctx: Ctx, input: RuleInput): Promise<Rule> {
+      const parsed = RuleInput.parse(input);
+      checkExpressions(parsed);
+      const now = ctx.clock.now();
+      return inTransaction(ctx, async (tx) => {
+        const rule = await saveRule(tx.db, {
+          id: newId('wfr'),
+          ...parsed,
+          version: 1,
+          firedCount: 0,
+          createdAt: now,
+          updatedAt: now,
+        });
+        await changed(tx, rule, 'created');
+        return rule;
+      });
+    },
+
+    /** Every change makes a new version; the previous definitions stay readable. */
+    async updateRule(ctx: Ctx, id: string, patch: RulePatch): Promise<Rule> {
+      checkExpressions(patch);
+      return inTransaction(ctx, async (tx) => {
+        const current = await load(tx, id, true);
+        const rule = await saveRule(tx.db, {
+          ...current,
+          ...patch,
+          version: current.version + 1,
+          updatedAt: ctx.clock.now(),
+        });
+        await changed(tx, rule, 'updated');
+        return rule;
+      });
+    },
+
+    async deleteRule(ctx: Ctx, id: string): Promise<void> {
+      await inTransaction(ctx, async (tx) => {
+        const current = await load(tx, id, true);
+        await deleteRuleRow(tx.db, id);
+        await changed(tx, current, 'deleted');
+      });
+    },
+
+    getRule: (ctx: Ctx, id: string) => load(ctx, id),
+    listRules: (ctx: Ctx) => selectRules(ctx.db),
+    enabledRules: (ctx: Ctx) => selectRules(ctx.db, true),
+    ruleVersions: async (ctx: Ctx, id: string) => {
+      await load(ctx, id);
+      return selectRuleVersions(ctx.db, id);
+    },
+
+    /** Dry run of a stored rule, or of a definition not saved yet, on a sample event. */
+    async dryRun(ctx: Ctx, rule: string | RuleInput, sample: SampleEvent): Promise<DryRunResult> {
+      const def = typeof rule === 'string' ? await load(ctx, rule) : RuleInput.parse(rule);
+      if (typeof rule !== 'string') checkExpressions(def);
+      return evaluateRule(def, sampleToCloudEvent(sample, ctx.clock.now()));
+    },
+
+    evaluate: (rule: Rule, event: StoredEvent) => evaluateRule(rule, toCloudEvent(event)),
+
+    recordFired: (ctx: Ctx, counts: Map<string, number>) => bumpFired(ctx.db, counts),
+  };
+}
+
+export type RulesService = ReturnType<typeof createRulesService>;
