@@ -112,11 +112,13 @@ export const inventoryReservations = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
   (t) => [
-    uniqueIndex('inventory_reservations_idempotency_idx').on(t.channelId, t.idempotencyKey),
+    // Few and partial indexes: every index entry is paid for on the hot path, per reservation.
+    uniqueIndex('inventory_reservations_idempotency_idx')
+      .on(t.channelId, t.idempotencyKey)
+      .where(sql`idempotency_key is not null`),
     index('inventory_reservations_expiry_idx')
       .on(t.expiresAt)
       .where(sql`status = 'held' and expires_at is not null`),
-    index('inventory_reservations_sku_idx').on(t.sku, t.status),
-    index('inventory_reservations_reference_idx').on(t.reference),
+    index('inventory_reservations_reference_idx').on(t.reference).where(sql`reference is not null`),
   ],
 );

@@ -107,41 +107,6 @@ export async function replaceSourcing(
   );
 }
 
-/** A channel's sourcing with each location's code and status, in fill order. */
-export interface SourcingRow {
-  channelId: string;
-  locationId: string;
-  locationCode: string;
-  priority: number;
-  safetyBuffer: number;
-}
-
-/** The active sourcing of several channels in one query (the reservation hot path). */
-export async function selectActiveSourcing(exec: Executor, channelIds: string[]): Promise<SourcingRow[]> {
-  const r = await rows<{
-    channel_id: string;
-    location_id: string;
-    code: string;
-    priority: number;
-    safety_buffer: number;
-  }>(
-    exec,
-    sql`select cl.channel_id, cl.location_id, loc.code, cl.priority, c.safety_buffer
-        from inventory_channel_locations cl
-        join inventory_channels c on c.channel_id = cl.channel_id
-        join inventory_locations loc on loc.id = cl.location_id and loc.status = 'active'
-        where cl.channel_id = any(${sql.param(channelIds)}::text[])
-        order by cl.channel_id, cl.priority`,
-  );
-  return r.map((x) => ({
-    channelId: x.channel_id,
-    locationId: x.location_id,
-    locationCode: x.code,
-    priority: Number(x.priority),
-    safetyBuffer: Number(x.safety_buffer),
-  }));
-}
-
 export async function selectSourcing(exec: Executor, channelId: string): Promise<Sourcing | undefined> {
   const c = await firstRow<{ safety_buffer: number }>(
     exec,

@@ -171,7 +171,7 @@ export async function writeBatch(
                       ${sql.param(reservations.map((x) => x.expiresAt?.toISOString() ?? null))}::timestamptz[],
                       ${sql.param(reservations.map((x) => x.createdBy))}::text[])
             as u(id, kind, status, channel_id, quantity, lines, idempotency_key, reference, expires_at, created_by)
-          on conflict (channel_id, idempotency_key) do nothing
+          on conflict (channel_id, idempotency_key) where idempotency_key is not null do nothing
           returning 1
         ),
         mov as (

@@ -42,6 +42,9 @@ const DEFAULT_TTL_SECONDS: Record<ReservationKind, number | null> = {
   order_allocation: null,
 };
 
+/** The ledger's actor for a batch of reservations made by several API keys. */
+export const GROUP_COMMIT_ACTOR = 'inventory.group-commit';
+
 /** Thrown when another transaction took an idempotency key meanwhile: the batch is run again. */
 export class ReservationBatchConflict extends Error {}
 
@@ -78,7 +81,7 @@ export async function reserveBatch(
   const now = tx.clock.now();
   const created: Reservation[] = [];
   const requestIds: string[] = [];
-  const movements: NewMovement[] = [];
+  const byLocation = new Map<string, Reservation[]>();
   const reservedByLocation = new Map<string, number>();
   const outcomes: ReserveOutcome[] = [];
   for (const req of requests) {
@@ -171,21 +174,30 @@ export async function reserveBatch(
     requestIds.push(req.requestId);
     if (idemKey !== null) existing.set(idemKey, reservation);
     for (const line of lines) {
-      movements.push({
-        sku,
-        locationId: line.locationId,
-        kind: 'reserve',
-        onHandDelta: 0,
-        reservedDelta: line.quantity,
-        reason: req.kind,
-        actor: req.actorId,
-        reservationId: reservation.id,
-        adjustmentId: null,
-      });
+      const list = byLocation.get(line.locationId) ?? [];
+      list.push(reservation);
+      byLocation.set(line.locationId, list);
     }
     outcomes.push({ result: ok({ reservation, replayed: false }) });
   }
   if (created.length === 0) return outcomes;
+
+  // One ledger row per location per batch (not per reservation): the ledger still sums to the
+  // levels, each reservation row says where its units are, and the hot path writes half the rows.
+  const movements: NewMovement[] = [...byLocation].map(([locationId, list]) => {
+    const actors = new Set(list.map((r) => r.createdBy));
+    return {
+      sku,
+      locationId,
+      kind: 'reserve',
+      onHandDelta: 0,
+      reservedDelta: reservedByLocation.get(locationId)!,
+      reason: list.length === 1 ? list[0]!.kind : `group commit of ${list.length} reservations`,
+      actor: actors.size === 1 ? list[0]!.createdBy : GROUP_COMMIT_ACTOR,
+      reservationId: list.length === 1 ? list[0]!.id : null,
+      adjustmentId: null,
+    };
+  });
 
   const written = await writeBatch(tx.db, sku, reservedByLocation, created, movements, now);
   if (written.updated !== reservedByLocation.size) {
@@ -206,8 +218,6 @@ export async function reserveBatch(
           channelId: r.channelId,
           quantity: r.quantity,
           lines: r.lines,
-          reference: r.reference,
-          expiresAt: r.expiresAt,
           actor: r.createdBy,
           requestId: requestIds[i],
         })),

@@ -5,6 +5,7 @@
 // processes serialize on the level rows' locks.
 import { type Actor, type Ctx, inTransaction } from '../../platform/context.js';
 import {
+  GROUP_COMMIT_ACTOR,
   ReservationBatchConflict,
   type ReserveOutcome,
   type ReserveRequest,
@@ -19,7 +20,7 @@ export interface BatcherOptions {
 
 const BATCH_ACTOR: Actor = {
   kind: 'system',
-  id: 'inventory.group-commit',
+  id: GROUP_COMMIT_ACTOR,
   name: 'inventory group commit',
   scopes: [],
   channelId: null,

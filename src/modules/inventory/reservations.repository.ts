@@ -35,47 +35,6 @@ const toReservation = (r: RawReservation): Reservation => ({
   updatedAt: new Date(r.updated_at),
 });
 
-/** Inserts reservations with one statement; returns the ids that were new (a taken idempotency key is skipped). */
-export async function insertReservations(exec: Executor, list: Reservation[]): Promise<Set<string>> {
-  if (list.length === 0) return new Set();
-  const r = await rows<{ id: string }>(
-    exec,
-    sql`insert into inventory_reservations (id, kind, status, channel_id, sku, quantity, lines, idempotency_key,
-                                            reference, expires_at, created_by, created_at, updated_at)
-        select u.id, u.kind, u.status, u.channel_id, u.sku, u.quantity, u.lines::jsonb, u.idempotency_key,
-               u.reference, u.expires_at, u.created_by, u.created_at, u.created_at
-        from unnest(${sql.param(list.map((x) => x.id))}::text[], ${sql.param(list.map((x) => x.kind))}::text[],
-                    ${sql.param(list.map((x) => x.status))}::text[], ${sql.param(list.map((x) => x.channelId))}::text[],
-                    ${sql.param(list.map((x) => x.sku))}::text[], ${sql.param(list.map((x) => x.quantity))}::int[],
-                    ${sql.param(list.map((x) => JSON.stringify(x.lines)))}::text[],
-                    ${sql.param(list.map((x) => x.idempotencyKey))}::text[], ${sql.param(list.map((x) => x.reference))}::text[],
-                    ${sql.param(list.map((x) => x.expiresAt?.toISOString() ?? null))}::timestamptz[],
-                    ${sql.param(list.map((x) => x.createdBy))}::text[],
-                    ${sql.param(list.map((x) => x.createdAt.toISOString()))}::timestamptz[])
-          as u(id, kind, status, channel_id, sku, quantity, lines, idempotency_key, reference, expires_at, created_by, created_at)
-        on conflict (channel_id, idempotency_key) do nothing
-        returning id`,
-  );
-  return new Set(r.map((x) => x.id));
-}
-
-/** Existing reservations for (channel, idempotency key) pairs, keyed `channel\0key`. */
-export async function selectByIdempotencyKeys(
-  exec: Executor,
-  pairs: Array<{ channelId: string; key: string }>,
-): Promise<Map<string, Reservation>> {
-  const out = new Map<string, Reservation>();
-  if (pairs.length === 0) return out;
-  const found = await rows<RawReservation>(
-    exec,
-    sql`select r.* from inventory_reservations r
-        join unnest(${sql.param(pairs.map((p) => p.channelId))}::text[], ${sql.param(pairs.map((p) => p.key))}::text[])
-          as u(channel_id, key) on r.channel_id = u.channel_id and r.idempotency_key = u.key`,
-  );
-  for (const r of found) out.set(`${r.channel_id}\u0000${r.idempotency_key}`, toReservation(r));
-  return out;
-}
-
 export async function selectReservation(exec: Executor, id: string): Promise<Reservation | undefined> {
   const r = await firstRow<RawReservation>(exec, sql`select * from inventory_reservations where id = ${id}`);
   return r ? toReservation(r) : undefined;
