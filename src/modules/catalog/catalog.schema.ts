@@ -105,3 +105,34 @@ export const catalogListings = pgTable(
     index('catalog_listings_product_idx').on(t.productId),
   ],
 );
+
+/** A bulk import: its progress and counts, updated as the stream is read. */
+export const catalogImportJobs = pgTable('catalog_import_jobs', {
+  id: text('id').primaryKey(),
+  format: text('format').notNull(),
+  source: text('source'),
+  status: text('status').notNull(),
+  rowsRead: integer('rows_read').notNull().default(0),
+  rowsAccepted: integer('rows_accepted').notNull().default(0),
+  rowsRejected: integer('rows_rejected').notNull().default(0),
+  bytesRead: bigint('bytes_read', { mode: 'number' }).notNull().default(0),
+  bytesTotal: bigint('bytes_total', { mode: 'number' }),
+  counts: jsonb('counts').notNull().default({}),
+  error: text('error'),
+  actor: text('actor'),
+  createdAt: at('created_at'),
+  updatedAt: at('updated_at'),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+});
+
+/** The rejected-rows report of an import: line number, reasons and the row as read. */
+export const catalogImportRejections = pgTable(
+  'catalog_import_rejections',
+  {
+    jobId: text('job_id').notNull(),
+    line: integer('line').notNull(),
+    reasons: jsonb('reasons').notNull(),
+    row: jsonb('row'),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.line] })],
+);

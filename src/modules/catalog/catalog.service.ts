@@ -9,6 +9,13 @@ import {
   selectChannelProducts,
 } from './catalog.channel-view.js';
 import {
+  getImportJob,
+  listImportJobs,
+  listImportRejections,
+  recordImportProgress,
+  startImportJob,
+} from './catalog.import-jobs.js';
+import {
   createPriceList,
   getPriceList,
   listPriceLists,
@@ -27,8 +34,12 @@ import {
 } from './catalog.products.js';
 import {
   selectListings,
+  selectListingsOfProducts,
+  selectPricesOfVariants,
+  selectProductIdsPage,
   selectProductRow,
   selectProductRowsByHandles,
+  selectProducts,
   selectVariantRowsBySkus,
 } from './catalog.repository.js';
 import { type Product, ProductInput, parseInput, VariantInput } from './catalog.types.js';
@@ -98,6 +109,18 @@ async function addVariant(ctx: Ctx, productIdOrHandle: string, input: VariantInp
   });
 }
 
+/** A page of whole products with their prices and listings, in id order, for export. */
+async function exportPage(ctx: Ctx, after: string | undefined, limit: number) {
+  const ids = await selectProductIdsPage(ctx.db, { after, limit });
+  const products = await selectProducts(ctx.db, ids);
+  const prices = await selectPricesOfVariants(
+    ctx.db,
+    products.flatMap((p) => p.variants.map((v) => v.id)),
+  );
+  const listings = await selectListingsOfProducts(ctx.db, ids);
+  return { products, prices, listings };
+}
+
 export function createCatalogService() {
   return {
     createProduct,
@@ -115,6 +138,12 @@ export function createCatalogService() {
       if (!product) throw notFound('product', productIdOrHandle);
       return selectListings(ctx.db, product.id);
     },
+    startImportJob,
+    recordImportProgress,
+    getImportJob,
+    listImportJobs,
+    listImportRejections,
+    exportPage,
     createPriceList,
     getPriceList,
     listPriceLists,

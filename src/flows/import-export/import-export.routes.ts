@@ -1,0 +1,154 @@
+// HTTP routes for bulk import (a streamed CSV/NDJSON body; the import job shows progress while it
+// runs and keeps the rejected-rows report) and streamed export in the same formats.
+import { Readable } from 'node:stream';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../kernel/index.js';
+import {
+  type CatalogService,
+  IMPORT_FORMATS,
+  ImportJob,
+  ImportRejection,
+} from '../../modules/catalog/index.js';
+import { exportCatalog } from './export.flow.js';
+import type { ImportFlow } from './import.flow.js';
+
+const STREAMED_TYPES = ['text/csv', 'application/x-ndjson', 'application/ndjson', 'application/octet-stream'];
+
+function formatOf(requested: string | undefined, contentType: string | undefined) {
+  if (requested) return requested as (typeof IMPORT_FORMATS)[number];
+  if (contentType?.includes('csv')) return 'csv';
+  if (contentType?.includes('ndjson')) return 'ndjson';
+  throw new AppError(
+    'validation_failed',
+    'Say which format: ?format=csv|ndjson or a text/csv or application/x-ndjson body',
+    {
+      issues: [{ path: 'querystring.format', message: 'required for this content type' }],
+    },
+  );
+}
+
+export const importExportRoutes =
+  (deps: { imports: ImportFlow; catalog: CatalogService }): FastifyPluginAsyncZod =>
+  async (app) => {
+    // The body reaches the handler as a stream: rows are parsed as they arrive, never buffered whole.
+    app.addContentTypeParser(STREAMED_TYPES, (_request, payload, done) => done(null, payload));
+
+    app.post(
+      '/imports',
+      {
+        config: { scope: 'catalog:write' },
+        schema: {
+          tags: ['catalog'],
+          summary: 'Import products, variants, prices, listings and stock (CSV or NDJSON body, streamed)',
+          description:
+            'Rows have a kind (product, variant, price, listing, stock); see docs. Valid rows are stored, bad ones are listed in the import report with their line number. Poll GET /imports/{id} from another client for progress.',
+          querystring: z.strictObject({
+            format: z.enum(IMPORT_FORMATS).optional(),
+            source: z.string().max(300).optional().describe('a name for the report, e.g. the file name'),
+          }),
+          response: { 201: ImportJob },
+        },
+      },
+      async (request, reply) => {
+        if (request.ctx.actor.channelId) {
+          throw new AppError('channel_forbidden', 'Imports touch every channel; use a key not bound to one');
+        }
+        const body = request.body;
+        if (!(body instanceof Readable)) {
+          throw new AppError(
+            'unsupported_media_type',
+            `Send the file as one of ${STREAMED_TYPES.join(', ')}`,
+          );
+        }
+        const format = formatOf(request.query.format, request.headers['content-type']);
+        const length = Number(request.headers['content-length']);
+        const job = await deps.imports.runImport(request.ctx, {
+          format,
+          input: body,
+          source: request.query.source ?? null,
+          bytesTotal: Number.isFinite(length) && length > 0 ? length : null,
+        });
+        if (job.status === 'failed' && job.rowsAccepted === 0) {
+          throw new AppError('validation_failed', job.error ?? 'The file could not be read', {
+            details: { importId: job.id },
+          });
+        }
+        return reply.code(201).header('location', `/api/imports/${job.id}`).send(job);
+      },
+    );
+
+    app.get(
+      '/imports',
+      {
+        config: { scope: 'catalog:read' },
+        schema: {
+          tags: ['catalog'],
+          summary: 'Recent imports',
+          response: { 200: z.object({ items: z.array(ImportJob) }) },
+        },
+      },
+      async (request) => ({ items: await deps.catalog.listImportJobs(request.ctx) }),
+    );
+
+    app.get(
+      '/imports/:id',
+      {
+        config: { scope: 'catalog:read' },
+        schema: {
+          tags: ['catalog'],
+          summary: 'An import with its progress and counts',
+          params: z.object({ id: z.string() }),
+          response: { 200: ImportJob },
+        },
+      },
+      async (request) => deps.catalog.getImportJob(request.ctx, request.params.id),
+    );
+
+    app.get(
+      '/imports/:id/rejections',
+      {
+        config: { scope: 'catalog:read' },
+        schema: {
+          tags: ['catalog'],
+          summary: 'The rejected rows of an import: line number, reasons and the row as read',
+          params: z.object({ id: z.string() }),
+          querystring: z.strictObject({
+            cursor: z.coerce.number().int().min(0).optional().describe('the last line of the previous page'),
+            limit: z.coerce.number().int().min(1).max(1000).default(100),
+          }),
+          response: {
+            200: z.object({ items: z.array(ImportRejection), nextCursor: z.number().int().nullable() }),
+          },
+        },
+      },
+      async (request) => {
+        await deps.catalog.getImportJob(request.ctx, request.params.id);
+        const { cursor, limit } = request.query;
+        const items = await deps.catalog.listImportRejections(request.ctx, request.params.id, {
+          afterLine: cursor,
+          limit,
+        });
+        return { items, nextCursor: items.length === limit ? items.at(-1)!.line : null };
+      },
+    );
+
+    app.get(
+      '/exports/catalog',
+      {
+        config: { scope: 'catalog:read' },
+        schema: {
+          tags: ['catalog'],
+          summary: 'Export the catalog in the import format (streamed CSV or NDJSON)',
+          querystring: z.strictObject({ format: z.enum(IMPORT_FORMATS).default('ndjson') }),
+        },
+      },
+      async (request, reply) => {
+        const { format } = request.query;
+        return reply
+          .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson')
+          .header('content-disposition', `attachment; filename="catalog.${format}"`)
+          .send(exportCatalog(request.ctx, deps.catalog, format));
+      },
+    );
+  };

@@ -1,0 +1,476 @@
+// Bulk import of products, variants, prices, listings and stock from CSV or NDJSON, streamed: rows
+// are parsed as bytes arrive and written in chunks (one catalog transaction per chunk, stock through
+// inventory), so memory stays flat whatever the file size. Each bad row is rejected with its line
+// number and reasons; every valid row is stored. Progress is recorded on the import job per chunk.
+import { createInterface } from 'node:readline';
+import { type Readable, Transform } from 'node:stream';
+import { parse } from 'csv-parse';
+import { AppError, isAppError } from '../../kernel/index.js';
+import type {
+  CatalogService,
+  ImportFormat,
+  ImportJob,
+  ImportRejection,
+  ProductUpsert,
+  Rejection,
+} from '../../modules/catalog/index.js';
+import type { Channel, ChannelsService } from '../../modules/channels/index.js';
+import { type Ctx, inTransaction } from '../../platform/context.js';
+import { IMPORT_COLUMNS, type ImportKind, type ImportRow, parseImportRow } from './import-rows.js';
+
+/** What imports need from inventory (the inventory service has this shape). */
+export interface StockWriter {
+  getLocation(ctx: Ctx, idOrCode: string): Promise<{ id: string }>;
+  setOnHandMany(
+    ctx: Ctx,
+    entries: Array<{ sku: string; locationId: string; quantity: number; reason?: string }>,
+  ): Promise<unknown>;
+}
+
+export interface ImportDeps {
+  channels: ChannelsService;
+  catalog: CatalogService;
+  inventory?: StockWriter | undefined;
+}
+
+export interface ImportRequest {
+  format: ImportFormat;
+  input: Readable;
+  source?: string | null;
+  /** The size of the input, when known, for progress as a fraction. */
+  bytesTotal?: number | null;
+  chunkSize?: number;
+  onProgress?: (job: ImportJob) => void;
+}
+
+interface LineRow<R = ImportRow> {
+  line: number;
+  row: R;
+  raw: Record<string, unknown>;
+}
+
+type ReadItem =
+  | { line: number; raw: Record<string, unknown> }
+  | { line: number; reasons: string[]; raw: unknown };
+
+const DEFAULT_CHUNK = 500;
+const REPORTED_ROW_CHARS = 2000;
+
+export function createImportFlow(deps: ImportDeps) {
+  const { catalog, channels } = deps;
+
+  async function runImport(ctx: Ctx, req: ImportRequest): Promise<ImportJob> {
+    let job = await catalog.startImportJob(ctx, {
+      format: req.format,
+      source: req.source ?? null,
+      bytesTotal: req.bytesTotal ?? null,
+    });
+    const state = {
+      rowsRead: 0,
+      rowsAccepted: 0,
+      rowsRejected: 0,
+      bytesRead: 0,
+      counts: {} as Record<string, number>,
+      rejections: [] as ImportRejection[],
+    };
+    const counter = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        state.bytesRead += chunk.length;
+        done(null, chunk);
+      },
+    });
+    // A broken input (client gone) must end the read loop, which pipe() alone does not forward.
+    req.input.once('error', (err) => counter.destroy(err));
+    const resolver = createResolver();
+    const flush = async (
+      pending: LineRow[],
+      finished?: { status: 'completed' | 'failed'; error?: string },
+    ) => {
+      const outcome = await processChunk(ctx, pending, resolver);
+      state.rowsAccepted += outcome.accepted.length;
+      for (const a of outcome.accepted) state.counts[a] = (state.counts[a] ?? 0) + 1;
+      state.rejections.push(...outcome.rejected);
+      state.rowsRejected += outcome.rejected.length;
+      job = await catalog.recordImportProgress(ctx, job.id, { ...state, ...(finished ? { finished } : {}) });
+      state.rejections = [];
+      req.onProgress?.(job);
+    };
+    let pending: LineRow[] = [];
+    try {
+      for await (const item of readRows(req.format, req.input.pipe(counter))) {
+        state.rowsRead++;
+        if ('reasons' in item) {
+          reject(state, item.line, item.reasons, item.raw);
+          continue;
+        }
+        const parsed = parseImportRow(item.raw);
+        if (!parsed.ok) reject(state, item.line, parsed.reasons, item.raw);
+        else pending.push({ line: item.line, row: parsed.row, raw: item.raw });
+        if (pending.length >= (req.chunkSize ?? DEFAULT_CHUNK)) {
+          await flush(pending);
+          pending = [];
+        }
+      }
+      await flush(pending, { status: 'completed' });
+    } catch (err) {
+      // The stream itself is unreadable (bad header, broken quoting, disconnect): stop, keep what was stored.
+      const error = err instanceof Error ? err.message : String(err);
+      ctx.log.warn({ err, jobId: job.id }, 'import failed');
+      job = await catalog.recordImportProgress(ctx, job.id, {
+        ...state,
+        finished: { status: 'failed', error },
+      });
+      req.onProgress?.(job);
+    }
+    return job;
+  }
+
+  function reject(
+    state: { rowsRejected: number; rejections: ImportRejection[] },
+    line: number,
+    reasons: string[],
+    raw: unknown,
+  ) {
+    state.rowsRejected++;
+    state.rejections.push({ line, reasons, row: reportedRow(raw) });
+  }
+
+  // Look-ups repeated across rows are made once per import (on the caller's ctx: inside a chunk's
+  // transaction that is the transaction, which PGlite's single connection requires).
+  function createResolver() {
+    const lists = new Map<string, Promise<{ id: string; currency: string } | null>>();
+    const chans = new Map<string, Promise<Channel | null>>();
+    const locations = new Map<string, Promise<string | null>>();
+    return {
+      /** Variant SKUs seen in this file, with their line: a SKU twice in one file is a mistake. */
+      skuLines: new Map<string, number>(),
+      priceList: (ctx: Ctx, ref: string) => {
+        if (!lists.has(ref))
+          lists.set(
+            ref,
+            catalog.getPriceList(ctx, ref).catch(() => null),
+          );
+        return lists.get(ref)!;
+      },
+      channel: (ctx: Ctx, ref: string) => {
+        if (!chans.has(ref))
+          chans.set(
+            ref,
+            channels.findChannel(ctx, ref).then((c) => c ?? null),
+          );
+        return chans.get(ref)!;
+      },
+      location: (ctx: Ctx, ref: string) => {
+        if (!deps.inventory) return Promise.resolve(null);
+        const inventory = deps.inventory;
+        if (!locations.has(ref)) {
+          locations.set(
+            ref,
+            inventory.getLocation(ctx, ref).then(
+              (l) => l.id,
+              () => null,
+            ),
+          );
+        }
+        return locations.get(ref)!;
+      },
+    };
+  }
+  type Resolver = ReturnType<typeof createResolver>;
+
+  async function processChunk(ctx: Ctx, pending: LineRow[], resolver: Resolver) {
+    const rejected: ImportRejection[] = [];
+    const accepted: ImportKind[] = [];
+    const refuse = (r: LineRow, reasons: string[]) =>
+      rejected.push({ line: r.line, reasons, row: reportedRow(r.raw) });
+    const of = <K extends ImportKind>(kind: K) =>
+      pending.filter((r): r is LineRow<Extract<ImportRow, { kind: K }>> => r.row.kind === kind);
+
+    const catalogRows = pending.filter((r) => r.row.kind !== 'stock');
+    if (catalogRows.length) {
+      const chunkRejected: ImportRejection[] = [];
+      try {
+        await inTransaction(ctx, async (tx) => {
+          const rejectOnce: typeof refuse = (r, reasons) =>
+            chunkRejected.push({ line: r.line, reasons, row: reportedRow(r.raw) });
+          await importProducts(tx, of('product'), rejectOnce);
+          await importVariants(tx, of('variant'), rejectOnce, resolver.skuLines);
+          await importPrices(tx, of('price'), rejectOnce, resolver);
+          await importListings(tx, of('listing'), rejectOnce, resolver);
+        });
+        rejected.push(...chunkRejected);
+        const bad = new Set(chunkRejected.map((r) => r.line));
+        for (const r of catalogRows) if (!bad.has(r.line)) accepted.push(r.row.kind);
+      } catch (err) {
+        // Something the row checks could not foresee (e.g. a concurrent writer took a SKU): the
+        // chunk's catalog rows were rolled back together, so report them all.
+        const reason = isAppError(err) ? err.message : 'could not be stored';
+        if (!isAppError(err)) ctx.log.error({ err }, 'import chunk failed');
+        for (const r of catalogRows) refuse(r, [reason]);
+      }
+    }
+    const stockOutcome = await importStock(ctx, of('stock'), refuse, resolver);
+    for (let i = 0; i < stockOutcome; i++) accepted.push('stock');
+    return { accepted, rejected };
+  }
+
+  async function importProducts(
+    ctx: Ctx,
+    rows: LineRow<Extract<ImportRow, { kind: 'product' }>>[],
+    refuse: Refuse,
+  ) {
+    const byHandle = new Map<string, { item: ProductUpsert; rows: LineRow[] }>();
+    for (const r of rows) {
+      const p = r.row;
+      if (p.description !== undefined && p.title === undefined) {
+        refuse(r, ['description: give the title in the same row']);
+        continue;
+      }
+      const entry = byHandle.get(p.handle) ?? { item: { handle: p.handle, texts: {} }, rows: [] };
+      const item = entry.item;
+      if (p.title !== undefined) {
+        item.texts[p.locale ?? p.default_locale ?? 'en'] = {
+          title: p.title,
+          description: p.description ?? '',
+        };
+      }
+      if (p.status) item.status = p.status;
+      if (p.default_locale) item.defaultLocale = p.default_locale;
+      else if (!item.defaultLocale && p.locale && Object.keys(item.texts).length === 1)
+        item.defaultLocale = p.locale;
+      if (p.categories) item.categories = p.categories;
+      if (p.media) item.media = p.media;
+      entry.rows.push(r);
+      byHandle.set(p.handle, entry);
+    }
+    const entries = [...byHandle.values()];
+    const outcome = await catalog.upsertProducts(
+      ctx,
+      entries.map((e) => e.item),
+    );
+    refuseRejections(outcome.rejected, (i) => entries[i]!.rows, refuse);
+  }
+
+  async function importVariants(
+    ctx: Ctx,
+    rows: LineRow<Extract<ImportRow, { kind: 'variant' }>>[],
+    refuse: Refuse,
+    skuLines: Map<string, number>,
+  ) {
+    if (!rows.length) return;
+    const products = await catalog.findProductsByHandles(ctx, [...new Set(rows.map((r) => r.row.handle))]);
+    const idOf = new Map(products.map((p) => [p.handle, p.id]));
+    const known = rows.filter((r) => {
+      const earlier = skuLines.get(r.row.sku);
+      if (earlier !== undefined) {
+        refuse(r, [`sku: SKU ${r.row.sku} appears twice in this file (line ${earlier})`]);
+        return false;
+      }
+      if (!idOf.has(r.row.handle)) {
+        refuse(r, [`handle: no product ${r.row.handle} (in this file above, or in the hub)`]);
+        return false;
+      }
+      skuLines.set(r.row.sku, r.line);
+      return true;
+    });
+    const outcome = await catalog.upsertVariants(
+      ctx,
+      known.map((r) => ({
+        productId: idOf.get(r.row.handle)!,
+        sku: r.row.sku,
+        gtin: r.row.gtin,
+        options: r.row.options,
+      })),
+    );
+    refuseRejections(outcome.rejected, (i) => [known[i]!], refuse);
+  }
+
+  async function importPrices(
+    ctx: Ctx,
+    rows: LineRow<Extract<ImportRow, { kind: 'price' }>>[],
+    refuse: Refuse,
+    resolver: Resolver,
+  ) {
+    const groups = new Map<
+      string,
+      { target: { listId: string } | { channel: Channel }; rows: typeof rows }
+    >();
+    for (const r of rows) {
+      const key = r.row.price_list ? `pl:${r.row.price_list}` : `ch:${r.row.channel}`;
+      let group = groups.get(key);
+      if (!group) {
+        if (r.row.price_list) {
+          const list = await resolver.priceList(ctx, r.row.price_list);
+          if (!list) {
+            refuse(r, [`price_list: no price list ${r.row.price_list}`]);
+            continue;
+          }
+          group = { target: { listId: list.id }, rows: [] };
+        } else {
+          const channel = await resolver.channel(ctx, r.row.channel!);
+          if (!channel) {
+            refuse(r, [`channel: no channel ${r.row.channel}`]);
+            continue;
+          }
+          group = { target: { channel }, rows: [] };
+        }
+        groups.set(key, group);
+      }
+      group.rows.push(r);
+    }
+    for (const { target, rows: group } of groups.values()) {
+      const items = group.map((r) => ({ sku: r.row.sku, amount: r.row.amount, currency: r.row.currency }));
+      const outcome =
+        'listId' in target
+          ? await catalog.setPrices(ctx, target.listId, items)
+          : await catalog.setChannelPrices(ctx, target.channel, items);
+      refuseRejections(outcome.rejected, (i) => [group[i]!], refuse);
+    }
+  }
+
+  async function importListings(
+    ctx: Ctx,
+    rows: LineRow<Extract<ImportRow, { kind: 'listing' }>>[],
+    refuse: Refuse,
+    resolver: Resolver,
+  ) {
+    const byChannel = new Map<string, { channel: Channel; rows: typeof rows }>();
+    for (const r of rows) {
+      const channel = await resolver.channel(ctx, r.row.channel);
+      if (!channel) {
+        refuse(r, [`channel: no channel ${r.row.channel}`]);
+        continue;
+      }
+      const group = byChannel.get(channel.id) ?? { channel, rows: [] };
+      group.rows.push(r);
+      byChannel.set(channel.id, group);
+    }
+    for (const { channel, rows: group } of byChannel.values()) {
+      const outcome = await catalog.setListings(
+        ctx,
+        channel.id,
+        group.map((r) => ({ product: r.row.handle, published: r.row.published, title: r.row.title ?? null })),
+      );
+      refuseRejections(outcome.rejected, (i) => [group[i]!], refuse);
+    }
+  }
+
+  /** Stock rows go to inventory in one call per chunk; if that is refused, row by row. Returns accepted. */
+  async function importStock(
+    ctx: Ctx,
+    rows: LineRow<Extract<ImportRow, { kind: 'stock' }>>[],
+    refuse: Refuse,
+    resolver: Resolver,
+  ): Promise<number> {
+    if (!rows.length) return 0;
+    const inventory = deps.inventory;
+    if (!inventory) {
+      for (const r of rows) refuse(r, ['stock rows need the inventory module, which is not running here']);
+      return 0;
+    }
+    const skus = new Set(
+      (
+        await catalog.findVariantsBySkus(
+          ctx,
+          rows.map((r) => r.row.sku),
+        )
+      ).map((v) => v.sku),
+    );
+    const ready: Array<{ r: (typeof rows)[number]; locationId: string }> = [];
+    for (const r of rows) {
+      const locationId = await resolver.location(ctx, r.row.location);
+      const reasons = [
+        ...(skus.has(r.row.sku) ? [] : [`sku: no variant has SKU ${r.row.sku}`]),
+        ...(locationId ? [] : [`location: no stock location ${r.row.location}`]),
+      ];
+      if (reasons.length) refuse(r, reasons);
+      else ready.push({ r, locationId: locationId! });
+    }
+    const entry = (x: (typeof ready)[number]) => ({
+      sku: x.r.row.sku,
+      locationId: x.locationId,
+      quantity: x.r.row.quantity,
+      reason: 'import',
+    });
+    try {
+      if (ready.length) await inTransaction(ctx, (tx) => inventory.setOnHandMany(tx, ready.map(entry)));
+      return ready.length;
+    } catch {
+      let ok = 0;
+      for (const x of ready) {
+        try {
+          await inTransaction(ctx, (tx) => inventory.setOnHandMany(tx, [entry(x)]));
+          ok++;
+        } catch (err) {
+          refuse(x.r, [isAppError(err) ? err.message : 'could not be stored']);
+        }
+      }
+      return ok;
+    }
+  }
+
+  return { runImport };
+}
+
+export type ImportFlow = ReturnType<typeof createImportFlow>;
+
+type Refuse = (r: LineRow, reasons: string[]) => void;
+
+function refuseRejections(rejected: Rejection[], rowsOf: (index: number) => LineRow[], refuse: Refuse) {
+  for (const r of rejected) for (const row of rowsOf(r.index)) refuse(row, [r.reason]);
+}
+
+function reportedRow(raw: unknown): Record<string, unknown> | null {
+  if (typeof raw !== 'object' || raw === null)
+    return raw === undefined ? null : { value: String(raw).slice(0, 200) };
+  const text = JSON.stringify(raw);
+  return text.length <= REPORTED_ROW_CHARS
+    ? (raw as Record<string, unknown>)
+    : { truncated: text.slice(0, 200) };
+}
+
+/** Rows as they are read, with their line numbers (CSV: the line the record ends on). */
+async function* readRows(format: ImportFormat, input: Readable): AsyncGenerator<ReadItem> {
+  if (format === 'ndjson') {
+    let line = 0;
+    for await (const text of createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })) {
+      line++;
+      if (!text.trim()) continue;
+      try {
+        yield { line, raw: JSON.parse(text) };
+      } catch {
+        yield { line, reasons: ['not valid JSON'], raw: text };
+      }
+    }
+    return;
+  }
+  const skipped: ReadItem[] = [];
+  const parser = parse({
+    bom: true,
+    info: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    columns: (header: string[]) => {
+      const names = header.map((h) => h.trim().toLowerCase());
+      const unknown = names.filter((h) => !(IMPORT_COLUMNS as readonly string[]).includes(h));
+      if (!names.includes('kind') || unknown.length) {
+        throw new AppError(
+          'validation_failed',
+          `The CSV header must name a kind column and only known columns (${IMPORT_COLUMNS.join(', ')})${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}`,
+        );
+      }
+      return names;
+    },
+  });
+  parser.on('skip', (err: Error & { lines?: number }) => {
+    skipped.push({ line: err.lines ?? 0, reasons: [err.message], raw: null });
+  });
+  for await (const rec of input.pipe(parser) as AsyncIterable<{
+    record: Record<string, string>;
+    info: { lines: number };
+  }>) {
+    while (skipped.length) yield skipped.shift()!;
+    yield { line: rec.info.lines, raw: rec.record };
+  }
+  while (skipped.length) yield skipped.shift()!;
+}

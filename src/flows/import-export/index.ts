@@ -1,0 +1,12 @@
+// Bulk import and export of the catalog (products, variants, prices, listings) and stock, as CSV or
+// NDJSON, streamed, with progress and a rejected-rows report.
+export { catalogRows, exportCatalog } from './export.flow.js';
+export {
+  createImportFlow,
+  type ImportDeps,
+  type ImportFlow,
+  type ImportRequest,
+  type StockWriter,
+} from './import.flow.js';
+export { importExportRoutes } from './import-export.routes.js';
+export { IMPORT_COLUMNS, type ImportRow, parseImportRow } from './import-rows.js';
