@@ -5,7 +5,9 @@ import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import { createIntegrationLayer, type IntegrationLayer } from './connectors/integration-layer/index.js';
 import { segmentRoutes } from './connectors/segment/index.js';
+import { channelCatalogRoutes, createChannelCatalogFlow } from './flows/channel-catalog/index.js';
 import { loadDemoData } from './flows/demo/load-demo-data.flow.js';
+import { createImportFlow, importExportRoutes } from './flows/import-export/index.js';
 import { type Clock, systemClock } from './kernel/index.js';
 import { catalogMigrations, catalogRoutes, createCatalogService } from './modules/catalog/index.js';
 import { channelsMigrations, channelsRoutes, createChannelsService } from './modules/channels/index.js';
@@ -81,7 +83,9 @@ export function createServices() {
   const inventory = createInventoryService({
     resolveChannelId: async (ctx, idOrCode) => (await base.channels.findChannel(ctx, idOrCode))?.id,
   });
-  return { ...base, inventory, customers: createCustomersService() };
+  const channelCatalog = createChannelCatalogFlow({ ...base, inventory });
+  const imports = createImportFlow({ ...base, inventory });
+  return { ...base, inventory, customers: createCustomersService(), channelCatalog, imports };
 }
 
 export function createLogger(level: string): Logger {
@@ -121,6 +125,8 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await api.register(platformApiRoutes(routeOpts));
       await api.register(channelsRoutes(services.channels));
       await api.register(catalogRoutes(services.catalog));
+      await api.register(channelCatalogRoutes(services.channelCatalog));
+      await api.register(importExportRoutes({ imports: services.imports, catalog: services.catalog }));
       await api.register(inventoryRoutes(services.inventory));
       await api.register(integration.routes);
       await api.register(customersRoutes(services.customers));
