@@ -5,20 +5,29 @@ import { LanguagePicker } from '../ui/components.tsx';
 import { KeyGate, useSession } from '../ui/key-gate.tsx';
 import { Link, matchPath, useRouter } from '../ui/router.tsx';
 import { ChannelsPage } from './pages/channels.tsx';
+import { CustomerPage, CustomersPage } from './pages/customers.tsx';
 import { DashboardPage } from './pages/dashboard.tsx';
 import { EventsPage } from './pages/events.tsx';
+import { IntegrationsPage } from './pages/integrations.tsx';
+import { InventoryPage } from './pages/inventory.tsx';
 import { KeysPage } from './pages/keys.tsx';
 
 interface Section {
   path: string;
   label: MessageKey;
+  /** false: a detail page, reached from its list, not from the menu. */
+  nav?: boolean;
   render(params: Record<string, string>): ReactNode;
 }
 
 const SECTIONS: Section[] = [
   { path: '/', label: 'nav.dashboard', render: () => <DashboardPage /> },
+  { path: '/customers', label: 'nav.customers', render: () => <CustomersPage /> },
+  { path: '/customers/:id', label: 'nav.customers', nav: false, render: (p) => <CustomerPage id={p.id!} /> },
+  { path: '/inventory', label: 'nav.inventory', render: () => <InventoryPage /> },
   { path: '/channels', label: 'nav.channels', render: () => <ChannelsPage /> },
   { path: '/keys', label: 'nav.keys', render: () => <KeysPage /> },
+  { path: '/integrations', label: 'nav.integrations', render: () => <IntegrationsPage /> },
   { path: '/events', label: 'nav.events', render: () => <EventsPage /> },
 ];
 
@@ -60,7 +69,7 @@ function Shell() {
       </header>
       <div className="shell">
         <nav className="sidenav" aria-label={intl.t('admin.navigation')}>
-          {SECTIONS.map((s) => (
+          {SECTIONS.filter((s) => s.nav !== false).map((s) => (
             <Link key={s.path} to={s.path}>
               {intl.t(s.label)}
             </Link>

@@ -1,0 +1,56 @@
+// The admin console's areas over the other modules, in a real browser: inventory by location that
+// follows stock changes live (and takes adjustments), and the single customer view from a search.
+import { expect, it } from 'vitest';
+import { adminLogin, describeBrowser } from './browser-harness.js';
+
+describeBrowser('admin console areas', (t) => {
+  it('shows stock at a location, takes an adjustment, and follows changes made elsewhere live', async () => {
+    const page = await (await t.newContext()).newPage();
+    await adminLogin(page, t.base);
+    await page.getByRole('link', { name: 'Inventory' }).click();
+    await page
+      .getByLabel('Location', { exact: true })
+      .selectOption({ label: 'Fjord & Field Amsterdam (store-amsterdam)' });
+    await page.locator('[data-live="live"], [data-live="polling"]').waitFor();
+    const form = page.getByRole('form', { name: 'Adjust stock' });
+    await form.getByLabel('SKU').fill('BROWSER-MUG');
+    await form.getByLabel('Quantity').fill('5');
+    await form.getByRole('button', { name: 'Adjust stock' }).click();
+    const row = page.locator('tr[data-sku="BROWSER-MUG"] [data-testid="available"]');
+    await expect.poll(() => row.textContent()).toBe('5');
+    // A sale recorded by another client shows here without a reload.
+    const sale = await t.api('POST', '/api/inventory/adjustments', {
+      kind: 'sale',
+      sku: 'BROWSER-MUG',
+      location: 'store-amsterdam',
+      quantity: 2,
+    });
+    expect(sale.status).toBe(201);
+    await expect.poll(() => row.textContent()).toBe('3');
+    await t.screenshot(page, 'admin-inventory');
+  });
+
+  it('finds a customer by email and opens the single view with identities and their trust', async () => {
+    const webshop = (await t.api('GET', '/api/channels/webshop')).body;
+    const r = await t.api('POST', '/api/customers/identify', {
+      channelId: webshop.id,
+      identifiers: [
+        { type: 'email', value: 'astrid@example.com', trust: 'verified' },
+        { type: 'phone', value: '+31612345678', trust: 'claimed' },
+      ],
+      traits: { firstName: 'Astrid', lastName: 'Berg' },
+    });
+    expect(r.status).toBe(200);
+    const page = await (await t.newContext()).newPage();
+    await adminLogin(page, t.base);
+    await page.getByRole('link', { name: 'Customers' }).click();
+    await page.getByLabel('Search for').fill('astrid@example.com');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('link', { name: 'Astrid Berg' }).click();
+    await page.getByRole('heading', { name: 'Astrid Berg' }).waitFor();
+    const identities = page.locator('li', { hasText: 'astrid@example.com' });
+    expect(await identities.textContent()).toContain('verified');
+    expect(await page.locator('li', { hasText: '+31612345678' }).textContent()).toContain('claimed');
+    await t.screenshot(page, 'admin-customer');
+  });
+});
