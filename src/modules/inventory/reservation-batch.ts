@@ -57,6 +57,8 @@ export async function reserveBatch(
   tx: Ctx,
   sku: string,
   requests: ReserveRequest[],
+  /** Called once the SKU's level rows are locked (the batcher then lets the next batch start). */
+  onLocked?: () => void,
 ): Promise<ReserveOutcome[]> {
   const keyed = requests.filter((r) => r.idempotencyKey !== null);
   const state = await loadBatchState(
@@ -65,6 +67,7 @@ export async function reserveBatch(
     [...new Set(requests.map((r) => r.channelId))],
     keyed.map((r) => ({ channelId: r.channelId, key: r.idempotencyKey! })),
   );
+  onLocked?.();
   const sourcing = new Map<string, ChannelSourcing>();
   for (const s of state.sourcing) {
     const c = sourcing.get(s.channelId) ?? { safetyBuffer: s.safetyBuffer, locations: [] };

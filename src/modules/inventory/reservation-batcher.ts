@@ -36,12 +36,17 @@ interface Pending {
 
 interface SkuQueue {
   waiting: Pending[];
-  running: boolean;
+  /** Batches in their transaction. */
+  running: number;
+  /** A batch has started but does not hold the SKU's row locks yet. */
+  starting: boolean;
   scheduled: boolean;
 }
 
 const MAX_ATTEMPTS = 5;
 const RETRYABLE_PG_CODES = new Set(['40001', '40P01']);
+/** Two batches per SKU: one writing and committing, the next already waiting for its row locks. */
+const MAX_RUNNING = 2;
 
 export class ReservationBatcher {
   private readonly queues = new Map<string, SkuQueue>();
@@ -54,7 +59,7 @@ export class ReservationBatcher {
     return new Promise((settle, reject) => {
       let queue = this.queues.get(request.sku);
       if (!queue) {
-        queue = { waiting: [], running: false, scheduled: false };
+        queue = { waiting: [], running: 0, starting: false, scheduled: false };
         this.queues.set(request.sku, queue);
       }
       queue.waiting.push({ ctx, request, settle, reject });
@@ -62,8 +67,14 @@ export class ReservationBatcher {
     });
   }
 
+  /**
+   * The next batch starts once the previous one holds its locks (so its BEGIN and read queue up in
+   * the database behind them, overlapping the previous write and commit) and never earlier, so it
+   * keeps collecting requests meanwhile.
+   */
   private schedule(sku: string, queue: SkuQueue): void {
-    if (queue.running || queue.scheduled) return;
+    if (queue.scheduled || queue.starting || queue.running >= MAX_RUNNING || queue.waiting.length === 0)
+      return;
     queue.scheduled = true;
     const go = () => {
       queue.scheduled = false;
@@ -75,13 +86,16 @@ export class ReservationBatcher {
 
   private async flush(sku: string, queue: SkuQueue): Promise<void> {
     const batch = queue.waiting.splice(0, this.options.maxBatch);
-    if (batch.length === 0) {
-      this.queues.delete(sku);
-      return;
-    }
-    queue.running = true;
+    if (batch.length === 0) return this.forgetIfIdle(sku, queue);
+    queue.running++;
+    queue.starting = true;
+    const locked = () => {
+      if (!queue.starting) return;
+      queue.starting = false;
+      this.schedule(sku, queue);
+    };
     try {
-      const outcomes = await this.run(sku, batch);
+      const outcomes = await this.run(sku, batch, locked);
       for (const [i, p] of batch.entries()) p.settle(outcomes[i]!);
       this.stats.batches++;
       this.stats.requests += batch.length;
@@ -89,13 +103,18 @@ export class ReservationBatcher {
     } catch (err) {
       for (const p of batch) p.reject(err);
     } finally {
-      queue.running = false;
+      queue.running--;
+      queue.starting = false;
     }
-    if (queue.waiting.length > 0) void this.flush(sku, queue);
-    else this.queues.delete(sku);
+    this.schedule(sku, queue);
+    this.forgetIfIdle(sku, queue);
   }
 
-  private async run(sku: string, batch: Pending[]): Promise<ReserveOutcome[]> {
+  private forgetIfIdle(sku: string, queue: SkuQueue): void {
+    if (queue.running === 0 && !queue.scheduled && queue.waiting.length === 0) this.queues.delete(sku);
+  }
+
+  private async run(sku: string, batch: Pending[], locked: () => void): Promise<ReserveOutcome[]> {
     const first = batch[0]!.ctx;
     // One request keeps its own actor and request id on the events; a batch records each in the payload.
     const ctx: Ctx =
@@ -109,6 +128,7 @@ export class ReservationBatcher {
             tx,
             sku,
             batch.map((p) => p.request),
+            locked,
           ),
         );
       } catch (err) {
