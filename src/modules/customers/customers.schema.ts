@@ -99,7 +99,9 @@ export const customerEvents = pgTable(
   },
   (t) => [
     uniqueIndex('customer_events_message_idx').on(t.sourceId, t.messageId),
-    index('customer_events_timeline_idx').on(t.profileId, t.occurredAt.desc(), t.id.desc()),
+    // Ascending: read backwards it serves `order by occurred_at desc, id desc` (drizzle's .desc() would
+    // add NULLS LAST, which that order by cannot use).
+    index('customer_events_timeline_idx').on(t.profileId, t.occurredAt, t.id),
   ],
 );
 

@@ -1,6 +1,7 @@
 // Ingestion: validate each event's identifiers, then coalesce concurrent batches into one
 // transaction (group commit): one read of everything the batch needs, identity resolution in
 // memory, one write. Callers get their per-event results only after the commit (durable).
+import { sql } from 'drizzle-orm';
 import { type Deferred, deferred, newId } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { appendEvents, type NewEvent } from '../../platform/events/event-log.js';
@@ -139,6 +140,7 @@ export function createIngestion(opts: IngestOptions) {
         try {
           await commitJobs(jobs);
           for (const j of jobs) j.done.resolve(j.results);
+          await refreshStatistics(jobs[0]!.ctx, n);
         } catch (err) {
           if (jobs.length === 1) jobs[0]!.done.reject(err);
           else {
@@ -156,6 +158,21 @@ export function createIngestion(opts: IngestOptions) {
       }
     } finally {
       running = false;
+    }
+  }
+
+  // Planner statistics: PGlite has no autovacuum, and a timeline read planned on empty-table
+  // statistics sorts every event of a profile instead of walking its index. Analyze as volume grows.
+  let ingested = 0;
+  let nextAnalyze = 1_000;
+  async function refreshStatistics(ctx: Ctx, events: number): Promise<void> {
+    ingested += events;
+    if (ingested < nextAnalyze) return;
+    nextAnalyze = Math.min(nextAnalyze * 10, ingested + 1_000_000);
+    try {
+      await ctx.database.db.execute(sql`analyze customer_events, customer_profiles, customer_identifiers`);
+    } catch (err) {
+      ctx.log.warn({ err }, 'analyze of customer tables failed');
     }
   }
 
