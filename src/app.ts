@@ -6,9 +6,15 @@ import pino, { type Logger } from 'pino';
 import { createIntegrationLayer, type IntegrationLayer } from './connectors/integration-layer/index.js';
 import { segmentRoutes } from './connectors/segment/index.js';
 import { channelCatalogRoutes, createChannelCatalogFlow } from './flows/channel-catalog/index.js';
+import {
+  commerceRoutes,
+  createCommerceFlows,
+  startCustomerCommerceProjection,
+} from './flows/commerce/index.js';
 import { loadDemoData } from './flows/demo/load-demo-data.flow.js';
 import { createImportFlow, importExportRoutes } from './flows/import-export/index.js';
 import { type Clock, systemClock } from './kernel/index.js';
+import { cartsMigrations, createCartsService } from './modules/carts/index.js';
 import { catalogMigrations, catalogRoutes, createCatalogService } from './modules/catalog/index.js';
 import { channelsMigrations, channelsRoutes, createChannelsService } from './modules/channels/index.js';
 import { createCustomersService, customersMigrations, customersRoutes } from './modules/customers/index.js';
@@ -19,6 +25,8 @@ import {
   inventoryRoutes,
   startExpirySweeper,
 } from './modules/inventory/index.js';
+import { createOrdersModule, ordersMigrations, ordersRoutes } from './modules/orders/index.js';
+import { createPaymentsService, paymentsMigrations } from './modules/payments/index.js';
 import { countActiveAdminKeys, createApiKey } from './platform/auth/api-keys.js';
 import type { HubConfig } from './platform/config.js';
 import { type Ctx, createContext } from './platform/context.js';
@@ -44,6 +52,9 @@ export const ALL_MIGRATIONS: MigrationSet[] = [
   inventoryMigrations,
   integrationsMigrations,
   customersMigrations,
+  cartsMigrations,
+  ordersMigrations,
+  paymentsMigrations,
 ];
 
 export interface HubOptions {
@@ -83,9 +94,19 @@ export function createServices() {
   const inventory = createInventoryService({
     resolveChannelId: async (ctx, idOrCode) => (await base.channels.findChannel(ctx, idOrCode))?.id,
   });
+  const customers = createCustomersService();
+  const orders = createOrdersModule();
+  const commerce = createCommerceFlows({
+    ...base,
+    inventory,
+    customers,
+    carts: createCartsService(),
+    orders,
+    payments: createPaymentsService(),
+  });
   const channelCatalog = createChannelCatalogFlow({ ...base, inventory });
   const imports = createImportFlow({ ...base, inventory });
-  return { ...base, inventory, customers: createCustomersService(), channelCatalog, imports };
+  return { ...base, inventory, customers, orders, commerce, channelCatalog, imports };
 }
 
 export function createLogger(level: string): Logger {
@@ -130,6 +151,8 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await api.register(inventoryRoutes(services.inventory));
       await api.register(integration.routes);
       await api.register(customersRoutes(services.customers));
+      await api.register(ordersRoutes(services.orders));
+      await api.register(commerceRoutes(services.commerce));
     },
     { prefix: '/api' },
   );
@@ -144,6 +167,13 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   }
 
   const expirySweeper = startExpirySweeper({ ctx: systemCtx, expireHolds: services.inventory.expireHolds });
+  const customerCommerce = startCustomerCommerceProjection({
+    database,
+    customers: services.customers,
+    orders: services.orders.orders,
+    clock,
+    log,
+  });
 
   integration.start();
 
@@ -175,6 +205,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await integration.stop(); // ends live streams first: open SSE responses would hold http.close()
       await http.close();
       await expirySweeper.stop();
+      await customerCommerce.stop();
       await relay?.stop();
       await wakeup?.stop();
       if (!opts.database) await database.close();

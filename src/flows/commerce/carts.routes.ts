@@ -1,0 +1,339 @@
+// HTTP routes for carts: create, lines, delivery, channel change (reprice), identify (merge), quote,
+// checkout (with Idempotency-Key), and the till's look-up by handoff code, phone, email or card.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../kernel/index.js';
+import {
+  Cart,
+  MERGE_STRATEGIES,
+  MergeOutcome,
+  PriceChange,
+  ShippingAddress,
+  Sku,
+} from '../../modules/carts/index.js';
+import { Order } from '../../modules/orders/index.js';
+import { Payment, PaymentInput } from '../../modules/payments/index.js';
+import { channelFor } from '../../platform/http/auth-hook.js';
+import type { CommerceFlows } from './commerce.flows.js';
+
+const CartView = Cart.extend({
+  linesLostHold: z.array(z.string()).describe('lines whose stock hold expired since the cart was last read'),
+});
+const Quantity = z.number().int().positive().max(10_000);
+const Params = z.object({ id: z.string() });
+const Totals = z.object({
+  items: z.number().int(),
+  discount: z.number().int(),
+  shipping: z.number().int(),
+  tax: z.number().int(),
+  grand: z.number().int(),
+  currency: z.string(),
+});
+
+function requireChannel(request: Parameters<typeof channelFor>[0], requested: string | undefined): string {
+  const channelId = channelFor(request, requested);
+  if (!channelId) {
+    throw new AppError('validation_failed', 'Name the channel (or use a key bound to one)', {
+      issues: [{ path: 'body.channelId', message: 'required unless the API key is bound to a channel' }],
+    });
+  }
+  return channelId;
+}
+
+export const cartsRoutes =
+  (flows: CommerceFlows): FastifyPluginAsyncZod =>
+  async (app) => {
+    const { carts } = flows.deps;
+    /** A channel-bound key changes only carts on its channel (move the cart to it first). */
+    const ownCart = async (request: Parameters<typeof channelFor>[0], id: string) => {
+      const cart = await carts.getCart(request.ctx, id);
+      channelFor(request, cart.channelId);
+      return cart;
+    };
+
+    app.post(
+      '/carts',
+      {
+        config: { scope: 'carts:write' },
+        schema: {
+          tags: ['carts'],
+          summary: 'Start a cart for a profile or an anonymous shopper',
+          body: z.strictObject({
+            channelId: z.string().optional().describe('required unless the key is bound to a channel'),
+            profileId: z.string().optional(),
+            anonymousId: z
+              .string()
+              .max(200)
+              .optional()
+              .describe('the device or browser id until the shopper is identified'),
+            email: z.string().email().optional(),
+            phone: z.string().max(40).optional(),
+            lines: z
+              .array(z.strictObject({ sku: Sku, quantity: Quantity }))
+              .max(100)
+              .optional(),
+          }),
+          response: { 201: Cart },
+        },
+      },
+      async (request, reply) => {
+        const channelId = requireChannel(request, request.body.channelId);
+        const { lines, ...rest } = request.body;
+        const cart = await flows.carts.createCart(request.ctx, {
+          ...rest,
+          email: rest.email?.toLowerCase(),
+          channelId,
+          ...(lines ? { lines } : {}),
+        });
+        return reply.code(201).send(cart);
+      },
+    );
+
+    app.get(
+      '/carts/:id',
+      {
+        config: { scope: 'carts:read' },
+        schema: {
+          tags: ['carts'],
+          summary: 'A cart (says which lines lost their stock hold)',
+          params: Params,
+          response: { 200: CartView },
+        },
+      },
+      async (request) => {
+        const { cart, linesLost } = await flows.carts.getCart(request.ctx, request.params.id);
+        return { ...cart, linesLostHold: linesLost };
+      },
+    );
+
+    app.post(
+      '/carts/:id/lines',
+      {
+        config: { scope: 'carts:write' },
+        schema: {
+          tags: ['carts'],
+          summary:
+            "Add a SKU at the channel's price; holds the stock (409 insufficient_stock when there is none)",
+          params: Params,
+          body: z.strictObject({ sku: Sku, quantity: Quantity }),
+          response: { 201: Cart },
+        },
+      },
+      async (request, reply) => {
+        await ownCart(request, request.params.id);
+        const { cart } = await flows.carts.addLine(request.ctx, request.params.id, request.body);
+        return reply.code(201).send(cart);
+      },
+    );
+
+    app.patch(
+      '/carts/:id/lines/:lineId',
+      {
+        config: { scope: 'carts:write' },
+        schema: {
+          tags: ['carts'],
+          summary: 'Change a line’s quantity (0 removes it); holds follow',
+          params: z.object({ id: z.string(), lineId: z.string() }),
+          body: z.strictObject({ quantity: z.number().int().min(0).max(10_000) }),
+          response: { 200: Cart },
+        },
+      },
+      async (request) => {
+        await ownCart(request, request.params.id);
+        return flows.carts.changeLine(
+          request.ctx,
+          request.params.id,
+          request.params.lineId,
+          request.body.quantity,
+        );
+      },
+    );
+
+    app.delete(
+      '/carts/:id/lines/:lineId',
+      {
+        config: { scope: 'carts:write' },
+        schema: {
+          tags: ['carts'],
+          summary: 'Remove a line and release its hold',
+          params: z.object({ id: z.string(), lineId: z.string() }),
+          response: { 200: Cart },
+        },
+      },
+      async (request) => {
+        await ownCart(request, request.params.id);
+        return flows.carts.removeLine(request.ctx, request.params.id, request.params.lineId);
+      },
+    );
+
+    app.put(
+      '/carts/:id/delivery',
+      {
+        config: { scope: 'carts:write' },
+        schema: {
+          tags: ['carts'],
+          summary: 'Choose shipping (address + method), click & collect at a store, or carry-out at the till',
+          params: Params,
+          body: z.discriminatedUnion('type', [
+            z.strictObject({
+              type: z.literal('ship'),
+              address: ShippingAddress,
+              method: z
+                .string()
+                .min(1)
+                .max(50)
+                .describe('standard or express (see GET /api/checkout/shipping-methods)'),
+              email: z.string().email().optional(),
+              phone: z.string().max(40).optional(),
+            }),
+            z.strictObject({
+              type: z.literal('pickup'),
+              locationId: z.string().min(1).describe('the store (location id or code)'),
+              email: z.string().email().optional(),
+              phone: z.string().max(40).optional(),
+            }),
+            z.strictObject({
+              type: z.literal('carry_out'),
+              email: z.string().email().optional(),
+              phone: z.string().max(40).optional(),
+            }),
+          ]),
+          response: { 200: Cart },
+        },
+      },
+      async (request) => {
+        await ownCart(request, request.params.id);
+        const { email, phone, ...delivery } = request.body;
+        return flows.carts.setDelivery(request.ctx, request.params.id, delivery, {
+          email: email?.toLowerCase(),
+          phone,
+        });
+      },
+    );
+
+    app.post(
+      '/carts/:id/channel',
+      {
+        config: { scope: 'carts:write' },
+        schema: {
+          tags: ['carts'],
+          summary: "Continue the cart on another channel: repriced with that channel's prices and currency",
+          description: 'A channel-bound key (e.g. a store till) moves the cart to its own channel.',
+          params: Params,
+          body: z.strictObject({ channelId: z.string().optional() }),
+          response: { 200: z.object({ cart: Cart, changes: z.array(PriceChange) }) },
+        },
+      },
+      async (request) => {
+        const channelId = requireChannel(request, request.body.channelId);
+        return flows.carts.moveToChannel(request.ctx, request.params.id, channelId);
+      },
+    );
+
+    app.post(
+      '/carts/:id/identify',
+      {
+        config: { scope: 'carts:write' },
+        schema: {
+          tags: ['carts'],
+          summary:
+            'The shopper is identified: their carts merge by a strategy; the response says what happened',
+          params: Params,
+          body: z.strictObject({
+            identifiers: z
+              .array(z.strictObject({ type: z.string().min(1).max(50), value: z.string().min(1).max(500) }))
+              .min(1)
+              .max(10)
+              .describe('e.g. [{ type: "email", value: "ana@example.com" }] or a user_id / loyalty_card'),
+            traits: z.record(z.string(), z.unknown()).optional(),
+            strategy: z
+              .enum(MERGE_STRATEGIES)
+              .optional()
+              .describe('merge_lines (default), keep_newest or keep_both'),
+          }),
+          response: {
+            200: z.object({
+              customerId: z.string(),
+              cart: Cart.nullable(),
+              merge: MergeOutcome,
+              priceChanges: z.array(PriceChange),
+            }),
+          },
+        },
+      },
+      async (request) =>
+        flows.identifyCart.identify(request.ctx, { cartId: request.params.id, ...request.body }),
+    );
+
+    app.get(
+      '/carts/:id/quote',
+      {
+        config: { scope: 'carts:read' },
+        schema: {
+          tags: ['carts'],
+          summary: 'The totals the cart would check out with now',
+          params: Params,
+          response: { 200: Totals },
+        },
+      },
+      async (request) => {
+        const cart = await carts.getCart(request.ctx, request.params.id);
+        const { totals } = await flows.checkout.quote(request.ctx, cart);
+        return { ...totals, currency: cart.currency };
+      },
+    );
+
+    app.post(
+      '/carts/:id/checkout',
+      {
+        config: { scope: 'carts:write' },
+        schema: {
+          tags: ['carts'],
+          summary:
+            'Check out: pay and place one order (send an Idempotency-Key; a retry returns the same order)',
+          description:
+            '402 payment_failed leaves no order and releases the holds. 409 insufficient_stock when stock ran out. ' +
+            'A cart already checked out answers 200 with its order.',
+          params: Params,
+          body: z.strictObject({
+            payment: PaymentInput,
+            email: z.string().email().optional(),
+            phone: z.string().max(40).optional(),
+            routing: z.enum(['nearest_with_stock', 'fewest_shipments', 'store_priority']).optional(),
+          }),
+          response: {
+            200: z.object({ order: Order, payment: Payment.nullable() }),
+            201: z.object({ order: Order, payment: Payment.nullable() }),
+          },
+        },
+      },
+      async (request, reply) => {
+        await ownCart(request, request.params.id);
+        const r = await flows.checkout.checkout(request.ctx, request.params.id, request.body);
+        const order = r.created ? await flows.orderActions.handOverIfCarryOut(request.ctx, r.order) : r.order;
+        return reply.code(r.created ? 201 : 200).send({ order, payment: r.payment });
+      },
+    );
+
+    app.get(
+      '/tills/carts',
+      {
+        config: { scope: 'carts:read' },
+        schema: {
+          tags: ['carts'],
+          summary:
+            'At the till: find carts by handoff code (or scanned QR payload), phone, email or loyalty card',
+          querystring: z.strictObject({
+            code: z.string().max(100).optional(),
+            phone: z.string().max(40).optional(),
+            email: z.string().max(320).optional(),
+            loyaltyCard: z.string().max(100).optional(),
+          }),
+          response: {
+            200: z.object({ carts: z.array(Cart), matchedBy: z.string(), customerIds: z.array(z.string()) }),
+          },
+        },
+      },
+      async (request) => flows.tillLookup.findCarts(request.ctx, request.query),
+    );
+  };

@@ -1,0 +1,45 @@
+// What the carts-and-orders flows are built from: the modules they compose, passed in by app.ts.
+import { AppError } from '../../kernel/index.js';
+import type { CartsService } from '../../modules/carts/index.js';
+import type { CatalogService } from '../../modules/catalog/index.js';
+import type { Channel, ChannelsService } from '../../modules/channels/index.js';
+import type { CustomersService } from '../../modules/customers/index.js';
+import type { InsufficientStock, InventoryService } from '../../modules/inventory/index.js';
+import type { OrdersModule } from '../../modules/orders/index.js';
+import type { PaymentsService } from '../../modules/payments/index.js';
+import type { Ctx } from '../../platform/context.js';
+import type { CheckoutRules } from './totals.js';
+
+export interface CommerceDeps {
+  channels: ChannelsService;
+  catalog: CatalogService;
+  inventory: InventoryService;
+  customers: CustomersService;
+  carts: CartsService;
+  orders: OrdersModule;
+  payments: PaymentsService;
+  /** Shipping rates, tax rules and the discount hook; defaults in totals.ts. */
+  rules?: Partial<CheckoutRules>;
+  /** How long cart holds last (seconds); inventory's default is 15 minutes. */
+  cartHoldSeconds?: number;
+  /** How long a click & collect order waits at the store (seconds); default 3 days. */
+  pickupHoldSeconds?: number;
+}
+
+export async function channelOf(deps: CommerceDeps, ctx: Ctx, idOrCode: string): Promise<Channel> {
+  const channel = await deps.channels.findChannel(ctx, idOrCode);
+  if (!channel) {
+    throw new AppError('unprocessable', `There is no channel ${idOrCode}`, {
+      issues: [{ path: 'body.channelId', message: 'unknown channel' }],
+    });
+  }
+  return channel;
+}
+
+/** The problem a client sees when stock ran out (the typed result from inventory, as 409). */
+export const insufficientStock = (r: InsufficientStock, what = 'reserved') =>
+  new AppError(
+    'insufficient_stock',
+    `Only ${r.available} of ${r.sku} can be ${what}, ${r.requested} were asked for`,
+    { details: { sku: r.sku, requested: r.requested, available: r.available } },
+  );

@@ -1,0 +1,20 @@
+// Carts, checkout and orders across channels: the flows that compose carts, orders and payments
+// with catalog prices, inventory holds/allocations and customer identity (see commerce.deps.ts).
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { cartsRoutes } from './carts.routes.js';
+import type { CommerceFlows } from './commerce.flows.js';
+import { orderActionsRoutes } from './orders.routes.js';
+
+export type { CommerceDeps } from './commerce.deps.js';
+export { type CommerceFlows, createCommerceFlows } from './commerce.flows.js';
+export { startCustomerCommerceProjection } from './customer-projection.js';
+export { ROUTING_STRATEGIES, type RoutingStrategy } from './routing.js';
+export { type CheckoutRules, DEFAULT_RULES, type DiscountHook } from './totals.js';
+
+/** Every carts/checkout/orders route of the flows (the orders module adds its reads itself). */
+export const commerceRoutes =
+  (flows: CommerceFlows): FastifyPluginAsyncZod =>
+  async (app) => {
+    await app.register(cartsRoutes(flows));
+    await app.register(orderActionsRoutes(flows));
+  };

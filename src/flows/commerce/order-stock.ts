@@ -1,0 +1,184 @@
+// Stock for an order at checkout, through inventory: a pickup order's units held at the chosen store,
+// a shipped order's units allocated where the routing strategy sends them from (with the reason).
+import type { Cart } from '../../modules/carts/index.js';
+import type { FulfilmentPlan } from '../../modules/orders/index.js';
+import type { Ctx } from '../../platform/context.js';
+import { releaseHolds } from './cart-stock.js';
+import { type CommerceDeps, insufficientStock } from './commerce.deps.js';
+import { type Candidate, type Destination, ROUTING_STRATEGIES, type RoutingStrategy } from './routing.js';
+
+export interface OrderStock {
+  reservationIds: string[];
+  plans: FulfilmentPlan[];
+}
+
+const DAY = 24 * 3600;
+
+/**
+ * Click & collect: every unit held at the store. A cart hold that already sits wholly at that store
+ * becomes the order's allocation; anything else is released and held again at the store.
+ */
+export async function holdAtStore(
+  deps: CommerceDeps,
+  tx: Ctx,
+  cart: Cart,
+  orderId: string,
+  locationId: string,
+): Promise<OrderStock> {
+  const reservations = new Map(
+    (await deps.inventory.listReservations(tx, { reference: cart.id, limit: 1000 })).map((r) => [r.id, r]),
+  );
+  const lines: FulfilmentPlan['lines'] = [];
+  const reservationIds: string[] = [];
+  for (const line of cart.lines) {
+    const atStore = line.holds.filter((h) => {
+      const r = reservations.get(h.reservationId);
+      return r?.status === 'held' && r.lines.every((l) => l.locationId === locationId);
+    });
+    const covered = atStore.reduce((s, h) => s + h.quantity, 0);
+    for (const h of atStore) {
+      await deps.inventory.allocate(tx, h.reservationId, orderId);
+      reservationIds.push(h.reservationId);
+      lines.push({ sku: line.sku, quantity: h.quantity, reservationId: h.reservationId });
+    }
+    await releaseHolds(
+      deps,
+      tx,
+      line.holds.filter((h) => !atStore.includes(h)),
+    );
+    if (covered < line.quantity) {
+      const r = await deps.inventory.reserve(tx, {
+        sku: line.sku,
+        quantity: line.quantity - covered,
+        kind: 'pickup_hold',
+        channelId: cart.channelId,
+        location: locationId,
+        reference: orderId,
+        ttlSeconds: deps.pickupHoldSeconds ?? 3 * DAY,
+      });
+      if (!r.ok) throw insufficientStock(r, 'held for pickup at that store');
+      reservationIds.push(r.value.reservation.id);
+      lines.push({ sku: line.sku, quantity: line.quantity - covered, reservationId: r.value.reservation.id });
+    }
+  }
+  return {
+    reservationIds,
+    plans: [
+      {
+        kind: 'pickup',
+        locationId,
+        lines,
+        routing: {
+          strategy: 'customer_choice',
+          reason: 'the customer chose this store for click & collect',
+          distanceKm: null,
+        },
+      },
+    ],
+  };
+}
+
+/** The channel's locations with their free stock of these SKUs, in sourcing order. */
+async function candidatesFor(
+  deps: CommerceDeps,
+  tx: Ctx,
+  channelId: string,
+  skus: string[],
+): Promise<Candidate[]> {
+  const sourcing = await deps.inventory.getSourcing(tx, channelId);
+  const locations = new Map((await deps.inventory.listLocations(tx)).map((l) => [l.id, l]));
+  const levels = (
+    await Promise.all([...new Set(skus)].map((sku) => deps.inventory.levelsOfSku(tx, sku)))
+  ).flat();
+  return sourcing.locationIds.flatMap((id, priority) => {
+    const l = locations.get(id);
+    if (!l || l.status !== 'active') return [];
+    const stock = new Map(
+      levels.filter((v) => v.locationId === id).map((v) => [v.sku, Math.max(0, v.available)]),
+    );
+    const country = typeof l.address.country === 'string' ? l.address.country : null;
+    return [
+      {
+        locationId: id,
+        code: l.code,
+        name: l.name,
+        type: l.type,
+        latitude: l.latitude,
+        longitude: l.longitude,
+        country,
+        priority,
+        stock,
+      },
+    ];
+  });
+}
+
+/**
+ * Shipping: the cart's holds are released and the routing strategy decides where each unit leaves
+ * from; every part is allocated at its location, so the plan is what the stock says.
+ */
+export async function allocateForShipping(
+  deps: CommerceDeps,
+  tx: Ctx,
+  cart: Cart,
+  orderId: string,
+  to: Destination,
+  strategyName: string,
+): Promise<OrderStock> {
+  const strategy: RoutingStrategy =
+    ROUTING_STRATEGIES[strategyName] ?? ROUTING_STRATEGIES.nearest_with_stock!;
+  await releaseHolds(
+    deps,
+    tx,
+    cart.lines.flatMap((l) => l.holds),
+  );
+  const wanted = new Map<string, number>();
+  for (const l of cart.lines) wanted.set(l.sku, (wanted.get(l.sku) ?? 0) + l.quantity);
+  const lines = [...wanted].map(([sku, quantity]) => ({ sku, quantity }));
+  const candidates = await candidatesFor(deps, tx, cart.channelId, [...wanted.keys()]);
+  const routed = strategy.route(lines, candidates, to);
+  if (!routed.ok) throw insufficientStock(routed, 'shipped');
+  const reservationIds: string[] = [];
+  const plans: FulfilmentPlan[] = [];
+  for (const s of routed.shipments) {
+    const planLines: FulfilmentPlan['lines'] = [];
+    for (const l of s.lines) {
+      const r = await deps.inventory.reserve(tx, {
+        sku: l.sku,
+        quantity: l.quantity,
+        kind: 'order_allocation',
+        channelId: cart.channelId,
+        location: s.locationId,
+        reference: orderId,
+      });
+      if (!r.ok) throw insufficientStock(r, 'allocated');
+      reservationIds.push(r.value.reservation.id);
+      planLines.push({ sku: l.sku, quantity: l.quantity, reservationId: r.value.reservation.id });
+    }
+    plans.push({
+      kind: s.kind,
+      locationId: s.locationId,
+      lines: planLines,
+      routing: { strategy: strategy.name, reason: s.reason, distanceKm: s.distanceKm },
+    });
+  }
+  return { reservationIds, plans };
+}
+
+/** Bought at the till and taken away: the holds become the order's allocation, fulfilled at once. */
+export async function allocateCarryOut(
+  deps: CommerceDeps,
+  tx: Ctx,
+  cart: Cart,
+  orderId: string,
+  locationId: string,
+): Promise<OrderStock> {
+  const held = await holdAtStore(deps, tx, cart, orderId, locationId);
+  return {
+    ...held,
+    plans: held.plans.map((p) => ({
+      ...p,
+      routing: { strategy: 'till', reason: 'sold at the till and handed over', distanceKm: null },
+    })),
+  };
+}

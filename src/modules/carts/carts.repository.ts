@@ -1,0 +1,106 @@
+// SQL for carts. A cart is one row; writes check the version the caller read (optimistic), so two
+// channels changing one cart at once cannot lose each other's lines.
+import { type SQL, sql } from 'drizzle-orm';
+import { type Executor, firstRow, rows } from '../../platform/db/database.js';
+import type { Cart, CartDelivery, CartLine } from './carts.types.js';
+import { qrPayload } from './handoff-code.js';
+
+type Json<T> = T | string;
+const parse = <T>(v: Json<T>): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+
+interface RawCart {
+  id: string;
+  channel_id: string;
+  currency: string;
+  profile_id: string | null;
+  anonymous_id: string | null;
+  email: string | null;
+  phone: string | null;
+  status: Cart['status'];
+  handoff_code: string;
+  lines: Json<
+    Array<
+      Omit<CartLine, 'addedAt' | 'holds'> & {
+        addedAt: string;
+        holds: Array<{ reservationId: string; quantity: number; expiresAt: string | null }>;
+      }
+    >
+  >;
+  delivery: Json<CartDelivery> | null;
+  merged_into: string | null;
+  order_id: string | null;
+  version: number;
+  created_at: Date | string;
+  updated_at: Date | string;
+}
+
+export const toCart = (r: RawCart): Cart => {
+  const lines: CartLine[] = parse(r.lines).map((l) => ({
+    ...l,
+    addedAt: new Date(l.addedAt),
+    holds: l.holds.map((h) => ({ ...h, expiresAt: h.expiresAt ? new Date(h.expiresAt) : null })),
+  }));
+  return {
+    id: r.id,
+    channelId: r.channel_id,
+    currency: r.currency,
+    profileId: r.profile_id,
+    anonymousId: r.anonymous_id,
+    email: r.email,
+    phone: r.phone,
+    status: r.status,
+    handoff: { code: r.handoff_code, qrPayload: qrPayload(r.handoff_code) },
+    lines,
+    itemsTotal: lines.reduce((s, l) => s + l.quantity * l.unitPrice, 0),
+    delivery: r.delivery === null ? null : parse(r.delivery),
+    mergedInto: r.merged_into,
+    orderId: r.order_id,
+    version: Number(r.version),
+    createdAt: new Date(r.created_at),
+    updatedAt: new Date(r.updated_at),
+  };
+};
+
+/** Inserts a cart; undefined when its handoff code is taken by another active cart. */
+export async function insertCart(exec: Executor, c: Cart): Promise<Cart | undefined> {
+  const r = await firstRow<RawCart>(
+    exec,
+    sql`insert into carts (id, channel_id, currency, profile_id, anonymous_id, email, phone, status, handoff_code, lines,
+                           delivery, merged_into, order_id, version, created_at, updated_at)
+        values (${c.id}, ${c.channelId}, ${c.currency}, ${c.profileId}, ${c.anonymousId}, ${c.email}, ${c.phone}, ${c.status},
+                ${c.handoff.code}, ${JSON.stringify(c.lines)}::jsonb, ${c.delivery ? JSON.stringify(c.delivery) : null}::jsonb,
+                ${c.mergedInto}, ${c.orderId}, ${c.version}, ${c.createdAt.toISOString()}, ${c.updatedAt.toISOString()})
+        on conflict do nothing returning *`,
+  );
+  return r ? toCart(r) : undefined;
+}
+
+/** Writes a changed cart if nobody changed it since `c.version` was read; undefined otherwise. */
+export async function updateCartRow(exec: Executor, c: Cart): Promise<Cart | undefined> {
+  const r = await firstRow<RawCart>(
+    exec,
+    sql`update carts set channel_id = ${c.channelId}, currency = ${c.currency}, profile_id = ${c.profileId},
+          anonymous_id = ${c.anonymousId}, email = ${c.email}, phone = ${c.phone}, status = ${c.status},
+          lines = ${JSON.stringify(c.lines)}::jsonb, delivery = ${c.delivery ? JSON.stringify(c.delivery) : null}::jsonb,
+          merged_into = ${c.mergedInto}, order_id = ${c.orderId}, version = version + 1, updated_at = ${c.updatedAt.toISOString()}
+        where id = ${c.id} and version = ${c.version} returning *`,
+  );
+  return r ? toCart(r) : undefined;
+}
+
+export async function selectCart(exec: Executor, id: string, forUpdate = false): Promise<Cart | undefined> {
+  const r = await firstRow<RawCart>(
+    exec,
+    sql`select * from carts where id = ${id} ${forUpdate ? sql`for update` : sql``}`,
+  );
+  return r ? toCart(r) : undefined;
+}
+
+export async function selectCarts(exec: Executor, where: SQL, limit = 20): Promise<Cart[]> {
+  return (
+    await rows<RawCart>(
+      exec,
+      sql`select * from carts where ${where} order by updated_at desc, id desc limit ${limit}`,
+    )
+  ).map(toCart);
+}

@@ -1,0 +1,22 @@
+// Carts: one cart that follows the customer across devices and channels (profile or anonymous id),
+// with handoff codes for the till, repricing on channel change and merge strategies on identify.
+import { fileURLToPath } from 'node:url';
+import type { MigrationSet } from '../../platform/db/migrate.js';
+
+export { holdStatusOf } from './cart-holds.js';
+export { planMerge } from './cart-merge.js';
+export { CART_EVENTS } from './carts.events.js';
+export {
+  type CartsService,
+  cartFacts,
+  createCartsService,
+  type NewCart,
+  type NewLine,
+} from './carts.service.js';
+export * from './carts.types.js';
+export { newHandoffCode, parseHandoff, qrPayload } from './handoff-code.js';
+
+export const cartsMigrations: MigrationSet = {
+  name: 'carts',
+  folder: fileURLToPath(new URL('./migrations', import.meta.url)),
+};

@@ -1,0 +1,318 @@
+// SQL for orders, fulfilments and returns. An order is one row (lines, totals, history as jsonb), so
+// creating or changing it is one statement.
+import { type SQL, sql } from 'drizzle-orm';
+import { type Executor, firstRow, rows } from '../../platform/db/database.js';
+import type { OrderStatus } from './order-state.js';
+import type { Fulfilment, Order, OrderReturn } from './orders.types.js';
+
+type Json<T> = T | string;
+const parse = <T>(v: Json<T>): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+
+interface RawOrder {
+  id: string;
+  channel_id: string;
+  source: Order['source'];
+  external_source: string | null;
+  external_id: string | null;
+  cart_id: string | null;
+  customer_id: string | null;
+  email: string | null;
+  phone: string | null;
+  status: OrderStatus;
+  currency: string;
+  lines: Json<Order['lines']>;
+  items_total: number;
+  discount_total: number;
+  shipping_total: number;
+  tax_total: number;
+  grand_total: number;
+  paid_amount: number;
+  refunded_amount: number;
+  delivery: Json<Order['delivery']>;
+  pickup_code: string | null;
+  pickup_location_id: string | null;
+  pickup_expires_at: Date | string | null;
+  reservation_ids: string[];
+  history: Json<Array<{ from: OrderStatus | null; to: OrderStatus; at: string; reason: string | null }>>;
+  metadata: Json<Record<string, unknown>>;
+  placed_at: Date | string;
+  updated_at: Date | string;
+}
+
+const toOrder = (r: RawOrder): Order => ({
+  id: r.id,
+  channelId: r.channel_id,
+  source: r.source,
+  externalSource: r.external_source,
+  externalId: r.external_id,
+  cartId: r.cart_id,
+  customerId: r.customer_id,
+  email: r.email,
+  phone: r.phone,
+  status: r.status,
+  currency: r.currency,
+  lines: parse(r.lines),
+  totals: {
+    items: Number(r.items_total),
+    discount: Number(r.discount_total),
+    shipping: Number(r.shipping_total),
+    tax: Number(r.tax_total),
+    grand: Number(r.grand_total),
+  },
+  paidAmount: Number(r.paid_amount),
+  refundedAmount: Number(r.refunded_amount),
+  delivery: parse(r.delivery),
+  pickup:
+    r.pickup_code && r.pickup_location_id
+      ? {
+          code: r.pickup_code,
+          locationId: r.pickup_location_id,
+          expiresAt: r.pickup_expires_at ? new Date(r.pickup_expires_at) : null,
+        }
+      : null,
+  reservationIds: r.reservation_ids ?? [],
+  history: parse(r.history).map((h) => ({ ...h, at: new Date(h.at) })),
+  metadata: parse(r.metadata) ?? {},
+  placedAt: new Date(r.placed_at),
+  updatedAt: new Date(r.updated_at),
+});
+
+/** Inserts an order; returns undefined when its cart or external id already has one. */
+export async function insertOrder(exec: Executor, o: Order): Promise<Order | undefined> {
+  const r = await firstRow<RawOrder>(
+    exec,
+    sql`insert into orders (id, channel_id, source, external_source, external_id, cart_id, customer_id, email, phone,
+                            status, currency, lines, items_total, discount_total, shipping_total, tax_total, grand_total,
+                            paid_amount, refunded_amount, delivery, pickup_code, pickup_location_id, pickup_expires_at,
+                            reservation_ids, history, metadata, placed_at, updated_at)
+        values (${o.id}, ${o.channelId}, ${o.source}, ${o.externalSource}, ${o.externalId}, ${o.cartId}, ${o.customerId},
+                ${o.email}, ${o.phone}, ${o.status}, ${o.currency}, ${JSON.stringify(o.lines)}::jsonb,
+                ${o.totals.items}, ${o.totals.discount}, ${o.totals.shipping}, ${o.totals.tax}, ${o.totals.grand},
+                ${o.paidAmount}, ${o.refundedAmount}, ${JSON.stringify(o.delivery)}::jsonb, ${o.pickup?.code ?? null},
+                ${o.pickup?.locationId ?? null}, ${o.pickup?.expiresAt?.toISOString() ?? null},
+                ${sql.param(o.reservationIds)}::text[], ${JSON.stringify(o.history)}::jsonb,
+                ${JSON.stringify(o.metadata)}::jsonb, ${o.placedAt.toISOString()}, ${o.updatedAt.toISOString()})
+        on conflict do nothing
+        returning *`,
+  );
+  return r ? toOrder(r) : undefined;
+}
+
+/** Writes every field of an order that can change after it was placed. */
+export async function updateOrderRow(exec: Executor, o: Order): Promise<Order> {
+  const r = await firstRow<RawOrder>(
+    exec,
+    sql`update orders set status = ${o.status}, lines = ${JSON.stringify(o.lines)}::jsonb,
+          customer_id = ${o.customerId}, paid_amount = ${o.paidAmount}, refunded_amount = ${o.refundedAmount},
+          pickup_expires_at = ${o.pickup?.expiresAt?.toISOString() ?? null},
+          reservation_ids = ${sql.param(o.reservationIds)}::text[], history = ${JSON.stringify(o.history)}::jsonb,
+          metadata = ${JSON.stringify(o.metadata)}::jsonb, updated_at = ${o.updatedAt.toISOString()}
+        where id = ${o.id} returning *`,
+  );
+  return toOrder(r!);
+}
+
+export async function selectOrder(exec: Executor, id: string, forUpdate = false): Promise<Order | undefined> {
+  const r = await firstRow<RawOrder>(
+    exec,
+    sql`select * from orders where id = ${id} ${forUpdate ? sql`for update` : sql``}`,
+  );
+  return r ? toOrder(r) : undefined;
+}
+
+export async function selectOrderWhere(exec: Executor, where: SQL): Promise<Order | undefined> {
+  const r = await firstRow<RawOrder>(exec, sql`select * from orders where ${where} limit 1`);
+  return r ? toOrder(r) : undefined;
+}
+
+export interface OrderFilter {
+  channelId?: string | undefined;
+  status?: OrderStatus | undefined;
+  customerId?: string | undefined;
+  email?: string | undefined;
+  phone?: string | undefined;
+  pickupLocationId?: string | undefined;
+  pickupCode?: string | undefined;
+  /** Newest first: the id (UUIDv7, time-ordered) of the last order of the previous page. */
+  before?: string | undefined;
+  limit: number;
+}
+
+export async function selectOrders(exec: Executor, f: OrderFilter): Promise<Order[]> {
+  const where: SQL[] = [sql`true`];
+  if (f.channelId) where.push(sql`channel_id = ${f.channelId}`);
+  if (f.status) where.push(sql`status = ${f.status}`);
+  if (f.customerId) where.push(sql`customer_id = ${f.customerId}`);
+  if (f.email) where.push(sql`email = ${f.email}`);
+  if (f.phone) where.push(sql`phone = ${f.phone}`);
+  if (f.pickupLocationId) where.push(sql`pickup_location_id = ${f.pickupLocationId}`);
+  if (f.pickupCode) where.push(sql`pickup_code = ${f.pickupCode}`);
+  if (f.before) where.push(sql`id < ${f.before}`);
+  return (
+    await rows<RawOrder>(
+      exec,
+      sql`select * from orders where ${sql.join(where, sql` and `)} order by id desc limit ${f.limit}`,
+    )
+  ).map(toOrder);
+}
+
+export async function selectOrderIdsWithExpiredPickup(
+  exec: Executor,
+  now: Date,
+  limit: number,
+): Promise<string[]> {
+  return (
+    await rows<{ id: string }>(
+      exec,
+      sql`select id from orders where pickup_expires_at < ${now.toISOString()}
+            and status in ('pending', 'paid', 'allocated') order by pickup_expires_at limit ${limit}`,
+    )
+  ).map((r) => r.id);
+}
+
+interface RawFulfilment {
+  id: string;
+  order_id: string;
+  kind: Fulfilment['kind'];
+  location_id: string;
+  status: Fulfilment['status'];
+  lines: Json<Fulfilment['lines']>;
+  routing: Json<Fulfilment['routing']>;
+  tracking: Json<Record<string, unknown>> | null;
+  created_at: Date | string;
+  updated_at: Date | string;
+}
+
+const toFulfilment = (r: RawFulfilment): Fulfilment => ({
+  id: r.id,
+  orderId: r.order_id,
+  kind: r.kind,
+  locationId: r.location_id,
+  status: r.status,
+  lines: parse(r.lines),
+  routing: parse(r.routing),
+  tracking: r.tracking === null ? null : parse(r.tracking),
+  createdAt: new Date(r.created_at),
+  updatedAt: new Date(r.updated_at),
+});
+
+export async function insertFulfilments(exec: Executor, list: Fulfilment[]): Promise<void> {
+  if (list.length === 0) return;
+  await exec.execute(
+    sql`insert into order_fulfilments (id, order_id, kind, location_id, status, lines, routing, tracking, created_at, updated_at)
+        select f.id, f.order_id, f.kind, f.location_id, f.status, f.lines, f.routing, f.tracking, f.created_at, f.created_at
+        from jsonb_to_recordset(${JSON.stringify(
+          list.map((f) => ({
+            id: f.id,
+            order_id: f.orderId,
+            kind: f.kind,
+            location_id: f.locationId,
+            status: f.status,
+            lines: f.lines,
+            routing: f.routing,
+            tracking: f.tracking,
+            created_at: f.createdAt.toISOString(),
+          })),
+        )}::jsonb) as f(id text, order_id text, kind text, location_id text, status text, lines jsonb,
+                        routing jsonb, tracking jsonb, created_at timestamptz)`,
+  );
+}
+
+export async function selectFulfilmentsOfOrder(
+  exec: Executor,
+  orderId: string,
+  forUpdate = false,
+): Promise<Fulfilment[]> {
+  return (
+    await rows<RawFulfilment>(
+      exec,
+      sql`select * from order_fulfilments where order_id = ${orderId} order by id ${forUpdate ? sql`for update` : sql``}`,
+    )
+  ).map(toFulfilment);
+}
+
+export async function selectFulfilment(
+  exec: Executor,
+  id: string,
+  forUpdate = false,
+): Promise<Fulfilment | undefined> {
+  const r = await firstRow<RawFulfilment>(
+    exec,
+    sql`select * from order_fulfilments where id = ${id} ${forUpdate ? sql`for update` : sql``}`,
+  );
+  return r ? toFulfilment(r) : undefined;
+}
+
+export async function updateFulfilmentStatus(
+  exec: Executor,
+  id: string,
+  status: Fulfilment['status'],
+  at: Date,
+  tracking?: Record<string, unknown> | null,
+): Promise<Fulfilment> {
+  const r = await firstRow<RawFulfilment>(
+    exec,
+    sql`update order_fulfilments set status = ${status}, updated_at = ${at.toISOString()},
+          tracking = coalesce(${tracking === undefined || tracking === null ? null : JSON.stringify(tracking)}::jsonb, tracking)
+        where id = ${id} returning *`,
+  );
+  return toFulfilment(r!);
+}
+
+export async function selectFulfilmentTasks(
+  exec: Executor,
+  f: { locationId?: string | undefined; status?: Fulfilment['status'] | undefined; limit: number },
+): Promise<Fulfilment[]> {
+  const where: SQL[] = [sql`true`];
+  if (f.locationId) where.push(sql`location_id = ${f.locationId}`);
+  if (f.status) where.push(sql`status = ${f.status}`);
+  return (
+    await rows<RawFulfilment>(
+      exec,
+      sql`select * from order_fulfilments where ${sql.join(where, sql` and `)} order by id limit ${f.limit}`,
+    )
+  ).map(toFulfilment);
+}
+
+interface RawReturn {
+  id: string;
+  order_id: string;
+  channel_id: string | null;
+  location_id: string | null;
+  method: OrderReturn['method'];
+  lines: Json<OrderReturn['lines']>;
+  refund_method: OrderReturn['refundMethod'];
+  refund_amount: number;
+  currency: string;
+  created_by: string;
+  created_at: Date | string;
+}
+
+const toReturn = (r: RawReturn): OrderReturn => ({
+  id: r.id,
+  orderId: r.order_id,
+  channelId: r.channel_id,
+  locationId: r.location_id,
+  method: r.method,
+  lines: parse(r.lines),
+  refundMethod: r.refund_method,
+  refundAmount: Number(r.refund_amount),
+  currency: r.currency,
+  createdBy: r.created_by,
+  createdAt: new Date(r.created_at),
+});
+
+export async function insertReturn(exec: Executor, r: OrderReturn): Promise<void> {
+  await exec.execute(
+    sql`insert into order_returns (id, order_id, channel_id, location_id, method, lines, refund_method, refund_amount,
+                                   currency, created_by, created_at)
+        values (${r.id}, ${r.orderId}, ${r.channelId}, ${r.locationId}, ${r.method}, ${JSON.stringify(r.lines)}::jsonb,
+                ${r.refundMethod}, ${r.refundAmount}, ${r.currency}, ${r.createdBy}, ${r.createdAt.toISOString()})`,
+  );
+}
+
+export async function selectReturnsOfOrder(exec: Executor, orderId: string): Promise<OrderReturn[]> {
+  return (
+    await rows<RawReturn>(exec, sql`select * from order_returns where order_id = ${orderId} order by id`)
+  ).map(toReturn);
+}

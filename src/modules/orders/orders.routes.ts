@@ -1,0 +1,110 @@
+// HTTP routes of the orders module: reads, and the store's pickup task list. Changes that move stock
+// or money (checkout, pay, cancel, ship, pickup, return) are flow routes.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { createFulfilmentsService } from './fulfilments.service.js';
+import { ORDER_STATUSES } from './order-state.js';
+import type { OrdersService } from './orders.service.js';
+import { FULFILMENT_STATUSES, Fulfilment, Order, OrderReturn } from './orders.types.js';
+import type { ReturnsService } from './returns.service.js';
+
+export const OrderDetail = Order.extend({ fulfilments: z.array(Fulfilment), returns: z.array(OrderReturn) });
+
+export const ordersRoutes =
+  (svc: {
+    orders: OrdersService;
+    fulfilments: ReturnType<typeof createFulfilmentsService>;
+    returns: ReturnsService;
+  }): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/orders',
+      {
+        config: { scope: 'orders:read' },
+        schema: {
+          tags: ['orders'],
+          summary: 'List orders, newest first (a channel-bound key sees its channel, or one pickup code)',
+          querystring: z.strictObject({
+            channelId: z.string().optional(),
+            status: z.enum(ORDER_STATUSES).optional(),
+            customerId: z.string().optional(),
+            email: z.string().optional(),
+            phone: z.string().optional(),
+            pickupLocationId: z.string().optional(),
+            pickupCode: z.string().optional(),
+            cursor: z.string().optional().describe('nextCursor of the previous page'),
+            limit: z.coerce.number().int().min(1).max(200).default(50),
+          }),
+          response: { 200: z.object({ items: z.array(Order), nextCursor: z.string().nullable() }) },
+        },
+      },
+      async (request) => {
+        const q = request.query;
+        const bound = request.ctx.actor.channelId;
+        // A till finds a click & collect order from any channel by its code; otherwise a bound key sees its channel.
+        const channelId = bound && !q.pickupCode ? bound : q.channelId;
+        const items = await svc.orders.listOrders(request.ctx, {
+          ...q,
+          pickupCode: q.pickupCode?.trim().toUpperCase(),
+          channelId,
+          before: q.cursor,
+          limit: q.limit,
+        });
+        return { items, nextCursor: items.length === q.limit ? items.at(-1)!.id : null };
+      },
+    );
+
+    app.get(
+      '/orders/:id',
+      {
+        config: { scope: 'orders:read' },
+        schema: {
+          tags: ['orders'],
+          summary: 'An order with its fulfilments and returns',
+          params: z.object({ id: z.string() }),
+          response: { 200: OrderDetail },
+        },
+      },
+      async (request) => {
+        const order = await svc.orders.getOrder(request.ctx, request.params.id);
+        const [fulfilments, returns] = await Promise.all([
+          svc.fulfilments.listFulfilments(request.ctx, order.id),
+          svc.returns.listReturns(request.ctx, order.id),
+        ]);
+        return { ...order, fulfilments, returns };
+      },
+    );
+
+    app.get(
+      '/fulfilments',
+      {
+        config: { scope: 'orders:read' },
+        schema: {
+          tags: ['orders'],
+          summary: "A location's fulfilment tasks (e.g. a store's open click & collect pickups)",
+          querystring: z.strictObject({
+            locationId: z.string().optional(),
+            status: z.enum(FULFILMENT_STATUSES).optional(),
+            limit: z.coerce.number().int().min(1).max(200).default(50),
+          }),
+          response: { 200: z.object({ items: z.array(Fulfilment) }) },
+        },
+      },
+      async (request) => ({ items: await svc.fulfilments.listTasks(request.ctx, request.query) }),
+    );
+
+    app.post(
+      '/fulfilments/:id/ready-for-pickup',
+      {
+        config: { scope: 'orders:write' },
+        schema: {
+          tags: ['orders'],
+          summary: 'Store staff have picked a click & collect order (emits order.ready_for_pickup)',
+          params: z.object({ id: z.string() }),
+          response: { 200: Fulfilment },
+        },
+      },
+      async (request) =>
+        (await svc.fulfilments.markReadyForPickup(request.ctx, request.params.id)).fulfilment,
+    );
+  };

@@ -1,0 +1,92 @@
+// Orders: one model for every channel, native (web, app, till) and imported (marketplaces, other
+// shop platforms, with their external ids). Lines, totals and the status history live on the order
+// row (one write per change); fulfilments and returns have their own tables so stores can list tasks.
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+export const orders = pgTable(
+  'orders',
+  {
+    id: text('id').primaryKey(),
+    // The channel it was sold on, by id (the channels module owns channels).
+    channelId: text('channel_id').notNull(),
+    source: text('source').notNull(),
+    externalSource: text('external_source'),
+    externalId: text('external_id'),
+    // The cart it came from, by id (the carts module owns carts); one order per cart.
+    cartId: text('cart_id'),
+    // The customer profile, by id (the customers module owns profiles).
+    customerId: text('customer_id'),
+    email: text('email'),
+    phone: text('phone'),
+    status: text('status').notNull(),
+    currency: text('currency').notNull(),
+    lines: jsonb('lines').notNull(),
+    itemsTotal: integer('items_total').notNull(),
+    discountTotal: integer('discount_total').notNull(),
+    shippingTotal: integer('shipping_total').notNull(),
+    taxTotal: integer('tax_total').notNull(),
+    grandTotal: integer('grand_total').notNull(),
+    paidAmount: integer('paid_amount').notNull().default(0),
+    refundedAmount: integer('refunded_amount').notNull().default(0),
+    delivery: jsonb('delivery').notNull(),
+    pickupCode: text('pickup_code'),
+    pickupLocationId: text('pickup_location_id'),
+    pickupExpiresAt: timestamp('pickup_expires_at', { withTimezone: true }),
+    // Inventory reservations held for this order, by id (the inventory module owns them).
+    reservationIds: text('reservation_ids').array().notNull(),
+    history: jsonb('history').notNull(),
+    metadata: jsonb('metadata').notNull().default({}),
+    placedAt: timestamp('placed_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('orders_external_idx').on(t.externalSource, t.externalId),
+    uniqueIndex('orders_cart_idx').on(t.cartId),
+    index('orders_customer_idx').on(t.customerId, t.placedAt),
+    index('orders_channel_idx').on(t.channelId, t.placedAt),
+    index('orders_status_idx').on(t.status),
+    index('orders_pickup_idx').on(t.pickupLocationId, t.pickupCode),
+    index('orders_email_idx').on(t.email),
+    index('orders_phone_idx').on(t.phone),
+  ],
+);
+
+export const fulfilments = pgTable(
+  'order_fulfilments',
+  {
+    id: text('id').primaryKey(),
+    orderId: text('order_id').notNull(),
+    kind: text('kind').notNull(),
+    // Where it leaves from (a warehouse or a store), by id (the inventory module owns locations).
+    locationId: text('location_id').notNull(),
+    status: text('status').notNull(),
+    lines: jsonb('lines').notNull(),
+    routing: jsonb('routing').notNull(),
+    tracking: jsonb('tracking'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('order_fulfilments_order_idx').on(t.orderId),
+    index('order_fulfilments_task_idx').on(t.locationId, t.status),
+  ],
+);
+
+export const returns = pgTable(
+  'order_returns',
+  {
+    id: text('id').primaryKey(),
+    orderId: text('order_id').notNull(),
+    // Where it was returned: a channel (store till, webshop for mail) and a location, by id.
+    channelId: text('channel_id'),
+    locationId: text('location_id'),
+    method: text('method').notNull(),
+    lines: jsonb('lines').notNull(),
+    refundMethod: text('refund_method').notNull(),
+    refundAmount: integer('refund_amount').notNull(),
+    currency: text('currency').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('order_returns_order_idx').on(t.orderId)],
+);
