@@ -13,7 +13,6 @@ import {
   Gtin,
   Handle,
   MediaUrl,
-  MinorAmount,
   PRODUCT_STATUSES,
   Sku,
 } from '../../modules/catalog/index.js';
@@ -42,6 +41,11 @@ export const IMPORT_COLUMNS = [
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
 const Ref = z.string().min(1).max(100);
+const Amount = z
+  .number({ error: 'a whole, non-negative number of minor units (12950 for 129.50)' })
+  .int('a whole, non-negative number of minor units (12950 for 129.50)')
+  .nonnegative('a whole, non-negative number of minor units (12950 for 129.50)')
+  .max(1e13);
 
 const ProductRow = z.strictObject({
   kind: z.literal('product'),
@@ -68,7 +72,7 @@ const PriceRow = z
     price_list: Ref.optional(),
     channel: Ref.optional(),
     currency: CatalogCurrency,
-    amount: MinorAmount,
+    amount: Amount,
   })
   .refine((r) => !!r.price_list !== !!r.channel, 'give either price_list or channel');
 const ListingRow = z.strictObject({
@@ -82,7 +86,7 @@ const StockRow = z.strictObject({
   kind: z.literal('stock'),
   sku: Sku,
   location: Ref,
-  quantity: z.number().int('a whole number').nonnegative().max(1e9),
+  quantity: z.number({ error: 'a whole number, 0 or more' }).int('a whole number').nonnegative().max(1e9),
 });
 
 const ImportRowSchema = z.discriminatedUnion('kind', [
