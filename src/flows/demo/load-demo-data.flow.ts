@@ -1,10 +1,12 @@
 // Loads the demo retailer "Fjord & Field (demo)" into an empty hub, once. Each capability adds its
 // own part (demo-<module>.ts) in dependency order; every part is idempotent.
 import type { ChannelsService } from '../../modules/channels/index.js';
+import type { CustomersService } from '../../modules/customers/index.js';
 import type { InventoryService } from '../../modules/inventory/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { getMeta, setMeta } from '../../platform/db/hub-meta.js';
 import { loadDemoChannels } from './demo-channels.js';
+import { loadDemoCustomers } from './demo-customers.js';
 import { loadDemoInventory } from './demo-inventory.js';
 
 export const DEMO_RETAILER = 'Fjord & Field (demo)';
@@ -12,6 +14,7 @@ export const DEMO_RETAILER = 'Fjord & Field (demo)';
 export interface DemoServices {
   channels: ChannelsService;
   inventory: InventoryService;
+  customers: CustomersService;
 }
 
 export interface DemoSummary {
@@ -19,6 +22,7 @@ export interface DemoSummary {
   loadedAt: string;
   channels: number;
   locations: number;
+  customerEvents: number;
 }
 
 export async function loadDemoData(
@@ -30,11 +34,13 @@ export async function loadDemoData(
   if (existing && !opts.force) return { loaded: false, summary: existing };
   const channels = await loadDemoChannels(ctx, services.channels);
   const locations = await loadDemoInventory(ctx, services.inventory, channels);
+  const customerEvents = await loadDemoCustomers(ctx, services.customers, channels);
   const summary: DemoSummary = {
     retailer: DEMO_RETAILER,
     loadedAt: ctx.clock.now().toISOString(),
     channels: Object.keys(channels).length,
     locations: Object.keys(locations).length,
+    customerEvents,
   };
   await setMeta(ctx.db, 'demo', summary);
   return { loaded: true, summary };
