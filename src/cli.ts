@@ -1,6 +1,7 @@
 // The `omnihub` command: serve, migrate, keys (create/list/revoke), demo.
 import { Command } from 'commander';
 import { ALL_MIGRATIONS, createHub, createLogger, createServices, HUB_VERSION } from './app.js';
+import { addImportCommands } from './cli-import.js';
 import { loadDemoData } from './flows/demo/load-demo-data.flow.js';
 import { systemClock } from './kernel/index.js';
 import { createApiKey, listApiKeys, revokeApiKey } from './platform/auth/api-keys.js';
@@ -156,6 +157,8 @@ remoteOptions(keys.command('revoke <id>').description('revoke a key')).action(
     console.log(`revoked ${id}`);
   },
 );
+
+addImportCommands(program, withDatabase);
 
 program.parseAsync(process.argv).catch((err: Error) => {
   console.error(`omnihub: ${err.message}`);
