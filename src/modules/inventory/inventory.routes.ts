@@ -152,31 +152,46 @@ export const inventoryRoutes =
         config: { scope: 'inventory:read' },
         schema: {
           tags,
-          summary:
-            'Available-to-sell of SKUs on a channel (Σ of its locations’ on hand − reserved − buffer, ≥ 0)',
+          summary: 'Available-to-sell on a channel (Σ of its locations’ on hand − reserved − buffer, ≥ 0)',
+          description:
+            'With `skus`, those SKUs (one query). Without, every SKU stocked at the channel’s locations, ' +
+            'by SKU (cursor = the last SKU seen).',
           params: z.object({ channelId: z.string() }),
           querystring: z.strictObject({
             skus: z
               .string()
-              .min(1)
-              .describe('comma-separated SKUs, at most 200')
-              .transform((s) => s.split(',').filter(Boolean))
-              .pipe(z.array(Sku).min(1).max(200)),
+              .regex(/^[^,\s]{1,100}(,[^,\s]{1,100}){0,199}$/, 'comma-separated SKUs, at most 200')
+              .optional()
+              .describe('comma-separated SKUs, at most 200'),
+            cursor: z.string().optional(),
+            limit: Limit,
           }),
           response: {
             200: z.object({
               channelId: z.string(),
               items: z.array(z.object({ sku: z.string(), availableToSell: z.number().int() })),
+              nextCursor: z.string().nullable(),
             }),
           },
         },
       },
       async (request) => {
         const channelId = channelFor(request, request.params.channelId)!;
-        const ats = await service.availableToSell(request.ctx, channelId, request.query.skus);
+        const { cursor, limit } = request.query;
+        const skus = request.query.skus?.split(',');
+        if (!skus) {
+          const items = await service.channelAvailability(request.ctx, channelId, { after: cursor, limit });
+          return {
+            channelId,
+            items,
+            nextCursor: items.length === limit ? items[items.length - 1]!.sku : null,
+          };
+        }
+        const ats = await service.availableToSell(request.ctx, channelId, skus);
         return {
           channelId,
-          items: request.query.skus.map((sku) => ({ sku, availableToSell: ats.get(sku) ?? 0 })),
+          items: skus.map((sku) => ({ sku, availableToSell: ats.get(sku) ?? 0 })),
+          nextCursor: null,
         };
       },
     );

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it, vi } from 'vitest';
 import { ManualClock } from '../../kernel/index.js';
 import { rows } from '../../platform/db/database.js';
 import { readEvents } from '../../platform/events/event-log.js';
 import { describeEachDatabase } from '../../platform/testing/test-databases.js';
-import { createInventoryService, inventoryMigrations } from './index.js';
+import { createInventoryService, inventoryMigrations, startExpirySweeper } from './index.js';
 
 describeEachDatabase('inventory', [inventoryMigrations], (t) => {
   const inventory = createInventoryService();
@@ -191,6 +191,52 @@ describeEachDatabase('inventory', [inventoryMigrations], (t) => {
       { channelId: 'chn_till', availableToSell: 4 },
       { channelId: 'chn_web', availableToSell: 4 },
     ]);
+  });
+
+  it('puts the new available-to-sell of every affected channel on the reservation batch’s stock_changed', async () => {
+    const ctx = t.ctx({ clock });
+    await inventory.setOnHand(ctx, { sku: 'EVT2', locationCode: 'wh', quantity: 6 });
+    await inventory.setOnHand(ctx, { sku: 'EVT2', locationCode: 'store-ams', quantity: 1 });
+    await Promise.all([
+      inventory.reserve(ctx, { sku: 'EVT2', quantity: 2, channelId: 'chn_market' }),
+      inventory.reserve(ctx, { sku: 'EVT2', quantity: 1, channelId: 'chn_market' }),
+    ]);
+    const events = await readEvents(ctx.db, { subject: 'sku:EVT2', types: ['inventory.stock_changed'] });
+    const last = events[events.length - 1]!.payload as { channels: unknown[]; cause: string };
+    expect(last.cause).toBe('reservation');
+    // The till sells from the store only, which did not change: it is not affected.
+    expect(last.channels).toEqual([
+      { channelId: 'chn_market', availableToSell: 1 },
+      { channelId: 'chn_web', availableToSell: 4 },
+    ]);
+    expect(Object.fromEntries(await inventory.availableToSell(ctx, 'chn_web', ['EVT2']))).toEqual({
+      EVT2: 4,
+    });
+    const page = await inventory.channelAvailability(ctx, 'chn_till', { limit: 100 });
+    expect(page).toContainEqual({ sku: 'EVT2', availableToSell: 1 });
+  });
+
+  it('releases expired holds in the background with the expiry sweeper', async () => {
+    const sweeperClock = new ManualClock('2026-03-01T12:00:00Z');
+    const ctx = t.ctx({ clock: sweeperClock });
+    await inventory.setOnHand(ctx, { sku: 'SWEEP', locationCode: 'wh', quantity: 3 });
+    const r = await inventory.reserve(ctx, {
+      sku: 'SWEEP',
+      quantity: 3,
+      channelId: 'chn_web',
+      ttlSeconds: 30,
+    });
+    if (!r.ok) throw new Error('expected a hold');
+    const sweeper = startExpirySweeper({ ctx: () => ctx, expireHolds: inventory.expireHolds, intervalMs: 5 });
+    try {
+      sweeperClock.advance(31_000);
+      await vi.waitFor(async () =>
+        expect((await inventory.getReservation(ctx, r.value.reservation.id)).status).toBe('expired'),
+      );
+    } finally {
+      await sweeper.stop();
+    }
+    expect((await inventory.levelsOfSku(ctx, 'SWEEP'))[0]).toMatchObject({ onHand: 3, reserved: 0 });
   });
 
   it('keeps the ledger equal to the levels', async () => {

@@ -180,6 +180,26 @@ export async function selectAvailableToSell(
   return out;
 }
 
+/** Every SKU stocked at a channel's active locations with its available-to-sell, by SKU after a cursor. */
+export async function selectChannelAvailability(
+  exec: Executor,
+  channelId: string,
+  opts: { after?: string | undefined; limit: number },
+): Promise<Array<{ sku: string; availableToSell: number }>> {
+  const after = opts.after ? sql`and l.sku > ${opts.after}` : sql``;
+  const r = await rows<{ sku: string; ats: number }>(
+    exec,
+    sql`select l.sku, greatest(sum(l.on_hand - l.reserved) - coalesce(max(c.safety_buffer), 0), 0)::int as ats
+        from inventory_channel_locations cl
+        join inventory_locations loc on loc.id = cl.location_id and loc.status = 'active'
+        join inventory_levels l on l.location_id = cl.location_id
+        left join inventory_channels c on c.channel_id = cl.channel_id
+        where cl.channel_id = ${channelId} ${after}
+        group by l.sku order by l.sku limit ${opts.limit}`,
+  );
+  return r.map((x) => ({ sku: x.sku, availableToSell: Number(x.ats) }));
+}
+
 export async function selectLevelsOfSku(exec: Executor, sku: string): Promise<Level[]> {
   return (
     await rows<RawLevel>(

@@ -19,6 +19,7 @@ import {
   lockLevels,
   type NewMovement,
   selectAvailableToSell,
+  selectChannelAvailability,
   selectLevelsAtLocation,
   selectLevelsOfSku,
   selectMovements,
@@ -248,6 +249,10 @@ export function createStockService() {
       skus.length === 0
         ? Promise.resolve(new Map())
         : selectAvailableToSell(ctx.db, channelId, [...new Set(skus)]),
+
+    /** Page through every SKU a channel can sell from, with its available-to-sell. */
+    channelAvailability: (ctx: Ctx, channelId: string, opts: { after?: string | undefined; limit: number }) =>
+      selectChannelAvailability(ctx.db, channelId, opts),
 
     levelsOfSku: (ctx: Ctx, sku: string) => selectLevelsOfSku(ctx.db, sku),
 
