@@ -1,18 +1,21 @@
 // Loads the demo retailer "Fjord & Field (demo)" into an empty hub, once. Each capability adds its
 // own part (demo-<module>.ts) in dependency order; every part is idempotent.
+import type { CatalogService } from '../../modules/catalog/index.js';
 import type { ChannelsService } from '../../modules/channels/index.js';
 import type { CustomersService } from '../../modules/customers/index.js';
 import type { InventoryService } from '../../modules/inventory/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { getMeta, setMeta } from '../../platform/db/hub-meta.js';
+import { loadDemoCatalog } from './demo-catalog.js';
 import { loadDemoChannels } from './demo-channels.js';
 import { loadDemoCustomers } from './demo-customers.js';
-import { loadDemoInventory } from './demo-inventory.js';
+import { loadDemoInventory, seedDemoStock } from './demo-inventory.js';
 
 export const DEMO_RETAILER = 'Fjord & Field (demo)';
 
 export interface DemoServices {
   channels: ChannelsService;
+  catalog: CatalogService;
   inventory: InventoryService;
   customers: CustomersService;
 }
@@ -22,6 +25,7 @@ export interface DemoSummary {
   loadedAt: string;
   channels: number;
   locations: number;
+  products: number;
   customerEvents: number;
 }
 
@@ -34,12 +38,15 @@ export async function loadDemoData(
   if (existing && !opts.force) return { loaded: false, summary: existing };
   const channels = await loadDemoChannels(ctx, services.channels);
   const locations = await loadDemoInventory(ctx, services.inventory, channels);
+  const catalog = await loadDemoCatalog(ctx, services, channels);
+  await seedDemoStock(ctx, services.inventory, catalog.skus);
   const customerEvents = await loadDemoCustomers(ctx, services.customers, channels);
   const summary: DemoSummary = {
     retailer: DEMO_RETAILER,
     loadedAt: ctx.clock.now().toISOString(),
     channels: Object.keys(channels).length,
     locations: Object.keys(locations).length,
+    products: catalog.products,
     customerEvents,
   };
   await setMeta(ctx.db, 'demo', summary);

@@ -1,0 +1,46 @@
+// The demo retailer's catalog as its channels show it: two currencies, several locales, listings
+// per channel and stock from the demo inventory.
+import { expect, it } from 'vitest';
+import { describeEachHub } from './helpers/test-hub.js';
+
+describeEachHub(
+  'demo catalog',
+  (t) => {
+    it('has about 50 products in five locales with EUR and SEK price lists, one per channel currency', async () => {
+      const lists = await t.api('GET', '/api/catalog/price-lists');
+      expect(lists.body.items.map((l: { currency: string }) => l.currency).sort()).toEqual(['EUR', 'SEK']);
+      let count = 0;
+      let cursor: string | null = null;
+      do {
+        const page: {
+          body: { items: Array<{ content: Record<string, unknown> }>; nextCursor: string | null };
+        } = await t.api('GET', `/api/catalog/products?limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+        count += page.body.items.length;
+        expect(page.body.items.every((p) => Object.keys(p.content).length >= 2)).toBe(true);
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      expect(count).toBe(50);
+      const channels = await t.api('GET', '/api/channels');
+      for (const c of channels.body.items as Array<{ currency: string; priceListId: string }>) {
+        const list = lists.body.items.find((l: { id: string }) => l.id === c.priceListId);
+        expect(list?.currency).toBe(c.currency);
+      }
+    });
+
+    it('shows the Stockholm till Swedish texts in SEK and the webshop English in EUR, with stock', async () => {
+      const sthlm = await t.api('GET', '/api/channels/store-stockholm/products?limit=24');
+      expect(sthlm.body.items).toHaveLength(24);
+      for (const p of sthlm.body.items) {
+        expect(p).toMatchObject({ currency: 'SEK', locale: 'sv' });
+        for (const v of p.variants) expect(v.price.currency).toBe('SEK');
+      }
+      const web = await t.api('GET', '/api/channels/webshop/products?limit=24&category=footwear');
+      expect(web.body.items.length).toBeGreaterThan(0);
+      expect(web.body.items[0]).toMatchObject({ currency: 'EUR', locale: 'en' });
+      expect(web.body.items.some((p: { availableToSell: number }) => p.availableToSell > 0)).toBe(true);
+      const social = await t.api('GET', '/api/channels/social-shop/products?limit=1');
+      expect(social.body.items[0].title).toMatch(/#fjordfield$/);
+    });
+  },
+  { demo: true },
+);
