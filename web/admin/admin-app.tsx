@@ -11,6 +11,7 @@ import { EventsPage } from './pages/events.tsx';
 import { IntegrationsPage } from './pages/integrations.tsx';
 import { InventoryPage } from './pages/inventory.tsx';
 import { KeysPage } from './pages/keys.tsx';
+import { OrdersPage, PickupBoardPage } from './pages/orders.tsx';
 
 interface Section {
   path: string;
@@ -22,6 +23,8 @@ interface Section {
 
 const SECTIONS: Section[] = [
   { path: '/', label: 'nav.dashboard', render: () => <DashboardPage /> },
+  { path: '/orders', label: 'nav.orders', render: () => <OrdersPage /> },
+  { path: '/pickups', label: 'nav.pickups', render: () => <PickupBoardPage /> },
   { path: '/customers', label: 'nav.customers', render: () => <CustomersPage /> },
   { path: '/customers/:id', label: 'nav.customers', nav: false, render: (p) => <CustomerPage id={p.id!} /> },
   { path: '/inventory', label: 'nav.inventory', render: () => <InventoryPage /> },

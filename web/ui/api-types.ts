@@ -1,5 +1,1441 @@
 // Generated from the hub’s /openapi.json by scripts/generate-web-api-types.ts. Do not edit.
 export interface paths {
+  '/api/carts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Start a cart for a profile or an anonymous shopper */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description the device or browser id until the shopper is identified */
+            anonymousId?: string;
+            /** @description required unless the key is bound to a channel */
+            channelId?: string;
+            /** Format: email */
+            email?: string;
+            lines?: {
+              quantity: number;
+              sku: string;
+            }[];
+            phone?: string;
+            profileId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              anonymousId: string | null;
+              channelId: string;
+              /** Format: date-time */
+              createdAt: string;
+              currency: string;
+              delivery:
+                | (
+                    | {
+                        address: {
+                          city: string;
+                          country: string;
+                          /** @description for routing to the nearest location */
+                          latitude?: number;
+                          line1: string;
+                          line2?: string;
+                          longitude?: number;
+                          name?: string;
+                          phone?: string;
+                          postalCode: string;
+                          region?: string;
+                        };
+                        method: string;
+                        /** @enum {string} */
+                        type: 'ship';
+                      }
+                    | {
+                        locationId: string;
+                        locationName: string | null;
+                        /** @enum {string} */
+                        type: 'pickup';
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'carry_out';
+                      }
+                  )
+                | null;
+              email: string | null;
+              handoff: {
+                /** @description short code the customer shows or tells at the till */
+                code: string;
+                /** @description what a QR code on the customer’s screen encodes */
+                qrPayload: string;
+              };
+              id: string;
+              itemsTotal: number;
+              lines: {
+                /** Format: date-time */
+                addedAt: string;
+                /** @description stock held for this line (inventory reservations) */
+                holds: {
+                  expiresAt: string | null;
+                  quantity: number;
+                  reservationId: string;
+                }[];
+                /**
+                 * @description lost: the hold expired or was released; checkout will try to reserve again
+                 * @enum {string}
+                 */
+                holdStatus: 'held' | 'partly_held' | 'lost' | 'none';
+                lineId: string;
+                quantity: number;
+                sku: string;
+                title: string;
+                /** @description minor units, copied from the channel price when added or repriced */
+                unitPrice: number;
+              }[];
+              mergedInto: string | null;
+              orderId: string | null;
+              phone: string | null;
+              profileId: string | null;
+              /** @enum {string} */
+              status: 'active' | 'merged' | 'checked_out' | 'abandoned';
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/carts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A cart (says which lines lost their stock hold) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              anonymousId: string | null;
+              channelId: string;
+              /** Format: date-time */
+              createdAt: string;
+              currency: string;
+              delivery:
+                | (
+                    | {
+                        address: {
+                          city: string;
+                          country: string;
+                          /** @description for routing to the nearest location */
+                          latitude?: number;
+                          line1: string;
+                          line2?: string;
+                          longitude?: number;
+                          name?: string;
+                          phone?: string;
+                          postalCode: string;
+                          region?: string;
+                        };
+                        method: string;
+                        /** @enum {string} */
+                        type: 'ship';
+                      }
+                    | {
+                        locationId: string;
+                        locationName: string | null;
+                        /** @enum {string} */
+                        type: 'pickup';
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'carry_out';
+                      }
+                  )
+                | null;
+              email: string | null;
+              handoff: {
+                /** @description short code the customer shows or tells at the till */
+                code: string;
+                /** @description what a QR code on the customer’s screen encodes */
+                qrPayload: string;
+              };
+              id: string;
+              itemsTotal: number;
+              lines: {
+                /** Format: date-time */
+                addedAt: string;
+                /** @description stock held for this line (inventory reservations) */
+                holds: {
+                  expiresAt: string | null;
+                  quantity: number;
+                  reservationId: string;
+                }[];
+                /**
+                 * @description lost: the hold expired or was released; checkout will try to reserve again
+                 * @enum {string}
+                 */
+                holdStatus: 'held' | 'partly_held' | 'lost' | 'none';
+                lineId: string;
+                quantity: number;
+                sku: string;
+                title: string;
+                /** @description minor units, copied from the channel price when added or repriced */
+                unitPrice: number;
+              }[];
+              /** @description lines whose stock hold expired since the cart was last read */
+              linesLostHold: string[];
+              mergedInto: string | null;
+              orderId: string | null;
+              phone: string | null;
+              profileId: string | null;
+              /** @enum {string} */
+              status: 'active' | 'merged' | 'checked_out' | 'abandoned';
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/carts/{id}/channel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Continue the cart on another channel: repriced with that channel's prices and currency
+     * @description A channel-bound key (e.g. a store till) moves the cart to its own channel.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            channelId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              cart: {
+                anonymousId: string | null;
+                channelId: string;
+                /** Format: date-time */
+                createdAt: string;
+                currency: string;
+                delivery:
+                  | (
+                      | {
+                          address: {
+                            city: string;
+                            country: string;
+                            /** @description for routing to the nearest location */
+                            latitude?: number;
+                            line1: string;
+                            line2?: string;
+                            longitude?: number;
+                            name?: string;
+                            phone?: string;
+                            postalCode: string;
+                            region?: string;
+                          };
+                          method: string;
+                          /** @enum {string} */
+                          type: 'ship';
+                        }
+                      | {
+                          locationId: string;
+                          locationName: string | null;
+                          /** @enum {string} */
+                          type: 'pickup';
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'carry_out';
+                        }
+                    )
+                  | null;
+                email: string | null;
+                handoff: {
+                  /** @description short code the customer shows or tells at the till */
+                  code: string;
+                  /** @description what a QR code on the customer’s screen encodes */
+                  qrPayload: string;
+                };
+                id: string;
+                itemsTotal: number;
+                lines: {
+                  /** Format: date-time */
+                  addedAt: string;
+                  /** @description stock held for this line (inventory reservations) */
+                  holds: {
+                    expiresAt: string | null;
+                    quantity: number;
+                    reservationId: string;
+                  }[];
+                  /**
+                   * @description lost: the hold expired or was released; checkout will try to reserve again
+                   * @enum {string}
+                   */
+                  holdStatus: 'held' | 'partly_held' | 'lost' | 'none';
+                  lineId: string;
+                  quantity: number;
+                  sku: string;
+                  title: string;
+                  /** @description minor units, copied from the channel price when added or repriced */
+                  unitPrice: number;
+                }[];
+                mergedInto: string | null;
+                orderId: string | null;
+                phone: string | null;
+                profileId: string | null;
+                /** @enum {string} */
+                status: 'active' | 'merged' | 'checked_out' | 'abandoned';
+                /** Format: date-time */
+                updatedAt: string;
+                version: number;
+              };
+              changes: {
+                /** @enum {string} */
+                change: 'price_changed' | 'currency_changed' | 'unchanged' | 'not_sold_on_channel';
+                from: {
+                  currency: string;
+                  unitPrice: number;
+                };
+                sku: string;
+                to: {
+                  currency: string;
+                  unitPrice: number;
+                } | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/carts/{id}/checkout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Check out: pay and place one order (send an Idempotency-Key; a retry returns the same order)
+     * @description 402 payment_failed leaves no order and releases the holds. 409 insufficient_stock when stock ran out. A cart already checked out answers 200 with its order.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: email */
+            email?: string;
+            payment: {
+              /** @description `test`, `manual` (pay at the till or on pickup), or a configured adapter */
+              provider: string;
+              /** @description the provider's payment token (for `test`: see docs/payments.md) */
+              token?: string;
+            };
+            phone?: string;
+            /** @enum {string} */
+            routing?: 'nearest_with_stock' | 'fewest_shipments' | 'store_priority';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              order: {
+                cartId: string | null;
+                channelId: string;
+                currency: string;
+                customerId: string | null;
+                delivery:
+                  | {
+                      address: {
+                        city: string;
+                        country: string;
+                        latitude?: number;
+                        line1: string;
+                        line2?: string;
+                        longitude?: number;
+                        name?: string;
+                        phone?: string;
+                        postalCode: string;
+                        region?: string;
+                      };
+                      method: string;
+                      /** @enum {string} */
+                      type: 'ship';
+                    }
+                  | {
+                      locationId: string;
+                      locationName: string | null;
+                      /** @enum {string} */
+                      type: 'pickup';
+                    }
+                  | {
+                      /**
+                       * @description bought and taken at the till
+                       * @enum {string}
+                       */
+                      type: 'carry_out';
+                    };
+                email: string | null;
+                externalId: string | null;
+                externalSource: string | null;
+                history: {
+                  /** Format: date-time */
+                  at: string;
+                  from:
+                    | (
+                        | 'pending'
+                        | 'paid'
+                        | 'allocated'
+                        | 'partially_fulfilled'
+                        | 'fulfilled'
+                        | 'completed'
+                        | 'cancelled'
+                        | 'refunded'
+                      )
+                    | null;
+                  reason: string | null;
+                  /** @enum {string} */
+                  to:
+                    | 'pending'
+                    | 'paid'
+                    | 'allocated'
+                    | 'partially_fulfilled'
+                    | 'fulfilled'
+                    | 'completed'
+                    | 'cancelled'
+                    | 'refunded';
+                }[];
+                id: string;
+                lines: {
+                  discount: number;
+                  fulfilledQuantity: number;
+                  lineId: string;
+                  quantity: number;
+                  returnedQuantity: number;
+                  sku: string;
+                  tax: number;
+                  title: string;
+                  /** @description quantity × unit price − discount + tax */
+                  total: number;
+                  unitPrice: number;
+                }[];
+                metadata: {
+                  [key: string]: unknown;
+                };
+                paidAmount: number;
+                phone: string | null;
+                /** @description click & collect: the code the customer shows at the store */
+                pickup: {
+                  code: string;
+                  expiresAt: string | null;
+                  locationId: string;
+                } | null;
+                /** Format: date-time */
+                placedAt: string;
+                refundedAmount: number;
+                reservationIds: string[];
+                /** @enum {string} */
+                source: 'native' | 'imported';
+                /** @enum {string} */
+                status:
+                  | 'pending'
+                  | 'paid'
+                  | 'allocated'
+                  | 'partially_fulfilled'
+                  | 'fulfilled'
+                  | 'completed'
+                  | 'cancelled'
+                  | 'refunded';
+                totals: {
+                  discount: number;
+                  grand: number;
+                  items: number;
+                  shipping: number;
+                  tax: number;
+                };
+                /** Format: date-time */
+                updatedAt: string;
+              };
+              payment: {
+                amount: number;
+                /** Format: date-time */
+                createdAt: string;
+                currency: string;
+                failureCode: string | null;
+                failureMessage: string | null;
+                id: string;
+                orderId: string;
+                provider: string;
+                providerRef: string | null;
+                refundedAmount: number;
+                /** @enum {string} */
+                status: 'pending' | 'authorized' | 'captured' | 'failed' | 'voided' | 'refunded';
+                /** Format: date-time */
+                updatedAt: string;
+              } | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              order: {
+                cartId: string | null;
+                channelId: string;
+                currency: string;
+                customerId: string | null;
+                delivery:
+                  | {
+                      address: {
+                        city: string;
+                        country: string;
+                        latitude?: number;
+                        line1: string;
+                        line2?: string;
+                        longitude?: number;
+                        name?: string;
+                        phone?: string;
+                        postalCode: string;
+                        region?: string;
+                      };
+                      method: string;
+                      /** @enum {string} */
+                      type: 'ship';
+                    }
+                  | {
+                      locationId: string;
+                      locationName: string | null;
+                      /** @enum {string} */
+                      type: 'pickup';
+                    }
+                  | {
+                      /**
+                       * @description bought and taken at the till
+                       * @enum {string}
+                       */
+                      type: 'carry_out';
+                    };
+                email: string | null;
+                externalId: string | null;
+                externalSource: string | null;
+                history: {
+                  /** Format: date-time */
+                  at: string;
+                  from:
+                    | (
+                        | 'pending'
+                        | 'paid'
+                        | 'allocated'
+                        | 'partially_fulfilled'
+                        | 'fulfilled'
+                        | 'completed'
+                        | 'cancelled'
+                        | 'refunded'
+                      )
+                    | null;
+                  reason: string | null;
+                  /** @enum {string} */
+                  to:
+                    | 'pending'
+                    | 'paid'
+                    | 'allocated'
+                    | 'partially_fulfilled'
+                    | 'fulfilled'
+                    | 'completed'
+                    | 'cancelled'
+                    | 'refunded';
+                }[];
+                id: string;
+                lines: {
+                  discount: number;
+                  fulfilledQuantity: number;
+                  lineId: string;
+                  quantity: number;
+                  returnedQuantity: number;
+                  sku: string;
+                  tax: number;
+                  title: string;
+                  /** @description quantity × unit price − discount + tax */
+                  total: number;
+                  unitPrice: number;
+                }[];
+                metadata: {
+                  [key: string]: unknown;
+                };
+                paidAmount: number;
+                phone: string | null;
+                /** @description click & collect: the code the customer shows at the store */
+                pickup: {
+                  code: string;
+                  expiresAt: string | null;
+                  locationId: string;
+                } | null;
+                /** Format: date-time */
+                placedAt: string;
+                refundedAmount: number;
+                reservationIds: string[];
+                /** @enum {string} */
+                source: 'native' | 'imported';
+                /** @enum {string} */
+                status:
+                  | 'pending'
+                  | 'paid'
+                  | 'allocated'
+                  | 'partially_fulfilled'
+                  | 'fulfilled'
+                  | 'completed'
+                  | 'cancelled'
+                  | 'refunded';
+                totals: {
+                  discount: number;
+                  grand: number;
+                  items: number;
+                  shipping: number;
+                  tax: number;
+                };
+                /** Format: date-time */
+                updatedAt: string;
+              };
+              payment: {
+                amount: number;
+                /** Format: date-time */
+                createdAt: string;
+                currency: string;
+                failureCode: string | null;
+                failureMessage: string | null;
+                id: string;
+                orderId: string;
+                provider: string;
+                providerRef: string | null;
+                refundedAmount: number;
+                /** @enum {string} */
+                status: 'pending' | 'authorized' | 'captured' | 'failed' | 'voided' | 'refunded';
+                /** Format: date-time */
+                updatedAt: string;
+              } | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/carts/{id}/delivery': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Choose shipping (address + method), click & collect at a store, or carry-out at the till */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json':
+            | {
+                address: {
+                  city: string;
+                  country: string;
+                  /** @description for routing to the nearest location */
+                  latitude?: number;
+                  line1: string;
+                  line2?: string;
+                  longitude?: number;
+                  name?: string;
+                  phone?: string;
+                  postalCode: string;
+                  region?: string;
+                };
+                /** Format: email */
+                email?: string;
+                /** @description standard or express (see GET /api/checkout/shipping-methods) */
+                method: string;
+                phone?: string;
+                /** @enum {string} */
+                type: 'ship';
+              }
+            | {
+                /** Format: email */
+                email?: string;
+                /** @description the store (location id or code) */
+                locationId: string;
+                phone?: string;
+                /** @enum {string} */
+                type: 'pickup';
+              }
+            | {
+                /** Format: email */
+                email?: string;
+                phone?: string;
+                /** @enum {string} */
+                type: 'carry_out';
+              };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              anonymousId: string | null;
+              channelId: string;
+              /** Format: date-time */
+              createdAt: string;
+              currency: string;
+              delivery:
+                | (
+                    | {
+                        address: {
+                          city: string;
+                          country: string;
+                          /** @description for routing to the nearest location */
+                          latitude?: number;
+                          line1: string;
+                          line2?: string;
+                          longitude?: number;
+                          name?: string;
+                          phone?: string;
+                          postalCode: string;
+                          region?: string;
+                        };
+                        method: string;
+                        /** @enum {string} */
+                        type: 'ship';
+                      }
+                    | {
+                        locationId: string;
+                        locationName: string | null;
+                        /** @enum {string} */
+                        type: 'pickup';
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'carry_out';
+                      }
+                  )
+                | null;
+              email: string | null;
+              handoff: {
+                /** @description short code the customer shows or tells at the till */
+                code: string;
+                /** @description what a QR code on the customer’s screen encodes */
+                qrPayload: string;
+              };
+              id: string;
+              itemsTotal: number;
+              lines: {
+                /** Format: date-time */
+                addedAt: string;
+                /** @description stock held for this line (inventory reservations) */
+                holds: {
+                  expiresAt: string | null;
+                  quantity: number;
+                  reservationId: string;
+                }[];
+                /**
+                 * @description lost: the hold expired or was released; checkout will try to reserve again
+                 * @enum {string}
+                 */
+                holdStatus: 'held' | 'partly_held' | 'lost' | 'none';
+                lineId: string;
+                quantity: number;
+                sku: string;
+                title: string;
+                /** @description minor units, copied from the channel price when added or repriced */
+                unitPrice: number;
+              }[];
+              mergedInto: string | null;
+              orderId: string | null;
+              phone: string | null;
+              profileId: string | null;
+              /** @enum {string} */
+              status: 'active' | 'merged' | 'checked_out' | 'abandoned';
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/carts/{id}/identify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The shopper is identified: their carts merge by a strategy; the response says what happened */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description e.g. [{ type: "email", value: "ana@example.com" }] or a user_id / loyalty_card */
+            identifiers: {
+              type: string;
+              value: string;
+            }[];
+            /**
+             * @description merge_lines (default), keep_newest or keep_both
+             * @enum {string}
+             */
+            strategy?: 'merge_lines' | 'keep_newest' | 'keep_both';
+            traits?: {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              cart: {
+                anonymousId: string | null;
+                channelId: string;
+                /** Format: date-time */
+                createdAt: string;
+                currency: string;
+                delivery:
+                  | (
+                      | {
+                          address: {
+                            city: string;
+                            country: string;
+                            /** @description for routing to the nearest location */
+                            latitude?: number;
+                            line1: string;
+                            line2?: string;
+                            longitude?: number;
+                            name?: string;
+                            phone?: string;
+                            postalCode: string;
+                            region?: string;
+                          };
+                          method: string;
+                          /** @enum {string} */
+                          type: 'ship';
+                        }
+                      | {
+                          locationId: string;
+                          locationName: string | null;
+                          /** @enum {string} */
+                          type: 'pickup';
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'carry_out';
+                        }
+                    )
+                  | null;
+                email: string | null;
+                handoff: {
+                  /** @description short code the customer shows or tells at the till */
+                  code: string;
+                  /** @description what a QR code on the customer’s screen encodes */
+                  qrPayload: string;
+                };
+                id: string;
+                itemsTotal: number;
+                lines: {
+                  /** Format: date-time */
+                  addedAt: string;
+                  /** @description stock held for this line (inventory reservations) */
+                  holds: {
+                    expiresAt: string | null;
+                    quantity: number;
+                    reservationId: string;
+                  }[];
+                  /**
+                   * @description lost: the hold expired or was released; checkout will try to reserve again
+                   * @enum {string}
+                   */
+                  holdStatus: 'held' | 'partly_held' | 'lost' | 'none';
+                  lineId: string;
+                  quantity: number;
+                  sku: string;
+                  title: string;
+                  /** @description minor units, copied from the channel price when added or repriced */
+                  unitPrice: number;
+                }[];
+                mergedInto: string | null;
+                orderId: string | null;
+                phone: string | null;
+                profileId: string | null;
+                /** @enum {string} */
+                status: 'active' | 'merged' | 'checked_out' | 'abandoned';
+                /** Format: date-time */
+                updatedAt: string;
+                version: number;
+              } | null;
+              customerId: string;
+              merge: {
+                /** @description the cart the customer continues with */
+                cartId: string | null;
+                keptCartIds: string[];
+                linesAdded: {
+                  fromCartId: string;
+                  quantity: number;
+                  sku: string;
+                }[];
+                /** @description carts folded into it (merge_lines) or dropped (keep_newest) */
+                mergedCartIds: string[];
+                quantitiesCombined: {
+                  quantity: number;
+                  sku: string;
+                }[];
+                /** @enum {string} */
+                strategy: 'merge_lines' | 'keep_newest' | 'keep_both';
+                summary: string;
+              };
+              priceChanges: {
+                /** @enum {string} */
+                change: 'price_changed' | 'currency_changed' | 'unchanged' | 'not_sold_on_channel';
+                from: {
+                  currency: string;
+                  unitPrice: number;
+                };
+                sku: string;
+                to: {
+                  currency: string;
+                  unitPrice: number;
+                } | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/carts/{id}/lines': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a SKU at the channel's price; holds the stock (409 insufficient_stock when there is none) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            quantity: number;
+            sku: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              anonymousId: string | null;
+              channelId: string;
+              /** Format: date-time */
+              createdAt: string;
+              currency: string;
+              delivery:
+                | (
+                    | {
+                        address: {
+                          city: string;
+                          country: string;
+                          /** @description for routing to the nearest location */
+                          latitude?: number;
+                          line1: string;
+                          line2?: string;
+                          longitude?: number;
+                          name?: string;
+                          phone?: string;
+                          postalCode: string;
+                          region?: string;
+                        };
+                        method: string;
+                        /** @enum {string} */
+                        type: 'ship';
+                      }
+                    | {
+                        locationId: string;
+                        locationName: string | null;
+                        /** @enum {string} */
+                        type: 'pickup';
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'carry_out';
+                      }
+                  )
+                | null;
+              email: string | null;
+              handoff: {
+                /** @description short code the customer shows or tells at the till */
+                code: string;
+                /** @description what a QR code on the customer’s screen encodes */
+                qrPayload: string;
+              };
+              id: string;
+              itemsTotal: number;
+              lines: {
+                /** Format: date-time */
+                addedAt: string;
+                /** @description stock held for this line (inventory reservations) */
+                holds: {
+                  expiresAt: string | null;
+                  quantity: number;
+                  reservationId: string;
+                }[];
+                /**
+                 * @description lost: the hold expired or was released; checkout will try to reserve again
+                 * @enum {string}
+                 */
+                holdStatus: 'held' | 'partly_held' | 'lost' | 'none';
+                lineId: string;
+                quantity: number;
+                sku: string;
+                title: string;
+                /** @description minor units, copied from the channel price when added or repriced */
+                unitPrice: number;
+              }[];
+              mergedInto: string | null;
+              orderId: string | null;
+              phone: string | null;
+              profileId: string | null;
+              /** @enum {string} */
+              status: 'active' | 'merged' | 'checked_out' | 'abandoned';
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/carts/{id}/lines/{lineId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a line and release its hold */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          lineId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              anonymousId: string | null;
+              channelId: string;
+              /** Format: date-time */
+              createdAt: string;
+              currency: string;
+              delivery:
+                | (
+                    | {
+                        address: {
+                          city: string;
+                          country: string;
+                          /** @description for routing to the nearest location */
+                          latitude?: number;
+                          line1: string;
+                          line2?: string;
+                          longitude?: number;
+                          name?: string;
+                          phone?: string;
+                          postalCode: string;
+                          region?: string;
+                        };
+                        method: string;
+                        /** @enum {string} */
+                        type: 'ship';
+                      }
+                    | {
+                        locationId: string;
+                        locationName: string | null;
+                        /** @enum {string} */
+                        type: 'pickup';
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'carry_out';
+                      }
+                  )
+                | null;
+              email: string | null;
+              handoff: {
+                /** @description short code the customer shows or tells at the till */
+                code: string;
+                /** @description what a QR code on the customer’s screen encodes */
+                qrPayload: string;
+              };
+              id: string;
+              itemsTotal: number;
+              lines: {
+                /** Format: date-time */
+                addedAt: string;
+                /** @description stock held for this line (inventory reservations) */
+                holds: {
+                  expiresAt: string | null;
+                  quantity: number;
+                  reservationId: string;
+                }[];
+                /**
+                 * @description lost: the hold expired or was released; checkout will try to reserve again
+                 * @enum {string}
+                 */
+                holdStatus: 'held' | 'partly_held' | 'lost' | 'none';
+                lineId: string;
+                quantity: number;
+                sku: string;
+                title: string;
+                /** @description minor units, copied from the channel price when added or repriced */
+                unitPrice: number;
+              }[];
+              mergedInto: string | null;
+              orderId: string | null;
+              phone: string | null;
+              profileId: string | null;
+              /** @enum {string} */
+              status: 'active' | 'merged' | 'checked_out' | 'abandoned';
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change a line’s quantity (0 removes it); holds follow */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          lineId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            quantity: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              anonymousId: string | null;
+              channelId: string;
+              /** Format: date-time */
+              createdAt: string;
+              currency: string;
+              delivery:
+                | (
+                    | {
+                        address: {
+                          city: string;
+                          country: string;
+                          /** @description for routing to the nearest location */
+                          latitude?: number;
+                          line1: string;
+                          line2?: string;
+                          longitude?: number;
+                          name?: string;
+                          phone?: string;
+                          postalCode: string;
+                          region?: string;
+                        };
+                        method: string;
+                        /** @enum {string} */
+                        type: 'ship';
+                      }
+                    | {
+                        locationId: string;
+                        locationName: string | null;
+                        /** @enum {string} */
+                        type: 'pickup';
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'carry_out';
+                      }
+                  )
+                | null;
+              email: string | null;
+              handoff: {
+                /** @description short code the customer shows or tells at the till */
+                code: string;
+                /** @description what a QR code on the customer’s screen encodes */
+                qrPayload: string;
+              };
+              id: string;
+              itemsTotal: number;
+              lines: {
+                /** Format: date-time */
+                addedAt: string;
+                /** @description stock held for this line (inventory reservations) */
+                holds: {
+                  expiresAt: string | null;
+                  quantity: number;
+                  reservationId: string;
+                }[];
+                /**
+                 * @description lost: the hold expired or was released; checkout will try to reserve again
+                 * @enum {string}
+                 */
+                holdStatus: 'held' | 'partly_held' | 'lost' | 'none';
+                lineId: string;
+                quantity: number;
+                sku: string;
+                title: string;
+                /** @description minor units, copied from the channel price when added or repriced */
+                unitPrice: number;
+              }[];
+              mergedInto: string | null;
+              orderId: string | null;
+              phone: string | null;
+              profileId: string | null;
+              /** @enum {string} */
+              status: 'active' | 'merged' | 'checked_out' | 'abandoned';
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/carts/{id}/quote': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The totals the cart would check out with now */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              currency: string;
+              discount: number;
+              grand: number;
+              items: number;
+              shipping: number;
+              tax: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/catalog/price-lists': {
     parameters: {
       query?: never;
@@ -776,6 +2212,275 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/channels/{channel}/listings/{product}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Publish or hide a product on a channel, with an optional channel-specific title */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description channel id or code */
+          channel: string;
+          /** @description product id or handle */
+          product: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default null */
+            description?: string | null;
+            published: boolean;
+            /**
+             * @description channel-specific title
+             * @default null
+             */
+            title?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              channelId: string;
+              description: string | null;
+              productId: string;
+              published: boolean;
+              title: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/channels/{channel}/prices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set a channel's own prices by SKU (in the channel currency; they win over its price list) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description channel id or code */
+          channel: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            prices: {
+              amount: number;
+              currency: string;
+              sku: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              changed: number;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/channels/{channel}/products': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A page of the products listed on a channel, in its locale and currency, with availability */
+    get: {
+      parameters: {
+        query?: {
+          category?: string;
+          /** @description nextCursor of the previous page */
+          cursor?: string;
+          limit?: number;
+          /** @description one of the channel locales */
+          locale?: string;
+          /** @description search text (title, handle or SKU) */
+          q?: string;
+        };
+        header?: never;
+        path: {
+          /** @description channel id or code */
+          channel: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              channel: {
+                code: string;
+                currency: string;
+                id: string;
+                locale: string;
+              };
+              items: {
+                /** @description sum over the variants */
+                availableToSell: number;
+                categories: string[];
+                channelId: string;
+                currency: string;
+                description: string;
+                handle: string;
+                id: string;
+                listed: boolean;
+                /** @description the locale the text is in (after fallback) */
+                locale: string;
+                media: string[];
+                title: string;
+                variants: {
+                  availableToSell: number;
+                  gtin: string | null;
+                  id: string;
+                  options: {
+                    [key: string]: string;
+                  };
+                  price: {
+                    amount: number;
+                    currency: string;
+                  } | null;
+                  priceSource: ('channel' | 'price_list') | null;
+                  sku: string;
+                }[];
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/channels/{channel}/products/{idOrSku}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A product (by id, handle or SKU) as a channel shows it; unbound keys also see unlisted ones */
+    get: {
+      parameters: {
+        query?: {
+          /** @description one of the channel locales */
+          locale?: string;
+        };
+        header?: never;
+        path: {
+          /** @description channel id or code */
+          channel: string;
+          idOrSku: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description sum over the variants */
+              availableToSell: number;
+              categories: string[];
+              channelId: string;
+              currency: string;
+              description: string;
+              handle: string;
+              id: string;
+              listed: boolean;
+              /** @description the locale the text is in (after fallback) */
+              locale: string;
+              media: string[];
+              title: string;
+              variants: {
+                availableToSell: number;
+                gtin: string | null;
+                id: string;
+                options: {
+                  [key: string]: string;
+                };
+                price: {
+                  amount: number;
+                  currency: string;
+                } | null;
+                priceSource: ('channel' | 'price_list') | null;
+                sku: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2098,6 +3803,561 @@ export interface paths {
                 type: string;
               }[];
               next: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exports/catalog': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Export the catalog in the import format (streamed CSV or NDJSON) */
+    get: {
+      parameters: {
+        query?: {
+          format?: 'csv' | 'ndjson';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/fulfilments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A location's fulfilment tasks (e.g. a store's open click & collect pickups) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          locationId?: string;
+          status?: 'open' | 'ready_for_pickup' | 'shipped' | 'collected' | 'cancelled' | 'expired';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                /** @enum {string} */
+                kind: 'ship_from_warehouse' | 'ship_from_store' | 'pickup';
+                lines: {
+                  quantity: number;
+                  reservationId: string | null;
+                  sku: string;
+                }[];
+                locationId: string;
+                orderId: string;
+                routing: {
+                  distanceKm: number | null;
+                  /** @description why this location was chosen */
+                  reason: string;
+                  strategy: string;
+                };
+                /** @enum {string} */
+                status: 'open' | 'ready_for_pickup' | 'shipped' | 'collected' | 'cancelled' | 'expired';
+                tracking: {
+                  [key: string]: unknown;
+                } | null;
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/fulfilments/{id}/ready-for-pickup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Store staff have picked a click & collect order (emits order.ready_for_pickup) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              createdAt: string;
+              id: string;
+              /** @enum {string} */
+              kind: 'ship_from_warehouse' | 'ship_from_store' | 'pickup';
+              lines: {
+                quantity: number;
+                reservationId: string | null;
+                sku: string;
+              }[];
+              locationId: string;
+              orderId: string;
+              routing: {
+                distanceKm: number | null;
+                /** @description why this location was chosen */
+                reason: string;
+                strategy: string;
+              };
+              /** @enum {string} */
+              status: 'open' | 'ready_for_pickup' | 'shipped' | 'collected' | 'cancelled' | 'expired';
+              tracking: {
+                [key: string]: unknown;
+              } | null;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/fulfilments/{id}/ship': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A shipment left its warehouse or store (stock goes out; the order follows) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            carrier?: string;
+            trackingNumber?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              cartId: string | null;
+              channelId: string;
+              currency: string;
+              customerId: string | null;
+              delivery:
+                | {
+                    address: {
+                      city: string;
+                      country: string;
+                      latitude?: number;
+                      line1: string;
+                      line2?: string;
+                      longitude?: number;
+                      name?: string;
+                      phone?: string;
+                      postalCode: string;
+                      region?: string;
+                    };
+                    method: string;
+                    /** @enum {string} */
+                    type: 'ship';
+                  }
+                | {
+                    locationId: string;
+                    locationName: string | null;
+                    /** @enum {string} */
+                    type: 'pickup';
+                  }
+                | {
+                    /**
+                     * @description bought and taken at the till
+                     * @enum {string}
+                     */
+                    type: 'carry_out';
+                  };
+              email: string | null;
+              externalId: string | null;
+              externalSource: string | null;
+              history: {
+                /** Format: date-time */
+                at: string;
+                from:
+                  | (
+                      | 'pending'
+                      | 'paid'
+                      | 'allocated'
+                      | 'partially_fulfilled'
+                      | 'fulfilled'
+                      | 'completed'
+                      | 'cancelled'
+                      | 'refunded'
+                    )
+                  | null;
+                reason: string | null;
+                /** @enum {string} */
+                to:
+                  | 'pending'
+                  | 'paid'
+                  | 'allocated'
+                  | 'partially_fulfilled'
+                  | 'fulfilled'
+                  | 'completed'
+                  | 'cancelled'
+                  | 'refunded';
+              }[];
+              id: string;
+              lines: {
+                discount: number;
+                fulfilledQuantity: number;
+                lineId: string;
+                quantity: number;
+                returnedQuantity: number;
+                sku: string;
+                tax: number;
+                title: string;
+                /** @description quantity × unit price − discount + tax */
+                total: number;
+                unitPrice: number;
+              }[];
+              metadata: {
+                [key: string]: unknown;
+              };
+              paidAmount: number;
+              phone: string | null;
+              /** @description click & collect: the code the customer shows at the store */
+              pickup: {
+                code: string;
+                expiresAt: string | null;
+                locationId: string;
+              } | null;
+              /** Format: date-time */
+              placedAt: string;
+              refundedAmount: number;
+              reservationIds: string[];
+              /** @enum {string} */
+              source: 'native' | 'imported';
+              /** @enum {string} */
+              status:
+                | 'pending'
+                | 'paid'
+                | 'allocated'
+                | 'partially_fulfilled'
+                | 'fulfilled'
+                | 'completed'
+                | 'cancelled'
+                | 'refunded';
+              totals: {
+                discount: number;
+                grand: number;
+                items: number;
+                shipping: number;
+                tax: number;
+              };
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Recent imports */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                bytesRead: number;
+                bytesTotal: number | null;
+                /** @description accepted rows per kind */
+                counts: {
+                  [key: string]: number;
+                };
+                /** Format: date-time */
+                createdAt: string;
+                error: string | null;
+                finishedAt: string | null;
+                /** @enum {string} */
+                format: 'csv' | 'ndjson';
+                id: string;
+                /** @description bytes read / bytes total, when the size is known */
+                progress: number | null;
+                rowsAccepted: number;
+                rowsRead: number;
+                rowsRejected: number;
+                source: string | null;
+                /** @enum {string} */
+                status: 'running' | 'completed' | 'failed';
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Import products, variants, prices, listings and stock (CSV or NDJSON body, streamed)
+     * @description Rows have a kind (product, variant, price, listing, stock); see docs. Valid rows are stored, bad ones are listed in the import report with their line number. Poll GET /imports/{id} from another client for progress.
+     */
+    post: {
+      parameters: {
+        query?: {
+          format?: 'csv' | 'ndjson';
+          /** @description a name for the report, e.g. the file name */
+          source?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              bytesRead: number;
+              bytesTotal: number | null;
+              /** @description accepted rows per kind */
+              counts: {
+                [key: string]: number;
+              };
+              /** Format: date-time */
+              createdAt: string;
+              error: string | null;
+              finishedAt: string | null;
+              /** @enum {string} */
+              format: 'csv' | 'ndjson';
+              id: string;
+              /** @description bytes read / bytes total, when the size is known */
+              progress: number | null;
+              rowsAccepted: number;
+              rowsRead: number;
+              rowsRejected: number;
+              source: string | null;
+              /** @enum {string} */
+              status: 'running' | 'completed' | 'failed';
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An import with its progress and counts */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              bytesRead: number;
+              bytesTotal: number | null;
+              /** @description accepted rows per kind */
+              counts: {
+                [key: string]: number;
+              };
+              /** Format: date-time */
+              createdAt: string;
+              error: string | null;
+              finishedAt: string | null;
+              /** @enum {string} */
+              format: 'csv' | 'ndjson';
+              id: string;
+              /** @description bytes read / bytes total, when the size is known */
+              progress: number | null;
+              rowsAccepted: number;
+              rowsRead: number;
+              rowsRejected: number;
+              source: string | null;
+              /** @enum {string} */
+              status: 'running' | 'completed' | 'failed';
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/{id}/rejections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The rejected rows of an import: line number, reasons and the row as read */
+    get: {
+      parameters: {
+        query?: {
+          /** @description the last line of the previous page */
+          cursor?: number;
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                line: number;
+                reasons: string[];
+                row: {
+                  [key: string]: unknown;
+                } | null;
+              }[];
+              nextCursor: number | null;
             };
           };
         };
@@ -3453,6 +5713,1549 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/orders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List orders, newest first (a channel-bound key sees its channel, or one pickup code) */
+    get: {
+      parameters: {
+        query?: {
+          channelId?: string;
+          /** @description nextCursor of the previous page */
+          cursor?: string;
+          customerId?: string;
+          email?: string;
+          limit?: number;
+          phone?: string;
+          pickupCode?: string;
+          pickupLocationId?: string;
+          status?:
+            | 'pending'
+            | 'paid'
+            | 'allocated'
+            | 'partially_fulfilled'
+            | 'fulfilled'
+            | 'completed'
+            | 'cancelled'
+            | 'refunded';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                cartId: string | null;
+                channelId: string;
+                currency: string;
+                customerId: string | null;
+                delivery:
+                  | {
+                      address: {
+                        city: string;
+                        country: string;
+                        latitude?: number;
+                        line1: string;
+                        line2?: string;
+                        longitude?: number;
+                        name?: string;
+                        phone?: string;
+                        postalCode: string;
+                        region?: string;
+                      };
+                      method: string;
+                      /** @enum {string} */
+                      type: 'ship';
+                    }
+                  | {
+                      locationId: string;
+                      locationName: string | null;
+                      /** @enum {string} */
+                      type: 'pickup';
+                    }
+                  | {
+                      /**
+                       * @description bought and taken at the till
+                       * @enum {string}
+                       */
+                      type: 'carry_out';
+                    };
+                email: string | null;
+                externalId: string | null;
+                externalSource: string | null;
+                history: {
+                  /** Format: date-time */
+                  at: string;
+                  from:
+                    | (
+                        | 'pending'
+                        | 'paid'
+                        | 'allocated'
+                        | 'partially_fulfilled'
+                        | 'fulfilled'
+                        | 'completed'
+                        | 'cancelled'
+                        | 'refunded'
+                      )
+                    | null;
+                  reason: string | null;
+                  /** @enum {string} */
+                  to:
+                    | 'pending'
+                    | 'paid'
+                    | 'allocated'
+                    | 'partially_fulfilled'
+                    | 'fulfilled'
+                    | 'completed'
+                    | 'cancelled'
+                    | 'refunded';
+                }[];
+                id: string;
+                lines: {
+                  discount: number;
+                  fulfilledQuantity: number;
+                  lineId: string;
+                  quantity: number;
+                  returnedQuantity: number;
+                  sku: string;
+                  tax: number;
+                  title: string;
+                  /** @description quantity × unit price − discount + tax */
+                  total: number;
+                  unitPrice: number;
+                }[];
+                metadata: {
+                  [key: string]: unknown;
+                };
+                paidAmount: number;
+                phone: string | null;
+                /** @description click & collect: the code the customer shows at the store */
+                pickup: {
+                  code: string;
+                  expiresAt: string | null;
+                  locationId: string;
+                } | null;
+                /** Format: date-time */
+                placedAt: string;
+                refundedAmount: number;
+                reservationIds: string[];
+                /** @enum {string} */
+                source: 'native' | 'imported';
+                /** @enum {string} */
+                status:
+                  | 'pending'
+                  | 'paid'
+                  | 'allocated'
+                  | 'partially_fulfilled'
+                  | 'fulfilled'
+                  | 'completed'
+                  | 'cancelled'
+                  | 'refunded';
+                totals: {
+                  discount: number;
+                  grand: number;
+                  items: number;
+                  shipping: number;
+                  tax: number;
+                };
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An order with its fulfilments and returns */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              cartId: string | null;
+              channelId: string;
+              currency: string;
+              customerId: string | null;
+              delivery:
+                | {
+                    address: {
+                      city: string;
+                      country: string;
+                      latitude?: number;
+                      line1: string;
+                      line2?: string;
+                      longitude?: number;
+                      name?: string;
+                      phone?: string;
+                      postalCode: string;
+                      region?: string;
+                    };
+                    method: string;
+                    /** @enum {string} */
+                    type: 'ship';
+                  }
+                | {
+                    locationId: string;
+                    locationName: string | null;
+                    /** @enum {string} */
+                    type: 'pickup';
+                  }
+                | {
+                    /**
+                     * @description bought and taken at the till
+                     * @enum {string}
+                     */
+                    type: 'carry_out';
+                  };
+              email: string | null;
+              externalId: string | null;
+              externalSource: string | null;
+              fulfilments: {
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                /** @enum {string} */
+                kind: 'ship_from_warehouse' | 'ship_from_store' | 'pickup';
+                lines: {
+                  quantity: number;
+                  reservationId: string | null;
+                  sku: string;
+                }[];
+                locationId: string;
+                orderId: string;
+                routing: {
+                  distanceKm: number | null;
+                  /** @description why this location was chosen */
+                  reason: string;
+                  strategy: string;
+                };
+                /** @enum {string} */
+                status: 'open' | 'ready_for_pickup' | 'shipped' | 'collected' | 'cancelled' | 'expired';
+                tracking: {
+                  [key: string]: unknown;
+                } | null;
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+              history: {
+                /** Format: date-time */
+                at: string;
+                from:
+                  | (
+                      | 'pending'
+                      | 'paid'
+                      | 'allocated'
+                      | 'partially_fulfilled'
+                      | 'fulfilled'
+                      | 'completed'
+                      | 'cancelled'
+                      | 'refunded'
+                    )
+                  | null;
+                reason: string | null;
+                /** @enum {string} */
+                to:
+                  | 'pending'
+                  | 'paid'
+                  | 'allocated'
+                  | 'partially_fulfilled'
+                  | 'fulfilled'
+                  | 'completed'
+                  | 'cancelled'
+                  | 'refunded';
+              }[];
+              id: string;
+              lines: {
+                discount: number;
+                fulfilledQuantity: number;
+                lineId: string;
+                quantity: number;
+                returnedQuantity: number;
+                sku: string;
+                tax: number;
+                title: string;
+                /** @description quantity × unit price − discount + tax */
+                total: number;
+                unitPrice: number;
+              }[];
+              metadata: {
+                [key: string]: unknown;
+              };
+              paidAmount: number;
+              phone: string | null;
+              /** @description click & collect: the code the customer shows at the store */
+              pickup: {
+                code: string;
+                expiresAt: string | null;
+                locationId: string;
+              } | null;
+              /** Format: date-time */
+              placedAt: string;
+              refundedAmount: number;
+              reservationIds: string[];
+              returns: {
+                channelId: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                currency: string;
+                id: string;
+                lines: {
+                  /** @enum {string} */
+                  disposition: 'restock' | 'write_off';
+                  quantity: number;
+                  reason: string | null;
+                  refundAmount: number;
+                  sku: string;
+                }[];
+                locationId: string | null;
+                /** @enum {string} */
+                method: 'in_store' | 'mail';
+                orderId: string;
+                refundAmount: number;
+                /** @enum {string} */
+                refundMethod: 'original_payment' | 'store_credit';
+              }[];
+              /** @enum {string} */
+              source: 'native' | 'imported';
+              /** @enum {string} */
+              status:
+                | 'pending'
+                | 'paid'
+                | 'allocated'
+                | 'partially_fulfilled'
+                | 'fulfilled'
+                | 'completed'
+                | 'cancelled'
+                | 'refunded';
+              totals: {
+                discount: number;
+                grand: number;
+                items: number;
+                shipping: number;
+                tax: number;
+              };
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel before fulfilment: releases the stock, voids or refunds the money (409 with the reason otherwise) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              cartId: string | null;
+              channelId: string;
+              currency: string;
+              customerId: string | null;
+              delivery:
+                | {
+                    address: {
+                      city: string;
+                      country: string;
+                      latitude?: number;
+                      line1: string;
+                      line2?: string;
+                      longitude?: number;
+                      name?: string;
+                      phone?: string;
+                      postalCode: string;
+                      region?: string;
+                    };
+                    method: string;
+                    /** @enum {string} */
+                    type: 'ship';
+                  }
+                | {
+                    locationId: string;
+                    locationName: string | null;
+                    /** @enum {string} */
+                    type: 'pickup';
+                  }
+                | {
+                    /**
+                     * @description bought and taken at the till
+                     * @enum {string}
+                     */
+                    type: 'carry_out';
+                  };
+              email: string | null;
+              externalId: string | null;
+              externalSource: string | null;
+              history: {
+                /** Format: date-time */
+                at: string;
+                from:
+                  | (
+                      | 'pending'
+                      | 'paid'
+                      | 'allocated'
+                      | 'partially_fulfilled'
+                      | 'fulfilled'
+                      | 'completed'
+                      | 'cancelled'
+                      | 'refunded'
+                    )
+                  | null;
+                reason: string | null;
+                /** @enum {string} */
+                to:
+                  | 'pending'
+                  | 'paid'
+                  | 'allocated'
+                  | 'partially_fulfilled'
+                  | 'fulfilled'
+                  | 'completed'
+                  | 'cancelled'
+                  | 'refunded';
+              }[];
+              id: string;
+              lines: {
+                discount: number;
+                fulfilledQuantity: number;
+                lineId: string;
+                quantity: number;
+                returnedQuantity: number;
+                sku: string;
+                tax: number;
+                title: string;
+                /** @description quantity × unit price − discount + tax */
+                total: number;
+                unitPrice: number;
+              }[];
+              metadata: {
+                [key: string]: unknown;
+              };
+              paidAmount: number;
+              phone: string | null;
+              /** @description click & collect: the code the customer shows at the store */
+              pickup: {
+                code: string;
+                expiresAt: string | null;
+                locationId: string;
+              } | null;
+              /** Format: date-time */
+              placedAt: string;
+              refundedAmount: number;
+              reservationIds: string[];
+              /** @enum {string} */
+              source: 'native' | 'imported';
+              /** @enum {string} */
+              status:
+                | 'pending'
+                | 'paid'
+                | 'allocated'
+                | 'partially_fulfilled'
+                | 'fulfilled'
+                | 'completed'
+                | 'cancelled'
+                | 'refunded';
+              totals: {
+                discount: number;
+                grand: number;
+                items: number;
+                shipping: number;
+                tax: number;
+              };
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/payments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An order's payments and refunds */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              payments: {
+                amount: number;
+                /** Format: date-time */
+                createdAt: string;
+                currency: string;
+                failureCode: string | null;
+                failureMessage: string | null;
+                id: string;
+                orderId: string;
+                provider: string;
+                providerRef: string | null;
+                refundedAmount: number;
+                /** @enum {string} */
+                status: 'pending' | 'authorized' | 'captured' | 'failed' | 'voided' | 'refunded';
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+              refunds: {
+                amount: number;
+                /** Format: date-time */
+                createdAt: string;
+                currency: string;
+                id: string;
+                /** @enum {string} */
+                method: 'original_payment' | 'store_credit';
+                orderId: string;
+                paymentId: string | null;
+                providerRef: string | null;
+                reason: string | null;
+                returnId: string | null;
+                /** @enum {string} */
+                status: 'succeeded' | 'failed';
+                storeCreditCode: string | null;
+                storeCreditId: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Pay a pending order (`manual`: money taken at the till); 402 when refused */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description `test`, `manual` (pay at the till or on pickup), or a configured adapter */
+            provider: string;
+            /** @description the provider's payment token (for `test`: see docs/payments.md) */
+            token?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              cartId: string | null;
+              channelId: string;
+              currency: string;
+              customerId: string | null;
+              delivery:
+                | {
+                    address: {
+                      city: string;
+                      country: string;
+                      latitude?: number;
+                      line1: string;
+                      line2?: string;
+                      longitude?: number;
+                      name?: string;
+                      phone?: string;
+                      postalCode: string;
+                      region?: string;
+                    };
+                    method: string;
+                    /** @enum {string} */
+                    type: 'ship';
+                  }
+                | {
+                    locationId: string;
+                    locationName: string | null;
+                    /** @enum {string} */
+                    type: 'pickup';
+                  }
+                | {
+                    /**
+                     * @description bought and taken at the till
+                     * @enum {string}
+                     */
+                    type: 'carry_out';
+                  };
+              email: string | null;
+              externalId: string | null;
+              externalSource: string | null;
+              history: {
+                /** Format: date-time */
+                at: string;
+                from:
+                  | (
+                      | 'pending'
+                      | 'paid'
+                      | 'allocated'
+                      | 'partially_fulfilled'
+                      | 'fulfilled'
+                      | 'completed'
+                      | 'cancelled'
+                      | 'refunded'
+                    )
+                  | null;
+                reason: string | null;
+                /** @enum {string} */
+                to:
+                  | 'pending'
+                  | 'paid'
+                  | 'allocated'
+                  | 'partially_fulfilled'
+                  | 'fulfilled'
+                  | 'completed'
+                  | 'cancelled'
+                  | 'refunded';
+              }[];
+              id: string;
+              lines: {
+                discount: number;
+                fulfilledQuantity: number;
+                lineId: string;
+                quantity: number;
+                returnedQuantity: number;
+                sku: string;
+                tax: number;
+                title: string;
+                /** @description quantity × unit price − discount + tax */
+                total: number;
+                unitPrice: number;
+              }[];
+              metadata: {
+                [key: string]: unknown;
+              };
+              paidAmount: number;
+              phone: string | null;
+              /** @description click & collect: the code the customer shows at the store */
+              pickup: {
+                code: string;
+                expiresAt: string | null;
+                locationId: string;
+              } | null;
+              /** Format: date-time */
+              placedAt: string;
+              refundedAmount: number;
+              reservationIds: string[];
+              /** @enum {string} */
+              source: 'native' | 'imported';
+              /** @enum {string} */
+              status:
+                | 'pending'
+                | 'paid'
+                | 'allocated'
+                | 'partially_fulfilled'
+                | 'fulfilled'
+                | 'completed'
+                | 'cancelled'
+                | 'refunded';
+              totals: {
+                discount: number;
+                grand: number;
+                items: number;
+                shipping: number;
+                tax: number;
+              };
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/pickup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Click & collect at the till: the code, at the store the order waits at (422 pickup_refused with the reason) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            code: string;
+            /** @description the store where the customer is */
+            locationId: string;
+            /** @description for an order not paid yet (pay on pickup) */
+            payment?: {
+              /** @description `test`, `manual` (pay at the till or on pickup), or a configured adapter */
+              provider: string;
+              /** @description the provider's payment token (for `test`: see docs/payments.md) */
+              token?: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              cartId: string | null;
+              channelId: string;
+              currency: string;
+              customerId: string | null;
+              delivery:
+                | {
+                    address: {
+                      city: string;
+                      country: string;
+                      latitude?: number;
+                      line1: string;
+                      line2?: string;
+                      longitude?: number;
+                      name?: string;
+                      phone?: string;
+                      postalCode: string;
+                      region?: string;
+                    };
+                    method: string;
+                    /** @enum {string} */
+                    type: 'ship';
+                  }
+                | {
+                    locationId: string;
+                    locationName: string | null;
+                    /** @enum {string} */
+                    type: 'pickup';
+                  }
+                | {
+                    /**
+                     * @description bought and taken at the till
+                     * @enum {string}
+                     */
+                    type: 'carry_out';
+                  };
+              email: string | null;
+              externalId: string | null;
+              externalSource: string | null;
+              history: {
+                /** Format: date-time */
+                at: string;
+                from:
+                  | (
+                      | 'pending'
+                      | 'paid'
+                      | 'allocated'
+                      | 'partially_fulfilled'
+                      | 'fulfilled'
+                      | 'completed'
+                      | 'cancelled'
+                      | 'refunded'
+                    )
+                  | null;
+                reason: string | null;
+                /** @enum {string} */
+                to:
+                  | 'pending'
+                  | 'paid'
+                  | 'allocated'
+                  | 'partially_fulfilled'
+                  | 'fulfilled'
+                  | 'completed'
+                  | 'cancelled'
+                  | 'refunded';
+              }[];
+              id: string;
+              lines: {
+                discount: number;
+                fulfilledQuantity: number;
+                lineId: string;
+                quantity: number;
+                returnedQuantity: number;
+                sku: string;
+                tax: number;
+                title: string;
+                /** @description quantity × unit price − discount + tax */
+                total: number;
+                unitPrice: number;
+              }[];
+              metadata: {
+                [key: string]: unknown;
+              };
+              paidAmount: number;
+              phone: string | null;
+              /** @description click & collect: the code the customer shows at the store */
+              pickup: {
+                code: string;
+                expiresAt: string | null;
+                locationId: string;
+              } | null;
+              /** Format: date-time */
+              placedAt: string;
+              refundedAmount: number;
+              reservationIds: string[];
+              /** @enum {string} */
+              source: 'native' | 'imported';
+              /** @enum {string} */
+              status:
+                | 'pending'
+                | 'paid'
+                | 'allocated'
+                | 'partially_fulfilled'
+                | 'fulfilled'
+                | 'completed'
+                | 'cancelled'
+                | 'refunded';
+              totals: {
+                discount: number;
+                grand: number;
+                items: number;
+                shipping: number;
+                tax: number;
+              };
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/returns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Return anywhere: at any store or by mail, partly or fully; restock or write off; refund or store credit
+     * @description 422 return_refused (with the reason) for more than was bought, unknown SKUs or undelivered orders; nothing changes.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description the channel taking the return (defaults to the key’s channel) */
+            channelId?: string;
+            lines: {
+              /**
+               * @default restock
+               * @enum {string}
+               */
+              disposition?: 'restock' | 'write_off';
+              quantity: number;
+              /** @description required for write_off */
+              reason?: string;
+              sku: string;
+            }[];
+            /** @description the receiving store or warehouse (id or code) */
+            location: string;
+            /**
+             * @default in_store
+             * @enum {string}
+             */
+            method?: 'in_store' | 'mail';
+            /**
+             * @default original_payment
+             * @enum {string}
+             */
+            refundMethod?: 'original_payment' | 'store_credit';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              order: {
+                cartId: string | null;
+                channelId: string;
+                currency: string;
+                customerId: string | null;
+                delivery:
+                  | {
+                      address: {
+                        city: string;
+                        country: string;
+                        latitude?: number;
+                        line1: string;
+                        line2?: string;
+                        longitude?: number;
+                        name?: string;
+                        phone?: string;
+                        postalCode: string;
+                        region?: string;
+                      };
+                      method: string;
+                      /** @enum {string} */
+                      type: 'ship';
+                    }
+                  | {
+                      locationId: string;
+                      locationName: string | null;
+                      /** @enum {string} */
+                      type: 'pickup';
+                    }
+                  | {
+                      /**
+                       * @description bought and taken at the till
+                       * @enum {string}
+                       */
+                      type: 'carry_out';
+                    };
+                email: string | null;
+                externalId: string | null;
+                externalSource: string | null;
+                history: {
+                  /** Format: date-time */
+                  at: string;
+                  from:
+                    | (
+                        | 'pending'
+                        | 'paid'
+                        | 'allocated'
+                        | 'partially_fulfilled'
+                        | 'fulfilled'
+                        | 'completed'
+                        | 'cancelled'
+                        | 'refunded'
+                      )
+                    | null;
+                  reason: string | null;
+                  /** @enum {string} */
+                  to:
+                    | 'pending'
+                    | 'paid'
+                    | 'allocated'
+                    | 'partially_fulfilled'
+                    | 'fulfilled'
+                    | 'completed'
+                    | 'cancelled'
+                    | 'refunded';
+                }[];
+                id: string;
+                lines: {
+                  discount: number;
+                  fulfilledQuantity: number;
+                  lineId: string;
+                  quantity: number;
+                  returnedQuantity: number;
+                  sku: string;
+                  tax: number;
+                  title: string;
+                  /** @description quantity × unit price − discount + tax */
+                  total: number;
+                  unitPrice: number;
+                }[];
+                metadata: {
+                  [key: string]: unknown;
+                };
+                paidAmount: number;
+                phone: string | null;
+                /** @description click & collect: the code the customer shows at the store */
+                pickup: {
+                  code: string;
+                  expiresAt: string | null;
+                  locationId: string;
+                } | null;
+                /** Format: date-time */
+                placedAt: string;
+                refundedAmount: number;
+                reservationIds: string[];
+                /** @enum {string} */
+                source: 'native' | 'imported';
+                /** @enum {string} */
+                status:
+                  | 'pending'
+                  | 'paid'
+                  | 'allocated'
+                  | 'partially_fulfilled'
+                  | 'fulfilled'
+                  | 'completed'
+                  | 'cancelled'
+                  | 'refunded';
+                totals: {
+                  discount: number;
+                  grand: number;
+                  items: number;
+                  shipping: number;
+                  tax: number;
+                };
+                /** Format: date-time */
+                updatedAt: string;
+              };
+              return: {
+                channelId: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                currency: string;
+                id: string;
+                lines: {
+                  /** @enum {string} */
+                  disposition: 'restock' | 'write_off';
+                  quantity: number;
+                  reason: string | null;
+                  refundAmount: number;
+                  sku: string;
+                }[];
+                locationId: string | null;
+                /** @enum {string} */
+                method: 'in_store' | 'mail';
+                orderId: string;
+                refundAmount: number;
+                /** @enum {string} */
+                refundMethod: 'original_payment' | 'store_credit';
+              };
+              storeCredit: {
+                balance: number;
+                code: string;
+                /** Format: date-time */
+                createdAt: string;
+                currency: string;
+                id: string;
+                issuedAmount: number;
+                orderId: string | null;
+                profileId: string | null;
+              } | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/expire-pickups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel click & collect orders whose pickup time passed (their stock goes back on sale) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              expired: string[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** An order from a marketplace or other platform (idempotent by externalSource + externalId) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            address?: {
+              city: string;
+              country: string;
+              line1: string;
+              name?: string;
+              postalCode: string;
+            };
+            channelId?: string;
+            currency: string;
+            /** Format: email */
+            email?: string;
+            externalId: string;
+            externalSource: string;
+            lines: {
+              quantity: number;
+              sku: string;
+              tax?: number;
+              title?: string;
+              unitPrice: number;
+            }[];
+            /** @default true */
+            paid?: boolean;
+            phone?: string;
+            shipping?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              cartId: string | null;
+              channelId: string;
+              currency: string;
+              customerId: string | null;
+              delivery:
+                | {
+                    address: {
+                      city: string;
+                      country: string;
+                      latitude?: number;
+                      line1: string;
+                      line2?: string;
+                      longitude?: number;
+                      name?: string;
+                      phone?: string;
+                      postalCode: string;
+                      region?: string;
+                    };
+                    method: string;
+                    /** @enum {string} */
+                    type: 'ship';
+                  }
+                | {
+                    locationId: string;
+                    locationName: string | null;
+                    /** @enum {string} */
+                    type: 'pickup';
+                  }
+                | {
+                    /**
+                     * @description bought and taken at the till
+                     * @enum {string}
+                     */
+                    type: 'carry_out';
+                  };
+              email: string | null;
+              externalId: string | null;
+              externalSource: string | null;
+              history: {
+                /** Format: date-time */
+                at: string;
+                from:
+                  | (
+                      | 'pending'
+                      | 'paid'
+                      | 'allocated'
+                      | 'partially_fulfilled'
+                      | 'fulfilled'
+                      | 'completed'
+                      | 'cancelled'
+                      | 'refunded'
+                    )
+                  | null;
+                reason: string | null;
+                /** @enum {string} */
+                to:
+                  | 'pending'
+                  | 'paid'
+                  | 'allocated'
+                  | 'partially_fulfilled'
+                  | 'fulfilled'
+                  | 'completed'
+                  | 'cancelled'
+                  | 'refunded';
+              }[];
+              id: string;
+              lines: {
+                discount: number;
+                fulfilledQuantity: number;
+                lineId: string;
+                quantity: number;
+                returnedQuantity: number;
+                sku: string;
+                tax: number;
+                title: string;
+                /** @description quantity × unit price − discount + tax */
+                total: number;
+                unitPrice: number;
+              }[];
+              metadata: {
+                [key: string]: unknown;
+              };
+              paidAmount: number;
+              phone: string | null;
+              /** @description click & collect: the code the customer shows at the store */
+              pickup: {
+                code: string;
+                expiresAt: string | null;
+                locationId: string;
+              } | null;
+              /** Format: date-time */
+              placedAt: string;
+              refundedAmount: number;
+              reservationIds: string[];
+              /** @enum {string} */
+              source: 'native' | 'imported';
+              /** @enum {string} */
+              status:
+                | 'pending'
+                | 'paid'
+                | 'allocated'
+                | 'partially_fulfilled'
+                | 'fulfilled'
+                | 'completed'
+                | 'cancelled'
+                | 'refunded';
+              totals: {
+                discount: number;
+                grand: number;
+                items: number;
+                shipping: number;
+                tax: number;
+              };
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              cartId: string | null;
+              channelId: string;
+              currency: string;
+              customerId: string | null;
+              delivery:
+                | {
+                    address: {
+                      city: string;
+                      country: string;
+                      latitude?: number;
+                      line1: string;
+                      line2?: string;
+                      longitude?: number;
+                      name?: string;
+                      phone?: string;
+                      postalCode: string;
+                      region?: string;
+                    };
+                    method: string;
+                    /** @enum {string} */
+                    type: 'ship';
+                  }
+                | {
+                    locationId: string;
+                    locationName: string | null;
+                    /** @enum {string} */
+                    type: 'pickup';
+                  }
+                | {
+                    /**
+                     * @description bought and taken at the till
+                     * @enum {string}
+                     */
+                    type: 'carry_out';
+                  };
+              email: string | null;
+              externalId: string | null;
+              externalSource: string | null;
+              history: {
+                /** Format: date-time */
+                at: string;
+                from:
+                  | (
+                      | 'pending'
+                      | 'paid'
+                      | 'allocated'
+                      | 'partially_fulfilled'
+                      | 'fulfilled'
+                      | 'completed'
+                      | 'cancelled'
+                      | 'refunded'
+                    )
+                  | null;
+                reason: string | null;
+                /** @enum {string} */
+                to:
+                  | 'pending'
+                  | 'paid'
+                  | 'allocated'
+                  | 'partially_fulfilled'
+                  | 'fulfilled'
+                  | 'completed'
+                  | 'cancelled'
+                  | 'refunded';
+              }[];
+              id: string;
+              lines: {
+                discount: number;
+                fulfilledQuantity: number;
+                lineId: string;
+                quantity: number;
+                returnedQuantity: number;
+                sku: string;
+                tax: number;
+                title: string;
+                /** @description quantity × unit price − discount + tax */
+                total: number;
+                unitPrice: number;
+              }[];
+              metadata: {
+                [key: string]: unknown;
+              };
+              paidAmount: number;
+              phone: string | null;
+              /** @description click & collect: the code the customer shows at the store */
+              pickup: {
+                code: string;
+                expiresAt: string | null;
+                locationId: string;
+              } | null;
+              /** Format: date-time */
+              placedAt: string;
+              refundedAmount: number;
+              reservationIds: string[];
+              /** @enum {string} */
+              source: 'native' | 'imported';
+              /** @enum {string} */
+              status:
+                | 'pending'
+                | 'paid'
+                | 'allocated'
+                | 'partially_fulfilled'
+                | 'fulfilled'
+                | 'completed'
+                | 'cancelled'
+                | 'refunded';
+              totals: {
+                discount: number;
+                grand: number;
+                items: number;
+                shipping: number;
+                tax: number;
+              };
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/store-credits/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Store credit by id or code */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              balance: number;
+              code: string;
+              /** Format: date-time */
+              createdAt: string;
+              currency: string;
+              id: string;
+              issuedAmount: number;
+              orderId: string | null;
+              profileId: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/stream': {
     parameters: {
       query?: never;
@@ -3488,6 +7291,128 @@ export interface paths {
             [name: string]: unknown;
           };
           content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tills/carts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** At the till: find carts by handoff code (or scanned QR payload), phone, email or loyalty card */
+    get: {
+      parameters: {
+        query?: {
+          code?: string;
+          email?: string;
+          loyaltyCard?: string;
+          phone?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              carts: {
+                anonymousId: string | null;
+                channelId: string;
+                /** Format: date-time */
+                createdAt: string;
+                currency: string;
+                delivery:
+                  | (
+                      | {
+                          address: {
+                            city: string;
+                            country: string;
+                            /** @description for routing to the nearest location */
+                            latitude?: number;
+                            line1: string;
+                            line2?: string;
+                            longitude?: number;
+                            name?: string;
+                            phone?: string;
+                            postalCode: string;
+                            region?: string;
+                          };
+                          method: string;
+                          /** @enum {string} */
+                          type: 'ship';
+                        }
+                      | {
+                          locationId: string;
+                          locationName: string | null;
+                          /** @enum {string} */
+                          type: 'pickup';
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'carry_out';
+                        }
+                    )
+                  | null;
+                email: string | null;
+                handoff: {
+                  /** @description short code the customer shows or tells at the till */
+                  code: string;
+                  /** @description what a QR code on the customer’s screen encodes */
+                  qrPayload: string;
+                };
+                id: string;
+                itemsTotal: number;
+                lines: {
+                  /** Format: date-time */
+                  addedAt: string;
+                  /** @description stock held for this line (inventory reservations) */
+                  holds: {
+                    expiresAt: string | null;
+                    quantity: number;
+                    reservationId: string;
+                  }[];
+                  /**
+                   * @description lost: the hold expired or was released; checkout will try to reserve again
+                   * @enum {string}
+                   */
+                  holdStatus: 'held' | 'partly_held' | 'lost' | 'none';
+                  lineId: string;
+                  quantity: number;
+                  sku: string;
+                  title: string;
+                  /** @description minor units, copied from the channel price when added or repriced */
+                  unitPrice: number;
+                }[];
+                mergedInto: string | null;
+                orderId: string | null;
+                phone: string | null;
+                profileId: string | null;
+                /** @enum {string} */
+                status: 'active' | 'merged' | 'checked_out' | 'abandoned';
+                /** Format: date-time */
+                updatedAt: string;
+                version: number;
+              }[];
+              customerIds: string[];
+              matchedBy: string;
+            };
+          };
         };
       };
     };
@@ -4020,6 +7945,606 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workflow-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List rules */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                actions: (
+                  | {
+                      /** @description a webhook endpoint; the event goes to it signed, with retries */
+                      endpointId: string;
+                      /** @enum {string} */
+                      type: 'webhook';
+                    }
+                  | {
+                      /**
+                       * @description JSONata over the CloudEvent giving the customer id
+                       * @default data.customerId ? data.customerId : subject
+                       */
+                      customer: string;
+                      text: string;
+                      /** @enum {string} */
+                      type: 'customer.note';
+                    }
+                  | {
+                      /**
+                       * @description JSONata over the CloudEvent giving the customer id
+                       * @default data.customerId ? data.customerId : subject
+                       */
+                      customer: string;
+                      tag: string;
+                      /** @enum {string} */
+                      type: 'customer.tag';
+                    }
+                )[];
+                condition: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                enabled: boolean;
+                eventType: string;
+                firedCount: number;
+                id: string;
+                name: string;
+                /** Format: date-time */
+                updatedAt: string;
+                version: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a rule: when <event type> [and <condition>] then <actions> */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            actions: (
+              | {
+                  /** @description a webhook endpoint; the event goes to it signed, with retries */
+                  endpointId: string;
+                  /** @enum {string} */
+                  type: 'webhook';
+                }
+              | {
+                  /**
+                   * @description JSONata over the CloudEvent giving the customer id
+                   * @default data.customerId ? data.customerId : subject
+                   */
+                  customer?: string;
+                  text: string;
+                  /** @enum {string} */
+                  type: 'customer.note';
+                }
+              | {
+                  /**
+                   * @description JSONata over the CloudEvent giving the customer id
+                   * @default data.customerId ? data.customerId : subject
+                   */
+                  customer?: string;
+                  tag: string;
+                  /** @enum {string} */
+                  type: 'customer.tag';
+                }
+            )[];
+            /**
+             * @description JSONata over the CloudEvent (type, subject, data…); the rule fires when it is truthy
+             * @default null
+             */
+            condition?: string | null;
+            /** @default true */
+            enabled?: boolean;
+            /** @description an event type, or a prefix such as order.* */
+            eventType: string;
+            name: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              actions: (
+                | {
+                    /** @description a webhook endpoint; the event goes to it signed, with retries */
+                    endpointId: string;
+                    /** @enum {string} */
+                    type: 'webhook';
+                  }
+                | {
+                    /**
+                     * @description JSONata over the CloudEvent giving the customer id
+                     * @default data.customerId ? data.customerId : subject
+                     */
+                    customer: string;
+                    text: string;
+                    /** @enum {string} */
+                    type: 'customer.note';
+                  }
+                | {
+                    /**
+                     * @description JSONata over the CloudEvent giving the customer id
+                     * @default data.customerId ? data.customerId : subject
+                     */
+                    customer: string;
+                    tag: string;
+                    /** @enum {string} */
+                    type: 'customer.tag';
+                  }
+              )[];
+              condition: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              enabled: boolean;
+              eventType: string;
+              firedCount: number;
+              id: string;
+              name: string;
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workflow-rules/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a rule */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              actions: (
+                | {
+                    /** @description a webhook endpoint; the event goes to it signed, with retries */
+                    endpointId: string;
+                    /** @enum {string} */
+                    type: 'webhook';
+                  }
+                | {
+                    /**
+                     * @description JSONata over the CloudEvent giving the customer id
+                     * @default data.customerId ? data.customerId : subject
+                     */
+                    customer: string;
+                    text: string;
+                    /** @enum {string} */
+                    type: 'customer.note';
+                  }
+                | {
+                    /**
+                     * @description JSONata over the CloudEvent giving the customer id
+                     * @default data.customerId ? data.customerId : subject
+                     */
+                    customer: string;
+                    tag: string;
+                    /** @enum {string} */
+                    type: 'customer.tag';
+                  }
+              )[];
+              condition: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              enabled: boolean;
+              eventType: string;
+              firedCount: number;
+              id: string;
+              name: string;
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete a rule */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change a rule (a new version); enabled: false pauses it */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            actions?: (
+              | {
+                  /** @description a webhook endpoint; the event goes to it signed, with retries */
+                  endpointId: string;
+                  /** @enum {string} */
+                  type: 'webhook';
+                }
+              | {
+                  /**
+                   * @description JSONata over the CloudEvent giving the customer id
+                   * @default data.customerId ? data.customerId : subject
+                   */
+                  customer?: string;
+                  text: string;
+                  /** @enum {string} */
+                  type: 'customer.note';
+                }
+              | {
+                  /**
+                   * @description JSONata over the CloudEvent giving the customer id
+                   * @default data.customerId ? data.customerId : subject
+                   */
+                  customer?: string;
+                  tag: string;
+                  /** @enum {string} */
+                  type: 'customer.tag';
+                }
+            )[];
+            condition?: string | null;
+            enabled?: boolean;
+            /** @description an event type, or a prefix such as order.* */
+            eventType?: string;
+            name?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              actions: (
+                | {
+                    /** @description a webhook endpoint; the event goes to it signed, with retries */
+                    endpointId: string;
+                    /** @enum {string} */
+                    type: 'webhook';
+                  }
+                | {
+                    /**
+                     * @description JSONata over the CloudEvent giving the customer id
+                     * @default data.customerId ? data.customerId : subject
+                     */
+                    customer: string;
+                    text: string;
+                    /** @enum {string} */
+                    type: 'customer.note';
+                  }
+                | {
+                    /**
+                     * @description JSONata over the CloudEvent giving the customer id
+                     * @default data.customerId ? data.customerId : subject
+                     */
+                    customer: string;
+                    tag: string;
+                    /** @enum {string} */
+                    type: 'customer.tag';
+                  }
+              )[];
+              condition: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              enabled: boolean;
+              eventType: string;
+              firedCount: number;
+              id: string;
+              name: string;
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/workflow-rules/{id}/dry-run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** What the stored rule would do with a sample event (nothing is changed) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            event: {
+              /** @default null */
+              channelId?: string | null;
+              /** @default {} */
+              data?: {
+                [key: string]: unknown;
+              };
+              /** @default evt_sample */
+              id?: string;
+              /** @default sample */
+              subject?: string;
+              type: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              actions: {
+                customerId?: string | null;
+                endpointId?: string;
+                error?: string;
+                tag?: string;
+                text?: string;
+                type: string;
+              }[];
+              conditionResult: unknown;
+              error?: string;
+              fires: boolean;
+              typeMatches: boolean;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workflow-rules/{id}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every saved version of a rule */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: date-time */
+                createdAt: string;
+                definition: unknown;
+                version: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workflow-rules/dry-run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** What an unsaved rule would do with a sample event */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            event: {
+              /** @default null */
+              channelId?: string | null;
+              /** @default {} */
+              data?: {
+                [key: string]: unknown;
+              };
+              /** @default evt_sample */
+              id?: string;
+              /** @default sample */
+              subject?: string;
+              type: string;
+            };
+            rule: {
+              actions: (
+                | {
+                    /** @description a webhook endpoint; the event goes to it signed, with retries */
+                    endpointId: string;
+                    /** @enum {string} */
+                    type: 'webhook';
+                  }
+                | {
+                    /**
+                     * @description JSONata over the CloudEvent giving the customer id
+                     * @default data.customerId ? data.customerId : subject
+                     */
+                    customer?: string;
+                    text: string;
+                    /** @enum {string} */
+                    type: 'customer.note';
+                  }
+                | {
+                    /**
+                     * @description JSONata over the CloudEvent giving the customer id
+                     * @default data.customerId ? data.customerId : subject
+                     */
+                    customer?: string;
+                    tag: string;
+                    /** @enum {string} */
+                    type: 'customer.tag';
+                  }
+              )[];
+              /**
+               * @description JSONata over the CloudEvent (type, subject, data…); the rule fires when it is truthy
+               * @default null
+               */
+              condition?: string | null;
+              /** @default true */
+              enabled?: boolean;
+              /** @description an event type, or a prefix such as order.* */
+              eventType: string;
+              name: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              actions: {
+                customerId?: string | null;
+                endpointId?: string;
+                error?: string;
+                tag?: string;
+                text?: string;
+                type: string;
+              }[];
+              conditionResult: unknown;
+              error?: string;
+              fires: boolean;
+              typeMatches: boolean;
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;

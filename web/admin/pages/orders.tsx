@@ -1,0 +1,233 @@
+// Orders from every channel with filters, each with its fulfilments and returns; and the click &
+// collect board (to pick → ready → collected) that updates live as orders come in and are handed over.
+import { useState } from 'react';
+import { useIntl } from '../../i18n/index.tsx';
+import { ok } from '../../ui/api.ts';
+import { Empty, ErrorNotice, LiveBadge, Loading, Pill, SelectField, useLoad } from '../../ui/components.tsx';
+import { useApi } from '../../ui/key-gate.tsx';
+import { useLiveEvents } from '../../ui/use-live.ts';
+
+const STATUSES = [
+  'pending',
+  'paid',
+  'allocated',
+  'partially_fulfilled',
+  'fulfilled',
+  'completed',
+  'cancelled',
+  'refunded',
+] as const;
+type Status = (typeof STATUSES)[number];
+
+export function OrdersPage() {
+  const intl = useIntl();
+  const api = useApi();
+  const channels = useLoad(() => ok(api.GET('/api/channels')), []);
+  const [channelId, setChannelId] = useState('');
+  const [status, setStatus] = useState<Status | ''>('');
+  const [open, setOpen] = useState<string | null>(null);
+  const orders = useLoad(
+    () =>
+      ok(
+        api.GET('/api/orders', {
+          params: {
+            query: { limit: 100, ...(channelId ? { channelId } : {}), ...(status ? { status } : {}) },
+          },
+        }),
+      ),
+    [channelId, status],
+  );
+  const live = useLiveEvents(['order.*'], () => orders.reload());
+  const detail = useLoad(
+    () =>
+      open ? ok(api.GET('/api/orders/{id}', { params: { path: { id: open } } })) : Promise.resolve(null),
+    [open],
+  );
+  const channelName = (id: string) => channels.data?.items.find((c) => c.id === id)?.name ?? id;
+  return (
+    <section aria-labelledby="orders-title">
+      <div className="spread">
+        <h1 id="orders-title">{intl.t('orders.title')}</h1>
+        <LiveBadge status={live} />
+      </div>
+      <div className="row">
+        <SelectField
+          label={intl.t('keys.channel')}
+          value={channelId}
+          options={[
+            { value: '', label: intl.t('keys.allChannels') },
+            ...(channels.data?.items ?? []).map((c) => ({ value: c.id, label: c.name })),
+          ]}
+          onChange={setChannelId}
+        />
+        <SelectField<Status | ''>
+          label={intl.t('channels.status')}
+          value={status}
+          options={[
+            { value: '', label: intl.t('orders.anyStatus') },
+            ...STATUSES.map((s) => ({ value: s, label: intl.t(`orderStatus.${s}`) })),
+          ]}
+          onChange={setStatus}
+        />
+      </div>
+      <ErrorNotice error={orders.error} />
+      {orders.loading && !orders.data ? <Loading /> : null}
+      {orders.data?.items.length === 0 ? <Empty /> : null}
+      {orders.data && orders.data.items.length > 0 ? (
+        <div className="table-wrap panel">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{intl.t('store.placedAt')}</th>
+                <th scope="col">{intl.t('keys.channel')}</th>
+                <th scope="col">{intl.t('customers.name')}</th>
+                <th scope="col">{intl.t('channels.status')}</th>
+                <th scope="col">{intl.t('orders.delivery')}</th>
+                <th scope="col" className="num">
+                  {intl.t('store.total')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {orders.data.items.map((o) => (
+                <tr key={o.id} data-order={o.id}>
+                  <td>
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => setOpen(open === o.id ? null : o.id)}
+                    >
+                      {intl.date(o.placedAt)}
+                    </button>
+                  </td>
+                  <td>{channelName(o.channelId)}</td>
+                  <td>{o.email ?? o.phone ?? '–'}</td>
+                  <td>
+                    <Pill>{intl.t(`orderStatus.${o.status}`)}</Pill>
+                  </td>
+                  <td>
+                    {intl.t(`deliveryType.${o.delivery.type}`)}
+                    {o.pickup ? <code>{o.pickup.code}</code> : null}
+                  </td>
+                  <td className="num">{intl.money(o.totals.grand, o.currency)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {detail.data ? (
+        <div className="panel stack">
+          <h2>{intl.t('orders.detail')}</h2>
+          <ul>
+            {detail.data.lines.map((l) => (
+              <li key={l.lineId}>
+                {l.quantity} × {l.title} <code>{l.sku}</code> · {intl.money(l.total, detail.data!.currency)}
+              </li>
+            ))}
+          </ul>
+          <h2>{intl.t('orders.fulfilments')}</h2>
+          <ul>
+            {detail.data.fulfilments.map((f) => (
+              <li key={f.id}>
+                {intl.t(`fulfilmentStatus.${f.status}`)} · {f.routing.reason}
+              </li>
+            ))}
+          </ul>
+          <h2>{intl.t('orders.returns')}</h2>
+          {detail.data.returns.length === 0 ? <Empty /> : null}
+          <ul>
+            {detail.data.returns.map((r) => (
+              <li key={r.id}>
+                {r.lines.map((l) => `${l.quantity} × ${l.sku}`).join(', ')} ·{' '}
+                {intl.money(
+                  r.lines.reduce((n, l) => n + l.refundAmount, 0),
+                  detail.data!.currency,
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+const COLUMNS = [
+  { status: 'open', label: 'board.toPick' },
+  { status: 'ready_for_pickup', label: 'board.ready' },
+  { status: 'collected', label: 'board.collected' },
+] as const;
+
+export function PickupBoardPage() {
+  const intl = useIntl();
+  const api = useApi();
+  const locations = useLoad(() => ok(api.GET('/api/inventory/locations')), []);
+  const tasks = useLoad(
+    () =>
+      Promise.all(
+        COLUMNS.map((c) =>
+          ok(api.GET('/api/fulfilments', { params: { query: { status: c.status, limit: 100 } } })),
+        ),
+      ),
+    [],
+  );
+  const [error, setError] = useState<unknown>(null);
+  const live = useLiveEvents(['order.*'], () => tasks.reload());
+  const locationName = (id: string) => locations.data?.items.find((l) => l.id === id)?.name ?? id;
+  const markReady = async (id: string) => {
+    setError(null);
+    try {
+      await ok(api.POST('/api/fulfilments/{id}/ready-for-pickup', { params: { path: { id } } }));
+      tasks.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <section aria-labelledby="board-title">
+      <div className="spread">
+        <h1 id="board-title">{intl.t('board.title')}</h1>
+        <LiveBadge status={live} />
+      </div>
+      <ErrorNotice error={error ?? tasks.error} />
+      <div className="board">
+        {COLUMNS.map((c, i) => {
+          const items = (tasks.data?.[i]?.items ?? []).filter((f) => f.kind === 'pickup');
+          return (
+            <section
+              key={c.status}
+              className="board-column"
+              aria-label={intl.t(c.label)}
+              data-column={c.status}
+            >
+              <h2>
+                {intl.t(c.label)} <Pill>{items.length}</Pill>
+              </h2>
+              {items.map((f) => (
+                <article key={f.id} className="card" data-order={f.orderId}>
+                  <strong>{locationName(f.locationId)}</strong>
+                  <ul>
+                    {f.lines.map((l) => (
+                      <li key={l.sku}>
+                        {l.quantity} × <code>{l.sku}</code>
+                      </li>
+                    ))}
+                  </ul>
+                  <small className="hint">{intl.date(f.updatedAt)}</small>
+                  {c.status === 'open' ? (
+                    <p>
+                      <button type="button" className="secondary" onClick={() => markReady(f.id)}>
+                        {intl.t('board.markReady')}
+                      </button>
+                    </p>
+                  ) : null}
+                </article>
+              ))}
+            </section>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

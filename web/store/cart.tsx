@@ -1,0 +1,108 @@
+// The cart, and logging in: the shopper's carts from other channels come along (merged by the hub).
+import { type FormEvent, useState } from 'react';
+import { useIntl } from '../i18n/index.tsx';
+import { Empty, ErrorNotice, TextField } from '../ui/components.tsx';
+import { Link } from '../ui/router.tsx';
+import { useShop } from './store-app.tsx';
+
+export function LoginForm() {
+  const intl = useIntl();
+  const { logIn } = useShop();
+  const [email, setEmail] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await logIn(email);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="panel stack" onSubmit={submit} aria-label={intl.t('store.login')}>
+      <h2>{intl.t('store.login')}</h2>
+      <p className="hint">{intl.t('store.loginHint')}</p>
+      <TextField
+        label={intl.t('customers.by.email')}
+        type="email"
+        value={email}
+        onChange={setEmail}
+        required
+      />
+      <ErrorNotice error={error} />
+      <button type="submit" disabled={busy}>
+        {intl.t('store.login')}
+      </button>
+    </form>
+  );
+}
+
+export function CartPage() {
+  const intl = useIntl();
+  const { cart, customer, changeQuantity, channel } = useShop();
+  const [error, setError] = useState<unknown>(null);
+  const change = async (lineId: string, quantity: number) => {
+    setError(null);
+    try {
+      await changeQuantity(lineId, quantity);
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <section aria-labelledby="cart-title">
+      <h1 id="cart-title">{intl.t('store.cart')}</h1>
+      <ErrorNotice error={error} />
+      {!cart || cart.lines.length === 0 ? <Empty>{intl.t('store.cartEmpty')}</Empty> : null}
+      {cart && cart.lines.length > 0 ? (
+        <div className="panel">
+          <ul className="cart-lines">
+            {cart.lines.map((l) => (
+              <li key={l.lineId} data-sku={l.sku}>
+                <span className="line-title">{l.title}</span>
+                <span className="qty">
+                  <button
+                    type="button"
+                    className="secondary"
+                    aria-label={intl.t('store.less', { title: l.title })}
+                    onClick={() => change(l.lineId, l.quantity - 1)}
+                  >
+                    −
+                  </button>
+                  <output aria-label={intl.t('inventory.quantity')}>{l.quantity}</output>
+                  <button
+                    type="button"
+                    className="secondary"
+                    aria-label={intl.t('store.more', { title: l.title })}
+                    onClick={() => change(l.lineId, l.quantity + 1)}
+                  >
+                    +
+                  </button>
+                </span>
+                <span className="num">{intl.money(l.unitPrice * l.quantity, cart.currency)}</span>
+                {l.holdStatus === 'lost' ? <small className="hint">{intl.t('store.holdLost')}</small> : null}
+              </li>
+            ))}
+          </ul>
+          <p className="spread">
+            <strong>{intl.t('store.subtotal')}</strong>
+            <strong data-testid="cart-total">
+              {intl.money(cart.itemsTotal, cart.currency || channel.currency)}
+            </strong>
+          </p>
+          {customer ? (
+            <Link to="/checkout" className="button">
+              {intl.t('store.checkout')}
+            </Link>
+          ) : null}
+        </div>
+      ) : null}
+      {customer ? null : <LoginForm />}
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+// The storefront of one web channel (/store/<channel code>): catalog in the channel's language and
+// currency, product pages with live availability per store, a cart that follows the shopper across
+// channels once they log in, checkout with click & collect or delivery, and their account.
+import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
+import { LANGUAGES, type Language, useIntl } from '../i18n/index.tsx';
+import { ok } from '../ui/api.ts';
+import { ErrorNotice, LanguagePicker, Loading, useLoad } from '../ui/components.tsx';
+import { KeyGate, useApi } from '../ui/key-gate.tsx';
+import { Link, matchPath, useRouter } from '../ui/router.tsx';
+import { AccountPage } from './account.tsx';
+import { CartPage } from './cart.tsx';
+import { CatalogPage, ProductPage } from './catalog.tsx';
+import { CheckoutPage } from './checkout.tsx';
+import { type ShopState, useShopState } from './shop-state.ts';
+
+export function channelCodeFromPath(app: 'store' | 'pos'): string {
+  const parts = window.location.pathname.split('/').filter(Boolean);
+  return decodeURIComponent(parts[0] === app ? (parts[1] ?? '') : '');
+}
+
+export interface ShopChannel {
+  id: string;
+  code: string;
+  name: string;
+  currency: string;
+  locales: string[];
+}
+
+const ShopContext = createContext<(ShopState & { channel: ShopChannel; locale: string | undefined }) | null>(
+  null,
+);
+
+export function useShop() {
+  const s = useContext(ShopContext);
+  if (!s) throw new Error('useShop outside the shop');
+  return s;
+}
+
+export function StoreApp({ code }: { code: string }) {
+  const intl = useIntl();
+  return (
+    <KeyGate
+      name={`store.${code}`}
+      store="local"
+      title={intl.t('store.closed')}
+      hint={intl.t('store.keyHint')}
+    >
+      <Shop code={code} />
+    </KeyGate>
+  );
+}
+
+function Shop({ code }: { code: string }) {
+  const intl = useIntl();
+  const api = useApi();
+  const channel = useLoad(
+    () => ok(api.GET('/api/channels/{id}', { params: { path: { id: code } } })),
+    [code],
+  );
+  const [langChecked, setLangChecked] = useState(false);
+  // The channel's own language first, unless the shopper picked one.
+  useEffect(() => {
+    if (!channel.data || langChecked) return;
+    setLangChecked(true);
+    if (localStorage.getItem(`omnihub.lang.store.${code}`)) return;
+    const first = channel.data.locales
+      .map((l) => l.split('-')[0])
+      .find((l) => LANGUAGES.includes(l as Language));
+    if (first && first !== intl.lang) intl.setLang(first as Language);
+  }, [channel.data, code, intl, langChecked]);
+  if (channel.error) return <ErrorNotice error={channel.error} />;
+  if (!channel.data) return <Loading />;
+  return <ShopWithChannel channel={channel.data} />;
+}
+
+function ShopWithChannel({ channel }: { channel: ShopChannel }) {
+  const intl = useIntl();
+  const state = useShopState(channel);
+  const locale = channel.locales.find((l) => l.split('-')[0] === intl.lang);
+  const { path } = useRouter();
+  let page: ReactNode = <p>{intl.t('common.notFound')}</p>;
+  const product = matchPath('/p/:handle', path);
+  if (path === '/') page = <CatalogPage />;
+  else if (product) page = <ProductPage handle={product.handle!} />;
+  else if (path === '/cart') page = <CartPage />;
+  else if (path === '/checkout') page = <CheckoutPage />;
+  else if (path === '/account') page = <AccountPage />;
+  const count = state.cart?.lines.reduce((n, l) => n + l.quantity, 0) ?? 0;
+  return (
+    <ShopContext.Provider value={{ ...state, channel, locale }}>
+      <a className="skip-link" href="#main">
+        {intl.t('common.skip')}
+      </a>
+      <header className="topbar shop-bar">
+        <Link to="/" className="brand">
+          {channel.name}
+        </Link>
+        <nav aria-label={intl.t('store.navigation')} className="shop-nav">
+          <Link to="/account">{state.customer ? state.customer.email : intl.t('store.login')}</Link>
+          <Link to="/cart">
+            {intl.t('store.cart')} <span data-testid="cart-count">({count})</span>
+          </Link>
+        </nav>
+        <LanguagePicker />
+      </header>
+      <main id="main" className="shop-main">
+        {page}
+      </main>
+    </ShopContext.Provider>
+  );
+}
