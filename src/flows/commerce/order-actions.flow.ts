@@ -2,7 +2,7 @@
 // voids or refunds the money), shipping a fulfilment, pickup at the till by code at the right store,
 // handing over a till sale, and expiring click & collect orders nobody collected.
 import { AppError } from '../../kernel/index.js';
-import { advance, type Order, type PickupRefused } from '../../modules/orders/index.js';
+import { advance, type Order, type PickupRefused, refuseTransition } from '../../modules/orders/index.js';
 import type { PaymentInput } from '../../modules/payments/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import type { CommerceDeps } from './commerce.deps.js';
@@ -106,6 +106,13 @@ export function createOrderActionsFlow(deps: CommerceDeps) {
     async cancel(ctx: Ctx, orderId: string, reason: string): Promise<Order> {
       return inTransaction(ctx, async (tx) => {
         const order = await orders.lockOrder(tx, orderId);
+        const refused = refuseTransition(order.status, 'cancelled');
+        if (refused) {
+          throw new AppError('illegal_transition', `Order ${orderId} cannot be cancelled: ${refused}`, {
+            status: 409,
+            details: { orderId, from: order.status, to: 'cancelled' },
+          });
+        }
         const moved = advance(order, 'cancelled', tx.clock.now(), reason);
         for (const id of order.reservationIds) {
           try {

@@ -1,0 +1,264 @@
+// checkout: the whole flow per virtual customer through the HTTP API: create a cart, add 3 lines
+// (each holds stock), choose click & collect at a store, check out and pay with the `test` provider
+// (one request, with an Idempotency-Key), at 50 concurrent customers. correct = every request
+// succeeded and the store's reserved units equal 3 × the orders placed (nothing lost, nothing extra).
+// SQL round trips per order are counted in this process on a second, in-process hub whose pg client
+// (PostgreSQL) counts every query, BEGIN/COMMIT included.
+import pg from 'pg';
+import { api, type BenchContext, percentile, type Scenario } from '../harness.js';
+
+const SKUS = 30;
+const STOCK = 1_000_000;
+
+async function must(r: Promise<{ status: number; body: any }>, what: string) {
+  const res = await r;
+  if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+async function setUp(b: Pick<BenchContext, 'baseUrl' | 'adminKey'>, call = api) {
+  const list = await must(
+    call(b, 'POST', '/api/catalog/price-lists', { code: 'bench-eur', name: 'EUR', currency: 'EUR' }),
+    'price list',
+  );
+  const channel = await must(
+    call(b, 'POST', '/api/channels', {
+      code: 'bench-web',
+      name: 'Bench web',
+      type: 'web',
+      currency: 'EUR',
+      locales: ['en'],
+      priceListId: list.id,
+    }),
+    'channel',
+  );
+  const store = await must(
+    call(b, 'POST', '/api/inventory/locations', {
+      code: 'bench-store',
+      name: 'Bench store',
+      type: 'store',
+      address: { country: 'NL' },
+    }),
+    'location',
+  );
+  await must(
+    call(b, 'PUT', `/api/inventory/channels/${channel.id}/sourcing`, {
+      locationIds: [store.id],
+      safetyBuffer: 0,
+    }),
+    'sourcing',
+  );
+  const skus: string[] = [];
+  for (let i = 0; i < SKUS; i++) {
+    const sku = `BENCH-${i}`;
+    skus.push(sku);
+    const product = await must(
+      call(b, 'POST', '/api/catalog/products', {
+        handle: `bench-${i}`,
+        defaultLocale: 'en',
+        content: { en: { title: `Bench product ${i}` } },
+        variants: [{ sku, prices: [{ priceListId: list.id, amount: 1000 + i * 10, currency: 'EUR' }] }],
+      }),
+      'product',
+    );
+    await must(
+      call(b, 'PUT', `/api/channels/${channel.id}/listings/${product.id}`, { published: true }),
+      'listing',
+    );
+    await must(
+      call(b, 'POST', '/api/inventory/adjustments', {
+        kind: 'receive',
+        sku,
+        location: store.id,
+        quantity: STOCK,
+      }),
+      'stock',
+    );
+  }
+  const key = await must(
+    call(b, 'POST', '/api/keys', {
+      name: 'bench web',
+      scopes: ['carts:write', 'orders:write'],
+      channelId: channel.id,
+    }),
+    'key',
+  );
+  return { channelId: channel.id as string, storeId: store.id as string, skus, key: key.secret as string };
+}
+
+type Call = (
+  method: string,
+  path: string,
+  body: unknown,
+  headers?: Record<string, string>,
+) => Promise<{ status: number; body: any }>;
+
+/** One virtual customer's whole journey; returns false if any step failed. */
+async function customer(call: Call, skus: string[], storeId: string, n: number): Promise<boolean> {
+  const cart = await call('POST', '/api/carts', { anonymousId: `bench-${n}` });
+  if (cart.status !== 201) return false;
+  const id = cart.body.id;
+  for (let i = 0; i < 3; i++) {
+    const line = await call('POST', `/api/carts/${id}/lines`, {
+      sku: skus[(n * 3 + i) % skus.length],
+      quantity: 1,
+    });
+    if (line.status !== 201) return false;
+  }
+  const pickup = await call('PUT', `/api/carts/${id}/delivery`, { type: 'pickup', locationId: storeId });
+  if (pickup.status !== 200) return false;
+  const order = await call(
+    'POST',
+    `/api/carts/${id}/checkout`,
+    { payment: { provider: 'test', token: 'tok_visa' } },
+    {
+      'idempotency-key': `bench-${n}`,
+    },
+  );
+  return order.status === 201 && order.body.order.status === 'allocated';
+}
+
+/** Statements per order on an in-process hub with a counting pg client (PostgreSQL only). */
+async function countRoundTrips(b: BenchContext): Promise<Record<string, number> | null> {
+  if (b.db !== 'postgres') return null;
+  const { createHub } = await import('../../src/app.js');
+  const { loadConfig } = await import('../../src/platform/config.js');
+  const { openDatabase } = await import('../../src/platform/db/database.js');
+  const { createFreshPostgresDatabase } = await import('../../src/platform/testing/test-databases.js');
+  const pino = (await import('pino')).default;
+  const base =
+    process.env.BENCH_DATABASE_URL ??
+    process.env.TEST_DATABASE_URL ??
+    'postgres://postgres@127.0.0.1:5432/test';
+  const fresh = await createFreshPostgresDatabase(base);
+  const database = await openDatabase({ databaseUrl: fresh.url });
+  const adminKey = 'ohk_bench_roundtrip_admin_key_000000000000';
+  const hub = await createHub({
+    config: { ...loadConfig({}), port: 0, adminKey, demo: false, databaseUrl: fresh.url, natsUrl: undefined },
+    log: pino({ level: 'silent' }),
+    database,
+  });
+  const inject: Call = async (method, path, body, headers = {}, key?: string) => {
+    const res = await hub.http.inject({
+      method: method as 'GET',
+      url: path,
+      headers: { authorization: `Bearer ${key ?? adminKey}`, 'content-type': 'application/json', ...headers },
+      payload: JSON.stringify(body),
+    });
+    return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined };
+  };
+  try {
+    const setup = await setUp({ baseUrl: '', adminKey }, (_b, method, path, body) =>
+      inject(method, path, body),
+    );
+    const asChannel: Call = (m, p, body, h) => (inject as any)(m, p, body, h, setup.key);
+    await customer(asChannel, setup.skus, setup.storeId, 0); // warm caches (API key, prepared paths)
+    const original = pg.Client.prototype.query;
+    let statements = 0;
+    let txControl = 0;
+    const histogram = new Map<string, number>();
+    (pg.Client.prototype as any).query = function (this: unknown, ...args: unknown[]) {
+      const text = typeof args[0] === 'string' ? args[0] : ((args[0] as { text?: string })?.text ?? '');
+      if (/^\s*(begin|commit|rollback)/i.test(text)) txControl++;
+      else statements++;
+      if (process.env.BENCH_SQL_HISTOGRAM) {
+        const k = text.replace(/\s+/g, ' ').slice(0, 90);
+        histogram.set(k, (histogram.get(k) ?? 0) + 1);
+      }
+      return (original as any).apply(this, args);
+    };
+    const orders = 20;
+    try {
+      for (let n = 1; n <= orders; n++)
+        if (!(await customer(asChannel, setup.skus, setup.storeId, n))) throw new Error('flow failed');
+    } finally {
+      pg.Client.prototype.query = original;
+    }
+    if (process.env.BENCH_SQL_HISTOGRAM) {
+      for (const [k, v] of [...histogram].sort((a, b) => b[1] - a[1])) b.log(`${v / orders}\t${k}`);
+    }
+    return {
+      statementsPerOrder: Math.round((statements / orders) * 10) / 10,
+      beginCommitPerOrder: Math.round((txControl / orders) * 10) / 10,
+      roundTripsPerOrder: Math.round(((statements + txControl) / orders) * 10) / 10,
+      measuredOrders: orders,
+    };
+  } finally {
+    await hub.close();
+    await database.close();
+    await fresh.drop();
+  }
+}
+
+const scenario: Scenario = async (b) => {
+  const duration = Number(b.args.duration ?? 15) * 1000;
+  const concurrency = Number(b.args.connections ?? 50);
+  b.log('setting up a channel, a store and 30 products');
+  const setup = await setUp(b);
+  const latencies: number[] = [];
+  let failedRequests = 0;
+  const call: Call = async (method, path, body, headers = {}) => {
+    const t0 = performance.now();
+    // Node's fetch keeps connections alive in its global pool.
+    const res = await fetch(`${b.baseUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${setup.key}`, 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+    const text = await res.text();
+    latencies.push(performance.now() - t0);
+    if (res.status >= 300) failedRequests++;
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  };
+  // Warm up (JIT, key cache, pool), then measure.
+  await Promise.all(
+    Array.from({ length: concurrency }, (_, i) => customer(call, setup.skus, setup.storeId, 1_000_000 + i)),
+  );
+  latencies.length = 0;
+  failedRequests = 0;
+  let completed = 0;
+  let failedOrders = 0;
+  let next = 0;
+  b.log(`${concurrency} concurrent customers for ${duration / 1000} s`);
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() - started < duration) {
+        if (await customer(call, setup.skus, setup.storeId, next++)) completed++;
+        else failedOrders++;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const levels = await api(b, 'GET', `/api/inventory/locations/${setup.storeId}/levels?limit=200`);
+  const reserved = (levels.body.items as Array<{ reserved: number }>).reduce((s, l) => s + l.reserved, 0);
+  const expectedReserved = 3 * (completed + concurrency);
+  b.log('counting SQL round trips per order on an in-process hub');
+  const roundTrips = await countRoundTrips(b);
+  const ordersPerSecond = Math.round((completed / seconds) * 10) / 10;
+  return {
+    metric: 'orders_per_second',
+    value: ordersPerSecond,
+    unit: 'orders/s',
+    p50_ms: percentile(latencies, 50),
+    p99_ms: percentile(latencies, 99),
+    correct: failedRequests === 0 && failedOrders === 0 && completed > 0 && reserved === expectedReserved,
+    target: { op: '>=', value: 500, unit: 'orders/s' },
+    details: {
+      concurrency,
+      durationSeconds: Math.round(seconds * 10) / 10,
+      ordersCompleted: completed,
+      failedOrders,
+      requests: latencies.length,
+      requestsPerOrder: 6,
+      requestsPerSecond: Math.round(latencies.length / seconds),
+      failedRequests,
+      storeReservedUnits: reserved,
+      expectedReservedUnits: expectedReserved,
+      p99TargetMs: 50,
+      sqlRoundTrips: roundTrips ?? 'measured on postgres only (PGlite is in-process: no network round trips)',
+    },
+  };
+};
+
+export default scenario;
