@@ -3,7 +3,11 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
-import { createIntegrationLayer, type IntegrationLayer } from './connectors/integration-layer/index.js';
+import {
+  createIntegrationLayer,
+  type IntegrationLayer,
+  integrationDepsFrom,
+} from './connectors/integration-layer/index.js';
 import { segmentRoutes } from './connectors/segment/index.js';
 import { channelCatalogRoutes, createChannelCatalogFlow } from './flows/channel-catalog/index.js';
 import {
@@ -137,7 +141,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     log,
     clock,
     metrics,
-    recordTimelineEntry: services.customers.recordTimelineEntry,
+    ...integrationDepsFrom(services),
   });
   const routeOpts = { database, metrics, migrations: ALL_MIGRATIONS, version: HUB_VERSION };
   await http.register(healthRoutes(routeOpts));

@@ -2,18 +2,22 @@
 // (service, routes, delivery worker, SSRF guard, sync metrics), inbound connectors and workflow
 // rules. app.ts creates it, registers its routes under /api and starts/stops it with the hub.
 import type { FastifyPluginAsync } from 'fastify';
+import type { InboundCommandDeps } from '../../flows/inbound-commands/index.js';
 import { type RecordTimelineEntry, startWorkflowRules } from '../../flows/workflow-rules/index.js';
 import type { Clock } from '../../kernel/index.js';
 import {
+  createInboundService,
   createRulesService,
   createWebhooksService,
+  inboundRoutes,
   rulesRoutes,
   webhooksRoutes,
 } from '../../modules/integrations/index.js';
-import { createContext, type Logger } from '../../platform/context.js';
+import { type Ctx, createContext, type Logger } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
 import type { RunningConsumer } from '../../platform/events/consumer.js';
 import type { Metrics } from '../../platform/metrics.js';
+import { inboundDryRunRoutes, inboundReceiptRoutes, startInboundProcessor } from '../inbound/index.js';
 import { type EventStreamHub, startEventStreamHub, streamRoutes } from '../stream/index.js';
 import {
   createTargetGuard,
@@ -23,6 +27,8 @@ import {
   type WebhooksOutConfig,
 } from '../webhooks-out/index.js';
 import { registerSyncMetrics } from './sync-metrics.js';
+
+export { type HubServicesForIntegration, integrationDepsFrom } from './module-wiring.js';
 
 export interface IntegrationLayerOptions {
   database: Database;
@@ -35,6 +41,10 @@ export interface IntegrationLayerOptions {
   deliver?: boolean;
   /** The customers module's timeline, for rule actions on customers. */
   recordTimelineEntry?: RecordTimelineEntry;
+  /** The modules' services that carry out inbound commands (orders, catalog, stock, customers). */
+  commands?: InboundCommandDeps;
+  /** A channel's currency (prices in payloads without one). */
+  channelCurrency?: (ctx: Ctx, channelId: string) => Promise<string | undefined>;
 }
 
 export function createIntegrationLayer(opts: IntegrationLayerOptions) {
@@ -46,15 +56,17 @@ export function createIntegrationLayer(opts: IntegrationLayerOptions) {
     checkTargetUrl: (url) => guard.check(url),
   });
   const rules = createRulesService();
+  const inbound = createInboundService();
   const systemCtx = () => createContext(database, { clock, log });
   const syncMetrics = registerSyncMetrics(metrics, webhooks, systemCtx);
   let stream: EventStreamHub | undefined;
   let worker: RunningWebhooksOut | undefined;
   let rulesRunner: RunningConsumer | undefined;
+  let inboundProcessor: RunningConsumer | undefined;
 
   const layer = {
     config,
-    services: { webhooks, rules },
+    services: { webhooks, rules, inbound },
     get worker() {
       return worker;
     },
@@ -67,9 +79,15 @@ export function createIntegrationLayer(opts: IntegrationLayerOptions) {
       await api.register(streamRoutes(stream));
       await api.register(webhooksRoutes(webhooks));
       await api.register(rulesRoutes(rules));
+      await api.register(inboundRoutes(inbound));
+      await api.register(inboundDryRunRoutes(inbound));
+      await api.register(inboundReceiptRoutes(inbound));
     }) as FastifyPluginAsync,
     get rulesRunner() {
       return rulesRunner;
+    },
+    get inboundProcessor() {
+      return inboundProcessor;
     },
     start() {
       if (opts.deliver === false || worker) return;
@@ -95,8 +113,20 @@ export function createIntegrationLayer(opts: IntegrationLayerOptions) {
         log,
         onWebhookQueued: () => running.wake(),
       });
+      if (opts.commands) {
+        inboundProcessor = startInboundProcessor({
+          database,
+          inbound,
+          commands: opts.commands,
+          channelCurrency: opts.channelCurrency ?? (async () => undefined),
+          clock,
+          log,
+        });
+      }
     },
     async stop() {
+      await inboundProcessor?.stop();
+      inboundProcessor = undefined;
       await rulesRunner?.stop();
       rulesRunner = undefined;
       await worker?.stop();

@@ -20,6 +20,9 @@ export const integrationsMigrations: MigrationSet = {
   name: 'integrations',
   folder: fileURLToPath(new URL('./migrations', import.meta.url)),
 };
+export { inboundRoutes } from './inbound.routes.js';
+export { createInboundService, type InboundService, type ReceivedDelivery } from './inbound.service.js';
+export * from './inbound.types.js';
 export { rulesRoutes } from './rules.routes.js';
 export { createRulesService, evaluateRule, type RulesService } from './rules.service.js';
 export * from './rules.types.js';

@@ -146,3 +146,16 @@ export const workflowRuleVersions = pgTable(
   },
   (t) => [uniqueIndex('workflow_rule_versions_uq').on(t.ruleId, t.version)],
 );
+
+/** Ids a source uses that the hub must translate later (e.g. Shopify inventory_item_id → SKU). */
+export const inboundRefs = pgTable(
+  'inbound_refs',
+  {
+    connectorId: text('connector_id').notNull(),
+    kind: text('kind').notNull(),
+    externalId: text('external_id').notNull(),
+    value: text('value').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('inbound_refs_uq').on(t.connectorId, t.kind, t.externalId)],
+);

@@ -1,0 +1,85 @@
+// Processes stored inbound deliveries from the event log: the connector's adapter translates the
+// payload into hub commands, which are validated and carried out; a translation or command that
+// fails parks the delivery with the error (retry by API), a success records the results.
+
+import {
+  applyInboundCommands,
+  type InboundCommandDeps,
+  parseCommands,
+} from '../../flows/inbound-commands/index.js';
+import type { Clock } from '../../kernel/index.js';
+import { INTEGRATION_EVENTS, type InboundService } from '../../modules/integrations/index.js';
+import { type Ctx, createContext, type Logger } from '../../platform/context.js';
+import type { Database } from '../../platform/db/database.js';
+import { type RunningConsumer, startConsumer } from '../../platform/events/consumer.js';
+import { WIRE_ADAPTERS } from './adapters.js';
+
+export interface InboundProcessorDeps {
+  database: Database;
+  inbound: InboundService;
+  commands: InboundCommandDeps;
+  /** The currency of a channel (for payloads with prices but no currency). */
+  channelCurrency: (ctx: Ctx, channelId: string) => Promise<string | undefined>;
+  clock: Clock;
+  log: Logger;
+}
+
+export async function processInboundDelivery(
+  ctx: Ctx,
+  deps: InboundProcessorDeps,
+  deliveryId: string,
+): Promise<void> {
+  const d = await deps.inbound.getDelivery(ctx, deliveryId);
+  if (d.status !== 'received') return; // processed before (at-least-once consumer)
+  const connector = await deps.inbound.findConnectorForVerification(ctx, d.connectorId);
+  if (!connector) return;
+  try {
+    const raw = await WIRE_ADAPTERS[connector.kind].translate({
+      topic: d.topic,
+      payload: JSON.parse(d.rawBody),
+      headers: d.headers,
+      connector,
+      currency: connector.channelId ? await deps.channelCurrency(ctx, connector.channelId) : undefined,
+      refs: {
+        save: (kind, pairs) => deps.inbound.saveRefs(ctx, connector.id, kind, pairs),
+        lookup: (kind, id) => deps.inbound.lookupRef(ctx, connector.id, kind, id),
+      },
+    });
+    const parsed = parseCommands(raw);
+    if (!parsed.ok) {
+      await deps.inbound.finish(ctx, d, {
+        status: 'parked',
+        error: `the commands are not valid: ${parsed.errors.join('; ')}`,
+      });
+      return;
+    }
+    const results = await applyInboundCommands(
+      ctx,
+      deps.commands,
+      {
+        connectorId: connector.id,
+        kind: connector.kind,
+        channelId: connector.channelId,
+        locationId: connector.locationId,
+      },
+      parsed.commands,
+    );
+    await deps.inbound.finish(ctx, d, { status: 'processed', result: results });
+  } catch (err) {
+    await deps.inbound.finish(ctx, d, { status: 'parked', error: (err as Error).message ?? String(err) });
+  }
+}
+
+export function startInboundProcessor(deps: InboundProcessorDeps): RunningConsumer {
+  const ctx = createContext(deps.database, { clock: deps.clock, log: deps.log });
+  return startConsumer({
+    database: deps.database,
+    name: 'inbound-processor',
+    log: deps.log,
+    startAt: 'head',
+    filter: { types: [INTEGRATION_EVENTS.inboundReceived] },
+    handle: async (events) => {
+      for (const e of events) await processInboundDelivery(ctx, deps, String(e.payload.deliveryId));
+    },
+  });
+}

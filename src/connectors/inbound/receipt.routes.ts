@@ -1,0 +1,68 @@
+// POST /api/inbound/:connectorId — where Shopify, WooCommerce and generic senders deliver. The
+// signature is checked on the raw bytes before anything is parsed (401, nothing stored); the
+// sender's delivery id deduplicates; the raw delivery is stored and announced on the event log in
+// one transaction and the sender gets its 200 at once; processing happens from the log.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../kernel/index.js';
+import type { InboundService } from '../../modules/integrations/index.js';
+import { WIRE_ADAPTERS } from './adapters.js';
+import { keptHeaders } from './wire-adapter.js';
+
+export const inboundReceiptRoutes =
+  (service: InboundService): FastifyPluginAsyncZod =>
+  async (app) => {
+    // This plugin's routes see the exact bytes the sender signed.
+    app.removeAllContentTypeParsers();
+    app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+
+    app.post(
+      '/inbound/:connectorId',
+      {
+        config: { auth: 'none' },
+        schema: {
+          tags: ['connectors'],
+          summary: 'Receive a signed delivery from a connected source (Shopify, WooCommerce, generic JSON)',
+          description:
+            'Verified on the raw bytes (X-Shopify-Hmac-Sha256, X-WC-Webhook-Signature, or Standard Webhooks headers); 401 when the signature is missing or wrong, 400 when the body is malformed (the raw delivery is kept), 200 otherwise, also for a repeated delivery id.',
+          params: z.object({ connectorId: z.string() }),
+        },
+      },
+      async (request, reply) => {
+        const ctx = request.ctx;
+        const connector = await service.findConnectorForVerification(ctx, request.params.connectorId);
+        if (!connector)
+          throw new AppError('not_found', `There is no connector ${request.params.connectorId}`);
+        const adapter = WIRE_ADAPTERS[connector.kind];
+        const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+        if (adapter.isPing?.(request.headers, raw)) return reply.code(200).send({ ok: true, ping: true });
+        const nowSeconds = Math.floor(ctx.clock.now().getTime() / 1000);
+        if (!adapter.verify(connector.secret, request.headers, raw, nowSeconds)) {
+          throw new AppError('unauthenticated', 'The delivery signature is missing or does not match');
+        }
+        if (connector.status !== 'active') {
+          throw new AppError('not_ready', 'This connector is paused; deliver again later', { status: 503 });
+        }
+        const envelope = adapter.envelope(request.headers, raw);
+        if ('error' in envelope) throw new AppError('validation_failed', envelope.error);
+        let malformed: string | undefined;
+        try {
+          JSON.parse(raw.toString('utf8'));
+        } catch (err) {
+          malformed = `the body is not valid JSON: ${(err as Error).message}`;
+        }
+        const { delivery, duplicate } = await service.receive(ctx, {
+          connector,
+          externalId: envelope.externalId,
+          topic: envelope.topic,
+          headers: keptHeaders(request.headers),
+          rawBody: raw.toString('utf8'),
+          malformed,
+        });
+        if (malformed && !duplicate) {
+          throw new AppError('malformed_body', malformed, { details: { deliveryId: delivery.id } });
+        }
+        return reply.code(200).send({ ok: true, deliveryId: delivery.id, duplicate });
+      },
+    );
+  };

@@ -1,0 +1,62 @@
+// How the integration layer reaches the modules and flows it drives (the composition root passes
+// its services in): inbound commands, channel currencies and the customer timeline for rules.
+import {
+  catalogProductUpsert,
+  type ImportOrderInput,
+  type InboundCommandDeps,
+  importedOrderCancel,
+} from '../../flows/inbound-commands/index.js';
+import type { RecordTimelineEntry } from '../../flows/workflow-rules/index.js';
+import type { CatalogService } from '../../modules/catalog/index.js';
+import type { ChannelsService } from '../../modules/channels/index.js';
+import type { CustomersService } from '../../modules/customers/index.js';
+import type { InventoryService } from '../../modules/inventory/index.js';
+import type { Ctx } from '../../platform/context.js';
+
+export interface HubServicesForIntegration {
+  channels: Pick<ChannelsService, 'findChannel'>;
+  catalog: Pick<CatalogService, 'upsertProducts' | 'upsertVariants'>;
+  inventory: Pick<InventoryService, 'setOnHand'>;
+  customers: Pick<CustomersService, 'identify' | 'recordTimelineEntry'>;
+  orders?: {
+    orders: {
+      findByExternalId(
+        ctx: Ctx,
+        source: string,
+        id: string,
+      ): Promise<{ id: string; status: string } | undefined>;
+    };
+  };
+  commerce?: {
+    importOrder: {
+      importOrder(ctx: Ctx, input: ImportOrderInput): Promise<{ order: { id: string }; created: boolean }>;
+    };
+    orderActions: { cancel(ctx: Ctx, orderId: string, reason: string): Promise<unknown> };
+  };
+}
+
+export function integrationDepsFrom(s: HubServicesForIntegration): {
+  commands: InboundCommandDeps;
+  channelCurrency: (ctx: Ctx, channelId: string) => Promise<string | undefined>;
+  recordTimelineEntry: RecordTimelineEntry;
+} {
+  const { orders, commerce } = s;
+  return {
+    commands: {
+      identify: s.customers.identify,
+      setOnHand: s.inventory.setOnHand,
+      upsertProduct: catalogProductUpsert(s.catalog),
+      ...(commerce ? { importOrder: (ctx, input) => commerce.importOrder.importOrder(ctx, input) } : {}),
+      ...(commerce && orders
+        ? {
+            cancelImportedOrder: importedOrderCancel({
+              findByExternalId: (ctx, source, id) => orders.orders.findByExternalId(ctx, source, id),
+              cancel: (ctx, id, reason) => commerce.orderActions.cancel(ctx, id, reason),
+            }),
+          }
+        : {}),
+    },
+    channelCurrency: async (ctx, id) => (await s.channels.findChannel(ctx, id))?.currency,
+    recordTimelineEntry: s.customers.recordTimelineEntry,
+  };
+}

@@ -1,0 +1,111 @@
+// WooCommerce webhooks: X-WC-Webhook-Signature (base64 HMAC-SHA256 of the raw body with the
+// webhook's secret), X-WC-Webhook-Topic, X-WC-Webhook-Delivery-ID (dedupe). The unsigned
+// `webhook_id=<n>` form post WooCommerce sends when a webhook is saved is answered 200. Translates
+// order.created, order.updated (a cancelled status cancels) and product.updated.
+import {
+  header,
+  type TranslateInput,
+  toMinorUnits,
+  verifyBase64Hmac,
+  type WireAdapter,
+} from '../inbound/wire-adapter.js';
+
+type Json = Record<string, unknown>;
+const str = (v: unknown): string | undefined =>
+  v === null || v === undefined || v === '' ? undefined : String(v);
+
+function orderCommand(p: Json) {
+  const currency = String(p.currency ?? '');
+  const billing = (p.billing as Json | undefined) ?? {};
+  const shipping = (p.shipping as Json | undefined) ?? {};
+  const lines = (p.line_items as Json[] | undefined) ?? [];
+  const buyer = {
+    ...(Number(p.customer_id) > 0 ? { externalId: String(p.customer_id) } : {}),
+    ...(str(billing.email) ? { email: str(billing.email)! } : {}),
+    ...(str(billing.phone) ? { phone: str(billing.phone)! } : {}),
+    ...(str(billing.first_name) ? { firstName: str(billing.first_name)! } : {}),
+    ...(str(billing.last_name) ? { lastName: str(billing.last_name)! } : {}),
+  };
+  return {
+    kind: 'order.upsert',
+    externalId: String(p.id),
+    currency,
+    ...(Object.keys(buyer).length ? { buyer } : {}),
+    lines: lines.map((l) => ({
+      sku: str(l.sku) ?? `woo-product-${l.product_id}`,
+      ...(str(l.name) ? { title: str(l.name)! } : {}),
+      quantity: Number(l.quantity),
+      // `price` is the unit price before tax; line subtotals are exact, so derive from them.
+      unitPrice: Math.round(
+        toMinorUnits(l.subtotal ?? l.total ?? '0', currency) / Math.max(1, Number(l.quantity)),
+      ),
+      tax: toMinorUnits(l.total_tax ?? '0', currency),
+    })),
+    shipping: toMinorUnits(p.shipping_total ?? '0', currency),
+    paid: Boolean(p.date_paid) || ['processing', 'completed'].includes(String(p.status)),
+    ...(str(shipping.address_1) && str(shipping.postcode) && str(shipping.city) && str(shipping.country)
+      ? {
+          address: {
+            line1: String(shipping.address_1),
+            postalCode: String(shipping.postcode),
+            city: String(shipping.city),
+            country: String(shipping.country),
+            name: `${shipping.first_name ?? ''} ${shipping.last_name ?? ''}`.trim() || undefined,
+          },
+        }
+      : {}),
+    ...(str(p.date_created_gmt) ? { placedAt: `${str(p.date_created_gmt)}Z` } : {}),
+  };
+}
+
+async function translate({ topic, payload, currency }: TranslateInput): Promise<unknown> {
+  const p = payload as Json;
+  switch (topic) {
+    case 'order.created':
+      return orderCommand(p);
+    case 'order.updated': {
+      if (['cancelled', 'refunded', 'failed'].includes(String(p.status))) {
+        return { kind: 'order.cancel', externalId: String(p.id), reason: `${p.status} in WooCommerce` };
+      }
+      // An update of an order we have is harmless (imports are idempotent per external id).
+      return orderCommand(p);
+    }
+    case 'product.created':
+    case 'product.updated': {
+      const sku = str(p.sku) ?? `woo-product-${p.id}`;
+      return {
+        kind: 'product.upsert',
+        externalId: String(p.id),
+        title: String(p.name ?? sku),
+        ...(str(p.description) ? { description: str(p.description)! } : {}),
+        status: p.status === 'publish' ? 'active' : p.status === 'trash' ? 'archived' : 'draft',
+        ...(currency ? { currency } : {}),
+        variants: [
+          {
+            sku,
+            ...(str(p.price) && currency ? { price: toMinorUnits(p.price, currency) } : {}),
+          },
+        ],
+      };
+    }
+    default:
+      return [];
+  }
+}
+
+export const woocommerceAdapter: WireAdapter = {
+  kind: 'woocommerce',
+  verify: (secret, headers, raw) => verifyBase64Hmac(secret, header(headers, 'x-wc-webhook-signature'), raw),
+  isPing: (headers, raw) =>
+    !header(headers, 'x-wc-webhook-signature') &&
+    raw.length < 100 &&
+    /^webhook_id=\d+$/.test(raw.toString('utf8').trim()),
+  envelope(headers) {
+    const externalId = header(headers, 'x-wc-webhook-delivery-id');
+    const topic = header(headers, 'x-wc-webhook-topic');
+    if (!externalId || !topic)
+      return { error: 'X-WC-Webhook-Delivery-ID and X-WC-Webhook-Topic are required' };
+    return { externalId, topic };
+  },
+  translate,
+};

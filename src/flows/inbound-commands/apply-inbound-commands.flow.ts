@@ -1,0 +1,194 @@
+// Carries out hub commands from inbound connectors through the modules that own them: imported
+// orders go through the same import flow as marketplace orders (so they reserve the same stock),
+// buyers are stitched into existing customers by the source's customer id, email and phone, stock
+// levels are set at the connector's location, products are upserted in the catalog. Every command
+// is idempotent on the source's ids, so re-processing a delivery changes nothing twice.
+import { AppError } from '../../kernel/index.js';
+import type { Ctx } from '../../platform/context.js';
+import type { InboundCommand, OrderUpsertCommand, ProductUpsertCommand } from './inbound-commands.js';
+
+/** Where commands come from: the connector's identity and defaults. */
+export interface InboundSource {
+  connectorId: string;
+  kind: string;
+  channelId: string | null;
+  locationId: string | null;
+}
+
+/** The import flow's input (structurally the commerce import-order flow's). */
+export interface ImportOrderInput {
+  channelId: string;
+  externalSource: string;
+  externalId: string;
+  email?: string | undefined;
+  phone?: string | undefined;
+  currency: string;
+  lines: Array<{
+    sku: string;
+    title?: string | undefined;
+    quantity: number;
+    unitPrice: number;
+    tax?: number | undefined;
+  }>;
+  shipping?: number | undefined;
+  paid: boolean;
+  address?: { line1: string; postalCode: string; city: string; country: string; name?: string | undefined };
+  placedAt?: Date | undefined;
+}
+
+type Identify = (
+  ctx: Ctx,
+  input: {
+    channelId: string;
+    identifiers: Array<{ type: string; value: string }>;
+    traits?: Record<string, unknown>;
+  },
+) => Promise<{ ok: true; value: { customerId: string } } | { ok: false; reason: string; errors?: unknown }>;
+
+export interface InboundCommandDeps {
+  identify: Identify;
+  setOnHand: (
+    ctx: Ctx,
+    entry: { sku: string; locationId: string; quantity: number; reason?: string },
+  ) => Promise<unknown>;
+  importOrder?: (ctx: Ctx, input: ImportOrderInput) => Promise<{ order: { id: string }; created: boolean }>;
+  cancelImportedOrder?: (
+    ctx: Ctx,
+    externalSource: string,
+    externalId: string,
+    reason: string,
+  ) => Promise<{ orderId: string } | null>;
+  upsertProduct?: (
+    ctx: Ctx,
+    command: ProductUpsertCommand,
+    source: { externalSource: string; channelId: string | null },
+  ) => Promise<{ productId: string }>;
+}
+
+export interface CommandResult {
+  kind: InboundCommand['kind'];
+  ref: string | null;
+  note?: string;
+}
+
+const unavailable = (what: string) =>
+  new AppError(
+    'unprocessable',
+    `${what} is not available in this hub yet; the delivery is parked until it is`,
+  );
+
+const sourceName = (s: InboundSource) => `${s.kind}:${s.connectorId}`;
+
+function needChannel(s: InboundSource): string {
+  if (!s.channelId)
+    throw new AppError('unprocessable', `Connector ${s.connectorId} has no channel; set channelId on it`);
+  return s.channelId;
+}
+
+async function stitchBuyer(
+  ctx: Ctx,
+  deps: InboundCommandDeps,
+  s: InboundSource,
+  b: {
+    externalId?: string | undefined;
+    email?: string | undefined;
+    phone?: string | undefined;
+    firstName?: string | undefined;
+    lastName?: string | undefined;
+  },
+): Promise<string | null> {
+  const identifiers = [
+    ...(b.externalId ? [{ type: `${s.kind}_customer`, value: b.externalId }] : []),
+    ...(b.email ? [{ type: 'email', value: b.email }] : []),
+    ...(b.phone ? [{ type: 'phone', value: b.phone }] : []),
+  ];
+  if (identifiers.length === 0) return null;
+  const traits = {
+    ...(b.firstName ? { firstName: b.firstName } : {}),
+    ...(b.lastName ? { lastName: b.lastName } : {}),
+  };
+  const r = await deps.identify(ctx, { channelId: needChannel(s), identifiers, traits });
+  return r.ok ? r.value.customerId : null;
+}
+
+async function importOrder(ctx: Ctx, deps: InboundCommandDeps, s: InboundSource, c: OrderUpsertCommand) {
+  if (!deps.importOrder) throw unavailable('Order import');
+  // The source's customer id links the buyer first; the import then finds the same person by email/phone.
+  const customerId = c.buyer ? await stitchBuyer(ctx, deps, s, c.buyer) : null;
+  const r = await deps.importOrder(ctx, {
+    channelId: needChannel(s),
+    externalSource: sourceName(s),
+    externalId: c.externalId,
+    email: c.buyer?.email,
+    phone: c.buyer?.phone,
+    currency: c.currency,
+    lines: c.lines,
+    shipping: c.shipping,
+    paid: c.paid,
+    ...(c.address ? { address: c.address } : {}),
+    placedAt: c.placedAt,
+  });
+  return {
+    ref: r.order.id,
+    note: `${r.created ? 'created' : 'already imported'}${customerId ? `; buyer ${customerId}` : ''}`,
+  };
+}
+
+export async function applyInboundCommands(
+  ctx: Ctx,
+  deps: InboundCommandDeps,
+  source: InboundSource,
+  commands: InboundCommand[],
+): Promise<CommandResult[]> {
+  const results: CommandResult[] = [];
+  for (const c of commands) {
+    switch (c.kind) {
+      case 'order.upsert':
+        results.push({ kind: c.kind, ...(await importOrder(ctx, deps, source, c)) });
+        break;
+      case 'order.cancel': {
+        if (!deps.cancelImportedOrder) throw unavailable('Cancelling imported orders');
+        const r = await deps.cancelImportedOrder(ctx, sourceName(source), c.externalId, c.reason);
+        results.push({
+          kind: c.kind,
+          ref: r?.orderId ?? null,
+          ...(r ? {} : { note: 'no such imported order' }),
+        });
+        break;
+      }
+      case 'product.upsert': {
+        if (!deps.upsertProduct) throw unavailable('Product import');
+        const r = await deps.upsertProduct(ctx, c, {
+          externalSource: sourceName(source),
+          channelId: source.channelId,
+        });
+        results.push({ kind: c.kind, ref: r.productId });
+        break;
+      }
+      case 'stock.set': {
+        const locationId = c.locationId ?? source.locationId;
+        if (!locationId)
+          throw new AppError(
+            'unprocessable',
+            `Connector ${source.connectorId} has no stock location; set locationId on it`,
+          );
+        await deps.setOnHand(ctx, {
+          sku: c.sku,
+          locationId,
+          quantity: c.quantity,
+          reason: `set by ${sourceName(source)}`,
+        });
+        results.push({ kind: c.kind, ref: c.sku });
+        break;
+      }
+      case 'customer.upsert': {
+        const id = await stitchBuyer(ctx, deps, source, c);
+        if (!id)
+          throw new AppError('unprocessable', 'The customer has no usable identifier (id, email or phone)');
+        results.push({ kind: c.kind, ref: id });
+        break;
+      }
+    }
+  }
+  return results;
+}

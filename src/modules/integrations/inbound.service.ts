@@ -1,0 +1,243 @@
+// Inbound connector rules: connectors hold the sender's secret and (generic) the JSONata mapping;
+// each verified delivery is stored raw once per sender delivery id and announced on the event log,
+// from where it is processed; processing ends as processed, or parked with the error for a retry.
+import { randomBytes } from 'node:crypto';
+import jsonata from 'jsonata';
+import { AppError, newId, notFound } from '../../kernel/index.js';
+import { type Ctx, inTransaction } from '../../platform/context.js';
+import { appendEvent } from '../../platform/events/event-log.js';
+import {
+  finishInboundDelivery,
+  insertInboundDelivery,
+  selectConnector,
+  selectConnectorHealth,
+  selectConnectors,
+  selectInboundByExternalId,
+  selectInboundDeliveries,
+  selectInboundDelivery,
+  selectRef,
+  upsertConnector,
+  upsertRefs,
+} from './inbound.repository.js';
+import {
+  type Connector,
+  ConnectorInput,
+  type ConnectorPatch,
+  type ConnectorWithSecret,
+  type InboundDelivery,
+} from './inbound.types.js';
+import { INTEGRATION_EVENTS } from './integrations.events.js';
+import { newWebhookSecret } from './webhooks.service.js';
+
+const publicConnector = ({ secret: _s, ...rest }: ConnectorWithSecret): Connector => rest;
+
+function checkMapping(mapping: string | null | undefined) {
+  if (!mapping) return;
+  try {
+    jsonata(mapping);
+  } catch (err) {
+    throw new AppError('validation_failed', 'The mapping is not a valid JSONata expression', {
+      issues: [{ path: 'body.mapping', message: (err as Error).message }],
+    });
+  }
+}
+
+export interface ReceivedDelivery {
+  connector: ConnectorWithSecret;
+  externalId: string;
+  topic: string;
+  headers: Record<string, string>;
+  rawBody: string;
+  /** Set when the payload cannot be parsed: the delivery is kept as rejected, for inspection. */
+  malformed?: string | undefined;
+}
+
+export function createInboundService() {
+  async function load(ctx: Ctx, id: string): Promise<ConnectorWithSecret> {
+    const c = await selectConnector(ctx.db, id);
+    if (!c) throw notFound('connector', id);
+    return c;
+  }
+
+  return {
+    async createConnector(
+      ctx: Ctx,
+      input: ConnectorInput,
+    ): Promise<{ connector: Connector; secret: string }> {
+      const parsed = ConnectorInput.parse(input);
+      checkMapping(parsed.mapping);
+      if (parsed.kind === 'generic' && parsed.secret && !parsed.secret.startsWith('whsec_')) {
+        throw new AppError(
+          'validation_failed',
+          'Generic connectors verify Standard Webhooks: use a whsec_ secret',
+          {
+            issues: [{ path: 'body.secret', message: 'a whsec_ secret' }],
+          },
+        );
+      }
+      const secret =
+        parsed.secret ??
+        (parsed.kind === 'generic' ? newWebhookSecret() : randomBytes(32).toString('base64url'));
+      const now = ctx.clock.now();
+      return inTransaction(ctx, async (tx) => {
+        const c = await upsertConnector(tx.db, {
+          id: newId('icn'),
+          kind: parsed.kind,
+          name: parsed.name,
+          secret,
+          mapping: parsed.mapping,
+          channelId: parsed.channelId,
+          locationId: parsed.locationId,
+          status: 'active',
+          createdAt: now,
+          updatedAt: now,
+        });
+        await appendEvent(tx, {
+          type: INTEGRATION_EVENTS.connectorChanged,
+          subject: c.id,
+          channelId: c.channelId,
+          payload: { connectorId: c.id, kind: c.kind, change: 'created' },
+        });
+        return { connector: publicConnector(c), secret };
+      });
+    },
+
+    async updateConnector(ctx: Ctx, id: string, patch: ConnectorPatch): Promise<Connector> {
+      checkMapping(patch.mapping);
+      return inTransaction(ctx, async (tx) => {
+        const current = await load(tx, id);
+        const c = await upsertConnector(tx.db, { ...current, ...patch, updatedAt: ctx.clock.now() });
+        await appendEvent(tx, {
+          type: INTEGRATION_EVENTS.connectorChanged,
+          subject: c.id,
+          channelId: c.channelId,
+          payload: { connectorId: c.id, kind: c.kind, change: 'updated', fields: Object.keys(patch) },
+        });
+        return publicConnector(c);
+      });
+    },
+
+    getConnector: async (ctx: Ctx, id: string) => publicConnector(await load(ctx, id)),
+    /** With the secret: for verifying deliveries only, never for a response. */
+    findConnectorForVerification: (ctx: Ctx, id: string) => selectConnector(ctx.db, id),
+    listConnectors: async (ctx: Ctx) => (await selectConnectors(ctx.db)).map(publicConnector),
+
+    /** Stores a verified delivery once; a repeated sender id is a duplicate and changes nothing. */
+    async receive(ctx: Ctx, d: ReceivedDelivery): Promise<{ delivery: InboundDelivery; duplicate: boolean }> {
+      return inTransaction(ctx, async (tx) => {
+        const stored = await insertInboundDelivery(tx.db, {
+          id: newId('ind'),
+          connectorId: d.connector.id,
+          externalId: d.externalId,
+          topic: d.topic,
+          headers: d.headers,
+          rawBody: d.rawBody,
+          status: d.malformed ? 'rejected' : 'received',
+          error: d.malformed ?? null,
+          result: null,
+          receivedAt: ctx.clock.now(),
+          processedAt: null,
+        });
+        if (!stored) {
+          const first = await selectInboundByExternalId(tx.db, d.connector.id, d.externalId);
+          return { delivery: first!, duplicate: true };
+        }
+        if (stored.status === 'received') {
+          await appendEvent(tx, {
+            type: INTEGRATION_EVENTS.inboundReceived,
+            subject: stored.id,
+            channelId: d.connector.channelId,
+            payload: {
+              deliveryId: stored.id,
+              connectorId: d.connector.id,
+              kind: d.connector.kind,
+              topic: d.topic,
+            },
+          });
+        }
+        return { delivery: stored, duplicate: false };
+      });
+    },
+
+    getDelivery: async (ctx: Ctx, id: string): Promise<InboundDelivery> => {
+      const d = await selectInboundDelivery(ctx.db, id);
+      if (!d) throw notFound('inbound delivery', id);
+      return d;
+    },
+
+    async listDeliveries(
+      ctx: Ctx,
+      connectorId: string,
+      q: { status?: string | undefined; before?: string | undefined; limit: number },
+    ) {
+      await load(ctx, connectorId);
+      const items = await selectInboundDeliveries(ctx.db, { connectorId, ...q });
+      return { items, next: items.length === q.limit ? (items[items.length - 1]?.id ?? null) : null };
+    },
+
+    /** Records how processing ended, with its event, in one transaction. */
+    async finish(
+      ctx: Ctx,
+      d: InboundDelivery,
+      outcome: { status: 'processed' | 'parked'; error?: string | undefined; result?: unknown },
+    ): Promise<void> {
+      await inTransaction(ctx, async (tx) => {
+        await finishInboundDelivery(
+          tx.db,
+          d.id,
+          { status: outcome.status, error: outcome.error ?? null, result: outcome.result },
+          ctx.clock.now(),
+        );
+        await appendEvent(tx, {
+          type:
+            outcome.status === 'processed'
+              ? INTEGRATION_EVENTS.inboundProcessed
+              : INTEGRATION_EVENTS.inboundParked,
+          subject: d.id,
+          payload: {
+            deliveryId: d.id,
+            connectorId: d.connectorId,
+            topic: d.topic,
+            ...(outcome.error ? { error: outcome.error.slice(0, 500) } : {}),
+          },
+        });
+      });
+    },
+
+    /** Sends a parked delivery through processing again (after fixing a mapping or the data). */
+    async retryParked(ctx: Ctx, id: string): Promise<InboundDelivery> {
+      return inTransaction(ctx, async (tx) => {
+        const d = await selectInboundDelivery(tx.db, id);
+        if (!d) throw notFound('inbound delivery', id);
+        if (d.status !== 'parked') {
+          throw new AppError('conflict', `Only parked deliveries can be retried; this one is ${d.status}`);
+        }
+        await finishInboundDelivery(
+          tx.db,
+          id,
+          { status: 'received', error: null, result: null },
+          ctx.clock.now(),
+        );
+        await appendEvent(tx, {
+          type: INTEGRATION_EVENTS.inboundReceived,
+          subject: d.id,
+          payload: { deliveryId: d.id, connectorId: d.connectorId, topic: d.topic, retry: true },
+        });
+        return { ...d, status: 'received', error: null };
+      });
+    },
+
+    saveRefs: (
+      ctx: Ctx,
+      connectorId: string,
+      kind: string,
+      pairs: Array<{ externalId: string; value: string }>,
+    ) => upsertRefs(ctx.db, connectorId, kind, pairs, ctx.clock.now()),
+    lookupRef: (ctx: Ctx, connectorId: string, kind: string, externalId: string) =>
+      selectRef(ctx.db, connectorId, kind, externalId),
+
+    health: (ctx: Ctx) => selectConnectorHealth(ctx.db, ctx.clock.now()),
+  };
+}
+
+export type InboundService = ReturnType<typeof createInboundService>;
