@@ -1,14 +1,12 @@
 // HTTP routes for locations, sourcing, levels, availability, adjustments and transfers.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../kernel/index.js';
 import { channelFor } from '../../platform/http/auth-hook.js';
 import type { InventoryService } from './inventory.service.js';
 import {
   AdjustmentInput,
   AdjustmentResult,
   ChannelAvailability,
-  type InsufficientStock,
   Level,
   LOCATION_TYPES,
   Location,
@@ -20,16 +18,7 @@ import {
   SourcingInput,
   TransferInput,
 } from './inventory.types.js';
-import { reservationsRoutes } from './reservations.routes.js';
-
-export const insufficientStockError = (r: InsufficientStock): AppError =>
-  new AppError(
-    'insufficient_stock',
-    `Only ${r.available} of ${r.sku} can be had, ${r.requested} were asked for`,
-    {
-      details: { sku: r.sku, requested: r.requested, available: r.available },
-    },
-  );
+import { insufficientStockError, reservationsRoutes } from './reservations.routes.js';
 
 const tags = ['inventory'];
 const Limit = z.coerce.number().int().min(1).max(500).default(100);

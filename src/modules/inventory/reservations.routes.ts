@@ -6,9 +6,25 @@ import { z } from 'zod';
 import { AppError } from '../../kernel/index.js';
 import { channelFor } from '../../platform/http/auth-hook.js';
 import type { InventoryService } from './inventory.service.js';
-import { RESERVATION_STATUSES, Reservation, ReservationInput, Sku } from './inventory.types.js';
+import {
+  type InsufficientStock,
+  RESERVATION_STATUSES,
+  Reservation,
+  ReservationInput,
+  Sku,
+} from './inventory.types.js';
 
 const tags = ['inventory'];
+
+/** The 409 problem for a refused reservation or adjustment: what was asked and what is available. */
+export const insufficientStockError = (r: InsufficientStock): AppError =>
+  new AppError(
+    'insufficient_stock',
+    `Only ${r.available} of ${r.sku} can be had, ${r.requested} were asked for`,
+    {
+      details: { sku: r.sku, requested: r.requested, available: r.available },
+    },
+  );
 const Params = z.object({ id: z.string() });
 const Change = z.object({ reservation: Reservation, changed: z.boolean() });
 
@@ -43,13 +59,7 @@ export const reservationsRoutes =
           ...request.body,
           channelId: channelId ?? undefined,
         });
-        if (!result.ok) {
-          throw new AppError(
-            'insufficient_stock',
-            `Only ${result.available} of ${result.sku} can be reserved, ${result.requested} were asked for`,
-            { details: { sku: result.sku, requested: result.requested, available: result.available } },
-          );
-        }
+        if (!result.ok) throw insufficientStockError(result);
         return reply.code(result.value.replayed ? 200 : 201).send(result.value.reservation);
       },
     );
