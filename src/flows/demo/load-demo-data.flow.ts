@@ -6,10 +6,12 @@ import type { CustomersService } from '../../modules/customers/index.js';
 import type { InventoryService } from '../../modules/inventory/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { getMeta, setMeta } from '../../platform/db/hub-meta.js';
+import type { CommerceFlows } from '../commerce/index.js';
 import { loadDemoCatalog } from './demo-catalog.js';
 import { loadDemoChannels } from './demo-channels.js';
 import { loadDemoCustomers } from './demo-customers.js';
 import { loadDemoInventory, seedDemoStock } from './demo-inventory.js';
+import { loadDemoOrders } from './demo-orders.js';
 
 export const DEMO_RETAILER = 'Fjord & Field (demo)';
 
@@ -18,6 +20,8 @@ export interface DemoServices {
   catalog: CatalogService;
   inventory: InventoryService;
   customers: CustomersService;
+  /** Carts and orders (optional: a hub without the commerce flows skips them). */
+  commerce?: CommerceFlows;
 }
 
 export interface DemoSummary {
@@ -27,6 +31,8 @@ export interface DemoSummary {
   locations: number;
   products: number;
   customerEvents: number;
+  orders?: number;
+  orderAwaitingPickup?: string | null;
 }
 
 export async function loadDemoData(
@@ -41,6 +47,9 @@ export async function loadDemoData(
   const catalog = await loadDemoCatalog(ctx, services, channels);
   await seedDemoStock(ctx, services.inventory, catalog.skus);
   const customerEvents = await loadDemoCustomers(ctx, services.customers, channels);
+  const orders = services.commerce
+    ? await loadDemoOrders(ctx, services.commerce, channels, catalog.skus)
+    : undefined;
   const summary: DemoSummary = {
     retailer: DEMO_RETAILER,
     loadedAt: ctx.clock.now().toISOString(),
@@ -48,6 +57,7 @@ export async function loadDemoData(
     locations: Object.keys(locations).length,
     products: catalog.products,
     customerEvents,
+    ...(orders ? { orders: orders.orders, orderAwaitingPickup: orders.awaitingPickup } : {}),
   };
   await setMeta(ctx.db, 'demo', summary);
   return { loaded: true, summary };
