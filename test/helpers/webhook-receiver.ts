@@ -12,8 +12,8 @@ export interface ReceivedRequest {
 export interface WebhookReceiver {
   url: string;
   received: ReceivedRequest[];
-  /** Answer for the next requests: a status (and headers), or a function of the request. */
-  respond: (r: ReceivedRequest) => { status: number; headers?: Record<string, string> };
+  /** Answer for the next requests: a status (and headers), or 'hang' to never answer (a stuck receiver). */
+  respond: (r: ReceivedRequest) => { status: number; headers?: Record<string, string> } | 'hang';
   waitFor(predicate: (all: ReceivedRequest[]) => boolean, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
   server: Server;
@@ -37,6 +37,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       };
       receiver.received.push(r);
       const answer = receiver.respond(r);
+      if (answer === 'hang') return;
       res.writeHead(answer.status, answer.headers ?? {});
       res.end();
     });

@@ -2,6 +2,7 @@
 // committed events out into the delivery queue, and delivery loops on every node lease due
 // deliveries (one node per delivery), send them signed, and record the outcome.
 import { setMaxListeners } from 'node:events';
+import { hostname } from 'node:os';
 import { type Clock, newId } from '../../kernel/index.js';
 import type { WebhooksService } from '../../modules/integrations/index.js';
 import { type Ctx, createContext, type Logger } from '../../platform/context.js';
@@ -62,7 +63,8 @@ export function startWebhooksOut(opts: {
 }): RunningWebhooksOut {
   const { database, service, config, log } = opts;
   const ctx: Ctx = createContext(database, { clock: opts.clock, log });
-  const owner = newId('con');
+  // The process id in the lease owner tells operators (and the multi-node test) which node holds a lease.
+  const owner = `${hostname()}/${process.pid}/${newId('con')}`;
   const sender = opts.sender ?? createSender({ timeoutMs: config.timeoutMs });
   const queued = new EventNotifier();
   const abort = new AbortController();
