@@ -54,6 +54,8 @@ type ReadItem =
   | { line: number; reasons: string[]; raw: unknown };
 
 const DEFAULT_CHUNK = 500;
+// Bigger loads than this refresh the planner statistics when they finish.
+const ANALYZE_AFTER_ROWS = 1000;
 const REPORTED_ROW_CHARS = 2000;
 
 export function createImportFlow(deps: ImportDeps) {
@@ -82,16 +84,13 @@ export function createImportFlow(deps: ImportDeps) {
     // A broken input (client gone) must end the read loop, which pipe() alone does not forward.
     req.input.once('error', (err) => counter.destroy(err));
     const resolver = createResolver();
-    const flush = async (
-      pending: LineRow[],
-      finished?: { status: 'completed' | 'failed'; error?: string },
-    ) => {
+    const flush = async (pending: LineRow[]) => {
       const outcome = await processChunk(ctx, pending, resolver);
       state.rowsAccepted += outcome.accepted.length;
       for (const a of outcome.accepted) state.counts[a] = (state.counts[a] ?? 0) + 1;
       state.rejections.push(...outcome.rejected);
       state.rowsRejected += outcome.rejected.length;
-      job = await catalog.recordImportProgress(ctx, job.id, { ...state, ...(finished ? { finished } : {}) });
+      job = await catalog.recordImportProgress(ctx, job.id, state);
       state.rejections = [];
       req.onProgress?.(job);
     };
@@ -111,7 +110,11 @@ export function createImportFlow(deps: ImportDeps) {
           pending = [];
         }
       }
-      await flush(pending, { status: 'completed' });
+      await flush(pending);
+      pending = [];
+      if (state.rowsAccepted >= ANALYZE_AFTER_ROWS) await catalog.refreshCatalogStatistics(ctx);
+      job = await catalog.recordImportProgress(ctx, job.id, { ...state, finished: { status: 'completed' } });
+      req.onProgress?.(job);
     } catch (err) {
       // The stream itself is unreadable (bad header, broken quoting, disconnect): stop, keep what was stored.
       const error = err instanceof Error ? err.message : String(err);

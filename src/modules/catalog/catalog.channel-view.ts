@@ -101,19 +101,21 @@ export async function selectChannelProducts(
 
 function viewQuery(scope: ChannelViewScope, page: SQL): SQL {
   const locales = sql`${sql.param(scope.locales)}::text[]`;
-  // A price list in another currency prices nothing on this channel.
-  const priceList = sql`(select id from catalog_price_lists where id = ${scope.priceListId} and currency = ${scope.currency})`;
-  return sql`with page as (${page})
+  // Each price is a primary-key probe per variant, so the plan does not depend on table statistics;
+  // a price list in another currency than the channel's prices nothing here.
+  return sql`with page as (${page}),
+    list as (select id from catalog_price_lists where id = ${scope.priceListId} and currency = ${scope.currency})
     select page.id, page.handle, page.categories, page.media, page.listed,
            page.listing_title, page.listing_description, tx.locale, tx.title, tx.description,
-           (select json_agg(json_build_object('id', v.id, 'sku', v.sku, 'gtin', v.gtin, 'options', v.options,
-                                              'channel_amount', cp.amount, 'list_amount', pr.amount)
-                            order by v.position, v.id)
-            from catalog_variants v
-            left join catalog_channel_prices cp
-              on cp.channel_id = ${scope.channelId} and cp.variant_id = v.id and cp.currency = ${scope.currency}
-            left join catalog_prices pr on pr.price_list_id = ${priceList} and pr.variant_id = v.id
-            where v.product_id = page.id) as variants
+           (select json_agg(json_build_object(
+                     'id', v.id, 'sku', v.sku, 'gtin', v.gtin, 'options', v.options,
+                     'channel_amount', (select cp.amount from catalog_channel_prices cp
+                                        where cp.channel_id = ${scope.channelId} and cp.variant_id = v.id
+                                          and cp.currency = ${scope.currency}),
+                     'list_amount', (select pr.amount from catalog_prices pr
+                                     where pr.price_list_id = (select id from list) and pr.variant_id = v.id))
+                   order by v.position, v.id)
+            from catalog_variants v where v.product_id = page.id) as variants
     from page
     left join lateral (
       select t.locale, t.title, t.description from catalog_product_texts t

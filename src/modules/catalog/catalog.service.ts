@@ -13,6 +13,7 @@ import {
   listImportJobs,
   listImportRejections,
   recordImportProgress,
+  refreshCatalogStatistics,
   startImportJob,
 } from './catalog.import-jobs.js';
 import {
@@ -140,6 +141,7 @@ export function createCatalogService() {
     },
     startImportJob,
     recordImportProgress,
+    refreshCatalogStatistics,
     getImportJob,
     listImportJobs,
     listImportRejections,

@@ -1,0 +1,221 @@
+// catalog-read: a channel's product listing (pages of 24 with prices resolved for the channel and
+// available-to-sell from inventory) with 10,000 products / 50,000 variants, read by 50 concurrent
+// clients. Seeding goes through the public streamed import (NDJSON: products, variants, prices,
+// listings and stock in one file). correct = every sampled page has 24 items, every variant is
+// priced in the channel currency at the seeded amount, and availability equals the seeded stock
+// (product availability = the sum of its variants').
+import { Readable } from 'node:stream';
+import autocannon from 'autocannon';
+import { api, type BenchContext, type Scenario } from '../harness.js';
+
+const CHANNEL = 'bench-web';
+const PAGE = 24;
+
+const amountOf = (p: number, v: number) => 1900 + ((p * 7 + v * 100) % 30000);
+const stockOf = (p: number, v: number) => (p * 5 + v) % 9;
+const skuOf = (p: number, v: number) => `BENCH-${String(p).padStart(5, '0')}-${v}`;
+
+function* importRows(products: number, variantsPer: number): Generator<string> {
+  for (let p = 0; p < products; p++) {
+    const handle = `bench-${String(p).padStart(5, '0')}`;
+    const category = `cat-${p % 20}`;
+    yield JSON.stringify({
+      kind: 'product',
+      handle,
+      locale: 'en',
+      title: `Bench product ${p}`,
+      categories: [category],
+    });
+    if (p % 2 === 0)
+      yield JSON.stringify({ kind: 'product', handle, locale: 'nl', title: `Testproduct ${p}` });
+    for (let v = 0; v < variantsPer; v++) {
+      const sku = skuOf(p, v);
+      yield JSON.stringify({ kind: 'variant', handle, sku, options: { size: `S${v}` } });
+      yield JSON.stringify({
+        kind: 'price',
+        sku,
+        price_list: 'bench-eur',
+        currency: 'EUR',
+        amount: amountOf(p, v),
+      });
+      yield JSON.stringify({ kind: 'stock', sku, location: 'bench-wh', quantity: stockOf(p, v) });
+    }
+    yield JSON.stringify({ kind: 'listing', channel: CHANNEL, handle, published: true });
+  }
+}
+
+async function must(r: Promise<{ status: number; body: any }>, what: string) {
+  const res = await r;
+  if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+async function seed(b: BenchContext, products: number, variantsPer: number) {
+  const list = await must(
+    api(b, 'POST', '/api/catalog/price-lists', { code: 'bench-eur', name: 'Bench EUR', currency: 'EUR' }),
+    'price list',
+  );
+  await must(
+    api(b, 'POST', '/api/channels', {
+      code: CHANNEL,
+      name: 'Bench webshop',
+      type: 'web',
+      currency: 'EUR',
+      locales: ['en', 'nl'],
+      priceListId: list.id,
+    }),
+    'channel',
+  );
+  await must(
+    api(b, 'POST', '/api/inventory/locations', {
+      code: 'bench-wh',
+      name: 'Bench warehouse',
+      type: 'warehouse',
+    }),
+    'location',
+  );
+  await must(
+    api(b, 'PUT', `/api/inventory/channels/${CHANNEL}/sourcing`, {
+      locationIds: ['bench-wh'],
+      safetyBuffer: 0,
+    }),
+    'sourcing',
+  );
+  const started = performance.now();
+  const body = Readable.from(
+    (function* () {
+      let batch: string[] = [];
+      for (const row of importRows(products, variantsPer)) {
+        batch.push(row);
+        if (batch.length === 1000) {
+          yield `${batch.join('\n')}\n`;
+          batch = [];
+        }
+      }
+      if (batch.length) yield `${batch.join('\n')}\n`;
+    })(),
+  );
+  const res = await fetch(`${b.baseUrl}/api/imports?format=ndjson&source=catalog-read-bench`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${b.adminKey}`, 'content-type': 'application/x-ndjson' },
+    body: Readable.toWeb(body) as ReadableStream,
+    duplex: 'half',
+  } as RequestInit);
+  const job = (await res.json()) as {
+    status: string;
+    rowsAccepted: number;
+    rowsRejected: number;
+    counts: object;
+  };
+  const seconds = (performance.now() - started) / 1000;
+  if (res.status !== 201 || job.status !== 'completed' || job.rowsRejected > 0) {
+    throw new Error(`import: ${res.status} ${JSON.stringify(job)}`);
+  }
+  b.log(`imported ${job.rowsAccepted} rows in ${seconds.toFixed(1)} s (${JSON.stringify(job.counts)})`);
+  return { rows: job.rowsAccepted, seconds };
+}
+
+interface PageBody {
+  items: Array<{
+    handle: string;
+    currency: string;
+    availableToSell: number;
+    variants: Array<{
+      sku: string;
+      price: { amount: number; currency: string } | null;
+      availableToSell: number;
+    }>;
+  }>;
+  nextCursor: string | null;
+}
+
+function checkPage(page: PageBody): string | null {
+  if (page.items.length !== PAGE) return `page has ${page.items.length} items`;
+  for (const item of page.items) {
+    const p = Number(item.handle.slice('bench-'.length));
+    if (item.currency !== 'EUR') return `${item.handle} in ${item.currency}`;
+    let sum = 0;
+    for (const v of item.variants) {
+      const n = Number(v.sku.split('-')[2]);
+      if (v.price?.currency !== 'EUR' || v.price.amount !== amountOf(p, n))
+        return `${v.sku} price ${JSON.stringify(v.price)}`;
+      if (v.availableToSell !== stockOf(p, n))
+        return `${v.sku} available ${v.availableToSell}, seeded ${stockOf(p, n)}`;
+      sum += v.availableToSell;
+    }
+    if (sum !== item.availableToSell)
+      return `${item.handle} availability ${item.availableToSell} ≠ Σ variants ${sum}`;
+  }
+  return null;
+}
+
+const scenario: Scenario = async (b) => {
+  const products = Number(b.args.products ?? 10_000);
+  const variantsPer = Number(b.args.variants ?? 5);
+  const duration = Number(b.args.duration ?? 15);
+  const connections = Number(b.args.connections ?? 50);
+  b.log(`seeding ${products} products × ${variantsPer} variants through the streamed import`);
+  const seeded = await seed(b, products, variantsPer);
+
+  // Walk the listing to collect cursors, checking every page on the way.
+  const paths: string[] = [];
+  let cursor: string | null = null;
+  let pagesChecked = 0;
+  let problem: string | null = null;
+  const pagesToCollect = Number(b.args.pages ?? 200);
+  do {
+    const path: string = `/api/channels/${CHANNEL}/products?limit=${PAGE}${cursor ? `&cursor=${cursor}` : ''}`;
+    const page = await must(api(b, 'GET', path), 'page');
+    paths.push(path);
+    const full = page.nextCursor !== null || page.items.length === PAGE;
+    if (full) problem ??= checkPage(page);
+    pagesChecked++;
+    cursor = page.nextCursor;
+  } while (cursor && paths.length < pagesToCollect);
+
+  b.log(`GET ${paths.length} different listing pages, ${connections} connections, ${duration} s`);
+  const result = await autocannon({
+    url: b.baseUrl,
+    headers: { authorization: `Bearer ${b.adminKey}` },
+    connections,
+    duration,
+    requests: paths.map((path) => ({ method: 'GET', path })),
+  });
+  // After the load: the same pages still answer consistently.
+  for (const path of paths.slice(0, 20)) {
+    const page = await must(api(b, 'GET', path), 'page');
+    problem ??= checkPage(page);
+  }
+  const failed = result.non2xx + result.errors + result.timeouts;
+  const p99 = result.latency.p99;
+  return {
+    metric: 'listing_page_p99',
+    value: p99,
+    unit: 'ms',
+    p50_ms: result.latency.p50,
+    p99_ms: p99,
+    correct: problem === null && failed === 0 && result['2xx'] > 0,
+    target: { op: '<=', value: 20, unit: 'ms', met: p99 <= 20 },
+    details: {
+      products,
+      variants: products * variantsPer,
+      pageSize: PAGE,
+      connections,
+      durationSeconds: duration,
+      requestsPerSecond: Math.round(result.requests.average),
+      totalRequests: result.requests.total,
+      distinctPages: paths.length,
+      pagesChecked: pagesChecked + 20,
+      problem,
+      non2xx: result.non2xx,
+      errors: result.errors,
+      timeouts: result.timeouts,
+      latencyMaxMs: result.latency.max,
+      seedRows: seeded.rows,
+      seedSeconds: Math.round(seeded.seconds * 10) / 10,
+      seedRowsPerSecond: Math.round(seeded.rows / seeded.seconds),
+    },
+  };
+};
+
+export default scenario;
