@@ -39,7 +39,7 @@ export function createCartsFlow(deps: CommerceDeps) {
           channelId: channel.id,
           currency: channel.currency,
         });
-        for (const l of input.lines ?? []) cart = (await this.addLine(tx, cart.id, l)).cart;
+        for (const l of input.lines ?? []) cart = (await this.addLine(tx, cart, l)).cart;
         return cart;
       });
     },
@@ -51,8 +51,8 @@ export function createCartsFlow(deps: CommerceDeps) {
     },
 
     /** Adds units at the channel's current price and holds the stock for them (409 when there is none). */
-    async addLine(ctx: Ctx, cartId: string, input: AddLineInput) {
-      const current = await deps.carts.getCart(ctx, cartId);
+    async addLine(ctx: Ctx, cartOrId: Cart | string, input: AddLineInput) {
+      const current = typeof cartOrId === 'string' ? await deps.carts.getCart(ctx, cartOrId) : cartOrId;
       deps.carts.requireActive(current);
       const price = await priceOf(ctx, current, input.sku);
       return inTransaction(ctx, async (tx) => {
@@ -96,11 +96,11 @@ export function createCartsFlow(deps: CommerceDeps) {
     /** Shipping address and method, or a pickup store, or carry-out at the till. */
     async setDelivery(
       ctx: Ctx,
-      cartId: string,
+      cartOrId: Cart | string,
       input: DeliveryInput,
       contact: { email?: string | undefined; phone?: string | undefined } = {},
     ): Promise<Cart> {
-      const cart = await deps.carts.getCart(ctx, cartId);
+      const cart = typeof cartOrId === 'string' ? await deps.carts.getCart(ctx, cartOrId) : cartOrId;
       let delivery: CartDelivery;
       if (input.type === 'pickup') {
         const location = await deps.inventory.findLocation(ctx, input.locationId);

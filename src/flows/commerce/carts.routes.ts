@@ -120,8 +120,8 @@ export const cartsRoutes =
         },
       },
       async (request, reply) => {
-        await ownCart(request, request.params.id);
-        const { cart } = await flows.carts.addLine(request.ctx, request.params.id, request.body);
+        const current = await ownCart(request, request.params.id);
+        const { cart } = await flows.carts.addLine(request.ctx, current, request.body);
         return reply.code(201).send(cart);
       },
     );
@@ -308,8 +308,8 @@ export const cartsRoutes =
         },
       },
       async (request, reply) => {
-        await ownCart(request, request.params.id);
-        const r = await flows.checkout.checkout(request.ctx, request.params.id, request.body);
+        const cart = await ownCart(request, request.params.id);
+        const r = await flows.checkout.checkout(request.ctx, cart, request.body);
         const order = r.created ? await flows.orderActions.handOverIfCarryOut(request.ctx, r.order) : r.order;
         return reply.code(r.created ? 201 : 200).send({ order, payment: r.payment });
       },

@@ -118,8 +118,8 @@ export function createCheckoutFlow(deps: CommerceDeps) {
   return {
     quote,
 
-    async checkout(ctx: Ctx, cartId: string, input: CheckoutInput): Promise<CheckoutOutcome> {
-      const cart = await deps.carts.getCart(ctx, cartId);
+    async checkout(ctx: Ctx, cartOrId: Cart | string, input: CheckoutInput): Promise<CheckoutOutcome> {
+      const cart = typeof cartOrId === 'string' ? await deps.carts.getCart(ctx, cartOrId) : cartOrId;
       if (cart.status === 'checked_out' && cart.orderId) return existingOrder(ctx, cart);
       deps.carts.requireActive(cart);
       deps.payments.checkProvider(input.payment.provider);

@@ -26,8 +26,21 @@ export interface CommerceDeps {
   pickupHoldSeconds?: number;
 }
 
+// Channels change rarely and every cart request needs one: like API keys, they are cached for 2 s
+// per process (a changed price list or currency is seen within that time).
+const CHANNEL_CACHE_MS = 2_000;
+const channelCache = new WeakMap<CommerceDeps, Map<string, { channel: Channel; until: number }>>();
+
 export async function channelOf(deps: CommerceDeps, ctx: Ctx, idOrCode: string): Promise<Channel> {
+  let cache = channelCache.get(deps);
+  if (!cache) channelCache.set(deps, (cache = new Map()));
+  const hit = cache.get(idOrCode);
+  if (hit && hit.until > Date.now()) return hit.channel;
   const channel = await deps.channels.findChannel(ctx, idOrCode);
+  if (channel) {
+    if (cache.size > 1_000) cache.clear();
+    cache.set(idOrCode, { channel, until: Date.now() + CHANNEL_CACHE_MS });
+  }
   if (!channel) {
     throw new AppError('unprocessable', `There is no channel ${idOrCode}`, {
       issues: [{ path: 'body.channelId', message: 'unknown channel' }],
