@@ -33,7 +33,10 @@ const channelCache = new WeakMap<CommerceDeps, Map<string, { channel: Channel; u
 
 export async function channelOf(deps: CommerceDeps, ctx: Ctx, idOrCode: string): Promise<Channel> {
   let cache = channelCache.get(deps);
-  if (!cache) channelCache.set(deps, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    channelCache.set(deps, cache);
+  }
   const hit = cache.get(idOrCode);
   if (hit && hit.until > Date.now()) return hit.channel;
   const channel = await deps.channels.findChannel(ctx, idOrCode);
