@@ -193,7 +193,7 @@ export const en = {
   'board.markReady': 'Mark ready',
   'store.closed': 'This shop is not set up on this device',
   'store.keyHint':
-    'The storefront key for this channel (an API key bound to it, e.g. with catalog:read carts:write orders:read).',
+    'The storefront key for this channel (an API key bound to it with channels:read catalog:read carts:write orders:read inventory:read customers:write events:read).',
   'store.navigation': 'Shop',
   'store.login': 'Log in',
   'store.loginHint': 'Log in with your email: your cart from the app or another device comes along.',

@@ -66,7 +66,11 @@ function Orders({ customerId }: { customerId: string }) {
               <td>{channelName(o.channelId)}</td>
               <td>
                 <Pill tone={orderTone(o.status)}>
-                  <span data-testid="order-status">{intl.t(`orderStatus.${o.status}`)}</span>
+                  <span data-testid="order-status">
+                    {o.pickup && (o.status === 'fulfilled' || o.status === 'completed')
+                      ? intl.t('fulfilmentStatus.collected')
+                      : intl.t(`orderStatus.${o.status}`)}
+                  </span>
                 </Pill>
                 {o.pickup ? (
                   <small className="hint">

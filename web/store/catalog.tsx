@@ -3,7 +3,7 @@
 import { type FormEvent, useState } from 'react';
 import { useIntl } from '../i18n/index.tsx';
 import { ok } from '../ui/api.ts';
-import { Empty, ErrorNotice, Loading, Pill, TextField, useLoad } from '../ui/components.tsx';
+import { Empty, ErrorNotice, LiveBadge, Loading, Pill, TextField, useLoad } from '../ui/components.tsx';
 import { useApi } from '../ui/key-gate.tsx';
 import { Link } from '../ui/router.tsx';
 import { useLiveEvents } from '../ui/use-live.ts';
@@ -16,19 +16,24 @@ interface StockChanged {
 }
 
 /** Live available-to-sell per SKU on this channel, from inventory.stock_changed. */
-function useLiveAts(channelId: string) {
+function useLiveAts(channelId: string, onUnlisted?: (sku: string) => void) {
   const [ats, setAts] = useState<Record<string, number>>({});
   const [levels, setLevels] = useState<Record<string, Record<string, number>>>({});
-  useLiveEvents(['inventory.stock_changed'], (e) => {
+  const status = useLiveEvents(['inventory.stock_changed'], (e) => {
     const p = e.data as unknown as StockChanged;
     const mine = p.channels.find((c) => c.channelId === channelId);
+    // An event may list only the channels of the change's own sourcing: then ask for ours.
     if (mine) setAts((a) => ({ ...a, [p.sku]: mine.availableToSell }));
+    else {
+      setAts(({ [p.sku]: _stale, ...rest }) => rest);
+      onUnlisted?.(p.sku);
+    }
     setLevels((l) => ({
       ...l,
       [p.sku]: { ...l[p.sku], ...Object.fromEntries(p.levels.map((x) => [x.locationId, x.available])) },
     }));
   });
-  return { ats, levels };
+  return { ats, levels, status };
 }
 
 export function StockPill({ available }: { available: number }) {
@@ -126,7 +131,9 @@ export function ProductPage({ handle }: { handle: string }) {
         : Promise.resolve(null),
     [variant?.sku],
   );
-  const { ats, levels } = useLiveAts(channel.id);
+  const { ats, levels, status } = useLiveAts(channel.id, (changed) => {
+    if (changed === variant?.sku) stock.reload();
+  });
   const [error, setError] = useState<unknown>(null);
   const [added, setAdded] = useState(false);
   if (product.error) return <ErrorNotice error={product.error} />;
@@ -175,8 +182,11 @@ export function ProductPage({ handle }: { handle: string }) {
       <p className="price">
         {variant.price ? intl.money(variant.price.amount, variant.price.currency) : '–'}
       </p>
-      <p data-testid="availability">
-        <StockPill available={available} />
+      <p>
+        <span data-testid="availability">
+          <StockPill available={available} />
+        </span>{' '}
+        <LiveBadge status={status} />
       </p>
       <ErrorNotice error={error} />
       <button type="button" onClick={add} disabled={available <= 0 || !variant.price}>
