@@ -1,6 +1,7 @@
 // "This product / this listing page as channel X shows it": the channel's locales and currency, its
 // price list and own prices, whether the product is listed, and available-to-sell from inventory.
-// A page costs three statements whatever its size: the channel, the page, the page's availability.
+// A page costs three statements whatever its size: the channel, the page, the page's availability;
+// the first two are cached until the next commit (view-cache.ts), availability is always read live.
 import { AppError, notFound } from '../../kernel/index.js';
 import type {
   CatalogService,
@@ -12,6 +13,7 @@ import type {
 } from '../../modules/catalog/index.js';
 import type { Channel, ChannelsService } from '../../modules/channels/index.js';
 import type { Ctx } from '../../platform/context.js';
+import { ViewCache } from './view-cache.js';
 
 /** What this flow needs from inventory (the inventory service has this shape). */
 export interface AvailabilityReader {
@@ -22,6 +24,8 @@ export interface ChannelCatalogDeps {
   channels: ChannelsService;
   catalog: CatalogService;
   inventory: AvailabilityReader;
+  /** How long a cached channel or page may serve reads without a local commit (0 = no cache). */
+  cacheTtlMs?: number;
 }
 
 export interface ChannelPageRequest {
@@ -39,8 +43,12 @@ export interface ChannelPage {
 }
 
 export function createChannelCatalogFlow(deps: ChannelCatalogDeps) {
+  const cache = new ViewCache({ ttlMs: deps.cacheTtlMs ?? 2000, maxEntries: 5000 });
+
   async function channelOf(ctx: Ctx, idOrCode: string): Promise<Channel> {
-    const channel = await deps.channels.findChannel(ctx, idOrCode);
+    const channel = await cache.get(ctx, `channel:${idOrCode}`, () =>
+      deps.channels.findChannel(ctx, idOrCode),
+    );
     if (!channel) throw notFound('channel', idOrCode);
     return channel;
   }
@@ -68,15 +76,13 @@ export function createChannelCatalogFlow(deps: ChannelCatalogDeps) {
 
   return {
     channelOf,
+    cacheStats: () => ({ hits: cache.hits, misses: cache.misses }),
 
     async listProducts(ctx: Ctx, channel: Channel, req: ChannelPageRequest): Promise<ChannelPage> {
       const scope = scopeOf(channel, req.locale);
-      const page = await deps.catalog.channelPage(ctx, scope, {
-        after: req.cursor,
-        limit: req.limit + 1,
-        category: req.category,
-        q: req.q,
-      });
+      const query = { after: req.cursor, limit: req.limit + 1, category: req.category, q: req.q };
+      const key = `page:${JSON.stringify([scope, query])}`;
+      const page = await cache.get(ctx, key, () => deps.catalog.channelPage(ctx, scope, query));
       const more = page.length > req.limit;
       const items = await withAvailability(ctx, channel.id, page.slice(0, req.limit));
       return {

@@ -77,6 +77,10 @@ describeEachDatabase('channel catalog flow', [channelsMigrations, catalogMigrati
       true,
     );
     expect(page.items[0]).toMatchObject({ title: 'Tee 0', locale: 'en', availableToSell: 7 });
+    // A cached page is not served after a commit that changes the catalog.
+    await catalog.setPrices(ctx, eur.id, [{ sku: 'TEE-0-M', amount: 1999, currency: 'EUR' }]);
+    const again = await flow.listProducts(ctx, web, { limit: 24 });
+    expect(again.items[0]!.variants[0]!.price).toEqual({ amount: 1999, currency: 'EUR' });
     const next = await flow.listProducts(ctx, web, { limit: 24, cursor: page.nextCursor!, locale: 'sv' });
     expect(next.items.map((p) => p.title)).toEqual([
       'T-shirt 24',
