@@ -40,6 +40,7 @@ import { type MigrationSet, runMigrations } from './platform/db/migrate.js';
 import { type NatsRelay, startNatsRelay, startNatsWakeup } from './platform/events/nats-relay.js';
 import { healthRoutes, platformApiRoutes } from './platform/http/platform.routes.js';
 import { createHttpServer } from './platform/http/server.js';
+import { startPeriodicJob } from './platform/jobs/periodic-job.js';
 import { createMetrics, type Metrics } from './platform/metrics.js';
 import { platformMigrations } from './platform/migrations.js';
 import { registerWebApps } from './web-apps.js';
@@ -171,6 +172,12 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   }
 
   const expirySweeper = startExpirySweeper({ ctx: systemCtx, expireHolds: services.inventory.expireHolds });
+  const pickupExpiry = startPeriodicJob({
+    name: 'expire-uncollected-pickups',
+    ctx: systemCtx,
+    run: (ctx) => services.commerce.orderActions.expireUncollected(ctx),
+    intervalMs: 60_000,
+  });
   const customerCommerce = startCustomerCommerceProjection({
     database,
     customers: services.customers,
@@ -209,6 +216,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await integration.stop(); // ends live streams first: open SSE responses would hold http.close()
       await http.close();
       await expirySweeper.stop();
+      await pickupExpiry.stop();
       await customerCommerce.stop();
       await relay?.stop();
       await wakeup?.stop();

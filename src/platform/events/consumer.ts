@@ -24,6 +24,11 @@ export interface ConsumerOptions {
   pollMs?: number;
   leaseMs?: number;
   filter?: Omit<ReadOptions, 'after' | 'limit'>;
+  /**
+   * After a wake-up, wait this long before reading, so a burst of commits is read in one query
+   * instead of one query per commit per consumer (default 5 ms).
+   */
+  coalesceMs?: number;
   /** Where a new consumer starts: the log's beginning (default) or its current head. */
   startAt?: 'beginning' | 'head';
 }
@@ -74,6 +79,7 @@ export function startConsumer(opts: ConsumerOptions): RunningConsumer {
   const batchSize = opts.batchSize ?? 200;
   const pollMs = opts.pollMs ?? (database.kind === 'postgres' ? 250 : 1000);
   const leaseMs = opts.leaseMs ?? 15_000;
+  const coalesceMs = opts.coalesceMs ?? 5;
   const abort = new AbortController();
   // caughtUp(): a waiter asked at generation g is released by an empty read that began at g or later.
   let generation = 0;
@@ -100,7 +106,10 @@ export function startConsumer(opts: ConsumerOptions): RunningConsumer {
           const released = waiters.filter((w) => w.gen <= readGen);
           waiters = waiters.filter((w) => w.gen > readGen);
           for (const w of released) w.resolve();
-          if (waiters.length === 0) await database.notifier.wait(pollMs, abort.signal, seen);
+          if (waiters.length === 0) {
+            await database.notifier.wait(pollMs, abort.signal, seen);
+            if (coalesceMs > 0 && waiters.length === 0) await new Promise((r) => setTimeout(r, coalesceMs));
+          }
           continue;
         }
         await opts.handle(batch);
