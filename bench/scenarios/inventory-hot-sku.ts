@@ -77,7 +77,10 @@ async function sumPages(b: BenchContext, path: string, count: (item: any) => num
 
 const scenario: Scenario = async (b) => {
   const units = Number(b.args.units ?? 20_000);
-  const perChannel = Number(b.args.connections ?? 8);
+  // Connections per channel: more clients make bigger group commits; PGlite (one thread with the
+  // HTTP server) does best with fewer. Measured on the 2-core machines; override with --connections.
+  const perChannel = Number(b.args.connections ?? (b.db === 'postgres' ? 32 : 8));
+  // autocannon under-reports onResponse with pipelining > 1, so counts (and `correct`) need 1.
   const pipelining = Number(b.args.pipelining ?? 1);
   const requestsPerChannel = Math.ceil((units * 1.05) / CHANNELS);
   const keys = await setUp(b, units);
