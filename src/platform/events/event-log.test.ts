@@ -162,3 +162,27 @@ describe('event notifier', () => {
     expect(Date.now() - started).toBeLessThan(1_000);
   });
 });
+
+describeEachDatabase('event log horizon', [], (t) => {
+  it('a long transaction in another database of the server does not hold back readers', async () => {
+    if (t.kind === 'pglite') return; // one database, one connection: nothing to hold back
+    const { createFreshPostgresDatabase, postgresTestUrl } = await import('../testing/test-databases.js');
+    const pg = (await import('pg')).default;
+    const other = await createFreshPostgresDatabase(postgresTestUrl()!);
+    const client = new pg.Client({ connectionString: other.url });
+    await client.connect();
+    try {
+      await client.query('begin');
+      await client.query('create table held (x int)'); // takes an xid and keeps it
+      await inTransaction(t.ctx(), (tx) =>
+        appendEvent(tx, { type: 'horizon.seen', subject: 'h', payload: {} }),
+      );
+      const seen = await readEvents(t.database.db, { types: ['horizon.*'] });
+      expect(seen.map((e) => e.type)).toEqual(['horizon.seen']);
+    } finally {
+      await client.query('rollback');
+      await client.end();
+      await other.drop();
+    }
+  });
+});

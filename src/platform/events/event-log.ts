@@ -5,6 +5,10 @@
 // before position 10. Readers therefore order by (tx_id, position) and read only events whose
 // transaction id is below the oldest transaction still running (pg_snapshot_xmin): everything below
 // that horizon is final, and anything written later sorts after it. No event is ever skipped.
+// Transaction ids are cluster-wide, so the horizon ignores transactions known to run in OTHER
+// databases of the same server (a long report elsewhere must not stall our real-time sync);
+// a transaction whose database can't be told (ended meanwhile, hidden by permissions, prepared)
+// still counts, which only delays a read and never skips an event.
 import { type SQL, sql } from 'drizzle-orm';
 import { newId } from '../../kernel/index.js';
 import type { Ctx } from '../context.js';
@@ -107,7 +111,7 @@ export async function readEvents(exec: Executor, opts: ReadOptions = {}): Promis
     exec,
     sql`select ${RETURNING} from events
         where (tx_id, position) > (${after.txId}::bigint, ${after.position}::bigint)
-          and tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint${extra}
+          and tx_id < ${HORIZON}${extra}
         order by tx_id, position
         limit ${limit}`,
   );
@@ -124,11 +128,20 @@ export async function headCursor(exec: Executor): Promise<Cursor> {
   const r = await firstRow<{ tx_id: number | null; position: number | null }>(
     exec,
     sql`select tx_id, position from events
-        where tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+        where tx_id < ${HORIZON}
         order by tx_id desc, position desc limit 1`,
   );
   return r?.tx_id != null ? { txId: Number(r.tx_id), position: Number(r.position) } : LOG_START;
 }
+
+/** The read horizon: the oldest transaction id of this database still running (or the next id). */
+const HORIZON = sql.raw(`(select coalesce(
+    (select min(x::text::bigint) from pg_snapshot_xip(pg_current_snapshot()) x
+      where (x::text::bigint % 4294967296) not in (
+        select backend_xid::text::bigint from pg_stat_activity
+        where backend_xid is not null
+          and datid is distinct from (select oid from pg_database where datname = current_database()))),
+    pg_snapshot_xmax(pg_current_snapshot())::text::bigint))`);
 
 const RETURNING = sql.raw(
   'id, position, tx_id, type, subject, channel_id, payload, actor, request_id, occurred_at, recorded_at',
