@@ -5,6 +5,7 @@
 import { createInterface } from 'node:readline';
 import { type Readable, Transform } from 'node:stream';
 import { parse } from 'csv-parse';
+import { sql } from 'drizzle-orm';
 import { AppError, isAppError } from '../../kernel/index.js';
 import type {
   CatalogService,
@@ -96,6 +97,7 @@ export function createImportFlow(deps: ImportDeps) {
     };
     let pending: LineRow[] = [];
     try {
+      let analyzedAt = ANALYZE_AFTER_ROWS;
       for await (const item of readRows(req.format, req.input.pipe(counter))) {
         state.rowsRead++;
         if ('reasons' in item) {
@@ -108,11 +110,17 @@ export function createImportFlow(deps: ImportDeps) {
         if (pending.length >= (req.chunkSize ?? DEFAULT_CHUNK)) {
           await flush(pending);
           pending = [];
+          if (state.rowsAccepted >= analyzedAt) {
+            // Tables that grow from empty keep the planner's "tiny table" plans until analyzed,
+            // and those plans scan whole tables per chunk: refresh at each doubling.
+            await refreshStatistics(ctx);
+            analyzedAt *= 2;
+          }
         }
       }
       await flush(pending);
       pending = [];
-      if (state.rowsAccepted >= ANALYZE_AFTER_ROWS) await catalog.refreshCatalogStatistics(ctx);
+      if (state.rowsAccepted >= ANALYZE_AFTER_ROWS) await refreshStatistics(ctx);
       job = await catalog.recordImportProgress(ctx, job.id, { ...state, finished: { status: 'completed' } });
       req.onProgress?.(job);
     } catch (err) {
@@ -416,6 +424,11 @@ export function createImportFlow(deps: ImportDeps) {
 }
 
 export type ImportFlow = ReturnType<typeof createImportFlow>;
+
+/** Planner statistics for every table a bulk load touches (catalog, inventory, events). */
+async function refreshStatistics(ctx: Ctx): Promise<void> {
+  await ctx.db.execute(sql`analyze`);
+}
 
 type Refuse = (r: LineRow, reasons: string[]) => void;
 

@@ -126,14 +126,6 @@ export async function recordImportProgress(ctx: Ctx, jobId: string, p: ImportPro
   return toJob(r!);
 }
 
-/** After a bulk load, fresh planner statistics keep the listing query on its indexes. */
-export async function refreshCatalogStatistics(ctx: Ctx): Promise<void> {
-  await ctx.db.execute(
-    sql`analyze catalog_products, catalog_product_texts, catalog_variants, catalog_prices,
-                catalog_channel_prices, catalog_listings`,
-  );
-}
-
 export async function getImportJob(ctx: Ctx, id: string): Promise<ImportJob> {
   const r = await firstRow<RawJob>(ctx.db, sql`select * from catalog_import_jobs where id = ${id}`);
   if (!r) throw notFound('import', id);

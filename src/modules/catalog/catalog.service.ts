@@ -13,7 +13,6 @@ import {
   listImportJobs,
   listImportRejections,
   recordImportProgress,
-  refreshCatalogStatistics,
   startImportJob,
 } from './catalog.import-jobs.js';
 import {
@@ -141,7 +140,6 @@ export function createCatalogService() {
     },
     startImportJob,
     recordImportProgress,
-    refreshCatalogStatistics,
     getImportJob,
     listImportJobs,
     listImportRejections,
