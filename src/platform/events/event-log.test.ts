@@ -186,3 +186,19 @@ describeEachDatabase('event log horizon', [], (t) => {
     }
   });
 });
+
+describeEachDatabase('event log fragment', [], (t) => {
+  it('folds the events insert into another statement of the same transaction', async () => {
+    const { eventsInsertFragment } = await import('./event-log.js');
+    await inTransaction(t.ctx(), async (tx) => {
+      const { query, ids } = eventsInsertFragment(tx, [
+        { type: 'fragment.x', subject: 'f', payload: { a: 1 } },
+      ]);
+      const r = await tx.db.execute(sql`with ev as (${query}) select count(*)::int as n from ev`);
+      expect((r as unknown as { rows: Array<{ n: number }> }).rows[0]!.n).toBe(1);
+      expect(ids[0]).toMatch(/^evt_/);
+    });
+    const seen = await readEvents(t.database.db, { types: ['fragment.*'] });
+    expect(seen.map((e) => e.payload)).toEqual([{ a: 1 }]);
+  });
+});

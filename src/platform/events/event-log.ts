@@ -56,15 +56,16 @@ export const cursorOf = (e: Pick<StoredEvent, 'txId' | 'position'>): Cursor => (
   position: e.position,
 });
 
-/** Appends events inside the caller's transaction (ctx.inTx) with one statement. */
-export async function appendEvents(ctx: Ctx, list: NewEvent[]): Promise<StoredEvent[]> {
-  if (list.length === 0) return [];
-  if (!ctx.inTx) throw new Error('appendEvents must run inside a transaction with the state change');
+/**
+ * The events insert as a statement fragment, for hot paths that fold it into their own write as a
+ * CTE (`with ev as (${fragment}) update …`) to save a round trip. The caller must execute it in
+ * ctx's transaction; consumers are woken after that transaction commits.
+ */
+export function eventsInsertFragment(ctx: Ctx, list: NewEvent[]): { query: SQL; ids: string[] } {
+  if (!ctx.inTx) throw new Error('events must be appended inside a transaction with the state change');
   const now = ctx.clock.now();
   const ids = list.map(() => newId('evt'));
-  const stored = await rows<RawEvent>(
-    ctx.db,
-    sql`insert into events (id, type, subject, channel_id, payload, actor, request_id, occurred_at)
+  const query = sql`insert into events (id, type, subject, channel_id, payload, actor, request_id, occurred_at)
         select u.id, u.type, u.subject, u.channel_id, u.payload::jsonb, ${ctx.actor.id}, ${ctx.requestId}, u.occurred_at
         from unnest(${sql.param(ids)}::text[], ${sql.param(list.map((e) => e.type))}::text[],
                     ${sql.param(list.map((e) => e.subject))}::text[],
@@ -72,10 +73,17 @@ export async function appendEvents(ctx: Ctx, list: NewEvent[]): Promise<StoredEv
                     ${sql.param(list.map((e) => JSON.stringify(e.payload)))}::text[],
                     ${sql.param(list.map((e) => (e.occurredAt ?? now).toISOString()))}::timestamptz[])
              as u(id, type, subject, channel_id, payload, occurred_at)
-        returning ${RETURNING}`,
-  );
+        returning ${RETURNING}`;
   const notifier = ctx.database.notifier;
   ctx.afterCommit(() => notifier.notify());
+  return { query, ids };
+}
+
+/** Appends events inside the caller's transaction (ctx.inTx) with one statement. */
+export async function appendEvents(ctx: Ctx, list: NewEvent[]): Promise<StoredEvent[]> {
+  if (list.length === 0) return [];
+  const { query } = eventsInsertFragment(ctx, list);
+  const stored = await rows<RawEvent>(ctx.db, query);
   return stored.map(toStoredEvent).sort((a, b) => a.position - b.position);
 }
 
