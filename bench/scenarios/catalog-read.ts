@@ -44,6 +44,7 @@ function* importRows(products: number, variantsPer: number): Generator<string> {
   }
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: JSON from our own API
 async function must(r: Promise<{ status: number; body: any }>, what: string) {
   const res = await r;
   if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
