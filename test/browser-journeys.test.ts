@@ -90,7 +90,8 @@ describeBrowser('omnichannel journeys', (t) => {
     await t.screenshot(shopper, 'store-catalog');
     await card.getByRole('link', { name: 'Fjord mug' }).click();
     await shopper.getByRole('heading', { name: 'Fjord mug' }).waitFor();
-    expect(await shopper.locator('[data-store="store-amsterdam"]').textContent()).toContain('2 in stock');
+    const amsterdam = shopper.locator('[data-store="store-amsterdam"]');
+    await expect.poll(() => amsterdam.textContent(), { timeout: 15_000 }).toContain('2 in stock');
     await shopper.getByRole('button', { name: 'Add to cart' }).click();
     await expect.poll(() => shopper.getByTestId('cart-count').textContent(), { timeout: 15_000 }).toBe('(1)');
     await t.screenshot(shopper, 'store-product');
@@ -141,10 +142,9 @@ describeBrowser('omnichannel journeys', (t) => {
     await t.screenshot(shopper, 'store-account');
   });
 
-  // Skipped, known gap: the till sale goes through, but in this test the open product page does not
-  // turn to "Sold out" within 15 s although the stream delivers inventory.stock_changed with the
-  // webshop's availableToSell 0 to the same kind of key (checked by hand). Not yet found why.
-  it.skip('a sale at the till shows the product sold out on an open storefront page, without a reload', async () => {
+  // The till's stock events are global (channelId null in the log), so the webshop's key sees them:
+  // they once took the till's channel and the stream hid them from every other channel.
+  it('a sale at the till shows the product sold out on an open storefront page, without a reload', async () => {
     const shopper = await (await t.newContext(PHONE)).newPage();
     await shopper.goto(`${t.base}/store/webshop/p/field-scarf?key=${storeKey}`);
     const availability = shopper.getByTestId('availability');

@@ -36,8 +36,9 @@ function useLiveAts(channelId: string, onUnlisted?: (sku: string) => void) {
   return { ats, levels, status };
 }
 
-export function StockPill({ available }: { available: number }) {
+export function StockPill({ available }: { available: number | undefined }) {
   const intl = useIntl();
+  if (available === undefined) return <Pill tone="info">…</Pill>;
   return available > 0 ? (
     <Pill tone="ok">{intl.t('store.inStock', { count: available })}</Pill>
   ) : (
@@ -141,10 +142,10 @@ export function ProductPage({ handle }: { handle: string }) {
   const p = product.data;
   const available = ats[variant.sku] ?? stock.data?.channel?.availableToSell ?? variant.availableToSell;
   const stores = (locations.data?.items ?? []).filter((l) => l.type === 'store');
-  const atStore = (locationId: string) =>
+  // Unknown until the SKU's levels load: never show "sold out" for a store we have not asked yet.
+  const atStore = (locationId: string): number | undefined =>
     levels[variant.sku]?.[locationId] ??
-    stock.data?.levels.find((l) => l.locationId === locationId)?.available ??
-    0;
+    (stock.data ? (stock.data.levels.find((l) => l.locationId === locationId)?.available ?? 0) : undefined);
   const add = async () => {
     setError(null);
     setAdded(false);

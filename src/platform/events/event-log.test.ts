@@ -30,6 +30,25 @@ describeEachDatabase('event log', [], (t) => {
     expect(all[0]!.payload).toEqual({ n: 1 });
   });
 
+  it("tags events with the caller's channel unless they say null (global, seen by every channel)", async () => {
+    const ctx = t.ctx({ channelId: 'chn_till' });
+    await inTransaction(ctx, (tx) =>
+      appendEvents(tx, [
+        { type: 'scope.mine', subject: 's:1', payload: {} },
+        { type: 'scope.global', subject: 's:1', payload: {}, channelId: null },
+        { type: 'scope.other', subject: 's:1', payload: {}, channelId: 'chn_web' },
+      ]),
+    );
+    const all = await readEvents(t.database.db, { types: ['scope.*'] });
+    expect(all.map((e) => [e.type, e.channelId])).toEqual([
+      ['scope.mine', 'chn_till'],
+      ['scope.global', null],
+      ['scope.other', 'chn_web'],
+    ]);
+    const seenByWeb = await readEvents(t.database.db, { types: ['scope.*'], channelId: 'chn_web' });
+    expect(seenByWeb.map((e) => e.type)).toEqual(['scope.global', 'scope.other']);
+  });
+
   it('refuses to append outside a transaction', async () => {
     await expect(appendEvent(t.ctx(), { type: 'x', subject: 'y', payload: {} })).rejects.toThrow(
       /transaction/,

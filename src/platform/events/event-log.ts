@@ -18,6 +18,7 @@ export interface NewEvent {
   type: string;
   subject: string;
   payload: Record<string, unknown>;
+  /** Left out: the caller's channel (ctx.channelId). null: a global event every channel sees. */
   channelId?: string | null;
   occurredAt?: Date;
 }
@@ -69,7 +70,7 @@ export function eventsInsertFragment(ctx: Ctx, list: NewEvent[]): { query: SQL; 
         select u.id, u.type, u.subject, u.channel_id, u.payload::jsonb, ${ctx.actor.id}, ${ctx.requestId}, u.occurred_at
         from unnest(${sql.param(ids)}::text[], ${sql.param(list.map((e) => e.type))}::text[],
                     ${sql.param(list.map((e) => e.subject))}::text[],
-                    ${sql.param(list.map((e) => e.channelId ?? ctx.channelId ?? null))}::text[],
+                    ${sql.param(list.map((e) => (e.channelId === undefined ? ctx.channelId : e.channelId)))}::text[],
                     ${sql.param(list.map((e) => JSON.stringify(e.payload)))}::text[],
                     ${sql.param(list.map((e) => (e.occurredAt ?? now).toISOString()))}::timestamptz[])
              as u(id, type, subject, channel_id, payload, occurred_at)
