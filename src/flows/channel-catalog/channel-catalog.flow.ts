@@ -3,13 +3,14 @@
 // A page costs three statements whatever its size: the channel, the page, the page's availability;
 // the first two are cached until the next commit (view-cache.ts), availability is always read live.
 import { AppError, notFound } from '../../kernel/index.js';
-import type {
-  CatalogService,
-  ChannelProduct,
-  ChannelViewProduct,
-  ChannelViewScope,
-  ListingInput,
-  SkuPrice,
+import {
+  type CatalogService,
+  type ChannelProduct,
+  type ChannelViewProduct,
+  type ChannelViewScope,
+  catalogVersion,
+  type ListingInput,
+  type SkuPrice,
 } from '../../modules/catalog/index.js';
 import type { Channel, ChannelsService } from '../../modules/channels/index.js';
 import type { Ctx } from '../../platform/context.js';
@@ -82,7 +83,12 @@ export function createChannelCatalogFlow(deps: ChannelCatalogDeps) {
       const scope = scopeOf(channel, req.locale);
       const query = { after: req.cursor, limit: req.limit + 1, category: req.category, q: req.q };
       const key = `page:${JSON.stringify([scope, query])}`;
-      const page = await cache.get(ctx, key, () => deps.catalog.channelPage(ctx, scope, query));
+      const page = await cache.get(
+        ctx,
+        key,
+        () => deps.catalog.channelPage(ctx, scope, query),
+        catalogVersion,
+      );
       const more = page.length > req.limit;
       const items = await withAvailability(ctx, channel.id, page.slice(0, req.limit));
       return {

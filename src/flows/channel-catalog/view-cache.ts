@@ -1,8 +1,9 @@
 // A small read-through cache for what channels show (channel records and catalog pages, never
-// availability, which is read live on every request). An entry is valid only while no event has
-// committed since it was read: ctx.database.notifier.version moves on every commit with events in
-// this process (and on other nodes' commits when NATS is configured); without NATS, a change made
-// by another hub process shows here after at most ttlMs. Concurrent misses share one read.
+// availability, which is read live on every request). An entry is valid while its version has not
+// moved since it was read (for pages: the catalog's own commit counter, so stock or customer
+// traffic does not flush it; for channels: any commit with events) and it is younger than ttlMs,
+// which bounds how late a change made by another hub process shows here. Concurrent misses share
+// one read.
 import type { Ctx } from '../../platform/context.js';
 
 interface Entry<T> {
@@ -25,24 +26,30 @@ export class ViewCache {
 
   constructor(private readonly opts: ViewCacheOptions) {}
 
-  async get<T>(ctx: Ctx, key: string, read: () => Promise<T>): Promise<T> {
+  /** `version` says what invalidates the entry; by default any commit with events. */
+  async get<T>(
+    ctx: Ctx,
+    key: string,
+    read: () => Promise<T>,
+    version: (ctx: Ctx) => number = (c) => c.database.notifier.version,
+  ): Promise<T> {
     if (this.opts.ttlMs <= 0 || ctx.inTx) return read();
     let entries = this.byDatabase.get(ctx.database);
     if (!entries) {
       entries = new Map();
       this.byDatabase.set(ctx.database, entries);
     }
-    const version = ctx.database.notifier.version;
+    const current = version(ctx);
     const now = ctx.clock.now().getTime();
     const hit = entries.get(key) as Entry<T> | undefined;
-    if (hit && hit.version === version && now - hit.at < this.opts.ttlMs) {
+    if (hit && hit.version === current && now - hit.at < this.opts.ttlMs) {
       this.hits++;
       return hit.value;
     }
     this.misses++;
     // The version is taken before reading: a commit during the read makes this entry stale at once.
     const value = read();
-    const entry: Entry<T> = { version, at: now, value };
+    const entry: Entry<T> = { version: current, at: now, value };
     entries.delete(key);
     entries.set(key, entry);
     if (entries.size > this.opts.maxEntries) entries.delete(entries.keys().next().value!);

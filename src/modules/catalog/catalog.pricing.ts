@@ -2,8 +2,7 @@
 // wrong currency or for an unknown SKU is refused; with `strict` (the API) one bad item refuses all.
 import { AppError, type FieldIssue, newId, notFound } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
-import { appendEvent, appendEvents } from '../../platform/events/event-log.js';
-import { CATALOG_EVENTS, skuSubject } from './catalog.events.js';
+import { appendCatalogEvents, CATALOG_EVENTS, skuSubject } from './catalog.events.js';
 import type { Rejection } from './catalog.products.js';
 import {
   insertPriceList,
@@ -28,11 +27,9 @@ export async function createPriceList(ctx: Ctx, input: PriceListInput): Promise<
       updatedAt: now,
     });
     if (!created) throw new AppError('conflict', `A price list with code ${parsed.code} already exists`);
-    await appendEvent(tx, {
-      type: CATALOG_EVENTS.priceListCreated,
-      subject: created.id,
-      payload: { priceList: created },
-    });
+    await appendCatalogEvents(tx, [
+      { type: CATALOG_EVENTS.priceListCreated, subject: created.id, payload: { priceList: created } },
+    ]);
     return created;
   });
 }
@@ -142,7 +139,7 @@ async function appendPriceEvents(
   where: { priceListId?: string; channelId?: string; currency: string },
 ) {
   const skuOf = new Map(accepted.map((a) => [a.variantId, a.sku]));
-  await appendEvents(
+  await appendCatalogEvents(
     ctx,
     changes.map((c) => {
       const sku = skuOf.get(c.variantId)!;
@@ -205,7 +202,7 @@ export async function setListings(
     });
     if (opts.strict && rejected.length > 0) throw rejectionsError(rejected, 'listings');
     const changed = await upsertListingRows(tx.db, channelId, [...accepted.values()], tx.clock.now());
-    await appendEvents(
+    await appendCatalogEvents(
       tx,
       changed.map((l) => ({
         type: CATALOG_EVENTS.listingChanged,

@@ -2,8 +2,8 @@
 // both the API (one product, all or nothing) and imports (many rows, each accepted or rejected).
 import { AppError, newId, notFound } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
-import { appendEvents, type NewEvent } from '../../platform/events/event-log.js';
-import { CATALOG_EVENTS } from './catalog.events.js';
+import type { NewEvent } from '../../platform/events/event-log.js';
+import { appendCatalogEvents, CATALOG_EVENTS } from './catalog.events.js';
 import {
   insertProductRows,
   insertVariantRows,
@@ -120,7 +120,7 @@ export async function upsertProducts(ctx: Ctx, items: ProductUpsert[]): Promise<
     await insertProductRows(tx.db, inserts);
     await updateProductRows(tx.db, [...updates.values()]);
     await upsertTextRows(tx.db, texts);
-    await appendEvents(tx, events);
+    await appendCatalogEvents(tx, events);
     return { ids, created: inserts.length, updated: updates.size, rejected };
   });
 }
@@ -215,7 +215,7 @@ export async function upsertVariants(ctx: Ctx, items: VariantUpsert[]): Promise<
       });
     }
     await updateVariantRows(tx.db, updates);
-    await appendEvents(tx, events);
+    await appendCatalogEvents(tx, events);
     return { ids, created: inserts.length, updated: updates.length, rejected };
   });
 }

@@ -9,7 +9,7 @@ export type {
   ChannelViewScope,
   ChannelViewVariant,
 } from './catalog.channel-view.js';
-export { CATALOG_EVENTS, skuSubject } from './catalog.events.js';
+export { CATALOG_EVENTS, catalogVersion, skuSubject } from './catalog.events.js';
 export {
   IMPORT_FORMATS,
   type ImportFormat,
