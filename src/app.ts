@@ -15,7 +15,8 @@ import {
   createCommerceFlows,
   startCustomerCommerceProjection,
 } from './flows/commerce/index.js';
-import { loadDemoData } from './flows/demo/load-demo-data.flow.js';
+import { createCustomerSourcesFlow, customerSourcesRoutes } from './flows/customer-sources/index.js';
+import { type DemoAppKey, loadDemoData } from './flows/demo/load-demo-data.flow.js';
 import { createImportFlow, importExportRoutes } from './flows/import-export/index.js';
 import { type Clock, systemClock } from './kernel/index.js';
 import { cartsMigrations, createCartsService } from './modules/carts/index.js';
@@ -40,7 +41,7 @@ import { type MigrationSet, runMigrations } from './platform/db/migrate.js';
 import { type NatsRelay, startNatsRelay, startNatsWakeup } from './platform/events/nats-relay.js';
 import { healthRoutes, platformApiRoutes } from './platform/http/platform.routes.js';
 import { createHttpServer } from './platform/http/server.js';
-import { startPeriodicJob } from './platform/jobs/periodic-job.js';
+import { type PeriodicJob, startPeriodicJob } from './platform/jobs/periodic-job.js';
 import { createMetrics, type Metrics } from './platform/metrics.js';
 import { platformMigrations } from './platform/migrations.js';
 import { registerWebApps } from './web-apps.js';
@@ -84,6 +85,10 @@ export interface Hub {
   /** The admin key created at this start (only when the database had none). */
   bootstrapKey: { secret: string; generated: boolean } | undefined;
   demoLoaded: boolean;
+  /** Keys for the demo storefront and till, created with the demo data at this start (shown once). */
+  demoAppKeys: DemoAppKey[];
+  /** Background sweepers that tests and admin tools can run now. */
+  jobs: { customerStages: PeriodicJob };
   /** A system context for scripts and tests. */
   systemCtx(): Ctx;
   listen(): Promise<string>;
@@ -111,7 +116,8 @@ export function createServices() {
   });
   const channelCatalog = createChannelCatalogFlow({ ...base, inventory });
   const imports = createImportFlow({ ...base, inventory });
-  return { ...base, inventory, customers, orders, commerce, channelCatalog, imports };
+  const customerSources = createCustomerSourcesFlow({ ...base, customers });
+  return { ...base, inventory, customers, customerSources, orders, commerce, channelCatalog, imports };
 }
 
 export function createLogger(level: string): Logger {
@@ -156,6 +162,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await api.register(inventoryRoutes(services.inventory));
       await api.register(integration.routes);
       await api.register(customersRoutes(services.customers));
+      await api.register(customerSourcesRoutes(services.customerSources));
       await api.register(ordersRoutes(services.orders));
       await api.register(commerceRoutes(services.commerce));
     },
@@ -166,12 +173,24 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
 
   const bootstrapKey = await ensureAdminKey(systemCtx(), config.adminKey);
   let demoLoaded = false;
+  let demoAppKeys: DemoAppKey[] = [];
   if (!(await getMeta(database.db, 'initialized'))) {
-    if (config.demo) demoLoaded = (await loadDemoData(systemCtx(), services)).loaded;
+    if (config.demo) {
+      const demo = await loadDemoData(systemCtx(), services);
+      demoLoaded = demo.loaded;
+      demoAppKeys = demo.appKeys ?? [];
+    }
     await setMeta(database.db, 'initialized', { at: clock.now().toISOString(), demo: config.demo });
   }
 
   const expirySweeper = startExpirySweeper({ ctx: systemCtx, expireHolds: services.inventory.expireHolds });
+  // Buyers drift to at risk, then lapsed, as days pass without an order.
+  const customerStages = startPeriodicJob({
+    name: 'refresh-customer-stages',
+    ctx: systemCtx,
+    run: (ctx) => services.customers.refreshStages(ctx),
+    intervalMs: 60_000,
+  });
   const pickupExpiry = startPeriodicJob({
     name: 'expire-uncollected-pickups',
     ctx: systemCtx,
@@ -206,6 +225,8 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     log,
     bootstrapKey,
     demoLoaded,
+    demoAppKeys,
+    jobs: { customerStages },
     systemCtx,
     async listen() {
       return http.listen({ port: config.port, host: config.host });
@@ -217,6 +238,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await http.close();
       await expirySweeper.stop();
       await pickupExpiry.stop();
+      await customerStages.stop();
       await customerCommerce.stop();
       await relay?.stop();
       await wakeup?.stop();

@@ -44,6 +44,13 @@ program
       `  Health     ${base}/health · ${base}/ready · ${base}/metrics`,
     ];
     if (hub.demoLoaded) lines.push('', '  Demo data  loaded: Fjord & Field (demo), a fictional retailer');
+    lines.push('', `  Admin      ${base}/admin`);
+    for (const k of hub.demoAppKeys) {
+      const label = k.app === 'store' ? 'Storefront' : 'Till      ';
+      lines.push(`  ${label} ${base}/${k.app}/${k.channelCode}?key=${k.secret}`);
+    }
+    if (hub.demoAppKeys.length)
+      lines.push('             (demo app keys: shown once, bound to their channel)');
     if (hub.bootstrapKey) {
       lines.push(
         '',

@@ -80,6 +80,22 @@ describe('runtime contract', () => {
     const key = /Admin key\s+(ohk_[A-Za-z0-9_-]+)/.exec(first.output())?.[1];
     expect(key).toBeDefined();
     expect(first.output()).toContain(`${first.url}/docs`);
+    // The apps open at once: links with keys bound to the webshop and the Amsterdam till.
+    expect(first.output()).toContain(`${first.url}/admin`);
+    const storeKey = new RegExp(`${first.url}/store/webshop\\?key=(ohk_[A-Za-z0-9_-]+)`).exec(
+      first.output(),
+    )?.[1];
+    const tillKey = new RegExp(`${first.url}/pos/store-amsterdam\\?key=(ohk_[A-Za-z0-9_-]+)`).exec(
+      first.output(),
+    )?.[1];
+    const storeMe = await get(`${first.url}/api/me`, storeKey);
+    expect(storeMe.body.scopes).toEqual(
+      expect.arrayContaining(['catalog:read', 'carts:write', 'events:read']),
+    );
+    const tillMe = await get(`${first.url}/api/me`, tillKey);
+    expect(tillMe.body.scopes).toContain('orders:write');
+    expect((await get(`${first.url}/api/channels/webshop`, key)).body.id).toBe(storeMe.body.channelId);
+    expect((await get(`${first.url}/api/channels/store-amsterdam`, key)).body.id).toBe(tillMe.body.channelId);
     const channels = await get(`${first.url}/api/channels`, key);
     expect(channels.status).toBe(200);
     expect(channels.body.items.length).toBeGreaterThanOrEqual(6);
@@ -90,6 +106,7 @@ describe('runtime contract', () => {
 
     const second = await serve({ OMNIHUB_DATA_DIR: dataDir });
     expect(second.output()).not.toMatch(/Admin key\s+ohk_/);
+    expect(second.output()).not.toContain('?key=');
     expect(second.output()).not.toContain('Demo data');
     expect((await get(`${second.url}/api/channels`, key)).body.items.length).toBe(channels.body.items.length);
     await second.stop();

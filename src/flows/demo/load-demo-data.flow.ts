@@ -7,11 +7,14 @@ import type { InventoryService } from '../../modules/inventory/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { getMeta, setMeta } from '../../platform/db/hub-meta.js';
 import type { CommerceFlows } from '../commerce/index.js';
+import { createDemoAppKeys, type DemoAppKey } from './demo-app-keys.js';
 import { loadDemoCatalog } from './demo-catalog.js';
 import { loadDemoChannels } from './demo-channels.js';
 import { loadDemoCustomers } from './demo-customers.js';
 import { loadDemoInventory, seedDemoStock } from './demo-inventory.js';
 import { loadDemoOrders } from './demo-orders.js';
+
+export type { DemoAppKey } from './demo-app-keys.js';
 
 export const DEMO_RETAILER = 'Fjord & Field (demo)';
 
@@ -39,7 +42,7 @@ export async function loadDemoData(
   ctx: Ctx,
   services: DemoServices,
   opts: { force?: boolean } = {},
-): Promise<{ loaded: boolean; summary: DemoSummary }> {
+): Promise<{ loaded: boolean; summary: DemoSummary; appKeys?: DemoAppKey[] }> {
   const existing = await getMeta<DemoSummary>(ctx.db, 'demo');
   if (existing && !opts.force) return { loaded: false, summary: existing };
   const channels = await loadDemoChannels(ctx, services.channels);
@@ -59,6 +62,8 @@ export async function loadDemoData(
     customerEvents,
     ...(orders ? { orders: orders.orders, orderAwaitingPickup: orders.awaitingPickup } : {}),
   };
+  // Keys for the storefront and a till only at the first load: a forced reload keeps the existing ones.
+  const appKeys = existing ? undefined : await createDemoAppKeys(ctx, channels);
   await setMeta(ctx.db, 'demo', summary);
-  return { loaded: true, summary };
+  return { loaded: true, summary, ...(appKeys ? { appKeys } : {}) };
 }
