@@ -19,6 +19,10 @@ describeEachHub('customers and Segment ingestion', (t) => {
     const src = await t.api('POST', '/api/customers/sources', { body: { channelId, name: 'website' } });
     expect(src.status).toBe(201);
     writeKey = src.body.writeKey;
+    const noChannel = await t.api('POST', '/api/customers/sources', {
+      body: { channelId: 'ch_nope', name: 'ghost' },
+    });
+    expect([noChannel.status, noChannel.body.code]).toEqual([422, 'unprocessable']);
     expect(
       (await segment('/v1/track', { anonymousId: 'x', event: 'E' }, { authorization: 'Basic d3Jvbmc6' }))
         .status,
@@ -123,6 +127,54 @@ describeEachHub('customers and Segment ingestion', (t) => {
     ).toBe(400);
   });
 
+  it('serves browsers: CORS preflight and headers on /v1/*, and the short aliases analytics.js uses', async () => {
+    const origin = { origin: 'https://shop.example.com' };
+    const preflight = await t.api('OPTIONS', '/v1/b', {
+      key: null,
+      headers: {
+        ...origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type,authorization',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers['access-control-allow-origin']).toBe('*');
+    expect(preflight.headers['access-control-allow-methods']).toMatch(/POST/);
+    expect(preflight.headers['access-control-allow-headers']).toBe('content-type,authorization');
+    // analytics.js posts text/plain (no preflight) with the write key in the body
+    const browser = (path: string, body: Record<string, unknown>, key = writeKey) =>
+      t.api('POST', path, {
+        key: null,
+        body: JSON.stringify({ ...body, writeKey: key, messageId: `cors-${path}` }),
+        headers: { ...origin, 'content-type': 'text/plain' },
+      });
+    const calls: Array<[string, Record<string, unknown>]> = [
+      ['/v1/p', { anonymousId: 'browser-1', name: 'Home' }],
+      ['/v1/t', { anonymousId: 'browser-1', event: 'Product Viewed' }],
+      ['/v1/s', { anonymousId: 'browser-1', name: 'Scan' }],
+      ['/v1/g', { anonymousId: 'browser-1', groupId: 'acme' }],
+      ['/v1/i', { anonymousId: 'browser-1', userId: 'browser-user', traits: { name: 'Bea' } }],
+      ['/v1/a', { userId: 'browser-user', previousId: 'browser-1' }],
+      [
+        '/v1/b',
+        {
+          batch: [{ type: 'track', anonymousId: 'browser-1', event: 'In Batch', messageId: 'cors-batch-1' }],
+        },
+      ],
+    ];
+    for (const [path, body] of calls) {
+      const r = await browser(path, body);
+      expect([path, r.status, r.headers['access-control-allow-origin']]).toEqual([path, 200, '*']);
+      expect([path, r.body.stored, r.body.rejected]).toEqual([path, 1, []]);
+    }
+    const unknownKey = await browser('/v1/t', { anonymousId: 'x', event: 'E' }, 'wk_unknown');
+    expect([unknownKey.status, unknownKey.headers['access-control-allow-origin']]).toEqual([401, '*']);
+    const [c] = (await t.api('GET', '/api/customers?externalId=user_id:browser-user')).body.items;
+    const view = await t.api('GET', `/api/customers/${c.id}`);
+    expect(view.body.computed.eventCount).toBe(calls.length);
+    expect(view.body.traits.name.value).toBe('Bea');
+  });
+
   it('merges, protects, reviews and unmerges through the API', async () => {
     await segment('/v1/identify', { userId: 'shared-a', anonymousId: 'family-tablet' });
     await segment('/v1/identify', { userId: 'shared-b', anonymousId: 'family-tablet' });
@@ -134,9 +186,12 @@ describeEachHub('customers and Segment ingestion', (t) => {
       body: { profileIds: [a, b], reason: 'same person?' },
     });
     expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('merge_refused');
     expect(refused.body.rule).toBe('max_per_type');
     const rejected = await t.api('POST', `/api/customers/merge-reviews/${review.id}/reject`);
     expect(rejected.body.status).toBe('rejected');
+    const again = await t.api('POST', `/api/customers/merge-reviews/${review.id}/approve`);
+    expect([again.status, again.body.code]).toEqual([409, 'review_already_decided']);
 
     await segment('/v1/page', { anonymousId: 'laptop-9', name: 'Home' });
     await segment('/v1/identify', { userId: 'merge-me', traits: { email: 'mm@example.com' } });
@@ -151,6 +206,12 @@ describeEachHub('customers and Segment ingestion', (t) => {
     expect(log.body.items[0].reason).toMatch(/laptop-9/);
     const undone = await t.api('POST', `/api/customers/merges/${merges.body.items[0].id}/unmerge`);
     expect(undone.body.status).toBe('undone');
+    const twice = await t.api('POST', `/api/customers/merges/${merges.body.items[0].id}/unmerge`);
+    expect([twice.status, twice.body.code]).toEqual([409, 'merge_not_active']);
+    const self = await t.api('POST', '/api/customers/merges', {
+      body: { profileIds: [user.id, user.id], reason: 'twice the same' },
+    });
+    expect([self.status, self.body.code]).toEqual([409, 'same_customer']);
     const [anonAfter] = (await t.api('GET', '/api/customers?externalId=anonymous_id:laptop-9')).body.items;
     expect(anonAfter.id).not.toBe(user.id);
     expect((await t.api('GET', `/api/customers/${anonAfter.id}`)).body.timeline.items).toHaveLength(1);

@@ -15,6 +15,16 @@ import {
   writeKeyOf,
 } from './segment.wire.js';
 
+const SHORT_ALIASES = {
+  track: 't',
+  identify: 'i',
+  page: 'p',
+  screen: 's',
+  group: 'g',
+  alias: 'a',
+  batch: 'b',
+} as const satisfies Record<SegmentCall | 'batch', string>;
+
 type Rejected = { index: number; messageId: string; errors: WireIssue[] };
 
 export const segmentRoutes =
@@ -45,6 +55,25 @@ export const segmentRoutes =
       },
     );
     app.setErrorHandler((err, request, reply) => sendProblem(reply, request, toAppError(err)));
+
+    // Browsers (analytics.js) call from the shop's own origin. Write keys are public by design and no
+    // cookies are involved, so any origin may send; every reply, errors included, carries the header
+    // so the page can read it.
+    app.addHook('onRequest', async (_request, reply) => {
+      reply.header('access-control-allow-origin', '*');
+    });
+    app.options('/v1/*', { config: { auth: 'none' }, schema: { hide: true } }, async (request, reply) => {
+      const asked = request.headers['access-control-request-headers'];
+      return reply
+        .code(204)
+        .header('access-control-allow-methods', 'POST, OPTIONS')
+        .header(
+          'access-control-allow-headers',
+          typeof asked === 'string' && asked ? asked : 'Content-Type, Authorization',
+        )
+        .header('access-control-max-age', '86400')
+        .send();
+    });
 
     async function handle(request: FastifyRequest, reply: FastifyReply, call: SegmentCall | 'batch') {
       const receivedAt = request.ctx.clock.now();
@@ -122,19 +151,24 @@ export const segmentRoutes =
     }
 
     for (const call of [...SEGMENT_CALLS, 'batch'] as const) {
-      app.post(
-        `/v1/${call}`,
-        {
-          config: { auth: 'none' },
-          bodyLimit: 4 * MAX_BATCH_BYTES,
-          schema: {
-            tags: ['segment'],
-            summary: `Segment-compatible ${call} (write key by Basic auth or writeKey in the body)`,
-            security: [],
+      // analytics.js also posts to the short aliases (/v1/t, /v1/i, /v1/p, /v1/s, /v1/g, /v1/a, /v1/b).
+      for (const path of [call, SHORT_ALIASES[call]]) {
+        app.post(
+          `/v1/${path}`,
+          {
+            config: { auth: 'none' },
+            bodyLimit: 4 * MAX_BATCH_BYTES,
+            schema: {
+              tags: ['segment'],
+              summary:
+                path === call
+                  ? `Segment-compatible ${call} (write key by Basic auth or writeKey in the body)`
+                  : `Short alias of /v1/${call} (analytics.js)`,
+              security: [],
+            },
           },
-        },
-        (request, reply) => handle(request, reply, call),
-      );
+          (request, reply) => handle(request, reply, call),
+        );
+      }
     }
-    // analytics.js also knows the short aliases /v1/t, /v1/i, /v1/p … (not needed by server libraries).
   };

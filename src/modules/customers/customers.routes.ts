@@ -12,7 +12,6 @@ import {
   MergeRecord,
   MergeReview,
   Source,
-  SourceInput,
   TimelinePage,
 } from './customers.types.js';
 
@@ -21,32 +20,22 @@ const tags = ['customers'];
 const read = { scope: 'customers:read' };
 const write = { scope: 'customers:write' };
 
+/** Refusals of the merge use cases (typed results in the service) as coded errors (ERROR_CATALOG). */
+const REFUSAL_CODES: Record<string, string> = {
+  merge_refused: 'merge_refused',
+  same_profile: 'same_customer',
+  not_active: 'merge_not_active',
+  already_decided: 'review_already_decided',
+  merge_failed: 'merge_failed',
+  not_found: 'not_found',
+};
 const refused = (reason: string, message: string, details: Record<string, unknown> = {}) =>
-  new AppError(reason, message, {
-    status: reason === 'not_found' ? 404 : 409,
-    title: reason === 'not_found' ? 'Not found' : 'The merge cannot be done',
-    details,
-  });
+  new AppError(REFUSAL_CODES[reason] ?? 'conflict', message, { details });
 
 export const customersRoutes =
   (service: CustomersService): FastifyPluginAsyncZod =>
   async (app) => {
-    app.post(
-      '/customers/sources',
-      {
-        config: write,
-        schema: {
-          tags,
-          summary: 'Create an ingestion source; its write key is shown only in this reply',
-          body: SourceInput,
-          response: { 201: Source.extend({ writeKey: z.string() }) },
-        },
-      },
-      async (request, reply) => {
-        const channelId = channelFor(request, request.body.channelId)!;
-        return reply.code(201).send(await service.createSource(request.ctx, { ...request.body, channelId }));
-      },
-    );
+    // POST /customers/sources lives in flows/customer-sources: it checks that the channel exists.
 
     app.get(
       '/customers/sources',

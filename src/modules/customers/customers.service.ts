@@ -175,34 +175,46 @@ export function createCustomersService(options: CustomersOptions = {}) {
       });
     },
 
-    /** Moves buyers whose last order is getting old to at risk / lapsed; run it periodically. */
-    async refreshStages(ctx: Ctx, limit = 1000): Promise<number> {
-      return inTransaction(ctx, async (tx) => {
-        await lockIdentity(tx.db);
-        const roots = await rows<{ id: string }>(
-          tx.db,
-          sql`select id from customer_profiles where merged_into is null and status = 'active'
-                and stage in ('first_time_buyer', 'repeat', 'loyal', 'at_risk') order by updated_at limit ${limit}`,
-        );
-        if (roots.length === 0) return 0;
-        const c = await loadClusterSet(
-          tx.db,
-          roots.map((r) => r.id),
-          limitedTypes,
-        );
-        const changes = restage(
-          c,
-          roots.map((r) => r.id),
-          thresholds,
-          tx.clock.now(),
-        );
-        await updateProfiles(
-          tx.db,
-          changes.map((s) => c.profiles.get(s.profileId)!),
-        );
-        await appendEvents(tx, stageEvents(changes));
-        return changes.length;
-      });
+    /**
+     * Moves buyers whose last order is getting old to at risk, then lapsed. Only clusters whose stage
+     * is due to change are read (so repeated runs never spin on the same rows), in batches of one
+     * transaction each; the periodic sweeper in app.ts runs it. Returns how many stages changed.
+     */
+    async refreshStages(ctx: Ctx, o: { batchSize?: number; maxBatches?: number } = {}): Promise<number> {
+      const batchSize = o.batchSize ?? 500;
+      const day = 86_400_000;
+      let total = 0;
+      for (let batch = 0; batch < (o.maxBatches ?? 20); batch++) {
+        const changed = await inTransaction(ctx, async (tx) => {
+          await lockIdentity(tx.db);
+          const now = tx.clock.now();
+          const atRisk = new Date(now.getTime() - thresholds.atRiskDays * day).toISOString();
+          const lapsed = new Date(now.getTime() - thresholds.lapsedDays * day).toISOString();
+          const roots = await rows<{ id: string }>(
+            tx.db,
+            sql`select r.id from customer_profiles r
+                where r.merged_into is null and r.status = 'active'
+                  and r.stage in ('first_time_buyer', 'repeat', 'loyal', 'at_risk')
+                  and greatest(r.last_order_at, (select max(m.last_order_at) from customer_profiles m
+                                                 where m.merged_into = r.id))
+                      <= case when r.stage = 'at_risk' then ${lapsed}::timestamptz else ${atRisk}::timestamptz end
+                order by r.id limit ${batchSize}`,
+          );
+          if (roots.length === 0) return { count: 0, full: false };
+          const ids = roots.map((r) => r.id);
+          const c = await loadClusterSet(tx.db, ids, limitedTypes);
+          const changes = restage(c, ids, thresholds, now);
+          await updateProfiles(
+            tx.db,
+            changes.map((s) => c.profiles.get(s.profileId)!),
+          );
+          await appendEvents(tx, stageEvents(changes));
+          return { count: changes.length, full: roots.length === batchSize };
+        });
+        total += changed.count;
+        if (!changed.full) break;
+      }
+      return total;
     },
   };
 }

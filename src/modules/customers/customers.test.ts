@@ -211,6 +211,29 @@ describeEachDatabase('customers', [customersMigrations], (t) => {
     expect(await customers.refreshStages(ctx())).toBeGreaterThan(0);
     view = await customers.view(ctx(), id);
     expect(view.stage).toBe('at_risk');
+    expect(await customers.refreshStages(ctx())).toBe(0);
+  });
+
+  it('refreshes stages in batches until no cluster is due, counting each change once', async () => {
+    const buyers = ['b-old-1', 'b-old-2', 'b-old-3'];
+    for (const user of buyers) {
+      await customers.ingest(ctx(), WEB, [
+        ev({ user, name: 'Order Completed', properties: { total: 10 }, occurredAt: clock.now() }),
+      ]);
+    }
+    clock.advance(95 * 86_400_000);
+    // Other buyers from earlier tests may be due too: every due cluster changes once, batch by batch.
+    const first = await customers.refreshStages(ctx(), { batchSize: 1 });
+    expect(first).toBeGreaterThanOrEqual(buyers.length);
+    expect(await customers.refreshStages(ctx(), { batchSize: 1 })).toBe(0);
+    for (const user of buyers) {
+      const [found] = await customers.search(ctx(), { externalId: `user_id:${user}` });
+      expect(found?.stage).toBe('at_risk');
+    }
+    clock.advance(90 * 86_400_000);
+    expect(await customers.refreshStages(ctx(), { batchSize: 2 })).toBeGreaterThanOrEqual(buyers.length);
+    const [lapsed] = await customers.search(ctx(), { externalId: 'user_id:b-old-1' });
+    expect(lapsed?.stage).toBe('lapsed');
   });
 
   it('honours consent category preferences: granted, then a denial is a revocation', async () => {
