@@ -15,11 +15,12 @@ import {
   createCommerceFlows,
   startCustomerCommerceProjection,
 } from './flows/commerce/index.js';
+import { createCustomerOrdersFlow, customerOrdersRoutes } from './flows/customer-orders/index.js';
 import { createCustomerSourcesFlow, customerSourcesRoutes } from './flows/customer-sources/index.js';
 import { type DemoAppKey, loadDemoData } from './flows/demo/load-demo-data.flow.js';
 import { createImportFlow, importExportRoutes } from './flows/import-export/index.js';
 import { type Clock, systemClock } from './kernel/index.js';
-import { cartsMigrations, createCartsService } from './modules/carts/index.js';
+import { cartStatsRoutes, cartsMigrations, createCartsService } from './modules/carts/index.js';
 import { catalogMigrations, catalogRoutes, createCatalogService } from './modules/catalog/index.js';
 import { channelsMigrations, channelsRoutes, createChannelsService } from './modules/channels/index.js';
 import { createCustomersService, customersMigrations, customersRoutes } from './modules/customers/index.js';
@@ -30,7 +31,12 @@ import {
   inventoryRoutes,
   startExpirySweeper,
 } from './modules/inventory/index.js';
-import { createOrdersModule, ordersMigrations, ordersRoutes } from './modules/orders/index.js';
+import {
+  createOrdersModule,
+  orderInsightsRoutes,
+  ordersMigrations,
+  ordersRoutes,
+} from './modules/orders/index.js';
 import { createPaymentsService, paymentsMigrations } from './modules/payments/index.js';
 import { countActiveAdminKeys, createApiKey } from './platform/auth/api-keys.js';
 import type { HubConfig } from './platform/config.js';
@@ -117,7 +123,18 @@ export function createServices() {
   const channelCatalog = createChannelCatalogFlow({ ...base, inventory });
   const imports = createImportFlow({ ...base, inventory });
   const customerSources = createCustomerSourcesFlow({ ...base, customers });
-  return { ...base, inventory, customers, customerSources, orders, commerce, channelCatalog, imports };
+  const customerOrders = createCustomerOrdersFlow({ ...base, customers, orders: orders.orders });
+  return {
+    ...base,
+    inventory,
+    customers,
+    customerSources,
+    customerOrders,
+    orders,
+    commerce,
+    channelCatalog,
+    imports,
+  };
 }
 
 export function createLogger(level: string): Logger {
@@ -164,6 +181,9 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await api.register(customersRoutes(services.customers));
       await api.register(customerSourcesRoutes(services.customerSources));
       await api.register(ordersRoutes(services.orders));
+      await api.register(orderInsightsRoutes);
+      await api.register(cartStatsRoutes);
+      await api.register(customerOrdersRoutes(services.customerOrders));
       await api.register(commerceRoutes(services.commerce));
     },
     { prefix: '/api' },

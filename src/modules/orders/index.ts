@@ -13,6 +13,13 @@ export type { OrderFilter } from './orders.repository.js';
 export { ordersRoutes } from './orders.routes.js';
 export { advance, type OrdersService, orderEvent, orderFacts } from './orders.service.js';
 export * from './orders.types.js';
+export {
+  ChannelOrderStats,
+  listAllReturns,
+  orderInsightsRoutes,
+  orderStats,
+  ReturnListItem,
+} from './orders-insights.js';
 export type { ReturnLineRequest, ReturnRecord, ReturnsService } from './returns.service.js';
 
 /** The orders module's services: orders, their fulfilments and returns. */

@@ -1,0 +1,34 @@
+// GET /api/customers/{id}/orders: the account page's "orders from all channels". A storefront's key
+// is bound to its channel and sees only that channel's orders in /api/orders; this read is allowed
+// across channels because it is the signed-in shopper's own history (the shop vouches for them, as
+// when it identifies them), and only for customers that channel has seen.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Order } from '../../modules/orders/index.js';
+import type { CustomerOrdersFlow } from './customer-orders.flow.js';
+
+const CustomerOrder = Order.extend({
+  channel: z.object({ code: z.string(), name: z.string(), type: z.string() }).nullable(),
+});
+
+export const customerOrdersRoutes =
+  (flow: CustomerOrdersFlow): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/customers/:id/orders',
+      {
+        config: { scope: 'orders:read' },
+        schema: {
+          tags: ['customers', 'orders'],
+          summary: "A customer's orders from every channel, newest first (merged profiles included)",
+          description:
+            'A channel-bound key may read this for a customer seen on its channel (their own history on the account page).',
+          params: z.object({ id: z.string() }),
+          querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+          response: { 200: z.object({ customerId: z.string(), items: z.array(CustomerOrder) }) },
+        },
+      },
+      async (request) =>
+        flow.ordersOfCustomer(request.ctx, request.params.id, { limit: request.query.limit }),
+    );
+  };
