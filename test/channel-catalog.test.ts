@@ -66,6 +66,13 @@ describeEachHub('channel catalog over HTTP', (t) => {
       },
     });
     expect(sthlm.status).toBe(201);
+    // A patch leaves what it does not name as it was (price list, status, metadata).
+    const renamed = await t.api('PATCH', '/api/channels/sthlm', { body: { name: 'Stockholm till' } });
+    expect(renamed.body).toMatchObject({
+      name: 'Stockholm till',
+      priceListId: sek.body.id,
+      status: 'active',
+    });
 
     const product = (handle: string, sku: string, amount: number, currency = 'EUR') => ({
       handle,
