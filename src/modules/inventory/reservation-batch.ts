@@ -1,262 +1,85 @@
-// Reserves a batch of requests for ONE SKU in the caller's transaction: lock that SKU's level rows
-// at every location involved, decide each request in arrival order against the locked numbers
-// (channel sourcing, safety buffer, split across locations), then write everything with a handful
-// of statements whatever the batch size. The final UPDATE is still conditional on the database's
-// numbers, so no batching mistake and no other hub process can make it oversell.
-import { AppError, fail, newId, ok, type Result } from '../../kernel/index.js';
+// Reserves a batch of requests for ONE SKU, two ways:
+// - reserveBatch, in the caller's transaction: lock the SKU's levels at every location involved,
+//   read, decide each request in arrival order against the locked numbers, write (2 statements);
+// - reserveBatchIfUnchanged, on its own: decide on numbers already known (the previous batch's
+//   outcome) and write with one compare-and-set statement that locks the levels and writes only if
+//   the numbers are still those (1 statement, no BEGIN/COMMIT); otherwise nothing is written.
+// Either way the final UPDATE is conditional on the database's numbers and the table's checks
+// refuse more reserved than on hand, so no batching mistake and no other process can oversell.
+import { AppError } from '../../kernel/index.js';
 import type { Ctx } from '../../platform/context.js';
-import { appendEvents, type NewEvent } from '../../platform/events/event-log.js';
-import { INVENTORY_EVENTS, skuSubject } from './inventory.events.js';
-import type { InsufficientStock, Reservation, ReservationKind, ReservationLine } from './inventory.types.js';
-import type { NewMovement } from './levels.repository.js';
-import { type BatchState, loadBatchState, writeBatch } from './reservation-batch.repository.js';
+import { loadBatchState } from './reservation-batch.repository.js';
+import {
+  type BatchState,
+  decideBatch,
+  type ReserveOutcome,
+  type ReserveRequest,
+} from './reservation-decision.js';
+import { writeBatchIfUnchanged, writeLockedBatch } from './reservation-write.repository.js';
 
-export interface ReserveRequest {
-  sku: string;
-  quantity: number;
-  kind: ReservationKind;
-  channelId: string;
-  idempotencyKey: string | null;
-  /** Restrict to one location (id or code), e.g. a pickup store. */
-  location: string | null;
-  ttlSeconds: number | null;
-  reference: string | null;
-  allowPartial: boolean;
-  actorId: string;
-  requestId: string;
+export {
+  type BatchState,
+  GROUP_COMMIT_ACTOR,
+  type Reserved,
+  type ReserveOutcome,
+  type ReserveRequest,
+  type ReserveResult,
+} from './reservation-decision.js';
+
+export interface BatchRun {
+  outcomes: ReserveOutcome[];
+  /** The SKU's numbers at the channels' locations once this batch committed. */
+  after: BatchState;
 }
 
-export interface Reserved {
-  reservation: Reservation;
-  /** True when an earlier request with the same idempotency key made it. */
-  replayed: boolean;
-}
-
-export type ReserveResult = Result<Reserved, InsufficientStock>;
-/** Each request settles on its own: a result, or an error that is only its own. */
-export type ReserveOutcome = { result: ReserveResult } | { error: AppError };
-
-const DEFAULT_TTL_SECONDS: Record<ReservationKind, number | null> = {
-  cart_hold: 15 * 60,
-  pickup_hold: 3 * 24 * 3600,
-  order_allocation: null,
-};
-
-/** The ledger's actor for a batch of reservations made by several API keys. */
-export const GROUP_COMMIT_ACTOR = 'inventory.group-commit';
-
-/** Thrown when another transaction took an idempotency key meanwhile: the batch is run again. */
-export class ReservationBatchConflict extends Error {}
-
-interface ChannelSourcing {
-  safetyBuffer: number;
-  locations: Array<{ id: string; code: string }>;
-}
-
+/**
+ * In tx: locks and reads the SKU's levels at the locations of `channelIds` (which must include every
+ * request's channel), decides and writes.
+ */
 export async function reserveBatch(
   tx: Ctx,
   sku: string,
   requests: ReserveRequest[],
+  channelIds: string[] = [...new Set(requests.map((r) => r.channelId))],
   /** Called once the SKU's level rows are locked (the batcher then lets the next batch start). */
   onLocked?: () => void,
-): Promise<ReserveOutcome[]> {
+): Promise<BatchRun> {
   const keyed = requests.filter((r) => r.idempotencyKey !== null);
   const state = await loadBatchState(
     tx.db,
     sku,
-    [...new Set(requests.map((r) => r.channelId))],
+    channelIds,
     keyed.map((r) => ({ channelId: r.channelId, key: r.idempotencyKey! })),
   );
   onLocked?.();
-  const sourcing = new Map<string, ChannelSourcing>();
-  for (const s of state.sourcing) {
-    const c = sourcing.get(s.channelId) ?? { safetyBuffer: s.safetyBuffer, locations: [] };
-    c.locations.push({ id: s.locationId, code: s.code });
-    sourcing.set(s.channelId, c);
-  }
-  // Units free per location: the locked ones are what this batch decides on.
-  const available = new Map<string, number>();
-  for (const l of [...state.others, ...state.locked]) available.set(l.locationId, l.onHand - l.reserved);
-  const lockedIds = new Set(state.locked.map((l) => l.locationId));
-  const free = (id: string) => (lockedIds.has(id) ? available.get(id)! : 0);
-  const existing = new Map(state.existing.map((r) => [`${r.channelId}\u0000${r.idempotencyKey}`, r]));
-
-  const now = tx.clock.now();
-  const created: Reservation[] = [];
-  const requestIds: string[] = [];
-  const byLocation = new Map<string, Reservation[]>();
-  const reservedByLocation = new Map<string, number>();
-  const outcomes: ReserveOutcome[] = [];
-  for (const req of requests) {
-    const idemKey = req.idempotencyKey === null ? null : `${req.channelId}\u0000${req.idempotencyKey}`;
-    const earlier = idemKey === null ? undefined : existing.get(idemKey);
-    if (earlier) {
-      outcomes.push(
-        earlier.sku === req.sku && earlier.kind === req.kind
-          ? { result: ok({ reservation: earlier, replayed: true }) }
-          : {
-              error: new AppError(
-                'idempotency_key_reused',
-                'This idempotency key was used for another reservation',
-                {
-                  details: { reservationId: earlier.id },
-                },
-              ),
-            },
-      );
-      continue;
-    }
-    const channel = sourcing.get(req.channelId);
-    if (!channel) {
-      outcomes.push({
-        error: new AppError('unprocessable', `Channel ${req.channelId} has no active stock locations`, {
-          details: { channelId: req.channelId },
-        }),
-      });
-      continue;
-    }
-    let from = channel.locations;
-    if (req.location !== null) {
-      from = channel.locations.filter((l) => l.id === req.location || l.code === req.location);
-      if (from.length === 0) {
-        outcomes.push({
-          error: new AppError(
-            'unprocessable',
-            `Location ${req.location} does not feed channel ${req.channelId}`,
-            {
-              details: { channelId: req.channelId, location: req.location },
-            },
-          ),
-        });
-        continue;
-      }
-    }
-    const sum = (locs: Array<{ id: string }>) => locs.reduce((s, l) => s + free(l.id), 0);
-    const channelAts = Math.max(sum(channel.locations) - channel.safetyBuffer, 0);
-    const grantable = Math.min(channelAts, sum(from));
-    const granted = req.quantity <= grantable ? req.quantity : req.allowPartial ? grantable : 0;
-    if (granted === 0) {
-      outcomes.push({
-        result: fail({
-          reason: 'insufficient_stock' as const,
-          sku,
-          requested: req.quantity,
-          available: grantable,
-        }),
-      });
-      continue;
-    }
-    const lines: ReservationLine[] = [];
-    let left = granted;
-    for (const loc of from) {
-      const take = Math.min(left, free(loc.id));
-      if (take <= 0) continue;
-      lines.push({ locationId: loc.id, quantity: take });
-      available.set(loc.id, free(loc.id) - take);
-      reservedByLocation.set(loc.id, (reservedByLocation.get(loc.id) ?? 0) + take);
-      left -= take;
-      if (left === 0) break;
-    }
-    const ttl = req.kind === 'order_allocation' ? null : (req.ttlSeconds ?? DEFAULT_TTL_SECONDS[req.kind]);
-    const reservation: Reservation = {
-      id: newId('res'),
-      kind: req.kind,
-      status: req.kind === 'order_allocation' ? 'allocated' : 'held',
-      channelId: req.channelId,
-      sku,
-      quantity: granted,
-      lines,
-      idempotencyKey: req.idempotencyKey,
-      reference: req.reference,
-      expiresAt: ttl === null ? null : new Date(now.getTime() + ttl * 1000),
-      createdBy: req.actorId,
-      createdAt: now,
-      updatedAt: now,
-    };
-    created.push(reservation);
-    requestIds.push(req.requestId);
-    if (idemKey !== null) existing.set(idemKey, reservation);
-    for (const line of lines) {
-      const list = byLocation.get(line.locationId) ?? [];
-      list.push(reservation);
-      byLocation.set(line.locationId, list);
-    }
-    outcomes.push({ result: ok({ reservation, replayed: false }) });
-  }
-  if (created.length === 0) return outcomes;
-
-  // One ledger row per location per batch (not per reservation): the ledger still sums to the
-  // levels, each reservation row says where its units are, and the hot path writes half the rows.
-  const movements: NewMovement[] = [...byLocation].map(([locationId, list]) => {
-    const actors = new Set(list.map((r) => r.createdBy));
-    return {
-      sku,
-      locationId,
-      kind: 'reserve',
-      onHandDelta: 0,
-      reservedDelta: reservedByLocation.get(locationId)!,
-      reason: list.length === 1 ? list[0]!.kind : `group commit of ${list.length} reservations`,
-      actor: actors.size === 1 ? list[0]!.createdBy : GROUP_COMMIT_ACTOR,
-      reservationId: list.length === 1 ? list[0]!.id : null,
-      adjustmentId: null,
-    };
-  });
-
-  const written = await writeBatch(tx.db, sku, reservedByLocation, created, movements, now);
-  if (written.updated !== reservedByLocation.size) {
+  const decision = decideBatch(state, sku, requests, tx.clock.now());
+  if (decision.created.length === 0) return { outcomes: decision.outcomes, after: decision.after };
+  const updated = await writeLockedBatch(tx, sku, decision);
+  if (updated !== decision.reservedByLocation.size) {
     // The rows are locked and checked above, so this means a rule is wrong: refuse, never oversell.
     throw new AppError('insufficient_stock', 'The stock changed; the batch would break a stock invariant');
   }
-  if (written.inserted !== created.length) throw new ReservationBatchConflict();
-  await appendEvents(tx, [
-    {
-      type: INVENTORY_EVENTS.reserved,
-      subject: skuSubject(sku),
-      channelId: null,
-      payload: {
-        sku,
-        reservations: created.map((r, i) => ({
-          id: r.id,
-          kind: r.kind,
-          channelId: r.channelId,
-          quantity: r.quantity,
-          lines: r.lines,
-          actor: r.createdBy,
-          requestId: requestIds[i],
-        })),
-      },
-    },
-    stockChangedEvent(sku, state, available),
-  ]);
-  return outcomes;
+  return { outcomes: decision.outcomes, after: decision.after };
 }
 
-/** The stock_changed event, computed from the batch's own numbers (no extra query). */
-function stockChangedEvent(sku: string, state: BatchState, available: Map<string, number>): NewEvent {
-  const byChannel = new Map<string, { buffer: number; sum: number }>();
-  for (const s of state.sourcing) {
-    const c = byChannel.get(s.channelId) ?? { buffer: s.safetyBuffer, sum: 0 };
-    c.sum += available.get(s.locationId) ?? 0;
-    byChannel.set(s.channelId, c);
-  }
-  return {
-    type: INVENTORY_EVENTS.stockChanged,
-    subject: skuSubject(sku),
-    channelId: null,
-    payload: {
-      sku,
-      cause: 'reservation',
-      levels: state.locked.map((l) => ({
-        sku,
-        locationId: l.locationId,
-        onHand: l.onHand,
-        reserved: l.onHand - available.get(l.locationId)!,
-        available: available.get(l.locationId)!,
-      })),
-      channels: [...byChannel].map(([channelId, c]) => ({
-        channelId,
-        availableToSell: Math.max(c.sum - c.buffer, 0),
-      })),
-    },
-  };
+/**
+ * Outside any transaction: decides on `known` (the numbers at `channelIds`, without replays) and
+ * writes in one statement if they are still the database's. Returns undefined, having written
+ * nothing, when there is nothing to write (refusals must be decided on fresh numbers) — and throws
+ * isStaleBatch (or a unique violation for an idempotency key) when the numbers changed.
+ */
+export async function reserveBatchIfUnchanged(
+  ctx: Ctx,
+  sku: string,
+  requests: ReserveRequest[],
+  channelIds: string[],
+  known: BatchState,
+): Promise<BatchRun | undefined> {
+  const decision = decideBatch(known, sku, requests, ctx.clock.now());
+  if (decision.created.length === 0) return undefined;
+  const keys = requests.flatMap((r) =>
+    r.idempotencyKey === null ? [] : [{ channelId: r.channelId, key: r.idempotencyKey }],
+  );
+  await writeBatchIfUnchanged(ctx, sku, channelIds, known, keys, decision);
+  return { outcomes: decision.outcomes, after: decision.after };
 }

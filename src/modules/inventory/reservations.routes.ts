@@ -101,12 +101,16 @@ export const reservationsRoutes =
         config: { scope: 'inventory:read' },
         schema: {
           tags,
-          summary: 'Reservation group commit in this hub process: batches, requests, the largest batch',
+          summary:
+            'Reservation group commit in this hub process: batches, requests, the largest batch, batches written ' +
+            'by one compare-and-set statement and those that found the numbers changed',
           response: {
             200: z.object({
               batches: z.number(),
               requests: z.number(),
               largest: z.number(),
+              oneStatement: z.number(),
+              stale: z.number(),
               averageBatch: z.number(),
             }),
           },

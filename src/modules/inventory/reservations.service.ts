@@ -125,7 +125,7 @@ export function createReservationsService(options: Partial<BatcherOptions> = {})
         requestId: ctx.requestId,
       };
       const outcome = ctx.inTx
-        ? (await reserveBatch(ctx, request.sku, [request]))[0]!
+        ? (await reserveBatch(ctx, request.sku, [request])).outcomes[0]!
         : await batcher.submit(ctx, request);
       if ('error' in outcome) throw outcome.error;
       return outcome.result;

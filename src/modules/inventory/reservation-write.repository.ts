@@ -1,0 +1,152 @@
+// The write of a reservation batch: the conditional UPDATE of the SKU's reserved counts, the
+// reservations, the ledger rows and the events, all in ONE statement. Two forms:
+// - inside a transaction that locked and read the numbers first (writeLockedBatch);
+// - on its own, as a compare-and-set (writeBatchIfUnchanged): the statement locks the levels
+//   itself and writes only if every number the decision used is still the database's; otherwise
+//   it fails whole with STALE_BATCH and the caller decides again on fresh numbers. One round trip
+//   per batch, and the statement is its own transaction.
+import { type SQL, sql } from 'drizzle-orm';
+import type { Ctx } from '../../platform/context.js';
+import { firstRow } from '../../platform/db/database.js';
+import { eventsInsertFragment } from '../../platform/events/event-log.js';
+import { batchLevelsCtes } from './reservation-batch.repository.js';
+import type { BatchDecision, BatchState, LevelNumbers } from './reservation-decision.js';
+
+/** The text of the error a compare-and-set write fails with when the numbers changed. */
+const STALE_BATCH = 'inventory reservation batch: the numbers changed';
+
+/** The database's own error under the driver's wrapper (Drizzle puts it in `cause`). */
+export function databaseError(err: unknown): { code: string; message: string } {
+  let e = err as { code?: unknown; message?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; e && depth < 3; depth++) {
+    if (typeof e.code === 'string') return { code: e.code, message: String(e.message ?? '') };
+    e = e.cause as typeof e;
+  }
+  return { code: '', message: '' };
+}
+
+/** True for the error of a compare-and-set write whose numbers were no longer the database's. */
+export function isStaleBatch(err: unknown): boolean {
+  const e = databaseError(err);
+  return e.code === '22P02' && e.message.includes(STALE_BATCH);
+}
+
+/** update + inserts as CTEs `upd`, `res`, `mov`, each writing only when `guard` holds. */
+function writeCtes(sku: string, d: BatchDecision, at: string, guard: SQL): SQL {
+  const locs = [...d.reservedByLocation.keys()];
+  const r = d.created;
+  const m = d.movements;
+  return sql`upd as (
+          update inventory_levels l set reserved = l.reserved + d.delta, updated_at = ${at}
+          from unnest(${sql.param(locs)}::text[], ${sql.param(locs.map((l) => d.reservedByLocation.get(l)!))}::int[])
+            as d(location_id, delta)
+          where ${guard} and l.sku = ${sku} and l.location_id = d.location_id and l.on_hand - l.reserved >= d.delta
+          returning 1
+        ),
+        res as (
+          insert into inventory_reservations (id, kind, status, channel_id, sku, quantity, lines, idempotency_key,
+                                              reference, expires_at, created_by, created_at, updated_at)
+          select u.id, u.kind, u.status, u.channel_id, ${sku}, u.quantity, u.lines::jsonb, u.idempotency_key,
+                 u.reference, u.expires_at, u.created_by, ${at}, ${at}
+          from unnest(${sql.param(r.map((x) => x.id))}::text[], ${sql.param(r.map((x) => x.kind))}::text[],
+                      ${sql.param(r.map((x) => x.status))}::text[],
+                      ${sql.param(r.map((x) => x.channelId))}::text[],
+                      ${sql.param(r.map((x) => x.quantity))}::int[],
+                      ${sql.param(r.map((x) => JSON.stringify(x.lines)))}::text[],
+                      ${sql.param(r.map((x) => x.idempotencyKey))}::text[],
+                      ${sql.param(r.map((x) => x.reference))}::text[],
+                      ${sql.param(r.map((x) => x.expiresAt?.toISOString() ?? null))}::timestamptz[],
+                      ${sql.param(r.map((x) => x.createdBy))}::text[])
+            as u(id, kind, status, channel_id, quantity, lines, idempotency_key, reference, expires_at, created_by)
+          where ${guard}
+          returning 1
+        ),
+        mov as (
+          insert into inventory_movements (sku, location_id, kind, on_hand_delta, reserved_delta, reason, actor,
+                                           reservation_id, occurred_at)
+          select ${sku}, u.location_id, 'reserve', 0, u.reserved_delta, u.reason, u.actor, u.reservation_id, ${at}
+          from unnest(${sql.param(m.map((x) => x.locationId))}::text[],
+                      ${sql.param(m.map((x) => x.reservedDelta))}::int[],
+                      ${sql.param(m.map((x) => x.reason))}::text[],
+                      ${sql.param(m.map((x) => x.actor))}::text[],
+                      ${sql.param(m.map((x) => x.reservationId))}::text[])
+            as u(location_id, reserved_delta, reason, actor, reservation_id)
+          where ${guard}
+        )`;
+}
+
+/**
+ * Writes a batch decided on numbers locked in tx. Returns how many levels were updated; the caller
+ * rolls back unless all were. A taken idempotency key fails the statement (unique violation).
+ */
+export async function writeLockedBatch(tx: Ctx, sku: string, d: BatchDecision): Promise<number> {
+  const at = tx.clock.now().toISOString();
+  const r = await firstRow<{ updated: number }>(
+    tx.db,
+    sql`with ${writeCtes(sku, d, at, sql`true`)},
+        ev as (${eventsInsertFragment(tx, d.events).query})
+        select (select count(*) from upd)::int as updated`,
+  );
+  return Number(r?.updated ?? 0);
+}
+
+const numbersTable = (list: LevelNumbers[]) =>
+  sql`unnest(${sql.param(list.map((l) => l.locationId))}::text[], ${sql.param(list.map((l) => l.onHand))}::int[],
+             ${sql.param(list.map((l) => l.reserved))}::int[])`;
+
+/**
+ * Writes a batch decided on `decidedOn` (the SKU's numbers at `channelIds`) in one statement, if
+ * the locked levels, the other levels, the sourcing and the absence of the requests' idempotency keys
+ * are still exactly what the decision saw; otherwise nothing is written and it throws (isStaleBatch).
+ * A key taken meanwhile by a concurrent transaction fails it with a unique violation.
+ */
+export async function writeBatchIfUnchanged(
+  ctx: Ctx,
+  sku: string,
+  channelIds: string[],
+  decidedOn: BatchState,
+  /** The idempotency keys of every request in the batch, granted or not. */
+  keys: Array<{ channelId: string; key: string }>,
+  d: BatchDecision,
+): Promise<void> {
+  if (ctx.inTx) throw new Error('a compare-and-set batch is its own transaction');
+  const hooks: Array<() => void> = [];
+  // The statement is the transaction: its events wake consumers once it has committed.
+  const tx: Ctx = { ...ctx, inTx: true, afterCommit: (h) => hooks.push(h) };
+  const at = ctx.clock.now().toISOString();
+  const src = decidedOn.sourcing;
+  const fresh = sql`(select ok from fresh)`;
+  await firstRow<{ ok: number }>(
+    ctx.db,
+    sql`with ${batchLevelsCtes(sku, channelIds)},
+        fresh as (
+          select (select count(*) from locked) = ${decidedOn.locked.length}
+             and not exists (select location_id, on_hand, reserved from locked
+                             except select * from ${numbersTable(decidedOn.locked)})
+             and (select count(*) from others) = ${decidedOn.others.length}
+             and not exists (select location_id, on_hand, reserved from others
+                             except select * from ${numbersTable(decidedOn.others)})
+             and (select count(*) from affected) = ${src.length}
+             and not exists (select channel_id, location_id, code, priority, safety_buffer from affected
+                             except select * from unnest(${sql.param(src.map((s) => s.channelId))}::text[],
+                               ${sql.param(src.map((s) => s.locationId))}::text[], ${sql.param(src.map((s) => s.code))}::text[],
+                               ${sql.param(src.map((s) => s.priority))}::int[], ${sql.param(src.map((s) => s.safetyBuffer))}::int[]))
+             and not exists (select 1 from inventory_reservations r
+                             join unnest(${sql.param(keys.map((k) => k.channelId))}::text[],
+                                         ${sql.param(keys.map((k) => k.key))}::text[]) as k(channel_id, key)
+                               on r.channel_id = k.channel_id and r.idempotency_key = k.key)
+             as ok
+        ),
+        ${writeCtes(sku, d, at, fresh)},
+        ev as (${eventsInsertFragment(tx, d.events).query})
+        select (case when ${fresh} and (select count(*) from upd) = ${d.reservedByLocation.size}
+                     then '1' else ${STALE_BATCH} end)::int as ok`,
+  );
+  for (const h of hooks) {
+    try {
+      h();
+    } catch (err) {
+      ctx.log.error({ err }, 'after-commit hook failed');
+    }
+  }
+}
