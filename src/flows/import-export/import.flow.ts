@@ -2,11 +2,9 @@
 // are parsed as bytes arrive and written in chunks (one catalog transaction per chunk, stock through
 // inventory), so memory stays flat whatever the file size. Each bad row is rejected with its line
 // number and reasons; every valid row is stored. Progress is recorded on the import job per chunk.
-import { createInterface } from 'node:readline';
 import { type Readable, Transform } from 'node:stream';
-import { parse } from 'csv-parse';
 import { sql } from 'drizzle-orm';
-import { AppError, isAppError } from '../../kernel/index.js';
+import { isAppError } from '../../kernel/index.js';
 import type {
   CatalogService,
   ImportFormat,
@@ -17,7 +15,8 @@ import type {
 } from '../../modules/catalog/index.js';
 import type { Channel, ChannelsService } from '../../modules/channels/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
-import { IMPORT_COLUMNS, type ImportKind, type ImportRow, parseImportRow } from './import-rows.js';
+import { readRows, reportedRow } from './import-reader.js';
+import { type ImportKind, type ImportRow, parseImportRow } from './import-rows.js';
 
 /** What imports need from inventory (the inventory service has this shape). */
 export interface StockWriter {
@@ -50,14 +49,9 @@ interface LineRow<R = ImportRow> {
   raw: Record<string, unknown>;
 }
 
-type ReadItem =
-  | { line: number; raw: Record<string, unknown> }
-  | { line: number; reasons: string[]; raw: unknown };
-
 const DEFAULT_CHUNK = 500;
 // Bigger loads than this refresh the planner statistics when they finish.
 const ANALYZE_AFTER_ROWS = 1000;
-const REPORTED_ROW_CHARS = 2000;
 
 export function createImportFlow(deps: ImportDeps) {
   const { catalog, channels } = deps;
@@ -434,59 +428,4 @@ type Refuse = (r: LineRow, reasons: string[]) => void;
 
 function refuseRejections(rejected: Rejection[], rowsOf: (index: number) => LineRow[], refuse: Refuse) {
   for (const r of rejected) for (const row of rowsOf(r.index)) refuse(row, [r.reason]);
-}
-
-function reportedRow(raw: unknown): Record<string, unknown> | null {
-  if (typeof raw !== 'object' || raw === null)
-    return raw === undefined ? null : { value: String(raw).slice(0, 200) };
-  const text = JSON.stringify(raw);
-  return text.length <= REPORTED_ROW_CHARS
-    ? (raw as Record<string, unknown>)
-    : { truncated: text.slice(0, 200) };
-}
-
-/** Rows as they are read, with their line numbers (CSV: the line the record ends on). */
-async function* readRows(format: ImportFormat, input: Readable): AsyncGenerator<ReadItem> {
-  if (format === 'ndjson') {
-    let line = 0;
-    for await (const text of createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })) {
-      line++;
-      if (!text.trim()) continue;
-      try {
-        yield { line, raw: JSON.parse(text) };
-      } catch {
-        yield { line, reasons: ['not valid JSON'], raw: text };
-      }
-    }
-    return;
-  }
-  const skipped: ReadItem[] = [];
-  const parser = parse({
-    bom: true,
-    info: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    columns: (header: string[]) => {
-      const names = header.map((h) => h.trim().toLowerCase());
-      const unknown = names.filter((h) => !(IMPORT_COLUMNS as readonly string[]).includes(h));
-      if (!names.includes('kind') || unknown.length) {
-        throw new AppError(
-          'validation_failed',
-          `The CSV header must name a kind column and only known columns (${IMPORT_COLUMNS.join(', ')})${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}`,
-        );
-      }
-      return names;
-    },
-  });
-  parser.on('skip', (err: Error & { lines?: number }) => {
-    skipped.push({ line: err.lines ?? 0, reasons: [err.message], raw: null });
-  });
-  for await (const rec of input.pipe(parser) as AsyncIterable<{
-    record: Record<string, string>;
-    info: { lines: number };
-  }>) {
-    while (skipped.length) yield skipped.shift()!;
-    yield { line: rec.info.lines, raw: rec.record };
-  }
-  while (skipped.length) yield skipped.shift()!;
 }

@@ -347,7 +347,7 @@ export async function deleteChannelPriceRows(exec: Executor, channelId: string, 
 
 // ---- listings ----
 
-interface RawListing {
+export interface RawListing {
   channel_id: string;
   product_id: string;
   published: boolean;
@@ -355,7 +355,7 @@ interface RawListing {
   description: string | null;
   updated_at: Date | string;
 }
-const toListing = (r: RawListing): Listing => ({
+export const toListing = (r: RawListing): Listing => ({
   channelId: r.channel_id,
   productId: r.product_id,
   published: r.published,
@@ -394,54 +394,6 @@ export async function selectListings(exec: Executor, productId: string): Promise
     await rows<RawListing>(
       exec,
       sql`select * from catalog_listings where product_id = ${productId} order by channel_id`,
-    )
-  ).map(toListing);
-}
-
-// ---- export ----
-
-export interface ExportPrice {
-  variantId: string;
-  priceListCode: string | null;
-  channelId: string | null;
-  currency: string;
-  amount: number;
-}
-
-/** Price-list and channel prices of some variants, for export. */
-export async function selectPricesOfVariants(exec: Executor, variantIds: string[]): Promise<ExportPrice[]> {
-  if (variantIds.length === 0) return [];
-  const r = await rows<{
-    variant_id: string;
-    price_list_code: string | null;
-    channel_id: string | null;
-    currency: string;
-    amount: number;
-  }>(
-    exec,
-    sql`select p.variant_id, l.code as price_list_code, null as channel_id, l.currency, p.amount
-        from catalog_prices p join catalog_price_lists l on l.id = p.price_list_id
-        where p.variant_id = any(${textArray(variantIds)})
-        union all
-        select variant_id, null, channel_id, currency, amount from catalog_channel_prices
-        where variant_id = any(${textArray(variantIds)})
-        order by 1, 2, 3`,
-  );
-  return r.map((x) => ({
-    variantId: x.variant_id,
-    priceListCode: x.price_list_code,
-    channelId: x.channel_id,
-    currency: x.currency,
-    amount: Number(x.amount),
-  }));
-}
-
-export async function selectListingsOfProducts(exec: Executor, productIds: string[]): Promise<Listing[]> {
-  if (productIds.length === 0) return [];
-  return (
-    await rows<RawListing>(
-      exec,
-      sql`select * from catalog_listings where product_id = any(${textArray(productIds)}) order by product_id, channel_id`,
     )
   ).map(toListing);
 }

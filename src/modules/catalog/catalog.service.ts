@@ -8,6 +8,7 @@ import {
   selectChannelPage,
   selectChannelProducts,
 } from './catalog.channel-view.js';
+import { selectListingsOfProducts, selectPricesOfVariants } from './catalog.export.repository.js';
 import {
   getImportJob,
   listImportJobs,
@@ -34,8 +35,6 @@ import {
 } from './catalog.products.js';
 import {
   selectListings,
-  selectListingsOfProducts,
-  selectPricesOfVariants,
   selectProductIdsPage,
   selectProductRow,
   selectProductRowsByHandles,

@@ -1,0 +1,70 @@
+// Reading an import stream row by row, with line numbers: NDJSON by lines, CSV through csv-parse
+// (a bad record is reported and skipped, a bad header stops the import).
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import { AppError } from '../../kernel/index.js';
+import type { ImportFormat } from '../../modules/catalog/index.js';
+import { IMPORT_COLUMNS } from './import-rows.js';
+
+export type ReadItem =
+  | { line: number; raw: Record<string, unknown> }
+  | { line: number; reasons: string[]; raw: unknown };
+
+const REPORTED_ROW_CHARS = 2000;
+
+/** The row as kept in the rejected-rows report (cut short when huge). */
+export function reportedRow(raw: unknown): Record<string, unknown> | null {
+  if (typeof raw !== 'object' || raw === null)
+    return raw === undefined ? null : { value: String(raw).slice(0, 200) };
+  const text = JSON.stringify(raw);
+  return text.length <= REPORTED_ROW_CHARS
+    ? (raw as Record<string, unknown>)
+    : { truncated: text.slice(0, 200) };
+}
+
+/** Rows as they are read, with their line numbers (CSV: the line the record ends on). */
+export async function* readRows(format: ImportFormat, input: Readable): AsyncGenerator<ReadItem> {
+  if (format === 'ndjson') {
+    let line = 0;
+    for await (const text of createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })) {
+      line++;
+      if (!text.trim()) continue;
+      try {
+        yield { line, raw: JSON.parse(text) };
+      } catch {
+        yield { line, reasons: ['not valid JSON'], raw: text };
+      }
+    }
+    return;
+  }
+  const skipped: ReadItem[] = [];
+  const parser = parse({
+    bom: true,
+    info: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    columns: (header: string[]) => {
+      const names = header.map((h) => h.trim().toLowerCase());
+      const unknown = names.filter((h) => !(IMPORT_COLUMNS as readonly string[]).includes(h));
+      if (!names.includes('kind') || unknown.length) {
+        throw new AppError(
+          'validation_failed',
+          `The CSV header must name a kind column and only known columns (${IMPORT_COLUMNS.join(', ')})${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}`,
+        );
+      }
+      return names;
+    },
+  });
+  parser.on('skip', (err: Error & { lines?: number }) => {
+    skipped.push({ line: err.lines ?? 0, reasons: [err.message], raw: null });
+  });
+  for await (const rec of input.pipe(parser) as AsyncIterable<{
+    record: Record<string, string>;
+    info: { lines: number };
+  }>) {
+    while (skipped.length) yield skipped.shift()!;
+    yield { line: rec.info.lines, raw: rec.record };
+  }
+  while (skipped.length) yield skipped.shift()!;
+}
