@@ -112,12 +112,25 @@ export async function revokeApiKey(ctx: Ctx, id: string): Promise<ApiKeyRecord> 
 
 const CACHE_MS = 2_000;
 const keyCache = new Map<string, { actor: Actor | null; until: number }>();
+/** Lookups under way: when a busy key's entry runs out, its concurrent requests share one query. */
+const lookups = new WeakMap<Executor, Map<string, Promise<Actor | null>>>();
 
 /** Resolves a presented secret to its actor, or null when unknown or revoked. */
 export async function verifyApiKey(exec: Executor, secret: string): Promise<Actor | null> {
   const hash = hashSecret(secret);
   const hit = keyCache.get(hash);
   if (hit && hit.until > Date.now()) return hit.actor;
+  const pending = lookups.get(exec) ?? new Map<string, Promise<Actor | null>>();
+  lookups.set(exec, pending);
+  let lookup = pending.get(hash);
+  if (!lookup) {
+    lookup = lookUpKey(exec, hash).finally(() => pending.delete(hash));
+    pending.set(hash, lookup);
+  }
+  return lookup;
+}
+
+async function lookUpKey(exec: Executor, hash: string): Promise<Actor | null> {
   const row = await firstRow<RawKey>(exec, sql`select * from api_keys where secret_hash = ${hash}`);
   const actor: Actor | null =
     row && !row.revoked_at
