@@ -116,6 +116,16 @@ async function seed(b: BenchContext, products: number, variantsPer: number) {
   return { rows: job.rowsAccepted, seconds };
 }
 
+/** A GET that retries once: after a minutes-long import, a pooled keep-alive socket may be stale. */
+async function getPage(b: BenchContext, path: string) {
+  try {
+    return await must(api(b, 'GET', path), 'page');
+  } catch (err) {
+    if (!(err instanceof TypeError)) throw err;
+    return must(api(b, 'GET', path), 'page');
+  }
+}
+
 interface PageBody {
   items: Array<{
     handle: string;
@@ -166,7 +176,7 @@ const scenario: Scenario = async (b) => {
   const pagesToCollect = Number(b.args.pages ?? 200);
   do {
     const path: string = `/api/channels/${CHANNEL}/products?limit=${PAGE}${cursor ? `&cursor=${cursor}` : ''}`;
-    const page = await must(api(b, 'GET', path), 'page');
+    const page = await getPage(b, path);
     paths.push(path);
     const full = page.nextCursor !== null || page.items.length === PAGE;
     if (full) problem ??= checkPage(page);
@@ -193,7 +203,7 @@ const scenario: Scenario = async (b) => {
   const result = await load(duration);
   // After the load: the same pages still answer consistently.
   for (const path of paths.slice(0, 20)) {
-    const page = await must(api(b, 'GET', path), 'page');
+    const page = await getPage(b, path);
     problem ??= checkPage(page);
   }
   const failed = result.non2xx + result.errors + result.timeouts;
