@@ -4,8 +4,8 @@
 // succeeded and the store's reserved units equal 3 × the orders placed (nothing lost, nothing extra).
 // SQL round trips per order are counted in this process on a second, in-process hub whose pg client
 // (PostgreSQL) counts every query, BEGIN/COMMIT included.
-import pg from 'pg';
 import { api, type BenchContext, percentile, type Scenario } from '../harness.js';
+import { type Call, countRoundTrips, type RoundTripReport } from '../round-trips.js';
 
 const SKUS = 30;
 const STOCK = 1_000_000;
@@ -86,13 +86,6 @@ async function setUp(b: Pick<BenchContext, 'baseUrl' | 'adminKey'>, call = api) 
   return { channelId: channel.id as string, storeId: store.id as string, skus, key: key.secret as string };
 }
 
-type Call = (
-  method: string,
-  path: string,
-  body: unknown,
-  headers?: Record<string, string>,
-) => Promise<{ status: number; body: any }>;
-
 /** One virtual customer's whole journey; returns false if any step failed. */
 async function customer(call: Call, skus: string[], storeId: string, n: number): Promise<boolean> {
   const cart = await call('POST', '/api/carts', { anonymousId: `bench-${n}` });
@@ -118,8 +111,8 @@ async function customer(call: Call, skus: string[], storeId: string, n: number):
   return order.status === 201 && order.body.order.status === 'allocated';
 }
 
-/** Statements per order on an in-process hub with a counting pg client (PostgreSQL only). */
-async function countRoundTrips(b: BenchContext): Promise<Record<string, number> | null> {
+/** Round trips per order on an in-process hub with a counting pg client (PostgreSQL only). */
+async function measureRoundTrips(b: BenchContext): Promise<RoundTripReport | null> {
   if (b.db !== 'postgres') return null;
   const { createHub } = await import('../../src/app.js');
   const { loadConfig } = await import('../../src/platform/config.js');
@@ -131,18 +124,26 @@ async function countRoundTrips(b: BenchContext): Promise<Record<string, number> 
     process.env.TEST_DATABASE_URL ??
     'postgres://postgres@127.0.0.1:5432/test';
   const fresh = await createFreshPostgresDatabase(base);
-  const database = await openDatabase({ databaseUrl: fresh.url });
+  // A pool large enough that no request waits for a client (a waiting query would be counted in
+  // the context of whoever released the client).
+  const database = await openDatabase({ databaseUrl: fresh.url, poolSize: 80 });
   const adminKey = 'ohk_bench_roundtrip_admin_key_000000000000';
   const hub = await createHub({
     config: { ...loadConfig({}), port: 0, adminKey, demo: false, databaseUrl: fresh.url, natsUrl: undefined },
     log: pino({ level: 'silent' }),
     database,
   });
-  const inject: Call = async (method, path, body, headers = {}, key?: string) => {
+  const inject = async (
+    method: string,
+    path: string,
+    body: unknown,
+    headers: Record<string, string> = {},
+    key = adminKey,
+  ) => {
     const res = await hub.http.inject({
       method: method as 'GET',
       url: path,
-      headers: { authorization: `Bearer ${key ?? adminKey}`, 'content-type': 'application/json', ...headers },
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', ...headers },
       payload: JSON.stringify(body),
     });
     return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined };
@@ -151,38 +152,31 @@ async function countRoundTrips(b: BenchContext): Promise<Record<string, number> 
     const setup = await setUp({ baseUrl: '', adminKey }, (_b, method, path, body) =>
       inject(method, path, body),
     );
-    const asChannel: Call = (m, p, body, h) => (inject as any)(m, p, body, h, setup.key);
-    await customer(asChannel, setup.skus, setup.storeId, 0); // warm caches (API key, prepared paths)
-    const original = pg.Client.prototype.query;
-    let statements = 0;
-    let txControl = 0;
-    const histogram = new Map<string, number>();
-    (pg.Client.prototype as any).query = function (this: unknown, ...args: unknown[]) {
-      const text = typeof args[0] === 'string' ? args[0] : ((args[0] as { text?: string })?.text ?? '');
-      if (/^\s*(begin|commit|rollback)/i.test(text)) txControl++;
-      else statements++;
-      if (process.env.BENCH_SQL_HISTOGRAM) {
-        const k = text.replace(/\s+/g, ' ').slice(0, 90);
-        histogram.set(k, (histogram.get(k) ?? 0) + 1);
-      }
-      return (original as any).apply(this, args);
+    const asChannel = (step: (s: string, fn: () => Promise<any>) => Promise<any>): Call => {
+      return (m, p, body, h) => {
+        const name =
+          m === 'POST' && p === '/api/carts'
+            ? 'create cart'
+            : p.endsWith('/lines')
+              ? 'add line (×3)'
+              : p.endsWith('/delivery')
+                ? 'choose pickup'
+                : 'checkout + pay';
+        return step(name, () => inject(m, p, body, h, setup.key));
+      };
     };
-    const orders = 20;
-    try {
-      for (let n = 1; n <= orders; n++)
-        if (!(await customer(asChannel, setup.skus, setup.storeId, n))) throw new Error('flow failed');
-    } finally {
-      pg.Client.prototype.query = original;
-    }
-    if (process.env.BENCH_SQL_HISTOGRAM) {
-      for (const [k, v] of [...histogram].sort((a, b) => b[1] - a[1])) b.log(`${v / orders}\t${k}`);
-    }
-    return {
-      statementsPerOrder: Math.round((statements / orders) * 10) / 10,
-      beginCommitPerOrder: Math.round((txControl / orders) * 10) / 10,
-      roundTripsPerOrder: Math.round(((statements + txControl) / orders) * 10) / 10,
-      measuredOrders: orders,
-    };
+    await customer(
+      asChannel((_s, fn) => fn()),
+      setup.skus,
+      setup.storeId,
+      0,
+    ); // warm caches
+    return await countRoundTrips({
+      order: (n, step) => customer(asChannel(step), setup.skus, setup.storeId, n),
+      orders: 20,
+      concurrency: 50,
+      histogram: Boolean(process.env.BENCH_SQL_HISTOGRAM),
+    });
   } finally {
     await hub.close();
     await database.close();
@@ -193,6 +187,23 @@ async function countRoundTrips(b: BenchContext): Promise<Record<string, number> 
 const scenario: Scenario = async (b) => {
   const duration = Number(b.args.duration ?? 15) * 1000;
   const concurrency = Number(b.args.connections ?? 50);
+  if (b.args['round-trips-only']) {
+    // Quick look at the statement counts without the load run.
+    const report = await measureRoundTrips(b);
+    for (const t of report?.topStatements ?? []) b.log(`${t.perOrder}\t${t.where}\t${t.sql}`);
+    if (report) delete report.topStatements;
+    const total = report?.perOrderSequential.total ?? 0;
+    return {
+      metric: 'sql_round_trips_per_order',
+      value: total,
+      unit: 'round trips',
+      p50_ms: 0,
+      p99_ms: 0,
+      correct: report !== null,
+      target: { op: '<=', value: 15, unit: 'round trips' },
+      details: { sqlRoundTrips: report },
+    };
+  }
   b.log('setting up a channel, a store and 30 products');
   const setup = await setUp(b);
   const latencies: number[] = [];
@@ -234,7 +245,11 @@ const scenario: Scenario = async (b) => {
   const reserved = (levels.body.items as Array<{ reserved: number }>).reduce((s, l) => s + l.reserved, 0);
   const expectedReserved = 3 * (completed + concurrency);
   b.log('counting SQL round trips per order on an in-process hub');
-  const roundTrips = await countRoundTrips(b);
+  const roundTrips = await measureRoundTrips(b);
+  if (roundTrips?.topStatements) {
+    for (const t of roundTrips.topStatements) b.log(`${t.perOrder}\t${t.where}\t${t.sql}`);
+    delete roundTrips.topStatements;
+  }
   const ordersPerSecond = Math.round((completed / seconds) * 10) / 10;
   return {
     metric: 'orders_per_second',

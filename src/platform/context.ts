@@ -36,6 +36,13 @@ export interface Ctx {
   log: Logger;
   /** Runs after the outermost transaction commits (never if it rolls back). */
   afterCommit(fn: () => void): void;
+  /**
+   * Inside a transaction: runs once, in the transaction, just before it commits (the event log uses
+   * it to write all of a transaction's events with one statement). Keyed so a writer registers once.
+   */
+  beforeCommit?: (key: symbol, fn: (tx: Ctx) => Promise<void>) => void;
+  /** Per-transaction scratch space for beforeCommit work (e.g. the events waiting to be written). */
+  txState?: Map<symbol, unknown>;
 }
 
 export function createContext(
@@ -62,9 +69,23 @@ export function createContext(
 export async function inTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
   if (ctx.inTx) return fn(ctx);
   const hooks: Array<() => void> = [];
-  const result = await ctx.database.db.transaction(async (tx) =>
-    fn({ ...ctx, db: tx, inTx: true, afterCommit: (h) => hooks.push(h) }),
-  );
+  const beforeCommit = new Map<symbol, (tx: Ctx) => Promise<void>>();
+  const txState = new Map<symbol, unknown>();
+  const result = await ctx.database.db.transaction(async (tx) => {
+    const txCtx: Ctx = {
+      ...ctx,
+      db: tx,
+      inTx: true,
+      afterCommit: (h) => hooks.push(h),
+      beforeCommit: (key, f) => {
+        if (!beforeCommit.has(key)) beforeCommit.set(key, f);
+      },
+      txState,
+    };
+    const r = await fn(txCtx);
+    for (const f of beforeCommit.values()) await f(txCtx);
+    return r;
+  });
   for (const h of hooks) {
     try {
       h();

@@ -5,7 +5,7 @@ import type { Cart, CartDelivery, NewCart, PriceChange } from '../../modules/car
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { holdForCart, refreshHolds, releaseHolds } from './cart-stock.js';
 import { channelPrices } from './channel-prices.js';
-import { type CommerceDeps, channelOf } from './commerce.deps.js';
+import { type CommerceDeps, channelOf, locationOf } from './commerce.deps.js';
 import { DEFAULT_RULES } from './totals.js';
 
 export interface AddLineInput {
@@ -33,6 +33,10 @@ export function createCartsFlow(deps: CommerceDeps) {
   return {
     async createCart(ctx: Ctx, input: Omit<NewCart, 'currency'> & { lines?: AddLineInput[] }): Promise<Cart> {
       const channel = await channelOf(deps, ctx, input.channelId);
+      if (!input.lines?.length) {
+        // One statement: no transaction needed.
+        return deps.carts.createCart(ctx, { ...input, channelId: channel.id, currency: channel.currency });
+      }
       return inTransaction(ctx, async (tx) => {
         let cart = await deps.carts.createCart(tx, {
           ...input,
@@ -103,7 +107,7 @@ export function createCartsFlow(deps: CommerceDeps) {
       const cart = typeof cartOrId === 'string' ? await deps.carts.getCart(ctx, cartOrId) : cartOrId;
       let delivery: CartDelivery;
       if (input.type === 'pickup') {
-        const location = await deps.inventory.findLocation(ctx, input.locationId);
+        const location = await locationOf(deps, ctx, input.locationId);
         if (!location || location.type !== 'store' || location.status !== 'active') {
           throw new AppError(
             'unprocessable',

@@ -11,14 +11,35 @@ export interface ChannelPrice {
   listed: boolean;
 }
 
+// Every add-to-cart needs a price: like channels, prices are cached per process for 2 s (a changed
+// price is charged within that time; checkout uses the cart's prices, which the shopper saw).
+const PRICE_CACHE_MS = 2_000;
+const priceCache = new WeakMap<CatalogService, Map<string, { price: ChannelPrice; until: number }>>();
+
 export async function channelPrices(
   catalog: CatalogService,
   ctx: Ctx,
   channel: Channel,
   skus: string[],
+  opts: { fresh?: boolean } = {},
 ): Promise<Map<string, ChannelPrice>> {
   const out = new Map<string, ChannelPrice>();
   if (skus.length === 0) return out;
+  let cache = priceCache.get(catalog);
+  if (!cache) {
+    cache = new Map();
+    priceCache.set(catalog, cache);
+  }
+  const keyOf = (sku: string) =>
+    `${channel.id}\u0000${channel.currency}\u0000${channel.priceListId ?? ''}\u0000${sku}`;
+  const now = Date.now();
+  if (!opts.fresh) {
+    for (const sku of skus) {
+      const hit = cache.get(keyOf(sku));
+      if (hit && hit.until > now) out.set(sku, hit.price);
+    }
+    if (out.size === new Set(skus).size) return out;
+  }
   const products = await catalog.channelProducts(
     ctx,
     {
@@ -34,12 +55,15 @@ export async function channelPrices(
     for (const v of p.variants) {
       if (!wanted.has(v.sku) || !v.price || v.price.currency !== channel.currency) continue;
       const options = Object.values(v.options);
-      out.set(v.sku, {
+      const price = {
         unitPrice: v.price.amount,
         currency: v.price.currency,
         title: options.length ? `${p.title} (${options.join(', ')})` : p.title,
         listed: p.listed,
-      });
+      };
+      out.set(v.sku, price);
+      if (cache.size > 10_000) cache.clear();
+      cache.set(keyOf(v.sku), { price, until: now + PRICE_CACHE_MS });
     }
   }
   return out;

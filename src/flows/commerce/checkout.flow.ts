@@ -8,7 +8,7 @@ import type { Order, OrderStatus } from '../../modules/orders/index.js';
 import type { Payment, PaymentInput } from '../../modules/payments/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { releaseHolds } from './cart-stock.js';
-import { type CommerceDeps, channelOf } from './commerce.deps.js';
+import { type CommerceDeps, channelOf, locationOf } from './commerce.deps.js';
 import { allocateCarryOut, allocateForShipping, holdAtStore, type OrderStock } from './order-stock.js';
 import { computeTotals, DEFAULT_RULES, shippingPrice, type Totals } from './totals.js';
 
@@ -66,7 +66,8 @@ export function createCheckoutFlow(deps: CommerceDeps) {
           ? d.locationId
           : ((await deps.inventory.getSourcing(ctx, cart.channelId)).locationIds[0] ?? null);
       if (!locationId) throw new AppError('unprocessable', 'This channel has no store location to sell from');
-      const location = await deps.inventory.getLocation(ctx, locationId);
+      const location = await locationOf(deps, ctx, locationId);
+      if (!location) throw new AppError('unprocessable', `There is no location ${locationId}`);
       taxCountry = typeof location.address.country === 'string' ? location.address.country : null;
     }
     const totals = await computeTotals(ctx, rules, {
@@ -177,11 +178,16 @@ export function createCheckoutFlow(deps: CommerceDeps) {
       const paid = payment.status === 'captured' || payment.status === 'authorized';
       try {
         return await inTransaction(ctx, async (tx) => {
-          const locked = await deps.carts.lockCart(tx, cart.id);
-          if (locked.status === 'checked_out' && locked.orderId)
-            return { ...(await existingOrder(tx, locked)), voided: true };
-          deps.carts.requireActive(locked);
-          if (locked.version !== cart.version) {
+          // Closing the cart first (a version-checked update) is the lock: a concurrent checkout of
+          // the same cart waits here, then finds it checked out and returns that order.
+          let locked: Cart;
+          try {
+            locked = await deps.carts.checkOut(tx, cart, orderId);
+          } catch (err) {
+            if ((err as { code?: string }).code !== 'conflict') throw err;
+            const now = await deps.carts.findCart(tx, cart.id);
+            if (now?.status === 'checked_out' && now.orderId)
+              return { ...(await existingOrder(tx, now)), voided: true };
             throw new AppError('conflict', 'The cart changed during checkout; check out again', {
               details: { cartId: cart.id, reason: 'cart_changed' },
             });
@@ -239,7 +245,6 @@ export function createCheckoutFlow(deps: CommerceDeps) {
           );
           const recorded = await deps.payments.recordPayment(tx, authorized.value, locked.channelId);
           await deps.orders.fulfilments.planFulfilments(tx, placed.order, stock.plans);
-          await deps.carts.checkOut(tx, locked, placed.order.id);
           return { order: placed.order, payment: recorded, created: true, voided: false };
         }).then(async (r) => {
           if (r.voided) await deps.payments.voidAuthorization(ctx, authorized.value);

@@ -4,7 +4,7 @@ import type { CartsService } from '../../modules/carts/index.js';
 import type { CatalogService } from '../../modules/catalog/index.js';
 import type { Channel, ChannelsService } from '../../modules/channels/index.js';
 import type { CustomersService } from '../../modules/customers/index.js';
-import type { InsufficientStock, InventoryService } from '../../modules/inventory/index.js';
+import type { InsufficientStock, InventoryService, Location } from '../../modules/inventory/index.js';
 import type { OrdersModule } from '../../modules/orders/index.js';
 import type { PaymentsService } from '../../modules/payments/index.js';
 import type { Ctx } from '../../platform/context.js';
@@ -50,6 +50,30 @@ export async function channelOf(deps: CommerceDeps, ctx: Ctx, idOrCode: string):
     });
   }
   return channel;
+}
+
+// Store locations are read on every pickup choice and checkout: cached the same way (2 s).
+const locationCache = new WeakMap<CommerceDeps, Map<string, { location: Location; until: number }>>();
+
+/** The location by id or code (cached briefly), or undefined. */
+export async function locationOf(
+  deps: CommerceDeps,
+  ctx: Ctx,
+  idOrCode: string,
+): Promise<Location | undefined> {
+  let cache = locationCache.get(deps);
+  if (!cache) {
+    cache = new Map();
+    locationCache.set(deps, cache);
+  }
+  const hit = cache.get(idOrCode);
+  if (hit && hit.until > Date.now()) return hit.location;
+  const location = await deps.inventory.findLocation(ctx, idOrCode);
+  if (location) {
+    if (cache.size > 1_000) cache.clear();
+    cache.set(idOrCode, { location, until: Date.now() + CHANNEL_CACHE_MS });
+  }
+  return location;
 }
 
 /** The problem a client sees when stock ran out (the typed result from inventory, as 409). */

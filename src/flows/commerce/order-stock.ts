@@ -25,26 +25,27 @@ export async function holdAtStore(
   orderId: string,
   locationId: string,
 ): Promise<OrderStock> {
-  const reservations = new Map(
-    (await deps.inventory.listReservations(tx, { reference: cart.id, limit: 1000 })).map((r) => [r.id, r]),
+  // One statement allocates every hold still held wholly at the store; the rest is the rare path.
+  const holds = cart.lines.flatMap((l) => l.holds);
+  const { allocated } = await deps.inventory.allocateMany(
+    tx,
+    holds.map((h) => h.reservationId),
+    { reference: orderId, atLocation: locationId },
   );
+  const done = new Set(allocated.map((r) => r.id));
   const lines: FulfilmentPlan['lines'] = [];
   const reservationIds: string[] = [];
   for (const line of cart.lines) {
-    const atStore = line.holds.filter((h) => {
-      const r = reservations.get(h.reservationId);
-      return r?.status === 'held' && r.lines.every((l) => l.locationId === locationId);
-    });
+    const atStore = line.holds.filter((h) => done.has(h.reservationId));
     const covered = atStore.reduce((s, h) => s + h.quantity, 0);
     for (const h of atStore) {
-      await deps.inventory.allocate(tx, h.reservationId, orderId);
       reservationIds.push(h.reservationId);
       lines.push({ sku: line.sku, quantity: h.quantity, reservationId: h.reservationId });
     }
     await releaseHolds(
       deps,
       tx,
-      line.holds.filter((h) => !atStore.includes(h)),
+      line.holds.filter((h) => !done.has(h.reservationId)),
     );
     if (covered < line.quantity) {
       const r = await deps.inventory.reserve(tx, {

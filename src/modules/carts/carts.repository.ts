@@ -1,7 +1,9 @@
 // SQL for carts. A cart is one row; writes check the version the caller read (optimistic), so two
 // channels changing one cart at once cannot lose each other's lines.
 import { type SQL, sql } from 'drizzle-orm';
+import type { Ctx } from '../../platform/context.js';
 import { type Executor, firstRow, rows } from '../../platform/db/database.js';
+import { type NewEvent, writeWithEvents } from '../../platform/events/event-log.js';
 import type { Cart, CartDelivery, CartLine } from './carts.types.js';
 import { qrPayload } from './handoff-code.js';
 
@@ -61,29 +63,45 @@ export const toCart = (r: RawCart): Cart => {
   };
 };
 
-/** Inserts a cart; undefined when its handoff code is taken by another active cart. */
-export async function insertCart(exec: Executor, c: Cart): Promise<Cart | undefined> {
-  const r = await firstRow<RawCart>(
-    exec,
-    sql`insert into carts (id, channel_id, currency, profile_id, anonymous_id, email, phone, status, handoff_code, lines,
+/**
+ * Inserts a cart with its events (one statement); undefined when its handoff code is taken by
+ * another active cart (then nothing is written).
+ */
+export async function insertCart(ctx: Ctx, c: Cart, events: NewEvent[]): Promise<Cart | undefined> {
+  const [r] = await writeWithEvents<RawCart>(
+    ctx,
+    events,
+    'ins',
+    (
+      ev,
+    ) => sql`with ins as (insert into carts (id, channel_id, currency, profile_id, anonymous_id, email, phone, status, handoff_code, lines,
                            delivery, merged_into, order_id, version, created_at, updated_at)
         values (${c.id}, ${c.channelId}, ${c.currency}, ${c.profileId}, ${c.anonymousId}, ${c.email}, ${c.phone}, ${c.status},
                 ${c.handoff.code}, ${JSON.stringify(c.lines)}::jsonb, ${c.delivery ? JSON.stringify(c.delivery) : null}::jsonb,
                 ${c.mergedInto}, ${c.orderId}, ${c.version}, ${c.createdAt.toISOString()}, ${c.updatedAt.toISOString()})
-        on conflict do nothing returning *`,
+        on conflict do nothing returning *), ${ev}
+        select * from ins`,
   );
   return r ? toCart(r) : undefined;
 }
 
-/** Writes a changed cart if nobody changed it since `c.version` was read; undefined otherwise. */
-export async function updateCartRow(exec: Executor, c: Cart): Promise<Cart | undefined> {
-  const r = await firstRow<RawCart>(
-    exec,
-    sql`update carts set channel_id = ${c.channelId}, currency = ${c.currency}, profile_id = ${c.profileId},
+/**
+ * Writes a changed cart and its events (one statement) if nobody changed it since `c.version` was
+ * read; undefined otherwise (then nothing is written).
+ */
+export async function updateCartRow(ctx: Ctx, c: Cart, events: NewEvent[]): Promise<Cart | undefined> {
+  const [r] = await writeWithEvents<RawCart>(
+    ctx,
+    events,
+    'upd',
+    (
+      ev,
+    ) => sql`with upd as (update carts set channel_id = ${c.channelId}, currency = ${c.currency}, profile_id = ${c.profileId},
           anonymous_id = ${c.anonymousId}, email = ${c.email}, phone = ${c.phone}, status = ${c.status},
           lines = ${JSON.stringify(c.lines)}::jsonb, delivery = ${c.delivery ? JSON.stringify(c.delivery) : null}::jsonb,
           merged_into = ${c.mergedInto}, order_id = ${c.orderId}, version = version + 1, updated_at = ${c.updatedAt.toISOString()}
-        where id = ${c.id} and version = ${c.version} returning *`,
+        where id = ${c.id} and version = ${c.version} returning *), ${ev}
+        select * from upd`,
   );
   return r ? toCart(r) : undefined;
 }

@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { AppError, newId, notFound } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
-import { appendEvents, type NewEvent } from '../../platform/events/event-log.js';
+import type { NewEvent } from '../../platform/events/event-log.js';
 import { holdStatusOf } from './cart-holds.js';
 import { planMerge } from './cart-merge.js';
 import { CART_EVENTS } from './carts.events.js';
@@ -63,18 +63,19 @@ export function createCartsService() {
     itemsTotal: c.lines.reduce((s, l) => s + l.quantity * l.unitPrice, 0),
   });
 
-  /** Writes a cart the caller read at c.version; refuses (409) if someone else changed it meanwhile. */
+  /**
+   * Writes a cart the caller read at c.version, with its events, in one statement (no transaction
+   * of its own); refuses (409) if someone else changed it meanwhile.
+   */
   async function save(ctx: Ctx, next: Cart, events: (saved: Cart) => NewEvent[]): Promise<Cart> {
-    return inTransaction(ctx, async (tx) => {
-      const saved = await updateCartRow(tx.db, { ...next, updatedAt: ctx.clock.now() });
-      if (!saved) {
-        throw new AppError('conflict', `Cart ${next.id} was changed by another request; read it again`, {
-          details: { cartId: next.id, reason: 'cart_changed' },
-        });
-      }
-      await appendEvents(tx, events(saved));
-      return saved;
-    });
+    const candidate = { ...next, updatedAt: ctx.clock.now() };
+    const saved = await updateCartRow(ctx, candidate, events({ ...candidate, version: next.version + 1 }));
+    if (!saved) {
+      throw new AppError('conflict', `Cart ${next.id} was changed by another request; read it again`, {
+        details: { cartId: next.id, reason: 'cart_changed' },
+      });
+    }
+    return saved;
   }
 
   function requireActive(cart: Cart): void {
@@ -100,37 +101,32 @@ export function createCartsService() {
 
     async createCart(ctx: Ctx, input: NewCart): Promise<Cart> {
       const now = ctx.clock.now();
-      return inTransaction(ctx, async (tx) => {
-        // A clash of handoff codes among active carts is rare (31^6); try a few fresh ones.
-        for (let attempt = 0; attempt < 5; attempt++) {
-          const code = newHandoffCode();
-          const cart: Cart = {
-            id: newId('crt'),
-            channelId: input.channelId,
-            currency: input.currency,
-            profileId: input.profileId ?? null,
-            anonymousId: input.anonymousId ?? null,
-            email: input.email ?? null,
-            phone: input.phone ?? null,
-            status: 'active',
-            handoff: { code, qrPayload: qrPayload(code) },
-            lines: [],
-            itemsTotal: 0,
-            delivery: null,
-            mergedInto: null,
-            orderId: null,
-            version: 1,
-            createdAt: now,
-            updatedAt: now,
-          };
-          const created = await insertCart(tx.db, cart);
-          if (created) {
-            await appendEvents(tx, [event(created, CART_EVENTS.created)]);
-            return created;
-          }
-        }
-        throw new AppError('conflict', 'Could not allocate a handoff code; retry');
-      });
+      // A clash of handoff codes among active carts is rare (31^6); try a few fresh ones.
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const code = newHandoffCode();
+        const cart: Cart = {
+          id: newId('crt'),
+          channelId: input.channelId,
+          currency: input.currency,
+          profileId: input.profileId ?? null,
+          anonymousId: input.anonymousId ?? null,
+          email: input.email ?? null,
+          phone: input.phone ?? null,
+          status: 'active',
+          handoff: { code, qrPayload: qrPayload(code) },
+          lines: [],
+          itemsTotal: 0,
+          delivery: null,
+          mergedInto: null,
+          orderId: null,
+          version: 1,
+          createdAt: now,
+          updatedAt: now,
+        };
+        const created = await insertCart(ctx, cart, [event(cart, CART_EVENTS.created)]);
+        if (created) return created;
+      }
+      throw new AppError('conflict', 'Could not allocate a handoff code; retry');
     },
 
     async getCart(ctx: Ctx, id: string): Promise<Cart> {

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { type Executor, firstRow, rows } from '../../platform/db/database.js';
 import type { Reservation, ReservationStatus } from './inventory.types.js';
 
-interface RawReservation {
+export interface RawReservation {
   id: string;
   kind: Reservation['kind'];
   status: ReservationStatus;
@@ -19,7 +19,7 @@ interface RawReservation {
   updated_at: Date | string;
 }
 
-const toReservation = (r: RawReservation): Reservation => ({
+export const toReservation = (r: RawReservation): Reservation => ({
   id: r.id,
   kind: r.kind,
   status: r.status,

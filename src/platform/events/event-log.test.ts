@@ -9,6 +9,7 @@ import {
   appendEvents,
   decodeCursor,
   encodeCursor,
+  eventsInsertFragment,
   readEvents,
   type StoredEvent,
 } from './event-log.js';
@@ -124,7 +125,8 @@ describeEachDatabase('event log ordering under concurrent writers', [], (t) => {
     const release = deferred();
     const aStarted = deferred();
     const writerA = inTransaction(t.ctx(), async (tx) => {
-      await appendEvent(tx, { type: 'order.a', subject: 'o', payload: {} });
+      // Written now (appendEvent would wait for the commit), so A holds the earlier position.
+      await tx.db.execute(eventsInsertFragment(tx, [{ type: 'order.a', subject: 'o', payload: {} }]).query);
       aStarted.resolve();
       await release.promise;
     });

@@ -80,15 +80,125 @@ export function eventsInsertFragment(ctx: Ctx, list: NewEvent[]): { query: SQL; 
   return { query, ids };
 }
 
-/** Appends events inside the caller's transaction (ctx.inTx) with one statement. */
-export async function appendEvents(ctx: Ctx, list: NewEvent[]): Promise<StoredEvent[]> {
-  if (list.length === 0) return [];
-  const { query } = eventsInsertFragment(ctx, list);
-  const stored = await rows<RawEvent>(ctx.db, query);
-  return stored.map(toStoredEvent).sort((a, b) => a.position - b.position);
+/** An event with who, when and where resolved at the moment it was appended. */
+interface ResolvedEvent {
+  id: string;
+  type: string;
+  subject: string;
+  channelId: string | null;
+  payload: string;
+  actor: string;
+  requestId: string;
+  occurredAt: string;
 }
 
-export const appendEvent = async (ctx: Ctx, e: NewEvent): Promise<StoredEvent> =>
+/** An appended event: its id is final; its position is given when the transaction writes it. */
+export interface AppendedEvent {
+  id: string;
+  type: string;
+  subject: string;
+}
+
+const PENDING = Symbol('events waiting for commit');
+
+async function insertResolved(exec: Executor, list: ResolvedEvent[]): Promise<void> {
+  await exec.execute(
+    sql`insert into events (id, type, subject, channel_id, payload, actor, request_id, occurred_at)
+        select u.id, u.type, u.subject, u.channel_id, u.payload::jsonb, u.actor, u.request_id, u.occurred_at
+        from unnest(${sql.param(list.map((e) => e.id))}::text[], ${sql.param(list.map((e) => e.type))}::text[],
+                    ${sql.param(list.map((e) => e.subject))}::text[], ${sql.param(list.map((e) => e.channelId))}::text[],
+                    ${sql.param(list.map((e) => e.payload))}::text[], ${sql.param(list.map((e) => e.actor))}::text[],
+                    ${sql.param(list.map((e) => e.requestId))}::text[],
+                    ${sql.param(list.map((e) => e.occurredAt))}::timestamptz[])
+             as u(id, type, subject, channel_id, payload, actor, request_id, occurred_at)`,
+  );
+}
+
+function resolveEvents(ctx: Ctx, list: NewEvent[]): ResolvedEvent[] {
+  const now = ctx.clock.now();
+  return list.map((e) => ({
+    id: newId('evt'),
+    type: e.type,
+    subject: e.subject,
+    channelId: e.channelId === undefined ? ctx.channelId : e.channelId,
+    payload: JSON.stringify(e.payload),
+    actor: ctx.actor.id,
+    requestId: ctx.requestId,
+    occurredAt: (e.occurredAt ?? now).toISOString(),
+  }));
+}
+
+/**
+ * Appends events inside the caller's transaction (ctx.inTx). They are written with ONE statement
+ * for the whole transaction just before it commits (every module of a request appends its own;
+ * the request pays one round trip), so they commit with the state change or not at all.
+ */
+export async function appendEvents(ctx: Ctx, list: NewEvent[]): Promise<AppendedEvent[]> {
+  if (!ctx.inTx) throw new Error('events must be appended inside a transaction with the state change');
+  if (list.length === 0) return [];
+  const resolved = resolveEvents(ctx, list);
+  const notifier = ctx.database.notifier;
+  if (ctx.beforeCommit && ctx.txState) {
+    let pending = ctx.txState.get(PENDING) as ResolvedEvent[] | undefined;
+    if (!pending) {
+      pending = [];
+      ctx.txState.set(PENDING, pending);
+      const mine = pending;
+      ctx.beforeCommit(PENDING, async (tx) => {
+        if (mine.length) await insertResolved(tx.db, mine.splice(0));
+      });
+      ctx.afterCommit(() => notifier.notify());
+    }
+    pending.push(...resolved);
+  } else {
+    // A transaction made without inTransaction: write now.
+    await insertResolved(ctx.db, resolved);
+    ctx.afterCommit(() => notifier.notify());
+  }
+  return resolved.map((e) => ({ id: e.id, type: e.type, subject: e.subject }));
+}
+
+/**
+ * One write statement that carries its events (and any events its transaction has waiting) as a
+ * CTE named `ev`: build(ev) returns the statement, e.g. sql`with upd as (update … returning *), ${ev}
+ * select * from upd`. The events are written only if the CTE named `guard` returned rows, so a
+ * write that changed nothing (a version check failed) records nothing. Outside a transaction the
+ * statement is its own transaction: a single-write request needs no BEGIN/COMMIT.
+ */
+export async function writeWithEvents<T>(
+  ctx: Ctx,
+  list: NewEvent[],
+  guard: string,
+  build: (ev: SQL) => SQL,
+): Promise<T[]> {
+  const pending = ctx.inTx ? (ctx.txState?.get(PENDING) as ResolvedEvent[] | undefined) : undefined;
+  const carried = pending ? pending.splice(0) : [];
+  const all = [...carried, ...resolveEvents(ctx, list)];
+  const ev = sql`ev as (insert into events (id, type, subject, channel_id, payload, actor, request_id, occurred_at)
+        select u.id, u.type, u.subject, u.channel_id, u.payload::jsonb, u.actor, u.request_id, u.occurred_at
+        from unnest(${sql.param(all.map((e) => e.id))}::text[], ${sql.param(all.map((e) => e.type))}::text[],
+                    ${sql.param(all.map((e) => e.subject))}::text[], ${sql.param(all.map((e) => e.channelId))}::text[],
+                    ${sql.param(all.map((e) => e.payload))}::text[], ${sql.param(all.map((e) => e.actor))}::text[],
+                    ${sql.param(all.map((e) => e.requestId))}::text[],
+                    ${sql.param(all.map((e) => e.occurredAt))}::timestamptz[])
+             as u(id, type, subject, channel_id, payload, actor, request_id, occurred_at)
+        where exists (select 1 from ${sql.identifier(guard)}))`;
+  let result: T[];
+  try {
+    result = await rows<T>(ctx.db, build(ev));
+  } catch (err) {
+    pending?.unshift(...carried);
+    throw err;
+  }
+  // Nothing written: the waiting events stay for the transaction's next write or its commit.
+  if (result.length === 0) pending?.unshift(...carried);
+  const notifier = ctx.database.notifier;
+  if (ctx.inTx) ctx.afterCommit(() => notifier.notify());
+  else if (result.length > 0 && all.length > 0) notifier.notify();
+  return result;
+}
+
+export const appendEvent = async (ctx: Ctx, e: NewEvent): Promise<AppendedEvent> =>
   (await appendEvents(ctx, [e]))[0]!;
 
 export interface ReadOptions {
