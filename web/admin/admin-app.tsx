@@ -4,6 +4,7 @@ import { type MessageKey, useIntl } from '../i18n/index.tsx';
 import { LanguagePicker } from '../ui/components.tsx';
 import { KeyGate, useSession } from '../ui/key-gate.tsx';
 import { Link, matchPath, useRouter } from '../ui/router.tsx';
+import { CatalogPage } from './pages/catalog.tsx';
 import { ChannelsPage } from './pages/channels.tsx';
 import { CustomerPage, CustomersPage } from './pages/customers.tsx';
 import { DashboardPage } from './pages/dashboard.tsx';
@@ -12,6 +13,7 @@ import { IntegrationsPage } from './pages/integrations.tsx';
 import { InventoryPage } from './pages/inventory.tsx';
 import { KeysPage } from './pages/keys.tsx';
 import { OrdersPage, PickupBoardPage } from './pages/orders.tsx';
+import { ReturnsPage } from './pages/returns.tsx';
 
 interface Section {
   path: string;
@@ -25,9 +27,11 @@ const SECTIONS: Section[] = [
   { path: '/', label: 'nav.dashboard', render: () => <DashboardPage /> },
   { path: '/orders', label: 'nav.orders', render: () => <OrdersPage /> },
   { path: '/pickups', label: 'nav.pickups', render: () => <PickupBoardPage /> },
+  { path: '/returns', label: 'nav.returns', render: () => <ReturnsPage /> },
   { path: '/customers', label: 'nav.customers', render: () => <CustomersPage /> },
   { path: '/customers/:id', label: 'nav.customers', nav: false, render: (p) => <CustomerPage id={p.id!} /> },
   { path: '/inventory', label: 'nav.inventory', render: () => <InventoryPage /> },
+  { path: '/catalog', label: 'nav.catalog', render: () => <CatalogPage /> },
   { path: '/channels', label: 'nav.channels', render: () => <ChannelsPage /> },
   { path: '/keys', label: 'nav.keys', render: () => <KeysPage /> },
   { path: '/integrations', label: 'nav.integrations', render: () => <IntegrationsPage /> },

@@ -3,6 +3,7 @@
 import { useIntl } from '../i18n/index.tsx';
 import { ok } from '../ui/api.ts';
 import { Empty, ErrorNotice, Loading, Pill, useLoad } from '../ui/components.tsx';
+import { DataTable } from '../ui/data-table.tsx';
 import { useApi } from '../ui/key-gate.tsx';
 import { useLiveEvents } from '../ui/use-live.ts';
 import { LoginForm } from './cart.tsx';
@@ -32,39 +33,35 @@ export function AccountPage() {
   );
 }
 
+/** Orders from every channel (webshop, app, stores, marketplaces) of this shopper's profile. */
 function Orders({ customerId }: { customerId: string }) {
   const intl = useIntl();
   const api = useApi();
   const orders = useLoad(
-    () => ok(api.GET('/api/orders', { params: { query: { customerId, limit: 50 } } })),
+    () =>
+      ok(
+        api.GET('/api/customers/{id}/orders', { params: { path: { id: customerId }, query: { limit: 50 } } }),
+      ),
     [customerId],
   );
-  const channels = useLoad(() => ok(api.GET('/api/channels')), []);
   useLiveEvents(['order.*'], () => orders.reload());
   if (orders.error) return <ErrorNotice error={orders.error} />;
   if (!orders.data) return <Loading />;
   if (orders.data.items.length === 0) return <Empty>{intl.t('store.noOrders')}</Empty>;
-  const channelName = (id: string) => channels.data?.items.find((c) => c.id === id)?.name ?? '';
   return (
-    <div className="table-wrap panel">
-      <h2>{intl.t('store.orders')}</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{intl.t('store.placedAt')}</th>
-            <th scope="col">{intl.t('keys.channel')}</th>
-            <th scope="col">{intl.t('channels.status')}</th>
-            <th scope="col" className="num">
-              {intl.t('store.total')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {orders.data.items.map((o) => (
-            <tr key={o.id} data-order={o.id}>
-              <td>{intl.date(o.placedAt)}</td>
-              <td>{channelName(o.channelId)}</td>
-              <td>
+    <>
+      <h2>{intl.t('store.ordersAllChannels')}</h2>
+      <DataTable
+        rows={orders.data.items}
+        rowKey={(o) => o.id}
+        rowProps={(o) => ({ 'data-order': o.id, 'data-channel': o.channel?.code })}
+        columns={[
+          { header: intl.t('store.placedAt'), cell: (o) => intl.date(o.placedAt) },
+          { header: intl.t('keys.channel'), cell: (o) => o.channel?.name ?? '' },
+          {
+            header: intl.t('channels.status'),
+            cell: (o) => (
+              <>
                 <Pill tone={orderTone(o.status)}>
                   <span data-testid="order-status">
                     {o.pickup && (o.status === 'fulfilled' || o.status === 'completed')
@@ -78,12 +75,12 @@ function Orders({ customerId }: { customerId: string }) {
                     {intl.t('store.pickupCode')} {o.pickup.code}
                   </small>
                 ) : null}
-              </td>
-              <td className="num">{intl.money(o.totals.grand, o.currency)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+              </>
+            ),
+          },
+          { header: intl.t('store.total'), num: true, cell: (o) => intl.money(o.totals.grand, o.currency) },
+        ]}
+      />
+    </>
   );
 }

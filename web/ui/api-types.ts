@@ -1436,6 +1436,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/carts/stats': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Active carts per channel (and units in them), touched since a moment */
+    get: {
+      parameters: {
+        query: {
+          channelId?: string;
+          /** @description ISO timestamp; carts updated at or after it */
+          since: unknown;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                activeCarts: number;
+                channelId: string;
+                units: number;
+              }[];
+              /** Format: date-time */
+              since: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/catalog/price-lists': {
     parameters: {
       query?: never;
@@ -2630,6 +2678,383 @@ export interface paths {
     };
     trace?: never;
   };
+  '/api/connectors': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List connectors */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                channelId: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                /** @enum {string} */
+                kind: 'generic' | 'shopify' | 'woocommerce';
+                locationId: string | null;
+                mapping: string | null;
+                name: string;
+                /** @enum {string} */
+                status: 'active' | 'paused';
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Connect a source (Shopify, WooCommerce or generic JSON); deliveries go to POST /api/inbound/{id} */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description the sales channel imported orders belong to
+             * @default null
+             */
+            channelId?: string | null;
+            /** @enum {string} */
+            kind: 'generic' | 'shopify' | 'woocommerce';
+            /**
+             * @description the stock location stock updates apply to
+             * @default null
+             */
+            locationId?: string | null;
+            /**
+             * @description generic connectors: JSONata from {topic, payload, headers} to one or more hub commands
+             * @default null
+             */
+            mapping?: string | null;
+            name: string;
+            /** @description the sender's signing secret (Shopify app secret, WooCommerce webhook secret, or a whsec_ secret); generated when omitted */
+            secret?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              channelId: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              deliveryPath: string;
+              id: string;
+              /** @enum {string} */
+              kind: 'generic' | 'shopify' | 'woocommerce';
+              locationId: string | null;
+              mapping: string | null;
+              name: string;
+              secret: string;
+              /** @enum {string} */
+              status: 'active' | 'paused';
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/connectors/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a connector */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              channelId: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              id: string;
+              /** @enum {string} */
+              kind: 'generic' | 'shopify' | 'woocommerce';
+              locationId: string | null;
+              mapping: string | null;
+              name: string;
+              /** @enum {string} */
+              status: 'active' | 'paused';
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a connector (mapping, channel, location, paused) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            channelId?: string | null;
+            locationId?: string | null;
+            mapping?: string | null;
+            name?: string;
+            /** @enum {string} */
+            status?: 'active' | 'paused';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              channelId: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              id: string;
+              /** @enum {string} */
+              kind: 'generic' | 'shopify' | 'woocommerce';
+              locationId: string | null;
+              mapping: string | null;
+              name: string;
+              /** @enum {string} */
+              status: 'active' | 'paused';
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/connectors/{id}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Raw deliveries received by a connector, newest first (rejected and parked ones keep their error) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description the `next` cursor of the previous page */
+          before?: string;
+          limit?: number;
+          status?: 'received' | 'processed' | 'parked' | 'rejected';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                connectorId: string;
+                error: string | null;
+                externalId: string;
+                headers: {
+                  [key: string]: string;
+                };
+                id: string;
+                processedAt: string | null;
+                rawBody: string;
+                /** Format: date-time */
+                receivedAt: string;
+                result: unknown;
+                /** @enum {string} */
+                status: 'received' | 'processed' | 'parked' | 'rejected';
+                topic: string;
+              }[];
+              next: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/connectors/{id}/dry-run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Translate a sample payload into hub commands without running them */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description try a mapping before saving it (generic connectors) */
+            mapping?: string;
+            payload: unknown;
+            /** @default generic */
+            topic?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              commands: unknown[];
+              errors: string[];
+              valid: boolean;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/connectors/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Sync health per connector: received, processed, parked, rejected, waiting and lag */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                connectorId: string;
+                /** @enum {string} */
+                kind: 'generic' | 'shopify' | 'woocommerce';
+                /** @description now − receipt of the oldest delivery not processed yet; 0 when none */
+                lagSeconds: number;
+                lastReceivedAt: string | null;
+                name: string;
+                parked: number;
+                processed: number;
+                received: number;
+                rejected: number;
+                waiting: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/customers': {
     parameters: {
       query?: never;
@@ -3119,6 +3544,173 @@ export interface paths {
                 status: 'active' | 'undone';
                 undoneAt: string | null;
                 winnerId: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/customers/{id}/orders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A customer's orders from every channel, newest first (merged profiles included)
+     * @description A channel-bound key may read this for a customer seen on its channel (their own history on the account page).
+     */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              customerId: string;
+              items: {
+                cartId: string | null;
+                channel: {
+                  code: string;
+                  name: string;
+                  type: string;
+                } | null;
+                channelId: string;
+                currency: string;
+                customerId: string | null;
+                delivery:
+                  | {
+                      address: {
+                        city: string;
+                        country: string;
+                        latitude?: number;
+                        line1: string;
+                        line2?: string;
+                        longitude?: number;
+                        name?: string;
+                        phone?: string;
+                        postalCode: string;
+                        region?: string;
+                      };
+                      method: string;
+                      /** @enum {string} */
+                      type: 'ship';
+                    }
+                  | {
+                      locationId: string;
+                      locationName: string | null;
+                      /** @enum {string} */
+                      type: 'pickup';
+                    }
+                  | {
+                      /**
+                       * @description bought and taken at the till
+                       * @enum {string}
+                       */
+                      type: 'carry_out';
+                    };
+                email: string | null;
+                externalId: string | null;
+                externalSource: string | null;
+                history: {
+                  /** Format: date-time */
+                  at: string;
+                  from:
+                    | (
+                        | 'pending'
+                        | 'paid'
+                        | 'allocated'
+                        | 'partially_fulfilled'
+                        | 'fulfilled'
+                        | 'completed'
+                        | 'cancelled'
+                        | 'refunded'
+                      )
+                    | null;
+                  reason: string | null;
+                  /** @enum {string} */
+                  to:
+                    | 'pending'
+                    | 'paid'
+                    | 'allocated'
+                    | 'partially_fulfilled'
+                    | 'fulfilled'
+                    | 'completed'
+                    | 'cancelled'
+                    | 'refunded';
+                }[];
+                id: string;
+                lines: {
+                  discount: number;
+                  fulfilledQuantity: number;
+                  lineId: string;
+                  quantity: number;
+                  returnedQuantity: number;
+                  sku: string;
+                  tax: number;
+                  title: string;
+                  /** @description quantity × unit price − discount + tax */
+                  total: number;
+                  unitPrice: number;
+                }[];
+                metadata: {
+                  [key: string]: unknown;
+                };
+                paidAmount: number;
+                phone: string | null;
+                /** @description click & collect: the code the customer shows at the store */
+                pickup: {
+                  code: string;
+                  expiresAt: string | null;
+                  locationId: string;
+                } | null;
+                /** Format: date-time */
+                placedAt: string;
+                refundedAmount: number;
+                reservationIds: string[];
+                /** @enum {string} */
+                source: 'native' | 'imported';
+                /** @enum {string} */
+                status:
+                  | 'pending'
+                  | 'paid'
+                  | 'allocated'
+                  | 'partially_fulfilled'
+                  | 'fulfilled'
+                  | 'completed'
+                  | 'cancelled'
+                  | 'refunded';
+                totals: {
+                  discount: number;
+                  grand: number;
+                  items: number;
+                  shipping: number;
+                  tax: number;
+                };
+                /** Format: date-time */
+                updatedAt: string;
               }[];
             };
           };
@@ -3659,7 +4251,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** Create an ingestion source; its write key is shown only in this reply */
+    /** Create an ingestion source for a channel; its write key is shown only in this reply */
     post: {
       parameters: {
         query?: never;
@@ -4371,6 +4963,99 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/inbound-deliveries/{id}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Process a parked delivery again */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              connectorId: string;
+              error: string | null;
+              externalId: string;
+              headers: {
+                [key: string]: string;
+              };
+              id: string;
+              processedAt: string | null;
+              rawBody: string;
+              /** Format: date-time */
+              receivedAt: string;
+              result: unknown;
+              /** @enum {string} */
+              status: 'received' | 'processed' | 'parked' | 'rejected';
+              topic: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inbound/{connectorId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Receive a signed delivery from a connected source (Shopify, WooCommerce, generic JSON)
+     * @description Verified on the raw bytes (X-Shopify-Hmac-Sha256, X-WC-Webhook-Signature, or Standard Webhooks headers); 401 when the signature is missing or wrong, 400 when the body is malformed (the raw delivery is kept), 200 otherwise, also for a repeated delivery id.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          connectorId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/inventory/adjustments': {
     parameters: {
       query?: never;
@@ -4463,12 +5148,17 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Available-to-sell of SKUs on a channel (Σ of its locations’ on hand − reserved − buffer, ≥ 0) */
+    /**
+     * Available-to-sell on a channel (Σ of its locations’ on hand − reserved − buffer, ≥ 0)
+     * @description With `skus`, those SKUs (one query). Without, every SKU stocked at the channel’s locations, by SKU (cursor = the last SKU seen).
+     */
     get: {
       parameters: {
-        query: {
+        query?: {
+          cursor?: string;
+          limit?: number;
           /** @description comma-separated SKUs, at most 200 */
-          skus: string;
+          skus?: string;
         };
         header?: never;
         path: {
@@ -4490,6 +5180,7 @@ export interface paths {
                 availableToSell: number;
                 sku: string;
               }[];
+              nextCursor: string | null;
             };
           };
         };
@@ -4590,7 +5281,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Reservation group commit in this hub process: batches, requests, the largest batch */
+    /** Reservation group commit in this hub process: batches, requests, the largest batch, batches written by one compare-and-set statement and those that found the numbers changed */
     get: {
       parameters: {
         query?: never;
@@ -4610,7 +5301,9 @@ export interface paths {
               averageBatch: number;
               batches: number;
               largest: number;
+              oneStatement: number;
               requests: number;
+              stale: number;
             };
           };
         };
@@ -7208,6 +7901,128 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/orders/stats': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Orders, revenue and refunds per channel and currency since a moment (e.g. the start of today) */
+    get: {
+      parameters: {
+        query: {
+          channelId?: string;
+          /** @description ISO timestamp; orders placed at or after it */
+          since: unknown;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                cancelled: number;
+                channelId: string;
+                currency: string;
+                /** @description orders placed since `since`, cancelled ones excluded */
+                orders: number;
+                /** @description Σ refunded on those orders, in minor units */
+                refunded: number;
+                /** @description Σ grand totals of those orders, in minor units */
+                revenue: number;
+              }[];
+              /** Format: date-time */
+              since: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/returns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Returns and refunds of orders from every channel, newest first */
+    get: {
+      parameters: {
+        query?: {
+          /** @description sold or returned on this channel */
+          channelId?: string;
+          /** @description nextCursor of the previous page */
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                channelId: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                currency: string;
+                id: string;
+                lines: {
+                  /** @enum {string} */
+                  disposition: 'restock' | 'write_off';
+                  quantity: number;
+                  reason: string | null;
+                  refundAmount: number;
+                  sku: string;
+                }[];
+                locationId: string | null;
+                /** @enum {string} */
+                method: 'in_store' | 'mail';
+                orderChannelId: string;
+                orderId: string;
+                refundAmount: number;
+                /** @enum {string} */
+                refundMethod: 'original_payment' | 'store_credit';
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/store-credits/{id}': {
     parameters: {
       query?: never;
@@ -7464,7 +8279,7 @@ export interface paths {
               /** Format: date-time */
               nextAttemptAt: string;
               /** @enum {string} */
-              status: 'pending' | 'delivering' | 'delivered' | 'dead';
+              status: 'queued' | 'pending' | 'delivering' | 'delivered' | 'dead';
               subject: string;
             };
           };
@@ -7741,7 +8556,7 @@ export interface paths {
           /** @description the `next` cursor of the previous page */
           after?: number;
           limit?: number;
-          status?: 'pending' | 'delivering' | 'delivered' | 'dead';
+          status?: 'queued' | 'pending' | 'delivering' | 'delivered' | 'dead';
         };
         header?: never;
         path: {
@@ -7773,7 +8588,7 @@ export interface paths {
                 /** Format: date-time */
                 nextAttemptAt: string;
                 /** @enum {string} */
-                status: 'pending' | 'delivering' | 'delivered' | 'dead';
+                status: 'queued' | 'pending' | 'delivering' | 'delivered' | 'dead';
                 subject: string;
               }[];
               next: number | null;
@@ -8630,6 +9445,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/a': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Short alias of /v1/alias (analytics.js) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/alias': {
     parameters: {
       query?: never;
@@ -8640,6 +9489,40 @@ export interface paths {
     get?: never;
     put?: never;
     /** Segment-compatible alias (write key by Basic auth or writeKey in the body) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/b': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Short alias of /v1/batch (analytics.js) */
     post: {
       parameters: {
         query?: never;
@@ -8698,6 +9581,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/g': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Short alias of /v1/group (analytics.js) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/group': {
     parameters: {
       query?: never;
@@ -8708,6 +9625,40 @@ export interface paths {
     get?: never;
     put?: never;
     /** Segment-compatible group (write key by Basic auth or writeKey in the body) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/i': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Short alias of /v1/identify (analytics.js) */
     post: {
       parameters: {
         query?: never;
@@ -8766,6 +9717,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/p': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Short alias of /v1/page (analytics.js) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/page': {
     parameters: {
       query?: never;
@@ -8800,6 +9785,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/s': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Short alias of /v1/screen (analytics.js) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/screen': {
     parameters: {
       query?: never;
@@ -8810,6 +9829,40 @@ export interface paths {
     get?: never;
     put?: never;
     /** Segment-compatible screen (write key by Basic auth or writeKey in the body) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/t': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Short alias of /v1/track (analytics.js) */
     post: {
       parameters: {
         query?: never;

@@ -1,9 +1,10 @@
-// Integrations: webhook endpoints with their sync health (lag, failures, dead letters), each
-// endpoint's deliveries, and replay of the dead-letter queue.
-import { type FormEvent, useState } from 'react';
+// Integrations: webhook endpoints and inbound connectors with their sync health (lag, failures,
+// dead letters), each endpoint's deliveries, and replay of the dead-letter queue.
+import { useState } from 'react';
 import { useIntl } from '../../i18n/index.tsx';
 import { ok } from '../../ui/api.ts';
-import { Empty, ErrorNotice, Loading, Notice, Pill, TextField, useLoad } from '../../ui/components.tsx';
+import { Pill, TextField, useLoad } from '../../ui/components.tsx';
+import { DataTable, FormPanel, LoadedTable, useAction } from '../../ui/data-table.tsx';
 import { useApi } from '../../ui/key-gate.tsx';
 import { useLiveEvents } from '../../ui/use-live.ts';
 
@@ -11,9 +12,9 @@ export function IntegrationsPage() {
   const intl = useIntl();
   const api = useApi();
   const health = useLoad(() => ok(api.GET('/api/webhooks/health')), []);
+  const connectors = useLoad(() => ok(api.GET('/api/connectors/health')), []);
   const [selected, setSelected] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const action = useAction();
   const [form, setForm] = useState({ url: '', types: '' });
   const deliveries = useLoad(
     () =>
@@ -29,144 +30,136 @@ export function IntegrationsPage() {
   // Sync health moves with every event; refresh at most as often as events arrive.
   useLiveEvents([], () => {
     if (!health.loading) health.reload();
+    if (!connectors.loading) connectors.reload();
   });
 
-  const create = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    try {
-      const created = await ok(
-        api.POST('/api/webhooks/endpoints', {
-          body: { url: form.url, types: form.types.split(/[\s,]+/).filter(Boolean) },
-        }),
-      );
-      setNotice(intl.t('integrations.secretOnce', { secret: created.secret }));
-      setForm({ url: '', types: '' });
-      health.reload();
-    } catch (err) {
-      setError(err);
-    }
-  };
-  const replay = async (id: string) => {
-    setError(null);
-    try {
-      const r = await ok(
-        api.POST('/api/webhooks/endpoints/{id}/replay', { params: { path: { id } }, body: {} }),
-      );
-      setNotice(intl.t('integrations.replayed', { count: r.replayed.length }));
-      health.reload();
-      deliveries.reload();
-    } catch (err) {
-      setError(err);
-    }
-  };
+  const create = () =>
+    action.run(
+      async () => {
+        const created = await ok(
+          api.POST('/api/webhooks/endpoints', {
+            body: { url: form.url, types: form.types.split(/[\s,]+/).filter(Boolean) },
+          }),
+        );
+        setForm({ url: '', types: '' });
+        health.reload();
+        return created.secret;
+      },
+      (secret) => intl.t('integrations.secretOnce', { secret: String(secret) }),
+    );
+  const replay = (id: string) =>
+    action.run(
+      async () => {
+        const r = await ok(
+          api.POST('/api/webhooks/endpoints/{id}/replay', { params: { path: { id } }, body: {} }),
+        );
+        health.reload();
+        deliveries.reload();
+        return r.replayed.length;
+      },
+      (count) => intl.t('integrations.replayed', { count: Number(count) }),
+    );
+  const seconds = (s: number) => intl.t('integrations.seconds', { s: Math.round(s) });
 
   return (
     <section aria-labelledby="integrations-title">
       <h1 id="integrations-title">{intl.t('integrations.title')}</h1>
-      <ErrorNotice error={error ?? health.error} />
-      {notice ? <Notice tone="success">{notice}</Notice> : null}
-      {health.loading && !health.data ? <Loading /> : null}
-      {health.data?.items.length === 0 ? <Empty>{intl.t('integrations.none')}</Empty> : null}
-      {health.data && health.data.items.length > 0 ? (
-        <div className="table-wrap panel">
-          <table>
-            <caption className="visually-hidden">{intl.t('integrations.health')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">URL</th>
-                <th scope="col">{intl.t('channels.status')}</th>
-                <th scope="col" className="num">
-                  {intl.t('integrations.delivered')}
-                </th>
-                <th scope="col" className="num">
-                  {intl.t('integrations.pending')}
-                </th>
-                <th scope="col" className="num">
-                  {intl.t('integrations.failed')}
-                </th>
-                <th scope="col" className="num">
-                  {intl.t('integrations.dead')}
-                </th>
-                <th scope="col" className="num">
-                  {intl.t('integrations.lag')}
-                </th>
-                <th scope="col" />
-              </tr>
-            </thead>
-            <tbody>
-              {health.data.items.map((h) => (
-                <tr key={h.endpointId} data-endpoint={h.url}>
-                  <td>
-                    <button type="button" className="link" onClick={() => setSelected(h.endpointId)}>
-                      {h.url}
-                    </button>
-                  </td>
-                  <td>
-                    <Pill tone={h.status === 'active' ? (h.deadLettered > 0 ? 'warn' : 'ok') : 'bad'}>
-                      {intl.t(`endpointStatus.${h.status}`)}
-                    </Pill>
-                  </td>
-                  <td className="num">{intl.number(h.delivered)}</td>
-                  <td className="num">{intl.number(h.pending)}</td>
-                  <td className="num">{intl.number(h.failedAttempts)}</td>
-                  <td className="num" data-testid="dead">
-                    {intl.number(h.deadLettered)}
-                  </td>
-                  <td className="num">{intl.t('integrations.seconds', { s: Math.round(h.lagSeconds) })}</td>
-                  <td>
-                    {h.deadLettered > 0 ? (
-                      <button type="button" className="secondary" onClick={() => replay(h.endpointId)}>
-                        {intl.t('integrations.replay')}
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      {action.notices}
+      <h2>{intl.t('integrations.health')}</h2>
+      <LoadedTable
+        load={health}
+        items={health.data?.items}
+        empty={intl.t('integrations.none')}
+        caption={intl.t('integrations.health')}
+        rowKey={(h) => h.endpointId}
+        rowProps={(h) => ({ 'data-endpoint': h.url })}
+        columns={[
+          {
+            header: 'URL',
+            cell: (h) => (
+              <button type="button" className="link" onClick={() => setSelected(h.endpointId)}>
+                {h.url}
+              </button>
+            ),
+          },
+          {
+            header: intl.t('channels.status'),
+            cell: (h) => (
+              <Pill tone={h.status === 'active' ? (h.deadLettered > 0 ? 'warn' : 'ok') : 'bad'}>
+                {intl.t(`endpointStatus.${h.status}`)}
+              </Pill>
+            ),
+          },
+          { header: intl.t('integrations.delivered'), num: true, cell: (h) => intl.number(h.delivered) },
+          { header: intl.t('integrations.pending'), num: true, cell: (h) => intl.number(h.pending) },
+          { header: intl.t('integrations.failed'), num: true, cell: (h) => intl.number(h.failedAttempts) },
+          {
+            header: intl.t('integrations.dead'),
+            num: true,
+            cellProps: { 'data-testid': 'dead' },
+            cell: (h) => intl.number(h.deadLettered),
+          },
+          { header: intl.t('integrations.lag'), num: true, cell: (h) => seconds(h.lagSeconds) },
+          {
+            header: '',
+            cell: (h) =>
+              h.deadLettered > 0 ? (
+                <button type="button" className="secondary" onClick={() => replay(h.endpointId)}>
+                  {intl.t('integrations.replay')}
+                </button>
+              ) : null,
+          },
+        ]}
+      />
       {selected && deliveries.data ? (
-        <div className="table-wrap panel">
+        <>
           <h2>{intl.t('integrations.deliveries')}</h2>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{intl.t('events.time')}</th>
-                <th scope="col">{intl.t('events.type')}</th>
-                <th scope="col">{intl.t('channels.status')}</th>
-                <th scope="col" className="num">
-                  {intl.t('integrations.attempts')}
-                </th>
-                <th scope="col">{intl.t('integrations.lastError')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {deliveries.data.items.map((d) => (
-                <tr key={d.id}>
-                  <td>{intl.date(d.createdAt)}</td>
-                  <td>
-                    <code>{d.eventType}</code>
-                  </td>
-                  <td>
-                    <Pill tone={d.status === 'delivered' ? 'ok' : d.status === 'dead' ? 'bad' : 'info'}>
-                      {intl.t(`deliveryStatus.${d.status}`)}
-                    </Pill>
-                  </td>
-                  <td className="num">{d.attempts}</td>
-                  <td>
-                    {d.lastStatusCode ? `HTTP ${d.lastStatusCode} ` : ''}
-                    {d.lastError ?? ''}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+          <DataTable
+            rows={deliveries.data.items}
+            rowKey={(d) => d.id}
+            columns={[
+              { header: intl.t('events.time'), cell: (d) => intl.date(d.createdAt) },
+              { header: intl.t('events.type'), cell: (d) => <code>{d.eventType}</code> },
+              {
+                header: intl.t('channels.status'),
+                cell: (d) => (
+                  <Pill tone={d.status === 'delivered' ? 'ok' : d.status === 'dead' ? 'bad' : 'info'}>
+                    {intl.t(`deliveryStatus.${d.status}`)}
+                  </Pill>
+                ),
+              },
+              { header: intl.t('integrations.attempts'), num: true, cell: (d) => d.attempts },
+              {
+                header: intl.t('integrations.lastError'),
+                cell: (d) => `${d.lastStatusCode ? `HTTP ${d.lastStatusCode} ` : ''}${d.lastError ?? ''}`,
+              },
+            ]}
+          />
+        </>
       ) : null}
+      <h2>{intl.t('integrations.connectors')}</h2>
+      <LoadedTable
+        load={connectors}
+        items={connectors.data?.items}
+        empty={intl.t('integrations.noConnectors')}
+        rowKey={(c) => c.connectorId}
+        rowProps={(c) => ({ 'data-connector': c.name })}
+        columns={[
+          { header: intl.t('channels.name'), cell: (c) => c.name },
+          { header: intl.t('channels.type'), cell: (c) => <code>{c.kind}</code> },
+          { header: intl.t('integrations.received'), num: true, cell: (c) => intl.number(c.received) },
+          { header: intl.t('integrations.processed'), num: true, cell: (c) => intl.number(c.processed) },
+          { header: intl.t('integrations.waiting'), num: true, cell: (c) => intl.number(c.waiting) },
+          {
+            header: intl.t('integrations.parked'),
+            num: true,
+            cell: (c) => intl.number(c.parked + c.rejected),
+          },
+          { header: intl.t('integrations.lag'), num: true, cell: (c) => seconds(c.lagSeconds) },
+        ]}
+      />
       <h2>{intl.t('integrations.new')}</h2>
-      <form className="panel row" onSubmit={create} aria-label={intl.t('integrations.new')}>
+      <FormPanel label={intl.t('integrations.new')} submit={intl.t('common.create')} onSubmit={create}>
         <TextField
           label="URL"
           type="url"
@@ -180,8 +173,7 @@ export function IntegrationsPage() {
           onChange={(types) => setForm({ ...form, types })}
           hint={intl.t('integrations.typesHint')}
         />
-        <button type="submit">{intl.t('common.create')}</button>
-      </form>
+      </FormPanel>
     </section>
   );
 }

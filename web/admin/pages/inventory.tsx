@@ -1,6 +1,6 @@
 // Inventory: stock by location and available-to-sell by channel, updating live from
 // inventory.stock_changed; adjustments (receive, count, damage, sale) and transfers.
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useIntl } from '../../i18n/index.tsx';
 import { ok } from '../../ui/api.ts';
 import {
@@ -8,11 +8,11 @@ import {
   ErrorNotice,
   LiveBadge,
   Loading,
-  Notice,
   SelectField,
   TextField,
   useLoad,
 } from '../../ui/components.tsx';
+import { DataTable, FormPanel, useAction } from '../../ui/data-table.tsx';
 import { useApi } from '../../ui/key-gate.tsx';
 import { useLiveEvents } from '../../ui/use-live.ts';
 
@@ -37,7 +37,7 @@ export function InventoryPage() {
   const [changed, setChanged] = useState<Set<string>>(new Set());
   const [ats, setAts] = useState<Record<string, Record<string, number>>>({});
   const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const action = useAction();
   const [adjust, setAdjust] = useState({ kind: 'receive' as Kind, sku: '', quantity: '1', reason: '' });
   const [transfer, setTransfer] = useState({ sku: '', to: '', quantity: '1' });
 
@@ -79,19 +79,8 @@ export function InventoryPage() {
     }));
   });
 
-  const run = async (what: () => Promise<unknown>, message: string) => {
-    setError(null);
-    setDone(null);
-    try {
-      await what();
-      setDone(message);
-    } catch (err) {
-      setError(err);
-    }
-  };
-  const submitAdjust = (e: FormEvent) => {
-    e.preventDefault();
-    void run(
+  const submitAdjust = () =>
+    action.run(
       () =>
         ok(
           api.POST('/api/inventory/adjustments', {
@@ -106,10 +95,8 @@ export function InventoryPage() {
         ),
       intl.t('inventory.adjusted', { sku: adjust.sku.trim() }),
     );
-  };
-  const submitTransfer = (e: FormEvent) => {
-    e.preventDefault();
-    void run(
+  const submitTransfer = () =>
+    action.run(
       () =>
         ok(
           api.POST('/api/inventory/transfers', {
@@ -123,7 +110,6 @@ export function InventoryPage() {
         ),
       intl.t('inventory.transferred', { sku: transfer.sku.trim() }),
     );
-  };
   const channelCode = (id: string) => channels.data?.items.find((c) => c.id === id)?.code ?? id;
 
   return (
@@ -133,7 +119,7 @@ export function InventoryPage() {
         <LiveBadge status={status} />
       </div>
       <ErrorNotice error={error ?? locations.error} />
-      {done ? <Notice tone="success">{done}</Notice> : null}
+      {action.notices}
       {locations.loading && !locations.data ? <Loading /> : null}
       {locs.length > 0 ? (
         <div className="row">
@@ -148,48 +134,38 @@ export function InventoryPage() {
       {levels === null && current ? <Loading /> : null}
       {levels?.length === 0 ? <Empty>{intl.t('inventory.noStock')}</Empty> : null}
       {levels && levels.length > 0 ? (
-        <div className="table-wrap panel">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{intl.t('inventory.sku')}</th>
-                <th scope="col" className="num">
-                  {intl.t('inventory.onHand')}
-                </th>
-                <th scope="col" className="num">
-                  {intl.t('inventory.reserved')}
-                </th>
-                <th scope="col" className="num">
-                  {intl.t('inventory.available')}
-                </th>
-                <th scope="col">{intl.t('inventory.channelAts')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {levels.map((l) => (
-                <tr key={l.sku} data-sku={l.sku} className={changed.has(l.sku) ? 'flash' : undefined}>
-                  <td>
-                    <code>{l.sku}</code>
-                  </td>
-                  <td className="num">{intl.number(l.onHand)}</td>
-                  <td className="num">{intl.number(l.reserved)}</td>
-                  <td className="num" data-testid="available">
-                    {intl.number(l.available)}
-                  </td>
-                  <td>
-                    {Object.entries(ats[l.sku] ?? {})
-                      .map(([c, n]) => `${channelCode(c)} ${intl.number(n)}`)
-                      .join(' · ')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={levels}
+          rowKey={(l) => l.sku}
+          rowProps={(l) => ({ 'data-sku': l.sku, className: changed.has(l.sku) ? 'flash' : undefined })}
+          columns={[
+            { header: intl.t('inventory.sku'), cell: (l) => <code>{l.sku}</code> },
+            { header: intl.t('inventory.onHand'), num: true, cell: (l) => intl.number(l.onHand) },
+            { header: intl.t('inventory.reserved'), num: true, cell: (l) => intl.number(l.reserved) },
+            {
+              header: intl.t('inventory.available'),
+              num: true,
+              cellProps: { 'data-testid': 'available' },
+              cell: (l) => intl.number(l.available),
+            },
+            {
+              header: intl.t('inventory.channelAts'),
+              cell: (l) =>
+                Object.entries(ats[l.sku] ?? {})
+                  .map(([c, n]) => `${channelCode(c)} ${intl.number(n)}`)
+                  .join(' · '),
+            },
+          ]}
+        />
       ) : null}
       <div className="grid">
-        <form className="panel stack" onSubmit={submitAdjust} aria-label={intl.t('inventory.adjust')}>
-          <h2>{intl.t('inventory.adjust')}</h2>
+        <FormPanel
+          layout="stack"
+          label={intl.t('inventory.adjust')}
+          title={intl.t('inventory.adjust')}
+          submit={intl.t('inventory.adjust')}
+          onSubmit={submitAdjust}
+        >
           <SelectField
             label={intl.t('inventory.kind')}
             value={adjust.kind}
@@ -214,10 +190,15 @@ export function InventoryPage() {
             value={adjust.reason}
             onChange={(reason) => setAdjust({ ...adjust, reason })}
           />
-          <button type="submit">{intl.t('inventory.adjust')}</button>
-        </form>
-        <form className="panel stack" onSubmit={submitTransfer} aria-label={intl.t('inventory.transfer')}>
-          <h2>{intl.t('inventory.transfer')}</h2>
+        </FormPanel>
+        <FormPanel
+          layout="stack"
+          label={intl.t('inventory.transfer')}
+          title={intl.t('inventory.transfer')}
+          submit={intl.t('inventory.transfer')}
+          onSubmit={submitTransfer}
+          disabled={!transfer.to}
+        >
           <TextField
             label={intl.t('inventory.sku')}
             value={transfer.sku}
@@ -240,10 +221,7 @@ export function InventoryPage() {
             onChange={(quantity) => setTransfer({ ...transfer, quantity })}
             required
           />
-          <button type="submit" disabled={!transfer.to}>
-            {intl.t('inventory.transfer')}
-          </button>
-        </form>
+        </FormPanel>
       </div>
     </section>
   );
