@@ -13,7 +13,9 @@ describeEachHub(
       expect(channels.size).toBeGreaterThanOrEqual(3);
       const sources = new Set(orders.body.items.map((o: { source: string }) => o.source));
       expect(sources).toEqual(new Set(['native', 'imported']));
-      const pickup = orders.body.items.find((o: { delivery: { type: string } }) => o.delivery.type === 'pickup');
+      const pickup = orders.body.items.find(
+        (o: { delivery: { type: string } }) => o.delivery.type === 'pickup',
+      );
       expect(pickup).toMatchObject({ status: 'allocated' });
       const detail = await t.api('GET', `/api/orders/${pickup.id}`);
       expect(detail.body.fulfilments[0]).toMatchObject({ kind: 'pickup', status: 'ready_for_pickup' });
