@@ -12,6 +12,25 @@ export async function lockIdentity(exec: Executor): Promise<void> {
   await exec.execute(sql`select pg_advisory_xact_lock(${INGEST_LOCK})`);
 }
 
+/**
+ * The ingest transaction's first statement. In its own transaction ingestion holds the identity lock
+ * shared: batches commit concurrently, each checking at write time that the profiles it read are
+ * unchanged (see writeIngestPlan), while merges, unmerges and erasure (exclusive) wait for them. The
+ * planner is told to use the indexes: every ingest statement looks rows up by key, and statistics
+ * that lag a fast-growing table otherwise get sequential scans and hash joins over whole tables.
+ * Settings last until the transaction ends, so a caller's own transaction is left as it was. A batch
+ * that keeps conflicting takes the lock exclusively and cannot conflict.
+ */
+export async function beginIngest(exec: Executor, mode: 'shared' | 'exclusive' | 'caller'): Promise<void> {
+  await exec.execute(
+    mode === 'caller'
+      ? sql`select pg_advisory_xact_lock(${INGEST_LOCK})`
+      : sql`select ${mode === 'shared' ? sql`pg_advisory_xact_lock_shared` : sql`pg_advisory_xact_lock`}(${INGEST_LOCK}),
+          set_config('enable_seqscan', 'off', true), set_config('enable_hashjoin', 'off', true),
+          set_config('enable_mergejoin', 'off', true)`,
+  );
+}
+
 const iso = (v: unknown): string | null => (v == null ? null : new Date(v as string).toISOString());
 const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
@@ -42,29 +61,36 @@ const PROFILE_COLUMNS = sql.raw(
   'id, merged_into, status, traits, channel_stats, event_count, order_count, lifetime_value, last_order_at, last_cart_at, first_seen_at, last_seen_at, stage, stage_changed_at, created_channel_id, created_at, updated_at',
 );
 
-/** unnest(...) of profile states, typed, as u(<PROFILE_COLUMNS>). */
-function profileUnnest(list: ProfileState[]) {
+/** unnest(...) of profile states, typed, as u(<PROFILE_COLUMNS>[, version]). */
+function profileUnnest(list: ProfileState[], versions?: string[], documents?: Set<string>) {
   const col = <T>(f: (p: ProfileState) => T) => sql.param(list.map(f));
+  // Traits and lifetime value are sent only for profiles whose documents changed (null keeps them).
+  const doc = (p: ProfileState, v: unknown) => (!documents || documents.has(p.id) ? JSON.stringify(v) : null);
   return sql`unnest(${col((p) => p.id)}::text[], ${col((p) => p.mergedInto)}::text[], ${col((p) => p.status)}::text[],
-      ${col((p) => JSON.stringify(p.traits))}::jsonb[], ${col((p) => JSON.stringify(p.channelStats))}::jsonb[],
-      ${col((p) => p.eventCount)}::int[], ${col((p) => p.orderCount)}::int[], ${col((p) => JSON.stringify(p.lifetimeValue))}::jsonb[],
+      ${col((p) => doc(p, p.traits))}::jsonb[], ${col((p) => JSON.stringify(p.channelStats))}::jsonb[],
+      ${col((p) => p.eventCount)}::int[], ${col((p) => p.orderCount)}::int[], ${col((p) => doc(p, p.lifetimeValue))}::jsonb[],
       ${col((p) => p.lastOrderAt)}::timestamptz[], ${col((p) => p.lastCartAt)}::timestamptz[],
       ${col((p) => p.firstSeenAt)}::timestamptz[], ${col((p) => p.lastSeenAt)}::timestamptz[],
       ${col((p) => p.stage)}::text[], ${col((p) => p.stageChangedAt)}::timestamptz[], ${col((p) => p.createdChannelId)}::text[],
-      ${col((p) => p.createdAt)}::timestamptz[], ${col((p) => p.updatedAt)}::timestamptz[])
-    as u(${PROFILE_COLUMNS})`;
+      ${col((p) => p.createdAt)}::timestamptz[], ${col((p) => p.updatedAt)}::timestamptz[]
+      ${versions ? sql`, ${sql.param(versions)}::text[]` : sql``})
+    as u(${PROFILE_COLUMNS}${versions ? sql.raw(', version') : sql``})`;
 }
 
 export const insertProfilesSql = (list: ProfileState[]) =>
   sql`insert into customer_profiles (${PROFILE_COLUMNS}) select ${PROFILE_COLUMNS} from ${profileUnnest(list)}`;
 
-export const updateProfilesSql = (list: ProfileState[]) =>
-  sql`update customer_profiles p set merged_into = u.merged_into, status = u.status, traits = u.traits,
+/**
+ * With versions (xmin as read), a row that changed since it was read is left alone. With documents,
+ * only those profiles' traits and lifetime value are written.
+ */
+export const updateProfilesSql = (list: ProfileState[], versions?: string[], documents?: Set<string>) =>
+  sql`update customer_profiles p set merged_into = u.merged_into, status = u.status, traits = coalesce(u.traits, p.traits),
         channel_stats = u.channel_stats, event_count = u.event_count, order_count = u.order_count,
-        lifetime_value = u.lifetime_value, last_order_at = u.last_order_at, last_cart_at = u.last_cart_at,
+        lifetime_value = coalesce(u.lifetime_value, p.lifetime_value), last_order_at = u.last_order_at, last_cart_at = u.last_cart_at,
         first_seen_at = u.first_seen_at, last_seen_at = u.last_seen_at, stage = u.stage,
         stage_changed_at = u.stage_changed_at, updated_at = u.updated_at
-      from ${profileUnnest(list)} where p.id = u.id`;
+      from ${profileUnnest(list, versions, documents)} where p.id = u.id ${versions ? sql`and p.xmin::text = u.version` : sql``}`;
 
 export async function updateProfiles(exec: Executor, list: ProfileState[]): Promise<void> {
   if (list.length) await exec.execute(updateProfilesSql(list));

@@ -23,6 +23,8 @@ export interface CustomersOptions {
   rules?: Partial<IdentityRules>;
   thresholds?: Partial<StageThresholds>;
   maxEventsPerCommit?: number;
+  /** Ingest batches committing at once on PostgreSQL (default 3; PGlite always one). */
+  concurrentCommits?: number;
 }
 
 export interface TimelineEntryInput {
@@ -42,6 +44,7 @@ export function createCustomersService(options: CustomersOptions = {}) {
     rules,
     thresholds,
     maxEventsPerCommit: options.maxEventsPerCommit ?? 2000,
+    concurrentCommits: options.concurrentCommits ?? 3,
   });
   const merges = createMergesService({ rules, thresholds });
   const view = createViewService({ rules });

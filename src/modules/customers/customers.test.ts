@@ -304,6 +304,45 @@ describeEachDatabase('customers', [customersMigrations], (t) => {
   });
 });
 
+describeEachDatabase('customers ingestion from two hub processes at once', [customersMigrations], (t) => {
+  it('commits overlapping batches concurrently without losing an event, a count or a link', async () => {
+    // Two services are two hub processes; small commits and three at a time per process force
+    // batches that touch the same people to run concurrently (on PostgreSQL; PGlite serializes).
+    const nodes = [1, 2].map(() => createCustomersService({ maxEventsPerCommit: 20, concurrentCommits: 3 }));
+    const people = 12;
+    const sent = new Map<number, number>();
+    const batches = Array.from({ length: 24 }, (_, b) =>
+      Array.from({ length: 15 }, (_, i) => {
+        const person = (b * 7 + i) % people;
+        sent.set(person, (sent.get(person) ?? 0) + 1);
+        const roll = i % 3;
+        return roll === 0
+          ? ev({ anon: `two-a-${person}`, user: `two-u-${person}`, kind: 'identify', name: null })
+          : roll === 1
+            ? ev({ user: `two-u-${person}`, name: 'Product Added' })
+            : ev({ anon: `two-a-${person}` });
+      }),
+    );
+    const results = await Promise.all(batches.map((b, k) => nodes[k % 2]!.ingest(t.ctx(), WEB, b)));
+    expect(results.flat().filter((r) => r.status !== 'stored')).toEqual([]);
+    const viewer = nodes[0]!;
+    for (let person = 0; person < people; person++) {
+      const [byUser] = await viewer.search(t.ctx(), { externalId: `user_id:two-u-${person}` });
+      const [byAnon] = await viewer.search(t.ctx(), { externalId: `anonymous_id:two-a-${person}` });
+      expect(byUser?.id).toBeDefined();
+      expect(byAnon?.id).toBe(byUser!.id);
+      const view = await viewer.view(t.ctx(), byUser!.id);
+      expect([person, view.computed.eventCount]).toEqual([person, sent.get(person)]);
+      expect(view.identities.filter((i) => i.type === 'user_id')).toHaveLength(1);
+    }
+    const stored = await firstRow<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from customer_events`,
+    );
+    expect(Number(stored?.n)).toBe(24 * 15);
+  });
+});
+
 describe('identity rules', () => {
   it('exports the default merge protection', () => {
     const s = createCustomersService();

@@ -31,80 +31,60 @@ export interface IngestStateRows {
   shared: Set<string>;
   hits: Array<{ type: string; value: string; profileId: string; trust: Trust }>;
   members: ProfileState[];
+  /** Row version (xmin) of each member as read: the write refuses to apply over a newer one. */
+  versions: Map<string, string>;
   limited: Array<{ type: string; value: string; profileId: string }>;
   blocks: Set<string>;
 }
 
 export async function loadIngestState(exec: Executor, q: IngestStateQuery): Promise<IngestStateRows> {
-  // Explicit arrays per type and per source keep every lookup an index scan (a join against
-  // unnest() can get a hash join over the whole table as the tables grow).
-  const byType = new Map<string, string[]>();
-  q.types.forEach((t, i) => {
-    const list = byType.get(t) ?? [];
-    list.push(q.values[i]!);
-    byType.set(t, list);
-  });
-  const bySource = new Map<string, string[]>();
-  q.sourceIds.forEach((s, i) => {
-    const list = bySource.get(s) ?? [];
-    list.push(q.messageIds[i]!);
-    bySource.set(s, list);
-  });
-  const identifierMatch = [...byType].map(
-    ([type, values]) => sql`(i.type = ${type} and i.value = any(${sql.param(values)}::text[]))`,
-  );
-  const messageMatch = [...bySource].map(
-    ([source, ids]) => sql`(e.source_id = ${source} and e.message_id = any(${sql.param(ids)}::text[]))`,
-  );
-  const first = await rows<{ k: string; d: unknown }>(
+  // Keys are joined from unnest(): with hash and merge joins off for the transaction (beginIngest)
+  // each is one probe of the unique index, however stale the planner's statistics are.
+  // One statement (one round trip, one snapshot): the identifiers the batch names and their roots,
+  // every profile of those clusters with its row version (xmin, for the write's conflict check),
+  // their limited-type identifiers and merge blocks, plus duplicates, tombstones and shared devices.
+  const r = await rows<{ k: string; d: string }>(
     exec,
-    sql`select 'hit' as k, jsonb_build_object('type', i.type, 'value', i.value, 'profileId', i.profile_id, 'trust', i.trust,
-                 'root', coalesce(p.merged_into, p.id)) as d
-        from customer_identifiers i join customer_profiles p on p.id = i.profile_id
-        where ${identifierMatch.length ? sql.join(identifierMatch, sql` or `) : sql`false`}
-      union all select 'dup', to_jsonb(e.source_id || '|' || e.message_id) from customer_events e
-        where ${messageMatch.length ? sql.join(messageMatch, sql` or `) : sql`false`}
-      union all select 'erased', to_jsonb(hash) from customer_erased_identifiers where hash = any(${sql.param(q.tombstones)}::text[])
-      union all select 'shared', to_jsonb(value) from customer_shared_devices where value = any(${sql.param(q.devices)}::text[])`,
+    sql`with hits as (
+          select i.type, i.value, i.profile_id, i.trust, coalesce(p.merged_into, p.id) as root
+          from unnest(${sql.param(q.types)}::text[], ${sql.param(q.values)}::text[]) as k(type, value)
+          join customer_identifiers i on i.type = k.type and i.value = k.value
+          join customer_profiles p on p.id = i.profile_id),
+        members as (select m.*, m.xmin::text as version from customer_profiles m where m.id = any(array(select root from hits))
+                    union all select m.*, m.xmin::text from customer_profiles m where m.merged_into = any(array(select root from hits)))
+      select distinct 'hit' as k, json_build_object('type', h.type, 'value', h.value, 'profileId', h.profile_id, 'trust', h.trust)::text as d
+        from hits h
+      union all select 'member', row_to_json(m)::text from members m
+      union all select 'limited', json_build_object('type', i.type, 'value', i.value, 'profileId', i.profile_id)::text
+        from customer_identifiers i where i.profile_id = any(array(select id from members))
+         and i.type = any(${sql.param(q.limitedTypes)}::text[])
+      union all select 'block', b.profile_a || '|' || b.profile_b from customer_merge_blocks b
+        where b.profile_a = any(array(select id from members)) or b.profile_b = any(array(select id from members))
+      union all select 'dup', e.source_id || '|' || e.message_id
+        from unnest(${sql.param(q.sourceIds)}::text[], ${sql.param(q.messageIds)}::text[]) as m(source_id, message_id)
+        join customer_events e on e.source_id = m.source_id and e.message_id = m.message_id
+      union all select 'erased', hash from customer_erased_identifiers where hash = any(${sql.param(q.tombstones)}::text[])
+      union all select 'shared', value from customer_shared_devices where value = any(${sql.param(q.devices)}::text[])`,
   );
-  const hits: Array<{ type: string; value: string; profileId: string; trust: Trust; root: string }> = [];
-  const r: Array<{ k: string; d: unknown }> = [];
-  for (const row of first) {
-    if (row.k === 'hit')
-      hits.push((typeof row.d === 'string' ? JSON.parse(row.d) : row.d) as (typeof hits)[number]);
-    else r.push(row);
-  }
-  const roots = [...new Set(hits.map((h) => h.root))];
-  if (roots.length) {
-    const rootsParam = sql.param(roots);
-    r.push(
-      ...(await rows<{ k: string; d: unknown }>(
-        exec,
-        sql`with members as (select * from customer_profiles where id = any(${rootsParam}::text[])
-                             union all select * from customer_profiles where merged_into = any(${rootsParam}::text[]))
-            select 'member' as k, to_jsonb(m) as d from members m
-            union all select 'limited', jsonb_build_object('type', i.type, 'value', i.value, 'profileId', i.profile_id)
-              from customer_identifiers i where i.profile_id = any(array(select id from members))
-               and i.type = any(${sql.param(q.limitedTypes)}::text[])
-            union all select 'block', to_jsonb(b.profile_a || '|' || b.profile_b) from customer_merge_blocks b
-              where b.profile_a = any(array(select id from members)) or b.profile_b = any(array(select id from members))`,
-      )),
-    );
-  }
   const out: IngestStateRows = {
     duplicates: new Set(),
     erased: new Set(),
     shared: new Set(),
-    hits,
+    hits: [],
     members: [],
+    versions: new Map(),
     limited: [],
     blocks: new Set(),
   };
   for (const { k, d: raw } of r) {
     const d =
       typeof raw === 'string' && (k === 'hit' || k === 'member' || k === 'limited') ? JSON.parse(raw) : raw;
-    if (k === 'member') out.members.push(toProfileState(d as Record<string, unknown>));
-    else if (k === 'limited') out.limited.push(d as IngestStateRows['limited'][number]);
+    if (k === 'hit') out.hits.push(d as IngestStateRows['hits'][number]);
+    else if (k === 'member') {
+      const m = d as Record<string, unknown>;
+      out.members.push(toProfileState(m));
+      out.versions.set(m.id as string, m.version as string);
+    } else if (k === 'limited') out.limited.push(d as IngestStateRows['limited'][number]);
     else if (k === 'block') out.blocks.add(d as string);
     else if (k === 'dup') out.duplicates.add(d as string);
     else if (k === 'erased') out.erased.add(d as string);
@@ -141,6 +121,10 @@ export interface ConsentRow {
 export interface IngestWrite {
   newProfiles: ProfileState[];
   changedProfiles: ProfileState[];
+  /** Row versions as read: changed profiles are updated only over these, unchanged ones are checked. */
+  versions: Map<string, string>;
+  /** Changed profiles whose traits or lifetime value changed (the others keep theirs). */
+  documentsChanged: Set<string>;
   identifiers: NewIdentifier[];
   trustUpgrades: Array<{ type: string; value: string }>;
   events: EventRow[];
@@ -148,48 +132,77 @@ export interface IngestWrite {
   reviews: Array<PlannedReview & { id: string; createdAt: string }>;
   log: IdentityLogInput[];
   consents: ConsentRow[];
+  /** The platform events insert (eventsInsertFragment), folded into the same statement. */
+  platformEvents?: SQL | undefined;
   at: string;
 }
 
-/** Writes a whole batch's plan as one statement of data-modifying CTEs (one round trip). */
-export async function writeIngestPlan(exec: Executor, w: IngestWrite): Promise<void> {
+/**
+ * Writes a whole batch's plan as one statement of data-modifying CTEs (one round trip). Returns false,
+ * having written a partial plan the caller must roll back, when the data moved since it was read: a
+ * profile changed (row version), or an identifier or event was inserted by another transaction.
+ */
+export async function writeIngestPlan(exec: Executor, w: IngestWrite): Promise<boolean> {
   const parts: SQL[] = [];
+  const counted: Array<{ name: string; expected: number }> = [];
   const p = <T>(list: T[], f: (x: T) => unknown) => sql.param(list.map(f));
-  if (w.newProfiles.length) parts.push(insertProfilesSql(w.newProfiles));
-  if (w.changedProfiles.length) parts.push(updateProfilesSql(w.changedProfiles));
-  const ids = [
-    ...w.identifiers,
-    ...w.trustUpgrades.map((u) => ({
-      ...u,
-      id: '',
-      profileId: '',
-      channelId: null,
-      trust: 'verified' as const,
-    })),
-  ];
+  const add = (part: SQL, expected?: number) => {
+    const name = `w${parts.length}`;
+    parts.push(sql`${sql.raw(name)} as (${part})`);
+    if (expected !== undefined) counted.push({ name, expected });
+  };
+  if (w.newProfiles.length) add(insertProfilesSql(w.newProfiles));
+  if (w.changedProfiles.length) {
+    const changed = w.changedProfiles;
+    const versions = changed.map((x) => w.versions.get(x.id) ?? '');
+    add(sql`${updateProfilesSql(changed, versions, w.documentsChanged)} returning 1`, changed.length);
+  }
+  const written = new Set(w.changedProfiles.map((x) => x.id));
+  const readOnly = [...w.versions].filter(([id]) => !written.has(id));
+  if (readOnly.length) {
+    // Profiles read but not written (other members of a touched cluster) must be as read, and stay
+    // so until commit (share-locked): every change to a cluster rewrites at least one of its rows.
+    add(
+      sql`select 1 from unnest(${p(readOnly, (x) => x[0])}::text[], ${p(readOnly, (x) => x[1])}::text[]) as v(id, version)
+          join customer_profiles cp on cp.id = v.id and cp.xmin::text = v.version for share of cp`,
+      readOnly.length,
+    );
+  }
+  const ids = w.identifiers;
   if (ids.length) {
-    parts.push(sql`insert into customer_identifiers (id, type, value, profile_id, trust, channel_id, first_seen_at)
+    add(
+      sql`insert into customer_identifiers (id, type, value, profile_id, trust, channel_id, first_seen_at)
       select u.*, ${w.at}::timestamptz from unnest(${p(ids, (i) => i.id)}::text[], ${p(ids, (i) => i.type)}::text[],
         ${p(ids, (i) => i.value)}::text[], ${p(ids, (i) => i.profileId)}::text[], ${p(ids, (i) => i.trust)}::text[],
         ${p(ids, (i) => i.channelId)}::text[]) as u
-      on conflict (type, value) do update set trust = 'verified'
-      where customer_identifiers.trust <> 'verified' and excluded.trust = 'verified'`);
+      on conflict (type, value) do nothing returning 1`,
+      ids.length,
+    );
+  }
+  const up = w.trustUpgrades;
+  if (up.length) {
+    add(sql`update customer_identifiers ci set trust = 'verified'
+      from unnest(${p(up, (u) => u.type)}::text[], ${p(up, (u) => u.value)}::text[]) as u(type, value)
+      where ci.type = u.type and ci.value = u.value and ci.trust <> 'verified'`);
   }
   if (w.events.length) {
     const e = w.events;
-    parts.push(sql`insert into customer_events (id, source_id, message_id, profile_id, channel_id, kind, name, properties,
+    add(
+      sql`insert into customer_events (id, source_id, message_id, profile_id, channel_id, kind, name, properties,
         context, anonymous_id, user_id, occurred_at, received_at)
       select * from unnest(${p(e, (x) => x.id)}::text[], ${p(e, (x) => x.sourceId)}::text[], ${p(e, (x) => x.messageId)}::text[],
         ${p(e, (x) => x.profileId)}::text[], ${p(e, (x) => x.channelId)}::text[], ${p(e, (x) => x.kind)}::text[],
         ${p(e, (x) => x.name)}::text[], ${p(e, (x) => x.properties)}::jsonb[], ${p(e, (x) => x.context)}::jsonb[],
         ${p(e, (x) => x.anonymousId)}::text[], ${p(e, (x) => x.userId)}::text[], ${p(e, (x) => x.occurredAt)}::timestamptz[],
         ${p(e, (x) => x.receivedAt)}::timestamptz[])
-      on conflict (source_id, message_id) do nothing`);
+      on conflict (source_id, message_id) do nothing returning 1`,
+      e.length,
+    );
   }
-  if (w.merges.length) parts.push(insertMergesSql(w.merges));
+  if (w.merges.length) add(insertMergesSql(w.merges));
   if (w.reviews.length) {
     const r = w.reviews;
-    parts.push(sql`insert into customer_merge_reviews (id, profile_ids, pair_key, rule, reason, evidence, status, created_at)
+    add(sql`insert into customer_merge_reviews (id, profile_ids, pair_key, rule, reason, evidence, status, created_at)
       select u.id, array[u.a, u.b], u.pair_key, u.rule, u.reason, u.evidence, 'open', u.created_at
       from unnest(${p(r, (x) => x.id)}::text[], ${p(r, (x) => x.profileIds[0])}::text[], ${p(r, (x) => x.profileIds[1])}::text[],
         ${p(r, (x) => x.pairKey)}::text[], ${p(r, (x) => x.rule)}::text[], ${p(r, (x) => x.reason)}::text[],
@@ -197,11 +210,18 @@ export async function writeIngestPlan(exec: Executor, w: IngestWrite): Promise<v
         as u(id, a, b, pair_key, rule, reason, evidence, created_at)
       on conflict (pair_key) where status = 'open' do nothing`);
   }
-  if (w.log.length) parts.push(insertIdentityLogSql(w.log));
-  if (w.consents.length) parts.push(upsertConsentsSql(w.consents));
-  if (parts.length === 0) return;
-  const ctes = parts.map((part, i) => sql`w${sql.raw(String(i))} as (${part})`);
-  await exec.execute(sql`with ${sql.join(ctes, sql`, `)} select 1`);
+  if (w.log.length) add(insertIdentityLogSql(w.log));
+  if (w.consents.length) add(upsertConsentsSql(w.consents));
+  if (w.platformEvents) add(w.platformEvents);
+  if (parts.length === 0) return true;
+  const checks = counted.length
+    ? sql.join(
+        counted.map((c) => sql`(select count(*) from ${sql.raw(c.name)}) = ${c.expected}::int`),
+        sql` and `,
+      )
+    : sql`true`;
+  const r = await rows<{ ok: boolean }>(exec, sql`with ${sql.join(parts, sql`, `)} select ${checks} as ok`);
+  return r[0]?.ok === true;
 }
 
 /** Newest decision wins; a denial after a grant is recorded as a revocation. */

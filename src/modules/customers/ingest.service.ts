@@ -4,9 +4,9 @@
 import { sql } from 'drizzle-orm';
 import { type Deferred, deferred, newId } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
-import { appendEvents, type NewEvent } from '../../platform/events/event-log.js';
+import { eventsInsertFragment, type NewEvent } from '../../platform/events/event-log.js';
 import { CUSTOMER_EVENTS } from './customers.events.js';
-import { lockIdentity } from './customers.repository.js';
+import { beginIngest } from './customers.repository.js';
 import type {
   IngestEventInput,
   IngestEventResult,
@@ -30,6 +30,8 @@ export interface IngestOptions {
   thresholds: StageThresholds;
   /** Most events one transaction takes from the queue. */
   maxEventsPerCommit: number;
+  /** Batches committing at once on a server database (PGlite: always one). */
+  concurrentCommits: number;
 }
 
 interface PreparedEvent extends ResolvableEvent {
@@ -52,11 +54,25 @@ const TRAIT_IDENTIFIERS: Array<[string, string]> = [
   ['phone', 'phone'],
 ];
 
+/** The data moved between the batch's read and its write (another node, or a racing use case). */
+class IngestConflict extends Error {
+  constructor() {
+    super('customer data changed while a batch was being resolved; retrying');
+  }
+}
+
+/** A conflict with a concurrent transaction: ours, or PostgreSQL's deadlock/serialization failure. */
+function isConflict(err: unknown): boolean {
+  if (err instanceof IngestConflict) return true;
+  const code = (e: unknown) => (e as { code?: unknown } | undefined)?.code;
+  const c = code(err) ?? code((err as { cause?: unknown } | undefined)?.cause);
+  return c === '40P01' || c === '40001';
+}
+
 export function createIngestion(opts: IngestOptions) {
   const { rules, thresholds } = opts;
   const limitedTypes = Object.keys(rules.maxPerType);
   const queue: Job[] = [];
-  let running = false;
 
   function prepare(source: IngestSource, events: IngestEventInput[], offset = 0) {
     const results: IngestEventResult[] = [];
@@ -122,42 +138,55 @@ export function createIngestion(opts: IngestOptions) {
     return { results, prepared };
   }
 
-  async function drain(): Promise<void> {
-    if (running) return;
-    running = true;
+  /** Takes queued jobs, whole, up to maxEventsPerCommit events (at least one job). */
+  function take(): Job[] {
+    const jobs: Job[] = [];
+    let n = 0;
+    while (queue.length && (jobs.length === 0 || n + queue[0]!.events.length <= opts.maxEventsPerCommit)) {
+      const j = queue.shift()!;
+      jobs.push(j);
+      n += j.events.length;
+    }
+    return jobs;
+  }
+
+  // Up to `concurrentCommits` batches commit at once on a server database (one on PGlite, whose
+  // single connection serializes transactions anyway); each takes what queued while others ran.
+  let active = 0;
+  function drain(): void {
+    const ctx = queue[0]?.ctx;
+    const limit = ctx?.database.pool ? opts.concurrentCommits : 1;
+    while (queue.length && active < limit) {
+      const jobs = take();
+      active++;
+      void commitBatch(jobs).finally(() => {
+        active--;
+        drain();
+      });
+    }
+  }
+
+  async function commitBatch(jobs: Job[]): Promise<void> {
     try {
-      while (queue.length) {
-        const jobs: Job[] = [];
-        let n = 0;
-        while (
-          queue.length &&
-          (jobs.length === 0 || n + queue[0]!.events.length <= opts.maxEventsPerCommit)
-        ) {
-          const j = queue.shift()!;
-          jobs.push(j);
-          n += j.events.length;
-        }
-        try {
-          await commitJobs(jobs);
-          for (const j of jobs) j.done.resolve(j.results);
-          await refreshStatistics(jobs[0]!.ctx, n);
-        } catch (err) {
-          if (jobs.length === 1) jobs[0]!.done.reject(err);
-          else {
-            // One job's data may be what failed: retry each alone so the others still commit.
-            for (const j of jobs) {
-              try {
-                await commitJobs([j]);
-                j.done.resolve(j.results);
-              } catch (e) {
-                j.done.reject(e);
-              }
-            }
+      await commitWithRetry(jobs);
+      for (const j of jobs) j.done.resolve(j.results);
+      await refreshStatistics(
+        jobs[0]!.ctx,
+        jobs.reduce((n, j) => n + j.events.length, 0),
+      );
+    } catch (err) {
+      if (jobs.length === 1) jobs[0]!.done.reject(err);
+      else {
+        // One job's data may be what failed: retry each alone so the others still commit.
+        for (const j of jobs) {
+          try {
+            await commitWithRetry([j]);
+            j.done.resolve(j.results);
+          } catch (e) {
+            j.done.reject(e);
           }
         }
       }
-    } finally {
-      running = false;
     }
   }
 
@@ -176,7 +205,19 @@ export function createIngestion(opts: IngestOptions) {
     }
   }
 
-  async function commitJobs(jobs: Job[]): Promise<void> {
+  /** A conflict rolls the whole batch back; it is resolved again from a fresh read. */
+  async function commitWithRetry(jobs: Job[]): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await commitJobs(jobs, attempt >= 3);
+      } catch (err) {
+        if (!isConflict(err) || attempt >= 3) throw err;
+        jobs[0]!.ctx.log.debug({ attempt }, 'ingest batch conflicted with a concurrent one; retrying');
+      }
+    }
+  }
+
+  async function commitJobs(jobs: Job[], exclusive = false): Promise<void> {
     const events: PreparedEvent[] = [];
     for (const j of jobs) for (const e of j.events) events.push(e);
     events.forEach((e, i) => {
@@ -184,21 +225,30 @@ export function createIngestion(opts: IngestOptions) {
     });
     const ctx = jobs[0]!.ctx;
     const sourceOf = new Map(jobs.flatMap((j) => j.events.map((e) => [e.ref, j] as const)));
+    const lockMode = ctx.inTx ? 'caller' : exclusive ? 'exclusive' : 'shared';
     await inTransaction(ctx, async (tx) => {
       const now = tx.clock.now().toISOString();
-      await lockIdentity(tx.db);
+      await beginIngest(tx.db, lockMode);
+      // Each distinct identifier once (a batch names the same person's ids many times).
       const types: string[] = [];
       const values: string[] = [];
-      const devices: string[] = [];
+      const devices = new Set<string>();
+      const keys = new Set<string>();
+      const want = (type: string, value: string) => {
+        const k = identifierKey(type, value);
+        if (keys.has(k)) return;
+        keys.add(k);
+        types.push(type);
+        values.push(value);
+      };
       for (const e of events) {
         for (const i of e.identifiers) {
-          types.push(i.type);
-          values.push(i.value);
-          if (i.type === 'anonymous_id') devices.push(i.value);
+          want(i.type, i.value);
+          if (i.type === 'anonymous_id') devices.add(i.value);
         }
         if (e.previousId) {
-          types.push('user_id', 'anonymous_id');
-          values.push(e.previousId, e.previousId);
+          want('user_id', e.previousId);
+          want('anonymous_id', e.previousId);
         }
       }
       const state = await loadIngestState(tx.db, {
@@ -206,8 +256,8 @@ export function createIngestion(opts: IngestOptions) {
         messageIds: events.map((e) => e.messageId),
         types,
         values,
-        tombstones: events.flatMap((e) => e.tombstones),
-        devices,
+        tombstones: [...new Set(events.flatMap((e) => e.tombstones))],
+        devices: [...devices],
         limitedTypes,
       });
       // Duplicates (stored before, or twice in this batch) and events naming an erased identifier drop out.
@@ -269,6 +319,7 @@ export function createIngestion(opts: IngestOptions) {
       const eventRows: EventRow[] = [];
       const consents = new Map<string, ConsentRow>();
       const touchedRoots = new Set<string>();
+      const documentsChanged = new Set<string>();
       for (const e of fresh) {
         const job = sourceOf.get(e.ref)!;
         const profileId = plan.landing.get(e.ref)!;
@@ -280,6 +331,9 @@ export function createIngestion(opts: IngestOptions) {
           thresholds,
         );
         const keys = applyTraits(p, e.input.traits, e.channelId, at);
+        // Traits are rewritten even when only their time moved; the value is what matters for events.
+        if (Object.keys(e.input.traits).length || (e.name && thresholds.orderEvents.includes(e.name)))
+          documentsChanged.add(profileId);
         if (keys.length) {
           const root = rootOf(profileId);
           const tc = traitChanges.get(root) ?? { keys: new Set<string>(), channelId: e.channelId };
@@ -324,7 +378,14 @@ export function createIngestion(opts: IngestOptions) {
           profileId: rootOf(profileId),
         };
       }
-      for (const m of plan.merges) touchedRoots.add(rootOf(m.winnerId));
+      for (const m of plan.merges) {
+        // A merge always rewrites the winner's row, so a concurrent batch that read the cluster sees it moved.
+        const root = rootOf(m.winnerId);
+        const winner = profiles.get(root);
+        if (winner) winner.updatedAt = now;
+        changed.add(root);
+        touchedRoots.add(root);
+      }
       // The journey stage of every touched cluster, from the facts of all its profiles.
       const nowDate = new Date(now);
       const membersByRoot = new Map<string, ProfileState[]>();
@@ -381,9 +442,11 @@ export function createIngestion(opts: IngestOptions) {
         });
       }
       const actor = tx.actor.id;
-      await writeIngestPlan(tx.db, {
+      const written = await writeIngestPlan(tx.db, {
         newProfiles: plan.newProfiles,
         changedProfiles: [...changed].filter((id) => !newIds.has(id)).map((id) => profiles.get(id)!),
+        versions: state.versions,
+        documentsChanged,
         identifiers: plan.newIdentifiers,
         trustUpgrades: plan.trustUpgrades,
         events: eventRows,
@@ -410,9 +473,10 @@ export function createIngestion(opts: IngestOptions) {
           })),
         ],
         consents: [...consents.values()],
+        platformEvents: platformEvents.length ? eventsInsertFragment(tx, platformEvents).query : undefined,
         at: now,
       });
-      await appendEvents(tx, platformEvents);
+      if (!written) throw new IngestConflict();
     });
   }
 
@@ -426,12 +490,12 @@ export function createIngestion(opts: IngestOptions) {
       if (prepared.length === 0) return results;
       const job: Job = { ctx, source, events: prepared, results, done: deferred() };
       if (ctx.inTx) {
-        // Inside a caller's transaction there is nothing to coalesce with.
+        // Inside a caller's transaction there is nothing to coalesce with (nor a retry to make).
         await commitJobs([job]);
         return results;
       }
       queue.push(job);
-      void drain();
+      drain();
       return job.done.promise;
     },
   };
