@@ -3,7 +3,10 @@
 // requests than units are sent, so the stock runs out under load. correct = exactly N reservations
 // succeeded, every other request was refused cleanly (409 insufficient_stock), and the hub's
 // levels, reservations and ledger all agree on N.
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { api, type BenchContext, percentile, type Scenario } from '../harness.js';
 
 const SKU = 'HOT-SKU-1';
@@ -57,6 +60,42 @@ async function setUp(b: BenchContext, units: number): Promise<string[]> {
   return keys;
 }
 
+/** CPU seconds the hub process has used, from its Prometheus metrics. */
+async function hubCpuSeconds(b: BenchContext): Promise<number | null> {
+  const text = await (await fetch(`${b.baseUrl}/metrics`)).text();
+  const m = /^omnihub_process_cpu_seconds_total (\S+)$/m.exec(text);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * CPU seconds used so far by each server process of the hub's database (PostgreSQL on this machine
+ * only; null otherwise). With the hub's figure this gives a cost per reservation that does not
+ * depend on what else the machine is doing.
+ */
+async function databaseCpuSeconds(b: BenchContext): Promise<Map<number, number> | null> {
+  if (!b.databaseUrl) return null;
+  const client = new pg.Client({ connectionString: b.databaseUrl });
+  try {
+    await client.connect();
+    const r = await client.query<{ pid: number }>(
+      'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+    );
+    const seconds = new Map<number, number>();
+    for (const { pid } of r.rows) {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      seconds.set(pid, (Number(fields[11]) + Number(fields[12])) / 100); // utime + stime, in USER_HZ
+    }
+    return seconds;
+  } catch {
+    return null;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+const cpuSpent = (before: Map<number, number> | null, after: Map<number, number> | null): number | null =>
+  before && after ? [...after].reduce((sum, [pid, s]) => sum + s - (before.get(pid) ?? 0), 0) : null;
+
 /** Pages through a list endpoint, summing what `count` returns per item. */
 async function sumPages(b: BenchContext, path: string, count: (item: any) => number): Promise<number> {
   let total = 0;
@@ -88,6 +127,8 @@ const scenario: Scenario = async (b) => {
     `${units} units of ${SKU}; ${CHANNELS} channels × ${perChannel} connections (pipelining ${pipelining}), ${requestsPerChannel * CHANNELS} requests`,
   );
 
+  const hubCpuBefore = await hubCpuSeconds(b);
+  const databaseCpuBefore = await databaseCpuSeconds(b);
   const statuses = new Map<string, number>();
   let lastSuccessAt = 0;
   let badBodies = 0;
@@ -124,6 +165,11 @@ const scenario: Scenario = async (b) => {
     ),
   );
   const elapsedMs = lastSuccessAt - started;
+  const hubCpuAfter = await hubCpuSeconds(b);
+  const databaseCpu = cpuSpent(databaseCpuBefore, await databaseCpuSeconds(b));
+  const hubCpu = hubCpuBefore !== null && hubCpuAfter !== null ? hubCpuAfter - hubCpuBefore : null;
+  const perReservationUs = (seconds: number | null) =>
+    seconds === null ? null : Math.round((seconds / (requestsPerChannel * CHANNELS)) * 1e6);
   const ok = statuses.get('201') ?? 0;
   const refused = statuses.get('409') ?? 0;
   const errors = runs.reduce((s, r) => s + r.errors + r.timeouts, 0);
@@ -175,6 +221,14 @@ const scenario: Scenario = async (b) => {
       heldReservationUnits: reservations,
       ledgerReservedSum: ledgerReserved,
       groupCommit,
+      // CPU per request (hub process; the database's server processes when local), whatever the load.
+      cpu: {
+        hubSeconds: hubCpu === null ? null : Math.round(hubCpu * 100) / 100,
+        databaseSeconds: databaseCpu === null ? null : Math.round(databaseCpu * 100) / 100,
+        hubMicrosecondsPerRequest: perReservationUs(hubCpu),
+        databaseMicrosecondsPerRequest: perReservationUs(databaseCpu),
+      },
+      loadAverage: loadavg().map((l) => Math.round(l * 10) / 10),
     },
   };
 };
