@@ -69,7 +69,8 @@ export function followEvents(opts: LiveOptions): () => void {
     });
     if (res.status === 404 || res.status === 405) return 'unsupported';
     if (!res.ok || !res.body) throw new Error(`stream answered ${res.status}`);
-    status('live');
+    // "live" only once the hub says this client is registered (its `: connected` comment): before
+    // that, a change committed now might not reach us, and a page (or test) would wait for nothing.
     const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = '';
     for (;;) {
@@ -90,6 +91,7 @@ export function followEvents(opts: LiveOptions): () => void {
     let eventName: string | undefined;
     const data: string[] = [];
     for (const line of block.split(/\r?\n/)) {
+      if (line.startsWith(': connected')) status('live');
       if (line.startsWith('event:')) eventName = line.slice(6).trim();
       else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
     }

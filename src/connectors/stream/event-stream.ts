@@ -70,12 +70,17 @@ export function startEventStreamHub(opts: {
   const reader = (async () => {
     while (!abort.signal.aborted) {
       try {
-        if (!cursor) cursor = await headCursor(database.db);
         const seen = database.notifier.version;
-        const batch = clients.size ? await readEvents(database.db, { after: cursor, limit: 1000 }) : [];
+        if (!clients.size) {
+          // With no client there is nothing to follow (and nothing to read): start again from the
+          // head when one connects.
+          cursor = null;
+          await database.notifier.wait(pollMs, abort.signal, seen);
+          continue;
+        }
+        if (!cursor) cursor = await headCursor(database.db);
+        const batch = await readEvents(database.db, { after: cursor, limit: 1000 });
         if (batch.length === 0) {
-          // With no client there is nothing to follow: start again from the head when one connects.
-          if (!clients.size) cursor = null;
           await database.notifier.wait(pollMs, abort.signal, seen);
           continue;
         }
@@ -107,14 +112,15 @@ export function startEventStreamHub(opts: {
     },
     async connect(res, filter, resumeAfter) {
       const start = resumeAfter ?? (await headCursor(database.db));
-      const client: StreamClient = { filter, res, last: start, backlog: resumeAfter ? [] : null };
+      // Every client starts by buffering and reading the log from `start`: an event committed after
+      // `start` but handed out by the shared reader before this client joined would otherwise be lost.
+      const client: StreamClient = { filter, res, last: start, backlog: [] };
       clients.add(client);
       // An idle reader follows from here (never from a later head, which would skip events).
       if (!cursor) cursor = resumeAfter ? await headCursor(database.db) : start;
       res.on('close', () => clients.delete(client));
       res.write(': connected\n\n');
       database.notifier.notify(); // the shared reader may be idle with no clients; wake it
-      if (!resumeAfter) return;
       // Replay from the log, then hand over to the live feed; `last` drops anything seen twice.
       try {
         let from = start;
