@@ -5,6 +5,7 @@
 import { createHmac } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { beforeAll, expect, it } from 'vitest';
+import { eventually } from './helpers/eventually.js';
 import { describeEachHub, type TestHub } from './helpers/test-hub.js';
 
 const SHOPIFY_SECRET = 'shpss_0123456789abcdef0123456789abcdef';
@@ -61,8 +62,17 @@ describeEachHub('inbound connectors', (t) => {
   let locationId: string;
   let shopify: { id: string };
   let woo: { id: string };
+  const generic: Array<{ id: string }> = [];
   const ctx = () => t.hub.systemCtx();
-  const processed = async () => t.hub.integration.inboundProcessor!.caughtUp();
+  // Every delivery received so far has been processed (or parked).
+  const processed = async () => {
+    await t.hub.integration.inboundProcessor!.caughtUp();
+    const all = async () =>
+      (await Promise.all([shopify, woo, ...generic].map((c) => deliveries(c.id))))
+        .flat()
+        .map((d) => d.status);
+    await eventually(all, (statuses) => !statuses.includes('received'));
+  };
   const available = async (sku: string) =>
     (await t.api('GET', `/api/inventory/skus/${sku}?channelId=${channelId}`)).body.channel
       .availableToSell as number;
@@ -305,6 +315,7 @@ describeEachHub('inbound connectors', (t) => {
     });
     expect(created.status).toBe(201);
     const { id, secret } = created.body as { id: string; secret: string };
+    generic.push({ id });
     const sample = {
       levels: [
         { item: 'SHIRT-M', qty: 40 },

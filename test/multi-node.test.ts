@@ -1,6 +1,8 @@
 // Several hub nodes on one PostgreSQL database and NATS JetStream, as real processes: a change made
 // through node A reaches an SSE client of node B and a webhook receiver, each delivery made once;
 // when the node sending a delivery is killed mid-request, the other node retries it (same id).
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFreshPostgresDatabase, postgresTestUrl } from '../src/platform/testing/test-databases.js';
@@ -97,6 +99,10 @@ if (!natsUrl || !databaseUrl) {
       await b?.kill();
       await receiver?.close();
       await drop?.();
+      // JetStream streams may not overlap in subjects: leave none behind for the next run.
+      const nc = await connect({ servers: natsUrl });
+      await (await jetstreamManager(nc)).streams.delete(stream).catch(() => {});
+      await nc.drain();
     });
 
     it('a change through node A reaches node B’s SSE client and the receiver, each delivery once', async () => {

@@ -2,6 +2,7 @@
 // a customer action writes the timeline once, rules are versioned, can be paused, and dry-run.
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { eventually } from './helpers/eventually.js';
 import { describeEachHub } from './helpers/test-hub.js';
 import { startWebhookReceiver, type WebhookReceiver } from './helpers/webhook-receiver.js';
 
@@ -145,9 +146,16 @@ describeEachHub('workflow rules', (t) => {
       },
     });
     await rename('Ada shop', { owner: customerId });
+    const countNotes = async () =>
+      (
+        JSON.stringify((await t.api('GET', `/api/customers/${customerId}/timeline`)).body).match(
+          /workflow\.note/g,
+        ) ?? []
+      ).length;
+    expect(await eventually(countNotes, (n) => n > 0)).toBe(1);
+    await rename('Ada shop 2', { owner: customerId });
+    expect(await eventually(countNotes, (n) => n > 1)).toBe(2);
     await settled();
-    const timeline = await t.api('GET', `/api/customers/${customerId}/timeline`);
-    const notes = JSON.stringify(timeline.body).match(/workflow\.note/g) ?? [];
-    expect(notes.length).toBe(1);
+    expect(await countNotes()).toBe(2);
   });
 });

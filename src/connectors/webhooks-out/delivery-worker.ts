@@ -86,18 +86,16 @@ export function startWebhooksOut(opts: {
     while (!abort.signal.aborted) {
       try {
         const seenLocal = queued.version;
-        const seenDb = database.notifier.version;
         const claimed = await service.claimDeliveries(ctx, {
           owner,
           limit: config.batchSize,
           leaseMs: config.leaseMs,
         });
         if (claimed.length === 0) {
-          // Local fan-out wakes us at once; other nodes' queues are seen by polling (or a NATS wake-up).
-          await Promise.race([
-            queued.wait(config.pollMs, abort.signal, seenLocal),
-            database.notifier.wait(config.pollMs, abort.signal, seenDb),
-          ]);
+          // Local fan-out wakes us at once when it queued something (whichever node committed the
+          // events: the node holding the fan-out lease queues and wakes its loops); deliveries queued
+          // by other nodes are seen by polling. Not woken by every commit: most queue nothing.
+          await queued.wait(config.pollMs, abort.signal, seenLocal);
           continue;
         }
         const nowSeconds = Math.floor(opts.clock.now().getTime() / 1000);

@@ -32,13 +32,26 @@ export const webhookEndpoints = pgTable('webhook_endpoints', {
   previousSecretExpiresAt: timestamp('previous_secret_expires_at', { withTimezone: true }),
   status: text('status').notNull().default('active'),
   disabledReason: text('disabled_reason'),
-  deliveredCount: bigint('delivered_count', { mode: 'number' }).notNull().default(0),
-  failedCount: bigint('failed_count', { mode: 'number' }).notNull().default(0),
-  lastDeliveredAt: timestamp('last_delivered_at', { withTimezone: true }),
-  lastDeliveredEventAt: timestamp('last_delivered_event_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * Delivery counters per endpoint, one row per sender shard (delivery loop), summed on read: a
+ * single counter row per endpoint would serialize every completion on one row lock.
+ */
+export const webhookEndpointStats = pgTable(
+  'webhook_endpoint_stats',
+  {
+    endpointId: text('endpoint_id').notNull(),
+    shard: integer('shard').notNull(),
+    deliveredCount: bigint('delivered_count', { mode: 'number' }).notNull().default(0),
+    failedCount: bigint('failed_count', { mode: 'number' }).notNull().default(0),
+    lastDeliveredAt: timestamp('last_delivered_at', { withTimezone: true }),
+    lastDeliveredEventAt: timestamp('last_delivered_event_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('webhook_endpoint_stats_uq').on(t.endpointId, t.shard)],
+);
 
 export const webhookDeliveries = pgTable(
   'webhook_deliveries',
@@ -54,7 +67,8 @@ export const webhookDeliveries = pgTable(
     eventOccurredAt: timestamp('event_occurred_at', { withTimezone: true }).notNull(),
     body: text('body').notNull(),
     contentType: text('content_type').notNull(),
-    // pending → delivering (leased by one node) → delivered | pending (retry) | dead (the DLQ).
+    // queued (behind an earlier delivery of the same subject) → pending (the subject's head, due at
+    // next_attempt_at) → delivering (leased by one node) → delivered | pending (retry) | dead (the DLQ).
     status: text('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
@@ -71,6 +85,7 @@ export const webhookDeliveries = pgTable(
     index('webhook_deliveries_subject_idx')
       .on(t.endpointId, t.subject, t.seq)
       .where(sql`status in ('pending', 'delivering')`),
+    index('webhook_deliveries_queued_idx').on(t.endpointId, t.subject, t.seq).where(sql`status = 'queued'`),
     index('webhook_deliveries_endpoint_status_idx').on(t.endpointId, t.status, t.seq),
   ],
 );

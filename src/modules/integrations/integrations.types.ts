@@ -9,7 +9,7 @@ export const EventTypeFilter = z
 
 export const WEBHOOK_FORMATS = ['standard', 'cloudevents'] as const;
 export const ENDPOINT_STATUSES = ['active', 'disabled'] as const;
-export const DELIVERY_STATUSES = ['pending', 'delivering', 'delivered', 'dead'] as const;
+export const DELIVERY_STATUSES = ['queued', 'pending', 'delivering', 'delivered', 'dead'] as const;
 
 export const WebhookSecret = z
   .string()

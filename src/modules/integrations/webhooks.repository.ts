@@ -99,6 +99,7 @@ export async function updateEndpointRow(
 
 export async function deleteEndpointRow(exec: Executor, id: string): Promise<void> {
   await exec.execute(sql`delete from webhook_deliveries where endpoint_id = ${id}`);
+  await exec.execute(sql`delete from webhook_endpoint_stats where endpoint_id = ${id}`);
   await exec.execute(sql`delete from webhook_endpoints where id = ${id}`);
 }
 
@@ -113,26 +114,76 @@ export interface NewDelivery {
   contentType: string;
 }
 
-/** One statement for a whole batch; a delivery already queued for (endpoint, event) is skipped. */
+/**
+ * Queues a batch in one statement (a delivery already queued for (endpoint, event) is skipped).
+ * The first of a subject in the batch is its head (pending) when nothing of that subject is waiting
+ * or in flight; the rest queue behind it. A completion racing this insert can leave a subject with
+ * no head; promoteHeads(null) repairs that.
+ */
 export async function insertDeliveries(exec: Executor, list: NewDelivery[], now: Date): Promise<number> {
   if (list.length === 0) return 0;
   const r = await rows<{ id: string }>(
     exec,
     sql`insert into webhook_deliveries (id, endpoint_id, event_id, event_type, subject, event_occurred_at, body,
           content_type, status, attempts, next_attempt_at, created_at)
-        select u.id, u.endpoint_id, u.event_id, u.event_type, u.subject, u.occurred, u.body, u.content_type,
-          'pending', 0, ${now}, ${now}
-        from unnest(${sql.param(list.map((d) => d.id))}::text[], ${sql.param(list.map((d) => d.endpointId))}::text[],
-          ${sql.param(list.map((d) => d.eventId))}::text[], ${sql.param(list.map((d) => d.eventType))}::text[],
-          ${sql.param(list.map((d) => d.subject))}::text[],
-          ${sql.param(list.map((d) => d.eventOccurredAt.toISOString()))}::timestamptz[],
-          ${sql.param(list.map((d) => d.body))}::text[], ${sql.param(list.map((d) => d.contentType))}::text[])
-          with ordinality as u(id, endpoint_id, event_id, event_type, subject, occurred, body, content_type, ord)
-        order by u.ord
+        select b.id, b.endpoint_id, b.event_id, b.event_type, b.subject, b.occurred, b.body, b.content_type,
+          case when b.nth = 1 and not exists (
+                 select 1 from webhook_deliveries p
+                 where p.endpoint_id = b.endpoint_id and p.subject = b.subject
+                   and p.status in ('queued', 'pending', 'delivering'))
+               then 'pending' else 'queued' end,
+          0, ${now}, ${now}
+        from (select u.*, row_number() over (partition by u.endpoint_id, u.subject order by u.ord) as nth
+              from unnest(${sql.param(list.map((d) => d.id))}::text[], ${sql.param(list.map((d) => d.endpointId))}::text[],
+                ${sql.param(list.map((d) => d.eventId))}::text[], ${sql.param(list.map((d) => d.eventType))}::text[],
+                ${sql.param(list.map((d) => d.subject))}::text[],
+                ${sql.param(list.map((d) => d.eventOccurredAt.toISOString()))}::timestamptz[],
+                ${sql.param(list.map((d) => d.body))}::text[], ${sql.param(list.map((d) => d.contentType))}::text[])
+                with ordinality as u(id, endpoint_id, event_id, event_type, subject, occurred, body, content_type, ord)) b
+        order by b.ord
         on conflict (endpoint_id, event_id) do nothing
         returning id`,
   );
   return r.length;
+}
+
+/**
+ * Promotes the oldest queued delivery of each given (endpoint, subject) to pending when none of
+ * that subject is pending or in flight: one delivery per subject at a time keeps subjects in order,
+ * and claims only ever look at heads. Without `pairs`, repairs every subject (a safety net for a
+ * completion and an enqueue that raced past each other).
+ */
+export async function promoteHeads(
+  exec: Executor,
+  pairs: Array<{ endpointId: string; subject: string }> | null,
+  now: Date,
+): Promise<void> {
+  if (pairs && pairs.length === 0) return;
+  const scope = pairs
+    ? sql`join unnest(${sql.param(pairs.map((p) => p.endpointId))}::text[], ${sql.param(pairs.map((p) => p.subject))}::text[])
+            as u(e, s) on q.endpoint_id = u.e and q.subject = u.s`
+    : sql``;
+  // Heads are locked in id order and skipped when locked: another promoter holding one is promoting
+  // that very row, and a fixed lock order means two promoters never deadlock.
+  await exec.execute(
+    sql`with heads as (
+          select distinct on (q.endpoint_id, q.subject) q.id, q.endpoint_id, q.subject
+          from webhook_deliveries q ${scope}
+          where q.status = 'queued'
+          order by q.endpoint_id, q.subject, q.seq),
+        free as (
+          select h.id from heads h
+          where not exists (select 1 from webhook_deliveries p
+                            where p.endpoint_id = h.endpoint_id and p.subject = h.subject
+                              and p.status in ('pending', 'delivering'))),
+        locked as (
+          select w.id from webhook_deliveries w join free f on f.id = w.id
+          where w.status = 'queued'
+          order by w.id
+          for update of w skip locked)
+        update webhook_deliveries w set status = 'pending', next_attempt_at = ${now}
+        from locked where w.id = locked.id`,
+  );
 }
 
 interface ClaimRow {
@@ -148,10 +199,7 @@ interface ClaimRow {
   event_occurred_at: Date | string;
 }
 
-/**
- * Leases up to `limit` due deliveries of active endpoints. A delivery waits while an earlier one for
- * the same endpoint and subject is still pending or in flight, which keeps each subject in order.
- */
+/** Leases up to `limit` due subject heads of active endpoints (and heads whose lease ran out). */
 export async function claimDueDeliveries(
   exec: Executor,
   opts: { owner: string; limit: number; leaseMs: number; now: Date },
@@ -164,11 +212,7 @@ export async function claimDueDeliveries(
           join webhook_endpoints e on e.id = d.endpoint_id and e.status = 'active'
           where ((d.status = 'pending' and d.next_attempt_at <= ${opts.now})
                  or (d.status = 'delivering' and d.lease_until < ${opts.now}))
-            and not exists (
-              select 1 from webhook_deliveries p
-              where p.endpoint_id = d.endpoint_id and p.subject = d.subject and p.seq < d.seq
-                and p.status in ('pending', 'delivering'))
-          order by d.seq
+          order by d.next_attempt_at
           limit ${opts.limit}
           for update of d skip locked)
         update webhook_deliveries w
@@ -196,30 +240,42 @@ export async function claimDueDeliveries(
   });
 }
 
-/** Marks deliveries done (only those this owner still holds) and bumps the endpoints' counters. */
+/** Adds to an endpoint's counters in this sender's shard (no row is shared by concurrent senders). */
+const bumpStats = (shard: number, now: Date, source: 'done' | 'failed') =>
+  source === 'done'
+    ? sql`insert into webhook_endpoint_stats (endpoint_id, shard, delivered_count, last_delivered_at, last_delivered_event_at)
+          select endpoint_id, ${shard}, count(*), ${now}, max(event_occurred_at) from done group by endpoint_id order by endpoint_id
+          on conflict (endpoint_id, shard) do update set
+            delivered_count = webhook_endpoint_stats.delivered_count + excluded.delivered_count,
+            last_delivered_at = excluded.last_delivered_at,
+            last_delivered_event_at = greatest(webhook_endpoint_stats.last_delivered_event_at, excluded.last_delivered_event_at)`
+    : sql`insert into webhook_endpoint_stats (endpoint_id, shard, failed_count)
+          select endpoint_id, ${shard}, count(*) from failed group by endpoint_id order by endpoint_id
+          on conflict (endpoint_id, shard) do update set
+            failed_count = webhook_endpoint_stats.failed_count + excluded.failed_count`;
+
+/** Marks deliveries done (only those this owner still holds); returns their subjects. */
 export async function markDelivered(
   exec: Executor,
-  owner: string,
+  lease: { owner: string; shard: number },
   list: Array<{ id: string; statusCode: number }>,
   now: Date,
-): Promise<void> {
-  if (list.length === 0) return;
-  await exec.execute(
+): Promise<Array<{ endpointId: string; subject: string }>> {
+  if (list.length === 0) return [];
+  const finished = await rows<{ endpoint_id: string; subject: string }>(
+    exec,
     sql`with done as (
           update webhook_deliveries w
           set status = 'delivered', delivered_at = ${now}, last_status_code = u.code, last_error = null,
               lease_owner = null, lease_until = null
           from unnest(${sql.param(list.map((d) => d.id))}::text[], ${sql.param(list.map((d) => d.statusCode))}::int[])
             as u(id, code)
-          where w.id = u.id and w.status = 'delivering' and w.lease_owner = ${owner}
-          returning w.endpoint_id, w.event_occurred_at)
-        update webhook_endpoints e
-        set delivered_count = e.delivered_count + agg.n, last_delivered_at = ${now},
-            last_delivered_event_at = greatest(e.last_delivered_event_at, agg.newest)
-        from (select endpoint_id, count(*)::int as n, max(event_occurred_at) as newest
-              from done group by endpoint_id) agg
-        where e.id = agg.endpoint_id`,
+          where w.id = u.id and w.status = 'delivering' and w.lease_owner = ${lease.owner}
+          returning w.endpoint_id, w.event_occurred_at, w.subject),
+        counted as (${bumpStats(lease.shard, now, 'done')} returning 1)
+        select distinct endpoint_id, subject from done`,
   );
+  return finished.map((f) => ({ endpointId: f.endpoint_id, subject: f.subject }));
 }
 
 export interface FailureUpdate {
@@ -230,9 +286,15 @@ export interface FailureUpdate {
   nextAttemptAt: Date | null;
 }
 
-export async function markFailed(exec: Executor, owner: string, list: FailureUpdate[]): Promise<void> {
-  if (list.length === 0) return;
-  await exec.execute(
+/** Records failures; returns the subjects whose head went to the dead-letter queue (to promote the next). */
+export async function markFailed(
+  exec: Executor,
+  lease: { owner: string; shard: number },
+  list: FailureUpdate[],
+): Promise<Array<{ endpointId: string; subject: string }>> {
+  if (list.length === 0) return [];
+  const rs = await rows<{ endpoint_id: string; subject: string; status: string }>(
+    exec,
     sql`with failed as (
           update webhook_deliveries w
           set status = case when u.next_at is null then 'dead' else 'pending' end,
@@ -242,12 +304,14 @@ export async function markFailed(exec: Executor, owner: string, list: FailureUpd
             ${sql.param(list.map((f) => f.error.slice(0, 1000)))}::text[],
             ${sql.param(list.map((f) => f.nextAttemptAt?.toISOString() ?? null))}::timestamptz[])
             as u(id, code, error, next_at)
-          where w.id = u.id and w.status = 'delivering' and w.lease_owner = ${owner}
-          returning w.endpoint_id)
-        update webhook_endpoints e set failed_count = e.failed_count + agg.n
-        from (select endpoint_id, count(*)::int as n from failed group by endpoint_id) agg
-        where e.id = agg.endpoint_id`,
+          where w.id = u.id and w.status = 'delivering' and w.lease_owner = ${lease.owner}
+          returning w.endpoint_id, w.subject, w.status),
+        counted as (${bumpStats(lease.shard, new Date(), 'failed')} returning 1)
+        select endpoint_id, subject, status from failed`,
   );
+  return rs
+    .filter((r) => r.status === 'dead')
+    .map((r) => ({ endpointId: r.endpoint_id, subject: r.subject }));
 }
 
 export async function disableEndpointRow(
@@ -344,22 +408,26 @@ export async function selectHealth(exec: Executor, now: Date): Promise<EndpointH
     id: string;
     url: string;
     status: 'active' | 'disabled';
-    delivered_count: number;
-    failed_count: number;
+    delivered: number | null;
+    failed: number | null;
+    last_delivered_at: Date | string | null;
+    last_delivered_event_at: Date | string | null;
     pending: number;
     dead: number;
     oldest_pending: Date | string | null;
-    last_delivered_at: Date | string | null;
-    last_delivered_event_at: Date | string | null;
   }>(
     exec,
-    sql`select e.id, e.url, e.status, e.delivered_count, e.failed_count, e.last_delivered_at, e.last_delivered_event_at,
+    sql`select e.id, e.url, e.status, st.delivered, st.failed, st.last_delivered_at, st.last_delivered_event_at,
           coalesce(q.pending, 0)::int as pending, coalesce(q.dead, 0)::int as dead, q.oldest_pending
         from webhook_endpoints e
         left join lateral (
-          select count(*) filter (where status in ('pending', 'delivering')) as pending,
+          select sum(delivered_count)::bigint as delivered, sum(failed_count)::bigint as failed,
+                 max(last_delivered_at) as last_delivered_at, max(last_delivered_event_at) as last_delivered_event_at
+          from webhook_endpoint_stats s where s.endpoint_id = e.id) st on true
+        left join lateral (
+          select count(*) filter (where status in ('queued', 'pending', 'delivering')) as pending,
                  count(*) filter (where status = 'dead') as dead,
-                 min(event_occurred_at) filter (where status in ('pending', 'delivering')) as oldest_pending
+                 min(event_occurred_at) filter (where status in ('queued', 'pending', 'delivering')) as oldest_pending
           from webhook_deliveries d where d.endpoint_id = e.id and d.status <> 'delivered') q on true
         order by e.created_at, e.id`,
   );
@@ -367,8 +435,8 @@ export async function selectHealth(exec: Executor, now: Date): Promise<EndpointH
     endpointId: r.id,
     url: r.url,
     status: r.status,
-    delivered: Number(r.delivered_count),
-    failedAttempts: Number(r.failed_count),
+    delivered: Number(r.delivered ?? 0),
+    failedAttempts: Number(r.failed ?? 0),
     pending: Number(r.pending),
     deadLettered: Number(r.dead),
     lagSeconds: r.oldest_pending ? Math.max(0, (now.getTime() - date(r.oldest_pending).getTime()) / 1000) : 0,

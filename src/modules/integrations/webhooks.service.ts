@@ -27,6 +27,7 @@ import {
   markDelivered,
   markFailed,
   type NewDelivery,
+  promoteHeads,
   requeueDead,
   selectDeliveries,
   selectDelivery,
@@ -276,6 +277,9 @@ export function createWebhooksService(deps: WebhooksDeps = {}) {
       return n > 0;
     },
 
+    /** Safety net for a completion and an enqueue that raced: promotes any subject left without a head. */
+    repairQueue: (ctx: Ctx) => promoteHeads(ctx.db, null, ctx.clock.now()),
+
     claimDeliveries: (
       ctx: Ctx,
       opts: { owner: string; limit: number; leaseMs: number },
@@ -284,7 +288,7 @@ export function createWebhooksService(deps: WebhooksDeps = {}) {
     /** Applies the senders' results: done, retry later on the schedule, or dead-letter. */
     async recordOutcomes(
       ctx: Ctx,
-      owner: string,
+      lease: { owner: string; shard: number },
       claimed: ClaimedDelivery[],
       outcomes: DeliveryOutcome[],
     ): Promise<{ delivered: number; retried: number; dead: number }> {
@@ -313,8 +317,11 @@ export function createWebhooksService(deps: WebhooksDeps = {}) {
         }
         failed.push({ id: o.id, statusCode: o.statusCode, error: o.error, nextAttemptAt: next });
       }
-      await markDelivered(ctx.db, owner, delivered, now);
-      await markFailed(ctx.db, owner, failed);
+      const finished = [
+        ...(await markDelivered(ctx.db, lease, delivered, now)),
+        ...(await markFailed(ctx.db, lease, failed)),
+      ];
+      await promoteHeads(ctx.db, finished, now);
       for (const endpointId of gone) {
         await inTransaction(ctx, async (tx) => {
           if (await disableEndpointRow(tx.db, endpointId, 'the receiver answered 410 Gone', now)) {

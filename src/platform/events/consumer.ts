@@ -7,6 +7,7 @@ import type { Logger } from '../context.js';
 import { type Database, type Executor, firstRow } from '../db/database.js';
 import {
   type Cursor,
+  cursorOf,
   headCursor,
   LOG_START,
   type ReadOptions,
@@ -31,6 +32,11 @@ export interface ConsumerOptions {
   coalesceMs?: number;
   /** Where a new consumer starts: the log's beginning (default) or its current head. */
   startAt?: 'beginning' | 'head';
+  /**
+   * The cursor is saved at most this often (default 1 s) and on stop: a crash replays at most that
+   * much to idempotent handlers, and a commit does not cost every consumer a cursor write.
+   */
+  saveEveryMs?: number;
 }
 
 export interface RunningConsumer {
@@ -73,6 +79,76 @@ async function claimLease(exec: Executor, name: string, owner: string, leaseMs: 
   return r ? { txId: Number(r.tx_id), position: Number(r.position) } : undefined;
 }
 
+const after = (a: Cursor, b: Cursor) => a.txId > b.txId || (a.txId === b.txId && a.position > b.position);
+
+/**
+ * One read of the log shared by this process's consumers: after a commit every consumer wakes, and
+ * those at the same place take their events from one query (filtered here) instead of one each.
+ */
+interface SharedPage {
+  from: Cursor;
+  /** The notifier's version when the read began: it holds everything committed before that. */
+  version: number;
+  startedAt: number;
+  events: Promise<StoredEvent[]>;
+}
+const SHARED_PAGE = 1000;
+/** Past this age a page is not reused (other nodes' commits arrive without a local notification). */
+const SHARED_PAGE_MAX_AGE_MS = 100;
+const sharedPages = new WeakMap<Database, SharedPage>();
+
+function typeMatcher(types: string[] | undefined): (e: StoredEvent) => boolean {
+  if (!types?.length) return () => true;
+  const exact = new Set(types.filter((t) => !t.endsWith('*')));
+  const prefixes = types.filter((t) => t.endsWith('*')).map((t) => t.slice(0, -1));
+  return (e) => exact.has(e.type) || prefixes.some((p) => e.type.startsWith(p));
+}
+
+/**
+ * The consumer's next events after `from` (matching its type filter) and how far the log was
+ * scanned: a consumer whose filter matched nothing can move its cursor past what it skipped.
+ */
+async function readShared(
+  database: Database,
+  from: Cursor,
+  filter: ConsumerOptions['filter'],
+  limit: number,
+  seen: number,
+): Promise<{ events: StoredEvent[]; scannedTo: Cursor }> {
+  if (filter?.subject || filter?.channelId) {
+    const events = await readEvents(database.db, { ...filter, after: from, limit });
+    return { events, scannedTo: events.length ? events[events.length - 1]! : from };
+  }
+  let page = sharedPages.get(database);
+  const usable =
+    page &&
+    page.version >= seen &&
+    !after(page.from, from) &&
+    Date.now() - page.startedAt < SHARED_PAGE_MAX_AGE_MS;
+  let list = usable ? await page!.events : [];
+  const truncated = () => list.length === SHARED_PAGE;
+  if (!usable || (truncated() && !after(list[list.length - 1]!, from))) {
+    page = {
+      from,
+      version: database.notifier.version,
+      startedAt: Date.now(),
+      events: readEvents(database.db, { after: from, limit: SHARED_PAGE }),
+    };
+    sharedPages.set(database, page);
+    page.events.catch(() => sharedPages.get(database) === page && sharedPages.delete(database));
+    list = await page.events;
+  }
+  const matches = typeMatcher(filter?.types);
+  const events: StoredEvent[] = [];
+  for (const e of list) {
+    if (!after(e, from) || !matches(e)) continue;
+    events.push(e);
+    if (events.length === limit) return { events, scannedTo: e };
+  }
+  const last = list[list.length - 1];
+  return { events, scannedTo: last && after(last, from) ? last : from };
+}
+
 export function startConsumer(opts: ConsumerOptions): RunningConsumer {
   const { database, name, log } = opts;
   const owner = newId('con');
@@ -85,14 +161,28 @@ export function startConsumer(opts: ConsumerOptions): RunningConsumer {
   let generation = 0;
   let waiters: Array<{ gen: number; resolve: () => void }> = [];
 
+  const saveEveryMs = opts.saveEveryMs ?? 1_000;
+  // The cursor handled up to, and whether the database has it yet (saved lazily).
+  let cursor: Cursor | undefined;
+  let unsaved = false;
+  let savedAt = 0;
+  const flush = async (): Promise<boolean> => {
+    if (!cursor || !unsaved) return true;
+    if (!(await saveCursor(database.db, name, cursor, owner))) return false;
+    unsaved = false;
+    savedAt = Date.now();
+    return true;
+  };
+
   const loop = async () => {
-    let cursor: Cursor | undefined;
     let leaseRenewedAt = 0;
     while (!abort.signal.aborted) {
       try {
         if (!cursor || Date.now() - leaseRenewedAt > leaseMs / 3) {
+          if (cursor && !(await flush())) cursor = undefined; // lost the lease; re-claim
           const start = opts.startAt === 'head' ? await headCursor(database.db) : LOG_START;
           cursor = await claimLease(database.db, name, owner, leaseMs, start);
+          unsaved = false;
           leaseRenewedAt = Date.now();
           if (!cursor) {
             await database.notifier.wait(Math.min(leaseMs / 2, 2000), abort.signal);
@@ -101,25 +191,33 @@ export function startConsumer(opts: ConsumerOptions): RunningConsumer {
         }
         const readGen = generation;
         const seen = database.notifier.version;
-        const batch = await readEvents(database.db, { ...opts.filter, after: cursor, limit: batchSize });
+        const { events: batch, scannedTo } = await readShared(database, cursor, opts.filter, batchSize, seen);
         if (batch.length === 0) {
+          if (after(scannedTo, cursor)) {
+            cursor = scannedTo; // nothing for us up to there
+            unsaved = true;
+          }
+          if (unsaved && Date.now() - savedAt > saveEveryMs && !(await flush())) {
+            cursor = undefined;
+            continue;
+          }
           const released = waiters.filter((w) => w.gen <= readGen);
           waiters = waiters.filter((w) => w.gen > readGen);
           for (const w of released) w.resolve();
           if (waiters.length === 0) {
-            await database.notifier.wait(pollMs, abort.signal, seen);
+            await database.notifier.wait(
+              unsaved ? Math.min(pollMs, saveEveryMs) : pollMs,
+              abort.signal,
+              seen,
+            );
             if (coalesceMs > 0 && waiters.length === 0) await new Promise((r) => setTimeout(r, coalesceMs));
           }
           continue;
         }
         await opts.handle(batch);
-        const last = batch[batch.length - 1]!;
-        const next = { txId: last.txId, position: last.position };
-        if (!(await saveCursor(database.db, name, next, owner))) {
-          cursor = undefined; // lost the lease to another node; re-claim
-          continue;
-        }
-        cursor = next;
+        cursor = cursorOf(batch[batch.length - 1]!);
+        unsaved = true;
+        if (Date.now() - savedAt > saveEveryMs && !(await flush())) cursor = undefined;
       } catch (err) {
         if (abort.signal.aborted) break;
         log.warn({ err, consumer: name }, 'event consumer failed; retrying');
@@ -139,6 +237,7 @@ export function startConsumer(opts: ConsumerOptions): RunningConsumer {
       for (const w of waiters) w.resolve();
       waiters = [];
       try {
+        await flush();
         await database.db.execute(
           sql`update consumer_cursors set lease_owner = null, lease_until = null
               where name = ${name} and lease_owner = ${owner}`,
