@@ -39,11 +39,16 @@ async function main() {
   }
   const db = (args.db ?? 'pglite') as BenchDb;
   if (db !== 'pglite' && db !== 'postgres') throw new Error('--db must be pglite or postgres');
-  const run = (await import(`./scenarios/${scenario}.ts`)).default as Scenario;
+  const mod = (await import(`./scenarios/${scenario}.ts`)) as {
+    default: Scenario;
+    hubEnv?: Record<string, string>;
+  };
+  const run = mod.default;
   const log = (m: string) => console.log(`[${scenario}/${db}] ${m}`);
 
   const external = args.url;
-  const hub = external ? undefined : await startHubProcess(db);
+  // A scenario may set hub settings (e.g. allow a loopback webhook receiver) with `export const hubEnv`.
+  const hub = external ? undefined : await startHubProcess(db, mod.hubEnv ?? {});
   if (hub) log(`hub started at ${hub.baseUrl}`);
   const started = new Date();
   let outcome: BenchOutcome;

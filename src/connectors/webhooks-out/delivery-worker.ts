@@ -76,15 +76,20 @@ export function startWebhooksOut(opts: {
     name: 'webhooks-fanout',
     log,
     startAt: 'head',
-    batchSize: 500,
+    batchSize: 1000,
     handle: async (events) => {
       if ((await service.enqueueForEvents(ctx, events)) > 0) queued.notify();
     },
   });
 
-  const loop = async () => {
+  let lastRepair = 0;
+  const loop = async (shard: number) => {
     while (!abort.signal.aborted) {
       try {
+        if (Date.now() - lastRepair > 2_000) {
+          lastRepair = Date.now();
+          await service.repairQueue(ctx);
+        }
         const seenLocal = queued.version;
         const claimed = await service.claimDeliveries(ctx, {
           owner,
@@ -100,7 +105,7 @@ export function startWebhooksOut(opts: {
         }
         const nowSeconds = Math.floor(opts.clock.now().getTime() / 1000);
         const outcomes = await Promise.all(claimed.map((d) => sender.send(d, nowSeconds)));
-        const r = await service.recordOutcomes(ctx, owner, claimed, outcomes);
+        const r = await service.recordOutcomes(ctx, { owner, shard }, claimed, outcomes);
         stats.delivered += r.delivered;
         stats.retried += r.retried;
         stats.dead += r.dead;
@@ -114,7 +119,7 @@ export function startWebhooksOut(opts: {
       }
     }
   };
-  const loops = Array.from({ length: Math.max(1, config.loops) }, () => loop());
+  const loops = Array.from({ length: Math.max(1, config.loops) }, (_, i) => loop(i));
 
   return {
     fanout,
