@@ -33,7 +33,8 @@ it('answers the app routes with problem+json saying how to build when web/dist i
     await database.close();
     rmSync(empty, { recursive: true, force: true });
   }
-});
+  // A fresh in-memory hub runs every migration: on a loaded CI machine that took 78 s once.
+}, 120_000);
 
 describeBrowser('admin console', (t) => {
   it('serves each app with a history fallback and refuses a wrong key', async () => {
