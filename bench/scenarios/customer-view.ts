@@ -2,6 +2,8 @@
 // consent, stage and the first timeline page) of a customer with 10,000 events across two merged
 // profiles and three channels. Target p99 < 30 ms. correct = every reply is 200 and shows the whole
 // cluster (10,000 events counted, a full first page, newest first).
+import { loadavg } from 'node:os';
+import { dbCpuMs, hubCpuMs } from '../cpu-usage.js';
 import { api, percentile, type Scenario } from '../harness.js';
 
 const scenario: Scenario = async (b) => {
@@ -78,6 +80,8 @@ const scenario: Scenario = async (b) => {
   const headers = { authorization: `Bearer ${b.adminKey}` };
   // warm-up
   for (let i = 0; i < 20; i++) await (await fetch(url, { headers })).text();
+  const [hubCpu0, dbCpu0] = [await hubCpuMs(b), await dbCpuMs(b)];
+  const load0 = loadavg()[0]!;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -97,6 +101,9 @@ const scenario: Scenario = async (b) => {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const [hubCpu1, dbCpu1] = [await hubCpuMs(b), await dbCpuMs(b)];
+  const perRequest = (a: number | null, z: number | null) =>
+    a === null || z === null ? null : Math.round(((z - a) * 1000) / requests);
   const p99 = percentile(latencies, 99);
   return {
     metric: 'customer_view_p99',
@@ -112,6 +119,9 @@ const scenario: Scenario = async (b) => {
       concurrency,
       badReplies: bad,
       requestsPerSecond: Math.round(requests / seconds),
+      hubCpuMicrosPerRequest: perRequest(hubCpu0, hubCpu1),
+      dbCpuMicrosPerRequest: perRequest(dbCpu0, dbCpu1),
+      loadAverage1m: { before: load0, after: loadavg()[0] },
     },
   };
 };

@@ -3,6 +3,8 @@
 // correct = every event stored exactly once (a replayed batch stores nothing) and every linked
 // anonymous id resolves to the same customer as its user id.
 import { randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
+import { dbCpuMs, hubCpuMs } from '../cpu-usage.js';
 import { api, percentile, type Scenario } from '../harness.js';
 
 const scenario: Scenario = async (b) => {
@@ -97,6 +99,8 @@ const scenario: Scenario = async (b) => {
   const latencies: number[] = [];
   let remaining = batches;
   let lastBatch: unknown;
+  const [hubCpu0, dbCpu0] = [await hubCpuMs(b), await dbCpuMs(b)];
+  const load0 = loadavg()[0]!;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: clients }, async () => {
@@ -117,6 +121,9 @@ const scenario: Scenario = async (b) => {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const [hubCpu1, dbCpu1] = [await hubCpuMs(b), await dbCpuMs(b)];
+  const perEvent = (a: number | null, z: number | null) =>
+    a === null || z === null ? null : Math.round(((z - a) * 1000) / Math.max(stored, 1));
   const replay = await send(lastBatch);
   const replayStoredNothing =
     replay.status === 200 && replay.body.stored === 0 && replay.body.duplicates === batchSize;
@@ -161,6 +168,9 @@ const scenario: Scenario = async (b) => {
       replayStoredNothing,
       linkedPairsChecked: checked,
       linkedPairsUnresolved: unresolved,
+      hubCpuMicrosPerEvent: perEvent(hubCpu0, hubCpu1),
+      dbCpuMicrosPerEvent: perEvent(dbCpu0, dbCpu1),
+      loadAverage1m: { before: load0, after: loadavg()[0] },
     },
   };
 };

@@ -1,6 +1,6 @@
 // The single customer view: a cluster's profile, identities, traits, consent, stage, computed
-// attributes and the first page of its cross-channel timeline, in four indexed reads (run in
-// parallel on a server database). Plus search and the identity log.
+// attributes and the first page of its cross-channel timeline, in one statement of indexed reads
+// (one round trip). Plus timeline pages, search and the identity log.
 import { sql } from 'drizzle-orm';
 import { AppError, notFound } from '../../kernel/index.js';
 import type { Ctx } from '../../platform/context.js';
@@ -40,15 +40,7 @@ async function loadCluster(ctx: Ctx, id: string): Promise<ProfileState[]> {
 
 async function timelineOf(ctx: Ctx, ids: string[], limit: number, cursor?: string): Promise<TimelinePage> {
   const after = cursor ? decodeCursor(cursor) : undefined;
-  const r = await rows<{
-    id: string;
-    kind: string;
-    name: string | null;
-    channel_id: string | null;
-    profile_id: string;
-    occurred_at: string | Date;
-    properties: Record<string, unknown> | string;
-  }>(
+  const r = await rows<EventRow>(
     ctx.db,
     // One index-ordered scan per profile of the cluster, each stopping after a page, then merged:
     // a profile with 10,000 events costs a page, not a sort of 10,000 rows.
@@ -64,6 +56,21 @@ async function timelineOf(ctx: Ctx, ids: string[], limit: number, cursor?: strin
       sql` union all `,
     )}) t order by occurred_at desc, id desc limit ${limit + 1}`,
   );
+  return timelinePage(r, limit);
+}
+
+interface EventRow {
+  id: string;
+  kind: string;
+  name: string | null;
+  channel_id: string | null;
+  profile_id: string;
+  occurred_at: string | Date;
+  properties: Record<string, unknown> | string;
+}
+
+/** A page from up to limit + 1 rows in timeline order (the extra row says there is a next page). */
+function timelinePage(r: EventRow[], limit: number): TimelinePage {
   const items: TimelineItem[] = r.slice(0, limit).map((e) => ({
     id: e.id,
     kind: e.kind,
@@ -77,21 +84,77 @@ async function timelineOf(ctx: Ctx, ids: string[], limit: number, cursor?: strin
   return { items, nextCursor: r.length > limit && last ? encodeCursor(last.occurredAt, last.id) : null };
 }
 
-async function consentOf(ctx: Ctx, ids: string[]): Promise<ConsentEntry[]> {
-  const r = await rows<{
-    purpose: string;
-    channel_scope: string;
-    status: ConsentEntry['status'];
-    source_channel_id: string | null;
-    at: string | Date;
-  }>(
+interface IdentityRow {
+  type: string;
+  value: string;
+  trust: 'verified' | 'claimed';
+  channel_id: string | null;
+  profile_id: string;
+  first_seen_at: string | Date;
+  id: string;
+}
+
+/**
+ * Everything the view shows, in one statement: the cluster's profiles, then keyed by their ids the
+ * identifiers, consent and, per profile, its newest events by a backward walk of the timeline index
+ * (a profile with 10,000 events costs a page, not a sort). Rows come back as tagged JSON.
+ */
+async function loadView(ctx: Ctx, id: string, limit: number) {
+  const r = await rows<{ k: string; d: string | Record<string, unknown> }>(
     ctx.db,
-    sql`select purpose, channel_scope, status, source_channel_id, at from customer_consents
-        where profile_id = any(${sql.param(ids)}::text[]) order by at`,
+    sql`with cluster as (
+          select p.* from customer_profiles p
+          where p.id = (select coalesce(merged_into, id) from customer_profiles where id = ${id})
+          union all select p.* from customer_profiles p
+          where p.merged_into = (select coalesce(merged_into, id) from customer_profiles where id = ${id}))
+        select 'profile' as k, row_to_json(c)::text as d from cluster c
+        union all select 'identity', json_build_object('id', i.id, 'type', i.type, 'value', i.value, 'trust', i.trust,
+            'channel_id', i.channel_id, 'profile_id', i.profile_id, 'first_seen_at', i.first_seen_at)::text
+          from customer_identifiers i where i.profile_id = any(array(select id from cluster))
+        union all select 'consent', json_build_object('purpose', x.purpose, 'channel_scope', x.channel_scope,
+            'status', x.status, 'source_channel_id', x.source_channel_id, 'at', x.at)::text
+          from customer_consents x where x.profile_id = any(array(select id from cluster))
+        union all select 'event', json_build_object('id', e.id, 'kind', e.kind, 'name', e.name, 'channel_id', e.channel_id,
+            'profile_id', e.profile_id, 'occurred_at', e.occurred_at, 'properties', e.properties)::text
+          from cluster c cross join lateral (
+            select * from customer_events where profile_id = c.id
+            order by occurred_at desc, id desc limit ${limit + 1}) e`,
   );
-  // Newest decision per purpose × channel across the cluster's profiles.
+  const parse = (d: string | Record<string, unknown>) => (typeof d === 'string' ? JSON.parse(d) : d);
+  const cluster: ProfileState[] = [];
+  const identities: IdentityRow[] = [];
+  const consent: ConsentRow[] = [];
+  const events: EventRow[] = [];
+  for (const row of r) {
+    const d = parse(row.d);
+    if (row.k === 'profile') cluster.push(toProfileState(d));
+    else if (row.k === 'identity') identities.push(d);
+    else if (row.k === 'consent') consent.push(d);
+    else events.push(d);
+  }
+  const time = (v: string | Date) => new Date(v).getTime();
+  identities.sort((a, b) => time(a.first_seen_at) - time(b.first_seen_at) || (a.id < b.id ? -1 : 1));
+  events.sort((a, b) => time(b.occurred_at) - time(a.occurred_at) || (a.id < b.id ? 1 : -1));
+  return {
+    cluster,
+    identities,
+    consent: consentOf(consent),
+    timeline: timelinePage(events.slice(0, limit + 1), limit),
+  };
+}
+
+interface ConsentRow {
+  purpose: string;
+  channel_scope: string;
+  status: ConsentEntry['status'];
+  source_channel_id: string | null;
+  at: string | Date;
+}
+
+/** Newest decision per purpose × channel across the cluster's profiles. */
+function consentOf(r: ConsentRow[]): ConsentEntry[] {
   const out = new Map<string, ConsentEntry>();
-  for (const c of r) {
+  for (const c of [...r].sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime())) {
     out.set(`${c.purpose}|${c.channel_scope}`, {
       purpose: c.purpose,
       channel: c.channel_scope,
@@ -119,23 +182,10 @@ export function createViewService(opts: { rules: IdentityRules }) {
     resolveCluster,
 
     async view(ctx: Ctx, id: string, o: { timelineLimit?: number } = {}): Promise<CustomerView> {
-      const { root, cluster, ids } = await resolveCluster(ctx, id);
-      const [identities, consent, timeline] = await Promise.all([
-        rows<{
-          type: string;
-          value: string;
-          trust: 'verified' | 'claimed';
-          channel_id: string | null;
-          profile_id: string;
-          first_seen_at: string | Date;
-        }>(
-          ctx.db,
-          sql`select type, value, trust, channel_id, profile_id, first_seen_at from customer_identifiers
-              where profile_id = any(${sql.param(ids)}::text[]) order by first_seen_at, id`,
-        ),
-        consentOf(ctx, ids),
-        timelineOf(ctx, ids, o.timelineLimit ?? 25),
-      ]);
+      const { cluster, identities, consent, timeline } = await loadView(ctx, id, o.timelineLimit ?? 25);
+      const root = cluster.find((p) => p.mergedInto === null);
+      if (!root || root.status === 'erased') throw notFound('customer', id);
+      const ids = cluster.map((p) => p.id);
       const channels = Object.entries(clusterChannels(cluster))
         .map(([channelId, s]) => ({
           channelId,
