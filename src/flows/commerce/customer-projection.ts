@@ -1,6 +1,7 @@
 // Orders, pickups and returns reach the customer's profile through the event log: a durable
 // consumer turns order events into the customer's timeline entries, and a paid order into the
-// Segment-style "Order Completed" track that counts orders, lifetime value and the journey stage.
+// Segment-style "Order Completed" track that counts orders, lifetime value and the journey stage,
+// and a refund (a return's refund, or cancelling a paid order) into "Order Refunded", which lowers it.
 // At-least-once is safe: both customer APIs dedupe (timeline by ref, ingestion by message id).
 
 import type { Clock } from '../../kernel/index.js';
@@ -23,6 +24,9 @@ const TIMELINE_KINDS: Record<string, string> = {
   'order.refunded': 'order.refunded',
 };
 
+/** Which of a customer's identifiers names them best (user ids and emails are the least shared). */
+const IDENTIFIER_STRENGTH = ['user_id', 'email', 'phone', 'loyalty_card', 'anonymous_id'];
+
 export function startCustomerCommerceProjection(opts: {
   database: Database;
   customers: CustomersService;
@@ -43,6 +47,8 @@ export function startCustomerCommerceProjection(opts: {
       fulfilmentId?: string;
       locationId?: string;
       refundAmount?: number;
+      paidAmount?: number;
+      refundedAmount?: number;
     };
     if (!p.customerId || !p.orderId) return;
     const kind = TIMELINE_KINDS[e.type];
@@ -65,35 +71,83 @@ export function startCustomerCommerceProjection(opts: {
           if (err.code !== 'not_found') throw err;
         });
     }
-    if (e.type === 'order.paid' && p.currency && p.grandTotal !== undefined) {
-      // Identify by the order's email (read from the order: events carry no personal data); the
-      // ingestion then counts the order, adds its value and moves the journey stage.
-      const order = await opts.orders.findOrder(ctx(), p.orderId);
-      const identifiers = order?.email ? [{ type: 'email', value: order.email }] : [];
-      if (identifiers.length === 0) return;
-      await opts.customers.ingest(
-        ctx(),
-        { id: `orders:${p.channelId}`, channelId: p.channelId ?? '', sharedDevices: false },
-        [
-          {
-            messageId: `order-completed:${p.orderId}`,
-            kind: 'track',
-            name: 'Order Completed',
-            identifiers,
-            traits: {},
-            properties: {
-              order_id: p.orderId,
-              total: p.grandTotal / 10 ** currencyExponent(p.currency),
-              currency: p.currency,
-            },
-            context: {},
-            occurredAt: e.occurredAt,
-            anonymousId: null,
-            userId: null,
-          },
-        ],
+    if (!p.currency) return;
+    if (e.type === 'order.paid' && p.grandTotal !== undefined) {
+      await track(
+        p.customerId,
+        p.orderId,
+        e,
+        'Order Completed',
+        `order-completed:${p.orderId}`,
+        p.grandTotal,
       );
+    } else if (e.type === 'order.returned' && p.refundAmount && p.returnId) {
+      await track(
+        p.customerId,
+        p.orderId,
+        e,
+        'Order Refunded',
+        `order-refunded:${p.returnId}`,
+        p.refundAmount,
+      );
+    } else if (e.type === 'order.cancelled' && (p.paidAmount ?? 0) > (p.refundedAmount ?? 0)) {
+      // Cancelling a paid order gives back what was not refunded yet.
+      const amount = (p.paidAmount ?? 0) - (p.refundedAmount ?? 0);
+      await track(p.customerId, p.orderId, e, 'Order Refunded', `order-refunded:cancel:${p.orderId}`, amount);
     }
+  }
+
+  /**
+   * The customer is known by id; ingestion resolves people by identifier, so the event names them by
+   * one of their own identifiers (strongest first), or the order's email if they have none left.
+   */
+  async function identifiersOf(customerId: string, orderId: string) {
+    const view = await opts.customers
+      .view(ctx(), customerId, { timelineLimit: 1 })
+      .catch((err: { code?: string }) => {
+        if (err.code !== 'not_found') throw err;
+        return null;
+      });
+    if (view?.status === 'erased') return [];
+    const own = [...(view?.identities ?? [])].sort(
+      (a, b) => IDENTIFIER_STRENGTH.indexOf(a.type) - IDENTIFIER_STRENGTH.indexOf(b.type),
+    )[0];
+    if (own && IDENTIFIER_STRENGTH.includes(own.type)) return [{ type: own.type, value: own.value }];
+    const order = await opts.orders.findOrder(ctx(), orderId);
+    return order?.email ? [{ type: 'email', value: order.email }] : [];
+  }
+
+  /** A Segment-style track the ingestion counts (orders, lifetime value, journey stage); once per messageId. */
+  async function track(
+    customerId: string,
+    orderId: string,
+    e: StoredEvent,
+    name: 'Order Completed' | 'Order Refunded',
+    messageId: string,
+    amount: number,
+  ): Promise<void> {
+    const currency = (e.payload as { currency: string }).currency;
+    const channelId = (e.payload as { channelId?: string }).channelId ?? e.channelId ?? '';
+    const identifiers = await identifiersOf(customerId, orderId);
+    if (identifiers.length === 0) return;
+    await opts.customers.ingest(ctx(), { id: `orders:${channelId}`, channelId, sharedDevices: false }, [
+      {
+        messageId,
+        kind: 'track',
+        name,
+        identifiers,
+        traits: {},
+        properties: {
+          order_id: orderId,
+          total: amount / 10 ** currencyExponent(currency),
+          currency,
+        },
+        context: {},
+        occurredAt: e.occurredAt,
+        anonymousId: null,
+        userId: null,
+      },
+    ]);
   }
 
   return startConsumer({

@@ -1,10 +1,12 @@
 // An order from a marketplace or another shop platform lands in the same order model: its buyer is
-// recognised (email/phone) as an existing customer, its stock is allocated from the channel like any
-// other order (refused cleanly when it is gone), and its external id makes re-delivery harmless.
+// recognised (email/phone) as an existing customer, its stock is allocated where the routing strategy
+// sends it from, like a shipped web order (refused cleanly when it is gone), and its external id
+// makes re-delivery harmless.
 import { AppError, newId } from '../../kernel/index.js';
 import type { Order } from '../../modules/orders/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
-import { type CommerceDeps, channelOf, insufficientStock } from './commerce.deps.js';
+import { type CommerceDeps, channelOf } from './commerce.deps.js';
+import { routeAndAllocate } from './order-stock.js';
 
 export interface ImportedOrderInput {
   channelId: string;
@@ -29,8 +31,12 @@ export interface ImportedOrderInput {
     city: string;
     country: string;
     name?: string | undefined;
+    latitude?: number | undefined;
+    longitude?: number | undefined;
   };
   placedAt?: Date | undefined;
+  /** How to pick the shipping locations: nearest_with_stock (default), fewest_shipments, store_priority. */
+  routing?: string | undefined;
 }
 
 export function createImportOrderFlow(deps: CommerceDeps) {
@@ -68,25 +74,21 @@ export function createImportOrderFlow(deps: CommerceDeps) {
           })
         : null;
       return inTransaction(ctx, async (tx) => {
-        const reservationIds: string[] = [];
-        const byLocation = new Map<string, Array<{ sku: string; quantity: number; reservationId: string }>>();
-        for (const l of input.lines) {
-          const r = await deps.inventory.reserve(tx, {
-            sku: l.sku,
-            quantity: l.quantity,
-            kind: 'order_allocation',
-            channelId: channel.id,
-            reference: orderId,
-            idempotencyKey: `${input.externalSource}:${input.externalId}:${l.sku}`,
-          });
-          if (!r.ok) throw insufficientStock(r, 'allocated to this marketplace order');
-          reservationIds.push(r.value.reservation.id);
-          for (const part of r.value.reservation.lines) {
-            const list = byLocation.get(part.locationId) ?? [];
-            list.push({ sku: l.sku, quantity: part.quantity, reservationId: r.value.reservation.id });
-            byLocation.set(part.locationId, list);
-          }
-        }
+        // Like a shipped web order: the routing strategy picks the locations (and says why).
+        const stock = await routeAndAllocate(
+          deps,
+          tx,
+          channel.id,
+          input.lines,
+          orderId,
+          {
+            latitude: input.address?.latitude ?? null,
+            longitude: input.address?.longitude ?? null,
+            country: input.address?.country ?? null,
+          },
+          input.routing ?? 'nearest_with_stock',
+          (sku, locationId) => `${input.externalSource}:${input.externalId}:${sku}@${locationId}`,
+        );
         const tax = input.lines.reduce((s, l) => s + (l.tax ?? 0), 0);
         const shipping = input.shipping ?? 0;
         const placed = await deps.orders.orders.placeOrder(
@@ -118,7 +120,7 @@ export function createImportOrderFlow(deps: CommerceDeps) {
                   address: { line1: 'unknown', postalCode: '-', city: '-', country: 'NL' },
                   method: 'marketplace',
                 },
-            reservationIds,
+            reservationIds: stock.reservationIds,
             ...(input.placedAt ? { placedAt: input.placedAt } : {}),
           },
           {
@@ -130,20 +132,7 @@ export function createImportOrderFlow(deps: CommerceDeps) {
         if (placed.created && paidElsewhere?.ok)
           await deps.payments.recordPayment(tx, paidElsewhere.value, channel.id);
         if (placed.created) {
-          await deps.orders.fulfilments.planFulfilments(
-            tx,
-            placed.order,
-            [...byLocation].map(([locationId, lines]) => ({
-              kind: 'ship_from_warehouse' as const,
-              locationId,
-              lines,
-              routing: {
-                strategy: 'channel_sourcing',
-                reason: "allocated in the channel's sourcing order",
-                distanceKm: null,
-              },
-            })),
-          );
+          await deps.orders.fulfilments.planFulfilments(tx, placed.order, stock.plans);
         }
         return placed;
       });

@@ -126,17 +126,34 @@ export async function allocateForShipping(
   to: Destination,
   strategyName: string,
 ): Promise<OrderStock> {
-  const strategy: RoutingStrategy =
-    ROUTING_STRATEGIES[strategyName] ?? ROUTING_STRATEGIES.nearest_with_stock!;
   await releaseHolds(
     deps,
     tx,
     cart.lines.flatMap((l) => l.holds),
   );
+  return routeAndAllocate(deps, tx, cart.channelId, cart.lines, orderId, to, strategyName);
+}
+
+/**
+ * Allocates an order's lines where the routing strategy sends them from (carts at checkout, and
+ * imported marketplace orders). `idempotencyKeyOf` makes a retried import allocate once.
+ */
+export async function routeAndAllocate(
+  deps: CommerceDeps,
+  tx: Ctx,
+  channelId: string,
+  orderLines: Array<{ sku: string; quantity: number }>,
+  orderId: string,
+  to: Destination,
+  strategyName: string,
+  idempotencyKeyOf?: (sku: string, locationId: string) => string,
+): Promise<OrderStock> {
+  const strategy: RoutingStrategy =
+    ROUTING_STRATEGIES[strategyName] ?? ROUTING_STRATEGIES.nearest_with_stock!;
   const wanted = new Map<string, number>();
-  for (const l of cart.lines) wanted.set(l.sku, (wanted.get(l.sku) ?? 0) + l.quantity);
+  for (const l of orderLines) wanted.set(l.sku, (wanted.get(l.sku) ?? 0) + l.quantity);
   const lines = [...wanted].map(([sku, quantity]) => ({ sku, quantity }));
-  const candidates = await candidatesFor(deps, tx, cart.channelId, [...wanted.keys()]);
+  const candidates = await candidatesFor(deps, tx, channelId, [...wanted.keys()]);
   const routed = strategy.route(lines, candidates, to);
   if (!routed.ok) throw insufficientStock(routed, 'shipped');
   const reservationIds: string[] = [];
@@ -148,9 +165,10 @@ export async function allocateForShipping(
         sku: l.sku,
         quantity: l.quantity,
         kind: 'order_allocation',
-        channelId: cart.channelId,
+        channelId,
         location: s.locationId,
         reference: orderId,
+        ...(idempotencyKeyOf ? { idempotencyKey: idempotencyKeyOf(l.sku, s.locationId) } : {}),
       });
       if (!r.ok) throw insufficientStock(r, 'allocated');
       reservationIds.push(r.value.reservation.id);

@@ -194,8 +194,19 @@ export const orderActionsRoutes =
                 postalCode: z.string(),
                 city: z.string(),
                 country: z.string().regex(/^[A-Z]{2}$/),
+                latitude: z
+                  .number()
+                  .min(-90)
+                  .max(90)
+                  .optional()
+                  .describe('for routing to the nearest location'),
+                longitude: z.number().min(-180).max(180).optional(),
               })
               .optional(),
+            routing: z
+              .enum(['nearest_with_stock', 'fewest_shipments', 'store_priority'])
+              .optional()
+              .describe('how to pick the shipping locations (default nearest_with_stock)'),
           }),
           response: { 200: Order, 201: Order },
         },

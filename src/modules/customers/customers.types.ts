@@ -27,6 +27,8 @@ export interface StageThresholds {
   lapsedDays: number;
   cartEvents: string[];
   orderEvents: string[];
+  /** Track events whose total is money given back: it comes off the lifetime value. */
+  refundEvents?: string[];
 }
 
 export const DEFAULT_STAGE_THRESHOLDS: StageThresholds = {
@@ -36,6 +38,7 @@ export const DEFAULT_STAGE_THRESHOLDS: StageThresholds = {
   lapsedDays: 180,
   cartEvents: ['Product Added', 'Cart Viewed', 'Checkout Started'],
   orderEvents: ['Order Completed'],
+  refundEvents: ['Order Refunded'],
 };
 
 /** One event as the module ingests it (connectors translate their wire format into this). */

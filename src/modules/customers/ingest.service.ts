@@ -23,7 +23,14 @@ import {
 } from './identifiers.js';
 import { type KnownIdentifier, type ResolvableEvent, resolveIdentities } from './identity-resolution.js';
 import { type ConsentRow, type EventRow, loadIngestState, writeIngestPlan } from './ingest.repository.js';
-import { applyEvent, applyTraits, clusterFacts, journeyStage, type ProfileState } from './profile-state.js';
+import {
+  applyEvent,
+  applyTraits,
+  clusterFacts,
+  journeyStage,
+  movesLifetimeValue,
+  type ProfileState,
+} from './profile-state.js';
 
 export interface IngestOptions {
   rules: IdentityRules;
@@ -332,7 +339,7 @@ export function createIngestion(opts: IngestOptions) {
         );
         const keys = applyTraits(p, e.input.traits, e.channelId, at);
         // Traits are rewritten even when only their time moved; the value is what matters for events.
-        if (Object.keys(e.input.traits).length || (e.name && thresholds.orderEvents.includes(e.name)))
+        if (Object.keys(e.input.traits).length || (e.name && movesLifetimeValue(e.name, thresholds)))
           documentsChanged.add(profileId);
         if (keys.length) {
           const root = rootOf(profileId);

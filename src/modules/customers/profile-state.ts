@@ -97,7 +97,17 @@ export function applyEvent(p: ProfileState, e: EventFacts, thresholds: StageThre
     const value = orderValue(e.properties);
     if (value) p.lifetimeValue[value.currency] = (p.lifetimeValue[value.currency] ?? 0) + value.amount;
   }
+  if ((thresholds.refundEvents ?? DEFAULT_REFUND_EVENTS).includes(e.name)) {
+    const value = orderValue(e.properties);
+    if (value) p.lifetimeValue[value.currency] = (p.lifetimeValue[value.currency] ?? 0) - value.amount;
+  }
 }
+
+const DEFAULT_REFUND_EVENTS = ['Order Refunded'];
+
+/** Whether a track event of this name changes the lifetime value (an order, or a refund). */
+export const movesLifetimeValue = (name: string, thresholds: StageThresholds): boolean =>
+  thresholds.orderEvents.includes(name) || (thresholds.refundEvents ?? DEFAULT_REFUND_EVENTS).includes(name);
 
 /** Segment's ecommerce spec sends revenue/total as decimals; we keep integer minor units. */
 export function orderValue(props: Record<string, unknown>): { amount: number; currency: string } | null {
