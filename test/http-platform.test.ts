@@ -135,6 +135,17 @@ describeEachHub('HTTP platform', (t) => {
     expect((await t.api('POST', '/api/channels', { body })).status).toBe(409);
   });
 
+  it('Idempotency-Key on a streamed upload is refused before anything is read or written', async () => {
+    const before = (await t.api('GET', '/api/imports')).body.items.length;
+    const r = await t.api('POST', '/api/imports?format=csv', {
+      body: 'kind,handle\n',
+      headers: { 'content-type': 'text/csv', 'idempotency-key': 'upload-1' },
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.code).toBe('validation_failed');
+    expect((await t.api('GET', '/api/imports')).body.items.length).toBe(before);
+  });
+
   it('exposes the event log as CloudEvents, readable from a cursor or an event id', async () => {
     await t.api('POST', '/api/channels', {
       body: { code: 'ev-shop', name: 'Events shop', type: 'web', currency: 'EUR', locales: ['en'] },

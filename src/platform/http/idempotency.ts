@@ -25,6 +25,12 @@ export function registerIdempotency(app: FastifyInstance): void {
         issues: [{ path: 'headers.idempotency-key', message: 'invalid' }],
       });
     }
+    if (isStreamedBody(request.body)) {
+      // A streamed upload (e.g. an import file) cannot be hashed without buffering it whole.
+      throw new AppError('validation_failed', 'Idempotency-Key is not supported on streamed uploads', {
+        issues: [{ path: 'headers.idempotency-key', message: 'not supported for this route' }],
+      });
+    }
     const actorId = request.ctx.actor.id;
     const path = request.routeOptions.url ?? request.url;
     const hash = createHash('sha256')
@@ -85,3 +91,6 @@ export function registerIdempotency(app: FastifyInstance): void {
     return payload;
   });
 }
+
+const isStreamedBody = (body: unknown): boolean =>
+  typeof body === 'object' && body !== null && typeof (body as { pipe?: unknown }).pipe === 'function';
