@@ -47,7 +47,7 @@ async function serve(
     out += d;
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < 1200; i++) {
     if (child.exitCode !== null) throw new Error(`hub exited: ${out}`);
     const ok = await fetch(`${url}/ready`).then(
       (r) => r.status === 200,
@@ -110,7 +110,7 @@ describe('runtime contract', () => {
     expect(second.output()).not.toContain('Demo data');
     expect((await get(`${second.url}/api/channels`, key)).body.items.length).toBe(channels.body.items.length);
     await second.stop();
-  }, 90_000);
+  }, 240_000);
 
   it('OMNIHUB_DEMO=0 starts empty; OMNIHUB_ADMIN_KEY becomes the bootstrap key; the CLI manages keys', async () => {
     const dataDir = tempDir();
@@ -161,7 +161,7 @@ describe('runtime contract', () => {
       env: baseEnv({ OMNIHUB_DATA_DIR: dataDir }),
     });
     expect(migrated.stdout).toContain('migrations applied');
-  }, 90_000);
+  }, 240_000);
 
   it.skipIf(!postgresTestUrl())(
     'DATABASE_URL switches to PostgreSQL',
@@ -180,6 +180,6 @@ describe('runtime contract', () => {
         await fresh.drop();
       }
     },
-    60_000,
+    180_000,
   );
 });
