@@ -81,9 +81,9 @@ export function createFulfilmentsService() {
         updatedAt: now,
       }));
       return inTransaction(ctx, async (tx) => {
-        await insertFulfilments(tx.db, list);
-        await appendEvents(
+        await insertFulfilments(
           tx,
+          list,
           list.map((f) =>
             orderEvent(order, ORDER_EVENTS.fulfilmentPlanned, {
               fulfilmentId: f.id,

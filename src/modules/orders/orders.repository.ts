@@ -1,7 +1,9 @@
 // SQL for orders, fulfilments and returns. An order is one row (lines, totals, history as jsonb), so
 // creating or changing it is one statement.
 import { type SQL, sql } from 'drizzle-orm';
+import type { Ctx } from '../../platform/context.js';
 import { type Executor, firstRow, rows } from '../../platform/db/database.js';
+import { type NewEvent, writeWithEvents } from '../../platform/events/event-log.js';
 import type { OrderStatus } from './order-state.js';
 import type { Fulfilment, Order, OrderReturn } from './orders.types.js';
 
@@ -196,10 +198,16 @@ const toFulfilment = (r: RawFulfilment): Fulfilment => ({
   updatedAt: new Date(r.updated_at),
 });
 
-export async function insertFulfilments(exec: Executor, list: Fulfilment[]): Promise<void> {
+/** Inserts fulfilments with their events (and any events the transaction has waiting): one statement. */
+export async function insertFulfilments(ctx: Ctx, list: Fulfilment[], events: NewEvent[]): Promise<void> {
   if (list.length === 0) return;
-  await exec.execute(
-    sql`insert into order_fulfilments (id, order_id, kind, location_id, status, lines, routing, tracking, created_at, updated_at)
+  await writeWithEvents(
+    ctx,
+    events,
+    'ins',
+    (
+      ev,
+    ) => sql`with ins as (insert into order_fulfilments (id, order_id, kind, location_id, status, lines, routing, tracking, created_at, updated_at)
         select f.id, f.order_id, f.kind, f.location_id, f.status, f.lines, f.routing, f.tracking, f.created_at, f.created_at
         from jsonb_to_recordset(${JSON.stringify(
           list.map((f) => ({
@@ -214,7 +222,9 @@ export async function insertFulfilments(exec: Executor, list: Fulfilment[]): Pro
             created_at: f.createdAt.toISOString(),
           })),
         )}::jsonb) as f(id text, order_id text, kind text, location_id text, status text, lines jsonb,
-                        routing jsonb, tracking jsonb, created_at timestamptz)`,
+                        routing jsonb, tracking jsonb, created_at timestamptz)
+        returning id), ${ev}
+        select id from ins`,
   );
 }
 
