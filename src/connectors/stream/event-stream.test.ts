@@ -1,0 +1,94 @@
+// The stream hub's join: an event committed right after a new client's start position must reach
+// it, even when the shared reader hands that event out before the client is in the fan-out list.
+import { EventEmitter } from 'node:events';
+import type { ServerResponse } from 'node:http';
+import { expect, it } from 'vitest';
+import { deferred } from '../../kernel/index.js';
+import { inTransaction } from '../../platform/context.js';
+import type { Database } from '../../platform/db/database.js';
+import { appendEvent } from '../../platform/events/event-log.js';
+import { describeEachDatabase, testLog } from '../../platform/testing/test-databases.js';
+import { startEventStreamHub } from './event-stream.js';
+
+/** A response that keeps what is written and tells a test when a frame with `needle` arrives. */
+function fakeResponse() {
+  const emitter = new EventEmitter();
+  const res = Object.assign(emitter, {
+    text: '',
+    writableLength: 0,
+    write(chunk: string) {
+      res.text += chunk;
+      emitter.emit('data');
+      return true;
+    },
+    end() {
+      emitter.emit('close');
+    },
+    destroy() {
+      emitter.emit('close');
+    },
+  });
+  const until = (needle: string) =>
+    new Promise<void>((resolve) => {
+      const check = () => {
+        if (res.text.includes(needle)) {
+          emitter.off('data', check);
+          resolve();
+        }
+      };
+      emitter.on('data', check);
+      check();
+    });
+  return { res, until, response: res as unknown as ServerResponse };
+}
+
+/** The text of a drizzle SQL object (its string chunks), to recognise one query among others. */
+const sqlText = (query: unknown): string =>
+  ((query as { queryChunks?: Array<{ value?: unknown }> }).queryChunks ?? [])
+    .map((c) => (Array.isArray(c?.value) ? c.value.join('') : ''))
+    .join('');
+
+describeEachDatabase('event stream hub', [], (t) => {
+  it('delivers to a joining client an event the shared reader handed out while it was joining', async () => {
+    // The next head-of-log query (the joining client's start position) is held after it ran.
+    let holdNext = false;
+    const held = deferred<void>();
+    const release = deferred<void>();
+    const db = new Proxy(t.database.db, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver);
+        if (prop !== 'execute') return value;
+        return async (...args: unknown[]) => {
+          const result = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+          if (holdNext && sqlText(args[0]).includes('order by tx_id desc')) {
+            holdNext = false;
+            held.resolve();
+            await release.promise;
+          }
+          return result;
+        };
+      },
+    });
+    const database: Database = { ...t.database, db };
+    const hub = startEventStreamHub({ database, log: testLog as never, pollMs: 60_000, heartbeatMs: 60_000 });
+    try {
+      const first = fakeResponse();
+      await hub.connect(first.response, { types: ['join.*'], channelId: null }, null);
+      holdNext = true;
+      const second = fakeResponse();
+      const joining = hub.connect(second.response, { types: ['join.*'], channelId: null }, null);
+      await held.promise; // its start position is read: the event below comes after it
+      await inTransaction(t.ctx(), (tx) =>
+        appendEvent(tx, { type: 'join.after_start', subject: 's', payload: {} }),
+      );
+      await first.until('join.after_start'); // the shared reader has handed it out
+      release.resolve();
+      await joining;
+      await second.until('join.after_start');
+      expect(second.res.text.match(/join\.after_start/g)?.length).toBe(2); // event: line and data, once
+    } finally {
+      release.resolve();
+      await hub.stop();
+    }
+  });
+});
