@@ -223,3 +223,42 @@ describeEachDatabase('event log fragment', [], (t) => {
     expect(seen.map((e) => e.payload)).toEqual([{ a: 1 }]);
   });
 });
+
+describeEachDatabase('events written once per transaction', [], (t) => {
+  it('writes the events of several appends together just before commit, in order', async () => {
+    await inTransaction(t.ctx(), async (tx) => {
+      await appendEvent(tx, { type: 'once.a', subject: 'o', payload: {} });
+      await appendEvents(tx, [
+        { type: 'once.b', subject: 'o', payload: {} },
+        { type: 'once.c', subject: 'o', payload: {} },
+      ]);
+      // The transaction sees its own rows: none yet, they wait for the commit.
+      const r = await tx.db.execute(sql`select count(*)::int as n from events where type like 'once.%'`);
+      expect((r as unknown as { rows: Array<{ n: number }> }).rows[0]!.n).toBe(0);
+    });
+    const all = await readEvents(t.database.db, { types: ['once.*'] });
+    expect(all.map((e) => e.type)).toEqual(['once.a', 'once.b', 'once.c']);
+    expect(new Set(all.map((e) => e.txId)).size).toBe(1);
+  });
+
+  it('folds events into a single-statement write, and writes none when its guard is empty', async () => {
+    const { writeWithEvents } = await import('./event-log.js');
+    const ctx = t.ctx();
+    const wrote = await writeWithEvents<{ n: number }>(
+      ctx,
+      [{ type: 'fold.yes', subject: 'f', payload: {} }],
+      'w',
+      (ev) => sql`with w as (select 1 as n), ${ev} select n from w`,
+    );
+    expect(wrote).toEqual([{ n: 1 }]);
+    const none = await writeWithEvents<{ n: number }>(
+      ctx,
+      [{ type: 'fold.no', subject: 'f', payload: {} }],
+      'w',
+      (ev) => sql`with w as (select 1 as n where false), ${ev} select n from w`,
+    );
+    expect(none).toEqual([]);
+    const seen = await readEvents(t.database.db, { types: ['fold.*'] });
+    expect(seen.map((e) => e.type)).toEqual(['fold.yes']);
+  });
+});
