@@ -29,14 +29,19 @@ const scenario: Scenario = async (b) => {
 
   const linked = new Set<number>();
   let counter = 0;
-  // 7919 is prime to 10,000: consecutive events visit every person before repeating one.
-  const nextPerson = () => (counter++ * 7919) % people;
+  // 7919 is prime to 10,000: consecutive events visit every person before repeating one. The kind of
+  // event shifts by one each round, so a person is anonymous for a while, then known by user id on a
+  // separate profile, then an identify links the two: a real merge, not one profile born linked.
+  const nextPerson = () => {
+    const n = counter++;
+    return { p: (n * 7919) % people, round: Math.floor(n / people) };
+  };
   const makeBatch = () => {
     const batch = [];
     const sentAt = new Date().toISOString();
     for (let i = 0; i < batchSize; i++) {
-      const p = nextPerson();
-      const roll = i % 10;
+      const { p, round } = nextPerson();
+      const roll = (i + round) % 10;
       const base = { messageId: randomUUID(), timestamp: sentAt, context: { library: { name: 'bench' } } };
       if (roll < 6) {
         batch.push(
