@@ -100,7 +100,9 @@ export function startWebhooksOut(opts: {
           // Local fan-out wakes us at once when it queued something (whichever node committed the
           // events: the node holding the fan-out lease queues and wakes its loops); deliveries queued
           // by other nodes are seen by polling. Not woken by every commit: most queue nothing.
-          await queued.wait(config.pollMs, abort.signal, seenLocal);
+          // One loop polls; the others sleep until something is queued (a poll per loop would cost
+          // PGlite's single connection four claims every pollMs).
+          await queued.wait(shard === 0 ? config.pollMs : 10 * config.pollMs, abort.signal, seenLocal);
           continue;
         }
         const nowSeconds = Math.floor(opts.clock.now().getTime() / 1000);

@@ -3,7 +3,11 @@
 // delivery queue), a timeline note or tag on the customer (through the customers module). Actions
 // are idempotent per (rule, event), so the at-least-once consumer never doubles an effect.
 import type { Clock } from '../../kernel/index.js';
-import type { RulesService, WebhooksService } from '../../modules/integrations/index.js';
+import {
+  INTEGRATION_EVENTS,
+  type RulesService,
+  type WebhooksService,
+} from '../../modules/integrations/index.js';
 import { type Ctx, createContext, type Logger } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
 import { type RunningConsumer, startConsumer } from '../../platform/events/consumer.js';
@@ -33,15 +37,27 @@ export interface WorkflowRulesDeps {
   onWebhookQueued?: () => void;
 }
 
+/**
+ * The enabled rules are kept between batches: every rule change appends integration.rule_changed,
+ * and a batch holding one reloads them. The 1 s limit covers a lease that moved here from another
+ * node (which saw those events); leases move only after leaseMs (15 s) without renewal.
+ */
+const RULES_CACHE_MS = 1_000;
+
 export function startWorkflowRules(deps: WorkflowRulesDeps): RunningConsumer {
   const ctx = createContext(deps.database, { clock: deps.clock, log: deps.log });
+  let cached: { rules: Awaited<ReturnType<RulesService['enabledRules']>>; at: number } | null = null;
   return startConsumer({
     database: deps.database,
     name: 'workflow-rules',
     log: deps.log,
     startAt: 'head',
     handle: async (events) => {
-      const rules = await deps.rules.enabledRules(ctx);
+      const changed = events.some((e) => e.type === INTEGRATION_EVENTS.ruleChanged);
+      if (!cached || changed || Date.now() - cached.at > RULES_CACHE_MS) {
+        cached = { rules: await deps.rules.enabledRules(ctx), at: Date.now() };
+      }
+      const rules = cached.rules;
       if (rules.length === 0) return;
       const fired = new Map<string, number>();
       let queued = false;
