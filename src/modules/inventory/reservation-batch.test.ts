@@ -4,7 +4,9 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { ManualClock } from '../../kernel/index.js';
+import { inTransaction } from '../../platform/context.js';
 import { rows } from '../../platform/db/database.js';
+import { appendEvent, readEvents } from '../../platform/events/event-log.js';
 import { describeEachDatabase } from '../../platform/testing/test-databases.js';
 import { createInventoryService, inventoryMigrations } from './index.js';
 import { reserveBatchIfUnchanged } from './reservation-batch.js';
@@ -154,5 +156,18 @@ describeEachDatabase('reservation batches on known numbers', [inventoryMigration
     const levels = await inventory.levelsOfSku(ctx, 'KEYS');
     expect(levels.map((l) => l.reserved)).toEqual([10]);
     expect((await counts('KEYS')).reservations).toBe(5);
+  });
+
+  it('writes its events after those its caller’s transaction appended first', async () => {
+    const ctx = t.ctx({ clock });
+    await inventory.setOnHand(ctx, { sku: 'IN-TX', locationCode: 'b-wh', quantity: 2 });
+    await inTransaction(ctx, async (tx) => {
+      await appendEvent(tx, { type: 'test.before_reserve', subject: 'sku:IN-TX', payload: {} });
+      expect((await inventory.reserve(tx, { sku: 'IN-TX', quantity: 1, channelId: 'chn_b_web' })).ok).toBe(
+        true,
+      );
+    });
+    const types = (await readEvents(t.database.db, { subject: 'sku:IN-TX', limit: 1000 })).map((e) => e.type);
+    expect(types.slice(-3)).toEqual(['test.before_reserve', 'inventory.reserved', 'inventory.stock_changed']);
   });
 });

@@ -7,8 +7,7 @@
 //   per batch, and the statement is its own transaction.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.js';
-import { firstRow } from '../../platform/db/database.js';
-import { eventsInsertFragment } from '../../platform/events/event-log.js';
+import { writeWithEvents } from '../../platform/events/event-log.js';
 import { batchLevelsCtes } from './reservation-batch.repository.js';
 import type { BatchDecision, BatchState, LevelNumbers } from './reservation-decision.js';
 
@@ -81,10 +80,12 @@ function writeCtes(sku: string, d: BatchDecision, at: string, guard: SQL): SQL {
  */
 export async function writeLockedBatch(tx: Ctx, sku: string, d: BatchDecision): Promise<number> {
   const at = tx.clock.now().toISOString();
-  const r = await firstRow<{ updated: number }>(
-    tx.db,
-    sql`with ${writeCtes(sku, d, at, sql`true`)},
-        ev as (${eventsInsertFragment(tx, d.events).query})
+  // The events (with any the transaction has waiting, in order) are written with the update.
+  const [r] = await writeWithEvents<{ updated: number }>(
+    tx,
+    d.events,
+    'upd',
+    (ev) => sql`with ${writeCtes(sku, d, at, sql`true`)}, ${ev}
         select (select count(*) from upd)::int as updated`,
   );
   return Number(r?.updated ?? 0);
@@ -110,15 +111,14 @@ export async function writeBatchIfUnchanged(
   d: BatchDecision,
 ): Promise<void> {
   if (ctx.inTx) throw new Error('a compare-and-set batch is its own transaction');
-  const hooks: Array<() => void> = [];
-  // The statement is the transaction: its events wake consumers once it has committed.
-  const tx: Ctx = { ...ctx, inTx: true, afterCommit: (h) => hooks.push(h) };
   const at = ctx.clock.now().toISOString();
   const src = decidedOn.sourcing;
   const fresh = sql`(select ok from fresh)`;
-  await firstRow<{ ok: number }>(
-    ctx.db,
-    sql`with ${batchLevelsCtes(sku, channelIds)},
+  await writeWithEvents(
+    ctx,
+    d.events,
+    'upd',
+    (ev) => sql`with ${batchLevelsCtes(sku, channelIds)},
         fresh as (
           select (select count(*) from locked) = ${decidedOn.locked.length}
              and not exists (select location_id, on_hand, reserved from locked
@@ -137,16 +137,8 @@ export async function writeBatchIfUnchanged(
                                on r.channel_id = k.channel_id and r.idempotency_key = k.key)
              as ok
         ),
-        ${writeCtes(sku, d, at, fresh)},
-        ev as (${eventsInsertFragment(tx, d.events).query})
+        ${writeCtes(sku, d, at, fresh)}, ${ev}
         select (case when ${fresh} and (select count(*) from upd) = ${d.reservedByLocation.size}
                      then '1' else ${STALE_BATCH} end)::int as ok`,
   );
-  for (const h of hooks) {
-    try {
-      h();
-    } catch (err) {
-      ctx.log.error({ err }, 'after-commit hook failed');
-    }
-  }
 }
