@@ -115,8 +115,9 @@ async function readShared(
   limit: number,
   seen: number,
 ): Promise<{ events: StoredEvent[]; scannedTo: Cursor }> {
+  const serialized = database.kind === 'pglite';
   if (filter?.subject || filter?.channelId) {
-    const events = await readEvents(database.db, { ...filter, after: from, limit });
+    const events = await readEvents(database.db, { ...filter, after: from, limit, serialized });
     return { events, scannedTo: events.length ? events[events.length - 1]! : from };
   }
   let page = sharedPages.get(database);
@@ -132,7 +133,7 @@ async function readShared(
       from,
       version: database.notifier.version,
       startedAt: Date.now(),
-      events: readEvents(database.db, { after: from, limit: SHARED_PAGE }),
+      events: readEvents(database.db, { after: from, limit: SHARED_PAGE, serialized }),
     };
     sharedPages.set(database, page);
     page.events.catch(() => sharedPages.get(database) === page && sharedPages.delete(database));
