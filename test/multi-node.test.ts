@@ -6,6 +6,7 @@ import { connect } from '@nats-io/transport-node';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFreshPostgresDatabase, postgresTestUrl } from '../src/platform/testing/test-databases.js';
+import { eventually } from './helpers/eventually.js';
 import { type HubProcess, startHubNode } from './helpers/hub-process.js';
 import { openSse, type SseClient } from './helpers/sse-client.js';
 import { startWebhookReceiver, type WebhookReceiver } from './helpers/webhook-receiver.js';
@@ -144,9 +145,16 @@ if (!natsUrl || !databaseUrl) {
       await sender.kill('SIGKILL');
       await receiver.waitFor((all) => all.length >= 2, 30_000);
       expect(receiver.received[1]!.headers['webhook-id']).toBe(inFlight!.id);
-      const [after] = await sql<{ status: string; attempts: number }>(
-        'select status, attempts from webhook_deliveries where id = $1',
-        [inFlight!.id],
+      // The receiver answers before the sender records the outcome: wait for the record.
+      const after = await eventually(
+        async () =>
+          (
+            await sql<{ status: string; attempts: number }>(
+              'select status, attempts from webhook_deliveries where id = $1',
+              [inFlight!.id],
+            )
+          )[0],
+        (r) => r?.status === 'delivered',
       );
       expect(after).toMatchObject({ status: 'delivered' });
       // The survivor keeps serving.

@@ -254,15 +254,15 @@ const bumpStats = (shard: number, now: Date, source: 'done' | 'failed') =>
           on conflict (endpoint_id, shard) do update set
             failed_count = webhook_endpoint_stats.failed_count + excluded.failed_count`;
 
-/** Marks deliveries done (only those this owner still holds); returns their subjects. */
+/** Marks deliveries done (only those this owner still holds) and promotes their subjects' next ones. */
 export async function markDelivered(
   exec: Executor,
   lease: { owner: string; shard: number },
   list: Array<{ id: string; statusCode: number }>,
   now: Date,
-): Promise<Array<{ endpointId: string; subject: string }>> {
-  if (list.length === 0) return [];
-  const finished = await rows<{ endpoint_id: string; subject: string }>(
+): Promise<void> {
+  if (list.length === 0) return;
+  await rows<{ n: number }>(
     exec,
     sql`with done as (
           update webhook_deliveries w
@@ -272,10 +272,21 @@ export async function markDelivered(
             as u(id, code)
           where w.id = u.id and w.status = 'delivering' and w.lease_owner = ${lease.owner}
           returning w.endpoint_id, w.event_occurred_at, w.subject),
-        counted as (${bumpStats(lease.shard, now, 'done')} returning 1)
-        select distinct endpoint_id, subject from done`,
+        counted as (${bumpStats(lease.shard, now, 'done')} returning 1),
+        -- The next of each finished subject becomes its head in the same statement (a delivered
+        -- row was its subject's only pending one, so no other head can exist).
+        heads as (
+          select distinct on (q.endpoint_id, q.subject) q.id
+          from webhook_deliveries q
+          join (select distinct endpoint_id, subject from done) f on q.endpoint_id = f.endpoint_id and q.subject = f.subject
+          where q.status = 'queued'
+          order by q.endpoint_id, q.subject, q.seq),
+        promoted as (
+          update webhook_deliveries w set status = 'pending', next_attempt_at = ${now}
+          from heads where w.id = heads.id and w.status = 'queued'
+          returning 1)
+        select count(*)::int as n from done`,
   );
-  return finished.map((f) => ({ endpointId: f.endpoint_id, subject: f.subject }));
 }
 
 export interface FailureUpdate {

@@ -317,11 +317,9 @@ export function createWebhooksService(deps: WebhooksDeps = {}) {
         }
         failed.push({ id: o.id, statusCode: o.statusCode, error: o.error, nextAttemptAt: next });
       }
-      const finished = [
-        ...(await markDelivered(ctx.db, lease, delivered, now)),
-        ...(await markFailed(ctx.db, lease, failed)),
-      ];
-      await promoteHeads(ctx.db, finished, now);
+      await markDelivered(ctx.db, lease, delivered, now);
+      // Only dead-lettered heads free their subject; a retried head stays the head.
+      await promoteHeads(ctx.db, await markFailed(ctx.db, lease, failed), now);
       for (const endpointId of gone) {
         await inTransaction(ctx, async (tx) => {
           if (await disableEndpointRow(tx.db, endpointId, 'the receiver answered 410 Gone', now)) {
