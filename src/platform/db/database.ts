@@ -111,9 +111,11 @@ async function openPostgres(url: string, max: number): Promise<Database> {
 }
 
 /** Errors that mean "the database cannot be reached right now" rather than "the request is wrong". */
-export function isDatabaseUnavailable(err: unknown): boolean {
-  const e = err as { code?: string; message?: string } | undefined;
+export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
+  const e = err as { code?: string; message?: string; cause?: unknown } | undefined;
   if (!e) return false;
+  // Drizzle wraps driver errors (DrizzleQueryError) with the driver's error as `cause`.
+  if (e.cause && depth < 3 && isDatabaseUnavailable(e.cause, depth + 1)) return true;
   const code = e.code ?? '';
   if (
     [
