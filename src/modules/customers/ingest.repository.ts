@@ -132,17 +132,16 @@ export interface IngestWrite {
   reviews: Array<PlannedReview & { id: string; createdAt: string }>;
   log: IdentityLogInput[];
   consents: ConsentRow[];
-  /** The platform events insert (eventsInsertFragment), folded into the same statement. */
-  platformEvents?: SQL | undefined;
   at: string;
 }
 
 /**
- * Writes a whole batch's plan as one statement of data-modifying CTEs (one round trip). Returns false,
- * having written a partial plan the caller must roll back, when the data moved since it was read: a
- * profile changed (row version), or an identifier or event was inserted by another transaction.
+ * A whole batch's plan as one statement of data-modifying CTEs (one round trip), given the platform
+ * events' CTE (writeWithEvents). It returns one row, ok = false when the data moved since it was read
+ * (a profile changed, or an identifier or event was inserted by another transaction): the partial
+ * write must then be rolled back.
  */
-export async function writeIngestPlan(exec: Executor, w: IngestWrite): Promise<boolean> {
+export function ingestPlanStatement(w: IngestWrite): (events: SQL) => SQL {
   const parts: SQL[] = [];
   const counted: Array<{ name: string; expected: number }> = [];
   const p = <T>(list: T[], f: (x: T) => unknown) => sql.param(list.map(f));
@@ -212,16 +211,16 @@ export async function writeIngestPlan(exec: Executor, w: IngestWrite): Promise<b
   }
   if (w.log.length) add(insertIdentityLogSql(w.log));
   if (w.consents.length) add(upsertConsentsSql(w.consents));
-  if (w.platformEvents) add(w.platformEvents);
-  if (parts.length === 0) return true;
+  // writeWithEvents writes the events only when this guard returned rows: always (a failed check
+  // rolls the whole transaction back).
+  parts.unshift(sql`ingest_guard as (select 1)`);
   const checks = counted.length
     ? sql.join(
         counted.map((c) => sql`(select count(*) from ${sql.raw(c.name)}) = ${c.expected}::int`),
         sql` and `,
       )
     : sql`true`;
-  const r = await rows<{ ok: boolean }>(exec, sql`with ${sql.join(parts, sql`, `)} select ${checks} as ok`);
-  return r[0]?.ok === true;
+  return (events) => sql`with ${sql.join([...parts, events], sql`, `)} select ${checks} as ok`;
 }
 
 /** Newest decision wins; a denial after a grant is recorded as a revocation. */

@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { type Deferred, deferred, newId } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
-import { eventsInsertFragment, type NewEvent } from '../../platform/events/event-log.js';
+import { type NewEvent, writeWithEvents } from '../../platform/events/event-log.js';
 import { CUSTOMER_EVENTS } from './customers.events.js';
 import { beginIngest } from './customers.repository.js';
 import type {
@@ -22,7 +22,7 @@ import {
   tombstoneHash,
 } from './identifiers.js';
 import { type KnownIdentifier, type ResolvableEvent, resolveIdentities } from './identity-resolution.js';
-import { type ConsentRow, type EventRow, loadIngestState, writeIngestPlan } from './ingest.repository.js';
+import { type ConsentRow, type EventRow, ingestPlanStatement, loadIngestState } from './ingest.repository.js';
 import {
   applyEvent,
   applyTraits,
@@ -449,7 +449,7 @@ export function createIngestion(opts: IngestOptions) {
         });
       }
       const actor = tx.actor.id;
-      const written = await writeIngestPlan(tx.db, {
+      const statement = ingestPlanStatement({
         newProfiles: plan.newProfiles,
         changedProfiles: [...changed].filter((id) => !newIds.has(id)).map((id) => profiles.get(id)!),
         versions: state.versions,
@@ -480,10 +480,11 @@ export function createIngestion(opts: IngestOptions) {
           })),
         ],
         consents: [...consents.values()],
-        platformEvents: platformEvents.length ? eventsInsertFragment(tx, platformEvents).query : undefined,
         at: now,
       });
-      if (!written) throw new IngestConflict();
+      // The platform events (and any the caller's transaction has waiting, in order) ride along.
+      const [written] = await writeWithEvents<{ ok: boolean }>(tx, platformEvents, 'ingest_guard', statement);
+      if (written?.ok !== true) throw new IngestConflict();
     });
   }
 
