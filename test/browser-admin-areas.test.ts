@@ -1,7 +1,7 @@
 // The admin console's areas over the other modules, in a real browser: inventory by location that
 // follows stock changes live (and takes adjustments), and the single customer view from a search.
 import { expect, it } from 'vitest';
-import { adminLogin, describeBrowser } from './browser-harness.js';
+import { adminLogin, describeBrowser, LIVE } from './browser-harness.js';
 
 describeBrowser('admin console areas', (t) => {
   it('shows stock at a location, takes an adjustment, and follows changes made elsewhere live', async () => {
@@ -17,7 +17,7 @@ describeBrowser('admin console areas', (t) => {
     await form.getByLabel('Quantity').fill('5');
     await form.getByRole('button', { name: 'Adjust stock' }).click();
     const row = page.locator('tr[data-sku="BROWSER-MUG"] [data-testid="available"]');
-    await expect.poll(() => row.textContent()).toBe('5');
+    await expect.poll(() => row.textContent(), LIVE).toBe('5');
     // A sale recorded by another client shows here without a reload.
     const sale = await t.api('POST', '/api/inventory/adjustments', {
       kind: 'sale',
@@ -26,7 +26,7 @@ describeBrowser('admin console areas', (t) => {
       quantity: 2,
     });
     expect(sale.status).toBe(201);
-    await expect.poll(() => row.textContent()).toBe('3');
+    await expect.poll(() => row.textContent(), LIVE).toBe('3');
     await t.screenshot(page, 'admin-inventory');
   });
 

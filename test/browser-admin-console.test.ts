@@ -97,6 +97,36 @@ describeBrowser('admin dashboard, catalog, returns and the account across channe
     await t.screenshot(page, 'admin-returns');
   });
 
+  it('takes back at the Amsterdam till an order completed on another channel', async () => {
+    const amsterdam = (await t.api('GET', '/api/channels/store-amsterdam')).body.id;
+    const completed = await t.api('GET', '/api/orders?status=completed&limit=50');
+    const order = completed.body.items.find((o: { channelId: string }) => o.channelId !== amsterdam);
+    expect(order).toBeDefined();
+    const key = await t.api('POST', '/api/keys', {
+      name: 'amsterdam till',
+      scopes: [
+        'channels:read',
+        'catalog:read',
+        'carts:write',
+        'orders:write',
+        'inventory:read',
+        'events:read',
+      ],
+      channelId: amsterdam,
+    });
+    const clerk = await (await t.newContext({ width: 1024, height: 768 })).newPage();
+    await clerk.goto(`${t.base}/pos/store-amsterdam/returns?key=${key.body.secret}`);
+    await clerk.getByLabel('Order number or pickup code').fill(order.id);
+    await clerk.getByRole('form', { name: 'Find the order' }).getByRole('button', { name: 'Search' }).click();
+    const form = clerk.getByRole('form', { name: 'Take the return' });
+    await form.locator('input[type="number"]').first().fill('1');
+    await form.getByRole('button', { name: 'Take the return' }).click();
+    await clerk.getByText(/^Return taken;/).waitFor();
+    const returns = await t.api('GET', `/api/returns?channelId=${amsterdam}&limit=5`);
+    expect(returns.body.items[0]).toMatchObject({ orderId: order.id, channelId: amsterdam });
+    await t.screenshot(clerk, 'pos-return');
+  });
+
   it("shows the shopper's orders from the marketplace and the social shop in the webshop account", async () => {
     const email = 'maja.everywhere@example.com';
     const market = await importOrder(t, 'marketplace', 'acc-mp-1', email, sku);

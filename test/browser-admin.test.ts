@@ -8,7 +8,7 @@ import { createHub } from '../src/app.js';
 import { loadConfig } from '../src/platform/config.js';
 import { openDatabase } from '../src/platform/db/database.js';
 import { testLog } from '../src/platform/testing/test-databases.js';
-import { ADMIN_KEY, adminLogin, describeBrowser } from './browser-harness.js';
+import { ADMIN_KEY, adminLogin, describeBrowser, LIVE } from './browser-harness.js';
 
 it('answers the app routes with problem+json saying how to build when web/dist is missing', async () => {
   const empty = mkdtempSync(join(tmpdir(), 'omnihub-noweb-'));
@@ -47,7 +47,7 @@ describeBrowser('admin console', (t) => {
     await page.goto(`${t.base}/admin`);
     await page.getByLabel('API key').fill('ohk_not_a_real_key');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('unknown or revoked');
+    await expect.poll(() => page.getByRole('alert').textContent(), LIVE).toContain('unknown or revoked');
     await t.screenshot(page, 'admin-login-refused');
   });
 
@@ -92,6 +92,7 @@ describeBrowser('admin console', (t) => {
       .poll(
         async () =>
           (await fetch(`${t.base}/api/me`, { headers: { authorization: `Bearer ${secret}` } })).status,
+        LIVE,
       )
       .toBe(401);
     // The admin's own key cannot be revoked from its session.
@@ -112,7 +113,9 @@ describeBrowser('admin console', (t) => {
       locales: ['sv'],
     });
     expect(r.status).toBe(201);
-    await expect.poll(() => page.locator('tr[data-event-type="channel.created"]').count()).toBe(before + 1);
+    await expect
+      .poll(() => page.locator('tr[data-event-type="channel.created"]').count(), LIVE)
+      .toBe(before + 1);
     await page.getByLabel('Language').selectOption('nl');
     await page.getByRole('link', { name: 'Kanalen' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('nl');

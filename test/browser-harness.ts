@@ -20,6 +20,11 @@ export const CHROMIUM = process.env.OMNIHUB_CHROMIUM ?? '/usr/bin/chromium';
 export const ADMIN_KEY = 'ohk_browser_admin_key_0123456789abcdef';
 const ROOT = join(import.meta.dirname, '..');
 export const ARTIFACTS = join(ROOT, 'test-artifacts', 'browser');
+/**
+ * For expect.poll on what a page shows after a change elsewhere: its default of 1 s fails on a loaded
+ * machine (a revoke or a live update took longer there); the condition, not the time, is the test.
+ */
+export const LIVE = { timeout: 15_000 } as const;
 
 const CHROMIUM_ARGS = [
   '--headless',

@@ -3,7 +3,8 @@
 import { type FormEvent, useState } from 'react';
 import { useIntl } from '../i18n/index.tsx';
 import { ok, type paths } from '../ui/api.ts';
-import { Empty, ErrorNotice, Notice, Pill, TextField, useLoad } from '../ui/components.tsx';
+import { Empty, Pill, TextField, useLoad } from '../ui/components.tsx';
+import { useAction } from '../ui/data-table.tsx';
 import { useApi } from '../ui/key-gate.tsx';
 import { useLiveEvents } from '../ui/use-live.ts';
 import { useTill } from './pos-app.tsx';
@@ -16,23 +17,13 @@ export function PickupsPage() {
   const { location } = useTill();
   const [code, setCode] = useState('');
   const [order, setOrder] = useState<Order | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const { run, notices } = useAction();
   const tasks = useLoad(
     () => ok(api.GET('/api/fulfilments', { params: { query: { locationId: location.id, limit: 100 } } })),
     [location.id],
   );
   useLiveEvents(['order.*'], () => tasks.reload());
 
-  const run = async (fn: () => Promise<void>) => {
-    setError(null);
-    setDone(null);
-    try {
-      await fn();
-    } catch (err) {
-      setError(err);
-    }
-  };
   const find = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
@@ -44,9 +35,9 @@ export function PickupsPage() {
       setOrder(await ok(api.GET('/api/orders/{id}', { params: { path: { id: first.id } } })));
     });
   };
-  const handOver = () =>
-    run(async () => {
-      if (!order) return;
+  const handOver = () => {
+    if (!order) return;
+    return run(async () => {
       await ok(
         api.POST('/api/orders/{id}/pickup', {
           params: { path: { id: order.id } },
@@ -57,11 +48,11 @@ export function PickupsPage() {
           },
         }),
       );
-      setDone(intl.t('pos.handedOver'));
       setOrder(null);
       setCode('');
       tasks.reload();
-    });
+    }, intl.t('pos.handedOver'));
+  };
   const markReady = (id: string) =>
     run(async () => {
       await ok(api.POST('/api/fulfilments/{id}/ready-for-pickup', { params: { path: { id } } }));
@@ -77,8 +68,7 @@ export function PickupsPage() {
           <TextField label={intl.t('store.pickupCode')} value={code} onChange={setCode} required />
           <button type="submit">{intl.t('common.search')}</button>
         </form>
-        <ErrorNotice error={error} />
-        {done ? <Notice tone="success">{done}</Notice> : null}
+        {notices}
         {order ? (
           <div className="card stack" data-order={order.id}>
             <p>

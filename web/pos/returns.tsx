@@ -3,7 +3,8 @@
 import { type FormEvent, useState } from 'react';
 import { useIntl } from '../i18n/index.tsx';
 import { ok, type paths } from '../ui/api.ts';
-import { ErrorNotice, Notice, SelectField, TextField } from '../ui/components.tsx';
+import { SelectField, TextField } from '../ui/components.tsx';
+import { useAction } from '../ui/data-table.tsx';
 import { useApi } from '../ui/key-gate.tsx';
 import { useTill } from './pos-app.tsx';
 
@@ -18,14 +19,11 @@ export function ReturnsPage() {
   const [order, setOrder] = useState<Order | null>(null);
   const [qty, setQty] = useState<Record<string, string>>({});
   const [refund, setRefund] = useState<RefundMethod>('original_payment');
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const { run, notices } = useAction();
 
-  const find = async (e: FormEvent) => {
+  const find = (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    setDone(null);
-    try {
+    void run(async () => {
       const text = ref.trim();
       const id = text.startsWith('ord_')
         ? text
@@ -34,30 +32,27 @@ export function ReturnsPage() {
       if (!id) throw new Error(intl.t('pos.noOrderForCode'));
       setOrder(await ok(api.GET('/api/orders/{id}', { params: { path: { id } } })));
       setQty({});
-    } catch (err) {
-      setError(err);
-    }
+    });
   };
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!order) return;
-    setError(null);
-    try {
-      const lines = Object.entries(qty)
-        .map(([sku, q]) => ({ sku, quantity: Number(q) }))
-        .filter((l) => l.quantity > 0);
-      const r = await ok(
-        api.POST('/api/orders/{id}/returns', {
-          params: { path: { id: order.id } },
-          body: { lines, location: location.id, refundMethod: refund, channelId: channel.id },
-        }),
-      );
-      const amount = r.return.lines.reduce((n, l) => n + l.refundAmount, 0);
-      setDone(intl.t('pos.returned', { amount: intl.money(amount, order.currency) }));
-      setOrder(r.order as Order);
-    } catch (err) {
-      setError(err);
-    }
+    void run(
+      async () => {
+        const lines = Object.entries(qty)
+          .map(([sku, q]) => ({ sku, quantity: Number(q) }))
+          .filter((l) => l.quantity > 0);
+        const r = await ok(
+          api.POST('/api/orders/{id}/returns', {
+            params: { path: { id: order.id } },
+            body: { lines, location: location.id, refundMethod: refund, channelId: channel.id },
+          }),
+        );
+        setOrder(r.order as Order);
+        return r.return.lines.reduce((n, l) => n + l.refundAmount, 0);
+      },
+      (amount) => intl.t('pos.returned', { amount: intl.money(amount, order.currency) }),
+    );
   };
   return (
     <section aria-labelledby="returns-title" className="panel stack">
@@ -66,8 +61,7 @@ export function ReturnsPage() {
         <TextField label={intl.t('pos.orderRef')} value={ref} onChange={setRef} required />
         <button type="submit">{intl.t('common.search')}</button>
       </form>
-      <ErrorNotice error={error} />
-      {done ? <Notice tone="success">{done}</Notice> : null}
+      {notices}
       {order ? (
         <form className="stack" onSubmit={submit} aria-label={intl.t('pos.takeReturn')}>
           <p>

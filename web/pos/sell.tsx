@@ -3,7 +3,8 @@
 import { type FormEvent, useState } from 'react';
 import { useIntl } from '../i18n/index.tsx';
 import { ok, type paths } from '../ui/api.ts';
-import { Empty, ErrorNotice, Notice, SelectField, TextField } from '../ui/components.tsx';
+import { Empty, SelectField, TextField } from '../ui/components.tsx';
+import { useAction } from '../ui/data-table.tsx';
 import { useApi } from '../ui/key-gate.tsx';
 import { useTill } from './pos-app.tsx';
 
@@ -20,17 +21,8 @@ export function SellPage() {
   const [found, setFound] = useState<Cart[] | null>(null);
   const [cart, setCart] = useState<Cart | null>(null);
   const [sku, setSku] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [sold, setSold] = useState<string | null>(null);
-
-  const run = async (fn: () => Promise<void>) => {
-    setError(null);
-    try {
-      await fn();
-    } catch (err) {
-      setError(err);
-    }
-  };
+  // Each action clears the last outcome, so "sold" shows until the next scan or search.
+  const { run, notices } = useAction();
   const find = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
@@ -48,7 +40,6 @@ export function SellPage() {
       );
       setCart(moved.cart);
       setFound(null);
-      setSold(null);
     });
   const add = (e: FormEvent) => {
     e.preventDefault();
@@ -60,28 +51,31 @@ export function SellPage() {
           : await ok(api.POST('/api/carts', { body: { channelId: channel.id, lines: [line] } })),
       );
       setSku('');
-      setSold(null);
     });
   };
-  const pay = () =>
-    run(async () => {
-      if (!cart) return;
-      await ok(
-        api.PUT('/api/carts/{id}/delivery', {
-          params: { path: { id: cart.id } },
-          body: { type: 'carry_out' },
-        }),
-      );
-      const r = await ok(
-        api.POST('/api/carts/{id}/checkout', {
-          params: { path: { id: cart.id } },
-          headers: { 'idempotency-key': `till-${cart.id}` },
-          body: { payment: { provider: 'manual' } },
-        }),
-      );
-      setSold(intl.t('pos.sold', { total: intl.money(r.order.totals.grand, r.order.currency) }));
-      setCart(null);
-    });
+  const pay = () => {
+    if (!cart) return;
+    return run(
+      async () => {
+        await ok(
+          api.PUT('/api/carts/{id}/delivery', {
+            params: { path: { id: cart.id } },
+            body: { type: 'carry_out' },
+          }),
+        );
+        const r = await ok(
+          api.POST('/api/carts/{id}/checkout', {
+            params: { path: { id: cart.id } },
+            headers: { 'idempotency-key': `till-${cart.id}` },
+            body: { payment: { provider: 'manual' } },
+          }),
+        );
+        setCart(null);
+        return r.order;
+      },
+      (order) => intl.t('pos.sold', { total: intl.money(order.totals.grand, order.currency) }),
+    );
+  };
 
   return (
     <div className="pos-grid">
@@ -115,8 +109,7 @@ export function SellPage() {
       </section>
       <section aria-labelledby="sale-title" className="panel stack">
         <h1 id="sale-title">{intl.t('pos.sale')}</h1>
-        <ErrorNotice error={error} />
-        {sold ? <Notice tone="success">{sold}</Notice> : null}
+        {notices}
         <form className="row" onSubmit={add} aria-label={intl.t('pos.addItem')}>
           <TextField label={intl.t('pos.scan')} value={sku} onChange={setSku} required />
           <button type="submit">{intl.t('pos.addItem')}</button>

@@ -114,7 +114,7 @@ export function FormPanel({
 export function useAction() {
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<ReactNode>(null);
-  const run = async (action: () => Promise<unknown>, success?: ReactNode | ((r: unknown) => ReactNode)) => {
+  const run = async <R,>(action: () => Promise<R>, success?: ReactNode | ((result: R) => ReactNode)) => {
     setError(null);
     setNotice(null);
     try {

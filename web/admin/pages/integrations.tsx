@@ -45,7 +45,7 @@ export function IntegrationsPage() {
         health.reload();
         return created.secret;
       },
-      (secret) => intl.t('integrations.secretOnce', { secret: String(secret) }),
+      (secret) => intl.t('integrations.secretOnce', { secret }),
     );
   const replay = (id: string) =>
     action.run(
@@ -57,7 +57,7 @@ export function IntegrationsPage() {
         deliveries.reload();
         return r.replayed.length;
       },
-      (count) => intl.t('integrations.replayed', { count: Number(count) }),
+      (count) => intl.t('integrations.replayed', { count }),
     );
   const seconds = (s: number) => intl.t('integrations.seconds', { s: Math.round(s) });
 

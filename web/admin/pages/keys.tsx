@@ -35,7 +35,7 @@ export function KeysPage() {
       },
       (secret) => (
         <>
-          {intl.t('keys.secretOnce')} <code data-testid="new-secret">{String(secret)}</code>
+          {intl.t('keys.secretOnce')} <code data-testid="new-secret">{secret}</code>
         </>
       ),
     );
