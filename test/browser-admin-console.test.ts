@@ -18,6 +18,13 @@ async function importOrder(t: BrowserHub, channel: string, externalId: string, e
   return r.body as { id: string; customerId: string; channelId: string };
 }
 
+/** The storefront or till key the hub created with the demo data at its first start. */
+function demoKey(t: BrowserHub, app: 'store' | 'pos'): string {
+  const key = t.hub.demoAppKeys.find((k) => k.app === app);
+  if (!key) throw new Error(`no demo ${app} key`);
+  return key.secret;
+}
+
 describeBrowser('admin dashboard, catalog, returns and the account across channels', (t) => {
   let sku = '';
   let alertSku = '';
@@ -102,20 +109,9 @@ describeBrowser('admin dashboard, catalog, returns and the account across channe
     const completed = await t.api('GET', '/api/orders?status=completed&limit=50');
     const order = completed.body.items.find((o: { channelId: string }) => o.channelId !== amsterdam);
     expect(order).toBeDefined();
-    const key = await t.api('POST', '/api/keys', {
-      name: 'amsterdam till',
-      scopes: [
-        'channels:read',
-        'catalog:read',
-        'carts:write',
-        'orders:write',
-        'inventory:read',
-        'events:read',
-      ],
-      channelId: amsterdam,
-    });
+    // The till key printed at the first start (demo app keys) is all the till needs.
     const clerk = await (await t.newContext({ width: 1024, height: 768 })).newPage();
-    await clerk.goto(`${t.base}/pos/store-amsterdam/returns?key=${key.body.secret}`);
+    await clerk.goto(`${t.base}/pos/store-amsterdam/returns?key=${demoKey(t, 'pos')}`);
     await clerk.getByLabel('Order number or pickup code').fill(order.id);
     await clerk.getByRole('form', { name: 'Find the order' }).getByRole('button', { name: 'Search' }).click();
     const form = clerk.getByRole('form', { name: 'Take the return' });
@@ -131,22 +127,8 @@ describeBrowser('admin dashboard, catalog, returns and the account across channe
     const email = 'maja.everywhere@example.com';
     const market = await importOrder(t, 'marketplace', 'acc-mp-1', email, sku);
     const social = await importOrder(t, 'social-shop', 'acc-so-1', email, sku);
-    const webshop = (await t.api('GET', '/api/channels/webshop')).body.id;
-    const key = await t.api('POST', '/api/keys', {
-      name: 'webshop app',
-      scopes: [
-        'channels:read',
-        'catalog:read',
-        'carts:write',
-        'orders:read',
-        'inventory:read',
-        'customers:write',
-        'events:read',
-      ],
-      channelId: webshop,
-    });
     const shopper = await (await t.newContext({ width: 390, height: 844 })).newPage();
-    await shopper.goto(`${t.base}/store/webshop/account?key=${key.body.secret}`);
+    await shopper.goto(`${t.base}/store/webshop/account?key=${demoKey(t, 'store')}`);
     await shopper.getByLabel('Email').fill(email);
     await shopper.getByRole('form', { name: 'Log in' }).getByRole('button', { name: 'Log in' }).click();
     await shopper.locator(`tr[data-order="${market.id}"][data-channel="marketplace"]`).waitFor();

@@ -4,6 +4,7 @@
 // code → the storefront account shows it collected. And: a sale at the till makes the product show
 // sold out on an open storefront page, without a reload.
 import { expect, it } from 'vitest';
+import { STOREFRONT_SCOPES, TILL_SCOPES } from '../src/flows/demo/demo-app-keys.js';
 import { adminLogin, type BrowserHub, describeBrowser } from './browser-harness.js';
 
 const PHONE = { width: 390, height: 844 };
@@ -39,24 +40,6 @@ async function channelKey(t: BrowserHub, channel: string, scopes: string[]): Pro
   return k.body.secret;
 }
 
-const STORE_SCOPES = [
-  'channels:read',
-  'catalog:read',
-  'carts:write',
-  'orders:read',
-  'inventory:read',
-  'customers:write',
-  'events:read',
-];
-const TILL_SCOPES = [
-  'channels:read',
-  'catalog:read',
-  'carts:write',
-  'orders:write',
-  'inventory:read',
-  'events:read',
-];
-
 describeBrowser('omnichannel journeys', (t) => {
   let storeKey = '';
   let tillKey = '';
@@ -74,7 +57,7 @@ describeBrowser('omnichannel journeys', (t) => {
     }
     await seedProduct(t, 'fjord-mug', 'MUG-1', 'Fjord mug', 2);
     await seedProduct(t, 'field-scarf', 'SCARF-1', 'Field scarf', 1);
-    storeKey = await channelKey(t, 'webshop', STORE_SCOPES);
+    storeKey = await channelKey(t, 'webshop', STOREFRONT_SCOPES);
     tillKey = await channelKey(t, 'store-amsterdam', TILL_SCOPES);
   });
 
