@@ -178,6 +178,7 @@ const scenario: Scenario = async (b) => {
   const sse: number[] = [];
   const webhook: number[] = [];
   const both: number[] = [];
+  const post: number[] = [];
   let lost = 0;
   let onHand = 100_000;
   for (let i = 0; i < sales; i++) {
@@ -196,6 +197,7 @@ const scenario: Scenario = async (b) => {
       tillKey,
     );
     if (r.status !== 201) throw new Error(`sale: ${r.status} ${JSON.stringify(r.body)}`);
+    post.push(performance.now() - t0);
     await Promise.race([seen, new Promise((res) => setTimeout(res, 5000))]);
     waiting.delete(onHand);
     if (w.sse === undefined || w.webhook === undefined) {
@@ -226,6 +228,7 @@ const scenario: Scenario = async (b) => {
     details: {
       sales,
       lost,
+      salePostResponse: { p50_ms: percentile(post, 50), p99_ms: percentile(post, 99) },
       sse: { p50_ms: percentile(sse, 50), p99_ms: percentile(sse, 99), max_ms: percentile(sse, 100) },
       webhook: {
         p50_ms: percentile(webhook, 50),
