@@ -230,8 +230,21 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   let relay: NatsRelay | undefined;
   let wakeup: { stop(): Promise<void> } | undefined;
   if (config.natsUrl) {
-    relay = await startNatsRelay({ url: config.natsUrl, stream: config.natsStream, database, log, metrics });
-    wakeup = await startNatsWakeup({ url: config.natsUrl, stream: config.natsStream, database, log });
+    relay = await startNatsRelay({
+      url: config.natsUrl,
+      stream: config.natsStream,
+      subjectPrefix: config.natsSubjectPrefix,
+      database,
+      log,
+      metrics,
+    });
+    wakeup = await startNatsWakeup({
+      url: config.natsUrl,
+      stream: config.natsStream,
+      subjectPrefix: config.natsSubjectPrefix,
+      database,
+      log,
+    });
   }
 
   let closed = false;

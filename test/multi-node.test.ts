@@ -64,6 +64,7 @@ if (!natsUrl || !databaseUrl) {
         DATABASE_URL: url,
         NATS_URL: natsUrl,
         OMNIHUB_NATS_STREAM: stream,
+        OMNIHUB_NATS_SUBJECT_PREFIX: `omnihub.${stream.toLowerCase()}`,
         OMNIHUB_ADMIN_KEY: ADMIN,
         OMNIHUB_WEBHOOKS_ALLOW_PRIVATE: '1',
         // A short lease so the test sees a dead node's delivery retried quickly; sends time out first.

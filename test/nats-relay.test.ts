@@ -67,6 +67,7 @@ if (!natsUrl) {
       let relay = await startNatsRelay({
         url: natsUrl!,
         stream,
+        subjectPrefix: `omnihub.${stream.toLowerCase()}`,
         database: t.database,
         log: testLog,
         consumerName,
@@ -80,6 +81,7 @@ if (!natsUrl) {
       relay = await startNatsRelay({
         url: natsUrl!,
         stream,
+        subjectPrefix: `omnihub.${stream.toLowerCase()}`,
         database: t.database,
         log: testLog,
         consumerName,

@@ -8,6 +8,8 @@ export interface HubConfig {
   databaseUrl: string | undefined;
   natsUrl: string | undefined;
   natsStream: string;
+  /** NATS subjects are `<prefix>.<event type>` (default omnihub.events). */
+  natsSubjectPrefix: string;
   adminKey: string | undefined;
   demo: boolean;
   logLevel: string;
@@ -30,6 +32,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     databaseUrl,
     natsUrl: env.NATS_URL?.trim() || undefined,
     natsStream: env.OMNIHUB_NATS_STREAM ?? 'OMNIHUB_EVENTS',
+    natsSubjectPrefix: env.OMNIHUB_NATS_SUBJECT_PREFIX ?? 'omnihub.events',
     adminKey: env.OMNIHUB_ADMIN_KEY?.trim() || undefined,
     demo: env.OMNIHUB_DEMO !== '0' && env.OMNIHUB_DEMO !== 'false',
     logLevel: env.LOG_LEVEL ?? 'info',

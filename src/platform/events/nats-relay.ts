@@ -21,6 +21,8 @@ export interface NatsRelayOptions {
   database: Database;
   log: Logger;
   metrics?: Metrics;
+  /** Subjects are `<prefix>.<event type>`; two streams on one server need distinct prefixes. */
+  subjectPrefix?: string;
   /** Consumer name of the relay's cursor in the event log. */
   consumerName?: string;
 }
@@ -31,14 +33,18 @@ export interface NatsRelay {
   stop(): Promise<void>;
 }
 
-export const natsSubjectFor = (type: string): string =>
-  `${NATS_SUBJECT_PREFIX}.${type.replace(/[^A-Za-z0-9_.-]/g, '_')}`;
+export const natsSubjectFor = (type: string, prefix = NATS_SUBJECT_PREFIX): string =>
+  `${prefix}.${type.replace(/[^A-Za-z0-9_.-]/g, '_')}`;
 
-export async function ensureStream(nc: NatsConnection, stream: string): Promise<void> {
+export async function ensureStream(
+  nc: NatsConnection,
+  stream: string,
+  subjectPrefix = NATS_SUBJECT_PREFIX,
+): Promise<void> {
   const jsm = await jetstreamManager(nc);
   const config = {
     name: stream,
-    subjects: [`${NATS_SUBJECT_PREFIX}.>`],
+    subjects: [`${subjectPrefix}.>`],
     duplicate_window: nanos(DUPLICATE_WINDOW_MS),
   };
   try {
@@ -51,7 +57,8 @@ export async function ensureStream(nc: NatsConnection, stream: string): Promise<
 
 export async function startNatsRelay(opts: NatsRelayOptions): Promise<NatsRelay> {
   const nc = await connect({ servers: opts.url, name: 'omnihub-relay' });
-  await ensureStream(nc, opts.stream);
+  const prefix = opts.subjectPrefix ?? NATS_SUBJECT_PREFIX;
+  await ensureStream(nc, opts.stream, prefix);
   const js: JetStreamClient = jetstream(nc);
   const consumer = startConsumer({
     database: opts.database,
@@ -62,7 +69,7 @@ export async function startNatsRelay(opts: NatsRelayOptions): Promise<NatsRelay>
       // Publishes of one batch are pipelined on one connection, which keeps their order.
       await Promise.all(
         events.map((e) =>
-          js.publish(natsSubjectFor(e.type), JSON.stringify(toCloudEvent(e)), {
+          js.publish(natsSubjectFor(e.type, prefix), JSON.stringify(toCloudEvent(e)), {
             msgID: e.id,
             timeout: 10_000,
           }),
@@ -88,11 +95,12 @@ export async function startNatsRelay(opts: NatsRelayOptions): Promise<NatsRelay>
 export async function startNatsWakeup(opts: {
   url: string;
   stream: string;
+  subjectPrefix?: string;
   database: Database;
   log: Logger;
 }) {
   const nc = await connect({ servers: opts.url, name: 'omnihub-wakeup' });
-  const sub = nc.subscribe(`${NATS_SUBJECT_PREFIX}.>`);
+  const sub = nc.subscribe(`${opts.subjectPrefix ?? NATS_SUBJECT_PREFIX}.>`);
   (async () => {
     for await (const _ of sub) opts.database.notifier.notify();
   })().catch((err) => opts.log.warn({ err }, 'NATS wake-up subscription ended'));
