@@ -57,7 +57,6 @@ export interface StartedHub {
 
 /** Starts `omnihub serve` in its own process on a fresh database; resolves once /ready answers 200. */
 export async function startHubProcess(db: BenchDb, env: Record<string, string> = {}): Promise<StartedHub> {
-  const port = await freePort();
   let dataDir: string | undefined;
   let databaseUrl: string | undefined;
   let drop: (() => Promise<void>) | undefined;
@@ -72,6 +71,33 @@ export async function startHubProcess(db: BenchDb, env: Record<string, string> =
   } else {
     dataDir = mkdtempSync(join(tmpdir(), 'omnihub-bench-'));
   }
+  const hub = await spawnHub({
+    OMNIHUB_ADMIN_KEY: BENCH_ADMIN_KEY,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { OMNIHUB_DATA_DIR: dataDir!, DATABASE_URL: '' }),
+    NATS_URL: '',
+    ...env,
+  });
+  return {
+    baseUrl: hub.baseUrl,
+    databaseUrl,
+    async stop() {
+      await hub.kill();
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+      await drop?.();
+    },
+  };
+}
+
+export interface SpawnedHub {
+  baseUrl: string;
+  pid: number;
+  /** Stops the process (SIGKILL after 8 s); SIGKILL right away simulates a crashed node. */
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/** Runs `omnihub serve` in its own process on a free port; resolves once /ready answers 200. */
+export async function spawnHub(env: Record<string, string>): Promise<SpawnedHub> {
+  const port = await freePort();
   const root = join(import.meta.dirname, '..');
   const child: ChildProcess = spawn(
     process.execPath,
@@ -83,10 +109,7 @@ export async function startHubProcess(db: BenchDb, env: Record<string, string> =
         PORT: String(port),
         HOST: '127.0.0.1',
         OMNIHUB_DEMO: '0',
-        OMNIHUB_ADMIN_KEY: BENCH_ADMIN_KEY,
         LOG_LEVEL: 'warn',
-        ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { OMNIHUB_DATA_DIR: dataDir!, DATABASE_URL: '' }),
-        NATS_URL: '',
         ...env,
       },
       stdio: ['ignore', 'ignore', 'inherit'],
@@ -97,8 +120,7 @@ export async function startHubProcess(db: BenchDb, env: Record<string, string> =
   for (;;) {
     if (child.exitCode !== null) throw new Error(`hub exited with code ${child.exitCode} during start`);
     try {
-      const r = await fetch(`${baseUrl}/ready`);
-      if (r.status === 200) break;
+      if ((await fetch(`${baseUrl}/ready`)).status === 200) break;
     } catch {
       // not listening yet
     }
@@ -106,20 +128,17 @@ export async function startHubProcess(db: BenchDb, env: Record<string, string> =
       child.kill('SIGKILL');
       throw new Error('hub did not become ready within 60 s');
     }
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 100));
   }
   return {
     baseUrl,
-    databaseUrl,
-    async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
-      }
-      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-      await drop?.();
+    pid: child.pid!,
+    async kill(signal = 'SIGTERM') {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill(signal);
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 8_000))]);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     },
   };
 }
