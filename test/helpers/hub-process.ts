@@ -15,4 +15,3 @@ export async function startHubNode(env: Record<string, string>, attempts = 10): 
     }
   }
 }
-
