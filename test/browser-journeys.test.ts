@@ -61,10 +61,9 @@ describeBrowser('omnichannel journeys', (t) => {
     tillKey = await channelKey(t, 'store-amsterdam', TILL_SCOPES);
   });
 
-  // SKIPPED at the end of the 2026-11-24 session: from ~13:20 UTC the storefront's cart count stays (0)
-  // after 'Add to cart' on both databases, with no code change on that path since it last passed (13:11).
-  // Looks time-dependent; investigate first thing next session (see the closing note), then un-skip.
-  it.skip('storefront → log in → click & collect → live on the admin board → handed over at the till → collected', async () => {
+  // The cart is created right after the setup moved the webshop to a new price list: this journey
+  // once failed when a channel record cached before that change was used for up to 2 s.
+  it('storefront → log in → click & collect → live on the admin board → handed over at the till → collected', async () => {
     const shopper = await (await t.newContext(PHONE)).newPage();
     await shopper.goto(`${t.base}/store/webshop?key=${storeKey}`);
     await shopper.locator('.product-card').first().waitFor();

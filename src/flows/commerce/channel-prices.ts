@@ -1,6 +1,6 @@
 // A channel's prices for some SKUs, from the catalog's channel view (the channel's own price, else
 // its price list), with the title to copy onto cart lines. One query for any number of SKUs.
-import type { CatalogService } from '../../modules/catalog/index.js';
+import { type CatalogService, catalogVersion } from '../../modules/catalog/index.js';
 import type { Channel } from '../../modules/channels/index.js';
 import type { Ctx } from '../../platform/context.js';
 
@@ -11,10 +11,14 @@ export interface ChannelPrice {
   listed: boolean;
 }
 
-// Every add-to-cart needs a price: like channels, prices are cached per process for 2 s (a changed
-// price is charged within that time; checkout uses the cart's prices, which the shopper saw).
+// Every add-to-cart needs a price: like channels, prices are cached per process until this process
+// commits a catalog change, and for at most 2 s (another node's price change is charged within that
+// time; checkout uses the cart's prices, which the shopper saw).
 const PRICE_CACHE_MS = 2_000;
-const priceCache = new WeakMap<CatalogService, Map<string, { price: ChannelPrice; until: number }>>();
+const priceCache = new WeakMap<
+  CatalogService,
+  Map<string, { price: ChannelPrice; until: number; version: number }>
+>();
 
 export async function channelPrices(
   catalog: CatalogService,
@@ -33,10 +37,11 @@ export async function channelPrices(
   const keyOf = (sku: string) =>
     `${channel.id}\u0000${channel.currency}\u0000${channel.priceListId ?? ''}\u0000${sku}`;
   const now = Date.now();
+  const version = catalogVersion(ctx);
   if (!opts.fresh) {
     for (const sku of skus) {
       const hit = cache.get(keyOf(sku));
-      if (hit && hit.until > now) out.set(sku, hit.price);
+      if (hit && hit.version === version && hit.until > now) out.set(sku, hit.price);
     }
     if (out.size === new Set(skus).size) return out;
   }
@@ -63,7 +68,7 @@ export async function channelPrices(
       };
       out.set(v.sku, price);
       if (cache.size > 10_000) cache.clear();
-      cache.set(keyOf(v.sku), { price, until: now + PRICE_CACHE_MS });
+      cache.set(keyOf(v.sku), { price, version, until: now + PRICE_CACHE_MS });
     }
   }
   return out;

@@ -2,7 +2,7 @@
 import { AppError } from '../../kernel/index.js';
 import type { CartsService } from '../../modules/carts/index.js';
 import type { CatalogService } from '../../modules/catalog/index.js';
-import type { Channel, ChannelsService } from '../../modules/channels/index.js';
+import { type Channel, type ChannelsService, channelsVersion } from '../../modules/channels/index.js';
 import type { CustomersService } from '../../modules/customers/index.js';
 import type { InsufficientStock, InventoryService, Location } from '../../modules/inventory/index.js';
 import type { OrdersModule } from '../../modules/orders/index.js';
@@ -26,10 +26,13 @@ export interface CommerceDeps {
   pickupHoldSeconds?: number;
 }
 
-// Channels change rarely and every cart request needs one: like API keys, they are cached for 2 s
-// per process (a changed price list or currency is seen within that time).
+// Channels change rarely and every cart request needs one: cached per process until this process
+// commits a channel change, and for at most 2 s (how late another node's change shows here).
 const CHANNEL_CACHE_MS = 2_000;
-const channelCache = new WeakMap<CommerceDeps, Map<string, { channel: Channel; until: number }>>();
+const channelCache = new WeakMap<
+  CommerceDeps,
+  Map<string, { channel: Channel; until: number; version: number }>
+>();
 
 export async function channelOf(deps: CommerceDeps, ctx: Ctx, idOrCode: string): Promise<Channel> {
   let cache = channelCache.get(deps);
@@ -37,12 +40,13 @@ export async function channelOf(deps: CommerceDeps, ctx: Ctx, idOrCode: string):
     cache = new Map();
     channelCache.set(deps, cache);
   }
+  const version = channelsVersion(ctx);
   const hit = cache.get(idOrCode);
-  if (hit && hit.until > Date.now()) return hit.channel;
+  if (hit && hit.version === version && hit.until > Date.now()) return hit.channel;
   const channel = await deps.channels.findChannel(ctx, idOrCode);
   if (channel) {
     if (cache.size > 1_000) cache.clear();
-    cache.set(idOrCode, { channel, until: Date.now() + CHANNEL_CACHE_MS });
+    cache.set(idOrCode, { channel, version, until: Date.now() + CHANNEL_CACHE_MS });
   }
   if (!channel) {
     throw new AppError('unprocessable', `There is no channel ${idOrCode}`, {

@@ -2,7 +2,7 @@
 import { AppError, newId, notFound } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { appendEvent } from '../../platform/events/event-log.js';
-import { CHANNEL_EVENTS } from './channels.events.js';
+import { CHANNEL_EVENTS, countChannelChange } from './channels.events.js';
 import { insertChannel, selectChannel, selectChannels, updateChannelRow } from './channels.repository.js';
 import { type Channel, ChannelInput, type ChannelPatch } from './channels.types.js';
 
@@ -51,6 +51,7 @@ export function createChannelsService(deps: ChannelsDeps = {}) {
           channelId: created.id,
           payload: { channel: created },
         });
+        countChannelChange(tx);
         return created;
       });
     },
@@ -68,6 +69,7 @@ export function createChannelsService(deps: ChannelsDeps = {}) {
           channelId: updated.id,
           payload: { channel: updated, changed: Object.keys(patch) },
         });
+        countChannelChange(tx);
         return updated;
       });
     },

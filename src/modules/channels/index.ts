@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import type { MigrationSet } from '../../platform/db/migrate.js';
 
-export { CHANNEL_EVENTS } from './channels.events.js';
+export { CHANNEL_EVENTS, channelsVersion } from './channels.events.js';
 export { channelsRoutes } from './channels.routes.js';
 export {
   type ChannelsDeps,
