@@ -1,7 +1,5 @@
-// Polls until a check passes (or gives up): for effects produced asynchronously from the event log.
-// Consumers' caughtUp() can return before an event whose transaction commits under another running
-// transaction is readable (the log reads below the oldest running transaction), so tests wait for
-// the effect itself.
+// Polls until a check passes (or gives up): for effects produced asynchronously from the event log,
+// e.g. by a chain of consumers (one consumer's caughtUp() says nothing of what a later one does).
 export async function eventually<T>(
   read: () => Promise<T>,
   ok: (value: T) => boolean,

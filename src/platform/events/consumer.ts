@@ -150,6 +150,44 @@ async function readShared(
   return { events, scannedTo: last && after(last, from) ? last : from };
 }
 
+interface CaughtUpWaiter {
+  gen: number;
+  /** The newest event committed when caughtUp() was called. */
+  head: Cursor;
+  resolve: () => void;
+}
+const HELD_BACK_POLL_MS = 20;
+
+/**
+ * The newest committed event, past the read horizon: an event committed under an older running
+ * transaction is not readable yet, yet committed before the caller asked, so caughtUp waits for it.
+ */
+async function committedHead(exec: Executor): Promise<Cursor> {
+  const r = await firstRow<{ tx_id: number; position: number }>(
+    exec,
+    sql`select tx_id, position from events order by tx_id desc, position desc limit 1`,
+  );
+  return r ? { txId: Number(r.tx_id), position: Number(r.position) } : LOG_START;
+}
+
+/**
+ * The waiters an empty read that began at readGen releases: those whose head the cursor has passed,
+ * or before whose head no event of this consumer's is left (looked up past the horizon, so one still
+ * held back by a running transaction keeps them waiting).
+ */
+async function releasableWaiters(
+  database: Database,
+  waiters: CaughtUpWaiter[],
+  readGen: number,
+  cursor: Cursor,
+  filter: ConsumerOptions['filter'],
+): Promise<CaughtUpWaiter[]> {
+  const due = waiters.filter((w) => w.gen <= readGen);
+  if (!due.some((w) => after(w.head, cursor))) return due;
+  const [next] = await readEvents(database.db, { ...filter, after: cursor, limit: 1, serialized: true });
+  return due.filter((w) => !after(w.head, cursor) || !next || after(next, w.head));
+}
+
 export function startConsumer(opts: ConsumerOptions): RunningConsumer {
   const { database, name, log } = opts;
   const owner = newId('con');
@@ -158,9 +196,10 @@ export function startConsumer(opts: ConsumerOptions): RunningConsumer {
   const leaseMs = opts.leaseMs ?? 15_000;
   const coalesceMs = opts.coalesceMs ?? 5;
   const abort = new AbortController();
-  // caughtUp(): a waiter asked at generation g is released by an empty read that began at g or later.
+  // caughtUp(): a waiter asked at generation g holds the log's head at its call and is released by
+  // an empty read that began at g or later, once nothing of ours is left up to that head.
   let generation = 0;
-  let waiters: Array<{ gen: number; resolve: () => void }> = [];
+  let waiters: CaughtUpWaiter[] = [];
 
   const saveEveryMs = opts.saveEveryMs ?? 1_000;
   // The cursor handled up to, and whether the database has it yet (saved lazily).
@@ -202,10 +241,13 @@ export function startConsumer(opts: ConsumerOptions): RunningConsumer {
             cursor = undefined;
             continue;
           }
-          const released = waiters.filter((w) => w.gen <= readGen);
-          waiters = waiters.filter((w) => w.gen > readGen);
+          const released = await releasableWaiters(database, waiters, readGen, cursor, opts.filter);
+          waiters = waiters.filter((w) => !released.includes(w));
           for (const w of released) w.resolve();
-          if (waiters.length === 0) {
+          if (waiters.length > 0 && waiters.every((w) => w.gen <= readGen)) {
+            // held back by a running transaction: look again soon (its end need not notify)
+            await database.notifier.wait(Math.min(pollMs, HELD_BACK_POLL_MS), abort.signal, seen);
+          } else if (waiters.length === 0) {
             await database.notifier.wait(
               unsaved ? Math.min(pollMs, saveEveryMs) : pollMs,
               abort.signal,
@@ -247,9 +289,11 @@ export function startConsumer(opts: ConsumerOptions): RunningConsumer {
         // the database may already be gone at shutdown; the lease simply expires
       }
     },
-    caughtUp() {
+    async caughtUp() {
+      const head = await committedHead(database.db);
+      if (abort.signal.aborted) return;
       const gen = ++generation;
-      const done = new Promise<void>((resolve) => waiters.push({ gen, resolve }));
+      const done = new Promise<void>((resolve) => waiters.push({ gen, head, resolve }));
       database.notifier.notify();
       return done;
     },
