@@ -6,6 +6,7 @@ export const CUSTOMER_EVENTS = {
   merged: 'customer.merged',
   unmerged: 'customer.unmerged',
   traitsChanged: 'customer.traits_changed',
+  tagsChanged: 'customer.tags_changed',
   stageChanged: 'customer.stage_changed',
   consentChanged: 'customer.consent_changed',
   mergeReviewDecided: 'customer.merge_review_decided',

@@ -1,7 +1,8 @@
 // SQL of the customers module that more than one use case shares: profile rows in and out, cluster
 // loading, and the append-only identity log.
 import { sql } from 'drizzle-orm';
-import { type Executor, rows } from '../../platform/db/database.js';
+import { newId } from '../../kernel/index.js';
+import { type Executor, firstRow, rows } from '../../platform/db/database.js';
 import type { JourneyStage } from './customers.types.js';
 import type { ProfileState } from './profile-state.js';
 
@@ -173,4 +174,34 @@ export const insertMergesSql = (list: MergeInput[]) =>
 
 export async function insertMerges(exec: Executor, list: MergeInput[]): Promise<void> {
   if (list.length) await exec.execute(insertMergesSql(list));
+}
+
+export interface TimelineEntryRow {
+  /** What happened, e.g. order.placed, workflow.tag. */
+  kind: string;
+  channelId: string | null;
+  occurredAt: Date;
+  /** The other record's id: the same (kind, ref) is stored once. */
+  ref: string;
+  properties?: Record<string, unknown>;
+}
+
+/** Stores a timeline entry on a profile that is not erased; false if that (kind, ref) is there already. */
+export async function insertTimelineEntry(
+  exec: Executor,
+  profileId: string,
+  entry: TimelineEntryRow,
+  receivedAt: Date,
+): Promise<boolean> {
+  const inserted = await firstRow<{ id: string }>(
+    exec,
+    sql`insert into customer_events (id, source_id, message_id, profile_id, channel_id, kind, name, properties, context,
+          occurred_at, received_at)
+        select ${newId('cev')}, ${`entry:${entry.kind}`}, ${entry.ref}, p.id, ${entry.channelId}, 'entry', ${entry.kind},
+          ${JSON.stringify(entry.properties ?? {})}::jsonb, '{}'::jsonb, ${entry.occurredAt.toISOString()},
+          ${receivedAt.toISOString()}
+        from customer_profiles p where p.id = ${profileId} and p.status <> 'erased'
+        on conflict (source_id, message_id) do nothing returning id`,
+  );
+  return inserted !== undefined;
 }

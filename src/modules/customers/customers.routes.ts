@@ -1,5 +1,6 @@
 // HTTP routes of the customers module (under /api): sources and write keys, the single customer
-// view and search, merges, the review queue, unmerge, consent, shared devices, export and erasure.
+// view and search, tags and traits by id, merges, the review queue, unmerge, consent, shared devices,
+// export and erasure.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, notFound } from '../../kernel/index.js';
@@ -12,10 +13,13 @@ import {
   MergeRecord,
   MergeReview,
   Source,
+  TagChangeResult,
   TimelinePage,
+  TraitUpdateResult,
 } from './customers.types.js';
 
 const Id = z.object({ id: z.string().min(1).max(100) });
+const TagName = z.string().trim().min(1).max(100);
 const tags = ['customers'];
 const read = { scope: 'customers:read' };
 const write = { scope: 'customers:write' };
@@ -71,6 +75,7 @@ export const customersRoutes =
             phone: z.string().optional(),
             externalId: z.string().optional().describe('type:value, e.g. marketplace_buyer:B-123'),
             name: z.string().min(2).optional(),
+            tag: z.string().min(1).max(100).optional(),
             limit: z.coerce.number().int().min(1).max(100).default(25),
           }),
           response: { 200: z.object({ items: z.array(CustomerSummary) }) },
@@ -199,6 +204,68 @@ export const customersRoutes =
       async (request) => {
         const id = await service.setConsent(request.ctx, request.params.id, request.body);
         return service.view(request.ctx, id);
+      },
+    );
+
+    app.post(
+      '/customers/:id/tags',
+      {
+        config: write,
+        schema: {
+          tags,
+          summary: 'Add and remove tags (idempotent; tags are trimmed and lower-cased)',
+          description:
+            'A merged profile id acts on the surviving customer. Emits customer.tags_changed when a tag was added or removed.',
+          params: Id,
+          body: z
+            .strictObject({
+              add: z.array(TagName).max(50).default([]),
+              remove: z.array(TagName).max(50).default([]),
+            })
+            .refine((b) => b.add.length + b.remove.length > 0, { message: 'add or remove at least one tag' }),
+          response: { 200: TagChangeResult },
+        },
+      },
+      async (request) =>
+        service.changeTags(request.ctx, request.params.id, {
+          ...request.body,
+          channelId: channelFor(request),
+        }),
+    );
+
+    app.patch(
+      '/customers/:id/traits',
+      {
+        config: write,
+        schema: {
+          tags,
+          summary: 'Set traits, newest wins (as ingestion stores them), with their channel and time',
+          description:
+            'A value older than the one the customer holds is ignored. email and phone are identifiers: use /customers/identify. A merged profile id acts on the surviving customer. Emits customer.traits_changed with the changed trait names.',
+          params: Id,
+          body: z.strictObject({
+            traits: z
+              .record(z.string().min(1).max(100), z.unknown())
+              .refine((t) => Object.keys(t).length > 0 && Object.keys(t).length <= 100, {
+                message: 'between 1 and 100 traits',
+              }),
+            channelId: z
+              .string()
+              .min(1)
+              .optional()
+              .describe("the channel it was learnt on (default: the key's)"),
+            occurredAt: z.coerce.date().optional().describe('when it was learnt (default: now)'),
+          }),
+          response: { 200: TraitUpdateResult },
+        },
+      },
+      async (request) => {
+        const { traits, channelId, occurredAt } = request.body;
+        return service.updateTraits(request.ctx, request.params.id, {
+          traits,
+          channelId: channelFor(request, channelId),
+          ...(occurredAt ? { at: occurredAt } : {}),
+        });
       },
     );
 

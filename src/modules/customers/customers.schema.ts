@@ -126,6 +126,22 @@ export const customerMerges = pgTable(
   ],
 );
 
+/**
+ * Tags set by id (API, workflow rules). Like identifiers, a tag stays on the profile it was put on
+ * (the cluster's root at the time); the view and search read the whole cluster.
+ */
+export const customerTags = pgTable(
+  'customer_tags',
+  {
+    profileId: text('profile_id').notNull(),
+    tag: text('tag').notNull(),
+    channelId: text('channel_id'),
+    actor: text('actor').notNull(),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.profileId, t.tag] }), index('customer_tags_tag_idx').on(t.tag)],
+);
+
 /** Merges that broke a protection rule wait here for a person to decide. */
 export const customerMergeReviews = pgTable(
   'customer_merge_reviews',

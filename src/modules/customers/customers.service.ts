@@ -8,13 +8,14 @@ import { firstRow, rows } from '../../platform/db/database.js';
 import { appendEvents } from '../../platform/events/event-log.js';
 import { loadClusterSet, restage } from './clusters.js';
 import { CUSTOMER_EVENTS } from './customers.events.js';
-import { lockIdentity, updateProfiles } from './customers.repository.js';
+import { insertTimelineEntry, lockIdentity, updateProfiles } from './customers.repository.js';
 import { DEFAULT_STAGE_THRESHOLDS, type StageThresholds } from './customers.types.js';
 import { DEFAULT_IDENTITY_RULES, type IdentifierInput, type IdentityRules } from './identifiers.js';
 import { upsertConsentsSql } from './ingest.repository.js';
 import { createIngestion } from './ingest.service.js';
 import { createMergesService, stageEvents } from './merges.service.js';
 import { createPrivacyService } from './privacy.service.js';
+import { createProfileEdits } from './profile-edits.service.js';
 import { applyEvent } from './profile-state.js';
 import { createSourcesService } from './sources.service.js';
 import { createViewService } from './view.service.js';
@@ -49,6 +50,7 @@ export function createCustomersService(options: CustomersOptions = {}) {
   const merges = createMergesService({ rules, thresholds });
   const view = createViewService({ rules });
   const privacy = createPrivacyService();
+  const edits = createProfileEdits({ rules, thresholds });
   const sources = createSourcesService();
   const limitedTypes = Object.keys(rules.maxPerType);
 
@@ -60,6 +62,7 @@ export function createCustomersService(options: CustomersOptions = {}) {
     ...merges,
     ...view,
     ...privacy,
+    ...edits,
 
     /**
      * Finds or creates the customer these identifiers belong to (merging as ingestion would) and
@@ -104,16 +107,7 @@ export function createCustomersService(options: CustomersOptions = {}) {
     async recordTimelineEntry(ctx: Ctx, customerId: string, entry: TimelineEntryInput): Promise<void> {
       await inTransaction(ctx, async (tx) => {
         await lockIdentity(tx.db);
-        const inserted = await firstRow<{ id: string }>(
-          tx.db,
-          sql`insert into customer_events (id, source_id, message_id, profile_id, channel_id, kind, name, properties, context,
-                occurred_at, received_at)
-              select ${newId('cev')}, ${`entry:${entry.kind}`}, ${entry.ref}, p.id, ${entry.channelId}, 'entry', ${entry.kind},
-                ${JSON.stringify(entry.properties ?? {})}::jsonb, '{}'::jsonb, ${entry.occurredAt.toISOString()},
-                ${tx.clock.now().toISOString()}
-              from customer_profiles p where p.id = ${customerId} and p.status <> 'erased'
-              on conflict (source_id, message_id) do nothing returning id`,
-        );
+        const inserted = await insertTimelineEntry(tx.db, customerId, entry, tx.clock.now());
         if (!inserted) {
           const exists = await firstRow<{ id: string }>(
             tx.db,

@@ -128,8 +128,34 @@ export const CustomerSummary = z.object({
   email: z.string().nullable(),
   phone: z.string().nullable(),
   lastSeenAt: z.date().nullable(),
+  tags: z.array(z.string()),
 });
 export type CustomerSummary = z.infer<typeof CustomerSummary>;
+
+export const CustomerTag = z.object({
+  tag: z.string(),
+  channelId: z.string().nullable(),
+  profileId: z.string().describe('the profile it was put on (the root at the time)'),
+  addedAt: z.date(),
+});
+export type CustomerTag = z.infer<typeof CustomerTag>;
+
+export const TagChangeResult = z.object({
+  customerId: z.string().describe('the surviving profile the change was made on'),
+  added: z.array(z.string()).describe('tags the customer did not have before'),
+  removed: z.array(z.string()).describe('tags the customer had before'),
+  tags: z.array(z.string()),
+  repeated: z.boolean().describe('the change was made before under the same ref (nothing done)'),
+});
+export type TagChangeResult = z.infer<typeof TagChangeResult>;
+
+export const TraitUpdateResult = z.object({
+  customerId: z.string().describe('the surviving profile the change was made on'),
+  changed: z.array(z.string()).describe('keys whose value the customer view shows changed'),
+  traits: z.record(z.string(), TraitValue).describe("the customer's traits after the update"),
+  repeated: z.boolean().describe('the change was made before under the same ref (nothing done)'),
+});
+export type TraitUpdateResult = z.infer<typeof TraitUpdateResult>;
 
 export const CustomerView = z.object({
   id: z.string(),
@@ -141,6 +167,7 @@ export const CustomerView = z.object({
   mergedProfileIds: z.array(z.string()),
   identities: z.array(Identity),
   traits: z.record(z.string(), TraitValue),
+  tags: z.array(CustomerTag),
   consent: z.array(ConsentEntry),
   computed: z.object({
     firstSeenAt: z.date().nullable(),

@@ -8,9 +8,13 @@
 //   service.recordTimelineEntry(ctx, customerId, { kind: 'order.placed', channelId, occurredAt, ref })
 //     adds an entry to the timeline once per ref;
 //   service.ingest(ctx, source, events) is what ingestion connectors call;
-//   service.view(ctx, customerId) is the single customer view.
-// Platform events: CUSTOMER_EVENTS (customer.created, merged, unmerged, traits_changed, stage_changed,
-// consent_changed, merge_review_decided, erased); payloads hold ids and trait names, no personal data.
+//   service.view(ctx, customerId) is the single customer view;
+//   service.changeTags(ctx, customerId, { add, remove, once }) and
+//   service.updateTraits(ctx, customerId, { traits, channelId, at, once }) edit a customer by id
+//     (on the surviving profile; `once` makes a workflow action happen once per ref).
+// Platform events: CUSTOMER_EVENTS (customer.created, merged, unmerged, traits_changed, tags_changed,
+// stage_changed, consent_changed, merge_review_decided, erased); payloads hold ids, trait names and
+// tags, no personal data.
 import { fileURLToPath } from 'node:url';
 import type { MigrationSet } from '../../platform/db/migrate.js';
 
@@ -29,6 +33,7 @@ export {
   type IdentityRules,
   type Trust,
 } from './identifiers.js';
+export type { OnceEntry } from './profile-edits.service.js';
 
 export const customersMigrations: MigrationSet = {
   name: 'customers',

@@ -18,6 +18,7 @@ export interface CustomerExport {
   identifiers: Array<Record<string, unknown>>;
   events: Array<Record<string, unknown>>;
   consents: Array<Record<string, unknown>>;
+  tags: Array<Record<string, unknown>>;
   merges: Array<Record<string, unknown>>;
   reviews: Array<Record<string, unknown>>;
   identityLog: Array<Record<string, unknown>>;
@@ -44,27 +45,33 @@ export function createPrivacyService() {
     async exportCustomer(ctx: Ctx, id: string): Promise<CustomerExport> {
       const { root, ids } = await clusterIds(ctx, id);
       const p = sql.param(ids);
-      const [profiles, identifiers, events, consents, merges, reviews, identityLog] = await Promise.all([
-        all(ctx, sql`select * from customer_profiles where id = any(${p}::text[]) order by created_at`),
-        all(
-          ctx,
-          sql`select type, value, trust, channel_id, profile_id, first_seen_at from customer_identifiers
+      const [profiles, identifiers, events, consents, tags, merges, reviews, identityLog] = await Promise.all(
+        [
+          all(ctx, sql`select * from customer_profiles where id = any(${p}::text[]) order by created_at`),
+          all(
+            ctx,
+            sql`select type, value, trust, channel_id, profile_id, first_seen_at from customer_identifiers
                      where profile_id = any(${p}::text[]) order by first_seen_at`,
-        ),
-        all(
-          ctx,
-          sql`select id, source_id, message_id, profile_id, channel_id, kind, name, properties, context,
+          ),
+          all(
+            ctx,
+            sql`select id, source_id, message_id, profile_id, channel_id, kind, name, properties, context,
                      anonymous_id, user_id, occurred_at, received_at from customer_events
                      where profile_id = any(${p}::text[]) order by occurred_at, id`,
-        ),
-        all(ctx, sql`select * from customer_consents where profile_id = any(${p}::text[])`),
-        all(
-          ctx,
-          sql`select * from customer_merges where winner_id = any(${p}::text[]) or loser_id = any(${p}::text[])`,
-        ),
-        all(ctx, sql`select * from customer_merge_reviews where profile_ids && ${p}::text[]`),
-        all(ctx, sql`select * from customer_identity_log where profile_id = any(${p}::text[]) order by at`),
-      ]);
+          ),
+          all(ctx, sql`select * from customer_consents where profile_id = any(${p}::text[])`),
+          all(
+            ctx,
+            sql`select * from customer_tags where profile_id = any(${p}::text[]) order by added_at, tag`,
+          ),
+          all(
+            ctx,
+            sql`select * from customer_merges where winner_id = any(${p}::text[]) or loser_id = any(${p}::text[])`,
+          ),
+          all(ctx, sql`select * from customer_merge_reviews where profile_ids && ${p}::text[]`),
+          all(ctx, sql`select * from customer_identity_log where profile_id = any(${p}::text[]) order by at`),
+        ],
+      );
       return {
         exportedAt: ctx.clock.now().toISOString(),
         customerId: root,
@@ -72,6 +79,7 @@ export function createPrivacyService() {
         identifiers,
         events,
         consents,
+        tags,
         merges,
         reviews,
         identityLog,
@@ -106,6 +114,7 @@ export function createPrivacyService() {
         await tx.db.execute(sql`update customer_profiles set status = 'erased', traits = '{}'::jsonb, erased_at = ${now},
                                   updated_at = ${now} where id = any(${p}::text[])`);
         await tx.db.execute(sql`delete from customer_consents where profile_id = any(${p}::text[])`);
+        await tx.db.execute(sql`delete from customer_tags where profile_id = any(${p}::text[])`);
         await tx.db.execute(sql`update customer_identity_log set details = '{"erased": true}'::jsonb, reason = 'erased'
                                 where profile_id = any(${p}::text[])`);
         await tx.db.execute(sql`update customer_merges set evidence = '{"erased": true}'::jsonb, reason = 'erased'

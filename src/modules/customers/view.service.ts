@@ -9,12 +9,14 @@ import { toProfileState } from './customers.repository.js';
 import type {
   ConsentEntry,
   CustomerSummary,
+  CustomerTag,
   CustomerView,
   IdentityLogEntry,
   TimelineItem,
   TimelinePage,
 } from './customers.types.js';
 import { type IdentityRules, normalizeIdentifier } from './identifiers.js';
+import { normalizeTag } from './profile-edits.service.js';
 import { clusterChannels, clusterTraits, type ProfileState } from './profile-state.js';
 
 const encodeCursor = (at: Date, id: string) => Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
@@ -114,6 +116,9 @@ async function loadView(ctx: Ctx, id: string, limit: number) {
         union all select 'consent', json_build_object('purpose', x.purpose, 'channel_scope', x.channel_scope,
             'status', x.status, 'source_channel_id', x.source_channel_id, 'at', x.at)::text
           from customer_consents x where x.profile_id = any(array(select id from cluster))
+        union all select 'tag', json_build_object('tag', t.tag, 'channel_id', t.channel_id, 'profile_id', t.profile_id,
+            'added_at', t.added_at)::text
+          from customer_tags t where t.profile_id = any(array(select id from cluster))
         union all select 'event', json_build_object('id', e.id, 'kind', e.kind, 'name', e.name, 'channel_id', e.channel_id,
             'profile_id', e.profile_id, 'occurred_at', e.occurred_at, 'properties', e.properties)::text
           from cluster c cross join lateral (
@@ -125,11 +130,19 @@ async function loadView(ctx: Ctx, id: string, limit: number) {
   const identities: IdentityRow[] = [];
   const consent: ConsentRow[] = [];
   const events: EventRow[] = [];
+  const tags: CustomerTag[] = [];
   for (const row of r) {
     const d = parse(row.d);
     if (row.k === 'profile') cluster.push(toProfileState(d));
     else if (row.k === 'identity') identities.push(d);
     else if (row.k === 'consent') consent.push(d);
+    else if (row.k === 'tag')
+      tags.push({
+        tag: d.tag,
+        channelId: d.channel_id,
+        profileId: d.profile_id,
+        addedAt: new Date(d.added_at),
+      });
     else events.push(d);
   }
   const time = (v: string | Date) => new Date(v).getTime();
@@ -139,6 +152,7 @@ async function loadView(ctx: Ctx, id: string, limit: number) {
     cluster,
     identities,
     consent: consentOf(consent),
+    tags: tags.sort((a, b) => a.tag.localeCompare(b.tag)),
     timeline: timelinePage(events.slice(0, limit + 1), limit),
   };
 }
@@ -182,7 +196,7 @@ export function createViewService(opts: { rules: IdentityRules }) {
     resolveCluster,
 
     async view(ctx: Ctx, id: string, o: { timelineLimit?: number } = {}): Promise<CustomerView> {
-      const { cluster, identities, consent, timeline } = await loadView(ctx, id, o.timelineLimit ?? 25);
+      const { cluster, identities, consent, tags, timeline } = await loadView(ctx, id, o.timelineLimit ?? 25);
       const root = cluster.find((p) => p.mergedInto === null);
       if (!root || root.status === 'erased') throw notFound('customer', id);
       const ids = cluster.map((p) => p.id);
@@ -219,6 +233,7 @@ export function createViewService(opts: { rules: IdentityRules }) {
           firstSeenAt: new Date(i.first_seen_at),
         })),
         traits: clusterTraits(cluster),
+        tags,
         consent,
         computed: {
           firstSeenAt: date(firstSeen),
@@ -238,7 +253,7 @@ export function createViewService(opts: { rules: IdentityRules }) {
       return timelineOf(ctx, ids, Math.min(Math.max(o.limit ?? 25, 1), 200), o.cursor);
     },
 
-    /** Customers by email, phone, external id ("type:value") or name (prefix of a name trait). */
+    /** Customers by email, phone, external id ("type:value"), name (part of a name trait) or tag. */
     async search(
       ctx: Ctx,
       q: {
@@ -246,6 +261,7 @@ export function createViewService(opts: { rules: IdentityRules }) {
         phone?: string | undefined;
         externalId?: string | undefined;
         name?: string | undefined;
+        tag?: string | undefined;
       },
       limit = 25,
     ): Promise<CustomerSummary[]> {
@@ -271,19 +287,28 @@ export function createViewService(opts: { rules: IdentityRules }) {
         filters.push(sql`(lower(p.traits->'name'->>'value') like ${like} or lower(p.traits->'firstName'->>'value') like ${like}
           or lower(p.traits->'lastName'->>'value') like ${like})`);
       }
+      if (q.tag) {
+        filters.push(
+          sql`p.id in (select t.profile_id from customer_tags t where t.tag = ${normalizeTag(q.tag)})`,
+        );
+      }
       if (filters.length === 0) return [];
       const r = await rows<Record<string, unknown>>(
         ctx.db,
         sql`with hits as (select distinct coalesce(p.merged_into, p.id) as root from customer_profiles p
                           where p.status <> 'erased' and (${sql.join(filters, sql` or `)}) limit ${limit})
-            select p.* from customer_profiles p where p.id in (select root from hits)
-            union all select p.* from customer_profiles p where p.merged_into in (select root from hits)`,
+            select p.*, array(select t.tag from customer_tags t where t.profile_id = p.id) as tags
+            from customer_profiles p where p.id in (select root from hits)
+            union all select p.*, array(select t.tag from customer_tags t where t.profile_id = p.id)
+            from customer_profiles p where p.merged_into in (select root from hits)`,
       );
       const profiles = r.map(toProfileState);
+      const tagsOf = new Map(r.map((x) => [x.id as string, (x.tags as string[] | null) ?? []]));
       return profiles
         .filter((p) => p.mergedInto === null)
         .map((root) => {
-          const traits = clusterTraits(profiles.filter((p) => p.id === root.id || p.mergedInto === root.id));
+          const members = profiles.filter((p) => p.id === root.id || p.mergedInto === root.id);
+          const traits = clusterTraits(members);
           const str = (k: string) =>
             typeof traits[k]?.value === 'string' ? (traits[k]!.value as string) : null;
           const name = str('name') ?? ([str('firstName'), str('lastName')].filter(Boolean).join(' ') || null);
@@ -295,6 +320,7 @@ export function createViewService(opts: { rules: IdentityRules }) {
             email: str('email'),
             phone: str('phone'),
             lastSeenAt: date(root.lastSeenAt),
+            tags: [...new Set(members.flatMap((p) => tagsOf.get(p.id) ?? []))].sort(),
           };
         });
     },

@@ -1,0 +1,198 @@
+// Editing a customer by id (the API, workflow rules): tags added and removed, traits set newest-wins
+// with their channel and time, as ingestion stores them. A merged profile's id acts on the cluster's
+// surviving root. Each change appends an event; with `once`, a timeline entry keyed by a ref is
+// recorded in the same transaction and a repeat of that ref changes nothing.
+import { sql } from 'drizzle-orm';
+import { AppError, notFound } from '../../kernel/index.js';
+import { type Ctx, inTransaction } from '../../platform/context.js';
+import { rows } from '../../platform/db/database.js';
+import { appendEvents, type NewEvent } from '../../platform/events/event-log.js';
+import { loadClusterSet, restage } from './clusters.js';
+import { CUSTOMER_EVENTS } from './customers.events.js';
+import {
+  insertTimelineEntry,
+  lockIdentity,
+  type TimelineEntryRow,
+  updateProfiles,
+} from './customers.repository.js';
+import type { StageThresholds, TagChangeResult, TraitUpdateResult } from './customers.types.js';
+import type { IdentityRules } from './identifiers.js';
+import { stageEvents } from './merges.service.js';
+import { applyEvent, applyTraits, clusterTraits } from './profile-state.js';
+
+/** A timeline entry recorded with a change, once per (kind, ref): e.g. a workflow rule's action. */
+export type OnceEntry = Omit<TimelineEntryRow, 'channelId' | 'occurredAt'> & {
+  channelId?: string | null;
+  occurredAt?: Date;
+};
+
+/** Traits that are identifiers too: they go through identify(), which runs identity resolution. */
+const IDENTIFIER_TRAITS = ['email', 'phone'];
+
+export const normalizeTag = (tag: string) => tag.trim().toLowerCase();
+
+function invalid(path: string, message: string): AppError {
+  return new AppError('validation_failed', message, { issues: [{ path, message }] });
+}
+
+export function createProfileEdits(opts: { rules: IdentityRules; thresholds: StageThresholds }) {
+  const limitedTypes = Object.keys(opts.rules.maxPerType);
+
+  /** Locks identity, loads the cluster of `id`, and records the once-entry on its root. */
+  async function begin(tx: Ctx, id: string, channelId: string | null, once?: OnceEntry) {
+    await lockIdentity(tx.db);
+    const c = await loadClusterSet(tx.db, [id], limitedTypes);
+    const rootId = c.rootOf(id);
+    const root = c.profiles.get(rootId);
+    if (!root || root.status === 'erased') throw notFound('customer', id);
+    const now = tx.clock.now();
+    let repeated = false;
+    if (once) {
+      const entry = { ...once, channelId: once.channelId ?? channelId, occurredAt: once.occurredAt ?? now };
+      repeated = !(await insertTimelineEntry(tx.db, rootId, entry, now));
+      if (!repeated) {
+        applyEvent(
+          root,
+          {
+            channelId: entry.channelId,
+            at: entry.occurredAt.toISOString(),
+            kind: 'entry',
+            name: entry.kind,
+            properties: {},
+          },
+          opts.thresholds,
+        );
+        root.updatedAt = now.toISOString();
+      }
+    }
+    return { c, rootId, root, repeated, now };
+  }
+
+  async function tagsOf(tx: Ctx, ids: string[]): Promise<string[]> {
+    const r = await rows<{ tag: string }>(
+      tx.db,
+      sql`select distinct tag from customer_tags where profile_id = any(${sql.param(ids)}::text[]) order by tag`,
+    );
+    return r.map((x) => x.tag);
+  }
+
+  return {
+    /**
+     * Adds and removes tags (trimmed, lower case); adding a tag the customer has, or removing one it
+     * lacks, changes nothing. Emits customer.tags_changed when something changed.
+     */
+    async changeTags(
+      ctx: Ctx,
+      id: string,
+      input: { add?: string[]; remove?: string[]; channelId?: string | null; once?: OnceEntry },
+    ): Promise<TagChangeResult> {
+      const add = [...new Set((input.add ?? []).map(normalizeTag))];
+      const remove = [...new Set((input.remove ?? []).map(normalizeTag))];
+      add.forEach((t, i) => {
+        if (!t) throw invalid(`body.add.${i}`, 'a tag cannot be empty');
+        if (remove.includes(t)) throw invalid(`body.add.${i}`, `"${t}" is both added and removed`);
+      });
+      if (remove.some((t) => !t)) throw invalid('body.remove', 'a tag cannot be empty');
+      const channelId = input.channelId === undefined ? ctx.channelId : input.channelId;
+      return inTransaction(ctx, async (tx) => {
+        const { c, rootId, root, repeated, now } = await begin(tx, id, channelId, input.once);
+        const ids = c.membersOf(rootId).map((p) => p.id);
+        if (repeated)
+          return { customerId: rootId, added: [], removed: [], tags: await tagsOf(tx, ids), repeated };
+        const removed = remove.length
+          ? await rows<{ tag: string }>(
+              tx.db,
+              sql`delete from customer_tags where profile_id = any(${sql.param(ids)}::text[])
+                  and tag = any(${sql.param(remove)}::text[]) returning tag`,
+            )
+          : [];
+        const added = add.length
+          ? await rows<{ tag: string }>(
+              tx.db,
+              sql`insert into customer_tags (profile_id, tag, channel_id, actor, added_at)
+                  select ${rootId}, t, ${channelId}, ${tx.actor.id}, ${now.toISOString()}
+                  from unnest(${sql.param(add)}::text[]) as t
+                  where not exists (select 1 from customer_tags x
+                                    where x.profile_id = any(${sql.param(ids)}::text[]) and x.tag = t)
+                  on conflict do nothing returning tag`,
+            )
+          : [];
+        const result = {
+          customerId: rootId,
+          added: added.map((r) => r.tag).sort(),
+          removed: [...new Set(removed.map((r) => r.tag))].sort(),
+          tags: [] as string[],
+          repeated,
+        };
+        const events: NewEvent[] = [];
+        if (result.added.length || result.removed.length) {
+          events.push({
+            type: CUSTOMER_EVENTS.tagsChanged,
+            subject: rootId,
+            channelId,
+            payload: { profileId: rootId, added: result.added, removed: result.removed },
+          });
+        }
+        if (input.once) {
+          const changes = restage(c, [rootId], opts.thresholds, now);
+          await updateProfiles(tx.db, [root]);
+          events.push(...stageEvents(changes));
+        }
+        await appendEvents(tx, events);
+        result.tags = await tagsOf(tx, ids);
+        return result;
+      });
+    },
+
+    /**
+     * Sets traits newest-wins, as ingestion does: a value older (`at`, default now) than the one the
+     * profile holds is ignored. Written on the cluster's root; `changed` lists the keys whose value
+     * the customer view shows changed (customer.traits_changed carries those names, never values).
+     */
+    async updateTraits(
+      ctx: Ctx,
+      id: string,
+      input: { traits: Record<string, unknown>; channelId?: string | null; at?: Date; once?: OnceEntry },
+    ): Promise<TraitUpdateResult> {
+      for (const key of Object.keys(input.traits)) {
+        if (IDENTIFIER_TRAITS.includes(key))
+          throw invalid(
+            `body.traits.${key}`,
+            `${key} is an identifier: set it with POST /api/customers/identify`,
+          );
+      }
+      const channelId = input.channelId === undefined ? ctx.channelId : input.channelId;
+      return inTransaction(ctx, async (tx) => {
+        const { c, rootId, root, repeated, now } = await begin(tx, id, channelId, input.once);
+        const members = c.membersOf(rootId);
+        const before = clusterTraits(members);
+        if (repeated) return { customerId: rootId, changed: [], traits: before, repeated };
+        const rootTraits = JSON.stringify(root.traits);
+        applyTraits(root, input.traits, channelId, (input.at ?? now).toISOString());
+        const after = clusterTraits(members);
+        const same = (k: string) => JSON.stringify(before[k]?.value) === JSON.stringify(after[k]?.value);
+        const changed = Object.keys(input.traits).filter((k) => k in after && !same(k));
+        // The row is rewritten when its traits moved (a value, or only its time) or the entry landed.
+        const stages = input.once ? restage(c, [rootId], opts.thresholds, now) : [];
+        if (input.once || JSON.stringify(root.traits) !== rootTraits) {
+          root.updatedAt = now.toISOString();
+          await updateProfiles(tx.db, [root]);
+        }
+        const events: NewEvent[] = [];
+        if (changed.length) {
+          events.push({
+            type: CUSTOMER_EVENTS.traitsChanged,
+            subject: rootId,
+            channelId,
+            payload: { profileId: rootId, traits: changed },
+          });
+        }
+        events.push(...stageEvents(stages));
+        await appendEvents(tx, events);
+        return { customerId: rootId, changed, traits: after, repeated };
+      });
+    },
+  };
+}
+
+export type ProfileEdits = ReturnType<typeof createProfileEdits>;
