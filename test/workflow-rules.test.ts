@@ -1,5 +1,6 @@
 // Workflow rules end to end: a condition over the event decides, a webhook action delivers signed,
-// a customer action writes the timeline once, rules are versioned, can be paused, and dry-run.
+// customer actions (a note, a tag, traits from the event) act once per (rule, event), rules are
+// versioned, can be paused, and dry-run.
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { eventually } from './helpers/eventually.js';
@@ -157,5 +158,88 @@ describeEachHub('workflow rules', (t) => {
     expect(await eventually(countNotes, (n) => n > 1)).toBe(2);
     await settled();
     expect(await countNotes()).toBe(2);
+  });
+
+  it('tags the customer and updates its traits from the event, once per (rule, event)', async () => {
+    const identified = await t.hub.services.customers.identify(t.hub.systemCtx(), {
+      channelId,
+      identifiers: [{ type: 'email', value: 'grace@example.com' }],
+    });
+    const customerId = identified.ok ? identified.value.customerId : '';
+    const rule = await t.api('POST', '/api/workflow-rules', {
+      body: {
+        name: 'partner shops',
+        eventType: 'channel.updated',
+        condition: 'data.channel.metadata.partner != null',
+        actions: [
+          { type: 'customer.tag', customer: 'data.channel.metadata.partner', tag: 'Shop-Owner' },
+          {
+            type: 'customer.update',
+            customer: 'data.channel.metadata.partner',
+            traits: '{ "shopName": data.channel.name, "shopCount": 1 }',
+          },
+        ],
+      },
+    });
+    expect(rule.status).toBe(201);
+    await rename('Grace shop', { partner: customerId });
+    const view = () => t.api('GET', `/api/customers/${customerId}`).then((r) => r.body);
+    const first = await eventually(view, (v) => v.tags.length > 0 && v.traits.shopName !== undefined);
+    expect(first.tags.map((x: { tag: string }) => x.tag)).toEqual(['shop-owner']);
+    expect(first.traits.shopName.value).toBe('Grace shop');
+    const fired = (
+      await t.api('GET', `/api/events?types=channel.updated&subject=${channelId}`)
+    ).body.items.at(-1);
+    expect(first.traits.shopName.at).toBe(new Date(fired.time).toISOString());
+    const found = await t.api('GET', '/api/customers?tag=shop-owner');
+    expect(found.body.items.map((c: { id: string }) => c.id)).toEqual([customerId]);
+    // A second event: the tag is there already (no change), the trait follows the newer event.
+    await rename('Grace shop 2', { partner: customerId });
+    const second = await eventually(view, (v) => v.traits.shopName?.value === 'Grace shop 2');
+    expect(second.tags.map((x: { tag: string }) => x.tag)).toEqual(['shop-owner']);
+    await settled();
+    const tagEvents = await t.api('GET', `/api/events?types=customer.tags_changed&subject=${customerId}`);
+    expect(tagEvents.body.items.map((e: { data: unknown }) => e.data)).toEqual([
+      { profileId: customerId, added: ['shop-owner'], removed: [] },
+    ]);
+    const traitEvents = await t.api('GET', `/api/events?types=customer.traits_changed&subject=${customerId}`);
+    expect(traitEvents.body.items.map((e: { data: { traits: string[] } }) => e.data.traits)).toEqual([
+      ['shopName', 'shopCount'],
+      ['shopName'],
+    ]);
+    // One timeline entry per (rule, event) and action: two events, two of each.
+    const timeline = JSON.stringify((await t.api('GET', `/api/customers/${customerId}/timeline`)).body);
+    expect(timeline.match(/workflow\.tag/g)).toHaveLength(2);
+    expect(timeline.match(/workflow\.update/g)).toHaveLength(2);
+  });
+
+  it('dry-runs customer actions: the tag and the traits it would set, or why it cannot', async () => {
+    const rule = {
+      name: 'big spender',
+      eventType: 'order.*',
+      actions: [
+        { type: 'customer.tag', tag: 'big-spender' },
+        { type: 'customer.update', traits: '{ "lastBigOrder": data.total.amount }' },
+        { type: 'customer.update', customer: 'data.nobody', traits: '"not an object"' },
+      ],
+    };
+    const r = await t.api('POST', '/api/workflow-rules/dry-run', {
+      body: { rule, event: { type: 'order.paid', subject: 'cus_9', data: { total: { amount: 25000 } } } },
+    });
+    expect(r.status).toBe(200);
+    expect(r.body.actions).toEqual([
+      { type: 'customer.tag', customerId: 'cus_9', tag: 'big-spender' },
+      { type: 'customer.update', customerId: 'cus_9', traits: { lastBigOrder: 25000 } },
+      {
+        type: 'customer.update',
+        customerId: null,
+        error: 'the customer expression gave no customer id (cus_…)',
+      },
+    ]);
+    const bad = await t.api('POST', '/api/workflow-rules', {
+      body: { ...rule, actions: [{ type: 'customer.update', traits: '{ "a": ' }] },
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('actions.0.traits');
   });
 });

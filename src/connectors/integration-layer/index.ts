@@ -3,7 +3,7 @@
 // rules. app.ts creates it, registers its routes under /api and starts/stops it with the hub.
 import type { FastifyPluginAsync } from 'fastify';
 import type { InboundCommandDeps } from '../../flows/inbound-commands/index.js';
-import { type RecordTimelineEntry, startWorkflowRules } from '../../flows/workflow-rules/index.js';
+import { type CustomerActions, startWorkflowRules } from '../../flows/workflow-rules/index.js';
 import type { Clock } from '../../kernel/index.js';
 import {
   createInboundService,
@@ -39,8 +39,8 @@ export interface IntegrationLayerOptions {
   webhooksConfig?: Partial<WebhooksOutConfig>;
   /** Don't run delivery loops on this node (e.g. a read-only API node). */
   deliver?: boolean;
-  /** The customers module's timeline, for rule actions on customers. */
-  recordTimelineEntry?: RecordTimelineEntry;
+  /** The customers module's notes, tags and traits, for rule actions on customers. */
+  customers?: CustomerActions;
   /** The modules' services that carry out inbound commands (orders, catalog, stock, customers). */
   commands?: InboundCommandDeps;
   /** A channel's currency (prices in payloads without one). */
@@ -108,7 +108,7 @@ export function createIntegrationLayer(opts: IntegrationLayerOptions) {
         database,
         rules,
         webhooks,
-        recordTimelineEntry: opts.recordTimelineEntry,
+        customers: opts.customers,
         clock,
         log,
         onWebhookQueued: () => running.wake(),

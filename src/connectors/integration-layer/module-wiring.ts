@@ -6,7 +6,7 @@ import {
   type InboundCommandDeps,
   importedOrderCancel,
 } from '../../flows/inbound-commands/index.js';
-import type { RecordTimelineEntry } from '../../flows/workflow-rules/index.js';
+import type { CustomerActions } from '../../flows/workflow-rules/index.js';
 import type { CatalogService } from '../../modules/catalog/index.js';
 import type { ChannelsService } from '../../modules/channels/index.js';
 import type { CustomersService } from '../../modules/customers/index.js';
@@ -17,7 +17,7 @@ export interface HubServicesForIntegration {
   channels: Pick<ChannelsService, 'findChannel'>;
   catalog: Pick<CatalogService, 'upsertProducts' | 'upsertVariants'>;
   inventory: Pick<InventoryService, 'setOnHand'>;
-  customers: Pick<CustomersService, 'identify' | 'recordTimelineEntry'>;
+  customers: Pick<CustomersService, 'identify'> & CustomerActions;
   orders?: {
     orders: {
       findByExternalId(
@@ -38,7 +38,7 @@ export interface HubServicesForIntegration {
 export function integrationDepsFrom(s: HubServicesForIntegration): {
   commands: InboundCommandDeps;
   channelCurrency: (ctx: Ctx, channelId: string) => Promise<string | undefined>;
-  recordTimelineEntry: RecordTimelineEntry;
+  customers: CustomerActions;
 } {
   const { orders, commerce } = s;
   return {
@@ -57,6 +57,6 @@ export function integrationDepsFrom(s: HubServicesForIntegration): {
         : {}),
     },
     channelCurrency: async (ctx, id) => (await s.channels.findChannel(ctx, id))?.currency,
-    recordTimelineEntry: s.customers.recordTimelineEntry,
+    customers: s.customers,
   };
 }

@@ -1,8 +1,11 @@
 // Runs workflow rules from the event log: for each committed event, every enabled rule whose type
 // matches and whose JSONata condition holds runs its actions — a signed webhook (through the
-// delivery queue), a timeline note or tag on the customer (through the customers module). Actions
-// are idempotent per (rule, event), so the at-least-once consumer never doubles an effect.
+// delivery queue), or on the customer (through the customers module) a timeline note, a tag, or
+// traits set from the event. Actions are idempotent per (rule, event): the customer ones record a
+// timeline entry keyed by rule, event and action in the same transaction as their change, so the
+// at-least-once consumer never doubles an effect.
 import type { Clock } from '../../kernel/index.js';
+import type { CustomersService } from '../../modules/customers/index.js';
 import {
   INTEGRATION_EVENTS,
   type RulesService,
@@ -13,24 +16,14 @@ import type { Database } from '../../platform/db/database.js';
 import { type RunningConsumer, startConsumer } from '../../platform/events/consumer.js';
 import type { StoredEvent } from '../../platform/events/event-log.js';
 
-/** What the customers module offers rules (its recordTimelineEntry); absent = customer actions fail. */
-export type RecordTimelineEntry = (
-  ctx: Ctx,
-  customerId: string,
-  entry: {
-    kind: string;
-    channelId: string | null;
-    occurredAt: Date;
-    ref: string;
-    properties?: Record<string, unknown>;
-  },
-) => Promise<void>;
+/** What the customers module offers rules; absent = customer actions fail. */
+export type CustomerActions = Pick<CustomersService, 'recordTimelineEntry' | 'changeTags' | 'updateTraits'>;
 
 export interface WorkflowRulesDeps {
   database: Database;
   rules: RulesService;
   webhooks: WebhooksService;
-  recordTimelineEntry?: RecordTimelineEntry | undefined;
+  customers?: CustomerActions | undefined;
   clock: Clock;
   log: Logger;
   /** Called after a rule queued webhook deliveries (wakes the delivery loops). */
@@ -67,9 +60,9 @@ export function startWorkflowRules(deps: WorkflowRulesDeps): RunningConsumer {
           const result = await deps.rules.evaluate(rule, event);
           if (!result.fires) continue;
           fired.set(rule.id, (fired.get(rule.id) ?? 0) + 1);
-          for (const action of result.actions) {
+          for (const [i, action] of result.actions.entries()) {
             try {
-              queued = (await runAction(ctx, deps, rule.id, event, action)) || queued;
+              queued = (await runAction(ctx, deps, rule.id, event, action, i)) || queued;
             } catch (err) {
               deps.log.warn(
                 { err, ruleId: rule.id, eventId: event.id, action: action.type },
@@ -91,6 +84,7 @@ async function runAction(
   ruleId: string,
   event: StoredEvent,
   action: Awaited<ReturnType<RulesService['evaluate']>>['actions'][number],
+  index: number,
 ): Promise<boolean> {
   const ref = `${ruleId}:${event.id}`;
   if (action.type === 'webhook' && action.endpointId) {
@@ -100,13 +94,33 @@ async function runAction(
     deps.log.warn({ ruleId, eventId: event.id, error: action.error }, 'workflow action skipped');
     return false;
   }
-  if (!deps.recordTimelineEntry) throw new Error('customer actions need the customers module');
-  await deps.recordTimelineEntry(ctx, action.customerId, {
-    kind: action.type === 'customer.note' ? 'workflow.note' : 'workflow.tag',
+  const customers = deps.customers;
+  if (!customers) throw new Error('customer actions need the customers module');
+  // Once per (rule, event, action): a rule's second action of the same type gets its own ref.
+  const once = {
+    ref: `${action.type}:${ref}${index > 0 ? `:${index}` : ''}`,
     channelId: event.channelId,
     occurredAt: event.occurredAt,
-    ref: `${action.type}:${ref}`,
-    properties: action.type === 'customer.note' ? { text: action.text, ruleId } : { tag: action.tag, ruleId },
-  });
+  };
+  if (action.type === 'customer.tag' && action.tag) {
+    await customers.changeTags(ctx, action.customerId, {
+      add: [action.tag],
+      channelId: event.channelId,
+      once: { ...once, kind: 'workflow.tag', properties: { tag: action.tag, ruleId } },
+    });
+  } else if (action.type === 'customer.update' && action.traits) {
+    await customers.updateTraits(ctx, action.customerId, {
+      traits: action.traits,
+      channelId: event.channelId,
+      at: event.occurredAt,
+      once: { ...once, kind: 'workflow.update', properties: { traits: Object.keys(action.traits), ruleId } },
+    });
+  } else if (action.type === 'customer.note') {
+    await customers.recordTimelineEntry(ctx, action.customerId, {
+      ...once,
+      kind: 'workflow.note',
+      properties: { text: action.text, ruleId },
+    });
+  }
   return false;
 }

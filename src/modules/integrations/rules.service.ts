@@ -50,10 +50,27 @@ function checkExpressions(rule: { condition?: string | null | undefined; actions
   check(rule.condition, 'condition');
   rule.actions?.forEach((a, i) => {
     if ('customer' in a) check(a.customer, `actions.${i}.customer`);
+    if (a.type === 'customer.update') check(a.traits, `actions.${i}.traits`);
   });
 }
 
 const truthy = (v: unknown) => v !== undefined && v !== null && v !== false && v !== 0 && v !== '';
+
+/** The traits an update action sets: its expression must give an object with at least one key. */
+async function traitsOf(
+  expr: string,
+  event: CloudEvent,
+): Promise<{ traits: Record<string, unknown> } | { error: string }> {
+  try {
+    const v = await compile(expr).evaluate(event);
+    if (v === null || typeof v !== 'object' || Array.isArray(v) || Object.keys(v).length === 0)
+      return { error: 'the traits expression gave no object of traits' };
+    // JSONata's results carry internal markers; JSON keeps only the data.
+    return { traits: JSON.parse(JSON.stringify(v)) as Record<string, unknown> };
+  } catch (err) {
+    return { error: (err as Error).message };
+  }
+}
 
 /** What a rule does with one event, without doing it. */
 export async function evaluateRule(
@@ -87,12 +104,15 @@ export async function evaluateRule(
     } catch (err) {
       error = (err as Error).message;
     }
-    actions.push({
-      type: a.type,
-      customerId,
-      ...(a.type === 'customer.note' ? { text: a.text } : { tag: a.tag }),
-      ...(error ? { error } : {}),
-    });
+    let params: Pick<PlannedAction, 'text' | 'tag' | 'traits'>;
+    if (a.type === 'customer.note') params = { text: a.text };
+    else if (a.type === 'customer.tag') params = { tag: a.tag };
+    else {
+      const traits = await traitsOf(a.traits, event);
+      params = 'traits' in traits ? { traits: traits.traits } : {};
+      if ('error' in traits) error ??= traits.error;
+    }
+    actions.push({ type: a.type, customerId, ...params, ...(error ? { error } : {}) });
   }
   return { typeMatches, conditionResult: conditionResult ?? null, fires: true, actions };
 }

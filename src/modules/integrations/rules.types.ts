@@ -21,7 +21,18 @@ export const RuleAction = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('customer.tag'),
     customer: CustomerExpr,
-    tag: z.string().min(1).max(100),
+    tag: z.string().trim().min(1).max(100).describe('added to the customer (once per rule and event)'),
+  }),
+  z.strictObject({
+    type: z.literal('customer.update'),
+    customer: CustomerExpr,
+    traits: z
+      .string()
+      .min(1)
+      .max(20_000)
+      .describe(
+        'JSONata over the CloudEvent giving an object of traits, set newest-wins at the event time and channel',
+      ),
   }),
 ]);
 export type RuleAction = z.infer<typeof RuleAction>;
@@ -81,6 +92,7 @@ export const PlannedAction = z.object({
   customerId: z.string().nullable().optional(),
   text: z.string().optional(),
   tag: z.string().optional(),
+  traits: z.record(z.string(), z.unknown()).optional(),
   error: z.string().optional(),
 });
 export type PlannedAction = z.infer<typeof PlannedAction>;
