@@ -22,6 +22,7 @@ import { createImportFlow, importExportRoutes } from './flows/import-export/inde
 import { type Clock, systemClock } from './kernel/index.js';
 import { cartStatsRoutes, cartsMigrations, createCartsService } from './modules/carts/index.js';
 import { catalogMigrations, catalogRoutes, createCatalogService } from './modules/catalog/index.js';
+import { channelSyncMigrations } from './modules/channel-sync/index.js';
 import { channelsMigrations, channelsRoutes, createChannelsService } from './modules/channels/index.js';
 import { createCustomersService, customersMigrations, customersRoutes } from './modules/customers/index.js';
 import { integrationsMigrations } from './modules/integrations/index.js';
@@ -63,6 +64,7 @@ export const ALL_MIGRATIONS: MigrationSet[] = [
   catalogMigrations,
   inventoryMigrations,
   integrationsMigrations,
+  channelSyncMigrations,
   customersMigrations,
   cartsMigrations,
   ordersMigrations,

@@ -17,6 +17,7 @@ import { type Ctx, createContext, type Logger } from '../../platform/context.js'
 import type { Database } from '../../platform/db/database.js';
 import type { RunningConsumer } from '../../platform/events/consumer.js';
 import type { Metrics } from '../../platform/metrics.js';
+import { type ChannelSync, createChannelSync } from '../channel-sync/index.js';
 import { inboundDryRunRoutes, inboundReceiptRoutes, startInboundProcessor } from '../inbound/index.js';
 import { type EventStreamHub, startEventStreamHub, streamRoutes } from '../stream/index.js';
 import {
@@ -45,7 +46,11 @@ export interface IntegrationLayerOptions {
   commands?: InboundCommandDeps;
   /** A channel's currency (prices in payloads without one). */
   channelCurrency?: (ctx: Ctx, channelId: string) => Promise<string | undefined>;
+  /** The modules outbound channel sync reads (channels, catalog, inventory); none = no channel sync. */
+  channelSyncSources?: HubServicesForChannelSync;
 }
+
+type HubServicesForChannelSync = Parameters<typeof createChannelSync>[0]['sources'];
 
 export function createIntegrationLayer(opts: IntegrationLayerOptions) {
   const { database, log, clock, metrics } = opts;
@@ -59,6 +64,17 @@ export function createIntegrationLayer(opts: IntegrationLayerOptions) {
   const inbound = createInboundService();
   const systemCtx = () => createContext(database, { clock, log });
   const syncMetrics = registerSyncMetrics(metrics, webhooks, systemCtx);
+  const channelSync: ChannelSync | undefined = opts.channelSyncSources
+    ? createChannelSync({
+        database,
+        log,
+        clock,
+        metrics,
+        guard,
+        retryScheduleMs: config.retryScheduleMs,
+        sources: opts.channelSyncSources,
+      })
+    : undefined;
   let stream: EventStreamHub | undefined;
   let worker: RunningWebhooksOut | undefined;
   let rulesRunner: RunningConsumer | undefined;
@@ -66,7 +82,9 @@ export function createIntegrationLayer(opts: IntegrationLayerOptions) {
 
   const layer = {
     config,
-    services: { webhooks, rules, inbound },
+    services: { webhooks, rules, inbound, channelSync: channelSync?.service },
+    /** Outbound channel sync (listing, price and stock pushes), when the modules were passed in. */
+    channelSync,
     get worker() {
       return worker;
     },
@@ -82,6 +100,7 @@ export function createIntegrationLayer(opts: IntegrationLayerOptions) {
       await api.register(inboundRoutes(inbound));
       await api.register(inboundDryRunRoutes(inbound));
       await api.register(inboundReceiptRoutes(inbound));
+      if (channelSync) await api.register(channelSync.routes);
     }) as FastifyPluginAsync,
     get rulesRunner() {
       return rulesRunner;
@@ -103,6 +122,7 @@ export function createIntegrationLayer(opts: IntegrationLayerOptions) {
           if (r.dead) syncMetrics.webhookSends.inc({ result: 'dead' }, r.dead);
         },
       });
+      channelSync?.start();
       const running = worker;
       rulesRunner = startWorkflowRules({
         database,
@@ -125,6 +145,7 @@ export function createIntegrationLayer(opts: IntegrationLayerOptions) {
       }
     },
     async stop() {
+      await channelSync?.stop();
       await inboundProcessor?.stop();
       inboundProcessor = undefined;
       await rulesRunner?.stop();

@@ -1,5 +1,8 @@
 // How the integration layer reaches the modules and flows it drives (the composition root passes
-// its services in): inbound commands, channel currencies and the customer timeline for rules.
+// its services in): inbound commands, channel currencies, the customer timeline for rules, and the
+// channels/catalog/inventory reads that outbound channel sync pushes.
+
+import type { ChannelSyncFlowDeps } from '../../flows/channel-sync/index.js';
 import {
   catalogProductUpsert,
   type ImportOrderInput,
@@ -14,9 +17,12 @@ import type { InventoryService } from '../../modules/inventory/index.js';
 import type { Ctx } from '../../platform/context.js';
 
 export interface HubServicesForIntegration {
-  channels: Pick<ChannelsService, 'findChannel'>;
-  catalog: Pick<CatalogService, 'upsertProducts' | 'upsertVariants'>;
-  inventory: Pick<InventoryService, 'setOnHand'>;
+  channels: Pick<ChannelsService, 'findChannel' | 'listChannels'>;
+  catalog: Pick<
+    CatalogService,
+    'upsertProducts' | 'upsertVariants' | 'channelProducts' | 'channelPage' | 'getProduct' | 'listingsOf'
+  >;
+  inventory: Pick<InventoryService, 'setOnHand' | 'availableToSell'>;
   customers: Pick<CustomersService, 'identify'> & CustomerActions;
   orders?: {
     orders: {
@@ -39,6 +45,7 @@ export function integrationDepsFrom(s: HubServicesForIntegration): {
   commands: InboundCommandDeps;
   channelCurrency: (ctx: Ctx, channelId: string) => Promise<string | undefined>;
   customers: CustomerActions;
+  channelSyncSources: Omit<ChannelSyncFlowDeps, 'sync'>;
 } {
   const { orders, commerce } = s;
   return {
@@ -58,5 +65,6 @@ export function integrationDepsFrom(s: HubServicesForIntegration): {
     },
     channelCurrency: async (ctx, id) => (await s.channels.findChannel(ctx, id))?.currency,
     customers: s.customers,
+    channelSyncSources: { channels: s.channels, catalog: s.catalog, inventory: s.inventory },
   };
 }

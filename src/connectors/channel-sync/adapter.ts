@@ -1,0 +1,49 @@
+// What every channel wire format provides: the requests a batch of prepared items becomes (also for
+// the dry-run, without sending), and a push that sends them and says what happened to each SKU.
+import type { CanonicalItem } from '../../flows/channel-sync/index.js';
+import type { ChannelSyncService, ConnectionWithCredentials } from '../../modules/channel-sync/index.js';
+import type { Ctx } from '../../platform/context.js';
+import type { WireRequest, WireVerdict } from './wire.js';
+
+/** An item whose transform ran: `payload` is its result (undefined = the transform dropped it). */
+export interface ReadyItem {
+  sku: string;
+  item: CanonicalItem;
+  payload: unknown;
+}
+
+export type SkuOutcome =
+  | { sku: string; kind: 'pushed' }
+  | { sku: string; kind: 'retry' | 'park'; error: string; statusCode: number | null };
+
+export interface PushResult {
+  outcomes: SkuOutcome[];
+  requests: number;
+  /** 429: pause the connection this long; the items stay queued as they were. */
+  pause?: { seconds: number; error: string };
+  /** 401/403: pause the connection until an operator resumes it. */
+  authError?: string;
+}
+
+export interface PushContext {
+  ctx: Ctx;
+  connection: ConnectionWithCredentials;
+  service: Pick<ChannelSyncService, 'refsOf' | 'rememberRefs'>;
+  /** Sends one request after taking a token from the connection's bucket. */
+  send(req: WireRequest): Promise<WireVerdict>;
+  nowSeconds: number;
+}
+
+export interface ChannelAdapter {
+  push(p: PushContext, items: ReadyItem[]): Promise<PushResult>;
+  /** The requests a push would make, nothing sent (unknown external ids are shown as such). */
+  preview(p: Omit<PushContext, 'send'>, items: ReadyItem[]): Promise<WireRequest[]>;
+}
+
+/** The verdict of a request that carried these SKUs, for every one of them. */
+export function outcomesOf(skus: string[], v: Exclude<WireVerdict, { kind: 'ok' }>, r: PushResult): void {
+  if (v.kind === 'pause') r.pause = { seconds: v.seconds, error: v.error };
+  else if (v.kind === 'auth') r.authError = v.error;
+  else
+    for (const sku of skus) r.outcomes.push({ sku, kind: v.kind, error: v.error, statusCode: v.statusCode });
+}

@@ -1,0 +1,153 @@
+// HTTP routes of channel sync that need the wire formats and the modules' truth: the dry-run (a SKU
+// or a sample → the canonical item, the transformed payload and the requests, nothing sent) and a
+// full resync of a connection's channel.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  applyTransform,
+  type CanonicalItem,
+  type ChannelSyncFlow,
+  decimalAmount,
+} from '../../flows/channel-sync/index.js';
+import { type ChannelSyncService, SYNC_KINDS } from '../../modules/channel-sync/index.js';
+import { ADAPTERS } from './push-worker.js';
+
+const Id = z.object({ id: z.string() });
+const tags = ['channel sync'];
+
+const SampleItem = z
+  .object({
+    sku: z.string().min(1).max(200),
+    title: z.string().nullable().optional(),
+    listed: z.boolean().optional(),
+    availableToSell: z.number().int().min(0).optional(),
+    price: z
+      .object({ amount: z.number().int(), currency: z.string().length(3) })
+      .nullable()
+      .optional(),
+  })
+  .describe('a made-up item (fields left out take neutral values)');
+
+const DryRunBody = z
+  .strictObject({
+    sku: z.string().min(1).max(200).optional().describe('a real SKU: its current truth on the channel'),
+    sample: SampleItem.optional(),
+    changed: z.array(z.enum(SYNC_KINDS)).min(1).optional().describe('default: what the connection pushes'),
+  })
+  .refine((b) => (b.sku === undefined) !== (b.sample === undefined), 'give either sku or sample');
+
+const WireRequestShape = z.object({
+  method: z.string(),
+  url: z.string(),
+  headers: z.record(z.string(), z.string()),
+  body: z.unknown().optional(),
+});
+
+export const channelSyncWireRoutes =
+  (service: ChannelSyncService, flow: ChannelSyncFlow, wake: () => void): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/channel-sync/connections/:id/dry-run',
+      {
+        config: { scope: 'channel-sync:read' },
+        schema: {
+          tags,
+          summary:
+            'What a push of one SKU (or a sample) would send: canonical item, transformed payload, requests',
+          params: Id,
+          body: DryRunBody,
+          response: {
+            200: z.object({
+              item: z.record(z.string(), z.unknown()),
+              payload: z.unknown(),
+              error: z.string().nullable(),
+              requests: z.array(WireRequestShape),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const { ctx } = request;
+        const c = await service.loadConnection(ctx, request.params.id);
+        const changed = request.body.changed ?? c.push;
+        let item: CanonicalItem;
+        if (request.body.sku) {
+          [item] = (await flow.canonicalItems(ctx, c.channelId, [{ sku: request.body.sku, changed }])) as [
+            CanonicalItem,
+          ];
+        } else {
+          const s = request.body.sample!;
+          const price = s.price ?? null;
+          item = {
+            sku: s.sku,
+            channelId: c.channelId,
+            channelCode: '',
+            changed,
+            known: true,
+            productId: null,
+            handle: null,
+            title: s.title ?? null,
+            listed: s.listed ?? true,
+            availableToSell: s.availableToSell ?? 0,
+            price: price ? { ...price, decimal: decimalAmount(price.amount, price.currency) } : null,
+            priceSource: price ? 'price_list' : null,
+            gtin: null,
+          };
+        }
+        let payload: unknown;
+        try {
+          payload = await applyTransform(c.transform, item);
+        } catch (err) {
+          return {
+            item: { ...item },
+            payload: null,
+            error: `the transform failed: ${(err as Error).message}`,
+            requests: [],
+          };
+        }
+        const requests =
+          payload === undefined
+            ? []
+            : await ADAPTERS[c.kind].preview(
+                { ctx, connection: c, service, nowSeconds: Math.floor(ctx.clock.now().getTime() / 1000) },
+                [{ sku: item.sku, item, payload }],
+              );
+        return {
+          item: { ...item },
+          payload: payload ?? null,
+          error: null,
+          requests: requests.map((r) => ({
+            method: r.method,
+            url: r.url,
+            // Credentials stay secret in a dry-run.
+            headers: Object.fromEntries(
+              Object.entries(r.headers).map(([k, v]) => [
+                k,
+                k === 'authorization' ? `${v.split(' ')[0]} …` : v,
+              ]),
+            ),
+            body: r.body === undefined ? undefined : JSON.parse(r.body),
+          })),
+        };
+      },
+    );
+
+    app.post(
+      '/channel-sync/connections/:id/resync',
+      {
+        config: { scope: 'channel-sync:write' },
+        schema: {
+          tags,
+          summary: 'Queue every SKU the channel lists, for every kind the connection pushes',
+          params: Id,
+          body: z.strictObject({}).optional(),
+          response: { 202: z.object({ queued: z.number().int() }) },
+        },
+      },
+      async (request, reply) => {
+        const queued = await flow.resync(request.ctx, request.params.id);
+        wake();
+        return reply.code(202).send({ queued });
+      },
+    );
+  };

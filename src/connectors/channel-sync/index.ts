@@ -1,0 +1,80 @@
+// Outbound channel sync on the wire: generic signed JSON batches and the WooCommerce REST v3 batch
+// API, token-bucket rate limits, the push worker that leases connections on every node, the dry-run
+// and resync routes, and health in /metrics. Assembled here for the integration layer.
+import type { FastifyPluginAsync } from 'fastify';
+import {
+  type ChannelSyncFlowDeps,
+  createChannelSyncFlow,
+  startChannelSyncEnqueuer,
+} from '../../flows/channel-sync/index.js';
+import type { Clock } from '../../kernel/index.js';
+import { channelSyncRoutes, createChannelSyncService } from '../../modules/channel-sync/index.js';
+import { createContext, type Logger } from '../../platform/context.js';
+import type { Database } from '../../platform/db/database.js';
+import type { RunningConsumer } from '../../platform/events/consumer.js';
+import type { Metrics } from '../../platform/metrics.js';
+import type { TargetGuard } from '../webhooks-out/index.js';
+import { channelSyncWireRoutes } from './channel-sync.routes.js';
+import { registerChannelSyncMetrics } from './channel-sync-metrics.js';
+import {
+  type ChannelSyncPushConfig,
+  loadChannelSyncConfig,
+  type RunningChannelSyncPush,
+  startChannelSyncPush,
+} from './push-worker.js';
+
+export { ADAPTERS, type ChannelSyncPushConfig, loadChannelSyncConfig } from './push-worker.js';
+export { TokenBucket } from './token-bucket.js';
+export { wooEntry } from './woocommerce.js';
+
+export function createChannelSync(opts: {
+  database: Database;
+  log: Logger;
+  clock: Clock;
+  metrics: Metrics;
+  guard: TargetGuard;
+  retryScheduleMs: number[] | undefined;
+  /** The modules whose truth is pushed (channels, catalog, inventory). */
+  sources: Omit<ChannelSyncFlowDeps, 'sync'>;
+  config?: Partial<ChannelSyncPushConfig>;
+}) {
+  const { database, log, clock } = opts;
+  const config = { ...loadChannelSyncConfig(), ...opts.config };
+  const service = createChannelSyncService({
+    ...(opts.retryScheduleMs ? { retryScheduleMs: opts.retryScheduleMs } : {}),
+    checkTargetUrl: (url) => opts.guard.check(url),
+    channelExists: async (ctx, id) => (await opts.sources.channels.findChannel(ctx, id))?.id === id,
+  });
+  const flow = createChannelSyncFlow({ ...opts.sources, sync: service });
+  registerChannelSyncMetrics(opts.metrics, service, () => createContext(database, { clock, log }));
+  let push: RunningChannelSyncPush | undefined;
+  let enqueuer: RunningConsumer | undefined;
+  const wake = () => push?.wake();
+  return {
+    service,
+    flow,
+    get push() {
+      return push;
+    },
+    get enqueuer() {
+      return enqueuer;
+    },
+    routes: (async (api) => {
+      await api.register(channelSyncRoutes(service));
+      await api.register(channelSyncWireRoutes(service, flow, wake));
+    }) as FastifyPluginAsync,
+    start() {
+      if (push) return;
+      push = startChannelSyncPush({ database, service, flow, guard: opts.guard, config, clock, log });
+      enqueuer = startChannelSyncEnqueuer({ database, flow, clock, log, onQueued: wake });
+    },
+    async stop() {
+      await enqueuer?.stop();
+      enqueuer = undefined;
+      await push?.stop();
+      push = undefined;
+    },
+  };
+}
+
+export type ChannelSync = ReturnType<typeof createChannelSync>;

@@ -1,0 +1,87 @@
+// The current truth of SKUs on one channel, read at send time from the modules (never from the
+// queued value, so a coalesced burst sends the latest state): available-to-sell after the channel's
+// safety buffer (never below 0), the channel's resolved price, listed or not, and the title.
+import { currencyExponent } from '../../kernel/index.js';
+import { compileTransform, type SyncKind } from '../../modules/channel-sync/index.js';
+import type { Ctx } from '../../platform/context.js';
+import type { ChannelSyncFlowDeps } from './channel-sync.deps.js';
+
+/** One SKU on one channel, the same shape for every connector (and the input of its transform). */
+export interface CanonicalItem {
+  sku: string;
+  channelId: string;
+  channelCode: string;
+  /** What changed since the last push (the queued kinds); connectors send only these fields. */
+  changed: SyncKind[];
+  /** Whether the product is in the catalog at all. */
+  known: boolean;
+  productId: string | null;
+  handle: string | null;
+  title: string | null;
+  listed: boolean;
+  availableToSell: number;
+  price: { amount: number; currency: string; decimal: string } | null;
+  priceSource: 'channel' | 'price_list' | null;
+  gtin: string | null;
+}
+
+/** "1450" EUR → "14.50": shops take decimal strings, the hub keeps integer minor units. */
+export function decimalAmount(amount: number, currency: string): string {
+  const exp = currencyExponent(currency);
+  const negative = amount < 0;
+  const digits = String(Math.abs(amount)).padStart(exp + 1, '0');
+  const whole = exp ? `${digits.slice(0, -exp)}.${digits.slice(-exp)}` : digits;
+  return negative ? `-${whole}` : whole;
+}
+
+export async function readCanonicalItems(
+  deps: ChannelSyncFlowDeps,
+  ctx: Ctx,
+  channelId: string,
+  wanted: Array<{ sku: string; changed: SyncKind[] }>,
+): Promise<CanonicalItem[]> {
+  const channel = await deps.channels.findChannel(ctx, channelId);
+  if (!channel) return [];
+  const skus = wanted.map((w) => w.sku);
+  const scope = {
+    channelId: channel.id,
+    currency: channel.currency,
+    priceListId: channel.priceListId,
+    locales: channel.locales,
+  };
+  const [products, ats] = await Promise.all([
+    deps.catalog.channelProducts(ctx, scope, skus),
+    deps.inventory.availableToSell(ctx, channel.id, skus),
+  ]);
+  const bySku = new Map<string, { product: (typeof products)[number]; index: number }>();
+  for (const product of products)
+    product.variants.forEach((v, index) => {
+      bySku.set(v.sku, { product, index });
+    });
+  return wanted.map(({ sku, changed }) => {
+    const hit = bySku.get(sku);
+    const variant = hit?.product.variants[hit.index];
+    const price = variant?.price ?? null;
+    return {
+      sku,
+      channelId: channel.id,
+      channelCode: channel.code,
+      changed,
+      known: hit !== undefined,
+      productId: hit?.product.id ?? null,
+      handle: hit?.product.handle ?? null,
+      title: hit?.product.title ?? null,
+      listed: (hit?.product.listed ?? false) && channel.status === 'active',
+      availableToSell: Math.max(0, ats.get(sku) ?? 0),
+      price: price ? { ...price, decimal: decimalAmount(price.amount, price.currency) } : null,
+      priceSource: variant?.priceSource ?? null,
+      gtin: variant?.gtin ?? null,
+    };
+  });
+}
+
+/** The connection's JSONata transform over one item; its result is what the channel receives. */
+export async function applyTransform(transform: string | null, item: CanonicalItem): Promise<unknown> {
+  if (!transform) return item;
+  return compileTransform(transform).evaluate(item);
+}

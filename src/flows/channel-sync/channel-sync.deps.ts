@@ -1,0 +1,12 @@
+// What the channel sync flow needs from the modules (the composition root passes their services).
+import type { CatalogService } from '../../modules/catalog/index.js';
+import type { ChannelSyncService } from '../../modules/channel-sync/index.js';
+import type { ChannelsService } from '../../modules/channels/index.js';
+import type { Ctx } from '../../platform/context.js';
+
+export interface ChannelSyncFlowDeps {
+  sync: ChannelSyncService;
+  channels: Pick<ChannelsService, 'findChannel' | 'listChannels'>;
+  catalog: Pick<CatalogService, 'channelProducts' | 'channelPage' | 'getProduct' | 'listingsOf'>;
+  inventory: { availableToSell(ctx: Ctx, channelId: string, skus: string[]): Promise<Map<string, number>> };
+}

@@ -1,0 +1,150 @@
+// Which queued items a batch of committed events makes dirty: a stock change for every connection
+// of every channel whose available-to-sell moved (all channels sourcing from the location), a price
+// change for the channel or every channel on the price list, listing and title changes for the
+// channels that list the product, and whole-channel resyncs when sourcing or the price list changes.
+import { CATALOG_EVENTS } from '../../modules/catalog/index.js';
+import type { DirtyItem, SyncKind } from '../../modules/channel-sync/index.js';
+import { CHANNEL_EVENTS } from '../../modules/channels/index.js';
+import { INVENTORY_EVENTS } from '../../modules/inventory/index.js';
+import type { Ctx } from '../../platform/context.js';
+import type { StoredEvent } from '../../platform/events/event-log.js';
+import type { ChannelSyncFlowDeps } from './channel-sync.deps.js';
+
+export const CHANNEL_SYNC_EVENT_TYPES = [
+  INVENTORY_EVENTS.stockChanged,
+  INVENTORY_EVENTS.sourcingChanged,
+  CATALOG_EVENTS.priceChanged,
+  CATALOG_EVENTS.listingChanged,
+  CATALOG_EVENTS.productUpdated,
+  CHANNEL_EVENTS.updated,
+];
+
+interface StockPayload {
+  sku: string;
+  channels?: Array<{ channelId: string; availableToSell: number }>;
+}
+interface PricePayload {
+  sku: string;
+  channelId: string | null;
+  priceListId: string | null;
+  amount: number | null;
+  currency: string;
+}
+
+/** Per channel, the SKUs and kinds an event batch touches, plus channels to resync whole. */
+export interface DirtyPlan {
+  items: Array<{ channelId: string; kind: SyncKind; sku: string; value?: unknown }>;
+  resync: Array<{ channelId: string; kinds: SyncKind[] }>;
+}
+
+export async function planDirtyItems(
+  deps: ChannelSyncFlowDeps,
+  ctx: Ctx,
+  events: StoredEvent[],
+  /** Channels that have connections: other channels' changes cost no look-ups. */
+  watched: Set<string>,
+): Promise<DirtyPlan> {
+  const plan: DirtyPlan = { items: [], resync: [] };
+  let channelsByPriceList: Map<string, string[]> | undefined;
+  const priceListChannels = async (priceListId: string) => {
+    if (!channelsByPriceList) {
+      channelsByPriceList = new Map();
+      for (const c of await deps.channels.listChannels(ctx)) {
+        if (!c.priceListId) continue;
+        channelsByPriceList.set(c.priceListId, [...(channelsByPriceList.get(c.priceListId) ?? []), c.id]);
+      }
+    }
+    return channelsByPriceList.get(priceListId) ?? [];
+  };
+  const skusOf = async (productId: string) => {
+    try {
+      return (await deps.catalog.getProduct(ctx, productId)).variants.map((v) => v.sku);
+    } catch {
+      return [];
+    }
+  };
+
+  for (const e of events) {
+    const p = e.payload as Record<string, unknown>;
+    switch (e.type) {
+      case INVENTORY_EVENTS.stockChanged: {
+        const s = p as unknown as StockPayload;
+        for (const c of s.channels ?? [])
+          if (watched.has(c.channelId))
+            plan.items.push({
+              channelId: c.channelId,
+              kind: 'stock',
+              sku: s.sku,
+              value: { availableToSell: Math.max(0, c.availableToSell) },
+            });
+        break;
+      }
+      case INVENTORY_EVENTS.sourcingChanged:
+        if (e.channelId && watched.has(e.channelId))
+          plan.resync.push({ channelId: e.channelId, kinds: ['stock'] });
+        break;
+      case CATALOG_EVENTS.priceChanged: {
+        const s = p as unknown as PricePayload;
+        const all = s.channelId ? [s.channelId] : s.priceListId ? await priceListChannels(s.priceListId) : [];
+        const channels = all.filter((c) => watched.has(c));
+        const value = { amount: s.amount, currency: s.currency };
+        for (const channelId of channels) plan.items.push({ channelId, kind: 'price', sku: s.sku, value });
+        break;
+      }
+      case CATALOG_EVENTS.listingChanged: {
+        const productId = String(p.productId ?? e.subject);
+        if (!e.channelId || !watched.has(e.channelId)) break;
+        for (const sku of await skusOf(productId))
+          plan.items.push({
+            channelId: e.channelId,
+            kind: 'listing',
+            sku,
+            value: { published: p.published, title: p.title ?? null },
+          });
+        break;
+      }
+      case CATALOG_EVENTS.productUpdated: {
+        const productId = String(p.productId ?? e.subject);
+        let listings: Array<{ channelId: string; published: boolean }> = [];
+        try {
+          listings = await deps.catalog.listingsOf(ctx, productId);
+        } catch {
+          break;
+        }
+        listings = listings.filter((x) => x.published && watched.has(x.channelId));
+        if (listings.length === 0) break;
+        const skus = await skusOf(productId);
+        for (const l of listings)
+          for (const sku of skus) plan.items.push({ channelId: l.channelId, kind: 'listing', sku });
+        break;
+      }
+      case CHANNEL_EVENTS.updated: {
+        const changed = (p.changed as string[] | undefined) ?? [];
+        const kinds: SyncKind[] = [];
+        if (changed.includes('priceListId') || changed.includes('currency')) kinds.push('price');
+        if (changed.includes('status')) kinds.push('listing');
+        if (kinds.length && e.channelId && watched.has(e.channelId))
+          plan.resync.push({ channelId: e.channelId, kinds });
+        break;
+      }
+    }
+  }
+  return plan;
+}
+
+/** The plan as queue rows for the connections of each channel (only the kinds each one pushes). */
+export async function dirtyItemsFor(
+  deps: ChannelSyncFlowDeps,
+  ctx: Ctx,
+  plan: DirtyPlan,
+): Promise<DirtyItem[]> {
+  const channelIds = [...new Set(plan.items.map((i) => i.channelId))];
+  if (channelIds.length === 0) return [];
+  const connections = await deps.sync.liveConnectionsOf(ctx, channelIds);
+  const out: DirtyItem[] = [];
+  for (const c of connections)
+    for (const i of plan.items)
+      if (i.channelId === c.channelId && c.push.includes(i.kind))
+        out.push({ connectionId: c.id, kind: i.kind, key: i.sku, value: i.value });
+  return out;
+}

@@ -1,0 +1,11 @@
+// Outbound channel sync across modules: events → coalesced queue items per connection; full resync;
+// the current truth of a SKU on a channel (the canonical item) and its per-connection transform.
+export { applyTransform, type CanonicalItem, decimalAmount } from './canonical-items.js';
+export type { ChannelSyncFlowDeps } from './channel-sync.deps.js';
+export {
+  type ChannelSyncFlow,
+  createChannelSyncFlow,
+  type PreparedItem,
+  startChannelSyncEnqueuer,
+} from './channel-sync.flow.js';
+export { CHANNEL_SYNC_EVENT_TYPES } from './dirty-items.js';

@@ -1,0 +1,93 @@
+// Outbound channel sync state: connections (one external channel account each) and their queue of
+// dirty items, coalesced per (connection, kind, key) so a burst of changes to one SKU is one item.
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+export const channelSyncConnections = pgTable(
+  'channel_sync_connections',
+  {
+    id: text('id').primaryKey(),
+    channelId: text('channel_id').notNull(),
+    name: text('name').notNull().default(''),
+    // generic (signed JSON batch) | woocommerce (REST v3 products/batch)
+    kind: text('kind').notNull(),
+    baseUrl: text('base_url').notNull(),
+    // generic: { secret } (whsec_); woocommerce: { consumerKey, consumerSecret }. Never returned by the API.
+    credentials: jsonb('credentials').notNull(),
+    // What is pushed: any of stock, price, listing.
+    push: text('push').array().notNull(),
+    batchSize: integer('batch_size').notNull(),
+    ratePerSecond: real('rate_per_second').notNull(),
+    burst: integer('burst').notNull(),
+    // A JSONata expression over the canonical item; its result is what the channel receives.
+    transform: text('transform'),
+    // active | paused (by the operator, or by a 401/403 with last_error) | disabled
+    status: text('status').notNull().default('active'),
+    // A 429's Retry-After: nothing is sent before this time.
+    pausedUntil: timestamp('paused_until', { withTimezone: true }),
+    lastError: text('last_error'),
+    // One node sends for a connection at a time, so its rate limit holds across hub nodes.
+    leaseOwner: text('lease_owner'),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    pushedCount: bigint('pushed_count', { mode: 'number' }).notNull().default(0),
+    failedCount: bigint('failed_count', { mode: 'number' }).notNull().default(0),
+    requestCount: bigint('request_count', { mode: 'number' }).notNull().default(0),
+    lastPushedAt: timestamp('last_pushed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('channel_sync_connections_channel').on(t.channelId)],
+);
+
+export const channelSyncItems = pgTable(
+  'channel_sync_items',
+  {
+    id: text('id').primaryKey(),
+    connectionId: text('connection_id').notNull(),
+    // stock | price | listing
+    kind: text('kind').notNull(),
+    // The SKU.
+    key: text('key').notNull(),
+    // The latest value seen in the event log (informative: the sender reads the current truth).
+    value: jsonb('value'),
+    // Bumped by every change; a send that read an older version does not remove a newer change.
+    version: integer('version').notNull().default(1),
+    // pending | dead (the dead-letter queue)
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
+    // When the oldest change this item carries was queued (sync lag).
+    enqueuedAt: timestamp('enqueued_at', { withTimezone: true }).notNull(),
+    lastStatusCode: integer('last_status_code'),
+    lastError: text('last_error'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('channel_sync_items_key').on(t.connectionId, t.kind, t.key),
+    index('channel_sync_items_due').on(t.connectionId, t.status, t.nextAttemptAt),
+  ],
+);
+
+/** External ids a channel gave our SKUs (WooCommerce product ids), resolved once and remembered. */
+export const channelSyncRefs = pgTable(
+  'channel_sync_refs',
+  {
+    connectionId: text('connection_id').notNull(),
+    sku: text('sku').notNull(),
+    externalId: text('external_id').notNull(),
+    // product | variation (WooCommerce), with the parent product id for variations
+    externalKind: text('external_kind').notNull().default('product'),
+    parentId: text('parent_id'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('channel_sync_refs_pk').on(t.connectionId, t.sku)],
+);

@@ -1,0 +1,272 @@
+// Channel sync rules: connections (validated targets, JSONata transforms, rate limits), the coalescing
+// queue of dirty items, what a push's outcome does to each item (retry on the schedule, dead-letter
+// queue, replay) and to the connection (429 pause, 401/403 pause with the error), and sync health.
+import { randomBytes } from 'node:crypto';
+import jsonata from 'jsonata';
+import { AppError, newId, notFound } from '../../kernel/index.js';
+import { type Ctx, inTransaction } from '../../platform/context.js';
+import {
+  claimConnection,
+  deleteConnectionRows,
+  type ItemUpdate,
+  insertConnection,
+  pauseConnection,
+  recordItemOutcomes,
+  releaseLease,
+  renewLease,
+  requeueDead,
+  selectConnection,
+  selectConnections,
+  selectDueItems,
+  selectHealth,
+  selectItems,
+  selectRefs,
+  updateConnectionRow,
+  upsertItems,
+  upsertRefs,
+} from './channel-sync.repository.js';
+import {
+  type ClaimedItem,
+  type Connection,
+  ConnectionInput,
+  type ConnectionPatch,
+  type ConnectionWithCredentials,
+  type DirtyItem,
+  type ItemOutcome,
+} from './channel-sync.types.js';
+
+/** Retries after the first attempt when none is configured: 5 s, 30 s, 2 min, 10 min, 1 h, 5 h. */
+export const CHANNEL_SYNC_RETRY_SCHEDULE_MS = [5_000, 30_000, 120_000, 600_000, 3_600_000, 18_000_000];
+/** Longest Retry-After honoured on a 429. */
+const MAX_PAUSE_MS = 24 * 3_600_000;
+
+export interface ChannelSyncDeps {
+  retryScheduleMs?: number[];
+  /** Refuses target URLs the hub must not call (the SSRF guard); throws AppError. */
+  checkTargetUrl?: (url: string) => Promise<void>;
+  /** Whether a channel exists (the channels module answers; this module only keeps its id). */
+  channelExists?: (ctx: Ctx, channelId: string) => Promise<boolean>;
+}
+
+const publicConnection = (c: ConnectionWithCredentials): Connection => {
+  const { credentials: _c, ...rest } = c;
+  return rest;
+};
+
+const compiled = new Map<string, ReturnType<typeof jsonata>>();
+/** The connection's transform, compiled once per expression. */
+export function compileTransform(expr: string): ReturnType<typeof jsonata> {
+  let c = compiled.get(expr);
+  if (!c) {
+    c = jsonata(expr);
+    if (compiled.size > 500) compiled.clear();
+    compiled.set(expr, c);
+  }
+  return c;
+}
+
+function checkTransform(expr: string | null | undefined): void {
+  if (!expr) return;
+  try {
+    jsonata(expr);
+  } catch (err) {
+    throw new AppError('validation_failed', 'The transform is not a valid JSONata expression', {
+      issues: [{ path: 'body.transform', message: (err as Error).message }],
+    });
+  }
+}
+
+export function createChannelSyncService(deps: ChannelSyncDeps = {}) {
+  const schedule = deps.retryScheduleMs ?? CHANNEL_SYNC_RETRY_SCHEDULE_MS;
+  const checkUrl = deps.checkTargetUrl ?? (async () => {});
+
+  async function load(ctx: Ctx, id: string, forUpdate = false): Promise<ConnectionWithCredentials> {
+    const c = await selectConnection(ctx.db, id, forUpdate);
+    if (!c || (ctx.actor.channelId && c.channelId !== ctx.actor.channelId))
+      throw notFound('channel sync connection', id);
+    return c;
+  }
+
+  return {
+    async createConnection(ctx: Ctx, input: ConnectionInput) {
+      const p = ConnectionInput.parse(input);
+      if (ctx.actor.channelId && p.channelId !== ctx.actor.channelId)
+        throw new AppError('channel_forbidden', 'The API key is bound to another channel');
+      checkTransform(p.transform);
+      await checkUrl(p.baseUrl);
+      if (deps.channelExists && !(await deps.channelExists(ctx, p.channelId))) {
+        throw new AppError('unprocessable', `There is no channel ${p.channelId}`, {
+          issues: [{ path: 'body.channelId', message: 'unknown channel' }],
+        });
+      }
+      const now = ctx.clock.now();
+      const credentials =
+        p.kind === 'generic'
+          ? { secret: p.credentials.secret ?? `whsec_${randomBytes(32).toString('base64')}` }
+          : p.credentials;
+      const c: ConnectionWithCredentials = {
+        id: newId('csc'),
+        channelId: p.channelId,
+        name: p.name,
+        kind: p.kind,
+        baseUrl: p.baseUrl,
+        credentials,
+        push: [...new Set(p.push)],
+        batchSize: p.batchSize,
+        ratePerSecond: p.ratePerSecond,
+        burst: p.burst,
+        transform: p.transform,
+        status: 'active',
+        pausedUntil: null,
+        lastError: null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await insertConnection(ctx.db, c);
+      return { connection: publicConnection(c), secret: 'secret' in credentials ? credentials.secret : null };
+    },
+
+    listConnections: async (ctx: Ctx, filter: { channelId?: string | undefined } = {}) => {
+      const channelId = ctx.actor.channelId ?? filter.channelId;
+      return (await selectConnections(ctx.db, channelId ? { channelIds: [channelId] } : {})).map(
+        publicConnection,
+      );
+    },
+
+    getConnection: async (ctx: Ctx, id: string) => publicConnection(await load(ctx, id)),
+    /** With its credentials: for the sender and the dry-run only, never an API answer. */
+    loadConnection: (ctx: Ctx, id: string) => load(ctx, id),
+
+    async updateConnection(ctx: Ctx, id: string, patch: ConnectionPatch): Promise<Connection> {
+      checkTransform(patch.transform);
+      if (patch.baseUrl) await checkUrl(patch.baseUrl);
+      return inTransaction(ctx, async (tx) => {
+        const current = await load(tx, id, true);
+        if (patch.credentials && 'secret' in patch.credentials !== (current.kind === 'generic')) {
+          throw new AppError(
+            'validation_failed',
+            `These credentials do not fit a ${current.kind} connection`,
+            {
+              issues: [{ path: 'body.credentials', message: 'wrong credentials for the kind' }],
+            },
+          );
+        }
+        const resumed = patch.status === 'active';
+        const next: ConnectionWithCredentials = {
+          ...current,
+          ...patch,
+          ...(patch.push ? { push: [...new Set(patch.push)] } : {}),
+          credentials: (patch.credentials as ConnectionWithCredentials['credentials']) ?? current.credentials,
+          // Resuming clears the pause and the error that caused it.
+          ...(resumed ? { pausedUntil: null, lastError: null } : {}),
+          updatedAt: tx.clock.now(),
+        };
+        await updateConnectionRow(tx.db, next);
+        return publicConnection(next);
+      });
+    },
+
+    async deleteConnection(ctx: Ctx, id: string): Promise<void> {
+      await load(ctx, id);
+      await deleteConnectionRows(ctx.db, id);
+    },
+
+    /** Connections that take changes of these channels (active or paused; disabled ones drop them). */
+    liveConnectionsOf: (ctx: Ctx, channelIds: string[] | undefined) =>
+      selectConnections(ctx.db, { ...(channelIds ? { channelIds } : {}), live: true }),
+
+    /** Queues changes, coalesced per (connection, kind, SKU). */
+    enqueue: (ctx: Ctx, items: DirtyItem[]) => upsertItems(ctx.db, items, ctx.clock.now()),
+
+    claimConnection: (ctx: Ctx, opts: { owner: string; leaseMs: number; exclude: string[] }) =>
+      claimConnection(ctx.db, { ...opts, now: ctx.clock.now() }),
+    renewLease: (ctx: Ctx, opts: { id: string; owner: string; leaseMs: number }) =>
+      renewLease(ctx.db, { ...opts, now: ctx.clock.now() }),
+    releaseLease: (ctx: Ctx, id: string, owner: string) => releaseLease(ctx.db, id, owner),
+    dueItems: (ctx: Ctx, connectionId: string, limit: number) =>
+      selectDueItems(ctx.db, { connectionId, limit, now: ctx.clock.now() }),
+
+    /**
+     * A push's outcome: pushed items leave the queue (unless changed meanwhile), failed ones retry on
+     * the schedule and then go to the dead-letter queue, parked ones go there at once.
+     */
+    async recordOutcomes(
+      ctx: Ctx,
+      connectionId: string,
+      claimed: ClaimedItem[],
+      outcomes: ItemOutcome[],
+      requests: number,
+    ) {
+      const now = ctx.clock.now();
+      const byId = new Map(claimed.map((c) => [c.id, c]));
+      const updates: ItemUpdate[] = [];
+      const r = { pushed: 0, retried: 0, dead: 0 };
+      for (const o of outcomes) {
+        const item = byId.get(o.id);
+        if (!item) continue;
+        if (o.kind === 'pushed') {
+          r.pushed++;
+          updates.push({ ...item, status: null, nextAttemptAt: now, statusCode: null, error: null });
+          continue;
+        }
+        const attempts = item.attempts + 1;
+        const dead = o.kind === 'park' || attempts > schedule.length;
+        if (dead) r.dead++;
+        else r.retried++;
+        updates.push({
+          id: item.id,
+          version: item.version,
+          status: dead ? 'dead' : 'pending',
+          attempts,
+          nextAttemptAt: dead ? now : new Date(now.getTime() + schedule[attempts - 1]!),
+          statusCode: o.statusCode,
+          error: o.error,
+        });
+      }
+      await recordItemOutcomes(ctx.db, connectionId, updates, {
+        pushed: r.pushed,
+        failed: r.retried + r.dead,
+        requests,
+        now,
+        clearError: r.pushed > 0,
+      });
+      return r;
+    },
+
+    /** 429: the connection sends nothing before Retry-After (capped) elapses. */
+    pauseFor: (ctx: Ctx, connectionId: string, seconds: number, error: string, requests: number) => {
+      const now = ctx.clock.now();
+      const until = new Date(now.getTime() + Math.min(seconds * 1000, MAX_PAUSE_MS));
+      return pauseConnection(ctx.db, connectionId, { until, error, now, requests });
+    },
+    /** 401/403: the channel refused our credentials; an operator must fix them and resume. */
+    pauseForAuth: (ctx: Ctx, connectionId: string, error: string, requests: number) =>
+      pauseConnection(ctx.db, connectionId, { status: 'paused', error, now: ctx.clock.now(), requests }),
+
+    async listItems(
+      ctx: Ctx,
+      connectionId: string,
+      q: { status?: 'pending' | 'dead' | undefined; limit: number },
+    ) {
+      await load(ctx, connectionId);
+      return selectItems(ctx.db, { connectionId, ...q });
+    },
+
+    /** Dead-lettered items back into the queue (all, or the listed ids). */
+    async replay(ctx: Ctx, connectionId: string, ids?: string[]) {
+      await load(ctx, connectionId);
+      return requeueDead(ctx.db, connectionId, ids, ctx.clock.now());
+    },
+
+    async health(ctx: Ctx) {
+      const all = await selectHealth(ctx.db, ctx.clock.now());
+      return ctx.actor.channelId ? all.filter((h) => h.channelId === ctx.actor.channelId) : all;
+    },
+
+    refsOf: (ctx: Ctx, connectionId: string, skus: string[]) => selectRefs(ctx.db, connectionId, skus),
+    rememberRefs: (ctx: Ctx, connectionId: string, refs: Array<{ sku: string; externalId: string }>) =>
+      upsertRefs(ctx.db, connectionId, refs, ctx.clock.now()),
+  };
+}
+
+export type ChannelSyncService = ReturnType<typeof createChannelSyncService>;

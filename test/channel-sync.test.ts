@@ -1,0 +1,447 @@
+// Outbound channel sync end to end through the public API, with real local HTTP servers standing in
+// for a generic batch endpoint and a WooCommerce shop: stock after the safety buffer, coalescing,
+// batch sizes, rate limits, 429/401, retries → dead-letter queue → replay, JSONata transforms,
+// price and listing pushes, dry-run, resync, health and bad input.
+import { Webhook } from 'standardwebhooks';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import {
+  type ChannelReceiver,
+  type ChannelRequest,
+  startChannelReceiver,
+} from './helpers/channel-receiver.js';
+import { eventually } from './helpers/eventually.js';
+import { describeEachHub, type TestHub } from './helpers/test-hub.js';
+
+// Set before the hubs start: loopback receivers, a retry schedule in ms, quick polls and lingers.
+process.env.OMNIHUB_WEBHOOKS_ALLOW_PRIVATE = '1';
+process.env.OMNIHUB_WEBHOOK_RETRY_SCHEDULE_MS = '20,40,60';
+process.env.OMNIHUB_CHANNEL_SYNC_POLL_MS = '20';
+process.env.OMNIHUB_CHANNEL_SYNC_LINGER_MS = '30';
+
+let seq = 0;
+
+async function ok(t: TestHub, method: string, path: string, body?: unknown) {
+  const r = await t.api(method, path, body === undefined ? {} : { body });
+  expect(r.status, `${method} ${path}: ${JSON.stringify(r.body)}`).toBeLessThan(300);
+  return r.body;
+}
+
+interface Shop {
+  channelId: string;
+  priceListId: string;
+  locationId: string;
+  skus: string[];
+  productIds: string[];
+}
+
+/** A webshop channel on its own price list, fed by one store with a safety buffer, n listed SKUs. */
+async function buildShop(t: TestHub, opts: { buffer?: number; products?: number; stock?: number } = {}) {
+  const tag = `cs${++seq}${t.kind[0]}`;
+  const pl = await ok(t, 'POST', '/api/catalog/price-lists', {
+    code: `eur-${tag}`,
+    name: 'EUR',
+    currency: 'EUR',
+  });
+  const channel = await ok(t, 'POST', '/api/channels', {
+    code: `web-${tag}`,
+    name: 'Webshop',
+    type: 'web',
+    currency: 'EUR',
+    locales: ['en'],
+    priceListId: pl.id,
+  });
+  const loc = await ok(t, 'POST', '/api/inventory/locations', {
+    code: `store-${tag}`,
+    name: 'Store',
+    type: 'store',
+  });
+  await ok(t, 'PUT', `/api/inventory/channels/${channel.id}/sourcing`, {
+    locationIds: [loc.id],
+    safetyBuffer: opts.buffer ?? 0,
+  });
+  const shop: Shop = {
+    channelId: channel.id,
+    priceListId: pl.id,
+    locationId: loc.id,
+    skus: [],
+    productIds: [],
+  };
+  for (let i = 0; i < (opts.products ?? 1); i++) {
+    const sku = `SKU${i}-${tag}`.toUpperCase();
+    const product = await ok(t, 'POST', '/api/catalog/products', {
+      handle: `p${i}-${tag}`,
+      defaultLocale: 'en',
+      content: { en: { title: `Fjord tee ${i}` } },
+      variants: [{ sku, prices: [{ priceListId: pl.id, amount: 1450, currency: 'EUR' }] }],
+    });
+    await ok(t, 'PUT', `/api/channels/${channel.id}/listings/${product.id}`, { published: true });
+    await ok(t, 'POST', '/api/inventory/adjustments', {
+      kind: 'receive',
+      sku,
+      location: loc.id,
+      quantity: opts.stock ?? 10,
+    });
+    shop.skus.push(sku);
+    shop.productIds.push(product.id);
+  }
+  // Setup events reach the queue before any connection exists, so they queue nothing.
+  await t.hub.integration.channelSync!.enqueuer!.caughtUp();
+  return shop;
+}
+
+const sell = (t: TestHub, shop: Shop, sku: string, quantity = 1) =>
+  ok(t, 'POST', '/api/inventory/adjustments', { kind: 'sale', sku, location: shop.locationId, quantity });
+
+/** Items that reached a generic receiver, in arrival order. */
+const itemsOf = (requests: ChannelRequest[]) =>
+  requests.flatMap((r) => (r.json?.items ?? []) as Array<Record<string, any>>);
+
+describeEachHub('outbound channel sync', (t) => {
+  let generic: ChannelReceiver;
+  let woo: ChannelReceiver;
+  const wooProducts = new Map<string, number>(); // sku → WooCommerce product id
+  const wooUpdates: Array<Record<string, any>> = [];
+
+  beforeAll(async () => {
+    generic = await startChannelReceiver();
+    woo = await startChannelReceiver();
+  });
+  afterAll(async () => {
+    await generic.close();
+    await woo.close();
+  });
+  beforeEach(() => {
+    generic.requests.length = 0;
+    generic.handle = () => ({ status: 204 });
+    woo.requests.length = 0;
+    wooUpdates.length = 0;
+    // A WooCommerce REST v3 stand-in: products looked up by SKU, batch updates answered per entry.
+    woo.handle = (r) => {
+      if (r.headers.authorization !== `Basic ${Buffer.from('ck_test:cs_test').toString('base64')}`)
+        return { status: 401, body: { code: 'woocommerce_rest_cannot_view' } };
+      const url = new URL(r.path, 'http://x');
+      if (r.method === 'GET' && url.pathname === '/wp-json/wc/v3/products') {
+        const skus = (url.searchParams.get('sku') ?? '').split(',');
+        return {
+          status: 200,
+          body: skus.filter((s) => wooProducts.has(s)).map((s) => ({ id: wooProducts.get(s), sku: s })),
+        };
+      }
+      if (r.method === 'POST' && url.pathname === '/wp-json/wc/v3/products/batch') {
+        const update = (r.json.update ?? []) as Array<Record<string, any>>;
+        wooUpdates.push(...update);
+        const known = new Set(wooProducts.values());
+        return {
+          status: 200,
+          body: {
+            update: update.map((u) =>
+              known.has(u.id)
+                ? { ...u }
+                : { id: 0, error: { code: 'woocommerce_rest_product_invalid_id', message: 'Invalid ID.' } },
+            ),
+          },
+        };
+      }
+      return { status: 404 };
+    };
+  });
+
+  const connect = async (shop: Shop, body: Record<string, unknown> = {}) => {
+    const r = await t.api('POST', '/api/channel-sync/connections', {
+      body: { kind: 'generic', channelId: shop.channelId, baseUrl: `${generic.url}/sync`, ...body },
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    return r.body as { id: string; secret: string | null };
+  };
+  const patch = (id: string, body: Record<string, unknown>) =>
+    ok(t, 'PATCH', `/api/channel-sync/connections/${id}`, body);
+  const items = async (id: string, status?: string) =>
+    (await ok(t, 'GET', `/api/channel-sync/connections/${id}/items${status ? `?status=${status}` : ''}`))
+      .items as Array<Record<string, any>>;
+  const connection = (id: string) => ok(t, 'GET', `/api/channel-sync/connections/${id}`);
+  const disconnect = async (id: string) =>
+    expect((await t.api('DELETE', `/api/channel-sync/connections/${id}`)).status).toBe(204);
+
+  it('a till sale reaches the channel as available-to-sell minus the safety buffer, signed', async () => {
+    const shop = await buildShop(t, { buffer: 2, stock: 10 });
+    const c = await connect(shop, { push: ['stock'] });
+    expect(c.secret).toMatch(/^whsec_/);
+    await sell(t, shop, shop.skus[0]!, 3);
+    await generic.waitFor((all) => itemsOf(all).some((i) => i.sku === shop.skus[0]));
+    const got = generic.requests[0]!;
+    const verified = new Webhook(c.secret!).verify(got.body, {
+      'webhook-id': String(got.headers['webhook-id']),
+      'webhook-timestamp': String(got.headers['webhook-timestamp']),
+      'webhook-signature': String(got.headers['webhook-signature']),
+    }) as { type: string; channelId: string; items: Array<Record<string, unknown>> };
+    expect(verified.type).toBe('channel_sync.batch');
+    expect(verified.channelId).toBe(shop.channelId);
+    // 10 on hand − 3 sold − 2 safety buffer.
+    expect(verified.items[0]).toMatchObject({ sku: shop.skus[0], availableToSell: 5, changed: ['stock'] });
+    // The buffer never drives it below zero.
+    await sell(t, shop, shop.skus[0]!, 6);
+    await generic.waitFor((all) => itemsOf(all).some((i) => i.availableToSell === 0));
+    await disconnect(c.id);
+  });
+
+  it('coalesces a burst of changes of one SKU into one item carrying the latest value', async () => {
+    const shop = await buildShop(t, { stock: 20 });
+    const c = await connect(shop, { push: ['stock'] });
+    await patch(c.id, { status: 'paused' });
+    for (let i = 0; i < 10; i++) await sell(t, shop, shop.skus[0]!);
+    const queued = await eventually(
+      () => items(c.id),
+      (list) => list.length === 1 && list[0]!.value?.availableToSell === 10,
+    );
+    expect(queued).toHaveLength(1);
+    expect(queued[0]).toMatchObject({ key: shop.skus[0], kind: 'stock', value: { availableToSell: 10 } });
+    expect(generic.requests).toHaveLength(0);
+    await patch(c.id, { status: 'active' });
+    await generic.waitFor((all) => itemsOf(all).length >= 1);
+    await eventually(
+      () => items(c.id),
+      (list) => list.length === 0,
+    );
+    // Ten changes, one request with the latest value.
+    expect(generic.requests).toHaveLength(1);
+    expect(itemsOf(generic.requests)).toEqual([
+      expect.objectContaining({ sku: shop.skus[0], availableToSell: 10 }),
+    ]);
+    await disconnect(c.id);
+  });
+
+  it('never sends more than batchSize items per request; a resync queues every listed SKU', async () => {
+    const shop = await buildShop(t, { products: 7 });
+    const c = await connect(shop, { push: ['stock', 'price'], batchSize: 3, ratePerSecond: 100, burst: 10 });
+    await patch(c.id, { status: 'paused' });
+    const resync = await t.api('POST', `/api/channel-sync/connections/${c.id}/resync`, { body: {} });
+    expect(resync.status).toBe(202);
+    expect(resync.body.queued).toBe(14); // 7 SKUs × (stock, price)
+    await patch(c.id, { status: 'active' });
+    await generic.waitFor((all) => new Set(itemsOf(all).map((i) => i.sku)).size === 7);
+    for (const r of generic.requests) expect(r.json.items.length).toBeLessThanOrEqual(3);
+    expect(generic.requests.length).toBeGreaterThanOrEqual(3);
+    // Stock and price of one SKU in one batch travel as one entry; every SKU got both.
+    for (const sku of shop.skus) {
+      const entries = itemsOf(generic.requests).filter((i) => i.sku === sku);
+      expect(entries.flatMap((i) => i.changed).sort()).toEqual(['price', 'stock']);
+      for (const i of entries) expect(i.price).toEqual({ amount: 1450, currency: 'EUR', decimal: '14.50' });
+    }
+    await disconnect(c.id);
+  });
+
+  it('paces requests by the connection token bucket', async () => {
+    const shop = await buildShop(t, { products: 4 });
+    const c = await connect(shop, { push: ['stock'], batchSize: 1, ratePerSecond: 20, burst: 1 });
+    await patch(c.id, { status: 'paused' });
+    await ok(t, 'POST', `/api/channel-sync/connections/${c.id}/resync`, {});
+    const push = t.hub.integration.channelSync!.push!;
+    const before = { ...push.stats };
+    await patch(c.id, { status: 'active' });
+    await generic.waitFor((all) => new Set(itemsOf(all).map((i) => i.sku)).size === 4);
+    for (const r of generic.requests) expect(r.json.items).toHaveLength(1);
+    // Burst 1: every request after the first waited for a token (the bucket's own decisions).
+    const sent = push.stats.requests - before.requests;
+    expect(sent).toBeGreaterThanOrEqual(3);
+    expect(push.stats.throttled - before.throttled).toBeGreaterThanOrEqual(sent - 1);
+    await disconnect(c.id);
+  });
+
+  it('honours 429 Retry-After by pausing the connection, and 401 pauses it with the error visible', async () => {
+    const shop = await buildShop(t);
+    const c = await connect(shop, { push: ['stock'] });
+    generic.handle = () => ({ status: 429, headers: { 'retry-after': '120' } });
+    await sell(t, shop, shop.skus[0]!);
+    await generic.waitFor((all) => all.length === 1);
+    const paused = await eventually(
+      () => connection(c.id),
+      (x) => x.pausedUntil !== null,
+    );
+    const waitMs = new Date(paused.pausedUntil).getTime() - generic.requests[0]!.at;
+    expect(waitMs).toBeGreaterThan(100_000); // asked 120 s; the retry schedule alone would say 20 ms
+    expect(paused.lastError).toContain('429');
+    expect(await items(c.id, 'pending')).toEqual([expect.objectContaining({ attempts: 0 })]);
+    expect(generic.requests).toHaveLength(1);
+
+    // 401: paused until an operator resumes it; resuming sends the item.
+    generic.handle = () => ({ status: 401 });
+    await patch(c.id, { status: 'active' });
+    await generic.waitFor((all) => all.length === 2);
+    const refused = await eventually(
+      () => connection(c.id),
+      (x) => x.status === 'paused',
+    );
+    expect(refused.lastError).toContain('401');
+    generic.handle = () => ({ status: 200 });
+    await patch(c.id, { status: 'active' });
+    await generic.waitFor((all) => all.length === 3);
+    await eventually(
+      () => items(c.id),
+      (list) => list.length === 0,
+    );
+    expect((await connection(c.id)).lastError).toBeNull();
+    await disconnect(c.id);
+  });
+
+  it('retries a receiver that is down, dead-letters the item, and replay delivers it', async () => {
+    const shop = await buildShop(t);
+    const c = await connect(shop, { push: ['stock'] });
+    generic.handle = () => ({ status: 503 });
+    await sell(t, shop, shop.skus[0]!);
+    // First attempt + 3 retries of the schedule, then the dead-letter queue.
+    await generic.waitFor((all) => all.length === 4);
+    const dead = await eventually(
+      () => items(c.id, 'dead'),
+      (list) => list.length === 1,
+    );
+    expect(dead[0]).toMatchObject({ key: shop.skus[0], attempts: 4, lastStatusCode: 503, status: 'dead' });
+    const health = (await ok(t, 'GET', '/api/channel-sync/health')).items.find(
+      (h: { connectionId: string }) => h.connectionId === c.id,
+    );
+    expect(health).toMatchObject({ deadLettered: 1, queueDepth: 0, failed: 4, pushed: 0 });
+    const metrics = await t.api('GET', '/metrics', { key: null });
+    expect(String(metrics.body)).toMatch(
+      new RegExp(`omnihub_channel_sync_dead_letter_depth\\{connection="${c.id}"[^}]*\\} 1`),
+    );
+
+    generic.handle = () => ({ status: 200 });
+    const replay = await ok(t, 'POST', `/api/channel-sync/connections/${c.id}/replay`, {});
+    expect(replay.replayed).toEqual([dead[0]!.id]);
+    await generic.waitFor((all) => all.length === 5);
+    expect(itemsOf([generic.requests[4]!])[0]).toMatchObject({ sku: shop.skus[0], availableToSell: 9 });
+    await eventually(
+      () => items(c.id),
+      (list) => list.length === 0,
+    );
+    const after = (await ok(t, 'GET', '/api/channel-sync/health')).items.find(
+      (h: { connectionId: string }) => h.connectionId === c.id,
+    );
+    expect(after).toMatchObject({ deadLettered: 0, queueDepth: 0, pushed: 1 });
+    await disconnect(c.id);
+  });
+
+  it('reshapes items with the JSONata transform; a transform that throws parks the item with the error', async () => {
+    const shop = await buildShop(t, { products: 2 });
+    const c = await connect(shop, {
+      push: ['stock'],
+      transform: `sku = "${shop.skus[1]}" ? $error("no such SKU on the marketplace") : { "id": sku, "qty": availableToSell }`,
+    });
+    await sell(t, shop, shop.skus[0]!);
+    await sell(t, shop, shop.skus[1]!);
+    await generic.waitFor((all) => itemsOf(all).length >= 1);
+    expect(itemsOf(generic.requests)[0]).toEqual({ id: shop.skus[0], qty: 9 });
+    const dead = await eventually(
+      () => items(c.id, 'dead'),
+      (list) => list.length === 1,
+    );
+    expect(dead[0]).toMatchObject({ key: shop.skus[1], attempts: 1 });
+    expect(dead[0]!.lastError).toContain('no such SKU on the marketplace');
+    expect(itemsOf(generic.requests).some((i) => i.id === shop.skus[1])).toBe(false);
+
+    // The dry-run shows the canonical item, the payload and the signed request; nothing is sent.
+    const sent = generic.requests.length;
+    const dry = await ok(t, 'POST', `/api/channel-sync/connections/${c.id}/dry-run`, { sku: shop.skus[0] });
+    expect(dry.item).toMatchObject({
+      sku: shop.skus[0],
+      availableToSell: 9,
+      listed: true,
+      title: 'Fjord tee 0',
+    });
+    expect(dry.payload).toEqual({ id: shop.skus[0], qty: 9 });
+    expect(dry.requests[0]).toMatchObject({ method: 'POST', url: `${generic.url}/sync` });
+    expect(dry.requests[0].body.items).toEqual([{ id: shop.skus[0], qty: 9 }]);
+    const failing = await ok(t, 'POST', `/api/channel-sync/connections/${c.id}/dry-run`, {
+      sample: { sku: shop.skus[1], availableToSell: 3 },
+    });
+    expect(failing.error).toContain('no such SKU on the marketplace');
+    expect(generic.requests).toHaveLength(sent);
+    await disconnect(c.id);
+  });
+
+  it('pushes stock, price and listing changes to WooCommerce through its batch API', async () => {
+    const shop = await buildShop(t, { products: 2, buffer: 1 });
+    wooProducts.set(shop.skus[0]!, 501);
+    wooProducts.set(shop.skus[1]!, 502);
+    const c = await connect(shop, {
+      kind: 'woocommerce',
+      baseUrl: woo.url,
+      credentials: { consumerKey: 'ck_test', consumerSecret: 'cs_test' },
+    });
+    await sell(t, shop, shop.skus[0]!, 2);
+    await woo.waitFor(() => wooUpdates.some((u) => u.id === 501));
+    expect(wooUpdates.find((u) => u.id === 501)).toEqual({ id: 501, manage_stock: true, stock_quantity: 7 });
+
+    await ok(t, 'PUT', `/api/catalog/price-lists/${shop.priceListId}/prices`, {
+      prices: [{ sku: shop.skus[1], amount: 1995, currency: 'EUR' }],
+    });
+    await woo.waitFor(() => wooUpdates.some((u) => u.regular_price === '19.95'));
+    expect(wooUpdates.find((u) => u.regular_price)).toEqual({ id: 502, regular_price: '19.95' });
+
+    await ok(t, 'PUT', `/api/channels/${shop.channelId}/listings/${shop.productIds[1]}`, {
+      published: false,
+    });
+    await woo.waitFor(() => wooUpdates.some((u) => u.status === 'draft'));
+    expect(wooUpdates.find((u) => u.status)).toEqual({ id: 502, status: 'draft', name: 'Fjord tee 1' });
+
+    // Ids were looked up by SKU once each and remembered.
+    const lookups = woo.requests.filter((r) => r.method === 'GET');
+    const looked = lookups.flatMap((r) =>
+      (new URL(r.path, 'http://x').searchParams.get('sku') ?? '').split(','),
+    );
+    expect(looked.sort()).toEqual([...shop.skus].sort());
+    for (const r of woo.requests.filter((x) => x.method === 'POST'))
+      expect(r.path).toBe('/wp-json/wc/v3/products/batch');
+
+    // A SKU the shop does not have is parked with the reason.
+    const third = await buildShopProduct(t, shop, 'missing');
+    await sell(t, shop, third);
+    const dead = await eventually(
+      () => items(c.id, 'dead'),
+      (list) => list.some((i) => i.key === third),
+    );
+    expect(dead.find((i) => i.key === third)!.lastError).toContain(`no product with SKU ${third}`);
+    await disconnect(c.id);
+  });
+
+  it('refuses bad input with 400 problem+json and writes nothing', async () => {
+    const shop = await buildShop(t);
+    const before = (await ok(t, 'GET', '/api/channel-sync/connections')).items.length;
+    const bad: Array<Record<string, unknown>> = [
+      { kind: 'generic', channelId: shop.channelId, baseUrl: generic.url, batchSize: 0 },
+      { kind: 'generic', channelId: shop.channelId, baseUrl: 'not a url' },
+      { kind: 'generic', channelId: shop.channelId, baseUrl: generic.url, transform: '{ "a": ' },
+      { kind: 'woocommerce', channelId: shop.channelId, baseUrl: woo.url },
+      { kind: 'ftp', channelId: shop.channelId, baseUrl: generic.url },
+      { kind: 'generic', channelId: shop.channelId, baseUrl: generic.url, push: ['colour'] },
+    ];
+    for (const body of bad) {
+      const r = await t.api('POST', '/api/channel-sync/connections', { body });
+      expect(r.status, JSON.stringify(body)).toBe(400);
+      expect(String(r.headers['content-type'])).toContain('application/problem+json');
+    }
+    const unknownChannel = await t.api('POST', '/api/channel-sync/connections', {
+      body: { kind: 'generic', channelId: 'chn_nope', baseUrl: generic.url },
+    });
+    expect(unknownChannel.status).toBe(422);
+    expect((await ok(t, 'GET', '/api/channel-sync/connections')).items).toHaveLength(before);
+  });
+});
+
+/** One more listed product on the shop's channel (the WooCommerce shop does not know it). */
+async function buildShopProduct(t: TestHub, shop: Shop, name: string): Promise<string> {
+  const sku = `${name}-${++seq}-${t.kind}`.toUpperCase();
+  const product = await ok(t, 'POST', '/api/catalog/products', {
+    handle: `${name}-${seq}-${t.kind}`,
+    defaultLocale: 'en',
+    content: { en: { title: name } },
+    variants: [{ sku, prices: [{ priceListId: shop.priceListId, amount: 100, currency: 'EUR' }] }],
+  });
+  await ok(t, 'PUT', `/api/channels/${shop.channelId}/listings/${product.id}`, { published: true });
+  await ok(t, 'POST', '/api/inventory/adjustments', {
+    kind: 'receive',
+    sku,
+    location: shop.locationId,
+    quantity: 5,
+  });
+  return sku;
+}
