@@ -101,7 +101,14 @@ export async function spawnHub(env: Record<string, string>): Promise<SpawnedHub>
   const root = join(import.meta.dirname, '..');
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', join(root, 'src/cli.ts'), 'serve'],
+    // BENCH_HUB_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the hub process.
+    [
+      ...(process.env.BENCH_HUB_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      '--import',
+      'tsx',
+      join(root, 'src/cli.ts'),
+      'serve',
+    ],
     {
       cwd: root,
       env: {

@@ -193,6 +193,81 @@ describeEachDatabase('inventory', [inventoryMigrations], (t) => {
     ]);
   });
 
+  it('writes a sale on an existing level in one statement with the same events and result as the locking way', async () => {
+    const ctx = t.ctx({ clock });
+    await inventory.setOnHand(ctx, { sku: 'QUICK', locationCode: 'wh', quantity: 9 });
+    await inventory.setOnHand(ctx, { sku: 'QUICK', locationCode: 'store-ams', quantity: 2 });
+    await inventory.reserve(ctx, { sku: 'QUICK', quantity: 1, channelId: 'chn_market' });
+    const seen = await readEvents(ctx.db, { subject: 'sku:QUICK', limit: 1000 });
+    const statements = vi.spyOn(ctx.db, 'execute');
+    // by location code: the statement resolves it
+    const sale = await inventory.adjust(ctx, { kind: 'sale', sku: 'QUICK', location: 'wh', quantity: 3 });
+    const sqlCalls = statements.mock.calls.length;
+    statements.mockRestore();
+    expect(sqlCalls).toBe(1);
+    expect(sale.ok).toBe(true);
+    if (!sale.ok) return;
+    const level = { sku: 'QUICK', locationId: warehouse, onHand: 6, reserved: 1, available: 5 };
+    expect(sale.value.levels).toEqual([level]);
+    expect(sale.value.movements).toEqual([
+      expect.objectContaining({
+        sku: 'QUICK',
+        locationId: warehouse,
+        kind: 'sale',
+        onHandDelta: -3,
+        reservedDelta: 0,
+        reason: null,
+        actor: ctx.actor.id,
+        adjustmentId: sale.value.adjustmentId,
+      }),
+    ]);
+    const events = (await readEvents(ctx.db, { subject: 'sku:QUICK', limit: 1000 })).slice(seen.length);
+    expect(events.map((e) => [e.type, e.channelId, e.actor])).toEqual([
+      ['inventory.adjusted', null, ctx.actor.id],
+      ['inventory.stock_changed', null, ctx.actor.id],
+    ]);
+    expect(events[0]!.payload).toEqual({
+      adjustmentId: sale.value.adjustmentId,
+      movements: [
+        {
+          sku: 'QUICK',
+          locationId: warehouse,
+          kind: 'sale',
+          onHandDelta: -3,
+          reservedDelta: 0,
+          reason: null,
+          reservationId: null,
+          adjustmentId: sale.value.adjustmentId,
+        },
+      ],
+    });
+    // web: 5 at the warehouse + 2 at the store; market: 5 − buffer 2; the till's store did not change
+    expect(events[1]!.payload).toEqual({
+      sku: 'QUICK',
+      cause: 'sale',
+      levels: [level],
+      channels: [
+        { channelId: 'chn_market', availableToSell: 3 },
+        { channelId: 'chn_web', availableToSell: 7 },
+      ],
+    });
+    // The locking way (a count) writes the same shapes.
+    await inventory.setOnHand(ctx, { sku: 'QUICK', locationCode: 'wh', quantity: 7 });
+    const counted = (await readEvents(ctx.db, { subject: 'sku:QUICK', limit: 1000 })).slice(-1)[0]!;
+    expect(counted.payload).toEqual({
+      sku: 'QUICK',
+      cause: 'count',
+      levels: [{ ...level, onHand: 7, available: 6 }],
+      channels: [
+        { channelId: 'chn_market', availableToSell: 4 },
+        { channelId: 'chn_web', availableToSell: 8 },
+      ],
+    });
+    // More than is available: nothing written by the statement, the typed refusal from the locking way.
+    const refused = await inventory.adjust(ctx, { kind: 'sale', sku: 'QUICK', location: 'wh', quantity: 7 });
+    expect(refused).toMatchObject({ ok: false, reason: 'insufficient_stock', available: 6 });
+  });
+
   it('puts the new available-to-sell of every affected channel on the reservation batch’s stock_changed', async () => {
     const ctx = t.ctx({ clock });
     await inventory.setOnHand(ctx, { sku: 'EVT2', locationCode: 'wh', quantity: 6 });

@@ -225,7 +225,7 @@ export async function selectLevelsAtLocation(
   ).map(toLevel);
 }
 
-interface RawMovement {
+export interface RawMovement {
   id: number;
   sku: string;
   location_id: string;
@@ -259,7 +259,7 @@ export async function selectMovements(
   return r.map(toMovement);
 }
 
-function toMovement(m: RawMovement): Movement {
+export function toMovement(m: RawMovement): Movement {
   return {
     id: Number(m.id),
     sku: m.sku,

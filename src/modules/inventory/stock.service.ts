@@ -2,6 +2,7 @@
 // available-to-sell. Every adjustment is a ledger entry with its reason and actor.
 import { AppError, fail, newId, notFound, ok, type Result } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
+import { writeQuickAdjustment } from './adjustment-write.repository.js';
 import { INVENTORY_EVENTS, skuSubject } from './inventory.events.js';
 import {
   type AdjustmentInput,
@@ -133,6 +134,16 @@ export function createStockService() {
   return {
     async adjust(ctx: Ctx, input: AdjustmentInput): Promise<Result<AdjustmentResult, InsufficientStock>> {
       checkQuantity(input.kind, input.quantity, 'quantity');
+      if (input.kind !== 'count') {
+        // The hot path: one statement. It writes nothing when the locking way must decide.
+        const adjustmentId = newId('adj');
+        const quick = await writeQuickAdjustment(
+          ctx,
+          { ...input, kind: input.kind, reason: input.reason ?? null },
+          adjustmentId,
+        );
+        if (quick) return ok({ adjustmentId, movements: [quick.movement], levels: [quick.level] });
+      }
       const ids = await resolveLocationIds(ctx, [input.location]);
       return applyAdjustments(ctx, [
         {

@@ -21,6 +21,11 @@ export interface NewEvent {
   /** Left out: the caller's channel (ctx.channelId). null: a global event every channel sees. */
   channelId?: string | null;
   occurredAt?: Date;
+  /**
+   * Only for writeWithEvents: the payload as a jsonb expression of the statement itself (it may read
+   * the statement's other CTEs), for numbers known only once the write ran. `payload` is then ignored.
+   */
+  payloadSql?: SQL;
 }
 
 export interface StoredEvent {
@@ -86,7 +91,8 @@ interface ResolvedEvent {
   type: string;
   subject: string;
   channelId: string | null;
-  payload: string;
+  payload: string | null;
+  payloadSql?: SQL;
   actor: string;
   requestId: string;
   occurredAt: string;
@@ -102,6 +108,7 @@ export interface AppendedEvent {
 const PENDING = Symbol('events waiting for commit');
 
 async function insertResolved(exec: Executor, list: ResolvedEvent[]): Promise<void> {
+  if (list.some((e) => e.payloadSql)) throw new Error('a payload computed by SQL needs writeWithEvents');
   await exec.execute(
     sql`insert into events (id, type, subject, channel_id, payload, actor, request_id, occurred_at)
         select u.id, u.type, u.subject, u.channel_id, u.payload::jsonb, u.actor, u.request_id, u.occurred_at
@@ -121,7 +128,8 @@ function resolveEvents(ctx: Ctx, list: NewEvent[]): ResolvedEvent[] {
     type: e.type,
     subject: e.subject,
     channelId: e.channelId === undefined ? ctx.channelId : e.channelId,
-    payload: JSON.stringify(e.payload),
+    payload: e.payloadSql ? null : JSON.stringify(e.payload),
+    ...(e.payloadSql ? { payloadSql: e.payloadSql } : {}),
     actor: ctx.actor.id,
     requestId: ctx.requestId,
     occurredAt: (e.occurredAt ?? now).toISOString(),
@@ -174,14 +182,21 @@ export async function writeWithEvents<T>(
   const pending = ctx.inTx ? (ctx.txState?.get(PENDING) as ResolvedEvent[] | undefined) : undefined;
   const carried = pending ? pending.splice(0) : [];
   const all = [...carried, ...resolveEvents(ctx, list)];
+  // Payloads computed by the statement: picked by the row's ordinal (only then is it numbered).
+  const computed = all.flatMap((e, i) =>
+    e.payloadSql ? [sql`when ${sql.raw(String(i + 1))} then (${e.payloadSql})`] : [],
+  );
+  const payload = computed.length
+    ? sql`coalesce(u.payload::jsonb, case u.n::int ${sql.join(computed, sql` `)} end)`
+    : sql`u.payload::jsonb`;
   const ev = sql`ev as (insert into events (id, type, subject, channel_id, payload, actor, request_id, occurred_at)
-        select u.id, u.type, u.subject, u.channel_id, u.payload::jsonb, u.actor, u.request_id, u.occurred_at
+        select u.id, u.type, u.subject, u.channel_id, ${payload}, u.actor, u.request_id, u.occurred_at
         from unnest(${sql.param(all.map((e) => e.id))}::text[], ${sql.param(all.map((e) => e.type))}::text[],
                     ${sql.param(all.map((e) => e.subject))}::text[], ${sql.param(all.map((e) => e.channelId))}::text[],
                     ${sql.param(all.map((e) => e.payload))}::text[], ${sql.param(all.map((e) => e.actor))}::text[],
                     ${sql.param(all.map((e) => e.requestId))}::text[],
                     ${sql.param(all.map((e) => e.occurredAt))}::timestamptz[])
-             as u(id, type, subject, channel_id, payload, actor, request_id, occurred_at)
+             ${computed.length ? sql`with ordinality as u(id, type, subject, channel_id, payload, actor, request_id, occurred_at, n)` : sql`as u(id, type, subject, channel_id, payload, actor, request_id, occurred_at)`}
         where exists (select 1 from ${sql.identifier(guard)}))`;
   let result: T[];
   try {
