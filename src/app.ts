@@ -25,7 +25,7 @@ import { catalogMigrations, catalogRoutes, createCatalogService } from './module
 import { channelSyncMigrations } from './modules/channel-sync/index.js';
 import { channelsMigrations, channelsRoutes, createChannelsService } from './modules/channels/index.js';
 import { createCustomersService, customersMigrations, customersRoutes } from './modules/customers/index.js';
-import { integrationsMigrations } from './modules/integrations/index.js';
+import { deleteDeliveredWebhooks, integrationsMigrations } from './modules/integrations/index.js';
 import {
   createInventoryService,
   inventoryMigrations,
@@ -96,7 +96,7 @@ export interface Hub {
   /** Keys for the demo storefront and till, created with the demo data at this start (shown once). */
   demoAppKeys: DemoAppKey[];
   /** Background sweepers that tests and admin tools can run now. */
-  jobs: { customerStages: PeriodicJob };
+  jobs: { customerStages: PeriodicJob; webhookRetention: PeriodicJob };
   /** A system context for scripts and tests. */
   systemCtx(): Ctx;
   listen(): Promise<string>;
@@ -219,6 +219,13 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     run: (ctx) => services.commerce.orderActions.expireUncollected(ctx),
     intervalMs: 60_000,
   });
+  // Delivered webhook rows are kept OMNIHUB_WEBHOOK_RETENTION_DAYS, then deleted in batches.
+  const webhookRetention = startPeriodicJob({
+    name: 'delete-delivered-webhooks',
+    ctx: systemCtx,
+    run: (ctx) => deleteDeliveredWebhooks(ctx, { retentionMs: config.webhookRetentionDays * 86_400_000 }),
+    intervalMs: 60_000,
+  });
   const customerCommerce = startCustomerCommerceProjection({
     database,
     customers: services.customers,
@@ -261,7 +268,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     bootstrapKey,
     demoLoaded,
     demoAppKeys,
-    jobs: { customerStages },
+    jobs: { customerStages, webhookRetention },
     systemCtx,
     async listen() {
       return http.listen({ port: config.port, host: config.host });
@@ -274,6 +281,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await expirySweeper.stop();
       await pickupExpiry.stop();
       await customerStages.stop();
+      await webhookRetention.stop();
       await customerCommerce.stop();
       await relay?.stop();
       await wakeup?.stop();

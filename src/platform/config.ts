@@ -15,6 +15,8 @@ export interface HubConfig {
   logLevel: string;
   bodyLimitBytes: number;
   publicUrl: string | undefined;
+  /** Delivered webhook rows are deleted this many days after delivery (OMNIHUB_WEBHOOK_RETENTION_DAYS). */
+  webhookRetentionDays: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
@@ -25,6 +27,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
   }
+  const webhookRetentionDays = Number(env.OMNIHUB_WEBHOOK_RETENTION_DAYS?.trim() || 7);
+  if (!Number.isFinite(webhookRetentionDays) || webhookRetentionDays <= 0)
+    throw new Error(
+      `OMNIHUB_WEBHOOK_RETENTION_DAYS must be a number of days > 0, got ${env.OMNIHUB_WEBHOOK_RETENTION_DAYS}`,
+    );
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
@@ -38,5 +45,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     logLevel: env.LOG_LEVEL ?? 'info',
     bodyLimitBytes: Number(env.OMNIHUB_BODY_LIMIT ?? 1024 * 1024),
     publicUrl: env.OMNIHUB_PUBLIC_URL,
+    webhookRetentionDays,
   };
 }

@@ -26,3 +26,4 @@ export * from './inbound.types.js';
 export { rulesRoutes } from './rules.routes.js';
 export { createRulesService, evaluateRule, type RulesService } from './rules.service.js';
 export * from './rules.types.js';
+export { deleteDeliveredWebhooks, type WebhookRetentionOptions } from './webhook-retention.js';
