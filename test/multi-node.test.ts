@@ -6,6 +6,7 @@ import { connect } from '@nats-io/transport-node';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFreshPostgresDatabase, postgresTestUrl } from '../src/platform/testing/test-databases.js';
+import { startChannelReceiver } from './helpers/channel-receiver.js';
 import { eventually } from './helpers/eventually.js';
 import { type HubProcess, startHubNode } from './helpers/hub-process.js';
 import { openSse, type SseClient } from './helpers/sse-client.js';
@@ -71,6 +72,8 @@ if (!natsUrl || !databaseUrl) {
         OMNIHUB_WEBHOOK_LEASE_MS: '3000',
         OMNIHUB_WEBHOOK_TIMEOUT_MS: '2000',
         OMNIHUB_WEBHOOK_RETRY_SCHEDULE_MS: '100,200,400,800,1600',
+        OMNIHUB_CHANNEL_SYNC_LINGER_MS: '20',
+        OMNIHUB_CHANNEL_SYNC_POLL_MS: '50',
       };
       a = await startHubNode(env);
       b = await startHubNode(env);
@@ -125,6 +128,67 @@ if (!natsUrl || !databaseUrl) {
       expect(names).toEqual(Array.from({ length: 30 }, (_, i) => `Webshop ${i + 1}`)); // one subject, in order
       expect(sse.frames.map((f) => JSON.parse(f.data).data.channel.name)).toEqual(names);
     });
+
+    it('pushes each stock change to a channel once, whichever node it was made on', async () => {
+      const shop = await startChannelReceiver();
+      try {
+        const ok = async (node: HubProcess, method: string, path: string, body?: unknown) => {
+          const r = await call(node, method, path, body);
+          expect(r.status, `${method} ${path}: ${JSON.stringify(r.body)}`).toBeLessThan(300);
+          return r.body;
+        };
+        const loc = await ok(a, 'POST', '/api/inventory/locations', {
+          code: 'mn-store',
+          name: 'Store',
+          type: 'store',
+        });
+        await ok(a, 'PUT', `/api/inventory/channels/${channelId}/sourcing`, {
+          locationIds: [loc.id],
+          safetyBuffer: 0,
+        });
+        const product = await ok(a, 'POST', '/api/catalog/products', {
+          handle: 'mn-tee',
+          defaultLocale: 'en',
+          content: { en: { title: 'Tee' } },
+          variants: [{ sku: 'MN-TEE', prices: [] }],
+        });
+        await ok(a, 'PUT', `/api/channels/${channelId}/listings/${product.id}`, { published: true });
+        await ok(a, 'POST', '/api/inventory/adjustments', {
+          kind: 'receive',
+          sku: 'MN-TEE',
+          location: loc.id,
+          quantity: 10,
+        });
+        await ok(b, 'POST', '/api/channel-sync/connections', {
+          kind: 'generic',
+          channelId,
+          baseUrl: `${shop.url}/sync`,
+          push: ['stock'],
+          ratePerSecond: 100,
+          burst: 10,
+        });
+        const values = () =>
+          shop.requests.flatMap((r) =>
+            (r.json?.items ?? []).map((i: { availableToSell: number }) => i.availableToSell),
+          );
+        for (let left = 9; left >= 0; left--) {
+          const node = left % 2 ? a : b;
+          await ok(node, 'POST', '/api/inventory/adjustments', {
+            kind: 'sale',
+            sku: 'MN-TEE',
+            location: loc.id,
+            quantity: 1,
+          });
+          await shop.waitFor(() => values().includes(left));
+        }
+        // Let any duplicate that would come show up before counting.
+        await new Promise((r) => setTimeout(r, 1000));
+        const sold = values().filter((v) => v !== 10); // the receipt may or may not be pushed too
+        expect(sold).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1, 0]);
+      } finally {
+        await shop.close();
+      }
+    }, 60_000);
 
     it('retries on the other node when the node sending a delivery is killed mid-request', async () => {
       receiver.received.length = 0;
