@@ -28,6 +28,8 @@ export const ADAPTERS: Record<ConnectionKind, ChannelAdapter> = {
   woocommerce: wooCommerceAdapter,
 };
 
+const MAX_BATCHES_PER_LEASE = 20;
+
 export interface ChannelSyncPushConfig {
   /** Connections served at once by this node. */
   loops: number;
@@ -200,7 +202,8 @@ export function startChannelSyncPush(opts: {
   async function serve(owner: string, c: ConnectionWithCredentials) {
     try {
       let lingered = false;
-      while (!abort.signal.aborted) {
+      // A busy connection gives its loop back now and then, so others on this node get their turn.
+      for (let batches = 0; batches < MAX_BATCHES_PER_LEASE && !abort.signal.aborted; batches++) {
         const next = await pushBatch(owner, c.id, lingered);
         if (next === 'done') break;
         lingered = next === 'linger';

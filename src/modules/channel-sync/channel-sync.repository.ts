@@ -143,8 +143,9 @@ export async function upsertItems(exec: Executor, items: DirtyItem[], now: Date)
 }
 
 /**
- * Leases one active connection that has due items and no live lease (its 429 pause over): the one
- * node holding it is the only sender for that connection, so its rate limit holds across nodes.
+ * Leases one active connection that has due items and no live lease (its 429 pause over), the one
+ * served longest ago first: the node holding it is the only sender for that connection, so its
+ * rate limit holds across nodes.
  */
 export async function claimConnection(
   exec: Executor,
@@ -160,7 +161,7 @@ export async function claimConnection(
             and c.id <> all(${param(opts.exclude)}::text[])
             and exists (select 1 from channel_sync_items i where i.connection_id = c.id
                         and i.status = 'pending' and i.next_attempt_at <= ${opts.now})
-          order by c.id
+          order by c.lease_until nulls first, c.id
           limit 1
           for update of c skip locked)
         update channel_sync_connections c set lease_owner = ${opts.owner}, lease_until = ${until}
@@ -187,9 +188,10 @@ export async function renewLease(
   return r ? toConnection(r) : undefined;
 }
 
-export async function releaseLease(exec: Executor, id: string, owner: string) {
+/** Lets go of the connection; lease_until stays as "last served", so claims rotate fairly. */
+export async function releaseLease(exec: Executor, id: string, owner: string, now: Date) {
   await exec.execute(
-    sql`update channel_sync_connections set lease_owner = null, lease_until = null
+    sql`update channel_sync_connections set lease_owner = null, lease_until = ${now}
         where id = ${id} and lease_owner = ${owner}`,
   );
 }

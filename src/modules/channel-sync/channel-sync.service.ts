@@ -182,7 +182,7 @@ export function createChannelSyncService(deps: ChannelSyncDeps = {}) {
       claimConnection(ctx.db, { ...opts, now: ctx.clock.now() }),
     renewLease: (ctx: Ctx, opts: { id: string; owner: string; leaseMs: number }) =>
       renewLease(ctx.db, { ...opts, now: ctx.clock.now() }),
-    releaseLease: (ctx: Ctx, id: string, owner: string) => releaseLease(ctx.db, id, owner),
+    releaseLease: (ctx: Ctx, id: string, owner: string) => releaseLease(ctx.db, id, owner, ctx.clock.now()),
     dueItems: (ctx: Ctx, connectionId: string, limit: number) =>
       selectDueItems(ctx.db, { connectionId, limit, now: ctx.clock.now() }),
 
