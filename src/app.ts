@@ -51,6 +51,7 @@ import { createHttpServer } from './platform/http/server.js';
 import { type PeriodicJob, startPeriodicJob } from './platform/jobs/periodic-job.js';
 import { createMetrics, type Metrics } from './platform/metrics.js';
 import { platformMigrations } from './platform/migrations.js';
+import { checkSecretsKey, createSecretBox, parseSecretsKey } from './platform/secrets/secret-box.js';
 import { registerWebApps } from './web-apps.js';
 
 export const HUB_VERSION: string = (
@@ -150,6 +151,8 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   const database =
     opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   await runMigrations(database, ALL_MIGRATIONS);
+  const secrets = createSecretBox(parseSecretsKey(config.secretsKey));
+  await checkSecretsKey(database.db, secrets); // a wrong or missing key stops the start here
   const metrics = createMetrics();
   const services = createServices();
   const systemCtx = () => createContext(database, { clock, log });
@@ -167,6 +170,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     log,
     clock,
     metrics,
+    secrets,
     ...integrationDepsFrom(services),
   });
   const routeOpts = { database, metrics, migrations: ALL_MIGRATIONS, version: HUB_VERSION };

@@ -1,5 +1,6 @@
 // The runtime contract: every setting the hub reads from its environment, with defaults, in one place.
 import { resolve } from 'node:path';
+import { parseSecretsKey } from './secrets/secret-box.js';
 
 export interface HubConfig {
   port: number;
@@ -17,6 +18,8 @@ export interface HubConfig {
   publicUrl: string | undefined;
   /** Delivered webhook rows are deleted this many days after delivery (OMNIHUB_WEBHOOK_RETENTION_DAYS). */
   webhookRetentionDays: number;
+  /** 32 bytes (hex or base64) that encrypt stored connector secrets (OMNIHUB_SECRETS_KEY); none = plaintext. */
+  secretsKey: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
@@ -46,5 +49,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     bodyLimitBytes: Number(env.OMNIHUB_BODY_LIMIT ?? 1024 * 1024),
     publicUrl: env.OMNIHUB_PUBLIC_URL,
     webhookRetentionDays,
+    secretsKey: parseSecretsKey(env.OMNIHUB_SECRETS_KEY) ? env.OMNIHUB_SECRETS_KEY!.trim() : undefined,
   };
 }

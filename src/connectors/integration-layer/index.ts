@@ -17,6 +17,7 @@ import { type Ctx, createContext, type Logger } from '../../platform/context.js'
 import type { Database } from '../../platform/db/database.js';
 import type { RunningConsumer } from '../../platform/events/consumer.js';
 import type { Metrics } from '../../platform/metrics.js';
+import type { SecretBox } from '../../platform/secrets/secret-box.js';
 import { type ChannelSync, createChannelSync } from '../channel-sync/index.js';
 import { inboundDryRunRoutes, inboundReceiptRoutes, startInboundProcessor } from '../inbound/index.js';
 import { type EventStreamHub, startEventStreamHub, streamRoutes } from '../stream/index.js';
@@ -42,6 +43,8 @@ export interface IntegrationLayerOptions {
   deliver?: boolean;
   /** The customers module's notes, tags and traits, for rule actions on customers. */
   customers?: CustomerActions;
+  /** Seals inbound connector secrets at rest (OMNIHUB_SECRETS_KEY); none = stored as given. */
+  secrets?: SecretBox;
   /** The modules' services that carry out inbound commands (orders, catalog, stock, customers). */
   commands?: InboundCommandDeps;
   /** A channel's currency (prices in payloads without one). */
@@ -61,7 +64,7 @@ export function createIntegrationLayer(opts: IntegrationLayerOptions) {
     checkTargetUrl: (url) => guard.check(url),
   });
   const rules = createRulesService();
-  const inbound = createInboundService();
+  const inbound = createInboundService({ secrets: opts.secrets });
   const systemCtx = () => createContext(database, { clock, log });
   const syncMetrics = registerSyncMetrics(metrics, webhooks, systemCtx);
   const channelSync: ChannelSync | undefined = opts.channelSyncSources

@@ -2,6 +2,7 @@
 // the source ids they translate later.
 import { sql } from 'drizzle-orm';
 import { type Executor, firstRow, rows } from '../../platform/db/database.js';
+import type { SecretBox } from '../../platform/secrets/secret-box.js';
 import type {
   ConnectorHealth,
   ConnectorWithSecret,
@@ -22,11 +23,14 @@ interface ConnectorRow {
   updated_at: Date | string;
 }
 
-const toConnector = (r: ConnectorRow): ConnectorWithSecret => ({
+/** Where a connector's secret is stored: the additional data that binds its encryption to the row. */
+const secretPlace = (id: string) => `inbound_connectors.secret:${id}`;
+
+const toConnector = (r: ConnectorRow, box: SecretBox): ConnectorWithSecret => ({
   id: r.id,
   kind: r.kind,
   name: r.name,
-  secret: r.secret,
+  secret: box.open(r.secret, secretPlace(r.id)),
   mapping: r.mapping,
   channelId: r.channel_id,
   locationId: r.location_id,
@@ -35,27 +39,36 @@ const toConnector = (r: ConnectorRow): ConnectorWithSecret => ({
   updatedAt: new Date(r.updated_at),
 });
 
-export async function upsertConnector(exec: Executor, c: ConnectorWithSecret): Promise<ConnectorWithSecret> {
+/** Writes a connector; its secret only when it is new (sealed with the box, if a key is set). */
+export async function upsertConnector(
+  exec: Executor,
+  c: ConnectorWithSecret,
+  box: SecretBox,
+): Promise<ConnectorWithSecret> {
   const r = await firstRow<ConnectorRow>(
     exec,
     sql`insert into inbound_connectors (id, kind, name, secret, mapping, channel_id, location_id, status, created_at, updated_at)
-        values (${c.id}, ${c.kind}, ${c.name}, ${c.secret}, ${c.mapping}, ${c.channelId}, ${c.locationId}, ${c.status},
+        values (${c.id}, ${c.kind}, ${c.name}, ${box.seal(c.secret, secretPlace(c.id))}, ${c.mapping}, ${c.channelId}, ${c.locationId}, ${c.status},
           ${c.createdAt}, ${c.updatedAt})
         on conflict (id) do update set name = excluded.name, mapping = excluded.mapping, channel_id = excluded.channel_id,
           location_id = excluded.location_id, status = excluded.status, updated_at = excluded.updated_at
         returning *`,
   );
-  return toConnector(r!);
+  return toConnector(r!, box);
 }
 
-export async function selectConnector(exec: Executor, id: string): Promise<ConnectorWithSecret | undefined> {
+export async function selectConnector(
+  exec: Executor,
+  id: string,
+  box: SecretBox,
+): Promise<ConnectorWithSecret | undefined> {
   const r = await firstRow<ConnectorRow>(exec, sql`select * from inbound_connectors where id = ${id}`);
-  return r ? toConnector(r) : undefined;
+  return r ? toConnector(r, box) : undefined;
 }
 
-export async function selectConnectors(exec: Executor): Promise<ConnectorWithSecret[]> {
+export async function selectConnectors(exec: Executor, box: SecretBox): Promise<ConnectorWithSecret[]> {
   return (await rows<ConnectorRow>(exec, sql`select * from inbound_connectors order by created_at, id`)).map(
-    toConnector,
+    (r) => toConnector(r, box),
   );
 }
 

@@ -6,6 +6,7 @@ import jsonata from 'jsonata';
 import { AppError, newId, notFound } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { appendEvent } from '../../platform/events/event-log.js';
+import { createSecretBox, type SecretBox } from '../../platform/secrets/secret-box.js';
 import {
   finishInboundDelivery,
   insertInboundDelivery,
@@ -52,9 +53,15 @@ export interface ReceivedDelivery {
   malformed?: string | undefined;
 }
 
-export function createInboundService() {
+export interface InboundOptions {
+  /** Seals connector secrets at rest when OMNIHUB_SECRETS_KEY is set (default: stored as given). */
+  secrets?: SecretBox | undefined;
+}
+
+export function createInboundService(opts: InboundOptions = {}) {
+  const box = opts.secrets ?? createSecretBox(undefined);
   async function load(ctx: Ctx, id: string): Promise<ConnectorWithSecret> {
-    const c = await selectConnector(ctx.db, id);
+    const c = await selectConnector(ctx.db, id, box);
     if (!c) throw notFound('connector', id);
     return c;
   }
@@ -80,18 +87,22 @@ export function createInboundService() {
         (parsed.kind === 'generic' ? newWebhookSecret() : randomBytes(32).toString('base64url'));
       const now = ctx.clock.now();
       return inTransaction(ctx, async (tx) => {
-        const c = await upsertConnector(tx.db, {
-          id: newId('icn'),
-          kind: parsed.kind,
-          name: parsed.name,
-          secret,
-          mapping: parsed.mapping,
-          channelId: parsed.channelId,
-          locationId: parsed.locationId,
-          status: 'active',
-          createdAt: now,
-          updatedAt: now,
-        });
+        const c = await upsertConnector(
+          tx.db,
+          {
+            id: newId('icn'),
+            kind: parsed.kind,
+            name: parsed.name,
+            secret,
+            mapping: parsed.mapping,
+            channelId: parsed.channelId,
+            locationId: parsed.locationId,
+            status: 'active',
+            createdAt: now,
+            updatedAt: now,
+          },
+          box,
+        );
         await appendEvent(tx, {
           type: INTEGRATION_EVENTS.connectorChanged,
           subject: c.id,
@@ -106,7 +117,7 @@ export function createInboundService() {
       checkMapping(patch.mapping);
       return inTransaction(ctx, async (tx) => {
         const current = await load(tx, id);
-        const c = await upsertConnector(tx.db, { ...current, ...patch, updatedAt: ctx.clock.now() });
+        const c = await upsertConnector(tx.db, { ...current, ...patch, updatedAt: ctx.clock.now() }, box);
         await appendEvent(tx, {
           type: INTEGRATION_EVENTS.connectorChanged,
           subject: c.id,
@@ -119,8 +130,8 @@ export function createInboundService() {
 
     getConnector: async (ctx: Ctx, id: string) => publicConnector(await load(ctx, id)),
     /** With the secret: for verifying deliveries only, never for a response. */
-    findConnectorForVerification: (ctx: Ctx, id: string) => selectConnector(ctx.db, id),
-    listConnectors: async (ctx: Ctx) => (await selectConnectors(ctx.db)).map(publicConnector),
+    findConnectorForVerification: (ctx: Ctx, id: string) => selectConnector(ctx.db, id, box),
+    listConnectors: async (ctx: Ctx) => (await selectConnectors(ctx.db, box)).map(publicConnector),
 
     /** Stores a verified delivery once; a repeated sender id is a duplicate and changes nothing. */
     async receive(ctx: Ctx, d: ReceivedDelivery): Promise<{ delivery: InboundDelivery; duplicate: boolean }> {
