@@ -403,6 +403,104 @@ describeEachHub('outbound channel sync', (t) => {
     await disconnect(c.id);
   });
 
+  it('pushes stock, price and listing changes to Shopify in one GraphQL request per batch', async () => {
+    const shop = await buildShop(t, { products: 2 });
+    const shopify = await startChannelReceiver();
+    const mutations: Array<Record<string, any>> = [];
+    const variant = (sku: string) => {
+      const n = shop.skus.indexOf(sku);
+      return {
+        id: `gid://shopify/ProductVariant/${n + 1}`,
+        sku,
+        product: { id: `gid://shopify/Product/${n + 1}` },
+        inventoryItem: { id: `gid://shopify/InventoryItem/${n + 1}` },
+      };
+    };
+    shopify.handle = (r) => {
+      if (
+        r.headers['x-shopify-access-token'] !== 'shpat_test' ||
+        r.path !== '/admin/api/2025-01/graphql.json'
+      )
+        return { status: 401 };
+      if (String(r.json.query).includes('productVariants(')) {
+        const skus = [...String(r.json.variables.q).matchAll(/sku:"([^"]+)"/g)].map((m) => m[1]!);
+        return {
+          status: 200,
+          body: {
+            data: { productVariants: { nodes: skus.filter((s) => shop.skus.includes(s)).map(variant) } },
+          },
+        };
+      }
+      mutations.push(r.json);
+      // The second variant's price is refused, and says so by its input index.
+      const price = Object.keys(r.json.variables).find(
+        (k) => /^v\d+$/.test(k) && r.json.variables[k][0].id.endsWith('/2'),
+      );
+      return {
+        status: 200,
+        body: {
+          data: price
+            ? {
+                [`price${price.slice(1)}`]: {
+                  userErrors: [{ field: ['variants', '0', 'price'], message: 'Price is too high' }],
+                },
+              }
+            : {},
+        },
+      };
+    };
+    try {
+      const c = await connect(shop, {
+        kind: 'shopify',
+        baseUrl: shopify.url,
+        credentials: { accessToken: 'shpat_test', locationId: 'gid://shopify/Location/77' },
+      });
+      await sell(t, shop, shop.skus[0]!, 4);
+      await shopify.waitFor(() => mutations.some((m) => m.variables.stock));
+      expect(mutations[0]!.query).toContain('inventorySetQuantities(input: $stock)');
+      expect(mutations[0]!.variables.stock).toEqual({
+        name: 'available',
+        reason: 'correction',
+        ignoreCompareQuantity: true,
+        quantities: [
+          {
+            inventoryItemId: 'gid://shopify/InventoryItem/1',
+            locationId: 'gid://shopify/Location/77',
+            quantity: 6,
+          },
+        ],
+      });
+      await ok(t, 'PUT', `/api/catalog/price-lists/${shop.priceListId}/prices`, {
+        prices: [
+          { sku: shop.skus[0], amount: 1995, currency: 'EUR' },
+          { sku: shop.skus[1], amount: 99900, currency: 'EUR' },
+        ],
+      });
+      await ok(t, 'PUT', `/api/channels/${shop.channelId}/listings/${shop.productIds[0]}`, {
+        published: false,
+      });
+      const dead = await eventually(
+        () => items(c.id, 'dead'),
+        (list) => list.length === 1,
+      );
+      expect(dead[0]).toMatchObject({ key: shop.skus[1], kind: 'price' });
+      expect(dead[0]!.lastError).toContain('Price is too high');
+      await shopify.waitFor(() =>
+        mutations.some((m) => Object.values(m.variables).some((v: any) => v?.status === 'DRAFT')),
+      );
+      const sent = mutations.flatMap((m) => Object.values(m.variables)) as any[];
+      expect(sent).toContainEqual([{ id: 'gid://shopify/ProductVariant/1', price: '19.95' }]);
+      expect(sent).toContainEqual({ id: 'gid://shopify/Product/1', status: 'DRAFT', title: 'Fjord tee 0' });
+      // Each SKU was looked up once.
+      expect(
+        shopify.requests.filter((r) => String(r.json.query).includes('productVariants(')).length,
+      ).toBeLessThanOrEqual(2);
+      await disconnect(c.id);
+    } finally {
+      await shopify.close();
+    }
+  });
+
   it('refuses bad input with 400 problem+json and writes nothing', async () => {
     const shop = await buildShop(t);
     const before = (await ok(t, 'GET', '/api/channel-sync/connections')).items.length;

@@ -19,6 +19,7 @@ import { EventNotifier } from '../../platform/events/notifier.js';
 import type { TargetGuard } from '../webhooks-out/index.js';
 import type { ChannelAdapter, ReadyItem } from './adapter.js';
 import { genericAdapter } from './generic.js';
+import { shopifyAdapter } from './shopify.js';
 import { TokenBucket } from './token-bucket.js';
 import { sendWire, type WireRequest, type WireVerdict } from './wire.js';
 import { wooCommerceAdapter } from './woocommerce.js';
@@ -26,6 +27,7 @@ import { wooCommerceAdapter } from './woocommerce.js';
 export const ADAPTERS: Record<ConnectionKind, ChannelAdapter> = {
   generic: genericAdapter,
   woocommerce: wooCommerceAdapter,
+  shopify: shopifyAdapter,
 };
 
 const MAX_BATCHES_PER_LEASE = 20;

@@ -31,6 +31,7 @@ import {
   ConnectionInput,
   type ConnectionPatch,
   type ConnectionWithCredentials,
+  CREDENTIALS_BY_KIND,
   type DirtyItem,
   type ItemOutcome,
 } from './channel-sync.types.js';
@@ -142,7 +143,7 @@ export function createChannelSyncService(deps: ChannelSyncDeps = {}) {
       if (patch.baseUrl) await checkUrl(patch.baseUrl);
       return inTransaction(ctx, async (tx) => {
         const current = await load(tx, id, true);
-        if (patch.credentials && 'secret' in patch.credentials !== (current.kind === 'generic')) {
+        if (patch.credentials && !CREDENTIALS_BY_KIND[current.kind].safeParse(patch.credentials).success) {
           throw new AppError(
             'validation_failed',
             `These credentials do not fit a ${current.kind} connection`,

@@ -1,7 +1,7 @@
 // The channel sync API's shapes, declared once with Zod: validation, TypeScript types and OpenAPI.
 import { z } from 'zod';
 
-export const CONNECTION_KINDS = ['generic', 'woocommerce'] as const;
+export const CONNECTION_KINDS = ['generic', 'woocommerce', 'shopify'] as const;
 export type ConnectionKind = (typeof CONNECTION_KINDS)[number];
 export const SYNC_KINDS = ['stock', 'price', 'listing'] as const;
 export type SyncKind = (typeof SYNC_KINDS)[number];
@@ -19,6 +19,19 @@ export const WooCommerceCredentials = z.strictObject({
   consumerKey: z.string().min(1).max(200),
   consumerSecret: z.string().min(1).max(200),
 });
+export const ShopifyCredentials = z.strictObject({
+  accessToken: z.string().min(1).max(200).describe('an Admin API access token (X-Shopify-Access-Token)'),
+  locationId: z
+    .string()
+    .regex(/^gid:\/\/shopify\/Location\/\d+$/, 'a Location GID such as gid://shopify/Location/123')
+    .describe('the Shopify location whose available quantity is set'),
+});
+/** The credentials each kind of connection takes. */
+export const CREDENTIALS_BY_KIND = {
+  generic: z.strictObject({ secret: z.string() }),
+  woocommerce: WooCommerceCredentials,
+  shopify: ShopifyCredentials,
+} as const;
 
 const common = {
   channelId: z.string().min(1).describe('the hub channel this connection pushes'),
@@ -27,7 +40,9 @@ const common = {
     .string()
     .url()
     .max(2000)
-    .describe('generic: the URL batches are POSTed to; woocommerce: the shop root (…/wp-json is added)'),
+    .describe(
+      'generic: the URL batches are POSTed to; woocommerce: the shop root (…/wp-json is added); shopify: https://<shop>.myshopify.com',
+    ),
   push: z.array(z.enum(SYNC_KINDS)).min(1).max(3).default(['stock', 'price', 'listing']),
   batchSize: z.number().int().min(1).max(100).default(50).describe('items per request (WooCommerce: ≤ 100)'),
   ratePerSecond: z.number().positive().max(1000).default(2).describe('requests per second (token bucket)'),
@@ -49,6 +64,7 @@ const common = {
 export const ConnectionInput = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('generic'), ...common, credentials: GenericCredentials.default({}) }),
   z.strictObject({ kind: z.literal('woocommerce'), ...common, credentials: WooCommerceCredentials }),
+  z.strictObject({ kind: z.literal('shopify'), ...common, credentials: ShopifyCredentials }),
 ]);
 export type ConnectionInput = z.input<typeof ConnectionInput>;
 export type ParsedConnectionInput = z.infer<typeof ConnectionInput>;
@@ -64,7 +80,7 @@ export const ConnectionPatch = z
     burst: z.number().int().min(1).max(1000),
     transform: z.string().max(20_000).nullable(),
     status: z.enum(CONNECTION_STATUSES).describe('active resumes a connection paused by a 401/403'),
-    credentials: z.union([GenericCredentials.required(), WooCommerceCredentials]),
+    credentials: z.union([GenericCredentials.required(), WooCommerceCredentials, ShopifyCredentials]),
   })
   .partial();
 export type ConnectionPatch = z.infer<typeof ConnectionPatch>;
@@ -88,7 +104,10 @@ export const Connection = z.object({
 });
 export type Connection = z.infer<typeof Connection>;
 
-export type Credentials = { secret: string } | { consumerKey: string; consumerSecret: string };
+export type Credentials =
+  | { secret: string }
+  | { consumerKey: string; consumerSecret: string }
+  | { accessToken: string; locationId: string };
 export type ConnectionWithCredentials = Connection & { credentials: Credentials };
 
 export const SyncItem = z.object({
