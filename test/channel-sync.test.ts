@@ -383,6 +383,17 @@ describeEachHub('outbound channel sync', (t) => {
     await woo.waitFor(() => wooUpdates.some((u) => u.status === 'draft'));
     expect(wooUpdates.find((u) => u.status)).toEqual({ id: 502, status: 'draft', name: 'Fjord tee 1' });
 
+    // A new title reaches the channels that list the product (product 1 is no longer listed there).
+    await ok(t, 'PATCH', `/api/catalog/products/${shop.productIds[0]}`, {
+      content: { en: { title: 'Fjord tee renamed' } },
+    });
+    await woo.waitFor(() => wooUpdates.some((u) => u.name === 'Fjord tee renamed'));
+    expect(wooUpdates.find((u) => u.name === 'Fjord tee renamed')).toEqual({
+      id: 501,
+      status: 'publish',
+      name: 'Fjord tee renamed',
+    });
+
     // Ids were looked up by SKU once each and remembered.
     const lookups = woo.requests.filter((r) => r.method === 'GET');
     const looked = lookups.flatMap((r) =>

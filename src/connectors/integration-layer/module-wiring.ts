@@ -18,10 +18,7 @@ import type { Ctx } from '../../platform/context.js';
 
 export interface HubServicesForIntegration {
   channels: Pick<ChannelsService, 'findChannel' | 'listChannels'>;
-  catalog: Pick<
-    CatalogService,
-    'upsertProducts' | 'upsertVariants' | 'channelProducts' | 'channelPage' | 'getProduct' | 'listingsOf'
-  >;
+  catalog: Pick<CatalogService, 'upsertProducts' | 'upsertVariants' | 'channelProducts' | 'channelPage'>;
   inventory: Pick<InventoryService, 'setOnHand' | 'availableToSell'>;
   customers: Pick<CustomersService, 'identify'> & CustomerActions;
   orders?: {

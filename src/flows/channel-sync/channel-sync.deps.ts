@@ -7,6 +7,6 @@ import type { Ctx } from '../../platform/context.js';
 export interface ChannelSyncFlowDeps {
   sync: ChannelSyncService;
   channels: Pick<ChannelsService, 'findChannel' | 'listChannels'>;
-  catalog: Pick<CatalogService, 'channelProducts' | 'channelPage' | 'getProduct' | 'listingsOf'>;
+  catalog: Pick<CatalogService, 'channelProducts' | 'channelPage'>;
   inventory: { availableToSell(ctx: Ctx, channelId: string, skus: string[]): Promise<Map<string, number>> };
 }

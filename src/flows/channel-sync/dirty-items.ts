@@ -56,13 +56,9 @@ export async function planDirtyItems(
     }
     return channelsByPriceList.get(priceListId) ?? [];
   };
-  const skusOf = async (productId: string) => {
-    try {
-      return (await deps.catalog.getProduct(ctx, productId)).variants.map((v) => v.sku);
-    } catch {
-      return [];
-    }
-  };
+  // Listing and product changes are resolved to SKUs after the loop: one look-up per channel.
+  const listed = new Map<string, Set<string>>(); // channel → products whose listing changed
+  const updated = new Set<string>(); // products whose title etc. changed (channels listing them)
 
   for (const e of events) {
     const p = e.payload as Record<string, unknown>;
@@ -92,32 +88,13 @@ export async function planDirtyItems(
         break;
       }
       case CATALOG_EVENTS.listingChanged: {
-        const productId = String(p.productId ?? e.subject);
         if (!e.channelId || !watched.has(e.channelId)) break;
-        for (const sku of await skusOf(productId))
-          plan.items.push({
-            channelId: e.channelId,
-            kind: 'listing',
-            sku,
-            value: { published: p.published, title: p.title ?? null },
-          });
+        listed.set(e.channelId, (listed.get(e.channelId) ?? new Set()).add(String(p.productId ?? e.subject)));
         break;
       }
-      case CATALOG_EVENTS.productUpdated: {
-        const productId = String(p.productId ?? e.subject);
-        let listings: Array<{ channelId: string; published: boolean }> = [];
-        try {
-          listings = await deps.catalog.listingsOf(ctx, productId);
-        } catch {
-          break;
-        }
-        listings = listings.filter((x) => x.published && watched.has(x.channelId));
-        if (listings.length === 0) break;
-        const skus = await skusOf(productId);
-        for (const l of listings)
-          for (const sku of skus) plan.items.push({ channelId: l.channelId, kind: 'listing', sku });
+      case CATALOG_EVENTS.productUpdated:
+        updated.add(String(p.productId ?? e.subject));
         break;
-      }
       case CHANNEL_EVENTS.updated: {
         const changed = (p.changed as string[] | undefined) ?? [];
         const kinds: SyncKind[] = [];
@@ -127,6 +104,29 @@ export async function planDirtyItems(
           plan.resync.push({ channelId: e.channelId, kinds });
         break;
       }
+    }
+  }
+  const channels = updated.size ? [...watched] : [...listed.keys()];
+  for (const channelId of channels) {
+    const ids = [...new Set([...(listed.get(channelId) ?? []), ...updated])];
+    const channel = await deps.channels.findChannel(ctx, channelId);
+    if (!channel || ids.length === 0) continue;
+    const scope = {
+      channelId,
+      currency: channel.currency,
+      priceListId: channel.priceListId,
+      locales: channel.locales,
+    };
+    for (const product of await deps.catalog.channelProducts(ctx, scope, ids)) {
+      // A listing change always goes out (listed or not); a product change only where it is listed.
+      if (!listed.get(channelId)?.has(product.id) && !product.listed) continue;
+      for (const v of product.variants)
+        plan.items.push({
+          channelId,
+          kind: 'listing',
+          sku: v.sku,
+          value: { listed: product.listed, title: product.title },
+        });
     }
   }
   return plan;
