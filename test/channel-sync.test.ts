@@ -512,6 +512,31 @@ describeEachHub('outbound channel sync', (t) => {
     }
   });
 
+  it('scopes: read keys cannot change connections; a channel-bound key sees only its channel', async () => {
+    const mine = await buildShop(t);
+    const other = await buildShop(t);
+    const a = await connect(mine);
+    const b = await connect(other);
+    const key = (
+      await ok(t, 'POST', '/api/keys', {
+        name: 'sync reader',
+        scopes: ['channel_sync:read'],
+        channelId: mine.channelId,
+      })
+    ).secret;
+    const list = await t.api('GET', '/api/channel-sync/connections', { key });
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((c: { id: string }) => c.id)).toEqual([a.id]);
+    expect((await t.api('GET', `/api/channel-sync/connections/${b.id}`, { key })).status).toBe(404);
+    const create = await t.api('POST', '/api/channel-sync/connections', {
+      key,
+      body: { kind: 'generic', channelId: mine.channelId, baseUrl: generic.url },
+    });
+    expect(create.status).toBe(403);
+    await disconnect(a.id);
+    await disconnect(b.id);
+  });
+
   it('refuses bad input with 400 problem+json and writes nothing', async () => {
     const shop = await buildShop(t);
     const before = (await ok(t, 'GET', '/api/channel-sync/connections')).items.length;

@@ -49,7 +49,7 @@ export const channelSyncWireRoutes =
     app.post(
       '/channel-sync/connections/:id/dry-run',
       {
-        config: { scope: 'channel-sync:read' },
+        config: { scope: 'channel_sync:read' },
         schema: {
           tags,
           summary:
@@ -135,7 +135,7 @@ export const channelSyncWireRoutes =
     app.post(
       '/channel-sync/connections/:id/resync',
       {
-        config: { scope: 'channel-sync:write' },
+        config: { scope: 'channel_sync:write' },
         schema: {
           tags,
           summary: 'Queue every SKU the channel lists, for every kind the connection pushes',

@@ -21,7 +21,7 @@ export const channelSyncRoutes =
     app.post(
       '/channel-sync/connections',
       {
-        config: { scope: 'channel-sync:write' },
+        config: { scope: 'channel_sync:write' },
         schema: {
           tags,
           summary: 'Connect a channel to an external shop (a generic connection shows its secret only here)',
@@ -38,7 +38,7 @@ export const channelSyncRoutes =
     app.get(
       '/channel-sync/connections',
       {
-        config: { scope: 'channel-sync:read' },
+        config: { scope: 'channel_sync:read' },
         schema: {
           tags,
           summary: 'List channel sync connections',
@@ -52,7 +52,7 @@ export const channelSyncRoutes =
     app.get(
       '/channel-sync/connections/:id',
       {
-        config: { scope: 'channel-sync:read' },
+        config: { scope: 'channel_sync:read' },
         schema: { tags, summary: 'Get a channel sync connection', params: Id, response: { 200: Connection } },
       },
       async (request) => service.getConnection(request.ctx, request.params.id),
@@ -61,7 +61,7 @@ export const channelSyncRoutes =
     app.patch(
       '/channel-sync/connections/:id',
       {
-        config: { scope: 'channel-sync:write' },
+        config: { scope: 'channel_sync:write' },
         schema: {
           tags,
           summary: 'Change a connection (status active resumes one paused by a 401/403)',
@@ -76,7 +76,7 @@ export const channelSyncRoutes =
     app.delete(
       '/channel-sync/connections/:id',
       {
-        config: { scope: 'channel-sync:write' },
+        config: { scope: 'channel_sync:write' },
         schema: { tags, summary: 'Delete a connection and its queue', params: Id },
       },
       async (request, reply) => {
@@ -88,7 +88,7 @@ export const channelSyncRoutes =
     app.get(
       '/channel-sync/connections/:id/items',
       {
-        config: { scope: 'channel-sync:read' },
+        config: { scope: 'channel_sync:read' },
         schema: {
           tags,
           summary: 'Queued items of a connection (status=dead: the dead-letter queue)',
@@ -108,7 +108,7 @@ export const channelSyncRoutes =
     app.post(
       '/channel-sync/connections/:id/replay',
       {
-        config: { scope: 'channel-sync:write' },
+        config: { scope: 'channel_sync:write' },
         schema: {
           tags,
           summary: 'Send dead-lettered items again (all, or the listed ids)',
@@ -125,7 +125,7 @@ export const channelSyncRoutes =
     app.get(
       '/channel-sync/health',
       {
-        config: { scope: 'channel-sync:read' },
+        config: { scope: 'channel_sync:read' },
         schema: {
           tags,
           summary: 'Per connection: lag, queue depth, dead-lettered items, pushed and failed counts',
