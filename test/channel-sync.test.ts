@@ -394,6 +394,26 @@ describeEachHub('outbound channel sync', (t) => {
       name: 'Fjord tee renamed',
     });
 
+    // An unlisted product gets no stock pushes; relisting it brings stock and price up to date.
+    await sell(t, shop, shop.skus[1]!, 1);
+    await sell(t, shop, shop.skus[0]!, 1);
+    await woo.waitFor(() => wooUpdates.some((u) => u.id === 501 && u.stock_quantity === 6));
+    await eventually(
+      () => items(c.id),
+      (list) => list.length === 0,
+    );
+    expect(wooUpdates.filter((u) => u.id === 502 && 'stock_quantity' in u)).toEqual([]);
+    await ok(t, 'PUT', `/api/channels/${shop.channelId}/listings/${shop.productIds[1]}`, { published: true });
+    await woo.waitFor(() => wooUpdates.some((u) => u.id === 502 && u.status === 'publish'));
+    expect(wooUpdates.find((u) => u.id === 502 && u.status === 'publish')).toEqual({
+      id: 502,
+      manage_stock: true,
+      stock_quantity: 8, // 10 − 1 sold − 1 buffer
+      regular_price: '19.95',
+      status: 'publish',
+      name: 'Fjord tee 1',
+    });
+
     // Ids were looked up by SKU once each and remembered.
     const lookups = woo.requests.filter((r) => r.method === 'GET');
     const looked = lookups.flatMap((r) =>

@@ -167,7 +167,9 @@ export function startChannelSyncPush(opts: {
     };
     const ready: ReadyItem[] = [];
     for (const p of prepared) {
-      if ('error' in p) forSku(p.item.sku, { kind: 'park', error: p.error, statusCode: null });
+      // What the channel does not list gets no stock or price pushes (a relisting queues them again).
+      if (!p.item.listed && !p.item.changed.includes('listing')) forSku(p.item.sku, { kind: 'pushed' });
+      else if ('error' in p) forSku(p.item.sku, { kind: 'park', error: p.error, statusCode: null });
       else if (p.payload === undefined)
         forSku(p.item.sku, { kind: 'pushed' }); // the transform dropped it
       else ready.push({ sku: p.item.sku, item: p.item, payload: p.payload });

@@ -120,13 +120,17 @@ export async function planDirtyItems(
     for (const product of await deps.catalog.channelProducts(ctx, scope, ids)) {
       // A listing change always goes out (listed or not); a product change only where it is listed.
       if (!listed.get(channelId)?.has(product.id) && !product.listed) continue;
-      for (const v of product.variants)
+      for (const v of product.variants) {
         plan.items.push({
           channelId,
           kind: 'listing',
           sku: v.sku,
           value: { listed: product.listed, title: product.title },
         });
+        // Unlisted products get no stock or price pushes, so a (re)listing brings them up to date.
+        if (product.listed && listed.get(channelId)?.has(product.id))
+          for (const kind of ['stock', 'price'] as const) plan.items.push({ channelId, kind, sku: v.sku });
+      }
     }
   }
   return plan;
