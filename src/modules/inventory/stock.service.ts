@@ -2,7 +2,7 @@
 // available-to-sell. Every adjustment is a ledger entry with its reason and actor.
 import { AppError, fail, newId, notFound, ok, type Result } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
-import { writeQuickAdjustment } from './adjustment-write.repository.js';
+import { AdjustmentBatcher } from './adjustment-batcher.js';
 import { INVENTORY_EVENTS, skuSubject } from './inventory.events.js';
 import {
   type AdjustmentInput,
@@ -131,17 +131,23 @@ async function applyAdjustments(
 }
 
 export function createStockService() {
+  const batcher = new AdjustmentBatcher({ maxBatch: 200, maxRunning: 2 });
   return {
     async adjust(ctx: Ctx, input: AdjustmentInput): Promise<Result<AdjustmentResult, InsufficientStock>> {
       checkQuantity(input.kind, input.quantity, 'quantity');
-      if (input.kind !== 'count') {
-        // The hot path: one statement. It writes nothing when the locking way must decide.
+      if (input.kind !== 'count' && !ctx.inTx) {
+        // The hot path: group commit. It writes nothing when the locking way must decide.
         const adjustmentId = newId('adj');
-        const quick = await writeQuickAdjustment(
-          ctx,
-          { ...input, kind: input.kind, reason: input.reason ?? null },
+        const quick = await batcher.submit(ctx, {
+          kind: input.kind,
+          sku: input.sku,
+          location: input.location,
+          quantity: input.quantity,
+          reason: input.reason ?? null,
           adjustmentId,
-        );
+          actor: ctx.actor.id,
+          requestId: ctx.requestId,
+        });
         if (quick) return ok({ adjustmentId, movements: [quick.movement], levels: [quick.level] });
       }
       const ids = await resolveLocationIds(ctx, [input.location]);

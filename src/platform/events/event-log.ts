@@ -21,11 +21,6 @@ export interface NewEvent {
   /** Left out: the caller's channel (ctx.channelId). null: a global event every channel sees. */
   channelId?: string | null;
   occurredAt?: Date;
-  /**
-   * Only for writeWithEvents: the payload as a jsonb expression of the statement itself (it may read
-   * the statement's other CTEs), for numbers known only once the write ran. `payload` is then ignored.
-   */
-  payloadSql?: SQL;
 }
 
 export interface StoredEvent {
@@ -91,8 +86,7 @@ interface ResolvedEvent {
   type: string;
   subject: string;
   channelId: string | null;
-  payload: string | null;
-  payloadSql?: SQL;
+  payload: string;
   actor: string;
   requestId: string;
   occurredAt: string;
@@ -108,7 +102,6 @@ export interface AppendedEvent {
 const PENDING = Symbol('events waiting for commit');
 
 async function insertResolved(exec: Executor, list: ResolvedEvent[]): Promise<void> {
-  if (list.some((e) => e.payloadSql)) throw new Error('a payload computed by SQL needs writeWithEvents');
   await exec.execute(
     sql`insert into events (id, type, subject, channel_id, payload, actor, request_id, occurred_at)
         select u.id, u.type, u.subject, u.channel_id, u.payload::jsonb, u.actor, u.request_id, u.occurred_at
@@ -128,8 +121,7 @@ function resolveEvents(ctx: Ctx, list: NewEvent[]): ResolvedEvent[] {
     type: e.type,
     subject: e.subject,
     channelId: e.channelId === undefined ? ctx.channelId : e.channelId,
-    payload: e.payloadSql ? null : JSON.stringify(e.payload),
-    ...(e.payloadSql ? { payloadSql: e.payloadSql } : {}),
+    payload: JSON.stringify(e.payload),
     actor: ctx.actor.id,
     requestId: ctx.requestId,
     occurredAt: (e.occurredAt ?? now).toISOString(),
@@ -182,21 +174,14 @@ export async function writeWithEvents<T>(
   const pending = ctx.inTx ? (ctx.txState?.get(PENDING) as ResolvedEvent[] | undefined) : undefined;
   const carried = pending ? pending.splice(0) : [];
   const all = [...carried, ...resolveEvents(ctx, list)];
-  // Payloads computed by the statement: picked by the row's ordinal (only then is it numbered).
-  const computed = all.flatMap((e, i) =>
-    e.payloadSql ? [sql`when ${sql.raw(String(i + 1))} then (${e.payloadSql})`] : [],
-  );
-  const payload = computed.length
-    ? sql`coalesce(u.payload::jsonb, case u.n::int ${sql.join(computed, sql` `)} end)`
-    : sql`u.payload::jsonb`;
   const ev = sql`ev as (insert into events (id, type, subject, channel_id, payload, actor, request_id, occurred_at)
-        select u.id, u.type, u.subject, u.channel_id, ${payload}, u.actor, u.request_id, u.occurred_at
+        select u.id, u.type, u.subject, u.channel_id, u.payload::jsonb, u.actor, u.request_id, u.occurred_at
         from unnest(${sql.param(all.map((e) => e.id))}::text[], ${sql.param(all.map((e) => e.type))}::text[],
                     ${sql.param(all.map((e) => e.subject))}::text[], ${sql.param(all.map((e) => e.channelId))}::text[],
                     ${sql.param(all.map((e) => e.payload))}::text[], ${sql.param(all.map((e) => e.actor))}::text[],
                     ${sql.param(all.map((e) => e.requestId))}::text[],
                     ${sql.param(all.map((e) => e.occurredAt))}::timestamptz[])
-             ${computed.length ? sql`with ordinality as u(id, type, subject, channel_id, payload, actor, request_id, occurred_at, n)` : sql`as u(id, type, subject, channel_id, payload, actor, request_id, occurred_at)`}
+             as u(id, type, subject, channel_id, payload, actor, request_id, occurred_at)
         where exists (select 1 from ${sql.identifier(guard)}))`;
   let result: T[];
   try {
@@ -212,6 +197,26 @@ export async function writeWithEvents<T>(
   else if (result.length > 0 && all.length > 0) notifier.notify();
   return result;
 }
+
+/**
+ * Group commit: the CTE `ev` writing the events of several callers' changes with the statement that
+ * makes them. `source` yields one row per event: (id, type, subject, channel_id, payload jsonb, actor,
+ * request_id, occurred_at, ord), and may read the statement's other CTEs, so only changes that were
+ * written get events. Events take their log positions in `ord` order. The statement must be its own
+ * transaction (ctx outside one); consumers are woken once it returns.
+ */
+export function groupEventsCte(ctx: Ctx, source: SQL): SQL {
+  if (ctx.inTx) throw new Error('a group-commit statement is its own transaction');
+  return sql`ev as (insert into events (id, type, subject, channel_id, payload, actor, request_id, occurred_at)
+        select s.id, s.type, s.subject, s.channel_id, s.payload, s.actor, s.request_id, s.occurred_at
+        from (${source}) s order by s.ord)`;
+}
+
+/** An id for an event a group-commit statement will write. */
+export const newEventId = (): string => newId('evt');
+
+/** Wakes this process's consumers after a group-commit statement wrote events. */
+export const notifyEventsWritten = (ctx: Ctx): void => ctx.database.notifier.notify();
 
 export const appendEvent = async (ctx: Ctx, e: NewEvent): Promise<AppendedEvent> =>
   (await appendEvents(ctx, [e]))[0]!;
