@@ -60,7 +60,7 @@ export function createChannelSyncFlow(deps: ChannelSyncFlowDeps) {
       const connections = await deps.sync.liveConnectionsOf(ctx, undefined);
       if (connections.length === 0) return 0;
       const plan = await planDirtyItems(deps, ctx, events, new Set(connections.map((c) => c.channelId)));
-      let queued = await deps.sync.enqueue(ctx, await dirtyItemsFor(deps, ctx, plan));
+      let queued = await deps.sync.enqueue(ctx, dirtyItemsFor(connections, plan));
       for (const r of plan.resync)
         queued += await resyncConnections(
           ctx,

@@ -3,7 +3,7 @@
 // change for the channel or every channel on the price list, listing and title changes for the
 // channels that list the product, and whole-channel resyncs when sourcing or the price list changes.
 import { CATALOG_EVENTS } from '../../modules/catalog/index.js';
-import type { DirtyItem, SyncKind } from '../../modules/channel-sync/index.js';
+import type { ConnectionWithCredentials, DirtyItem, SyncKind } from '../../modules/channel-sync/index.js';
 import { CHANNEL_EVENTS } from '../../modules/channels/index.js';
 import { INVENTORY_EVENTS } from '../../modules/inventory/index.js';
 import type { Ctx } from '../../platform/context.js';
@@ -137,18 +137,15 @@ export async function planDirtyItems(
 }
 
 /** The plan as queue rows for the connections of each channel (only the kinds each one pushes). */
-export async function dirtyItemsFor(
-  deps: ChannelSyncFlowDeps,
-  ctx: Ctx,
+export function dirtyItemsFor(
+  connections: Array<Pick<ConnectionWithCredentials, 'id' | 'channelId' | 'push'>>,
   plan: DirtyPlan,
-): Promise<DirtyItem[]> {
-  const channelIds = [...new Set(plan.items.map((i) => i.channelId))];
-  if (channelIds.length === 0) return [];
-  const connections = await deps.sync.liveConnectionsOf(ctx, channelIds);
+): DirtyItem[] {
+  const byChannel = new Map<string, typeof connections>();
+  for (const c of connections) byChannel.set(c.channelId, [...(byChannel.get(c.channelId) ?? []), c]);
   const out: DirtyItem[] = [];
-  for (const c of connections)
-    for (const i of plan.items)
-      if (i.channelId === c.channelId && c.push.includes(i.kind))
-        out.push({ connectionId: c.id, kind: i.kind, key: i.sku, value: i.value });
+  for (const i of plan.items)
+    for (const c of byChannel.get(i.channelId) ?? [])
+      if (c.push.includes(i.kind)) out.push({ connectionId: c.id, kind: i.kind, key: i.sku, value: i.value });
   return out;
 }
