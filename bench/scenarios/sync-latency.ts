@@ -5,7 +5,9 @@
 // writer keeps ~1,000 events/s flowing through the same log, stream and webhook endpoint
 // (stock receipts of other SKUs: an adjustment and a stock change each). Target p99 < 100 ms.
 import { createServer } from 'node:http';
+import { loadavg } from 'node:os';
 import { Webhook } from 'standardwebhooks';
+import { dbCpuMs, hubCpuMs } from '../cpu-usage.js';
 import { api, type BenchContext, percentile, type Scenario } from '../harness.js';
 
 export const hubEnv = { OMNIHUB_WEBHOOKS_ALLOW_PRIVATE: '1' };
@@ -174,6 +176,11 @@ const scenario: Scenario = async (b) => {
     await Promise.all(inFlight);
   })();
   await new Promise((r) => setTimeout(r, 2000)); // let the background reach its rate
+  // CPU per background adjustment (its two events through the stream and the webhook included):
+  // a figure that holds on a shared machine, unlike the latencies.
+  const [hubCpu0, dbCpu0] = [await hubCpuMs(b), await dbCpuMs(b)];
+  const [sent0, load0] = [backgroundSent, loadavg()[0]!];
+  const measuredFrom = performance.now();
 
   const sse: number[] = [];
   const webhook: number[] = [];
@@ -210,6 +217,11 @@ const scenario: Scenario = async (b) => {
     await new Promise((res) => setTimeout(res, 20));
   }
   const elapsed = (performance.now() - backgroundStarted) / 1000;
+  const [hubCpu1, dbCpu1] = [await hubCpuMs(b), await dbCpuMs(b)];
+  const measuredAdjustments = backgroundSent - sent0 + sales;
+  const measuredSeconds = (performance.now() - measuredFrom) / 1000;
+  const perAdjustment = (a: number | null, z: number | null) =>
+    a === null || z === null ? null : Math.round(((z - a) / measuredAdjustments) * 1000) / 1000;
   running = false;
   await background;
   stopStream();
@@ -236,6 +248,12 @@ const scenario: Scenario = async (b) => {
         max_ms: percentile(webhook, 100),
       },
       backgroundAdjustmentsPerSecond: Math.round(backgroundSent / elapsed),
+      cpuPerAdjustment: {
+        hubMs: perAdjustment(hubCpu0, hubCpu1),
+        postgresMs: perAdjustment(dbCpu0, dbCpu1),
+        hubCoresBusy: hubCpu0 === null ? null : Math.round((hubCpu1! - hubCpu0) / measuredSeconds / 10) / 100,
+      },
+      loadAverage1m: { before: load0, after: loadavg()[0] },
       backgroundFailed,
       webhooksReceivedPerSecond: Math.round(webhookCount / elapsed),
       sseFramesPerSecond: Math.round(sseCount / elapsed),

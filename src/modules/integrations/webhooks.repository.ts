@@ -127,10 +127,15 @@ export async function insertDeliveries(exec: Executor, list: NewDelivery[], now:
     sql`insert into webhook_deliveries (id, endpoint_id, event_id, event_type, subject, event_occurred_at, body,
           content_type, status, attempts, next_attempt_at, created_at)
         select b.id, b.endpoint_id, b.event_id, b.event_type, b.subject, b.occurred, b.body, b.content_type,
-          case when b.nth = 1 and not exists (
-                 select 1 from webhook_deliveries p
-                 where p.endpoint_id = b.endpoint_id and p.subject = b.subject
-                   and p.status in ('queued', 'pending', 'delivering'))
+          -- Two look-ups, each by its partial index's own predicate (one status list over both
+          -- made the planner scan the endpoint's every waiting row, and dead ones, for each row).
+          case when b.nth = 1
+                 and not exists (select 1 from webhook_deliveries p
+                                 where p.endpoint_id = b.endpoint_id and p.subject = b.subject
+                                   and p.status in ('pending', 'delivering'))
+                 and not exists (select 1 from webhook_deliveries p
+                                 where p.endpoint_id = b.endpoint_id and p.subject = b.subject
+                                   and p.status = 'queued')
                then 'pending' else 'queued' end,
           0, ${now}, ${now}
         from (select u.*, row_number() over (partition by u.endpoint_id, u.subject order by u.ord) as nth
