@@ -2,8 +2,11 @@
 // for a generic batch endpoint and a WooCommerce shop: stock after the safety buffer, coalescing,
 // batch sizes, rate limits, 429/401, retries → dead-letter queue → replay, JSONata transforms,
 // price and listing pushes, dry-run, resync, health and bad input.
+import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { firstRow } from '../src/platform/db/database.js';
 import {
   type ChannelReceiver,
   type ChannelRequest,
@@ -613,3 +616,41 @@ async function buildShopProduct(t: TestHub, shop: Shop, name: string): Promise<s
   });
   return sku;
 }
+
+describeEachHub(
+  'outbound channel sync with OMNIHUB_SECRETS_KEY',
+  (t) => {
+    it('stores connection credentials sealed and still pushes with them', async () => {
+      const shop = await buildShop(t);
+      const woo = await startChannelReceiver();
+      woo.handle = (r) => {
+        if (r.headers.authorization !== `Basic ${Buffer.from('ck_sealed:cs_sealed').toString('base64')}`)
+          return { status: 401 };
+        if (r.method === 'GET') return { status: 200, body: [{ id: 900, sku: shop.skus[0] }] };
+        return { status: 200, body: { update: r.json.update } };
+      };
+      try {
+        const c = await ok(t, 'POST', '/api/channel-sync/connections', {
+          kind: 'woocommerce',
+          channelId: shop.channelId,
+          baseUrl: woo.url,
+          credentials: { consumerKey: 'ck_sealed', consumerSecret: 'cs_sealed' },
+        });
+        const row = await firstRow<{ c: string }>(
+          t.hub.database.db,
+          sql`select credentials::text as c from channel_sync_connections where id = ${c.id}`,
+        );
+        expect(row!.c).toMatch(/"sealed": ?"enc:v1:/);
+        expect(row!.c).not.toContain('cs_sealed');
+        await sell(t, shop, shop.skus[0]!, 1);
+        await woo.waitFor((all) =>
+          all.some((r) => r.method === 'POST' && r.json.update[0].stock_quantity === 9),
+        );
+        expect((await ok(t, 'GET', `/api/channel-sync/connections/${c.id}`)).lastError).toBeNull();
+      } finally {
+        await woo.close();
+      }
+    });
+  },
+  { config: { secretsKey: randomBytes(32).toString('base64') } },
+);

@@ -13,6 +13,7 @@ import { createContext, type Logger } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
 import type { RunningConsumer } from '../../platform/events/consumer.js';
 import type { Metrics } from '../../platform/metrics.js';
+import type { SecretBox } from '../../platform/secrets/secret-box.js';
 import type { TargetGuard } from '../webhooks-out/index.js';
 import { channelSyncWireRoutes } from './channel-sync.routes.js';
 import { registerChannelSyncMetrics } from './channel-sync-metrics.js';
@@ -37,6 +38,8 @@ export function createChannelSync(opts: {
   /** The modules whose truth is pushed (channels, catalog, inventory). */
   sources: Omit<ChannelSyncFlowDeps, 'sync'>;
   config?: Partial<ChannelSyncPushConfig>;
+  /** Seals connection credentials at rest (OMNIHUB_SECRETS_KEY). */
+  secrets?: SecretBox | undefined;
 }) {
   const { database, log, clock } = opts;
   const config = { ...loadChannelSyncConfig(), ...opts.config };
@@ -44,6 +47,7 @@ export function createChannelSync(opts: {
     ...(opts.retryScheduleMs ? { retryScheduleMs: opts.retryScheduleMs } : {}),
     checkTargetUrl: (url) => opts.guard.check(url),
     channelExists: async (ctx, id) => (await opts.sources.channels.findChannel(ctx, id))?.id === id,
+    secrets: opts.secrets,
   });
   const flow = createChannelSyncFlow({ ...opts.sources, sync: service });
   registerChannelSyncMetrics(opts.metrics, service, () => createContext(database, { clock, log }));

@@ -76,6 +76,7 @@ export function createIntegrationLayer(opts: IntegrationLayerOptions) {
         guard,
         retryScheduleMs: config.retryScheduleMs,
         sources: opts.channelSyncSources,
+        secrets: opts.secrets,
       })
     : undefined;
   let stream: EventStreamHub | undefined;

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import jsonata from 'jsonata';
 import { AppError, newId, notFound } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
+import { createSecretBox, type SecretBox } from '../../platform/secrets/secret-box.js';
 import {
   claimConnection,
   deleteConnectionRows,
@@ -47,6 +48,8 @@ export interface ChannelSyncDeps {
   checkTargetUrl?: (url: string) => Promise<void>;
   /** Whether a channel exists (the channels module answers; this module only keeps its id). */
   channelExists?: (ctx: Ctx, channelId: string) => Promise<boolean>;
+  /** Seals the credentials at rest when OMNIHUB_SECRETS_KEY is set (default: stored as given). */
+  secrets?: SecretBox | undefined;
 }
 
 const publicConnection = (c: ConnectionWithCredentials): Connection => {
@@ -80,9 +83,22 @@ function checkTransform(expr: string | null | undefined): void {
 export function createChannelSyncService(deps: ChannelSyncDeps = {}) {
   const schedule = deps.retryScheduleMs ?? CHANNEL_SYNC_RETRY_SCHEDULE_MS;
   const checkUrl = deps.checkTargetUrl ?? (async () => {});
+  const box = deps.secrets ?? createSecretBox(undefined);
+
+  // With a key the credentials are stored as { sealed: 'enc:v1:…' }, bound to their row.
+  const where = (id: string) => `channel_sync_connections.credentials:${id}`;
+  const sealed = (c: ConnectionWithCredentials): ConnectionWithCredentials =>
+    box.enabled
+      ? { ...c, credentials: { sealed: box.seal(JSON.stringify(c.credentials), where(c.id)) } as never }
+      : c;
+  const opened = <T extends ConnectionWithCredentials | undefined>(c: T): T => {
+    const stored = c?.credentials as { sealed?: string } | undefined;
+    if (!c || typeof stored?.sealed !== 'string') return c;
+    return { ...c, credentials: JSON.parse(box.open(stored.sealed, where(c.id))) };
+  };
 
   async function load(ctx: Ctx, id: string, forUpdate = false): Promise<ConnectionWithCredentials> {
-    const c = await selectConnection(ctx.db, id, forUpdate);
+    const c = opened(await selectConnection(ctx.db, id, forUpdate));
     if (!c || (ctx.actor.channelId && c.channelId !== ctx.actor.channelId))
       throw notFound('channel sync connection', id);
     return c;
@@ -123,7 +139,7 @@ export function createChannelSyncService(deps: ChannelSyncDeps = {}) {
         createdAt: now,
         updatedAt: now,
       };
-      await insertConnection(ctx.db, c);
+      await insertConnection(ctx.db, sealed(c));
       return { connection: publicConnection(c), secret: 'secret' in credentials ? credentials.secret : null };
     },
 
@@ -162,7 +178,7 @@ export function createChannelSyncService(deps: ChannelSyncDeps = {}) {
           ...(resumed ? { pausedUntil: null, lastError: null } : {}),
           updatedAt: tx.clock.now(),
         };
-        await updateConnectionRow(tx.db, next);
+        await updateConnectionRow(tx.db, sealed(next));
         return publicConnection(next);
       });
     },
@@ -173,16 +189,16 @@ export function createChannelSyncService(deps: ChannelSyncDeps = {}) {
     },
 
     /** Connections that take changes of these channels (active or paused; disabled ones drop them). */
-    liveConnectionsOf: (ctx: Ctx, channelIds: string[] | undefined) =>
-      selectConnections(ctx.db, { ...(channelIds ? { channelIds } : {}), live: true }),
+    liveConnectionsOf: async (ctx: Ctx, channelIds: string[] | undefined) =>
+      (await selectConnections(ctx.db, { ...(channelIds ? { channelIds } : {}), live: true })).map(opened),
 
     /** Queues changes, coalesced per (connection, kind, SKU). */
     enqueue: (ctx: Ctx, items: DirtyItem[]) => upsertItems(ctx.db, items, ctx.clock.now()),
 
-    claimConnection: (ctx: Ctx, opts: { owner: string; leaseMs: number; exclude: string[] }) =>
-      claimConnection(ctx.db, { ...opts, now: ctx.clock.now() }),
-    renewLease: (ctx: Ctx, opts: { id: string; owner: string; leaseMs: number }) =>
-      renewLease(ctx.db, { ...opts, now: ctx.clock.now() }),
+    claimConnection: async (ctx: Ctx, opts: { owner: string; leaseMs: number; exclude: string[] }) =>
+      opened(await claimConnection(ctx.db, { ...opts, now: ctx.clock.now() })),
+    renewLease: async (ctx: Ctx, opts: { id: string; owner: string; leaseMs: number }) =>
+      opened(await renewLease(ctx.db, { ...opts, now: ctx.clock.now() })),
     releaseLease: (ctx: Ctx, id: string, owner: string) => releaseLease(ctx.db, id, owner, ctx.clock.now()),
     dueItems: (ctx: Ctx, connectionId: string, limit: number) =>
       selectDueItems(ctx.db, { connectionId, limit, now: ctx.clock.now() }),
