@@ -74,7 +74,7 @@ describe('wire shapes', () => {
 describe('SSRF guard on connections', () => {
   it('refuses loopback and private targets unless allowed', async () => {
     const guard = createTargetGuard({ allowPrivate: false });
-    const service = createChannelSyncService({ checkTargetUrl: (u) => guard.check(u) });
+    const service = createChannelSyncService({ checkTargetUrl: (u, field) => guard.check(u, field) });
     const ctx = createContext({ db: {} } as never, { clock: systemClock, log: testLog as never });
     for (const baseUrl of [
       'http://127.0.0.1:8080/hook',
@@ -83,7 +83,10 @@ describe('SSRF guard on connections', () => {
     ]) {
       await expect(
         service.createConnection(ctx, { kind: 'generic', channelId: 'chn_x', baseUrl }),
-      ).rejects.toMatchObject({ code: 'validation_failed' });
+      ).rejects.toMatchObject({
+        code: 'validation_failed',
+        issues: [expect.objectContaining({ path: 'body.baseUrl' })],
+      });
     }
   });
 });

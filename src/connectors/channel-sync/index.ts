@@ -45,7 +45,7 @@ export function createChannelSync(opts: {
   const config = { ...loadChannelSyncConfig(), ...opts.config };
   const service = createChannelSyncService({
     ...(opts.retryScheduleMs ? { retryScheduleMs: opts.retryScheduleMs } : {}),
-    checkTargetUrl: (url) => opts.guard.check(url),
+    checkTargetUrl: (url, field) => opts.guard.check(url, field),
     channelExists: async (ctx, id) => (await opts.sources.channels.findChannel(ctx, id))?.id === id,
     secrets: opts.secrets,
   });

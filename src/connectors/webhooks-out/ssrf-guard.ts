@@ -42,19 +42,20 @@ export function isPrivateAddress(address: string): boolean {
 }
 
 export interface TargetGuard {
-  check(url: string): Promise<void>;
+  /** Refuses a target URL; `field` names the body field it came from (for the problem's issues). */
+  check(url: string, field?: string): Promise<void>;
 }
 
 export function createTargetGuard(opts: { allowPrivate: boolean; cacheMs?: number }): TargetGuard {
   const cache = new Map<string, { ok: boolean; until: number }>();
   const cacheMs = opts.cacheMs ?? 60_000;
-  const refuse = (url: string, reason: string) =>
-    new AppError('validation_failed', `The webhook URL is not allowed: ${reason}`, {
-      issues: [{ path: 'body.url', message: reason }],
-      details: { url },
-    });
   return {
-    async check(url: string) {
+    async check(url: string, field = 'url') {
+      const refuse = (url: string, reason: string) =>
+        new AppError('validation_failed', `The target URL (${field}) is not allowed: ${reason}`, {
+          issues: [{ path: `body.${field}`, message: reason }],
+          details: { url },
+        });
       let u: URL;
       try {
         u = new URL(url);

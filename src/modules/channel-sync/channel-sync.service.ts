@@ -45,7 +45,7 @@ const MAX_PAUSE_MS = 24 * 3_600_000;
 export interface ChannelSyncDeps {
   retryScheduleMs?: number[];
   /** Refuses target URLs the hub must not call (the SSRF guard); throws AppError. */
-  checkTargetUrl?: (url: string) => Promise<void>;
+  checkTargetUrl?: (url: string, field?: string) => Promise<void>;
   /** Whether a channel exists (the channels module answers; this module only keeps its id). */
   channelExists?: (ctx: Ctx, channelId: string) => Promise<boolean>;
   /** Seals the credentials at rest when OMNIHUB_SECRETS_KEY is set (default: stored as given). */
@@ -110,7 +110,7 @@ export function createChannelSyncService(deps: ChannelSyncDeps = {}) {
       if (ctx.actor.channelId && p.channelId !== ctx.actor.channelId)
         throw new AppError('channel_forbidden', 'The API key is bound to another channel');
       checkTransform(p.transform);
-      await checkUrl(p.baseUrl);
+      await checkUrl(p.baseUrl, 'baseUrl');
       if (deps.channelExists && !(await deps.channelExists(ctx, p.channelId))) {
         throw new AppError('unprocessable', `There is no channel ${p.channelId}`, {
           issues: [{ path: 'body.channelId', message: 'unknown channel' }],
@@ -156,7 +156,7 @@ export function createChannelSyncService(deps: ChannelSyncDeps = {}) {
 
     async updateConnection(ctx: Ctx, id: string, patch: ConnectionPatch): Promise<Connection> {
       checkTransform(patch.transform);
-      if (patch.baseUrl) await checkUrl(patch.baseUrl);
+      if (patch.baseUrl) await checkUrl(patch.baseUrl, 'baseUrl');
       return inTransaction(ctx, async (tx) => {
         const current = await load(tx, id, true);
         if (patch.credentials && !CREDENTIALS_BY_KIND[current.kind].safeParse(patch.credentials).success) {
