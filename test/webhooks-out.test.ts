@@ -105,6 +105,10 @@ describeEachHub('outbound webhooks', (t) => {
       deadLettered: 1,
       failedAttempts: 4,
     });
+    // The first scrape already shows them: every gauge awaits the same health read.
+    const metrics = String((await t.api('GET', '/metrics', { key: null })).body);
+    expect(metrics).toContain(`omnihub_webhook_dead_letter_depth{endpoint="${ep.id}"} 1`);
+    expect(metrics).toContain(`omnihub_webhook_failed_attempts{endpoint="${ep.id}"} 4`);
 
     receiver.respond = () => ({ status: 200 });
     const replay = await t.api('POST', `/api/webhooks/endpoints/${ep.id}/replay`, { body: {} });

@@ -34,3 +34,47 @@ export function createMetrics(): Metrics {
     }),
   };
 }
+
+export interface ScrapeGauge<R> {
+  name: string;
+  help: string;
+  value: (row: R) => number;
+}
+
+/**
+ * Gauges filled from ONE read per scrape (e.g. a health query), labelled per row. The registry
+ * collects every metric at once, so each gauge awaits the same shared read; a gauge filled by another
+ * gauge's collect would show the previous scrape's values. A failing read (database down) leaves the
+ * gauges empty and /metrics still answers.
+ */
+export function registerScrapeGauges<R, L extends string>(
+  metrics: Metrics,
+  opts: { labelNames: readonly L[]; labels: (row: R) => Record<L, string>; read: () => Promise<R[]> },
+  gauges: ScrapeGauge<R>[],
+): void {
+  let reading: Promise<R[]> | undefined;
+  const rows = () => {
+    reading ??= opts
+      .read()
+      .catch(() => [] as R[])
+      .finally(() => {
+        setImmediate(() => {
+          reading = undefined;
+        });
+      });
+    return reading;
+  };
+  for (const def of gauges) {
+    const g: Gauge<L> = new Gauge({
+      name: def.name,
+      help: def.help,
+      labelNames: opts.labelNames,
+      registers: [metrics.registry],
+      collect: async () => {
+        const all = await rows();
+        g.reset();
+        for (const row of all) g.set(opts.labels(row), def.value(row));
+      },
+    });
+  }
+}
