@@ -62,6 +62,7 @@ export function createIntegrationLayer(opts: IntegrationLayerOptions) {
   const webhooks = createWebhooksService({
     ...(config.retryScheduleMs ? { retryScheduleMs: config.retryScheduleMs } : {}),
     checkTargetUrl: (url) => guard.check(url),
+    secrets: opts.secrets,
   });
   const rules = createRulesService();
   const inbound = createInboundService({ secrets: opts.secrets });

@@ -5,8 +5,10 @@ import { randomBytes } from 'node:crypto';
 import jsonata from 'jsonata';
 import { AppError, newId, notFound } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
+import type { Executor } from '../../platform/db/database.js';
 import { toCloudEvent } from '../../platform/events/cloudevents.js';
 import { appendEvent, type StoredEvent } from '../../platform/events/event-log.js';
+import { createSecretBox, type SecretBox } from '../../platform/secrets/secret-box.js';
 import { INTEGRATION_EVENTS } from './integrations.events.js';
 import {
   type ClaimedDelivery,
@@ -17,13 +19,14 @@ import {
   type EndpointPatch,
   type EndpointWithSecrets,
 } from './integrations.types.js';
+import { endpointSecrets } from './webhook-secrets.js';
 import {
   claimDueDeliveries,
   deleteEndpointRow,
   disableEndpointRow,
   type FailureUpdate,
   insertDeliveries,
-  insertEndpoint,
+  insertEndpoint as insertEndpointRow,
   markDelivered,
   markFailed,
   type NewDelivery,
@@ -34,7 +37,7 @@ import {
   selectEndpoint,
   selectEndpoints,
   selectHealth,
-  updateEndpointRow,
+  updateEndpointRow as updateEndpointStored,
 } from './webhooks.repository.js';
 
 /** The Standard Webhooks schedule after the first attempt: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. */
@@ -49,6 +52,8 @@ export interface WebhooksDeps {
   retryScheduleMs?: number[];
   /** Refuses target URLs the hub must not call (SSRF guard); throws AppError. */
   checkTargetUrl?: (url: string) => Promise<void>;
+  /** Seals endpoint secrets at rest (OMNIHUB_SECRETS_KEY); none = stored as given. */
+  secrets?: SecretBox | undefined;
 }
 
 export const newWebhookSecret = (): string => `whsec_${randomBytes(32).toString('base64')}`;
@@ -117,12 +122,16 @@ export async function renderBody(
 export function createWebhooksService(deps: WebhooksDeps = {}) {
   const schedule = deps.retryScheduleMs ?? STANDARD_RETRY_SCHEDULE_MS;
   const checkUrl = deps.checkTargetUrl ?? (async () => {});
+  const secrets = endpointSecrets(deps.secrets ?? createSecretBox(undefined));
+  const insertEndpoint = (exec: Executor, e: EndpointWithSecrets) => insertEndpointRow(exec, secrets.seal(e));
+  const updateEndpointRow = (exec: Executor, e: EndpointWithSecrets) =>
+    updateEndpointStored(exec, secrets.seal(e));
 
   async function load(ctx: Ctx, id: string, forUpdate = false): Promise<EndpointWithSecrets> {
     const e = await selectEndpoint(ctx.db, id, forUpdate);
     if (!e || (ctx.actor.channelId && e.channelId !== ctx.actor.channelId))
       throw notFound('webhook endpoint', id);
-    return e;
+    return secrets.open(e);
   }
 
   async function changed(tx: Ctx, e: EndpointWithSecrets, what: string) {
@@ -280,10 +289,11 @@ export function createWebhooksService(deps: WebhooksDeps = {}) {
     /** Safety net for a completion and an enqueue that raced: promotes any subject left without a head. */
     repairQueue: (ctx: Ctx) => promoteHeads(ctx.db, null, ctx.clock.now()),
 
-    claimDeliveries: (
+    claimDeliveries: async (
       ctx: Ctx,
       opts: { owner: string; limit: number; leaseMs: number },
-    ): Promise<ClaimedDelivery[]> => claimDueDeliveries(ctx.db, { ...opts, now: ctx.clock.now() }),
+    ): Promise<ClaimedDelivery[]> =>
+      (await claimDueDeliveries(ctx.db, { ...opts, now: ctx.clock.now() })).map(secrets.openClaimed),
 
     /** Applies the senders' results: done, retry later on the schedule, or dead-letter. */
     async recordOutcomes(
