@@ -2,24 +2,16 @@
 // webhook-timestamp, webhook-signature with the connector's whsec_ secret); the topic comes from
 // X-Omnihub-Topic or the payload's `type`. A JSONata mapping stored on the connector turns
 // {topic, payload, headers} into hub commands.
-import jsonata from 'jsonata';
+import { compileJsonata } from '../../platform/jsonata.js';
 import { header, type TranslateInput, type WireAdapter } from '../inbound/wire-adapter.js';
 import { verifyStandardWebhook } from '../webhooks-out/index.js';
-
-const compiled = new Map<string, ReturnType<typeof jsonata>>();
 
 /** Runs a mapping on one payload; throws with the mapping's own message when it fails. */
 export async function runMapping(
   mapping: string,
   input: { topic: string; payload: unknown; headers: Record<string, string> },
 ) {
-  let expr = compiled.get(mapping);
-  if (!expr) {
-    expr = jsonata(mapping);
-    if (compiled.size > 200) compiled.clear();
-    compiled.set(mapping, expr);
-  }
-  return expr.evaluate(input);
+  return compileJsonata(mapping).evaluate(input);
 }
 
 export const genericAdapter: WireAdapter = {

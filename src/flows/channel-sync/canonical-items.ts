@@ -2,8 +2,9 @@
 // queued value, so a coalesced burst sends the latest state): available-to-sell after the channel's
 // safety buffer (never below 0), the channel's resolved price, listed or not, and the title.
 import { currencyExponent } from '../../kernel/index.js';
-import { compileTransform, type SyncKind } from '../../modules/channel-sync/index.js';
+import type { SyncKind } from '../../modules/channel-sync/index.js';
 import type { Ctx } from '../../platform/context.js';
+import { compileJsonata } from '../../platform/jsonata.js';
 import type { ChannelSyncFlowDeps } from './channel-sync.deps.js';
 
 /** One SKU on one channel, the same shape for every connector (and the input of its transform). */
@@ -83,5 +84,5 @@ export async function readCanonicalItems(
 /** The connection's JSONata transform over one item; its result is what the channel receives. */
 export async function applyTransform(transform: string | null, item: CanonicalItem): Promise<unknown> {
   if (!transform) return item;
-  return compileTransform(transform).evaluate(item);
+  return compileJsonata(transform).evaluate(item);
 }

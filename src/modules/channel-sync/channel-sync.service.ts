@@ -2,9 +2,9 @@
 // queue of dirty items, what a push's outcome does to each item (retry on the schedule, dead-letter
 // queue, replay) and to the connection (429 pause, 401/403 pause with the error), and sync health.
 import { randomBytes } from 'node:crypto';
-import jsonata from 'jsonata';
 import { AppError, newId, notFound } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
+import { checkJsonata } from '../../platform/jsonata.js';
 import { createSecretBox, type SecretBox } from '../../platform/secrets/secret-box.js';
 import {
   claimConnection,
@@ -57,28 +57,7 @@ const publicConnection = (c: ConnectionWithCredentials): Connection => {
   return rest;
 };
 
-const compiled = new Map<string, ReturnType<typeof jsonata>>();
-/** The connection's transform, compiled once per expression. */
-export function compileTransform(expr: string): ReturnType<typeof jsonata> {
-  let c = compiled.get(expr);
-  if (!c) {
-    c = jsonata(expr);
-    if (compiled.size > 500) compiled.clear();
-    compiled.set(expr, c);
-  }
-  return c;
-}
-
-function checkTransform(expr: string | null | undefined): void {
-  if (!expr) return;
-  try {
-    jsonata(expr);
-  } catch (err) {
-    throw new AppError('validation_failed', 'The transform is not a valid JSONata expression', {
-      issues: [{ path: 'body.transform', message: (err as Error).message }],
-    });
-  }
-}
+const checkTransform = (expr: string | null | undefined) => checkJsonata(expr, 'transform');
 
 export function createChannelSyncService(deps: ChannelSyncDeps = {}) {
   const schedule = deps.retryScheduleMs ?? CHANNEL_SYNC_RETRY_SCHEDULE_MS;

@@ -8,7 +8,6 @@ export {
   CHANNEL_SYNC_RETRY_SCHEDULE_MS,
   type ChannelSyncDeps,
   type ChannelSyncService,
-  compileTransform,
   createChannelSyncService,
 } from './channel-sync.service.js';
 export * from './channel-sync.types.js';

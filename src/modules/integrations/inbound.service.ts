@@ -2,10 +2,10 @@
 // each verified delivery is stored raw once per sender delivery id and announced on the event log,
 // from where it is processed; processing ends as processed, or parked with the error for a retry.
 import { randomBytes } from 'node:crypto';
-import jsonata from 'jsonata';
 import { AppError, newId, notFound } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { appendEvent } from '../../platform/events/event-log.js';
+import { checkJsonata } from '../../platform/jsonata.js';
 import { createSecretBox, type SecretBox } from '../../platform/secrets/secret-box.js';
 import {
   finishInboundDelivery,
@@ -32,16 +32,7 @@ import { newWebhookSecret } from './webhooks.service.js';
 
 const publicConnector = ({ secret: _s, ...rest }: ConnectorWithSecret): Connector => rest;
 
-function checkMapping(mapping: string | null | undefined) {
-  if (!mapping) return;
-  try {
-    jsonata(mapping);
-  } catch (err) {
-    throw new AppError('validation_failed', 'The mapping is not a valid JSONata expression', {
-      issues: [{ path: 'body.mapping', message: (err as Error).message }],
-    });
-  }
-}
+const checkMapping = (mapping: string | null | undefined) => checkJsonata(mapping, 'mapping');
 
 export interface ReceivedDelivery {
   connector: ConnectorWithSecret;

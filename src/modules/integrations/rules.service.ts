@@ -1,11 +1,12 @@
 // Workflow rules: "when <event type> [and <JSONata condition>] then <actions>", stored, versioned
 // (every change is a new version with its definition kept), enabled/disabled, and evaluated without
 // side effects here, so a dry run on a sample event shows exactly what a real run would do.
-import jsonata from 'jsonata';
-import { AppError, newId, notFound } from '../../kernel/index.js';
+
+import { newId, notFound } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { type CloudEvent, toCloudEvent } from '../../platform/events/cloudevents.js';
 import { appendEvent, type StoredEvent } from '../../platform/events/event-log.js';
+import { checkJsonata, compileJsonata } from '../../platform/jsonata.js';
 import { INTEGRATION_EVENTS } from './integrations.events.js';
 import {
   bumpFired,
@@ -25,28 +26,10 @@ import {
 } from './rules.types.js';
 import { matchesType } from './webhooks.service.js';
 
-const compiled = new Map<string, ReturnType<typeof jsonata>>();
-function compile(expr: string): ReturnType<typeof jsonata> {
-  let c = compiled.get(expr);
-  if (!c) {
-    c = jsonata(expr);
-    if (compiled.size > 1000) compiled.clear();
-    compiled.set(expr, c);
-  }
-  return c;
-}
+const compile = compileJsonata;
 
 function checkExpressions(rule: { condition?: string | null | undefined; actions?: RuleInput['actions'] }) {
-  const check = (expr: string | null | undefined, path: string) => {
-    if (!expr) return;
-    try {
-      jsonata(expr);
-    } catch (err) {
-      throw new AppError('validation_failed', `${path} is not a valid JSONata expression`, {
-        issues: [{ path: `body.${path}`, message: (err as Error).message }],
-      });
-    }
-  };
+  const check = (expr: string | null | undefined, path: string) => checkJsonata(expr, path, path);
   check(rule.condition, 'condition');
   rule.actions?.forEach((a, i) => {
     if ('customer' in a) check(a.customer, `actions.${i}.customer`);

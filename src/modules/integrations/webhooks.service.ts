@@ -2,12 +2,12 @@
 // each gets (Standard Webhooks JSON or a CloudEvent, optionally reshaped by JSONata), the retry
 // schedule, 410 and Retry-After handling, and the dead-letter queue with replay.
 import { randomBytes } from 'node:crypto';
-import jsonata from 'jsonata';
 import { AppError, newId, notFound } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/database.js';
 import { toCloudEvent } from '../../platform/events/cloudevents.js';
 import { appendEvent, type StoredEvent } from '../../platform/events/event-log.js';
+import { checkJsonata, compileJsonata } from '../../platform/jsonata.js';
 import { createSecretBox, type SecretBox } from '../../platform/secrets/secret-box.js';
 import { INTEGRATION_EVENTS } from './integrations.events.js';
 import {
@@ -70,27 +70,7 @@ export function matchesType(filters: readonly string[], type: string): boolean {
   );
 }
 
-const compiledTransforms = new Map<string, ReturnType<typeof jsonata>>();
-function compileTransform(expr: string): ReturnType<typeof jsonata> {
-  let c = compiledTransforms.get(expr);
-  if (!c) {
-    c = jsonata(expr);
-    if (compiledTransforms.size > 500) compiledTransforms.clear();
-    compiledTransforms.set(expr, c);
-  }
-  return c;
-}
-
-function checkTransform(expr: string | null | undefined): void {
-  if (!expr) return;
-  try {
-    jsonata(expr);
-  } catch (err) {
-    throw new AppError('validation_failed', 'The transform is not a valid JSONata expression', {
-      issues: [{ path: 'body.transform', message: (err as Error).message }],
-    });
-  }
-}
+const checkTransform = (expr: string | null | undefined) => checkJsonata(expr, 'transform');
 
 /** The bytes an endpoint receives for an event. */
 export async function renderBody(
@@ -99,7 +79,7 @@ export async function renderBody(
 ): Promise<{ body: string; contentType: string }> {
   const cloud = toCloudEvent(event);
   let data: unknown = event.payload;
-  if (e.transform) data = await compileTransform(e.transform).evaluate(cloud);
+  if (e.transform) data = await compileJsonata(e.transform).evaluate(cloud);
   if (e.format === 'cloudevents') {
     return {
       body: JSON.stringify({ ...cloud, data }),
