@@ -317,4 +317,18 @@ export const bg: Record<MessageKey, string> = {
   'refundMethod.original_payment': 'Първоначално плащане',
   'refundMethod.store_credit': 'Кредит в магазина',
   'store.ordersAllChannels': 'Моите поръчки във всички магазини и канали',
+  'channelSync.title': 'Синхронизация на канали (наличност, цени и публикации към външни канали)',
+  'channelSync.none': 'Все още няма връзки за синхронизация (POST /api/channel-sync/connections).',
+  'channelSync.channel': 'Канал',
+  'channelSync.queued': 'На опашка',
+  'channelSync.pushed': 'Изпратени',
+  'channelSync.resync': 'Пълна синхронизация',
+  'channelSync.resyncQueued':
+    '{count, plural, one {# елемент} other {# елемента}} на опашка за пълна синхронизация.',
+  'channelSync.replayed': '{count, plural, one {# елемент} other {# елемента}} отново на опашка за канала.',
+  'channelSync.paused': 'Връзката е на пауза.',
+  'channelSync.resumed': 'Връзката отново е активна.',
+  'channelSync.status.active': 'Активна',
+  'channelSync.status.paused': 'На пауза',
+  'channelSync.status.disabled': 'Изключена',
 };

@@ -315,6 +315,19 @@ export const en = {
   'refundMethod.original_payment': 'Original payment',
   'refundMethod.store_credit': 'Store credit',
   'store.ordersAllChannels': 'My orders, in every shop and channel',
+  'channelSync.title': 'Channel sync (stock, prices and listings pushed to external channels)',
+  'channelSync.none': 'No channel sync connections yet (POST /api/channel-sync/connections).',
+  'channelSync.channel': 'Channel',
+  'channelSync.queued': 'Queued',
+  'channelSync.pushed': 'Pushed',
+  'channelSync.resync': 'Resync all',
+  'channelSync.resyncQueued': '{count, plural, one {# item} other {# items}} queued for a full resync.',
+  'channelSync.replayed': '{count, plural, one {# item} other {# items}} queued again for the channel.',
+  'channelSync.paused': 'The connection is paused.',
+  'channelSync.resumed': 'The connection is active again.',
+  'channelSync.status.active': 'Active',
+  'channelSync.status.paused': 'Paused',
+  'channelSync.status.disabled': 'Disabled',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -316,4 +316,20 @@ export const es: Record<MessageKey, string> = {
   'refundMethod.original_payment': 'Pago original',
   'refundMethod.store_credit': 'Saldo en tienda',
   'store.ordersAllChannels': 'Mis pedidos, en todas las tiendas y canales',
+  'channelSync.title':
+    'Sincronización de canales (stock, precios y publicaciones enviados a canales externos)',
+  'channelSync.none': 'Aún no hay conexiones de sincronización (POST /api/channel-sync/connections).',
+  'channelSync.channel': 'Canal',
+  'channelSync.queued': 'En cola',
+  'channelSync.pushed': 'Enviados',
+  'channelSync.resync': 'Resincronizar todo',
+  'channelSync.resyncQueued':
+    '{count, plural, one {# elemento} other {# elementos}} en cola para una resincronización completa.',
+  'channelSync.replayed':
+    '{count, plural, one {# elemento} other {# elementos}} de nuevo en cola para el canal.',
+  'channelSync.paused': 'La conexión está en pausa.',
+  'channelSync.resumed': 'La conexión vuelve a estar activa.',
+  'channelSync.status.active': 'Activa',
+  'channelSync.status.paused': 'En pausa',
+  'channelSync.status.disabled': 'Desactivada',
 };

@@ -317,4 +317,19 @@ export const nl: Record<MessageKey, string> = {
   'refundMethod.original_payment': 'Oorspronkelijke betaling',
   'refundMethod.store_credit': 'Tegoed',
   'store.ordersAllChannels': 'Mijn bestellingen, in alle winkels en kanalen',
+  'channelSync.title': 'Kanaalsynchronisatie (voorraad, prijzen en publicaties naar externe kanalen)',
+  'channelSync.none': 'Nog geen synchronisatiekoppelingen (POST /api/channel-sync/connections).',
+  'channelSync.channel': 'Kanaal',
+  'channelSync.queued': 'In de wachtrij',
+  'channelSync.pushed': 'Verstuurd',
+  'channelSync.resync': 'Alles opnieuw synchroniseren',
+  'channelSync.resyncQueued':
+    '{count, plural, one {# item} other {# items}} in de wachtrij voor een volledige synchronisatie.',
+  'channelSync.replayed':
+    '{count, plural, one {# item} other {# items}} opnieuw in de wachtrij voor het kanaal.',
+  'channelSync.paused': 'De koppeling is gepauzeerd.',
+  'channelSync.resumed': 'De koppeling is weer actief.',
+  'channelSync.status.active': 'Actief',
+  'channelSync.status.paused': 'Gepauzeerd',
+  'channelSync.status.disabled': 'Uitgeschakeld',
 };

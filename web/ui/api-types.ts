@@ -2103,6 +2103,699 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/channel-sync/connections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List channel sync connections */
+    get: {
+      parameters: {
+        query?: {
+          channelId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                baseUrl: string;
+                batchSize: number;
+                burst: number;
+                channelId: string;
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                /** @enum {string} */
+                kind: 'generic' | 'woocommerce' | 'shopify';
+                lastError: string | null;
+                name: string;
+                pausedUntil: string | null;
+                push: ('stock' | 'price' | 'listing')[];
+                ratePerSecond: number;
+                /** @enum {string} */
+                status: 'active' | 'paused' | 'disabled';
+                transform: string | null;
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Connect a channel to an external shop (a generic connection shows its secret only here) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json':
+            | {
+                /**
+                 * Format: uri
+                 * @description generic: the URL batches are POSTed to; woocommerce: the shop root (…/wp-json is added); shopify: https://<shop>.myshopify.com
+                 */
+                baseUrl: string;
+                /**
+                 * @description items per request (WooCommerce: ≤ 100)
+                 * @default 50
+                 */
+                batchSize?: number;
+                /**
+                 * @description requests allowed at once after a quiet spell
+                 * @default 5
+                 */
+                burst?: number;
+                /** @description the hub channel this connection pushes */
+                channelId: string;
+                /** @default {} */
+                credentials?: {
+                  /** @description the Standard Webhooks signing secret; generated when omitted */
+                  secret?: string;
+                };
+                /** @enum {string} */
+                kind: 'generic';
+                /** @default  */
+                name?: string;
+                /**
+                 * @default [
+                 *       "stock",
+                 *       "price",
+                 *       "listing"
+                 *     ]
+                 */
+                push?: ('stock' | 'price' | 'listing')[];
+                /**
+                 * @description requests per second (token bucket)
+                 * @default 2
+                 */
+                ratePerSecond?: number;
+                /**
+                 * @description paused: changes queue up (coalesced) and nothing is sent until it is made active
+                 * @default active
+                 * @enum {string}
+                 */
+                status?: 'active' | 'paused';
+                /**
+                 * @description a JSONata expression over the canonical item; its result replaces the item
+                 * @default null
+                 */
+                transform?: string | null;
+              }
+            | {
+                /**
+                 * Format: uri
+                 * @description generic: the URL batches are POSTed to; woocommerce: the shop root (…/wp-json is added); shopify: https://<shop>.myshopify.com
+                 */
+                baseUrl: string;
+                /**
+                 * @description items per request (WooCommerce: ≤ 100)
+                 * @default 50
+                 */
+                batchSize?: number;
+                /**
+                 * @description requests allowed at once after a quiet spell
+                 * @default 5
+                 */
+                burst?: number;
+                /** @description the hub channel this connection pushes */
+                channelId: string;
+                credentials: {
+                  consumerKey: string;
+                  consumerSecret: string;
+                };
+                /** @enum {string} */
+                kind: 'woocommerce';
+                /** @default  */
+                name?: string;
+                /**
+                 * @default [
+                 *       "stock",
+                 *       "price",
+                 *       "listing"
+                 *     ]
+                 */
+                push?: ('stock' | 'price' | 'listing')[];
+                /**
+                 * @description requests per second (token bucket)
+                 * @default 2
+                 */
+                ratePerSecond?: number;
+                /**
+                 * @description paused: changes queue up (coalesced) and nothing is sent until it is made active
+                 * @default active
+                 * @enum {string}
+                 */
+                status?: 'active' | 'paused';
+                /**
+                 * @description a JSONata expression over the canonical item; its result replaces the item
+                 * @default null
+                 */
+                transform?: string | null;
+              }
+            | {
+                /**
+                 * Format: uri
+                 * @description generic: the URL batches are POSTed to; woocommerce: the shop root (…/wp-json is added); shopify: https://<shop>.myshopify.com
+                 */
+                baseUrl: string;
+                /**
+                 * @description items per request (WooCommerce: ≤ 100)
+                 * @default 50
+                 */
+                batchSize?: number;
+                /**
+                 * @description requests allowed at once after a quiet spell
+                 * @default 5
+                 */
+                burst?: number;
+                /** @description the hub channel this connection pushes */
+                channelId: string;
+                credentials: {
+                  /** @description an Admin API access token (X-Shopify-Access-Token) */
+                  accessToken: string;
+                  /** @description the Shopify location whose available quantity is set */
+                  locationId: string;
+                };
+                /** @enum {string} */
+                kind: 'shopify';
+                /** @default  */
+                name?: string;
+                /**
+                 * @default [
+                 *       "stock",
+                 *       "price",
+                 *       "listing"
+                 *     ]
+                 */
+                push?: ('stock' | 'price' | 'listing')[];
+                /**
+                 * @description requests per second (token bucket)
+                 * @default 2
+                 */
+                ratePerSecond?: number;
+                /**
+                 * @description paused: changes queue up (coalesced) and nothing is sent until it is made active
+                 * @default active
+                 * @enum {string}
+                 */
+                status?: 'active' | 'paused';
+                /**
+                 * @description a JSONata expression over the canonical item; its result replaces the item
+                 * @default null
+                 */
+                transform?: string | null;
+              };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              baseUrl: string;
+              batchSize: number;
+              burst: number;
+              channelId: string;
+              /** Format: date-time */
+              createdAt: string;
+              id: string;
+              /** @enum {string} */
+              kind: 'generic' | 'woocommerce' | 'shopify';
+              lastError: string | null;
+              name: string;
+              pausedUntil: string | null;
+              push: ('stock' | 'price' | 'listing')[];
+              ratePerSecond: number;
+              secret: string | null;
+              /** @enum {string} */
+              status: 'active' | 'paused' | 'disabled';
+              transform: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/channel-sync/connections/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a channel sync connection */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              baseUrl: string;
+              batchSize: number;
+              burst: number;
+              channelId: string;
+              /** Format: date-time */
+              createdAt: string;
+              id: string;
+              /** @enum {string} */
+              kind: 'generic' | 'woocommerce' | 'shopify';
+              lastError: string | null;
+              name: string;
+              pausedUntil: string | null;
+              push: ('stock' | 'price' | 'listing')[];
+              ratePerSecond: number;
+              /** @enum {string} */
+              status: 'active' | 'paused' | 'disabled';
+              transform: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete a connection and its queue */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change a connection (status active resumes one paused by a 401/403) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uri
+             * @description generic: the URL batches are POSTed to; woocommerce: the shop root (…/wp-json is added); shopify: https://<shop>.myshopify.com
+             */
+            baseUrl?: string;
+            batchSize?: number;
+            burst?: number;
+            credentials?:
+              | {
+                  /** @description the Standard Webhooks signing secret; generated when omitted */
+                  secret: string;
+                }
+              | {
+                  consumerKey: string;
+                  consumerSecret: string;
+                }
+              | {
+                  /** @description an Admin API access token (X-Shopify-Access-Token) */
+                  accessToken: string;
+                  /** @description the Shopify location whose available quantity is set */
+                  locationId: string;
+                };
+            name?: string;
+            push?: ('stock' | 'price' | 'listing')[];
+            ratePerSecond?: number;
+            /**
+             * @description active resumes a connection paused by a 401/403
+             * @enum {string}
+             */
+            status?: 'active' | 'paused' | 'disabled';
+            transform?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              baseUrl: string;
+              batchSize: number;
+              burst: number;
+              channelId: string;
+              /** Format: date-time */
+              createdAt: string;
+              id: string;
+              /** @enum {string} */
+              kind: 'generic' | 'woocommerce' | 'shopify';
+              lastError: string | null;
+              name: string;
+              pausedUntil: string | null;
+              push: ('stock' | 'price' | 'listing')[];
+              ratePerSecond: number;
+              /** @enum {string} */
+              status: 'active' | 'paused' | 'disabled';
+              transform: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/channel-sync/connections/{id}/dry-run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** What a push of one SKU (or a sample) would send: canonical item, transformed payload, requests */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description default: what the connection pushes */
+            changed?: ('stock' | 'price' | 'listing')[];
+            /** @description a made-up item (fields left out take neutral values) */
+            sample?: {
+              availableToSell?: number;
+              listed?: boolean;
+              price?: {
+                amount: number;
+                currency: string;
+              } | null;
+              sku: string;
+              title?: string | null;
+            };
+            /** @description a real SKU: its current truth on the channel */
+            sku?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: string | null;
+              item: {
+                [key: string]: unknown;
+              };
+              payload: unknown;
+              requests: {
+                body?: unknown;
+                headers: {
+                  [key: string]: string;
+                };
+                method: string;
+                url: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/channel-sync/connections/{id}/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Queued items of a connection (status=dead: the dead-letter queue) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          status?: 'pending' | 'dead';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                attempts: number;
+                connectionId: string;
+                /** Format: date-time */
+                enqueuedAt: string;
+                id: string;
+                key: string;
+                /** @enum {string} */
+                kind: 'stock' | 'price' | 'listing';
+                lastError: string | null;
+                lastStatusCode: number | null;
+                /** Format: date-time */
+                nextAttemptAt: string;
+                /** @enum {string} */
+                status: 'pending' | 'dead';
+                value: unknown;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/channel-sync/connections/{id}/replay': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send dead-lettered items again (all, or the listed ids) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            ids?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              replayed: string[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/channel-sync/connections/{id}/resync': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Queue every SKU the channel lists, for every kind the connection pushes */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              queued: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/channel-sync/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Per connection: lag, queue depth, dead-lettered items, pushed and failed counts */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                channelId: string;
+                connectionId: string;
+                deadLettered: number;
+                failed: number;
+                /** @enum {string} */
+                kind: 'generic' | 'woocommerce' | 'shopify';
+                /** @description age of the oldest pending item, else time since the last push */
+                lagSeconds: number;
+                lastError: string | null;
+                lastPushedAt: string | null;
+                pausedUntil: string | null;
+                pushed: number;
+                queueDepth: number;
+                requests: number;
+                /** @enum {string} */
+                status: 'active' | 'paused' | 'disabled';
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/channels': {
     parameters: {
       query?: never;
@@ -3072,6 +3765,7 @@ export interface paths {
           limit?: number;
           name?: string;
           phone?: string;
+          tag?: string;
         };
         header?: never;
         path?: never;
@@ -3103,6 +3797,7 @@ export interface paths {
                   | 'at_risk'
                   | 'lapsed';
                 status: string;
+                tags: string[];
               }[];
             };
           };
@@ -3203,6 +3898,14 @@ export interface paths {
                 | 'lapsed';
               stageChangedAt: string | null;
               status: string;
+              tags: {
+                /** Format: date-time */
+                addedAt: string;
+                channelId: string | null;
+                /** @description the profile it was put on (the root at the time) */
+                profileId: string;
+                tag: string;
+              }[];
               timeline: {
                 items: {
                   channelId: string | null;
@@ -3332,6 +4035,14 @@ export interface paths {
                 | 'lapsed';
               stageChangedAt: string | null;
               status: string;
+              tags: {
+                /** Format: date-time */
+                addedAt: string;
+                channelId: string | null;
+                /** @description the profile it was put on (the root at the time) */
+                profileId: string;
+                tag: string;
+              }[];
               timeline: {
                 items: {
                   channelId: string | null;
@@ -3725,6 +4436,66 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/customers/{id}/tags': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add and remove tags (idempotent; tags are trimmed and lower-cased)
+     * @description A merged profile id acts on the surviving customer. Emits customer.tags_changed when a tag was added or removed.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default [] */
+            add?: string[];
+            /** @default [] */
+            remove?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description tags the customer did not have before */
+              added: string[];
+              /** @description the surviving profile the change was made on */
+              customerId: string;
+              /** @description tags the customer had before */
+              removed: string[];
+              /** @description the change was made before under the same ref (nothing done) */
+              repeated: boolean;
+              tags: string[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/customers/{id}/timeline': {
     parameters: {
       query?: never;
@@ -3778,6 +4549,74 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/api/customers/{id}/traits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Set traits, newest wins (as ingestion stores them), with their channel and time
+     * @description A value older than the one the customer holds is ignored. email and phone are identifiers: use /customers/identify. A merged profile id acts on the surviving customer. Emits customer.traits_changed with the changed trait names.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description the channel it was learnt on (default: the key's) */
+            channelId?: string;
+            /** @description when it was learnt (default: now) */
+            occurredAt?: unknown;
+            traits: {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description keys whose value the customer view shows changed */
+              changed: string[];
+              /** @description the surviving profile the change was made on */
+              customerId: string;
+              /** @description the change was made before under the same ref (nothing done) */
+              repeated: boolean;
+              /** @description the customer's traits after the update */
+              traits: {
+                [key: string]: {
+                  at: string;
+                  channelId: string | null;
+                  value: unknown;
+                };
+              };
+            };
+          };
+        };
+      };
+    };
     trace?: never;
   };
   '/api/customers/identify': {
@@ -7618,7 +8457,10 @@ export interface paths {
             address?: {
               city: string;
               country: string;
+              /** @description for routing to the nearest location */
+              latitude?: number;
               line1: string;
+              longitude?: number;
               name?: string;
               postalCode: string;
             };
@@ -7638,6 +8480,11 @@ export interface paths {
             /** @default true */
             paid?: boolean;
             phone?: string;
+            /**
+             * @description how to pick the shipping locations (default nearest_with_stock)
+             * @enum {string}
+             */
+            routing?: 'nearest_with_stock' | 'fewest_shipments' | 'store_priority';
             shipping?: number;
           };
         };
@@ -8814,9 +9661,21 @@ export interface paths {
                        * @default data.customerId ? data.customerId : subject
                        */
                       customer: string;
+                      /** @description added to the customer (once per rule and event) */
                       tag: string;
                       /** @enum {string} */
                       type: 'customer.tag';
+                    }
+                  | {
+                      /**
+                       * @description JSONata over the CloudEvent giving the customer id
+                       * @default data.customerId ? data.customerId : subject
+                       */
+                      customer: string;
+                      /** @description JSONata over the CloudEvent giving an object of traits, set newest-wins at the event time and channel */
+                      traits: string;
+                      /** @enum {string} */
+                      type: 'customer.update';
                     }
                 )[];
                 condition: string | null;
@@ -8871,9 +9730,21 @@ export interface paths {
                    * @default data.customerId ? data.customerId : subject
                    */
                   customer?: string;
+                  /** @description added to the customer (once per rule and event) */
                   tag: string;
                   /** @enum {string} */
                   type: 'customer.tag';
+                }
+              | {
+                  /**
+                   * @description JSONata over the CloudEvent giving the customer id
+                   * @default data.customerId ? data.customerId : subject
+                   */
+                  customer?: string;
+                  /** @description JSONata over the CloudEvent giving an object of traits, set newest-wins at the event time and channel */
+                  traits: string;
+                  /** @enum {string} */
+                  type: 'customer.update';
                 }
             )[];
             /**
@@ -8920,9 +9791,21 @@ export interface paths {
                      * @default data.customerId ? data.customerId : subject
                      */
                     customer: string;
+                    /** @description added to the customer (once per rule and event) */
                     tag: string;
                     /** @enum {string} */
                     type: 'customer.tag';
+                  }
+                | {
+                    /**
+                     * @description JSONata over the CloudEvent giving the customer id
+                     * @default data.customerId ? data.customerId : subject
+                     */
+                    customer: string;
+                    /** @description JSONata over the CloudEvent giving an object of traits, set newest-wins at the event time and channel */
+                    traits: string;
+                    /** @enum {string} */
+                    type: 'customer.update';
                   }
               )[];
               condition: string | null;
@@ -8996,9 +9879,21 @@ export interface paths {
                      * @default data.customerId ? data.customerId : subject
                      */
                     customer: string;
+                    /** @description added to the customer (once per rule and event) */
                     tag: string;
                     /** @enum {string} */
                     type: 'customer.tag';
+                  }
+                | {
+                    /**
+                     * @description JSONata over the CloudEvent giving the customer id
+                     * @default data.customerId ? data.customerId : subject
+                     */
+                    customer: string;
+                    /** @description JSONata over the CloudEvent giving an object of traits, set newest-wins at the event time and channel */
+                    traits: string;
+                    /** @enum {string} */
+                    type: 'customer.update';
                   }
               )[];
               condition: string | null;
@@ -9078,9 +9973,21 @@ export interface paths {
                    * @default data.customerId ? data.customerId : subject
                    */
                   customer?: string;
+                  /** @description added to the customer (once per rule and event) */
                   tag: string;
                   /** @enum {string} */
                   type: 'customer.tag';
+                }
+              | {
+                  /**
+                   * @description JSONata over the CloudEvent giving the customer id
+                   * @default data.customerId ? data.customerId : subject
+                   */
+                  customer?: string;
+                  /** @description JSONata over the CloudEvent giving an object of traits, set newest-wins at the event time and channel */
+                  traits: string;
+                  /** @enum {string} */
+                  type: 'customer.update';
                 }
             )[];
             condition?: string | null;
@@ -9122,9 +10029,21 @@ export interface paths {
                      * @default data.customerId ? data.customerId : subject
                      */
                     customer: string;
+                    /** @description added to the customer (once per rule and event) */
                     tag: string;
                     /** @enum {string} */
                     type: 'customer.tag';
+                  }
+                | {
+                    /**
+                     * @description JSONata over the CloudEvent giving the customer id
+                     * @default data.customerId ? data.customerId : subject
+                     */
+                    customer: string;
+                    /** @description JSONata over the CloudEvent giving an object of traits, set newest-wins at the event time and channel */
+                    traits: string;
+                    /** @enum {string} */
+                    type: 'customer.update';
                   }
               )[];
               condition: string | null;
@@ -9197,6 +10116,9 @@ export interface paths {
                 error?: string;
                 tag?: string;
                 text?: string;
+                traits?: {
+                  [key: string]: unknown;
+                };
                 type: string;
               }[];
               conditionResult: unknown;
@@ -9316,9 +10238,21 @@ export interface paths {
                      * @default data.customerId ? data.customerId : subject
                      */
                     customer?: string;
+                    /** @description added to the customer (once per rule and event) */
                     tag: string;
                     /** @enum {string} */
                     type: 'customer.tag';
+                  }
+                | {
+                    /**
+                     * @description JSONata over the CloudEvent giving the customer id
+                     * @default data.customerId ? data.customerId : subject
+                     */
+                    customer?: string;
+                    /** @description JSONata over the CloudEvent giving an object of traits, set newest-wins at the event time and channel */
+                    traits: string;
+                    /** @enum {string} */
+                    type: 'customer.update';
                   }
               )[];
               /**
@@ -9349,6 +10283,9 @@ export interface paths {
                 error?: string;
                 tag?: string;
                 text?: string;
+                traits?: {
+                  [key: string]: unknown;
+                };
                 type: string;
               }[];
               conditionResult: unknown;

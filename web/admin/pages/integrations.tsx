@@ -1,18 +1,20 @@
 // Integrations: webhook endpoints and inbound connectors with their sync health (lag, failures,
 // dead letters), each endpoint's deliveries, and replay of the dead-letter queue.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useIntl } from '../../i18n/index.tsx';
 import { ok } from '../../ui/api.ts';
 import { Pill, TextField, useLoad } from '../../ui/components.tsx';
 import { DataTable, FormPanel, LoadedTable, useAction } from '../../ui/data-table.tsx';
 import { useApi } from '../../ui/key-gate.tsx';
 import { useLiveEvents } from '../../ui/use-live.ts';
+import { ChannelSyncPanel, loadHealth } from './channel-sync-panel.tsx';
 
 export function IntegrationsPage() {
   const intl = useIntl();
   const api = useApi();
   const health = useLoad(() => ok(api.GET('/api/webhooks/health')), []);
   const connectors = useLoad(() => ok(api.GET('/api/connectors/health')), []);
+  const syncHealth = useLoad(() => loadHealth(api), []);
   const [selected, setSelected] = useState<string | null>(null);
   const action = useAction();
   const [form, setForm] = useState({ url: '', types: '' });
@@ -27,10 +29,21 @@ export function IntegrationsPage() {
         : Promise.resolve(null),
     [selected],
   );
+  // Pushes and deliveries append no events of their own: also refresh the health every 5 s.
+  const refresh = useRef(() => {});
+  refresh.current = () => {
+    health.reload();
+    syncHealth.reload();
+  };
+  useEffect(() => {
+    const timer = setInterval(() => refresh.current(), 5_000);
+    return () => clearInterval(timer);
+  }, []);
   // Sync health moves with every event; refresh at most as often as events arrive.
   useLiveEvents([], () => {
     if (!health.loading) health.reload();
     if (!connectors.loading) connectors.reload();
+    if (!syncHealth.loading) syncHealth.reload();
   });
 
   const create = () =>
@@ -158,6 +171,7 @@ export function IntegrationsPage() {
           { header: intl.t('integrations.lag'), num: true, cell: (c) => seconds(c.lagSeconds) },
         ]}
       />
+      <ChannelSyncPanel action={action} health={syncHealth} />
       <h2>{intl.t('integrations.new')}</h2>
       <FormPanel label={intl.t('integrations.new')} submit={intl.t('common.create')} onSubmit={create}>
         <TextField

@@ -1,0 +1,125 @@
+// Channel sync on the integrations page: each connection pushing stock, prices and listings to an
+// external channel, with its health (queue, pushes, failures, dead letters, lag, last error) and the
+// operator's moves: pause/resume, full resync, replay of dead-lettered items.
+import { useIntl } from '../../i18n/index.tsx';
+import { ok } from '../../ui/api.ts';
+import { Pill, useLoad } from '../../ui/components.tsx';
+import { LoadedTable, type useAction } from '../../ui/data-table.tsx';
+import { useApi } from '../../ui/key-gate.tsx';
+
+type Action = ReturnType<typeof useAction>;
+type Health = ReturnType<typeof useLoad<Awaited<ReturnType<typeof loadHealth>>>>;
+
+/** The health of every connection (the page loads it, and reloads it on live events). */
+export const loadHealth = (api: ReturnType<typeof useApi>) => ok(api.GET('/api/channel-sync/health'));
+
+export function ChannelSyncPanel({ action, health }: { action: Action; health: Health }) {
+  const intl = useIntl();
+  const api = useApi();
+  const channels = useLoad(() => ok(api.GET('/api/channels')), []);
+  const channelName = (id: string) => channels.data?.items.find((c) => c.id === id)?.name ?? id;
+  const seconds = (s: number) => intl.t('integrations.seconds', { s: Math.round(s) });
+
+  const setStatus = (id: string, status: 'active' | 'paused') =>
+    action.run(
+      async () => {
+        await ok(
+          api.PATCH('/api/channel-sync/connections/{id}', { params: { path: { id } }, body: { status } }),
+        );
+        health.reload();
+      },
+      () => intl.t(status === 'active' ? 'channelSync.resumed' : 'channelSync.paused'),
+    );
+  const resync = (id: string) =>
+    action.run(
+      async () => {
+        const r = await ok(
+          api.POST('/api/channel-sync/connections/{id}/resync', { params: { path: { id } }, body: {} }),
+        );
+        health.reload();
+        return r.queued;
+      },
+      (count) => intl.t('channelSync.resyncQueued', { count }),
+    );
+  const replay = (id: string) =>
+    action.run(
+      async () => {
+        const r = await ok(
+          api.POST('/api/channel-sync/connections/{id}/replay', { params: { path: { id } }, body: {} }),
+        );
+        health.reload();
+        return r.replayed.length;
+      },
+      (count) => intl.t('channelSync.replayed', { count }),
+    );
+
+  return (
+    <>
+      <h2>{intl.t('channelSync.title')}</h2>
+      <LoadedTable
+        load={health}
+        items={health.data?.items}
+        empty={intl.t('channelSync.none')}
+        caption={intl.t('channelSync.title')}
+        rowKey={(h) => h.connectionId}
+        rowProps={(h) => ({ 'data-connection': h.connectionId })}
+        columns={[
+          { header: intl.t('channelSync.channel'), cell: (h) => channelName(h.channelId) },
+          { header: intl.t('channels.type'), cell: (h) => <code>{h.kind}</code> },
+          {
+            header: intl.t('channels.status'),
+            cellProps: { 'data-testid': 'sync-status' },
+            cell: (h) => (
+              <Pill tone={h.status === 'active' ? (h.deadLettered > 0 ? 'warn' : 'ok') : 'bad'}>
+                {intl.t(`channelSync.status.${h.status}`)}
+              </Pill>
+            ),
+          },
+          { header: intl.t('channelSync.queued'), num: true, cell: (h) => intl.number(h.queueDepth) },
+          { header: intl.t('channelSync.pushed'), num: true, cell: (h) => intl.number(h.pushed) },
+          { header: intl.t('integrations.failed'), num: true, cell: (h) => intl.number(h.failed) },
+          {
+            header: intl.t('integrations.dead'),
+            num: true,
+            cellProps: { 'data-testid': 'sync-dead' },
+            cell: (h) => intl.number(h.deadLettered),
+          },
+          { header: intl.t('integrations.lag'), num: true, cell: (h) => seconds(h.lagSeconds) },
+          { header: intl.t('integrations.lastError'), cell: (h) => h.lastError ?? '' },
+          {
+            header: '',
+            cell: (h) => (
+              <span className="actions">
+                {h.status === 'active' ? (
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => setStatus(h.connectionId, 'paused')}
+                  >
+                    {intl.t('channels.pause')}
+                  </button>
+                ) : (
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => setStatus(h.connectionId, 'active')}
+                  >
+                    {intl.t('channels.resume')}
+                  </button>
+                )}{' '}
+                <button type="button" className="secondary" onClick={() => resync(h.connectionId)}>
+                  {intl.t('channelSync.resync')}
+                </button>{' '}
+                {h.deadLettered > 0 ? (
+                  <button type="button" className="secondary" onClick={() => replay(h.connectionId)}>
+                    {intl.t('integrations.replay')}
+                  </button>
+                ) : null}
+              </span>
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+}
