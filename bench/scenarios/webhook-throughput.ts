@@ -6,8 +6,10 @@
 // bounded by that write path too. Correct = every event received exactly once and the official
 // `standardwebhooks` verifier accepts the sampled signatures.
 import { createServer } from 'node:http';
+import { loadavg } from 'node:os';
 import pg from 'pg';
 import { Webhook } from 'standardwebhooks';
+import { dbCpuMs, hubCpuMs } from '../cpu-usage.js';
 import { api, type BenchContext, percentile, type Scenario } from '../harness.js';
 
 /** The receiver is on loopback: the bench allows it (the SSRF guard refuses it by default). */
@@ -114,11 +116,16 @@ const scenario: Scenario = async (b) => {
   b.log(
     `${n} events over ${subjects} subjects, ${sqlPath ? 'appended with SQL' : 'written through the API'}`,
   );
+  // CPU per delivery (fan-out, claim, signing, sending, recording): holds on a shared machine.
+  const [hubCpu0, dbCpu0, load0] = [await hubCpuMs(b), await dbCpuMs(b), loadavg()[0]!];
   const started = sqlPath
     ? await appendEventsWithSql(b, n, subjects)
     : await appendEventsThroughApi(b, n, subjects);
   const timeout = Number(b.args.timeout ?? 300) * 1000;
   await Promise.race([allIn, new Promise((r) => setTimeout(r, timeout))]);
+  const [hubCpu1, dbCpu1] = [await hubCpuMs(b), await dbCpuMs(b)];
+  const perDelivery = (a: number | null, z: number | null) =>
+    a === null || z === null || ids.size === 0 ? null : Math.round(((z - a) / ids.size) * 1000) / 1000;
   // Anything sent twice would arrive now.
   await new Promise((r) => setTimeout(r, 1000));
   receiver.server.closeAllConnections();
@@ -148,6 +155,8 @@ const scenario: Scenario = async (b) => {
       badSignatures,
       seconds,
       latencyNote: 'p50/p99: event occurrence → receipt, including time queued behind the burst',
+      cpuPerDelivery: { hubMs: perDelivery(hubCpu0, hubCpu1), postgresMs: perDelivery(dbCpu0, dbCpu1) },
+      loadAverage1m: { before: load0, after: loadavg()[0] },
       endpointHealth: health.body.items?.[0],
     },
   };
