@@ -51,6 +51,18 @@ describeBrowser('admin console areas', (t) => {
     const identities = page.locator('li', { hasText: 'astrid@example.com' });
     expect(await identities.textContent()).toContain('verified');
     expect(await page.locator('li', { hasText: '+31612345678' }).textContent()).toContain('claimed');
+    // Tags: added here, and one added through the API shows up live; removing one is one click.
+    const tagForm = page.getByRole('form', { name: 'Add tag' });
+    await tagForm.getByLabel('Tag').fill('VIP');
+    await tagForm.getByRole('button', { name: 'Add tag' }).click();
+    await page.locator('[data-tag="vip"]').waitFor();
+    const tagged = await t.api('POST', `/api/customers/${r.body.customerId}/tags`, { add: ['newsletter'] });
+    expect(tagged.status).toBe(200);
+    await page.locator('[data-tag="newsletter"]').waitFor();
+    await page.getByRole('button', { name: 'Remove tag vip' }).click();
+    await page.locator('[data-tag="vip"]').waitFor({ state: 'detached' });
+    const view = await t.api('GET', `/api/customers/${r.body.customerId}`);
+    expect(view.body.tags.map((x: { tag: string }) => x.tag)).toEqual(['newsletter']);
     await t.screenshot(page, 'admin-customer');
   });
 });

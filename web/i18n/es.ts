@@ -316,6 +316,10 @@ export const es: Record<MessageKey, string> = {
   'refundMethod.original_payment': 'Pago original',
   'refundMethod.store_credit': 'Saldo en tienda',
   'store.ordersAllChannels': 'Mis pedidos, en todas las tiendas y canales',
+  'customers.tags': 'Etiquetas',
+  'customers.tag': 'Etiqueta',
+  'customers.addTag': 'Añadir etiqueta',
+  'customers.removeTag': 'Quitar la etiqueta {tag}',
   'channelSync.title':
     'Sincronización de canales (stock, precios y publicaciones enviados a canales externos)',
   'channelSync.none': 'Aún no hay conexiones de sincronización (POST /api/channel-sync/connections).',

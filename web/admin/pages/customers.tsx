@@ -96,6 +96,7 @@ export function CustomerPage({ id }: { id: string }) {
   );
   const channels = useLoad(() => ok(api.GET('/api/channels')), []);
   const [consent, setConsent] = useState({ purpose: 'marketing', channel: '*', granted: 'true' });
+  const [newTag, setNewTag] = useState('');
   const channelName = (cid: string | null) =>
     cid === '*'
       ? intl.t('keys.allChannels')
@@ -135,6 +136,16 @@ export function CustomerPage({ id }: { id: string }) {
         }),
       ),
     );
+  };
+
+  const changeTags = (body: { add?: string[]; remove?: string[] }) =>
+    act(() => ok(api.POST('/api/customers/{id}/tags', { params: { path: { id } }, body })));
+  const addTag = (e: FormEvent) => {
+    e.preventDefault();
+    const tag = newTag.trim();
+    if (!tag) return;
+    setNewTag('');
+    void changeTags({ add: [tag] });
   };
 
   if (view.loading && !view.data) return <Loading />;
@@ -201,6 +212,29 @@ export function CustomerPage({ id }: { id: string }) {
               onChange={(granted) => setConsent({ ...consent, granted })}
             />
             <button type="submit">{intl.t('common.save')}</button>
+          </form>
+        </div>
+        <div className="panel">
+          <h2>{intl.t('customers.tags')}</h2>
+          {v.tags.length === 0 ? <Empty /> : null}
+          <ul className="tags" data-testid="tags">
+            {v.tags.map(({ tag }) => (
+              <li key={tag} data-tag={tag}>
+                <Pill tone="info">{tag}</Pill>{' '}
+                <button
+                  type="button"
+                  className="link"
+                  aria-label={intl.t('customers.removeTag', { tag })}
+                  onClick={() => void changeTags({ remove: [tag] })}
+                >
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+          <form className="row" onSubmit={addTag} aria-label={intl.t('customers.addTag')}>
+            <TextField label={intl.t('customers.tag')} value={newTag} onChange={setNewTag} />
+            <button type="submit">{intl.t('customers.addTag')}</button>
           </form>
         </div>
       </div>
