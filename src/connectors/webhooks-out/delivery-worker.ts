@@ -4,7 +4,7 @@
 import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
 import { type Clock, newId } from '../../kernel/index.js';
-import type { WebhooksService } from '../../modules/integrations/index.js';
+import type { ClaimedDelivery, WebhooksService } from '../../modules/integrations/index.js';
 import { type Ctx, createContext, type Logger } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
 import { type RunningConsumer, startConsumer } from '../../platform/events/consumer.js';
@@ -70,6 +70,11 @@ export function startWebhooksOut(opts: {
   const abort = new AbortController();
   setMaxListeners(1000, abort.signal); // every idle loop waits on it
   const stats: WebhookDeliveryStats = { delivered: 0, retried: 0, dead: 0 };
+  // Heads the fan-out wrote already leased to this node: the loops send them before claiming more
+  // (no claim round trip between an event and its delivery). Bounded, so nothing waits here long
+  // enough for its lease to run out; beyond the bound new heads are left for any node's claims.
+  const ready: ClaimedDelivery[] = [];
+  const readyLimit = 2 * config.batchSize * Math.max(1, config.loops);
 
   const fanout = startConsumer({
     database,
@@ -78,7 +83,10 @@ export function startWebhooksOut(opts: {
     startAt: 'head',
     batchSize: 1000,
     handle: async (events) => {
-      if ((await service.enqueueForEvents(ctx, events)) > 0) queued.notify();
+      const claim = ready.length < readyLimit ? { owner, leaseMs: config.leaseMs } : undefined;
+      const r = await service.enqueueForEvents(ctx, events, claim);
+      ready.push(...r.claimed);
+      if (r.queued > 0) queued.notify();
     },
   });
 
@@ -91,11 +99,9 @@ export function startWebhooksOut(opts: {
           await service.repairQueue(ctx);
         }
         const seenLocal = queued.version;
-        const claimed = await service.claimDeliveries(ctx, {
-          owner,
-          limit: config.batchSize,
-          leaseMs: config.leaseMs,
-        });
+        const claimed = ready.length
+          ? ready.splice(0, config.batchSize)
+          : await service.claimDeliveries(ctx, { owner, limit: config.batchSize, leaseMs: config.leaseMs });
         if (claimed.length === 0) {
           // Local fan-out wakes us at once when it queued something (whichever node committed the
           // events: the node holding the fan-out lease queues and wakes its loops); deliveries queued

@@ -114,30 +114,35 @@ export interface NewDelivery {
   contentType: string;
 }
 
+/** Heads written already leased to this sender (its delivery loops send them without a claim). */
+export interface InsertClaim {
+  owner: string;
+  leaseUntil: Date;
+}
+
 /**
  * Queues a batch in one statement (a delivery already queued for (endpoint, event) is skipped).
- * The first of a subject in the batch is its head (pending) when nothing of that subject is waiting
- * or in flight; the rest queue behind it. A completion racing this insert can leave a subject with
- * no head; promoteHeads(null) repairs that.
+ * The first of a subject in the batch is its head (pending, or in flight leased to `claim`'s sender
+ * as its first attempt) when nothing of that subject is waiting or in flight; the rest queue behind
+ * it. A completion racing this insert can leave a subject with no head; promoteHeads(null) repairs that.
  */
-export async function insertDeliveries(exec: Executor, list: NewDelivery[], now: Date): Promise<number> {
-  if (list.length === 0) return 0;
-  const r = await rows<{ id: string }>(
+
+export async function insertDeliveries(
+  exec: Executor,
+  list: NewDelivery[],
+  now: Date,
+  claim?: InsertClaim,
+): Promise<Array<{ id: string; claimed: boolean }>> {
+  if (list.length === 0) return [];
+  const head = claim ? 'delivering' : 'pending';
+  const r = await rows<{ id: string; status: string }>(
     exec,
     sql`insert into webhook_deliveries (id, endpoint_id, event_id, event_type, subject, event_occurred_at, body,
-          content_type, status, attempts, next_attempt_at, created_at)
+          content_type, status, attempts, next_attempt_at, created_at, lease_owner, lease_until)
         select b.id, b.endpoint_id, b.event_id, b.event_type, b.subject, b.occurred, b.body, b.content_type,
-          -- Two look-ups, each by its partial index's own predicate (one status list over both
-          -- made the planner scan the endpoint's every waiting row, and dead ones, for each row).
-          case when b.nth = 1
-                 and not exists (select 1 from webhook_deliveries p
-                                 where p.endpoint_id = b.endpoint_id and p.subject = b.subject
-                                   and p.status in ('pending', 'delivering'))
-                 and not exists (select 1 from webhook_deliveries p
-                                 where p.endpoint_id = b.endpoint_id and p.subject = b.subject
-                                   and p.status = 'queued')
-               then 'pending' else 'queued' end,
-          0, ${now}, ${now}
+          st.status, case when st.status = 'delivering' then 1 else 0 end, ${now}, ${now},
+          case when st.status = 'delivering' then ${claim?.owner ?? null}::text end,
+          case when st.status = 'delivering' then ${claim?.leaseUntil ?? null}::timestamptz end
         from (select u.*, row_number() over (partition by u.endpoint_id, u.subject order by u.ord) as nth
               from unnest(${sql.param(list.map((d) => d.id))}::text[], ${sql.param(list.map((d) => d.endpointId))}::text[],
                 ${sql.param(list.map((d) => d.eventId))}::text[], ${sql.param(list.map((d) => d.eventType))}::text[],
@@ -145,11 +150,22 @@ export async function insertDeliveries(exec: Executor, list: NewDelivery[], now:
                 ${sql.param(list.map((d) => d.eventOccurredAt.toISOString()))}::timestamptz[],
                 ${sql.param(list.map((d) => d.body))}::text[], ${sql.param(list.map((d) => d.contentType))}::text[])
                 with ordinality as u(id, endpoint_id, event_id, event_type, subject, occurred, body, content_type, ord)) b
+        -- Two look-ups, each by its partial index's own predicate (one status list over both
+        -- made the planner scan the endpoint's every waiting row, and dead ones, for each row).
+        cross join lateral (
+          select case when b.nth = 1
+                   and not exists (select 1 from webhook_deliveries p
+                                   where p.endpoint_id = b.endpoint_id and p.subject = b.subject
+                                     and p.status in ('pending', 'delivering'))
+                   and not exists (select 1 from webhook_deliveries p
+                                   where p.endpoint_id = b.endpoint_id and p.subject = b.subject
+                                     and p.status = 'queued')
+                 then ${head} else 'queued' end as status) st
         order by b.ord
         on conflict (endpoint_id, event_id) do nothing
-        returning id`,
+        returning id, status`,
   );
-  return r.length;
+  return r.map((x) => ({ id: x.id, claimed: x.status === 'delivering' }));
 }
 
 /**
@@ -204,6 +220,15 @@ interface ClaimRow {
   event_occurred_at: Date | string;
 }
 
+/** The secrets that sign now: the current one, and the previous one until its rotation grace ends. */
+export function activeSecrets(
+  e: Pick<EndpointWithSecrets, 'secret' | 'previousSecret' | 'previousSecretExpiresAt'>,
+  now: Date,
+): string[] {
+  const expires = e.previousSecretExpiresAt;
+  return e.previousSecret && (!expires || expires > now) ? [e.secret, e.previousSecret] : [e.secret];
+}
+
 /** Leases up to `limit` due subject heads of active endpoints (and heads whose lease ran out). */
 export async function claimDueDeliveries(
   exec: Executor,
@@ -229,9 +254,14 @@ export async function claimDueDeliveries(
           e.previous_secret_expires_at, w.event_occurred_at`,
   );
   return rs.map((r) => {
-    const expires = dateOrNull(r.previous_secret_expires_at);
-    const secrets = [r.secret];
-    if (r.previous_secret && (!expires || expires > opts.now)) secrets.push(r.previous_secret);
+    const secrets = activeSecrets(
+      {
+        secret: r.secret,
+        previousSecret: r.previous_secret,
+        previousSecretExpiresAt: dateOrNull(r.previous_secret_expires_at),
+      },
+      opts.now,
+    );
     return {
       id: r.id,
       endpointId: r.endpoint_id,

@@ -21,6 +21,7 @@ import {
 } from './integrations.types.js';
 import { endpointSecrets } from './webhook-secrets.js';
 import {
+  activeSecrets,
   claimDueDeliveries,
   deleteEndpointRow,
   disableEndpointRow,
@@ -204,10 +205,18 @@ export function createWebhooksService(deps: WebhooksDeps = {}) {
       return (await selectEndpoints(ctx.db, { channelId: ctx.actor.channelId })).map(publicEndpoint);
     },
 
-    /** Fan-out from the event log: one queued delivery per matching (active endpoint, event). */
-    async enqueueForEvents(ctx: Ctx, events: StoredEvent[]): Promise<number> {
+    /**
+     * Fan-out from the event log: one queued delivery per matching (active endpoint, event). With
+     * `claim`, the new subject heads are leased to that sender at once and returned ready to send
+     * (its loops skip a claim round trip); a dead sender's leases expire like any other.
+     */
+    async enqueueForEvents(
+      ctx: Ctx,
+      events: StoredEvent[],
+      claim?: { owner: string; leaseMs: number },
+    ): Promise<{ queued: number; claimed: ClaimedDelivery[] }> {
       const endpoints = await selectEndpoints(ctx.db, { activeOnly: true });
-      if (endpoints.length === 0) return 0;
+      if (endpoints.length === 0) return { queued: 0, claimed: [] };
       const list: NewDelivery[] = [];
       for (const event of events) {
         for (const e of endpoints) {
@@ -232,7 +241,32 @@ export function createWebhooksService(deps: WebhooksDeps = {}) {
           });
         }
       }
-      return insertDeliveries(ctx.db, list, ctx.clock.now());
+      const now = ctx.clock.now();
+      const written = await insertDeliveries(
+        ctx.db,
+        list,
+        now,
+        claim ? { owner: claim.owner, leaseUntil: new Date(now.getTime() + claim.leaseMs) } : undefined,
+      );
+      const claimedIds = new Set(written.filter((w) => w.claimed).map((w) => w.id));
+      if (claimedIds.size === 0) return { queued: written.length, claimed: [] };
+      const byId = new Map(endpoints.map((e) => [e.id, e]));
+      const claimed = list
+        .filter((d) => claimedIds.has(d.id))
+        .map((d) => {
+          const e = byId.get(d.endpointId)!;
+          return secrets.openClaimed({
+            id: d.id,
+            endpointId: d.endpointId,
+            url: e.url,
+            body: d.body,
+            contentType: d.contentType,
+            attempts: 1,
+            secrets: activeSecrets(e, now),
+            eventOccurredAt: d.eventOccurredAt,
+          });
+        });
+      return { queued: written.length, claimed };
     },
 
     /**
@@ -263,7 +297,7 @@ export function createWebhooksService(deps: WebhooksDeps = {}) {
         ],
         ctx.clock.now(),
       );
-      return n > 0;
+      return n.length > 0;
     },
 
     /** Safety net for a completion and an enqueue that raced: promotes any subject left without a head. */
