@@ -138,6 +138,11 @@ export function startWebhooksOut(opts: {
       queued.notify();
       await fanout.stop();
       await Promise.all(loops);
+      // Heads leased to this node and not sent go back at once (not after their lease runs out).
+      const unsent = ready.splice(0).map((d) => d.id);
+      await service.releaseClaims(ctx, owner, unsent).catch((err) => {
+        log.warn({ err }, 'could not release unsent webhook leases; they expire on their own');
+      });
       sender.close();
     },
   };

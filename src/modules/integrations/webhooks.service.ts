@@ -19,26 +19,29 @@ import {
   type EndpointPatch,
   type EndpointWithSecrets,
 } from './integrations.types.js';
-import { endpointSecrets } from './webhook-secrets.js';
 import {
   activeSecrets,
-  claimDueDeliveries,
   deleteEndpointRow,
   disableEndpointRow,
+  insertEndpoint as insertEndpointRow,
+  selectEndpoint,
+  selectEndpoints,
+  updateEndpointRow as updateEndpointStored,
+} from './webhook-endpoints.repository.js';
+import { endpointSecrets } from './webhook-secrets.js';
+import {
+  claimDueDeliveries,
   type FailureUpdate,
   insertDeliveries,
-  insertEndpoint as insertEndpointRow,
   markDelivered,
   markFailed,
   type NewDelivery,
   promoteHeads,
+  releaseLeases,
   requeueDead,
   selectDeliveries,
   selectDelivery,
-  selectEndpoint,
-  selectEndpoints,
   selectHealth,
-  updateEndpointRow as updateEndpointStored,
 } from './webhooks.repository.js';
 
 /** The Standard Webhooks schedule after the first attempt: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. */
@@ -299,6 +302,10 @@ export function createWebhooksService(deps: WebhooksDeps = {}) {
       );
       return n.length > 0;
     },
+
+    /** Leased deliveries a stopping sender never sent: due again at once for any node. */
+    releaseClaims: (ctx: Ctx, owner: string, ids: string[]) =>
+      releaseLeases(ctx.db, owner, ids, ctx.clock.now()),
 
     /** Safety net for a completion and an enqueue that raced: promotes any subject left without a head. */
     repairQueue: (ctx: Ctx) => promoteHeads(ctx.db, null, ctx.clock.now()),
