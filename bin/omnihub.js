@@ -1,15 +1,8 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx so `omnihub` works without a build step.
-import { spawnSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Runs the TypeScript CLI through tsx so `omnihub` works without a build step. tsx is registered in
+// THIS process (no child process): a SIGTERM from a process manager or a test reaches the hub itself
+// and stops it cleanly, instead of killing a wrapper and leaving the hub running.
+import { register } from 'tsx/esm/api';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const result = spawnSync(
-  process.execPath,
-  ['--import', 'tsx', join(root, 'src/cli.ts'), ...process.argv.slice(2)],
-  {
-    stdio: 'inherit',
-  },
-);
-process.exit(result.status ?? 1);
+register();
+await import('../src/cli.ts');

@@ -110,6 +110,8 @@ describe('runtime contract', () => {
     expect(second.output()).not.toContain('Demo data');
     expect((await get(`${second.url}/api/channels`, key)).body.items.length).toBe(channels.body.items.length);
     await second.stop();
+    // SIGTERM to `omnihub` stops the hub itself (a wrapper process once died and left it running).
+    await expect(fetch(`${second.url}/health`)).rejects.toThrow();
   }, 240_000);
 
   it('OMNIHUB_DEMO=0 starts empty; OMNIHUB_ADMIN_KEY becomes the bootstrap key; the CLI manages keys', async () => {
