@@ -7,8 +7,8 @@ import {
   type CatalogService,
   type ChannelProduct,
   type ChannelViewProduct,
-  type ChannelViewScope,
   catalogVersion,
+  channelViewScope,
   type ListingInput,
   type SkuPrice,
 } from '../../modules/catalog/index.js';
@@ -54,18 +54,6 @@ export function createChannelCatalogFlow(deps: ChannelCatalogDeps) {
     return channel;
   }
 
-  // The requested locale first (when the channel offers it), then the channel's own, in order.
-  function scopeOf(channel: Channel, locale?: string): ChannelViewScope {
-    const locales =
-      locale && channel.locales.includes(locale) ? [locale, ...channel.locales] : channel.locales;
-    return {
-      channelId: channel.id,
-      currency: channel.currency,
-      priceListId: channel.priceListId,
-      locales: [...new Set(locales)],
-    };
-  }
-
   async function withAvailability(ctx: Ctx, channelId: string, products: ChannelViewProduct[]) {
     const skus = products.flatMap((p) => p.variants.map((v) => v.sku));
     const ats = skus.length ? await deps.inventory.availableToSell(ctx, channelId, skus) : new Map();
@@ -80,7 +68,7 @@ export function createChannelCatalogFlow(deps: ChannelCatalogDeps) {
     cacheStats: () => ({ hits: cache.hits, misses: cache.misses }),
 
     async listProducts(ctx: Ctx, channel: Channel, req: ChannelPageRequest): Promise<ChannelPage> {
-      const scope = scopeOf(channel, req.locale);
+      const scope = channelViewScope(channel, req.locale);
       const query = { after: req.cursor, limit: req.limit + 1, category: req.category, q: req.q };
       const key = `page:${JSON.stringify([scope, query])}`;
       const page = await cache.get(
@@ -110,7 +98,9 @@ export function createChannelCatalogFlow(deps: ChannelCatalogDeps) {
       idOrSku: string,
       opts: { locale?: string | undefined; listedOnly: boolean },
     ): Promise<ChannelProduct> {
-      const [found] = await deps.catalog.channelProducts(ctx, scopeOf(channel, opts.locale), [idOrSku]);
+      const [found] = await deps.catalog.channelProducts(ctx, channelViewScope(channel, opts.locale), [
+        idOrSku,
+      ]);
       if (!found || (opts.listedOnly && !found.listed)) throw notFound('product', idOrSku);
       return (await withAvailability(ctx, channel.id, [found]))[0]!;
     },

@@ -2,6 +2,7 @@
 // queued value, so a coalesced burst sends the latest state): available-to-sell after the channel's
 // safety buffer (never below 0), the channel's resolved price, listed or not, and the title.
 import { currencyExponent } from '../../kernel/index.js';
+import { channelViewScope } from '../../modules/catalog/index.js';
 import type { SyncKind } from '../../modules/channel-sync/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { compileJsonata } from '../../platform/jsonata.js';
@@ -44,12 +45,7 @@ export async function readCanonicalItems(
   const channel = await deps.channels.findChannel(ctx, channelId);
   if (!channel) return [];
   const skus = wanted.map((w) => w.sku);
-  const scope = {
-    channelId: channel.id,
-    currency: channel.currency,
-    priceListId: channel.priceListId,
-    locales: channel.locales,
-  };
+  const scope = channelViewScope(channel);
   const [products, ats] = await Promise.all([
     deps.catalog.channelProducts(ctx, scope, skus),
     deps.inventory.availableToSell(ctx, channel.id, skus),

@@ -2,6 +2,7 @@
 // for the affected channels' connections; a full resync queues every listed SKU of a channel; at
 // send time the current truth of each SKU is read and reshaped by the connection's transform.
 import type { Clock } from '../../kernel/index.js';
+import { channelViewScope } from '../../modules/catalog/index.js';
 import type { ConnectionWithCredentials, DirtyItem, SyncKind } from '../../modules/channel-sync/index.js';
 import { type Ctx, createContext, type Logger } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
@@ -31,12 +32,7 @@ export function createChannelSyncFlow(deps: ChannelSyncFlowDeps) {
     for (const [channelId, list] of byChannel) {
       const channel = await deps.channels.findChannel(ctx, channelId);
       if (!channel) continue;
-      const scope = {
-        channelId: channel.id,
-        currency: channel.currency,
-        priceListId: channel.priceListId,
-        locales: channel.locales,
-      };
+      const scope = channelViewScope(channel);
       let after: string | undefined;
       for (;;) {
         const page = await deps.catalog.channelPage(ctx, scope, { after, limit: RESYNC_PAGE });

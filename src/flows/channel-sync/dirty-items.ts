@@ -2,7 +2,7 @@
 // of every channel whose available-to-sell moved (all channels sourcing from the location), a price
 // change for the channel or every channel on the price list, listing and title changes for the
 // channels that list the product, and whole-channel resyncs when sourcing or the price list changes.
-import { CATALOG_EVENTS } from '../../modules/catalog/index.js';
+import { CATALOG_EVENTS, channelViewScope } from '../../modules/catalog/index.js';
 import type { ConnectionWithCredentials, DirtyItem, SyncKind } from '../../modules/channel-sync/index.js';
 import { CHANNEL_EVENTS } from '../../modules/channels/index.js';
 import { INVENTORY_EVENTS } from '../../modules/inventory/index.js';
@@ -111,13 +111,7 @@ export async function planDirtyItems(
     const ids = [...new Set([...(listed.get(channelId) ?? []), ...updated])];
     const channel = await deps.channels.findChannel(ctx, channelId);
     if (!channel || ids.length === 0) continue;
-    const scope = {
-      channelId,
-      currency: channel.currency,
-      priceListId: channel.priceListId,
-      locales: channel.locales,
-    };
-    for (const product of await deps.catalog.channelProducts(ctx, scope, ids)) {
+    for (const product of await deps.catalog.channelProducts(ctx, channelViewScope(channel), ids)) {
       // A listing change always goes out (listed or not); a product change only where it is listed.
       if (!listed.get(channelId)?.has(product.id) && !product.listed) continue;
       for (const v of product.variants) {

@@ -1,6 +1,6 @@
 // A channel's prices for some SKUs, from the catalog's channel view (the channel's own price, else
 // its price list), with the title to copy onto cart lines. One query for any number of SKUs.
-import { type CatalogService, catalogVersion } from '../../modules/catalog/index.js';
+import { type CatalogService, catalogVersion, channelViewScope } from '../../modules/catalog/index.js';
 import type { Channel } from '../../modules/channels/index.js';
 import type { Ctx } from '../../platform/context.js';
 
@@ -45,16 +45,7 @@ export async function channelPrices(
     }
     if (out.size === new Set(skus).size) return out;
   }
-  const products = await catalog.channelProducts(
-    ctx,
-    {
-      channelId: channel.id,
-      currency: channel.currency,
-      priceListId: channel.priceListId,
-      locales: channel.locales,
-    },
-    [...new Set(skus)],
-  );
+  const products = await catalog.channelProducts(ctx, channelViewScope(channel), [...new Set(skus)]);
   const wanted = new Set(skus);
   for (const p of products) {
     for (const v of p.variants) {

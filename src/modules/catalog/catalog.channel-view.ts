@@ -13,6 +13,23 @@ export interface ChannelViewScope {
   locales: string[];
 }
 
+/**
+ * How a channel record (the channels module's, by shape) reads the catalog: its currency, price list
+ * and locales; `locale` first when the channel offers it.
+ */
+export function channelViewScope(
+  channel: { id: string; currency: string; priceListId: string | null; locales: string[] },
+  locale?: string,
+): ChannelViewScope {
+  const locales = locale && channel.locales.includes(locale) ? [locale, ...channel.locales] : channel.locales;
+  return {
+    channelId: channel.id,
+    currency: channel.currency,
+    priceListId: channel.priceListId,
+    locales: [...new Set(locales)],
+  };
+}
+
 export interface ChannelViewVariant {
   id: string;
   sku: string;

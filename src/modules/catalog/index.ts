@@ -3,11 +3,12 @@
 import { fileURLToPath } from 'node:url';
 import type { MigrationSet } from '../../platform/db/migrate.js';
 
-export type {
-  ChannelPageQuery,
-  ChannelViewProduct,
-  ChannelViewScope,
-  ChannelViewVariant,
+export {
+  type ChannelPageQuery,
+  type ChannelViewProduct,
+  type ChannelViewScope,
+  type ChannelViewVariant,
+  channelViewScope,
 } from './catalog.channel-view.js';
 export { CATALOG_EVENTS, catalogVersion, skuSubject } from './catalog.events.js';
 export {
