@@ -47,3 +47,41 @@ export function outcomesOf(skus: string[], v: Exclude<WireVerdict, { kind: 'ok' 
   else
     for (const sku of skus) r.outcomes.push({ sku, kind: v.kind, error: v.error, statusCode: v.statusCode });
 }
+
+/**
+ * The channel's own ids of the items' SKUs: remembered ones, the rest looked up `chunkSize` at a time
+ * (`lookup` answers what the channel has, or undefined once it recorded in `r` why it failed) and
+ * remembered. Items whose SKU the channel does not have are parked with `unknown(sku)`. Undefined
+ * when a look-up failed: nothing of this batch can be sent.
+ */
+export async function resolveRefs(
+  p: PushContext,
+  items: ReadyItem[],
+  r: PushResult,
+  opts: {
+    chunkSize: number;
+    lookup: (skus: string[]) => Promise<Array<{ sku: string; externalId: string }> | undefined>;
+    unknown: (sku: string) => string;
+  },
+): Promise<{ refs: Map<string, string>; known: ReadyItem[] } | undefined> {
+  const refs = await p.service.refsOf(
+    p.ctx,
+    p.connection.id,
+    items.map((i) => i.sku),
+  );
+  const missing = items.map((i) => i.sku).filter((s) => !refs.has(s));
+  for (let i = 0; i < missing.length; i += opts.chunkSize) {
+    const chunk = missing.slice(i, i + opts.chunkSize);
+    const found = await opts.lookup(chunk);
+    if (!found) return undefined;
+    const mine = found.filter((f) => chunk.includes(f.sku));
+    await p.service.rememberRefs(p.ctx, p.connection.id, mine);
+    for (const f of mine) refs.set(f.sku, f.externalId);
+  }
+  const known: ReadyItem[] = [];
+  for (const i of items) {
+    if (refs.has(i.sku)) known.push(i);
+    else r.outcomes.push({ sku: i.sku, kind: 'park', error: opts.unknown(i.sku), statusCode: null });
+  }
+  return { refs, known };
+}

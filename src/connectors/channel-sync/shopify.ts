@@ -11,6 +11,7 @@ import {
   type PushContext,
   type PushResult,
   type ReadyItem,
+  resolveRefs,
 } from './adapter.js';
 import type { WireRequest } from './wire.js';
 
@@ -173,50 +174,35 @@ export const shopifyAdapter: ChannelAdapter = {
     const r: PushResult = { outcomes: [], requests: 0 };
     if (items.length === 0) return r;
     const skus = items.map((i) => i.sku);
-    const stored = await p.service.refsOf(p.ctx, p.connection.id, skus);
-    const refs = new Map([...stored].map(([sku, json]) => [sku, JSON.parse(json) as ShopifyRef]));
-    const missing = skus.filter((s) => !refs.has(s));
-    for (let i = 0; i < missing.length; i += 100) {
-      const chunk = missing.slice(i, i + 100);
-      const v = await p.send(request(p.connection, { query: LOOKUP, variables: { q: skuQuery(chunk) } }));
-      r.requests++;
-      if (v.kind !== 'ok') {
-        outcomesOf(skus, v, r);
-        return r;
-      }
-      const answer = readAnswer(v.response.text, skus, r) as
-        | { data?: { productVariants?: { nodes?: VariantNode[] } } }
-        | undefined;
-      if (!answer) return r;
-      const found = (answer.data?.productVariants?.nodes ?? [])
-        .filter((n) => chunk.includes(n.sku))
-        .map((n) => ({
+    const resolved = await resolveRefs(p, items, r, {
+      chunkSize: 100,
+      unknown: (sku) => `the Shopify store has no variant with SKU ${sku}`,
+      lookup: async (chunk) => {
+        const v = await p.send(request(p.connection, { query: LOOKUP, variables: { q: skuQuery(chunk) } }));
+        r.requests++;
+        if (v.kind !== 'ok') {
+          outcomesOf(skus, v, r);
+          return undefined;
+        }
+        const answer = readAnswer(v.response.text, skus, r) as
+          | { data?: { productVariants?: { nodes?: VariantNode[] } } }
+          | undefined;
+        if (!answer) return undefined;
+        return (answer.data?.productVariants?.nodes ?? []).map((n) => ({
           sku: String(n.sku),
-          ref: {
+          externalId: JSON.stringify({
             variantId: n.id,
             productId: n.product?.id,
             inventoryItemId: n.inventoryItem?.id,
-          } as ShopifyRef,
+          }),
         }));
-      await p.service.rememberRefs(
-        p.ctx,
-        p.connection.id,
-        found.map((f) => ({ sku: f.sku, externalId: JSON.stringify(f.ref) })),
-      );
-      for (const f of found) refs.set(f.sku, f.ref);
-    }
-    const entries: Entry[] = [];
-    for (const i of items) {
-      const ref = refs.get(i.sku);
-      if (ref) entries.push({ ...i, ref });
-      else
-        r.outcomes.push({
-          sku: i.sku,
-          kind: 'park',
-          error: `the Shopify store has no variant with SKU ${i.sku}`,
-          statusCode: null,
-        });
-    }
+      },
+    });
+    if (!resolved) return r;
+    const entries: Entry[] = resolved.known.map((i) => ({
+      ...i,
+      ref: JSON.parse(resolved.refs.get(i.sku)!) as ShopifyRef,
+    }));
     const m = shopifyMutation(p.connection, entries);
     if (!m.query) {
       for (const e of entries) r.outcomes.push({ sku: e.sku, kind: 'pushed' });

@@ -10,6 +10,7 @@ import {
   type PushContext,
   type PushResult,
   type ReadyItem,
+  resolveRefs,
 } from './adapter.js';
 import type { WireRequest } from './wire.js';
 
@@ -88,49 +89,37 @@ export const wooCommerceAdapter: ChannelAdapter = {
     const r: PushResult = { outcomes: [], requests: 0 };
     if (items.length === 0) return r;
     const skus = items.map((i) => i.sku);
-    const ids = await p.service.refsOf(p.ctx, p.connection.id, skus);
-    const missing = skus.filter((s) => !ids.has(s));
-    for (const chunk of chunks(missing, WOO_BATCH_LIMIT)) {
-      const v = await p.send({
-        method: 'GET',
-        url: `${apiBase(p.connection.baseUrl)}/products?sku=${encodeURIComponent(chunk.join(','))}&per_page=100`,
-        headers: headers(p),
-      });
-      r.requests++;
-      if (v.kind !== 'ok') {
-        outcomesOf(skus, v, r);
-        return r;
-      }
-      let found: Array<{ id: number; sku: string }> = [];
-      try {
-        found = JSON.parse(v.response.text) as Array<{ id: number; sku: string }>;
-      } catch {
-        for (const sku of skus)
-          r.outcomes.push({
-            sku,
-            kind: 'retry',
-            error: 'the product lookup answer is not JSON',
-            statusCode: 200,
-          });
-        return r;
-      }
-      const refs = found
-        .filter((f) => chunk.includes(f.sku) && f.id)
-        .map((f) => ({ sku: f.sku, externalId: String(f.id) }));
-      await p.service.rememberRefs(p.ctx, p.connection.id, refs);
-      for (const ref of refs) ids.set(ref.sku, ref.externalId);
-    }
-    const sendable: ReadyItem[] = [];
-    for (const i of items) {
-      if (ids.has(i.sku)) sendable.push(i);
-      else
-        r.outcomes.push({
-          sku: i.sku,
-          kind: 'park',
-          error: `the WooCommerce shop has no product with SKU ${i.sku}`,
-          statusCode: null,
+    const resolved = await resolveRefs(p, items, r, {
+      chunkSize: WOO_BATCH_LIMIT,
+      unknown: (sku) => `the WooCommerce shop has no product with SKU ${sku}`,
+      lookup: async (chunk) => {
+        const v = await p.send({
+          method: 'GET',
+          url: `${apiBase(p.connection.baseUrl)}/products?sku=${encodeURIComponent(chunk.join(','))}&per_page=100`,
+          headers: headers(p),
         });
-    }
+        r.requests++;
+        if (v.kind !== 'ok') {
+          outcomesOf(skus, v, r);
+          return undefined;
+        }
+        try {
+          const found = JSON.parse(v.response.text) as Array<{ id: number; sku: string }>;
+          return found.filter((f) => f.id).map((f) => ({ sku: f.sku, externalId: String(f.id) }));
+        } catch {
+          for (const sku of skus)
+            r.outcomes.push({
+              sku,
+              kind: 'retry',
+              error: 'the product lookup answer is not JSON',
+              statusCode: 200,
+            });
+          return undefined;
+        }
+      },
+    });
+    if (!resolved) return r;
+    const { refs: ids, known: sendable } = resolved;
     const transformed = p.connection.transform !== null;
     for (const chunk of chunks(sendable, WOO_BATCH_LIMIT)) {
       const update = chunk.map((i) => wooEntry(i, Number(ids.get(i.sku)), transformed));
