@@ -223,7 +223,7 @@ export function startChannelSyncPush(opts: {
     while (!abort.signal.aborted) {
       try {
         const seen = queued.version;
-        const c = await service.claimConnection(ctx, { owner, leaseMs: config.leaseMs, exclude: [] });
+        const c = await service.claimConnection(ctx, { owner, leaseMs: config.leaseMs });
         if (!c) {
           // Local enqueues wake us; other nodes' enqueues and due retries are found by polling.
           await queued.wait(shard === 0 ? config.pollMs : 4 * config.pollMs, abort.signal, seen);

@@ -149,7 +149,7 @@ export async function upsertItems(exec: Executor, items: DirtyItem[], now: Date)
  */
 export async function claimConnection(
   exec: Executor,
-  opts: { owner: string; leaseMs: number; now: Date; exclude: string[] },
+  opts: { owner: string; leaseMs: number; now: Date },
 ): Promise<ConnectionWithCredentials | undefined> {
   const until = new Date(opts.now.getTime() + opts.leaseMs);
   const r = await firstRow<ConnectionRow>(
@@ -158,7 +158,6 @@ export async function claimConnection(
           select c.id from channel_sync_connections c
           where c.status = 'active' and (c.paused_until is null or c.paused_until <= ${opts.now})
             and (c.lease_owner is null or c.lease_until < ${opts.now})
-            and c.id <> all(${param(opts.exclude)}::text[])
             and exists (select 1 from channel_sync_items i where i.connection_id = c.id
                         and i.status = 'pending' and i.next_attempt_at <= ${opts.now})
           order by c.lease_until nulls first, c.id

@@ -174,7 +174,7 @@ export function createChannelSyncService(deps: ChannelSyncDeps = {}) {
     /** Queues changes, coalesced per (connection, kind, SKU). */
     enqueue: (ctx: Ctx, items: DirtyItem[]) => upsertItems(ctx.db, items, ctx.clock.now()),
 
-    claimConnection: async (ctx: Ctx, opts: { owner: string; leaseMs: number; exclude: string[] }) =>
+    claimConnection: async (ctx: Ctx, opts: { owner: string; leaseMs: number }) =>
       opened(await claimConnection(ctx.db, { ...opts, now: ctx.clock.now() })),
     renewLease: async (ctx: Ctx, opts: { id: string; owner: string; leaseMs: number }) =>
       opened(await renewLease(ctx.db, { ...opts, now: ctx.clock.now() })),

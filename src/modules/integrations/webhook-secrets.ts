@@ -1,7 +1,7 @@
 // Endpoint signing secrets at rest: sealed with the secret box (OMNIHUB_SECRETS_KEY) when written,
 // opened when the hub signs. Claims open the same stored value again and again, so opened values
 // are remembered (a sealed value is unique per write: a rotation or update never hits a stale entry).
-import type { SecretBox } from '../../platform/secrets/secret-box.js';
+import { isSealed, type SecretBox } from '../../platform/secrets/secret-box.js';
 import type { ClaimedDelivery, EndpointWithSecrets } from './integrations.types.js';
 
 const place = (endpointId: string, column: 'secret' | 'previous_secret') =>
@@ -10,7 +10,7 @@ const place = (endpointId: string, column: 'secret' | 'previous_secret') =>
 export function endpointSecrets(box: SecretBox) {
   const opened = new Map<string, string>();
   const open = (stored: string, endpointId: string, column: 'secret' | 'previous_secret') => {
-    if (!box.enabled && !stored.startsWith('enc:')) return stored;
+    if (!isSealed(stored)) return stored; // plaintext (no key, or written before the key was set)
     const key = `${column}:${endpointId}:${stored}`;
     let plain = opened.get(key);
     if (plain === undefined) {
