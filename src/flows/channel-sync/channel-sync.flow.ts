@@ -10,7 +10,12 @@ import { type RunningConsumer, startConsumer } from '../../platform/events/consu
 import type { StoredEvent } from '../../platform/events/event-log.js';
 import { applyTransform, type CanonicalItem, readCanonicalItems } from './canonical-items.js';
 import type { ChannelSyncFlowDeps } from './channel-sync.deps.js';
-import { CHANNEL_SYNC_EVENT_TYPES, dirtyItemsFor, planDirtyItems } from './dirty-items.js';
+import {
+  CHANNEL_SYNC_EVENT_TYPES,
+  connectionsByChannel,
+  dirtyItemsFor,
+  planDirtyItems,
+} from './dirty-items.js';
 
 const RESYNC_PAGE = 200;
 
@@ -27,9 +32,7 @@ export function createChannelSyncFlow(deps: ChannelSyncFlowDeps) {
     kinds?: SyncKind[],
   ): Promise<number> {
     let queued = 0;
-    const byChannel = new Map<string, ConnectionWithCredentials[]>();
-    for (const c of connections) byChannel.set(c.channelId, [...(byChannel.get(c.channelId) ?? []), c]);
-    for (const [channelId, list] of byChannel) {
+    for (const [channelId, list] of connectionsByChannel(connections)) {
       const channel = await deps.channels.findChannel(ctx, channelId);
       if (!channel) continue;
       const scope = channelViewScope(channel);

@@ -130,13 +130,25 @@ export async function planDirtyItems(
   return plan;
 }
 
+/** Connections grouped by the channel they push to. */
+export function connectionsByChannel<C extends Pick<ConnectionWithCredentials, 'channelId'>>(
+  connections: C[],
+): Map<string, C[]> {
+  const byChannel = new Map<string, C[]>();
+  for (const c of connections) {
+    const list = byChannel.get(c.channelId);
+    if (list) list.push(c);
+    else byChannel.set(c.channelId, [c]);
+  }
+  return byChannel;
+}
+
 /** The plan as queue rows for the connections of each channel (only the kinds each one pushes). */
 export function dirtyItemsFor(
   connections: Array<Pick<ConnectionWithCredentials, 'id' | 'channelId' | 'push'>>,
   plan: DirtyPlan,
 ): DirtyItem[] {
-  const byChannel = new Map<string, typeof connections>();
-  for (const c of connections) byChannel.set(c.channelId, [...(byChannel.get(c.channelId) ?? []), c]);
+  const byChannel = connectionsByChannel(connections);
   const out: DirtyItem[] = [];
   for (const i of plan.items)
     for (const c of byChannel.get(i.channelId) ?? [])
