@@ -230,6 +230,17 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     run: (ctx) => deleteDeliveredWebhooks(ctx, { retentionMs: config.webhookRetentionDays * 86_400_000 }),
     intervalMs: 60_000,
   });
+  // Imports left `running` by a process that died (crash, kill) are failed with a reason.
+  const staleImports = startPeriodicJob({
+    name: 'fail-stale-imports',
+    ctx: systemCtx,
+    run: (ctx) =>
+      services.catalog.failStaleImportJobs(
+        ctx,
+        new Date(ctx.clock.now().getTime() - config.importStaleSeconds * 1000),
+      ),
+    intervalMs: Math.min(30_000, config.importStaleSeconds * 500),
+  });
   const customerCommerce = startCustomerCommerceProjection({
     database,
     customers: services.customers,
@@ -286,6 +297,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await pickupExpiry.stop();
       await customerStages.stop();
       await webhookRetention.stop();
+      await staleImports.stop();
       await customerCommerce.stop();
       await relay?.stop();
       await wakeup?.stop();

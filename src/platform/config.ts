@@ -20,6 +20,8 @@ export interface HubConfig {
   webhookRetentionDays: number;
   /** 32 bytes (hex or base64) that encrypt stored connector secrets (OMNIHUB_SECRETS_KEY); none = plaintext. */
   secretsKey: string | undefined;
+  /** A running import untouched this long is failed: its process is gone (OMNIHUB_IMPORT_STALE_SECONDS). */
+  importStaleSeconds: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
@@ -35,6 +37,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     throw new Error(
       `OMNIHUB_WEBHOOK_RETENTION_DAYS must be a number of days > 0, got ${env.OMNIHUB_WEBHOOK_RETENTION_DAYS}`,
     );
+  const importStaleSeconds = Number(env.OMNIHUB_IMPORT_STALE_SECONDS?.trim() || 60);
+  if (!Number.isFinite(importStaleSeconds) || importStaleSeconds <= 0)
+    throw new Error(
+      `OMNIHUB_IMPORT_STALE_SECONDS must be a number of seconds > 0, got ${env.OMNIHUB_IMPORT_STALE_SECONDS}`,
+    );
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
@@ -49,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     bodyLimitBytes: Number(env.OMNIHUB_BODY_LIMIT ?? 1024 * 1024),
     publicUrl: env.OMNIHUB_PUBLIC_URL,
     webhookRetentionDays,
+    importStaleSeconds,
     secretsKey: parseSecretsKey(env.OMNIHUB_SECRETS_KEY) ? env.OMNIHUB_SECRETS_KEY!.trim() : undefined,
   };
 }

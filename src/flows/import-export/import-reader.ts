@@ -1,7 +1,7 @@
 // Reading an import stream row by row, with line numbers: NDJSON by lines, CSV through csv-parse
 // (a bad record is reported and skipped, a bad header stops the import).
 import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { AppError } from '../../kernel/index.js';
 import type { ImportFormat } from '../../modules/catalog/index.js';
@@ -59,7 +59,9 @@ export async function* readRows(format: ImportFormat, input: Readable): AsyncGen
   parser.on('skip', (err: Error & { lines?: number }) => {
     skipped.push({ line: err.lines ?? 0, reasons: [err.message], raw: null });
   });
-  for await (const rec of input.pipe(parser) as AsyncIterable<{
+  // pipeline, not pipe: an input that fails (an aborted upload) must fail the parser's iteration
+  // instead of being an unhandled 'error' event that ends the process.
+  for await (const rec of pipeline(input, parser, () => {}) as AsyncIterable<{
     record: Record<string, string>;
     info: { lines: number };
   }>) {

@@ -2,7 +2,7 @@
 // are parsed as bytes arrive and written in chunks (one catalog transaction per chunk, stock through
 // inventory), so memory stays flat whatever the file size. Each bad row is rejected with its line
 // number and reasons; every valid row is stored. Progress is recorded on the import job per chunk.
-import { type Readable, Transform } from 'node:stream';
+import { pipeline, type Readable, Transform } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { isAppError } from '../../kernel/index.js';
 import type {
@@ -50,6 +50,17 @@ interface LineRow<R = ImportRow> {
 }
 
 const DEFAULT_CHUNK = 500;
+/** How often a running import touches its job; the stale-job sweep waits several times this. */
+export const IMPORT_HEARTBEAT_MS = 5_000;
+
+/** The reason a failed import shows: the file's own fault as parsed, or the upload cut short. */
+function importFailure(err: unknown): string {
+  const e = err as { code?: string; message?: string };
+  if (e?.code === 'ECONNRESET' || e?.code === 'ERR_STREAM_PREMATURE_CLOSE' || e?.message === 'aborted') {
+    return 'The upload was interrupted before the whole file arrived; the rows counted as accepted were stored';
+  }
+  return err instanceof Error ? err.message : String(err);
+}
 // Bigger loads than this refresh the planner statistics when they finish.
 const ANALYZE_AFTER_ROWS = 1000;
 
@@ -76,8 +87,9 @@ export function createImportFlow(deps: ImportDeps) {
         done(null, chunk);
       },
     });
-    // A broken input (client gone) must end the read loop, which pipe() alone does not forward.
-    req.input.once('error', (err) => counter.destroy(err));
+    // pipeline (unlike pipe) forwards a broken input (client gone mid-upload) to the stream being
+    // read, which ends the read loop with that error; the callback keeps it from being unhandled.
+    const counted = pipeline(req.input, counter, () => {});
     const resolver = createResolver();
     const flush = async (pending: LineRow[]) => {
       const outcome = await processChunk(ctx, pending, resolver);
@@ -90,9 +102,14 @@ export function createImportFlow(deps: ImportDeps) {
       req.onProgress?.(job);
     };
     let pending: LineRow[] = [];
+    // A slow upload may go a long time between chunks: keep the job visibly alive meanwhile, so the
+    // stale-job sweep only fails jobs whose process is gone.
+    const heartbeat = setInterval(() => {
+      catalog.touchImportJob(ctx, job.id).catch((err) => ctx.log.warn({ err }, 'import heartbeat failed'));
+    }, IMPORT_HEARTBEAT_MS);
     try {
       let analyzedAt = ANALYZE_AFTER_ROWS;
-      for await (const item of readRows(req.format, req.input.pipe(counter))) {
+      for await (const item of readRows(req.format, counted)) {
         state.rowsRead++;
         if ('reasons' in item) {
           reject(state, item.line, item.reasons, item.raw);
@@ -119,13 +136,15 @@ export function createImportFlow(deps: ImportDeps) {
       req.onProgress?.(job);
     } catch (err) {
       // The stream itself is unreadable (bad header, broken quoting, disconnect): stop, keep what was stored.
-      const error = err instanceof Error ? err.message : String(err);
-      ctx.log.warn({ err, jobId: job.id }, 'import failed');
+      const error = importFailure(err);
+      ctx.log.warn({ jobId: job.id, reason: error }, 'import failed');
       job = await catalog.recordImportProgress(ctx, job.id, {
         ...state,
         finished: { status: 'failed', error },
       });
       req.onProgress?.(job);
+    } finally {
+      clearInterval(heartbeat);
     }
     return job;
   }

@@ -126,6 +126,29 @@ export async function recordImportProgress(ctx: Ctx, jobId: string, p: ImportPro
   return toJob(r!);
 }
 
+/** Marks the job as still being worked on, so the stale-job sweep leaves it alone. */
+export async function touchImportJob(ctx: Ctx, jobId: string): Promise<void> {
+  await ctx.db.execute(
+    sql`update catalog_import_jobs set updated_at = ${ctx.clock.now().toISOString()}
+        where id = ${jobId} and status = 'running'`,
+  );
+}
+
+/**
+ * Fails the jobs still `running` whose process stopped (a crash, a kill): a running import touches
+ * its job at least every few seconds, so one untouched since `staleBefore` has no one working on it.
+ */
+export async function failStaleImportJobs(ctx: Ctx, staleBefore: Date): Promise<number> {
+  const now = ctx.clock.now().toISOString();
+  const r = await rows<{ id: string }>(
+    ctx.db,
+    sql`update catalog_import_jobs set status = 'failed', finished_at = ${now}, updated_at = ${now},
+          error = 'The import stopped when the hub process running it ended; the rows counted as accepted were stored'
+        where status = 'running' and updated_at < ${staleBefore.toISOString()} returning id`,
+  );
+  return r.length;
+}
+
 export async function getImportJob(ctx: Ctx, id: string): Promise<ImportJob> {
   const r = await firstRow<RawJob>(ctx.db, sql`select * from catalog_import_jobs where id = ${id}`);
   if (!r) throw notFound('import', id);

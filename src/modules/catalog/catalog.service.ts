@@ -10,11 +10,13 @@ import {
 } from './catalog.channel-view.js';
 import { selectListingsOfProducts, selectPricesOfVariants } from './catalog.export.repository.js';
 import {
+  failStaleImportJobs,
   getImportJob,
   listImportJobs,
   listImportRejections,
   recordImportProgress,
   startImportJob,
+  touchImportJob,
 } from './catalog.import-jobs.js';
 import {
   createPriceList,
@@ -139,6 +141,8 @@ export function createCatalogService() {
     },
     startImportJob,
     recordImportProgress,
+    touchImportJob,
+    failStaleImportJobs,
     getImportJob,
     listImportJobs,
     listImportRejections,
