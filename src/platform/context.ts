@@ -7,12 +7,16 @@ import type { Database, Executor } from './db/database.js';
 export type Logger = Pick<import('pino').BaseLogger, 'info' | 'warn' | 'error' | 'debug' | 'trace' | 'fatal'>;
 
 export interface Actor {
-  kind: 'api_key' | 'system' | 'anonymous';
+  kind: 'api_key' | 'session' | 'system' | 'anonymous';
+  /** Which kind of credential it presented (route policies list the kinds they accept). */
+  keyKind?: 'secret' | 'publishable' | 'shopper' | 'staff';
   id: string;
   name: string;
   scopes: readonly string[];
   /** A key bound to a channel acts only as that channel. */
   channelId: string | null;
+  /** A shopper session acts for this customer profile only. */
+  profileId?: string | null;
 }
 
 export const SYSTEM_ACTOR: Actor = {
