@@ -9,6 +9,7 @@ import {
   integrationDepsFrom,
 } from './connectors/integration-layer/index.js';
 import { segmentRoutes } from './connectors/segment/index.js';
+import { createRecordChannelResolvers } from './flows/access/record-channels.flow.js';
 import { channelCatalogRoutes, createChannelCatalogFlow } from './flows/channel-catalog/index.js';
 import {
   commerceRoutes,
@@ -47,6 +48,7 @@ import { getMeta, setMeta } from './platform/db/hub-meta.js';
 import { type MigrationSet, runMigrations } from './platform/db/migrate.js';
 import { type NatsRelay, startNatsRelay, startNatsWakeup } from './platform/events/nats-relay.js';
 import { healthRoutes, platformApiRoutes } from './platform/http/platform.routes.js';
+import type { ChannelRecord } from './platform/http/route-policy.js';
 import { createHttpServer } from './platform/http/server.js';
 import { type PeriodicJob, startPeriodicJob } from './platform/jobs/periodic-job.js';
 import { createMetrics, type Metrics } from './platform/metrics.js';
@@ -165,6 +167,17 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     bodyLimitBytes: config.bodyLimitBytes,
     version: HUB_VERSION,
   });
+  // Channel rules of route policies find a record's channel through the modules that own it.
+  const recordChannels = createRecordChannelResolvers({
+    channels: services.channels,
+    orders: services.orders,
+    carts: services.commerce.deps.carts,
+    payments: services.commerce.deps.payments,
+    inventory: services.inventory,
+  });
+  for (const record of Object.keys(recordChannels) as ChannelRecord[]) {
+    http.authorization.setChannelResolver(record, (request, id) => recordChannels[record](request.ctx, id));
+  }
   const integration = createIntegrationLayer({
     database,
     log,

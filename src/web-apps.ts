@@ -1,6 +1,6 @@
 // Serves the web apps (web/dist, built by `npm install` / `npm start`): /admin, /store/<channel>
 // and /pos/<store> answer with their app's index.html (the apps route in the browser), assets under
-// /web/. No auth here: the apps log in with an API key. Without a build the same routes answer a
+// /web/. Public pages: the apps sign in through the API. Without a build the same routes answer a
 // problem+json that says how to build, and the hub runs as usual.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AppError } from './kernel/index.js';
 import { sendProblem } from './platform/http/problem.js';
+import { declarePluginRoutes, publicRoute } from './platform/http/route-policy.js';
 
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../web/dist', import.meta.url));
 
@@ -17,7 +18,8 @@ const APPS = [
   { name: 'pos', routes: ['/pos/:store', '/pos/:store/*'] },
 ] as const;
 
-const hidden = { schema: { hide: true }, config: { auth: 'none' as const } };
+const PAGES = publicRoute('web app pages and assets; the apps sign in through the API');
+const hidden = { schema: { hide: true }, config: { policy: PAGES } };
 
 export function webAppsBuilt(dir: string): boolean {
   return APPS.every((app) => existsSync(`${dir}/${app.name}/index.html`));
@@ -38,18 +40,21 @@ export async function registerWebApps(http: FastifyInstance, dir: string = DEFAU
     http.get('/web/*', hidden, (request, reply) => sendProblem(reply, request, notBuilt));
     return;
   }
-  await http.register(fastifyStatic, {
-    root: dir,
-    prefix: '/web/',
-    index: false,
-    decorateReply: true,
-    // File names under assets/ carry a content hash: cache them for good, never the HTML.
-    setHeaders(reply, path) {
-      reply.header(
-        'cache-control',
-        path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-      );
-    },
+  await http.register(async (assets) => {
+    assets.addHook('onRoute', declarePluginRoutes(PAGES));
+    await assets.register(fastifyStatic, {
+      root: dir,
+      prefix: '/web/',
+      index: false,
+      decorateReply: true,
+      // File names under assets/ carry a content hash: cache them for good, never the HTML.
+      setHeaders(reply, path) {
+        reply.header(
+          'cache-control',
+          path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
   });
   for (const app of APPS) {
     const page = `${app.name}/index.html`;

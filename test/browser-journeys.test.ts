@@ -4,7 +4,7 @@
 // code → the storefront account shows it collected. And: a sale at the till makes the product show
 // sold out on an open storefront page, without a reload.
 import { expect, it } from 'vitest';
-import { STOREFRONT_SCOPES, TILL_SCOPES } from '../src/flows/demo/demo-app-keys.js';
+import { TILL_SCOPES } from '../src/flows/demo/demo-app-keys.js';
 import { adminLogin, type BrowserHub, describeBrowser } from './browser-harness.js';
 
 const PHONE = { width: 390, height: 844 };
@@ -33,9 +33,13 @@ async function seedProduct(t: BrowserHub, handle: string, sku: string, title: st
   expect(stock.status).toBe(201);
 }
 
-async function channelKey(t: BrowserHub, channel: string, scopes: string[]): Promise<string> {
+async function channelKey(
+  t: BrowserHub,
+  channel: string,
+  key: { kind: 'publishable' } | { kind: 'secret'; scopes: string[] },
+): Promise<string> {
   const c = await t.api('GET', `/api/channels/${channel}`);
-  const k = await t.api('POST', '/api/keys', { name: `${channel} app`, scopes, channelId: c.body.id });
+  const k = await t.api('POST', '/api/keys', { name: `${channel} app`, ...key, channelId: c.body.id });
   expect(k.status).toBe(201);
   return k.body.secret;
 }
@@ -57,8 +61,8 @@ describeBrowser('omnichannel journeys', (t) => {
     }
     await seedProduct(t, 'fjord-mug', 'MUG-1', 'Fjord mug', 2);
     await seedProduct(t, 'field-scarf', 'SCARF-1', 'Field scarf', 1);
-    storeKey = await channelKey(t, 'webshop', STOREFRONT_SCOPES);
-    tillKey = await channelKey(t, 'store-amsterdam', TILL_SCOPES);
+    storeKey = await channelKey(t, 'webshop', { kind: 'publishable' });
+    tillKey = await channelKey(t, 'store-amsterdam', { kind: 'secret', scopes: TILL_SCOPES });
   });
 
   // The cart is created right after the setup moved the webshop to a new price list: this journey

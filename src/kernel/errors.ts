@@ -13,6 +13,7 @@ export const ERROR_CATALOG = {
   unauthenticated: { status: 401, title: 'A valid API key is required' },
   forbidden: { status: 403, title: 'The API key lacks the required scope' },
   channel_forbidden: { status: 403, title: 'The API key is bound to another channel' },
+  key_kind_forbidden: { status: 403, title: 'This kind of credential cannot call this route' },
   not_found: { status: 404, title: 'Not found' },
   route_not_found: { status: 404, title: 'No such route' },
   method_not_allowed: { status: 405, title: 'Method not allowed' },

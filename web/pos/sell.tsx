@@ -35,7 +35,7 @@ export function SellPage() {
       const moved = await ok(
         api.POST('/api/carts/{id}/channel', {
           params: { path: { id: c.id } },
-          body: { channelId: channel.id },
+          body: { channelId: channel.id, handoffCode: c.handoff.code },
         }),
       );
       setCart(moved.cart);

@@ -125,7 +125,7 @@ export function useShopState(channel: ShopChannel) {
         await ok(
           api.POST('/api/carts/{id}/channel', {
             params: { path: { id: merged.id } },
-            body: { channelId: channel.id },
+            body: { channelId: channel.id, handoffCode: merged.handoff.code },
           }),
         )
       ).cart;

@@ -273,6 +273,8 @@ export interface paths {
         content: {
           'application/json': {
             channelId?: string;
+            /** @description the cart's handoff code: required to take over a cart of another channel */
+            handoffCode?: string;
           };
         };
       };
@@ -7097,6 +7099,8 @@ export interface paths {
                 /** Format: date-time */
                 createdAt: string;
                 id: string;
+                /** @enum {string} */
+                kind: 'secret' | 'publishable';
                 lastUsedAt: string | null;
                 name: string;
                 prefix: string;
@@ -7121,8 +7125,18 @@ export interface paths {
         content: {
           'application/json': {
             channelId?: string | null;
+            /**
+             * @description secret (servers, tills) or publishable (browsers and apps; needs channelId)
+             * @default secret
+             * @enum {string}
+             */
+            kind?: 'secret' | 'publishable';
             name: string;
-            scopes: string[];
+            /**
+             * @description required for a secret key; a publishable key always gets the storefront scopes
+             * @default []
+             */
+            scopes?: string[];
           };
         };
       };
@@ -7138,6 +7152,8 @@ export interface paths {
               /** Format: date-time */
               createdAt: string;
               id: string;
+              /** @enum {string} */
+              kind: 'secret' | 'publishable';
               lastUsedAt: string | null;
               name: string;
               prefix: string;
@@ -7188,6 +7204,8 @@ export interface paths {
               /** Format: date-time */
               createdAt: string;
               id: string;
+              /** @enum {string} */
+              kind: 'secret' | 'publishable';
               lastUsedAt: string | null;
               name: string;
               prefix: string;
@@ -7230,6 +7248,8 @@ export interface paths {
               channelId: string | null;
               hub: string;
               keyId: string;
+              /** @enum {string} */
+              kind: 'secret' | 'publishable' | 'shopper' | 'staff';
               name: string;
               scopes: string[];
             };

@@ -10,6 +10,7 @@ import {
   decimalAmount,
 } from '../../flows/channel-sync/index.js';
 import { type ChannelSyncService, SYNC_KINDS } from '../../modules/channel-sync/index.js';
+import { secretKeys } from '../../platform/http/route-policy.js';
 import { ADAPTERS } from './push-worker.js';
 
 const Id = z.object({ id: z.string() });
@@ -49,7 +50,7 @@ export const channelSyncWireRoutes =
     app.post(
       '/channel-sync/connections/:id/dry-run',
       {
-        config: { scope: 'channel_sync:read' },
+        config: { policy: secretKeys('channel_sync:read', 'unbound') },
         schema: {
           tags,
           summary:
@@ -135,7 +136,7 @@ export const channelSyncWireRoutes =
     app.post(
       '/channel-sync/connections/:id/resync',
       {
-        config: { scope: 'channel_sync:write' },
+        config: { policy: secretKeys('channel_sync:write', 'unbound') },
         schema: {
           tags,
           summary: 'Queue every SKU the channel lists, for every kind the connection pushes',

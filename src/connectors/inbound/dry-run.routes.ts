@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { parseCommands } from '../../flows/inbound-commands/index.js';
 import { AppError } from '../../kernel/index.js';
 import type { InboundService } from '../../modules/integrations/index.js';
+import { secretKeys } from '../../platform/http/route-policy.js';
 import { WIRE_ADAPTERS } from './adapters.js';
 
 export const inboundDryRunRoutes =
@@ -13,7 +14,7 @@ export const inboundDryRunRoutes =
     app.post(
       '/connectors/:id/dry-run',
       {
-        config: { scope: 'connectors:read' },
+        config: { policy: secretKeys('connectors:read', 'unbound') },
         schema: {
           tags: ['connectors'],
           summary: 'Translate a sample payload into hub commands without running them',

@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../kernel/index.js';
 import type { InboundService } from '../../modules/integrations/index.js';
+import { publicRoute } from '../../platform/http/route-policy.js';
 import { WIRE_ADAPTERS } from './adapters.js';
 import { keptHeaders } from './wire-adapter.js';
 
@@ -19,7 +20,11 @@ export const inboundReceiptRoutes =
     app.post(
       '/inbound/:connectorId',
       {
-        config: { auth: 'none' },
+        config: {
+          policy: publicRoute(
+            'inbound webhooks: the connector verifies the sender signature on the raw body',
+          ),
+        },
         schema: {
           tags: ['connectors'],
           summary: 'Receive a signed delivery from a connected source (Shopify, WooCommerce, generic JSON)',

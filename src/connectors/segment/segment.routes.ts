@@ -5,6 +5,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../kernel/index.js';
 import type { CustomersService, IngestEventInput, IngestEventResult } from '../../modules/customers/index.js';
 import { sendProblem, toAppError } from '../../platform/http/problem.js';
+import { publicRoute } from '../../platform/http/route-policy.js';
 import {
   fromSegment,
   MAX_BATCH_BYTES,
@@ -14,6 +15,9 @@ import {
   type WireIssue,
   writeKeyOf,
 } from './segment.wire.js';
+
+// Segment clients send a source's write key, which the handler checks (and names the channel).
+const SEGMENT_POLICY = publicRoute('Segment-compatible ingestion: the write key is checked by the handler');
 
 const SHORT_ALIASES = {
   track: 't',
@@ -62,18 +66,22 @@ export const segmentRoutes =
     app.addHook('onRequest', async (_request, reply) => {
       reply.header('access-control-allow-origin', '*');
     });
-    app.options('/v1/*', { config: { auth: 'none' }, schema: { hide: true } }, async (request, reply) => {
-      const asked = request.headers['access-control-request-headers'];
-      return reply
-        .code(204)
-        .header('access-control-allow-methods', 'POST, OPTIONS')
-        .header(
-          'access-control-allow-headers',
-          typeof asked === 'string' && asked ? asked : 'Content-Type, Authorization',
-        )
-        .header('access-control-max-age', '86400')
-        .send();
-    });
+    app.options(
+      '/v1/*',
+      { config: { policy: SEGMENT_POLICY }, schema: { hide: true } },
+      async (request, reply) => {
+        const asked = request.headers['access-control-request-headers'];
+        return reply
+          .code(204)
+          .header('access-control-allow-methods', 'POST, OPTIONS')
+          .header(
+            'access-control-allow-headers',
+            typeof asked === 'string' && asked ? asked : 'Content-Type, Authorization',
+          )
+          .header('access-control-max-age', '86400')
+          .send();
+      },
+    );
 
     async function handle(request: FastifyRequest, reply: FastifyReply, call: SegmentCall | 'batch') {
       const receivedAt = request.ctx.clock.now();
@@ -156,7 +164,7 @@ export const segmentRoutes =
         app.post(
           `/v1/${path}`,
           {
-            config: { auth: 'none' },
+            config: { policy: SEGMENT_POLICY },
             bodyLimit: 4 * MAX_BATCH_BYTES,
             schema: {
               tags: ['segment'],

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { AppError } from '../../kernel/index.js';
 import { decodeCursor, findEvent } from '../../platform/events/event-log.js';
 import { channelFor } from '../../platform/http/auth-hook.js';
+import { secretKeys } from '../../platform/http/route-policy.js';
 import type { EventStreamHub } from './event-stream.js';
 
 export const streamRoutes =
@@ -13,7 +14,7 @@ export const streamRoutes =
     app.get(
       '/stream',
       {
-        config: { scope: 'events:read' },
+        config: { policy: secretKeys('events:read', 'own') },
         schema: {
           tags: ['events'],
           summary: 'Live events as Server-Sent Events (text/event-stream; each data line is a CloudEvent)',

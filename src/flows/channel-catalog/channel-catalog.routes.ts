@@ -11,6 +11,7 @@ import {
   SkuPrice,
 } from '../../modules/catalog/index.js';
 import { channelFor } from '../../platform/http/auth-hook.js';
+import { browserKeys, onRecord, secretKeys } from '../../platform/http/route-policy.js';
 import type { ChannelCatalogFlow } from './channel-catalog.flow.js';
 
 const ChannelParams = z.object({ channel: z.string().describe('channel id or code') });
@@ -22,7 +23,7 @@ export const channelCatalogRoutes =
     app.get(
       '/channels/:channel/products',
       {
-        config: { scope: 'catalog:read' },
+        config: { policy: browserKeys('catalog:read', onRecord('channel', 'channel')) },
         schema: {
           tags: ['catalog'],
           summary:
@@ -53,7 +54,7 @@ export const channelCatalogRoutes =
     app.get(
       '/channels/:channel/products/:idOrSku',
       {
-        config: { scope: 'catalog:read' },
+        config: { policy: browserKeys('catalog:read', onRecord('channel', 'channel')) },
         schema: {
           tags: ['catalog'],
           summary:
@@ -76,7 +77,7 @@ export const channelCatalogRoutes =
     app.put(
       '/channels/:channel/listings/:product',
       {
-        config: { scope: 'catalog:write' },
+        config: { policy: secretKeys('catalog:write', 'unbound') },
         schema: {
           tags: ['catalog'],
           summary: 'Publish or hide a product on a channel, with an optional channel-specific title',
@@ -94,7 +95,7 @@ export const channelCatalogRoutes =
     app.put(
       '/channels/:channel/prices',
       {
-        config: { scope: 'catalog:write' },
+        config: { policy: secretKeys('catalog:write', 'unbound') },
         schema: {
           tags: ['catalog'],
           summary:

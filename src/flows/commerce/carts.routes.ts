@@ -14,6 +14,7 @@ import {
 import { Order } from '../../modules/orders/index.js';
 import { Payment, PaymentInput } from '../../modules/payments/index.js';
 import { channelFor } from '../../platform/http/auth-hook.js';
+import { browserKeys, onRecord } from '../../platform/http/route-policy.js';
 import type { CommerceFlows } from './commerce.flows.js';
 
 const CartView = Cart.extend({
@@ -54,7 +55,7 @@ export const cartsRoutes =
     app.post(
       '/carts',
       {
-        config: { scope: 'carts:write' },
+        config: { policy: browserKeys('carts:write', 'own') },
         schema: {
           tags: ['carts'],
           summary: 'Start a cart for a profile or an anonymous shopper',
@@ -92,7 +93,7 @@ export const cartsRoutes =
     app.get(
       '/carts/:id',
       {
-        config: { scope: 'carts:read' },
+        config: { policy: browserKeys('carts:read', onRecord('cart')) },
         schema: {
           tags: ['carts'],
           summary: 'A cart (says which lines lost their stock hold)',
@@ -109,7 +110,7 @@ export const cartsRoutes =
     app.post(
       '/carts/:id/lines',
       {
-        config: { scope: 'carts:write' },
+        config: { policy: browserKeys('carts:write', onRecord('cart')) },
         schema: {
           tags: ['carts'],
           summary:
@@ -129,7 +130,7 @@ export const cartsRoutes =
     app.patch(
       '/carts/:id/lines/:lineId',
       {
-        config: { scope: 'carts:write' },
+        config: { policy: browserKeys('carts:write', onRecord('cart')) },
         schema: {
           tags: ['carts'],
           summary: 'Change a line’s quantity (0 removes it); holds follow',
@@ -152,7 +153,7 @@ export const cartsRoutes =
     app.delete(
       '/carts/:id/lines/:lineId',
       {
-        config: { scope: 'carts:write' },
+        config: { policy: browserKeys('carts:write', onRecord('cart')) },
         schema: {
           tags: ['carts'],
           summary: 'Remove a line and release its hold',
@@ -169,7 +170,7 @@ export const cartsRoutes =
     app.put(
       '/carts/:id/delivery',
       {
-        config: { scope: 'carts:write' },
+        config: { policy: browserKeys('carts:write', onRecord('cart')) },
         schema: {
           tags: ['carts'],
           summary: 'Choose shipping (address + method), click & collect at a store, or carry-out at the till',
@@ -214,13 +215,20 @@ export const cartsRoutes =
     app.post(
       '/carts/:id/channel',
       {
-        config: { scope: 'carts:write' },
+        config: { policy: browserKeys('carts:write', onRecord('cart', 'id', 'cart.handoff')) },
         schema: {
           tags: ['carts'],
           summary: "Continue the cart on another channel: repriced with that channel's prices and currency",
           description: 'A channel-bound key (e.g. a store till) moves the cart to its own channel.',
           params: Params,
-          body: z.strictObject({ channelId: z.string().optional() }),
+          body: z.strictObject({
+            channelId: z.string().optional(),
+            handoffCode: z
+              .string()
+              .max(100)
+              .optional()
+              .describe("the cart's handoff code: required to take over a cart of another channel"),
+          }),
           response: { 200: z.object({ cart: Cart, changes: z.array(PriceChange) }) },
         },
       },
@@ -233,7 +241,7 @@ export const cartsRoutes =
     app.post(
       '/carts/:id/identify',
       {
-        config: { scope: 'carts:write' },
+        config: { policy: browserKeys('carts:write', onRecord('cart')) },
         schema: {
           tags: ['carts'],
           summary:
@@ -268,7 +276,7 @@ export const cartsRoutes =
     app.get(
       '/carts/:id/quote',
       {
-        config: { scope: 'carts:read' },
+        config: { policy: browserKeys('carts:read', onRecord('cart')) },
         schema: {
           tags: ['carts'],
           summary: 'The totals the cart would check out with now',
@@ -286,7 +294,7 @@ export const cartsRoutes =
     app.post(
       '/carts/:id/checkout',
       {
-        config: { scope: 'carts:write' },
+        config: { policy: browserKeys('carts:write', onRecord('cart')) },
         schema: {
           tags: ['carts'],
           summary:
@@ -318,7 +326,7 @@ export const cartsRoutes =
     app.get(
       '/tills/carts',
       {
-        config: { scope: 'carts:read' },
+        config: { policy: browserKeys('carts:read', 'own') },
         schema: {
           tags: ['carts'],
           summary:
@@ -334,6 +342,14 @@ export const cartsRoutes =
           },
         },
       },
-      async (request) => flows.tillLookup.findCarts(request.ctx, request.query),
+      async (request) => {
+        // A browser may continue a cart only by the code its shopper was shown, never find one by
+        // someone's phone, email or card.
+        const { code, ...byPerson } = request.query;
+        if (request.ctx.actor.keyKind === 'publishable' && Object.values(byPerson).some(Boolean)) {
+          throw new AppError('key_kind_forbidden', 'A publishable key finds a cart only by its handoff code');
+        }
+        return flows.tillLookup.findCarts(request.ctx, request.query);
+      },
     );
   };

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { Order, OrderReturn, RETURN_DISPOSITIONS } from '../../modules/orders/index.js';
 import { Payment, PaymentInput, Refund, StoreCredit } from '../../modules/payments/index.js';
 import { channelFor } from '../../platform/http/auth-hook.js';
+import { onRecord, secretKeys } from '../../platform/http/route-policy.js';
 import type { CommerceFlows } from './commerce.flows.js';
 
 const Params = z.object({ id: z.string() });
@@ -18,7 +19,7 @@ export const orderActionsRoutes =
     app.post(
       '/orders/:id/payments',
       {
-        config: { scope: 'orders:write' },
+        config: { policy: secretKeys('orders:write', onRecord('order')) },
         schema: {
           tags: ['orders'],
           summary: 'Pay a pending order (`manual`: money taken at the till); 402 when refused',
@@ -33,7 +34,7 @@ export const orderActionsRoutes =
     app.get(
       '/orders/:id/payments',
       {
-        config: { scope: 'orders:read' },
+        config: { policy: secretKeys('orders:read', onRecord('order')) },
         schema: {
           tags: ['orders'],
           summary: "An order's payments and refunds",
@@ -50,7 +51,7 @@ export const orderActionsRoutes =
     app.post(
       '/orders/:id/cancel',
       {
-        config: { scope: 'orders:write' },
+        config: { policy: secretKeys('orders:write', onRecord('order')) },
         schema: {
           tags: ['orders'],
           summary:
@@ -66,7 +67,9 @@ export const orderActionsRoutes =
     app.post(
       '/fulfilments/:id/ship',
       {
-        config: { scope: 'orders:write' },
+        config: {
+          policy: secretKeys('orders:write', onRecord('fulfilment', 'id', 'till.fulfil-at-own-store')),
+        },
         schema: {
           tags: ['orders'],
           summary: 'A shipment left its warehouse or store (stock goes out; the order follows)',
@@ -89,7 +92,7 @@ export const orderActionsRoutes =
     app.post(
       '/orders/:id/pickup',
       {
-        config: { scope: 'orders:write' },
+        config: { policy: secretKeys('orders:write', onRecord('order', 'id', 'till.fulfil-at-own-store')) },
         schema: {
           tags: ['orders'],
           summary:
@@ -115,7 +118,7 @@ export const orderActionsRoutes =
     app.post(
       '/orders/:id/returns',
       {
-        config: { scope: 'orders:write' },
+        config: { policy: secretKeys('orders:write', onRecord('order', 'id', 'till.return-any-channel')) },
         schema: {
           tags: ['orders'],
           summary:
@@ -161,7 +164,7 @@ export const orderActionsRoutes =
     app.post(
       '/orders/import',
       {
-        config: { scope: 'orders:write' },
+        config: { policy: secretKeys('orders:write', 'own') },
         schema: {
           tags: ['orders'],
           summary:
@@ -221,7 +224,7 @@ export const orderActionsRoutes =
     app.post(
       '/orders/expire-pickups',
       {
-        config: { scope: 'orders:write' },
+        config: { policy: secretKeys('orders:write', 'unbound') },
         schema: {
           tags: ['orders'],
           summary: 'Cancel click & collect orders whose pickup time passed (their stock goes back on sale)',
@@ -234,7 +237,7 @@ export const orderActionsRoutes =
     app.get(
       '/store-credits/:id',
       {
-        config: { scope: 'orders:read' },
+        config: { policy: secretKeys('orders:read', onRecord('store_credit')) },
         schema: {
           tags: ['orders'],
           summary: 'Store credit by id or code',

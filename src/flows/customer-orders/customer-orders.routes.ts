@@ -5,6 +5,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Order } from '../../modules/orders/index.js';
+import { secretKeys } from '../../platform/http/route-policy.js';
 import type { CustomerOrdersFlow } from './customer-orders.flow.js';
 
 const CustomerOrder = Order.extend({
@@ -17,7 +18,7 @@ export const customerOrdersRoutes =
     app.get(
       '/customers/:id/orders',
       {
-        config: { scope: 'orders:read' },
+        config: { policy: secretKeys('orders:read', 'unbound') },
         schema: {
           tags: ['customers', 'orders'],
           summary: "A customer's orders from every channel, newest first (merged profiles included)",

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Source, SourceInput } from '../../modules/customers/index.js';
 import { channelFor } from '../../platform/http/auth-hook.js';
+import { secretKeys } from '../../platform/http/route-policy.js';
 import type { CustomerSourcesFlow } from './customer-sources.flow.js';
 
 export const customerSourcesRoutes =
@@ -12,7 +13,7 @@ export const customerSourcesRoutes =
     app.post(
       '/customers/sources',
       {
-        config: { scope: 'customers:write' },
+        config: { policy: secretKeys('customers:write', 'unbound') },
         schema: {
           tags: ['customers'],
           summary: 'Create an ingestion source for a channel; its write key is shown only in this reply',

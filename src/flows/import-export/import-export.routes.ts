@@ -10,6 +10,7 @@ import {
   ImportJob,
   ImportRejection,
 } from '../../modules/catalog/index.js';
+import { secretKeys } from '../../platform/http/route-policy.js';
 import { exportCatalog } from './export.flow.js';
 import type { ImportFlow } from './import.flow.js';
 
@@ -37,7 +38,7 @@ export const importExportRoutes =
     app.post(
       '/imports',
       {
-        config: { scope: 'catalog:write' },
+        config: { policy: secretKeys('catalog:write', 'unbound') },
         schema: {
           tags: ['catalog'],
           summary: 'Import products, variants, prices, listings and stock (CSV or NDJSON body, streamed)',
@@ -81,7 +82,7 @@ export const importExportRoutes =
     app.get(
       '/imports',
       {
-        config: { scope: 'catalog:read' },
+        config: { policy: secretKeys('catalog:read', 'unbound') },
         schema: {
           tags: ['catalog'],
           summary: 'Recent imports',
@@ -94,7 +95,7 @@ export const importExportRoutes =
     app.get(
       '/imports/:id',
       {
-        config: { scope: 'catalog:read' },
+        config: { policy: secretKeys('catalog:read', 'unbound') },
         schema: {
           tags: ['catalog'],
           summary: 'An import with its progress and counts',
@@ -108,7 +109,7 @@ export const importExportRoutes =
     app.get(
       '/imports/:id/rejections',
       {
-        config: { scope: 'catalog:read' },
+        config: { policy: secretKeys('catalog:read', 'unbound') },
         schema: {
           tags: ['catalog'],
           summary: 'The rejected rows of an import: line number, reasons and the row as read',
@@ -136,7 +137,7 @@ export const importExportRoutes =
     app.get(
       '/exports/catalog',
       {
-        config: { scope: 'catalog:read' },
+        config: { policy: secretKeys('catalog:read', 'unbound') },
         schema: {
           tags: ['catalog'],
           summary: 'Export the catalog in the import format (streamed CSV or NDJSON)',

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Ctx } from '../../platform/context.js';
 import { rows } from '../../platform/db/database.js';
 import { channelFor } from '../../platform/http/auth-hook.js';
+import { secretKeys } from '../../platform/http/route-policy.js';
 
 export const ChannelCartStats = z.object({
   channelId: z.string(),
@@ -44,7 +45,7 @@ export const cartStatsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/carts/stats',
     {
-      config: { scope: 'carts:read' },
+      config: { policy: secretKeys('carts:read', 'unbound') },
       schema: {
         tags: ['carts'],
         summary: 'Active carts per channel (and units in them), touched since a moment',

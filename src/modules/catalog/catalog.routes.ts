@@ -2,6 +2,7 @@
 // listings per channel) lives in the channel-catalog flow, which knows the channels.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { secretKeys } from '../../platform/http/route-policy.js';
 import type { CatalogService } from './catalog.service.js';
 import {
   Category,
@@ -30,7 +31,7 @@ export const catalogRoutes =
     app.post(
       '/catalog/products',
       {
-        config: { scope: 'catalog:write' },
+        config: { policy: secretKeys('catalog:write', 'unbound') },
         schema: {
           tags: ['catalog'],
           summary: 'Create a product with its variants (and their prices)',
@@ -44,7 +45,7 @@ export const catalogRoutes =
     app.get(
       '/catalog/products',
       {
-        config: { scope: 'catalog:read' },
+        config: { policy: secretKeys('catalog:read', 'none') },
         schema: {
           tags: ['catalog'],
           summary: 'List products (all of them, listed or not)',
@@ -61,7 +62,7 @@ export const catalogRoutes =
     app.get(
       '/catalog/products/:id',
       {
-        config: { scope: 'catalog:read' },
+        config: { policy: secretKeys('catalog:read', 'none') },
         schema: { tags: ['catalog'], summary: 'Get a product', params: IdParams, response: { 200: Product } },
       },
       async (request) => catalog.getProduct(request.ctx, request.params.id),
@@ -70,7 +71,7 @@ export const catalogRoutes =
     app.patch(
       '/catalog/products/:id',
       {
-        config: { scope: 'catalog:write' },
+        config: { policy: secretKeys('catalog:write', 'unbound') },
         schema: {
           tags: ['catalog'],
           summary: 'Change a product (texts per locale, categories, media, status)',
@@ -85,7 +86,7 @@ export const catalogRoutes =
     app.post(
       '/catalog/products/:id/variants',
       {
-        config: { scope: 'catalog:write' },
+        config: { policy: secretKeys('catalog:write', 'unbound') },
         schema: {
           tags: ['catalog'],
           summary: 'Add a variant to a product',
@@ -101,7 +102,7 @@ export const catalogRoutes =
     app.get(
       '/catalog/products/:id/listings',
       {
-        config: { scope: 'catalog:read' },
+        config: { policy: secretKeys('catalog:read', 'none') },
         schema: {
           tags: ['catalog'],
           summary: 'Where a product is listed',
@@ -115,7 +116,7 @@ export const catalogRoutes =
     app.post(
       '/catalog/price-lists',
       {
-        config: { scope: 'catalog:write' },
+        config: { policy: secretKeys('catalog:write', 'unbound') },
         schema: {
           tags: ['catalog'],
           summary: 'Create a price list',
@@ -130,7 +131,7 @@ export const catalogRoutes =
     app.get(
       '/catalog/price-lists',
       {
-        config: { scope: 'catalog:read' },
+        config: { policy: secretKeys('catalog:read', 'none') },
         schema: {
           tags: ['catalog'],
           summary: 'List price lists',
@@ -143,7 +144,7 @@ export const catalogRoutes =
     app.get(
       '/catalog/price-lists/:id',
       {
-        config: { scope: 'catalog:read' },
+        config: { policy: secretKeys('catalog:read', 'none') },
         schema: {
           tags: ['catalog'],
           summary: 'Get a price list',
@@ -157,7 +158,7 @@ export const catalogRoutes =
     app.put(
       '/catalog/price-lists/:id/prices',
       {
-        config: { scope: 'catalog:write' },
+        config: { policy: secretKeys('catalog:write', 'unbound') },
         schema: {
           tags: ['catalog'],
           summary: 'Set prices by SKU (minor units, in the list currency); all or nothing',

@@ -2,6 +2,7 @@
 // dead-letter items with replay, and sync health. Dry-run and full resync live with the flow.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { secretKeys } from '../../platform/http/route-policy.js';
 import type { ChannelSyncService } from './channel-sync.service.js';
 import {
   Connection,
@@ -21,7 +22,7 @@ export const channelSyncRoutes =
     app.post(
       '/channel-sync/connections',
       {
-        config: { scope: 'channel_sync:write' },
+        config: { policy: secretKeys('channel_sync:write', 'unbound') },
         schema: {
           tags,
           summary: 'Connect a channel to an external shop (a generic connection shows its secret only here)',
@@ -38,7 +39,7 @@ export const channelSyncRoutes =
     app.get(
       '/channel-sync/connections',
       {
-        config: { scope: 'channel_sync:read' },
+        config: { policy: secretKeys('channel_sync:read', 'unbound') },
         schema: {
           tags,
           summary: 'List channel sync connections',
@@ -52,7 +53,7 @@ export const channelSyncRoutes =
     app.get(
       '/channel-sync/connections/:id',
       {
-        config: { scope: 'channel_sync:read' },
+        config: { policy: secretKeys('channel_sync:read', 'unbound') },
         schema: { tags, summary: 'Get a channel sync connection', params: Id, response: { 200: Connection } },
       },
       async (request) => service.getConnection(request.ctx, request.params.id),
@@ -61,7 +62,7 @@ export const channelSyncRoutes =
     app.patch(
       '/channel-sync/connections/:id',
       {
-        config: { scope: 'channel_sync:write' },
+        config: { policy: secretKeys('channel_sync:write', 'unbound') },
         schema: {
           tags,
           summary: 'Change a connection (status active resumes one paused by a 401/403)',
@@ -76,7 +77,7 @@ export const channelSyncRoutes =
     app.delete(
       '/channel-sync/connections/:id',
       {
-        config: { scope: 'channel_sync:write' },
+        config: { policy: secretKeys('channel_sync:write', 'unbound') },
         schema: { tags, summary: 'Delete a connection and its queue', params: Id },
       },
       async (request, reply) => {
@@ -88,7 +89,7 @@ export const channelSyncRoutes =
     app.get(
       '/channel-sync/connections/:id/items',
       {
-        config: { scope: 'channel_sync:read' },
+        config: { policy: secretKeys('channel_sync:read', 'unbound') },
         schema: {
           tags,
           summary: 'Queued items of a connection (status=dead: the dead-letter queue)',
@@ -108,7 +109,7 @@ export const channelSyncRoutes =
     app.post(
       '/channel-sync/connections/:id/replay',
       {
-        config: { scope: 'channel_sync:write' },
+        config: { policy: secretKeys('channel_sync:write', 'unbound') },
         schema: {
           tags,
           summary: 'Send dead-lettered items again (all, or the listed ids)',
@@ -125,7 +126,7 @@ export const channelSyncRoutes =
     app.get(
       '/channel-sync/health',
       {
-        config: { scope: 'channel_sync:read' },
+        config: { policy: secretKeys('channel_sync:read', 'unbound') },
         schema: {
           tags,
           summary: 'Per connection: lag, queue depth, dead-lettered items, pushed and failed counts',

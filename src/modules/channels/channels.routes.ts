@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { channelFor } from '../../platform/http/auth-hook.js';
+import { browserKeys, onRecord, secretKeys } from '../../platform/http/route-policy.js';
 import type { ChannelsService } from './channels.service.js';
 import { CHANNEL_TYPES, Channel, ChannelInput, ChannelPatch } from './channels.types.js';
 
@@ -11,7 +12,7 @@ export const channelsRoutes =
     app.post(
       '/channels',
       {
-        config: { scope: 'channels:write' },
+        config: { policy: secretKeys('channels:write', 'unbound') },
         schema: {
           tags: ['channels'],
           summary: 'Create a channel',
@@ -25,7 +26,7 @@ export const channelsRoutes =
     app.get(
       '/channels',
       {
-        config: { scope: 'channels:read' },
+        config: { policy: secretKeys('channels:read', 'own') },
         schema: {
           tags: ['channels'],
           summary: 'List channels (a channel-bound key sees its own)',
@@ -43,7 +44,7 @@ export const channelsRoutes =
     app.get(
       '/channels/:id',
       {
-        config: { scope: 'channels:read' },
+        config: { policy: browserKeys('channels:read', onRecord('channel')) },
         schema: {
           tags: ['channels'],
           summary: 'Get a channel by id or code',
@@ -61,7 +62,7 @@ export const channelsRoutes =
     app.patch(
       '/channels/:id',
       {
-        config: { scope: 'channels:write' },
+        config: { policy: secretKeys('channels:write', 'unbound') },
         schema: {
           tags: ['channels'],
           summary: 'Change a channel',

@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, notFound } from '../../kernel/index.js';
 import { channelFor } from '../../platform/http/auth-hook.js';
+import { secretKeys } from '../../platform/http/route-policy.js';
 import type { CustomersService } from './customers.service.js';
 import {
   CustomerSummary,
@@ -21,8 +22,6 @@ import {
 const Id = z.object({ id: z.string().min(1).max(100) });
 const TagName = z.string().trim().min(1).max(100);
 const tags = ['customers'];
-const read = { scope: 'customers:read' };
-const write = { scope: 'customers:write' };
 
 /** Refusals of the merge use cases (typed results in the service) as coded errors (ERROR_CATALOG). */
 const REFUSAL_CODES: Record<string, string> = {
@@ -44,7 +43,7 @@ export const customersRoutes =
     app.get(
       '/customers/sources',
       {
-        config: read,
+        config: { policy: secretKeys('customers:read', 'unbound') },
         schema: {
           tags,
           summary: 'List ingestion sources',
@@ -57,7 +56,7 @@ export const customersRoutes =
     app.delete(
       '/customers/sources/:id',
       {
-        config: write,
+        config: { policy: secretKeys('customers:write', 'unbound') },
         schema: { tags, summary: 'Revoke a write key', params: Id, response: { 200: Source } },
       },
       async (request) => service.revokeSource(request.ctx, request.params.id),
@@ -66,7 +65,7 @@ export const customersRoutes =
     app.get(
       '/customers',
       {
-        config: read,
+        config: { policy: secretKeys('customers:read', 'unbound') },
         schema: {
           tags,
           summary: 'Search customers by email, phone, external id (type:value) or name',
@@ -90,7 +89,7 @@ export const customersRoutes =
     app.post(
       '/customers/identify',
       {
-        config: write,
+        config: { policy: secretKeys('customers:write', 'own') },
         schema: {
           tags,
           summary: 'Find or create the customer these identifiers belong to',
@@ -123,7 +122,7 @@ export const customersRoutes =
     app.get(
       '/customers/:id',
       {
-        config: read,
+        config: { policy: secretKeys('customers:read', 'unbound') },
         schema: {
           tags,
           summary: 'The single customer view: identities, traits, consent, stage and the first timeline page',
@@ -139,7 +138,7 @@ export const customersRoutes =
     app.get(
       '/customers/:id/timeline',
       {
-        config: read,
+        config: { policy: secretKeys('customers:read', 'unbound') },
         schema: {
           tags,
           summary: 'A page of the cross-channel timeline, newest first',
@@ -157,7 +156,7 @@ export const customersRoutes =
     app.get(
       '/customers/:id/identity-log',
       {
-        config: read,
+        config: { policy: secretKeys('customers:read', 'unbound') },
         schema: {
           tags,
           summary: 'Why this customer is who it is: merges, refusals, unmerges',
@@ -171,7 +170,7 @@ export const customersRoutes =
     app.get(
       '/customers/:id/merges',
       {
-        config: read,
+        config: { policy: secretKeys('customers:read', 'unbound') },
         schema: {
           tags,
           summary: 'Merges involving this customer',
@@ -188,7 +187,7 @@ export const customersRoutes =
     app.put(
       '/customers/:id/consent',
       {
-        config: write,
+        config: { policy: secretKeys('customers:write', 'unbound') },
         schema: {
           tags,
           summary: 'Record a consent decision for a purpose on a channel',
@@ -210,7 +209,7 @@ export const customersRoutes =
     app.post(
       '/customers/:id/tags',
       {
-        config: write,
+        config: { policy: secretKeys('customers:write', 'unbound') },
         schema: {
           tags,
           summary: 'Add and remove tags (idempotent; tags are trimmed and lower-cased)',
@@ -236,7 +235,7 @@ export const customersRoutes =
     app.patch(
       '/customers/:id/traits',
       {
-        config: write,
+        config: { policy: secretKeys('customers:write', 'unbound') },
         schema: {
           tags,
           summary: 'Set traits, newest wins (as ingestion stores them), with their channel and time',
@@ -272,7 +271,7 @@ export const customersRoutes =
     app.get(
       '/customers/:id/export',
       {
-        config: read,
+        config: { policy: secretKeys('customers:read', 'unbound') },
         schema: { tags, summary: 'GDPR export: everything held about this customer, as JSON', params: Id },
       },
       async (request) => service.exportCustomer(request.ctx, request.params.id),
@@ -281,7 +280,7 @@ export const customersRoutes =
     app.post(
       '/customers/:id/erase',
       {
-        config: write,
+        config: { policy: secretKeys('customers:write', 'unbound') },
         schema: {
           tags,
           summary: 'GDPR erasure: remove personal data, keep an audit record, emit customer.erased',
@@ -304,7 +303,7 @@ export const customersRoutes =
     app.post(
       '/customers/merges',
       {
-        config: write,
+        config: { policy: secretKeys('customers:write', 'unbound') },
         schema: {
           tags,
           summary: 'Merge two customers (protection rules apply unless force)',
@@ -330,7 +329,7 @@ export const customersRoutes =
     app.post(
       '/customers/merges/:id/unmerge',
       {
-        config: write,
+        config: { policy: secretKeys('customers:write', 'unbound') },
         schema: {
           tags,
           summary: 'Undo a merge: both customers come back as they were',
@@ -348,7 +347,7 @@ export const customersRoutes =
     app.get(
       '/customers/merge-reviews',
       {
-        config: read,
+        config: { policy: secretKeys('customers:read', 'unbound') },
         schema: {
           tags,
           summary: 'The review queue: links that broke a merge protection rule',
@@ -363,7 +362,7 @@ export const customersRoutes =
       app.post(
         `/customers/merge-reviews/:id/${decision}`,
         {
-          config: write,
+          config: { policy: secretKeys('customers:write', 'unbound') },
           schema: {
             tags,
             summary: `${decision === 'approve' ? 'Approve (merge)' : 'Reject (keep apart)'} a review`,
@@ -385,7 +384,7 @@ export const customersRoutes =
     app.get(
       '/customers/shared-devices',
       {
-        config: read,
+        config: { policy: secretKeys('customers:read', 'unbound') },
         schema: {
           tags,
           summary: 'Device ids that never link customers (tills, kiosks)',
@@ -404,7 +403,7 @@ export const customersRoutes =
     app.post(
       '/customers/shared-devices',
       {
-        config: write,
+        config: { policy: secretKeys('customers:write', 'unbound') },
         schema: {
           tags,
           summary: 'Mark a device id as shared',
@@ -420,7 +419,7 @@ export const customersRoutes =
     app.delete(
       '/customers/shared-devices/:value',
       {
-        config: write,
+        config: { policy: secretKeys('customers:write', 'unbound') },
         schema: { tags, summary: 'Unmark a shared device id', params: z.object({ value: z.string() }) },
       },
       async (request, reply) => {

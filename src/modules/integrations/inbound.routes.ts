@@ -2,6 +2,7 @@
 // inspection, retry of parked deliveries, and health per connector.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { secretKeys } from '../../platform/http/route-policy.js';
 import type { InboundService } from './inbound.service.js';
 import {
   Connector,
@@ -21,7 +22,7 @@ export const inboundRoutes =
     app.post(
       '/connectors',
       {
-        config: { scope: 'connectors:write' },
+        config: { policy: secretKeys('connectors:write', 'unbound') },
         schema: {
           tags,
           summary:
@@ -38,7 +39,7 @@ export const inboundRoutes =
     app.get(
       '/connectors',
       {
-        config: { scope: 'connectors:read' },
+        config: { policy: secretKeys('connectors:read', 'unbound') },
         schema: {
           tags,
           summary: 'List connectors',
@@ -50,7 +51,7 @@ export const inboundRoutes =
     app.get(
       '/connectors/health',
       {
-        config: { scope: 'connectors:read' },
+        config: { policy: secretKeys('connectors:read', 'unbound') },
         schema: {
           tags,
           summary: 'Sync health per connector: received, processed, parked, rejected, waiting and lag',
@@ -62,7 +63,7 @@ export const inboundRoutes =
     app.get(
       '/connectors/:id',
       {
-        config: { scope: 'connectors:read' },
+        config: { policy: secretKeys('connectors:read', 'unbound') },
         schema: { tags, summary: 'Get a connector', params: Id, response: { 200: Connector } },
       },
       async (request) => service.getConnector(request.ctx, request.params.id),
@@ -70,7 +71,7 @@ export const inboundRoutes =
     app.patch(
       '/connectors/:id',
       {
-        config: { scope: 'connectors:write' },
+        config: { policy: secretKeys('connectors:write', 'unbound') },
         schema: {
           tags,
           summary: 'Change a connector (mapping, channel, location, paused)',
@@ -84,7 +85,7 @@ export const inboundRoutes =
     app.get(
       '/connectors/:id/deliveries',
       {
-        config: { scope: 'connectors:read' },
+        config: { policy: secretKeys('connectors:read', 'unbound') },
         schema: {
           tags,
           summary:
@@ -103,7 +104,7 @@ export const inboundRoutes =
     app.post(
       '/inbound-deliveries/:id/retry',
       {
-        config: { scope: 'connectors:write' },
+        config: { policy: secretKeys('connectors:write', 'unbound') },
         schema: {
           tags,
           summary: 'Process a parked delivery again',

@@ -1,6 +1,7 @@
 // HTTP routes of workflow rules: CRUD with versions, and dry runs on a sample event.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { secretKeys } from '../../platform/http/route-policy.js';
 import type { RulesService } from './rules.service.js';
 import { DryRunResult, Rule, RuleInput, RulePatch, SampleEvent } from './rules.types.js';
 
@@ -13,7 +14,7 @@ export const rulesRoutes =
     app.post(
       '/workflow-rules',
       {
-        config: { scope: 'workflows:write' },
+        config: { policy: secretKeys('workflows:write', 'unbound') },
         schema: {
           tags,
           summary: 'Create a rule: when <event type> [and <condition>] then <actions>',
@@ -26,7 +27,7 @@ export const rulesRoutes =
     app.get(
       '/workflow-rules',
       {
-        config: { scope: 'workflows:read' },
+        config: { policy: secretKeys('workflows:read', 'unbound') },
         schema: { tags, summary: 'List rules', response: { 200: z.object({ items: z.array(Rule) }) } },
       },
       async (request) => ({ items: await service.listRules(request.ctx) }),
@@ -34,7 +35,7 @@ export const rulesRoutes =
     app.get(
       '/workflow-rules/:id',
       {
-        config: { scope: 'workflows:read' },
+        config: { policy: secretKeys('workflows:read', 'unbound') },
         schema: { tags, summary: 'Get a rule', params: Id, response: { 200: Rule } },
       },
       async (request) => service.getRule(request.ctx, request.params.id),
@@ -42,7 +43,7 @@ export const rulesRoutes =
     app.patch(
       '/workflow-rules/:id',
       {
-        config: { scope: 'workflows:write' },
+        config: { policy: secretKeys('workflows:write', 'unbound') },
         schema: {
           tags,
           summary: 'Change a rule (a new version); enabled: false pauses it',
@@ -56,7 +57,7 @@ export const rulesRoutes =
     app.delete(
       '/workflow-rules/:id',
       {
-        config: { scope: 'workflows:write' },
+        config: { policy: secretKeys('workflows:write', 'unbound') },
         schema: { tags, summary: 'Delete a rule', params: Id, response: { 204: z.null() } },
       },
       async (request, reply) => {
@@ -67,7 +68,7 @@ export const rulesRoutes =
     app.get(
       '/workflow-rules/:id/versions',
       {
-        config: { scope: 'workflows:read' },
+        config: { policy: secretKeys('workflows:read', 'unbound') },
         schema: {
           tags,
           summary: 'Every saved version of a rule',
@@ -86,7 +87,7 @@ export const rulesRoutes =
     app.post(
       '/workflow-rules/:id/dry-run',
       {
-        config: { scope: 'workflows:read' },
+        config: { policy: secretKeys('workflows:read', 'unbound') },
         schema: {
           tags,
           summary: 'What the stored rule would do with a sample event (nothing is changed)',
@@ -100,7 +101,7 @@ export const rulesRoutes =
     app.post(
       '/workflow-rules/dry-run',
       {
-        config: { scope: 'workflows:read' },
+        config: { policy: secretKeys('workflows:read', 'unbound') },
         schema: {
           tags,
           summary: 'What an unsaved rule would do with a sample event',

@@ -2,6 +2,7 @@
 // with replay, and sync health.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { secretKeys } from '../../platform/http/route-policy.js';
 import {
   DELIVERY_STATUSES,
   Delivery,
@@ -22,7 +23,7 @@ export const webhooksRoutes =
     app.post(
       '/webhooks/endpoints',
       {
-        config: { scope: 'webhooks:write' },
+        config: { policy: secretKeys('webhooks:write', 'unbound') },
         schema: {
           tags,
           summary: 'Subscribe an endpoint to events (the signing secret is shown only here)',
@@ -39,7 +40,7 @@ export const webhooksRoutes =
     app.get(
       '/webhooks/endpoints',
       {
-        config: { scope: 'webhooks:read' },
+        config: { policy: secretKeys('webhooks:read', 'unbound') },
         schema: {
           tags,
           summary: 'List webhook endpoints',
@@ -52,7 +53,7 @@ export const webhooksRoutes =
     app.get(
       '/webhooks/endpoints/:id',
       {
-        config: { scope: 'webhooks:read' },
+        config: { policy: secretKeys('webhooks:read', 'unbound') },
         schema: { tags, summary: 'Get a webhook endpoint', params: Id, response: { 200: Endpoint } },
       },
       async (request) => service.getEndpoint(request.ctx, request.params.id),
@@ -61,7 +62,7 @@ export const webhooksRoutes =
     app.patch(
       '/webhooks/endpoints/:id',
       {
-        config: { scope: 'webhooks:write' },
+        config: { policy: secretKeys('webhooks:write', 'unbound') },
         schema: {
           tags,
           summary: 'Change an endpoint (status active re-enables one disabled by a 410)',
@@ -76,7 +77,7 @@ export const webhooksRoutes =
     app.delete(
       '/webhooks/endpoints/:id',
       {
-        config: { scope: 'webhooks:write' },
+        config: { policy: secretKeys('webhooks:write', 'unbound') },
         schema: {
           tags,
           summary: 'Delete an endpoint and its queue',
@@ -93,7 +94,7 @@ export const webhooksRoutes =
     app.post(
       '/webhooks/endpoints/:id/rotate-secret',
       {
-        config: { scope: 'webhooks:write' },
+        config: { policy: secretKeys('webhooks:write', 'unbound') },
         schema: {
           tags,
           summary: 'Rotate the signing secret; both sign until the grace period ends',
@@ -119,7 +120,7 @@ export const webhooksRoutes =
     app.get(
       '/webhooks/endpoints/:id/deliveries',
       {
-        config: { scope: 'webhooks:read' },
+        config: { policy: secretKeys('webhooks:read', 'unbound') },
         schema: {
           tags,
           summary: 'Deliveries of an endpoint in queue order (status=dead lists the dead-letter queue)',
@@ -143,7 +144,7 @@ export const webhooksRoutes =
     app.get(
       '/webhooks/deliveries/:id',
       {
-        config: { scope: 'webhooks:read' },
+        config: { policy: secretKeys('webhooks:read', 'unbound') },
         schema: { tags, summary: 'One delivery', params: Id, response: { 200: Delivery } },
       },
       async (request) => service.getDelivery(request.ctx, request.params.id),
@@ -152,7 +153,7 @@ export const webhooksRoutes =
     app.post(
       '/webhooks/endpoints/:id/replay',
       {
-        config: { scope: 'webhooks:write' },
+        config: { policy: secretKeys('webhooks:write', 'unbound') },
         schema: {
           tags,
           summary: 'Replay dead-lettered deliveries (all, or the given ids) with their original webhook-ids',
@@ -167,7 +168,7 @@ export const webhooksRoutes =
     app.get(
       '/webhooks/health',
       {
-        config: { scope: 'webhooks:read' },
+        config: { policy: secretKeys('webhooks:read', 'unbound') },
         schema: {
           tags,
           summary: 'Sync health per endpoint: lag, delivered and failed counts, dead-letter depth',

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { channelFor } from '../../platform/http/auth-hook.js';
+import { browserKeys, onRecord, secretKeys } from '../../platform/http/route-policy.js';
 import type { InventoryService } from './inventory.service.js';
 import {
   AdjustmentInput,
@@ -29,7 +30,7 @@ export const inventoryRoutes =
     app.post(
       '/inventory/locations',
       {
-        config: { scope: 'inventory:write' },
+        config: { policy: secretKeys('inventory:write', 'unbound') },
         schema: {
           tags,
           summary: 'Create a stock location',
@@ -43,7 +44,7 @@ export const inventoryRoutes =
     app.get(
       '/inventory/locations',
       {
-        config: { scope: 'inventory:read' },
+        config: { policy: browserKeys('inventory:read', 'none') },
         schema: {
           tags,
           summary: 'List stock locations',
@@ -57,7 +58,7 @@ export const inventoryRoutes =
     app.get(
       '/inventory/locations/:id',
       {
-        config: { scope: 'inventory:read' },
+        config: { policy: browserKeys('inventory:read', 'none') },
         schema: {
           tags,
           summary: 'Get a stock location by id or code',
@@ -71,7 +72,7 @@ export const inventoryRoutes =
     app.patch(
       '/inventory/locations/:id',
       {
-        config: { scope: 'inventory:write' },
+        config: { policy: secretKeys('inventory:write', 'unbound') },
         schema: {
           tags,
           summary: 'Change a stock location',
@@ -86,7 +87,7 @@ export const inventoryRoutes =
     app.get(
       '/inventory/locations/:id/levels',
       {
-        config: { scope: 'inventory:read' },
+        config: { policy: secretKeys('inventory:read', 'none') },
         schema: {
           tags,
           summary: 'Stock levels at a location, by SKU (cursor = the last SKU seen)',
@@ -106,7 +107,7 @@ export const inventoryRoutes =
     app.get(
       '/inventory/skus/:sku',
       {
-        config: { scope: 'inventory:read' },
+        config: { policy: browserKeys('inventory:read', 'none') },
         schema: {
           tags,
           summary: 'A SKU’s stock at every location, and its available-to-sell on a channel',
@@ -138,7 +139,7 @@ export const inventoryRoutes =
     app.get(
       '/inventory/channels/:channelId/availability',
       {
-        config: { scope: 'inventory:read' },
+        config: { policy: browserKeys('inventory:read', onRecord('channel', 'channelId')) },
         schema: {
           tags,
           summary: 'Available-to-sell on a channel (Σ of its locations’ on hand − reserved − buffer, ≥ 0)',
@@ -188,7 +189,7 @@ export const inventoryRoutes =
     app.get(
       '/inventory/channels/:channelId/sourcing',
       {
-        config: { scope: 'inventory:read' },
+        config: { policy: secretKeys('inventory:read', onRecord('channel', 'channelId')) },
         schema: {
           tags,
           summary: 'Which locations feed a channel, and its safety buffer',
@@ -202,7 +203,7 @@ export const inventoryRoutes =
     app.put(
       '/inventory/channels/:channelId/sourcing',
       {
-        config: { scope: 'inventory:write' },
+        config: { policy: secretKeys('inventory:write', 'unbound') },
         schema: {
           tags,
           summary: 'Set which locations feed a channel (in fill order) and its safety buffer',
@@ -218,7 +219,7 @@ export const inventoryRoutes =
     app.post(
       '/inventory/adjustments',
       {
-        config: { scope: 'inventory:write' },
+        config: { policy: secretKeys('inventory:write', 'unbound') },
         schema: {
           tags,
           summary:
@@ -237,7 +238,7 @@ export const inventoryRoutes =
     app.post(
       '/inventory/transfers',
       {
-        config: { scope: 'inventory:write' },
+        config: { policy: secretKeys('inventory:write', 'unbound') },
         schema: {
           tags,
           summary: 'Move stock between two locations (two ledger entries, one transaction)',
@@ -255,7 +256,7 @@ export const inventoryRoutes =
     app.get(
       '/inventory/movements',
       {
-        config: { scope: 'inventory:read' },
+        config: { policy: secretKeys('inventory:read', 'unbound') },
         schema: {
           tags,
           summary: 'The stock ledger, oldest first (cursor = the last movement id seen)',

@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../kernel/index.js';
 import { channelFor } from '../../platform/http/auth-hook.js';
+import { secretKeys } from '../../platform/http/route-policy.js';
 import type { InventoryService } from './inventory.service.js';
 import {
   type InsufficientStock,
@@ -41,7 +42,7 @@ export const reservationsRoutes =
     app.post(
       '/inventory/reservations',
       {
-        config: { scope: 'inventory:write' },
+        config: { policy: secretKeys('inventory:write', 'own') },
         schema: {
           tags,
           summary: 'Reserve stock for a channel: a cart hold, pickup hold or order allocation',
@@ -67,7 +68,7 @@ export const reservationsRoutes =
     app.get(
       '/inventory/reservations',
       {
-        config: { scope: 'inventory:read' },
+        config: { policy: secretKeys('inventory:read', 'unbound') },
         schema: {
           tags,
           summary: 'List reservations (cursor = the last id seen)',
@@ -98,7 +99,7 @@ export const reservationsRoutes =
     app.get(
       '/inventory/group-commit',
       {
-        config: { scope: 'inventory:read' },
+        config: { policy: secretKeys('inventory:read', 'unbound') },
         schema: {
           tags,
           summary:
@@ -125,7 +126,7 @@ export const reservationsRoutes =
     app.get(
       '/inventory/reservations/:id',
       {
-        config: { scope: 'inventory:read' },
+        config: { policy: secretKeys('inventory:read', 'unbound') },
         schema: { tags, summary: 'Get a reservation', params: Params, response: { 200: Reservation } },
       },
       async (request) => ownReservation(request, request.params.id),
@@ -134,7 +135,7 @@ export const reservationsRoutes =
     app.post(
       '/inventory/reservations/:id/release',
       {
-        config: { scope: 'inventory:write' },
+        config: { policy: secretKeys('inventory:write', 'unbound') },
         schema: {
           tags,
           summary: 'Release a hold or allocation (a second release changes nothing)',
@@ -151,7 +152,7 @@ export const reservationsRoutes =
     app.post(
       '/inventory/reservations/:id/allocate',
       {
-        config: { scope: 'inventory:write' },
+        config: { policy: secretKeys('inventory:write', 'unbound') },
         schema: {
           tags,
           summary: 'Convert a hold into an order allocation (it stops expiring)',
@@ -169,7 +170,7 @@ export const reservationsRoutes =
     app.post(
       '/inventory/reservations/:id/fulfil',
       {
-        config: { scope: 'inventory:write' },
+        config: { policy: secretKeys('inventory:write', 'unbound') },
         schema: {
           tags,
           summary: 'Fulfil a reservation: the units leave (on-hand and reserved go down)',

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Ctx } from '../../platform/context.js';
 import { rows } from '../../platform/db/database.js';
 import { channelFor } from '../../platform/http/auth-hook.js';
+import { secretKeys } from '../../platform/http/route-policy.js';
 import { OrderReturn } from './orders.types.js';
 
 export const ChannelOrderStats = z.object({
@@ -108,7 +109,7 @@ export const orderInsightsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/orders/stats',
     {
-      config: { scope: 'orders:read' },
+      config: { policy: secretKeys('orders:read', 'unbound') },
       schema: {
         tags: ['orders'],
         summary:
@@ -130,7 +131,7 @@ export const orderInsightsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/returns',
     {
-      config: { scope: 'orders:read' },
+      config: { policy: secretKeys('orders:read', 'unbound') },
       schema: {
         tags: ['orders'],
         summary: 'Returns and refunds of orders from every channel, newest first',

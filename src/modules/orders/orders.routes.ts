@@ -2,6 +2,7 @@
 // or money (checkout, pay, cancel, ship, pickup, return) are flow routes.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { onRecord, secretKeys } from '../../platform/http/route-policy.js';
 import type { createFulfilmentsService } from './fulfilments.service.js';
 import { ORDER_STATUSES } from './order-state.js';
 import type { OrdersService } from './orders.service.js';
@@ -20,7 +21,7 @@ export const ordersRoutes =
     app.get(
       '/orders',
       {
-        config: { scope: 'orders:read' },
+        config: { policy: secretKeys('orders:read', 'own') },
         schema: {
           tags: ['orders'],
           summary: 'List orders, newest first (a channel-bound key sees its channel, or one pickup code)',
@@ -57,7 +58,7 @@ export const ordersRoutes =
     app.get(
       '/orders/:id',
       {
-        config: { scope: 'orders:read' },
+        config: { policy: secretKeys('orders:read', onRecord('order', 'id', 'till.return-any-channel')) },
         schema: {
           tags: ['orders'],
           summary: 'An order with its fulfilments and returns',
@@ -78,7 +79,7 @@ export const ordersRoutes =
     app.get(
       '/fulfilments',
       {
-        config: { scope: 'orders:read' },
+        config: { policy: secretKeys('orders:read', 'own') },
         schema: {
           tags: ['orders'],
           summary: "A location's fulfilment tasks (e.g. a store's open click & collect pickups)",
@@ -96,7 +97,9 @@ export const ordersRoutes =
     app.post(
       '/fulfilments/:id/ready-for-pickup',
       {
-        config: { scope: 'orders:write' },
+        config: {
+          policy: secretKeys('orders:write', onRecord('fulfilment', 'id', 'till.fulfil-at-own-store')),
+        },
         schema: {
           tags: ['orders'],
           summary: 'Store staff have picked a click & collect order (emits order.ready_for_pickup)',

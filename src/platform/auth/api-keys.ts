@@ -10,12 +10,22 @@ import { type Executor, firstRow, rows } from '../db/database.js';
 import { appendEvent } from '../events/event-log.js';
 
 export const KEY_SECRET_PREFIX = 'ohk_';
+/** Publishable keys look different, so a leaked one is recognised as harmless-by-design at a glance. */
+export const PUBLISHABLE_KEY_PREFIX = 'ohpk_';
+export const API_KEY_KINDS = ['secret', 'publishable'] as const;
+export type ApiKeyKind = (typeof API_KEY_KINDS)[number];
+/**
+ * What a publishable key may do, whatever is asked at creation: read its channel's catalog, prices,
+ * availability and stores, and use carts it owns. Route policies decide the rest (keys: publishable).
+ */
+export const PUBLISHABLE_SCOPES = ['channels:read', 'catalog:read', 'inventory:read', 'carts:write'] as const;
 const SCOPE_SHAPE = /^(admin|[a-z][a-z_]*:(read|write)|ingest)$/;
 
 export interface ApiKeyRecord {
   id: string;
   name: string;
   prefix: string;
+  kind: ApiKeyKind;
   scopes: string[];
   channelId: string | null;
   createdAt: Date;
@@ -48,6 +58,8 @@ export function validateScopes(scopes: string[]): void {
 
 export interface CreateKeyInput {
   name: string;
+  /** secret (default) or publishable (bound to a channel; its scopes are always PUBLISHABLE_SCOPES). */
+  kind?: ApiKeyKind;
   scopes: string[];
   channelId?: string | null;
   /** Use this exact secret (bootstrap key from OMNIHUB_ADMIN_KEY); otherwise one is generated. */
@@ -58,8 +70,16 @@ export async function createApiKey(
   ctx: Ctx,
   input: CreateKeyInput,
 ): Promise<{ key: ApiKeyRecord; secret: string }> {
-  validateScopes(input.scopes);
-  const secret = input.secret ?? `${KEY_SECRET_PREFIX}${randomBytes(32).toString('base64url')}`;
+  const kind = input.kind ?? 'secret';
+  if (kind === 'publishable' && !input.channelId) {
+    throw new AppError('validation_failed', 'A publishable key must be bound to a channel', {
+      issues: [{ path: 'body.channelId', message: 'required for a publishable key' }],
+    });
+  }
+  const scopes = kind === 'publishable' ? [...PUBLISHABLE_SCOPES] : input.scopes;
+  validateScopes(scopes);
+  const prefix = kind === 'publishable' ? PUBLISHABLE_KEY_PREFIX : KEY_SECRET_PREFIX;
+  const secret = input.secret ?? `${prefix}${randomBytes(32).toString('base64url')}`;
   if (secret.length < 16)
     throw new AppError('validation_failed', 'An API key secret must have at least 16 characters');
   const id = newId('key');
@@ -67,8 +87,8 @@ export async function createApiKey(
   const key = await inTransaction(ctx, async (tx) => {
     const row = await firstRow<RawKey>(
       tx.db,
-      sql`insert into api_keys (id, name, prefix, secret_hash, scopes, channel_id, created_at, created_by)
-          values (${id}, ${input.name}, ${secret.slice(0, 12)}, ${hashSecret(secret)}, ${sql.param(input.scopes)}::text[],
+      sql`insert into api_keys (id, name, prefix, kind, secret_hash, scopes, channel_id, created_at, created_by)
+          values (${id}, ${input.name}, ${secret.slice(0, 12)}, ${kind}, ${hashSecret(secret)}, ${sql.param(scopes)}::text[],
                   ${input.channelId ?? null}, ${now.toISOString()}, ${ctx.actor.id})
           on conflict (secret_hash) do nothing
           returning *`,
@@ -77,7 +97,7 @@ export async function createApiKey(
     await appendEvent(tx, {
       type: 'platform.api_key_created',
       subject: id,
-      payload: { id, name: input.name, scopes: input.scopes, channelId: input.channelId ?? null },
+      payload: { id, name: input.name, kind, scopes, channelId: input.channelId ?? null },
     });
     return toRecord(row);
   });
@@ -134,7 +154,14 @@ async function lookUpKey(exec: Executor, hash: string): Promise<Actor | null> {
   const row = await firstRow<RawKey>(exec, sql`select * from api_keys where secret_hash = ${hash}`);
   const actor: Actor | null =
     row && !row.revoked_at
-      ? { kind: 'api_key', id: row.id, name: row.name, scopes: row.scopes, channelId: row.channel_id }
+      ? {
+          kind: 'api_key',
+          keyKind: row.kind,
+          id: row.id,
+          name: row.name,
+          scopes: row.scopes,
+          channelId: row.channel_id,
+        }
       : null;
   if (keyCache.size > 10_000) keyCache.clear();
   keyCache.set(hash, { actor, until: Date.now() + CACHE_MS });
@@ -147,6 +174,7 @@ interface RawKey {
   id: string;
   name: string;
   prefix: string;
+  kind: ApiKeyKind;
   scopes: string[];
   channel_id: string | null;
   created_at: Date | string;
@@ -158,6 +186,7 @@ const toRecord = (r: RawKey): ApiKeyRecord => ({
   id: r.id,
   name: r.name,
   prefix: r.prefix,
+  kind: r.kind,
   scopes: r.scopes,
   channelId: r.channel_id,
   createdAt: new Date(r.created_at),

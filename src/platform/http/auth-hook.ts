@@ -1,19 +1,23 @@
-// Authentication and authorization for /api routes: a key by `Authorization: Bearer` or
-// `X-Api-Key`; the route's `config.scope` names the scope it needs. Routes opt out with
-// `config.auth = 'none'` (health, ingestion with its own write keys).
+// Authentication and authorization, decided by the MATCHED route's declared policy (route-policy.ts),
+// never by the URL string: `/%61pi/keys` matches the same route as `/api/keys` and meets the same
+// policy. Credentials: an API key (`Authorization: Bearer` or `X-Api-Key`; secret or publishable),
+// or a session that a registered credential resolver recognises (shopper, staff). A route without a
+// policy stops the hub from starting.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../kernel/index.js';
 import { hasScope, verifyApiKey } from '../auth/api-keys.js';
-import { type Actor, withActor } from '../context.js';
-
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** Scope the caller's key must hold; omitted = any valid key. */
-    scope?: string;
-    /** 'none' = public route. Default: a key is required under /api/. */
-    auth?: 'none' | 'key';
-  }
-}
+import { type Actor, inTransaction, withActor } from '../context.js';
+import { appendEvent } from '../events/event-log.js';
+import {
+  type ChannelRecord,
+  type ChannelResolver,
+  type CredentialResolver,
+  type CrossChannelAct,
+  isPublic,
+  type KeyPolicy,
+  type RecordChannels,
+  undeclaredRoutes,
+} from './route-policy.js';
 
 export function presentedKey(request: FastifyRequest): string | undefined {
   const h = request.headers.authorization;
@@ -22,22 +26,165 @@ export function presentedKey(request: FastifyRequest): string | undefined {
   return typeof x === 'string' ? x.trim() : undefined;
 }
 
-export function registerAuth(app: FastifyInstance): void {
-  app.addHook('preHandler', async (request) => {
-    const config = request.routeOptions.config;
-    const needsKey = config.auth === 'key' || (config.auth !== 'none' && request.url.startsWith('/api/'));
-    if (!needsKey) return;
-    const secret = presentedKey(request);
-    if (!secret) throw new AppError('unauthenticated', 'Send an API key as `Authorization: Bearer <key>`');
-    const actor: Actor | null = await verifyApiKey(request.ctx.database.db, secret);
-    if (!actor) throw new AppError('unauthenticated', 'The API key is unknown or revoked');
-    if (config.scope && !hasScope(actor.scopes, config.scope)) {
-      throw new AppError('forbidden', `This route needs the scope ${config.scope}`, {
-        details: { requiredScope: config.scope },
-      });
+export interface Authorization {
+  readonly credentialResolvers: readonly CredentialResolver[];
+  readonly channelResolvers: ReadonlyMap<ChannelRecord, ChannelResolver>;
+  /** Sessions and other credentials the platform does not issue itself (shopper, staff). */
+  addCredentialResolver(resolver: CredentialResolver): void;
+  /** How a record kind named in a channel rule finds its channel. */
+  setChannelResolver(record: ChannelRecord, resolver: ChannelResolver): void;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    authorization: Authorization;
+  }
+}
+
+/** Collects every route's options as it is added; at ready, any route without a policy stops the start. */
+export function trackRoutePolicies(app: FastifyInstance): void {
+  const routes: Array<{ method: string | string[]; url: string; config?: unknown }> = [];
+  const credentialResolvers: CredentialResolver[] = [];
+  const channelResolvers = new Map<ChannelRecord, ChannelResolver>();
+  app.decorate('authorization', {
+    credentialResolvers,
+    channelResolvers,
+    addCredentialResolver: (r: CredentialResolver) => void credentialResolvers.push(r),
+    setChannelResolver: (k: ChannelRecord, r: ChannelResolver) => void channelResolvers.set(k, r),
+  });
+  // Keep the route options themselves: a plugin's own onRoute hook (declarePluginRoutes) runs after
+  // this one and may still set the policy.
+  app.addHook('onRoute', (route) => void routes.push(route));
+  app.addHook('onReady', async () => {
+    const missing = undeclaredRoutes(routes);
+    if (missing.length) {
+      throw new Error(
+        `Routes without an access policy (config.policy) refuse to start: ${missing.join('; ')}`,
+      );
     }
+  });
+}
+
+/** The hooks that enforce the matched route's policy (after the request context exists). */
+export function registerAuth(app: FastifyInstance): void {
+  const { credentialResolvers, channelResolvers } = app.authorization;
+  app.addHook('onRequest', async (request) => {
+    if (request.is404) return;
+    const policy = request.routeOptions.config.policy;
+    if (!policy) throw new AppError('internal', 'This route declares no access policy');
+    if (isPublic(policy)) return;
+    const actor = await authenticate(request, credentialResolvers);
+    authorize(actor, policy);
     request.ctx = withActor(request.ctx, actor);
   });
+
+  app.addHook('preHandler', async (request) => {
+    const policy = request.routeOptions.config.policy;
+    if (!policy || isPublic(policy) || typeof policy.channel !== 'object') return;
+    const actor = request.ctx.actor;
+    if (!actor.channelId) return;
+    const rule = policy.channel;
+    const id = (request.params as Record<string, string> | undefined)?.[rule.param];
+    const resolve = channelResolvers.get(rule.record);
+    if (!id || !resolve) throw new AppError('internal', `No channel resolver for ${rule.record}`);
+    const record = await resolve(request, id);
+    // Unknown records are the handler's 404 to give; a record of another channel is hidden the same way.
+    if (!record || record.channelId === actor.channelId) return;
+    if (rule.act && (await actAllows(rule.act, request, actor, record, channelResolvers))) {
+      await recordCrossChannelAct(request, rule.act, rule.record, id, record);
+      return;
+    }
+    throw new AppError('not_found', `No ${rule.record.replace('_', ' ')} ${id}`);
+  });
+}
+
+async function authenticate(
+  request: FastifyRequest,
+  resolvers: readonly CredentialResolver[],
+): Promise<Actor> {
+  for (const resolve of resolvers) {
+    const actor = await resolve(request);
+    if (actor === null) throw new AppError('unauthenticated', 'The session is unknown or has expired');
+    if (actor) return actor;
+  }
+  const secret = presentedKey(request);
+  if (!secret) throw new AppError('unauthenticated', 'Send an API key as `Authorization: Bearer <key>`');
+  const actor = await verifyApiKey(request.ctx.database.db, secret);
+  if (!actor) throw new AppError('unauthenticated', 'The API key is unknown or revoked');
+  return actor;
+}
+
+function authorize(actor: Actor, policy: KeyPolicy): void {
+  const kind = actor.keyKind ?? 'secret';
+  if (!policy.keys.includes(kind)) {
+    throw new AppError('key_kind_forbidden', `A ${kind} credential cannot call this route`, {
+      details: { keyKind: kind, acceptedKinds: policy.keys },
+    });
+  }
+  if (policy.scope !== null && !hasScope(actor.scopes, policy.scope)) {
+    throw new AppError('forbidden', `This route needs the scope ${policy.scope}`, {
+      details: { requiredScope: policy.scope },
+    });
+  }
+  if (policy.channel === 'unbound' && actor.channelId) {
+    throw new AppError('channel_forbidden', 'This route acts for every channel; use a key not bound to one', {
+      details: { boundChannel: actor.channelId },
+    });
+  }
+}
+
+async function actAllows(
+  act: CrossChannelAct,
+  request: FastifyRequest,
+  actor: Actor,
+  record: RecordChannels,
+  resolvers: ReadonlyMap<ChannelRecord, ChannelResolver>,
+): Promise<boolean> {
+  const kind = actor.keyKind ?? 'secret';
+  switch (act) {
+    case 'cart.handoff': {
+      // Whoever holds the cart's handoff code (shown to its shopper) may take it to their channel.
+      const code = (request.body as { handoffCode?: unknown } | undefined)?.handoffCode;
+      return typeof code === 'string' && code.length > 0 && code === record.handoffCode;
+    }
+    case 'till.fulfil-at-own-store': {
+      if (kind === 'publishable') return false;
+      const own = await resolvers.get('channel')?.(request, actor.channelId!);
+      return !!record.fulfilmentLocationIds?.some((id) => own?.storeLocationIds?.includes(id));
+    }
+    case 'till.return-any-channel': {
+      if (kind === 'publishable') return false;
+      const own = await resolvers.get('channel')?.(request, actor.channelId!);
+      return own?.channelType === 'store';
+    }
+  }
+}
+
+/** Each cross-channel act is recorded with the key and channel that made it. */
+async function recordCrossChannelAct(
+  request: FastifyRequest,
+  act: CrossChannelAct,
+  record: ChannelRecord,
+  id: string,
+  channels: RecordChannels,
+) {
+  const actor = request.ctx.actor;
+  await inTransaction(request.ctx, (tx) =>
+    appendEvent(tx, {
+      type: 'platform.cross_channel_act',
+      subject: id,
+      channelId: actor.channelId,
+      payload: {
+        act,
+        record,
+        recordId: id,
+        recordChannelId: channels.channelId,
+        keyId: actor.id,
+        keyChannelId: actor.channelId,
+        route: `${request.method} ${request.routeOptions.url}`,
+      },
+    }),
+  );
 }
 
 /**
@@ -56,3 +203,6 @@ export function channelFor(request: FastifyRequest, requested?: string | null): 
   }
   return requested ?? null;
 }
+
+export const registerCredentialResolver = (app: FastifyInstance, resolver: CredentialResolver): void =>
+  app.authorization.addCredentialResolver(resolver);

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../kernel/index.js';
-import { createApiKey, listApiKeys, revokeApiKey } from '../auth/api-keys.js';
+import { API_KEY_KINDS, createApiKey, listApiKeys, revokeApiKey } from '../auth/api-keys.js';
 import type { Database } from '../db/database.js';
 import { type MigrationSet, migrationsApplied } from '../db/migrate.js';
 import { toCloudEvent } from '../events/cloudevents.js';
@@ -16,6 +16,7 @@ import {
 } from '../events/event-log.js';
 import type { Metrics } from '../metrics.js';
 import { sendProblem } from './problem.js';
+import { KEY_KINDS, publicRoute, secretKeys } from './route-policy.js';
 
 export interface PlatformRoutesOptions {
   database: Database;
@@ -28,6 +29,7 @@ const ApiKeyOut = z.object({
   id: z.string(),
   name: z.string(),
   prefix: z.string(),
+  kind: z.enum(API_KEY_KINDS),
   scopes: z.array(z.string()),
   channelId: z.string().nullable(),
   createdAt: z.date(),
@@ -54,7 +56,7 @@ export const healthRoutes =
     app.get(
       '/health',
       {
-        config: { auth: 'none' },
+        config: { policy: publicRoute('liveness probe') },
         schema: {
           tags: ['ops'],
           summary: 'Liveness',
@@ -68,7 +70,7 @@ export const healthRoutes =
     app.get(
       '/ready',
       {
-        config: { auth: 'none' },
+        config: { policy: publicRoute('readiness probe') },
         schema: {
           tags: ['ops'],
           summary: 'Readiness: database reachable and migrations applied (503 otherwise)',
@@ -92,10 +94,19 @@ export const healthRoutes =
       },
     );
 
-    app.get('/metrics', { config: { auth: 'none' }, schema: { hide: true } }, async (_request, reply) => {
-      reply.type(opts.metrics.registry.contentType);
-      return opts.metrics.registry.metrics();
-    });
+    app.get(
+      '/metrics',
+      {
+        config: {
+          policy: publicRoute('Prometheus scrape; guard it with OMNIHUB_METRICS_TOKEN or a private port'),
+        },
+        schema: { hide: true },
+      },
+      async (_request, reply) => {
+        reply.type(opts.metrics.registry.contentType);
+        return opts.metrics.registry.metrics();
+      },
+    );
   };
 
 export const platformApiRoutes =
@@ -104,6 +115,7 @@ export const platformApiRoutes =
     app.get(
       '/me',
       {
+        config: { policy: { scope: null, keys: KEY_KINDS, channel: 'none' } },
         schema: {
           tags: ['keys'],
           summary: 'The calling API key: its scopes and channel binding',
@@ -111,6 +123,7 @@ export const platformApiRoutes =
             200: z.object({
               keyId: z.string(),
               name: z.string(),
+              kind: z.enum(KEY_KINDS),
               scopes: z.array(z.string()),
               channelId: z.string().nullable(),
               hub: z.string(),
@@ -121,6 +134,7 @@ export const platformApiRoutes =
       async (request) => ({
         keyId: request.ctx.actor.id,
         name: request.ctx.actor.name,
+        kind: request.ctx.actor.keyKind ?? 'secret',
         scopes: [...request.ctx.actor.scopes],
         channelId: request.ctx.actor.channelId,
         hub: opts.version,
@@ -130,13 +144,21 @@ export const platformApiRoutes =
     app.post(
       '/keys',
       {
-        config: { scope: 'admin' },
+        config: { policy: secretKeys('admin', 'unbound') },
         schema: {
           tags: ['keys'],
           summary: 'Create an API key (the secret is shown only in this response)',
           body: z.strictObject({
             name: z.string().min(1).max(200),
-            scopes: z.array(z.string()).min(1).max(50),
+            kind: z
+              .enum(API_KEY_KINDS)
+              .default('secret')
+              .describe('secret (servers, tills) or publishable (browsers and apps; needs channelId)'),
+            scopes: z
+              .array(z.string())
+              .max(50)
+              .default([])
+              .describe('required for a secret key; a publishable key always gets the storefront scopes'),
             channelId: z.string().min(1).nullable().optional(),
           }),
           response: { 201: ApiKeyOut.extend({ secret: z.string() }) },
@@ -151,7 +173,7 @@ export const platformApiRoutes =
     app.get(
       '/keys',
       {
-        config: { scope: 'admin' },
+        config: { policy: secretKeys('admin', 'unbound') },
         schema: {
           tags: ['keys'],
           summary: 'List API keys (never their secrets)',
@@ -164,7 +186,7 @@ export const platformApiRoutes =
     app.delete(
       '/keys/:id',
       {
-        config: { scope: 'admin' },
+        config: { policy: secretKeys('admin', 'unbound') },
         schema: {
           tags: ['keys'],
           summary: 'Revoke an API key',
@@ -183,7 +205,7 @@ export const platformApiRoutes =
     app.get(
       '/events',
       {
-        config: { scope: 'events:read' },
+        config: { policy: secretKeys('events:read', 'own') },
         schema: {
           tags: ['events'],
           summary: 'Read the event log in order (CloudEvents 1.0), from a cursor or after an event id',

@@ -21,9 +21,9 @@ export type ChannelRecord = 'order' | 'cart' | 'fulfilment' | 'channel' | 'store
 /**
  * The omnichannel moves that cross channels on purpose, each narrow and recorded with the key and
  * channel that made it: a till takes a return of any channel's order, hands over a pickup whose
- * pickup store is its own, and takes over a cart by its handoff code.
+ * pickup store is its own, and any channel takes over a cart whose handoff code it was given.
  */
-export type CrossChannelAct = 'till.return-any-channel' | 'till.pickup-handover' | 'till.cart-handoff';
+export type CrossChannelAct = 'till.return-any-channel' | 'till.fulfil-at-own-store' | 'cart.handoff';
 
 export type ChannelRule =
   /** Bound keys may call; the handler acts only within ctx.channelId (lists filter by it). */
@@ -36,8 +36,11 @@ export type ChannelRule =
   | { record: ChannelRecord; param: string; act?: CrossChannelAct };
 
 export interface KeyPolicy {
-  /** Scope the credential must hold (`admin` holds every scope; `x:write` holds `x:read`). */
-  scope: string;
+  /**
+   * Scope the credential must hold (`admin` holds every scope; `x:write` holds `x:read`); null: any
+   * valid credential of the listed kinds (e.g. "who am I").
+   */
+  scope: string | null;
   /** The kinds of credential that may call the route at all. */
   keys: readonly KeyKind[];
   channel: ChannelRule;
@@ -67,6 +70,24 @@ export const BROWSER_KEYS: readonly KeyKind[] = ['secret', 'staff', 'publishable
 /** A public route: say why. */
 export const publicRoute = (why: string): PublicPolicy => ({ public: true, why });
 
+/** Server-side credentials only (secret keys, staff sessions). */
+export const secretKeys = (scope: string | null, channel: ChannelRule): KeyPolicy => ({
+  scope,
+  keys: SECRET_KEYS,
+  channel,
+});
+
+/** Also callable from browsers and apps with the channel's publishable key. */
+export const browserKeys = (scope: string | null, channel: ChannelRule): KeyPolicy => ({
+  scope,
+  keys: BROWSER_KEYS,
+  channel,
+});
+
+/** The record named by path parameter `param` must be of the key's channel (or `act` allows it). */
+export const onRecord = (record: ChannelRecord, param = 'id', act?: CrossChannelAct): ChannelRule =>
+  act ? { record, param, act } : { record, param };
+
 /**
  * Resolves credentials of a kind the platform does not issue itself (shopper and staff sessions):
  * `undefined` when the request carries none of its kind, `null` when it carries one that is invalid
@@ -78,16 +99,34 @@ export type CredentialResolver = (request: FastifyRequest) => Promise<Actor | nu
 export type ChannelResolver = (request: FastifyRequest, id: string) => Promise<RecordChannels | null>;
 
 export interface RecordChannels {
-  /** The channel the record was made on. */
+  /** The channel the record was made on (for a channel: itself). */
   channelId: string | null;
-  /** For a pickup: the channels of the store it is picked up at (the handover act checks these). */
-  pickupChannelIds?: readonly string[];
+  /** For a channel: its type (a till's acts need a store channel). */
+  channelType?: string;
+  /** For an order or fulfilment: the store locations it is picked up at or shipped from. */
+  fulfilmentLocationIds?: readonly string[];
+  /** For a channel: the store locations that are its own (a till's store). */
+  storeLocationIds?: readonly string[];
   /** For a cart: its handoff code, which lets a till on another channel take it over. */
   handoffCode?: string | null;
 }
 
+/**
+ * An onRoute hook for a third-party plugin's routes (static files, API docs UI) registered inside
+ * an encapsulating plugin: they get this policy unless they declare their own.
+ */
+export const declarePluginRoutes =
+  (policy: RoutePolicy) =>
+  (route: { config?: unknown }): void => {
+    const config = (route.config ?? {}) as { policy?: RoutePolicy };
+    config.policy ??= policy;
+    route.config = config;
+  };
+
 /** Routes whose policy is missing or malformed, as `METHOD url` lines. */
-export function undeclaredRoutes(routes: Array<{ method: string | string[]; url: string; config?: unknown }>) {
+export function undeclaredRoutes(
+  routes: Array<{ method: string | string[]; url: string; config?: unknown }>,
+) {
   return routes
     .filter((r) => !validPolicy((r.config as { policy?: unknown } | undefined)?.policy))
     .map((r) => `${[r.method].flat().join(',')} ${r.url}`);
@@ -98,7 +137,7 @@ function validPolicy(p: unknown): boolean {
   const o = p as Record<string, unknown>;
   if (o.public === true) return typeof o.why === 'string' && o.why.length > 0;
   return (
-    typeof o.scope === 'string' &&
+    (typeof o.scope === 'string' || o.scope === null) &&
     Array.isArray(o.keys) &&
     o.keys.length > 0 &&
     o.keys.every((k) => (KEY_KINDS as readonly string[]).includes(k as string)) &&

@@ -15,9 +15,10 @@ import { AppError, type Clock, newId } from '../../kernel/index.js';
 import { type Ctx, createContext } from '../context.js';
 import type { Database } from '../db/database.js';
 import type { Metrics } from '../metrics.js';
-import { registerAuth } from './auth-hook.js';
+import { registerAuth, trackRoutePolicies } from './auth-hook.js';
 import { registerIdempotency } from './idempotency.js';
 import { sendProblem, toAppError } from './problem.js';
+import { declarePluginRoutes, publicRoute } from './route-policy.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -51,6 +52,8 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<Fastify
     logController: new LogController({ disableRequestLogging: process.env.OMNIHUB_LOG_REQUESTS !== '1' }),
     ajv: { customOptions: { removeAdditional: false } },
   });
+  // Before any route (the docs UI's too): every route's policy is collected and checked at ready.
+  trackRoutePolicies(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -72,7 +75,10 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<Fastify
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(async (docs) => {
+    docs.addHook('onRoute', declarePluginRoutes(publicRoute('API documentation')));
+    await docs.register(swaggerUi, { routePrefix: '/docs' });
+  });
 
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.addHook('onRequest', async (request, reply) => {
@@ -111,6 +117,10 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<Fastify
     ),
   );
 
-  app.get('/openapi.json', { schema: { hide: true }, config: { auth: 'none' } }, async () => app.swagger());
+  app.get(
+    '/openapi.json',
+    { schema: { hide: true }, config: { policy: publicRoute('the API description') } },
+    async () => app.swagger(),
+  );
   return app.withTypeProvider<ZodTypeProvider>() as unknown as FastifyInstance;
 }

@@ -1,0 +1,2 @@
+ALTER TABLE "api_keys" ADD COLUMN "kind" text DEFAULT 'secret' NOT NULL;--> statement-breakpoint
+ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_kind_check" CHECK ("api_keys"."kind" in ('secret', 'publishable') and ("api_keys"."kind" = 'secret' or "api_keys"."channel_id" is not null));
