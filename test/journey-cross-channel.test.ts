@@ -178,11 +178,9 @@ describeEachHub('journey: app → web → till, click & collect, return in a sto
       ...as(f.keys.tillSto),
       body: { code: pickupCode, locationId: f.locations.stockholm.id },
     });
-    expect(wrongStore.status).toBe(422);
-    expect(wrongStore.body).toMatchObject({
-      reason: 'wrong_pickup_location',
-      expectedLocationId: f.locations.amsterdam.id,
-    });
+    // A till hands over only pickups at its own store: another store's order is not its to see.
+    expect(wrongStore.status).toBe(404);
+    expect(wrongStore.body.code).toBe('not_found');
     const unchanged = await t.api('GET', `/api/orders/${orderId}`);
     expect(unchanged.body.status).toBe('allocated');
   });
@@ -228,10 +226,21 @@ describeEachHub('journey: app → web → till, click & collect, return in a sto
       ...as(f.keys.tillSto),
       body: { sku: f.skus.mug, quantity: 1 },
     });
-    expect(blocked.status).toBe(403);
-    const moved = await t.api('POST', `/api/carts/${cart.body.id}/channel`, {
+    // Another channel's cart is hidden from a bound key until it is taken over with its handoff code.
+    expect(blocked.status).toBe(404);
+    const noCode = await t.api('POST', `/api/carts/${cart.body.id}/channel`, {
       ...as(f.keys.tillSto),
       body: {},
+    });
+    expect(noCode.status).toBe(404);
+    const wrongCode = await t.api('POST', `/api/carts/${cart.body.id}/channel`, {
+      ...as(f.keys.tillSto),
+      body: { handoffCode: 'NOTTHIS1' },
+    });
+    expect(wrongCode.status).toBe(404);
+    const moved = await t.api('POST', `/api/carts/${cart.body.id}/channel`, {
+      ...as(f.keys.tillSto),
+      body: { handoffCode: cart.body.handoff.code },
     });
     expect(moved.status).toBe(200);
     expect(moved.body.cart).toMatchObject({ channelId: f.channels.tillSto.id, currency: 'SEK' });

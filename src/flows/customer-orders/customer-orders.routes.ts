@@ -18,7 +18,7 @@ export const customerOrdersRoutes =
     app.get(
       '/customers/:id/orders',
       {
-        config: { policy: secretKeys('orders:read', 'unbound') },
+        config: { policy: secretKeys('orders:read', 'own') },
         schema: {
           tags: ['customers', 'orders'],
           summary: "A customer's orders from every channel, newest first (merged profiles included)",

@@ -13,7 +13,7 @@ export const customerSourcesRoutes =
     app.post(
       '/customers/sources',
       {
-        config: { policy: secretKeys('customers:write', 'unbound') },
+        config: { policy: secretKeys('customers:write', 'own') },
         schema: {
           tags: ['customers'],
           summary: 'Create an ingestion source for a channel; its write key is shown only in this reply',

@@ -45,7 +45,7 @@ export const cartStatsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/carts/stats',
     {
-      config: { policy: secretKeys('carts:read', 'unbound') },
+      config: { policy: secretKeys('carts:read', 'own') },
       schema: {
         tags: ['carts'],
         summary: 'Active carts per channel (and units in them), touched since a moment',

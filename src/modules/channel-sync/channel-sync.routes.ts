@@ -22,7 +22,7 @@ export const channelSyncRoutes =
     app.post(
       '/channel-sync/connections',
       {
-        config: { policy: secretKeys('channel_sync:write', 'unbound') },
+        config: { policy: secretKeys('channel_sync:write', 'own') },
         schema: {
           tags,
           summary: 'Connect a channel to an external shop (a generic connection shows its secret only here)',
@@ -39,7 +39,7 @@ export const channelSyncRoutes =
     app.get(
       '/channel-sync/connections',
       {
-        config: { policy: secretKeys('channel_sync:read', 'unbound') },
+        config: { policy: secretKeys('channel_sync:read', 'own') },
         schema: {
           tags,
           summary: 'List channel sync connections',
@@ -53,7 +53,7 @@ export const channelSyncRoutes =
     app.get(
       '/channel-sync/connections/:id',
       {
-        config: { policy: secretKeys('channel_sync:read', 'unbound') },
+        config: { policy: secretKeys('channel_sync:read', 'own') },
         schema: { tags, summary: 'Get a channel sync connection', params: Id, response: { 200: Connection } },
       },
       async (request) => service.getConnection(request.ctx, request.params.id),
@@ -62,7 +62,7 @@ export const channelSyncRoutes =
     app.patch(
       '/channel-sync/connections/:id',
       {
-        config: { policy: secretKeys('channel_sync:write', 'unbound') },
+        config: { policy: secretKeys('channel_sync:write', 'own') },
         schema: {
           tags,
           summary: 'Change a connection (status active resumes one paused by a 401/403)',
@@ -77,7 +77,7 @@ export const channelSyncRoutes =
     app.delete(
       '/channel-sync/connections/:id',
       {
-        config: { policy: secretKeys('channel_sync:write', 'unbound') },
+        config: { policy: secretKeys('channel_sync:write', 'own') },
         schema: { tags, summary: 'Delete a connection and its queue', params: Id },
       },
       async (request, reply) => {
@@ -89,7 +89,7 @@ export const channelSyncRoutes =
     app.get(
       '/channel-sync/connections/:id/items',
       {
-        config: { policy: secretKeys('channel_sync:read', 'unbound') },
+        config: { policy: secretKeys('channel_sync:read', 'own') },
         schema: {
           tags,
           summary: 'Queued items of a connection (status=dead: the dead-letter queue)',
@@ -109,7 +109,7 @@ export const channelSyncRoutes =
     app.post(
       '/channel-sync/connections/:id/replay',
       {
-        config: { policy: secretKeys('channel_sync:write', 'unbound') },
+        config: { policy: secretKeys('channel_sync:write', 'own') },
         schema: {
           tags,
           summary: 'Send dead-lettered items again (all, or the listed ids)',
@@ -126,7 +126,7 @@ export const channelSyncRoutes =
     app.get(
       '/channel-sync/health',
       {
-        config: { policy: secretKeys('channel_sync:read', 'unbound') },
+        config: { policy: secretKeys('channel_sync:read', 'own') },
         schema: {
           tags,
           summary: 'Per connection: lag, queue depth, dead-lettered items, pushed and failed counts',

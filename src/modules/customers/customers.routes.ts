@@ -43,7 +43,7 @@ export const customersRoutes =
     app.get(
       '/customers/sources',
       {
-        config: { policy: secretKeys('customers:read', 'unbound') },
+        config: { policy: secretKeys('customers:read', 'own') },
         schema: {
           tags,
           summary: 'List ingestion sources',
@@ -209,7 +209,7 @@ export const customersRoutes =
     app.post(
       '/customers/:id/tags',
       {
-        config: { policy: secretKeys('customers:write', 'unbound') },
+        config: { policy: secretKeys('customers:write', 'own') },
         schema: {
           tags,
           summary: 'Add and remove tags (idempotent; tags are trimmed and lower-cased)',
@@ -235,7 +235,7 @@ export const customersRoutes =
     app.patch(
       '/customers/:id/traits',
       {
-        config: { policy: secretKeys('customers:write', 'unbound') },
+        config: { policy: secretKeys('customers:write', 'own') },
         schema: {
           tags,
           summary: 'Set traits, newest wins (as ingestion stores them), with their channel and time',

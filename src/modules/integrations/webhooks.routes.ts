@@ -23,7 +23,7 @@ export const webhooksRoutes =
     app.post(
       '/webhooks/endpoints',
       {
-        config: { policy: secretKeys('webhooks:write', 'unbound') },
+        config: { policy: secretKeys('webhooks:write', 'own') },
         schema: {
           tags,
           summary: 'Subscribe an endpoint to events (the signing secret is shown only here)',
@@ -40,7 +40,7 @@ export const webhooksRoutes =
     app.get(
       '/webhooks/endpoints',
       {
-        config: { policy: secretKeys('webhooks:read', 'unbound') },
+        config: { policy: secretKeys('webhooks:read', 'own') },
         schema: {
           tags,
           summary: 'List webhook endpoints',
@@ -53,7 +53,7 @@ export const webhooksRoutes =
     app.get(
       '/webhooks/endpoints/:id',
       {
-        config: { policy: secretKeys('webhooks:read', 'unbound') },
+        config: { policy: secretKeys('webhooks:read', 'own') },
         schema: { tags, summary: 'Get a webhook endpoint', params: Id, response: { 200: Endpoint } },
       },
       async (request) => service.getEndpoint(request.ctx, request.params.id),
@@ -62,7 +62,7 @@ export const webhooksRoutes =
     app.patch(
       '/webhooks/endpoints/:id',
       {
-        config: { policy: secretKeys('webhooks:write', 'unbound') },
+        config: { policy: secretKeys('webhooks:write', 'own') },
         schema: {
           tags,
           summary: 'Change an endpoint (status active re-enables one disabled by a 410)',
@@ -77,7 +77,7 @@ export const webhooksRoutes =
     app.delete(
       '/webhooks/endpoints/:id',
       {
-        config: { policy: secretKeys('webhooks:write', 'unbound') },
+        config: { policy: secretKeys('webhooks:write', 'own') },
         schema: {
           tags,
           summary: 'Delete an endpoint and its queue',
@@ -94,7 +94,7 @@ export const webhooksRoutes =
     app.post(
       '/webhooks/endpoints/:id/rotate-secret',
       {
-        config: { policy: secretKeys('webhooks:write', 'unbound') },
+        config: { policy: secretKeys('webhooks:write', 'own') },
         schema: {
           tags,
           summary: 'Rotate the signing secret; both sign until the grace period ends',
@@ -120,7 +120,7 @@ export const webhooksRoutes =
     app.get(
       '/webhooks/endpoints/:id/deliveries',
       {
-        config: { policy: secretKeys('webhooks:read', 'unbound') },
+        config: { policy: secretKeys('webhooks:read', 'own') },
         schema: {
           tags,
           summary: 'Deliveries of an endpoint in queue order (status=dead lists the dead-letter queue)',
@@ -144,7 +144,7 @@ export const webhooksRoutes =
     app.get(
       '/webhooks/deliveries/:id',
       {
-        config: { policy: secretKeys('webhooks:read', 'unbound') },
+        config: { policy: secretKeys('webhooks:read', 'own') },
         schema: { tags, summary: 'One delivery', params: Id, response: { 200: Delivery } },
       },
       async (request) => service.getDelivery(request.ctx, request.params.id),
@@ -153,7 +153,7 @@ export const webhooksRoutes =
     app.post(
       '/webhooks/endpoints/:id/replay',
       {
-        config: { policy: secretKeys('webhooks:write', 'unbound') },
+        config: { policy: secretKeys('webhooks:write', 'own') },
         schema: {
           tags,
           summary: 'Replay dead-lettered deliveries (all, or the given ids) with their original webhook-ids',
@@ -168,7 +168,7 @@ export const webhooksRoutes =
     app.get(
       '/webhooks/health',
       {
-        config: { policy: secretKeys('webhooks:read', 'unbound') },
+        config: { policy: secretKeys('webhooks:read', 'own') },
         schema: {
           tags,
           summary: 'Sync health per endpoint: lag, delivered and failed counts, dead-letter depth',

@@ -68,7 +68,7 @@ export const reservationsRoutes =
     app.get(
       '/inventory/reservations',
       {
-        config: { policy: secretKeys('inventory:read', 'unbound') },
+        config: { policy: secretKeys('inventory:read', 'own') },
         schema: {
           tags,
           summary: 'List reservations (cursor = the last id seen)',
@@ -126,7 +126,7 @@ export const reservationsRoutes =
     app.get(
       '/inventory/reservations/:id',
       {
-        config: { policy: secretKeys('inventory:read', 'unbound') },
+        config: { policy: secretKeys('inventory:read', 'own') },
         schema: { tags, summary: 'Get a reservation', params: Params, response: { 200: Reservation } },
       },
       async (request) => ownReservation(request, request.params.id),
@@ -135,7 +135,7 @@ export const reservationsRoutes =
     app.post(
       '/inventory/reservations/:id/release',
       {
-        config: { policy: secretKeys('inventory:write', 'unbound') },
+        config: { policy: secretKeys('inventory:write', 'own') },
         schema: {
           tags,
           summary: 'Release a hold or allocation (a second release changes nothing)',
@@ -152,7 +152,7 @@ export const reservationsRoutes =
     app.post(
       '/inventory/reservations/:id/allocate',
       {
-        config: { policy: secretKeys('inventory:write', 'unbound') },
+        config: { policy: secretKeys('inventory:write', 'own') },
         schema: {
           tags,
           summary: 'Convert a hold into an order allocation (it stops expiring)',
@@ -170,7 +170,7 @@ export const reservationsRoutes =
     app.post(
       '/inventory/reservations/:id/fulfil',
       {
-        config: { policy: secretKeys('inventory:write', 'unbound') },
+        config: { policy: secretKeys('inventory:write', 'own') },
         schema: {
           tags,
           summary: 'Fulfil a reservation: the units leave (on-hand and reserved go down)',

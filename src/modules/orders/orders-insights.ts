@@ -109,7 +109,7 @@ export const orderInsightsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/orders/stats',
     {
-      config: { policy: secretKeys('orders:read', 'unbound') },
+      config: { policy: secretKeys('orders:read', 'own') },
       schema: {
         tags: ['orders'],
         summary:
@@ -131,7 +131,7 @@ export const orderInsightsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/returns',
     {
-      config: { policy: secretKeys('orders:read', 'unbound') },
+      config: { policy: secretKeys('orders:read', 'own') },
       schema: {
         tags: ['orders'],
         summary: 'Returns and refunds of orders from every channel, newest first',

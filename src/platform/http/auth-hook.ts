@@ -88,11 +88,17 @@ export function registerAuth(app: FastifyInstance): void {
     const resolve = channelResolvers.get(rule.record);
     if (!id || !resolve) throw new AppError('internal', `No channel resolver for ${rule.record}`);
     const record = await resolve(request, id);
-    // Unknown records are the handler's 404 to give; a record of another channel is hidden the same way.
+    // Unknown records are the handler's 404 to give; another channel's order or cart is hidden the same way.
     if (!record || record.channelId === actor.channelId) return;
     if (rule.act && (await actAllows(rule.act, request, actor, record, channelResolvers))) {
       await recordCrossChannelAct(request, rule.act, rule.record, id, record);
       return;
+    }
+    if (rule.record === 'channel') {
+      // Channels are no secret: naming another one is refused as such.
+      throw new AppError('channel_forbidden', `This key acts only as channel ${actor.channelId}`, {
+        details: { boundChannel: actor.channelId, requestedChannel: record.channelId },
+      });
     }
     throw new AppError('not_found', `No ${rule.record.replace('_', ' ')} ${id}`);
   });
