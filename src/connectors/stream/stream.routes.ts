@@ -3,9 +3,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../kernel/index.js';
+import { readableEventTypes } from '../../platform/auth/api-keys.js';
 import { decodeCursor, findEvent } from '../../platform/events/event-log.js';
 import { channelFor } from '../../platform/http/auth-hook.js';
-import { secretKeys } from '../../platform/http/route-policy.js';
+import { browserKeys } from '../../platform/http/route-policy.js';
 import type { EventStreamHub } from './event-stream.js';
 
 export const streamRoutes =
@@ -14,7 +15,7 @@ export const streamRoutes =
     app.get(
       '/stream',
       {
-        config: { policy: secretKeys('events:read', 'own') },
+        config: { policy: browserKeys('events:read', 'own') },
         schema: {
           tags: ['events'],
           summary: 'Live events as Server-Sent Events (text/event-stream; each data line is a CloudEvent)',
@@ -39,10 +40,13 @@ export const streamRoutes =
       },
       async (request, reply) => {
         const channelId = channelFor(request, request.query.channel);
-        const types = (request.query.types ?? '')
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean);
+        const types = readableEventTypes(
+          request.ctx.actor,
+          (request.query.types ?? '')
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        );
         const resumeFrom = request.headers['last-event-id'] ?? request.query.after;
         let resumeAfter = null;
         if (resumeFrom) {

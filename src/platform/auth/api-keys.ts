@@ -18,7 +18,36 @@ export type ApiKeyKind = (typeof API_KEY_KINDS)[number];
  * What a publishable key may do, whatever is asked at creation: read its channel's catalog, prices,
  * availability and stores, and use carts it owns. Route policies decide the rest (keys: publishable).
  */
-export const PUBLISHABLE_SCOPES = ['channels:read', 'catalog:read', 'inventory:read', 'carts:write'] as const;
+export const PUBLISHABLE_SCOPES = [
+  'channels:read',
+  'catalog:read',
+  'inventory:read',
+  'carts:write',
+  'events:read',
+] as const;
+
+/** The events a publishable key may read (live stock on a storefront): nothing about a person. */
+export const PUBLISHABLE_EVENT_TYPES = ['inventory.stock_changed'] as const;
+
+/**
+ * The event types an actor may read from the log or the live stream: a publishable key only the
+ * public ones (all of them when it asks for none), everyone else what they ask for.
+ */
+export function readableEventTypes(actor: Actor, requested: string[]): string[] {
+  if (actor.keyKind !== 'publishable') return requested;
+  if (requested.length === 0) return [...PUBLISHABLE_EVENT_TYPES];
+  const refused = requested.filter((t) => !(PUBLISHABLE_EVENT_TYPES as readonly string[]).includes(t));
+  if (refused.length) {
+    throw new AppError(
+      'key_kind_forbidden',
+      `A publishable key reads only ${PUBLISHABLE_EVENT_TYPES.join(', ')}`,
+      {
+        details: { refusedTypes: refused },
+      },
+    );
+  }
+  return requested;
+}
 const SCOPE_SHAPE = /^(admin|[a-z][a-z_]*:(read|write)|ingest)$/;
 
 export interface ApiKeyRecord {

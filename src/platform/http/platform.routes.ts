@@ -2,7 +2,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../kernel/index.js';
-import { API_KEY_KINDS, createApiKey, listApiKeys, revokeApiKey } from '../auth/api-keys.js';
+import {
+  API_KEY_KINDS,
+  createApiKey,
+  listApiKeys,
+  readableEventTypes,
+  revokeApiKey,
+} from '../auth/api-keys.js';
 import type { Database } from '../db/database.js';
 import { type MigrationSet, migrationsApplied } from '../db/migrate.js';
 import { toCloudEvent } from '../events/cloudevents.js';
@@ -16,7 +22,7 @@ import {
 } from '../events/event-log.js';
 import type { Metrics } from '../metrics.js';
 import { sendProblem } from './problem.js';
-import { KEY_KINDS, publicRoute, secretKeys } from './route-policy.js';
+import { browserKeys, KEY_KINDS, publicRoute, secretKeys } from './route-policy.js';
 
 export interface PlatformRoutesOptions {
   database: Database;
@@ -205,7 +211,7 @@ export const platformApiRoutes =
     app.get(
       '/events',
       {
-        config: { policy: secretKeys('events:read', 'own') },
+        config: { policy: browserKeys('events:read', 'own') },
         schema: {
           tags: ['events'],
           summary: 'Read the event log in order (CloudEvents 1.0), from a cursor or after an event id',
@@ -230,17 +236,17 @@ export const platformApiRoutes =
           after = { txId: c.txId, position: c.position };
         }
         const channelId = request.ctx.actor.channelId ?? undefined;
+        const types = readableEventTypes(
+          request.ctx.actor,
+          (q.types ?? '')
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        );
         const items = await readEvents(request.ctx.db, {
           after,
           limit: q.limit,
-          ...(q.types
-            ? {
-                types: q.types
-                  .split(',')
-                  .map((s) => s.trim())
-                  .filter(Boolean),
-              }
-            : {}),
+          ...(types.length ? { types } : {}),
           ...(q.subject ? { subject: q.subject } : {}),
           ...(channelId ? { channelId } : {}),
         });
