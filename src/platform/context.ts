@@ -13,6 +13,8 @@ export interface Actor {
   scopes: readonly string[];
   /** A key bound to a channel acts only as that channel. */
   channelId: string | null;
+  /** What kind of credential acts (publishable keys and shopper sessions live in browsers). */
+  keyKind?: 'secret' | 'publishable' | 'shopper' | 'staff';
 }
 
 export const SYSTEM_ACTOR: Actor = {

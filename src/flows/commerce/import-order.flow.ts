@@ -66,8 +66,7 @@ export function createImportOrderFlow(deps: CommerceDeps) {
       const items = input.lines.reduce((s, l) => s + l.quantity * l.unitPrice, 0);
       const grand = items + (input.shipping ?? 0);
       const paidElsewhere = input.paid
-        ? await deps.payments.authorize(ctx, {
-            provider: 'external',
+        ? await deps.payments.authorizePaidElsewhere(ctx, {
             orderId,
             amount: grand,
             currency: input.currency,
