@@ -285,6 +285,7 @@ describeEachHub(
           channelId: f.channels.web.id,
           externalSource: 'browser',
           externalId: 'PUB-1',
+          email: 'pub-import@example.com',
           currency: 'EUR',
           lines: [{ sku: f.skus.cap, quantity: 1, unitPrice: 1 }],
           paid: true,
@@ -292,6 +293,7 @@ describeEachHub(
       ).rejects.toMatchObject({ code: 'payment_provider_forbidden' });
       const orders = await t.api('GET', '/api/orders?limit=200');
       expect(orders.body.items.filter((o: { externalId: string }) => o.externalId === 'PUB-1')).toEqual([]);
+      expect((await t.api('GET', '/api/customers?email=pub-import@example.com')).body.items).toEqual([]);
     });
   },
   { config: { paymentProviders: ['manual', 'test', 'external'] } },

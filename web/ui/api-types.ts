@@ -414,7 +414,7 @@ export interface paths {
             /** Format: email */
             email?: string;
             payment: {
-              /** @description `test`, `manual` (pay at the till or on pickup), or a configured adapter */
+              /** @description `manual` (pay at the till or on pickup), `test`, `external` or an adapter; the hub must enable it and the channel accept it (docs/payments.md) */
               provider: string;
               /** @description the provider's payment token (for `test`: see docs/payments.md) */
               token?: string;
@@ -2843,6 +2843,7 @@ export interface paths {
                   [key: string]: unknown;
                 };
                 name: string;
+                paymentProviders: string[];
                 priceListId: string | null;
                 /** @enum {string} */
                 status: 'active' | 'paused' | 'archived';
@@ -2889,6 +2890,13 @@ export interface paths {
             };
             name: string;
             /**
+             * @description the payment providers checkout accepts on this channel (default manual); the hub must enable them too (docs/payments.md)
+             * @default [
+             *       "manual"
+             *     ]
+             */
+            paymentProviders?: string[];
+            /**
              * @description the catalog price list (id) this channel sells from; its currency must be the channel currency
              * @default null
              */
@@ -2931,6 +2939,7 @@ export interface paths {
                 [key: string]: unknown;
               };
               name: string;
+              paymentProviders: string[];
               priceListId: string | null;
               /** @enum {string} */
               status: 'active' | 'paused' | 'archived';
@@ -3264,6 +3273,7 @@ export interface paths {
                 [key: string]: unknown;
               };
               name: string;
+              paymentProviders: string[];
               priceListId: string | null;
               /** @enum {string} */
               status: 'active' | 'paused' | 'archived';
@@ -3311,6 +3321,8 @@ export interface paths {
               [key: string]: unknown;
             };
             name?: string;
+            /** @description the payment providers checkout accepts on this channel (default manual); the hub must enable them too (docs/payments.md) */
+            paymentProviders?: string[];
             priceListId?: string | null;
             /** @enum {string} */
             status?: 'active' | 'paused' | 'archived';
@@ -3347,6 +3359,7 @@ export interface paths {
                 [key: string]: unknown;
               };
               name: string;
+              paymentProviders: string[];
               priceListId: string | null;
               /** @enum {string} */
               status: 'active' | 'paused' | 'archived';
@@ -7863,7 +7876,7 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            /** @description `test`, `manual` (pay at the till or on pickup), or a configured adapter */
+            /** @description `manual` (pay at the till or on pickup), `test`, `external` or an adapter; the hub must enable it and the channel accept it (docs/payments.md) */
             provider: string;
             /** @description the provider's payment token (for `test`: see docs/payments.md) */
             token?: string;
@@ -8031,7 +8044,7 @@ export interface paths {
             locationId: string;
             /** @description for an order not paid yet (pay on pickup) */
             payment?: {
-              /** @description `test`, `manual` (pay at the till or on pickup), or a configured adapter */
+              /** @description `manual` (pay at the till or on pickup), `test`, `external` or an adapter; the hub must enable it and the channel accept it (docs/payments.md) */
               provider: string;
               /** @description the provider's payment token (for `test`: see docs/payments.md) */
               token?: string;
