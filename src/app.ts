@@ -18,6 +18,7 @@ import {
 } from './flows/commerce/index.js';
 import { createCustomerOrdersFlow, customerOrdersRoutes } from './flows/customer-orders/index.js';
 import { createCustomerSourcesFlow, customerSourcesRoutes } from './flows/customer-sources/index.js';
+import { DEMO_PAYMENT_PROVIDERS } from './flows/demo/demo-channels.js';
 import { type DemoAppKey, loadDemoData } from './flows/demo/load-demo-data.flow.js';
 import { createImportFlow, importExportRoutes } from './flows/import-export/index.js';
 import { type Clock, systemClock } from './kernel/index.js';
@@ -98,6 +99,8 @@ export interface Hub {
   demoLoaded: boolean;
   /** Keys for the demo storefront and till, created with the demo data at this start (shown once). */
   demoAppKeys: DemoAppKey[];
+  /** The payment providers payers may choose, and why: configured, the demo's, or the default. */
+  paymentProviders: PaymentProvidersChoice;
   /** Background sweepers that tests and admin tools can run now. */
   jobs: { customerStages: PeriodicJob; webhookRetention: PeriodicJob };
   /** A system context for scripts and tests. */
@@ -106,7 +109,12 @@ export interface Hub {
   close(): Promise<void>;
 }
 
-export function createServices() {
+export interface ServicesOptions {
+  /** The payment providers payers may choose; default: the payments module's (`manual`). */
+  paymentProviders?: readonly string[] | undefined;
+}
+
+export function createServices(opts: ServicesOptions = {}) {
   const catalog = createCatalogService();
   const base = {
     channels: createChannelsService({ priceListCurrency: catalog.priceListCurrency }),
@@ -123,7 +131,7 @@ export function createServices() {
     customers,
     carts: createCartsService(),
     orders,
-    payments: createPaymentsService(),
+    payments: createPaymentsService(opts.paymentProviders ? { enabled: opts.paymentProviders } : {}),
   });
   const channelCatalog = createChannelCatalogFlow({ ...base, inventory });
   const imports = createImportFlow({ ...base, inventory });
@@ -156,7 +164,13 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   const secrets = createSecretBox(parseSecretsKey(config.secretsKey));
   await checkSecretsKey(database.db, secrets); // a wrong or missing key stops the start here
   const metrics = createMetrics();
-  const services = createServices();
+  const chosen = await choosePaymentProviders(database, config);
+  const services = createServices({ paymentProviders: chosen.names });
+  const paymentProviders = {
+    names: services.commerce.deps.payments.enabledProviderNames(),
+    source: chosen.source,
+  };
+  logPaymentProviders(log, paymentProviders);
   const systemCtx = () => createContext(database, { clock, log });
 
   const http = await createHttpServer({
@@ -296,6 +310,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     bootstrapKey,
     demoLoaded,
     demoAppKeys,
+    paymentProviders,
     jobs: { customerStages, webhookRetention },
     systemCtx,
     async listen() {
@@ -317,6 +332,43 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       if (!opts.database) await database.close();
     },
   };
+}
+
+export interface PaymentProvidersChoice {
+  names: string[];
+  source: 'configured' | 'demo' | 'default';
+}
+
+/**
+ * OMNIHUB_PAYMENT_PROVIDERS when set; else a database that holds (or is about to get) the demo data
+ * enables the demo's stand-ins (`test` card, `external` terminal); else the payments default, `manual`.
+ */
+async function choosePaymentProviders(
+  database: Database,
+  config: HubConfig,
+): Promise<{ names: string[] | undefined; source: PaymentProvidersChoice['source'] }> {
+  if (config.paymentProviders) return { names: config.paymentProviders, source: 'configured' };
+  const demoDatabase = (await getMeta(database.db, 'initialized'))
+    ? Boolean(await getMeta(database.db, 'demo'))
+    : config.demo;
+  return demoDatabase
+    ? { names: DEMO_PAYMENT_PROVIDERS, source: 'demo' }
+    : { names: undefined, source: 'default' };
+}
+
+function logPaymentProviders(log: Logger, choice: PaymentProvidersChoice): void {
+  const names = choice.names;
+  const standIns = names.filter((n) => n === 'test' || n === 'external');
+  if (standIns.length === 0) {
+    log.info({ paymentProviders: names, source: choice.source }, 'payment providers enabled');
+    return;
+  }
+  log.warn(
+    { paymentProviders: names, source: choice.source },
+    `payment providers enabled: ${names.join(', ')}${choice.source === 'demo' ? ' (the demo database enables them)' : ''}; ` +
+      `${standIns.join(' and ')} take no money (test approves any card, external records money taken elsewhere): ` +
+      'set OMNIHUB_PAYMENT_PROVIDERS to the real ones for production',
+  );
 }
 
 /** A fresh database gets one admin key: OMNIHUB_ADMIN_KEY if given, otherwise a generated one. */

@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { ALL_MIGRATIONS, createHub, createLogger, createServices, HUB_VERSION } from './app.js';
 import { addImportCommands } from './cli-import.js';
+import { DEMO_PAYMENT_PROVIDERS } from './flows/demo/demo-channels.js';
 import { loadDemoData } from './flows/demo/load-demo-data.flow.js';
 import { systemClock } from './kernel/index.js';
 import { createApiKey, listApiKeys, revokeApiKey } from './platform/auth/api-keys.js';
@@ -28,7 +29,7 @@ async function withDatabase<T>(fn: (ctx: ReturnType<typeof createContext>) => Pr
 program
   .command('serve', { isDefault: true })
   .description(
-    'run the hub (PORT, HOST, OMNIHUB_DATA_DIR, DATABASE_URL, NATS_URL, OMNIHUB_ADMIN_KEY, OMNIHUB_DEMO)',
+    'run the hub (PORT, HOST, OMNIHUB_DATA_DIR, DATABASE_URL, NATS_URL, OMNIHUB_ADMIN_KEY, OMNIHUB_DEMO, OMNIHUB_PAYMENT_PROVIDERS)',
   )
   .action(async () => {
     const config = loadConfig();
@@ -44,6 +45,11 @@ program
       `  Health     ${base}/health · ${base}/ready · ${base}/metrics`,
     ];
     if (hub.demoLoaded) lines.push('', '  Demo data  loaded: Fjord & Field (demo), a fictional retailer');
+    const payments = hub.paymentProviders;
+    lines.push(
+      '',
+      `  Payments   ${payments.names.join(', ')}${payments.source === 'demo' ? ' (demo: test is a stand-in card that approves anything; set OMNIHUB_PAYMENT_PROVIDERS for production)' : ''}`,
+    );
     lines.push('', `  Admin      ${base}/admin`);
     for (const k of hub.demoAppKeys) {
       const label = k.app === 'store' ? 'Storefront' : 'Till      ';
@@ -84,7 +90,9 @@ program
   .option('--force', 'load even if demo data was loaded before')
   .action(async (o: { force?: boolean }) => {
     await withDatabase(async (ctx) => {
-      const r = await loadDemoData(ctx, createServices(), { force: !!o.force });
+      // The demo's orders are paid with its own stand-in providers (test card, till cash).
+      const paymentProviders = loadConfig().paymentProviders ?? DEMO_PAYMENT_PROVIDERS;
+      const r = await loadDemoData(ctx, createServices({ paymentProviders }), { force: !!o.force });
       console.log(
         r.loaded
           ? `demo data loaded: ${JSON.stringify(r.summary)}`

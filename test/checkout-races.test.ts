@@ -3,7 +3,11 @@
 // marketplace order imported twice.
 import { expect, it } from 'vitest';
 import { ManualClock } from '../src/kernel/index.js';
-import { buildCommerceFixture, type CommerceFixture } from './helpers/commerce-fixture.js';
+import {
+  buildCommerceFixture,
+  COMMERCE_HUB_OPTIONS,
+  type CommerceFixture,
+} from './helpers/commerce-fixture.js';
 import { describeEachHub } from './helpers/test-hub.js';
 
 const clock = new ManualClock('2026-03-02T10:00:00Z');
@@ -276,5 +280,5 @@ describeEachHub(
       expect(provider.status).toBe(400);
     });
   },
-  { clock },
+  { clock, ...COMMERCE_HUB_OPTIONS },
 );

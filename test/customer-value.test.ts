@@ -2,102 +2,110 @@
 // (no email on the order) still counts in their lifetime value, and a refund takes it off again;
 // an imported marketplace order is allocated by the routing strategy, which says why.
 import { expect, it } from 'vitest';
-import { buildCommerceFixture, type CommerceFixture } from './helpers/commerce-fixture.js';
+import {
+  buildCommerceFixture,
+  COMMERCE_HUB_OPTIONS,
+  type CommerceFixture,
+} from './helpers/commerce-fixture.js';
 import { eventually } from './helpers/eventually.js';
 import { describeEachHub } from './helpers/test-hub.js';
 
-describeEachHub('orders reach the customer value; imports are routed', (t) => {
-  let f: CommerceFixture;
-  const as = (key: string) => ({ key });
-  const ltv = async (customerId: string) => {
-    const view = await t.api('GET', `/api/customers/${customerId}`);
-    return view.body.computed as {
-      orderCount: number;
-      lifetimeValue: Array<{ amount: number; currency: string }>;
+describeEachHub(
+  'orders reach the customer value; imports are routed',
+  (t) => {
+    let f: CommerceFixture;
+    const as = (key: string) => ({ key });
+    const ltv = async (customerId: string) => {
+      const view = await t.api('GET', `/api/customers/${customerId}`);
+      return view.body.computed as {
+        orderCount: number;
+        lifetimeValue: Array<{ amount: number; currency: string }>;
+      };
     };
-  };
-  const eur = (c: Awaited<ReturnType<typeof ltv>>) =>
-    c.lifetimeValue.find((v) => v.currency === 'EUR')?.amount ?? 0;
+    const eur = (c: Awaited<ReturnType<typeof ltv>>) =>
+      c.lifetimeValue.find((v) => v.currency === 'EUR')?.amount ?? 0;
 
-  it('builds the retailer', async () => {
-    f = await buildCommerceFixture(t, 'LTV', {
-      tee: { warehouse: 5, amsterdam: 5, stockholm: 5 },
-      mug: { warehouse: 5, amsterdam: 5, stockholm: 5 },
+    it('builds the retailer', async () => {
+      f = await buildCommerceFixture(t, 'LTV', {
+        tee: { warehouse: 5, amsterdam: 5, stockholm: 5 },
+        mug: { warehouse: 5, amsterdam: 5, stockholm: 5 },
+      });
     });
-  });
 
-  it('an order without an email counts for the known profile; cancelling the paid order takes it off', async () => {
-    const cart = await t.api('POST', '/api/carts', {
-      ...as(f.keys.app),
-      body: { anonymousId: 'device-ltv-1', lines: [{ sku: f.skus.tee, quantity: 2 }] },
-    });
-    expect(cart.status, JSON.stringify(cart.body)).toBe(201);
-    const login = await t.api('POST', `/api/carts/${cart.body.id}/identify`, {
-      ...as(f.keys.app),
-      body: { identifiers: [{ type: 'user_id', value: 'ltv-user-1' }] },
-    });
-    expect(login.status, JSON.stringify(login.body)).toBe(200);
-    const customerId = login.body.customerId as string;
-    const pickup = await t.api('PUT', `/api/carts/${login.body.cart.id}/delivery`, {
-      ...as(f.keys.app),
-      body: { type: 'pickup', locationId: f.locations.amsterdam.id },
-    });
-    expect(pickup.status, JSON.stringify(pickup.body)).toBe(200);
-    const placed = await t.api('POST', `/api/carts/${login.body.cart.id}/checkout`, {
-      ...as(f.keys.app),
-      body: { payment: { provider: 'test', token: 'tok_visa' } },
-    });
-    expect(placed.status, JSON.stringify(placed.body)).toBe(201);
-    const order = placed.body.order;
-    expect(order).toMatchObject({ customerId, email: null, status: 'allocated' });
-    expect(order.paidAmount).toBeGreaterThan(0);
+    it('an order without an email counts for the known profile; cancelling the paid order takes it off', async () => {
+      const cart = await t.api('POST', '/api/carts', {
+        ...as(f.keys.app),
+        body: { anonymousId: 'device-ltv-1', lines: [{ sku: f.skus.tee, quantity: 2 }] },
+      });
+      expect(cart.status, JSON.stringify(cart.body)).toBe(201);
+      const login = await t.api('POST', `/api/carts/${cart.body.id}/identify`, {
+        ...as(f.keys.app),
+        body: { identifiers: [{ type: 'user_id', value: 'ltv-user-1' }] },
+      });
+      expect(login.status, JSON.stringify(login.body)).toBe(200);
+      const customerId = login.body.customerId as string;
+      const pickup = await t.api('PUT', `/api/carts/${login.body.cart.id}/delivery`, {
+        ...as(f.keys.app),
+        body: { type: 'pickup', locationId: f.locations.amsterdam.id },
+      });
+      expect(pickup.status, JSON.stringify(pickup.body)).toBe(200);
+      const placed = await t.api('POST', `/api/carts/${login.body.cart.id}/checkout`, {
+        ...as(f.keys.app),
+        body: { payment: { provider: 'test', token: 'tok_visa' } },
+      });
+      expect(placed.status, JSON.stringify(placed.body)).toBe(201);
+      const order = placed.body.order;
+      expect(order).toMatchObject({ customerId, email: null, status: 'allocated' });
+      expect(order.paidAmount).toBeGreaterThan(0);
 
-    const counted = await eventually(
-      () => ltv(customerId),
-      (c) => eur(c) === order.paidAmount,
-    );
-    expect(counted.orderCount).toBe(1);
-    expect(eur(counted)).toBe(order.paidAmount);
+      const counted = await eventually(
+        () => ltv(customerId),
+        (c) => eur(c) === order.paidAmount,
+      );
+      expect(counted.orderCount).toBe(1);
+      expect(eur(counted)).toBe(order.paidAmount);
 
-    const cancelled = await t.api('POST', `/api/orders/${order.id}/cancel`, {
-      body: { reason: 'changed mind' },
+      const cancelled = await t.api('POST', `/api/orders/${order.id}/cancel`, {
+        body: { reason: 'changed mind' },
+      });
+      expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+      expect(cancelled.body.refundedAmount).toBe(order.paidAmount);
+      const after = await eventually(
+        () => ltv(customerId),
+        (c) => eur(c) === 0,
+      );
+      expect(eur(after)).toBe(0);
+      expect(after.orderCount).toBe(1); // the order happened; its value was given back
     });
-    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
-    expect(cancelled.body.refundedAmount).toBe(order.paidAmount);
-    const after = await eventually(
-      () => ltv(customerId),
-      (c) => eur(c) === 0,
-    );
-    expect(eur(after)).toBe(0);
-    expect(after.orderCount).toBe(1); // the order happened; its value was given back
-  });
 
-  it('a marketplace order ships from the location the routing strategy picks, with the reason', async () => {
-    const imported = await t.api('POST', '/api/orders/import', {
-      body: {
-        channelId: f.channels.web.id,
-        externalSource: 'bol',
-        externalId: 'BOL-LTV-1',
-        email: 'marketplace-buyer@example.com',
-        currency: 'EUR',
-        lines: [{ sku: f.skus.mug, quantity: 1, unitPrice: 1250 }],
-        address: {
-          line1: 'Drottninggatan 1',
-          postalCode: '111 51',
-          city: 'Stockholm',
-          country: 'SE',
-          latitude: 59.33,
-          longitude: 18.06,
+    it('a marketplace order ships from the location the routing strategy picks, with the reason', async () => {
+      const imported = await t.api('POST', '/api/orders/import', {
+        body: {
+          channelId: f.channels.web.id,
+          externalSource: 'bol',
+          externalId: 'BOL-LTV-1',
+          email: 'marketplace-buyer@example.com',
+          currency: 'EUR',
+          lines: [{ sku: f.skus.mug, quantity: 1, unitPrice: 1250 }],
+          address: {
+            line1: 'Drottninggatan 1',
+            postalCode: '111 51',
+            city: 'Stockholm',
+            country: 'SE',
+            latitude: 59.33,
+            longitude: 18.06,
+          },
         },
-      },
+      });
+      expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+      const detail = await t.api('GET', `/api/orders/${imported.body.id}`);
+      expect(detail.body.fulfilments).toHaveLength(1);
+      expect(detail.body.fulfilments[0]).toMatchObject({
+        locationId: f.locations.stockholm.id,
+        routing: { strategy: 'nearest_with_stock' },
+      });
+      expect(detail.body.fulfilments[0].routing.reason).toContain('nearest with stock');
     });
-    expect(imported.status, JSON.stringify(imported.body)).toBe(201);
-    const detail = await t.api('GET', `/api/orders/${imported.body.id}`);
-    expect(detail.body.fulfilments).toHaveLength(1);
-    expect(detail.body.fulfilments[0]).toMatchObject({
-      locationId: f.locations.stockholm.id,
-      routing: { strategy: 'nearest_with_stock' },
-    });
-    expect(detail.body.fulfilments[0].routing.reason).toContain('nearest with stock');
-  });
-});
+  },
+  COMMERCE_HUB_OPTIONS,
+);

@@ -82,6 +82,8 @@ describe('runtime contract', () => {
     expect(first.output()).toContain(`${first.url}/docs`);
     // The apps open at once: links with keys bound to the webshop and the Amsterdam till.
     expect(first.output()).toContain(`${first.url}/admin`);
+    // The demo's stand-in payment providers are on, and the banner says so.
+    expect(first.output()).toMatch(/Payments\s+manual, test, external \(demo: test is a stand-in card/);
     const storeKey = new RegExp(`${first.url}/store/webshop\\?key=(ohk_[A-Za-z0-9_-]+)`).exec(
       first.output(),
     )?.[1];
@@ -108,6 +110,7 @@ describe('runtime contract', () => {
     expect(second.output()).not.toMatch(/Admin key\s+ohk_/);
     expect(second.output()).not.toContain('?key=');
     expect(second.output()).not.toContain('Demo data');
+    expect(second.output()).toMatch(/Payments\s+manual, test, external \(demo/); // still the demo database
     expect((await get(`${second.url}/api/channels`, key)).body.items.length).toBe(channels.body.items.length);
     await second.stop();
     // SIGTERM to `omnihub` stops the hub itself (a wrapper process once died and left it running).
@@ -119,6 +122,7 @@ describe('runtime contract', () => {
     const adminKey = 'ohk_contract_admin_key_1234567890';
     const hub = await serve({ OMNIHUB_DATA_DIR: dataDir, OMNIHUB_DEMO: '0', OMNIHUB_ADMIN_KEY: adminKey });
     expect((await get(`${hub.url}/api/channels`, adminKey)).body.items).toEqual([]);
+    expect(hub.output()).toMatch(/Payments\s+manual\n/); // no stand-ins without the demo
     // keys over HTTP through the CLI while the hub runs
     const created = await run(
       process.execPath,

@@ -7,6 +7,10 @@
 import { api, type BenchContext, percentile, type Scenario } from '../harness.js';
 import { type Call, countRoundTrips, type RoundTripReport } from '../round-trips.js';
 
+// The `test` card stand-in is off unless the hub enables it.
+const PAYMENT_PROVIDERS = ['manual', 'test'];
+export const hubEnv = { OMNIHUB_PAYMENT_PROVIDERS: PAYMENT_PROVIDERS.join(',') };
+
 const SKUS = 30;
 const STOCK = 1_000_000;
 
@@ -29,6 +33,7 @@ async function setUp(b: Pick<BenchContext, 'baseUrl' | 'adminKey'>, call = api) 
       currency: 'EUR',
       locales: ['en'],
       priceListId: list.id,
+      paymentProviders: ['test'],
     }),
     'channel',
   );
@@ -129,7 +134,15 @@ async function measureRoundTrips(b: BenchContext): Promise<RoundTripReport | nul
   const database = await openDatabase({ databaseUrl: fresh.url, poolSize: 80 });
   const adminKey = 'ohk_bench_roundtrip_admin_key_000000000000';
   const hub = await createHub({
-    config: { ...loadConfig({}), port: 0, adminKey, demo: false, databaseUrl: fresh.url, natsUrl: undefined },
+    config: {
+      ...loadConfig({}),
+      port: 0,
+      adminKey,
+      demo: false,
+      databaseUrl: fresh.url,
+      natsUrl: undefined,
+      paymentProviders: PAYMENT_PROVIDERS,
+    },
     log: pino({ level: 'silent' }),
     database,
   });

@@ -22,6 +22,12 @@ export const ERROR_CATALOG = {
   illegal_transition: { status: 409, title: 'The order cannot make this state change' },
   payment_failed: { status: 402, title: 'The payment was refused' },
   payment_required: { status: 402, title: 'The order must be paid first' },
+  payment_provider_disabled: { status: 422, title: 'This payment provider is not enabled on this hub' },
+  payment_provider_not_accepted: { status: 422, title: 'The channel does not accept this payment provider' },
+  payment_provider_forbidden: {
+    status: 403,
+    title: 'This kind of key may not pay with a provider that trusts the caller',
+  },
   pickup_refused: { status: 422, title: 'The pickup was refused' },
   return_refused: { status: 422, title: 'The return was refused' },
   merge_refused: { status: 409, title: 'The merge breaks a merge protection rule' },

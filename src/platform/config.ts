@@ -22,6 +22,27 @@ export interface HubConfig {
   secretsKey: string | undefined;
   /** A running import untouched this long is failed: its process is gone (OMNIHUB_IMPORT_STALE_SECONDS). */
   importStaleSeconds: number;
+  /**
+   * The payment providers payers may choose (OMNIHUB_PAYMENT_PROVIDERS, comma-separated); undefined =
+   * the hub's default (`manual` and the adapters it was built with; `test` and `external` on a demo database).
+   */
+  paymentProviders: string[] | undefined;
+}
+
+/** `manual,test` → ['manual', 'test']; empty or unset → undefined (the hub decides). */
+export function parseProviderList(raw: string | undefined): string[] | undefined {
+  const names = [
+    ...new Set(
+      (raw ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
+  if (names.length === 0) return undefined;
+  const bad = names.filter((n) => !/^[a-z][a-z0-9_-]{0,49}$/.test(n));
+  if (bad.length) throw new Error(`OMNIHUB_PAYMENT_PROVIDERS has invalid provider names: ${bad.join(', ')}`);
+  return names;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
@@ -57,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     publicUrl: env.OMNIHUB_PUBLIC_URL,
     webhookRetentionDays,
     importStaleSeconds,
+    paymentProviders: parseProviderList(env.OMNIHUB_PAYMENT_PROVIDERS),
     secretsKey: parseSecretsKey(env.OMNIHUB_SECRETS_KEY) ? env.OMNIHUB_SECRETS_KEY!.trim() : undefined,
   };
 }

@@ -2,7 +2,15 @@
 // channels (app, webshop with a campaign price, two store tills), a warehouse and two stores with
 // coordinates, channel sourcing, three products listed everywhere, stock, and channel-bound keys.
 import { expect } from 'vitest';
-import type { TestHub } from './test-hub.js';
+import type { TestHub, TestHubOptions } from './test-hub.js';
+
+/** The hub settings these tests need: the `test` card stand-in is off unless enabled. */
+export const COMMERCE_HUB_OPTIONS = {
+  config: { paymentProviders: ['manual', 'test'] },
+} satisfies TestHubOptions;
+
+/** What the fixture's channels accept: cards online, cash and a card terminal at the tills. */
+export const FIXTURE_PAYMENTS = { online: ['test'], till: ['manual', 'external'] };
 
 export interface CommerceFixture {
   channels: Record<'app' | 'web' | 'tillAms' | 'tillSto', { id: string; code: string }>;
@@ -36,7 +44,13 @@ export async function buildCommerceFixture(
     name: 'SEK',
     currency: 'SEK',
   });
-  const channel = async (code: string, type: string, currency: string, priceListId: string) =>
+  const channel = async (
+    code: string,
+    type: string,
+    currency: string,
+    priceListId: string,
+    paymentProviders: string[],
+  ) =>
     ok(t, 'POST', '/api/channels', {
       code: `${code}-${low}`,
       name: code,
@@ -44,12 +58,13 @@ export async function buildCommerceFixture(
       currency,
       locales: ['en'],
       priceListId,
+      paymentProviders,
     });
   const channels = {
-    app: await channel('app', 'mobile_app', 'EUR', eur.id),
-    web: await channel('web', 'web', 'EUR', eur.id),
-    tillAms: await channel('till-ams', 'store', 'EUR', eur.id),
-    tillSto: await channel('till-sto', 'store', 'SEK', sek.id),
+    app: await channel('app', 'mobile_app', 'EUR', eur.id, FIXTURE_PAYMENTS.online),
+    web: await channel('web', 'web', 'EUR', eur.id, FIXTURE_PAYMENTS.online),
+    tillAms: await channel('till-ams', 'store', 'EUR', eur.id, FIXTURE_PAYMENTS.till),
+    tillSto: await channel('till-sto', 'store', 'SEK', sek.id, FIXTURE_PAYMENTS.till),
   };
   const location = async (code: string, type: string, country: string, latitude: number, longitude: number) =>
     ok(t, 'POST', '/api/inventory/locations', {

@@ -416,7 +416,7 @@ export interface paths {
             /** Format: email */
             email?: string;
             payment: {
-              /** @description `test`, `manual` (pay at the till or on pickup), or a configured adapter */
+              /** @description `manual` (pay at the till or on pickup), `test`, `external` or an adapter; the hub must enable it and the channel accept it (docs/payments.md) */
               provider: string;
               /** @description the provider's payment token (for `test`: see docs/payments.md) */
               token?: string;
@@ -2845,6 +2845,7 @@ export interface paths {
                   [key: string]: unknown;
                 };
                 name: string;
+                paymentProviders: string[];
                 priceListId: string | null;
                 /** @enum {string} */
                 status: 'active' | 'paused' | 'archived';
@@ -2891,6 +2892,13 @@ export interface paths {
             };
             name: string;
             /**
+             * @description the payment providers checkout accepts on this channel (default manual); the hub must enable them too (docs/payments.md)
+             * @default [
+             *       "manual"
+             *     ]
+             */
+            paymentProviders?: string[];
+            /**
              * @description the catalog price list (id) this channel sells from; its currency must be the channel currency
              * @default null
              */
@@ -2933,6 +2941,7 @@ export interface paths {
                 [key: string]: unknown;
               };
               name: string;
+              paymentProviders: string[];
               priceListId: string | null;
               /** @enum {string} */
               status: 'active' | 'paused' | 'archived';
@@ -3266,6 +3275,7 @@ export interface paths {
                 [key: string]: unknown;
               };
               name: string;
+              paymentProviders: string[];
               priceListId: string | null;
               /** @enum {string} */
               status: 'active' | 'paused' | 'archived';
@@ -3313,6 +3323,8 @@ export interface paths {
               [key: string]: unknown;
             };
             name?: string;
+            /** @description the payment providers checkout accepts on this channel (default manual); the hub must enable them too (docs/payments.md) */
+            paymentProviders?: string[];
             priceListId?: string | null;
             /** @enum {string} */
             status?: 'active' | 'paused' | 'archived';
@@ -3349,6 +3361,7 @@ export interface paths {
                 [key: string]: unknown;
               };
               name: string;
+              paymentProviders: string[];
               priceListId: string | null;
               /** @enum {string} */
               status: 'active' | 'paused' | 'archived';
@@ -7883,7 +7896,7 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            /** @description `test`, `manual` (pay at the till or on pickup), or a configured adapter */
+            /** @description `manual` (pay at the till or on pickup), `test`, `external` or an adapter; the hub must enable it and the channel accept it (docs/payments.md) */
             provider: string;
             /** @description the provider's payment token (for `test`: see docs/payments.md) */
             token?: string;
@@ -8051,7 +8064,7 @@ export interface paths {
             locationId: string;
             /** @description for an order not paid yet (pay on pickup) */
             payment?: {
-              /** @description `test`, `manual` (pay at the till or on pickup), or a configured adapter */
+              /** @description `manual` (pay at the till or on pickup), `test`, `external` or an adapter; the hub must enable it and the channel accept it (docs/payments.md) */
               provider: string;
               /** @description the provider's payment token (for `test`: see docs/payments.md) */
               token?: string;

@@ -123,9 +123,10 @@ export function createCheckoutFlow(deps: CommerceDeps) {
       const cart = typeof cartOrId === 'string' ? await deps.carts.getCart(ctx, cartOrId) : cartOrId;
       if (cart.status === 'checked_out' && cart.orderId) return existingOrder(ctx, cart);
       deps.carts.requireActive(cart);
-      deps.payments.checkProvider(input.payment.provider);
-      const { totals, locationId } = await quote(ctx, cart);
       const channel = await channelOf(deps, ctx, cart.channelId);
+      // Before anything is written (the shopper's profile below) or the provider is asked.
+      deps.payments.requirePaymentAllowed(ctx, input.payment.provider, channel);
+      const { totals, locationId } = await quote(ctx, cart);
       const email = input.email?.trim().toLowerCase() ?? cart.email;
       const phone = input.phone?.trim() ?? cart.phone;
       let customerId = cart.profileId;
@@ -147,6 +148,7 @@ export function createCheckoutFlow(deps: CommerceDeps) {
         orderId,
         amount: totals.grand,
         currency: cart.currency,
+        channel,
       });
       if (!authorized.ok) {
         // No order; the cart stays, without its holds, so nothing is kept from other shoppers.

@@ -51,6 +51,17 @@ export function createImportOrderFlow(deps: CommerceDeps) {
           `Channel ${channel.code} sells in ${channel.currency}, not ${input.currency}`,
         );
       }
+      const orderId = newId('ord');
+      const items = input.lines.reduce((s, l) => s + l.quantity * l.unitPrice, 0);
+      const grand = items + (input.shipping ?? 0);
+      // Before the buyer is identified (a write): a browser key may not import a paid order.
+      const paidElsewhere = input.paid
+        ? await deps.payments.authorizePaidElsewhere(ctx, {
+            orderId,
+            amount: grand,
+            currency: input.currency,
+          })
+        : null;
       let customerId: string | null = null;
       if (input.email || input.phone) {
         const who = await deps.customers.identify(ctx, {
@@ -62,17 +73,6 @@ export function createImportOrderFlow(deps: CommerceDeps) {
         });
         if (who.ok) customerId = who.value.customerId;
       }
-      const orderId = newId('ord');
-      const items = input.lines.reduce((s, l) => s + l.quantity * l.unitPrice, 0);
-      const grand = items + (input.shipping ?? 0);
-      const paidElsewhere = input.paid
-        ? await deps.payments.authorize(ctx, {
-            provider: 'external',
-            orderId,
-            amount: grand,
-            currency: input.currency,
-          })
-        : null;
       return inTransaction(ctx, async (tx) => {
         // Like a shipped web order: the routing strategy picks the locations (and says why).
         const stock = await routeAndAllocate(

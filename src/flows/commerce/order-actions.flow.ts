@@ -5,7 +5,7 @@ import { AppError } from '../../kernel/index.js';
 import { advance, type Order, type PickupRefused, refuseTransition } from '../../modules/orders/index.js';
 import type { PaymentInput } from '../../modules/payments/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
-import type { CommerceDeps } from './commerce.deps.js';
+import { type CommerceDeps, channelOf } from './commerce.deps.js';
 
 const pickupProblem = (r: PickupRefused) =>
   new AppError('pickup_refused', r.message, {
@@ -63,6 +63,10 @@ export function createOrderActionsFlow(deps: CommerceDeps) {
           },
         );
       }
+      // The channel taking the money: a till collecting a webshop order is paid on the till's terms.
+      const channel = await channelOf(deps, ctx, ctx.channelId ?? order.channelId);
+      // The gate for every way an order gets paid after checkout (the till, pickup), before any write.
+      deps.payments.requirePaymentAllowed(ctx, input.provider, channel);
       const open = order.totals.grand - order.paidAmount;
       if (input.provider === 'manual') {
         return inTransaction(ctx, async (tx) => {
@@ -80,6 +84,7 @@ export function createOrderActionsFlow(deps: CommerceDeps) {
         orderId,
         amount: open,
         currency: order.currency,
+        channel,
       });
       if (!authorized.ok) {
         throw new AppError('payment_failed', `The payment was refused: ${authorized.message}`, {

@@ -1,7 +1,15 @@
 // The demo retailer's channels: a webshop, an app, two store tills, a marketplace and a social shop.
+// Payments: the online channels take cards (`test` stands in for a card provider), the tills take
+// cash (`manual`) and their own card terminal (`external`: paid on a device the hub does not talk to).
 
 import type { Channel, ChannelInput, ChannelsService } from '../../modules/channels/index.js';
 import type { Ctx } from '../../platform/context.js';
+
+/** What a hub running the demo enables (unless OMNIHUB_PAYMENT_PROVIDERS says otherwise). */
+export const DEMO_PAYMENT_PROVIDERS = ['manual', 'test', 'external'];
+
+const ONLINE_PAYMENTS = ['test'];
+const TILL_PAYMENTS = ['manual', 'external'];
 
 export const DEMO_CHANNELS: ChannelInput[] = [
   {
@@ -10,6 +18,7 @@ export const DEMO_CHANNELS: ChannelInput[] = [
     type: 'web',
     currency: 'EUR',
     locales: ['en', 'nl', 'es', 'sv', 'bg'],
+    paymentProviders: ONLINE_PAYMENTS,
   },
   {
     code: 'app',
@@ -17,6 +26,7 @@ export const DEMO_CHANNELS: ChannelInput[] = [
     type: 'mobile_app',
     currency: 'EUR',
     locales: ['en', 'nl', 'es', 'sv', 'bg'],
+    paymentProviders: ONLINE_PAYMENTS,
   },
   {
     code: 'store-amsterdam',
@@ -24,6 +34,7 @@ export const DEMO_CHANNELS: ChannelInput[] = [
     type: 'store',
     currency: 'EUR',
     locales: ['nl', 'en'],
+    paymentProviders: TILL_PAYMENTS,
   },
   {
     code: 'store-stockholm',
@@ -31,6 +42,7 @@ export const DEMO_CHANNELS: ChannelInput[] = [
     type: 'store',
     currency: 'SEK',
     locales: ['sv', 'en'],
+    paymentProviders: TILL_PAYMENTS,
   },
   {
     code: 'marketplace',
@@ -38,8 +50,16 @@ export const DEMO_CHANNELS: ChannelInput[] = [
     type: 'marketplace',
     currency: 'EUR',
     locales: ['nl', 'en'],
+    paymentProviders: ['external'],
   },
-  { code: 'social-shop', name: 'Instagram shop', type: 'social', currency: 'EUR', locales: ['en'] },
+  {
+    code: 'social-shop',
+    name: 'Instagram shop',
+    type: 'social',
+    currency: 'EUR',
+    locales: ['en'],
+    paymentProviders: ONLINE_PAYMENTS,
+  },
 ];
 
 export async function loadDemoChannels(

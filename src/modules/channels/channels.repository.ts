@@ -11,6 +11,7 @@ interface RawChannel {
   currency: string;
   locales: string[];
   price_list_id: string | null;
+  payment_providers: string[];
   status: Channel['status'];
   metadata: Record<string, unknown>;
   created_at: Date | string;
@@ -25,6 +26,7 @@ const toChannel = (r: RawChannel): Channel => ({
   currency: r.currency,
   locales: r.locales,
   priceListId: r.price_list_id ?? null,
+  paymentProviders: r.payment_providers ?? [],
   status: r.status,
   metadata: r.metadata ?? {},
   createdAt: new Date(r.created_at),
@@ -34,8 +36,9 @@ const toChannel = (r: RawChannel): Channel => ({
 export async function insertChannel(exec: Executor, c: Channel): Promise<Channel | undefined> {
   const r = await firstRow<RawChannel>(
     exec,
-    sql`insert into channels (id, code, name, type, currency, locales, price_list_id, status, metadata, created_at, updated_at)
-        values (${c.id}, ${c.code}, ${c.name}, ${c.type}, ${c.currency}, ${sql.param(c.locales)}::text[], ${c.priceListId}, ${c.status},
+    sql`insert into channels (id, code, name, type, currency, locales, price_list_id, payment_providers, status, metadata, created_at, updated_at)
+        values (${c.id}, ${c.code}, ${c.name}, ${c.type}, ${c.currency}, ${sql.param(c.locales)}::text[], ${c.priceListId},
+                ${sql.param(c.paymentProviders)}::text[], ${c.status},
                 ${JSON.stringify(c.metadata)}::jsonb, ${c.createdAt.toISOString()}, ${c.updatedAt.toISOString()})
         on conflict (code) do nothing
         returning *`,
@@ -47,7 +50,8 @@ export async function updateChannelRow(exec: Executor, c: Channel): Promise<Chan
   const r = await firstRow<RawChannel>(
     exec,
     sql`update channels set name = ${c.name}, type = ${c.type}, currency = ${c.currency},
-          locales = ${sql.param(c.locales)}::text[], price_list_id = ${c.priceListId}, status = ${c.status}, metadata = ${JSON.stringify(c.metadata)}::jsonb,
+          locales = ${sql.param(c.locales)}::text[], price_list_id = ${c.priceListId},
+          payment_providers = ${sql.param(c.paymentProviders)}::text[], status = ${c.status}, metadata = ${JSON.stringify(c.metadata)}::jsonb,
           updated_at = ${c.updatedAt.toISOString()}
         where id = ${c.id} returning *`,
   );

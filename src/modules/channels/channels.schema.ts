@@ -12,6 +12,8 @@ export const channels = pgTable(
     locales: text('locales').array().notNull(),
     // A catalog price list, by id (the catalog module owns price lists).
     priceListId: text('price_list_id'),
+    // The payment providers (by name) checkout accepts on this channel; the payments module owns them.
+    paymentProviders: text('payment_providers').array().notNull().default(['manual']),
     status: text('status').notNull().default('active'),
     metadata: jsonb('metadata').notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),

@@ -18,6 +18,14 @@ export const CHANNEL_STATUSES = ['active', 'paused', 'archived'] as const;
 export const Locale = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a BCP 47 locale such as en or es-ES');
 export const Currency = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as EUR');
 
+export const PaymentProviderNames = z
+  .array(z.string().regex(/^[a-z][a-z0-9_-]{0,49}$/, 'a payment provider name such as manual or test'))
+  .max(20)
+  .refine((names) => new Set(names).size === names.length, 'each provider once')
+  .describe(
+    'the payment providers checkout accepts on this channel (default manual); the hub must enable them too (docs/payments.md)',
+  );
+
 export const ChannelInput = z.strictObject({
   code: z
     .string()
@@ -34,6 +42,7 @@ export const ChannelInput = z.strictObject({
     .describe(
       'the catalog price list (id) this channel sells from; its currency must be the channel currency',
     ),
+  paymentProviders: PaymentProviderNames.default(['manual']),
   status: z.enum(CHANNEL_STATUSES).default('active'),
   metadata: z.record(z.string(), z.unknown()).default({}),
 });
@@ -47,6 +56,7 @@ export const ChannelPatch = z
     currency: ChannelInput.shape.currency,
     locales: ChannelInput.shape.locales,
     priceListId: z.string().nullable(),
+    paymentProviders: PaymentProviderNames,
     status: z.enum(CHANNEL_STATUSES),
     metadata: z.record(z.string(), z.unknown()),
   })
@@ -61,6 +71,7 @@ export const Channel = z.object({
   currency: z.string(),
   locales: z.array(z.string()),
   priceListId: z.string().nullable(),
+  paymentProviders: z.array(z.string()),
   status: z.enum(CHANNEL_STATUSES),
   metadata: z.record(z.string(), z.unknown()),
   createdAt: z.date(),

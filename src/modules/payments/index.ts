@@ -1,16 +1,19 @@
-// Payments: a provider interface (built-in `manual` and deterministic `test`; Stripe/Adyen adapters
-// plug in), payments per order, refunds to the original payment, and store credit.
+// Payments: a provider interface (built-in `manual`, `external` and deterministic `test`; Stripe/Adyen
+// adapters plug in), who may pay with which provider, payments per order, refunds to the original
+// payment, and store credit.
 import { fileURLToPath } from 'node:url';
 import type { MigrationSet } from '../../platform/db/migrate.js';
 
+export * from './payment-policy.js';
 export { PAYMENT_EVENTS } from './payments.events.js';
 export * from './payments.providers.js';
+export type { RefundRequest } from './payments.refunds.js';
 export {
   type AuthorizedPayment,
+  type AuthorizeInput,
   createPaymentsService,
   type PaymentsDeps,
   type PaymentsService,
-  type RefundRequest,
 } from './payments.service.js';
 export * from './payments.types.js';
 

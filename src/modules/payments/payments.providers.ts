@@ -28,6 +28,11 @@ export type RefundOutcome = { ok: true; providerRef: string } | { ok: false; cod
 
 export interface PaymentProvider {
   readonly name: string;
+  /**
+   * True when the provider takes the caller's word that money was received (`manual`: "paid at the
+   * till", `external`: "paid elsewhere") instead of taking it itself: only secret keys may use it.
+   */
+  readonly trustsCaller: boolean;
   authorize(req: AuthorizeRequest): Promise<AuthorizeOutcome>;
   /** Gives back money that was authorized or captured but must not be kept (checkout failed later). */
   void(req: { paymentId: string; providerRef: string; amount: Money }): Promise<void>;
@@ -37,6 +42,7 @@ export interface PaymentProvider {
 /** Paid outside the hub (cash or card terminal at the till, or on pickup): pending until confirmed. */
 export const manualProvider: PaymentProvider = {
   name: 'manual',
+  trustsCaller: true,
   async authorize(req) {
     return { status: 'pending', providerRef: `manual_${req.paymentId}` };
   },
@@ -47,13 +53,15 @@ export const manualProvider: PaymentProvider = {
 };
 
 /**
- * Deterministic outcomes for tests and demos, by token first, then by amount:
+ * Deterministic outcomes (off unless enabled: OMNIHUB_PAYMENT_PROVIDERS, or a demo database) for tests and demos, by token first, then by amount:
  * token `tok_decline` → card_declined, `tok_insufficient_funds` → insufficient_funds,
  * `tok_authorize` → authorized (capture later), any other token → captured;
  * without a token an amount ending in 02 (minor units) is declined, otherwise captured.
  */
 export const testProvider: PaymentProvider = {
   name: 'test',
+  // A stand-in for a card provider: the outcome is the provider's, not the caller's.
+  trustsCaller: false,
   async authorize(req) {
     const ref = `test_${req.paymentId}`;
     const token = req.token;
@@ -78,9 +86,13 @@ export const testProvider: PaymentProvider = {
   },
 };
 
-/** Money taken by another platform (a marketplace, an imported shop order); refunds happen there too. */
+/**
+ * Money taken by another platform (a marketplace, an imported shop order, a card terminal the hub does
+ * not talk to); refunds happen there too. Imports use it always; payers only where it is enabled.
+ */
 export const externalProvider: PaymentProvider = {
   name: 'external',
+  trustsCaller: true,
   async authorize(req) {
     return { status: 'captured', providerRef: `external_${req.reference}` };
   },

@@ -1,35 +1,45 @@
 // Payment rules: a provider is asked first (outside any transaction, so a slow PSP never holds a
 // lock), then the outcome is recorded with its event inside the caller's transaction. Refunds go
 // to the original payments (newest first) or become store credit.
-import { randomBytes } from 'node:crypto';
 import { AppError, fail, money, newId, notFound, ok, type Result } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { appendEvent, appendEvents, type NewEvent } from '../../platform/events/event-log.js';
+import {
+  isBrowserActor,
+  type PaymentChannel,
+  paymentRefusal,
+  paymentRefusalError,
+} from './payment-policy.js';
 import { PAYMENT_EVENTS } from './payments.events.js';
-import { BUILT_IN_PROVIDERS, type PaymentProvider } from './payments.providers.js';
+import { BUILT_IN_PROVIDERS, externalProvider, type PaymentProvider } from './payments.providers.js';
+import { type RefundOutcome, type RefundRequest, refundOrder } from './payments.refunds.js';
 import {
   insertPayment,
-  insertRefund,
-  insertStoreCredit,
   selectPayment,
   selectPaymentsOfOrder,
   selectRefundsOfOrder,
   selectStoreCredit,
   updatePaymentStatus,
 } from './payments.repository.js';
-import type {
-  Payment,
-  PaymentFailed,
-  PaymentInput,
-  Refund,
-  RefundMethod,
-  StoreCredit,
-} from './payments.types.js';
+import type { Payment, PaymentFailed, PaymentInput, StoreCredit } from './payments.types.js';
 
 export interface PaymentsDeps {
-  /** Extra providers (Stripe, Adyen… adapters); the built-in `manual` and `test` are always there. */
+  /** Extra providers (Stripe, Adyen… adapters) next to the built-in `manual`, `test` and `external`. */
   providers?: PaymentProvider[];
+  /**
+   * The providers payers may choose at checkout and when paying an order; default `manual` and the
+   * adapters above. Every provider stays registered, so payments already taken can be refunded.
+   */
+  enabled?: readonly string[];
 }
+
+/** What a new payment is asked for: the provider chosen and the channel it is paid on. */
+export type AuthorizeInput = PaymentInput & {
+  orderId: string;
+  amount: number;
+  currency: string;
+  channel: PaymentChannel;
+};
 
 /** A provider's answer, not yet recorded: the flow records it inside its own transaction. */
 export interface AuthorizedPayment {
@@ -37,24 +47,16 @@ export interface AuthorizedPayment {
   provider: PaymentProvider;
 }
 
-export interface RefundRequest {
-  orderId: string;
-  amount: number;
-  currency: string;
-  method: RefundMethod;
-  returnId?: string | null;
-  profileId?: string | null;
-  reason?: string | null;
-  channelId?: string | null;
-}
-
-const CREDIT_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-const creditCode = (): string =>
-  `SC-${[...randomBytes(10)].map((b) => CREDIT_ALPHABET[b % CREDIT_ALPHABET.length]).join('')}`;
-
 export function createPaymentsService(deps: PaymentsDeps = {}) {
   const providers = new Map<string, PaymentProvider>();
   for (const p of [...BUILT_IN_PROVIDERS, ...(deps.providers ?? [])]) providers.set(p.name, p);
+  const enabled = new Set(deps.enabled ?? ['manual', ...(deps.providers ?? []).map((p) => p.name)]);
+  const unknown = [...enabled].filter((name) => !providers.has(name));
+  if (unknown.length) {
+    throw new Error(
+      `Unknown payment provider(s) enabled: ${unknown.join(', ')}; known: ${[...providers.keys()].join(', ')}`,
+    );
+  }
 
   function providerNamed(name: string): PaymentProvider {
     const p = providers.get(name);
@@ -81,54 +83,91 @@ export function createPaymentsService(deps: PaymentsDeps = {}) {
     },
   });
 
+  /**
+   * The one gate for a payment a payer chooses: 400 for an unknown provider, then the policy's coded
+   * refusals (disabled on this hub, a browser key with a provider that trusts the caller, not accepted
+   * by the channel). Writes nothing.
+   */
+  function requirePaymentAllowed(ctx: Ctx, name: string, channel: PaymentChannel): PaymentProvider {
+    const provider = providerNamed(name);
+    const refusal = paymentRefusal({ provider, actor: ctx.actor, enabled, channel });
+    if (refusal) throw paymentRefusalError(refusal);
+    return provider;
+  }
+
+  async function authorizeWith(
+    ctx: Ctx,
+    provider: PaymentProvider,
+    input: Omit<AuthorizeInput, 'provider' | 'channel'>,
+  ): Promise<Result<AuthorizedPayment, PaymentFailed>> {
+    const id = newId('pay');
+    const now = ctx.clock.now();
+    const outcome = await provider.authorize({
+      paymentId: id,
+      amount: money(input.amount, input.currency),
+      token: input.token,
+      reference: input.orderId,
+    });
+    if (outcome.status === 'failed') {
+      return fail<PaymentFailed>({
+        reason: 'payment_failed',
+        code: outcome.code,
+        message: outcome.message,
+        paymentId: id,
+      });
+    }
+    return ok({
+      provider,
+      payment: {
+        id,
+        orderId: input.orderId,
+        provider: provider.name,
+        status: outcome.status,
+        amount: input.amount,
+        currency: input.currency,
+        refundedAmount: 0,
+        providerRef: outcome.providerRef,
+        failureCode: null,
+        failureMessage: null,
+        createdAt: now,
+        updatedAt: now,
+      },
+    });
+  }
+
   return {
     providerNames: () => [...providers.keys()],
+    /** The providers payers may choose on this hub. */
+    enabledProviderNames: () => [...enabled],
 
-    /** Throws a 400 problem for an unknown provider, before anything is written. */
-    checkProvider: (name: string): void => void providerNamed(name),
+    requirePaymentAllowed,
 
     /**
-     * Asks the provider; writes nothing. A failure is a typed result (with the provider's reason);
-     * otherwise record it with recordPayment inside the transaction that creates or updates the order.
+     * Asks the provider the payer chose, once the gate allows it; writes nothing. A failure is a typed
+     * result (with the provider's reason); otherwise record it with recordPayment inside the
+     * transaction that creates or updates the order.
      */
-    async authorize(
+    async authorize(ctx: Ctx, input: AuthorizeInput): Promise<Result<AuthorizedPayment, PaymentFailed>> {
+      const provider = requirePaymentAllowed(ctx, input.provider, input.channel);
+      return authorizeWith(ctx, provider, input);
+    },
+
+    /**
+     * An imported order's payment, taken on the platform it comes from (recorded as `external`, enabled
+     * or not: the import itself is the claim, made with orders:write). Never from a browser key.
+     */
+    async authorizePaidElsewhere(
       ctx: Ctx,
-      input: PaymentInput & { orderId: string; amount: number; currency: string },
+      input: { orderId: string; amount: number; currency: string },
     ): Promise<Result<AuthorizedPayment, PaymentFailed>> {
-      const provider = providerNamed(input.provider);
-      const id = newId('pay');
-      const now = ctx.clock.now();
-      const outcome = await provider.authorize({
-        paymentId: id,
-        amount: money(input.amount, input.currency),
-        token: input.token,
-        reference: input.orderId,
-      });
-      if (outcome.status === 'failed') {
-        return fail<PaymentFailed>({
-          reason: 'payment_failed',
-          code: outcome.code,
-          message: outcome.message,
-          paymentId: id,
+      if (isBrowserActor(ctx.actor)) {
+        throw paymentRefusalError({
+          reason: 'payment_provider_forbidden',
+          provider: externalProvider.name,
+          keyKind: ctx.actor.keyKind ?? '',
         });
       }
-      return ok({
-        provider,
-        payment: {
-          id,
-          orderId: input.orderId,
-          provider: provider.name,
-          status: outcome.status,
-          amount: input.amount,
-          currency: input.currency,
-          refundedAmount: 0,
-          providerRef: outcome.providerRef,
-          failureCode: null,
-          failureMessage: null,
-          createdAt: now,
-          updatedAt: now,
-        },
-      });
+      return authorizeWith(ctx, externalProvider, input);
     },
 
     /** Records an authorized (or pending, or captured) payment and its event in the caller's transaction. */
@@ -229,138 +268,10 @@ export function createPaymentsService(deps: PaymentsDeps = {}) {
     },
 
     /**
-     * Refunds an amount of an order: to the original payments (captured ones, newest first, each up to
-     * what is left on it) or as store credit with a code. Refusing more than was paid is a typed result.
+     * Refunds an amount of an order to the original payments or as store credit (payments.refunds.ts).
+     * Refusing more than was paid is a typed result.
      */
-    async refund(
-      ctx: Ctx,
-      req: RefundRequest,
-    ): Promise<
-      Result<
-        { refunds: Refund[]; storeCredit: StoreCredit | null },
-        { reason: 'refund_exceeds_payments'; refundable: number }
-      >
-    > {
-      return inTransaction(ctx, async (tx) => {
-        const now = ctx.clock.now();
-        const paid = (await selectPaymentsOfOrder(tx.db, req.orderId, true)).filter(
-          (p) =>
-            (p.status === 'captured' || p.status === 'authorized' || p.status === 'refunded') &&
-            p.currency === req.currency,
-        );
-        const refundable = paid.reduce((s, p) => s + p.amount - p.refundedAmount, 0);
-        if (req.amount > refundable) return fail({ reason: 'refund_exceeds_payments' as const, refundable });
-        const refunds: Refund[] = [];
-        let storeCredit: StoreCredit | null = null;
-        const base = {
-          orderId: req.orderId,
-          returnId: req.returnId ?? null,
-          currency: req.currency,
-          reason: req.reason ?? null,
-          createdAt: now,
-          status: 'succeeded' as const,
-        };
-        if (req.method === 'store_credit') {
-          storeCredit = {
-            id: newId('sc'),
-            code: creditCode(),
-            profileId: req.profileId ?? null,
-            orderId: req.orderId,
-            currency: req.currency,
-            issuedAmount: req.amount,
-            balance: req.amount,
-            createdAt: now,
-          };
-          await insertStoreCredit(tx.db, storeCredit);
-          const refund: Refund = {
-            ...base,
-            id: newId('rfd'),
-            paymentId: null,
-            method: 'store_credit',
-            amount: req.amount,
-            providerRef: null,
-            storeCreditId: storeCredit.id,
-            storeCreditCode: storeCredit.code,
-          };
-          await insertRefund(tx.db, refund);
-          refunds.push(refund);
-        }
-        let rest = req.amount;
-        for (const p of [...paid].reverse()) {
-          if (rest <= 0) break;
-          const part = Math.min(rest, p.amount - p.refundedAmount);
-          if (part <= 0) continue;
-          rest -= part;
-          const refundedAmount = p.refundedAmount + part;
-          await updatePaymentStatus(tx.db, p.id, {
-            // Store credit keeps the money with us: the payment stays captured, only less is refundable.
-            status: req.method === 'original_payment' && refundedAmount === p.amount ? 'refunded' : p.status,
-            refundedAmount,
-            updatedAt: now,
-          });
-          if (req.method === 'store_credit') continue;
-          const id = newId('rfd');
-          const provider = providerNamed(p.provider);
-          const outcome = await provider.refund({
-            paymentId: p.id,
-            refundId: id,
-            providerRef: p.providerRef,
-            amount: money(part, p.currency),
-          });
-          if (!outcome.ok) {
-            throw new AppError(
-              'unprocessable',
-              `The provider ${p.provider} refused the refund: ${outcome.message}`,
-              {
-                details: { provider: p.provider, code: outcome.code },
-              },
-            );
-          }
-          const refund: Refund = {
-            ...base,
-            id,
-            paymentId: p.id,
-            method: 'original_payment',
-            amount: part,
-            providerRef: outcome.providerRef,
-            storeCreditId: null,
-            storeCreditCode: null,
-          };
-          await insertRefund(tx.db, refund);
-          refunds.push(refund);
-        }
-        const events: NewEvent[] = refunds.map((r) => ({
-          type: PAYMENT_EVENTS.refunded,
-          subject: req.orderId,
-          channelId: req.channelId ?? null,
-          payload: {
-            refundId: r.id,
-            orderId: r.orderId,
-            paymentId: r.paymentId,
-            returnId: r.returnId,
-            method: r.method,
-            amount: r.amount,
-            currency: r.currency,
-          },
-        }));
-        if (storeCredit) {
-          events.push({
-            type: PAYMENT_EVENTS.storeCreditIssued,
-            subject: req.orderId,
-            channelId: req.channelId ?? null,
-            payload: {
-              storeCreditId: storeCredit.id,
-              code: storeCredit.code,
-              profileId: storeCredit.profileId,
-              amount: storeCredit.issuedAmount,
-              currency: storeCredit.currency,
-            },
-          });
-        }
-        await appendEvents(tx, events);
-        return ok({ refunds, storeCredit });
-      });
-    },
+    refund: (ctx: Ctx, req: RefundRequest): Promise<RefundOutcome> => refundOrder(ctx, providerNamed, req),
 
     listPayments: (ctx: Ctx, orderId: string) => selectPaymentsOfOrder(ctx.db, orderId),
     listRefunds: (ctx: Ctx, orderId: string) => selectRefundsOfOrder(ctx.db, orderId),

@@ -63,7 +63,9 @@ export const PaymentInput = z.strictObject({
     .string()
     .min(1)
     .max(50)
-    .describe('`test`, `manual` (pay at the till or on pickup), or a configured adapter'),
+    .describe(
+      '`manual` (pay at the till or on pickup), `test`, `external` or an adapter; the hub must enable it and the channel accept it (docs/payments.md)',
+    ),
   token: z
     .string()
     .max(500)
