@@ -42,6 +42,24 @@ export function createPrivacyService() {
   const all = (ctx: Ctx, q: ReturnType<typeof sql>) => rows<Record<string, unknown>>(ctx.db, q);
 
   return {
+    /**
+     * Who an erasure is about, read before anything is erased (erasure deletes the identifiers):
+     * the cluster's profiles and their identifier values, for the other modules to find their
+     * records. Takes the identity lock, so no merge moves the cluster until the transaction ends.
+     */
+    async erasureSubjectOf(
+      ctx: Ctx,
+      id: string,
+    ): Promise<{ customerId: string; profileIds: string[]; identifiers: string[] }> {
+      await lockIdentity(ctx.db);
+      const { root, ids } = await clusterIds(ctx, id);
+      const identifiers = await rows<{ value: string }>(
+        ctx.db,
+        sql`select value from customer_identifiers where profile_id = any(${sql.param(ids)}::text[])`,
+      );
+      return { customerId: root, profileIds: ids, identifiers: identifiers.map((i) => i.value) };
+    },
+
     async exportCustomer(ctx: Ctx, id: string): Promise<CustomerExport> {
       const { root, ids } = await clusterIds(ctx, id);
       const p = sql.param(ids);

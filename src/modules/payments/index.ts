@@ -13,6 +13,7 @@ export {
   type RefundRequest,
 } from './payments.service.js';
 export * from './payments.types.js';
+export { erasePaymentsOfOrders, PAYMENTS_PERSONAL_DATA } from './payments-erasure.js';
 
 export const paymentsMigrations: MigrationSet = {
   name: 'payments',
