@@ -21,7 +21,8 @@ const EMAIL = 'erika.mustermann@example.com';
 const PHONE = '+31612345678';
 const STREET = 'Prinsengracht 263';
 const SURNAME = 'Mustermann';
-const NEEDLES = [EMAIL, PHONE, STREET, SURNAME];
+const DEVICE = 'device-erika-0001';
+const NEEDLES = [EMAIL, PHONE, STREET, SURNAME, DEVICE];
 const SHOPIFY_SECRET = 'shpss_erasure_0123456789abcdef';
 
 const address = {
@@ -127,7 +128,7 @@ describeEachHub('erasure covers every table', (t) => {
       ...web(),
       body: {
         profileId: customerId,
-        anonymousId: 'device-erika-0001',
+        anonymousId: DEVICE,
         lines: [{ sku: f.skus.mug, quantity: 1 }],
       },
     });
@@ -186,6 +187,11 @@ describeEachHub('erasure covers every table', (t) => {
 
   it('holds the personal data in every kind of place before the erasure (the scan can see it)', async () => {
     const hits = await findValues(t.hub.database.db, NEEDLES);
+    for (const needle of NEEDLES)
+      expect(
+        hits.some((h) => h.endsWith(` holds ${needle}`)),
+        needle,
+      ).toBe(true);
     const tables = new Set(hits.map((h) => h.split('.')[0]));
     for (const table of [
       'customer_identifiers',

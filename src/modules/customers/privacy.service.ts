@@ -8,7 +8,12 @@ import { type Ctx, inTransaction } from '../../platform/context.js';
 import { rows } from '../../platform/db/database.js';
 import { appendEvent } from '../../platform/events/event-log.js';
 import { CUSTOMER_EVENTS } from './customers.events.js';
-import { insertIdentityLog, loadClusters, lockIdentity } from './customers.repository.js';
+import {
+  insertIdentityLog,
+  loadClusters,
+  lockIdentity,
+  selectIdentifierValues,
+} from './customers.repository.js';
 import { tombstoneHash } from './identifiers.js';
 
 export interface CustomerExport {
@@ -53,11 +58,7 @@ export function createPrivacyService() {
     ): Promise<{ customerId: string; profileIds: string[]; identifiers: string[] }> {
       await lockIdentity(ctx.db);
       const { root, ids } = await clusterIds(ctx, id);
-      const identifiers = await rows<{ value: string }>(
-        ctx.db,
-        sql`select value from customer_identifiers where profile_id = any(${sql.param(ids)}::text[])`,
-      );
-      return { customerId: root, profileIds: ids, identifiers: identifiers.map((i) => i.value) };
+      return { customerId: root, profileIds: ids, identifiers: await selectIdentifierValues(ctx.db, ids) };
     },
 
     async exportCustomer(ctx: Ctx, id: string): Promise<CustomerExport> {
