@@ -93,8 +93,9 @@ const normalizeKey = (key: string) => key.toLowerCase().replace(/[\s_-]/g, '');
 
 export const isPersonalKey = (key: string): boolean => PERSONAL_KEYS.has(normalizeKey(key));
 
-/** Values shorter than this are not matched as substrings (a country code would match everything). */
-export const MIN_MATCH_LENGTH = 4;
+/** Values shorter than this are not matched as substrings: a country code, or a short id that could
+ * be part of another record's id, would match what is not the person's. */
+export const MIN_MATCH_LENGTH = 6;
 
 /** The values worth matching, lowercased and deduplicated, longest first. */
 export function matchableValues(values: Iterable<string | null | undefined>): string[] {
