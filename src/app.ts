@@ -16,6 +16,7 @@ import {
   createCommerceFlows,
   startCustomerCommerceProjection,
 } from './flows/commerce/index.js';
+import { createCustomerErasureFlow } from './flows/customer-erasure/index.js';
 import { createCustomerOrdersFlow, customerOrdersRoutes } from './flows/customer-orders/index.js';
 import { createCustomerSourcesFlow, customerSourcesRoutes } from './flows/customer-sources/index.js';
 import { DEMO_PAYMENT_PROVIDERS } from './flows/demo/demo-channels.js';
@@ -27,7 +28,11 @@ import { catalogMigrations, catalogRoutes, createCatalogService } from './module
 import { channelSyncMigrations } from './modules/channel-sync/index.js';
 import { channelsMigrations, channelsRoutes, createChannelsService } from './modules/channels/index.js';
 import { createCustomersService, customersMigrations, customersRoutes } from './modules/customers/index.js';
-import { deleteDeliveredWebhooks, integrationsMigrations } from './modules/integrations/index.js';
+import {
+  clearExpiredInboundBodies,
+  deleteDeliveredWebhooks,
+  integrationsMigrations,
+} from './modules/integrations/index.js';
 import {
   createInventoryService,
   inventoryMigrations,
@@ -102,7 +107,7 @@ export interface Hub {
   /** The payment providers payers may choose, and why: configured, the demo's, or the default. */
   paymentProviders: PaymentProvidersChoice;
   /** Background sweepers that tests and admin tools can run now. */
-  jobs: { customerStages: PeriodicJob; webhookRetention: PeriodicJob };
+  jobs: { customerStages: PeriodicJob; webhookRetention: PeriodicJob; inboundRetention: PeriodicJob };
   /** A system context for scripts and tests. */
   systemCtx(): Ctx;
   listen(): Promise<string>;
@@ -137,12 +142,14 @@ export function createServices(opts: ServicesOptions = {}) {
   const imports = createImportFlow({ ...base, inventory });
   const customerSources = createCustomerSourcesFlow({ ...base, customers });
   const customerOrders = createCustomerOrdersFlow({ ...base, customers, orders: orders.orders });
+  const customerErasure = createCustomerErasureFlow({ customers });
   return {
     ...base,
     inventory,
     customers,
     customerSources,
     customerOrders,
+    customerErasure,
     orders,
     commerce,
     channelCatalog,
@@ -211,7 +218,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await api.register(importExportRoutes({ imports: services.imports, catalog: services.catalog }));
       await api.register(inventoryRoutes(services.inventory));
       await api.register(integration.routes);
-      await api.register(customersRoutes(services.customers));
+      await api.register(customersRoutes(services.customers, services.customerErasure.eraseCustomer));
       await api.register(customerSourcesRoutes(services.customerSources));
       await api.register(ordersRoutes(services.orders));
       await api.register(orderInsightsRoutes);
@@ -255,6 +262,13 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     name: 'delete-delivered-webhooks',
     ctx: systemCtx,
     run: (ctx) => deleteDeliveredWebhooks(ctx, { retentionMs: config.webhookRetentionDays * 86_400_000 }),
+    intervalMs: 60_000,
+  });
+  // Raw inbound bodies (a sender's copy of the buyer's data) are cleared after OMNIHUB_INBOUND_RETENTION_DAYS.
+  const inboundRetention = startPeriodicJob({
+    name: 'clear-expired-inbound-bodies',
+    ctx: systemCtx,
+    run: (ctx) => clearExpiredInboundBodies(ctx, { retentionMs: config.inboundRetentionDays * 86_400_000 }),
     intervalMs: 60_000,
   });
   // Imports left `running` by a process that died (crash, kill) are failed with a reason.
@@ -311,7 +325,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     demoLoaded,
     demoAppKeys,
     paymentProviders,
-    jobs: { customerStages, webhookRetention },
+    jobs: { customerStages, webhookRetention, inboundRetention },
     systemCtx,
     async listen() {
       return http.listen({ port: config.port, host: config.host });
@@ -325,6 +339,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await pickupExpiry.stop();
       await customerStages.stop();
       await webhookRetention.stop();
+      await inboundRetention.stop();
       await staleImports.stop();
       await customerCommerce.stop();
       await relay?.stop();

@@ -18,6 +18,8 @@ export interface HubConfig {
   publicUrl: string | undefined;
   /** Delivered webhook rows are deleted this many days after delivery (OMNIHUB_WEBHOOK_RETENTION_DAYS). */
   webhookRetentionDays: number;
+  /** Raw inbound bodies are cleared this many days after receipt (OMNIHUB_INBOUND_RETENTION_DAYS). */
+  inboundRetentionDays: number;
   /** 32 bytes (hex or base64) that encrypt stored connector secrets (OMNIHUB_SECRETS_KEY); none = plaintext. */
   secretsKey: string | undefined;
   /** A running import untouched this long is failed: its process is gone (OMNIHUB_IMPORT_STALE_SECONDS). */
@@ -58,6 +60,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     throw new Error(
       `OMNIHUB_WEBHOOK_RETENTION_DAYS must be a number of days > 0, got ${env.OMNIHUB_WEBHOOK_RETENTION_DAYS}`,
     );
+  const inboundRetentionDays = Number(env.OMNIHUB_INBOUND_RETENTION_DAYS?.trim() || 30);
+  if (!Number.isFinite(inboundRetentionDays) || inboundRetentionDays <= 0)
+    throw new Error(
+      `OMNIHUB_INBOUND_RETENTION_DAYS must be a number of days > 0, got ${env.OMNIHUB_INBOUND_RETENTION_DAYS}`,
+    );
   const importStaleSeconds = Number(env.OMNIHUB_IMPORT_STALE_SECONDS?.trim() || 60);
   if (!Number.isFinite(importStaleSeconds) || importStaleSeconds <= 0)
     throw new Error(
@@ -77,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     bodyLimitBytes: Number(env.OMNIHUB_BODY_LIMIT ?? 1024 * 1024),
     publicUrl: env.OMNIHUB_PUBLIC_URL,
     webhookRetentionDays,
+    inboundRetentionDays,
     importStaleSeconds,
     paymentProviders: parseProviderList(env.OMNIHUB_PAYMENT_PROVIDERS),
     secretsKey: parseSecretsKey(env.OMNIHUB_SECRETS_KEY) ? env.OMNIHUB_SECRETS_KEY!.trim() : undefined,

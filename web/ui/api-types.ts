@@ -4131,6 +4131,10 @@ export interface paths {
               erasedProfileIds: string[];
               eventsAnonymized: number;
               identifiersErased: number;
+              /** @description records redacted outside the customer tables, by kind (orders, carts, events…) */
+              redacted: {
+                [key: string]: number;
+              };
             };
           };
         };

@@ -14,6 +14,7 @@ export {
   type NewLine,
 } from './carts.service.js';
 export * from './carts.types.js';
+export { CARTS_PERSONAL_DATA, type CartsErasure, eraseCartsOfCustomer } from './carts-erasure.js';
 export { activeCartStats, ChannelCartStats, cartStatsRoutes } from './carts-stats.js';
 export { newHandoffCode, parseHandoff, qrPayload } from './handoff-code.js';
 

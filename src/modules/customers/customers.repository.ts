@@ -13,6 +13,15 @@ export async function lockIdentity(exec: Executor): Promise<void> {
   await exec.execute(sql`select pg_advisory_xact_lock(${INGEST_LOCK})`);
 }
 
+/** The identifier values (email, phone, device and source ids) of some profiles. */
+export async function selectIdentifierValues(exec: Executor, profileIds: string[]): Promise<string[]> {
+  const found = await rows<{ value: string }>(
+    exec,
+    sql`select value from customer_identifiers where profile_id = any(${sql.param(profileIds)}::text[])`,
+  );
+  return found.map((i) => i.value);
+}
+
 /**
  * The ingest transaction's first statement. In its own transaction ingestion holds the identity lock
  * shared: batches commit concurrently, each checking at write time that the profiles it read are

@@ -4,6 +4,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, notFound } from '../../kernel/index.js';
+import type { Ctx } from '../../platform/context.js';
 import { channelFor } from '../../platform/http/auth-hook.js';
 import { secretKeys } from '../../platform/http/route-policy.js';
 import type { CustomersService } from './customers.service.js';
@@ -18,6 +19,7 @@ import {
   TimelinePage,
   TraitUpdateResult,
 } from './customers.types.js';
+import type { ErasureReceipt } from './privacy.service.js';
 
 const Id = z.object({ id: z.string().min(1).max(100) });
 const TagName = z.string().trim().min(1).max(100);
@@ -35,8 +37,18 @@ const REFUSAL_CODES: Record<string, string> = {
 const refused = (reason: string, message: string, details: Record<string, unknown> = {}) =>
   new AppError(REFUSAL_CODES[reason] ?? 'conflict', message, { details });
 
+/**
+ * Erasure across the hub (flows/customer-erasure: orders, carts, payments, integrations, the event
+ * log), passed in because this module only reaches its own tables.
+ */
+export type EraseCustomerEverywhere = (
+  ctx: Ctx,
+  id: string,
+  reason?: string,
+) => Promise<ErasureReceipt & { redacted: Record<string, number> }>;
+
 export const customersRoutes =
-  (service: CustomersService): FastifyPluginAsyncZod =>
+  (service: CustomersService, eraseCustomer: EraseCustomerEverywhere): FastifyPluginAsyncZod =>
   async (app) => {
     // POST /customers/sources lives in flows/customer-sources: it checks that the channel exists.
 
@@ -293,11 +305,14 @@ export const customersRoutes =
               identifiersErased: z.number(),
               eventsAnonymized: z.number(),
               erasedAt: z.string(),
+              redacted: z
+                .record(z.string(), z.number().int())
+                .describe('records redacted outside the customer tables, by kind (orders, carts, events…)'),
             }),
           },
         },
       },
-      async (request) => service.eraseCustomer(request.ctx, request.params.id, request.body?.reason),
+      async (request) => eraseCustomer(request.ctx, request.params.id, request.body?.reason),
     );
 
     app.post(

@@ -27,12 +27,14 @@ export {
   type TimelineEntryInput,
 } from './customers.service.js';
 export * from './customers.types.js';
+export { CUSTOMERS_PERSONAL_DATA } from './customers-personal-data.js';
 export {
   DEFAULT_IDENTITY_RULES,
   type IdentifierInput,
   type IdentityRules,
   type Trust,
 } from './identifiers.js';
+export type { ErasureReceipt } from './privacy.service.js';
 export type { OnceEntry } from './profile-edits.service.js';
 
 export const customersMigrations: MigrationSet = {

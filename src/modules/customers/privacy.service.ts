@@ -8,7 +8,12 @@ import { type Ctx, inTransaction } from '../../platform/context.js';
 import { rows } from '../../platform/db/database.js';
 import { appendEvent } from '../../platform/events/event-log.js';
 import { CUSTOMER_EVENTS } from './customers.events.js';
-import { insertIdentityLog, loadClusters, lockIdentity } from './customers.repository.js';
+import {
+  insertIdentityLog,
+  loadClusters,
+  lockIdentity,
+  selectIdentifierValues,
+} from './customers.repository.js';
 import { tombstoneHash } from './identifiers.js';
 
 export interface CustomerExport {
@@ -42,6 +47,20 @@ export function createPrivacyService() {
   const all = (ctx: Ctx, q: ReturnType<typeof sql>) => rows<Record<string, unknown>>(ctx.db, q);
 
   return {
+    /**
+     * Who an erasure is about, read before anything is erased (erasure deletes the identifiers):
+     * the cluster's profiles and their identifier values, for the other modules to find their
+     * records. Takes the identity lock, so no merge moves the cluster until the transaction ends.
+     */
+    async erasureSubjectOf(
+      ctx: Ctx,
+      id: string,
+    ): Promise<{ customerId: string; profileIds: string[]; identifiers: string[] }> {
+      await lockIdentity(ctx.db);
+      const { root, ids } = await clusterIds(ctx, id);
+      return { customerId: root, profileIds: ids, identifiers: await selectIdentifierValues(ctx.db, ids) };
+    },
+
     async exportCustomer(ctx: Ctx, id: string): Promise<CustomerExport> {
       const { root, ids } = await clusterIds(ctx, id);
       const p = sql.param(ids);

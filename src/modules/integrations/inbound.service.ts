@@ -214,6 +214,12 @@ export function createInboundService(opts: InboundOptions = {}) {
         if (d.status !== 'parked') {
           throw new AppError('conflict', `Only parked deliveries can be retried; this one is ${d.status}`);
         }
+        if (d.rawBody === '') {
+          throw new AppError(
+            'conflict',
+            'The raw body of this delivery was cleared after its retention (OMNIHUB_INBOUND_RETENTION_DAYS); ask the sender to send it again',
+          );
+        }
         await finishInboundDelivery(
           tx.db,
           id,

@@ -23,6 +23,12 @@ export const integrationsMigrations: MigrationSet = {
 export { inboundRoutes } from './inbound.routes.js';
 export { createInboundService, type InboundService, type ReceivedDelivery } from './inbound.service.js';
 export * from './inbound.types.js';
+export { clearExpiredInboundBodies, type InboundRetentionOptions } from './inbound-retention.js';
+export {
+  eraseIntegrationDataOfCustomer,
+  INTEGRATIONS_PERSONAL_DATA,
+  type IntegrationsErasure,
+} from './integrations-erasure.js';
 export { rulesRoutes } from './rules.routes.js';
 export { createRulesService, evaluateRule, type RulesService } from './rules.service.js';
 export * from './rules.types.js';

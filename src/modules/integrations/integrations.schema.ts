@@ -128,6 +128,8 @@ export const inboundDeliveries = pgTable(
   (t) => [
     uniqueIndex('inbound_deliveries_dedupe_uq').on(t.connectorId, t.externalId),
     index('inbound_deliveries_status_idx').on(t.connectorId, t.status, t.receivedAt),
+    // The retention job's walk: only bodies not yet cleared, oldest first.
+    index('inbound_deliveries_retention_idx').on(t.receivedAt).where(sql`raw_body <> ''`),
   ],
 );
 

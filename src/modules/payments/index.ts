@@ -16,6 +16,7 @@ export {
   type PaymentsService,
 } from './payments.service.js';
 export * from './payments.types.js';
+export { erasePaymentsOfOrders, PAYMENTS_PERSONAL_DATA } from './payments-erasure.js';
 
 export const paymentsMigrations: MigrationSet = {
   name: 'payments',

@@ -1,0 +1,77 @@
+// GDPR erasure across the hub, in ONE transaction: the customers module says who the person is
+// (the merged cluster and its identifiers) before it erases them; every module that holds records
+// about them then redacts its own tables (orders, carts, payments, the integration layer), the
+// platform redacts the event log and forgets stored responses, and the customers module erases
+// the profiles last (their identifiers become tombstones, customer.erased is emitted).
+
+import { eraseCartsOfCustomer } from '../../modules/carts/index.js';
+import type { CustomersService, ErasureReceipt } from '../../modules/customers/index.js';
+import { eraseIntegrationDataOfCustomer } from '../../modules/integrations/index.js';
+import { eraseOrdersOfCustomer } from '../../modules/orders/index.js';
+import { erasePaymentsOfOrders } from '../../modules/payments/index.js';
+import { type Ctx, inTransaction } from '../../platform/context.js';
+import { redactEventPayloads } from '../../platform/events/event-redaction.js';
+import { forgetStoredResponses } from '../../platform/http/idempotency-erasure.js';
+import type { ErasureSubject } from '../../platform/privacy/personal-data.js';
+
+export interface CustomerErasureDeps {
+  customers: Pick<CustomersService, 'erasureSubjectOf' | 'eraseCustomer'>;
+}
+
+/** What was erased: the customers module's receipt and the records redacted elsewhere, by kind. */
+export interface CustomerErasureReceipt extends ErasureReceipt {
+  redacted: {
+    orders: number;
+    carts: number;
+    payments: number;
+    refunds: number;
+    inboundDeliveries: number;
+    webhookDeliveries: number;
+    events: number;
+    storedResponses: number;
+  };
+}
+
+export function createCustomerErasureFlow(deps: CustomerErasureDeps) {
+  return {
+    async eraseCustomer(ctx: Ctx, id: string, reason?: string): Promise<CustomerErasureReceipt> {
+      return inTransaction(ctx, async (tx) => {
+        const who = await deps.customers.erasureSubjectOf(tx, id);
+        const base: ErasureSubject = {
+          profileIds: who.profileIds,
+          identifiers: who.identifiers,
+          personalValues: [],
+        };
+        const orders = await eraseOrdersOfCustomer(tx, base);
+        const carts = await eraseCartsOfCustomer(tx, { ...base, cartIds: orders.cartIds });
+        // Contacts found on orders and carts (a guest checkout's email) identify the person too.
+        const subject: ErasureSubject = {
+          profileIds: who.profileIds,
+          identifiers: [...who.identifiers, ...orders.contacts, ...carts.contacts],
+          personalValues: [...orders.personalValues, ...carts.personalValues],
+        };
+        const recordIds = [...who.profileIds, ...orders.orderIds, ...carts.cartIds];
+        const payments = await erasePaymentsOfOrders(tx, { ...subject, orderIds: orders.orderIds });
+        const integrations = await eraseIntegrationDataOfCustomer(tx, { ...subject, recordIds });
+        const events = await redactEventPayloads(tx, { ...subject, subjects: recordIds });
+        const storedResponses = await forgetStoredResponses(tx, { ...subject, recordIds });
+        const receipt = await deps.customers.eraseCustomer(tx, id, reason);
+        return {
+          ...receipt,
+          redacted: {
+            orders: orders.ordersRedacted,
+            carts: carts.cartsRedacted,
+            payments: payments.paymentsRedacted,
+            refunds: payments.refundsRedacted,
+            inboundDeliveries: integrations.inboundDeliveriesRedacted,
+            webhookDeliveries: integrations.webhookDeliveriesRedacted,
+            events,
+            storedResponses,
+          },
+        };
+      });
+    },
+  };
+}
+
+export type CustomerErasureFlow = ReturnType<typeof createCustomerErasureFlow>;

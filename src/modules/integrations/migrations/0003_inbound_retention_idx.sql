@@ -1,0 +1,1 @@
+CREATE INDEX "inbound_deliveries_retention_idx" ON "inbound_deliveries" USING btree ("received_at") WHERE raw_body <> '';
