@@ -19,7 +19,7 @@ export const orderActionsRoutes =
     app.post(
       '/orders/:id/payments',
       {
-        config: { policy: secretKeys('orders:write', onRecord('order')) },
+        config: { policy: secretKeys('orders:write', onRecord('order', 'id', 'till.fulfil-at-own-store')) },
         schema: {
           tags: ['orders'],
           summary: 'Pay a pending order (`manual`: money taken at the till); 402 when refused',
@@ -34,7 +34,7 @@ export const orderActionsRoutes =
     app.get(
       '/orders/:id/payments',
       {
-        config: { policy: secretKeys('orders:read', onRecord('order')) },
+        config: { policy: secretKeys('orders:read', onRecord('order', 'id', 'till.fulfil-at-own-store')) },
         schema: {
           tags: ['orders'],
           summary: "An order's payments and refunds",
