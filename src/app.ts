@@ -19,6 +19,12 @@ import { createCustomerOrdersFlow, customerOrdersRoutes } from './flows/customer
 import { createCustomerSourcesFlow, customerSourcesRoutes } from './flows/customer-sources/index.js';
 import { type DemoAppKey, loadDemoData } from './flows/demo/load-demo-data.flow.js';
 import { createImportFlow, importExportRoutes } from './flows/import-export/index.js';
+import {
+  createMyAccountFlow,
+  createSignInFlow,
+  myAccountRoutes,
+  shopperSignInRoutes,
+} from './flows/shopper-account/index.js';
 import { type Clock, systemClock } from './kernel/index.js';
 import { cartStatsRoutes, cartsMigrations, createCartsService } from './modules/carts/index.js';
 import { catalogMigrations, catalogRoutes, createCatalogService } from './modules/catalog/index.js';
@@ -39,6 +45,7 @@ import {
   ordersRoutes,
 } from './modules/orders/index.js';
 import { createPaymentsService, paymentsMigrations } from './modules/payments/index.js';
+import { shoppersMigrations } from './modules/shoppers/index.js';
 import { countActiveAdminKeys, createApiKey } from './platform/auth/api-keys.js';
 import type { HubConfig } from './platform/config.js';
 import { type Ctx, createContext } from './platform/context.js';
@@ -49,6 +56,7 @@ import { type NatsRelay, startNatsRelay, startNatsWakeup } from './platform/even
 import { healthRoutes, platformApiRoutes } from './platform/http/platform.routes.js';
 import { createHttpServer } from './platform/http/server.js';
 import { type PeriodicJob, startPeriodicJob } from './platform/jobs/periodic-job.js';
+import { createMailer, type Mailer } from './platform/mail/mailer.js';
 import { createMetrics, type Metrics } from './platform/metrics.js';
 import { platformMigrations } from './platform/migrations.js';
 import { checkSecretsKey, createSecretBox, parseSecretsKey } from './platform/secrets/secret-box.js';
@@ -70,6 +78,7 @@ export const ALL_MIGRATIONS: MigrationSet[] = [
   cartsMigrations,
   ordersMigrations,
   paymentsMigrations,
+  shoppersMigrations,
 ];
 
 export interface HubOptions {
@@ -104,7 +113,7 @@ export interface Hub {
   close(): Promise<void>;
 }
 
-export function createServices() {
+export function createServices(opts: { mailer?: Mailer } = {}) {
   const catalog = createCatalogService();
   const base = {
     channels: createChannelsService({ priceListCurrency: catalog.priceListCurrency }),
@@ -127,12 +136,17 @@ export function createServices() {
   const imports = createImportFlow({ ...base, inventory });
   const customerSources = createCustomerSourcesFlow({ ...base, customers });
   const customerOrders = createCustomerOrdersFlow({ ...base, customers, orders: orders.orders });
+  const mailer = opts.mailer ?? createMailer({ smtpUrl: undefined, from: 'Omnihub <no-reply@localhost>' });
+  const shopperSignIn = createSignInFlow({ customers, mailer });
+  const myAccount = createMyAccountFlow({ customers, orders: orders.orders, customerOrders });
   return {
     ...base,
     inventory,
     customers,
     customerSources,
     customerOrders,
+    shopperSignIn,
+    myAccount,
     orders,
     commerce,
     channelCatalog,
@@ -154,7 +168,9 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   const secrets = createSecretBox(parseSecretsKey(config.secretsKey));
   await checkSecretsKey(database.db, secrets); // a wrong or missing key stops the start here
   const metrics = createMetrics();
-  const services = createServices();
+  const services = createServices({
+    mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
+  });
   const systemCtx = () => createContext(database, { clock, log });
 
   const http = await createHttpServer({
@@ -191,6 +207,13 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await api.register(cartStatsRoutes);
       await api.register(customerOrdersRoutes(services.customerOrders));
       await api.register(commerceRoutes(services.commerce));
+      const shopperDeps = {
+        signIn: services.shopperSignIn,
+        myAccount: services.myAccount,
+        publicUrl: config.publicUrl,
+      };
+      await api.register(shopperSignInRoutes(shopperDeps));
+      await api.register(myAccountRoutes(shopperDeps));
     },
     { prefix: '/api' },
   );

@@ -22,6 +22,10 @@ export interface HubConfig {
   secretsKey: string | undefined;
   /** A running import untouched this long is failed: its process is gone (OMNIHUB_IMPORT_STALE_SECONDS). */
   importStaleSeconds: number;
+  /** The SMTP relay outbound mail goes through, e.g. smtp://127.0.0.1:2525 (OMNIHUB_SMTP_URL); none = codes go to the log. */
+  smtpUrl: string | undefined;
+  /** The From address of outbound mail (OMNIHUB_MAIL_FROM). */
+  mailFrom: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
@@ -57,6 +61,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     publicUrl: env.OMNIHUB_PUBLIC_URL,
     webhookRetentionDays,
     importStaleSeconds,
+    smtpUrl: env.OMNIHUB_SMTP_URL?.trim() || undefined,
+    mailFrom: env.OMNIHUB_MAIL_FROM?.trim() || 'Omnihub <no-reply@localhost>',
     secretsKey: parseSecretsKey(env.OMNIHUB_SECRETS_KEY) ? env.OMNIHUB_SECRETS_KEY!.trim() : undefined,
   };
 }

@@ -87,7 +87,9 @@ export interface RecordChannels {
 }
 
 /** Routes whose policy is missing or malformed, as `METHOD url` lines. */
-export function undeclaredRoutes(routes: Array<{ method: string | string[]; url: string; config?: unknown }>) {
+export function undeclaredRoutes(
+  routes: Array<{ method: string | string[]; url: string; config?: unknown }>,
+) {
   return routes
     .filter((r) => !validPolicy((r.config as { policy?: unknown } | undefined)?.policy))
     .map((r) => `${[r.method].flat().join(',')} ${r.url}`);
