@@ -133,8 +133,9 @@ export const myAccountRoutes =
     const flow = deps.myAccount;
     app.addHook('preHandler', requireShopper);
 
+    // GET /me is the calling API key's own description (platform routes); the shopper's is /me/profile.
     app.get(
-      '/me',
+      '/me/profile',
       {
         config: shopperOnly(accountRead),
         schema: {
