@@ -142,6 +142,24 @@ describeEachHub(
       expect(JSON.stringify(exported.body)).not.toContain(bo);
     });
 
+    it('binds a cart to the signed-in shopper when the shop identifies it without identifiers', async () => {
+      const cart = await t.api('POST', '/api/carts', { key: f.keys.web, body: {} });
+      const cookie = { cookie: `omnihub_shopper=${token}` };
+      const anonymous = await t.api('POST', `/api/carts/${cart.body.id}/identify`, {
+        key: f.keys.web,
+        body: {},
+      });
+      expect(anonymous.status).toBe(400);
+      const bound = await t.api('POST', `/api/carts/${cart.body.id}/identify`, {
+        key: f.keys.web,
+        headers: cookie,
+        body: {},
+      });
+      expect(bound.status, JSON.stringify(bound.body)).toBe(200);
+      const me = await t.api('GET', '/api/me/profile', asShopper(token));
+      expect(bound.body.customerId).toBe(me.body.customerId);
+    });
+
     it('gives a shopper session nothing but their own account', async () => {
       for (const [method, path] of [
         ['GET', '/api/orders'],

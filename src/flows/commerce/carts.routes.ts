@@ -299,21 +299,21 @@ export const cartsRoutes =
       },
       async (request) => {
         const input = { cartId: request.params.id, ...request.body };
-        if (request.ctx.actor.keyKind !== 'publishable') {
-          if (!input.identifiers.length) {
-            throw new AppError('validation_failed', 'Name at least one identifier', {
-              issues: [{ path: 'body.identifiers', message: 'at least one identifier' }],
-            });
-          }
-          return flows.identifyCart.identify(request.ctx, input);
-        }
-        // A browser cannot vouch for an email or id: it binds the cart to whoever signed in on it.
+        const publishable = request.ctx.actor.keyKind === 'publishable';
+        if (!publishable && input.identifiers.length) return flows.identifyCart.identify(request.ctx, input);
+        // No identifiers, or a browser (which cannot vouch for an email or id): the cart goes to whoever
+        // signed in on this browser or app.
         const session = await shopperSessionOf(request);
-        if (!session) {
+        if (!session && publishable) {
           throw new AppError(
             'forbidden',
             'Sign the shopper in first: a storefront key binds a cart only to them',
           );
+        }
+        if (!session) {
+          throw new AppError('validation_failed', 'Name at least one identifier, or sign the shopper in', {
+            issues: [{ path: 'body.identifiers', message: 'at least one identifier' }],
+          });
         }
         return flows.identifyCart.identify(request.ctx, { ...input, signedInProfileId: session.profileId });
       },
