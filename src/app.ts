@@ -45,7 +45,7 @@ import {
   ordersRoutes,
 } from './modules/orders/index.js';
 import { createPaymentsService, paymentsMigrations } from './modules/payments/index.js';
-import { shoppersMigrations } from './modules/shoppers/index.js';
+import { deleteEndedShopperRecords, shoppersMigrations } from './modules/shoppers/index.js';
 import { countActiveAdminKeys, createApiKey } from './platform/auth/api-keys.js';
 import type { HubConfig } from './platform/config.js';
 import { type Ctx, createContext } from './platform/context.js';
@@ -254,6 +254,13 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     intervalMs: 60_000,
   });
   // Imports left `running` by a process that died (crash, kill) are failed with a reason.
+  // Ended shopper sessions and spent sign-in codes are deleted once nothing can use them.
+  const shopperCleanup = startPeriodicJob({
+    name: 'delete-ended-shopper-sessions',
+    ctx: systemCtx,
+    run: deleteEndedShopperRecords,
+    intervalMs: 3_600_000,
+  });
   const staleImports = startPeriodicJob({
     name: 'fail-stale-imports',
     ctx: systemCtx,
@@ -321,6 +328,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await customerStages.stop();
       await webhookRetention.stop();
       await staleImports.stop();
+      await shopperCleanup.stop();
       await customerCommerce.stop();
       await relay?.stop();
       await wakeup?.stop();

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { MigrationSet } from '../../platform/db/migrate.js';
 
 export {
+  deleteEndedShopperRecords,
   findLiveSession,
   openSession,
   revokeSession,

@@ -118,3 +118,21 @@ export async function revokeSessionsOfProfiles(ctx: Ctx, profileIds: readonly st
   );
   return r?.n ?? 0;
 }
+
+/**
+ * Deletes what can no longer be used: sessions ended (expired or revoked) over a week ago and codes
+ * expired over a day ago (an address's send quota lasts an hour, so nothing is lost). Returns the
+ * number of rows deleted.
+ */
+export async function deleteEndedShopperRecords(ctx: Ctx): Promise<number> {
+  const now = ctx.clock.now().getTime();
+  const weekAgo = new Date(now - 7 * 24 * 3600_000).toISOString();
+  const dayAgo = new Date(now - 24 * 3600_000).toISOString();
+  const r = await firstRow<{ n: number }>(
+    ctx.db,
+    sql`with s as (delete from shopper_sessions where expires_at < ${weekAgo} or revoked_at < ${weekAgo} returning 1),
+             c as (delete from shopper_sign_in_codes where expires_at < ${dayAgo} returning 1)
+        select (select count(*) from s)::int + (select count(*) from c)::int as n`,
+  );
+  return r?.n ?? 0;
+}
