@@ -151,6 +151,30 @@ describeBrowser(
       await t.screenshot(shopper, 'store-account');
     });
 
+    it('a guest checks out without signing in, giving an email for the order', async () => {
+      // The first journey's cart and order took the Amsterdam mugs; two more arrive.
+      const received = await t.api('POST', '/api/inventory/adjustments', {
+        kind: 'receive',
+        sku: 'MUG-1',
+        location: 'store-amsterdam',
+        quantity: 2,
+      });
+      expect(received.status).toBe(201);
+      const guest = await (await t.newContext(PHONE)).newPage();
+      await guest.goto(`${t.base}/store/webshop/p/fjord-mug?key=${storeKey}`);
+      await guest.getByRole('button', { name: 'Add to cart' }).click();
+      await expect.poll(() => guest.getByTestId('cart-count').textContent(), { timeout: 15_000 }).toBe('(1)');
+      await guest.getByRole('link', { name: /Cart/ }).click();
+      await guest.getByRole('link', { name: 'Checkout' }).click();
+      await guest.getByLabel('Email for the order confirmation').fill('guest.shopper@example.com');
+      await guest.getByLabel('Click & collect in a store').check();
+      await guest.locator('[data-store="store-amsterdam"] input').check();
+      await guest.getByRole('button', { name: 'Pay and place order' }).click();
+      const code = (await guest.getByTestId('pickup-code').textContent())!.trim();
+      const orders = await t.api('GET', `/api/orders?pickupCode=${code}`);
+      expect(orders.body.items[0]).toMatchObject({ email: 'guest.shopper@example.com' });
+    });
+
     // The till's stock events are global (channelId null in the log), so the webshop's key sees them:
     // they once took the till's channel and the stream hid them from every other channel.
     it('a sale at the till shows the product sold out on an open storefront page, without a reload', async () => {
