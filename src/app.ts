@@ -22,6 +22,13 @@ import { createCustomerSourcesFlow, customerSourcesRoutes } from './flows/custom
 import { DEMO_PAYMENT_PROVIDERS } from './flows/demo/demo-channels.js';
 import { type DemoAppKey, loadDemoData } from './flows/demo/load-demo-data.flow.js';
 import { createImportFlow, importExportRoutes } from './flows/import-export/index.js';
+import {
+  createMyAccountFlow,
+  createSignInFlow,
+  myAccountRoutes,
+  shopperSessionResolver,
+  shopperSignInRoutes,
+} from './flows/shopper-account/index.js';
 import { type Clock, systemClock } from './kernel/index.js';
 import { cartStatsRoutes, cartsMigrations, createCartsService } from './modules/carts/index.js';
 import { catalogMigrations, catalogRoutes, createCatalogService } from './modules/catalog/index.js';
@@ -46,6 +53,7 @@ import {
   ordersRoutes,
 } from './modules/orders/index.js';
 import { createPaymentsService, paymentsMigrations } from './modules/payments/index.js';
+import { deleteEndedShopperRecords, shoppersMigrations } from './modules/shoppers/index.js';
 import { countActiveAdminKeys, createApiKey } from './platform/auth/api-keys.js';
 import type { HubConfig } from './platform/config.js';
 import { type Ctx, createContext } from './platform/context.js';
@@ -53,10 +61,12 @@ import { type Database, openDatabase } from './platform/db/database.js';
 import { getMeta, setMeta } from './platform/db/hub-meta.js';
 import { type MigrationSet, runMigrations } from './platform/db/migrate.js';
 import { type NatsRelay, startNatsRelay, startNatsWakeup } from './platform/events/nats-relay.js';
+import { registerCredentialResolver } from './platform/http/auth-hook.js';
 import { healthRoutes, platformApiRoutes } from './platform/http/platform.routes.js';
 import type { ChannelRecord } from './platform/http/route-policy.js';
 import { createHttpServer } from './platform/http/server.js';
 import { type PeriodicJob, startPeriodicJob } from './platform/jobs/periodic-job.js';
+import { createMailer, type Mailer } from './platform/mail/mailer.js';
 import { createMetrics, type Metrics } from './platform/metrics.js';
 import { platformMigrations } from './platform/migrations.js';
 import { checkSecretsKey, createSecretBox, parseSecretsKey } from './platform/secrets/secret-box.js';
@@ -78,6 +88,7 @@ export const ALL_MIGRATIONS: MigrationSet[] = [
   cartsMigrations,
   ordersMigrations,
   paymentsMigrations,
+  shoppersMigrations,
 ];
 
 export interface HubOptions {
@@ -117,6 +128,7 @@ export interface Hub {
 export interface ServicesOptions {
   /** The payment providers payers may choose; default: the payments module's (`manual`). */
   paymentProviders?: readonly string[] | undefined;
+  mailer?: Mailer;
 }
 
 export function createServices(opts: ServicesOptions = {}) {
@@ -143,6 +155,9 @@ export function createServices(opts: ServicesOptions = {}) {
   const customerSources = createCustomerSourcesFlow({ ...base, customers });
   const customerOrders = createCustomerOrdersFlow({ ...base, customers, orders: orders.orders });
   const customerErasure = createCustomerErasureFlow({ customers });
+  const mailer = opts.mailer ?? createMailer({ smtpUrl: undefined, from: 'Omnihub <no-reply@localhost>' });
+  const shopperSignIn = createSignInFlow({ customers, mailer });
+  const myAccount = createMyAccountFlow({ customers, orders: orders.orders, customerOrders });
   return {
     ...base,
     inventory,
@@ -150,6 +165,8 @@ export function createServices(opts: ServicesOptions = {}) {
     customerSources,
     customerOrders,
     customerErasure,
+    shopperSignIn,
+    myAccount,
     orders,
     commerce,
     channelCatalog,
@@ -172,7 +189,10 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   await checkSecretsKey(database.db, secrets); // a wrong or missing key stops the start here
   const metrics = createMetrics();
   const chosen = await choosePaymentProviders(database, config);
-  const services = createServices({ paymentProviders: chosen.names });
+  const services = createServices({
+    paymentProviders: chosen.names,
+    mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
+  });
   const paymentProviders = {
     names: services.commerce.deps.payments.enabledProviderNames(),
     source: chosen.source,
@@ -188,6 +208,8 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     bodyLimitBytes: config.bodyLimitBytes,
     version: HUB_VERSION,
   });
+  // Shopper sessions (cookie or `ohs_` bearer) are credentials too.
+  registerCredentialResolver(http, shopperSessionResolver());
   // Channel rules of route policies find a record's channel through the modules that own it.
   const recordChannels = createRecordChannelResolvers({
     channels: services.channels,
@@ -225,6 +247,13 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await api.register(cartStatsRoutes);
       await api.register(customerOrdersRoutes(services.customerOrders));
       await api.register(commerceRoutes(services.commerce));
+      const shopperDeps = {
+        signIn: services.shopperSignIn,
+        myAccount: services.myAccount,
+        publicUrl: config.publicUrl,
+      };
+      await api.register(shopperSignInRoutes(shopperDeps));
+      await api.register(myAccountRoutes(shopperDeps));
     },
     { prefix: '/api' },
   );
@@ -272,6 +301,13 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     intervalMs: 60_000,
   });
   // Imports left `running` by a process that died (crash, kill) are failed with a reason.
+  // Ended shopper sessions and spent sign-in codes are deleted once nothing can use them.
+  const shopperCleanup = startPeriodicJob({
+    name: 'delete-ended-shopper-sessions',
+    ctx: systemCtx,
+    run: deleteEndedShopperRecords,
+    intervalMs: 3_600_000,
+  });
   const staleImports = startPeriodicJob({
     name: 'fail-stale-imports',
     ctx: systemCtx,
@@ -341,6 +377,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await webhookRetention.stop();
       await inboundRetention.stop();
       await staleImports.stop();
+      await shopperCleanup.stop();
       await customerCommerce.stop();
       await relay?.stop();
       await wakeup?.stop();

@@ -14,6 +14,8 @@ export const ERROR_CATALOG = {
   forbidden: { status: 403, title: 'The API key lacks the required scope' },
   channel_forbidden: { status: 403, title: 'The API key is bound to another channel' },
   key_kind_forbidden: { status: 403, title: 'This kind of credential cannot call this route' },
+  sign_in_code_invalid: { status: 401, title: 'The sign-in code is wrong, used up or expired' },
+  cart_not_owned: { status: 403, title: 'This cart belongs to another shopper or device' },
   not_found: { status: 404, title: 'Not found' },
   route_not_found: { status: 404, title: 'No such route' },
   method_not_allowed: { status: 405, title: 'Method not allowed' },

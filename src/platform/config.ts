@@ -29,6 +29,10 @@ export interface HubConfig {
    * the hub's default (`manual` and the adapters it was built with; `test` and `external` on a demo database).
    */
   paymentProviders: string[] | undefined;
+  /** The SMTP relay outbound mail goes through, e.g. smtp://127.0.0.1:2525 (OMNIHUB_SMTP_URL); none = codes go to the log. */
+  smtpUrl: string | undefined;
+  /** The From address of outbound mail (OMNIHUB_MAIL_FROM). */
+  mailFrom: string;
 }
 
 /** `manual,test` → ['manual', 'test']; empty or unset → undefined (the hub decides). */
@@ -87,6 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     inboundRetentionDays,
     importStaleSeconds,
     paymentProviders: parseProviderList(env.OMNIHUB_PAYMENT_PROVIDERS),
+    smtpUrl: env.OMNIHUB_SMTP_URL?.trim() || undefined,
+    mailFrom: env.OMNIHUB_MAIL_FROM?.trim() || 'Omnihub <no-reply@localhost>',
     secretsKey: parseSecretsKey(env.OMNIHUB_SECRETS_KEY) ? env.OMNIHUB_SECRETS_KEY!.trim() : undefined,
   };
 }
