@@ -164,6 +164,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     metrics,
     bodyLimitBytes: config.bodyLimitBytes,
     version: HUB_VERSION,
+    rateLimits: config.rateLimits,
   });
   const integration = createIntegrationLayer({
     database,

@@ -1,5 +1,6 @@
 // The runtime contract: every setting the hub reads from its environment, with defaults, in one place.
 import { resolve } from 'node:path';
+import type { RateLimitConfig } from './http/rate-limits.js';
 import { parseSecretsKey } from './secrets/secret-box.js';
 
 export interface HubConfig {
@@ -22,6 +23,18 @@ export interface HubConfig {
   secretsKey: string | undefined;
   /** A running import untouched this long is failed: its process is gone (OMNIHUB_IMPORT_STALE_SECONDS). */
   importStaleSeconds: number;
+  /** Requests per window per client IP and per API key (OMNIHUB_RATE_LIMIT_*). */
+  rateLimits: RateLimitConfig;
+  /** A bearer token /metrics requires (OMNIHUB_METRICS_TOKEN); none = /metrics is public. */
+  metricsToken: string | undefined;
+}
+
+function count(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
+  const raw = env[name]?.trim();
+  const n = raw ? Number(raw) : fallback;
+  if (!Number.isInteger(n) || n < min)
+    throw new Error(`${name} must be a whole number >= ${min}, got ${raw}`);
+  return n;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
@@ -57,6 +70,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     publicUrl: env.OMNIHUB_PUBLIC_URL,
     webhookRetentionDays,
     importStaleSeconds,
+    rateLimits: {
+      perIp: count(env, 'OMNIHUB_RATE_LIMIT_PER_IP', 300_000),
+      perKey: count(env, 'OMNIHUB_RATE_LIMIT_PER_KEY', 120_000),
+      windowSeconds: count(env, 'OMNIHUB_RATE_LIMIT_WINDOW_SECONDS', 60, 1),
+    },
+    metricsToken: env.OMNIHUB_METRICS_TOKEN?.trim() || undefined,
     secretsKey: parseSecretsKey(env.OMNIHUB_SECRETS_KEY) ? env.OMNIHUB_SECRETS_KEY!.trim() : undefined,
   };
 }

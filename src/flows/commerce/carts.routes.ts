@@ -14,6 +14,7 @@ import {
 import { Order } from '../../modules/orders/index.js';
 import { Payment, PaymentInput } from '../../modules/payments/index.js';
 import { channelFor } from '../../platform/http/auth-hook.js';
+import { routeRateLimit } from '../../platform/http/rate-limits.js';
 import type { CommerceFlows } from './commerce.flows.js';
 
 const CartView = Cart.extend({
@@ -318,7 +319,8 @@ export const cartsRoutes =
     app.get(
       '/tills/carts',
       {
-        config: { scope: 'carts:read' },
+        // A handoff code is short: a small budget per key stops guessing codes by brute force.
+        config: { scope: 'carts:read', rateLimit: routeRateLimit(60, 60) },
         schema: {
           tags: ['carts'],
           summary:

@@ -18,6 +18,7 @@ import type { Metrics } from '../metrics.js';
 import { registerAuth } from './auth-hook.js';
 import { registerIdempotency } from './idempotency.js';
 import { sendProblem, toAppError } from './problem.js';
+import { type RateLimitConfig, registerRateLimits } from './rate-limits.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -32,6 +33,8 @@ export interface HttpServerOptions {
   metrics: Metrics;
   bodyLimitBytes: number;
   version: string;
+  /** None = no global limits (routes' own `config.rateLimit` still apply). */
+  rateLimits?: RateLimitConfig;
 }
 
 export type HttpServer = FastifyInstance;
@@ -84,6 +87,7 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<Fastify
     });
     reply.header('x-request-id', request.id);
   });
+  await registerRateLimits(app, opts.rateLimits ?? { perIp: 0, perKey: 0, windowSeconds: 60 });
   registerAuth(app);
   registerIdempotency(app);
 

@@ -1,0 +1,53 @@
+// Request limits: per API key and per client address (429 problem+json with Retry-After), and a
+// route's own stricter budget (the till's handoff-code look-up).
+import { expect, it } from 'vitest';
+import { describeEachHub } from './helpers/test-hub.js';
+
+const expectRateLimited = (res: {
+  status: number;
+  headers: Record<string, unknown>;
+  body: { code?: string; retryAfterSeconds?: number };
+}) => {
+  expect(res.status).toBe(429);
+  expect(String(res.headers['content-type'])).toContain('application/problem+json');
+  expect(res.body).toMatchObject({ code: 'rate_limited', status: 429 });
+  expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+  expect(res.body.retryAfterSeconds).toBe(Number(res.headers['retry-after']));
+};
+
+describeEachHub(
+  'Rate limits per key and per address',
+  (t) => {
+    it('refuses a key over its budget with 429 and Retry-After; other keys go on', async () => {
+      const other = await t.api('POST', '/api/keys', { body: { name: 'other', scopes: ['channels:read'] } });
+      expect(other.status).toBe(201);
+      // the admin key's budget of 5: the POST above and four more
+      for (let i = 0; i < 4; i++) expect((await t.api('GET', '/api/me')).status).toBe(200);
+      expectRateLimited(await t.api('GET', '/api/me'));
+      expect((await t.api('GET', '/api/channels', { key: other.body.secret })).status).toBe(200);
+    });
+
+    it('refuses a client address over its budget, whatever it calls; other addresses go on', async () => {
+      const from = (remoteAddress: string) =>
+        t.hub.http.inject({ method: 'GET', url: '/health', remoteAddress });
+      for (let i = 0; i < 8; i++) expect((await from('203.0.113.7')).statusCode).toBe(200);
+      const refused = await from('203.0.113.7');
+      expectRateLimited({ status: refused.statusCode, headers: refused.headers, body: refused.json() });
+      expect((await from('203.0.113.8')).statusCode).toBe(200);
+    });
+  },
+  { config: { rateLimits: { perIp: 8, perKey: 5, windowSeconds: 60 } } },
+);
+
+describeEachHub('A route with its own budget', (t) => {
+  it('allows 60 handoff-code look-ups a minute per key, then 429 with Retry-After', async () => {
+    const till = await t.api('POST', '/api/keys', { body: { name: 'till', scopes: ['carts:read'] } });
+    const as = { key: till.body.secret as string };
+    for (let i = 0; i < 60; i++) {
+      const res = await t.api('GET', `/api/tills/carts?code=GUESS${i}`, as);
+      expect(res.status, JSON.stringify(res.body)).not.toBe(429);
+    }
+    expectRateLimited(await t.api('GET', '/api/tills/carts?code=GUESS60', as));
+    expect((await t.api('GET', '/api/tills/carts?code=GUESS61')).status).not.toBe(429); // the admin's own budget
+  });
+});
