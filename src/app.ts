@@ -174,7 +174,13 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     secrets,
     ...integrationDepsFrom(services),
   });
-  const routeOpts = { database, metrics, migrations: ALL_MIGRATIONS, version: HUB_VERSION };
+  const routeOpts = {
+    database,
+    metrics,
+    migrations: ALL_MIGRATIONS,
+    version: HUB_VERSION,
+    metricsToken: config.metricsToken,
+  };
   await http.register(healthRoutes(routeOpts));
   await http.register(
     async (api) => {

@@ -39,15 +39,44 @@ describeEachHub(
   { config: { rateLimits: { perIp: 8, perKey: 5, windowSeconds: 60 } } },
 );
 
-describeEachHub('A route with its own budget', (t) => {
-  it('allows 60 handoff-code look-ups a minute per key, then 429 with Retry-After', async () => {
-    const till = await t.api('POST', '/api/keys', { body: { name: 'till', scopes: ['carts:read'] } });
-    const as = { key: till.body.secret as string };
-    for (let i = 0; i < 60; i++) {
-      const res = await t.api('GET', `/api/tills/carts?code=GUESS${i}`, as);
-      expect(res.status, JSON.stringify(res.body)).not.toBe(429);
-    }
-    expectRateLimited(await t.api('GET', '/api/tills/carts?code=GUESS60', as));
-    expect((await t.api('GET', '/api/tills/carts?code=GUESS61')).status).not.toBe(429); // the admin's own budget
-  });
-});
+describeEachHub(
+  'A route with its own budget; web app headers; the metrics token',
+  (t) => {
+    it('allows 60 handoff-code look-ups a minute per key, then 429 with Retry-After', async () => {
+      const till = await t.api('POST', '/api/keys', { body: { name: 'till', scopes: ['carts:read'] } });
+      const as = { key: till.body.secret as string };
+      for (let i = 0; i < 60; i++) {
+        const res = await t.api('GET', `/api/tills/carts?code=GUESS${i}`, as);
+        expect(res.status, JSON.stringify(res.body)).not.toBe(429);
+      }
+      expectRateLimited(await t.api('GET', '/api/tills/carts?code=GUESS60', as));
+      expect((await t.api('GET', '/api/tills/carts?code=GUESS61')).status).not.toBe(429); // the admin's own budget
+    });
+
+    it('serves the web apps with a content security policy that forbids framing and sniffing', async () => {
+      const page = await t.hub.http.inject({ method: 'GET', url: '/admin' });
+      expect(page.statusCode).toBe(200);
+      const csp = String(page.headers['content-security-policy']);
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(page.headers).toMatchObject({
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'x-frame-options': 'DENY',
+      });
+      const script = /src="(\/web\/assets\/[^"]+\.js)"/.exec(page.body)?.[1];
+      const asset = await t.hub.http.inject({ method: 'GET', url: script! });
+      expect(asset.statusCode).toBe(200);
+      expect(asset.headers['x-content-type-options']).toBe('nosniff');
+    });
+
+    it('answers /metrics only to its own token when one is set', async () => {
+      expect((await t.api('GET', '/metrics', { key: null })).status).toBe(401);
+      expect((await t.api('GET', '/metrics')).status).toBe(401); // an admin key is not the metrics token
+      const scraped = await t.api('GET', '/metrics', { key: 'metrics-secret-token' });
+      expect(scraped.status).toBe(200);
+      expect(String(scraped.body)).toContain('omnihub_http_request_duration_seconds');
+    });
+  },
+  { config: { metricsToken: 'metrics-secret-token' } },
+);
