@@ -10,6 +10,7 @@ import {
   decimalAmount,
 } from '../../flows/channel-sync/index.js';
 import { type ChannelSyncService, SYNC_KINDS } from '../../modules/channel-sync/index.js';
+import { redactCredentialHeaders } from '../webhooks-out/index.js';
 import { ADAPTERS } from './push-worker.js';
 
 const Id = z.object({ id: z.string() });
@@ -119,13 +120,7 @@ export const channelSyncWireRoutes =
           requests: requests.map((r) => ({
             method: r.method,
             url: r.url,
-            // Credentials stay secret in a dry-run.
-            headers: Object.fromEntries(
-              Object.entries(r.headers).map(([k, v]) => [
-                k,
-                k === 'authorization' ? `${v.split(' ')[0]} …` : v,
-              ]),
-            ),
+            headers: redactCredentialHeaders(r.headers), // credentials stay secret in a dry-run
             body: r.body === undefined ? undefined : JSON.parse(r.body),
           })),
         };

@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOutboundClient } from './outbound-http.js';
+import { redactCredentialHeaders } from './redact-headers.js';
 import { createSender } from './sender.js';
 import { createTargetGuard, isPrivateAddress, type Resolver } from './ssrf-guard.js';
 
@@ -142,5 +143,29 @@ describe('outbound calls', () => {
       client.request({ method: 'GET', url: `http://127.0.0.1:${target.port}/`, headers: {}, timeoutMs: 300 }),
     ).rejects.toThrow(/no answer within 300 ms/);
     client.close();
+  });
+});
+
+describe('dry-run headers', () => {
+  it('redacts every credential header and keeps the rest', () => {
+    expect(
+      redactCredentialHeaders({
+        authorization: 'Bearer secret',
+        'x-shopify-access-token': 'shpat_1',
+        'x-api-key': 'k',
+        cookie: 'sid=1',
+        'webhook-signature': 'v1,abc',
+        'x-wc-webhook-signature': 's',
+        'content-type': 'application/json',
+      }),
+    ).toEqual({
+      authorization: '[redacted]',
+      'x-shopify-access-token': '[redacted]',
+      'x-api-key': '[redacted]',
+      cookie: '[redacted]',
+      'webhook-signature': '[redacted]',
+      'x-wc-webhook-signature': '[redacted]',
+      'content-type': 'application/json',
+    });
   });
 });
