@@ -46,6 +46,7 @@ import { type Database, openDatabase } from './platform/db/database.js';
 import { getMeta, setMeta } from './platform/db/hub-meta.js';
 import { type MigrationSet, runMigrations } from './platform/db/migrate.js';
 import { type NatsRelay, startNatsRelay, startNatsWakeup } from './platform/events/nats-relay.js';
+import { deleteExpiredIdempotencyKeys } from './platform/http/idempotency.js';
 import { healthRoutes, platformApiRoutes } from './platform/http/platform.routes.js';
 import { createHttpServer } from './platform/http/server.js';
 import { type PeriodicJob, startPeriodicJob } from './platform/jobs/periodic-job.js';
@@ -97,7 +98,7 @@ export interface Hub {
   /** Keys for the demo storefront and till, created with the demo data at this start (shown once). */
   demoAppKeys: DemoAppKey[];
   /** Background sweepers that tests and admin tools can run now. */
-  jobs: { customerStages: PeriodicJob; webhookRetention: PeriodicJob };
+  jobs: { customerStages: PeriodicJob; webhookRetention: PeriodicJob; idempotencyExpiry: PeriodicJob };
   /** A system context for scripts and tests. */
   systemCtx(): Ctx;
   listen(): Promise<string>;
@@ -237,6 +238,13 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     run: (ctx) => deleteDeliveredWebhooks(ctx, { retentionMs: config.webhookRetentionDays * 86_400_000 }),
     intervalMs: 60_000,
   });
+  // Idempotency keys replay their outcome for 24 h, then go.
+  const idempotencyExpiry = startPeriodicJob({
+    name: 'delete-expired-idempotency-keys',
+    ctx: systemCtx,
+    run: (ctx) => deleteExpiredIdempotencyKeys(ctx),
+    intervalMs: 600_000,
+  });
   // Imports left `running` by a process that died (crash, kill) are failed with a reason.
   const staleImports = startPeriodicJob({
     name: 'fail-stale-imports',
@@ -290,7 +298,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     bootstrapKey,
     demoLoaded,
     demoAppKeys,
-    jobs: { customerStages, webhookRetention },
+    jobs: { customerStages, webhookRetention, idempotencyExpiry },
     systemCtx,
     async listen() {
       return http.listen({ port: config.port, host: config.host });
@@ -304,6 +312,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await pickupExpiry.stop();
       await customerStages.stop();
       await webhookRetention.stop();
+      await idempotencyExpiry.stop();
       await staleImports.stop();
       await customerCommerce.stop();
       await relay?.stop();

@@ -1,6 +1,10 @@
 // Request limits: per API key and per client address (429 problem+json with Retry-After), and a
 // route's own stricter budget (the till's handoff-code look-up).
+import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
+import { createContext } from '../src/platform/context.js';
+import { rows } from '../src/platform/db/database.js';
+import { deleteExpiredIdempotencyKeys } from '../src/platform/http/idempotency.js';
 import { describeEachHub } from './helpers/test-hub.js';
 
 const expectRateLimited = (res: {
@@ -68,6 +72,34 @@ describeEachHub(
       const asset = await t.hub.http.inject({ method: 'GET', url: script! });
       expect(asset.statusCode).toBe(200);
       expect(asset.headers['x-content-type-options']).toBe('nosniff');
+    });
+
+    it('writes Idempotency-Key rows only for authenticated callers, and expires them after 24 h', async () => {
+      const keys = () =>
+        rows<{ key: string }>(t.hub.database.db, sql`select key from idempotency_keys order by key`);
+      const before = (await keys()).length;
+      for (const url of ['/v1/track', '/api/inbound/ibc_unknown']) {
+        const res = await t.hub.http.inject({
+          method: 'POST',
+          url,
+          headers: { 'content-type': 'application/json', 'idempotency-key': `anon-${url}` },
+          payload: JSON.stringify({ anonymousId: 'a', event: 'E', writeKey: 'wrong' }),
+        });
+        expect(res.statusCode, url).toBeGreaterThanOrEqual(400);
+        expect(res.statusCode, url).toBeLessThan(500);
+      }
+      expect(await keys()).toHaveLength(before);
+      const made = await t.api('POST', '/api/keys', {
+        body: { name: 'once', scopes: ['channels:read'] },
+        headers: { 'idempotency-key': 'admin-once' },
+      });
+      expect(made.status).toBe(201);
+      expect((await keys()).map((k) => k.key)).toContain('admin-once');
+      const at = (ms: number) =>
+        createContext(t.hub.database, { clock: { now: () => new Date(Date.now() + ms) }, log: t.hub.log });
+      expect(await deleteExpiredIdempotencyKeys(at(23 * 3_600_000))).toBe(0);
+      expect(await deleteExpiredIdempotencyKeys(at(25 * 3_600_000))).toBeGreaterThanOrEqual(1);
+      expect((await keys()).map((k) => k.key)).not.toContain('admin-once');
     });
 
     it('answers /metrics only to its own token when one is set', async () => {
