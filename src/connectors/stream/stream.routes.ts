@@ -52,6 +52,7 @@ export const streamRoutes =
             });
           }
         }
+        const slot = hub.reserve(request.ctx.actor.id); // 429 past the caller's open-stream cap
         reply.hijack();
         const res = reply.raw;
         res.writeHead(200, {
@@ -67,6 +68,7 @@ export const streamRoutes =
           res,
           { types, channelId },
           resumeAfter && { txId: resumeAfter.txId, position: resumeAfter.position },
+          slot,
         );
       },
     );
