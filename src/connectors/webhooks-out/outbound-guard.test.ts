@@ -102,6 +102,20 @@ describe('outbound calls', () => {
     expect(target.hits()).toBe(0);
   });
 
+  it('connects by name through the guard when the address is allowed', async () => {
+    const target = await listen((_req, res) => res.end('hello'));
+    const client = createOutboundClient({ guard: createTargetGuard({ allowPrivate: true }) });
+    const res = await client.request({
+      method: 'GET',
+      url: `http://localhost:${target.port}/`,
+      headers: {},
+      timeoutMs: 2_000,
+    });
+    client.close();
+    expect(res).toMatchObject({ status: 200, truncated: false });
+    expect(res.body.toString()).toBe('hello');
+  });
+
   it('reads at most maxResponseBytes of an answer and closes the connection', async () => {
     const target = await listen((_req, res) => {
       res.writeHead(200);
