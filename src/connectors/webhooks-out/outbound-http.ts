@@ -47,9 +47,14 @@ export function createOutboundClient(opts: {
 
   function request(req: OutboundRequest): Promise<OutboundResponse> {
     return new Promise<OutboundResponse>((resolve, reject) => {
-      const refused = opts.guard.refusal(req.url);
+      let url: URL;
+      try {
+        url = new URL(req.url);
+      } catch {
+        return reject(new Error('the target is not allowed: not a URL'));
+      }
+      const refused = opts.guard.refusal(url);
       if (refused) return reject(new Error(`the target is not allowed: ${refused}`));
-      const url = new URL(req.url);
       const isHttps = url.protocol === 'https:';
       const body = req.body === undefined ? undefined : Buffer.from(req.body);
       const outgoing = (isHttps ? https : http).request(url, {

@@ -61,7 +61,7 @@ export interface TargetGuard {
    */
   lookup: LookupFunction;
   /** Why a URL's literal host may not be called (the URL is not parsed by DNS), or undefined. */
-  refusal(url: string): string | undefined;
+  refusal(url: string | URL): string | undefined;
 }
 
 const PRIVATE_REASON = 'the host resolves to a private or loopback address';
@@ -85,10 +85,10 @@ export function createTargetGuard(opts: {
   const cache = new Map<string, { ok: boolean; until: number }>();
   const cacheMs = opts.cacheMs ?? 60_000;
 
-  const refusal = (url: string): string | undefined => {
+  const refusal = (url: string | URL): string | undefined => {
     let u: URL;
     try {
-      u = new URL(url);
+      u = typeof url === 'string' ? new URL(url) : url;
     } catch {
       return 'not a URL';
     }
