@@ -62,6 +62,7 @@ import { getMeta, setMeta } from './platform/db/hub-meta.js';
 import { type MigrationSet, runMigrations } from './platform/db/migrate.js';
 import { type NatsRelay, startNatsRelay, startNatsWakeup } from './platform/events/nats-relay.js';
 import { registerCredentialResolver } from './platform/http/auth-hook.js';
+import { deleteExpiredIdempotencyKeys } from './platform/http/idempotency.js';
 import { healthRoutes, platformApiRoutes } from './platform/http/platform.routes.js';
 import type { ChannelRecord } from './platform/http/route-policy.js';
 import { createHttpServer } from './platform/http/server.js';
@@ -118,7 +119,12 @@ export interface Hub {
   /** The payment providers payers may choose, and why: configured, the demo's, or the default. */
   paymentProviders: PaymentProvidersChoice;
   /** Background sweepers that tests and admin tools can run now. */
-  jobs: { customerStages: PeriodicJob; webhookRetention: PeriodicJob; inboundRetention: PeriodicJob };
+  jobs: {
+    customerStages: PeriodicJob;
+    webhookRetention: PeriodicJob;
+    inboundRetention: PeriodicJob;
+    idempotencyExpiry: PeriodicJob;
+  };
   /** A system context for scripts and tests. */
   systemCtx(): Ctx;
   listen(): Promise<string>;
@@ -207,6 +213,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     metrics,
     bodyLimitBytes: config.bodyLimitBytes,
     version: HUB_VERSION,
+    rateLimits: config.rateLimits,
   });
   // Shopper sessions (cookie or `ohs_` bearer) are credentials too.
   registerCredentialResolver(http, shopperSessionResolver());
@@ -229,7 +236,13 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     secrets,
     ...integrationDepsFrom(services),
   });
-  const routeOpts = { database, metrics, migrations: ALL_MIGRATIONS, version: HUB_VERSION };
+  const routeOpts = {
+    database,
+    metrics,
+    migrations: ALL_MIGRATIONS,
+    version: HUB_VERSION,
+    metricsToken: config.metricsToken,
+  };
   await http.register(healthRoutes(routeOpts));
   await http.register(
     async (api) => {
@@ -300,7 +313,13 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     run: (ctx) => clearExpiredInboundBodies(ctx, { retentionMs: config.inboundRetentionDays * 86_400_000 }),
     intervalMs: 60_000,
   });
-  // Imports left `running` by a process that died (crash, kill) are failed with a reason.
+  // Idempotency keys replay their outcome for 24 h, then go.
+  const idempotencyExpiry = startPeriodicJob({
+    name: 'delete-expired-idempotency-keys',
+    ctx: systemCtx,
+    run: (ctx) => deleteExpiredIdempotencyKeys(ctx),
+    intervalMs: 600_000,
+  });
   // Ended shopper sessions and spent sign-in codes are deleted once nothing can use them.
   const shopperCleanup = startPeriodicJob({
     name: 'delete-ended-shopper-sessions',
@@ -308,6 +327,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     run: deleteEndedShopperRecords,
     intervalMs: 3_600_000,
   });
+  // Imports left `running` by a process that died (crash, kill) are failed with a reason.
   const staleImports = startPeriodicJob({
     name: 'fail-stale-imports',
     ctx: systemCtx,
@@ -361,7 +381,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     demoLoaded,
     demoAppKeys,
     paymentProviders,
-    jobs: { customerStages, webhookRetention, inboundRetention },
+    jobs: { customerStages, webhookRetention, inboundRetention, idempotencyExpiry },
     systemCtx,
     async listen() {
       return http.listen({ port: config.port, host: config.host });
@@ -376,6 +396,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await customerStages.stop();
       await webhookRetention.stop();
       await inboundRetention.stop();
+      await idempotencyExpiry.stop();
       await staleImports.stop();
       await shopperCleanup.stop();
       await customerCommerce.stop();

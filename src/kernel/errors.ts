@@ -46,6 +46,8 @@ export const ERROR_CATALOG = {
   },
   unprocessable: { status: 422, title: 'The request cannot be processed' },
   currency_mismatch: { status: 422, title: 'The currency does not match the price list or channel' },
+  expression_failed: { status: 422, title: 'The JSONata expression failed' },
+  expression_over_budget: { status: 422, title: 'The JSONata expression exceeded its time or size budget' },
   rate_limited: { status: 429, title: 'Too many requests' },
   internal: { status: 500, title: 'Internal error' },
   database_unavailable: { status: 503, title: 'The database is unavailable' },

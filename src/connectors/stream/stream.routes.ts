@@ -57,6 +57,7 @@ export const streamRoutes =
             });
           }
         }
+        const slot = hub.reserve(request.ctx.actor.id); // 429 past the caller's open-stream cap
         reply.hijack();
         const res = reply.raw;
         res.writeHead(200, {
@@ -72,6 +73,7 @@ export const streamRoutes =
           res,
           { types, channelId },
           resumeAfter && { txId: resumeAfter.txId, position: resumeAfter.position },
+          slot,
         );
       },
     );

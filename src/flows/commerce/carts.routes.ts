@@ -15,6 +15,7 @@ import {
 import { Order } from '../../modules/orders/index.js';
 import { Payment, PaymentInput } from '../../modules/payments/index.js';
 import { channelFor } from '../../platform/http/auth-hook.js';
+import { routeRateLimit } from '../../platform/http/rate-limits.js';
 import { browserKeys, onRecord } from '../../platform/http/route-policy.js';
 import { shopperSessionOf } from '../shopper-account/index.js';
 import { createCartAccessCheck } from './cart-access.js';
@@ -380,7 +381,8 @@ export const cartsRoutes =
     app.get(
       '/tills/carts',
       {
-        config: { policy: browserKeys('carts:read', 'own') },
+        // A handoff code is short: a small budget per key stops guessing codes by brute force.
+        config: { policy: browserKeys('carts:read', 'own'), rateLimit: routeRateLimit(60, 60) },
         schema: {
           tags: ['carts'],
           summary:
