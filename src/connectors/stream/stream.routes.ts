@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../kernel/index.js';
 import { decodeCursor, findEvent } from '../../platform/events/event-log.js';
-import { channelFor } from '../../platform/http/auth-hook.js';
+import { channelScope } from '../../platform/http/auth-hook.js';
 import { secretKeys } from '../../platform/http/route-policy.js';
 import type { EventStreamHub } from './event-stream.js';
 
@@ -38,7 +38,7 @@ export const streamRoutes =
         },
       },
       async (request, reply) => {
-        const channelId = channelFor(request, request.query.channel);
+        const channelId = await channelScope(request, request.query.channel);
         const types = (request.query.types ?? '')
           .split(',')
           .map((s) => s.trim())

@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../kernel/index.js';
-import { channelFor } from '../../platform/http/auth-hook.js';
+import { channelFor, channelScope } from '../../platform/http/auth-hook.js';
 import { secretKeys } from '../../platform/http/route-policy.js';
 import type { InventoryService } from './inventory.service.js';
 import {
@@ -55,7 +55,7 @@ export const reservationsRoutes =
         },
       },
       async (request, reply) => {
-        const channelId = channelFor(request, request.body.channelId);
+        const channelId = await channelScope(request, request.body.channelId);
         const result = await service.reserve(request.ctx, {
           ...request.body,
           channelId: channelId ?? undefined,
@@ -85,7 +85,7 @@ export const reservationsRoutes =
       },
       async (request) => {
         const { cursor, limit, ...filter } = request.query;
-        const channelId = channelFor(request, filter.channelId) ?? undefined;
+        const channelId = (await channelScope(request, filter.channelId)) ?? undefined;
         const items = await service.listReservations(request.ctx, {
           ...filter,
           channelId,
