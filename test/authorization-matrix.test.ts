@@ -114,6 +114,7 @@ interface RecordsOfA {
   fulfilment: string;
   cart: string;
   store_credit: string;
+  reservation: string;
 }
 
 async function ok(t: TestHub, method: string, path: string, body?: unknown, key?: string) {
@@ -172,6 +173,11 @@ async function buildChannelA(t: TestHub): Promise<{ a: RecordsOfA; b: string }> 
     refundMethod: 'store_credit',
   });
   const cart = await ok(t, 'POST', '/api/carts', { channelId: a.id });
+  const reservation = await ok(t, 'POST', '/api/inventory/reservations', {
+    channelId: a.id,
+    sku: 'MX-1',
+    quantity: 1,
+  });
   return {
     a: {
       channel: a.id,
@@ -179,6 +185,7 @@ async function buildChannelA(t: TestHub): Promise<{ a: RecordsOfA; b: string }> 
       fulfilment,
       cart: cart.id,
       store_credit: returned.storeCredit.id,
+      reservation: reservation.id,
     },
     b: b.id,
   };

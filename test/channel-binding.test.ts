@@ -264,6 +264,27 @@ describeEachHub('channel binding: bound keys stay on their channel', (t) => {
     });
   });
 
+  it("another channel's stock reservation cannot be read, released, allocated or fulfilled", async () => {
+    const held = await ok(t, 'POST', '/api/inventory/reservations', {
+      body: { channelId: market.id, sku: f.skus.tee, quantity: 1 },
+    });
+    const webKey = (
+      await ok(t, 'POST', '/api/keys', {
+        body: { name: 'res-web-2', scopes: ['inventory:write'], channelId: f.channels.web.id },
+      })
+    ).secret;
+    for (const [method, suffix] of [
+      ['GET', ''],
+      ['POST', '/release'],
+      ['POST', '/allocate'],
+      ['POST', '/fulfil'],
+    ]) {
+      const r = await t.api(method!, `/api/inventory/reservations/${held.id}${suffix}`, { key: webKey });
+      expect([r.status, r.body.code], `${method} ${suffix}`).toEqual([404, 'not_found']);
+    }
+    expect((await ok(t, 'GET', `/api/inventory/reservations/${held.id}`)).status).toBe('held');
+  });
+
   describe('omnichannel acts: allowed, recorded, and refused', () => {
     let taskId = '';
 
