@@ -93,7 +93,7 @@ describeEachHub('channel binding: bound keys stay on their channel', (t) => {
       expect(ids(marketOwn.items)).toEqual([marketOrderId]);
     });
 
-    it('GET /orders: a storefront key lists nothing; pickup codes match exactly and are never blank', async () => {
+    it('GET /orders: a storefront key lists nothing; pickup codes are exact, never blank, and for the own store', async () => {
       const storefront = await t.api('GET', '/api/orders', { key: webPublishable });
       expect([storefront.status, storefront.body.code]).toEqual([403, 'key_kind_forbidden']);
       for (const blank of ['%20', '', '%09']) {
@@ -110,6 +110,11 @@ describeEachHub('channel binding: bound keys stay on their channel', (t) => {
         key: f.keys.tillAms,
       });
       expect(ids(found.items)).toEqual([webOrder.id]);
+      // Only the till of the store the order waits at finds it by code; other keys see their channel.
+      for (const key of [f.keys.tillSto, f.keys.app]) {
+        const elsewhere = await ok(t, 'GET', `/api/orders?pickupCode=${webOrder.pickup.code}`, { key });
+        expect(elsewhere.items).toEqual([]);
+      }
       const named = await t.api(
         'GET',
         `/api/orders?pickupCode=${webOrder.pickup.code}&channelId=${f.channels.web.id}`,

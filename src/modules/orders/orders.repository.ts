@@ -134,6 +134,8 @@ export interface OrderFilter {
   email?: string | undefined;
   phone?: string | undefined;
   pickupLocationId?: string | undefined;
+  /** Only orders picked up at one of these locations (a till's own stores). */
+  pickupLocationIds?: readonly string[] | undefined;
   pickupCode?: string | undefined;
   /** Newest first: the id (UUIDv7, time-ordered) of the last order of the previous page. */
   before?: string | undefined;
@@ -148,6 +150,8 @@ export async function selectOrders(exec: Executor, f: OrderFilter): Promise<Orde
   if (f.email) where.push(sql`email = ${f.email}`);
   if (f.phone) where.push(sql`phone = ${f.phone}`);
   if (f.pickupLocationId) where.push(sql`pickup_location_id = ${f.pickupLocationId}`);
+  if (f.pickupLocationIds)
+    where.push(sql`pickup_location_id = any(${sql.param(f.pickupLocationIds)}::text[])`);
   // A given code always filters: a blank one matches nothing instead of dropping the filter.
   if (f.pickupCode !== undefined) where.push(sql`pickup_code = ${f.pickupCode}`);
   if (f.before) where.push(sql`id < ${f.before}`);

@@ -2,7 +2,7 @@
 // or money (checkout, pay, cancel, ship, pickup, return) are flow routes.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { channelScope, fulfilmentTasksVisibleTo } from '../../platform/http/auth-hook.js';
+import { channelScope, fulfilmentTasksVisibleTo, tillStoreLocations } from '../../platform/http/auth-hook.js';
 import { onRecord, secretKeys } from '../../platform/http/route-policy.js';
 import type { createFulfilmentsService } from './fulfilments.service.js';
 import { ORDER_STATUSES } from './order-state.js';
@@ -48,13 +48,16 @@ export const ordersRoutes =
       async (request) => {
         const q = request.query;
         const scoped = (await channelScope(request, q.channelId)) ?? undefined;
-        // A till finds a click & collect order from any channel by its exact code; otherwise a bound
-        // key sees its channel only.
-        const channelId = request.ctx.actor.channelId && q.pickupCode ? q.channelId : scoped;
+        // A till finds a click & collect order of any channel by its exact code when the order waits
+        // at the till's own store; otherwise a bound key sees its channel only.
+        const tillStores =
+          request.ctx.actor.channelId && q.pickupCode ? await tillStoreLocations(request) : [];
+        const byCodeAtOwnStore = tillStores.length > 0;
         const items = await svc.orders.listOrders(request.ctx, {
           ...q,
           pickupCode: q.pickupCode?.toUpperCase(),
-          channelId,
+          channelId: byCodeAtOwnStore ? undefined : scoped,
+          ...(byCodeAtOwnStore ? { pickupLocationIds: tillStores } : {}),
           before: q.cursor,
           limit: q.limit,
         });

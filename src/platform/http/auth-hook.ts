@@ -189,6 +189,10 @@ async function tillStores(
   return own?.channelType === 'store' ? (own.storeLocationIds ?? []) : [];
 }
 
+/** The store locations of the calling till (a key bound to a store channel); empty for other keys. */
+export const tillStoreLocations = (request: FastifyRequest): Promise<readonly string[]> =>
+  tillStores(request, request.server.authorization.channelResolvers);
+
 /**
  * What a channel-bound caller may see of fulfilment tasks: its channel's orders, and for a till the
  * tasks at its own store (click & collect orders of other channels picked up there). Unbound: all.
@@ -200,7 +204,7 @@ export async function fulfilmentTasksVisibleTo(
   if (!bound) return undefined;
   return {
     channelId: bound,
-    locationIds: await tillStores(request, request.server.authorization.channelResolvers),
+    locationIds: await tillStoreLocations(request),
   };
 }
 
