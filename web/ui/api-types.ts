@@ -7885,6 +7885,7 @@ export interface paths {
           email?: string;
           limit?: number;
           phone?: string;
+          /** @description the exact code (case-insensitive); never blank */
           pickupCode?: string;
           pickupLocationId?: string;
           status?:

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { AppError } from '../../kernel/index.js';
 import { readableEventTypes } from '../../platform/auth/api-keys.js';
 import { decodeCursor, findEvent } from '../../platform/events/event-log.js';
-import { channelFor } from '../../platform/http/auth-hook.js';
+import { channelScope } from '../../platform/http/auth-hook.js';
 import { browserKeys } from '../../platform/http/route-policy.js';
 import type { EventStreamHub } from './event-stream.js';
 
@@ -39,7 +39,7 @@ export const streamRoutes =
         },
       },
       async (request, reply) => {
-        const channelId = channelFor(request, request.query.channel);
+        const channelId = await channelScope(request, request.query.channel);
         const types = readableEventTypes(
           request.ctx.actor,
           (request.query.types ?? '')

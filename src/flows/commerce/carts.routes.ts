@@ -14,7 +14,7 @@ import {
 } from '../../modules/carts/index.js';
 import { Order } from '../../modules/orders/index.js';
 import { Payment, PaymentInput } from '../../modules/payments/index.js';
-import { channelFor } from '../../platform/http/auth-hook.js';
+import { channelFor, channelScope } from '../../platform/http/auth-hook.js';
 import { routeRateLimit } from '../../platform/http/rate-limits.js';
 import { browserKeys, onRecord } from '../../platform/http/route-policy.js';
 import { shopperSessionOf } from '../shopper-account/index.js';
@@ -41,8 +41,11 @@ const Totals = z.object({
   currency: z.string(),
 });
 
-function requireChannel(request: Parameters<typeof channelFor>[0], requested: string | undefined): string {
-  const channelId = channelFor(request, requested);
+async function requireChannel(
+  request: Parameters<typeof channelFor>[0],
+  requested: string | undefined,
+): Promise<string> {
+  const channelId = await channelScope(request, requested);
   if (!channelId) {
     throw new AppError('validation_failed', 'Name the channel (or use a key bound to one)', {
       issues: [{ path: 'body.channelId', message: 'required unless the API key is bound to a channel' }],
@@ -110,7 +113,7 @@ export const cartsRoutes =
         },
       },
       async (request, reply) => {
-        const channelId = requireChannel(request, request.body.channelId);
+        const channelId = await requireChannel(request, request.body.channelId);
         const { lines, ...rest } = request.body;
         const owner =
           request.ctx.actor.keyKind === 'publishable' ? await browserCartOwner(request) : undefined;
@@ -268,7 +271,7 @@ export const cartsRoutes =
         },
       },
       async (request) => {
-        const channelId = requireChannel(request, request.body.channelId);
+        const channelId = await requireChannel(request, request.body.channelId);
         return flows.carts.moveToChannel(request.ctx, request.params.id, channelId);
       },
     );

@@ -1,6 +1,6 @@
 // Idempotency-Key on creating POSTs: the first request claims the key; a retry with the same body
 // gets the stored response; the same key with another body is refused with 422; a retry while the
-// first is still running gets 409. 5xx outcomes are forgotten so the client can retry. Keys belong
+// first is still running gets 409. 5xx outcomes and refusals (401/403) are forgotten so the client can retry. Keys belong
 // to an authenticated caller: on public routes (Segment ingestion, inbound webhooks, which check
 // their own credentials in the handler) the header is ignored, so an unauthenticated request writes
 // nothing and cannot claim another caller's key. Keys expire after IDEMPOTENCY_KEY_TTL_MS.
@@ -24,7 +24,8 @@ const KEY_SHAPE = /^[\x21-\x7e]{1,255}$/;
 
 export function registerIdempotency(app: FastifyInstance): void {
   app.addHook('preHandler', async (request, reply) => {
-    if (request.method !== 'POST') return;
+    // No route, no claim: a request to an unknown path writes nothing.
+    if (request.method !== 'POST' || request.is404) return;
     const key = request.headers['idempotency-key'];
     if (key === undefined || request.ctx.actor.kind === 'anonymous') return;
     if (typeof key !== 'string' || !KEY_SHAPE.test(key)) {
@@ -81,7 +82,9 @@ export function registerIdempotency(app: FastifyInstance): void {
     const claim = request.idempotency;
     if (!claim) return payload;
     const db = request.ctx.database.db;
-    if (reply.statusCode >= 500) {
+    // Server errors and refusals (401/403) are forgotten: a refused request writes nothing, and the
+    // client may retry once it may.
+    if (reply.statusCode >= 500 || reply.statusCode === 401 || reply.statusCode === 403) {
       await db.execute(
         sql`delete from idempotency_keys where actor_id = ${claim.actorId} and key = ${claim.key}`,
       );
