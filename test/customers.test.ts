@@ -176,8 +176,9 @@ describeEachHub('customers and Segment ingestion', (t) => {
   });
 
   it('merges, protects, reviews and unmerges through the API', async () => {
-    await segment('/v1/identify', { userId: 'shared-a', anonymousId: 'family-tablet' });
-    await segment('/v1/identify', { userId: 'shared-b', anonymousId: 'family-tablet' });
+    // One email under two user ids: the user_id limit (1) sends the link to review.
+    await segment('/v1/identify', { userId: 'shared-a', traits: { email: 'family@example.com' } });
+    await segment('/v1/identify', { userId: 'shared-b', traits: { email: 'family@example.com' } });
     const reviews = await t.api('GET', '/api/customers/merge-reviews');
     const review = reviews.body.items.find((r: { rule: string }) => r.rule === 'max_per_type');
     expect(review).toBeDefined();

@@ -121,9 +121,15 @@ describeEachDatabase('customers', [customersMigrations], (t) => {
     expect(twice.map((r) => r.status)).toEqual(['stored', 'duplicate']);
   });
 
-  it('sends a second user id on one device to review instead of merging, and merges when approved', async () => {
+  it('keeps a second user id on one device apart, sends one under a known email to review, merges when approved', async () => {
     const a = await profileOf(await customers.ingest(ctx(), WEB, [ev({ user: 'ua', anon: 'family-ipad' })]));
-    const res = await customers.ingest(ctx(), WEB, [ev({ user: 'ub', anon: 'family-ipad' })]);
+    const onDevice = await profileOf(
+      await customers.ingest(ctx(), WEB, [ev({ user: 'ub', anon: 'family-ipad' })]),
+    );
+    expect(onDevice).not.toBe(a);
+    expect((await customers.identityLog(ctx(), a)).some((l) => l.kind === 'device_shared')).toBe(true);
+    await customers.ingest(ctx(), WEB, [ev({ user: 'ua', email: 'ua@shop.nl' })]);
+    const res = await customers.ingest(ctx(), WEB, [ev({ user: 'uc', email: 'ua@shop.nl' })]);
     const b = await profileOf(res);
     expect(b).not.toBe(a);
     const review = (await customers.listReviews(ctx())).find(

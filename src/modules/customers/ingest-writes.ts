@@ -183,6 +183,7 @@ export function planIngestWrite(input: IngestWriteInput): {
     events: eventRows,
     merges: plan.merges.map((m) => ({ ...m, actor, createdAt: now })),
     reviews: plan.reviews.map((r) => ({ ...r, id: newId('mrv'), createdAt: now })),
+    sharedDevices: plan.sharedDevices,
     log: [
       ...plan.merges.map((m) => ({
         id: newId('ilg'),
@@ -190,6 +191,15 @@ export function planIngestWrite(input: IngestWriteInput): {
         kind: 'merged',
         reason: m.reason,
         details: { mergeId: m.id, loserId: m.loserId, evidence: m.evidence },
+        actor,
+        at: now,
+      })),
+      ...plan.sharedDevices.map((d) => ({
+        id: newId('ilg'),
+        profileId: d.profileId,
+        kind: 'device_shared',
+        reason: d.reason,
+        details: d.evidence,
         actor,
         at: now,
       })),
