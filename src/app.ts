@@ -117,6 +117,8 @@ export interface Hub {
 export interface ServicesOptions {
   /** The payment providers payers may choose; default: the payments module's (`manual`). */
   paymentProviders?: readonly string[] | undefined;
+  /** Customer event timestamps further in the future are clamped to the receipt time. */
+  maxFutureSkewSeconds?: number | undefined;
 }
 
 export function createServices(opts: ServicesOptions = {}) {
@@ -128,7 +130,9 @@ export function createServices(opts: ServicesOptions = {}) {
   const inventory = createInventoryService({
     resolveChannelId: async (ctx, idOrCode) => (await base.channels.findChannel(ctx, idOrCode))?.id,
   });
-  const customers = createCustomersService();
+  const customers = createCustomersService({
+    maxFutureSkewMs: opts.maxFutureSkewSeconds === undefined ? undefined : opts.maxFutureSkewSeconds * 1000,
+  });
   const orders = createOrdersModule();
   const commerce = createCommerceFlows({
     ...base,
@@ -172,7 +176,10 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   await checkSecretsKey(database.db, secrets); // a wrong or missing key stops the start here
   const metrics = createMetrics();
   const chosen = await choosePaymentProviders(database, config);
-  const services = createServices({ paymentProviders: chosen.names });
+  const services = createServices({
+    paymentProviders: chosen.names,
+    maxFutureSkewSeconds: config.maxFutureSkewSeconds,
+  });
   const paymentProviders = {
     names: services.commerce.deps.payments.enabledProviderNames(),
     source: chosen.source,

@@ -26,6 +26,8 @@ export interface CustomersOptions {
   maxEventsPerCommit?: number;
   /** Ingest batches committing at once on PostgreSQL (default 3; PGlite always one). */
   concurrentCommits?: number;
+  /** An event timestamp further ahead of the receipt time than this is clamped to it (default 10 min). */
+  maxFutureSkewMs?: number | undefined;
 }
 
 export interface TimelineEntryInput {
@@ -46,6 +48,7 @@ export function createCustomersService(options: CustomersOptions = {}) {
     thresholds,
     maxEventsPerCommit: options.maxEventsPerCommit ?? 2000,
     concurrentCommits: options.concurrentCommits ?? 3,
+    maxFutureSkewMs: options.maxFutureSkewMs ?? 10 * 60_000,
   });
   const merges = createMergesService({ rules, thresholds });
   const view = createViewService({ rules });

@@ -97,7 +97,10 @@ export function planIngestWrite(input: IngestWriteInput): {
       kind: e.kind,
       name: e.name,
       properties: JSON.stringify(e.input.properties),
-      context: JSON.stringify(e.input.context),
+      // Dropped fields stay explained on the event itself.
+      context: JSON.stringify(
+        e.warnings.length ? { ...e.input.context, omnihubWarnings: e.warnings } : e.input.context,
+      ),
       anonymousId: e.input.anonymousId,
       userId: e.input.userId,
       occurredAt: at,
@@ -108,6 +111,7 @@ export function planIngestWrite(input: IngestWriteInput): {
       messageId: e.messageId,
       status: 'stored',
       profileId: rootOf(profileId),
+      ...(e.warnings.length ? { warnings: e.warnings } : {}),
     };
   }
   for (const m of plan.merges) {
