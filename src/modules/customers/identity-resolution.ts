@@ -75,6 +75,14 @@ export interface PlannedSharedDevice {
   evidence: Record<string, unknown>;
 }
 
+/** An identity log entry of an ordinary link or a trust change (merges and refusals have their own). */
+export interface PlannedLogEntry {
+  profileId: string;
+  kind: 'linked' | 'trust_changed';
+  reason: string;
+  details: Record<string, unknown>;
+}
+
 export interface ResolutionPlan {
   /** ref → the profile the event lands on (its own profile, not the root: unmerge stays exact). */
   landing: Map<number, string>;
@@ -84,6 +92,7 @@ export interface ResolutionPlan {
   merges: PlannedMerge[];
   reviews: PlannedReview[];
   sharedDevices: PlannedSharedDevice[];
+  log: PlannedLogEntry[];
   /** Existing profiles whose merged_into changed. */
   repointed: Set<string>;
   /** True when a merge was considered; the caller must have loaded blocks for the answer to hold. */
@@ -112,6 +121,7 @@ export function resolveIdentities(
     merges: [],
     reviews: [],
     sharedDevices: [],
+    log: [],
     repointed: new Set(),
     consideredMerge: false,
   };
@@ -257,6 +267,18 @@ export function resolveIdentities(
       if (i.trust === 'verified' && state.known.get(k)?.trust === 'claimed' && !upgraded.has(k)) {
         upgraded.add(k);
         plan.trustUpgrades.push(i);
+        plan.log.push({
+          profileId: owner.get(k)!,
+          kind: 'trust_changed',
+          reason: `${ev.name ?? ev.kind} event ${ev.messageId} on channel ${ev.channelId} carried ${i.type}:${i.value} as verified`,
+          details: evidence({
+            rule: 'verified_by_source',
+            type: i.type,
+            value: i.value,
+            from: 'claimed',
+            to: 'verified',
+          }),
+        });
         if (state.limitedTrust.has(k)) state.limitedTrust.set(k, 'verified');
       }
     }
@@ -314,6 +336,7 @@ export function resolveIdentities(
       // profile together (nothing of the refused link lands on the target), and a person decides.
       const own = createProfile(ev.channelId);
       for (const i of fresh) attach(own, i, ev);
+      logLink(own, 'split_by_limit', fresh, ev, evidence);
       review(
         target,
         own,
@@ -321,9 +344,28 @@ export function resolveIdentities(
         `adding ${fresh.map((i) => `${i.type}:${i.value}`).join(', ')} would exceed ${broken.max} ${broken.type} per profile`,
         evidence({ identifiers: fresh.map((i) => ({ type: i.type, value: i.value })) }),
       );
-    } else for (const i of fresh) attach(target, i, ev);
+    } else if (fresh.length) {
+      for (const i of fresh) attach(target, i, ev);
+      logLink(target, knownIds.length ? 'carried_with_known' : 'first_seen', fresh, ev, evidence);
+    }
     const top = linkable[0]!;
     plan.landing.set(ev.ref, owner.get(identifierKey(top.type, top.value))!);
+  }
+
+  function logLink(
+    profileId: string,
+    rule: string,
+    ids: Identifier[],
+    ev: ResolvableEvent,
+    evidence: (extra: Record<string, unknown>) => Record<string, unknown>,
+  ) {
+    const list = ids.map((i) => ({ type: i.type, value: i.value }));
+    plan.log.push({
+      profileId,
+      kind: 'linked',
+      reason: `${ev.name ?? ev.kind} event ${ev.messageId} on channel ${ev.channelId} linked ${list.map((i) => `${i.type}:${i.value}`).join(', ')} (${rule})`,
+      details: evidence({ rule, identifiers: list }),
+    });
   }
 
   function chooseWinner(a: string, b: string): [string, string] {

@@ -156,4 +156,44 @@ describeEachDatabase('customers: safe merges by default', [customersMigrations],
     expect(review?.rule).toBe('trust_below_conflict');
     expect(review?.evidence).toMatchObject({ conflicting: expect.any(Array), linked: expect.any(Array) });
   });
+
+  it('explains every link and trust change in the identity log, with event, channel and rule', async () => {
+    const id = stored(
+      await customers.ingest(ctx(), WEB, [identify([anon('log-dev'), email('log@shop.nl')])]),
+    );
+    await customers.ingest(ctx(), TILL, [
+      identify([
+        email('log@shop.nl', 'verified'),
+        { type: 'phone', value: '+31612340003', trust: 'claimed' },
+      ]),
+    ]);
+    const log = await customers.identityLog(ctx(), id);
+    const linked = log.filter((l) => l.kind === 'linked');
+    expect(linked.map((l) => l.details.rule).sort()).toEqual(['carried_with_known', 'first_seen']);
+    const viaTill = linked.find((l) => l.details.rule === 'carried_with_known');
+    expect(viaTill?.details).toMatchObject({ channelId: 'chn_store', event: 'identify' });
+    expect(viaTill?.details.identifiers).toEqual([{ type: 'phone', value: '+31612340003' }]);
+    const upgraded = log.find((l) => l.kind === 'trust_changed');
+    expect(upgraded?.details).toMatchObject({
+      type: 'email',
+      from: 'claimed',
+      to: 'verified',
+      channelId: 'chn_store',
+    });
+  });
+
+  it('shows identifiers in search rows, not traits typed into forms', async () => {
+    const id = stored(
+      await customers.ingest(ctx(), WEB, [
+        identify([{ type: 'user_id', value: 'srch-1', trust: 'verified' }, email('srch@shop.nl')]),
+      ]),
+    );
+    // A placeholder email is no identifier, but it is kept as a trait.
+    await customers.ingest(ctx(), WEB, [
+      identify([{ type: 'user_id', value: 'srch-1', trust: 'verified' }], { email: 'guest@shop.nl' }),
+    ]);
+    const [row] = await customers.search(ctx(), { externalId: 'user_id:srch-1' });
+    expect(row?.id).toBe(id);
+    expect(row?.email).toBe('srch@shop.nl');
+  });
 });

@@ -198,6 +198,7 @@ export function planIngestWrite(input: IngestWriteInput): {
         actor,
         at: now,
       })),
+      ...plan.log.map((l) => ({ ...l, id: newId('ilg'), actor, at: now })),
       ...plan.sharedDevices.map((d) => ({
         id: newId('ilg'),
         profileId: d.profileId,
