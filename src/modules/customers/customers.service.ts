@@ -7,6 +7,7 @@ import { type Ctx, inTransaction } from '../../platform/context.js';
 import { firstRow, rows } from '../../platform/db/database.js';
 import { appendEvents } from '../../platform/events/event-log.js';
 import { loadClusterSet, restage } from './clusters.js';
+import { mayContact } from './consent.js';
 import { CUSTOMER_EVENTS } from './customers.events.js';
 import { insertTimelineEntry, lockIdentity, updateProfiles } from './customers.repository.js';
 import { DEFAULT_STAGE_THRESHOLDS, type StageThresholds } from './customers.types.js';
@@ -66,6 +67,15 @@ export function createCustomersService(options: CustomersOptions = {}) {
     ...view,
     ...privacy,
     ...edits,
+
+    /**
+     * May this customer be contacted for `purpose` on `channel` at `at` (default now)? The one
+     * answer every sender and forwarder asks; a no carries its reason (no_consent, denied, revoked).
+     */
+    async mayContact(ctx: Ctx, customerId: string, purpose: string, channel: string, at?: Date) {
+      const { consent } = await view.view(ctx, customerId, { timelineLimit: 1 });
+      return mayContact(consent, purpose, channel, at ?? ctx.clock.now());
+    },
 
     /**
      * Finds or creates the customer these identifiers belong to (merging as ingestion would) and
