@@ -135,6 +135,8 @@ export interface ServicesOptions {
   /** The payment providers payers may choose; default: the payments module's (`manual`). */
   paymentProviders?: readonly string[] | undefined;
   mailer?: Mailer;
+  /** Customer event timestamps further in the future are clamped to the receipt time. */
+  maxFutureSkewSeconds?: number | undefined;
 }
 
 export function createServices(opts: ServicesOptions = {}) {
@@ -146,7 +148,9 @@ export function createServices(opts: ServicesOptions = {}) {
   const inventory = createInventoryService({
     resolveChannelId: async (ctx, idOrCode) => (await base.channels.findChannel(ctx, idOrCode))?.id,
   });
-  const customers = createCustomersService();
+  const customers = createCustomersService({
+    maxFutureSkewMs: opts.maxFutureSkewSeconds === undefined ? undefined : opts.maxFutureSkewSeconds * 1000,
+  });
   const orders = createOrdersModule();
   const commerce = createCommerceFlows({
     ...base,
@@ -198,6 +202,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   const services = createServices({
     paymentProviders: chosen.names,
     mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
+    maxFutureSkewSeconds: config.maxFutureSkewSeconds,
   });
   const paymentProviders = {
     names: services.commerce.deps.payments.enabledProviderNames(),

@@ -98,17 +98,39 @@ describeEachHub('customers and Segment ingestion', (t) => {
     const before = Date.now();
     const r = await segment('/v1/batch', batch);
     expect(r.status).toBe(200);
-    expect(r.body.stored).toBe(2);
-    expect(r.body.rejected.map((x: { index: number }) => x.index)).toEqual([1, 2, 3]);
-    expect(r.body.rejected[2].errors[0].path).toBe('traits.email');
+    expect(r.body.stored).toBe(3);
+    expect(r.body.rejected.map((x: { index: number }) => x.index)).toEqual([1, 2]);
+    // a bad email is dropped with a warning; the rest of the identify lands
+    expect(r.body.warnings.map((w: { index: number }) => w.index)).toEqual([3]);
+    expect(r.body.warnings[0].warnings[0].path).toBe('traits.email');
     const again = await segment('/v1/batch', batch);
     expect(again.body.stored).toBe(0);
-    expect(again.body.duplicates).toBe(2);
+    expect(again.body.duplicates).toBe(3);
     const [c] = (await t.api('GET', '/api/customers?externalId=loyalty_card:L-1')).body.items;
     const view = await t.api('GET', `/api/customers/${c.id}`);
     const ok = view.body.timeline.items.find((e: { name: string }) => e.name === 'Ok');
     // the client clock was years behind: the event happened 10 s before the hub received the batch
     expect(new Date(ok.occurredAt).getTime()).toBeGreaterThanOrEqual(before - 11_000);
+  });
+
+  it('keeps the rest of an event whose phone or timestamp is bad, and says what it dropped', async () => {
+    const identify = await segment('/v1/identify', {
+      userId: 'lenient-api',
+      traits: { email: 'lenient@example.com', phone: '12345', firstName: 'Lee' },
+    });
+    expect(identify.status).toBe(200);
+    expect(identify.body.warnings[0].warnings[0].path).toBe('traits.phone');
+    const track = await segment('/v1/track', {
+      userId: 'lenient-api',
+      event: 'Odd Time',
+      timestamp: 'yesterday-ish',
+    });
+    expect([track.status, track.body.stored]).toEqual([200, 1]);
+    expect(track.body.warnings[0].warnings[0].path).toBe('timestamp');
+    const [c] = (await t.api('GET', '/api/customers?externalId=user_id:lenient-api')).body.items;
+    const view = await t.api('GET', `/api/customers/${c.id}`);
+    expect(view.body.traits.firstName.value).toBe('Lee');
+    expect(view.body.identities.map((i: { type: string }) => i.type).sort()).toEqual(['email', 'user_id']);
   });
 
   it('refuses oversized events and batches with 400 and single bad events with per-field errors', async () => {
@@ -176,8 +198,9 @@ describeEachHub('customers and Segment ingestion', (t) => {
   });
 
   it('merges, protects, reviews and unmerges through the API', async () => {
-    await segment('/v1/identify', { userId: 'shared-a', anonymousId: 'family-tablet' });
-    await segment('/v1/identify', { userId: 'shared-b', anonymousId: 'family-tablet' });
+    // One email under two user ids: the user_id limit (1) sends the link to review.
+    await segment('/v1/identify', { userId: 'shared-a', traits: { email: 'family@example.com' } });
+    await segment('/v1/identify', { userId: 'shared-b', traits: { email: 'family@example.com' } });
     const reviews = await t.api('GET', '/api/customers/merge-reviews');
     const review = reviews.body.items.find((r: { rule: string }) => r.rule === 'max_per_type');
     expect(review).toBeDefined();

@@ -21,6 +21,8 @@ export interface HubConfig {
   webhookRetentionDays: number;
   /** Raw inbound bodies are cleared this many days after receipt (OMNIHUB_INBOUND_RETENTION_DAYS). */
   inboundRetentionDays: number;
+  /** Customer event timestamps more than this ahead of receipt are clamped (OMNIHUB_MAX_FUTURE_SKEW_SECONDS). */
+  maxFutureSkewSeconds: number;
   /** 32 bytes (hex or base64) that encrypt stored connector secrets (OMNIHUB_SECRETS_KEY); none = plaintext. */
   secretsKey: string | undefined;
   /** A running import untouched this long is failed: its process is gone (OMNIHUB_IMPORT_STALE_SECONDS). */
@@ -87,6 +89,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     throw new Error(
       `OMNIHUB_IMPORT_STALE_SECONDS must be a number of seconds > 0, got ${env.OMNIHUB_IMPORT_STALE_SECONDS}`,
     );
+  const maxFutureSkewSeconds = Number(env.OMNIHUB_MAX_FUTURE_SKEW_SECONDS?.trim() || 600);
+  if (!Number.isFinite(maxFutureSkewSeconds) || maxFutureSkewSeconds < 0)
+    throw new Error(
+      `OMNIHUB_MAX_FUTURE_SKEW_SECONDS must be a number of seconds >= 0, got ${env.OMNIHUB_MAX_FUTURE_SKEW_SECONDS}`,
+    );
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
@@ -103,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     webhookRetentionDays,
     inboundRetentionDays,
     importStaleSeconds,
+    maxFutureSkewSeconds,
     paymentProviders: parseProviderList(env.OMNIHUB_PAYMENT_PROVIDERS),
     smtpUrl: env.OMNIHUB_SMTP_URL?.trim() || undefined,
     mailFrom: env.OMNIHUB_MAIL_FROM?.trim() || 'Omnihub <no-reply@localhost>',

@@ -30,6 +30,7 @@ const SHORT_ALIASES = {
 } as const satisfies Record<SegmentCall | 'batch', string>;
 
 type Rejected = { index: number; messageId: string; errors: WireIssue[] };
+type Warned = { index: number; messageId: string; warnings: WireIssue[] };
 
 export const segmentRoutes =
   (customers: CustomersService): FastifyPluginAsync =>
@@ -108,6 +109,7 @@ export const segmentRoutes =
       } else raws = [body];
       const bigBody = Number(request.headers['content-length'] ?? MAX_BATCH_BYTES) > MAX_EVENT_BYTES;
       const rejected: Rejected[] = [];
+      const warned: Warned[] = [];
       const good: IngestEventInput[] = [];
       const goodIndex: number[] = [];
       raws.forEach((raw, index) => {
@@ -141,8 +143,10 @@ export const segmentRoutes =
       let ignored = 0;
       for (const r of results) {
         const index = goodIndex[r.index]!;
-        if (r.status === 'stored') stored++;
-        else if (r.status === 'duplicate') duplicates++;
+        if (r.status === 'stored') {
+          stored++;
+          if (r.warnings) warned.push({ index, messageId: r.messageId, warnings: r.warnings });
+        } else if (r.status === 'duplicate') duplicates++;
         else if (r.status === 'ignored') ignored++;
         else rejected.push({ index, messageId: r.messageId, errors: r.errors });
       }
@@ -155,7 +159,8 @@ export const segmentRoutes =
           })),
         });
       }
-      return reply.code(200).send({ success: true, stored, duplicates, ignored, rejected });
+      // Stored events that lost a field say which (the rest of each landed).
+      return reply.code(200).send({ success: true, stored, duplicates, ignored, rejected, warnings: warned });
     }
 
     for (const call of [...SEGMENT_CALLS, 'batch'] as const) {

@@ -27,11 +27,12 @@ function idString(v: unknown): string | null {
   return null;
 }
 
-function time(v: unknown, path: string, errors: WireIssue[]): number | null {
+/** A date, or null: an unparseable one is dropped with a warning (the receipt time stands in). */
+function time(v: unknown, path: string, warnings: WireIssue[]): number | null {
   if (v === undefined || v === null) return null;
   const t = typeof v === 'string' ? Date.parse(v) : Number.NaN;
   if (Number.isNaN(t)) {
-    errors.push({ path, message: 'not an ISO 8601 date' });
+    warnings.push({ path, message: 'not an ISO 8601 date; dropped' });
     return null;
   }
   return t;
@@ -87,8 +88,9 @@ export function fromSegment(
     if (!userId) errors.push({ path: 'userId', message: 'an alias call needs a userId' });
   }
   const receivedAt = o.receivedAt.getTime();
-  const original = time(raw.originalTimestamp ?? raw.timestamp, 'timestamp', errors);
-  const sentAt = time(raw.sentAt ?? o.batchSentAt, 'sentAt', errors);
+  const warnings: WireIssue[] = [];
+  const original = time(raw.originalTimestamp ?? raw.timestamp, 'timestamp', warnings);
+  const sentAt = time(raw.sentAt ?? o.batchSentAt, 'sentAt', warnings);
   const identifiers: IdentifierInput[] = [];
   if (userId) identifiers.push({ type: 'user_id', value: userId, trust: 'verified' });
   if (anonymousId) identifiers.push({ type: 'anonymous_id', value: anonymousId, trust: 'verified' });
@@ -151,6 +153,7 @@ export function fromSegment(
       anonymousId,
       userId,
       previousId: call === 'alias' ? (idString(raw.previousId) ?? undefined) : undefined,
+      warnings: warnings.length ? warnings : undefined,
     },
   };
 }

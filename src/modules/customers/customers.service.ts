@@ -7,6 +7,7 @@ import { type Ctx, inTransaction } from '../../platform/context.js';
 import { firstRow, rows } from '../../platform/db/database.js';
 import { appendEvents } from '../../platform/events/event-log.js';
 import { loadClusterSet, restage } from './clusters.js';
+import { mayContact } from './consent.js';
 import { CUSTOMER_EVENTS } from './customers.events.js';
 import { insertTimelineEntry, lockIdentity, updateProfiles } from './customers.repository.js';
 import { DEFAULT_STAGE_THRESHOLDS, type StageThresholds } from './customers.types.js';
@@ -26,6 +27,8 @@ export interface CustomersOptions {
   maxEventsPerCommit?: number;
   /** Ingest batches committing at once on PostgreSQL (default 3; PGlite always one). */
   concurrentCommits?: number;
+  /** An event timestamp further ahead of the receipt time than this is clamped to it (default 10 min). */
+  maxFutureSkewMs?: number | undefined;
 }
 
 export interface TimelineEntryInput {
@@ -46,6 +49,7 @@ export function createCustomersService(options: CustomersOptions = {}) {
     thresholds,
     maxEventsPerCommit: options.maxEventsPerCommit ?? 2000,
     concurrentCommits: options.concurrentCommits ?? 3,
+    maxFutureSkewMs: options.maxFutureSkewMs ?? 10 * 60_000,
   });
   const merges = createMergesService({ rules, thresholds });
   const view = createViewService({ rules });
@@ -63,6 +67,15 @@ export function createCustomersService(options: CustomersOptions = {}) {
     ...view,
     ...privacy,
     ...edits,
+
+    /**
+     * May this customer be contacted for `purpose` on `channel` at `at` (default now)? The one
+     * answer every sender and forwarder asks; a no carries its reason (no_consent, denied, revoked).
+     */
+    async mayContact(ctx: Ctx, customerId: string, purpose: string, channel: string, at?: Date) {
+      const { consent } = await view.view(ctx, customerId, { timelineLimit: 1 });
+      return mayContact(consent, purpose, channel, at ?? ctx.clock.now());
+    },
 
     /**
      * Finds or creates the customer these identifiers belong to (merging as ingestion would) and

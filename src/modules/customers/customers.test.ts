@@ -121,9 +121,15 @@ describeEachDatabase('customers', [customersMigrations], (t) => {
     expect(twice.map((r) => r.status)).toEqual(['stored', 'duplicate']);
   });
 
-  it('sends a second user id on one device to review instead of merging, and merges when approved', async () => {
+  it('keeps a second user id on one device apart, sends one under a known email to review, merges when approved', async () => {
     const a = await profileOf(await customers.ingest(ctx(), WEB, [ev({ user: 'ua', anon: 'family-ipad' })]));
-    const res = await customers.ingest(ctx(), WEB, [ev({ user: 'ub', anon: 'family-ipad' })]);
+    const onDevice = await profileOf(
+      await customers.ingest(ctx(), WEB, [ev({ user: 'ub', anon: 'family-ipad' })]),
+    );
+    expect(onDevice).not.toBe(a);
+    expect((await customers.identityLog(ctx(), a)).some((l) => l.kind === 'device_shared')).toBe(true);
+    await customers.ingest(ctx(), WEB, [ev({ user: 'ua', email: 'ua@shop.nl' })]);
+    const res = await customers.ingest(ctx(), WEB, [ev({ user: 'uc', email: 'ua@shop.nl' })]);
     const b = await profileOf(res);
     expect(b).not.toBe(a);
     const review = (await customers.listReviews(ctx())).find(
@@ -163,18 +169,18 @@ describeEachDatabase('customers', [customersMigrations], (t) => {
     expect(g1).not.toBe(g2);
   });
 
-  it('rejects events with identifiers in wrong formats, one by one, and stores the rest', async () => {
+  it('drops identifiers in wrong formats with a warning, stores the rest, rejects events left with none', async () => {
     const res = await customers.ingest(ctx(), WEB, [
       ev({ anon: 'f-1', traits: { email: 'not-an-email' } }),
       ev({ anon: 'f-2', traits: { phone: '06 1234 5678' }, context: { locale: 'nl-NL' } }),
       ev({ anon: 'f-3', traits: { phone: '12' } }),
       ev({ user: 'null' }),
     ]);
-    expect(res.map((r) => r.status)).toEqual(['rejected', 'stored', 'rejected', 'rejected']);
+    expect(res.map((r) => r.status)).toEqual(['stored', 'stored', 'stored', 'rejected']);
     const view = await customers.view(ctx(), await profileOf(res, 1));
     expect(view.identities.find((i) => i.type === 'phone')?.value).toBe('+31612345678');
     expect(
-      await firstRow(t.database.db, sql`select 1 from customer_identifiers where value = 'f-1'`),
+      await firstRow(t.database.db, sql`select 1 from customer_identifiers where value = 'not-an-email'`),
     ).toBeUndefined();
   });
 

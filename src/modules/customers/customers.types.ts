@@ -58,6 +58,8 @@ export interface IngestEventInput {
   userId: string | null;
   /** alias: the earlier id, linked as a user id if known as one, otherwise as an anonymous id. */
   previousId?: string | undefined;
+  /** Fields the connector dropped (e.g. an unparseable date): kept with the event and reported. */
+  warnings?: Array<{ path: string; message: string }> | undefined;
 }
 
 export interface IngestSource {
@@ -68,7 +70,14 @@ export interface IngestSource {
 }
 
 export type IngestEventResult =
-  | { index: number; messageId: string; status: 'stored'; profileId: string }
+  | {
+      index: number;
+      messageId: string;
+      status: 'stored';
+      profileId: string;
+      /** Fields dropped from the event (the rest landed). */
+      warnings?: Array<{ path: string; message: string }>;
+    }
   | { index: number; messageId: string; status: 'duplicate' }
   | { index: number; messageId: string; status: 'ignored'; reason: string }
   | {

@@ -117,7 +117,9 @@ export function normalizeIdentifier(
     }
     case 'phone': {
       const phone = parsePhoneNumberFromString(raw, phoneCountry ?? rules.defaultPhoneCountry);
-      if (!phone?.isValid()) {
+      // Possible (a right length for its country), not valid: allocated ranges change faster than
+      // the metadata, and a real +44 7911 6… mobile must not be refused.
+      if (!phone?.isPossible()) {
         return {
           ok: false,
           blocked: false,

@@ -3,6 +3,12 @@
 // go to the review queue instead. The caller loads the state, runs this, and writes the plan with
 // set-based statements. Deterministic given its inputs and id generator.
 import { type Identifier, type IdentityRules, identifierKey, priorityOf, type Trust } from './identifiers.js';
+import {
+  conflictingIdentifiers,
+  firstLimitBroken,
+  secondPersonOnDevice,
+  trustRefusal,
+} from './link-guards.js';
 import { emptyProfile, type ProfileState } from './profile-state.js';
 
 export interface KnownIdentifier {
@@ -20,6 +26,8 @@ export interface ResolutionState {
   /** Pairs of profile ids that must stay apart, as pairKey(a, b). */
   blocks: Set<string>;
   sharedDevices: Set<string>;
+  /** Trust of the limited-type identifiers of those clusters, by identifierKey (absent: claimed). */
+  limitedTrust: Map<string, Trust>;
 }
 
 export interface ResolvableEvent {
@@ -57,6 +65,24 @@ export interface PlannedReview {
   evidence: Record<string, unknown>;
 }
 
+/** A device found carrying a second person: listed as shared from now on. */
+export interface PlannedSharedDevice {
+  value: string;
+  profileId: string;
+  /** Kept on the shared device row: names no person (erasure does not reach that table). */
+  note: string;
+  reason: string;
+  evidence: Record<string, unknown>;
+}
+
+/** An identity log entry of an ordinary link or a trust change (merges and refusals have their own). */
+export interface PlannedLogEntry {
+  profileId: string;
+  kind: 'linked' | 'trust_changed';
+  reason: string;
+  details: Record<string, unknown>;
+}
+
 export interface ResolutionPlan {
   /** ref → the profile the event lands on (its own profile, not the root: unmerge stays exact). */
   landing: Map<number, string>;
@@ -65,6 +91,8 @@ export interface ResolutionPlan {
   trustUpgrades: Identifier[];
   merges: PlannedMerge[];
   reviews: PlannedReview[];
+  sharedDevices: PlannedSharedDevice[];
+  log: PlannedLogEntry[];
   /** Existing profiles whose merged_into changed. */
   repointed: Set<string>;
   /** True when a merge was considered; the caller must have loaded blocks for the answer to hold. */
@@ -92,6 +120,8 @@ export function resolveIdentities(
     trustUpgrades: [],
     merges: [],
     reviews: [],
+    sharedDevices: [],
+    log: [],
     repointed: new Set(),
     consideredMerge: false,
   };
@@ -128,17 +158,13 @@ export function resolveIdentities(
     plan.newProfiles.push(p);
     return p.id;
   };
-  const fitsLimit = (root: string, id: Identifier): boolean => {
-    const max = rules.maxPerType[id.type];
-    if (max === undefined) return true;
-    const values = limitsOf(root).get(id.type);
-    if (!values || values.has(id.value)) return true;
-    return values.size + 1 <= max;
-  };
+  const trustOf = (type: string, value: string): Trust =>
+    state.limitedTrust.get(identifierKey(type, value)) ?? 'claimed';
   const attach = (root: string, id: Identifier, ev: ResolvableEvent) => {
     owner.set(identifierKey(id.type, id.value), root);
     plan.newIdentifiers.push({ ...id, id: newId('idn'), profileId: root, channelId: ev.channelId });
     if (rules.maxPerType[id.type] !== undefined) {
+      state.limitedTrust.set(identifierKey(id.type, id.value), id.trust);
       const m = limitsOf(root);
       let s = m.get(id.type);
       if (!s) {
@@ -148,7 +174,11 @@ export function resolveIdentities(
       s.add(id.value);
     }
   };
-  const mergeVerdict = (a: string, b: string): { rule: string; reason: string } | null => {
+  const mergeVerdict = (
+    a: string,
+    b: string,
+    link: Identifier[],
+  ): { rule: string; reason: string; conflicting?: unknown } | null => {
     const ma = membersOf(a);
     const mb = membersOf(b);
     for (const x of ma)
@@ -161,6 +191,15 @@ export function resolveIdentities(
         }
     const la = limitsOf(a);
     const lb = limitsOf(b);
+    const conflicting = conflictingIdentifiers({ root: a, held: la }, { root: b, held: lb }, trustOf);
+    const weak = trustRefusal(link, conflicting);
+    if (weak) {
+      return {
+        rule: 'trust_below_conflict',
+        reason: `a ${weak.linkTrust} link cannot join profiles holding ${weak.conflictTrust} identifiers of the same type`,
+        conflicting,
+      };
+    }
     for (const [type, max] of Object.entries(rules.maxPerType)) {
       const union = new Set([...(la.get(type) ?? []), ...(lb.get(type) ?? [])]);
       if (union.size > max) {
@@ -193,9 +232,6 @@ export function resolveIdentities(
     }
     const isShared = (i: Identifier) =>
       i.type === 'anonymous_id' && (ev.sharedDevices || state.sharedDevices.has(i.value));
-    let linkable = ids.filter((i) => !isShared(i));
-    if (linkable.length === 0) linkable = ids.slice(0, 1); // a shared device alone: its own device profile
-    linkable.sort((x, y) => priorityOf(rules, x.type) - priorityOf(rules, y.type));
     const evidence = (extra: Record<string, unknown> = {}) => ({
       messageId: ev.messageId,
       sourceId: ev.sourceId,
@@ -203,6 +239,27 @@ export function resolveIdentities(
       event: ev.name ?? ev.kind,
       ...extra,
     });
+    const people = ids.filter((i) => rules.maxPerType[i.type] !== undefined && i.type !== 'anonymous_id');
+    for (const d of ids) {
+      if (d.type !== 'anonymous_id' || isShared(d) || !people.length) continue;
+      const holder = owner.get(identifierKey(d.type, d.value));
+      if (holder === undefined) continue;
+      const root = rootOf(holder);
+      const second = secondPersonOnDevice(limitsOf(root), people);
+      if (!second) continue;
+      // Two people on one device: it links no one from now on, and the log says why.
+      state.sharedDevices.add(d.value);
+      plan.sharedDevices.push({
+        value: d.value,
+        profileId: root,
+        note: `marked shared automatically: event ${ev.messageId} carried a second ${second.type}`,
+        reason: `device ${d.value} carried ${second.type}:${second.carried} while its profile holds ${second.type}:${second.held.join(', ')}; marked shared`,
+        evidence: evidence({ rule: 'two_people_on_device', device: d.value, ...second }),
+      });
+    }
+    let linkable = ids.filter((i) => !isShared(i));
+    if (linkable.length === 0) linkable = ids.slice(0, 1); // a shared device alone: its own device profile
+    linkable.sort((x, y) => priorityOf(rules, x.type) - priorityOf(rules, y.type));
 
     const knownIds = linkable.filter((i) => owner.has(identifierKey(i.type, i.value)));
     for (const i of knownIds) {
@@ -210,6 +267,19 @@ export function resolveIdentities(
       if (i.trust === 'verified' && state.known.get(k)?.trust === 'claimed' && !upgraded.has(k)) {
         upgraded.add(k);
         plan.trustUpgrades.push(i);
+        plan.log.push({
+          profileId: owner.get(k)!,
+          kind: 'trust_changed',
+          reason: `${ev.name ?? ev.kind} event ${ev.messageId} on channel ${ev.channelId} carried ${i.type}:${i.value} as verified`,
+          details: evidence({
+            rule: 'verified_by_source',
+            type: i.type,
+            value: i.value,
+            from: 'claimed',
+            to: 'verified',
+          }),
+        });
+        if (state.limitedTrust.has(k)) state.limitedTrust.set(k, 'verified');
       }
     }
     let target: string;
@@ -226,9 +296,10 @@ export function resolveIdentities(
           { type: first.type, value: first.value, profileId: target },
           { type: i.type, value: i.value, profileId: other },
         ];
-        const refused = mergeVerdict(target, other);
+        const refused = mergeVerdict(target, other, [first, i]);
         if (refused) {
-          review(target, other, refused.rule, refused.reason, evidence({ linked: link }));
+          const shown = refused.conflicting ? { conflicting: refused.conflicting } : {};
+          review(target, other, refused.rule, refused.reason, evidence({ linked: link, ...shown }));
           continue;
         }
         const [winner, loser] = chooseWinner(target, other);
@@ -258,26 +329,43 @@ export function resolveIdentities(
         target = winner;
       }
     }
-    let conflictProfile: string | undefined;
-    for (const i of linkable) {
-      if (owner.has(identifierKey(i.type, i.value))) continue;
-      if (fitsLimit(target, i)) {
-        attach(target, i, ev);
-        continue;
-      }
-      // Attaching would break a per-type limit: the identifier gets its own profile and a person decides.
-      conflictProfile ??= createProfile(ev.channelId);
-      attach(conflictProfile, i, ev);
+    const fresh = linkable.filter((i) => !owner.has(identifierKey(i.type, i.value)));
+    const broken = firstLimitBroken(rules, limitsOf(target), fresh);
+    if (broken) {
+      // Checked for all of them before any is attached: the event's new identifiers get their own
+      // profile together (nothing of the refused link lands on the target), and a person decides.
+      const own = createProfile(ev.channelId);
+      for (const i of fresh) attach(own, i, ev);
+      logLink(own, 'split_by_limit', fresh, ev, evidence);
       review(
         target,
-        conflictProfile,
+        own,
         'max_per_type',
-        `adding ${i.type}:${i.value} would exceed ${rules.maxPerType[i.type]} ${i.type} per profile`,
-        evidence({ identifier: { type: i.type, value: i.value } }),
+        `adding ${fresh.map((i) => `${i.type}:${i.value}`).join(', ')} would exceed ${broken.max} ${broken.type} per profile`,
+        evidence({ identifiers: fresh.map((i) => ({ type: i.type, value: i.value })) }),
       );
+    } else if (fresh.length) {
+      for (const i of fresh) attach(target, i, ev);
+      logLink(target, knownIds.length ? 'carried_with_known' : 'first_seen', fresh, ev, evidence);
     }
     const top = linkable[0]!;
     plan.landing.set(ev.ref, owner.get(identifierKey(top.type, top.value))!);
+  }
+
+  function logLink(
+    profileId: string,
+    rule: string,
+    ids: Identifier[],
+    ev: ResolvableEvent,
+    evidence: (extra: Record<string, unknown>) => Record<string, unknown>,
+  ) {
+    const list = ids.map((i) => ({ type: i.type, value: i.value }));
+    plan.log.push({
+      profileId,
+      kind: 'linked',
+      reason: `${ev.name ?? ev.kind} event ${ev.messageId} on channel ${ev.channelId} linked ${list.map((i) => `${i.type}:${i.value}`).join(', ')} (${rule})`,
+      details: evidence({ rule, identifiers: list }),
+    });
   }
 
   function chooseWinner(a: string, b: string): [string, string] {

@@ -18,6 +18,7 @@
 import { fileURLToPath } from 'node:url';
 import type { MigrationSet } from '../../platform/db/migrate.js';
 
+export { type ContactDecision, mayContact } from './consent.js';
 export { CUSTOMER_EVENTS } from './customers.events.js';
 export { customersRoutes } from './customers.routes.js';
 export {

@@ -8,7 +8,7 @@ import { inTransaction } from '../../platform/context.js';
 import { writeWithEvents } from '../../platform/events/event-log.js';
 import { beginIngest } from './customers.repository.js';
 import type { StageThresholds } from './customers.types.js';
-import { type IdentityRules, identifierKey } from './identifiers.js';
+import { type IdentityRules, identifierKey, type Trust } from './identifiers.js';
 import { type KnownIdentifier, resolveIdentities } from './identity-resolution.js';
 import { loadIngestState } from './ingest.repository.js';
 import type { IngestJob, PreparedEvent } from './ingest-prepare.js';
@@ -107,7 +107,9 @@ export async function commitIngestBatch(
     const profiles = new Map(state.members.map((p) => [p.id, p]));
     const rootOfMember = (id: string) => profiles.get(id)?.mergedInto ?? id;
     const limited = new Map<string, Map<string, Set<string>>>();
+    const limitedTrust = new Map<string, Trust>();
     for (const l of state.limited) {
+      limitedTrust.set(identifierKey(l.type, l.value), l.trust);
       const root = rootOfMember(l.profileId);
       let m = limited.get(root);
       if (!m) {
@@ -123,7 +125,7 @@ export async function commitIngestBatch(
     }
     const plan = resolveIdentities(
       fresh,
-      { known, profiles, limited, blocks: state.blocks, sharedDevices: state.shared },
+      { known, profiles, limited, limitedTrust, blocks: state.blocks, sharedDevices: state.shared },
       rules,
       now,
       newId,

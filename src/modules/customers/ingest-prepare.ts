@@ -1,7 +1,8 @@
 // Ingestion, step one: each event's identifiers are normalized and checked (claimed email/phone
-// traits count as identifiers too); a bad event is rejected alone, with the reasons, before any
-// database work, and the good ones are prepared for identity resolution.
-import type { Deferred } from '../../kernel/index.js';
+// traits count as identifiers too). A bad field is dropped with a warning and the rest of the event
+// lands; an event left with no usable identifier is rejected alone, with the reasons, before any
+// database work. A timestamp too far in the future is clamped to the receipt time and flagged.
+import type { Deferred, FieldIssue } from '../../kernel/index.js';
 import type { Ctx } from '../../platform/context.js';
 import type { IngestEventInput, IngestEventResult, IngestSource } from './customers.types.js';
 import {
@@ -17,6 +18,13 @@ export interface PreparedEvent extends ResolvableEvent {
   input: IngestEventInput;
   resultIndex: number;
   tombstones: string[];
+  /** Fields dropped or corrected (stored with the event and returned in its result). */
+  warnings: FieldIssue[];
+}
+
+export interface PrepareOptions {
+  receivedAt: Date;
+  maxFutureSkewMs: number;
 }
 
 /** One ingest request waiting for (or in) a batch; resolved with its results after the commit. */
@@ -39,13 +47,14 @@ export function prepareEvents(
   rules: IdentityRules,
   source: IngestSource,
   events: IngestEventInput[],
-  offset = 0,
+  opts: PrepareOptions,
 ) {
   const results: IngestEventResult[] = [];
   const prepared: PreparedEvent[] = [];
-  events.forEach((input, i) => {
-    const index = offset + i;
-    const issues: Array<{ path: string; message: string }> = [];
+  events.forEach((original, index) => {
+    const warnings: FieldIssue[] = [...(original.warnings ?? [])];
+    const input = clampFuture(original, opts, warnings);
+    const issues: FieldIssue[] = [];
     const identifiers: Identifier[] = [];
     const phoneCountry = countryOfLocale((input.context as { locale?: unknown }).locale);
     const all = [...input.identifiers];
@@ -62,23 +71,22 @@ export function prepareEvents(
           identifiers.push(n.identifier);
       } else if (!n.blocked) issues.push(n.issue);
     });
-    if (issues.length) {
-      results.push({ index, messageId: input.messageId, status: 'rejected', errors: issues });
+    if (identifiers.length === 0) {
+      const none = {
+        path: 'userId',
+        message: 'no usable identifier (userId/anonymousId are missing or placeholders)',
+      };
+      results.push({ index, messageId: input.messageId, status: 'rejected', errors: [...issues, none] });
       return;
     }
-    if (identifiers.length === 0) {
-      results.push({
-        index,
-        messageId: input.messageId,
-        status: 'rejected',
-        errors: [
-          {
-            path: 'userId',
-            message: 'no usable identifier (userId/anonymousId are missing or placeholders)',
-          },
-        ],
-      });
-      return;
+    if (issues.length) {
+      // The bad fields are dropped (a trait with them) and the rest of the event lands.
+      const traits = { ...input.traits };
+      for (const x of issues) {
+        if (x.path.startsWith('traits.')) delete traits[x.path.slice('traits.'.length)];
+        warnings.push({ path: x.path, message: `${x.message}; dropped` });
+      }
+      input.traits = traits;
     }
     results.push({ index, messageId: input.messageId, status: 'ignored', reason: 'pending' });
     prepared.push({
@@ -93,6 +101,7 @@ export function prepareEvents(
       sharedDevices: source.sharedDevices,
       identifiers,
       previousId: input.previousId,
+      warnings,
       tombstones: [
         ...identifiers.map((x) => tombstoneHash(x.type, x.value)),
         ...(input.previousId
@@ -102,4 +111,19 @@ export function prepareEvents(
     });
   });
   return { results, prepared };
+}
+
+/** A copy of the event whose time is at most maxFutureSkewMs after its receipt (else the receipt time). */
+function clampFuture(
+  input: IngestEventInput,
+  opts: PrepareOptions,
+  warnings: FieldIssue[],
+): IngestEventInput {
+  const received = opts.receivedAt.getTime();
+  if (input.occurredAt.getTime() - received <= opts.maxFutureSkewMs) return { ...input };
+  warnings.push({
+    path: 'timestamp',
+    message: `${input.occurredAt.toISOString()} is in the future; clamped to the receipt time`,
+  });
+  return { ...input, occurredAt: new Date(received) };
 }

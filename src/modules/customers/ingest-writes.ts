@@ -97,7 +97,10 @@ export function planIngestWrite(input: IngestWriteInput): {
       kind: e.kind,
       name: e.name,
       properties: JSON.stringify(e.input.properties),
-      context: JSON.stringify(e.input.context),
+      // Dropped fields stay explained on the event itself.
+      context: JSON.stringify(
+        e.warnings.length ? { ...e.input.context, omnihubWarnings: e.warnings } : e.input.context,
+      ),
       anonymousId: e.input.anonymousId,
       userId: e.input.userId,
       occurredAt: at,
@@ -108,6 +111,7 @@ export function planIngestWrite(input: IngestWriteInput): {
       messageId: e.messageId,
       status: 'stored',
       profileId: rootOf(profileId),
+      ...(e.warnings.length ? { warnings: e.warnings } : {}),
     };
   }
   for (const m of plan.merges) {
@@ -183,6 +187,7 @@ export function planIngestWrite(input: IngestWriteInput): {
     events: eventRows,
     merges: plan.merges.map((m) => ({ ...m, actor, createdAt: now })),
     reviews: plan.reviews.map((r) => ({ ...r, id: newId('mrv'), createdAt: now })),
+    sharedDevices: plan.sharedDevices,
     log: [
       ...plan.merges.map((m) => ({
         id: newId('ilg'),
@@ -190,6 +195,16 @@ export function planIngestWrite(input: IngestWriteInput): {
         kind: 'merged',
         reason: m.reason,
         details: { mergeId: m.id, loserId: m.loserId, evidence: m.evidence },
+        actor,
+        at: now,
+      })),
+      ...plan.log.map((l) => ({ ...l, id: newId('ilg'), actor, at: now })),
+      ...plan.sharedDevices.map((d) => ({
+        id: newId('ilg'),
+        profileId: d.profileId,
+        kind: 'device_shared',
+        reason: d.reason,
+        details: d.evidence,
         actor,
         at: now,
       })),

@@ -12,7 +12,7 @@ import {
   updateProfilesSql,
 } from './customers.repository.js';
 import type { Trust } from './identifiers.js';
-import type { NewIdentifier, PlannedReview } from './identity-resolution.js';
+import type { NewIdentifier, PlannedReview, PlannedSharedDevice } from './identity-resolution.js';
 import type { ProfileState } from './profile-state.js';
 
 export interface IngestStateQuery {
@@ -33,7 +33,7 @@ export interface IngestStateRows {
   members: ProfileState[];
   /** Row version (xmin) of each member as read: the write refuses to apply over a newer one. */
   versions: Map<string, string>;
-  limited: Array<{ type: string; value: string; profileId: string }>;
+  limited: Array<{ type: string; value: string; profileId: string; trust: Trust }>;
   blocks: Set<string>;
 }
 
@@ -55,7 +55,7 @@ export async function loadIngestState(exec: Executor, q: IngestStateQuery): Prom
       select distinct 'hit' as k, json_build_object('type', h.type, 'value', h.value, 'profileId', h.profile_id, 'trust', h.trust)::text as d
         from hits h
       union all select 'member', row_to_json(m)::text from members m
-      union all select 'limited', json_build_object('type', i.type, 'value', i.value, 'profileId', i.profile_id)::text
+      union all select 'limited', json_build_object('type', i.type, 'value', i.value, 'profileId', i.profile_id, 'trust', i.trust)::text
         from customer_identifiers i where i.profile_id = any(array(select id from members))
          and i.type = any(${sql.param(q.limitedTypes)}::text[])
       union all select 'block', b.profile_a || '|' || b.profile_b from customer_merge_blocks b
@@ -130,6 +130,7 @@ export interface IngestWrite {
   events: EventRow[];
   merges: MergeInput[];
   reviews: Array<PlannedReview & { id: string; createdAt: string }>;
+  sharedDevices: PlannedSharedDevice[];
   log: IdentityLogInput[];
   consents: ConsentRow[];
   at: string;
@@ -208,6 +209,13 @@ export function ingestPlanStatement(w: IngestWrite): (events: SQL) => SQL {
         ${p(r, (x) => JSON.stringify(x.evidence))}::jsonb[], ${p(r, (x) => x.createdAt)}::timestamptz[])
         as u(id, a, b, pair_key, rule, reason, evidence, created_at)
       on conflict (pair_key) where status = 'open' do nothing`);
+  }
+  if (w.sharedDevices.length) {
+    const d = w.sharedDevices;
+    add(sql`insert into customer_shared_devices (value, note, created_at)
+      select distinct on (u.value) u.value, u.note, ${w.at}::timestamptz
+      from unnest(${p(d, (x) => x.value)}::text[], ${p(d, (x) => x.note)}::text[]) as u(value, note)
+      on conflict (value) do nothing`);
   }
   if (w.log.length) add(insertIdentityLogSql(w.log));
   if (w.consents.length) add(upsertConsentsSql(w.consents));

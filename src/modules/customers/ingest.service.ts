@@ -22,6 +22,8 @@ export interface IngestOptions {
   maxEventsPerCommit: number;
   /** Batches committing at once on a server database (PGlite: always one). */
   concurrentCommits: number;
+  /** Timestamps further ahead of the receipt time are clamped to it and flagged. */
+  maxFutureSkewMs: number;
 }
 
 export function createIngestion(opts: IngestOptions) {
@@ -114,7 +116,10 @@ export function createIngestion(opts: IngestOptions) {
      * stitched and reflected in profiles, and the promise resolves after they are committed.
      */
     async ingest(ctx: Ctx, source: IngestSource, events: IngestEventInput[]): Promise<IngestEventResult[]> {
-      const { results, prepared } = prepareEvents(rules, source, events);
+      const { results, prepared } = prepareEvents(rules, source, events, {
+        receivedAt: ctx.clock.now(),
+        maxFutureSkewMs: opts.maxFutureSkewMs,
+      });
       if (prepared.length === 0) return results;
       const job: IngestJob = { ctx, source, events: prepared, results, done: deferred() };
       if (ctx.inTx) {

@@ -297,13 +297,14 @@ export function createViewService(opts: { rules: IdentityRules }) {
         ctx.db,
         sql`with hits as (select distinct coalesce(p.merged_into, p.id) as root from customer_profiles p
                           where p.status <> 'erased' and (${sql.join(filters, sql` or `)}) limit ${limit})
-            select p.*, array(select t.tag from customer_tags t where t.profile_id = p.id) as tags
+            select p.*, array(select t.tag from customer_tags t where t.profile_id = p.id) as tags, ${CONTACTS}
             from customer_profiles p where p.id in (select root from hits)
-            union all select p.*, array(select t.tag from customer_tags t where t.profile_id = p.id)
+            union all select p.*, array(select t.tag from customer_tags t where t.profile_id = p.id), ${CONTACTS}
             from customer_profiles p where p.merged_into in (select root from hits)`,
       );
       const profiles = r.map(toProfileState);
       const tagsOf = new Map(r.map((x) => [x.id as string, (x.tags as string[] | null) ?? []]));
+      const contactsOf = new Map(r.map((x) => [x.id as string, parseContacts(x.contacts)]));
       return profiles
         .filter((p) => p.mergedInto === null)
         .map((root) => {
@@ -312,13 +313,15 @@ export function createViewService(opts: { rules: IdentityRules }) {
           const str = (k: string) =>
             typeof traits[k]?.value === 'string' ? (traits[k]!.value as string) : null;
           const name = str('name') ?? ([str('firstName'), str('lastName')].filter(Boolean).join(' ') || null);
+          // Contacts come from the cluster's identifiers (a trait may be a placeholder or stale).
+          const contacts = members.flatMap((p) => contactsOf.get(p.id) ?? []);
           return {
             id: root.id,
             status: root.status,
             stage: root.stage,
             name,
-            email: str('email'),
-            phone: str('phone'),
+            email: bestContact(contacts, 'email'),
+            phone: bestContact(contacts, 'phone'),
             lastSeenAt: date(root.lastSeenAt),
             tags: [...new Set(members.flatMap((p) => tagsOf.get(p.id) ?? []))].sort(),
           };
@@ -348,3 +351,21 @@ export function createViewService(opts: { rules: IdentityRules }) {
 }
 
 export type ViewService = ReturnType<typeof createViewService>;
+
+type Contact = { type: string; value: string; trust: string; at: string };
+
+/** A profile's email and phone identifiers, for search rows. */
+const CONTACTS = sql`coalesce((select json_agg(json_build_object('type', i.type, 'value', i.value, 'trust', i.trust,
+  'at', i.first_seen_at)) from customer_identifiers i where i.profile_id = p.id and i.type in ('email', 'phone')), '[]') as contacts`;
+
+function parseContacts(raw: unknown): Contact[] {
+  const v = typeof raw === 'string' ? JSON.parse(raw) : raw;
+  return Array.isArray(v) ? (v as Contact[]) : [];
+}
+
+/** Verified before claimed, then the first seen. */
+function bestContact(contacts: Contact[], type: string): string | null {
+  const of = contacts.filter((c) => c.type === type);
+  of.sort((a, b) => (a.trust === b.trust ? (a.at < b.at ? -1 : 1) : a.trust === 'verified' ? -1 : 1));
+  return of[0]?.value ?? null;
+}
