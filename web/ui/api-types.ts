@@ -5283,6 +5283,8 @@ export interface paths {
       parameters: {
         query?: {
           format?: 'csv' | 'ndjson';
+          /** @description CSV: cells starting with = + - @ get a leading ' so spreadsheets show text (verbatim: as stored) */
+          formulas?: 'neutralise' | 'verbatim';
         };
         header?: never;
         path?: never;

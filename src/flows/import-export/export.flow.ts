@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import type { CatalogService, ImportFormat } from '../../modules/catalog/index.js';
 import type { Ctx } from '../../platform/context.js';
-import { IMPORT_COLUMNS, type ImportRow, toCsvRecord } from './import-rows.js';
+import { IMPORT_COLUMNS, type ImportRow, neutraliseFormula, toCsvRecord } from './import-rows.js';
 
 const PAGE = 200;
 
@@ -80,8 +80,16 @@ export async function* catalogRows(ctx: Ctx, catalog: CatalogService): AsyncGene
   }
 }
 
-/** The export as a byte stream in the chosen format. */
-export function exportCatalog(ctx: Ctx, catalog: CatalogService, format: ImportFormat): Readable {
+/**
+ * The export as a byte stream in the chosen format. CSV cells that a spreadsheet would run as a
+ * formula are neutralised unless `formulas: 'verbatim'` (for machine consumers).
+ */
+export function exportCatalog(
+  ctx: Ctx,
+  catalog: CatalogService,
+  format: ImportFormat,
+  opts: { formulas?: 'neutralise' | 'verbatim' } = {},
+): Readable {
   const rows = Readable.from(catalogRows(ctx, catalog));
   if (format === 'ndjson') {
     return Readable.from(
@@ -92,5 +100,11 @@ export function exportCatalog(ctx: Ctx, catalog: CatalogService, format: ImportF
   }
   const csv = stringify({ header: true, columns: [...IMPORT_COLUMNS] });
   rows.on('error', (err) => csv.destroy(err));
-  return rows.map((row: ImportRow) => toCsvRecord(row)).pipe(csv);
+  const verbatim = opts.formulas === 'verbatim';
+  const record = (row: ImportRow) => {
+    const r = toCsvRecord(row);
+    if (!verbatim) for (const c of IMPORT_COLUMNS) r[c] = neutraliseFormula(r[c]);
+    return r;
+  };
+  return rows.map(record).pipe(csv);
 }

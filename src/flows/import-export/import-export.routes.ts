@@ -141,15 +141,23 @@ export const importExportRoutes =
         schema: {
           tags: ['catalog'],
           summary: 'Export the catalog in the import format (streamed CSV or NDJSON)',
-          querystring: z.strictObject({ format: z.enum(IMPORT_FORMATS).default('ndjson') }),
+          querystring: z.strictObject({
+            format: z.enum(IMPORT_FORMATS).default('ndjson'),
+            formulas: z
+              .enum(['neutralise', 'verbatim'])
+              .default('neutralise')
+              .describe(
+                "CSV: cells starting with = + - @ get a leading ' so spreadsheets show text (verbatim: as stored)",
+              ),
+          }),
         },
       },
       async (request, reply) => {
-        const { format } = request.query;
+        const { format, formulas } = request.query;
         return reply
           .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson')
           .header('content-disposition', `attachment; filename="catalog.${format}"`)
-          .send(exportCatalog(request.ctx, deps.catalog, format));
+          .send(exportCatalog(request.ctx, deps.catalog, format, { formulas }));
       },
     );
   };

@@ -148,4 +148,27 @@ describeEachDatabase('import and export', [channelsMigrations, catalogMigrations
         .every((l) => parseImportRow(JSON.parse(l)).ok),
     ).toBe(true);
   });
+
+  it('neutralises formula-like CSV cells on export and reads them back as the same text', async () => {
+    const ctx = t.ctx();
+    const title = '=HYPERLINK("https://evil.example","click")';
+    await imports.runImport(ctx, {
+      format: 'ndjson',
+      input: Readable.from([
+        `${JSON.stringify({ kind: 'product', handle: 'formula-shirt', locale: 'en', title, description: '@SUM(A1) +cmd|x' })}\n`,
+      ]),
+    });
+    const csv = await text(exportCatalog(ctx, catalog, 'csv'));
+    const line = csv.split('\n').find((l) => l.includes('formula-shirt'))!;
+    expect(line).toContain(`"'=HYPERLINK(""https://evil.example"",""click"")"`);
+    expect(line).toContain("'@SUM(A1) +cmd|x");
+    expect(line).not.toMatch(/,[=+@-]/);
+    const verbatim = await text(exportCatalog(ctx, catalog, 'csv', { formulas: 'verbatim' }));
+    expect(verbatim).toContain('"=HYPERLINK(');
+    const again = await imports.runImport(ctx, { format: 'csv', input: Readable.from([csv]) });
+    expect(again).toMatchObject({ status: 'completed', rowsRejected: 0 });
+    const product = await catalog.getProduct(ctx, 'formula-shirt');
+    expect(product.content.en?.title).toBe(title);
+    expect(product.content.en?.description).toBe('@SUM(A1) +cmd|x');
+  });
 });

@@ -5,7 +5,7 @@ import { pipeline, type Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { AppError } from '../../kernel/index.js';
 import type { ImportFormat } from '../../modules/catalog/index.js';
-import { IMPORT_COLUMNS } from './import-rows.js';
+import { IMPORT_COLUMNS, restoreNeutralisedFormula } from './import-rows.js';
 
 export type ReadItem =
   | { line: number; raw: Record<string, unknown> }
@@ -66,7 +66,12 @@ export async function* readRows(format: ImportFormat, input: Readable): AsyncGen
     info: { lines: number };
   }>) {
     while (skipped.length) yield skipped.shift()!;
-    yield { line: rec.info.lines, raw: rec.record };
+    yield { line: rec.info.lines, raw: restoreCells(rec.record) };
   }
   while (skipped.length) yield skipped.shift()!;
+}
+
+function restoreCells(record: Record<string, string>): Record<string, string> {
+  for (const k of Object.keys(record)) record[k] = restoreNeutralisedFormula(record[k]!);
+  return record;
 }

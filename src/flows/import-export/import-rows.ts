@@ -172,3 +172,19 @@ export function toCsvRecord(row: ImportRow): Record<ImportColumn, string> {
   }
   return out;
 }
+
+/**
+ * Spreadsheets run a cell that starts with = + - @ (or a tab or CR) as a formula ("CSV injection"):
+ * such text cells are exported behind a ' so they show as text; plain numbers are left alone.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
+export function neutraliseFormula(cell: string): string {
+  return FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
+}
+
+/** The reverse on import, so a neutralised export imports back as the text it was. */
+export function restoreNeutralisedFormula(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
