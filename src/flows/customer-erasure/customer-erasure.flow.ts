@@ -9,6 +9,7 @@ import type { CustomersService, ErasureReceipt } from '../../modules/customers/i
 import { eraseIntegrationDataOfCustomer } from '../../modules/integrations/index.js';
 import { eraseOrdersOfCustomer } from '../../modules/orders/index.js';
 import { erasePaymentsOfOrders } from '../../modules/payments/index.js';
+import { eraseShopperData } from '../../modules/shoppers/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { redactEventPayloads } from '../../platform/events/event-redaction.js';
 import { forgetStoredResponses } from '../../platform/http/idempotency-erasure.js';
@@ -29,6 +30,8 @@ export interface CustomerErasureReceipt extends ErasureReceipt {
     webhookDeliveries: number;
     events: number;
     storedResponses: number;
+    /** Sign-in codes and sessions of the shopper. */
+    shopperRecords: number;
   };
 }
 
@@ -55,6 +58,7 @@ export function createCustomerErasureFlow(deps: CustomerErasureDeps) {
         const integrations = await eraseIntegrationDataOfCustomer(tx, { ...subject, recordIds });
         const events = await redactEventPayloads(tx, { ...subject, subjects: recordIds });
         const storedResponses = await forgetStoredResponses(tx, { ...subject, recordIds });
+        const shopperRecords = await eraseShopperData(tx, subject);
         const receipt = await deps.customers.eraseCustomer(tx, id, reason);
         return {
           ...receipt,
@@ -67,6 +71,7 @@ export function createCustomerErasureFlow(deps: CustomerErasureDeps) {
             webhookDeliveries: integrations.webhookDeliveriesRedacted,
             events,
             storedResponses,
+            shopperRecords,
           },
         };
       });

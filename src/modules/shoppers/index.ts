@@ -19,6 +19,7 @@ export {
   type ShopperSession,
 } from './sessions.js';
 export { SHOPPER_EVENTS, ShopperSignedIn, ShopperSignedOut } from './shoppers.events.js';
+export { eraseShopperData, SHOPPERS_PERSONAL_DATA } from './shoppers-erasure.js';
 export { consumeSignInCode, emailHashOf, issueSignInCode, SIGN_IN_CODE_POLICY } from './sign-in-codes.js';
 
 export const shoppersMigrations: MigrationSet = {
