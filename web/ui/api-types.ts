@@ -399,7 +399,7 @@ export interface paths {
     put?: never;
     /**
      * Check out: pay and place one order (send an Idempotency-Key; a retry returns the same order)
-     * @description 402 payment_failed leaves no order and releases the holds. 409 insufficient_stock when stock ran out. A cart already checked out answers 200 with its order.
+     * @description 402 payment_failed leaves no order and releases the holds. 409 insufficient_stock when stock ran out. A cart already checked out answers 200 with its order. A till sale (delivery carry_out) is paid, handed over and completed at once: manual is cash in the drawer, external a card on the store terminal; never a pickup.
      */
     post: {
       parameters: {
@@ -415,12 +415,26 @@ export interface paths {
           'application/json': {
             /** Format: email */
             email?: string;
-            payment: {
+            /** @description one payment for the whole sum (this or payments) */
+            payment?: {
               /** @description `manual` (pay at the till or on pickup), `test`, `external` or an adapter; the hub must enable it and the channel accept it (docs/payments.md) */
               provider: string;
               /** @description the provider's payment token (for `test`: see docs/payments.md) */
               token?: string;
             };
+            /** @description a till sale (carry-out): the tenders that together pay it — cash with the amount tendered, the terminal with its reference, or both (422 tender_refused when they do not add up) */
+            payments?: {
+              /** @description what this tender pays, in minor units */
+              amount: number;
+              /** @description `manual` (cash), `external` (the store’s own card terminal) or an adapter the channel accepts */
+              provider: string;
+              /** @description a card terminal's transaction reference, printed on its slip */
+              reference?: string;
+              /** @description cash only: what the customer handed over (minor units); the change is tendered − amount */
+              tendered?: number;
+              /** @description the provider's payment token, for a provider that needs one */
+              token?: string;
+            }[];
             phone?: string;
             /** @enum {string} */
             routing?: 'nearest_with_stock' | 'fewest_shipments' | 'store_priority';
@@ -435,6 +449,8 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /** @description a till sale: the cash handed back, in minor units */
+              change: number;
               order: {
                 cartId: string | null;
                 channelId: string;
@@ -552,6 +568,7 @@ export interface paths {
                 /** Format: date-time */
                 updatedAt: string;
               };
+              /** @description the first of payments */
               payment: {
                 amount: number;
                 /** Format: date-time */
@@ -569,6 +586,23 @@ export interface paths {
                 /** Format: date-time */
                 updatedAt: string;
               } | null;
+              payments: {
+                amount: number;
+                /** Format: date-time */
+                createdAt: string;
+                currency: string;
+                failureCode: string | null;
+                failureMessage: string | null;
+                id: string;
+                orderId: string;
+                provider: string;
+                providerRef: string | null;
+                refundedAmount: number;
+                /** @enum {string} */
+                status: 'pending' | 'authorized' | 'captured' | 'failed' | 'voided' | 'refunded';
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
             };
           };
         };
@@ -579,6 +613,8 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /** @description a till sale: the cash handed back, in minor units */
+              change: number;
               order: {
                 cartId: string | null;
                 channelId: string;
@@ -696,6 +732,7 @@ export interface paths {
                 /** Format: date-time */
                 updatedAt: string;
               };
+              /** @description the first of payments */
               payment: {
                 amount: number;
                 /** Format: date-time */
@@ -713,6 +750,23 @@ export interface paths {
                 /** Format: date-time */
                 updatedAt: string;
               } | null;
+              payments: {
+                amount: number;
+                /** Format: date-time */
+                createdAt: string;
+                currency: string;
+                failureCode: string | null;
+                failureMessage: string | null;
+                id: string;
+                orderId: string;
+                provider: string;
+                providerRef: string | null;
+                refundedAmount: number;
+                /** @enum {string} */
+                status: 'pending' | 'authorized' | 'captured' | 'failed' | 'voided' | 'refunded';
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
             };
           };
         };
@@ -5335,7 +5389,7 @@ export interface paths {
                 createdAt: string;
                 id: string;
                 /** @enum {string} */
-                kind: 'ship_from_warehouse' | 'ship_from_store' | 'pickup';
+                kind: 'ship_from_warehouse' | 'ship_from_store' | 'pickup' | 'counter';
                 lines: {
                   quantity: number;
                   reservationId: string | null;
@@ -5402,7 +5456,7 @@ export interface paths {
               createdAt: string;
               id: string;
               /** @enum {string} */
-              kind: 'ship_from_warehouse' | 'ship_from_store' | 'pickup';
+              kind: 'ship_from_warehouse' | 'ship_from_store' | 'pickup' | 'counter';
               lines: {
                 quantity: number;
                 reservationId: string | null;
@@ -7525,7 +7579,7 @@ export interface paths {
                 createdAt: string;
                 id: string;
                 /** @enum {string} */
-                kind: 'ship_from_warehouse' | 'ship_from_store' | 'pickup';
+                kind: 'ship_from_warehouse' | 'ship_from_store' | 'pickup' | 'counter';
                 lines: {
                   quantity: number;
                   reservationId: string | null;

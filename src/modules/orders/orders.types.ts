@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { ORDER_STATUSES } from './order-state.js';
 
 export const ORDER_SOURCES = ['native', 'imported'] as const;
-export const FULFILMENT_KINDS = ['ship_from_warehouse', 'ship_from_store', 'pickup'] as const;
+// counter: sold at the till and handed over at once; it is never a task for the store.
+export const FULFILMENT_KINDS = ['ship_from_warehouse', 'ship_from_store', 'pickup', 'counter'] as const;
 export type FulfilmentKind = (typeof FULFILMENT_KINDS)[number];
 export const FULFILMENT_STATUSES = [
   'open',
