@@ -117,6 +117,8 @@ export interface Hub {
 export interface ServicesOptions {
   /** The payment providers payers may choose; default: the payments module's (`manual`). */
   paymentProviders?: readonly string[] | undefined;
+  /** Order numbers read `<prefix>-<n>`; default OH. */
+  orderNumberPrefix?: string | undefined;
 }
 
 export function createServices(opts: ServicesOptions = {}) {
@@ -129,7 +131,7 @@ export function createServices(opts: ServicesOptions = {}) {
     resolveChannelId: async (ctx, idOrCode) => (await base.channels.findChannel(ctx, idOrCode))?.id,
   });
   const customers = createCustomersService();
-  const orders = createOrdersModule();
+  const orders = createOrdersModule({ numberPrefix: opts.orderNumberPrefix ?? 'OH' });
   const commerce = createCommerceFlows({
     ...base,
     inventory,
@@ -172,7 +174,10 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   await checkSecretsKey(database.db, secrets); // a wrong or missing key stops the start here
   const metrics = createMetrics();
   const chosen = await choosePaymentProviders(database, config);
-  const services = createServices({ paymentProviders: chosen.names });
+  const services = createServices({
+    paymentProviders: chosen.names,
+    orderNumberPrefix: config.orderNumberPrefix,
+  });
   const paymentProviders = {
     names: services.commerce.deps.payments.enabledProviderNames(),
     source: chosen.source,

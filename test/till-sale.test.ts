@@ -62,6 +62,23 @@ describeEachHub(
         onHand: 0,
         reserved: 0,
       });
+      expect(sold.body.order.number).toMatch(/^OH-\d{5,}$/);
+      const number = sold.body.order.number as string;
+      for (const query of [`number=${number.toLowerCase()}`, `q=${number}`, `q=${sold.body.order.id}`]) {
+        const found = await t.api('GET', `/api/orders?${query}`, { key: f.keys.tillAms });
+        expect(
+          found.body.items.map((o: { id: string }) => o.id),
+          query,
+        ).toEqual([sold.body.order.id]);
+      }
+      const elsewhere = await t.api('GET', `/api/orders?number=${number}`, { key: f.keys.tillSto });
+      expect(elsewhere.body.items).toEqual([]);
+      const events = await t.api('GET', `/api/events?types=order.*&limit=1000`);
+      const mine = events.body.items.filter((e: { subject: string }) => e.subject === sold.body.order.id);
+      expect(mine.map((e: { type: string }) => e.type)).toEqual(
+        expect.arrayContaining(['order.created', 'order.handed_over', 'order.completed']),
+      );
+      for (const e of mine) expect(e.data?.orderNumber ?? e.payload?.orderNumber, e.type).toBe(number);
       const again = await sell(cart.id, { payment: { provider: 'manual' } });
       expect(again.status).toBe(200);
       expect(again.body).toMatchObject({ order: { id: sold.body.order.id }, change: 2600 });

@@ -29,6 +29,17 @@ export interface HubConfig {
    * the hub's default (`manual` and the adapters it was built with; `test` and `external` on a demo database).
    */
   paymentProviders: string[] | undefined;
+  /** Order numbers read `<prefix>-<n>` (OMNIHUB_ORDER_NUMBER_PREFIX, 1–6 letters or digits; default OH). */
+  orderNumberPrefix: string;
+}
+
+/** The letters before an order number's digits: 1–6 of A–Z and 0–9; unset = OH. */
+export function parseOrderNumberPrefix(raw: string | undefined): string {
+  const prefix = (raw ?? '').trim().toUpperCase() || 'OH';
+  if (!/^[A-Z0-9]{1,6}$/.test(prefix)) {
+    throw new Error(`OMNIHUB_ORDER_NUMBER_PREFIX must be 1-6 letters or digits, not ${JSON.stringify(raw)}`);
+  }
+  return prefix;
 }
 
 /** `manual,test` → ['manual', 'test']; empty or unset → undefined (the hub decides). */
@@ -87,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     inboundRetentionDays,
     importStaleSeconds,
     paymentProviders: parseProviderList(env.OMNIHUB_PAYMENT_PROVIDERS),
+    orderNumberPrefix: parseOrderNumberPrefix(env.OMNIHUB_ORDER_NUMBER_PREFIX),
     secretsKey: parseSecretsKey(env.OMNIHUB_SECRETS_KEY) ? env.OMNIHUB_SECRETS_KEY!.trim() : undefined,
   };
 }

@@ -534,6 +534,8 @@ export interface paths {
                 metadata: {
                   [key: string]: unknown;
                 };
+                /** @description the order number people read and search, e.g. OH-10234 */
+                number: string;
                 paidAmount: number;
                 phone: string | null;
                 /** @description click & collect: the code the customer shows at the store */
@@ -698,6 +700,8 @@ export interface paths {
                 metadata: {
                   [key: string]: unknown;
                 };
+                /** @description the order number people read and search, e.g. OH-10234 */
+                number: string;
                 paidAmount: number;
                 phone: string | null;
                 /** @description click & collect: the code the customer shows at the store */
@@ -4462,6 +4466,8 @@ export interface paths {
                 metadata: {
                   [key: string]: unknown;
                 };
+                /** @description the order number people read and search, e.g. OH-10234 */
+                number: string;
                 paidAmount: number;
                 phone: string | null;
                 /** @description click & collect: the code the customer shows at the store */
@@ -5605,6 +5611,8 @@ export interface paths {
               metadata: {
                 [key: string]: unknown;
               };
+              /** @description the order number people read and search, e.g. OH-10234 */
+              number: string;
               paidAmount: number;
               phone: string | null;
               /** @description click & collect: the code the customer shows at the store */
@@ -7353,9 +7361,13 @@ export interface paths {
           customerId?: string;
           email?: string;
           limit?: number;
+          /** @description the order number, e.g. OH-10234 (any case) */
+          number?: string;
           phone?: string;
           pickupCode?: string;
           pickupLocationId?: string;
+          /** @description exact match on the order number, id, email or phone (a till finding an order for a return) */
+          q?: string;
           status?:
             | 'pending'
             | 'paid'
@@ -7462,6 +7474,8 @@ export interface paths {
                 metadata: {
                   [key: string]: unknown;
                 };
+                /** @description the order number people read and search, e.g. OH-10234 */
+                number: string;
                 paidAmount: number;
                 phone: string | null;
                 /** @description click & collect: the code the customer shows at the store */
@@ -7645,6 +7659,8 @@ export interface paths {
               metadata: {
                 [key: string]: unknown;
               };
+              /** @description the order number people read and search, e.g. OH-10234 */
+              number: string;
               paidAmount: number;
               phone: string | null;
               /** @description click & collect: the code the customer shows at the store */
@@ -7830,6 +7846,8 @@ export interface paths {
               metadata: {
                 [key: string]: unknown;
               };
+              /** @description the order number people read and search, e.g. OH-10234 */
+              number: string;
               paidAmount: number;
               phone: string | null;
               /** @description click & collect: the code the customer shows at the store */
@@ -8051,6 +8069,8 @@ export interface paths {
               metadata: {
                 [key: string]: unknown;
               };
+              /** @description the order number people read and search, e.g. OH-10234 */
+              number: string;
               paidAmount: number;
               phone: string | null;
               /** @description click & collect: the code the customer shows at the store */
@@ -8220,6 +8240,8 @@ export interface paths {
               metadata: {
                 [key: string]: unknown;
               };
+              /** @description the order number people read and search, e.g. OH-10234 */
+              number: string;
               paidAmount: number;
               phone: string | null;
               /** @description click & collect: the code the customer shows at the store */
@@ -8408,6 +8430,8 @@ export interface paths {
                 metadata: {
                   [key: string]: unknown;
                 };
+                /** @description the order number people read and search, e.g. OH-10234 */
+                number: string;
                 paidAmount: number;
                 phone: string | null;
                 /** @description click & collect: the code the customer shows at the store */
@@ -8670,6 +8694,8 @@ export interface paths {
               metadata: {
                 [key: string]: unknown;
               };
+              /** @description the order number people read and search, e.g. OH-10234 */
+              number: string;
               paidAmount: number;
               phone: string | null;
               /** @description click & collect: the code the customer shows at the store */
@@ -8795,6 +8821,8 @@ export interface paths {
               metadata: {
                 [key: string]: unknown;
               };
+              /** @description the order number people read and search, e.g. OH-10234 */
+              number: string;
               paidAmount: number;
               phone: string | null;
               /** @description click & collect: the code the customer shows at the store */

@@ -12,6 +12,7 @@ const parse = <T>(v: Json<T>): T => (typeof v === 'string' ? (JSON.parse(v) as T
 
 interface RawOrder {
   id: string;
+  number: string;
   channel_id: string;
   source: Order['source'];
   external_source: string | null;
@@ -43,6 +44,7 @@ interface RawOrder {
 
 const toOrder = (r: RawOrder): Order => ({
   id: r.id,
+  number: r.number,
   channelId: r.channel_id,
   source: r.source,
   externalSource: r.external_source,
@@ -80,14 +82,19 @@ const toOrder = (r: RawOrder): Order => ({
 });
 
 /** Inserts an order; returns undefined when its cart or external id already has one. */
-export async function insertOrder(exec: Executor, o: Order): Promise<Order | undefined> {
+/** Inserts an order; its number is `<prefix>-` and the sequence's next value. */
+export async function insertOrder(
+  exec: Executor,
+  o: Order,
+  numberPrefix: string,
+): Promise<Order | undefined> {
   const r = await firstRow<RawOrder>(
     exec,
-    sql`insert into orders (id, channel_id, source, external_source, external_id, cart_id, customer_id, email, phone,
+    sql`insert into orders (id, number, channel_id, source, external_source, external_id, cart_id, customer_id, email, phone,
                             status, currency, lines, items_total, discount_total, shipping_total, tax_total, grand_total,
                             paid_amount, refunded_amount, delivery, pickup_code, pickup_location_id, pickup_expires_at,
                             reservation_ids, history, metadata, placed_at, updated_at)
-        values (${o.id}, ${o.channelId}, ${o.source}, ${o.externalSource}, ${o.externalId}, ${o.cartId}, ${o.customerId},
+        values (${o.id}, ${`${numberPrefix}-`} || nextval('order_number_seq')::text, ${o.channelId}, ${o.source}, ${o.externalSource}, ${o.externalId}, ${o.cartId}, ${o.customerId},
                 ${o.email}, ${o.phone}, ${o.status}, ${o.currency}, ${JSON.stringify(o.lines)}::jsonb,
                 ${o.totals.items}, ${o.totals.discount}, ${o.totals.shipping}, ${o.totals.tax}, ${o.totals.grand},
                 ${o.paidAmount}, ${o.refundedAmount}, ${JSON.stringify(o.delivery)}::jsonb, ${o.pickup?.code ?? null},
@@ -133,6 +140,9 @@ export interface OrderFilter {
   customerId?: string | undefined;
   email?: string | undefined;
   phone?: string | undefined;
+  number?: string | undefined;
+  /** Exact: the order number, id, email or phone. */
+  q?: string | undefined;
   pickupLocationId?: string | undefined;
   pickupCode?: string | undefined;
   /** Newest first: the id (UUIDv7, time-ordered) of the last order of the previous page. */
@@ -147,6 +157,13 @@ export async function selectOrders(exec: Executor, f: OrderFilter): Promise<Orde
   if (f.customerId) where.push(sql`customer_id = ${f.customerId}`);
   if (f.email) where.push(sql`email = ${f.email}`);
   if (f.phone) where.push(sql`phone = ${f.phone}`);
+  if (f.number) where.push(sql`number = ${f.number.trim().toUpperCase()}`);
+  if (f.q) {
+    const q = f.q.trim();
+    where.push(
+      sql`(number = ${q.toUpperCase()} or id = ${q} or email = ${q.toLowerCase()} or phone = ${q.replace(/[\s()-]/g, '')})`,
+    );
+  }
   if (f.pickupLocationId) where.push(sql`pickup_location_id = ${f.pickupLocationId}`);
   if (f.pickupCode) where.push(sql`pickup_code = ${f.pickupCode}`);
   if (f.before) where.push(sql`id < ${f.before}`);

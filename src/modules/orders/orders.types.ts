@@ -71,6 +71,7 @@ export type StatusChange = z.infer<typeof StatusChange>;
 
 export const Order = z.object({
   id: z.string(),
+  number: z.string().describe('the order number people read and search, e.g. OH-10234'),
   channelId: z.string(),
   source: z.enum(ORDER_SOURCES),
   externalSource: z.string().nullable(),
