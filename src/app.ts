@@ -22,6 +22,13 @@ import { createCustomerSourcesFlow, customerSourcesRoutes } from './flows/custom
 import { DEMO_PAYMENT_PROVIDERS } from './flows/demo/demo-channels.js';
 import { type DemoAppKey, loadDemoData } from './flows/demo/load-demo-data.flow.js';
 import { createImportFlow, importExportRoutes } from './flows/import-export/index.js';
+import {
+  createMyAccountFlow,
+  createSignInFlow,
+  myAccountRoutes,
+  shopperSessionResolver,
+  shopperSignInRoutes,
+} from './flows/shopper-account/index.js';
 import { type Clock, systemClock } from './kernel/index.js';
 import { cartStatsRoutes, cartsMigrations, createCartsService } from './modules/carts/index.js';
 import { catalogMigrations, catalogRoutes, createCatalogService } from './modules/catalog/index.js';
@@ -46,6 +53,7 @@ import {
   ordersRoutes,
 } from './modules/orders/index.js';
 import { createPaymentsService, paymentsMigrations } from './modules/payments/index.js';
+import { deleteEndedShopperRecords, shoppersMigrations } from './modules/shoppers/index.js';
 import { countActiveAdminKeys, createApiKey } from './platform/auth/api-keys.js';
 import type { HubConfig } from './platform/config.js';
 import { type Ctx, createContext } from './platform/context.js';
@@ -53,10 +61,13 @@ import { type Database, openDatabase } from './platform/db/database.js';
 import { getMeta, setMeta } from './platform/db/hub-meta.js';
 import { type MigrationSet, runMigrations } from './platform/db/migrate.js';
 import { type NatsRelay, startNatsRelay, startNatsWakeup } from './platform/events/nats-relay.js';
+import { registerCredentialResolver } from './platform/http/auth-hook.js';
+import { deleteExpiredIdempotencyKeys } from './platform/http/idempotency.js';
 import { healthRoutes, platformApiRoutes } from './platform/http/platform.routes.js';
 import type { ChannelRecord } from './platform/http/route-policy.js';
 import { createHttpServer } from './platform/http/server.js';
 import { type PeriodicJob, startPeriodicJob } from './platform/jobs/periodic-job.js';
+import { createMailer, type Mailer } from './platform/mail/mailer.js';
 import { createMetrics, type Metrics } from './platform/metrics.js';
 import { platformMigrations } from './platform/migrations.js';
 import { checkSecretsKey, createSecretBox, parseSecretsKey } from './platform/secrets/secret-box.js';
@@ -78,6 +89,7 @@ export const ALL_MIGRATIONS: MigrationSet[] = [
   cartsMigrations,
   ordersMigrations,
   paymentsMigrations,
+  shoppersMigrations,
 ];
 
 export interface HubOptions {
@@ -107,7 +119,12 @@ export interface Hub {
   /** The payment providers payers may choose, and why: configured, the demo's, or the default. */
   paymentProviders: PaymentProvidersChoice;
   /** Background sweepers that tests and admin tools can run now. */
-  jobs: { customerStages: PeriodicJob; webhookRetention: PeriodicJob; inboundRetention: PeriodicJob };
+  jobs: {
+    customerStages: PeriodicJob;
+    webhookRetention: PeriodicJob;
+    inboundRetention: PeriodicJob;
+    idempotencyExpiry: PeriodicJob;
+  };
   /** A system context for scripts and tests. */
   systemCtx(): Ctx;
   listen(): Promise<string>;
@@ -119,6 +136,7 @@ export interface ServicesOptions {
   paymentProviders?: readonly string[] | undefined;
   /** Order numbers read `<prefix>-<n>`; default OH. */
   orderNumberPrefix?: string | undefined;
+  mailer?: Mailer;
 }
 
 export function createServices(opts: ServicesOptions = {}) {
@@ -145,6 +163,9 @@ export function createServices(opts: ServicesOptions = {}) {
   const customerSources = createCustomerSourcesFlow({ ...base, customers });
   const customerOrders = createCustomerOrdersFlow({ ...base, customers, orders: orders.orders });
   const customerErasure = createCustomerErasureFlow({ customers });
+  const mailer = opts.mailer ?? createMailer({ smtpUrl: undefined, from: 'Omnihub <no-reply@localhost>' });
+  const shopperSignIn = createSignInFlow({ customers, mailer });
+  const myAccount = createMyAccountFlow({ customers, orders: orders.orders, customerOrders });
   return {
     ...base,
     inventory,
@@ -152,6 +173,8 @@ export function createServices(opts: ServicesOptions = {}) {
     customerSources,
     customerOrders,
     customerErasure,
+    shopperSignIn,
+    myAccount,
     orders,
     commerce,
     channelCatalog,
@@ -177,6 +200,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   const services = createServices({
     paymentProviders: chosen.names,
     orderNumberPrefix: config.orderNumberPrefix,
+    mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
   });
   const paymentProviders = {
     names: services.commerce.deps.payments.enabledProviderNames(),
@@ -192,7 +216,10 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     metrics,
     bodyLimitBytes: config.bodyLimitBytes,
     version: HUB_VERSION,
+    rateLimits: config.rateLimits,
   });
+  // Shopper sessions (cookie or `ohs_` bearer) are credentials too.
+  registerCredentialResolver(http, shopperSessionResolver());
   // Channel rules of route policies find a record's channel through the modules that own it.
   const recordChannels = createRecordChannelResolvers({
     channels: services.channels,
@@ -212,7 +239,13 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     secrets,
     ...integrationDepsFrom(services),
   });
-  const routeOpts = { database, metrics, migrations: ALL_MIGRATIONS, version: HUB_VERSION };
+  const routeOpts = {
+    database,
+    metrics,
+    migrations: ALL_MIGRATIONS,
+    version: HUB_VERSION,
+    metricsToken: config.metricsToken,
+  };
   await http.register(healthRoutes(routeOpts));
   await http.register(
     async (api) => {
@@ -230,6 +263,13 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await api.register(cartStatsRoutes);
       await api.register(customerOrdersRoutes(services.customerOrders));
       await api.register(commerceRoutes(services.commerce));
+      const shopperDeps = {
+        signIn: services.shopperSignIn,
+        myAccount: services.myAccount,
+        publicUrl: config.publicUrl,
+      };
+      await api.register(shopperSignInRoutes(shopperDeps));
+      await api.register(myAccountRoutes(shopperDeps));
     },
     { prefix: '/api' },
   );
@@ -275,6 +315,20 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     ctx: systemCtx,
     run: (ctx) => clearExpiredInboundBodies(ctx, { retentionMs: config.inboundRetentionDays * 86_400_000 }),
     intervalMs: 60_000,
+  });
+  // Idempotency keys replay their outcome for 24 h, then go.
+  const idempotencyExpiry = startPeriodicJob({
+    name: 'delete-expired-idempotency-keys',
+    ctx: systemCtx,
+    run: (ctx) => deleteExpiredIdempotencyKeys(ctx),
+    intervalMs: 600_000,
+  });
+  // Ended shopper sessions and spent sign-in codes are deleted once nothing can use them.
+  const shopperCleanup = startPeriodicJob({
+    name: 'delete-ended-shopper-sessions',
+    ctx: systemCtx,
+    run: deleteEndedShopperRecords,
+    intervalMs: 3_600_000,
   });
   // Imports left `running` by a process that died (crash, kill) are failed with a reason.
   const staleImports = startPeriodicJob({
@@ -330,7 +384,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     demoLoaded,
     demoAppKeys,
     paymentProviders,
-    jobs: { customerStages, webhookRetention, inboundRetention },
+    jobs: { customerStages, webhookRetention, inboundRetention, idempotencyExpiry },
     systemCtx,
     async listen() {
       return http.listen({ port: config.port, host: config.host });
@@ -345,7 +399,9 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await customerStages.stop();
       await webhookRetention.stop();
       await inboundRetention.stop();
+      await idempotencyExpiry.stop();
       await staleImports.stop();
+      await shopperCleanup.stop();
       await customerCommerce.stop();
       await relay?.stop();
       await wakeup?.stop();

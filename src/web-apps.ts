@@ -21,6 +21,29 @@ const APPS = [
 const PAGES = publicRoute('web app pages and assets; the apps sign in through the API');
 const hidden = { schema: { hide: true }, config: { policy: PAGES } };
 
+/**
+ * The apps are Vite bundles: scripts, styles and API calls only from this origin, images also from
+ * shops' CDNs (https) and data: URIs; never framed by another site (clickjacking of the admin and
+ * the till), no MIME sniffing, no full URLs (with ?key=) in Referer headers to other sites.
+ */
+export const WEB_APP_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: https:",
+    "connect-src 'self'",
+    "font-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; '),
+  'x-frame-options': 'DENY',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
 export function webAppsBuilt(dir: string): boolean {
   return APPS.every((app) => existsSync(`${dir}/${app.name}/index.html`));
 }
@@ -49,6 +72,7 @@ export async function registerWebApps(http: FastifyInstance, dir: string = DEFAU
       decorateReply: true,
       // File names under assets/ carry a content hash: cache them for good, never the HTML.
       setHeaders(reply, path) {
+        reply.headers(WEB_APP_HEADERS);
         reply.header(
           'cache-control',
           path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
@@ -58,7 +82,8 @@ export async function registerWebApps(http: FastifyInstance, dir: string = DEFAU
   });
   for (const app of APPS) {
     const page = `${app.name}/index.html`;
-    const send = (reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile(page);
+    const send = (reply: FastifyReply) =>
+      reply.headers(WEB_APP_HEADERS).header('cache-control', 'no-cache').sendFile(page);
     for (const url of app.routes) http.get(url, hidden, (_request, reply) => send(reply));
   }
 }

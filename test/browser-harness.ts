@@ -63,7 +63,12 @@ async function buildWebApps(): Promise<string> {
   return out;
 }
 
-export function describeBrowser(title: string, body: (t: BrowserHub) => void): void {
+export function describeBrowser(
+  title: string,
+  body: (t: BrowserHub) => void,
+  /** Settings over the defaults; read when the hub starts (so a file's beforeAll may fill them in). */
+  opts: { config?: Partial<HubConfig> } = {},
+): void {
   if (!existsSync(CHROMIUM)) {
     describe(title, () => {
       it(`needs Chromium at ${CHROMIUM}`, () => {
@@ -98,6 +103,7 @@ export function describeBrowser(title: string, body: (t: BrowserHub) => void): v
           demo: true,
           databaseUrl: url,
           natsUrl: undefined,
+          ...opts.config,
         };
         const database = await openDatabase({ databaseUrl: url, dataDir: 'memory://' });
         hub = await createHub({ config, clock: systemClock, log: testLog as never, database, webDir });

@@ -502,6 +502,10 @@ describeEachHub('outbound channel sync', (t) => {
         baseUrl: shopify.url,
         credentials: { accessToken: 'shpat_test', locationId: 'gid://shopify/Location/77' },
       });
+      // A dry-run shows the request without the shop's access token.
+      const dry = await ok(t, 'POST', `/api/channel-sync/connections/${c.id}/dry-run`, { sku: shop.skus[0] });
+      expect(dry.requests[0].headers['x-shopify-access-token']).toBe('[redacted]');
+      expect(JSON.stringify(dry)).not.toContain('shpat_test');
       await sell(t, shop, shop.skus[0]!, 4);
       const sold = (m: Record<string, any>) => m.variables.stock?.quantities?.[0]?.quantity === 6;
       await shopify.waitFor(() => mutations.some(sold));

@@ -188,6 +188,32 @@ describeEachHub('outbound webhooks', (t) => {
     await unsubscribe(ep.id);
   });
 
+  it('parks a delivery whose transform fails or runs over its budget, and replays it once fixed', async () => {
+    const ep = await subscribe({ transform: '$sum([1..1e7])' });
+    await touchChannel();
+    let dead = await t.api('GET', `/api/webhooks/endpoints/${ep.id}/deliveries?status=dead`);
+    for (let i = 0; i < 100 && dead.body.items.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      dead = await t.api('GET', `/api/webhooks/endpoints/${ep.id}/deliveries?status=dead`);
+    }
+    expect(dead.body.items).toHaveLength(1);
+    expect(dead.body.items[0]).toMatchObject({ attempts: 0, status: 'dead' });
+    expect(dead.body.items[0].lastError).toMatch(/exceeded its budget/);
+    // Replayed while still failing: it stays parked, nothing is sent.
+    expect(
+      (await t.api('POST', `/api/webhooks/endpoints/${ep.id}/replay`, { body: {} })).body.replayed,
+    ).toEqual([]);
+    const patched = await t.api('PATCH', `/api/webhooks/endpoints/${ep.id}`, {
+      body: { transform: '{ "name": data.channel.name }' },
+    });
+    expect(patched.status).toBe(200);
+    const replay = await t.api('POST', `/api/webhooks/endpoints/${ep.id}/replay`, { body: {} });
+    expect(replay.body.replayed).toEqual([dead.body.items[0].id]);
+    await receiver.waitFor((all) => all.length === 1);
+    expect(JSON.parse(receiver.received[0]!.body).data).toEqual({ name: `Webshop ${n}` });
+    await unsubscribe(ep.id);
+  });
+
   it('refuses bad input: unknown fields, a bad transform, a non-whsec secret', async () => {
     for (const body of [
       { url: receiver.url, bogus: 1 },

@@ -23,6 +23,8 @@ export const ID_PREFIXES = [
   'req',
   'whk',
   'con',
+  'sic',
+  'shs',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number] | (string & {});
 

@@ -1,5 +1,6 @@
 // The runtime contract: every setting the hub reads from its environment, with defaults, in one place.
 import { resolve } from 'node:path';
+import type { RateLimitConfig } from './http/rate-limits.js';
 import { parseSecretsKey } from './secrets/secret-box.js';
 
 export interface HubConfig {
@@ -29,6 +30,14 @@ export interface HubConfig {
    * the hub's default (`manual` and the adapters it was built with; `test` and `external` on a demo database).
    */
   paymentProviders: string[] | undefined;
+  /** The SMTP relay outbound mail goes through, e.g. smtp://127.0.0.1:2525 (OMNIHUB_SMTP_URL); none = codes go to the log. */
+  smtpUrl: string | undefined;
+  /** The From address of outbound mail (OMNIHUB_MAIL_FROM). */
+  mailFrom: string;
+  /** Requests per window per client IP and per API key (OMNIHUB_RATE_LIMIT_*). */
+  rateLimits: RateLimitConfig;
+  /** A bearer token /metrics requires (OMNIHUB_METRICS_TOKEN); none = /metrics is public. */
+  metricsToken: string | undefined;
   /** Order numbers read `<prefix>-<n>` (OMNIHUB_ORDER_NUMBER_PREFIX, 1–6 letters or digits; default OH). */
   orderNumberPrefix: string;
 }
@@ -56,6 +65,14 @@ export function parseProviderList(raw: string | undefined): string[] | undefined
   const bad = names.filter((n) => !/^[a-z][a-z0-9_-]{0,49}$/.test(n));
   if (bad.length) throw new Error(`OMNIHUB_PAYMENT_PROVIDERS has invalid provider names: ${bad.join(', ')}`);
   return names;
+}
+
+function count(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
+  const raw = env[name]?.trim();
+  const n = raw ? Number(raw) : fallback;
+  if (!Number.isInteger(n) || n < min)
+    throw new Error(`${name} must be a whole number >= ${min}, got ${raw}`);
+  return n;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
@@ -98,6 +115,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     inboundRetentionDays,
     importStaleSeconds,
     paymentProviders: parseProviderList(env.OMNIHUB_PAYMENT_PROVIDERS),
+    smtpUrl: env.OMNIHUB_SMTP_URL?.trim() || undefined,
+    mailFrom: env.OMNIHUB_MAIL_FROM?.trim() || 'Omnihub <no-reply@localhost>',
+    rateLimits: {
+      perIp: count(env, 'OMNIHUB_RATE_LIMIT_PER_IP', 300_000),
+      perKey: count(env, 'OMNIHUB_RATE_LIMIT_PER_KEY', 120_000),
+      windowSeconds: count(env, 'OMNIHUB_RATE_LIMIT_WINDOW_SECONDS', 60, 1),
+    },
+    metricsToken: env.OMNIHUB_METRICS_TOKEN?.trim() || undefined,
     orderNumberPrefix: parseOrderNumberPrefix(env.OMNIHUB_ORDER_NUMBER_PREFIX),
     secretsKey: parseSecretsKey(env.OMNIHUB_SECRETS_KEY) ? env.OMNIHUB_SECRETS_KEY!.trim() : undefined,
   };

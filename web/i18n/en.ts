@@ -198,7 +198,15 @@ export const en = {
     'The storefront key for this channel (an API key bound to it with channels:read catalog:read carts:write orders:read inventory:read customers:write events:read).',
   'store.navigation': 'Shop',
   'store.login': 'Log in',
-  'store.loginHint': 'Log in with your email: your cart from the app or another device comes along.',
+  'store.loginHint':
+    'Log in with your email: we send you a code, and your cart from the app or another device comes along.',
+  'store.sendCode': 'Email me a code',
+  'store.codeSent':
+    'If {email} can receive mail, a six-digit code is on its way. It is valid for 10 minutes.',
+  'store.signInCode': 'Code from the email',
+  'store.otherEmail': 'Use another email',
+  'store.guestEmail': 'Email for the order confirmation',
+  'store.guestHint': 'Checking out as a guest. Log in to see all your orders in one place.',
   'store.cart': 'Cart',
   'store.cartEmpty': 'Your cart is empty.',
   'store.catalog': 'Our products',

@@ -198,7 +198,15 @@ export const es: Record<MessageKey, string> = {
   'store.keyHint': 'La clave de la tienda para este canal (una clave de API vinculada a él).',
   'store.navigation': 'Tienda',
   'store.login': 'Iniciar sesión',
-  'store.loginHint': 'Inicia sesión con tu correo: tu carrito de la app u otro dispositivo te acompaña.',
+  'store.loginHint':
+    'Inicia sesión con tu correo: te enviamos un código, y tu carrito de la app u otro dispositivo te acompaña.',
+  'store.sendCode': 'Envíame un código',
+  'store.codeSent':
+    'Si {email} puede recibir correo, te llega un código de seis cifras. Es válido 10 minutos.',
+  'store.signInCode': 'Código del correo',
+  'store.otherEmail': 'Usar otro correo',
+  'store.guestEmail': 'Correo para la confirmación del pedido',
+  'store.guestHint': 'Compras como invitado. Inicia sesión para ver todos tus pedidos en un solo lugar.',
   'store.cart': 'Carrito',
   'store.cartEmpty': 'Tu carrito está vacío.',
   'store.catalog': 'Nuestros productos',

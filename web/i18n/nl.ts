@@ -199,7 +199,15 @@ export const nl: Record<MessageKey, string> = {
   'store.keyHint': 'De winkelsleutel voor dit kanaal (een API-sleutel die eraan gekoppeld is).',
   'store.navigation': 'Winkel',
   'store.login': 'Inloggen',
-  'store.loginHint': 'Log in met je e-mail: je winkelwagen uit de app of van een ander apparaat komt mee.',
+  'store.loginHint':
+    'Log in met je e-mail: we sturen je een code, en je winkelwagen uit de app of van een ander apparaat komt mee.',
+  'store.sendCode': 'Mail me een code',
+  'store.codeSent':
+    'Als {email} mail kan ontvangen, is er een code van zes cijfers onderweg. Die is 10 minuten geldig.',
+  'store.signInCode': 'Code uit de e-mail',
+  'store.otherEmail': 'Ander e-mailadres',
+  'store.guestEmail': 'E-mail voor de orderbevestiging',
+  'store.guestHint': 'Je rekent af als gast. Log in om al je bestellingen op één plek te zien.',
   'store.cart': 'Winkelwagen',
   'store.cartEmpty': 'Je winkelwagen is leeg.',
   'store.catalog': 'Onze producten',

@@ -1,5 +1,6 @@
-// The shopper's account: their orders (live: a pickup that becomes ready or is collected shows at
-// once), and logging out.
+// The signed-in shopper's account: their orders from every channel (live: a pickup that becomes
+// ready or is collected shows at once), and signing out. Read with the session cookie (/api/me/*),
+// so it shows this shopper's orders and nobody else's.
 import { useIntl } from '../i18n/index.tsx';
 import { ok } from '../ui/api.ts';
 import { Empty, ErrorNotice, Loading, Pill, useLoad } from '../ui/components.tsx';
@@ -23,11 +24,11 @@ export function AccountPage() {
     <section aria-labelledby="account-title">
       <div className="spread">
         <h1 id="account-title">{intl.t('store.account')}</h1>
-        <button type="button" className="secondary" onClick={logOut}>
+        <button type="button" className="secondary" onClick={() => void logOut()}>
           {intl.t('common.signOut')}
         </button>
       </div>
-      <p>{customer.email}</p>
+      <p data-testid="signed-in-as">{customer.email}</p>
       <Orders customerId={customer.customerId} />
     </section>
   );
@@ -38,10 +39,7 @@ function Orders({ customerId }: { customerId: string }) {
   const intl = useIntl();
   const api = useApi();
   const orders = useLoad(
-    () =>
-      ok(
-        api.GET('/api/customers/{id}/orders', { params: { path: { id: customerId }, query: { limit: 50 } } }),
-      ),
+    () => ok(api.GET('/api/me/orders', { params: { query: { limit: 50 } } })),
     [customerId],
   );
   useLiveEvents(['order.*'], () => orders.reload());

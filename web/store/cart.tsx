@@ -5,10 +5,13 @@ import { Empty, ErrorNotice, TextField } from '../ui/components.tsx';
 import { Link } from '../ui/router.tsx';
 import { useShop } from './store-app.tsx';
 
+/** Passwordless sign-in: the shopper's email, then the six-digit code mailed to it. */
 export function LoginForm() {
   const intl = useIntl();
-  const { logIn } = useShop();
+  const { startSignIn, verifySignIn } = useShop();
   const [email, setEmail] = useState('');
+  const [code, setCode] = useState('');
+  const [codeSent, setCodeSent] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
@@ -16,7 +19,12 @@ export function LoginForm() {
     setBusy(true);
     setError(null);
     try {
-      await logIn(email);
+      if (!codeSent) {
+        await startSignIn(email);
+        setCodeSent(true);
+      } else {
+        await verifySignIn(email, code);
+      }
     } catch (err) {
       setError(err);
     } finally {
@@ -26,18 +34,51 @@ export function LoginForm() {
   return (
     <form className="panel stack" onSubmit={submit} aria-label={intl.t('store.login')}>
       <h2>{intl.t('store.login')}</h2>
-      <p className="hint">{intl.t('store.loginHint')}</p>
-      <TextField
-        label={intl.t('customers.by.email')}
-        type="email"
-        value={email}
-        onChange={setEmail}
-        required
-      />
+      {codeSent ? (
+        <>
+          <p className="hint" role="status">
+            {intl.t('store.codeSent', { email })}
+          </p>
+          <TextField
+            label={intl.t('store.signInCode')}
+            value={code}
+            onChange={setCode}
+            name="one-time-code"
+            autoFocus
+            required
+          />
+        </>
+      ) : (
+        <>
+          <p className="hint">{intl.t('store.loginHint')}</p>
+          <TextField
+            label={intl.t('customers.by.email')}
+            type="email"
+            value={email}
+            onChange={setEmail}
+            required
+          />
+        </>
+      )}
       <ErrorNotice error={error} />
-      <button type="submit" disabled={busy}>
-        {intl.t('store.login')}
-      </button>
+      <div className="row">
+        <button type="submit" disabled={busy}>
+          {codeSent ? intl.t('store.login') : intl.t('store.sendCode')}
+        </button>
+        {codeSent ? (
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              setCodeSent(false);
+              setCode('');
+              setError(null);
+            }}
+          >
+            {intl.t('store.otherEmail')}
+          </button>
+        ) : null}
+      </div>
     </form>
   );
 }
@@ -95,11 +136,10 @@ export function CartPage() {
               {intl.money(cart.itemsTotal, cart.currency || channel.currency)}
             </strong>
           </p>
-          {customer ? (
-            <Link to="/checkout" className="button">
-              {intl.t('store.checkout')}
-            </Link>
-          ) : null}
+          {/* Guests check out too; signing in first takes the order to their account. */}
+          <Link to="/checkout" className="button">
+            {intl.t('store.checkout')}
+          </Link>
         </div>
       ) : null}
       {customer ? null : <LoginForm />}

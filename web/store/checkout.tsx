@@ -18,6 +18,7 @@ export function CheckoutPage() {
   const [mode, setMode] = useState<Mode>('pickup');
   const [store, setStore] = useState('');
   const [address, setAddress] = useState({ name: '', line1: '', postalCode: '', city: '', country: 'NL' });
+  const [guestEmail, setGuestEmail] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [placed, setPlaced] = useState<{
@@ -53,7 +54,7 @@ export function CheckoutPage() {
       </section>
     );
   }
-  if (!cart || !customer) {
+  if (!cart) {
     return (
       <p>
         <Link to="/cart">{intl.t('store.cart')}</Link>
@@ -73,17 +74,19 @@ export function CheckoutPage() {
     e.preventDefault();
     setBusy(true);
     setError(null);
+    // A signed-in shopper's order goes to their account; a guest gives an email for it.
+    const email = customer?.email || guestEmail.trim().toLowerCase();
     try {
       const delivery =
         mode === 'pickup'
-          ? { type: 'pickup' as const, locationId: store, email: customer.email }
-          : { type: 'ship' as const, address, method: 'standard', email: customer.email };
+          ? { type: 'pickup' as const, locationId: store, email }
+          : { type: 'ship' as const, address, method: 'standard', email };
       await ok(api.PUT('/api/carts/{id}/delivery', { params: { path: { id: cart.id } }, body: delivery }));
       const r = await ok(
         api.POST('/api/carts/{id}/checkout', {
           params: { path: { id: cart.id } },
           headers: { 'idempotency-key': `checkout-${cart.id}` },
-          body: { payment: { provider: 'test', token: 'tok_visa' }, email: customer.email },
+          body: { payment: { provider: 'test', token: 'tok_visa' }, email },
         }),
       );
       setPlaced({
@@ -104,6 +107,18 @@ export function CheckoutPage() {
     <section aria-labelledby="checkout-title">
       <h1 id="checkout-title">{intl.t('store.checkout')}</h1>
       <form className="panel stack" onSubmit={place} aria-label={intl.t('store.checkout')}>
+        {customer ? null : (
+          <>
+            <p className="hint">{intl.t('store.guestHint')}</p>
+            <TextField
+              label={intl.t('store.guestEmail')}
+              type="email"
+              value={guestEmail}
+              onChange={setGuestEmail}
+              required
+            />
+          </>
+        )}
         <fieldset>
           <legend>{intl.t('store.howToReceive')}</legend>
           <label>

@@ -1,7 +1,8 @@
-// The shopper's state on this device: an anonymous id, the open cart of this channel, and who they
-// are once they log in (kept in localStorage, as a shop's own session would).
+// The shopper's state on this device: an anonymous id, the open cart of this channel (its id here,
+// its token with the API client) and who is signed in: the session is an httpOnly cookie the page
+// never sees, so who they are is asked of the hub (/api/me/profile).
 import { useCallback, useEffect, useState } from 'react';
-import { ok, type paths } from '../ui/api.ts';
+import { ApiError, ok, type paths, rememberCartToken } from '../ui/api.ts';
 import { useApi } from '../ui/key-gate.tsx';
 import type { ShopChannel } from './store-app.tsx';
 
@@ -28,15 +29,12 @@ function anonymousId(): string {
 export function useShopState(channel: ShopChannel) {
   const api = useApi();
   const cartKey = `omnihub.cart.${channel.code}`;
-  const customerKey = `omnihub.customer.${channel.code}`;
   const [cart, setCartState] = useState<Cart | null>(null);
-  const [customer, setCustomerState] = useState<Customer | null>(() => {
-    const raw = localStorage.getItem(customerKey);
-    return raw ? (JSON.parse(raw) as Customer) : null;
-  });
+  const [customer, setCustomer] = useState<Customer | null>(null);
 
   const setCart = useCallback(
     (c: Cart | null) => {
+      if (c?.cartToken) rememberCartToken(c.id, c.cartToken);
       if (c && c.status === 'active') localStorage.setItem(cartKey, c.id);
       else localStorage.removeItem(cartKey);
       setCartState(c && c.status === 'active' ? c : null);
@@ -58,20 +56,21 @@ export function useShopState(channel: ShopChannel) {
     void refreshCart();
   }, [refreshCart]);
 
+  // Who is signed in on this browser (nobody when the hub answers 401).
+  useEffect(() => {
+    api.GET('/api/me/profile').then(
+      ({ data }) => setCustomer(data ? { customerId: data.customerId, email: data.email ?? '' } : null),
+      () => setCustomer(null),
+    );
+  }, [api]);
+
+  /** A new cart of this channel; the hub binds it to the signed-in shopper, if any. */
+  const newCart = (lines: Array<{ sku: string; quantity: number }> = []) =>
+    ok(api.POST('/api/carts', { body: { channelId: channel.id, anonymousId: anonymousId(), lines } }));
+
   const addToCart = async (sku: string, quantity = 1) => {
     if (!cart) {
-      const created = await ok(
-        api.POST('/api/carts', {
-          body: {
-            channelId: channel.id,
-            ...(customer
-              ? { profileId: customer.customerId, email: customer.email }
-              : { anonymousId: anonymousId() }),
-            lines: [{ sku, quantity }],
-          },
-        }),
-      );
-      setCart(created);
+      setCart(await newCart([{ sku, quantity }]));
       return;
     }
     setCart(
@@ -93,56 +92,50 @@ export function useShopState(channel: ShopChannel) {
     );
   };
 
-  /** Logs the shopper in by email: this cart merges with theirs, or their cart from another channel comes here. */
-  const logIn = async (email: string) => {
-    const value = email.trim().toLowerCase();
-    let customerId: string;
-    let merged: Cart | null = null;
-    if (cart) {
-      const r = await ok(
-        api.POST('/api/carts/{id}/identify', {
-          params: { path: { id: cart.id } },
-          body: { identifiers: [{ type: 'email', value }] },
-        }),
-      );
-      customerId = r.customerId;
-      merged = r.cart;
-    } else {
-      const r = await ok(
-        api.POST('/api/customers/identify', {
-          body: { channelId: channel.id, identifiers: [{ type: 'email', value }] },
-        }),
-      );
-      customerId = r.customerId;
-      const found = await ok(api.GET('/api/tills/carts', { params: { query: { email: value } } }));
-      merged =
-        found.carts
-          .filter((c) => c.status === 'active')
-          .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1))[0] ?? null;
-    }
-    if (merged && merged.channelId !== channel.id) {
-      merged = (
-        await ok(
-          api.POST('/api/carts/{id}/channel', {
-            params: { path: { id: merged.id } },
-            body: { channelId: channel.id, handoffCode: merged.handoff.code },
-          }),
-        )
-      ).cart;
-    }
-    const who = { customerId, email: value };
-    localStorage.setItem(customerKey, JSON.stringify(who));
-    setCustomerState(who);
-    setCart(merged);
+  /** Emails a one-time sign-in code (the hub answers the same for any address). */
+  const startSignIn = async (email: string) => {
+    await ok(api.POST('/api/shopper/sign-in', { body: { email: email.trim().toLowerCase() } }));
   };
 
-  const logOut = () => {
-    localStorage.removeItem(customerKey);
-    setCustomerState(null);
+  /**
+   * Trades the code for a session (an httpOnly cookie), then takes the shopper's carts along: this
+   * cart merges with theirs, or their cart from the app or another device comes here.
+   */
+  const verifySignIn = async (email: string, code: string) => {
+    const value = email.trim().toLowerCase();
+    const signedIn = await ok(
+      api.POST('/api/shopper/sign-in/verify', { body: { email: value, code: code.trim() } }),
+    );
+    const current = cart ?? (await newCart());
+    if (!cart && current.cartToken) rememberCartToken(current.id, current.cartToken);
+    const r = await ok(
+      api.POST('/api/carts/{id}/identify', { params: { path: { id: current.id } }, body: {} }),
+    );
+    setCustomer({ customerId: signedIn.customerId, email: value });
+    setCart(r.cart);
+  };
+
+  const logOut = async () => {
+    try {
+      await api.POST('/api/shopper/sign-out');
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+    }
+    setCustomer(null);
     setCart(null);
   };
 
-  return { cart, setCart, refreshCart, customer, addToCart, changeQuantity, logIn, logOut };
+  return {
+    cart,
+    setCart,
+    refreshCart,
+    customer,
+    addToCart,
+    changeQuantity,
+    startSignIn,
+    verifySignIn,
+    logOut,
+  };
 }
 
 export type ShopState = ReturnType<typeof useShopState>;

@@ -44,6 +44,8 @@ export interface paths {
           content: {
             'application/json': {
               anonymousId: string | null;
+              /** @description for a publishable key only: send it as X-Cart-Token on every later call on this cart */
+              cartToken?: string;
               channelId: string;
               /** Format: date-time */
               createdAt: string;
@@ -961,8 +963,11 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            /** @description e.g. [{ type: "email", value: "ana@example.com" }] or a user_id / loyalty_card */
-            identifiers: {
+            /**
+             * @description e.g. [{ type: "email", value: "ana@example.com" }] or a user_id / loyalty_card; a publishable key sends none: the cart goes to the signed-in shopper
+             * @default []
+             */
+            identifiers?: {
               type: string;
               value: string;
             }[];
@@ -7344,6 +7349,590 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/me/addresses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Addresses the shopper had orders shipped to */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                city: string;
+                country: string;
+                latitude?: number;
+                line1: string;
+                line2?: string;
+                longitude?: number;
+                name?: string;
+                phone?: string;
+                postalCode: string;
+                region?: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/consent': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The shopper's consent per purpose and channel */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: date-time */
+                at: string;
+                /** @description a channel id, or '*' for every channel */
+                channel: string;
+                purpose: string;
+                sourceChannelId: string | null;
+                /** @enum {string} */
+                status: 'granted' | 'denied' | 'revoked';
+              }[];
+            };
+          };
+        };
+      };
+    };
+    /** Grant or withdraw consent for a purpose (on one channel, or * for every channel) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default * */
+            channel?: string;
+            granted: boolean;
+            purpose: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: date-time */
+                at: string;
+                /** @description a channel id, or '*' for every channel */
+                channel: string;
+                purpose: string;
+                sourceChannelId: string | null;
+                /** @enum {string} */
+                status: 'granted' | 'denied' | 'revoked';
+              }[];
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/erase': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Erase the shopper (GDPR): the same erasure as the admin’s, then every session ends */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              customerId: string;
+              erasedAt: string;
+              erasedProfileIds: string[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** GDPR export: everything held about the shopper, as JSON */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/orders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The shopper's orders from every channel, newest first, with their live status */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              customerId: string;
+              items: {
+                cartId: string | null;
+                channel: {
+                  code: string;
+                  name: string;
+                  type: string;
+                } | null;
+                channelId: string;
+                currency: string;
+                customerId: string | null;
+                delivery:
+                  | {
+                      address: {
+                        city: string;
+                        country: string;
+                        latitude?: number;
+                        line1: string;
+                        line2?: string;
+                        longitude?: number;
+                        name?: string;
+                        phone?: string;
+                        postalCode: string;
+                        region?: string;
+                      };
+                      method: string;
+                      /** @enum {string} */
+                      type: 'ship';
+                    }
+                  | {
+                      locationId: string;
+                      locationName: string | null;
+                      /** @enum {string} */
+                      type: 'pickup';
+                    }
+                  | {
+                      /**
+                       * @description bought and taken at the till
+                       * @enum {string}
+                       */
+                      type: 'carry_out';
+                    };
+                email: string | null;
+                externalId: string | null;
+                externalSource: string | null;
+                history: {
+                  /** Format: date-time */
+                  at: string;
+                  from:
+                    | (
+                        | 'pending'
+                        | 'paid'
+                        | 'allocated'
+                        | 'partially_fulfilled'
+                        | 'fulfilled'
+                        | 'completed'
+                        | 'cancelled'
+                        | 'refunded'
+                      )
+                    | null;
+                  reason: string | null;
+                  /** @enum {string} */
+                  to:
+                    | 'pending'
+                    | 'paid'
+                    | 'allocated'
+                    | 'partially_fulfilled'
+                    | 'fulfilled'
+                    | 'completed'
+                    | 'cancelled'
+                    | 'refunded';
+                }[];
+                id: string;
+                lines: {
+                  discount: number;
+                  fulfilledQuantity: number;
+                  lineId: string;
+                  quantity: number;
+                  returnedQuantity: number;
+                  sku: string;
+                  tax: number;
+                  title: string;
+                  /** @description quantity × unit price − discount + tax */
+                  total: number;
+                  unitPrice: number;
+                }[];
+                metadata: {
+                  [key: string]: unknown;
+                };
+                /** @description the order number people read and search, e.g. OH-10234 */
+                number: string;
+                paidAmount: number;
+                phone: string | null;
+                /** @description click & collect: the code the customer shows at the store */
+                pickup: {
+                  code: string;
+                  expiresAt: string | null;
+                  locationId: string;
+                } | null;
+                /** Format: date-time */
+                placedAt: string;
+                refundedAmount: number;
+                reservationIds: string[];
+                /** @enum {string} */
+                source: 'native' | 'imported';
+                /** @enum {string} */
+                status:
+                  | 'pending'
+                  | 'paid'
+                  | 'allocated'
+                  | 'partially_fulfilled'
+                  | 'fulfilled'
+                  | 'completed'
+                  | 'cancelled'
+                  | 'refunded';
+                totals: {
+                  discount: number;
+                  grand: number;
+                  items: number;
+                  shipping: number;
+                  tax: number;
+                };
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/orders/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of the shopper's orders (another customer's order is 404) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              cartId: string | null;
+              channelId: string;
+              currency: string;
+              customerId: string | null;
+              delivery:
+                | {
+                    address: {
+                      city: string;
+                      country: string;
+                      latitude?: number;
+                      line1: string;
+                      line2?: string;
+                      longitude?: number;
+                      name?: string;
+                      phone?: string;
+                      postalCode: string;
+                      region?: string;
+                    };
+                    method: string;
+                    /** @enum {string} */
+                    type: 'ship';
+                  }
+                | {
+                    locationId: string;
+                    locationName: string | null;
+                    /** @enum {string} */
+                    type: 'pickup';
+                  }
+                | {
+                    /**
+                     * @description bought and taken at the till
+                     * @enum {string}
+                     */
+                    type: 'carry_out';
+                  };
+              email: string | null;
+              externalId: string | null;
+              externalSource: string | null;
+              history: {
+                /** Format: date-time */
+                at: string;
+                from:
+                  | (
+                      | 'pending'
+                      | 'paid'
+                      | 'allocated'
+                      | 'partially_fulfilled'
+                      | 'fulfilled'
+                      | 'completed'
+                      | 'cancelled'
+                      | 'refunded'
+                    )
+                  | null;
+                reason: string | null;
+                /** @enum {string} */
+                to:
+                  | 'pending'
+                  | 'paid'
+                  | 'allocated'
+                  | 'partially_fulfilled'
+                  | 'fulfilled'
+                  | 'completed'
+                  | 'cancelled'
+                  | 'refunded';
+              }[];
+              id: string;
+              lines: {
+                discount: number;
+                fulfilledQuantity: number;
+                lineId: string;
+                quantity: number;
+                returnedQuantity: number;
+                sku: string;
+                tax: number;
+                title: string;
+                /** @description quantity × unit price − discount + tax */
+                total: number;
+                unitPrice: number;
+              }[];
+              metadata: {
+                [key: string]: unknown;
+              };
+              /** @description the order number people read and search, e.g. OH-10234 */
+              number: string;
+              paidAmount: number;
+              phone: string | null;
+              /** @description click & collect: the code the customer shows at the store */
+              pickup: {
+                code: string;
+                expiresAt: string | null;
+                locationId: string;
+              } | null;
+              /** Format: date-time */
+              placedAt: string;
+              refundedAmount: number;
+              reservationIds: string[];
+              /** @enum {string} */
+              source: 'native' | 'imported';
+              /** @enum {string} */
+              status:
+                | 'pending'
+                | 'paid'
+                | 'allocated'
+                | 'partially_fulfilled'
+                | 'fulfilled'
+                | 'completed'
+                | 'cancelled'
+                | 'refunded';
+              totals: {
+                discount: number;
+                grand: number;
+                items: number;
+                shipping: number;
+                tax: number;
+              };
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/profile': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in shopper */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              customerId: string;
+              email: string | null;
+              /** Format: date-time */
+              memberSince: string;
+              name: string | null;
+              orderCount: number;
+              scopes: string[];
+              /** @enum {string} */
+              stage:
+                | 'visitor'
+                | 'engaged'
+                | 'cart_abandoner'
+                | 'first_time_buyer'
+                | 'repeat'
+                | 'loyal'
+                | 'at_risk'
+                | 'lapsed';
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/orders': {
     parameters: {
       query?: never;
@@ -7364,6 +7953,7 @@ export interface paths {
           /** @description the order number, e.g. OH-10234 (any case) */
           number?: string;
           phone?: string;
+          /** @description the exact code (case-insensitive); never blank */
           pickupCode?: string;
           pickupLocationId?: string;
           /** @description exact match on the order number, id, email or phone (a till finding an order for a return) */
@@ -8983,6 +9573,141 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/shopper/sign-in': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Email a one-time sign-in code to a shopper
+     * @description Always 202, whether or not the address is known. The code has 6 digits, is valid 10 minutes and allows 5 guesses; a new request replaces it.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            channelId?: string;
+            /** Format: email */
+            email: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              expiresInSeconds: number;
+              /** @enum {string} */
+              status: 'code_sent_if_possible';
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/shopper/sign-in/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Trade the emailed code for a shopper session (cookie omnihub_shopper and a bearer token) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            channelId?: string;
+            code: string;
+            /** Format: email */
+            email: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              customerId: string;
+              /** Format: date-time */
+              expiresAt: string;
+              token: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/shopper/sign-out': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End the shopper session */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;

@@ -28,16 +28,52 @@ export class ApiError extends Error {
 
 export type ApiClient = ReturnType<typeof createApi>;
 
-/** A client that sends `key` on every call; `onUnauthorized` runs on a 401 (e.g. back to login). */
+const CART_TOKENS = 'omnihub.cartTokens';
+
+function cartTokens(): Record<string, string> {
+  try {
+    return JSON.parse(localStorage.getItem(CART_TOKENS) ?? '{}') as Record<string, string>;
+  } catch {
+    return {};
+  }
+}
+
+/** Keeps the token a cart was created with (a publishable key must show it on every call on the cart). */
+export function rememberCartToken(cartId: string, token: string): void {
+  const kept = Object.entries(cartTokens()).slice(-19);
+  localStorage.setItem(CART_TOKENS, JSON.stringify(Object.fromEntries([...kept, [cartId, token]])));
+}
+
+const CART_PATH = /^\/api\/carts\/([^/]+)/;
+/**
+ * Routes a signed-in shopper calls with their session cookie alone: the app's key is not sent, so
+ * the hub acts as the shopper.
+ */
+const SHOPPER_SESSION_PATH = /^\/api\/(me\/|shopper\/sign-out$)/;
+
+/**
+ * A client that sends `key` on every call (and, on a cart's routes, the cart's token; the shopper's
+ * session cookie travels by itself, same origin); `onUnauthorized` runs on a 401 (e.g. back to login).
+ */
 export function createApi(key: string, opts: { baseUrl?: string; onUnauthorized?: () => void } = {}) {
-  const client = createClient<paths>({ baseUrl: opts.baseUrl ?? window.location.origin });
+  const client = createClient<paths>({
+    baseUrl: opts.baseUrl ?? window.location.origin,
+    credentials: 'same-origin',
+  });
   const auth: Middleware = {
     onRequest({ request }) {
-      request.headers.set('authorization', `Bearer ${key}`);
+      const path = new URL(request.url).pathname;
+      if (!SHOPPER_SESSION_PATH.test(path)) request.headers.set('authorization', `Bearer ${key}`);
+      const cartId = CART_PATH.exec(path)?.[1];
+      const token = cartId ? cartTokens()[decodeURIComponent(cartId)] : undefined;
+      if (token) request.headers.set('x-cart-token', token);
       return request;
     },
-    onResponse({ response }) {
-      if (response.status === 401) opts.onUnauthorized?.();
+    onResponse({ request, response }) {
+      // A 401 from sign-in (wrong code) or the account (signed out) is about the shopper, not the key.
+      if (response.status === 401 && !/^\/api\/(me|shopper)\//.test(new URL(request.url).pathname)) {
+        opts.onUnauthorized?.();
+      }
       return response;
     },
   };

@@ -11,6 +11,7 @@ import {
 } from '../../flows/channel-sync/index.js';
 import { type ChannelSyncService, SYNC_KINDS } from '../../modules/channel-sync/index.js';
 import { secretKeys } from '../../platform/http/route-policy.js';
+import { redactCredentialHeaders } from '../webhooks-out/index.js';
 import { ADAPTERS } from './push-worker.js';
 
 const Id = z.object({ id: z.string() });
@@ -120,13 +121,7 @@ export const channelSyncWireRoutes =
           requests: requests.map((r) => ({
             method: r.method,
             url: r.url,
-            // Credentials stay secret in a dry-run.
-            headers: Object.fromEntries(
-              Object.entries(r.headers).map(([k, v]) => [
-                k,
-                k === 'authorization' ? `${v.split(' ')[0]} …` : v,
-              ]),
-            ),
+            headers: redactCredentialHeaders(r.headers), // credentials stay secret in a dry-run
             body: r.body === undefined ? undefined : JSON.parse(r.body),
           })),
         };

@@ -16,7 +16,7 @@ import type {
 import { type Ctx, createContext, type Logger } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
 import { EventNotifier } from '../../platform/events/notifier.js';
-import type { TargetGuard } from '../webhooks-out/index.js';
+import { createOutboundClient, DEFAULT_MAX_RESPONSE_BYTES, type TargetGuard } from '../webhooks-out/index.js';
 import type { ChannelAdapter, ReadyItem } from './adapter.js';
 import { genericAdapter } from './generic.js';
 import { shopifyAdapter } from './shopify.js';
@@ -40,6 +40,8 @@ export interface ChannelSyncPushConfig {
   lingerMs: number;
   pollMs: number;
   timeoutMs: number;
+  /** At most this much of a channel's answer is read (OMNIHUB_OUTBOUND_MAX_RESPONSE_BYTES). */
+  maxResponseBytes: number;
 }
 
 export function loadChannelSyncConfig(env: NodeJS.ProcessEnv = process.env): ChannelSyncPushConfig {
@@ -50,6 +52,7 @@ export function loadChannelSyncConfig(env: NodeJS.ProcessEnv = process.env): Cha
     lingerMs: num(env.OMNIHUB_CHANNEL_SYNC_LINGER_MS, 100),
     pollMs: num(env.OMNIHUB_CHANNEL_SYNC_POLL_MS, 250),
     timeoutMs: num(env.OMNIHUB_CHANNEL_SYNC_TIMEOUT_MS, 15_000),
+    maxResponseBytes: num(env.OMNIHUB_OUTBOUND_MAX_RESPONSE_BYTES, DEFAULT_MAX_RESPONSE_BYTES),
   };
 }
 
@@ -85,6 +88,7 @@ export function startChannelSyncPush(opts: {
   const abort = new AbortController();
   setMaxListeners(100, abort.signal);
   const buckets = new Map<string, TokenBucket>();
+  const client = createOutboundClient({ guard: opts.guard, maxResponseBytes: config.maxResponseBytes });
   const stats: ChannelSyncPushStats = {
     requests: 0,
     throttled: 0,
@@ -131,7 +135,7 @@ export function startChannelSyncPush(opts: {
       if (abort.signal.aborted) return { kind: 'retry', error: 'the hub is stopping', statusCode: null };
     }
     stats.requests++;
-    return sendWire(req, config.timeoutMs);
+    return sendWire(client, req, config.timeoutMs);
   }
 
   /** One batch of a leased connection; false when there is nothing more to do for it now. */
@@ -246,6 +250,7 @@ export function startChannelSyncPush(opts: {
       abort.abort();
       queued.notify();
       await Promise.all(loops);
+      client.close();
     },
   };
 }

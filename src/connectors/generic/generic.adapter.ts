@@ -2,7 +2,7 @@
 // webhook-timestamp, webhook-signature with the connector's whsec_ secret); the topic comes from
 // X-Omnihub-Topic or the payload's `type`. A JSONata mapping stored on the connector turns
 // {topic, payload, headers} into hub commands.
-import { compileJsonata } from '../../platform/jsonata.js';
+import { evaluateJsonata } from '../../platform/jsonata.js';
 import { header, type TranslateInput, type WireAdapter } from '../inbound/wire-adapter.js';
 import { verifyStandardWebhook } from '../webhooks-out/index.js';
 
@@ -11,7 +11,7 @@ export async function runMapping(
   mapping: string,
   input: { topic: string; payload: unknown; headers: Record<string, string> },
 ) {
-  return compileJsonata(mapping).evaluate(input);
+  return evaluateJsonata(mapping, input, 'The mapping');
 }
 
 export const genericAdapter: WireAdapter = {

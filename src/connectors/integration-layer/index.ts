@@ -20,7 +20,7 @@ import type { Metrics } from '../../platform/metrics.js';
 import type { SecretBox } from '../../platform/secrets/secret-box.js';
 import { type ChannelSync, createChannelSync } from '../channel-sync/index.js';
 import { inboundDryRunRoutes, inboundReceiptRoutes, startInboundProcessor } from '../inbound/index.js';
-import { type EventStreamHub, startEventStreamHub, streamRoutes } from '../stream/index.js';
+import { type EventStreamHub, loadStreamConfig, startEventStreamHub, streamRoutes } from '../stream/index.js';
 import {
   createTargetGuard,
   loadWebhooksConfig,
@@ -98,7 +98,7 @@ export function createIntegrationLayer(opts: IntegrationLayerOptions) {
     },
     /** Routes to register inside the /api prefix. */
     routes: (async (api) => {
-      stream ??= startEventStreamHub({ database, log });
+      stream ??= startEventStreamHub({ database, log, ...loadStreamConfig() });
       await api.register(streamRoutes(stream));
       await api.register(webhooksRoutes(webhooks));
       await api.register(rulesRoutes(rules));

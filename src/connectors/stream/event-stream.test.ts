@@ -6,7 +6,7 @@ import { expect, it } from 'vitest';
 import { deferred } from '../../kernel/index.js';
 import { inTransaction } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
-import { appendEvent } from '../../platform/events/event-log.js';
+import { appendEvent, LOG_START } from '../../platform/events/event-log.js';
 import { describeEachDatabase, testLog } from '../../platform/testing/test-databases.js';
 import { startEventStreamHub } from './event-stream.js';
 
@@ -16,15 +16,18 @@ function fakeResponse() {
   const res = Object.assign(emitter, {
     text: '',
     writableLength: 0,
+    destroyed: false,
     write(chunk: string) {
       res.text += chunk;
       emitter.emit('data');
       return true;
     },
     end() {
+      res.destroyed = true;
       emitter.emit('close');
     },
     destroy() {
+      res.destroyed = true;
       emitter.emit('close');
     },
   });
@@ -88,6 +91,65 @@ describeEachDatabase('event stream hub', [], (t) => {
       expect(second.res.text.match(/join\.after_start/g)?.length).toBe(2); // event: line and data, once
     } finally {
       release.resolve();
+      await hub.stop();
+    }
+  });
+
+  it('stops replaying as soon as the client leaves', async () => {
+    await inTransaction(t.ctx(), async (tx) => {
+      for (let i = 0; i < 2500; i++)
+        await appendEvent(tx, { type: 'leave.replay', subject: `s${i}`, payload: {} });
+    });
+    let pageReads = 0;
+    const db = new Proxy(t.database.db, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver);
+        if (prop !== 'execute') return value;
+        return (...args: unknown[]) => {
+          if (sqlText(args[0]).includes('from events') && !sqlText(args[0]).includes('order by tx_id desc'))
+            pageReads++;
+          return (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        };
+      },
+    });
+    const database: Database = { ...t.database, db };
+    const hub = startEventStreamHub({ database, log: testLog as never, pollMs: 60_000, heartbeatMs: 60_000 });
+    try {
+      const client = fakeResponse();
+      client.res.on('data', () => {
+        if (client.res.text.includes('leave.replay')) client.res.destroy(); // leaves after its first event
+      });
+      await hub.connect(client.response, { types: ['leave.*'], channelId: null }, LOG_START);
+      expect(client.res.text.match(/event: leave\.replay/g)).toHaveLength(1);
+      // one replay page (and perhaps the shared reader's); without the check the replay reads all three
+      expect(pageReads).toBeLessThanOrEqual(2);
+      expect(hub.clients).toBe(0);
+    } finally {
+      await hub.stop();
+    }
+  });
+
+  it('caps the open streams of one key and gives a slot back when its stream closes', async () => {
+    const hub = startEventStreamHub({
+      database: t.database,
+      log: testLog as never,
+      pollMs: 60_000,
+      heartbeatMs: 60_000,
+      maxStreamsPerKey: 2,
+    });
+    try {
+      const a = fakeResponse();
+      await hub.connect(a.response, { types: [], channelId: null }, null, hub.reserve('key_1'));
+      const b = hub.reserve('key_1');
+      expect(() => hub.reserve('key_1')).toThrow(
+        expect.objectContaining({ code: 'rate_limited', status: 429 }),
+      );
+      expect(() => hub.reserve('key_2').release()).not.toThrow(); // other keys are not affected
+      a.res.destroy();
+      expect(hub.clients).toBe(0);
+      hub.reserve('key_1'); // a's slot came back
+      b.release();
+    } finally {
       await hub.stop();
     }
   });

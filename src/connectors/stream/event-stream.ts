@@ -3,6 +3,7 @@
 // event out to every connected client whose filters and channel scope match. A client that comes
 // back with Last-Event-ID first replays what it missed from the log, then joins the live feed.
 import type { ServerResponse } from 'node:http';
+import { AppError } from '../../kernel/index.js';
 import type { Logger } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
 import { toCloudEvent } from '../../platform/events/cloudevents.js';
@@ -25,9 +26,31 @@ export interface StreamClient {
 }
 
 export interface EventStreamHub {
-  connect(res: ServerResponse, filter: StreamFilter, resumeAfter: Cursor | null): Promise<void>;
+  /**
+   * Takes one of the caller's stream slots (at most maxStreamsPerKey open at once per key), or
+   * throws 429 `rate_limited`. The slot is given back when the stream's response closes.
+   */
+  reserve(owner: string): StreamSlot;
+  connect(
+    res: ServerResponse,
+    filter: StreamFilter,
+    resumeAfter: Cursor | null,
+    slot?: StreamSlot,
+  ): Promise<void>;
   readonly clients: number;
   stop(): Promise<void>;
+}
+
+export interface StreamSlot {
+  release(): void;
+}
+
+/** Open streams per API key (OMNIHUB_STREAM_MAX_PER_KEY): each holds a socket and a reader's attention. */
+export function loadStreamConfig(env: NodeJS.ProcessEnv = process.env): { maxStreamsPerKey: number } {
+  const n = Number(env.OMNIHUB_STREAM_MAX_PER_KEY?.trim() || 20);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`OMNIHUB_STREAM_MAX_PER_KEY must be a whole number >= 1, got ${n}`);
+  return { maxStreamsPerKey: n };
 }
 
 const after = (a: Cursor, b: Cursor) => a.txId > b.txId || (a.txId === b.txId && a.position > b.position);
@@ -50,15 +73,18 @@ export function startEventStreamHub(opts: {
   log: Logger;
   heartbeatMs?: number;
   pollMs?: number;
+  maxStreamsPerKey?: number;
 }): EventStreamHub {
   const { database, log } = opts;
   const clients = new Set<StreamClient>();
+  const maxStreamsPerKey = opts.maxStreamsPerKey ?? 20;
+  const openPerOwner = new Map<string, number>();
   const abort = new AbortController();
   const pollMs = opts.pollMs ?? (database.kind === 'postgres' ? 250 : 1000);
   let cursor: Cursor | null = null;
 
   const write = (c: StreamClient, e: StoredEvent) => {
-    if (!after(e, c.last) || !matchesFilter(c.filter, e)) return;
+    if (c.res.destroyed || !after(e, c.last) || !matchesFilter(c.filter, e)) return;
     c.last = { txId: e.txId, position: e.position };
     c.res.write(sseFrame(e));
     if (c.res.writableLength > MAX_BUFFERED_BYTES) {
@@ -110,21 +136,51 @@ export function startEventStreamHub(opts: {
     get clients() {
       return clients.size;
     },
-    async connect(res, filter, resumeAfter) {
+    reserve(owner) {
+      const open = openPerOwner.get(owner) ?? 0;
+      if (open >= maxStreamsPerKey) {
+        throw new AppError(
+          'rate_limited',
+          `At most ${maxStreamsPerKey} open streams per key; close one first`,
+          {
+            details: { maxStreams: maxStreamsPerKey, retryAfterSeconds: 5 },
+          },
+        );
+      }
+      openPerOwner.set(owner, open + 1);
+      let released = false;
+      return {
+        release() {
+          if (released) return;
+          released = true;
+          const left = (openPerOwner.get(owner) ?? 1) - 1;
+          if (left > 0) openPerOwner.set(owner, left);
+          else openPerOwner.delete(owner);
+        },
+      };
+    },
+    async connect(res, filter, resumeAfter, slot) {
+      // Listened to first: a client that leaves while we read the head must not stay registered.
+      let client: StreamClient | undefined;
+      res.on('close', () => {
+        if (client) clients.delete(client);
+        slot?.release();
+      });
       const start = resumeAfter ?? (await headCursor(database.db));
+      if (res.destroyed) return;
       // Every client starts by buffering and reading the log from `start`: an event committed after
       // `start` but handed out by the shared reader before this client joined would otherwise be lost.
-      const client: StreamClient = { filter, res, last: start, backlog: [] };
+      client = { filter, res, last: start, backlog: [] };
       clients.add(client);
       // An idle reader follows from here (never from a later head, which would skip events).
       if (!cursor) cursor = resumeAfter ? await headCursor(database.db) : start;
-      res.on('close', () => clients.delete(client));
       res.write(': connected\n\n');
       database.notifier.notify(); // the shared reader may be idle with no clients; wake it
       // Replay from the log, then hand over to the live feed; `last` drops anything seen twice.
       try {
         let from = start;
-        for (;;) {
+        // The replay stops as soon as the client leaves (or is dropped as too slow).
+        while (!res.destroyed) {
           const page = await readEvents(database.db, {
             after: from,
             limit: 1000,

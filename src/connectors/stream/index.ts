@@ -2,8 +2,10 @@
 // to every connected client, with type filters, channel scoping and Last-Event-ID resume.
 export {
   type EventStreamHub,
+  loadStreamConfig,
   matchesFilter,
   type StreamFilter,
+  type StreamSlot,
   sseFrame,
   startEventStreamHub,
 } from './event-stream.js';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { AppError } from '../../kernel/index.js';
 import { readableEventTypes } from '../../platform/auth/api-keys.js';
 import { decodeCursor, findEvent } from '../../platform/events/event-log.js';
-import { channelFor } from '../../platform/http/auth-hook.js';
+import { channelScope } from '../../platform/http/auth-hook.js';
 import { browserKeys } from '../../platform/http/route-policy.js';
 import type { EventStreamHub } from './event-stream.js';
 
@@ -39,7 +39,7 @@ export const streamRoutes =
         },
       },
       async (request, reply) => {
-        const channelId = channelFor(request, request.query.channel);
+        const channelId = await channelScope(request, request.query.channel);
         const types = readableEventTypes(
           request.ctx.actor,
           (request.query.types ?? '')
@@ -57,6 +57,7 @@ export const streamRoutes =
             });
           }
         }
+        const slot = hub.reserve(request.ctx.actor.id); // 429 past the caller's open-stream cap
         reply.hijack();
         const res = reply.raw;
         res.writeHead(200, {
@@ -72,6 +73,7 @@ export const streamRoutes =
           res,
           { types, channelId },
           resumeAfter && { txId: resumeAfter.txId, position: resumeAfter.position },
+          slot,
         );
       },
     );

@@ -10,6 +10,7 @@ import type { Database } from '../../platform/db/database.js';
 import { type RunningConsumer, startConsumer } from '../../platform/events/consumer.js';
 import { EventNotifier } from '../../platform/events/notifier.js';
 import { createSender, type Sender } from './sender.js';
+import { createTargetGuard } from './ssrf-guard.js';
 
 export interface WebhooksOutConfig {
   allowPrivateTargets: boolean;
@@ -66,7 +67,12 @@ export function startWebhooksOut(opts: {
   const ctx: Ctx = createContext(database, { clock: opts.clock, log });
   // The process id in the lease owner tells operators (and the multi-node test) which node holds a lease.
   const owner = `${hostname()}/${process.pid}/${newId('con')}`;
-  const sender = opts.sender ?? createSender({ timeoutMs: config.timeoutMs });
+  const sender =
+    opts.sender ??
+    createSender({
+      timeoutMs: config.timeoutMs,
+      guard: createTargetGuard({ allowPrivate: config.allowPrivateTargets }),
+    });
   const queued = new EventNotifier();
   const abort = new AbortController();
   setMaxListeners(1000, abort.signal); // every idle loop waits on it

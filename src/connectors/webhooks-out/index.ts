@@ -6,6 +6,13 @@ export {
   startWebhooksOut,
   type WebhooksOutConfig,
 } from './delivery-worker.js';
+export {
+  createOutboundClient,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  type OutboundClient,
+  type OutboundResponse,
+} from './outbound-http.js';
+export { REDACTED, redactCredentialHeaders } from './redact-headers.js';
 export { createSender, parseRetryAfter, type Sender } from './sender.js';
 export { signStandardWebhook, standardWebhookHeaders, verifyStandardWebhook } from './signing.js';
 export { createTargetGuard, isPrivateAddress, type TargetGuard } from './ssrf-guard.js';

@@ -16,6 +16,7 @@ export interface RecordChannelsDeps {
   inventory: {
     getSourcing(ctx: Ctx, channelId: string): Promise<{ locationIds: string[] }>;
     listLocations(ctx: Ctx, filter?: { type?: string }): Promise<Array<{ id: string; type: string }>>;
+    getReservation(ctx: Ctx, id: string): Promise<{ channelId: string }>;
   };
 }
 
@@ -67,6 +68,10 @@ export function createRecordChannelResolvers(deps: RecordChannelsDeps): RecordCh
         channelType: channel.type,
         storeLocationIds: stores.filter((l) => feeding.has(l.id)).map((l) => l.id),
       };
+    },
+    async reservation(ctx, id) {
+      const reservation = await orNull(deps.inventory.getReservation(ctx, id));
+      return reservation ? { channelId: reservation.channelId } : null;
     },
     async store_credit(ctx, id) {
       const credit = await orNull(deps.payments.getStoreCredit(ctx, id));

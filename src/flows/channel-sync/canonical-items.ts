@@ -5,7 +5,7 @@ import { currencyExponent } from '../../kernel/index.js';
 import { channelViewScope } from '../../modules/catalog/index.js';
 import type { SyncKind } from '../../modules/channel-sync/index.js';
 import type { Ctx } from '../../platform/context.js';
-import { compileJsonata } from '../../platform/jsonata.js';
+import { evaluateJsonata } from '../../platform/jsonata.js';
 import type { ChannelSyncFlowDeps } from './channel-sync.deps.js';
 
 /** One SKU on one channel, the same shape for every connector (and the input of its transform). */
@@ -80,5 +80,5 @@ export async function readCanonicalItems(
 /** The connection's JSONata transform over one item; its result is what the channel receives. */
 export async function applyTransform(transform: string | null, item: CanonicalItem): Promise<unknown> {
   if (!transform) return item;
-  return compileJsonata(transform).evaluate(item);
+  return evaluateJsonata(transform, item, 'The transform');
 }

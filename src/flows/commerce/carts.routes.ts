@@ -7,14 +7,18 @@ import {
   Cart,
   MERGE_STRATEGIES,
   MergeOutcome,
+  newCartToken,
   PriceChange,
   ShippingAddress,
   Sku,
 } from '../../modules/carts/index.js';
 import { Order } from '../../modules/orders/index.js';
 import { Payment, PaymentInput } from '../../modules/payments/index.js';
-import { channelFor } from '../../platform/http/auth-hook.js';
+import { channelFor, channelScope } from '../../platform/http/auth-hook.js';
+import { routeRateLimit } from '../../platform/http/rate-limits.js';
 import { browserKeys, onRecord } from '../../platform/http/route-policy.js';
+import { shopperSessionOf } from '../shopper-account/index.js';
+import { createCartAccessCheck } from './cart-access.js';
 import type { CommerceFlows } from './commerce.flows.js';
 import { TenderInput } from './till-tender.js';
 
@@ -27,6 +31,12 @@ const CheckoutReply = z.object({
   payments: z.array(Payment),
   change: z.number().int().describe('a till sale: the cash handed back, in minor units'),
 });
+const CreatedCart = Cart.extend({
+  cartToken: z
+    .string()
+    .optional()
+    .describe('for a publishable key only: send it as X-Cart-Token on every later call on this cart'),
+});
 const Quantity = z.number().int().positive().max(10_000);
 const Params = z.object({ id: z.string() });
 const Totals = z.object({
@@ -38,14 +48,33 @@ const Totals = z.object({
   currency: z.string(),
 });
 
-function requireChannel(request: Parameters<typeof channelFor>[0], requested: string | undefined): string {
-  const channelId = channelFor(request, requested);
+async function requireChannel(
+  request: Parameters<typeof channelFor>[0],
+  requested: string | undefined,
+): Promise<string> {
+  const channelId = await channelScope(request, requested);
   if (!channelId) {
     throw new AppError('validation_failed', 'Name the channel (or use a key bound to one)', {
       issues: [{ path: 'body.channelId', message: 'required unless the API key is bound to a channel' }],
     });
   }
   return channelId;
+}
+
+/**
+ * A cart made through a publishable key: a fresh cart token, and the signed-in shopper's profile
+ * (a browser may not name another profile).
+ */
+async function browserCartOwner(
+  request: Parameters<typeof channelFor>[0] & { body: { profileId?: string } },
+) {
+  const session = await shopperSessionOf(request);
+  if (request.body.profileId && request.body.profileId !== session?.profileId) {
+    throw new AppError('forbidden', 'A storefront key makes carts only for the signed-in shopper', {
+      details: { reason: 'profile_not_signed_in' },
+    });
+  }
+  return { profileId: session?.profileId ?? null, token: newCartToken() };
 }
 
 export const cartsRoutes =
@@ -58,6 +87,12 @@ export const cartsRoutes =
       channelFor(request, cart.channelId);
       return cart;
     };
+    // Browser and app keys use only carts they own: one check for every /carts/:id route.
+    const assertCartAccess = createCartAccessCheck(carts);
+    app.addHook('preHandler', async (request) => {
+      const id = (request.params as { id?: string } | undefined)?.id;
+      if (id) await assertCartAccess(request, id);
+    });
 
     app.post(
       '/carts',
@@ -81,19 +116,22 @@ export const cartsRoutes =
               .max(100)
               .optional(),
           }),
-          response: { 201: Cart },
+          response: { 201: CreatedCart },
         },
       },
       async (request, reply) => {
-        const channelId = requireChannel(request, request.body.channelId);
+        const channelId = await requireChannel(request, request.body.channelId);
         const { lines, ...rest } = request.body;
+        const owner =
+          request.ctx.actor.keyKind === 'publishable' ? await browserCartOwner(request) : undefined;
         const cart = await flows.carts.createCart(request.ctx, {
           ...rest,
+          ...(owner ? { profileId: owner.profileId, tokenHash: owner.token.hash } : {}),
           email: rest.email?.toLowerCase(),
           channelId,
           ...(lines ? { lines } : {}),
         });
-        return reply.code(201).send(cart);
+        return reply.code(201).send(owner ? { ...cart, cartToken: owner.token.token } : cart);
       },
     );
 
@@ -240,7 +278,7 @@ export const cartsRoutes =
         },
       },
       async (request) => {
-        const channelId = requireChannel(request, request.body.channelId);
+        const channelId = await requireChannel(request, request.body.channelId);
         return flows.carts.moveToChannel(request.ctx, request.params.id, channelId);
       },
     );
@@ -257,9 +295,11 @@ export const cartsRoutes =
           body: z.strictObject({
             identifiers: z
               .array(z.strictObject({ type: z.string().min(1).max(50), value: z.string().min(1).max(500) }))
-              .min(1)
               .max(10)
-              .describe('e.g. [{ type: "email", value: "ana@example.com" }] or a user_id / loyalty_card'),
+              .default([])
+              .describe(
+                'e.g. [{ type: "email", value: "ana@example.com" }] or a user_id / loyalty_card; a publishable key sends none: the cart goes to the signed-in shopper',
+              ),
             traits: z.record(z.string(), z.unknown()).optional(),
             strategy: z
               .enum(MERGE_STRATEGIES)
@@ -276,8 +316,26 @@ export const cartsRoutes =
           },
         },
       },
-      async (request) =>
-        flows.identifyCart.identify(request.ctx, { cartId: request.params.id, ...request.body }),
+      async (request) => {
+        const input = { cartId: request.params.id, ...request.body };
+        const publishable = request.ctx.actor.keyKind === 'publishable';
+        if (!publishable && input.identifiers.length) return flows.identifyCart.identify(request.ctx, input);
+        // No identifiers, or a browser (which cannot vouch for an email or id): the cart goes to whoever
+        // signed in on this browser or app.
+        const session = await shopperSessionOf(request);
+        if (!session && publishable) {
+          throw new AppError(
+            'forbidden',
+            'Sign the shopper in first: a storefront key binds a cart only to them',
+          );
+        }
+        if (!session) {
+          throw new AppError('validation_failed', 'Name at least one identifier, or sign the shopper in', {
+            issues: [{ path: 'body.identifiers', message: 'at least one identifier' }],
+          });
+        }
+        return flows.identifyCart.identify(request.ctx, { ...input, signedInProfileId: session.profileId });
+      },
     );
 
     app.get(
@@ -340,7 +398,8 @@ export const cartsRoutes =
     app.get(
       '/tills/carts',
       {
-        config: { policy: browserKeys('carts:read', 'own') },
+        // A handoff code is short: a small budget per key stops guessing codes by brute force.
+        config: { policy: browserKeys('carts:read', 'own'), rateLimit: routeRateLimit(60, 60) },
         schema: {
           tags: ['carts'],
           summary:

@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Order, OrderReturn, RETURN_DISPOSITIONS } from '../../modules/orders/index.js';
 import { Payment, PaymentInput, Refund, StoreCredit } from '../../modules/payments/index.js';
-import { channelFor } from '../../platform/http/auth-hook.js';
+import { channelScope } from '../../platform/http/auth-hook.js';
 import { onRecord, secretKeys } from '../../platform/http/route-policy.js';
 import type { CommerceFlows } from './commerce.flows.js';
 
@@ -19,7 +19,7 @@ export const orderActionsRoutes =
     app.post(
       '/orders/:id/payments',
       {
-        config: { policy: secretKeys('orders:write', onRecord('order')) },
+        config: { policy: secretKeys('orders:write', onRecord('order', 'id', 'till.fulfil-at-own-store')) },
         schema: {
           tags: ['orders'],
           summary: 'Pay a pending order (`manual`: money taken at the till); 402 when refused',
@@ -34,7 +34,7 @@ export const orderActionsRoutes =
     app.get(
       '/orders/:id/payments',
       {
-        config: { policy: secretKeys('orders:read', onRecord('order')) },
+        config: { policy: secretKeys('orders:read', onRecord('order', 'id', 'till.fulfil-at-own-store')) },
         schema: {
           tags: ['orders'],
           summary: "An order's payments and refunds",
@@ -152,7 +152,7 @@ export const orderActionsRoutes =
         },
       },
       async (request, reply) => {
-        const channelId = channelFor(request, request.body.channelId);
+        const channelId = await channelScope(request, request.body.channelId);
         const r = await flows.returns.returnItems(request.ctx, request.params.id, {
           ...request.body,
           channelId,
@@ -215,7 +215,7 @@ export const orderActionsRoutes =
         },
       },
       async (request, reply) => {
-        const channelId = channelFor(request, request.body.channelId) ?? '';
+        const channelId = (await channelScope(request, request.body.channelId)) ?? '';
         const r = await flows.importOrder.importOrder(request.ctx, { ...request.body, channelId });
         return reply.code(r.created ? 201 : 200).send(r.order);
       },

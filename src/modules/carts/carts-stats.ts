@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Ctx } from '../../platform/context.js';
 import { rows } from '../../platform/db/database.js';
-import { channelFor } from '../../platform/http/auth-hook.js';
+import { channelScope } from '../../platform/http/auth-hook.js';
 import { secretKeys } from '../../platform/http/route-policy.js';
 
 export const ChannelCartStats = z.object({
@@ -57,7 +57,7 @@ export const cartStatsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const channelId = channelFor(request, request.query.channelId) ?? undefined;
+      const channelId = (await channelScope(request, request.query.channelId)) ?? undefined;
       const items = await activeCartStats(request.ctx, { since: request.query.since, channelId });
       return { since: request.query.since, items };
     },

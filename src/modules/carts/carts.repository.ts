@@ -67,17 +67,22 @@ export const toCart = (r: RawCart): Cart => {
  * Inserts a cart with its events (one statement); undefined when its handoff code is taken by
  * another active cart (then nothing is written).
  */
-export async function insertCart(ctx: Ctx, c: Cart, events: NewEvent[]): Promise<Cart | undefined> {
+export async function insertCart(
+  ctx: Ctx,
+  c: Cart,
+  events: NewEvent[],
+  tokenHash: string | null = null,
+): Promise<Cart | undefined> {
   const [r] = await writeWithEvents<RawCart>(
     ctx,
     events,
     'ins',
     (
       ev,
-    ) => sql`with ins as (insert into carts (id, channel_id, currency, profile_id, anonymous_id, email, phone, status, handoff_code, lines,
+    ) => sql`with ins as (insert into carts (id, channel_id, currency, profile_id, anonymous_id, email, phone, status, handoff_code, token_hash, lines,
                            delivery, merged_into, order_id, version, created_at, updated_at)
         values (${c.id}, ${c.channelId}, ${c.currency}, ${c.profileId}, ${c.anonymousId}, ${c.email}, ${c.phone}, ${c.status},
-                ${c.handoff.code}, ${JSON.stringify(c.lines)}::jsonb, ${c.delivery ? JSON.stringify(c.delivery) : null}::jsonb,
+                ${c.handoff.code}, ${tokenHash}, ${JSON.stringify(c.lines)}::jsonb, ${c.delivery ? JSON.stringify(c.delivery) : null}::jsonb,
                 ${c.mergedInto}, ${c.orderId}, ${c.version}, ${c.createdAt.toISOString()}, ${c.updatedAt.toISOString()})
         on conflict do nothing returning *), ${ev}
         select * from ins`,
@@ -121,4 +126,16 @@ export async function selectCarts(exec: Executor, where: SQL, limit = 20): Promi
       sql`select * from carts where ${where} order by updated_at desc, id desc limit ${limit}`,
     )
   ).map(toCart);
+}
+
+/** Who owns a cart: its profile and the hash of its cart token (undefined when there is no such cart). */
+export async function selectCartOwnership(
+  exec: Executor,
+  id: string,
+): Promise<{ profileId: string | null; tokenHash: string | null } | undefined> {
+  const r = await firstRow<{ profile_id: string | null; token_hash: string | null }>(
+    exec,
+    sql`select profile_id, token_hash from carts where id = ${id}`,
+  );
+  return r ? { profileId: r.profile_id, tokenHash: r.token_hash } : undefined;
 }

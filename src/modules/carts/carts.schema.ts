@@ -18,6 +18,9 @@ export const carts = pgTable(
     phone: text('phone'),
     status: text('status').notNull(),
     handoffCode: text('handoff_code').notNull(),
+    // SHA-256 of the cart token a browser or app got when it made the cart (publishable keys must
+    // present it); null for carts made with secret keys.
+    tokenHash: text('token_hash'),
     lines: jsonb('lines').notNull(),
     delivery: jsonb('delivery'),
     mergedInto: text('merged_into'),

@@ -9,7 +9,13 @@ import type { NewEvent } from '../../platform/events/event-log.js';
 import { holdStatusOf } from './cart-holds.js';
 import { planMerge } from './cart-merge.js';
 import { CART_EVENTS } from './carts.events.js';
-import { insertCart, selectCart, selectCarts, updateCartRow } from './carts.repository.js';
+import {
+  insertCart,
+  selectCart,
+  selectCartOwnership,
+  selectCarts,
+  updateCartRow,
+} from './carts.repository.js';
 import type {
   Cart,
   CartDelivery,
@@ -28,6 +34,8 @@ export interface NewCart {
   anonymousId?: string | null | undefined;
   email?: string | null | undefined;
   phone?: string | null | undefined;
+  /** SHA-256 of the cart token handed to the browser or app that made it (see cart-token.ts). */
+  tokenHash?: string | null | undefined;
 }
 
 export interface NewLine {
@@ -123,7 +131,12 @@ export function createCartsService() {
           createdAt: now,
           updatedAt: now,
         };
-        const created = await insertCart(ctx, cart, [event(cart, CART_EVENTS.created)]);
+        const created = await insertCart(
+          ctx,
+          cart,
+          [event(cart, CART_EVENTS.created)],
+          input.tokenHash ?? null,
+        );
         if (created) return created;
       }
       throw new AppError('conflict', 'Could not allocate a handoff code; retry');
@@ -136,6 +149,9 @@ export function createCartsService() {
     },
 
     findCart: (ctx: Ctx, id: string) => selectCart(ctx.db, id),
+
+    /** The cart's profile and token hash, for the ownership check of browser and app keys. */
+    ownershipOf: (ctx: Ctx, id: string) => selectCartOwnership(ctx.db, id),
 
     async lockCart(ctx: Ctx, id: string): Promise<Cart> {
       const c = await selectCart(ctx.db, id, ctx.inTx);

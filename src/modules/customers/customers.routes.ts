@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, notFound } from '../../kernel/index.js';
 import type { Ctx } from '../../platform/context.js';
-import { channelFor } from '../../platform/http/auth-hook.js';
+import { channelFor, channelScope } from '../../platform/http/auth-hook.js';
 import { secretKeys } from '../../platform/http/route-policy.js';
 import type { CustomersService } from './customers.service.js';
 import {
@@ -123,7 +123,7 @@ export const customersRoutes =
         },
       },
       async (request) => {
-        const channelId = channelFor(request, request.body.channelId)!;
+        const channelId = (await channelScope(request, request.body.channelId))!;
         const r = await service.identify(request.ctx, { ...request.body, channelId });
         if (!r.ok)
           throw new AppError('validation_failed', 'The identifiers are not usable', { issues: r.errors });
@@ -274,7 +274,7 @@ export const customersRoutes =
         const { traits, channelId, occurredAt } = request.body;
         return service.updateTraits(request.ctx, request.params.id, {
           traits,
-          channelId: channelFor(request, channelId),
+          channelId: await channelScope(request, channelId),
           ...(occurredAt ? { at: occurredAt } : {}),
         });
       },

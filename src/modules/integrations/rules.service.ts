@@ -6,7 +6,7 @@ import { newId, notFound } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { type CloudEvent, toCloudEvent } from '../../platform/events/cloudevents.js';
 import { appendEvent, type StoredEvent } from '../../platform/events/event-log.js';
-import { checkJsonata, compileJsonata } from '../../platform/jsonata.js';
+import { checkJsonata, evaluateJsonata } from '../../platform/jsonata.js';
 import { INTEGRATION_EVENTS } from './integrations.events.js';
 import {
   bumpFired,
@@ -26,8 +26,6 @@ import {
 } from './rules.types.js';
 import { matchesType } from './webhooks.service.js';
 
-const compile = compileJsonata;
-
 function checkExpressions(rule: { condition?: string | null | undefined; actions?: RuleInput['actions'] }) {
   const check = (expr: string | null | undefined, path: string) => checkJsonata(expr, path, path);
   check(rule.condition, 'condition');
@@ -45,7 +43,7 @@ async function traitsOf(
   event: CloudEvent,
 ): Promise<{ traits: Record<string, unknown> } | { error: string }> {
   try {
-    const v = await compile(expr).evaluate(event);
+    const v = await evaluateJsonata(expr, event, 'The traits expression');
     if (v === null || typeof v !== 'object' || Array.isArray(v) || Object.keys(v).length === 0)
       return { error: 'the traits expression gave no object of traits' };
     // JSONata's results carry internal markers; JSON keeps only the data.
@@ -65,7 +63,7 @@ export async function evaluateRule(
   let conditionResult: unknown = true;
   if (rule.condition) {
     try {
-      conditionResult = await compile(rule.condition).evaluate(event);
+      conditionResult = await evaluateJsonata(rule.condition, event, 'The condition');
     } catch (err) {
       return { typeMatches, conditionResult: null, fires: false, actions: [], error: (err as Error).message };
     }
@@ -81,7 +79,7 @@ export async function evaluateRule(
     let customerId: string | null = null;
     let error: string | undefined;
     try {
-      const v = await compile(a.customer ?? 'subject').evaluate(event);
+      const v = await evaluateJsonata(a.customer ?? 'subject', event, 'The customer expression');
       customerId = typeof v === 'string' && v.startsWith('cus_') ? v : null;
       if (!customerId) error = 'the customer expression gave no customer id (cus_…)';
     } catch (err) {

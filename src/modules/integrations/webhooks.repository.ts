@@ -72,6 +72,63 @@ export async function insertDeliveries(
 }
 
 /**
+ * Parks deliveries whose body could not be made (the endpoint's transform failed or ran over its
+ * budget) straight in the dead-letter queue with the reason, and no body: replaying one renders it
+ * again with the endpoint's transform of that time.
+ */
+export async function insertParkedDeliveries(
+  exec: Executor,
+  list: Array<Omit<NewDelivery, 'body' | 'contentType'> & { error: string }>,
+  now: Date,
+): Promise<number> {
+  if (list.length === 0) return 0;
+  const r = await rows<{ id: string }>(
+    exec,
+    sql`insert into webhook_deliveries (id, endpoint_id, event_id, event_type, subject, event_occurred_at, body,
+          content_type, status, attempts, next_attempt_at, created_at, last_error)
+        select u.id, u.endpoint_id, u.event_id, u.event_type, u.subject, u.occurred, '', 'application/json',
+          'dead', 0, ${now}, ${now}, u.error
+        from unnest(${sql.param(list.map((d) => d.id))}::text[], ${sql.param(list.map((d) => d.endpointId))}::text[],
+          ${sql.param(list.map((d) => d.eventId))}::text[], ${sql.param(list.map((d) => d.eventType))}::text[],
+          ${sql.param(list.map((d) => d.subject))}::text[],
+          ${sql.param(list.map((d) => d.eventOccurredAt.toISOString()))}::timestamptz[],
+          ${sql.param(list.map((d) => d.error))}::text[])
+          as u(id, endpoint_id, event_id, event_type, subject, occurred, error)
+        on conflict (endpoint_id, event_id) do nothing
+        returning id`,
+  );
+  return r.length;
+}
+
+/** Parked deliveries (dead, without a body) of an endpoint, optionally only the given ids. */
+export async function selectParked(
+  exec: Executor,
+  filter: { endpointId: string; ids?: string[] },
+): Promise<Array<{ id: string; eventId: string }>> {
+  const rs = await rows<{ id: string; event_id: string }>(
+    exec,
+    sql`select id, event_id from webhook_deliveries
+        where endpoint_id = ${filter.endpointId} and status = 'dead' and body = ''
+        ${filter.ids ? sql`and id = any(${sql.param(filter.ids)}::text[])` : sql``}`,
+  );
+  return rs.map((r) => ({ id: r.id, eventId: r.event_id }));
+}
+
+/** A parked delivery's body once its transform works, or its new reason when it still fails. */
+export async function updateParked(
+  exec: Executor,
+  id: string,
+  change: { body: string; contentType: string } | { error: string },
+): Promise<void> {
+  await exec.execute(
+    'error' in change
+      ? sql`update webhook_deliveries set last_error = ${change.error} where id = ${id} and status = 'dead'`
+      : sql`update webhook_deliveries set body = ${change.body}, content_type = ${change.contentType}
+            where id = ${id} and status = 'dead'`,
+  );
+}
+
+/**
  * Promotes the oldest queued delivery of each given (endpoint, subject) to pending when none of
  * that subject is pending or in flight: one delivery per subject at a time keeps subjects in order,
  * and claims only ever look at heads. Without `pairs`, repairs every subject (a safety net for a
@@ -334,6 +391,7 @@ export async function requeueDead(
     sql`update webhook_deliveries set status = 'pending', attempts = 0, next_attempt_at = ${now},
           last_error = null
         where endpoint_id = ${filter.endpointId} and status = 'dead'
+          and body <> '' -- parked without a body: its transform still fails
         ${filter.ids ? sql`and id = any(${sql.param(filter.ids)}::text[])` : sql``}
         returning id`,
   );

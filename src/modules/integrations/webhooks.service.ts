@@ -6,8 +6,8 @@ import { AppError, newId, notFound } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/database.js';
 import { toCloudEvent } from '../../platform/events/cloudevents.js';
-import { appendEvent, type StoredEvent } from '../../platform/events/event-log.js';
-import { checkJsonata, compileJsonata } from '../../platform/jsonata.js';
+import { appendEvent, findEvent, type StoredEvent } from '../../platform/events/event-log.js';
+import { checkJsonata, evaluateJsonata } from '../../platform/jsonata.js';
 import { createSecretBox, type SecretBox } from '../../platform/secrets/secret-box.js';
 import { INTEGRATION_EVENTS } from './integrations.events.js';
 import {
@@ -33,6 +33,7 @@ import {
   claimDueDeliveries,
   type FailureUpdate,
   insertDeliveries,
+  insertParkedDeliveries,
   markDelivered,
   markFailed,
   type NewDelivery,
@@ -42,6 +43,8 @@ import {
   selectDeliveries,
   selectDelivery,
   selectHealth,
+  selectParked,
+  updateParked,
 } from './webhooks.repository.js';
 
 /** The Standard Webhooks schedule after the first attempt: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. */
@@ -83,7 +86,7 @@ export async function renderBody(
 ): Promise<{ body: string; contentType: string }> {
   const cloud = toCloudEvent(event);
   let data: unknown = event.payload;
-  if (e.transform) data = await compileJsonata(e.transform).evaluate(cloud);
+  if (e.transform) data = await evaluateJsonata(e.transform, cloud, 'The transform');
   if (e.format === 'cloudevents') {
     return {
       body: JSON.stringify({ ...cloud, data }),
@@ -116,6 +119,22 @@ export function createWebhooksService(deps: WebhooksDeps = {}) {
     if (!e || (ctx.actor.channelId && e.channelId !== ctx.actor.channelId))
       throw notFound('webhook endpoint', id);
     return secrets.open(e);
+  }
+
+  /** Parked deliveries rendered again with the endpoint's transform now; those still failing stay parked. */
+  async function renderParked(tx: Ctx, e: EndpointWithSecrets, ids?: string[]): Promise<void> {
+    for (const p of await selectParked(tx.db, { endpointId: e.id, ...(ids ? { ids } : {}) })) {
+      const event = await findEvent(tx.db, p.eventId);
+      if (!event) {
+        await updateParked(tx.db, p.id, { error: 'the event is no longer in the log' });
+        continue;
+      }
+      try {
+        await updateParked(tx.db, p.id, await renderBody(e, event));
+      } catch (err) {
+        await updateParked(tx.db, p.id, { error: (err as Error).message });
+      }
+    }
   }
 
   async function changed(tx: Ctx, e: EndpointWithSecrets, what: string) {
@@ -221,6 +240,7 @@ export function createWebhooksService(deps: WebhooksDeps = {}) {
       const endpoints = await selectEndpoints(ctx.db, { activeOnly: true });
       if (endpoints.length === 0) return { queued: 0, claimed: [] };
       const list: NewDelivery[] = [];
+      const parked: Parameters<typeof insertParkedDeliveries>[1] = [];
       for (const event of events) {
         for (const e of endpoints) {
           if (!matchesType(e.types, event.type)) continue;
@@ -229,8 +249,17 @@ export function createWebhooksService(deps: WebhooksDeps = {}) {
           try {
             rendered = await renderBody(e, event);
           } catch (err) {
-            // A transform that throws on one event must not stop the others; the event is skipped.
-            ctx.log.warn({ err, endpointId: e.id, eventId: event.id }, 'webhook transform failed');
+            // A transform that fails on one event must not stop the others; that delivery is parked
+            // in the dead-letter queue with the reason, to replay once the transform is fixed.
+            parked.push({
+              id: newId('msg'),
+              endpointId: e.id,
+              eventId: event.id,
+              eventType: event.type,
+              subject: event.subject,
+              eventOccurredAt: event.occurredAt,
+              error: (err as Error).message,
+            });
             continue;
           }
           list.push({
@@ -245,6 +274,7 @@ export function createWebhooksService(deps: WebhooksDeps = {}) {
         }
       }
       const now = ctx.clock.now();
+      await insertParkedDeliveries(ctx.db, parked, now);
       const written = await insertDeliveries(
         ctx.db,
         list,
@@ -398,6 +428,7 @@ export function createWebhooksService(deps: WebhooksDeps = {}) {
             details: { endpointId, disabledReason: e.disabledReason },
           });
         }
+        await renderParked(tx, e, ids);
         const replayed = await requeueDead(tx.db, { endpointId, ...(ids ? { ids } : {}) }, ctx.clock.now());
         if (replayed.length) {
           await appendEvent(tx, {

@@ -1,7 +1,7 @@
 // HTTP routes for locations, sourcing, levels, availability, adjustments and transfers.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { channelFor } from '../../platform/http/auth-hook.js';
+import { channelFor, channelScope } from '../../platform/http/auth-hook.js';
 import { browserKeys, onRecord, secretKeys } from '../../platform/http/route-policy.js';
 import type { InventoryService } from './inventory.service.js';
 import {
@@ -124,7 +124,7 @@ export const inventoryRoutes =
       },
       async (request) => {
         const { sku } = request.params;
-        const channelId = channelFor(request, request.query.channelId);
+        const channelId = await channelScope(request, request.query.channelId);
         const levels = await service.levelsOfSku(request.ctx, sku);
         const channel = channelId
           ? {

@@ -1,11 +1,10 @@
 // HTTP routes for reservations: create (group-committed), read, release, allocate, fulfil.
 
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../kernel/index.js';
-import { channelFor } from '../../platform/http/auth-hook.js';
-import { secretKeys } from '../../platform/http/route-policy.js';
+import { channelScope } from '../../platform/http/auth-hook.js';
+import { onRecord, secretKeys } from '../../platform/http/route-policy.js';
 import type { InventoryService } from './inventory.service.js';
 import {
   type InsufficientStock,
@@ -32,13 +31,6 @@ const Change = z.object({ reservation: Reservation, changed: z.boolean() });
 export const reservationsRoutes =
   (service: InventoryService): FastifyPluginAsyncZod =>
   async (app) => {
-    /** A channel-bound key acts only on its channel's reservations. */
-    const ownReservation = async (request: FastifyRequest, id: string) => {
-      const r = await service.getReservation(request.ctx, id);
-      channelFor(request, r.channelId);
-      return r;
-    };
-
     app.post(
       '/inventory/reservations',
       {
@@ -55,7 +47,7 @@ export const reservationsRoutes =
         },
       },
       async (request, reply) => {
-        const channelId = channelFor(request, request.body.channelId);
+        const channelId = await channelScope(request, request.body.channelId);
         const result = await service.reserve(request.ctx, {
           ...request.body,
           channelId: channelId ?? undefined,
@@ -85,7 +77,7 @@ export const reservationsRoutes =
       },
       async (request) => {
         const { cursor, limit, ...filter } = request.query;
-        const channelId = channelFor(request, filter.channelId) ?? undefined;
+        const channelId = (await channelScope(request, filter.channelId)) ?? undefined;
         const items = await service.listReservations(request.ctx, {
           ...filter,
           channelId,
@@ -126,16 +118,16 @@ export const reservationsRoutes =
     app.get(
       '/inventory/reservations/:id',
       {
-        config: { policy: secretKeys('inventory:read', 'own') },
+        config: { policy: secretKeys('inventory:read', onRecord('reservation')) },
         schema: { tags, summary: 'Get a reservation', params: Params, response: { 200: Reservation } },
       },
-      async (request) => ownReservation(request, request.params.id),
+      async (request) => service.getReservation(request.ctx, request.params.id),
     );
 
     app.post(
       '/inventory/reservations/:id/release',
       {
-        config: { policy: secretKeys('inventory:write', 'own') },
+        config: { policy: secretKeys('inventory:write', onRecord('reservation')) },
         schema: {
           tags,
           summary: 'Release a hold or allocation (a second release changes nothing)',
@@ -144,7 +136,6 @@ export const reservationsRoutes =
         },
       },
       async (request) => {
-        await ownReservation(request, request.params.id);
         return service.release(request.ctx, request.params.id);
       },
     );
@@ -152,7 +143,7 @@ export const reservationsRoutes =
     app.post(
       '/inventory/reservations/:id/allocate',
       {
-        config: { policy: secretKeys('inventory:write', 'own') },
+        config: { policy: secretKeys('inventory:write', onRecord('reservation')) },
         schema: {
           tags,
           summary: 'Convert a hold into an order allocation (it stops expiring)',
@@ -162,7 +153,6 @@ export const reservationsRoutes =
         },
       },
       async (request) => {
-        await ownReservation(request, request.params.id);
         return service.allocate(request.ctx, request.params.id, request.body?.reference);
       },
     );
@@ -170,7 +160,7 @@ export const reservationsRoutes =
     app.post(
       '/inventory/reservations/:id/fulfil',
       {
-        config: { policy: secretKeys('inventory:write', 'own') },
+        config: { policy: secretKeys('inventory:write', onRecord('reservation')) },
         schema: {
           tags,
           summary: 'Fulfil a reservation: the units leave (on-hand and reserved go down)',
@@ -179,7 +169,6 @@ export const reservationsRoutes =
         },
       },
       async (request) => {
-        await ownReservation(request, request.params.id);
         return service.fulfil(request.ctx, request.params.id);
       },
     );

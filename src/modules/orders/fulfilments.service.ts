@@ -6,6 +6,7 @@ import { type Ctx, inTransaction } from '../../platform/context.js';
 import { appendEvents, type NewEvent } from '../../platform/events/event-log.js';
 import { ORDER_EVENTS } from './orders.events.js';
 import {
+  type FulfilmentTaskFilter,
   insertFulfilments,
   selectFulfilment,
   selectFulfilmentsOfOrder,
@@ -260,10 +261,8 @@ export function createFulfilmentsService() {
 
     listFulfilments: (ctx: Ctx, orderId: string) => selectFulfilmentsOfOrder(ctx.db, orderId),
     findFulfilment: (ctx: Ctx, id: string) => selectFulfilment(ctx.db, id),
-    listTasks: (
-      ctx: Ctx,
-      f: { locationId?: string | undefined; status?: Fulfilment['status'] | undefined; limit?: number },
-    ) => selectFulfilmentTasks(ctx.db, { ...f, limit: Math.min(Math.max(f.limit ?? 50, 1), 200) }),
+    listTasks: (ctx: Ctx, f: FulfilmentTaskFilter & { limit?: number }) =>
+      selectFulfilmentTasks(ctx.db, { ...f, limit: Math.min(Math.max(f.limit ?? 50, 1), 200) }),
   };
 }
 

@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Ctx } from '../../platform/context.js';
 import { rows } from '../../platform/db/database.js';
-import { channelFor } from '../../platform/http/auth-hook.js';
+import { channelScope } from '../../platform/http/auth-hook.js';
 import { secretKeys } from '../../platform/http/route-policy.js';
 import { OrderReturn } from './orders.types.js';
 
@@ -122,7 +122,7 @@ export const orderInsightsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const channelId = channelFor(request, request.query.channelId) ?? undefined;
+      const channelId = (await channelScope(request, request.query.channelId)) ?? undefined;
       const items = await orderStats(request.ctx, { since: request.query.since, channelId });
       return { since: request.query.since, items };
     },
@@ -145,7 +145,7 @@ export const orderInsightsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const q = request.query;
-      const channelId = channelFor(request, q.channelId) ?? undefined;
+      const channelId = (await channelScope(request, q.channelId)) ?? undefined;
       const items = await listAllReturns(request.ctx, { before: q.cursor, channelId, limit: q.limit });
       return { items, nextCursor: items.length === q.limit ? items.at(-1)!.id : null };
     },

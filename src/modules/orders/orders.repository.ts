@@ -144,6 +144,8 @@ export interface OrderFilter {
   /** Exact: the order number, id, email or phone. */
   q?: string | undefined;
   pickupLocationId?: string | undefined;
+  /** Only orders picked up at one of these locations (a till's own stores). */
+  pickupLocationIds?: readonly string[] | undefined;
   pickupCode?: string | undefined;
   /** Newest first: the id (UUIDv7, time-ordered) of the last order of the previous page. */
   before?: string | undefined;
@@ -165,7 +167,10 @@ export async function selectOrders(exec: Executor, f: OrderFilter): Promise<Orde
     );
   }
   if (f.pickupLocationId) where.push(sql`pickup_location_id = ${f.pickupLocationId}`);
-  if (f.pickupCode) where.push(sql`pickup_code = ${f.pickupCode}`);
+  if (f.pickupLocationIds)
+    where.push(sql`pickup_location_id = any(${sql.param(f.pickupLocationIds)}::text[])`);
+  // A given code always filters: a blank one matches nothing instead of dropping the filter.
+  if (f.pickupCode !== undefined) where.push(sql`pickup_code = ${f.pickupCode}`);
   if (f.before) where.push(sql`id < ${f.before}`);
   return (
     await rows<RawOrder>(
@@ -286,13 +291,25 @@ export async function updateFulfilmentStatus(
   return toFulfilment(r!);
 }
 
+export interface FulfilmentTaskFilter {
+  locationId?: string | undefined;
+  status?: Fulfilment['status'] | undefined;
+  /** A channel-bound caller: tasks of its channel's orders and tasks at its own store locations. */
+  visibleTo?: { channelId: string; locationIds: readonly string[] } | undefined;
+}
+
 export async function selectFulfilmentTasks(
   exec: Executor,
-  f: { locationId?: string | undefined; status?: Fulfilment['status'] | undefined; limit: number },
+  f: FulfilmentTaskFilter & { limit: number },
 ): Promise<Fulfilment[]> {
   // A till sale's counter fulfilment is done when it is made: never a task.
   const where: SQL[] = [sql`kind <> 'counter'`];
   if (f.locationId) where.push(sql`location_id = ${f.locationId}`);
+  if (f.visibleTo) {
+    const { channelId, locationIds } = f.visibleTo;
+    where.push(sql`(order_id in (select id from orders where channel_id = ${channelId})
+      or location_id = any(${sql.param(locationIds)}::text[]))`);
+  }
   if (f.status) where.push(sql`status = ${f.status}`);
   return (
     await rows<RawFulfilment>(

@@ -2,6 +2,7 @@
 // or money (checkout, pay, cancel, ship, pickup, return) are flow routes.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { channelScope, fulfilmentTasksVisibleTo, tillStoreLocations } from '../../platform/http/auth-hook.js';
 import { onRecord, secretKeys } from '../../platform/http/route-policy.js';
 import type { createFulfilmentsService } from './fulfilments.service.js';
 import { ORDER_STATUSES } from './order-state.js';
@@ -41,7 +42,12 @@ export const ordersRoutes =
                 'exact match on the order number, id, email or phone (a till finding an order for a return)',
               ),
             pickupLocationId: z.string().optional(),
-            pickupCode: z.string().optional(),
+            pickupCode: z
+              .string()
+              .trim()
+              .min(1)
+              .optional()
+              .describe('the exact code (case-insensitive); never blank'),
             cursor: z.string().optional().describe('nextCursor of the previous page'),
             limit: z.coerce.number().int().min(1).max(200).default(50),
           }),
@@ -50,13 +56,17 @@ export const ordersRoutes =
       },
       async (request) => {
         const q = request.query;
-        const bound = request.ctx.actor.channelId;
-        // A till finds a click & collect order from any channel by its code; otherwise a bound key sees its channel.
-        const channelId = bound && !q.pickupCode ? bound : q.channelId;
+        const scoped = (await channelScope(request, q.channelId)) ?? undefined;
+        // A till finds a click & collect order of any channel by its exact code when the order waits
+        // at the till's own store; otherwise a bound key sees its channel only.
+        const tillStores =
+          request.ctx.actor.channelId && q.pickupCode ? await tillStoreLocations(request) : [];
+        const byCodeAtOwnStore = tillStores.length > 0;
         const items = await svc.orders.listOrders(request.ctx, {
           ...q,
-          pickupCode: q.pickupCode?.trim().toUpperCase(),
-          channelId,
+          pickupCode: q.pickupCode?.toUpperCase(),
+          channelId: byCodeAtOwnStore ? undefined : scoped,
+          ...(byCodeAtOwnStore ? { pickupLocationIds: tillStores } : {}),
           before: q.cursor,
           limit: q.limit,
         });
@@ -100,7 +110,12 @@ export const ordersRoutes =
           response: { 200: z.object({ items: z.array(Fulfilment) }) },
         },
       },
-      async (request) => ({ items: await svc.fulfilments.listTasks(request.ctx, request.query) }),
+      async (request) => ({
+        items: await svc.fulfilments.listTasks(request.ctx, {
+          ...request.query,
+          visibleTo: await fulfilmentTasksVisibleTo(request),
+        }),
+      }),
     );
 
     app.post(

@@ -4,7 +4,7 @@
 // or a session that a registered credential resolver recognises (shopper, staff). A route without a
 // policy stops the hub from starting.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError } from '../../kernel/index.js';
+import { AppError, hasPrefix } from '../../kernel/index.js';
 import { hasScope, verifyApiKey } from '../auth/api-keys.js';
 import { type Actor, inTransaction, withActor } from '../context.js';
 import { appendEvent } from '../events/event-log.js';
@@ -16,6 +16,7 @@ import {
   isPublic,
   type KeyPolicy,
   type RecordChannels,
+  type RoutePolicy,
   undeclaredRoutes,
 } from './route-policy.js';
 
@@ -33,6 +34,14 @@ export interface Authorization {
   addCredentialResolver(resolver: CredentialResolver): void;
   /** How a record kind named in a channel rule finds its channel. */
   setChannelResolver(record: ChannelRecord, resolver: ChannelResolver): void;
+  /** Every route added so far with its declared policy (read-only; for the authorization matrix). */
+  declaredRoutes(): DeclaredRoute[];
+}
+
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  policy: RoutePolicy | undefined;
 }
 
 declare module 'fastify' {
@@ -51,6 +60,14 @@ export function trackRoutePolicies(app: FastifyInstance): void {
     channelResolvers,
     addCredentialResolver: (r: CredentialResolver) => void credentialResolvers.push(r),
     setChannelResolver: (k: ChannelRecord, r: ChannelResolver) => void channelResolvers.set(k, r),
+    declaredRoutes: () =>
+      routes.flatMap((r) =>
+        [r.method].flat().map((method) => ({
+          method,
+          url: r.url,
+          policy: (r.config as { policy?: RoutePolicy } | undefined)?.policy,
+        })),
+      ),
   });
   // Keep the route options themselves: a plugin's own onRoute hook (declarePluginRoutes) runs after
   // this one and may still set the policy.
@@ -78,7 +95,8 @@ export function registerAuth(app: FastifyInstance): void {
     request.ctx = withActor(request.ctx, actor);
   });
 
-  app.addHook('preHandler', async (request) => {
+  // Before the body is validated: a record of another channel answers the same 404 whatever is sent.
+  app.addHook('preValidation', async (request) => {
     const policy = request.routeOptions.config.policy;
     if (!policy || isPublic(policy) || typeof policy.channel !== 'object') return;
     const actor = request.ctx.actor;
@@ -155,8 +173,8 @@ async function actAllows(
     }
     case 'till.fulfil-at-own-store': {
       if (kind === 'publishable') return false;
-      const own = await resolvers.get('channel')?.(request, actor.channelId!);
-      return !!record.fulfilmentLocationIds?.some((id) => own?.storeLocationIds?.includes(id));
+      const own = await tillStores(request, resolvers);
+      return !!record.fulfilmentLocationIds?.some((id) => own.includes(id));
     }
     case 'till.return-any-channel': {
       if (kind === 'publishable') return false;
@@ -164,6 +182,36 @@ async function actAllows(
       return own?.channelType === 'store';
     }
   }
+}
+
+/** The store locations of the caller's till: a key bound to a store channel; none for other keys. */
+async function tillStores(
+  request: FastifyRequest,
+  resolvers: ReadonlyMap<ChannelRecord, ChannelResolver>,
+): Promise<readonly string[]> {
+  const bound = request.ctx.actor.channelId;
+  if (!bound) return [];
+  const own = await resolvers.get('channel')?.(request, bound);
+  return own?.channelType === 'store' ? (own.storeLocationIds ?? []) : [];
+}
+
+/** The store locations of the calling till (a key bound to a store channel); empty for other keys. */
+export const tillStoreLocations = (request: FastifyRequest): Promise<readonly string[]> =>
+  tillStores(request, request.server.authorization.channelResolvers);
+
+/**
+ * What a channel-bound caller may see of fulfilment tasks: its channel's orders, and for a till the
+ * tasks at its own store (click & collect orders of other channels picked up there). Unbound: all.
+ */
+export async function fulfilmentTasksVisibleTo(
+  request: FastifyRequest,
+): Promise<{ channelId: string; locationIds: readonly string[] } | undefined> {
+  const bound = request.ctx.actor.channelId;
+  if (!bound) return undefined;
+  return {
+    channelId: bound,
+    locationIds: await tillStoreLocations(request),
+  };
 }
 
 /** Each cross-channel act is recorded with the key and channel that made it. */
@@ -208,6 +256,24 @@ export function channelFor(request: FastifyRequest, requested?: string | null): 
     return bound;
   }
   return requested ?? null;
+}
+
+/**
+ * channelFor for a channel the caller names (query or body), by id or by code: the code is resolved
+ * to its id first, so a bound key naming its own channel by code passes and naming another channel by
+ * either spelling is refused 403 `channel_forbidden`, never answered with the key's own data.
+ * An unknown channel of an unbound key is passed on as named (the handler answers 404 or 422).
+ */
+export async function channelScope(
+  request: FastifyRequest,
+  requested?: string | null,
+): Promise<string | null> {
+  const bound = request.ctx.actor.channelId;
+  if (!requested || requested === bound) return channelFor(request, null);
+  if (!bound && hasPrefix(requested, 'chn')) return requested;
+  const resolve = request.server.authorization.channelResolvers.get('channel');
+  const found = resolve ? await resolve(request, requested) : null;
+  return channelFor(request, found?.channelId ?? requested);
 }
 
 export const registerCredentialResolver = (app: FastifyInstance, resolver: CredentialResolver): void =>

@@ -1,4 +1,6 @@
 // The hub's own routes: liveness, readiness, metrics, API keys, the event log, and "who am I".
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../kernel/index.js';
@@ -29,6 +31,16 @@ export interface PlatformRoutesOptions {
   metrics: Metrics;
   migrations: MigrationSet[];
   version: string;
+  /** The bearer token /metrics requires (OMNIHUB_METRICS_TOKEN); none = public. */
+  metricsToken?: string | undefined;
+}
+
+/** Compares hashes in constant time: the token's length or prefix never shows in the timing. */
+function presentsToken(request: FastifyRequest, token: string): boolean {
+  const h = request.headers.authorization;
+  const given = h?.startsWith('Bearer ') ? h.slice(7).trim() : '';
+  const digest = (v: string) => createHash('sha256').update(v).digest();
+  return timingSafeEqual(digest(given), digest(token));
 }
 
 const ApiKeyOut = z.object({
@@ -104,11 +116,19 @@ export const healthRoutes =
       '/metrics',
       {
         config: {
-          policy: publicRoute('Prometheus scrape; guard it with OMNIHUB_METRICS_TOKEN or a private port'),
+          policy: publicRoute('Prometheus scrape; OMNIHUB_METRICS_TOKEN makes it ask for its own token'),
         },
         schema: { hide: true },
       },
-      async (_request, reply) => {
+      async (request, reply) => {
+        // Metrics name routes, consumers and connector health: scrapers present their own token.
+        if (opts.metricsToken && !presentsToken(request, opts.metricsToken)) {
+          return sendProblem(
+            reply,
+            request,
+            new AppError('unauthenticated', 'Send the metrics token as `Authorization: Bearer <token>`'),
+          );
+        }
         reply.type(opts.metrics.registry.contentType);
         return opts.metrics.registry.metrics();
       },

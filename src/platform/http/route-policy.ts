@@ -16,7 +16,7 @@ export type KeyKind = (typeof KEY_KINDS)[number];
  * Records whose channel decides whether a channel-bound key may touch them. The hook resolves the
  * record named by a path parameter to its channel through a resolver the composition root registers.
  */
-export type ChannelRecord = 'order' | 'cart' | 'fulfilment' | 'channel' | 'store_credit';
+export type ChannelRecord = 'order' | 'cart' | 'fulfilment' | 'channel' | 'store_credit' | 'reservation';
 
 /**
  * The omnichannel moves that cross channels on purpose, each narrow and recorded with the key and

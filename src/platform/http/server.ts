@@ -18,6 +18,7 @@ import type { Metrics } from '../metrics.js';
 import { registerAuth, trackRoutePolicies } from './auth-hook.js';
 import { registerIdempotency } from './idempotency.js';
 import { sendProblem, toAppError } from './problem.js';
+import { type RateLimitConfig, registerRateLimits } from './rate-limits.js';
 import { declarePluginRoutes, publicRoute } from './route-policy.js';
 
 declare module 'fastify' {
@@ -33,6 +34,8 @@ export interface HttpServerOptions {
   metrics: Metrics;
   bodyLimitBytes: number;
   version: string;
+  /** None = no global limits (routes' own `config.rateLimit` still apply). */
+  rateLimits?: RateLimitConfig;
 }
 
 export type HttpServer = FastifyInstance;
@@ -90,6 +93,7 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<Fastify
     });
     reply.header('x-request-id', request.id);
   });
+  await registerRateLimits(app, opts.rateLimits ?? { perIp: 0, perKey: 0, windowSeconds: 60 });
   registerAuth(app);
   registerIdempotency(app);
 

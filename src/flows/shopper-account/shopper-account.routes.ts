@@ -1,0 +1,260 @@
+// HTTP routes of shopper sign-in (/shopper/*, called by a storefront or app with its key) and of the
+// signed-in shopper's own account (/me/*, called with the shopper's session only).
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../kernel/index.js';
+import { ConsentEntry, JOURNEY_STAGES } from '../../modules/customers/index.js';
+import { Address, Order } from '../../modules/orders/index.js';
+import { channelFor } from '../../platform/http/auth-hook.js';
+import type { KeyPolicy } from '../../platform/http/route-policy.js';
+import type { MyAccountFlow } from './my-account.flow.js';
+import {
+  clearShopperCookie,
+  SHOPPER_SCOPES,
+  setShopperCookie,
+  shopperActor,
+  shopperSessionOf,
+} from './shopper-credentials.js';
+import type { SignInFlow } from './sign-in.flow.js';
+
+export interface ShopperAccountRouteDeps {
+  signIn: SignInFlow;
+  myAccount: MyAccountFlow;
+  /** OMNIHUB_PUBLIC_URL: an https address makes the session cookie Secure behind a proxy. */
+  publicUrl: string | undefined;
+}
+
+const signInPolicy: KeyPolicy = {
+  scope: 'carts:write',
+  keys: ['publishable', 'secret', 'staff'],
+  channel: 'own',
+};
+const accountRead: KeyPolicy = { scope: 'account:read', keys: ['shopper'], channel: 'none' };
+const accountWrite: KeyPolicy = { scope: 'account:write', keys: ['shopper'], channel: 'none' };
+
+const Email = z.string().trim().toLowerCase().email().max(320);
+const SignInStarted = z.object({ status: z.literal('code_sent_if_possible'), expiresInSeconds: z.number() });
+const SignedIn = z.object({ token: z.string(), customerId: z.string(), expiresAt: z.date() });
+const CustomerOrder = Order.extend({
+  channel: z.object({ code: z.string(), name: z.string(), type: z.string() }).nullable(),
+});
+
+function requireChannel(request: FastifyRequest, requested: string | undefined): string {
+  const channelId = channelFor(request, requested);
+  if (!channelId) {
+    throw new AppError('validation_failed', 'Name the channel (or use a key bound to one)', {
+      issues: [{ path: 'body.channelId', message: 'required unless the key is bound to a channel' }],
+    });
+  }
+  return channelId;
+}
+
+/** The caller must be a live shopper session; it then acts as that shopper and nobody else. */
+async function requireShopper(request: FastifyRequest): Promise<void> {
+  if (request.ctx.actor.keyKind === 'shopper' && request.ctx.actor.profileId) return;
+  const session = await shopperSessionOf(request);
+  if (!session) throw new AppError('unauthenticated', 'Sign in first: this route needs a shopper session');
+  request.ctx = { ...request.ctx, actor: shopperActor(session), channelId: null };
+}
+
+export const shopperSignInRoutes =
+  (deps: ShopperAccountRouteDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['shopper sign-in'];
+    app.post(
+      '/shopper/sign-in',
+      {
+        config: { policy: signInPolicy },
+        schema: {
+          tags,
+          summary: 'Email a one-time sign-in code to a shopper',
+          description:
+            'Always 202, whether or not the address is known. The code has 6 digits, is valid 10 minutes and allows 5 guesses; a new request replaces it.',
+          body: z.strictObject({ email: Email, channelId: z.string().optional() }),
+          response: { 202: SignInStarted },
+        },
+      },
+      async (request, reply) => {
+        const channelId = requireChannel(request, request.body.channelId);
+        await deps.signIn.start(request.ctx, { email: request.body.email, channelId });
+        return reply.code(202).send({ status: 'code_sent_if_possible', expiresInSeconds: 600 });
+      },
+    );
+
+    app.post(
+      '/shopper/sign-in/verify',
+      {
+        config: { policy: signInPolicy },
+        schema: {
+          tags,
+          summary: 'Trade the emailed code for a shopper session (cookie omnihub_shopper and a bearer token)',
+          body: z.strictObject({
+            email: Email,
+            code: z
+              .string()
+              .trim()
+              .regex(/^\d{6}$/, 'six digits'),
+            channelId: z.string().optional(),
+          }),
+          response: { 200: SignedIn },
+        },
+      },
+      async (request, reply) => {
+        const channelId = requireChannel(request, request.body.channelId);
+        const { token, session } = await deps.signIn.verify(request.ctx, { ...request.body, channelId });
+        setShopperCookie(request, reply, { token, expiresAt: session.expiresAt, publicUrl: deps.publicUrl });
+        return { token, customerId: session.profileId, expiresAt: session.expiresAt };
+      },
+    );
+
+    app.post(
+      '/shopper/sign-out',
+      {
+        config: { policy: accountWrite },
+        schema: { tags, summary: 'End the shopper session', response: { 204: z.null() } },
+      },
+      async (request, reply) => {
+        const session = await shopperSessionOf(request);
+        if (session) await deps.signIn.signOut(request.ctx, session);
+        clearShopperCookie(request, reply, deps.publicUrl);
+        return reply.code(204).send(null);
+      },
+    );
+  };
+
+export const myAccountRoutes =
+  (deps: ShopperAccountRouteDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['my account'];
+    const flow = deps.myAccount;
+    app.addHook('preHandler', requireShopper);
+
+    // GET /me is the calling API key's own description (platform routes); the shopper's is /me/profile.
+    app.get(
+      '/me/profile',
+      {
+        config: { policy: accountRead },
+        schema: {
+          tags,
+          summary: 'The signed-in shopper',
+          response: {
+            200: z.object({
+              customerId: z.string(),
+              email: z.string().nullable(),
+              name: z.string().nullable(),
+              stage: z.enum(JOURNEY_STAGES),
+              memberSince: z.date(),
+              orderCount: z.number().int(),
+              scopes: z.array(z.string()),
+            }),
+          },
+        },
+      },
+      async (request) => ({ ...(await flow.summary(request.ctx)), scopes: [...SHOPPER_SCOPES] }),
+    );
+
+    app.get(
+      '/me/orders',
+      {
+        config: { policy: accountRead },
+        schema: {
+          tags,
+          summary: "The shopper's orders from every channel, newest first, with their live status",
+          querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+          response: { 200: z.object({ customerId: z.string(), items: z.array(CustomerOrder) }) },
+        },
+      },
+      async (request) => flow.orders(request.ctx, request.query.limit),
+    );
+
+    app.get(
+      '/me/orders/:id',
+      {
+        config: { policy: accountRead },
+        schema: {
+          tags,
+          summary: "One of the shopper's orders (another customer's order is 404)",
+          params: z.object({ id: z.string() }),
+          response: { 200: Order },
+        },
+      },
+      async (request) => flow.order(request.ctx, request.params.id),
+    );
+
+    app.get(
+      '/me/addresses',
+      {
+        config: { policy: accountRead },
+        schema: {
+          tags,
+          summary: 'Addresses the shopper had orders shipped to',
+          response: { 200: z.object({ items: z.array(Address) }) },
+        },
+      },
+      async (request) => flow.addresses(request.ctx),
+    );
+
+    app.get(
+      '/me/consent',
+      {
+        config: { policy: accountRead },
+        schema: {
+          tags,
+          summary: "The shopper's consent per purpose and channel",
+          response: { 200: z.object({ items: z.array(ConsentEntry) }) },
+        },
+      },
+      async (request) => flow.consent(request.ctx),
+    );
+
+    app.put(
+      '/me/consent',
+      {
+        config: { policy: accountWrite },
+        schema: {
+          tags,
+          summary: 'Grant or withdraw consent for a purpose (on one channel, or * for every channel)',
+          body: z.strictObject({
+            purpose: z.string().min(1).max(50),
+            channel: z.string().min(1).max(100).default('*'),
+            granted: z.boolean(),
+          }),
+          response: { 200: z.object({ items: z.array(ConsentEntry) }) },
+        },
+      },
+      async (request) => flow.setConsent(request.ctx, request.body),
+    );
+
+    app.get(
+      '/me/export',
+      {
+        config: { policy: accountRead },
+        schema: { tags, summary: 'GDPR export: everything held about the shopper, as JSON' },
+      },
+      async (request) => flow.export(request.ctx),
+    );
+
+    app.post(
+      '/me/erase',
+      {
+        config: { policy: accountWrite },
+        schema: {
+          tags,
+          summary: 'Erase the shopper (GDPR): the same erasure as the admin’s, then every session ends',
+          response: {
+            200: z.object({
+              customerId: z.string(),
+              erasedProfileIds: z.array(z.string()),
+              erasedAt: z.string(),
+            }),
+          },
+        },
+      },
+      async (request, reply) => {
+        const receipt = await flow.erase(request.ctx);
+        clearShopperCookie(request, reply, deps.publicUrl);
+        return receipt;
+      },
+    );
+  };

@@ -1,0 +1,86 @@
+// Request rate limits (@fastify/rate-limit, in-process counters): every request counts against its
+// client IP, and a request presenting an API key also against that key (counted by the key's hash,
+// before it is verified, so a flood of guessed keys costs the IP its budget). A route may declare a
+// stricter limit of its own in `config.rateLimit` (e.g. handoff-code look-ups, shopper sign-in:
+// small budgets per IP against guessing). Over a limit: 429 problem+json `rate_limited` with
+// Retry-After. Counters are per process: with N nodes behind a balancer a client gets up to N times.
+import { createHash } from 'node:crypto';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../kernel/index.js';
+
+export interface RateLimitConfig {
+  /** Requests per window per client IP; 0 = no per-IP limit (OMNIHUB_RATE_LIMIT_PER_IP). */
+  perIp: number;
+  /** Requests per window per API key; 0 = no per-key limit (OMNIHUB_RATE_LIMIT_PER_KEY). */
+  perKey: number;
+  /** The window of both, in seconds (OMNIHUB_RATE_LIMIT_WINDOW_SECONDS). */
+  windowSeconds: number;
+}
+
+const tooMany = (retryAfterSeconds: number, limit: number, per: string) =>
+  new AppError('rate_limited', `More than ${limit} requests ${per}; retry in ${retryAfterSeconds} s`, {
+    details: { retryAfterSeconds, limit },
+  });
+
+function presentedKey(request: FastifyRequest): string | undefined {
+  const h = request.headers.authorization;
+  if (h?.startsWith('Bearer ')) return h.slice(7).trim() || undefined;
+  const x = request.headers['x-api-key'];
+  return typeof x === 'string' ? x.trim() || undefined : undefined;
+}
+
+/** Counters are keyed by the key's hash: the limiter's table never holds a secret. */
+const keyCounter = (request: FastifyRequest) =>
+  `key:${createHash('sha256')
+    .update(presentedKey(request) ?? '')
+    .digest('base64url')}`;
+
+export async function registerRateLimits(app: FastifyInstance, config: RateLimitConfig): Promise<void> {
+  const timeWindow = config.windowSeconds * 1000;
+  await app.register(rateLimit, {
+    global: false, // the hook below applies the global limits; routes add their own `config.rateLimit`
+    timeWindow,
+    errorResponseBuilder: (_request, ctx) =>
+      tooMany(Math.max(1, Math.ceil(ctx.ttl / 1000)), ctx.max, `per ${ctx.after} on this route`),
+  });
+  const perIp = config.perIp > 0 ? app.createRateLimit({ max: config.perIp, timeWindow }) : undefined;
+  const perKey =
+    config.perKey > 0
+      ? app.createRateLimit({
+          max: config.perKey,
+          timeWindow,
+          keyGenerator: keyCounter,
+        })
+      : undefined;
+  if (!perIp && !perKey) return;
+
+  const refuse = (reply: FastifyReply, ttlMs: number, limit: number, per: string) => {
+    const seconds = Math.max(1, Math.ceil(ttlMs / 1000));
+    reply.header('retry-after', String(seconds));
+    throw tooMany(seconds, limit, per);
+  };
+  app.addHook('onRequest', async (request, reply) => {
+    if (perIp) {
+      const r = await perIp(request);
+      if (!r.isAllowed && r.isExceeded) refuse(reply, r.ttl, r.max, 'per client address');
+    }
+    if (perKey && presentedKey(request)) {
+      const r = await perKey(request);
+      if (!r.isAllowed && r.isExceeded) refuse(reply, r.ttl, r.max, 'per API key');
+    }
+  });
+}
+
+/**
+ * A route's own stricter limit (`config: { rateLimit: routeRateLimit(30, 60) }`): `max` requests per
+ * `windowSeconds` per API key (per client IP for requests without one), apart from the global budget.
+ */
+export function routeRateLimit(max: number, windowSeconds: number) {
+  return {
+    max,
+    timeWindow: windowSeconds * 1000,
+    keyGenerator: (request: FastifyRequest) =>
+      presentedKey(request) ? keyCounter(request) : `ip:${request.ip}`,
+  };
+}

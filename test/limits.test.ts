@@ -1,0 +1,114 @@
+// Request limits: per API key and per client address (429 problem+json with Retry-After), and a
+// route's own stricter budget (the till's handoff-code look-up).
+import { sql } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { createContext } from '../src/platform/context.js';
+import { rows } from '../src/platform/db/database.js';
+import { deleteExpiredIdempotencyKeys } from '../src/platform/http/idempotency.js';
+import { describeEachHub } from './helpers/test-hub.js';
+
+const expectRateLimited = (res: {
+  status: number;
+  headers: Record<string, unknown>;
+  body: { code?: string; retryAfterSeconds?: number };
+}) => {
+  expect(res.status).toBe(429);
+  expect(String(res.headers['content-type'])).toContain('application/problem+json');
+  expect(res.body).toMatchObject({ code: 'rate_limited', status: 429 });
+  expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+  expect(res.body.retryAfterSeconds).toBe(Number(res.headers['retry-after']));
+};
+
+describeEachHub(
+  'Rate limits per key and per address',
+  (t) => {
+    it('refuses a key over its budget with 429 and Retry-After; other keys go on', async () => {
+      const other = await t.api('POST', '/api/keys', { body: { name: 'other', scopes: ['channels:read'] } });
+      expect(other.status).toBe(201);
+      // the admin key's budget of 5: the POST above and four more
+      for (let i = 0; i < 4; i++) expect((await t.api('GET', '/api/me')).status).toBe(200);
+      expectRateLimited(await t.api('GET', '/api/me'));
+      expect((await t.api('GET', '/api/channels', { key: other.body.secret })).status).toBe(200);
+    });
+
+    it('refuses a client address over its budget, whatever it calls; other addresses go on', async () => {
+      const from = (remoteAddress: string) =>
+        t.hub.http.inject({ method: 'GET', url: '/health', remoteAddress });
+      for (let i = 0; i < 8; i++) expect((await from('203.0.113.7')).statusCode).toBe(200);
+      const refused = await from('203.0.113.7');
+      expectRateLimited({ status: refused.statusCode, headers: refused.headers, body: refused.json() });
+      expect((await from('203.0.113.8')).statusCode).toBe(200);
+    });
+  },
+  { config: { rateLimits: { perIp: 8, perKey: 5, windowSeconds: 60 } } },
+);
+
+describeEachHub(
+  'A route with its own budget; web app headers; the metrics token',
+  (t) => {
+    it('allows 60 handoff-code look-ups a minute per key, then 429 with Retry-After', async () => {
+      const till = await t.api('POST', '/api/keys', { body: { name: 'till', scopes: ['carts:read'] } });
+      const as = { key: till.body.secret as string };
+      for (let i = 0; i < 60; i++) {
+        const res = await t.api('GET', `/api/tills/carts?code=GUESS${i}`, as);
+        expect(res.status, JSON.stringify(res.body)).not.toBe(429);
+      }
+      expectRateLimited(await t.api('GET', '/api/tills/carts?code=GUESS60', as));
+      expect((await t.api('GET', '/api/tills/carts?code=GUESS61')).status).not.toBe(429); // the admin's own budget
+    });
+
+    it('serves the web apps with a content security policy that forbids framing and sniffing', async () => {
+      const page = await t.hub.http.inject({ method: 'GET', url: '/admin' });
+      expect(page.statusCode).toBe(200);
+      const csp = String(page.headers['content-security-policy']);
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(page.headers).toMatchObject({
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'x-frame-options': 'DENY',
+      });
+      const script = /src="(\/web\/assets\/[^"]+\.js)"/.exec(page.body)?.[1];
+      const asset = await t.hub.http.inject({ method: 'GET', url: script! });
+      expect(asset.statusCode).toBe(200);
+      expect(asset.headers['x-content-type-options']).toBe('nosniff');
+    });
+
+    it('writes Idempotency-Key rows only for authenticated callers, and expires them after 24 h', async () => {
+      const keys = () =>
+        rows<{ key: string }>(t.hub.database.db, sql`select key from idempotency_keys order by key`);
+      const before = (await keys()).length;
+      for (const url of ['/v1/track', '/api/inbound/ibc_unknown']) {
+        const res = await t.hub.http.inject({
+          method: 'POST',
+          url,
+          headers: { 'content-type': 'application/json', 'idempotency-key': `anon-${url}` },
+          payload: JSON.stringify({ anonymousId: 'a', event: 'E', writeKey: 'wrong' }),
+        });
+        expect(res.statusCode, url).toBeGreaterThanOrEqual(400);
+        expect(res.statusCode, url).toBeLessThan(500);
+      }
+      expect(await keys()).toHaveLength(before);
+      const made = await t.api('POST', '/api/keys', {
+        body: { name: 'once', scopes: ['channels:read'] },
+        headers: { 'idempotency-key': 'admin-once' },
+      });
+      expect(made.status).toBe(201);
+      expect((await keys()).map((k) => k.key)).toContain('admin-once');
+      const at = (ms: number) =>
+        createContext(t.hub.database, { clock: { now: () => new Date(Date.now() + ms) }, log: t.hub.log });
+      expect(await deleteExpiredIdempotencyKeys(at(23 * 3_600_000))).toBe(0);
+      expect(await deleteExpiredIdempotencyKeys(at(25 * 3_600_000))).toBeGreaterThanOrEqual(1);
+      expect((await keys()).map((k) => k.key)).not.toContain('admin-once');
+    });
+
+    it('answers /metrics only to its own token when one is set', async () => {
+      expect((await t.api('GET', '/metrics', { key: null })).status).toBe(401);
+      expect((await t.api('GET', '/metrics')).status).toBe(401); // an admin key is not the metrics token
+      const scraped = await t.api('GET', '/metrics', { key: 'metrics-secret-token' });
+      expect(scraped.status).toBe(200);
+      expect(String(scraped.body)).toContain('omnihub_http_request_duration_seconds');
+    });
+  },
+  { config: { metricsToken: 'metrics-secret-token' } },
+);
