@@ -79,11 +79,12 @@ export async function registerWebApps(http: FastifyInstance, dir: string = DEFAU
         );
       },
     });
+    // The pages live in the same plugin as the static files: reply.sendFile exists only there.
+    for (const app of APPS) {
+      const page = `${app.name}/index.html`;
+      const send = (reply: FastifyReply) =>
+        reply.headers(WEB_APP_HEADERS).header('cache-control', 'no-cache').sendFile(page);
+      for (const url of app.routes) assets.get(url, hidden, (_request, reply) => send(reply));
+    }
   });
-  for (const app of APPS) {
-    const page = `${app.name}/index.html`;
-    const send = (reply: FastifyReply) =>
-      reply.headers(WEB_APP_HEADERS).header('cache-control', 'no-cache').sendFile(page);
-    for (const url of app.routes) http.get(url, hidden, (_request, reply) => send(reply));
-  }
 }

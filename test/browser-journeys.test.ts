@@ -239,7 +239,7 @@ describeBrowser(
       expect(tasks.body.items.filter((f: { orderId: string }) => f.orderId === order.id)).toEqual([]);
       await clerk.getByRole('link', { name: 'Pickups' }).click();
       await clerk.getByRole('heading', { name: 'Pickups' }).waitFor();
-      expect(await clerk.locator(`[data-order="${order.id}"]`).count()).toBe(0);
+      expect(await clerk.locator(`[data-fulfilment-order="${order.id}"]`).count()).toBe(0);
       await t.screenshot(clerk, 'pos-pickups-after-sale');
     });
   },

@@ -93,7 +93,7 @@ export function PickupsPage() {
         {pickups.length === 0 ? <Empty /> : null}
         <ul>
           {pickups.map((f) => (
-            <li key={f.id} className="card spread" data-fulfilment={f.id} data-order={f.orderId}>
+            <li key={f.id} className="card spread" data-fulfilment={f.id} data-fulfilment-order={f.orderId}>
               <span>
                 {f.lines.map((l) => `${l.quantity} × ${l.sku}`).join(', ')}{' '}
                 <Pill tone={f.status === 'ready_for_pickup' ? 'ok' : 'info'}>
