@@ -79,7 +79,7 @@ export async function registerWebApps(http: FastifyInstance, dir: string = DEFAU
         );
       },
     });
-    // The pages live in the same plugin as the static files: reply.sendFile exists only there.
+    // The pages live in the same plugin: reply.sendFile is decorated only inside it.
     for (const app of APPS) {
       const page = `${app.name}/index.html`;
       const send = (reply: FastifyReply) =>

@@ -66,10 +66,10 @@ describeEachHub('HTTP platform', (t) => {
     const listed = await t.api('GET', '/api/channels', { key: secret });
     expect(listed.body.items.map((c: { id: string }) => c.id)).toEqual([a.body.id]);
     expect((await t.api('GET', `/api/channels/${a.body.id}`, { key: secret })).status).toBe(200);
-    // Another channel's record is hidden like one that does not exist.
+    // Channels are no secret: naming another one is refused as such.
     const other = await t.api('GET', `/api/channels/${b.body.id}`, { key: secret });
-    expect(other.status).toBe(404);
-    expect(other.body.code).toBe('not_found');
+    expect(other.status).toBe(403);
+    expect(other.body.code).toBe('channel_forbidden');
   });
 
   it('revoked keys stop working', async () => {

@@ -10,7 +10,7 @@ import { describeEachHub, type TestHub } from './helpers/test-hub.js';
 
 let smtp: SmtpCapture;
 // The hub reads its config when it starts (in describeEachHub's beforeAll, after this one).
-const config: Partial<HubConfig> = {};
+const config: Partial<HubConfig> = { paymentProviders: ['manual', 'test'] };
 let offsetMs = 0;
 const clock = { now: () => new Date(Date.now() + offsetMs) };
 beforeAll(async () => {

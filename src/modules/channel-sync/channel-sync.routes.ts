@@ -2,6 +2,7 @@
 // dead-letter items with replay, and sync health. Dry-run and full resync live with the flow.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { channelScope } from '../../platform/http/auth-hook.js';
 import { secretKeys } from '../../platform/http/route-policy.js';
 import type { ChannelSyncService } from './channel-sync.service.js';
 import {
@@ -47,7 +48,10 @@ export const channelSyncRoutes =
           response: { 200: z.object({ items: z.array(Connection) }) },
         },
       },
-      async (request) => ({ items: await service.listConnections(request.ctx, request.query) }),
+      async (request) => {
+        const channelId = await channelScope(request, request.query.channelId);
+        return { items: await service.listConnections(request.ctx, channelId ? { channelId } : {}) };
+      },
     );
 
     app.get(

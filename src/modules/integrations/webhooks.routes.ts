@@ -2,6 +2,7 @@
 // with replay, and sync health.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { channelScope } from '../../platform/http/auth-hook.js';
 import { secretKeys } from '../../platform/http/route-policy.js';
 import {
   DELIVERY_STATUSES,
@@ -32,7 +33,12 @@ export const webhooksRoutes =
         },
       },
       async (request, reply) => {
-        const { endpoint, secret } = await service.createEndpoint(request.ctx, request.body);
+        // A bound key's endpoint is on its channel; naming another channel is refused, not ignored.
+        const channelId = await channelScope(request, request.body.channelId);
+        const { endpoint, secret } = await service.createEndpoint(request.ctx, {
+          ...request.body,
+          channelId,
+        });
         return reply.code(201).send({ ...endpoint, secret });
       },
     );

@@ -20,7 +20,8 @@ export type ChannelRecord = 'order' | 'cart' | 'fulfilment' | 'channel' | 'store
 
 /**
  * The omnichannel moves that cross channels on purpose, each narrow and recorded with the key and
- * channel that made it: a till takes a return of any channel's order, hands over a pickup whose
+ * channel that made it: a till takes a return of any channel's order, takes payment for and marks
+ * ready / ships / hands over an order or fulfilment whose
  * pickup store is its own, and any channel takes over a cart whose handoff code it was given.
  */
 export type CrossChannelAct = 'till.return-any-channel' | 'till.fulfil-at-own-store' | 'cart.handoff';
