@@ -134,6 +134,8 @@ export interface Hub {
 export interface ServicesOptions {
   /** The payment providers payers may choose; default: the payments module's (`manual`). */
   paymentProviders?: readonly string[] | undefined;
+  /** Order numbers read `<prefix>-<n>`; default OH. */
+  orderNumberPrefix?: string | undefined;
   mailer?: Mailer;
   /** Customer event timestamps further in the future are clamped to the receipt time. */
   maxFutureSkewSeconds?: number | undefined;
@@ -151,7 +153,7 @@ export function createServices(opts: ServicesOptions = {}) {
   const customers = createCustomersService({
     maxFutureSkewMs: opts.maxFutureSkewSeconds === undefined ? undefined : opts.maxFutureSkewSeconds * 1000,
   });
-  const orders = createOrdersModule();
+  const orders = createOrdersModule({ numberPrefix: opts.orderNumberPrefix ?? 'OH' });
   const commerce = createCommerceFlows({
     ...base,
     inventory,
@@ -201,6 +203,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   const chosen = await choosePaymentProviders(database, config);
   const services = createServices({
     paymentProviders: chosen.names,
+    orderNumberPrefix: config.orderNumberPrefix,
     mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
     maxFutureSkewSeconds: config.maxFutureSkewSeconds,
   });

@@ -3,7 +3,8 @@
 // local SMTP server → click & collect → the order
 // appears live on the admin click & collect board → handed over at the POS (tablet-sized) with the
 // code → the storefront account shows it collected. And: a sale at the till makes the product show
-// sold out on an open storefront page, without a reload.
+// sold out on an open storefront page, without a reload; a till sale paid in cash with change is one
+// completed order with a number on its receipt, never a pickup.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TILL_SCOPES } from '../src/flows/demo/demo-app-keys.js';
 import type { HubConfig } from '../src/platform/config.js';
@@ -189,15 +190,57 @@ describeBrowser(
       await shopper.locator('[data-live="live"], [data-live="polling"]').waitFor();
       const clerk = await (await t.newContext(TABLET)).newPage();
       await clerk.goto(`${t.base}/pos/store-amsterdam?key=${tillKey}`);
-      await clerk.getByLabel('Scan or type a SKU').fill('SCARF-1');
+      await clerk.getByLabel('Scan a SKU or type a product name').fill('SCARF-1');
       await clerk.getByRole('button', { name: 'Add', exact: true }).click();
       await clerk.locator('[data-sku="SCARF-1"]').waitFor();
-      await t.screenshot(clerk, 'pos-sale');
       await clerk.getByRole('button', { name: 'Take payment' }).click();
+      await clerk.getByRole('button', { name: 'Complete sale' }).click();
       await clerk.getByText(/^Sold:/).waitFor();
       await expect.poll(() => availability.textContent(), { timeout: 15_000 }).toBe('Sold out');
       expect(await shopper.getByRole('button', { name: 'Add to cart' }).isDisabled()).toBe(true);
       await t.screenshot(shopper, 'store-sold-out');
+    });
+
+    it('a till sale: found by name, kept across a reload, paid in cash with change, receipt with its number, never a pickup', async () => {
+      await seedProduct(t, 'harbour-cap', 'CAP-1', 'Harbour cap', 3);
+      const clerk = await (await t.newContext(TABLET)).newPage();
+      await clerk.goto(`${t.base}/pos/store-amsterdam?key=${tillKey}`);
+      // By name, not only by SKU; the sale survives a reload (it is kept on the hub).
+      await clerk.getByLabel('Scan a SKU or type a product name').fill('harbour');
+      await clerk.getByRole('button', { name: 'Add', exact: true }).click();
+      await clerk.locator('[data-sku="CAP-1"]').waitFor();
+      await clerk.reload();
+      await clerk.locator('[data-sku="CAP-1"]').waitFor();
+      await t.screenshot(clerk, 'pos-sale');
+      await clerk.getByRole('button', { name: 'Take payment' }).click();
+      await clerk.getByLabel('Cash received').fill('20');
+      await expect.poll(() => clerk.getByTestId('till-change').textContent()).toContain('5.50');
+      await clerk.getByRole('button', { name: 'Complete sale' }).click();
+      const sold = clerk.getByText(/^Sold:/);
+      await sold.waitFor();
+      const number = /order (OH-\d+)/.exec((await sold.textContent()) ?? '')?.[1];
+      expect(number).toBeDefined();
+      expect(await clerk.getByTestId('receipt-number').textContent()).toBe(`Order ${number}`);
+      expect(await clerk.getByTestId('receipt-change').textContent()).toContain('5.50');
+      await t.screenshot(clerk, 'pos-receipt');
+      // One order, paid and completed, never a pickup: not in the store's task list nor the till's Pickups.
+      const found = await t.api('GET', `/api/orders?number=${number}`);
+      expect(found.body.items).toHaveLength(1);
+      const order = found.body.items[0];
+      expect(order).toMatchObject({ status: 'completed', paidAmount: order.totals.grand });
+      expect(order.metadata.till).toMatchObject({
+        change: 550,
+        tenders: [{ provider: 'manual', tendered: 2000 }],
+      });
+      const locations = await t.api('GET', '/api/inventory/locations');
+      const amsterdam = locations.body.items.find((l: { code: string }) => l.code === 'store-amsterdam');
+      const tasks = await t.api('GET', `/api/fulfilments?locationId=${amsterdam.id}`);
+      expect(tasks.status).toBe(200);
+      expect(tasks.body.items.filter((f: { orderId: string }) => f.orderId === order.id)).toEqual([]);
+      await clerk.getByRole('link', { name: 'Pickups' }).click();
+      await clerk.getByRole('heading', { name: 'Pickups' }).waitFor();
+      expect(await clerk.locator(`[data-fulfilment-order="${order.id}"]`).count()).toBe(0);
+      await t.screenshot(clerk, 'pos-pickups-after-sale');
     });
   },
   { config },

@@ -31,6 +31,7 @@ export const ERROR_CATALOG = {
     title: 'This kind of key may not pay with a provider that trusts the caller',
   },
   pickup_refused: { status: 422, title: 'The pickup was refused' },
+  tender_refused: { status: 422, title: 'The payments do not settle the sale' },
   return_refused: { status: 422, title: 'The return was refused' },
   merge_refused: { status: 409, title: 'The merge breaks a merge protection rule' },
   same_customer: { status: 409, title: 'The profiles are already one customer' },

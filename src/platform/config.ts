@@ -40,6 +40,17 @@ export interface HubConfig {
   rateLimits: RateLimitConfig;
   /** A bearer token /metrics requires (OMNIHUB_METRICS_TOKEN); none = /metrics is public. */
   metricsToken: string | undefined;
+  /** Order numbers read `<prefix>-<n>` (OMNIHUB_ORDER_NUMBER_PREFIX, 1–6 letters or digits; default OH). */
+  orderNumberPrefix: string;
+}
+
+/** The letters before an order number's digits: 1–6 of A–Z and 0–9; unset = OH. */
+export function parseOrderNumberPrefix(raw: string | undefined): string {
+  const prefix = (raw ?? '').trim().toUpperCase() || 'OH';
+  if (!/^[A-Z0-9]{1,6}$/.test(prefix)) {
+    throw new Error(`OMNIHUB_ORDER_NUMBER_PREFIX must be 1-6 letters or digits, not ${JSON.stringify(raw)}`);
+  }
+  return prefix;
 }
 
 /** `manual,test` → ['manual', 'test']; empty or unset → undefined (the hub decides). */
@@ -120,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       windowSeconds: count(env, 'OMNIHUB_RATE_LIMIT_WINDOW_SECONDS', 60, 1),
     },
     metricsToken: env.OMNIHUB_METRICS_TOKEN?.trim() || undefined,
+    orderNumberPrefix: parseOrderNumberPrefix(env.OMNIHUB_ORDER_NUMBER_PREFIX),
     secretsKey: parseSecretsKey(env.OMNIHUB_SECRETS_KEY) ? env.OMNIHUB_SECRETS_KEY!.trim() : undefined,
   };
 }

@@ -72,7 +72,8 @@ export function PickupsPage() {
         {order ? (
           <div className="card stack" data-order={order.id}>
             <p>
-              {order.email ?? order.phone} · {intl.money(order.totals.grand, order.currency)}
+              {intl.t('pos.orderNumber', { number: order.number })} · {order.email ?? order.phone} ·{' '}
+              {intl.money(order.totals.grand, order.currency)}
             </p>
             <ul>
               {order.lines.map((l) => (
@@ -92,7 +93,7 @@ export function PickupsPage() {
         {pickups.length === 0 ? <Empty /> : null}
         <ul>
           {pickups.map((f) => (
-            <li key={f.id} className="card spread" data-fulfilment={f.id}>
+            <li key={f.id} className="card spread" data-fulfilment={f.id} data-fulfilment-order={f.orderId}>
               <span>
                 {f.lines.map((l) => `${l.quantity} × ${l.sku}`).join(', ')}{' '}
                 <Pill tone={f.status === 'ready_for_pickup' ? 'ok' : 'info'}>

@@ -12,7 +12,7 @@ import { ReturnsPage } from './returns.tsx';
 import { SellPage } from './sell.tsx';
 
 interface Till {
-  channel: { id: string; code: string; name: string; currency: string };
+  channel: { id: string; code: string; name: string; currency: string; paymentProviders: string[] };
   location: { id: string; code: string; name: string };
 }
 

@@ -1,4 +1,4 @@
-// Returns at the till, for orders from any channel: find the order (receipt id or pickup code),
+// Returns at the till: find the order (order number, email, phone or pickup code),
 // choose what comes back, restock it here and refund.
 import { type FormEvent, useState } from 'react';
 import { useIntl } from '../i18n/index.tsx';
@@ -25,10 +25,12 @@ export function ReturnsPage() {
     e.preventDefault();
     void run(async () => {
       const text = ref.trim();
-      const id = text.startsWith('ord_')
-        ? text
-        : (await ok(api.GET('/api/orders', { params: { query: { pickupCode: text, limit: 1 } } }))).items[0]
-            ?.id;
+      // Exact: the order number, id, email or phone first; then a click & collect pickup code.
+      const byQ = (await ok(api.GET('/api/orders', { params: { query: { q: text, limit: 1 } } }))).items[0];
+      const id =
+        byQ?.id ??
+        (await ok(api.GET('/api/orders', { params: { query: { pickupCode: text, limit: 1 } } }))).items[0]
+          ?.id;
       if (!id) throw new Error(intl.t('pos.noOrderForCode'));
       setOrder(await ok(api.GET('/api/orders/{id}', { params: { path: { id } } })));
       setQty({});
@@ -65,8 +67,8 @@ export function ReturnsPage() {
       {order ? (
         <form className="stack" onSubmit={submit} aria-label={intl.t('pos.takeReturn')}>
           <p>
-            {order.email ?? order.phone ?? order.id} · {intl.money(order.totals.grand, order.currency)} ·{' '}
-            {intl.t(`orderStatus.${order.status}`)}
+            {intl.t('pos.orderNumber', { number: order.number })} · {order.email ?? order.phone ?? ''} ·{' '}
+            {intl.money(order.totals.grand, order.currency)} · {intl.t(`orderStatus.${order.status}`)}
           </p>
           {order.lines.map((l) => (
             <TextField

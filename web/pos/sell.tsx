@@ -1,14 +1,19 @@
 // Selling at the till: find the customer's cart (handoff code, phone, email or loyalty card) and
-// resume it here, or start a new sale; add SKUs; take the money. Stock leaves this store at once.
+// resume it here, or start a new sale; add products by SKU or name, change or remove lines; take the
+// money (cash with change, the card terminal, or both) and print the receipt. The sale in progress
+// is kept on the hub and resumed after navigating away or a reload. Stock leaves this store at once.
 import { type FormEvent, useState } from 'react';
 import { useIntl } from '../i18n/index.tsx';
-import { ok, type paths } from '../ui/api.ts';
-import { Empty, SelectField, TextField } from '../ui/components.tsx';
+import { ok } from '../ui/api.ts';
+import { Empty, Notice, SelectField, TextField } from '../ui/components.tsx';
 import { useAction } from '../ui/data-table.tsx';
 import { useApi } from '../ui/key-gate.tsx';
 import { useTill } from './pos-app.tsx';
+import { Receipt } from './receipt.tsx';
+import { AddProduct, SaleLines } from './sale-lines.tsx';
+import { type Cart, useParkedSale } from './sale-state.ts';
+import { type Sold, TenderForm } from './tender.tsx';
 
-type Cart = paths['/api/carts']['post']['responses'][201]['content']['application/json'];
 const FIND_BY = ['code', 'phone', 'email', 'loyaltyCard'] as const;
 type FindBy = (typeof FIND_BY)[number];
 
@@ -19,8 +24,9 @@ export function SellPage() {
   const [by, setBy] = useState<FindBy>('code');
   const [value, setValue] = useState('');
   const [found, setFound] = useState<Cart[] | null>(null);
-  const [cart, setCart] = useState<Cart | null>(null);
-  const [sku, setSku] = useState('');
+  const [cart, setCart, restoring] = useParkedSale(channel.id);
+  const [due, setDue] = useState<number | null>(null);
+  const [sold, setSold] = useState<Sold | null>(null);
   // Each action clears the last outcome, so "sold" shows until the next scan or search.
   const { run, notices } = useAction();
   const find = (e: FormEvent) => {
@@ -32,6 +38,7 @@ export function SellPage() {
   };
   const resume = (c: Cart) =>
     run(async () => {
+      setSold(null);
       const moved = await ok(
         api.POST('/api/carts/{id}/channel', {
           params: { path: { id: c.id } },
@@ -41,40 +48,46 @@ export function SellPage() {
       setCart(moved.cart);
       setFound(null);
     });
-  const add = (e: FormEvent) => {
-    e.preventDefault();
-    void run(async () => {
-      const line = { sku: sku.trim(), quantity: 1 };
-      setCart(
-        cart
-          ? await ok(api.POST('/api/carts/{id}/lines', { params: { path: { id: cart.id } }, body: line }))
-          : await ok(api.POST('/api/carts', { body: { channelId: channel.id, lines: [line] } })),
+  const add = async (sku: string) => {
+    const line = { sku, quantity: 1 };
+    setCart(
+      cart
+        ? await ok(api.POST('/api/carts/{id}/lines', { params: { path: { id: cart.id } }, body: line }))
+        : await ok(api.POST('/api/carts', { body: { channelId: channel.id, lines: [line] } })),
+    );
+  };
+  /** Carry-out, then the total to pay (tax and discounts included) before the money is taken. */
+  const takePayment = () => {
+    if (!cart) return;
+    return run(async () => {
+      await ok(
+        api.PUT('/api/carts/{id}/delivery', {
+          params: { path: { id: cart.id } },
+          body: { type: 'carry_out' },
+        }),
       );
-      setSku('');
+      setDue((await ok(api.GET('/api/carts/{id}/quote', { params: { path: { id: cart.id } } }))).grand);
     });
   };
-  const pay = () => {
+  /** Gives the stock of an unfinished sale back at once (the holds are released line by line). */
+  const cancelSale = () => {
     if (!cart) return;
-    return run(
-      async () => {
+    return run(async () => {
+      for (const l of cart.lines) {
         await ok(
-          api.PUT('/api/carts/{id}/delivery', {
-            params: { path: { id: cart.id } },
-            body: { type: 'carry_out' },
+          api.DELETE('/api/carts/{id}/lines/{lineId}', {
+            params: { path: { id: cart.id, lineId: l.lineId } },
           }),
         );
-        const r = await ok(
-          api.POST('/api/carts/{id}/checkout', {
-            params: { path: { id: cart.id } },
-            headers: { 'idempotency-key': `till-${cart.id}` },
-            body: { payment: { provider: 'manual' } },
-          }),
-        );
-        setCart(null);
-        return r.order;
-      },
-      (order) => intl.t('pos.sold', { total: intl.money(order.totals.grand, order.currency) }),
-    );
+      }
+      setCart(null);
+      setDue(null);
+    });
+  };
+  const onSold = (r: Sold) => {
+    setCart(null);
+    setDue(null);
+    setSold(r);
   };
 
   return (
@@ -110,32 +123,39 @@ export function SellPage() {
       <section aria-labelledby="sale-title" className="panel stack">
         <h1 id="sale-title">{intl.t('pos.sale')}</h1>
         {notices}
-        <form className="row" onSubmit={add} aria-label={intl.t('pos.addItem')}>
-          <TextField label={intl.t('pos.scan')} value={sku} onChange={setSku} required />
-          <button type="submit">{intl.t('pos.addItem')}</button>
-        </form>
-        {cart && cart.lines.length > 0 ? (
+        {sold ? (
           <>
-            <ul className="cart-lines">
-              {cart.lines.map((l) => (
-                <li key={l.lineId} data-sku={l.sku}>
-                  <span className="line-title">
-                    {l.quantity} × {l.title}
-                  </span>
-                  <span className="num">{intl.money(l.unitPrice * l.quantity, cart.currency)}</span>
-                </li>
-              ))}
-            </ul>
-            <p className="spread">
-              <strong>{intl.t('store.total')}</strong>
-              <strong data-testid="till-total">{intl.money(cart.itemsTotal, cart.currency)}</strong>
-            </p>
-            <button type="button" className="big" onClick={pay}>
-              {intl.t('pos.pay')}
-            </button>
+            <Notice tone="success">
+              {intl.t('pos.sold', {
+                total: intl.money(sold.order.totals.grand, sold.order.currency),
+                number: sold.order.number,
+              })}
+            </Notice>
+            <Receipt sold={sold} onNewSale={() => setSold(null)} />
           </>
+        ) : cart && due !== null ? (
+          <TenderForm cart={cart} due={due} run={run} onSold={onSold} onBack={() => setDue(null)} />
         ) : (
-          <Empty>{intl.t('pos.emptySale')}</Empty>
+          <>
+            <AddProduct add={add} run={run} />
+            {restoring ? null : cart && cart.lines.length > 0 ? (
+              <>
+                <SaleLines cart={cart} setCart={setCart} run={run} />
+                <p className="spread">
+                  <strong>{intl.t('store.total')}</strong>
+                  <strong data-testid="till-total">{intl.money(cart.itemsTotal, cart.currency)}</strong>
+                </p>
+                <button type="button" className="big" onClick={takePayment}>
+                  {intl.t('pos.pay')}
+                </button>
+                <button type="button" className="secondary" onClick={cancelSale}>
+                  {intl.t('pos.cancelSale')}
+                </button>
+              </>
+            ) : (
+              <Empty>{intl.t('pos.emptySale')}</Empty>
+            )}
+          </>
         )}
       </section>
     </div>

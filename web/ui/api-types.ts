@@ -401,7 +401,7 @@ export interface paths {
     put?: never;
     /**
      * Check out: pay and place one order (send an Idempotency-Key; a retry returns the same order)
-     * @description 402 payment_failed leaves no order and releases the holds. 409 insufficient_stock when stock ran out. A cart already checked out answers 200 with its order.
+     * @description 402 payment_failed leaves no order and releases the holds. 409 insufficient_stock when stock ran out. A cart already checked out answers 200 with its order. A till sale (delivery carry_out) is paid, handed over and completed at once: manual is cash in the drawer, external a card on the store terminal; never a pickup.
      */
     post: {
       parameters: {
@@ -417,12 +417,26 @@ export interface paths {
           'application/json': {
             /** Format: email */
             email?: string;
-            payment: {
+            /** @description one payment for the whole sum (this or payments) */
+            payment?: {
               /** @description `manual` (pay at the till or on pickup), `test`, `external` or an adapter; the hub must enable it and the channel accept it (docs/payments.md) */
               provider: string;
               /** @description the provider's payment token (for `test`: see docs/payments.md) */
               token?: string;
             };
+            /** @description a till sale (carry-out): the tenders that together pay it — cash with the amount tendered, the terminal with its reference, or both (422 tender_refused when they do not add up) */
+            payments?: {
+              /** @description what this tender pays, in minor units */
+              amount: number;
+              /** @description `manual` (cash), `external` (the store’s own card terminal) or an adapter the channel accepts */
+              provider: string;
+              /** @description a card terminal's transaction reference, printed on its slip */
+              reference?: string;
+              /** @description cash only: what the customer handed over (minor units); the change is tendered − amount */
+              tendered?: number;
+              /** @description the provider's payment token, for a provider that needs one */
+              token?: string;
+            }[];
             phone?: string;
             /** @enum {string} */
             routing?: 'nearest_with_stock' | 'fewest_shipments' | 'store_priority';
@@ -437,6 +451,8 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /** @description a till sale: the cash handed back, in minor units */
+              change: number;
               order: {
                 cartId: string | null;
                 channelId: string;
@@ -520,6 +536,8 @@ export interface paths {
                 metadata: {
                   [key: string]: unknown;
                 };
+                /** @description the order number people read and search, e.g. OH-10234 */
+                number: string;
                 paidAmount: number;
                 phone: string | null;
                 /** @description click & collect: the code the customer shows at the store */
@@ -554,6 +572,7 @@ export interface paths {
                 /** Format: date-time */
                 updatedAt: string;
               };
+              /** @description the first of payments */
               payment: {
                 amount: number;
                 /** Format: date-time */
@@ -571,6 +590,23 @@ export interface paths {
                 /** Format: date-time */
                 updatedAt: string;
               } | null;
+              payments: {
+                amount: number;
+                /** Format: date-time */
+                createdAt: string;
+                currency: string;
+                failureCode: string | null;
+                failureMessage: string | null;
+                id: string;
+                orderId: string;
+                provider: string;
+                providerRef: string | null;
+                refundedAmount: number;
+                /** @enum {string} */
+                status: 'pending' | 'authorized' | 'captured' | 'failed' | 'voided' | 'refunded';
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
             };
           };
         };
@@ -581,6 +617,8 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /** @description a till sale: the cash handed back, in minor units */
+              change: number;
               order: {
                 cartId: string | null;
                 channelId: string;
@@ -664,6 +702,8 @@ export interface paths {
                 metadata: {
                   [key: string]: unknown;
                 };
+                /** @description the order number people read and search, e.g. OH-10234 */
+                number: string;
                 paidAmount: number;
                 phone: string | null;
                 /** @description click & collect: the code the customer shows at the store */
@@ -698,6 +738,7 @@ export interface paths {
                 /** Format: date-time */
                 updatedAt: string;
               };
+              /** @description the first of payments */
               payment: {
                 amount: number;
                 /** Format: date-time */
@@ -715,6 +756,23 @@ export interface paths {
                 /** Format: date-time */
                 updatedAt: string;
               } | null;
+              payments: {
+                amount: number;
+                /** Format: date-time */
+                createdAt: string;
+                currency: string;
+                failureCode: string | null;
+                failureMessage: string | null;
+                id: string;
+                orderId: string;
+                provider: string;
+                providerRef: string | null;
+                refundedAmount: number;
+                /** @enum {string} */
+                status: 'pending' | 'authorized' | 'captured' | 'failed' | 'voided' | 'refunded';
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
             };
           };
         };
@@ -4413,6 +4471,8 @@ export interface paths {
                 metadata: {
                   [key: string]: unknown;
                 };
+                /** @description the order number people read and search, e.g. OH-10234 */
+                number: string;
                 paidAmount: number;
                 phone: string | null;
                 /** @description click & collect: the code the customer shows at the store */
@@ -5342,7 +5402,7 @@ export interface paths {
                 createdAt: string;
                 id: string;
                 /** @enum {string} */
-                kind: 'ship_from_warehouse' | 'ship_from_store' | 'pickup';
+                kind: 'ship_from_warehouse' | 'ship_from_store' | 'pickup' | 'counter';
                 lines: {
                   quantity: number;
                   reservationId: string | null;
@@ -5409,7 +5469,7 @@ export interface paths {
               createdAt: string;
               id: string;
               /** @enum {string} */
-              kind: 'ship_from_warehouse' | 'ship_from_store' | 'pickup';
+              kind: 'ship_from_warehouse' | 'ship_from_store' | 'pickup' | 'counter';
               lines: {
                 quantity: number;
                 reservationId: string | null;
@@ -5558,6 +5618,8 @@ export interface paths {
               metadata: {
                 [key: string]: unknown;
               };
+              /** @description the order number people read and search, e.g. OH-10234 */
+              number: string;
               paidAmount: number;
               phone: string | null;
               /** @description click & collect: the code the customer shows at the store */
@@ -7614,6 +7676,8 @@ export interface paths {
                 metadata: {
                   [key: string]: unknown;
                 };
+                /** @description the order number people read and search, e.g. OH-10234 */
+                number: string;
                 paidAmount: number;
                 phone: string | null;
                 /** @description click & collect: the code the customer shows at the store */
@@ -7769,6 +7833,8 @@ export interface paths {
               metadata: {
                 [key: string]: unknown;
               };
+              /** @description the order number people read and search, e.g. OH-10234 */
+              number: string;
               paidAmount: number;
               phone: string | null;
               /** @description click & collect: the code the customer shows at the store */
@@ -7886,10 +7952,14 @@ export interface paths {
           customerId?: string;
           email?: string;
           limit?: number;
+          /** @description the order number, e.g. OH-10234 (any case) */
+          number?: string;
           phone?: string;
           /** @description the exact code (case-insensitive); never blank */
           pickupCode?: string;
           pickupLocationId?: string;
+          /** @description exact match on the order number, id, email or phone (a till finding an order for a return) */
+          q?: string;
           status?:
             | 'pending'
             | 'paid'
@@ -7996,6 +8066,8 @@ export interface paths {
                 metadata: {
                   [key: string]: unknown;
                 };
+                /** @description the order number people read and search, e.g. OH-10234 */
+                number: string;
                 paidAmount: number;
                 phone: string | null;
                 /** @description click & collect: the code the customer shows at the store */
@@ -8113,7 +8185,7 @@ export interface paths {
                 createdAt: string;
                 id: string;
                 /** @enum {string} */
-                kind: 'ship_from_warehouse' | 'ship_from_store' | 'pickup';
+                kind: 'ship_from_warehouse' | 'ship_from_store' | 'pickup' | 'counter';
                 lines: {
                   quantity: number;
                   reservationId: string | null;
@@ -8179,6 +8251,8 @@ export interface paths {
               metadata: {
                 [key: string]: unknown;
               };
+              /** @description the order number people read and search, e.g. OH-10234 */
+              number: string;
               paidAmount: number;
               phone: string | null;
               /** @description click & collect: the code the customer shows at the store */
@@ -8364,6 +8438,8 @@ export interface paths {
               metadata: {
                 [key: string]: unknown;
               };
+              /** @description the order number people read and search, e.g. OH-10234 */
+              number: string;
               paidAmount: number;
               phone: string | null;
               /** @description click & collect: the code the customer shows at the store */
@@ -8585,6 +8661,8 @@ export interface paths {
               metadata: {
                 [key: string]: unknown;
               };
+              /** @description the order number people read and search, e.g. OH-10234 */
+              number: string;
               paidAmount: number;
               phone: string | null;
               /** @description click & collect: the code the customer shows at the store */
@@ -8754,6 +8832,8 @@ export interface paths {
               metadata: {
                 [key: string]: unknown;
               };
+              /** @description the order number people read and search, e.g. OH-10234 */
+              number: string;
               paidAmount: number;
               phone: string | null;
               /** @description click & collect: the code the customer shows at the store */
@@ -8942,6 +9022,8 @@ export interface paths {
                 metadata: {
                   [key: string]: unknown;
                 };
+                /** @description the order number people read and search, e.g. OH-10234 */
+                number: string;
                 paidAmount: number;
                 phone: string | null;
                 /** @description click & collect: the code the customer shows at the store */
@@ -9204,6 +9286,8 @@ export interface paths {
               metadata: {
                 [key: string]: unknown;
               };
+              /** @description the order number people read and search, e.g. OH-10234 */
+              number: string;
               paidAmount: number;
               phone: string | null;
               /** @description click & collect: the code the customer shows at the store */
@@ -9329,6 +9413,8 @@ export interface paths {
               metadata: {
                 [key: string]: unknown;
               };
+              /** @description the order number people read and search, e.g. OH-10234 */
+              number: string;
               paidAmount: number;
               phone: string | null;
               /** @description click & collect: the code the customer shows at the store */

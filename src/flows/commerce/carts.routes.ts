@@ -20,9 +20,16 @@ import { browserKeys, onRecord } from '../../platform/http/route-policy.js';
 import { shopperSessionOf } from '../shopper-account/index.js';
 import { createCartAccessCheck } from './cart-access.js';
 import type { CommerceFlows } from './commerce.flows.js';
+import { TenderInput } from './till-tender.js';
 
 const CartView = Cart.extend({
   linesLostHold: z.array(z.string()).describe('lines whose stock hold expired since the cart was last read'),
+});
+const CheckoutReply = z.object({
+  order: Order,
+  payment: Payment.nullable().describe('the first of payments'),
+  payments: z.array(Payment),
+  change: z.number().int().describe('a till sale: the cash handed back, in minor units'),
 });
 const CreatedCart = Cart.extend({
   cartToken: z
@@ -359,25 +366,32 @@ export const cartsRoutes =
             'Check out: pay and place one order (send an Idempotency-Key; a retry returns the same order)',
           description:
             '402 payment_failed leaves no order and releases the holds. 409 insufficient_stock when stock ran out. ' +
-            'A cart already checked out answers 200 with its order.',
+            'A cart already checked out answers 200 with its order. A till sale (delivery carry_out) is paid, handed over and ' +
+            'completed at once: manual is cash in the drawer, external a card on the store terminal; never a pickup.',
           params: Params,
           body: z.strictObject({
-            payment: PaymentInput,
+            payment: PaymentInput.optional().describe('one payment for the whole sum (this or payments)'),
+            payments: z
+              .array(TenderInput)
+              .min(1)
+              .max(4)
+              .optional()
+              .describe(
+                'a till sale (carry-out): the tenders that together pay it — cash with the amount tendered, the terminal with its reference, or both (422 tender_refused when they do not add up)',
+              ),
             email: z.string().email().optional(),
             phone: z.string().max(40).optional(),
             routing: z.enum(['nearest_with_stock', 'fewest_shipments', 'store_priority']).optional(),
           }),
-          response: {
-            200: z.object({ order: Order, payment: Payment.nullable() }),
-            201: z.object({ order: Order, payment: Payment.nullable() }),
-          },
+          response: { 200: CheckoutReply, 201: CheckoutReply },
         },
       },
       async (request, reply) => {
         const cart = await ownCart(request, request.params.id);
         const r = await flows.checkout.checkout(request.ctx, cart, request.body);
-        const order = r.created ? await flows.orderActions.handOverIfCarryOut(request.ctx, r.order) : r.order;
-        return reply.code(r.created ? 201 : 200).send({ order, payment: r.payment });
+        return reply
+          .code(r.created ? 201 : 200)
+          .send({ order: r.order, payment: r.payment, payments: r.payments, change: r.change });
       },
     );
 

@@ -1,19 +1,30 @@
 // Checkout: a cart becomes one order, once. The payment provider is asked first, outside any
 // transaction; then ONE transaction turns the holds into the order's stock (click & collect at the
-// store, or routed shipments), places the order, records the payment and closes the cart. A refused
+// store, or routed shipments), places the order, records the payments and closes the cart; a till
+// sale (carry-out) is paid, handed over and completed in that same transaction. A refused
 // payment leaves no order and releases the holds; stock that ran out voids the payment.
 import { AppError, newId } from '../../kernel/index.js';
 import type { Cart } from '../../modules/carts/index.js';
-import type { Order, OrderStatus } from '../../modules/orders/index.js';
-import type { Payment, PaymentInput } from '../../modules/payments/index.js';
+import type { Channel } from '../../modules/channels/index.js';
+import type { Order } from '../../modules/orders/index.js';
+import type { AuthorizedPayment, Payment, PaymentInput } from '../../modules/payments/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { releaseHolds } from './cart-stock.js';
 import { type CommerceDeps, channelOf, locationOf } from './commerce.deps.js';
-import { allocateCarryOut, allocateForShipping, holdAtStore, type OrderStock } from './order-stock.js';
+import {
+  allocateCarryOut,
+  allocateForShipping,
+  handOverAtCounter,
+  holdAtStore,
+  type OrderStock,
+} from './order-stock.js';
+import { type TenderInput, type TillSettlement, tendersFor, tillRecord } from './till-tender.js';
 import { computeTotals, DEFAULT_RULES, shippingPrice, type Totals } from './totals.js';
 
 export interface CheckoutInput {
-  payment: PaymentInput;
+  /** One payment for the whole sum; or `payments` (counter sales: cash tendered, terminal, split). */
+  payment?: PaymentInput | undefined;
+  payments?: TenderInput[] | undefined;
   email?: string | undefined;
   phone?: string | undefined;
   /** For shipped orders: nearest_with_stock (default), fewest_shipments or store_priority. */
@@ -23,6 +34,9 @@ export interface CheckoutInput {
 export interface CheckoutOutcome {
   order: Order;
   payment: Payment | null;
+  payments: Payment[];
+  /** A counter sale: the cash handed back (minor units). */
+  change: number;
   /** False when the cart had already been checked out: this is that order. */
   created: boolean;
 }
@@ -88,8 +102,9 @@ export function createCheckoutFlow(deps: CommerceDeps) {
 
   async function existingOrder(ctx: Ctx, cart: Cart): Promise<CheckoutOutcome> {
     const order = await deps.orders.orders.getOrder(ctx, cart.orderId!);
-    const [payment] = await deps.payments.listPayments(ctx, order.id);
-    return { order, payment: payment ?? null, created: false };
+    const payments = await deps.payments.listPayments(ctx, order.id);
+    const till = order.metadata.till as { change?: number } | undefined;
+    return { order, payment: payments[0] ?? null, payments, change: till?.change ?? 0, created: false };
   }
 
   async function stockFor(
@@ -116,6 +131,193 @@ export function createCheckoutFlow(deps: CommerceDeps) {
     );
   }
 
+  /** The shopper's profile, found or made from the contact given at checkout. */
+  async function customerFor(
+    ctx: Ctx,
+    cart: Cart,
+    channelId: string,
+    email: string | null,
+    phone: string | null,
+  ) {
+    if (cart.profileId || (!email && !phone)) return cart.profileId;
+    const who = await deps.customers.identify(ctx, {
+      channelId,
+      identifiers: [
+        ...(email ? [{ type: 'email', value: email }] : []),
+        ...(phone ? [{ type: 'phone', value: phone }] : []),
+        ...(cart.anonymousId ? [{ type: 'anonymous_id', value: cart.anonymousId }] : []),
+      ],
+    });
+    return who.ok ? who.value.customerId : null;
+  }
+
+  /**
+   * Asks the provider of every tender. A refusal voids the tenders already taken, leaves no order and
+   * releases the cart's holds, so nothing is kept from other shoppers (402).
+   */
+  async function authorizeAll(
+    ctx: Ctx,
+    cart: Cart,
+    channel: Channel,
+    orderId: string,
+    settlement: TillSettlement,
+  ): Promise<AuthorizedPayment[]> {
+    const taken: AuthorizedPayment[] = [];
+    for (const t of settlement.tenders) {
+      const authorized = await deps.payments.authorize(ctx, {
+        provider: t.provider,
+        token: t.token,
+        orderId,
+        amount: t.amount,
+        currency: cart.currency,
+        channel,
+      });
+      if (authorized.ok) {
+        taken.push(authorized.value);
+        continue;
+      }
+      for (const a of taken) await deps.payments.voidAuthorization(ctx, a);
+      await inTransaction(ctx, async (tx) => {
+        const holds = cart.lines.flatMap((l) => l.holds);
+        await releaseHolds(deps, tx, holds);
+        await deps.carts.markHoldsLost(tx, cart, new Set(holds.map((h) => h.reservationId)));
+        await deps.payments.recordFailure(tx, {
+          ...authorized,
+          subject: cart.id,
+          provider: t.provider,
+          amount: t.amount,
+          currency: cart.currency,
+        });
+      });
+      throw new AppError('payment_failed', `The payment was refused: ${authorized.message}`, {
+        status: 402,
+        details: {
+          reason: authorized.code,
+          provider: t.provider,
+          cartId: cart.id,
+          orderPlaced: false,
+          holdsReleased: true,
+        },
+      });
+    }
+    return taken;
+  }
+
+  /** The order as placed from the locked cart: lines and totals copied, a pickup code for click & collect. */
+  function newOrder(
+    ctx: Ctx,
+    cart: Cart,
+    orderId: string,
+    totals: Totals,
+    who: Who,
+    stock: OrderStock,
+    till: unknown,
+  ) {
+    const d = cart.delivery!;
+    return {
+      id: orderId,
+      channelId: cart.channelId,
+      source: 'native' as const,
+      cartId: cart.id,
+      customerId: who.customerId,
+      email: who.email,
+      phone: who.phone,
+      currency: cart.currency,
+      lines: totals.lines.map((l) => ({
+        lineId: l.lineId,
+        sku: l.sku,
+        title: cart.lines.find((x) => x.lineId === l.lineId)?.title ?? l.sku,
+        quantity: l.quantity,
+        unitPrice: l.unitPrice,
+        discount: l.discount,
+        tax: l.tax,
+        total: l.total,
+      })),
+      totals: {
+        items: totals.items,
+        discount: totals.discount,
+        shipping: totals.shipping,
+        tax: totals.tax,
+        grand: totals.grand,
+      },
+      delivery: d,
+      pickup:
+        d.type === 'pickup'
+          ? {
+              code: newPickupCode(),
+              locationId: d.locationId,
+              expiresAt: new Date(
+                ctx.clock.now().getTime() + (deps.pickupHoldSeconds ?? 3 * 24 * 3600) * 1000,
+              ),
+            }
+          : null,
+      reservationIds: stock.reservationIds,
+      metadata: { discounts: totals.discounts, taxRule: totals.taxRule, ...(till ? { till } : {}) },
+    };
+  }
+
+  /**
+   * ONE transaction: closes the cart (the lock), turns its holds into the order's stock, places the
+   * order, records the payments. A counter sale's cash is in the drawer and its goods leave with the
+   * customer: its payments are confirmed and the order is completed at once, never a pickup.
+   */
+  async function place(ctx: Ctx, p: Placement): Promise<CheckoutOutcome & { voided: boolean }> {
+    return inTransaction(ctx, async (tx) => {
+      let locked: Cart;
+      try {
+        locked = await deps.carts.checkOut(tx, p.cart, p.orderId);
+      } catch (err) {
+        if ((err as { code?: string }).code !== 'conflict') throw err;
+        const now = await deps.carts.findCart(tx, p.cart.id);
+        if (now?.status === 'checked_out' && now.orderId)
+          return { ...(await existingOrder(tx, now)), voided: true };
+        throw new AppError('conflict', 'The cart changed during checkout; check out again', {
+          details: { cartId: p.cart.id, reason: 'cart_changed' },
+        });
+      }
+      const stock = await stockFor(tx, locked, p.orderId, p.locationId, p.routing);
+      const counter = p.settlement.counterSale;
+      const paid =
+        counter ||
+        p.authorized.every((a) => a.payment.status === 'captured' || a.payment.status === 'authorized');
+      const paidAmount = p.authorized.reduce((s, a) => s + a.payment.amount, 0);
+      const till = counter
+        ? tillRecord(
+            p.settlement,
+            p.authorized.map((a) => a.payment.id),
+          )
+        : null;
+      const placed = await deps.orders.orders.placeOrder(
+        tx,
+        newOrder(tx, locked, p.orderId, p.totals, p.who, stock, till),
+        {
+          status: paid ? 'allocated' : 'pending',
+          paidAmount: paid ? paidAmount : 0,
+          reason: `checkout with ${p.authorized.map((a) => a.payment.provider).join(' + ')}`,
+        },
+      );
+      const payments: Payment[] = [];
+      for (const a of p.authorized) {
+        const recorded = await deps.payments.recordPayment(tx, a, locked.channelId);
+        payments.push(
+          counter && recorded.status === 'pending'
+            ? await deps.payments.confirmManualPayment(tx, recorded.id, locked.channelId)
+            : recorded,
+        );
+      }
+      await deps.orders.fulfilments.planFulfilments(tx, placed.order, stock.plans);
+      const order = counter ? await handOverAtCounter(deps, tx, placed.order) : placed.order;
+      return {
+        order,
+        payment: payments[0] ?? null,
+        payments,
+        change: till?.change ?? 0,
+        created: true,
+        voided: false,
+      };
+    });
+  }
+
   return {
     quote,
 
@@ -124,140 +326,63 @@ export function createCheckoutFlow(deps: CommerceDeps) {
       if (cart.status === 'checked_out' && cart.orderId) return existingOrder(ctx, cart);
       deps.carts.requireActive(cart);
       const channel = await channelOf(deps, ctx, cart.channelId);
-      // Before anything is written (the shopper's profile below) or the provider is asked.
-      deps.payments.requirePaymentAllowed(ctx, input.payment.provider, channel);
+      // Before anything is written (the shopper's profile below) or a provider is asked.
+      const providers =
+        input.payments?.map((t) => t.provider) ?? (input.payment ? [input.payment.provider] : []);
+      for (const name of providers) deps.payments.requirePaymentAllowed(ctx, name, channel);
       const { totals, locationId } = await quote(ctx, cart);
+      const settlement = tendersFor(totals.grand, cart.delivery?.type === 'carry_out', input);
       const email = input.email?.trim().toLowerCase() ?? cart.email;
       const phone = input.phone?.trim() ?? cart.phone;
-      let customerId = cart.profileId;
-      if (!customerId && (email || phone)) {
-        const who = await deps.customers.identify(ctx, {
-          channelId: channel.id,
-          identifiers: [
-            ...(email ? [{ type: 'email', value: email }] : []),
-            ...(phone ? [{ type: 'phone', value: phone }] : []),
-            ...(cart.anonymousId ? [{ type: 'anonymous_id', value: cart.anonymousId }] : []),
-          ],
-        });
-        if (who.ok) customerId = who.value.customerId;
-      }
+      const who = { customerId: await customerFor(ctx, cart, channel.id, email, phone), email, phone };
 
       const orderId = newId('ord');
-      const authorized = await deps.payments.authorize(ctx, {
-        ...input.payment,
-        orderId,
-        amount: totals.grand,
-        currency: cart.currency,
-        channel,
-      });
-      if (!authorized.ok) {
-        // No order; the cart stays, without its holds, so nothing is kept from other shoppers.
-        await inTransaction(ctx, async (tx) => {
-          const holds = cart.lines.flatMap((l) => l.holds);
-          await releaseHolds(deps, tx, holds);
-          await deps.carts.markHoldsLost(tx, cart, new Set(holds.map((h) => h.reservationId)));
-          await deps.payments.recordFailure(tx, {
-            ...authorized,
-            subject: cart.id,
-            provider: input.payment.provider,
-            amount: totals.grand,
-            currency: cart.currency,
-          });
-        });
-        throw new AppError('payment_failed', `The payment was refused: ${authorized.message}`, {
-          status: 402,
-          details: {
-            reason: authorized.code,
-            provider: input.payment.provider,
-            cartId: cart.id,
-            orderPlaced: false,
-            holdsReleased: true,
-          },
-        });
-      }
-
-      const payment = authorized.value.payment;
-      const paid = payment.status === 'captured' || payment.status === 'authorized';
+      const authorized = await authorizeAll(ctx, cart, channel, orderId, settlement);
+      const voidAll = async () => {
+        for (const a of authorized) await deps.payments.voidAuthorization(ctx, a);
+      };
       try {
-        return await inTransaction(ctx, async (tx) => {
-          // Closing the cart first (a version-checked update) is the lock: a concurrent checkout of
-          // the same cart waits here, then finds it checked out and returns that order.
-          let locked: Cart;
-          try {
-            locked = await deps.carts.checkOut(tx, cart, orderId);
-          } catch (err) {
-            if ((err as { code?: string }).code !== 'conflict') throw err;
-            const now = await deps.carts.findCart(tx, cart.id);
-            if (now?.status === 'checked_out' && now.orderId)
-              return { ...(await existingOrder(tx, now)), voided: true };
-            throw new AppError('conflict', 'The cart changed during checkout; check out again', {
-              details: { cartId: cart.id, reason: 'cart_changed' },
-            });
-          }
-          const stock = await stockFor(tx, locked, orderId, locationId, input.routing);
-          const d = locked.delivery!;
-          const target: OrderStatus = paid ? 'allocated' : 'pending';
-          const placed = await deps.orders.orders.placeOrder(
-            tx,
-            {
-              id: orderId,
-              channelId: locked.channelId,
-              source: 'native',
-              cartId: locked.id,
-              customerId,
-              email,
-              phone,
-              currency: locked.currency,
-              lines: totals.lines.map((l) => ({
-                lineId: l.lineId,
-                sku: l.sku,
-                title: locked.lines.find((x) => x.lineId === l.lineId)?.title ?? l.sku,
-                quantity: l.quantity,
-                unitPrice: l.unitPrice,
-                discount: l.discount,
-                tax: l.tax,
-                total: l.total,
-              })),
-              totals: {
-                items: totals.items,
-                discount: totals.discount,
-                shipping: totals.shipping,
-                tax: totals.tax,
-                grand: totals.grand,
-              },
-              delivery: d,
-              pickup:
-                d.type === 'pickup'
-                  ? {
-                      code: newPickupCode(),
-                      locationId: d.locationId,
-                      expiresAt: new Date(
-                        ctx.clock.now().getTime() + (deps.pickupHoldSeconds ?? 3 * 24 * 3600) * 1000,
-                      ),
-                    }
-                  : null,
-              reservationIds: stock.reservationIds,
-              metadata: { discounts: totals.discounts, taxRule: totals.taxRule },
-            },
-            {
-              status: target,
-              paidAmount: paid ? payment.amount : 0,
-              reason: `checkout with ${payment.provider}`,
-            },
-          );
-          const recorded = await deps.payments.recordPayment(tx, authorized.value, locked.channelId);
-          await deps.orders.fulfilments.planFulfilments(tx, placed.order, stock.plans);
-          return { order: placed.order, payment: recorded, created: true, voided: false };
-        }).then(async (r) => {
-          if (r.voided) await deps.payments.voidAuthorization(ctx, authorized.value);
-          return { order: r.order, payment: r.payment, created: r.created };
+        const r = await place(ctx, {
+          cart,
+          orderId,
+          locationId,
+          totals,
+          who,
+          authorized,
+          settlement,
+          routing: input.routing,
         });
+        if (r.voided) await voidAll();
+        return {
+          order: r.order,
+          payment: r.payment,
+          payments: r.payments,
+          change: r.change,
+          created: r.created,
+        };
       } catch (err) {
-        await deps.payments.voidAuthorization(ctx, authorized.value);
+        await voidAll();
         throw err;
       }
     },
   };
+}
+
+interface Who {
+  customerId: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
+interface Placement {
+  cart: Cart;
+  orderId: string;
+  locationId: string | null;
+  totals: Totals;
+  who: Who;
+  authorized: AuthorizedPayment[];
+  settlement: TillSettlement;
+  routing: string | undefined;
 }
 
 const PICKUP_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';

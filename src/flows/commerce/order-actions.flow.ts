@@ -6,6 +6,7 @@ import { advance, type Order, type PickupRefused, refuseTransition } from '../..
 import type { PaymentInput } from '../../modules/payments/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { type CommerceDeps, channelOf } from './commerce.deps.js';
+import { handOverAtCounter } from './order-stock.js';
 
 const pickupProblem = (r: PickupRefused) =>
   new AppError('pickup_refused', r.message, {
@@ -32,21 +33,10 @@ export function createOrderActionsFlow(deps: CommerceDeps) {
     return orders.save(tx, next, moved.events);
   }
 
-  /** A till sale that is paid goes out of the door at once. */
-  async function handOverIfCarryOut(tx: Ctx, order: Order): Promise<Order> {
-    if (order.delivery.type !== 'carry_out' || order.status !== 'allocated') return order;
-    const [f] = (await fulfilments.listFulfilments(tx, order.id)).filter((x) => x.status === 'open');
-    if (!f) return order;
-    await takeStock(
-      tx,
-      f.lines.map((l) => l.reservationId),
-    );
-    return (await fulfilments.recordCollected(tx, order.id, f.id)).order;
-  }
+  /** A till sale left pending before till sales were paid at checkout goes out of the door once paid. */
+  const handOverIfCarryOut = (tx: Ctx, order: Order) => handOverAtCounter(deps, tx, order);
 
   return {
-    handOverIfCarryOut: (ctx: Ctx, order: Order) => inTransaction(ctx, (tx) => handOverIfCarryOut(tx, order)),
-
     /**
      * Pays a pending order: `manual` confirms money taken at the till; any other provider is asked now.
      * A refusal changes nothing (402).

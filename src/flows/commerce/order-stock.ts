@@ -1,7 +1,7 @@
 // Stock for an order at checkout, through inventory: a pickup order's units held at the chosen store,
 // a shipped order's units allocated where the routing strategy sends them from (with the reason).
 import type { Cart } from '../../modules/carts/index.js';
-import type { FulfilmentPlan } from '../../modules/orders/index.js';
+import type { FulfilmentPlan, Order } from '../../modules/orders/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { releaseHolds } from './cart-stock.js';
 import { type CommerceDeps, insufficientStock } from './commerce.deps.js';
@@ -197,7 +197,19 @@ export async function allocateCarryOut(
     ...held,
     plans: held.plans.map((p) => ({
       ...p,
+      kind: 'counter' as const,
       routing: { strategy: 'till', reason: 'sold at the till and handed over', distanceKm: null },
     })),
   };
+}
+
+/** The customer takes the goods: the counter fulfilment's stock leaves the store, the order completes. */
+export async function handOverAtCounter(deps: CommerceDeps, tx: Ctx, order: Order): Promise<Order> {
+  if (order.delivery.type !== 'carry_out' || order.status !== 'allocated') return order;
+  const [f] = (await deps.orders.fulfilments.listFulfilments(tx, order.id)).filter(
+    (x) => x.status === 'open',
+  );
+  if (!f) return order;
+  for (const l of f.lines) if (l.reservationId) await deps.inventory.fulfil(tx, l.reservationId);
+  return (await deps.orders.fulfilments.recordCollected(tx, order.id, f.id)).order;
 }

@@ -186,10 +186,19 @@ export function createFulfilmentsService() {
         const now = ctx.clock.now();
 
         const f = await updateFulfilmentStatus(tx.db, fulfilmentId, 'collected', now);
-        const moved = fulfilLines(order, f.lines, now, 'collected at the store');
+        const counter = f.kind === 'counter';
+        const moved = fulfilLines(
+          order,
+          f.lines,
+          now,
+          counter ? 'handed over at the till' : 'collected at the store',
+        );
         const saved = await updateOrderRow(tx.db, moved.order);
         await appendEvents(tx, [
-          orderEvent(saved, ORDER_EVENTS.pickedUp, { fulfilmentId: f.id, locationId: f.locationId }),
+          orderEvent(saved, counter ? ORDER_EVENTS.handedOver : ORDER_EVENTS.pickedUp, {
+            fulfilmentId: f.id,
+            locationId: f.locationId,
+          }),
           ...moved.events,
         ]);
         return { order: saved, fulfilment: f };

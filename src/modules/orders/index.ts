@@ -24,9 +24,9 @@ export {
 export type { ReturnLineRequest, ReturnRecord, ReturnsService } from './returns.service.js';
 
 /** The orders module's services: orders, their fulfilments and returns. */
-export function createOrdersModule() {
+export function createOrdersModule(opts: { numberPrefix?: string } = {}) {
   return {
-    orders: createOrdersService(),
+    orders: createOrdersService({ numberPrefix: opts.numberPrefix ?? 'OH' }),
     fulfilments: createFulfilmentsService(),
     returns: createReturnsService(),
   };

@@ -9,6 +9,8 @@ export const ORDER_EVENTS = {
   fulfilmentPlanned: 'order.fulfilment_planned',
   readyForPickup: 'order.ready_for_pickup',
   pickedUp: 'order.picked_up',
+  /** A till sale's goods left the store with the customer. */
+  handedOver: 'order.handed_over',
   shipped: 'order.shipped',
   returned: 'order.returned',
   customerLinked: 'order.customer_linked',

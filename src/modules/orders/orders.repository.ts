@@ -12,6 +12,7 @@ const parse = <T>(v: Json<T>): T => (typeof v === 'string' ? (JSON.parse(v) as T
 
 interface RawOrder {
   id: string;
+  number: string;
   channel_id: string;
   source: Order['source'];
   external_source: string | null;
@@ -43,6 +44,7 @@ interface RawOrder {
 
 const toOrder = (r: RawOrder): Order => ({
   id: r.id,
+  number: r.number,
   channelId: r.channel_id,
   source: r.source,
   externalSource: r.external_source,
@@ -80,14 +82,19 @@ const toOrder = (r: RawOrder): Order => ({
 });
 
 /** Inserts an order; returns undefined when its cart or external id already has one. */
-export async function insertOrder(exec: Executor, o: Order): Promise<Order | undefined> {
+/** Inserts an order; its number is `<prefix>-` and the sequence's next value. */
+export async function insertOrder(
+  exec: Executor,
+  o: Order,
+  numberPrefix: string,
+): Promise<Order | undefined> {
   const r = await firstRow<RawOrder>(
     exec,
-    sql`insert into orders (id, channel_id, source, external_source, external_id, cart_id, customer_id, email, phone,
+    sql`insert into orders (id, number, channel_id, source, external_source, external_id, cart_id, customer_id, email, phone,
                             status, currency, lines, items_total, discount_total, shipping_total, tax_total, grand_total,
                             paid_amount, refunded_amount, delivery, pickup_code, pickup_location_id, pickup_expires_at,
                             reservation_ids, history, metadata, placed_at, updated_at)
-        values (${o.id}, ${o.channelId}, ${o.source}, ${o.externalSource}, ${o.externalId}, ${o.cartId}, ${o.customerId},
+        values (${o.id}, ${`${numberPrefix}-`} || nextval('order_number_seq')::text, ${o.channelId}, ${o.source}, ${o.externalSource}, ${o.externalId}, ${o.cartId}, ${o.customerId},
                 ${o.email}, ${o.phone}, ${o.status}, ${o.currency}, ${JSON.stringify(o.lines)}::jsonb,
                 ${o.totals.items}, ${o.totals.discount}, ${o.totals.shipping}, ${o.totals.tax}, ${o.totals.grand},
                 ${o.paidAmount}, ${o.refundedAmount}, ${JSON.stringify(o.delivery)}::jsonb, ${o.pickup?.code ?? null},
@@ -133,6 +140,9 @@ export interface OrderFilter {
   customerId?: string | undefined;
   email?: string | undefined;
   phone?: string | undefined;
+  number?: string | undefined;
+  /** Exact: the order number, id, email or phone. */
+  q?: string | undefined;
   pickupLocationId?: string | undefined;
   /** Only orders picked up at one of these locations (a till's own stores). */
   pickupLocationIds?: readonly string[] | undefined;
@@ -149,6 +159,13 @@ export async function selectOrders(exec: Executor, f: OrderFilter): Promise<Orde
   if (f.customerId) where.push(sql`customer_id = ${f.customerId}`);
   if (f.email) where.push(sql`email = ${f.email}`);
   if (f.phone) where.push(sql`phone = ${f.phone}`);
+  if (f.number) where.push(sql`number = ${f.number.trim().toUpperCase()}`);
+  if (f.q) {
+    const q = f.q.trim();
+    where.push(
+      sql`(number = ${q.toUpperCase()} or id = ${q} or email = ${q.toLowerCase()} or phone = ${q.replace(/[\s()-]/g, '')})`,
+    );
+  }
   if (f.pickupLocationId) where.push(sql`pickup_location_id = ${f.pickupLocationId}`);
   if (f.pickupLocationIds)
     where.push(sql`pickup_location_id = any(${sql.param(f.pickupLocationIds)}::text[])`);
@@ -285,7 +302,8 @@ export async function selectFulfilmentTasks(
   exec: Executor,
   f: FulfilmentTaskFilter & { limit: number },
 ): Promise<Fulfilment[]> {
-  const where: SQL[] = [sql`true`];
+  // A till sale's counter fulfilment is done when it is made: never a task.
+  const where: SQL[] = [sql`kind <> 'counter'`];
   if (f.locationId) where.push(sql`location_id = ${f.locationId}`);
   if (f.visibleTo) {
     const { channelId, locationIds } = f.visibleTo;

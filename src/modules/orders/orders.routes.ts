@@ -32,6 +32,15 @@ export const ordersRoutes =
             customerId: z.string().optional(),
             email: z.string().optional(),
             phone: z.string().optional(),
+            number: z.string().max(40).optional().describe('the order number, e.g. OH-10234 (any case)'),
+            q: z
+              .string()
+              .min(1)
+              .max(320)
+              .optional()
+              .describe(
+                'exact match on the order number, id, email or phone (a till finding an order for a return)',
+              ),
             pickupLocationId: z.string().optional(),
             pickupCode: z
               .string()

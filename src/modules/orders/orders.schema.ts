@@ -1,12 +1,26 @@
 // Orders: one model for every channel, native (web, app, till) and imported (marketplaces, other
 // shop platforms, with their external ids). Lines, totals and the status history live on the order
 // row (one write per change); fulfilments and returns have their own tables so stores can list tasks.
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  index,
+  integer,
+  jsonb,
+  pgSequence,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+// The digits of order numbers: one sequence, so numbers are unique across every hub node.
+export const orderNumbers = pgSequence('order_number_seq', { startWith: 10001 });
 
 export const orders = pgTable(
   'orders',
   {
     id: text('id').primaryKey(),
+    // What people read and say: `<prefix>-<n>` (e.g. OH-10234), unique across nodes.
+    number: text('number').notNull(),
     // The channel it was sold on, by id (the channels module owns channels).
     channelId: text('channel_id').notNull(),
     source: text('source').notNull(),
@@ -42,6 +56,7 @@ export const orders = pgTable(
   (t) => [
     uniqueIndex('orders_external_idx').on(t.externalSource, t.externalId),
     uniqueIndex('orders_cart_idx').on(t.cartId),
+    uniqueIndex('orders_number_idx').on(t.number),
     index('orders_customer_idx').on(t.customerId, t.placedAt),
     index('orders_channel_idx').on(t.channelId, t.placedAt),
     index('orders_status_idx').on(t.status),

@@ -23,6 +23,7 @@ import type { NewOrder, Order } from './orders.types.js';
 export function orderFacts(o: Order): Record<string, unknown> {
   return {
     orderId: o.id,
+    orderNumber: o.number,
     channelId: o.channelId,
     source: o.source,
     customerId: o.customerId,
@@ -75,7 +76,8 @@ export function advance(order: Order, to: OrderStatus, at: Date, reason: string 
   return { order: next, events };
 }
 
-export function createOrdersService() {
+export function createOrdersService(opts: { numberPrefix: string }) {
+  const { numberPrefix } = opts;
   /** Writes a changed order and its events (the caller holds the row lock). */
   async function save(ctx: Ctx, next: Order, events: NewEvent[]): Promise<Order> {
     return inTransaction(ctx, async (tx) => {
@@ -100,6 +102,7 @@ export function createOrdersService() {
       const now = input.placedAt ?? ctx.clock.now();
       const base: Order = {
         id: input.id ?? newId('ord'),
+        number: '', // given by the insert, from the sequence
         channelId: input.channelId,
         source: input.source,
         externalSource: input.externalSource ?? null,
@@ -128,9 +131,10 @@ export function createOrdersService() {
         updatedAt: now,
       };
       const created = input.source === 'imported' ? ORDER_EVENTS.imported : ORDER_EVENTS.created;
-      const moved = advance(base, opts.status ?? 'pending', now, opts.reason ?? null);
+      const status = opts.status ?? 'pending';
+      const moved = advance(base, status, now, opts.reason ?? null);
       return inTransaction(ctx, async (tx) => {
-        const inserted = await insertOrder(tx.db, moved.order);
+        const inserted = await insertOrder(tx.db, moved.order, numberPrefix);
         if (!inserted) {
           const existing = input.cartId
             ? await selectOrderWhere(tx.db, sql`cart_id = ${input.cartId}`)
@@ -153,7 +157,8 @@ export function createOrdersService() {
               total: l.total,
             })),
           }),
-          ...moved.events,
+          // The steps again, now that the order has its number, so every event carries it.
+          ...advance({ ...base, number: inserted.number }, status, now, opts.reason ?? null).events,
         ]);
         return { order: inserted, created: true };
       });

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { ORDER_STATUSES } from './order-state.js';
 
 export const ORDER_SOURCES = ['native', 'imported'] as const;
-export const FULFILMENT_KINDS = ['ship_from_warehouse', 'ship_from_store', 'pickup'] as const;
+// counter: sold at the till and handed over at once; it is never a task for the store.
+export const FULFILMENT_KINDS = ['ship_from_warehouse', 'ship_from_store', 'pickup', 'counter'] as const;
 export type FulfilmentKind = (typeof FULFILMENT_KINDS)[number];
 export const FULFILMENT_STATUSES = [
   'open',
@@ -70,6 +71,7 @@ export type StatusChange = z.infer<typeof StatusChange>;
 
 export const Order = z.object({
   id: z.string(),
+  number: z.string().describe('the order number people read and search, e.g. OH-10234'),
   channelId: z.string(),
   source: z.enum(ORDER_SOURCES),
   externalSource: z.string().nullable(),

@@ -1,9 +1,18 @@
 // Orders from every channel with filters, each with its fulfilments and returns; and the click &
 // collect board (to pick → ready → collected) that updates live as orders come in and are handed over.
-import { useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useIntl } from '../../i18n/index.tsx';
 import { ok } from '../../ui/api.ts';
-import { Empty, ErrorNotice, LiveBadge, Loading, Pill, SelectField, useLoad } from '../../ui/components.tsx';
+import {
+  Empty,
+  ErrorNotice,
+  LiveBadge,
+  Loading,
+  Pill,
+  SelectField,
+  TextField,
+  useLoad,
+} from '../../ui/components.tsx';
 import { useApi } from '../../ui/key-gate.tsx';
 import { useLiveEvents } from '../../ui/use-live.ts';
 
@@ -26,16 +35,27 @@ export function OrdersPage() {
   const [channelId, setChannelId] = useState('');
   const [status, setStatus] = useState<Status | ''>('');
   const [open, setOpen] = useState<string | null>(null);
+  const [text, setText] = useState('');
+  const [q, setQ] = useState('');
+  const search = (e: FormEvent) => {
+    e.preventDefault();
+    setQ(text.trim());
+  };
   const orders = useLoad(
     () =>
       ok(
         api.GET('/api/orders', {
           params: {
-            query: { limit: 100, ...(channelId ? { channelId } : {}), ...(status ? { status } : {}) },
+            query: {
+              limit: 100,
+              ...(channelId ? { channelId } : {}),
+              ...(status ? { status } : {}),
+              ...(q ? { q } : {}),
+            },
           },
         }),
       ),
-    [channelId, status],
+    [channelId, status, q],
   );
   const live = useLiveEvents(['order.*'], () => orders.reload());
   const detail = useLoad(
@@ -69,6 +89,10 @@ export function OrdersPage() {
           ]}
           onChange={setStatus}
         />
+        <form className="row" onSubmit={search} aria-label={intl.t('common.search')}>
+          <TextField label={intl.t('orders.search')} value={text} onChange={setText} />
+          <button type="submit">{intl.t('common.search')}</button>
+        </form>
       </div>
       <ErrorNotice error={orders.error} />
       {orders.loading && !orders.data ? <Loading /> : null}
@@ -78,6 +102,7 @@ export function OrdersPage() {
           <table>
             <thead>
               <tr>
+                <th scope="col">{intl.t('orders.number')}</th>
                 <th scope="col">{intl.t('store.placedAt')}</th>
                 <th scope="col">{intl.t('keys.channel')}</th>
                 <th scope="col">{intl.t('customers.name')}</th>
@@ -97,9 +122,10 @@ export function OrdersPage() {
                       className="link"
                       onClick={() => setOpen(open === o.id ? null : o.id)}
                     >
-                      {intl.date(o.placedAt)}
+                      {o.number}
                     </button>
                   </td>
+                  <td>{intl.date(o.placedAt)}</td>
                   <td>{channelName(o.channelId)}</td>
                   <td>{o.email ?? o.phone ?? '–'}</td>
                   <td>
@@ -118,7 +144,9 @@ export function OrdersPage() {
       ) : null}
       {detail.data ? (
         <div className="panel stack">
-          <h2>{intl.t('orders.detail')}</h2>
+          <h2>
+            {intl.t('orders.detail')} · {detail.data.number}
+          </h2>
           <ul>
             {detail.data.lines.map((l) => (
               <li key={l.lineId}>

@@ -1,0 +1,112 @@
+// The receipt of a till sale, laid out for an 80 mm receipt printer (the browser's print dialog):
+// the store, the order number, lines, totals, how it was paid and the change given.
+import { useIntl } from '../i18n/index.tsx';
+import { useTill } from './pos-app.tsx';
+import type { Sold } from './tender.tsx';
+
+interface TillTender {
+  paymentId: string | null;
+  provider: string;
+  amount: number;
+  tendered: number | null;
+  change: number;
+  reference: string | null;
+}
+
+export function Receipt({ sold, onNewSale }: { sold: Sold; onNewSale(): void }) {
+  const intl = useIntl();
+  const { channel, location } = useTill();
+  const { order } = sold;
+  const money = (n: number) => intl.money(n, order.currency);
+  const till = order.metadata.till as { tenders?: TillTender[] } | undefined;
+  const tenders: TillTender[] =
+    till?.tenders ??
+    sold.payments.map((p) => ({
+      paymentId: p.id,
+      provider: p.provider,
+      amount: p.amount,
+      tendered: null,
+      change: 0,
+      reference: null,
+    }));
+  return (
+    <section className="stack" aria-label={intl.t('pos.receipt')}>
+      <article className="receipt" data-testid="receipt">
+        <header>
+          <strong>{channel.name}</strong>
+          <div>{location.name}</div>
+          <div>{intl.date(order.placedAt, 'datetime')}</div>
+          <div data-testid="receipt-number">{intl.t('pos.receiptOrder', { number: order.number })}</div>
+        </header>
+        <table>
+          <tbody>
+            {order.lines.map((l) => (
+              <tr key={l.lineId}>
+                <td>
+                  {l.quantity} × {l.title}
+                </td>
+                <td className="num">{money(l.total)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            {order.totals.discount ? (
+              <tr>
+                <td>{intl.t('pos.discount')}</td>
+                <td className="num">−{money(order.totals.discount)}</td>
+              </tr>
+            ) : null}
+            <tr>
+              <td>{intl.t('pos.taxIncluded')}</td>
+              <td className="num">{money(order.totals.tax)}</td>
+            </tr>
+            <tr className="receipt-total">
+              <td>{intl.t('store.total')}</td>
+              <td className="num">{money(order.totals.grand)}</td>
+            </tr>
+            {tenders.map((t) => (
+              <TenderRows key={t.paymentId ?? `${t.provider}-${t.amount}`} tender={t} money={money} />
+            ))}
+          </tfoot>
+        </table>
+        <footer>{intl.t('pos.thanks')}</footer>
+      </article>
+      <div className="row no-print">
+        <button type="button" onClick={() => window.print()}>
+          {intl.t('pos.printReceipt')}
+        </button>
+        <button type="button" className="secondary" onClick={onNewSale}>
+          {intl.t('pos.newSale')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function TenderRows({ tender, money }: { tender: TillTender; money(n: number): string }) {
+  const intl = useIntl();
+  const cash = tender.provider === 'manual';
+  return (
+    <>
+      <tr>
+        <td>
+          {intl.t(cash ? 'pos.method.cash' : 'pos.method.card')}
+          {tender.reference ? ` · ${tender.reference}` : ''}
+        </td>
+        <td className="num">{money(tender.amount)}</td>
+      </tr>
+      {cash && tender.tendered !== null ? (
+        <>
+          <tr>
+            <td>{intl.t('pos.tendered')}</td>
+            <td className="num">{money(tender.tendered)}</td>
+          </tr>
+          <tr data-testid="receipt-change">
+            <td>{intl.t('pos.changeGiven')}</td>
+            <td className="num">{money(tender.change)}</td>
+          </tr>
+        </>
+      ) : null}
+    </>
+  );
+}
