@@ -48,9 +48,10 @@ describeBrowser('admin console areas', (t) => {
     await page.getByRole('button', { name: 'Search' }).click();
     await page.getByRole('link', { name: 'Astrid Berg' }).click();
     await page.getByRole('heading', { name: 'Astrid Berg' }).waitFor();
-    const identities = page.locator('li', { hasText: 'astrid@example.com' });
+    // The identity list comes first; the identity log below it names the same values.
+    const identities = page.locator('li', { hasText: 'astrid@example.com' }).first();
     expect(await identities.textContent()).toContain('verified');
-    expect(await page.locator('li', { hasText: '+31612345678' }).textContent()).toContain('claimed');
+    expect(await page.locator('li', { hasText: '+31612345678' }).first().textContent()).toContain('claimed');
     // Tags: added here, and one added through the API shows up live; removing one is one click.
     const tagForm = page.getByRole('form', { name: 'Add tag' });
     await tagForm.getByLabel('Tag').fill('VIP');

@@ -125,7 +125,7 @@ describeBrowser(
       // The till key printed at the first start (demo app keys) is all the till needs.
       const clerk = await (await t.newContext({ width: 1024, height: 768 })).newPage();
       await clerk.goto(`${t.base}/pos/store-amsterdam/returns?key=${demoKey(t, 'pos')}`);
-      await clerk.getByLabel('Order number or pickup code').fill(order.id);
+      await clerk.getByLabel('Order number, email, phone or pickup code').fill(order.number);
       await clerk
         .getByRole('form', { name: 'Find the order' })
         .getByRole('button', { name: 'Search' })

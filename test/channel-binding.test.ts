@@ -262,6 +262,20 @@ describeEachHub(
         });
       });
 
+      it('a till finds any channel’s order by its exact number or id (for a return); other keys and partial values find none', async () => {
+        const market = await ok(t, 'GET', `/api/orders/${marketOrderId}`);
+        for (const q of [market.number, marketOrderId]) {
+          const found = await ok(t, 'GET', `/api/orders?q=${encodeURIComponent(q)}`, { key: wide.tillAms });
+          expect(ids(found.items), q).toEqual([marketOrderId]);
+          const byWeb = await ok(t, 'GET', `/api/orders?q=${encodeURIComponent(q)}`, { key: wide.web });
+          expect(ids(byWeb.items), q).toEqual([]);
+        }
+        const partial = await ok(t, 'GET', `/api/orders?q=${encodeURIComponent(market.number.slice(0, 4))}`, {
+          key: wide.tillAms,
+        });
+        expect(ids(partial.items)).toEqual([]);
+      });
+
       it('carts, quotes, identify and channels of another channel are out of reach', async () => {
         const tries: Array<[string, string, string, unknown?]> = [
           ['GET', `/api/carts/${appCart.id}`, webPublishable],

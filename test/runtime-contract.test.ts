@@ -84,13 +84,15 @@ describe('runtime contract', () => {
     expect(first.output()).toContain(`${first.url}/admin`);
     // The demo's stand-in payment providers are on, and the banner says so.
     expect(first.output()).toMatch(/Payments\s+manual, test, external \(demo: test is a stand-in card/);
-    const storeKey = new RegExp(`${first.url}/store/webshop\\?key=(ohk_[A-Za-z0-9_-]+)`).exec(
+    // The storefront gets a publishable key (safe in every browser), the till a secret one.
+    const storeKey = new RegExp(`${first.url}/store/webshop\\?key=(ohpk_[A-Za-z0-9_-]+)`).exec(
       first.output(),
     )?.[1];
     const tillKey = new RegExp(`${first.url}/pos/store-amsterdam\\?key=(ohk_[A-Za-z0-9_-]+)`).exec(
       first.output(),
     )?.[1];
     const storeMe = await get(`${first.url}/api/me`, storeKey);
+    expect(storeMe.body.kind).toBe('publishable');
     expect(storeMe.body.scopes).toEqual(
       expect.arrayContaining(['catalog:read', 'carts:write', 'events:read']),
     );

@@ -58,14 +58,16 @@ export const ordersRoutes =
         const q = request.query;
         const scoped = (await channelScope(request, q.channelId)) ?? undefined;
         // A till finds a click & collect order of any channel by its exact code when the order waits
-        // at the till's own store; otherwise a bound key sees its channel only.
+        // at the till's own store, and any channel's order by its exact number, id, email or phone
+        // (`q`: to take a return anywhere); otherwise a bound key sees its channel only.
         const tillStores =
-          request.ctx.actor.channelId && q.pickupCode ? await tillStoreLocations(request) : [];
-        const byCodeAtOwnStore = tillStores.length > 0;
+          request.ctx.actor.channelId && (q.pickupCode || q.q) ? await tillStoreLocations(request) : [];
+        const byCodeAtOwnStore = tillStores.length > 0 && !!q.pickupCode;
+        const byExactIdentifier = tillStores.length > 0 && !q.pickupCode && !!q.q;
         const items = await svc.orders.listOrders(request.ctx, {
           ...q,
           pickupCode: q.pickupCode?.toUpperCase(),
-          channelId: byCodeAtOwnStore ? undefined : scoped,
+          channelId: byCodeAtOwnStore || byExactIdentifier ? undefined : scoped,
           ...(byCodeAtOwnStore ? { pickupLocationIds: tillStores } : {}),
           before: q.cursor,
           limit: q.limit,
