@@ -13,7 +13,6 @@ import {
   clearShopperCookie,
   SHOPPER_SCOPES,
   setShopperCookie,
-  shopperActor,
   shopperSessionOf,
 } from './shopper-credentials.js';
 import type { SignInFlow } from './sign-in.flow.js';
@@ -48,14 +47,6 @@ function requireChannel(request: FastifyRequest, requested: string | undefined):
     });
   }
   return channelId;
-}
-
-/** The caller must be a live shopper session; it then acts as that shopper and nobody else. */
-async function requireShopper(request: FastifyRequest): Promise<void> {
-  if (request.ctx.actor.keyKind === 'shopper' && request.ctx.actor.profileId) return;
-  const session = await shopperSessionOf(request);
-  if (!session) throw new AppError('unauthenticated', 'Sign in first: this route needs a shopper session');
-  request.ctx = { ...request.ctx, actor: shopperActor(session), channelId: null };
 }
 
 export const shopperSignInRoutes =
@@ -128,7 +119,8 @@ export const myAccountRoutes =
   async (app) => {
     const tags = ['my account'];
     const flow = deps.myAccount;
-    app.addHook('preHandler', requireShopper);
+    // Every route here declares keys: ['shopper']: the policy hook has already made the caller that
+    // shopper's session (actor.profileId), so handlers read nothing else.
 
     // GET /me is the calling API key's own description (platform routes); the shopper's is /me/profile.
     app.get(
