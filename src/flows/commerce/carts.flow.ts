@@ -6,7 +6,6 @@ import { type Ctx, inTransaction } from '../../platform/context.js';
 import { holdForCart, refreshHolds, releaseHolds } from './cart-stock.js';
 import { channelPrices } from './channel-prices.js';
 import { type CommerceDeps, channelOf, locationOf } from './commerce.deps.js';
-import { DEFAULT_RULES } from './totals.js';
 
 export interface AddLineInput {
   sku: string;
@@ -119,8 +118,7 @@ export function createCartsFlow(deps: CommerceDeps) {
         }
         delivery = { type: 'pickup', locationId: location.id, locationName: location.name };
       } else if (input.type === 'ship') {
-        const method = (deps.rules?.shippingMethods ?? DEFAULT_RULES.shippingMethods)[input.method];
-        if (!method || method.rates[cart.currency] === undefined) {
+        if (!deps.checkoutRules.shippingMethodIn(input.method, cart.currency)) {
           throw new AppError(
             'unprocessable',
             `Shipping method ${input.method} is not offered in ${cart.currency}`,

@@ -6,6 +6,7 @@
 import { AppError, newId } from '../../kernel/index.js';
 import type { Cart } from '../../modules/carts/index.js';
 import type { Channel } from '../../modules/channels/index.js';
+import type { Totals } from '../../modules/checkout-rules/index.js';
 import type { Order } from '../../modules/orders/index.js';
 import type { AuthorizedPayment, Payment, PaymentInput } from '../../modules/payments/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
@@ -19,7 +20,6 @@ import {
   type OrderStock,
 } from './order-stock.js';
 import { type TenderInput, type TillSettlement, tendersFor, tillRecord } from './till-tender.js';
-import { computeTotals, DEFAULT_RULES, shippingPrice, type Totals } from './totals.js';
 
 export interface CheckoutInput {
   /** One payment for the whole sum; or `payments` (counter sales: cash tendered, terminal, split). */
@@ -42,8 +42,6 @@ export interface CheckoutOutcome {
 }
 
 export function createCheckoutFlow(deps: CommerceDeps) {
-  const rules = { ...DEFAULT_RULES, ...deps.rules };
-
   /** The totals a cart would check out with now (also shown before paying). */
   async function quote(
     ctx: Ctx,
@@ -70,7 +68,7 @@ export function createCheckoutFlow(deps: CommerceDeps) {
     if (d.type === 'ship') {
       taxCountry = d.address.country;
       const subtotal = cart.lines.reduce((s, l) => s + l.quantity * l.unitPrice, 0);
-      const price = shippingPrice(rules, d.method, cart.currency, subtotal);
+      const price = deps.checkoutRules.shippingPrice(d.method, cart.currency, subtotal);
       if (!price.ok)
         throw new AppError('unprocessable', price.message, { details: { reason: price.reason } });
       shipping = price.amount;
@@ -84,7 +82,7 @@ export function createCheckoutFlow(deps: CommerceDeps) {
       if (!location) throw new AppError('unprocessable', `There is no location ${locationId}`);
       taxCountry = typeof location.address.country === 'string' ? location.address.country : null;
     }
-    const totals = await computeTotals(ctx, rules, {
+    const totals = await deps.checkoutRules.computeTotals(ctx, {
       channelId: cart.channelId,
       currency: cart.currency,
       customerId: cart.profileId,

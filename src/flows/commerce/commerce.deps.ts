@@ -3,12 +3,12 @@ import { AppError } from '../../kernel/index.js';
 import type { CartsService } from '../../modules/carts/index.js';
 import type { CatalogService } from '../../modules/catalog/index.js';
 import { type Channel, type ChannelsService, channelsVersion } from '../../modules/channels/index.js';
+import type { CheckoutRulesService } from '../../modules/checkout-rules/index.js';
 import type { CustomersService } from '../../modules/customers/index.js';
 import type { InsufficientStock, InventoryService, Location } from '../../modules/inventory/index.js';
 import type { OrdersModule } from '../../modules/orders/index.js';
 import type { PaymentsService } from '../../modules/payments/index.js';
 import type { Ctx } from '../../platform/context.js';
-import type { CheckoutRules } from './totals.js';
 
 export interface CommerceDeps {
   channels: ChannelsService;
@@ -18,8 +18,8 @@ export interface CommerceDeps {
   carts: CartsService;
   orders: OrdersModule;
   payments: PaymentsService;
-  /** Shipping rates, tax rules and the discount hook; defaults in totals.ts. */
-  rules?: Partial<CheckoutRules>;
+  /** Shipping rates, tax rules, the discount hook and routing strategies. */
+  checkoutRules: CheckoutRulesService;
   /** How long cart holds last (seconds); inventory's default is 15 minutes. */
   cartHoldSeconds?: number;
   /** How long a click & collect order waits at the store (seconds); default 3 days. */
