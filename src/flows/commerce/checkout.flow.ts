@@ -3,7 +3,7 @@
 // store, or routed shipments), places the order, records the payments and closes the cart; a till
 // sale (carry-out) is paid, handed over and completed in that same transaction. A refused
 // payment leaves no order and releases the holds; stock that ran out voids the payment.
-import { AppError, newId } from '../../kernel/index.js';
+import { AppError, newId, type Steps, withCompensation } from '../../kernel/index.js';
 import type { Cart } from '../../modules/carts/index.js';
 import type { Channel } from '../../modules/channels/index.js';
 import type { Totals } from '../../modules/checkout-rules/index.js';
@@ -11,7 +11,7 @@ import type { Order } from '../../modules/orders/index.js';
 import type { AuthorizedPayment, Payment, PaymentInput } from '../../modules/payments/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { releaseHolds } from './cart-stock.js';
-import { type CommerceDeps, channelOf, locationOf } from './commerce.deps.js';
+import { type CommerceDeps, channelOf, locationOf, logUndoFailures } from './commerce.deps.js';
 import {
   allocateCarryOut,
   allocateForShipping,
@@ -150,11 +150,13 @@ export function createCheckoutFlow(deps: CommerceDeps) {
   }
 
   /**
-   * Asks the provider of every tender. A refusal voids the tenders already taken, leaves no order and
-   * releases the cart's holds, so nothing is kept from other shoppers (402).
+   * Asks the provider of every tender; each authorization is voided should checkout fail after it.
+   * A refusal voids the tenders already taken, leaves no order and releases the cart's holds, so
+   * nothing is kept from other shoppers (402).
    */
   async function authorizeAll(
     ctx: Ctx,
+    steps: Steps,
     cart: Cart,
     channel: Channel,
     orderId: string,
@@ -162,19 +164,26 @@ export function createCheckoutFlow(deps: CommerceDeps) {
   ): Promise<AuthorizedPayment[]> {
     const taken: AuthorizedPayment[] = [];
     for (const t of settlement.tenders) {
-      const authorized = await deps.payments.authorize(ctx, {
-        provider: t.provider,
-        token: t.token,
-        orderId,
-        amount: t.amount,
-        currency: cart.currency,
-        channel,
-      });
+      const authorized = await steps.run(
+        `authorize ${t.provider}`,
+        () =>
+          deps.payments.authorize(ctx, {
+            provider: t.provider,
+            token: t.token,
+            orderId,
+            amount: t.amount,
+            currency: cart.currency,
+            channel,
+          }),
+        async (a) => {
+          if (a.ok) await deps.payments.voidAuthorization(ctx, a.value);
+        },
+      );
       if (authorized.ok) {
         taken.push(authorized.value);
         continue;
       }
-      for (const a of taken) await deps.payments.voidAuthorization(ctx, a);
+      await steps.undoAll();
       await inTransaction(ctx, async (tx) => {
         const holds = cart.lines.flatMap((l) => l.holds);
         await releaseHolds(deps, tx, holds);
@@ -335,11 +344,9 @@ export function createCheckoutFlow(deps: CommerceDeps) {
       const who = { customerId: await customerFor(ctx, cart, channel.id, email, phone), email, phone };
 
       const orderId = newId('ord');
-      const authorized = await authorizeAll(ctx, cart, channel, orderId, settlement);
-      const voidAll = async () => {
-        for (const a of authorized) await deps.payments.voidAuthorization(ctx, a);
-      };
-      try {
+      // Should placing the order fail, every authorization taken is voided.
+      return withCompensation(logUndoFailures(ctx), async (steps) => {
+        const authorized = await authorizeAll(ctx, steps, cart, channel, orderId, settlement);
         const r = await place(ctx, {
           cart,
           orderId,
@@ -350,7 +357,8 @@ export function createCheckoutFlow(deps: CommerceDeps) {
           settlement,
           routing: input.routing,
         });
-        if (r.voided) await voidAll();
+        // Another request checked the cart out first: its order stands, these payments are voided.
+        if (r.voided) await steps.undoAll();
         return {
           order: r.order,
           payment: r.payment,
@@ -358,10 +366,7 @@ export function createCheckoutFlow(deps: CommerceDeps) {
           change: r.change,
           created: r.created,
         };
-      } catch (err) {
-        await voidAll();
-        throw err;
-      }
+      });
     },
   };
 }

@@ -1,5 +1,5 @@
 // What the carts-and-orders flows are built from: the modules they compose, passed in by app.ts.
-import { AppError } from '../../kernel/index.js';
+import { AppError, type CompensationOptions } from '../../kernel/index.js';
 import type { CartsService } from '../../modules/carts/index.js';
 import type { CatalogService } from '../../modules/catalog/index.js';
 import { type Channel, type ChannelsService, channelsVersion } from '../../modules/channels/index.js';
@@ -87,3 +87,8 @@ export const insufficientStock = (r: InsufficientStock, what = 'reserved') =>
     `Only ${r.available} of ${r.sku} can be ${what}, ${r.requested} were asked for`,
     { details: { sku: r.sku, requested: r.requested, available: r.available } },
   );
+
+/** A failed undo (say, voiding a payment) leaves money to put right by hand: it is logged as an error. */
+export const logUndoFailures = (ctx: Ctx): CompensationOptions => ({
+  onUndoFailed: ({ step, error }) => ctx.log.error({ err: error, step }, 'undo failed: put it right by hand'),
+});

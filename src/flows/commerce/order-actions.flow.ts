@@ -1,11 +1,11 @@
 // After checkout: paying a pending order (at the till or on pickup), cancelling (releases stock and
 // voids or refunds the money), shipping a fulfilment, pickup at the till by code at the right store,
 // handing over a till sale, and expiring click & collect orders nobody collected.
-import { AppError } from '../../kernel/index.js';
+import { AppError, withCompensation } from '../../kernel/index.js';
 import { advance, type Order, type PickupRefused, refuseTransition } from '../../modules/orders/index.js';
 import type { PaymentInput } from '../../modules/payments/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
-import { type CommerceDeps, channelOf } from './commerce.deps.js';
+import { type CommerceDeps, channelOf, logUndoFailures } from './commerce.deps.js';
 import { handOverAtCounter } from './order-stock.js';
 
 const pickupProblem = (r: PickupRefused) =>
@@ -69,21 +69,29 @@ export function createOrderActionsFlow(deps: CommerceDeps) {
           return handOverIfCarryOut(tx, await settle(tx, locked, paid));
         });
       }
-      const authorized = await deps.payments.authorize(ctx, {
-        ...input,
-        orderId,
-        amount: open,
-        currency: order.currency,
-        channel,
-      });
-      if (!authorized.ok) {
-        throw new AppError('payment_failed', `The payment was refused: ${authorized.message}`, {
-          status: 402,
-          details: { reason: authorized.code, provider: input.provider, orderId },
-        });
-      }
-      try {
-        return await inTransaction(ctx, async (tx) => {
+      // Should recording the payment fail, the authorization is voided.
+      return withCompensation(logUndoFailures(ctx), async (steps) => {
+        const authorized = await steps.run(
+          `authorize ${input.provider}`,
+          () =>
+            deps.payments.authorize(ctx, {
+              ...input,
+              orderId,
+              amount: open,
+              currency: order.currency,
+              channel,
+            }),
+          async (a) => {
+            if (a.ok) await deps.payments.voidAuthorization(ctx, a.value);
+          },
+        );
+        if (!authorized.ok) {
+          throw new AppError('payment_failed', `The payment was refused: ${authorized.message}`, {
+            status: 402,
+            details: { reason: authorized.code, provider: input.provider, orderId },
+          });
+        }
+        return inTransaction(ctx, async (tx) => {
           const locked = await orders.lockOrder(tx, orderId);
           if (locked.status !== 'pending')
             throw new AppError('conflict', `Order ${orderId} is ${locked.status} now`);
@@ -91,10 +99,7 @@ export function createOrderActionsFlow(deps: CommerceDeps) {
           await deps.payments.recordPayment(tx, authorized.value, locked.channelId);
           return handOverIfCarryOut(tx, await settle(tx, locked, authorized.value.payment.amount));
         });
-      } catch (err) {
-        await deps.payments.voidAuthorization(ctx, authorized.value);
-        throw err;
-      }
+      });
     },
 
     /** Cancels an order not yet fulfilled: releases its stock, voids open payments and refunds taken money. */
