@@ -4,6 +4,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { newId, notFound } from '../../kernel/index.js';
+import { createTtlCache } from '../../platform/cache/ttl-cache.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { firstRow, rows } from '../../platform/db/database.js';
 import { type IngestSource, type Source, SourceInput } from './customers.types.js';
@@ -32,7 +33,7 @@ const toSource = (r: RawSource): Source => ({
 });
 
 export function createSourcesService() {
-  const cache = new Map<string, { source: IngestSource | null; until: number }>();
+  const cache = createTtlCache<string, IngestSource | null>({ ttlMs: CACHE_MS, max: 10_000 });
 
   return {
     /** Creates a source; the write key is returned only here. */
@@ -72,7 +73,7 @@ export function createSourcesService() {
     async authenticate(ctx: Ctx, writeKey: string): Promise<IngestSource | null> {
       const h = hashKey(writeKey);
       const hit = cache.get(h);
-      if (hit && hit.until > Date.now()) return hit.source;
+      if (hit !== undefined) return hit;
       const r = await firstRow<RawSource>(
         ctx.db,
         sql`select * from customer_sources where key_hash = ${h} and revoked_at is null`,
@@ -80,8 +81,7 @@ export function createSourcesService() {
       const source = r
         ? { id: r.id, channelId: r.channel_id, sharedDevices: r.shared_devices === 'yes' }
         : null;
-      if (cache.size > 10_000) cache.clear();
-      cache.set(h, { source, until: Date.now() + CACHE_MS });
+      cache.set(h, source);
       return source;
     },
 
