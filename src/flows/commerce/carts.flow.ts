@@ -23,8 +23,8 @@ export function createCartsFlow(deps: CommerceDeps) {
     const channel = await channelOf(deps, ctx, cart.channelId);
     const price = (await channelPrices(deps.catalog, ctx, channel, [sku])).get(sku);
     if (!price || !price.listed) {
-      throw new AppError('unprocessable', `${sku} is not sold on channel ${channel.code}`, {
-        details: { sku, channelId: channel.id, reason: 'not_sold_on_channel' },
+      throw new AppError('not_sold_on_channel', `${sku} is not sold on channel ${channel.code}`, {
+        details: { sku, channelId: channel.id },
       });
     }
     return price;
@@ -110,7 +110,7 @@ export function createCartsFlow(deps: CommerceDeps) {
         const location = await locationOf(deps, ctx, input.locationId);
         if (!location || location.type !== 'store' || location.status !== 'active') {
           throw new AppError(
-            'unprocessable',
+            'pickup_store_unavailable',
             `${input.locationId} is not an active store for click & collect`,
             {
               issues: [{ path: 'body.locationId', message: 'not an active store' }],
@@ -122,7 +122,7 @@ export function createCartsFlow(deps: CommerceDeps) {
         const method = (deps.rules?.shippingMethods ?? DEFAULT_RULES.shippingMethods)[input.method];
         if (!method || method.rates[cart.currency] === undefined) {
           throw new AppError(
-            'unprocessable',
+            method ? 'method_not_in_currency' : 'unknown_shipping_method',
             `Shipping method ${input.method} is not offered in ${cart.currency}`,
             {
               issues: [{ path: 'body.method', message: 'unknown shipping method for this currency' }],

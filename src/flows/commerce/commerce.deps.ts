@@ -49,7 +49,7 @@ export async function channelOf(deps: CommerceDeps, ctx: Ctx, idOrCode: string):
     cache.set(idOrCode, { channel, version, until: Date.now() + CHANNEL_CACHE_MS });
   }
   if (!channel) {
-    throw new AppError('unprocessable', `There is no channel ${idOrCode}`, {
+    throw new AppError('unknown_channel', `There is no channel ${idOrCode}`, {
       issues: [{ path: 'body.channelId', message: 'unknown channel' }],
     });
   }

@@ -9,6 +9,7 @@ export type { CommerceDeps } from './commerce.deps.js';
 export { type CommerceFlows, createCommerceFlows } from './commerce.flows.js';
 export { startCustomerCommerceProjection } from './customer-projection.js';
 export { ROUTING_STRATEGIES, type RoutingStrategy } from './routing.js';
+export { type PaymentRefused, paymentFailedError } from './take-payment.js';
 export { type CheckoutRules, DEFAULT_RULES, type DiscountHook } from './totals.js';
 
 /** Every carts/checkout/orders route of the flows (the orders module adds its reads itself). */
