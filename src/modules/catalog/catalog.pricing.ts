@@ -118,7 +118,7 @@ async function resolvePrices(ctx: Ctx, items: SkuPrice[], currency: string, stri
   return { accepted, rejected };
 }
 
-/** One error for a refused batch: currency mismatches get their own code, the rest are 422. */
+/** One error for a refused batch: currency mismatches and duplicate SKUs get their own codes, the rest are items_refused. */
 export function rejectionsError(rejected: Rejection[], path: string): AppError {
   const issues: FieldIssue[] = rejected.map((r) => ({
     path: `${path}.${r.index}`,
