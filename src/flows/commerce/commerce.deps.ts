@@ -50,7 +50,7 @@ export async function channelOf(deps: CommerceDeps, ctx: Ctx, idOrCode: string):
   const channel = await deps.channels.findChannel(ctx, idOrCode);
   if (channel) cache.set(idOrCode, channel, version);
   if (!channel) {
-    throw new AppError('unprocessable', `There is no channel ${idOrCode}`, {
+    throw new AppError('unknown_channel', `There is no channel ${idOrCode}`, {
       issues: [{ path: 'body.channelId', message: 'unknown channel' }],
     });
   }

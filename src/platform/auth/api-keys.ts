@@ -123,7 +123,7 @@ export async function createApiKey(
           on conflict (secret_hash) do nothing
           returning *`,
     );
-    if (!row) throw new AppError('conflict', 'An API key with this secret already exists');
+    if (!row) throw new AppError('api_key_exists', 'An API key with this secret already exists');
     await appendEvent(tx, {
       type: 'platform.api_key_created',
       subject: id,
