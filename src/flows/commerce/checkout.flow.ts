@@ -3,7 +3,15 @@
 // store, or routed shipments), places the order, records the payments and closes the cart; a till
 // sale (carry-out) is paid, handed over and completed in that same transaction. A refused
 // payment leaves no order and releases the holds; stock that ran out voids the payment.
-import { AppError, isAppError, newId, ok, type Result, type Steps, withCompensation } from '../../kernel/index.js';
+import {
+  AppError,
+  isAppError,
+  newId,
+  ok,
+  type Result,
+  type Steps,
+  withCompensation,
+} from '../../kernel/index.js';
 import type { Cart } from '../../modules/carts/index.js';
 import type { Channel } from '../../modules/channels/index.js';
 import type { Totals } from '../../modules/checkout-rules/index.js';
