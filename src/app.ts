@@ -124,6 +124,7 @@ export interface Hub {
     webhookRetention: PeriodicJob;
     inboundRetention: PeriodicJob;
     idempotencyExpiry: PeriodicJob;
+    idleTillSales: PeriodicJob;
   };
   /** A system context for scripts and tests. */
   systemCtx(): Ctx;
@@ -301,6 +302,13 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     run: (ctx) => services.customers.refreshStages(ctx),
     intervalMs: 60_000,
   });
+  // Till sales nobody touched for a shop day give their stock back (see till-sales.flow.ts).
+  const idleTillSales = startPeriodicJob({
+    name: 'abandon-idle-till-sales',
+    ctx: systemCtx,
+    run: (ctx) => services.commerce.tillSales.abandonIdle(ctx),
+    intervalMs: 300_000,
+  });
   const pickupExpiry = startPeriodicJob({
     name: 'expire-uncollected-pickups',
     ctx: systemCtx,
@@ -389,7 +397,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     demoLoaded,
     demoAppKeys,
     paymentProviders,
-    jobs: { customerStages, webhookRetention, inboundRetention, idempotencyExpiry },
+    jobs: { customerStages, webhookRetention, inboundRetention, idempotencyExpiry, idleTillSales },
     systemCtx,
     async listen() {
       return http.listen({ port: config.port, host: config.host });
@@ -401,6 +409,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await http.close();
       await expirySweeper.stop();
       await pickupExpiry.stop();
+      await idleTillSales.stop();
       await customerStages.stop();
       await webhookRetention.stop();
       await inboundRetention.stop();

@@ -42,7 +42,7 @@ function Orders({ customerId }: { customerId: string }) {
     () => ok(api.GET('/api/me/orders', { params: { query: { limit: 50 } } })),
     [customerId],
   );
-  useLiveEvents(['order.*'], () => orders.reload());
+  useLiveEvents(['order.*'], () => orders.reload(), { shopper: true });
   if (orders.error) return <ErrorNotice error={orders.error} />;
   if (!orders.data) return <Loading />;
   if (orders.data.items.length === 0) return <Empty>{intl.t('store.noOrders')}</Empty>;

@@ -9932,6 +9932,752 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/tills/sales': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The sale on the till’s screen and its parked sales */
+    get: {
+      parameters: {
+        query?: {
+          /** @description the till’s channel; required unless the key is bound to one */
+          channelId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              current: {
+                cart: {
+                  anonymousId: string | null;
+                  channelId: string;
+                  /** Format: date-time */
+                  createdAt: string;
+                  currency: string;
+                  delivery:
+                    | (
+                        | {
+                            address: {
+                              city: string;
+                              country: string;
+                              /** @description for routing to the nearest location */
+                              latitude?: number;
+                              line1: string;
+                              line2?: string;
+                              longitude?: number;
+                              name?: string;
+                              phone?: string;
+                              postalCode: string;
+                              region?: string;
+                            };
+                            method: string;
+                            /** @enum {string} */
+                            type: 'ship';
+                          }
+                        | {
+                            locationId: string;
+                            locationName: string | null;
+                            /** @enum {string} */
+                            type: 'pickup';
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'carry_out';
+                          }
+                      )
+                    | null;
+                  email: string | null;
+                  handoff: {
+                    /** @description short code the customer shows or tells at the till */
+                    code: string;
+                    /** @description what a QR code on the customer’s screen encodes */
+                    qrPayload: string;
+                  };
+                  id: string;
+                  itemsTotal: number;
+                  lines: {
+                    /** Format: date-time */
+                    addedAt: string;
+                    /** @description stock held for this line (inventory reservations) */
+                    holds: {
+                      expiresAt: string | null;
+                      quantity: number;
+                      reservationId: string;
+                    }[];
+                    /**
+                     * @description lost: the hold expired or was released; checkout will try to reserve again
+                     * @enum {string}
+                     */
+                    holdStatus: 'held' | 'partly_held' | 'lost' | 'none';
+                    lineId: string;
+                    quantity: number;
+                    sku: string;
+                    title: string;
+                    /** @description minor units, copied from the channel price when added or repriced */
+                    unitPrice: number;
+                  }[];
+                  mergedInto: string | null;
+                  orderId: string | null;
+                  phone: string | null;
+                  profileId: string | null;
+                  /** @enum {string} */
+                  status: 'active' | 'merged' | 'checked_out' | 'abandoned';
+                  /** Format: date-time */
+                  updatedAt: string;
+                  version: number;
+                };
+                cartId: string;
+                /** @description lines whose stock hold expired since the sale was last read */
+                linesLostHold: string[];
+                name: string | null;
+                parkedAt: string | null;
+                /**
+                 * @description open: on the till’s screen; parked: set aside under a name
+                 * @enum {string}
+                 */
+                status: 'open' | 'parked';
+                /** @description the store channel whose till keeps the sale */
+                tillChannelId: string;
+                /** Format: date-time */
+                updatedAt: string;
+              } | null;
+              parked: {
+                cart: {
+                  anonymousId: string | null;
+                  channelId: string;
+                  /** Format: date-time */
+                  createdAt: string;
+                  currency: string;
+                  delivery:
+                    | (
+                        | {
+                            address: {
+                              city: string;
+                              country: string;
+                              /** @description for routing to the nearest location */
+                              latitude?: number;
+                              line1: string;
+                              line2?: string;
+                              longitude?: number;
+                              name?: string;
+                              phone?: string;
+                              postalCode: string;
+                              region?: string;
+                            };
+                            method: string;
+                            /** @enum {string} */
+                            type: 'ship';
+                          }
+                        | {
+                            locationId: string;
+                            locationName: string | null;
+                            /** @enum {string} */
+                            type: 'pickup';
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'carry_out';
+                          }
+                      )
+                    | null;
+                  email: string | null;
+                  handoff: {
+                    /** @description short code the customer shows or tells at the till */
+                    code: string;
+                    /** @description what a QR code on the customer’s screen encodes */
+                    qrPayload: string;
+                  };
+                  id: string;
+                  itemsTotal: number;
+                  lines: {
+                    /** Format: date-time */
+                    addedAt: string;
+                    /** @description stock held for this line (inventory reservations) */
+                    holds: {
+                      expiresAt: string | null;
+                      quantity: number;
+                      reservationId: string;
+                    }[];
+                    /**
+                     * @description lost: the hold expired or was released; checkout will try to reserve again
+                     * @enum {string}
+                     */
+                    holdStatus: 'held' | 'partly_held' | 'lost' | 'none';
+                    lineId: string;
+                    quantity: number;
+                    sku: string;
+                    title: string;
+                    /** @description minor units, copied from the channel price when added or repriced */
+                    unitPrice: number;
+                  }[];
+                  mergedInto: string | null;
+                  orderId: string | null;
+                  phone: string | null;
+                  profileId: string | null;
+                  /** @enum {string} */
+                  status: 'active' | 'merged' | 'checked_out' | 'abandoned';
+                  /** Format: date-time */
+                  updatedAt: string;
+                  version: number;
+                };
+                cartId: string;
+                /** @description lines whose stock hold expired since the sale was last read */
+                linesLostHold: string[];
+                name: string | null;
+                parkedAt: string | null;
+                /**
+                 * @description open: on the till’s screen; parked: set aside under a name
+                 * @enum {string}
+                 */
+                status: 'open' | 'parked';
+                /** @description the store channel whose till keeps the sale */
+                tillChannelId: string;
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Start a sale on the till’s screen (new, or a cart of its channel such as a resumed web cart)
+     * @description An empty sale already on the screen is dropped; one with lines answers 409 conflict (reason sale_in_progress): park it or finish it first.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description a cart already on the till’s channel (e.g. after a handoff) */
+            cartId?: string;
+            /** @description the till’s channel; required unless the key is bound */
+            channelId?: string;
+            lines?: {
+              quantity: number;
+              sku: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              cart: {
+                anonymousId: string | null;
+                channelId: string;
+                /** Format: date-time */
+                createdAt: string;
+                currency: string;
+                delivery:
+                  | (
+                      | {
+                          address: {
+                            city: string;
+                            country: string;
+                            /** @description for routing to the nearest location */
+                            latitude?: number;
+                            line1: string;
+                            line2?: string;
+                            longitude?: number;
+                            name?: string;
+                            phone?: string;
+                            postalCode: string;
+                            region?: string;
+                          };
+                          method: string;
+                          /** @enum {string} */
+                          type: 'ship';
+                        }
+                      | {
+                          locationId: string;
+                          locationName: string | null;
+                          /** @enum {string} */
+                          type: 'pickup';
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'carry_out';
+                        }
+                    )
+                  | null;
+                email: string | null;
+                handoff: {
+                  /** @description short code the customer shows or tells at the till */
+                  code: string;
+                  /** @description what a QR code on the customer’s screen encodes */
+                  qrPayload: string;
+                };
+                id: string;
+                itemsTotal: number;
+                lines: {
+                  /** Format: date-time */
+                  addedAt: string;
+                  /** @description stock held for this line (inventory reservations) */
+                  holds: {
+                    expiresAt: string | null;
+                    quantity: number;
+                    reservationId: string;
+                  }[];
+                  /**
+                   * @description lost: the hold expired or was released; checkout will try to reserve again
+                   * @enum {string}
+                   */
+                  holdStatus: 'held' | 'partly_held' | 'lost' | 'none';
+                  lineId: string;
+                  quantity: number;
+                  sku: string;
+                  title: string;
+                  /** @description minor units, copied from the channel price when added or repriced */
+                  unitPrice: number;
+                }[];
+                mergedInto: string | null;
+                orderId: string | null;
+                phone: string | null;
+                profileId: string | null;
+                /** @enum {string} */
+                status: 'active' | 'merged' | 'checked_out' | 'abandoned';
+                /** Format: date-time */
+                updatedAt: string;
+                version: number;
+              };
+              cartId: string;
+              /** @description lines whose stock hold expired since the sale was last read */
+              linesLostHold: string[];
+              name: string | null;
+              parkedAt: string | null;
+              /**
+               * @description open: on the till’s screen; parked: set aside under a name
+               * @enum {string}
+               */
+              status: 'open' | 'parked';
+              /** @description the store channel whose till keeps the sale */
+              tillChannelId: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tills/sales/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Cancel the sale: its stock holds are released at once and the cart is abandoned */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the cart of the sale */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              anonymousId: string | null;
+              channelId: string;
+              /** Format: date-time */
+              createdAt: string;
+              currency: string;
+              delivery:
+                | (
+                    | {
+                        address: {
+                          city: string;
+                          country: string;
+                          /** @description for routing to the nearest location */
+                          latitude?: number;
+                          line1: string;
+                          line2?: string;
+                          longitude?: number;
+                          name?: string;
+                          phone?: string;
+                          postalCode: string;
+                          region?: string;
+                        };
+                        method: string;
+                        /** @enum {string} */
+                        type: 'ship';
+                      }
+                    | {
+                        locationId: string;
+                        locationName: string | null;
+                        /** @enum {string} */
+                        type: 'pickup';
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'carry_out';
+                      }
+                  )
+                | null;
+              email: string | null;
+              handoff: {
+                /** @description short code the customer shows or tells at the till */
+                code: string;
+                /** @description what a QR code on the customer’s screen encodes */
+                qrPayload: string;
+              };
+              id: string;
+              itemsTotal: number;
+              lines: {
+                /** Format: date-time */
+                addedAt: string;
+                /** @description stock held for this line (inventory reservations) */
+                holds: {
+                  expiresAt: string | null;
+                  quantity: number;
+                  reservationId: string;
+                }[];
+                /**
+                 * @description lost: the hold expired or was released; checkout will try to reserve again
+                 * @enum {string}
+                 */
+                holdStatus: 'held' | 'partly_held' | 'lost' | 'none';
+                lineId: string;
+                quantity: number;
+                sku: string;
+                title: string;
+                /** @description minor units, copied from the channel price when added or repriced */
+                unitPrice: number;
+              }[];
+              mergedInto: string | null;
+              orderId: string | null;
+              phone: string | null;
+              profileId: string | null;
+              /** @enum {string} */
+              status: 'active' | 'merged' | 'checked_out' | 'abandoned';
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tills/sales/{id}/park': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Park the sale under a name (e.g. "Anna’s sale"); the screen is free for the next customer */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the cart of the sale */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              cart: {
+                anonymousId: string | null;
+                channelId: string;
+                /** Format: date-time */
+                createdAt: string;
+                currency: string;
+                delivery:
+                  | (
+                      | {
+                          address: {
+                            city: string;
+                            country: string;
+                            /** @description for routing to the nearest location */
+                            latitude?: number;
+                            line1: string;
+                            line2?: string;
+                            longitude?: number;
+                            name?: string;
+                            phone?: string;
+                            postalCode: string;
+                            region?: string;
+                          };
+                          method: string;
+                          /** @enum {string} */
+                          type: 'ship';
+                        }
+                      | {
+                          locationId: string;
+                          locationName: string | null;
+                          /** @enum {string} */
+                          type: 'pickup';
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'carry_out';
+                        }
+                    )
+                  | null;
+                email: string | null;
+                handoff: {
+                  /** @description short code the customer shows or tells at the till */
+                  code: string;
+                  /** @description what a QR code on the customer’s screen encodes */
+                  qrPayload: string;
+                };
+                id: string;
+                itemsTotal: number;
+                lines: {
+                  /** Format: date-time */
+                  addedAt: string;
+                  /** @description stock held for this line (inventory reservations) */
+                  holds: {
+                    expiresAt: string | null;
+                    quantity: number;
+                    reservationId: string;
+                  }[];
+                  /**
+                   * @description lost: the hold expired or was released; checkout will try to reserve again
+                   * @enum {string}
+                   */
+                  holdStatus: 'held' | 'partly_held' | 'lost' | 'none';
+                  lineId: string;
+                  quantity: number;
+                  sku: string;
+                  title: string;
+                  /** @description minor units, copied from the channel price when added or repriced */
+                  unitPrice: number;
+                }[];
+                mergedInto: string | null;
+                orderId: string | null;
+                phone: string | null;
+                profileId: string | null;
+                /** @enum {string} */
+                status: 'active' | 'merged' | 'checked_out' | 'abandoned';
+                /** Format: date-time */
+                updatedAt: string;
+                version: number;
+              };
+              cartId: string;
+              /** @description lines whose stock hold expired since the sale was last read */
+              linesLostHold: string[];
+              name: string | null;
+              parkedAt: string | null;
+              /**
+               * @description open: on the till’s screen; parked: set aside under a name
+               * @enum {string}
+               */
+              status: 'open' | 'parked';
+              /** @description the store channel whose till keeps the sale */
+              tillChannelId: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tills/sales/{id}/resume': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Put a parked sale back on the till’s screen
+     * @description A sale with lines already on the screen answers 409 conflict (reason sale_in_progress).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the cart of the sale */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              cart: {
+                anonymousId: string | null;
+                channelId: string;
+                /** Format: date-time */
+                createdAt: string;
+                currency: string;
+                delivery:
+                  | (
+                      | {
+                          address: {
+                            city: string;
+                            country: string;
+                            /** @description for routing to the nearest location */
+                            latitude?: number;
+                            line1: string;
+                            line2?: string;
+                            longitude?: number;
+                            name?: string;
+                            phone?: string;
+                            postalCode: string;
+                            region?: string;
+                          };
+                          method: string;
+                          /** @enum {string} */
+                          type: 'ship';
+                        }
+                      | {
+                          locationId: string;
+                          locationName: string | null;
+                          /** @enum {string} */
+                          type: 'pickup';
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'carry_out';
+                        }
+                    )
+                  | null;
+                email: string | null;
+                handoff: {
+                  /** @description short code the customer shows or tells at the till */
+                  code: string;
+                  /** @description what a QR code on the customer’s screen encodes */
+                  qrPayload: string;
+                };
+                id: string;
+                itemsTotal: number;
+                lines: {
+                  /** Format: date-time */
+                  addedAt: string;
+                  /** @description stock held for this line (inventory reservations) */
+                  holds: {
+                    expiresAt: string | null;
+                    quantity: number;
+                    reservationId: string;
+                  }[];
+                  /**
+                   * @description lost: the hold expired or was released; checkout will try to reserve again
+                   * @enum {string}
+                   */
+                  holdStatus: 'held' | 'partly_held' | 'lost' | 'none';
+                  lineId: string;
+                  quantity: number;
+                  sku: string;
+                  title: string;
+                  /** @description minor units, copied from the channel price when added or repriced */
+                  unitPrice: number;
+                }[];
+                mergedInto: string | null;
+                orderId: string | null;
+                phone: string | null;
+                profileId: string | null;
+                /** @enum {string} */
+                status: 'active' | 'merged' | 'checked_out' | 'abandoned';
+                /** Format: date-time */
+                updatedAt: string;
+                version: number;
+              };
+              cartId: string;
+              /** @description lines whose stock hold expired since the sale was last read */
+              linesLostHold: string[];
+              name: string | null;
+              parkedAt: string | null;
+              /**
+               * @description open: on the till’s screen; parked: set aside under a name
+               * @enum {string}
+               */
+              status: 'open' | 'parked';
+              /** @description the store channel whose till keeps the sale */
+              tillChannelId: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/webhooks/deliveries/{id}': {
     parameters: {
       query?: never;

@@ -7,6 +7,7 @@ import { createImportOrderFlow } from './import-order.flow.js';
 import { createOrderActionsFlow } from './order-actions.flow.js';
 import { createReturnsFlow } from './returns.flow.js';
 import { createTillLookupFlow } from './till-lookup.flow.js';
+import { createTillSalesFlow } from './till-sales.flow.js';
 
 export function createCommerceFlows(deps: CommerceDeps) {
   const carts = createCartsFlow(deps);
@@ -15,6 +16,7 @@ export function createCommerceFlows(deps: CommerceDeps) {
     carts,
     identifyCart: createIdentifyCartFlow(deps, carts),
     tillLookup: createTillLookupFlow(deps),
+    tillSales: createTillSalesFlow(deps, carts),
     checkout: createCheckoutFlow(deps),
     orderActions: createOrderActionsFlow(deps),
     returns: createReturnsFlow(deps),
