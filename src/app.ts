@@ -155,7 +155,9 @@ export function createServices(opts: ServicesOptions = {}) {
     maxFutureSkewMs: opts.maxFutureSkewSeconds === undefined ? undefined : opts.maxFutureSkewSeconds * 1000,
   });
   const orders = createOrdersModule({ numberPrefix: opts.orderNumberPrefix ?? 'OH' });
+  const mailer = opts.mailer ?? createMailer({ smtpUrl: undefined, from: 'Omnihub <no-reply@localhost>' });
   const commerce = createCommerceFlows({
+    mailer,
     ...base,
     inventory,
     customers,
@@ -166,9 +168,14 @@ export function createServices(opts: ServicesOptions = {}) {
   const channelCatalog = createChannelCatalogFlow({ ...base, inventory });
   const imports = createImportFlow({ ...base, inventory });
   const customerSources = createCustomerSourcesFlow({ ...base, customers });
-  const customerOrders = createCustomerOrdersFlow({ ...base, customers, orders: orders.orders });
+  const customerOrders = createCustomerOrdersFlow({
+    ...base,
+    customers,
+    orders: orders.orders,
+    fulfilments: orders.fulfilments,
+    payments: commerce.deps.payments,
+  });
   const customerErasure = createCustomerErasureFlow({ customers });
-  const mailer = opts.mailer ?? createMailer({ smtpUrl: undefined, from: 'Omnihub <no-reply@localhost>' });
   const shopperSignIn = createSignInFlow({ customers, mailer });
   const myAccount = createMyAccountFlow({ customers, orders: orders.orders, customerOrders });
   return {

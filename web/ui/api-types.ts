@@ -4481,9 +4481,22 @@ export interface paths {
                   expiresAt: string | null;
                   locationId: string;
                 } | null;
+                /** @description click & collect: where the pickup stands (open, ready_for_pickup, collected…) */
+                pickupStatus:
+                  | ('open' | 'ready_for_pickup' | 'shipped' | 'collected' | 'cancelled' | 'expired')
+                  | null;
                 /** Format: date-time */
                 placedAt: string;
                 refundedAmount: number;
+                refunds: {
+                  amount: number;
+                  /** Format: date-time */
+                  createdAt: string;
+                  currency: string;
+                  method: string;
+                  /** @description a refund to store credit: the code to spend it with */
+                  storeCreditCode: string | null;
+                }[];
                 reservationIds: string[];
                 /** @enum {string} */
                 source: 'native' | 'imported';
@@ -7686,9 +7699,22 @@ export interface paths {
                   expiresAt: string | null;
                   locationId: string;
                 } | null;
+                /** @description click & collect: where the pickup stands (open, ready_for_pickup, collected…) */
+                pickupStatus:
+                  | ('open' | 'ready_for_pickup' | 'shipped' | 'collected' | 'cancelled' | 'expired')
+                  | null;
                 /** Format: date-time */
                 placedAt: string;
                 refundedAmount: number;
+                refunds: {
+                  amount: number;
+                  /** Format: date-time */
+                  createdAt: string;
+                  currency: string;
+                  method: string;
+                  /** @description a refund to store credit: the code to spend it with */
+                  storeCreditCode: string | null;
+                }[];
                 reservationIds: string[];
                 /** @enum {string} */
                 source: 'native' | 'imported';
@@ -7924,6 +7950,43 @@ export interface paths {
                 | 'lapsed';
             };
           };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The signed-in shopper's live order events (SSE): a pickup made ready or handed over, a refund
+     * @description Events about this shopper’s own orders only (their customer id), from any channel. A comment line is sent every 15 s.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
         };
       };
     };
@@ -8867,6 +8930,57 @@ export interface paths {
               };
               /** Format: date-time */
               updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/receipt-email': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Email the receipt (order number, lines, totals, tenders and change) to the customer
+     * @description The address is used for this mail only. 422 unprocessable (reason mail_not_configured) without a mail relay.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: email */
+            email: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              orderNumber: string;
+              sentTo: string;
             };
           };
         };
@@ -9919,6 +10033,81 @@ export interface paths {
               }[];
               customerIds: string[];
               matchedBy: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tills/pickups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The click & collect orders waiting at the store (to pick or ready), oldest first, with order number, customer, items and pictures */
+    get: {
+      parameters: {
+        query?: {
+          /** @description the till’s channel (implied by a bound key) */
+          channelId?: string;
+          /** @description one store (default: every store the till may see) */
+          locationId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                currency: string;
+                customer: {
+                  email: string | null;
+                  id: string | null;
+                  name: string | null;
+                  phone: string | null;
+                };
+                /** @description when the store stops holding it */
+                expiresAt: string | null;
+                fulfilmentId: string;
+                lines: {
+                  image: string | null;
+                  quantity: number;
+                  sku: string;
+                  title: string;
+                }[];
+                locationId: string;
+                orderId: string;
+                orderNumber: string;
+                /** @description false: the customer pays at the counter */
+                paid: boolean;
+                /** Format: date-time */
+                placedAt: string;
+                /**
+                 * @description open: to pick; ready_for_pickup: on the shelf
+                 * @enum {string}
+                 */
+                status: 'open' | 'ready_for_pickup' | 'shipped' | 'collected' | 'cancelled' | 'expired';
+                total: number;
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
             };
           };
         };

@@ -8,6 +8,7 @@ import type { InsufficientStock, InventoryService, Location } from '../../module
 import type { OrdersModule } from '../../modules/orders/index.js';
 import type { PaymentsService } from '../../modules/payments/index.js';
 import type { Ctx } from '../../platform/context.js';
+import type { Mailer } from '../../platform/mail/mailer.js';
 import type { CheckoutRules } from './totals.js';
 
 export interface CommerceDeps {
@@ -24,6 +25,8 @@ export interface CommerceDeps {
   cartHoldSeconds?: number;
   /** How long a click & collect order waits at the store (seconds); default 3 days. */
   pickupHoldSeconds?: number;
+  /** Outbound mail (emailed receipts); without one, sending a receipt is refused. */
+  mailer?: Mailer;
 }
 
 // Channels change rarely and every cart request needs one: cached per process until this process

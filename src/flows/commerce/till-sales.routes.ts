@@ -5,7 +5,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../kernel/index.js';
 import { Cart, Sku, TillSaleStatus } from '../../modules/carts/index.js';
-import { channelScope } from '../../platform/http/auth-hook.js';
+import { FULFILMENT_STATUSES } from '../../modules/orders/index.js';
+import { channelScope, fulfilmentTasksVisibleTo } from '../../platform/http/auth-hook.js';
 import { onRecord, secretKeys } from '../../platform/http/route-policy.js';
 import type { CommerceFlows } from './commerce.flows.js';
 
@@ -22,6 +23,34 @@ const TillSale = z.object({
 const Params = z.object({ id: z.string().describe('the cart of the sale') });
 const ChannelQuery = z.strictObject({
   channelId: z.string().optional().describe('the till’s channel; required unless the key is bound to one'),
+});
+
+const TillPickup = z.object({
+  fulfilmentId: z.string(),
+  orderId: z.string(),
+  orderNumber: z.string(),
+  status: z.enum(FULFILMENT_STATUSES).describe('open: to pick; ready_for_pickup: on the shelf'),
+  locationId: z.string(),
+  placedAt: z.date(),
+  updatedAt: z.date(),
+  customer: z.object({
+    id: z.string().nullable(),
+    name: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+  }),
+  paid: z.boolean().describe('false: the customer pays at the counter'),
+  total: z.number().int(),
+  currency: z.string(),
+  lines: z.array(
+    z.object({
+      sku: z.string(),
+      title: z.string(),
+      quantity: z.number().int(),
+      image: z.string().nullable(),
+    }),
+  ),
+  expiresAt: z.date().nullable().describe('when the store stops holding it'),
 });
 
 async function tillOf(request: Parameters<typeof channelScope>[0], requested: string | undefined) {
@@ -42,6 +71,33 @@ export const tillSalesRoutes =
       const cart = await flows.deps.carts.findCart(request.ctx, cartId);
       return cart?.channelId ?? (await tillOf(request, undefined));
     };
+
+    app.get(
+      '/tills/pickups',
+      {
+        config: { policy: secretKeys('orders:read', 'own') },
+        schema: {
+          tags: ['tills'],
+          summary:
+            'The click & collect orders waiting at the store (to pick or ready), oldest first, with order number, customer, items and pictures',
+          querystring: z.strictObject({
+            channelId: z.string().optional().describe('the till’s channel (implied by a bound key)'),
+            locationId: z.string().optional().describe('one store (default: every store the till may see)'),
+          }),
+          response: { 200: z.object({ items: z.array(TillPickup) }) },
+        },
+      },
+      async (request) => {
+        const till = await channelScope(request, request.query.channelId);
+        return {
+          items: await flows.tillPickups.waiting(request.ctx, {
+            locationId: request.query.locationId,
+            visibleTo: await fulfilmentTasksVisibleTo(request),
+            tillChannelId: till,
+          }),
+        };
+      },
+    );
 
     app.get(
       '/tills/sales',
