@@ -32,12 +32,23 @@ export function createTillPickupsFlow(deps: CommerceDeps) {
   async function customerNames(ctx: Ctx, orders: Order[]): Promise<Map<string, string>> {
     const ids = [...new Set(orders.map((o) => o.customerId).filter((id): id is string => !!id))];
     const names = new Map<string, string>();
+    // The order waits at this store: its customer's name is the till's to show, whichever channel
+    // the order came from (a channel-bound ctx would hide customers it has not seen itself).
+    const anyChannel: Ctx = { ...ctx, channelId: null };
     const views = await Promise.all(
-      ids.slice(0, 100).map((id) => deps.customers.view(ctx, id, { timelineLimit: 1 }).catch(() => null)),
+      ids
+        .slice(0, 100)
+        .map((id) => deps.customers.view(anyChannel, id, { timelineLimit: 1 }).catch(() => null)),
     );
+    // A trait is kept with where and when it was learnt: { value, channelId, at }.
+    const trait = (t: unknown) =>
+      typeof t === 'object' && t !== null && 'value' in t ? String((t as { value: unknown }).value) : '';
     for (const v of views) {
-      const name = v?.traits.name ?? [v?.traits.firstName, v?.traits.lastName].filter(Boolean).join(' ');
-      if (v && typeof name === 'string' && name) names.set(v.id, name);
+      if (!v) continue;
+      const name =
+        trait(v.traits.name) ||
+        [trait(v.traits.firstName), trait(v.traits.lastName)].filter(Boolean).join(' ');
+      if (name) names.set(v.id, name);
     }
     return names;
   }
