@@ -38,7 +38,10 @@ export function PickupsPage() {
         api.GET('/api/orders', { params: { query: { pickupCode: code.trim().toUpperCase(), limit: 1 } } }),
       );
       const order = r.items[0];
-      const onShelf = order ? pickups.find((p) => p.orderId === order.id) : undefined;
+      const now = order
+        ? await ok(api.GET('/api/tills/pickups', { params: { query: { locationId: location.id } } }))
+        : null;
+      const onShelf = order ? now?.items.find((p) => p.orderId === order.id) : undefined;
       if (!order) throw new Error(intl.t('pos.noOrderForCode'));
       if (!onShelf) throw new Error(intl.t('pos.pickupNotWaiting', { number: order.number }));
       setFound(onShelf);
