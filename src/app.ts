@@ -125,6 +125,7 @@ export interface Hub {
     webhookRetention: PeriodicJob;
     inboundRetention: PeriodicJob;
     idempotencyExpiry: PeriodicJob;
+    idleTillSales: PeriodicJob;
   };
   /** A system context for scripts and tests. */
   systemCtx(): Ctx;
@@ -155,7 +156,9 @@ export function createServices(opts: ServicesOptions = {}) {
     maxFutureSkewMs: opts.maxFutureSkewSeconds === undefined ? undefined : opts.maxFutureSkewSeconds * 1000,
   });
   const orders = createOrdersModule({ numberPrefix: opts.orderNumberPrefix ?? 'OH' });
+  const mailer = opts.mailer ?? createMailer({ smtpUrl: undefined, from: 'Omnihub <no-reply@localhost>' });
   const commerce = createCommerceFlows({
+    mailer,
     ...base,
     inventory,
     customers,
@@ -167,9 +170,14 @@ export function createServices(opts: ServicesOptions = {}) {
   const channelCatalog = createChannelCatalogFlow({ ...base, inventory });
   const imports = createImportFlow({ ...base, inventory });
   const customerSources = createCustomerSourcesFlow({ ...base, customers });
-  const customerOrders = createCustomerOrdersFlow({ ...base, customers, orders: orders.orders });
+  const customerOrders = createCustomerOrdersFlow({
+    ...base,
+    customers,
+    orders: orders.orders,
+    fulfilments: orders.fulfilments,
+    payments: commerce.deps.payments,
+  });
   const customerErasure = createCustomerErasureFlow({ customers });
-  const mailer = opts.mailer ?? createMailer({ smtpUrl: undefined, from: 'Omnihub <no-reply@localhost>' });
   const shopperSignIn = createSignInFlow({ customers, mailer });
   const myAccount = createMyAccountFlow({ customers, orders: orders.orders, customerOrders });
   return {
@@ -303,6 +311,13 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     run: (ctx) => services.customers.refreshStages(ctx),
     intervalMs: 60_000,
   });
+  // Till sales nobody touched for a shop day give their stock back (see till-sales.flow.ts).
+  const idleTillSales = startPeriodicJob({
+    name: 'abandon-idle-till-sales',
+    ctx: systemCtx,
+    run: (ctx) => services.commerce.tillSales.abandonIdle(ctx),
+    intervalMs: 300_000,
+  });
   const pickupExpiry = startPeriodicJob({
     name: 'expire-uncollected-pickups',
     ctx: systemCtx,
@@ -391,7 +406,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     demoLoaded,
     demoAppKeys,
     paymentProviders,
-    jobs: { customerStages, webhookRetention, inboundRetention, idempotencyExpiry },
+    jobs: { customerStages, webhookRetention, inboundRetention, idempotencyExpiry, idleTillSales },
     systemCtx,
     async listen() {
       return http.listen({ port: config.port, host: config.host });
@@ -403,6 +418,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await http.close();
       await expirySweeper.stop();
       await pickupExpiry.stop();
+      await idleTillSales.stop();
       await customerStages.stop();
       await webhookRetention.stop();
       await inboundRetention.stop();

@@ -142,10 +142,11 @@ describeBrowser(
         .getByRole('form', { name: 'Hand over a click & collect order' })
         .getByRole('button', { name: 'Search' })
         .click();
-      await clerk.locator(`[data-order="${orderId}"]`).waitFor();
+      const handover = clerk.getByRole('region', { name: 'Hand over a click & collect order' });
+      await handover.locator(`[data-order="${orderId}"]`).waitFor();
       await t.screenshot(clerk, 'pos-pickup');
-      await clerk.getByRole('button', { name: 'Hand over', exact: true }).click();
-      await clerk.getByText('Handed over.').waitFor();
+      await handover.getByRole('button', { name: 'Hand over', exact: true }).click();
+      await clerk.getByText(/handed over\./).waitFor();
 
       await admin.locator(`[data-column="collected"] [data-order="${orderId}"]`).waitFor();
       await shopper.getByRole('link', { name: 'My account' }).click();

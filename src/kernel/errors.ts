@@ -71,6 +71,9 @@ export const ERROR_CATALOG = {
   review_already_decided: { status: 409, title: 'The merge review was already decided' },
   merge_failed: { status: 409, title: 'The approved merge could not be done' },
   idempotency_in_progress: { status: 409, title: 'A request with this Idempotency-Key is still running' },
+  sale_in_progress: { status: 409, title: 'The till has a sale in progress: park it or finish it first' },
+  sale_empty: { status: 422, title: 'An empty sale cannot be parked' },
+  mail_not_configured: { status: 422, title: 'This hub has no mail relay configured' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported content type' },
   idempotency_key_reused: {

@@ -1,6 +1,12 @@
 // The receipt of a till sale, laid out for an 80 mm receipt printer (the browser's print dialog):
 // the store, the order number, lines, totals, how it was paid and the change given.
+import { type FormEvent, useState } from 'react';
 import { useIntl } from '../i18n/index.tsx';
+import { ok } from '../ui/api.ts';
+import { TextField } from '../ui/components.tsx';
+import { useAction } from '../ui/data-table.tsx';
+import { useApi } from '../ui/key-gate.tsx';
+import { ProblemScope } from '../ui/problem.tsx';
 import { useTill } from './pos-app.tsx';
 import type { Sold } from './tender.tsx';
 
@@ -79,7 +85,49 @@ export function Receipt({ sold, onNewSale }: { sold: Sold; onNewSale(): void }) 
           {intl.t('pos.newSale')}
         </button>
       </div>
+      <EmailReceipt orderId={order.id} initial={order.email ?? ''} />
     </section>
+  );
+}
+
+/** Sends the same receipt by email (the address is used for this mail only). */
+function EmailReceipt({ orderId, initial }: { orderId: string; initial: string }) {
+  const intl = useIntl();
+  const api = useApi();
+  const [email, setEmail] = useState(initial);
+  const { run, notices, error } = useAction();
+  const send = (e: FormEvent) => {
+    e.preventDefault();
+    void run(
+      async () =>
+        ok(
+          api.POST('/api/orders/{id}/receipt-email', {
+            params: { path: { id: orderId } },
+            body: { email: email.trim() },
+          }),
+        ),
+      (r) => intl.t('pos.receiptSent', { email: r.sentTo, number: r.orderNumber }),
+    );
+  };
+  return (
+    <ProblemScope error={error}>
+      <form className="stack no-print" onSubmit={send} aria-label={intl.t('pos.emailReceipt')}>
+        <div className="row">
+          <TextField
+            label={intl.t('pos.receiptEmail')}
+            type="email"
+            value={email}
+            onChange={setEmail}
+            required
+            field="body.email"
+          />
+          <button type="submit" className="secondary">
+            {intl.t('pos.emailReceipt')}
+          </button>
+        </div>
+        {notices}
+      </form>
+    </ProblemScope>
   );
 }
 

@@ -9,6 +9,8 @@ import { useApi } from '../ui/key-gate.tsx';
 import { useTill } from './pos-app.tsx';
 
 type Order = paths['/api/orders/{id}']['get']['responses'][200]['content']['application/json'];
+type OrderSummary =
+  paths['/api/orders']['get']['responses'][200]['content']['application/json']['items'][number];
 type RefundMethod = 'original_payment' | 'store_credit';
 
 export function ReturnsPage() {
@@ -18,22 +20,32 @@ export function ReturnsPage() {
   const [ref, setRef] = useState('');
   const [order, setOrder] = useState<Order | null>(null);
   const [qty, setQty] = useState<Record<string, string>>({});
+  const [matches, setMatches] = useState<OrderSummary[] | null>(null);
   const [refund, setRefund] = useState<RefundMethod>('original_payment');
   const { run, notices } = useAction();
 
+  const open = async (id: string) => {
+    setOrder(await ok(api.GET('/api/orders/{id}', { params: { path: { id } } })));
+    setMatches(null);
+    setQty({});
+  };
   const find = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
       const text = ref.trim();
+      setOrder(null);
       // Exact: the order number, id, email or phone first; then a click & collect pickup code.
-      const byQ = (await ok(api.GET('/api/orders', { params: { query: { q: text, limit: 1 } } }))).items[0];
-      const id =
-        byQ?.id ??
-        (await ok(api.GET('/api/orders', { params: { query: { pickupCode: text, limit: 1 } } }))).items[0]
-          ?.id;
-      if (!id) throw new Error(intl.t('pos.noOrderForCode'));
-      setOrder(await ok(api.GET('/api/orders/{id}', { params: { path: { id } } })));
-      setQty({});
+      const byQ = (await ok(api.GET('/api/orders', { params: { query: { q: text, limit: 10 } } }))).items;
+      const found = byQ.length
+        ? byQ
+        : (
+            await ok(
+              api.GET('/api/orders', { params: { query: { pickupCode: text.toUpperCase(), limit: 1 } } }),
+            )
+          ).items;
+      if (found.length === 0) throw new Error(intl.t('pos.noOrderForCode'));
+      if (found.length === 1) await open(found[0]!.id);
+      else setMatches(found);
     });
   };
   const submit = (e: FormEvent) => {
@@ -50,10 +62,20 @@ export function ReturnsPage() {
             body: { lines, location: location.id, refundMethod: refund, channelId: channel.id },
           }),
         );
-        setOrder(r.order as Order);
-        return r.return.lines.reduce((n, l) => n + l.refundAmount, 0);
+        setOrder({ ...order, ...r.order });
+        return { amount: r.return.lines.reduce((n, l) => n + l.refundAmount, 0), credit: r.storeCredit };
       },
-      (amount) => intl.t('pos.returned', { amount: intl.money(amount, order.currency) }),
+      ({ amount, credit }) =>
+        credit ? (
+          <span>
+            {intl.t('pos.returnedAsCredit', { amount: intl.money(amount, order.currency) })}{' '}
+            <strong className="credit-code" data-testid="store-credit-code">
+              {credit.code}
+            </strong>
+          </span>
+        ) : (
+          intl.t('pos.returned', { amount: intl.money(amount, order.currency) })
+        ),
     );
   };
   return (
@@ -64,6 +86,21 @@ export function ReturnsPage() {
         <button type="submit">{intl.t('common.search')}</button>
       </form>
       {notices}
+      {matches ? (
+        <ul aria-label={intl.t('pos.ordersFound')}>
+          {matches.map((o) => (
+            <li key={o.id} className="card spread" data-order={o.id}>
+              <span>
+                {intl.t('pos.orderNumber', { number: o.number })} · {intl.date(o.placedAt)} ·{' '}
+                {intl.money(o.totals.grand, o.currency)} · {intl.t(`orderStatus.${o.status}`)}
+              </span>
+              <button type="button" onClick={() => void run(() => open(o.id))}>
+                {intl.t('pos.chooseOrder', { number: o.number })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {order ? (
         <form className="stack" onSubmit={submit} aria-label={intl.t('pos.takeReturn')}>
           <p>

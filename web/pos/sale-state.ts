@@ -1,41 +1,83 @@
-// The sale in progress lives on the hub (its cart holds the stock); this till remembers which cart
-// it is, so navigating to Pickups and back, or a reload, resumes it instead of leaving it behind.
+// The sale in progress lives on the hub, per till (its cart holds the stock): navigating to Pickups
+// and back, a reload or a second device of the same till finds it again, and sales parked by name
+// wait there until resumed. Other devices' changes arrive live (cart events of this channel).
 import { useCallback, useEffect, useState } from 'react';
-import type { paths } from '../ui/api.ts';
+import { ok, type paths } from '../ui/api.ts';
 import { useApi } from '../ui/key-gate.tsx';
+import { useLiveEvents } from '../ui/use-live.ts';
 
 export type Cart = paths['/api/carts']['post']['responses'][201]['content']['application/json'];
+export type TillSale = paths['/api/tills/sales']['post']['responses'][201]['content']['application/json'];
 
-const parkedSaleKey = (channelId: string) => `omnihub.pos.${channelId}.sale`;
+export interface TillSales {
+  cart: Cart | null;
+  parked: TillSale[];
+  restoring: boolean;
+  /** After a change to the sale on the screen (a line added, changed or removed). */
+  setCart(cart: Cart | null): void;
+  /** Adds a SKU to the sale on the screen, starting one if there is none. */
+  add(sku: string): Promise<void>;
+  /** Puts a cart of this till's channel (e.g. a customer's, just taken over) on the screen. */
+  take(cartId: string): Promise<void>;
+  park(name: string): Promise<void>;
+  resume(cartId: string): Promise<void>;
+  /** Cancels the sale on the screen: its stock is given back at once. */
+  cancel(): Promise<void>;
+  reload(): Promise<void>;
+}
 
-export function useParkedSale(channelId: string): [Cart | null, (cart: Cart | null) => void, boolean] {
+export function useTillSales(): TillSales {
   const api = useApi();
-  const [cart, setCartState] = useState<Cart | null>(null);
+  const [cart, setCart] = useState<Cart | null>(null);
+  const [parked, setParked] = useState<TillSale[]>([]);
   const [restoring, setRestoring] = useState(true);
+  const reload = useCallback(async () => {
+    const r = await ok(api.GET('/api/tills/sales', {}));
+    setCart(r.current?.cart ?? null);
+    setParked(r.parked);
+  }, [api]);
   useEffect(() => {
-    const id = localStorage.getItem(parkedSaleKey(channelId));
-    if (!id) {
-      setRestoring(false);
-      return;
-    }
-    void api
-      .GET('/api/carts/{id}', { params: { path: { id } } })
-      .then((r) => {
-        // A sale finished or abandoned elsewhere is forgotten here.
-        if (r.data?.status === 'active') setCartState(r.data);
-        else localStorage.removeItem(parkedSaleKey(channelId));
-      })
-      .finally(() => setRestoring(false));
-  }, [api, channelId]);
-  const setCart = useCallback(
-    (next: Cart | null) => {
-      setCartState(next);
-      if (next?.status === 'active') localStorage.setItem(parkedSaleKey(channelId), next.id);
-      else localStorage.removeItem(parkedSaleKey(channelId));
+    void reload().finally(() => setRestoring(false));
+  }, [reload]);
+  // Another device of this till parked, resumed or changed a sale.
+  useLiveEvents(['cart.*'], () => {
+    void reload().catch(() => {});
+  });
+  const show = (sale: TillSale) => {
+    setCart(sale.cart);
+    setParked((list) => list.filter((s) => s.cartId !== sale.cartId));
+  };
+  return {
+    cart,
+    parked,
+    restoring,
+    setCart,
+    reload,
+    async add(sku) {
+      const line = { sku, quantity: 1 };
+      if (cart) {
+        setCart(
+          await ok(api.POST('/api/carts/{id}/lines', { params: { path: { id: cart.id } }, body: line })),
+        );
+      } else show(await ok(api.POST('/api/tills/sales', { body: { lines: [line] } })));
     },
-    [channelId],
-  );
-  return [cart, setCart, restoring];
+    async take(cartId) {
+      show(await ok(api.POST('/api/tills/sales', { body: { cartId } })));
+    },
+    async park(name) {
+      if (!cart) return;
+      await ok(api.POST('/api/tills/sales/{id}/park', { params: { path: { id: cart.id } }, body: { name } }));
+      await reload();
+    },
+    async resume(cartId) {
+      show(await ok(api.POST('/api/tills/sales/{id}/resume', { params: { path: { id: cartId } } })));
+    },
+    async cancel() {
+      if (!cart) return;
+      await ok(api.DELETE('/api/tills/sales/{id}', { params: { path: { id: cart.id } } }));
+      setCart(null);
+    },
+  };
 }
 
 /** "20", "20.5" or "20,50" in the currency's main unit → minor units (two decimals); NaN if not a sum. */

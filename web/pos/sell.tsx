@@ -1,17 +1,19 @@
 // Selling at the till: find the customer's cart (handoff code, phone, email or loyalty card) and
 // resume it here, or start a new sale; add products by SKU or name, change or remove lines; take the
 // money (cash with change, the card terminal, or both) and print the receipt. The sale in progress
-// is kept on the hub and resumed after navigating away or a reload. Stock leaves this store at once.
+// is kept on the hub per till (a reload or a second device finds it; sales can be parked by name
+// and resumed). Stock leaves this store at once.
 import { type FormEvent, useState } from 'react';
 import { useIntl } from '../i18n/index.tsx';
 import { ok } from '../ui/api.ts';
 import { Empty, Notice, SelectField, TextField } from '../ui/components.tsx';
 import { useAction } from '../ui/data-table.tsx';
 import { useApi } from '../ui/key-gate.tsx';
+import { ParkedSales } from './parked-sales.tsx';
 import { useTill } from './pos-app.tsx';
 import { Receipt } from './receipt.tsx';
 import { AddProduct, SaleLines } from './sale-lines.tsx';
-import { type Cart, useParkedSale } from './sale-state.ts';
+import { type Cart, useTillSales } from './sale-state.ts';
 import { type Sold, TenderForm } from './tender.tsx';
 
 const FIND_BY = ['code', 'phone', 'email', 'loyaltyCard'] as const;
@@ -24,7 +26,9 @@ export function SellPage() {
   const [by, setBy] = useState<FindBy>('code');
   const [value, setValue] = useState('');
   const [found, setFound] = useState<Cart[] | null>(null);
-  const [cart, setCart, restoring] = useParkedSale(channel.id);
+  const sales = useTillSales();
+  const { cart, setCart, restoring } = sales;
+  const [parkName, setParkName] = useState('');
   const [due, setDue] = useState<number | null>(null);
   const [sold, setSold] = useState<Sold | null>(null);
   // Each action clears the last outcome, so "sold" shows until the next scan or search.
@@ -45,17 +49,10 @@ export function SellPage() {
           body: { channelId: channel.id, handoffCode: c.handoff.code },
         }),
       );
-      setCart(moved.cart);
+      await sales.take(moved.cart.id);
       setFound(null);
     });
-  const add = async (sku: string) => {
-    const line = { sku, quantity: 1 };
-    setCart(
-      cart
-        ? await ok(api.POST('/api/carts/{id}/lines', { params: { path: { id: cart.id } }, body: line }))
-        : await ok(api.POST('/api/carts', { body: { channelId: channel.id, lines: [line] } })),
-    );
-  };
+  const add = (sku: string) => sales.add(sku);
   /** Carry-out, then the total to pay (tax and discounts included) before the money is taken. */
   const takePayment = () => {
     if (!cart) return;
@@ -73,17 +70,28 @@ export function SellPage() {
   const cancelSale = () => {
     if (!cart) return;
     return run(async () => {
-      for (const l of cart.lines) {
-        await ok(
-          api.DELETE('/api/carts/{id}/lines/{lineId}', {
-            params: { path: { id: cart.id, lineId: l.lineId } },
-          }),
-        );
-      }
-      setCart(null);
+      await sales.cancel();
       setDue(null);
     });
   };
+  const park = (e: FormEvent) => {
+    e.preventDefault();
+    const name = parkName.trim();
+    void run(
+      async () => {
+        await sales.park(name);
+        setParkName('');
+        setDue(null);
+      },
+      intl.t('pos.parkedAs', { name }),
+    );
+  };
+  const resumeParked = (cartId: string) =>
+    run(async () => {
+      setSold(null);
+      setDue(null);
+      await sales.resume(cartId);
+    });
   const onSold = (r: Sold) => {
     setCart(null);
     setDue(null);
@@ -119,6 +127,7 @@ export function SellPage() {
             </li>
           ))}
         </ul>
+        <ParkedSales sales={sales.parked} onResume={resumeParked} />
       </section>
       <section aria-labelledby="sale-title" className="panel stack">
         <h1 id="sale-title">{intl.t('pos.sale')}</h1>
@@ -148,6 +157,17 @@ export function SellPage() {
                 <button type="button" className="big" onClick={takePayment}>
                   {intl.t('pos.pay')}
                 </button>
+                <form className="row" onSubmit={park} aria-label={intl.t('pos.park')}>
+                  <TextField
+                    label={intl.t('pos.parkName')}
+                    value={parkName}
+                    onChange={setParkName}
+                    required
+                  />
+                  <button type="submit" className="secondary">
+                    {intl.t('pos.park')}
+                  </button>
+                </form>
                 <button type="button" className="secondary" onClick={cancelSale}>
                   {intl.t('pos.cancelSale')}
                 </button>

@@ -42,7 +42,7 @@ function Orders({ customerId }: { customerId: string }) {
     () => ok(api.GET('/api/me/orders', { params: { query: { limit: 50 } } })),
     [customerId],
   );
-  useLiveEvents(['order.*'], () => orders.reload());
+  useLiveEvents(['order.*'], () => orders.reload(), { shopper: true });
   if (orders.error) return <ErrorNotice error={orders.error} />;
   if (!orders.data) return <Loading />;
   if (orders.data.items.length === 0) return <Empty>{intl.t('store.noOrders')}</Empty>;
@@ -55,16 +55,24 @@ function Orders({ customerId }: { customerId: string }) {
         rowProps={(o) => ({ 'data-order': o.id, 'data-channel': o.channel?.code })}
         columns={[
           { header: intl.t('store.placedAt'), cell: (o) => intl.date(o.placedAt) },
+          {
+            header: intl.t('store.orderNumberHeader'),
+            cell: (o) => <span data-testid="order-number">{o.number}</span>,
+          },
           { header: intl.t('keys.channel'), cell: (o) => o.channel?.name ?? '' },
           {
             header: intl.t('channels.status'),
             cell: (o) => (
               <>
-                <Pill tone={orderTone(o.status)}>
+                <Pill tone={o.pickupStatus === 'ready_for_pickup' ? 'ok' : orderTone(o.status)}>
                   <span data-testid="order-status">
-                    {o.pickup && (o.status === 'fulfilled' || o.status === 'completed')
-                      ? intl.t('fulfilmentStatus.collected')
-                      : intl.t(`orderStatus.${o.status}`)}
+                    {o.pickupStatus &&
+                    !['open', 'collected'].includes(o.pickupStatus) &&
+                    o.status !== 'refunded'
+                      ? intl.t(`fulfilmentStatus.${o.pickupStatus}`)
+                      : o.pickup && (o.status === 'fulfilled' || o.status === 'completed')
+                        ? intl.t('fulfilmentStatus.collected')
+                        : intl.t(`orderStatus.${o.status}`)}
                   </span>
                 </Pill>
                 {o.pickup ? (
@@ -73,6 +81,16 @@ function Orders({ customerId }: { customerId: string }) {
                     {intl.t('store.pickupCode')} {o.pickup.code}
                   </small>
                 ) : null}
+                {o.refunds.map((r) => (
+                  <div key={`${r.createdAt}-${r.amount}`} className="hint" data-testid="order-refund">
+                    {r.storeCreditCode
+                      ? intl.t('store.refundedAsCredit', {
+                          amount: intl.money(r.amount, r.currency),
+                          code: r.storeCreditCode,
+                        })
+                      : intl.t('store.refunded', { amount: intl.money(r.amount, r.currency) })}
+                  </div>
+                ))}
               </>
             ),
           },

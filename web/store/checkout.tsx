@@ -5,6 +5,7 @@ import { useIntl } from '../i18n/index.tsx';
 import { ok } from '../ui/api.ts';
 import { ErrorNotice, Loading, Notice, TextField, useLoad } from '../ui/components.tsx';
 import { useApi } from '../ui/key-gate.tsx';
+import { ProblemScope } from '../ui/problem.tsx';
 import { Link } from '../ui/router.tsx';
 import { useLiveEvents } from '../ui/use-live.ts';
 import { useShop } from './store-app.tsx';
@@ -106,92 +107,105 @@ export function CheckoutPage() {
   return (
     <section aria-labelledby="checkout-title">
       <h1 id="checkout-title">{intl.t('store.checkout')}</h1>
-      <form className="panel stack" onSubmit={place} aria-label={intl.t('store.checkout')}>
-        {customer ? null : (
-          <>
-            <p className="hint">{intl.t('store.guestHint')}</p>
-            <TextField
-              label={intl.t('store.guestEmail')}
-              type="email"
-              value={guestEmail}
-              onChange={setGuestEmail}
-              required
-            />
-          </>
-        )}
-        <fieldset>
-          <legend>{intl.t('store.howToReceive')}</legend>
-          <label>
-            <input type="radio" name="mode" checked={mode === 'pickup'} onChange={() => setMode('pickup')} />{' '}
-            {intl.t('store.clickCollect')}
-          </label>{' '}
-          <label>
-            <input type="radio" name="mode" checked={mode === 'ship'} onChange={() => setMode('ship')} />{' '}
-            {intl.t('store.delivery')}
-          </label>
-        </fieldset>
-        {mode === 'pickup' ? (
+      <ProblemScope error={error}>
+        <form className="panel stack" onSubmit={place} aria-label={intl.t('store.checkout')}>
+          {customer ? null : (
+            <>
+              <p className="hint">{intl.t('store.guestHint')}</p>
+              <TextField
+                label={intl.t('store.guestEmail')}
+                field="body.email"
+                type="email"
+                value={guestEmail}
+                onChange={setGuestEmail}
+                required
+              />
+            </>
+          )}
           <fieldset>
-            <legend>{intl.t('store.pickStore')}</legend>
-            {stores.map((l) => {
-              const ready = readyAt(l.id);
-              return (
-                <label key={l.id} className="store-option" data-store={l.code}>
-                  <input
-                    type="radio"
-                    name="store"
-                    value={l.id}
-                    checked={store === l.id}
-                    disabled={!ready}
-                    onChange={() => setStore(l.id)}
-                  />{' '}
-                  {l.name} — {ready ? intl.t('store.storeHasIt') : intl.t('store.storeLacksIt')}
-                </label>
-              );
-            })}
+            <legend>{intl.t('store.howToReceive')}</legend>
+            <label>
+              <input
+                type="radio"
+                name="mode"
+                checked={mode === 'pickup'}
+                onChange={() => setMode('pickup')}
+              />{' '}
+              {intl.t('store.clickCollect')}
+            </label>{' '}
+            <label>
+              <input type="radio" name="mode" checked={mode === 'ship'} onChange={() => setMode('ship')} />{' '}
+              {intl.t('store.delivery')}
+            </label>
           </fieldset>
-        ) : (
-          <div className="row">
-            <TextField
-              label={intl.t('customers.by.name')}
-              value={address.name}
-              onChange={(name) => setAddress({ ...address, name })}
-            />
-            <TextField
-              label={intl.t('store.street')}
-              value={address.line1}
-              onChange={(line1) => setAddress({ ...address, line1 })}
-              required
-            />
-            <TextField
-              label={intl.t('store.postalCode')}
-              value={address.postalCode}
-              onChange={(postalCode) => setAddress({ ...address, postalCode })}
-              required
-            />
-            <TextField
-              label={intl.t('store.city')}
-              value={address.city}
-              onChange={(city) => setAddress({ ...address, city })}
-              required
-            />
-            <TextField
-              label={intl.t('store.country')}
-              value={address.country}
-              onChange={(country) => setAddress({ ...address, country: country.toUpperCase() })}
-              required
-            />
-          </div>
-        )}
-        <p className="spread">
-          <strong>{intl.t('store.subtotal')}</strong>
-          <strong>{intl.money(cart.itemsTotal, cart.currency)}</strong>
-        </p>
-        <ErrorNotice error={error} />
-        <button type="submit" disabled={busy || (mode === 'pickup' && !store)}>
-          {intl.t('store.placeOrder')}
-        </button>
-      </form>
+          {mode === 'pickup' ? (
+            <fieldset>
+              <legend>{intl.t('store.pickStore')}</legend>
+              {stores.map((l) => {
+                const ready = readyAt(l.id);
+                return (
+                  <label key={l.id} className="store-option" data-store={l.code}>
+                    <input
+                      type="radio"
+                      name="store"
+                      value={l.id}
+                      checked={store === l.id}
+                      disabled={!ready}
+                      onChange={() => setStore(l.id)}
+                    />{' '}
+                    {l.name} — {ready ? intl.t('store.storeHasIt') : intl.t('store.storeLacksIt')}
+                  </label>
+                );
+              })}
+            </fieldset>
+          ) : (
+            <div className="row">
+              <TextField
+                label={intl.t('customers.by.name')}
+                field="body.address.name"
+                value={address.name}
+                onChange={(name) => setAddress({ ...address, name })}
+              />
+              <TextField
+                label={intl.t('store.street')}
+                field="body.address.line1"
+                value={address.line1}
+                onChange={(line1) => setAddress({ ...address, line1 })}
+                required
+              />
+              <TextField
+                label={intl.t('store.postalCode')}
+                field="body.address.postalCode"
+                value={address.postalCode}
+                onChange={(postalCode) => setAddress({ ...address, postalCode })}
+                required
+              />
+              <TextField
+                label={intl.t('store.city')}
+                field="body.address.city"
+                value={address.city}
+                onChange={(city) => setAddress({ ...address, city })}
+                required
+              />
+              <TextField
+                label={intl.t('store.country')}
+                field="body.address.country"
+                value={address.country}
+                onChange={(country) => setAddress({ ...address, country: country.toUpperCase() })}
+                required
+              />
+            </div>
+          )}
+          <p className="spread">
+            <strong>{intl.t('store.subtotal')}</strong>
+            <strong>{intl.money(cart.itemsTotal, cart.currency)}</strong>
+          </p>
+          <ErrorNotice error={error} />
+          <button type="submit" disabled={busy || (mode === 'pickup' && !store)}>
+            {intl.t('store.placeOrder')}
+          </button>
+        </form>
+      </ProblemScope>
     </section>
   );
 }

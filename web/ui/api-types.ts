@@ -4481,9 +4481,22 @@ export interface paths {
                   expiresAt: string | null;
                   locationId: string;
                 } | null;
+                /** @description click & collect: where the pickup stands (open, ready_for_pickup, collected…) */
+                pickupStatus:
+                  | ('open' | 'ready_for_pickup' | 'shipped' | 'collected' | 'cancelled' | 'expired')
+                  | null;
                 /** Format: date-time */
                 placedAt: string;
                 refundedAmount: number;
+                refunds: {
+                  amount: number;
+                  /** Format: date-time */
+                  createdAt: string;
+                  currency: string;
+                  method: string;
+                  /** @description a refund to store credit: the code to spend it with */
+                  storeCreditCode: string | null;
+                }[];
                 reservationIds: string[];
                 /** @enum {string} */
                 source: 'native' | 'imported';
@@ -7686,9 +7699,22 @@ export interface paths {
                   expiresAt: string | null;
                   locationId: string;
                 } | null;
+                /** @description click & collect: where the pickup stands (open, ready_for_pickup, collected…) */
+                pickupStatus:
+                  | ('open' | 'ready_for_pickup' | 'shipped' | 'collected' | 'cancelled' | 'expired')
+                  | null;
                 /** Format: date-time */
                 placedAt: string;
                 refundedAmount: number;
+                refunds: {
+                  amount: number;
+                  /** Format: date-time */
+                  createdAt: string;
+                  currency: string;
+                  method: string;
+                  /** @description a refund to store credit: the code to spend it with */
+                  storeCreditCode: string | null;
+                }[];
                 reservationIds: string[];
                 /** @enum {string} */
                 source: 'native' | 'imported';
@@ -7924,6 +7950,43 @@ export interface paths {
                 | 'lapsed';
             };
           };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The signed-in shopper's live order events (SSE): a pickup made ready or handed over, a refund
+     * @description Events about this shopper’s own orders only (their customer id), from any channel. A comment line is sent every 15 s.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
         };
       };
     };
@@ -8867,6 +8930,57 @@ export interface paths {
               };
               /** Format: date-time */
               updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/receipt-email': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Email the receipt (order number, lines, totals, tenders and change) to the customer
+     * @description The address is used for this mail only. 422 unprocessable (reason mail_not_configured) without a mail relay.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: email */
+            email: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              orderNumber: string;
+              sentTo: string;
             };
           };
         };
@@ -9926,6 +10040,827 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tills/pickups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The click & collect orders waiting at the store (to pick or ready), oldest first, with order number, customer, items and pictures */
+    get: {
+      parameters: {
+        query?: {
+          /** @description the till’s channel (implied by a bound key) */
+          channelId?: string;
+          /** @description one store (default: every store the till may see) */
+          locationId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                currency: string;
+                customer: {
+                  email: string | null;
+                  id: string | null;
+                  name: string | null;
+                  phone: string | null;
+                };
+                /** @description when the store stops holding it */
+                expiresAt: string | null;
+                fulfilmentId: string;
+                lines: {
+                  image: string | null;
+                  quantity: number;
+                  sku: string;
+                  title: string;
+                }[];
+                locationId: string;
+                orderId: string;
+                orderNumber: string;
+                /** @description false: the customer pays at the counter */
+                paid: boolean;
+                /** Format: date-time */
+                placedAt: string;
+                /**
+                 * @description open: to pick; ready_for_pickup: on the shelf
+                 * @enum {string}
+                 */
+                status: 'open' | 'ready_for_pickup' | 'shipped' | 'collected' | 'cancelled' | 'expired';
+                total: number;
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tills/sales': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The sale on the till’s screen and its parked sales */
+    get: {
+      parameters: {
+        query?: {
+          /** @description the till’s channel; required unless the key is bound to one */
+          channelId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              current: {
+                cart: {
+                  anonymousId: string | null;
+                  channelId: string;
+                  /** Format: date-time */
+                  createdAt: string;
+                  currency: string;
+                  delivery:
+                    | (
+                        | {
+                            address: {
+                              city: string;
+                              country: string;
+                              /** @description for routing to the nearest location */
+                              latitude?: number;
+                              line1: string;
+                              line2?: string;
+                              longitude?: number;
+                              name?: string;
+                              phone?: string;
+                              postalCode: string;
+                              region?: string;
+                            };
+                            method: string;
+                            /** @enum {string} */
+                            type: 'ship';
+                          }
+                        | {
+                            locationId: string;
+                            locationName: string | null;
+                            /** @enum {string} */
+                            type: 'pickup';
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'carry_out';
+                          }
+                      )
+                    | null;
+                  email: string | null;
+                  handoff: {
+                    /** @description short code the customer shows or tells at the till */
+                    code: string;
+                    /** @description what a QR code on the customer’s screen encodes */
+                    qrPayload: string;
+                  };
+                  id: string;
+                  itemsTotal: number;
+                  lines: {
+                    /** Format: date-time */
+                    addedAt: string;
+                    /** @description stock held for this line (inventory reservations) */
+                    holds: {
+                      expiresAt: string | null;
+                      quantity: number;
+                      reservationId: string;
+                    }[];
+                    /**
+                     * @description lost: the hold expired or was released; checkout will try to reserve again
+                     * @enum {string}
+                     */
+                    holdStatus: 'held' | 'partly_held' | 'lost' | 'none';
+                    lineId: string;
+                    quantity: number;
+                    sku: string;
+                    title: string;
+                    /** @description minor units, copied from the channel price when added or repriced */
+                    unitPrice: number;
+                  }[];
+                  mergedInto: string | null;
+                  orderId: string | null;
+                  phone: string | null;
+                  profileId: string | null;
+                  /** @enum {string} */
+                  status: 'active' | 'merged' | 'checked_out' | 'abandoned';
+                  /** Format: date-time */
+                  updatedAt: string;
+                  version: number;
+                };
+                cartId: string;
+                /** @description lines whose stock hold expired since the sale was last read */
+                linesLostHold: string[];
+                name: string | null;
+                parkedAt: string | null;
+                /**
+                 * @description open: on the till’s screen; parked: set aside under a name
+                 * @enum {string}
+                 */
+                status: 'open' | 'parked';
+                /** @description the store channel whose till keeps the sale */
+                tillChannelId: string;
+                /** Format: date-time */
+                updatedAt: string;
+              } | null;
+              parked: {
+                cart: {
+                  anonymousId: string | null;
+                  channelId: string;
+                  /** Format: date-time */
+                  createdAt: string;
+                  currency: string;
+                  delivery:
+                    | (
+                        | {
+                            address: {
+                              city: string;
+                              country: string;
+                              /** @description for routing to the nearest location */
+                              latitude?: number;
+                              line1: string;
+                              line2?: string;
+                              longitude?: number;
+                              name?: string;
+                              phone?: string;
+                              postalCode: string;
+                              region?: string;
+                            };
+                            method: string;
+                            /** @enum {string} */
+                            type: 'ship';
+                          }
+                        | {
+                            locationId: string;
+                            locationName: string | null;
+                            /** @enum {string} */
+                            type: 'pickup';
+                          }
+                        | {
+                            /** @enum {string} */
+                            type: 'carry_out';
+                          }
+                      )
+                    | null;
+                  email: string | null;
+                  handoff: {
+                    /** @description short code the customer shows or tells at the till */
+                    code: string;
+                    /** @description what a QR code on the customer’s screen encodes */
+                    qrPayload: string;
+                  };
+                  id: string;
+                  itemsTotal: number;
+                  lines: {
+                    /** Format: date-time */
+                    addedAt: string;
+                    /** @description stock held for this line (inventory reservations) */
+                    holds: {
+                      expiresAt: string | null;
+                      quantity: number;
+                      reservationId: string;
+                    }[];
+                    /**
+                     * @description lost: the hold expired or was released; checkout will try to reserve again
+                     * @enum {string}
+                     */
+                    holdStatus: 'held' | 'partly_held' | 'lost' | 'none';
+                    lineId: string;
+                    quantity: number;
+                    sku: string;
+                    title: string;
+                    /** @description minor units, copied from the channel price when added or repriced */
+                    unitPrice: number;
+                  }[];
+                  mergedInto: string | null;
+                  orderId: string | null;
+                  phone: string | null;
+                  profileId: string | null;
+                  /** @enum {string} */
+                  status: 'active' | 'merged' | 'checked_out' | 'abandoned';
+                  /** Format: date-time */
+                  updatedAt: string;
+                  version: number;
+                };
+                cartId: string;
+                /** @description lines whose stock hold expired since the sale was last read */
+                linesLostHold: string[];
+                name: string | null;
+                parkedAt: string | null;
+                /**
+                 * @description open: on the till’s screen; parked: set aside under a name
+                 * @enum {string}
+                 */
+                status: 'open' | 'parked';
+                /** @description the store channel whose till keeps the sale */
+                tillChannelId: string;
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Start a sale on the till’s screen (new, or a cart of its channel such as a resumed web cart)
+     * @description An empty sale already on the screen is dropped; one with lines answers 409 conflict (reason sale_in_progress): park it or finish it first.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description a cart already on the till’s channel (e.g. after a handoff) */
+            cartId?: string;
+            /** @description the till’s channel; required unless the key is bound */
+            channelId?: string;
+            lines?: {
+              quantity: number;
+              sku: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              cart: {
+                anonymousId: string | null;
+                channelId: string;
+                /** Format: date-time */
+                createdAt: string;
+                currency: string;
+                delivery:
+                  | (
+                      | {
+                          address: {
+                            city: string;
+                            country: string;
+                            /** @description for routing to the nearest location */
+                            latitude?: number;
+                            line1: string;
+                            line2?: string;
+                            longitude?: number;
+                            name?: string;
+                            phone?: string;
+                            postalCode: string;
+                            region?: string;
+                          };
+                          method: string;
+                          /** @enum {string} */
+                          type: 'ship';
+                        }
+                      | {
+                          locationId: string;
+                          locationName: string | null;
+                          /** @enum {string} */
+                          type: 'pickup';
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'carry_out';
+                        }
+                    )
+                  | null;
+                email: string | null;
+                handoff: {
+                  /** @description short code the customer shows or tells at the till */
+                  code: string;
+                  /** @description what a QR code on the customer’s screen encodes */
+                  qrPayload: string;
+                };
+                id: string;
+                itemsTotal: number;
+                lines: {
+                  /** Format: date-time */
+                  addedAt: string;
+                  /** @description stock held for this line (inventory reservations) */
+                  holds: {
+                    expiresAt: string | null;
+                    quantity: number;
+                    reservationId: string;
+                  }[];
+                  /**
+                   * @description lost: the hold expired or was released; checkout will try to reserve again
+                   * @enum {string}
+                   */
+                  holdStatus: 'held' | 'partly_held' | 'lost' | 'none';
+                  lineId: string;
+                  quantity: number;
+                  sku: string;
+                  title: string;
+                  /** @description minor units, copied from the channel price when added or repriced */
+                  unitPrice: number;
+                }[];
+                mergedInto: string | null;
+                orderId: string | null;
+                phone: string | null;
+                profileId: string | null;
+                /** @enum {string} */
+                status: 'active' | 'merged' | 'checked_out' | 'abandoned';
+                /** Format: date-time */
+                updatedAt: string;
+                version: number;
+              };
+              cartId: string;
+              /** @description lines whose stock hold expired since the sale was last read */
+              linesLostHold: string[];
+              name: string | null;
+              parkedAt: string | null;
+              /**
+               * @description open: on the till’s screen; parked: set aside under a name
+               * @enum {string}
+               */
+              status: 'open' | 'parked';
+              /** @description the store channel whose till keeps the sale */
+              tillChannelId: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tills/sales/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Cancel the sale: its stock holds are released at once and the cart is abandoned */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the cart of the sale */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              anonymousId: string | null;
+              channelId: string;
+              /** Format: date-time */
+              createdAt: string;
+              currency: string;
+              delivery:
+                | (
+                    | {
+                        address: {
+                          city: string;
+                          country: string;
+                          /** @description for routing to the nearest location */
+                          latitude?: number;
+                          line1: string;
+                          line2?: string;
+                          longitude?: number;
+                          name?: string;
+                          phone?: string;
+                          postalCode: string;
+                          region?: string;
+                        };
+                        method: string;
+                        /** @enum {string} */
+                        type: 'ship';
+                      }
+                    | {
+                        locationId: string;
+                        locationName: string | null;
+                        /** @enum {string} */
+                        type: 'pickup';
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'carry_out';
+                      }
+                  )
+                | null;
+              email: string | null;
+              handoff: {
+                /** @description short code the customer shows or tells at the till */
+                code: string;
+                /** @description what a QR code on the customer’s screen encodes */
+                qrPayload: string;
+              };
+              id: string;
+              itemsTotal: number;
+              lines: {
+                /** Format: date-time */
+                addedAt: string;
+                /** @description stock held for this line (inventory reservations) */
+                holds: {
+                  expiresAt: string | null;
+                  quantity: number;
+                  reservationId: string;
+                }[];
+                /**
+                 * @description lost: the hold expired or was released; checkout will try to reserve again
+                 * @enum {string}
+                 */
+                holdStatus: 'held' | 'partly_held' | 'lost' | 'none';
+                lineId: string;
+                quantity: number;
+                sku: string;
+                title: string;
+                /** @description minor units, copied from the channel price when added or repriced */
+                unitPrice: number;
+              }[];
+              mergedInto: string | null;
+              orderId: string | null;
+              phone: string | null;
+              profileId: string | null;
+              /** @enum {string} */
+              status: 'active' | 'merged' | 'checked_out' | 'abandoned';
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tills/sales/{id}/park': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Park the sale under a name (e.g. "Anna’s sale"); the screen is free for the next customer */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the cart of the sale */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              cart: {
+                anonymousId: string | null;
+                channelId: string;
+                /** Format: date-time */
+                createdAt: string;
+                currency: string;
+                delivery:
+                  | (
+                      | {
+                          address: {
+                            city: string;
+                            country: string;
+                            /** @description for routing to the nearest location */
+                            latitude?: number;
+                            line1: string;
+                            line2?: string;
+                            longitude?: number;
+                            name?: string;
+                            phone?: string;
+                            postalCode: string;
+                            region?: string;
+                          };
+                          method: string;
+                          /** @enum {string} */
+                          type: 'ship';
+                        }
+                      | {
+                          locationId: string;
+                          locationName: string | null;
+                          /** @enum {string} */
+                          type: 'pickup';
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'carry_out';
+                        }
+                    )
+                  | null;
+                email: string | null;
+                handoff: {
+                  /** @description short code the customer shows or tells at the till */
+                  code: string;
+                  /** @description what a QR code on the customer’s screen encodes */
+                  qrPayload: string;
+                };
+                id: string;
+                itemsTotal: number;
+                lines: {
+                  /** Format: date-time */
+                  addedAt: string;
+                  /** @description stock held for this line (inventory reservations) */
+                  holds: {
+                    expiresAt: string | null;
+                    quantity: number;
+                    reservationId: string;
+                  }[];
+                  /**
+                   * @description lost: the hold expired or was released; checkout will try to reserve again
+                   * @enum {string}
+                   */
+                  holdStatus: 'held' | 'partly_held' | 'lost' | 'none';
+                  lineId: string;
+                  quantity: number;
+                  sku: string;
+                  title: string;
+                  /** @description minor units, copied from the channel price when added or repriced */
+                  unitPrice: number;
+                }[];
+                mergedInto: string | null;
+                orderId: string | null;
+                phone: string | null;
+                profileId: string | null;
+                /** @enum {string} */
+                status: 'active' | 'merged' | 'checked_out' | 'abandoned';
+                /** Format: date-time */
+                updatedAt: string;
+                version: number;
+              };
+              cartId: string;
+              /** @description lines whose stock hold expired since the sale was last read */
+              linesLostHold: string[];
+              name: string | null;
+              parkedAt: string | null;
+              /**
+               * @description open: on the till’s screen; parked: set aside under a name
+               * @enum {string}
+               */
+              status: 'open' | 'parked';
+              /** @description the store channel whose till keeps the sale */
+              tillChannelId: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tills/sales/{id}/resume': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Put a parked sale back on the till’s screen
+     * @description A sale with lines already on the screen answers 409 conflict (reason sale_in_progress).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the cart of the sale */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              cart: {
+                anonymousId: string | null;
+                channelId: string;
+                /** Format: date-time */
+                createdAt: string;
+                currency: string;
+                delivery:
+                  | (
+                      | {
+                          address: {
+                            city: string;
+                            country: string;
+                            /** @description for routing to the nearest location */
+                            latitude?: number;
+                            line1: string;
+                            line2?: string;
+                            longitude?: number;
+                            name?: string;
+                            phone?: string;
+                            postalCode: string;
+                            region?: string;
+                          };
+                          method: string;
+                          /** @enum {string} */
+                          type: 'ship';
+                        }
+                      | {
+                          locationId: string;
+                          locationName: string | null;
+                          /** @enum {string} */
+                          type: 'pickup';
+                        }
+                      | {
+                          /** @enum {string} */
+                          type: 'carry_out';
+                        }
+                    )
+                  | null;
+                email: string | null;
+                handoff: {
+                  /** @description short code the customer shows or tells at the till */
+                  code: string;
+                  /** @description what a QR code on the customer’s screen encodes */
+                  qrPayload: string;
+                };
+                id: string;
+                itemsTotal: number;
+                lines: {
+                  /** Format: date-time */
+                  addedAt: string;
+                  /** @description stock held for this line (inventory reservations) */
+                  holds: {
+                    expiresAt: string | null;
+                    quantity: number;
+                    reservationId: string;
+                  }[];
+                  /**
+                   * @description lost: the hold expired or was released; checkout will try to reserve again
+                   * @enum {string}
+                   */
+                  holdStatus: 'held' | 'partly_held' | 'lost' | 'none';
+                  lineId: string;
+                  quantity: number;
+                  sku: string;
+                  title: string;
+                  /** @description minor units, copied from the channel price when added or repriced */
+                  unitPrice: number;
+                }[];
+                mergedInto: string | null;
+                orderId: string | null;
+                phone: string | null;
+                profileId: string | null;
+                /** @enum {string} */
+                status: 'active' | 'merged' | 'checked_out' | 'abandoned';
+                /** Format: date-time */
+                updatedAt: string;
+                version: number;
+              };
+              cartId: string;
+              /** @description lines whose stock hold expired since the sale was last read */
+              linesLostHold: string[];
+              name: string | null;
+              parkedAt: string | null;
+              /**
+               * @description open: on the till’s screen; parked: set aside under a name
+               * @enum {string}
+               */
+              status: 'open' | 'parked';
+              /** @description the store channel whose till keeps the sale */
+              tillChannelId: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;

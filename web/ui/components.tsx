@@ -1,24 +1,35 @@
 // Shared building blocks of the three apps: labelled fields, buttons, tables, notices, a live
 // badge, a language picker and a small SVG bar chart. Plain elements, keyboard-usable, with labels.
 import { type ReactNode, useEffect, useId, useState } from 'react';
+import { ERROR_MESSAGES } from '../i18n/errors.ts';
 import { LANGUAGE_NAMES, LANGUAGES, type Language, useIntl } from '../i18n/index.tsx';
-import { ApiError } from './api.ts';
+import { useFieldProblem } from './problem.tsx';
 import type { LiveStatus } from './stream.ts';
 
 export function Field({
   label,
   hint,
   children,
+  field,
 }: {
   label: string;
   hint?: string;
-  children: (id: string) => ReactNode;
+  children: (id: string, invalid: boolean) => ReactNode;
+  /** The request path this field fills (e.g. body.email): a problem naming it is shown here. */
+  field?: string | undefined;
 }) {
   const id = useId();
+  const intl = useIntl();
+  const problem = useFieldProblem(field);
   return (
-    <div className="field">
+    <div className={problem ? 'field field-invalid' : 'field'}>
       <label htmlFor={id}>{label}</label>
-      {children(id)}
+      {children(id, !!problem)}
+      {problem ? (
+        <small className="field-error" id={`${id}-problem`}>
+          {ERROR_MESSAGES[intl.lang].field.replace('{field}', label).replace('{problem}', problem.problem)}
+        </small>
+      ) : null}
       {hint ? <small className="hint">{hint}</small> : null}
     </div>
   );
@@ -34,6 +45,7 @@ export function TextField({
   placeholder,
   autoFocus,
   name,
+  field,
 }: {
   label: string;
   value: string;
@@ -44,13 +56,17 @@ export function TextField({
   placeholder?: string;
   autoFocus?: boolean;
   name?: string;
+  /** The request path it fills: highlighted when the hub's problem names it (inside a ProblemScope). */
+  field?: string;
 }) {
   return (
-    <Field label={label} {...(hint ? { hint } : {})}>
-      {(id) => (
+    <Field label={label} field={field} {...(hint ? { hint } : {})}>
+      {(id, invalid) => (
         <input
           id={id}
           name={name}
+          aria-invalid={invalid || undefined}
+          aria-describedby={invalid ? `${id}-problem` : undefined}
           type={type}
           value={value}
           required={required}
@@ -108,18 +124,8 @@ export function LanguagePicker() {
   );
 }
 
-export function ErrorNotice({ error }: { error: unknown }) {
-  const intl = useIntl();
-  if (!error) return null;
-  const message = error instanceof Error ? error.message : String(error);
-  const code = error instanceof ApiError ? error.code : undefined;
-  return (
-    <div className="notice notice-error" role="alert">
-      {intl.t('common.error', { message })}
-      {code ? <code className="code">{code}</code> : null}
-    </div>
-  );
-}
+/** A hub problem or any error, as a sentence in the page's language (see problem.tsx). */
+export { ErrorNotice } from './problem.tsx';
 
 export function Notice({ children, tone = 'info' }: { children: ReactNode; tone?: 'info' | 'success' }) {
   return (

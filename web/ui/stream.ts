@@ -13,7 +13,10 @@ export interface LiveEvent {
 export type LiveStatus = 'connecting' | 'live' | 'polling' | 'offline';
 
 export interface LiveOptions {
+  /** The app's key; empty for the signed-in shopper's own stream (the session cookie travels). */
   key: string;
+  /** `/api/me/stream`: the signed-in shopper's own order events (no polling fallback). */
+  shopper?: boolean;
   /** Event types; a trailing * matches a prefix (as the event log's `types` filter). */
   types?: string[];
   onEvent(event: LiveEvent): void;
@@ -47,7 +50,7 @@ function toLiveEvent(raw: unknown, fallbackType: string | undefined): LiveEvent 
 /** Starts following live events; returns a function that stops. */
 export function followEvents(opts: LiveOptions): () => void {
   const abort = new AbortController();
-  const headers = { authorization: `Bearer ${opts.key}` };
+  const headers: Record<string, string> = opts.shopper ? {} : { authorization: `Bearer ${opts.key}` };
   const status = (s: LiveStatus) => opts.onStatus?.(s);
   const deliver = (e: LiveEvent | undefined) => {
     if (e && matchesTypes(e.type, opts.types)) opts.onEvent(e);
@@ -63,8 +66,9 @@ export function followEvents(opts: LiveOptions): () => void {
 
   async function streamOnce(): Promise<'unsupported' | 'ended'> {
     const query = opts.types?.length ? `?types=${encodeURIComponent(opts.types.join(','))}` : '';
-    const res = await fetch(`/api/stream${query}`, {
+    const res = await fetch(opts.shopper ? '/api/me/stream' : `/api/stream${query}`, {
       headers: { ...headers, accept: 'text/event-stream' },
+      credentials: 'same-origin',
       signal: abort.signal,
     });
     if (res.status === 404 || res.status === 405) return 'unsupported';
@@ -133,7 +137,7 @@ export function followEvents(opts: LiveOptions): () => void {
     while (!abort.signal.aborted) {
       status('connecting');
       try {
-        if ((await streamOnce()) === 'unsupported') await poll();
+        if ((await streamOnce()) === 'unsupported' && !opts.shopper) await poll();
       } catch {
         if (abort.signal.aborted) return;
         status('offline');

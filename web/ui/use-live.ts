@@ -4,7 +4,12 @@ import { useEffect, useRef, useState } from 'react';
 import { useSession } from './key-gate.tsx';
 import { followEvents, type LiveEvent, type LiveStatus } from './stream.ts';
 
-export function useLiveEvents(types: string[], onEvent: (e: LiveEvent) => void): LiveStatus {
+/** `shopper`: the signed-in shopper's own order events (/api/me/stream) instead of the app key's. */
+export function useLiveEvents(
+  types: string[],
+  onEvent: (e: LiveEvent) => void,
+  opts: { shopper?: boolean } = {},
+): LiveStatus {
   const { api } = useSession();
   const [status, setStatus] = useState<LiveStatus>('connecting');
   const handler = useRef(onEvent);
@@ -13,10 +18,11 @@ export function useLiveEvents(types: string[], onEvent: (e: LiveEvent) => void):
   useEffect(() => {
     return followEvents({
       key: api.key,
+      ...(opts.shopper ? { shopper: true } : {}),
       types: typeKey ? typeKey.split(',') : [],
       onEvent: (e) => handler.current(e),
       onStatus: setStatus,
     });
-  }, [api.key, typeKey]);
+  }, [api.key, typeKey, opts.shopper]);
   return status;
 }

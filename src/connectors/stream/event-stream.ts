@@ -14,6 +14,8 @@ export interface StreamFilter {
   types: string[];
   /** A channel-bound caller sees its channel's events and global ones. */
   channelId: string | null;
+  /** A signed-in shopper's stream: only events about this customer's records (payload.customerId). */
+  customerId?: string;
 }
 
 export interface StreamClient {
@@ -57,6 +59,7 @@ const after = (a: Cursor, b: Cursor) => a.txId > b.txId || (a.txId === b.txId &&
 
 export function matchesFilter(filter: StreamFilter, e: StoredEvent): boolean {
   if (filter.channelId && e.channelId && e.channelId !== filter.channelId) return false;
+  if (filter.customerId !== undefined && e.payload.customerId !== filter.customerId) return false;
   if (filter.types.length === 0) return true;
   return filter.types.some((t) => t === e.type || (t.endsWith('*') && e.type.startsWith(t.slice(0, -1))));
 }

@@ -77,4 +77,36 @@ export const streamRoutes =
         );
       },
     );
+
+    app.get(
+      '/me/stream',
+      {
+        config: { policy: { scope: 'account:read', keys: ['shopper'], channel: 'none' } },
+        schema: {
+          tags: ['account'],
+          summary:
+            "The signed-in shopper's live order events (SSE): a pickup made ready or handed over, a refund",
+          description:
+            'Events about this shopper’s own orders only (their customer id), from any channel. A comment line is sent every 15 s.',
+          querystring: z.strictObject({}),
+        },
+      },
+      async (request, reply) => {
+        const customerId = request.ctx.actor.profileId;
+        if (!customerId) throw new AppError('unauthenticated', 'Sign in first');
+        const slot = hub.reserve(request.ctx.actor.id);
+        reply.hijack();
+        const res = reply.raw;
+        res.writeHead(200, {
+          'content-type': 'text/event-stream; charset=utf-8',
+          'cache-control': 'no-cache, no-transform',
+          connection: 'keep-alive',
+          'x-accel-buffering': 'no',
+          'x-request-id': String(request.id),
+        });
+        res.flushHeaders();
+        request.raw.socket.setNoDelay(true);
+        await hub.connect(res, { types: ['order.*'], channelId: null, customerId }, null, slot);
+      },
+    );
   };

@@ -10,6 +10,7 @@ import type { OrdersModule } from '../../modules/orders/index.js';
 import type { PaymentsService } from '../../modules/payments/index.js';
 import { createTtlCache, type TtlCache } from '../../platform/cache/ttl-cache.js';
 import type { Ctx } from '../../platform/context.js';
+import type { Mailer } from '../../platform/mail/mailer.js';
 
 export interface CommerceDeps {
   channels: ChannelsService;
@@ -25,6 +26,8 @@ export interface CommerceDeps {
   cartHoldSeconds?: number;
   /** How long a click & collect order waits at the store (seconds); default 3 days. */
   pickupHoldSeconds?: number;
+  /** Outbound mail (emailed receipts); without one, sending a receipt is refused. */
+  mailer?: Mailer;
 }
 
 // Channels change rarely and every cart request needs one: cached per process until this process

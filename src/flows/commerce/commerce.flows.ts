@@ -5,8 +5,11 @@ import type { CommerceDeps } from './commerce.deps.js';
 import { createIdentifyCartFlow } from './identify-cart.flow.js';
 import { createImportOrderFlow } from './import-order.flow.js';
 import { createOrderActionsFlow } from './order-actions.flow.js';
+import { createReceiptEmailFlow } from './receipt-email.flow.js';
 import { createReturnsFlow } from './returns.flow.js';
 import { createTillLookupFlow } from './till-lookup.flow.js';
+import { createTillPickupsFlow } from './till-pickups.flow.js';
+import { createTillSalesFlow } from './till-sales.flow.js';
 
 export function createCommerceFlows(deps: CommerceDeps) {
   const carts = createCartsFlow(deps);
@@ -15,6 +18,9 @@ export function createCommerceFlows(deps: CommerceDeps) {
     carts,
     identifyCart: createIdentifyCartFlow(deps, carts),
     tillLookup: createTillLookupFlow(deps),
+    tillSales: createTillSalesFlow(deps, carts),
+    tillPickups: createTillPickupsFlow(deps),
+    receiptEmail: createReceiptEmailFlow(deps),
     checkout: createCheckoutFlow(deps),
     orderActions: createOrderActionsFlow(deps),
     returns: createReturnsFlow(deps),

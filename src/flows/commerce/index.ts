@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { cartsRoutes } from './carts.routes.js';
 import type { CommerceFlows } from './commerce.flows.js';
 import { orderActionsRoutes } from './orders.routes.js';
+import { tillSalesRoutes } from './till-sales.routes.js';
 
 export type { CommerceDeps } from './commerce.deps.js';
 export { type CommerceFlows, createCommerceFlows } from './commerce.flows.js';
@@ -16,4 +17,5 @@ export const commerceRoutes =
   async (app) => {
     await app.register(cartsRoutes(flows));
     await app.register(orderActionsRoutes(flows));
+    await app.register(tillSalesRoutes(flows));
   };

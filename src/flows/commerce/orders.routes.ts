@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { Order, OrderReturn, RETURN_DISPOSITIONS } from '../../modules/orders/index.js';
 import { Payment, PaymentInput, Refund, StoreCredit } from '../../modules/payments/index.js';
 import { channelScope } from '../../platform/http/auth-hook.js';
+import { routeRateLimit } from '../../platform/http/rate-limits.js';
 import { onRecord, secretKeys } from '../../platform/http/route-policy.js';
 import type { CommerceFlows } from './commerce.flows.js';
 import { paymentFailedError } from './take-payment.js';
@@ -120,6 +121,30 @@ export const orderActionsRoutes =
         if (!collected.ok) throw paymentFailedError(collected, { orderId: request.params.id });
         return collected.value;
       },
+    );
+
+    app.post(
+      '/orders/:id/receipt-email',
+      {
+        // An address typed at the till: a small budget per key keeps it from being a mail cannon.
+        config: {
+          policy: secretKeys('orders:write', onRecord('order', 'id', 'till.fulfil-at-own-store')),
+          rateLimit: routeRateLimit(30, 60),
+        },
+        schema: {
+          tags: ['orders'],
+          summary: 'Email the receipt (order number, lines, totals, tenders and change) to the customer',
+          description:
+            'The address is used for this mail only. 422 mail_not_configured without a mail relay.',
+          params: Params,
+          body: z.strictObject({ email: z.string().trim().toLowerCase().email().max(320) }),
+          response: { 202: z.object({ sentTo: z.string(), orderNumber: z.string() }) },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .code(202)
+          .send(await flows.receiptEmail.send(request.ctx, request.params.id, request.body.email)),
     );
 
     app.post(

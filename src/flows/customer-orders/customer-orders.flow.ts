@@ -4,17 +4,32 @@
 import { AppError } from '../../kernel/index.js';
 import type { ChannelsService } from '../../modules/channels/index.js';
 import type { CustomersService } from '../../modules/customers/index.js';
-import type { Order, OrdersService } from '../../modules/orders/index.js';
+import type { Fulfilment, FulfilmentsService, Order, OrdersService } from '../../modules/orders/index.js';
+import type { PaymentsService } from '../../modules/payments/index.js';
 import type { Ctx } from '../../platform/context.js';
 
 export interface CustomerOrdersDeps {
   customers: Pick<CustomersService, 'view'>;
   orders: Pick<OrdersService, 'listOrders'>;
   channels: Pick<ChannelsService, 'listChannels'>;
+  fulfilments: Pick<FulfilmentsService, 'listFulfilments'>;
+  payments: Pick<PaymentsService, 'listRefunds'>;
+}
+
+export interface OrderRefundSummary {
+  amount: number;
+  currency: string;
+  method: string;
+  /** The store credit code the refund was issued as (a store-credit refund). */
+  storeCreditCode: string | null;
+  createdAt: Date;
 }
 
 export interface CustomerOrder extends Order {
   channel: { code: string; name: string; type: string } | null;
+  /** Click & collect: where the pickup stands (to pick, ready, collected…); null otherwise. */
+  pickupStatus: Fulfilment['status'] | null;
+  refunds: OrderRefundSummary[];
 }
 
 const MAX = 200;
@@ -43,9 +58,27 @@ export function createCustomerOrdersFlow(deps: CustomerOrdersDeps) {
         .sort((a, b) => (a.id < b.id ? 1 : -1))
         .slice(0, limit);
       const channels = new Map((await deps.channels.listChannels(ctx)).map((c) => [c.id, c]));
-      const items: CustomerOrder[] = orders.map((order) => {
+      // Only pickup orders and refunded ones need more: a few reads for a page of 50 at most.
+      const [pickups, refunds] = await Promise.all([
+        Promise.all(orders.map((o) => (o.pickup ? deps.fulfilments.listFulfilments(ctx, o.id) : []))),
+        Promise.all(orders.map((o) => (o.refundedAmount > 0 ? deps.payments.listRefunds(ctx, o.id) : []))),
+      ]);
+      const items: CustomerOrder[] = orders.map((order, i) => {
         const c = channels.get(order.channelId);
-        return { ...order, channel: c ? { code: c.code, name: c.name, type: c.type } : null };
+        return {
+          ...order,
+          channel: c ? { code: c.code, name: c.name, type: c.type } : null,
+          pickupStatus: pickups[i]?.find((f) => f.kind === 'pickup')?.status ?? null,
+          refunds: (refunds[i] ?? [])
+            .filter((r) => r.status === 'succeeded')
+            .map((r) => ({
+              amount: r.amount,
+              currency: r.currency,
+              method: r.method,
+              storeCreditCode: r.storeCreditCode,
+              createdAt: r.createdAt,
+            })),
+        };
       });
       return { customerId: view.id, items };
     },

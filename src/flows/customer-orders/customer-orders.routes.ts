@@ -4,12 +4,25 @@
 // when it identifies them), and only for customers that channel has seen.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Order } from '../../modules/orders/index.js';
+import { FULFILMENT_STATUSES, Order } from '../../modules/orders/index.js';
 import { secretKeys } from '../../platform/http/route-policy.js';
 import type { CustomerOrdersFlow } from './customer-orders.flow.js';
 
 const CustomerOrder = Order.extend({
   channel: z.object({ code: z.string(), name: z.string(), type: z.string() }).nullable(),
+  pickupStatus: z
+    .enum(FULFILMENT_STATUSES)
+    .nullable()
+    .describe('click & collect: where the pickup stands (open, ready_for_pickup, collected…)'),
+  refunds: z.array(
+    z.object({
+      amount: z.number().int(),
+      currency: z.string(),
+      method: z.string(),
+      storeCreditCode: z.string().nullable().describe('a refund to store credit: the code to spend it with'),
+      createdAt: z.date(),
+    }),
+  ),
 });
 
 export const customerOrdersRoutes =

@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../kernel/index.js';
 import { ConsentEntry, JOURNEY_STAGES } from '../../modules/customers/index.js';
-import { Address, Order } from '../../modules/orders/index.js';
+import { Address, FULFILMENT_STATUSES, Order } from '../../modules/orders/index.js';
 import { channelFor } from '../../platform/http/auth-hook.js';
 import type { KeyPolicy } from '../../platform/http/route-policy.js';
 import type { MyAccountFlow } from './my-account.flow.js';
@@ -37,6 +37,19 @@ const SignInStarted = z.object({ status: z.literal('code_sent_if_possible'), exp
 const SignedIn = z.object({ token: z.string(), customerId: z.string(), expiresAt: z.date() });
 const CustomerOrder = Order.extend({
   channel: z.object({ code: z.string(), name: z.string(), type: z.string() }).nullable(),
+  pickupStatus: z
+    .enum(FULFILMENT_STATUSES)
+    .nullable()
+    .describe('click & collect: where the pickup stands (open, ready_for_pickup, collected…)'),
+  refunds: z.array(
+    z.object({
+      amount: z.number().int(),
+      currency: z.string(),
+      method: z.string(),
+      storeCreditCode: z.string().nullable().describe('a refund to store credit: the code to spend it with'),
+      createdAt: z.date(),
+    }),
+  ),
 });
 
 function requireChannel(request: FastifyRequest, requested: string | undefined): string {

@@ -36,4 +36,5 @@ export async function clearCartsPersonalData(exec: Executor, cartIds: string[], 
                version = version + 1, updated_at = ${now.toISOString()}::timestamptz
         where id = any(${textArray(cartIds)})`,
   );
+  await exec.execute(sql`update till_sales set name = null where cart_id = any(${textArray(cartIds)})`);
 }

@@ -16,6 +16,11 @@ export const CARTS_PERSONAL_DATA: PersonalDataRegistry = {
     { table: 'carts', column: 'phone', erasure: 'set to null' },
     { table: 'carts', column: 'anonymous_id', erasure: 'set to null (a device id)' },
     { table: 'carts', column: 'delivery', erasure: 'a shipping address is removed (delivery set to null)' },
+    {
+      table: 'till_sales',
+      column: 'name',
+      erasure: 'set to null (a parked sale may be named after its customer)',
+    },
   ],
 };
 

@@ -38,3 +38,29 @@ export const carts = pgTable(
     index('carts_phone_idx').on(t.phone),
   ],
 );
+
+/**
+ * The sales a till (a store channel) has on the go, kept here so a reload, a walk to the pickups
+ * shelf or a second device finds them: at most one `open` sale per till (the one on the screen) and
+ * any number `parked` under a name ("Anna's sale"). A row goes when its cart is checked out or
+ * abandoned.
+ */
+export const tillSales = pgTable(
+  'till_sales',
+  {
+    cartId: text('cart_id')
+      .primaryKey()
+      .references(() => carts.id, { onDelete: 'cascade' }),
+    // The till: the store channel whose key runs it, by id.
+    tillChannelId: text('till_channel_id').notNull(),
+    status: text('status').notNull(),
+    // What the clerk called a parked sale; may name the customer, so erasure clears it.
+    name: text('name'),
+    parkedAt: timestamp('parked_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('till_sales_open_idx').on(t.tillChannelId).where(sql`status = 'open'`),
+    index('till_sales_till_idx').on(t.tillChannelId, t.status),
+  ],
+);

@@ -26,6 +26,7 @@ import type {
   PriceChange,
 } from './carts.types.js';
 import { newHandoffCode, parseHandoff, qrPayload } from './handoff-code.js';
+import { createTillSalesService } from './till-sales.js';
 
 export interface NewCart {
   channelId: string;
@@ -106,6 +107,8 @@ export function createCartsService() {
   return {
     save,
     requireActive,
+    /** The sales each till has on the go (open on its screen, or parked by name). */
+    tillSales: createTillSalesService(),
 
     async createCart(ctx: Ctx, input: NewCart): Promise<Cart> {
       const now = ctx.clock.now();

@@ -18,6 +18,12 @@ export * from './carts.types.js';
 export { CARTS_PERSONAL_DATA, type CartsErasure, eraseCartsOfCustomer } from './carts-erasure.js';
 export { activeCartStats, ChannelCartStats, cartStatsRoutes } from './carts-stats.js';
 export { newHandoffCode, parseHandoff, qrPayload } from './handoff-code.js';
+export {
+  TILL_SALE_EVENTS,
+  type TillSaleRecord,
+  TillSaleStatus,
+  type TillSalesService,
+} from './till-sales.js';
 
 export const cartsMigrations: MigrationSet = {
   name: 'carts',

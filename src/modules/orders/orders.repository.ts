@@ -135,6 +135,8 @@ export async function selectOrderWhere(exec: Executor, where: SQL): Promise<Orde
 }
 
 export interface OrderFilter {
+  /** Only these orders (one read for a list that names its orders, e.g. a pickup shelf). */
+  ids?: readonly string[] | undefined;
   channelId?: string | undefined;
   status?: OrderStatus | undefined;
   customerId?: string | undefined;
@@ -154,6 +156,7 @@ export interface OrderFilter {
 
 export async function selectOrders(exec: Executor, f: OrderFilter): Promise<Order[]> {
   const where: SQL[] = [sql`true`];
+  if (f.ids) where.push(sql`id = any(${sql.param(f.ids)}::text[])`);
   if (f.channelId) where.push(sql`channel_id = ${f.channelId}`);
   if (f.status) where.push(sql`status = ${f.status}`);
   if (f.customerId) where.push(sql`customer_id = ${f.customerId}`);
