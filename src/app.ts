@@ -259,7 +259,11 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await api.register(catalogRoutes(services.catalog));
       await api.register(channelCatalogRoutes(services.channelCatalog));
       await api.register(importExportRoutes({ imports: services.imports, catalog: services.catalog }));
-      await api.register(inventoryRoutes(services.inventory));
+      await api.register(
+        inventoryRoutes(services.inventory, {
+          skuExists: async (ctx, sku) => (await services.catalog.findVariantsBySkus(ctx, [sku])).length > 0,
+        }),
+      );
       await api.register(integration.routes);
       await api.register(customersRoutes(services.customers, services.customerErasure.eraseCustomer));
       await api.register(customerSourcesRoutes(services.customerSources));

@@ -46,6 +46,7 @@ export const ERROR_CATALOG = {
     title: 'This Idempotency-Key was used with a different request',
   },
   unprocessable: { status: 422, title: 'The request cannot be processed' },
+  unknown_sku: { status: 422, title: 'No product variant has this SKU' },
   currency_mismatch: { status: 422, title: 'The currency does not match the price list or channel' },
   expression_failed: { status: 422, title: 'The JSONata expression failed' },
   expression_over_budget: { status: 422, title: 'The JSONata expression exceeded its time or size budget' },
