@@ -14,6 +14,8 @@ import { channelCatalogRoutes, createChannelCatalogFlow } from './flows/channel-
 import {
   commerceRoutes,
   createCommerceFlows,
+  createOrderAdminFlow,
+  orderAdminRoutes,
   startCustomerCommerceProjection,
 } from './flows/commerce/index.js';
 import { createCustomerErasureFlow } from './flows/customer-erasure/index.js';
@@ -169,6 +171,7 @@ export function createServices(opts: ServicesOptions = {}) {
   const customerErasure = createCustomerErasureFlow({ customers });
   const mailer = opts.mailer ?? createMailer({ smtpUrl: undefined, from: 'Omnihub <no-reply@localhost>' });
   const shopperSignIn = createSignInFlow({ customers, mailer });
+  const orderAdmin = createOrderAdminFlow({ orders, payments: commerce.deps.payments, mailer });
   const myAccount = createMyAccountFlow({ customers, orders: orders.orders, customerOrders });
   return {
     ...base,
@@ -180,6 +183,7 @@ export function createServices(opts: ServicesOptions = {}) {
     shopperSignIn,
     myAccount,
     orders,
+    orderAdmin,
     commerce,
     channelCatalog,
     imports,
@@ -272,6 +276,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await api.register(cartStatsRoutes);
       await api.register(customerOrdersRoutes(services.customerOrders));
       await api.register(commerceRoutes(services.commerce));
+      await api.register(orderAdminRoutes({ orderAdmin: services.orderAdmin, orders: services.orders }));
       const shopperDeps = {
         signIn: services.shopperSignIn,
         myAccount: services.myAccount,

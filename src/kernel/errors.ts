@@ -52,6 +52,7 @@ export const ERROR_CATALOG = {
   expression_over_budget: { status: 422, title: 'The JSONata expression exceeded its time or size budget' },
   rate_limited: { status: 429, title: 'Too many requests' },
   internal: { status: 500, title: 'Internal error' },
+  mail_not_configured: { status: 503, title: 'No mail relay is configured' },
   database_unavailable: { status: 503, title: 'The database is unavailable' },
   not_ready: { status: 503, title: 'The hub is not ready' },
 } as const satisfies Record<string, { status: number; title: string }>;

@@ -8,6 +8,8 @@ import { orderActionsRoutes } from './orders.routes.js';
 export type { CommerceDeps } from './commerce.deps.js';
 export { type CommerceFlows, createCommerceFlows } from './commerce.flows.js';
 export { startCustomerCommerceProjection } from './customer-projection.js';
+export { confirmationMail, createOrderAdminFlow, type OrderAdminFlow } from './order-admin.flow.js';
+export { orderAdminRoutes } from './order-admin.routes.js';
 export { ROUTING_STRATEGIES, type RoutingStrategy } from './routing.js';
 export { type CheckoutRules, DEFAULT_RULES, type DiscountHook } from './totals.js';
 
