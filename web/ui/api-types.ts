@@ -8085,6 +8085,10 @@ export interface paths {
           /** @description the exact code (case-insensitive); never blank */
           pickupCode?: string;
           pickupLocationId?: string;
+          /** @description placed before this moment (ISO 8601) */
+          placedBefore?: unknown;
+          /** @description placed at or after this moment (ISO 8601) */
+          placedFrom?: unknown;
           /** @description exact match on the order number, id, email or phone (a till finding an order for a return) */
           q?: string;
           status?:
@@ -9951,7 +9955,7 @@ export interface paths {
                 orders: number;
                 /** @description Σ refunded on those orders, in minor units */
                 refunded: number;
-                /** @description Σ grand totals of those orders, in minor units */
+                /** @description Σ grand totals of those orders that are paid (awaiting payment excluded), in minor units */
                 revenue: number;
               }[];
               /** Format: date-time */

@@ -34,6 +34,7 @@ export function TextField({
   placeholder,
   autoFocus,
   name,
+  readOnly,
 }: {
   label: string;
   value: string;
@@ -44,6 +45,7 @@ export function TextField({
   placeholder?: string;
   autoFocus?: boolean;
   name?: string;
+  readOnly?: boolean;
 }) {
   return (
     <Field label={label} {...(hint ? { hint } : {})}>
@@ -54,6 +56,7 @@ export function TextField({
           type={type}
           value={value}
           required={required}
+          readOnly={readOnly}
           placeholder={placeholder}
           // biome-ignore lint/a11y/noAutofocus: the first field of a login or search form
           autoFocus={autoFocus}
