@@ -46,6 +46,8 @@ export function ProductEditorPage({ id }: { id?: string }) {
   const api = useApi();
   const priceLists = useLoad(() => ok(api.GET('/api/catalog/price-lists')), []);
   const channels = useLoad(() => ok(api.GET('/api/channels')), []);
+  // Kept here: a save reloads the product, which starts the form afresh from what was stored.
+  const [saved, setSaved] = useState(false);
   const loaded = useLoad(async () => {
     if (!id) return null;
     const path = { params: { path: { id } } };
@@ -68,6 +70,10 @@ export function ProductEditorPage({ id }: { id?: string }) {
   }
   const lists = priceLists.data.items;
   const p = loaded.data?.product;
+  const onSaved = () => {
+    setSaved(true);
+    loaded.reload();
+  };
   return (
     <section aria-labelledby="product-title">
       <p>
@@ -78,7 +84,9 @@ export function ProductEditorPage({ id }: { id?: string }) {
         id={id}
         lists={lists}
         initial={p ? draftOf(p, loaded.data!.prices, lists, intl.lang) : undefined}
-        onSaved={() => loaded.reload()}
+        saved={saved}
+        onSaving={() => setSaved(false)}
+        onSaved={onSaved}
       />
       {p ? (
         <Listings
@@ -140,11 +148,15 @@ function ProductForm({
   id,
   lists,
   initial,
+  saved,
+  onSaving,
   onSaved,
 }: {
   id: string | undefined;
   lists: PriceList[];
   initial: Draft | undefined;
+  saved: boolean;
+  onSaving(): void;
   onSaved(): void;
 }) {
   const intl = useIntl();
@@ -162,7 +174,6 @@ function ProductForm({
     },
   );
   const [error, setError] = useState<unknown>(null);
-  const [saved, setSaved] = useState(false);
   const text = draft.content[draft.locale] ?? { title: '', description: '' };
   const setText = (patch: Partial<typeof text>) =>
     setDraft({ ...draft, content: { ...draft.content, [draft.locale]: { ...text, ...patch } } });
@@ -267,11 +278,10 @@ function ProductForm({
 
   const save = async () => {
     setError(null);
-    setSaved(false);
+    onSaving();
     try {
       if (id) {
         await update(id);
-        setSaved(true);
         onSaved();
       } else await create();
     } catch (err) {
