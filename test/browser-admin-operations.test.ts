@@ -3,9 +3,10 @@
 // store's till channel with its new title and price; an order shipped with carrier and tracking and
 // refunded part, then all, in Dutch; Receive goods refusing an unknown SKU at its field; customers
 // found by part of a name; and the event log fitting a 1,280 px screen.
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { HubConfig } from '../src/platform/config.js';
-import { adminLogin, type BrowserHub, describeBrowser, LIVE } from './browser-harness.js';
+import { ARTIFACTS, adminLogin, type BrowserHub, describeBrowser, LIVE } from './browser-harness.js';
 import { type SmtpCapture, startSmtpCapture } from './helpers/smtp-capture.js';
 
 let smtp: SmtpCapture;
@@ -190,7 +191,8 @@ describeBrowser(
       }));
       expect(widths.page).toBeLessThanOrEqual(1280);
       expect(widths.table).toBeLessThanOrEqual(widths.wrap);
-      await t.screenshot(page, 'admin-events-1280');
+      // The first screen only: the whole log is many screens tall.
+      await page.screenshot({ path: join(ARTIFACTS, `admin-events-1280-${t.kind}.png`) });
     });
   },
   { config },

@@ -75,7 +75,7 @@ export function OrderTimeline({
     <>
       <ErrorNotice error={events.error} />
       {events.data && items.length === 0 ? <Empty /> : null}
-      <ol className="timeline" data-testid="order-timeline">
+      <ol className="timeline" data-testid="order-timeline" reversed>
         {items
           .slice()
           .reverse()

@@ -2,7 +2,7 @@
 // variants (SKU, barcode, options) with a price per price list, and where it is listed. A refused
 // save shows each problem next to its field, in the page's language.
 import { useState } from 'react';
-import { LANGUAGES, useIntl } from '../../i18n/index.tsx';
+import { LANGUAGE_NAMES, LANGUAGES, type Language, useIntl } from '../../i18n/index.tsx';
 import { ApiError, ok } from '../../ui/api.ts';
 import { ErrorNotice, Loading, SelectField, TextField, useLoad } from '../../ui/components.tsx';
 import { FormPanel } from '../../ui/data-table.tsx';
