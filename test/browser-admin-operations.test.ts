@@ -184,11 +184,12 @@ describeBrowser(
       const page = await adminPage(t);
       await page.getByRole('link', { name: 'Event log' }).click();
       await page.locator('tr[data-event-type]').first().waitFor();
-      const widths = await page.evaluate(() => ({
+      // Evaluated in the page (a string: the test files are type-checked without the DOM library).
+      const widths = (await page.evaluate(`({
         page: document.documentElement.scrollWidth,
         table: document.querySelector('main table')?.scrollWidth ?? 0,
         wrap: document.querySelector('main .table-wrap')?.clientWidth ?? 0,
-      }));
+      })`)) as { page: number; table: number; wrap: number };
       expect(widths.page).toBeLessThanOrEqual(1280);
       expect(widths.table).toBeLessThanOrEqual(widths.wrap);
       // The first screen only: the whole log is many screens tall.
