@@ -177,6 +177,8 @@ describeBrowser(
       await page.getByRole('button', { name: 'Search' }).click();
       await page.getByRole('link', { name: 'mette.dahl@example.com' }).click();
       await page.getByRole('heading', { name: 'mette.dahl@example.com' }).waitFor();
+      // The timeline in words, not the raw event kind.
+      await page.locator('ol.timeline').getByText('Was recognised (contact details or traits).').waitFor();
       await t.screenshot(page, 'admin-customer-by-email');
     });
 
