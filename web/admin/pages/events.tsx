@@ -46,7 +46,7 @@ export function EventsPage() {
                   <code>{e.type}</code>
                 </td>
                 <td>{e.subject}</td>
-                <td>
+                <td className="clamp" title={JSON.stringify(e.data).slice(0, 1000)}>
                   <code className="code">{JSON.stringify(e.data).slice(0, 160)}</code>
                 </td>
               </tr>
