@@ -14,6 +14,8 @@ import { channelCatalogRoutes, createChannelCatalogFlow } from './flows/channel-
 import {
   commerceRoutes,
   createCommerceFlows,
+  createOrderAdminFlow,
+  orderAdminRoutes,
   startCustomerCommerceProjection,
 } from './flows/commerce/index.js';
 import { createCustomerErasureFlow } from './flows/customer-erasure/index.js';
@@ -179,6 +181,7 @@ export function createServices(opts: ServicesOptions = {}) {
   });
   const customerErasure = createCustomerErasureFlow({ customers });
   const shopperSignIn = createSignInFlow({ customers, mailer });
+  const orderAdmin = createOrderAdminFlow({ orders, payments: commerce.deps.payments, mailer });
   const myAccount = createMyAccountFlow({ customers, orders: orders.orders, customerOrders });
   return {
     ...base,
@@ -190,6 +193,7 @@ export function createServices(opts: ServicesOptions = {}) {
     shopperSignIn,
     myAccount,
     orders,
+    orderAdmin,
     commerce,
     channelCatalog,
     imports,
@@ -269,7 +273,11 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await api.register(catalogRoutes(services.catalog));
       await api.register(channelCatalogRoutes(services.channelCatalog));
       await api.register(importExportRoutes({ imports: services.imports, catalog: services.catalog }));
-      await api.register(inventoryRoutes(services.inventory));
+      await api.register(
+        inventoryRoutes(services.inventory, {
+          skuExists: async (ctx, sku) => (await services.catalog.findVariantsBySkus(ctx, [sku])).length > 0,
+        }),
+      );
       await api.register(integration.routes);
       await api.register(customersRoutes(services.customers, services.customerErasure.eraseCustomer));
       await api.register(customerSourcesRoutes(services.customerSources));
@@ -278,6 +286,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await api.register(cartStatsRoutes);
       await api.register(customerOrdersRoutes(services.customerOrders));
       await api.register(commerceRoutes(services.commerce));
+      await api.register(orderAdminRoutes({ orderAdmin: services.orderAdmin, orders: services.orders }));
       const shopperDeps = {
         signIn: services.shopperSignIn,
         myAccount: services.myAccount,

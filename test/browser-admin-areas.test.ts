@@ -5,6 +5,14 @@ import { adminLogin, describeBrowser, LIVE } from './browser-harness.js';
 
 describeBrowser('admin console areas', (t) => {
   it('shows stock at a location, takes an adjustment, and follows changes made elsewhere live', async () => {
+    // Stock is only received for SKUs the catalog knows.
+    const product = await t.api('POST', '/api/catalog/products', {
+      handle: 'browser-mug',
+      defaultLocale: 'en',
+      content: { en: { title: 'Browser mug' } },
+      variants: [{ sku: 'BROWSER-MUG' }],
+    });
+    expect(product.status).toBe(201);
     const page = await (await t.newContext()).newPage();
     await adminLogin(page, t.base);
     await page.getByRole('link', { name: 'Inventory' }).click();

@@ -17,6 +17,32 @@ describeEachHub(
       });
       expect(key.status).toBe(201);
       marketKey = key.body.secret;
+      // Stock is only received for SKUs the catalog knows.
+      for (const sku of ['E2E-1', 'E2E-2', 'E2E-3']) {
+        const product = await t.api('POST', '/api/catalog/products', {
+          body: {
+            handle: sku.toLowerCase(),
+            defaultLocale: 'en',
+            content: { en: { title: sku } },
+            variants: [{ sku }],
+          },
+        });
+        expect(product.status).toBe(201);
+      }
+    });
+
+    it('refuses to receive or count stock of a SKU no product has (422 naming body.sku), writing nothing', async () => {
+      for (const kind of ['receive', 'count']) {
+        const r = await t.api('POST', '/api/inventory/adjustments', {
+          body: { kind, sku: 'NOPE-123', location: 'warehouse-utrecht', quantity: 5 },
+        });
+        expect(r.status).toBe(422);
+        expect(r.body).toMatchObject({ code: 'unknown_sku', errors: [{ path: 'body.sku' }] });
+      }
+      const level = await t.api('GET', '/api/inventory/skus/NOPE-123');
+      expect(level.body.levels ?? []).toEqual([]);
+      const movements = await t.api('GET', '/api/inventory/movements?limit=500');
+      expect(movements.body.items.some((m: { sku: string }) => m.sku === 'NOPE-123')).toBe(false);
     });
 
     it('has the demo locations and sourcing (marketplace with a safety buffer of 2)', async () => {

@@ -47,6 +47,16 @@ async function setUp(b: BenchContext, units: number): Promise<string[]> {
     );
     keys.push(key.secret);
   }
+  // Stock is only received for SKUs the catalog knows.
+  await must(
+    api(b, 'POST', '/api/catalog/products', {
+      handle: 'hot-sku',
+      defaultLocale: 'en',
+      content: { en: { title: 'Hot SKU' } },
+      variants: [{ sku: SKU }],
+    }),
+    'product',
+  );
   await must(
     api(b, 'POST', '/api/inventory/adjustments', {
       kind: 'receive',

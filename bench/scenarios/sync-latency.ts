@@ -44,6 +44,21 @@ async function setup(b: BenchContext) {
       locationIds: ['store-ams'],
       safetyBuffer: 0,
     });
+  // Stock is only received for SKUs the catalog knows: the hot SKU and the background ones BG-0…499.
+  await must('POST', '/api/catalog/products', {
+    handle: 'till-hot',
+    defaultLocale: 'en',
+    content: { en: { title: 'Till hot' } },
+    variants: [{ sku: HOT }],
+  });
+  for (const part of [0, 1]) {
+    await must('POST', '/api/catalog/products', {
+      handle: `background-${part}`,
+      defaultLocale: 'en',
+      content: { en: { title: `Background ${part}` } },
+      variants: Array.from({ length: 250 }, (_, i) => ({ sku: `BG-${part * 250 + i}` })),
+    });
+  }
   await must('POST', '/api/inventory/adjustments', {
     kind: 'receive',
     sku: HOT,

@@ -12,7 +12,9 @@ import { EventsPage } from './pages/events.tsx';
 import { IntegrationsPage } from './pages/integrations.tsx';
 import { InventoryPage } from './pages/inventory.tsx';
 import { KeysPage } from './pages/keys.tsx';
+import { OrderPage } from './pages/order-detail.tsx';
 import { OrdersPage, PickupBoardPage } from './pages/orders.tsx';
+import { ProductEditorPage } from './pages/product-editor.tsx';
 import { ReturnsPage } from './pages/returns.tsx';
 
 interface Section {
@@ -26,12 +28,15 @@ interface Section {
 const SECTIONS: Section[] = [
   { path: '/', label: 'nav.dashboard', render: () => <DashboardPage /> },
   { path: '/orders', label: 'nav.orders', render: () => <OrdersPage /> },
+  { path: '/orders/:id', label: 'nav.orders', nav: false, render: (p) => <OrderPage id={p.id!} /> },
   { path: '/pickups', label: 'nav.pickups', render: () => <PickupBoardPage /> },
   { path: '/returns', label: 'nav.returns', render: () => <ReturnsPage /> },
   { path: '/customers', label: 'nav.customers', render: () => <CustomersPage /> },
   { path: '/customers/:id', label: 'nav.customers', nav: false, render: (p) => <CustomerPage id={p.id!} /> },
   { path: '/inventory', label: 'nav.inventory', render: () => <InventoryPage /> },
   { path: '/catalog', label: 'nav.catalog', render: () => <CatalogPage /> },
+  { path: '/catalog/new', label: 'nav.catalog', nav: false, render: () => <ProductEditorPage /> },
+  { path: '/catalog/:id', label: 'nav.catalog', nav: false, render: (p) => <ProductEditorPage id={p.id!} /> },
   { path: '/channels', label: 'nav.channels', render: () => <ChannelsPage /> },
   { path: '/keys', label: 'nav.keys', render: () => <KeysPage /> },
   { path: '/integrations', label: 'nav.integrations', render: () => <IntegrationsPage /> },

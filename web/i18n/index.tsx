@@ -3,13 +3,14 @@
 // checker refuses a language that misses a key.
 import { IntlMessageFormat, type PrimitiveType } from 'intl-messageformat';
 import { createContext, type ReactNode, useContext, useMemo, useState } from 'react';
+import { type AdminOpsKey, adminOpsBg, adminOpsEn, adminOpsEs, adminOpsNl, adminOpsSv } from './admin-ops.ts';
 import { bg } from './bg.ts';
-import { en, type MessageKey } from './en.ts';
+import { type MessageKey as CoreKey, en } from './en.ts';
 import { es } from './es.ts';
 import { nl } from './nl.ts';
 import { sv } from './sv.ts';
 
-export type { MessageKey };
+export type MessageKey = CoreKey | AdminOpsKey;
 export const LANGUAGES = ['en', 'es', 'sv', 'bg', 'nl'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const LANGUAGE_NAMES: Record<Language, string> = {
@@ -20,7 +21,13 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
   nl: 'Nederlands',
 };
 
-const CATALOGS: Record<Language, Record<MessageKey, string>> = { en, es, sv, bg, nl };
+const CATALOGS: Record<Language, Record<MessageKey, string>> = {
+  en: { ...en, ...adminOpsEn },
+  es: { ...es, ...adminOpsEs },
+  sv: { ...sv, ...adminOpsSv },
+  bg: { ...bg, ...adminOpsBg },
+  nl: { ...nl, ...adminOpsNl },
+};
 
 export function toLanguage(locale: string | undefined | null): Language | undefined {
   const base = locale?.toLowerCase().split(/[-_]/)[0];
@@ -55,7 +62,7 @@ export function translate(lang: Language, key: MessageKey, values?: Values): str
   const id = `${lang}\u0000${key}`;
   let f = formatters.get(id);
   if (!f) {
-    f = new IntlMessageFormat(CATALOGS[lang][key] ?? en[key], lang);
+    f = new IntlMessageFormat(CATALOGS[lang][key] ?? CATALOGS.en[key], lang);
     formatters.set(id, f);
   }
   return String(f.format(values));

@@ -2081,6 +2081,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/catalog/products/{id}/prices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A product's prices per variant: per price list (priceListCode) and channels' own (channelId) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description id or handle */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                amount: number;
+                channelId: string | null;
+                currency: string;
+                priceListCode: string | null;
+                sku: string;
+                variantId: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/catalog/products/{id}/variants': {
     parameters: {
       query?: never;
@@ -2166,6 +2214,83 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/api/catalog/products/{id}/variants/{sku}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a variant's barcode (GTIN) or options; its SKU stays */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description id or handle */
+          id: string;
+          sku: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            gtin?: string | null;
+            options?: {
+              [key: string]: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              categories: string[];
+              content: {
+                [key: string]: {
+                  description: string;
+                  title: string;
+                };
+              };
+              /** Format: date-time */
+              createdAt: string;
+              defaultLocale: string;
+              handle: string;
+              id: string;
+              media: string[];
+              /** @enum {string} */
+              status: 'active' | 'draft' | 'archived';
+              /** Format: date-time */
+              updatedAt: string;
+              variants: {
+                gtin: string | null;
+                id: string;
+                options: {
+                  [key: string]: string;
+                };
+                position: number;
+                productId: string;
+                sku: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
     trace?: never;
   };
   '/api/channel-sync/connections': {
@@ -3833,7 +3958,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Search customers by email, phone, external id (type:value) or name */
+    /** Search customers by email, phone, external id (type:value), name, tag, or any part of them (q) */
     get: {
       parameters: {
         query?: {
@@ -3843,6 +3968,8 @@ export interface paths {
           limit?: number;
           name?: string;
           phone?: string;
+          /** @description part of a name, an email address or a phone number */
+          q?: string;
           tag?: string;
         };
         header?: never;
@@ -8021,6 +8148,10 @@ export interface paths {
           /** @description the exact code (case-insensitive); never blank */
           pickupCode?: string;
           pickupLocationId?: string;
+          /** @description placed before this moment (ISO 8601) */
+          placedBefore?: unknown;
+          /** @description placed at or after this moment (ISO 8601) */
+          placedFrom?: unknown;
           /** @description exact match on the order number, id, email or phone (a till finding an order for a return) */
           q?: string;
           status?:
@@ -8547,6 +8678,132 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/orders/{id}/confirmation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Email the order confirmation again to the order's address (emits order.confirmation_sent)
+     * @description 422 when the order has no email address; 503 mail_not_configured without a mail relay.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              number: string;
+              orderId: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Staff notes on an order, oldest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: string;
+                id: string;
+                orderId: string;
+                text: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Write a staff note on an order (emits order.note_added) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            text: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              createdAt: string;
+              createdBy: string;
+              id: string;
+              orderId: string;
+              text: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/orders/{id}/payments': {
     parameters: {
       query?: never;
@@ -8952,7 +9209,7 @@ export interface paths {
     put?: never;
     /**
      * Email the receipt (order number, lines, totals, tenders and change) to the customer
-     * @description The address is used for this mail only. 422 unprocessable (reason mail_not_configured) without a mail relay.
+     * @description The address is used for this mail only. 503 mail_not_configured without a mail relay.
      */
     post: {
       parameters: {
@@ -8981,6 +9238,209 @@ export interface paths {
             'application/json': {
               orderNumber: string;
               sentTo: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/refunds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Refund money without a return: part of it, or all of it once delivered
+     * @description Without amount, everything still refundable. 422 naming body.amount when it exceeds what was paid and not refunded; 409 for an unpaid, cancelled or (for a full refund) undelivered order.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description minor units */
+            amount?: number;
+            /**
+             * @default original_payment
+             * @enum {string}
+             */
+            method?: 'original_payment' | 'store_credit';
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              order: {
+                cartId: string | null;
+                channelId: string;
+                currency: string;
+                customerId: string | null;
+                delivery:
+                  | {
+                      address: {
+                        city: string;
+                        country: string;
+                        latitude?: number;
+                        line1: string;
+                        line2?: string;
+                        longitude?: number;
+                        name?: string;
+                        phone?: string;
+                        postalCode: string;
+                        region?: string;
+                      };
+                      method: string;
+                      /** @enum {string} */
+                      type: 'ship';
+                    }
+                  | {
+                      locationId: string;
+                      locationName: string | null;
+                      /** @enum {string} */
+                      type: 'pickup';
+                    }
+                  | {
+                      /**
+                       * @description bought and taken at the till
+                       * @enum {string}
+                       */
+                      type: 'carry_out';
+                    };
+                email: string | null;
+                externalId: string | null;
+                externalSource: string | null;
+                history: {
+                  /** Format: date-time */
+                  at: string;
+                  from:
+                    | (
+                        | 'pending'
+                        | 'paid'
+                        | 'allocated'
+                        | 'partially_fulfilled'
+                        | 'fulfilled'
+                        | 'completed'
+                        | 'cancelled'
+                        | 'refunded'
+                      )
+                    | null;
+                  reason: string | null;
+                  /** @enum {string} */
+                  to:
+                    | 'pending'
+                    | 'paid'
+                    | 'allocated'
+                    | 'partially_fulfilled'
+                    | 'fulfilled'
+                    | 'completed'
+                    | 'cancelled'
+                    | 'refunded';
+                }[];
+                id: string;
+                lines: {
+                  discount: number;
+                  fulfilledQuantity: number;
+                  lineId: string;
+                  quantity: number;
+                  returnedQuantity: number;
+                  sku: string;
+                  tax: number;
+                  title: string;
+                  /** @description quantity × unit price − discount + tax */
+                  total: number;
+                  unitPrice: number;
+                }[];
+                metadata: {
+                  [key: string]: unknown;
+                };
+                /** @description the order number people read and search, e.g. OH-10234 */
+                number: string;
+                paidAmount: number;
+                phone: string | null;
+                /** @description click & collect: the code the customer shows at the store */
+                pickup: {
+                  code: string;
+                  expiresAt: string | null;
+                  locationId: string;
+                } | null;
+                /** Format: date-time */
+                placedAt: string;
+                refundedAmount: number;
+                reservationIds: string[];
+                /** @enum {string} */
+                source: 'native' | 'imported';
+                /** @enum {string} */
+                status:
+                  | 'pending'
+                  | 'paid'
+                  | 'allocated'
+                  | 'partially_fulfilled'
+                  | 'fulfilled'
+                  | 'completed'
+                  | 'cancelled'
+                  | 'refunded';
+                totals: {
+                  discount: number;
+                  grand: number;
+                  items: number;
+                  shipping: number;
+                  tax: number;
+                };
+                /** Format: date-time */
+                updatedAt: string;
+              };
+              refunds: {
+                amount: number;
+                /** Format: date-time */
+                createdAt: string;
+                currency: string;
+                id: string;
+                /** @enum {string} */
+                method: 'original_payment' | 'store_credit';
+                orderId: string;
+                paymentId: string | null;
+                providerRef: string | null;
+                reason: string | null;
+                returnId: string | null;
+                /** @enum {string} */
+                status: 'succeeded' | 'failed';
+                storeCreditCode: string | null;
+                storeCreditId: string | null;
+              }[];
+              storeCredit: {
+                balance: number;
+                code: string;
+                /** Format: date-time */
+                createdAt: string;
+                currency: string;
+                id: string;
+                issuedAmount: number;
+                orderId: string | null;
+                profileId: string | null;
+              } | null;
             };
           };
         };
@@ -9609,7 +10069,7 @@ export interface paths {
                 orders: number;
                 /** @description Σ refunded on those orders, in minor units */
                 refunded: number;
-                /** @description Σ grand totals of those orders, in minor units */
+                /** @description Σ grand totals of those orders that are paid (awaiting payment excluded), in minor units */
                 revenue: number;
               }[];
               /** Format: date-time */
@@ -10344,7 +10804,7 @@ export interface paths {
     put?: never;
     /**
      * Start a sale on the till’s screen (new, or a cart of its channel such as a resumed web cart)
-     * @description An empty sale already on the screen is dropped; one with lines answers 409 conflict (reason sale_in_progress): park it or finish it first.
+     * @description An empty sale already on the screen is dropped; one with lines answers 409 sale_in_progress: park it or finish it first.
      */
     post: {
       parameters: {
@@ -10743,7 +11203,7 @@ export interface paths {
     put?: never;
     /**
      * Put a parked sale back on the till’s screen
-     * @description A sale with lines already on the screen answers 409 conflict (reason sale_in_progress).
+     * @description A sale with lines already on the screen answers 409 sale_in_progress.
      */
     post: {
       parameters: {

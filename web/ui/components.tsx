@@ -46,6 +46,7 @@ export function TextField({
   autoFocus,
   name,
   field,
+  readOnly,
 }: {
   label: string;
   value: string;
@@ -58,6 +59,7 @@ export function TextField({
   name?: string;
   /** The request path it fills: highlighted when the hub's problem names it (inside a ProblemScope). */
   field?: string;
+  readOnly?: boolean;
 }) {
   return (
     <Field label={label} field={field} {...(hint ? { hint } : {})}>
@@ -70,6 +72,7 @@ export function TextField({
           type={type}
           value={value}
           required={required}
+          readOnly={readOnly}
           placeholder={placeholder}
           // biome-ignore lint/a11y/noAutofocus: the first field of a login or search form
           autoFocus={autoFocus}

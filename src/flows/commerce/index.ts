@@ -9,6 +9,8 @@ import { tillSalesRoutes } from './till-sales.routes.js';
 export type { CommerceDeps } from './commerce.deps.js';
 export { type CommerceFlows, createCommerceFlows } from './commerce.flows.js';
 export { startCustomerCommerceProjection } from './customer-projection.js';
+export { confirmationMail, createOrderAdminFlow, type OrderAdminFlow } from './order-admin.flow.js';
+export { orderAdminRoutes } from './order-admin.routes.js';
 export { type PaymentRefused, paymentFailedError } from './take-payment.js';
 
 /** Every carts/checkout/orders route of the flows (the orders module adds its reads itself). */

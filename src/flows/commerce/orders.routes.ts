@@ -135,7 +135,7 @@ export const orderActionsRoutes =
           tags: ['orders'],
           summary: 'Email the receipt (order number, lines, totals, tenders and change) to the customer',
           description:
-            'The address is used for this mail only. 422 mail_not_configured without a mail relay.',
+            'The address is used for this mail only. 503 mail_not_configured without a mail relay.',
           params: Params,
           body: z.strictObject({ email: z.string().trim().toLowerCase().email().max(320) }),
           response: { 202: z.object({ sentTo: z.string(), orderNumber: z.string() }) },

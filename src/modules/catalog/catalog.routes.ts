@@ -14,6 +14,8 @@ import {
   ProductPatch,
   SkuPrice,
   VariantInput,
+  VariantPatch,
+  VariantPrice,
 } from './catalog.types.js';
 
 export const PageQuery = z.strictObject({
@@ -97,6 +99,37 @@ export const catalogRoutes =
       },
       async (request, reply) =>
         reply.code(201).send(await catalog.addVariant(request.ctx, request.params.id, request.body)),
+    );
+
+    app.patch(
+      '/catalog/products/:id/variants/:sku',
+      {
+        config: { policy: secretKeys('catalog:write', 'unbound') },
+        schema: {
+          tags: ['catalog'],
+          summary: "Change a variant's barcode (GTIN) or options; its SKU stays",
+          params: z.object({ id: z.string().describe('id or handle'), sku: z.string() }),
+          body: VariantPatch,
+          response: { 200: Product },
+        },
+      },
+      async (request) =>
+        catalog.updateVariant(request.ctx, request.params.id, request.params.sku, request.body),
+    );
+
+    app.get(
+      '/catalog/products/:id/prices',
+      {
+        config: { policy: secretKeys('catalog:read', 'none') },
+        schema: {
+          tags: ['catalog'],
+          summary:
+            "A product's prices per variant: per price list (priceListCode) and channels' own (channelId)",
+          params: IdParams,
+          response: { 200: z.object({ items: z.array(VariantPrice) }) },
+        },
+      },
+      async (request) => ({ items: await catalog.pricesOfProduct(request.ctx, request.params.id) }),
     );
 
     app.get(

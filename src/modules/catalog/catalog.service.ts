@@ -110,6 +110,31 @@ async function addVariant(ctx: Ctx, productIdOrHandle: string, input: VariantInp
   });
 }
 
+/** Changes a variant's barcode or options (its SKU is its name everywhere, so it stays). */
+async function updateVariant(
+  ctx: Ctx,
+  productIdOrHandle: string,
+  sku: string,
+  patch: { gtin?: string | null | undefined; options?: Record<string, string> | undefined },
+): Promise<Product> {
+  return inTransaction(ctx, async (tx) => {
+    const product = await selectProductRow(tx.db, productIdOrHandle, true);
+    if (!product) throw notFound('product', productIdOrHandle);
+    const [variant] = await selectVariantRowsBySkus(tx.db, [sku]);
+    if (variant?.productId !== product.id) throw notFound('variant', sku);
+    await upsertVariants(tx, [{ productId: product.id, sku: variant.sku, ...patch }]);
+    return getProduct(tx, product.id);
+  });
+}
+
+/** The prices of a product's variants: per price list, and the channels' own prices. */
+async function pricesOfProduct(ctx: Ctx, productIdOrHandle: string) {
+  const product = await getProduct(ctx, productIdOrHandle);
+  const skuOf = new Map(product.variants.map((v) => [v.id, v.sku]));
+  const prices = await selectPricesOfVariants(ctx.db, [...skuOf.keys()]);
+  return prices.map((p) => ({ sku: skuOf.get(p.variantId)!, ...p }));
+}
+
 /** A page of whole products with their prices and listings, in id order, for export. */
 async function exportPage(ctx: Ctx, after: string | undefined, limit: number) {
   const ids = await selectProductIdsPage(ctx.db, { after, limit });
@@ -127,6 +152,8 @@ export function createCatalogService() {
     createProduct,
     updateProduct,
     addVariant,
+    updateVariant,
+    pricesOfProduct,
     getProduct,
     listProducts,
     upsertProducts,

@@ -51,6 +51,17 @@ export const VariantInput = z.strictObject({
 });
 export type VariantInput = z.input<typeof VariantInput>;
 
+export const VariantPatch = z.strictObject({ gtin: Gtin.nullable(), options: VariantOptions }).partial();
+
+export const VariantPrice = z.object({
+  sku: z.string(),
+  variantId: z.string(),
+  priceListCode: z.string().nullable(),
+  channelId: z.string().nullable(),
+  currency: z.string(),
+  amount: z.number().int(),
+});
+
 export const ProductInput = z.strictObject({
   handle: Handle,
   status: z.enum(PRODUCT_STATUSES).default('active'),

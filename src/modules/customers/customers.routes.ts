@@ -83,13 +83,21 @@ export const customersRoutes =
         config: { policy: secretKeys('customers:read', 'unbound') },
         schema: {
           tags,
-          summary: 'Search customers by email, phone, external id (type:value) or name',
+          summary:
+            'Search customers by email, phone, external id (type:value), name, tag, or any part of them (q)',
           querystring: z.strictObject({
             email: z.string().optional(),
             phone: z.string().optional(),
             externalId: z.string().optional().describe('type:value, e.g. marketplace_buyer:B-123'),
             name: z.string().min(2).optional(),
             tag: z.string().min(1).max(100).optional(),
+            q: z
+              .string()
+              .trim()
+              .min(2)
+              .max(200)
+              .optional()
+              .describe('part of a name, an email address or a phone number'),
             limit: z.coerce.number().int().min(1).max(100).default(25),
           }),
           response: { 200: z.object({ items: z.array(CustomerSummary) }) },

@@ -262,6 +262,8 @@ export function createViewService(opts: { rules: IdentityRules }) {
         externalId?: string | undefined;
         name?: string | undefined;
         tag?: string | undefined;
+        /** Part of a name, an email address or a phone number (its digits). */
+        q?: string | undefined;
       },
       limit = 25,
     ): Promise<CustomerSummary[]> {
@@ -282,10 +284,18 @@ export function createViewService(opts: { rules: IdentityRules }) {
           join unnest(${sql.param(wanted.map((w) => w.type))}::text[], ${sql.param(wanted.map((w) => w.value))}::text[]) as w(type, value)
           on i.type = w.type and i.value = w.value)`);
       }
-      if (q.name) {
-        const like = `%${q.name.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-        filters.push(sql`(lower(p.traits->'name'->>'value') like ${like} or lower(p.traits->'firstName'->>'value') like ${like}
-          or lower(p.traits->'lastName'->>'value') like ${like})`);
+      const nameLike = (like: string) =>
+        sql`(lower(p.traits->'name'->>'value') like ${like} or lower(p.traits->'firstName'->>'value') like ${like}
+          or lower(p.traits->'lastName'->>'value') like ${like})`;
+      if (q.name) filters.push(nameLike(likePattern(q.name)));
+      if (q.q) {
+        const like = likePattern(q.q.trim());
+        // Phones are stored in E.164: "06 1234" finds +31 6 1234… by its digits (a leading 0 dropped).
+        const digits = q.q.replace(/\D/g, '').replace(/^0+/, '');
+        const phone =
+          digits.length >= 3 ? sql` or (i.type = 'phone' and i.value like ${`%${digits}%`})` : sql``;
+        filters.push(sql`(${nameLike(like)} or p.id in (select i.profile_id from customer_identifiers i
+          where (i.type = 'email' and lower(i.value) like ${like})${phone}))`);
       }
       if (q.tag) {
         filters.push(
@@ -369,3 +379,6 @@ function bestContact(contacts: Contact[], type: string): string | null {
   of.sort((a, b) => (a.trust === b.trust ? (a.at < b.at ? -1 : 1) : a.trust === 'verified' ? -1 : 1));
   return of[0]?.value ?? null;
 }
+
+/** A LIKE pattern for "contains", lowercased, with the pattern characters escaped. */
+const likePattern = (text: string) => `%${text.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;

@@ -1,6 +1,8 @@
 // HTTP routes for locations, sourcing, levels, availability, adjustments and transfers.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AppError } from '../../kernel/index.js';
+import type { Ctx } from '../../platform/context.js';
 import { channelFor, channelScope } from '../../platform/http/auth-hook.js';
 import { browserKeys, onRecord, secretKeys } from '../../platform/http/route-policy.js';
 import type { InventoryService } from './inventory.service.js';
@@ -24,8 +26,16 @@ import { insufficientStockError, reservationsRoutes } from './reservations.route
 const tags = ['inventory'];
 const Limit = z.coerce.number().int().min(1).max(500).default(100);
 
+export interface InventoryRoutesOptions {
+  /**
+   * Whether a SKU is a product variant (the catalog knows; wired in app.ts). Stock is only received or
+   * counted for known SKUs, so a typo never becomes sellable stock of nothing.
+   */
+  skuExists?(ctx: Ctx, sku: string): Promise<boolean>;
+}
+
 export const inventoryRoutes =
-  (service: InventoryService): FastifyPluginAsyncZod =>
+  (service: InventoryService, opts: InventoryRoutesOptions = {}): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       '/inventory/locations',
@@ -229,6 +239,18 @@ export const inventoryRoutes =
         },
       },
       async (request, reply) => {
+        const { kind, sku } = request.body;
+        if (
+          (kind === 'receive' || kind === 'count') &&
+          opts.skuExists &&
+          !(await opts.skuExists(request.ctx, sku))
+        ) {
+          const message = `No product variant has the SKU ${sku}`;
+          throw new AppError('unknown_sku', message, {
+            details: { sku },
+            issues: [{ path: 'body.sku', message, code: 'unknown_sku' }],
+          });
+        }
         const result = await service.adjust(request.ctx, request.body);
         if (!result.ok) throw insufficientStockError(result);
         return reply.code(201).send(result.value);

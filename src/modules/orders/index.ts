@@ -3,10 +3,12 @@
 import { fileURLToPath } from 'node:url';
 import type { MigrationSet } from '../../platform/db/migrate.js';
 import { createFulfilmentsService } from './fulfilments.service.js';
+import { createOrderNotesService } from './order-notes.js';
 import { createOrdersService } from './orders.service.js';
 import { createReturnsService } from './returns.service.js';
 
 export type { FulfilmentPlan, FulfilmentsService } from './fulfilments.service.js';
+export { OrderNote, OrderNoteInput, type OrderNotesService } from './order-notes.js';
 export { allowedNext, ORDER_STATUSES, type OrderStatus, refuseTransition } from './order-state.js';
 export { ORDER_EVENTS, statusEvent } from './orders.events.js';
 export type { OrderFilter } from './orders.repository.js';
@@ -25,10 +27,12 @@ export type { ReturnLineRequest, ReturnRecord, ReturnsService } from './returns.
 
 /** The orders module's services: orders, their fulfilments and returns. */
 export function createOrdersModule(opts: { numberPrefix?: string } = {}) {
+  const orders = createOrdersService({ numberPrefix: opts.numberPrefix ?? 'OH' });
   return {
-    orders: createOrdersService({ numberPrefix: opts.numberPrefix ?? 'OH' }),
+    orders,
     fulfilments: createFulfilmentsService(),
     returns: createReturnsService(),
+    notes: createOrderNotesService(orders),
   };
 }
 export type OrdersModule = ReturnType<typeof createOrdersModule>;

@@ -11,6 +11,7 @@ import {
   personalStringsIn,
   redactJson,
 } from '../../platform/privacy/personal-data.js';
+import { deleteNotesOfOrders } from './order-notes.js';
 import {
   type OrderPersonalRow,
   redactFulfilmentTracking,
@@ -31,6 +32,7 @@ export const ORDERS_PERSONAL_DATA: PersonalDataRegistry = {
     { table: 'orders', column: 'history', erasure: 'reasons that repeat personal values are redacted' },
     { table: 'orders', column: 'metadata', erasure: 'personal keys and values redacted' },
     { table: 'order_fulfilments', column: 'tracking', erasure: 'tracking number removed, carrier stays' },
+    { table: 'order_notes', column: 'text', erasure: 'deleted' },
   ],
   notPersonal: [
     {
@@ -38,6 +40,7 @@ export const ORDERS_PERSONAL_DATA: PersonalDataRegistry = {
       column: 'created_by',
       reason: 'the staff key or account that booked the return',
     },
+    { table: 'order_notes', column: 'created_by', reason: 'the staff key or account that wrote the note' },
   ],
 };
 
@@ -92,6 +95,7 @@ export async function eraseOrdersOfCustomer(ctx: Ctx, subject: ErasureSubject): 
   );
   const orderIds = found.map((o) => o.id);
   await redactFulfilmentTracking(ctx.db, orderIds);
+  await deleteNotesOfOrders(ctx.db, orderIds);
   return {
     orderIds,
     cartIds: found.flatMap((o) => (o.cart_id ? [o.cart_id] : [])),

@@ -13,7 +13,10 @@ export const ChannelOrderStats = z.object({
   channelId: z.string(),
   currency: z.string(),
   orders: z.number().int().describe('orders placed since `since`, cancelled ones excluded'),
-  revenue: z.number().int().describe('Σ grand totals of those orders, in minor units'),
+  revenue: z
+    .number()
+    .int()
+    .describe('Σ grand totals of those orders that are paid (awaiting payment excluded), in minor units'),
   refunded: z.number().int().describe('Σ refunded on those orders, in minor units'),
   cancelled: z.number().int(),
 });
@@ -40,7 +43,7 @@ export async function orderStats(
     ctx.db,
     sql`select channel_id, currency,
                count(*) filter (where status <> 'cancelled') as orders,
-               sum(grand_total) filter (where status <> 'cancelled') as revenue,
+               sum(grand_total) filter (where status not in ('cancelled', 'pending')) as revenue,
                sum(refunded_amount) filter (where status <> 'cancelled') as refunded,
                count(*) filter (where status = 'cancelled') as cancelled
         from orders

@@ -15,6 +15,12 @@ export const ORDER_EVENTS = {
   returned: 'order.returned',
   customerLinked: 'order.customer_linked',
   pickupExpired: 'order.pickup_expired',
+  /** Staff wrote a note on the order (the payload has the note's id, not its text). */
+  noteAdded: 'order.note_added',
+  /** Money went back without a return (goodwill, a partial or full refund from the admin). */
+  refundIssued: 'order.refund_issued',
+  /** The order confirmation was emailed (again) to the order's address. */
+  confirmationSent: 'order.confirmation_sent',
 } as const;
 
 export const statusEvent = (status: OrderStatus): string => `order.${status}`;

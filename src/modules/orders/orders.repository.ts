@@ -149,6 +149,9 @@ export interface OrderFilter {
   /** Only orders picked up at one of these locations (a till's own stores). */
   pickupLocationIds?: readonly string[] | undefined;
   pickupCode?: string | undefined;
+  /** Placed at or after / before these moments (the admin's date filter). */
+  placedFrom?: Date | undefined;
+  placedBefore?: Date | undefined;
   /** Newest first: the id (UUIDv7, time-ordered) of the last order of the previous page. */
   before?: string | undefined;
   limit: number;
@@ -159,6 +162,8 @@ export async function selectOrders(exec: Executor, f: OrderFilter): Promise<Orde
   if (f.ids) where.push(sql`id = any(${sql.param(f.ids)}::text[])`);
   if (f.channelId) where.push(sql`channel_id = ${f.channelId}`);
   if (f.status) where.push(sql`status = ${f.status}`);
+  if (f.placedFrom) where.push(sql`placed_at >= ${f.placedFrom.toISOString()}::timestamptz`);
+  if (f.placedBefore) where.push(sql`placed_at < ${f.placedBefore.toISOString()}::timestamptz`);
   if (f.customerId) where.push(sql`customer_id = ${f.customerId}`);
   if (f.email) where.push(sql`email = ${f.email}`);
   if (f.phone) where.push(sql`phone = ${f.phone}`);

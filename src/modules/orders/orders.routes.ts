@@ -41,6 +41,8 @@ export const ordersRoutes =
               .describe(
                 'exact match on the order number, id, email or phone (a till finding an order for a return)',
               ),
+            placedFrom: z.coerce.date().optional().describe('placed at or after this moment (ISO 8601)'),
+            placedBefore: z.coerce.date().optional().describe('placed before this moment (ISO 8601)'),
             pickupLocationId: z.string().optional(),
             pickupCode: z
               .string()

@@ -105,3 +105,18 @@ export const returns = pgTable(
   },
   (t) => [index('order_returns_order_idx').on(t.orderId)],
 );
+
+// Staff notes on an order (a call with the customer, a promise made): free text, so personal data
+// that goes with the customer's erasure.
+export const notes = pgTable(
+  'order_notes',
+  {
+    id: text('id').primaryKey(),
+    orderId: text('order_id').notNull(),
+    text: text('text').notNull(),
+    // The staff key or account that wrote it.
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('order_notes_order_idx').on(t.orderId, t.createdAt)],
+);

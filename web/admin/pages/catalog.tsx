@@ -1,11 +1,12 @@
-// Catalog: every product (listed or not) with search, and per product its listings on each channel,
-// which can be published or hidden here.
+// Catalog: every product (listed or not) with search, each opening its editor (product-editor.tsx),
+// and per product its listings on each channel, which can be published or hidden here.
 import { useState } from 'react';
 import { useIntl } from '../../i18n/index.tsx';
 import { ok } from '../../ui/api.ts';
 import { Pill, TextField, useLoad } from '../../ui/components.tsx';
 import { DataTable, FormPanel, LoadedTable, useAction } from '../../ui/data-table.tsx';
 import { useApi } from '../../ui/key-gate.tsx';
+import { Link } from '../../ui/router.tsx';
 
 export function CatalogPage() {
   const intl = useIntl();
@@ -24,7 +25,12 @@ export function CatalogPage() {
 
   return (
     <section aria-labelledby="catalog-title">
-      <h1 id="catalog-title">{intl.t('catalog.title')}</h1>
+      <div className="spread">
+        <h1 id="catalog-title">{intl.t('catalog.title')}</h1>
+        <Link to="/catalog/new" className="button">
+          {intl.t('catalog.newProduct')}
+        </Link>
+      </div>
       <FormPanel
         label={intl.t('common.search')}
         submit={intl.t('common.search')}
@@ -46,7 +52,7 @@ export function CatalogPage() {
         rowKey={(p) => p.id}
         rowProps={(p) => ({ 'data-product': p.handle })}
         columns={[
-          { header: intl.t('catalog.product'), cell: (p) => title(p) },
+          { header: intl.t('catalog.product'), cell: (p) => <Link to={`/catalog/${p.id}`}>{title(p)}</Link> },
           { header: intl.t('catalog.handle'), cell: (p) => <code>{p.handle}</code> },
           { header: intl.t('inventory.sku'), cell: (p) => p.variants.map((v) => v.sku).join(', ') },
           {
@@ -68,7 +74,7 @@ export function CatalogPage() {
   );
 }
 
-function Listings({
+export function Listings({
   productId,
   title,
   channels,
@@ -77,7 +83,7 @@ function Listings({
   productId: string;
   title: string;
   channels: ReadonlyArray<{ id: string; code: string; name: string }>;
-  onClose(): void;
+  onClose?(): void;
 }) {
   const intl = useIntl();
   const api = useApi();
@@ -102,9 +108,11 @@ function Listings({
     <div className="panel" data-testid="listings">
       <div className="spread">
         <h2>{intl.t('catalog.listingsOf', { title })}</h2>
-        <button type="button" className="secondary" onClick={onClose}>
-          {intl.t('catalog.close')}
-        </button>
+        {onClose ? (
+          <button type="button" className="secondary" onClick={onClose}>
+            {intl.t('catalog.close')}
+          </button>
+        ) : null}
       </div>
       {action.notices}
       <DataTable

@@ -2,24 +2,26 @@
 // (and how much we trust them), journey stage, consent, merge history with the reason, unmerge, and
 // the cross-channel timeline.
 import { type FormEvent, useState } from 'react';
-import { useIntl } from '../../i18n/index.tsx';
+import { type MessageKey, useIntl } from '../../i18n/index.tsx';
 import { ok } from '../../ui/api.ts';
 import { Empty, ErrorNotice, Loading, Pill, SelectField, TextField, useLoad } from '../../ui/components.tsx';
 import { useApi } from '../../ui/key-gate.tsx';
 import { Link, useRouter } from '../../ui/router.tsx';
 import { useLiveEvents } from '../../ui/use-live.ts';
+import { toMinor } from '../form-errors.tsx';
 
-const SEARCH_BY = ['email', 'phone', 'name', 'externalId'] as const;
+// `q`: any part of a name, an email address or a phone number (the hub searches server side).
+const SEARCH_BY = ['q', 'email', 'phone', 'name', 'externalId'] as const;
 type SearchBy = (typeof SEARCH_BY)[number];
 
 export function CustomersPage() {
   const intl = useIntl();
   const api = useApi();
   const { query, navigate } = useRouter();
-  const [by, setBy] = useState<SearchBy>((query.get('by') as SearchBy) ?? 'email');
+  const [by, setBy] = useState<SearchBy>((query.get('by') as SearchBy) ?? 'q');
   const [text, setText] = useState(query.get('q') ?? '');
   const q = query.get('q');
-  const activeBy = (query.get('by') as SearchBy) ?? 'email';
+  const activeBy = (query.get('by') as SearchBy) ?? 'q';
   const results = useLoad(
     () =>
       q
@@ -152,7 +154,15 @@ export function CustomerPage({ id }: { id: string }) {
   if (!view.data) return <ErrorNotice error={view.error} />;
   const v = view.data;
   const trait = (k: string) => (v.traits[k]?.value == null ? '' : String(v.traits[k]?.value));
-  const name = [trait('firstName'), trait('lastName')].filter(Boolean).join(' ') || trait('name') || v.id;
+  const contact = (type: string) => v.identities.find((i) => i.type === type)?.value;
+  // A person is called by their name, else by their email or phone; the id is the last resort.
+  const name =
+    [trait('firstName'), trait('lastName')].filter(Boolean).join(' ') ||
+    trait('name') ||
+    trait('email') ||
+    contact('email') ||
+    contact('phone') ||
+    v.id;
   return (
     <section aria-labelledby="customer-title">
       <p>
@@ -287,6 +297,7 @@ function TimelineList({
     name: string | null;
     channelId: string | null;
     occurredAt: string;
+    properties?: Record<string, unknown>;
   }>;
   channelName(id: string | null): string;
 }) {
@@ -297,9 +308,45 @@ function TimelineList({
       {items.map((i) => (
         <li key={i.id}>
           <time dateTime={i.occurredAt}>{intl.date(i.occurredAt)}</time> · {channelName(i.channelId)} ·{' '}
-          <strong>{i.name ?? i.kind}</strong>
+          <span data-event-kind={i.kind}>{timelineSentence(intl, i)}</span>
         </li>
       ))}
     </ol>
   );
+}
+
+/** Segment's spec event names (and our own) as sentences; other names are quoted as they came. */
+const TRACK_SENTENCES: Record<string, MessageKey> = {
+  'Order Completed': 'customerEvent.orderCompleted',
+  'Order Refunded': 'customerEvent.orderRefunded',
+  'Product Viewed': 'customerEvent.productViewed',
+  'Product Added': 'customerEvent.productAdded',
+  'Product Removed': 'customerEvent.productRemoved',
+  'Cart Viewed': 'customerEvent.cartViewed',
+  'Checkout Started': 'customerEvent.checkoutStarted',
+  'Products Searched': 'customerEvent.productsSearched',
+};
+const KIND_SENTENCES: Record<string, MessageKey> = {
+  identify: 'customerEvent.identify',
+  page: 'customerEvent.page',
+  screen: 'customerEvent.screen',
+  group: 'customerEvent.group',
+  alias: 'customerEvent.alias',
+  entry: 'customerEvent.entry',
+};
+
+function timelineSentence(
+  intl: ReturnType<typeof useIntl>,
+  i: { kind: string; name: string | null; properties?: Record<string, unknown> },
+): string {
+  const p = i.properties ?? {};
+  const total =
+    typeof p.total === 'number' && typeof p.currency === 'string'
+      ? intl.money(toMinor(String(p.total), p.currency), p.currency)
+      : '';
+  const key =
+    (i.kind === 'track' && i.name ? TRACK_SENTENCES[i.name] : undefined) ??
+    KIND_SENTENCES[i.kind] ??
+    'customerEvent.other';
+  return intl.t(key, { name: i.name ?? '', total, hasTotal: total ? 'yes' : 'no' });
 }

@@ -41,12 +41,12 @@ export function EventsPage() {
           <tbody>
             {shown.slice(0, 200).map((e) => (
               <tr key={e.id} data-event-type={e.type}>
-                <td>{intl.date(e.time, 'time')}</td>
-                <td>
+                <td className="nowrap">{intl.date(e.time, 'time')}</td>
+                <td className="nowrap">
                   <code>{e.type}</code>
                 </td>
                 <td>{e.subject}</td>
-                <td>
+                <td className="clamp" title={JSON.stringify(e.data).slice(0, 1000)}>
                   <code className="code">{JSON.stringify(e.data).slice(0, 160)}</code>
                 </td>
               </tr>

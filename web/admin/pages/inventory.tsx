@@ -15,6 +15,7 @@ import {
 import { DataTable, FormPanel, useAction } from '../../ui/data-table.tsx';
 import { useApi } from '../../ui/key-gate.tsx';
 import { useLiveEvents } from '../../ui/use-live.ts';
+import { WithFieldError } from '../form-errors.tsx';
 
 interface Level {
   sku: string;
@@ -172,19 +173,23 @@ export function InventoryPage() {
             options={KINDS.map((k) => ({ value: k, label: intl.t(`adjustKind.${k}`) }))}
             onChange={(kind) => setAdjust({ ...adjust, kind })}
           />
-          <TextField
-            label={intl.t('inventory.sku')}
-            value={adjust.sku}
-            onChange={(sku) => setAdjust({ ...adjust, sku })}
-            required
-          />
-          <TextField
-            label={intl.t('inventory.quantity')}
-            type="number"
-            value={adjust.quantity}
-            onChange={(quantity) => setAdjust({ ...adjust, quantity })}
-            required
-          />
+          <WithFieldError error={action.error} path="sku">
+            <TextField
+              label={intl.t('inventory.sku')}
+              value={adjust.sku}
+              onChange={(sku) => setAdjust({ ...adjust, sku })}
+              required
+            />
+          </WithFieldError>
+          <WithFieldError error={action.error} path="quantity">
+            <TextField
+              label={intl.t('inventory.quantity')}
+              type="number"
+              value={adjust.quantity}
+              onChange={(quantity) => setAdjust({ ...adjust, quantity })}
+              required
+            />
+          </WithFieldError>
           <TextField
             label={intl.t('inventory.reason')}
             value={adjust.reason}

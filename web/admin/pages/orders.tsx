@@ -1,4 +1,5 @@
-// Orders from every channel with filters, each with its fulfilments and returns; and the click &
+// Orders from every channel, filtered by channel, status, days and an exact number, email or phone;
+// each opens its order page (order-detail.tsx). And the click &
 // collect board (to pick → ready → collected) that updates live as orders come in and are handed over.
 import { type FormEvent, useState } from 'react';
 import { useIntl } from '../../i18n/index.tsx';
@@ -14,6 +15,7 @@ import {
   useLoad,
 } from '../../ui/components.tsx';
 import { useApi } from '../../ui/key-gate.tsx';
+import { Link } from '../../ui/router.tsx';
 import { useLiveEvents } from '../../ui/use-live.ts';
 
 const STATUSES = [
@@ -34,9 +36,10 @@ export function OrdersPage() {
   const channels = useLoad(() => ok(api.GET('/api/channels')), []);
   const [channelId, setChannelId] = useState('');
   const [status, setStatus] = useState<Status | ''>('');
-  const [open, setOpen] = useState<string | null>(null);
   const [text, setText] = useState('');
   const [q, setQ] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
   const search = (e: FormEvent) => {
     e.preventDefault();
     setQ(text.trim());
@@ -51,18 +54,18 @@ export function OrdersPage() {
               ...(channelId ? { channelId } : {}),
               ...(status ? { status } : {}),
               ...(q ? { q } : {}),
+              // Dates are days in the viewer's time zone; "to" includes its whole day.
+              ...(from ? { placedFrom: new Date(`${from}T00:00:00`).toISOString() } : {}),
+              ...(to
+                ? { placedBefore: new Date(new Date(`${to}T00:00:00`).getTime() + 86_400_000).toISOString() }
+                : {}),
             },
           },
         }),
       ),
-    [channelId, status, q],
+    [channelId, status, q, from, to],
   );
   const live = useLiveEvents(['order.*'], () => orders.reload());
-  const detail = useLoad(
-    () =>
-      open ? ok(api.GET('/api/orders/{id}', { params: { path: { id: open } } })) : Promise.resolve(null),
-    [open],
-  );
   const channelName = (id: string) => channels.data?.items.find((c) => c.id === id)?.name ?? id;
   return (
     <section aria-labelledby="orders-title">
@@ -89,6 +92,8 @@ export function OrdersPage() {
           ]}
           onChange={setStatus}
         />
+        <TextField label={intl.t('orders.from')} type="date" value={from} onChange={setFrom} />
+        <TextField label={intl.t('orders.to')} type="date" value={to} onChange={setTo} />
         <form className="row" onSubmit={search} aria-label={intl.t('common.search')}>
           <TextField label={intl.t('orders.search')} value={text} onChange={setText} />
           <button type="submit">{intl.t('common.search')}</button>
@@ -117,17 +122,11 @@ export function OrdersPage() {
               {orders.data.items.map((o) => (
                 <tr key={o.id} data-order={o.id}>
                   <td>
-                    <button
-                      type="button"
-                      className="link"
-                      onClick={() => setOpen(open === o.id ? null : o.id)}
-                    >
-                      {o.number}
-                    </button>
+                    <Link to={`/orders/${o.id}`}>{o.number}</Link>
                   </td>
                   <td>{intl.date(o.placedAt)}</td>
                   <td>{channelName(o.channelId)}</td>
-                  <td>{o.email ?? o.phone ?? '–'}</td>
+                  <td className="clip">{o.email ?? o.phone ?? '–'}</td>
                   <td>
                     <Pill>{intl.t(`orderStatus.${o.status}`)}</Pill>
                   </td>
@@ -140,41 +139,6 @@ export function OrdersPage() {
               ))}
             </tbody>
           </table>
-        </div>
-      ) : null}
-      {detail.data ? (
-        <div className="panel stack">
-          <h2>
-            {intl.t('orders.detail')} · {detail.data.number}
-          </h2>
-          <ul>
-            {detail.data.lines.map((l) => (
-              <li key={l.lineId}>
-                {l.quantity} × {l.title} <code>{l.sku}</code> · {intl.money(l.total, detail.data!.currency)}
-              </li>
-            ))}
-          </ul>
-          <h2>{intl.t('orders.fulfilments')}</h2>
-          <ul>
-            {detail.data.fulfilments.map((f) => (
-              <li key={f.id}>
-                {intl.t(`fulfilmentStatus.${f.status}`)} · {f.routing.reason}
-              </li>
-            ))}
-          </ul>
-          <h2>{intl.t('orders.returns')}</h2>
-          {detail.data.returns.length === 0 ? <Empty /> : null}
-          <ul>
-            {detail.data.returns.map((r) => (
-              <li key={r.id}>
-                {r.lines.map((l) => `${l.quantity} × ${l.sku}`).join(', ')} ·{' '}
-                {intl.money(
-                  r.lines.reduce((n, l) => n + l.refundAmount, 0),
-                  detail.data!.currency,
-                )}
-              </li>
-            ))}
-          </ul>
         </div>
       ) : null}
     </section>
