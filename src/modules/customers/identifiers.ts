@@ -1,6 +1,6 @@
 // Identifier rules: normalization (emails lowercased, phones to E.164), blocked placeholder values,
 // link priority and per-type limits. Pure functions, shared by ingestion and the service API.
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { FieldIssue } from '../../kernel/index.js';
 
@@ -72,8 +72,15 @@ export const priorityOf = (rules: IdentityRules, type: string): number => {
 
 export const identifierKey = (type: string, value: string): string => `${type}\u0000${value}`;
 
-/** Tombstones of erased identifiers: a hash, so the erased value itself is not kept. */
-export const tombstoneHash = (type: string, value: string): string =>
+/**
+ * Tombstones of erased or suppressed identifiers: an HMAC keyed by the install's secret salt, so
+ * neither the value nor a dictionary of likely values (emails, phones) can be checked against it.
+ */
+export const tombstoneHash = (salt: string, type: string, value: string): string =>
+  createHmac('sha256', salt).update(`${type}:${value}`).digest('hex');
+
+/** How tombstones were hashed before installs had a salt (still checked while such rows exist). */
+export const legacyTombstoneHash = (type: string, value: string): string =>
   createHash('sha256').update(`omnihub-erased:${type}:${value}`).digest('hex');
 
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
