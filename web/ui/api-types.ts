@@ -4216,7 +4216,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** GDPR export: everything held about this customer, as JSON */
+    /** GDPR export: everything held about this customer (profiles, identifiers, events, consent and its history, orders, carts), as JSON */
     get: {
       parameters: {
         query?: never;
@@ -9513,6 +9513,81 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/regulations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Regulate a customer or an identifier: suppress only, suppress with delete, or unsuppress
+     * @description suppress_only: events carrying the identifiers are dropped from now on, stored data stays. suppress_with_delete: the GDPR erasure across the hub (its tombstones refuse new data too). unsuppress: lifts suppressions and erasure tombstones, so the identifiers identify people again. By profile the whole merged cluster is covered; by identifier only that identifier.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason?: string;
+            /** @enum {string} */
+            regulationType: 'suppress_only' | 'suppress_with_delete' | 'unsuppress';
+            subject:
+              | {
+                  customerId: string;
+                }
+              | {
+                  identifier: {
+                    /** @description email, phone, user_id, anonymous_id, loyalty_card or an external id type */
+                    type: string;
+                    value: string;
+                  };
+                };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              at: string;
+              customerId: string | null;
+              erasure: {
+                customerId: string;
+                erasedAt: string;
+                erasedProfileIds: string[];
+                eventsAnonymized: number;
+                identifiersErased: number;
+                redacted: {
+                  [key: string]: number;
+                };
+              } | null;
+              /** @description identifiers suppressed, erased or lifted */
+              identifiers: number;
+              /** @enum {string} */
+              regulationType: 'suppress_only' | 'suppress_with_delete' | 'unsuppress';
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/returns': {
     parameters: {
       query?: never;
@@ -9972,7 +10047,7 @@ export interface paths {
               /** Format: date-time */
               nextAttemptAt: string;
               /** @enum {string} */
-              status: 'queued' | 'pending' | 'delivering' | 'delivered' | 'dead';
+              status: 'queued' | 'pending' | 'delivering' | 'delivered' | 'dead' | 'suppressed';
               subject: string;
             };
           };
@@ -10020,6 +10095,8 @@ export interface paths {
                 /** @enum {string} */
                 format: 'standard' | 'cloudevents';
                 id: string;
+                includeConsent: boolean;
+                purpose: string | null;
                 /** @enum {string} */
                 status: 'active' | 'disabled';
                 transform: string | null;
@@ -10057,6 +10134,13 @@ export interface paths {
              * @enum {string}
              */
             format?: 'standard' | 'cloudevents';
+            /**
+             * @description payloads carry the customer's consent state (top-level `consent`)
+             * @default false
+             */
+            includeConsent?: boolean;
+            /** @default null */
+            purpose?: string | null;
             /** @description generated when omitted */
             secret?: string;
             /**
@@ -10090,6 +10174,8 @@ export interface paths {
               /** @enum {string} */
               format: 'standard' | 'cloudevents';
               id: string;
+              includeConsent: boolean;
+              purpose: string | null;
               secret: string;
               /** @enum {string} */
               status: 'active' | 'disabled';
@@ -10143,6 +10229,8 @@ export interface paths {
               /** @enum {string} */
               format: 'standard' | 'cloudevents';
               id: string;
+              includeConsent: boolean;
+              purpose: string | null;
               /** @enum {string} */
               status: 'active' | 'disabled';
               transform: string | null;
@@ -10196,6 +10284,8 @@ export interface paths {
             description?: string;
             /** @enum {string} */
             format?: 'standard' | 'cloudevents';
+            includeConsent?: boolean;
+            purpose?: string | null;
             /** @enum {string} */
             status?: 'active' | 'disabled';
             transform?: string | null;
@@ -10221,6 +10311,8 @@ export interface paths {
               /** @enum {string} */
               format: 'standard' | 'cloudevents';
               id: string;
+              includeConsent: boolean;
+              purpose: string | null;
               /** @enum {string} */
               status: 'active' | 'disabled';
               transform: string | null;
@@ -10249,7 +10341,7 @@ export interface paths {
           /** @description the `next` cursor of the previous page */
           after?: number;
           limit?: number;
-          status?: 'queued' | 'pending' | 'delivering' | 'delivered' | 'dead';
+          status?: 'queued' | 'pending' | 'delivering' | 'delivered' | 'dead' | 'suppressed';
         };
         header?: never;
         path: {
@@ -10281,7 +10373,7 @@ export interface paths {
                 /** Format: date-time */
                 nextAttemptAt: string;
                 /** @enum {string} */
-                status: 'queued' | 'pending' | 'delivering' | 'delivered' | 'dead';
+                status: 'queued' | 'pending' | 'delivering' | 'delivered' | 'dead' | 'suppressed';
                 subject: string;
               }[];
               next: number | null;
@@ -10387,8 +10479,10 @@ export interface paths {
               /** @enum {string} */
               format: 'standard' | 'cloudevents';
               id: string;
+              includeConsent: boolean;
               /** Format: date-time */
               previousSecretExpiresAt: string;
+              purpose: string | null;
               secret: string;
               /** @enum {string} */
               status: 'active' | 'disabled';
@@ -10488,6 +10582,8 @@ export interface paths {
                   | {
                       /** @description a webhook endpoint; the event goes to it signed, with retries */
                       endpointId: string;
+                      /** @description sent only if the event's customer may be contacted for this purpose (else the endpoint's purpose decides); a refusal is a suppressed delivery with the reason */
+                      purpose?: string;
                       /** @enum {string} */
                       type: 'webhook';
                     }
@@ -10557,6 +10653,8 @@ export interface paths {
               | {
                   /** @description a webhook endpoint; the event goes to it signed, with retries */
                   endpointId: string;
+                  /** @description sent only if the event's customer may be contacted for this purpose (else the endpoint's purpose decides); a refusal is a suppressed delivery with the reason */
+                  purpose?: string;
                   /** @enum {string} */
                   type: 'webhook';
                 }
@@ -10618,6 +10716,8 @@ export interface paths {
                 | {
                     /** @description a webhook endpoint; the event goes to it signed, with retries */
                     endpointId: string;
+                    /** @description sent only if the event's customer may be contacted for this purpose (else the endpoint's purpose decides); a refusal is a suppressed delivery with the reason */
+                    purpose?: string;
                     /** @enum {string} */
                     type: 'webhook';
                   }
@@ -10706,6 +10806,8 @@ export interface paths {
                 | {
                     /** @description a webhook endpoint; the event goes to it signed, with retries */
                     endpointId: string;
+                    /** @description sent only if the event's customer may be contacted for this purpose (else the endpoint's purpose decides); a refusal is a suppressed delivery with the reason */
+                    purpose?: string;
                     /** @enum {string} */
                     type: 'webhook';
                   }
@@ -10800,6 +10902,8 @@ export interface paths {
               | {
                   /** @description a webhook endpoint; the event goes to it signed, with retries */
                   endpointId: string;
+                  /** @description sent only if the event's customer may be contacted for this purpose (else the endpoint's purpose decides); a refusal is a suppressed delivery with the reason */
+                  purpose?: string;
                   /** @enum {string} */
                   type: 'webhook';
                 }
@@ -10856,6 +10960,8 @@ export interface paths {
                 | {
                     /** @description a webhook endpoint; the event goes to it signed, with retries */
                     endpointId: string;
+                    /** @description sent only if the event's customer may be contacted for this purpose (else the endpoint's purpose decides); a refusal is a suppressed delivery with the reason */
+                    purpose?: string;
                     /** @enum {string} */
                     type: 'webhook';
                   }
@@ -10960,6 +11066,7 @@ export interface paths {
                 customerId?: string | null;
                 endpointId?: string;
                 error?: string;
+                purpose?: string;
                 tag?: string;
                 text?: string;
                 traits?: {
@@ -11065,6 +11172,8 @@ export interface paths {
                 | {
                     /** @description a webhook endpoint; the event goes to it signed, with retries */
                     endpointId: string;
+                    /** @description sent only if the event's customer may be contacted for this purpose (else the endpoint's purpose decides); a refusal is a suppressed delivery with the reason */
+                    purpose?: string;
                     /** @enum {string} */
                     type: 'webhook';
                   }
@@ -11127,6 +11236,7 @@ export interface paths {
                 customerId?: string | null;
                 endpointId?: string;
                 error?: string;
+                purpose?: string;
                 tag?: string;
                 text?: string;
                 traits?: {
