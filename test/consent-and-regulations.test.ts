@@ -147,6 +147,31 @@ describeEachHub('consent that governs and the regulation API', (t) => {
     ]);
   });
 
+  it("takes Segment's categoryPreferences as the person's choices on every channel", async () => {
+    const { writeKey } = await ok(t, 'POST', '/api/customers/sources', { channelId: web, name: 'site' });
+    const r = await t.api('POST', '/v1/identify', {
+      key: null,
+      body: {
+        writeKey,
+        userId: 'cmp-1',
+        traits: { email: 'cmp@example.com' },
+        context: { consent: { categoryPreferences: { Marketing: true, Analytics: false, '!!': true } } },
+      },
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(JSON.stringify(r.body)).toContain('context.consent.categoryPreferences.!!');
+    const [c] = (await ok(t, 'GET', '/api/customers?email=cmp@example.com')).items;
+    const view = await ok(t, 'GET', `/api/customers/${c.id}`);
+    expect(
+      view.consent
+        .map(
+          (x: { purpose: string; channel: string; status: string }) =>
+            `${x.purpose}:${x.channel}:${x.status}`,
+        )
+        .sort(),
+    ).toEqual(['analytics:*:denied', 'marketing:*:granted']);
+  });
+
   it('suppresses a customer and lifts it; an erased identifier can be used again after unsuppress', async () => {
     const regulate = (body: unknown) => t.api('POST', '/api/regulations', { body });
     const id = await identify('suppress@example.com');

@@ -1,11 +1,11 @@
 // The install's tombstone hashing: a secret salt generated once per install (kept in
-// customer_settings, shared by every node through the database) keys an HMAC of each erased or
+// customer_settings, shared by every node through the database) keys the hash of each erased or
 // suppressed identifier. Tombstones written before the salt existed are still matched by their old
 // unsalted hash while any remain.
 import { randomBytes } from 'node:crypto';
 import type { Ctx } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
-import { legacyTombstoneHash, tombstoneHash } from './identifiers.js';
+import { legacyTombstoneHash, tombstoneHasher } from './identifiers.js';
 import { tombstoneSaltRow } from './privacy.repository.js';
 
 export interface TombstoneHasher {
@@ -30,11 +30,12 @@ export function createTombstones() {
         randomBytes(32).toString('hex'),
         ctx.clock.now(),
       );
+      const hash = tombstoneHasher(salt);
       const hasher: TombstoneHasher = {
-        hash: (type, value) => tombstoneHash(salt, type, value),
+        hash,
         candidates: legacyTombstones
-          ? (type, value) => [tombstoneHash(salt, type, value), legacyTombstoneHash(type, value)]
-          : (type, value) => [tombstoneHash(salt, type, value)],
+          ? (type, value) => [hash(type, value), legacyTombstoneHash(type, value)]
+          : (type, value) => [hash(type, value)],
       };
       if (!ctx.inTx) loaded.set(ctx.database, hasher);
       return hasher;

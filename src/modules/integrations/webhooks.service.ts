@@ -19,7 +19,12 @@ import {
   type EndpointPatch,
   type EndpointWithSecrets,
 } from './integrations.types.js';
-import { type ConsentPayload, type ContactConsentPort, consentGate } from './webhook-consent.js';
+import {
+  type ConsentPayload,
+  type ContactConsentPort,
+  consentGate,
+  type GateResult,
+} from './webhook-consent.js';
 import {
   activeSecrets,
   deleteEndpointRow,
@@ -112,6 +117,8 @@ export async function renderBody(
     contentType: 'application/json',
   };
 }
+
+const SEND: GateResult = { send: true };
 
 /** A delivery kept without a body: parked (its transform failed) or suppressed (consent said no). */
 const parkedOf = (endpointId: string, event: StoredEvent, eventId: string, error: string) => ({
@@ -267,7 +274,8 @@ export function createWebhooksService(deps: WebhooksDeps = {}) {
         for (const e of endpoints) {
           if (!matchesType(e.types, event.type)) continue;
           if (e.channelId && event.channelId && e.channelId !== event.channelId) continue;
-          const allowed = await gate(e, event);
+          // Only endpoints with a purpose or includeConsent pay for the consent read.
+          const allowed = e.purpose || e.includeConsent ? await gate(e, event) : SEND;
           if (!allowed.send) {
             suppressed.push(parkedOf(e.id, event, event.id, allowed.reason));
             continue;
