@@ -18,7 +18,12 @@ import {
   orderAdminRoutes,
   startCustomerCommerceProjection,
 } from './flows/commerce/index.js';
-import { createCustomerErasureFlow } from './flows/customer-erasure/index.js';
+import {
+  createCustomerErasureFlow,
+  createCustomerExportFlow,
+  createRegulationsFlow,
+  regulationsRoutes,
+} from './flows/customer-erasure/index.js';
 import { createCustomerOrdersFlow, customerOrdersRoutes } from './flows/customer-orders/index.js';
 import { createCustomerSourcesFlow, customerSourcesRoutes } from './flows/customer-sources/index.js';
 import { DEMO_PAYMENT_PROVIDERS } from './flows/demo/demo-channels.js';
@@ -155,6 +160,7 @@ export function createServices(opts: ServicesOptions = {}) {
     resolveChannelId: async (ctx, idOrCode) => (await base.channels.findChannel(ctx, idOrCode))?.id,
   });
   const customers = createCustomersService({
+    channelExists: async (ctx, id) => (await base.channels.findChannel(ctx, id))?.id === id,
     maxFutureSkewMs: opts.maxFutureSkewSeconds === undefined ? undefined : opts.maxFutureSkewSeconds * 1000,
   });
   const orders = createOrdersModule({ numberPrefix: opts.orderNumberPrefix ?? 'OH' });
@@ -180,9 +186,16 @@ export function createServices(opts: ServicesOptions = {}) {
     payments: commerce.deps.payments,
   });
   const customerErasure = createCustomerErasureFlow({ customers });
+  const customerExport = createCustomerExportFlow({ customers });
+  const regulations = createRegulationsFlow({ customers, erasure: customerErasure });
   const shopperSignIn = createSignInFlow({ customers, mailer });
   const orderAdmin = createOrderAdminFlow({ orders, payments: commerce.deps.payments, mailer });
-  const myAccount = createMyAccountFlow({ customers, orders: orders.orders, customerOrders });
+  const myAccount = createMyAccountFlow({
+    customers,
+    orders: orders.orders,
+    customerOrders,
+    privacy: { exportCustomer: customerExport.exportCustomer, eraseCustomer: customerErasure.eraseCustomer },
+  });
   return {
     ...base,
     inventory,
@@ -190,6 +203,8 @@ export function createServices(opts: ServicesOptions = {}) {
     customerSources,
     customerOrders,
     customerErasure,
+    customerExport,
+    regulations,
     shopperSignIn,
     myAccount,
     orders,
@@ -279,7 +294,13 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
         }),
       );
       await api.register(integration.routes);
-      await api.register(customersRoutes(services.customers, services.customerErasure.eraseCustomer));
+      await api.register(
+        customersRoutes(services.customers, {
+          eraseCustomer: services.customerErasure.eraseCustomer,
+          exportCustomer: services.customerExport.exportCustomer,
+        }),
+      );
+      await api.register(regulationsRoutes(services.regulations));
       await api.register(customerSourcesRoutes(services.customerSources));
       await api.register(ordersRoutes(services.orders));
       await api.register(orderInsightsRoutes);

@@ -364,6 +364,7 @@ export const bg: Record<MessageKey, string> = {
   'integrations.waiting': 'Чакащи',
   'integrations.parked': 'Задържани или отхвърлени',
   'deliveryStatus.queued': 'На опашка',
+  'deliveryStatus.suppressed': 'Спряно (без съгласие)',
   'catalog.title': 'Каталог и публикации',
   'catalog.product': 'Продукт',
   'catalog.handle': 'Идентификатор',

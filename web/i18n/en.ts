@@ -361,6 +361,7 @@ export const en = {
   'integrations.waiting': 'Waiting',
   'integrations.parked': 'Parked or rejected',
   'deliveryStatus.queued': 'Queued',
+  'deliveryStatus.suppressed': 'Suppressed (no consent)',
   'catalog.title': 'Catalog and listings',
   'catalog.product': 'Product',
   'catalog.handle': 'Handle',

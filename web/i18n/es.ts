@@ -364,6 +364,7 @@ export const es: Record<MessageKey, string> = {
   'integrations.waiting': 'En espera',
   'integrations.parked': 'Aparcados o rechazados',
   'deliveryStatus.queued': 'En cola',
+  'deliveryStatus.suppressed': 'Suprimido (sin consentimiento)',
   'catalog.title': 'Catálogo y publicaciones',
   'catalog.product': 'Producto',
   'catalog.handle': 'Identificador',

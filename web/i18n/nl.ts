@@ -363,6 +363,7 @@ export const nl: Record<MessageKey, string> = {
   'integrations.waiting': 'Wachtend',
   'integrations.parked': 'Geparkeerd of geweigerd',
   'deliveryStatus.queued': 'In de wachtrij',
+  'deliveryStatus.suppressed': 'Onderdrukt (geen toestemming)',
   'catalog.title': 'Catalogus en vermeldingen',
   'catalog.product': 'Product',
   'catalog.handle': 'Handle',

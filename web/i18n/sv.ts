@@ -361,6 +361,7 @@ export const sv: Record<MessageKey, string> = {
   'integrations.waiting': 'Väntar',
   'integrations.parked': 'Parkerade eller avvisade',
   'deliveryStatus.queued': 'I kö',
+  'deliveryStatus.suppressed': 'Spärrad (inget samtycke)',
   'catalog.title': 'Katalog och listningar',
   'catalog.product': 'Produkt',
   'catalog.handle': 'Handtag',

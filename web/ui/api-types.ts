@@ -4343,7 +4343,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** GDPR export: everything held about this customer, as JSON */
+    /** GDPR export: everything held about this customer (profiles, identifiers, events, consent and its history, orders, carts), as JSON */
     get: {
       parameters: {
         query?: never;
@@ -10087,6 +10087,81 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/regulations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Regulate a customer or an identifier: suppress only, suppress with delete, or unsuppress
+     * @description suppress_only: events carrying the identifiers are dropped from now on, stored data stays. suppress_with_delete: the GDPR erasure across the hub (its tombstones refuse new data too). unsuppress: lifts suppressions and erasure tombstones, so the identifiers identify people again. By profile the whole merged cluster is covered; by identifier only that identifier.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason?: string;
+            /** @enum {string} */
+            regulationType: 'suppress_only' | 'suppress_with_delete' | 'unsuppress';
+            subject:
+              | {
+                  customerId: string;
+                }
+              | {
+                  identifier: {
+                    /** @description email, phone, user_id, anonymous_id, loyalty_card or an external id type */
+                    type: string;
+                    value: string;
+                  };
+                };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              at: string;
+              customerId: string | null;
+              erasure: {
+                customerId: string;
+                erasedAt: string;
+                erasedProfileIds: string[];
+                eventsAnonymized: number;
+                identifiersErased: number;
+                redacted: {
+                  [key: string]: number;
+                };
+              } | null;
+              /** @description identifiers suppressed, erased or lifted */
+              identifiers: number;
+              /** @enum {string} */
+              regulationType: 'suppress_only' | 'suppress_with_delete' | 'unsuppress';
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/returns': {
     parameters: {
       query?: never;
@@ -11367,7 +11442,7 @@ export interface paths {
               /** Format: date-time */
               nextAttemptAt: string;
               /** @enum {string} */
-              status: 'queued' | 'pending' | 'delivering' | 'delivered' | 'dead';
+              status: 'queued' | 'pending' | 'delivering' | 'delivered' | 'dead' | 'suppressed';
               subject: string;
             };
           };
@@ -11415,6 +11490,8 @@ export interface paths {
                 /** @enum {string} */
                 format: 'standard' | 'cloudevents';
                 id: string;
+                includeConsent: boolean;
+                purpose: string | null;
                 /** @enum {string} */
                 status: 'active' | 'disabled';
                 transform: string | null;
@@ -11452,6 +11529,13 @@ export interface paths {
              * @enum {string}
              */
             format?: 'standard' | 'cloudevents';
+            /**
+             * @description payloads carry the customer's consent state (top-level `consent`)
+             * @default false
+             */
+            includeConsent?: boolean;
+            /** @default null */
+            purpose?: string | null;
             /** @description generated when omitted */
             secret?: string;
             /**
@@ -11485,6 +11569,8 @@ export interface paths {
               /** @enum {string} */
               format: 'standard' | 'cloudevents';
               id: string;
+              includeConsent: boolean;
+              purpose: string | null;
               secret: string;
               /** @enum {string} */
               status: 'active' | 'disabled';
@@ -11538,6 +11624,8 @@ export interface paths {
               /** @enum {string} */
               format: 'standard' | 'cloudevents';
               id: string;
+              includeConsent: boolean;
+              purpose: string | null;
               /** @enum {string} */
               status: 'active' | 'disabled';
               transform: string | null;
@@ -11591,6 +11679,8 @@ export interface paths {
             description?: string;
             /** @enum {string} */
             format?: 'standard' | 'cloudevents';
+            includeConsent?: boolean;
+            purpose?: string | null;
             /** @enum {string} */
             status?: 'active' | 'disabled';
             transform?: string | null;
@@ -11616,6 +11706,8 @@ export interface paths {
               /** @enum {string} */
               format: 'standard' | 'cloudevents';
               id: string;
+              includeConsent: boolean;
+              purpose: string | null;
               /** @enum {string} */
               status: 'active' | 'disabled';
               transform: string | null;
@@ -11644,7 +11736,7 @@ export interface paths {
           /** @description the `next` cursor of the previous page */
           after?: number;
           limit?: number;
-          status?: 'queued' | 'pending' | 'delivering' | 'delivered' | 'dead';
+          status?: 'queued' | 'pending' | 'delivering' | 'delivered' | 'dead' | 'suppressed';
         };
         header?: never;
         path: {
@@ -11676,7 +11768,7 @@ export interface paths {
                 /** Format: date-time */
                 nextAttemptAt: string;
                 /** @enum {string} */
-                status: 'queued' | 'pending' | 'delivering' | 'delivered' | 'dead';
+                status: 'queued' | 'pending' | 'delivering' | 'delivered' | 'dead' | 'suppressed';
                 subject: string;
               }[];
               next: number | null;
@@ -11782,8 +11874,10 @@ export interface paths {
               /** @enum {string} */
               format: 'standard' | 'cloudevents';
               id: string;
+              includeConsent: boolean;
               /** Format: date-time */
               previousSecretExpiresAt: string;
+              purpose: string | null;
               secret: string;
               /** @enum {string} */
               status: 'active' | 'disabled';
@@ -11883,6 +11977,8 @@ export interface paths {
                   | {
                       /** @description a webhook endpoint; the event goes to it signed, with retries */
                       endpointId: string;
+                      /** @description sent only if the event's customer may be contacted for this purpose (else the endpoint's purpose decides); a refusal is a suppressed delivery with the reason */
+                      purpose?: string;
                       /** @enum {string} */
                       type: 'webhook';
                     }
@@ -11952,6 +12048,8 @@ export interface paths {
               | {
                   /** @description a webhook endpoint; the event goes to it signed, with retries */
                   endpointId: string;
+                  /** @description sent only if the event's customer may be contacted for this purpose (else the endpoint's purpose decides); a refusal is a suppressed delivery with the reason */
+                  purpose?: string;
                   /** @enum {string} */
                   type: 'webhook';
                 }
@@ -12013,6 +12111,8 @@ export interface paths {
                 | {
                     /** @description a webhook endpoint; the event goes to it signed, with retries */
                     endpointId: string;
+                    /** @description sent only if the event's customer may be contacted for this purpose (else the endpoint's purpose decides); a refusal is a suppressed delivery with the reason */
+                    purpose?: string;
                     /** @enum {string} */
                     type: 'webhook';
                   }
@@ -12101,6 +12201,8 @@ export interface paths {
                 | {
                     /** @description a webhook endpoint; the event goes to it signed, with retries */
                     endpointId: string;
+                    /** @description sent only if the event's customer may be contacted for this purpose (else the endpoint's purpose decides); a refusal is a suppressed delivery with the reason */
+                    purpose?: string;
                     /** @enum {string} */
                     type: 'webhook';
                   }
@@ -12195,6 +12297,8 @@ export interface paths {
               | {
                   /** @description a webhook endpoint; the event goes to it signed, with retries */
                   endpointId: string;
+                  /** @description sent only if the event's customer may be contacted for this purpose (else the endpoint's purpose decides); a refusal is a suppressed delivery with the reason */
+                  purpose?: string;
                   /** @enum {string} */
                   type: 'webhook';
                 }
@@ -12251,6 +12355,8 @@ export interface paths {
                 | {
                     /** @description a webhook endpoint; the event goes to it signed, with retries */
                     endpointId: string;
+                    /** @description sent only if the event's customer may be contacted for this purpose (else the endpoint's purpose decides); a refusal is a suppressed delivery with the reason */
+                    purpose?: string;
                     /** @enum {string} */
                     type: 'webhook';
                   }
@@ -12355,6 +12461,7 @@ export interface paths {
                 customerId?: string | null;
                 endpointId?: string;
                 error?: string;
+                purpose?: string;
                 tag?: string;
                 text?: string;
                 traits?: {
@@ -12460,6 +12567,8 @@ export interface paths {
                 | {
                     /** @description a webhook endpoint; the event goes to it signed, with retries */
                     endpointId: string;
+                    /** @description sent only if the event's customer may be contacted for this purpose (else the endpoint's purpose decides); a refusal is a suppressed delivery with the reason */
+                    purpose?: string;
                     /** @enum {string} */
                     type: 'webhook';
                   }
@@ -12522,6 +12631,7 @@ export interface paths {
                 customerId?: string | null;
                 endpointId?: string;
                 error?: string;
+                purpose?: string;
                 tag?: string;
                 text?: string;
                 traits?: {

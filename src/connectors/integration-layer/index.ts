@@ -6,6 +6,7 @@ import type { InboundCommandDeps } from '../../flows/inbound-commands/index.js';
 import { type CustomerActions, startWorkflowRules } from '../../flows/workflow-rules/index.js';
 import type { Clock } from '../../kernel/index.js';
 import {
+  type ContactConsentPort,
   createInboundService,
   createRulesService,
   createWebhooksService,
@@ -43,6 +44,8 @@ export interface IntegrationLayerOptions {
   deliver?: boolean;
   /** The customers module's notes, tags and traits, for rule actions on customers. */
   customers?: CustomerActions;
+  /** Customers' consent, for endpoints and rule actions with a contact purpose. */
+  consent?: ContactConsentPort;
   /** Seals inbound connector secrets at rest (OMNIHUB_SECRETS_KEY); none = stored as given. */
   secrets?: SecretBox;
   /** The modules' services that carry out inbound commands (orders, catalog, stock, customers). */
@@ -63,6 +66,7 @@ export function createIntegrationLayer(opts: IntegrationLayerOptions) {
     ...(config.retryScheduleMs ? { retryScheduleMs: config.retryScheduleMs } : {}),
     checkTargetUrl: (url) => guard.check(url),
     secrets: opts.secrets,
+    consent: opts.consent,
   });
   const rules = createRulesService();
   const inbound = createInboundService({ secrets: opts.secrets });

@@ -3,6 +3,7 @@
 // channels/catalog/inventory reads that outbound channel sync pushes.
 
 import type { ChannelSyncFlowDeps } from '../../flows/channel-sync/index.js';
+import { contactConsentPort } from '../../flows/contact-consent/index.js';
 import {
   catalogProductUpsert,
   type ImportOrderInput,
@@ -13,6 +14,7 @@ import type { CustomerActions } from '../../flows/workflow-rules/index.js';
 import type { CatalogService } from '../../modules/catalog/index.js';
 import type { ChannelsService } from '../../modules/channels/index.js';
 import type { CustomersService } from '../../modules/customers/index.js';
+import type { ContactConsentPort } from '../../modules/integrations/index.js';
 import type { InventoryService } from '../../modules/inventory/index.js';
 import type { Ctx } from '../../platform/context.js';
 
@@ -20,7 +22,7 @@ export interface HubServicesForIntegration {
   channels: Pick<ChannelsService, 'findChannel' | 'listChannels'>;
   catalog: Pick<CatalogService, 'upsertProducts' | 'upsertVariants' | 'channelProducts' | 'channelPage'>;
   inventory: Pick<InventoryService, 'setOnHand' | 'availableToSell'>;
-  customers: Pick<CustomersService, 'identify'> & CustomerActions;
+  customers: Pick<CustomersService, 'identify' | 'consentState'> & CustomerActions;
   orders?: {
     orders: {
       findByExternalId(
@@ -42,6 +44,7 @@ export function integrationDepsFrom(s: HubServicesForIntegration): {
   commands: InboundCommandDeps;
   channelCurrency: (ctx: Ctx, channelId: string) => Promise<string | undefined>;
   customers: CustomerActions;
+  consent: ContactConsentPort;
   channelSyncSources: Omit<ChannelSyncFlowDeps, 'sync'>;
 } {
   const { orders, commerce } = s;
@@ -62,6 +65,7 @@ export function integrationDepsFrom(s: HubServicesForIntegration): {
     },
     channelCurrency: async (ctx, id) => (await s.channels.findChannel(ctx, id))?.currency,
     customers: s.customers,
+    consent: contactConsentPort(s.customers),
     channelSyncSources: { channels: s.channels, catalog: s.catalog, inventory: s.inventory },
   };
 }

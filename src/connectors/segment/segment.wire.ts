@@ -1,7 +1,12 @@
 // The Segment HTTP tracking API wire format → the customers module's events. Translation and
 // validation only: identity rules live in the module.
 import { randomUUID } from 'node:crypto';
-import type { EventKind, IdentifierInput, IngestEventInput } from '../../modules/customers/index.js';
+import {
+  type EventKind,
+  type IdentifierInput,
+  type IngestEventInput,
+  PURPOSE_SHAPE,
+} from '../../modules/customers/index.js';
 
 export const SEGMENT_CALLS = ['track', 'identify', 'page', 'screen', 'group', 'alias'] as const;
 export type SegmentCall = (typeof SEGMENT_CALLS)[number];
@@ -121,7 +126,18 @@ export function fromSegment(
         path: 'context.consent.categoryPreferences',
         message: 'must map categories to true/false',
       });
-    } else consent = consentPrefs as Record<string, boolean>;
+    } else {
+      // Each category is a purpose on every channel; a key that is no purpose word is dropped with a warning.
+      consent = {};
+      for (const [category, granted] of Object.entries(consentPrefs as Record<string, boolean>)) {
+        if (PURPOSE_SHAPE.test(category.trim().toLowerCase())) consent[category] = granted;
+        else
+          warnings.push({
+            path: `context.consent.categoryPreferences.${category.slice(0, 60)}`,
+            message: 'not a consent category (a word such as Marketing); dropped',
+          });
+      }
+    }
   }
   if (errors.length) return { ok: false, messageId, errors };
 

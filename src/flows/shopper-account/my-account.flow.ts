@@ -6,12 +6,18 @@ import type { CustomersService } from '../../modules/customers/index.js';
 import type { Address, OrdersService } from '../../modules/orders/index.js';
 import { revokeSessionsOfProfiles } from '../../modules/shoppers/index.js';
 import type { Ctx } from '../../platform/context.js';
+import type { CustomerErasureFlow, CustomerExportFlow } from '../customer-erasure/index.js';
 import type { CustomerOrdersFlow } from '../customer-orders/index.js';
 
 export interface MyAccountDeps {
-  customers: Pick<CustomersService, 'view' | 'setConsent' | 'exportCustomer' | 'eraseCustomer'>;
+  customers: Pick<CustomersService, 'view' | 'setConsent'>;
   orders: Pick<OrdersService, 'getOrder'>;
   customerOrders: CustomerOrdersFlow;
+  /** The hub-wide GDPR export and erasure (orders and carts too). */
+  privacy: {
+    exportCustomer: CustomerExportFlow['exportCustomer'];
+    eraseCustomer: CustomerErasureFlow['eraseCustomer'];
+  };
 }
 
 /** The shopper's history spans channels: reads are not narrowed to the channel they signed in on. */
@@ -70,11 +76,11 @@ export function createMyAccountFlow(deps: MyAccountDeps) {
       return { items: [...seen.values()] };
     },
 
-    export: (ctx: Ctx) => deps.customers.exportCustomer(acrossChannels(ctx), ctx.actor.profileId!),
+    export: (ctx: Ctx) => deps.privacy.exportCustomer(acrossChannels(ctx), ctx.actor.profileId!),
 
     /** Erases the shopper through the same path as the admin's erasure, then ends their sessions. */
     async erase(ctx: Ctx) {
-      const receipt = await deps.customers.eraseCustomer(
+      const receipt = await deps.privacy.eraseCustomer(
         acrossChannels(ctx),
         ctx.actor.profileId!,
         'shopper request',

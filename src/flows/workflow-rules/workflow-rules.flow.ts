@@ -93,7 +93,9 @@ async function runAction(
 ): Promise<boolean> {
   const ref = `${ruleId}:${event.id}`;
   if (action.type === 'webhook' && action.endpointId) {
-    return deps.webhooks.enqueueForEndpoint(ctx, action.endpointId, event, `rule:${ref}`);
+    // A purpose (the action's, else the endpoint's) asks the customer's consent first; a refusal
+    // is written to the delivery log as a suppressed delivery with the reason.
+    return deps.webhooks.enqueueForEndpoint(ctx, action.endpointId, event, `rule:${ref}`, action.purpose);
   }
   if (action.error || !action.customerId) {
     deps.log.warn({ ruleId, eventId: event.id, error: action.error }, 'workflow action skipped');

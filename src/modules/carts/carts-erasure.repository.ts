@@ -27,6 +27,21 @@ export async function selectCartsOfPerson(
   return found.map((c) => ({ ...c, delivery: c.delivery === null ? null : jsonColumn(c.delivery) }));
 }
 
+/** A person's carts as stored (the GDPR export). */
+export async function selectCartRecordsOfPerson(
+  exec: Executor,
+  q: { profileIds: string[]; identifiers: string[] },
+): Promise<Array<Record<string, unknown>>> {
+  const ids = textArray(q.identifiers);
+  return rows<Record<string, unknown>>(
+    exec,
+    sql`select * from carts
+        where profile_id = any(${textArray(q.profileIds)})
+           or lower(email) = any(${ids}) or phone = any(${ids}) or anonymous_id = any(${ids})
+        order by id`,
+  );
+}
+
 /** Contact, device id and a shipping address go; lines, totals and the pickup store stay. */
 export async function clearCartsPersonalData(exec: Executor, cartIds: string[], now: Date): Promise<void> {
   if (cartIds.length === 0) return;

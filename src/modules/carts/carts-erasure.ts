@@ -7,7 +7,11 @@ import {
   type PersonalDataRegistry,
   personalStringsIn,
 } from '../../platform/privacy/personal-data.js';
-import { clearCartsPersonalData, selectCartsOfPerson } from './carts-erasure.repository.js';
+import {
+  clearCartsPersonalData,
+  selectCartRecordsOfPerson,
+  selectCartsOfPerson,
+} from './carts-erasure.repository.js';
 
 export const CARTS_PERSONAL_DATA: PersonalDataRegistry = {
   owner: 'carts',
@@ -31,6 +35,14 @@ export interface CartsErasure {
   /** Address lines and names found on the carts, to redact where they repeat. */
   personalValues: string[];
   cartsRedacted: number;
+}
+
+/** The GDPR export's part: every cart of the person (by profile, contact or device id) as stored. */
+export async function exportCartsOfCustomer(
+  ctx: Ctx,
+  subject: Pick<ErasureSubject, 'profileIds' | 'identifiers'>,
+): Promise<Array<Record<string, unknown>>> {
+  return selectCartRecordsOfPerson(ctx.db, subject);
 }
 
 export async function eraseCartsOfCustomer(

@@ -15,7 +15,12 @@ export {
   type NewLine,
 } from './carts.service.js';
 export * from './carts.types.js';
-export { CARTS_PERSONAL_DATA, type CartsErasure, eraseCartsOfCustomer } from './carts-erasure.js';
+export {
+  CARTS_PERSONAL_DATA,
+  type CartsErasure,
+  eraseCartsOfCustomer,
+  exportCartsOfCustomer,
+} from './carts-erasure.js';
 export { activeCartStats, ChannelCartStats, cartStatsRoutes } from './carts-stats.js';
 export { newHandoffCode, parseHandoff, qrPayload } from './handoff-code.js';
 export {

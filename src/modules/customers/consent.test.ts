@@ -69,7 +69,13 @@ describeEachDatabase('mayContact on a stored customer', [customersMigrations], (
       reason: 'denied',
     });
     expect((await customers.mayContact(ctx, id, 'analytics', 'chn_web')).allowed).toBe(true);
-    expect(await customers.mayContact(ctx, id, 'analytics', 'chn_sms')).toMatchObject({
+    // Segment's categories are the person's choices: they hold on every channel, not only the source's
+    expect((await customers.mayContact(ctx, id, 'analytics', 'chn_sms')).allowed).toBe(true);
+    expect(await customers.mayContact(ctx, id, 'marketing', 'chn_sms')).toMatchObject({
+      reason: 'denied',
+      scope: '*',
+    });
+    expect(await customers.mayContact(ctx, id, 'personalization', 'chn_sms')).toMatchObject({
       reason: 'no_consent',
     });
   });

@@ -50,8 +50,14 @@ export type EraseCustomerEverywhere = (
   reason?: string,
 ) => Promise<ErasureReceipt & { redacted: Record<string, number> }>;
 
+/** The GDPR export across the hub (flows/customer-erasure: with orders and carts). */
+export type ExportCustomerEverywhere = (ctx: Ctx, id: string) => Promise<Record<string, unknown>>;
+
 export const customersRoutes =
-  (service: CustomersService, eraseCustomer: EraseCustomerEverywhere): FastifyPluginAsyncZod =>
+  (
+    service: CustomersService,
+    everywhere: { eraseCustomer: EraseCustomerEverywhere; exportCustomer: ExportCustomerEverywhere },
+  ): FastifyPluginAsyncZod =>
   async (app) => {
     // POST /customers/sources lives in flows/customer-sources: it checks that the channel exists.
 
@@ -295,9 +301,14 @@ export const customersRoutes =
       '/customers/:id/export',
       {
         config: { policy: secretKeys('customers:read', 'unbound') },
-        schema: { tags, summary: 'GDPR export: everything held about this customer, as JSON', params: Id },
+        schema: {
+          tags,
+          summary:
+            'GDPR export: everything held about this customer (profiles, identifiers, events, consent and its history, orders, carts), as JSON',
+          params: Id,
+        },
       },
-      async (request) => service.exportCustomer(request.ctx, request.params.id),
+      async (request) => everywhere.exportCustomer(request.ctx, request.params.id),
     );
 
     app.post(
@@ -323,7 +334,7 @@ export const customersRoutes =
           },
         },
       },
-      async (request) => eraseCustomer(request.ctx, request.params.id, request.body?.reason),
+      async (request) => everywhere.eraseCustomer(request.ctx, request.params.id, request.body?.reason),
     );
 
     app.post(

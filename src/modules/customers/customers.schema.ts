@@ -2,6 +2,7 @@
 // review queue, consent, write-key sources, erasure tombstones and the append-only identity log.
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   index,
   integer,
   jsonb,
@@ -201,10 +202,24 @@ export const customerConsents = pgTable(
   (t) => [primaryKey({ columns: [t.profileId, t.purpose, t.channelScope] })],
 );
 
-/** Hashes of erased identifiers: events carrying them are dropped, so erasure cannot be undone by replay. */
+/**
+ * Hashes of erased or suppressed identifiers: events carrying them are dropped, so erasure cannot be
+ * undone by replay. A suppression can be lifted (the row is deleted). Hashes are HMACs keyed by the
+ * install's salt (customer_settings); rows written before the salt existed are `salted = false`.
+ */
 export const customerErasedIdentifiers = pgTable('customer_erased_identifiers', {
   hash: text('hash').primaryKey(),
   erasedAt: timestamp('erased_at', { withTimezone: true }).notNull(),
+  /** 'erased' (the data is gone) or 'suppressed' (new data is refused; the data stays). */
+  kind: text('kind').notNull().default('erased'),
+  salted: boolean('salted').notNull().default(false),
+});
+
+/** Settings of this install kept by the module, e.g. the secret salt of tombstone hashes. */
+export const customerSettings = pgTable('customer_settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
 });
 
 /** Append-only: why every identity change happened. */

@@ -7,7 +7,7 @@ import { type Ctx, inTransaction } from '../../platform/context.js';
 import { firstRow, rows } from '../../platform/db/database.js';
 import { appendEvents } from '../../platform/events/event-log.js';
 import { loadClusterSet, restage } from './clusters.js';
-import { mayContact } from './consent.js';
+import { checkConsentTarget } from './consent.js';
 import { CUSTOMER_EVENTS } from './customers.events.js';
 import { insertTimelineEntry, lockIdentity, updateProfiles } from './customers.repository.js';
 import { DEFAULT_STAGE_THRESHOLDS, type StageThresholds } from './customers.types.js';
@@ -19,6 +19,7 @@ import { createPrivacyService } from './privacy.service.js';
 import { createProfileEdits } from './profile-edits.service.js';
 import { applyEvent } from './profile-state.js';
 import { createSourcesService } from './sources.service.js';
+import { createTombstones } from './tombstones.js';
 import { createViewService } from './view.service.js';
 
 export interface CustomersOptions {
@@ -29,6 +30,11 @@ export interface CustomersOptions {
   concurrentCommits?: number;
   /** An event timestamp further ahead of the receipt time than this is clamped to it (default 10 min). */
   maxFutureSkewMs?: number | undefined;
+  /**
+   * Whether a channel id names an existing channel (the channels module, passed in by the hub): consent
+   * is recorded only for '*' or such a channel. Without it only the id's shape (chn_…) is checked.
+   */
+  channelExists?: ((ctx: Ctx, channelId: string) => Promise<boolean>) | undefined;
 }
 
 export interface TimelineEntryInput {
@@ -44,16 +50,18 @@ export interface TimelineEntryInput {
 export function createCustomersService(options: CustomersOptions = {}) {
   const rules: IdentityRules = { ...DEFAULT_IDENTITY_RULES, ...options.rules };
   const thresholds: StageThresholds = { ...DEFAULT_STAGE_THRESHOLDS, ...options.thresholds };
+  const tombstones = createTombstones();
   const ingestion = createIngestion({
     rules,
     thresholds,
     maxEventsPerCommit: options.maxEventsPerCommit ?? 2000,
     concurrentCommits: options.concurrentCommits ?? 3,
     maxFutureSkewMs: options.maxFutureSkewMs ?? 10 * 60_000,
+    tombstones,
   });
   const merges = createMergesService({ rules, thresholds });
   const view = createViewService({ rules });
-  const privacy = createPrivacyService();
+  const privacy = createPrivacyService({ rules, tombstones });
   const edits = createProfileEdits({ rules, thresholds });
   const sources = createSourcesService();
   const limitedTypes = Object.keys(rules.maxPerType);
@@ -67,15 +75,6 @@ export function createCustomersService(options: CustomersOptions = {}) {
     ...view,
     ...privacy,
     ...edits,
-
-    /**
-     * May this customer be contacted for `purpose` on `channel` at `at` (default now)? The one
-     * answer every sender and forwarder asks; a no carries its reason (no_consent, denied, revoked).
-     */
-    async mayContact(ctx: Ctx, customerId: string, purpose: string, channel: string, at?: Date) {
-      const { consent } = await view.view(ctx, customerId, { timelineLimit: 1 });
-      return mayContact(consent, purpose, channel, at ?? ctx.clock.now());
-    },
 
     /**
      * Finds or creates the customer these identifiers belong to (merging as ingestion would) and
@@ -154,6 +153,7 @@ export function createCustomersService(options: CustomersOptions = {}) {
       customerId: string,
       input: { purpose: string; channel: string; granted: boolean; sourceChannelId?: string | null },
     ) {
+      const purpose = await checkConsentTarget(ctx, input, options.channelExists);
       return inTransaction(ctx, async (tx) => {
         const { root } = await view.resolveCluster(tx, customerId);
         const at = tx.clock.now().toISOString();
@@ -161,7 +161,7 @@ export function createCustomersService(options: CustomersOptions = {}) {
           upsertConsentsSql([
             {
               profileId: root.id,
-              purpose: input.purpose.toLowerCase(),
+              purpose,
               channelScope: input.channel,
               status: input.granted ? 'granted' : 'denied',
               sourceChannelId: input.sourceChannelId ?? tx.channelId,
@@ -175,7 +175,7 @@ export function createCustomersService(options: CustomersOptions = {}) {
             subject: root.id,
             payload: {
               profileId: root.id,
-              purpose: input.purpose.toLowerCase(),
+              purpose,
               channel: input.channel,
               granted: input.granted,
             },

@@ -18,7 +18,7 @@
 import { fileURLToPath } from 'node:url';
 import type { MigrationSet } from '../../platform/db/migrate.js';
 
-export { type ContactDecision, mayContact } from './consent.js';
+export { type ContactDecision, mayContact, PURPOSE_SHAPE } from './consent.js';
 export { CUSTOMER_EVENTS } from './customers.events.js';
 export { customersRoutes } from './customers.routes.js';
 export {
@@ -35,7 +35,14 @@ export {
   type IdentityRules,
   type Trust,
 } from './identifiers.js';
-export type { ErasureReceipt } from './privacy.service.js';
+export type {
+  ConsentHistoryEntry,
+  ConsentState,
+  CustomerExport,
+  ErasureReceipt,
+  RegulationSubject,
+  SuppressionReceipt,
+} from './privacy.service.js';
 export type { OnceEntry } from './profile-edits.service.js';
 
 export const customersMigrations: MigrationSet = {

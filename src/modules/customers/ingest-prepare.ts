@@ -5,14 +5,9 @@
 import type { Deferred, FieldIssue } from '../../kernel/index.js';
 import type { Ctx } from '../../platform/context.js';
 import type { IngestEventInput, IngestEventResult, IngestSource } from './customers.types.js';
-import {
-  countryOfLocale,
-  type Identifier,
-  type IdentityRules,
-  normalizeIdentifier,
-  tombstoneHash,
-} from './identifiers.js';
+import { countryOfLocale, type Identifier, type IdentityRules, normalizeIdentifier } from './identifiers.js';
 import type { ResolvableEvent } from './identity-resolution.js';
+import type { TombstoneHasher } from './tombstones.js';
 
 export interface PreparedEvent extends ResolvableEvent {
   input: IngestEventInput;
@@ -25,6 +20,8 @@ export interface PreparedEvent extends ResolvableEvent {
 export interface PrepareOptions {
   receivedAt: Date;
   maxFutureSkewMs: number;
+  /** The install's tombstone hashes (erased and suppressed identifiers drop the event). */
+  tombstones: TombstoneHasher;
 }
 
 /** One ingest request waiting for (or in) a batch; resolved with its results after the commit. */
@@ -103,9 +100,12 @@ export function prepareEvents(
       previousId: input.previousId,
       warnings,
       tombstones: [
-        ...identifiers.map((x) => tombstoneHash(x.type, x.value)),
+        ...identifiers.flatMap((x) => opts.tombstones.candidates(x.type, x.value)),
         ...(input.previousId
-          ? [tombstoneHash('user_id', input.previousId), tombstoneHash('anonymous_id', input.previousId)]
+          ? [
+              ...opts.tombstones.candidates('user_id', input.previousId),
+              ...opts.tombstones.candidates('anonymous_id', input.previousId),
+            ]
           : []),
       ],
     });

@@ -4,6 +4,7 @@
 import type { SQL } from 'drizzle-orm';
 import { newId } from '../../kernel/index.js';
 import type { NewEvent } from '../../platform/events/event-log.js';
+import { PURPOSE_SHAPE } from './consent.js';
 import { CUSTOMER_EVENTS } from './customers.events.js';
 import type { StageThresholds } from './customers.types.js';
 import type { ResolutionPlan } from './identity-resolution.js';
@@ -75,11 +76,15 @@ export function planIngestWrite(input: IngestWriteInput): {
     p.updatedAt = now;
     changed.add(profileId);
     touchedRoots.add(rootOf(profileId));
-    for (const [purpose, granted] of Object.entries(e.input.consent ?? {})) {
+    // Segment's categoryPreferences are the person's choices, not the source channel's: each
+    // category is a purpose decided for every channel ('*').
+    for (const [category, granted] of Object.entries(e.input.consent ?? {})) {
+      const purpose = category.trim().toLowerCase();
+      if (!PURPOSE_SHAPE.test(purpose)) continue;
       const row: ConsentRow = {
         profileId,
-        purpose: purpose.toLowerCase(),
-        channelScope: e.channelId,
+        purpose,
+        channelScope: '*',
         status: granted ? 'granted' : 'denied',
         sourceChannelId: e.channelId,
         at,

@@ -14,6 +14,7 @@ import type {
 import type { IdentityRules } from './identifiers.js';
 import { commitIngestBatch, isConflict } from './ingest-batch.js';
 import { type IngestJob, prepareEvents } from './ingest-prepare.js';
+import type { Tombstones } from './tombstones.js';
 
 export interface IngestOptions {
   rules: IdentityRules;
@@ -24,6 +25,8 @@ export interface IngestOptions {
   concurrentCommits: number;
   /** Timestamps further ahead of the receipt time are clamped to it and flagged. */
   maxFutureSkewMs: number;
+  /** The install's tombstone hashing (erased and suppressed identifiers). */
+  tombstones: Tombstones;
 }
 
 export function createIngestion(opts: IngestOptions) {
@@ -119,6 +122,7 @@ export function createIngestion(opts: IngestOptions) {
       const { results, prepared } = prepareEvents(rules, source, events, {
         receivedAt: ctx.clock.now(),
         maxFutureSkewMs: opts.maxFutureSkewMs,
+        tombstones: await opts.tombstones.hasher(ctx),
       });
       if (prepared.length === 0) return results;
       const job: IngestJob = { ctx, source, events: prepared, results, done: deferred() };

@@ -1,32 +1,46 @@
-// GDPR: export everything the module holds about a customer (its whole cluster), and erase it:
-// identifiers become hashed tombstones (so old events cannot bring the person back), events and
-// traits lose their personal data, the identity log is scrubbed, an audit entry stays, and
-// customer.erased tells downstream connectors to erase too.
-import { sql } from 'drizzle-orm';
-import { newId, notFound } from '../../kernel/index.js';
+// GDPR and regulations: export everything the module holds about a customer (its whole cluster,
+// with the history of its consent), erase it (identifiers become hashed tombstones, so old events
+// cannot bring the person back; events and traits lose their personal data; an audit entry stays;
+// customer.erased tells downstream connectors to erase too), suppress new data without deleting
+// (Segment's Suppress_Only) and lift a suppression, by profile or by identifier. Tombstones are
+// HMACs keyed by the install's secret salt (tombstones.ts). The SQL is in privacy.repository.ts.
+import { newId, notFound, validationError } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
-import { rows } from '../../platform/db/database.js';
-import { appendEvent } from '../../platform/events/event-log.js';
+import { appendEvent, readEvents } from '../../platform/events/event-log.js';
+import { type ContactDecision, mayContact } from './consent.js';
 import { CUSTOMER_EVENTS } from './customers.events.js';
+import { insertIdentityLog, lockIdentity, selectIdentifierValues } from './customers.repository.js';
+import type { ConsentEntry } from './customers.types.js';
+import { type IdentifierInput, type IdentityRules, normalizeIdentifier } from './identifiers.js';
 import {
-  insertIdentityLog,
-  loadClusters,
-  lockIdentity,
-  selectIdentifierValues,
-} from './customers.repository.js';
-import { tombstoneHash } from './identifiers.js';
+  anonymizeEvents,
+  deleteIdentifiersOf,
+  deleteTombstones,
+  insertTombstones,
+  scrubCluster,
+  selectClusterData,
+  selectClusterOf,
+  selectConsentsOf,
+  selectIdentifiersOf,
+  selectIngestedConsent,
+  selectProfileOfIdentifier,
+} from './privacy.repository.js';
+import type { Tombstones } from './tombstones.js';
 
-export interface CustomerExport {
+export type CustomerExport = {
   exportedAt: string;
   customerId: string;
-  profiles: Array<Record<string, unknown>>;
-  identifiers: Array<Record<string, unknown>>;
-  events: Array<Record<string, unknown>>;
-  consents: Array<Record<string, unknown>>;
-  tags: Array<Record<string, unknown>>;
-  merges: Array<Record<string, unknown>>;
-  reviews: Array<Record<string, unknown>>;
-  identityLog: Array<Record<string, unknown>>;
+  /** Every consent decision recorded for the customer, oldest first (API, account and ingestion). */
+  consentHistory: ConsentHistoryEntry[];
+} & Awaited<ReturnType<typeof selectClusterData>>;
+
+export interface ConsentHistoryEntry {
+  purpose: string;
+  channel: string;
+  granted: boolean;
+  at: string;
+  source: 'api' | 'ingestion';
+  sourceChannelId: string | null;
 }
 
 export interface ErasureReceipt {
@@ -37,14 +51,122 @@ export interface ErasureReceipt {
   erasedAt: string;
 }
 
-export function createPrivacyService() {
+/** Who a regulation is about: a profile (its whole cluster) or one identifier. */
+export type RegulationSubject = { customerId: string } | { identifier: IdentifierInput };
+
+export interface SuppressionReceipt {
+  /** The surviving profile, when the subject is (or names) a known customer. */
+  customerId: string | null;
+  /** Tombstones written (suppress) or lifted (unsuppress). */
+  identifiers: number;
+  at: string;
+}
+
+/** A customer's consent as senders see it: the decisions of its whole cluster. */
+export interface ConsentState {
+  customerId: string;
+  entries: Array<Pick<ConsentEntry, 'purpose' | 'channel' | 'status' | 'at'>>;
+}
+
+export function createPrivacyService(deps: { rules: IdentityRules; tombstones: Tombstones }) {
   async function clusterIds(ctx: Ctx, id: string): Promise<{ root: string; ids: string[] }> {
-    const cluster = await loadClusters(ctx.db, [id]);
-    const root = cluster.find((p) => p.mergedInto === null);
-    if (!root || root.status === 'erased') throw notFound('customer', id);
-    return { root: root.id, ids: cluster.map((p) => p.id) };
+    const c = await selectClusterOf(ctx.db, id);
+    if (!c || c.status === 'erased') throw notFound('customer', id);
+    return { root: c.rootId, ids: c.ids };
   }
-  const all = (ctx: Ctx, q: ReturnType<typeof sql>) => rows<Record<string, unknown>>(ctx.db, q);
+
+  function normalized(identifier: IdentifierInput): { type: string; value: string } {
+    const n = normalizeIdentifier(deps.rules, identifier, 'identifier.value');
+    if (!n.ok) {
+      throw validationError(
+        n.blocked
+          ? [{ path: 'identifier.value', message: 'a placeholder value, never an identifier' }]
+          : [n.issue],
+      );
+    }
+    return n.identifier;
+  }
+
+  /** The identifiers a regulation covers, and the customer they belong to (if any). */
+  async function subjectIdentifiers(
+    ctx: Ctx,
+    subject: RegulationSubject,
+  ): Promise<{ customerId: string | null; identifiers: Array<{ type: string; value: string }> }> {
+    if ('customerId' in subject) {
+      const { root, ids } = await clusterIds(ctx, subject.customerId);
+      return { customerId: root, identifiers: await selectIdentifiersOf(ctx.db, ids) };
+    }
+    const identifier = normalized(subject.identifier);
+    const holder = await selectProfileOfIdentifier(ctx.db, identifier.type, identifier.value);
+    const cluster = holder ? await selectClusterOf(ctx.db, holder) : undefined;
+    return { customerId: cluster?.rootId ?? null, identifiers: [identifier] };
+  }
+
+  async function audit(tx: Ctx, customerId: string | null, kind: string, reason: string, n: number) {
+    if (!customerId) return;
+    await insertIdentityLog(tx.db, [
+      {
+        id: newId('ilg'),
+        profileId: customerId,
+        kind,
+        reason,
+        details: { identifiers: n },
+        actor: tx.actor.id,
+        at: tx.clock.now().toISOString(),
+      },
+    ]);
+  }
+
+  async function consentHistory(ctx: Ctx, ids: string[]): Promise<ConsentHistoryEntry[]> {
+    const out: ConsentHistoryEntry[] = [];
+    for (const e of await selectIngestedConsent(ctx.db, ids)) {
+      for (const [category, granted] of Object.entries(e.preferences)) {
+        if (typeof granted !== 'boolean') continue;
+        out.push({
+          purpose: category.toLowerCase(),
+          channel: '*',
+          granted,
+          at: e.occurredAt.toISOString(),
+          source: 'ingestion',
+          sourceChannelId: e.channelId,
+        });
+      }
+    }
+    for (const id of ids) {
+      const changes = await readEvents(ctx.db, {
+        types: [CUSTOMER_EVENTS.consentChanged],
+        subject: id,
+        limit: 1000,
+      });
+      for (const c of changes) {
+        const p = c.payload as { purpose: string; channel: string; granted: boolean };
+        out.push({
+          purpose: p.purpose,
+          channel: p.channel,
+          granted: p.granted,
+          at: c.occurredAt.toISOString(),
+          source: 'api',
+          sourceChannelId: c.channelId,
+        });
+      }
+    }
+    return out.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  }
+
+  async function consentState(ctx: Ctx, customerId: string): Promise<ConsentState | null> {
+    const c = await selectClusterOf(ctx.db, customerId);
+    if (!c || c.status === 'erased') return null;
+    const found = await selectConsentsOf(ctx.db, c.ids);
+    return {
+      customerId: c.rootId,
+      entries: found.map((r) => ({
+        purpose: r.purpose,
+        channel: r.channelScope,
+        status: r.status as ConsentEntry['status'],
+        at: r.at,
+      })),
+    };
+  }
 
   return {
     /**
@@ -61,92 +183,115 @@ export function createPrivacyService() {
       return { customerId: root, profileIds: ids, identifiers: await selectIdentifierValues(ctx.db, ids) };
     },
 
+    /** The profile holding an identifier (normalized as ingestion does), or null. */
+    async customerOfIdentifier(ctx: Ctx, identifier: IdentifierInput): Promise<string | null> {
+      const i = normalized(identifier);
+      const holder = await selectProfileOfIdentifier(ctx.db, i.type, i.value);
+      return holder ? ((await selectClusterOf(ctx.db, holder))?.rootId ?? null) : null;
+    },
+
     async exportCustomer(ctx: Ctx, id: string): Promise<CustomerExport> {
       const { root, ids } = await clusterIds(ctx, id);
-      const p = sql.param(ids);
-      const [profiles, identifiers, events, consents, tags, merges, reviews, identityLog] = await Promise.all(
-        [
-          all(ctx, sql`select * from customer_profiles where id = any(${p}::text[]) order by created_at`),
-          all(
-            ctx,
-            sql`select type, value, trust, channel_id, profile_id, first_seen_at from customer_identifiers
-                     where profile_id = any(${p}::text[]) order by first_seen_at`,
-          ),
-          all(
-            ctx,
-            sql`select id, source_id, message_id, profile_id, channel_id, kind, name, properties, context,
-                     anonymous_id, user_id, occurred_at, received_at from customer_events
-                     where profile_id = any(${p}::text[]) order by occurred_at, id`,
-          ),
-          all(ctx, sql`select * from customer_consents where profile_id = any(${p}::text[])`),
-          all(
-            ctx,
-            sql`select * from customer_tags where profile_id = any(${p}::text[]) order by added_at, tag`,
-          ),
-          all(
-            ctx,
-            sql`select * from customer_merges where winner_id = any(${p}::text[]) or loser_id = any(${p}::text[])`,
-          ),
-          all(ctx, sql`select * from customer_merge_reviews where profile_ids && ${p}::text[]`),
-          all(ctx, sql`select * from customer_identity_log where profile_id = any(${p}::text[]) order by at`),
-        ],
-      );
+      const [data, history] = await Promise.all([selectClusterData(ctx.db, ids), consentHistory(ctx, ids)]);
       return {
         exportedAt: ctx.clock.now().toISOString(),
         customerId: root,
-        profiles,
-        identifiers,
-        events,
-        consents,
-        tags,
-        merges,
-        reviews,
-        identityLog,
+        ...data,
+        consentHistory: history,
       };
+    },
+
+    /** A customer's consent (null when unknown or erased): what senders decide from. */
+    consentState,
+
+    /**
+     * May this customer be contacted for `purpose` on `channel` at `at` (default now)? The one
+     * answer every sender and forwarder asks; a no carries its reason (no_consent, denied, revoked).
+     */
+    async mayContact(
+      ctx: Ctx,
+      customerId: string,
+      purpose: string,
+      channel: string,
+      at?: Date,
+    ): Promise<ContactDecision> {
+      const state = await consentState(ctx, customerId);
+      if (!state) throw notFound('customer', customerId);
+      return mayContact(state.entries, purpose, channel, at ?? ctx.clock.now());
+    },
+
+    /**
+     * Suppress only: events carrying the subject's identifiers are dropped from now on (tombstones);
+     * what is stored stays. Lifted with unsuppress.
+     */
+    async suppress(
+      ctx: Ctx,
+      subject: RegulationSubject,
+      reason = 'suppress only',
+    ): Promise<SuppressionReceipt> {
+      return inTransaction(ctx, async (tx) => {
+        await lockIdentity(tx.db);
+        const hasher = await deps.tombstones.hasher(tx);
+        const { customerId, identifiers } = await subjectIdentifiers(tx, subject);
+        const at = tx.clock.now();
+        const hashes = identifiers.map((i) => hasher.hash(i.type, i.value));
+        await insertTombstones(tx.db, hashes, 'suppressed', at);
+        await audit(tx, customerId, 'suppressed', reason, hashes.length);
+        return { customerId, identifiers: hashes.length, at: at.toISOString() };
+      });
+    },
+
+    /**
+     * Lifts suppressions (and erasure tombstones) of the subject's identifiers: they identify people
+     * again. By profile it covers the identifiers the cluster holds (an erased profile holds none:
+     * lift those by identifier).
+     */
+    async unsuppress(
+      ctx: Ctx,
+      subject: RegulationSubject,
+      reason = 'unsuppress',
+    ): Promise<SuppressionReceipt> {
+      return inTransaction(ctx, async (tx) => {
+        await lockIdentity(tx.db);
+        const hasher = await deps.tombstones.hasher(tx);
+        const { customerId, identifiers } = await subjectIdentifiers(tx, subject);
+        const lifted = await deleteTombstones(
+          tx.db,
+          identifiers.flatMap((i) => hasher.candidates(i.type, i.value)),
+        );
+        await audit(tx, customerId, 'unsuppressed', reason, lifted.length);
+        return { customerId, identifiers: lifted.length, at: tx.clock.now().toISOString() };
+      });
+    },
+
+    /** Tombstones for identifiers no profile holds (a deletion request for someone unknown). */
+    async tombstoneIdentifier(ctx: Ctx, identifier: IdentifierInput): Promise<number> {
+      const hasher = await deps.tombstones.hasher(ctx);
+      const i = normalized(identifier);
+      return insertTombstones(ctx.db, [hasher.hash(i.type, i.value)], 'erased', ctx.clock.now());
     },
 
     async eraseCustomer(ctx: Ctx, id: string, reason = 'data subject request'): Promise<ErasureReceipt> {
       return inTransaction(ctx, async (tx) => {
         await lockIdentity(tx.db);
+        const hasher = await deps.tombstones.hasher(tx);
         const { root, ids } = await clusterIds(tx, id);
-        const p = sql.param(ids);
-        const now = tx.clock.now().toISOString();
-        const identifiers = await rows<{ type: string; value: string }>(
+        const now = tx.clock.now();
+        const identifiers = await deleteIdentifiersOf(tx.db, ids);
+        await insertTombstones(
           tx.db,
-          sql`delete from customer_identifiers where profile_id = any(${p}::text[]) returning type, value`,
+          identifiers.map((i) => hasher.hash(i.type, i.value)),
+          'erased',
+          now,
         );
-        const hashes = identifiers.map((i) => tombstoneHash(i.type, i.value));
-        if (hashes.length) {
-          await tx.db.execute(
-            sql`insert into customer_erased_identifiers (hash, erased_at)
-                select h, ${now}::timestamptz from unnest(${sql.param(hashes)}::text[]) as h on conflict do nothing`,
-          );
-        }
-        // Events keep their kind, name, channel and time (counts stay right) but nothing personal.
-        const events = await rows<{ n: number }>(
-          tx.db,
-          sql`with e as (update customer_events set properties = '{}'::jsonb, context = '{}'::jsonb,
-                           anonymous_id = null, user_id = null
-                         where profile_id = any(${p}::text[]) returning 1)
-              select count(*)::int as n from e`,
-        );
-        await tx.db.execute(sql`update customer_profiles set status = 'erased', traits = '{}'::jsonb, erased_at = ${now},
-                                  updated_at = ${now} where id = any(${p}::text[])`);
-        await tx.db.execute(sql`delete from customer_consents where profile_id = any(${p}::text[])`);
-        await tx.db.execute(sql`delete from customer_tags where profile_id = any(${p}::text[])`);
-        await tx.db.execute(sql`update customer_identity_log set details = '{"erased": true}'::jsonb, reason = 'erased'
-                                where profile_id = any(${p}::text[])`);
-        await tx.db.execute(sql`update customer_merges set evidence = '{"erased": true}'::jsonb, reason = 'erased'
-                                where winner_id = any(${p}::text[]) or loser_id = any(${p}::text[])`);
-        await tx.db.execute(sql`update customer_merge_reviews set evidence = '{"erased": true}'::jsonb, reason = 'erased',
-                                  status = case when status = 'open' then 'rejected' else status end
-                                where profile_ids && ${p}::text[]`);
+        const eventsAnonymized = await anonymizeEvents(tx.db, ids);
+        await scrubCluster(tx.db, ids, now);
         const receipt: ErasureReceipt = {
           customerId: root,
           erasedProfileIds: ids,
           identifiersErased: identifiers.length,
-          eventsAnonymized: Number(events[0]?.n ?? 0),
-          erasedAt: now,
+          eventsAnonymized,
+          erasedAt: now.toISOString(),
         };
         // The audit record: who erased what, when and why, with counts and no personal data.
         await insertIdentityLog(tx.db, [
@@ -157,7 +302,7 @@ export function createPrivacyService() {
             reason,
             details: { ...receipt },
             actor: tx.actor.id,
-            at: now,
+            at: now.toISOString(),
           },
         ]);
         await appendEvent(tx, {

@@ -5,6 +5,12 @@ import type { MigrationSet } from '../../platform/db/migrate.js';
 
 export { INTEGRATION_EVENTS } from './integrations.events.js';
 export * from './integrations.types.js';
+export {
+  type ConsentEntryLike,
+  type ConsentPayload,
+  type ContactConsentPort,
+  customerOfEvent,
+} from './webhook-consent.js';
 export { webhooksRoutes } from './webhooks.routes.js';
 export {
   createWebhooksService,

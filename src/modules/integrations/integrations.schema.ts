@@ -26,6 +26,11 @@ export const webhookEndpoints = pgTable('webhook_endpoints', {
   format: text('format').notNull().default('standard'),
   // An optional JSONata expression that reshapes the event before it is sent (per-channel payloads).
   transform: text('transform'),
+  // A contact purpose (e.g. marketing): an event about a customer goes out only if mayContact says
+  // yes for it; a refusal is kept as a 'suppressed' delivery with the reason.
+  purpose: text('purpose'),
+  // Payloads carry the customer's consent state (opt-in per endpoint).
+  includeConsent: boolean('include_consent').notNull().default(false),
   secret: text('secret').notNull(),
   // During a rotation both secrets sign, so receivers can switch at their own pace.
   previousSecret: text('previous_secret'),

@@ -9,7 +9,23 @@ export const EventTypeFilter = z
 
 export const WEBHOOK_FORMATS = ['standard', 'cloudevents'] as const;
 export const ENDPOINT_STATUSES = ['active', 'disabled'] as const;
-export const DELIVERY_STATUSES = ['queued', 'pending', 'delivering', 'delivered', 'dead'] as const;
+export const DELIVERY_STATUSES = [
+  'queued',
+  'pending',
+  'delivering',
+  'delivered',
+  'dead',
+  'suppressed',
+] as const;
+
+/** A contact purpose (marketing, analytics…), as the customers module stores consent purposes. */
+export const ContactPurpose = z
+  .string()
+  .regex(/^[a-z][a-z0-9 _-]{0,60}$/, 'a lower-case purpose such as marketing')
+  .describe(
+    'events about a customer go out only when the customer may be contacted for this purpose (mayContact); ' +
+      'a refusal is kept as a suppressed delivery with the reason',
+  );
 
 export const WebhookSecret = z
   .string()
@@ -27,6 +43,11 @@ export const EndpointInput = z.strictObject({
     .nullable()
     .default(null)
     .describe('a JSONata expression over the CloudEvent; its result is the payload data'),
+  purpose: ContactPurpose.nullable().default(null),
+  includeConsent: z
+    .boolean()
+    .default(false)
+    .describe("payloads carry the customer's consent state (top-level `consent`)"),
   secret: WebhookSecret.optional().describe('generated when omitted'),
 });
 export type EndpointInput = z.input<typeof EndpointInput>;
@@ -38,6 +59,8 @@ export const EndpointPatch = z
     types: z.array(EventTypeFilter).max(100),
     format: z.enum(WEBHOOK_FORMATS),
     transform: z.string().max(20_000).nullable(),
+    purpose: ContactPurpose.nullable(),
+    includeConsent: z.boolean(),
     status: z.enum(ENDPOINT_STATUSES),
   })
   .partial();
@@ -51,6 +74,8 @@ export const Endpoint = z.object({
   channelId: z.string().nullable(),
   format: z.enum(WEBHOOK_FORMATS),
   transform: z.string().nullable(),
+  purpose: z.string().nullable(),
+  includeConsent: z.boolean(),
   status: z.enum(ENDPOINT_STATUSES),
   disabledReason: z.string().nullable(),
   createdAt: z.date(),

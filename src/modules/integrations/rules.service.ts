@@ -73,7 +73,7 @@ export async function evaluateRule(
   const actions: PlannedAction[] = [];
   for (const a of rule.actions) {
     if (a.type === 'webhook') {
-      actions.push({ type: a.type, endpointId: a.endpointId });
+      actions.push({ type: a.type, endpointId: a.endpointId, ...(a.purpose ? { purpose: a.purpose } : {}) });
       continue;
     }
     let customerId: string | null = null;

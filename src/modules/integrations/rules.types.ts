@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EventTypeFilter } from './integrations.types.js';
+import { ContactPurpose, EventTypeFilter } from './integrations.types.js';
 
 const DEFAULT_CUSTOMER = 'data.customerId ? data.customerId : subject';
 const CustomerExpr = z
@@ -12,6 +12,9 @@ export const RuleAction = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('webhook'),
     endpointId: z.string().min(1).describe('a webhook endpoint; the event goes to it signed, with retries'),
+    purpose: ContactPurpose.optional().describe(
+      "sent only if the event's customer may be contacted for this purpose (else the endpoint's purpose decides); a refusal is a suppressed delivery with the reason",
+    ),
   }),
   z.strictObject({
     type: z.literal('customer.note'),
@@ -89,6 +92,7 @@ export type SampleEvent = z.input<typeof SampleEvent>;
 export const PlannedAction = z.object({
   type: z.string(),
   endpointId: z.string().optional(),
+  purpose: z.string().optional(),
   customerId: z.string().nullable().optional(),
   text: z.string().optional(),
   tag: z.string().optional(),

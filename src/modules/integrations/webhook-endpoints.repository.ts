@@ -12,6 +12,8 @@ interface EndpointRow {
   channel_id: string | null;
   format: 'standard' | 'cloudevents';
   transform: string | null;
+  purpose: string | null;
+  include_consent: boolean;
   secret: string;
   previous_secret: string | null;
   previous_secret_expires_at: Date | string | null;
@@ -33,6 +35,8 @@ function toEndpoint(r: EndpointRow): EndpointWithSecrets {
     channelId: r.channel_id,
     format: r.format,
     transform: r.transform,
+    purpose: r.purpose ?? null,
+    includeConsent: r.include_consent ?? false,
     status: r.status,
     disabledReason: r.disabled_reason,
     secret: r.secret,
@@ -46,10 +50,10 @@ function toEndpoint(r: EndpointRow): EndpointWithSecrets {
 export async function insertEndpoint(exec: Executor, e: EndpointWithSecrets): Promise<EndpointWithSecrets> {
   const r = await firstRow<EndpointRow>(
     exec,
-    sql`insert into webhook_endpoints (id, url, description, types, channel_id, format, transform, secret,
-          status, created_at, updated_at)
+    sql`insert into webhook_endpoints (id, url, description, types, channel_id, format, transform, purpose,
+          include_consent, secret, status, created_at, updated_at)
         values (${e.id}, ${e.url}, ${e.description}, ${sql.param(e.types)}::text[], ${e.channelId}, ${e.format},
-          ${e.transform}, ${e.secret}, ${e.status}, ${e.createdAt}, ${e.updatedAt})
+          ${e.transform}, ${e.purpose}, ${e.includeConsent}, ${e.secret}, ${e.status}, ${e.createdAt}, ${e.updatedAt})
         returning *`,
   );
   return toEndpoint(r!);
@@ -89,7 +93,7 @@ export async function updateEndpointRow(
     exec,
     sql`update webhook_endpoints set url = ${e.url}, description = ${e.description},
           types = ${sql.param(e.types)}::text[], format = ${e.format}, transform = ${e.transform},
-          secret = ${e.secret}, previous_secret = ${e.previousSecret},
+          purpose = ${e.purpose}, include_consent = ${e.includeConsent}, secret = ${e.secret}, previous_secret = ${e.previousSecret},
           previous_secret_expires_at = ${e.previousSecretExpiresAt}, status = ${e.status},
           disabled_reason = ${e.disabledReason}, updated_at = ${e.updatedAt}
         where id = ${e.id} returning *`,

@@ -80,6 +80,8 @@ export async function insertParkedDeliveries(
   exec: Executor,
   list: Array<Omit<NewDelivery, 'body' | 'contentType'> & { error: string }>,
   now: Date,
+  /** 'suppressed': consent said no; kept with the reason, never sent nor replayed. */
+  status: 'dead' | 'suppressed' = 'dead',
 ): Promise<number> {
   if (list.length === 0) return 0;
   const r = await rows<{ id: string }>(
@@ -87,7 +89,7 @@ export async function insertParkedDeliveries(
     sql`insert into webhook_deliveries (id, endpoint_id, event_id, event_type, subject, event_occurred_at, body,
           content_type, status, attempts, next_attempt_at, created_at, last_error)
         select u.id, u.endpoint_id, u.event_id, u.event_type, u.subject, u.occurred, '', 'application/json',
-          'dead', 0, ${now}, ${now}, u.error
+          ${status}, 0, ${now}, ${now}, u.error
         from unnest(${sql.param(list.map((d) => d.id))}::text[], ${sql.param(list.map((d) => d.endpointId))}::text[],
           ${sql.param(list.map((d) => d.eventId))}::text[], ${sql.param(list.map((d) => d.eventType))}::text[],
           ${sql.param(list.map((d) => d.subject))}::text[],

@@ -20,6 +20,12 @@ import {
   type EndpointWithSecrets,
 } from './integrations.types.js';
 import {
+  type ConsentPayload,
+  type ContactConsentPort,
+  consentGate,
+  type GateResult,
+} from './webhook-consent.js';
+import {
   activeSecrets,
   deleteEndpointRow,
   disableEndpointRow,
@@ -61,6 +67,8 @@ export interface WebhooksDeps {
   checkTargetUrl?: (url: string) => Promise<void>;
   /** Seals endpoint secrets at rest (OMNIHUB_SECRETS_KEY); none = stored as given. */
   secrets?: SecretBox | undefined;
+  /** Customers' consent, for endpoints and rule actions with a purpose (none: those send nothing about customers). */
+  consent?: ContactConsentPort | undefined;
 }
 
 export const newWebhookSecret = (): string => `whsec_${randomBytes(32).toString('base64')}`;
@@ -83,13 +91,16 @@ const checkTransform = (expr: string | null | undefined) => checkJsonata(expr, '
 export async function renderBody(
   e: Pick<Endpoint, 'format' | 'transform'>,
   event: StoredEvent,
+  /** The customer's consent, for endpoints that include it (null: the event is about no customer). */
+  consent?: ConsentPayload | null,
 ): Promise<{ body: string; contentType: string }> {
   const cloud = toCloudEvent(event);
+  const extra = consent === undefined ? {} : { consent };
   let data: unknown = event.payload;
-  if (e.transform) data = await evaluateJsonata(e.transform, cloud, 'The transform');
+  if (e.transform) data = await evaluateJsonata(e.transform, { ...cloud, ...extra }, 'The transform');
   if (e.format === 'cloudevents') {
     return {
-      body: JSON.stringify({ ...cloud, data }),
+      body: JSON.stringify({ ...cloud, data, ...extra }),
       contentType: 'application/cloudevents+json',
     };
   }
@@ -101,10 +112,24 @@ export async function renderBody(
       eventId: event.id,
       ...(event.channelId ? { channelId: event.channelId } : {}),
       data,
+      ...extra,
     }),
     contentType: 'application/json',
   };
 }
+
+const SEND: GateResult = { send: true };
+
+/** A delivery kept without a body: parked (its transform failed) or suppressed (consent said no). */
+const parkedOf = (endpointId: string, event: StoredEvent, eventId: string, error: string) => ({
+  id: newId('msg'),
+  endpointId,
+  eventId,
+  eventType: event.type,
+  subject: event.subject,
+  eventOccurredAt: event.occurredAt,
+  error,
+});
 
 export function createWebhooksService(deps: WebhooksDeps = {}) {
   const schedule = deps.retryScheduleMs ?? STANDARD_RETRY_SCHEDULE_MS;
@@ -162,6 +187,8 @@ export function createWebhooksService(deps: WebhooksDeps = {}) {
           channelId: ctx.actor.channelId ?? parsed.channelId,
           format: parsed.format,
           transform: parsed.transform,
+          purpose: parsed.purpose,
+          includeConsent: parsed.includeConsent,
           status: 'active',
           disabledReason: null,
           secret,
@@ -241,25 +268,25 @@ export function createWebhooksService(deps: WebhooksDeps = {}) {
       if (endpoints.length === 0) return { queued: 0, claimed: [] };
       const list: NewDelivery[] = [];
       const parked: Parameters<typeof insertParkedDeliveries>[1] = [];
+      const suppressed: Parameters<typeof insertParkedDeliveries>[1] = [];
+      const gate = consentGate(ctx, deps.consent);
       for (const event of events) {
         for (const e of endpoints) {
           if (!matchesType(e.types, event.type)) continue;
           if (e.channelId && event.channelId && e.channelId !== event.channelId) continue;
+          // Only endpoints with a purpose or includeConsent pay for the consent read.
+          const allowed = e.purpose || e.includeConsent ? await gate(e, event) : SEND;
+          if (!allowed.send) {
+            suppressed.push(parkedOf(e.id, event, event.id, allowed.reason));
+            continue;
+          }
           let rendered: { body: string; contentType: string };
           try {
-            rendered = await renderBody(e, event);
+            rendered = await renderBody(e, event, allowed.consent);
           } catch (err) {
             // A transform that fails on one event must not stop the others; that delivery is parked
             // in the dead-letter queue with the reason, to replay once the transform is fixed.
-            parked.push({
-              id: newId('msg'),
-              endpointId: e.id,
-              eventId: event.id,
-              eventType: event.type,
-              subject: event.subject,
-              eventOccurredAt: event.occurredAt,
-              error: (err as Error).message,
-            });
+            parked.push(parkedOf(e.id, event, event.id, (err as Error).message));
             continue;
           }
           list.push({
@@ -275,6 +302,7 @@ export function createWebhooksService(deps: WebhooksDeps = {}) {
       }
       const now = ctx.clock.now();
       await insertParkedDeliveries(ctx.db, parked, now);
+      await insertParkedDeliveries(ctx.db, suppressed, now, 'suppressed');
       const written = await insertDeliveries(
         ctx.db,
         list,
@@ -311,10 +339,22 @@ export function createWebhooksService(deps: WebhooksDeps = {}) {
       endpointId: string,
       event: StoredEvent,
       dedupeKey: string,
+      /** The action's contact purpose (else the endpoint's): consent decides, a no is logged. */
+      purpose?: string | null,
     ): Promise<boolean> {
       const e = await selectEndpoint(ctx.db, endpointId);
       if (e?.status !== 'active') return false;
-      const rendered = await renderBody(e, event);
+      const allowed = await consentGate(ctx, deps.consent)(e, event, purpose);
+      if (!allowed.send) {
+        await insertParkedDeliveries(
+          ctx.db,
+          [parkedOf(e.id, event, dedupeKey, allowed.reason)],
+          ctx.clock.now(),
+          'suppressed',
+        );
+        return false;
+      }
+      const rendered = await renderBody(e, event, allowed.consent);
       const n = await insertDeliveries(
         ctx.db,
         [

@@ -15,7 +15,12 @@ export type { OrderFilter } from './orders.repository.js';
 export { ordersRoutes } from './orders.routes.js';
 export { advance, type OrdersService, orderEvent, orderFacts } from './orders.service.js';
 export * from './orders.types.js';
-export { eraseOrdersOfCustomer, ORDERS_PERSONAL_DATA, type OrdersErasure } from './orders-erasure.js';
+export {
+  eraseOrdersOfCustomer,
+  exportOrdersOfCustomer,
+  ORDERS_PERSONAL_DATA,
+  type OrdersErasure,
+} from './orders-erasure.js';
 export {
   ChannelOrderStats,
   listAllReturns,

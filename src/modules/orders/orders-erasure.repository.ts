@@ -34,6 +34,24 @@ export async function selectOrdersOfPerson(
   }));
 }
 
+/** A person's orders as stored, with their fulfilments and returns (the GDPR export). */
+export async function selectOrderRecordsOfPerson(
+  exec: Executor,
+  profileIds: string[],
+  identifiers: string[],
+): Promise<Array<Record<string, unknown>>> {
+  const ids = textArray(identifiers);
+  return rows<Record<string, unknown>>(
+    exec,
+    sql`select o.*,
+          coalesce((select jsonb_agg(to_jsonb(f) order by f.id) from order_fulfilments f where f.order_id = o.id), '[]') as fulfilments,
+          coalesce((select jsonb_agg(to_jsonb(r) order by r.id) from order_returns r where r.order_id = o.id), '[]') as returns
+        from orders o
+        where o.customer_id = any(${textArray(profileIds)}) or lower(o.email) = any(${ids}) or o.phone = any(${ids})
+        order by o.id`,
+  );
+}
+
 export async function updateOrdersRedacted(
   exec: Executor,
   list: Array<{ id: string; delivery: unknown; history: unknown; metadata: unknown }>,

@@ -15,6 +15,7 @@ import { deleteNotesOfOrders } from './order-notes.js';
 import {
   type OrderPersonalRow,
   redactFulfilmentTracking,
+  selectOrderRecordsOfPerson,
   selectOrdersOfPerson,
   updateOrdersRedacted,
 } from './orders-erasure.repository.js';
@@ -69,6 +70,14 @@ function redactDelivery(delivery: Record<string, unknown>): Record<string, unkno
 
 const contactsOf = (o: OrderPersonalRow): string[] =>
   [o.email, o.phone].filter((v): v is string => v !== null);
+
+/** The GDPR export's part: every order of the person (by profile, email or phone) as stored. */
+export async function exportOrdersOfCustomer(
+  ctx: Ctx,
+  subject: Pick<ErasureSubject, 'profileIds' | 'identifiers'>,
+): Promise<Array<Record<string, unknown>>> {
+  return selectOrderRecordsOfPerson(ctx.db, subject.profileIds, subject.identifiers);
+}
 
 export async function eraseOrdersOfCustomer(ctx: Ctx, subject: ErasureSubject): Promise<OrdersErasure> {
   const found = await selectOrdersOfPerson(ctx.db, subject.profileIds, subject.identifiers);

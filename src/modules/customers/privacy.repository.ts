@@ -1,0 +1,239 @@
+// SQL of the privacy use cases (privacy.service.ts): the GDPR export of a cluster, its erasure,
+// suppressions (tombstones that can be lifted), the install's tombstone salt and consent reads for
+// mayContact. Rows are typed from the Drizzle schema.
+import { and, arrayOverlaps, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { type Executor, firstRow, rows } from '../../platform/db/database.js';
+import {
+  customerConsents,
+  customerErasedIdentifiers,
+  customerEvents,
+  customerIdentifiers,
+  customerIdentityLog,
+  customerMergeReviews,
+  customerMerges,
+  customerProfiles,
+  customerSettings,
+  customerTags,
+} from './customers.schema.js';
+
+export type ProfileRow = typeof customerProfiles.$inferSelect;
+export type IdentifierRow = Pick<
+  typeof customerIdentifiers.$inferSelect,
+  'type' | 'value' | 'trust' | 'channelId' | 'profileId' | 'firstSeenAt'
+>;
+export type EventRow = Omit<typeof customerEvents.$inferSelect, never>;
+export type ConsentRow = typeof customerConsents.$inferSelect;
+export type TagRow = typeof customerTags.$inferSelect;
+export type MergeRow = typeof customerMerges.$inferSelect;
+export type ReviewRow = typeof customerMergeReviews.$inferSelect;
+export type IdentityLogRow = typeof customerIdentityLog.$inferSelect;
+export type TombstoneRow = typeof customerErasedIdentifiers.$inferSelect;
+export type TombstoneKind = 'erased' | 'suppressed';
+
+/** Everything the module holds about a cluster, for the GDPR export. */
+export async function selectClusterData(exec: Executor, ids: string[]) {
+  const [profiles, identifiers, events, consents, tags, merges, reviews, identityLog] = await Promise.all([
+    exec
+      .select()
+      .from(customerProfiles)
+      .where(inArray(customerProfiles.id, ids))
+      .orderBy(asc(customerProfiles.createdAt)),
+    exec
+      .select({
+        type: customerIdentifiers.type,
+        value: customerIdentifiers.value,
+        trust: customerIdentifiers.trust,
+        channelId: customerIdentifiers.channelId,
+        profileId: customerIdentifiers.profileId,
+        firstSeenAt: customerIdentifiers.firstSeenAt,
+      })
+      .from(customerIdentifiers)
+      .where(inArray(customerIdentifiers.profileId, ids))
+      .orderBy(asc(customerIdentifiers.firstSeenAt)),
+    exec
+      .select()
+      .from(customerEvents)
+      .where(inArray(customerEvents.profileId, ids))
+      .orderBy(asc(customerEvents.occurredAt), asc(customerEvents.id)),
+    exec.select().from(customerConsents).where(inArray(customerConsents.profileId, ids)),
+    exec
+      .select()
+      .from(customerTags)
+      .where(inArray(customerTags.profileId, ids))
+      .orderBy(asc(customerTags.addedAt), asc(customerTags.tag)),
+    exec
+      .select()
+      .from(customerMerges)
+      .where(or(inArray(customerMerges.winnerId, ids), inArray(customerMerges.loserId, ids))),
+    exec.select().from(customerMergeReviews).where(arrayOverlaps(customerMergeReviews.profileIds, ids)),
+    exec
+      .select()
+      .from(customerIdentityLog)
+      .where(inArray(customerIdentityLog.profileId, ids))
+      .orderBy(asc(customerIdentityLog.at)),
+  ]);
+  return { profiles, identifiers, events, consents, tags, merges, reviews, identityLog };
+}
+
+/** Consent decisions carried by ingested events (Segment's categoryPreferences), oldest first. */
+export async function selectIngestedConsent(
+  exec: Executor,
+  ids: string[],
+): Promise<Array<{ channelId: string | null; occurredAt: Date; preferences: Record<string, boolean> }>> {
+  const found = await exec
+    .select({
+      channelId: customerEvents.channelId,
+      occurredAt: customerEvents.occurredAt,
+      preferences: sql<Record<string, boolean>>`${customerEvents.context}->'consent'->'categoryPreferences'`,
+    })
+    .from(customerEvents)
+    .where(
+      and(
+        inArray(customerEvents.profileId, ids),
+        sql`jsonb_typeof(${customerEvents.context}->'consent'->'categoryPreferences') = 'object'`,
+      ),
+    )
+    .orderBy(asc(customerEvents.occurredAt));
+  return found.map((r) => ({
+    ...r,
+    preferences: typeof r.preferences === 'string' ? JSON.parse(r.preferences) : r.preferences,
+  }));
+}
+
+/** The profile ids of the cluster `id` belongs to (its root first) with the root's status. */
+export async function selectClusterOf(
+  exec: Executor,
+  id: string,
+): Promise<{ rootId: string; status: string; ids: string[] } | undefined> {
+  const r = await firstRow<{ root_id: string; status: string; ids: string[] }>(
+    exec,
+    sql`with r as (select p.id, p.status from customer_profiles p
+                   where p.id = (select coalesce(merged_into, id) from customer_profiles where id = ${id}))
+        select r.id as root_id, r.status,
+               array(select r.id union all select m.id from customer_profiles m where m.merged_into = r.id) as ids
+        from r`,
+  );
+  return r ? { rootId: r.root_id, status: r.status, ids: r.ids } : undefined;
+}
+
+/** A cluster's consent decisions (mayContact decides from them). */
+export async function selectConsentsOf(exec: Executor, ids: string[]): Promise<ConsentRow[]> {
+  return exec.select().from(customerConsents).where(inArray(customerConsents.profileId, ids));
+}
+
+/** The profile holding an identifier, if any. */
+export async function selectProfileOfIdentifier(
+  exec: Executor,
+  type: string,
+  value: string,
+): Promise<string | undefined> {
+  const [r] = await exec
+    .select({ profileId: customerIdentifiers.profileId })
+    .from(customerIdentifiers)
+    .where(and(eq(customerIdentifiers.type, type), eq(customerIdentifiers.value, value)));
+  return r?.profileId;
+}
+
+export async function selectIdentifiersOf(
+  exec: Executor,
+  ids: string[],
+): Promise<Array<{ type: string; value: string }>> {
+  return exec
+    .select({ type: customerIdentifiers.type, value: customerIdentifiers.value })
+    .from(customerIdentifiers)
+    .where(inArray(customerIdentifiers.profileId, ids));
+}
+
+export async function deleteIdentifiersOf(
+  exec: Executor,
+  ids: string[],
+): Promise<Array<{ type: string; value: string }>> {
+  return exec
+    .delete(customerIdentifiers)
+    .where(inArray(customerIdentifiers.profileId, ids))
+    .returning({ type: customerIdentifiers.type, value: customerIdentifiers.value });
+}
+
+/** Tombstones (salted hashes); an existing one keeps its kind unless it becomes an erasure. */
+export async function insertTombstones(
+  exec: Executor,
+  hashes: string[],
+  kind: TombstoneKind,
+  at: Date,
+): Promise<number> {
+  if (hashes.length === 0) return 0;
+  const r = await rows<{ hash: string }>(
+    exec,
+    sql`insert into customer_erased_identifiers (hash, erased_at, kind, salted)
+        select h, ${at.toISOString()}::timestamptz, ${kind}, true from unnest(${sql.param(hashes)}::text[]) as h
+        on conflict (hash) do update set kind = 'erased'
+          where ${kind} = 'erased' and customer_erased_identifiers.kind <> 'erased'
+        returning hash`,
+  );
+  return r.length;
+}
+
+/** Lifts tombstones; returns the kinds of those that existed. */
+export async function deleteTombstones(exec: Executor, hashes: string[]): Promise<TombstoneKind[]> {
+  if (hashes.length === 0) return [];
+  const r = await exec
+    .delete(customerErasedIdentifiers)
+    .where(inArray(customerErasedIdentifiers.hash, hashes))
+    .returning({ kind: customerErasedIdentifiers.kind });
+  return r.map((x) => x.kind as TombstoneKind);
+}
+
+/** The install's tombstone salt: created once (the first caller wins on a race), then read. */
+export async function tombstoneSaltRow(
+  exec: Executor,
+  fresh: string,
+  at: Date,
+): Promise<{ salt: string; legacyTombstones: boolean }> {
+  await exec
+    .insert(customerSettings)
+    .values({ key: 'tombstone_salt', value: fresh, createdAt: at })
+    .onConflictDoNothing();
+  const r = await firstRow<{ salt: string; legacy: boolean }>(
+    exec,
+    sql`select (select value from customer_settings where key = 'tombstone_salt') as salt,
+               exists (select 1 from customer_erased_identifiers where not salted) as legacy`,
+  );
+  return { salt: r!.salt, legacyTombstones: r!.legacy };
+}
+
+/** Events keep their kind, name, channel and time (counts stay right) but nothing personal. */
+export async function anonymizeEvents(exec: Executor, ids: string[]): Promise<number> {
+  const r = await exec
+    .update(customerEvents)
+    .set({ properties: {}, context: {}, anonymousId: null, userId: null })
+    .where(inArray(customerEvents.profileId, ids))
+    .returning({ id: customerEvents.id });
+  return r.length;
+}
+
+/** Profiles erased, and their consents, tags and identity evidence scrubbed (an audit entry stays). */
+export async function scrubCluster(exec: Executor, ids: string[], at: Date): Promise<void> {
+  const erased = { erased: true };
+  await exec
+    .update(customerProfiles)
+    .set({ status: 'erased', traits: {}, erasedAt: at, updatedAt: at })
+    .where(inArray(customerProfiles.id, ids));
+  await exec.delete(customerConsents).where(inArray(customerConsents.profileId, ids));
+  await exec.delete(customerTags).where(inArray(customerTags.profileId, ids));
+  await exec
+    .update(customerIdentityLog)
+    .set({ details: erased, reason: 'erased' })
+    .where(inArray(customerIdentityLog.profileId, ids));
+  await exec
+    .update(customerMerges)
+    .set({ evidence: erased, reason: 'erased' })
+    .where(or(inArray(customerMerges.winnerId, ids), inArray(customerMerges.loserId, ids)));
+  await exec
+    .update(customerMergeReviews)
+    .set({
+      evidence: erased,
+      reason: 'erased',
+      status: sql`case when ${customerMergeReviews.status} = 'open' then 'rejected' else ${customerMergeReviews.status} end`,
+    })
+    .where(arrayOverlaps(customerMergeReviews.profileIds, ids));
+}
