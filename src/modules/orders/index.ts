@@ -11,7 +11,7 @@ export { allowedNext, ORDER_STATUSES, type OrderStatus, refuseTransition } from 
 export { ORDER_EVENTS, statusEvent } from './orders.events.js';
 export type { OrderFilter } from './orders.repository.js';
 export { ordersRoutes } from './orders.routes.js';
-export { advance, type OrdersService, orderEvent, orderFacts } from './orders.service.js';
+export type { OrdersService, PlaceOrderOptions } from './orders.service.js';
 export * from './orders.types.js';
 export { eraseOrdersOfCustomer, ORDERS_PERSONAL_DATA, type OrdersErasure } from './orders-erasure.js';
 export {
