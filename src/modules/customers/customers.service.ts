@@ -9,6 +9,7 @@ import { appendEvents } from '../../platform/events/event-log.js';
 import { loadClusterSet, restage } from './clusters.js';
 import { mayContact } from './consent.js';
 import { CUSTOMER_EVENTS } from './customers.events.js';
+import type { CustomersOptions, CustomersService, TimelineEntryInput } from './customers.interface.js';
 import { insertTimelineEntry, lockIdentity, updateProfiles } from './customers.repository.js';
 import { DEFAULT_STAGE_THRESHOLDS, type StageThresholds } from './customers.types.js';
 import { DEFAULT_IDENTITY_RULES, type IdentifierInput, type IdentityRules } from './identifiers.js';
@@ -21,27 +22,7 @@ import { applyEvent } from './profile-state.js';
 import { createSourcesService } from './sources.service.js';
 import { createViewService } from './view.service.js';
 
-export interface CustomersOptions {
-  rules?: Partial<IdentityRules>;
-  thresholds?: Partial<StageThresholds>;
-  maxEventsPerCommit?: number;
-  /** Ingest batches committing at once on PostgreSQL (default 3; PGlite always one). */
-  concurrentCommits?: number;
-  /** An event timestamp further ahead of the receipt time than this is clamped to it (default 10 min). */
-  maxFutureSkewMs?: number | undefined;
-}
-
-export interface TimelineEntryInput {
-  /** What happened, e.g. order.placed, cart.abandoned, conversation.started. */
-  kind: string;
-  channelId: string | null;
-  occurredAt: Date;
-  /** The other module's record id; recording the same ref twice stores it once. */
-  ref: string;
-  properties?: Record<string, unknown>;
-}
-
-export function createCustomersService(options: CustomersOptions = {}) {
+export function createCustomersService(options: CustomersOptions = {}): CustomersService {
   const rules: IdentityRules = { ...DEFAULT_IDENTITY_RULES, ...options.rules };
   const thresholds: StageThresholds = { ...DEFAULT_STAGE_THRESHOLDS, ...options.thresholds };
   const ingestion = createIngestion({
@@ -62,11 +43,34 @@ export function createCustomersService(options: CustomersOptions = {}) {
     rules,
     thresholds,
     ingest: ingestion.ingest,
-    ...sources,
-    ...merges,
-    ...view,
-    ...privacy,
-    ...edits,
+
+    changeTags: edits.changeTags,
+    updateTraits: edits.updateTraits,
+
+    resolveCluster: view.resolveCluster,
+    view: view.view,
+    timeline: view.timeline,
+    search: view.search,
+    identityLog: view.identityLog,
+
+    merge: merges.merge,
+    unmerge: merges.unmerge,
+    approveReview: merges.approveReview,
+    rejectReview: merges.rejectReview,
+    listReviews: merges.listReviews,
+    listMerges: merges.listMerges,
+
+    createSource: sources.createSource,
+    listSources: sources.listSources,
+    revokeSource: sources.revokeSource,
+    authenticate: sources.authenticate,
+    addSharedDevice: sources.addSharedDevice,
+    removeSharedDevice: sources.removeSharedDevice,
+    listSharedDevices: sources.listSharedDevices,
+
+    erasureSubjectOf: privacy.erasureSubjectOf,
+    exportCustomer: privacy.exportCustomer,
+    eraseCustomer: privacy.eraseCustomer,
 
     /**
      * May this customer be contacted for `purpose` on `channel` at `at` (default now)? The one
@@ -228,5 +232,3 @@ export function createCustomersService(options: CustomersOptions = {}) {
     },
   };
 }
-
-export type CustomersService = ReturnType<typeof createCustomersService>;

@@ -2,9 +2,9 @@
 // state machine, fulfilments (ship, ship-from-store, click & collect) and returns from anywhere.
 import { fileURLToPath } from 'node:url';
 import type { MigrationSet } from '../../platform/db/migrate.js';
-import { createFulfilmentsService } from './fulfilments.service.js';
-import { createOrdersService } from './orders.service.js';
-import { createReturnsService } from './returns.service.js';
+import { createFulfilmentsService, type FulfilmentsService } from './fulfilments.service.js';
+import { createOrdersService, type OrdersService } from './orders.service.js';
+import { createReturnsService, type ReturnsService } from './returns.service.js';
 
 export type { FulfilmentPlan, FulfilmentsService } from './fulfilments.service.js';
 export { allowedNext, ORDER_STATUSES, type OrderStatus, refuseTransition } from './order-state.js';
@@ -24,14 +24,19 @@ export {
 export type { ReturnLineRequest, ReturnRecord, ReturnsService } from './returns.service.js';
 
 /** The orders module's services: orders, their fulfilments and returns. */
-export function createOrdersModule(opts: { numberPrefix?: string } = {}) {
+export interface OrdersModule {
+  orders: OrdersService;
+  fulfilments: FulfilmentsService;
+  returns: ReturnsService;
+}
+
+export function createOrdersModule(opts: { numberPrefix?: string } = {}): OrdersModule {
   return {
     orders: createOrdersService({ numberPrefix: opts.numberPrefix ?? 'OH' }),
     fulfilments: createFulfilmentsService(),
     returns: createReturnsService(),
   };
 }
-export type OrdersModule = ReturnType<typeof createOrdersModule>;
 
 export const ordersMigrations: MigrationSet = {
   name: 'orders',
