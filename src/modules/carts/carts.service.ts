@@ -9,6 +9,7 @@ import type { NewEvent } from '../../platform/events/event-log.js';
 import { holdStatusOf } from './cart-holds.js';
 import { planMerge } from './cart-merge.js';
 import { CART_EVENTS } from './carts.events.js';
+import type { CartsService } from './carts.interface.js';
 import {
   insertCart,
   selectCart,
@@ -58,7 +59,7 @@ export const cartFacts = (c: Cart): Record<string, unknown> => ({
   itemCount: c.lines.reduce((s, l) => s + l.quantity, 0),
 });
 
-export function createCartsService() {
+export function createCartsService(): CartsService {
   const event = (c: Cart, type: string, extra: Record<string, unknown> = {}): NewEvent => ({
     type,
     subject: c.id,
@@ -104,7 +105,6 @@ export function createCartsService() {
   }
 
   return {
-    save,
     requireActive,
 
     async createCart(ctx: Ctx, input: NewCart): Promise<Cart> {
@@ -391,5 +391,3 @@ export function createCartsService() {
     },
   };
 }
-
-export type CartsService = ReturnType<typeof createCartsService>;
