@@ -3,55 +3,75 @@
 
 import { AppError, notFound } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
-import type { ChannelViewProduct } from './catalog.channel-view.js';
 import {
   type ChannelPageQuery,
+  type ChannelViewProduct,
   type ChannelViewScope,
   selectChannelPage,
   selectChannelProducts,
 } from './catalog.channel-view.js';
-import type { ExportPrice } from './catalog.export.repository.js';
-import { selectListingsOfProducts, selectPricesOfVariants } from './catalog.export.repository.js';
-import type { ImportFormat, ImportJob, ImportProgress, ImportRejection } from './catalog.import-jobs.js';
+import {
+  type ExportPrice,
+  selectListingsOfProducts,
+  selectPricesOfVariants,
+} from './catalog.export.repository.js';
 import {
   failStaleImportJobs,
   getImportJob,
+  type ImportFormat,
+  type ImportJob,
+  type ImportProgress,
+  type ImportRejection,
   listImportJobs,
   listImportRejections,
   recordImportProgress,
   startImportJob,
   touchImportJob,
 } from './catalog.import-jobs.js';
-import type { ListingUpsert, PricesOutcome } from './catalog.pricing.js';
 import {
   createPriceList,
   getPriceList,
+  type ListingUpsert,
   listPriceLists,
+  type PricesOutcome,
   priceListCurrency,
   rejectionsError,
   setChannelPrices,
   setListings,
   setPrices,
 } from './catalog.pricing.js';
-import type { BatchOutcome, ProductUpsert, Rejection, VariantUpsert } from './catalog.products.js';
 import {
+  type BatchOutcome,
   getProduct,
   listProducts,
+  type ProductUpsert,
+  type Rejection,
   updateProduct,
   upsertProducts,
   upsertVariants,
+  type VariantUpsert,
 } from './catalog.products.js';
-import type { ProductRow, VariantRow } from './catalog.repository.js';
 import {
+  type ProductRow,
   selectListings,
   selectProductIdsPage,
   selectProductRow,
   selectProductRowsByHandles,
   selectProducts,
   selectVariantRowsBySkus,
+  type VariantRow,
 } from './catalog.repository.js';
-import type { Listing, PriceList, PriceListInput, ProductPatch, SkuPrice } from './catalog.types.js';
-import { type Product, ProductInput, parseInput, VariantInput } from './catalog.types.js';
+import {
+  type Listing,
+  type PriceList,
+  type PriceListInput,
+  type Product,
+  ProductInput,
+  type ProductPatch,
+  parseInput,
+  type SkuPrice,
+  VariantInput,
+} from './catalog.types.js';
 
 async function createProduct(ctx: Ctx, input: ProductInput): Promise<Product> {
   const p = parseInput(ProductInput, input);

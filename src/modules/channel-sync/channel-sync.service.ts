@@ -27,16 +27,17 @@ import {
   upsertItems,
   upsertRefs,
 } from './channel-sync.repository.js';
-import type { ConnectionHealth, SyncItem } from './channel-sync.types.js';
 import {
   type ClaimedItem,
   type Connection,
+  type ConnectionHealth,
   ConnectionInput,
   type ConnectionPatch,
   type ConnectionWithCredentials,
   CREDENTIALS_BY_KIND,
   type DirtyItem,
   type ItemOutcome,
+  type SyncItem,
 } from './channel-sync.types.js';
 
 /** Retries after the first attempt when none is configured: 5 s, 30 s, 2 min, 10 min, 1 h, 5 h. */
