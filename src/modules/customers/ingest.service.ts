@@ -133,5 +133,3 @@ export function createIngestion(opts: IngestOptions) {
     },
   };
 }
-
-export type Ingestion = ReturnType<typeof createIngestion>;

@@ -170,5 +170,3 @@ export function createPrivacyService() {
     },
   };
 }
-
-export type PrivacyService = ReturnType<typeof createPrivacyService>;

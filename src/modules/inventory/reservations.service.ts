@@ -185,5 +185,3 @@ export function createReservationsService(options: Partial<BatcherOptions> = {})
       selectReservations(ctx.db, filter),
   };
 }
-
-export type ReservationsService = ReturnType<typeof createReservationsService>;
