@@ -240,6 +240,13 @@ export function createOrdersService(opts: { numberPrefix: string }): OrdersServi
     },
 
     async cancel(ctx, order, reason, opts = {}) {
+      const refused = refuseTransition(order.status, 'cancelled');
+      if (refused) {
+        throw new AppError('illegal_transition', `Order ${order.id} cannot be cancelled: ${refused}`, {
+          status: 409,
+          details: { orderId: order.id, from: order.status, to: 'cancelled' },
+        });
+      }
       // The events say what the order was when it was cancelled; the refund shows on the record.
       const moved = advance(order, 'cancelled', ctx.clock.now(), reason);
       const refunded = opts.refunded ?? 0;
