@@ -1,7 +1,6 @@
 // The carts module's surface, declared: what flows may call and with which types.
 
 import type { Ctx } from '../../platform/context.js';
-import type { NewCart, NewLine } from './carts.service.js';
 import type {
   Cart,
   CartDelivery,
@@ -11,6 +10,27 @@ import type {
   MergeStrategy,
   PriceChange,
 } from './carts.types.js';
+
+export interface NewCart {
+  channelId: string;
+  currency: string;
+  profileId?: string | null | undefined;
+  anonymousId?: string | null | undefined;
+  email?: string | null | undefined;
+  phone?: string | null | undefined;
+  /** SHA-256 of the cart token handed to the browser or app that made it (see cart-token.ts). */
+  tokenHash?: string | null | undefined;
+}
+
+export interface NewLine {
+  sku: string;
+  title: string;
+  quantity: number;
+  unitPrice: number;
+  holds: CartHold[];
+  /** Units asked for but not held (stock ran short): the line still records them. */
+  unheld?: number;
+}
 
 /**
  * One cart per shopper across channels. Every change is an intent on a cart the caller read

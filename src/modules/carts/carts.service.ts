@@ -9,7 +9,7 @@ import type { NewEvent } from '../../platform/events/event-log.js';
 import { holdStatusOf } from './cart-holds.js';
 import { planMerge } from './cart-merge.js';
 import { CART_EVENTS } from './carts.events.js';
-import type { CartsService } from './carts.interface.js';
+import type { CartsService, NewCart, NewLine } from './carts.interface.js';
 import {
   insertCart,
   selectCart,
@@ -27,27 +27,6 @@ import type {
   PriceChange,
 } from './carts.types.js';
 import { newHandoffCode, parseHandoff, qrPayload } from './handoff-code.js';
-
-export interface NewCart {
-  channelId: string;
-  currency: string;
-  profileId?: string | null | undefined;
-  anonymousId?: string | null | undefined;
-  email?: string | null | undefined;
-  phone?: string | null | undefined;
-  /** SHA-256 of the cart token handed to the browser or app that made it (see cart-token.ts). */
-  tokenHash?: string | null | undefined;
-}
-
-export interface NewLine {
-  sku: string;
-  title: string;
-  quantity: number;
-  unitPrice: number;
-  holds: CartHold[];
-  /** Units asked for but not held (stock ran short): the line still records them. */
-  unheld?: number;
-}
 
 export const cartFacts = (c: Cart): Record<string, unknown> => ({
   cartId: c.id,
