@@ -194,7 +194,7 @@ export function createCheckoutFlow(deps: CommerceDeps) {
     return authorized;
   }
 
-  /** The order as placed from the locked cart: lines and totals copied, a pickup code for click & collect. */
+  /** The order as placed from the locked cart: lines and totals copied, where a click & collect order waits. */
   function newOrder(
     ctx: Ctx,
     cart: Cart,
@@ -235,7 +235,6 @@ export function createCheckoutFlow(deps: CommerceDeps) {
       pickup:
         d.type === 'pickup'
           ? {
-              code: newPickupCode(),
               locationId: d.locationId,
               expiresAt: new Date(
                 ctx.clock.now().getTime() + (deps.pickupHoldSeconds ?? 3 * 24 * 3600) * 1000,
@@ -377,14 +376,6 @@ interface Placement {
   authorized: AuthorizedPayment[];
   settlement: TillSettlement;
   routing: string | undefined;
-}
-
-const PICKUP_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-/** 8 characters without look-alikes: read aloud or shown as a QR at the counter. */
-export function newPickupCode(): string {
-  const bytes = new Uint8Array(8);
-  crypto.getRandomValues(bytes);
-  return [...bytes].map((b) => PICKUP_ALPHABET[b % PICKUP_ALPHABET.length]).join('');
 }
 
 export type CheckoutFlow = ReturnType<typeof createCheckoutFlow>;

@@ -2,7 +2,7 @@
 // voids or refunds the money), shipping a fulfilment, pickup at the till by code at the right store,
 // handing over a till sale, and expiring click & collect orders nobody collected.
 import { AppError, isAppError, ok, type Result, withCompensation } from '../../kernel/index.js';
-import { advance, type Order, type PickupRefused, refuseTransition } from '../../modules/orders/index.js';
+import { type Order, type PickupRefused, refuseTransition } from '../../modules/orders/index.js';
 import type { PaymentInput } from '../../modules/payments/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { type CommerceDeps, channelOf, logUndoFailures } from './commerce.deps.js';
@@ -23,14 +23,6 @@ export function createOrderActionsFlow(deps: CommerceDeps) {
   /** Fulfils the inventory reservations behind a fulfilment (on-hand goes down). */
   async function takeStock(tx: Ctx, reservationIds: Array<string | null>) {
     for (const id of reservationIds) if (id) await deps.inventory.fulfil(tx, id);
-  }
-
-  /** Records money received for a pending order: it becomes paid, then allocated (its stock is reserved). */
-  async function settle(tx: Ctx, order: Order, amount: number): Promise<Order> {
-    let next: Order = { ...order, paidAmount: order.paidAmount + amount, updatedAt: tx.clock.now() };
-    const moved = advance(next, 'allocated', tx.clock.now(), 'paid');
-    next = moved.order;
-    return orders.save(tx, next, moved.events);
   }
 
   /** A till sale left pending before till sales were paid at checkout goes out of the door once paid. */
@@ -65,7 +57,7 @@ export function createOrderActionsFlow(deps: CommerceDeps) {
           );
           for (const p of pending) await deps.payments.confirmManualPayment(tx, p.id, locked.channelId);
           const paid = pending.reduce((s, p) => s + p.amount, 0) || open;
-          return ok(await handOverIfCarryOut(tx, await settle(tx, locked, paid)));
+          return ok(await handOverIfCarryOut(tx, await orders.markPaid(tx, locked, paid)));
         });
       }
       // Should recording the payment fail, the authorization is voided.
@@ -83,7 +75,9 @@ export function createOrderActionsFlow(deps: CommerceDeps) {
             });
           await deps.payments.voidOpenPayments(tx, orderId, locked.channelId);
           await deps.payments.recordPayment(tx, authorized, locked.channelId);
-          return ok(await handOverIfCarryOut(tx, await settle(tx, locked, authorized.payment.amount)));
+          return ok(
+            await handOverIfCarryOut(tx, await orders.markPaid(tx, locked, authorized.payment.amount)),
+          );
         });
       });
     },
@@ -98,7 +92,6 @@ export function createOrderActionsFlow(deps: CommerceDeps) {
             details: { orderId, from: order.status, to: 'cancelled' },
           });
         }
-        const moved = advance(order, 'cancelled', tx.clock.now(), reason);
         for (const id of order.reservationIds) {
           try {
             await deps.inventory.release(tx, id);
@@ -108,9 +101,9 @@ export function createOrderActionsFlow(deps: CommerceDeps) {
         }
         await fulfilments.closeOpenFulfilments(tx, orderId, 'cancelled');
         await deps.payments.voidOpenPayments(tx, orderId, order.channelId);
-        let next = moved.order;
+        let refunded = 0;
         if (order.paidAmount > 0) {
-          const refunded = await deps.payments.refund(tx, {
+          const refund = await deps.payments.refund(tx, {
             orderId,
             amount: order.paidAmount - order.refundedAmount,
             currency: order.currency,
@@ -118,9 +111,9 @@ export function createOrderActionsFlow(deps: CommerceDeps) {
             reason: `cancelled: ${reason}`,
             channelId: order.channelId,
           });
-          if (refunded.ok) next = { ...next, refundedAmount: order.paidAmount };
+          if (refund.ok) refunded = order.paidAmount - order.refundedAmount;
         }
-        return orders.save(tx, next, moved.events);
+        return orders.cancel(tx, order, reason, { refunded });
       });
     },
 

@@ -2,13 +2,7 @@
 // money without a return (partly, or fully once delivered), write notes, and email the order
 // confirmation again. Each is one transaction and an `order.*` event for the timeline.
 import { AppError, formatMoney, money } from '../../kernel/index.js';
-import {
-  advance,
-  ORDER_EVENTS,
-  type Order,
-  type OrdersModule,
-  orderEvent,
-} from '../../modules/orders/index.js';
+import type { Order, OrdersModule } from '../../modules/orders/index.js';
 import type { PaymentsService, Refund, StoreCredit } from '../../modules/payments/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { appendEvents } from '../../platform/events/event-log.js';
@@ -113,18 +107,16 @@ export function createOrderAdminFlow(deps: {
             refunded.refundable,
           );
         }
-        const now = tx.clock.now();
-        const next: Order = { ...order, refundedAmount: order.refundedAmount + amount, updatedAt: now };
-        const moved = full ? advance(next, 'refunded', now, input.reason) : { order: next, events: [] };
-        const saved = await orders.save(tx, moved.order, [
-          orderEvent(moved.order, ORDER_EVENTS.refundIssued, {
-            amount,
+        const saved = await orders.recordRefund(tx, order, {
+          amount,
+          full,
+          reason: input.reason,
+          facts: {
             method: input.method,
             refundIds: refunded.value.refunds.map((r) => r.id),
             storeCreditCode: refunded.value.storeCredit?.code ?? null,
-          }),
-          ...moved.events,
-        ]);
+          },
+        });
         return { order: saved, ...refunded.value };
       });
     },
@@ -142,7 +134,7 @@ export function createOrderAdminFlow(deps: {
         );
       }
       await deps.mailer.send({ to: order.email, ...confirmationMail(order) });
-      await inTransaction(ctx, (tx) => appendEvents(tx, [orderEvent(order, ORDER_EVENTS.confirmationSent)]));
+      await orders.recordConfirmationSent(ctx, order);
       return { orderId: order.id, number: order.number };
     },
   };

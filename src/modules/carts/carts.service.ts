@@ -9,6 +9,7 @@ import type { NewEvent } from '../../platform/events/event-log.js';
 import { holdStatusOf } from './cart-holds.js';
 import { planMerge } from './cart-merge.js';
 import { CART_EVENTS } from './carts.events.js';
+import type { CartsService, NewCart, NewLine } from './carts.interface.js';
 import {
   insertCart,
   selectCart,
@@ -28,27 +29,6 @@ import type {
 import { newHandoffCode, parseHandoff, qrPayload } from './handoff-code.js';
 import { createTillSalesService } from './till-sales.js';
 
-export interface NewCart {
-  channelId: string;
-  currency: string;
-  profileId?: string | null | undefined;
-  anonymousId?: string | null | undefined;
-  email?: string | null | undefined;
-  phone?: string | null | undefined;
-  /** SHA-256 of the cart token handed to the browser or app that made it (see cart-token.ts). */
-  tokenHash?: string | null | undefined;
-}
-
-export interface NewLine {
-  sku: string;
-  title: string;
-  quantity: number;
-  unitPrice: number;
-  holds: CartHold[];
-  /** Units asked for but not held (stock ran short): the line still records them. */
-  unheld?: number;
-}
-
 export const cartFacts = (c: Cart): Record<string, unknown> => ({
   cartId: c.id,
   channelId: c.channelId,
@@ -59,7 +39,7 @@ export const cartFacts = (c: Cart): Record<string, unknown> => ({
   itemCount: c.lines.reduce((s, l) => s + l.quantity, 0),
 });
 
-export function createCartsService() {
+export function createCartsService(): CartsService {
   const event = (c: Cart, type: string, extra: Record<string, unknown> = {}): NewEvent => ({
     type,
     subject: c.id,
@@ -105,7 +85,6 @@ export function createCartsService() {
   }
 
   return {
-    save,
     requireActive,
     /** The sales each till has on the go (open on its screen, or parked by name). */
     tillSales: createTillSalesService(),
@@ -394,5 +373,3 @@ export function createCartsService() {
     },
   };
 }
-
-export type CartsService = ReturnType<typeof createCartsService>;

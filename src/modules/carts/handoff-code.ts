@@ -1,12 +1,10 @@
 // Handoff codes: short enough to read aloud at a till, without look-alike characters (0/O, 1/I/L).
-import { randomBytes } from 'node:crypto';
+import { humanCode, UNAMBIGUOUS_ALPHABET } from '../../kernel/index.js';
 
-const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const HANDOFF_CODE_LENGTH = 6;
 
-export function newHandoffCode(): string {
-  return [...randomBytes(HANDOFF_CODE_LENGTH)].map((b) => ALPHABET[b % ALPHABET.length]).join('');
-}
+export const newHandoffCode = (): string =>
+  humanCode({ length: HANDOFF_CODE_LENGTH, alphabet: UNAMBIGUOUS_ALPHABET });
 
 export const normalizeHandoffCode = (code: string): string => code.replace(/[\s-]/g, '').toUpperCase();
 

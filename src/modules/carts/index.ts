@@ -7,12 +7,10 @@ export { holdStatusOf } from './cart-holds.js';
 export { planMerge } from './cart-merge.js';
 export { CART_TOKEN_PREFIX, cartTokenMatches, newCartToken } from './cart-token.js';
 export { CART_EVENTS } from './carts.events.js';
+export type { CartsService, NewCart, NewLine } from './carts.interface.js';
 export {
-  type CartsService,
   cartFacts,
   createCartsService,
-  type NewCart,
-  type NewLine,
 } from './carts.service.js';
 export * from './carts.types.js';
 export {

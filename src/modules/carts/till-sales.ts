@@ -52,8 +52,28 @@ const toRecord = (r: RawTillSale): TillSaleRecord => ({
   updatedAt: new Date(r.updated_at),
 });
 
-export function createTillSalesService() {
-  return {
+/** The sales each till has on the go: open on its screen, or parked by name. */
+export interface TillSalesService {
+  /** The till's sales, newest first, without rows whose cart is no longer an active cart of the till. */
+  list(ctx: Ctx, tillChannelId: string): Promise<TillSaleRecord[]>;
+  /** The sale of a cart, if it is one. */
+  find(ctx: Ctx, cartId: string): Promise<TillSaleRecord | undefined>;
+  /** Puts the cart on the till's screen (the till must have no other open sale). */
+  open(ctx: Ctx, tillChannelId: string, cart: Cart): Promise<TillSaleRecord>;
+  /** Parks the till's sale under a name; the screen is free for the next customer. */
+  park(ctx: Ctx, tillChannelId: string, cart: Cart, name: string): Promise<TillSaleRecord>;
+  /** The till's open sale, if any. */
+  current(ctx: Ctx, tillChannelId: string): Promise<TillSaleRecord | undefined>;
+  /** Drops the sale of a cart (sold, cancelled or moved). */
+  forget(ctx: Ctx, cartId: string): Promise<void>;
+  /** Sales nobody touched since `before` (the holds of their carts are to be given back). */
+  idle(ctx: Ctx, before: Date, limit?: number): Promise<TillSaleRecord[]>;
+  /** The sale of a cart, or 404. */
+  require(ctx: Ctx, cartId: string): Promise<TillSaleRecord>;
+}
+
+export function createTillSalesService(): TillSalesService {
+  const service: TillSalesService = {
     /**
      * The till's sales, newest first, after dropping rows whose cart is no longer an active cart of
      * this till's channel (sold, cancelled, merged or taken over by another channel).
@@ -150,11 +170,10 @@ export function createTillSalesService() {
     },
 
     async require(ctx: Ctx, cartId: string): Promise<TillSaleRecord> {
-      const found = await this.find(ctx, cartId);
+      const found = await service.find(ctx, cartId);
       if (!found) throw notFound('till sale', cartId);
       return found;
     },
   };
+  return service;
 }
-
-export type TillSalesService = ReturnType<typeof createTillSalesService>;

@@ -1,17 +1,27 @@
 // The catalog's use cases, each taking ctx first. API writes are all or nothing; the bulk functions
 // (upsertProducts, upsertVariants, setPrices, setListings) also serve imports that report per item.
+
 import { AppError, notFound } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import {
   type ChannelPageQuery,
+  type ChannelViewProduct,
   type ChannelViewScope,
   selectChannelPage,
   selectChannelProducts,
 } from './catalog.channel-view.js';
-import { selectListingsOfProducts, selectPricesOfVariants } from './catalog.export.repository.js';
+import {
+  type ExportPrice,
+  selectListingsOfProducts,
+  selectPricesOfVariants,
+} from './catalog.export.repository.js';
 import {
   failStaleImportJobs,
   getImportJob,
+  type ImportFormat,
+  type ImportJob,
+  type ImportProgress,
+  type ImportRejection,
   listImportJobs,
   listImportRejections,
   recordImportProgress,
@@ -21,7 +31,9 @@ import {
 import {
   createPriceList,
   getPriceList,
+  type ListingUpsert,
   listPriceLists,
+  type PricesOutcome,
   priceListCurrency,
   rejectionsError,
   setChannelPrices,
@@ -29,21 +41,37 @@ import {
   setPrices,
 } from './catalog.pricing.js';
 import {
+  type BatchOutcome,
   getProduct,
   listProducts,
+  type ProductUpsert,
+  type Rejection,
   updateProduct,
   upsertProducts,
   upsertVariants,
+  type VariantUpsert,
 } from './catalog.products.js';
 import {
+  type ProductRow,
   selectListings,
   selectProductIdsPage,
   selectProductRow,
   selectProductRowsByHandles,
   selectProducts,
   selectVariantRowsBySkus,
+  type VariantRow,
 } from './catalog.repository.js';
-import { type Product, ProductInput, parseInput, VariantInput } from './catalog.types.js';
+import {
+  type Listing,
+  type PriceList,
+  type PriceListInput,
+  type Product,
+  ProductInput,
+  type ProductPatch,
+  parseInput,
+  type SkuPrice,
+  VariantInput,
+} from './catalog.types.js';
 
 async function createProduct(ctx: Ctx, input: ProductInput): Promise<Product> {
   const p = parseInput(ProductInput, input);
@@ -147,7 +175,110 @@ async function exportPage(ctx: Ctx, after: string | undefined, limit: number) {
   return { products, prices, listings };
 }
 
-export function createCatalogService() {
+/** Products, variants, texts, price lists, channel prices and listings, imports and the channel view. */
+export interface CatalogService {
+  // Products and variants
+  /** Creates a product with its variants and texts. */
+  createProduct(ctx: Ctx, input: ProductInput): Promise<Product>;
+  /** Changes a product by id or handle. */
+  updateProduct(ctx: Ctx, idOrHandle: string, patch: ProductPatch): Promise<Product>;
+  /** Adds a variant (a SKU) to a product. */
+  addVariant(ctx: Ctx, productIdOrHandle: string, input: VariantInput): Promise<Product>;
+  /** Changes a variant's barcode (GTIN) or option values. */
+  updateVariant(
+    ctx: Ctx,
+    productIdOrHandle: string,
+    sku: string,
+    patch: { gtin?: string | null | undefined; options?: Record<string, string> | undefined },
+  ): Promise<Product>;
+  /** A product's prices per price list and channel, by SKU. */
+  pricesOfProduct(ctx: Ctx, productIdOrHandle: string): Promise<Array<ExportPrice & { sku: string }>>;
+  /** A product by id or handle, or 404. */
+  getProduct(ctx: Ctx, idOrHandle: string): Promise<Product>;
+  /** A page of products (by category or text), with the cursor of the next page. */
+  listProducts(
+    ctx: Ctx,
+    q: { after?: string | undefined; limit: number; category?: string | undefined; q?: string | undefined },
+  ): Promise<{ items: Product[]; nextCursor: string | null }>;
+  /** Creates or updates products by handle in bulk (imports); rejected rows say why. */
+  upsertProducts(ctx: Ctx, items: ProductUpsert[]): Promise<BatchOutcome>;
+  /** Creates or updates variants by SKU in bulk (imports); rejected rows say why. */
+  upsertVariants(ctx: Ctx, items: VariantUpsert[]): Promise<BatchOutcome>;
+  /** The variants of these SKUs (those that exist). */
+  findVariantsBySkus(ctx: Ctx, skus: string[]): Promise<VariantRow[]>;
+  /** The products of these handles (those that exist). */
+  findProductsByHandles(ctx: Ctx, handles: string[]): Promise<ProductRow[]>;
+  /** A product's listings on every channel. */
+  listingsOf(ctx: Ctx, productIdOrHandle: string): Promise<Listing[]>;
+
+  // Import jobs
+  /** Opens an import job (its progress and rejected rows are kept for the report). */
+  startImportJob(
+    ctx: Ctx,
+    input: { format: ImportFormat; source?: string | null; bytesTotal?: number | null },
+  ): Promise<ImportJob>;
+  /** Adds a chunk's counts and rejected rows to a job (and finishes it when told). */
+  recordImportProgress(ctx: Ctx, jobId: string, p: ImportProgress): Promise<ImportJob>;
+  /** Shows a running job is alive (a job nobody touches goes stale). */
+  touchImportJob(ctx: Ctx, jobId: string): Promise<void>;
+  /** Fails running jobs not touched since `staleBefore` (their process died); returns how many. */
+  failStaleImportJobs(ctx: Ctx, staleBefore: Date): Promise<number>;
+  /** An import job, or 404. */
+  getImportJob(ctx: Ctx, id: string): Promise<ImportJob>;
+  /** The newest import jobs. */
+  listImportJobs(ctx: Ctx, limit?: number): Promise<ImportJob[]>;
+  /** A page of a job's rejected rows, by line. */
+  listImportRejections(
+    ctx: Ctx,
+    jobId: string,
+    q: { afterLine?: number | undefined; limit: number },
+  ): Promise<ImportRejection[]>;
+  /** A page of whole products with their prices and listings, in id order, for export. */
+  exportPage(
+    ctx: Ctx,
+    after: string | undefined,
+    limit: number,
+  ): Promise<{ products: Product[]; prices: ExportPrice[]; listings: Listing[] }>;
+
+  // Prices and listings
+  /** Creates a price list (one currency). */
+  createPriceList(ctx: Ctx, input: PriceListInput): Promise<PriceList>;
+  /** A price list by id or code, or 404. */
+  getPriceList(ctx: Ctx, idOrCode: string): Promise<PriceList>;
+  /** Every price list. */
+  listPriceLists(ctx: Ctx): Promise<PriceList[]>;
+  /** The currency of a price list, or undefined if there is none with that id. */
+  priceListCurrency(ctx: Ctx, id: string): Promise<string | undefined>;
+  /** Sets prices of SKUs on a price list; `strict` refuses the whole batch on any bad row. */
+  setPrices(
+    ctx: Ctx,
+    priceListIdOrCode: string,
+    items: SkuPrice[],
+    opts?: { strict?: boolean },
+  ): Promise<PricesOutcome>;
+  /** Sets a channel's own prices of SKUs (in the channel's currency). */
+  setChannelPrices(
+    ctx: Ctx,
+    channel: { id: string; currency: string },
+    items: SkuPrice[],
+    opts?: { strict?: boolean },
+  ): Promise<PricesOutcome>;
+  /** Publishes or hides products on a channel (with the channel's own title). */
+  setListings(
+    ctx: Ctx,
+    channelId: string,
+    items: ListingUpsert[],
+    opts?: { strict?: boolean },
+  ): Promise<{ changed: Listing[]; rejected: Rejection[] }>;
+
+  // The channel view
+  /** A page of the products listed on a channel, with text and prices resolved for it. */
+  channelPage(ctx: Ctx, scope: ChannelViewScope, q: ChannelPageQuery): Promise<ChannelViewProduct[]>;
+  /** Products by id, handle or SKU as a channel shows them (listed or not). */
+  channelProducts(ctx: Ctx, scope: ChannelViewScope, keys: string[]): Promise<ChannelViewProduct[]>;
+}
+
+export function createCatalogService(): CatalogService {
   return {
     createProduct,
     updateProduct,
@@ -189,5 +320,3 @@ export function createCatalogService() {
       selectChannelProducts(ctx.db, scope, keys),
   };
 }
-
-export type CatalogService = ReturnType<typeof createCatalogService>;

@@ -1,6 +1,7 @@
 // Channel sync rules: connections (validated targets, JSONata transforms, rate limits), the coalescing
 // queue of dirty items, what a push's outcome does to each item (retry on the schedule, dead-letter
 // queue, replay) and to the connection (429 pause, 401/403 pause with the error), and sync health.
+
 import { randomBytes } from 'node:crypto';
 import { AppError, newId, notFound } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
@@ -29,12 +30,14 @@ import {
 import {
   type ClaimedItem,
   type Connection,
+  type ConnectionHealth,
   ConnectionInput,
   type ConnectionPatch,
   type ConnectionWithCredentials,
   CREDENTIALS_BY_KIND,
   type DirtyItem,
   type ItemOutcome,
+  type SyncItem,
 } from './channel-sync.types.js';
 
 /** Retries after the first attempt when none is configured: 5 s, 30 s, 2 min, 10 min, 1 h, 5 h. */
@@ -59,7 +62,82 @@ const publicConnection = (c: ConnectionWithCredentials): Connection => {
 
 const checkTransform = (expr: string | null | undefined) => checkJsonata(expr, 'transform');
 
-export function createChannelSyncService(deps: ChannelSyncDeps = {}) {
+/** Connections of channels to external shops and marketplaces, and their queue of dirty items. */
+export interface ChannelSyncService {
+  // Connections
+  /** Creates a connection; a generated signing secret is returned only here. */
+  createConnection(
+    ctx: Ctx,
+    input: ConnectionInput,
+  ): Promise<{ connection: Connection; secret: string | null }>;
+  /** The connections, of one channel when given (a channel-bound key sees its own). */
+  listConnections(ctx: Ctx, filter?: { channelId?: string | undefined }): Promise<Connection[]>;
+  /** A connection without its credentials, or 404. */
+  getConnection(ctx: Ctx, id: string): Promise<Connection>;
+  /** With its credentials: for the sender and the dry-run only, never an API answer. */
+  loadConnection(ctx: Ctx, id: string): Promise<ConnectionWithCredentials>;
+  /** Changes a connection (settings, credentials, status). */
+  updateConnection(ctx: Ctx, id: string, patch: ConnectionPatch): Promise<Connection>;
+  /** Deletes a connection with its queue and remembered refs. */
+  deleteConnection(ctx: Ctx, id: string): Promise<void>;
+  /** Connections that take changes of these channels (active or paused; disabled ones drop them). */
+  liveConnectionsOf(ctx: Ctx, channelIds: string[] | undefined): Promise<ConnectionWithCredentials[]>;
+
+  // The queue and the sender's lease
+  /** Queues changes, coalesced per (connection, kind, SKU). */
+  enqueue(ctx: Ctx, items: DirtyItem[]): Promise<number>;
+  /** Leases a connection with due work to this sender (one sender per connection at a time). */
+  claimConnection(
+    ctx: Ctx,
+    opts: { owner: string; leaseMs: number },
+  ): Promise<ConnectionWithCredentials | undefined>;
+  /** Extends this sender's lease; undefined when it was lost. */
+  renewLease(
+    ctx: Ctx,
+    opts: { id: string; owner: string; leaseMs: number },
+  ): Promise<ConnectionWithCredentials | undefined>;
+  /** Gives the lease back. */
+  releaseLease(ctx: Ctx, id: string, owner: string): Promise<void>;
+  /** The connection's items due now, oldest first. */
+  dueItems(ctx: Ctx, connectionId: string, limit: number): Promise<(ClaimedItem & { enqueuedAt: Date })[]>;
+  /**
+   * A push's outcome: pushed items leave the queue (unless changed meanwhile), failed ones retry on
+   * the schedule and then go to the dead-letter queue, parked ones go there at once.
+   */
+  recordOutcomes(
+    ctx: Ctx,
+    connectionId: string,
+    claimed: ClaimedItem[],
+    outcomes: ItemOutcome[],
+    requests: number,
+  ): Promise<{ pushed: number; retried: number; dead: number }>;
+  /** 429: the connection sends nothing before Retry-After (capped) elapses. */
+  pauseFor(ctx: Ctx, connectionId: string, seconds: number, error: string, requests: number): Promise<void>;
+  /** 401/403: the channel refused our credentials; an operator must fix them and resume. */
+  pauseForAuth(ctx: Ctx, connectionId: string, error: string, requests: number): Promise<void>;
+  /** A connection's queued or dead-lettered items. */
+  listItems(
+    ctx: Ctx,
+    connectionId: string,
+    q: { status?: 'pending' | 'dead' | undefined; limit: number },
+  ): Promise<SyncItem[]>;
+  /** Dead-lettered items back into the queue (all, or the listed ids). */
+  replay(ctx: Ctx, connectionId: string, ids?: string[]): Promise<string[]>;
+  /** Each connection's status, counters and queue depth (a channel-bound key sees its own). */
+  health(ctx: Ctx): Promise<ConnectionHealth[]>;
+
+  // External ids
+  /** The external ids remembered for these SKUs on a connection, by SKU. */
+  refsOf(ctx: Ctx, connectionId: string, skus: string[]): Promise<Map<string, string>>;
+  /** Remembers the external ids the other side gave these SKUs. */
+  rememberRefs(
+    ctx: Ctx,
+    connectionId: string,
+    refs: Array<{ sku: string; externalId: string }>,
+  ): Promise<void>;
+}
+
+export function createChannelSyncService(deps: ChannelSyncDeps = {}): ChannelSyncService {
   const schedule = deps.retryScheduleMs ?? CHANNEL_SYNC_RETRY_SCHEDULE_MS;
   const checkUrl = deps.checkTargetUrl ?? (async () => {});
   const box = deps.secrets ?? createSecretBox(undefined);
@@ -264,5 +342,3 @@ export function createChannelSyncService(deps: ChannelSyncDeps = {}) {
       upsertRefs(ctx.db, connectionId, refs, ctx.clock.now()),
   };
 }
-
-export type ChannelSyncService = ReturnType<typeof createChannelSyncService>;

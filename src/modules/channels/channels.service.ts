@@ -13,7 +13,21 @@ export interface ChannelsDeps {
   priceListCurrency?: PriceListCurrencyLookup;
 }
 
-export function createChannelsService(deps: ChannelsDeps = {}) {
+/** Sales and contact channels as records: type, locales, currency, price list, payment providers, status. */
+export interface ChannelsService {
+  /** Creates a channel (its price list, if any, must sell in the channel's currency). */
+  createChannel(ctx: Ctx, input: ChannelInput): Promise<Channel>;
+  /** Changes a channel by id or code; the same currency rule applies. */
+  updateChannel(ctx: Ctx, idOrCode: string, patch: ChannelPatch): Promise<Channel>;
+  /** A channel by id or code, or 404. */
+  getChannel(ctx: Ctx, idOrCode: string): Promise<Channel>;
+  /** A channel by id or code, or undefined. */
+  findChannel(ctx: Ctx, idOrCode: string): Promise<Channel | undefined>;
+  /** Every channel, of one type when given. */
+  listChannels(ctx: Ctx, filter?: { type?: string | undefined }): Promise<Channel[]>;
+}
+
+export function createChannelsService(deps: ChannelsDeps = {}): ChannelsService {
   // A channel sells from a price list in its own currency; refuse anything else before writing.
   async function checkPriceList(ctx: Ctx, channel: Pick<Channel, 'priceListId' | 'currency'>) {
     if (!channel.priceListId || !deps.priceListCurrency) return;
@@ -85,5 +99,3 @@ export function createChannelsService(deps: ChannelsDeps = {}) {
     listChannels: (ctx: Ctx, filter: { type?: string | undefined } = {}) => selectChannels(ctx.db, filter),
   };
 }
-
-export type ChannelsService = ReturnType<typeof createChannelsService>;

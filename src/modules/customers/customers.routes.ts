@@ -7,7 +7,7 @@ import { AppError, type ErrorCode, notFound } from '../../kernel/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { channelFor, channelScope } from '../../platform/http/auth-hook.js';
 import { secretKeys } from '../../platform/http/route-policy.js';
-import type { CustomersService } from './customers.service.js';
+import type { CustomersService } from './customers.interface.js';
 import {
   CustomerSummary,
   CustomerView,

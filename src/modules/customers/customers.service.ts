@@ -9,6 +9,7 @@ import { appendEvents } from '../../platform/events/event-log.js';
 import { loadClusterSet, restage } from './clusters.js';
 import { checkConsentTarget } from './consent.js';
 import { CUSTOMER_EVENTS } from './customers.events.js';
+import type { CustomersOptions, CustomersService, TimelineEntryInput } from './customers.interface.js';
 import { insertTimelineEntry, lockIdentity, updateProfiles } from './customers.repository.js';
 import { DEFAULT_STAGE_THRESHOLDS, type StageThresholds } from './customers.types.js';
 import { DEFAULT_IDENTITY_RULES, type IdentifierInput, type IdentityRules } from './identifiers.js';
@@ -22,32 +23,7 @@ import { createSourcesService } from './sources.service.js';
 import { createTombstones } from './tombstones.js';
 import { createViewService } from './view.service.js';
 
-export interface CustomersOptions {
-  rules?: Partial<IdentityRules>;
-  thresholds?: Partial<StageThresholds>;
-  maxEventsPerCommit?: number;
-  /** Ingest batches committing at once on PostgreSQL (default 3; PGlite always one). */
-  concurrentCommits?: number;
-  /** An event timestamp further ahead of the receipt time than this is clamped to it (default 10 min). */
-  maxFutureSkewMs?: number | undefined;
-  /**
-   * Whether a channel id names an existing channel (the channels module, passed in by the hub): consent
-   * is recorded only for '*' or such a channel. Without it only the id's shape (chn_…) is checked.
-   */
-  channelExists?: ((ctx: Ctx, channelId: string) => Promise<boolean>) | undefined;
-}
-
-export interface TimelineEntryInput {
-  /** What happened, e.g. order.placed, cart.abandoned, conversation.started. */
-  kind: string;
-  channelId: string | null;
-  occurredAt: Date;
-  /** The other module's record id; recording the same ref twice stores it once. */
-  ref: string;
-  properties?: Record<string, unknown>;
-}
-
-export function createCustomersService(options: CustomersOptions = {}) {
+export function createCustomersService(options: CustomersOptions = {}): CustomersService {
   const rules: IdentityRules = { ...DEFAULT_IDENTITY_RULES, ...options.rules };
   const thresholds: StageThresholds = { ...DEFAULT_STAGE_THRESHOLDS, ...options.thresholds };
   const tombstones = createTombstones();
@@ -70,11 +46,40 @@ export function createCustomersService(options: CustomersOptions = {}) {
     rules,
     thresholds,
     ingest: ingestion.ingest,
-    ...sources,
-    ...merges,
-    ...view,
-    ...privacy,
-    ...edits,
+
+    changeTags: edits.changeTags,
+    updateTraits: edits.updateTraits,
+
+    resolveCluster: view.resolveCluster,
+    view: view.view,
+    timeline: view.timeline,
+    search: view.search,
+    identityLog: view.identityLog,
+
+    merge: merges.merge,
+    unmerge: merges.unmerge,
+    approveReview: merges.approveReview,
+    rejectReview: merges.rejectReview,
+    listReviews: merges.listReviews,
+    listMerges: merges.listMerges,
+
+    createSource: sources.createSource,
+    listSources: sources.listSources,
+    revokeSource: sources.revokeSource,
+    authenticate: sources.authenticate,
+    addSharedDevice: sources.addSharedDevice,
+    removeSharedDevice: sources.removeSharedDevice,
+    listSharedDevices: sources.listSharedDevices,
+
+    erasureSubjectOf: privacy.erasureSubjectOf,
+    exportCustomer: privacy.exportCustomer,
+    eraseCustomer: privacy.eraseCustomer,
+    customerOfIdentifier: privacy.customerOfIdentifier,
+    consentState: privacy.consentState,
+    mayContact: privacy.mayContact,
+    suppress: privacy.suppress,
+    unsuppress: privacy.unsuppress,
+    tombstoneIdentifier: privacy.tombstoneIdentifier,
 
     /**
      * Finds or creates the customer these identifiers belong to (merging as ingestion would) and
@@ -228,5 +233,3 @@ export function createCustomersService(options: CustomersOptions = {}) {
     },
   };
 }
-
-export type CustomersService = ReturnType<typeof createCustomersService>;

@@ -20,13 +20,14 @@ import type { MigrationSet } from '../../platform/db/migrate.js';
 
 export { type ContactDecision, mayContact, PURPOSE_SHAPE } from './consent.js';
 export { CUSTOMER_EVENTS } from './customers.events.js';
+export type {
+  CustomersOptions,
+  CustomersService,
+  ReviewRefusal,
+  TimelineEntryInput,
+} from './customers.interface.js';
 export { customersRoutes } from './customers.routes.js';
-export {
-  type CustomersOptions,
-  type CustomersService,
-  createCustomersService,
-  type TimelineEntryInput,
-} from './customers.service.js';
+export { createCustomersService } from './customers.service.js';
 export * from './customers.types.js';
 export { CUSTOMERS_PERSONAL_DATA } from './customers-personal-data.js';
 export {

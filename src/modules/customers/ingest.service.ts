@@ -137,5 +137,3 @@ export function createIngestion(opts: IngestOptions) {
     },
   };
 }
-
-export type Ingestion = ReturnType<typeof createIngestion>;

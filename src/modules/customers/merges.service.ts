@@ -320,5 +320,3 @@ export function createMergesService(opts: { rules: IdentityRules; thresholds: St
 
 export const stageEvents = (changes: Array<{ profileId: string; from: string; to: string }>): NewEvent[] =>
   changes.map((s) => ({ type: CUSTOMER_EVENTS.stageChanged, subject: s.profileId, payload: s }));
-
-export type MergesService = ReturnType<typeof createMergesService>;

@@ -315,5 +315,3 @@ export function createPrivacyService(deps: { rules: IdentityRules; tombstones: T
     },
   };
 }
-
-export type PrivacyService = ReturnType<typeof createPrivacyService>;

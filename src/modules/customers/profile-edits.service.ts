@@ -194,5 +194,3 @@ export function createProfileEdits(opts: { rules: IdentityRules; thresholds: Sta
     },
   };
 }
-
-export type ProfileEdits = ReturnType<typeof createProfileEdits>;

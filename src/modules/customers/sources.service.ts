@@ -114,5 +114,3 @@ export function createSourcesService() {
     },
   };
 }
-
-export type SourcesService = ReturnType<typeof createSourcesService>;

@@ -360,8 +360,6 @@ export function createViewService(opts: { rules: IdentityRules }) {
   };
 }
 
-export type ViewService = ReturnType<typeof createViewService>;
-
 type Contact = { type: string; value: string; trust: string; at: string };
 
 /** A profile's email and phone identifiers, for search rows. */

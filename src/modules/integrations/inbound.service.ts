@@ -1,6 +1,7 @@
 // Inbound connector rules: connectors hold the sender's secret and (generic) the JSONata mapping;
 // each verified delivery is stored raw once per sender delivery id and announced on the event log,
 // from where it is processed; processing ends as processed, or parked with the error for a retry.
+
 import { randomBytes } from 'node:crypto';
 import { AppError, newId, notFound } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
@@ -22,6 +23,7 @@ import {
 } from './inbound.repository.js';
 import {
   type Connector,
+  type ConnectorHealth,
   ConnectorInput,
   type ConnectorPatch,
   type ConnectorWithSecret,
@@ -49,7 +51,50 @@ export interface InboundOptions {
   secrets?: SecretBox | undefined;
 }
 
-export function createInboundService(opts: InboundOptions = {}) {
+/** Inbound connectors: their verified raw deliveries (deduplicated), processing outcomes and source-id refs. */
+export interface InboundService {
+  /** Creates a connector; its signing secret is returned only here. */
+  createConnector(ctx: Ctx, input: ConnectorInput): Promise<{ connector: Connector; secret: string }>;
+  /** Changes a connector's settings or mapping. */
+  updateConnector(ctx: Ctx, id: string, patch: ConnectorPatch): Promise<Connector>;
+  /** A connector without its secret, or 404. */
+  getConnector(ctx: Ctx, id: string): Promise<Connector>;
+  /** With the secret: for verifying deliveries only, never for a response. */
+  findConnectorForVerification(ctx: Ctx, id: string): Promise<ConnectorWithSecret | undefined>;
+  /** Every connector. */
+  listConnectors(ctx: Ctx): Promise<Connector[]>;
+  /** Stores a verified delivery once; a repeated sender id is a duplicate and changes nothing. */
+  receive(ctx: Ctx, d: ReceivedDelivery): Promise<{ delivery: InboundDelivery; duplicate: boolean }>;
+  /** A delivery, or 404. */
+  getDelivery(ctx: Ctx, id: string): Promise<InboundDelivery>;
+  /** A page of a connector's deliveries, newest first, of one status when given. */
+  listDeliveries(
+    ctx: Ctx,
+    connectorId: string,
+    q: { status?: string | undefined; before?: string | undefined; limit: number },
+  ): Promise<{ items: InboundDelivery[]; next: string | null }>;
+  /** Records how processing ended, with its event, in one transaction. */
+  finish(
+    ctx: Ctx,
+    d: InboundDelivery,
+    outcome: { status: 'processed' | 'parked'; error?: string | undefined; result?: unknown },
+  ): Promise<void>;
+  /** Sends a parked delivery through processing again (after fixing a mapping or the data). */
+  retryParked(ctx: Ctx, id: string): Promise<InboundDelivery>;
+  /** Remembers which of our records each external id of a kind became. */
+  saveRefs(
+    ctx: Ctx,
+    connectorId: string,
+    kind: string,
+    pairs: Array<{ externalId: string; value: string }>,
+  ): Promise<void>;
+  /** Our record behind an external id of a kind, or undefined. */
+  lookupRef(ctx: Ctx, connectorId: string, kind: string, externalId: string): Promise<string | undefined>;
+  /** Each connector's counts of received, processed and parked deliveries. */
+  health(ctx: Ctx): Promise<ConnectorHealth[]>;
+}
+
+export function createInboundService(opts: InboundOptions = {}): InboundService {
   const box = opts.secrets ?? createSecretBox(undefined);
   async function load(ctx: Ctx, id: string): Promise<ConnectorWithSecret> {
     const c = await selectConnector(ctx.db, id, box);
@@ -250,5 +295,3 @@ export function createInboundService(opts: InboundOptions = {}) {
     health: (ctx: Ctx) => selectConnectorHealth(ctx.db, ctx.clock.now()),
   };
 }
-
-export type InboundService = ReturnType<typeof createInboundService>;

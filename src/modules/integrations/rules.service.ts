@@ -115,7 +115,38 @@ export function sampleToCloudEvent(input: SampleEvent, now: Date): CloudEvent {
   });
 }
 
-export function createRulesService() {
+/** One saved definition of a rule. */
+export interface RuleVersion {
+  version: number;
+  definition: unknown;
+  createdAt: Date;
+}
+
+/** Workflow rules (event type + JSONata condition → actions), versioned, with dry runs. */
+export interface RulesService {
+  /** Creates a rule (its expressions are compiled first: a bad one is a 422). */
+  createRule(ctx: Ctx, input: RuleInput): Promise<Rule>;
+  /** Every change makes a new version; the previous definitions stay readable. */
+  updateRule(ctx: Ctx, id: string, patch: RulePatch): Promise<Rule>;
+  /** Deletes a rule. */
+  deleteRule(ctx: Ctx, id: string): Promise<void>;
+  /** A rule, or 404. */
+  getRule(ctx: Ctx, id: string): Promise<Rule>;
+  /** Every rule. */
+  listRules(ctx: Ctx): Promise<Rule[]>;
+  /** The rules that run (enabled ones). */
+  enabledRules(ctx: Ctx): Promise<Rule[]>;
+  /** A rule's versions with their definitions, oldest first. */
+  ruleVersions(ctx: Ctx, id: string): Promise<RuleVersion[]>;
+  /** Dry run of a stored rule, or of a definition not saved yet, on a sample event. */
+  dryRun(ctx: Ctx, rule: string | RuleInput, sample: SampleEvent): Promise<DryRunResult>;
+  /** What a rule does with a stored event (its condition and actions evaluated); writes nothing. */
+  evaluate(rule: Rule, event: StoredEvent): Promise<DryRunResult>;
+  /** Adds to the rules' fired counters. */
+  recordFired(ctx: Ctx, counts: Map<string, number>): Promise<void>;
+}
+
+export function createRulesService(): RulesService {
   async function load(ctx: Ctx, id: string, forUpdate = false) {
     const r = await selectRule(ctx.db, id, forUpdate);
     if (!r) throw notFound('workflow rule', id);
@@ -191,5 +222,3 @@ export function createRulesService() {
     recordFired: (ctx: Ctx, counts: Map<string, number>) => bumpFired(ctx.db, counts),
   };
 }
-
-export type RulesService = ReturnType<typeof createRulesService>;

@@ -1,6 +1,7 @@
 // Outbound webhook rules: which events go to which endpoint (type and channel filters), what body
 // each gets (Standard Webhooks JSON or a CloudEvent, optionally reshaped by JSONata), the retry
 // schedule, 410 and Retry-After handling, and the dead-letter queue with replay.
+
 import { randomBytes } from 'node:crypto';
 import { AppError, newId, notFound } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
@@ -15,6 +16,7 @@ import {
   type Delivery,
   type DeliveryOutcome,
   type Endpoint,
+  type EndpointHealth,
   EndpointInput,
   type EndpointPatch,
   type EndpointWithSecrets,
@@ -131,7 +133,76 @@ const parkedOf = (endpointId: string, event: StoredEvent, eventId: string, error
   error,
 });
 
-export function createWebhooksService(deps: WebhooksDeps = {}) {
+/** Outbound webhook endpoints and their delivery queue (per-subject heads, leases, retries, dead letters). */
+export interface WebhooksService {
+  /** Creates an endpoint; its signing secret is returned only here. */
+  createEndpoint(ctx: Ctx, input: EndpointInput): Promise<{ endpoint: Endpoint; secret: string }>;
+  /** Changes an endpoint (URL, filters, format, transform, status). */
+  updateEndpoint(ctx: Ctx, id: string, patch: EndpointPatch): Promise<Endpoint>;
+  /** A new secret signs from now on; the old one keeps signing too until `graceSeconds` pass. */
+  rotateSecret(
+    ctx: Ctx,
+    id: string,
+    opts?: { secret?: string | undefined; graceSeconds?: number | undefined },
+  ): Promise<{ endpoint: Endpoint; secret: string; previousSecretExpiresAt: Date }>;
+  /** Deletes an endpoint with its queue. */
+  deleteEndpoint(ctx: Ctx, id: string): Promise<void>;
+  /** An endpoint without its secrets, or 404. */
+  getEndpoint(ctx: Ctx, id: string): Promise<Endpoint>;
+  /** Every endpoint. */
+  listEndpoints(ctx: Ctx): Promise<Endpoint[]>;
+  /**
+   * Fan-out from the event log: one queued delivery per matching (active endpoint, event). With
+   * `claim`, the new subject heads are leased to that sender at once and returned ready to send.
+   */
+  enqueueForEvents(
+    ctx: Ctx,
+    events: StoredEvent[],
+    claim?: { owner: string; leaseMs: number },
+  ): Promise<{ queued: number; claimed: ClaimedDelivery[] }>;
+  /**
+   * Queues one event for one endpoint regardless of its type filter (a workflow rule's webhook
+   * action); `dedupeKey` makes a re-run of the same rule on the same event queue nothing.
+   */
+  enqueueForEndpoint(
+    ctx: Ctx,
+    endpointId: string,
+    event: StoredEvent,
+    dedupeKey: string,
+    /** The action's contact purpose (else the endpoint's): consent decides, a no is logged. */
+    purpose?: string | null,
+  ): Promise<boolean>;
+  /** Leased deliveries a stopping sender never sent: due again at once for any node. */
+  releaseClaims(ctx: Ctx, owner: string, ids: string[]): Promise<void>;
+  /** Safety net for a completion and an enqueue that raced: promotes any subject left without a head. */
+  repairQueue(ctx: Ctx): Promise<void>;
+  /** Leases due deliveries (subject heads) to this sender. */
+  claimDeliveries(
+    ctx: Ctx,
+    opts: { owner: string; limit: number; leaseMs: number },
+  ): Promise<ClaimedDelivery[]>;
+  /** Applies the senders' results: done, retry later on the schedule, or dead-letter. */
+  recordOutcomes(
+    ctx: Ctx,
+    lease: { owner: string; shard: number },
+    claimed: ClaimedDelivery[],
+    outcomes: DeliveryOutcome[],
+  ): Promise<{ delivered: number; retried: number; dead: number }>;
+  /** A page of an endpoint's deliveries, of one status when given. */
+  listDeliveries(
+    ctx: Ctx,
+    endpointId: string,
+    q: { status?: string | undefined; after?: number | undefined; limit: number },
+  ): Promise<{ items: Delivery[]; next: number | null }>;
+  /** A delivery, or 404. */
+  getDelivery(ctx: Ctx, id: string): Promise<Delivery>;
+  /** Replays dead-lettered deliveries (all of an endpoint's, or the given ids) with their original ids. */
+  replayDead(ctx: Ctx, endpointId: string, ids?: string[]): Promise<{ replayed: string[] }>;
+  /** Each endpoint's status, counters and queue depth. */
+  health(ctx: Ctx): Promise<EndpointHealth[]>;
+}
+
+export function createWebhooksService(deps: WebhooksDeps = {}): WebhooksService {
   const schedule = deps.retryScheduleMs ?? STANDARD_RETRY_SCHEDULE_MS;
   const checkUrl = deps.checkTargetUrl ?? (async () => {});
   const secrets = endpointSecrets(deps.secrets ?? createSecretBox(undefined));
@@ -485,5 +556,3 @@ export function createWebhooksService(deps: WebhooksDeps = {}) {
     health: (ctx: Ctx) => selectHealth(ctx.db, ctx.clock.now()),
   };
 }
-
-export type WebhooksService = ReturnType<typeof createWebhooksService>;

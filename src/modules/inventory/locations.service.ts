@@ -109,5 +109,3 @@ export function createLocationsService(deps: LocationsDeps = {}) {
     },
   };
 }
-
-export type LocationsService = ReturnType<typeof createLocationsService>;

@@ -189,5 +189,3 @@ export function createReservationsService(options: Partial<BatcherOptions> = {})
       selectReservations(ctx.db, filter),
   };
 }
-
-export type ReservationsService = ReturnType<typeof createReservationsService>;

@@ -287,5 +287,3 @@ export function createStockService() {
     ) => selectMovements(ctx.db, filter),
   };
 }
-
-export type StockService = ReturnType<typeof createStockService>;

@@ -58,7 +58,45 @@ function fulfilLines(order: Order, shipped: FulfilmentLine[], at: Date, reason: 
   return moved;
 }
 
-export function createFulfilmentsService() {
+/**
+ * Where an order's parts leave from and how they get to the customer: planned at checkout, then
+ * ready for pickup, collected, handed over or shipped, each moving the order along its state table.
+ */
+export interface FulfilmentsService {
+  /** Records where each part of an order leaves from and why (routing), in one statement. */
+  planFulfilments(ctx: Ctx, order: Order, plans: FulfilmentPlan[]): Promise<Fulfilment[]>;
+  /** Store staff have picked a click & collect order: it waits at the counter. */
+  markReadyForPickup(ctx: Ctx, fulfilmentId: string): Promise<{ order: Order; fulfilment: Fulfilment }>;
+  /** Checks a pickup at the till (code and store) without changing anything; a refusal says why. */
+  checkPickup(
+    order: Order,
+    f: Fulfilment | undefined,
+    code: string,
+    locationId: string,
+  ): Result<Fulfilment, PickupRefused>;
+  /** The customer took the order at the till: the pickup is collected, the order fulfilled (and completed if paid). */
+  recordCollected(
+    ctx: Ctx,
+    orderId: string,
+    fulfilmentId: string,
+  ): Promise<{ order: Order; fulfilment: Fulfilment }>;
+  /** A shipment left its warehouse or store. */
+  recordShipped(
+    ctx: Ctx,
+    fulfilmentId: string,
+    tracking: Record<string, unknown> | null,
+  ): Promise<{ order: Order; fulfilment: Fulfilment }>;
+  /** Closes the open fulfilments of a cancelled or expired order. */
+  closeOpenFulfilments(ctx: Ctx, orderId: string, status: 'cancelled' | 'expired'): Promise<Fulfilment[]>;
+  /** An order's fulfilments. */
+  listFulfilments(ctx: Ctx, orderId: string): Promise<Fulfilment[]>;
+  /** A fulfilment by id, or undefined. */
+  findFulfilment(ctx: Ctx, id: string): Promise<Fulfilment | undefined>;
+  /** A store's or warehouse's work list (open and ready fulfilments), a page of at most 200 (default 50). */
+  listTasks(ctx: Ctx, f: FulfilmentTaskFilter & { limit?: number }): Promise<Fulfilment[]>;
+}
+
+export function createFulfilmentsService(): FulfilmentsService {
   async function lockOrderOf(ctx: Ctx, orderId: string): Promise<Order> {
     const order = await selectOrder(ctx.db, orderId, true);
     if (!order) throw notFound('order', orderId);
@@ -265,5 +303,3 @@ export function createFulfilmentsService() {
       selectFulfilmentTasks(ctx.db, { ...f, limit: Math.min(Math.max(f.limit ?? 50, 1), 200) }),
   };
 }
-
-export type FulfilmentsService = ReturnType<typeof createFulfilmentsService>;

@@ -2,10 +2,10 @@
 // state machine, fulfilments (ship, ship-from-store, click & collect) and returns from anywhere.
 import { fileURLToPath } from 'node:url';
 import type { MigrationSet } from '../../platform/db/migrate.js';
-import { createFulfilmentsService } from './fulfilments.service.js';
-import { createOrderNotesService } from './order-notes.js';
-import { createOrdersService } from './orders.service.js';
-import { createReturnsService } from './returns.service.js';
+import { createFulfilmentsService, type FulfilmentsService } from './fulfilments.service.js';
+import { createOrderNotesService, type OrderNotesService } from './order-notes.js';
+import { createOrdersService, type OrdersService } from './orders.service.js';
+import { createReturnsService, type ReturnsService } from './returns.service.js';
 
 export type { FulfilmentPlan, FulfilmentsService } from './fulfilments.service.js';
 export { OrderNote, OrderNoteInput, type OrderNotesService } from './order-notes.js';
@@ -13,7 +13,7 @@ export { allowedNext, ORDER_STATUSES, type OrderStatus, refuseTransition } from 
 export { ORDER_EVENTS, statusEvent } from './orders.events.js';
 export type { OrderFilter } from './orders.repository.js';
 export { ordersRoutes } from './orders.routes.js';
-export { advance, type OrdersService, orderEvent, orderFacts } from './orders.service.js';
+export type { OrdersService, PlaceOrderOptions } from './orders.service.js';
 export * from './orders.types.js';
 export {
   eraseOrdersOfCustomer,
@@ -31,7 +31,14 @@ export {
 export type { ReturnLineRequest, ReturnRecord, ReturnsService } from './returns.service.js';
 
 /** The orders module's services: orders, their fulfilments and returns. */
-export function createOrdersModule(opts: { numberPrefix?: string } = {}) {
+export interface OrdersModule {
+  orders: OrdersService;
+  fulfilments: FulfilmentsService;
+  returns: ReturnsService;
+  notes: OrderNotesService;
+}
+
+export function createOrdersModule(opts: { numberPrefix?: string } = {}): OrdersModule {
   const orders = createOrdersService({ numberPrefix: opts.numberPrefix ?? 'OH' });
   return {
     orders,
@@ -40,7 +47,6 @@ export function createOrdersModule(opts: { numberPrefix?: string } = {}) {
     notes: createOrderNotesService(orders),
   };
 }
-export type OrdersModule = ReturnType<typeof createOrdersModule>;
 
 export const ordersMigrations: MigrationSet = {
   name: 'orders',

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { channelScope, fulfilmentTasksVisibleTo, tillStoreLocations } from '../../platform/http/auth-hook.js';
 import { onRecord, secretKeys } from '../../platform/http/route-policy.js';
-import type { createFulfilmentsService } from './fulfilments.service.js';
+import type { FulfilmentsService } from './fulfilments.service.js';
 import { ORDER_STATUSES } from './order-state.js';
 import type { OrdersService } from './orders.service.js';
 import { FULFILMENT_STATUSES, Fulfilment, Order, OrderReturn } from './orders.types.js';
@@ -15,7 +15,7 @@ export const OrderDetail = Order.extend({ fulfilments: z.array(Fulfilment), retu
 export const ordersRoutes =
   (svc: {
     orders: OrdersService;
-    fulfilments: ReturnType<typeof createFulfilmentsService>;
+    fulfilments: FulfilmentsService;
     returns: ReturnsService;
   }): FastifyPluginAsyncZod =>
   async (app) => {

@@ -3,7 +3,7 @@
 // outcome here, in the same transaction.
 
 import { sql } from 'drizzle-orm';
-import { AppError, newId, notFound } from '../../kernel/index.js';
+import { AppError, humanCode, newId, notFound, UNAMBIGUOUS_ALPHABET } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { appendEvents, type NewEvent } from '../../platform/events/event-log.js';
 import { type OrderStatus, pathTo, refuseTransition } from './order-state.js';
@@ -75,7 +75,74 @@ export function advance(order: Order, to: OrderStatus, at: Date, reason: string 
   return { order: next, events };
 }
 
-export function createOrdersService(opts: { numberPrefix: string }) {
+/** How an order is placed: the status it reaches at once (each step an event) and what was paid. */
+export interface PlaceOrderOptions {
+  status?: OrderStatus;
+  paidAmount?: number;
+  reason?: string;
+}
+
+/**
+ * The orders of every channel. Changes go through intents (place, mark paid, cancel, link a
+ * customer), each a step of the state table in order-state.ts with its events; no caller writes an
+ * order record itself. Fulfilments and returns have their own services in this module.
+ */
+export interface OrdersService {
+  /**
+   * Places an order (status pending, then along the path to `opts.status`, each step an event) in one
+   * insert; a pickup order gets its pickup code here. A cart or external id that already has an
+   * order returns that order with created=false.
+   */
+  placeOrder(
+    ctx: Ctx,
+    input: NewOrder,
+    opts?: PlaceOrderOptions,
+  ): Promise<{ order: Order; created: boolean }>;
+  /**
+   * Records money received for a pending order, locked by the caller (`lockOrder`): the paid amount
+   * grows and the order becomes paid, then allocated (its stock is already reserved).
+   */
+  markPaid(ctx: Ctx, order: Order, amount: number): Promise<Order>;
+  /**
+   * Cancels an order locked by the caller, after the flow released its stock and voided or refunded
+   * its money: `refunded` is what was refunded now. Refuses an order past cancelling (409).
+   */
+  cancel(ctx: Ctx, order: Order, reason: string, opts?: { refunded?: number }): Promise<Order>;
+  /**
+   * Records money given back without a return on an order locked by the caller, after the flow
+   * refunded it: `full` moves the order to refunded. `facts` go into the order.refund_issued event.
+   */
+  recordRefund(
+    ctx: Ctx,
+    order: Order,
+    refund: { amount: number; full: boolean; reason: string; facts: Record<string, unknown> },
+  ): Promise<Order>;
+  /** Records that the order confirmation was emailed (again) to the order's address. */
+  recordConfirmationSent(ctx: Ctx, order: Order): Promise<void>;
+  /** Moves an order to `to` by id (locks it; refuses illegal transitions with the reason). */
+  transition(ctx: Ctx, orderId: string, to: OrderStatus, reason?: string | null): Promise<Order>;
+  /** Links an order to a customer profile (a guest identified later, or a profile merge). */
+  linkCustomer(ctx: Ctx, orderId: string, customerId: string): Promise<Order>;
+  /** Reads an order with a row lock, for a flow about to change it in the same transaction. */
+  lockOrder(ctx: Ctx, orderId: string): Promise<Order>;
+  /** An order by id, or 404. */
+  getOrder(ctx: Ctx, orderId: string): Promise<Order>;
+  /** An order by id, or undefined. */
+  findOrder(ctx: Ctx, orderId: string): Promise<Order | undefined>;
+  /** Click & collect orders (not yet collected) whose pickup time has passed, by ctx.clock. */
+  expiredPickups(ctx: Ctx, limit?: number): Promise<string[]>;
+  /** The order a cart became, if any. */
+  findByCart(ctx: Ctx, cartId: string): Promise<Order | undefined>;
+  /** An imported order by its source and the id it has there. */
+  findByExternalId(ctx: Ctx, externalSource: string, externalId: string): Promise<Order | undefined>;
+  /** Orders newest first, a page of at most 200 (default 50). */
+  listOrders(ctx: Ctx, filter: Partial<OrderFilter>): Promise<Order[]>;
+}
+
+/** 8 characters without look-alikes: read aloud or shown as a QR at the counter. */
+const newPickupCode = (): string => humanCode({ length: 8, alphabet: UNAMBIGUOUS_ALPHABET });
+
+export function createOrdersService(opts: { numberPrefix: string }): OrdersService {
   const { numberPrefix } = opts;
   /** Writes a changed order and its events (the caller holds the row lock). */
   async function save(ctx: Ctx, next: Order, events: NewEvent[]): Promise<Order> {
@@ -86,18 +153,23 @@ export function createOrdersService(opts: { numberPrefix: string }) {
     });
   }
 
-  return {
-    save,
+  /** Reads and locks an order, then saves what `change` made of it (nothing when it made no events). */
+  async function changeOrder(
+    ctx: Ctx,
+    orderId: string,
+    change: (order: Order, now: Date) => { order: Order; events: NewEvent[] },
+  ): Promise<Order> {
+    return inTransaction(ctx, async (tx) => {
+      const order = await selectOrder(tx.db, orderId, true);
+      if (!order) throw notFound('order', orderId);
+      const changed = change(order, ctx.clock.now());
+      if (changed.events.length === 0) return order;
+      return save(tx, changed.order, changed.events);
+    });
+  }
 
-    /**
-     * Places an order (status pending, then along the path to `status`, each step an event) in one
-     * insert. A cart or external id that already has an order returns that order with created=false.
-     */
-    async placeOrder(
-      ctx: Ctx,
-      input: NewOrder,
-      opts: { status?: OrderStatus; paidAmount?: number; reason?: string } = {},
-    ): Promise<{ order: Order; created: boolean }> {
+  return {
+    async placeOrder(ctx, input, opts = {}) {
       const now = input.placedAt ?? ctx.clock.now();
       const base: Order = {
         id: input.id ?? newId('ord'),
@@ -122,7 +194,7 @@ export function createOrdersService(opts: { numberPrefix: string }) {
         paidAmount: opts.paidAmount ?? 0,
         refundedAmount: 0,
         delivery: input.delivery,
-        pickup: input.pickup ?? null,
+        pickup: input.pickup ? { code: newPickupCode(), ...input.pickup } : null,
         reservationIds: input.reservationIds ?? [],
         history: [{ from: null, to: 'pending', at: now, reason: opts.reason ?? null }],
         metadata: input.metadata ?? {},
@@ -163,63 +235,85 @@ export function createOrdersService(opts: { numberPrefix: string }) {
       });
     },
 
-    /** Moves an order to `to` (locks it; refuses illegal transitions with the reason). */
-    async transition(
-      ctx: Ctx,
-      orderId: string,
-      to: OrderStatus,
-      reason: string | null = null,
-    ): Promise<Order> {
-      return inTransaction(ctx, async (tx) => {
-        const order = await selectOrder(tx.db, orderId, true);
-        if (!order) throw notFound('order', orderId);
-        const moved = advance(order, to, ctx.clock.now(), reason);
-        if (moved.events.length === 0) return order;
-        return save(tx, moved.order, moved.events);
-      });
+    async markPaid(ctx, order, amount) {
+      if (order.status !== 'pending') {
+        throw new AppError(
+          'illegal_transition',
+          `Order ${order.id} is ${order.status}; only a pending order can be paid`,
+          { details: { orderId: order.id, from: order.status, to: 'paid' } },
+        );
+      }
+      const now = ctx.clock.now();
+      const paid: Order = { ...order, paidAmount: order.paidAmount + amount, updatedAt: now };
+      const moved = advance(paid, 'allocated', now, 'paid');
+      return save(ctx, moved.order, moved.events);
     },
 
-    /** Reads an order with a row lock, for a flow about to change it in the same transaction. */
-    async lockOrder(ctx: Ctx, orderId: string): Promise<Order> {
+    async cancel(ctx, order, reason, opts = {}) {
+      const refused = refuseTransition(order.status, 'cancelled');
+      if (refused) {
+        throw new AppError('illegal_transition', `Order ${order.id} cannot be cancelled: ${refused}`, {
+          details: { orderId: order.id, from: order.status, to: 'cancelled' },
+        });
+      }
+      // The events say what the order was when it was cancelled; the refund shows on the record.
+      const moved = advance(order, 'cancelled', ctx.clock.now(), reason);
+      const refunded = opts.refunded ?? 0;
+      const next =
+        refunded > 0 ? { ...moved.order, refundedAmount: order.refundedAmount + refunded } : moved.order;
+      return save(ctx, next, moved.events);
+    },
+
+    async recordConfirmationSent(ctx, order) {
+      await inTransaction(ctx, (tx) => appendEvents(tx, [orderEvent(order, ORDER_EVENTS.confirmationSent)]));
+    },
+
+    async recordRefund(ctx, order, refund) {
+      const now = ctx.clock.now();
+      const next: Order = { ...order, refundedAmount: order.refundedAmount + refund.amount, updatedAt: now };
+      const moved = refund.full ? advance(next, 'refunded', now, refund.reason) : { order: next, events: [] };
+      return save(ctx, moved.order, [
+        orderEvent(moved.order, ORDER_EVENTS.refundIssued, { amount: refund.amount, ...refund.facts }),
+        ...moved.events,
+      ]);
+    },
+
+    transition: (ctx, orderId, to, reason = null) =>
+      changeOrder(ctx, orderId, (order, now) => advance(order, to, now, reason)),
+
+    linkCustomer: (ctx, orderId, customerId) =>
+      changeOrder(ctx, orderId, (order, now) => {
+        if (order.customerId === customerId) return { order, events: [] };
+        const next = { ...order, customerId, updatedAt: now };
+        return {
+          order: next,
+          events: [orderEvent(next, ORDER_EVENTS.customerLinked, { previousCustomerId: order.customerId })],
+        };
+      }),
+
+    async lockOrder(ctx, orderId) {
       if (!ctx.inTx) throw new Error('lockOrder needs a transaction');
       const order = await selectOrder(ctx.db, orderId, true);
       if (!order) throw notFound('order', orderId);
       return order;
     },
 
-    async getOrder(ctx: Ctx, orderId: string): Promise<Order> {
+    async getOrder(ctx, orderId) {
       const order = await selectOrder(ctx.db, orderId);
       if (!order) throw notFound('order', orderId);
       return order;
     },
 
-    findOrder: (ctx: Ctx, orderId: string) => selectOrder(ctx.db, orderId),
+    findOrder: (ctx, orderId) => selectOrder(ctx.db, orderId),
 
-    /** Click & collect orders (not yet collected) whose pickup time has passed, by ctx.clock. */
-    expiredPickups: (ctx: Ctx, limit = 200) =>
-      selectOrderIdsWithExpiredPickup(ctx.db, ctx.clock.now(), limit),
+    expiredPickups: (ctx, limit = 200) => selectOrderIdsWithExpiredPickup(ctx.db, ctx.clock.now(), limit),
 
-    findByCart: (ctx: Ctx, cartId: string) => selectOrderWhere(ctx.db, sql`cart_id = ${cartId}`),
+    findByCart: (ctx, cartId) => selectOrderWhere(ctx.db, sql`cart_id = ${cartId}`),
 
-    findByExternalId: (ctx: Ctx, externalSource: string, externalId: string) =>
+    findByExternalId: (ctx, externalSource, externalId) =>
       selectOrderWhere(ctx.db, sql`external_source = ${externalSource} and external_id = ${externalId}`),
 
-    listOrders: (ctx: Ctx, filter: Partial<OrderFilter>) =>
+    listOrders: (ctx, filter) =>
       selectOrders(ctx.db, { ...filter, limit: Math.min(Math.max(filter.limit ?? 50, 1), 200) }),
-
-    /** Links an order to a customer profile (a guest identified later, or a profile merge). */
-    async linkCustomer(ctx: Ctx, orderId: string, customerId: string): Promise<Order> {
-      return inTransaction(ctx, async (tx) => {
-        const order = await selectOrder(tx.db, orderId, true);
-        if (!order) throw notFound('order', orderId);
-        if (order.customerId === customerId) return order;
-        const next = { ...order, customerId, updatedAt: ctx.clock.now() };
-        return save(tx, next, [
-          orderEvent(next, ORDER_EVENTS.customerLinked, { previousCustomerId: order.customerId }),
-        ]);
-      });
-    },
   };
 }
-
-export type OrdersService = ReturnType<typeof createOrdersService>;

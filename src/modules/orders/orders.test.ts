@@ -66,6 +66,56 @@ describeEachDatabase('orders', [ordersMigrations], (t) => {
     expect((await m.orders.getOrder(ctx, o.id)).status).toBe('cancelled');
   });
 
+  it('gives a click & collect order its pickup code when it is placed', async () => {
+    const ctx = t.ctx();
+    const { order: o } = await m.orders.placeOrder(
+      ctx,
+      order({
+        cartId: 'crt_pickup',
+        delivery: { type: 'pickup', locationId: 'loc_store', locationName: null },
+        pickup: { locationId: 'loc_store', expiresAt: null },
+      }),
+    );
+    expect(o.pickup).toMatchObject({
+      locationId: 'loc_store',
+      code: expect.stringMatching(/^[2-9A-HJKMNP-Z]{8}$/),
+    });
+    expect((await m.orders.getOrder(ctx, o.id)).pickup?.code).toBe(o.pickup?.code);
+    const shipped = await m.orders.placeOrder(ctx, order({ cartId: 'crt_ship' }));
+    expect(shipped.order.pickup).toBeNull();
+  });
+
+  it('marks a pending order paid by intent, and refuses to mark it paid twice', async () => {
+    const ctx = t.ctx();
+    const { order: o } = await m.orders.placeOrder(ctx, order({ cartId: 'crt_pay' }));
+    const paid = await m.orders.markPaid(ctx, o, 2999);
+    expect(paid).toMatchObject({ status: 'allocated', paidAmount: 2999 });
+    expect(paid.history.map((h) => h.to)).toEqual(['pending', 'paid', 'allocated']);
+    await expect(m.orders.markPaid(ctx, paid, 1)).rejects.toMatchObject({
+      code: 'illegal_transition',
+      status: 409,
+    });
+    expect((await m.orders.getOrder(ctx, o.id)).paidAmount).toBe(2999);
+  });
+
+  it('cancels by intent, recording what was refunded', async () => {
+    const ctx = t.ctx();
+    const { order: o } = await m.orders.placeOrder(ctx, order({ cartId: 'crt_cancel' }), {
+      status: 'allocated',
+      paidAmount: 2999,
+    });
+    const cancelled = await m.orders.cancel(ctx, o, 'changed my mind', { refunded: 2999 });
+    expect(cancelled).toMatchObject({ status: 'cancelled', refundedAmount: 2999 });
+    expect(cancelled.history.at(-1)).toMatchObject({
+      from: 'allocated',
+      to: 'cancelled',
+      reason: 'changed my mind',
+    });
+    await expect(m.orders.cancel(ctx, cancelled, 'again')).rejects.toMatchObject({
+      code: 'illegal_transition',
+    });
+  });
+
   it('prices returns exactly: every unit back refunds the line total, never more than delivered', () => {
     const base = {
       id: 'ord_x',

@@ -173,7 +173,8 @@ export interface NewOrder {
   lines: Array<Omit<OrderLine, 'fulfilledQuantity' | 'returnedQuantity' | 'lineId'> & { lineId?: string }>;
   totals: OrderTotals;
   delivery: Delivery;
-  pickup?: { code: string; locationId: string; expiresAt: Date | null } | null;
+  /** Click & collect: where and until when it waits; the orders module gives it its pickup code. */
+  pickup?: { locationId: string; expiresAt: Date | null } | null;
   reservationIds?: string[];
   metadata?: Record<string, unknown>;
   placedAt?: Date;

@@ -91,7 +91,17 @@ export interface ReturnRecord {
   storeCreditCode?: string | null;
 }
 
-export function createReturnsService() {
+/** Returns from anywhere: checked against what was delivered, recorded on the order with the refund. */
+export interface ReturnsService {
+  /** Checks a return against what was delivered and not yet returned; prices each line. Writes nothing. */
+  checkReturn(order: Order, requested: ReturnLineRequest[]): Result<ReturnLine[], ReturnRefused>;
+  /** Records a checked return on a locked order: returned quantities, refunded amount, status. */
+  recordReturn(ctx: Ctx, order: Order, rec: ReturnRecord): Promise<{ order: Order; return: OrderReturn }>;
+  /** An order's returns. */
+  listReturns(ctx: Ctx, orderId: string): Promise<OrderReturn[]>;
+}
+
+export function createReturnsService(): ReturnsService {
   return {
     checkReturn,
 
@@ -160,5 +170,3 @@ export function createReturnsService() {
     listReturns: (ctx: Ctx, orderId: string) => selectReturnsOfOrder(ctx.db, orderId),
   };
 }
-
-export type ReturnsService = ReturnType<typeof createReturnsService>;

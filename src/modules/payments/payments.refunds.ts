@@ -1,7 +1,6 @@
 // Refunds of an order: to the original payments (captured ones, newest first, each up to what is left
 // on it, asking each payment's provider) or as store credit with a code; events in the same transaction.
-import { randomBytes } from 'node:crypto';
-import { AppError, fail, money, newId, ok, type Result } from '../../kernel/index.js';
+import { AppError, fail, humanCode, money, newId, ok, type Result } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { appendEvents, type NewEvent } from '../../platform/events/event-log.js';
 import { PAYMENT_EVENTS } from './payments.events.js';
@@ -31,8 +30,7 @@ export type RefundOutcome = Result<
 >;
 
 const CREDIT_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-const creditCode = (): string =>
-  `SC-${[...randomBytes(10)].map((b) => CREDIT_ALPHABET[b % CREDIT_ALPHABET.length]).join('')}`;
+const creditCode = (): string => `SC-${humanCode({ length: 10, alphabet: CREDIT_ALPHABET })}`;
 
 /**
  * Refunds an amount of an order: to the original payments (captured ones, newest first, each up to

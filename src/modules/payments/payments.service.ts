@@ -1,6 +1,7 @@
 // Payment rules: a provider is asked first (outside any transaction, so a slow PSP never holds a
 // lock), then the outcome is recorded with its event inside the caller's transaction. Refunds go
 // to the original payments (newest first) or become store credit.
+
 import { AppError, fail, money, newId, notFound, ok, type Result } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { appendEvent, appendEvents, type NewEvent } from '../../platform/events/event-log.js';
@@ -21,7 +22,7 @@ import {
   selectStoreCredit,
   updatePaymentStatus,
 } from './payments.repository.js';
-import type { Payment, PaymentFailed, PaymentInput, StoreCredit } from './payments.types.js';
+import type { Payment, PaymentFailed, PaymentInput, Refund, StoreCredit } from './payments.types.js';
 
 export interface PaymentsDeps {
   /** Extra providers (Stripe, Adyen… adapters) next to the built-in `manual`, `test` and `external`. */
@@ -47,7 +48,61 @@ export interface AuthorizedPayment {
   provider: PaymentProvider;
 }
 
-export function createPaymentsService(deps: PaymentsDeps = {}) {
+/** Payment providers, the gate for who may pay how, payments per order, refunds and store credit. */
+export interface PaymentsService {
+  /** Every provider registered on this hub. */
+  providerNames(): string[];
+  /** The providers payers may choose on this hub. */
+  enabledProviderNames(): string[];
+  /**
+   * The one gate for a payment a payer chooses: 400 for an unknown provider, then the policy's coded
+   * refusals (disabled on this hub, a browser key with a provider that trusts the caller, not accepted
+   * by the channel). Writes nothing.
+   */
+  requirePaymentAllowed(ctx: Ctx, name: string, channel: PaymentChannel): PaymentProvider;
+  /**
+   * Asks the provider the payer chose, once the gate allows it; writes nothing. A failure is a typed
+   * result (with the provider's reason); otherwise record it with recordPayment inside the
+   * transaction that creates or updates the order.
+   */
+  authorize(ctx: Ctx, input: AuthorizeInput): Promise<Result<AuthorizedPayment, PaymentFailed>>;
+  /**
+   * An imported order's payment, taken on the platform it comes from (recorded as `external`, enabled
+   * or not: the import itself is the claim, made with orders:write). Never from a browser key.
+   */
+  authorizePaidElsewhere(
+    ctx: Ctx,
+    input: { orderId: string; amount: number; currency: string },
+  ): Promise<Result<AuthorizedPayment, PaymentFailed>>;
+  /** Records an authorized (or pending, or captured) payment and its event in the caller's transaction. */
+  recordPayment(ctx: Ctx, authorized: AuthorizedPayment, channelId?: string | null): Promise<Payment>;
+  /** Gives the money back when what it paid for could not be committed (e.g. stock ran out). */
+  voidAuthorization(ctx: Ctx, authorized: AuthorizedPayment): Promise<void>;
+  /** Records a refused payment as an event only: a failed checkout leaves no order and no payment row. */
+  recordFailure(
+    ctx: Ctx,
+    failure: PaymentFailed & { subject: string; provider: string; amount: number; currency: string },
+  ): Promise<void>;
+  /** A manual (till / on pickup) payment confirmed as received. */
+  confirmManualPayment(ctx: Ctx, paymentId: string, channelId?: string | null): Promise<Payment>;
+  /** Voids the pending and authorized payments of an order (cancel before paying). */
+  voidOpenPayments(ctx: Ctx, orderId: string, channelId?: string | null): Promise<Payment[]>;
+  /**
+   * Refunds an amount of an order to the original payments or as store credit (payments.refunds.ts).
+   * Refusing more than was paid is a typed result.
+   */
+  refund(ctx: Ctx, req: RefundRequest): Promise<RefundOutcome>;
+  /** An order's payments. */
+  listPayments(ctx: Ctx, orderId: string): Promise<Payment[]>;
+  /** An order's refunds. */
+  listRefunds(ctx: Ctx, orderId: string): Promise<Refund[]>;
+  /** A payment, or 404. */
+  getPayment(ctx: Ctx, id: string): Promise<Payment>;
+  /** A store credit by id or code, or 404. */
+  getStoreCredit(ctx: Ctx, idOrCode: string): Promise<StoreCredit>;
+}
+
+export function createPaymentsService(deps: PaymentsDeps = {}): PaymentsService {
   const providers = new Map<string, PaymentProvider>();
   for (const p of [...BUILT_IN_PROVIDERS, ...(deps.providers ?? [])]) providers.set(p.name, p);
   const enabled = new Set(deps.enabled ?? ['manual', ...(deps.providers ?? []).map((p) => p.name)]);
@@ -289,5 +344,3 @@ export function createPaymentsService(deps: PaymentsDeps = {}) {
     },
   };
 }
-
-export type PaymentsService = ReturnType<typeof createPaymentsService>;

@@ -1,8 +1,8 @@
 // One-time sign-in codes: six digits, emailed, stored as a salted hash, valid ten minutes, five
 // guesses, one active code per address and channel, at most a few mails per address an hour.
-import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { newId } from '../../kernel/index.js';
+import { DIGITS, humanCode, newId } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { firstRow } from '../../platform/db/database.js';
 
@@ -29,7 +29,7 @@ export async function issueSignInCode(
   ctx: Ctx,
   input: { email: string; channelId: string },
 ): Promise<{ code: string } | undefined> {
-  const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  const code = humanCode({ length: 6, alphabet: DIGITS });
   const salt = randomBytes(16).toString('hex');
   const now = ctx.clock.now();
   const windowStart = new Date(now.getTime() - SIGN_IN_CODE_POLICY.windowMs).toISOString();
