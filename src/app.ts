@@ -9,6 +9,7 @@ import {
   integrationDepsFrom,
 } from './connectors/integration-layer/index.js';
 import { segmentRoutes } from './connectors/segment/index.js';
+import { ALL_EVENT_SCHEMAS } from './event-catalog.js';
 import { createRecordChannelResolvers } from './flows/access/record-channels.flow.js';
 import { channelCatalogRoutes, createChannelCatalogFlow } from './flows/channel-catalog/index.js';
 import {
@@ -60,6 +61,7 @@ import { type Ctx, createContext } from './platform/context.js';
 import { type Database, openDatabase } from './platform/db/database.js';
 import { getMeta, setMeta } from './platform/db/hub-meta.js';
 import { type MigrationSet, runMigrations } from './platform/db/migrate.js';
+import { registerEventSchemas } from './platform/events/event-schemas.js';
 import { type NatsRelay, startNatsRelay, startNatsWakeup } from './platform/events/nats-relay.js';
 import { registerCredentialResolver } from './platform/http/auth-hook.js';
 import { deleteExpiredIdempotencyKeys } from './platform/http/idempotency.js';
@@ -194,6 +196,8 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   const { config } = opts;
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? createLogger(config.logLevel);
+  // Every event type and its payload schema (checked on append in tests and development).
+  registerEventSchemas(ALL_EVENT_SCHEMAS);
   const database =
     opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   await runMigrations(database, ALL_MIGRATIONS);

@@ -6,7 +6,7 @@ import type { MigrationSet } from '../../platform/db/migrate.js';
 export { holdStatusOf } from './cart-holds.js';
 export { planMerge } from './cart-merge.js';
 export { CART_TOKEN_PREFIX, cartTokenMatches, newCartToken } from './cart-token.js';
-export { CART_EVENTS } from './carts.events.js';
+export { CART_EVENT_SCHEMAS, CART_EVENTS, type CartEventPayload } from './carts.events.js';
 export {
   type CartsService,
   cartFacts,
