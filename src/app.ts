@@ -64,6 +64,7 @@ import { type MigrationSet, runMigrations } from './platform/db/migrate.js';
 import { registerEventSchemas } from './platform/events/event-schemas.js';
 import { type NatsRelay, startNatsRelay, startNatsWakeup } from './platform/events/nats-relay.js';
 import { registerCredentialResolver } from './platform/http/auth-hook.js';
+import { eventSchemaRoutes } from './platform/http/event-schema.routes.js';
 import { deleteExpiredIdempotencyKeys } from './platform/http/idempotency.js';
 import { healthRoutes, platformApiRoutes } from './platform/http/platform.routes.js';
 import type { ChannelRecord } from './platform/http/route-policy.js';
@@ -256,6 +257,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     metricsToken: config.metricsToken,
   };
   await http.register(healthRoutes(routeOpts));
+  await http.register(eventSchemaRoutes);
   await http.register(
     async (api) => {
       await api.register(platformApiRoutes(routeOpts));

@@ -8,7 +8,15 @@ import { createReturnsService } from './returns.service.js';
 
 export type { FulfilmentPlan, FulfilmentsService } from './fulfilments.service.js';
 export { allowedNext, ORDER_STATUSES, type OrderStatus, refuseTransition } from './order-state.js';
-export { ORDER_EVENT_SCHEMAS, ORDER_EVENTS, type OrderEventPayload, statusEvent } from './orders.events.js';
+export {
+  isOrderEventType,
+  ORDER_EVENT_SCHEMAS,
+  ORDER_EVENTS,
+  OrderEventFacts,
+  type OrderEventPayload,
+  type OrderEventType,
+  statusEvent,
+} from './orders.events.js';
 export type { OrderFilter } from './orders.repository.js';
 export { ordersRoutes } from './orders.routes.js';
 export { advance, type OrdersService, orderEvent, orderFacts } from './orders.service.js';

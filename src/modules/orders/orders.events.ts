@@ -49,6 +49,10 @@ const orderFacts = {
 };
 const orderEvent = <S extends z.ZodRawShape>(extra: S) => z.strictObject({ ...orderFacts, ...extra });
 
+/** The facts every order event carries, for consumers of all of them (`order.*`). */
+export const OrderEventFacts = z.object(orderFacts);
+export type OrderEventFacts = z.infer<typeof OrderEventFacts>;
+
 const placed = orderEvent({
   cartId: z.string().nullable(),
   externalSource: z.string().nullable(),
@@ -112,7 +116,7 @@ export const ORDER_EVENT_SCHEMAS = defineEvents({
   ...(statusSchemas as Record<`order.${Exclude<OrderStatus, 'pending'>}`, typeof statusChange>),
 });
 
-export type OrderEventPayload<T extends keyof typeof ORDER_EVENT_SCHEMAS> = EventPayload<
-  typeof ORDER_EVENT_SCHEMAS,
-  T
->;
+export type OrderEventType = keyof typeof ORDER_EVENT_SCHEMAS;
+export type OrderEventPayload<T extends OrderEventType> = EventPayload<typeof ORDER_EVENT_SCHEMAS, T>;
+export const isOrderEventType = (type: string): type is OrderEventType =>
+  Object.hasOwn(ORDER_EVENT_SCHEMAS, type);
