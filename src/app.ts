@@ -95,6 +95,10 @@ export const ALL_MIGRATIONS: MigrationSet[] = [
   shoppersMigrations,
 ];
 
+// Every event type and its payload schema, known to the event log (which checks appended payloads in
+// tests and development) wherever the modules are wired: the hub, the CLI, scripts.
+registerEventSchemas(ALL_EVENT_SCHEMAS);
+
 export interface HubOptions {
   config: HubConfig;
   clock?: Clock;
@@ -197,8 +201,6 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   const { config } = opts;
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? createLogger(config.logLevel);
-  // Every event type and its payload schema (checked on append in tests and development).
-  registerEventSchemas(ALL_EVENT_SCHEMAS);
   const database =
     opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   await runMigrations(database, ALL_MIGRATIONS);
