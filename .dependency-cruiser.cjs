@@ -14,7 +14,7 @@ module.exports = {
       name: 'platform-only-kernel',
       severity: 'error',
       from: { path: '^src/platform/' },
-      to: { path: '^src/(modules|flows|connectors|app|cli)' },
+      to: { path: '^src/(modules|flows|connectors|app|cli|event-catalog)' },
     },
     {
       name: 'module-not-another-module',
@@ -27,25 +27,25 @@ module.exports = {
       name: 'modules-not-upwards',
       severity: 'error',
       from: { path: '^src/modules/' },
-      to: { path: '^src/(flows|connectors|app|cli)' },
+      to: { path: '^src/(flows|connectors|app|cli|event-catalog)' },
     },
     {
       name: 'flows-not-upwards',
       severity: 'error',
       from: { path: '^src/flows/' },
-      to: { path: '^src/(connectors|app|cli)' },
+      to: { path: '^src/(connectors|app|cli|event-catalog)' },
     },
     {
       name: 'connectors-not-upwards',
       severity: 'error',
       from: { path: '^src/connectors/' },
-      to: { path: '^src/(app|cli)' },
+      to: { path: '^src/(app|cli|event-catalog)' },
     },
     {
       name: 'modules-through-their-index',
       comment: 'Outside a module, use its public surface (index.ts), not its internals.',
       severity: 'error',
-      from: { path: '^src/(flows|connectors|app\\.ts|cli\\.ts|platform)' },
+      from: { path: '^src/(flows|connectors|app\\.ts|cli\\.ts|event-catalog\\.ts|platform)' },
       to: { path: '^src/modules/[^/]+/(?!index\\.ts$)' },
     },
     {

@@ -75,6 +75,8 @@ export async function startHubProcess(db: BenchDb, env: Record<string, string> =
     OMNIHUB_ADMIN_KEY: BENCH_ADMIN_KEY,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { OMNIHUB_DATA_DIR: dataDir!, DATABASE_URL: '' }),
     NATS_URL: '',
+    // Event payloads are checked against their schemas only in tests and development, never measured.
+    OMNIHUB_VALIDATE_EVENTS: '0',
     // Load generators call from one address with one key far beyond a client's budget; the limiter
     // still runs (its cost is measured), with budgets no scenario reaches.
     OMNIHUB_RATE_LIMIT_PER_IP: '1000000000',

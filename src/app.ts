@@ -9,6 +9,7 @@ import {
   integrationDepsFrom,
 } from './connectors/integration-layer/index.js';
 import { segmentRoutes } from './connectors/segment/index.js';
+import { ALL_EVENT_SCHEMAS } from './event-catalog.js';
 import { createRecordChannelResolvers } from './flows/access/record-channels.flow.js';
 import { channelCatalogRoutes, createChannelCatalogFlow } from './flows/channel-catalog/index.js';
 import {
@@ -68,8 +69,10 @@ import { type Ctx, createContext } from './platform/context.js';
 import { type Database, openDatabase } from './platform/db/database.js';
 import { getMeta, setMeta } from './platform/db/hub-meta.js';
 import { type MigrationSet, runMigrations } from './platform/db/migrate.js';
+import { registerEventSchemas } from './platform/events/event-schemas.js';
 import { type NatsRelay, startNatsRelay, startNatsWakeup } from './platform/events/nats-relay.js';
 import { registerCredentialResolver } from './platform/http/auth-hook.js';
+import { eventSchemaRoutes } from './platform/http/event-schema.routes.js';
 import { deleteExpiredIdempotencyKeys } from './platform/http/idempotency.js';
 import { healthRoutes, platformApiRoutes } from './platform/http/platform.routes.js';
 import type { ChannelRecord } from './platform/http/route-policy.js';
@@ -99,6 +102,10 @@ export const ALL_MIGRATIONS: MigrationSet[] = [
   paymentsMigrations,
   shoppersMigrations,
 ];
+
+// Every event type and its payload schema, known to the event log (which checks appended payloads in
+// tests and development) wherever the modules are wired: the hub, the CLI, scripts.
+registerEventSchemas(ALL_EVENT_SCHEMAS);
 
 export interface HubOptions {
   config: HubConfig;
@@ -281,6 +288,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     metricsToken: config.metricsToken,
   };
   await http.register(healthRoutes(routeOpts));
+  await http.register(eventSchemaRoutes);
   await http.register(
     async (api) => {
       await api.register(platformApiRoutes(routeOpts));

@@ -8,6 +8,10 @@ import { saveCursor } from '../src/platform/events/consumer.js';
 import { appendEvents, LOG_START } from '../src/platform/events/event-log.js';
 import { startNatsRelay } from '../src/platform/events/nats-relay.js';
 import { describeEachDatabase, testLog } from '../src/platform/testing/test-databases.js';
+import { allowTestEvents } from '../src/platform/testing/test-events.js';
+
+// The made-up event types these tests append (the log checks every type against a schema).
+allowTestEvents('relay.test');
 
 const natsUrl = process.env.TEST_NATS_URL?.trim();
 

@@ -8,10 +8,15 @@ import {
   parseCommands,
 } from '../../flows/inbound-commands/index.js';
 import type { Clock } from '../../kernel/index.js';
-import { INTEGRATION_EVENTS, type InboundService } from '../../modules/integrations/index.js';
+import {
+  INTEGRATION_EVENT_SCHEMAS,
+  INTEGRATION_EVENTS,
+  type InboundService,
+} from '../../modules/integrations/index.js';
 import { type Ctx, createContext, type Logger } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
 import { type RunningConsumer, startConsumer } from '../../platform/events/consumer.js';
+import { payloadOf } from '../../platform/events/event-schemas.js';
 import { WIRE_ADAPTERS } from './adapters.js';
 
 export interface InboundProcessorDeps {
@@ -79,7 +84,12 @@ export function startInboundProcessor(deps: InboundProcessorDeps): RunningConsum
     startAt: 'head',
     filter: { types: [INTEGRATION_EVENTS.inboundReceived] },
     handle: async (events) => {
-      for (const e of events) await processInboundDelivery(ctx, deps, String(e.payload.deliveryId));
+      for (const e of events)
+        await processInboundDelivery(
+          ctx,
+          deps,
+          payloadOf(INTEGRATION_EVENT_SCHEMAS[INTEGRATION_EVENTS.inboundReceived], e).deliveryId,
+        );
     },
   });
 }

@@ -8,7 +8,11 @@ import { inTransaction } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
 import { appendEvent, LOG_START } from '../../platform/events/event-log.js';
 import { describeEachDatabase, testLog } from '../../platform/testing/test-databases.js';
+import { allowTestEvents } from '../../platform/testing/test-events.js';
 import { startEventStreamHub } from './event-stream.js';
+
+// The made-up event types these tests append (the log checks every type against a schema).
+allowTestEvents('join.after_start', 'leave.replay');
 
 /** A response that keeps what is written and tells a test when a frame with `needle` arrives. */
 function fakeResponse() {

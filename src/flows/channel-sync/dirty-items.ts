@@ -2,12 +2,13 @@
 // of every channel whose available-to-sell moved (all channels sourcing from the location), a price
 // change for the channel or every channel on the price list, listing and title changes for the
 // channels that list the product, and whole-channel resyncs when sourcing or the price list changes.
-import { CATALOG_EVENTS, channelViewScope } from '../../modules/catalog/index.js';
+import { CATALOG_EVENT_SCHEMAS, CATALOG_EVENTS, channelViewScope } from '../../modules/catalog/index.js';
 import type { ConnectionWithCredentials, DirtyItem, SyncKind } from '../../modules/channel-sync/index.js';
-import { CHANNEL_EVENTS } from '../../modules/channels/index.js';
-import { INVENTORY_EVENTS } from '../../modules/inventory/index.js';
+import { CHANNEL_EVENT_SCHEMAS, CHANNEL_EVENTS } from '../../modules/channels/index.js';
+import { INVENTORY_EVENT_SCHEMAS, INVENTORY_EVENTS } from '../../modules/inventory/index.js';
 import type { Ctx } from '../../platform/context.js';
 import type { StoredEvent } from '../../platform/events/event-log.js';
+import { payloadOf } from '../../platform/events/event-schemas.js';
 import type { ChannelSyncFlowDeps } from './channel-sync.deps.js';
 
 export const CHANNEL_SYNC_EVENT_TYPES = [
@@ -18,18 +19,6 @@ export const CHANNEL_SYNC_EVENT_TYPES = [
   CATALOG_EVENTS.productUpdated,
   CHANNEL_EVENTS.updated,
 ];
-
-interface StockPayload {
-  sku: string;
-  channels?: Array<{ channelId: string; availableToSell: number }>;
-}
-interface PricePayload {
-  sku: string;
-  channelId: string | null;
-  priceListId: string | null;
-  amount: number | null;
-  currency: string;
-}
 
 /** Per channel, the SKUs and kinds an event batch touches, plus channels to resync whole. */
 export interface DirtyPlan {
@@ -61,11 +50,10 @@ export async function planDirtyItems(
   const updated = new Set<string>(); // products whose title etc. changed (channels listing them)
 
   for (const e of events) {
-    const p = e.payload as Record<string, unknown>;
     switch (e.type) {
       case INVENTORY_EVENTS.stockChanged: {
-        const s = p as unknown as StockPayload;
-        for (const c of s.channels ?? [])
+        const s = payloadOf(INVENTORY_EVENT_SCHEMAS[INVENTORY_EVENTS.stockChanged], e);
+        for (const c of s.channels)
           if (watched.has(c.channelId))
             plan.items.push({
               channelId: c.channelId,
@@ -80,7 +68,7 @@ export async function planDirtyItems(
           plan.resync.push({ channelId: e.channelId, kinds: ['stock'] });
         break;
       case CATALOG_EVENTS.priceChanged: {
-        const s = p as unknown as PricePayload;
+        const s = payloadOf(CATALOG_EVENT_SCHEMAS[CATALOG_EVENTS.priceChanged], e);
         const all = s.channelId ? [s.channelId] : s.priceListId ? await priceListChannels(s.priceListId) : [];
         const channels = all.filter((c) => watched.has(c));
         const value = { amount: s.amount, currency: s.currency };
@@ -89,14 +77,15 @@ export async function planDirtyItems(
       }
       case CATALOG_EVENTS.listingChanged: {
         if (!e.channelId || !watched.has(e.channelId)) break;
-        listed.set(e.channelId, (listed.get(e.channelId) ?? new Set()).add(String(p.productId ?? e.subject)));
+        const { productId } = payloadOf(CATALOG_EVENT_SCHEMAS[CATALOG_EVENTS.listingChanged], e);
+        listed.set(e.channelId, (listed.get(e.channelId) ?? new Set()).add(productId));
         break;
       }
       case CATALOG_EVENTS.productUpdated:
-        updated.add(String(p.productId ?? e.subject));
+        updated.add(payloadOf(CATALOG_EVENT_SCHEMAS[CATALOG_EVENTS.productUpdated], e).productId);
         break;
       case CHANNEL_EVENTS.updated: {
-        const changed = (p.changed as string[] | undefined) ?? [];
+        const { changed } = payloadOf(CHANNEL_EVENT_SCHEMAS[CHANNEL_EVENTS.updated], e);
         const kinds: SyncKind[] = [];
         if (changed.includes('priceListId') || changed.includes('currency')) kinds.push('price');
         if (changed.includes('status')) kinds.push('listing');

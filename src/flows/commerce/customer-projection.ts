@@ -7,11 +7,18 @@
 import type { Clock } from '../../kernel/index.js';
 import { currencyExponent, isAppError } from '../../kernel/index.js';
 import type { CustomersService } from '../../modules/customers/index.js';
-import type { OrdersService } from '../../modules/orders/index.js';
+import {
+  isOrderEventType,
+  ORDER_EVENT_SCHEMAS,
+  OrderEventFacts,
+  type OrderEventPayload,
+  type OrdersService,
+} from '../../modules/orders/index.js';
 import { createContext, type Logger } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
 import { type RunningConsumer, startConsumer } from '../../platform/events/consumer.js';
 import type { StoredEvent } from '../../platform/events/event-log.js';
+import { payloadOf } from '../../platform/events/event-schemas.js';
 
 const TIMELINE_KINDS: Record<string, string> = {
   'order.created': 'order.placed',
@@ -37,18 +44,15 @@ export function startCustomerCommerceProjection(opts: {
   const ctx = () => createContext(opts.database, { clock: opts.clock, log: opts.log });
 
   async function handleOne(e: StoredEvent): Promise<void> {
-    const p = e.payload as {
-      customerId?: string | null;
-      orderId?: string;
-      channelId?: string;
-      grandTotal?: number;
-      currency?: string;
-      returnId?: string;
-      fulfilmentId?: string;
-      locationId?: string;
-      refundAmount?: number;
-      paidAmount?: number;
-      refundedAmount?: number;
+    if (!isOrderEventType(e.type)) return;
+    const order: OrderEventPayload<typeof e.type> = payloadOf(ORDER_EVENT_SCHEMAS[e.type], e);
+    // The facts every order event carries, and those only returns and fulfilments carry.
+    const p = {
+      ...order,
+      returnId: 'returnId' in order ? order.returnId : undefined,
+      fulfilmentId: 'fulfilmentId' in order ? order.fulfilmentId : undefined,
+      locationId: 'locationId' in order ? order.locationId : undefined,
+      refundAmount: 'refundAmount' in order ? order.refundAmount : undefined,
     };
     if (!p.customerId || !p.orderId) return;
     const kind = TIMELINE_KINDS[e.type];
@@ -124,8 +128,7 @@ export function startCustomerCommerceProjection(opts: {
     messageId: string,
     amount: number,
   ): Promise<void> {
-    const currency = (e.payload as { currency: string }).currency;
-    const channelId = (e.payload as { channelId?: string }).channelId ?? e.channelId ?? '';
+    const { currency, channelId } = payloadOf(OrderEventFacts, e);
     const identifiers = await identifiersOf(customerId, orderId);
     if (identifiers.length === 0) return;
     await opts.customers.ingest(ctx(), { id: `orders:${channelId}`, channelId, sharedDevices: false }, [

@@ -6,7 +6,7 @@ import type { MigrationSet } from '../../platform/db/migrate.js';
 export { holdStatusOf } from './cart-holds.js';
 export { planMerge } from './cart-merge.js';
 export { CART_TOKEN_PREFIX, cartTokenMatches, newCartToken } from './cart-token.js';
-export { CART_EVENTS } from './carts.events.js';
+export { CART_EVENT_SCHEMAS, CART_EVENTS, type CartEventPayload, TILL_SALE_EVENTS } from './carts.events.js';
 export type { CartsService, NewCart, NewLine } from './carts.interface.js';
 export {
   cartFacts,
@@ -22,7 +22,6 @@ export {
 export { activeCartStats, ChannelCartStats, cartStatsRoutes } from './carts-stats.js';
 export { newHandoffCode, parseHandoff, qrPayload } from './handoff-code.js';
 export {
-  TILL_SALE_EVENTS,
   type TillSaleRecord,
   TillSaleStatus,
   type TillSalesService,

@@ -8,12 +8,8 @@ import { notFound } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { firstRow, rows } from '../../platform/db/database.js';
 import { appendEvents } from '../../platform/events/event-log.js';
+import { TILL_SALE_EVENTS } from './carts.events.js';
 import type { Cart } from './carts.types.js';
-
-export const TILL_SALE_EVENTS = {
-  parked: 'cart.till_sale_parked',
-  resumed: 'cart.till_sale_resumed',
-} as const;
 
 const facts = (c: Cart) => ({
   cartId: c.id,

@@ -1,7 +1,11 @@
-// Events the catalog emits, each appended in the transaction of its change. Prices carry the sku as
-// subject (`sku:<sku>`) so channels can follow one article; listings carry the channel.
+// Events the catalog emits, with their payload schemas, each appended in the transaction of its
+// change. Prices carry the sku as subject (`sku:<sku>`) so channels can follow one article; listings
+// carry the channel.
+import { z } from 'zod';
 import type { Ctx } from '../../platform/context.js';
 import { appendEvents, type NewEvent } from '../../platform/events/event-log.js';
+import { defineEvents, type EventPayload, EventTime } from '../../platform/events/event-schemas.js';
+import { PRODUCT_STATUSES } from './catalog.types.js';
 
 export const CATALOG_EVENTS = {
   productCreated: 'catalog.product_created',
@@ -12,6 +16,71 @@ export const CATALOG_EVENTS = {
   priceChanged: 'catalog.price_changed',
   listingChanged: 'catalog.listing_changed',
 } as const;
+
+const variantFacts = z.strictObject({
+  productId: z.string(),
+  variantId: z.string(),
+  sku: z.string(),
+  gtin: z.string().nullable(),
+  options: z.record(z.string(), z.string()),
+});
+
+export const CATALOG_EVENT_SCHEMAS = defineEvents({
+  [CATALOG_EVENTS.productCreated]: z.strictObject({
+    product: z.strictObject({
+      id: z.string(),
+      handle: z.string(),
+      status: z.enum(PRODUCT_STATUSES),
+      defaultLocale: z.string(),
+      categories: z.array(z.string()),
+      media: z.array(z.string()),
+      content: z
+        .record(z.string(), z.object({ title: z.string(), description: z.string().optional() }))
+        .describe('title and description per locale'),
+      createdAt: EventTime,
+      updatedAt: EventTime,
+    }),
+  }),
+  [CATALOG_EVENTS.productUpdated]: z.strictObject({
+    productId: z.string(),
+    handle: z.string(),
+    changed: z.array(z.string()).describe('the fields the change gave: content, status, defaultLocale, …'),
+  }),
+  [CATALOG_EVENTS.variantCreated]: variantFacts,
+  [CATALOG_EVENTS.variantUpdated]: variantFacts,
+  [CATALOG_EVENTS.priceListCreated]: z.strictObject({
+    priceList: z.strictObject({
+      id: z.string(),
+      code: z.string(),
+      name: z.string(),
+      currency: z.string(),
+      createdAt: EventTime,
+      updatedAt: EventTime,
+    }),
+  }),
+  [CATALOG_EVENTS.priceChanged]: z.strictObject({
+    sku: z.string(),
+    variantId: z.string(),
+    priceListId: z.string().nullable().describe('set for a price list price'),
+    channelId: z.string().nullable().describe("set for a channel's own price"),
+    currency: z.string(),
+    amount: z.number().int().describe('minor units'),
+    previousAmount: z.number().int().nullable().describe('null: the first price'),
+  }),
+  [CATALOG_EVENTS.listingChanged]: z.strictObject({
+    channelId: z.string(),
+    productId: z.string(),
+    published: z.boolean(),
+    title: z.string().nullable(),
+    description: z.string().nullable(),
+    updatedAt: EventTime,
+  }),
+});
+
+export type CatalogEventPayload<T extends keyof typeof CATALOG_EVENT_SCHEMAS> = EventPayload<
+  typeof CATALOG_EVENT_SCHEMAS,
+  T
+>;
 
 export const skuSubject = (sku: string) => `sku:${sku}`;
 

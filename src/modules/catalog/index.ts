@@ -10,7 +10,13 @@ export {
   type ChannelViewVariant,
   channelViewScope,
 } from './catalog.channel-view.js';
-export { CATALOG_EVENTS, catalogVersion, skuSubject } from './catalog.events.js';
+export {
+  CATALOG_EVENT_SCHEMAS,
+  CATALOG_EVENTS,
+  type CatalogEventPayload,
+  catalogVersion,
+  skuSubject,
+} from './catalog.events.js';
 export {
   IMPORT_FORMATS,
   type ImportFormat,

@@ -3,7 +3,12 @@
 import { fileURLToPath } from 'node:url';
 import type { MigrationSet } from '../../platform/db/migrate.js';
 
-export { CHANNEL_EVENTS, channelsVersion } from './channels.events.js';
+export {
+  CHANNEL_EVENT_SCHEMAS,
+  CHANNEL_EVENTS,
+  type ChannelEventPayload,
+  channelsVersion,
+} from './channels.events.js';
 export { channelsRoutes } from './channels.routes.js';
 export {
   type ChannelsDeps,

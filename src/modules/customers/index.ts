@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import type { MigrationSet } from '../../platform/db/migrate.js';
 
 export { type ContactDecision, mayContact, PURPOSE_SHAPE } from './consent.js';
-export { CUSTOMER_EVENTS } from './customers.events.js';
+export { CUSTOMER_EVENT_SCHEMAS, CUSTOMER_EVENTS, type CustomerEventPayload } from './customers.events.js';
 export type {
   CustomersOptions,
   CustomersService,

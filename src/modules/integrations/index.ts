@@ -3,7 +3,11 @@
 import { fileURLToPath } from 'node:url';
 import type { MigrationSet } from '../../platform/db/migrate.js';
 
-export { INTEGRATION_EVENTS } from './integrations.events.js';
+export {
+  INTEGRATION_EVENT_SCHEMAS,
+  INTEGRATION_EVENTS,
+  type IntegrationEventPayload,
+} from './integrations.events.js';
 export * from './integrations.types.js';
 export {
   type ConsentEntryLike,

@@ -6,7 +6,13 @@
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.js';
 import { rows } from '../../platform/db/database.js';
-import { groupEventsCte, newEventId, notifyEventsWritten } from '../../platform/events/event-log.js';
+import {
+  checkGroupEvents,
+  groupEventsCte,
+  groupEventsWritten,
+  newEventId,
+  notifyEventsWritten,
+} from '../../platform/events/event-log.js';
 import { INVENTORY_EVENTS, skuSubject } from './inventory.events.js';
 import type { Level, Movement } from './inventory.types.js';
 import { type RawMovement, toMovement } from './levels.repository.js';
@@ -72,7 +78,9 @@ export async function writeQuickAdjustments(
           t.actor, t.request_id, ${at}::timestamptz, t.ord * 2 + 1
         from upd u join target t on t.sku = u.sku and t.location_id = u.location_id
         left join ats a on a.sku = u.sku`;
-  const found = await rows<RawMovement & { level_on_hand: number; level_reserved: number }>(
+  const found = await rows<
+    RawMovement & { level_on_hand: number; level_reserved: number; written_events?: unknown }
+  >(
     ctx.db,
     sql`with input as (select * from ${input}),
         target as (
@@ -123,10 +131,13 @@ export async function writeQuickAdjustments(
           from per_channel group by sku
         ),
         ${groupEventsCte(ctx, events)}
-        select m.*, u.on_hand as level_on_hand, u.reserved as level_reserved
+        select m.*, u.on_hand as level_on_hand, u.reserved as level_reserved${groupEventsWritten()}
         from mov m join upd u on u.sku = m.sku and u.location_id = m.location_id`,
   );
-  if (found.length > 0) notifyEventsWritten(ctx);
+  if (found.length > 0) {
+    notifyEventsWritten(ctx);
+    checkGroupEvents(found);
+  }
   const out = new Map<string, QuickOutcome>();
   for (const r of found) {
     const onHand = Number(r.level_on_hand);

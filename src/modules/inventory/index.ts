@@ -4,7 +4,12 @@ import { fileURLToPath } from 'node:url';
 import type { MigrationSet } from '../../platform/db/migrate.js';
 
 export { type ExpirySweeper, startExpirySweeper } from './expiry-sweeper.js';
-export { INVENTORY_EVENTS, skuSubject } from './inventory.events.js';
+export {
+  INVENTORY_EVENT_SCHEMAS,
+  INVENTORY_EVENTS,
+  type InventoryEventPayload,
+  skuSubject,
+} from './inventory.events.js';
 export { inventoryRoutes } from './inventory.routes.js';
 export { createInventoryService, type InventoryDeps, type InventoryService } from './inventory.service.js';
 export * from './inventory.types.js';

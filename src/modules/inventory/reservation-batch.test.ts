@@ -8,11 +8,15 @@ import { inTransaction } from '../../platform/context.js';
 import { rows } from '../../platform/db/database.js';
 import { appendEvent, readEvents } from '../../platform/events/event-log.js';
 import { describeEachDatabase } from '../../platform/testing/test-databases.js';
+import { allowTestEvents } from '../../platform/testing/test-events.js';
 import { createInventoryService, inventoryMigrations } from './index.js';
 import { reserveBatchIfUnchanged } from './reservation-batch.js';
 import { loadBatchState } from './reservation-batch.repository.js';
 import type { ReserveRequest } from './reservation-decision.js';
 import { isStaleBatch } from './reservation-write.repository.js';
+
+// The made-up event types these tests append (the log checks every type against a schema).
+allowTestEvents('test.before_reserve');
 
 describeEachDatabase('reservation batches on known numbers', [inventoryMigrations], (t) => {
   const inventory = createInventoryService();

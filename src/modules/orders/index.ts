@@ -10,7 +10,15 @@ import { createReturnsService, type ReturnsService } from './returns.service.js'
 export type { FulfilmentPlan, FulfilmentsService } from './fulfilments.service.js';
 export { OrderNote, OrderNoteInput, type OrderNotesService } from './order-notes.js';
 export { allowedNext, ORDER_STATUSES, type OrderStatus, refuseTransition } from './order-state.js';
-export { ORDER_EVENTS, statusEvent } from './orders.events.js';
+export {
+  isOrderEventType,
+  ORDER_EVENT_SCHEMAS,
+  ORDER_EVENTS,
+  OrderEventFacts,
+  type OrderEventPayload,
+  type OrderEventType,
+  statusEvent,
+} from './orders.events.js';
 export type { OrderFilter } from './orders.repository.js';
 export { ordersRoutes } from './orders.routes.js';
 export type { OrdersService, PlaceOrderOptions } from './orders.service.js';

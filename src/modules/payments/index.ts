@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { MigrationSet } from '../../platform/db/migrate.js';
 
 export * from './payment-policy.js';
-export { PAYMENT_EVENTS } from './payments.events.js';
+export { PAYMENT_EVENT_SCHEMAS, PAYMENT_EVENTS, type PaymentEventPayload } from './payments.events.js';
 export * from './payments.providers.js';
 export type { RefundRequest } from './payments.refunds.js';
 export {

@@ -18,7 +18,7 @@ export {
   SHOPPER_TOKEN_PREFIX,
   type ShopperSession,
 } from './sessions.js';
-export { SHOPPER_EVENTS, ShopperSignedIn, ShopperSignedOut } from './shoppers.events.js';
+export { SHOPPER_EVENT_SCHEMAS, SHOPPER_EVENTS, type ShopperEventPayload } from './shoppers.events.js';
 export { eraseShopperData, SHOPPERS_PERSONAL_DATA } from './shoppers-erasure.js';
 export { consumeSignInCode, emailHashOf, issueSignInCode, SIGN_IN_CODE_POLICY } from './sign-in-codes.js';
 

@@ -9,6 +9,7 @@ import type { Actor, Ctx } from '../context.js';
 import { inTransaction } from '../context.js';
 import { type Executor, firstRow, rows } from '../db/database.js';
 import { appendEvent } from '../events/event-log.js';
+import { PLATFORM_EVENTS } from '../events/platform.events.js';
 
 export const KEY_SECRET_PREFIX = 'ohk_';
 /** Publishable keys look different, so a leaked one is recognised as harmless-by-design at a glance. */
@@ -125,7 +126,7 @@ export async function createApiKey(
     );
     if (!row) throw new AppError('api_key_exists', 'An API key with this secret already exists');
     await appendEvent(tx, {
-      type: 'platform.api_key_created',
+      type: PLATFORM_EVENTS.apiKeyCreated,
       subject: id,
       payload: { id, name: input.name, kind, scopes, channelId: input.channelId ?? null },
     });
@@ -154,7 +155,7 @@ export async function revokeApiKey(ctx: Ctx, id: string): Promise<ApiKeyRecord> 
           where id = ${id} returning *`,
     );
     if (!row) throw notFound('api key', id);
-    await appendEvent(tx, { type: 'platform.api_key_revoked', subject: id, payload: { id } });
+    await appendEvent(tx, { type: PLATFORM_EVENTS.apiKeyRevoked, subject: id, payload: { id } });
     keyCache.clear();
     return toRecord(row);
   });

@@ -1,6 +1,7 @@
 // The external shape of an event: CloudEvents 1.0 (structured JSON), used by streams, webhooks and NATS.
 import type { StoredEvent } from './event-log.js';
 import { encodeCursor } from './event-log.js';
+import { eventDataSchemaPath, eventSchemaOf } from './event-schemas.js';
 
 export interface CloudEvent {
   specversion: '1.0';
@@ -10,6 +11,8 @@ export interface CloudEvent {
   subject: string;
   time: string;
   datacontenttype: 'application/json';
+  /** Where the payload's JSON Schema is served (`/schemas/events/<type>.json`); set for every declared type. */
+  dataschema?: string;
   data: Record<string, unknown>;
   /** Extension attributes (lowercase alphanumerics, per the spec). */
   omnihubchannel?: string;
@@ -25,6 +28,7 @@ export function toCloudEvent(e: StoredEvent, source = '/omnihub'): CloudEvent {
     subject: e.subject,
     time: e.occurredAt.toISOString(),
     datacontenttype: 'application/json',
+    ...(eventSchemaOf(e.type) ? { dataschema: eventDataSchemaPath(e.type) } : {}),
     data: e.payload,
     ...(e.channelId ? { omnihubchannel: e.channelId } : {}),
     omnihubcursor: encodeCursor(e),

@@ -3,8 +3,12 @@ import { expect, it } from 'vitest';
 import { deferred } from '../../kernel/index.js';
 import { inTransaction } from '../context.js';
 import { describeEachDatabase, type TestDatabase, testLog } from '../testing/test-databases.js';
+import { allowTestEvents } from '../testing/test-events.js';
 import { startConsumer } from './consumer.js';
 import { appendEvent } from './event-log.js';
+
+// The made-up event types these tests append (the log checks every type against a schema).
+allowTestEvents('held.late', 'mine.early', 'other.late');
 
 /** Opens a transaction that holds an xid (the log's read horizon) until release() is called. */
 async function holdHorizon(t: TestDatabase) {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { deferred, systemClock } from '../../kernel/index.js';
 import { inTransaction } from '../context.js';
 import { describeEachDatabase, testLog } from '../testing/test-databases.js';
+import { allowTestEvents } from '../testing/test-events.js';
 import { startConsumer } from './consumer.js';
 import {
   appendEvent,
@@ -13,6 +14,31 @@ import {
   readEvents,
   type StoredEvent,
 } from './event-log.js';
+
+// The made-up event types these tests append (the log checks every type against a schema).
+allowTestEvents(
+  'conc.x',
+  'conc.y',
+  'fold.no',
+  'fold.yes',
+  'fragment.x',
+  'horizon.seen',
+  'once.a',
+  'once.b',
+  'once.c',
+  'order.a',
+  'order.b',
+  'resume.a',
+  'resume.b',
+  'scope.global',
+  'scope.mine',
+  'scope.other',
+  'test.dropped',
+  'test.kept',
+  'x',
+  'page.e0',
+  'page.e1',
+);
 
 describeEachDatabase('event log', [], (t) => {
   it('commits events with the state change and never publishes a rolled-back one', async () => {

@@ -13,6 +13,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { newId } from '../../kernel/index.js';
 import type { Ctx } from '../context.js';
 import { type Executor, firstRow, rows } from '../db/database.js';
+import { checkEventContracts, eventValidation } from './event-schemas.js';
 
 export interface NewEvent {
   type: string;
@@ -64,6 +65,8 @@ export const cursorOf = (e: Pick<StoredEvent, 'txId' | 'position'>): Cursor => (
  */
 export function eventsInsertFragment(ctx: Ctx, list: NewEvent[]): { query: SQL; ids: string[] } {
   if (!ctx.inTx) throw new Error('events must be appended inside a transaction with the state change');
+  if (eventValidation())
+    checkEventContracts(list.map((e) => ({ type: e.type, payload: JSON.stringify(e.payload) })));
   const now = ctx.clock.now();
   const ids = list.map(() => newId('evt'));
   const query = sql`insert into events (id, type, subject, channel_id, payload, actor, request_id, occurred_at)
@@ -116,7 +119,7 @@ async function insertResolved(exec: Executor, list: ResolvedEvent[]): Promise<vo
 
 function resolveEvents(ctx: Ctx, list: NewEvent[]): ResolvedEvent[] {
   const now = ctx.clock.now();
-  return list.map((e) => ({
+  const resolved = list.map((e) => ({
     id: newId('evt'),
     type: e.type,
     subject: e.subject,
@@ -126,6 +129,9 @@ function resolveEvents(ctx: Ctx, list: NewEvent[]): ResolvedEvent[] {
     requestId: ctx.requestId,
     occurredAt: (e.occurredAt ?? now).toISOString(),
   }));
+  // The stored JSON is what consumers read, so that is what is checked (Dates become strings).
+  checkEventContracts(resolved);
+  return resolved;
 }
 
 /**
@@ -209,7 +215,7 @@ export function groupEventsCte(ctx: Ctx, source: SQL): SQL {
   if (ctx.inTx) throw new Error('a group-commit statement is its own transaction');
   return sql`ev as (insert into events (id, type, subject, channel_id, payload, actor, request_id, occurred_at)
         select s.id, s.type, s.subject, s.channel_id, s.payload, s.actor, s.request_id, s.occurred_at
-        from (${source}) s order by s.ord)`;
+        from (${source}) s order by s.ord${eventValidation() ? sql` returning type, payload` : sql``})`;
 }
 
 /** An id for an event a group-commit statement will write. */
@@ -217,6 +223,28 @@ export const newEventId = (): string => newId('evt');
 
 /** Wakes this process's consumers after a group-commit statement wrote events. */
 export const notifyEventsWritten = (ctx: Ctx): void => ctx.database.notifier.notify();
+
+/**
+ * A select-list entry for a group-commit statement (after its last column): when checking is on
+ * (tests, development) it returns the events `ev` wrote, so checkGroupEvents can check the payloads
+ * built in SQL without another statement; nothing otherwise.
+ */
+export const groupEventsWritten = (): SQL =>
+  eventValidation()
+    ? sql`, (select jsonb_agg(jsonb_build_object('type', type, 'payload', payload)) from ev) as written_events`
+    : sql``;
+
+/** Checks the events a group-commit statement returned with groupEventsWritten (checking on). */
+export function checkGroupEvents(result: ReadonlyArray<{ written_events?: unknown }>): void {
+  const written = result[0]?.written_events;
+  if (!eventValidation() || written == null) return;
+  checkEventContracts(
+    (typeof written === 'string' ? JSON.parse(written) : written) as Array<{
+      type: string;
+      payload: unknown;
+    }>,
+  );
+}
 
 export const appendEvent = async (ctx: Ctx, e: NewEvent): Promise<AppendedEvent> =>
   (await appendEvents(ctx, [e]))[0]!;

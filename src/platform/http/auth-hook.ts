@@ -8,6 +8,7 @@ import { AppError, hasPrefix } from '../../kernel/index.js';
 import { hasScope, verifyApiKey } from '../auth/api-keys.js';
 import { type Actor, inTransaction, withActor } from '../context.js';
 import { appendEvent } from '../events/event-log.js';
+import { PLATFORM_EVENTS } from '../events/platform.events.js';
 import {
   type ChannelRecord,
   type ChannelResolver,
@@ -225,7 +226,7 @@ async function recordCrossChannelAct(
   const actor = request.ctx.actor;
   await inTransaction(request.ctx, (tx) =>
     appendEvent(tx, {
-      type: 'platform.cross_channel_act',
+      type: PLATFORM_EVENTS.crossChannelAct,
       subject: id,
       channelId: actor.channelId,
       payload: {

@@ -63,6 +63,7 @@ export const CloudEventOut = z.object({
   subject: z.string(),
   time: z.string(),
   datacontenttype: z.literal('application/json'),
+  dataschema: z.string().optional().describe("the payload's JSON Schema, served by the hub at this path"),
   data: z.record(z.string(), z.unknown()),
   omnihubchannel: z.string().optional(),
   omnihubcursor: z.string(),

@@ -1,0 +1,27 @@
+// Every owner's event table (type → payload schema), in one list: app.ts registers it with the event
+// log (which checks payloads in tests and development), scripts/generate-event-docs.ts writes
+// docs/events.md from it, and the hub serves each schema as JSON Schema at /schemas/events/<type>.json.
+import { CART_EVENT_SCHEMAS } from './modules/carts/index.js';
+import { CATALOG_EVENT_SCHEMAS } from './modules/catalog/index.js';
+import { CHANNEL_EVENT_SCHEMAS } from './modules/channels/index.js';
+import { CUSTOMER_EVENT_SCHEMAS } from './modules/customers/index.js';
+import { INTEGRATION_EVENT_SCHEMAS } from './modules/integrations/index.js';
+import { INVENTORY_EVENT_SCHEMAS } from './modules/inventory/index.js';
+import { ORDER_EVENT_SCHEMAS } from './modules/orders/index.js';
+import { PAYMENT_EVENT_SCHEMAS } from './modules/payments/index.js';
+import { SHOPPER_EVENT_SCHEMAS } from './modules/shoppers/index.js';
+import type { EventSchemaSet } from './platform/events/event-schemas.js';
+import { PLATFORM_EVENT_SCHEMAS } from './platform/events/platform.events.js';
+
+export const ALL_EVENT_SCHEMAS: readonly EventSchemaSet[] = [
+  { owner: 'platform', schemas: PLATFORM_EVENT_SCHEMAS },
+  { owner: 'channels', schemas: CHANNEL_EVENT_SCHEMAS },
+  { owner: 'catalog', schemas: CATALOG_EVENT_SCHEMAS },
+  { owner: 'inventory', schemas: INVENTORY_EVENT_SCHEMAS },
+  { owner: 'integrations', schemas: INTEGRATION_EVENT_SCHEMAS },
+  { owner: 'customers', schemas: CUSTOMER_EVENT_SCHEMAS },
+  { owner: 'carts', schemas: CART_EVENT_SCHEMAS },
+  { owner: 'orders', schemas: ORDER_EVENT_SCHEMAS },
+  { owner: 'payments', schemas: PAYMENT_EVENT_SCHEMAS },
+  { owner: 'shoppers', schemas: SHOPPER_EVENT_SCHEMAS },
+];
