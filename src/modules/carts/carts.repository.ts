@@ -3,40 +3,18 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.js';
 import { type Executor, firstRow, rows } from '../../platform/db/database.js';
+import type { SqlRow } from '../../platform/db/rows.js';
 import { type NewEvent, writeWithEvents } from '../../platform/events/event-log.js';
-import type { Cart, CartDelivery, CartLine } from './carts.types.js';
+import type { carts } from './carts.schema.js';
+import type { Cart, CartLine } from './carts.types.js';
 import { qrPayload } from './handoff-code.js';
 
 type Json<T> = T | string;
 const parse = <T>(v: Json<T>): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
-interface RawCart {
-  id: string;
-  channel_id: string;
-  currency: string;
-  profile_id: string | null;
-  anonymous_id: string | null;
-  email: string | null;
-  phone: string | null;
-  status: Cart['status'];
-  handoff_code: string;
-  lines: Json<
-    Array<
-      Omit<CartLine, 'addedAt' | 'holds'> & {
-        addedAt: string;
-        holds: Array<{ reservationId: string; quantity: number; expiresAt: string | null }>;
-      }
-    >
-  >;
-  delivery: Json<CartDelivery> | null;
-  merged_into: string | null;
-  order_id: string | null;
-  version: number;
-  created_at: Date | string;
-  updated_at: Date | string;
-}
+type CartSqlRow = SqlRow<typeof carts>;
 
-export const toCart = (r: RawCart): Cart => {
+export const toCart = (r: CartSqlRow): Cart => {
   const lines: CartLine[] = parse(r.lines).map((l) => ({
     ...l,
     addedAt: new Date(l.addedAt),
@@ -73,7 +51,7 @@ export async function insertCart(
   events: NewEvent[],
   tokenHash: string | null = null,
 ): Promise<Cart | undefined> {
-  const [r] = await writeWithEvents<RawCart>(
+  const [r] = await writeWithEvents<CartSqlRow>(
     ctx,
     events,
     'ins',
@@ -95,7 +73,7 @@ export async function insertCart(
  * read; undefined otherwise (then nothing is written).
  */
 export async function updateCartRow(ctx: Ctx, c: Cart, events: NewEvent[]): Promise<Cart | undefined> {
-  const [r] = await writeWithEvents<RawCart>(
+  const [r] = await writeWithEvents<CartSqlRow>(
     ctx,
     events,
     'upd',
@@ -112,7 +90,7 @@ export async function updateCartRow(ctx: Ctx, c: Cart, events: NewEvent[]): Prom
 }
 
 export async function selectCart(exec: Executor, id: string, forUpdate = false): Promise<Cart | undefined> {
-  const r = await firstRow<RawCart>(
+  const r = await firstRow<CartSqlRow>(
     exec,
     sql`select * from carts where id = ${id} ${forUpdate ? sql`for update` : sql``}`,
   );
@@ -121,7 +99,7 @@ export async function selectCart(exec: Executor, id: string, forUpdate = false):
 
 export async function selectCarts(exec: Executor, where: SQL, limit = 20): Promise<Cart[]> {
   return (
-    await rows<RawCart>(
+    await rows<CartSqlRow>(
       exec,
       sql`select * from carts where ${where} order by updated_at desc, id desc limit ${limit}`,
     )

@@ -9,7 +9,7 @@ import { rows } from '../../platform/db/database.js';
 import { groupEventsCte, newEventId, notifyEventsWritten } from '../../platform/events/event-log.js';
 import { INVENTORY_EVENTS, skuSubject } from './inventory.events.js';
 import type { Level, Movement } from './inventory.types.js';
-import { type RawMovement, toMovement } from './levels.repository.js';
+import { type MovementSqlRow, toMovement } from './levels.repository.js';
 
 export interface QuickAdjustment {
   kind: 'receive' | 'damage' | 'sale';
@@ -72,7 +72,7 @@ export async function writeQuickAdjustments(
           t.actor, t.request_id, ${at}::timestamptz, t.ord * 2 + 1
         from upd u join target t on t.sku = u.sku and t.location_id = u.location_id
         left join ats a on a.sku = u.sku`;
-  const found = await rows<RawMovement & { level_on_hand: number; level_reserved: number }>(
+  const found = await rows<MovementSqlRow & { level_on_hand: number; level_reserved: number }>(
     ctx.db,
     sql`with input as (select * from ${input}),
         target as (

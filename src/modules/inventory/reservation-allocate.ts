@@ -7,7 +7,7 @@ import { rows } from '../../platform/db/database.js';
 import { appendEvents } from '../../platform/events/event-log.js';
 import { INVENTORY_EVENTS } from './inventory.events.js';
 import type { Reservation } from './inventory.types.js';
-import { type RawReservation, toReservation } from './reservations.repository.js';
+import { type ReservationSqlRow, toReservation } from './reservations.repository.js';
 
 export interface AllocateManyOutcome {
   /** The holds this call allocated. */
@@ -24,7 +24,7 @@ export async function allocateMany(
 ): Promise<AllocateManyOutcome> {
   if (ids.length === 0) return { allocated: [], skipped: [] };
   const moved = (
-    await rows<RawReservation>(
+    await rows<ReservationSqlRow>(
       ctx.db,
       sql`update inventory_reservations
           set status = 'allocated', expires_at = null, updated_at = ${ctx.clock.now().toISOString()}
