@@ -3,11 +3,11 @@
 // surviving root. Each change appends an event; with `once`, a timeline entry keyed by a ref is
 // recorded in the same transaction and a repeat of that ref changes nothing.
 import { sql } from 'drizzle-orm';
-import { AppError, notFound } from '../../kernel/index.js';
+import { AppError } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { rows } from '../../platform/db/database.js';
 import { appendEvents, type NewEvent } from '../../platform/events/event-log.js';
-import { loadClusterSet, restage } from './clusters.js';
+import { liveRootOf, loadClusterSet, restage } from './clusters.js';
 import { CUSTOMER_EVENTS } from './customers.events.js';
 import {
   insertTimelineEntry,
@@ -42,9 +42,8 @@ export function createProfileEdits(opts: { rules: IdentityRules; thresholds: Sta
   async function begin(tx: Ctx, id: string, channelId: string | null, once?: OnceEntry) {
     await lockIdentity(tx.db);
     const c = await loadClusterSet(tx.db, [id], limitedTypes);
-    const rootId = c.rootOf(id);
-    const root = c.profiles.get(rootId);
-    if (!root || root.status === 'erased') throw notFound('customer', id);
+    const root = liveRootOf(c.membersOf(c.rootOf(id)), id);
+    const rootId = root.id;
     const now = tx.clock.now();
     let repeated = false;
     if (once) {
