@@ -11,7 +11,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import type { ConsentEntry, CustomerView } from './customers.types.js';
+import type { ConsentEntry, CustomerView, MergeRecord, MergeReview } from './customers.types.js';
 import type { ProfileState } from './profile-state.js';
 
 /** Ingestion sources: a write key belongs to a channel. Only a hash of the key is stored. */
@@ -116,8 +116,8 @@ export const customerMerges = pgTable(
     /** The profiles whose merged_into this merge set (the loser and what was merged into it). */
     movedProfileIds: text('moved_profile_ids').array().notNull(),
     reason: text('reason').notNull(),
-    evidence: jsonb('evidence').notNull().default({}),
-    status: text('status').notNull().default('active'),
+    evidence: jsonb('evidence').$type<Record<string, unknown>>().notNull().default({}),
+    status: text('status').$type<MergeRecord['status']>().notNull().default('active'),
     actor: text('actor').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     undoneAt: timestamp('undone_at', { withTimezone: true }),
@@ -154,8 +154,8 @@ export const customerMergeReviews = pgTable(
     pairKey: text('pair_key').notNull(),
     rule: text('rule').notNull(),
     reason: text('reason').notNull(),
-    evidence: jsonb('evidence').notNull().default({}),
-    status: text('status').notNull().default('open'),
+    evidence: jsonb('evidence').$type<Record<string, unknown>>().notNull().default({}),
+    status: text('status').$type<MergeReview['status']>().notNull().default('open'),
     mergeId: text('merge_id'),
     decidedBy: text('decided_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
