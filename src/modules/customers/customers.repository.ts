@@ -218,3 +218,33 @@ export async function insertTimelineEntry(
   );
   return inserted !== undefined;
 }
+
+export async function profileExists(exec: Executor, id: string): Promise<boolean> {
+  return (
+    (await firstRow<Pick<ProfileSqlRow, 'id'>>(
+      exec,
+      sql`select id from customer_profiles where id = ${id}`,
+    )) !== undefined
+  );
+}
+
+/**
+ * Live roots of buyer clusters whose newest order is older than their stage allows (at_risk
+ * before `lapsed`, the others before `atRisk`), by id, at most `limit`.
+ */
+export async function selectRootsDueForRestage(
+  exec: Executor,
+  o: { atRisk: Date; lapsed: Date; limit: number },
+): Promise<string[]> {
+  const r = await rows<Pick<ProfileSqlRow, 'id'>>(
+    exec,
+    sql`select r.id from customer_profiles r
+        where r.merged_into is null and r.status = 'active'
+          and r.stage in ('first_time_buyer', 'repeat', 'loyal', 'at_risk')
+          and greatest(r.last_order_at, (select max(m.last_order_at) from customer_profiles m
+                                         where m.merged_into = r.id))
+              <= case when r.stage = 'at_risk' then ${o.lapsed.toISOString()}::timestamptz else ${o.atRisk.toISOString()}::timestamptz end
+        order by r.id limit ${o.limit}`,
+  );
+  return r.map((x) => x.id);
+}

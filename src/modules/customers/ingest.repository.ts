@@ -243,3 +243,8 @@ export const upsertConsentsSql = (c: ConsentRow[]) =>
                         then 'revoked' else excluded.status end,
           source_channel_id = excluded.source_channel_id, at = excluded.at
       where customer_consents.at <= excluded.at`;
+
+/** Refreshes the planner statistics of the tables ingestion grows. */
+export async function analyzeCustomerTables(exec: Executor): Promise<void> {
+  await exec.execute(sql`analyze customer_events, customer_profiles, customer_identifiers`);
+}
