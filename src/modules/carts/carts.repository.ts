@@ -97,7 +97,7 @@ export async function selectCart(exec: Executor, id: string, forUpdate = false):
   return r ? toCart(r) : undefined;
 }
 
-export async function selectCarts(exec: Executor, where: SQL, limit = 20): Promise<Cart[]> {
+async function selectCarts(exec: Executor, where: SQL, limit = 20): Promise<Cart[]> {
   return (
     await rows<CartSqlRow>(
       exec,
@@ -116,4 +116,47 @@ export async function selectCartOwnership(
     sql`select profile_id, token_hash from carts where id = ${id}`,
   );
   return r ? { profileId: r.profile_id, tokenHash: r.token_hash } : undefined;
+}
+
+/** The active cart with this handoff code. */
+export async function selectActiveCartByHandoff(exec: Executor, code: string): Promise<Cart | undefined> {
+  return (await selectCarts(exec, sql`handoff_code = ${code} and status = 'active'`, 1))[0];
+}
+
+/** Active carts of any of these profiles, anonymous ids, emails or phones, newest first. */
+export async function selectActiveCartsOf(
+  exec: Executor,
+  by: { profileIds?: string[]; anonymousIds?: string[]; emails?: string[]; phones?: string[] },
+): Promise<Cart[]> {
+  const any: SQL[] = [];
+  if (by.profileIds?.length) any.push(sql`profile_id = any(${sql.param(by.profileIds)}::text[])`);
+  if (by.anonymousIds?.length) any.push(sql`anonymous_id = any(${sql.param(by.anonymousIds)}::text[])`);
+  if (by.emails?.length) any.push(sql`email = any(${sql.param(by.emails)}::text[])`);
+  if (by.phones?.length) any.push(sql`phone = any(${sql.param(by.phones)}::text[])`);
+  if (any.length === 0) return [];
+  return selectCarts(exec, sql`status = 'active' and (${sql.join(any, sql` or `)})`);
+}
+
+/** Per channel, the active carts touched since `since` and the units in their lines. */
+export async function selectActiveCartStats(
+  exec: Executor,
+  f: { since: Date; channelId?: string | undefined },
+): Promise<Array<{ channelId: string; activeCarts: number; units: number }>> {
+  const list = await rows<
+    Pick<CartSqlRow, 'channel_id'> & { active_carts: number | string; units: number | string | null }
+  >(
+    exec,
+    sql`select c.channel_id, count(*) as active_carts,
+               sum((select coalesce(sum((l->>'quantity')::int), 0) from jsonb_array_elements(c.lines) l)) as units
+        from carts c
+        where c.status = 'active' and c.updated_at >= ${f.since.toISOString()}::timestamptz
+          ${f.channelId ? sql`and c.channel_id = ${f.channelId}` : sql``}
+        group by c.channel_id
+        order by c.channel_id`,
+  );
+  return list.map((r) => ({
+    channelId: r.channel_id,
+    activeCarts: Number(r.active_carts),
+    units: Number(r.units ?? 0),
+  }));
 }

@@ -93,3 +93,29 @@ export async function selectReservations(
   );
   return r.map(toReservation);
 }
+
+/**
+ * Allocates the holds still held (all, or those wholly at `atLocation`) in one conditional UPDATE,
+ * so a checkout of N lines pays one round trip; returns those it allocated.
+ */
+export async function allocateHeldRows(
+  exec: Executor,
+  ids: string[],
+  o: { at: Date; reference?: string; atLocation?: string },
+): Promise<Reservation[]> {
+  const r = await rows<ReservationSqlRow>(
+    exec,
+    sql`update inventory_reservations
+        set status = 'allocated', expires_at = null, updated_at = ${o.at.toISOString()}
+            ${o.reference !== undefined ? sql`, reference = ${o.reference}` : sql``}
+        where id = any(${sql.param(ids)}::text[]) and status = 'held'
+          ${
+            o.atLocation !== undefined
+              ? sql`and not exists (select 1 from jsonb_array_elements(lines) l
+                                    where l->>'locationId' <> ${o.atLocation})`
+              : sql``
+          }
+        returning *`,
+  );
+  return r.map(toReservation);
+}

@@ -101,10 +101,16 @@ export async function selectOrder(exec: Executor, id: string, forUpdate = false)
   return r ? toOrder(r) : undefined;
 }
 
-export async function selectOrderWhere(exec: Executor, where: SQL): Promise<Order | undefined> {
+async function selectOrderWhere(exec: Executor, where: SQL): Promise<Order | undefined> {
   const r = await firstRow<OrderSqlRow>(exec, sql`select * from orders where ${where} limit 1`);
   return r ? toOrder(r) : undefined;
 }
+
+export const selectOrderByCart = (exec: Executor, cartId: string) =>
+  selectOrderWhere(exec, sql`cart_id = ${cartId}`);
+
+export const selectOrderByExternalId = (exec: Executor, source: string | null, id: string | null) =>
+  selectOrderWhere(exec, sql`external_source = ${source} and external_id = ${id}`);
 
 export interface OrderFilter {
   channelId?: string | undefined;

@@ -2,7 +2,6 @@
 // reads. Stock and payments are not ours: flows call inventory and payments and then record the
 // outcome here, in the same transaction.
 
-import { sql } from 'drizzle-orm';
 import { AppError, newId, notFound } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { appendEvents, type NewEvent } from '../../platform/events/event-log.js';
@@ -12,9 +11,10 @@ import {
   insertOrder,
   type OrderFilter,
   selectOrder,
+  selectOrderByCart,
+  selectOrderByExternalId,
   selectOrderIdsWithExpiredPickup,
   selectOrders,
-  selectOrderWhere,
   updateOrderRow,
 } from './orders.repository.js';
 import type { NewOrder, Order } from './orders.types.js';
@@ -137,11 +137,8 @@ export function createOrdersService(opts: { numberPrefix: string }) {
         const inserted = await insertOrder(tx.db, moved.order, numberPrefix);
         if (!inserted) {
           const existing = input.cartId
-            ? await selectOrderWhere(tx.db, sql`cart_id = ${input.cartId}`)
-            : await selectOrderWhere(
-                tx.db,
-                sql`external_source = ${input.externalSource ?? null} and external_id = ${input.externalId ?? null}`,
-              );
+            ? await selectOrderByCart(tx.db, input.cartId)
+            : await selectOrderByExternalId(tx.db, input.externalSource ?? null, input.externalId ?? null);
           if (!existing) throw new AppError('conflict', 'The order could not be placed');
           return { order: existing, created: false };
         }
@@ -200,10 +197,10 @@ export function createOrdersService(opts: { numberPrefix: string }) {
     expiredPickups: (ctx: Ctx, limit = 200) =>
       selectOrderIdsWithExpiredPickup(ctx.db, ctx.clock.now(), limit),
 
-    findByCart: (ctx: Ctx, cartId: string) => selectOrderWhere(ctx.db, sql`cart_id = ${cartId}`),
+    findByCart: (ctx: Ctx, cartId: string) => selectOrderByCart(ctx.db, cartId),
 
     findByExternalId: (ctx: Ctx, externalSource: string, externalId: string) =>
-      selectOrderWhere(ctx.db, sql`external_source = ${externalSource} and external_id = ${externalId}`),
+      selectOrderByExternalId(ctx.db, externalSource, externalId),
 
     listOrders: (ctx: Ctx, filter: Partial<OrderFilter>) =>
       selectOrders(ctx.db, { ...filter, limit: Math.min(Math.max(filter.limit ?? 50, 1), 200) }),
