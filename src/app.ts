@@ -34,6 +34,7 @@ import { cartStatsRoutes, cartsMigrations, createCartsService } from './modules/
 import { catalogMigrations, catalogRoutes, createCatalogService } from './modules/catalog/index.js';
 import { channelSyncMigrations } from './modules/channel-sync/index.js';
 import { channelsMigrations, channelsRoutes, createChannelsService } from './modules/channels/index.js';
+import { createCheckoutRules } from './modules/checkout-rules/index.js';
 import { createCustomersService, customersMigrations, customersRoutes } from './modules/customers/index.js';
 import {
   clearExpiredInboundBodies,
@@ -161,6 +162,7 @@ export function createServices(opts: ServicesOptions = {}) {
     carts: createCartsService(),
     orders,
     payments: createPaymentsService(opts.paymentProviders ? { enabled: opts.paymentProviders } : {}),
+    checkoutRules: createCheckoutRules(),
   });
   const channelCatalog = createChannelCatalogFlow({ ...base, inventory });
   const imports = createImportFlow({ ...base, inventory });

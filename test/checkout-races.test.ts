@@ -272,7 +272,7 @@ describeEachHub(
         body: { payment: { provider: 'test' } },
       });
       expect(nothing.status).toBe(422);
-      expect(nothing.body.reason).toBe('cart_empty');
+      expect(nothing.body.code).toBe('cart_empty');
       const provider = await t.api('POST', `/api/carts/${empty.body.id}/checkout`, {
         ...as(f.keys.app),
         body: { payment: { provider: 'paypal' } },

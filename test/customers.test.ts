@@ -22,7 +22,7 @@ describeEachHub('customers and Segment ingestion', (t) => {
     const noChannel = await t.api('POST', '/api/customers/sources', {
       body: { channelId: 'ch_nope', name: 'ghost' },
     });
-    expect([noChannel.status, noChannel.body.code]).toEqual([422, 'unprocessable']);
+    expect([noChannel.status, noChannel.body.code]).toEqual([422, 'unknown_channel']);
     expect(
       (await segment('/v1/track', { anonymousId: 'x', event: 'E' }, { authorization: 'Basic d3Jvbmc6' }))
         .status,

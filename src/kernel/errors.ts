@@ -10,18 +10,50 @@ export interface FieldIssue {
 export const ERROR_CATALOG = {
   validation_failed: { status: 400, title: 'The request is not valid' },
   malformed_body: { status: 400, title: 'The request body could not be parsed' },
+  bad_request: { status: 400, title: 'The request could not be handled' },
+  batch_too_large: { status: 400, title: 'The batch is larger than the API accepts' },
   unauthenticated: { status: 401, title: 'A valid API key is required' },
   forbidden: { status: 403, title: 'The API key lacks the required scope' },
   channel_forbidden: { status: 403, title: 'The API key is bound to another channel' },
   key_kind_forbidden: { status: 403, title: 'This kind of credential cannot call this route' },
   sign_in_code_invalid: { status: 401, title: 'The sign-in code is wrong, used up or expired' },
   cart_not_owned: { status: 403, title: 'This cart belongs to another shopper or device' },
+  request_forbidden: { status: 403, title: 'The request was refused' },
+  profile_not_signed_in: {
+    status: 403,
+    title: 'A storefront key makes carts only for the signed-in shopper',
+  },
   not_found: { status: 404, title: 'Not found' },
   route_not_found: { status: 404, title: 'No such route' },
   method_not_allowed: { status: 405, title: 'Method not allowed' },
-  conflict: { status: 409, title: 'Conflict' },
+  not_acceptable: { status: 406, title: 'The request asks for a form the route cannot give' },
+  precondition_failed: { status: 412, title: 'A precondition of the request does not hold' },
+  uri_too_long: { status: 414, title: 'The URI is too long' },
+  range_not_satisfiable: { status: 416, title: 'The requested range cannot be served' },
+  headers_too_large: { status: 431, title: 'The request headers are too large' },
   insufficient_stock: { status: 409, title: 'Not enough stock' },
   illegal_transition: { status: 409, title: 'The order cannot make this state change' },
+  reservation_transition_refused: { status: 409, title: 'The reservation cannot make this state change' },
+  fulfilment_not_open: { status: 409, title: 'The fulfilment is not open for this step' },
+  payment_not_pending: { status: 409, title: 'The payment is not pending' },
+  order_not_placed: { status: 409, title: 'The order could not be placed' },
+  restock_failed: { status: 409, title: 'The returned goods could not be put back in stock' },
+  cart_changed: { status: 409, title: 'The cart was changed by another request' },
+  cart_not_active: { status: 409, title: 'The cart is checked out, merged or abandoned' },
+  handoff_code_unavailable: { status: 409, title: 'No free handoff code was found; retry' },
+  duplicate_sku: { status: 409, title: 'A SKU is already in use' },
+  product_handle_taken: { status: 409, title: 'A product with this handle already exists' },
+  price_list_code_taken: { status: 409, title: 'A price list with this code already exists' },
+  channel_code_taken: { status: 409, title: 'A channel with this code already exists' },
+  location_code_taken: { status: 409, title: 'A location with this code already exists' },
+  api_key_exists: { status: 409, title: 'An API key with this secret already exists' },
+  key_revokes_itself: { status: 409, title: 'A key cannot revoke itself' },
+  endpoint_disabled: { status: 409, title: 'The webhook endpoint is disabled' },
+  delivery_not_parked: { status: 409, title: 'Only a parked delivery can be retried' },
+  delivery_body_cleared: {
+    status: 409,
+    title: 'The raw body of the delivery was cleared after its retention',
+  },
   payment_failed: { status: 402, title: 'The payment was refused' },
   payment_required: { status: 402, title: 'The order must be paid first' },
   payment_provider_disabled: { status: 422, title: 'This payment provider is not enabled on this hub' },
@@ -45,7 +77,24 @@ export const ERROR_CATALOG = {
     status: 422,
     title: 'This Idempotency-Key was used with a different request',
   },
-  unprocessable: { status: 422, title: 'The request cannot be processed' },
+  unknown_channel: { status: 422, title: 'There is no such channel' },
+  unknown_price_list: { status: 422, title: 'There is no such price list' },
+  unknown_location: { status: 422, title: 'There is no such location' },
+  channel_without_locations: { status: 422, title: 'The channel has no stock location to sell from' },
+  location_not_in_channel: { status: 422, title: 'The location does not feed this channel' },
+  not_sold_on_channel: { status: 422, title: 'The SKU is not sold on this channel' },
+  items_refused: { status: 422, title: 'Items of the batch were refused' },
+  product_refused: { status: 422, title: 'The product or its variants were refused' },
+  cart_empty: { status: 422, title: 'The cart is empty' },
+  delivery_missing: { status: 422, title: 'Choose shipping, a pickup store or carry-out first' },
+  pickup_store_unavailable: { status: 422, title: 'The location is not an active store for click & collect' },
+  unknown_shipping_method: { status: 422, title: 'There is no such shipping method' },
+  method_not_in_currency: { status: 422, title: "The shipping method is not offered in the cart's currency" },
+  refund_refused: { status: 422, title: 'The payment provider refused the refund' },
+  command_unavailable: { status: 422, title: 'This inbound command is not available in this hub yet' },
+  connector_without_channel: { status: 422, title: 'The connector has no channel' },
+  connector_without_location: { status: 422, title: 'The connector has no stock location' },
+  customer_without_identifier: { status: 422, title: 'The customer has no usable identifier' },
   currency_mismatch: { status: 422, title: 'The currency does not match the price list or channel' },
   expression_failed: { status: 422, title: 'The JSONata expression failed' },
   expression_over_budget: { status: 422, title: 'The JSONata expression exceeded its time or size budget' },
@@ -53,28 +102,34 @@ export const ERROR_CATALOG = {
   internal: { status: 500, title: 'Internal error' },
   database_unavailable: { status: 503, title: 'The database is unavailable' },
   not_ready: { status: 503, title: 'The hub is not ready' },
+  connector_paused: { status: 503, title: 'The connector is paused' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
-export type CatalogErrorCode = keyof typeof ERROR_CATALOG;
+/** Every code a client can see: a closed union, so a throw with an unknown code does not compile. */
+export type ErrorCode = keyof typeof ERROR_CATALOG;
 
-export class AppError extends Error {
-  readonly code: string;
+/**
+ * A failure with a code from ERROR_CATALOG; its status and title come from the catalog, so a throw
+ * that needs another status needs another code.
+ */
+export class AppError<C extends ErrorCode = ErrorCode> extends Error {
+  readonly code: C;
   readonly status: number;
   readonly title: string;
   readonly details: Record<string, unknown> | undefined;
   readonly issues: FieldIssue[] | undefined;
 
   constructor(
-    code: string,
+    code: C,
     message?: string,
-    opts: { status?: number; title?: string; details?: Record<string, unknown>; issues?: FieldIssue[] } = {},
+    opts: { details?: Record<string, unknown>; issues?: FieldIssue[] } = {},
   ) {
-    const known = (ERROR_CATALOG as Record<string, { status: number; title: string }>)[code];
-    super(message ?? opts.title ?? known?.title ?? code);
+    const { status, title } = ERROR_CATALOG[code];
+    super(message ?? title);
     this.name = 'AppError';
     this.code = code;
-    this.status = opts.status ?? known?.status ?? 400;
-    this.title = opts.title ?? known?.title ?? code;
+    this.status = status;
+    this.title = title;
     this.details = opts.details;
     this.issues = opts.issues;
   }
@@ -86,4 +141,7 @@ export const notFound = (what: string, id: string) =>
 export const validationError = (issues: FieldIssue[], message = 'The request is not valid') =>
   new AppError('validation_failed', message, { issues });
 
-export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
+/** True for an AppError (with one of `codes`, when given); narrows `e.code` to those codes. */
+export function isAppError<C extends ErrorCode = ErrorCode>(e: unknown, ...codes: C[]): e is AppError<C> {
+  return e instanceof AppError && (codes.length === 0 || codes.includes(e.code as C));
+}

@@ -1,6 +1,7 @@
 // The kernel: errors, ids, money, clock and result types shared by every layer.
 // It imports nothing else of ours.
 export * from './clock.js';
+export * from './compensation.js';
 export * from './deferred.js';
 export * from './errors.js';
 export * from './ids.js';

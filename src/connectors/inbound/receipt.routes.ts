@@ -46,7 +46,7 @@ export const inboundReceiptRoutes =
           throw new AppError('unauthenticated', 'The delivery signature is missing or does not match');
         }
         if (connector.status !== 'active') {
-          throw new AppError('not_ready', 'This connector is paused; deliver again later', { status: 503 });
+          throw new AppError('connector_paused', 'This connector is paused; deliver again later');
         }
         const envelope = adapter.envelope(request.headers, raw);
         if ('error' in envelope) throw new AppError('validation_failed', envelope.error);

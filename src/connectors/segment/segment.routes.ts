@@ -45,9 +45,7 @@ export const segmentRoutes =
         const text = body as string;
         if (Buffer.byteLength(text) > MAX_BATCH_BYTES) {
           done(
-            new AppError('payload_too_large', `A request may carry at most ${MAX_BATCH_BYTES} bytes`, {
-              status: 400,
-            }),
+            new AppError('batch_too_large', `A request may carry at most ${MAX_BATCH_BYTES} bytes`),
             undefined,
           );
           return;

@@ -8,6 +8,7 @@ import { lookup as dnsLookup } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
 import { AppError } from '../../kernel/index.js';
+import { createTtlCache } from '../../platform/cache/ttl-cache.js';
 
 type IPv4 = ipaddr.IPv4;
 type IPv6 = ipaddr.IPv6;
@@ -82,8 +83,7 @@ export function createTargetGuard(opts: {
   resolver?: Resolver;
 }): TargetGuard {
   const resolver: Resolver = opts.resolver ?? (dnsLookup as unknown as Resolver);
-  const cache = new Map<string, { ok: boolean; until: number }>();
-  const cacheMs = opts.cacheMs ?? 60_000;
+  const cache = createTtlCache<string, boolean>({ ttlMs: opts.cacheMs ?? 60_000, max: 10_000 });
 
   const refusal = (url: string | URL): string | undefined => {
     let u: URL;
@@ -129,8 +129,8 @@ export function createTargetGuard(opts: {
       const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
       if (isIP(host)) return;
       const hit = cache.get(host);
-      if (hit && hit.until > Date.now()) {
-        if (!hit.ok) throw refuse(PRIVATE_REASON);
+      if (hit !== undefined) {
+        if (!hit) throw refuse(PRIVATE_REASON);
         return;
       }
       let addresses: string[];
@@ -140,7 +140,7 @@ export function createTargetGuard(opts: {
         throw refuse('the host name does not resolve');
       }
       const ok = addresses.length > 0 && !addresses.some(isPrivateAddress);
-      cache.set(host, { ok, until: Date.now() + cacheMs });
+      cache.set(host, ok);
       if (!ok) throw refuse(PRIVATE_REASON);
     },
   };

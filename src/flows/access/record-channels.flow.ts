@@ -1,6 +1,7 @@
 // Which channel a record belongs to, for the route policies' channel rules (platform/http/
 // route-policy.ts): the hook asks by record kind and id, and this flow answers from the modules that
 // own the records. Unknown records answer null (the handler gives its own 404).
+import { isAppError } from '../../kernel/index.js';
 import type { CartsService } from '../../modules/carts/index.js';
 import type { ChannelsService } from '../../modules/channels/index.js';
 import type { OrdersModule } from '../../modules/orders/index.js';
@@ -29,7 +30,7 @@ const orNull = async <T>(p: Promise<T | null | undefined>): Promise<T | null> =>
   try {
     return (await p) ?? null;
   } catch (err) {
-    if ((err as { code?: string }).code === 'not_found') return null;
+    if (isAppError(err, 'not_found')) return null;
     throw err;
   }
 };

@@ -4,13 +4,9 @@
 // traffic does not flush it; for channels: any commit with events) and it is younger than ttlMs,
 // which bounds how late a change made by another hub process shows here. Concurrent misses share
 // one read.
+import type { Clock } from '../../kernel/index.js';
+import { createTtlCache, type TtlCache } from '../../platform/cache/ttl-cache.js';
 import type { Ctx } from '../../platform/context.js';
-
-interface Entry<T> {
-  version: number;
-  at: number;
-  value: Promise<T>;
-}
 
 export interface ViewCacheOptions {
   /** 0 disables the cache. */
@@ -18,9 +14,15 @@ export interface ViewCacheOptions {
   maxEntries: number;
 }
 
+/** One database's entries, timed by the clock of the context that reads them now. */
+interface DatabaseEntries {
+  entries: TtlCache<string, Promise<unknown>>;
+  clock: Clock;
+}
+
 export class ViewCache {
   // Per database: versions of different databases' notifiers are unrelated numbers.
-  private byDatabase = new WeakMap<object, Map<string, Entry<unknown>>>();
+  private byDatabase = new WeakMap<object, DatabaseEntries>();
   hits = 0;
   misses = 0;
 
@@ -34,29 +36,39 @@ export class ViewCache {
     version: (ctx: Ctx) => number = (c) => c.database.notifier.version,
   ): Promise<T> {
     if (this.opts.ttlMs <= 0 || ctx.inTx) return read();
-    let entries = this.byDatabase.get(ctx.database);
-    if (!entries) {
-      entries = new Map();
-      this.byDatabase.set(ctx.database, entries);
-    }
+    const db = this.entriesOf(ctx);
+    db.clock = ctx.clock;
+    const { entries } = db;
     const current = version(ctx);
-    const now = ctx.clock.now().getTime();
-    const hit = entries.get(key) as Entry<T> | undefined;
-    if (hit && hit.version === current && now - hit.at < this.opts.ttlMs) {
+    const hit = entries.get(key, current) as Promise<T> | undefined;
+    if (hit) {
       this.hits++;
-      return hit.value;
+      return hit;
     }
     this.misses++;
     // The version is taken before reading: a commit during the read makes this entry stale at once.
     const value = read();
-    const entry: Entry<T> = { version: current, at: now, value };
-    entries.delete(key);
-    entries.set(key, entry);
-    if (entries.size > this.opts.maxEntries) entries.delete(entries.keys().next().value!);
-    const own = entries;
+    entries.set(key, value, current);
     value.catch(() => {
-      if (own.get(key) === entry) own.delete(key);
+      if (entries.get(key, current) === value) entries.delete(key);
     });
     return value;
+  }
+
+  private entriesOf(ctx: Ctx): DatabaseEntries {
+    let db = this.byDatabase.get(ctx.database);
+    if (!db) {
+      const made: DatabaseEntries = {
+        clock: ctx.clock,
+        entries: createTtlCache({
+          ttlMs: this.opts.ttlMs,
+          max: this.opts.maxEntries,
+          now: () => made.clock.now().getTime(),
+        }),
+      };
+      db = made;
+      this.byDatabase.set(ctx.database, db);
+    }
+    return db;
   }
 }

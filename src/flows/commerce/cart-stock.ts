@@ -1,5 +1,6 @@
 // Stock behind carts, through the inventory module: a cart hold per added line (TTL), finding the
 // holds that expired or were released, and releasing a cart's holds.
+import { isAppError } from '../../kernel/index.js';
 import type { Cart, CartHold } from '../../modules/carts/index.js';
 import type { Ctx } from '../../platform/context.js';
 import type { CommerceDeps } from './commerce.deps.js';
@@ -56,8 +57,7 @@ export async function releaseHolds(deps: CommerceDeps, ctx: Ctx, holds: CartHold
       await deps.inventory.release(ctx, h.reservationId);
     } catch (err) {
       // A hold already turned into an allocation or fulfilled is not ours to release any more.
-      if ((err as { code?: string }).code !== 'conflict' && (err as { code?: string }).code !== 'not_found')
-        throw err;
+      if (!isAppError(err, 'reservation_transition_refused', 'not_found')) throw err;
     }
   }
 }

@@ -6,7 +6,6 @@ import { type Ctx, inTransaction } from '../../platform/context.js';
 import { holdForCart, refreshHolds, releaseHolds } from './cart-stock.js';
 import { channelPrices } from './channel-prices.js';
 import { type CommerceDeps, channelOf, locationOf } from './commerce.deps.js';
-import { DEFAULT_RULES } from './totals.js';
 
 export interface AddLineInput {
   sku: string;
@@ -23,8 +22,8 @@ export function createCartsFlow(deps: CommerceDeps) {
     const channel = await channelOf(deps, ctx, cart.channelId);
     const price = (await channelPrices(deps.catalog, ctx, channel, [sku])).get(sku);
     if (!price || !price.listed) {
-      throw new AppError('unprocessable', `${sku} is not sold on channel ${channel.code}`, {
-        details: { sku, channelId: channel.id, reason: 'not_sold_on_channel' },
+      throw new AppError('not_sold_on_channel', `${sku} is not sold on channel ${channel.code}`, {
+        details: { sku, channelId: channel.id },
       });
     }
     return price;
@@ -110,7 +109,7 @@ export function createCartsFlow(deps: CommerceDeps) {
         const location = await locationOf(deps, ctx, input.locationId);
         if (!location || location.type !== 'store' || location.status !== 'active') {
           throw new AppError(
-            'unprocessable',
+            'pickup_store_unavailable',
             `${input.locationId} is not an active store for click & collect`,
             {
               issues: [{ path: 'body.locationId', message: 'not an active store' }],
@@ -119,10 +118,10 @@ export function createCartsFlow(deps: CommerceDeps) {
         }
         delivery = { type: 'pickup', locationId: location.id, locationName: location.name };
       } else if (input.type === 'ship') {
-        const method = (deps.rules?.shippingMethods ?? DEFAULT_RULES.shippingMethods)[input.method];
-        if (!method || method.rates[cart.currency] === undefined) {
+        const offered = deps.checkoutRules.shippingPrice(input.method, cart.currency, 0);
+        if (!offered.ok) {
           throw new AppError(
-            'unprocessable',
+            offered.reason,
             `Shipping method ${input.method} is not offered in ${cart.currency}`,
             {
               issues: [{ path: 'body.method', message: 'unknown shipping method for this currency' }],

@@ -20,6 +20,7 @@ import { browserKeys, onRecord } from '../../platform/http/route-policy.js';
 import { shopperSessionOf } from '../shopper-account/index.js';
 import { createCartAccessCheck } from './cart-access.js';
 import type { CommerceFlows } from './commerce.flows.js';
+import { paymentFailedError } from './take-payment.js';
 import { TenderInput } from './till-tender.js';
 
 const CartView = Cart.extend({
@@ -70,9 +71,10 @@ async function browserCartOwner(
 ) {
   const session = await shopperSessionOf(request);
   if (request.body.profileId && request.body.profileId !== session?.profileId) {
-    throw new AppError('forbidden', 'A storefront key makes carts only for the signed-in shopper', {
-      details: { reason: 'profile_not_signed_in' },
-    });
+    throw new AppError(
+      'profile_not_signed_in',
+      'A storefront key makes carts only for the signed-in shopper',
+    );
   }
   return { profileId: session?.profileId ?? null, token: newCartToken() };
 }
@@ -388,7 +390,10 @@ export const cartsRoutes =
       },
       async (request, reply) => {
         const cart = await ownCart(request, request.params.id);
-        const r = await flows.checkout.checkout(request.ctx, cart, request.body);
+        const placed = await flows.checkout.checkout(request.ctx, cart, request.body);
+        if (!placed.ok)
+          throw paymentFailedError(placed, { cartId: cart.id, orderPlaced: false, holdsReleased: true });
+        const r = placed.value;
         return reply
           .code(r.created ? 201 : 200)
           .send({ order: r.order, payment: r.payment, payments: r.payments, change: r.change });

@@ -2,6 +2,7 @@
 // its price list), with the title to copy onto cart lines. One query for any number of SKUs.
 import { type CatalogService, catalogVersion, channelViewScope } from '../../modules/catalog/index.js';
 import type { Channel } from '../../modules/channels/index.js';
+import { createTtlCache, type TtlCache } from '../../platform/cache/ttl-cache.js';
 import type { Ctx } from '../../platform/context.js';
 
 export interface ChannelPrice {
@@ -15,10 +16,7 @@ export interface ChannelPrice {
 // commits a catalog change, and for at most 2 s (another node's price change is charged within that
 // time; checkout uses the cart's prices, which the shopper saw).
 const PRICE_CACHE_MS = 2_000;
-const priceCache = new WeakMap<
-  CatalogService,
-  Map<string, { price: ChannelPrice; until: number; version: number }>
->();
+const priceCache = new WeakMap<CatalogService, TtlCache<string, ChannelPrice>>();
 
 export async function channelPrices(
   catalog: CatalogService,
@@ -31,17 +29,16 @@ export async function channelPrices(
   if (skus.length === 0) return out;
   let cache = priceCache.get(catalog);
   if (!cache) {
-    cache = new Map();
+    cache = createTtlCache({ ttlMs: PRICE_CACHE_MS, max: 10_000 });
     priceCache.set(catalog, cache);
   }
   const keyOf = (sku: string) =>
     `${channel.id}\u0000${channel.currency}\u0000${channel.priceListId ?? ''}\u0000${sku}`;
-  const now = Date.now();
   const version = catalogVersion(ctx);
   if (!opts.fresh) {
     for (const sku of skus) {
-      const hit = cache.get(keyOf(sku));
-      if (hit && hit.version === version && hit.until > now) out.set(sku, hit.price);
+      const hit = cache.get(keyOf(sku), version);
+      if (hit) out.set(sku, hit);
     }
     if (out.size === new Set(skus).size) return out;
   }
@@ -58,8 +55,7 @@ export async function channelPrices(
         listed: p.listed,
       };
       out.set(v.sku, price);
-      if (cache.size > 10_000) cache.clear();
-      cache.set(keyOf(v.sku), { price, version, until: now + PRICE_CACHE_MS });
+      cache.set(keyOf(v.sku), price, version);
     }
   }
   return out;

@@ -3,14 +3,23 @@
 // store, or routed shipments), places the order, records the payments and closes the cart; a till
 // sale (carry-out) is paid, handed over and completed in that same transaction. A refused
 // payment leaves no order and releases the holds; stock that ran out voids the payment.
-import { AppError, newId } from '../../kernel/index.js';
+import {
+  AppError,
+  isAppError,
+  newId,
+  ok,
+  type Result,
+  type Steps,
+  withCompensation,
+} from '../../kernel/index.js';
 import type { Cart } from '../../modules/carts/index.js';
 import type { Channel } from '../../modules/channels/index.js';
+import type { Totals } from '../../modules/checkout-rules/index.js';
 import type { Order } from '../../modules/orders/index.js';
 import type { AuthorizedPayment, Payment, PaymentInput } from '../../modules/payments/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { releaseHolds } from './cart-stock.js';
-import { type CommerceDeps, channelOf, locationOf } from './commerce.deps.js';
+import { type CommerceDeps, channelOf, locationOf, logUndoFailures } from './commerce.deps.js';
 import {
   allocateCarryOut,
   allocateForShipping,
@@ -18,8 +27,8 @@ import {
   holdAtStore,
   type OrderStock,
 } from './order-stock.js';
+import { authorizeTenders, type PaymentRefused } from './take-payment.js';
 import { type TenderInput, type TillSettlement, tendersFor, tillRecord } from './till-tender.js';
-import { computeTotals, DEFAULT_RULES, shippingPrice, type Totals } from './totals.js';
 
 export interface CheckoutInput {
   /** One payment for the whole sum; or `payments` (counter sales: cash tendered, terminal, split). */
@@ -42,8 +51,6 @@ export interface CheckoutOutcome {
 }
 
 export function createCheckoutFlow(deps: CommerceDeps) {
-  const rules = { ...DEFAULT_RULES, ...deps.rules };
-
   /** The totals a cart would check out with now (also shown before paying). */
   async function quote(
     ctx: Ctx,
@@ -52,16 +59,16 @@ export function createCheckoutFlow(deps: CommerceDeps) {
     const d = cart.delivery;
     if (!d) {
       throw new AppError(
-        'unprocessable',
+        'delivery_missing',
         'Choose shipping (address and method), a pickup store or carry-out first',
         {
-          details: { cartId: cart.id, reason: 'delivery_missing' },
+          details: { cartId: cart.id },
         },
       );
     }
     if (cart.lines.length === 0) {
-      throw new AppError('unprocessable', 'The cart is empty', {
-        details: { cartId: cart.id, reason: 'cart_empty' },
+      throw new AppError('cart_empty', 'The cart is empty', {
+        details: { cartId: cart.id },
       });
     }
     let locationId: string | null = null;
@@ -70,21 +77,21 @@ export function createCheckoutFlow(deps: CommerceDeps) {
     if (d.type === 'ship') {
       taxCountry = d.address.country;
       const subtotal = cart.lines.reduce((s, l) => s + l.quantity * l.unitPrice, 0);
-      const price = shippingPrice(rules, d.method, cart.currency, subtotal);
-      if (!price.ok)
-        throw new AppError('unprocessable', price.message, { details: { reason: price.reason } });
+      const price = deps.checkoutRules.shippingPrice(d.method, cart.currency, subtotal);
+      if (!price.ok) throw new AppError(price.reason, price.message);
       shipping = price.amount;
     } else {
       locationId =
         d.type === 'pickup'
           ? d.locationId
           : ((await deps.inventory.getSourcing(ctx, cart.channelId)).locationIds[0] ?? null);
-      if (!locationId) throw new AppError('unprocessable', 'This channel has no store location to sell from');
+      if (!locationId)
+        throw new AppError('channel_without_locations', 'This channel has no store location to sell from');
       const location = await locationOf(deps, ctx, locationId);
-      if (!location) throw new AppError('unprocessable', `There is no location ${locationId}`);
+      if (!location) throw new AppError('unknown_location', `There is no location ${locationId}`);
       taxCountry = typeof location.address.country === 'string' ? location.address.country : null;
     }
-    const totals = await computeTotals(ctx, rules, {
+    const totals = await deps.checkoutRules.computeTotals(ctx, {
       channelId: cart.channelId,
       currency: cart.currency,
       customerId: cart.profileId,
@@ -152,55 +159,39 @@ export function createCheckoutFlow(deps: CommerceDeps) {
   }
 
   /**
-   * Asks the provider of every tender. A refusal voids the tenders already taken, leaves no order and
-   * releases the cart's holds, so nothing is kept from other shoppers (402).
+   * Asks the provider of every tender; each authorization is voided should checkout fail after it.
+   * A refusal voids the tenders already taken, leaves no order and releases the cart's holds, so
+   * nothing is kept from other shoppers (the route answers 402).
    */
   async function authorizeAll(
     ctx: Ctx,
+    steps: Steps,
     cart: Cart,
     channel: Channel,
     orderId: string,
     settlement: TillSettlement,
-  ): Promise<AuthorizedPayment[]> {
-    const taken: AuthorizedPayment[] = [];
-    for (const t of settlement.tenders) {
-      const authorized = await deps.payments.authorize(ctx, {
+  ): Promise<Result<AuthorizedPayment[], PaymentRefused>> {
+    const authorized = await authorizeTenders(
+      deps,
+      ctx,
+      steps,
+      settlement.tenders.map((t) => ({
         provider: t.provider,
         token: t.token,
         orderId,
         amount: t.amount,
         currency: cart.currency,
         channel,
-      });
-      if (authorized.ok) {
-        taken.push(authorized.value);
-        continue;
-      }
-      for (const a of taken) await deps.payments.voidAuthorization(ctx, a);
-      await inTransaction(ctx, async (tx) => {
-        const holds = cart.lines.flatMap((l) => l.holds);
-        await releaseHolds(deps, tx, holds);
-        await deps.carts.markHoldsLost(tx, cart, new Set(holds.map((h) => h.reservationId)));
-        await deps.payments.recordFailure(tx, {
-          ...authorized,
-          subject: cart.id,
-          provider: t.provider,
-          amount: t.amount,
-          currency: cart.currency,
-        });
-      });
-      throw new AppError('payment_failed', `The payment was refused: ${authorized.message}`, {
-        status: 402,
-        details: {
-          reason: authorized.code,
-          provider: t.provider,
-          cartId: cart.id,
-          orderPlaced: false,
-          holdsReleased: true,
-        },
-      });
-    }
-    return taken;
+      })),
+    );
+    if (authorized.ok) return authorized;
+    await inTransaction(ctx, async (tx) => {
+      const holds = cart.lines.flatMap((l) => l.holds);
+      await releaseHolds(deps, tx, holds);
+      await deps.carts.markHoldsLost(tx, cart, new Set(holds.map((h) => h.reservationId)));
+      await deps.payments.recordFailure(tx, { ...authorized, subject: cart.id, currency: cart.currency });
+    });
+    return authorized;
   }
 
   /** The order as placed from the locked cart: lines and totals copied, a pickup code for click & collect. */
@@ -267,12 +258,12 @@ export function createCheckoutFlow(deps: CommerceDeps) {
       try {
         locked = await deps.carts.checkOut(tx, p.cart, p.orderId);
       } catch (err) {
-        if ((err as { code?: string }).code !== 'conflict') throw err;
+        if (!isAppError(err, 'cart_changed', 'cart_not_active')) throw err;
         const now = await deps.carts.findCart(tx, p.cart.id);
         if (now?.status === 'checked_out' && now.orderId)
           return { ...(await existingOrder(tx, now)), voided: true };
-        throw new AppError('conflict', 'The cart changed during checkout; check out again', {
-          details: { cartId: p.cart.id, reason: 'cart_changed' },
+        throw new AppError('cart_changed', 'The cart changed during checkout; check out again', {
+          details: { cartId: p.cart.id },
         });
       }
       const stock = await stockFor(tx, locked, p.orderId, p.locationId, p.routing);
@@ -321,9 +312,14 @@ export function createCheckoutFlow(deps: CommerceDeps) {
   return {
     quote,
 
-    async checkout(ctx: Ctx, cartOrId: Cart | string, input: CheckoutInput): Promise<CheckoutOutcome> {
+    /** The order, or the payment refusal (nothing kept, the holds released) for the route to answer 402. */
+    async checkout(
+      ctx: Ctx,
+      cartOrId: Cart | string,
+      input: CheckoutInput,
+    ): Promise<Result<CheckoutOutcome, PaymentRefused>> {
       const cart = typeof cartOrId === 'string' ? await deps.carts.getCart(ctx, cartOrId) : cartOrId;
-      if (cart.status === 'checked_out' && cart.orderId) return existingOrder(ctx, cart);
+      if (cart.status === 'checked_out' && cart.orderId) return ok(await existingOrder(ctx, cart));
       deps.carts.requireActive(cart);
       const channel = await channelOf(deps, ctx, cart.channelId);
       // Before anything is written (the shopper's profile below) or a provider is asked.
@@ -337,11 +333,11 @@ export function createCheckoutFlow(deps: CommerceDeps) {
       const who = { customerId: await customerFor(ctx, cart, channel.id, email, phone), email, phone };
 
       const orderId = newId('ord');
-      const authorized = await authorizeAll(ctx, cart, channel, orderId, settlement);
-      const voidAll = async () => {
-        for (const a of authorized) await deps.payments.voidAuthorization(ctx, a);
-      };
-      try {
+      // Should placing the order fail, every authorization taken is voided.
+      return withCompensation(logUndoFailures(ctx), async (steps) => {
+        const taken = await authorizeAll(ctx, steps, cart, channel, orderId, settlement);
+        if (!taken.ok) return taken;
+        const authorized = taken.value;
         const r = await place(ctx, {
           cart,
           orderId,
@@ -352,18 +348,16 @@ export function createCheckoutFlow(deps: CommerceDeps) {
           settlement,
           routing: input.routing,
         });
-        if (r.voided) await voidAll();
-        return {
+        // Another request checked the cart out first: its order stands, these payments are voided.
+        if (r.voided) await steps.undoAll();
+        return ok({
           order: r.order,
           payment: r.payment,
           payments: r.payments,
           change: r.change,
           created: r.created,
-        };
-      } catch (err) {
-        await voidAll();
-        throw err;
-      }
+        });
+      });
     },
   };
 }

@@ -1,14 +1,15 @@
 // What the carts-and-orders flows are built from: the modules they compose, passed in by app.ts.
-import { AppError } from '../../kernel/index.js';
+import { AppError, type CompensationOptions } from '../../kernel/index.js';
 import type { CartsService } from '../../modules/carts/index.js';
 import type { CatalogService } from '../../modules/catalog/index.js';
 import { type Channel, type ChannelsService, channelsVersion } from '../../modules/channels/index.js';
+import type { CheckoutRulesService } from '../../modules/checkout-rules/index.js';
 import type { CustomersService } from '../../modules/customers/index.js';
 import type { InsufficientStock, InventoryService, Location } from '../../modules/inventory/index.js';
 import type { OrdersModule } from '../../modules/orders/index.js';
 import type { PaymentsService } from '../../modules/payments/index.js';
+import { createTtlCache, type TtlCache } from '../../platform/cache/ttl-cache.js';
 import type { Ctx } from '../../platform/context.js';
-import type { CheckoutRules } from './totals.js';
 
 export interface CommerceDeps {
   channels: ChannelsService;
@@ -18,8 +19,8 @@ export interface CommerceDeps {
   carts: CartsService;
   orders: OrdersModule;
   payments: PaymentsService;
-  /** Shipping rates, tax rules and the discount hook; defaults in totals.ts. */
-  rules?: Partial<CheckoutRules>;
+  /** Shipping rates, tax rules, the discount hook and routing strategies. */
+  checkoutRules: CheckoutRulesService;
   /** How long cart holds last (seconds); inventory's default is 15 minutes. */
   cartHoldSeconds?: number;
   /** How long a click & collect order waits at the store (seconds); default 3 days. */
@@ -29,27 +30,27 @@ export interface CommerceDeps {
 // Channels change rarely and every cart request needs one: cached per process until this process
 // commits a channel change, and for at most 2 s (how late another node's change shows here).
 const CHANNEL_CACHE_MS = 2_000;
-const channelCache = new WeakMap<
-  CommerceDeps,
-  Map<string, { channel: Channel; until: number; version: number }>
->();
+const channelCache = new WeakMap<CommerceDeps, TtlCache<string, Channel>>();
+
+/** One cache per deps (per app): created on first use. */
+function cacheOf<V>(caches: WeakMap<CommerceDeps, TtlCache<string, V>>, deps: CommerceDeps) {
+  let cache = caches.get(deps);
+  if (!cache) {
+    cache = createTtlCache({ ttlMs: CHANNEL_CACHE_MS, max: 1_000 });
+    caches.set(deps, cache);
+  }
+  return cache;
+}
 
 export async function channelOf(deps: CommerceDeps, ctx: Ctx, idOrCode: string): Promise<Channel> {
-  let cache = channelCache.get(deps);
-  if (!cache) {
-    cache = new Map();
-    channelCache.set(deps, cache);
-  }
+  const cache = cacheOf(channelCache, deps);
   const version = channelsVersion(ctx);
-  const hit = cache.get(idOrCode);
-  if (hit && hit.version === version && hit.until > Date.now()) return hit.channel;
+  const hit = cache.get(idOrCode, version);
+  if (hit) return hit;
   const channel = await deps.channels.findChannel(ctx, idOrCode);
-  if (channel) {
-    if (cache.size > 1_000) cache.clear();
-    cache.set(idOrCode, { channel, version, until: Date.now() + CHANNEL_CACHE_MS });
-  }
+  if (channel) cache.set(idOrCode, channel, version);
   if (!channel) {
-    throw new AppError('unprocessable', `There is no channel ${idOrCode}`, {
+    throw new AppError('unknown_channel', `There is no channel ${idOrCode}`, {
       issues: [{ path: 'body.channelId', message: 'unknown channel' }],
     });
   }
@@ -57,7 +58,7 @@ export async function channelOf(deps: CommerceDeps, ctx: Ctx, idOrCode: string):
 }
 
 // Store locations are read on every pickup choice and checkout: cached the same way (2 s).
-const locationCache = new WeakMap<CommerceDeps, Map<string, { location: Location; until: number }>>();
+const locationCache = new WeakMap<CommerceDeps, TtlCache<string, Location>>();
 
 /** The location by id or code (cached briefly), or undefined. */
 export async function locationOf(
@@ -65,18 +66,11 @@ export async function locationOf(
   ctx: Ctx,
   idOrCode: string,
 ): Promise<Location | undefined> {
-  let cache = locationCache.get(deps);
-  if (!cache) {
-    cache = new Map();
-    locationCache.set(deps, cache);
-  }
+  const cache = cacheOf(locationCache, deps);
   const hit = cache.get(idOrCode);
-  if (hit && hit.until > Date.now()) return hit.location;
+  if (hit) return hit;
   const location = await deps.inventory.findLocation(ctx, idOrCode);
-  if (location) {
-    if (cache.size > 1_000) cache.clear();
-    cache.set(idOrCode, { location, until: Date.now() + CHANNEL_CACHE_MS });
-  }
+  if (location) cache.set(idOrCode, location);
   return location;
 }
 
@@ -87,3 +81,8 @@ export const insufficientStock = (r: InsufficientStock, what = 'reserved') =>
     `Only ${r.available} of ${r.sku} can be ${what}, ${r.requested} were asked for`,
     { details: { sku: r.sku, requested: r.requested, available: r.available } },
   );
+
+/** A failed undo (say, voiding a payment) leaves money to put right by hand: it is logged as an error. */
+export const logUndoFailures = (ctx: Ctx): CompensationOptions => ({
+  onUndoFailed: ({ step, error }) => ctx.log.error({ err: error, step }, 'undo failed: put it right by hand'),
+});

@@ -5,7 +5,7 @@
 // At-least-once is safe: both customer APIs dedupe (timeline by ref, ingestion by message id).
 
 import type { Clock } from '../../kernel/index.js';
-import { currencyExponent } from '../../kernel/index.js';
+import { currencyExponent, isAppError } from '../../kernel/index.js';
 import type { CustomersService } from '../../modules/customers/index.js';
 import type { OrdersService } from '../../modules/orders/index.js';
 import { createContext, type Logger } from '../../platform/context.js';
@@ -66,9 +66,9 @@ export function startCustomerCommerceProjection(opts: {
             ...(p.refundAmount !== undefined ? { refundAmount: p.refundAmount } : {}),
           },
         })
-        .catch((err: { code?: string }) => {
+        .catch((err: unknown) => {
           // An erased or unknown customer has no timeline to write to.
-          if (err.code !== 'not_found') throw err;
+          if (!isAppError(err, 'not_found')) throw err;
         });
     }
     if (!p.currency) return;
@@ -102,12 +102,10 @@ export function startCustomerCommerceProjection(opts: {
    * one of their own identifiers (strongest first), or the order's email if they have none left.
    */
   async function identifiersOf(customerId: string, orderId: string) {
-    const view = await opts.customers
-      .view(ctx(), customerId, { timelineLimit: 1 })
-      .catch((err: { code?: string }) => {
-        if (err.code !== 'not_found') throw err;
-        return null;
-      });
+    const view = await opts.customers.view(ctx(), customerId, { timelineLimit: 1 }).catch((err: unknown) => {
+      if (!isAppError(err, 'not_found')) throw err;
+      return null;
+    });
     if (view?.status === 'erased') return [];
     const own = [...(view?.identities ?? [])].sort(
       (a, b) => IDENTIFIER_STRENGTH.indexOf(a.type) - IDENTIFIER_STRENGTH.indexOf(b.type),

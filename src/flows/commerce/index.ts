@@ -8,8 +8,7 @@ import { orderActionsRoutes } from './orders.routes.js';
 export type { CommerceDeps } from './commerce.deps.js';
 export { type CommerceFlows, createCommerceFlows } from './commerce.flows.js';
 export { startCustomerCommerceProjection } from './customer-projection.js';
-export { ROUTING_STRATEGIES, type RoutingStrategy } from './routing.js';
-export { type CheckoutRules, DEFAULT_RULES, type DiscountHook } from './totals.js';
+export { type PaymentRefused, paymentFailedError } from './take-payment.js';
 
 /** Every carts/checkout/orders route of the flows (the orders module adds its reads itself). */
 export const commerceRoutes =

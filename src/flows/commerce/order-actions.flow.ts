@@ -1,16 +1,16 @@
 // After checkout: paying a pending order (at the till or on pickup), cancelling (releases stock and
 // voids or refunds the money), shipping a fulfilment, pickup at the till by code at the right store,
 // handing over a till sale, and expiring click & collect orders nobody collected.
-import { AppError } from '../../kernel/index.js';
+import { AppError, isAppError, ok, type Result, withCompensation } from '../../kernel/index.js';
 import { advance, type Order, type PickupRefused, refuseTransition } from '../../modules/orders/index.js';
 import type { PaymentInput } from '../../modules/payments/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
-import { type CommerceDeps, channelOf } from './commerce.deps.js';
+import { type CommerceDeps, channelOf, logUndoFailures } from './commerce.deps.js';
 import { handOverAtCounter } from './order-stock.js';
+import { authorizeTenders, type PaymentRefused } from './take-payment.js';
 
 const pickupProblem = (r: PickupRefused) =>
   new AppError('pickup_refused', r.message, {
-    status: 422,
     details: {
       reason: r.reason,
       ...(r.expectedLocationId ? { expectedLocationId: r.expectedLocationId } : {}),
@@ -39,16 +39,15 @@ export function createOrderActionsFlow(deps: CommerceDeps) {
   return {
     /**
      * Pays a pending order: `manual` confirms money taken at the till; any other provider is asked now.
-     * A refusal changes nothing (402).
+     * A refusal changes nothing and is returned (the route answers 402).
      */
-    async pay(ctx: Ctx, orderId: string, input: PaymentInput): Promise<Order> {
+    async pay(ctx: Ctx, orderId: string, input: PaymentInput): Promise<Result<Order, PaymentRefused>> {
       const order = await orders.getOrder(ctx, orderId);
       if (order.status !== 'pending') {
         throw new AppError(
           'illegal_transition',
           `Order ${order.id} is ${order.status}; only a pending order can be paid`,
           {
-            status: 409,
             details: { orderId, from: order.status, to: 'paid' },
           },
         );
@@ -66,35 +65,27 @@ export function createOrderActionsFlow(deps: CommerceDeps) {
           );
           for (const p of pending) await deps.payments.confirmManualPayment(tx, p.id, locked.channelId);
           const paid = pending.reduce((s, p) => s + p.amount, 0) || open;
-          return handOverIfCarryOut(tx, await settle(tx, locked, paid));
+          return ok(await handOverIfCarryOut(tx, await settle(tx, locked, paid)));
         });
       }
-      const authorized = await deps.payments.authorize(ctx, {
-        ...input,
-        orderId,
-        amount: open,
-        currency: order.currency,
-        channel,
-      });
-      if (!authorized.ok) {
-        throw new AppError('payment_failed', `The payment was refused: ${authorized.message}`, {
-          status: 402,
-          details: { reason: authorized.code, provider: input.provider, orderId },
-        });
-      }
-      try {
-        return await inTransaction(ctx, async (tx) => {
+      // Should recording the payment fail, the authorization is voided.
+      return withCompensation(logUndoFailures(ctx), async (steps) => {
+        const taken = await authorizeTenders(deps, ctx, steps, [
+          { ...input, orderId, amount: open, currency: order.currency, channel },
+        ]);
+        if (!taken.ok) return taken;
+        const authorized = taken.value[0]!;
+        return inTransaction(ctx, async (tx) => {
           const locked = await orders.lockOrder(tx, orderId);
           if (locked.status !== 'pending')
-            throw new AppError('conflict', `Order ${orderId} is ${locked.status} now`);
+            throw new AppError('illegal_transition', `Order ${orderId} is ${locked.status} now`, {
+              details: { orderId, from: locked.status, to: 'paid' },
+            });
           await deps.payments.voidOpenPayments(tx, orderId, locked.channelId);
-          await deps.payments.recordPayment(tx, authorized.value, locked.channelId);
-          return handOverIfCarryOut(tx, await settle(tx, locked, authorized.value.payment.amount));
+          await deps.payments.recordPayment(tx, authorized, locked.channelId);
+          return ok(await handOverIfCarryOut(tx, await settle(tx, locked, authorized.payment.amount)));
         });
-      } catch (err) {
-        await deps.payments.voidAuthorization(ctx, authorized.value);
-        throw err;
-      }
+      });
     },
 
     /** Cancels an order not yet fulfilled: releases its stock, voids open payments and refunds taken money. */
@@ -104,7 +95,6 @@ export function createOrderActionsFlow(deps: CommerceDeps) {
         const refused = refuseTransition(order.status, 'cancelled');
         if (refused) {
           throw new AppError('illegal_transition', `Order ${orderId} cannot be cancelled: ${refused}`, {
-            status: 409,
             details: { orderId, from: order.status, to: 'cancelled' },
           });
         }
@@ -113,7 +103,7 @@ export function createOrderActionsFlow(deps: CommerceDeps) {
           try {
             await deps.inventory.release(tx, id);
           } catch (err) {
-            if ((err as { code?: string }).code !== 'conflict') throw err;
+            if (!isAppError(err, 'reservation_transition_refused')) throw err;
           }
         }
         await fulfilments.closeOpenFulfilments(tx, orderId, 'cancelled');
@@ -141,9 +131,7 @@ export function createOrderActionsFlow(deps: CommerceDeps) {
         if (!f) throw new AppError('not_found', `fulfilment ${fulfilmentId} was not found`);
         const order = await orders.lockOrder(tx, f.orderId);
         if (order.status === 'pending') {
-          throw new AppError('illegal_transition', `Order ${order.id} is not paid yet; it cannot ship`, {
-            status: 409,
-          });
+          throw new AppError('illegal_transition', `Order ${order.id} is not paid yet; it cannot ship`);
         }
         const shipped = await fulfilments.recordShipped(tx, fulfilmentId, tracking);
         await takeStock(
@@ -156,13 +144,14 @@ export function createOrderActionsFlow(deps: CommerceDeps) {
 
     /**
      * Click & collect at the till: the code must match, at the store the order waits at, once staff
-     * marked it ready. An unpaid order is paid here (payment given). A refusal changes nothing (422).
+     * marked it ready. An unpaid order is paid here (payment given). A refusal changes nothing (422;
+     * a refused payment is returned, as from pay).
      */
     async collect(
       ctx: Ctx,
       orderId: string,
       input: { code: string; locationId: string; payment?: PaymentInput | undefined },
-    ) {
+    ): Promise<Result<Order, PaymentRefused>> {
       const order = await orders.getOrder(ctx, orderId);
       const f = (await fulfilments.listFulfilments(ctx, orderId)).find((x) => x.kind === 'pickup');
       const check = fulfilments.checkPickup(order, f, input.code, input.locationId);
@@ -170,11 +159,11 @@ export function createOrderActionsFlow(deps: CommerceDeps) {
       if (order.status === 'pending') {
         if (!input.payment) {
           throw new AppError('payment_required', 'This order is not paid yet: take the payment at the till', {
-            status: 402,
             details: { open: order.totals.grand - order.paidAmount, currency: order.currency },
           });
         }
-        await this.pay(ctx, orderId, input.payment);
+        const paid = await this.pay(ctx, orderId, input.payment);
+        if (!paid.ok) return paid;
       }
       return inTransaction(ctx, async (tx) => {
         const locked = await orders.lockOrder(tx, orderId);
@@ -189,7 +178,7 @@ export function createOrderActionsFlow(deps: CommerceDeps) {
           tx,
           check.value.lines.map((l) => l.reservationId),
         );
-        return (await fulfilments.recordCollected(tx, orderId, check.value.id)).order;
+        return ok((await fulfilments.recordCollected(tx, orderId, check.value.id)).order);
       });
     },
 

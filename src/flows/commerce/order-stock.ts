@@ -1,11 +1,11 @@
 // Stock for an order at checkout, through inventory: a pickup order's units held at the chosen store,
 // a shipped order's units allocated where the routing strategy sends them from (with the reason).
 import type { Cart } from '../../modules/carts/index.js';
+import type { Candidate, Destination } from '../../modules/checkout-rules/index.js';
 import type { FulfilmentPlan, Order } from '../../modules/orders/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { releaseHolds } from './cart-stock.js';
 import { type CommerceDeps, insufficientStock } from './commerce.deps.js';
-import { type Candidate, type Destination, ROUTING_STRATEGIES, type RoutingStrategy } from './routing.js';
 
 export interface OrderStock {
   reservationIds: string[];
@@ -148,8 +148,7 @@ export async function routeAndAllocate(
   strategyName: string,
   idempotencyKeyOf?: (sku: string, locationId: string) => string,
 ): Promise<OrderStock> {
-  const strategy: RoutingStrategy =
-    ROUTING_STRATEGIES[strategyName] ?? ROUTING_STRATEGIES.nearest_with_stock!;
+  const strategy = deps.checkoutRules.routingStrategy(strategyName);
   const wanted = new Map<string, number>();
   for (const l of orderLines) wanted.set(l.sku, (wanted.get(l.sku) ?? 0) + l.quantity);
   const lines = [...wanted].map(([sku, quantity]) => ({ sku, quantity }));

@@ -8,6 +8,7 @@ import { Payment, PaymentInput, Refund, StoreCredit } from '../../modules/paymen
 import { channelScope } from '../../platform/http/auth-hook.js';
 import { onRecord, secretKeys } from '../../platform/http/route-policy.js';
 import type { CommerceFlows } from './commerce.flows.js';
+import { paymentFailedError } from './take-payment.js';
 
 const Params = z.object({ id: z.string() });
 
@@ -28,7 +29,11 @@ export const orderActionsRoutes =
           response: { 200: Order },
         },
       },
-      async (request) => flows.orderActions.pay(request.ctx, request.params.id, request.body),
+      async (request) => {
+        const paid = await flows.orderActions.pay(request.ctx, request.params.id, request.body);
+        if (!paid.ok) throw paymentFailedError(paid, { orderId: request.params.id });
+        return paid.value;
+      },
     );
 
     app.get(
@@ -108,10 +113,12 @@ export const orderActionsRoutes =
       },
       async (request) => {
         const location = await flows.deps.inventory.findLocation(request.ctx, request.body.locationId);
-        return flows.orderActions.collect(request.ctx, request.params.id, {
+        const collected = await flows.orderActions.collect(request.ctx, request.params.id, {
           ...request.body,
           locationId: location?.id ?? request.body.locationId,
         });
+        if (!collected.ok) throw paymentFailedError(collected, { orderId: request.params.id });
+        return collected.value;
       },
     );
 

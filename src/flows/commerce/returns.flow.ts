@@ -29,16 +29,19 @@ export function createReturnsFlow(deps: CommerceDeps) {
     ): Promise<{ order: Order; return: OrderReturn; storeCredit: StoreCredit | null }> {
       const location = await deps.inventory.findLocation(ctx, input.location);
       if (!location) {
-        throw new AppError('unprocessable', `There is no location ${input.location} to receive the return`, {
-          issues: [{ path: 'body.location', message: 'unknown location' }],
-        });
+        throw new AppError(
+          'unknown_location',
+          `There is no location ${input.location} to receive the return`,
+          {
+            issues: [{ path: 'body.location', message: 'unknown location' }],
+          },
+        );
       }
       return inTransaction(ctx, async (tx) => {
         const order = await orders.lockOrder(tx, orderId);
         const checked = returns.checkReturn(order, input.lines);
         if (!checked.ok) {
           throw new AppError('return_refused', checked.message, {
-            status: 422,
             details: {
               reason: checked.reason,
               ...(checked.sku ? { sku: checked.sku } : {}),
@@ -55,7 +58,8 @@ export function createReturnsFlow(deps: CommerceDeps) {
             quantity: line.quantity,
             reason: `return of order ${order.id}${line.reason ? `: ${line.reason}` : ''}`,
           });
-          if (!r.ok) throw new AppError('conflict', `Could not restock ${line.sku} at ${location.code}`);
+          if (!r.ok)
+            throw new AppError('restock_failed', `Could not restock ${line.sku} at ${location.code}`);
         }
         const refundAmount = checked.value.reduce((s, l) => s + l.refundAmount, 0);
         let storeCredit: StoreCredit | null = null;
@@ -75,7 +79,6 @@ export function createReturnsFlow(deps: CommerceDeps) {
               'return_refused',
               `Only ${refunded.refundable} can still be refunded on this order`,
               {
-                status: 422,
                 details: { reason: refunded.reason, refundable: refunded.refundable },
               },
             );

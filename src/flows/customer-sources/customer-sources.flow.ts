@@ -16,7 +16,7 @@ export function createCustomerSourcesFlow(deps: CustomerSourcesDeps) {
     async createSource(ctx: Ctx, input: SourceInput): Promise<Source & { writeKey: string }> {
       const channel = await deps.channels.findChannel(ctx, input.channelId);
       if (!channel) {
-        throw new AppError('unprocessable', `There is no channel ${input.channelId}`, {
+        throw new AppError('unknown_channel', `There is no channel ${input.channelId}`, {
           issues: [{ path: 'body.channelId', message: 'unknown channel' }],
         });
       }

@@ -12,7 +12,7 @@ describeEachDatabase('customer sources flow', [channelsMigrations, customersMigr
   it('creates a write key only for a channel that exists (by id or code)', async () => {
     const ctx = t.ctx();
     await expect(flow.createSource(ctx, { channelId: 'ch_missing', name: 'web' })).rejects.toMatchObject({
-      code: 'unprocessable',
+      code: 'unknown_channel',
       issues: [{ path: 'body.channelId', message: 'unknown channel' }],
     });
     expect(await customers.listSources(ctx)).toEqual([]);

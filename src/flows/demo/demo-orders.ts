@@ -4,7 +4,7 @@
 // not sellable, so the demo never blocks a start.
 import type { Channel } from '../../modules/channels/index.js';
 import type { Ctx } from '../../platform/context.js';
-import type { CommerceFlows } from '../commerce/index.js';
+import { type CommerceFlows, paymentFailedError } from '../commerce/index.js';
 
 export interface DemoOrdersSummary {
   carts: number;
@@ -45,10 +45,13 @@ export async function loadDemoOrders(
     return added === count ? current : undefined;
   };
   const web = channels.webshop;
-  const checkout = (cartId: string, provider = 'test') =>
-    commerce.checkout.checkout(ctx, cartId, {
+  const checkout = async (cartId: string, provider = 'test') => {
+    const placed = await commerce.checkout.checkout(ctx, cartId, {
       payment: { provider, ...(provider === 'test' ? { token: 'tok_visa' } : {}) },
     });
+    if (!placed.ok) throw paymentFailedError(placed); // the step is skipped (logged)
+    return placed.value;
+  };
 
   await step('app cart', () => cartWith(channels.app, 2, { anonymousId: 'demo-device-app-1' }));
   await step('webshop cart', () =>

@@ -73,7 +73,7 @@ export interface CommandResult {
 
 const unavailable = (what: string) =>
   new AppError(
-    'unprocessable',
+    'command_unavailable',
     `${what} is not available in this hub yet; the delivery is parked until it is`,
   );
 
@@ -81,7 +81,10 @@ const sourceName = (s: InboundSource) => `${s.kind}:${s.connectorId}`;
 
 function needChannel(s: InboundSource): string {
   if (!s.channelId)
-    throw new AppError('unprocessable', `Connector ${s.connectorId} has no channel; set channelId on it`);
+    throw new AppError(
+      'connector_without_channel',
+      `Connector ${s.connectorId} has no channel; set channelId on it`,
+    );
   return s.channelId;
 }
 
@@ -169,7 +172,7 @@ export async function applyInboundCommands(
         const locationId = c.locationId ?? source.locationId;
         if (!locationId)
           throw new AppError(
-            'unprocessable',
+            'connector_without_location',
             `Connector ${source.connectorId} has no stock location; set locationId on it`,
           );
         await deps.setOnHand(ctx, {
@@ -184,7 +187,10 @@ export async function applyInboundCommands(
       case 'customer.upsert': {
         const id = await stitchBuyer(ctx, deps, source, c);
         if (!id)
-          throw new AppError('unprocessable', 'The customer has no usable identifier (id, email or phone)');
+          throw new AppError(
+            'customer_without_identifier',
+            'The customer has no usable identifier (id, email or phone)',
+          );
         results.push({ kind: c.kind, ref: id });
         break;
       }

@@ -28,13 +28,13 @@ export function catalogProductUpsert(
       ]);
       const productId = products.ids.get(handle);
       if (!productId)
-        throw new AppError('unprocessable', products.rejected[0]?.reason ?? 'the product was refused');
+        throw new AppError('product_refused', products.rejected[0]?.reason ?? 'the product was refused');
       const variants = await catalog.upsertVariants(
         tx,
         c.variants.map((v) => ({ productId, sku: v.sku, ...(v.gtin ? { gtin: v.gtin } : {}) })),
       );
       if (variants.rejected.length)
-        throw new AppError('unprocessable', variants.rejected.map((r) => r.reason).join('; '));
+        throw new AppError('product_refused', variants.rejected.map((r) => r.reason).join('; '));
       return { productId };
     });
 }

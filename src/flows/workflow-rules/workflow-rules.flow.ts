@@ -11,6 +11,7 @@ import {
   type RulesService,
   type WebhooksService,
 } from '../../modules/integrations/index.js';
+import { createTtlCache } from '../../platform/cache/ttl-cache.js';
 import { type Ctx, createContext, type Logger } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
 import { type RunningConsumer, startConsumer } from '../../platform/events/consumer.js';
@@ -39,7 +40,10 @@ const RULES_CACHE_MS = 1_000;
 
 export function startWorkflowRules(deps: WorkflowRulesDeps): RunningConsumer {
   const ctx = createContext(deps.database, { clock: deps.clock, log: deps.log });
-  let cached: { rules: Awaited<ReturnType<RulesService['enabledRules']>>; at: number } | null = null;
+  const cache = createTtlCache<'enabled', Awaited<ReturnType<RulesService['enabledRules']>>>({
+    ttlMs: RULES_CACHE_MS,
+    max: 1,
+  });
   return startConsumer({
     database: deps.database,
     name: 'workflow-rules',
@@ -47,10 +51,11 @@ export function startWorkflowRules(deps: WorkflowRulesDeps): RunningConsumer {
     startAt: 'head',
     handle: async (events) => {
       const changed = events.some((e) => e.type === INTEGRATION_EVENTS.ruleChanged);
-      if (!cached || changed || Date.now() - cached.at > RULES_CACHE_MS) {
-        cached = { rules: await deps.rules.enabledRules(ctx), at: Date.now() };
+      let rules = changed ? undefined : cache.get('enabled');
+      if (!rules) {
+        rules = await deps.rules.enabledRules(ctx);
+        cache.set('enabled', rules);
       }
-      const rules = cached.rules;
       if (rules.length === 0) return;
       const fired = new Map<string, number>();
       let queued = false;

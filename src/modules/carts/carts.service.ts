@@ -79,8 +79,8 @@ export function createCartsService() {
     const candidate = { ...next, updatedAt: ctx.clock.now() };
     const saved = await updateCartRow(ctx, candidate, events({ ...candidate, version: next.version + 1 }));
     if (!saved) {
-      throw new AppError('conflict', `Cart ${next.id} was changed by another request; read it again`, {
-        details: { cartId: next.id, reason: 'cart_changed' },
+      throw new AppError('cart_changed', `Cart ${next.id} was changed by another request; read it again`, {
+        details: { cartId: next.id },
       });
     }
     return saved;
@@ -89,7 +89,7 @@ export function createCartsService() {
   function requireActive(cart: Cart): void {
     if (cart.status !== 'active') {
       throw new AppError(
-        'conflict',
+        'cart_not_active',
         `Cart ${cart.id} is ${cart.status}${cart.mergedInto ? ` into ${cart.mergedInto}` : ''}`,
         {
           details: {
@@ -139,7 +139,7 @@ export function createCartsService() {
         );
         if (created) return created;
       }
-      throw new AppError('conflict', 'Could not allocate a handoff code; retry');
+      throw new AppError('handoff_code_unavailable', 'Could not allocate a handoff code; retry');
     },
 
     async getCart(ctx: Ctx, id: string): Promise<Cart> {

@@ -75,7 +75,7 @@ describeEachDatabase('carts', [cartsMigrations], (t) => {
     ]);
     expect(moved.cart).toMatchObject({ currency: 'SEK', itemsTotal: 22900 });
     await expect(carts.removeLine(ctx, cart, cart.lines[0]!.lineId)).rejects.toMatchObject({
-      code: 'conflict',
+      code: 'cart_changed',
     });
     expect(await carts.findByHandoffCode(ctx, moved.cart.handoff.qrPayload)).toMatchObject({ id: cart.id });
   });

@@ -26,7 +26,8 @@ export async function createPriceList(ctx: Ctx, input: PriceListInput): Promise<
       createdAt: now,
       updatedAt: now,
     });
-    if (!created) throw new AppError('conflict', `A price list with code ${parsed.code} already exists`);
+    if (!created)
+      throw new AppError('price_list_code_taken', `A price list with code ${parsed.code} already exists`);
     await appendCatalogEvents(tx, [
       { type: CATALOG_EVENTS.priceListCreated, subject: created.id, payload: { priceList: created } },
     ]);
@@ -117,7 +118,7 @@ async function resolvePrices(ctx: Ctx, items: SkuPrice[], currency: string, stri
   return { accepted, rejected };
 }
 
-/** One error for a refused batch: currency mismatches get their own code, the rest are 422. */
+/** One error for a refused batch: currency mismatches and duplicate SKUs get their own codes, the rest are items_refused. */
 export function rejectionsError(rejected: Rejection[], path: string): AppError {
   const issues: FieldIssue[] = rejected.map((r) => ({
     path: `${path}.${r.index}`,
@@ -127,9 +128,8 @@ export function rejectionsError(rejected: Rejection[], path: string): AppError {
   const currency = rejected.find((r) => r.code === 'currency_mismatch');
   if (currency) return new AppError('currency_mismatch', currency.reason, { issues });
   const duplicate = rejected.find((r) => r.code === 'duplicate_sku');
-  if (duplicate)
-    return new AppError('conflict', duplicate.reason, { issues, details: { reason: 'duplicate_sku' } });
-  return new AppError('unprocessable', rejected[0]?.reason ?? 'invalid items', { issues });
+  if (duplicate) return new AppError('duplicate_sku', duplicate.reason, { issues });
+  return new AppError('items_refused', rejected[0]?.reason ?? 'invalid items', { issues });
 }
 
 async function appendPriceEvents(

@@ -210,8 +210,8 @@ export async function upsertVariants(ctx: Ctx, items: VariantUpsert[]): Promise<
     const taken = await insertVariantRows(tx.db, inserts);
     if (taken.length > 0) {
       // Another writer took these SKUs between our read and our insert: refuse the whole batch.
-      throw new AppError('conflict', `SKU ${taken.join(', ')} already exists`, {
-        details: { code: 'duplicate_sku', skus: taken },
+      throw new AppError('duplicate_sku', `SKU ${taken.join(', ')} already exists`, {
+        details: { skus: taken },
       });
     }
     await updateVariantRows(tx.db, updates);

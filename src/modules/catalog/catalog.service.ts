@@ -49,7 +49,7 @@ async function createProduct(ctx: Ctx, input: ProductInput): Promise<Product> {
   const p = parseInput(ProductInput, input);
   return inTransaction(ctx, async (tx) => {
     if ((await selectProductRowsByHandles(tx.db, [p.handle])).length > 0) {
-      throw new AppError('conflict', `A product with handle ${p.handle} already exists`, {
+      throw new AppError('product_handle_taken', `A product with handle ${p.handle} already exists`, {
         details: { field: 'handle' },
       });
     }
@@ -67,8 +67,8 @@ async function addVariantsStrict(ctx: Ctx, productId: string, variants: VariantI
     parsed.map((v) => v.sku),
   );
   if (taken.length > 0) {
-    throw new AppError('conflict', `SKU ${taken.map((v) => v.sku).join(', ')} already exists`, {
-      details: { reason: 'duplicate_sku', skus: taken.map((v) => v.sku) },
+    throw new AppError('duplicate_sku', `SKU ${taken.map((v) => v.sku).join(', ')} already exists`, {
+      details: { skus: taken.map((v) => v.sku) },
     });
   }
   const outcome = await upsertVariants(
@@ -95,7 +95,7 @@ async function selectPriceListOrRefuse(ctx: Ctx, idOrCode: string): Promise<stri
   try {
     return (await getPriceList(ctx, idOrCode)).id;
   } catch {
-    throw new AppError('unprocessable', `There is no price list ${idOrCode}`, {
+    throw new AppError('unknown_price_list', `There is no price list ${idOrCode}`, {
       issues: [{ path: 'body.variants.prices.priceListId', message: 'unknown price list' }],
     });
   }

@@ -91,7 +91,7 @@ export function createChannelSyncService(deps: ChannelSyncDeps = {}) {
       checkTransform(p.transform);
       await checkUrl(p.baseUrl, 'baseUrl');
       if (deps.channelExists && !(await deps.channelExists(ctx, p.channelId))) {
-        throw new AppError('unprocessable', `There is no channel ${p.channelId}`, {
+        throw new AppError('unknown_channel', `There is no channel ${p.channelId}`, {
           issues: [{ path: 'body.channelId', message: 'unknown channel' }],
         });
       }

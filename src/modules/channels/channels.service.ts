@@ -19,7 +19,7 @@ export function createChannelsService(deps: ChannelsDeps = {}) {
     if (!channel.priceListId || !deps.priceListCurrency) return;
     const currency = await deps.priceListCurrency(ctx, channel.priceListId);
     if (currency === undefined) {
-      throw new AppError('unprocessable', `There is no price list ${channel.priceListId}`, {
+      throw new AppError('unknown_price_list', `There is no price list ${channel.priceListId}`, {
         issues: [{ path: 'body.priceListId', message: 'unknown price list' }],
       });
     }
@@ -41,7 +41,7 @@ export function createChannelsService(deps: ChannelsDeps = {}) {
       return inTransaction(ctx, async (tx) => {
         const created = await insertChannel(tx.db, channel);
         if (!created) {
-          throw new AppError('conflict', `A channel with code ${parsed.code} already exists`, {
+          throw new AppError('channel_code_taken', `A channel with code ${parsed.code} already exists`, {
             details: { field: 'code' },
           });
         }

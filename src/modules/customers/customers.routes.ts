@@ -3,7 +3,7 @@
 // export and erasure.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, notFound } from '../../kernel/index.js';
+import { AppError, type ErrorCode, notFound } from '../../kernel/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { channelFor, channelScope } from '../../platform/http/auth-hook.js';
 import { secretKeys } from '../../platform/http/route-policy.js';
@@ -26,16 +26,19 @@ const TagName = z.string().trim().min(1).max(100);
 const tags = ['customers'];
 
 /** Refusals of the merge use cases (typed results in the service) as coded errors (ERROR_CATALOG). */
-const REFUSAL_CODES: Record<string, string> = {
+const REFUSAL_CODES = {
   merge_refused: 'merge_refused',
   same_profile: 'same_customer',
   not_active: 'merge_not_active',
   already_decided: 'review_already_decided',
   merge_failed: 'merge_failed',
   not_found: 'not_found',
-};
-const refused = (reason: string, message: string, details: Record<string, unknown> = {}) =>
-  new AppError(REFUSAL_CODES[reason] ?? 'conflict', message, { details });
+} as const satisfies Record<string, ErrorCode>;
+const refused = (
+  reason: keyof typeof REFUSAL_CODES,
+  message: string,
+  details: Record<string, unknown> = {},
+) => new AppError(REFUSAL_CODES[reason], message, { details });
 
 /**
  * Erasure across the hub (flows/customer-erasure: orders, carts, payments, integrations, the event

@@ -3,6 +3,7 @@
 // pays no extra round trip, and a revoked key stops working within that time. Also the shared-device list.
 import { createHash, randomBytes } from 'node:crypto';
 import { newId, notFound } from '../../kernel/index.js';
+import { createTtlCache } from '../../platform/cache/ttl-cache.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { type IngestSource, type Source, SourceInput } from './customers.types.js';
 import {
@@ -19,7 +20,7 @@ const CACHE_MS = 5_000;
 const hashKey = (k: string) => createHash('sha256').update(k).digest('hex');
 
 export function createSourcesService() {
-  const cache = new Map<string, { source: IngestSource | null; until: number }>();
+  const cache = createTtlCache<string, IngestSource | null>({ ttlMs: CACHE_MS, max: 10_000 });
 
   return {
     /** Creates a source; the write key is returned only here. */
@@ -53,11 +54,10 @@ export function createSourcesService() {
     async authenticate(ctx: Ctx, writeKey: string): Promise<IngestSource | null> {
       const h = hashKey(writeKey);
       const hit = cache.get(h);
-      if (hit && hit.until > Date.now()) return hit.source;
+      if (hit !== undefined) return hit;
       const r = await selectLiveSourceByKeyHash(ctx.db, h);
       const source = r ? { id: r.id, channelId: r.channelId, sharedDevices: r.sharedDevices } : null;
-      if (cache.size > 10_000) cache.clear();
-      cache.set(h, { source, until: Date.now() + CACHE_MS });
+      cache.set(h, source);
       return source;
     },
 

@@ -212,11 +212,14 @@ export function createInboundService(opts: InboundOptions = {}) {
         const d = await selectInboundDelivery(tx.db, id);
         if (!d) throw notFound('inbound delivery', id);
         if (d.status !== 'parked') {
-          throw new AppError('conflict', `Only parked deliveries can be retried; this one is ${d.status}`);
+          throw new AppError(
+            'delivery_not_parked',
+            `Only parked deliveries can be retried; this one is ${d.status}`,
+          );
         }
         if (d.rawBody === '') {
           throw new AppError(
-            'conflict',
+            'delivery_body_cleared',
             'The raw body of this delivery was cleared after its retention (OMNIHUB_INBOUND_RETENTION_DAYS); ask the sender to send it again',
           );
         }

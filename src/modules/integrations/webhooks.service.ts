@@ -424,7 +424,7 @@ export function createWebhooksService(deps: WebhooksDeps = {}) {
       return inTransaction(ctx, async (tx) => {
         const e = await load(tx, endpointId, true);
         if (e.status !== 'active') {
-          throw new AppError('conflict', 'The endpoint is disabled; enable it before replaying', {
+          throw new AppError('endpoint_disabled', 'The endpoint is disabled; enable it before replaying', {
             details: { endpointId, disabledReason: e.disabledReason },
           });
         }

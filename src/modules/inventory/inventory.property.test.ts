@@ -179,5 +179,5 @@ describeEachDatabase('inventory invariants (property)', [inventoryMigrations], (
 
 /** A transition from a final state (e.g. fulfilling a released reservation) is a clean conflict. */
 function expectConflict(e: { code?: string }): void {
-  if (e.code !== 'conflict') throw e;
+  if (e.code !== 'reservation_transition_refused') throw e;
 }

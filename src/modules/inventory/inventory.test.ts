@@ -119,7 +119,9 @@ describeEachDatabase('inventory', [inventoryMigrations], (t) => {
     expect(await inventory.expireHolds(ctx)).toBe(0);
     expect((await inventory.getReservation(ctx, c.id)).status).toBe('expired');
     expect((await inventory.release(ctx, c.id)).changed).toBe(false);
-    await expect(inventory.allocate(ctx, c.id)).rejects.toMatchObject({ code: 'conflict' });
+    await expect(inventory.allocate(ctx, c.id)).rejects.toMatchObject({
+      code: 'reservation_transition_refused',
+    });
     expect(await level()).toMatchObject({ onHand: 10, reserved: 2 });
 
     expect((await inventory.fulfil(ctx, b.id)).changed).toBe(true);

@@ -35,7 +35,7 @@ export function createLocationsService(deps: LocationsDeps = {}) {
       return inTransaction(ctx, async (tx) => {
         const created = await insertLocation(tx.db, location);
         if (!created) {
-          throw new AppError('conflict', `A location with code ${parsed.code} already exists`, {
+          throw new AppError('location_code_taken', `A location with code ${parsed.code} already exists`, {
             details: { field: 'code' },
           });
         }

@@ -127,9 +127,13 @@ export function decideBatch(
     const channel = sourcing.get(req.channelId);
     if (!channel) {
       outcomes.push({
-        error: new AppError('unprocessable', `Channel ${req.channelId} has no active stock locations`, {
-          details: { channelId: req.channelId },
-        }),
+        error: new AppError(
+          'channel_without_locations',
+          `Channel ${req.channelId} has no active stock locations`,
+          {
+            details: { channelId: req.channelId },
+          },
+        ),
       });
       continue;
     }
@@ -139,7 +143,7 @@ export function decideBatch(
       if (from.length === 0) {
         outcomes.push({
           error: new AppError(
-            'unprocessable',
+            'location_not_in_channel',
             `Location ${req.location} does not feed channel ${req.channelId}`,
             { details: { channelId: req.channelId, location: req.location } },
           ),

@@ -90,9 +90,13 @@ export function createReservationsService(options: Partial<BatcherOptions> = {})
       if (!current) throw notFound('reservation', id);
       const alreadyDone = current.status === to || (to === 'released' && current.status === 'expired');
       if (alreadyDone) return { reservation: current, changed: false };
-      throw new AppError('conflict', `Reservation ${id} is ${current.status}; it cannot become ${to}`, {
-        details: { reservationId: id, status: current.status },
-      });
+      throw new AppError(
+        'reservation_transition_refused',
+        `Reservation ${id} is ${current.status}; it cannot become ${to}`,
+        {
+          details: { reservationId: id, status: current.status },
+        },
+      );
     });
   }
 

@@ -109,7 +109,7 @@ export function createFulfilmentsService() {
         if (!f) throw notFound('fulfilment', fulfilmentId);
         if (f.kind !== 'pickup' || f.status !== 'open') {
           throw new AppError(
-            'conflict',
+            'fulfilment_not_open',
             `Fulfilment ${f.id} is a ${f.kind} that is ${f.status}; only an open pickup can become ready`,
             {
               details: { kind: f.kind, status: f.status },
@@ -118,7 +118,7 @@ export function createFulfilmentsService() {
         }
         const order = await lockOrderOf(tx, f.orderId);
         if (order.status === 'cancelled' || order.status === 'refunded') {
-          throw new AppError('illegal_transition', `Order ${order.id} is ${order.status}`, { status: 409 });
+          throw new AppError('illegal_transition', `Order ${order.id} is ${order.status}`);
         }
 
         const ready = await updateFulfilmentStatus(tx.db, f.id, 'ready_for_pickup', ctx.clock.now());
@@ -216,7 +216,7 @@ export function createFulfilmentsService() {
         if (!current) throw notFound('fulfilment', fulfilmentId);
         if (current.kind === 'pickup' || current.status !== 'open') {
           throw new AppError(
-            'conflict',
+            'fulfilment_not_open',
             `Fulfilment ${current.id} is a ${current.kind} that is ${current.status}; only an open shipment can ship`,
             {
               details: { kind: current.kind, status: current.status },

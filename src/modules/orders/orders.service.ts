@@ -56,7 +56,6 @@ export function advance(order: Order, to: OrderStatus, at: Date, reason: string 
       'illegal_transition',
       `Order ${order.id} cannot become ${to}: ${refuseTransition(order.status, to)}`,
       {
-        status: 409,
         details: { orderId: order.id, from: order.status, to },
       },
     );
@@ -139,7 +138,7 @@ export function createOrdersService(opts: { numberPrefix: string }) {
           const existing = input.cartId
             ? await selectOrderByCart(tx.db, input.cartId)
             : await selectOrderByExternalId(tx.db, input.externalSource ?? null, input.externalId ?? null);
-          if (!existing) throw new AppError('conflict', 'The order could not be placed');
+          if (!existing) throw new AppError('order_not_placed', 'The order could not be placed');
           return { order: existing, created: false };
         }
         await appendEvents(tx, [

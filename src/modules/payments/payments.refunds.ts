@@ -111,7 +111,7 @@ export async function refundOrder(
       });
       if (!outcome.ok) {
         throw new AppError(
-          'unprocessable',
+          'refund_refused',
           `The provider ${p.provider} refused the refund: ${outcome.message}`,
           {
             details: { provider: p.provider, code: outcome.code },

@@ -228,7 +228,7 @@ export function createPaymentsService(deps: PaymentsDeps = {}) {
         const p = await selectPayment(tx.db, paymentId, true);
         if (!p) throw notFound('payment', paymentId);
         if (p.status !== 'pending') {
-          throw new AppError('conflict', `Payment ${paymentId} is ${p.status}, not pending`, {
+          throw new AppError('payment_not_pending', `Payment ${paymentId} is ${p.status}, not pending`, {
             details: { status: p.status },
           });
         }

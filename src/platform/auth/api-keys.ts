@@ -4,6 +4,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { AppError, newId, notFound } from '../../kernel/index.js';
+import { createTtlCache } from '../cache/ttl-cache.js';
 import type { Actor, Ctx } from '../context.js';
 import { inTransaction } from '../context.js';
 import { type Executor, firstRow, rows } from '../db/database.js';
@@ -124,7 +125,7 @@ export async function createApiKey(
           on conflict (secret_hash) do nothing
           returning *`,
     );
-    if (!row) throw new AppError('conflict', 'An API key with this secret already exists');
+    if (!row) throw new AppError('api_key_exists', 'An API key with this secret already exists');
     await appendEvent(tx, {
       type: 'platform.api_key_created',
       subject: id,
@@ -161,8 +162,7 @@ export async function revokeApiKey(ctx: Ctx, id: string): Promise<ApiKeyRecord> 
   });
 }
 
-const CACHE_MS = 2_000;
-const keyCache = new Map<string, { actor: Actor | null; until: number }>();
+const keyCache = createTtlCache<string, Actor | null>({ ttlMs: 2_000, max: 10_000 });
 /** Lookups under way: when a busy key's entry runs out, its concurrent requests share one query. */
 const lookups = new WeakMap<Executor, Map<string, Promise<Actor | null>>>();
 
@@ -170,7 +170,7 @@ const lookups = new WeakMap<Executor, Map<string, Promise<Actor | null>>>();
 export async function verifyApiKey(exec: Executor, secret: string): Promise<Actor | null> {
   const hash = hashSecret(secret);
   const hit = keyCache.get(hash);
-  if (hit && hit.until > Date.now()) return hit.actor;
+  if (hit !== undefined) return hit;
   const pending = lookups.get(exec) ?? new Map<string, Promise<Actor | null>>();
   lookups.set(exec, pending);
   let lookup = pending.get(hash);
@@ -194,8 +194,7 @@ async function lookUpKey(exec: Executor, hash: string): Promise<Actor | null> {
           channelId: row.channel_id,
         }
       : null;
-  if (keyCache.size > 10_000) keyCache.clear();
-  keyCache.set(hash, { actor, until: Date.now() + CACHE_MS });
+  keyCache.set(hash, actor);
   return actor;
 }
 

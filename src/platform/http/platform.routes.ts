@@ -222,7 +222,7 @@ export const platformApiRoutes =
       },
       async (request) => {
         if (request.params.id === request.ctx.actor.id) {
-          throw new AppError('conflict', 'A key cannot revoke itself; use another admin key');
+          throw new AppError('key_revokes_itself', 'A key cannot revoke itself; use another admin key');
         }
         return revokeApiKey(request.ctx, request.params.id);
       },

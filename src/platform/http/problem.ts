@@ -2,7 +2,7 @@
 // validation. Never a stack trace.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, type FieldIssue } from '../../kernel/index.js';
+import { AppError, type ErrorCode, type FieldIssue } from '../../kernel/index.js';
 import { isDatabaseUnavailable } from '../db/database.js';
 
 export const PROBLEM_TYPE_BASE = 'https://omnihub.dev/problems/';
@@ -19,6 +19,21 @@ export interface Problem {
   errors?: FieldIssue[];
   [extra: string]: unknown;
 }
+
+/** 4xx answers of Fastify and its plugins (e.g. static files) by status; any other one is a 400. */
+const CLIENT_ERROR_CODES: Partial<Record<number, ErrorCode>> = {
+  403: 'request_forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  406: 'not_acceptable',
+  412: 'precondition_failed',
+  413: 'payload_too_large',
+  414: 'uri_too_long',
+  415: 'unsupported_media_type',
+  416: 'range_not_satisfiable',
+  429: 'rate_limited',
+  431: 'headers_too_large',
+};
 
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
@@ -54,9 +69,7 @@ export function toAppError(err: unknown): AppError {
     return new AppError('malformed_body', 'The body is not valid JSON');
   }
   if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
-    return new AppError(e.statusCode === 404 ? 'not_found' : 'bad_request', e.message, {
-      status: e.statusCode,
-    });
+    return new AppError(CLIENT_ERROR_CODES[e.statusCode] ?? 'bad_request', e.message);
   }
   return new AppError('internal', 'Something went wrong on our side; the request id helps us find it');
 }

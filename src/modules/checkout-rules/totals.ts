@@ -101,12 +101,14 @@ export const taxOf = (amount: number, rule: TaxRule): number =>
     ? amount - Math.round((amount * 10_000) / (10_000 + rule.rateBp))
     : Math.round((amount * rule.rateBp) / 10_000);
 
+export type ShippingPrice = { ok: true; amount: number } | ({ ok: false } & ShippingRefused);
+
 export function shippingPrice(
   rules: CheckoutRules,
   method: string,
   currency: string,
   subtotal: number,
-): { ok: true; amount: number } | ({ ok: false } & ShippingRefused) {
+): ShippingPrice {
   const m = rules.shippingMethods[method];
   if (!m)
     return { ok: false, reason: 'unknown_shipping_method', message: `There is no shipping method ${method}` };
@@ -132,20 +134,18 @@ function spread(amount: number, values: number[]): number[] {
   return parts;
 }
 
-export async function computeTotals(
-  ctx: Ctx,
-  rules: CheckoutRules,
-  input: {
-    channelId: string;
-    currency: string;
-    customerId: string | null;
-    lines: TotalsLine[];
-    /** The shipping price (0 for pickup and carry-out). */
-    shipping: number;
-    /** The country tax applies in: the shipping address, or the store for pickup and carry-out. */
-    taxCountry: string | null;
-  },
-): Promise<Totals> {
+export interface TotalsInput {
+  channelId: string;
+  currency: string;
+  customerId: string | null;
+  lines: TotalsLine[];
+  /** The shipping price (0 for pickup and carry-out). */
+  shipping: number;
+  /** The country tax applies in: the shipping address, or the store for pickup and carry-out. */
+  taxCountry: string | null;
+}
+
+export async function computeTotals(ctx: Ctx, rules: CheckoutRules, input: TotalsInput): Promise<Totals> {
   const gross = input.lines.map((l) => l.quantity * l.unitPrice);
   const discounts = await rules.discounts(ctx, {
     channelId: input.channelId,

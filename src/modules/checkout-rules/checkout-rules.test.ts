@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createCheckoutRules } from './index.js';
 import { type Candidate, fewestShipments, nearestWithStock, storePriority } from './routing.js';
 import { computeTotals, DEFAULT_RULES, shippingPrice } from './totals.js';
 
@@ -99,5 +100,19 @@ describe('routing strategies', () => {
       ok: false,
       available: 6,
     });
+  });
+});
+
+describe('the checkout rules service', () => {
+  it('offers a shipping method only in its currencies and routes unknown strategies nearest first', () => {
+    const rules = createCheckoutRules({
+      shippingMethods: { drone: { name: 'Drone', rates: { EUR: 1500 } } },
+    });
+    expect(rules.shippingMethodIn('drone', 'EUR')?.name).toBe('Drone');
+    expect(rules.shippingMethodIn('drone', 'SEK')).toBeUndefined();
+    expect(rules.shippingMethodIn('standard', 'EUR')).toBeUndefined();
+    expect(rules.shippingPrice('drone', 'EUR', 0)).toEqual({ ok: true, amount: 1500 });
+    expect(rules.routingStrategy('store_priority')).toBe(storePriority);
+    expect(rules.routingStrategy('teleport')).toBe(nearestWithStock);
   });
 });
