@@ -3,40 +3,18 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.js';
 import { type Executor, firstRow, rows } from '../../platform/db/database.js';
+import type { SqlRow } from '../../platform/db/rows.js';
 import { type NewEvent, writeWithEvents } from '../../platform/events/event-log.js';
-import type { Cart, CartDelivery, CartLine } from './carts.types.js';
+import type { carts } from './carts.schema.js';
+import type { Cart, CartLine } from './carts.types.js';
 import { qrPayload } from './handoff-code.js';
 
 type Json<T> = T | string;
 const parse = <T>(v: Json<T>): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
-interface RawCart {
-  id: string;
-  channel_id: string;
-  currency: string;
-  profile_id: string | null;
-  anonymous_id: string | null;
-  email: string | null;
-  phone: string | null;
-  status: Cart['status'];
-  handoff_code: string;
-  lines: Json<
-    Array<
-      Omit<CartLine, 'addedAt' | 'holds'> & {
-        addedAt: string;
-        holds: Array<{ reservationId: string; quantity: number; expiresAt: string | null }>;
-      }
-    >
-  >;
-  delivery: Json<CartDelivery> | null;
-  merged_into: string | null;
-  order_id: string | null;
-  version: number;
-  created_at: Date | string;
-  updated_at: Date | string;
-}
+type CartSqlRow = SqlRow<typeof carts>;
 
-export const toCart = (r: RawCart): Cart => {
+export const toCart = (r: CartSqlRow): Cart => {
   const lines: CartLine[] = parse(r.lines).map((l) => ({
     ...l,
     addedAt: new Date(l.addedAt),
@@ -73,7 +51,7 @@ export async function insertCart(
   events: NewEvent[],
   tokenHash: string | null = null,
 ): Promise<Cart | undefined> {
-  const [r] = await writeWithEvents<RawCart>(
+  const [r] = await writeWithEvents<CartSqlRow>(
     ctx,
     events,
     'ins',
@@ -95,7 +73,7 @@ export async function insertCart(
  * read; undefined otherwise (then nothing is written).
  */
 export async function updateCartRow(ctx: Ctx, c: Cart, events: NewEvent[]): Promise<Cart | undefined> {
-  const [r] = await writeWithEvents<RawCart>(
+  const [r] = await writeWithEvents<CartSqlRow>(
     ctx,
     events,
     'upd',
@@ -112,16 +90,16 @@ export async function updateCartRow(ctx: Ctx, c: Cart, events: NewEvent[]): Prom
 }
 
 export async function selectCart(exec: Executor, id: string, forUpdate = false): Promise<Cart | undefined> {
-  const r = await firstRow<RawCart>(
+  const r = await firstRow<CartSqlRow>(
     exec,
     sql`select * from carts where id = ${id} ${forUpdate ? sql`for update` : sql``}`,
   );
   return r ? toCart(r) : undefined;
 }
 
-export async function selectCarts(exec: Executor, where: SQL, limit = 20): Promise<Cart[]> {
+async function selectCarts(exec: Executor, where: SQL, limit = 20): Promise<Cart[]> {
   return (
-    await rows<RawCart>(
+    await rows<CartSqlRow>(
       exec,
       sql`select * from carts where ${where} order by updated_at desc, id desc limit ${limit}`,
     )
@@ -138,4 +116,47 @@ export async function selectCartOwnership(
     sql`select profile_id, token_hash from carts where id = ${id}`,
   );
   return r ? { profileId: r.profile_id, tokenHash: r.token_hash } : undefined;
+}
+
+/** The active cart with this handoff code. */
+export async function selectActiveCartByHandoff(exec: Executor, code: string): Promise<Cart | undefined> {
+  return (await selectCarts(exec, sql`handoff_code = ${code} and status = 'active'`, 1))[0];
+}
+
+/** Active carts of any of these profiles, anonymous ids, emails or phones, newest first. */
+export async function selectActiveCartsOf(
+  exec: Executor,
+  by: { profileIds?: string[]; anonymousIds?: string[]; emails?: string[]; phones?: string[] },
+): Promise<Cart[]> {
+  const any: SQL[] = [];
+  if (by.profileIds?.length) any.push(sql`profile_id = any(${sql.param(by.profileIds)}::text[])`);
+  if (by.anonymousIds?.length) any.push(sql`anonymous_id = any(${sql.param(by.anonymousIds)}::text[])`);
+  if (by.emails?.length) any.push(sql`email = any(${sql.param(by.emails)}::text[])`);
+  if (by.phones?.length) any.push(sql`phone = any(${sql.param(by.phones)}::text[])`);
+  if (any.length === 0) return [];
+  return selectCarts(exec, sql`status = 'active' and (${sql.join(any, sql` or `)})`);
+}
+
+/** Per channel, the active carts touched since `since` and the units in their lines. */
+export async function selectActiveCartStats(
+  exec: Executor,
+  f: { since: Date; channelId?: string | undefined },
+): Promise<Array<{ channelId: string; activeCarts: number; units: number }>> {
+  const list = await rows<
+    Pick<CartSqlRow, 'channel_id'> & { active_carts: number | string; units: number | string | null }
+  >(
+    exec,
+    sql`select c.channel_id, count(*) as active_carts,
+               sum((select coalesce(sum((l->>'quantity')::int), 0) from jsonb_array_elements(c.lines) l)) as units
+        from carts c
+        where c.status = 'active' and c.updated_at >= ${f.since.toISOString()}::timestamptz
+          ${f.channelId ? sql`and c.channel_id = ${f.channelId}` : sql``}
+        group by c.channel_id
+        order by c.channel_id`,
+  );
+  return list.map((r) => ({
+    channelId: r.channel_id,
+    activeCarts: Number(r.active_carts),
+    units: Number(r.units ?? 0),
+  }));
 }

@@ -3,6 +3,8 @@
 
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { StoredJson } from '../../platform/db/rows.js';
+import type { Cart } from './carts.types.js';
 
 export const carts = pgTable(
   'carts',
@@ -16,13 +18,13 @@ export const carts = pgTable(
     anonymousId: text('anonymous_id'),
     email: text('email'),
     phone: text('phone'),
-    status: text('status').notNull(),
+    status: text('status').$type<Cart['status']>().notNull(),
     handoffCode: text('handoff_code').notNull(),
     // SHA-256 of the cart token a browser or app got when it made the cart (publishable keys must
     // present it); null for carts made with secret keys.
     tokenHash: text('token_hash'),
-    lines: jsonb('lines').notNull(),
-    delivery: jsonb('delivery'),
+    lines: jsonb('lines').$type<StoredJson<Cart['lines']>>().notNull(),
+    delivery: jsonb('delivery').$type<Cart['delivery']>(),
     mergedInto: text('merged_into'),
     orderId: text('order_id'),
     version: integer('version').notNull().default(1),

@@ -2,7 +2,6 @@
 // till, repricing on channel change, checkout once. Prices and stock are not ours: flows ask the
 // catalog and inventory and hand the answers in. Every change is one version-checked write + events.
 
-import { sql } from 'drizzle-orm';
 import { AppError, newId, notFound } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import type { NewEvent } from '../../platform/events/event-log.js';
@@ -12,9 +11,10 @@ import { CART_EVENTS } from './carts.events.js';
 import type { CartsService, NewCart, NewLine } from './carts.interface.js';
 import {
   insertCart,
+  selectActiveCartByHandoff,
+  selectActiveCartsOf,
   selectCart,
   selectCartOwnership,
-  selectCarts,
   updateCartRow,
 } from './carts.repository.js';
 import type {
@@ -143,9 +143,7 @@ export function createCartsService(): CartsService {
 
     /** The active cart behind a code typed at the till or a scanned QR payload. */
     async findByHandoffCode(ctx: Ctx, codeOrQr: string): Promise<Cart | undefined> {
-      return (
-        await selectCarts(ctx.db, sql`handoff_code = ${parseHandoff(codeOrQr)} and status = 'active'`, 1)
-      )[0];
+      return selectActiveCartByHandoff(ctx.db, parseHandoff(codeOrQr));
     },
 
     /** Active carts of any of these profiles, anonymous ids, emails or phones, newest first. */
@@ -153,13 +151,7 @@ export function createCartsService(): CartsService {
       ctx: Ctx,
       by: { profileIds?: string[]; anonymousIds?: string[]; emails?: string[]; phones?: string[] },
     ): Promise<Cart[]> {
-      const any: ReturnType<typeof sql>[] = [];
-      if (by.profileIds?.length) any.push(sql`profile_id = any(${sql.param(by.profileIds)}::text[])`);
-      if (by.anonymousIds?.length) any.push(sql`anonymous_id = any(${sql.param(by.anonymousIds)}::text[])`);
-      if (by.emails?.length) any.push(sql`email = any(${sql.param(by.emails)}::text[])`);
-      if (by.phones?.length) any.push(sql`phone = any(${sql.param(by.phones)}::text[])`);
-      if (any.length === 0) return [];
-      return selectCarts(ctx.db, sql`status = 'active' and (${sql.join(any, sql` or `)})`);
+      return selectActiveCartsOf(ctx.db, by);
     },
 
     /** Adds units of a SKU: to the line with the same SKU and price, or as a new line. */

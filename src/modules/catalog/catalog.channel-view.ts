@@ -3,7 +3,16 @@
 // list's, only in the channel currency). Availability is not the catalog's: the caller adds it.
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, rows } from '../../platform/db/database.js';
+import type { LeftJoined, SqlRow } from '../../platform/db/rows.js';
 import { searchFilter } from './catalog.repository.js';
+import type {
+  catalogChannelPrices,
+  catalogListings,
+  catalogPrices,
+  catalogProducts,
+  catalogProductTexts,
+  catalogVariants,
+} from './catalog.schema.js';
 
 export interface ChannelViewScope {
   channelId: string;
@@ -60,26 +69,21 @@ export interface ChannelPageQuery {
   q?: string | undefined;
 }
 
-interface RawViewRow {
-  id: string;
-  handle: string;
-  categories: string[];
-  media: string[];
-  listed: boolean | null;
-  listing_title: string | null;
-  listing_description: string | null;
-  locale: string | null;
-  title: string | null;
-  description: string | null;
-  variants: Array<{
-    id: string;
-    sku: string;
-    gtin: string | null;
-    options: Record<string, string>;
-    channel_amount: number | null;
-    list_amount: number | null;
-  }> | null;
-}
+type VariantSql = SqlRow<typeof catalogVariants>;
+
+/** A product of the page with its best text (left joined) and its variants with both prices. */
+type ViewSqlRow = Pick<SqlRow<typeof catalogProducts>, 'id' | 'handle' | 'categories' | 'media'> &
+  LeftJoined<Pick<SqlRow<typeof catalogProductTexts>, 'locale' | 'title' | 'description'>> & {
+    listed: boolean | null;
+    listing_title: SqlRow<typeof catalogListings>['title'];
+    listing_description: SqlRow<typeof catalogListings>['description'];
+    variants: Array<
+      Pick<VariantSql, 'id' | 'sku' | 'gtin' | 'options'> & {
+        channel_amount: SqlRow<typeof catalogChannelPrices>['amount'] | null;
+        list_amount: SqlRow<typeof catalogPrices>['amount'] | null;
+      }
+    > | null;
+  };
 
 /** A page of the products listed (published) on the channel, ordered by product id. */
 export async function selectChannelPage(
@@ -96,7 +100,7 @@ export async function selectChannelPage(
                    from catalog_listings l join catalog_products p on p.id = l.product_id
                    where ${sql.join(filters, sql` and `)}
                    order by l.product_id limit ${q.limit}`;
-  return (await rows<RawViewRow>(exec, viewQuery(scope, page))).map((r) => toView(scope, r));
+  return (await rows<ViewSqlRow>(exec, viewQuery(scope, page))).map((r) => toView(scope, r));
 }
 
 /** Products by id or SKU as the channel would show them, listed or not. */
@@ -113,7 +117,7 @@ export async function selectChannelProducts(
                    left join catalog_listings l on l.channel_id = ${scope.channelId} and l.product_id = p.id
                    where p.id = any(${keys}) or p.handle = any(${keys})
                       or p.id in (select product_id from catalog_variants where sku = any(${keys}))`;
-  return (await rows<RawViewRow>(exec, viewQuery(scope, page))).map((r) => toView(scope, r));
+  return (await rows<ViewSqlRow>(exec, viewQuery(scope, page))).map((r) => toView(scope, r));
 }
 
 function viewQuery(scope: ChannelViewScope, page: SQL): SQL {
@@ -143,7 +147,7 @@ function viewQuery(scope: ChannelViewScope, page: SQL): SQL {
     order by page.id`;
 }
 
-function toView(scope: ChannelViewScope, r: RawViewRow): ChannelViewProduct {
+function toView(scope: ChannelViewScope, r: ViewSqlRow): ChannelViewProduct {
   return {
     id: r.id,
     handle: r.handle,

@@ -2,7 +2,7 @@
 // products, each in one statement.
 import { sql } from 'drizzle-orm';
 import { type Executor, rows } from '../../platform/db/database.js';
-import { type RawListing, toListing } from './catalog.repository.js';
+import { type ListingSqlRow, toListing } from './catalog.repository.js';
 import type { Listing } from './catalog.types.js';
 
 const textArray = (v: string[]) => sql`${sql.param(v)}::text[]`;
@@ -46,7 +46,7 @@ export async function selectPricesOfVariants(exec: Executor, variantIds: string[
 export async function selectListingsOfProducts(exec: Executor, productIds: string[]): Promise<Listing[]> {
   if (productIds.length === 0) return [];
   return (
-    await rows<RawListing>(
+    await rows<ListingSqlRow>(
       exec,
       sql`select * from catalog_listings where product_id = any(${textArray(productIds)}) order by product_id, channel_id`,
     )

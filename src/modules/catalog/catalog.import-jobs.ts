@@ -1,58 +1,16 @@
 // Import jobs: a record of one bulk import with its progress, counts and rejected-rows report. The
 // import itself (which spans catalog and inventory) is a flow; this module keeps its bookkeeping.
 import { sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { newId, notFound } from '../../kernel/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { firstRow, rows } from '../../platform/db/database.js';
+import type { SqlRow } from '../../platform/db/rows.js';
+import type { catalogImportJobs } from './catalog.schema.js';
+import type { ImportFormat, ImportJob, ImportRejection } from './catalog.types.js';
 
-export const IMPORT_FORMATS = ['csv', 'ndjson'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+type JobSqlRow = SqlRow<typeof catalogImportJobs>;
 
-export const ImportJob = z.object({
-  id: z.string(),
-  format: z.enum(IMPORT_FORMATS),
-  source: z.string().nullable(),
-  status: z.enum(['running', 'completed', 'failed']),
-  rowsRead: z.number().int(),
-  rowsAccepted: z.number().int(),
-  rowsRejected: z.number().int(),
-  bytesRead: z.number().int(),
-  bytesTotal: z.number().int().nullable(),
-  progress: z.number().min(0).max(1).nullable().describe('bytes read / bytes total, when the size is known'),
-  counts: z.record(z.string(), z.number().int()).describe('accepted rows per kind'),
-  error: z.string().nullable(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
-  finishedAt: z.date().nullable(),
-});
-export type ImportJob = z.infer<typeof ImportJob>;
-
-export const ImportRejection = z.object({
-  line: z.number().int(),
-  reasons: z.array(z.string()),
-  row: z.record(z.string(), z.unknown()).nullable(),
-});
-export type ImportRejection = z.infer<typeof ImportRejection>;
-
-interface RawJob {
-  id: string;
-  format: ImportFormat;
-  source: string | null;
-  status: ImportJob['status'];
-  rows_read: number;
-  rows_accepted: number;
-  rows_rejected: number;
-  bytes_read: number | string;
-  bytes_total: number | string | null;
-  counts: Record<string, number>;
-  error: string | null;
-  created_at: Date | string;
-  updated_at: Date | string;
-  finished_at: Date | string | null;
-}
-
-const toJob = (r: RawJob): ImportJob => {
+const toJob = (r: JobSqlRow): ImportJob => {
   const total = r.bytes_total == null ? null : Number(r.bytes_total);
   const read = Number(r.bytes_read);
   return {
@@ -80,7 +38,7 @@ export async function startImportJob(
   input: { format: ImportFormat; source?: string | null; bytesTotal?: number | null },
 ): Promise<ImportJob> {
   const now = ctx.clock.now().toISOString();
-  const r = await firstRow<RawJob>(
+  const r = await firstRow<JobSqlRow>(
     ctx.db,
     sql`insert into catalog_import_jobs (id, format, source, status, bytes_total, actor, created_at, updated_at)
         values (${newId('imp')}, ${input.format}, ${input.source ?? null}, 'running', ${input.bytesTotal ?? null},
@@ -114,7 +72,7 @@ export async function recordImportProgress(ctx: Ctx, jobId: string, p: ImportPro
           on conflict do nothing`,
     );
   }
-  const r = await firstRow<RawJob>(
+  const r = await firstRow<JobSqlRow>(
     ctx.db,
     sql`update catalog_import_jobs set rows_read = ${p.rowsRead}, rows_accepted = ${p.rowsAccepted},
           rows_rejected = ${p.rowsRejected}, bytes_read = ${p.bytesRead}, counts = ${JSON.stringify(p.counts)}::jsonb,
@@ -150,14 +108,14 @@ export async function failStaleImportJobs(ctx: Ctx, staleBefore: Date): Promise<
 }
 
 export async function getImportJob(ctx: Ctx, id: string): Promise<ImportJob> {
-  const r = await firstRow<RawJob>(ctx.db, sql`select * from catalog_import_jobs where id = ${id}`);
+  const r = await firstRow<JobSqlRow>(ctx.db, sql`select * from catalog_import_jobs where id = ${id}`);
   if (!r) throw notFound('import', id);
   return toJob(r);
 }
 
 export async function listImportJobs(ctx: Ctx, limit = 50): Promise<ImportJob[]> {
   return (
-    await rows<RawJob>(ctx.db, sql`select * from catalog_import_jobs order by id desc limit ${limit}`)
+    await rows<JobSqlRow>(ctx.db, sql`select * from catalog_import_jobs order by id desc limit ${limit}`)
   ).map(toJob);
 }
 

@@ -2,25 +2,20 @@
 // statement per table; jsonb and array columns travel as JSON text (unnest cannot take ragged arrays).
 import { sql } from 'drizzle-orm';
 import { type Executor, firstRow, rows } from '../../platform/db/database.js';
+import type { SqlRow } from '../../platform/db/rows.js';
+import type {
+  catalogListings,
+  catalogPriceLists,
+  catalogProducts,
+  catalogProductTexts,
+  catalogVariants,
+} from './catalog.schema.js';
 import type { Listing, PriceList, Product, Variant } from './catalog.types.js';
 
-export interface ProductRow {
-  id: string;
-  handle: string;
-  status: Product['status'];
-  defaultLocale: string;
-  categories: string[];
-  media: string[];
-  createdAt: Date;
-  updatedAt: Date;
-}
+/** A product's own row (its texts and variants are rows of their own). */
+export type ProductRow = typeof catalogProducts.$inferSelect;
 
-export interface TextRow {
-  productId: string;
-  locale: string;
-  title: string;
-  description: string;
-}
+export type TextRow = typeof catalogProductTexts.$inferSelect;
 
 export interface VariantRow extends Variant {
   createdAt: Date;
@@ -30,18 +25,9 @@ export interface VariantRow extends Variant {
 const iso = (d: Date) => d.toISOString();
 const textArray = (v: Array<string | null>) => sql`${sql.param(v)}::text[]`;
 
-interface RawProduct {
-  id: string;
-  handle: string;
-  status: Product['status'];
-  default_locale: string;
-  categories: string[];
-  media: string[];
-  created_at: Date | string;
-  updated_at: Date | string;
-}
+type ProductSqlRow = SqlRow<typeof catalogProducts>;
 
-const toProductRow = (r: RawProduct): ProductRow => ({
+const toProductRow = (r: ProductSqlRow): ProductRow => ({
   id: r.id,
   handle: r.handle,
   status: r.status,
@@ -60,7 +46,7 @@ export async function selectProductRowsByHandles(
 ): Promise<ProductRow[]> {
   if (handles.length === 0 && ids.length === 0) return [];
   return (
-    await rows<RawProduct>(
+    await rows<ProductSqlRow>(
       exec,
       sql`select * from catalog_products where handle = any(${textArray(handles)}) or id = any(${textArray(ids)})`,
     )
@@ -68,7 +54,7 @@ export async function selectProductRowsByHandles(
 }
 
 export async function selectProductRow(exec: Executor, idOrHandle: string, forUpdate = false) {
-  const r = await firstRow<RawProduct>(
+  const r = await firstRow<ProductSqlRow>(
     exec,
     sql`select * from catalog_products where id = ${idOrHandle} or handle = ${idOrHandle}
         ${forUpdate ? sql`for update` : sql``}`,
@@ -119,18 +105,9 @@ export async function upsertTextRows(exec: Executor, list: TextRow[]): Promise<v
   );
 }
 
-interface RawVariant {
-  id: string;
-  product_id: string;
-  sku: string;
-  gtin: string | null;
-  options: Record<string, string> | string;
-  position: number;
-  created_at: Date | string;
-  updated_at: Date | string;
-}
+type VariantSqlRow = SqlRow<typeof catalogVariants>;
 
-const toVariantRow = (r: RawVariant): VariantRow => ({
+const toVariantRow = (r: VariantSqlRow): VariantRow => ({
   id: r.id,
   productId: r.product_id,
   sku: r.sku,
@@ -144,7 +121,7 @@ const toVariantRow = (r: RawVariant): VariantRow => ({
 export async function selectVariantRowsBySkus(exec: Executor, skus: string[]): Promise<VariantRow[]> {
   if (skus.length === 0) return [];
   return (
-    await rows<RawVariant>(exec, sql`select * from catalog_variants where sku = any(${textArray(skus)})`)
+    await rows<VariantSqlRow>(exec, sql`select * from catalog_variants where sku = any(${textArray(skus)})`)
   ).map(toVariantRow);
 }
 
@@ -192,7 +169,10 @@ export async function updateVariantRows(exec: Executor, list: VariantRow[]): Pro
 export async function selectProducts(exec: Executor, ids: string[]): Promise<Product[]> {
   if (ids.length === 0) return [];
   const raw = await rows<
-    RawProduct & { content: Record<string, { title: string; description: string }>; variants: RawVariant[] }
+    ProductSqlRow & {
+      content: Record<string, { title: string; description: string }>;
+      variants: VariantSqlRow[];
+    }
   >(
     exec,
     sql`select p.*,
@@ -208,7 +188,7 @@ export async function selectProducts(exec: Executor, ids: string[]): Promise<Pro
       ...base,
       content: typeof r.content === 'string' ? JSON.parse(r.content) : r.content,
       variants: (typeof r.variants === 'string' ? JSON.parse(r.variants) : r.variants).map(
-        (v: RawVariant) => {
+        (v: VariantSqlRow) => {
           const { createdAt: _vc, updatedAt: _vu, ...variant } = toVariantRow(v);
           return variant;
         },
@@ -244,15 +224,8 @@ export function searchFilter(q: string) {
 
 // ---- price lists and prices ----
 
-interface RawPriceList {
-  id: string;
-  code: string;
-  name: string;
-  currency: string;
-  created_at: Date | string;
-  updated_at: Date | string;
-}
-const toPriceList = (r: RawPriceList): PriceList => ({
+type PriceListSqlRow = SqlRow<typeof catalogPriceLists>;
+const toPriceList = (r: PriceListSqlRow): PriceList => ({
   id: r.id,
   code: r.code,
   name: r.name,
@@ -262,7 +235,7 @@ const toPriceList = (r: RawPriceList): PriceList => ({
 });
 
 export async function insertPriceList(exec: Executor, p: PriceList): Promise<PriceList | undefined> {
-  const r = await firstRow<RawPriceList>(
+  const r = await firstRow<PriceListSqlRow>(
     exec,
     sql`insert into catalog_price_lists (id, code, name, currency, created_at, updated_at)
         values (${p.id}, ${p.code}, ${p.name}, ${p.currency}, ${iso(p.createdAt)}, ${iso(p.updatedAt)})
@@ -272,7 +245,7 @@ export async function insertPriceList(exec: Executor, p: PriceList): Promise<Pri
 }
 
 export async function selectPriceList(exec: Executor, idOrCode: string): Promise<PriceList | undefined> {
-  const r = await firstRow<RawPriceList>(
+  const r = await firstRow<PriceListSqlRow>(
     exec,
     sql`select * from catalog_price_lists where id = ${idOrCode} or code = ${idOrCode}`,
   );
@@ -280,7 +253,7 @@ export async function selectPriceList(exec: Executor, idOrCode: string): Promise
 }
 
 export async function selectPriceLists(exec: Executor): Promise<PriceList[]> {
-  return (await rows<RawPriceList>(exec, sql`select * from catalog_price_lists order by code`)).map(
+  return (await rows<PriceListSqlRow>(exec, sql`select * from catalog_price_lists order by code`)).map(
     toPriceList,
   );
 }
@@ -347,15 +320,8 @@ export async function deleteChannelPriceRows(exec: Executor, channelId: string, 
 
 // ---- listings ----
 
-export interface RawListing {
-  channel_id: string;
-  product_id: string;
-  published: boolean;
-  title: string | null;
-  description: string | null;
-  updated_at: Date | string;
-}
-export const toListing = (r: RawListing): Listing => ({
+export type ListingSqlRow = SqlRow<typeof catalogListings>;
+export const toListing = (r: ListingSqlRow): Listing => ({
   channelId: r.channel_id,
   productId: r.product_id,
   published: r.published,
@@ -372,7 +338,7 @@ export async function upsertListingRows(
   at: Date,
 ): Promise<Listing[]> {
   if (list.length === 0) return [];
-  const r = await rows<RawListing>(
+  const r = await rows<ListingSqlRow>(
     exec,
     sql`insert into catalog_listings (channel_id, product_id, published, title, description, updated_at)
         select ${channelId}, u.product_id, u.published::boolean, u.title, u.description, ${iso(at)}
@@ -391,7 +357,7 @@ export async function upsertListingRows(
 
 export async function selectListings(exec: Executor, productId: string): Promise<Listing[]> {
   return (
-    await rows<RawListing>(
+    await rows<ListingSqlRow>(
       exec,
       sql`select * from catalog_listings where product_id = ${productId} order by channel_id`,
     )

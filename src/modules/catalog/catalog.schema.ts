@@ -12,15 +12,16 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
+import type { ImportJob, Product, Variant } from './catalog.types.js';
 
-const at = (name: string) => timestamp(name, { withTimezone: true }).notNull();
+const at = <N extends string>(name: N) => timestamp(name, { withTimezone: true }).notNull();
 
 export const catalogProducts = pgTable(
   'catalog_products',
   {
     id: text('id').primaryKey(),
     handle: text('handle').notNull().unique(),
-    status: text('status').notNull().default('active'),
+    status: text('status').$type<Product['status']>().notNull().default('active'),
     defaultLocale: text('default_locale').notNull(),
     categories: text('categories').array().notNull().default(sql`'{}'::text[]`),
     media: text('media').array().notNull().default(sql`'{}'::text[]`),
@@ -48,7 +49,7 @@ export const catalogVariants = pgTable(
     productId: text('product_id').notNull(),
     sku: text('sku').notNull().unique(),
     gtin: text('gtin'),
-    options: jsonb('options').notNull().default({}),
+    options: jsonb('options').$type<Variant['options']>().notNull().default({}),
     position: integer('position').notNull().default(0),
     createdAt: at('created_at'),
     updatedAt: at('updated_at'),
@@ -109,15 +110,15 @@ export const catalogListings = pgTable(
 /** A bulk import: its progress and counts, updated as the stream is read. */
 export const catalogImportJobs = pgTable('catalog_import_jobs', {
   id: text('id').primaryKey(),
-  format: text('format').notNull(),
+  format: text('format').$type<ImportJob['format']>().notNull(),
   source: text('source'),
-  status: text('status').notNull(),
+  status: text('status').$type<ImportJob['status']>().notNull(),
   rowsRead: integer('rows_read').notNull().default(0),
   rowsAccepted: integer('rows_accepted').notNull().default(0),
   rowsRejected: integer('rows_rejected').notNull().default(0),
   bytesRead: bigint('bytes_read', { mode: 'number' }).notNull().default(0),
   bytesTotal: bigint('bytes_total', { mode: 'number' }),
-  counts: jsonb('counts').notNull().default({}),
+  counts: jsonb('counts').$type<ImportJob['counts']>().notNull().default({}),
   error: text('error'),
   actor: text('actor'),
   createdAt: at('created_at'),

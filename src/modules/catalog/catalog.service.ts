@@ -18,10 +18,7 @@ import {
 import {
   failStaleImportJobs,
   getImportJob,
-  type ImportFormat,
-  type ImportJob,
   type ImportProgress,
-  type ImportRejection,
   listImportJobs,
   listImportRejections,
   recordImportProgress,
@@ -61,6 +58,7 @@ import {
   selectVariantRowsBySkus,
   type VariantRow,
 } from './catalog.repository.js';
+import type { ImportFormat, ImportJob, ImportRejection } from './catalog.types.js';
 import {
   type Listing,
   type PriceList,

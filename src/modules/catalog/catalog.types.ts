@@ -175,3 +175,34 @@ export const ChannelProduct = z.object({
   availableToSell: z.number().int().describe('sum over the variants'),
 });
 export type ChannelProduct = z.infer<typeof ChannelProduct>;
+
+// ---- import jobs ----
+
+export const IMPORT_FORMATS = ['csv', 'ndjson'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+export const ImportJob = z.object({
+  id: z.string(),
+  format: z.enum(IMPORT_FORMATS),
+  source: z.string().nullable(),
+  status: z.enum(['running', 'completed', 'failed']),
+  rowsRead: z.number().int(),
+  rowsAccepted: z.number().int(),
+  rowsRejected: z.number().int(),
+  bytesRead: z.number().int(),
+  bytesTotal: z.number().int().nullable(),
+  progress: z.number().min(0).max(1).nullable().describe('bytes read / bytes total, when the size is known'),
+  counts: z.record(z.string(), z.number().int()).describe('accepted rows per kind'),
+  error: z.string().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  finishedAt: z.date().nullable(),
+});
+export type ImportJob = z.infer<typeof ImportJob>;
+
+export const ImportRejection = z.object({
+  line: z.number().int(),
+  reasons: z.array(z.string()),
+  row: z.record(z.string(), z.unknown()).nullable(),
+});
+export type ImportRejection = z.infer<typeof ImportRejection>;

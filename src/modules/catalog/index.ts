@@ -17,13 +17,7 @@ export {
   catalogVersion,
   skuSubject,
 } from './catalog.events.js';
-export {
-  IMPORT_FORMATS,
-  type ImportFormat,
-  ImportJob,
-  type ImportProgress,
-  ImportRejection,
-} from './catalog.import-jobs.js';
+export type { ImportProgress } from './catalog.import-jobs.js';
 export type { ListingUpsert, PricesOutcome } from './catalog.pricing.js';
 export type { BatchOutcome, ProductUpsert, Rejection, VariantUpsert } from './catalog.products.js';
 export { catalogRoutes, PageQuery } from './catalog.routes.js';

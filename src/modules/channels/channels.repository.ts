@@ -1,24 +1,13 @@
 // SQL for channels.
 import { sql } from 'drizzle-orm';
 import { type Executor, firstRow, rows } from '../../platform/db/database.js';
+import type { SqlRow } from '../../platform/db/rows.js';
+import type { channels } from './channels.schema.js';
 import type { Channel } from './channels.types.js';
 
-interface RawChannel {
-  id: string;
-  code: string;
-  name: string;
-  type: Channel['type'];
-  currency: string;
-  locales: string[];
-  price_list_id: string | null;
-  payment_providers: string[];
-  status: Channel['status'];
-  metadata: Record<string, unknown>;
-  created_at: Date | string;
-  updated_at: Date | string;
-}
+type ChannelRow = SqlRow<typeof channels>;
 
-const toChannel = (r: RawChannel): Channel => ({
+const toChannel = (r: ChannelRow): Channel => ({
   id: r.id,
   code: r.code,
   name: r.name,
@@ -34,7 +23,7 @@ const toChannel = (r: RawChannel): Channel => ({
 });
 
 export async function insertChannel(exec: Executor, c: Channel): Promise<Channel | undefined> {
-  const r = await firstRow<RawChannel>(
+  const r = await firstRow<ChannelRow>(
     exec,
     sql`insert into channels (id, code, name, type, currency, locales, price_list_id, payment_providers, status, metadata, created_at, updated_at)
         values (${c.id}, ${c.code}, ${c.name}, ${c.type}, ${c.currency}, ${sql.param(c.locales)}::text[], ${c.priceListId},
@@ -47,7 +36,7 @@ export async function insertChannel(exec: Executor, c: Channel): Promise<Channel
 }
 
 export async function updateChannelRow(exec: Executor, c: Channel): Promise<Channel | undefined> {
-  const r = await firstRow<RawChannel>(
+  const r = await firstRow<ChannelRow>(
     exec,
     sql`update channels set name = ${c.name}, type = ${c.type}, currency = ${c.currency},
           locales = ${sql.param(c.locales)}::text[], price_list_id = ${c.priceListId},
@@ -63,7 +52,7 @@ export async function selectChannel(
   idOrCode: string,
   forUpdate = false,
 ): Promise<Channel | undefined> {
-  const r = await firstRow<RawChannel>(
+  const r = await firstRow<ChannelRow>(
     exec,
     sql`select * from channels where id = ${idOrCode} or code = ${idOrCode} ${forUpdate ? sql`for update` : sql``}`,
   );
@@ -75,7 +64,7 @@ export async function selectChannels(
   filter: { type?: string | undefined } = {},
 ): Promise<Channel[]> {
   const where = filter.type ? sql`where type = ${filter.type}` : sql``;
-  return (await rows<RawChannel>(exec, sql`select * from channels ${where} order by created_at, id`)).map(
+  return (await rows<ChannelRow>(exec, sql`select * from channels ${where} order by created_at, id`)).map(
     toChannel,
   );
 }

@@ -1,5 +1,6 @@
 // A loaded set of clusters (root profiles and the profiles merged into them) with their limited-type
 // identifiers, for the use cases outside the ingest hot path (manual merges, unmerges, erasure).
+import { notFound } from '../../kernel/index.js';
 import type { Executor } from '../../platform/db/database.js';
 import { loadClusters, loadIdentifiersOf } from './customers.repository.js';
 import type { JourneyStage, StageThresholds } from './customers.types.js';
@@ -67,4 +68,20 @@ export function restage(
     }
   }
   return changes;
+}
+
+/**
+ * The root of a customer's cluster (its one profile not merged into another), or a 404: a profile
+ * that does not exist, or whose cluster was erased, is not found.
+ */
+export function liveRootOf(cluster: Iterable<ProfileState>, id: string): ProfileState {
+  let root: ProfileState | undefined;
+  for (const p of cluster) {
+    if (p.mergedInto === null) {
+      root = p;
+      break;
+    }
+  }
+  if (!root || root.status === 'erased') throw notFound('customer', id);
+  return root;
 }

@@ -3,7 +3,8 @@
 import { sql } from 'drizzle-orm';
 import { newId } from '../../kernel/index.js';
 import { type Executor, firstRow, rows } from '../../platform/db/database.js';
-import type { JourneyStage } from './customers.types.js';
+import type { SqlRow } from '../../platform/db/rows.js';
+import type { customerProfiles } from './customers.schema.js';
 import type { ProfileState } from './profile-state.js';
 
 export const INGEST_LOCK = 7_245_100;
@@ -41,15 +42,18 @@ export async function beginIngest(exec: Executor, mode: 'shared' | 'exclusive' |
   );
 }
 
-const iso = (v: unknown): string | null => (v == null ? null : new Date(v as string).toISOString());
-const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+const iso = (v: string | null): string | null => (v == null ? null : new Date(v).toISOString());
+const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+
+/** A customer_profiles row as a raw statement (select *, row_to_json) returns it. */
+export type ProfileSqlRow = SqlRow<typeof customerProfiles>;
 
 /** A customer_profiles row (from select * or to_jsonb) as a ProfileState. */
-export function toProfileState(r: Record<string, unknown>): ProfileState {
+export function toProfileState(r: ProfileSqlRow): ProfileState {
   return {
-    id: r.id as string,
-    mergedInto: (r.merged_into as string | null) ?? null,
-    status: r.status as string,
+    id: r.id,
+    mergedInto: r.merged_into ?? null,
+    status: r.status,
     traits: json(r.traits),
     channelStats: json(r.channel_stats),
     eventCount: Number(r.event_count),
@@ -59,9 +63,9 @@ export function toProfileState(r: Record<string, unknown>): ProfileState {
     lastCartAt: iso(r.last_cart_at),
     firstSeenAt: iso(r.first_seen_at),
     lastSeenAt: iso(r.last_seen_at),
-    stage: r.stage as JourneyStage,
+    stage: r.stage,
     stageChangedAt: iso(r.stage_changed_at),
-    createdChannelId: (r.created_channel_id as string | null) ?? null,
+    createdChannelId: r.created_channel_id ?? null,
     createdAt: iso(r.created_at)!,
     updatedAt: iso(r.updated_at)!,
   };
@@ -108,7 +112,7 @@ export async function updateProfiles(exec: Executor, list: ProfileState[]): Prom
 
 /** Every profile of the clusters of the given profiles (their roots and what merged into those). */
 export async function loadClusters(exec: Executor, profileIds: string[]): Promise<ProfileState[]> {
-  const r = await rows<Record<string, unknown>>(
+  const r = await rows<ProfileSqlRow>(
     exec,
     sql`with roots as (select distinct coalesce(merged_into, id) as root from customer_profiles
                        where id = any(${sql.param(profileIds)}::text[]))
@@ -213,4 +217,34 @@ export async function insertTimelineEntry(
         on conflict (source_id, message_id) do nothing returning id`,
   );
   return inserted !== undefined;
+}
+
+export async function profileExists(exec: Executor, id: string): Promise<boolean> {
+  return (
+    (await firstRow<Pick<ProfileSqlRow, 'id'>>(
+      exec,
+      sql`select id from customer_profiles where id = ${id}`,
+    )) !== undefined
+  );
+}
+
+/**
+ * Live roots of buyer clusters whose newest order is older than their stage allows (at_risk
+ * before `lapsed`, the others before `atRisk`), by id, at most `limit`.
+ */
+export async function selectRootsDueForRestage(
+  exec: Executor,
+  o: { atRisk: Date; lapsed: Date; limit: number },
+): Promise<string[]> {
+  const r = await rows<Pick<ProfileSqlRow, 'id'>>(
+    exec,
+    sql`select r.id from customer_profiles r
+        where r.merged_into is null and r.status = 'active'
+          and r.stage in ('first_time_buyer', 'repeat', 'loyal', 'at_risk')
+          and greatest(r.last_order_at, (select max(m.last_order_at) from customer_profiles m
+                                         where m.merged_into = r.id))
+              <= case when r.stage = 'at_risk' then ${o.lapsed.toISOString()}::timestamptz else ${o.atRisk.toISOString()}::timestamptz end
+        order by r.id limit ${o.limit}`,
+  );
+  return r.map((x) => x.id);
 }

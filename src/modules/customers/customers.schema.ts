@@ -12,6 +12,8 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { ConsentEntry, CustomerView, MergeRecord, MergeReview } from './customers.types.js';
+import type { ProfileState } from './profile-state.js';
 
 /** Ingestion sources: a write key belongs to a channel. Only a hash of the key is stored. */
 export const customerSources = pgTable('customer_sources', {
@@ -37,19 +39,19 @@ export const customerProfiles = pgTable(
     mergedInto: text('merged_into'),
     status: text('status').notNull().default('active'),
     /** Per-profile share of traits: { key: { value, channelId, at } }. The view merges a cluster's. */
-    traits: jsonb('traits').notNull().default({}),
+    traits: jsonb('traits').$type<ProfileState['traits']>().notNull().default({}),
     /** { channelId: { first, last, count } } of the events that landed on this profile. */
-    channelStats: jsonb('channel_stats').notNull().default({}),
+    channelStats: jsonb('channel_stats').$type<ProfileState['channelStats']>().notNull().default({}),
     eventCount: integer('event_count').notNull().default(0),
     orderCount: integer('order_count').notNull().default(0),
     /** Lifetime value in minor units per currency: { EUR: 12345 }. */
-    lifetimeValue: jsonb('lifetime_value').notNull().default({}),
+    lifetimeValue: jsonb('lifetime_value').$type<ProfileState['lifetimeValue']>().notNull().default({}),
     lastOrderAt: timestamp('last_order_at', { withTimezone: true }),
     lastCartAt: timestamp('last_cart_at', { withTimezone: true }),
     firstSeenAt: timestamp('first_seen_at', { withTimezone: true }),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
     /** Journey stage of the cluster, kept on its root. */
-    stage: text('stage').notNull().default('visitor'),
+    stage: text('stage').$type<ProfileState['stage']>().notNull().default('visitor'),
     stageChangedAt: timestamp('stage_changed_at', { withTimezone: true }),
     createdChannelId: text('created_channel_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
@@ -70,7 +72,7 @@ export const customerIdentifiers = pgTable(
     type: text('type').notNull(),
     value: text('value').notNull(),
     profileId: text('profile_id').notNull(),
-    trust: text('trust').notNull(),
+    trust: text('trust').$type<CustomerView['identities'][number]['trust']>().notNull(),
     channelId: text('channel_id'),
     firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull(),
   },
@@ -91,7 +93,7 @@ export const customerEvents = pgTable(
     channelId: text('channel_id'),
     kind: text('kind').notNull(),
     name: text('name'),
-    properties: jsonb('properties').notNull().default({}),
+    properties: jsonb('properties').$type<Record<string, unknown>>().notNull().default({}),
     context: jsonb('context').notNull().default({}),
     anonymousId: text('anonymous_id'),
     userId: text('user_id'),
@@ -115,8 +117,8 @@ export const customerMerges = pgTable(
     /** The profiles whose merged_into this merge set (the loser and what was merged into it). */
     movedProfileIds: text('moved_profile_ids').array().notNull(),
     reason: text('reason').notNull(),
-    evidence: jsonb('evidence').notNull().default({}),
-    status: text('status').notNull().default('active'),
+    evidence: jsonb('evidence').$type<Record<string, unknown>>().notNull().default({}),
+    status: text('status').$type<MergeRecord['status']>().notNull().default('active'),
     actor: text('actor').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     undoneAt: timestamp('undone_at', { withTimezone: true }),
@@ -153,8 +155,8 @@ export const customerMergeReviews = pgTable(
     pairKey: text('pair_key').notNull(),
     rule: text('rule').notNull(),
     reason: text('reason').notNull(),
-    evidence: jsonb('evidence').notNull().default({}),
-    status: text('status').notNull().default('open'),
+    evidence: jsonb('evidence').$type<Record<string, unknown>>().notNull().default({}),
+    status: text('status').$type<MergeReview['status']>().notNull().default('open'),
     mergeId: text('merge_id'),
     decidedBy: text('decided_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
@@ -195,7 +197,7 @@ export const customerConsents = pgTable(
     profileId: text('profile_id').notNull(),
     purpose: text('purpose').notNull(),
     channelScope: text('channel_scope').notNull(),
-    status: text('status').notNull(),
+    status: text('status').$type<ConsentEntry['status']>().notNull(),
     sourceChannelId: text('source_channel_id'),
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
@@ -230,7 +232,7 @@ export const customerIdentityLog = pgTable(
     profileId: text('profile_id').notNull(),
     kind: text('kind').notNull(),
     reason: text('reason').notNull(),
-    details: jsonb('details').notNull().default({}),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
     actor: text('actor').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull(),
   },

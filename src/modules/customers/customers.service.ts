@@ -1,16 +1,17 @@
-// The customers service: ingestion, identity, the single customer view, consent and privacy,
-// composed from one file per use case. Also the small API other modules' flows use:
-// identify() and recordTimelineEntry().
-import { sql } from 'drizzle-orm';
 import { fail, newId, notFound, ok, type Result } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
-import { firstRow, rows } from '../../platform/db/database.js';
 import { appendEvents } from '../../platform/events/event-log.js';
 import { loadClusterSet, restage } from './clusters.js';
 import { checkConsentTarget } from './consent.js';
 import { CUSTOMER_EVENTS } from './customers.events.js';
 import type { CustomersOptions, CustomersService, TimelineEntryInput } from './customers.interface.js';
-import { insertTimelineEntry, lockIdentity, updateProfiles } from './customers.repository.js';
+import {
+  insertTimelineEntry,
+  lockIdentity,
+  profileExists,
+  selectRootsDueForRestage,
+  updateProfiles,
+} from './customers.repository.js';
 import { DEFAULT_STAGE_THRESHOLDS, type StageThresholds } from './customers.types.js';
 import { DEFAULT_IDENTITY_RULES, type IdentifierInput, type IdentityRules } from './identifiers.js';
 import { upsertConsentsSql } from './ingest.repository.js';
@@ -126,11 +127,7 @@ export function createCustomersService(options: CustomersOptions = {}): Customer
         await lockIdentity(tx.db);
         const inserted = await insertTimelineEntry(tx.db, customerId, entry, tx.clock.now());
         if (!inserted) {
-          const exists = await firstRow<{ id: string }>(
-            tx.db,
-            sql`select id from customer_profiles where id = ${customerId}`,
-          );
-          if (!exists) throw notFound('customer', customerId);
+          if (!(await profileExists(tx.db, customerId))) throw notFound('customer', customerId);
           return;
         }
         const c = await loadClusterSet(tx.db, [customerId], limitedTypes);
@@ -203,20 +200,12 @@ export function createCustomersService(options: CustomersOptions = {}): Customer
         const changed = await inTransaction(ctx, async (tx) => {
           await lockIdentity(tx.db);
           const now = tx.clock.now();
-          const atRisk = new Date(now.getTime() - thresholds.atRiskDays * day).toISOString();
-          const lapsed = new Date(now.getTime() - thresholds.lapsedDays * day).toISOString();
-          const roots = await rows<{ id: string }>(
-            tx.db,
-            sql`select r.id from customer_profiles r
-                where r.merged_into is null and r.status = 'active'
-                  and r.stage in ('first_time_buyer', 'repeat', 'loyal', 'at_risk')
-                  and greatest(r.last_order_at, (select max(m.last_order_at) from customer_profiles m
-                                                 where m.merged_into = r.id))
-                      <= case when r.stage = 'at_risk' then ${lapsed}::timestamptz else ${atRisk}::timestamptz end
-                order by r.id limit ${batchSize}`,
-          );
-          if (roots.length === 0) return { count: 0, full: false };
-          const ids = roots.map((r) => r.id);
+          const ids = await selectRootsDueForRestage(tx.db, {
+            atRisk: new Date(now.getTime() - thresholds.atRiskDays * day),
+            lapsed: new Date(now.getTime() - thresholds.lapsedDays * day),
+            limit: batchSize,
+          });
+          if (ids.length === 0) return { count: 0, full: false };
           const c = await loadClusterSet(tx.db, ids, limitedTypes);
           const changes = restage(c, ids, thresholds, now);
           await updateProfiles(
@@ -224,7 +213,7 @@ export function createCustomersService(options: CustomersOptions = {}): Customer
             changes.map((s) => c.profiles.get(s.profileId)!),
           );
           await appendEvents(tx, stageEvents(changes));
-          return { count: changes.length, full: roots.length === batchSize };
+          return { count: changes.length, full: ids.length === batchSize };
         });
         total += changed.count;
         if (!changed.full) break;

@@ -8,6 +8,7 @@ import {
   insertMergesSql,
   insertProfilesSql,
   type MergeInput,
+  type ProfileSqlRow,
   toProfileState,
   updateProfilesSql,
 } from './customers.repository.js';
@@ -81,9 +82,9 @@ export async function loadIngestState(exec: Executor, q: IngestStateQuery): Prom
       typeof raw === 'string' && (k === 'hit' || k === 'member' || k === 'limited') ? JSON.parse(raw) : raw;
     if (k === 'hit') out.hits.push(d as IngestStateRows['hits'][number]);
     else if (k === 'member') {
-      const m = d as Record<string, unknown>;
+      const m = d as ProfileSqlRow & { version: string };
       out.members.push(toProfileState(m));
-      out.versions.set(m.id as string, m.version as string);
+      out.versions.set(m.id, m.version);
     } else if (k === 'limited') out.limited.push(d as IngestStateRows['limited'][number]);
     else if (k === 'block') out.blocks.add(d as string);
     else if (k === 'dup') out.duplicates.add(d as string);
@@ -242,3 +243,8 @@ export const upsertConsentsSql = (c: ConsentRow[]) =>
                         then 'revoked' else excluded.status end,
           source_channel_id = excluded.source_channel_id, at = excluded.at
       where customer_consents.at <= excluded.at`;
+
+/** Refreshes the planner statistics of the tables ingestion grows. */
+export async function analyzeCustomerTables(exec: Executor): Promise<void> {
+  await exec.execute(sql`analyze customer_events, customer_profiles, customer_identifiers`);
+}

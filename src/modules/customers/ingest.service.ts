@@ -1,8 +1,3 @@
-// Ingestion: validate each event's identifiers (ingest-prepare.ts), then coalesce concurrent
-// requests into batches of one transaction each (group commit, ingest-batch.ts): one read of
-// everything a batch needs, identity resolution in memory, one write. Callers get their per-event
-// results only after the commit (durable). Conflicting batches are resolved again.
-import { sql } from 'drizzle-orm';
 import { deferred } from '../../kernel/index.js';
 import type { Ctx } from '../../platform/context.js';
 import type {
@@ -12,6 +7,7 @@ import type {
   StageThresholds,
 } from './customers.types.js';
 import type { IdentityRules } from './identifiers.js';
+import { analyzeCustomerTables } from './ingest.repository.js';
 import { commitIngestBatch, isConflict } from './ingest-batch.js';
 import { type IngestJob, prepareEvents } from './ingest-prepare.js';
 import type { Tombstones } from './tombstones.js';
@@ -95,7 +91,7 @@ export function createIngestion(opts: IngestOptions) {
     if (ingested < nextAnalyze) return;
     nextAnalyze = Math.min(nextAnalyze * 10, ingested + 1_000_000);
     try {
-      await ctx.database.db.execute(sql`analyze customer_events, customer_profiles, customer_identifiers`);
+      await analyzeCustomerTables(ctx.database.db);
     } catch (err) {
       ctx.log.warn({ err }, 'analyze of customer tables failed');
     }

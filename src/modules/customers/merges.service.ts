@@ -1,17 +1,24 @@
 // Merges decided by people or rules outside ingestion: manual merges, the review queue (approve or
 // reject), and unmerge, which restores both profiles exactly because nothing moved: it clears the
 // merged_into pointers the merge set and keeps the pair apart from then on.
-import { sql } from 'drizzle-orm';
 import { fail, newId, ok, type Result } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
-import { firstRow, rows } from '../../platform/db/database.js';
 import { appendEvents, type NewEvent } from '../../platform/events/event-log.js';
 import { type Clusters, loadClusterSet, restage } from './clusters.js';
 import { CUSTOMER_EVENTS } from './customers.events.js';
 import { insertIdentityLog, insertMerges, lockIdentity, updateProfiles } from './customers.repository.js';
 import type { MergeRecord, MergeReview, StageThresholds } from './customers.types.js';
 import { type IdentityRules, priorityOf } from './identifiers.js';
-import { pairKey } from './identity-resolution.js';
+import {
+  anyBlockedPair,
+  decideReviewRow,
+  insertMergeBlock,
+  markMergeUndone,
+  selectMergeForUpdate,
+  selectMergesOf,
+  selectReviewForUpdate,
+  selectReviews,
+} from './merges.repository.js';
 import type { ProfileState } from './profile-state.js';
 
 export type MergeRefusal =
@@ -20,32 +27,6 @@ export type MergeRefusal =
   | { reason: 'merge_refused'; rule: string; message: string };
 
 export type UnmergeRefusal = { reason: 'not_found' | 'not_active'; message: string };
-
-const toMerge = (r: Record<string, unknown>): MergeRecord => ({
-  id: r.id as string,
-  winnerId: r.winner_id as string,
-  loserId: r.loser_id as string,
-  movedProfileIds: r.moved_profile_ids as string[],
-  reason: r.reason as string,
-  evidence: (r.evidence ?? {}) as Record<string, unknown>,
-  status: r.status as MergeRecord['status'],
-  actor: r.actor as string,
-  createdAt: new Date(r.created_at as string),
-  undoneAt: r.undone_at ? new Date(r.undone_at as string) : null,
-});
-
-export const toReview = (r: Record<string, unknown>): MergeReview => ({
-  id: r.id as string,
-  profileIds: r.profile_ids as string[],
-  rule: r.rule as string,
-  reason: r.reason as string,
-  evidence: (r.evidence ?? {}) as Record<string, unknown>,
-  status: r.status as MergeReview['status'],
-  mergeId: (r.merge_id as string | null) ?? null,
-  decidedBy: (r.decided_by as string | null) ?? null,
-  createdAt: new Date(r.created_at as string),
-  decidedAt: r.decided_at ? new Date(r.decided_at as string) : null,
-});
 
 export function createMergesService(opts: { rules: IdentityRules; thresholds: StageThresholds }) {
   const { rules, thresholds } = opts;
@@ -57,16 +38,6 @@ export function createMergesService(opts: { rules: IdentityRules; thresholds: St
       if (values.size) best = Math.min(best, priorityOf(rules, type));
     return best;
   };
-
-  async function blockedPair(ctx: Ctx, a: string[], b: string[]): Promise<boolean> {
-    const keys = a.flatMap((x) => b.map((y) => pairKey(x, y)));
-    const r = await firstRow<{ n: number }>(
-      ctx.db,
-      sql`select count(*)::int as n from customer_merge_blocks
-          where profile_a || '|' || profile_b = any(${sql.param(keys)}::text[])`,
-    );
-    return Number(r?.n ?? 0) > 0;
-  }
 
   /** Merges the clusters of two profiles; force skips the protection rules (a person decided). */
   async function merge(
@@ -90,7 +61,7 @@ export function createMergesService(opts: { rules: IdentityRules; thresholds: St
       const ma = c.membersOf(ra).map((p) => p.id);
       const mb = c.membersOf(rb).map((p) => p.id);
       if (!o.force) {
-        if (await blockedPair(tx, ma, mb)) {
+        if (await anyBlockedPair(tx.db, ma, mb)) {
           return fail({
             reason: 'merge_refused' as const,
             rule: 'blocked_pair',
@@ -173,12 +144,8 @@ export function createMergesService(opts: { rules: IdentityRules; thresholds: St
   async function unmerge(ctx: Ctx, mergeId: string): Promise<Result<MergeRecord, UnmergeRefusal>> {
     return inTransaction(ctx, async (tx) => {
       await lockIdentity(tx.db);
-      const row = await firstRow<Record<string, unknown>>(
-        tx.db,
-        sql`select * from customer_merges where id = ${mergeId} for update`,
-      );
-      if (!row) return fail({ reason: 'not_found' as const, message: `merge ${mergeId} was not found` });
-      const m = toMerge(row);
+      const m = await selectMergeForUpdate(tx.db, mergeId);
+      if (!m) return fail({ reason: 'not_found' as const, message: `merge ${mergeId} was not found` });
       if (m.status !== 'active')
         return fail({ reason: 'not_active' as const, message: `merge ${mergeId} was already undone` });
       const c = await loadClusterSet(tx.db, [m.winnerId, m.loserId], limitedTypes);
@@ -197,14 +164,8 @@ export function createMergesService(opts: { rules: IdentityRules; thresholds: St
       await updateProfiles(tx.db, [
         ...new Set([...changed, ...stageChanges.map((s) => c.profiles.get(s.profileId)!)]),
       ]);
-      await tx.db.execute(
-        sql`update customer_merges set status = 'undone', undone_at = ${now.toISOString()} where id = ${mergeId}`,
-      );
-      const [x, y] = m.winnerId < m.loserId ? [m.winnerId, m.loserId] : [m.loserId, m.winnerId];
-      await tx.db.execute(
-        sql`insert into customer_merge_blocks (profile_a, profile_b, reason, created_at)
-            values (${x}, ${y}, ${`unmerge of ${mergeId}`}, ${now.toISOString()}) on conflict do nothing`,
-      );
+      await markMergeUndone(tx.db, mergeId, now);
+      await insertMergeBlock(tx.db, m.winnerId, m.loserId, `unmerge of ${mergeId}`, now);
       const reason = `merge ${mergeId} undone by ${tx.actor.name}`;
       await insertIdentityLog(
         tx.db,
@@ -248,19 +209,15 @@ export function createMergesService(opts: { rules: IdentityRules; thresholds: St
     Result<MergeReview, { reason: 'not_found' | 'already_decided' | 'merge_failed'; message: string }>
   > {
     return inTransaction(ctx, async (tx) => {
-      const row = await firstRow<Record<string, unknown>>(
-        tx.db,
-        sql`select * from customer_merge_reviews where id = ${reviewId} for update`,
-      );
-      if (!row) return fail({ reason: 'not_found' as const, message: `review ${reviewId} was not found` });
-      const review = toReview(row);
+      const review = await selectReviewForUpdate(tx.db, reviewId);
+      if (!review) return fail({ reason: 'not_found' as const, message: `review ${reviewId} was not found` });
       if (review.status !== 'open')
         return fail({
           reason: 'already_decided' as const,
           message: `review ${reviewId} is ${review.status}`,
         });
       const [a, b] = review.profileIds as [string, string];
-      const now = tx.clock.now().toISOString();
+      const now = tx.clock.now();
       let mergeId: string | null = null;
       if (decision === 'approve') {
         const merged = await merge(tx, a, b, {
@@ -272,18 +229,15 @@ export function createMergesService(opts: { rules: IdentityRules; thresholds: St
           return fail({ reason: 'merge_failed' as const, message: merged.message });
         mergeId = merged.ok ? merged.value.id : null;
       } else {
-        const [x, y] = a < b ? [a, b] : [b, a];
-        await tx.db.execute(
-          sql`insert into customer_merge_blocks (profile_a, profile_b, reason, created_at)
-              values (${x}, ${y}, ${`review ${reviewId} rejected`}, ${now}) on conflict do nothing`,
-        );
+        await insertMergeBlock(tx.db, a, b, `review ${reviewId} rejected`, now);
       }
       const status = decision === 'approve' ? 'approved' : 'rejected';
-      const updated = await firstRow<Record<string, unknown>>(
-        tx.db,
-        sql`update customer_merge_reviews set status = ${status}, merge_id = ${mergeId}, decided_by = ${tx.actor.id},
-              decided_at = ${now} where id = ${reviewId} returning *`,
-      );
+      const updated = await decideReviewRow(tx.db, reviewId, {
+        status,
+        mergeId,
+        decidedBy: tx.actor.id,
+        at: now,
+      });
       await appendEvents(tx, [
         {
           type: CUSTOMER_EVENTS.mergeReviewDecided,
@@ -291,7 +245,7 @@ export function createMergesService(opts: { rules: IdentityRules; thresholds: St
           payload: { reviewId, decision: status, profileIds: review.profileIds, mergeId },
         },
       ]);
-      return ok(toReview(updated!));
+      return ok(updated!);
     });
   }
 
@@ -300,21 +254,10 @@ export function createMergesService(opts: { rules: IdentityRules; thresholds: St
     unmerge,
     approveReview: (ctx: Ctx, id: string) => decideReview(ctx, id, 'approve'),
     rejectReview: (ctx: Ctx, id: string) => decideReview(ctx, id, 'reject'),
-    async listReviews(ctx: Ctx, status: MergeReview['status'] = 'open', limit = 100): Promise<MergeReview[]> {
-      const r = await rows<Record<string, unknown>>(
-        ctx.db,
-        sql`select * from customer_merge_reviews where status = ${status} order by created_at, id limit ${limit}`,
-      );
-      return r.map(toReview);
-    },
-    async listMerges(ctx: Ctx, profileIds: string[]): Promise<MergeRecord[]> {
-      const r = await rows<Record<string, unknown>>(
-        ctx.db,
-        sql`select * from customer_merges where winner_id = any(${sql.param(profileIds)}::text[])
-              or loser_id = any(${sql.param(profileIds)}::text[]) order by created_at, id`,
-      );
-      return r.map(toMerge);
-    },
+    listReviews: (ctx: Ctx, status: MergeReview['status'] = 'open', limit = 100): Promise<MergeReview[]> =>
+      selectReviews(ctx.db, status, limit),
+    listMerges: (ctx: Ctx, profileIds: string[]): Promise<MergeRecord[]> =>
+      selectMergesOf(ctx.db, profileIds),
   };
 }
 

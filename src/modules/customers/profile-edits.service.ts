@@ -1,13 +1,7 @@
-// Editing a customer by id (the API, workflow rules): tags added and removed, traits set newest-wins
-// with their channel and time, as ingestion stores them. A merged profile's id acts on the cluster's
-// surviving root. Each change appends an event; with `once`, a timeline entry keyed by a ref is
-// recorded in the same transaction and a repeat of that ref changes nothing.
-import { sql } from 'drizzle-orm';
-import { AppError, notFound } from '../../kernel/index.js';
+import { AppError } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
-import { rows } from '../../platform/db/database.js';
 import { appendEvents, type NewEvent } from '../../platform/events/event-log.js';
-import { loadClusterSet, restage } from './clusters.js';
+import { liveRootOf, loadClusterSet, restage } from './clusters.js';
 import { CUSTOMER_EVENTS } from './customers.events.js';
 import {
   insertTimelineEntry,
@@ -19,6 +13,7 @@ import type { StageThresholds, TagChangeResult, TraitUpdateResult } from './cust
 import type { IdentityRules } from './identifiers.js';
 import { stageEvents } from './merges.service.js';
 import { applyEvent, applyTraits, clusterTraits } from './profile-state.js';
+import { deleteTagsOf, insertMissingTags, selectTagsOf } from './tags.repository.js';
 
 /** A timeline entry recorded with a change, once per (kind, ref): e.g. a workflow rule's action. */
 export type OnceEntry = Omit<TimelineEntryRow, 'channelId' | 'occurredAt'> & {
@@ -42,9 +37,8 @@ export function createProfileEdits(opts: { rules: IdentityRules; thresholds: Sta
   async function begin(tx: Ctx, id: string, channelId: string | null, once?: OnceEntry) {
     await lockIdentity(tx.db);
     const c = await loadClusterSet(tx.db, [id], limitedTypes);
-    const rootId = c.rootOf(id);
-    const root = c.profiles.get(rootId);
-    if (!root || root.status === 'erased') throw notFound('customer', id);
+    const root = liveRootOf(c.membersOf(c.rootOf(id)), id);
+    const rootId = root.id;
     const now = tx.clock.now();
     let repeated = false;
     if (once) {
@@ -68,13 +62,7 @@ export function createProfileEdits(opts: { rules: IdentityRules; thresholds: Sta
     return { c, rootId, root, repeated, now };
   }
 
-  async function tagsOf(tx: Ctx, ids: string[]): Promise<string[]> {
-    const r = await rows<{ tag: string }>(
-      tx.db,
-      sql`select distinct tag from customer_tags where profile_id = any(${sql.param(ids)}::text[]) order by tag`,
-    );
-    return r.map((x) => x.tag);
-  }
+  const tagsOf = (tx: Ctx, ids: string[]) => selectTagsOf(tx.db, ids);
 
   return {
     /**
@@ -99,28 +87,21 @@ export function createProfileEdits(opts: { rules: IdentityRules; thresholds: Sta
         const ids = c.membersOf(rootId).map((p) => p.id);
         if (repeated)
           return { customerId: rootId, added: [], removed: [], tags: await tagsOf(tx, ids), repeated };
-        const removed = remove.length
-          ? await rows<{ tag: string }>(
-              tx.db,
-              sql`delete from customer_tags where profile_id = any(${sql.param(ids)}::text[])
-                  and tag = any(${sql.param(remove)}::text[]) returning tag`,
-            )
-          : [];
+        const removed = remove.length ? await deleteTagsOf(tx.db, ids, remove) : [];
         const added = add.length
-          ? await rows<{ tag: string }>(
-              tx.db,
-              sql`insert into customer_tags (profile_id, tag, channel_id, actor, added_at)
-                  select ${rootId}, t, ${channelId}, ${tx.actor.id}, ${now.toISOString()}
-                  from unnest(${sql.param(add)}::text[]) as t
-                  where not exists (select 1 from customer_tags x
-                                    where x.profile_id = any(${sql.param(ids)}::text[]) and x.tag = t)
-                  on conflict do nothing returning tag`,
-            )
+          ? await insertMissingTags(tx.db, {
+              rootId,
+              clusterIds: ids,
+              tags: add,
+              channelId,
+              actor: tx.actor.id,
+              at: now,
+            })
           : [];
         const result = {
           customerId: rootId,
-          added: added.map((r) => r.tag).sort(),
-          removed: [...new Set(removed.map((r) => r.tag))].sort(),
+          added: added.sort(),
+          removed: [...new Set(removed)].sort(),
           tags: [] as string[],
           repeated,
         };

@@ -1,15 +1,12 @@
 // The single customer view: a cluster's profile, identities, traits, consent, stage, computed
 // attributes and the first page of its cross-channel timeline, in one statement of indexed reads
 // (one round trip). Plus timeline pages, search and the identity log.
-import { sql } from 'drizzle-orm';
-import { AppError, notFound } from '../../kernel/index.js';
+import { AppError } from '../../kernel/index.js';
 import type { Ctx } from '../../platform/context.js';
-import { rows } from '../../platform/db/database.js';
-import { toProfileState } from './customers.repository.js';
+import { liveRootOf } from './clusters.js';
 import type {
   ConsentEntry,
   CustomerSummary,
-  CustomerTag,
   CustomerView,
   IdentityLogEntry,
   TimelineItem,
@@ -17,7 +14,15 @@ import type {
 } from './customers.types.js';
 import { type IdentityRules, normalizeIdentifier } from './identifiers.js';
 import { normalizeTag } from './profile-edits.service.js';
-import { clusterChannels, clusterTraits, type ProfileState } from './profile-state.js';
+import { clusterChannels, clusterTraits } from './profile-state.js';
+import {
+  type Contact,
+  selectCluster,
+  selectIdentityLog,
+  selectSearchHits,
+  selectTimeline,
+  selectView,
+} from './view.repository.js';
 
 const encodeCursor = (at: Date, id: string) => Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
 function decodeCursor(c: string): { at: string; id: string } {
@@ -30,153 +35,18 @@ function decodeCursor(c: string): { at: string; id: string } {
   return { at, id };
 }
 
-async function loadCluster(ctx: Ctx, id: string): Promise<ProfileState[]> {
-  const r = await rows<Record<string, unknown>>(
-    ctx.db,
-    sql`with r as (select coalesce(merged_into, id) as root from customer_profiles where id = ${id})
-        select * from customer_profiles where id = (select root from r)
-        union all select * from customer_profiles where merged_into = (select root from r)`,
-  );
-  return r.map(toProfileState);
-}
-
-async function timelineOf(ctx: Ctx, ids: string[], limit: number, cursor?: string): Promise<TimelinePage> {
-  const after = cursor ? decodeCursor(cursor) : undefined;
-  const r = await rows<EventRow>(
-    ctx.db,
-    // One index-ordered scan per profile of the cluster, each stopping after a page, then merged:
-    // a profile with 10,000 events costs a page, not a sort of 10,000 rows.
-    sql`select * from (${sql.join(
-      ids.map(
-        (
-          id,
-        ) => sql`(select id, kind, name, channel_id, profile_id, occurred_at, properties from customer_events
-          where profile_id = ${id}
-          ${after ? sql`and (occurred_at, id) < (${after.at}::timestamptz, ${after.id})` : sql``}
-          order by occurred_at desc, id desc limit ${limit + 1})`,
-      ),
-      sql` union all `,
-    )}) t order by occurred_at desc, id desc limit ${limit + 1}`,
-  );
-  return timelinePage(r, limit);
-}
-
-interface EventRow {
-  id: string;
-  kind: string;
-  name: string | null;
-  channel_id: string | null;
-  profile_id: string;
-  occurred_at: string | Date;
-  properties: Record<string, unknown> | string;
-}
-
-/** A page from up to limit + 1 rows in timeline order (the extra row says there is a next page). */
-function timelinePage(r: EventRow[], limit: number): TimelinePage {
-  const items: TimelineItem[] = r.slice(0, limit).map((e) => ({
-    id: e.id,
-    kind: e.kind,
-    name: e.name,
-    channelId: e.channel_id,
-    profileId: e.profile_id,
-    occurredAt: new Date(e.occurred_at),
-    properties: typeof e.properties === 'string' ? JSON.parse(e.properties) : e.properties,
-  }));
+/** A page from up to limit + 1 items in timeline order (the extra item says there is a next page). */
+function timelinePage(r: TimelineItem[], limit: number): TimelinePage {
+  const items = r.slice(0, limit);
   const last = items[items.length - 1];
   return { items, nextCursor: r.length > limit && last ? encodeCursor(last.occurredAt, last.id) : null };
 }
 
-interface IdentityRow {
-  type: string;
-  value: string;
-  trust: 'verified' | 'claimed';
-  channel_id: string | null;
-  profile_id: string;
-  first_seen_at: string | Date;
-  id: string;
-}
-
-/**
- * Everything the view shows, in one statement: the cluster's profiles, then keyed by their ids the
- * identifiers, consent and, per profile, its newest events by a backward walk of the timeline index
- * (a profile with 10,000 events costs a page, not a sort). Rows come back as tagged JSON.
- */
-async function loadView(ctx: Ctx, id: string, limit: number) {
-  const r = await rows<{ k: string; d: string | Record<string, unknown> }>(
-    ctx.db,
-    sql`with cluster as (
-          select p.* from customer_profiles p
-          where p.id = (select coalesce(merged_into, id) from customer_profiles where id = ${id})
-          union all select p.* from customer_profiles p
-          where p.merged_into = (select coalesce(merged_into, id) from customer_profiles where id = ${id}))
-        select 'profile' as k, row_to_json(c)::text as d from cluster c
-        union all select 'identity', json_build_object('id', i.id, 'type', i.type, 'value', i.value, 'trust', i.trust,
-            'channel_id', i.channel_id, 'profile_id', i.profile_id, 'first_seen_at', i.first_seen_at)::text
-          from customer_identifiers i where i.profile_id = any(array(select id from cluster))
-        union all select 'consent', json_build_object('purpose', x.purpose, 'channel_scope', x.channel_scope,
-            'status', x.status, 'source_channel_id', x.source_channel_id, 'at', x.at)::text
-          from customer_consents x where x.profile_id = any(array(select id from cluster))
-        union all select 'tag', json_build_object('tag', t.tag, 'channel_id', t.channel_id, 'profile_id', t.profile_id,
-            'added_at', t.added_at)::text
-          from customer_tags t where t.profile_id = any(array(select id from cluster))
-        union all select 'event', json_build_object('id', e.id, 'kind', e.kind, 'name', e.name, 'channel_id', e.channel_id,
-            'profile_id', e.profile_id, 'occurred_at', e.occurred_at, 'properties', e.properties)::text
-          from cluster c cross join lateral (
-            select * from customer_events where profile_id = c.id
-            order by occurred_at desc, id desc limit ${limit + 1}) e`,
-  );
-  const parse = (d: string | Record<string, unknown>) => (typeof d === 'string' ? JSON.parse(d) : d);
-  const cluster: ProfileState[] = [];
-  const identities: IdentityRow[] = [];
-  const consent: ConsentRow[] = [];
-  const events: EventRow[] = [];
-  const tags: CustomerTag[] = [];
-  for (const row of r) {
-    const d = parse(row.d);
-    if (row.k === 'profile') cluster.push(toProfileState(d));
-    else if (row.k === 'identity') identities.push(d);
-    else if (row.k === 'consent') consent.push(d);
-    else if (row.k === 'tag')
-      tags.push({
-        tag: d.tag,
-        channelId: d.channel_id,
-        profileId: d.profile_id,
-        addedAt: new Date(d.added_at),
-      });
-    else events.push(d);
-  }
-  const time = (v: string | Date) => new Date(v).getTime();
-  identities.sort((a, b) => time(a.first_seen_at) - time(b.first_seen_at) || (a.id < b.id ? -1 : 1));
-  events.sort((a, b) => time(b.occurred_at) - time(a.occurred_at) || (a.id < b.id ? 1 : -1));
-  return {
-    cluster,
-    identities,
-    consent: consentOf(consent),
-    tags: tags.sort((a, b) => a.tag.localeCompare(b.tag)),
-    timeline: timelinePage(events.slice(0, limit + 1), limit),
-  };
-}
-
-interface ConsentRow {
-  purpose: string;
-  channel_scope: string;
-  status: ConsentEntry['status'];
-  source_channel_id: string | null;
-  at: string | Date;
-}
-
 /** Newest decision per purpose × channel across the cluster's profiles. */
-function consentOf(r: ConsentRow[]): ConsentEntry[] {
+function consentOf(r: ConsentEntry[]): ConsentEntry[] {
   const out = new Map<string, ConsentEntry>();
-  for (const c of [...r].sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime())) {
-    out.set(`${c.purpose}|${c.channel_scope}`, {
-      purpose: c.purpose,
-      channel: c.channel_scope,
-      status: c.status,
-      sourceChannelId: c.source_channel_id,
-      at: new Date(c.at),
-    });
-  }
+  for (const c of [...r].sort((a, b) => a.at.getTime() - b.at.getTime()))
+    out.set(`${c.purpose}|${c.channel}`, c);
   return [...out.values()].sort(
     (a, b) => a.purpose.localeCompare(b.purpose) || a.channel.localeCompare(b.channel),
   );
@@ -186,9 +56,8 @@ const date = (s: string | null) => (s ? new Date(s) : null);
 
 export function createViewService(opts: { rules: IdentityRules }) {
   async function resolveCluster(ctx: Ctx, id: string) {
-    const cluster = await loadCluster(ctx, id);
-    const root = cluster.find((p) => p.mergedInto === null);
-    if (!root || root.status === 'erased') throw notFound('customer', id);
+    const cluster = await selectCluster(ctx.db, id);
+    const root = liveRootOf(cluster, id);
     return { root, cluster, ids: cluster.map((p) => p.id) };
   }
 
@@ -196,9 +65,9 @@ export function createViewService(opts: { rules: IdentityRules }) {
     resolveCluster,
 
     async view(ctx: Ctx, id: string, o: { timelineLimit?: number } = {}): Promise<CustomerView> {
-      const { cluster, identities, consent, tags, timeline } = await loadView(ctx, id, o.timelineLimit ?? 25);
-      const root = cluster.find((p) => p.mergedInto === null);
-      if (!root || root.status === 'erased') throw notFound('customer', id);
+      const limit = o.timelineLimit ?? 25;
+      const { cluster, identities, consent, tags, events } = await selectView(ctx.db, id, limit);
+      const root = liveRootOf(cluster, id);
       const ids = cluster.map((p) => p.id);
       const channels = Object.entries(clusterChannels(cluster))
         .map(([channelId, s]) => ({
@@ -224,17 +93,10 @@ export function createViewService(opts: { rules: IdentityRules }) {
         stageChangedAt: date(root.stageChangedAt),
         createdAt: new Date(root.createdAt),
         mergedProfileIds: ids.filter((x) => x !== root.id),
-        identities: identities.map((i) => ({
-          type: i.type,
-          value: i.value,
-          trust: i.trust,
-          channelId: i.channel_id,
-          profileId: i.profile_id,
-          firstSeenAt: new Date(i.first_seen_at),
-        })),
+        identities,
         traits: clusterTraits(cluster),
-        tags,
-        consent,
+        tags: tags.sort((a, b) => a.tag.localeCompare(b.tag)),
+        consent: consentOf(consent),
         computed: {
           firstSeenAt: date(firstSeen),
           lastSeenAt: date(lastSeen),
@@ -244,13 +106,15 @@ export function createViewService(opts: { rules: IdentityRules }) {
           orderCount: cluster.reduce((n, p) => n + p.orderCount, 0),
           lifetimeValue: Object.entries(ltv).map(([currency, amount]) => ({ amount, currency })),
         },
-        timeline,
+        timeline: timelinePage(events.slice(0, limit + 1), limit),
       };
     },
 
     async timeline(ctx: Ctx, id: string, o: { limit?: number; cursor?: string | undefined } = {}) {
       const { ids } = await resolveCluster(ctx, id);
-      return timelineOf(ctx, ids, Math.min(Math.max(o.limit ?? 25, 1), 200), o.cursor);
+      const limit = Math.min(Math.max(o.limit ?? 25, 1), 200);
+      const after = o.cursor ? decodeCursor(o.cursor) : undefined;
+      return timelinePage(await selectTimeline(ctx.db, ids, limit, after), limit);
     },
 
     /** Customers by email, phone, external id ("type:value"), name (part of a name trait) or tag. */
@@ -278,43 +142,19 @@ export function createViewService(opts: { rules: IdentityRules }) {
         const at = q.externalId.indexOf(':');
         if (at > 0) add(q.externalId.slice(0, at), q.externalId.slice(at + 1));
       }
-      const filters = [];
-      if (wanted.length) {
-        filters.push(sql`p.id in (select i.profile_id from customer_identifiers i
-          join unnest(${sql.param(wanted.map((w) => w.type))}::text[], ${sql.param(wanted.map((w) => w.value))}::text[]) as w(type, value)
-          on i.type = w.type and i.value = w.value)`);
-      }
-      const nameLike = (like: string) =>
-        sql`(lower(p.traits->'name'->>'value') like ${like} or lower(p.traits->'firstName'->>'value') like ${like}
-          or lower(p.traits->'lastName'->>'value') like ${like})`;
-      if (q.name) filters.push(nameLike(likePattern(q.name)));
-      if (q.q) {
-        const like = likePattern(q.q.trim());
-        // Phones are stored in E.164: "06 1234" finds +31 6 1234… by its digits (a leading 0 dropped).
-        const digits = q.q.replace(/\D/g, '').replace(/^0+/, '');
-        const phone =
-          digits.length >= 3 ? sql` or (i.type = 'phone' and i.value like ${`%${digits}%`})` : sql``;
-        filters.push(sql`(${nameLike(like)} or p.id in (select i.profile_id from customer_identifiers i
-          where (i.type = 'email' and lower(i.value) like ${like})${phone}))`);
-      }
-      if (q.tag) {
-        filters.push(
-          sql`p.id in (select t.profile_id from customer_tags t where t.tag = ${normalizeTag(q.tag)})`,
-        );
-      }
-      if (filters.length === 0) return [];
-      const r = await rows<Record<string, unknown>>(
+      const r = await selectSearchHits(
         ctx.db,
-        sql`with hits as (select distinct coalesce(p.merged_into, p.id) as root from customer_profiles p
-                          where p.status <> 'erased' and (${sql.join(filters, sql` or `)}) limit ${limit})
-            select p.*, array(select t.tag from customer_tags t where t.profile_id = p.id) as tags, ${CONTACTS}
-            from customer_profiles p where p.id in (select root from hits)
-            union all select p.*, array(select t.tag from customer_tags t where t.profile_id = p.id), ${CONTACTS}
-            from customer_profiles p where p.merged_into in (select root from hits)`,
+        {
+          identifiers: wanted,
+          name: q.name || undefined,
+          q: q.q || undefined,
+          tag: q.tag ? normalizeTag(q.tag) : undefined,
+        },
+        limit,
       );
-      const profiles = r.map(toProfileState);
-      const tagsOf = new Map(r.map((x) => [x.id as string, (x.tags as string[] | null) ?? []]));
-      const contactsOf = new Map(r.map((x) => [x.id as string, parseContacts(x.contacts)]));
+      const profiles = r.map((x) => x.profile);
+      const tagsOf = new Map(r.map((x) => [x.profile.id, x.tags]));
+      const contactsOf = new Map(r.map((x) => [x.profile.id, x.contacts]));
       return profiles
         .filter((p) => p.mergedInto === null)
         .map((root) => {
@@ -340,35 +180,9 @@ export function createViewService(opts: { rules: IdentityRules }) {
 
     async identityLog(ctx: Ctx, id: string): Promise<IdentityLogEntry[]> {
       const { ids } = await resolveCluster(ctx, id);
-      const r = await rows<Record<string, unknown>>(
-        ctx.db,
-        sql`select * from customer_identity_log where profile_id = any(${sql.param(ids)}::text[]) order by at, id`,
-      );
-      return r.map((l) => ({
-        id: l.id as string,
-        profileId: l.profile_id as string,
-        kind: l.kind as string,
-        reason: l.reason as string,
-        details: (typeof l.details === 'string' ? JSON.parse(l.details) : l.details) as Record<
-          string,
-          unknown
-        >,
-        actor: l.actor as string,
-        at: new Date(l.at as string),
-      }));
+      return selectIdentityLog(ctx.db, ids);
     },
   };
-}
-
-type Contact = { type: string; value: string; trust: string; at: string };
-
-/** A profile's email and phone identifiers, for search rows. */
-const CONTACTS = sql`coalesce((select json_agg(json_build_object('type', i.type, 'value', i.value, 'trust', i.trust,
-  'at', i.first_seen_at)) from customer_identifiers i where i.profile_id = p.id and i.type in ('email', 'phone')), '[]') as contacts`;
-
-function parseContacts(raw: unknown): Contact[] {
-  const v = typeof raw === 'string' ? JSON.parse(raw) : raw;
-  return Array.isArray(v) ? (v as Contact[]) : [];
 }
 
 /** Verified before claimed, then the first seen. */
@@ -379,4 +193,3 @@ function bestContact(contacts: Contact[], type: string): string | null {
 }
 
 /** A LIKE pattern for "contains", lowercased, with the pattern characters escaped. */
-const likePattern = (text: string) => `%${text.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;

@@ -15,7 +15,7 @@ import {
 } from '../../platform/events/event-log.js';
 import { INVENTORY_EVENTS, skuSubject } from './inventory.events.js';
 import type { Level, Movement } from './inventory.types.js';
-import { type RawMovement, toMovement } from './levels.repository.js';
+import { type MovementSqlRow, toMovement } from './levels.repository.js';
 
 export interface QuickAdjustment {
   kind: 'receive' | 'damage' | 'sale';
@@ -79,7 +79,7 @@ export async function writeQuickAdjustments(
         from upd u join target t on t.sku = u.sku and t.location_id = u.location_id
         left join ats a on a.sku = u.sku`;
   const found = await rows<
-    RawMovement & { level_on_hand: number; level_reserved: number; written_events?: unknown }
+    MovementSqlRow & { level_on_hand: number; level_reserved: number; written_events?: unknown }
   >(
     ctx.db,
     sql`with input as (select * from ${input}),

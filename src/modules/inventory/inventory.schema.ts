@@ -14,16 +14,17 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { Location, Movement, Reservation } from './inventory.types.js';
 
 export const inventoryLocations = pgTable('inventory_locations', {
   id: text('id').primaryKey(),
   code: text('code').notNull().unique(),
   name: text('name').notNull(),
-  type: text('type').notNull(),
-  address: jsonb('address').notNull().default({}),
+  type: text('type').$type<Location['type']>().notNull(),
+  address: jsonb('address').$type<Location['address']>().notNull().default({}),
   latitude: doublePrecision('latitude'),
   longitude: doublePrecision('longitude'),
-  status: text('status').notNull().default('active'),
+  status: text('status').$type<Location['status']>().notNull().default('active'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });
@@ -57,7 +58,7 @@ export const inventoryMovements = pgTable(
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     sku: text('sku').notNull(),
     locationId: text('location_id').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<Movement['kind']>().notNull(),
     onHandDelta: integer('on_hand_delta').notNull().default(0),
     reservedDelta: integer('reserved_delta').notNull().default(0),
     reason: text('reason'),
@@ -97,13 +98,13 @@ export const inventoryReservations = pgTable(
   'inventory_reservations',
   {
     id: text('id').primaryKey(),
-    kind: text('kind').notNull(),
-    status: text('status').notNull(),
+    kind: text('kind').$type<Reservation['kind']>().notNull(),
+    status: text('status').$type<Reservation['status']>().notNull(),
     channelId: text('channel_id').notNull(),
     sku: text('sku').notNull(),
     quantity: integer('quantity').notNull(),
     /** [{ locationId, quantity }]: where the units are held. */
-    lines: jsonb('lines').notNull(),
+    lines: jsonb('lines').$type<Reservation['lines']>().notNull(),
     idempotencyKey: text('idempotency_key'),
     reference: text('reference'),
     expiresAt: timestamp('expires_at', { withTimezone: true }),

@@ -3,6 +3,8 @@
 // even a bug above cannot take stock below zero or reserve more than is on hand.
 import { sql } from 'drizzle-orm';
 import { type Executor, rows } from '../../platform/db/database.js';
+import type { SqlRow } from '../../platform/db/rows.js';
+import type { inventoryLevels, inventoryMovements } from './inventory.schema.js';
 import type { Level, Movement, MovementKind } from './inventory.types.js';
 
 export interface LevelKey {
@@ -23,14 +25,9 @@ export interface NewMovement extends LevelDelta {
   adjustmentId: string | null;
 }
 
-interface RawLevel {
-  sku: string;
-  location_id: string;
-  on_hand: number;
-  reserved: number;
-}
+type LevelSqlRow = Pick<SqlRow<typeof inventoryLevels>, 'sku' | 'location_id' | 'on_hand' | 'reserved'>;
 
-const toLevel = (r: RawLevel): Level => {
+const toLevel = (r: LevelSqlRow): Level => {
   const onHand = Number(r.on_hand);
   const reserved = Number(r.reserved);
   return { sku: r.sku, locationId: r.location_id, onHand, reserved, available: onHand - reserved };
@@ -54,7 +51,7 @@ export async function ensureLevels(exec: Executor, keys: LevelKey[], now: Date):
 export async function lockLevels(exec: Executor, keys: LevelKey[]): Promise<Map<string, Level>> {
   const out = new Map<string, Level>();
   if (keys.length === 0) return out;
-  const found = await rows<RawLevel>(
+  const found = await rows<LevelSqlRow>(
     exec,
     sql`select l.sku, l.location_id, l.on_hand, l.reserved
         from inventory_levels l
@@ -90,7 +87,7 @@ export function sumDeltas(deltas: LevelDelta[]): LevelDelta[] {
  */
 export async function applyLevelDeltas(exec: Executor, deltas: LevelDelta[], now: Date): Promise<Level[]> {
   if (deltas.length === 0) return [];
-  const updated = await rows<RawLevel>(
+  const updated = await rows<LevelSqlRow>(
     exec,
     sql`update inventory_levels l
         set on_hand = l.on_hand + d.on_hand_delta, reserved = l.reserved + d.reserved_delta, updated_at = ${now.toISOString()}
@@ -114,7 +111,7 @@ export async function insertMovements(
   returning = false,
 ): Promise<Movement[]> {
   if (list.length === 0) return [];
-  const r = await rows<RawMovement>(
+  const r = await rows<MovementSqlRow>(
     exec,
     sql`insert into inventory_movements (sku, location_id, kind, on_hand_delta, reserved_delta, reason, actor,
                                          reservation_id, adjustment_id, occurred_at)
@@ -202,7 +199,7 @@ export async function selectChannelAvailability(
 
 export async function selectLevelsOfSku(exec: Executor, sku: string): Promise<Level[]> {
   return (
-    await rows<RawLevel>(
+    await rows<LevelSqlRow>(
       exec,
       sql`select sku, location_id, on_hand, reserved from inventory_levels where sku = ${sku} order by location_id`,
     )
@@ -217,7 +214,7 @@ export async function selectLevelsAtLocation(
 ): Promise<Level[]> {
   const after = opts.after ? sql`and sku > ${opts.after}` : sql``;
   return (
-    await rows<RawLevel>(
+    await rows<LevelSqlRow>(
       exec,
       sql`select sku, location_id, on_hand, reserved from inventory_levels
           where location_id = ${locationId} ${after} order by sku limit ${opts.limit}`,
@@ -225,19 +222,7 @@ export async function selectLevelsAtLocation(
   ).map(toLevel);
 }
 
-export interface RawMovement {
-  id: number;
-  sku: string;
-  location_id: string;
-  kind: MovementKind;
-  on_hand_delta: number;
-  reserved_delta: number;
-  reason: string | null;
-  actor: string;
-  reservation_id: string | null;
-  adjustment_id: string | null;
-  occurred_at: Date | string;
-}
+export type MovementSqlRow = SqlRow<typeof inventoryMovements>;
 
 export async function selectMovements(
   exec: Executor,
@@ -252,14 +237,14 @@ export async function selectMovements(
   if (filter.sku) conds.push(sql`sku = ${filter.sku}`);
   if (filter.locationId) conds.push(sql`location_id = ${filter.locationId}`);
   if (filter.after) conds.push(sql`id > ${filter.after}`);
-  const r = await rows<RawMovement>(
+  const r = await rows<MovementSqlRow>(
     exec,
     sql`select * from inventory_movements where ${sql.join(conds, sql` and `)} order by id limit ${filter.limit}`,
   );
   return r.map(toMovement);
 }
 
-export function toMovement(m: RawMovement): Movement {
+export function toMovement(m: MovementSqlRow): Movement {
   return {
     id: Number(m.id),
     sku: m.sku,

@@ -1,22 +1,13 @@
 // SQL for stock locations and channel sourcing.
 import { sql } from 'drizzle-orm';
 import { type Executor, firstRow, rows } from '../../platform/db/database.js';
+import type { SqlRow } from '../../platform/db/rows.js';
+import type { inventoryLocations } from './inventory.schema.js';
 import type { Location, Sourcing } from './inventory.types.js';
 
-interface RawLocation {
-  id: string;
-  code: string;
-  name: string;
-  type: Location['type'];
-  address: Record<string, unknown>;
-  latitude: number | null;
-  longitude: number | null;
-  status: Location['status'];
-  created_at: Date | string;
-  updated_at: Date | string;
-}
+type LocationSqlRow = SqlRow<typeof inventoryLocations>;
 
-const toLocation = (r: RawLocation): Location => ({
+const toLocation = (r: LocationSqlRow): Location => ({
   id: r.id,
   code: r.code,
   name: r.name,
@@ -30,7 +21,7 @@ const toLocation = (r: RawLocation): Location => ({
 });
 
 export async function insertLocation(exec: Executor, l: Location): Promise<Location | undefined> {
-  const r = await firstRow<RawLocation>(
+  const r = await firstRow<LocationSqlRow>(
     exec,
     sql`insert into inventory_locations (id, code, name, type, address, latitude, longitude, status, created_at, updated_at)
         values (${l.id}, ${l.code}, ${l.name}, ${l.type}, ${JSON.stringify(l.address)}::jsonb, ${l.latitude}, ${l.longitude},
@@ -42,7 +33,7 @@ export async function insertLocation(exec: Executor, l: Location): Promise<Locat
 }
 
 export async function updateLocationRow(exec: Executor, l: Location): Promise<Location> {
-  const r = await firstRow<RawLocation>(
+  const r = await firstRow<LocationSqlRow>(
     exec,
     sql`update inventory_locations set name = ${l.name}, type = ${l.type}, address = ${JSON.stringify(l.address)}::jsonb,
           latitude = ${l.latitude}, longitude = ${l.longitude}, status = ${l.status}, updated_at = ${l.updatedAt.toISOString()}
@@ -56,7 +47,7 @@ export async function selectLocation(
   idOrCode: string,
   forUpdate = false,
 ): Promise<Location | undefined> {
-  const r = await firstRow<RawLocation>(
+  const r = await firstRow<LocationSqlRow>(
     exec,
     sql`select * from inventory_locations where id = ${idOrCode} or code = ${idOrCode} ${forUpdate ? sql`for update` : sql``}`,
   );
@@ -66,7 +57,7 @@ export async function selectLocation(
 /** Locations by id or code; the map is keyed by each reference given. */
 export async function selectLocationsByRef(exec: Executor, refs: string[]): Promise<Map<string, Location>> {
   const found = (
-    await rows<RawLocation>(
+    await rows<LocationSqlRow>(
       exec,
       sql`select * from inventory_locations where id = any(${sql.param(refs)}::text[]) or code = any(${sql.param(refs)}::text[])`,
     )
@@ -82,7 +73,7 @@ export async function selectLocationsByRef(exec: Executor, refs: string[]): Prom
 export async function selectLocations(exec: Executor, filter: { type?: string | undefined } = {}) {
   const where = filter.type ? sql`where type = ${filter.type}` : sql``;
   return (
-    await rows<RawLocation>(exec, sql`select * from inventory_locations ${where} order by created_at, id`)
+    await rows<LocationSqlRow>(exec, sql`select * from inventory_locations ${where} order by created_at, id`)
   ).map(toLocation);
 }
 

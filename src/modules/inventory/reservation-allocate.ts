@@ -1,13 +1,11 @@
 // Turning several holds into an order's allocation at once (checkout): one conditional UPDATE for
 // all of them, so a checkout of N lines pays one round trip, and a hold that is no longer held (or,
 // when asked, not wholly at the given location) is left alone and reported, never allocated twice.
-import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.js';
-import { rows } from '../../platform/db/database.js';
 import { appendEvents } from '../../platform/events/event-log.js';
 import { INVENTORY_EVENTS } from './inventory.events.js';
 import type { Reservation } from './inventory.types.js';
-import { type RawReservation, toReservation } from './reservations.repository.js';
+import { allocateHeldRows } from './reservations.repository.js';
 
 export interface AllocateManyOutcome {
   /** The holds this call allocated. */
@@ -23,22 +21,7 @@ export async function allocateMany(
   opts: { reference?: string; atLocation?: string } = {},
 ): Promise<AllocateManyOutcome> {
   if (ids.length === 0) return { allocated: [], skipped: [] };
-  const moved = (
-    await rows<RawReservation>(
-      ctx.db,
-      sql`update inventory_reservations
-          set status = 'allocated', expires_at = null, updated_at = ${ctx.clock.now().toISOString()}
-              ${opts.reference !== undefined ? sql`, reference = ${opts.reference}` : sql``}
-          where id = any(${sql.param(ids)}::text[]) and status = 'held'
-            ${
-              opts.atLocation !== undefined
-                ? sql`and not exists (select 1 from jsonb_array_elements(lines) l
-                                      where l->>'locationId' <> ${opts.atLocation})`
-                : sql``
-            }
-          returning *`,
-    )
-  ).map(toReservation);
+  const moved = await allocateHeldRows(ctx.db, ids, { at: ctx.clock.now(), ...opts });
   await appendEvents(
     ctx,
     moved.map((r) => ({

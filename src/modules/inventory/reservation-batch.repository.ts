@@ -2,24 +2,24 @@
 // locations and read everything else the decision needs (sourcing, other levels, replays).
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, firstRow } from '../../platform/db/database.js';
-import type { Reservation } from './inventory.types.js';
+import type { SqlRow } from '../../platform/db/rows.js';
+import type {
+  inventoryChannelLocations,
+  inventoryChannels,
+  inventoryLevels,
+  inventoryLocations,
+  inventoryReservations,
+} from './inventory.schema.js';
 import type { BatchState } from './reservation-decision.js';
 
-interface RawReservationJson {
-  id: string;
-  kind: Reservation['kind'];
-  status: Reservation['status'];
-  channel_id: string;
-  sku: string;
-  quantity: number;
-  lines: Reservation['lines'];
-  idempotency_key: string | null;
-  reference: string | null;
-  expires_at: string | null;
-  created_by: string;
-  created_at: string;
-  updated_at: string;
-}
+type LevelJson = Pick<SqlRow<typeof inventoryLevels>, 'location_id' | 'on_hand' | 'reserved'>;
+/** A row of the `affected` sourcing CTE (channel locations with their code and buffer). */
+type SourcingJson = Pick<
+  SqlRow<typeof inventoryChannelLocations>,
+  'channel_id' | 'location_id' | 'priority'
+> &
+  Pick<SqlRow<typeof inventoryLocations>, 'code'> &
+  Pick<SqlRow<typeof inventoryChannels>, 'safety_buffer'>;
 
 type Json<T> = T[] | null;
 
@@ -62,16 +62,10 @@ export async function loadBatchState(
   idempotency: Array<{ channelId: string; key: string }>,
 ): Promise<BatchState> {
   const r = await firstRow<{
-    sourcing: Json<{
-      channel_id: string;
-      location_id: string;
-      code: string;
-      priority: number;
-      safety_buffer: number;
-    }>;
-    locked: Json<{ location_id: string; on_hand: number; reserved: number }>;
-    others: Json<{ location_id: string; on_hand: number; reserved: number }>;
-    existing: Json<RawReservationJson>;
+    sourcing: Json<SourcingJson>;
+    locked: Json<LevelJson>;
+    others: Json<LevelJson>;
+    existing: Json<SqlRow<typeof inventoryReservations>>;
   }>(
     exec,
     sql`with ${batchLevelsCtes(sku, channelIds)},

@@ -1,25 +1,13 @@
 // SQL for reservations: batch inserts for the group commit, status transitions that happen once.
 import { sql } from 'drizzle-orm';
 import { type Executor, firstRow, rows } from '../../platform/db/database.js';
+import type { SqlRow } from '../../platform/db/rows.js';
+import type { inventoryReservations } from './inventory.schema.js';
 import type { Reservation, ReservationStatus } from './inventory.types.js';
 
-export interface RawReservation {
-  id: string;
-  kind: Reservation['kind'];
-  status: ReservationStatus;
-  channel_id: string;
-  sku: string;
-  quantity: number;
-  lines: Reservation['lines'] | string;
-  idempotency_key: string | null;
-  reference: string | null;
-  expires_at: Date | string | null;
-  created_by: string;
-  created_at: Date | string;
-  updated_at: Date | string;
-}
+export type ReservationSqlRow = SqlRow<typeof inventoryReservations>;
 
-export const toReservation = (r: RawReservation): Reservation => ({
+export const toReservation = (r: ReservationSqlRow): Reservation => ({
   id: r.id,
   kind: r.kind,
   status: r.status,
@@ -36,7 +24,10 @@ export const toReservation = (r: RawReservation): Reservation => ({
 });
 
 export async function selectReservation(exec: Executor, id: string): Promise<Reservation | undefined> {
-  const r = await firstRow<RawReservation>(exec, sql`select * from inventory_reservations where id = ${id}`);
+  const r = await firstRow<ReservationSqlRow>(
+    exec,
+    sql`select * from inventory_reservations where id = ${id}`,
+  );
   return r ? toReservation(r) : undefined;
 }
 
@@ -52,7 +43,7 @@ export async function transitionReservation(
   now: Date,
   patch: { clearExpiry?: boolean; reference?: string | undefined } = {},
 ): Promise<Reservation | undefined> {
-  const r = await firstRow<RawReservation>(
+  const r = await firstRow<ReservationSqlRow>(
     exec,
     sql`update inventory_reservations
         set status = ${to}, updated_at = ${now.toISOString()}
@@ -66,7 +57,7 @@ export async function transitionReservation(
 
 /** Marks up to `limit` due holds expired (skipping ones another sweeper holds) and returns them. */
 export async function expireDueHolds(exec: Executor, cutoff: Date, limit: number): Promise<Reservation[]> {
-  const r = await rows<RawReservation>(
+  const r = await rows<ReservationSqlRow>(
     exec,
     sql`update inventory_reservations set status = 'expired', updated_at = ${cutoff.toISOString()}
         where id in (select id from inventory_reservations
@@ -96,9 +87,35 @@ export async function selectReservations(
   if (filter.status) conds.push(sql`status = ${filter.status}`);
   if (filter.reference) conds.push(sql`reference = ${filter.reference}`);
   if (filter.after) conds.push(sql`id > ${filter.after}`);
-  const r = await rows<RawReservation>(
+  const r = await rows<ReservationSqlRow>(
     exec,
     sql`select * from inventory_reservations where ${sql.join(conds, sql` and `)} order by id limit ${filter.limit}`,
+  );
+  return r.map(toReservation);
+}
+
+/**
+ * Allocates the holds still held (all, or those wholly at `atLocation`) in one conditional UPDATE,
+ * so a checkout of N lines pays one round trip; returns those it allocated.
+ */
+export async function allocateHeldRows(
+  exec: Executor,
+  ids: string[],
+  o: { at: Date; reference?: string; atLocation?: string },
+): Promise<Reservation[]> {
+  const r = await rows<ReservationSqlRow>(
+    exec,
+    sql`update inventory_reservations
+        set status = 'allocated', expires_at = null, updated_at = ${o.at.toISOString()}
+            ${o.reference !== undefined ? sql`, reference = ${o.reference}` : sql``}
+        where id = any(${sql.param(ids)}::text[]) and status = 'held'
+          ${
+            o.atLocation !== undefined
+              ? sql`and not exists (select 1 from jsonb_array_elements(lines) l
+                                    where l->>'locationId' <> ${o.atLocation})`
+              : sql``
+          }
+        returning *`,
   );
   return r.map(toReservation);
 }

@@ -3,46 +3,18 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.js';
 import { type Executor, firstRow, rows } from '../../platform/db/database.js';
+import type { SqlRow } from '../../platform/db/rows.js';
 import { type NewEvent, writeWithEvents } from '../../platform/events/event-log.js';
 import type { OrderStatus } from './order-state.js';
+import type { fulfilments, orders, returns } from './orders.schema.js';
 import type { Fulfilment, Order, OrderReturn } from './orders.types.js';
 
 type Json<T> = T | string;
 const parse = <T>(v: Json<T>): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
-interface RawOrder {
-  id: string;
-  number: string;
-  channel_id: string;
-  source: Order['source'];
-  external_source: string | null;
-  external_id: string | null;
-  cart_id: string | null;
-  customer_id: string | null;
-  email: string | null;
-  phone: string | null;
-  status: OrderStatus;
-  currency: string;
-  lines: Json<Order['lines']>;
-  items_total: number;
-  discount_total: number;
-  shipping_total: number;
-  tax_total: number;
-  grand_total: number;
-  paid_amount: number;
-  refunded_amount: number;
-  delivery: Json<Order['delivery']>;
-  pickup_code: string | null;
-  pickup_location_id: string | null;
-  pickup_expires_at: Date | string | null;
-  reservation_ids: string[];
-  history: Json<Array<{ from: OrderStatus | null; to: OrderStatus; at: string; reason: string | null }>>;
-  metadata: Json<Record<string, unknown>>;
-  placed_at: Date | string;
-  updated_at: Date | string;
-}
+type OrderSqlRow = SqlRow<typeof orders>;
 
-const toOrder = (r: RawOrder): Order => ({
+const toOrder = (r: OrderSqlRow): Order => ({
   id: r.id,
   number: r.number,
   channelId: r.channel_id,
@@ -88,7 +60,7 @@ export async function insertOrder(
   o: Order,
   numberPrefix: string,
 ): Promise<Order | undefined> {
-  const r = await firstRow<RawOrder>(
+  const r = await firstRow<OrderSqlRow>(
     exec,
     sql`insert into orders (id, number, channel_id, source, external_source, external_id, cart_id, customer_id, email, phone,
                             status, currency, lines, items_total, discount_total, shipping_total, tax_total, grand_total,
@@ -109,7 +81,7 @@ export async function insertOrder(
 
 /** Writes every field of an order that can change after it was placed. */
 export async function updateOrderRow(exec: Executor, o: Order): Promise<Order> {
-  const r = await firstRow<RawOrder>(
+  const r = await firstRow<OrderSqlRow>(
     exec,
     sql`update orders set status = ${o.status}, lines = ${JSON.stringify(o.lines)}::jsonb,
           customer_id = ${o.customerId}, paid_amount = ${o.paidAmount}, refunded_amount = ${o.refundedAmount},
@@ -122,17 +94,23 @@ export async function updateOrderRow(exec: Executor, o: Order): Promise<Order> {
 }
 
 export async function selectOrder(exec: Executor, id: string, forUpdate = false): Promise<Order | undefined> {
-  const r = await firstRow<RawOrder>(
+  const r = await firstRow<OrderSqlRow>(
     exec,
     sql`select * from orders where id = ${id} ${forUpdate ? sql`for update` : sql``}`,
   );
   return r ? toOrder(r) : undefined;
 }
 
-export async function selectOrderWhere(exec: Executor, where: SQL): Promise<Order | undefined> {
-  const r = await firstRow<RawOrder>(exec, sql`select * from orders where ${where} limit 1`);
+async function selectOrderWhere(exec: Executor, where: SQL): Promise<Order | undefined> {
+  const r = await firstRow<OrderSqlRow>(exec, sql`select * from orders where ${where} limit 1`);
   return r ? toOrder(r) : undefined;
 }
+
+export const selectOrderByCart = (exec: Executor, cartId: string) =>
+  selectOrderWhere(exec, sql`cart_id = ${cartId}`);
+
+export const selectOrderByExternalId = (exec: Executor, source: string | null, id: string | null) =>
+  selectOrderWhere(exec, sql`external_source = ${source} and external_id = ${id}`);
 
 export interface OrderFilter {
   /** Only these orders (one read for a list that names its orders, e.g. a pickup shelf). */
@@ -181,7 +159,7 @@ export async function selectOrders(exec: Executor, f: OrderFilter): Promise<Orde
   if (f.pickupCode !== undefined) where.push(sql`pickup_code = ${f.pickupCode}`);
   if (f.before) where.push(sql`id < ${f.before}`);
   return (
-    await rows<RawOrder>(
+    await rows<OrderSqlRow>(
       exec,
       sql`select * from orders where ${sql.join(where, sql` and `)} order by id desc limit ${f.limit}`,
     )
@@ -202,20 +180,9 @@ export async function selectOrderIdsWithExpiredPickup(
   ).map((r) => r.id);
 }
 
-interface RawFulfilment {
-  id: string;
-  order_id: string;
-  kind: Fulfilment['kind'];
-  location_id: string;
-  status: Fulfilment['status'];
-  lines: Json<Fulfilment['lines']>;
-  routing: Json<Fulfilment['routing']>;
-  tracking: Json<Record<string, unknown>> | null;
-  created_at: Date | string;
-  updated_at: Date | string;
-}
+type FulfilmentSqlRow = SqlRow<typeof fulfilments>;
 
-const toFulfilment = (r: RawFulfilment): Fulfilment => ({
+const toFulfilment = (r: FulfilmentSqlRow): Fulfilment => ({
   id: r.id,
   orderId: r.order_id,
   kind: r.kind,
@@ -264,7 +231,7 @@ export async function selectFulfilmentsOfOrder(
   forUpdate = false,
 ): Promise<Fulfilment[]> {
   return (
-    await rows<RawFulfilment>(
+    await rows<FulfilmentSqlRow>(
       exec,
       sql`select * from order_fulfilments where order_id = ${orderId} order by id ${forUpdate ? sql`for update` : sql``}`,
     )
@@ -276,7 +243,7 @@ export async function selectFulfilment(
   id: string,
   forUpdate = false,
 ): Promise<Fulfilment | undefined> {
-  const r = await firstRow<RawFulfilment>(
+  const r = await firstRow<FulfilmentSqlRow>(
     exec,
     sql`select * from order_fulfilments where id = ${id} ${forUpdate ? sql`for update` : sql``}`,
   );
@@ -290,7 +257,7 @@ export async function updateFulfilmentStatus(
   at: Date,
   tracking?: Record<string, unknown> | null,
 ): Promise<Fulfilment> {
-  const r = await firstRow<RawFulfilment>(
+  const r = await firstRow<FulfilmentSqlRow>(
     exec,
     sql`update order_fulfilments set status = ${status}, updated_at = ${at.toISOString()},
           tracking = coalesce(${tracking === undefined || tracking === null ? null : JSON.stringify(tracking)}::jsonb, tracking)
@@ -320,28 +287,16 @@ export async function selectFulfilmentTasks(
   }
   if (f.status) where.push(sql`status = ${f.status}`);
   return (
-    await rows<RawFulfilment>(
+    await rows<FulfilmentSqlRow>(
       exec,
       sql`select * from order_fulfilments where ${sql.join(where, sql` and `)} order by id limit ${f.limit}`,
     )
   ).map(toFulfilment);
 }
 
-interface RawReturn {
-  id: string;
-  order_id: string;
-  channel_id: string | null;
-  location_id: string | null;
-  method: OrderReturn['method'];
-  lines: Json<OrderReturn['lines']>;
-  refund_method: OrderReturn['refundMethod'];
-  refund_amount: number;
-  currency: string;
-  created_by: string;
-  created_at: Date | string;
-}
+type ReturnSqlRow = SqlRow<typeof returns>;
 
-const toReturn = (r: RawReturn): OrderReturn => ({
+const toReturn = (r: ReturnSqlRow): OrderReturn => ({
   id: r.id,
   orderId: r.order_id,
   channelId: r.channel_id,
@@ -366,6 +321,6 @@ export async function insertReturn(exec: Executor, r: OrderReturn): Promise<void
 
 export async function selectReturnsOfOrder(exec: Executor, orderId: string): Promise<OrderReturn[]> {
   return (
-    await rows<RawReturn>(exec, sql`select * from order_returns where order_id = ${orderId} order by id`)
+    await rows<ReturnSqlRow>(exec, sql`select * from order_returns where order_id = ${orderId} order by id`)
   ).map(toReturn);
 }

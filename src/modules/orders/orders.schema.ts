@@ -11,6 +11,8 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { StoredJson } from '../../platform/db/rows.js';
+import type { Fulfilment, Order, OrderReturn } from './orders.types.js';
 
 // The digits of order numbers: one sequence, so numbers are unique across every hub node.
 export const orderNumbers = pgSequence('order_number_seq', { startWith: 10001 });
@@ -23,7 +25,7 @@ export const orders = pgTable(
     number: text('number').notNull(),
     // The channel it was sold on, by id (the channels module owns channels).
     channelId: text('channel_id').notNull(),
-    source: text('source').notNull(),
+    source: text('source').$type<Order['source']>().notNull(),
     externalSource: text('external_source'),
     externalId: text('external_id'),
     // The cart it came from, by id (the carts module owns carts); one order per cart.
@@ -32,9 +34,9 @@ export const orders = pgTable(
     customerId: text('customer_id'),
     email: text('email'),
     phone: text('phone'),
-    status: text('status').notNull(),
+    status: text('status').$type<Order['status']>().notNull(),
     currency: text('currency').notNull(),
-    lines: jsonb('lines').notNull(),
+    lines: jsonb('lines').$type<StoredJson<Order['lines']>>().notNull(),
     itemsTotal: integer('items_total').notNull(),
     discountTotal: integer('discount_total').notNull(),
     shippingTotal: integer('shipping_total').notNull(),
@@ -42,14 +44,14 @@ export const orders = pgTable(
     grandTotal: integer('grand_total').notNull(),
     paidAmount: integer('paid_amount').notNull().default(0),
     refundedAmount: integer('refunded_amount').notNull().default(0),
-    delivery: jsonb('delivery').notNull(),
+    delivery: jsonb('delivery').$type<StoredJson<Order['delivery']>>().notNull(),
     pickupCode: text('pickup_code'),
     pickupLocationId: text('pickup_location_id'),
     pickupExpiresAt: timestamp('pickup_expires_at', { withTimezone: true }),
     // Inventory reservations held for this order, by id (the inventory module owns them).
     reservationIds: text('reservation_ids').array().notNull(),
-    history: jsonb('history').notNull(),
-    metadata: jsonb('metadata').notNull().default({}),
+    history: jsonb('history').$type<StoredJson<Order['history']>>().notNull(),
+    metadata: jsonb('metadata').$type<Order['metadata']>().notNull().default({}),
     placedAt: timestamp('placed_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
@@ -71,13 +73,13 @@ export const fulfilments = pgTable(
   {
     id: text('id').primaryKey(),
     orderId: text('order_id').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<Fulfilment['kind']>().notNull(),
     // Where it leaves from (a warehouse or a store), by id (the inventory module owns locations).
     locationId: text('location_id').notNull(),
-    status: text('status').notNull(),
-    lines: jsonb('lines').notNull(),
-    routing: jsonb('routing').notNull(),
-    tracking: jsonb('tracking'),
+    status: text('status').$type<Fulfilment['status']>().notNull(),
+    lines: jsonb('lines').$type<StoredJson<Fulfilment['lines']>>().notNull(),
+    routing: jsonb('routing').$type<StoredJson<Fulfilment['routing']>>().notNull(),
+    tracking: jsonb('tracking').$type<NonNullable<Fulfilment['tracking']>>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
@@ -95,9 +97,9 @@ export const returns = pgTable(
     // Where it was returned: a channel (store till, webshop for mail) and a location, by id.
     channelId: text('channel_id'),
     locationId: text('location_id'),
-    method: text('method').notNull(),
-    lines: jsonb('lines').notNull(),
-    refundMethod: text('refund_method').notNull(),
+    method: text('method').$type<OrderReturn['method']>().notNull(),
+    lines: jsonb('lines').$type<StoredJson<OrderReturn['lines']>>().notNull(),
+    refundMethod: text('refund_method').$type<OrderReturn['refundMethod']>().notNull(),
     refundAmount: integer('refund_amount').notNull(),
     currency: text('currency').notNull(),
     createdBy: text('created_by').notNull(),

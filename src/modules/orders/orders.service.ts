@@ -2,7 +2,6 @@
 // reads. Stock and payments are not ours: flows call inventory and payments and then record the
 // outcome here, in the same transaction.
 
-import { sql } from 'drizzle-orm';
 import { AppError, humanCode, newId, notFound, UNAMBIGUOUS_ALPHABET } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { appendEvents, type NewEvent } from '../../platform/events/event-log.js';
@@ -12,9 +11,10 @@ import {
   insertOrder,
   type OrderFilter,
   selectOrder,
+  selectOrderByCart,
+  selectOrderByExternalId,
   selectOrderIdsWithExpiredPickup,
   selectOrders,
-  selectOrderWhere,
   updateOrderRow,
 } from './orders.repository.js';
 import type { NewOrder, Order } from './orders.types.js';
@@ -208,11 +208,8 @@ export function createOrdersService(opts: { numberPrefix: string }): OrdersServi
         const inserted = await insertOrder(tx.db, moved.order, numberPrefix);
         if (!inserted) {
           const existing = input.cartId
-            ? await selectOrderWhere(tx.db, sql`cart_id = ${input.cartId}`)
-            : await selectOrderWhere(
-                tx.db,
-                sql`external_source = ${input.externalSource ?? null} and external_id = ${input.externalId ?? null}`,
-              );
+            ? await selectOrderByCart(tx.db, input.cartId)
+            : await selectOrderByExternalId(tx.db, input.externalSource ?? null, input.externalId ?? null);
           if (!existing) throw new AppError('order_not_placed', 'The order could not be placed');
           return { order: existing, created: false };
         }
@@ -308,10 +305,10 @@ export function createOrdersService(opts: { numberPrefix: string }): OrdersServi
 
     expiredPickups: (ctx, limit = 200) => selectOrderIdsWithExpiredPickup(ctx.db, ctx.clock.now(), limit),
 
-    findByCart: (ctx, cartId) => selectOrderWhere(ctx.db, sql`cart_id = ${cartId}`),
+    findByCart: (ctx, cartId) => selectOrderByCart(ctx.db, cartId),
 
     findByExternalId: (ctx, externalSource, externalId) =>
-      selectOrderWhere(ctx.db, sql`external_source = ${externalSource} and external_id = ${externalId}`),
+      selectOrderByExternalId(ctx.db, externalSource, externalId),
 
     listOrders: (ctx, filter) =>
       selectOrders(ctx.db, { ...filter, limit: Math.min(Math.max(filter.limit ?? 50, 1), 200) }),

@@ -1,24 +1,13 @@
 // SQL for payments, refunds and store credit.
 import { sql } from 'drizzle-orm';
 import { type Executor, firstRow, rows } from '../../platform/db/database.js';
+import type { SqlRow } from '../../platform/db/rows.js';
+import type { payments, refunds, storeCredits } from './payments.schema.js';
 import type { Payment, Refund, StoreCredit } from './payments.types.js';
 
-interface RawPayment {
-  id: string;
-  order_id: string;
-  provider: string;
-  status: Payment['status'];
-  amount: number;
-  currency: string;
-  refunded_amount: number;
-  provider_ref: string | null;
-  failure_code: string | null;
-  failure_message: string | null;
-  created_at: Date | string;
-  updated_at: Date | string;
-}
+type PaymentSqlRow = SqlRow<typeof payments>;
 
-const toPayment = (r: RawPayment): Payment => ({
+const toPayment = (r: PaymentSqlRow): Payment => ({
   id: r.id,
   orderId: r.order_id,
   provider: r.provider,
@@ -47,7 +36,7 @@ export async function selectPayment(
   id: string,
   forUpdate = false,
 ): Promise<Payment | undefined> {
-  const r = await firstRow<RawPayment>(
+  const r = await firstRow<PaymentSqlRow>(
     exec,
     sql`select * from payments where id = ${id} ${forUpdate ? sql`for update` : sql``}`,
   );
@@ -60,7 +49,7 @@ export async function selectPaymentsOfOrder(
   forUpdate = false,
 ): Promise<Payment[]> {
   return (
-    await rows<RawPayment>(
+    await rows<PaymentSqlRow>(
       exec,
       sql`select * from payments where order_id = ${orderId} order by created_at, id ${forUpdate ? sql`for update` : sql``}`,
     )
@@ -72,7 +61,7 @@ export async function updatePaymentStatus(
   id: string,
   fields: { status: Payment['status']; refundedAmount?: number; updatedAt: Date },
 ): Promise<Payment | undefined> {
-  const r = await firstRow<RawPayment>(
+  const r = await firstRow<PaymentSqlRow>(
     exec,
     sql`update payments set status = ${fields.status},
           refunded_amount = coalesce(${fields.refundedAmount ?? null}::int, refunded_amount),
@@ -82,23 +71,12 @@ export async function updatePaymentStatus(
   return r ? toPayment(r) : undefined;
 }
 
-interface RawRefund {
-  id: string;
-  order_id: string;
-  payment_id: string | null;
-  return_id: string | null;
-  method: Refund['method'];
-  amount: number;
-  currency: string;
-  status: Refund['status'];
-  provider_ref: string | null;
-  store_credit_id: string | null;
-  store_credit_code: string | null;
-  reason: string | null;
-  created_at: Date | string;
-}
+/** A refund with the code of the store credit it issued (left joined). */
+type RefundSqlRow = SqlRow<typeof refunds> & {
+  store_credit_code: SqlRow<typeof storeCredits>['code'] | null;
+};
 
-const toRefund = (r: RawRefund): Refund => ({
+const toRefund = (r: RefundSqlRow): Refund => ({
   id: r.id,
   orderId: r.order_id,
   paymentId: r.payment_id,
@@ -125,7 +103,7 @@ export async function insertRefund(exec: Executor, r: Refund): Promise<void> {
 
 export async function selectRefundsOfOrder(exec: Executor, orderId: string): Promise<Refund[]> {
   return (
-    await rows<RawRefund>(
+    await rows<RefundSqlRow>(
       exec,
       sql`select r.*, c.code as store_credit_code from payment_refunds r
           left join store_credits c on c.id = r.store_credit_id
@@ -134,18 +112,9 @@ export async function selectRefundsOfOrder(exec: Executor, orderId: string): Pro
   ).map(toRefund);
 }
 
-interface RawCredit {
-  id: string;
-  code: string;
-  profile_id: string | null;
-  order_id: string | null;
-  currency: string;
-  issued_amount: number;
-  balance: number;
-  created_at: Date | string;
-}
+type CreditSqlRow = SqlRow<typeof storeCredits>;
 
-const toCredit = (r: RawCredit): StoreCredit => ({
+const toCredit = (r: CreditSqlRow): StoreCredit => ({
   id: r.id,
   code: r.code,
   profileId: r.profile_id,
@@ -165,7 +134,7 @@ export async function insertStoreCredit(exec: Executor, c: StoreCredit): Promise
 }
 
 export async function selectStoreCredit(exec: Executor, idOrCode: string): Promise<StoreCredit | undefined> {
-  const r = await firstRow<RawCredit>(
+  const r = await firstRow<CreditSqlRow>(
     exec,
     sql`select * from store_credits where id = ${idOrCode} or code = ${idOrCode}`,
   );

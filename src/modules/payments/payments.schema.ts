@@ -1,6 +1,7 @@
 // Payments: one row per attempt to take money for an order (any provider), refunds against them,
 // and store credit issued instead of a refund to the original payment.
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { Payment, Refund } from './payments.types.js';
 
 export const payments = pgTable(
   'payments',
@@ -9,7 +10,7 @@ export const payments = pgTable(
     // The order it pays for, by id (the orders module owns orders).
     orderId: text('order_id').notNull(),
     provider: text('provider').notNull(),
-    status: text('status').notNull(),
+    status: text('status').$type<Payment['status']>().notNull(),
     amount: integer('amount').notNull(),
     currency: text('currency').notNull(),
     refundedAmount: integer('refunded_amount').notNull().default(0),
@@ -31,10 +32,10 @@ export const refunds = pgTable(
     paymentId: text('payment_id'),
     // The return it belongs to, by id (the orders module owns returns), or null for a cancellation.
     returnId: text('return_id'),
-    method: text('method').notNull(),
+    method: text('method').$type<Refund['method']>().notNull(),
     amount: integer('amount').notNull(),
     currency: text('currency').notNull(),
-    status: text('status').notNull(),
+    status: text('status').$type<Refund['status']>().notNull(),
     providerRef: text('provider_ref'),
     storeCreditId: text('store_credit_id'),
     reason: text('reason'),

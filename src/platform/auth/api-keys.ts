@@ -8,8 +8,10 @@ import { createTtlCache } from '../cache/ttl-cache.js';
 import type { Actor, Ctx } from '../context.js';
 import { inTransaction } from '../context.js';
 import { type Executor, firstRow, rows } from '../db/database.js';
+import type { SqlRow } from '../db/rows.js';
 import { appendEvent } from '../events/event-log.js';
 import { PLATFORM_EVENTS } from '../events/platform.events.js';
+import type { apiKeys } from './api-keys.schema.js';
 
 export const KEY_SECRET_PREFIX = 'ohk_';
 /** Publishable keys look different, so a leaked one is recognised as harmless-by-design at a glance. */
@@ -116,7 +118,7 @@ export async function createApiKey(
   const id = newId('key');
   const now = ctx.clock.now();
   const key = await inTransaction(ctx, async (tx) => {
-    const row = await firstRow<RawKey>(
+    const row = await firstRow<KeySqlRow>(
       tx.db,
       sql`insert into api_keys (id, name, prefix, kind, secret_hash, scopes, channel_id, created_at, created_by)
           values (${id}, ${input.name}, ${secret.slice(0, 12)}, ${kind}, ${hashSecret(secret)}, ${sql.param(scopes)}::text[],
@@ -136,7 +138,7 @@ export async function createApiKey(
 }
 
 export async function listApiKeys(exec: Executor): Promise<ApiKeyRecord[]> {
-  return (await rows<RawKey>(exec, sql`select * from api_keys order by created_at, id`)).map(toRecord);
+  return (await rows<KeySqlRow>(exec, sql`select * from api_keys order by created_at, id`)).map(toRecord);
 }
 
 export async function countActiveAdminKeys(exec: Executor): Promise<number> {
@@ -149,7 +151,7 @@ export async function countActiveAdminKeys(exec: Executor): Promise<number> {
 
 export async function revokeApiKey(ctx: Ctx, id: string): Promise<ApiKeyRecord> {
   return inTransaction(ctx, async (tx) => {
-    const row = await firstRow<RawKey>(
+    const row = await firstRow<KeySqlRow>(
       tx.db,
       sql`update api_keys set revoked_at = coalesce(revoked_at, ${ctx.clock.now().toISOString()})
           where id = ${id} returning *`,
@@ -181,7 +183,7 @@ export async function verifyApiKey(exec: Executor, secret: string): Promise<Acto
 }
 
 async function lookUpKey(exec: Executor, hash: string): Promise<Actor | null> {
-  const row = await firstRow<RawKey>(exec, sql`select * from api_keys where secret_hash = ${hash}`);
+  const row = await firstRow<KeySqlRow>(exec, sql`select * from api_keys where secret_hash = ${hash}`);
   const actor: Actor | null =
     row && !row.revoked_at
       ? {
@@ -199,19 +201,9 @@ async function lookUpKey(exec: Executor, hash: string): Promise<Actor | null> {
 
 export const clearApiKeyCache = (): void => keyCache.clear();
 
-interface RawKey {
-  id: string;
-  name: string;
-  prefix: string;
-  kind: ApiKeyKind;
-  scopes: string[];
-  channel_id: string | null;
-  created_at: Date | string;
-  last_used_at: Date | string | null;
-  revoked_at: Date | string | null;
-}
+type KeySqlRow = SqlRow<typeof apiKeys>;
 
-const toRecord = (r: RawKey): ApiKeyRecord => ({
+const toRecord = (r: KeySqlRow): ApiKeyRecord => ({
   id: r.id,
   name: r.name,
   prefix: r.prefix,

@@ -13,7 +13,9 @@ import { type SQL, sql } from 'drizzle-orm';
 import { newId } from '../../kernel/index.js';
 import type { Ctx } from '../context.js';
 import { type Executor, firstRow, rows } from '../db/database.js';
+import type { SqlRow } from '../db/rows.js';
 import { checkEventContracts, eventValidation } from './event-schemas.js';
+import type { events } from './events.schema.js';
 
 export interface NewEvent {
   type: string;
@@ -280,7 +282,7 @@ export async function readEvents(exec: Executor, opts: ReadOptions = {}): Promis
   if (opts.subject) filters.push(sql`subject = ${opts.subject}`);
   if (opts.channelId) filters.push(sql`(channel_id = ${opts.channelId} or channel_id is null)`);
   const extra = filters.length ? sql` and ${sql.join(filters, sql` and `)}` : sql``;
-  const raw = await rows<RawEvent>(
+  const raw = await rows<EventSqlRow>(
     exec,
     sql`select ${RETURNING} from events
         where (tx_id, position) > (${after.txId}::bigint, ${after.position}::bigint)
@@ -292,7 +294,7 @@ export async function readEvents(exec: Executor, opts: ReadOptions = {}): Promis
 }
 
 export async function findEvent(exec: Executor, id: string): Promise<StoredEvent | undefined> {
-  const r = await firstRow<RawEvent>(exec, sql`select ${RETURNING} from events where id = ${id}`);
+  const r = await firstRow<EventSqlRow>(exec, sql`select ${RETURNING} from events where id = ${id}`);
   return r ? toStoredEvent(r) : undefined;
 }
 
@@ -320,21 +322,10 @@ const RETURNING = sql.raw(
   'id, position, tx_id, type, subject, channel_id, payload, actor, request_id, occurred_at, recorded_at',
 );
 
-interface RawEvent {
-  id: string;
-  position: number | string;
-  tx_id: number | string;
-  type: string;
-  subject: string;
-  channel_id: string | null;
-  payload: Record<string, unknown> | string;
-  actor: string | null;
-  request_id: string | null;
-  occurred_at: Date | string;
-  recorded_at: Date | string;
-}
+/** An event row as a raw statement returns it (RETURNING above names every column). */
+type EventSqlRow = SqlRow<typeof events>;
 
-function toStoredEvent(r: RawEvent): StoredEvent {
+function toStoredEvent(r: EventSqlRow): StoredEvent {
   return {
     id: r.id,
     position: Number(r.position),

@@ -13,7 +13,7 @@ export const events = pgTable(
     type: text('type').notNull(),
     subject: text('subject').notNull(),
     channelId: text('channel_id'),
-    payload: jsonb('payload').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     actor: text('actor'),
     requestId: text('request_id'),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
