@@ -22,6 +22,7 @@ import { createCustomerSourcesFlow, customerSourcesRoutes } from './flows/custom
 import { DEMO_PAYMENT_PROVIDERS } from './flows/demo/demo-channels.js';
 import { type DemoAppKey, loadDemoData } from './flows/demo/load-demo-data.flow.js';
 import { createImportFlow, importExportRoutes } from './flows/import-export/index.js';
+import { createPricingFlow, pricingRoutes, startPromotionUsesRelease } from './flows/pricing/index.js';
 import {
   createMyAccountFlow,
   createSignInFlow,
@@ -54,6 +55,11 @@ import {
   ordersRoutes,
 } from './modules/orders/index.js';
 import { createPaymentsService, paymentsMigrations } from './modules/payments/index.js';
+import {
+  createPromotionsService,
+  promotionsMigrations,
+  promotionsRoutes,
+} from './modules/promotions/index.js';
 import { deleteEndedShopperRecords, shoppersMigrations } from './modules/shoppers/index.js';
 import { countActiveAdminKeys, createApiKey } from './platform/auth/api-keys.js';
 import type { HubConfig } from './platform/config.js';
@@ -91,6 +97,7 @@ export const ALL_MIGRATIONS: MigrationSet[] = [
   ordersMigrations,
   paymentsMigrations,
   shoppersMigrations,
+  promotionsMigrations,
 ];
 
 export interface HubOptions {
@@ -155,6 +162,9 @@ export function createServices(opts: ServicesOptions = {}) {
     maxFutureSkewMs: opts.maxFutureSkewSeconds === undefined ? undefined : opts.maxFutureSkewSeconds * 1000,
   });
   const orders = createOrdersModule({ numberPrefix: opts.orderNumberPrefix ?? 'OH' });
+  const promotions = createPromotionsService();
+  // One pricing engine for every channel: promotions behind the checkout rules' discount hook.
+  const pricing = createPricingFlow({ promotions, catalog, customers });
   const commerce = createCommerceFlows({
     ...base,
     inventory,
@@ -162,7 +172,8 @@ export function createServices(opts: ServicesOptions = {}) {
     carts: createCartsService(),
     orders,
     payments: createPaymentsService(opts.paymentProviders ? { enabled: opts.paymentProviders } : {}),
-    checkoutRules: createCheckoutRules(),
+    checkoutRules: createCheckoutRules({ discounts: pricing.discountHook }),
+    promotionUses: pricing,
   });
   const channelCatalog = createChannelCatalogFlow({ ...base, inventory });
   const imports = createImportFlow({ ...base, inventory });
@@ -182,6 +193,8 @@ export function createServices(opts: ServicesOptions = {}) {
     shopperSignIn,
     myAccount,
     orders,
+    promotions,
+    pricing,
     commerce,
     channelCatalog,
     imports,
@@ -270,6 +283,8 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await api.register(cartStatsRoutes);
       await api.register(customerOrdersRoutes(services.customerOrders));
       await api.register(commerceRoutes(services.commerce));
+      await api.register(promotionsRoutes(services.promotions));
+      await api.register(pricingRoutes({ pricing: services.pricing, commerce: services.commerce }));
       const shopperDeps = {
         signIn: services.shopperSignIn,
         myAccount: services.myAccount,
@@ -356,6 +371,13 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     log,
   });
 
+  const promotionUsesRelease = startPromotionUsesRelease({
+    database,
+    promotions: services.promotions,
+    clock,
+    log,
+  });
+
   integration.start();
 
   let relay: NatsRelay | undefined;
@@ -410,6 +432,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await staleImports.stop();
       await shopperCleanup.stop();
       await customerCommerce.stop();
+      await promotionUsesRelease.stop();
       await relay?.stop();
       await wakeup?.stop();
       if (!opts.database) await database.close();
