@@ -350,6 +350,7 @@ export function createCheckoutFlow(deps: CommerceDeps) {
         // Coupon and campaign uses are held before any money moves (409 when a limit is reached).
         await deps.promotionUses?.holdUses(ctx, steps, {
           orderId,
+          cartId: cart.id,
           channelId: cart.channelId,
           customerId: who.customerId,
           currency: cart.currency,

@@ -35,6 +35,7 @@ export interface PromotionUses {
     steps: Steps,
     input: {
       orderId: string;
+      cartId: string | null;
       channelId: string;
       customerId: string | null;
       currency: string;

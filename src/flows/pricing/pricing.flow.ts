@@ -125,6 +125,34 @@ export function createPricingFlow(deps: PricingDeps) {
     return toDiscounts(evaluation);
   };
 
+  /**
+   * A code on the cart that no longer applies for a hard reason (used up by other shoppers meanwhile,
+   * expired) refuses the checkout (409) rather than charging the shopper more than they were shown.
+   */
+  async function refuseLostCodes(ctx: Ctx, input: HoldInput): Promise<void> {
+    const codes = input.cartId ? await deps.promotions.cartCodes(ctx, input.cartId) : [];
+    const carried = new Set(input.totals.discounts.map((d) => d.code));
+    if (codes.every((c) => carried.has(c))) return;
+    const shippingOff = input.totals.discounts
+      .filter((d) => d.target === 'shipping')
+      .reduce((s, d) => s + d.amount, 0);
+    const evaluation = await evaluate(ctx, {
+      cartId: input.cartId,
+      channelId: input.channelId,
+      currency: input.currency,
+      customerId: input.customerId,
+      lines: input.totals.lines,
+      shipping: input.totals.shipping + shippingOff,
+      codes,
+    });
+    const lost = evaluation.notApplied.find((n) => n.code !== null && REFUSED.has(n.reason));
+    if (lost) {
+      throw new AppError('conflict', `The code ${lost.code} can no longer be used: ${lost.reason}`, {
+        details: { reason: lost.reason, couponCode: lost.code, cartId: input.cartId },
+      });
+    }
+  }
+
   const cartInput = (cart: Cart, shipping: number, codes?: string[]): PriceInput => ({
     cartId: cart.id,
     channelId: cart.channelId,
@@ -161,7 +189,7 @@ export function createPricingFlow(deps: PricingDeps) {
       const refused = evaluation.notApplied.find((n) => n.code === code && REFUSED.has(n.reason));
       if (refused) {
         throw new AppError('unprocessable', `The code ${code} cannot be used: ${refused.reason}`, {
-          details: { reason: refused.reason, code, cartId: cart.id },
+          details: { reason: refused.reason, couponCode: code, cartId: cart.id },
           issues: [{ path: 'body.code', message: refused.reason }],
         });
       }
@@ -173,7 +201,7 @@ export function createPricingFlow(deps: PricingDeps) {
       const code = raw.trim().toUpperCase();
       if (!(await deps.promotions.removeCartCode(ctx, cart.id, code))) {
         throw new AppError('not_found', `The code ${code} is not on this cart`, {
-          details: { reason: 'code_not_on_cart', code },
+          details: { reason: 'code_not_on_cart', couponCode: code },
         });
       }
       return evaluate(ctx, cartInput(cart, shipping));
@@ -183,17 +211,8 @@ export function createPricingFlow(deps: PricingDeps) {
      * Holds the uses of the campaigns the totals applied, as a compensated checkout step: should
      * anything after it fail (a refused payment, stock gone, another request won), they come back once.
      */
-    async holdUses(
-      ctx: Ctx,
-      steps: Steps,
-      input: {
-        orderId: string;
-        channelId: string;
-        customerId: string | null;
-        currency: string;
-        totals: Totals;
-      },
-    ): Promise<void> {
+    async holdUses(ctx: Ctx, steps: Steps, input: HoldInput): Promise<void> {
+      await refuseLostCodes(ctx, input);
       const uses = usesOf(input.totals.discounts);
       if (uses.length === 0) return;
       await steps.run(
@@ -205,6 +224,15 @@ export function createPricingFlow(deps: PricingDeps) {
 
     releaseUses: (ctx: Ctx, orderId: string) => deps.promotions.releaseUses(ctx, orderId),
   };
+}
+
+export interface HoldInput {
+  orderId: string;
+  cartId: string | null;
+  channelId: string;
+  customerId: string | null;
+  currency: string;
+  totals: Totals;
 }
 
 /** The engine's answer as the checkout rules' discounts: one per campaign and line (and shipping). */

@@ -281,7 +281,7 @@ describe('the pricing engine, for any carts and campaigns', () => {
           const parts = allocateByValue(amount, values);
           const sum = values.reduce((s, v) => s + v, 0);
           expect(parts.reduce((s, v) => s + v, 0)).toBe(Math.min(amount, sum));
-          parts.forEach((p, i) => expect(p >= 0 && p <= values[i]!).toBe(true));
+          expect(parts.every((p, i) => p >= 0 && p <= values[i]!)).toBe(true);
         },
       ),
     );

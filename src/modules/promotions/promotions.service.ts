@@ -260,7 +260,7 @@ export function createPromotionsService() {
           const campaign = await repo.selectCampaign(tx.db, use.campaignId);
           const refused = (reason: string) =>
             new AppError('conflict', `${campaign?.name ?? use.campaignId} can no longer be used: ${reason}`, {
-              details: { reason, campaignId: use.campaignId, code: use.code },
+              details: { reason, campaignId: use.campaignId, couponCode: use.code },
             });
           if (!campaign) throw refused('unknown_campaign');
           // An unlimited campaign's row is not touched: a popular sale must not serialize checkouts.
