@@ -255,6 +255,37 @@ describeEachHub(
       ).toBe(201);
       expect(await used()).toBe(1);
     });
+
+    it('a marketplace order that carries a known code counts one use, past the limit, once per order', async () => {
+      const c = await campaign({
+        name: 'Marketplace',
+        kind: 'code',
+        usageLimit: 1,
+        benefit: { type: 'free_shipping' },
+      });
+      await t.api('POST', `/api/promotions/campaigns/${c.id}/codes`, {
+        body: { code: 'MKT1', usageLimit: null },
+      });
+      const promotions = t.hub.services.promotions;
+      const ctx = t.hub.systemCtx();
+      const given = { channelId: f.channels.web.id, customerId: null, currency: 'EUR', amount: 495 };
+      expect(
+        await promotions.recordMarketplaceUse(ctx, { ...given, orderId: 'ord_mkt_1', code: 'mkt1' }),
+      ).toBe(true);
+      expect(
+        await promotions.recordMarketplaceUse(ctx, { ...given, orderId: 'ord_mkt_1', code: 'MKT1' }),
+      ).toBe(false);
+      expect(
+        await promotions.recordMarketplaceUse(ctx, { ...given, orderId: 'ord_mkt_2', code: 'MKT1' }),
+      ).toBe(true);
+      expect(
+        await promotions.recordMarketplaceUse(ctx, { ...given, orderId: 'ord_mkt_3', code: 'NOPE' }),
+      ).toBe(false);
+      expect((await t.api('GET', `/api/promotions/campaigns/${c.id}`)).body.used).toBe(2);
+      const id = await cart(f.keys.web, [{ sku: f.skus.cap, quantity: 1 }]);
+      const r = await t.api('POST', `/api/carts/${id}/coupons`, { key: f.keys.web, body: { code: 'MKT1' } });
+      expect([r.status, r.body.reason]).toEqual([422, 'usage_exhausted']);
+    });
   },
   COMMERCE_HUB_OPTIONS,
 );
