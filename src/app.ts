@@ -30,6 +30,7 @@ import { createCustomerSourcesFlow, customerSourcesRoutes } from './flows/custom
 import { DEMO_PAYMENT_PROVIDERS } from './flows/demo/demo-channels.js';
 import { type DemoAppKey, loadDemoData } from './flows/demo/load-demo-data.flow.js';
 import { createImportFlow, importExportRoutes } from './flows/import-export/index.js';
+import { createPricingFlow, pricingRoutes, startPromotionUsesRelease } from './flows/pricing/index.js';
 import {
   createMyAccountFlow,
   createSignInFlow,
@@ -62,6 +63,11 @@ import {
   ordersRoutes,
 } from './modules/orders/index.js';
 import { createPaymentsService, paymentsMigrations } from './modules/payments/index.js';
+import {
+  createPromotionsService,
+  promotionsMigrations,
+  promotionsRoutes,
+} from './modules/promotions/index.js';
 import { deleteEndedShopperRecords, shoppersMigrations } from './modules/shoppers/index.js';
 import { countActiveAdminKeys, createApiKey } from './platform/auth/api-keys.js';
 import type { HubConfig } from './platform/config.js';
@@ -101,6 +107,7 @@ export const ALL_MIGRATIONS: MigrationSet[] = [
   ordersMigrations,
   paymentsMigrations,
   shoppersMigrations,
+  promotionsMigrations,
 ];
 
 // Every event type and its payload schema, known to the event log (which checks appended payloads in
@@ -172,6 +179,9 @@ export function createServices(opts: ServicesOptions = {}) {
   });
   const orders = createOrdersModule({ numberPrefix: opts.orderNumberPrefix ?? 'OH' });
   const mailer = opts.mailer ?? createMailer({ smtpUrl: undefined, from: 'Omnihub <no-reply@localhost>' });
+  const promotions = createPromotionsService();
+  // One pricing engine for every channel: promotions behind the checkout rules' discount hook.
+  const pricing = createPricingFlow({ promotions, catalog, customers });
   const commerce = createCommerceFlows({
     mailer,
     ...base,
@@ -180,7 +190,8 @@ export function createServices(opts: ServicesOptions = {}) {
     carts: createCartsService(),
     orders,
     payments: createPaymentsService(opts.paymentProviders ? { enabled: opts.paymentProviders } : {}),
-    checkoutRules: createCheckoutRules(),
+    checkoutRules: createCheckoutRules({ discounts: pricing.discountHook }),
+    promotionUses: pricing,
   });
   const channelCatalog = createChannelCatalogFlow({ ...base, inventory });
   const imports = createImportFlow({ ...base, inventory });
@@ -216,6 +227,8 @@ export function createServices(opts: ServicesOptions = {}) {
     myAccount,
     orders,
     orderAdmin,
+    promotions,
+    pricing,
     commerce,
     channelCatalog,
     imports,
@@ -316,6 +329,8 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await api.register(customerOrdersRoutes(services.customerOrders));
       await api.register(commerceRoutes(services.commerce));
       await api.register(orderAdminRoutes({ orderAdmin: services.orderAdmin, orders: services.orders }));
+      await api.register(promotionsRoutes(services.promotions));
+      await api.register(pricingRoutes({ pricing: services.pricing, commerce: services.commerce }));
       const shopperDeps = {
         signIn: services.shopperSignIn,
         myAccount: services.myAccount,
@@ -409,6 +424,13 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     log,
   });
 
+  const promotionUsesRelease = startPromotionUsesRelease({
+    database,
+    promotions: services.promotions,
+    clock,
+    log,
+  });
+
   integration.start();
 
   let relay: NatsRelay | undefined;
@@ -464,6 +486,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await staleImports.stop();
       await shopperCleanup.stop();
       await customerCommerce.stop();
+      await promotionUsesRelease.stop();
       await relay?.stop();
       await wakeup?.stop();
       if (!opts.database) await database.close();

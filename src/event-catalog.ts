@@ -9,6 +9,7 @@ import { INTEGRATION_EVENT_SCHEMAS } from './modules/integrations/index.js';
 import { INVENTORY_EVENT_SCHEMAS } from './modules/inventory/index.js';
 import { ORDER_EVENT_SCHEMAS } from './modules/orders/index.js';
 import { PAYMENT_EVENT_SCHEMAS } from './modules/payments/index.js';
+import { PROMOTION_EVENT_SCHEMAS } from './modules/promotions/index.js';
 import { SHOPPER_EVENT_SCHEMAS } from './modules/shoppers/index.js';
 import type { EventSchemaSet } from './platform/events/event-schemas.js';
 import { PLATFORM_EVENT_SCHEMAS } from './platform/events/platform.events.js';
@@ -23,5 +24,6 @@ export const ALL_EVENT_SCHEMAS: readonly EventSchemaSet[] = [
   { owner: 'carts', schemas: CART_EVENT_SCHEMAS },
   { owner: 'orders', schemas: ORDER_EVENT_SCHEMAS },
   { owner: 'payments', schemas: PAYMENT_EVENT_SCHEMAS },
+  { owner: 'promotions', schemas: PROMOTION_EVENT_SCHEMAS },
   { owner: 'shoppers', schemas: SHOPPER_EVENT_SCHEMAS },
 ];

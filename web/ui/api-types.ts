@@ -784,6 +784,173 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/carts/{id}/coupons': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Apply a coupon code (422 with the reason when it cannot be used; the cart is unchanged) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            code: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              applied: {
+                /** @description the whole discount, minor units */
+                amount: number;
+                campaignId: string;
+                code: string | null;
+                lines: {
+                  amount: number;
+                  lineId: string;
+                }[];
+                name: string;
+                /** @description the part taken off shipping */
+                shipping: number;
+              }[];
+              /** @description the codes on the cart */
+              codes: string[];
+              notApplied: {
+                campaignId: string | null;
+                code: string | null;
+                currency?: string;
+                missingAmount?: number;
+                missingQuantity?: number;
+                name: string | null;
+                nextAmount?: number;
+                /** @enum {string} */
+                reason:
+                  | 'unknown_code'
+                  | 'not_in_channel'
+                  | 'not_started'
+                  | 'expired'
+                  | 'paused'
+                  | 'usage_exhausted'
+                  | 'already_used'
+                  | 'customer_not_eligible'
+                  | 'no_eligible_items'
+                  | 'currency_mismatch'
+                  | 'min_spend_not_met'
+                  | 'min_quantity_not_met'
+                  | 'next_tier'
+                  | 'exclusive_applied'
+                  | 'better_offer_applied';
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/carts/{id}/coupons/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a coupon code from the cart */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          code: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              applied: {
+                /** @description the whole discount, minor units */
+                amount: number;
+                campaignId: string;
+                code: string | null;
+                lines: {
+                  amount: number;
+                  lineId: string;
+                }[];
+                name: string;
+                /** @description the part taken off shipping */
+                shipping: number;
+              }[];
+              /** @description the codes on the cart */
+              codes: string[];
+              notApplied: {
+                campaignId: string | null;
+                code: string | null;
+                currency?: string;
+                missingAmount?: number;
+                missingQuantity?: number;
+                name: string | null;
+                nextAmount?: number;
+                /** @enum {string} */
+                reason:
+                  | 'unknown_code'
+                  | 'not_in_channel'
+                  | 'not_started'
+                  | 'expired'
+                  | 'paused'
+                  | 'usage_exhausted'
+                  | 'already_used'
+                  | 'customer_not_eligible'
+                  | 'no_eligible_items'
+                  | 'currency_mismatch'
+                  | 'min_spend_not_met'
+                  | 'min_quantity_not_met'
+                  | 'next_tier'
+                  | 'exclusive_applied'
+                  | 'better_offer_applied';
+              }[];
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/carts/{id}/delivery': {
     parameters: {
       query?: never;
@@ -1454,6 +1621,86 @@ export interface paths {
         };
       };
     };
+    trace?: never;
+  };
+  '/api/carts/{id}/promotions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Campaigns that apply to the cart (per line) and why others do not (add €12 more, expired…) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              applied: {
+                /** @description the whole discount, minor units */
+                amount: number;
+                campaignId: string;
+                code: string | null;
+                lines: {
+                  amount: number;
+                  lineId: string;
+                }[];
+                name: string;
+                /** @description the part taken off shipping */
+                shipping: number;
+              }[];
+              /** @description the codes on the cart */
+              codes: string[];
+              notApplied: {
+                campaignId: string | null;
+                code: string | null;
+                currency?: string;
+                missingAmount?: number;
+                missingQuantity?: number;
+                name: string | null;
+                nextAmount?: number;
+                /** @enum {string} */
+                reason:
+                  | 'unknown_code'
+                  | 'not_in_channel'
+                  | 'not_started'
+                  | 'expired'
+                  | 'paused'
+                  | 'usage_exhausted'
+                  | 'already_used'
+                  | 'customer_not_eligible'
+                  | 'no_eligible_items'
+                  | 'currency_mismatch'
+                  | 'min_spend_not_met'
+                  | 'min_quantity_not_met'
+                  | 'next_tier'
+                  | 'exclusive_applied'
+                  | 'better_offer_applied';
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/carts/{id}/quote': {
@@ -10078,6 +10325,615 @@ export interface paths {
               since: string;
             };
           };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/promotions/campaigns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List campaigns (by id; page with after) */
+    get: {
+      parameters: {
+        query?: {
+          after?: string;
+          kind?: 'automatic' | 'code';
+          limit?: number;
+          status?: 'active' | 'paused' | 'archived';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                benefit:
+                  | {
+                      /** @description basis points: 1000 = 10 % */
+                      percentBp: number;
+                      /** @enum {string} */
+                      type: 'percentage';
+                    }
+                  | {
+                      amount: number;
+                      /** @enum {string} */
+                      type: 'fixed';
+                    }
+                  | {
+                      /** @enum {string} */
+                      type: 'free_shipping';
+                    }
+                  | {
+                      buy: number;
+                      get: number;
+                      /**
+                       * @description off the cheapest units got (10000 = free)
+                       * @default 10000
+                       */
+                      percentBp: number;
+                      /** @enum {string} */
+                      type: 'buy_x_get_y';
+                    }
+                  | {
+                      /** @description spend 10000 get 1000, spend 20000 get 2500: the highest tier reached applies */
+                      tiers: {
+                        amount: number;
+                        minSpend: number;
+                      }[];
+                      /** @enum {string} */
+                      type: 'tiered';
+                    };
+                conditions: {
+                  /** @description only items in these categories count and are discounted */
+                  categories?: string[];
+                  /** @description valid only on these channels (default every channel) */
+                  channelIds?: string[];
+                  /** @description the customer is at one of these journey stages */
+                  customerStages?: string[];
+                  /** @description the customer carries one of these tags */
+                  customerTags?: string[];
+                  minQuantity?: number;
+                  /** @description eligible items worth at least this (campaign currency) */
+                  minSpend?: number;
+                  /** @description only these items count and are discounted */
+                  skus?: string[];
+                };
+                /** Format: date-time */
+                createdAt: string;
+                currency: string | null;
+                endsAt: string | null;
+                id: string;
+                /** @enum {string} */
+                kind: 'automatic' | 'code';
+                name: string;
+                perCustomerLimit: number | null;
+                priority: number;
+                /** @enum {string} */
+                stacking: 'exclusive' | 'stackable' | 'best_for_customer';
+                /** @description the start as an instant */
+                startsAt: string | null;
+                /** @enum {string} */
+                status: 'active' | 'paused' | 'archived';
+                timeZone: string;
+                /** Format: date-time */
+                updatedAt: string;
+                usageLimit: number | null;
+                used: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a campaign (automatic, or applied by coupon code) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            benefit:
+              | {
+                  /** @description basis points: 1000 = 10 % */
+                  percentBp: number;
+                  /** @enum {string} */
+                  type: 'percentage';
+                }
+              | {
+                  amount: number;
+                  /** @enum {string} */
+                  type: 'fixed';
+                }
+              | {
+                  /** @enum {string} */
+                  type: 'free_shipping';
+                }
+              | {
+                  buy: number;
+                  get: number;
+                  /**
+                   * @description off the cheapest units got (10000 = free)
+                   * @default 10000
+                   */
+                  percentBp?: number;
+                  /** @enum {string} */
+                  type: 'buy_x_get_y';
+                }
+              | {
+                  /** @description spend 10000 get 1000, spend 20000 get 2500: the highest tier reached applies */
+                  tiers: {
+                    amount: number;
+                    minSpend: number;
+                  }[];
+                  /** @enum {string} */
+                  type: 'tiered';
+                };
+            /** @default {} */
+            conditions?: {
+              /** @description only items in these categories count and are discounted */
+              categories?: string[];
+              /** @description valid only on these channels (default every channel) */
+              channelIds?: string[];
+              /** @description the customer is at one of these journey stages */
+              customerStages?: string[];
+              /** @description the customer carries one of these tags */
+              customerTags?: string[];
+              minQuantity?: number;
+              /** @description eligible items worth at least this (campaign currency) */
+              minSpend?: number;
+              /** @description only these items count and are discounted */
+              skus?: string[];
+            };
+            /** @description required when the benefit or minimum spend is an amount */
+            currency?: string;
+            /** @description local time in timeZone (exclusive) */
+            endsAt?: string;
+            /** @enum {string} */
+            kind: 'automatic' | 'code';
+            name: string;
+            /** @default null */
+            perCustomerLimit?: number | null;
+            /**
+             * @description higher first
+             * @default 0
+             */
+            priority?: number;
+            /**
+             * @default stackable
+             * @enum {string}
+             */
+            stacking?: 'exclusive' | 'stackable' | 'best_for_customer';
+            /** @description local time in timeZone */
+            startsAt?: string;
+            /**
+             * @default active
+             * @enum {string}
+             */
+            status?: 'active' | 'paused' | 'archived';
+            /** @default UTC */
+            timeZone?: string;
+            /** @default null */
+            usageLimit?: number | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              benefit:
+                | {
+                    /** @description basis points: 1000 = 10 % */
+                    percentBp: number;
+                    /** @enum {string} */
+                    type: 'percentage';
+                  }
+                | {
+                    amount: number;
+                    /** @enum {string} */
+                    type: 'fixed';
+                  }
+                | {
+                    /** @enum {string} */
+                    type: 'free_shipping';
+                  }
+                | {
+                    buy: number;
+                    get: number;
+                    /**
+                     * @description off the cheapest units got (10000 = free)
+                     * @default 10000
+                     */
+                    percentBp: number;
+                    /** @enum {string} */
+                    type: 'buy_x_get_y';
+                  }
+                | {
+                    /** @description spend 10000 get 1000, spend 20000 get 2500: the highest tier reached applies */
+                    tiers: {
+                      amount: number;
+                      minSpend: number;
+                    }[];
+                    /** @enum {string} */
+                    type: 'tiered';
+                  };
+              conditions: {
+                /** @description only items in these categories count and are discounted */
+                categories?: string[];
+                /** @description valid only on these channels (default every channel) */
+                channelIds?: string[];
+                /** @description the customer is at one of these journey stages */
+                customerStages?: string[];
+                /** @description the customer carries one of these tags */
+                customerTags?: string[];
+                minQuantity?: number;
+                /** @description eligible items worth at least this (campaign currency) */
+                minSpend?: number;
+                /** @description only these items count and are discounted */
+                skus?: string[];
+              };
+              /** Format: date-time */
+              createdAt: string;
+              currency: string | null;
+              endsAt: string | null;
+              id: string;
+              /** @enum {string} */
+              kind: 'automatic' | 'code';
+              name: string;
+              perCustomerLimit: number | null;
+              priority: number;
+              /** @enum {string} */
+              stacking: 'exclusive' | 'stackable' | 'best_for_customer';
+              /** @description the start as an instant */
+              startsAt: string | null;
+              /** @enum {string} */
+              status: 'active' | 'paused' | 'archived';
+              timeZone: string;
+              /** Format: date-time */
+              updatedAt: string;
+              usageLimit: number | null;
+              used: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/promotions/campaigns/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a campaign */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              benefit:
+                | {
+                    /** @description basis points: 1000 = 10 % */
+                    percentBp: number;
+                    /** @enum {string} */
+                    type: 'percentage';
+                  }
+                | {
+                    amount: number;
+                    /** @enum {string} */
+                    type: 'fixed';
+                  }
+                | {
+                    /** @enum {string} */
+                    type: 'free_shipping';
+                  }
+                | {
+                    buy: number;
+                    get: number;
+                    /**
+                     * @description off the cheapest units got (10000 = free)
+                     * @default 10000
+                     */
+                    percentBp: number;
+                    /** @enum {string} */
+                    type: 'buy_x_get_y';
+                  }
+                | {
+                    /** @description spend 10000 get 1000, spend 20000 get 2500: the highest tier reached applies */
+                    tiers: {
+                      amount: number;
+                      minSpend: number;
+                    }[];
+                    /** @enum {string} */
+                    type: 'tiered';
+                  };
+              conditions: {
+                /** @description only items in these categories count and are discounted */
+                categories?: string[];
+                /** @description valid only on these channels (default every channel) */
+                channelIds?: string[];
+                /** @description the customer is at one of these journey stages */
+                customerStages?: string[];
+                /** @description the customer carries one of these tags */
+                customerTags?: string[];
+                minQuantity?: number;
+                /** @description eligible items worth at least this (campaign currency) */
+                minSpend?: number;
+                /** @description only these items count and are discounted */
+                skus?: string[];
+              };
+              /** Format: date-time */
+              createdAt: string;
+              currency: string | null;
+              endsAt: string | null;
+              id: string;
+              /** @enum {string} */
+              kind: 'automatic' | 'code';
+              name: string;
+              perCustomerLimit: number | null;
+              priority: number;
+              /** @enum {string} */
+              stacking: 'exclusive' | 'stackable' | 'best_for_customer';
+              /** @description the start as an instant */
+              startsAt: string | null;
+              /** @enum {string} */
+              status: 'active' | 'paused' | 'archived';
+              timeZone: string;
+              /** Format: date-time */
+              updatedAt: string;
+              usageLimit: number | null;
+              used: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a campaign (pause, end, limits, priority, stacking) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            endsAt?: string | null;
+            name?: string;
+            perCustomerLimit?: number | null;
+            priority?: number;
+            /** @enum {string} */
+            stacking?: 'exclusive' | 'stackable' | 'best_for_customer';
+            /** @enum {string} */
+            status?: 'active' | 'paused' | 'archived';
+            usageLimit?: number | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              benefit:
+                | {
+                    /** @description basis points: 1000 = 10 % */
+                    percentBp: number;
+                    /** @enum {string} */
+                    type: 'percentage';
+                  }
+                | {
+                    amount: number;
+                    /** @enum {string} */
+                    type: 'fixed';
+                  }
+                | {
+                    /** @enum {string} */
+                    type: 'free_shipping';
+                  }
+                | {
+                    buy: number;
+                    get: number;
+                    /**
+                     * @description off the cheapest units got (10000 = free)
+                     * @default 10000
+                     */
+                    percentBp: number;
+                    /** @enum {string} */
+                    type: 'buy_x_get_y';
+                  }
+                | {
+                    /** @description spend 10000 get 1000, spend 20000 get 2500: the highest tier reached applies */
+                    tiers: {
+                      amount: number;
+                      minSpend: number;
+                    }[];
+                    /** @enum {string} */
+                    type: 'tiered';
+                  };
+              conditions: {
+                /** @description only items in these categories count and are discounted */
+                categories?: string[];
+                /** @description valid only on these channels (default every channel) */
+                channelIds?: string[];
+                /** @description the customer is at one of these journey stages */
+                customerStages?: string[];
+                /** @description the customer carries one of these tags */
+                customerTags?: string[];
+                minQuantity?: number;
+                /** @description eligible items worth at least this (campaign currency) */
+                minSpend?: number;
+                /** @description only these items count and are discounted */
+                skus?: string[];
+              };
+              /** Format: date-time */
+              createdAt: string;
+              currency: string | null;
+              endsAt: string | null;
+              id: string;
+              /** @enum {string} */
+              kind: 'automatic' | 'code';
+              name: string;
+              perCustomerLimit: number | null;
+              priority: number;
+              /** @enum {string} */
+              stacking: 'exclusive' | 'stackable' | 'best_for_customer';
+              /** @description the start as an instant */
+              startsAt: string | null;
+              /** @enum {string} */
+              status: 'active' | 'paused' | 'archived';
+              timeZone: string;
+              /** Format: date-time */
+              updatedAt: string;
+              usageLimit: number | null;
+              used: number;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/promotions/campaigns/{id}/codes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add one named coupon code, or generate many unique random ones */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description one named code (this or count) */
+            code?: string;
+            /** @description random codes to generate */
+            count?: number;
+            /** @default  */
+            prefix?: string;
+            /** @default 1 */
+            usageLimit?: number | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              batchId: string | null;
+              campaignId: string;
+              /** @description the first 100; export the rest as CSV */
+              codes: string[];
+              count: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/promotions/campaigns/{id}/codes.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Export the campaign's coupon codes as CSV (code, usage_limit, used, batch_id) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
         };
       };
     };

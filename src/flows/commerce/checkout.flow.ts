@@ -92,6 +92,7 @@ export function createCheckoutFlow(deps: CommerceDeps) {
       taxCountry = typeof location.address.country === 'string' ? location.address.country : null;
     }
     const totals = await deps.checkoutRules.computeTotals(ctx, {
+      cartId: cart.id,
       channelId: cart.channelId,
       currency: cart.currency,
       customerId: cart.profileId,
@@ -334,6 +335,15 @@ export function createCheckoutFlow(deps: CommerceDeps) {
       const orderId = newId('ord');
       // Should placing the order fail, every authorization taken is voided.
       return withCompensation(logUndoFailures(ctx), async (steps) => {
+        // Coupon and campaign uses are held before any money moves (409 when a limit is reached).
+        await deps.promotionUses?.holdUses(ctx, steps, {
+          orderId,
+          cartId: cart.id,
+          channelId: cart.channelId,
+          customerId: who.customerId,
+          currency: cart.currency,
+          totals,
+        });
         const taken = await authorizeAll(ctx, steps, cart, channel, orderId, settlement);
         if (!taken.ok) return taken;
         const authorized = taken.value;

@@ -1,9 +1,9 @@
 // What the carts-and-orders flows are built from: the modules they compose, passed in by app.ts.
-import { AppError, type CompensationOptions } from '../../kernel/index.js';
+import { AppError, type CompensationOptions, type Steps } from '../../kernel/index.js';
 import type { CartsService } from '../../modules/carts/index.js';
 import type { CatalogService } from '../../modules/catalog/index.js';
 import { type Channel, type ChannelsService, channelsVersion } from '../../modules/channels/index.js';
-import type { CheckoutRulesService } from '../../modules/checkout-rules/index.js';
+import type { CheckoutRulesService, Totals } from '../../modules/checkout-rules/index.js';
 import type { CustomersService } from '../../modules/customers/index.js';
 import type { InsufficientStock, InventoryService, Location } from '../../modules/inventory/index.js';
 import type { OrdersModule } from '../../modules/orders/index.js';
@@ -22,12 +22,29 @@ export interface CommerceDeps {
   payments: PaymentsService;
   /** Shipping rates, tax rules, the discount hook and routing strategies. */
   checkoutRules: CheckoutRulesService;
+  /** Holds the applied campaigns' uses as a checkout step (undone should checkout fail); none: no limits. */
+  promotionUses?: PromotionUses;
   /** How long cart holds last (seconds); inventory's default is 15 minutes. */
   cartHoldSeconds?: number;
   /** How long a click & collect order waits at the store (seconds); default 3 days. */
   pickupHoldSeconds?: number;
   /** Outbound mail (emailed receipts); without one, sending a receipt is refused. */
   mailer?: Mailer;
+}
+
+export interface PromotionUses {
+  holdUses(
+    ctx: Ctx,
+    steps: Steps,
+    input: {
+      orderId: string;
+      cartId: string | null;
+      channelId: string;
+      customerId: string | null;
+      currency: string;
+      totals: Totals;
+    },
+  ): Promise<void>;
 }
 
 // Channels change rarely and every cart request needs one: cached per process until this process

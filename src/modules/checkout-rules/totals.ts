@@ -16,12 +16,25 @@ export interface Discount {
   amount: number;
   code: string;
   description: string;
+  /** The campaign that gives it (promotions), so checkout can hold its use against the limits. */
+  campaignId?: string;
+  /** 'shipping': taken off the shipping price instead of the lines. */
+  target?: 'lines' | 'shipping';
 }
 
 /** The hook promotions will implement; the default gives no discounts. */
 export type DiscountHook = (
   ctx: Ctx,
-  input: { channelId: string; currency: string; customerId: string | null; lines: TotalsLine[] },
+  input: {
+    channelId: string;
+    currency: string;
+    customerId: string | null;
+    lines: TotalsLine[];
+    /** The cart priced, when there is one (its coupon codes live with promotions). */
+    cartId?: string | null;
+    /** The shipping price before discounts. */
+    shipping?: number;
+  },
 ) => Promise<Discount[]>;
 
 export interface ShippingMethod {
@@ -135,6 +148,7 @@ function spread(amount: number, values: number[]): number[] {
 }
 
 export interface TotalsInput {
+  cartId?: string | null;
   channelId: string;
   currency: string;
   customerId: string | null;
@@ -152,11 +166,16 @@ export async function computeTotals(ctx: Ctx, rules: CheckoutRules, input: Total
     currency: input.currency,
     customerId: input.customerId,
     lines: input.lines,
+    cartId: input.cartId ?? null,
+    shipping: input.shipping,
   });
   const perLine = input.lines.map(() => 0);
+  let shippingOff = 0;
   for (const d of discounts) {
     const amount = Math.max(0, Math.trunc(d.amount));
-    if (d.lineId) {
+    if (d.target === 'shipping') {
+      shippingOff += amount;
+    } else if (d.lineId) {
       const i = input.lines.findIndex((l) => l.lineId === d.lineId);
       if (i >= 0) perLine[i]! += amount;
     } else {
@@ -174,9 +193,9 @@ export async function computeTotals(ctx: Ctx, rules: CheckoutRules, input: Total
   });
   const items = gross.reduce((s, v) => s + v, 0);
   const discount = lines.reduce((s, l) => s + l.discount, 0);
-  const shippingTax = taxOf(input.shipping, rule);
+  const shipping = input.shipping - Math.min(shippingOff, input.shipping);
+  const shippingTax = taxOf(shipping, rule);
   const tax = lines.reduce((s, l) => s + l.tax, 0) + shippingTax;
-  const shipping = input.shipping;
   const grand = items - discount + shipping + (rule.pricesIncludeTax ? 0 : tax);
   return { items, discount, shipping, tax, grand, lines, discounts, taxRule: rule };
 }

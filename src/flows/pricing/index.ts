@@ -1,0 +1,11 @@
+// Pricing: promotions' engine behind the checkout rules' discount hook, coupon codes on carts, and
+// the promotion uses checkout holds and a cancellation gives back.
+export {
+  createPricingFlow,
+  type PricingDeps,
+  type PricingFlow,
+  toDiscounts,
+  usesOf,
+} from './pricing.flow.js';
+export { pricingRoutes } from './pricing.routes.js';
+export { startPromotionUsesRelease } from './promotion-uses.consumer.js';

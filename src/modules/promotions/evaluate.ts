@@ -1,0 +1,235 @@
+// The pricing engine: one pure decision over plain data, the same for every channel. Given a cart's
+// lines, the customer, the codes on the cart and the candidate campaigns, it answers which campaigns
+// apply (their discount per line, in minor units) and why the others do not. No I/O, no clock read.
+import { allocateByValue, percentOf } from './allocation.js';
+import type {
+  AppliedCampaign,
+  Campaign,
+  Evaluation,
+  NotApplied,
+  NotAppliedReason,
+} from './promotions.types.js';
+
+export interface PricingLine {
+  lineId: string;
+  sku: string;
+  quantity: number;
+  unitPrice: number;
+  categories: readonly string[];
+}
+
+export interface PricingCustomer {
+  id: string;
+  tags: readonly string[];
+  stage: string | null;
+}
+
+export interface PricingInput {
+  now: Date;
+  channelId: string;
+  currency: string;
+  customer: PricingCustomer | null;
+  lines: PricingLine[];
+  /** The shipping price before discounts (0 for pickup and carry-out). */
+  shipping: number;
+  /** Automatic campaigns that may apply (the index's candidates). */
+  automatic: Campaign[];
+  /** Codes on the cart, each with its campaign and the code's own remaining uses, or unknown. */
+  codes: Array<{ code: string; campaign: Campaign | null; codeExhausted: boolean }>;
+  /** Uses this customer has already made, per campaign id. */
+  customerUses: ReadonlyMap<string, number>;
+}
+
+interface Candidate {
+  campaign: Campaign;
+  code: string | null;
+  lines: number[];
+  shipping: number;
+}
+
+type Check =
+  | { ok: true; eligible: boolean[] }
+  | { ok: false; miss: Omit<NotApplied, 'campaignId' | 'name' | 'code'> };
+
+const miss = (reason: NotAppliedReason, extra: Partial<NotApplied> = {}): Check => ({
+  ok: false,
+  miss: { reason, ...extra },
+});
+
+/** The checks every campaign passes before its benefit is computed, cheapest first. */
+function check(c: Campaign, input: PricingInput, codeExhausted: boolean): Check {
+  const cond = c.conditions;
+  if (c.status !== 'active') return miss('paused');
+  if (c.startsAt && input.now < c.startsAt) return miss('not_started');
+  if (c.endsAt && input.now >= c.endsAt) return miss('expired');
+  if (cond.channelIds?.length && !cond.channelIds.includes(input.channelId)) return miss('not_in_channel');
+  if (codeExhausted || (c.usageLimit !== null && c.used >= c.usageLimit)) return miss('usage_exhausted');
+  if (c.perCustomerLimit !== null && input.customer) {
+    if ((input.customerUses.get(c.id) ?? 0) >= c.perCustomerLimit) return miss('already_used');
+  }
+  if (cond.customerTags?.length || cond.customerStages?.length) {
+    const who = input.customer;
+    const tagged = !cond.customerTags?.length || cond.customerTags.some((t) => who?.tags.includes(t));
+    const staged = !cond.customerStages?.length || (who?.stage && cond.customerStages.includes(who.stage));
+    if (!who || !tagged || !staged) return miss('customer_not_eligible');
+  }
+  const needsCurrency =
+    cond.minSpend !== undefined || c.benefit.type === 'fixed' || c.benefit.type === 'tiered';
+  if (needsCurrency && c.currency !== input.currency) return miss('currency_mismatch');
+  const eligible = input.lines.map(
+    (l) =>
+      (!cond.skus?.length || cond.skus.includes(l.sku)) &&
+      (!cond.categories?.length || l.categories.some((x) => cond.categories!.includes(x))),
+  );
+  if (!eligible.some(Boolean)) return miss('no_eligible_items');
+  const spend = input.lines.reduce((s, l, i) => s + (eligible[i] ? l.quantity * l.unitPrice : 0), 0);
+  const units = input.lines.reduce((s, l, i) => s + (eligible[i] ? l.quantity : 0), 0);
+  if (cond.minSpend !== undefined && spend < cond.minSpend) {
+    return miss('min_spend_not_met', { missingAmount: cond.minSpend - spend, currency: input.currency });
+  }
+  if (cond.minQuantity !== undefined && units < cond.minQuantity) {
+    return miss('min_quantity_not_met', { missingQuantity: cond.minQuantity - units });
+  }
+  return { ok: true, eligible };
+}
+
+/** Units of eligible lines, cheapest first: buy X get Y discounts the cheapest units. */
+function buyXGetY(input: PricingInput, eligible: boolean[], buy: number, get: number, bp: number) {
+  const units: Array<{ line: number; price: number }> = [];
+  input.lines.forEach((l, i) => {
+    if (eligible[i]) for (let u = 0; u < l.quantity; u++) units.push({ line: i, price: l.unitPrice });
+  });
+  const free = Math.floor(units.length / (buy + get)) * get;
+  const out = input.lines.map(() => 0);
+  units.sort((a, b) => a.price - b.price || a.line - b.line);
+  for (const u of units.slice(0, free)) out[u.line]! += u.price;
+  return { lines: out.map((v) => percentOf(v, bp)), units: units.length };
+}
+
+/** The campaign's discount per line (and on shipping), or why it gives nothing yet. */
+function benefitOf(c: Campaign, input: PricingInput, eligible: boolean[]) {
+  const values = input.lines.map((l, i) => (eligible[i] ? l.quantity * l.unitPrice : 0));
+  const spend = values.reduce((s, v) => s + v, 0);
+  const b = c.benefit;
+  const zero = { lines: values.map(() => 0), shipping: 0, near: null as NotApplied | null };
+  const near = (m: Partial<NotApplied> & { reason: NotAppliedReason }): NotApplied => ({
+    campaignId: c.id,
+    name: c.name,
+    code: null,
+    ...m,
+  });
+  switch (b.type) {
+    case 'percentage':
+      return { ...zero, lines: values.map((v) => percentOf(v, b.percentBp)) };
+    case 'fixed':
+      return { ...zero, lines: allocateByValue(Math.min(b.amount, spend), values) };
+    case 'free_shipping':
+      return { ...zero, shipping: input.shipping };
+    case 'buy_x_get_y': {
+      const r = buyXGetY(input, eligible, b.buy, b.get, b.percentBp);
+      const group = b.buy + b.get;
+      const short = r.units % group >= b.buy ? group - (r.units % group) : 0;
+      const hint = short > 0 ? near({ reason: 'min_quantity_not_met', missingQuantity: short }) : null;
+      return { ...zero, lines: r.lines, near: hint };
+    }
+    case 'tiered': {
+      const tiers = [...b.tiers].sort((x, y) => x.minSpend - y.minSpend);
+      const reached = tiers.filter((t) => spend >= t.minSpend).at(-1);
+      const next = tiers.find((t) => spend < t.minSpend);
+      const hint = next
+        ? near({
+            reason: reached ? 'next_tier' : 'min_spend_not_met',
+            missingAmount: next.minSpend - spend,
+            currency: input.currency,
+            nextAmount: next.amount,
+          })
+        : null;
+      const amount = reached ? Math.min(reached.amount, spend) : 0;
+      return { ...zero, lines: allocateByValue(amount, values), near: hint };
+    }
+  }
+}
+
+/** Which candidates apply together: see docs/promotions.md (stacking rules). */
+function choose(candidates: Candidate[]): { chosen: Candidate[]; beaten: Map<Candidate, NotAppliedReason> } {
+  const total = (c: Candidate) => c.lines.reduce((s, v) => s + v, 0) + c.shipping;
+  const rank = (a: Candidate, b: Candidate) =>
+    b.campaign.priority - a.campaign.priority ||
+    total(b) - total(a) ||
+    a.campaign.id.localeCompare(b.campaign.id);
+  const beaten = new Map<Candidate, NotAppliedReason>();
+  const exclusive = candidates.filter((c) => c.campaign.stacking === 'exclusive').sort(rank);
+  if (exclusive.length > 0) {
+    for (const c of candidates) if (c !== exclusive[0]) beaten.set(c, 'exclusive_applied');
+    return { chosen: [exclusive[0]!], beaten };
+  }
+  const best = candidates
+    .filter((c) => c.campaign.stacking === 'best_for_customer')
+    .sort((a, b) => total(b) - total(a) || rank(a, b));
+  for (const c of best.slice(1)) beaten.set(c, 'better_offer_applied');
+  const chosen = [...candidates.filter((c) => c.campaign.stacking === 'stackable'), ...best.slice(0, 1)];
+  return { chosen: chosen.sort(rank), beaten };
+}
+
+export function evaluateCart(input: PricingInput): Evaluation {
+  const notApplied: NotApplied[] = [];
+  const candidates: Candidate[] = [];
+  const consider = (campaign: Campaign, code: string | null, codeExhausted: boolean) => {
+    const verdict = check(campaign, input, codeExhausted);
+    const named = { campaignId: campaign.id, name: campaign.name, code };
+    if (!verdict.ok) {
+      // Automatic campaigns are many: only near misses are worth telling the shopper about.
+      const near =
+        verdict.miss.reason === 'min_spend_not_met' || verdict.miss.reason === 'min_quantity_not_met';
+      if (code !== null || near) notApplied.push({ ...named, ...verdict.miss });
+      return;
+    }
+    const b = benefitOf(campaign, input, verdict.eligible);
+    if (b.near) notApplied.push({ ...b.near, code });
+    if (b.lines.some((v) => v > 0) || b.shipping > 0) candidates.push({ campaign, code, ...b });
+    else if (!b.near) notApplied.push({ ...named, reason: 'no_eligible_items' });
+  };
+  const seen = new Set<string>();
+  for (const c of input.codes) {
+    if (!c.campaign) {
+      notApplied.push({ campaignId: null, name: null, code: c.code, reason: 'unknown_code' });
+      continue;
+    }
+    seen.add(c.campaign.id);
+    consider(c.campaign, c.code, c.codeExhausted);
+  }
+  for (const campaign of input.automatic) {
+    if (campaign.kind === 'automatic' && !seen.has(campaign.id)) consider(campaign, null, false);
+  }
+  const { chosen, beaten } = choose(candidates);
+  for (const [c, reason] of beaten) {
+    notApplied.push({ campaignId: c.campaign.id, name: c.campaign.name, code: c.code, reason });
+  }
+  return { applied: applyInOrder(input, chosen), notApplied };
+}
+
+/** Applies the chosen campaigns in order, each capped by what is left of every line and of shipping. */
+function applyInOrder(input: PricingInput, chosen: Candidate[]): AppliedCampaign[] {
+  const left = input.lines.map((l) => l.quantity * l.unitPrice);
+  let shippingLeft = input.shipping;
+  const applied: AppliedCampaign[] = [];
+  for (const c of chosen) {
+    const lines = c.lines.map((v, i) => Math.min(v, left[i]!));
+    lines.forEach((v, i) => {
+      left[i]! -= v;
+    });
+    const shipping = Math.min(c.shipping, shippingLeft);
+    shippingLeft -= shipping;
+    const amount = lines.reduce((s, v) => s + v, 0) + shipping;
+    if (amount === 0) continue;
+    applied.push({
+      campaignId: c.campaign.id,
+      name: c.campaign.name,
+      code: c.code,
+      amount,
+      shipping,
+      lines: lines.map((v, i) => ({ lineId: input.lines[i]!.lineId, amount: v })).filter((l) => l.amount > 0),
+    });
+  }
+  return applied;
+}

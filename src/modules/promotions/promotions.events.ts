@@ -1,0 +1,48 @@
+// Events the promotions module emits, each with the schema of its payload; subject is the campaign
+// id (campaign and code events) or the order id (redemptions).
+import { z } from 'zod';
+import type { Ctx } from '../../platform/context.js';
+import { defineEvents, type EventPayload } from '../../platform/events/event-schemas.js';
+import { Campaign } from './promotions.types.js';
+
+export const PROMOTION_EVENTS = {
+  campaignCreated: 'promotion.campaign_created',
+  campaignUpdated: 'promotion.campaign_updated',
+  codesGenerated: 'promotion.codes_generated',
+  usesReserved: 'promotion.uses_reserved',
+  usesReleased: 'promotion.uses_released',
+} as const;
+
+const Uses = z.array(z.object({ campaignId: z.string(), code: z.string().nullable() }));
+
+export const PROMOTION_EVENT_SCHEMAS = defineEvents({
+  [PROMOTION_EVENTS.campaignCreated]: z.object({ campaign: Campaign }),
+  [PROMOTION_EVENTS.campaignUpdated]: z.object({ campaign: Campaign }),
+  [PROMOTION_EVENTS.codesGenerated]: z.object({
+    campaignId: z.string(),
+    batchId: z.string().nullable(),
+    count: z.number().int(),
+  }),
+  [PROMOTION_EVENTS.usesReserved]: z.object({
+    orderId: z.string(),
+    source: z.enum(['checkout', 'marketplace']),
+    uses: Uses,
+  }),
+  [PROMOTION_EVENTS.usesReleased]: z.object({ orderId: z.string(), uses: Uses }),
+});
+
+export type PromotionEventType = keyof typeof PROMOTION_EVENT_SCHEMAS;
+export type PromotionEventPayload<T extends PromotionEventType> = EventPayload<
+  typeof PROMOTION_EVENT_SCHEMAS,
+  T
+>;
+
+// A counter of committed campaign changes per database: the in-memory campaign index is rebuilt
+// at once after a change through this process, and within its TTL after another node's.
+const committedChanges = new WeakMap<object, number>();
+
+export const promotionsVersion = (ctx: Ctx): number => committedChanges.get(ctx.database) ?? 0;
+
+export function countCampaignChange(ctx: Ctx): void {
+  ctx.afterCommit(() => committedChanges.set(ctx.database, promotionsVersion(ctx) + 1));
+}
