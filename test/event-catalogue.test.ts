@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { renderEventCatalogue } from '../scripts/event-catalogue.js';
 import { ALL_EVENT_SCHEMAS } from '../src/event-catalog.js';
-import { CART_EVENTS } from '../src/modules/carts/index.js';
+import { CART_EVENTS, TILL_SALE_EVENTS } from '../src/modules/carts/index.js';
 import { CATALOG_EVENTS } from '../src/modules/catalog/index.js';
 import { CHANNEL_EVENTS } from '../src/modules/channels/index.js';
 import { CUSTOMER_EVENTS } from '../src/modules/customers/index.js';
@@ -13,6 +13,7 @@ import { INTEGRATION_EVENTS } from '../src/modules/integrations/index.js';
 import { INVENTORY_EVENTS } from '../src/modules/inventory/index.js';
 import { ORDER_EVENTS, ORDER_STATUSES, statusEvent } from '../src/modules/orders/index.js';
 import { PAYMENT_EVENTS } from '../src/modules/payments/index.js';
+import { PROMOTION_EVENTS } from '../src/modules/promotions/index.js';
 import { SHOPPER_EVENTS } from '../src/modules/shoppers/index.js';
 import { eventSchemaOf } from '../src/platform/events/event-schemas.js';
 import { PLATFORM_EVENTS } from '../src/platform/events/platform.events.js';
@@ -21,6 +22,7 @@ import { describeEachHub } from './helpers/test-hub.js';
 it('gives every event type a module or the platform names a payload schema, owned once', () => {
   const named = [
     CART_EVENTS,
+    TILL_SALE_EVENTS,
     CATALOG_EVENTS,
     CHANNEL_EVENTS,
     CUSTOMER_EVENTS,
@@ -28,6 +30,7 @@ it('gives every event type a module or the platform names a payload schema, owne
     INVENTORY_EVENTS,
     ORDER_EVENTS,
     PAYMENT_EVENTS,
+    PROMOTION_EVENTS,
     SHOPPER_EVENTS,
     PLATFORM_EVENTS,
   ].flatMap((table) => Object.values(table));

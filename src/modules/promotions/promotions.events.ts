@@ -2,7 +2,7 @@
 // id (campaign and code events) or the order id (redemptions).
 import { z } from 'zod';
 import type { Ctx } from '../../platform/context.js';
-import { defineEvents, type EventPayload } from '../../platform/events/event-schemas.js';
+import { defineEvents, type EventPayload, EventTime } from '../../platform/events/event-schemas.js';
 import { Campaign } from './promotions.types.js';
 
 export const PROMOTION_EVENTS = {
@@ -13,11 +13,19 @@ export const PROMOTION_EVENTS = {
   usesReleased: 'promotion.uses_released',
 } as const;
 
+/** A campaign as its events carry it: times as ISO strings (the stored JSON). */
+const CampaignPayload = Campaign.extend({
+  startsAt: EventTime.nullable(),
+  endsAt: EventTime.nullable(),
+  createdAt: EventTime,
+  updatedAt: EventTime,
+});
+
 const Uses = z.array(z.object({ campaignId: z.string(), code: z.string().nullable() }));
 
 export const PROMOTION_EVENT_SCHEMAS = defineEvents({
-  [PROMOTION_EVENTS.campaignCreated]: z.object({ campaign: Campaign }),
-  [PROMOTION_EVENTS.campaignUpdated]: z.object({ campaign: Campaign }),
+  [PROMOTION_EVENTS.campaignCreated]: z.object({ campaign: CampaignPayload }),
+  [PROMOTION_EVENTS.campaignUpdated]: z.object({ campaign: CampaignPayload }),
   [PROMOTION_EVENTS.codesGenerated]: z.object({
     campaignId: z.string(),
     batchId: z.string().nullable(),
