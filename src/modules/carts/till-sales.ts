@@ -7,8 +7,10 @@ import { z } from 'zod';
 import { notFound } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { firstRow, rows } from '../../platform/db/database.js';
+import type { SqlRow } from '../../platform/db/rows.js';
 import { appendEvents } from '../../platform/events/event-log.js';
 import { TILL_SALE_EVENTS } from './carts.events.js';
+import type { tillSales } from './carts.schema.js';
 import type { Cart } from './carts.types.js';
 
 const facts = (c: Cart) => ({
@@ -30,19 +32,12 @@ export const TillSaleRecord = z.object({
 });
 export type TillSaleRecord = z.infer<typeof TillSaleRecord>;
 
-interface RawTillSale {
-  cart_id: string;
-  till_channel_id: string;
-  status: 'open' | 'parked';
-  name: string | null;
-  parked_at: Date | string | null;
-  updated_at: Date | string;
-}
+type TillSaleRow = SqlRow<typeof tillSales>;
 
-const toRecord = (r: RawTillSale): TillSaleRecord => ({
+const toRecord = (r: TillSaleRow): TillSaleRecord => ({
   cartId: r.cart_id,
   tillChannelId: r.till_channel_id,
-  status: r.status,
+  status: TillSaleStatus.parse(r.status),
   name: r.name,
   parkedAt: r.parked_at === null ? null : new Date(r.parked_at),
   updatedAt: new Date(r.updated_at),
@@ -80,7 +75,7 @@ export function createTillSalesService(): TillSalesService {
             where s.cart_id = c.id and s.till_channel_id = ${tillChannelId}
               and (c.status <> 'active' or c.channel_id <> ${tillChannelId})`,
       );
-      const found = await rows<RawTillSale>(
+      const found = await rows<TillSaleRow>(
         ctx.db,
         sql`select * from till_sales where till_channel_id = ${tillChannelId}
             order by status, updated_at desc limit 100`,
@@ -89,7 +84,7 @@ export function createTillSalesService(): TillSalesService {
     },
 
     async find(ctx: Ctx, cartId: string): Promise<TillSaleRecord | undefined> {
-      const r = await firstRow<RawTillSale>(ctx.db, sql`select * from till_sales where cart_id = ${cartId}`);
+      const r = await firstRow<TillSaleRow>(ctx.db, sql`select * from till_sales where cart_id = ${cartId}`);
       return r ? toRecord(r) : undefined;
     },
 
@@ -98,7 +93,7 @@ export function createTillSalesService(): TillSalesService {
       const now = ctx.clock.now().toISOString();
       return inTransaction(ctx, async (tx) => {
         const before = await this.find(tx, cart.id);
-        const r = await firstRow<RawTillSale>(
+        const r = await firstRow<TillSaleRow>(
           tx.db,
           sql`insert into till_sales (cart_id, till_channel_id, status, name, parked_at, updated_at)
               values (${cart.id}, ${tillChannelId}, 'open', null, null, ${now})
@@ -124,7 +119,7 @@ export function createTillSalesService(): TillSalesService {
     async park(ctx: Ctx, tillChannelId: string, cart: Cart, name: string): Promise<TillSaleRecord> {
       const now = ctx.clock.now().toISOString();
       return inTransaction(ctx, async (tx) => {
-        const r = await firstRow<RawTillSale>(
+        const r = await firstRow<TillSaleRow>(
           tx.db,
           sql`insert into till_sales (cart_id, till_channel_id, status, name, parked_at, updated_at)
               values (${cart.id}, ${tillChannelId}, 'parked', ${name}, ${now}, ${now})
@@ -143,7 +138,7 @@ export function createTillSalesService(): TillSalesService {
 
     /** The till's open sale, if any. */
     async current(ctx: Ctx, tillChannelId: string): Promise<TillSaleRecord | undefined> {
-      const r = await firstRow<RawTillSale>(
+      const r = await firstRow<TillSaleRow>(
         ctx.db,
         sql`select * from till_sales where till_channel_id = ${tillChannelId} and status = 'open'`,
       );
@@ -156,7 +151,7 @@ export function createTillSalesService(): TillSalesService {
 
     /** Sales nobody touched since `before` (the holds of their carts are to be given back). */
     async idle(ctx: Ctx, before: Date, limit = 100): Promise<TillSaleRecord[]> {
-      const found = await rows<RawTillSale>(
+      const found = await rows<TillSaleRow>(
         ctx.db,
         sql`select s.* from till_sales s join carts c on c.id = s.cart_id
             where s.updated_at < ${before.toISOString()} and c.updated_at < ${before.toISOString()}

@@ -15,7 +15,16 @@ export interface TombstoneHasher {
   candidates(type: string, value: string): string[];
 }
 
-export function createTombstones() {
+/** The install's tombstone hashing, loaded once per database. */
+export interface Tombstones {
+  /**
+   * The hasher of the context's install. Read (and created, first caller wins) in the caller's
+   * transaction; remembered only when read outside one, so a rolled-back salt is never kept.
+   */
+  hasher(ctx: Ctx): Promise<TombstoneHasher>;
+}
+
+export function createTombstones(): Tombstones {
   const loaded = new WeakMap<Database, TombstoneHasher>();
   return {
     /**
@@ -42,5 +51,3 @@ export function createTombstones() {
     },
   };
 }
-
-export type Tombstones = ReturnType<typeof createTombstones>;

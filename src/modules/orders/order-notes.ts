@@ -6,9 +6,11 @@ import { z } from 'zod';
 import { newId } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { type Executor, rows } from '../../platform/db/database.js';
+import type { SqlRow } from '../../platform/db/rows.js';
 import { appendEvents } from '../../platform/events/event-log.js';
 import { textArray } from '../../platform/privacy/erasure-sql.js';
 import { ORDER_EVENTS } from './orders.events.js';
+import type { notes } from './orders.schema.js';
 import { type OrdersService, orderEvent } from './orders.service.js';
 
 export const OrderNote = z.object({
@@ -22,15 +24,7 @@ export type OrderNote = z.infer<typeof OrderNote>;
 
 export const OrderNoteInput = z.strictObject({ text: z.string().trim().min(1).max(2000) });
 
-interface RawNote {
-  id: string;
-  order_id: string;
-  text: string;
-  created_by: string;
-  created_at: string | Date;
-}
-
-const toNote = (r: RawNote): OrderNote => ({
+const toNote = (r: SqlRow<typeof notes>): OrderNote => ({
   id: r.id,
   orderId: r.order_id,
   text: r.text,
@@ -44,7 +38,15 @@ export async function deleteNotesOfOrders(exec: Executor, orderIds: string[]): P
   await exec.execute(sql`delete from order_notes where order_id = any(${textArray(orderIds)})`);
 }
 
-export function createOrderNotesService(orders: OrdersService) {
+/** Staff notes on an order. */
+export interface OrderNotesService {
+  /** Writes a note on the order (404 for an unknown order) and an order.note_added event. */
+  addNote(ctx: Ctx, orderId: string, text: string): Promise<OrderNote>;
+  /** The order's notes, oldest first. */
+  listNotes(ctx: Ctx, orderId: string): Promise<OrderNote[]>;
+}
+
+export function createOrderNotesService(orders: OrdersService): OrderNotesService {
   return {
     async addNote(ctx: Ctx, orderId: string, text: string): Promise<OrderNote> {
       return inTransaction(ctx, async (tx) => {
@@ -66,7 +68,7 @@ export function createOrderNotesService(orders: OrdersService) {
     },
 
     async listNotes(ctx: Ctx, orderId: string): Promise<OrderNote[]> {
-      const found = await rows<RawNote>(
+      const found = await rows<SqlRow<typeof notes>>(
         ctx.db,
         sql`select * from order_notes where order_id = ${orderId} order by created_at, id`,
       );
@@ -74,4 +76,3 @@ export function createOrderNotesService(orders: OrdersService) {
     },
   };
 }
-export type OrderNotesService = ReturnType<typeof createOrderNotesService>;
