@@ -1,5 +1,5 @@
 // Readable messages for every problem+json the hub answers with, in the apps' five languages: one per
-// error code (kernel/errors.ts ERROR_CATALOG, checked by test/error-messages.test.ts), one per
+// error code (kernel/errors.ts ERROR_CATALOG, checked by web/i18n/errors.test.ts), one per
 // `reason` a problem names, and one per kind of field issue (the field itself is highlighted where the
 // form shows it). The UI never shows a raw code.
 import type { Language } from './index.tsx';
