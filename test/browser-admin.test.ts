@@ -47,7 +47,9 @@ describeBrowser('admin console', (t) => {
     await page.goto(`${t.base}/admin`);
     await page.getByLabel('API key').fill('ohk_not_a_real_key');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent(), LIVE).toContain('unknown or revoked');
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), LIVE)
+      .toContain('the key or session is missing');
     await t.screenshot(page, 'admin-login-refused');
   });
 

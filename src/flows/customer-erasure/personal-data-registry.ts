@@ -35,6 +35,13 @@ const MODULES_WITHOUT_CUSTOMER_DATA: PersonalDataRegistry[] = [
       { table: 'inventory_locations', column: 'address', reason: "a warehouse's or store's address" },
     ],
   },
+  {
+    // Redemptions and per-customer use counts keep the profile id (no contact data) so usage limits
+    // hold after an erasure; the profile itself is gone.
+    owner: 'promotions',
+    personal: [],
+    notPersonal: [{ table: 'promotion_campaigns', column: 'name', reason: "a campaign's name" }],
+  },
 ];
 
 export const PERSONAL_DATA_REGISTRY: readonly PersonalDataRegistry[] = [
