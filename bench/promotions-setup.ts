@@ -40,7 +40,7 @@ export async function setUpShop(
       api(b, 'POST', '/api/channels', {
         code: `promo-${i}`,
         name: `Promo ${i}`,
-        type: i === 0 ? 'web' : i === 1 ? 'app' : 'social',
+        type: i === 0 ? 'web' : i === 1 ? 'mobile_app' : 'social',
         currency: 'EUR',
         locales: ['en'],
         priceListId: list.id,
