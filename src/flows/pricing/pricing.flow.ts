@@ -3,7 +3,7 @@
 // journey stage, the codes on the cart). Webshop, app, till and social carts all quote and check out
 // through it. Checkout holds the applied campaigns' uses before any payment is taken and gives them
 // back once should it fail; a cancelled order gives them back through the event log.
-import { AppError, type Steps } from '../../kernel/index.js';
+import { AppError, isAppError, type Steps } from '../../kernel/index.js';
 import type { Cart } from '../../modules/carts/index.js';
 import type { CatalogService } from '../../modules/catalog/index.js';
 import type { Discount, DiscountHook, Totals } from '../../modules/checkout-rules/index.js';
@@ -79,7 +79,7 @@ export function createPricingFlow(deps: PricingDeps) {
       const v = await deps.customers.view(ctx, id, { timelineLimit: 1 });
       who = { id: v.id, tags: v.tags.map((t) => t.tag), stage: v.stage };
     } catch (err) {
-      if ((err as { code?: string }).code !== 'not_found') throw err;
+      if (!isAppError(err, 'not_found')) throw err;
     }
     customers.set(id, who);
     return who;
