@@ -128,6 +128,6 @@ export function addImportCommands(program: Command, withDatabase: WithDatabase):
         await pipeline(Readable.fromWeb(res.body as never), out);
         return;
       }
-      await withDatabase((ctx) => pipeline(exportCatalog(ctx, createServices().catalog, format), out));
+      await withDatabase((ctx) => pipeline(exportCatalog(ctx, createServices(), format), out));
     });
 }

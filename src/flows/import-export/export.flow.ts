@@ -1,19 +1,41 @@
 // Export of the catalog in the import format (CSV or NDJSON), streamed page by page: products with
-// their texts, variants, prices (price lists by code, channel prices by channel id) and listings.
-// Stock is not exported here: on-hand belongs to inventory, which has its own reads.
+// their texts, variants, prices and listings, then on-hand stock per location. Channels, price lists
+// and locations are named by code, so the file imports into another hub as it is.
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import type { CatalogService, ImportFormat } from '../../modules/catalog/index.js';
+import type { ChannelsService } from '../../modules/channels/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { IMPORT_COLUMNS, type ImportRow, neutraliseFormula, toCsvRecord } from './import-rows.js';
 
 const PAGE = 200;
+const STOCK_PAGE = 1000;
 
-export async function* catalogRows(ctx: Ctx, catalog: CatalogService): AsyncGenerator<ImportRow> {
+/** What the export reads of inventory (the inventory service has this shape). */
+export interface StockReader {
+  listLocations(ctx: Ctx): Promise<Array<{ id: string; code: string }>>;
+  levelsAtLocation(
+    ctx: Ctx,
+    locationId: string,
+    opts: { after?: string | undefined; limit: number },
+  ): Promise<Array<{ sku: string; onHand: number }>>;
+}
+
+export interface ExportDeps {
+  catalog: CatalogService;
+  channels: Pick<ChannelsService, 'listChannels'>;
+  /** Without it, no stock rows are exported. */
+  inventory?: StockReader | undefined;
+}
+
+export async function* catalogRows(ctx: Ctx, deps: ExportDeps): AsyncGenerator<ImportRow> {
+  const { catalog } = deps;
+  const channelCode = new Map((await deps.channels.listChannels(ctx)).map((c) => [c.id, c.code]));
+  const codeOf = (channelId: string) => channelCode.get(channelId) ?? channelId;
   let after: string | undefined;
   for (;;) {
     const { products, prices, listings } = await catalog.exportPage(ctx, after, PAGE);
-    if (products.length === 0) return;
+    if (products.length === 0) break;
     const out: ImportRow[] = [];
     const skuOf = new Map(products.flatMap((p) => p.variants.map((v) => [v.id, v.sku] as const)));
     for (const p of products) {
@@ -60,7 +82,7 @@ export async function* catalogRows(ctx: Ctx, catalog: CatalogService): AsyncGene
         kind: 'price',
         sku: skuOf.get(price.variantId)!,
         price_list: price.priceListCode ?? undefined,
-        channel: price.channelId ?? undefined,
+        channel: price.channelId ? codeOf(price.channelId) : undefined,
         currency: price.currency,
         amount: price.amount,
       });
@@ -69,7 +91,7 @@ export async function* catalogRows(ctx: Ctx, catalog: CatalogService): AsyncGene
     for (const l of listings) {
       out.push({
         kind: 'listing',
-        channel: l.channelId,
+        channel: codeOf(l.channelId),
         handle: handleOf.get(l.productId)!,
         published: l.published,
         title: l.title ?? undefined,
@@ -77,6 +99,22 @@ export async function* catalogRows(ctx: Ctx, catalog: CatalogService): AsyncGene
     }
     yield* out;
     after = products.at(-1)!.id;
+  }
+  if (deps.inventory) yield* stockRows(ctx, deps.inventory);
+}
+
+/** On-hand per location and SKU (reservations are not exported: they belong to live carts and orders). */
+async function* stockRows(ctx: Ctx, inventory: StockReader): AsyncGenerator<ImportRow> {
+  for (const location of await inventory.listLocations(ctx)) {
+    let after: string | undefined;
+    for (;;) {
+      const levels = await inventory.levelsAtLocation(ctx, location.id, { after, limit: STOCK_PAGE });
+      for (const level of levels) {
+        yield { kind: 'stock', sku: level.sku, location: location.code, quantity: level.onHand };
+      }
+      if (levels.length < STOCK_PAGE) break;
+      after = levels.at(-1)!.sku;
+    }
   }
 }
 
@@ -86,11 +124,11 @@ export async function* catalogRows(ctx: Ctx, catalog: CatalogService): AsyncGene
  */
 export function exportCatalog(
   ctx: Ctx,
-  catalog: CatalogService,
+  deps: ExportDeps,
   format: ImportFormat,
   opts: { formulas?: 'neutralise' | 'verbatim' } = {},
 ): Readable {
-  const rows = Readable.from(catalogRows(ctx, catalog));
+  const rows = Readable.from(catalogRows(ctx, deps));
   if (format === 'ndjson') {
     return Readable.from(
       (async function* () {

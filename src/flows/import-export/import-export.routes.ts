@@ -4,14 +4,9 @@ import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../kernel/index.js';
-import {
-  type CatalogService,
-  IMPORT_FORMATS,
-  ImportJob,
-  ImportRejection,
-} from '../../modules/catalog/index.js';
+import { IMPORT_FORMATS, ImportJob, ImportRejection } from '../../modules/catalog/index.js';
 import { secretKeys } from '../../platform/http/route-policy.js';
-import { exportCatalog } from './export.flow.js';
+import { type ExportDeps, exportCatalog } from './export.flow.js';
 import type { ImportFlow } from './import.flow.js';
 
 const STREAMED_TYPES = ['text/csv', 'application/x-ndjson', 'application/ndjson', 'application/octet-stream'];
@@ -30,7 +25,7 @@ function formatOf(requested: string | undefined, contentType: string | undefined
 }
 
 export const importExportRoutes =
-  (deps: { imports: ImportFlow; catalog: CatalogService }): FastifyPluginAsyncZod =>
+  (deps: { imports: ImportFlow } & ExportDeps): FastifyPluginAsyncZod =>
   async (app) => {
     // The body reaches the handler as a stream: rows are parsed as they arrive, never buffered whole.
     app.addContentTypeParser(STREAMED_TYPES, (_request, payload, done) => done(null, payload));
@@ -140,7 +135,7 @@ export const importExportRoutes =
         config: { policy: secretKeys('catalog:read', 'unbound') },
         schema: {
           tags: ['catalog'],
-          summary: 'Export the catalog in the import format (streamed CSV or NDJSON)',
+          summary: 'Export the catalog and on-hand stock in the import format (streamed CSV or NDJSON)',
           querystring: z.strictObject({
             format: z.enum(IMPORT_FORMATS).default('ndjson'),
             formulas: z
@@ -157,7 +152,7 @@ export const importExportRoutes =
         return reply
           .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson')
           .header('content-disposition', `attachment; filename="catalog.${format}"`)
-          .send(exportCatalog(request.ctx, deps.catalog, format, { formulas }));
+          .send(exportCatalog(request.ctx, deps, format, { formulas }));
       },
     );
   };

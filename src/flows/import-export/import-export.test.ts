@@ -24,6 +24,27 @@ const inventory = {
   },
 };
 const imports = createImportFlow({ channels, catalog, inventory });
+const exportDeps = {
+  catalog,
+  channels,
+  inventory: {
+    listLocations: async () => [{ id: 'loc_main', code: 'warehouse-main' }],
+    levelsAtLocation: async (
+      _ctx: Ctx,
+      locationId: string,
+      opts: { after?: string | undefined; limit: number },
+    ) =>
+      [...onHand]
+        .map(([key, quantity]) => ({
+          location: key.split('/')[0]!,
+          sku: key.split('/')[1]!,
+          onHand: quantity,
+        }))
+        .filter((l) => l.location === locationId && (!opts.after || l.sku > opts.after))
+        .sort((a, b) => a.sku.localeCompare(b.sku))
+        .slice(0, opts.limit),
+  },
+};
 
 const CSV = `kind,handle,locale,title,description,categories,media,sku,options,price_list,channel,currency,amount,published,location,quantity
 product,trail-shoe,en,Trail shoe,"Grippy, light",shoes|trail,https://img.example/ts.jpg,,,,,,,,,
@@ -135,12 +156,12 @@ describeEachDatabase('import and export', [channelsMigrations, catalogMigrations
   it('exports rows that import back as they are', async () => {
     const ctx = t.ctx();
     for (const format of ['csv', 'ndjson'] as const) {
-      const out = await text(exportCatalog(ctx, catalog, format));
+      const out = await text(exportCatalog(ctx, exportDeps, format));
       const again = await imports.runImport(ctx, { format, input: Readable.from([out]) });
       expect(again).toMatchObject({ status: 'completed', rowsRejected: 0 });
-      expect(again.counts).toEqual({ product: 3, variant: 3, price: 2, listing: 1 });
+      expect(again.counts).toEqual({ product: 3, variant: 3, price: 2, listing: 1, stock: 1 });
     }
-    const ndjson = await text(exportCatalog(ctx, catalog, 'ndjson'));
+    const ndjson = await text(exportCatalog(ctx, exportDeps, 'ndjson'));
     expect(
       ndjson
         .trim()
@@ -158,12 +179,12 @@ describeEachDatabase('import and export', [channelsMigrations, catalogMigrations
         `${JSON.stringify({ kind: 'product', handle: 'formula-shirt', locale: 'en', title, description: '@SUM(A1) +cmd|x' })}\n`,
       ]),
     });
-    const csv = await text(exportCatalog(ctx, catalog, 'csv'));
+    const csv = await text(exportCatalog(ctx, exportDeps, 'csv'));
     const line = csv.split('\n').find((l) => l.includes('formula-shirt'))!;
     expect(line).toContain(`"'=HYPERLINK(""https://evil.example"",""click"")"`);
     expect(line).toContain("'@SUM(A1) +cmd|x");
     expect(line).not.toMatch(/,[=+@-]/);
-    const verbatim = await text(exportCatalog(ctx, catalog, 'csv', { formulas: 'verbatim' }));
+    const verbatim = await text(exportCatalog(ctx, exportDeps, 'csv', { formulas: 'verbatim' }));
     expect(verbatim).toContain('"=HYPERLINK(');
     const again = await imports.runImport(ctx, { format: 'csv', input: Readable.from([csv]) });
     expect(again).toMatchObject({ status: 'completed', rowsRejected: 0 });

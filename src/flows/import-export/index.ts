@@ -1,6 +1,6 @@
 // Bulk import and export of the catalog (products, variants, prices, listings) and stock, as CSV or
 // NDJSON, streamed, with progress and a rejected-rows report.
-export { catalogRows, exportCatalog } from './export.flow.js';
+export { catalogRows, type ExportDeps, exportCatalog, type StockReader } from './export.flow.js';
 export {
   createImportFlow,
   type ImportDeps,
