@@ -308,12 +308,14 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await api.register(channelsRoutes(services.channels));
       await api.register(catalogRoutes(services.catalog));
       await api.register(channelCatalogRoutes(services.channelCatalog));
-      await api.register(importExportRoutes({
+      await api.register(
+        importExportRoutes({
           imports: services.imports,
           catalog: services.catalog,
           channels: services.channels,
           inventory: services.inventory,
-        }),);
+        }),
+      );
       await api.register(
         inventoryRoutes(services.inventory, {
           skuExists: async (ctx, sku) => (await services.catalog.findVariantsBySkus(ctx, [sku])).length > 0,
