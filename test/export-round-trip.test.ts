@@ -1,6 +1,6 @@
 // Moving a catalog between hubs: the demo retailer's export (products, texts, variants, prices,
 // listings and on-hand stock) imports into a fresh hub that has the same channels, price lists and
-// locations, and that hub's export is the same file.
+// locations, and that hub's export is the same file. Re-importing it changes nothing and emits nothing.
 import { expect, it } from 'vitest';
 import { createHub, type Hub } from '../src/app.js';
 import { systemClock } from '../src/kernel/index.js';
@@ -36,6 +36,21 @@ async function call(hub: Hub, method: 'GET' | 'POST', url: string, body?: unknow
 }
 
 const sortedLines = (file: string) => file.trim().split('\n').sort();
+
+/** The types of the events appended after `cursor` (read to the end), and the new end. */
+async function eventsAfter(hub: Hub, cursor: string | undefined) {
+  const types: string[] = [];
+  let after = cursor;
+  for (;;) {
+    const page = await call(hub, 'GET', `/api/events?limit=1000${after ? `&after=${after}` : ''}`);
+    const body = page.json();
+    types.push(...body.items.map((e: { type: string }) => e.type));
+    if (body.items.length === 0) return { types, cursor: after };
+    after = body.next;
+  }
+}
+const importFile = (hub: Hub, file: string) =>
+  call(hub, 'POST', '/api/imports?format=ndjson', file, 'application/x-ndjson');
 
 describeEachHub(
   'catalog export round trip',
@@ -77,23 +92,35 @@ describeEachHub(
           expect(created.status, created.text).toBe(201);
         }
 
-        const imported = await call(
-          target,
-          'POST',
-          '/api/imports?format=ndjson',
-          exported.text,
-          'application/x-ndjson',
-        );
+        const imported = await importFile(target, exported.text);
         expect(imported.status, imported.text).toBe(201);
         expect(imported.json()).toMatchObject({ status: 'completed', rowsRejected: 0 });
 
         const again = await call(target, 'GET', '/api/exports/catalog?format=ndjson');
         expect(sortedLines(again.text)).toEqual(sortedLines(exported.text));
+
+        // Importing the same file again changes nothing, so it tells nobody anything.
+        const before = await eventsAfter(target, undefined);
+        expect((await importFile(target, exported.text)).json()).toMatchObject({ rowsRejected: 0 });
+        const quiet = await eventsAfter(target, before.cursor);
+        expect(quiet.types.filter((type) => !type.startsWith('catalog.import'))).toEqual([]);
+
+        // One changed price is one event.
+        const price = rows.find((r) => r.kind === 'price');
+        const changed = JSON.stringify({ ...price, amount: price.amount + 100 });
+        const lines = exported.text.trim().split('\n');
+        const edited = lines.map((l) => (l === JSON.stringify(price) ? changed : l)).join('\n');
+        expect(edited).toContain(changed);
+        await importFile(target, `${edited}\n`);
+        const one = await eventsAfter(target, quiet.cursor);
+        expect(one.types.filter((type) => !type.startsWith('catalog.import'))).toEqual([
+          'catalog.price_changed',
+        ]);
       } finally {
         await target.close();
         await target.database.close();
       }
-    });
+    }, 180_000);
   },
   { demo: true },
 );

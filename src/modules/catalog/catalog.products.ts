@@ -13,6 +13,7 @@ import {
   selectProductRow,
   selectProductRowsByHandles,
   selectProducts,
+  selectTextRows,
   selectVariantRowsBySkus,
   type TextRow,
   updateProductRows,
@@ -63,6 +64,14 @@ export async function upsertProducts(ctx: Ctx, items: ProductUpsert[]): Promise<
         p,
       ]),
     );
+    const storedTexts = new Map(
+      (
+        await selectTextRows(
+          tx.db,
+          [...existing.values()].map((p) => p.id),
+        )
+      ).map((t) => [`${t.productId}/${t.locale}`, t]),
+    );
     const inserts: ProductRow[] = [];
     const updates = new Map<string, ProductRow>();
     const texts: TextRow[] = [];
@@ -95,19 +104,29 @@ export async function upsertProducts(ctx: Ctx, items: ProductUpsert[]): Promise<
             createdAt: now,
             updatedAt: now,
           };
-      for (const [locale, t] of Object.entries(item.texts)) {
-        texts.push({ productId: next.id, locale, title: t.title, description: t.description ?? '' });
-      }
+      const itemTexts = Object.entries(item.texts).map(([locale, t]) => ({
+        productId: next.id,
+        locale,
+        title: t.title,
+        description: t.description ?? '',
+      }));
       ids.set(item.handle, next.id);
       if (current) {
+        // A re-import that changes nothing writes nothing and tells no channel.
+        const newTexts = itemTexts.filter((t) => !sameText(storedTexts.get(`${t.productId}/${t.locale}`), t));
+        const changed = changedFields(current, next, newTexts.length > 0);
+        texts.push(...newTexts);
+        for (const t of newTexts) storedTexts.set(`${t.productId}/${t.locale}`, t);
+        if (changed.length === 0) return;
         updates.set(next.id, next);
         existing.set(item.handle, next);
         events.push({
           type: CATALOG_EVENTS.productUpdated,
           subject: next.id,
-          payload: { productId: next.id, handle: next.handle, changed: changedFields(item) },
+          payload: { productId: next.id, handle: next.handle, changed },
         });
       } else {
+        texts.push(...itemTexts);
         inserts.push(next);
         existing.set(item.handle, next);
         events.push({
@@ -125,10 +144,19 @@ export async function upsertProducts(ctx: Ctx, items: ProductUpsert[]): Promise<
   });
 }
 
-const changedFields = (item: ProductUpsert) =>
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const sameText = (a: TextRow | undefined, b: TextRow) =>
+  !!a && a.title === b.title && a.description === b.description;
+const sameOptions = (a: Record<string, string>, b: Record<string, string>) =>
+  sameJson(Object.entries(a).sort(), Object.entries(b).sort());
+
+/** The fields a product upsert actually changes (content when any locale's text differs). */
+const changedFields = (current: ProductRow, next: ProductRow, textsChanged: boolean) =>
   [
-    ...(Object.keys(item.texts).length ? ['content'] : []),
-    ...(['status', 'defaultLocale', 'categories', 'media'] as const).filter((k) => item[k] !== undefined),
+    ...(textsChanged ? ['content'] : []),
+    ...(['status', 'defaultLocale', 'categories', 'media'] as const).filter(
+      (k) => !sameJson(current[k], next[k]),
+    ),
   ] as string[];
 
 /** Creates or changes variants by SKU; a SKU that belongs to another product is rejected. */
@@ -172,8 +200,9 @@ export async function upsertVariants(ctx: Ctx, items: VariantUpsert[]): Promise<
           options: item.options ?? current.options,
           updatedAt: now,
         };
-        updates.push(next);
         ids.set(item.sku, next.id);
+        if (next.gtin === current.gtin && sameOptions(next.options, current.options)) return;
+        updates.push(next);
         events.push({
           type: CATALOG_EVENTS.variantUpdated,
           subject: next.productId,

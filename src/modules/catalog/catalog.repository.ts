@@ -95,6 +95,18 @@ export async function updateProductRows(exec: Executor, list: ProductRow[]): Pro
   );
 }
 
+/** The stored texts of these products (every locale), to tell a re-import from a change. */
+export async function selectTextRows(exec: Executor, productIds: string[]): Promise<TextRow[]> {
+  if (productIds.length === 0) return [];
+  return (
+    await rows<SqlRow<typeof catalogProductTexts>>(
+      exec,
+      sql`select product_id, locale, title, description from catalog_product_texts
+          where product_id = any(${textArray(productIds)})`,
+    )
+  ).map((r) => ({ productId: r.product_id, locale: r.locale, title: r.title, description: r.description }));
+}
+
 export async function upsertTextRows(exec: Executor, list: TextRow[]): Promise<void> {
   if (list.length === 0) return;
   await exec.execute(

@@ -110,18 +110,22 @@ async function applyAdjustments(
       });
     }
     const changed = movements.filter((m) => m.onHandDelta !== 0);
+    // Counts that match what is on hand (a re-imported stock file) change nothing and say nothing.
+    const unchangedCounts = changed.length === 0 && list.every((a) => a.kind === 'count');
     const outcome = await commitStockChange(tx, {
       cause: list.length === 1 ? list[0]!.kind : 'adjustments',
       movements: changed,
       returnMovements: true,
-      events: [
-        {
-          type: INVENTORY_EVENTS.adjusted,
-          subject: list.length === 1 ? skuSubject(list[0]!.sku) : `adj:${adjustmentId}`,
-          channelId: null,
-          payload: { adjustmentId, movements: movements.map(({ actor: _a, ...m }) => m) },
-        },
-      ],
+      events: unchangedCounts
+        ? []
+        : [
+            {
+              type: INVENTORY_EVENTS.adjusted,
+              subject: list.length === 1 ? skuSubject(list[0]!.sku) : `adj:${adjustmentId}`,
+              channelId: null,
+              payload: { adjustmentId, movements: movements.map(({ actor: _a, ...m }) => m) },
+            },
+          ],
     });
     const finalLevels = [...new Set(list.map((a) => levelKey(a)))].map(
       (k) => outcome.levels.find((l) => levelKey(l) === k) ?? locked.get(k)!,
