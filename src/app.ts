@@ -9,6 +9,8 @@ import {
   integrationDepsFrom,
 } from './connectors/integration-layer/index.js';
 import { segmentRoutes } from './connectors/segment/index.js';
+import { shopifyProductCsv } from './connectors/shopify/shopify-product-csv.js';
+import { woocommerceProductCsv } from './connectors/woocommerce/woocommerce-product-csv.js';
 import { ALL_EVENT_SCHEMAS } from './event-catalog.js';
 import { createRecordChannelResolvers } from './flows/access/record-channels.flow.js';
 import { channelCatalogRoutes, createChannelCatalogFlow } from './flows/channel-catalog/index.js';
@@ -194,7 +196,11 @@ export function createServices(opts: ServicesOptions = {}) {
     promotionUses: pricing,
   });
   const channelCatalog = createChannelCatalogFlow({ ...base, inventory });
-  const imports = createImportFlow({ ...base, inventory });
+  const imports = createImportFlow({
+    ...base,
+    inventory,
+    dialects: [shopifyProductCsv, woocommerceProductCsv],
+  });
   const customerSources = createCustomerSourcesFlow({ ...base, customers });
   const customerOrders = createCustomerOrdersFlow({
     ...base,

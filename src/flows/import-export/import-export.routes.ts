@@ -42,6 +42,30 @@ export const importExportRoutes =
           querystring: z.strictObject({
             format: z.enum(IMPORT_FORMATS).optional(),
             source: z.string().max(300).optional().describe('a name for the report, e.g. the file name'),
+            price_list: z
+              .string()
+              .min(1)
+              .max(100)
+              .optional()
+              .describe(
+                "a Shopify or WooCommerce export: the price list (code) its prices go to, in the list's currency",
+              ),
+            channel: z
+              .string()
+              .min(1)
+              .max(100)
+              .optional()
+              .describe(
+                'a Shopify or WooCommerce export: the channel (code) whose listings follow Published',
+              ),
+            location: z
+              .string()
+              .min(1)
+              .max(100)
+              .optional()
+              .describe(
+                'a Shopify or WooCommerce export: the location (code) its stock quantities are on hand at',
+              ),
           }),
           response: { 201: ImportJob },
         },
@@ -63,6 +87,11 @@ export const importExportRoutes =
           format,
           input: body,
           source: request.query.source ?? null,
+          targets: {
+            priceList: request.query.price_list,
+            channel: request.query.channel,
+            location: request.query.location,
+          },
           bytesTotal: Number.isFinite(length) && length > 0 ? length : null,
         });
         if (job.status === 'failed' && job.rowsAccepted === 0) {

@@ -5,6 +5,7 @@ import { pipeline, type Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { AppError } from '../../kernel/index.js';
 import type { ImportFormat } from '../../modules/catalog/index.js';
+import type { DialectTargets, DialectTranslator, ImportDialect } from './import-dialect.js';
 import { IMPORT_COLUMNS, restoreNeutralisedFormula } from './import-rows.js';
 
 export type ReadItem =
@@ -23,8 +24,23 @@ export function reportedRow(raw: unknown): Record<string, unknown> | null {
     : { truncated: text.slice(0, 200) };
 }
 
-/** Rows as they are read, with their line numbers (CSV: the line the record ends on). */
-export async function* readRows(format: ImportFormat, input: Readable): AsyncGenerator<ReadItem> {
+export interface ReadOptions {
+  /** Other platforms' CSV exports the reader recognises by their header. */
+  dialects?: readonly ImportDialect[] | undefined;
+  targets?: DialectTargets | undefined;
+  /** Told the dialect's name when a header is recognised as another platform's export. */
+  onDialect?: ((name: string) => void) | undefined;
+}
+
+/**
+ * Rows as they are read, with their line numbers (CSV: the line the record ends on). A CSV whose
+ * header is a known platform's export is translated record by record into hub rows.
+ */
+export async function* readRows(
+  format: ImportFormat,
+  input: Readable,
+  opts: ReadOptions = {},
+): AsyncGenerator<ReadItem> {
   if (format === 'ndjson') {
     let line = 0;
     for await (const text of createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })) {
@@ -39,18 +55,25 @@ export async function* readRows(format: ImportFormat, input: Readable): AsyncGen
     return;
   }
   const skipped: ReadItem[] = [];
+  let translator: DialectTranslator | undefined;
   const parser = parse({
     bom: true,
     info: true,
     skip_empty_lines: true,
     skip_records_with_error: true,
     columns: (header: string[]) => {
+      const dialect = opts.dialects?.find((d) => d.detect(header.map((h) => h.trim())));
+      if (dialect) {
+        translator = dialect.start(opts.targets ?? {});
+        opts.onDialect?.(dialect.name);
+        return header.map((h) => h.trim());
+      }
       const names = header.map((h) => h.trim().toLowerCase());
       const unknown = names.filter((h) => !(IMPORT_COLUMNS as readonly string[]).includes(h));
       if (!names.includes('kind') || unknown.length) {
         throw new AppError(
           'validation_failed',
-          `The CSV header must name a kind column and only known columns (${IMPORT_COLUMNS.join(', ')})${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}`,
+          `The CSV header must name a kind column and only known columns (${IMPORT_COLUMNS.join(', ')})${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}${opts.dialects?.length ? `, or be one of these exports: ${opts.dialects.map((d) => d.name).join(', ')}` : ''}`,
         );
       }
       return names;
@@ -66,7 +89,13 @@ export async function* readRows(format: ImportFormat, input: Readable): AsyncGen
     info: { lines: number };
   }>) {
     while (skipped.length) yield skipped.shift()!;
-    yield { line: rec.info.lines, raw: restoreCells(rec.record) };
+    if (!translator) {
+      yield { line: rec.info.lines, raw: restoreCells(rec.record) };
+      continue;
+    }
+    const { rows, problems } = translator.translate(rec.record);
+    if (problems.length) yield { line: rec.info.lines, reasons: problems, raw: rec.record };
+    for (const raw of rows) yield { line: rec.info.lines, raw };
   }
   while (skipped.length) yield skipped.shift()!;
 }

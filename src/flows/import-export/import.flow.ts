@@ -15,6 +15,7 @@ import type {
 } from '../../modules/catalog/index.js';
 import type { Channel, ChannelsService } from '../../modules/channels/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
+import type { DialectTargets, ImportDialect } from './import-dialect.js';
 import { readRows, reportedRow } from './import-reader.js';
 import { type ImportKind, type ImportRow, parseImportRow } from './import-rows.js';
 
@@ -31,6 +32,8 @@ export interface ImportDeps {
   channels: ChannelsService;
   catalog: CatalogService;
   inventory?: StockWriter | undefined;
+  /** Other platforms' CSV exports recognised by their header (Shopify, WooCommerce). */
+  dialects?: readonly ImportDialect[] | undefined;
 }
 
 export interface ImportRequest {
@@ -41,6 +44,8 @@ export interface ImportRequest {
   bytesTotal?: number | null;
   chunkSize?: number;
   onProgress?: (job: ImportJob) => void;
+  /** Where another platform's export puts prices, listings and stock (by code). */
+  targets?: { priceList?: string | undefined; channel?: string | undefined; location?: string | undefined };
 }
 
 interface LineRow<R = ImportRow> {
@@ -109,7 +114,14 @@ export function createImportFlow(deps: ImportDeps) {
     }, IMPORT_HEARTBEAT_MS);
     try {
       let analyzedAt = ANALYZE_AFTER_ROWS;
-      for await (const item of readRows(req.format, counted)) {
+      const targets = await dialectTargets(ctx, req.targets);
+      const read = readRows(req.format, counted, {
+        dialects: deps.dialects,
+        targets,
+        onDialect: (name) =>
+          ctx.log.info({ jobId: job.id, dialect: name }, 'import read as another platform'),
+      });
+      for await (const item of read) {
         state.rowsRead++;
         if ('reasons' in item) {
           reject(state, item.line, item.reasons, item.raw);
@@ -147,6 +159,17 @@ export function createImportFlow(deps: ImportDeps) {
       clearInterval(heartbeat);
     }
     return job;
+  }
+
+  /** The price list's currency is what another platform's decimal prices are read in. */
+  async function dialectTargets(ctx: Ctx, t: ImportRequest['targets']): Promise<DialectTargets> {
+    if (!t) return {};
+    const list = t.priceList ? await catalog.getPriceList(ctx, t.priceList) : undefined;
+    return {
+      priceList: list ? { code: list.code, currency: list.currency } : undefined,
+      channel: t.channel,
+      location: t.location,
+    };
   }
 
   function reject(

@@ -8,5 +8,17 @@ export {
   type ImportRequest,
   type StockWriter,
 } from './import.flow.js';
+export {
+  addPrice,
+  addStock,
+  categoryOf,
+  type DialectTargets,
+  type DialectTranslator,
+  decimalToMinor,
+  htmlToText,
+  type ImportDialect,
+  slugify,
+  type Translated,
+} from './import-dialect.js';
 export { importExportRoutes } from './import-export.routes.js';
 export { IMPORT_COLUMNS, type ImportRow, parseImportRow } from './import-rows.js';
