@@ -192,4 +192,30 @@ describeEachDatabase('import and export', [channelsMigrations, catalogMigrations
     expect(product.content.en?.title).toBe(title);
     expect(product.content.en?.description).toBe('@SUM(A1) +cmd|x');
   });
+  it('fails a file that is not UTF-8 at the line where it stops being UTF-8, keeping the rows before', async () => {
+    const ctx = t.ctx();
+    const latin1 = (text: string) => Buffer.from(text, 'latin1');
+    const csv = Buffer.concat([
+      Buffer.from('kind,handle,locale,title\nproduct,utf-ok,en,Smörgås\n'),
+      latin1('product,latin-1,en,Sm\xf6rg\xe5s\n'),
+    ]);
+    const ndjson = Buffer.concat([
+      Buffer.from(
+        `${JSON.stringify({ kind: 'product', handle: 'utf-ok-2', locale: 'en', title: 'Crème' })}\n`,
+      ),
+      Buffer.from('\n'),
+      latin1(`${JSON.stringify({ kind: 'product', handle: 'latin-2', locale: 'en', title: 'Cr\xe8me' })}\n`),
+    ]);
+    for (const [format, file, line] of [
+      ['csv', csv, 3],
+      ['ndjson', ndjson, 3],
+    ] as const) {
+      const job = await imports.runImport(ctx, { format, input: Readable.from([file]), chunkSize: 1 });
+      expect(job.status).toBe('failed');
+      expect(job.error).toBe(`The file is not valid UTF-8 (line ${line}); save it as UTF-8 and import again`);
+    }
+    expect((await catalog.getProduct(ctx, 'utf-ok')).content.en?.title).toBe('Smörgås');
+    await expect(catalog.getProduct(ctx, 'latin-1')).rejects.toThrow();
+    await expect(catalog.getProduct(ctx, 'latin-2')).rejects.toThrow();
+  });
 });

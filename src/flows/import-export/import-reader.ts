@@ -1,7 +1,7 @@
 // Reading an import stream row by row, with line numbers: NDJSON by lines, CSV through csv-parse
 // (a bad record is reported and skipped, a bad header stops the import).
 import { createInterface } from 'node:readline';
-import { pipeline, type Readable } from 'node:stream';
+import { pipeline, type Readable, Transform } from 'node:stream';
 import { parse } from 'csv-parse';
 import { AppError } from '../../kernel/index.js';
 import type { ImportFormat } from '../../modules/catalog/index.js';
@@ -24,6 +24,71 @@ export function reportedRow(raw: unknown): Record<string, unknown> | null {
     : { truncated: text.slice(0, 200) };
 }
 
+/**
+ * Passes the bytes through until the first sequence that is not UTF-8 (a decoder would otherwise
+ * put U+FFFD in the stored text without a word). From there on it passes nothing: the lines before
+ * are read and stored as usual, and `failure` names the line for the reader to fail the import with.
+ */
+export class Utf8Guard extends Transform {
+  failure: Error | undefined;
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private line = 1;
+
+  override _transform(
+    chunk: Buffer,
+    _enc: BufferEncoding,
+    done: (err?: Error | null, data?: Buffer) => void,
+  ) {
+    if (this.failure) return done();
+    try {
+      this.decoder.decode(chunk, { stream: true });
+    } catch {
+      const at = firstInvalidByte(chunk);
+      const lineStart = chunk.lastIndexOf(10, at - 1) + 1;
+      this.failure = notUtf8(`line ${this.line + countLines(chunk.subarray(0, at))}`);
+      return done(null, chunk.subarray(0, lineStart));
+    }
+    this.line += countLines(chunk);
+    done(null, chunk);
+  }
+
+  override _flush(done: (err?: Error | null) => void) {
+    if (!this.failure) {
+      try {
+        this.decoder.decode();
+      } catch {
+        this.failure = notUtf8(`it ends inside a character, line ${this.line}`);
+      }
+    }
+    done();
+  }
+}
+
+const notUtf8 = (where: string) =>
+  new Error(`The file is not valid UTF-8 (${where}); save it as UTF-8 and import again`);
+
+/** Where the first malformed sequence starts (a character cut at the chunk's start counts as malformed). */
+function firstInvalidByte(b: Buffer): number {
+  for (let i = 0; i < b.length; ) {
+    const c = b[i]!;
+    const len =
+      c < 0x80 ? 1 : c >= 0xc2 && c < 0xe0 ? 2 : c >= 0xe0 && c < 0xf0 ? 3 : c >= 0xf0 && c < 0xf5 ? 4 : 0;
+    if (len === 0) return i;
+    for (let k = 1; k < len; k++) {
+      if (i + k >= b.length) return b.length;
+      if ((b[i + k]! & 0xc0) !== 0x80) return i;
+    }
+    i += len;
+  }
+  return b.length;
+}
+
+function countLines(chunk: Buffer): number {
+  let n = 0;
+  for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) n++;
+  return n;
+}
+
 export interface ReadOptions {
   /** Other platforms' CSV exports the reader recognises by their header. */
   dialects?: readonly ImportDialect[] | undefined;
@@ -43,7 +108,9 @@ export async function* readRows(
 ): AsyncGenerator<ReadItem> {
   if (format === 'ndjson') {
     let line = 0;
-    for await (const text of createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })) {
+    const guard = new Utf8Guard();
+    const checked = pipeline(input, guard, () => {});
+    for await (const text of createInterface({ input: checked, crlfDelay: Number.POSITIVE_INFINITY })) {
       line++;
       if (!text.trim()) continue;
       try {
@@ -52,6 +119,7 @@ export async function* readRows(
         yield { line, reasons: ['not valid JSON'], raw: text };
       }
     }
+    if (guard.failure) throw guard.failure;
     return;
   }
   const skipped: ReadItem[] = [];
@@ -84,7 +152,8 @@ export async function* readRows(
   });
   // pipeline, not pipe: an input that fails (an aborted upload) must fail the parser's iteration
   // instead of being an unhandled 'error' event that ends the process.
-  for await (const rec of pipeline(input, parser, () => {}) as AsyncIterable<{
+  const guard = new Utf8Guard();
+  for await (const rec of pipeline(input, guard, parser, () => {}) as AsyncIterable<{
     record: Record<string, string>;
     info: { lines: number };
   }>) {
@@ -98,6 +167,7 @@ export async function* readRows(
     for (const raw of rows) yield { line: rec.info.lines, raw };
   }
   while (skipped.length) yield skipped.shift()!;
+  if (guard.failure) throw guard.failure;
 }
 
 function restoreCells(record: Record<string, string>): Record<string, string> {
