@@ -129,12 +129,12 @@ describeBrowser('the till finds articles: favourites, barcodes, names in the pag
 
     // A barcode reader "types" the digits within milliseconds and presses Enter, no field focused
     // (dispatched in the page: Playwright's typing is paced by a loaded machine, a reader is not).
-    await page.evaluate((code) => {
-      (document.activeElement as HTMLElement | null)?.blur();
-      for (const key of [...code, 'Enter']) {
+    await page.evaluate(`(() => {
+      document.activeElement?.blur();
+      for (const key of [...'${MUG_GTIN}', 'Enter']) {
         document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
       }
-    }, MUG_GTIN);
+    })()`);
     await expect
       .poll(() => page.getByLabel('Cantidad de Taza escaneable (Talla M)').textContent(), LIVE)
       .toBe('2');

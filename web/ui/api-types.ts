@@ -9579,6 +9579,11 @@ export interface paths {
           'application/json': {
             /** Format: email */
             email: string;
+            /**
+             * @description the receipt's language (the till's page); default: the store channel's first locale
+             * @enum {string}
+             */
+            locale?: 'en' | 'es' | 'sv' | 'bg' | 'nl';
           };
         };
       };
@@ -9590,6 +9595,8 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /** @enum {string} */
+              language: 'en' | 'es' | 'sv' | 'bg' | 'nl';
               orderNumber: string;
               sentTo: string;
             };
