@@ -103,7 +103,9 @@ describeBrowser('the till finds articles: favourites, barcodes, names in the pag
     await invalid.waitFor();
     expect(await editor.locator('.field-invalid').count()).toBe(1);
     const alert = editor.getByRole('alert');
-    await expect.poll(() => alert.first().textContent(), LIVE).toContain('No product has this article number.');
+    await expect
+      .poll(() => alert.first().textContent(), LIVE)
+      .toContain('No product has this article number.');
     expect(await editor.textContent()).not.toMatch(/unknown_sku|validation_failed/);
     await t.screenshot(page, 'admin-till-favourites-refused');
     expect((await t.api('GET', '/api/channels/store-amsterdam/favourites')).body.skus).toEqual([]);
