@@ -114,6 +114,8 @@ export function AddProduct({
         );
         const variants = found.items.flatMap((p) => p.variants);
         const exact = variants.find((v) => matchesCode(v, q));
+        // A barcode nothing has is said as such (a misread or an article not in the catalog).
+        if (!exact && /^\d{8}$|^\d{12,14}$/.test(q)) throw new Error(intl.t('scan.notFound', { code: q }));
         if (exact || variants.length === 1 || found.items.length === 0) {
           // An unknown code still goes to the cart, which answers why it cannot be sold.
           await add(exact?.sku ?? variants[0]?.sku ?? q);
