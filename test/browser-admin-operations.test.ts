@@ -102,7 +102,7 @@ describeBrowser(
       const page = await adminPage(t);
       await page.getByLabel('Language').selectOption('nl');
       await page.getByRole('link', { name: 'Bestellingen', exact: true }).click();
-      await page.getByLabel('Bestelnummer, e-mail of telefoon').fill(order.number);
+      await page.getByLabel('Bestelnummer, e-mail, telefoon of klantnaam').fill(order.number);
       await page.getByRole('button', { name: 'Zoeken' }).click();
       await page.getByRole('link', { name: order.number }).click();
       await page.getByRole('heading', { name: `Bestelling ${order.number}` }).waitFor();

@@ -127,10 +127,28 @@ describeEachHub(
         body: { email: 'Maria@Example.com' },
       });
       expect(sent.status, JSON.stringify(sent.body)).toBe(202);
-      expect(sent.body).toEqual({ sentTo: 'maria@example.com', orderNumber: order.number });
+      // Without a language the store channel's first locale (English here) writes it.
+      expect(sent.body).toEqual({ sentTo: 'maria@example.com', orderNumber: order.number, language: 'en' });
       const mail = await smtp.nextMailTo('maria@example.com', 10_000);
       expect(mail.raw).toContain(order.number);
       expect(mail.raw).toContain('Field mug');
+      expect(mail.raw).toContain(`Order ${order.number}`);
+      // In the till's page language: the receipt's words are Spanish (the product's title is the order's).
+      const spanish = await t.api('POST', `/api/orders/${order.id}/receipt-email`, {
+        key: f.keys.tillAms,
+        body: { email: 'lucia@example.com', locale: 'es' },
+      });
+      expect(spanish.status, JSON.stringify(spanish.body)).toBe(202);
+      expect(spanish.body.language).toBe('es');
+      const es = await smtp.nextMailTo('lucia@example.com', 10_000);
+      expect(es.raw).toContain(`Pedido ${order.number}`);
+      expect(es.raw).toMatch(/Gracias por tu\s*=?\s*compra/);
+      const unknownLanguage = await t.api('POST', `/api/orders/${order.id}/receipt-email`, {
+        key: f.keys.tillAms,
+        body: { email: 'lucia@example.com', locale: 'xx' },
+      });
+      expect(unknownLanguage.status).toBe(400);
+      expect(unknownLanguage.body.errors[0].path).toBe('body.locale');
       const before = smtp.mails.length;
       const bad = await t.api('POST', `/api/orders/${order.id}/receipt-email`, {
         key: f.keys.tillAms,

@@ -166,7 +166,7 @@ export const bg: Record<MessageKey, string> = {
   'nav.orders': 'Поръчки',
   'nav.pickups': 'Вземане от магазин',
   'orders.number': 'Номер',
-  'orders.search': 'Номер на поръчка, имейл или телефон',
+  'orders.search': 'Номер на поръчка, имейл, телефон или име на клиент',
   'orders.title': 'Поръчки от всички канали',
   'orders.anyStatus': 'Всяко състояние',
   'orders.delivery': 'Доставка',

@@ -164,7 +164,7 @@ export const en = {
   'nav.orders': 'Orders',
   'nav.pickups': 'Click & collect',
   'orders.number': 'Number',
-  'orders.search': 'Order number, email or phone',
+  'orders.search': 'Order number, email, phone or customer name',
   'orders.title': 'Orders across channels',
   'orders.anyStatus': 'Any status',
   'orders.delivery': 'Delivery',

@@ -143,6 +143,7 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       insufficient_stock: 'Not enough stock for this.',
     },
     issues: {
+      unknown_sku: 'is no article number the catalog knows',
       invalid_type: 'is missing or of the wrong kind',
       too_small: 'is too small or too short',
       too_big: 'is too large or too long',
@@ -288,6 +289,7 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       insufficient_stock: 'No hay suficiente stock.',
     },
     issues: {
+      unknown_sku: 'no es un número de artículo del catálogo',
       invalid_type: 'falta o no es del tipo correcto',
       too_small: 'es demasiado pequeño o corto',
       too_big: 'es demasiado grande o largo',
@@ -431,6 +433,7 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       insufficient_stock: 'Det finns inte tillräckligt i lager.',
     },
     issues: {
+      unknown_sku: 'är inget artikelnummer som katalogen känner till',
       invalid_type: 'saknas eller är av fel typ',
       too_small: 'är för litet eller för kort',
       too_big: 'är för stort eller för långt',
@@ -577,6 +580,7 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       insufficient_stock: 'Няма достатъчна наличност.',
     },
     issues: {
+      unknown_sku: 'не е артикулен номер от каталога',
       invalid_type: 'липсва или е от грешен вид',
       too_small: 'е твърде малко или кратко',
       too_big: 'е твърде голямо или дълго',
@@ -727,6 +731,7 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       insufficient_stock: 'Niet genoeg voorraad.',
     },
     issues: {
+      unknown_sku: 'is geen artikelnummer uit de catalogus',
       invalid_type: 'ontbreekt of is van het verkeerde soort',
       too_small: 'is te klein of te kort',
       too_big: 'is te groot of te lang',

@@ -165,7 +165,7 @@ export const es: Record<MessageKey, string> = {
   'nav.orders': 'Pedidos',
   'nav.pickups': 'Recogida en tienda',
   'orders.number': 'Número',
-  'orders.search': 'Número de pedido, correo o teléfono',
+  'orders.search': 'Número de pedido, correo, teléfono o nombre del cliente',
   'orders.title': 'Pedidos de todos los canales',
   'orders.anyStatus': 'Cualquier estado',
   'orders.delivery': 'Entrega',

@@ -9,8 +9,9 @@ import { type MessageKey as CoreKey, en } from './en.ts';
 import { es } from './es.ts';
 import { nl } from './nl.ts';
 import { sv } from './sv.ts';
+import { type TillScanKey, tillScanBg, tillScanEn, tillScanEs, tillScanNl, tillScanSv } from './till-scan.ts';
 
-export type MessageKey = CoreKey | AdminOpsKey;
+export type MessageKey = CoreKey | AdminOpsKey | TillScanKey;
 export const LANGUAGES = ['en', 'es', 'sv', 'bg', 'nl'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const LANGUAGE_NAMES: Record<Language, string> = {
@@ -22,11 +23,11 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
 };
 
 const CATALOGS: Record<Language, Record<MessageKey, string>> = {
-  en: { ...en, ...adminOpsEn },
-  es: { ...es, ...adminOpsEs },
-  sv: { ...sv, ...adminOpsSv },
-  bg: { ...bg, ...adminOpsBg },
-  nl: { ...nl, ...adminOpsNl },
+  en: { ...en, ...adminOpsEn, ...tillScanEn },
+  es: { ...es, ...adminOpsEs, ...tillScanEs },
+  sv: { ...sv, ...adminOpsSv, ...tillScanSv },
+  bg: { ...bg, ...adminOpsBg, ...tillScanBg },
+  nl: { ...nl, ...adminOpsNl, ...tillScanNl },
 };
 
 export function toLanguage(locale: string | undefined | null): Language | undefined {
@@ -57,6 +58,11 @@ export interface UiIntl {
 }
 
 const formatters = new Map<string, IntlMessageFormat>();
+
+/** Whether a text is a message key (e.g. an option name the catalogs translate). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(CATALOGS.en, key);
+}
 
 export function translate(lang: Language, key: MessageKey, values?: Values): string {
   const id = `${lang}\u0000${key}`;

@@ -166,7 +166,7 @@ export const nl: Record<MessageKey, string> = {
   'nav.orders': 'Bestellingen',
   'nav.pickups': 'Click & collect',
   'orders.number': 'Nummer',
-  'orders.search': 'Bestelnummer, e-mail of telefoon',
+  'orders.search': 'Bestelnummer, e-mail, telefoon of klantnaam',
   'orders.title': 'Bestellingen uit alle kanalen',
   'orders.anyStatus': 'Elke status',
   'orders.delivery': 'Levering',

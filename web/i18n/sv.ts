@@ -165,7 +165,7 @@ export const sv: Record<MessageKey, string> = {
   'nav.orders': 'Ordrar',
   'nav.pickups': 'Klicka och hämta',
   'orders.number': 'Nummer',
-  'orders.search': 'Ordernummer, e-post eller telefon',
+  'orders.search': 'Ordernummer, e-post, telefon eller kundnamn',
   'orders.title': 'Ordrar från alla kanaler',
   'orders.anyStatus': 'Alla statusar',
   'orders.delivery': 'Leverans',

@@ -103,7 +103,7 @@ function EmailReceipt({ orderId, initial }: { orderId: string; initial: string }
         ok(
           api.POST('/api/orders/{id}/receipt-email', {
             params: { path: { id: orderId } },
-            body: { email: email.trim() },
+            body: { email: email.trim(), locale: intl.lang },
           }),
         ),
       (r) => intl.t('pos.receiptSent', { email: r.sentTo, number: r.orderNumber }),

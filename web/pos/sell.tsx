@@ -1,5 +1,6 @@
 // Selling at the till: find the customer's cart (handoff code, phone, email or loyalty card) and
-// resume it here, or start a new sale; add products by SKU or name, change or remove lines; take the
+// resume it here, or start a new sale; add products by SKU, barcode (scanner or camera), name or
+// from the favourites grid, change or remove lines; take the
 // money (cash with change, the card terminal, or both) and print the receipt. The sale in progress
 // is kept on the hub per till (a reload or a second device finds it; sales can be parked by name
 // and resumed). Stock leaves this store at once.
@@ -9,6 +10,7 @@ import { ok } from '../ui/api.ts';
 import { Empty, Notice, SelectField, TextField } from '../ui/components.tsx';
 import { useAction } from '../ui/data-table.tsx';
 import { useApi } from '../ui/key-gate.tsx';
+import { FavouritesGrid } from './favourites.tsx';
 import { ParkedSales } from './parked-sales.tsx';
 import { useTill } from './pos-app.tsx';
 import { Receipt } from './receipt.tsx';
@@ -175,6 +177,7 @@ export function SellPage() {
             ) : (
               <Empty>{intl.t('pos.emptySale')}</Empty>
             )}
+            <FavouritesGrid add={add} run={run} />
           </>
         )}
       </section>

@@ -3405,6 +3405,111 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/channels/{channel}/favourites': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A till's product grid: the channel's favourite SKUs in order, with their products */
+    get: {
+      parameters: {
+        query?: {
+          /** @description one of the channel locales */
+          locale?: string;
+        };
+        header?: never;
+        path: {
+          /** @description channel id or code */
+          channel: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** @description sum over the variants */
+                availableToSell: number;
+                categories: string[];
+                channelId: string;
+                currency: string;
+                description: string;
+                handle: string;
+                id: string;
+                listed: boolean;
+                /** @description the locale the text is in (after fallback) */
+                locale: string;
+                media: string[];
+                title: string;
+                variants: {
+                  availableToSell: number;
+                  gtin: string | null;
+                  id: string;
+                  options: {
+                    [key: string]: string;
+                  };
+                  price: {
+                    amount: number;
+                    currency: string;
+                  } | null;
+                  priceSource: ('channel' | 'price_list') | null;
+                  sku: string;
+                }[];
+              }[];
+              skus: string[];
+            };
+          };
+        };
+      };
+    };
+    /** Set a till's product grid: the channel's favourite SKUs, in order (a manager's choice) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description channel id or code */
+          channel: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description at most 48, in grid order */
+            skus: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              skus: string[];
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/channels/{channel}/listings/{product}': {
     parameters: {
       query?: never;
@@ -9474,6 +9579,11 @@ export interface paths {
           'application/json': {
             /** Format: email */
             email: string;
+            /**
+             * @description the receipt's language (the till's page); default: the store channel's first locale
+             * @enum {string}
+             */
+            locale?: 'en' | 'es' | 'sv' | 'bg' | 'nl';
           };
         };
       };
@@ -9485,6 +9595,8 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /** @enum {string} */
+              language: 'en' | 'es' | 'sv' | 'bg' | 'nl';
               orderNumber: string;
               sentTo: string;
             };

@@ -126,6 +126,32 @@ export function createChannelCatalogFlow(deps: ChannelCatalogDeps) {
       }
       return deps.catalog.setChannelPrices(ctx, channel, prices, { strict: true });
     },
+
+    /**
+     * The till's product grid: the favourite SKUs in order, and their products as the channel shows
+     * them (in the locale, with price and stock; listed or not, since the store sells what it holds).
+     */
+    async favourites(
+      ctx: Ctx,
+      channel: Channel,
+      locale: string | undefined,
+    ): Promise<{ skus: string[]; items: ChannelProduct[] }> {
+      const skus = await deps.catalog.favouritesOf(ctx, channel.id);
+      if (skus.length === 0) return { skus, items: [] };
+      const found = await deps.catalog.channelProducts(ctx, channelViewScope(channel, locale), skus);
+      return { skus, items: await withAvailability(ctx, channel.id, found) };
+    },
+
+    /** Replaces the till's grid; a SKU no variant has is refused, naming its place in the list. */
+    async setFavourites(ctx: Ctx, channel: Channel, skus: string[]): Promise<string[]> {
+      const r = await deps.catalog.setFavourites(ctx, channel.id, skus);
+      if (r.ok) return r.value;
+      const message = `No product variant has the SKU ${r.unknown.map((u) => u.sku).join(', ')}`;
+      throw new AppError('unknown_sku', message, {
+        details: { skus: r.unknown.map((u) => u.sku) },
+        issues: r.unknown.map((u) => ({ path: `body.skus.${u.index}`, message, code: 'unknown_sku' })),
+      });
+    },
   };
 }
 

@@ -8,6 +8,7 @@ import {
   Listing,
   ListingInput,
   PageQuery,
+  Sku,
   SkuPrice,
 } from '../../modules/catalog/index.js';
 import { channelFor } from '../../platform/http/auth-hook.js';
@@ -89,6 +90,44 @@ export const channelCatalogRoutes =
       async (request) => {
         channelFor(request, (await flow.channelOf(request.ctx, request.params.channel)).id);
         return flow.setListing(request.ctx, request.params.channel, request.params.product, request.body);
+      },
+    );
+
+    app.get(
+      '/channels/:channel/favourites',
+      {
+        config: { policy: secretKeys('catalog:read', onRecord('channel', 'channel')) },
+        schema: {
+          tags: ['catalog'],
+          summary: "A till's product grid: the channel's favourite SKUs in order, with their products",
+          params: ChannelParams,
+          querystring: z.strictObject(LocaleQuery.shape),
+          response: { 200: z.object({ skus: z.array(z.string()), items: z.array(ChannelProduct) }) },
+        },
+      },
+      async (request) => {
+        const channel = await flow.channelOf(request.ctx, request.params.channel);
+        channelFor(request, channel.id);
+        return flow.favourites(request.ctx, channel, request.query.locale);
+      },
+    );
+
+    app.put(
+      '/channels/:channel/favourites',
+      {
+        config: { policy: secretKeys('catalog:write', 'unbound') },
+        schema: {
+          tags: ['catalog'],
+          summary: "Set a till's product grid: the channel's favourite SKUs, in order (a manager's choice)",
+          params: ChannelParams,
+          body: z.strictObject({ skus: z.array(Sku).max(48).describe('at most 48, in grid order') }),
+          response: { 200: z.object({ skus: z.array(z.string()) }) },
+        },
+      },
+      async (request) => {
+        const channel = await flow.channelOf(request.ctx, request.params.channel);
+        channelFor(request, channel.id);
+        return { skus: await flow.setFavourites(request.ctx, channel, request.body.skus) };
       },
     );
 

@@ -9,6 +9,7 @@ import { channelScope } from '../../platform/http/auth-hook.js';
 import { routeRateLimit } from '../../platform/http/rate-limits.js';
 import { onRecord, secretKeys } from '../../platform/http/route-policy.js';
 import type { CommerceFlows } from './commerce.flows.js';
+import { RECEIPT_LANGUAGES } from './receipt-texts.js';
 import { paymentFailedError } from './take-payment.js';
 
 const Params = z.object({ id: z.string() });
@@ -137,14 +138,35 @@ export const orderActionsRoutes =
           description:
             'The address is used for this mail only. 503 mail_not_configured without a mail relay.',
           params: Params,
-          body: z.strictObject({ email: z.string().trim().toLowerCase().email().max(320) }),
-          response: { 202: z.object({ sentTo: z.string(), orderNumber: z.string() }) },
+          body: z.strictObject({
+            email: z.string().trim().toLowerCase().email().max(320),
+            locale: z
+              .enum(RECEIPT_LANGUAGES)
+              .optional()
+              .describe(
+                "the receipt's language (the till's page); default: the store channel's first locale",
+              ),
+          }),
+          response: {
+            202: z.object({
+              sentTo: z.string(),
+              orderNumber: z.string(),
+              language: z.enum(RECEIPT_LANGUAGES),
+            }),
+          },
         },
       },
       async (request, reply) =>
         reply
           .code(202)
-          .send(await flows.receiptEmail.send(request.ctx, request.params.id, request.body.email)),
+          .send(
+            await flows.receiptEmail.send(
+              request.ctx,
+              request.params.id,
+              request.body.email,
+              request.body.locale,
+            ),
+          ),
     );
 
     app.post(

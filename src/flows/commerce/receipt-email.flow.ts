@@ -1,5 +1,6 @@
 // The receipt of an order by email (the till's "email the receipt"): the store, the order number,
-// lines, totals, how it was paid and the change given, as plain text through the configured relay.
+// lines, totals, how it was paid and the change given, as plain text through the configured relay,
+// in one of five languages (receipt-texts.ts).
 // The address is used for this mail only: it is not logged and not added to the order or profile.
 import { AppError } from '../../kernel/index.js';
 import type { Order } from '../../modules/orders/index.js';
@@ -7,6 +8,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import type { CommerceDeps } from './commerce.deps.js';
 import { channelOf } from './commerce.deps.js';
+import { RECEIPT_TEXTS, type ReceiptLanguage, receiptLanguage } from './receipt-texts.js';
 
 interface TillTender {
   provider: string;
@@ -16,57 +18,65 @@ interface TillTender {
   reference: string | null;
 }
 
-const money = (minor: number, currency: string) =>
-  new Intl.NumberFormat('en', { style: 'currency', currency }).format(minor / 100);
-
-/** The receipt as text, 40 columns wide like the printed one. */
-export function receiptText(order: Order, storeName: string): string {
+/** The receipt as text, 40 columns wide like the printed one, in `lang` (money in its way too). */
+export function receiptText(order: Order, storeName: string, lang: ReceiptLanguage = 'en'): string {
+  const w = RECEIPT_TEXTS[lang];
   const row = (left: string, right: string) =>
     `${left.slice(0, 39 - right.length).padEnd(39 - right.length)} ${right}`;
-  const m = (n: number) => money(n, order.currency);
+  const m = (n: number) =>
+    new Intl.NumberFormat(lang, { style: 'currency', currency: order.currency }).format(n / 100);
   const tenders = ((order.metadata.till as { tenders?: TillTender[] } | undefined)?.tenders ?? []).flatMap(
     (t) => {
       const cash = t.provider === 'manual';
-      const label = `${cash ? 'Cash' : 'Card'}${t.reference ? ` (${t.reference})` : ''}`;
+      const label = `${cash ? w.cash : w.card}${t.reference ? ` (${t.reference})` : ''}`;
       return [
         row(label, m(t.amount)),
-        ...(cash && t.tendered !== null ? [row('Tendered', m(t.tendered)), row('Change', m(t.change))] : []),
+        ...(cash && t.tendered !== null ? [row(w.tendered, m(t.tendered)), row(w.change, m(t.change))] : []),
       ];
     },
   );
   return [
     storeName,
-    `Order ${order.number}`,
+    w.order(order.number),
     order.placedAt.toISOString().replace('T', ' ').slice(0, 16),
     '',
     ...order.lines.map((l) => row(`${l.quantity} x ${l.title}`, m(l.total))),
     '',
-    ...(order.totals.discount ? [row('Discount', `-${m(order.totals.discount)}`)] : []),
-    row('Tax included', m(order.totals.tax)),
-    row('Total', m(order.totals.grand)),
+    ...(order.totals.discount ? [row(w.discount, `-${m(order.totals.discount)}`)] : []),
+    row(w.taxIncluded, m(order.totals.tax)),
+    row(w.total, m(order.totals.grand)),
     ...tenders,
     '',
-    'Thank you for shopping with us.',
-    `Keep this receipt: your order number ${order.number} finds the order for a return.`,
+    w.thanks,
+    w.keep(order.number),
   ].join('\n');
 }
 
 export function createReceiptEmailFlow(deps: CommerceDeps & { mailer?: Mailer | undefined }) {
   return {
-    /** Sends the receipt; 422 when no mail relay is configured (nothing to send with). */
-    async send(ctx: Ctx, orderId: string, to: string): Promise<{ sentTo: string; orderNumber: string }> {
+    /**
+     * Sends the receipt in `locale` when given (the till's page language), else in the store
+     * channel's first locale; 422 when no mail relay is configured (nothing to send with).
+     */
+    async send(
+      ctx: Ctx,
+      orderId: string,
+      to: string,
+      locale?: string,
+    ): Promise<{ sentTo: string; orderNumber: string; language: ReceiptLanguage }> {
       const mailer = deps.mailer;
       if (!mailer?.configured) {
         throw new AppError('mail_not_configured', 'This hub has no mail relay configured (OMNIHUB_SMTP_URL)');
       }
       const order = await deps.orders.orders.getOrder(ctx, orderId);
       const channel = await channelOf(deps, ctx, order.channelId);
+      const language = receiptLanguage([locale, ...channel.locales]);
       await mailer.send({
         to,
-        subject: `Your receipt from ${channel.name}: order ${order.number}`,
-        text: receiptText(order, channel.name),
+        subject: RECEIPT_TEXTS[language].subject(channel.name, order.number),
+        text: receiptText(order, channel.name, language),
       });
-      return { sentTo: to, orderNumber: order.number };
+      return { sentTo: to, orderNumber: order.number, language };
     },
   };
 }

@@ -15,6 +15,7 @@ export const CATALOG_EVENTS = {
   priceListCreated: 'catalog.price_list_created',
   priceChanged: 'catalog.price_changed',
   listingChanged: 'catalog.listing_changed',
+  favouritesChanged: 'catalog.favourites_changed',
 } as const;
 
 const variantFacts = z.strictObject({
@@ -74,6 +75,10 @@ export const CATALOG_EVENT_SCHEMAS = defineEvents({
     title: z.string().nullable(),
     description: z.string().nullable(),
     updatedAt: EventTime,
+  }),
+  [CATALOG_EVENTS.favouritesChanged]: z.strictObject({
+    channelId: z.string(),
+    skus: z.array(z.string()).describe("the till's product grid, in order"),
   }),
 });
 

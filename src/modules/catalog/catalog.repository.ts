@@ -226,12 +226,20 @@ export async function selectProductIdsPage(
   return r.map((x) => x.id);
 }
 
-/** Text search over any locale's title, the handle and the SKUs (a substring, case-insensitive). */
+/**
+ * Text search over any locale's title, the handle and the SKUs (a substring, case-insensitive), and a
+ * scanned barcode: a GTIN matches exactly, compared as GTIN-14 (a UPC-A read as 12 digits finds the
+ * same article saved as its EAN-13 with a leading 0), on the `catalog_variants_gtin14_idx` index.
+ */
 export function searchFilter(q: string) {
   const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const barcode = /^\d{8}$|^\d{12,14}$/.test(q)
+    ? sql` or exists (select 1 from catalog_variants g where g.product_id = p.id
+                      and lpad(g.gtin, 14, '0') = ${q.padStart(14, '0')})`
+    : sql``;
   return sql`(p.handle ilike ${like}
     or exists (select 1 from catalog_product_texts t where t.product_id = p.id and t.title ilike ${like})
-    or exists (select 1 from catalog_variants v where v.product_id = p.id and v.sku ilike ${like}))`;
+    or exists (select 1 from catalog_variants v where v.product_id = p.id and v.sku ilike ${like})${barcode})`;
 }
 
 // ---- price lists and prices ----

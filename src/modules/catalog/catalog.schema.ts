@@ -54,7 +54,11 @@ export const catalogVariants = pgTable(
     createdAt: at('created_at'),
     updatedAt: at('updated_at'),
   },
-  (t) => [index('catalog_variants_product_idx').on(t.productId, t.position)],
+  (t) => [
+    index('catalog_variants_product_idx').on(t.productId, t.position),
+    // A scan at the till looks a barcode up as GTIN-14 (see searchFilter).
+    index('catalog_variants_gtin14_idx').on(sql`lpad(${t.gtin}, 14, '0')`),
+  ],
 );
 
 export const catalogPriceLists = pgTable('catalog_price_lists', {
@@ -105,6 +109,21 @@ export const catalogListings = pgTable(
     primaryKey({ columns: [t.channelId, t.productId] }),
     index('catalog_listings_product_idx').on(t.productId),
   ],
+);
+
+/**
+ * A till's favourites: the articles its product grid shows, in the manager's order, per channel (a
+ * store's till is its channel). By SKU, so a favourite is one variant ready to add with one touch.
+ */
+export const catalogChannelFavourites = pgTable(
+  'catalog_channel_favourites',
+  {
+    channelId: text('channel_id').notNull(),
+    sku: text('sku').notNull(),
+    position: integer('position').notNull(),
+    updatedAt: at('updated_at'),
+  },
+  (t) => [primaryKey({ columns: [t.channelId, t.sku] })],
 );
 
 /** A bulk import: its progress and counts, updated as the stream is read. */

@@ -1,7 +1,7 @@
 // The catalog's use cases, each taking ctx first. API writes are all or nothing; the bulk functions
 // (upsertProducts, upsertVariants, setPrices, setListings) also serve imports that report per item.
 
-import { AppError, notFound } from '../../kernel/index.js';
+import { AppError, notFound, type Result } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import {
   type ChannelPageQuery,
@@ -15,6 +15,7 @@ import {
   selectListingsOfProducts,
   selectPricesOfVariants,
 } from './catalog.export.repository.js';
+import { favouritesOf, setFavourites, type UnknownFavourites } from './catalog.favourites.js';
 import {
   failStaleImportJobs,
   getImportJob,
@@ -274,6 +275,12 @@ export interface CatalogService {
   channelPage(ctx: Ctx, scope: ChannelViewScope, q: ChannelPageQuery): Promise<ChannelViewProduct[]>;
   /** Products by id, handle or SKU as a channel shows them (listed or not). */
   channelProducts(ctx: Ctx, scope: ChannelViewScope, keys: string[]): Promise<ChannelViewProduct[]>;
+
+  // A till's product grid
+  /** The channel's favourite SKUs, in the grid's order. */
+  favouritesOf(ctx: Ctx, channelId: string): Promise<string[]>;
+  /** Replaces the channel's favourites; SKUs no variant has are refused with their places. */
+  setFavourites(ctx: Ctx, channelId: string, skus: string[]): Promise<Result<string[], UnknownFavourites>>;
 }
 
 export function createCatalogService(): CatalogService {
@@ -316,5 +323,7 @@ export function createCatalogService(): CatalogService {
     /** Products by id, handle or SKU as a channel shows them (listed or not). */
     channelProducts: (ctx: Ctx, scope: ChannelViewScope, keys: string[]) =>
       selectChannelProducts(ctx.db, scope, keys),
+    favouritesOf,
+    setFavourites,
   };
 }

@@ -22,7 +22,21 @@ export const CatalogLocale = z
   .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a BCP 47 locale such as en or es-ES');
 export const CatalogCurrency = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as EUR');
 export const Sku = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._\-/]{0,63}$/, 'letters, digits and . _ - /');
-export const Gtin = z.string().regex(/^\d{8}$|^\d{12,14}$/, 'a GTIN-8, -12, -13 or -14 barcode');
+/**
+ * True when the last digit of a GTIN-8/12/13/14 is its GS1 check digit (mod 10, weights 3 and 1 from
+ * the right): a mistyped or misread barcode is refused when saved instead of never matching a scan.
+ */
+export function gtinCheckDigitOk(gtin: string): boolean {
+  if (!/^\d{8}$|^\d{12,14}$/.test(gtin)) return false;
+  const digits = [...gtin].map(Number);
+  const check = digits.pop()!;
+  const sum = digits.reverse().reduce((acc, d, i) => acc + d * (i % 2 === 0 ? 3 : 1), 0);
+  return (10 - (sum % 10)) % 10 === check;
+}
+export const Gtin = z
+  .string()
+  .regex(/^\d{8}$|^\d{12,14}$/, 'a GTIN-8, -12, -13 or -14 barcode')
+  .refine(gtinCheckDigitOk, 'the last digit is not the GS1 check digit of this barcode');
 export const Handle = z.string().regex(/^[a-z0-9][a-z0-9-]{0,127}$/, 'lowercase letters, digits and dashes');
 /** Money in minor units (cents, öre): a whole, non-negative number. */
 export const MinorAmount = z.number().int('a whole number of minor units').nonnegative().max(1e13);

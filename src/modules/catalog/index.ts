@@ -17,6 +17,7 @@ export {
   catalogVersion,
   skuSubject,
 } from './catalog.events.js';
+export type { UnknownFavourites } from './catalog.favourites.js';
 export type { ImportProgress } from './catalog.import-jobs.js';
 export type { ListingUpsert, PricesOutcome } from './catalog.pricing.js';
 export type { BatchOutcome, ProductUpsert, Rejection, VariantUpsert } from './catalog.products.js';

@@ -1,5 +1,6 @@
 // Catalog: every product (listed or not) with search, each opening its editor (product-editor.tsx),
-// and per product its listings on each channel, which can be published or hidden here.
+// and per product its listings on each channel, which can be published or hidden here; below, the
+// tills' favourites grids (till-favourites.tsx).
 import { useState } from 'react';
 import { useIntl } from '../../i18n/index.tsx';
 import { ok } from '../../ui/api.ts';
@@ -7,6 +8,7 @@ import { Pill, TextField, useLoad } from '../../ui/components.tsx';
 import { DataTable, FormPanel, LoadedTable, useAction } from '../../ui/data-table.tsx';
 import { useApi } from '../../ui/key-gate.tsx';
 import { Link } from '../../ui/router.tsx';
+import { TillFavouritesEditor } from './till-favourites.tsx';
 
 export function CatalogPage() {
   const intl = useIntl();
@@ -70,6 +72,7 @@ export function CatalogPage() {
           },
         ]}
       />
+      <TillFavouritesEditor />
     </section>
   );
 }

@@ -1,4 +1,5 @@
-// Orders from every channel, filtered by channel, status, days and an exact number, email or phone;
+// Orders from every channel, filtered by channel, status, days and an exact number, email or phone,
+// or part of the customer's name;
 // each opens its order page (order-detail.tsx). And the click &
 // collect board (to pick → ready → collected) that updates live as orders come in and are handed over.
 import { type FormEvent, useState } from 'react';
@@ -44,27 +45,38 @@ export function OrdersPage() {
     e.preventDefault();
     setQ(text.trim());
   };
-  const orders = useLoad(
-    () =>
-      ok(
-        api.GET('/api/orders', {
-          params: {
-            query: {
-              limit: 100,
-              ...(channelId ? { channelId } : {}),
-              ...(status ? { status } : {}),
-              ...(q ? { q } : {}),
-              // Dates are days in the viewer's time zone; "to" includes its whole day.
-              ...(from ? { placedFrom: new Date(`${from}T00:00:00`).toISOString() } : {}),
-              ...(to
-                ? { placedBefore: new Date(new Date(`${to}T00:00:00`).getTime() + 86_400_000).toISOString() }
-                : {}),
-            },
-          },
-        }),
-      ),
-    [channelId, status, q, from, to],
-  );
+  const filters = {
+    limit: 100,
+    ...(channelId ? { channelId } : {}),
+    ...(status ? { status } : {}),
+    // Dates are days in the viewer's time zone; "to" includes its whole day.
+    ...(from ? { placedFrom: new Date(`${from}T00:00:00`).toISOString() } : {}),
+    ...(to
+      ? { placedBefore: new Date(new Date(`${to}T00:00:00`).getTime() + 86_400_000).toISOString() }
+      : {}),
+  };
+  /**
+   * The exact number, email or phone, and — for text that could be a name — the orders of customers
+   * whose name contains it (the customers module finds them; each one's orders come by id).
+   */
+  const orders = useLoad(async () => {
+    const exact = await ok(
+      api.GET('/api/orders', { params: { query: { ...filters, ...(q ? { q } : {}) } } }),
+    );
+    const names = new Map<string, string>();
+    if (!q || q.includes('@') || !/\p{L}/u.test(q)) return { items: exact.items, names };
+    const customers = await ok(api.GET('/api/customers', { params: { query: { name: q, limit: 10 } } }));
+    const theirs = await Promise.all(
+      customers.items.map(async (c) => {
+        if (c.name) names.set(c.id, c.name);
+        return (await ok(api.GET('/api/orders', { params: { query: { ...filters, customerId: c.id } } })))
+          .items;
+      }),
+    );
+    const byId = new Map([...exact.items, ...theirs.flat()].map((o) => [o.id, o]));
+    const items = [...byId.values()].sort((a, b) => (a.id < b.id ? 1 : -1));
+    return { items, names };
+  }, [channelId, status, q, from, to]);
   const live = useLiveEvents(['order.*'], () => orders.reload());
   const channelName = (id: string) => channels.data?.items.find((c) => c.id === id)?.name ?? id;
   return (
@@ -126,7 +138,9 @@ export function OrdersPage() {
                   </td>
                   <td>{intl.date(o.placedAt)}</td>
                   <td>{channelName(o.channelId)}</td>
-                  <td className="clip">{o.email ?? o.phone ?? '–'}</td>
+                  <td className="clip">
+                    {(o.customerId && orders.data?.names.get(o.customerId)) ?? o.email ?? o.phone ?? '–'}
+                  </td>
                   <td>
                     <Pill>{intl.t(`orderStatus.${o.status}`)}</Pill>
                   </td>
