@@ -1,7 +1,7 @@
 // The benchmark harness: starts a hub as a child process on a fresh database (or uses --url), runs a
 // named scenario against its HTTP API and writes bench/results/<scenario>-<db>.json plus a markdown
 // summary. Targets are checked here, never by timed tests.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
@@ -71,18 +71,29 @@ export async function startHubProcess(db: BenchDb, env: Record<string, string> =
   } else {
     dataDir = mkdtempSync(join(tmpdir(), 'omnihub-bench-'));
   }
-  const hub = await spawnHub({
-    OMNIHUB_ADMIN_KEY: BENCH_ADMIN_KEY,
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { OMNIHUB_DATA_DIR: dataDir!, DATABASE_URL: '' }),
-    NATS_URL: '',
-    // Event payloads are checked against their schemas only in tests and development, never measured.
-    OMNIHUB_VALIDATE_EVENTS: '0',
-    // Load generators call from one address with one key far beyond a client's budget; the limiter
-    // still runs (its cost is measured), with budgets no scenario reaches.
-    OMNIHUB_RATE_LIMIT_PER_IP: '1000000000',
-    OMNIHUB_RATE_LIMIT_PER_KEY: '1000000000',
-    ...env,
-  });
+  // The bench measures what production runs: the compiled hub under plain node (built when stale).
+  execFileSync(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, '../scripts/build.ts'), '--if-stale'],
+    {
+      stdio: 'inherit',
+    },
+  );
+  const hub = await spawnHub(
+    {
+      OMNIHUB_ADMIN_KEY: BENCH_ADMIN_KEY,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { OMNIHUB_DATA_DIR: dataDir!, DATABASE_URL: '' }),
+      NATS_URL: '',
+      // Event payloads are checked against their schemas only in tests and development, never measured.
+      OMNIHUB_VALIDATE_EVENTS: '0',
+      // Load generators call from one address with one key far beyond a client's budget; the limiter
+      // still runs (its cost is measured), with budgets no scenario reaches.
+      OMNIHUB_RATE_LIMIT_PER_IP: '1000000000',
+      OMNIHUB_RATE_LIMIT_PER_KEY: '1000000000',
+      ...env,
+    },
+    { compiled: true },
+  );
   return {
     baseUrl: hub.baseUrl,
     databaseUrl,
@@ -102,7 +113,11 @@ export interface SpawnedHub {
 }
 
 /** Runs `omnihub serve` in its own process on a free port; resolves once /ready answers 200. */
-export async function spawnHub(env: Record<string, string>): Promise<SpawnedHub> {
+export async function spawnHub(
+  env: Record<string, string>,
+  /** Run dist/cli.js (the production build) instead of the sources through tsx. */
+  opts: { compiled?: boolean } = {},
+): Promise<SpawnedHub> {
   const port = await freePort();
   const root = join(import.meta.dirname, '..');
   const child: ChildProcess = spawn(
@@ -110,9 +125,9 @@ export async function spawnHub(env: Record<string, string>): Promise<SpawnedHub>
     // BENCH_HUB_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the hub process.
     [
       ...(process.env.BENCH_HUB_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
-      '--import',
-      'tsx',
-      join(root, 'src/cli.ts'),
+      ...(opts.compiled
+        ? ['--enable-source-maps', join(root, 'dist/cli.js')]
+        : ['--import', 'tsx', join(root, 'src/cli.ts')]),
       'serve',
     ],
     {

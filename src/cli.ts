@@ -11,6 +11,9 @@ import { createContext } from './platform/context.js';
 import { openDatabase } from './platform/db/database.js';
 import { runMigrations } from './platform/db/migrate.js';
 
+/** Within this, a SIGTERM has stopped the hub (below a process manager's usual 10 s grace). */
+const STOP_DEADLINE_MS = 9_000;
+
 const program = new Command('omnihub')
   .description('Omnihub, the omnichannel commerce hub')
   .version(HUB_VERSION);
@@ -67,13 +70,30 @@ program
     }
     lines.push('', `  Try:  curl -H "Authorization: Bearer <admin key>" ${base}/api/channels`, '');
     process.stdout.write(`${lines.join('\n')}\n`);
+    // Graceful stop: no new connections, requests in flight finish, consumers save their cursors,
+    // pools close. Past STOP_DEADLINE_MS the process exits anyway (a process manager's SIGKILL
+    // usually follows at 10 s); a second signal exits at once.
+    let stopping = false;
     const stop = async (signal: string) => {
+      if (stopping) process.exit(1);
+      stopping = true;
       hub.log.info({ signal }, 'shutting down');
-      await hub.close();
-      process.exit(0);
+      const deadline = setTimeout(() => {
+        hub.log.error({ signal }, `not stopped within ${STOP_DEADLINE_MS} ms: exiting`);
+        process.exit(1);
+      }, STOP_DEADLINE_MS);
+      deadline.unref();
+      try {
+        await hub.close();
+        hub.log.info({ signal }, 'stopped');
+        process.exit(0);
+      } catch (err) {
+        hub.log.error({ err, signal }, 'stopping failed');
+        process.exit(1);
+      }
     };
-    process.once('SIGINT', () => void stop('SIGINT'));
-    process.once('SIGTERM', () => void stop('SIGTERM'));
+    process.on('SIGINT', () => void stop('SIGINT'));
+    process.on('SIGTERM', () => void stop('SIGTERM'));
   });
 
 program

@@ -161,6 +161,26 @@ describeEachHub('inbound connectors', (t) => {
     expect(await available('SHIRT-M')).toBe(before - 2);
   });
 
+  it('keeps Shopify order ids beyond 2^53 exact: two ids one double apart stay two orders', async () => {
+    // Shopify's own example id; JSON.parse reads it and the next one as the same number.
+    const ids = ['820982911946154508', '820982911946154509'];
+    for (const id of ids) {
+      const body = JSON.stringify(shopifyOrder(0, 'SHIRT-M', 1)).replace('"id":0,', `"id":${id},`);
+      expect(body).toContain(`"id":${id},`);
+      const r = await deliver(t, shopify.id, body, {
+        'x-shopify-topic': 'orders/create',
+        'x-shopify-webhook-id': `wh-${id}`,
+        'x-shopify-hmac-sha256': sign(SHOPIFY_SECRET, body),
+      });
+      expect(r.status).toBe(200);
+    }
+    await processed();
+    const orders = (await t.api('GET', `/api/orders?channelId=${channelId}&limit=100`)).body.items.filter(
+      (o: { externalId: string }) => ids.includes(o.externalId),
+    );
+    expect(orders.map((o: { externalId: string }) => o.externalId).sort()).toEqual(ids);
+  });
+
   it('cancels the Shopify order on orders/cancelled and gives the stock back', async () => {
     const before = await available('SHIRT-M');
     const body = JSON.stringify({

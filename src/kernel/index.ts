@@ -6,5 +6,6 @@ export * from './compensation.js';
 export * from './deferred.js';
 export * from './errors.js';
 export * from './ids.js';
+export * from './lossless-json.js';
 export * from './money.js';
 export * from './result.js';

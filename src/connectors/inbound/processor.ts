@@ -7,7 +7,7 @@ import {
   type InboundCommandDeps,
   parseCommands,
 } from '../../flows/inbound-commands/index.js';
-import type { Clock } from '../../kernel/index.js';
+import { type Clock, parseJsonLossless } from '../../kernel/index.js';
 import {
   INTEGRATION_EVENT_SCHEMAS,
   INTEGRATION_EVENTS,
@@ -41,7 +41,8 @@ export async function processInboundDelivery(
   try {
     const raw = await WIRE_ADAPTERS[connector.kind].translate({
       topic: d.topic,
-      payload: JSON.parse(d.rawBody),
+      // Ids beyond 2^53 (Shopify's order ids) stay exact strings: two orders never collapse into one.
+      payload: parseJsonLossless(d.rawBody),
       headers: d.headers,
       connector,
       currency: connector.channelId ? await deps.channelCurrency(ctx, connector.channelId) : undefined,

@@ -8,6 +8,7 @@ import type { OrdersModule } from '../../modules/orders/index.js';
 import type { PaymentsService } from '../../modules/payments/index.js';
 import type { Ctx } from '../../platform/context.js';
 import type { ChannelRecord, RecordChannels } from '../../platform/http/route-policy.js';
+import { recordMemoKey, rememberForRequest } from '../../platform/request-memo.js';
 
 export interface RecordChannelsDeps {
   channels: ChannelsService;
@@ -53,7 +54,10 @@ export function createRecordChannelResolvers(deps: RecordChannelsDeps): RecordCh
     },
     async cart(ctx, id) {
       const cart = await orNull(deps.carts.getCart(ctx, id));
-      return cart ? { channelId: cart.channelId, handoffCode: cart.handoff.code } : null;
+      if (!cart) return null;
+      // The handler reads this cart next: it takes this read instead (one round trip less).
+      rememberForRequest(ctx, recordMemoKey('cart', id), cart);
+      return { channelId: cart.channelId, handoffCode: cart.handoff.code };
     },
     async channel(ctx, idOrCode) {
       const channel = await orNull(deps.channels.findChannel(ctx, idOrCode));

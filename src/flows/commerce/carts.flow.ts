@@ -1,7 +1,7 @@
 // Cart use cases that need other modules: prices from the catalog (per channel), holds from
 // inventory, and moving a cart to another channel (reprice, listing what changed).
 import { AppError, notFound } from '../../kernel/index.js';
-import type { Cart, CartDelivery, NewCart, PriceChange } from '../../modules/carts/index.js';
+import type { Cart, CartDelivery, CartHold, NewCart, PriceChange } from '../../modules/carts/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { holdForCart, refreshHolds, releaseHolds } from './cart-stock.js';
 import { channelPrices } from './channel-prices.js';
@@ -58,16 +58,30 @@ export function createCartsFlow(deps: CommerceDeps) {
       const current = typeof cartOrId === 'string' ? await deps.carts.getCart(ctx, cartOrId) : cartOrId;
       deps.carts.requireActive(current);
       const price = await priceOf(ctx, current, input.sku);
-      return inTransaction(ctx, async (tx) => {
-        const hold = await holdForCart(deps, tx, current, input.sku, input.quantity);
-        return deps.carts.addLine(tx, current, {
-          sku: input.sku,
-          title: price.title,
-          quantity: input.quantity,
-          unitPrice: price.unitPrice,
-          holds: [hold],
-        });
+      const line = (hold: CartHold) => ({
+        sku: input.sku,
+        title: price.title,
+        quantity: input.quantity,
+        unitPrice: price.unitPrice,
+        holds: [hold],
       });
+      if (ctx.inTx) {
+        const hold = await holdForCart(deps, ctx, current, input.sku, input.quantity);
+        return deps.carts.addLine(ctx, current, line(hold));
+      }
+      // On its own, no transaction: the hold goes through inventory's group commit (one statement
+      // when the SKU's numbers are known), then the cart takes the line and its event in one
+      // statement. Should the cart refuse (another request changed it), the hold is released; a
+      // crash in between leaves a cart hold that expires with its TTL, like an abandoned cart's.
+      const hold = await holdForCart(deps, ctx, current, input.sku, input.quantity);
+      try {
+        return await deps.carts.addLine(ctx, current, line(hold));
+      } catch (err) {
+        await releaseHolds(deps, ctx, [hold]).catch((undo) =>
+          ctx.log.error({ err: undo, reservationId: hold.reservationId }, 'releasing a cart hold failed'),
+        );
+        throw err;
+      }
     },
 
     /** Sets a line's quantity: holds more stock, or releases the holds and holds the new quantity. */

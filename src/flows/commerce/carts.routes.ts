@@ -17,6 +17,7 @@ import { Payment, PaymentInput } from '../../modules/payments/index.js';
 import { channelFor, channelScope } from '../../platform/http/auth-hook.js';
 import { routeRateLimit } from '../../platform/http/rate-limits.js';
 import { browserKeys, onRecord } from '../../platform/http/route-policy.js';
+import { recordMemoKey, takeRemembered } from '../../platform/request-memo.js';
 import { shopperSessionOf } from '../shopper-account/index.js';
 import { createCartAccessCheck } from './cart-access.js';
 import type { CommerceFlows } from './commerce.flows.js';
@@ -85,7 +86,10 @@ export const cartsRoutes =
     const { carts } = flows.deps;
     /** A channel-bound key changes only carts on its channel (move the cart to it first). */
     const ownCart = async (request: Parameters<typeof channelFor>[0], id: string) => {
-      const cart = await carts.getCart(request.ctx, id);
+      // The channel rule read this cart a moment ago, if the key is bound to a channel.
+      const cart =
+        takeRemembered<Cart>(request.ctx, recordMemoKey('cart', id)) ??
+        (await carts.getCart(request.ctx, id));
       channelFor(request, cart.channelId);
       return cart;
     };
@@ -250,9 +254,9 @@ export const cartsRoutes =
         },
       },
       async (request) => {
-        await ownCart(request, request.params.id);
+        const cart = await ownCart(request, request.params.id);
         const { email, phone, ...delivery } = request.body;
-        return flows.carts.setDelivery(request.ctx, request.params.id, delivery, {
+        return flows.carts.setDelivery(request.ctx, cart, delivery, {
           email: email?.toLowerCase(),
           phone,
         });

@@ -19,6 +19,9 @@ import {
 } from '../../modules/promotions/index.js';
 import { createTtlCache } from '../../platform/cache/ttl-cache.js';
 import type { Ctx } from '../../platform/context.js';
+import { rememberForRequest, takeRemembered } from '../../platform/request-memo.js';
+
+const codesMemoKey = (cartId: string) => `promotion-codes:${cartId}`;
 
 export interface PricingDeps {
   promotions: PromotionsService;
@@ -96,11 +99,29 @@ export function createPricingFlow(deps: PricingDeps) {
     codes?: string[];
   }
 
+  /**
+   * The cart's codes, read once per request: the discount hook reads them while checkout prices the
+   * cart and leaves them for the check that the codes still apply (`refuseLostCodes`), which runs in
+   * the same request before anything is written and so would read the same rows again.
+   */
+  async function codesOf(ctx: Ctx, input: PriceInput): Promise<string[]> {
+    if (input.codes) return input.codes;
+    if (!input.cartId) return [];
+    const codes = await deps.promotions.cartCodes(ctx, input.cartId);
+    rememberForRequest(ctx, codesMemoKey(input.cartId), codes);
+    return codes;
+  }
+
   async function evaluate(ctx: Ctx, input: PriceInput): Promise<Evaluation> {
-    const [cats, customer, codes] = await Promise.all([
+    const [codes, live] = await Promise.all([
+      codesOf(ctx, input),
+      deps.promotions.hasLiveAutomaticCampaigns(ctx),
+    ]);
+    // No live campaign and no code: nothing can apply, so no categories, customer or codes are read.
+    if (codes.length === 0 && !live) return { applied: [], notApplied: [] };
+    const [cats, customer] = await Promise.all([
       categoriesOf(ctx, [...new Set(input.lines.map((l) => l.sku))]),
       customerOf(ctx, input.customerId),
-      input.codes ?? (input.cartId ? deps.promotions.cartCodes(ctx, input.cartId) : []),
     ]);
     const lines: PricingLine[] = input.lines.map((l) => ({ ...l, categories: cats.get(l.sku) ?? [] }));
     return deps.promotions.priceCart(ctx, {
@@ -130,7 +151,10 @@ export function createPricingFlow(deps: PricingDeps) {
    * expired) refuses the checkout (409) rather than charging the shopper more than they were shown.
    */
   async function refuseLostCodes(ctx: Ctx, input: HoldInput): Promise<void> {
-    const codes = input.cartId ? await deps.promotions.cartCodes(ctx, input.cartId) : [];
+    const codes = input.cartId
+      ? (takeRemembered<string[]>(ctx, codesMemoKey(input.cartId)) ??
+        (await deps.promotions.cartCodes(ctx, input.cartId)))
+      : [];
     const carried = new Set(input.totals.discounts.map((d) => d.code));
     if (codes.every((c) => carried.has(c))) return;
     const shippingOff = input.totals.discounts

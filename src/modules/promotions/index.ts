@@ -45,6 +45,11 @@ export interface PromotionsService {
   cartCodes(ctx: Ctx, cartId: string): Promise<string[]>;
   addCartCode(ctx: Ctx, cartId: string, code: string): Promise<void>;
   removeCartCode(ctx: Ctx, cartId: string, code: string): Promise<boolean>;
+  /**
+   * Whether any automatic campaign is live (from the in-memory index, no round trip when warm): with
+   * none, and no code on a cart, pricing has nothing to do.
+   */
+  hasLiveAutomaticCampaigns(ctx: Ctx): Promise<boolean>;
   /** Which campaigns apply to a cart (per line) and why the others do not. */
   priceCart(ctx: Ctx, input: PriceCartInput): Promise<Evaluation>;
   /** Holds one use per applied campaign for the order, all or none (409 when a limit is reached). */

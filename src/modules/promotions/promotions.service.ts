@@ -207,6 +207,8 @@ export function createPromotionsService() {
       repo.insertCartCode(ctx.db, cartId, code, ctx.clock.now()),
     removeCartCode: (ctx: Ctx, cartId: string, code: string) => repo.deleteCartCode(ctx.db, cartId, code),
 
+    hasLiveAutomaticCampaigns: async (ctx: Ctx) => (await liveIndex(ctx)).size > 0,
+
     /** Prices a cart: which campaigns apply (per line) and why the others do not. */
     async priceCart(ctx: Ctx, input: PriceCartInput): Promise<Evaluation> {
       const index = await liveIndex(ctx);

@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { EventNotifier } from '../events/notifier.js';
+import { NamingClient, namedStatementsEnabled } from './named-statements.js';
 
 // int8 as JS number: our counters and positions stay far below 2^53.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -84,7 +85,12 @@ async function openPglite(dataDir: string): Promise<Database> {
 }
 
 async function openPostgres(url: string, max: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: 5_000,
+    ...(namedStatementsEnabled() ? { Client: NamingClient } : {}),
+  });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
   const db = drizzleNodePg(pool) as unknown as Db;
