@@ -13,6 +13,7 @@ import { shopifyProductCsv } from './connectors/shopify/shopify-product-csv.js';
 import { woocommerceProductCsv } from './connectors/woocommerce/woocommerce-product-csv.js';
 import { ALL_EVENT_SCHEMAS } from './event-catalog.js';
 import { createRecordChannelResolvers } from './flows/access/record-channels.flow.js';
+import { cdpFlowRoutes, type RunningCdp, startCdp, tapIngest } from './flows/cdp/index.js';
 import { channelCatalogRoutes, createChannelCatalogFlow } from './flows/channel-catalog/index.js';
 import {
   commerceRoutes,
@@ -40,9 +41,10 @@ import {
   shopperSessionResolver,
   shopperSignInRoutes,
 } from './flows/shopper-account/index.js';
-import { type Clock, systemClock } from './kernel/index.js';
+import { type Clock, isAppError, systemClock } from './kernel/index.js';
 import { cartStatsRoutes, cartsMigrations, createCartsService } from './modules/carts/index.js';
 import { catalogMigrations, catalogRoutes, createCatalogService } from './modules/catalog/index.js';
+import { cdpMigrations, cdpRoutes, createCdpService } from './modules/cdp/index.js';
 import { channelSyncMigrations } from './modules/channel-sync/index.js';
 import { channelsMigrations, channelsRoutes, createChannelsService } from './modules/channels/index.js';
 import { createCheckoutRules } from './modules/checkout-rules/index.js';
@@ -110,6 +112,7 @@ export const ALL_MIGRATIONS: MigrationSet[] = [
   paymentsMigrations,
   shoppersMigrations,
   promotionsMigrations,
+  cdpMigrations,
 ];
 
 // Every event type and its payload schema, known to the event log (which checks appended payloads in
@@ -134,6 +137,8 @@ export interface Hub {
   services: ReturnType<typeof createServices>;
   /** Live stream, webhooks, inbound connectors and workflow rules. */
   integration: IntegrationLayer;
+  /** The CDP's background work (counted events, computed traits, audiences, destinations). */
+  cdp: RunningCdp;
   log: Logger;
   /** The admin key created at this start (only when the database had none). */
   bootstrapKey: { secret: string; generated: boolean } | undefined;
@@ -175,10 +180,20 @@ export function createServices(opts: ServicesOptions = {}) {
   const inventory = createInventoryService({
     resolveChannelId: async (ctx, idOrCode) => (await base.channels.findChannel(ctx, idOrCode))?.id,
   });
-  const customers = createCustomersService({
-    channelExists: async (ctx, id) => (await base.channels.findChannel(ctx, id))?.id === id,
-    maxFutureSkewMs: opts.maxFutureSkewSeconds === undefined ? undefined : opts.maxFutureSkewSeconds * 1000,
+  // Destinations name webhook endpoints, which the integration layer (created later) owns.
+  const cdpEndpoints: { exists?: (ctx: Ctx, id: string) => Promise<boolean> } = {};
+  const cdp = createCdpService({
+    endpointExists: (ctx, id) => cdpEndpoints.exists?.(ctx, id) ?? Promise.resolve(true),
   });
+  // Ingestion is tapped for the CDP (tracking plan before, audiences and destinations after); every
+  // flow and connector gets the tapped service, so the hub's own order events count too.
+  const { customers, tap: cdpTap } = tapIngest(
+    createCustomersService({
+      channelExists: async (ctx, id) => (await base.channels.findChannel(ctx, id))?.id === id,
+      maxFutureSkewMs: opts.maxFutureSkewSeconds === undefined ? undefined : opts.maxFutureSkewSeconds * 1000,
+    }),
+    cdp,
+  );
   const orders = createOrdersModule({ numberPrefix: opts.orderNumberPrefix ?? 'OH' });
   const mailer = opts.mailer ?? createMailer({ smtpUrl: undefined, from: 'Omnihub <no-reply@localhost>' });
   const promotions = createPromotionsService();
@@ -224,6 +239,9 @@ export function createServices(opts: ServicesOptions = {}) {
     ...base,
     inventory,
     customers,
+    cdp,
+    cdpTap,
+    cdpEndpoints,
     customerSources,
     customerOrders,
     customerErasure,
@@ -299,6 +317,15 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     secrets,
     ...integrationDepsFrom(services),
   });
+  services.cdpEndpoints.exists = async (ctx, id) => {
+    try {
+      await integration.services.webhooks.getEndpoint(ctx, id);
+      return true;
+    } catch (err) {
+      if (isAppError(err, 'not_found')) return false;
+      throw err;
+    }
+  };
   const routeOpts = {
     database,
     metrics,
@@ -343,6 +370,8 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await api.register(commerceRoutes(services.commerce));
       await api.register(orderAdminRoutes({ orderAdmin: services.orderAdmin, orders: services.orders }));
       await api.register(promotionsRoutes(services.promotions));
+      await api.register(cdpRoutes(services.cdp));
+      await api.register(cdpFlowRoutes({ cdp: services.cdp, customers: services.customers }));
       await api.register(pricingRoutes({ pricing: services.pricing, commerce: services.commerce }));
       const shopperDeps = {
         signIn: services.shopperSignIn,
@@ -445,6 +474,16 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   });
 
   integration.start();
+  const cdpRunner: RunningCdp = startCdp({
+    database,
+    clock,
+    log,
+    cdp: services.cdp,
+    customers: services.customers,
+    webhooks: integration.services.webhooks,
+    tap: services.cdpTap,
+    onWebhookQueued: () => integration.worker?.wake(),
+  });
 
   let relay: NatsRelay | undefined;
   let wakeup: { stop(): Promise<void> } | undefined;
@@ -474,6 +513,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     metrics,
     services,
     integration,
+    cdp: cdpRunner,
     log,
     bootstrapKey,
     demoLoaded,
@@ -487,6 +527,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     async close() {
       if (closed) return;
       closed = true;
+      await cdpRunner.stop();
       await integration.stop(); // ends live streams first: open SSE responses would hold http.close()
       await http.close();
       await expirySweeper.stop();

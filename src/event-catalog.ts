@@ -3,6 +3,7 @@
 // docs/events.md from it, and the hub serves each schema as JSON Schema at /schemas/events/<type>.json.
 import { CART_EVENT_SCHEMAS } from './modules/carts/index.js';
 import { CATALOG_EVENT_SCHEMAS } from './modules/catalog/index.js';
+import { CDP_EVENT_SCHEMAS } from './modules/cdp/index.js';
 import { CHANNEL_EVENT_SCHEMAS } from './modules/channels/index.js';
 import { CUSTOMER_EVENT_SCHEMAS } from './modules/customers/index.js';
 import { INTEGRATION_EVENT_SCHEMAS } from './modules/integrations/index.js';
@@ -26,4 +27,5 @@ export const ALL_EVENT_SCHEMAS: readonly EventSchemaSet[] = [
   { owner: 'payments', schemas: PAYMENT_EVENT_SCHEMAS },
   { owner: 'promotions', schemas: PROMOTION_EVENT_SCHEMAS },
   { owner: 'shoppers', schemas: SHOPPER_EVENT_SCHEMAS },
+  { owner: 'cdp', schemas: CDP_EVENT_SCHEMAS },
 ];

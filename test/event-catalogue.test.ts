@@ -7,6 +7,7 @@ import { renderEventCatalogue } from '../scripts/event-catalogue.js';
 import { ALL_EVENT_SCHEMAS } from '../src/event-catalog.js';
 import { CART_EVENTS, TILL_SALE_EVENTS } from '../src/modules/carts/index.js';
 import { CATALOG_EVENTS } from '../src/modules/catalog/index.js';
+import { CDP_EVENTS } from '../src/modules/cdp/index.js';
 import { CHANNEL_EVENTS } from '../src/modules/channels/index.js';
 import { CUSTOMER_EVENTS } from '../src/modules/customers/index.js';
 import { INTEGRATION_EVENTS } from '../src/modules/integrations/index.js';
@@ -24,6 +25,7 @@ it('gives every event type a module or the platform names a payload schema, owne
     CART_EVENTS,
     TILL_SALE_EVENTS,
     CATALOG_EVENTS,
+    CDP_EVENTS,
     CHANNEL_EVENTS,
     CUSTOMER_EVENTS,
     INTEGRATION_EVENTS,

@@ -112,6 +112,10 @@ export const ERROR_CATALOG = {
   database_unavailable: { status: 503, title: 'The database is unavailable' },
   not_ready: { status: 503, title: 'The hub is not ready' },
   connector_paused: { status: 503, title: 'The connector is paused' },
+  audience_key_taken: { status: 409, title: 'An audience with this key exists' },
+  computed_trait_key_taken: { status: 409, title: 'A computed trait with this trait key exists' },
+  tracking_plan_schema_invalid: { status: 422, title: 'The JSON Schema of the tracking plan is not valid' },
+  unknown_webhook_endpoint: { status: 422, title: 'No webhook endpoint has this id' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 /** Every code a client can see: a closed union, so a throw with an unknown code does not compile. */

@@ -114,6 +114,10 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       coupon_refused: 'This discount code cannot be used on this cart.',
       unknown_sku: 'No product has this article number.',
       connector_paused: 'This connector is paused. Resume it and try again.',
+      audience_key_taken: 'An audience with this key already exists. Choose another key.',
+      computed_trait_key_taken: 'A computed trait already writes this trait. Choose another trait key.',
+      tracking_plan_schema_invalid: 'The JSON Schema is not valid. Check it for mistakes.',
+      unknown_webhook_endpoint: 'No webhook endpoint has this id. Create the endpoint first.',
     },
     reasons: {
       sale_in_progress: 'This till has a sale in progress: park it or finish it first.',
@@ -260,6 +264,10 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       coupon_refused: 'Este código de descuento no se puede usar en este carrito.',
       unknown_sku: 'Ningún producto tiene este número de artículo.',
       connector_paused: 'Este conector está en pausa. Reanúdalo e inténtalo de nuevo.',
+      audience_key_taken: 'Ya existe una audiencia con esta clave. Elige otra clave.',
+      computed_trait_key_taken: 'Un rasgo calculado ya escribe este rasgo. Elige otra clave.',
+      tracking_plan_schema_invalid: 'El JSON Schema no es válido. Revisa si tiene errores.',
+      unknown_webhook_endpoint: 'Ningún endpoint de webhook tiene este id. Crea primero el endpoint.',
     },
     reasons: {
       sale_in_progress: 'Esta caja tiene una venta en curso: apárcala o termínala primero.',
@@ -405,6 +413,11 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       coupon_refused: 'Rabattkoden kan inte användas i den här varukorgen.',
       unknown_sku: 'Ingen produkt har detta artikelnummer.',
       connector_paused: 'Kopplingen är pausad. Starta den igen och försök igen.',
+      audience_key_taken: 'Det finns redan en målgrupp med den här nyckeln. Välj en annan nyckel.',
+      computed_trait_key_taken:
+        'En beräknad egenskap skriver redan den här egenskapen. Välj en annan nyckel.',
+      tracking_plan_schema_invalid: 'JSON-schemat är inte giltigt. Kontrollera det efter fel.',
+      unknown_webhook_endpoint: 'Ingen webhook-mottagare har det här id:t. Skapa mottagaren först.',
     },
     reasons: {
       sale_in_progress: 'Kassan har en pågående försäljning: parkera eller avsluta den först.',
@@ -551,6 +564,11 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       coupon_refused: 'Този код за отстъпка не може да се използва за тази количка.',
       unknown_sku: 'Няма продукт с този артикулен номер.',
       connector_paused: 'Този конектор е на пауза. Възобновете го и опитайте отново.',
+      audience_key_taken: 'Вече има аудитория с този ключ. Изберете друг ключ.',
+      computed_trait_key_taken:
+        'Изчислена характеристика вече записва тази характеристика. Изберете друг ключ.',
+      tracking_plan_schema_invalid: 'JSON схемата не е валидна. Проверете я за грешки.',
+      unknown_webhook_endpoint: 'Няма webhook крайна точка с този идентификатор. Първо я създайте.',
     },
     reasons: {
       sale_in_progress: 'Тази каса има текуща продажба: паркирайте я или я завършете първо.',
@@ -702,6 +720,10 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       coupon_refused: 'Deze kortingscode kan niet voor deze winkelwagen worden gebruikt.',
       unknown_sku: 'Geen product heeft dit artikelnummer.',
       connector_paused: 'Deze connector is gepauzeerd. Hervat hem en probeer het opnieuw.',
+      audience_key_taken: 'Er bestaat al een doelgroep met deze sleutel. Kies een andere sleutel.',
+      computed_trait_key_taken: 'Een berekend kenmerk schrijft dit kenmerk al. Kies een andere sleutel.',
+      tracking_plan_schema_invalid: 'Het JSON Schema is niet geldig. Controleer het op fouten.',
+      unknown_webhook_endpoint: 'Geen webhook-endpoint heeft dit id. Maak eerst het endpoint aan.',
     },
     reasons: {
       sale_in_progress: 'Deze kassa heeft een lopende verkoop: parkeer of rond die eerst af.',

@@ -5,6 +5,7 @@
 // the profiles last (their identifiers become tombstones, customer.erased is emitted).
 
 import { eraseCartsOfCustomer } from '../../modules/carts/index.js';
+import { eraseCdpData } from '../../modules/cdp/index.js';
 import type { CustomersService, ErasureReceipt } from '../../modules/customers/index.js';
 import { eraseIntegrationDataOfCustomer } from '../../modules/integrations/index.js';
 import { eraseOrdersOfCustomer } from '../../modules/orders/index.js';
@@ -32,6 +33,8 @@ export interface CustomerErasureReceipt extends ErasureReceipt {
     storedResponses: number;
     /** Sign-in codes and sessions of the shopper. */
     shopperRecords: number;
+    /** The CDP's counted events and audience memberships. */
+    cdpRecords: number;
   };
 }
 
@@ -59,6 +62,7 @@ export function createCustomerErasureFlow(deps: CustomerErasureDeps) {
         const events = await redactEventPayloads(tx, { ...subject, subjects: recordIds });
         const storedResponses = await forgetStoredResponses(tx, { ...subject, recordIds });
         const shopperRecords = await eraseShopperData(tx, subject);
+        const cdpRecords = await eraseCdpData(tx, subject);
         const receipt = await deps.customers.eraseCustomer(tx, id, reason);
         return {
           ...receipt,
@@ -72,6 +76,7 @@ export function createCustomerErasureFlow(deps: CustomerErasureDeps) {
             events,
             storedResponses,
             shopperRecords,
+            cdpRecords,
           },
         };
       });

@@ -2,6 +2,7 @@
 // columns whose names look personal but were reviewed as not. test/erasure-coverage.test.ts
 // checks the database against this list: a new personal-looking column fails it until declared.
 import { CARTS_PERSONAL_DATA } from '../../modules/carts/index.js';
+import { CDP_PERSONAL_DATA } from '../../modules/cdp/index.js';
 import { CUSTOMERS_PERSONAL_DATA } from '../../modules/customers/index.js';
 import { INTEGRATIONS_PERSONAL_DATA } from '../../modules/integrations/index.js';
 import { ORDERS_PERSONAL_DATA } from '../../modules/orders/index.js';
@@ -52,5 +53,6 @@ export const PERSONAL_DATA_REGISTRY: readonly PersonalDataRegistry[] = [
   PAYMENTS_PERSONAL_DATA,
   INTEGRATIONS_PERSONAL_DATA,
   SHOPPERS_PERSONAL_DATA,
+  CDP_PERSONAL_DATA,
   ...MODULES_WITHOUT_CUSTOMER_DATA,
 ];

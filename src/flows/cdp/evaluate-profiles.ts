@@ -1,0 +1,155 @@
+// Brings customers' audience memberships and computed traits up to date: for each profile touched,
+// its cluster's counted events (one read for the whole batch), its traits, tags, stage and consent
+// when a definition needs them (the single customer view), then computed traits are written through
+// the customers module and memberships through the CDP module (entries and exits with their events,
+// one transaction for the batch).
+import { isAppError } from '../../kernel/index.js';
+import {
+  type CdpDefinitions,
+  type CdpService,
+  type CountedEvent,
+  computeTraitValue,
+  type MembershipChange,
+  matchesRule,
+  type ProfileFacts,
+  ruleNeedsProfile,
+} from '../../modules/cdp/index.js';
+import { type CustomersService, mayContact } from '../../modules/customers/index.js';
+import type { Ctx } from '../../platform/context.js';
+
+export type CdpCustomers = Pick<CustomersService, 'resolveCluster' | 'view' | 'updateTraits'>;
+
+interface Subject {
+  rootId: string;
+  profileIds: string[];
+  facts: Omit<ProfileFacts, 'events' | 'now'> | null;
+}
+
+const DAY_MS = 86_400_000;
+const PARALLEL_READS = 8;
+
+async function readSubject(
+  ctx: Ctx,
+  customers: CdpCustomers,
+  profileId: string,
+  needsProfile: boolean,
+): Promise<Subject | null> {
+  try {
+    if (!needsProfile) {
+      const c = await customers.resolveCluster(ctx, profileId);
+      return { rootId: c.root.id, profileIds: c.ids, facts: null };
+    }
+    const v = await customers.view(ctx, profileId, { timelineLimit: 1 });
+    const now = ctx.clock.now();
+    return {
+      rootId: v.id,
+      profileIds: [v.id, ...v.mergedProfileIds],
+      facts: {
+        traits: Object.fromEntries(Object.entries(v.traits).map(([k, t]) => [k, t.value])),
+        tags: new Set(v.tags.map((t) => t.tag)),
+        stage: v.stage,
+        mayContact: (purpose, channel) => mayContact(v.consent, purpose, channel, now).allowed,
+      },
+    };
+  } catch (err) {
+    if (isAppError(err, 'not_found')) return null; // erased or unknown: nothing to evaluate
+    throw err;
+  }
+}
+
+async function mapLimited<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const run = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, run));
+  return out;
+}
+
+/** Computed traits whose value differs from the profile's; the changed ones are written. */
+async function writeComputedTraits(
+  ctx: Ctx,
+  defs: CdpDefinitions,
+  customers: CdpCustomers,
+  subject: Subject,
+  events: CountedEvent[],
+): Promise<void> {
+  if (defs.computedTraits.length === 0 || !subject.facts) return;
+  const now = ctx.clock.now();
+  const changed: Record<string, unknown> = {};
+  for (const t of defs.computedTraits) {
+    const value = computeTraitValue(t.definition, events, now);
+    if (JSON.stringify(subject.facts.traits[t.traitKey] ?? null) === JSON.stringify(value ?? null)) continue;
+    changed[t.traitKey] = value;
+    subject.facts.traits[t.traitKey] = value; // audiences see the new value in this same pass
+  }
+  if (Object.keys(changed).length === 0) return;
+  await customers.updateTraits(ctx, subject.rootId, { traits: changed, channelId: null, at: now });
+}
+
+/**
+ * Re-evaluates the customers these profiles belong to. `causes` names the event that touched a
+ * profile (its message id), carried on audience.entered.
+ */
+export async function evaluateProfiles(
+  ctx: Ctx,
+  deps: { cdp: CdpService; customers: CdpCustomers },
+  defs: CdpDefinitions,
+  profileIds: string[],
+  causes: Map<string, string> = new Map(),
+): Promise<{ entered: number; exited: number }> {
+  if (defs.audiences.length === 0 && defs.computedTraits.length === 0) return { entered: 0, exited: 0 };
+  const needsProfile = defs.computedTraits.length > 0 || defs.audiences.some((a) => ruleNeedsProfile(a.rule));
+  const read = await mapLimited([...new Set(profileIds)], PARALLEL_READS, (id) =>
+    readSubject(ctx, deps.customers, id, needsProfile).then((s) => (s ? { s, cause: causes.get(id) } : null)),
+  );
+  // Several profiles of one cluster are one customer.
+  const byRoot = new Map<string, { s: Subject; cause: string | undefined }>();
+  for (const r of read) if (r && (!byRoot.has(r.s.rootId) || r.cause)) byRoot.set(r.s.rootId, r);
+  if (byRoot.size === 0) return { entered: 0, exited: 0 };
+  const subjects = [...byRoot.values()];
+  const now = ctx.clock.now();
+  const names = [...defs.countedEvents.keys()];
+  const owner = new Map<string, string>();
+  for (const { s } of subjects) for (const p of s.profileIds) owner.set(p, s.rootId);
+  const events = await deps.cdp.eventsOf(
+    ctx,
+    [...owner.keys()],
+    names,
+    new Date(now.getTime() - defs.windowDays * DAY_MS),
+  );
+  const eventsOf = new Map<string, CountedEvent[]>();
+  for (const e of events) {
+    const root = owner.get(e.profileId);
+    if (!root) continue;
+    const list = eventsOf.get(root) ?? [];
+    list.push(e);
+    eventsOf.set(root, list);
+  }
+  const current = new Set(
+    (await deps.cdp.membershipsOf(ctx, [...byRoot.keys()])).map((m) => `${m.audienceId}|${m.customerId}`),
+  );
+  const change: MembershipChange = { enter: [], exit: [] };
+  for (const { s, cause } of subjects) {
+    const own = eventsOf.get(s.rootId) ?? [];
+    await writeComputedTraits(ctx, defs, deps.customers, s, own);
+    const facts: ProfileFacts = {
+      now,
+      events: own,
+      ...(s.facts ?? { traits: {}, tags: new Set(), stage: null, mayContact: () => false }),
+    };
+    for (const a of defs.audiences) {
+      const isIn = current.has(`${a.id}|${s.rootId}`);
+      const match = matchesRule(a.rule, facts);
+      if (match && !isIn)
+        change.enter.push({ audienceId: a.id, customerId: s.rootId, causedBy: cause ?? null });
+      else if (!match && isIn)
+        change.exit.push({ audienceId: a.id, customerId: s.rootId, reason: 'no_longer_matches' });
+    }
+  }
+  return deps.cdp.applyMemberships(ctx, change);
+}
