@@ -6,6 +6,7 @@
 
 import { eraseCartsOfCustomer } from '../../modules/carts/index.js';
 import type { CustomersService, ErasureReceipt } from '../../modules/customers/index.js';
+import type { InboxService } from '../../modules/inbox/index.js';
 import { eraseIntegrationDataOfCustomer } from '../../modules/integrations/index.js';
 import { eraseOrdersOfCustomer } from '../../modules/orders/index.js';
 import { erasePaymentsOfOrders } from '../../modules/payments/index.js';
@@ -17,6 +18,8 @@ import type { ErasureSubject } from '../../platform/privacy/personal-data.js';
 
 export interface CustomerErasureDeps {
   customers: Pick<CustomersService, 'erasureSubjectOf' | 'eraseCustomer'>;
+  /** Conversations, messages and attachments (inbox module). */
+  inbox?: Pick<InboxService, 'eraseCustomerData'> | undefined;
 }
 
 /** What was erased: the customers module's receipt and the records redacted elsewhere, by kind. */
@@ -32,6 +35,9 @@ export interface CustomerErasureReceipt extends ErasureReceipt {
     storedResponses: number;
     /** Sign-in codes and sessions of the shopper. */
     shopperRecords: number;
+    /** Conversations and their messages and attachments. */
+    conversations: number;
+    messages: number;
   };
 }
 
@@ -59,6 +65,7 @@ export function createCustomerErasureFlow(deps: CustomerErasureDeps) {
         const events = await redactEventPayloads(tx, { ...subject, subjects: recordIds });
         const storedResponses = await forgetStoredResponses(tx, { ...subject, recordIds });
         const shopperRecords = await eraseShopperData(tx, subject);
+        const inbox = (await deps.inbox?.eraseCustomerData(tx, subject)) ?? { conversations: 0, messages: 0 };
         const receipt = await deps.customers.eraseCustomer(tx, id, reason);
         return {
           ...receipt,
@@ -72,6 +79,8 @@ export function createCustomerErasureFlow(deps: CustomerErasureDeps) {
             events,
             storedResponses,
             shopperRecords,
+            conversations: inbox.conversations,
+            messages: inbox.messages,
           },
         };
       });

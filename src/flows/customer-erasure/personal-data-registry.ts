@@ -3,6 +3,7 @@
 // checks the database against this list: a new personal-looking column fails it until declared.
 import { CARTS_PERSONAL_DATA } from '../../modules/carts/index.js';
 import { CUSTOMERS_PERSONAL_DATA } from '../../modules/customers/index.js';
+import { INBOX_PERSONAL_DATA } from '../../modules/inbox/index.js';
 import { INTEGRATIONS_PERSONAL_DATA } from '../../modules/integrations/index.js';
 import { ORDERS_PERSONAL_DATA } from '../../modules/orders/index.js';
 import { PAYMENTS_PERSONAL_DATA } from '../../modules/payments/index.js';
@@ -48,6 +49,7 @@ export const PERSONAL_DATA_REGISTRY: readonly PersonalDataRegistry[] = [
   PLATFORM_PERSONAL_DATA,
   CUSTOMERS_PERSONAL_DATA,
   ORDERS_PERSONAL_DATA,
+  INBOX_PERSONAL_DATA,
   CARTS_PERSONAL_DATA,
   PAYMENTS_PERSONAL_DATA,
   INTEGRATIONS_PERSONAL_DATA,

@@ -3,7 +3,6 @@
 // the customers module (email, phone, PSID, IGSID, wa_id are identifiers of one profile, each with
 // its trust) and then writes through the inbox module.
 import type { Result } from '../../kernel/index.js';
-import type { Ctx } from '../../platform/context.js';
 import type {
   AttachmentInput,
   ChannelKind,
@@ -12,6 +11,7 @@ import type {
   Message,
   ThreadHints,
 } from '../../modules/inbox/index.js';
+import type { Ctx } from '../../platform/context.js';
 
 /** The sender as the channel names them. */
 export interface InboundSender {

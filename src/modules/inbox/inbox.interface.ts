@@ -125,7 +125,10 @@ export interface InboxService {
     input: { authorId: string; text: string; kind: 'internal' | 'phone_note' | 'store_note' },
   ): Promise<Message>;
   /** Leases up to `limit` queued messages that are due, for one sender to send. */
-  claimDueOutbound(ctx: Ctx, o: { limit: number; leaseMs: number; kinds: ChannelKind[] }): Promise<OutboundJob[]>;
+  claimDueOutbound(
+    ctx: Ctx,
+    o: { limit: number; leaseMs: number; kinds: ChannelKind[] },
+  ): Promise<OutboundJob[]>;
   /** The channel accepted the message (with its id of it, which later status reports name). */
   markSent(ctx: Ctx, messageId: string, externalId: string | null): Promise<void>;
   /** A send failed: retried at `retryAt`, or failed for good with the reason when null. */
@@ -144,7 +147,10 @@ export interface InboxService {
   /** An agent's inbox page, newest activity first. */
   listConversations(ctx: Ctx, filter: ConversationFilter): Promise<ConversationPage>;
   /** Counts per status, unread and unassigned (for the inbox's tabs). */
-  counts(ctx: Ctx, filter: { assigneeId?: string | undefined; channelKind?: ChannelKind | undefined }): Promise<InboxCounts>;
+  counts(
+    ctx: Ctx,
+    filter: { assigneeId?: string | undefined; channelKind?: ChannelKind | undefined },
+  ): Promise<InboxCounts>;
   /** A conversation's messages of every channel, oldest first; `before` pages back by message id. */
   messages(ctx: Ctx, conversationId: string, o?: { limit?: number; before?: string }): Promise<Message[]>;
   /** Conversations of any of these profiles (a customer's cluster), newest first. */
@@ -160,7 +166,11 @@ export interface InboxService {
   /** Assigns to the available agent who was given a conversation longest ago; 409 when none is available. */
   assignRoundRobin(ctx: Ctx, id: string): Promise<Conversation>;
   /** Moves a conversation to a status (snoozed needs `snoozedUntil`); resolving stamps the resolution time. */
-  setStatus(ctx: Ctx, id: string, input: { status: ConversationStatus; snoozedUntil?: Date | null }): Promise<Conversation>;
+  setStatus(
+    ctx: Ctx,
+    id: string,
+    input: { status: ConversationStatus; snoozedUntil?: Date | null },
+  ): Promise<Conversation>;
   /** Adds and removes tags (trimmed, lower case). */
   changeTags(ctx: Ctx, id: string, input: { add?: string[]; remove?: string[] }): Promise<Conversation>;
   /** Moves every message of `sourceId` into `targetId`; the source is closed as merged. */
@@ -184,4 +194,19 @@ export interface InboxService {
   openChatVisitor(ctx: Ctx, customerId: string): Promise<{ token: string }>;
   /** The customer a web chat token belongs to, or null. */
   chatVisitor(ctx: Ctx, token: string): Promise<{ customerId: string } | null>;
+
+  // Privacy (GDPR)
+  /**
+   * Deletes a person's conversations (by profile, and those holding their addresses), messages,
+   * attachments and chat tokens; files no other message holds are removed after the commit.
+   */
+  eraseCustomerData(
+    ctx: Ctx,
+    subject: { profileIds: string[]; identifiers: string[] },
+  ): Promise<{ conversations: number; messages: number; attachments: number }>;
+  /** A person's conversations with their messages (internal notes left out) and attachment metadata. */
+  exportCustomerData(
+    ctx: Ctx,
+    subject: { profileIds: string[]; identifiers: string[] },
+  ): Promise<Array<Conversation & { messages: Message[] }>>;
 }

@@ -55,15 +55,16 @@ export const Message = z.object({
   id: z.string(),
   conversationId: z.string(),
   direction: MessageDirection,
-  channelKind: ChannelKind,
+  /** Null for an internal note, which belongs to no channel. */
+  channelKind: ChannelKind.nullable(),
   /** The channel's own id of the message (Message-ID, mid, wamid, MessageSid…): dedupes deliveries. */
   externalId: z.string().nullable(),
   /** Agent (staff account or key id) who wrote an outbound message or a note. */
   authorId: z.string().nullable(),
   text: z.string(),
   html: z.string().nullable(),
-  /** For outbound: the address, number or channel id it goes to. */
-  recipient: z.string().nullable(),
+  /** The customer's address on the channel: who sent an inbound message, where a reply goes. */
+  address: z.string().nullable(),
   /** For outbound: the message it answers (its channel threading), by our id. */
   inReplyToId: z.string().nullable(),
   status: DeliveryStatus.nullable(),

@@ -12,7 +12,12 @@ import { fileURLToPath } from 'node:url';
 import type { MigrationSet } from '../../platform/db/migrate.js';
 
 export { renderCannedReply } from './canned-replies.js';
-export { INBOX_EVENT_SCHEMAS, INBOX_EVENTS, type InboxEventPayload, type InboxEventType } from './inbox.events.js';
+export {
+  INBOX_EVENT_SCHEMAS,
+  INBOX_EVENTS,
+  type InboxEventPayload,
+  type InboxEventType,
+} from './inbox.events.js';
 export type {
   AttachmentInput,
   ConversationFilter,
@@ -25,9 +30,14 @@ export type {
   RecordInboundInput,
   ThreadHints,
 } from './inbox.interface.js';
-export { createInboxService, type InboxOptions } from './inbox.service.js';
+export {
+  createInboxService,
+  DEFAULT_MAX_ATTACHMENT_BYTES,
+  type InboxOptions,
+  inboxOptionsFor,
+} from './inbox.service.js';
 export * from './inbox.types.js';
-export { eraseInboxData, exportInboxData, INBOX_PERSONAL_DATA } from './inbox-privacy.js';
+export { INBOX_PERSONAL_DATA } from './inbox-privacy.js';
 
 export const inboxMigrations: MigrationSet = {
   name: 'inbox',
