@@ -3,7 +3,12 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
-import { createEmailSender, type SmtpInbound, startSmtpInbound } from './connectors/inbox/index.js';
+import {
+  createEmailSender,
+  type SmtpInbound,
+  startSmtpInbound,
+  webChatRoutes,
+} from './connectors/inbox/index.js';
 import {
   createIntegrationLayer,
   type IntegrationLayer,
@@ -372,6 +377,9 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   );
   await registerWebApps(http, opts.webDir);
   await http.register(segmentRoutes(services.customers));
+  await http.register(
+    webChatRoutes({ inbox: services.inbox, flow: services.inboxFlow, stream: () => integration.stream }),
+  );
 
   const bootstrapKey = await ensureAdminKey(systemCtx(), config.adminKey);
   let demoLoaded = false;
@@ -468,6 +476,8 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       'email',
       createEmailSender({ mailer: services.mailer, domain: config.inboxMailDomain }),
     );
+  // Web chat replies are read by the widget from the hub itself: "sent" once stored.
+  services.inboxFlow.registerSender('web_chat', { send: async () => ({ externalId: null }) });
   const inboxDelivery = startPeriodicJob({
     name: 'inbox-deliver',
     ctx: systemCtx,

@@ -199,6 +199,106 @@ describeEachHub(
       expect(stored.conversation.id).toBe(conversationId);
     });
 
+    it('takes web chat from an anonymous visitor and from a signed-in shopper (her email conversation)', async () => {
+      const channel = await t.api('POST', '/api/channels', {
+        body: { code: `chat-${Date.now()}`, name: 'Web', type: 'web', currency: 'EUR', locales: ['en'] },
+      });
+      const shop = await keyWith(t, { kind: 'publishable', channelId: channel.body.id });
+      const widget = await t.api('GET', '/chat/widget.js', { key: null });
+      expect(widget.status).toBe(200);
+      expect(String(widget.headers['content-type'])).toMatch(/javascript/);
+      expect(String(widget.body).length).toBeLessThan(8_000);
+
+      // Anonymous: the analytics id names the visitor; the token reads their conversation only.
+      const first = await t.api('POST', '/api/chat/messages', {
+        key: shop,
+        body: { text: 'Do you ship to Norway?', anonymousId: 'anon-7f3a9c2e' },
+      });
+      expect(first.status, JSON.stringify(first.body)).toBe(201);
+      const token = first.body.token as string;
+      expect(token).toMatch(/^ohc_/);
+      const again = await t.api('POST', '/api/chat/messages', {
+        key: shop,
+        body: { text: 'And to Iceland?', anonymousId: 'anon-7f3a9c2e' },
+        headers: { 'x-chat-token': token },
+      });
+      expect(again.body.conversationId).toBe(first.body.conversationId);
+      const reply = await t.api('POST', `/api/inbox/conversations/${first.body.conversationId}/replies`, {
+        key: agentKey,
+        body: { text: 'Yes to both.' },
+      });
+      expect(reply.status, JSON.stringify(reply.body)).toBe(202);
+      expect(reply.body.channelKind).toBe('web_chat');
+      const seen = await eventually(
+        async () =>
+          (await t.api('GET', '/chat/messages', { key: null, headers: { 'x-chat-token': token } })).body,
+        (b) => b.items?.length === 3 && b.items[2].status === 'sent',
+      );
+      expect(seen.items.map((m: { direction: string }) => m.direction)).toEqual([
+        'inbound',
+        'inbound',
+        'outbound',
+      ]);
+      expect((await t.api('GET', '/chat/messages', { key: null })).status).toBe(401);
+      expect(
+        (
+          await t.api('GET', '/chat/messages', {
+            key: null,
+            headers: { 'x-chat-token': 'ohc_forged_token_value' },
+          })
+        ).status,
+      ).toBe(401);
+      const before = await count(t, 'inbox_messages');
+      expect(
+        (
+          await t.api('POST', '/api/chat/messages', {
+            key: null,
+            body: { text: 'x', anonymousId: 'anon-7f3a9c2e' },
+          })
+        ).status,
+      ).toBe(401);
+      expect(
+        (
+          await t.api('POST', '/api/chat/messages', {
+            key: shop,
+            body: { text: 'a\u0000', anonymousId: 'anon-7f3a9c2e' },
+          })
+        ).status,
+      ).toBe(400);
+      expect(
+        (
+          await t.api('POST', '/api/chat/messages', {
+            key: shop,
+            body: { text: 'hi', anonymousId: 'anon-7f3a9c2e' },
+            headers: { 'x-chat-token': 'ohc_forged_token_value' },
+          })
+        ).status,
+      ).toBe(401);
+      expect(await count(t, 'inbox_messages')).toBe(before);
+
+      // Ana signs in on the storefront and chats: her message joins her email conversation.
+      expect((await t.api('POST', '/api/shopper/sign-in', { key: shop, body: { email: ana } })).status).toBe(
+        202,
+      );
+      const code = await relay.signInCode(ana);
+      const verified = await t.api('POST', '/api/shopper/sign-in/verify', {
+        key: shop,
+        body: { email: ana, code },
+      });
+      expect(verified.status, JSON.stringify(verified.body)).toBe(200);
+      const chat = await t.api('POST', '/api/chat/messages', {
+        key: shop,
+        body: { text: 'It is me again, from the shop', anonymousId: 'anon-ana-device' },
+        headers: { cookie: `omnihub_shopper=${verified.body.token}` },
+      });
+      expect(chat.status, JSON.stringify(chat.body)).toBe(201);
+      expect(chat.body.conversationId).toBe(conversationId);
+      const c = await t.api('GET', `/api/inbox/conversations/${conversationId}`, { key: agentKey });
+      expect(c.body.conversation.channelKinds).toEqual(
+        expect.arrayContaining(['email', 'messenger', 'web_chat']),
+      );
+    });
+
     it('refuses callers without the inbox scopes, from a channel, or with a browser key; writes nothing', async () => {
       const channel = await t.api('POST', '/api/channels', {
         body: { code: `web-${Date.now()}`, name: 'Web', type: 'web', currency: 'EUR', locales: ['en'] },
@@ -337,7 +437,7 @@ describeEachHub(
       const msgs = await eventually(
         async () =>
           (await t.api('GET', `${path.replace('/replies', '')}/messages`, { key: agentKey })).body.items,
-        (items: Array<{ attempts: number; direction: string }>) =>
+        (items: Array<{ id: string; attempts: number; direction: string }>) =>
           items.filter((m) => m.direction === 'outbound').every((m) => m.attempts === 1),
       );
       expect(msgs.find((m: { id: string }) => m.id === r1.body.id)).toMatchObject({

@@ -6,6 +6,7 @@ import { LANGUAGES, type Language, useIntl } from '../i18n/index.tsx';
 import { ok } from '../ui/api.ts';
 import { ErrorNotice, LanguagePicker, Loading, useLoad } from '../ui/components.tsx';
 import { KeyGate, useApi } from '../ui/key-gate.tsx';
+import { useChatWidget } from './chat-widget.ts';
 import { Link, matchPath, useRouter } from '../ui/router.tsx';
 import { AccountPage } from './account.tsx';
 import { CartPage } from './cart.tsx';
@@ -78,6 +79,7 @@ function ShopWithChannel({ channel }: { channel: ShopChannel }) {
   const state = useShopState(channel);
   const locale = channel.locales.find((l) => l.split('-')[0] === intl.lang);
   const { path } = useRouter();
+  useChatWidget(channel.code, intl.lang);
   let page: ReactNode = <p>{intl.t('common.notFound')}</p>;
   const product = matchPath('/p/:handle', path);
   if (path === '/') page = <CatalogPage />;
