@@ -6,11 +6,11 @@ import { LANGUAGES, type Language, useIntl } from '../i18n/index.tsx';
 import { ok } from '../ui/api.ts';
 import { ErrorNotice, LanguagePicker, Loading, useLoad } from '../ui/components.tsx';
 import { KeyGate, useApi } from '../ui/key-gate.tsx';
-import { useChatWidget } from './chat-widget.ts';
 import { Link, matchPath, useRouter } from '../ui/router.tsx';
 import { AccountPage } from './account.tsx';
 import { CartPage } from './cart.tsx';
 import { CatalogPage, ProductPage } from './catalog.tsx';
+import { useChatWidget } from './chat-widget.ts';
 import { CheckoutPage } from './checkout.tsx';
 import { type ShopState, useShopState } from './shop-state.ts';
 
