@@ -4,6 +4,12 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import {
+  createEmailSender,
+  type SmtpInbound,
+  startSmtpInbound,
+  webChatRoutes,
+} from './connectors/inbox/index.js';
+import {
   createIntegrationLayer,
   type IntegrationLayer,
   integrationDepsFrom,
@@ -33,6 +39,7 @@ import { createCustomerSourcesFlow, customerSourcesRoutes } from './flows/custom
 import { DEMO_PAYMENT_PROVIDERS } from './flows/demo/demo-channels.js';
 import { type DemoAppKey, loadDemoData } from './flows/demo/load-demo-data.flow.js';
 import { createImportFlow, importExportRoutes } from './flows/import-export/index.js';
+import { createCustomerPanelFlow, createInboxFlow, inboxRoutes } from './flows/inbox/index.js';
 import { createPricingFlow, pricingRoutes, startPromotionUsesRelease } from './flows/pricing/index.js';
 import {
   createMyAccountFlow,
@@ -49,6 +56,12 @@ import { channelSyncMigrations } from './modules/channel-sync/index.js';
 import { channelsMigrations, channelsRoutes, createChannelsService } from './modules/channels/index.js';
 import { createCheckoutRules } from './modules/checkout-rules/index.js';
 import { createCustomersService, customersMigrations, customersRoutes } from './modules/customers/index.js';
+import {
+  createInboxService,
+  type InboxOptions,
+  inboxMigrations,
+  inboxOptionsFor,
+} from './modules/inbox/index.js';
 import {
   clearExpiredInboundBodies,
   deleteDeliveredWebhooks,
@@ -113,6 +126,7 @@ export const ALL_MIGRATIONS: MigrationSet[] = [
   shoppersMigrations,
   promotionsMigrations,
   cdpMigrations,
+  inboxMigrations,
 ];
 
 // Every event type and its payload schema, known to the event log (which checks appended payloads in
@@ -154,7 +168,11 @@ export interface Hub {
     inboundRetention: PeriodicJob;
     idempotencyExpiry: PeriodicJob;
     idleTillSales: PeriodicJob;
+    /** Sends queued inbox replies (also woken at once when a reply is queued). */
+    inboxDelivery: PeriodicJob;
   };
+  /** The inbox's SMTP server for inbound mail (OMNIHUB_SMTP_PORT), when configured. */
+  smtpInbound: SmtpInbound | undefined;
   /** A system context for scripts and tests. */
   systemCtx(): Ctx;
   listen(): Promise<string>;
@@ -169,6 +187,8 @@ export interface ServicesOptions {
   mailer?: Mailer;
   /** Customer event timestamps further in the future are clamped to the receipt time. */
   maxFutureSkewSeconds?: number | undefined;
+  /** Where inbox attachments are stored and how large they may be (default: a temporary directory). */
+  inbox?: InboxOptions | undefined;
 }
 
 export function createServices(opts: ServicesOptions = {}) {
@@ -224,8 +244,13 @@ export function createServices(opts: ServicesOptions = {}) {
     fulfilments: orders.fulfilments,
     payments: commerce.deps.payments,
   });
-  const customerErasure = createCustomerErasureFlow({ customers });
-  const customerExport = createCustomerExportFlow({ customers });
+  const inbox = createInboxService(opts.inbox ?? inboxOptionsFor('memory://'));
+  // The delivery loop's wake-up, set by the hub once its job runs (scripts have none).
+  const inboxWake = { now: () => {} };
+  const inboxFlow = createInboxFlow({ inbox, customers, onQueued: () => inboxWake.now() });
+  const customerPanel = createCustomerPanelFlow({ customers, customerOrders, carts: commerce.deps.carts });
+  const customerErasure = createCustomerErasureFlow({ customers, inbox });
+  const customerExport = createCustomerExportFlow({ customers, inbox });
   const regulations = createRegulationsFlow({ customers, erasure: customerErasure });
   const shopperSignIn = createSignInFlow({ customers, mailer });
   const orderAdmin = createOrderAdminFlow({ orders, payments: commerce.deps.payments, mailer });
@@ -256,6 +281,11 @@ export function createServices(opts: ServicesOptions = {}) {
     commerce,
     channelCatalog,
     imports,
+    inbox,
+    inboxFlow,
+    inboxWake,
+    mailer,
+    customerPanel,
   };
 }
 
@@ -279,6 +309,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     orderNumberPrefix: config.orderNumberPrefix,
     mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
     maxFutureSkewSeconds: config.maxFutureSkewSeconds,
+    inbox: { ...inboxOptionsFor(config.dataDir), maxAttachmentBytes: config.maxAttachmentBytes },
   });
   const paymentProviders = {
     names: services.commerce.deps.payments.enabledProviderNames(),
@@ -380,11 +411,17 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       };
       await api.register(shopperSignInRoutes(shopperDeps));
       await api.register(myAccountRoutes(shopperDeps));
+      await api.register(
+        inboxRoutes({ inbox: services.inbox, flow: services.inboxFlow, panel: services.customerPanel }),
+      );
     },
     { prefix: '/api' },
   );
   await registerWebApps(http, opts.webDir);
   await http.register(segmentRoutes(services.customers));
+  await http.register(
+    webChatRoutes({ inbox: services.inbox, flow: services.inboxFlow, stream: () => integration.stream }),
+  );
 
   const bootstrapKey = await ensureAdminKey(systemCtx(), config.adminKey);
   let demoLoaded = false;
@@ -485,6 +522,38 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     onWebhookQueued: () => integration.worker?.wake(),
   });
 
+  // Inbox: replies by email through the relay when one is configured; the delivery loop; snoozes.
+  if (services.mailer.configured)
+    services.inboxFlow.registerSender(
+      'email',
+      createEmailSender({ mailer: services.mailer, domain: config.inboxMailDomain }),
+    );
+  // Web chat replies are read by the widget from the hub itself: "sent" once stored.
+  services.inboxFlow.registerSender('web_chat', { send: async () => ({ externalId: null }) });
+  const inboxDelivery = startPeriodicJob({
+    name: 'inbox-deliver',
+    ctx: systemCtx,
+    run: (ctx) => services.inboxFlow.deliverDue(ctx),
+    intervalMs: 1_000,
+  });
+  services.inboxWake.now = () => void inboxDelivery.runNow();
+  const inboxSnoozes = startPeriodicJob({
+    name: 'inbox-wake-snoozed',
+    ctx: systemCtx,
+    run: (ctx) => services.inbox.wakeSnoozed(ctx),
+    intervalMs: 60_000,
+  });
+  const smtpInbound =
+    config.smtpPort === undefined
+      ? undefined
+      : await startSmtpInbound({
+          flow: services.inboxFlow,
+          ctx: systemCtx,
+          port: config.smtpPort,
+          host: config.host,
+          maxMessageBytes: Math.max(25 * 1024 * 1024, config.maxAttachmentBytes * 3),
+        });
+
   let relay: NatsRelay | undefined;
   let wakeup: { stop(): Promise<void> } | undefined;
   if (config.natsUrl) {
@@ -519,7 +588,15 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     demoLoaded,
     demoAppKeys,
     paymentProviders,
-    jobs: { customerStages, webhookRetention, inboundRetention, idempotencyExpiry, idleTillSales },
+    jobs: {
+      customerStages,
+      webhookRetention,
+      inboundRetention,
+      idempotencyExpiry,
+      idleTillSales,
+      inboxDelivery,
+    },
+    smtpInbound,
     systemCtx,
     async listen() {
       return http.listen({ port: config.port, host: config.host });
@@ -529,6 +606,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       closed = true;
       await cdpRunner.stop();
       await integration.stop(); // ends live streams first: open SSE responses would hold http.close()
+      await smtpInbound?.close();
       await http.close();
       await expirySweeper.stop();
       await pickupExpiry.stop();
@@ -541,6 +619,8 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await shopperCleanup.stop();
       await customerCommerce.stop();
       await promotionUsesRelease.stop();
+      await inboxDelivery.stop();
+      await inboxSnoozes.stop();
       await relay?.stop();
       await wakeup?.stop();
       if (!opts.database) await database.close();

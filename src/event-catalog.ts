@@ -6,6 +6,7 @@ import { CATALOG_EVENT_SCHEMAS } from './modules/catalog/index.js';
 import { CDP_EVENT_SCHEMAS } from './modules/cdp/index.js';
 import { CHANNEL_EVENT_SCHEMAS } from './modules/channels/index.js';
 import { CUSTOMER_EVENT_SCHEMAS } from './modules/customers/index.js';
+import { INBOX_EVENT_SCHEMAS } from './modules/inbox/index.js';
 import { INTEGRATION_EVENT_SCHEMAS } from './modules/integrations/index.js';
 import { INVENTORY_EVENT_SCHEMAS } from './modules/inventory/index.js';
 import { ORDER_EVENT_SCHEMAS } from './modules/orders/index.js';
@@ -28,4 +29,5 @@ export const ALL_EVENT_SCHEMAS: readonly EventSchemaSet[] = [
   { owner: 'promotions', schemas: PROMOTION_EVENT_SCHEMAS },
   { owner: 'shoppers', schemas: SHOPPER_EVENT_SCHEMAS },
   { owner: 'cdp', schemas: CDP_EVENT_SCHEMAS },
+  { owner: 'inbox', schemas: INBOX_EVENT_SCHEMAS },
 ];

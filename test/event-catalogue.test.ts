@@ -10,6 +10,7 @@ import { CATALOG_EVENTS } from '../src/modules/catalog/index.js';
 import { CDP_EVENTS } from '../src/modules/cdp/index.js';
 import { CHANNEL_EVENTS } from '../src/modules/channels/index.js';
 import { CUSTOMER_EVENTS } from '../src/modules/customers/index.js';
+import { INBOX_EVENTS } from '../src/modules/inbox/index.js';
 import { INTEGRATION_EVENTS } from '../src/modules/integrations/index.js';
 import { INVENTORY_EVENTS } from '../src/modules/inventory/index.js';
 import { ORDER_EVENTS, ORDER_STATUSES, statusEvent } from '../src/modules/orders/index.js';
@@ -34,6 +35,7 @@ it('gives every event type a module or the platform names a payload schema, owne
     PAYMENT_EVENTS,
     PROMOTION_EVENTS,
     SHOPPER_EVENTS,
+    INBOX_EVENTS,
     PLATFORM_EVENTS,
   ].flatMap((table) => Object.values(table));
   const statuses = ORDER_STATUSES.filter((s) => s !== 'pending').map(statusEvent);

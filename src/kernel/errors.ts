@@ -75,6 +75,13 @@ export const ERROR_CATALOG = {
   idempotency_in_progress: { status: 409, title: 'A request with this Idempotency-Key is still running' },
   sale_in_progress: { status: 409, title: 'The till has a sale in progress: park it or finish it first' },
   sale_empty: { status: 422, title: 'An empty sale cannot be parked' },
+  no_agent_available: { status: 409, title: 'No inbox agent is available for round-robin assignment' },
+  conversation_merged: { status: 409, title: 'The conversation was merged into another one' },
+  conversations_not_mergeable: { status: 409, title: 'These conversations cannot be merged' },
+  reply_window_closed: { status: 409, title: "The channel's reply window has closed" },
+  attachment_too_large: { status: 413, title: 'The attachment is larger than the hub accepts' },
+  no_reply_address: { status: 422, title: 'The customer has no address on this channel' },
+  channel_not_connected: { status: 422, title: 'No sender is set up for this channel' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported content type' },
   idempotency_key_reused: {

@@ -36,6 +36,12 @@ export interface HubConfig {
   smtpUrl: string | undefined;
   /** The From address of outbound mail (OMNIHUB_MAIL_FROM). */
   mailFrom: string;
+  /** The port of the inbox's own SMTP server for inbound mail (OMNIHUB_SMTP_PORT); unset = no server. */
+  smtpPort: number | undefined;
+  /** The domain of the inbox's reply+<token>@ addresses (OMNIHUB_INBOX_MAIL_DOMAIN; default: OMNIHUB_MAIL_FROM's). */
+  inboxMailDomain: string;
+  /** The largest message attachment accepted, in bytes (OMNIHUB_MAX_ATTACHMENT_BYTES, default 10 MB). */
+  maxAttachmentBytes: number;
   /** Requests per window per client IP and per API key (OMNIHUB_RATE_LIMIT_*). */
   rateLimits: RateLimitConfig;
   /** A bearer token /metrics requires (OMNIHUB_METRICS_TOKEN); none = /metrics is public. */
@@ -67,6 +73,18 @@ export function parseProviderList(raw: string | undefined): string[] | undefined
   const bad = names.filter((n) => !/^[a-z][a-z0-9_-]{0,49}$/.test(n));
   if (bad.length) throw new Error(`OMNIHUB_PAYMENT_PROVIDERS has invalid provider names: ${bad.join(', ')}`);
   return names;
+}
+
+/** OMNIHUB_INBOX_MAIL_DOMAIN, else the domain of OMNIHUB_MAIL_FROM, else localhost. */
+function inboxDomain(env: NodeJS.ProcessEnv): string {
+  const configured = env.OMNIHUB_INBOX_MAIL_DOMAIN?.trim().toLowerCase();
+  if (configured) {
+    if (!/^[a-z0-9.-]{1,253}$/.test(configured))
+      throw new Error(`OMNIHUB_INBOX_MAIL_DOMAIN must be a domain name, got ${configured}`);
+    return configured;
+  }
+  const from = /@([A-Za-z0-9.-]+)>?\s*$/.exec(env.OMNIHUB_MAIL_FROM?.trim() ?? '');
+  return from?.[1]?.toLowerCase() ?? 'localhost';
 }
 
 function count(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
@@ -125,6 +143,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     paymentProviders: parseProviderList(env.OMNIHUB_PAYMENT_PROVIDERS),
     smtpUrl: env.OMNIHUB_SMTP_URL?.trim() || undefined,
     mailFrom: env.OMNIHUB_MAIL_FROM?.trim() || 'Omnihub <no-reply@localhost>',
+    smtpPort: env.OMNIHUB_SMTP_PORT?.trim() ? count(env, 'OMNIHUB_SMTP_PORT', 0) : undefined,
+    inboxMailDomain: inboxDomain(env),
+    maxAttachmentBytes: count(env, 'OMNIHUB_MAX_ATTACHMENT_BYTES', 10 * 1024 * 1024, 1),
     rateLimits: {
       perIp: count(env, 'OMNIHUB_RATE_LIMIT_PER_IP', 300_000),
       perKey: count(env, 'OMNIHUB_RATE_LIMIT_PER_KEY', 120_000),

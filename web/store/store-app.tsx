@@ -10,6 +10,7 @@ import { Link, matchPath, useRouter } from '../ui/router.tsx';
 import { AccountPage } from './account.tsx';
 import { CartPage } from './cart.tsx';
 import { CatalogPage, ProductPage } from './catalog.tsx';
+import { useChatWidget } from './chat-widget.ts';
 import { CheckoutPage } from './checkout.tsx';
 import { type ShopState, useShopState } from './shop-state.ts';
 
@@ -78,6 +79,7 @@ function ShopWithChannel({ channel }: { channel: ShopChannel }) {
   const state = useShopState(channel);
   const locale = channel.locales.find((l) => l.split('-')[0] === intl.lang);
   const { path } = useRouter();
+  useChatWidget(channel.code, intl.lang);
   let page: ReactNode = <p>{intl.t('common.notFound')}</p>;
   const product = matchPath('/p/:handle', path);
   if (path === '/') page = <CatalogPage />;

@@ -3926,6 +3926,99 @@ export interface paths {
     };
     trace?: never;
   };
+  '/api/chat/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A web chat visitor's message (with the storefront's key)
+     * @description The first message names the visitor by the analytics anonymous id (or their shopper session cookie) and returns a chat token; later ones send it in `x-chat-token`.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          'x-chat-token'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            anonymousId: string;
+            text: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              conversationId: string;
+              message: {
+                address: string | null;
+                attachments: {
+                  contentType: string;
+                  /** Format: date-time */
+                  createdAt: string;
+                  filename: string;
+                  id: string;
+                  messageId: string;
+                  sha256: string;
+                  size: number;
+                }[];
+                attempts: number;
+                authorId: string | null;
+                channelKind:
+                  | (
+                      | 'web_chat'
+                      | 'email'
+                      | 'messenger'
+                      | 'instagram'
+                      | 'whatsapp'
+                      | 'sms'
+                      | 'phone_note'
+                      | 'store_note'
+                    )
+                  | null;
+                conversationId: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** @enum {string} */
+                direction: 'inbound' | 'outbound' | 'note';
+                externalId: string | null;
+                failureReason: string | null;
+                html: string | null;
+                id: string;
+                inReplyToId: string | null;
+                /** Format: date-time */
+                occurredAt: string;
+                status: ('queued' | 'sent' | 'delivered' | 'read' | 'failed') | null;
+                text: string;
+                unparsed: boolean;
+              };
+              token: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/connectors': {
     parameters: {
       query?: never;
@@ -4627,6 +4720,89 @@ export interface paths {
         };
       };
     };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/customers/{id}/conversations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A customer's conversations (their whole merged cluster), newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                assigneeId: string | null;
+                channelKinds: (
+                  | 'web_chat'
+                  | 'email'
+                  | 'messenger'
+                  | 'instagram'
+                  | 'whatsapp'
+                  | 'sms'
+                  | 'phone_note'
+                  | 'store_note'
+                )[];
+                /** Format: date-time */
+                createdAt: string;
+                customerId: string | null;
+                firstResponseAt: string | null;
+                id: string;
+                lastInboundAt: string | null;
+                lastInboundChannel:
+                  | (
+                      | 'web_chat'
+                      | 'email'
+                      | 'messenger'
+                      | 'instagram'
+                      | 'whatsapp'
+                      | 'sms'
+                      | 'phone_note'
+                      | 'store_note'
+                    )
+                  | null;
+                /** Format: date-time */
+                lastMessageAt: string;
+                mergedInto: string | null;
+                messageCount: number;
+                resolvedAt: string | null;
+                snoozedUntil: string | null;
+                /** @enum {string} */
+                status: 'open' | 'pending' | 'snoozed' | 'resolved';
+                subject: string | null;
+                tags: string[];
+                unreadCount: number;
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -6471,6 +6647,1406 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inbox/agents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Agents of the round-robin pool */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                agentId: string;
+                available: boolean;
+                lastAssignedAt: string | null;
+                name: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inbox/agents/{agentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Add an agent to the round-robin pool, rename, or mark (un)available */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          agentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            available: boolean;
+            name: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              agentId: string;
+              available: boolean;
+              lastAssignedAt: string | null;
+              name: string;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inbox/attachments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An attachment's bytes (agents only) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inbox/canned-replies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Canned replies */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                body: string;
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                shortcut: string;
+                title: string;
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Create a canned reply (or replace the one with the same shortcut)
+     * @description Variables: {{customer.name}}, {{customer.email}}, {{agent.name}}, {{order.number}}.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            body: string;
+            shortcut: string;
+            title: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              body: string;
+              /** Format: date-time */
+              createdAt: string;
+              id: string;
+              shortcut: string;
+              title: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inbox/canned-replies/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Delete a canned reply */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inbox/conversations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An agent's inbox page: conversations by newest activity, with filters */
+    get: {
+      parameters: {
+        query?: {
+          /** @description an agent id, or 'none' for unassigned */
+          assignee?: string;
+          channelKind?:
+            | 'web_chat'
+            | 'email'
+            | 'messenger'
+            | 'instagram'
+            | 'whatsapp'
+            | 'sms'
+            | 'phone_note'
+            | 'store_note';
+          cursor?: string;
+          customerId?: string;
+          limit?: number;
+          status?: 'open' | 'pending' | 'snoozed' | 'resolved';
+          tag?: string;
+          unread?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                assigneeId: string | null;
+                channelKinds: (
+                  | 'web_chat'
+                  | 'email'
+                  | 'messenger'
+                  | 'instagram'
+                  | 'whatsapp'
+                  | 'sms'
+                  | 'phone_note'
+                  | 'store_note'
+                )[];
+                /** Format: date-time */
+                createdAt: string;
+                customerId: string | null;
+                firstResponseAt: string | null;
+                id: string;
+                lastInboundAt: string | null;
+                lastInboundChannel:
+                  | (
+                      | 'web_chat'
+                      | 'email'
+                      | 'messenger'
+                      | 'instagram'
+                      | 'whatsapp'
+                      | 'sms'
+                      | 'phone_note'
+                      | 'store_note'
+                    )
+                  | null;
+                /** Format: date-time */
+                lastMessageAt: string;
+                mergedInto: string | null;
+                messageCount: number;
+                resolvedAt: string | null;
+                snoozedUntil: string | null;
+                /** @enum {string} */
+                status: 'open' | 'pending' | 'snoozed' | 'resolved';
+                subject: string | null;
+                tags: string[];
+                unreadCount: number;
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inbox/conversations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A conversation: its messages of every channel, and the customer with orders and carts */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              conversation: {
+                assigneeId: string | null;
+                channelKinds: (
+                  | 'web_chat'
+                  | 'email'
+                  | 'messenger'
+                  | 'instagram'
+                  | 'whatsapp'
+                  | 'sms'
+                  | 'phone_note'
+                  | 'store_note'
+                )[];
+                /** Format: date-time */
+                createdAt: string;
+                customerId: string | null;
+                firstResponseAt: string | null;
+                id: string;
+                lastInboundAt: string | null;
+                lastInboundChannel:
+                  | (
+                      | 'web_chat'
+                      | 'email'
+                      | 'messenger'
+                      | 'instagram'
+                      | 'whatsapp'
+                      | 'sms'
+                      | 'phone_note'
+                      | 'store_note'
+                    )
+                  | null;
+                /** Format: date-time */
+                lastMessageAt: string;
+                mergedInto: string | null;
+                messageCount: number;
+                resolvedAt: string | null;
+                snoozedUntil: string | null;
+                /** @enum {string} */
+                status: 'open' | 'pending' | 'snoozed' | 'resolved';
+                subject: string | null;
+                tags: string[];
+                unreadCount: number;
+                /** Format: date-time */
+                updatedAt: string;
+              };
+              /** @description profile, identities, orders (pickup status), active carts; null without one */
+              customer: unknown;
+              messages: {
+                address: string | null;
+                attachments: {
+                  contentType: string;
+                  /** Format: date-time */
+                  createdAt: string;
+                  filename: string;
+                  id: string;
+                  messageId: string;
+                  sha256: string;
+                  size: number;
+                }[];
+                attempts: number;
+                authorId: string | null;
+                channelKind:
+                  | (
+                      | 'web_chat'
+                      | 'email'
+                      | 'messenger'
+                      | 'instagram'
+                      | 'whatsapp'
+                      | 'sms'
+                      | 'phone_note'
+                      | 'store_note'
+                    )
+                  | null;
+                conversationId: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** @enum {string} */
+                direction: 'inbound' | 'outbound' | 'note';
+                externalId: string | null;
+                failureReason: string | null;
+                html: string | null;
+                id: string;
+                inReplyToId: string | null;
+                /** Format: date-time */
+                occurredAt: string;
+                status: ('queued' | 'sent' | 'delivered' | 'read' | 'failed') | null;
+                text: string;
+                unparsed: boolean;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inbox/conversations/{id}/assignment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Assign to an agent, unassign (agentId null), or round-robin among available agents */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json':
+            | {
+                agentId: string | null;
+              }
+            | {
+                /** @enum {boolean} */
+                roundRobin: true;
+              };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              assigneeId: string | null;
+              channelKinds: (
+                | 'web_chat'
+                | 'email'
+                | 'messenger'
+                | 'instagram'
+                | 'whatsapp'
+                | 'sms'
+                | 'phone_note'
+                | 'store_note'
+              )[];
+              /** Format: date-time */
+              createdAt: string;
+              customerId: string | null;
+              firstResponseAt: string | null;
+              id: string;
+              lastInboundAt: string | null;
+              lastInboundChannel:
+                | (
+                    | 'web_chat'
+                    | 'email'
+                    | 'messenger'
+                    | 'instagram'
+                    | 'whatsapp'
+                    | 'sms'
+                    | 'phone_note'
+                    | 'store_note'
+                  )
+                | null;
+              /** Format: date-time */
+              lastMessageAt: string;
+              mergedInto: string | null;
+              messageCount: number;
+              resolvedAt: string | null;
+              snoozedUntil: string | null;
+              /** @enum {string} */
+              status: 'open' | 'pending' | 'snoozed' | 'resolved';
+              subject: string | null;
+              tags: string[];
+              unreadCount: number;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inbox/conversations/{id}/canned-replies/{replyId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A canned reply filled in for this conversation's customer and the calling agent */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          replyId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              text: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inbox/conversations/{id}/merge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Merge this conversation into another: its messages move there, it closes as merged */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            intoId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              assigneeId: string | null;
+              channelKinds: (
+                | 'web_chat'
+                | 'email'
+                | 'messenger'
+                | 'instagram'
+                | 'whatsapp'
+                | 'sms'
+                | 'phone_note'
+                | 'store_note'
+              )[];
+              /** Format: date-time */
+              createdAt: string;
+              customerId: string | null;
+              firstResponseAt: string | null;
+              id: string;
+              lastInboundAt: string | null;
+              lastInboundChannel:
+                | (
+                    | 'web_chat'
+                    | 'email'
+                    | 'messenger'
+                    | 'instagram'
+                    | 'whatsapp'
+                    | 'sms'
+                    | 'phone_note'
+                    | 'store_note'
+                  )
+                | null;
+              /** Format: date-time */
+              lastMessageAt: string;
+              mergedInto: string | null;
+              messageCount: number;
+              resolvedAt: string | null;
+              snoozedUntil: string | null;
+              /** @enum {string} */
+              status: 'open' | 'pending' | 'snoozed' | 'resolved';
+              subject: string | null;
+              tags: string[];
+              unreadCount: number;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inbox/conversations/{id}/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Earlier messages of a conversation (page back with before=<message id>) */
+    get: {
+      parameters: {
+        query?: {
+          before?: string;
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                address: string | null;
+                attachments: {
+                  contentType: string;
+                  /** Format: date-time */
+                  createdAt: string;
+                  filename: string;
+                  id: string;
+                  messageId: string;
+                  sha256: string;
+                  size: number;
+                }[];
+                attempts: number;
+                authorId: string | null;
+                channelKind:
+                  | (
+                      | 'web_chat'
+                      | 'email'
+                      | 'messenger'
+                      | 'instagram'
+                      | 'whatsapp'
+                      | 'sms'
+                      | 'phone_note'
+                      | 'store_note'
+                    )
+                  | null;
+                conversationId: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** @enum {string} */
+                direction: 'inbound' | 'outbound' | 'note';
+                externalId: string | null;
+                failureReason: string | null;
+                html: string | null;
+                id: string;
+                inReplyToId: string | null;
+                /** Format: date-time */
+                occurredAt: string;
+                status: ('queued' | 'sent' | 'delivered' | 'read' | 'failed') | null;
+                text: string;
+                unparsed: boolean;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inbox/conversations/{id}/notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** An internal note, or the record of a phone call or shop visit (never sent) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @default internal
+             * @enum {string}
+             */
+            kind?: 'internal' | 'phone_note' | 'store_note';
+            text: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              address: string | null;
+              attachments: {
+                contentType: string;
+                /** Format: date-time */
+                createdAt: string;
+                filename: string;
+                id: string;
+                messageId: string;
+                sha256: string;
+                size: number;
+              }[];
+              attempts: number;
+              authorId: string | null;
+              channelKind:
+                | (
+                    | 'web_chat'
+                    | 'email'
+                    | 'messenger'
+                    | 'instagram'
+                    | 'whatsapp'
+                    | 'sms'
+                    | 'phone_note'
+                    | 'store_note'
+                  )
+                | null;
+              conversationId: string;
+              /** Format: date-time */
+              createdAt: string;
+              /** @enum {string} */
+              direction: 'inbound' | 'outbound' | 'note';
+              externalId: string | null;
+              failureReason: string | null;
+              html: string | null;
+              id: string;
+              inReplyToId: string | null;
+              /** Format: date-time */
+              occurredAt: string;
+              status: ('queued' | 'sent' | 'delivered' | 'read' | 'failed') | null;
+              text: string;
+              unparsed: boolean;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inbox/conversations/{id}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark as read by the agents */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              assigneeId: string | null;
+              channelKinds: (
+                | 'web_chat'
+                | 'email'
+                | 'messenger'
+                | 'instagram'
+                | 'whatsapp'
+                | 'sms'
+                | 'phone_note'
+                | 'store_note'
+              )[];
+              /** Format: date-time */
+              createdAt: string;
+              customerId: string | null;
+              firstResponseAt: string | null;
+              id: string;
+              lastInboundAt: string | null;
+              lastInboundChannel:
+                | (
+                    | 'web_chat'
+                    | 'email'
+                    | 'messenger'
+                    | 'instagram'
+                    | 'whatsapp'
+                    | 'sms'
+                    | 'phone_note'
+                    | 'store_note'
+                  )
+                | null;
+              /** Format: date-time */
+              lastMessageAt: string;
+              mergedInto: string | null;
+              messageCount: number;
+              resolvedAt: string | null;
+              snoozedUntil: string | null;
+              /** @enum {string} */
+              status: 'open' | 'pending' | 'snoozed' | 'resolved';
+              subject: string | null;
+              tags: string[];
+              unreadCount: number;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inbox/conversations/{id}/replies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reply to the customer: queued for the channel they wrote on last, or the one named
+     * @description Answers 202 with the queued message; its status moves to sent, delivered, read or failed (with the reason). Refused when the channel has no sender, the customer has no address on it, or its reply window has closed.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            channelKind?:
+              | 'web_chat'
+              | 'email'
+              | 'messenger'
+              | 'instagram'
+              | 'whatsapp'
+              | 'sms'
+              | 'phone_note'
+              | 'store_note';
+            text: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              address: string | null;
+              attachments: {
+                contentType: string;
+                /** Format: date-time */
+                createdAt: string;
+                filename: string;
+                id: string;
+                messageId: string;
+                sha256: string;
+                size: number;
+              }[];
+              attempts: number;
+              authorId: string | null;
+              channelKind:
+                | (
+                    | 'web_chat'
+                    | 'email'
+                    | 'messenger'
+                    | 'instagram'
+                    | 'whatsapp'
+                    | 'sms'
+                    | 'phone_note'
+                    | 'store_note'
+                  )
+                | null;
+              conversationId: string;
+              /** Format: date-time */
+              createdAt: string;
+              /** @enum {string} */
+              direction: 'inbound' | 'outbound' | 'note';
+              externalId: string | null;
+              failureReason: string | null;
+              html: string | null;
+              id: string;
+              inReplyToId: string | null;
+              /** Format: date-time */
+              occurredAt: string;
+              status: ('queued' | 'sent' | 'delivered' | 'read' | 'failed') | null;
+              text: string;
+              unparsed: boolean;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inbox/conversations/{id}/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Open, pending, snoozed (until a time) or resolved */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            snoozedUntil?: unknown;
+            /** @enum {string} */
+            status: 'open' | 'pending' | 'snoozed' | 'resolved';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              assigneeId: string | null;
+              channelKinds: (
+                | 'web_chat'
+                | 'email'
+                | 'messenger'
+                | 'instagram'
+                | 'whatsapp'
+                | 'sms'
+                | 'phone_note'
+                | 'store_note'
+              )[];
+              /** Format: date-time */
+              createdAt: string;
+              customerId: string | null;
+              firstResponseAt: string | null;
+              id: string;
+              lastInboundAt: string | null;
+              lastInboundChannel:
+                | (
+                    | 'web_chat'
+                    | 'email'
+                    | 'messenger'
+                    | 'instagram'
+                    | 'whatsapp'
+                    | 'sms'
+                    | 'phone_note'
+                    | 'store_note'
+                  )
+                | null;
+              /** Format: date-time */
+              lastMessageAt: string;
+              mergedInto: string | null;
+              messageCount: number;
+              resolvedAt: string | null;
+              snoozedUntil: string | null;
+              /** @enum {string} */
+              status: 'open' | 'pending' | 'snoozed' | 'resolved';
+              subject: string | null;
+              tags: string[];
+              unreadCount: number;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inbox/conversations/{id}/tags': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add and remove tags */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            add?: string[];
+            remove?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              assigneeId: string | null;
+              channelKinds: (
+                | 'web_chat'
+                | 'email'
+                | 'messenger'
+                | 'instagram'
+                | 'whatsapp'
+                | 'sms'
+                | 'phone_note'
+                | 'store_note'
+              )[];
+              /** Format: date-time */
+              createdAt: string;
+              customerId: string | null;
+              firstResponseAt: string | null;
+              id: string;
+              lastInboundAt: string | null;
+              lastInboundChannel:
+                | (
+                    | 'web_chat'
+                    | 'email'
+                    | 'messenger'
+                    | 'instagram'
+                    | 'whatsapp'
+                    | 'sms'
+                    | 'phone_note'
+                    | 'store_note'
+                  )
+                | null;
+              /** Format: date-time */
+              lastMessageAt: string;
+              mergedInto: string | null;
+              messageCount: number;
+              resolvedAt: string | null;
+              snoozedUntil: string | null;
+              /** @enum {string} */
+              status: 'open' | 'pending' | 'snoozed' | 'resolved';
+              subject: string | null;
+              tags: string[];
+              unreadCount: number;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inbox/counts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Conversations per status, unread and unassigned (the inbox tabs) */
+    get: {
+      parameters: {
+        query?: {
+          assignee?: string;
+          channelKind?:
+            | 'web_chat'
+            | 'email'
+            | 'messenger'
+            | 'instagram'
+            | 'whatsapp'
+            | 'sms'
+            | 'phone_note'
+            | 'store_note';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              byStatus: {
+                [key: string]: number;
+              };
+              unassigned: number;
+              unread: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inbox/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Conversations whose messages, subject or tags contain the words */
+    get: {
+      parameters: {
+        query: {
+          limit?: number;
+          q: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                assigneeId: string | null;
+                channelKinds: (
+                  | 'web_chat'
+                  | 'email'
+                  | 'messenger'
+                  | 'instagram'
+                  | 'whatsapp'
+                  | 'sms'
+                  | 'phone_note'
+                  | 'store_note'
+                )[];
+                /** Format: date-time */
+                createdAt: string;
+                customerId: string | null;
+                firstResponseAt: string | null;
+                id: string;
+                lastInboundAt: string | null;
+                lastInboundChannel:
+                  | (
+                      | 'web_chat'
+                      | 'email'
+                      | 'messenger'
+                      | 'instagram'
+                      | 'whatsapp'
+                      | 'sms'
+                      | 'phone_note'
+                      | 'store_note'
+                    )
+                  | null;
+                /** Format: date-time */
+                lastMessageAt: string;
+                mergedInto: string | null;
+                messageCount: number;
+                resolvedAt: string | null;
+                snoozedUntil: string | null;
+                /** @enum {string} */
+                status: 'open' | 'pending' | 'snoozed' | 'resolved';
+                subject: string | null;
+                tags: string[];
+                unreadCount: number;
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inbox/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Live inbox events for agents (SSE): new messages, replies’ status, assignment, status, tags, merges */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -13618,6 +15194,157 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/chat/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The visitor's conversation (agents' notes left out) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: {
+          'x-chat-token'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                address: string | null;
+                attachments: {
+                  contentType: string;
+                  /** Format: date-time */
+                  createdAt: string;
+                  filename: string;
+                  id: string;
+                  messageId: string;
+                  sha256: string;
+                  size: number;
+                }[];
+                attempts: number;
+                authorId: string | null;
+                channelKind:
+                  | (
+                      | 'web_chat'
+                      | 'email'
+                      | 'messenger'
+                      | 'instagram'
+                      | 'whatsapp'
+                      | 'sms'
+                      | 'phone_note'
+                      | 'store_note'
+                    )
+                  | null;
+                conversationId: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** @enum {string} */
+                direction: 'inbound' | 'outbound' | 'note';
+                externalId: string | null;
+                failureReason: string | null;
+                html: string | null;
+                id: string;
+                inReplyToId: string | null;
+                /** Format: date-time */
+                occurredAt: string;
+                status: ('queued' | 'sent' | 'delivered' | 'read' | 'failed') | null;
+                text: string;
+                unparsed: boolean;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/chat/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Live signals of new messages in the visitor's conversation (SSE; EventSource cannot send headers) */
+    get: {
+      parameters: {
+        query: {
+          token: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/chat/widget.js': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The web chat widget (one script tag: data-key = the storefront’s publishable key) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;

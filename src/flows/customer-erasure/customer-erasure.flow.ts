@@ -7,6 +7,7 @@
 import { eraseCartsOfCustomer } from '../../modules/carts/index.js';
 import { eraseCdpData } from '../../modules/cdp/index.js';
 import type { CustomersService, ErasureReceipt } from '../../modules/customers/index.js';
+import type { InboxService } from '../../modules/inbox/index.js';
 import { eraseIntegrationDataOfCustomer } from '../../modules/integrations/index.js';
 import { eraseOrdersOfCustomer } from '../../modules/orders/index.js';
 import { erasePaymentsOfOrders } from '../../modules/payments/index.js';
@@ -18,6 +19,8 @@ import type { ErasureSubject } from '../../platform/privacy/personal-data.js';
 
 export interface CustomerErasureDeps {
   customers: Pick<CustomersService, 'erasureSubjectOf' | 'eraseCustomer'>;
+  /** Conversations, messages and attachments (inbox module). */
+  inbox?: Pick<InboxService, 'eraseCustomerData'> | undefined;
 }
 
 /** What was erased: the customers module's receipt and the records redacted elsewhere, by kind. */
@@ -35,6 +38,9 @@ export interface CustomerErasureReceipt extends ErasureReceipt {
     shopperRecords: number;
     /** The CDP's counted events and audience memberships. */
     cdpRecords: number;
+    /** Conversations and their messages and attachments. */
+    conversations: number;
+    messages: number;
   };
 }
 
@@ -63,6 +69,7 @@ export function createCustomerErasureFlow(deps: CustomerErasureDeps) {
         const storedResponses = await forgetStoredResponses(tx, { ...subject, recordIds });
         const shopperRecords = await eraseShopperData(tx, subject);
         const cdpRecords = await eraseCdpData(tx, subject);
+        const inbox = (await deps.inbox?.eraseCustomerData(tx, subject)) ?? { conversations: 0, messages: 0 };
         const receipt = await deps.customers.eraseCustomer(tx, id, reason);
         return {
           ...receipt,
@@ -77,6 +84,8 @@ export function createCustomerErasureFlow(deps: CustomerErasureDeps) {
             storedResponses,
             shopperRecords,
             cdpRecords,
+            conversations: inbox.conversations,
+            messages: inbox.messages,
           },
         };
       });

@@ -4,11 +4,14 @@
 // the person's emails, phones and device ids).
 import { exportCartsOfCustomer } from '../../modules/carts/index.js';
 import type { CustomersService } from '../../modules/customers/index.js';
+import type { InboxService } from '../../modules/inbox/index.js';
 import { exportOrdersOfCustomer } from '../../modules/orders/index.js';
 import type { Ctx } from '../../platform/context.js';
 
 export interface CustomerExportDeps {
   customers: Pick<CustomersService, 'exportCustomer'>;
+  /** Conversations with their messages and attachment metadata (inbox module). */
+  inbox?: Pick<InboxService, 'exportCustomerData'> | undefined;
 }
 
 export function createCustomerExportFlow(deps: CustomerExportDeps) {
@@ -19,11 +22,12 @@ export function createCustomerExportFlow(deps: CustomerExportDeps) {
         profileIds: held.profiles.map((p) => p.id),
         identifiers: held.identifiers.map((i) => i.value),
       };
-      const [orders, carts] = await Promise.all([
+      const [orders, carts, conversations] = await Promise.all([
         exportOrdersOfCustomer(ctx, subject),
         exportCartsOfCustomer(ctx, subject),
+        deps.inbox?.exportCustomerData(ctx, subject) ?? [],
       ]);
-      return { ...held, orders, carts };
+      return { ...held, orders, carts, conversations };
     },
   };
 }

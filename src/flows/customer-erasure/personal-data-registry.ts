@@ -4,6 +4,7 @@
 import { CARTS_PERSONAL_DATA } from '../../modules/carts/index.js';
 import { CDP_PERSONAL_DATA } from '../../modules/cdp/index.js';
 import { CUSTOMERS_PERSONAL_DATA } from '../../modules/customers/index.js';
+import { INBOX_PERSONAL_DATA } from '../../modules/inbox/index.js';
 import { INTEGRATIONS_PERSONAL_DATA } from '../../modules/integrations/index.js';
 import { ORDERS_PERSONAL_DATA } from '../../modules/orders/index.js';
 import { PAYMENTS_PERSONAL_DATA } from '../../modules/payments/index.js';
@@ -49,6 +50,7 @@ export const PERSONAL_DATA_REGISTRY: readonly PersonalDataRegistry[] = [
   PLATFORM_PERSONAL_DATA,
   CUSTOMERS_PERSONAL_DATA,
   ORDERS_PERSONAL_DATA,
+  INBOX_PERSONAL_DATA,
   CARTS_PERSONAL_DATA,
   PAYMENTS_PERSONAL_DATA,
   INTEGRATIONS_PERSONAL_DATA,

@@ -6,6 +6,12 @@ export interface OutboundMail {
   to: string;
   subject: string;
   text: string;
+  /** Threading (inbox replies): our Message-ID, the one answered and the thread's, angle brackets included. */
+  messageId?: string | undefined;
+  inReplyTo?: string | undefined;
+  references?: string[] | undefined;
+  /** Where the customer's answer goes (the inbox's reply+<token>@ address). */
+  replyTo?: string | undefined;
 }
 
 export interface Mailer {
@@ -28,7 +34,16 @@ export function createMailer(opts: { smtpUrl: string | undefined; from: string }
   return {
     configured: true,
     async send(mail) {
-      await transport.sendMail({ from: opts.from, to: mail.to, subject: mail.subject, text: mail.text });
+      await transport.sendMail({
+        from: opts.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        ...(mail.messageId ? { messageId: mail.messageId } : {}),
+        ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo } : {}),
+        ...(mail.references?.length ? { references: mail.references } : {}),
+        ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
+      });
     },
   };
 }

@@ -1,0 +1,96 @@
+// What connectors call to put a channel's message on the customer's one timeline, and what the
+// agent API and the delivery loop use. The flow resolves the sender to a customer profile through
+// the customers module (email, phone, PSID, IGSID, wa_id are identifiers of one profile, each with
+// its trust) and then writes through the inbox module.
+import type { Result } from '../../kernel/index.js';
+import type {
+  AttachmentInput,
+  ChannelKind,
+  Conversation,
+  InboundOutcome,
+  Message,
+  ThreadHints,
+} from '../../modules/inbox/index.js';
+import type { Ctx } from '../../platform/context.js';
+
+/** The sender as the channel names them. */
+export interface InboundSender {
+  /** customers identifier type: email, phone, messenger_psid, instagram_igsid, whatsapp_id, anonymous_id, user_id. */
+  identifierType: string;
+  value: string;
+  /** verified: the channel proved it (a signed webhook's PSID, a signed-in shopper); claimed otherwise (a From header). */
+  trust: 'verified' | 'claimed';
+  /** More identifiers of the same person the channel gives (a WhatsApp wa_id is also a phone). */
+  also?: Array<{ identifierType: string; value: string; trust: 'verified' | 'claimed' }> | undefined;
+  /** A display name, kept as the profile's trait `name` when it has none. */
+  name?: string | undefined;
+}
+
+export interface InboundMessageInput {
+  channelKind: ChannelKind;
+  /** The hub channel (channels module) the message arrived through, for identity resolution; default: none. */
+  channelId?: string | null | undefined;
+  /** The channel's own id of the delivery (Message-ID, mid, wamid, MessageSid): the same id twice is one message. */
+  externalId: string | null;
+  from: InboundSender;
+  /** An already-known profile (a signed-in shopper's session): the identifiers are attached to it. */
+  customerId?: string | undefined;
+  threadHints?: ThreadHints | undefined;
+  subject?: string | null | undefined;
+  text: string;
+  html?: string | null | undefined;
+  attachments?: AttachmentInput[] | undefined;
+  unparsed?: boolean | undefined;
+  occurredAt: Date;
+}
+
+/** What sends a queued message on one channel kind; a connector implements it. */
+export interface OutboundSender {
+  /** How long after the customer's last message on this kind a free-form reply may go (WhatsApp: 24 h); none = always. */
+  replyWindowMs?: number | undefined;
+  /** Sends; returns the channel's id of the message. Throw SendFailure to say whether to retry. */
+  send(
+    ctx: Ctx,
+    job: import('../../modules/inbox/index.js').OutboundJob,
+  ): Promise<{ externalId: string | null }>;
+}
+
+/** A refused send: `retryable` false fails the message at once (a 4xx), true retries on the schedule. */
+export class SendFailure extends Error {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+  ) {
+    super(message);
+    this.name = 'SendFailure';
+  }
+}
+
+export type ReplyRefusal =
+  | { reason: 'no_channel_address'; channelKind: ChannelKind }
+  | { reason: 'reply_window_closed'; channelKind: ChannelKind; lastInboundAt: Date | null }
+  | { reason: 'no_sender'; channelKind: ChannelKind };
+
+export interface InboxFlow {
+  /**
+   * A customer's message from any channel: resolves the sender to one profile, stores the message
+   * (deduped by channel kind + external id) on the customer's open conversation, and files its
+   * attachments. Invalid identifiers still store the message, on a conversation with no profile.
+   */
+  receiveInbound(ctx: Ctx, input: InboundMessageInput): Promise<InboundOutcome>;
+  /**
+   * An agent's reply, queued for the delivery loop on `channelKind` (default: the channel the customer
+   * wrote on last), to the address the customer used there; refused when the channel's reply window
+   * has closed or the customer has no address on it.
+   */
+  sendReply(
+    ctx: Ctx,
+    input: { conversationId: string; authorId: string; text: string; channelKind?: ChannelKind | undefined },
+  ): Promise<Result<Message, ReplyRefusal>>;
+  /** Registers the sender of a channel kind (connectors call it at wiring time). */
+  registerSender(kind: ChannelKind, sender: OutboundSender): void;
+  /** Sends what is due now on every registered kind; returns how many were handled (the loop calls it). */
+  deliverDue(ctx: Ctx): Promise<number>;
+  /** The conversations of a customer's whole cluster. */
+  conversationsOfCustomer(ctx: Ctx, customerId: string): Promise<Conversation[]>;
+}

@@ -1,0 +1,152 @@
+// The inbox flow: a channel's message → identity resolution through the customers module (one
+// profile, the root of its cluster) → the inbox module; agents' replies → the delivery queue → the
+// channel's sender, retried on the schedule, then failed with the reason on the message.
+import { fail, ok } from '../../kernel/index.js';
+import type { CustomersService } from '../../modules/customers/index.js';
+import type { ChannelKind, InboundOutcome, InboxService } from '../../modules/inbox/index.js';
+import type { Ctx } from '../../platform/context.js';
+import {
+  type InboundMessageInput,
+  type InboxFlow,
+  type OutboundSender,
+  SendFailure,
+} from './inbox-flow.interface.js';
+
+export interface InboxFlowDeps {
+  inbox: InboxService;
+  customers: Pick<CustomersService, 'identify' | 'resolveCluster' | 'recordTimelineEntry'>;
+  /** Waits before each retry of a failed send; after the last, the message fails (default 1 s … 10 min). */
+  retryScheduleMs?: readonly number[] | undefined;
+  /** Called after a reply is queued, so the delivery loop runs at once rather than at its next tick. */
+  onQueued?: (() => void) | undefined;
+}
+
+export const DEFAULT_SEND_RETRY_SCHEDULE_MS = [1_000, 5_000, 30_000, 120_000, 600_000] as const;
+const MAX_TEXT = 100_000;
+
+/** Text as stored: no NUL, no lone surrogate, at most 100,000 characters. */
+export function cleanText(s: string): string {
+  return s
+    .replaceAll('\u0000', '')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    .slice(0, MAX_TEXT);
+}
+
+export function createInboxFlow(deps: InboxFlowDeps): InboxFlow {
+  const senders = new Map<ChannelKind, OutboundSender>();
+  const schedule = deps.retryScheduleMs ?? DEFAULT_SEND_RETRY_SCHEDULE_MS;
+
+  async function rootOf(ctx: Ctx, id: string): Promise<string> {
+    return (await deps.customers.resolveCluster(ctx, id)).root.id;
+  }
+
+  async function resolveCustomer(ctx: Ctx, input: InboundMessageInput): Promise<string | null> {
+    if (input.customerId) return rootOf(ctx, input.customerId);
+    const identifiers = [input.from, ...(input.from.also ?? [])].map((i) => ({
+      type: i.identifierType,
+      value: i.value,
+      trust: i.trust,
+    }));
+    const found = await deps.customers.identify(ctx, {
+      channelId: input.channelId ?? `inbox:${input.channelKind}`,
+      identifiers,
+      ...(input.from.name ? { traits: { name: cleanText(input.from.name).slice(0, 200) } } : {}),
+    });
+    // An address the customers module will not take (a placeholder, a blocked value) still gets its
+    // message stored, on a conversation without a profile, for an agent to read.
+    if (!found.ok) return null;
+    return rootOf(ctx, found.value.customerId);
+  }
+
+  async function receiveInbound(ctx: Ctx, input: InboundMessageInput): Promise<InboundOutcome> {
+    const customerId = await resolveCustomer(ctx, input);
+    const outcome = await deps.inbox.recordInbound(ctx, {
+      channelKind: input.channelKind,
+      externalId: input.externalId,
+      customerId,
+      address: input.from.value,
+      threadHints: input.threadHints,
+      subject: input.subject ? cleanText(input.subject).slice(0, 500) : null,
+      text: cleanText(input.text),
+      html: input.html ? cleanText(input.html) : null,
+      attachments: input.attachments,
+      unparsed: input.unparsed,
+      occurredAt: input.occurredAt,
+    });
+    if (outcome.opened && customerId) {
+      await deps.customers.recordTimelineEntry(ctx, customerId, {
+        kind: 'conversation.started',
+        channelId: input.channelId ?? null,
+        occurredAt: input.occurredAt,
+        ref: outcome.conversation.id,
+        properties: { channelKind: input.channelKind },
+      });
+    }
+    return outcome;
+  }
+
+  const sendReply: InboxFlow['sendReply'] = async (ctx, input) => {
+    const conversation = await deps.inbox.getConversation(ctx, input.conversationId);
+    const kind = input.channelKind ?? conversation.lastInboundChannel;
+    if (!kind) return fail({ reason: 'no_channel_address' as const, channelKind: 'web_chat' as ChannelKind });
+    const sender = senders.get(kind);
+    if (!sender) return fail({ reason: 'no_sender' as const, channelKind: kind });
+    const last = await deps.inbox.lastInbound(ctx, conversation.id, kind);
+    if (!last?.address) return fail({ reason: 'no_channel_address' as const, channelKind: kind });
+    if (sender.replyWindowMs !== undefined) {
+      const age = ctx.clock.now().getTime() - last.occurredAt.getTime();
+      if (age > sender.replyWindowMs)
+        return fail({
+          reason: 'reply_window_closed' as const,
+          channelKind: kind,
+          lastInboundAt: last.occurredAt,
+        });
+    }
+    const message = await deps.inbox.queueOutbound(ctx, {
+      conversationId: conversation.id,
+      channelKind: kind,
+      authorId: input.authorId,
+      text: cleanText(input.text),
+      address: last.address,
+      inReplyToId: last.id,
+    });
+    ctx.afterCommit(() => deps.onQueued?.());
+    if (!ctx.inTx) deps.onQueued?.();
+    return ok(message);
+  };
+
+  async function deliverDue(ctx: Ctx): Promise<number> {
+    const kinds = [...senders.keys()];
+    if (!kinds.length) return 0;
+    const jobs = await deps.inbox.claimDueOutbound(ctx, { limit: 20, leaseMs: 60_000, kinds });
+    for (const job of jobs) {
+      const sender = senders.get(job.message.channelKind!)!;
+      try {
+        const sent = await sender.send(ctx, job);
+        await deps.inbox.markSent(ctx, job.message.id, sent.externalId);
+      } catch (err) {
+        const reason = (err instanceof Error ? err.message : String(err)).slice(0, 500);
+        const retryable = !(err instanceof SendFailure) || err.retryable;
+        const wait = retryable ? schedule[job.message.attempts] : undefined;
+        const retryAt = wait === undefined ? null : new Date(ctx.clock.now().getTime() + wait);
+        ctx.log.warn(
+          { messageId: job.message.id, channelKind: job.message.channelKind, retryAt },
+          'send failed',
+        );
+        await deps.inbox.markSendFailed(ctx, job.message.id, { reason, retryAt });
+      }
+    }
+    return jobs.length;
+  }
+
+  return {
+    receiveInbound,
+    sendReply,
+    registerSender: (kind, sender) => void senders.set(kind, sender),
+    deliverDue,
+    async conversationsOfCustomer(ctx, customerId) {
+      const { ids } = await deps.customers.resolveCluster(ctx, customerId);
+      return deps.inbox.conversationsOfCustomer(ctx, ids);
+    },
+  };
+}

@@ -1,0 +1,133 @@
+// The inbox's tables. Conversations name customer profiles by id (customers module); messages keep
+// the channel's own id of each delivery, unique per channel kind, so a redelivery is one message.
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { ChannelKind, ConversationStatus, DeliveryStatus, MessageDirection } from './inbox.types.js';
+
+export const inboxConversations = pgTable(
+  'inbox_conversations',
+  {
+    id: text('id').primaryKey(),
+    customerId: text('customer_id'),
+    status: text('status').$type<ConversationStatus>().notNull(),
+    assigneeId: text('assignee_id'),
+    subject: text('subject'),
+    channelKinds: text('channel_kinds').array().$type<ChannelKind[]>().notNull(),
+    lastInboundChannel: text('last_inbound_channel').$type<ChannelKind>(),
+    tags: text('tags').array().notNull(),
+    unreadCount: integer('unread_count').notNull().default(0),
+    messageCount: integer('message_count').notNull().default(0),
+    // The secret part of the conversation's reply+<token>@ address (random, 128 bits).
+    replyToken: text('reply_token').notNull(),
+    lastMessageAt: timestamp('last_message_at', { withTimezone: true }).notNull(),
+    lastInboundAt: timestamp('last_inbound_at', { withTimezone: true }),
+    firstResponseAt: timestamp('first_response_at', { withTimezone: true }),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    snoozedUntil: timestamp('snoozed_until', { withTimezone: true }),
+    mergedInto: text('merged_into'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    // One conversation open (not resolved, not merged) per customer: any channel joins it.
+    uniqueIndex('inbox_conversations_one_open_idx')
+      .on(t.customerId)
+      .where(sql`status <> 'resolved' and merged_into is null and customer_id is not null`),
+    uniqueIndex('inbox_conversations_reply_token_idx').on(t.replyToken),
+    // The inbox page: by status (and assignee), newest activity first, keyset by (last_message_at, id).
+    index('inbox_conversations_status_idx').on(t.status, t.lastMessageAt, t.id),
+    index('inbox_conversations_assignee_idx').on(t.assigneeId, t.status, t.lastMessageAt, t.id),
+    index('inbox_conversations_customer_idx').on(t.customerId, t.lastMessageAt),
+    index('inbox_conversations_snoozed_idx').on(t.snoozedUntil).where(sql`status = 'snoozed'`),
+  ],
+);
+
+export const inboxMessages = pgTable(
+  'inbox_messages',
+  {
+    id: text('id').primaryKey(),
+    conversationId: text('conversation_id').notNull(),
+    direction: text('direction').$type<MessageDirection>().notNull(),
+    // Null for internal notes, which belong to no channel.
+    channelKind: text('channel_kind').$type<ChannelKind>(),
+    externalId: text('external_id'),
+    authorId: text('author_id'),
+    // The customer's address on the channel: the sender of an inbound message, the recipient of a reply.
+    address: text('address'),
+    text: text('text').notNull(),
+    html: text('html'),
+    inReplyToId: text('in_reply_to_id'),
+    status: text('status').$type<DeliveryStatus>(),
+    failureReason: text('failure_reason'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    unparsed: boolean('unparsed').notNull().default(false),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('inbox_messages_external_idx')
+      .on(t.channelKind, t.externalId)
+      .where(sql`external_id is not null`),
+    index('inbox_messages_conversation_idx').on(t.conversationId, t.occurredAt, t.id),
+    index('inbox_messages_due_idx').on(t.nextAttemptAt).where(sql`status = 'queued'`),
+  ],
+);
+
+export const inboxAttachments = pgTable(
+  'inbox_attachments',
+  {
+    id: text('id').primaryKey(),
+    messageId: text('message_id').notNull(),
+    conversationId: text('conversation_id').notNull(),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    // Relative to the attachments directory under the data directory.
+    storageKey: text('storage_key').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('inbox_attachments_message_idx').on(t.messageId),
+    index('inbox_attachments_conversation_idx').on(t.conversationId),
+  ],
+);
+
+export const inboxCannedReplies = pgTable(
+  'inbox_canned_replies',
+  {
+    id: text('id').primaryKey(),
+    shortcut: text('shortcut').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('inbox_canned_replies_shortcut_idx').on(t.shortcut)],
+);
+
+export const inboxAgents = pgTable('inbox_agents', {
+  agentId: text('agent_id').primaryKey(),
+  name: text('name').notNull(),
+  available: boolean('available').notNull(),
+  lastAssignedAt: timestamp('last_assigned_at', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
+
+export const inboxChatVisitors = pgTable(
+  'inbox_chat_visitors',
+  {
+    id: text('id').primaryKey(),
+    // SHA-256 of the visitor's random token (held in the widget's storage).
+    tokenHash: text('token_hash').notNull(),
+    customerId: text('customer_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('inbox_chat_visitors_token_idx').on(t.tokenHash),
+    index('inbox_chat_visitors_customer_idx').on(t.customerId),
+  ],
+);
