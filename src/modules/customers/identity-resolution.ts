@@ -208,7 +208,10 @@ export function resolveIdentities(
     }
     for (const [type, max] of Object.entries(rules.maxPerType)) {
       const union = new Set([...(la.get(type) ?? []), ...(lb.get(type) ?? [])]);
-      if (union.size > max) {
+      // Only a merge that adds identifiers of the type is refused: a cluster already past the limit (a
+      // person forced a merge) may still take in profiles that bring none, such as an anonymous device.
+      const grows = union.size > Math.max(la.get(type)?.size ?? 0, lb.get(type)?.size ?? 0);
+      if (union.size > max && grows) {
         return {
           rule: 'max_per_type',
           reason: `the merged profile would have ${union.size} ${type} identifiers (at most ${max})`,
