@@ -125,6 +125,39 @@ describeEachHub('consent that governs and the regulation API', (t) => {
     expect(ruleLog.items.map((d: { subject: string }) => d.subject).sort()).toEqual([denied, silent].sort());
   });
 
+  it('a parked delivery replayed once its transform is fixed still carries the consent', async () => {
+    const ep = await ok(t, 'POST', '/api/webhooks/endpoints', {
+      url: `${receiver.url}/parked`,
+      types: ['customer.tags_changed'],
+      includeConsent: true,
+      transform: '$sum([1..1e7])',
+    });
+    const endpointId = (ep.endpoint ?? ep).id as string;
+    const who = await identify('parked@example.com');
+    await ok(t, 'PUT', `/api/customers/${who}/consent`, {
+      purpose: 'marketing',
+      channel: '*',
+      granted: true,
+    });
+    await ok(t, 'POST', `/api/customers/${who}/tags`, { add: ['parked'] });
+    await settled();
+    let dead = await ok(t, 'GET', `/api/webhooks/endpoints/${endpointId}/deliveries?status=dead`);
+    for (let i = 0; i < 100 && dead.items.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      dead = await ok(t, 'GET', `/api/webhooks/endpoints/${endpointId}/deliveries?status=dead`);
+    }
+    expect(dead.items).toHaveLength(1);
+    await ok(t, 'PATCH', `/api/webhooks/endpoints/${endpointId}`, { transform: '{ "tags": data.added }' });
+    const replay = await ok(t, 'POST', `/api/webhooks/endpoints/${endpointId}/replay`, {});
+    expect(replay.replayed).toEqual([dead.items[0].id]);
+    await receiver.waitFor((all) => all.some((r) => r.path === '/hook/parked'));
+    const [body] = bodies('/hook/parked');
+    expect(body!.consent).toMatchObject({
+      customerId: who,
+      entries: [expect.objectContaining({ purpose: 'marketing', status: 'granted' })],
+    });
+  });
+
   it('validates where consent applies: * or an existing channel id, and a purpose word', async () => {
     const id = await identify('validate@example.com');
     for (const [body, field] of [

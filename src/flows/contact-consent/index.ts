@@ -7,6 +7,7 @@ import type { ContactConsentPort } from '../../modules/integrations/index.js';
 export function contactConsentPort(customers: Pick<CustomersService, 'consentState'>): ContactConsentPort {
   return {
     consentState: (ctx, customerId) => customers.consentState(ctx, customerId),
-    decide: (entries, purpose, channel, at) => mayContact(entries, purpose, channel, at),
+    decide: (entries, purpose, channel, at, suppressedAt) =>
+      mayContact(entries, purpose, channel, at, suppressedAt),
   };
 }

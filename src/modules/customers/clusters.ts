@@ -85,3 +85,45 @@ export function liveRootOf(cluster: Iterable<ProfileState>, id: string): Profile
   if (!root || root.status === 'erased') throw notFound('customer', id);
   return root;
 }
+
+/**
+ * Where each profile of a cluster points once a merge is undone: the cluster falls apart into what
+ * its remaining merges still connect (each merge an edge between the two profiles it linked). The
+ * part holding the old root keeps it; another part is rooted at the first of `prefer` it holds (the
+ * undone merge's loser, then winner), else at its oldest profile. Returns id → merged_into (null: a root).
+ */
+export function splitCluster(
+  members: ProfileState[],
+  root: string,
+  edges: Array<{ linked: [string, string] }>,
+  prefer: string[],
+): Map<string, string | null> {
+  const parent = new Map(members.map((p) => [p.id, p.id]));
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(x, r);
+    return r;
+  };
+  for (const { linked } of edges) {
+    const [a, b] = linked;
+    if (parent.has(a) && parent.has(b)) parent.set(find(a), find(b));
+  }
+  const parts = new Map<string, ProfileState[]>();
+  for (const p of members) {
+    const k = find(p.id);
+    const list = parts.get(k);
+    if (list) list.push(p);
+    else parts.set(k, [p]);
+  }
+  const out = new Map<string, string | null>();
+  for (const part of parts.values()) {
+    const ids = new Set(part.map((p) => p.id));
+    const oldest = [...part].sort((x, y) =>
+      x.createdAt === y.createdAt ? (x.id < y.id ? -1 : 1) : x.createdAt < y.createdAt ? -1 : 1,
+    )[0]!;
+    const partRoot = ids.has(root) ? root : (prefer.find((id) => ids.has(id)) ?? oldest.id);
+    for (const p of part) out.set(p.id, p.id === partRoot ? null : partRoot);
+  }
+  return out;
+}

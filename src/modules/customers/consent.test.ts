@@ -79,4 +79,40 @@ describeEachDatabase('mayContact on a stored customer', [customersMigrations], (
       reason: 'no_consent',
     });
   });
+
+  it('refuses a suppressed customer whatever they granted, with the reason, until it is lifted', async () => {
+    const customers = createCustomersService();
+    const clock = new ManualClock('2026-02-01T00:00:00Z');
+    const ctx = t.ctx({ clock });
+    const [r] = await customers.ingest(ctx, WEB, [
+      {
+        messageId: 'consent-sup-1',
+        kind: 'identify',
+        name: null,
+        identifiers: [{ type: 'user_id', value: 'mc-sup', trust: 'verified' }],
+        traits: {},
+        properties: {},
+        context: {},
+        consent: { Marketing: true },
+        occurredAt: new Date('2026-01-15T00:00:00Z'),
+        anonymousId: null,
+        userId: 'mc-sup',
+      },
+    ]);
+    const id = (r as { profileId: string }).profileId;
+    expect((await customers.mayContact(ctx, id, 'marketing', 'chn_web')).allowed).toBe(true);
+    clock.advance(60_000);
+    await customers.suppress(ctx, { customerId: id }, 'the customer asked');
+    expect(await customers.mayContact(ctx, id, 'marketing', 'chn_web')).toMatchObject({
+      allowed: false,
+      reason: 'suppressed',
+      decidedAt: clock.now(),
+    });
+    // Asked about a moment before the suppression, the answer is the consent of then.
+    expect(
+      (await customers.mayContact(ctx, id, 'marketing', 'chn_web', new Date('2026-01-20'))).allowed,
+    ).toBe(true);
+    await customers.unsuppress(ctx, { customerId: id });
+    expect((await customers.mayContact(ctx, id, 'marketing', 'chn_web')).allowed).toBe(true);
+  });
 });

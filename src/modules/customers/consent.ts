@@ -46,24 +46,28 @@ export type ContactDecision =
       allowed: false;
       purpose: string;
       channel: string;
-      reason: 'no_consent' | 'denied' | 'revoked';
+      reason: 'no_consent' | 'denied' | 'revoked' | 'suppressed';
       /** When the refusing decision was made (absent for no_consent). */
       decidedAt?: Date;
       scope?: string;
     };
 
 /**
- * Decides from a cluster's consent entries. Entries for the purpose on the channel itself or on
- * every channel ('*') count, as recorded at or before `at`; the newest of them governs (a later
- * denial everywhere overrides an earlier grant on one channel, and the other way round).
+ * Decides from a cluster's consent entries. A customer suppressed (a regulation) at or before `at`
+ * is never contacted. Otherwise entries for the purpose on the channel itself or on every channel
+ * ('*') count, as recorded at or before `at`; the newest of them governs (a later denial everywhere
+ * overrides an earlier grant on one channel, and the other way round).
  */
 export function mayContact(
   consent: ReadonlyArray<Pick<ConsentEntry, 'purpose' | 'channel' | 'status' | 'at'>>,
   purpose: string,
   channel: string,
   at: Date,
+  suppressedAt?: Date | null,
 ): ContactDecision {
   const p = purpose.toLowerCase();
+  if (suppressedAt && suppressedAt.getTime() <= at.getTime())
+    return { allowed: false, purpose: p, channel, reason: 'suppressed', decidedAt: suppressedAt, scope: '*' };
   let newest: (typeof consent)[number] | undefined;
   for (const c of consent) {
     if (c.purpose !== p || (c.channel !== channel && c.channel !== '*')) continue;

@@ -94,7 +94,8 @@ export interface CustomersService {
   // Consent and stage
   /**
    * May this customer be contacted for `purpose` on `channel` at `at` (default now)? The one
-   * answer every sender and forwarder asks; a no carries its reason (no_consent, denied, revoked).
+   * answer every sender and forwarder asks; a no carries its reason (no_consent, denied, revoked,
+   * suppressed: a suppressed customer is never contacted).
    */
   mayContact(
     ctx: Ctx,

@@ -168,6 +168,8 @@ export interface MergeInput {
   winnerId: string;
   loserId: string;
   movedProfileIds: string[];
+  /** The profiles holding the linked identifiers (manual merges: the two profiles named). */
+  linkedProfileIds: string[];
   reason: string;
   evidence: Record<string, unknown>;
   actor: string;
@@ -176,14 +178,16 @@ export interface MergeInput {
 
 /** Merges as one statement; moved profile ids travel as a JSON array per row (no arrays of arrays). */
 export const insertMergesSql = (list: MergeInput[]) =>
-  sql`insert into customer_merges (id, winner_id, loser_id, moved_profile_ids, reason, evidence, status, actor, created_at)
-      select u.id, u.winner_id, u.loser_id, array(select jsonb_array_elements_text(u.moved)), u.reason, u.evidence,
-             'active', u.actor, u.created_at
+  sql`insert into customer_merges (id, winner_id, loser_id, moved_profile_ids, linked_profile_ids, reason, evidence,
+        status, actor, created_at)
+      select u.id, u.winner_id, u.loser_id, array(select jsonb_array_elements_text(u.moved)),
+             array(select jsonb_array_elements_text(u.linked)), u.reason, u.evidence, 'active', u.actor, u.created_at
       from unnest(${sql.param(list.map((m) => m.id))}::text[], ${sql.param(list.map((m) => m.winnerId))}::text[],
         ${sql.param(list.map((m) => m.loserId))}::text[], ${sql.param(list.map((m) => JSON.stringify(m.movedProfileIds)))}::jsonb[],
+        ${sql.param(list.map((m) => JSON.stringify(m.linkedProfileIds)))}::jsonb[],
         ${sql.param(list.map((m) => m.reason))}::text[], ${sql.param(list.map((m) => JSON.stringify(m.evidence)))}::jsonb[],
         ${sql.param(list.map((m) => m.actor))}::text[], ${sql.param(list.map((m) => m.createdAt))}::timestamptz[])
-        as u(id, winner_id, loser_id, moved, reason, evidence, actor, created_at)`;
+        as u(id, winner_id, loser_id, moved, linked, reason, evidence, actor, created_at)`;
 
 export async function insertMerges(exec: Executor, list: MergeInput[]): Promise<void> {
   if (list.length) await exec.execute(insertMergesSql(list));

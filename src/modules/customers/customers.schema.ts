@@ -116,6 +116,12 @@ export const customerMerges = pgTable(
     loserId: text('loser_id').notNull(),
     /** The profiles whose merged_into this merge set (the loser and what was merged into it). */
     movedProfileIds: text('moved_profile_ids').array().notNull(),
+    /**
+     * The two profiles whose identifiers the merge joined (not the roots of the time): an unmerge
+     * splits the cluster into what its remaining merges still connect. Null on older rows: winner
+     * and loser stand for them.
+     */
+    linkedProfileIds: text('linked_profile_ids').array(),
     reason: text('reason').notNull(),
     evidence: jsonb('evidence').$type<Record<string, unknown>>().notNull().default({}),
     status: text('status').$type<MergeRecord['status']>().notNull().default('active'),
@@ -130,8 +136,10 @@ export const customerMerges = pgTable(
 );
 
 /**
- * Tags set by id (API, workflow rules). Like identifiers, a tag stays on the profile it was put on
- * (the cluster's root at the time); the view and search read the whole cluster.
+ * Tags set by id (API, workflow rules). Like identifiers, a tag stays on the profile it was addressed
+ * to; the view and search read the whole cluster, newest row per tag winning. A removal is a row too
+ * (removed_at set), so removing a tag from a merged customer hides another profile's row without
+ * touching it, and an unmerge gives each profile back its own tags.
  */
 export const customerTags = pgTable(
   'customer_tags',
@@ -141,6 +149,7 @@ export const customerTags = pgTable(
     channelId: text('channel_id'),
     actor: text('actor').notNull(),
     addedAt: timestamp('added_at', { withTimezone: true }).notNull(),
+    removedAt: timestamp('removed_at', { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.profileId, t.tag] }), index('customer_tags_tag_idx').on(t.tag)],
 );

@@ -157,12 +157,14 @@ export function createCustomersService(options: CustomersOptions = {}): Customer
     ) {
       const purpose = await checkConsentTarget(ctx, input, options.channelExists);
       return inTransaction(ctx, async (tx) => {
-        const { root } = await view.resolveCluster(tx, customerId);
+        const { root, cluster } = await view.resolveCluster(tx, customerId);
+        // Kept on the profile addressed: an unmerge gives each profile back its own decisions.
+        const home = cluster.find((p) => p.id === customerId) ?? root;
         const at = tx.clock.now().toISOString();
         await tx.db.execute(
           upsertConsentsSql([
             {
-              profileId: root.id,
+              profileId: home.id,
               purpose,
               channelScope: input.channel,
               status: input.granted ? 'granted' : 'denied',

@@ -53,6 +53,8 @@ export interface PlannedMerge {
   winnerId: string;
   loserId: string;
   movedProfileIds: string[];
+  /** The profiles that held the two linked identifiers (what an unmerge separates). */
+  linkedProfileIds: [string, string];
   reason: string;
   evidence: Record<string, unknown>;
 }
@@ -97,6 +99,8 @@ export interface ResolutionPlan {
   repointed: Set<string>;
   /** True when a merge was considered; the caller must have loaded blocks for the answer to hold. */
   consideredMerge: boolean;
+  /** identifierKey → the profile holding it after the batch (traits naming an identifier go there). */
+  owners: Map<string, string>;
 }
 
 export const pairKey = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
@@ -124,6 +128,7 @@ export function resolveIdentities(
     log: [],
     repointed: new Set(),
     consideredMerge: false,
+    owners: owner,
   };
   const reviewed = new Set<string>();
   const upgraded = new Set<string>();
@@ -160,9 +165,10 @@ export function resolveIdentities(
   };
   const trustOf = (type: string, value: string): Trust =>
     state.limitedTrust.get(identifierKey(type, value)) ?? 'claimed';
-  const attach = (root: string, id: Identifier, ev: ResolvableEvent) => {
-    owner.set(identifierKey(id.type, id.value), root);
-    plan.newIdentifiers.push({ ...id, id: newId('idn'), profileId: root, channelId: ev.channelId });
+  /** A new identifier stays on `home` (the profile it came with); limits count on its cluster's root. */
+  const attach = (home: string, root: string, id: Identifier, ev: ResolvableEvent) => {
+    owner.set(identifierKey(id.type, id.value), home);
+    plan.newIdentifiers.push({ ...id, id: newId('idn'), profileId: home, channelId: ev.channelId });
     if (rules.maxPerType[id.type] !== undefined) {
       state.limitedTrust.set(identifierKey(id.type, id.value), id.trust);
       const m = limitsOf(root);
@@ -202,7 +208,10 @@ export function resolveIdentities(
     }
     for (const [type, max] of Object.entries(rules.maxPerType)) {
       const union = new Set([...(la.get(type) ?? []), ...(lb.get(type) ?? [])]);
-      if (union.size > max) {
+      // Only a merge that adds identifiers of the type is refused: a cluster already past the limit (a
+      // person forced a merge) may still take in profiles that bring none, such as an anonymous device.
+      const grows = union.size > Math.max(la.get(type)?.size ?? 0, lb.get(type)?.size ?? 0);
+      if (union.size > max && grows) {
         return {
           rule: 'max_per_type',
           reason: `the merged profile would have ${union.size} ${type} identifiers (at most ${max})`,
@@ -283,15 +292,21 @@ export function resolveIdentities(
       }
     }
     let target: string;
+    // The profile the event's strongest known identifier names: what it brings stays there, not on
+    // the cluster's root, so an unmerge hands it back to the right person.
+    let home: string;
     if (knownIds.length === 0) {
       target = createProfile(ev.channelId);
+      home = target;
     } else {
       const first = knownIds[0]!;
-      target = rootOf(owner.get(identifierKey(first.type, first.value))!);
+      home = owner.get(identifierKey(first.type, first.value))!;
+      target = rootOf(home);
       for (const i of knownIds.slice(1)) {
         const other = rootOf(owner.get(identifierKey(i.type, i.value))!);
         if (other === target) continue;
         plan.consideredMerge = true;
+        const otherHome = owner.get(identifierKey(i.type, i.value))!;
         const link = [
           { type: first.type, value: first.value, profileId: target },
           { type: i.type, value: i.value, profileId: other },
@@ -323,6 +338,7 @@ export function resolveIdentities(
           winnerId: winner,
           loserId: loser,
           movedProfileIds: moved,
+          linkedProfileIds: [home, otherHome],
           reason: `${ev.kind} event ${ev.messageId} on channel ${ev.channelId} carried ${first.type}:${first.value} and ${i.type}:${i.value}, which belonged to different profiles`,
           evidence: evidence({ linked: link }),
         });
@@ -335,7 +351,7 @@ export function resolveIdentities(
       // Checked for all of them before any is attached: the event's new identifiers get their own
       // profile together (nothing of the refused link lands on the target), and a person decides.
       const own = createProfile(ev.channelId);
-      for (const i of fresh) attach(own, i, ev);
+      for (const i of fresh) attach(own, own, i, ev);
       logLink(own, 'split_by_limit', fresh, ev, evidence);
       review(
         target,
@@ -345,8 +361,8 @@ export function resolveIdentities(
         evidence({ identifiers: fresh.map((i) => ({ type: i.type, value: i.value })) }),
       );
     } else if (fresh.length) {
-      for (const i of fresh) attach(target, i, ev);
-      logLink(target, knownIds.length ? 'carried_with_known' : 'first_seen', fresh, ev, evidence);
+      for (const i of fresh) attach(home, target, i, ev);
+      logLink(home, knownIds.length ? 'carried_with_known' : 'first_seen', fresh, ev, evidence);
     }
     const top = linkable[0]!;
     plan.landing.set(ev.ref, owner.get(identifierKey(top.type, top.value))!);

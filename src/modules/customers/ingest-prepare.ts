@@ -5,7 +5,13 @@
 import type { Deferred, FieldIssue } from '../../kernel/index.js';
 import type { Ctx } from '../../platform/context.js';
 import type { IngestEventInput, IngestEventResult, IngestSource } from './customers.types.js';
-import { countryOfLocale, type Identifier, type IdentityRules, normalizeIdentifier } from './identifiers.js';
+import {
+  countryOfLocale,
+  type Identifier,
+  type IdentityRules,
+  identifierKey,
+  normalizeIdentifier,
+} from './identifiers.js';
 import type { ResolvableEvent } from './identity-resolution.js';
 import type { TombstoneHasher } from './tombstones.js';
 
@@ -15,6 +21,8 @@ export interface PreparedEvent extends ResolvableEvent {
   tombstones: string[];
   /** Fields dropped or corrected (stored with the event and returned in its result). */
   warnings: FieldIssue[];
+  /** Trait key → identifierKey of the identifier it carries (email, phone): the trait goes with it. */
+  traitIdentifiers: Map<string, string>;
 }
 
 export interface PrepareOptions {
@@ -55,6 +63,7 @@ export function prepareEvents(
     const identifiers: Identifier[] = [];
     const phoneCountry = countryOfLocale((input.context as { locale?: unknown }).locale);
     const all = [...input.identifiers];
+    const traitIdentifiers = new Map<string, string>();
     for (const [trait, type] of TRAIT_IDENTIFIERS) {
       const v = input.traits[trait];
       if (typeof v === 'string' || typeof v === 'number')
@@ -64,6 +73,8 @@ export function prepareEvents(
       const path = j < input.identifiers.length ? `identifiers.${j}` : `traits.${raw.type}`;
       const n = normalizeIdentifier(rules, raw, path, phoneCountry);
       if (n.ok) {
+        if (j >= input.identifiers.length)
+          traitIdentifiers.set(raw.type, identifierKey(n.identifier.type, n.identifier.value));
         if (!identifiers.some((x) => x.type === n.identifier.type && x.value === n.identifier.value))
           identifiers.push(n.identifier);
       } else if (!n.blocked) issues.push(n.issue);
@@ -99,6 +110,7 @@ export function prepareEvents(
       identifiers,
       previousId: input.previousId,
       warnings,
+      traitIdentifiers,
       tombstones: [
         ...identifiers.flatMap((x) => opts.tombstones.candidates(x.type, x.value)),
         ...(input.previousId

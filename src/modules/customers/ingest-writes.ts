@@ -63,16 +63,26 @@ export function planIngestWrite(input: IngestWriteInput): {
       { channelId: e.channelId, at, kind: e.kind, name: e.name, properties: e.input.properties },
       thresholds,
     );
-    const keys = applyTraits(p, e.input.traits, e.channelId, at);
-    // Traits are rewritten even when only their time moved; the value is what matters for events.
-    if (Object.keys(e.input.traits).length || (e.name && movesLifetimeValue(e.name, thresholds)))
-      documentsChanged.add(profileId);
-    if (keys.length) {
-      const root = rootOf(profileId);
-      const tc = traitChanges.get(root) ?? { keys: new Set<string>(), channelId: e.channelId };
-      for (const k of keys) tc.keys.add(k);
-      traitChanges.set(root, tc);
+    // A trait that is an identifier (email, phone) goes to the profile holding that identifier: the
+    // event that merges two people must not leave one's phone on the other when they are unmerged.
+    for (const [holder, traits] of traitsByHolder(e, profileId, plan.owners)) {
+      const h = profiles.get(holder)!;
+      const keys = applyTraits(h, traits, e.channelId, at);
+      // Traits are rewritten even when only their time moved; the value is what matters for events.
+      if (Object.keys(traits).length) documentsChanged.add(holder);
+      if (keys.length) {
+        const root = rootOf(holder);
+        const tc = traitChanges.get(root) ?? { keys: new Set<string>(), channelId: e.channelId };
+        for (const k of keys) tc.keys.add(k);
+        traitChanges.set(root, tc);
+      }
+      if (holder !== profileId) {
+        h.updatedAt = now;
+        changed.add(holder);
+        touchedRoots.add(rootOf(holder));
+      }
     }
+    if (e.name && movesLifetimeValue(e.name, thresholds)) documentsChanged.add(profileId);
     p.updatedAt = now;
     changed.add(profileId);
     touchedRoots.add(rootOf(profileId));
@@ -227,4 +237,21 @@ export function planIngestWrite(input: IngestWriteInput): {
     at: now,
   });
   return { platformEvents, statement };
+}
+
+/** An event's traits by the profile they belong to: the landing profile, or an identifier's holder. */
+function traitsByHolder(
+  e: PreparedEvent,
+  landing: string,
+  owners: Map<string, string>,
+): Map<string, Record<string, unknown>> {
+  const out = new Map<string, Record<string, unknown>>([[landing, {}]]);
+  for (const [key, value] of Object.entries(e.input.traits)) {
+    const idKey = e.traitIdentifiers.get(key);
+    const holder = (idKey && owners.get(idKey)) || landing;
+    const bag = out.get(holder) ?? {};
+    bag[key] = value;
+    out.set(holder, bag);
+  }
+  return out;
 }

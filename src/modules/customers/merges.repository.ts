@@ -1,6 +1,6 @@
 // SQL for merges decided outside ingestion: merge records, the review queue and the pairs that
 // must stay apart. Through the query builder (typed rows); none of this is on the ingest hot path.
-import { asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { customerMergeBlocks, customerMergeReviews, customerMerges } from './customers.schema.js';
 import type { MergeRecord, MergeReview } from './customers.types.js';
@@ -31,6 +31,34 @@ const toReview = (r: typeof customerMergeReviews.$inferSelect): MergeReview => (
   createdAt: r.createdAt,
   decidedAt: r.decidedAt,
 });
+
+/** A merge still in force, as an edge between the two profiles whose identifiers it joined. */
+export interface MergeEdge {
+  id: string;
+  linked: [string, string];
+}
+
+/** The active merges that involve any of the profiles (a cluster's members), as edges. */
+export async function selectActiveMergeEdges(exec: Executor, profileIds: string[]): Promise<MergeEdge[]> {
+  const r = await exec
+    .select({
+      id: customerMerges.id,
+      winnerId: customerMerges.winnerId,
+      loserId: customerMerges.loserId,
+      linked: customerMerges.linkedProfileIds,
+    })
+    .from(customerMerges)
+    .where(
+      and(
+        eq(customerMerges.status, 'active'),
+        or(inArray(customerMerges.winnerId, profileIds), inArray(customerMerges.loserId, profileIds)),
+      ),
+    );
+  return r.map((m) => ({
+    id: m.id,
+    linked: m.linked?.length === 2 ? [m.linked[0]!, m.linked[1]!] : [m.winnerId, m.loserId],
+  }));
+}
 
 /** Whether any profile of `a` must stay apart from any profile of `b`. */
 export async function anyBlockedPair(exec: Executor, a: string[], b: string[]): Promise<boolean> {

@@ -4,7 +4,7 @@
 import { fail, newId, ok, type Result } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { appendEvents, type NewEvent } from '../../platform/events/event-log.js';
-import { type Clusters, loadClusterSet, restage } from './clusters.js';
+import { type Clusters, loadClusterSet, restage, splitCluster } from './clusters.js';
 import { CUSTOMER_EVENTS } from './customers.events.js';
 import { insertIdentityLog, insertMerges, lockIdentity, updateProfiles } from './customers.repository.js';
 import type { MergeRecord, MergeReview, StageThresholds } from './customers.types.js';
@@ -14,6 +14,7 @@ import {
   decideReviewRow,
   insertMergeBlock,
   markMergeUndone,
+  selectActiveMergeEdges,
   selectMergeForUpdate,
   selectMergesOf,
   selectReviewForUpdate,
@@ -102,6 +103,7 @@ export function createMergesService(opts: { rules: IdentityRules; thresholds: St
         winnerId: winner,
         loserId: loser,
         movedProfileIds: moved.map((p) => p.id),
+        linkedProfileIds: [a, b],
         reason: o.reason,
         evidence: o.evidence ?? {},
         actor: tx.actor.id,
@@ -151,16 +153,29 @@ export function createMergesService(opts: { rules: IdentityRules; thresholds: St
       const c = await loadClusterSet(tx.db, [m.winnerId, m.loserId], limitedTypes);
       const root = c.rootOf(m.winnerId);
       const now = tx.clock.now();
+      const members = c.membersOf(root);
+      // The cluster splits along the merges still in force: what joined while merged goes with the
+      // profile its identifiers linked to, not with whichever root it was merged into.
+      const edges = await selectActiveMergeEdges(
+        tx.db,
+        members.map((p) => p.id),
+      );
+      const pointers = splitCluster(
+        members,
+        root,
+        edges.filter((e) => e.id !== mergeId),
+        [m.loserId, m.winnerId],
+      );
       const changed: ProfileState[] = [];
-      // Only what is still in the winner's cluster goes back (a later unmerge may have freed some).
-      for (const id of m.movedProfileIds) {
-        const p = c.profiles.get(id);
-        if (!p || c.rootOf(id) !== root) continue;
-        p.mergedInto = id === m.loserId ? null : m.loserId;
+      for (const p of members) {
+        const to = pointers.get(p.id) ?? null;
+        if (p.mergedInto === to) continue;
+        p.mergedInto = to;
         p.updatedAt = now.toISOString();
         changed.push(p);
       }
-      const stageChanges = restage(c, [root, m.loserId], thresholds, now);
+      const roots = [...new Set(members.map((p) => c.rootOf(p.id)))];
+      const stageChanges = restage(c, roots, thresholds, now);
       await updateProfiles(tx.db, [
         ...new Set([...changed, ...stageChanges.map((s) => c.profiles.get(s.profileId)!)]),
       ]);

@@ -155,6 +155,17 @@ export async function deleteIdentifiersOf(
 }
 
 /** Tombstones (salted hashes); an existing one keeps its kind unless it becomes an erasure. */
+/** When the earliest of these tombstones was written as a suppression (null: none is). */
+export async function selectSuppressedAt(exec: Executor, hashes: string[]): Promise<Date | null> {
+  if (hashes.length === 0) return null;
+  const r = await rows<{ at: string | null }>(
+    exec,
+    sql`select min(erased_at) as at from customer_erased_identifiers
+        where hash = any(${sql.param(hashes)}::text[]) and kind = 'suppressed'`,
+  );
+  return r[0]?.at ? new Date(r[0].at) : null;
+}
+
 export async function insertTombstones(
   exec: Executor,
   hashes: string[],

@@ -24,6 +24,7 @@ import {
   selectIdentifiersOf,
   selectIngestedConsent,
   selectProfileOfIdentifier,
+  selectSuppressedAt,
 } from './privacy.repository.js';
 import type { Tombstones } from './tombstones.js';
 
@@ -66,6 +67,8 @@ export interface SuppressionReceipt {
 export interface ConsentState {
   customerId: string;
   entries: Array<Pick<ConsentEntry, 'purpose' | 'channel' | 'status' | 'at'>>;
+  /** Since when an identifier of the customer is suppressed (a regulation): no contact at all. */
+  suppressedAt: Date | null;
 }
 
 export function createPrivacyService(deps: { rules: IdentityRules; tombstones: Tombstones }) {
@@ -156,9 +159,15 @@ export function createPrivacyService(deps: { rules: IdentityRules; tombstones: T
   async function consentState(ctx: Ctx, customerId: string): Promise<ConsentState | null> {
     const c = await selectClusterOf(ctx.db, customerId);
     if (!c || c.status === 'erased') return null;
-    const found = await selectConsentsOf(ctx.db, c.ids);
+    const [found, identifiers, hasher] = await Promise.all([
+      selectConsentsOf(ctx.db, c.ids),
+      selectIdentifiersOf(ctx.db, c.ids),
+      deps.tombstones.hasher(ctx),
+    ]);
+    const hashes = identifiers.flatMap((i) => hasher.candidates(i.type, i.value));
     return {
       customerId: c.rootId,
+      suppressedAt: await selectSuppressedAt(ctx.db, hashes),
       entries: found.map((r) => ({
         purpose: r.purpose,
         channel: r.channelScope,
@@ -206,7 +215,8 @@ export function createPrivacyService(deps: { rules: IdentityRules; tombstones: T
 
     /**
      * May this customer be contacted for `purpose` on `channel` at `at` (default now)? The one
-     * answer every sender and forwarder asks; a no carries its reason (no_consent, denied, revoked).
+     * answer every sender and forwarder asks; a no carries its reason (no_consent, denied, revoked,
+     * suppressed: a suppressed customer is never contacted, whatever they consented to).
      */
     async mayContact(
       ctx: Ctx,
@@ -217,7 +227,7 @@ export function createPrivacyService(deps: { rules: IdentityRules; tombstones: T
     ): Promise<ContactDecision> {
       const state = await consentState(ctx, customerId);
       if (!state) throw notFound('customer', customerId);
-      return mayContact(state.entries, purpose, channel, at ?? ctx.clock.now());
+      return mayContact(state.entries, purpose, channel, at ?? ctx.clock.now(), state.suppressedAt);
     },
 
     /**

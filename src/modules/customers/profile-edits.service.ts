@@ -13,7 +13,7 @@ import type { StageThresholds, TagChangeResult, TraitUpdateResult } from './cust
 import type { IdentityRules } from './identifiers.js';
 import { stageEvents } from './merges.service.js';
 import { applyEvent, applyTraits, clusterTraits } from './profile-state.js';
-import { deleteTagsOf, insertMissingTags, selectTagsOf } from './tags.repository.js';
+import { selectTagsOf, writeTagRows } from './tags.repository.js';
 
 /** A timeline entry recorded with a change, once per (kind, ref): e.g. a workflow rule's action. */
 export type OnceEntry = Omit<TimelineEntryRow, 'channelId' | 'occurredAt'> & {
@@ -33,20 +33,24 @@ function invalid(path: string, message: string): AppError {
 export function createProfileEdits(opts: { rules: IdentityRules; thresholds: StageThresholds }) {
   const limitedTypes = Object.keys(opts.rules.maxPerType);
 
-  /** Locks identity, loads the cluster of `id`, and records the once-entry on its root. */
+  /**
+   * Locks identity, loads the cluster of `id`, and records the once-entry on the profile addressed
+   * (`home`: what is set by id stays with that profile, so an unmerge gives it back to it).
+   */
   async function begin(tx: Ctx, id: string, channelId: string | null, once?: OnceEntry) {
     await lockIdentity(tx.db);
     const c = await loadClusterSet(tx.db, [id], limitedTypes);
     const root = liveRootOf(c.membersOf(c.rootOf(id)), id);
     const rootId = root.id;
+    const home = c.profiles.get(id) ?? root;
     const now = tx.clock.now();
     let repeated = false;
     if (once) {
       const entry = { ...once, channelId: once.channelId ?? channelId, occurredAt: once.occurredAt ?? now };
-      repeated = !(await insertTimelineEntry(tx.db, rootId, entry, now));
+      repeated = !(await insertTimelineEntry(tx.db, home.id, entry, now));
       if (!repeated) {
         applyEvent(
-          root,
+          home,
           {
             channelId: entry.channelId,
             at: entry.occurredAt.toISOString(),
@@ -56,10 +60,10 @@ export function createProfileEdits(opts: { rules: IdentityRules; thresholds: Sta
           },
           opts.thresholds,
         );
-        root.updatedAt = now.toISOString();
+        home.updatedAt = now.toISOString();
       }
     }
-    return { c, rootId, root, repeated, now };
+    return { c, rootId, root, home, repeated, now };
   }
 
   const tagsOf = (tx: Ctx, ids: string[]) => selectTagsOf(tx.db, ids);
@@ -83,26 +87,21 @@ export function createProfileEdits(opts: { rules: IdentityRules; thresholds: Sta
       if (remove.some((t) => !t)) throw invalid('body.remove', 'a tag cannot be empty');
       const channelId = input.channelId === undefined ? ctx.channelId : input.channelId;
       return inTransaction(ctx, async (tx) => {
-        const { c, rootId, root, repeated, now } = await begin(tx, id, channelId, input.once);
+        const { c, rootId, root, home, repeated, now } = await begin(tx, id, channelId, input.once);
         const ids = c.membersOf(rootId).map((p) => p.id);
-        if (repeated)
-          return { customerId: rootId, added: [], removed: [], tags: await tagsOf(tx, ids), repeated };
-        const removed = remove.length ? await deleteTagsOf(tx.db, ids, remove) : [];
-        const added = add.length
-          ? await insertMissingTags(tx.db, {
-              rootId,
-              clusterIds: ids,
-              tags: add,
-              channelId,
-              actor: tx.actor.id,
-              at: now,
-            })
-          : [];
+        const before = await tagsOf(tx, ids);
+        if (repeated) return { customerId: rootId, added: [], removed: [], tags: before, repeated };
+        const write = { profileId: home.id, shown: before, channelId, actor: tx.actor.id, at: now };
+        await writeTagRows(tx.db, { ...write, tags: add, removed: false });
+        await writeTagRows(tx.db, { ...write, tags: remove, removed: true });
+        const after = await tagsOf(tx, ids);
+        const added = after.filter((t) => !before.includes(t));
+        const removed = before.filter((t) => !after.includes(t));
         const result = {
           customerId: rootId,
-          added: added.sort(),
-          removed: [...new Set(removed)].sort(),
-          tags: [] as string[],
+          added,
+          removed,
+          tags: after,
           repeated,
         };
         const events: NewEvent[] = [];
@@ -116,18 +115,17 @@ export function createProfileEdits(opts: { rules: IdentityRules; thresholds: Sta
         }
         if (input.once) {
           const changes = restage(c, [rootId], opts.thresholds, now);
-          await updateProfiles(tx.db, [root]);
+          await updateProfiles(tx.db, [...new Set([home, root])]);
           events.push(...stageEvents(changes));
         }
         await appendEvents(tx, events);
-        result.tags = await tagsOf(tx, ids);
         return result;
       });
     },
 
     /**
      * Sets traits newest-wins, as ingestion does: a value older (`at`, default now) than the one the
-     * profile holds is ignored. Written on the cluster's root; `changed` lists the keys whose value
+     * profile holds is ignored. Written on the profile addressed (a merged one keeps its own); `changed` lists the keys whose value
      * the customer view shows changed (customer.traits_changed carries those names, never values).
      */
     async updateTraits(
@@ -144,20 +142,20 @@ export function createProfileEdits(opts: { rules: IdentityRules; thresholds: Sta
       }
       const channelId = input.channelId === undefined ? ctx.channelId : input.channelId;
       return inTransaction(ctx, async (tx) => {
-        const { c, rootId, root, repeated, now } = await begin(tx, id, channelId, input.once);
+        const { c, rootId, root, home, repeated, now } = await begin(tx, id, channelId, input.once);
         const members = c.membersOf(rootId);
         const before = clusterTraits(members);
         if (repeated) return { customerId: rootId, changed: [], traits: before, repeated };
-        const rootTraits = JSON.stringify(root.traits);
-        applyTraits(root, input.traits, channelId, (input.at ?? now).toISOString());
+        const homeTraits = JSON.stringify(home.traits);
+        applyTraits(home, input.traits, channelId, (input.at ?? now).toISOString());
         const after = clusterTraits(members);
         const same = (k: string) => JSON.stringify(before[k]?.value) === JSON.stringify(after[k]?.value);
         const changed = Object.keys(input.traits).filter((k) => k in after && !same(k));
         // The row is rewritten when its traits moved (a value, or only its time) or the entry landed.
         const stages = input.once ? restage(c, [rootId], opts.thresholds, now) : [];
-        if (input.once || JSON.stringify(root.traits) !== rootTraits) {
-          root.updatedAt = now.toISOString();
-          await updateProfiles(tx.db, [root]);
+        if (input.once || stages.length || JSON.stringify(home.traits) !== homeTraits) {
+          home.updatedAt = now.toISOString();
+          await updateProfiles(tx.db, [...new Set([home, root])]);
         }
         const events: NewEvent[] = [];
         if (changed.length) {

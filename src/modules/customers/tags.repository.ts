@@ -1,4 +1,5 @@
-// SQL for tags set by id: a tag stays on the profile it was put on, reads and changes span the cluster.
+// SQL for tags set by id: a tag row stays on the profile it was addressed to; reads span the cluster,
+// the newest row per tag deciding (a removal is a row with removed_at set).
 import { sql } from 'drizzle-orm';
 import { type Executor, rows } from '../../platform/db/database.js';
 import type { SqlRow } from '../../platform/db/rows.js';
@@ -6,45 +7,48 @@ import type { customerTags } from './customers.schema.js';
 
 type TagOnly = Pick<SqlRow<typeof customerTags>, 'tag'>;
 
-/** The distinct tags of the profiles, sorted. */
+/** The tags the profiles show together (newest row per tag, removals hide), sorted. */
 export async function selectTagsOf(exec: Executor, profileIds: string[]): Promise<string[]> {
   const r = await rows<TagOnly>(
     exec,
-    sql`select distinct tag from customer_tags where profile_id = any(${sql.param(profileIds)}::text[]) order by tag`,
+    sql`select x.tag from (select distinct on (tag) tag, removed_at from customer_tags
+          where profile_id = any(${sql.param(profileIds)}::text[])
+          order by tag, coalesce(removed_at, added_at) desc) x
+        where x.removed_at is null order by x.tag`,
   );
   return r.map((x) => x.tag);
 }
 
-/** Removes the tags from every profile given; returns a tag once per profile it was removed from. */
-export async function deleteTagsOf(exec: Executor, profileIds: string[], tags: string[]): Promise<string[]> {
-  const r = await rows<TagOnly>(
-    exec,
-    sql`delete from customer_tags where profile_id = any(${sql.param(profileIds)}::text[])
-        and tag = any(${sql.param(tags)}::text[]) returning tag`,
-  );
-  return r.map((x) => x.tag);
-}
-
-/** Puts on `rootId` the tags no profile of the cluster has yet; returns those added. */
-export async function insertMissingTags(
+/**
+ * Records tags as present (or removed) on one profile. Adding a tag the cluster shows leaves the
+ * profile's present row untouched (its time stays); removing writes a removal row, newest, that hides
+ * the tag across the cluster while other profiles' rows stay theirs (an unmerge gives them back).
+ */
+export async function writeTagRows(
   exec: Executor,
   t: {
-    rootId: string;
-    clusterIds: string[];
+    profileId: string;
     tags: string[];
+    removed: boolean;
+    /** Tags the cluster shows now. */
+    shown: string[];
     channelId: string | null;
     actor: string;
     at: Date;
   },
-): Promise<string[]> {
-  const r = await rows<TagOnly>(
-    exec,
-    sql`insert into customer_tags (profile_id, tag, channel_id, actor, added_at)
-        select ${t.rootId}, t, ${t.channelId}, ${t.actor}, ${t.at.toISOString()}
-        from unnest(${sql.param(t.tags)}::text[]) as t
-        where not exists (select 1 from customer_tags x
-                          where x.profile_id = any(${sql.param(t.clusterIds)}::text[]) and x.tag = t)
-        on conflict do nothing returning tag`,
+): Promise<void> {
+  if (!t.tags.length) return;
+  const at = t.at.toISOString();
+  const removedAt = t.removed ? at : null;
+  await exec.execute(
+    sql`insert into customer_tags (profile_id, tag, channel_id, actor, added_at, removed_at)
+        select ${t.profileId}, x, ${t.channelId}, ${t.actor}, ${at}, ${removedAt}::timestamptz
+        from unnest(${sql.param(t.tags)}::text[]) as x
+        on conflict (profile_id, tag) do update
+          set channel_id = excluded.channel_id, actor = excluded.actor,
+              added_at = case when excluded.removed_at is null then excluded.added_at else customer_tags.added_at end,
+              removed_at = excluded.removed_at
+          where excluded.removed_at is not null or customer_tags.removed_at is not null
+             or not (excluded.tag = any(${sql.param(t.shown)}::text[]))`,
   );
-  return r.map((x) => x.tag);
 }

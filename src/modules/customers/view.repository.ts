@@ -121,7 +121,8 @@ export async function selectView(exec: Executor, id: string, limit: number): Pro
           from customer_consents x where x.profile_id = any(array(select id from cluster))
         union all select 'tag', json_build_object('tag', t.tag, 'channel_id', t.channel_id, 'profile_id', t.profile_id,
             'added_at', t.added_at)::text
-          from customer_tags t where t.profile_id = any(array(select id from cluster))
+          from (select distinct on (x.tag) x.* from customer_tags x where x.profile_id = any(array(select id from cluster))
+                order by x.tag, coalesce(x.removed_at, x.added_at) desc) t where t.removed_at is null
         union all select 'event', json_build_object('id', e.id, 'kind', e.kind, 'name', e.name, 'channel_id', e.channel_id,
             'profile_id', e.profile_id, 'occurred_at', e.occurred_at, 'properties', e.properties)::text
           from cluster c cross join lateral (
@@ -183,7 +184,7 @@ const nameLike = (like: string) =>
   sql`(lower(p.traits->'name'->>'value') like ${like} or lower(p.traits->'firstName'->>'value') like ${like}
     or lower(p.traits->'lastName'->>'value') like ${like})`;
 
-/** A profile of a cluster that matched, with its own tags and contacts. */
+/** A profile of a cluster that matched, with its contacts (a root row carries its cluster's tags). */
 export interface SearchRow {
   profile: ProfileState;
   tags: string[];
@@ -193,6 +194,11 @@ export interface SearchRow {
 /** A profile's email and phone identifiers, for search rows. */
 const CONTACTS = sql`coalesce((select json_agg(json_build_object('type', i.type, 'value', i.value, 'trust', i.trust,
   'at', i.first_seen_at)) from customer_identifiers i where i.profile_id = p.id and i.type in ('email', 'phone')), '[]') as contacts`;
+
+/** The tags a root's cluster shows (newest row per tag across its profiles, removals hide). */
+const CLUSTER_TAGS = sql`array(select x.tag from (select distinct on (t.tag) t.tag, t.removed_at from customer_tags t
+  where t.profile_id = p.id or t.profile_id in (select m.id from customer_profiles m where m.merged_into = p.id)
+  order by t.tag, coalesce(t.removed_at, t.added_at) desc) x where x.removed_at is null order by x.tag)`;
 
 /** Every profile of up to `limit` live clusters that match any filter (none: nothing). */
 export async function selectSearchHits(exec: Executor, f: SearchFilter, limit: number): Promise<SearchRow[]> {
@@ -212,16 +218,18 @@ export async function selectSearchHits(exec: Executor, f: SearchFilter, limit: n
       where (i.type = 'email' and lower(i.value) like ${like})${phone}))`);
   }
   if (f.tag !== undefined) {
-    filters.push(sql`p.id in (select t.profile_id from customer_tags t where t.tag = ${f.tag})`);
+    filters.push(
+      sql`p.id in (select t.profile_id from customer_tags t where t.tag = ${f.tag} and t.removed_at is null)`,
+    );
   }
   if (filters.length === 0) return [];
   const r = await rows<ProfileSqlRow & { tags: string[] | null; contacts: Contact[] | string }>(
     exec,
     sql`with hits as (select distinct coalesce(p.merged_into, p.id) as root from customer_profiles p
                       where p.status <> 'erased' and (${sql.join(filters, sql` or `)}) limit ${limit})
-        select p.*, array(select t.tag from customer_tags t where t.profile_id = p.id) as tags, ${CONTACTS}
+        select p.*, ${CLUSTER_TAGS} as tags, ${CONTACTS}
         from customer_profiles p where p.id in (select root from hits)
-        union all select p.*, array(select t.tag from customer_tags t where t.profile_id = p.id), ${CONTACTS}
+        union all select p.*, '{}'::text[], ${CONTACTS}
         from customer_profiles p where p.merged_into in (select root from hits)`,
   );
   return r.map((x) => {

@@ -19,13 +19,14 @@ export interface ContactConsentPort {
   consentState(
     ctx: Ctx,
     customerId: string,
-  ): Promise<{ customerId: string; entries: ConsentEntryLike[] } | null>;
-  /** The one decision function (customers' mayContact) over those entries. */
+  ): Promise<{ customerId: string; entries: ConsentEntryLike[]; suppressedAt: Date | null } | null>;
+  /** The one decision function (customers' mayContact) over those entries (a suppression refuses all). */
   decide(
     entries: ConsentEntryLike[],
     purpose: string,
     channel: string,
     at: Date,
+    suppressedAt: Date | null,
   ): { allowed: boolean; reason?: string; scope?: string; decidedAt?: Date };
 }
 
@@ -75,7 +76,7 @@ export function consentGate(ctx: Ctx, port: ContactConsentPort | undefined) {
     if (purpose) {
       if (!state) return { send: false, reason: `consent: customer ${customerId} is unknown or erased` };
       const channel = endpoint.channelId ?? event.channelId ?? '*';
-      const d = port!.decide(state.entries, purpose, channel, ctx.clock.now());
+      const d = port!.decide(state.entries, purpose, channel, ctx.clock.now(), state.suppressedAt);
       if (!d.allowed) {
         if (!d.decidedAt) return { send: false, reason: `consent: no ${purpose} consent for ${channel}` };
         return {

@@ -219,6 +219,7 @@ export function createWebhooksService(deps: WebhooksDeps = {}): WebhooksService 
 
   /** Parked deliveries rendered again with the endpoint's transform now; those still failing stay parked. */
   async function renderParked(tx: Ctx, e: EndpointWithSecrets, ids?: string[]): Promise<void> {
+    const gate = consentGate(tx, deps.consent);
     for (const p of await selectParked(tx.db, { endpointId: e.id, ...(ids ? { ids } : {}) })) {
       const event = await findEvent(tx.db, p.eventId);
       if (!event) {
@@ -226,7 +227,13 @@ export function createWebhooksService(deps: WebhooksDeps = {}): WebhooksService 
         continue;
       }
       try {
-        await updateParked(tx.db, p.id, await renderBody(e, event));
+        // Rendered as a first delivery is: consent asked again now, and carried when the endpoint wants it.
+        const allowed = e.purpose || e.includeConsent ? await gate(e, event) : SEND;
+        if (!allowed.send) {
+          await updateParked(tx.db, p.id, { error: allowed.reason });
+          continue;
+        }
+        await updateParked(tx.db, p.id, await renderBody(e, event, allowed.consent));
       } catch (err) {
         await updateParked(tx.db, p.id, { error: (err as Error).message });
       }
