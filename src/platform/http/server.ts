@@ -119,7 +119,9 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<Fastify
 
   app.setErrorHandler((err, request, reply) => {
     const appErr = toAppError(err);
-    if (appErr.status >= 500) request.log.error({ err }, 'request failed');
+    // An unreachable database is told once per state change by the background loops, not per request.
+    if (appErr.status >= 500 && appErr.code !== 'database_unavailable')
+      request.log.error({ err }, 'request failed');
     return sendProblem(reply, request, appErr);
   });
   app.setNotFoundHandler((request, reply) =>
