@@ -101,6 +101,7 @@ import { healthRoutes, platformApiRoutes } from './platform/http/platform.routes
 import type { ChannelRecord } from './platform/http/route-policy.js';
 import { createHttpServer } from './platform/http/server.js';
 import { type PeriodicJob, startPeriodicJob } from './platform/jobs/periodic-job.js';
+import { loggerOptions } from './platform/logging.js';
 import { createMailer, type Mailer } from './platform/mail/mailer.js';
 import { createMetrics, type Metrics } from './platform/metrics.js';
 import { platformMigrations } from './platform/migrations.js';
@@ -290,7 +291,7 @@ export function createServices(opts: ServicesOptions = {}) {
 }
 
 export function createLogger(level: string): Logger {
-  return pino({ level, base: { service: 'omnihub' } });
+  return pino(loggerOptions(level));
 }
 
 export async function createHub(opts: HubOptions): Promise<Hub> {
@@ -357,12 +358,15 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       throw err;
     }
   };
+  let relay: NatsRelay | undefined;
   const routeOpts = {
     database,
     metrics,
     migrations: ALL_MIGRATIONS,
     version: HUB_VERSION,
     metricsToken: config.metricsToken,
+    // Set once the relay is started below (the routes are registered first).
+    relayState: () => relay?.state(),
   };
   await http.register(healthRoutes(routeOpts));
   await http.register(eventSchemaRoutes);
@@ -554,7 +558,6 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
           maxMessageBytes: Math.max(25 * 1024 * 1024, config.maxAttachmentBytes * 3),
         });
 
-  let relay: NatsRelay | undefined;
   let wakeup: { stop(): Promise<void> } | undefined;
   if (config.natsUrl) {
     relay = await startNatsRelay({

@@ -3,12 +3,17 @@
 import { createServer, type Server, type Socket, connect as tcpConnect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHub, type Hub } from '../src/app.js';
+import { systemClock } from '../src/kernel/index.js';
 import { loadConfig } from '../src/platform/config.js';
+import { createContext, inTransaction } from '../src/platform/context.js';
+import { type Database, openDatabase } from '../src/platform/db/database.js';
+import { appendEvent } from '../src/platform/events/event-log.js';
 import {
   createFreshPostgresDatabase,
   postgresTestUrl,
   testLog,
 } from '../src/platform/testing/test-databases.js';
+import { openSse } from './helpers/sse-client.js';
 import { TEST_ADMIN_KEY } from './helpers/test-hub.js';
 
 /** A TCP proxy in front of PostgreSQL that the test can cut and restore. */
@@ -57,10 +62,13 @@ describe.skipIf(!pgUrl)('database outage [postgres]', () => {
   let hub: Hub;
   let proxy: Awaited<ReturnType<typeof startProxy>>;
   let drop: () => Promise<void>;
+  /** Another node's connection, straight to PostgreSQL: it keeps writing while this hub's is cut. */
+  let otherNode: Database;
 
   beforeAll(async () => {
     const fresh = await createFreshPostgresDatabase(pgUrl!);
     drop = fresh.drop;
+    otherNode = await openDatabase({ databaseUrl: fresh.url });
     const real = new URL(fresh.url);
     proxy = await startProxy(real);
     const viaProxy = new URL(fresh.url);
@@ -79,6 +87,7 @@ describe.skipIf(!pgUrl)('database outage [postgres]', () => {
   });
   afterAll(async () => {
     await hub?.close();
+    await otherNode?.close();
     await proxy?.close();
     await drop?.();
   });
@@ -114,5 +123,32 @@ describe.skipIf(!pgUrl)('database outage [postgres]', () => {
     expect((await call('GET', '/ready')).statusCode).toBe(200);
     const list = JSON.parse((await call('GET', '/api/channels')).body);
     expect(list.items.some((c: { code: string }) => c.code === 'during-outage')).toBe(false);
+  });
+
+  it('a connected SSE client misses nothing that another node committed while the database was away', async () => {
+    const base = (await hub.listen()).replace('[::1]', 'localhost');
+    const client = await openSse(`${base}/api/stream?types=platform.api_key_revoked`, {
+      authorization: `Bearer ${TEST_ADMIN_KEY}`,
+    });
+    expect(client.status).toBe(200);
+    await client.waitFor(() => true);
+    const ctx = createContext(otherNode, { clock: systemClock, log: testLog as never });
+    const write = (i: number) =>
+      inTransaction(ctx, (tx) =>
+        appendEvent(tx, { type: 'platform.api_key_revoked', subject: `s${i}`, payload: { id: `key-${i}` } }),
+      );
+    for (let i = 0; i < 5; i++) await write(i);
+    await client.waitFor((f) => f.filter((x) => x.event === 'platform.api_key_revoked').length === 5);
+    proxy.cut();
+    await new Promise((r) => setTimeout(r, 700)); // the reader fails at least once
+    for (let i = 5; i < 25; i++) await write(i);
+    await proxy.restore();
+    for (let i = 25; i < 30; i++) await write(i);
+    await client.waitFor((f) => f.filter((x) => x.event === 'platform.api_key_revoked').length >= 30, 20_000);
+    const seen = client.frames
+      .filter((x) => x.event === 'platform.api_key_revoked')
+      .map((x) => (JSON.parse(x.data) as { data: { id: string } }).data.id);
+    expect(seen).toEqual(Array.from({ length: 30 }, (_, i) => `key-${i}`));
+    client.close();
   });
 });

@@ -76,7 +76,7 @@ if (!natsUrl) {
         log: testLog,
         consumerName,
       });
-      await relay.consumer.caughtUp();
+      await relay.consumer?.caughtUp();
       await relay.stop();
 
       // Simulate a crash after publishing but before the cursor was saved: rewind the cursor.
@@ -90,7 +90,7 @@ if (!natsUrl) {
         log: testLog,
         consumerName,
       });
-      await relay.consumer.caughtUp();
+      await relay.consumer?.caughtUp();
       await relay.stop();
 
       const ids = await streamIds();

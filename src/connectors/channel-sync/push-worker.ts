@@ -16,6 +16,7 @@ import type {
 import { type Ctx, createContext, type Logger } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
 import { EventNotifier } from '../../platform/events/notifier.js';
+import { loopFailureLog } from '../../platform/outage-log.js';
 import { createOutboundClient, DEFAULT_MAX_RESPONSE_BYTES, type TargetGuard } from '../webhooks-out/index.js';
 import type { ChannelAdapter, ReadyItem } from './adapter.js';
 import { genericAdapter } from './generic.js';
@@ -224,10 +225,12 @@ export function startChannelSyncPush(opts: {
 
   const loop = async (shard: number) => {
     const owner = `${node}/${shard}`;
+    const failures = loopFailureLog(log, 'channel sync push loop');
     while (!abort.signal.aborted) {
       try {
         const seen = queued.version;
         const c = await service.claimConnection(ctx, { owner, leaseMs: config.leaseMs });
+        failures.succeeded();
         if (!c) {
           // Local enqueues wake us; other nodes' enqueues and due retries are found by polling.
           await queued.wait(shard === 0 ? config.pollMs : 4 * config.pollMs, abort.signal, seen);
@@ -236,7 +239,7 @@ export function startChannelSyncPush(opts: {
         await serve(owner, c);
       } catch (err) {
         if (abort.signal.aborted) break;
-        log.warn({ err }, 'channel sync push loop failed; retrying');
+        failures.failed(err, { shard });
         await sleep(500);
       }
     }

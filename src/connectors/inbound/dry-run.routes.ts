@@ -6,7 +6,9 @@ import { parseCommands } from '../../flows/inbound-commands/index.js';
 import { AppError } from '../../kernel/index.js';
 import type { InboundService } from '../../modules/integrations/index.js';
 import { secretKeys } from '../../platform/http/route-policy.js';
+import { readableErrorText } from '../../platform/readable-error.js';
 import { WIRE_ADAPTERS } from './adapters.js';
+import { describeIssues, payloadIssues } from './payload-shapes.js';
 
 export const inboundDryRunRoutes =
   (service: InboundService): FastifyPluginAsyncZod =>
@@ -42,6 +44,13 @@ export const inboundDryRunRoutes =
         if (!stored) throw new AppError('not_found', `There is no connector ${request.params.id}`);
         const connector =
           request.body.mapping !== undefined ? { ...stored, mapping: request.body.mapping } : stored;
+        const adapter = WIRE_ADAPTERS[connector.kind];
+        // The same shape check as a real delivery gets on arrival.
+        const issues = payloadIssues(
+          adapter.payloadShape?.(request.body.topic, request.body.payload),
+          request.body.payload,
+        );
+        if (issues.length) return { valid: false, commands: [], errors: [describeIssues(issues)] };
         let raw: unknown;
         try {
           raw = await WIRE_ADAPTERS[connector.kind].translate({
@@ -59,7 +68,7 @@ export const inboundDryRunRoutes =
           return {
             valid: false,
             commands: [],
-            errors: [`the translation failed: ${(err as Error).message}`],
+            errors: [`the translation failed: ${readableErrorText(err)}`],
           };
         }
         const parsed = parseCommands(raw);

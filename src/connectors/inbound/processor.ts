@@ -17,7 +17,9 @@ import { type Ctx, createContext, type Logger } from '../../platform/context.js'
 import type { Database } from '../../platform/db/database.js';
 import { type RunningConsumer, startConsumer } from '../../platform/events/consumer.js';
 import { payloadOf } from '../../platform/events/event-schemas.js';
+import { isReadableError, readableErrorText } from '../../platform/readable-error.js';
 import { WIRE_ADAPTERS } from './adapters.js';
+import { describeIssues, payloadIssues } from './payload-shapes.js';
 
 export interface InboundProcessorDeps {
   database: Database;
@@ -39,10 +41,18 @@ export async function processInboundDelivery(
   const connector = await deps.inbound.findConnectorForVerification(ctx, d.connectorId);
   if (!connector) return;
   try {
-    const raw = await WIRE_ADAPTERS[connector.kind].translate({
+    const adapter = WIRE_ADAPTERS[connector.kind];
+    // Ids beyond 2^53 (Shopify's order ids) stay exact strings: two orders never collapse into one.
+    const payload: unknown = parseJsonLossless(d.rawBody);
+    // Deliveries stored before their topic's shape was checked on arrival (or retried) meet it here.
+    const issues = payloadIssues(adapter.payloadShape?.(d.topic, payload), payload);
+    if (issues.length) {
+      await deps.inbound.finish(ctx, d, { status: 'parked', error: describeIssues(issues) });
+      return;
+    }
+    const raw = await adapter.translate({
       topic: d.topic,
-      // Ids beyond 2^53 (Shopify's order ids) stay exact strings: two orders never collapse into one.
-      payload: parseJsonLossless(d.rawBody),
+      payload,
       headers: d.headers,
       connector,
       currency: connector.channelId ? await deps.channelCurrency(ctx, connector.channelId) : undefined,
@@ -72,7 +82,9 @@ export async function processInboundDelivery(
     );
     await deps.inbound.finish(ctx, d, { status: 'processed', result: results });
   } catch (err) {
-    await deps.inbound.finish(ctx, d, { status: 'parked', error: (err as Error).message ?? String(err) });
+    // The stored reason is shown in the console: our own sentences, never SQL or a stack.
+    if (!isReadableError(err)) deps.log.error({ err, deliveryId }, 'inbound delivery failed');
+    await deps.inbound.finish(ctx, d, { status: 'parked', error: readableErrorText(err) });
   }
 }
 

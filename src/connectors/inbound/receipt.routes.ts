@@ -4,11 +4,32 @@
 // one transaction and the sender gets its 200 at once; processing happens from the log.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../kernel/index.js';
+import { AppError, type FieldIssue } from '../../kernel/index.js';
 import type { InboundService } from '../../modules/integrations/index.js';
 import { publicRoute } from '../../platform/http/route-policy.js';
+import { findTextProblems } from '../../platform/http/text-guard.js';
 import { WIRE_ADAPTERS } from './adapters.js';
-import { keptHeaders } from './wire-adapter.js';
+import { describeIssues, payloadIssues } from './payload-shapes.js';
+import { keptHeaders, type WireAdapter } from './wire-adapter.js';
+
+/**
+ * Why a payload cannot be translated (not JSON, or not the shape its topic needs), or nothing. Such
+ * a delivery is kept as `rejected` with this reason and the sender gets 400.
+ */
+function checkPayload(
+  adapter: WireAdapter,
+  topic: string,
+  raw: Buffer,
+): { malformed?: string; issues?: FieldIssue[] } {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(raw.toString('utf8'));
+  } catch (err) {
+    return { malformed: `the body is not valid JSON: ${(err as Error).message}` };
+  }
+  const issues = payloadIssues(adapter.payloadShape?.(topic, payload), payload);
+  return issues.length ? { malformed: describeIssues(issues), issues } : {};
+}
 
 export const inboundReceiptRoutes =
   (service: InboundService): FastifyPluginAsyncZod =>
@@ -50,12 +71,15 @@ export const inboundReceiptRoutes =
         }
         const envelope = adapter.envelope(request.headers, raw);
         if ('error' in envelope) throw new AppError('validation_failed', envelope.error);
-        let malformed: string | undefined;
-        try {
-          JSON.parse(raw.toString('utf8'));
-        } catch (err) {
-          malformed = `the body is not valid JSON: ${(err as Error).message}`;
-        }
+        // What cannot be stored is refused before anything is: a NUL byte in the raw text, or an id
+        // or topic the database cannot hold.
+        const unstorable = [
+          ...(raw.includes(0) ? [{ path: 'body', message: 'must not contain a NUL byte' }] : []),
+          ...findTextProblems({ externalId: envelope.externalId, topic: envelope.topic }, 'headers'),
+        ];
+        if (unstorable.length)
+          throw new AppError('validation_failed', 'The delivery cannot be stored', { issues: unstorable });
+        const { malformed, issues } = checkPayload(adapter, envelope.topic, raw);
         const { delivery, duplicate } = await service.receive(ctx, {
           connector,
           externalId: envelope.externalId,
@@ -65,7 +89,9 @@ export const inboundReceiptRoutes =
           malformed,
         });
         if (malformed && !duplicate) {
-          throw new AppError('malformed_body', malformed, { details: { deliveryId: delivery.id } });
+          throw issues
+            ? new AppError('validation_failed', malformed, { issues, details: { deliveryId: delivery.id } })
+            : new AppError('malformed_body', malformed, { details: { deliveryId: delivery.id } });
         }
         return reply.code(200).send({ ok: true, deliveryId: delivery.id, duplicate });
       },

@@ -2,6 +2,7 @@
 // and topic, set-up pings, and translation of a payload into hub commands.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import type { z } from 'zod';
 import { currencyExponent } from '../../kernel/index.js';
 import type { ConnectorKind, ConnectorWithSecret } from '../../modules/integrations/index.js';
 
@@ -30,6 +31,8 @@ export interface WireAdapter {
     headers: IncomingHttpHeaders,
     raw: Buffer,
   ): { externalId: string; topic: string } | { error: string };
+  /** The shape translate() reads for a topic; a payload that misses it is rejected on arrival. */
+  payloadShape?(topic: string, payload: unknown): z.ZodType | undefined;
   /** Hub commands for one payload (validated by the caller); [] when the topic needs nothing. */
   translate(input: TranslateInput): Promise<unknown>;
 }

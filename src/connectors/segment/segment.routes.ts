@@ -6,6 +6,7 @@ import { AppError } from '../../kernel/index.js';
 import type { CustomersService, IngestEventInput, IngestEventResult } from '../../modules/customers/index.js';
 import { sendProblem, toAppError } from '../../platform/http/problem.js';
 import { publicRoute } from '../../platform/http/route-policy.js';
+import { findTextProblems, textProblem } from '../../platform/http/text-guard.js';
 import {
   fromSegment,
   MAX_BATCH_BYTES,
@@ -91,7 +92,8 @@ export const segmentRoutes =
           'unauthenticated',
           'Send the write key as Basic auth (writeKey:) or as writeKey in the body',
         );
-      const source = await customers.authenticate(request.ctx, key);
+      // A key the database cannot hold is no key it knows.
+      const source = textProblem(key, 1_000) ? null : await customers.authenticate(request.ctx, key);
       if (!source) throw new AppError('unauthenticated', 'The write key is unknown or revoked');
       if (typeof body !== 'object' || body === null || Array.isArray(body)) {
         throw new AppError('validation_failed', 'The body must be a JSON object');
@@ -120,6 +122,20 @@ export const segmentRoutes =
             index,
             messageId,
             errors: [{ path: '', message: `an event may be at most ${MAX_EVENT_BYTES} bytes` }],
+          });
+          return;
+        }
+        // Text the database cannot hold refuses this event only; the rest of the batch lands.
+        const unstorable = findTextProblems(raw, '');
+        if (unstorable.length) {
+          const messageId = (raw as { messageId?: unknown })?.messageId;
+          rejected.push({
+            index,
+            messageId:
+              typeof messageId === 'string' && !unstorable.some((i) => i.path === 'messageId')
+                ? messageId
+                : '',
+            errors: unstorable.map((i) => ({ path: i.path, message: i.message })),
           });
           return;
         }
@@ -167,7 +183,7 @@ export const segmentRoutes =
         app.post(
           `/v1/${path}`,
           {
-            config: { policy: SEGMENT_POLICY },
+            config: { policy: SEGMENT_POLICY, textGuard: 'per-item' },
             bodyLimit: 4 * MAX_BATCH_BYTES,
             schema: {
               tags: ['segment'],

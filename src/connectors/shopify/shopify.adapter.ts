@@ -2,6 +2,8 @@
 // secret), X-Shopify-Topic, X-Shopify-Webhook-Id (dedupe). Translates orders/create,
 // orders/cancelled, products/create, products/update, customers/create and inventory_levels/update
 // from Shopify's real payload shapes into hub commands.
+import { z } from 'zod';
+import { optionalObject, optionalText, wireAmount, wireId, wireQuantity } from '../inbound/payload-shapes.js';
 import {
   header,
   type TranslateInput,
@@ -111,6 +113,58 @@ async function translate({ topic, payload, refs, currency: shopCurrency }: Trans
   }
 }
 
+const priced = z.looseObject({ price: wireAmount });
+const shopifyOrder = z.looseObject({
+  id: wireId,
+  currency: z.string().length(3).nullish(),
+  presentment_currency: z.string().length(3).nullish(),
+  email: optionalText,
+  phone: optionalText,
+  customer: optionalObject,
+  shipping_address: optionalObject,
+  line_items: z.array(
+    z.looseObject({
+      sku: optionalText,
+      variant_id: wireId.nullish(),
+      title: optionalText,
+      quantity: wireQuantity,
+      price: wireAmount,
+      tax_lines: z.array(priced).nullish(),
+    }),
+  ),
+  shipping_lines: z.array(priced).nullish(),
+});
+const shopifyProduct = z.looseObject({
+  id: wireId,
+  title: optionalText,
+  body_html: z.string().max(100_000).nullish(),
+  variants: z
+    .array(
+      z.looseObject({
+        id: wireId.nullish(),
+        sku: optionalText,
+        title: optionalText,
+        barcode: optionalText,
+        price: wireAmount.nullish(),
+        inventory_item_id: wireId.nullish(),
+      }),
+    )
+    .nullish(),
+});
+
+/** What translate() reads, per topic. */
+const SHOPIFY_SHAPES: Record<string, z.ZodType> = {
+  'orders/create': shopifyOrder,
+  'orders/cancelled': z.looseObject({ id: wireId, cancel_reason: optionalText }),
+  'products/create': shopifyProduct,
+  'products/update': shopifyProduct,
+  'customers/create': z.looseObject({ id: wireId, email: optionalText, phone: optionalText }),
+  'inventory_levels/update': z.looseObject({
+    inventory_item_id: wireId,
+    available: z.number().int().min(-1_000_000_000).max(1_000_000_000).nullish(),
+  }),
+};
+
 export const shopifyAdapter: WireAdapter = {
   kind: 'shopify',
   verify: (secret, headers, raw) => verifyBase64Hmac(secret, header(headers, 'x-shopify-hmac-sha256'), raw),
@@ -120,5 +174,6 @@ export const shopifyAdapter: WireAdapter = {
     if (!externalId || !topic) return { error: 'X-Shopify-Webhook-Id and X-Shopify-Topic are required' };
     return { externalId, topic };
   },
+  payloadShape: (topic) => SHOPIFY_SHAPES[topic],
   translate,
 };

@@ -8,6 +8,7 @@ import type { Logger } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
 import { toCloudEvent } from '../../platform/events/cloudevents.js';
 import { type Cursor, headCursor, readEvents, type StoredEvent } from '../../platform/events/event-log.js';
+import { loopFailureLog } from '../../platform/outage-log.js';
 
 export interface StreamFilter {
   /** Exact types or prefixes ending in '.*'; empty = all. */
@@ -85,6 +86,7 @@ export function startEventStreamHub(opts: {
   const abort = new AbortController();
   const pollMs = opts.pollMs ?? (database.kind === 'postgres' ? 250 : 1000);
   let cursor: Cursor | null = null;
+  const failures = loopFailureLog(log, 'event stream reader');
 
   const write = (c: StreamClient, e: StoredEvent) => {
     if (c.res.destroyed || !after(e, c.last) || !matchesFilter(c.filter, e)) return;
@@ -109,6 +111,7 @@ export function startEventStreamHub(opts: {
         }
         if (!cursor) cursor = await headCursor(database.db);
         const batch = await readEvents(database.db, { after: cursor, limit: 1000 });
+        failures.succeeded();
         if (batch.length === 0) {
           await database.notifier.wait(pollMs, abort.signal, seen);
           continue;
@@ -123,8 +126,9 @@ export function startEventStreamHub(opts: {
         cursor = { txId: last.txId, position: last.position };
       } catch (err) {
         if (abort.signal.aborted) break;
-        log.warn({ err }, 'event stream reader failed; retrying');
-        cursor = null;
+        failures.failed(err);
+        // Keep the cursor: what committed meanwhile is read from where the clients were left, never
+        // skipped by jumping to the newest event.
         await new Promise((r) => setTimeout(r, 500));
       }
     }

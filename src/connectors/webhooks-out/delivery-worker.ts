@@ -9,6 +9,7 @@ import { type Ctx, createContext, type Logger } from '../../platform/context.js'
 import type { Database } from '../../platform/db/database.js';
 import { type RunningConsumer, startConsumer } from '../../platform/events/consumer.js';
 import { EventNotifier } from '../../platform/events/notifier.js';
+import { loopFailureLog } from '../../platform/outage-log.js';
 import { createSender, type Sender } from './sender.js';
 import { createTargetGuard } from './ssrf-guard.js';
 
@@ -99,6 +100,7 @@ export function startWebhooksOut(opts: {
 
   let lastRepair = 0;
   const loop = async (shard: number) => {
+    const failures = loopFailureLog(log, 'webhook delivery loop');
     while (!abort.signal.aborted) {
       try {
         if (Date.now() - lastRepair > 2_000) {
@@ -109,6 +111,7 @@ export function startWebhooksOut(opts: {
         const claimed = ready.length
           ? ready.splice(0, config.batchSize)
           : await service.claimDeliveries(ctx, { owner, limit: config.batchSize, leaseMs: config.leaseMs });
+        failures.succeeded();
         if (claimed.length === 0) {
           // Local fan-out wakes us at once when it queued something (whichever node committed the
           // events: the node holding the fan-out lease queues and wakes its loops); deliveries queued
@@ -129,7 +132,7 @@ export function startWebhooksOut(opts: {
         if (r.delivered + r.retried + r.dead > 0) queued.notify();
       } catch (err) {
         if (abort.signal.aborted) break;
-        log.warn({ err }, 'webhook delivery loop failed; retrying');
+        failures.failed(err, { shard });
         await new Promise((r) => setTimeout(r, 500));
       }
     }

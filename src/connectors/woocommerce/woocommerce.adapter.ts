@@ -2,6 +2,8 @@
 // webhook's secret), X-WC-Webhook-Topic, X-WC-Webhook-Delivery-ID (dedupe). The unsigned
 // `webhook_id=<n>` form post WooCommerce sends when a webhook is saved is answered 200. Translates
 // order.created, order.updated (a cancelled status cancels) and product.updated.
+import { z } from 'zod';
+import { optionalObject, optionalText, wireAmount, wireId, wireQuantity } from '../inbound/payload-shapes.js';
 import {
   header,
   type TranslateInput,
@@ -11,6 +13,8 @@ import {
 } from '../inbound/wire-adapter.js';
 
 type Json = Record<string, unknown>;
+/** Statuses of an order.updated that cancel the hub's order. */
+const CANCELLING = ['cancelled', 'refunded', 'failed'];
 const str = (v: unknown): string | undefined =>
   v === null || v === undefined || v === '' ? undefined : String(v);
 
@@ -64,7 +68,7 @@ async function translate({ topic, payload, currency }: TranslateInput): Promise<
     case 'order.created':
       return orderCommand(p);
     case 'order.updated': {
-      if (['cancelled', 'refunded', 'failed'].includes(String(p.status))) {
+      if (CANCELLING.includes(String(p.status))) {
         return { kind: 'order.cancel', externalId: String(p.id), reason: `${p.status} in WooCommerce` };
       }
       // An update of an order we have is harmless (imports are idempotent per external id).
@@ -93,6 +97,54 @@ async function translate({ topic, payload, currency }: TranslateInput): Promise<
   }
 }
 
+const wooOrder = z.looseObject({
+  id: wireId,
+  currency: z.string().length(3),
+  status: optionalText,
+  customer_id: wireId.nullish(),
+  billing: optionalObject,
+  shipping: optionalObject,
+  shipping_total: wireAmount.nullish(),
+  line_items: z.array(
+    z.looseObject({
+      sku: optionalText,
+      product_id: wireId.nullish(),
+      name: optionalText,
+      quantity: wireQuantity,
+      subtotal: wireAmount.nullish(),
+      total: wireAmount.nullish(),
+      total_tax: wireAmount.nullish(),
+    }),
+  ),
+});
+const wooProduct = z.looseObject({
+  id: wireId,
+  sku: optionalText,
+  name: optionalText,
+  description: z.string().max(100_000).nullish(),
+  status: optionalText,
+  price: z.union([wireAmount, z.literal('')]).nullish(),
+});
+
+const wooCancel = z.looseObject({ id: wireId, status: z.string() });
+
+/** What translate() reads, per topic (a cancelling order.updated needs only its id and status). */
+function wooShape(topic: string, payload: unknown): z.ZodType | undefined {
+  switch (topic) {
+    case 'order.created':
+      return wooOrder;
+    case 'order.updated':
+      return CANCELLING.includes(String((payload as { status?: unknown } | null)?.status))
+        ? wooCancel
+        : wooOrder;
+    case 'product.created':
+    case 'product.updated':
+      return wooProduct;
+    default:
+      return undefined;
+  }
+}
+
 export const woocommerceAdapter: WireAdapter = {
   kind: 'woocommerce',
   verify: (secret, headers, raw) => verifyBase64Hmac(secret, header(headers, 'x-wc-webhook-signature'), raw),
@@ -107,5 +159,6 @@ export const woocommerceAdapter: WireAdapter = {
       return { error: 'X-WC-Webhook-Delivery-ID and X-WC-Webhook-Topic are required' };
     return { externalId, topic };
   },
+  payloadShape: wooShape,
   translate,
 };

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../kernel/index.js';
 import type { Ctx } from '../../platform/context.js';
-import { channelFor, channelScope } from '../../platform/http/auth-hook.js';
+import { channelScope, namedChannel } from '../../platform/http/auth-hook.js';
 import { browserKeys, onRecord, secretKeys } from '../../platform/http/route-policy.js';
 import type { InventoryService } from './inventory.service.js';
 import {
@@ -134,7 +134,9 @@ export const inventoryRoutes =
       },
       async (request) => {
         const { sku } = request.params;
-        const channelId = await channelScope(request, request.query.channelId);
+        // A named channel must exist (by id or code): an unknown one is 404, not 0 available.
+        const named = request.query.channelId;
+        const channelId = named ? await namedChannel(request, named) : await channelScope(request, null);
         const levels = await service.levelsOfSku(request.ctx, sku);
         const channel = channelId
           ? {
@@ -176,7 +178,7 @@ export const inventoryRoutes =
         },
       },
       async (request) => {
-        const channelId = channelFor(request, request.params.channelId)!;
+        const channelId = await namedChannel(request, request.params.channelId);
         const { cursor, limit } = request.query;
         const skus = request.query.skus?.split(',');
         if (!skus) {
@@ -207,7 +209,8 @@ export const inventoryRoutes =
           response: { 200: Sourcing },
         },
       },
-      async (request) => service.getSourcing(request.ctx, channelFor(request, request.params.channelId)!),
+      async (request) =>
+        service.getSourcing(request.ctx, await namedChannel(request, request.params.channelId)),
     );
 
     app.put(
@@ -223,7 +226,7 @@ export const inventoryRoutes =
         },
       },
       async (request) =>
-        service.setSourcing(request.ctx, channelFor(request, request.params.channelId)!, request.body),
+        service.setSourcing(request.ctx, await namedChannel(request, request.params.channelId), request.body),
     );
 
     app.post(

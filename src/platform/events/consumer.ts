@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { newId } from '../../kernel/index.js';
 import type { Logger } from '../context.js';
 import { type Database, type Executor, firstRow } from '../db/database.js';
+import { loopFailureLog } from '../outage-log.js';
 import {
   type Cursor,
   cursorOf,
@@ -215,6 +216,7 @@ export function startConsumer(opts: ConsumerOptions): RunningConsumer {
   };
 
   const loop = async () => {
+    const failures = loopFailureLog(log, `consumer ${name}`);
     let leaseRenewedAt = 0;
     while (!abort.signal.aborted) {
       try {
@@ -232,6 +234,7 @@ export function startConsumer(opts: ConsumerOptions): RunningConsumer {
         const readGen = generation;
         const seen = database.notifier.version;
         const { events: batch, scannedTo } = await readShared(database, cursor, opts.filter, batchSize, seen);
+        failures.succeeded();
         if (batch.length === 0) {
           if (after(scannedTo, cursor)) {
             cursor = scannedTo; // nothing for us up to there
@@ -263,7 +266,7 @@ export function startConsumer(opts: ConsumerOptions): RunningConsumer {
         if (Date.now() - savedAt > saveEveryMs && !(await flush())) cursor = undefined;
       } catch (err) {
         if (abort.signal.aborted) break;
-        log.warn({ err, consumer: name }, 'event consumer failed; retrying');
+        failures.failed(err, { consumer: name });
         cursor = undefined;
         await new Promise((r) => setTimeout(r, 500));
       }

@@ -4,7 +4,7 @@
 // restart. Every hub node also listens to the stream to wake its own SSE clients and consumers
 // at once, instead of waiting for their next poll of the database.
 import { type JetStreamClient, jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { connect, type NatsConnection, nanos } from '@nats-io/transport-node';
+import { type ConnectionOptions, connect, type NatsConnection, nanos } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.js';
 import type { Metrics } from '../metrics.js';
@@ -28,10 +28,38 @@ export interface NatsRelayOptions {
 }
 
 export interface NatsRelay {
-  consumer: RunningConsumer;
+  /** The relay's consumer of the event log while connected (stopped while NATS is away). */
+  readonly consumer: RunningConsumer | undefined;
   connection: NatsConnection;
+  /** `reconnecting` while NATS is away (the node serves on; /ready says degraded). */
+  state(): 'connected' | 'reconnecting';
   stop(): Promise<void>;
 }
+
+/**
+ * Reconnects forever (the client's default gives up after 10 tries, about 20 s), backing off from
+ * 250 ms to 10 s with jitter; the first connect waits for the server too.
+ */
+export function reconnectingOptions(url: string, name: string): ConnectionOptions {
+  let attempt = 0;
+  let lastTry = 0;
+  return {
+    servers: url,
+    name,
+    maxReconnectAttempts: -1,
+    waitOnFirstConnect: true,
+    reconnectDelayHandler: () => {
+      // A new outage (no try for 30 s) starts again from the shortest wait.
+      if (Date.now() - lastTry > 30_000) attempt = 0;
+      lastTry = Date.now();
+      const ceiling = Math.min(10_000, 250 * 2 ** Math.min(attempt++, 6));
+      return ceiling / 2 + Math.random() * (ceiling / 2);
+    },
+  };
+}
+
+/** Core NATS (not JetStream) subject on which each node says "I committed events": wakes every other node. */
+export const wakeSubjectFor = (prefix = NATS_SUBJECT_PREFIX): string => `${prefix}-wake`;
 
 export const natsSubjectFor = (type: string, prefix = NATS_SUBJECT_PREFIX): string =>
   `${prefix}.${type.replace(/[^A-Za-z0-9_.-]/g, '_')}`;
@@ -56,41 +84,72 @@ export async function ensureStream(
 }
 
 export async function startNatsRelay(opts: NatsRelayOptions): Promise<NatsRelay> {
-  const nc = await connect({ servers: opts.url, name: 'omnihub-relay' });
+  const nc = await connect(reconnectingOptions(opts.url, 'omnihub-relay'));
   const prefix = opts.subjectPrefix ?? NATS_SUBJECT_PREFIX;
   await ensureStream(nc, opts.stream, prefix);
   const js: JetStreamClient = jetstream(nc);
-  const consumer = startConsumer({
-    database: opts.database,
-    name: opts.consumerName ?? 'nats-relay',
-    log: opts.log,
-    batchSize: 500,
-    handle: async (events) => {
-      // Publishes of one batch are pipelined on one connection, which keeps their order.
-      await Promise.all(
-        events.map((e) =>
-          js.publish(natsSubjectFor(e.type, prefix), JSON.stringify(toCloudEvent(e)), {
-            msgID: e.id,
-            timeout: 10_000,
-          }),
-        ),
-      );
-      for (const e of events) opts.metrics?.eventsAppended.inc({ type: e.type });
-    },
-  });
+  const start = () =>
+    startConsumer({
+      database: opts.database,
+      name: opts.consumerName ?? 'nats-relay',
+      log: opts.log,
+      batchSize: 500,
+      handle: async (events) => {
+        // Publishes of one batch are pipelined on one connection, which keeps their order.
+        await Promise.all(
+          events.map((e) =>
+            js.publish(natsSubjectFor(e.type, prefix), JSON.stringify(toCloudEvent(e)), {
+              msgID: e.id,
+              timeout: 10_000,
+            }),
+          ),
+        );
+        for (const e of events) opts.metrics?.eventsAppended.inc({ type: e.type });
+      },
+    });
+  let consumer: RunningConsumer | undefined = start();
+  let state: 'connected' | 'reconnecting' = 'connected';
+  let stopping = false;
+  // While NATS is away this node gives the relay's lease up (stopping its consumer releases it), so
+  // a node that still reaches NATS takes the relay over; it competes for it again once reconnected.
+  const watch = (async () => {
+    for await (const s of nc.status()) {
+      if (stopping) break;
+      if (s.type === 'disconnect' && state === 'connected') {
+        state = 'reconnecting';
+        opts.log.warn(
+          { stream: opts.stream },
+          'NATS relay disconnected; reconnecting (fan-out polls meanwhile)',
+        );
+        const c = consumer;
+        consumer = undefined;
+        await c?.stop();
+      } else if (s.type === 'reconnect' && state === 'reconnecting') {
+        state = 'connected';
+        opts.log.info({ stream: opts.stream }, 'NATS relay reconnected');
+        consumer ??= start();
+      }
+    }
+  })().catch((err) => opts.log.warn({ err }, 'NATS relay status watch ended'));
   return {
-    consumer,
+    get consumer() {
+      return consumer;
+    },
     connection: nc,
+    state: () => state,
     async stop() {
-      await consumer.stop();
+      stopping = true;
+      await consumer?.stop();
       await nc.drain().catch(() => {});
+      await watch;
     },
   };
 }
 
 /**
- * Wakes this node's consumers whenever any node's relay publishes, so SSE clients on every node
- * see a change within milliseconds of its commit.
+ * Wakes this node's consumers whenever any node's relay publishes or any node commits events, so
+ * SSE clients on every node see a change within milliseconds of its commit, and the relay (on
+ * whichever node holds its lease) publishes at once instead of at its next poll.
  */
 export async function startNatsWakeup(opts: {
   url: string;
@@ -99,14 +158,34 @@ export async function startNatsWakeup(opts: {
   database: Database;
   log: Logger;
 }) {
-  const nc = await connect({ servers: opts.url, name: 'omnihub-wakeup' });
-  const sub = nc.subscribe(`${opts.subjectPrefix ?? NATS_SUBJECT_PREFIX}.>`);
-  (async () => {
-    for await (const _ of sub) opts.database.notifier.notify();
-  })().catch((err) => opts.log.warn({ err }, 'NATS wake-up subscription ended'));
+  const prefix = opts.subjectPrefix ?? NATS_SUBJECT_PREFIX;
+  const nc = await connect(reconnectingOptions(opts.url, 'omnihub-wakeup'));
+  const sub = nc.subscribe(`${prefix}.>`);
+  const wakeSubject = wakeSubjectFor(prefix);
+  const wakes = nc.subscribe(wakeSubject);
+  const notifier = opts.database.notifier;
+  // Messages this node sent itself are dropped by their origin id (its own commits woke it already).
+  const origin = Math.random().toString(36).slice(2);
+  for (const s of [sub, wakes]) {
+    (async () => {
+      for await (const m of s) if (s === sub || m.string() !== origin) notifier.notifyRemote();
+    })().catch((err) => opts.log.warn({ err }, 'NATS wake-up subscription ended'));
+  }
+  // One wake per burst of local commits: the next read picks up all of them.
+  let pending = false;
+  const offLocal = notifier.onLocal(() => {
+    if (pending) return;
+    pending = true;
+    queueMicrotask(() => {
+      pending = false;
+      if (!nc.isClosed()) nc.publish(wakeSubject, origin);
+    });
+  });
   return {
     async stop() {
+      offLocal();
       sub.unsubscribe();
+      wakes.unsubscribe();
       await nc.drain().catch(() => {});
     },
   };

@@ -5,11 +5,26 @@ export class EventNotifier {
   /** Bumped on every notify, so a waiter that looked before a notify does not sleep through it. */
   version = 0;
 
+  private localListeners = new Set<() => void>();
+
+  /** Events were committed (or may be readable) in this process: wakes waiters and tells listeners. */
   notify(): void {
+    for (const l of this.localListeners) l();
+    this.notifyRemote();
+  }
+
+  /** Another process committed events (heard through NATS): wakes waiters only, so it is not echoed. */
+  notifyRemote(): void {
     this.version++;
     const ws = [...this.waiters];
     this.waiters.clear();
     for (const w of ws) w();
+  }
+
+  /** Calls `listener` on every local notify (the NATS wake-up tells other nodes); returns the undo. */
+  onLocal(listener: () => void): () => void {
+    this.localListeners.add(listener);
+    return () => this.localListeners.delete(listener);
   }
 
   /** Resolves on the next notify or after timeoutMs, whichever comes first. */

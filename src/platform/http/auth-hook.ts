@@ -277,5 +277,17 @@ export async function channelScope(
   return channelFor(request, found?.channelId ?? requested);
 }
 
+/**
+ * The id of a channel a route names in its path, by id or by code: unknown is 404 `not_found`; a
+ * channel-bound key naming another channel is refused 403 (channelFor). Routes whose records are
+ * keyed by channel id never see a code.
+ */
+export async function namedChannel(request: FastifyRequest, idOrCode: string): Promise<string> {
+  const resolve = request.server.authorization.channelResolvers.get('channel');
+  const found = resolve ? await resolve(request, idOrCode) : null;
+  if (!found?.channelId) throw new AppError('not_found', `There is no channel ${idOrCode}`);
+  return channelFor(request, found.channelId)!;
+}
+
 export const registerCredentialResolver = (app: FastifyInstance, resolver: CredentialResolver): void =>
   app.authorization.addCredentialResolver(resolver);

@@ -33,7 +33,14 @@ export interface PlatformRoutesOptions {
   version: string;
   /** The bearer token /metrics requires (OMNIHUB_METRICS_TOKEN); none = public. */
   metricsToken?: string | undefined;
+  /**
+   * The NATS relay's state, when one is configured: while it reconnects the node still serves (its
+   * live fan-out falls back to polling the database), so /ready stays 200 and says `degraded`.
+   */
+  relayState?: () => RelayState | undefined;
 }
+
+export type RelayState = 'connected' | 'reconnecting';
 
 /** Compares hashes in constant time: the token's length or prefix never shows in the timing. */
 function presentsToken(request: FastifyRequest, token: string): boolean {
@@ -92,8 +99,15 @@ export const healthRoutes =
         config: { policy: publicRoute('readiness probe') },
         schema: {
           tags: ['ops'],
-          summary: 'Readiness: database reachable and migrations applied (503 otherwise)',
-          response: { 200: z.object({ status: z.literal('ready'), database: z.string() }) },
+          summary:
+            'Readiness: database reachable and migrations applied (503 otherwise); `degraded` while the NATS relay reconnects',
+          response: {
+            200: z.object({
+              status: z.enum(['ready', 'degraded']),
+              database: z.string(),
+              relay: z.enum(['connected', 'reconnecting', 'none']),
+            }),
+          },
         },
       },
       async (request, reply) => {
@@ -109,7 +123,12 @@ export const healthRoutes =
         }
         if (!migrated)
           return sendProblem(reply, request, new AppError('not_ready', 'Migrations are not applied yet'));
-        return { status: 'ready' as const, database: opts.database.kind };
+        const relay: RelayState | 'none' = opts.relayState?.() ?? 'none';
+        return {
+          status: relay === 'reconnecting' ? ('degraded' as const) : ('ready' as const),
+          database: opts.database.kind,
+          relay,
+        };
       },
     );
 

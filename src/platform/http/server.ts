@@ -20,6 +20,7 @@ import { registerIdempotency } from './idempotency.js';
 import { sendProblem, toAppError } from './problem.js';
 import { type RateLimitConfig, registerRateLimits } from './rate-limits.js';
 import { declarePluginRoutes, publicRoute } from './route-policy.js';
+import { registerTextGuard } from './text-guard.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -54,6 +55,9 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<Fastify
     // Per-request access logs only when asked for: they cost more than a small GET itself.
     logController: new LogController({ disableRequestLogging: process.env.OMNIHUB_LOG_REQUESTS !== '1' }),
     ajv: { customOptions: { removeAdditional: false } },
+    // Errors Fastify answers before routing (a path parameter over 100 characters, a malformed URL)
+    // are problem+json like every other refusal.
+    frameworkErrors: (err, request, reply) => sendProblem(reply, request, toAppError(err)),
   });
   // Before any route (the docs UI's too): every route's policy is collected and checked at ready.
   trackRoutePolicies(app);
@@ -94,6 +98,11 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<Fastify
     reply.header('x-request-id', request.id);
   });
   await registerRateLimits(app, opts.rateLimits ?? { perIp: 0, perKey: 0, windowSeconds: 60 });
+  // JSON routes take JSON: a text/plain body is refused with 415 instead of failing validation as a
+  // string (routes that take other types, Segment's text/plain or the CSV imports, add their parsers).
+  app.removeContentTypeParser('text/plain');
+  // Before the auth hook's channel look-ups, which send path parameters to the database.
+  registerTextGuard(app);
   registerAuth(app);
   registerIdempotency(app);
 
@@ -110,7 +119,9 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<Fastify
 
   app.setErrorHandler((err, request, reply) => {
     const appErr = toAppError(err);
-    if (appErr.status >= 500) request.log.error({ err }, 'request failed');
+    // An unreachable database is told once per state change by the background loops, not per request.
+    if (appErr.status >= 500 && appErr.code !== 'database_unavailable')
+      request.log.error({ err }, 'request failed');
     return sendProblem(reply, request, appErr);
   });
   app.setNotFoundHandler((request, reply) =>

@@ -3,6 +3,7 @@
 // Several hub processes may run the same job, so jobs must claim their rows (SKIP LOCKED) or be
 // idempotent.
 import type { Ctx } from '../context.js';
+import { type LoopFailureLog, loopFailureLog } from '../outage-log.js';
 
 export interface PeriodicJob {
   readonly name: string;
@@ -22,8 +23,11 @@ export function startPeriodicJob(opts: {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
 
+  let failureLog: LoopFailureLog | undefined;
   const once = (): Promise<void> => {
     const ctx = opts.ctx();
+    failureLog ??= loopFailureLog(ctx.log, `periodic job ${opts.name}`);
+    const failures = failureLog;
     running = running.then(() =>
       opts
         .run(ctx)
@@ -33,7 +37,8 @@ export function startPeriodicJob(opts: {
           else if (Array.isArray(n) && n.length > 0)
             ctx.log.info({ job: opts.name, handled: n.length }, 'periodic job ran');
         })
-        .catch((err) => ctx.log.warn({ err, job: opts.name }, 'periodic job failed; retrying next tick')),
+        .then(() => failures.succeeded())
+        .catch((err) => failures.failed(err, { job: opts.name })),
     );
     return running;
   };
