@@ -38,6 +38,13 @@ import {
   shopperSessionResolver,
   shopperSignInRoutes,
 } from './flows/shopper-account/index.js';
+import {
+  createWalletFlow,
+  createWalletTenders,
+  startWalletLedger,
+  walletProviders,
+  walletRoutes,
+} from './flows/wallet/index.js';
 import { type Clock, systemClock } from './kernel/index.js';
 import { cartStatsRoutes, cartsMigrations, createCartsService } from './modules/carts/index.js';
 import { catalogMigrations, catalogRoutes, createCatalogService } from './modules/catalog/index.js';
@@ -69,6 +76,7 @@ import {
   promotionsRoutes,
 } from './modules/promotions/index.js';
 import { deleteEndedShopperRecords, shoppersMigrations } from './modules/shoppers/index.js';
+import { createWalletService, walletMigrations } from './modules/wallet/index.js';
 import { countActiveAdminKeys, createApiKey } from './platform/auth/api-keys.js';
 import type { HubConfig } from './platform/config.js';
 import { type Ctx, createContext } from './platform/context.js';
@@ -108,6 +116,7 @@ export const ALL_MIGRATIONS: MigrationSet[] = [
   paymentsMigrations,
   shoppersMigrations,
   promotionsMigrations,
+  walletMigrations,
 ];
 
 // Every event type and its payload schema, known to the event log (which checks appended payloads in
@@ -182,6 +191,10 @@ export function createServices(opts: ServicesOptions = {}) {
   const promotions = createPromotionsService();
   // One pricing engine for every channel: promotions behind the checkout rules' discount hook.
   const pricing = createPricingFlow({ promotions, catalog, customers });
+  // One wallet per customer: its tenders are payments of wallet providers (registered so refunds find
+  // them, never enabled for payers to choose).
+  const wallet = createWalletService();
+  const fromWallet = walletProviders();
   const commerce = createCommerceFlows({
     mailer,
     ...base,
@@ -189,10 +202,12 @@ export function createServices(opts: ServicesOptions = {}) {
     customers,
     carts: createCartsService(),
     orders,
-    payments: createPaymentsService(opts.paymentProviders ? { enabled: opts.paymentProviders } : {}),
+    payments: createPaymentsService({ providers: fromWallet, enabled: opts.paymentProviders ?? ['manual'] }),
     checkoutRules: createCheckoutRules({ discounts: pricing.discountHook }),
     promotionUses: pricing,
+    walletTenders: createWalletTenders({ wallet, providers: fromWallet }),
   });
+  const walletFlow = createWalletFlow({ wallet, customers, payments: commerce.deps.payments });
   const channelCatalog = createChannelCatalogFlow({ ...base, inventory });
   const imports = createImportFlow({ ...base, inventory });
   const customerSources = createCustomerSourcesFlow({ ...base, customers });
@@ -229,6 +244,8 @@ export function createServices(opts: ServicesOptions = {}) {
     orderAdmin,
     promotions,
     pricing,
+    wallet,
+    walletFlow,
     commerce,
     channelCatalog,
     imports,
@@ -331,6 +348,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await api.register(orderAdminRoutes({ orderAdmin: services.orderAdmin, orders: services.orders }));
       await api.register(promotionsRoutes(services.promotions));
       await api.register(pricingRoutes({ pricing: services.pricing, commerce: services.commerce }));
+      await api.register(walletRoutes({ flow: services.walletFlow, wallet: services.wallet }));
       const shopperDeps = {
         signIn: services.shopperSignIn,
         myAccount: services.myAccount,
@@ -431,6 +449,9 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     log,
   });
 
+  // Points on paid orders, reversals and wallet refunds, store credit onto the ledger.
+  const walletLedger = startWalletLedger({ database, wallet: services.walletFlow, clock, log });
+
   integration.start();
 
   let relay: NatsRelay | undefined;
@@ -487,6 +508,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await shopperCleanup.stop();
       await customerCommerce.stop();
       await promotionUsesRelease.stop();
+      await walletLedger.stop();
       await relay?.stop();
       await wakeup?.stop();
       if (!opts.database) await database.close();

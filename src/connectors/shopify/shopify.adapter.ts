@@ -3,6 +3,7 @@
 // orders/cancelled, products/create, products/update, customers/create and inventory_levels/update
 // from Shopify's real payload shapes into hub commands.
 import {
+  discountsOf,
   header,
   type TranslateInput,
   toMinorUnits,
@@ -49,6 +50,8 @@ async function translate({ topic, payload, refs, currency: shopCurrency }: Trans
           ),
         })),
         shipping: shippingLines.reduce((s, l) => s + toMinorUnits(l.price, currency), 0),
+        // Line prices are before discounts: the codes' amounts are the discount as Shopify gave it.
+        ...discountsOf((p.discount_codes as Json[] | undefined) ?? [], 'amount', currency),
         paid: p.financial_status === 'paid' || p.financial_status === 'partially_paid',
         ...(addr?.address1 && addr.zip && addr.city && addr.country_code
           ? {

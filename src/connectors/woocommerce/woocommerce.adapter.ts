@@ -3,6 +3,7 @@
 // `webhook_id=<n>` form post WooCommerce sends when a webhook is saved is answered 200. Translates
 // order.created, order.updated (a cancelled status cancels) and product.updated.
 import {
+  discountsOf,
   header,
   type TranslateInput,
   toMinorUnits,
@@ -42,6 +43,8 @@ function orderCommand(p: Json) {
       tax: toMinorUnits(l.total_tax ?? '0', currency),
     })),
     shipping: toMinorUnits(p.shipping_total ?? '0', currency),
+    // Unit prices come from the subtotals (before coupons): the coupon lines are the discount given.
+    ...discountsOf((p.coupon_lines as Json[] | undefined) ?? [], 'discount', currency),
     paid: Boolean(p.date_paid) || ['processing', 'completed'].includes(String(p.status)),
     ...(str(shipping.address_1) && str(shipping.postcode) && str(shipping.city) && str(shipping.country)
       ? {

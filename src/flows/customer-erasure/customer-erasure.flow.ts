@@ -10,6 +10,7 @@ import { eraseIntegrationDataOfCustomer } from '../../modules/integrations/index
 import { eraseOrdersOfCustomer } from '../../modules/orders/index.js';
 import { erasePaymentsOfOrders } from '../../modules/payments/index.js';
 import { eraseShopperData } from '../../modules/shoppers/index.js';
+import { eraseWalletOfCustomer } from '../../modules/wallet/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { redactEventPayloads } from '../../platform/events/event-redaction.js';
 import { forgetStoredResponses } from '../../platform/http/idempotency-erasure.js';
@@ -59,6 +60,8 @@ export function createCustomerErasureFlow(deps: CustomerErasureDeps) {
         const events = await redactEventPayloads(tx, { ...subject, subjects: recordIds });
         const storedResponses = await forgetStoredResponses(tx, { ...subject, recordIds });
         const shopperRecords = await eraseShopperData(tx, subject);
+        // Balances stay (they are owed); what staff wrote on the entries goes.
+        await eraseWalletOfCustomer(tx, subject);
         const receipt = await deps.customers.eraseCustomer(tx, id, reason);
         return {
           ...receipt,
