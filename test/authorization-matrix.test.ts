@@ -66,6 +66,11 @@ const OWN_WITHOUT_CHANNEL_PARAM = new Set([
   'GET /api/customers/sources',
   'POST /api/customers/:id/tags',
   'GET /api/customers/:id/orders',
+  // The wallet (wallet.test.ts): a till sees the wallet of a customer its channel has seen; a gift
+  // card is sold on the key's channel; any channel checks any code's balance (cards are hub-wide).
+  'GET /api/customers/:id/wallet',
+  'POST /api/gift-cards',
+  'POST /api/gift-cards/balance',
 ]);
 
 /** The documented scope rule: `admin` holds every scope, `x:write` holds `x:read`. */
