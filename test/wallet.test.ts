@@ -246,17 +246,13 @@ describeEachHub(
       expect(done.payments.map((p: { provider: string }) => p.provider)).toEqual(['test', 'gift_card']);
       expect((await ok('POST', '/api/gift-cards/balance', { code: issued.code }, pk)).balance).toBe(3500);
       // Bo earns on what the card paid, not on the gift card's part (the tier multiplier counts too).
-      const earnedOnOrder = (
-        await eventually(
-          async () =>
-            (
-              await ok('GET', `/api/wallet/accounts/${(await walletOf(bo)).points.accountId}/entries`)
-            ).items,
-          (items: Array<{ orderId: string }>) => items.some((e) => e.orderId === done.order.id),
-        )
-      ).find(
-        (e: { orderId: string; kind: string }) => e.orderId === done.order.id && e.kind === 'earn',
-      ).amount;
+      type Entry = { orderId: string; kind: string; amount: number };
+      const boPoints = (await walletOf(bo)).points.accountId as string;
+      const entries: Entry[] = await eventually(
+        async () => (await ok('GET', `/api/wallet/accounts/${boPoints}/entries`)).items as Entry[],
+        (items) => items.some((e) => e.orderId === done.order.id),
+      );
+      const earnedOnOrder = entries.find((e) => e.orderId === done.order.id && e.kind === 'earn')!.amount;
       expect(earnedOnOrder).toBeLessThanOrEqual(Math.floor(((done.order.totals.grand - 1500) / 100) * 1.5));
       const boBefore = await pointsOf(bo);
       // Cancelled: the card's part goes back onto the card, once; the order's points are taken back.
