@@ -48,6 +48,13 @@ import {
   shopperSessionResolver,
   shopperSignInRoutes,
 } from './flows/shopper-account/index.js';
+import {
+  createWalletFlow,
+  createWalletTenders,
+  startWalletLedger,
+  walletProviders,
+  walletRoutes,
+} from './flows/wallet/index.js';
 import { type Clock, isAppError, systemClock } from './kernel/index.js';
 import { cartStatsRoutes, cartsMigrations, createCartsService } from './modules/carts/index.js';
 import { catalogMigrations, catalogRoutes, createCatalogService } from './modules/catalog/index.js';
@@ -86,6 +93,7 @@ import {
   promotionsRoutes,
 } from './modules/promotions/index.js';
 import { deleteEndedShopperRecords, shoppersMigrations } from './modules/shoppers/index.js';
+import { createWalletService, walletMigrations } from './modules/wallet/index.js';
 import { countActiveAdminKeys, createApiKey } from './platform/auth/api-keys.js';
 import type { HubConfig } from './platform/config.js';
 import { type Ctx, createContext } from './platform/context.js';
@@ -128,6 +136,7 @@ export const ALL_MIGRATIONS: MigrationSet[] = [
   promotionsMigrations,
   cdpMigrations,
   inboxMigrations,
+  walletMigrations,
 ];
 
 // Every event type and its payload schema, known to the event log (which checks appended payloads in
@@ -220,6 +229,10 @@ export function createServices(opts: ServicesOptions = {}) {
   const promotions = createPromotionsService();
   // One pricing engine for every channel: promotions behind the checkout rules' discount hook.
   const pricing = createPricingFlow({ promotions, catalog, customers });
+  // One wallet per customer: its tenders are payments of wallet providers (registered so refunds find
+  // them, never enabled for payers to choose).
+  const wallet = createWalletService();
+  const fromWallet = walletProviders();
   const commerce = createCommerceFlows({
     mailer,
     ...base,
@@ -227,10 +240,12 @@ export function createServices(opts: ServicesOptions = {}) {
     customers,
     carts: createCartsService(),
     orders,
-    payments: createPaymentsService(opts.paymentProviders ? { enabled: opts.paymentProviders } : {}),
+    payments: createPaymentsService({ providers: fromWallet, enabled: opts.paymentProviders ?? ['manual'] }),
     checkoutRules: createCheckoutRules({ discounts: pricing.discountHook }),
     promotionUses: pricing,
+    walletTenders: createWalletTenders({ wallet, providers: fromWallet }),
   });
+  const walletFlow = createWalletFlow({ wallet, customers, payments: commerce.deps.payments });
   const channelCatalog = createChannelCatalogFlow({ ...base, inventory });
   const imports = createImportFlow({
     ...base,
@@ -279,6 +294,8 @@ export function createServices(opts: ServicesOptions = {}) {
     orderAdmin,
     promotions,
     pricing,
+    wallet,
+    walletFlow,
     commerce,
     channelCatalog,
     imports,
@@ -408,6 +425,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await api.register(cdpRoutes(services.cdp));
       await api.register(cdpFlowRoutes({ cdp: services.cdp, customers: services.customers }));
       await api.register(pricingRoutes({ pricing: services.pricing, commerce: services.commerce }));
+      await api.register(walletRoutes({ flow: services.walletFlow, wallet: services.wallet }));
       const shopperDeps = {
         signIn: services.shopperSignIn,
         myAccount: services.myAccount,
@@ -513,6 +531,9 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     clock,
     log,
   });
+
+  // Points on paid orders, reversals and wallet refunds, store credit onto the ledger.
+  const walletLedger = startWalletLedger({ database, wallet: services.walletFlow, clock, log });
 
   integration.start();
   const cdpRunner: RunningCdp = startCdp({
@@ -624,6 +645,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await promotionUsesRelease.stop();
       await inboxDelivery.stop();
       await inboxSnoozes.stop();
+      await walletLedger.stop();
       await relay?.stop();
       await wakeup?.stop();
       if (!opts.database) await database.close();

@@ -68,6 +68,11 @@ const OWN_WITHOUT_CHANNEL_PARAM = new Set([
   'GET /api/customers/:id/orders',
   // A web chat visitor's message is resolved on the key's channel (inbox.test.ts).
   'POST /api/chat/messages',
+  // The wallet (wallet.test.ts): a till sees the wallet of a customer its channel has seen; a gift
+  // card is sold on the key's channel; any channel checks any code's balance (cards are hub-wide).
+  'GET /api/customers/:id/wallet',
+  'POST /api/gift-cards',
+  'POST /api/gift-cards/balance',
 ]);
 
 /** The documented scope rule: `admin` holds every scope, `x:write` holds `x:read`. */

@@ -406,4 +406,12 @@ export const bg: Record<MessageKey, string> = {
   'channelSync.status.active': 'Активна',
   'channelSync.status.paused': 'На пауза',
   'channelSync.status.disabled': 'Изключена',
+  'wallet.title': 'Портфейл',
+  'wallet.points': '{points, plural, one {# точка} other {# точки}}',
+  'wallet.tier': 'Ниво: {tier}',
+  'wallet.nextTier': 'Още {points} точки до {tier}',
+  'wallet.storeCredit': 'Кредит в магазина',
+  'wallet.giftCards': 'Карти за подарък',
+  'wallet.empty': 'Все още няма точки или кредит.',
+  'wallet.code': 'Код …{hint}',
 };

@@ -402,6 +402,14 @@ export const en = {
   'channelSync.status.active': 'Active',
   'channelSync.status.paused': 'Paused',
   'channelSync.status.disabled': 'Disabled',
+  'wallet.title': 'Wallet',
+  'wallet.points': '{points, plural, one {# point} other {# points}}',
+  'wallet.tier': 'Tier: {tier}',
+  'wallet.nextTier': '{points} more points to {tier}',
+  'wallet.storeCredit': 'Store credit',
+  'wallet.giftCards': 'Gift cards',
+  'wallet.empty': 'No points or credit yet.',
+  'wallet.code': 'Code …{hint}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -120,6 +120,14 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       customer_without_identifier: 'This customer has no email address or phone number we can use.',
       order_without_email: 'This order has no email address.',
       coupon_refused: 'This discount code cannot be used on this cart.',
+      wallet_owner_unverified:
+        'Sign in to spend your points or store credit. At the till, find the customer first.',
+      wallet_code_unknown:
+        'We do not know this gift card or store credit code. Check the code and try again.',
+      wallet_insufficient_balance: 'The balance is too low for this amount. Use a smaller amount.',
+      wallet_account_unusable: 'This gift card or wallet account is blocked or has expired.',
+      wallet_tender_refused: 'The wallet cannot pay this part of the sale.',
+      wallet_lookups_limited: 'Too many wrong codes were tried. Wait a few minutes and try again.',
       unknown_sku: 'No product has this article number.',
       connector_paused: 'This connector is paused. Resume it and try again.',
       audience_key_taken: 'An audience with this key already exists. Choose another key.',
@@ -278,6 +286,15 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
         'Este cliente no tiene un correo electrónico ni un teléfono que podamos usar.',
       order_without_email: 'Este pedido no tiene correo electrónico.',
       coupon_refused: 'Este código de descuento no se puede usar en este carrito.',
+      wallet_owner_unverified:
+        'Inicia sesión para usar tus puntos o tu saldo a favor. En la caja, busca primero al cliente.',
+      wallet_code_unknown:
+        'No conocemos este código de tarjeta regalo o saldo a favor. Revísalo e inténtalo de nuevo.',
+      wallet_insufficient_balance: 'El saldo no alcanza para este importe. Usa un importe menor.',
+      wallet_account_unusable: 'Esta tarjeta regalo o cuenta del monedero está bloqueada o ha caducado.',
+      wallet_tender_refused: 'El monedero no puede pagar esta parte de la venta.',
+      wallet_lookups_limited:
+        'Se han probado demasiados códigos erróneos. Espera unos minutos e inténtalo de nuevo.',
       unknown_sku: 'Ningún producto tiene este número de artículo.',
       connector_paused: 'Este conector está en pausa. Reanúdalo e inténtalo de nuevo.',
       audience_key_taken: 'Ya existe una audiencia con esta clave. Elige otra clave.',
@@ -435,6 +452,14 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       customer_without_identifier: 'Kunden har ingen e-postadress eller telefonnummer som vi kan använda.',
       order_without_email: 'Ordern har ingen e-postadress.',
       coupon_refused: 'Rabattkoden kan inte användas i den här varukorgen.',
+      wallet_owner_unverified:
+        'Logga in för att använda dina poäng eller ditt tillgodohavande. I kassan: sök upp kunden först.',
+      wallet_code_unknown:
+        'Vi känner inte till den här presentkorts- eller tillgodokoden. Kontrollera koden och försök igen.',
+      wallet_insufficient_balance: 'Saldot räcker inte för beloppet. Välj ett lägre belopp.',
+      wallet_account_unusable: 'Presentkortet eller plånbokskontot är spärrat eller har gått ut.',
+      wallet_tender_refused: 'Plånboken kan inte betala den här delen av köpet.',
+      wallet_lookups_limited: 'För många felaktiga koder har provats. Vänta några minuter och försök igen.',
       unknown_sku: 'Ingen produkt har detta artikelnummer.',
       connector_paused: 'Kopplingen är pausad. Starta den igen och försök igen.',
       audience_key_taken: 'Det finns redan en målgrupp med den här nyckeln. Välj en annan nyckel.',
@@ -594,6 +619,15 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       customer_without_identifier: 'Този клиент няма имейл или телефон, които можем да използваме.',
       order_without_email: 'Тази поръчка няма имейл адрес.',
       coupon_refused: 'Този код за отстъпка не може да се използва за тази количка.',
+      wallet_owner_unverified:
+        'Влезте в профила си, за да използвате точките или кредита си. На касата първо намерете клиента.',
+      wallet_code_unknown:
+        'Не познаваме този код на карта за подарък или кредит. Проверете кода и опитайте отново.',
+      wallet_insufficient_balance: 'Наличността не стига за тази сума. Изберете по-малка сума.',
+      wallet_account_unusable: 'Тази карта за подарък или сметка в портфейла е блокирана или изтекла.',
+      wallet_tender_refused: 'Портфейлът не може да плати тази част от покупката.',
+      wallet_lookups_limited:
+        'Опитани са твърде много грешни кодове. Изчакайте няколко минути и опитайте отново.',
       unknown_sku: 'Няма продукт с този артикулен номер.',
       connector_paused: 'Този конектор е на пауза. Възобновете го и опитайте отново.',
       audience_key_taken: 'Вече има аудитория с този ключ. Изберете друг ключ.',
@@ -758,6 +792,15 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
         'Deze klant heeft geen e-mailadres of telefoonnummer dat we kunnen gebruiken.',
       order_without_email: 'Deze bestelling heeft geen e-mailadres.',
       coupon_refused: 'Deze kortingscode kan niet voor deze winkelwagen worden gebruikt.',
+      wallet_owner_unverified:
+        'Log in om je punten of tegoed te gebruiken. Zoek aan de kassa eerst de klant op.',
+      wallet_code_unknown:
+        'Deze cadeaukaart- of tegoedcode kennen we niet. Controleer de code en probeer het opnieuw.',
+      wallet_insufficient_balance: 'Het saldo is te laag voor dit bedrag. Kies een lager bedrag.',
+      wallet_account_unusable: 'Deze cadeaukaart of deze portemonnee is geblokkeerd of verlopen.',
+      wallet_tender_refused: 'De portemonnee kan dit deel van de aankoop niet betalen.',
+      wallet_lookups_limited:
+        'Er zijn te veel verkeerde codes geprobeerd. Wacht een paar minuten en probeer het opnieuw.',
       unknown_sku: 'Geen product heeft dit artikelnummer.',
       connector_paused: 'Deze connector is gepauzeerd. Hervat hem en probeer het opnieuw.',
       audience_key_taken: 'Er bestaat al een doelgroep met deze sleutel. Kies een andere sleutel.',

@@ -408,4 +408,12 @@ export const es: Record<MessageKey, string> = {
   'channelSync.status.active': 'Activa',
   'channelSync.status.paused': 'En pausa',
   'channelSync.status.disabled': 'Desactivada',
+  'wallet.title': 'Monedero',
+  'wallet.points': '{points, plural, one {# punto} other {# puntos}}',
+  'wallet.tier': 'Nivel: {tier}',
+  'wallet.nextTier': '{points} puntos más para {tier}',
+  'wallet.storeCredit': 'Saldo en tienda',
+  'wallet.giftCards': 'Tarjetas regalo',
+  'wallet.empty': 'Aún no hay puntos ni saldo.',
+  'wallet.code': 'Código …{hint}',
 };

@@ -406,4 +406,12 @@ export const nl: Record<MessageKey, string> = {
   'channelSync.status.active': 'Actief',
   'channelSync.status.paused': 'Gepauzeerd',
   'channelSync.status.disabled': 'Uitgeschakeld',
+  'wallet.title': 'Portemonnee',
+  'wallet.points': '{points, plural, one {# punt} other {# punten}}',
+  'wallet.tier': 'Niveau: {tier}',
+  'wallet.nextTier': 'Nog {points} punten tot {tier}',
+  'wallet.storeCredit': 'Tegoed',
+  'wallet.giftCards': 'Cadeaukaarten',
+  'wallet.empty': 'Nog geen punten of tegoed.',
+  'wallet.code': 'Code …{hint}',
 };

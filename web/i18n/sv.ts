@@ -402,4 +402,12 @@ export const sv: Record<MessageKey, string> = {
   'channelSync.status.active': 'Aktiv',
   'channelSync.status.paused': 'Pausad',
   'channelSync.status.disabled': 'Avstängd',
+  'wallet.title': 'Plånbok',
+  'wallet.points': '{points, plural, one {# poäng} other {# poäng}}',
+  'wallet.tier': 'Nivå: {tier}',
+  'wallet.nextTier': '{points} poäng till {tier}',
+  'wallet.storeCredit': 'Tillgodohavande',
+  'wallet.giftCards': 'Presentkort',
+  'wallet.empty': 'Inga poäng eller tillgodohavanden ännu.',
+  'wallet.code': 'Kod …{hint}',
 };

@@ -10,6 +10,7 @@ import { ok } from '../ui/api.ts';
 import { Empty, Notice, SelectField, TextField } from '../ui/components.tsx';
 import { useAction } from '../ui/data-table.tsx';
 import { useApi } from '../ui/key-gate.tsx';
+import { TillCustomerWallet } from './customer-wallet.tsx';
 import { FavouritesGrid } from './favourites.tsx';
 import { ParkedSales } from './parked-sales.tsx';
 import { useTill } from './pos-app.tsx';
@@ -28,6 +29,7 @@ export function SellPage() {
   const [by, setBy] = useState<FindBy>('code');
   const [value, setValue] = useState('');
   const [found, setFound] = useState<Cart[] | null>(null);
+  const [foundCustomer, setFoundCustomer] = useState<string | null>(null);
   const sales = useTillSales();
   const { cart, setCart, restoring } = sales;
   const [parkName, setParkName] = useState('');
@@ -40,6 +42,7 @@ export function SellPage() {
     void run(async () => {
       const r = await ok(api.GET('/api/tills/carts', { params: { query: { [by]: value.trim() } } }));
       setFound(r.carts.filter((c) => c.status === 'active'));
+      setFoundCustomer(r.customerIds[0] ?? null);
     });
   };
   const resume = (c: Cart) =>
@@ -129,6 +132,9 @@ export function SellPage() {
             </li>
           ))}
         </ul>
+        {(cart?.profileId ?? foundCustomer) ? (
+          <TillCustomerWallet customerId={(cart?.profileId ?? foundCustomer)!} />
+        ) : null}
         <ParkedSales sales={sales.parked} onResume={resumeParked} />
       </section>
       <section aria-labelledby="sale-title" className="panel stack">

@@ -7,6 +7,7 @@ import { Empty, ErrorNotice, Loading, Pill, useLoad } from '../ui/components.tsx
 import { DataTable } from '../ui/data-table.tsx';
 import { useApi } from '../ui/key-gate.tsx';
 import { useLiveEvents } from '../ui/use-live.ts';
+import { WalletCard } from '../ui/wallet-card.tsx';
 import { LoginForm } from './cart.tsx';
 import { useShop } from './store-app.tsx';
 
@@ -29,9 +30,20 @@ export function AccountPage() {
         </button>
       </div>
       <p data-testid="signed-in-as">{customer.email}</p>
+      <MyWallet customerId={customer.customerId} />
       <Orders customerId={customer.customerId} />
     </section>
   );
+}
+
+/** Points, tier, store credit and gift cards: the same wallet on every channel (points follow orders live). */
+function MyWallet({ customerId }: { customerId: string }) {
+  const api = useApi();
+  const wallet = useLoad(() => ok(api.GET('/api/me/wallet')), [customerId]);
+  useLiveEvents(['order.*'], () => wallet.reload(), { shopper: true });
+  if (wallet.error) return <ErrorNotice error={wallet.error} />;
+  if (!wallet.data) return <Loading />;
+  return <WalletCard wallet={wallet.data} />;
 }
 
 /** Orders from every channel (webshop, app, stores, marketplaces) of this shopper's profile. */

@@ -440,6 +440,17 @@ export interface paths {
             phone?: string;
             /** @enum {string} */
             routing?: 'nearest_with_stock' | 'fewest_shipments' | 'store_priority';
+            /** @description parts paid from the wallet first (points and own store credit: the signed-in shopper, or a till for the cart's customer; gift cards and credit codes: whoever holds the code); payment pays the rest */
+            wallet?: {
+              /** @description the customer's own store credit account, for its signed-in owner or a till */
+              accountId?: string;
+              /** @description what it pays, in minor units */
+              amount: number;
+              /** @description a gift card or store credit code (guessing is limited per caller) */
+              code?: string;
+              /** @enum {string} */
+              kind: 'points' | 'gift_card' | 'store_credit';
+            }[];
           };
         };
       };
@@ -5371,6 +5382,98 @@ export interface paths {
     };
     trace?: never;
   };
+  '/api/customers/{id}/wallet': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A customer's wallet: points and tier, store credit, gift cards (merged profiles included)
+     * @description A channel-bound key (a till) reads it for a customer its channel has seen, as with their orders; 404 otherwise.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              customerId: string;
+              giftCards: {
+                /** @description points, or minor units of the currency */
+                balance: number;
+                /** @description the last characters of the code, never the code */
+                codeHint: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                /** @description null for points */
+                currency: string | null;
+                expiresAt: string | null;
+                id: string;
+                /** @enum {string} */
+                kind: 'points' | 'gift_card' | 'store_credit';
+                lifetime: number;
+                profileId: string | null;
+                /** @enum {string} */
+                status: 'active' | 'blocked';
+                tier: string | null;
+              }[];
+              points: {
+                accountId: string;
+                balance: number;
+                lifetime: number;
+                nextTier: {
+                  code: string;
+                  name: string;
+                  pointsToGo: number;
+                } | null;
+                tier: string | null;
+              } | null;
+              storeCredit: {
+                /** @description points, or minor units of the currency */
+                balance: number;
+                /** @description the last characters of the code, never the code */
+                codeHint: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                /** @description null for points */
+                currency: string | null;
+                expiresAt: string | null;
+                id: string;
+                /** @enum {string} */
+                kind: 'points' | 'gift_card' | 'store_credit';
+                lifetime: number;
+                profileId: string | null;
+                /** @enum {string} */
+                status: 'active' | 'blocked';
+                tier: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/customers/identify': {
     parameters: {
       query?: never;
@@ -6323,6 +6426,128 @@ export interface paths {
               };
               /** Format: date-time */
               updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/gift-cards': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Issue a gift card (sold at the till or online); the code is in this answer only */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description minor units */
+            amount: number;
+            currency: string;
+            /** @description the customer it is given to, if any */
+            customerId?: string;
+            expiresAt?: unknown;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              account: {
+                /** @description points, or minor units of the currency */
+                balance: number;
+                /** @description the last characters of the code, never the code */
+                codeHint: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                /** @description null for points */
+                currency: string | null;
+                expiresAt: string | null;
+                id: string;
+                /** @enum {string} */
+                kind: 'points' | 'gift_card' | 'store_credit';
+                lifetime: number;
+                profileId: string | null;
+                /** @enum {string} */
+                status: 'active' | 'blocked';
+                tier: string | null;
+              };
+              code: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/gift-cards/balance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The balance of a gift card or store credit code (POST: the code stays out of URLs and logs)
+     * @description 404 wallet_code_unknown; 429 wallet_lookups_limited after 10 unknown codes in 15 minutes.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            code: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              balance: number;
+              codeHint: string | null;
+              currency: string | null;
+              expiresAt: string | null;
+              /** @enum {string} */
+              kind: 'points' | 'gift_card' | 'store_credit';
+              /** @enum {string} */
+              status: 'active' | 'blocked' | 'expired';
             };
           };
         };
@@ -10055,6 +10280,93 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/me/wallet': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in shopper's wallet */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              customerId: string;
+              giftCards: {
+                /** @description points, or minor units of the currency */
+                balance: number;
+                /** @description the last characters of the code, never the code */
+                codeHint: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                /** @description null for points */
+                currency: string | null;
+                expiresAt: string | null;
+                id: string;
+                /** @enum {string} */
+                kind: 'points' | 'gift_card' | 'store_credit';
+                lifetime: number;
+                profileId: string | null;
+                /** @enum {string} */
+                status: 'active' | 'blocked';
+                tier: string | null;
+              }[];
+              points: {
+                accountId: string;
+                balance: number;
+                lifetime: number;
+                nextTier: {
+                  code: string;
+                  name: string;
+                  pointsToGo: number;
+                } | null;
+                tier: string | null;
+              } | null;
+              storeCredit: {
+                /** @description points, or minor units of the currency */
+                balance: number;
+                /** @description the last characters of the code, never the code */
+                codeHint: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                /** @description null for points */
+                currency: string | null;
+                expiresAt: string | null;
+                id: string;
+                /** @enum {string} */
+                kind: 'points' | 'gift_card' | 'store_credit';
+                lifetime: number;
+                profileId: string | null;
+                /** @enum {string} */
+                status: 'active' | 'blocked';
+                tier: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/orders': {
     parameters: {
       query?: never;
@@ -11684,6 +11996,12 @@ export interface paths {
             };
             channelId?: string;
             currency: string;
+            /** @description the marketplace's discounts as it gave them: spread over the lines; a code the hub knows counts one use of its campaign */
+            discounts?: {
+              amount: number;
+              code?: string;
+              title?: string;
+            }[];
             /** Format: email */
             email?: string;
             externalId: string;
@@ -13942,6 +14260,298 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/wallet/accounts/{id}/adjustments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Correct a balance with a reason (a debit beyond the balance is refused, 409) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description signed: points, or minor units */
+            amount: number;
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              accountId: string;
+              /** @description signed: credits positive, debits negative */
+              amount: number;
+              balanceAfter: number;
+              channelId: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              currency: string | null;
+              id: string;
+              /** @enum {string} */
+              kind: 'issue' | 'earn' | 'redeem' | 'void' | 'refund' | 'reverse' | 'adjust';
+              moneyAmount: number | null;
+              orderId: string | null;
+              reason: string | null;
+              ref: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/wallet/accounts/{id}/entries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An account's ledger, newest first */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              account: {
+                /** @description points, or minor units of the currency */
+                balance: number;
+                /** @description the last characters of the code, never the code */
+                codeHint: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                /** @description null for points */
+                currency: string | null;
+                expiresAt: string | null;
+                id: string;
+                /** @enum {string} */
+                kind: 'points' | 'gift_card' | 'store_credit';
+                lifetime: number;
+                profileId: string | null;
+                /** @enum {string} */
+                status: 'active' | 'blocked';
+                tier: string | null;
+              };
+              items: {
+                accountId: string;
+                /** @description signed: credits positive, debits negative */
+                amount: number;
+                balanceAfter: number;
+                channelId: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                currency: string | null;
+                id: string;
+                /** @enum {string} */
+                kind: 'issue' | 'earn' | 'redeem' | 'void' | 'refund' | 'reverse' | 'adjust';
+                moneyAmount: number | null;
+                orderId: string | null;
+                reason: string | null;
+                ref: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/wallet/loyalty-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The loyalty rules */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description per channel id: points per unit instead of pointsPerUnit (0: this channel earns none)
+               * @default {}
+               */
+              channels: {
+                [key: string]: number;
+              };
+              /** @default true */
+              enabled: boolean;
+              /**
+               * @description points per whole currency unit paid (100 minor units)
+               * @default 1
+               */
+              pointsPerUnit: number;
+              /**
+               * @description per currency: minor units one point pays (default 1: 100 points = 1.00)
+               * @default {}
+               */
+              pointValue: {
+                [key: string]: number;
+              };
+              /** @default [] */
+              tiers: {
+                code: string;
+                /** @description points earned are multiplied by it */
+                multiplier: number;
+                name: string;
+                /** @description lifetime points that reach it */
+                threshold: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    /** Set the loyalty rules: points per unit and per channel, tiers, the value of a point */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description per channel id: points per unit instead of pointsPerUnit (0: this channel earns none)
+             * @default {}
+             */
+            channels?: {
+              [key: string]: number;
+            };
+            /** @default true */
+            enabled?: boolean;
+            /**
+             * @description points per whole currency unit paid (100 minor units)
+             * @default 1
+             */
+            pointsPerUnit?: number;
+            /**
+             * @description per currency: minor units one point pays (default 1: 100 points = 1.00)
+             * @default {}
+             */
+            pointValue?: {
+              [key: string]: number;
+            };
+            /** @default [] */
+            tiers?: {
+              code: string;
+              /** @description points earned are multiplied by it */
+              multiplier: number;
+              name: string;
+              /** @description lifetime points that reach it */
+              threshold: number;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description per channel id: points per unit instead of pointsPerUnit (0: this channel earns none)
+               * @default {}
+               */
+              channels: {
+                [key: string]: number;
+              };
+              /** @default true */
+              enabled: boolean;
+              /**
+               * @description points per whole currency unit paid (100 minor units)
+               * @default 1
+               */
+              pointsPerUnit: number;
+              /**
+               * @description per currency: minor units one point pays (default 1: 100 points = 1.00)
+               * @default {}
+               */
+              pointValue: {
+                [key: string]: number;
+              };
+              /** @default [] */
+              tiers: {
+                code: string;
+                /** @description points earned are multiplied by it */
+                multiplier: number;
+                name: string;
+                /** @description lifetime points that reach it */
+                threshold: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;

@@ -88,3 +88,14 @@ export function keptHeaders(h: IncomingHttpHeaders): Record<string, string> {
   }
   return out;
 }
+
+/** A platform's discount lines as the import takes them (`code`, amount in minor units). */
+export function discountsOf(list: Array<Record<string, unknown>>, amountKey: string, currency: string) {
+  const discounts = list
+    .map((d) => ({
+      ...(typeof d.code === 'string' && d.code ? { code: d.code } : {}),
+      amount: toMinorUnits(d[amountKey] ?? '0', currency),
+    }))
+    .filter((d) => d.amount > 0);
+  return discounts.length ? { discounts } : {};
+}

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { optionalObject, optionalText, wireAmount, wireId, wireQuantity } from '../inbound/payload-shapes.js';
 import {
+  discountsOf,
   header,
   type TranslateInput,
   toMinorUnits,
@@ -51,6 +52,8 @@ async function translate({ topic, payload, refs, currency: shopCurrency }: Trans
           ),
         })),
         shipping: shippingLines.reduce((s, l) => s + toMinorUnits(l.price, currency), 0),
+        // Line prices are before discounts: the codes' amounts are the discount as Shopify gave it.
+        ...discountsOf((p.discount_codes as Json[] | undefined) ?? [], 'amount', currency),
         paid: p.financial_status === 'paid' || p.financial_status === 'partially_paid',
         ...(addr?.address1 && addr.zip && addr.city && addr.country_code
           ? {

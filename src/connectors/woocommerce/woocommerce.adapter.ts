@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { optionalObject, optionalText, wireAmount, wireId, wireQuantity } from '../inbound/payload-shapes.js';
 import {
+  discountsOf,
   header,
   type TranslateInput,
   toMinorUnits,
@@ -46,6 +47,8 @@ function orderCommand(p: Json) {
       tax: toMinorUnits(l.total_tax ?? '0', currency),
     })),
     shipping: toMinorUnits(p.shipping_total ?? '0', currency),
+    // Unit prices come from the subtotals (before coupons): the coupon lines are the discount given.
+    ...discountsOf((p.coupon_lines as Json[] | undefined) ?? [], 'discount', currency),
     paid: Boolean(p.date_paid) || ['processing', 'completed'].includes(String(p.status)),
     ...(str(shipping.address_1) && str(shipping.postcode) && str(shipping.city) && str(shipping.country)
       ? {

@@ -22,11 +22,25 @@ import { shopperSessionOf } from '../shopper-account/index.js';
 import { createCartAccessCheck } from './cart-access.js';
 import type { CommerceFlows } from './commerce.flows.js';
 import { paymentFailedError } from './take-payment.js';
-import { TenderInput } from './till-tender.js';
+import { TenderInput, WalletTenderInput } from './till-tender.js';
 
 const CartView = Cart.extend({
   linesLostHold: z.array(z.string()).describe('lines whose stock hold expired since the cart was last read'),
 });
+/**
+ * Who the caller proved to be, for spending a customer's own wallet: a browser's signed-in shopper
+ * (never a cart token or an email typed at checkout); a till or server key acts for the cart's customer
+ * (the clerk found them: scanned card, phone, email).
+ */
+async function walletHolder(
+  request: Parameters<typeof shopperSessionOf>[0],
+  cart: { profileId: string | null },
+): Promise<string | null> {
+  if (request.ctx.actor.keyKind === 'publishable')
+    return (await shopperSessionOf(request))?.profileId ?? null;
+  return cart.profileId;
+}
+
 const CheckoutReply = z.object({
   order: Order,
   payment: Payment.nullable().describe('the first of payments'),
@@ -388,13 +402,25 @@ export const cartsRoutes =
             email: z.string().email().optional(),
             phone: z.string().max(40).optional(),
             routing: z.enum(['nearest_with_stock', 'fewest_shipments', 'store_priority']).optional(),
+            wallet: z
+              .array(WalletTenderInput)
+              .min(1)
+              .max(4)
+              .optional()
+              .describe(
+                "parts paid from the wallet first (points and own store credit: the signed-in shopper, or a till for the cart's customer; gift cards and credit codes: whoever holds the code); payment pays the rest",
+              ),
           }),
           response: { 200: CheckoutReply, 201: CheckoutReply },
         },
       },
       async (request, reply) => {
         const cart = await ownCart(request, request.params.id);
-        const placed = await flows.checkout.checkout(request.ctx, cart, request.body);
+        const { wallet, ...rest } = request.body;
+        const placed = await flows.checkout.checkout(request.ctx, cart, {
+          ...rest,
+          ...(wallet ? { wallet: { tenders: wallet, holderId: await walletHolder(request, cart) } } : {}),
+        });
         if (!placed.ok)
           throw paymentFailedError(placed, { cartId: cart.id, orderPlaced: false, holdsReleased: true });
         const r = placed.value;

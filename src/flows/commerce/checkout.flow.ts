@@ -19,7 +19,13 @@ import type { Order } from '../../modules/orders/index.js';
 import type { AuthorizedPayment, Payment, PaymentInput } from '../../modules/payments/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { releaseHolds } from './cart-stock.js';
-import { type CommerceDeps, channelOf, locationOf, logUndoFailures } from './commerce.deps.js';
+import {
+  type CommerceDeps,
+  channelOf,
+  locationOf,
+  logUndoFailures,
+  type WalletTender,
+} from './commerce.deps.js';
 import {
   allocateCarryOut,
   allocateForShipping,
@@ -38,6 +44,11 @@ export interface CheckoutInput {
   phone?: string | undefined;
   /** For shipped orders: nearest_with_stock (default), fewest_shipments or store_priority. */
   routing?: string | undefined;
+  /**
+   * Parts paid from the wallet (points, gift cards, store credit) before the payment pays the rest;
+   * `holderId` is the customer the caller proved to be (see WalletTenders.redeem).
+   */
+  wallet?: { tenders: WalletTender[]; holderId: string | null } | undefined;
 }
 
 export interface CheckoutOutcome {
@@ -309,6 +320,24 @@ export function createCheckoutFlow(deps: CommerceDeps) {
     });
   }
 
+  /** What the wallet tenders pay (checked before anything is written): never more than the sale. */
+  function walletPart(grand: number, input: CheckoutInput): number {
+    const tenders = input.wallet?.tenders ?? [];
+    if (tenders.length === 0) return 0;
+    if (!deps.walletTenders) {
+      throw new AppError('wallet_tender_refused', 'This hub takes no wallet tenders', {
+        details: { reason: 'wallet_unavailable' },
+      });
+    }
+    const sum = tenders.reduce((s, t) => s + t.amount, 0);
+    if (sum > grand) {
+      throw new AppError('wallet_tender_refused', `The wallet parts add up to ${sum}, the sale is ${grand}`, {
+        details: { reason: 'wallet_exceeds_due', due: grand, wallet: sum },
+      });
+    }
+    return sum;
+  }
+
   return {
     quote,
 
@@ -327,7 +356,13 @@ export function createCheckoutFlow(deps: CommerceDeps) {
         input.payments?.map((t) => t.provider) ?? (input.payment ? [input.payment.provider] : []);
       for (const name of providers) deps.payments.requirePaymentAllowed(ctx, name, channel);
       const { totals, locationId } = await quote(ctx, cart);
-      const settlement = tendersFor(totals.grand, cart.delivery?.type === 'carry_out', input);
+      const fromWallet = walletPart(totals.grand, input);
+      const counterSale = cart.delivery?.type === 'carry_out';
+      // Paid in full from the wallet: no other payment is asked for.
+      const settlement =
+        fromWallet > 0 && fromWallet === totals.grand
+          ? { tenders: [], change: 0, counterSale }
+          : tendersFor(totals.grand - fromWallet, counterSale, input);
       const email = input.email?.trim().toLowerCase() ?? cart.email;
       const phone = input.phone?.trim() ?? cart.phone;
       const who = { customerId: await customerFor(ctx, cart, channel.id, email, phone), email, phone };
@@ -344,9 +379,21 @@ export function createCheckoutFlow(deps: CommerceDeps) {
           currency: cart.currency,
           totals,
         });
+        // Wallet parts are taken next (each given back should a later step fail), cards last.
+        const walletPaid = input.wallet?.tenders.length
+          ? await deps.walletTenders!.redeem(ctx, steps, {
+              orderId,
+              channelId: cart.channelId,
+              currency: cart.currency,
+              cartCustomerId: cart.profileId,
+              holderId: input.wallet.holderId,
+              tenders: input.wallet.tenders,
+            })
+          : [];
         const taken = await authorizeAll(ctx, steps, cart, channel, orderId, settlement);
         if (!taken.ok) return taken;
-        const authorized = taken.value;
+        // Tenders first: the till record pairs settlement tenders with payments by position.
+        const authorized = [...taken.value, ...walletPaid];
         const r = await place(ctx, {
           cart,
           orderId,

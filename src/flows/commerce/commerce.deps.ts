@@ -7,7 +7,7 @@ import type { CheckoutRulesService, Totals } from '../../modules/checkout-rules/
 import type { CustomersService } from '../../modules/customers/index.js';
 import type { InsufficientStock, InventoryService, Location } from '../../modules/inventory/index.js';
 import type { OrdersModule } from '../../modules/orders/index.js';
-import type { PaymentsService } from '../../modules/payments/index.js';
+import type { AuthorizedPayment, PaymentsService } from '../../modules/payments/index.js';
 import { createTtlCache, type TtlCache } from '../../platform/cache/ttl-cache.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
@@ -24,6 +24,8 @@ export interface CommerceDeps {
   checkoutRules: CheckoutRulesService;
   /** Holds the applied campaigns' uses as a checkout step (undone should checkout fail); none: no limits. */
   promotionUses?: PromotionUses;
+  /** Pays part of a sale from the customer's wallet (points, gift cards, store credit); none: refused. */
+  walletTenders?: WalletTenders;
   /** How long cart holds last (seconds); inventory's default is 15 minutes. */
   cartHoldSeconds?: number;
   /** How long a click & collect order waits at the store (seconds); default 3 days. */
@@ -32,7 +34,7 @@ export interface CommerceDeps {
   mailer?: Mailer;
 }
 
-export interface PromotionUses {
+export interface PromotionUses extends Partial<MarketplaceUses> {
   holdUses(
     ctx: Ctx,
     steps: Steps,
@@ -45,6 +47,50 @@ export interface PromotionUses {
       totals: Totals;
     },
   ): Promise<void>;
+}
+
+/** A part of a sale paid from the wallet, as checkout was asked for it (till-tender.ts WalletTenderInput). */
+export interface WalletTender {
+  kind: 'points' | 'gift_card' | 'store_credit';
+  amount: number;
+  code?: string | undefined;
+  accountId?: string | undefined;
+}
+
+export interface WalletTenders {
+  /**
+   * Takes each tender off its wallet account as a checkout step (given back should checkout fail
+   * later) and returns them as captured payments for the order. A refusal throws; nothing is kept.
+   * `holderId`: the customer the caller proved to be (a signed-in shopper, or the cart's customer for
+   * a till's secret key); points and account-id tenders need it to be the cart's customer.
+   */
+  redeem(
+    ctx: Ctx,
+    steps: Steps,
+    input: {
+      orderId: string;
+      channelId: string;
+      currency: string;
+      cartCustomerId: string | null;
+      holderId: string | null;
+      tenders: WalletTender[];
+    },
+  ): Promise<AuthorizedPayment[]>;
+}
+
+/** An imported order's discount code, recorded as the marketplace gave it (counts towards limits). */
+export interface MarketplaceUses {
+  recordMarketplaceUse(
+    ctx: Ctx,
+    input: {
+      orderId: string;
+      channelId: string;
+      customerId: string | null;
+      currency: string;
+      code: string;
+      amount: number;
+    },
+  ): Promise<boolean>;
 }
 
 // Channels change rarely and every cart request needs one: cached per process until this process

@@ -23,6 +23,12 @@ export interface ImportedOrderInput {
     tax?: number | undefined;
   }>;
   shipping?: number | undefined;
+  /**
+   * The discounts the marketplace gave, as it gave them (never re-priced here): they lower the total,
+   * are spread over the lines so returns refund what was paid, and a code the hub knows counts one
+   * use of its campaign (even past its limit: the sale happened).
+   */
+  discounts?: ImportedDiscount[] | undefined;
   /** Paid on the marketplace already (the usual case). */
   paid: boolean;
   address?: {
@@ -39,7 +45,48 @@ export interface ImportedOrderInput {
   routing?: string | undefined;
 }
 
+export interface ImportedDiscount {
+  code?: string | undefined;
+  title?: string | undefined;
+  amount: number;
+}
+
+/** Spreads `discount` over line totals in proportion, the remainder cents to the largest lines first. */
+export function spreadDiscount(totals: number[], discount: number): number[] {
+  const sum = totals.reduce((s, t) => s + t, 0);
+  if (sum <= 0 || discount <= 0) return totals.map(() => 0);
+  const capped = Math.min(discount, sum);
+  const parts = totals.map((t) => Math.floor((t * capped) / sum));
+  let rest = capped - parts.reduce((s, p) => s + p, 0);
+  const order = totals.map((t, i) => ({ t, i })).sort((a, b) => b.t - a.t || a.i - b.i);
+  for (let k = 0; rest > 0; k = (k + 1) % order.length) {
+    const i = order[k]!.i;
+    if (parts[i]! < totals[i]!) {
+      parts[i]! += 1;
+      rest -= 1;
+    }
+  }
+  return parts;
+}
+
 export function createImportOrderFlow(deps: CommerceDeps) {
+  /** Each known code counts one use towards its campaign's limits (an unknown code records nothing). */
+  async function recordMarketplaceUses(tx: Ctx, order: Order, discounts: ImportedDiscount[]) {
+    const record = deps.promotionUses?.recordMarketplaceUse;
+    if (!record) return;
+    for (const d of discounts) {
+      if (!d.code) continue;
+      await record(tx, {
+        orderId: order.id,
+        channelId: order.channelId,
+        customerId: order.customerId,
+        currency: order.currency,
+        code: d.code,
+        amount: d.amount,
+      });
+    }
+  }
+
   return {
     async importOrder(ctx: Ctx, input: ImportedOrderInput): Promise<{ order: Order; created: boolean }> {
       const existing = await deps.orders.orders.findByExternalId(ctx, input.externalSource, input.externalId);
@@ -53,7 +100,12 @@ export function createImportOrderFlow(deps: CommerceDeps) {
       }
       const orderId = newId('ord');
       const items = input.lines.reduce((s, l) => s + l.quantity * l.unitPrice, 0);
-      const grand = items + (input.shipping ?? 0);
+      const lineDiscounts = spreadDiscount(
+        input.lines.map((l) => l.quantity * l.unitPrice),
+        (input.discounts ?? []).reduce((s, d) => s + d.amount, 0),
+      );
+      const discount = lineDiscounts.reduce((s, d) => s + d, 0);
+      const grand = items - discount + (input.shipping ?? 0);
       // Before the buyer is identified (a write): a browser key may not import a paid order.
       const paidElsewhere = input.paid
         ? await deps.payments.authorizePaidElsewhere(ctx, {
@@ -103,16 +155,16 @@ export function createImportOrderFlow(deps: CommerceDeps) {
             email: input.email?.toLowerCase() ?? null,
             phone: input.phone ?? null,
             currency: input.currency,
-            lines: input.lines.map((l) => ({
+            lines: input.lines.map((l, i) => ({
               sku: l.sku,
               title: l.title ?? l.sku,
               quantity: l.quantity,
               unitPrice: l.unitPrice,
-              discount: 0,
+              discount: lineDiscounts[i] ?? 0,
               tax: l.tax ?? 0,
-              total: l.quantity * l.unitPrice,
+              total: l.quantity * l.unitPrice - (lineDiscounts[i] ?? 0),
             })),
-            totals: { items, discount: 0, shipping, tax, grand },
+            totals: { items, discount, shipping, tax, grand },
             delivery: input.address
               ? { type: 'ship', address: input.address, method: `${input.externalSource} shipping` }
               : {
@@ -121,6 +173,7 @@ export function createImportOrderFlow(deps: CommerceDeps) {
                   method: 'marketplace',
                 },
             reservationIds: stock.reservationIds,
+            ...(input.discounts?.length ? { metadata: { marketplaceDiscounts: input.discounts } } : {}),
             ...(input.placedAt ? { placedAt: input.placedAt } : {}),
           },
           {
@@ -133,6 +186,7 @@ export function createImportOrderFlow(deps: CommerceDeps) {
           await deps.payments.recordPayment(tx, paidElsewhere.value, channel.id);
         if (placed.created) {
           await deps.orders.fulfilments.planFulfilments(tx, placed.order, stock.plans);
+          await recordMarketplaceUses(tx, placed.order, input.discounts ?? []);
         }
         return placed;
       });

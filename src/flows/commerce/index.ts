@@ -6,7 +6,7 @@ import type { CommerceFlows } from './commerce.flows.js';
 import { orderActionsRoutes } from './orders.routes.js';
 import { tillSalesRoutes } from './till-sales.routes.js';
 
-export type { CommerceDeps } from './commerce.deps.js';
+export type { CommerceDeps, WalletTender, WalletTenders } from './commerce.deps.js';
 export { type CommerceFlows, createCommerceFlows } from './commerce.flows.js';
 export { startCustomerCommerceProjection } from './customer-projection.js';
 export { confirmationMail, createOrderAdminFlow, type OrderAdminFlow } from './order-admin.flow.js';

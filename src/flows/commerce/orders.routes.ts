@@ -243,6 +243,19 @@ export const orderActionsRoutes =
               .min(1)
               .max(200),
             shipping: z.number().int().min(0).optional(),
+            discounts: z
+              .array(
+                z.strictObject({
+                  code: z.string().min(1).max(100).optional(),
+                  title: z.string().max(200).optional(),
+                  amount: z.number().int().min(0).max(1_000_000_000),
+                }),
+              )
+              .max(20)
+              .optional()
+              .describe(
+                "the marketplace's discounts as it gave them: spread over the lines; a code the hub knows counts one use of its campaign",
+              ),
             paid: z.boolean().default(true),
             address: z
               .strictObject({

@@ -34,6 +34,26 @@ export const TenderInput = z.strictObject({
 });
 export type TenderInput = z.infer<typeof TenderInput>;
 
+/** A part of the sale paid from the wallet, on any channel (the till too). */
+export const WalletTenderInput = z
+  .strictObject({
+    kind: z.enum(['points', 'gift_card', 'store_credit']),
+    amount: z.number().int().positive().max(1_000_000_000).describe('what it pays, in minor units'),
+    code: z
+      .string()
+      .min(4)
+      .max(100)
+      .optional()
+      .describe('a gift card or store credit code (guessing is limited per caller)'),
+    accountId: z
+      .string()
+      .max(100)
+      .optional()
+      .describe("the customer's own store credit account, for its signed-in owner or a till"),
+  })
+  .describe("points pay at the loyalty rules' point value; a code or account id names the card or credit");
+export type WalletTenderInput = z.infer<typeof WalletTenderInput>;
+
 /** One tender as recorded on the order (`metadata.till.tenders`) and printed on the receipt. */
 export interface Tender {
   provider: string;

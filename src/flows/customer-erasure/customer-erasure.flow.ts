@@ -12,6 +12,7 @@ import { eraseIntegrationDataOfCustomer } from '../../modules/integrations/index
 import { eraseOrdersOfCustomer } from '../../modules/orders/index.js';
 import { erasePaymentsOfOrders } from '../../modules/payments/index.js';
 import { eraseShopperData } from '../../modules/shoppers/index.js';
+import { eraseWalletOfCustomer } from '../../modules/wallet/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { redactEventPayloads } from '../../platform/events/event-redaction.js';
 import { forgetStoredResponses } from '../../platform/http/idempotency-erasure.js';
@@ -70,6 +71,8 @@ export function createCustomerErasureFlow(deps: CustomerErasureDeps) {
         const shopperRecords = await eraseShopperData(tx, subject);
         const cdpRecords = await eraseCdpData(tx, subject);
         const inbox = (await deps.inbox?.eraseCustomerData(tx, subject)) ?? { conversations: 0, messages: 0 };
+        // Balances stay (they are owed); what staff wrote on the entries goes.
+        await eraseWalletOfCustomer(tx, subject);
         const receipt = await deps.customers.eraseCustomer(tx, id, reason);
         return {
           ...receipt,

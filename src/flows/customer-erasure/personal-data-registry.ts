@@ -9,6 +9,7 @@ import { INTEGRATIONS_PERSONAL_DATA } from '../../modules/integrations/index.js'
 import { ORDERS_PERSONAL_DATA } from '../../modules/orders/index.js';
 import { PAYMENTS_PERSONAL_DATA } from '../../modules/payments/index.js';
 import { SHOPPERS_PERSONAL_DATA } from '../../modules/shoppers/index.js';
+import { WALLET_PERSONAL_DATA } from '../../modules/wallet/index.js';
 import type { PersonalDataRegistry } from '../../platform/privacy/personal-data.js';
 import { PLATFORM_PERSONAL_DATA } from '../../platform/privacy/platform-personal-data.js';
 
@@ -56,5 +57,6 @@ export const PERSONAL_DATA_REGISTRY: readonly PersonalDataRegistry[] = [
   INTEGRATIONS_PERSONAL_DATA,
   SHOPPERS_PERSONAL_DATA,
   CDP_PERSONAL_DATA,
+  WALLET_PERSONAL_DATA,
   ...MODULES_WITHOUT_CUSTOMER_DATA,
 ];

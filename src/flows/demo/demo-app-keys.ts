@@ -11,6 +11,7 @@ export const TILL_SCOPES = [
   'catalog:read',
   'carts:write',
   'orders:write',
+  'wallet:write',
   'inventory:read',
   'events:read',
 ];

@@ -31,6 +31,7 @@ export interface ImportOrderInput {
     tax?: number | undefined;
   }>;
   shipping?: number | undefined;
+  discounts?: Array<{ code?: string | undefined; title?: string | undefined; amount: number }> | undefined;
   paid: boolean;
   address?: { line1: string; postalCode: string; city: string; country: string; name?: string | undefined };
   placedAt?: Date | undefined;
@@ -127,6 +128,7 @@ async function importOrder(ctx: Ctx, deps: InboundCommandDeps, s: InboundSource,
     currency: c.currency,
     lines: c.lines,
     shipping: c.shipping,
+    discounts: c.discounts,
     paid: c.paid,
     ...(c.address ? { address: c.address } : {}),
     placedAt: c.placedAt,

@@ -31,6 +31,19 @@ export const OrderUpsert = z.strictObject({
     .min(1)
     .max(500),
   shipping: Money.min(0).optional(),
+  discounts: z
+    .array(
+      z.strictObject({
+        code: z.string().min(1).max(100).optional(),
+        title: z.string().max(200).optional(),
+        amount: Money.min(0),
+      }),
+    )
+    .max(20)
+    .optional()
+    .describe(
+      "the marketplace's discounts as it gave them (a known code counts towards its campaign's limits)",
+    ),
   paid: z.boolean().default(true),
   address: z
     .strictObject({

@@ -251,6 +251,19 @@ export function createPricingFlow(deps: PricingDeps) {
     },
 
     releaseUses: (ctx: Ctx, orderId: string) => deps.promotions.releaseUses(ctx, orderId),
+
+    /** An imported order's code as the marketplace gave it: one use counted, even past the limit. */
+    recordMarketplaceUse: (
+      ctx: Ctx,
+      input: {
+        orderId: string;
+        channelId: string;
+        customerId: string | null;
+        currency: string;
+        code: string;
+        amount: number;
+      },
+    ) => deps.promotions.recordMarketplaceUse(ctx, input),
   };
 }
 

@@ -1,0 +1,57 @@
+// What orders and payments do to the wallet, as a durable consumer of their events (at least once;
+// every ledger write is keyed by its ref, so a replayed event writes nothing twice):
+// order.paid → points earned; payment.refunded → a wallet payment's part back on its account and the
+// order's points taken back in proportion; payment.store_credit_issued → a store credit account.
+import type { Clock } from '../../kernel/index.js';
+import { createContext, type Logger } from '../../platform/context.js';
+import type { Database } from '../../platform/db/database.js';
+import { type RunningConsumer, startConsumer } from '../../platform/events/consumer.js';
+import type { WalletFlow } from './wallet.flow.js';
+
+export const WALLET_LEDGER_EVENT_TYPES = ['order.paid', 'payment.refunded', 'payment.store_credit_issued'];
+
+export function startWalletLedger(opts: {
+  database: Database;
+  wallet: Pick<WalletFlow, 'onOrderPaid' | 'onRefunded' | 'onStoreCreditIssued'>;
+  clock: Clock;
+  log: Logger;
+}): RunningConsumer {
+  return startConsumer({
+    database: opts.database,
+    name: 'wallet.ledger',
+    log: opts.log,
+    filter: { types: WALLET_LEDGER_EVENT_TYPES },
+    async handle(events) {
+      const ctx = createContext(opts.database, { clock: opts.clock, log: opts.log });
+      for (const e of events) {
+        const p = e.payload;
+        if (e.type === 'order.paid') {
+          await opts.wallet.onOrderPaid(ctx, {
+            orderId: String(p.orderId),
+            customerId: (p.customerId as string | null) ?? null,
+            channelId: String(p.channelId),
+            currency: String(p.currency),
+            paidAmount: Number(p.paidAmount),
+          });
+        } else if (e.type === 'payment.refunded') {
+          await opts.wallet.onRefunded(ctx, {
+            refundId: String(p.refundId),
+            orderId: String(p.orderId),
+            paymentId: (p.paymentId as string | null) ?? null,
+            amount: Number(p.amount),
+          });
+        } else {
+          await opts.wallet.onStoreCreditIssued(ctx, {
+            storeCreditId: String(p.storeCreditId),
+            code: String(p.code),
+            profileId: (p.profileId as string | null) ?? null,
+            amount: Number(p.amount),
+            currency: String(p.currency),
+            orderId: e.subject,
+            channelId: e.channelId,
+          });
+        }
+      }
+    },
+  });
+}

@@ -1,0 +1,203 @@
+// The wallet across modules: a customer's balances resolved through their merged profiles (the
+// account page, the till's customer view, the admin), gift cards sold and checked, admin adjustments,
+// and what order and payment events do to the ledger (points earned on paid orders, reversed in
+// proportion to refunds, wallet payments refunded onto their account, store credit opened).
+import { AppError, isAppError } from '../../kernel/index.js';
+import type { CustomersService } from '../../modules/customers/index.js';
+import type { PaymentsService } from '../../modules/payments/index.js';
+import type {
+  CustomerWallet,
+  IssueGiftCard,
+  WalletAccount,
+  WalletEntry,
+  WalletService,
+} from '../../modules/wallet/index.js';
+import type { Ctx } from '../../platform/context.js';
+import { codeCallerKey, WALLET_PROVIDER_NAMES, WALLET_PROVIDER_OF } from './wallet-tenders.js';
+
+export interface WalletFlowDeps {
+  wallet: WalletService;
+  customers: Pick<CustomersService, 'view' | 'resolveCluster'>;
+  payments: Pick<PaymentsService, 'listPayments' | 'getPayment'>;
+}
+
+/** What a balance check shows about a code (never the code, never its owner). */
+export interface CodeBalance {
+  kind: WalletAccount['kind'];
+  codeHint: string | null;
+  balance: number;
+  currency: string | null;
+  status: 'active' | 'blocked' | 'expired';
+  expiresAt: Date | null;
+}
+
+const isWalletProvider = (name: string) => WALLET_PROVIDER_NAMES.includes(name);
+
+export function createWalletFlow(deps: WalletFlowDeps) {
+  const { wallet } = deps;
+
+  /** The surviving profile of a customer and every profile merged into it; null when erased or unknown. */
+  async function clusterOf(ctx: Ctx, customerId: string): Promise<{ root: string; ids: string[] } | null> {
+    try {
+      const c = await deps.customers.resolveCluster(ctx, customerId);
+      return { root: c.root.id, ids: c.ids };
+    } catch (err) {
+      if (isAppError(err, 'not_found')) return null;
+      throw err;
+    }
+  }
+
+  async function walletOfCluster(ctx: Ctx, customerId: string): Promise<CustomerWallet> {
+    const cluster = await clusterOf(ctx, customerId);
+    if (!cluster) throw new AppError('not_found', `Customer ${customerId} not found`);
+    return wallet.walletOf(ctx, cluster.root, cluster.ids);
+  }
+
+  return {
+    /**
+     * A customer's wallet for the till and the admin. A channel-bound key (a till) sees it only for a
+     * customer its channel has seen or who stands at its counter (found by card, phone or email): the
+     * same rule as the customer's orders.
+     */
+    async customerWallet(ctx: Ctx, customerId: string): Promise<CustomerWallet> {
+      if (ctx.channelId) {
+        const view = await deps.customers.view(ctx, customerId, { timelineLimit: 1 });
+        const seenHere =
+          view.computed.channels.some((c) => c.channelId === ctx.channelId) ||
+          view.identities.some((i) => i.channelId === ctx.channelId);
+        if (!seenHere) throw new AppError('not_found', `Customer ${customerId} not found`);
+      }
+      return walletOfCluster(ctx, customerId);
+    },
+
+    /** The signed-in shopper's own wallet (the session's profile, never a parameter). */
+    async myWallet(ctx: Ctx): Promise<CustomerWallet> {
+      const profileId = ctx.actor.profileId;
+      if (!profileId) throw new AppError('unauthenticated', 'Sign in first');
+      return walletOfCluster(ctx, profileId);
+    },
+
+    /** An account's newest entries (admin). */
+    entries: (ctx: Ctx, accountId: string, limit?: number): Promise<WalletEntry[]> =>
+      wallet.entries(ctx, accountId, limit),
+
+    /** Sells or gives a gift card on the caller's channel; the code is in this answer only. */
+    async issueGiftCard(ctx: Ctx, input: IssueGiftCard) {
+      const customerId = input.customerId ? (await clusterOf(ctx, input.customerId))?.root : undefined;
+      if (input.customerId && !customerId)
+        throw new AppError('not_found', `Customer ${input.customerId} not found`);
+      return wallet.issueGiftCard(ctx, { ...input, customerId, channelId: ctx.channelId });
+    },
+
+    /** The balance of a gift card or store credit code: guessing is limited per caller (and address). */
+    async balanceOfCode(ctx: Ctx, code: string, ip?: string): Promise<CodeBalance> {
+      const a = await wallet.findByCode(ctx, code, codeCallerKey(ctx, ip));
+      const expired = a.expiresAt !== null && a.expiresAt <= ctx.clock.now();
+      return {
+        kind: a.kind,
+        codeHint: a.codeHint,
+        balance: a.balance,
+        currency: a.currency,
+        status: expired ? 'expired' : a.status,
+        expiresAt: a.expiresAt,
+      };
+    },
+
+    /** An admin's correction with a reason. */
+    adjust: (ctx: Ctx, accountId: string, amount: number, reason: string) =>
+      wallet.adjust(ctx, accountId, amount, reason),
+
+    /** A paid order earns points for its customer: on what was paid other than from the wallet. */
+    async onOrderPaid(
+      ctx: Ctx,
+      e: {
+        orderId: string;
+        customerId: string | null;
+        channelId: string;
+        currency: string;
+        paidAmount: number;
+      },
+    ): Promise<WalletEntry | null> {
+      if (!e.customerId || e.paidAmount <= 0) return null;
+      const cluster = await clusterOf(ctx, e.customerId);
+      if (!cluster) return null;
+      const payments = await deps.payments.listPayments(ctx, e.orderId);
+      const fromWallet = payments
+        .filter((p) => isWalletProvider(p.provider) && p.status !== 'voided' && p.status !== 'failed')
+        .reduce((s, p) => s + p.amount, 0);
+      return wallet.earnPoints(ctx, {
+        customerId: cluster.root,
+        orderId: e.orderId,
+        channelId: e.channelId,
+        paid: e.paidAmount - fromWallet,
+        currency: e.currency,
+      });
+    },
+
+    /**
+     * A refund: a wallet payment's part goes back onto its account, and the order's points are taken
+     * back in proportion to what was refunded of everything paid. Each once per refund id.
+     */
+    async onRefunded(
+      ctx: Ctx,
+      e: { refundId: string; orderId: string; paymentId: string | null; amount: number },
+    ): Promise<void> {
+      const payments = await deps.payments.listPayments(ctx, e.orderId);
+      const paidTotal = payments
+        .filter((p) => p.status === 'captured' || p.status === 'authorized' || p.status === 'refunded')
+        .reduce((s, p) => s + p.amount, 0);
+      await wallet.reversePoints(ctx, {
+        orderId: e.orderId,
+        ref: `reverse:${e.refundId}`,
+        amount: e.amount,
+        of: paidTotal,
+      });
+      const payment = payments.find((p) => p.id === e.paymentId);
+      if (!payment || !isWalletProvider(payment.provider) || !payment.providerRef) return;
+      let amount = e.amount;
+      if (payment.provider === WALLET_PROVIDER_OF.points) {
+        // Points come back at the rate they were spent at (the redeem entry's points per money).
+        const redeemed = (await wallet.entriesOfOrder(ctx, payment.providerRef, e.orderId)).find(
+          (x) => x.ref === `pay:${payment.id}`,
+        );
+        if (!redeemed?.moneyAmount) return;
+        amount = Math.round((-redeemed.amount * e.amount) / redeemed.moneyAmount);
+      }
+      if (amount <= 0) return;
+      await wallet.credit(ctx, {
+        kind: 'refund',
+        accountId: payment.providerRef,
+        amount,
+        ref: `refund:${e.refundId}`,
+        orderId: e.orderId,
+      });
+    },
+
+    /** Store credit a refund issued becomes a store credit account under its code (once). */
+    async onStoreCreditIssued(
+      ctx: Ctx,
+      e: {
+        storeCreditId: string;
+        code: string;
+        profileId: string | null;
+        amount: number;
+        currency: string;
+        orderId: string | null;
+        channelId: string | null;
+      },
+    ): Promise<WalletAccount | null> {
+      const owner = e.profileId ? ((await clusterOf(ctx, e.profileId))?.root ?? e.profileId) : null;
+      return wallet.openStoreCredit(ctx, {
+        id: e.storeCreditId,
+        code: e.code,
+        profileId: owner,
+        currency: e.currency,
+        amount: e.amount,
+        orderId: e.orderId,
+        channelId: e.channelId,
+      });
+    },
+  };
+}
+
+export type WalletFlow = ReturnType<typeof createWalletFlow>;

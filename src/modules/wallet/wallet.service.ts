@@ -1,0 +1,435 @@
+// Wallet rules: accounts open once, every balance change is one ledger entry written by one statement
+// (never below zero, a repeated ref writes nothing), points follow the loyalty rules, codes are stored
+// as hashes and guessing them is slowed to a stop. Events go in the same transaction as the entry.
+import { createHash } from 'node:crypto';
+import { AppError, fail, humanCode, newId, notFound, ok, type Result } from '../../kernel/index.js';
+import { type Ctx, inTransaction } from '../../platform/context.js';
+import { appendEvent, type NewEvent } from '../../platform/events/event-log.js';
+import { nextTier, pointsEarned, tierFor } from './loyalty-rules.js';
+import { WALLET_EVENTS } from './wallet.events.js';
+import * as repo from './wallet.repository.js';
+import {
+  type CustomerWallet,
+  DEFAULT_LOYALTY_RULES,
+  type DebitRefused,
+  type EntryKind,
+  type IssueGiftCard,
+  LoyaltyRules,
+  type WalletAccount,
+  type WalletEntry,
+} from './wallet.types.js';
+
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+/** 16 characters of 32: 80 bits, so a code cannot be guessed even before the limiter. */
+const giftCardCode = (): string => `GC-${humanCode({ length: 16, alphabet: CODE_ALPHABET })}`;
+
+/** Codes are compared as typed at any till or online: case and spaces do not matter. */
+export const normalizeCode = (code: string): string => code.trim().toUpperCase().replace(/\s+/g, '');
+export const hashCode = (code: string): string =>
+  createHash('sha256').update(normalizeCode(code), 'utf8').digest('hex');
+const hintOf = (code: string): string => normalizeCode(code).slice(-4);
+
+/** Failed code look-ups a caller may make per window before it is refused (429). */
+export const CODE_LOOKUP_LIMIT = 10;
+export const CODE_LOOKUP_WINDOW_MS = 15 * 60_000;
+
+export interface Debit {
+  accountId: string;
+  amount: number;
+  ref: string;
+  orderId?: string | null;
+  channelId?: string | null;
+  /** For points paying money: the money they pay. */
+  moneyAmount?: number | null;
+  currency?: string | null;
+}
+
+export interface Credit extends Debit {
+  kind: Extract<EntryKind, 'void' | 'refund' | 'adjust' | 'issue'>;
+  reason?: string | null;
+}
+
+/** One wallet per customer: loyalty points, store credit and gift cards on one append-only ledger. */
+export interface WalletService {
+  /** The loyalty rules (the defaults until an admin sets them). */
+  getRules(ctx: Ctx): Promise<LoyaltyRules>;
+  /** Replaces the loyalty rules (tiers reached later follow the new thresholds). */
+  setRules(ctx: Ctx, rules: LoyaltyRules): Promise<LoyaltyRules>;
+  /** A customer's balances: the points of the surviving profile, store credit and gift cards of them all. */
+  walletOf(ctx: Ctx, customerId: string, profileIds: readonly string[]): Promise<CustomerWallet>;
+  /** Issues a gift card; the code is returned once and stored only as a hash. */
+  issueGiftCard(
+    ctx: Ctx,
+    input: IssueGiftCard & { channelId: string | null },
+  ): Promise<{ account: WalletAccount; code: string }>;
+  /** Opens a store credit under the code a refund issued; a repeat (same id) changes nothing. */
+  openStoreCredit(
+    ctx: Ctx,
+    input: {
+      id: string;
+      code: string;
+      profileId: string | null;
+      currency: string;
+      amount: number;
+      orderId: string | null;
+      channelId: string | null;
+    },
+  ): Promise<WalletAccount | null>;
+  /**
+   * The gift card or store credit of a code. Unknown codes count against the caller (`callerKey`):
+   * past CODE_LOOKUP_LIMIT failures in a window every look-up is refused (429), known codes too.
+   */
+  findByCode(ctx: Ctx, code: string, callerKey: string): Promise<WalletAccount>;
+  /** An account by id, or 404. */
+  getAccount(ctx: Ctx, id: string): Promise<WalletAccount>;
+  /** A customer's points account, or null before the first points. */
+  pointsAccountOf(ctx: Ctx, profileId: string): Promise<WalletAccount | null>;
+  /** The newest entries of an account. */
+  entries(ctx: Ctx, accountId: string, limit?: number): Promise<WalletEntry[]>;
+  /** An account's entries for one order. */
+  entriesOfOrder(ctx: Ctx, accountId: string, orderId: string): Promise<WalletEntry[]>;
+  /**
+   * Takes `amount` off the balance (a tender): refused as a result when it is short, blocked or
+   * expired, nothing written. The same ref again returns the entry already written.
+   */
+  debit(ctx: Ctx, d: Debit): Promise<Result<WalletEntry, DebitRefused>>;
+  /** Puts `amount` on the balance; null when the ref was already written (exactly once). */
+  credit(ctx: Ctx, c: Credit): Promise<WalletEntry | null>;
+  /**
+   * Points for a paid order by the loyalty rules (channel rate, tier multiplier), opening the
+   * customer's points account on first use; a tier reached is a `loyalty.tier_reached` event. Once per order.
+   */
+  earnPoints(
+    ctx: Ctx,
+    input: { customerId: string; orderId: string; channelId: string; paid: number; currency: string },
+  ): Promise<WalletEntry | null>;
+  /**
+   * Takes back the points an order earned in proportion `amount / of` (a refund of part of it), never
+   * more than it earned in all and never below zero; once per ref.
+   */
+  reversePoints(
+    ctx: Ctx,
+    input: { orderId: string; ref: string; amount: number; of: number },
+  ): Promise<WalletEntry | null>;
+  /** An admin's correction with a reason; a debit beyond the balance is refused (409). */
+  adjust(ctx: Ctx, accountId: string, amount: number, reason: string): Promise<WalletEntry>;
+}
+
+export const insufficientBalance = (balance: number, asked: number) =>
+  new AppError('wallet_insufficient_balance', `The balance is ${balance}, ${asked} was asked for`, {
+    details: { balance, asked },
+  });
+
+export function createWalletService(): WalletService {
+  const movedEvent = (a: WalletAccount, e: WalletEntry): NewEvent => ({
+    type: e.amount < 0 ? WALLET_EVENTS.debited : WALLET_EVENTS.credited,
+    subject: a.id,
+    channelId: e.channelId,
+    payload: {
+      accountId: a.id,
+      accountKind: a.kind,
+      customerId: a.profileId,
+      entryId: e.id,
+      entryKind: e.kind,
+      amount: e.amount,
+      balance: e.balanceAfter,
+      currency: a.currency,
+      orderId: e.orderId,
+    },
+  });
+
+  async function open(ctx: Ctx, a: repo.NewAccount): Promise<boolean> {
+    const opened = await repo.insertAccount(ctx.db, a);
+    if (opened) {
+      await appendEvent(ctx, {
+        type: WALLET_EVENTS.accountOpened,
+        subject: a.id,
+        channelId: a.originChannelId,
+        payload: {
+          accountId: a.id,
+          accountKind: a.kind,
+          customerId: a.profileId,
+          codeHint: a.codeHint,
+          currency: a.currency,
+        },
+      });
+    }
+    return opened;
+  }
+
+  async function move(
+    ctx: Ctx,
+    kind: EntryKind,
+    m: Debit & { lifetime?: number; reason?: string | null },
+    signed: number,
+  ): Promise<{ account: WalletAccount; entry: WalletEntry } | null> {
+    return inTransaction(ctx, async (tx) => {
+      const entry = await repo.moveBalance(tx.db, {
+        entryId: newId('wle'),
+        accountId: m.accountId,
+        kind,
+        amount: signed,
+        lifetime: m.lifetime ?? 0,
+        ref: m.ref,
+        orderId: m.orderId ?? null,
+        channelId: m.channelId ?? tx.channelId ?? null,
+        moneyAmount: m.moneyAmount ?? null,
+        currency: m.currency ?? null,
+        reason: m.reason ?? null,
+        now: tx.clock.now(),
+      });
+      if (!entry) return null;
+      const account = (await repo.selectAccount(tx.db, m.accountId))!;
+      await appendEvent(tx, movedEvent(account, entry));
+      return { account, entry };
+    });
+  }
+
+  async function getRules(ctx: Ctx): Promise<LoyaltyRules> {
+    const stored = await repo.selectSettings(ctx.db, 'loyalty');
+    return stored ? LoyaltyRules.parse(stored) : DEFAULT_LOYALTY_RULES;
+  }
+
+  async function ensurePoints(ctx: Ctx, profileId: string): Promise<WalletAccount> {
+    const found = await repo.selectPointsAccount(ctx.db, profileId);
+    if (found) return found;
+    await open(ctx, {
+      id: newId('wac'),
+      kind: 'points',
+      profileId,
+      codeHash: null,
+      codeHint: null,
+      currency: null,
+      expiresAt: null,
+      originOrderId: null,
+      originChannelId: null,
+      now: ctx.clock.now(),
+    });
+    // Opened here, or by a concurrent earn (the unique index keeps it one).
+    return (await repo.selectPointsAccount(ctx.db, profileId))!;
+  }
+
+  async function getAccount(ctx: Ctx, id: string): Promise<WalletAccount> {
+    const a = await repo.selectAccount(ctx.db, id);
+    if (!a) throw notFound('wallet account', id);
+    return a;
+  }
+
+  async function debit(ctx: Ctx, d: Debit): Promise<Result<WalletEntry, DebitRefused>> {
+    const moved = await move(ctx, 'redeem', d, -d.amount);
+    if (moved) return ok(moved.entry);
+    const repeat = await repo.selectEntryByRef(ctx.db, d.accountId, d.ref);
+    if (repeat) return ok(repeat);
+    const a = await getAccount(ctx, d.accountId);
+    const expired = a.expiresAt !== null && a.expiresAt <= ctx.clock.now();
+    if (a.status !== 'active' || expired)
+      return fail({ reason: 'wallet_account_unusable' as const, status: expired ? 'expired' : a.status });
+    return fail({ reason: 'wallet_insufficient_balance' as const, balance: a.balance });
+  }
+
+  async function credit(ctx: Ctx, c: Credit): Promise<WalletEntry | null> {
+    return (await move(ctx, c.kind, c, c.amount))?.entry ?? null;
+  }
+
+  return {
+    getRules,
+
+    async setRules(ctx, rules) {
+      return inTransaction(ctx, async (tx) => {
+        await repo.upsertSettings(tx.db, 'loyalty', rules, tx.clock.now());
+        await appendEvent(tx, {
+          type: WALLET_EVENTS.rulesChanged,
+          subject: 'loyalty',
+          channelId: null,
+          payload: { tiers: rules.tiers.map((t) => t.code), pointsPerUnit: rules.pointsPerUnit },
+        });
+        return rules;
+      });
+    },
+
+    async walletOf(ctx, customerId, profileIds) {
+      const accounts = await repo.selectAccountsOfProfiles(ctx.db, [...profileIds]);
+      const points = accounts.find((a) => a.kind === 'points' && a.profileId === customerId) ?? null;
+      const rules = points ? await getRules(ctx) : DEFAULT_LOYALTY_RULES;
+      const next = points ? nextTier(rules, points.lifetime) : null;
+      return {
+        customerId,
+        points: points
+          ? {
+              accountId: points.id,
+              balance: points.balance,
+              lifetime: points.lifetime,
+              tier: points.tier,
+              nextTier: next
+                ? { code: next.tier.code, name: next.tier.name, pointsToGo: next.pointsToGo }
+                : null,
+            }
+          : null,
+        storeCredit: accounts.filter((a) => a.kind === 'store_credit'),
+        giftCards: accounts.filter((a) => a.kind === 'gift_card'),
+      };
+    },
+
+    async issueGiftCard(ctx, input) {
+      const code = giftCardCode();
+      const id = newId('wac');
+      await inTransaction(ctx, async (tx) => {
+        await open(tx, {
+          id,
+          kind: 'gift_card',
+          profileId: input.customerId ?? null,
+          codeHash: hashCode(code),
+          codeHint: hintOf(code),
+          currency: input.currency,
+          expiresAt: input.expiresAt ?? null,
+          originOrderId: null,
+          originChannelId: input.channelId,
+          now: tx.clock.now(),
+        });
+        await move(
+          tx,
+          'issue',
+          { accountId: id, amount: input.amount, ref: 'issue', lifetime: input.amount },
+          input.amount,
+        );
+      });
+      return { account: await getAccount(ctx, id), code };
+    },
+
+    async openStoreCredit(ctx, input) {
+      return inTransaction(ctx, async (tx) => {
+        const opened = await open(tx, {
+          id: input.id,
+          kind: 'store_credit',
+          profileId: input.profileId,
+          codeHash: hashCode(input.code),
+          codeHint: hintOf(input.code),
+          currency: input.currency,
+          expiresAt: null,
+          originOrderId: input.orderId,
+          originChannelId: input.channelId,
+          now: tx.clock.now(),
+        });
+        if (!opened) return null;
+        const issued = { accountId: input.id, amount: input.amount, ref: 'issue', lifetime: input.amount };
+        await move(
+          tx,
+          'issue',
+          { ...issued, orderId: input.orderId, channelId: input.channelId },
+          input.amount,
+        );
+        return getAccount(tx, input.id);
+      });
+    },
+
+    async findByCode(ctx, code, callerKey) {
+      const now = ctx.clock.now();
+      const since = new Date(now.getTime() - CODE_LOOKUP_WINDOW_MS);
+      if ((await repo.selectFailures(ctx.db, callerKey, since)) >= CODE_LOOKUP_LIMIT) {
+        throw new AppError(
+          'wallet_lookups_limited',
+          'Too many unknown codes were tried; wait and try again',
+          {
+            details: { retryAfterSeconds: Math.ceil(CODE_LOOKUP_WINDOW_MS / 1000) },
+          },
+        );
+      }
+      const found = await repo.selectAccountByCodeHash(ctx.db, hashCode(code));
+      if (!found) {
+        await repo.recordFailure(ctx.db, callerKey, since, now);
+        throw new AppError('wallet_code_unknown', 'No gift card or store credit has this code');
+      }
+      return found;
+    },
+
+    getAccount,
+    pointsAccountOf: async (ctx, profileId) => (await repo.selectPointsAccount(ctx.db, profileId)) ?? null,
+    entries: (ctx, accountId, limit = 50) => repo.selectEntries(ctx.db, accountId, Math.min(limit, 500)),
+    entriesOfOrder: (ctx, accountId, orderId) => repo.selectEntriesOfOrder(ctx.db, accountId, orderId),
+    debit,
+    credit,
+
+    async earnPoints(ctx, input) {
+      const rules = await getRules(ctx);
+      return inTransaction(ctx, async (tx) => {
+        const account = await ensurePoints(tx, input.customerId);
+        const points = pointsEarned(rules, input.channelId, input.paid, account.tier);
+        if (points <= 0) return null;
+        const moved = await move(
+          tx,
+          'earn',
+          {
+            accountId: account.id,
+            amount: points,
+            lifetime: points,
+            ref: `earn:${input.orderId}`,
+            orderId: input.orderId,
+            channelId: input.channelId,
+            moneyAmount: input.paid,
+            currency: input.currency,
+          },
+          points,
+        );
+        if (!moved) return null;
+        const reached = tierFor(rules, moved.account.lifetime);
+        const code = reached?.code ?? null;
+        if (
+          code &&
+          code !== moved.account.tier &&
+          (await repo.updateTier(tx.db, account.id, code, tx.clock.now()))
+        ) {
+          await appendEvent(tx, {
+            type: WALLET_EVENTS.tierReached,
+            subject: account.id,
+            channelId: input.channelId,
+            payload: {
+              accountId: account.id,
+              customerId: input.customerId,
+              tier: code,
+              previousTier: moved.account.tier,
+              lifetimePoints: moved.account.lifetime,
+            },
+          });
+        }
+        return moved.entry;
+      });
+    },
+
+    async reversePoints(ctx, input) {
+      return inTransaction(ctx, async (tx) => {
+        const accountId = await repo.selectEarningAccount(tx.db, input.orderId);
+        if (!accountId || input.of <= 0) return null;
+        // Locked: the balance read here is the one the reversal is clamped to.
+        const account = (await repo.selectAccount(tx.db, accountId, true))!;
+        const entries = await repo.selectEntriesOfOrder(tx.db, account.id, input.orderId);
+        if (entries.some((e) => e.ref === input.ref)) return null;
+        const earned = entries.filter((e) => e.kind === 'earn').reduce((s, e) => s + e.amount, 0);
+        const reversed = -entries.filter((e) => e.kind === 'reverse').reduce((s, e) => s + e.amount, 0);
+        const share = Math.round((earned * Math.min(input.amount, input.of)) / input.of);
+        const take = Math.min(share, earned - reversed, account.balance);
+        if (take <= 0) return null;
+        const moved = await move(
+          tx,
+          'reverse',
+          { accountId: account.id, amount: take, ref: input.ref, orderId: input.orderId },
+          -take,
+        );
+        return moved?.entry ?? null;
+      });
+    },
+
+    async adjust(ctx, accountId, amount, reason) {
+      await getAccount(ctx, accountId);
+      const ref = `adjust:${newId('adj')}`;
+      if (amount < 0) {
+        const taken = await inTransaction(ctx, async (tx) => {
+          const moved = await move(tx, 'adjust', { accountId, amount: -amount, ref, reason }, amount);
+          return moved?.entry ?? null;
+        });
+        if (!taken) throw insufficientBalance((await getAccount(ctx, accountId)).balance, -amount);
+        return taken;
+      }
+      return (await credit(ctx, { accountId, amount, ref, kind: 'adjust', reason }))!;
+    },
+  };
+}
