@@ -69,6 +69,12 @@ import {
   promotionsRoutes,
 } from './modules/promotions/index.js';
 import { deleteEndedShopperRecords, shoppersMigrations } from './modules/shoppers/index.js';
+import {
+  createStaffService,
+  staffMigrations,
+  staffRoutes,
+  staffSessionResolver,
+} from './modules/staff/index.js';
 import { countActiveAdminKeys, createApiKey } from './platform/auth/api-keys.js';
 import type { HubConfig } from './platform/config.js';
 import { type Ctx, createContext } from './platform/context.js';
@@ -108,6 +114,7 @@ export const ALL_MIGRATIONS: MigrationSet[] = [
   paymentsMigrations,
   shoppersMigrations,
   promotionsMigrations,
+  staffMigrations,
 ];
 
 // Every event type and its payload schema, known to the event log (which checks appended payloads in
@@ -180,6 +187,7 @@ export function createServices(opts: ServicesOptions = {}) {
   const orders = createOrdersModule({ numberPrefix: opts.orderNumberPrefix ?? 'OH' });
   const mailer = opts.mailer ?? createMailer({ smtpUrl: undefined, from: 'Omnihub <no-reply@localhost>' });
   const promotions = createPromotionsService();
+  const staff = createStaffService();
   // One pricing engine for every channel: promotions behind the checkout rules' discount hook.
   const pricing = createPricingFlow({ promotions, catalog, customers });
   const commerce = createCommerceFlows({
@@ -228,6 +236,7 @@ export function createServices(opts: ServicesOptions = {}) {
     orders,
     orderAdmin,
     promotions,
+    staff,
     pricing,
     commerce,
     channelCatalog,
@@ -274,6 +283,8 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   });
   // Shopper sessions (cookie or `ohs_` bearer) are credentials too.
   registerCredentialResolver(http, shopperSessionResolver());
+  // Staff sessions (`ohst_` bearer): clerks, managers, agents, marketers and admins.
+  registerCredentialResolver(http, staffSessionResolver(services.staff));
   // Channel rules of route policies find a record's channel through the modules that own it.
   const recordChannels = createRecordChannelResolvers({
     channels: services.channels,
@@ -337,6 +348,18 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
         publicUrl: config.publicUrl,
       };
       await api.register(shopperSignInRoutes(shopperDeps));
+      await api.register(
+        staffRoutes({
+          staff: services.staff,
+          // A member signs in at a till: a store channel, with the store locations that are its own.
+          placeOf: async (ctx, channel) => {
+            const found = await recordChannels.channel(ctx, channel);
+            return found?.channelId && found.channelType === 'store'
+              ? { channelId: found.channelId, storeLocationIds: found.storeLocationIds ?? [] }
+              : null;
+          },
+        }),
+      );
       await api.register(myAccountRoutes(shopperDeps));
     },
     { prefix: '/api' },

@@ -11,6 +11,7 @@ import { ORDER_EVENT_SCHEMAS } from './modules/orders/index.js';
 import { PAYMENT_EVENT_SCHEMAS } from './modules/payments/index.js';
 import { PROMOTION_EVENT_SCHEMAS } from './modules/promotions/index.js';
 import { SHOPPER_EVENT_SCHEMAS } from './modules/shoppers/index.js';
+import { STAFF_EVENT_SCHEMAS } from './modules/staff/index.js';
 import type { EventSchemaSet } from './platform/events/event-schemas.js';
 import { PLATFORM_EVENT_SCHEMAS } from './platform/events/platform.events.js';
 
@@ -26,4 +27,5 @@ export const ALL_EVENT_SCHEMAS: readonly EventSchemaSet[] = [
   { owner: 'payments', schemas: PAYMENT_EVENT_SCHEMAS },
   { owner: 'promotions', schemas: PROMOTION_EVENT_SCHEMAS },
   { owner: 'shoppers', schemas: SHOPPER_EVENT_SCHEMAS },
+  { owner: 'staff', schemas: STAFF_EVENT_SCHEMAS },
 ];

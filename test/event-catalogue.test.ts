@@ -15,6 +15,7 @@ import { ORDER_EVENTS, ORDER_STATUSES, statusEvent } from '../src/modules/orders
 import { PAYMENT_EVENTS } from '../src/modules/payments/index.js';
 import { PROMOTION_EVENTS } from '../src/modules/promotions/index.js';
 import { SHOPPER_EVENTS } from '../src/modules/shoppers/index.js';
+import { STAFF_EVENTS } from '../src/modules/staff/index.js';
 import { eventSchemaOf } from '../src/platform/events/event-schemas.js';
 import { PLATFORM_EVENTS } from '../src/platform/events/platform.events.js';
 import { describeEachHub } from './helpers/test-hub.js';
@@ -32,6 +33,7 @@ it('gives every event type a module or the platform names a payload schema, owne
     PAYMENT_EVENTS,
     PROMOTION_EVENTS,
     SHOPPER_EVENTS,
+    STAFF_EVENTS,
     PLATFORM_EVENTS,
   ].flatMap((table) => Object.values(table));
   const statuses = ORDER_STATUSES.filter((s) => s !== 'pending').map(statusEvent);
