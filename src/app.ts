@@ -16,7 +16,9 @@ import {
   commerceRoutes,
   createCommerceFlows,
   createOrderAdminFlow,
+  createPriceOverrideFlow,
   orderAdminRoutes,
+  priceOverrideRoutes,
   startCustomerCommerceProjection,
 } from './flows/commerce/index.js';
 import {
@@ -190,17 +192,19 @@ export function createServices(opts: ServicesOptions = {}) {
   const staff = createStaffService();
   // One pricing engine for every channel: promotions behind the checkout rules' discount hook.
   const pricing = createPricingFlow({ promotions, catalog, customers });
+  const carts = createCartsService();
   const commerce = createCommerceFlows({
     mailer,
     ...base,
     inventory,
     customers,
-    carts: createCartsService(),
+    carts,
     orders,
     payments: createPaymentsService(opts.paymentProviders ? { enabled: opts.paymentProviders } : {}),
     checkoutRules: createCheckoutRules({ discounts: pricing.discountHook }),
     promotionUses: pricing,
   });
+  const priceOverride = createPriceOverrideFlow({ carts, staff });
   const channelCatalog = createChannelCatalogFlow({ ...base, inventory });
   const imports = createImportFlow({ ...base, inventory });
   const customerSources = createCustomerSourcesFlow({ ...base, customers });
@@ -237,6 +241,7 @@ export function createServices(opts: ServicesOptions = {}) {
     orderAdmin,
     promotions,
     staff,
+    priceOverride,
     pricing,
     commerce,
     channelCatalog,
@@ -339,6 +344,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await api.register(cartStatsRoutes);
       await api.register(customerOrdersRoutes(services.customerOrders));
       await api.register(commerceRoutes(services.commerce));
+      await api.register(priceOverrideRoutes(services.priceOverride));
       await api.register(orderAdminRoutes({ orderAdmin: services.orderAdmin, orders: services.orders }));
       await api.register(promotionsRoutes(services.promotions));
       await api.register(pricingRoutes({ pricing: services.pricing, commerce: services.commerce }));

@@ -6,7 +6,6 @@
 import { fileURLToPath } from 'node:url';
 import type { MigrationSet } from '../../platform/db/migrate.js';
 
-export { PASSWORD_LIMITS } from './staff-passwords.js';
 export { STAFF_EVENT_SCHEMAS, STAFF_EVENTS, type StaffEventPayload } from './staff.events.js';
 export { PRICE_OVERRIDE_SCOPE, ROLE_SCOPES, STAFF_ROLES, type StaffRole } from './staff.roles.js';
 export { type StaffRouteDeps, staffRoutes, staffSessionResolver } from './staff.routes.js';
@@ -18,9 +17,9 @@ export {
   type StaffService,
 } from './staff.service.js';
 export { StaffMember, type StaffSession } from './staff.types.js';
+export { PASSWORD_LIMITS } from './staff-passwords.js';
 
 export const staffMigrations: MigrationSet = {
   name: 'staff',
   folder: fileURLToPath(new URL('./migrations', import.meta.url)),
 };
-

@@ -117,7 +117,14 @@ export async function clearFailedAttempts(exec: Executor, id: string): Promise<v
 
 export async function insertSession(
   exec: Executor,
-  s: { id: string; secretHash: string; staffId: string; channelId: string | null; now: Date; expiresAt: Date },
+  s: {
+    id: string;
+    secretHash: string;
+    staffId: string;
+    channelId: string | null;
+    now: Date;
+    expiresAt: Date;
+  },
 ): Promise<StaffSession> {
   const row = await firstRow<SessionSqlRow>(
     exec,
@@ -142,7 +149,12 @@ export async function selectSessionBySecret(
         where s.secret_hash = ${secretHash}`,
   );
   if (!r) return undefined;
-  return { session: toSession(r), lastSeenAt: new Date(r.last_seen_at), revoked: r.revoked_at !== null, member: r.member };
+  return {
+    session: toSession(r),
+    lastSeenAt: new Date(r.last_seen_at),
+    revoked: r.revoked_at !== null,
+    member: r.member,
+  };
 }
 
 export async function touchSession(exec: Executor, id: string, now: Date, expiresAt: Date): Promise<void> {

@@ -97,7 +97,11 @@ export const staffRoutes =
       '/staff/sign-out',
       {
         config: { policy: ownSession },
-        schema: { tags, summary: 'End the staff session the request is made with', response: { 204: z.null() } },
+        schema: {
+          tags,
+          summary: 'End the staff session the request is made with',
+          response: { 204: z.null() },
+        },
       },
       async (request, reply) => {
         const token = bearerToken(request);
@@ -126,7 +130,11 @@ export const staffRoutes =
       '/staff',
       {
         config: { policy: secretKeys('staff:read', 'unbound') },
-        schema: { tags, summary: 'Every staff member', response: { 200: z.object({ items: z.array(StaffMember) }) } },
+        schema: {
+          tags,
+          summary: 'Every staff member',
+          response: { 200: z.object({ items: z.array(StaffMember) }) },
+        },
       },
       async (request) => ({ items: await deps.staff.listMembers(request.ctx) }),
     );
@@ -142,14 +150,20 @@ export const staffRoutes =
           response: { 201: StaffMember },
         },
       },
-      async (request, reply) => reply.code(201).send(await deps.staff.createMember(request.ctx, request.body)),
+      async (request, reply) =>
+        reply.code(201).send(await deps.staff.createMember(request.ctx, request.body)),
     );
 
     app.get(
       '/staff/:id',
       {
         config: { policy: secretKeys('staff:read', 'unbound') },
-        schema: { tags, summary: 'One staff member', params: z.object({ id: z.string() }), response: { 200: StaffMember } },
+        schema: {
+          tags,
+          summary: 'One staff member',
+          params: z.object({ id: z.string() }),
+          response: { 200: StaffMember },
+        },
       },
       async (request) => deps.staff.getMember(request.ctx, request.params.id),
     );

@@ -7,7 +7,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { AppError, newId, notFound } from '../../kernel/index.js';
 import { type Actor, type Ctx, inTransaction } from '../../platform/context.js';
 import { appendEvents } from '../../platform/events/event-log.js';
-import { hashPassword, verifyAgainstNothing, verifyPassword } from './staff-passwords.js';
+import {
+  memberCreatedEvent,
+  memberUpdatedEvent,
+  staffSignedInEvent,
+  staffSignedOutEvent,
+} from './staff.events.js';
 import {
   clearFailedAttempts,
   insertMember,
@@ -25,13 +30,8 @@ import {
   updateMember,
 } from './staff.repository.js';
 import { ROLE_SCOPES } from './staff.roles.js';
-import {
-  memberCreatedEvent,
-  memberUpdatedEvent,
-  staffSignedInEvent,
-  staffSignedOutEvent,
-} from './staff.events.js';
 import type { CreateStaffMember, StaffMember, StaffSession, UpdateStaffMember } from './staff.types.js';
+import { hashPassword, verifyAgainstNothing, verifyPassword } from './staff-passwords.js';
 
 export const STAFF_TOKEN_PREFIX = 'ohst_';
 
@@ -98,7 +98,10 @@ function changedFields(patch: UpdateStaffMember): string[] {
 
 export function createStaffService(): StaffService {
   const signInFailed = () =>
-    new AppError('staff_sign_in_failed', 'The email address or password is wrong, or the account cannot sign in');
+    new AppError(
+      'staff_sign_in_failed',
+      'The email address or password is wrong, or the account cannot sign in',
+    );
 
   async function liveMember(ctx: Ctx, row: MemberSqlRow | undefined, password: string) {
     const now = ctx.clock.now();

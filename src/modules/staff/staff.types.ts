@@ -1,7 +1,7 @@
 // Staff records and the bodies of the staff routes: validation, types and OpenAPI from one declaration.
 import { z } from 'zod';
-import { PASSWORD_LIMITS } from './staff-passwords.js';
 import { STAFF_ROLES } from './staff.roles.js';
+import { PASSWORD_LIMITS } from './staff-passwords.js';
 
 export const StaffMember = z.object({
   id: z.string(),
