@@ -8,9 +8,10 @@ import { bg } from './bg.ts';
 import { type MessageKey as CoreKey, en } from './en.ts';
 import { es } from './es.ts';
 import { nl } from './nl.ts';
+import { type StaffKey, staffBg, staffEn, staffEs, staffNl, staffSv } from './staff.ts';
 import { sv } from './sv.ts';
 
-export type MessageKey = CoreKey | AdminOpsKey;
+export type MessageKey = CoreKey | AdminOpsKey | StaffKey;
 export const LANGUAGES = ['en', 'es', 'sv', 'bg', 'nl'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const LANGUAGE_NAMES: Record<Language, string> = {
@@ -22,11 +23,11 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
 };
 
 const CATALOGS: Record<Language, Record<MessageKey, string>> = {
-  en: { ...en, ...adminOpsEn },
-  es: { ...es, ...adminOpsEs },
-  sv: { ...sv, ...adminOpsSv },
-  bg: { ...bg, ...adminOpsBg },
-  nl: { ...nl, ...adminOpsNl },
+  en: { ...en, ...adminOpsEn, ...staffEn },
+  es: { ...es, ...adminOpsEs, ...staffEs },
+  sv: { ...sv, ...adminOpsSv, ...staffSv },
+  bg: { ...bg, ...adminOpsBg, ...staffBg },
+  nl: { ...nl, ...adminOpsNl, ...staffNl },
 };
 
 export function toLanguage(locale: string | undefined | null): Language | undefined {

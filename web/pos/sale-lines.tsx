@@ -6,6 +6,7 @@ import { ok, type paths } from '../ui/api.ts';
 import { Empty, TextField } from '../ui/components.tsx';
 import { useApi } from '../ui/key-gate.tsx';
 import { useTill } from './pos-app.tsx';
+import { OverrideNote, PriceOverrideForm } from './price-override.tsx';
 import type { Cart } from './sale-state.ts';
 
 type Product =
@@ -22,6 +23,7 @@ export function SaleLines({
 }) {
   const intl = useIntl();
   const api = useApi();
+  const [overriding, setOverriding] = useState<string | null>(null);
   const setQuantity = (lineId: string, quantity: number) =>
     run(async () =>
       setCart(
@@ -41,7 +43,10 @@ export function SaleLines({
     <ul className="cart-lines">
       {cart.lines.map((l) => (
         <li key={l.lineId} data-sku={l.sku}>
-          <span className="line-title">{l.title}</span>
+          <span className="line-title">
+            {l.title}
+            <OverrideNote line={l} currency={cart.currency} />
+          </span>
           <span className="qty">
             <button
               type="button"
@@ -65,11 +70,29 @@ export function SaleLines({
           <button
             type="button"
             className="secondary"
+            aria-label={intl.t('override.open', { title: l.title })}
+            onClick={() => setOverriding(overriding === l.lineId ? null : l.lineId)}
+          >
+            %
+          </button>
+          <button
+            type="button"
+            className="secondary"
             aria-label={intl.t('pos.removeLine', { title: l.title })}
             onClick={() => setQuantity(l.lineId, 0)}
           >
             ×
           </button>
+          {overriding === l.lineId ? (
+            <PriceOverrideForm
+              cart={cart}
+              line={l}
+              done={(next) => {
+                if (next) setCart(next);
+                setOverriding(null);
+              }}
+            />
+          ) : null}
         </li>
       ))}
     </ul>

@@ -106,6 +106,20 @@ export interface paths {
                  */
                 holdStatus: 'held' | 'partly_held' | 'lost' | 'none';
                 lineId: string;
+                /** @description set when staff changed the unit price at the till */
+                priceOverride?: {
+                  /** @description the manager whose credentials approved a clerk's change */
+                  approvedBy: string | null;
+                  approvedByName: string | null;
+                  /** Format: date-time */
+                  at: string;
+                  /** @description the staff member or key id that changed it */
+                  by: string;
+                  byName: string;
+                  /** @description the channel's price the line had before */
+                  originalUnitPrice: number;
+                  reason: string;
+                };
                 quantity: number;
                 sku: string;
                 title: string;
@@ -219,6 +233,20 @@ export interface paths {
                  */
                 holdStatus: 'held' | 'partly_held' | 'lost' | 'none';
                 lineId: string;
+                /** @description set when staff changed the unit price at the till */
+                priceOverride?: {
+                  /** @description the manager whose credentials approved a clerk's change */
+                  approvedBy: string | null;
+                  approvedByName: string | null;
+                  /** Format: date-time */
+                  at: string;
+                  /** @description the staff member or key id that changed it */
+                  by: string;
+                  byName: string;
+                  /** @description the channel's price the line had before */
+                  originalUnitPrice: number;
+                  reason: string;
+                };
                 quantity: number;
                 sku: string;
                 title: string;
@@ -350,6 +378,20 @@ export interface paths {
                    */
                   holdStatus: 'held' | 'partly_held' | 'lost' | 'none';
                   lineId: string;
+                  /** @description set when staff changed the unit price at the till */
+                  priceOverride?: {
+                    /** @description the manager whose credentials approved a clerk's change */
+                    approvedBy: string | null;
+                    approvedByName: string | null;
+                    /** Format: date-time */
+                    at: string;
+                    /** @description the staff member or key id that changed it */
+                    by: string;
+                    byName: string;
+                    /** @description the channel's price the line had before */
+                    originalUnitPrice: number;
+                    reason: string;
+                  };
                   quantity: number;
                   sku: string;
                   title: string;
@@ -495,6 +537,8 @@ export interface paths {
                 history: {
                   /** Format: date-time */
                   at: string;
+                  /** @description who made the change: a staff member or API key id (null: recorded before this was kept) */
+                  by?: string | null;
                   from:
                     | (
                         | 'pending'
@@ -524,6 +568,14 @@ export interface paths {
                   discount: number;
                   fulfilledQuantity: number;
                   lineId: string;
+                  priceOverride?: {
+                    approvedBy: string | null;
+                    approvedByName: string | null;
+                    by: string;
+                    byName: string;
+                    originalUnitPrice: number;
+                    reason: string;
+                  };
                   quantity: number;
                   returnedQuantity: number;
                   sku: string;
@@ -661,6 +713,8 @@ export interface paths {
                 history: {
                   /** Format: date-time */
                   at: string;
+                  /** @description who made the change: a staff member or API key id (null: recorded before this was kept) */
+                  by?: string | null;
                   from:
                     | (
                         | 'pending'
@@ -690,6 +744,14 @@ export interface paths {
                   discount: number;
                   fulfilledQuantity: number;
                   lineId: string;
+                  priceOverride?: {
+                    approvedBy: string | null;
+                    approvedByName: string | null;
+                    by: string;
+                    byName: string;
+                    originalUnitPrice: number;
+                    reason: string;
+                  };
                   quantity: number;
                   returnedQuantity: number;
                   sku: string;
@@ -1081,6 +1143,20 @@ export interface paths {
                  */
                 holdStatus: 'held' | 'partly_held' | 'lost' | 'none';
                 lineId: string;
+                /** @description set when staff changed the unit price at the till */
+                priceOverride?: {
+                  /** @description the manager whose credentials approved a clerk's change */
+                  approvedBy: string | null;
+                  approvedByName: string | null;
+                  /** Format: date-time */
+                  at: string;
+                  /** @description the staff member or key id that changed it */
+                  by: string;
+                  byName: string;
+                  /** @description the channel's price the line had before */
+                  originalUnitPrice: number;
+                  reason: string;
+                };
                 quantity: number;
                 sku: string;
                 title: string;
@@ -1219,6 +1295,20 @@ export interface paths {
                    */
                   holdStatus: 'held' | 'partly_held' | 'lost' | 'none';
                   lineId: string;
+                  /** @description set when staff changed the unit price at the till */
+                  priceOverride?: {
+                    /** @description the manager whose credentials approved a clerk's change */
+                    approvedBy: string | null;
+                    approvedByName: string | null;
+                    /** Format: date-time */
+                    at: string;
+                    /** @description the staff member or key id that changed it */
+                    by: string;
+                    byName: string;
+                    /** @description the channel's price the line had before */
+                    originalUnitPrice: number;
+                    reason: string;
+                  };
                   quantity: number;
                   sku: string;
                   title: string;
@@ -1375,6 +1465,20 @@ export interface paths {
                  */
                 holdStatus: 'held' | 'partly_held' | 'lost' | 'none';
                 lineId: string;
+                /** @description set when staff changed the unit price at the till */
+                priceOverride?: {
+                  /** @description the manager whose credentials approved a clerk's change */
+                  approvedBy: string | null;
+                  approvedByName: string | null;
+                  /** Format: date-time */
+                  at: string;
+                  /** @description the staff member or key id that changed it */
+                  by: string;
+                  byName: string;
+                  /** @description the channel's price the line had before */
+                  originalUnitPrice: number;
+                  reason: string;
+                };
                 quantity: number;
                 sku: string;
                 title: string;
@@ -1492,6 +1596,20 @@ export interface paths {
                  */
                 holdStatus: 'held' | 'partly_held' | 'lost' | 'none';
                 lineId: string;
+                /** @description set when staff changed the unit price at the till */
+                priceOverride?: {
+                  /** @description the manager whose credentials approved a clerk's change */
+                  approvedBy: string | null;
+                  approvedByName: string | null;
+                  /** Format: date-time */
+                  at: string;
+                  /** @description the staff member or key id that changed it */
+                  by: string;
+                  byName: string;
+                  /** @description the channel's price the line had before */
+                  originalUnitPrice: number;
+                  reason: string;
+                };
                 quantity: number;
                 sku: string;
                 title: string;
@@ -1601,6 +1719,20 @@ export interface paths {
                  */
                 holdStatus: 'held' | 'partly_held' | 'lost' | 'none';
                 lineId: string;
+                /** @description set when staff changed the unit price at the till */
+                priceOverride?: {
+                  /** @description the manager whose credentials approved a clerk's change */
+                  approvedBy: string | null;
+                  approvedByName: string | null;
+                  /** Format: date-time */
+                  at: string;
+                  /** @description the staff member or key id that changed it */
+                  by: string;
+                  byName: string;
+                  /** @description the channel's price the line had before */
+                  originalUnitPrice: number;
+                  reason: string;
+                };
                 quantity: number;
                 sku: string;
                 title: string;
@@ -1621,6 +1753,152 @@ export interface paths {
         };
       };
     };
+    trace?: never;
+  };
+  '/api/carts/{id}/lines/{lineId}/price': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Change a line's unit price at the till, with a reason (store manager, or a manager's approval)
+     * @description Callers without the pos:price_override scope (clerks, till keys) get 403 price_override_needs_manager unless `approval` holds the email and password of a member who has it; wrong ones answer 403 manager_approval_failed.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          lineId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            approval?: {
+              /** Format: email */
+              email: string;
+              password: string;
+            };
+            reason: string;
+            /** @description minor units */
+            unitPrice: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              anonymousId: string | null;
+              channelId: string;
+              /** Format: date-time */
+              createdAt: string;
+              currency: string;
+              delivery:
+                | (
+                    | {
+                        address: {
+                          city: string;
+                          country: string;
+                          /** @description for routing to the nearest location */
+                          latitude?: number;
+                          line1: string;
+                          line2?: string;
+                          longitude?: number;
+                          name?: string;
+                          phone?: string;
+                          postalCode: string;
+                          region?: string;
+                        };
+                        method: string;
+                        /** @enum {string} */
+                        type: 'ship';
+                      }
+                    | {
+                        locationId: string;
+                        locationName: string | null;
+                        /** @enum {string} */
+                        type: 'pickup';
+                      }
+                    | {
+                        /** @enum {string} */
+                        type: 'carry_out';
+                      }
+                  )
+                | null;
+              email: string | null;
+              handoff: {
+                /** @description short code the customer shows or tells at the till */
+                code: string;
+                /** @description what a QR code on the customer’s screen encodes */
+                qrPayload: string;
+              };
+              id: string;
+              itemsTotal: number;
+              lines: {
+                /** Format: date-time */
+                addedAt: string;
+                /** @description stock held for this line (inventory reservations) */
+                holds: {
+                  expiresAt: string | null;
+                  quantity: number;
+                  reservationId: string;
+                }[];
+                /**
+                 * @description lost: the hold expired or was released; checkout will try to reserve again
+                 * @enum {string}
+                 */
+                holdStatus: 'held' | 'partly_held' | 'lost' | 'none';
+                lineId: string;
+                /** @description set when staff changed the unit price at the till */
+                priceOverride?: {
+                  /** @description the manager whose credentials approved a clerk's change */
+                  approvedBy: string | null;
+                  approvedByName: string | null;
+                  /** Format: date-time */
+                  at: string;
+                  /** @description the staff member or key id that changed it */
+                  by: string;
+                  byName: string;
+                  /** @description the channel's price the line had before */
+                  originalUnitPrice: number;
+                  reason: string;
+                };
+                quantity: number;
+                sku: string;
+                title: string;
+                /** @description minor units, copied from the channel price when added or repriced */
+                unitPrice: number;
+              }[];
+              mergedInto: string | null;
+              orderId: string | null;
+              phone: string | null;
+              profileId: string | null;
+              /** @enum {string} */
+              status: 'active' | 'merged' | 'checked_out' | 'abandoned';
+              /** Format: date-time */
+              updatedAt: string;
+              version: number;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/carts/{id}/promotions': {
@@ -4804,6 +5082,8 @@ export interface paths {
                 history: {
                   /** Format: date-time */
                   at: string;
+                  /** @description who made the change: a staff member or API key id (null: recorded before this was kept) */
+                  by?: string | null;
                   from:
                     | (
                         | 'pending'
@@ -4833,6 +5113,14 @@ export interface paths {
                   discount: number;
                   fulfilledQuantity: number;
                   lineId: string;
+                  priceOverride?: {
+                    approvedBy: string | null;
+                    approvedByName: string | null;
+                    by: string;
+                    byName: string;
+                    originalUnitPrice: number;
+                    reason: string;
+                  };
                   quantity: number;
                   returnedQuantity: number;
                   sku: string;
@@ -5966,6 +6254,8 @@ export interface paths {
               history: {
                 /** Format: date-time */
                 at: string;
+                /** @description who made the change: a staff member or API key id (null: recorded before this was kept) */
+                by?: string | null;
                 from:
                   | (
                       | 'pending'
@@ -5995,6 +6285,14 @@ export interface paths {
                 discount: number;
                 fulfilledQuantity: number;
                 lineId: string;
+                priceOverride?: {
+                  approvedBy: string | null;
+                  approvedByName: string | null;
+                  by: string;
+                  byName: string;
+                  originalUnitPrice: number;
+                  reason: string;
+                };
                 quantity: number;
                 returnedQuantity: number;
                 sku: string;
@@ -8024,6 +8322,8 @@ export interface paths {
                 history: {
                   /** Format: date-time */
                   at: string;
+                  /** @description who made the change: a staff member or API key id (null: recorded before this was kept) */
+                  by?: string | null;
                   from:
                     | (
                         | 'pending'
@@ -8053,6 +8353,14 @@ export interface paths {
                   discount: number;
                   fulfilledQuantity: number;
                   lineId: string;
+                  priceOverride?: {
+                    approvedBy: string | null;
+                    approvedByName: string | null;
+                    by: string;
+                    byName: string;
+                    originalUnitPrice: number;
+                    reason: string;
+                  };
                   quantity: number;
                   returnedQuantity: number;
                   sku: string;
@@ -8194,6 +8502,8 @@ export interface paths {
               history: {
                 /** Format: date-time */
                 at: string;
+                /** @description who made the change: a staff member or API key id (null: recorded before this was kept) */
+                by?: string | null;
                 from:
                   | (
                       | 'pending'
@@ -8223,6 +8533,14 @@ export interface paths {
                 discount: number;
                 fulfilledQuantity: number;
                 lineId: string;
+                priceOverride?: {
+                  approvedBy: string | null;
+                  approvedByName: string | null;
+                  by: string;
+                  byName: string;
+                  originalUnitPrice: number;
+                  reason: string;
+                };
                 quantity: number;
                 returnedQuantity: number;
                 sku: string;
@@ -8468,6 +8786,8 @@ export interface paths {
                 history: {
                   /** Format: date-time */
                   at: string;
+                  /** @description who made the change: a staff member or API key id (null: recorded before this was kept) */
+                  by?: string | null;
                   from:
                     | (
                         | 'pending'
@@ -8497,6 +8817,14 @@ export interface paths {
                   discount: number;
                   fulfilledQuantity: number;
                   lineId: string;
+                  priceOverride?: {
+                    approvedBy: string | null;
+                    approvedByName: string | null;
+                    by: string;
+                    byName: string;
+                    originalUnitPrice: number;
+                    reason: string;
+                  };
                   quantity: number;
                   returnedQuantity: number;
                   sku: string;
@@ -8653,6 +8981,8 @@ export interface paths {
               history: {
                 /** Format: date-time */
                 at: string;
+                /** @description who made the change: a staff member or API key id (null: recorded before this was kept) */
+                by?: string | null;
                 from:
                   | (
                       | 'pending'
@@ -8682,6 +9012,14 @@ export interface paths {
                 discount: number;
                 fulfilledQuantity: number;
                 lineId: string;
+                priceOverride?: {
+                  approvedBy: string | null;
+                  approvedByName: string | null;
+                  by: string;
+                  byName: string;
+                  originalUnitPrice: number;
+                  reason: string;
+                };
                 quantity: number;
                 returnedQuantity: number;
                 sku: string;
@@ -8840,6 +9178,8 @@ export interface paths {
               history: {
                 /** Format: date-time */
                 at: string;
+                /** @description who made the change: a staff member or API key id (null: recorded before this was kept) */
+                by?: string | null;
                 from:
                   | (
                       | 'pending'
@@ -8869,6 +9209,14 @@ export interface paths {
                 discount: number;
                 fulfilledQuantity: number;
                 lineId: string;
+                priceOverride?: {
+                  approvedBy: string | null;
+                  approvedByName: string | null;
+                  by: string;
+                  byName: string;
+                  originalUnitPrice: number;
+                  reason: string;
+                };
                 quantity: number;
                 returnedQuantity: number;
                 sku: string;
@@ -9189,6 +9537,8 @@ export interface paths {
               history: {
                 /** Format: date-time */
                 at: string;
+                /** @description who made the change: a staff member or API key id (null: recorded before this was kept) */
+                by?: string | null;
                 from:
                   | (
                       | 'pending'
@@ -9218,6 +9568,14 @@ export interface paths {
                 discount: number;
                 fulfilledQuantity: number;
                 lineId: string;
+                priceOverride?: {
+                  approvedBy: string | null;
+                  approvedByName: string | null;
+                  by: string;
+                  byName: string;
+                  originalUnitPrice: number;
+                  reason: string;
+                };
                 quantity: number;
                 returnedQuantity: number;
                 sku: string;
@@ -9360,6 +9718,8 @@ export interface paths {
               history: {
                 /** Format: date-time */
                 at: string;
+                /** @description who made the change: a staff member or API key id (null: recorded before this was kept) */
+                by?: string | null;
                 from:
                   | (
                       | 'pending'
@@ -9389,6 +9749,14 @@ export interface paths {
                 discount: number;
                 fulfilledQuantity: number;
                 lineId: string;
+                priceOverride?: {
+                  approvedBy: string | null;
+                  approvedByName: string | null;
+                  by: string;
+                  byName: string;
+                  originalUnitPrice: number;
+                  reason: string;
+                };
                 quantity: number;
                 returnedQuantity: number;
                 sku: string;
@@ -9584,6 +9952,8 @@ export interface paths {
                 history: {
                   /** Format: date-time */
                   at: string;
+                  /** @description who made the change: a staff member or API key id (null: recorded before this was kept) */
+                  by?: string | null;
                   from:
                     | (
                         | 'pending'
@@ -9613,6 +9983,14 @@ export interface paths {
                   discount: number;
                   fulfilledQuantity: number;
                   lineId: string;
+                  priceOverride?: {
+                    approvedBy: string | null;
+                    approvedByName: string | null;
+                    by: string;
+                    byName: string;
+                    originalUnitPrice: number;
+                    reason: string;
+                  };
                   quantity: number;
                   returnedQuantity: number;
                   sku: string;
@@ -9804,6 +10182,8 @@ export interface paths {
                 history: {
                   /** Format: date-time */
                   at: string;
+                  /** @description who made the change: a staff member or API key id (null: recorded before this was kept) */
+                  by?: string | null;
                   from:
                     | (
                         | 'pending'
@@ -9833,6 +10213,14 @@ export interface paths {
                   discount: number;
                   fulfilledQuantity: number;
                   lineId: string;
+                  priceOverride?: {
+                    approvedBy: string | null;
+                    approvedByName: string | null;
+                    by: string;
+                    byName: string;
+                    originalUnitPrice: number;
+                    reason: string;
+                  };
                   quantity: number;
                   returnedQuantity: number;
                   sku: string;
@@ -10068,6 +10456,8 @@ export interface paths {
               history: {
                 /** Format: date-time */
                 at: string;
+                /** @description who made the change: a staff member or API key id (null: recorded before this was kept) */
+                by?: string | null;
                 from:
                   | (
                       | 'pending'
@@ -10097,6 +10487,14 @@ export interface paths {
                 discount: number;
                 fulfilledQuantity: number;
                 lineId: string;
+                priceOverride?: {
+                  approvedBy: string | null;
+                  approvedByName: string | null;
+                  by: string;
+                  byName: string;
+                  originalUnitPrice: number;
+                  reason: string;
+                };
                 quantity: number;
                 returnedQuantity: number;
                 sku: string;
@@ -10195,6 +10593,8 @@ export interface paths {
               history: {
                 /** Format: date-time */
                 at: string;
+                /** @description who made the change: a staff member or API key id (null: recorded before this was kept) */
+                by?: string | null;
                 from:
                   | (
                       | 'pending'
@@ -10224,6 +10624,14 @@ export interface paths {
                 discount: number;
                 fulfilledQuantity: number;
                 lineId: string;
+                priceOverride?: {
+                  approvedBy: string | null;
+                  approvedByName: string | null;
+                  by: string;
+                  byName: string;
+                  originalUnitPrice: number;
+                  reason: string;
+                };
                 quantity: number;
                 returnedQuantity: number;
                 sku: string;
@@ -11223,6 +11631,373 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/staff': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every staff member */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                active: boolean;
+                /** Format: date-time */
+                createdAt: string;
+                email: string;
+                hasPassword: boolean;
+                id: string;
+                /** @description store locations the member works at; empty: anywhere */
+                locationIds: string[];
+                name: string;
+                /** @enum {string} */
+                role: 'clerk' | 'store_manager' | 'agent' | 'marketer' | 'admin';
+                /** @description the role's scopes */
+                scopes: string[];
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a staff member with a role (and a first password) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: email */
+            email: string;
+            /** @default [] */
+            locationIds?: string[];
+            name: string;
+            /** @description at least 10 characters; without one the member cannot sign in yet */
+            password?: string;
+            /** @enum {string} */
+            role: 'clerk' | 'store_manager' | 'agent' | 'marketer' | 'admin';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              active: boolean;
+              /** Format: date-time */
+              createdAt: string;
+              email: string;
+              hasPassword: boolean;
+              id: string;
+              /** @description store locations the member works at; empty: anywhere */
+              locationIds: string[];
+              name: string;
+              /** @enum {string} */
+              role: 'clerk' | 'store_manager' | 'agent' | 'marketer' | 'admin';
+              /** @description the role's scopes */
+              scopes: string[];
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/staff/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One staff member */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              active: boolean;
+              /** Format: date-time */
+              createdAt: string;
+              email: string;
+              hasPassword: boolean;
+              id: string;
+              /** @description store locations the member works at; empty: anywhere */
+              locationIds: string[];
+              name: string;
+              /** @enum {string} */
+              role: 'clerk' | 'store_manager' | 'agent' | 'marketer' | 'admin';
+              /** @description the role's scopes */
+              scopes: string[];
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a member's name, role, stores or password, or disable them (their sessions end) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description false: the member cannot sign in and every session ends */
+            active?: boolean;
+            locationIds?: string[];
+            name?: string;
+            password?: string;
+            /** @enum {string} */
+            role?: 'clerk' | 'store_manager' | 'agent' | 'marketer' | 'admin';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              active: boolean;
+              /** Format: date-time */
+              createdAt: string;
+              email: string;
+              hasPassword: boolean;
+              id: string;
+              /** @description store locations the member works at; empty: anywhere */
+              locationIds: string[];
+              name: string;
+              /** @enum {string} */
+              role: 'clerk' | 'store_manager' | 'agent' | 'marketer' | 'admin';
+              /** @description the role's scopes */
+              scopes: string[];
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/staff/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in staff member, their scopes and the till they signed in at */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              active: boolean;
+              channelId: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              email: string;
+              hasPassword: boolean;
+              id: string;
+              /** @description store locations the member works at; empty: anywhere */
+              locationIds: string[];
+              name: string;
+              /** @enum {string} */
+              role: 'clerk' | 'store_manager' | 'agent' | 'marketer' | 'admin';
+              /** @description the role's scopes */
+              scopes: string[];
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/staff/sign-in': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign a staff member in (at a till when `channel` is given); answers a bearer token
+     * @description A wrong address, a wrong password, a disabled or locked account all answer 401 staff_sign_in_failed. Five wrong passwords in a row lock the account for 15 minutes. A session ends 4 h after its last use, 12 h after sign-in at the latest.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description the till (store channel id or code) to sign in at; the session then acts as that channel */
+            channel?: string;
+            /** Format: email */
+            email: string;
+            password: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              channelId: string | null;
+              /** Format: date-time */
+              expiresAt: string;
+              staff: {
+                active: boolean;
+                /** Format: date-time */
+                createdAt: string;
+                email: string;
+                hasPassword: boolean;
+                id: string;
+                /** @description store locations the member works at; empty: anywhere */
+                locationIds: string[];
+                name: string;
+                /** @enum {string} */
+                role: 'clerk' | 'store_manager' | 'agent' | 'marketer' | 'admin';
+                /** @description the role's scopes */
+                scopes: string[];
+                /** Format: date-time */
+                updatedAt: string;
+              };
+              /** @description send as `Authorization: Bearer <token>` */
+              token: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/staff/sign-out': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End the staff session the request is made with */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/store-credits/{id}': {
     parameters: {
       query?: never;
@@ -11408,6 +12183,20 @@ export interface paths {
                    */
                   holdStatus: 'held' | 'partly_held' | 'lost' | 'none';
                   lineId: string;
+                  /** @description set when staff changed the unit price at the till */
+                  priceOverride?: {
+                    /** @description the manager whose credentials approved a clerk's change */
+                    approvedBy: string | null;
+                    approvedByName: string | null;
+                    /** Format: date-time */
+                    at: string;
+                    /** @description the staff member or key id that changed it */
+                    by: string;
+                    byName: string;
+                    /** @description the channel's price the line had before */
+                    originalUnitPrice: number;
+                    reason: string;
+                  };
                   quantity: number;
                   sku: string;
                   title: string;
@@ -11604,6 +12393,20 @@ export interface paths {
                      */
                     holdStatus: 'held' | 'partly_held' | 'lost' | 'none';
                     lineId: string;
+                    /** @description set when staff changed the unit price at the till */
+                    priceOverride?: {
+                      /** @description the manager whose credentials approved a clerk's change */
+                      approvedBy: string | null;
+                      approvedByName: string | null;
+                      /** Format: date-time */
+                      at: string;
+                      /** @description the staff member or key id that changed it */
+                      by: string;
+                      byName: string;
+                      /** @description the channel's price the line had before */
+                      originalUnitPrice: number;
+                      reason: string;
+                    };
                     quantity: number;
                     sku: string;
                     title: string;
@@ -11698,6 +12501,20 @@ export interface paths {
                      */
                     holdStatus: 'held' | 'partly_held' | 'lost' | 'none';
                     lineId: string;
+                    /** @description set when staff changed the unit price at the till */
+                    priceOverride?: {
+                      /** @description the manager whose credentials approved a clerk's change */
+                      approvedBy: string | null;
+                      approvedByName: string | null;
+                      /** Format: date-time */
+                      at: string;
+                      /** @description the staff member or key id that changed it */
+                      by: string;
+                      byName: string;
+                      /** @description the channel's price the line had before */
+                      originalUnitPrice: number;
+                      reason: string;
+                    };
                     quantity: number;
                     sku: string;
                     title: string;
@@ -11830,6 +12647,20 @@ export interface paths {
                    */
                   holdStatus: 'held' | 'partly_held' | 'lost' | 'none';
                   lineId: string;
+                  /** @description set when staff changed the unit price at the till */
+                  priceOverride?: {
+                    /** @description the manager whose credentials approved a clerk's change */
+                    approvedBy: string | null;
+                    approvedByName: string | null;
+                    /** Format: date-time */
+                    at: string;
+                    /** @description the staff member or key id that changed it */
+                    by: string;
+                    byName: string;
+                    /** @description the channel's price the line had before */
+                    originalUnitPrice: number;
+                    reason: string;
+                  };
                   quantity: number;
                   sku: string;
                   title: string;
@@ -11962,6 +12793,20 @@ export interface paths {
                  */
                 holdStatus: 'held' | 'partly_held' | 'lost' | 'none';
                 lineId: string;
+                /** @description set when staff changed the unit price at the till */
+                priceOverride?: {
+                  /** @description the manager whose credentials approved a clerk's change */
+                  approvedBy: string | null;
+                  approvedByName: string | null;
+                  /** Format: date-time */
+                  at: string;
+                  /** @description the staff member or key id that changed it */
+                  by: string;
+                  byName: string;
+                  /** @description the channel's price the line had before */
+                  originalUnitPrice: number;
+                  reason: string;
+                };
                 quantity: number;
                 sku: string;
                 title: string;
@@ -12084,6 +12929,20 @@ export interface paths {
                    */
                   holdStatus: 'held' | 'partly_held' | 'lost' | 'none';
                   lineId: string;
+                  /** @description set when staff changed the unit price at the till */
+                  priceOverride?: {
+                    /** @description the manager whose credentials approved a clerk's change */
+                    approvedBy: string | null;
+                    approvedByName: string | null;
+                    /** Format: date-time */
+                    at: string;
+                    /** @description the staff member or key id that changed it */
+                    by: string;
+                    byName: string;
+                    /** @description the channel's price the line had before */
+                    originalUnitPrice: number;
+                    reason: string;
+                  };
                   quantity: number;
                   sku: string;
                   title: string;
@@ -12219,6 +13078,20 @@ export interface paths {
                    */
                   holdStatus: 'held' | 'partly_held' | 'lost' | 'none';
                   lineId: string;
+                  /** @description set when staff changed the unit price at the till */
+                  priceOverride?: {
+                    /** @description the manager whose credentials approved a clerk's change */
+                    approvedBy: string | null;
+                    approvedByName: string | null;
+                    /** Format: date-time */
+                    at: string;
+                    /** @description the staff member or key id that changed it */
+                    by: string;
+                    byName: string;
+                    /** @description the channel's price the line had before */
+                    originalUnitPrice: number;
+                    reason: string;
+                  };
                   quantity: number;
                   sku: string;
                   title: string;
