@@ -18,7 +18,12 @@ export const StaffMember = z.object({
 export type StaffMember = z.infer<typeof StaffMember>;
 
 const Email = z.string().trim().toLowerCase().email().max(320);
-const Name = z.string().trim().min(1).max(200);
+const Name = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^[^\p{Cc}]*$/u, 'no control characters');
 export const Password = z.string().min(PASSWORD_LIMITS.min).max(PASSWORD_LIMITS.max);
 const LocationIds = z.array(z.string().min(1).max(100)).max(100);
 
