@@ -25,7 +25,9 @@ import {
   commerceRoutes,
   createCommerceFlows,
   createOrderAdminFlow,
+  createPriceOverrideFlow,
   orderAdminRoutes,
+  priceOverrideRoutes,
   startCustomerCommerceProjection,
 } from './flows/commerce/index.js';
 import {
@@ -93,6 +95,12 @@ import {
   promotionsRoutes,
 } from './modules/promotions/index.js';
 import { deleteEndedShopperRecords, shoppersMigrations } from './modules/shoppers/index.js';
+import {
+  createStaffService,
+  staffMigrations,
+  staffRoutes,
+  staffSessionResolver,
+} from './modules/staff/index.js';
 import { createWalletService, walletMigrations } from './modules/wallet/index.js';
 import { countActiveAdminKeys, createApiKey } from './platform/auth/api-keys.js';
 import type { HubConfig } from './platform/config.js';
@@ -137,6 +145,7 @@ export const ALL_MIGRATIONS: MigrationSet[] = [
   cdpMigrations,
   inboxMigrations,
   walletMigrations,
+  staffMigrations,
 ];
 
 // Every event type and its payload schema, known to the event log (which checks appended payloads in
@@ -227,18 +236,20 @@ export function createServices(opts: ServicesOptions = {}) {
   const orders = createOrdersModule({ numberPrefix: opts.orderNumberPrefix ?? 'OH' });
   const mailer = opts.mailer ?? createMailer({ smtpUrl: undefined, from: 'Omnihub <no-reply@localhost>' });
   const promotions = createPromotionsService();
+  const staff = createStaffService();
   // One pricing engine for every channel: promotions behind the checkout rules' discount hook.
   const pricing = createPricingFlow({ promotions, catalog, customers });
   // One wallet per customer: its tenders are payments of wallet providers (registered so refunds find
   // them, never enabled for payers to choose).
   const wallet = createWalletService();
   const fromWallet = walletProviders();
+  const carts = createCartsService();
   const commerce = createCommerceFlows({
     mailer,
     ...base,
     inventory,
     customers,
-    carts: createCartsService(),
+    carts,
     orders,
     payments: createPaymentsService({ providers: fromWallet, enabled: opts.paymentProviders ?? ['manual'] }),
     checkoutRules: createCheckoutRules({ discounts: pricing.discountHook }),
@@ -246,6 +257,7 @@ export function createServices(opts: ServicesOptions = {}) {
     walletTenders: createWalletTenders({ wallet, providers: fromWallet }),
   });
   const walletFlow = createWalletFlow({ wallet, customers, payments: commerce.deps.payments });
+  const priceOverride = createPriceOverrideFlow({ carts, staff });
   const channelCatalog = createChannelCatalogFlow({ ...base, inventory });
   const imports = createImportFlow({
     ...base,
@@ -293,6 +305,8 @@ export function createServices(opts: ServicesOptions = {}) {
     orders,
     orderAdmin,
     promotions,
+    staff,
+    priceOverride,
     pricing,
     wallet,
     walletFlow,
@@ -347,6 +361,8 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   });
   // Shopper sessions (cookie or `ohs_` bearer) are credentials too.
   registerCredentialResolver(http, shopperSessionResolver());
+  // Staff sessions (`ohst_` bearer): clerks, managers, agents, marketers and admins.
+  registerCredentialResolver(http, staffSessionResolver(services.staff));
   // Channel rules of route policies find a record's channel through the modules that own it.
   const recordChannels = createRecordChannelResolvers({
     channels: services.channels,
@@ -420,6 +436,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await api.register(cartStatsRoutes);
       await api.register(customerOrdersRoutes(services.customerOrders));
       await api.register(commerceRoutes(services.commerce));
+      await api.register(priceOverrideRoutes(services.priceOverride));
       await api.register(orderAdminRoutes({ orderAdmin: services.orderAdmin, orders: services.orders }));
       await api.register(promotionsRoutes(services.promotions));
       await api.register(cdpRoutes(services.cdp));
@@ -432,6 +449,18 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
         publicUrl: config.publicUrl,
       };
       await api.register(shopperSignInRoutes(shopperDeps));
+      await api.register(
+        staffRoutes({
+          staff: services.staff,
+          // A member signs in at a till: a store channel, with the store locations that are its own.
+          placeOf: async (ctx, channel) => {
+            const found = await recordChannels.channel(ctx, channel);
+            return found?.channelId && found.channelType === 'store'
+              ? { channelId: found.channelId, storeLocationIds: found.storeLocationIds ?? [] }
+              : null;
+          },
+        }),
+      );
       await api.register(myAccountRoutes(shopperDeps));
       await api.register(
         inboxRoutes({ inbox: services.inbox, flow: services.inboxFlow, panel: services.customerPanel }),

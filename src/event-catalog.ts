@@ -13,6 +13,7 @@ import { ORDER_EVENT_SCHEMAS } from './modules/orders/index.js';
 import { PAYMENT_EVENT_SCHEMAS } from './modules/payments/index.js';
 import { PROMOTION_EVENT_SCHEMAS } from './modules/promotions/index.js';
 import { SHOPPER_EVENT_SCHEMAS } from './modules/shoppers/index.js';
+import { STAFF_EVENT_SCHEMAS } from './modules/staff/index.js';
 import { WALLET_EVENT_SCHEMAS } from './modules/wallet/index.js';
 import type { EventSchemaSet } from './platform/events/event-schemas.js';
 import { PLATFORM_EVENT_SCHEMAS } from './platform/events/platform.events.js';
@@ -32,4 +33,5 @@ export const ALL_EVENT_SCHEMAS: readonly EventSchemaSet[] = [
   { owner: 'cdp', schemas: CDP_EVENT_SCHEMAS },
   { owner: 'inbox', schemas: INBOX_EVENT_SCHEMAS },
   { owner: 'wallet', schemas: WALLET_EVENT_SCHEMAS },
+  { owner: 'staff', schemas: STAFF_EVENT_SCHEMAS },
 ];

@@ -45,6 +45,7 @@ describeBrowser('admin console', (t) => {
     }
     const page = await (await t.newContext()).newPage();
     await page.goto(`${t.base}/admin`);
+    await page.getByRole('button', { name: 'Use an API key instead (first start, automation)' }).click();
     await page.getByLabel('API key').fill('ohk_not_a_real_key');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect

@@ -158,9 +158,11 @@ export function describeBrowser(
   }
 }
 
-/** Signs the admin console in with the admin key. */
+/** Signs the admin console in with the admin key (the key form, not a staff account). */
 export async function adminLogin(page: Page, base: string): Promise<void> {
   await page.goto(`${base}/admin`);
+  // Staff sign in with their email and password; the bootstrap key is behind this switch.
+  await page.getByRole('button', { name: 'Use an API key instead (first start, automation)' }).click();
   await page.getByLabel('API key').fill(ADMIN_KEY);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('navigation', { name: 'Sections' }).waitFor();

@@ -17,6 +17,7 @@ import { ORDER_EVENTS, ORDER_STATUSES, statusEvent } from '../src/modules/orders
 import { PAYMENT_EVENTS } from '../src/modules/payments/index.js';
 import { PROMOTION_EVENTS } from '../src/modules/promotions/index.js';
 import { SHOPPER_EVENTS } from '../src/modules/shoppers/index.js';
+import { STAFF_EVENTS } from '../src/modules/staff/index.js';
 import { WALLET_EVENTS } from '../src/modules/wallet/index.js';
 import { eventSchemaOf } from '../src/platform/events/event-schemas.js';
 import { PLATFORM_EVENTS } from '../src/platform/events/platform.events.js';
@@ -38,6 +39,7 @@ it('gives every event type a module or the platform names a payload schema, owne
     SHOPPER_EVENTS,
     INBOX_EVENTS,
     WALLET_EVENTS,
+    STAFF_EVENTS,
     PLATFORM_EVENTS,
   ].flatMap((table) => Object.values(table));
   const statuses = ORDER_STATUSES.filter((s) => s !== 'pending').map(statusEvent);

@@ -17,6 +17,16 @@ export const ERROR_CATALOG = {
   channel_forbidden: { status: 403, title: 'The API key is bound to another channel' },
   key_kind_forbidden: { status: 403, title: 'This kind of credential cannot call this route' },
   sign_in_code_invalid: { status: 401, title: 'The sign-in code is wrong, used up or expired' },
+  staff_sign_in_failed: {
+    status: 401,
+    title: 'The email address or password is wrong, or the account cannot sign in',
+  },
+  staff_store_forbidden: { status: 403, title: 'This staff member does not work at this store' },
+  price_override_needs_manager: { status: 403, title: 'Only a store manager may override a price' },
+  manager_approval_failed: {
+    status: 403,
+    title: "The approving manager's credentials are wrong or they may not approve this",
+  },
   cart_not_owned: { status: 403, title: 'This cart belongs to another shopper or device' },
   request_forbidden: { status: 403, title: 'The request was refused' },
   wallet_owner_unverified: {
@@ -52,6 +62,7 @@ export const ERROR_CATALOG = {
   price_list_code_taken: { status: 409, title: 'A price list with this code already exists' },
   channel_code_taken: { status: 409, title: 'A channel with this code already exists' },
   location_code_taken: { status: 409, title: 'A location with this code already exists' },
+  staff_email_taken: { status: 409, title: 'A staff member already signs in with this address' },
   api_key_exists: { status: 409, title: 'An API key with this secret already exists' },
   key_revokes_itself: { status: 409, title: 'A key cannot revoke itself' },
   endpoint_disabled: { status: 409, title: 'The webhook endpoint is disabled' },

@@ -16,6 +16,7 @@ import { OrderPage } from './pages/order-detail.tsx';
 import { OrdersPage, PickupBoardPage } from './pages/orders.tsx';
 import { ProductEditorPage } from './pages/product-editor.tsx';
 import { ReturnsPage } from './pages/returns.tsx';
+import { StaffPage } from './pages/staff.tsx';
 
 interface Section {
   path: string;
@@ -38,6 +39,7 @@ const SECTIONS: Section[] = [
   { path: '/catalog/new', label: 'nav.catalog', nav: false, render: () => <ProductEditorPage /> },
   { path: '/catalog/:id', label: 'nav.catalog', nav: false, render: (p) => <ProductEditorPage id={p.id!} /> },
   { path: '/channels', label: 'nav.channels', render: () => <ChannelsPage /> },
+  { path: '/staff', label: 'nav.staff', render: () => <StaffPage /> },
   { path: '/keys', label: 'nav.keys', render: () => <KeysPage /> },
   { path: '/integrations', label: 'nav.integrations', render: () => <IntegrationsPage /> },
   { path: '/events', label: 'nav.events', render: () => <EventsPage /> },
@@ -55,6 +57,8 @@ export function AdminApp() {
 function Shell() {
   const intl = useIntl();
   const { me, signOut } = useSession();
+  // Staff pages are for those who may manage staff (admins); the hub refuses the rest anyway.
+  const mayManageStaff = me.scopes.includes('admin') || me.scopes.includes('staff:write');
   const { path } = useRouter();
   let page: ReactNode = <p>{intl.t('common.notFound')}</p>;
   for (const s of SECTIONS) {
@@ -73,7 +77,7 @@ function Shell() {
         <Link to="/" className="brand">
           {intl.t('admin.title')}
         </Link>
-        <span>{me.name}</span>
+        <span data-testid="signed-in-as">{intl.t('staffLogin.signedInAs', { name: me.name })}</span>
         <LanguagePicker />
         <button type="button" className="secondary" onClick={signOut}>
           {intl.t('common.signOut')}
@@ -81,7 +85,7 @@ function Shell() {
       </header>
       <div className="shell">
         <nav className="sidenav" aria-label={intl.t('admin.navigation')}>
-          {SECTIONS.filter((s) => s.nav !== false).map((s) => (
+          {SECTIONS.filter((s) => s.nav !== false && (s.path !== '/staff' || mayManageStaff)).map((s) => (
             <Link key={s.path} to={s.path}>
               {intl.t(s.label)}
             </Link>

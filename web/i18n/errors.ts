@@ -23,6 +23,12 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       channel_forbidden: 'This belongs to another channel or store.',
       key_kind_forbidden: "This app's key cannot do this.",
       sign_in_code_invalid: 'The code is wrong, already used or expired. Ask for a new one.',
+      staff_sign_in_failed: 'The email address or password is wrong, or this account cannot sign in.',
+      staff_store_forbidden: 'You are not set up to work at this store. Ask an admin.',
+      price_override_needs_manager: 'Only a store manager can change a price. Ask a manager to approve.',
+      manager_approval_failed:
+        "The manager's email or password is wrong, or they cannot approve price changes.",
+      staff_email_taken: 'A staff member already uses this email address.',
       cart_not_owned: 'This cart belongs to another shopper or device.',
       not_found: 'We could not find it. It may have been removed, or it belongs to another store.',
       route_not_found: 'This hub does not offer this yet.',
@@ -187,6 +193,15 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       channel_forbidden: 'Esto pertenece a otro canal o tienda.',
       key_kind_forbidden: 'La clave de esta aplicación no puede hacer esto.',
       sign_in_code_invalid: 'El código es incorrecto, ya se usó o caducó. Pide uno nuevo.',
+      staff_sign_in_failed:
+        'El correo o la contraseña son incorrectos, o esta cuenta no puede iniciar sesión.',
+      staff_store_forbidden:
+        'No estás dado de alta para trabajar en esta tienda. Pide ayuda a un administrador.',
+      price_override_needs_manager:
+        'Solo un encargado de tienda puede cambiar un precio. Pide a un encargado que lo apruebe.',
+      manager_approval_failed:
+        'El correo o la contraseña del encargado son incorrectos, o no puede aprobar cambios de precio.',
+      staff_email_taken: 'Otro miembro del personal ya usa este correo.',
       cart_not_owned: 'Este carrito pertenece a otro cliente o dispositivo.',
       not_found: 'No lo encontramos. Puede que se haya eliminado o que pertenezca a otra tienda.',
       route_not_found: 'Este hub todavía no ofrece esto.',
@@ -354,6 +369,12 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       channel_forbidden: 'Detta tillhör en annan kanal eller butik.',
       key_kind_forbidden: 'Den här appens nyckel kan inte göra detta.',
       sign_in_code_invalid: 'Koden är fel, redan använd eller har gått ut. Be om en ny.',
+      staff_sign_in_failed: 'E-postadressen eller lösenordet är fel, eller så kan kontot inte logga in.',
+      staff_store_forbidden: 'Du är inte upplagd för att arbeta i den här butiken. Fråga en administratör.',
+      price_override_needs_manager: 'Bara en butikschef kan ändra ett pris. Be en chef att godkänna.',
+      manager_approval_failed:
+        'Chefens e-post eller lösenord är fel, eller så får chefen inte godkänna prisändringar.',
+      staff_email_taken: 'En annan medarbetare använder redan den här e-postadressen.',
       cart_not_owned: 'Den här varukorgen tillhör en annan kund eller enhet.',
       not_found: 'Vi hittade det inte. Det kan ha tagits bort eller tillhöra en annan butik.',
       route_not_found: 'Den här hubben erbjuder inte detta ännu.',
@@ -519,6 +540,13 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       channel_forbidden: 'Това принадлежи на друг канал или магазин.',
       key_kind_forbidden: 'Ключът на това приложение не може да направи това.',
       sign_in_code_invalid: 'Кодът е грешен, вече използван или изтекъл. Поискайте нов.',
+      staff_sign_in_failed: 'Имейлът или паролата са грешни или този акаунт не може да влезе.',
+      staff_store_forbidden: 'Не сте определени да работите в този магазин. Попитайте администратор.',
+      price_override_needs_manager:
+        'Само управител на магазин може да променя цена. Помолете управител да одобри.',
+      manager_approval_failed:
+        'Имейлът или паролата на управителя са грешни или той не може да одобрява промени на цени.',
+      staff_email_taken: 'Друг служител вече използва този имейл.',
       cart_not_owned: 'Тази количка принадлежи на друг клиент или устройство.',
       not_found: 'Не го намерихме. Може да е изтрито или да принадлежи на друг магазин.',
       route_not_found: 'Този хъб все още не предлага това.',
@@ -688,6 +716,13 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       channel_forbidden: 'Dit hoort bij een ander kanaal of een andere winkel.',
       key_kind_forbidden: 'De sleutel van deze app kan dit niet.',
       sign_in_code_invalid: 'De code is onjuist, al gebruikt of verlopen. Vraag een nieuwe aan.',
+      staff_sign_in_failed: 'Het e-mailadres of wachtwoord klopt niet, of dit account kan niet inloggen.',
+      staff_store_forbidden: 'Je bent niet ingesteld om in deze winkel te werken. Vraag het een beheerder.',
+      price_override_needs_manager:
+        'Alleen een winkelmanager kan een prijs wijzigen. Vraag een manager om goedkeuring.',
+      manager_approval_failed:
+        'Het e-mailadres of wachtwoord van de manager klopt niet, of die mag geen prijswijzigingen goedkeuren.',
+      staff_email_taken: 'Een andere medewerker gebruikt dit e-mailadres al.',
       cart_not_owned: 'Deze winkelwagen hoort bij een andere klant of een ander apparaat.',
       not_found: 'We konden het niet vinden. Het is misschien verwijderd of hoort bij een andere winkel.',
       route_not_found: 'Deze hub biedt dit nog niet aan.',

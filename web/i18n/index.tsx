@@ -8,10 +8,11 @@ import { bg } from './bg.ts';
 import { type MessageKey as CoreKey, en } from './en.ts';
 import { es } from './es.ts';
 import { nl } from './nl.ts';
+import { type StaffKey, staffBg, staffEn, staffEs, staffNl, staffSv } from './staff.ts';
 import { sv } from './sv.ts';
 import { type TillScanKey, tillScanBg, tillScanEn, tillScanEs, tillScanNl, tillScanSv } from './till-scan.ts';
 
-export type MessageKey = CoreKey | AdminOpsKey | TillScanKey;
+export type MessageKey = CoreKey | AdminOpsKey | TillScanKey | StaffKey;
 export const LANGUAGES = ['en', 'es', 'sv', 'bg', 'nl'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const LANGUAGE_NAMES: Record<Language, string> = {
@@ -23,11 +24,11 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
 };
 
 const CATALOGS: Record<Language, Record<MessageKey, string>> = {
-  en: { ...en, ...adminOpsEn, ...tillScanEn },
-  es: { ...es, ...adminOpsEs, ...tillScanEs },
-  sv: { ...sv, ...adminOpsSv, ...tillScanSv },
-  bg: { ...bg, ...adminOpsBg, ...tillScanBg },
-  nl: { ...nl, ...adminOpsNl, ...tillScanNl },
+  en: { ...en, ...adminOpsEn, ...tillScanEn, ...staffEn },
+  es: { ...es, ...adminOpsEs, ...tillScanEs, ...staffEs },
+  sv: { ...sv, ...adminOpsSv, ...tillScanSv, ...staffSv },
+  bg: { ...bg, ...adminOpsBg, ...tillScanBg, ...staffBg },
+  nl: { ...nl, ...adminOpsNl, ...tillScanNl, ...staffNl },
 };
 
 export function toLanguage(locale: string | undefined | null): Language | undefined {

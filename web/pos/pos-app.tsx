@@ -32,6 +32,8 @@ export function PosApp({ code }: { code: string }) {
       store="local"
       title={intl.t('pos.title', { store: code })}
       hint={intl.t('pos.keyHint')}
+      staffChannel={code}
+      staffHint={intl.t('staffLogin.tillHint')}
     >
       <Till code={code} />
     </KeyGate>
@@ -41,7 +43,7 @@ export function PosApp({ code }: { code: string }) {
 function Till({ code }: { code: string }) {
   const intl = useIntl();
   const api = useApi();
-  const { signOut } = useSession();
+  const { signOut, me } = useSession();
   const { path } = useRouter();
   const setup = useLoad(async () => {
     const [channel, locations] = await Promise.all([
@@ -67,6 +69,9 @@ function Till({ code }: { code: string }) {
           <Link to="/pickups">{intl.t('pos.pickups')}</Link>
           <Link to="/returns">{intl.t('pos.returns')}</Link>
         </nav>
+        {me.kind === 'staff' ? (
+          <span data-testid="clerk">{intl.t('staffLogin.signedInAs', { name: me.name })}</span>
+        ) : null}
         <LanguagePicker />
         <button type="button" className="secondary" onClick={signOut}>
           {intl.t('common.signOut')}

@@ -50,6 +50,12 @@ export function Receipt({ sold, onNewSale }: { sold: Sold; onNewSale(): void }) 
               <tr key={l.lineId}>
                 <td>
                   {l.quantity} × {l.title}
+                  {l.priceOverride ? (
+                    <small className="override-note" data-testid="receipt-override">
+                      {intl.t('override.was', { price: money(l.priceOverride.originalUnitPrice) })} ·{' '}
+                      {l.priceOverride.reason}
+                    </small>
+                  ) : null}
                 </td>
                 <td className="num">{money(l.total)}</td>
               </tr>

@@ -7,6 +7,7 @@ import { Empty, TextField } from '../ui/components.tsx';
 import { useApi } from '../ui/key-gate.tsx';
 import { useLocalTitles } from './local-titles.ts';
 import { useTill } from './pos-app.tsx';
+import { OverrideNote, PriceOverrideForm } from './price-override.tsx';
 import type { Cart } from './sale-state.ts';
 import { CameraScanner, optionsText, useKeyboardWedge } from './scanner.tsx';
 
@@ -25,6 +26,7 @@ export function SaleLines({
   const intl = useIntl();
   const api = useApi();
   const titleOf = useLocalTitles(cart.lines.map((l) => l.sku));
+  const [overriding, setOverriding] = useState<string | null>(null);
   const setQuantity = (lineId: string, quantity: number) =>
     run(async () =>
       setCart(
@@ -46,7 +48,10 @@ export function SaleLines({
         const l = { ...line, title: titleOf(line.sku) ?? line.title };
         return (
           <li key={l.lineId} data-sku={l.sku}>
-            <span className="line-title">{l.title}</span>
+            <span className="line-title">
+              {l.title}
+              <OverrideNote line={l} currency={cart.currency} />
+            </span>
             <span className="qty">
               <button
                 type="button"
@@ -67,14 +72,34 @@ export function SaleLines({
               </button>
             </span>
             <span className="num">{intl.money(l.unitPrice * l.quantity, cart.currency)}</span>
-            <button
-              type="button"
-              className="secondary"
-              aria-label={intl.t('pos.removeLine', { title: l.title })}
-              onClick={() => setQuantity(l.lineId, 0)}
-            >
-              ×
-            </button>
+            <span className="line-actions">
+              <button
+                type="button"
+                className="secondary"
+                aria-label={intl.t('override.open', { title: l.title })}
+                onClick={() => setOverriding(overriding === l.lineId ? null : l.lineId)}
+              >
+                %
+              </button>
+              <button
+                type="button"
+                className="secondary"
+                aria-label={intl.t('pos.removeLine', { title: l.title })}
+                onClick={() => setQuantity(l.lineId, 0)}
+              >
+                ×
+              </button>
+            </span>
+            {overriding === l.lineId ? (
+              <PriceOverrideForm
+                cart={cart}
+                line={l}
+                done={(next) => {
+                  if (next) setCart(next);
+                  setOverriding(null);
+                }}
+              />
+            ) : null}
           </li>
         );
       })}

@@ -93,6 +93,25 @@ export async function ok<T>(
   return data as NonNullable<T>;
 }
 
+/**
+ * Signs a staff member in (at a till when `channel` is given); the answer's token is then sent like
+ * a key. A wrong address or password is a 401 `staff_sign_in_failed`.
+ */
+export async function staffSignIn(body: { email: string; password: string; channel?: string }) {
+  const client = createClient<paths>({ baseUrl: window.location.origin, credentials: 'same-origin' });
+  return ok(client.POST('/api/staff/sign-in', { body }));
+}
+
+/** Ends a staff session (its token stops working at once); a failure changes nothing for the app. */
+export async function staffSignOut(token: string): Promise<void> {
+  await createApi(token)
+    .POST('/api/staff/sign-out')
+    .catch(() => undefined);
+}
+
+/** A token from staff sign-in, rather than an API key. */
+export const isStaffToken = (key: string): boolean => key.startsWith('ohst_');
+
 /** Checks a key against /api/me before the app keeps it. */
 export async function whoAmI(key: string) {
   return ok(createApi(key).GET('/api/me'));

@@ -230,6 +230,7 @@ export function createCheckoutFlow(deps: CommerceDeps) {
         lineId: l.lineId,
         sku: l.sku,
         title: cart.lines.find((x) => x.lineId === l.lineId)?.title ?? l.sku,
+        ...overrideOf(cart.lines.find((x) => x.lineId === l.lineId)),
         quantity: l.quantity,
         unitPrice: l.unitPrice,
         discount: l.discount,
@@ -436,3 +437,10 @@ interface Placement {
 }
 
 export type CheckoutFlow = ReturnType<typeof createCheckoutFlow>;
+
+/** A hand-set till price goes onto the order line (without its time: the cart event has it). */
+function overrideOf(line: Cart['lines'][number] | undefined) {
+  if (!line?.priceOverride) return {};
+  const { at: _at, ...override } = line.priceOverride;
+  return { priceOverride: override };
+}

@@ -45,6 +45,15 @@ const MODULES_WITHOUT_CUSTOMER_DATA: PersonalDataRegistry[] = [
     personal: [],
     notPersonal: [{ table: 'promotion_campaigns', column: 'name', reason: "a campaign's name" }],
   },
+  {
+    // Employees' work accounts, not customers': an admin manages (and disables) them.
+    owner: 'staff',
+    personal: [],
+    notPersonal: [
+      { table: 'staff_members', column: 'name', reason: "an employee's name on their work account" },
+      { table: 'staff_members', column: 'email', reason: "an employee's work sign-in address" },
+    ],
+  },
 ];
 
 export const PERSONAL_DATA_REGISTRY: readonly PersonalDataRegistry[] = [

@@ -10,6 +10,7 @@ export const CART_EVENTS = {
   lineAdded: 'cart.line_added',
   lineChanged: 'cart.line_changed',
   lineRemoved: 'cart.line_removed',
+  linePriceOverridden: 'cart.line_price_overridden',
   repriced: 'cart.repriced',
   deliveryChosen: 'cart.delivery_chosen',
   identified: 'cart.identified',
@@ -71,6 +72,16 @@ export const CART_EVENT_SCHEMAS = defineEvents({
     to: z.number().int(),
   }),
   [CART_EVENTS.lineRemoved]: cartEvent({ sku: z.string(), lineId: z.string(), quantity: z.number().int() }),
+  // The reason stays on the line (free text), out of the log.
+  [CART_EVENTS.linePriceOverridden]: cartEvent({
+    lineId: z.string(),
+    sku: z.string(),
+    from: z.number().int(),
+    to: z.number().int(),
+    originalUnitPrice: z.number().int().describe("the channel's price"),
+    by: z.string().describe('staff member or key id'),
+    approvedBy: z.string().nullable().describe('the approving manager (staff member id), if any'),
+  }),
   [CART_EVENTS.repriced]: cartEvent({
     fromChannelId: z.string(),
     fromCurrency: z.string(),

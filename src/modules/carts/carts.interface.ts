@@ -9,6 +9,7 @@ import type {
   MergeOutcome,
   MergeStrategy,
   PriceChange,
+  PriceOverride,
 } from './carts.types.js';
 import type { TillSalesService } from './till-sales.js';
 
@@ -66,6 +67,17 @@ export interface CartsService {
   addLine(ctx: Ctx, cart: Cart, line: NewLine): Promise<{ cart: Cart; line: CartLine }>;
   /** Sets a line's quantity and holds (the flow has already moved the stock). */
   changeLine(ctx: Ctx, cart: Cart, lineId: string, quantity: number, holds: CartHold[]): Promise<Cart>;
+  /**
+   * Sets a line's unit price by hand (the flow has checked who may); the line keeps the channel's
+   * price it had, and the override leaves with a move to another channel.
+   */
+  overrideLinePrice(
+    ctx: Ctx,
+    cart: Cart,
+    lineId: string,
+    unitPrice: number,
+    override: Omit<PriceOverride, 'originalUnitPrice' | 'at'>,
+  ): Promise<Cart>;
   /** Removes a line (the flow has already released its holds). */
   removeLine(ctx: Ctx, cart: Cart, lineId: string): Promise<Cart>;
   /** Sets how the cart will be delivered (ship, pickup, carry-out) and the contact given with it. */

@@ -15,8 +15,9 @@ const parse = <T>(v: Json<T>): T => (typeof v === 'string' ? (JSON.parse(v) as T
 type CartSqlRow = SqlRow<typeof carts>;
 
 export const toCart = (r: CartSqlRow): Cart => {
-  const lines: CartLine[] = parse(r.lines).map((l) => ({
+  const lines: CartLine[] = parse(r.lines).map(({ priceOverride, ...l }) => ({
     ...l,
+    ...(priceOverride ? { priceOverride: { ...priceOverride, at: new Date(priceOverride.at) } } : {}),
     addedAt: new Date(l.addedAt),
     holds: l.holds.map((h) => ({ ...h, expiresAt: h.expiresAt ? new Date(h.expiresAt) : null })),
   }));

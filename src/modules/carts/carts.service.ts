@@ -159,7 +159,10 @@ export function createCartsService(): CartsService {
       requireActive(cart);
       const now = ctx.clock.now();
       const lines = cart.lines.map((l) => ({ ...l }));
-      let target = lines.find((l) => l.sku === line.sku && l.unitPrice === line.unitPrice);
+      // A line whose price staff changed stays apart: new units come at the channel's price.
+      let target = lines.find(
+        (l) => l.sku === line.sku && l.unitPrice === line.unitPrice && !l.priceOverride,
+      );
       if (target) {
         target.quantity += line.quantity;
         target.holds = [...target.holds, ...line.holds];
@@ -206,6 +209,26 @@ export function createCartsService(): CartsService {
       );
       return save(ctx, withTotals({ ...cart, lines }), (c) => [
         event(c, CART_EVENTS.lineChanged, { sku: line.sku, lineId, from: line.quantity, to: quantity }),
+      ]);
+    },
+
+    async overrideLinePrice(ctx, cart, lineId, unitPrice, override) {
+      requireActive(cart);
+      const line = cart.lines.find((l) => l.lineId === lineId);
+      if (!line) throw notFound('cart line', lineId);
+      const originalUnitPrice = line.priceOverride?.originalUnitPrice ?? line.unitPrice;
+      const priceOverride = { ...override, originalUnitPrice, at: ctx.clock.now() };
+      const lines = cart.lines.map((l) => (l.lineId === lineId ? { ...l, unitPrice, priceOverride } : l));
+      return save(ctx, withTotals({ ...cart, lines }), (c) => [
+        event(c, CART_EVENTS.linePriceOverridden, {
+          lineId,
+          sku: line.sku,
+          from: line.unitPrice,
+          to: unitPrice,
+          originalUnitPrice,
+          by: override.by,
+          approvedBy: override.approvedBy,
+        }),
       ]);
     },
 
@@ -264,7 +287,9 @@ export function createCartsService(): CartsService {
               ? 'price_changed'
               : 'unchanged';
         changes.push({ sku: l.sku, from, to: { unitPrice: p.unitPrice, currency: to.currency }, change });
-        kept.push({ ...l, unitPrice: p.unitPrice, title: p.title ?? l.title });
+        // A hand-set price was for this till: on another channel the line takes that channel's price.
+        const { priceOverride: _dropped, ...plain } = l;
+        kept.push({ ...plain, unitPrice: p.unitPrice, title: p.title ?? l.title });
       }
       const next = withTotals({ ...cart, channelId: to.channelId, currency: to.currency, lines: kept });
       const saved = await save(ctx, next, (c) => [

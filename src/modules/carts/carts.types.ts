@@ -14,6 +14,18 @@ export const CartHold = z.object({
 });
 export type CartHold = z.infer<typeof CartHold>;
 
+/** A unit price a person changed at the till, with why and who (and the manager who approved it). */
+export const PriceOverride = z.object({
+  originalUnitPrice: z.number().int().describe("the channel's price the line had before"),
+  reason: z.string(),
+  by: z.string().describe('the staff member or key id that changed it'),
+  byName: z.string(),
+  approvedBy: z.string().nullable().describe("the manager whose credentials approved a clerk's change"),
+  approvedByName: z.string().nullable(),
+  at: z.date(),
+});
+export type PriceOverride = z.infer<typeof PriceOverride>;
+
 export const CartLine = z.object({
   lineId: z.string(),
   sku: z.string(),
@@ -25,6 +37,7 @@ export const CartLine = z.object({
     .enum(['held', 'partly_held', 'lost', 'none'])
     .describe('lost: the hold expired or was released; checkout will try to reserve again'),
   addedAt: z.date(),
+  priceOverride: PriceOverride.optional().describe('set when staff changed the unit price at the till'),
 });
 export type CartLine = z.infer<typeof CartLine>;
 

@@ -15,7 +15,7 @@ import {
   updateFulfilmentStatus,
   updateOrderRow,
 } from './orders.repository.js';
-import { advance, orderEvent } from './orders.service.js';
+import { advance, orderEvent, stampActor } from './orders.service.js';
 import type {
   Fulfilment,
   FulfilmentKind,
@@ -231,7 +231,7 @@ export function createFulfilmentsService(): FulfilmentsService {
           now,
           counter ? 'handed over at the till' : 'collected at the store',
         );
-        const saved = await updateOrderRow(tx.db, moved.order);
+        const saved = await updateOrderRow(tx.db, stampActor(tx, moved.order));
         await appendEvents(tx, [
           orderEvent(saved, counter ? ORDER_EVENTS.handedOver : ORDER_EVENTS.pickedUp, {
             fulfilmentId: f.id,
@@ -266,7 +266,7 @@ export function createFulfilmentsService(): FulfilmentsService {
 
         const f = await updateFulfilmentStatus(tx.db, current.id, 'shipped', now, tracking);
         const moved = fulfilLines(order, f.lines, now, `shipped from ${f.locationId}`);
-        const saved = await updateOrderRow(tx.db, moved.order);
+        const saved = await updateOrderRow(tx.db, stampActor(tx, moved.order));
         const events: NewEvent[] = [
           orderEvent(saved, ORDER_EVENTS.shipped, {
             fulfilmentId: f.id,

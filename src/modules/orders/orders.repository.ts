@@ -47,7 +47,7 @@ const toOrder = (r: OrderSqlRow): Order => ({
         }
       : null,
   reservationIds: r.reservation_ids ?? [],
-  history: parse(r.history).map((h) => ({ ...h, at: new Date(h.at) })),
+  history: parse(r.history).map((h) => ({ ...h, at: new Date(h.at), by: h.by ?? null })),
   metadata: parse(r.metadata) ?? {},
   placedAt: new Date(r.placed_at),
   updatedAt: new Date(r.updated_at),

@@ -75,6 +75,18 @@ export function advance(order: Order, to: OrderStatus, at: Date, reason: string 
   return { order: next, events };
 }
 
+/**
+ * Steps made in this request (no `by` yet; read ones have a string or null) record who made them:
+ * the staff member or API key acting.
+ */
+export function stampActor(ctx: Ctx, order: Order): Order {
+  if (order.history.every((h) => h.by !== undefined)) return order;
+  return {
+    ...order,
+    history: order.history.map((h) => (h.by === undefined ? { ...h, by: ctx.actor.id } : h)),
+  };
+}
+
 /** How an order is placed: the status it reaches at once (each step an event) and what was paid. */
 export interface PlaceOrderOptions {
   status?: OrderStatus;
@@ -147,7 +159,7 @@ export function createOrdersService(opts: { numberPrefix: string }): OrdersServi
   /** Writes a changed order and its events (the caller holds the row lock). */
   async function save(ctx: Ctx, next: Order, events: NewEvent[]): Promise<Order> {
     return inTransaction(ctx, async (tx) => {
-      const saved = await updateOrderRow(tx.db, next);
+      const saved = await updateOrderRow(tx.db, stampActor(tx, next));
       await appendEvents(tx, events);
       return saved;
     });
@@ -205,7 +217,7 @@ export function createOrdersService(opts: { numberPrefix: string }): OrdersServi
       const status = opts.status ?? 'pending';
       const moved = advance(base, status, now, opts.reason ?? null);
       return inTransaction(ctx, async (tx) => {
-        const inserted = await insertOrder(tx.db, moved.order, numberPrefix);
+        const inserted = await insertOrder(tx.db, stampActor(tx, moved.order), numberPrefix);
         if (!inserted) {
           const existing = input.cartId
             ? await selectOrderByCart(tx.db, input.cartId)

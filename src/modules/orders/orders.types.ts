@@ -38,6 +38,17 @@ export const Delivery = z.discriminatedUnion('type', [
 ]);
 export type Delivery = z.infer<typeof Delivery>;
 
+/** A unit price staff changed at the till (copied from the cart line): why, who, who approved. */
+export const LinePriceOverride = z.object({
+  originalUnitPrice: z.number().int(),
+  reason: z.string(),
+  by: z.string(),
+  byName: z.string(),
+  approvedBy: z.string().nullable(),
+  approvedByName: z.string().nullable(),
+});
+export type LinePriceOverride = z.infer<typeof LinePriceOverride>;
+
 export const OrderLine = z.object({
   lineId: z.string(),
   sku: z.string(),
@@ -49,6 +60,7 @@ export const OrderLine = z.object({
   total: z.number().int().describe('quantity × unit price − discount + tax'),
   fulfilledQuantity: z.number().int(),
   returnedQuantity: z.number().int(),
+  priceOverride: LinePriceOverride.optional(),
 });
 export type OrderLine = z.infer<typeof OrderLine>;
 
@@ -66,6 +78,11 @@ export const StatusChange = z.object({
   to: z.enum(ORDER_STATUSES),
   at: z.date(),
   reason: z.string().nullable(),
+  by: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('who made the change: a staff member or API key id (null: recorded before this was kept)'),
 });
 export type StatusChange = z.infer<typeof StatusChange>;
 

@@ -6,7 +6,7 @@ import { type Ctx, inTransaction } from '../../platform/context.js';
 import { appendEvents } from '../../platform/events/event-log.js';
 import { ORDER_EVENTS } from './orders.events.js';
 import { insertReturn, selectReturnsOfOrder, updateOrderRow } from './orders.repository.js';
-import { advance, orderEvent } from './orders.service.js';
+import { advance, orderEvent, stampActor } from './orders.service.js';
 import type { Order, OrderReturn, ReturnLine, ReturnRefused } from './orders.types.js';
 
 const RETURNABLE = new Set(['partially_fulfilled', 'fulfilled', 'completed']);
@@ -148,7 +148,7 @@ export function createReturnsService(): ReturnsService {
           : { order: next, events: [] };
         next = moved.order;
         await insertReturn(tx.db, ret);
-        const saved = await updateOrderRow(tx.db, next);
+        const saved = await updateOrderRow(tx.db, stampActor(tx, next));
         await appendEvents(tx, [
           orderEvent(saved, ORDER_EVENTS.returned, {
             returnId: ret.id,

@@ -52,7 +52,7 @@ export function readableEventTypes(actor: Actor, requested: string[]): string[] 
   }
   return requested;
 }
-const SCOPE_SHAPE = /^(admin|[a-z][a-z_]*:(read|write)|ingest)$/;
+const SCOPE_SHAPE = /^(admin|ingest|pos:price_override|[a-z][a-z_]*:(read|write))$/;
 
 export interface ApiKeyRecord {
   id: string;

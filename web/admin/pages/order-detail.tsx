@@ -80,6 +80,21 @@ export function OrderPage({ id }: { id: string }) {
             {o.lines.map((l) => (
               <li key={l.lineId}>
                 {l.quantity} × {l.title} <code>{l.sku}</code> · {intl.money(l.total, o.currency)}
+                {l.priceOverride ? (
+                  <small className="override-note">
+                    {intl.t('override.was', {
+                      price: intl.money(l.priceOverride.originalUnitPrice, o.currency),
+                    })}{' '}
+                    ·{' '}
+                    {intl.t('override.note', {
+                      name: l.priceOverride.byName,
+                      reason: l.priceOverride.reason,
+                    })}
+                    {l.priceOverride.approvedByName
+                      ? ` · ${intl.t('override.approved', { name: l.priceOverride.approvedByName })}`
+                      : ''}
+                  </small>
+                ) : null}
               </li>
             ))}
           </ul>
