@@ -208,6 +208,8 @@ export interface ServicesOptions {
   maxFutureSkewSeconds?: number | undefined;
   /** Where inbox attachments are stored and how large they may be (default: a temporary directory). */
   inbox?: InboxOptions | undefined;
+  /** log2 of scrypt's N for staff passwords (default 16). */
+  staffPasswordCost?: number | undefined;
 }
 
 export function createServices(opts: ServicesOptions = {}) {
@@ -236,7 +238,7 @@ export function createServices(opts: ServicesOptions = {}) {
   const orders = createOrdersModule({ numberPrefix: opts.orderNumberPrefix ?? 'OH' });
   const mailer = opts.mailer ?? createMailer({ smtpUrl: undefined, from: 'Omnihub <no-reply@localhost>' });
   const promotions = createPromotionsService();
-  const staff = createStaffService();
+  const staff = createStaffService({ passwordCost: opts.staffPasswordCost });
   // One pricing engine for every channel: promotions behind the checkout rules' discount hook.
   const pricing = createPricingFlow({ promotions, catalog, customers });
   // One wallet per customer: its tenders are payments of wallet providers (registered so refunds find
@@ -341,6 +343,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     orderNumberPrefix: config.orderNumberPrefix,
     mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
     maxFutureSkewSeconds: config.maxFutureSkewSeconds,
+    staffPasswordCost: config.staffPasswordCost,
     inbox: { ...inboxOptionsFor(config.dataDir), maxAttachmentBytes: config.maxAttachmentBytes },
   });
   const paymentProviders = {

@@ -47,7 +47,7 @@ describeBrowser('admin console', (t) => {
     await page.goto(`${t.base}/admin`);
     await page.getByRole('button', { name: 'Use an API key instead (first start, automation)' }).click();
     await page.getByLabel('API key').fill('ohk_not_a_real_key');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect
       .poll(() => page.getByRole('alert').textContent(), LIVE)
       .toContain('the key or session is missing');

@@ -103,6 +103,7 @@ export function describeBrowser(
           demo: true,
           databaseUrl: url,
           natsUrl: undefined,
+          staffPasswordCost: 10,
           ...opts.config,
         };
         const database = await openDatabase({ databaseUrl: url, dataDir: 'memory://' });
@@ -164,6 +165,6 @@ export async function adminLogin(page: Page, base: string): Promise<void> {
   // Staff sign in with their email and password; the bootstrap key is behind this switch.
   await page.getByRole('button', { name: 'Use an API key instead (first start, automation)' }).click();
   await page.getByLabel('API key').fill(ADMIN_KEY);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByRole('navigation', { name: 'Sections' }).waitFor();
 }

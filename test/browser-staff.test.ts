@@ -72,10 +72,10 @@ describeBrowser('staff accounts in the admin and at the till', (t) => {
       await page.goto(`${t.base}/admin`);
       await page.getByLabel('Email').fill('ada@shop.example');
       await page.getByLabel('Password').fill('wrong password!');
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       await expect.poll(() => page.getByRole('alert').textContent(), LIVE).toContain('password is wrong');
       await page.getByLabel('Password').fill(PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       await page.getByTestId('signed-in-as').waitFor();
       expect(await page.getByTestId('signed-in-as').textContent()).toBe('Signed in as Ada');
       await page.getByRole('link', { name: 'Staff' }).click();
@@ -93,7 +93,7 @@ describeBrowser('staff accounts in the admin and at the till', (t) => {
       await clerk.goto(`${t.base}/pos/store-amsterdam`);
       await clerk.getByLabel('Email').fill('cleo@shop.example');
       await clerk.getByLabel('Password').fill(PASSWORD);
-      await clerk.getByRole('button', { name: 'Sign in' }).click();
+      await clerk.getByRole('button', { name: 'Sign in', exact: true }).click();
       await clerk.getByTestId('clerk').waitFor();
       expect(await clerk.getByTestId('clerk').textContent()).toBe('Signed in as Cleo');
       await clerk.getByLabel('Scan a SKU or type a product name').fill('SMUG-1');

@@ -119,7 +119,8 @@ describeEachHub('customer tags and traits by id', (t) => {
     const set = await traits(loser, { traits: { tier: 'gold' } });
     expect(set.body.customerId).toBe(winner);
     const view = await t.api('GET', `/api/customers/${winner}`);
-    expect(view.body.tags).toEqual([expect.objectContaining({ tag: 'vip', profileId: winner })]);
+    // Shown on the merged view, kept with the profile it was set on (so an unmerge hands it back).
+    expect(view.body.tags).toEqual([expect.objectContaining({ tag: 'vip', profileId: loser })]);
     expect(view.body.traits.tier.value).toBe('gold');
     expect(payloadOf((await events('customer.traits_changed', winner))[0]!)).toEqual({
       profileId: winner,

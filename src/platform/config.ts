@@ -36,6 +36,8 @@ export interface HubConfig {
   smtpUrl: string | undefined;
   /** The From address of outbound mail (OMNIHUB_MAIL_FROM). */
   mailFrom: string;
+  /** log2 of scrypt's N for staff passwords (OMNIHUB_STAFF_PASSWORD_COST, 10–20, default 16). */
+  staffPasswordCost: number;
   /** The port of the inbox's own SMTP server for inbound mail (OMNIHUB_SMTP_PORT); unset = no server. */
   smtpPort: number | undefined;
   /** The domain of the inbox's reply+<token>@ addresses (OMNIHUB_INBOX_MAIL_DOMAIN; default: OMNIHUB_MAIL_FROM's). */
@@ -95,6 +97,15 @@ function count(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0):
   return n;
 }
 
+function staffPasswordCost(env: NodeJS.ProcessEnv): number {
+  const cost = Number(env.OMNIHUB_STAFF_PASSWORD_COST ?? 16);
+  if (!Number.isInteger(cost) || cost < 10 || cost > 20)
+    throw new Error(
+      `OMNIHUB_STAFF_PASSWORD_COST must be a whole number from 10 to 20, got ${env.OMNIHUB_STAFF_PASSWORD_COST}`,
+    );
+  return cost;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -143,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     paymentProviders: parseProviderList(env.OMNIHUB_PAYMENT_PROVIDERS),
     smtpUrl: env.OMNIHUB_SMTP_URL?.trim() || undefined,
     mailFrom: env.OMNIHUB_MAIL_FROM?.trim() || 'Omnihub <no-reply@localhost>',
+    staffPasswordCost: staffPasswordCost(env),
     smtpPort: env.OMNIHUB_SMTP_PORT?.trim() ? count(env, 'OMNIHUB_SMTP_PORT', 0) : undefined,
     inboxMailDomain: inboxDomain(env),
     maxAttachmentBytes: count(env, 'OMNIHUB_MAX_ATTACHMENT_BYTES', 10 * 1024 * 1024, 1),

@@ -51,6 +51,8 @@ export function describeEachHub(title: string, body: (t: TestHub) => void, opts:
           demo: opts.demo ?? false,
           databaseUrl: url,
           natsUrl: undefined,
+          // Cheap staff password hashes: the cost is stored with each hash, so it is a test speed only.
+          staffPasswordCost: 10,
           ...opts.config,
         };
         const database = await openDatabase({ databaseUrl: url, dataDir: 'memory://' });

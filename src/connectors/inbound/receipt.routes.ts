@@ -4,7 +4,7 @@
 // one transaction and the sender gets its 200 at once; processing happens from the log.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, type FieldIssue } from '../../kernel/index.js';
+import { AppError, type FieldIssue, parseJsonLossless } from '../../kernel/index.js';
 import type { InboundService } from '../../modules/integrations/index.js';
 import { publicRoute } from '../../platform/http/route-policy.js';
 import { findTextProblems } from '../../platform/http/text-guard.js';
@@ -23,7 +23,8 @@ function checkPayload(
 ): { malformed?: string; issues?: FieldIssue[] } {
   let payload: unknown;
   try {
-    payload = JSON.parse(raw.toString('utf8'));
+    // As the processor reads it: ids beyond 2^53 are exact strings (the shapes take either).
+    payload = parseJsonLossless(raw.toString('utf8'));
   } catch (err) {
     return { malformed: `the body is not valid JSON: ${(err as Error).message}` };
   }

@@ -36,11 +36,16 @@ export function createInboxFlow(deps: InboxFlowDeps): InboxFlow {
   const senders = new Map<ChannelKind, OutboundSender>();
   const schedule = deps.retryScheduleMs ?? DEFAULT_SEND_RETRY_SCHEDULE_MS;
 
-  async function rootOf(ctx: Ctx, id: string): Promise<string> {
-    return (await deps.customers.resolveCluster(ctx, id)).root.id;
+  /** The cluster's root and every profile in it (a conversation may name a profile merged since). */
+  async function rootOf(ctx: Ctx, id: string): Promise<{ id: string; profileIds: string[] }> {
+    const cluster = await deps.customers.resolveCluster(ctx, id);
+    return { id: cluster.root.id, profileIds: cluster.ids };
   }
 
-  async function resolveCustomer(ctx: Ctx, input: InboundMessageInput): Promise<string | null> {
+  async function resolveCustomer(
+    ctx: Ctx,
+    input: InboundMessageInput,
+  ): Promise<{ id: string; profileIds: string[] } | null> {
     if (input.customerId) return rootOf(ctx, input.customerId);
     const identifiers = [input.from, ...(input.from.also ?? [])].map((i) => ({
       type: i.identifierType,
@@ -59,11 +64,13 @@ export function createInboxFlow(deps: InboxFlowDeps): InboxFlow {
   }
 
   async function receiveInbound(ctx: Ctx, input: InboundMessageInput): Promise<InboundOutcome> {
-    const customerId = await resolveCustomer(ctx, input);
+    const customer = await resolveCustomer(ctx, input);
+    const customerId = customer?.id ?? null;
     const outcome = await deps.inbox.recordInbound(ctx, {
       channelKind: input.channelKind,
       externalId: input.externalId,
       customerId,
+      customerProfileIds: customer?.profileIds,
       address: input.from.value,
       threadHints: input.threadHints,
       subject: input.subject ? cleanText(input.subject).slice(0, 500) : null,

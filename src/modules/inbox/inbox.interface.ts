@@ -37,6 +37,8 @@ export interface RecordInboundInput {
   externalId: string | null;
   /** The resolved customer profile (root of its cluster), or null when none could be resolved. */
   customerId: string | null;
+  /** Every profile id of the customer's cluster: a thread started before a merge names another one. */
+  customerProfileIds?: string[] | undefined;
   /** The sender's address on the channel (email, phone, PSID…): where a reply on this channel goes. */
   address: string | null;
   threadHints?: ThreadHints | undefined;

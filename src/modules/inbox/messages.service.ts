@@ -43,7 +43,8 @@ async function threadOf(ctx: Ctx, input: RecordInboundInput): Promise<Conversati
   for (let i = 0; found?.mergedInto && i < 5; i++) found = await selectConversation(ctx.db, found.mergedInto);
   if (found?.mergedInto) found = null;
   // A thread of someone else is not joined on a hint alone (a forwarded mail keeps its References).
-  if (found && input.customerId && found.customerId && found.customerId !== input.customerId) found = null;
+  const same = (id: string) => id === input.customerId || !!input.customerProfileIds?.includes(id);
+  if (found && input.customerId && found.customerId && !same(found.customerId)) found = null;
   return found;
 }
 

@@ -4,7 +4,9 @@
 // so stronger ones can come later without making old hashes unreadable.
 import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto';
 
-const PARAMS = { N: 2 ** 16, r: 8, p: 2 } as const;
+/** log2 of scrypt's N: 16 in production (OWASP); tests may lower it (OMNIHUB_STAFF_PASSWORD_COST). */
+export const DEFAULT_PASSWORD_COST = 16;
+const PARAMS = { r: 8, p: 2 } as const;
 const KEY_LENGTH = 32;
 /** Shorter passwords are refused; longer than this is refused too (hashing cost stays bounded). */
 export const PASSWORD_LIMITS = { min: 10, max: 200 } as const;
@@ -19,12 +21,11 @@ function derive(password: string, salt: Buffer, o: { N: number; r: number; p: nu
 }
 
 /** `scrypt$N$r$p$<salt b64url>$<hash b64url>` */
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string, cost = DEFAULT_PASSWORD_COST): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, PARAMS);
-  return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64url'), key.toString('base64url')].join(
-    '$',
-  );
+  const N = 2 ** cost;
+  const key = await derive(password, salt, { N, ...PARAMS });
+  return ['scrypt', N, PARAMS.r, PARAMS.p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
 /** True when the password matches the stored hash (compared in constant time). */
@@ -40,13 +41,13 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
-let dummy: Promise<string> | undefined;
+const dummies = new Map<number, Promise<string>>();
 /**
  * Spends the time of one verification for an account that does not exist or has no password, so
  * the answer's timing does not tell which addresses are staff.
  */
-export async function verifyAgainstNothing(password: string): Promise<false> {
-  dummy ??= hashPassword(randomBytes(16).toString('hex'));
-  await verifyPassword(password, await dummy);
+export async function verifyAgainstNothing(password: string, cost = DEFAULT_PASSWORD_COST): Promise<false> {
+  if (!dummies.has(cost)) dummies.set(cost, hashPassword(randomBytes(16).toString('hex'), cost));
+  await verifyPassword(password, await dummies.get(cost)!);
   return false;
 }

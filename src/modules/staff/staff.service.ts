@@ -31,7 +31,12 @@ import {
 } from './staff.repository.js';
 import { ROLE_SCOPES } from './staff.roles.js';
 import type { CreateStaffMember, StaffMember, StaffSession, UpdateStaffMember } from './staff.types.js';
-import { hashPassword, verifyAgainstNothing, verifyPassword } from './staff-passwords.js';
+import {
+  DEFAULT_PASSWORD_COST,
+  hashPassword,
+  verifyAgainstNothing,
+  verifyPassword,
+} from './staff-passwords.js';
 
 export const STAFF_TOKEN_PREFIX = 'ohst_';
 
@@ -96,7 +101,13 @@ function changedFields(patch: UpdateStaffMember): string[] {
     .map(([k]) => k);
 }
 
-export function createStaffService(): StaffService {
+export interface StaffDeps {
+  /** log2 of scrypt's N for new password hashes (default 16). */
+  passwordCost?: number | undefined;
+}
+
+export function createStaffService(deps: StaffDeps = {}): StaffService {
+  const cost = deps.passwordCost ?? DEFAULT_PASSWORD_COST;
   const signInFailed = () =>
     new AppError(
       'staff_sign_in_failed',
@@ -105,8 +116,8 @@ export function createStaffService(): StaffService {
 
   async function liveMember(ctx: Ctx, row: MemberSqlRow | undefined, password: string) {
     const now = ctx.clock.now();
-    if (!row || !row.password_hash || !row.active) return verifyAgainstNothing(password);
-    if (row.locked_until && new Date(row.locked_until) > now) return verifyAgainstNothing(password);
+    if (!row || !row.password_hash || !row.active) return verifyAgainstNothing(password, cost);
+    if (row.locked_until && new Date(row.locked_until) > now) return verifyAgainstNothing(password, cost);
     if (await verifyPassword(password, row.password_hash)) {
       await clearFailedAttempts(ctx.db, row.id);
       return true;
@@ -118,7 +129,7 @@ export function createStaffService(): StaffService {
 
   return {
     async createMember(ctx, input) {
-      const passwordHash = input.password ? await hashPassword(input.password) : null;
+      const passwordHash = input.password ? await hashPassword(input.password, cost) : null;
       return inTransaction(ctx, async (tx) => {
         const row = await insertMember(tx.db, {
           id: newId('stf'),
@@ -151,7 +162,7 @@ export function createStaffService(): StaffService {
     },
 
     async updateMember(ctx, id, patch) {
-      const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
+      const passwordHash = patch.password ? await hashPassword(patch.password, cost) : undefined;
       return inTransaction(ctx, async (tx) => {
         const now = tx.clock.now();
         const row = await updateMember(tx.db, id, { ...patch, passwordHash }, now);

@@ -3,6 +3,7 @@
 // megabytes in an indexed column fails the index. One walk over every parsed JSON body, query
 // string and path parameter refuses those at the edge with a 400 naming the field, before any
 // handler runs, so no route needs to think of it and nothing is written.
+import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { AppError, type FieldIssue } from '../../kernel/index.js';
 
@@ -100,7 +101,8 @@ export function registerTextGuard(app: FastifyInstance): void {
     const issues = [
       ...findTextProblems(request.params, 'params'),
       ...findTextProblems(request.query, 'query'),
-      ...(request.routeOptions.config?.textGuard === 'per-item'
+      // A streamed body (an import upload) is read by its route, which checks what it parses.
+      ...(request.routeOptions.config?.textGuard === 'per-item' || request.body instanceof Readable
         ? []
         : findTextProblems(request.body, 'body')),
     ];
