@@ -199,5 +199,5 @@ describeBrowser(
       await page.screenshot({ path: join(ARTIFACTS, `admin-events-1280-${t.kind}.png`) });
     });
   },
-  { config },
+  { config, database: 'postgres' },
 );

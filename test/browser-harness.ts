@@ -2,7 +2,7 @@
 // apps, driven by headless Chromium (Debian's /usr/bin/chromium through playwright-core, which
 // never downloads a browser). Without that binary the suites skip with a message, unless
 // OMNIHUB_REQUIRE_SERVICES=1 (CI) where that is a failure.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { type HubConfig, loadConfig } from '../src/platform/config.js';
 import { openDatabase } from '../src/platform/db/database.js';
 import {
   createFreshPostgresDatabase,
+  openFreshPglite,
   postgresTestUrl,
   testLog,
 } from '../src/platform/testing/test-databases.js';
@@ -50,24 +51,56 @@ export interface BrowserHub {
   screenshot(page: Page, name: string): Promise<void>;
 }
 
-/** Builds the web apps once per test file into a private directory (never the served web/dist). */
-async function buildWebApps(): Promise<string> {
-  mkdirSync(join(ROOT, 'test-artifacts'), { recursive: true });
-  const out = mkdtempSync(join(ROOT, 'test-artifacts', 'web-dist-'));
+/**
+ * The web apps built from the current source (never the served web/dist): once per test run into the
+ * run directory of test/helpers/global-setup.ts, the first suite to need them building while the
+ * others wait; a private build per suite when run without that setup.
+ */
+async function webAppsForRun(): Promise<{ dir: string; owned: boolean }> {
+  const runDir = process.env.OMNIHUB_TEST_RUN_DIR;
+  if (!runDir) {
+    mkdirSync(join(ROOT, 'test-artifacts'), { recursive: true });
+    const dir = mkdtempSync(join(ROOT, 'test-artifacts', 'web-dist-'));
+    await buildWebApps(dir);
+    return { dir, owned: true };
+  }
+  const dir = join(runDir, 'web-dist');
+  const built = join(runDir, 'web-dist.built');
+  const failed = join(runDir, 'web-dist.failed');
+  try {
+    mkdirSync(dir); // whoever makes the directory builds
+  } catch {
+    for (let waited = 0; !existsSync(built); waited += 250) {
+      if (existsSync(failed)) throw new Error(`the run's web build failed: ${readFileSync(failed, 'utf8')}`);
+      if (waited > 170_000) throw new Error("waited too long for the run's web build");
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    return { dir, owned: false };
+  }
+  try {
+    await buildWebApps(dir);
+    writeFileSync(built, '');
+  } catch (err) {
+    writeFileSync(failed, String(err));
+    throw err;
+  }
+  return { dir, owned: false };
+}
+
+async function buildWebApps(outDir: string): Promise<void> {
   const { build } = await import('vite');
   await build({
     configFile: join(ROOT, 'web/vite.config.ts'),
     logLevel: 'error',
-    build: { outDir: out, emptyOutDir: true },
+    build: { outDir, emptyOutDir: true },
   });
-  return out;
 }
 
 export function describeBrowser(
   title: string,
   body: (t: BrowserHub) => void,
   /** Settings over the defaults; read when the hub starts (so a file's beforeAll may fill them in). */
-  opts: { config?: Partial<HubConfig> } = {},
+  opts: { config?: Partial<HubConfig>; database?: 'pglite' | 'postgres' } = {},
 ): void {
   if (!existsSync(CHROMIUM)) {
     describe(title, () => {
@@ -78,23 +111,29 @@ export function describeBrowser(
     });
     return;
   }
-  const kinds: Array<'pglite' | 'postgres'> = postgresTestUrl() ? ['pglite', 'postgres'] : ['pglite'];
+  // One engine per browser suite: they test the apps, the storage suites test both engines. The
+  // suites that choose PostgreSQL show the apps over it (LISTEN/NOTIFY live updates, a pool).
+  const kinds: Array<'pglite' | 'postgres'> =
+    opts.database === 'postgres' && postgresTestUrl() ? ['postgres'] : ['pglite'];
   for (const kind of kinds) {
     describe(`${title} [${kind}]`, () => {
       let hub: Hub | undefined;
       let browser: Browser | undefined;
       let base = '';
       let webDir: string | undefined;
+      let ownWebDir = false;
       let drop: (() => Promise<void>) | undefined;
       const contexts: BrowserContext[] = [];
       beforeAll(async () => {
         let url: string | undefined;
         if (kind === 'postgres') {
-          const fresh = await createFreshPostgresDatabase(postgresTestUrl()!);
+          const fresh = await createFreshPostgresDatabase(postgresTestUrl()!, { migrated: true });
           drop = fresh.drop;
           url = fresh.url;
         }
-        webDir = await buildWebApps();
+        const web = await webAppsForRun();
+        webDir = web.dir;
+        ownWebDir = web.owned;
         const config: HubConfig = {
           ...loadConfig({}),
           port: 0,
@@ -106,7 +145,9 @@ export function describeBrowser(
           staffPasswordCost: 10,
           ...opts.config,
         };
-        const database = await openDatabase({ databaseUrl: url, dataDir: 'memory://' });
+        const database = url
+          ? await openDatabase({ databaseUrl: url })
+          : await openFreshPglite({ migrated: true });
         hub = await createHub({ config, clock: systemClock, log: testLog as never, database, webDir });
         base = (await hub.listen()).replace('[::1]', '127.0.0.1');
         browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
@@ -118,7 +159,7 @@ export function describeBrowser(
         await hub?.close();
         await hub?.database.close();
         await drop?.();
-        if (webDir) rmSync(webDir, { recursive: true, force: true });
+        if (webDir && ownWebDir) rmSync(webDir, { recursive: true, force: true });
       });
       body({
         kind,

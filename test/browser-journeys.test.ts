@@ -244,5 +244,5 @@ describeBrowser(
       await t.screenshot(clerk, 'pos-pickups-after-sale');
     });
   },
-  { config },
+  { config, database: 'postgres' },
 );

@@ -213,5 +213,5 @@ describeBrowser(
       await t.screenshot(shopperPage, 'store-account-refund');
     });
   },
-  { config },
+  { config, database: 'postgres' },
 );

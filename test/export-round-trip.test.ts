@@ -5,12 +5,11 @@ import { expect, it } from 'vitest';
 import { createHub, type Hub } from '../src/app.js';
 import { systemClock } from '../src/kernel/index.js';
 import { loadConfig } from '../src/platform/config.js';
-import { openDatabase } from '../src/platform/db/database.js';
-import { testLog } from '../src/platform/testing/test-databases.js';
+import { openFreshPglite, testLog } from '../src/platform/testing/test-databases.js';
 import { describeEachHub, TEST_ADMIN_KEY } from './helpers/test-hub.js';
 
 async function freshHub(): Promise<Hub> {
-  const database = await openDatabase({ dataDir: 'memory://' });
+  const database = await openFreshPglite({ migrated: true });
   const config = {
     ...loadConfig({}),
     port: 0,

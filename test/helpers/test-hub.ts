@@ -7,6 +7,7 @@ import { type HubConfig, loadConfig } from '../../src/platform/config.js';
 import { openDatabase } from '../../src/platform/db/database.js';
 import {
   createFreshPostgresDatabase,
+  openFreshPglite,
   postgresTestUrl,
   testLog,
 } from '../../src/platform/testing/test-databases.js';
@@ -40,7 +41,7 @@ export function describeEachHub(title: string, body: (t: TestHub) => void, opts:
       let url: string | undefined;
       beforeAll(async () => {
         if (kind === 'postgres') {
-          const fresh = await createFreshPostgresDatabase(postgresTestUrl()!);
+          const fresh = await createFreshPostgresDatabase(postgresTestUrl()!, { migrated: true });
           drop = fresh.drop;
           url = fresh.url;
         }
@@ -55,7 +56,9 @@ export function describeEachHub(title: string, body: (t: TestHub) => void, opts:
           staffPasswordCost: 10,
           ...opts.config,
         };
-        const database = await openDatabase({ databaseUrl: url, dataDir: 'memory://' });
+        const database = url
+          ? await openDatabase({ databaseUrl: url })
+          : await openFreshPglite({ migrated: true });
         hub = await createHub({ config, clock: opts.clock ?? systemClock, log: testLog as never, database });
       });
       afterAll(async () => {

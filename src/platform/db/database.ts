@@ -56,16 +56,18 @@ export interface OpenDatabaseOptions {
   /** PGlite data directory; `memory://` for an in-memory database. */
   dataDir?: string | undefined;
   poolSize?: number;
+  /** PGlite only: start from this image of a data directory (made by `dumpDataDir`) instead of initdb. */
+  pgliteImage?: Blob | undefined;
 }
 
 export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
-  return openPglite(opts.dataDir ?? 'memory://');
+  return openPglite(opts.dataDir ?? 'memory://', opts.pgliteImage);
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, image: Blob | undefined): Promise<Database> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  const client = await PGlite.create(dataDir, image ? { loadDataDir: image } : {});
   const db = drizzlePglite(client) as unknown as Db;
   return {
     kind: 'pglite',

@@ -1,6 +1,7 @@
 // Runs a storage-touching suite on PGlite and, when TEST_DATABASE_URL is set, on PostgreSQL too,
 // each in a fresh database that is dropped afterwards.
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll, describe } from 'vitest';
@@ -24,15 +25,54 @@ export interface TestDatabase {
 
 export const postgresTestUrl = (): string | undefined => process.env.TEST_DATABASE_URL?.trim() || undefined;
 
-/** Creates a fresh PostgreSQL database next to TEST_DATABASE_URL; returns its URL and a drop function. */
+/**
+ * Made once per test run by test/helpers/global-setup.ts, so each suite skips initdb (PGlite) and, for
+ * whole hubs, every migration: files holding PGlite data-directory images, and a migrated PostgreSQL
+ * template database. Without them (a test run another way) databases are made from scratch.
+ */
+export const TEST_IMAGE_ENV = {
+  pgliteEmpty: 'OMNIHUB_TEST_PGLITE_EMPTY_IMAGE',
+  pgliteMigrated: 'OMNIHUB_TEST_PGLITE_MIGRATED_IMAGE',
+  postgresTemplate: 'OMNIHUB_TEST_PG_TEMPLATE',
+} as const;
+
+const loadedImages = new Map<string, Blob>();
+function pgliteImage(migrated: boolean): Blob | undefined {
+  const path = process.env[migrated ? TEST_IMAGE_ENV.pgliteMigrated : TEST_IMAGE_ENV.pgliteEmpty];
+  if (!path) return undefined;
+  let image = loadedImages.get(path);
+  if (!image) {
+    image = new Blob([readFileSync(path)]);
+    loadedImages.set(path, image);
+  }
+  return image;
+}
+
+/** A fresh in-memory PGlite; `migrated: true` has every hub migration applied already. */
+export function openFreshPglite(opts: { migrated?: boolean } = {}): Promise<Database> {
+  return openDatabase({ dataDir: 'memory://', pgliteImage: pgliteImage(opts.migrated ?? false) });
+}
+
+/**
+ * Creates a fresh PostgreSQL database next to TEST_DATABASE_URL; returns its URL and a drop function.
+ * `migrated: true` copies the run's migrated template when there is one.
+ */
 export async function createFreshPostgresDatabase(
   baseUrl: string,
+  opts: { migrated?: boolean } = {},
 ): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `omnihub_t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  const template = opts.migrated ? process.env[TEST_IMAGE_ENV.postgresTemplate] : undefined;
+  if (template !== undefined && !/^omnihub_tpl_[a-z0-9_]+$/.test(template)) {
+    throw new Error(`${TEST_IMAGE_ENV.postgresTemplate} is not a template made by the test setup`);
+  }
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
+  try {
+    await admin.query(`create database ${name}${template ? ` template ${template}` : ''}`);
+  } finally {
+    await admin.end();
+  }
   const u = new URL(baseUrl);
   u.pathname = `/${name}`;
   return {
@@ -64,7 +104,7 @@ export function describeEachDatabase(
           drop = fresh.drop;
           database = await openDatabase({ databaseUrl: url, poolSize: 12 });
         } else {
-          database = await openDatabase({ dataDir: 'memory://' });
+          database = await openFreshPglite();
         }
         await runMigrations(database, [
           platformMigrations,

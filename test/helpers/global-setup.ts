@@ -1,0 +1,113 @@
+// Once per test run, before any test file: the starting databases every suite copies instead of
+// making its own. A PGlite initdb costs seconds of CPU and the hub's migrations more; across ~90
+// suites per engine that was a third of the run. Each suite still gets a private database:
+//   - PGlite: images of a data directory, empty and with every hub migration applied, loaded by
+//     `openFreshPglite` (src/platform/testing/test-databases.ts). They are kept between runs under
+//     node_modules/.cache, named by a hash of every migration file and the PGlite version;
+//   - PostgreSQL: a migrated template database copied by `createFreshPostgresDatabase`.
+// Also a run directory where the browser suites share one build of the web apps.
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { ALL_MIGRATIONS } from '../../src/app.js';
+import { openDatabase } from '../../src/platform/db/database.js';
+import { runMigrations } from '../../src/platform/db/migrate.js';
+import { postgresTestUrl, TEST_IMAGE_ENV } from '../../src/platform/testing/test-databases.js';
+
+export const TEST_RUN_DIR_ENV = 'OMNIHUB_TEST_RUN_DIR';
+const ROOT = join(import.meta.dirname, '../..');
+
+export async function setup(): Promise<() => Promise<void>> {
+  const runDir = mkdtempSync(join(tmpdir(), 'omnihub-test-run-'));
+  process.env[TEST_RUN_DIR_ENV] = runDir;
+
+  const images = await pgliteImages();
+  process.env[TEST_IMAGE_ENV.pgliteEmpty] = images.empty;
+  process.env[TEST_IMAGE_ENV.pgliteMigrated] = images.migrated;
+
+  const base = postgresTestUrl();
+  const template = base ? await makePostgresTemplate(base) : undefined;
+  if (template) process.env[TEST_IMAGE_ENV.postgresTemplate] = template;
+
+  return async () => {
+    if (base && template) await adminQuery(base, `drop database if exists ${template} with (force)`);
+    rmSync(runDir, { recursive: true, force: true });
+  };
+}
+
+async function pgliteImages(): Promise<{ empty: string; migrated: string }> {
+  const hash = createHash('sha256');
+  hash.update(
+    JSON.parse(readFileSync(join(ROOT, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')).version,
+  );
+  for (const set of ALL_MIGRATIONS) hashFolder(hash, set.folder);
+  const dir = join(ROOT, 'node_modules/.cache/omnihub-test-images', hash.digest('hex').slice(0, 16));
+  const empty = join(dir, 'pglite-empty.tar');
+  const migrated = join(dir, 'pglite-migrated.tar');
+  if (existsSync(empty) && existsSync(migrated)) return { empty, migrated };
+  mkdirSync(dir, { recursive: true });
+  const pglite = await openDatabase({ dataDir: 'memory://' });
+  try {
+    await writeAtomically(empty, await pglite.pglite!.dumpDataDir('none'));
+    await runMigrations(pglite, ALL_MIGRATIONS);
+    await writeAtomically(migrated, await pglite.pglite!.dumpDataDir('none'));
+  } finally {
+    await pglite.close();
+  }
+  return { empty, migrated };
+}
+
+function hashFolder(hash: ReturnType<typeof createHash>, folder: string): void {
+  const files = readdirSync(folder, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+  for (const path of files) {
+    hash.update(path.slice(ROOT.length));
+    hash.update(readFileSync(path));
+  }
+}
+
+// Another run (a second worktree sharing node_modules) may write the same image at the same time:
+// each writes its own file and renames it into place, so a reader never sees half an image.
+async function writeAtomically(path: string, image: Blob): Promise<void> {
+  const partial = `${path}.${process.pid}.partial`;
+  writeFileSync(partial, Buffer.from(await image.arrayBuffer()));
+  renameSync(partial, path);
+}
+
+async function makePostgresTemplate(base: string): Promise<string> {
+  const name = `omnihub_tpl_${Date.now().toString(36)}_${process.pid}`;
+  await adminQuery(base, `create database ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 1 });
+  try {
+    await runMigrations(database, ALL_MIGRATIONS);
+  } finally {
+    // A template must have no open sessions while it is copied.
+    await database.close();
+  }
+  return name;
+}
+
+async function adminQuery(base: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: base });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
