@@ -75,7 +75,7 @@ describe('error messages', () => {
         typeof ApiError
       >[1]),
     );
-    expect(parked.message).toBe(ERROR_MESSAGES.bg.reasons.sale_in_progress);
+    expect(parked.message).toBe(ERROR_MESSAGES.bg.codes.sale_in_progress);
     const unknown = readableProblem('es', new ApiError(418, { code: 'teapot_refused' }));
     expect(unknown.message).toBe(ERROR_MESSAGES.es.codes.unknown);
     expect(readableProblem('sv', new TypeError('Failed to fetch')).message).toBe(

@@ -6,6 +6,7 @@ import type { Language } from './index.tsx';
 
 export interface ErrorMessages {
   codes: Record<string, string>;
+  /** Reasons a problem names that its code's message does not say; a reason that is also an error code reads as that code. */
   reasons: Record<string, string>;
   issues: Record<string, string>;
   /** "{field} {problem}" for the list of field issues. */
@@ -142,8 +143,6 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       unknown_webhook_endpoint: 'No webhook endpoint has this id. Create the endpoint first.',
     },
     reasons: {
-      sale_in_progress: 'This till has a sale in progress: park it or finish it first.',
-      sale_empty: 'An empty sale cannot be parked.',
       not_ready_for_pickup:
         'The order is not ready yet (or already collected): mark it ready once the items are picked.',
       wrong_pickup_code:
@@ -154,19 +153,10 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       return_not_allowed: 'This order cannot take returns yet (it has not been delivered).',
       unknown_sku: 'This product is not part of the order.',
       write_off_needs_reason: 'Say why the item is written off.',
-      refund_exceeds_payments: 'More would be refunded than was paid.',
-      not_sold_on_channel: 'This product is not sold here.',
-      cart_changed: 'The cart changed meanwhile. Check it and try again.',
-      cart_empty: 'The cart is empty.',
-      delivery_missing: 'Choose how the order is delivered first.',
-      unknown_shipping_method: 'Choose one of the offered shipping methods.',
-      mail_not_configured: 'This hub cannot send email (no mail relay is set up).',
-      profile_not_signed_in: 'Sign in first.',
       tender_mismatch: 'The payments do not add up to the amount due.',
       tendered_too_little: 'The cash received is less than the cash part.',
       tendered_is_cash_only: 'Only cash has an amount received.',
       counter_sale_only: 'Split payments and cash received are for sales at the till.',
-      insufficient_stock: 'Not enough stock for this.',
     },
     issues: {
       unknown_sku: 'is no article number the catalog knows',
@@ -318,8 +308,6 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       unknown_webhook_endpoint: 'Ningún endpoint de webhook tiene este id. Crea primero el endpoint.',
     },
     reasons: {
-      sale_in_progress: 'Esta caja tiene una venta en curso: apárcala o termínala primero.',
-      sale_empty: 'Una venta vacía no se puede aparcar.',
       not_ready_for_pickup:
         'El pedido aún no está listo (o ya se recogió): márcalo como listo cuando estén los artículos.',
       wrong_pickup_code:
@@ -330,19 +318,10 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       return_not_allowed: 'Este pedido aún no admite devoluciones (no se ha entregado).',
       unknown_sku: 'Este producto no forma parte del pedido.',
       write_off_needs_reason: 'Indica por qué se da de baja el artículo.',
-      refund_exceeds_payments: 'Se reembolsaría más de lo pagado.',
-      not_sold_on_channel: 'Este producto no se vende aquí.',
-      cart_changed: 'El carrito cambió mientras tanto. Revísalo e inténtalo de nuevo.',
-      cart_empty: 'El carrito está vacío.',
-      delivery_missing: 'Elige primero cómo se entrega el pedido.',
-      unknown_shipping_method: 'Elige uno de los métodos de envío ofrecidos.',
-      mail_not_configured: 'Este hub no puede enviar correos (no hay servidor de correo configurado).',
-      profile_not_signed_in: 'Inicia sesión primero.',
       tender_mismatch: 'Los pagos no suman el importe a pagar.',
       tendered_too_little: 'El efectivo recibido es menor que la parte en efectivo.',
       tendered_is_cash_only: 'Solo el efectivo tiene un importe recibido.',
       counter_sale_only: 'Los pagos divididos y el efectivo recibido son para ventas en caja.',
-      insufficient_stock: 'No hay suficiente stock.',
     },
     issues: {
       unknown_sku: 'no es un número de artículo del catálogo',
@@ -490,8 +469,6 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       unknown_webhook_endpoint: 'Ingen webhook-mottagare har det här id:t. Skapa mottagaren först.',
     },
     reasons: {
-      sale_in_progress: 'Kassan har en pågående försäljning: parkera eller avsluta den först.',
-      sale_empty: 'En tom försäljning kan inte parkeras.',
       not_ready_for_pickup:
         'Ordern är inte klar ännu (eller redan hämtad): markera den klar när varorna är plockade.',
       wrong_pickup_code: 'Hämtkoden stämmer inte med ordern. Be kunden om koden i bekräftelsen.',
@@ -501,19 +478,10 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       return_not_allowed: 'Ordern kan inte returneras ännu (den är inte levererad).',
       unknown_sku: 'Produkten ingår inte i ordern.',
       write_off_needs_reason: 'Ange varför varan skrivs av.',
-      refund_exceeds_payments: 'Mer skulle återbetalas än som betalats.',
-      not_sold_on_channel: 'Produkten säljs inte här.',
-      cart_changed: 'Varukorgen ändrades under tiden. Kontrollera den och försök igen.',
-      cart_empty: 'Varukorgen är tom.',
-      delivery_missing: 'Välj först hur ordern ska levereras.',
-      unknown_shipping_method: 'Välj ett av de erbjudna leveranssätten.',
-      mail_not_configured: 'Hubben kan inte skicka e-post (ingen e-postserver är inställd).',
-      profile_not_signed_in: 'Logga in först.',
       tender_mismatch: 'Betalningarna blir inte det belopp som ska betalas.',
       tendered_too_little: 'Mottagna kontanter är mindre än kontantdelen.',
       tendered_is_cash_only: 'Bara kontanter har ett mottaget belopp.',
       counter_sale_only: 'Delade betalningar och mottagna kontanter gäller försäljning i kassan.',
-      insufficient_stock: 'Det finns inte tillräckligt i lager.',
     },
     issues: {
       unknown_sku: 'är inget artikelnummer som katalogen känner till',
@@ -665,8 +633,6 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       unknown_webhook_endpoint: 'Няма webhook крайна точка с този идентификатор. Първо я създайте.',
     },
     reasons: {
-      sale_in_progress: 'Тази каса има текуща продажба: паркирайте я или я завършете първо.',
-      sale_empty: 'Празна продажба не може да бъде паркирана.',
       not_ready_for_pickup:
         'Поръчката още не е готова (или вече е взета): маркирайте я като готова, когато артикулите са събрани.',
       wrong_pickup_code:
@@ -677,19 +643,10 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       return_not_allowed: 'Тази поръчка още не може да бъде върната (не е доставена).',
       unknown_sku: 'Този продукт не е част от поръчката.',
       write_off_needs_reason: 'Посочете защо артикулът се отписва.',
-      refund_exceeds_payments: 'Ще бъде възстановено повече от платеното.',
-      not_sold_on_channel: 'Този продукт не се продава тук.',
-      cart_changed: 'Количката се промени междувременно. Проверете я и опитайте отново.',
-      cart_empty: 'Количката е празна.',
-      delivery_missing: 'Първо изберете как да бъде доставена поръчката.',
-      unknown_shipping_method: 'Изберете един от предложените начини на доставка.',
-      mail_not_configured: 'Този хъб не може да изпраща имейли (няма настроен пощенски сървър).',
-      profile_not_signed_in: 'Първо влезте.',
       tender_mismatch: 'Плащанията не отговарят на дължимата сума.',
       tendered_too_little: 'Получените пари в брой са по-малко от частта в брой.',
       tendered_is_cash_only: 'Само в брой има получена сума.',
       counter_sale_only: 'Разделените плащания и получените пари в брой са за продажби на касата.',
-      insufficient_stock: 'Няма достатъчна наличност.',
     },
     issues: {
       unknown_sku: 'не е артикулен номер от каталога',
@@ -844,8 +801,6 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       unknown_webhook_endpoint: 'Geen webhook-endpoint heeft dit id. Maak eerst het endpoint aan.',
     },
     reasons: {
-      sale_in_progress: 'Deze kassa heeft een lopende verkoop: parkeer of rond die eerst af.',
-      sale_empty: 'Een lege verkoop kan niet geparkeerd worden.',
       not_ready_for_pickup:
         'De bestelling ligt nog niet klaar (of is al opgehaald): markeer haar als klaar zodra de artikelen zijn verzameld.',
       wrong_pickup_code:
@@ -856,19 +811,10 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       return_not_allowed: 'Deze bestelling kan nog niet geretourneerd worden (niet geleverd).',
       unknown_sku: 'Dit product hoort niet bij de bestelling.',
       write_off_needs_reason: 'Geef aan waarom het artikel wordt afgeschreven.',
-      refund_exceeds_payments: 'Er zou meer worden terugbetaald dan er betaald is.',
-      not_sold_on_channel: 'Dit product wordt hier niet verkocht.',
-      cart_changed: 'De winkelwagen is intussen gewijzigd. Controleer hem en probeer het opnieuw.',
-      cart_empty: 'De winkelwagen is leeg.',
-      delivery_missing: 'Kies eerst hoe de bestelling wordt geleverd.',
-      unknown_shipping_method: 'Kies een van de aangeboden verzendmethoden.',
-      mail_not_configured: 'Deze hub kan geen e-mail versturen (geen mailserver ingesteld).',
-      profile_not_signed_in: 'Log eerst in.',
       tender_mismatch: 'De betalingen tellen niet op tot het te betalen bedrag.',
       tendered_too_little: 'Het ontvangen contant geld is minder dan het contante deel.',
       tendered_is_cash_only: 'Alleen contant geld heeft een ontvangen bedrag.',
       counter_sale_only: 'Gesplitste betalingen en ontvangen contant geld zijn voor verkopen aan de kassa.',
-      insufficient_stock: 'Niet genoeg voorraad.',
     },
     issues: {
       unknown_sku: 'is geen artikelnummer uit de catalogus',

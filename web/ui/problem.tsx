@@ -34,7 +34,7 @@ export function readableProblem(lang: keyof typeof ERROR_MESSAGES, error: unknow
   const m = ERROR_MESSAGES[lang];
   if (error instanceof ApiError) {
     const p = error.problem as ApiError['problem'] & { reason?: unknown; requestId?: unknown };
-    const reason = typeof p.reason === 'string' ? m.reasons[p.reason] : undefined;
+    const reason = typeof p.reason === 'string' ? (m.reasons[p.reason] ?? m.codes[p.reason]) : undefined;
     const fields = (p.errors ?? []).map((e) => {
       const code = (e as { code?: string }).code;
       return {
