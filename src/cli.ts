@@ -1,4 +1,6 @@
-// The `omnihub` command: serve, migrate, keys (create/list/revoke), demo.
+// The `omnihub` command: serve, migrate, keys (create/list/revoke), demo, backup/restore, imports.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { ALL_MIGRATIONS, createHub, createLogger, createServices, HUB_VERSION } from './app.js';
 import { addImportCommands } from './cli-import.js';
@@ -8,6 +10,7 @@ import { systemClock } from './kernel/index.js';
 import { createApiKey, listApiKeys, revokeApiKey } from './platform/auth/api-keys.js';
 import { loadConfig } from './platform/config.js';
 import { createContext } from './platform/context.js';
+import { restoreEmbeddedDatabase, snapshotEmbeddedDatabase } from './platform/db/backup.js';
 import { openDatabase } from './platform/db/database.js';
 import { runMigrations } from './platform/db/migrate.js';
 
@@ -192,6 +195,46 @@ remoteOptions(keys.command('revoke <id>').description('revoke a key')).action(
     console.log(`revoked ${id}`);
   },
 );
+
+remoteOptions(
+  program
+    .command('backup')
+    .description(
+      'write a consistent snapshot of the embedded database (PGlite) to a file; with --url from a running hub, else from OMNIHUB_DATA_DIR with the hub stopped. On PostgreSQL use pg_dump',
+    )
+    .option('--out <file>', 'where to write the .tar.gz', 'omnihub-backup.tar.gz'),
+).action(async (o: RemoteOpts & { out: string }) => {
+  let snapshot: Uint8Array;
+  if (o.url) {
+    const key = o.key ?? process.env.OMNIHUB_KEY;
+    if (!key) throw new Error('--key (or OMNIHUB_KEY) is required with --url');
+    const res = await fetch(new URL('/api/backup', o.url), { headers: { authorization: `Bearer ${key}` } });
+    if (!res.ok)
+      throw new Error(`${res.status}: ${((await res.json()) as { detail?: string }).detail ?? ''}`);
+    snapshot = new Uint8Array(await res.arrayBuffer());
+  } else {
+    const config = loadConfig();
+    if (config.databaseUrl) throw new Error('DATABASE_URL is a PostgreSQL server: back it up with pg_dump');
+    const database = await openDatabase({ dataDir: config.dataDir });
+    try {
+      snapshot = await snapshotEmbeddedDatabase(database);
+    } finally {
+      await database.close();
+    }
+  }
+  writeFileSync(o.out, snapshot);
+  console.log(`backup written to ${o.out} (${snapshot.byteLength} bytes)`);
+});
+
+program
+  .command('restore <file>')
+  .description('restore a backup of the embedded database into an empty data directory')
+  .option('--data-dir <dir>', 'the data directory to restore into (default OMNIHUB_DATA_DIR or ./data)')
+  .action(async (file: string, o: { dataDir?: string }) => {
+    const dataDir = o.dataDir ? resolve(o.dataDir) : loadConfig().dataDir;
+    await restoreEmbeddedDatabase(dataDir, new Uint8Array(readFileSync(file)));
+    console.log(`restored ${file} into ${dataDir}; start the hub with OMNIHUB_DATA_DIR=${dataDir}`);
+  });
 
 addImportCommands(program, withDatabase);
 

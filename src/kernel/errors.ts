@@ -99,6 +99,10 @@ export const ERROR_CATALOG = {
   attachment_too_large: { status: 413, title: 'The attachment is larger than the hub accepts' },
   no_reply_address: { status: 422, title: 'The customer has no address on this channel' },
   channel_not_connected: { status: 422, title: 'No sender is set up for this channel' },
+  backup_not_embedded: {
+    status: 409,
+    title: 'This hub runs on a PostgreSQL server: back it up with pg_dump (docs/operations.md)',
+  },
   payload_too_large: { status: 413, title: 'The request body is too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported content type' },
   idempotency_key_reused: {

@@ -11,6 +11,7 @@ import {
   readableEventTypes,
   revokeApiKey,
 } from '../auth/api-keys.js';
+import { snapshotEmbeddedDatabase } from '../db/backup.js';
 import type { Database } from '../db/database.js';
 import { type MigrationSet, migrationsApplied } from '../db/migrate.js';
 import { toCloudEvent } from '../events/cloudevents.js';
@@ -158,6 +159,34 @@ export const healthRoutes =
 export const platformApiRoutes =
   (opts: PlatformRoutesOptions): FastifyPluginAsyncZod =>
   async (app) => {
+    app.get(
+      '/backup',
+      {
+        config: { policy: secretKeys('admin', 'unbound') },
+        schema: {
+          tags: ['ops'],
+          summary:
+            'A consistent snapshot of the embedded database (gzipped tar of the PGlite data directory) while the hub runs; restore with `omnihub restore`. 409 on a PostgreSQL server (use pg_dump)',
+        },
+      },
+      async (request, reply) => {
+        if (opts.database.kind !== 'pglite') {
+          return sendProblem(
+            reply,
+            request,
+            new AppError('backup_not_embedded', 'Back up the PostgreSQL server with pg_dump'),
+          );
+        }
+        const snapshot = await snapshotEmbeddedDatabase(opts.database);
+        const stamp = request.ctx.clock.now().toISOString().replace(/[:.]/g, '-');
+        return reply
+          .type('application/gzip')
+          .header('content-disposition', `attachment; filename="omnihub-backup-${stamp}.tar.gz"`)
+          .header('cache-control', 'no-store')
+          .send(Buffer.from(snapshot));
+      },
+    );
+
     app.get(
       '/me',
       {
