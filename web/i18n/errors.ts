@@ -52,7 +52,8 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       merge_failed: 'The approved merge could not be done.',
       idempotency_in_progress: 'This is still being processed. Wait a moment.',
       payload_too_large: 'This is too large to send.',
-      backup_not_embedded: "This hub's database is a PostgreSQL server: back it up with the server's own tools (pg_dump).",
+      backup_not_embedded:
+        "This hub's database is a PostgreSQL server: back it up with the server's own tools (pg_dump).",
       unsupported_media_type: 'This kind of file or content is not supported.',
       idempotency_key_reused: 'This was already sent with other content. Start again.',
       unprocessable: 'This cannot be done.',
@@ -215,7 +216,8 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       merge_failed: 'No se pudo hacer la fusión aprobada.',
       idempotency_in_progress: 'Esto todavía se está procesando. Espera un momento.',
       payload_too_large: 'Es demasiado grande para enviarlo.',
-      backup_not_embedded: "La base de datos de este hub es un servidor PostgreSQL: haz la copia con sus propias herramientas (pg_dump).",
+      backup_not_embedded:
+        'La base de datos de este hub es un servidor PostgreSQL: haz la copia con sus propias herramientas (pg_dump).',
       unsupported_media_type: 'Este tipo de archivo o contenido no es compatible.',
       idempotency_key_reused: 'Esto ya se envió con otro contenido. Empieza de nuevo.',
       unprocessable: 'Esto no se puede hacer.',
@@ -379,7 +381,8 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       merge_failed: 'Den godkända sammanslagningen kunde inte göras.',
       idempotency_in_progress: 'Detta behandlas fortfarande. Vänta en stund.',
       payload_too_large: 'Detta är för stort att skicka.',
-      backup_not_embedded: "Hubbens databas är en PostgreSQL-server: säkerhetskopiera den med serverns egna verktyg (pg_dump).",
+      backup_not_embedded:
+        'Hubbens databas är en PostgreSQL-server: säkerhetskopiera den med serverns egna verktyg (pg_dump).',
       unsupported_media_type: 'Den här typen av fil eller innehåll stöds inte.',
       idempotency_key_reused: 'Detta skickades redan med annat innehåll. Börja om.',
       unprocessable: 'Detta kan inte göras.',
@@ -540,7 +543,8 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       merge_failed: 'Одобреното обединяване не можа да бъде извършено.',
       idempotency_in_progress: 'Това все още се обработва. Изчакайте малко.',
       payload_too_large: 'Това е твърде голямо за изпращане.',
-      backup_not_embedded: "Базата данни на този хъб е PostgreSQL сървър: архивирайте я с инструментите на сървъра (pg_dump).",
+      backup_not_embedded:
+        'Базата данни на този хъб е PostgreSQL сървър: архивирайте я с инструментите на сървъра (pg_dump).',
       unsupported_media_type: 'Този вид файл или съдържание не се поддържа.',
       idempotency_key_reused: 'Това вече е изпратено с друго съдържание. Започнете отначало.',
       unprocessable: 'Това не може да бъде направено.',
@@ -707,7 +711,8 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       merge_failed: 'De goedgekeurde samenvoeging kon niet worden uitgevoerd.',
       idempotency_in_progress: 'Dit wordt nog verwerkt. Wacht even.',
       payload_too_large: 'Dit is te groot om te versturen.',
-      backup_not_embedded: "De database van deze hub is een PostgreSQL-server: maak de back-up met de eigen hulpmiddelen van de server (pg_dump).",
+      backup_not_embedded:
+        'De database van deze hub is een PostgreSQL-server: maak de back-up met de eigen hulpmiddelen van de server (pg_dump).',
       unsupported_media_type: 'Dit soort bestand of inhoud wordt niet ondersteund.',
       idempotency_key_reused: 'Dit is al met andere inhoud verstuurd. Begin opnieuw.',
       unprocessable: 'Dit kan niet.',
