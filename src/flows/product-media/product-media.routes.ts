@@ -15,7 +15,7 @@ export interface ProductMediaDeps {
   maxUploadBytes?: number;
 }
 
-const Params = z.object({ product: z.string().max(200).describe('product id or handle') });
+const Params = z.object({ id: z.string().max(200).describe('product id or handle') });
 
 export const productMediaRoutes =
   (deps: ProductMediaDeps): FastifyPluginAsyncZod =>
@@ -26,7 +26,7 @@ export const productMediaRoutes =
       done(null, body),
     );
     app.post(
-      '/products/:product/media',
+      '/catalog/products/:id/media',
       {
         bodyLimit,
         config: { policy: secretKeys('catalog:write', 'unbound') },
@@ -53,7 +53,7 @@ export const productMediaRoutes =
             `Send the image as the body: ${UPLOAD_TYPES.join(', ')}`,
           );
         }
-        const product = await deps.catalog.getProduct(request.ctx, request.params.product);
+        const product = await deps.catalog.getProduct(request.ctx, request.params.id);
         const { variant, alt, locale } = request.query;
         let variantId: string | null = null;
         if (variant) {
@@ -74,7 +74,7 @@ export const productMediaRoutes =
       },
     );
     app.get(
-      '/products/:product/media',
+      '/catalog/products/:id/media',
       {
         config: { policy: secretKeys('catalog:read', 'none') },
         schema: {
@@ -85,7 +85,7 @@ export const productMediaRoutes =
         },
       },
       async (request) => {
-        const product = await deps.catalog.getProduct(request.ctx, request.params.product);
+        const product = await deps.catalog.getProduct(request.ctx, request.params.id);
         return { items: await deps.media.listImages(request.ctx, product.id) };
       },
     );

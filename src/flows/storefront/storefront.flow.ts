@@ -3,7 +3,6 @@
 // home), and a sitemap and robots.txt per storefront channel.
 import type { Channel, ChannelsService } from '../../modules/channels/index.js';
 import { storefrontKeyOf } from '../../platform/auth/storefront-keys.js';
-import { createTtlCache } from '../../platform/cache/ttl-cache.js';
 import type { Ctx } from '../../platform/context.js';
 import type { ChannelCatalogFlow } from '../channel-catalog/index.js';
 import { categoryHead, homeHead, productHead, robotsTxt, sitemapXml } from './storefront-head.js';
@@ -26,21 +25,10 @@ export interface StorefrontPage {
 }
 
 export function createStorefrontFlow(deps: StorefrontDeps) {
-  // A key is looked up per page view: keep it a few seconds (a revoked key is replaced within them).
-  const keys = createTtlCache<string, string>({ ttlMs: 5_000, max: 1_000 });
-
   async function storefrontChannel(ctx: Ctx, code: string): Promise<Channel | null> {
     const channel = await deps.channels.findChannel(ctx, code);
     if (!channel || channel.code !== code) return null;
     return STOREFRONT_TYPES.includes(channel.type) && channel.status === 'active' ? channel : null;
-  }
-
-  async function keyOf(ctx: Ctx, channel: Channel): Promise<string> {
-    const hit = keys.get(channel.id);
-    if (hit) return hit;
-    const key = await storefrontKeyOf(ctx, channel);
-    keys.set(channel.id, key);
-    return key;
   }
 
   async function headOf(ctx: Ctx, channel: Channel, path: string, origin: string): Promise<string> {
@@ -71,7 +59,10 @@ export function createStorefrontFlow(deps: StorefrontDeps) {
     async page(ctx: Ctx, code: string, path: string, origin: string): Promise<StorefrontPage | null> {
       const channel = await storefrontChannel(ctx, code);
       if (!channel) return null;
-      const [key, head] = await Promise.all([keyOf(ctx, channel), headOf(ctx, channel, path, origin)]);
+      const [key, head] = await Promise.all([
+        storefrontKeyOf(ctx, channel),
+        headOf(ctx, channel, path, origin),
+      ]);
       return { key, head, lang: (channel.locales[0] ?? 'en').split('-')[0]! };
     },
 
