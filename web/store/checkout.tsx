@@ -404,7 +404,7 @@ function Confirmation({ order }: { order: Placed }) {
           {intl.t('store.pickupCode')} <strong data-testid="pickup-code">{order.pickup.code}</strong>
         </p>
       ) : null}
-      {order.email ? <p className="hint">{intl.t('shop.confirmationSent', { email: order.email })}</p> : null}
+      {order.email ? <p className="hint">{intl.t('shop.orderedAs', { email: order.email })}</p> : null}
       <Totals
         quote={{ ...order.totals, currency: order.currency }}
         lines={order.lines.map((l, i) => ({
