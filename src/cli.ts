@@ -57,7 +57,10 @@ program
     lines.push('', `  Admin      ${base}/admin`);
     for (const k of hub.demoAppKeys) {
       const label = k.app === 'store' ? 'Storefront' : 'Till      ';
-      lines.push(`  ${label} ${base}/${k.app}/${k.channelCode}?key=${k.secret}`);
+      // The storefront's page carries its channel's publishable key: no key in its link.
+      lines.push(
+        `  ${label} ${base}/${k.app}/${k.channelCode}${k.app === 'store' ? '' : `?key=${k.secret}`}`,
+      );
     }
     if (hub.demoAppKeys.length)
       lines.push('             (demo app keys: shown once, bound to their channel)');
