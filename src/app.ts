@@ -43,6 +43,7 @@ import { type DemoAppKey, loadDemoData } from './flows/demo/load-demo-data.flow.
 import { createImportFlow, importExportRoutes } from './flows/import-export/index.js';
 import { createCustomerPanelFlow, createInboxFlow, inboxRoutes } from './flows/inbox/index.js';
 import { createPricingFlow, pricingRoutes, startPromotionUsesRelease } from './flows/pricing/index.js';
+import { productMediaRoutes } from './flows/product-media/index.js';
 import {
   createMyAccountFlow,
   createSignInFlow,
@@ -50,6 +51,7 @@ import {
   shopperSessionResolver,
   shopperSignInRoutes,
 } from './flows/shopper-account/index.js';
+import { createStorefrontFlow, originOf, storefrontRoutes } from './flows/storefront/index.js';
 import {
   createWalletFlow,
   createWalletTenders,
@@ -82,6 +84,15 @@ import {
   inventoryRoutes,
   startExpirySweeper,
 } from './modules/inventory/index.js';
+import {
+  createMediaService,
+  type MediaStorage,
+  mediaApiRoutes,
+  mediaMigrations,
+  mediaServeRoutes,
+  mediaStorageFor,
+  memoryMediaStorage,
+} from './modules/media/index.js';
 import {
   createOrdersModule,
   orderInsightsRoutes,
@@ -146,6 +157,7 @@ export const ALL_MIGRATIONS: MigrationSet[] = [
   inboxMigrations,
   walletMigrations,
   staffMigrations,
+  mediaMigrations,
 ];
 
 // Every event type and its payload schema, known to the event log (which checks appended payloads in
@@ -210,6 +222,8 @@ export interface ServicesOptions {
   inbox?: InboxOptions | undefined;
   /** log2 of scrypt's N for staff passwords (default 16). */
   staffPasswordCost?: number | undefined;
+  /** Where product pictures are stored (default: memory). */
+  mediaStorage?: MediaStorage | undefined;
 }
 
 export function createServices(opts: ServicesOptions = {}) {
@@ -260,7 +274,9 @@ export function createServices(opts: ServicesOptions = {}) {
   });
   const walletFlow = createWalletFlow({ wallet, customers, payments: commerce.deps.payments });
   const priceOverride = createPriceOverrideFlow({ carts, staff });
-  const channelCatalog = createChannelCatalogFlow({ ...base, inventory });
+  const media = createMediaService({ storage: opts.mediaStorage ?? memoryMediaStorage() });
+  const channelCatalog = createChannelCatalogFlow({ ...base, inventory, images: media });
+  const storefront = createStorefrontFlow({ channels: base.channels, channelCatalog });
   const imports = createImportFlow({
     ...base,
     inventory,
@@ -314,6 +330,8 @@ export function createServices(opts: ServicesOptions = {}) {
     walletFlow,
     commerce,
     channelCatalog,
+    media,
+    storefront,
     imports,
     inbox,
     inboxFlow,
@@ -345,6 +363,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     maxFutureSkewSeconds: config.maxFutureSkewSeconds,
     staffPasswordCost: config.staffPasswordCost,
     inbox: { ...inboxOptionsFor(config.dataDir), maxAttachmentBytes: config.maxAttachmentBytes },
+    mediaStorage: mediaStorageFor(config.dataDir),
   });
   const paymentProviders = {
     names: services.commerce.deps.payments.enabledProviderNames(),
@@ -412,6 +431,8 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await api.register(channelsRoutes(services.channels));
       await api.register(catalogRoutes(services.catalog));
       await api.register(channelCatalogRoutes(services.channelCatalog));
+      await api.register(mediaApiRoutes(services.media));
+      await api.register(productMediaRoutes({ catalog: services.catalog, media: services.media }));
       await api.register(
         importExportRoutes({
           imports: services.imports,
@@ -471,7 +492,14 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     },
     { prefix: '/api' },
   );
-  await registerWebApps(http, opts.webDir);
+  // Storefront pages carry their channel's publishable key and a shareable head; pictures and
+  // crawlers' files are public.
+  await registerWebApps(http, opts.webDir, {
+    storePage: (request, code, path) =>
+      services.storefront.page(request.ctx, code, path, originOf(request, config.publicUrl)),
+  });
+  await http.register(mediaServeRoutes(services.media));
+  await http.register(storefrontRoutes({ storefront: services.storefront, publicUrl: config.publicUrl }));
   await http.register(segmentRoutes(services.customers));
   await http.register(
     webChatRoutes({ inbox: services.inbox, flow: services.inboxFlow, stream: () => integration.stream }),

@@ -7,6 +7,7 @@ import { addImportCommands } from './cli-import.js';
 import { DEMO_PAYMENT_PROVIDERS } from './flows/demo/demo-channels.js';
 import { loadDemoData } from './flows/demo/load-demo-data.flow.js';
 import { systemClock } from './kernel/index.js';
+import { mediaStorageFor } from './modules/media/index.js';
 import { createApiKey, listApiKeys, revokeApiKey } from './platform/auth/api-keys.js';
 import { loadConfig } from './platform/config.js';
 import { createContext } from './platform/context.js';
@@ -59,7 +60,10 @@ program
     lines.push('', `  Admin      ${base}/admin`);
     for (const k of hub.demoAppKeys) {
       const label = k.app === 'store' ? 'Storefront' : 'Till      ';
-      lines.push(`  ${label} ${base}/${k.app}/${k.channelCode}?key=${k.secret}`);
+      // The storefront's page carries its channel's publishable key: no key in its link.
+      lines.push(
+        `  ${label} ${base}/${k.app}/${k.channelCode}${k.app === 'store' ? '' : `?key=${k.secret}`}`,
+      );
     }
     if (hub.demoAppKeys.length)
       lines.push('             (demo app keys: shown once, bound to their channel)');
@@ -114,8 +118,10 @@ program
   .action(async (o: { force?: boolean }) => {
     await withDatabase(async (ctx) => {
       // The demo's orders are paid with its own stand-in providers (test card, till cash).
-      const paymentProviders = loadConfig().paymentProviders ?? DEMO_PAYMENT_PROVIDERS;
-      const r = await loadDemoData(ctx, createServices({ paymentProviders }), { force: !!o.force });
+      const config = loadConfig();
+      const paymentProviders = config.paymentProviders ?? DEMO_PAYMENT_PROVIDERS;
+      const services = createServices({ paymentProviders, mediaStorage: mediaStorageFor(config.dataDir) });
+      const r = await loadDemoData(ctx, services, { force: !!o.force });
       console.log(
         r.loaded
           ? `demo data loaded: ${JSON.stringify(r.summary)}`

@@ -9,6 +9,7 @@ import { CUSTOMER_EVENT_SCHEMAS } from './modules/customers/index.js';
 import { INBOX_EVENT_SCHEMAS } from './modules/inbox/index.js';
 import { INTEGRATION_EVENT_SCHEMAS } from './modules/integrations/index.js';
 import { INVENTORY_EVENT_SCHEMAS } from './modules/inventory/index.js';
+import { MEDIA_EVENT_SCHEMAS } from './modules/media/index.js';
 import { ORDER_EVENT_SCHEMAS } from './modules/orders/index.js';
 import { PAYMENT_EVENT_SCHEMAS } from './modules/payments/index.js';
 import { PROMOTION_EVENT_SCHEMAS } from './modules/promotions/index.js';
@@ -34,4 +35,5 @@ export const ALL_EVENT_SCHEMAS: readonly EventSchemaSet[] = [
   { owner: 'inbox', schemas: INBOX_EVENT_SCHEMAS },
   { owner: 'wallet', schemas: WALLET_EVENT_SCHEMAS },
   { owner: 'staff', schemas: STAFF_EVENT_SCHEMAS },
+  { owner: 'media', schemas: MEDIA_EVENT_SCHEMAS },
 ];

@@ -2,10 +2,10 @@
 // and /pos/<store> answer with their app's index.html (the apps route in the browser), assets under
 // /web/. Public pages: the apps sign in through the API. Without a build the same routes answer a
 // problem+json that says how to build, and the hub runs as usual.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from './kernel/index.js';
 import { sendProblem } from './platform/http/problem.js';
 import { declarePluginRoutes, publicRoute } from './platform/http/route-policy.js';
@@ -44,11 +44,38 @@ export const WEB_APP_HEADERS: Readonly<Record<string, string>> = {
   'referrer-policy': 'no-referrer',
 };
 
+export interface WebAppOptions {
+  /**
+   * A storefront page's publishable key, language and head (Open Graph, JSON-LD), put into the page
+   * so shoppers need no key in the URL and shared links preview; null: no storefront of that code.
+   */
+  storePage?: (
+    request: FastifyRequest,
+    code: string,
+    path: string,
+  ) => Promise<{ key: string; lang: string; head: string } | null>;
+}
+
+/** The store page with its key (a meta tag: the page's policy allows no inline script) and head. */
+export function storeHtml(html: string, page: { key: string; lang: string; head: string }): string {
+  const attr = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return html
+    .replace(/<html lang="[^"]*">/, `<html lang="${attr(page.lang)}">`)
+    .replace(
+      /<title>[^<]*<\/title>/,
+      () => `${page.head}\n    <meta name="omnihub-publishable-key" content="${attr(page.key)}">`,
+    );
+}
+
 export function webAppsBuilt(dir: string): boolean {
   return APPS.every((app) => existsSync(`${dir}/${app.name}/index.html`));
 }
 
-export async function registerWebApps(http: FastifyInstance, dir: string = DEFAULT_WEB_DIR): Promise<void> {
+export async function registerWebApps(
+  http: FastifyInstance,
+  dir: string = DEFAULT_WEB_DIR,
+  opts: WebAppOptions = {},
+): Promise<void> {
   http.get('/', hidden, async (_request, reply) => reply.redirect('/admin'));
   if (!webAppsBuilt(dir)) {
     const notBuilt = new AppError(
@@ -84,6 +111,23 @@ export async function registerWebApps(http: FastifyInstance, dir: string = DEFAU
       const page = `${app.name}/index.html`;
       const send = (reply: FastifyReply) =>
         reply.headers(WEB_APP_HEADERS).header('cache-control', 'no-cache').sendFile(page);
+      if (app.name === 'store' && opts.storePage) {
+        const storePage = opts.storePage;
+        const template = readFileSync(`${dir}/${page}`, 'utf8');
+        for (const url of app.routes) {
+          assets.get(url, hidden, async (request, reply) => {
+            const { channel, '*': rest } = request.params as { channel: string; '*'?: string };
+            const found = await storePage(request, channel, `/${rest ?? ''}`.replace(/\/+$/, '') || '/');
+            if (!found) return send(reply);
+            return reply
+              .headers(WEB_APP_HEADERS)
+              .header('cache-control', 'no-cache')
+              .type('text/html; charset=utf-8')
+              .send(storeHtml(template, found));
+          });
+        }
+        continue;
+      }
       for (const url of app.routes) assets.get(url, hidden, (_request, reply) => send(reply));
     }
   });

@@ -123,6 +123,7 @@ describeBrowser(
       await admin.locator('[data-column="open"]').waitFor();
       await admin.locator('[data-live="live"], [data-live="polling"]').waitFor();
 
+      await shopper.getByRole('button', { name: 'Continue to summary' }).click();
       await shopper.getByRole('button', { name: 'Pay and place order' }).click();
       const code = (await shopper.getByTestId('pickup-code').textContent())!.trim();
       expect(code).toMatch(/^[A-Z0-9-]{4,}$/);
@@ -175,6 +176,7 @@ describeBrowser(
       await guest.getByLabel('Email for the order confirmation').fill('guest.shopper@example.com');
       await guest.getByLabel('Click & collect in a store').check();
       await guest.locator('[data-store="store-amsterdam"] input').check();
+      await guest.getByRole('button', { name: 'Continue to summary' }).click();
       await guest.getByRole('button', { name: 'Pay and place order' }).click();
       const code = (await guest.getByTestId('pickup-code').textContent())!.trim();
       const orders = await t.api('GET', `/api/orders?pickupCode=${code}`);

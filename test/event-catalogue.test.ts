@@ -13,6 +13,7 @@ import { CUSTOMER_EVENTS } from '../src/modules/customers/index.js';
 import { INBOX_EVENTS } from '../src/modules/inbox/index.js';
 import { INTEGRATION_EVENTS } from '../src/modules/integrations/index.js';
 import { INVENTORY_EVENTS } from '../src/modules/inventory/index.js';
+import { MEDIA_EVENTS } from '../src/modules/media/index.js';
 import { ORDER_EVENTS, ORDER_STATUSES, statusEvent } from '../src/modules/orders/index.js';
 import { PAYMENT_EVENTS } from '../src/modules/payments/index.js';
 import { PROMOTION_EVENTS } from '../src/modules/promotions/index.js';
@@ -40,6 +41,7 @@ it('gives every event type a module or the platform names a payload schema, owne
     INBOX_EVENTS,
     WALLET_EVENTS,
     STAFF_EVENTS,
+    MEDIA_EVENTS,
     PLATFORM_EVENTS,
   ].flatMap((table) => Object.values(table));
   const statuses = ORDER_STATUSES.filter((s) => s !== 'pending').map(statusEvent);

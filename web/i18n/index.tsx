@@ -9,10 +9,11 @@ import { type MessageKey as CoreKey, en } from './en.ts';
 import { es } from './es.ts';
 import { nl } from './nl.ts';
 import { type StaffKey, staffBg, staffEn, staffEs, staffNl, staffSv } from './staff.ts';
+import { type StoreKey, storeBg, storeEn, storeEs, storeNl, storeSv } from './store.ts';
 import { sv } from './sv.ts';
 import { type TillScanKey, tillScanBg, tillScanEn, tillScanEs, tillScanNl, tillScanSv } from './till-scan.ts';
 
-export type MessageKey = CoreKey | AdminOpsKey | TillScanKey | StaffKey;
+export type MessageKey = CoreKey | AdminOpsKey | TillScanKey | StaffKey | StoreKey;
 export const LANGUAGES = ['en', 'es', 'sv', 'bg', 'nl'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const LANGUAGE_NAMES: Record<Language, string> = {
@@ -24,11 +25,11 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
 };
 
 const CATALOGS: Record<Language, Record<MessageKey, string>> = {
-  en: { ...en, ...adminOpsEn, ...tillScanEn, ...staffEn },
-  es: { ...es, ...adminOpsEs, ...tillScanEs, ...staffEs },
-  sv: { ...sv, ...adminOpsSv, ...tillScanSv, ...staffSv },
-  bg: { ...bg, ...adminOpsBg, ...tillScanBg, ...staffBg },
-  nl: { ...nl, ...adminOpsNl, ...tillScanNl, ...staffNl },
+  en: { ...en, ...adminOpsEn, ...tillScanEn, ...staffEn, ...storeEn },
+  es: { ...es, ...adminOpsEs, ...tillScanEs, ...staffEs, ...storeEs },
+  sv: { ...sv, ...adminOpsSv, ...tillScanSv, ...staffSv, ...storeSv },
+  bg: { ...bg, ...adminOpsBg, ...tillScanBg, ...staffBg, ...storeBg },
+  nl: { ...nl, ...adminOpsNl, ...tillScanNl, ...staffNl, ...storeNl },
 };
 
 export function toLanguage(locale: string | undefined | null): Language | undefined {

@@ -34,7 +34,15 @@ export function FavouritesGrid({
     const variant = product?.variants.find((v) => v.sku === sku);
     if (!product || !variant) return [];
     const options = Object.keys(variant.options).length ? optionsText(intl, variant.options) : '';
-    return [{ sku, title: product.title, options, variant, image: product.media[0] ?? null }];
+    return [
+      {
+        sku,
+        title: product.title,
+        options,
+        variant,
+        image: product.images[0]?.src ?? product.media[0] ?? null,
+      },
+    ];
   });
   return (
     <section aria-labelledby="favourites-title" className="stack">

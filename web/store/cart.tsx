@@ -1,5 +1,5 @@
 // The cart, and logging in: the shopper's carts from other channels come along (merged by the hub).
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useIntl } from '../i18n/index.tsx';
 import { Empty, ErrorNotice, TextField } from '../ui/components.tsx';
 import { Link } from '../ui/router.tsx';
@@ -85,16 +85,21 @@ export function LoginForm() {
 
 export function CartPage() {
   const intl = useIntl();
-  const { cart, customer, changeQuantity, channel } = useShop();
+  const { cart, customer, changeQuantity, removeLine, channel } = useShop();
   const [error, setError] = useState<unknown>(null);
-  const change = async (lineId: string, quantity: number) => {
+  const [busy, setBusy] = useState(false);
+  const act = async (action: () => Promise<void>) => {
     setError(null);
+    setBusy(true);
     try {
-      await changeQuantity(lineId, quantity);
+      await action();
     } catch (err) {
       setError(err);
+    } finally {
+      setBusy(false);
     }
   };
+  const change = (lineId: string, quantity: number) => act(() => changeQuantity(lineId, quantity));
   return (
     <section aria-labelledby="cart-title">
       <h1 id="cart-title">{intl.t('store.cart')}</h1>
@@ -126,6 +131,15 @@ export function CartPage() {
                   </button>
                 </span>
                 <span className="num">{intl.money(l.unitPrice * l.quantity, cart.currency)}</span>
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={busy}
+                  aria-label={intl.t('shop.remove', { title: l.title })}
+                  onClick={() => act(() => removeLine(l.lineId))}
+                >
+                  ×
+                </button>
                 {l.holdStatus === 'lost' ? <small className="hint">{intl.t('store.holdLost')}</small> : null}
               </li>
             ))}
@@ -142,7 +156,47 @@ export function CartPage() {
           </Link>
         </div>
       ) : null}
+      {cart && cart.lines.length > 0 ? (
+        <Handoff code={cart.handoff.code} payload={cart.handoff.qrPayload} />
+      ) : null}
       {customer ? null : <LoginForm />}
+    </section>
+  );
+}
+
+/**
+ * "Continue in a store or on another device": the cart's handoff code and its QR code (drawn by the
+ * ZXing encoder, loaded only when a cart is shown; the till scans it the same way).
+ */
+function Handoff({ code, payload }: { code: string; payload: string }) {
+  const intl = useIntl();
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    let live = true;
+    import('@zxing/browser').then(
+      ({ BrowserQRCodeSvgWriter }) => {
+        if (!live || !box.current) return;
+        const svg = new BrowserQRCodeSvgWriter().write(payload, 160, 160);
+        svg.setAttribute('role', 'img');
+        svg.setAttribute('aria-label', intl.t('shop.handoffQr', { code }));
+        box.current.replaceChildren(svg);
+      },
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [payload, code, intl]);
+  return (
+    <section className="panel handoff" aria-labelledby="handoff-title">
+      <h2 id="handoff-title">{intl.t('shop.handoffTitle')}</h2>
+      <p className="hint">{intl.t('shop.handoffHint')}</p>
+      <p>
+        <strong className="handoff-code" data-testid="handoff-code">
+          {code}
+        </strong>
+      </p>
+      <div ref={box} className="qr" />
     </section>
   );
 }

@@ -17,6 +17,9 @@ async function loadCart(api: Api, id: string): Promise<Cart> {
   return ok(api.GET('/api/carts/{id}', { params: { path: { id } } }));
 }
 
+/** Set when a shopper signs in on this browser (the session itself is an httpOnly cookie). */
+const SIGNED_IN_MARK = 'omnihub.shopper.signedIn';
+
 function anonymousId(): string {
   let id = localStorage.getItem('omnihub.anonymousId');
   if (!id) {
@@ -56,10 +59,15 @@ export function useShopState(channel: ShopChannel) {
     void refreshCart();
   }, [refreshCart]);
 
-  // Who is signed in on this browser (nobody when the hub answers 401).
+  // Who is signed in on this browser. The session cookie is invisible to the page, so a mark kept at
+  // sign-in says whether to ask: a guest's page makes no request that must fail (401).
   useEffect(() => {
+    if (!localStorage.getItem(SIGNED_IN_MARK)) return;
     api.GET('/api/me/profile').then(
-      ({ data }) => setCustomer(data ? { customerId: data.customerId, email: data.email ?? '' } : null),
+      ({ data }) => {
+        if (!data) localStorage.removeItem(SIGNED_IN_MARK);
+        setCustomer(data ? { customerId: data.customerId, email: data.email ?? '' } : null);
+      },
       () => setCustomer(null),
     );
   }, [api]);
@@ -92,6 +100,13 @@ export function useShopState(channel: ShopChannel) {
     );
   };
 
+  const removeLine = async (lineId: string) => {
+    if (!cart) return;
+    setCart(
+      await ok(api.DELETE('/api/carts/{id}/lines/{lineId}', { params: { path: { id: cart.id, lineId } } })),
+    );
+  };
+
   /** Emails a one-time sign-in code (the hub answers the same for any address). */
   const startSignIn = async (email: string) => {
     await ok(api.POST('/api/shopper/sign-in', { body: { email: email.trim().toLowerCase() } }));
@@ -111,6 +126,7 @@ export function useShopState(channel: ShopChannel) {
     const r = await ok(
       api.POST('/api/carts/{id}/identify', { params: { path: { id: current.id } }, body: {} }),
     );
+    localStorage.setItem(SIGNED_IN_MARK, '1');
     setCustomer({ customerId: signedIn.customerId, email: value });
     setCart(r.cart);
   };
@@ -121,6 +137,7 @@ export function useShopState(channel: ShopChannel) {
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
     }
+    localStorage.removeItem(SIGNED_IN_MARK);
     setCustomer(null);
     setCart(null);
   };
@@ -132,6 +149,7 @@ export function useShopState(channel: ShopChannel) {
     customer,
     addToCart,
     changeQuantity,
+    removeLine,
     startSignIn,
     verifySignIn,
     logOut,

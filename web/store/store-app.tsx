@@ -7,6 +7,7 @@ import { ok } from '../ui/api.ts';
 import { ErrorNotice, LanguagePicker, Loading, useLoad } from '../ui/components.tsx';
 import { KeyGate, useApi } from '../ui/key-gate.tsx';
 import { Link, matchPath, useRouter } from '../ui/router.tsx';
+import { saveKey } from '../ui/session.ts';
 import { AccountPage } from './account.tsx';
 import { CartPage } from './cart.tsx';
 import { CatalogPage, ProductPage } from './catalog.tsx';
@@ -25,6 +26,7 @@ export interface ShopChannel {
   name: string;
   currency: string;
   locales: string[];
+  paymentProviders: string[];
 }
 
 const ShopContext = createContext<(ShopState & { channel: ShopChannel; locale: string | undefined }) | null>(
@@ -37,8 +39,16 @@ export function useShop() {
   return s;
 }
 
+/** The channel's publishable key, put in the page by the hub (no key in the URL, nothing to paste). */
+function servedKey(): string | null {
+  return document.querySelector<HTMLMetaElement>('meta[name="omnihub-publishable-key"]')?.content || null;
+}
+
 export function StoreApp({ code }: { code: string }) {
   const intl = useIntl();
+  // The hub's key wins over one kept from an earlier visit (it may have been revoked and replaced).
+  const served = servedKey();
+  if (served) saveKey(`store.${code}`, 'local', served);
   return (
     <KeyGate
       name={`store.${code}`}
@@ -82,7 +92,9 @@ function ShopWithChannel({ channel }: { channel: ShopChannel }) {
   useChatWidget(channel.code, intl.lang);
   let page: ReactNode = <p>{intl.t('common.notFound')}</p>;
   const product = matchPath('/p/:handle', path);
+  const category = path.startsWith('/c/') ? decodeURIComponent(path.slice(3)) : null;
   if (path === '/') page = <CatalogPage />;
+  else if (category) page = <CatalogPage category={category} />;
   else if (product) page = <ProductPage handle={product.handle!} />;
   else if (path === '/cart') page = <CartPage />;
   else if (path === '/checkout') page = <CheckoutPage />;

@@ -12126,6 +12126,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/catalog/products/{id}/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A product's pictures in order */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description product id or handle */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                alt: {
+                                    [key: string]: string;
+                                };
+                                createdAt: string;
+                                height: number;
+                                id: string;
+                                position: number;
+                                productId: string;
+                                variantId: string | null;
+                                width: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a picture to a product or one of its variants (the raw image is the body) */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description alt text in `locale` */
+                    alt?: string;
+                    locale?: string;
+                    /** @description SKU or variant id the picture shows */
+                    variant?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description product id or handle */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alt: {
+                                [key: string]: string;
+                            };
+                            createdAt: string;
+                            height: number;
+                            id: string;
+                            position: number;
+                            productId: string;
+                            variantId: string | null;
+                            width: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/catalog/products/{id}/prices": {
         parameters: {
             query?: never;
@@ -13196,6 +13288,19 @@ export interface paths {
                                 description: string;
                                 handle: string;
                                 id: string;
+                                images: {
+                                    alt: string;
+                                    height: number;
+                                    id: string;
+                                    src: string;
+                                    srcset: {
+                                        avif: string;
+                                        jpeg: string;
+                                        webp: string;
+                                    };
+                                    variantId: string | null;
+                                    width: number;
+                                }[];
                                 listed: boolean;
                                 /** @description the locale the text is in (after fallback) */
                                 locale: string;
@@ -13426,6 +13531,19 @@ export interface paths {
                                 description: string;
                                 handle: string;
                                 id: string;
+                                images: {
+                                    alt: string;
+                                    height: number;
+                                    id: string;
+                                    src: string;
+                                    srcset: {
+                                        avif: string;
+                                        jpeg: string;
+                                        webp: string;
+                                    };
+                                    variantId: string | null;
+                                    width: number;
+                                }[];
                                 listed: boolean;
                                 /** @description the locale the text is in (after fallback) */
                                 locale: string;
@@ -13499,6 +13617,19 @@ export interface paths {
                             description: string;
                             handle: string;
                             id: string;
+                            images: {
+                                alt: string;
+                                height: number;
+                                id: string;
+                                src: string;
+                                srcset: {
+                                    avif: string;
+                                    jpeg: string;
+                                    webp: string;
+                                };
+                                variantId: string | null;
+                                width: number;
+                            }[];
                             listed: boolean;
                             /** @description the locale the text is in (after fallback) */
                             locale: string;
@@ -20176,6 +20307,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/media/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An image: size, order, alt texts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alt: {
+                                [key: string]: string;
+                            };
+                            createdAt: string;
+                            height: number;
+                            id: string;
+                            position: number;
+                            productId: string;
+                            variantId: string | null;
+                            width: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove an image and its sizes */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change an image's alt texts (per locale), place in the order or variant */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        alt?: {
+                            [key: string]: string;
+                        };
+                        position?: number;
+                        variantId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alt: {
+                                [key: string]: string;
+                            };
+                            createdAt: string;
+                            height: number;
+                            id: string;
+                            position: number;
+                            productId: string;
+                            variantId: string | null;
+                            width: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/orders": {
         parameters: {
             query?: never;
@@ -26140,6 +26383,43 @@ export interface paths {
                             status: "ok";
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/media/{id}/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One size of an image (avif, webp, jpeg), cached for a year, with an ETag */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    file: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };

@@ -13,6 +13,7 @@ import {
   type SkuPrice,
 } from '../../modules/catalog/index.js';
 import type { Channel, ChannelsService } from '../../modules/channels/index.js';
+import type { ImageView } from '../../modules/media/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { ViewCache } from './view-cache.js';
 
@@ -21,10 +22,20 @@ export interface AvailabilityReader {
   availableToSell(ctx: Ctx, channelId: string, skus: string[]): Promise<Map<string, number>>;
 }
 
+/** What this flow needs from media (the media service has this shape). */
+export interface ImageReader {
+  imagesOf(ctx: Ctx, productIds: string[], locale?: string): Promise<Map<string, ImageView[]>>;
+}
+
+/** A product as a channel shows it, with its pictures (sizes and alt text in its locale). */
+export type ShopProduct = ChannelProduct & { images: ImageView[] };
+
 export interface ChannelCatalogDeps {
   channels: ChannelsService;
   catalog: CatalogService;
   inventory: AvailabilityReader;
+  /** Product pictures; none when not wired (scripts). */
+  images?: ImageReader;
   /** How long a cached channel or page may serve reads without a local commit (0 = no cache). */
   cacheTtlMs?: number;
 }
@@ -39,7 +50,7 @@ export interface ChannelPageRequest {
 
 export interface ChannelPage {
   channel: { id: string; code: string; currency: string; locale: string };
-  items: ChannelProduct[];
+  items: ShopProduct[];
   nextCursor: string | null;
 }
 
@@ -56,10 +67,24 @@ export function createChannelCatalogFlow(deps: ChannelCatalogDeps) {
 
   async function withAvailability(ctx: Ctx, channelId: string, products: ChannelViewProduct[]) {
     const skus = products.flatMap((p) => p.variants.map((v) => v.sku));
-    const ats = skus.length ? await deps.inventory.availableToSell(ctx, channelId, skus) : new Map();
-    return products.map((p): ChannelProduct => {
+    const [ats, images] = await Promise.all([
+      skus.length ? deps.inventory.availableToSell(ctx, channelId, skus) : new Map<string, number>(),
+      deps.images && products.length
+        ? deps.images.imagesOf(
+            ctx,
+            products.map((p) => p.id),
+            products[0]!.locale,
+          )
+        : new Map<string, ImageView[]>(),
+    ]);
+    return products.map((p): ShopProduct => {
       const variants = p.variants.map((v) => ({ ...v, availableToSell: Math.max(0, ats.get(v.sku) ?? 0) }));
-      return { ...p, variants, availableToSell: variants.reduce((s, v) => s + v.availableToSell, 0) };
+      return {
+        ...p,
+        variants,
+        availableToSell: variants.reduce((s, v) => s + v.availableToSell, 0),
+        images: images.get(p.id) ?? [],
+      };
     });
   }
 
@@ -97,7 +122,7 @@ export function createChannelCatalogFlow(deps: ChannelCatalogDeps) {
       channel: Channel,
       idOrSku: string,
       opts: { locale?: string | undefined; listedOnly: boolean },
-    ): Promise<ChannelProduct> {
+    ): Promise<ShopProduct> {
       const [found] = await deps.catalog.channelProducts(ctx, channelViewScope(channel, opts.locale), [
         idOrSku,
       ]);
@@ -135,7 +160,7 @@ export function createChannelCatalogFlow(deps: ChannelCatalogDeps) {
       ctx: Ctx,
       channel: Channel,
       locale: string | undefined,
-    ): Promise<{ skus: string[]; items: ChannelProduct[] }> {
+    ): Promise<{ skus: string[]; items: ShopProduct[] }> {
       const skus = await deps.catalog.favouritesOf(ctx, channel.id);
       if (skus.length === 0) return { skus, items: [] };
       const found = await deps.catalog.channelProducts(ctx, channelViewScope(channel, locale), skus);

@@ -11,9 +11,13 @@ import {
   Sku,
   SkuPrice,
 } from '../../modules/catalog/index.js';
+import { ImageView } from '../../modules/media/index.js';
 import { channelFor } from '../../platform/http/auth-hook.js';
 import { browserKeys, onRecord, secretKeys } from '../../platform/http/route-policy.js';
 import type { ChannelCatalogFlow } from './channel-catalog.flow.js';
+
+/** A product as the channel shows it, with its pictures (sizes per format, alt text in its locale). */
+const ShopProduct = ChannelProduct.extend({ images: z.array(ImageView) });
 
 const ChannelParams = z.object({ channel: z.string().describe('channel id or code') });
 const LocaleQuery = z.object({ locale: CatalogLocale.optional().describe('one of the channel locales') });
@@ -39,7 +43,7 @@ export const channelCatalogRoutes =
                 currency: z.string(),
                 locale: z.string(),
               }),
-              items: z.array(ChannelProduct),
+              items: z.array(ShopProduct),
               nextCursor: z.string().nullable(),
             }),
           },
@@ -62,7 +66,7 @@ export const channelCatalogRoutes =
             'A product (by id, handle or SKU) as a channel shows it; unbound keys also see unlisted ones',
           params: ChannelParams.extend({ idOrSku: z.string() }),
           querystring: z.strictObject(LocaleQuery.shape),
-          response: { 200: ChannelProduct },
+          response: { 200: ShopProduct },
         },
       },
       async (request) => {
@@ -102,7 +106,7 @@ export const channelCatalogRoutes =
           summary: "A till's product grid: the channel's favourite SKUs in order, with their products",
           params: ChannelParams,
           querystring: z.strictObject(LocaleQuery.shape),
-          response: { 200: z.object({ skus: z.array(z.string()), items: z.array(ChannelProduct) }) },
+          response: { 200: z.object({ skus: z.array(z.string()), items: z.array(ShopProduct) }) },
         },
       },
       async (request) => {

@@ -6,5 +6,7 @@ export {
   type ChannelCatalogFlow,
   type ChannelPage,
   createChannelCatalogFlow,
+  type ImageReader,
+  type ShopProduct,
 } from './channel-catalog.flow.js';
 export { channelCatalogRoutes } from './channel-catalog.routes.js';

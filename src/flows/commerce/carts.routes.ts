@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { AppError } from '../../kernel/index.js';
 import {
   Cart,
+  checkPostalCode,
   MERGE_STRATEGIES,
   MergeOutcome,
   newCartToken,
@@ -243,7 +244,7 @@ export const cartsRoutes =
           body: z.discriminatedUnion('type', [
             z.strictObject({
               type: z.literal('ship'),
-              address: ShippingAddress,
+              address: ShippingAddress.superRefine(checkPostalCode),
               method: z
                 .string()
                 .min(1)

@@ -174,6 +174,8 @@ const sekOf = (eur: number) => (Math.round((eur * 10.9) / 10000) * 100 - 1) * 10
 export interface DemoCatalog {
   products: number;
   skus: string[];
+  /** What each product's picture shows (demo-media.ts draws them): style, colour and alt texts. */
+  pictures: Array<{ productId: string; style: string; colour: string; alt: Record<string, string> }>;
 }
 
 export async function loadDemoCatalog(
@@ -202,7 +204,8 @@ export async function loadDemoCatalog(
         handle: `${style.code}-${colour.code}`,
         defaultLocale: 'en',
         categories: [style.category],
-        media: [`https://images.example.com/fjord-field/${style.code}-${colour.code}.jpg`],
+        // Pictures come from the media module (demo-media.ts), drawn by the hub: no network needed.
+        media: [],
         texts,
         style,
         colour: colour.code,
@@ -274,5 +277,11 @@ export async function loadDemoCatalog(
         .map((v) => ({ sku: v.sku, amount: Math.round((v.eur * 1.08) / 100) * 100 - 1, currency: 'EUR' })),
     );
   }
-  return { products: products.length, skus: variants.map((v) => v.sku) };
+  const pictures = products.map((p) => ({
+    productId: ids.get(p.handle)!,
+    style: p.style.code,
+    colour: p.colour,
+    alt: Object.fromEntries(Object.entries(p.texts ?? {}).map(([l, t]) => [l, t.title])),
+  }));
+  return { products: products.length, skus: variants.map((v) => v.sku), pictures };
 }

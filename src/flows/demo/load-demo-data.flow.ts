@@ -4,6 +4,7 @@ import type { CatalogService } from '../../modules/catalog/index.js';
 import type { ChannelsService } from '../../modules/channels/index.js';
 import type { CustomersService } from '../../modules/customers/index.js';
 import type { InventoryService } from '../../modules/inventory/index.js';
+import type { MediaService } from '../../modules/media/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { getMeta, setMeta } from '../../platform/db/hub-meta.js';
 import type { CommerceFlows } from '../commerce/index.js';
@@ -12,6 +13,7 @@ import { loadDemoCatalog } from './demo-catalog.js';
 import { loadDemoChannels } from './demo-channels.js';
 import { loadDemoCustomers } from './demo-customers.js';
 import { loadDemoInventory, seedDemoStock } from './demo-inventory.js';
+import { loadDemoMedia } from './demo-media.js';
 import { loadDemoOrders } from './demo-orders.js';
 
 export type { DemoAppKey } from './demo-app-keys.js';
@@ -23,6 +25,8 @@ export interface DemoServices {
   catalog: CatalogService;
   inventory: InventoryService;
   customers: CustomersService;
+  /** Product pictures (optional: without media the demo has none). */
+  media?: MediaService;
   /** Carts and orders (optional: a hub without the commerce flows skips them). */
   commerce?: CommerceFlows;
 }
@@ -49,6 +53,7 @@ export async function loadDemoData(
   const locations = await loadDemoInventory(ctx, services.inventory, channels);
   const catalog = await loadDemoCatalog(ctx, services, channels);
   await seedDemoStock(ctx, services.inventory, catalog.skus);
+  if (services.media) await loadDemoMedia(ctx, services.media, catalog);
   const customerEvents = await loadDemoCustomers(ctx, services.customers, channels);
   const orders = services.commerce
     ? await loadDemoOrders(ctx, services.commerce, channels, catalog.skus)

@@ -21,6 +21,7 @@ export {
 } from './carts-erasure.js';
 export { activeCartStats, ChannelCartStats, cartStatsRoutes } from './carts-stats.js';
 export { newHandoffCode, parseHandoff, qrPayload } from './handoff-code.js';
+export { checkPostalCode, POSTAL_CODES } from './postal-codes.js';
 export {
   type TillSaleRecord,
   TillSaleStatus,

@@ -10,6 +10,7 @@ import { useApi } from '../../ui/key-gate.tsx';
 import { Link, useRouter } from '../../ui/router.tsx';
 import { fromMinor, toMinor, WithFieldError, withFieldPaths } from '../form-errors.tsx';
 import { Listings } from './catalog.tsx';
+import { ProductMedia } from './product-media.tsx';
 
 const STATUSES = ['active', 'draft', 'archived'] as const;
 type Status = (typeof STATUSES)[number];
@@ -95,6 +96,7 @@ export function ProductEditorPage({ id }: { id?: string }) {
           channels={channels.data?.items ?? []}
         />
       ) : null}
+      {p ? <ProductMedia productId={p.id} locales={Object.keys(p.content)} variants={p.variants} /> : null}
     </section>
   );
 }

@@ -1,0 +1,1 @@
+export { type ProductMediaDeps, productMediaRoutes } from './product-media.routes.js';

@@ -1,0 +1,98 @@
+// The storefront as a shopper on a phone finds it after a fresh start (#17): /store/webshop with no
+// key in the URL, every product with its picture (from this hub, with alt text), pages of products,
+// a product with its sizes, a cart with quantity, remove and the handoff code as a QR code, checkout
+// with a delivery address checked for its country, the summary (shipping, tax, total) before
+// paying, and the confirmation with the order number. No console errors and no failed requests.
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeBrowser } from './browser-harness.js';
+
+const PHONE = { width: 390, height: 844 };
+
+/** Console errors, failed requests and error responses while the page is open. */
+function watch(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => {
+    // A live stream the page closes itself is not a failure.
+    if (!r.url().includes('/stream')) problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`${r.status()}: ${r.url()}`);
+  });
+  return problems;
+}
+
+describeBrowser('storefront', (t) => {
+  it('a shopper on a phone buys with a delivery address and sees the order number and summary', async () => {
+    const page = await (await t.newContext(PHONE)).newPage();
+    const problems = watch(page);
+    await page.goto(`${t.base}/store/webshop`);
+    const cards = page.locator('.product-card');
+    await cards.first().waitFor();
+    // Every product reachable: one page, then the rest.
+    while (await page.getByRole('button', { name: 'Show more products' }).isVisible()) {
+      await page.getByRole('button', { name: 'Show more products' }).click();
+      await page.waitForFunction(
+        `!document.querySelector('button[disabled]')?.textContent?.includes('Loading')`,
+      );
+    }
+    await expect.poll(() => cards.count()).toBe(50);
+    // Pictures from this hub, each with alt text; the first ones loaded.
+    const images = (await page.evaluate(
+      '[...document.images].map((i) => ({ alt: i.alt, src: i.currentSrc || i.src }))',
+    )) as Array<{ alt: string; src: string }>;
+    expect(images.length).toBeGreaterThanOrEqual(50);
+    for (const img of images) {
+      expect(img.alt.length, img.src).toBeGreaterThan(0);
+      expect(new URL(img.src).origin).toBe(new URL(t.base).origin);
+    }
+    await expect
+      .poll(() => page.evaluate(`document.querySelector('.product-card img').naturalWidth`))
+      .toBeGreaterThan(0);
+    await t.screenshot(page, 'storefront-catalog-phone');
+
+    await page.locator('[data-product="fjell-parka-moss"]').getByRole('link').click();
+    await page.getByRole('heading', { level: 1, name: /Fjell insulated parka/ }).waitFor();
+    await page.getByRole('group', { name: 'Choose size' }).getByLabel('L').check();
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await page.getByRole('status').getByRole('link', { name: 'View cart' }).click();
+    const line = page.locator('[data-sku="FF-FJELL-PARKA-MOSS-L"]');
+    await line.waitFor();
+    await line.getByRole('button', { name: /One more/ }).click();
+    await expect.poll(() => line.locator('output').textContent()).toBe('2');
+    await page.getByTestId('handoff-code').waitFor();
+    await page.locator('.qr svg').waitFor();
+    await t.screenshot(page, 'storefront-cart-phone');
+
+    await page.getByRole('link', { name: 'Checkout' }).click();
+    await page.getByLabel('Email for the order confirmation').fill('maria@example.com');
+    await page.getByLabel('Name').fill('Maria Jansen');
+    await page.getByLabel('Street and number').fill('Damrak 1');
+    await page.getByLabel('City').fill('Amsterdam');
+    await page.getByLabel('Country').selectOption('NL');
+    await page.getByLabel('Postal code').fill('12');
+    await page.getByRole('alert').filter({ hasText: 'postal code like 1012 AB' }).waitFor();
+    await page.getByLabel('Postal code').fill('1012 AB');
+    await page.getByRole('button', { name: 'Continue to summary' }).click();
+    const summary = page.getByTestId('order-summary');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('2 × Fjell insulated parka');
+    const total = (await page.getByTestId('grand-total').textContent())!;
+    await page.getByTestId('shipping').waitFor();
+    await page.getByTestId('tax').waitFor();
+    await t.screenshot(page, 'storefront-summary-phone');
+    await page.getByRole('button', { name: 'Pay and place order' }).click();
+
+    const number = (await page.getByTestId('order-number').textContent())!.trim();
+    expect(number).toMatch(/^[A-Z]+-\d+$/);
+    expect(await page.getByTestId('order-summary').textContent()).toContain(total);
+    await t.screenshot(page, 'storefront-confirmation-phone');
+    const found = await t.api('GET', `/api/orders?q=${encodeURIComponent(number)}`);
+    expect(found.status).toBe(200);
+    expect(problems).toEqual([]);
+  }, 60_000);
+});
