@@ -1,6 +1,7 @@
 // The carts module's surface, declared: what flows may call and with which types.
 
 import type { Ctx } from '../../platform/context.js';
+import type { AlongsideWrite } from '../../platform/events/event-log.js';
 import type {
   Cart,
   CartDelivery,
@@ -65,6 +66,12 @@ export interface CartsService {
   ): Promise<Cart[]>;
   /** Adds units of a SKU: to the line with the same SKU and price, or as a new line. */
   addLine(ctx: Ctx, cart: Cart, line: NewLine): Promise<{ cart: Cart; line: CartLine }>;
+  /** addLine as a write another module's statement carries (see AlongsideWrite); nothing sent here. */
+  addLineAlongside(
+    ctx: Ctx,
+    cart: Cart,
+    line: NewLine,
+  ): { write: AlongsideWrite; result: { cart: Cart; line: CartLine } };
   /** Sets a line's quantity and holds (the flow has already moved the stock). */
   changeLine(ctx: Ctx, cart: Cart, lineId: string, quantity: number, holds: CartHold[]): Promise<Cart>;
   /**

@@ -22,7 +22,11 @@ import { createLocationsService, type LocationsDeps } from './locations.service.
 import { type AllocateManyOutcome, allocateMany } from './reservation-allocate.js';
 import type { ReserveResult } from './reservation-batch.js';
 import type { BatcherOptions, ReservationBatcher } from './reservation-batcher.js';
-import { createReservationsService, type ReservationChange } from './reservations.service.js';
+import {
+  createReservationsService,
+  type ReservationChange,
+  type ReserveOptions,
+} from './reservations.service.js';
 import { createStockService, type OnHandEntry } from './stock.service.js';
 
 export interface InventoryDeps extends LocationsDeps {
@@ -104,7 +108,7 @@ export interface InventoryService {
    * Reserves stock for a channel. Requests for the same SKU are group-committed; inside a caller's
    * transaction the reservation joins that transaction instead.
    */
-  reserve(ctx: Ctx, input: ReservationInput): Promise<ReserveResult>;
+  reserve(ctx: Ctx, input: ReservationInput, opts?: ReserveOptions): Promise<ReserveResult>;
   /** Gives a hold or allocation back: reserved goes down. */
   release(ctx: Ctx, id: string): Promise<ReservationChange>;
   /** Turns a hold into an order allocation: it stops expiring. */
