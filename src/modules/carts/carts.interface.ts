@@ -2,6 +2,7 @@
 
 import type { Ctx } from '../../platform/context.js';
 import type { AlongsideWrite } from '../../platform/events/event-log.js';
+import type { StatementPart } from '../../platform/events/one-statement.js';
 import type {
   Cart,
   CartDelivery,
@@ -129,6 +130,8 @@ export interface CartsService {
   ): Promise<{ outcome: MergeOutcome; cart: Cart | null; retired: Cart[] }>;
   /** Closes an active cart as checked out into an order (the lock checkout takes; 409 if it changed). */
   checkOut(ctx: Ctx, cart: Cart, orderId: string): Promise<Cart>;
+  /** checkOut as a part (CTE `name`) of a caller's one-statement write (refused if the cart changed). */
+  checkOutPart(ctx: Ctx, name: string, cart: Cart, orderId: string): { part: StatementPart; cart: Cart };
   /** Marks an active cart abandoned, with the reason. */
   abandon(ctx: Ctx, cart: Cart, reason: string): Promise<Cart>;
 }

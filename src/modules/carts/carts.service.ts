@@ -398,6 +398,22 @@ export function createCartsService(): CartsService {
       });
     },
 
+    /** checkOut as a part (CTE `name`) of a caller's one-statement write: refused if the cart changed. */
+    checkOutPart(ctx: Ctx, name: string, cart: Cart, orderId: string) {
+      requireActive(cart);
+      const next = { ...cart, status: 'checked_out' as const, orderId, updatedAt: ctx.clock.now() };
+      const saved = { ...next, version: cart.version + 1 };
+      return {
+        part: {
+          name,
+          statement: updateCartStatement(next),
+          expectRows: 1,
+          events: prepareEvents(ctx, [event(saved, CART_EVENTS.checkedOut, { orderId })]),
+        },
+        cart: saved,
+      };
+    },
+
     async checkOut(ctx: Ctx, cart: Cart, orderId: string): Promise<Cart> {
       requireActive(cart);
       return save(ctx, { ...cart, status: 'checked_out', orderId }, (c) => [

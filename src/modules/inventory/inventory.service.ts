@@ -2,6 +2,7 @@
 // into one object (each part lives in its own file by use case).
 import type { Result } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
+import type { StatementPart } from '../../platform/events/one-statement.js';
 import type {
   AdjustmentInput,
   AdjustmentResult,
@@ -19,7 +20,7 @@ import type {
   TransferInput,
 } from './inventory.types.js';
 import { createLocationsService, type LocationsDeps } from './locations.service.js';
-import { type AllocateManyOutcome, allocateMany } from './reservation-allocate.js';
+import { type AllocateManyOutcome, allocateAllPart, allocateMany } from './reservation-allocate.js';
 import type { ReserveResult } from './reservation-batch.js';
 import type { BatcherOptions, ReservationBatcher } from './reservation-batcher.js';
 import {
@@ -119,6 +120,13 @@ export interface InventoryService {
     ids: string[],
     opts?: { reference?: string; atLocation?: string },
   ): Promise<AllocateManyOutcome>;
+  /** allocateMany of ALL the ids as a part (CTE `name`) of a caller's one-statement write. */
+  allocateAllPart(
+    ctx: Ctx,
+    name: string,
+    ids: string[],
+    opts?: { reference?: string; atLocation?: string },
+  ): StatementPart;
   /** The goods left: on-hand and reserved both go down. */
   fulfil(ctx: Ctx, id: string): Promise<ReservationChange>;
   /** Releases every hold whose expiry (by ctx.clock) has passed; returns how many. */
@@ -160,6 +168,7 @@ export function createInventoryService(deps: InventoryDeps = {}): InventoryServi
     getReservation: reservations.getReservation,
     listReservations: reservations.listReservations,
     /** Turns several holds into an allocation with one statement (checkout); see reservation-allocate.ts. */
+    allocateAllPart,
     allocateMany: (ctx: Ctx, ids: string[], opts?: { reference?: string; atLocation?: string }) =>
       inTransaction(ctx, (tx) => allocateMany(tx, ids, opts)),
     /** Sets the counted on-hand of one SKU at one location (id or code); throws insufficient_stock below reserved. */
