@@ -21,7 +21,7 @@ describeEachHub(
       );
     const events = async (type: string, subject: string) =>
       (await t.api('GET', `/api/events?types=${type}&subject=${subject}`)).body.items as Array<{
-        data: Record<string, any>;
+        data: { reservation?: unknown };
       }>;
     const pickupCart = async (sku: string, quantity: number) => {
       const key = f.keys.web;
