@@ -1,12 +1,19 @@
 // Stock behind carts, through the inventory module: a cart hold per added line (TTL), finding the
 // holds that expired or were released, and releasing a cart's holds.
-import { isAppError } from '../../kernel/index.js';
-import type { Cart, CartHold } from '../../modules/carts/index.js';
+import { AppError, isAppError } from '../../kernel/index.js';
+import type { Cart, CartHold, CartLine, NewLine } from '../../modules/carts/index.js';
+import type { Reservation } from '../../modules/inventory/index.js';
 import type { Ctx } from '../../platform/context.js';
 import type { CommerceDeps } from './commerce.deps.js';
 import { insufficientStock } from './commerce.deps.js';
 
 const LIVE = new Set(['held', 'allocated']);
+
+const holdOf = (res: Reservation): CartHold => ({
+  reservationId: res.id,
+  quantity: res.quantity,
+  expiresAt: res.expiresAt,
+});
 
 /** Holds `quantity` of a SKU for a cart on its channel; insufficient stock is a 409 problem. */
 export async function holdForCart(
@@ -16,17 +23,48 @@ export async function holdForCart(
   sku: string,
   quantity: number,
 ): Promise<CartHold> {
-  const r = await deps.inventory.reserve(ctx, {
-    sku,
-    quantity,
-    kind: 'cart_hold',
-    channelId: cart.channelId,
-    reference: cart.id,
-    ...(deps.cartHoldSeconds ? { ttlSeconds: deps.cartHoldSeconds } : {}),
+  const r = await deps.inventory.reserve(ctx, holdRequest(deps, cart, sku, quantity));
+  if (!r.ok) throw insufficientStock(r, 'added to the cart');
+  return holdOf(r.value.reservation);
+}
+
+const holdRequest = (deps: CommerceDeps, cart: Cart, sku: string, quantity: number) => ({
+  sku,
+  quantity,
+  kind: 'cart_hold' as const,
+  channelId: cart.channelId,
+  reference: cart.id,
+  ...(deps.cartHoldSeconds ? { ttlSeconds: deps.cartHoldSeconds } : {}),
+});
+
+/**
+ * Outside a transaction: holds the stock and writes the cart line recording the hold in ONE
+ * statement (inventory's group commit carries the cart's write), so a line never lacks its hold
+ * nor a hold its line. Should the cart have changed since it was read, the line is not written and
+ * the hold is released (409 cart_changed).
+ */
+export async function holdAndAddLine(
+  deps: CommerceDeps,
+  ctx: Ctx,
+  cart: Cart,
+  line: Omit<NewLine, 'holds'>,
+): Promise<{ cart: Cart; line: CartLine }> {
+  let added: { cart: Cart; line: CartLine } | undefined;
+  const r = await deps.inventory.reserve(ctx, holdRequest(deps, cart, line.sku, line.quantity), {
+    alongside: (res) => {
+      const planned = deps.carts.addLineAlongside(ctx, cart, { ...line, holds: [holdOf(res)] });
+      added = planned.result;
+      return planned.write;
+    },
   });
   if (!r.ok) throw insufficientStock(r, 'added to the cart');
-  const res = r.value.reservation;
-  return { reservationId: res.id, quantity: res.quantity, expiresAt: res.expiresAt };
+  if (r.value.alongsideWritten && added) return added;
+  await releaseHolds(deps, ctx, [holdOf(r.value.reservation)]).catch((undo) =>
+    ctx.log.error({ err: undo, reservationId: r.value.reservation.id }, 'releasing a cart hold failed'),
+  );
+  throw new AppError('cart_changed', `Cart ${cart.id} was changed by another request; read it again`, {
+    details: { cartId: cart.id },
+  });
 }
 
 /** The cart's holds that are no longer live (expired or released), by one query on the ledger. */

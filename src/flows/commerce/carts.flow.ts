@@ -3,7 +3,7 @@
 import { AppError, notFound } from '../../kernel/index.js';
 import type { Cart, CartDelivery, CartHold, NewCart, PriceChange } from '../../modules/carts/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
-import { holdForCart, refreshHolds, releaseHolds } from './cart-stock.js';
+import { holdAndAddLine, holdForCart, refreshHolds, releaseHolds } from './cart-stock.js';
 import { channelPrices } from './channel-prices.js';
 import { type CommerceDeps, channelOf, locationOf } from './commerce.deps.js';
 
@@ -58,30 +58,19 @@ export function createCartsFlow(deps: CommerceDeps) {
       const current = typeof cartOrId === 'string' ? await deps.carts.getCart(ctx, cartOrId) : cartOrId;
       deps.carts.requireActive(current);
       const price = await priceOf(ctx, current, input.sku);
-      const line = (hold: CartHold) => ({
+      const fields = {
         sku: input.sku,
         title: price.title,
         quantity: input.quantity,
         unitPrice: price.unitPrice,
-        holds: [hold],
-      });
+      };
       if (ctx.inTx) {
         const hold = await holdForCart(deps, ctx, current, input.sku, input.quantity);
-        return deps.carts.addLine(ctx, current, line(hold));
+        return deps.carts.addLine(ctx, current, { ...fields, holds: [hold] });
       }
       // On its own, no transaction: the hold goes through inventory's group commit (one statement
-      // when the SKU's numbers are known), then the cart takes the line and its event in one
-      // statement. Should the cart refuse (another request changed it), the hold is released; a
-      // crash in between leaves a cart hold that expires with its TTL, like an abandoned cart's.
-      const hold = await holdForCart(deps, ctx, current, input.sku, input.quantity);
-      try {
-        return await deps.carts.addLine(ctx, current, line(hold));
-      } catch (err) {
-        await releaseHolds(deps, ctx, [hold]).catch((undo) =>
-          ctx.log.error({ err: undo, reservationId: hold.reservationId }, 'releasing a cart hold failed'),
-        );
-        throw err;
-      }
+      // when the SKU's numbers are known), which carries the cart's new line and its event.
+      return holdAndAddLine(deps, ctx, current, fields);
     },
 
     /** Sets a line's quantity: holds more stock, or releases the holds and holds the new quantity. */

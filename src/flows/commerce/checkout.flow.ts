@@ -33,6 +33,7 @@ import {
   holdAtStore,
   type OrderStock,
 } from './order-stock.js';
+import { fitsOneStatement, placeInOneStatement } from './place-in-one-statement.js';
 import { authorizeTenders, type PaymentRefused } from './take-payment.js';
 import { type TenderInput, type TillSettlement, tendersFor, tillRecord } from './till-tender.js';
 
@@ -265,6 +266,20 @@ export function createCheckoutFlow(deps: CommerceDeps) {
    * customer: its payments are confirmed and the order is completed at once, never a pickup.
    */
   async function place(ctx: Ctx, p: Placement): Promise<CheckoutOutcome & { voided: boolean }> {
+    if (!ctx.inTx && fitsOneStatement(p.cart, p.settlement.counterSale)) {
+      const placed = await placeInOneStatement(deps, ctx, {
+        cart: p.cart,
+        orderId: p.orderId,
+        totals: p.totals,
+        authorized: p.authorized,
+        order: (closed, stock) => newOrder(ctx, closed, p.orderId, p.totals, p.who, stock, null),
+        options: placeOptions(p),
+      });
+      if (placed) {
+        const { order, payments } = placed;
+        return { order, payment: payments[0] ?? null, payments, change: 0, created: true, voided: false };
+      }
+    }
     return inTransaction(ctx, async (tx) => {
       let locked: Cart;
       try {
@@ -280,10 +295,6 @@ export function createCheckoutFlow(deps: CommerceDeps) {
       }
       const stock = await stockFor(tx, locked, p.orderId, p.locationId, p.routing);
       const counter = p.settlement.counterSale;
-      const paid =
-        counter ||
-        p.authorized.every((a) => a.payment.status === 'captured' || a.payment.status === 'authorized');
-      const paidAmount = p.authorized.reduce((s, a) => s + a.payment.amount, 0);
       const till = counter
         ? tillRecord(
             p.settlement,
@@ -293,11 +304,7 @@ export function createCheckoutFlow(deps: CommerceDeps) {
       const placed = await deps.orders.orders.placeOrder(
         tx,
         newOrder(tx, locked, p.orderId, p.totals, p.who, stock, till),
-        {
-          status: paid ? 'allocated' : 'pending',
-          paidAmount: paid ? paidAmount : 0,
-          reason: `checkout with ${p.authorized.map((a) => a.payment.provider).join(' + ')}`,
-        },
+        placeOptions(p),
       );
       const payments: Payment[] = [];
       for (const a of p.authorized) {
@@ -416,6 +423,18 @@ export function createCheckoutFlow(deps: CommerceDeps) {
         });
       });
     },
+  };
+}
+
+/** Allocated when every tender is taken (a counter sale's always is), else pending. */
+function placeOptions(p: Placement) {
+  const paid =
+    p.settlement.counterSale ||
+    p.authorized.every((a) => a.payment.status === 'captured' || a.payment.status === 'authorized');
+  return {
+    status: paid ? ('allocated' as const) : ('pending' as const),
+    paidAmount: paid ? p.authorized.reduce((s, a) => s + a.payment.amount, 0) : 0,
+    reason: `checkout with ${p.authorized.map((a) => a.payment.provider).join(' + ')}`,
   };
 }
 

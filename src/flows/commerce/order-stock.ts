@@ -62,6 +62,15 @@ export async function holdAtStore(
       lines.push({ sku: line.sku, quantity: line.quantity - covered, reservationId: r.value.reservation.id });
     }
   }
+  return pickupStock(locationId, reservationIds, lines);
+}
+
+/** A click & collect order's stock: everything at the chosen store, the customer's choice. */
+export function pickupStock(
+  locationId: string,
+  reservationIds: string[],
+  lines: FulfilmentPlan['lines'],
+): OrderStock {
   return {
     reservationIds,
     plans: [

@@ -1,6 +1,8 @@
 // The carts module's surface, declared: what flows may call and with which types.
 
 import type { Ctx } from '../../platform/context.js';
+import type { AlongsideWrite } from '../../platform/events/event-log.js';
+import type { StatementPart } from '../../platform/events/one-statement.js';
 import type {
   Cart,
   CartDelivery,
@@ -65,6 +67,12 @@ export interface CartsService {
   ): Promise<Cart[]>;
   /** Adds units of a SKU: to the line with the same SKU and price, or as a new line. */
   addLine(ctx: Ctx, cart: Cart, line: NewLine): Promise<{ cart: Cart; line: CartLine }>;
+  /** addLine as a write another module's statement carries (see AlongsideWrite); nothing sent here. */
+  addLineAlongside(
+    ctx: Ctx,
+    cart: Cart,
+    line: NewLine,
+  ): { write: AlongsideWrite; result: { cart: Cart; line: CartLine } };
   /** Sets a line's quantity and holds (the flow has already moved the stock). */
   changeLine(ctx: Ctx, cart: Cart, lineId: string, quantity: number, holds: CartHold[]): Promise<Cart>;
   /**
@@ -122,6 +130,8 @@ export interface CartsService {
   ): Promise<{ outcome: MergeOutcome; cart: Cart | null; retired: Cart[] }>;
   /** Closes an active cart as checked out into an order (the lock checkout takes; 409 if it changed). */
   checkOut(ctx: Ctx, cart: Cart, orderId: string): Promise<Cart>;
+  /** checkOut as a part (CTE `name`) of a caller's one-statement write (refused if the cart changed). */
+  checkOutPart(ctx: Ctx, name: string, cart: Cart, orderId: string): { part: StatementPart; cart: Cart };
   /** Marks an active cart abandoned, with the reason. */
   abandon(ctx: Ctx, cart: Cart, reason: string): Promise<Cart>;
 }

@@ -78,16 +78,19 @@ export async function updateCartRow(ctx: Ctx, c: Cart, events: NewEvent[]): Prom
     ctx,
     events,
     'upd',
-    (
-      ev,
-    ) => sql`with upd as (update carts set channel_id = ${c.channelId}, currency = ${c.currency}, profile_id = ${c.profileId},
-          anonymous_id = ${c.anonymousId}, email = ${c.email}, phone = ${c.phone}, status = ${c.status},
-          lines = ${JSON.stringify(c.lines)}::jsonb, delivery = ${c.delivery ? JSON.stringify(c.delivery) : null}::jsonb,
-          merged_into = ${c.mergedInto}, order_id = ${c.orderId}, version = version + 1, updated_at = ${c.updatedAt.toISOString()}
-        where id = ${c.id} and version = ${c.version} returning *), ${ev}
+    (ev) => sql`with upd as (${updateCartStatement(c, sql`*`)}), ${ev}
         select * from upd`,
   );
   return r ? toCart(r) : undefined;
+}
+
+/** The version-checked update of a cart (returning `returning`, or 1): no row when it changed meanwhile. */
+export function updateCartStatement(c: Cart, returning: SQL = sql`1`): SQL {
+  return sql`update carts set channel_id = ${c.channelId}, currency = ${c.currency}, profile_id = ${c.profileId},
+          anonymous_id = ${c.anonymousId}, email = ${c.email}, phone = ${c.phone}, status = ${c.status},
+          lines = ${JSON.stringify(c.lines)}::jsonb, delivery = ${c.delivery ? JSON.stringify(c.delivery) : null}::jsonb,
+          merged_into = ${c.mergedInto}, order_id = ${c.orderId}, version = version + 1, updated_at = ${c.updatedAt.toISOString()}
+        where id = ${c.id} and version = ${c.version} returning ${returning}`;
 }
 
 export async function selectCart(exec: Executor, id: string, forUpdate = false): Promise<Cart | undefined> {

@@ -4,7 +4,7 @@
 
 import { AppError, newId, notFound } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
-import type { NewEvent } from '../../platform/events/event-log.js';
+import { type NewEvent, prepareEvents } from '../../platform/events/event-log.js';
 import { holdStatusOf } from './cart-holds.js';
 import { planMerge } from './cart-merge.js';
 import { CART_EVENTS } from './carts.events.js';
@@ -16,6 +16,7 @@ import {
   selectCart,
   selectCartOwnership,
   updateCartRow,
+  updateCartStatement,
 } from './carts.repository.js';
 import type {
   Cart,
@@ -65,6 +66,42 @@ export function createCartsService(): CartsService {
       });
     }
     return saved;
+  }
+
+  /** The cart with `line` added (to the line of the same SKU and price, or as a new one) and its event. */
+  function planAddLine(ctx: Ctx, cart: Cart, line: NewLine) {
+    requireActive(cart);
+    const lines = cart.lines.map((l) => ({ ...l }));
+    // A line whose price staff changed stays apart: new units come at the channel's price.
+    let target = lines.find((l) => l.sku === line.sku && l.unitPrice === line.unitPrice && !l.priceOverride);
+    if (target) {
+      target.quantity += line.quantity;
+      target.holds = [...target.holds, ...line.holds];
+      target.title = line.title;
+    } else {
+      target = {
+        lineId: newId('cl').slice(-12),
+        sku: line.sku,
+        title: line.title,
+        quantity: line.quantity,
+        unitPrice: line.unitPrice,
+        holds: line.holds,
+        holdStatus: 'none',
+        addedAt: ctx.clock.now(),
+      };
+      lines.push(target);
+    }
+    target.holdStatus = holdStatusOf(target.quantity, target.holds);
+    const lineId = target.lineId;
+    const events = (c: Cart) => [
+      event(c, CART_EVENTS.lineAdded, {
+        sku: line.sku,
+        quantity: line.quantity,
+        unitPrice: line.unitPrice,
+        lineId,
+      }),
+    ];
+    return { next: withTotals({ ...cart, lines }), lineId, events };
   }
 
   function requireActive(cart: Cart): void {
@@ -156,41 +193,27 @@ export function createCartsService(): CartsService {
 
     /** Adds units of a SKU: to the line with the same SKU and price, or as a new line. */
     async addLine(ctx: Ctx, cart: Cart, line: NewLine): Promise<{ cart: Cart; line: CartLine }> {
-      requireActive(cart);
-      const now = ctx.clock.now();
-      const lines = cart.lines.map((l) => ({ ...l }));
-      // A line whose price staff changed stays apart: new units come at the channel's price.
-      let target = lines.find(
-        (l) => l.sku === line.sku && l.unitPrice === line.unitPrice && !l.priceOverride,
-      );
-      if (target) {
-        target.quantity += line.quantity;
-        target.holds = [...target.holds, ...line.holds];
-        target.title = line.title;
-      } else {
-        target = {
-          lineId: newId('cl').slice(-12),
-          sku: line.sku,
-          title: line.title,
-          quantity: line.quantity,
-          unitPrice: line.unitPrice,
-          holds: line.holds,
-          holdStatus: 'none',
-          addedAt: now,
-        };
-        lines.push(target);
-      }
-      target.holdStatus = holdStatusOf(target.quantity, target.holds);
-      const lineId = target.lineId;
-      const saved = await save(ctx, withTotals({ ...cart, lines }), (c) => [
-        event(c, CART_EVENTS.lineAdded, {
-          sku: line.sku,
-          quantity: line.quantity,
-          unitPrice: line.unitPrice,
-          lineId,
-        }),
-      ]);
+      const { next, lineId, events } = planAddLine(ctx, cart, line);
+      const saved = await save(ctx, next, events);
       return { cart: saved, line: saved.lines.find((l) => l.lineId === lineId)! };
+    },
+
+    /**
+     * addLine as a write for another module's statement (the stock hold's): nothing is sent here.
+     * `result` is the cart once that statement reports the write done; when it did not write,
+     * someone changed the cart since it was read (409 cart_changed for the caller).
+     */
+    addLineAlongside(ctx: Ctx, cart: Cart, line: NewLine) {
+      const { next, lineId, events } = planAddLine(ctx, cart, line);
+      const candidate = { ...next, updatedAt: ctx.clock.now() };
+      const saved = { ...candidate, version: next.version + 1 };
+      return {
+        write: {
+          statement: updateCartStatement(candidate),
+          events: prepareEvents(ctx, events(saved)),
+        },
+        result: { cart: saved, line: saved.lines.find((l) => l.lineId === lineId)! },
+      };
     },
 
     /** Sets a line's quantity and holds (the flow has already moved the stock). */
@@ -373,6 +396,22 @@ export function createCartsService(): CartsService {
         if (!kept && plan.outcome.cartId) kept = carts.find((c) => c.id === plan.outcome.cartId) ?? null;
         return { outcome: plan.outcome, cart: kept, retired: plan.retired };
       });
+    },
+
+    /** checkOut as a part (CTE `name`) of a caller's one-statement write: refused if the cart changed. */
+    checkOutPart(ctx: Ctx, name: string, cart: Cart, orderId: string) {
+      requireActive(cart);
+      const next = { ...cart, status: 'checked_out' as const, orderId, updatedAt: ctx.clock.now() };
+      const saved = { ...next, version: cart.version + 1 };
+      return {
+        part: {
+          name,
+          statement: updateCartStatement(next),
+          expectRows: 1,
+          events: prepareEvents(ctx, [event(saved, CART_EVENTS.checkedOut, { orderId })]),
+        },
+        cart: saved,
+      };
     },
 
     async checkOut(ctx: Ctx, cart: Cart, orderId: string): Promise<Cart> {

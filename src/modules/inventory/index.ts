@@ -14,7 +14,7 @@ export { inventoryRoutes } from './inventory.routes.js';
 export { createInventoryService, type InventoryDeps, type InventoryService } from './inventory.service.js';
 export * from './inventory.types.js';
 export type { ReserveResult } from './reservation-batch.js';
-export type { ReservationChange } from './reservations.service.js';
+export type { ReservationChange, ReserveOptions } from './reservations.service.js';
 export type { OnHandEntry } from './stock.service.js';
 
 export const inventoryMigrations: MigrationSet = {

@@ -2,6 +2,7 @@
 // into one object (each part lives in its own file by use case).
 import type { Result } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
+import type { StatementPart } from '../../platform/events/one-statement.js';
 import type {
   AdjustmentInput,
   AdjustmentResult,
@@ -19,10 +20,14 @@ import type {
   TransferInput,
 } from './inventory.types.js';
 import { createLocationsService, type LocationsDeps } from './locations.service.js';
-import { type AllocateManyOutcome, allocateMany } from './reservation-allocate.js';
+import { type AllocateManyOutcome, allocateAllPart, allocateMany } from './reservation-allocate.js';
 import type { ReserveResult } from './reservation-batch.js';
 import type { BatcherOptions, ReservationBatcher } from './reservation-batcher.js';
-import { createReservationsService, type ReservationChange } from './reservations.service.js';
+import {
+  createReservationsService,
+  type ReservationChange,
+  type ReserveOptions,
+} from './reservations.service.js';
 import { createStockService, type OnHandEntry } from './stock.service.js';
 
 export interface InventoryDeps extends LocationsDeps {
@@ -104,7 +109,7 @@ export interface InventoryService {
    * Reserves stock for a channel. Requests for the same SKU are group-committed; inside a caller's
    * transaction the reservation joins that transaction instead.
    */
-  reserve(ctx: Ctx, input: ReservationInput): Promise<ReserveResult>;
+  reserve(ctx: Ctx, input: ReservationInput, opts?: ReserveOptions): Promise<ReserveResult>;
   /** Gives a hold or allocation back: reserved goes down. */
   release(ctx: Ctx, id: string): Promise<ReservationChange>;
   /** Turns a hold into an order allocation: it stops expiring. */
@@ -115,6 +120,13 @@ export interface InventoryService {
     ids: string[],
     opts?: { reference?: string; atLocation?: string },
   ): Promise<AllocateManyOutcome>;
+  /** allocateMany of ALL the ids as a part (CTE `name`) of a caller's one-statement write. */
+  allocateAllPart(
+    ctx: Ctx,
+    name: string,
+    ids: string[],
+    opts?: { reference?: string; atLocation?: string },
+  ): StatementPart;
   /** The goods left: on-hand and reserved both go down. */
   fulfil(ctx: Ctx, id: string): Promise<ReservationChange>;
   /** Releases every hold whose expiry (by ctx.clock) has passed; returns how many. */
@@ -156,6 +168,7 @@ export function createInventoryService(deps: InventoryDeps = {}): InventoryServi
     getReservation: reservations.getReservation,
     listReservations: reservations.listReservations,
     /** Turns several holds into an allocation with one statement (checkout); see reservation-allocate.ts. */
+    allocateAllPart,
     allocateMany: (ctx: Ctx, ids: string[], opts?: { reference?: string; atLocation?: string }) =>
       inTransaction(ctx, (tx) => allocateMany(tx, ids, opts)),
     /** Sets the counted on-hand of one SKU at one location (id or code); throws insufficient_stock below reserved. */

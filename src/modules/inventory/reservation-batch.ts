@@ -54,12 +54,39 @@ export async function reserveBatch(
   onLocked?.();
   const decision = decideBatch(state, sku, requests, tx.clock.now());
   if (decision.created.length === 0) return { outcomes: decision.outcomes, after: decision.after };
-  const updated = await writeLockedBatch(tx, sku, decision);
+  const alongside = alongsideOf(requests, decision);
+  const { updated, written } = await writeLockedBatch(
+    tx,
+    sku,
+    decision,
+    alongside.map((a) => a.write),
+  );
   if (updated !== decision.reservedByLocation.size) {
     // The rows are locked and checked above, so this means a rule is wrong: refuse, never oversell.
     throw new AppError('insufficient_stock', 'The stock changed; the batch would break a stock invariant');
   }
-  return { outcomes: decision.outcomes, after: decision.after };
+  return { outcomes: settleAlongside(decision.outcomes, alongside, written), after: decision.after };
+}
+
+/** The granted requests' alongside writes, built on their new reservations. */
+function alongsideOf(requests: ReserveRequest[], decision: { outcomes: ReserveOutcome[] }) {
+  return requests.flatMap((r, index) => {
+    const o = decision.outcomes[index]!;
+    if (!r.alongside || !('result' in o) || !o.result.ok || o.result.value.replayed) return [];
+    return [{ index, write: r.alongside(o.result.value.reservation) }];
+  });
+}
+
+function settleAlongside(
+  outcomes: ReserveOutcome[],
+  alongside: Array<{ index: number }>,
+  written: boolean[],
+): ReserveOutcome[] {
+  for (const [i, a] of alongside.entries()) {
+    const o = outcomes[a.index]!;
+    if ('result' in o && o.result.ok) o.result.value.alongsideWritten = written[i] ?? false;
+  }
+  return outcomes;
 }
 
 /**
@@ -80,6 +107,15 @@ export async function reserveBatchIfUnchanged(
   const keys = requests.flatMap((r) =>
     r.idempotencyKey === null ? [] : [{ channelId: r.channelId, key: r.idempotencyKey }],
   );
-  await writeBatchIfUnchanged(ctx, sku, channelIds, known, keys, decision);
-  return { outcomes: decision.outcomes, after: decision.after };
+  const alongside = alongsideOf(requests, decision);
+  const written = await writeBatchIfUnchanged(
+    ctx,
+    sku,
+    channelIds,
+    known,
+    keys,
+    decision,
+    alongside.map((a) => a.write),
+  );
+  return { outcomes: settleAlongside(decision.outcomes, alongside, written), after: decision.after };
 }

@@ -15,6 +15,7 @@ import {
   reserveBatch,
   reserveBatchIfUnchanged,
 } from './reservation-batch.js';
+import { loadBatchState } from './reservation-batch.repository.js';
 import { databaseError, isStaleBatch } from './reservation-write.repository.js';
 
 export interface BatcherOptions {
@@ -149,16 +150,23 @@ export class ReservationBatcher {
     const channels = new Set(requests.map((r) => r.channelId));
     const known = this.known.get(sku) ?? { channelIds: [], state: null, misses: 0, lockingLeft: 0 };
     // Only when no other batch of this SKU is in flight here: it would change the numbers.
-    if (
-      known.state &&
-      known.lockingLeft === 0 &&
-      queue.running === 1 &&
-      [...channels].every((c) => known.channelIds.includes(c))
-    ) {
+    const alone = known.lockingLeft === 0 && queue.running === 1;
+    let decideOn: { channelIds: string[]; state: BatchState } | null =
+      alone && known.state && [...channels].every((c) => known.channelIds.includes(c))
+        ? { channelIds: known.channelIds, state: known.state }
+        : null;
+    if (!decideOn && alone && requests.every((r) => r.idempotencyKey === null)) {
+      // Numbers not known here yet (a SKU new to this process, or a new channel): read them in one
+      // statement outside any transaction and write by compare-and-set, two round trips instead
+      // of BEGIN + lock and read + write + COMMIT. A change in between makes it stale, as above.
+      const channelIds = [...new Set([...channels, ...known.channelIds])];
+      decideOn = { channelIds, state: await loadBatchState(ctx.db, sku, channelIds, []) };
+    }
+    if (decideOn) {
       try {
-        const run = await reserveBatchIfUnchanged(ctx, sku, requests, known.channelIds, known.state);
+        const run = await reserveBatchIfUnchanged(ctx, sku, requests, decideOn.channelIds, decideOn.state);
         if (run) {
-          this.remember(sku, { ...known, state: run.after, misses: 0 });
+          this.remember(sku, { ...known, channelIds: decideOn.channelIds, state: run.after, misses: 0 });
           this.stats.oneStatement++;
           return run.outcomes;
         }

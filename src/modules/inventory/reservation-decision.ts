@@ -3,7 +3,7 @@
 // buffer, split across locations) and say what to write. Pure: the callers make sure the numbers
 // are the database's at the moment of writing (row locks, or a compare-and-set in the write).
 import { AppError, fail, newId, ok, type Result } from '../../kernel/index.js';
-import type { NewEvent } from '../../platform/events/event-log.js';
+import type { AlongsideWrite, NewEvent } from '../../platform/events/event-log.js';
 import { INVENTORY_EVENTS, skuSubject } from './inventory.events.js';
 import type { InsufficientStock, Reservation, ReservationKind, ReservationLine } from './inventory.types.js';
 import type { NewMovement } from './levels.repository.js';
@@ -21,12 +21,16 @@ export interface ReserveRequest {
   allowPartial: boolean;
   actorId: string;
   requestId: string;
+  /** Another module's write to commit in the same statement when this request is granted. */
+  alongside?: ((reservation: Reservation) => AlongsideWrite) | undefined;
 }
 
 export interface Reserved {
   reservation: Reservation;
   /** True when an earlier request with the same idempotency key made it. */
   replayed: boolean;
+  /** With a request's `alongside` write: whether that write committed (it returned a row). */
+  alongsideWritten?: boolean;
 }
 
 export type ReserveResult = Result<Reserved, InsufficientStock>;

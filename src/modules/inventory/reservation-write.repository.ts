@@ -7,7 +7,7 @@
 //   per batch, and the statement is its own transaction.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.js';
-import { writeWithEvents } from '../../platform/events/event-log.js';
+import { type AlongsideWrite, writeWithEvents } from '../../platform/events/event-log.js';
 import { batchLevelsCtes } from './reservation-batch.repository.js';
 import type { BatchDecision, BatchState, LevelNumbers } from './reservation-decision.js';
 
@@ -74,21 +74,48 @@ function writeCtes(sku: string, d: BatchDecision, at: string, guard: SQL): SQL {
         )`;
 }
 
+/** Other modules' writes carried by a batch statement: CTEs `a0`, `a1`… and their events. */
+function alongsideParts(writes: readonly AlongsideWrite[]) {
+  const name = (i: number) => `a${i}`;
+  return {
+    ctes: sql.join(
+      writes.map((w, i) => sql`, ${sql.identifier(name(i))} as (${w.statement})`),
+      sql``,
+    ),
+    counts: sql.join(
+      writes.map(
+        (_, i) => sql`, (select count(*) from ${sql.identifier(name(i))})::int as ${sql.identifier(name(i))}`,
+      ),
+      sql``,
+    ),
+    events: writes.map((w, i) => ({ guard: name(i), events: w.events })),
+    written: (r: Record<string, unknown> | undefined) => writes.map((_, i) => Number(r?.[name(i)] ?? 0) > 0),
+  };
+}
+
 /**
- * Writes a batch decided on numbers locked in tx. Returns how many levels were updated; the caller
- * rolls back unless all were. A taken idempotency key fails the statement (unique violation).
+ * Writes a batch decided on numbers locked in tx. Returns how many levels were updated (the caller
+ * rolls back unless all were) and which alongside writes wrote. A taken idempotency key fails the
+ * statement (unique violation).
  */
-export async function writeLockedBatch(tx: Ctx, sku: string, d: BatchDecision): Promise<number> {
+export async function writeLockedBatch(
+  tx: Ctx,
+  sku: string,
+  d: BatchDecision,
+  alongside: readonly AlongsideWrite[] = [],
+): Promise<{ updated: number; written: boolean[] }> {
   const at = tx.clock.now().toISOString();
+  const a = alongsideParts(alongside);
   // The events (with any the transaction has waiting, in order) are written with the update.
-  const [r] = await writeWithEvents<{ updated: number }>(
+  const [r] = await writeWithEvents<{ updated: number } & Record<string, unknown>>(
     tx,
     d.events,
     'upd',
-    (ev) => sql`with ${writeCtes(sku, d, at, sql`true`)}, ${ev}
-        select (select count(*) from upd)::int as updated`,
+    (ev) => sql`with ${writeCtes(sku, d, at, sql`true`)}${a.ctes}, ${ev}
+        select (select count(*) from upd)::int as updated${a.counts}`,
+    a.events,
   );
-  return Number(r?.updated ?? 0);
+  return { updated: Number(r?.updated ?? 0), written: a.written(r) };
 }
 
 const numbersTable = (list: LevelNumbers[]) =>
@@ -109,12 +136,15 @@ export async function writeBatchIfUnchanged(
   /** The idempotency keys of every request in the batch, granted or not. */
   keys: Array<{ channelId: string; key: string }>,
   d: BatchDecision,
-): Promise<void> {
+  alongside: readonly AlongsideWrite[] = [],
+): Promise<boolean[]> {
   if (ctx.inTx) throw new Error('a compare-and-set batch is its own transaction');
   const at = ctx.clock.now().toISOString();
   const src = decidedOn.sourcing;
   const fresh = sql`(select ok from fresh)`;
-  await writeWithEvents(
+  const a = alongsideParts(alongside);
+  // A stale statement fails whole, the alongside writes with it.
+  const [r] = await writeWithEvents<Record<string, unknown>>(
     ctx,
     d.events,
     'upd',
@@ -137,8 +167,10 @@ export async function writeBatchIfUnchanged(
                                on r.channel_id = k.channel_id and r.idempotency_key = k.key)
              as ok
         ),
-        ${writeCtes(sku, d, at, fresh)}, ${ev}
+        ${writeCtes(sku, d, at, fresh)}${a.ctes}, ${ev}
         select (case when ${fresh} and (select count(*) from upd) = ${d.reservedByLocation.size}
-                     then '1' else ${STALE_BATCH} end)::int as ok`,
+                     then '1' else ${STALE_BATCH} end)::int as ok${a.counts}`,
+    a.events,
   );
+  return a.written(r);
 }

@@ -1,5 +1,5 @@
 // SQL for reservations: batch inserts for the group commit, status transitions that happen once.
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, firstRow, rows } from '../../platform/db/database.js';
 import type { SqlRow } from '../../platform/db/rows.js';
 import type { inventoryReservations } from './inventory.schema.js';
@@ -103,9 +103,25 @@ export async function allocateHeldRows(
   ids: string[],
   o: { at: Date; reference?: string; atLocation?: string },
 ): Promise<Reservation[]> {
-  const r = await rows<ReservationSqlRow>(
-    exec,
-    sql`update inventory_reservations
+  const r = await rows<ReservationSqlRow>(exec, allocateHeldStatement(ids, o));
+  return r.map(toReservation);
+}
+
+const isoTime = (col: SQL) => sql`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** A reservation row (alias `r`) as the JSON toReservation's result serializes to, built in SQL. */
+export const reservationJson = (): SQL =>
+  sql`jsonb_build_object('id', r.id, 'kind', r.kind, 'status', r.status, 'channelId', r.channel_id, 'sku', r.sku,
+        'quantity', r.quantity, 'lines', r.lines, 'idempotencyKey', r.idempotency_key, 'reference', r.reference,
+        'expiresAt', ${isoTime(sql`r.expires_at`)}, 'createdBy', r.created_by,
+        'createdAt', ${isoTime(sql`r.created_at`)}, 'updatedAt', ${isoTime(sql`r.updated_at`)})`;
+
+/** The update behind allocateHeldRows (returning the moved rows). */
+export function allocateHeldStatement(
+  ids: string[],
+  o: { at: Date; reference?: string; atLocation?: string },
+): SQL {
+  return sql`update inventory_reservations
         set status = 'allocated', expires_at = null, updated_at = ${o.at.toISOString()}
             ${o.reference !== undefined ? sql`, reference = ${o.reference}` : sql``}
         where id = any(${sql.param(ids)}::text[]) and status = 'held'
@@ -115,7 +131,5 @@ export async function allocateHeldRows(
                                     where l->>'locationId' <> ${o.atLocation})`
               : sql``
           }
-        returning *`,
-  );
-  return r.map(toReservation);
+        returning *`;
 }

@@ -2,7 +2,7 @@
 // idempotent by key; releasing, allocating, fulfilling and expiring apply once, however often asked.
 import { AppError, notFound } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
-import { appendEvent } from '../../platform/events/event-log.js';
+import { type AlongsideWrite, appendEvent } from '../../platform/events/event-log.js';
 import { INVENTORY_EVENTS } from './inventory.events.js';
 import {
   type MovementKind,
@@ -20,6 +20,14 @@ import {
   transitionReservation,
 } from './reservations.repository.js';
 import { commitStockChange } from './stock-change.js';
+
+export interface ReserveOptions {
+  /**
+   * Another module's write that commits in the same statement as the reservation (when granted),
+   * e.g. the cart line recording the hold; the result says whether it wrote (`alongsideWritten`).
+   */
+  alongside?: (reservation: Reservation) => AlongsideWrite;
+}
 
 /** What a state change did: `changed` is false when it had already happened (or could not). */
 export interface ReservationChange {
@@ -107,7 +115,7 @@ export function createReservationsService(options: Partial<BatcherOptions> = {})
      * Reserves stock for a channel. Requests for the same SKU are group-committed; inside a caller's
      * transaction the reservation joins that transaction instead.
      */
-    async reserve(ctx: Ctx, input: ReservationInput): Promise<ReserveResult> {
+    async reserve(ctx: Ctx, input: ReservationInput, opts: ReserveOptions = {}): Promise<ReserveResult> {
       const parsed = ReservationInput.parse(input);
       const channelId = parsed.channelId ?? ctx.channelId;
       if (!channelId) {
@@ -127,6 +135,7 @@ export function createReservationsService(options: Partial<BatcherOptions> = {})
         allowPartial: parsed.allowPartial,
         actorId: ctx.actor.id,
         requestId: ctx.requestId,
+        alongside: opts.alongside,
       };
       const outcome = ctx.inTx
         ? (await reserveBatch(ctx, request.sku, [request])).outcomes[0]!

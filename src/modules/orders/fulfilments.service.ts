@@ -32,6 +32,30 @@ export interface FulfilmentPlan {
   routing: Routing;
 }
 
+/** Open fulfilments for an order's plans. */
+export const newFulfilments = (orderId: string, plans: FulfilmentPlan[], now: Date): Fulfilment[] =>
+  plans.map((p) => ({
+    id: newId('ful'),
+    orderId,
+    kind: p.kind,
+    locationId: p.locationId,
+    status: 'open',
+    lines: p.lines,
+    routing: p.routing,
+    tracking: null,
+    createdAt: now,
+    updatedAt: now,
+  }));
+
+export const fulfilmentPlannedEvent = (order: Order, f: Fulfilment): NewEvent =>
+  orderEvent(order, ORDER_EVENTS.fulfilmentPlanned, {
+    fulfilmentId: f.id,
+    kind: f.kind,
+    locationId: f.locationId,
+    lines: f.lines,
+    routing: f.routing,
+  });
+
 /** Adds shipped or collected units to the order's lines and moves it to (partially) fulfilled, then completed. */
 function fulfilLines(order: Order, shipped: FulfilmentLine[], at: Date, reason: string) {
   const lines = order.lines.map((l) => ({ ...l }));
@@ -106,32 +130,12 @@ export function createFulfilmentsService(): FulfilmentsService {
   return {
     /** Records where each part of an order leaves from and why (routing), in one statement. */
     async planFulfilments(ctx: Ctx, order: Order, plans: FulfilmentPlan[]): Promise<Fulfilment[]> {
-      const now = ctx.clock.now();
-      const list: Fulfilment[] = plans.map((p) => ({
-        id: newId('ful'),
-        orderId: order.id,
-        kind: p.kind,
-        locationId: p.locationId,
-        status: 'open',
-        lines: p.lines,
-        routing: p.routing,
-        tracking: null,
-        createdAt: now,
-        updatedAt: now,
-      }));
+      const list = newFulfilments(order.id, plans, ctx.clock.now());
       return inTransaction(ctx, async (tx) => {
         await insertFulfilments(
           tx,
           list,
-          list.map((f) =>
-            orderEvent(order, ORDER_EVENTS.fulfilmentPlanned, {
-              fulfilmentId: f.id,
-              kind: f.kind,
-              locationId: f.locationId,
-              lines: f.lines,
-              routing: f.routing,
-            }),
-          ),
+          list.map((f) => fulfilmentPlannedEvent(order, f)),
         );
         return list;
       });

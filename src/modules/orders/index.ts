@@ -4,11 +4,13 @@ import { fileURLToPath } from 'node:url';
 import type { MigrationSet } from '../../platform/db/migrate.js';
 import { createFulfilmentsService, type FulfilmentsService } from './fulfilments.service.js';
 import { createOrderNotesService, type OrderNotesService } from './order-notes.js';
+import { createOrderPlacement, type OrderPlacement } from './order-placement.js';
 import { createOrdersService, type OrdersService } from './orders.service.js';
 import { createReturnsService, type ReturnsService } from './returns.service.js';
 
 export type { FulfilmentPlan, FulfilmentsService } from './fulfilments.service.js';
 export { OrderNote, OrderNoteInput, type OrderNotesService } from './order-notes.js';
+export type { OrderPlacement, OrderPlacementParts } from './order-placement.js';
 export { allowedNext, ORDER_STATUSES, type OrderStatus, refuseTransition } from './order-state.js';
 export {
   isOrderEventType,
@@ -44,11 +46,15 @@ export interface OrdersModule {
   fulfilments: FulfilmentsService;
   returns: ReturnsService;
   notes: OrderNotesService;
+  /** Placing an order as parts of a caller's one-statement write (checkout). */
+  placement: OrderPlacement;
 }
 
 export function createOrdersModule(opts: { numberPrefix?: string } = {}): OrdersModule {
-  const orders = createOrdersService({ numberPrefix: opts.numberPrefix ?? 'OH' });
+  const numberPrefix = opts.numberPrefix ?? 'OH';
+  const orders = createOrdersService({ numberPrefix });
   return {
+    placement: createOrderPlacement(numberPrefix),
     orders,
     fulfilments: createFulfilmentsService(),
     returns: createReturnsService(),

@@ -60,9 +60,13 @@ export async function insertOrder(
   o: Order,
   numberPrefix: string,
 ): Promise<Order | undefined> {
-  const r = await firstRow<OrderSqlRow>(
-    exec,
-    sql`insert into orders (id, number, channel_id, source, external_source, external_id, cart_id, customer_id, email, phone,
+  const r = await firstRow<OrderSqlRow>(exec, insertOrderStatement(o, numberPrefix));
+  return r ? toOrder(r) : undefined;
+}
+
+/** The insert of a placed order (its number from the sequence); no row when the cart or external id has one. */
+export function insertOrderStatement(o: Order, numberPrefix: string, returning: SQL = sql`*`): SQL {
+  return sql`insert into orders (id, number, channel_id, source, external_source, external_id, cart_id, customer_id, email, phone,
                             status, currency, lines, items_total, discount_total, shipping_total, tax_total, grand_total,
                             paid_amount, refunded_amount, delivery, pickup_code, pickup_location_id, pickup_expires_at,
                             reservation_ids, history, metadata, placed_at, updated_at)
@@ -74,9 +78,7 @@ export async function insertOrder(
                 ${sql.param(o.reservationIds)}::text[], ${JSON.stringify(o.history)}::jsonb,
                 ${JSON.stringify(o.metadata)}::jsonb, ${o.placedAt.toISOString()}, ${o.updatedAt.toISOString()})
         on conflict do nothing
-        returning *`,
-  );
-  return r ? toOrder(r) : undefined;
+        returning ${returning}`;
 }
 
 /** Writes every field of an order that can change after it was placed. */
@@ -202,9 +204,14 @@ export async function insertFulfilments(ctx: Ctx, list: Fulfilment[], events: Ne
     ctx,
     events,
     'ins',
-    (
-      ev,
-    ) => sql`with ins as (insert into order_fulfilments (id, order_id, kind, location_id, status, lines, routing, tracking, created_at, updated_at)
+    (ev) => sql`with ins as (${insertFulfilmentsStatement(list)}), ${ev}
+        select id from ins`,
+  );
+}
+
+/** The insert of fulfilments, returning their ids. */
+export function insertFulfilmentsStatement(list: Fulfilment[]): SQL {
+  return sql`insert into order_fulfilments (id, order_id, kind, location_id, status, lines, routing, tracking, created_at, updated_at)
         select f.id, f.order_id, f.kind, f.location_id, f.status, f.lines, f.routing, f.tracking, f.created_at, f.created_at
         from jsonb_to_recordset(${JSON.stringify(
           list.map((f) => ({
@@ -220,9 +227,7 @@ export async function insertFulfilments(ctx: Ctx, list: Fulfilment[], events: Ne
           })),
         )}::jsonb) as f(id text, order_id text, kind text, location_id text, status text, lines jsonb,
                         routing jsonb, tracking jsonb, created_at timestamptz)
-        returning id), ${ev}
-        select id from ins`,
-  );
+        returning id`;
 }
 
 export async function selectFulfilmentsOfOrder(

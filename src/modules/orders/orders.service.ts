@@ -154,6 +154,66 @@ export interface OrdersService {
 /** 8 characters without look-alikes: read aloud or shown as a QR at the counter. */
 const newPickupCode = (): string => humanCode({ length: 8, alphabet: UNAMBIGUOUS_ALPHABET });
 
+/**
+ * An order about to be placed, in memory: pending, then moved along to `opts.status`; its number
+ * is given by the insert. `created` is the type of its first event.
+ */
+export function draftOrder(ctx: Ctx, input: NewOrder, opts: PlaceOrderOptions = {}) {
+  const now = input.placedAt ?? ctx.clock.now();
+  const base: Order = {
+    id: input.id ?? newId('ord'),
+    number: '', // given by the insert, from the sequence
+    channelId: input.channelId,
+    source: input.source,
+    externalSource: input.externalSource ?? null,
+    externalId: input.externalId ?? null,
+    cartId: input.cartId ?? null,
+    customerId: input.customerId ?? null,
+    email: input.email ?? null,
+    phone: input.phone ?? null,
+    status: 'pending',
+    currency: input.currency,
+    lines: input.lines.map((l, i) => ({
+      ...l,
+      lineId: l.lineId ?? `L${i + 1}`,
+      fulfilledQuantity: 0,
+      returnedQuantity: 0,
+    })),
+    totals: input.totals,
+    paidAmount: opts.paidAmount ?? 0,
+    refundedAmount: 0,
+    delivery: input.delivery,
+    pickup: input.pickup ? { code: newPickupCode(), ...input.pickup } : null,
+    reservationIds: input.reservationIds ?? [],
+    history: [{ from: null, to: 'pending', at: now, reason: opts.reason ?? null }],
+    metadata: input.metadata ?? {},
+    placedAt: now,
+    updatedAt: now,
+  };
+  const created = input.source === 'imported' ? ORDER_EVENTS.imported : ORDER_EVENTS.created;
+  const status = opts.status ?? 'pending';
+  const moved = advance(base, status, now, opts.reason ?? null);
+  return { base, moved, created, status, now };
+}
+
+/** The events of placing an order: created (or imported), then one per step, each with the number. */
+export function placedEvents(
+  placed: Order,
+  d: Pick<ReturnType<typeof draftOrder>, 'base' | 'created' | 'status' | 'now'>,
+  opts: PlaceOrderOptions = {},
+): NewEvent[] {
+  return [
+    orderEvent(placed, d.created, {
+      cartId: placed.cartId,
+      externalSource: placed.externalSource,
+      externalId: placed.externalId,
+      lines: placed.lines.map((l) => ({ sku: l.sku, title: l.title, quantity: l.quantity, total: l.total })),
+    }),
+    // The steps again, now that the order has its number, so every event carries it.
+    ...advance({ ...d.base, number: placed.number }, d.status, d.now, opts.reason ?? null).events,
+  ];
+}
+
 export function createOrdersService(opts: { numberPrefix: string }): OrdersService {
   const { numberPrefix } = opts;
   /** Writes a changed order and its events (the caller holds the row lock). */
@@ -182,40 +242,7 @@ export function createOrdersService(opts: { numberPrefix: string }): OrdersServi
 
   return {
     async placeOrder(ctx, input, opts = {}) {
-      const now = input.placedAt ?? ctx.clock.now();
-      const base: Order = {
-        id: input.id ?? newId('ord'),
-        number: '', // given by the insert, from the sequence
-        channelId: input.channelId,
-        source: input.source,
-        externalSource: input.externalSource ?? null,
-        externalId: input.externalId ?? null,
-        cartId: input.cartId ?? null,
-        customerId: input.customerId ?? null,
-        email: input.email ?? null,
-        phone: input.phone ?? null,
-        status: 'pending',
-        currency: input.currency,
-        lines: input.lines.map((l, i) => ({
-          ...l,
-          lineId: l.lineId ?? `L${i + 1}`,
-          fulfilledQuantity: 0,
-          returnedQuantity: 0,
-        })),
-        totals: input.totals,
-        paidAmount: opts.paidAmount ?? 0,
-        refundedAmount: 0,
-        delivery: input.delivery,
-        pickup: input.pickup ? { code: newPickupCode(), ...input.pickup } : null,
-        reservationIds: input.reservationIds ?? [],
-        history: [{ from: null, to: 'pending', at: now, reason: opts.reason ?? null }],
-        metadata: input.metadata ?? {},
-        placedAt: now,
-        updatedAt: now,
-      };
-      const created = input.source === 'imported' ? ORDER_EVENTS.imported : ORDER_EVENTS.created;
-      const status = opts.status ?? 'pending';
-      const moved = advance(base, status, now, opts.reason ?? null);
+      const { base, moved, created, status, now } = draftOrder(ctx, input, opts);
       return inTransaction(ctx, async (tx) => {
         const inserted = await insertOrder(tx.db, stampActor(tx, moved.order), numberPrefix);
         if (!inserted) {
@@ -225,21 +252,7 @@ export function createOrdersService(opts: { numberPrefix: string }): OrdersServi
           if (!existing) throw new AppError('order_not_placed', 'The order could not be placed');
           return { order: existing, created: false };
         }
-        await appendEvents(tx, [
-          orderEvent(inserted, created, {
-            cartId: inserted.cartId,
-            externalSource: inserted.externalSource,
-            externalId: inserted.externalId,
-            lines: inserted.lines.map((l) => ({
-              sku: l.sku,
-              title: l.title,
-              quantity: l.quantity,
-              total: l.total,
-            })),
-          }),
-          // The steps again, now that the order has its number, so every event carries it.
-          ...advance({ ...base, number: inserted.number }, status, now, opts.reason ?? null).events,
-        ]);
+        await appendEvents(tx, placedEvents(inserted, { base, created, status, now }, opts));
         return { order: inserted, created: true };
       });
     },

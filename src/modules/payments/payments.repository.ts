@@ -1,5 +1,5 @@
 // SQL for payments, refunds and store credit.
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, firstRow, rows } from '../../platform/db/database.js';
 import type { SqlRow } from '../../platform/db/rows.js';
 import type { payments, refunds, storeCredits } from './payments.schema.js';
@@ -23,12 +23,16 @@ const toPayment = (r: PaymentSqlRow): Payment => ({
 });
 
 export async function insertPayment(exec: Executor, p: Payment): Promise<void> {
-  await exec.execute(
-    sql`insert into payments (id, order_id, provider, status, amount, currency, refunded_amount, provider_ref,
+  await exec.execute(insertPaymentStatement(p));
+}
+
+/** The insert of a payment (returning its id). */
+export function insertPaymentStatement(p: Payment): SQL {
+  return sql`insert into payments (id, order_id, provider, status, amount, currency, refunded_amount, provider_ref,
                               failure_code, failure_message, created_at, updated_at)
         values (${p.id}, ${p.orderId}, ${p.provider}, ${p.status}, ${p.amount}, ${p.currency}, ${p.refundedAmount},
-                ${p.providerRef}, ${p.failureCode}, ${p.failureMessage}, ${p.createdAt.toISOString()}, ${p.updatedAt.toISOString()})`,
-  );
+                ${p.providerRef}, ${p.failureCode}, ${p.failureMessage}, ${p.createdAt.toISOString()}, ${p.updatedAt.toISOString()})
+        returning id`;
 }
 
 export async function selectPayment(

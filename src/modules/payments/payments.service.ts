@@ -4,7 +4,8 @@
 
 import { AppError, fail, money, newId, notFound, ok, type Result } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
-import { appendEvent, appendEvents, type NewEvent } from '../../platform/events/event-log.js';
+import { appendEvent, appendEvents, type NewEvent, prepareEvents } from '../../platform/events/event-log.js';
+import type { StatementPart } from '../../platform/events/one-statement.js';
 import {
   isBrowserActor,
   type PaymentChannel,
@@ -16,6 +17,7 @@ import { BUILT_IN_PROVIDERS, externalProvider, type PaymentProvider } from './pa
 import { type RefundOutcome, type RefundRequest, refundOrder } from './payments.refunds.js';
 import {
   insertPayment,
+  insertPaymentStatement,
   selectPayment,
   selectPaymentsOfOrder,
   selectRefundsOfOrder,
@@ -76,6 +78,13 @@ export interface PaymentsService {
   ): Promise<Result<AuthorizedPayment, PaymentFailed>>;
   /** Records an authorized (or pending, or captured) payment and its event in the caller's transaction. */
   recordPayment(ctx: Ctx, authorized: AuthorizedPayment, channelId?: string | null): Promise<Payment>;
+  /** recordPayment as a part (CTE `name`) of a caller's one-statement write. */
+  recordPaymentPart(
+    ctx: Ctx,
+    name: string,
+    authorized: AuthorizedPayment,
+    channelId?: string | null,
+  ): StatementPart;
   /** Gives the money back when what it paid for could not be committed (e.g. stock ran out). */
   voidAuthorization(ctx: Ctx, authorized: AuthorizedPayment): Promise<void>;
   /** Records a refused payment as an event only: a failed checkout leaves no order and no payment row. */
@@ -238,6 +247,23 @@ export function createPaymentsService(deps: PaymentsDeps = {}): PaymentsService 
         await appendEvent(tx, paymentEvent(authorized.payment, type, channelId));
         return authorized.payment;
       });
+    },
+
+    /** recordPayment as a part of a caller's one-statement write (checkout). */
+    recordPaymentPart(
+      ctx: Ctx,
+      name: string,
+      authorized: AuthorizedPayment,
+      channelId?: string | null,
+    ): StatementPart {
+      const p = authorized.payment;
+      const type = p.status === 'pending' ? PAYMENT_EVENTS.pending : PAYMENT_EVENTS.succeeded;
+      return {
+        name,
+        statement: insertPaymentStatement(p),
+        expectRows: 1,
+        events: prepareEvents(ctx, [paymentEvent(p, type, channelId)]),
+      };
     },
 
     /** Gives the money back when what it paid for could not be committed (e.g. stock ran out). */

@@ -178,19 +178,34 @@ export async function writeWithEvents<T>(
   list: NewEvent[],
   guard: string,
   build: (ev: SQL) => SQL,
+  /** Other writers' events carried by the same statement, each written only if its own CTE returned rows. */
+  alongside: ReadonlyArray<{ guard: string; events: PreparedEvents }> = [],
 ): Promise<T[]> {
   const pending = ctx.inTx ? (ctx.txState?.get(PENDING) as ResolvedEvent[] | undefined) : undefined;
   const carried = pending ? pending.splice(0) : [];
   const all = [...carried, ...resolveEvents(ctx, list)];
+  const part = all.map(() => 0);
+  for (const [i, a] of alongside.entries()) {
+    all.push(...a.events.list);
+    part.push(...a.events.list.map(() => i + 1));
+  }
+  const exists = (name: string) => sql`exists (select 1 from ${sql.identifier(name)})`;
+  const where =
+    alongside.length === 0
+      ? exists(guard)
+      : sql`case u.part when 0 then ${exists(guard)} ${sql.join(
+          alongside.map((a, i) => sql`when ${sql.raw(String(i + 1))} then ${exists(a.guard)}`),
+          sql` `,
+        )} end`;
   const ev = sql`ev as (insert into events (id, type, subject, channel_id, payload, actor, request_id, occurred_at)
         select u.id, u.type, u.subject, u.channel_id, u.payload::jsonb, u.actor, u.request_id, u.occurred_at
         from unnest(${sql.param(all.map((e) => e.id))}::text[], ${sql.param(all.map((e) => e.type))}::text[],
                     ${sql.param(all.map((e) => e.subject))}::text[], ${sql.param(all.map((e) => e.channelId))}::text[],
                     ${sql.param(all.map((e) => e.payload))}::text[], ${sql.param(all.map((e) => e.actor))}::text[],
                     ${sql.param(all.map((e) => e.requestId))}::text[],
-                    ${sql.param(all.map((e) => e.occurredAt))}::timestamptz[])
-             as u(id, type, subject, channel_id, payload, actor, request_id, occurred_at)
-        where exists (select 1 from ${sql.identifier(guard)}))`;
+                    ${sql.param(all.map((e) => e.occurredAt))}::timestamptz[], ${sql.param(part)}::int[])
+             as u(id, type, subject, channel_id, payload, actor, request_id, occurred_at, part)
+        where ${where})`;
   let result: T[];
   try {
     result = await rows<T>(ctx.db, build(ev));
@@ -204,6 +219,25 @@ export async function writeWithEvents<T>(
   if (ctx.inTx) ctx.afterCommit(() => notifier.notify());
   else if (result.length > 0 && all.length > 0) notifier.notify();
   return result;
+}
+
+/** Events resolved now (who, when, which request), for another caller's statement to write. */
+export interface PreparedEvents {
+  readonly list: readonly ResolvedEvent[];
+}
+
+export const prepareEvents = (ctx: Ctx, list: NewEvent[]): PreparedEvents => ({
+  list: resolveEvents(ctx, list),
+});
+
+/**
+ * A write one module hands to another module's statement, to commit with it in one round trip
+ * (e.g. a cart's new line with the stock hold it records): a data-modifying statement, used as a
+ * CTE, that returns a row when it wrote; its events are written only then.
+ */
+export interface AlongsideWrite {
+  statement: SQL;
+  events: PreparedEvents;
 }
 
 /**
