@@ -7,12 +7,13 @@ import { type AdminOpsKey, adminOpsBg, adminOpsEn, adminOpsEs, adminOpsNl, admin
 import { bg } from './bg.ts';
 import { type MessageKey as CoreKey, en } from './en.ts';
 import { es } from './es.ts';
+import { type InboxKey, inboxBg, inboxEn, inboxEs, inboxNl, inboxSv } from './inbox.ts';
 import { nl } from './nl.ts';
 import { type StaffKey, staffBg, staffEn, staffEs, staffNl, staffSv } from './staff.ts';
 import { sv } from './sv.ts';
 import { type TillScanKey, tillScanBg, tillScanEn, tillScanEs, tillScanNl, tillScanSv } from './till-scan.ts';
 
-export type MessageKey = CoreKey | AdminOpsKey | TillScanKey | StaffKey;
+export type MessageKey = CoreKey | AdminOpsKey | TillScanKey | StaffKey | InboxKey;
 export const LANGUAGES = ['en', 'es', 'sv', 'bg', 'nl'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const LANGUAGE_NAMES: Record<Language, string> = {
@@ -24,11 +25,11 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
 };
 
 const CATALOGS: Record<Language, Record<MessageKey, string>> = {
-  en: { ...en, ...adminOpsEn, ...tillScanEn, ...staffEn },
-  es: { ...es, ...adminOpsEs, ...tillScanEs, ...staffEs },
-  sv: { ...sv, ...adminOpsSv, ...tillScanSv, ...staffSv },
-  bg: { ...bg, ...adminOpsBg, ...tillScanBg, ...staffBg },
-  nl: { ...nl, ...adminOpsNl, ...tillScanNl, ...staffNl },
+  en: { ...en, ...adminOpsEn, ...tillScanEn, ...staffEn, ...inboxEn },
+  es: { ...es, ...adminOpsEs, ...tillScanEs, ...staffEs, ...inboxEs },
+  sv: { ...sv, ...adminOpsSv, ...tillScanSv, ...staffSv, ...inboxSv },
+  bg: { ...bg, ...adminOpsBg, ...tillScanBg, ...staffBg, ...inboxBg },
+  nl: { ...nl, ...adminOpsNl, ...tillScanNl, ...staffNl, ...inboxNl },
 };
 
 export function toLanguage(locale: string | undefined | null): Language | undefined {
