@@ -11,7 +11,8 @@ import { followSse, metaPayload, postChat, postMeta, setupInboxChannels } from '
 const scenario: Scenario = async (b) => {
   const probes = Number(b.args.probes ?? 200);
   const backgroundPerSecond = Number(b.args.background ?? (b.db === 'postgres' ? 1_000 : 200));
-  const batch = 20;
+  // Deliveries of up to 20 messages (Meta batches too), about 50 a second at most.
+  const batch = Math.max(1, Math.min(20, Math.round(backgroundPerSecond / 50)));
   const bench = await setupInboxChannels(b);
 
   // Arrival times of web chat messages on the stream (the probes'), whether or not a probe waits yet:
@@ -102,6 +103,7 @@ const scenario: Scenario = async (b) => {
       backgroundAskedPerSecond: backgroundPerSecond,
       backgroundAchievedPerSecond: achieved,
       backgroundMessages: backgroundSent,
+      backgroundBatch: batch,
       backgroundFailed,
       eventsOnStream: streamed,
       loadAverage1m: { before: load0, after: loadavg()[0] },
