@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import {
   createEmailSender,
+  registerMessagingChannels,
   type SmtpInbound,
   startSmtpInbound,
   webChatRoutes,
@@ -68,6 +69,7 @@ import { channelsMigrations, channelsRoutes, createChannelsService } from './mod
 import { createCheckoutRules } from './modules/checkout-rules/index.js';
 import { createCustomersService, customersMigrations, customersRoutes } from './modules/customers/index.js';
 import {
+  createChannelAccountStore,
   createInboxService,
   type InboxOptions,
   inboxMigrations,
@@ -504,6 +506,13 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   await http.register(
     webChatRoutes({ inbox: services.inbox, flow: services.inboxFlow, stream: () => integration.stream }),
   );
+  // Messenger, Instagram, WhatsApp and Twilio SMS: accounts (credentials sealed), signed webhooks, senders.
+  await registerMessagingChannels(http, {
+    accounts: createChannelAccountStore({ secrets }),
+    flow: services.inboxFlow,
+    inbox: services.inbox,
+    publicUrl: config.publicUrl,
+  });
 
   const bootstrapKey = await ensureAdminKey(systemCtx(), config.adminKey);
   let demoLoaded = false;

@@ -96,6 +96,10 @@ export const ERROR_CATALOG = {
   conversation_merged: { status: 409, title: 'The conversation was merged into another one' },
   conversations_not_mergeable: { status: 409, title: 'These conversations cannot be merged' },
   reply_window_closed: { status: 409, title: "The channel's reply window has closed" },
+  contact_not_allowed: {
+    status: 409,
+    title: 'The customer may not be contacted on this channel (consent withdrawn or suppressed)',
+  },
   attachment_too_large: { status: 413, title: 'The attachment is larger than the hub accepts' },
   no_reply_address: { status: 422, title: 'The customer has no address on this channel' },
   channel_not_connected: { status: 422, title: 'No sender is set up for this channel' },

@@ -9,6 +9,7 @@ import { ChannelsPage } from './pages/channels.tsx';
 import { CustomerPage, CustomersPage } from './pages/customers.tsx';
 import { DashboardPage } from './pages/dashboard.tsx';
 import { EventsPage } from './pages/events.tsx';
+import { InboxPage } from './pages/inbox.tsx';
 import { IntegrationsPage } from './pages/integrations.tsx';
 import { InventoryPage } from './pages/inventory.tsx';
 import { KeysPage } from './pages/keys.tsx';
@@ -32,6 +33,8 @@ const SECTIONS: Section[] = [
   { path: '/orders/:id', label: 'nav.orders', nav: false, render: (p) => <OrderPage id={p.id!} /> },
   { path: '/pickups', label: 'nav.pickups', render: () => <PickupBoardPage /> },
   { path: '/returns', label: 'nav.returns', render: () => <ReturnsPage /> },
+  { path: '/inbox', label: 'nav.inbox', render: () => <InboxPage /> },
+  { path: '/inbox/:id', label: 'nav.inbox', nav: false, render: (p) => <InboxPage id={p.id!} /> },
   { path: '/customers', label: 'nav.customers', render: () => <CustomersPage /> },
   { path: '/customers/:id', label: 'nav.customers', nav: false, render: (p) => <CustomerPage id={p.id!} /> },
   { path: '/inventory', label: 'nav.inventory', render: () => <InventoryPage /> },

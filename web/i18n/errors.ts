@@ -123,6 +123,8 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       conversations_not_mergeable: 'These two conversations cannot be merged.',
       reply_window_closed:
         "The customer's reply window on this channel has closed; use an approved template or another channel.",
+      contact_not_allowed:
+        'The customer has withdrawn consent to be contacted this way, or is suppressed; the reply was not sent.',
       attachment_too_large: 'The attachment is too large.',
       no_reply_address: 'The customer has no address on this channel to reply to.',
       channel_not_connected: 'This channel is not connected for sending replies.',
@@ -288,6 +290,8 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       conversations_not_mergeable: 'Estas dos conversaciones no se pueden fusionar.',
       reply_window_closed:
         'La ventana de respuesta de este canal se ha cerrado; usa una plantilla aprobada u otro canal.',
+      contact_not_allowed:
+        'El cliente retiró su consentimiento para este medio o está bloqueado; la respuesta no se envió.',
       attachment_too_large: 'El archivo adjunto es demasiado grande.',
       no_reply_address: 'El cliente no tiene ninguna dirección en este canal a la que responder.',
       channel_not_connected: 'Este canal no está conectado para enviar respuestas.',
@@ -452,6 +456,8 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       conversations_not_mergeable: 'De här två konversationerna kan inte slås ihop.',
       reply_window_closed:
         'Svarsfönstret i den här kanalen har stängts; använd en godkänd mall eller en annan kanal.',
+      contact_not_allowed:
+        'Kunden har återkallat sitt samtycke för den här kanalen eller är spärrad; svaret skickades inte.',
       attachment_too_large: 'Bilagan är för stor.',
       no_reply_address: 'Kunden har ingen adress i den här kanalen att svara till.',
       channel_not_connected: 'Den här kanalen är inte ansluten för att skicka svar.',
@@ -617,6 +623,8 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       conversations_not_mergeable: 'Тези два разговора не могат да бъдат обединени.',
       reply_window_closed:
         'Прозорецът за отговор в този канал е затворен; използвайте одобрен шаблон или друг канал.',
+      contact_not_allowed:
+        'Клиентът е оттеглил съгласието си за този канал или е блокиран; отговорът не е изпратен.',
       attachment_too_large: 'Прикаченият файл е твърде голям.',
       no_reply_address: 'Клиентът няма адрес в този канал, на който да се отговори.',
       channel_not_connected: 'Този канал не е свързан за изпращане на отговори.',
@@ -787,6 +795,8 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       conversations_not_mergeable: 'Deze twee gesprekken kunnen niet worden samengevoegd.',
       reply_window_closed:
         'Het antwoordvenster op dit kanaal is gesloten; gebruik een goedgekeurde sjabloon of een ander kanaal.',
+      contact_not_allowed:
+        'De klant heeft de toestemming voor dit kanaal ingetrokken of is geblokkeerd; het antwoord is niet verstuurd.',
       attachment_too_large: 'De bijlage is te groot.',
       no_reply_address: 'De klant heeft op dit kanaal geen adres om naar te antwoorden.',
       channel_not_connected: 'Dit kanaal is niet verbonden om antwoorden te versturen.',

@@ -7,13 +7,14 @@ import { type AdminOpsKey, adminOpsBg, adminOpsEn, adminOpsEs, adminOpsNl, admin
 import { bg } from './bg.ts';
 import { type MessageKey as CoreKey, en } from './en.ts';
 import { es } from './es.ts';
+import { type InboxKey, inboxBg, inboxEn, inboxEs, inboxNl, inboxSv } from './inbox.ts';
 import { nl } from './nl.ts';
 import { type StaffKey, staffBg, staffEn, staffEs, staffNl, staffSv } from './staff.ts';
 import { type StoreKey, storeBg, storeEn, storeEs, storeNl, storeSv } from './store.ts';
 import { sv } from './sv.ts';
 import { type TillScanKey, tillScanBg, tillScanEn, tillScanEs, tillScanNl, tillScanSv } from './till-scan.ts';
 
-export type MessageKey = CoreKey | AdminOpsKey | TillScanKey | StaffKey | StoreKey;
+export type MessageKey = CoreKey | AdminOpsKey | TillScanKey | StaffKey | StoreKey | InboxKey;
 export const LANGUAGES = ['en', 'es', 'sv', 'bg', 'nl'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const LANGUAGE_NAMES: Record<Language, string> = {
@@ -25,11 +26,11 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
 };
 
 const CATALOGS: Record<Language, Record<MessageKey, string>> = {
-  en: { ...en, ...adminOpsEn, ...tillScanEn, ...staffEn, ...storeEn },
-  es: { ...es, ...adminOpsEs, ...tillScanEs, ...staffEs, ...storeEs },
-  sv: { ...sv, ...adminOpsSv, ...tillScanSv, ...staffSv, ...storeSv },
-  bg: { ...bg, ...adminOpsBg, ...tillScanBg, ...staffBg, ...storeBg },
-  nl: { ...nl, ...adminOpsNl, ...tillScanNl, ...staffNl, ...storeNl },
+  en: { ...en, ...adminOpsEn, ...tillScanEn, ...staffEn, ...storeEn, ...inboxEn },
+  es: { ...es, ...adminOpsEs, ...tillScanEs, ...staffEs, ...storeEs, ...inboxEs },
+  sv: { ...sv, ...adminOpsSv, ...tillScanSv, ...staffSv, ...storeSv, ...inboxSv },
+  bg: { ...bg, ...adminOpsBg, ...tillScanBg, ...staffBg, ...storeBg, ...inboxBg },
+  nl: { ...nl, ...adminOpsNl, ...tillScanNl, ...staffNl, ...storeNl, ...inboxNl },
 };
 
 export function toLanguage(locale: string | undefined | null): Language | undefined {

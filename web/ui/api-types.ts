@@ -17380,6 +17380,203 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/inbox/channel-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Connected messaging accounts (no credentials) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                credentialNames: string[];
+                                /** @description page id, Instagram account id, WhatsApp phone_number_id or Twilio number */
+                                externalAccountId: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "messenger" | "instagram" | "whatsapp" | "sms";
+                                name: string;
+                                settings: {
+                                    [key: string]: string;
+                                };
+                                /** @enum {string} */
+                                status: "active" | "paused";
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** @description where the platform delivers (append to the hub’s public URL) */
+                                webhookPaths: string[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Connect a Messenger page, Instagram account, WhatsApp number or Twilio SMS number
+         * @description The same kind and platform id again replaces the account (e.g. a new token).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        accessToken: string;
+                        /**
+                         * Format: uri
+                         * @description the API base URL (default: the platform’s own); e.g. a local fake in tests
+                         */
+                        apiBaseUrl?: string;
+                        appSecret: string;
+                        /** @description the page id, Instagram account id or WhatsApp phone_number_id */
+                        externalAccountId: string;
+                        graphVersion?: string;
+                        /** @enum {string} */
+                        kind: "messenger";
+                        name: string;
+                        verifyToken: string;
+                    } | {
+                        accessToken: string;
+                        /**
+                         * Format: uri
+                         * @description the API base URL (default: the platform’s own); e.g. a local fake in tests
+                         */
+                        apiBaseUrl?: string;
+                        appSecret: string;
+                        /** @description the page id, Instagram account id or WhatsApp phone_number_id */
+                        externalAccountId: string;
+                        graphVersion?: string;
+                        /** @enum {string} */
+                        kind: "instagram";
+                        name: string;
+                        verifyToken: string;
+                    } | {
+                        accessToken: string;
+                        /**
+                         * Format: uri
+                         * @description the API base URL (default: the platform’s own); e.g. a local fake in tests
+                         */
+                        apiBaseUrl?: string;
+                        appSecret: string;
+                        /** @description the page id, Instagram account id or WhatsApp phone_number_id */
+                        externalAccountId: string;
+                        graphVersion?: string;
+                        /** @enum {string} */
+                        kind: "whatsapp";
+                        name: string;
+                        verifyToken: string;
+                    } | {
+                        accountSid: string;
+                        /**
+                         * Format: uri
+                         * @description the API base URL (default: the platform’s own); e.g. a local fake in tests
+                         */
+                        apiBaseUrl?: string;
+                        authToken: string;
+                        /** @description the Twilio number in E.164 */
+                        externalAccountId: string;
+                        /** @enum {string} */
+                        kind: "sms";
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            credentialNames: string[];
+                            /** @description page id, Instagram account id, WhatsApp phone_number_id or Twilio number */
+                            externalAccountId: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "messenger" | "instagram" | "whatsapp" | "sms";
+                            name: string;
+                            settings: {
+                                [key: string]: string;
+                            };
+                            /** @enum {string} */
+                            status: "active" | "paused";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description where the platform delivers (append to the hub’s public URL) */
+                            webhookPaths: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inbox/channel-accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Disconnect a messaging account */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/inbox/conversations": {
         parameters: {
             query?: never;
@@ -27012,6 +27209,141 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/meta/{accountId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Meta webhook verification (hub.mode, hub.verify_token, hub.challenge) */
+        get: {
+            parameters: {
+                query?: {
+                    "hub.challenge"?: string;
+                    "hub.mode"?: string;
+                    "hub.verify_token"?: string;
+                };
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Messenger, Instagram and WhatsApp Cloud API webhook deliveries (messages, statuses)
+         * @description 401 when X-Hub-Signature-256 (HMAC-SHA256 of the raw body with the app secret) is missing or wrong; nothing is stored. A message id (mid, wamid) delivered twice is one message.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/twilio/{accountId}/sms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A customer's SMS (Twilio's webhook format, form-encoded, X-Twilio-Signature) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/twilio/{accountId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Delivery status of an SMS reply (Twilio status callback: MessageSid, MessageStatus, ErrorCode) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
                 cookie?: never;
             };
             requestBody?: never;

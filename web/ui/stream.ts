@@ -19,6 +19,8 @@ export interface LiveOptions {
   shopper?: boolean;
   /** Event types; a trailing * matches a prefix (as the event log's `types` filter). */
   types?: string[];
+  /** Another SSE route of the hub for the same events (e.g. `/api/inbox/stream` for agents). */
+  path?: string;
   onEvent(event: LiveEvent): void;
   onStatus?(status: LiveStatus): void;
 }
@@ -66,7 +68,8 @@ export function followEvents(opts: LiveOptions): () => void {
 
   async function streamOnce(): Promise<'unsupported' | 'ended'> {
     const query = opts.types?.length ? `?types=${encodeURIComponent(opts.types.join(','))}` : '';
-    const res = await fetch(opts.shopper ? '/api/me/stream' : `/api/stream${query}`, {
+    const path = opts.shopper ? '/api/me/stream' : opts.path ? opts.path : `/api/stream${query}`;
+    const res = await fetch(path, {
       headers: { ...headers, accept: 'text/event-stream' },
       credentials: 'same-origin',
       signal: abort.signal,

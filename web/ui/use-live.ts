@@ -8,7 +8,7 @@ import { followEvents, type LiveEvent, type LiveStatus } from './stream.ts';
 export function useLiveEvents(
   types: string[],
   onEvent: (e: LiveEvent) => void,
-  opts: { shopper?: boolean } = {},
+  opts: { shopper?: boolean; path?: string } = {},
 ): LiveStatus {
   const { api } = useSession();
   const [status, setStatus] = useState<LiveStatus>('connecting');
@@ -19,10 +19,11 @@ export function useLiveEvents(
     return followEvents({
       key: api.key,
       ...(opts.shopper ? { shopper: true } : {}),
+      ...(opts.path ? { path: opts.path } : {}),
       types: typeKey ? typeKey.split(',') : [],
       onEvent: (e) => handler.current(e),
       onStatus: setStatus,
     });
-  }, [api.key, typeKey, opts.shopper]);
+  }, [api.key, typeKey, opts.shopper, opts.path]);
   return status;
 }

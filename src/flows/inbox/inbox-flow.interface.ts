@@ -48,6 +48,8 @@ export interface InboundMessageInput {
 export interface OutboundSender {
   /** How long after the customer's last message on this kind a free-form reply may go (WhatsApp: 24 h); none = always. */
   replyWindowMs?: number | undefined;
+  /** Whether the channel can send now (an account is connected); false refuses a reply as not connected. */
+  ready?: ((ctx: Ctx) => Promise<boolean>) | undefined;
   /** Sends; returns the channel's id of the message. Throw SendFailure to say whether to retry. */
   send(
     ctx: Ctx,
@@ -69,7 +71,15 @@ export class SendFailure extends Error {
 export type ReplyRefusal =
   | { reason: 'no_channel_address'; channelKind: ChannelKind }
   | { reason: 'reply_window_closed'; channelKind: ChannelKind; lastInboundAt: Date | null }
-  | { reason: 'no_sender'; channelKind: ChannelKind };
+  | { reason: 'no_sender'; channelKind: ChannelKind }
+  | {
+      reason: 'contact_not_allowed';
+      channelKind: ChannelKind;
+      /** The purpose whose decision refuses: `support` (every medium) or `support_<kind>`. */
+      purpose: string;
+      consent: 'denied' | 'revoked' | 'suppressed';
+      decidedAt: Date | null;
+    };
 
 export interface InboxFlow {
   /**
@@ -81,7 +91,8 @@ export interface InboxFlow {
   /**
    * An agent's reply, queued for the delivery loop on `channelKind` (default: the channel the customer
    * wrote on last), to the address the customer used there; refused when the channel's reply window
-   * has closed or the customer has no address on it.
+   * has closed, the customer has no address on it, or they withdrew consent to service contact on
+   * that medium (purposes `support` and `support_<kind>`) or are suppressed.
    */
   sendReply(
     ctx: Ctx,

@@ -2,19 +2,20 @@
 // profile, the root of its cluster) → the inbox module; agents' replies → the delivery queue → the
 // channel's sender, retried on the schedule, then failed with the reason on the message.
 import { fail, ok } from '../../kernel/index.js';
-import type { CustomersService } from '../../modules/customers/index.js';
+import { type CustomersService, mayContact } from '../../modules/customers/index.js';
 import type { ChannelKind, InboundOutcome, InboxService } from '../../modules/inbox/index.js';
 import type { Ctx } from '../../platform/context.js';
 import {
   type InboundMessageInput,
   type InboxFlow,
   type OutboundSender,
+  type ReplyRefusal,
   SendFailure,
 } from './inbox-flow.interface.js';
 
 export interface InboxFlowDeps {
   inbox: InboxService;
-  customers: Pick<CustomersService, 'identify' | 'resolveCluster' | 'recordTimelineEntry'>;
+  customers: Pick<CustomersService, 'identify' | 'resolveCluster' | 'recordTimelineEntry' | 'consentState'>;
   /** Waits before each retry of a failed send; after the last, the message fails (default 1 s … 10 min). */
   retryScheduleMs?: readonly number[] | undefined;
   /** Called after a reply is queued, so the delivery loop runs at once rather than at its next tick. */
@@ -92,12 +93,41 @@ export function createInboxFlow(deps: InboxFlowDeps): InboxFlow {
     return outcome;
   }
 
+  /**
+   * A customer who writes invites the answer, so no recorded decision is a yes here (unlike
+   * marketing); a withdrawn one (`support` on every medium, or `support_<kind>` on this one) or a
+   * suppression is a no, with the decision that says so.
+   */
+  async function consentRefusal(
+    ctx: Ctx,
+    customerId: string | null,
+    kind: ChannelKind,
+  ): Promise<ReplyRefusal | null> {
+    if (!customerId) return null;
+    const state = await deps.customers.consentState(ctx, customerId);
+    if (!state) return null;
+    const at = ctx.clock.now();
+    for (const purpose of ['support', `support_${kind}`]) {
+      const d = mayContact(state.entries, purpose, '*', at, state.suppressedAt);
+      if (!d.allowed && d.reason !== 'no_consent')
+        return {
+          reason: 'contact_not_allowed',
+          channelKind: kind,
+          purpose,
+          consent: d.reason,
+          decidedAt: d.decidedAt ?? null,
+        };
+    }
+    return null;
+  }
+
   const sendReply: InboxFlow['sendReply'] = async (ctx, input) => {
     const conversation = await deps.inbox.getConversation(ctx, input.conversationId);
     const kind = input.channelKind ?? conversation.lastInboundChannel;
     if (!kind) return fail({ reason: 'no_channel_address' as const, channelKind: 'web_chat' as ChannelKind });
     const sender = senders.get(kind);
-    if (!sender) return fail({ reason: 'no_sender' as const, channelKind: kind });
+    if (!sender || (sender.ready && !(await sender.ready(ctx))))
+      return fail({ reason: 'no_sender' as const, channelKind: kind });
     const last = await deps.inbox.lastInbound(ctx, conversation.id, kind);
     if (!last?.address) return fail({ reason: 'no_channel_address' as const, channelKind: kind });
     if (sender.replyWindowMs !== undefined) {
@@ -109,6 +139,8 @@ export function createInboxFlow(deps: InboxFlowDeps): InboxFlow {
           lastInboundAt: last.occurredAt,
         });
     }
+    const refused = await consentRefusal(ctx, conversation.customerId, kind);
+    if (refused) return fail(refused);
     const message = await deps.inbox.queueOutbound(ctx, {
       conversationId: conversation.id,
       channelKind: kind,

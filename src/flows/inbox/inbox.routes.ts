@@ -52,12 +52,21 @@ const Tag = z
 
 const REFUSALS: Record<
   ReplyRefusal['reason'],
-  'no_reply_address' | 'channel_not_connected' | 'reply_window_closed'
+  'no_reply_address' | 'channel_not_connected' | 'reply_window_closed' | 'contact_not_allowed'
 > = {
   no_channel_address: 'no_reply_address',
   no_sender: 'channel_not_connected',
   reply_window_closed: 'reply_window_closed',
+  contact_not_allowed: 'contact_not_allowed',
 };
+
+function refusalText(r: ReplyRefusal): string {
+  if (r.reason === 'contact_not_allowed')
+    return r.consent === 'suppressed'
+      ? `Cannot reply on ${r.channelKind}: the customer is suppressed (no contact at all)`
+      : `Cannot reply on ${r.channelKind}: the customer's ${r.purpose} consent is ${r.consent}`;
+  return `Cannot reply on ${r.channelKind}`;
+}
 
 export const inboxRoutes =
   (deps: InboxRouteDeps): FastifyPluginAsyncZod =>
@@ -219,7 +228,7 @@ export const inboxRoutes =
           channelKind: request.body.channelKind,
         });
         if (!sent.ok)
-          throw new AppError(REFUSALS[sent.reason], `Cannot reply on ${sent.channelKind}`, {
+          throw new AppError(REFUSALS[sent.reason], refusalText(sent), {
             details: { ...sent, ok: undefined },
           });
         return reply.status(202).send(sent.value);

@@ -31,6 +31,11 @@ export const INBOX_PERSONAL_DATA: PersonalDataRegistry = {
   ],
   notPersonal: [
     { table: 'inbox_agents', column: 'name', reason: "an agent's (staff) display name, not a customer's" },
+    {
+      table: 'inbox_channel_accounts',
+      column: 'name',
+      reason: "the retailer's own page or number on a messaging platform",
+    },
     { table: 'inbox_canned_replies', column: 'title', reason: 'a canned reply template' },
     { table: 'inbox_canned_replies', column: 'body', reason: 'a canned reply template with variables' },
   ],

@@ -1,7 +1,7 @@
 // The inbox's tables. Conversations name customer profiles by id (customers module); messages keep
 // the channel's own id of each delivery, unique per channel kind, so a redelivery is one message.
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { ChannelKind, ConversationStatus, DeliveryStatus, MessageDirection } from './inbox.types.js';
 
 export const inboxConversations = pgTable(
@@ -130,4 +130,28 @@ export const inboxChatVisitors = pgTable(
     uniqueIndex('inbox_chat_visitors_token_idx').on(t.tokenHash),
     index('inbox_chat_visitors_customer_idx').on(t.customerId),
   ],
+);
+
+/**
+ * The retailer's accounts on the messaging platforms (a Facebook page, an Instagram account, a
+ * WhatsApp business number, a Twilio number): what the connectors verify deliveries and send with.
+ */
+export const inboxChannelAccounts = pgTable(
+  'inbox_channel_accounts',
+  {
+    id: text('id').primaryKey(),
+    // messenger | instagram | whatsapp | sms
+    kind: text('kind').$type<ChannelKind>().notNull(),
+    name: text('name').notNull(),
+    // The platform's id of the account: page id, Instagram account id, WhatsApp phone_number_id, Twilio number.
+    externalAccountId: text('external_account_id').notNull(),
+    // Not secret: API base URL, Graph version, Twilio account SID.
+    settings: jsonb('settings').$type<Record<string, string>>().notNull(),
+    // App secret, verify token, access token, auth token: JSON, sealed with the secret box when a key is set.
+    credentials: text('credentials').notNull(),
+    status: text('status').$type<'active' | 'paused'>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('inbox_channel_accounts_external_idx').on(t.kind, t.externalAccountId)],
 );

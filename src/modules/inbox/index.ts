@@ -13,6 +13,16 @@ import type { MigrationSet } from '../../platform/db/migrate.js';
 
 export { renderCannedReply } from './canned-replies.js';
 export {
+  ACCOUNT_KINDS,
+  AccountKind,
+  ChannelAccount,
+  type ChannelAccountStore,
+  type ChannelAccountWithCredentials,
+  createChannelAccountStore,
+  type SaveChannelAccountInput,
+} from './channel-accounts.js';
+export { channelAccountRoutes } from './channel-accounts.routes.js';
+export {
   INBOX_EVENT_SCHEMAS,
   INBOX_EVENTS,
   type InboxEventPayload,

@@ -1,0 +1,50 @@
+// What a messaging platform's webhook says, once translated: customers' messages (to the inbox flow,
+// deduped there by the platform's message id) and status reports on our replies (forward only).
+import type { InboundMessageInput, InboxFlow } from '../../flows/inbox/index.js';
+import type { ChannelKind, DeliveryStatus, InboxService } from '../../modules/inbox/index.js';
+import type { Ctx } from '../../platform/context.js';
+
+export type ChannelDelivery =
+  | { type: 'message'; message: InboundMessageInput }
+  | {
+      type: 'status';
+      channelKind: ChannelKind;
+      externalId: string;
+      status: DeliveryStatus;
+      reason: string | null;
+    };
+
+/** Files every translated delivery; returns how many messages were new (not redeliveries). */
+export async function applyDeliveries(
+  ctx: Ctx,
+  deps: { flow: Pick<InboxFlow, 'receiveInbound'>; inbox: Pick<InboxService, 'recordDeliveryStatus'> },
+  deliveries: ChannelDelivery[],
+): Promise<{ stored: number; duplicates: number; statuses: number }> {
+  let stored = 0;
+  let duplicates = 0;
+  let statuses = 0;
+  for (const d of deliveries) {
+    if (d.type === 'message') {
+      const outcome = await deps.flow.receiveInbound(ctx, d.message);
+      if (outcome.duplicate) duplicates++;
+      else stored++;
+    } else {
+      const updated = await deps.inbox.recordDeliveryStatus(ctx, {
+        channelKind: d.channelKind,
+        externalId: d.externalId,
+        status: d.status,
+        reason: d.reason,
+      });
+      if (updated) statuses++;
+    }
+  }
+  return { stored, duplicates, statuses };
+}
+
+/** Seconds or milliseconds since the epoch (as platforms send them) → a Date; `fallback` when absent or absurd. */
+export function epochToDate(value: unknown, fallback: Date): Date {
+  const n = typeof value === 'string' ? Number(value) : typeof value === 'number' ? value : Number.NaN;
+  if (!Number.isFinite(n) || n <= 0) return fallback;
+  const d = new Date(n < 1e12 ? n * 1000 : n);
+  return Number.isNaN(d.getTime()) ? fallback : d;
+}

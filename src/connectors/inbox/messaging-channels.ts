@@ -1,0 +1,30 @@
+// Wires the messaging platforms into a hub: the accounts API (/api/inbox/channel-accounts), Meta's
+// and Twilio's signed webhooks, and a sender per channel kind that replies through the kind's
+// oldest active account (a sender with no account refuses the reply as not connected).
+import type { FastifyInstance } from 'fastify';
+import type { InboxFlow } from '../../flows/inbox/index.js';
+import {
+  type ChannelAccountStore,
+  channelAccountRoutes,
+  type InboxService,
+} from '../../modules/inbox/index.js';
+import { createGraphSender, metaWebhookRoutes } from '../meta/index.js';
+import { createTwilioSender, twilioWebhookRoutes } from '../twilio/index.js';
+
+export async function registerMessagingChannels(
+  http: FastifyInstance,
+  deps: {
+    accounts: ChannelAccountStore;
+    flow: Pick<InboxFlow, 'receiveInbound' | 'registerSender'>;
+    inbox: Pick<InboxService, 'recordDeliveryStatus'>;
+    /** OMNIHUB_PUBLIC_URL: Twilio's status callbacks and the URL its signatures cover. */
+    publicUrl: string | undefined;
+  },
+): Promise<void> {
+  await http.register(channelAccountRoutes(deps.accounts), { prefix: '/api' });
+  await http.register(metaWebhookRoutes(deps));
+  await http.register(twilioWebhookRoutes(deps));
+  for (const kind of ['messenger', 'instagram', 'whatsapp'] as const)
+    deps.flow.registerSender(kind, createGraphSender(kind, deps.accounts));
+  deps.flow.registerSender('sms', createTwilioSender({ accounts: deps.accounts, publicUrl: deps.publicUrl }));
+}

@@ -1,0 +1,131 @@
+// Twilio's SMS webhooks for one connected number: POST /webhooks/twilio/{accountId}/sms (a
+// customer's message: MessageSid, From, Body, NumMedia/MediaUrlN) and …/status (MessageSid,
+// MessageStatus, ErrorCode of our replies). Both are form-encoded and signed with X-Twilio-Signature
+// over the URL Twilio called (the hub's OMNIHUB_PUBLIC_URL + path, else this request's own URL) and
+// the sorted parameters: 401 and nothing stored when it is missing or wrong. The same MessageSid twice
+// is one message. The answer is empty TwiML (no automatic reply).
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../kernel/index.js';
+import type { DeliveryStatus } from '../../modules/inbox/index.js';
+import { publicRoute } from '../../platform/http/route-policy.js';
+import { applyDeliveries, type ChannelDelivery } from '../inbox/channel-delivery.js';
+import type { MessagingWebhookDeps } from '../meta/meta.routes.js';
+import { TWILIO_SIGNATURE_HEADER, verifyTwilioSignature } from './twilio-signature.js';
+
+const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
+const Params = z.strictObject({ accountId: z.string().min(1).max(80) });
+const STATUSES: Record<string, DeliveryStatus> = {
+  sent: 'sent',
+  delivered: 'delivered',
+  read: 'read',
+  undelivered: 'failed',
+  failed: 'failed',
+};
+
+function calledUrl(request: FastifyRequest, publicUrl: string | undefined): string {
+  if (publicUrl) return `${publicUrl.replace(/\/+$/, '')}${request.url}`;
+  return `${request.protocol}://${request.headers.host ?? request.hostname}${request.url}`;
+}
+
+function required(form: URLSearchParams, name: string): string {
+  const v = form.get(name)?.trim();
+  if (!v)
+    throw new AppError('validation_failed', `${name} is missing`, {
+      issues: [{ path: `body.${name}`, message: 'is required' }],
+    });
+  return v;
+}
+
+function inboundSms(form: URLSearchParams, now: Date): ChannelDelivery {
+  const media: string[] = [];
+  const count = Math.min(Number(form.get('NumMedia') ?? 0) || 0, 10);
+  for (let i = 0; i < count; i++) {
+    const url = form.get(`MediaUrl${i}`);
+    if (url) media.push(`[${form.get(`MediaContentType${i}`) ?? 'media'}: ${url}]`);
+  }
+  const text = [form.get('Body') ?? '', ...media].filter(Boolean).join('\n');
+  return {
+    type: 'message',
+    message: {
+      channelKind: 'sms',
+      externalId: required(form, 'MessageSid'),
+      // A sender number can be spoofed on the phone network: claimed, not verified.
+      from: { identifierType: 'phone', value: required(form, 'From'), trust: 'claimed' },
+      text: text || '[sms]',
+      occurredAt: now,
+    },
+  };
+}
+
+function statusReport(form: URLSearchParams): ChannelDelivery[] {
+  const status = STATUSES[required(form, 'MessageStatus')];
+  if (!status) return []; // queued, sending, accepted…: nothing we do not know yet
+  const code = form.get('ErrorCode');
+  const reason =
+    status === 'failed' ? `Twilio: ${form.get('MessageStatus')}${code ? ` (error ${code})` : ''}` : null;
+  return [{ type: 'status', channelKind: 'sms', externalId: required(form, 'MessageSid'), status, reason }];
+}
+
+export const twilioWebhookRoutes =
+  (deps: MessagingWebhookDeps & { publicUrl?: string | undefined }): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.removeAllContentTypeParsers();
+    app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+    const tags = ['connectors'];
+
+    const handle =
+      (what: 'sms' | 'status') =>
+      async (
+        request: FastifyRequest<{ Params: { accountId: string } }>,
+        reply: import('fastify').FastifyReply,
+      ) => {
+        const ctx = request.ctx;
+        const account = await deps.accounts.withCredentials(ctx, request.params.accountId);
+        if (!account || account.kind !== 'sms')
+          throw new AppError('not_found', `There is no SMS account ${request.params.accountId}`);
+        const raw = Buffer.isBuffer(request.body) ? request.body.toString('utf8') : '';
+        const form = new URLSearchParams(raw);
+        const signed = verifyTwilioSignature(
+          account.credentials.authToken ?? '',
+          request.headers[TWILIO_SIGNATURE_HEADER],
+          calledUrl(request, deps.publicUrl),
+          [...form.entries()],
+        );
+        if (!signed)
+          throw new AppError('unauthenticated', 'The X-Twilio-Signature is missing or does not match');
+        if (account.status !== 'active') throw new AppError('connector_paused', 'This account is paused');
+        const deliveries = what === 'sms' ? [inboundSms(form, ctx.clock.now())] : statusReport(form);
+        await applyDeliveries(ctx, deps, deliveries);
+        return reply.header('content-type', 'text/xml; charset=utf-8').send(EMPTY_TWIML);
+      };
+
+    app.post(
+      '/webhooks/twilio/:accountId/sms',
+      {
+        config: { policy: publicRoute("Twilio's inbound SMS webhook: X-Twilio-Signature is verified") },
+        schema: {
+          tags,
+          summary: "A customer's SMS (Twilio's webhook format, form-encoded, X-Twilio-Signature)",
+          params: Params,
+        },
+      },
+      handle('sms'),
+    );
+    app.post(
+      '/webhooks/twilio/:accountId/status',
+      {
+        config: {
+          policy: publicRoute("Twilio's status callback for our SMS replies: X-Twilio-Signature is verified"),
+        },
+        schema: {
+          tags,
+          summary:
+            'Delivery status of an SMS reply (Twilio status callback: MessageSid, MessageStatus, ErrorCode)',
+          params: Params,
+        },
+      },
+      handle('status'),
+    );
+  };

@@ -1,0 +1,131 @@
+// The retailer's accounts on messaging platforms (a Facebook page, an Instagram account, a WhatsApp
+// business number, a Twilio number). Connectors read them to verify deliveries (app secret, verify
+// token, auth token) and to send (access token). Credentials are stored as JSON sealed with the
+// secret box (OMNIHUB_SECRETS_KEY), bound to their row; reads for agents never carry them.
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { AppError, newId } from '../../kernel/index.js';
+import type { Ctx } from '../../platform/context.js';
+import { firstRow, rows } from '../../platform/db/database.js';
+import type { SqlRow } from '../../platform/db/rows.js';
+import { createSecretBox, type SecretBox } from '../../platform/secrets/secret-box.js';
+import type { inboxChannelAccounts } from './inbox.schema.js';
+
+export const ACCOUNT_KINDS = ['messenger', 'instagram', 'whatsapp', 'sms'] as const;
+export const AccountKind = z.enum(ACCOUNT_KINDS);
+export type AccountKind = z.infer<typeof AccountKind>;
+
+export const ChannelAccount = z.object({
+  id: z.string(),
+  kind: AccountKind,
+  name: z.string(),
+  externalAccountId: z
+    .string()
+    .describe('page id, Instagram account id, WhatsApp phone_number_id or Twilio number'),
+  settings: z.record(z.string(), z.string()),
+  /** Which credentials are stored (never their values). */
+  credentialNames: z.array(z.string()),
+  status: z.enum(['active', 'paused']),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type ChannelAccount = z.infer<typeof ChannelAccount>;
+/** An account with its opened credentials: for connectors only, never sent to a client. */
+export type ChannelAccountWithCredentials = ChannelAccount & { credentials: Record<string, string> };
+
+export interface SaveChannelAccountInput {
+  kind: AccountKind;
+  name: string;
+  externalAccountId: string;
+  settings: Record<string, string>;
+  credentials: Record<string, string>;
+  status?: 'active' | 'paused' | undefined;
+}
+
+type AccountRow = SqlRow<typeof inboxChannelAccounts>;
+
+export interface ChannelAccountStore {
+  /** Creates the account, or replaces the one with the same kind and platform id. */
+  save(ctx: Ctx, input: SaveChannelAccountInput): Promise<ChannelAccount>;
+  list(ctx: Ctx): Promise<ChannelAccount[]>;
+  /** With credentials (connectors verify and send with them); null when unknown. */
+  withCredentials(ctx: Ctx, id: string): Promise<ChannelAccountWithCredentials | null>;
+  /** The oldest active account of a kind, with credentials (where replies go out). */
+  activeOfKind(ctx: Ctx, kind: AccountKind): Promise<ChannelAccountWithCredentials | null>;
+  remove(ctx: Ctx, id: string): Promise<void>;
+}
+
+export function createChannelAccountStore(
+  deps: { secrets?: SecretBox | undefined } = {},
+): ChannelAccountStore {
+  const box = deps.secrets ?? createSecretBox(undefined);
+  const where = (id: string) => `inbox_channel_accounts.credentials:${id}`;
+  const toAccount = (r: AccountRow, credentialNames: string[]): ChannelAccount => ({
+    id: r.id,
+    kind: r.kind as AccountKind,
+    name: r.name,
+    externalAccountId: r.external_account_id,
+    settings: r.settings,
+    credentialNames,
+    status: r.status,
+    createdAt: new Date(r.created_at),
+    updatedAt: new Date(r.updated_at),
+  });
+  const opened = (r: AccountRow): ChannelAccountWithCredentials => {
+    const credentials = JSON.parse(box.open(r.credentials, where(r.id))) as Record<string, string>;
+    return { ...toAccount(r, Object.keys(credentials).sort()), credentials };
+  };
+
+  return {
+    async save(ctx, input) {
+      const now = ctx.clock.now().toISOString();
+      const existing = await firstRow<{ id: string }>(
+        ctx.db,
+        sql`select id from inbox_channel_accounts where kind = ${input.kind} and external_account_id = ${input.externalAccountId}`,
+      );
+      const id = existing?.id ?? newId('ica');
+      const credentials = box.seal(JSON.stringify(input.credentials), where(id));
+      const r = await firstRow<AccountRow>(
+        ctx.db,
+        sql`insert into inbox_channel_accounts (id, kind, name, external_account_id, settings, credentials, status, created_at, updated_at)
+            values (${id}, ${input.kind}, ${input.name}, ${input.externalAccountId}, ${JSON.stringify(input.settings)}::jsonb,
+                    ${credentials}, ${input.status ?? 'active'}, ${now}, ${now})
+            on conflict (kind, external_account_id) do update set name = excluded.name, settings = excluded.settings,
+              credentials = excluded.credentials, status = excluded.status, updated_at = excluded.updated_at
+            returning *`,
+      );
+      return toAccount(r!, Object.keys(input.credentials).sort());
+    },
+    async list(ctx) {
+      const all = await rows<AccountRow>(
+        ctx.db,
+        sql`select * from inbox_channel_accounts order by created_at, id`,
+      );
+      return all.map((r) => {
+        const { credentials: _, ...account } = opened(r);
+        return account;
+      });
+    },
+    async withCredentials(ctx, id) {
+      const r = await firstRow<AccountRow>(
+        ctx.db,
+        sql`select * from inbox_channel_accounts where id = ${id}`,
+      );
+      return r ? opened(r) : null;
+    },
+    async activeOfKind(ctx, kind) {
+      const r = await firstRow<AccountRow>(
+        ctx.db,
+        sql`select * from inbox_channel_accounts where kind = ${kind} and status = 'active' order by created_at, id limit 1`,
+      );
+      return r ? opened(r) : null;
+    },
+    async remove(ctx, id) {
+      const r = await firstRow<{ id: string }>(
+        ctx.db,
+        sql`delete from inbox_channel_accounts where id = ${id} returning id`,
+      );
+      if (!r) throw new AppError('not_found', `There is no channel account ${id}`);
+    },
+  };
+}
