@@ -8,11 +8,19 @@ import { bg } from './bg.ts';
 import { type MessageKey as CoreKey, en } from './en.ts';
 import { es } from './es.ts';
 import { nl } from './nl.ts';
+import {
+  type PromotionsKey,
+  promotionsBg,
+  promotionsEn,
+  promotionsEs,
+  promotionsNl,
+  promotionsSv,
+} from './promotions.ts';
 import { type StaffKey, staffBg, staffEn, staffEs, staffNl, staffSv } from './staff.ts';
 import { sv } from './sv.ts';
 import { type TillScanKey, tillScanBg, tillScanEn, tillScanEs, tillScanNl, tillScanSv } from './till-scan.ts';
 
-export type MessageKey = CoreKey | AdminOpsKey | TillScanKey | StaffKey;
+export type MessageKey = CoreKey | AdminOpsKey | TillScanKey | StaffKey | PromotionsKey;
 export const LANGUAGES = ['en', 'es', 'sv', 'bg', 'nl'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const LANGUAGE_NAMES: Record<Language, string> = {
@@ -24,11 +32,11 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
 };
 
 const CATALOGS: Record<Language, Record<MessageKey, string>> = {
-  en: { ...en, ...adminOpsEn, ...tillScanEn, ...staffEn },
-  es: { ...es, ...adminOpsEs, ...tillScanEs, ...staffEs },
-  sv: { ...sv, ...adminOpsSv, ...tillScanSv, ...staffSv },
-  bg: { ...bg, ...adminOpsBg, ...tillScanBg, ...staffBg },
-  nl: { ...nl, ...adminOpsNl, ...tillScanNl, ...staffNl },
+  en: { ...en, ...adminOpsEn, ...tillScanEn, ...staffEn, ...promotionsEn },
+  es: { ...es, ...adminOpsEs, ...tillScanEs, ...staffEs, ...promotionsEs },
+  sv: { ...sv, ...adminOpsSv, ...tillScanSv, ...staffSv, ...promotionsSv },
+  bg: { ...bg, ...adminOpsBg, ...tillScanBg, ...staffBg, ...promotionsBg },
+  nl: { ...nl, ...adminOpsNl, ...tillScanNl, ...staffNl, ...promotionsNl },
 };
 
 export function toLanguage(locale: string | undefined | null): Language | undefined {

@@ -65,8 +65,9 @@ export interface ReserveInput {
 const INDEX_TTL_MS = 5_000;
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
-const refuse = (field: string, message: string, at = 'body') =>
-  new AppError('validation_failed', message, { issues: [{ path: `${at}.${field}`, message }] });
+/** A refused field, with the issue code the apps translate (`required`, `ends_before_start`, …). */
+const refuse = (field: string, message: string, at = 'body', code = 'invalid') =>
+  new AppError('validation_failed', message, { issues: [{ path: `${at}.${field}`, message, code }] });
 
 type RuleFields = Pick<Campaign, 'timeZone' | 'currency' | 'benefit' | 'conditions' | 'startsAt' | 'endsAt'>;
 
@@ -74,16 +75,18 @@ type RuleFields = Pick<Campaign, 'timeZone' | 'currency' | 'benefit' | 'conditio
 function checkCampaign(c: RuleFields, at = 'body'): void {
   const moneyBenefit = c.benefit.type === 'fixed' || c.benefit.type === 'tiered';
   if ((moneyBenefit || c.conditions.minSpend !== undefined) && !c.currency) {
-    throw refuse('currency', 'required when the benefit or minimum spend is an amount', at);
+    throw refuse('currency', 'required when the benefit or minimum spend is an amount', at, 'required');
   }
-  if (c.startsAt && c.endsAt && c.endsAt <= c.startsAt) throw refuse('endsAt', 'must be after startsAt', at);
+  if (c.startsAt && c.endsAt && c.endsAt <= c.startsAt) throw refuse('endsAt', 'must be after startsAt', at, 'ends_before_start');
 }
 
 function scheduleOf(
   input: { timeZone: string; startsAt?: string | undefined; endsAt?: string | undefined },
   at = 'body',
 ) {
-  if (!isTimeZone(input.timeZone)) throw refuse('timeZone', `unknown time zone ${input.timeZone}`, at);
+  if (!isTimeZone(input.timeZone)) {
+    throw refuse('timeZone', `unknown time zone ${input.timeZone}`, at, 'invalid_value');
+  }
   return {
     startsAt: input.startsAt ? localToInstant(input.startsAt, input.timeZone) : null,
     endsAt: input.endsAt ? localToInstant(input.endsAt, input.timeZone) : null,
@@ -113,7 +116,7 @@ export function campaignFromInput(raw: CampaignInput, id: string, now: Date, at 
 function patched(current: Campaign, patch: CampaignPatch, now: Date): Campaign {
   const { startsAt, endsAt, timeZone, ...rest } = patch;
   const zone = timeZone ?? current.timeZone;
-  if (!isTimeZone(zone)) throw refuse('timeZone', `unknown time zone ${zone}`);
+  if (!isTimeZone(zone)) throw refuse('timeZone', `unknown time zone ${zone}`, 'body', 'invalid_value');
   const at = (local: string | null | undefined, was: Date | null) =>
     local === undefined ? was : local === null ? null : localToInstant(local, zone);
   const next: Campaign = {
