@@ -71,6 +71,47 @@ describeEachDatabase('wallet ledger', [paymentsMigrations, walletMigrations], (t
     expect(found.id).toBe(account.id);
   });
 
+  it('a redemption is one round trip: balance, entry and event in one statement, no BEGIN/COMMIT', async () => {
+    const { account } = await wallet.issueGiftCard(t.ctx(), {
+      amount: 500,
+      currency: 'EUR',
+      channelId: null,
+    });
+    const ctx = t.ctx();
+    const statements: string[] = [];
+    const db = ctx.db;
+    const counted = new Proxy(db, {
+      get(target, prop, receiver) {
+        if (prop === 'execute') {
+          return (q: Parameters<typeof db.execute>[0]) => {
+            statements.push('execute');
+            return target.execute(q);
+          };
+        }
+        if (prop === 'transaction') statements.push('transaction');
+        return Reflect.get(target, prop, receiver);
+      },
+    });
+    const paid = await wallet.debit(
+      { ...ctx, db: counted },
+      { accountId: account.id, amount: 120, ref: 'rt:1' },
+    );
+    expect(paid).toMatchObject({ ok: true, value: { amount: -120, balanceAfter: 380 } });
+    expect(statements).toEqual(['execute']);
+    const [event] = await rows<{ payload: string | Record<string, unknown> }>(
+      t.database.db,
+      sql`select payload from events where type = 'wallet.debited' and subject = ${account.id}`,
+    );
+    const payload = typeof event!.payload === 'string' ? JSON.parse(event!.payload) : event!.payload;
+    expect(payload).toMatchObject({
+      accountId: account.id,
+      accountKind: 'gift_card',
+      amount: -120,
+      balance: 380,
+      currency: 'EUR',
+    });
+  });
+
   it('lets concurrent spends of one balance win exactly as often as it covers; never below zero', async () => {
     const ctx = t.ctx();
     const { account } = await wallet.issueGiftCard(ctx, { amount: 1000, currency: 'EUR', channelId: null });
