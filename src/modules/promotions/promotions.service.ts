@@ -77,7 +77,8 @@ function checkCampaign(c: RuleFields, at = 'body'): void {
   if ((moneyBenefit || c.conditions.minSpend !== undefined) && !c.currency) {
     throw refuse('currency', 'required when the benefit or minimum spend is an amount', at, 'required');
   }
-  if (c.startsAt && c.endsAt && c.endsAt <= c.startsAt) throw refuse('endsAt', 'must be after startsAt', at, 'ends_before_start');
+  if (c.startsAt && c.endsAt && c.endsAt <= c.startsAt)
+    throw refuse('endsAt', 'must be after startsAt', at, 'ends_before_start');
 }
 
 function scheduleOf(
