@@ -53,7 +53,7 @@ import {
 import {
   createWalletFlow,
   createWalletTenders,
-  startWalletLedger,
+  startWalletBackground,
   walletProviders,
   walletRoutes,
 } from './flows/wallet/index.js';
@@ -569,8 +569,8 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     log,
   });
 
-  // Points on paid orders, reversals and wallet refunds, store credit onto the ledger.
-  const walletLedger = startWalletLedger({ database, wallet: services.walletFlow, clock, log });
+  // Points on paid orders, reversals and wallet refunds, store credit onto the ledger; points expiry.
+  const walletLedger = startWalletBackground({ database, wallet: services.walletFlow, clock, log });
 
   integration.start();
   const cdpRunner: RunningCdp = startCdp({

@@ -1,6 +1,7 @@
 // Strings of the admin's campaign editor (campaigns, rules, rewards, schedule, coupon codes, the
-// preview on a sample cart and why a campaign does not apply), in the five languages. Kept apart from
-// the main catalogs and merged into them (index.tsx); English is the reference.
+// preview on a sample cart and why a campaign does not apply) and of the till's gift card tender, in
+// the five languages. Kept apart from the main catalogs and merged into them (index.tsx); English is
+// the reference.
 export const promotionsEn = {
   'nav.promotions': 'Promotions',
   'promo.title': 'Campaigns',
@@ -103,6 +104,13 @@ export const promotionsEn = {
   'promo.reason.next_tier': 'add {amount} more for the next tier',
   'promo.reason.exclusive_applied': 'another campaign applies alone',
   'promo.reason.better_offer_applied': 'a better offer applies',
+  'wallet.giftCardCode': 'Gift card code',
+  'wallet.giftCardApply': 'Pay with gift card',
+  'wallet.giftCardPays': 'Gift card pays {amount}',
+  'wallet.giftCardRemove': 'Remove gift card',
+  'wallet.giftCardUnusable': 'This card cannot pay this sale (empty, blocked, expired or another currency).',
+  'promo.general': 'Campaign',
+  'promo.benefitType': 'Kind of reward',
 } as const;
 
 export type PromotionsKey = keyof typeof promotionsEn;
@@ -210,6 +218,14 @@ export const promotionsEs: Record<PromotionsKey, string> = {
   'promo.reason.next_tier': 'añade {amount} más para el siguiente tramo',
   'promo.reason.exclusive_applied': 'otra campaña se aplica sola',
   'promo.reason.better_offer_applied': 'se aplica una oferta mejor',
+  'wallet.giftCardCode': 'Código de la tarjeta regalo',
+  'wallet.giftCardApply': 'Pagar con tarjeta regalo',
+  'wallet.giftCardPays': 'La tarjeta regalo paga {amount}',
+  'wallet.giftCardRemove': 'Quitar tarjeta regalo',
+  'wallet.giftCardUnusable':
+    'Esta tarjeta no puede pagar esta venta (vacía, bloqueada, caducada u otra moneda).',
+  'promo.general': 'Campaña',
+  'promo.benefitType': 'Tipo de recompensa',
 };
 
 export const promotionsSv: Record<PromotionsKey, string> = {
@@ -314,6 +330,13 @@ export const promotionsSv: Record<PromotionsKey, string> = {
   'promo.reason.next_tier': 'lägg till {amount} till för nästa nivå',
   'promo.reason.exclusive_applied': 'en annan kampanj gäller ensam',
   'promo.reason.better_offer_applied': 'ett bättre erbjudande gäller',
+  'wallet.giftCardCode': 'Presentkortskod',
+  'wallet.giftCardApply': 'Betala med presentkort',
+  'wallet.giftCardPays': 'Presentkortet betalar {amount}',
+  'wallet.giftCardRemove': 'Ta bort presentkort',
+  'wallet.giftCardUnusable': 'Kortet kan inte betala detta köp (tomt, spärrat, utgånget eller annan valuta).',
+  'promo.general': 'Kampanj',
+  'promo.benefitType': 'Typ av förmån',
 };
 
 export const promotionsBg: Record<PromotionsKey, string> = {
@@ -418,6 +441,14 @@ export const promotionsBg: Record<PromotionsKey, string> = {
   'promo.reason.next_tier': 'добавете още {amount} за следващото ниво',
   'promo.reason.exclusive_applied': 'друга кампания се прилага самостоятелно',
   'promo.reason.better_offer_applied': 'прилага се по-добра оферта',
+  'wallet.giftCardCode': 'Код на карта за подарък',
+  'wallet.giftCardApply': 'Плати с карта за подарък',
+  'wallet.giftCardPays': 'Картата за подарък плаща {amount}',
+  'wallet.giftCardRemove': 'Премахни картата',
+  'wallet.giftCardUnusable':
+    'Картата не може да плати тази продажба (празна, блокирана, изтекла или друга валута).',
+  'promo.general': 'Кампания',
+  'promo.benefitType': 'Вид награда',
 };
 
 export const promotionsNl: Record<PromotionsKey, string> = {
@@ -523,4 +554,12 @@ export const promotionsNl: Record<PromotionsKey, string> = {
   'promo.reason.next_tier': 'voeg nog {amount} toe voor de volgende staffel',
   'promo.reason.exclusive_applied': 'een andere campagne geldt alleen',
   'promo.reason.better_offer_applied': 'een betere aanbieding geldt',
+  'wallet.giftCardCode': 'Cadeaukaartcode',
+  'wallet.giftCardApply': 'Betalen met cadeaukaart',
+  'wallet.giftCardPays': 'Cadeaukaart betaalt {amount}',
+  'wallet.giftCardRemove': 'Cadeaukaart verwijderen',
+  'wallet.giftCardUnusable':
+    'Deze kaart kan deze verkoop niet betalen (leeg, geblokkeerd, verlopen of andere valuta).',
+  'promo.general': 'Campagne',
+  'promo.benefitType': 'Soort beloning',
 };

@@ -210,6 +210,32 @@ export async function moveBalance(
   };
 }
 
+/**
+ * Points accounts with points older than `cutoff` still unspent, and how many: debits spend the
+ * oldest credits first, so what expires is the credits before the cutoff less every debit so far
+ * (earlier expiries included). At most `limit` accounts per call.
+ */
+export async function selectExpiringPoints(
+  exec: Executor,
+  cutoff: Date,
+  limit: number,
+): Promise<Array<{ accountId: string; expiring: number }>> {
+  const before = cutoff.toISOString();
+  const r = await rows<{ account_id: string; expiring: number }>(
+    exec,
+    sql`select a.id as account_id,
+               (coalesce(sum(e.amount) filter (where e.amount > 0 and e.created_at < ${before}::timestamptz), 0)
+                + coalesce(sum(e.amount) filter (where e.amount < 0), 0))::int as expiring
+        from wallet_accounts a join wallet_entries e on e.account_id = a.id
+        where a.kind = 'points' and a.balance > 0
+        group by a.id
+        having coalesce(sum(e.amount) filter (where e.amount > 0 and e.created_at < ${before}::timestamptz), 0)
+               + coalesce(sum(e.amount) filter (where e.amount < 0), 0) > 0
+        order by a.id limit ${limit}`,
+  );
+  return r.map((x) => ({ accountId: x.account_id, expiring: Number(x.expiring) }));
+}
+
 export async function selectEntryByRef(
   exec: Executor,
   accountId: string,

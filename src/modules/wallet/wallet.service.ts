@@ -119,6 +119,12 @@ export interface WalletService {
     ctx: Ctx,
     input: { orderId: string; ref: string; amount: number; of: number },
   ): Promise<WalletEntry | null>;
+  /**
+   * Points expiry by the rules (`pointsExpireAfterDays`): each account's unspent points older than
+   * that go with an `expire` entry (a wallet.debited event, entryKind expire), once per account and
+   * day (the ref names the day). Returns how many accounts lost points.
+   */
+  expirePoints(ctx: Ctx): Promise<number>;
   /** An admin's correction with a reason; a debit beyond the balance is refused (409). */
   adjust(ctx: Ctx, accountId: string, amount: number, reason: string): Promise<WalletEntry>;
 }
@@ -416,6 +422,25 @@ export function createWalletService(): WalletService {
         }
         return moved.entry;
       });
+    },
+
+    async expirePoints(ctx) {
+      const days = (await getRules(ctx)).pointsExpireAfterDays;
+      if (!days) return 0;
+      const now = ctx.clock.now();
+      const cutoff = new Date(now.getTime() - days * 86_400_000);
+      const day = now.toISOString().slice(0, 10);
+      let expired = 0;
+      for (const { accountId, expiring } of await repo.selectExpiringPoints(ctx.db, cutoff, 1_000)) {
+        const moved = await move(
+          ctx,
+          'expire',
+          { accountId, amount: expiring, ref: `expire:${day}`, reason: `points older than ${days} days` },
+          -expiring,
+        );
+        if (moved) expired++;
+      }
+      return expired;
     },
 
     async reversePoints(ctx, input) {

@@ -158,7 +158,7 @@ function Editor({ saved }: { saved: CampaignShape | null }) {
           }}
         >
           {section(
-            intl.t('promo.name'),
+            intl.t('promo.general'),
             <>
               {text('promo.name', 'name', 'name')}
               {current ? null : (
@@ -245,7 +245,7 @@ function Editor({ saved }: { saved: CampaignShape | null }) {
             intl.t('promo.benefit'),
             <>
               <SelectField
-                label={intl.t('promo.benefit')}
+                label={intl.t('promo.benefitType')}
                 value={form.benefit}
                 options={BENEFITS.map((b) => ({ value: b, label: intl.t(`promo.benefit.${b}`) }))}
                 onChange={set('benefit')}
