@@ -113,6 +113,35 @@ describeEachHub(
       expect(list.body.items.map((c: { name: string }) => c.name)).not.toContain('Spend 30 get 5');
     });
 
+    it('refuses the preview to no key, a wrong scope, a publishable key and a channel-bound key', async () => {
+      const body = {
+        campaign: { name: 'X', kind: 'automatic', benefit: { type: 'free_shipping' } },
+        cart: {
+          channelId: f.channels.web.id,
+          currency: 'EUR',
+          lines: [{ sku: f.skus.mug, quantity: 1, unitPrice: 1 }],
+        },
+      };
+      const make = async (b: Record<string, unknown>) =>
+        (await t.api('POST', '/api/keys', { body: b })).body.secret;
+      const pub = await make({ name: 'pv-pub', kind: 'publishable', channelId: f.channels.web.id });
+      const bound = await make({
+        name: 'pv-bound',
+        scopes: ['promotions:read'],
+        channelId: f.channels.web.id,
+      });
+      const cases: Array<[string | null, number, string]> = [
+        [null, 401, 'unauthenticated'],
+        [f.keys.web, 403, 'forbidden'],
+        [pub, 403, 'key_kind_forbidden'],
+        [bound, 403, 'channel_forbidden'],
+      ];
+      for (const [key, status, code] of cases) {
+        const r = await t.api('POST', '/api/promotions/preview', { key, body });
+        expect([r.status, r.body.code]).toEqual([status, code]);
+      }
+    });
+
     it('starting, editing and pausing a campaign reaches every channel’s carts and streams at once', async () => {
       const base = (await t.hub.listen()).replace('[::1]', 'localhost');
       const streamKey = (
