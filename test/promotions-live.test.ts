@@ -100,7 +100,7 @@ describeEachHub(
         expect.objectContaining({ reason: 'min_spend_not_met', missingAmount: 1800 }),
       );
       const elsewhere = await t.api('POST', '/api/promotions/preview', {
-        body: { campaign: { ...draft, kind: 'code' }, cart: { ...sample, channelId: f.channels.app.id } },
+        body: { campaign: draft, cart: { ...sample, channelId: f.channels.app.id } },
       });
       expect(elsewhere.body.notApplied).toContainEqual(expect.objectContaining({ reason: 'not_in_channel' }));
       const bad = await t.api('POST', '/api/promotions/preview', {

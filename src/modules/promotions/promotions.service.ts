@@ -301,17 +301,24 @@ export function createPromotionsService() {
      */
     async previewCampaign(ctx: Ctx, raw: CampaignInput, input: PriceCartInput): Promise<Evaluation> {
       const draft = campaignFromInput(raw, 'cmp_preview', ctx.clock.now(), 'body.campaign');
-      return evaluateCart({
+      // Tried as if by a code, so every reason is told (an automatic campaign's misses are otherwise
+      // kept quiet on a cart); the code is taken off again for an automatic one.
+      const evaluation = evaluateCart({
         now: ctx.clock.now(),
         channelId: input.channelId,
         currency: input.currency,
         customer: await withAudiences(input, [draft]),
         lines: input.lines,
         shipping: input.shipping,
-        automatic: draft.kind === 'automatic' ? [draft] : [],
-        codes: draft.kind === 'code' ? [{ code: 'PREVIEW', campaign: draft, codeExhausted: false }] : [],
+        automatic: [],
+        codes: [{ code: 'PREVIEW', campaign: draft, codeExhausted: false }],
         customerUses: new Map(),
       });
+      if (draft.kind === 'code') return evaluation;
+      return {
+        applied: evaluation.applied.map((a) => ({ ...a, code: null })),
+        notApplied: evaluation.notApplied.map((n) => ({ ...n, code: null })),
+      };
     },
 
     /**
