@@ -43,7 +43,7 @@ import { DEMO_PAYMENT_PROVIDERS } from './flows/demo/demo-channels.js';
 import { type DemoAppKey, loadDemoData } from './flows/demo/load-demo-data.flow.js';
 import { createImportFlow, importExportRoutes } from './flows/import-export/index.js';
 import { createCustomerPanelFlow, createInboxFlow, inboxRoutes } from './flows/inbox/index.js';
-import { createPricingFlow, pricingRoutes, startPromotionUsesRelease } from './flows/pricing/index.js';
+import { createPricingFlow, pricingRoutes, startPricingBackground } from './flows/pricing/index.js';
 import { productMediaRoutes } from './flows/product-media/index.js';
 import {
   createMyAccountFlow,
@@ -56,7 +56,7 @@ import { createStorefrontFlow, originOf, storefrontRoutes } from './flows/storef
 import {
   createWalletFlow,
   createWalletTenders,
-  startWalletLedger,
+  startWalletBackground,
   walletProviders,
   walletRoutes,
 } from './flows/wallet/index.js';
@@ -256,7 +256,12 @@ export function createServices(opts: ServicesOptions = {}) {
   const promotions = createPromotionsService();
   const staff = createStaffService({ passwordCost: opts.staffPasswordCost });
   // One pricing engine for every channel: promotions behind the checkout rules' discount hook.
-  const pricing = createPricingFlow({ promotions, catalog, customers });
+  const pricing = createPricingFlow({
+    promotions,
+    catalog,
+    customers,
+    audiencesOf: async (ctx, id) => (await cdp.membershipsOf(ctx, [id])).map((m) => m.audienceId),
+  });
   // One wallet per customer: its tenders are payments of wallet providers (registered so refunds find
   // them, never enabled for payers to choose).
   const wallet = createWalletService();
@@ -594,15 +599,15 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     log,
   });
 
-  const promotionUsesRelease = startPromotionUsesRelease({
+  const promotionUsesRelease = startPricingBackground({
     database,
     promotions: services.promotions,
     clock,
     log,
   });
 
-  // Points on paid orders, reversals and wallet refunds, store credit onto the ledger.
-  const walletLedger = startWalletLedger({ database, wallet: services.walletFlow, clock, log });
+  // Points on paid orders, reversals and wallet refunds, store credit onto the ledger; points expiry.
+  const walletLedger = startWalletBackground({ database, wallet: services.walletFlow, clock, log });
 
   integration.start();
   const cdpRunner: RunningCdp = startCdp({

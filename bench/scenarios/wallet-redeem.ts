@@ -2,9 +2,11 @@
 // ledger's hot row is the point, not HTTP). A card of N × 1.00 is spent 1.00 at a time by C workers
 // sending about 5 % more debits than it covers. correct = exactly N debits succeeded, every other
 // was refused as a typed result (wallet_insufficient_balance), the balance is 0 and never went below,
-// and the ledger's entries add up to the balance. Target ≥ 2,000 redemptions/s.
+// and the ledger's entries add up to the balance. Target ≥ 2,000 redemptions/s. On PostgreSQL the SQL
+// round trips per debit are counted like the checkout bench counts them (statements + BEGIN/COMMIT).
 import { loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import pino from 'pino';
 import { systemClock } from '../../src/kernel/index.js';
 import { paymentsMigrations } from '../../src/modules/payments/index.js';
@@ -32,6 +34,15 @@ const run: Scenario = async (b) => {
       channelId: null,
     });
     const attempts = Math.ceil(units * 1.05);
+    let trips = 0;
+    const query = pg.Client.prototype.query;
+    (pg.Client.prototype as unknown as { query: (...a: unknown[]) => unknown }).query = function (
+      this: unknown,
+      ...a: unknown[]
+    ) {
+      trips++;
+      return (query as (...x: unknown[]) => unknown).apply(this, a);
+    };
     let next = 0;
     let won = 0;
     let refused = 0;
@@ -51,6 +62,7 @@ const run: Scenario = async (b) => {
       }),
     );
     const seconds = (performance.now() - started) / 1000;
+    pg.Client.prototype.query = query;
     const after = await wallet.getAccount(ctx(), account.id);
     const [ledger] = await rows<{ sum: number; min: number; n: number }>(
       database.db,
@@ -82,6 +94,7 @@ const run: Scenario = async (b) => {
         units,
         attempts,
         workers,
+        roundTripsPerDebit: b.databaseUrl ? Math.round((trips / attempts) * 100) / 100 : null,
         won,
         refused,
         other,

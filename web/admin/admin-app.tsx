@@ -4,6 +4,7 @@ import { type MessageKey, useIntl } from '../i18n/index.tsx';
 import { LanguagePicker } from '../ui/components.tsx';
 import { KeyGate, useSession } from '../ui/key-gate.tsx';
 import { Link, matchPath, useRouter } from '../ui/router.tsx';
+import { CampaignEditorPage } from './pages/campaign-editor.tsx';
 import { CatalogPage } from './pages/catalog.tsx';
 import { ChannelsPage } from './pages/channels.tsx';
 import { CustomerPage, CustomersPage } from './pages/customers.tsx';
@@ -16,6 +17,7 @@ import { KeysPage } from './pages/keys.tsx';
 import { OrderPage } from './pages/order-detail.tsx';
 import { OrdersPage, PickupBoardPage } from './pages/orders.tsx';
 import { ProductEditorPage } from './pages/product-editor.tsx';
+import { PromotionsPage } from './pages/promotions.tsx';
 import { ReturnsPage } from './pages/returns.tsx';
 import { StaffPage } from './pages/staff.tsx';
 
@@ -41,6 +43,14 @@ const SECTIONS: Section[] = [
   { path: '/catalog', label: 'nav.catalog', render: () => <CatalogPage /> },
   { path: '/catalog/new', label: 'nav.catalog', nav: false, render: () => <ProductEditorPage /> },
   { path: '/catalog/:id', label: 'nav.catalog', nav: false, render: (p) => <ProductEditorPage id={p.id!} /> },
+  { path: '/promotions', label: 'nav.promotions', render: () => <PromotionsPage /> },
+  { path: '/promotions/new', label: 'nav.promotions', nav: false, render: () => <CampaignEditorPage /> },
+  {
+    path: '/promotions/:id',
+    label: 'nav.promotions',
+    nav: false,
+    render: (p) => <CampaignEditorPage id={p.id!} />,
+  },
   { path: '/channels', label: 'nav.channels', render: () => <ChannelsPage /> },
   { path: '/staff', label: 'nav.staff', render: () => <StaffPage /> },
   { path: '/keys', label: 'nav.keys', render: () => <KeysPage /> },

@@ -9,12 +9,20 @@ import { type MessageKey as CoreKey, en } from './en.ts';
 import { es } from './es.ts';
 import { type InboxKey, inboxBg, inboxEn, inboxEs, inboxNl, inboxSv } from './inbox.ts';
 import { nl } from './nl.ts';
+import {
+  type PromotionsKey,
+  promotionsBg,
+  promotionsEn,
+  promotionsEs,
+  promotionsNl,
+  promotionsSv,
+} from './promotions.ts';
 import { type StaffKey, staffBg, staffEn, staffEs, staffNl, staffSv } from './staff.ts';
 import { type StoreKey, storeBg, storeEn, storeEs, storeNl, storeSv } from './store.ts';
 import { sv } from './sv.ts';
 import { type TillScanKey, tillScanBg, tillScanEn, tillScanEs, tillScanNl, tillScanSv } from './till-scan.ts';
 
-export type MessageKey = CoreKey | AdminOpsKey | TillScanKey | StaffKey | StoreKey | InboxKey;
+export type MessageKey = CoreKey | AdminOpsKey | TillScanKey | StaffKey | StoreKey | InboxKey | PromotionsKey;
 export const LANGUAGES = ['en', 'es', 'sv', 'bg', 'nl'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const LANGUAGE_NAMES: Record<Language, string> = {
@@ -26,11 +34,11 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
 };
 
 const CATALOGS: Record<Language, Record<MessageKey, string>> = {
-  en: { ...en, ...adminOpsEn, ...tillScanEn, ...staffEn, ...storeEn, ...inboxEn },
-  es: { ...es, ...adminOpsEs, ...tillScanEs, ...staffEs, ...storeEs, ...inboxEs },
-  sv: { ...sv, ...adminOpsSv, ...tillScanSv, ...staffSv, ...storeSv, ...inboxSv },
-  bg: { ...bg, ...adminOpsBg, ...tillScanBg, ...staffBg, ...storeBg, ...inboxBg },
-  nl: { ...nl, ...adminOpsNl, ...tillScanNl, ...staffNl, ...storeNl, ...inboxNl },
+  en: { ...en, ...adminOpsEn, ...tillScanEn, ...staffEn, ...storeEn, ...inboxEn, ...promotionsEn },
+  es: { ...es, ...adminOpsEs, ...tillScanEs, ...staffEs, ...storeEs, ...inboxEs, ...promotionsEs },
+  sv: { ...sv, ...adminOpsSv, ...tillScanSv, ...staffSv, ...storeSv, ...inboxSv, ...promotionsSv },
+  bg: { ...bg, ...adminOpsBg, ...tillScanBg, ...staffBg, ...storeBg, ...inboxBg, ...promotionsBg },
+  nl: { ...nl, ...adminOpsNl, ...tillScanNl, ...staffNl, ...storeNl, ...inboxNl, ...promotionsNl },
 };
 
 export function toLanguage(locale: string | undefined | null): Language | undefined {

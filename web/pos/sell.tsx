@@ -10,6 +10,7 @@ import { ok } from '../ui/api.ts';
 import { Empty, Notice, SelectField, TextField } from '../ui/components.tsx';
 import { useAction } from '../ui/data-table.tsx';
 import { useApi } from '../ui/key-gate.tsx';
+import { useLiveEvents } from '../ui/use-live.ts';
 import { TillCustomerWallet } from './customer-wallet.tsx';
 import { FavouritesGrid } from './favourites.tsx';
 import { ParkedSales } from './parked-sales.tsx';
@@ -35,6 +36,15 @@ export function SellPage() {
   const [parkName, setParkName] = useState('');
   const [due, setDue] = useState<number | null>(null);
   const [sold, setSold] = useState<Sold | null>(null);
+  // A campaign started, paused or changed anywhere: the total being paid is quoted again at once.
+  useLiveEvents(['promotion.campaign_*'], () => {
+    const id = sales.cart?.id;
+    if (due === null || !id) return;
+    void ok(api.GET('/api/carts/{id}/quote', { params: { path: { id } } })).then(
+      (q) => setDue(q.grand),
+      () => {},
+    );
+  });
   // Each action clears the last outcome, so "sold" shows until the next scan or search.
   const { run, notices } = useAction();
   const find = (e: FormEvent) => {

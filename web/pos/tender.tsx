@@ -6,6 +6,7 @@ import { useIntl } from '../i18n/index.tsx';
 import { ok, type paths } from '../ui/api.ts';
 import { SelectField, TextField } from '../ui/components.tsx';
 import { useApi } from '../ui/key-gate.tsx';
+import { GiftCardTender, type GiftCardUse } from './gift-card-tender.tsx';
 import { useTill } from './pos-app.tsx';
 import { type Cart, parseAmount } from './sale-state.ts';
 
@@ -17,7 +18,7 @@ type Tender = NonNullable<
 
 export function TenderForm({
   cart,
-  due,
+  due: total,
   run,
   onSold,
   onBack,
@@ -41,6 +42,10 @@ export function TenderForm({
   const [received, setReceived] = useState('');
   const [cashPart, setCashPart] = useState('');
   const [reference, setReference] = useState('');
+  const [gift, setGift] = useState<GiftCardUse | null>(null);
+  // A gift card pays what it covers first; cash or card pay the rest.
+  const giftPart = gift ? Math.min(gift.balance, total) : 0;
+  const due = total - giftPart;
   const cash = method === 'cash' ? due : method === 'split' ? parseAmount(cashPart) : 0;
   const tendered = received.trim() ? parseAmount(received) : cash;
   const change = Number.isFinite(tendered) && Number.isFinite(cash) ? tendered - cash : Number.NaN;
@@ -58,19 +63,24 @@ export function TenderForm({
         api.POST('/api/carts/{id}/checkout', {
           params: { path: { id: cart.id } },
           headers: { 'idempotency-key': `till-${cart.id}` },
-          body: { payments },
+          body: {
+            ...(payments.length || !gift ? { payments } : {}),
+            ...(gift ? { wallet: [{ kind: 'gift_card' as const, amount: giftPart, code: gift.code }] } : {}),
+          },
         }),
       );
       onSold(sold);
     });
   };
-  const ready = Number.isFinite(cash) && cash >= 0 && card >= 0 && Number.isFinite(change) && change >= 0;
+  const ready =
+    due === 0 || (Number.isFinite(cash) && cash >= 0 && card >= 0 && Number.isFinite(change) && change >= 0);
   return (
     <form className="stack" onSubmit={submit} aria-label={intl.t('pos.method')}>
       <p className="spread">
         <strong>{intl.t('pos.due')}</strong>
         <strong data-testid="till-due">{intl.money(due, cart.currency)}</strong>
       </p>
+      <GiftCardTender currency={cart.currency} used={gift} amount={giftPart} onUse={setGift} />
       <SelectField<Method>
         label={intl.t('pos.method')}
         value={method}

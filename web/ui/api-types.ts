@@ -22465,6 +22465,8 @@ export interface paths {
                                     type: "tiered";
                                 };
                                 conditions: {
+                                    /** @description the customer is in one of these CDP audiences (membership as the CDP keeps it, live) */
+                                    audienceIds?: string[];
                                     /** @description only items in these categories count and are discounted */
                                     categories?: string[];
                                     /** @description valid only on these channels (default every channel) */
@@ -22551,6 +22553,8 @@ export interface paths {
                         };
                         /** @default {} */
                         conditions?: {
+                            /** @description the customer is in one of these CDP audiences (membership as the CDP keeps it, live) */
+                            audienceIds?: string[];
                             /** @description only items in these categories count and are discounted */
                             categories?: string[];
                             /** @description valid only on these channels (default every channel) */
@@ -22638,6 +22642,8 @@ export interface paths {
                                 type: "tiered";
                             };
                             conditions: {
+                                /** @description the customer is in one of these CDP audiences (membership as the CDP keeps it, live) */
+                                audienceIds?: string[];
                                 /** @description only items in these categories count and are discounted */
                                 categories?: string[];
                                 /** @description valid only on these channels (default every channel) */
@@ -22742,6 +22748,8 @@ export interface paths {
                                 type: "tiered";
                             };
                             conditions: {
+                                /** @description the customer is in one of these CDP audiences (membership as the CDP keeps it, live) */
+                                audienceIds?: string[];
                                 /** @description only items in these categories count and are discounted */
                                 categories?: string[];
                                 /** @description valid only on these channels (default every channel) */
@@ -22800,14 +22808,68 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        benefit?: {
+                            /** @description basis points: 1000 = 10 % */
+                            percentBp: number;
+                            /** @enum {string} */
+                            type: "percentage";
+                        } | {
+                            amount: number;
+                            /** @enum {string} */
+                            type: "fixed";
+                        } | {
+                            /** @enum {string} */
+                            type: "free_shipping";
+                        } | {
+                            buy: number;
+                            get: number;
+                            /**
+                             * @description off the cheapest units got (10000 = free)
+                             * @default 10000
+                             */
+                            percentBp?: number;
+                            /** @enum {string} */
+                            type: "buy_x_get_y";
+                        } | {
+                            /** @description spend 10000 get 1000, spend 20000 get 2500: the highest tier reached applies */
+                            tiers: {
+                                amount: number;
+                                minSpend: number;
+                            }[];
+                            /** @enum {string} */
+                            type: "tiered";
+                        };
+                        /** @description replaces the rules as a whole */
+                        conditions?: {
+                            /** @description the customer is in one of these CDP audiences (membership as the CDP keeps it, live) */
+                            audienceIds?: string[];
+                            /** @description only items in these categories count and are discounted */
+                            categories?: string[];
+                            /** @description valid only on these channels (default every channel) */
+                            channelIds?: string[];
+                            /** @description the customer is at one of these journey stages */
+                            customerStages?: string[];
+                            /** @description the customer carries one of these tags */
+                            customerTags?: string[];
+                            minQuantity?: number;
+                            /** @description eligible items worth at least this (campaign currency) */
+                            minSpend?: number;
+                            /** @description only these items count and are discounted */
+                            skus?: string[];
+                        };
+                        currency?: string | null;
                         endsAt?: string | null;
                         name?: string;
                         perCustomerLimit?: number | null;
                         priority?: number;
                         /** @enum {string} */
                         stacking?: "exclusive" | "stackable" | "best_for_customer";
+                        /** @description local time in timeZone */
+                        startsAt?: string | null;
                         /** @enum {string} */
                         status?: "active" | "paused" | "archived";
+                        /** @description the zone startsAt and endsAt are read in */
+                        timeZone?: string;
                         usageLimit?: number | null;
                     };
                 };
@@ -22852,6 +22914,8 @@ export interface paths {
                                 type: "tiered";
                             };
                             conditions: {
+                                /** @description the customer is in one of these CDP audiences (membership as the CDP keeps it, live) */
+                                audienceIds?: string[];
                                 /** @description only items in these categories count and are discounted */
                                 categories?: string[];
                                 /** @description valid only on these channels (default every channel) */
@@ -22981,6 +23045,174 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/promotions/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Try a campaign being edited (not saved) on a sample cart: does it apply, how much per line, or why not */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        campaign: {
+                            benefit: {
+                                /** @description basis points: 1000 = 10 % */
+                                percentBp: number;
+                                /** @enum {string} */
+                                type: "percentage";
+                            } | {
+                                amount: number;
+                                /** @enum {string} */
+                                type: "fixed";
+                            } | {
+                                /** @enum {string} */
+                                type: "free_shipping";
+                            } | {
+                                buy: number;
+                                get: number;
+                                /**
+                                 * @description off the cheapest units got (10000 = free)
+                                 * @default 10000
+                                 */
+                                percentBp?: number;
+                                /** @enum {string} */
+                                type: "buy_x_get_y";
+                            } | {
+                                /** @description spend 10000 get 1000, spend 20000 get 2500: the highest tier reached applies */
+                                tiers: {
+                                    amount: number;
+                                    minSpend: number;
+                                }[];
+                                /** @enum {string} */
+                                type: "tiered";
+                            };
+                            /** @default {} */
+                            conditions?: {
+                                /** @description the customer is in one of these CDP audiences (membership as the CDP keeps it, live) */
+                                audienceIds?: string[];
+                                /** @description only items in these categories count and are discounted */
+                                categories?: string[];
+                                /** @description valid only on these channels (default every channel) */
+                                channelIds?: string[];
+                                /** @description the customer is at one of these journey stages */
+                                customerStages?: string[];
+                                /** @description the customer carries one of these tags */
+                                customerTags?: string[];
+                                minQuantity?: number;
+                                /** @description eligible items worth at least this (campaign currency) */
+                                minSpend?: number;
+                                /** @description only these items count and are discounted */
+                                skus?: string[];
+                            };
+                            /** @description required when the benefit or minimum spend is an amount */
+                            currency?: string;
+                            /** @description local time in timeZone (exclusive) */
+                            endsAt?: string;
+                            /** @enum {string} */
+                            kind: "automatic" | "code";
+                            name: string;
+                            /** @default null */
+                            perCustomerLimit?: number | null;
+                            /**
+                             * @description higher first
+                             * @default 0
+                             */
+                            priority?: number;
+                            /**
+                             * @default stackable
+                             * @enum {string}
+                             */
+                            stacking?: "exclusive" | "stackable" | "best_for_customer";
+                            /** @description local time in timeZone */
+                            startsAt?: string;
+                            /**
+                             * @default active
+                             * @enum {string}
+                             */
+                            status?: "active" | "paused" | "archived";
+                            /** @default UTC */
+                            timeZone?: string;
+                            /** @default null */
+                            usageLimit?: number | null;
+                        };
+                        cart: {
+                            channelId: string;
+                            currency: string;
+                            /** @description or a made-up customer */
+                            customer?: {
+                                audienceIds?: string[];
+                                stage?: string | null;
+                                tags?: string[];
+                            };
+                            /** @description a real customer's tags, stage and audiences */
+                            customerId?: string;
+                            lines: {
+                                /** @description default: the catalog's categories of the SKU */
+                                categories?: string[];
+                                quantity: number;
+                                sku: string;
+                                /** @description minor units */
+                                unitPrice: number;
+                            }[];
+                            shipping?: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applied: {
+                                /** @description the whole discount, minor units */
+                                amount: number;
+                                campaignId: string;
+                                code: string | null;
+                                lines: {
+                                    amount: number;
+                                    lineId: string;
+                                }[];
+                                name: string;
+                                /** @description the part taken off shipping */
+                                shipping: number;
+                            }[];
+                            notApplied: {
+                                campaignId: string | null;
+                                code: string | null;
+                                currency?: string;
+                                missingAmount?: number;
+                                missingQuantity?: number;
+                                name: string | null;
+                                nextAmount?: number;
+                                /** @enum {string} */
+                                reason: "unknown_code" | "not_in_channel" | "not_started" | "expired" | "paused" | "usage_exhausted" | "already_used" | "customer_not_eligible" | "no_eligible_items" | "currency_mismatch" | "min_spend_not_met" | "min_quantity_not_met" | "next_tier" | "exclusive_applied" | "better_offer_applied";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

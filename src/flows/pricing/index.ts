@@ -1,11 +1,14 @@
 // Pricing: promotions' engine behind the checkout rules' discount hook, coupon codes on carts, and
 // the promotion uses checkout holds and a cancellation gives back.
+
+export { CAMPAIGN_CHANGE_TYPES, followCampaignChanges } from './campaign-changes.js';
 export {
   createPricingFlow,
+  type PreviewCart,
   type PricingDeps,
   type PricingFlow,
   toDiscounts,
   usesOf,
 } from './pricing.flow.js';
 export { pricingRoutes } from './pricing.routes.js';
-export { startPromotionUsesRelease } from './promotion-uses.consumer.js';
+export { startPricingBackground, startPromotionUsesRelease } from './promotion-uses.consumer.js';

@@ -9,9 +9,11 @@ import type { CatalogService } from '../../modules/catalog/index.js';
 import type { Discount, DiscountHook, Totals } from '../../modules/checkout-rules/index.js';
 import type { CustomersService } from '../../modules/customers/index.js';
 import {
+  type CampaignInput,
   CodeText,
   type Evaluation,
   type NotAppliedReason,
+  type PriceCartInput,
   type PricingCustomer,
   type PricingLine,
   type PromotionsService,
@@ -27,6 +29,11 @@ export interface PricingDeps {
   promotions: PromotionsService;
   catalog: Pick<CatalogService, 'findVariantsBySkus' | 'getProduct'>;
   customers: Pick<CustomersService, 'view'>;
+  /**
+   * The CDP audiences a (surviving) customer is in, for campaigns conditioned on an audience. Wired
+   * in app.ts to the CDP's membershipsOf: promotions never imports the CDP.
+   */
+  audiencesOf?: (ctx: Ctx, customerId: string) => Promise<string[]>;
 }
 
 /** A code refused for one of these leaves the cart as it was; others (spend more) are kept. */
@@ -131,6 +138,44 @@ export function createPricingFlow(deps: PricingDeps) {
       lines,
       shipping: input.shipping,
       codes,
+      ...audiencesFor(ctx, customer),
+    });
+  }
+
+  /** The lazy audience read promotions asks for only when a candidate campaign names an audience. */
+  function audiencesFor(
+    ctx: Ctx,
+    customer: PricingCustomer | null,
+  ): Pick<PriceCartInput, 'customerAudiences'> {
+    const read = deps.audiencesOf;
+    return customer && read ? { customerAudiences: () => read(ctx, customer.id) } : {};
+  }
+
+  /** A campaign being edited, tried on a sample cart (categories from the catalog when not given). */
+  async function preview(ctx: Ctx, draft: CampaignInput, sample: PreviewCart): Promise<Evaluation> {
+    const unknown = sample.lines.filter((l) => !l.categories).map((l) => l.sku);
+    const cats = unknown.length ? await categoriesOf(ctx, [...new Set(unknown)]) : new Map();
+    const lines: PricingLine[] = sample.lines.map((l, i) => ({
+      lineId: `line_${i + 1}`,
+      sku: l.sku,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      categories: l.categories ?? cats.get(l.sku) ?? [],
+    }));
+    let customer: PricingCustomer | null = null;
+    if (sample.customerId) customer = await customerOf(ctx, sample.customerId);
+    else if (sample.customer) {
+      const { tags = [], stage = null, audienceIds } = sample.customer;
+      customer = { id: 'sample', tags, stage, ...(audienceIds ? { audiences: audienceIds } : {}) };
+    }
+    return deps.promotions.previewCampaign(ctx, draft, {
+      channelId: sample.channelId,
+      currency: sample.currency,
+      customer,
+      lines,
+      shipping: sample.shipping ?? 0,
+      codes: [],
+      ...audiencesFor(ctx, customer),
     });
   }
 
@@ -198,6 +243,7 @@ export function createPricingFlow(deps: PricingDeps) {
 
   return {
     discountHook,
+    preview,
     cartCodes: (ctx: Ctx, cartId: string) => deps.promotions.cartCodes(ctx, cartId),
     /** Which campaigns apply to the cart and why the others do not (shown by cart and till). */
     evaluateCart: (ctx: Ctx, cart: Cart, shipping: number) => evaluate(ctx, cartInput(cart, shipping)),
@@ -265,6 +311,20 @@ export function createPricingFlow(deps: PricingDeps) {
       },
     ) => deps.promotions.recordMarketplaceUse(ctx, input),
   };
+}
+
+/** A sample cart a campaign is previewed on (admin): the lines, the channel and who buys. */
+export interface PreviewCart {
+  channelId: string;
+  currency: string;
+  lines: Array<{ sku: string; quantity: number; unitPrice: number; categories?: string[] | undefined }>;
+  shipping?: number | undefined;
+  /** A real customer (their tags, stage and audiences) … */
+  customerId?: string | undefined;
+  /** … or a made-up one. */
+  customer?:
+    | { tags?: string[] | undefined; stage?: string | null | undefined; audienceIds?: string[] | undefined }
+    | undefined;
 }
 
 export interface HoldInput {

@@ -3,14 +3,40 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Cart } from '../../modules/carts/index.js';
-import { Evaluation } from '../../modules/promotions/index.js';
+import { CampaignInput, Evaluation } from '../../modules/promotions/index.js';
 import type { Ctx } from '../../platform/context.js';
-import { browserKeys, onRecord } from '../../platform/http/route-policy.js';
+import { browserKeys, onRecord, secretKeys } from '../../platform/http/route-policy.js';
 import { createCartAccessCheck } from '../commerce/cart-access.js';
 import type { CommerceFlows } from '../commerce/index.js';
 import type { PricingFlow } from './pricing.flow.js';
 
 const Params = z.object({ id: z.string() });
+const Ids = z.array(z.string().min(1).max(200)).max(100);
+const PreviewCart = z.strictObject({
+  channelId: z.string().min(1).max(100),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  lines: z
+    .array(
+      z.strictObject({
+        sku: z.string().min(1).max(200),
+        quantity: z.number().int().positive().max(10_000),
+        unitPrice: z.number().int().min(0).max(100_000_000).describe('minor units'),
+        categories: Ids.optional().describe("default: the catalog's categories of the SKU"),
+      }),
+    )
+    .min(1)
+    .max(100),
+  shipping: z.number().int().min(0).max(100_000_000).optional(),
+  customerId: z.string().max(100).optional().describe("a real customer's tags, stage and audiences"),
+  customer: z
+    .strictObject({
+      tags: Ids.optional(),
+      stage: z.string().max(50).nullable().optional(),
+      audienceIds: Ids.optional(),
+    })
+    .optional()
+    .describe('or a made-up customer'),
+});
 const CartPromotions = Evaluation.extend({ codes: z.array(z.string()).describe('the codes on the cart') });
 
 export const pricingRoutes =
@@ -35,6 +61,21 @@ export const pricingRoutes =
       ...evaluation,
       codes: await deps.pricing.cartCodes(ctx, cart.id),
     });
+
+    app.post(
+      '/promotions/preview',
+      {
+        config: { policy: secretKeys('promotions:read', 'unbound') },
+        schema: {
+          tags: ['promotions'],
+          summary:
+            'Try a campaign being edited (not saved) on a sample cart: does it apply, how much per line, or why not',
+          body: z.strictObject({ campaign: CampaignInput, cart: PreviewCart }),
+          response: { 200: Evaluation },
+        },
+      },
+      async (request) => deps.pricing.preview(request.ctx, request.body.campaign, request.body.cart),
+    );
 
     app.get(
       '/carts/:id/promotions',

@@ -5,6 +5,7 @@ import type { PromotionsService } from '../../modules/promotions/index.js';
 import { createContext, type Logger } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
 import { type RunningConsumer, startConsumer } from '../../platform/events/consumer.js';
+import { followCampaignChanges } from './campaign-changes.js';
 
 export function startPromotionUsesRelease(opts: {
   database: Database;
@@ -22,4 +23,24 @@ export function startPromotionUsesRelease(opts: {
       for (const e of events) await opts.promotions.releaseUses(ctx, e.subject);
     },
   });
+}
+
+/**
+ * Pricing's background work: cancelled orders give their uses back, and (on PostgreSQL, where other
+ * nodes may write) other nodes' campaign changes rebuild this node's campaign index at once.
+ */
+export function startPricingBackground(opts: Parameters<typeof startPromotionUsesRelease>[0]): {
+  stop(): Promise<void>;
+} {
+  const release = startPromotionUsesRelease(opts);
+  const follower =
+    opts.database.kind === 'postgres'
+      ? followCampaignChanges({ database: opts.database, log: opts.log })
+      : undefined;
+  return {
+    async stop() {
+      await follower?.stop();
+      await release.stop();
+    },
+  };
 }

@@ -3,7 +3,11 @@
 // the ledger consumer (points on paid orders, reversals and refunds onto the wallet, store credit).
 export { createWalletFlow, type WalletFlow, type WalletFlowDeps } from './wallet.flow.js';
 export { walletRoutes } from './wallet.routes.js';
-export { startWalletLedger, WALLET_LEDGER_EVENT_TYPES } from './wallet-ledger.consumer.js';
+export {
+  startWalletBackground,
+  startWalletLedger,
+  WALLET_LEDGER_EVENT_TYPES,
+} from './wallet-ledger.consumer.js';
 export {
   codeCallerKey,
   createWalletTenders,

@@ -6,6 +6,7 @@ import type { Clock } from '../../kernel/index.js';
 import { createContext, type Logger } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
 import { type RunningConsumer, startConsumer } from '../../platform/events/consumer.js';
+import { startPeriodicJob } from '../../platform/jobs/periodic-job.js';
 import type { WalletFlow } from './wallet.flow.js';
 
 export const WALLET_LEDGER_EVENT_TYPES = ['order.paid', 'payment.refunded', 'payment.store_credit_issued'];
@@ -54,4 +55,26 @@ export function startWalletLedger(opts: {
       }
     },
   });
+}
+
+/** The ledger's consumer and the points expiry job (hourly; a day's expiry is written once). */
+export function startWalletBackground(
+  opts: Parameters<typeof startWalletLedger>[0] & {
+    wallet: Pick<WalletFlow, 'expirePoints'>;
+    expiryIntervalMs?: number;
+  },
+): { stop(): Promise<void> } {
+  const ledger = startWalletLedger(opts);
+  const expiry = startPeriodicJob({
+    name: 'wallet-points-expiry',
+    ctx: () => createContext(opts.database, { clock: opts.clock, log: opts.log }),
+    run: (ctx) => opts.wallet.expirePoints(ctx),
+    intervalMs: opts.expiryIntervalMs ?? 3_600_000,
+  });
+  return {
+    async stop() {
+      await expiry.stop();
+      await ledger.stop();
+    },
+  };
 }

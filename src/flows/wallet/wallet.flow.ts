@@ -104,6 +104,8 @@ export function createWalletFlow(deps: WalletFlowDeps) {
     },
 
     /** An admin's correction with a reason. */
+    /** Points older than the rules allow expire (a periodic job; see WalletService.expirePoints). */
+    expirePoints: (ctx: Ctx) => wallet.expirePoints(ctx),
     adjust: (ctx: Ctx, accountId: string, amount: number, reason: string) =>
       wallet.adjust(ctx, accountId, amount, reason),
 

@@ -22,6 +22,8 @@ export interface PricingCustomer {
   id: string;
   tags: readonly string[];
   stage: string | null;
+  /** The CDP audiences the customer is in (read only when a candidate campaign asks for one). */
+  audiences?: readonly string[];
 }
 
 export interface PricingInput {
@@ -67,11 +69,12 @@ function check(c: Campaign, input: PricingInput, codeExhausted: boolean): Check 
   if (c.perCustomerLimit !== null && input.customer) {
     if ((input.customerUses.get(c.id) ?? 0) >= c.perCustomerLimit) return miss('already_used');
   }
-  if (cond.customerTags?.length || cond.customerStages?.length) {
+  if (cond.customerTags?.length || cond.customerStages?.length || cond.audienceIds?.length) {
     const who = input.customer;
     const tagged = !cond.customerTags?.length || cond.customerTags.some((t) => who?.tags.includes(t));
     const staged = !cond.customerStages?.length || (who?.stage && cond.customerStages.includes(who.stage));
-    if (!who || !tagged || !staged) return miss('customer_not_eligible');
+    const inAudience = !cond.audienceIds?.length || cond.audienceIds.some((a) => who?.audiences?.includes(a));
+    if (!who || !tagged || !staged || !inAudience) return miss('customer_not_eligible');
   }
   const needsCurrency =
     cond.minSpend !== undefined || c.benefit.type === 'fixed' || c.benefit.type === 'tiered';

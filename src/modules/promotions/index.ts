@@ -16,9 +16,15 @@ import type {
 export { allocateByValue, percentOf } from './allocation.js';
 export { buildCampaignIndex, type CampaignIndex } from './campaign-index.js';
 export { evaluateCart, type PricingCustomer, type PricingInput, type PricingLine } from './evaluate.js';
-export { PROMOTION_EVENT_SCHEMAS, PROMOTION_EVENTS, promotionsVersion } from './promotions.events.js';
+export {
+  bumpPromotionsVersion,
+  PROMOTION_EVENT_SCHEMAS,
+  PROMOTION_EVENTS,
+  promotionsVersion,
+} from './promotions.events.js';
 export { promotionsRoutes } from './promotions.routes.js';
 export {
+  campaignFromInput,
   createPromotionsService,
   type PriceCartInput,
   type ReserveInput,
@@ -52,6 +58,8 @@ export interface PromotionsService {
   hasLiveAutomaticCampaigns(ctx: Ctx): Promise<boolean>;
   /** Which campaigns apply to a cart (per line) and why the others do not. */
   priceCart(ctx: Ctx, input: PriceCartInput): Promise<Evaluation>;
+  /** A campaign being edited (not stored) evaluated alone against a sample cart. */
+  previewCampaign(ctx: Ctx, draft: CampaignInput, input: PriceCartInput): Promise<Evaluation>;
   /** Holds one use per applied campaign for the order, all or none (409 when a limit is reached). */
   reserveUses(ctx: Ctx, input: ReserveInput): Promise<void>;
   /** Gives back the order's held uses; returns how many (0 on a repeat: exactly once). */

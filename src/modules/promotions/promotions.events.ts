@@ -52,5 +52,10 @@ const committedChanges = new WeakMap<object, number>();
 export const promotionsVersion = (ctx: Ctx): number => committedChanges.get(ctx.database) ?? 0;
 
 export function countCampaignChange(ctx: Ctx): void {
-  ctx.afterCommit(() => committedChanges.set(ctx.database, promotionsVersion(ctx) + 1));
+  ctx.afterCommit(() => bumpPromotionsVersion(ctx.database));
+}
+
+/** Another node changed a campaign (seen in the event log): rebuild this process's index now. */
+export function bumpPromotionsVersion(database: object): void {
+  committedChanges.set(database, (committedChanges.get(database) ?? 0) + 1);
 }

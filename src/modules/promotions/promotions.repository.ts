@@ -66,7 +66,10 @@ export async function updateCampaignRow(exec: Executor, c: Campaign): Promise<Ca
   const r = await firstRow<RawCampaign>(
     exec,
     sql`update promotion_campaigns set name = ${c.name}, status = ${c.status}, priority = ${c.priority},
-          stacking = ${c.stacking}, ends_at = ${iso(c.endsAt)}, usage_limit = ${c.usageLimit},
+          stacking = ${c.stacking}, currency = ${c.currency}, time_zone = ${c.timeZone},
+          starts_at = ${iso(c.startsAt)}, ends_at = ${iso(c.endsAt)},
+          conditions = ${JSON.stringify(c.conditions)}::jsonb, benefit = ${JSON.stringify(c.benefit)}::jsonb,
+          usage_limit = ${c.usageLimit},
           per_customer_limit = ${c.perCustomerLimit}, updated_at = ${c.updatedAt.toISOString()}
         where id = ${c.id} returning *`,
   );

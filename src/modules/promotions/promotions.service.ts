@@ -28,6 +28,23 @@ export interface PriceCartInput {
   shipping: number;
   /** The coupon codes on the cart (normalized). */
   codes: string[];
+  /**
+   * The CDP audiences the customer is in, asked for only when a candidate campaign is conditioned on
+   * one (promotions never reads the CDP itself; the pricing flow passes this in).
+   */
+  customerAudiences?: () => Promise<readonly string[]>;
+}
+
+const wantsAudience = (campaigns: Iterable<Campaign>) => {
+  for (const c of campaigns) if (c.conditions.audienceIds?.length) return true;
+  return false;
+};
+
+/** The customer with their audiences filled in when some campaign asks for them. */
+async function withAudiences(input: PriceCartInput, campaigns: Iterable<Campaign>) {
+  const who = input.customer;
+  if (!who || who.audiences || !input.customerAudiences || !wantsAudience(campaigns)) return who;
+  return { ...who, audiences: await input.customerAudiences() };
 }
 
 export interface UseToReserve {
@@ -48,19 +65,71 @@ export interface ReserveInput {
 const INDEX_TTL_MS = 5_000;
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
-const refuse = (field: string, message: string) =>
-  new AppError('validation_failed', message, { issues: [{ path: `body.${field}`, message }] });
+/** A refused field, with the issue code the apps translate (`required`, `ends_before_start`, …). */
+const refuse = (field: string, message: string, at = 'body', code = 'invalid') =>
+  new AppError('validation_failed', message, { issues: [{ path: `${at}.${field}`, message, code }] });
 
-function validateCampaign(input: ReturnType<typeof CampaignInput.parse>) {
-  if (!isTimeZone(input.timeZone)) throw refuse('timeZone', `unknown time zone ${input.timeZone}`);
-  const moneyBenefit = input.benefit.type === 'fixed' || input.benefit.type === 'tiered';
-  if ((moneyBenefit || input.conditions.minSpend !== undefined) && !input.currency) {
-    throw refuse('currency', 'required when the benefit or minimum spend is an amount');
+type RuleFields = Pick<Campaign, 'timeZone' | 'currency' | 'benefit' | 'conditions' | 'startsAt' | 'endsAt'>;
+
+/** The rules a campaign keeps whether it is new, edited or a draft being previewed. */
+function checkCampaign(c: RuleFields, at = 'body'): void {
+  const moneyBenefit = c.benefit.type === 'fixed' || c.benefit.type === 'tiered';
+  if ((moneyBenefit || c.conditions.minSpend !== undefined) && !c.currency) {
+    throw refuse('currency', 'required when the benefit or minimum spend is an amount', at, 'required');
   }
-  const startsAt = input.startsAt ? localToInstant(input.startsAt, input.timeZone) : null;
-  const endsAt = input.endsAt ? localToInstant(input.endsAt, input.timeZone) : null;
-  if (startsAt && endsAt && endsAt <= startsAt) throw refuse('endsAt', 'must be after startsAt');
-  return { startsAt, endsAt };
+  if (c.startsAt && c.endsAt && c.endsAt <= c.startsAt)
+    throw refuse('endsAt', 'must be after startsAt', at, 'ends_before_start');
+}
+
+function scheduleOf(
+  input: { timeZone: string; startsAt?: string | undefined; endsAt?: string | undefined },
+  at = 'body',
+) {
+  if (!isTimeZone(input.timeZone)) {
+    throw refuse('timeZone', `unknown time zone ${input.timeZone}`, at, 'invalid_value');
+  }
+  return {
+    startsAt: input.startsAt ? localToInstant(input.startsAt, input.timeZone) : null,
+    endsAt: input.endsAt ? localToInstant(input.endsAt, input.timeZone) : null,
+  };
+}
+
+/** A campaign from its input, checked (not stored): what create stores and a preview evaluates. */
+export function campaignFromInput(raw: CampaignInput, id: string, now: Date, at = 'body'): Campaign {
+  const input = CampaignInput.parse(raw);
+  const { startsAt, endsAt } = scheduleOf(input, at);
+  const { startsAt: _s, endsAt: _e, ...rest } = input;
+  const campaign: Campaign = {
+    ...rest,
+    id,
+    currency: input.currency ?? null,
+    startsAt,
+    endsAt,
+    used: 0,
+    createdAt: now,
+    updatedAt: now,
+  };
+  checkCampaign(campaign, at);
+  return campaign;
+}
+
+/** The campaign after a patch: given fields replace, schedule times read in the (new) zone. */
+function patched(current: Campaign, patch: CampaignPatch, now: Date): Campaign {
+  const { startsAt, endsAt, timeZone, ...rest } = patch;
+  const zone = timeZone ?? current.timeZone;
+  if (!isTimeZone(zone)) throw refuse('timeZone', `unknown time zone ${zone}`, 'body', 'invalid_value');
+  const at = (local: string | null | undefined, was: Date | null) =>
+    local === undefined ? was : local === null ? null : localToInstant(local, zone);
+  const next: Campaign = {
+    ...current,
+    ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
+    timeZone: zone,
+    startsAt: at(startsAt, current.startsAt),
+    endsAt: at(endsAt, current.endsAt),
+    updatedAt: now,
+  };
+  checkCampaign(next);
+  return next;
 }
 
 function randomCode(prefix: string): string {
@@ -98,21 +167,9 @@ export function createPromotionsService() {
       repo.selectCampaigns(ctx.db, { ...q, limit: Math.min(q.limit ?? 100, 500) }),
 
     async createCampaign(ctx: Ctx, raw: CampaignInput): Promise<Campaign> {
-      const input = CampaignInput.parse(raw);
-      const { startsAt, endsAt } = validateCampaign(input);
-      const now = ctx.clock.now();
+      const draft = campaignFromInput(raw, newId('cmp'), ctx.clock.now());
       return inTransaction(ctx, async (tx) => {
-        const { startsAt: _s, endsAt: _e, ...rest } = input;
-        const campaign = await repo.insertCampaign(tx.db, {
-          ...rest,
-          id: newId('cmp'),
-          currency: input.currency ?? null,
-          startsAt,
-          endsAt,
-          used: 0,
-          createdAt: now,
-          updatedAt: now,
-        });
+        const campaign = await repo.insertCampaign(tx.db, draft);
         await appendEvent(tx, {
           type: PROMOTION_EVENTS.campaignCreated,
           subject: campaign.id,
@@ -128,18 +185,7 @@ export function createPromotionsService() {
       return inTransaction(ctx, async (tx) => {
         const current = await repo.selectCampaign(tx.db, id, true);
         if (!current) throw notFound('campaign', id);
-        const { endsAt, ...rest } = patch;
-        const next: Campaign = {
-          ...current,
-          ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
-          ...(endsAt !== undefined
-            ? { endsAt: endsAt === null ? null : localToInstant(endsAt, current.timeZone) }
-            : {}),
-          updatedAt: tx.clock.now(),
-        };
-        if (next.startsAt && next.endsAt && next.endsAt <= next.startsAt) {
-          throw refuse('endsAt', 'must be after startsAt');
-        }
+        const next = patched(current, patch, tx.clock.now());
         const campaign = (await repo.updateCampaignRow(tx.db, next))!;
         await appendEvent(tx, {
           type: PROMOTION_EVENTS.campaignUpdated,
@@ -228,11 +274,12 @@ export function createPromotionsService() {
             limited.map((c) => c.id),
           )
         : new Map<string, number>();
+      const customer = await withAudiences(input, [...automatic, ...codeCampaigns.values()]);
       return evaluateCart({
         now: ctx.clock.now(),
         channelId: input.channelId,
         currency: input.currency,
-        customer: input.customer,
+        customer,
         lines: input.lines,
         shipping: input.shipping,
         automatic,
@@ -246,6 +293,32 @@ export function createPromotionsService() {
         }),
         customerUses,
       });
+    },
+
+    /**
+     * What a campaign being edited (not stored) would do to a sample cart: evaluated alone, so the
+     * answer is about this campaign's rules (applies, with the amount per line, or why not).
+     */
+    async previewCampaign(ctx: Ctx, raw: CampaignInput, input: PriceCartInput): Promise<Evaluation> {
+      const draft = campaignFromInput(raw, 'cmp_preview', ctx.clock.now(), 'body.campaign');
+      // Tried as if by a code, so every reason is told (an automatic campaign's misses are otherwise
+      // kept quiet on a cart); the code is taken off again for an automatic one.
+      const evaluation = evaluateCart({
+        now: ctx.clock.now(),
+        channelId: input.channelId,
+        currency: input.currency,
+        customer: await withAudiences(input, [draft]),
+        lines: input.lines,
+        shipping: input.shipping,
+        automatic: [],
+        codes: [{ code: 'PREVIEW', campaign: draft, codeExhausted: false }],
+        customerUses: new Map(),
+      });
+      if (draft.kind === 'code') return evaluation;
+      return {
+        applied: evaluation.applied.map((a) => ({ ...a, code: null })),
+        notApplied: evaluation.notApplied.map((n) => ({ ...n, code: null })),
+      };
     },
 
     /**

@@ -13,6 +13,9 @@ export const CampaignConditions = z.strictObject({
   channelIds: Ids.optional().describe('valid only on these channels (default every channel)'),
   customerTags: Ids.optional().describe('the customer carries one of these tags'),
   customerStages: Ids.optional().describe('the customer is at one of these journey stages'),
+  audienceIds: Ids.optional().describe(
+    'the customer is in one of these CDP audiences (membership as the CDP keeps it, live)',
+  ),
   skus: Ids.optional().describe('only these items count and are discounted'),
   categories: Ids.optional().describe('only items in these categories count and are discounted'),
   minSpend: Amount.optional().describe('eligible items worth at least this (campaign currency)'),
@@ -73,7 +76,16 @@ export const CampaignPatch = z.strictObject({
   status: z.enum(CAMPAIGN_STATUSES).optional(),
   priority: z.number().int().min(0).max(1000).optional(),
   stacking: z.enum(STACKING).optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .nullable()
+    .optional(),
+  timeZone: z.string().max(64).optional().describe('the zone startsAt and endsAt are read in'),
+  startsAt: LocalDateTime.nullable().optional().describe('local time in timeZone'),
   endsAt: LocalDateTime.nullable().optional(),
+  conditions: CampaignConditions.optional().describe('replaces the rules as a whole'),
+  benefit: Benefit.optional(),
   usageLimit: z.number().int().positive().max(100_000_000).nullable().optional(),
   perCustomerLimit: z.number().int().positive().max(1000).nullable().optional(),
 });

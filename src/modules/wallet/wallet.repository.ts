@@ -1,5 +1,5 @@
 // SQL for the wallet: accounts, the ledger, the loyalty rules and the code look-up limiter.
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, firstRow, rows } from '../../platform/db/database.js';
 import type { SqlRow } from '../../platform/db/rows.js';
 import type { walletAccounts, walletCodeAttempts, walletEntries, walletSettings } from './wallet.schema.js';
@@ -128,15 +128,54 @@ export interface Movement {
   now: Date;
 }
 
+/** The account fields a movement's event carries, returned by the same statement. */
+export interface MovedEntry {
+  entry: WalletEntry;
+  account: Pick<WalletAccount, 'id' | 'kind' | 'profileId' | 'currency' | 'balance'>;
+}
+
+/** Who and when, for the event a movement writes in its own statement (outside a transaction). */
+export interface MovementEvent {
+  eventId: string;
+  type: string;
+  actor: string | null;
+  requestId: string | null;
+  /** groupEventsCte(ctx, source) and its select-list check, from the event log. */
+  cte(source: SQL): SQL;
+  written: SQL;
+}
+
 /**
  * ONE statement: moves the balance and appends the entry, unless an entry with the same ref exists
  * (a repeat) or a debit finds the balance short or the account blocked or expired. Concurrent debits
  * serialize on the row; each re-checks the balance it finds, so two spends of the same points → one
- * refused. Undefined when nothing was written.
+ * refused. With `event` (a movement outside any transaction) the same statement writes its
+ * wallet.credited/debited event, its payload built from the rows it wrote: a redemption is one round
+ * trip, no BEGIN/COMMIT. Undefined when nothing was written.
  */
-export async function moveBalance(exec: Executor, m: Movement): Promise<WalletEntry | undefined> {
+export async function moveBalance(
+  exec: Executor,
+  m: Movement,
+  event?: MovementEvent,
+): Promise<(MovedEntry & { written_events?: unknown }) | undefined> {
   const now = m.now.toISOString();
-  const r = await firstRow<EntrySqlRow>(
+  const ev = event
+    ? sql`, ${event.cte(sql`select ${event.eventId}::text as id, ${event.type}::text as type, acc.id as subject,
+            ent.channel_id, jsonb_build_object('accountId', acc.id, 'accountKind', acc.kind,
+              'customerId', acc.profile_id, 'entryId', ent.id, 'entryKind', ent.kind, 'amount', ent.amount,
+              'balance', ent.balance_after, 'currency', acc.currency, 'orderId', ent.order_id) as payload,
+            ${event.actor}::text as actor, ${event.requestId}::text as request_id, ent.created_at as occurred_at,
+            1 as ord
+          from acc, ent`)}`
+    : sql``;
+  const r = await firstRow<
+    EntrySqlRow & {
+      account_kind: WalletAccount['kind'];
+      profile_id: string | null;
+      account_currency: string | null;
+      written_events?: unknown;
+    }
+  >(
     exec,
     sql`with acc as (
           update wallet_accounts set balance = balance + ${m.amount}, lifetime = lifetime + ${m.lifetime},
@@ -144,15 +183,57 @@ export async function moveBalance(exec: Executor, m: Movement): Promise<WalletEn
           where id = ${m.accountId} and balance + ${m.amount}::int >= 0
             and (${m.amount}::int >= 0 or (status = 'active' and (expires_at is null or expires_at > ${now}::timestamptz)))
             and not exists (select 1 from wallet_entries where account_id = ${m.accountId} and ref = ${m.ref})
-          returning balance)
-        insert into wallet_entries (id, account_id, kind, amount, balance_after, ref, order_id, channel_id,
-                                    money_amount, currency, reason, created_at)
-        select ${m.entryId}::text, ${m.accountId}::text, ${m.kind}::text, ${m.amount}::int, acc.balance,
-               ${m.ref}::text, ${m.orderId}::text, ${m.channelId}::text, ${m.moneyAmount}::int,
-               ${m.currency}::text, ${m.reason}::text, ${now}::timestamptz
-        from acc returning *`,
+          returning id, kind, profile_id, currency, balance),
+        ent as (
+          insert into wallet_entries (id, account_id, kind, amount, balance_after, ref, order_id, channel_id,
+                                      money_amount, currency, reason, created_at)
+          select ${m.entryId}::text, ${m.accountId}::text, ${m.kind}::text, ${m.amount}::int, acc.balance,
+                 ${m.ref}::text, ${m.orderId}::text, ${m.channelId}::text, ${m.moneyAmount}::int,
+                 ${m.currency}::text, ${m.reason}::text, ${now}::timestamptz
+          from acc returning *)${ev}
+        select ent.*, acc.kind as account_kind, acc.profile_id, acc.currency as account_currency
+          ${event ? event.written : sql``}
+        from ent, acc`,
   );
-  return r ? toEntry(r) : undefined;
+  if (!r) return undefined;
+  const entry = toEntry(r);
+  return {
+    entry,
+    account: {
+      id: r.account_id,
+      kind: r.account_kind,
+      profileId: r.profile_id,
+      currency: r.account_currency,
+      balance: entry.balanceAfter,
+    },
+    ...(r.written_events !== undefined ? { written_events: r.written_events } : {}),
+  };
+}
+
+/**
+ * Points accounts with points older than `cutoff` still unspent, and how many: debits spend the
+ * oldest credits first, so what expires is the credits before the cutoff less every debit so far
+ * (earlier expiries included). At most `limit` accounts per call.
+ */
+export async function selectExpiringPoints(
+  exec: Executor,
+  cutoff: Date,
+  limit: number,
+): Promise<Array<{ accountId: string; expiring: number }>> {
+  const before = cutoff.toISOString();
+  const r = await rows<{ account_id: string; expiring: number }>(
+    exec,
+    sql`select a.id as account_id,
+               (coalesce(sum(e.amount) filter (where e.amount > 0 and e.created_at < ${before}::timestamptz), 0)
+                + coalesce(sum(e.amount) filter (where e.amount < 0), 0))::int as expiring
+        from wallet_accounts a join wallet_entries e on e.account_id = a.id
+        where a.kind = 'points' and a.balance > 0
+        group by a.id
+        having coalesce(sum(e.amount) filter (where e.amount > 0 and e.created_at < ${before}::timestamptz), 0)
+               + coalesce(sum(e.amount) filter (where e.amount < 0), 0) > 0
+        order by a.id limit ${limit}`,
+  );
+  return r.map((x) => ({ accountId: x.account_id, expiring: Number(x.expiring) }));
 }
 
 export async function selectEntryByRef(

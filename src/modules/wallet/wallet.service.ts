@@ -4,7 +4,15 @@
 import { createHash } from 'node:crypto';
 import { AppError, fail, humanCode, newId, notFound, ok, type Result } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
-import { appendEvent, type NewEvent } from '../../platform/events/event-log.js';
+import {
+  appendEvent,
+  checkGroupEvents,
+  groupEventsCte,
+  groupEventsWritten,
+  type NewEvent,
+  newEventId,
+  notifyEventsWritten,
+} from '../../platform/events/event-log.js';
 import { nextTier, pointsEarned, tierFor } from './loyalty-rules.js';
 import { WALLET_EVENTS } from './wallet.events.js';
 import * as repo from './wallet.repository.js';
@@ -111,6 +119,12 @@ export interface WalletService {
     ctx: Ctx,
     input: { orderId: string; ref: string; amount: number; of: number },
   ): Promise<WalletEntry | null>;
+  /**
+   * Points expiry by the rules (`pointsExpireAfterDays`): each account's unspent points older than
+   * that go with an `expire` entry (a wallet.debited event, entryKind expire), once per account and
+   * day (the ref names the day). Returns how many accounts lost points.
+   */
+  expirePoints(ctx: Ctx): Promise<number>;
   /** An admin's correction with a reason; a debit beyond the balance is refused (409). */
   adjust(ctx: Ctx, accountId: string, amount: number, reason: string): Promise<WalletEntry>;
 }
@@ -121,7 +135,7 @@ export const insufficientBalance = (balance: number, asked: number) =>
   });
 
 export function createWalletService(): WalletService {
-  const movedEvent = (a: WalletAccount, e: WalletEntry): NewEvent => ({
+  const movedEvent = (a: repo.MovedEntry['account'], e: WalletEntry): NewEvent => ({
     type: e.amount < 0 ? WALLET_EVENTS.debited : WALLET_EVENTS.credited,
     subject: a.id,
     channelId: e.channelId,
@@ -157,32 +171,50 @@ export function createWalletService(): WalletService {
     return opened;
   }
 
+  /**
+   * One balance movement with its entry and event. Outside a transaction (a redemption, a gift card
+   * spent at the till) it is ONE statement, its own transaction, writing the event too; inside one
+   * (checkout, earning) the statement writes balance and entry and the event joins the transaction's
+   * events, written at its commit.
+   */
   async function move(
     ctx: Ctx,
     kind: EntryKind,
     m: Debit & { lifetime?: number; reason?: string | null },
     signed: number,
-  ): Promise<{ account: WalletAccount; entry: WalletEntry } | null> {
-    return inTransaction(ctx, async (tx) => {
-      const entry = await repo.moveBalance(tx.db, {
-        entryId: newId('wle'),
-        accountId: m.accountId,
-        kind,
-        amount: signed,
-        lifetime: m.lifetime ?? 0,
-        ref: m.ref,
-        orderId: m.orderId ?? null,
-        channelId: m.channelId ?? tx.channelId ?? null,
-        moneyAmount: m.moneyAmount ?? null,
-        currency: m.currency ?? null,
-        reason: m.reason ?? null,
-        now: tx.clock.now(),
+  ): Promise<repo.MovedEntry | null> {
+    const movement: repo.Movement = {
+      entryId: newId('wle'),
+      accountId: m.accountId,
+      kind,
+      amount: signed,
+      lifetime: m.lifetime ?? 0,
+      ref: m.ref,
+      orderId: m.orderId ?? null,
+      channelId: m.channelId ?? ctx.channelId ?? null,
+      moneyAmount: m.moneyAmount ?? null,
+      currency: m.currency ?? null,
+      reason: m.reason ?? null,
+      now: ctx.clock.now(),
+    };
+    if (!ctx.inTx) {
+      const moved = await repo.moveBalance(ctx.db, movement, {
+        eventId: newEventId(),
+        type: signed < 0 ? WALLET_EVENTS.debited : WALLET_EVENTS.credited,
+        actor: ctx.actor.id,
+        requestId: ctx.requestId,
+        cte: (source) => groupEventsCte(ctx, source),
+        written: groupEventsWritten(),
       });
-      if (!entry) return null;
-      const account = (await repo.selectAccount(tx.db, m.accountId))!;
-      await appendEvent(tx, movedEvent(account, entry));
-      return { account, entry };
-    });
+      if (!moved) return null;
+      checkGroupEvents([moved]);
+      notifyEventsWritten(ctx);
+      return { entry: moved.entry, account: moved.account };
+    }
+    const moved = await repo.moveBalance(ctx.db, movement);
+    if (!moved) return null;
+    await appendEvent(ctx, movedEvent(moved.account, moved.entry));
+    return moved;
   }
 
   async function getRules(ctx: Ctx): Promise<LoyaltyRules> {
@@ -371,13 +403,10 @@ export function createWalletService(): WalletService {
           points,
         );
         if (!moved) return null;
-        const reached = tierFor(rules, moved.account.lifetime);
+        const after = (await repo.selectAccount(tx.db, account.id))!;
+        const reached = tierFor(rules, after.lifetime);
         const code = reached?.code ?? null;
-        if (
-          code &&
-          code !== moved.account.tier &&
-          (await repo.updateTier(tx.db, account.id, code, tx.clock.now()))
-        ) {
+        if (code && code !== after.tier && (await repo.updateTier(tx.db, account.id, code, tx.clock.now()))) {
           await appendEvent(tx, {
             type: WALLET_EVENTS.tierReached,
             subject: account.id,
@@ -386,13 +415,32 @@ export function createWalletService(): WalletService {
               accountId: account.id,
               customerId: input.customerId,
               tier: code,
-              previousTier: moved.account.tier,
-              lifetimePoints: moved.account.lifetime,
+              previousTier: after.tier,
+              lifetimePoints: after.lifetime,
             },
           });
         }
         return moved.entry;
       });
+    },
+
+    async expirePoints(ctx) {
+      const days = (await getRules(ctx)).pointsExpireAfterDays;
+      if (!days) return 0;
+      const now = ctx.clock.now();
+      const cutoff = new Date(now.getTime() - days * 86_400_000);
+      const day = now.toISOString().slice(0, 10);
+      let expired = 0;
+      for (const { accountId, expiring } of await repo.selectExpiringPoints(ctx.db, cutoff, 1_000)) {
+        const moved = await move(
+          ctx,
+          'expire',
+          { accountId, amount: expiring, ref: `expire:${day}`, reason: `points older than ${days} days` },
+          -expiring,
+        );
+        if (moved) expired++;
+      }
+      return expired;
     },
 
     async reversePoints(ctx, input) {

@@ -27,6 +27,7 @@ const rules: LoyaltyRules = {
     { code: 'gold', name: 'Gold', threshold: 500, multiplier: 2 },
   ],
   pointValue: { SEK: 10 },
+  pointsExpireAfterDays: null,
 };
 
 describe('loyalty rules', () => {
@@ -69,6 +70,90 @@ describeEachDatabase('wallet ledger', [paymentsMigrations, walletMigrations], (t
     expect(JSON.stringify(stored)).not.toContain(code);
     const found = await wallet.findByCode(ctx, ` ${code.toLowerCase()} `, 'caller-1');
     expect(found.id).toBe(account.id);
+  });
+
+  it('points expire by the rules, oldest spent first, once a day, with a ledger entry and an event', async () => {
+    const day = 86_400_000;
+    const t0 = Date.now() - 100 * day; // long before every other test's entries
+    const at = (d: number) => ({ ...t.ctx(), clock: { now: () => new Date(t0 + d * day) } });
+    await wallet.setRules(t.ctx(), { ...rules, channels: {}, tiers: [], pointsExpireAfterDays: 30 });
+    try {
+      const earn = (d: number, orderId: string, paid: number) =>
+        wallet.earnPoints(at(d), {
+          customerId: 'cus_expiry',
+          orderId,
+          channelId: 'chn_web',
+          paid,
+          currency: 'EUR',
+        });
+      const first = await earn(0, 'ord_exp_1', 10_000); // 100 points on day 0
+      await earn(10, 'ord_exp_2', 5_000); // 50 on day 10
+      const spent = await wallet.debit(at(20), { accountId: first!.accountId, amount: 30, ref: 'exp:spend' });
+      expect(spent.ok).toBe(true);
+      expect(await wallet.expirePoints(at(25))).toBe(0); // nothing is 30 days old yet
+      expect(await wallet.expirePoints(at(35))).toBe(1); // day 0's 100, less the 30 spent
+      expect((await wallet.getAccount(t.ctx(), first!.accountId)).balance).toBe(50);
+      expect(await wallet.expirePoints(at(35))).toBe(0); // once a day
+      expect(await wallet.expirePoints(at(45))).toBe(1); // day 10's 50
+      const after = await wallet.getAccount(t.ctx(), first!.accountId);
+      expect(after.balance).toBe(0);
+      const entries = await rows<{ kind: string; amount: number; ref: string }>(
+        t.database.db,
+        sql`select kind, amount::int as amount, ref from wallet_entries where account_id = ${first!.accountId} and kind = 'expire' order by created_at`,
+      );
+      expect(entries.map((e) => Number(e.amount))).toEqual([-70, -50]);
+      const events = await rows<{ payload: string | Record<string, unknown> }>(
+        t.database.db,
+        sql`select payload from events where type = 'wallet.debited' and subject = ${first!.accountId}`,
+      );
+      const kinds = events.map(
+        (e) => (typeof e.payload === 'string' ? JSON.parse(e.payload) : e.payload).entryKind,
+      );
+      expect(kinds.filter((k) => k === 'expire')).toHaveLength(2);
+    } finally {
+      await wallet.setRules(t.ctx(), { ...rules, pointsExpireAfterDays: null });
+    }
+  });
+
+  it('a redemption is one round trip: balance, entry and event in one statement, no BEGIN/COMMIT', async () => {
+    const { account } = await wallet.issueGiftCard(t.ctx(), {
+      amount: 500,
+      currency: 'EUR',
+      channelId: null,
+    });
+    const ctx = t.ctx();
+    const statements: string[] = [];
+    const db = ctx.db;
+    const counted = new Proxy(db, {
+      get(target, prop, receiver) {
+        if (prop === 'execute') {
+          return (q: Parameters<typeof db.execute>[0]) => {
+            statements.push('execute');
+            return target.execute(q);
+          };
+        }
+        if (prop === 'transaction') statements.push('transaction');
+        return Reflect.get(target, prop, receiver);
+      },
+    });
+    const paid = await wallet.debit(
+      { ...ctx, db: counted },
+      { accountId: account.id, amount: 120, ref: 'rt:1' },
+    );
+    expect(paid).toMatchObject({ ok: true, value: { amount: -120, balanceAfter: 380 } });
+    expect(statements).toEqual(['execute']);
+    const [event] = await rows<{ payload: string | Record<string, unknown> }>(
+      t.database.db,
+      sql`select payload from events where type = 'wallet.debited' and subject = ${account.id}`,
+    );
+    const payload = typeof event!.payload === 'string' ? JSON.parse(event!.payload) : event!.payload;
+    expect(payload).toMatchObject({
+      accountId: account.id,
+      accountKind: 'gift_card',
+      amount: -120,
+      balance: 380,
+      currency: 'EUR',
+    });
   });
 
   it('lets concurrent spends of one balance win exactly as often as it covers; never below zero', async () => {

@@ -3,7 +3,16 @@ import { z } from 'zod';
 
 export const WALLET_ACCOUNT_KINDS = ['points', 'gift_card', 'store_credit'] as const;
 export type WalletAccountKind = (typeof WALLET_ACCOUNT_KINDS)[number];
-export const ENTRY_KINDS = ['issue', 'earn', 'redeem', 'void', 'refund', 'reverse', 'adjust'] as const;
+export const ENTRY_KINDS = [
+  'issue',
+  'earn',
+  'redeem',
+  'void',
+  'refund',
+  'reverse',
+  'adjust',
+  'expire',
+] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 const Currency = z.string().regex(/^[A-Z]{3}$/);
@@ -66,6 +75,16 @@ export const LoyaltyRules = z.strictObject({
     .record(Currency, z.number().int().min(1).max(10_000))
     .default({})
     .describe('per currency: minor units one point pays (default 1: 100 points = 1.00)'),
+  pointsExpireAfterDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(3650)
+    .nullable()
+    .default(null)
+    .describe(
+      'points not spent this many days after they were earned expire (oldest spent first); null: never',
+    ),
 });
 export type LoyaltyRules = z.infer<typeof LoyaltyRules>;
 
@@ -75,6 +94,7 @@ export const DEFAULT_LOYALTY_RULES: LoyaltyRules = {
   channels: {},
   tiers: [],
   pointValue: {},
+  pointsExpireAfterDays: null,
 };
 
 export const IssueGiftCard = z.strictObject({
