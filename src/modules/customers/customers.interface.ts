@@ -30,6 +30,7 @@ import type {
 } from './privacy.service.js';
 import type { OnceEntry } from './profile-edits.service.js';
 import type { ProfileState } from './profile-state.js';
+import type { RegulationQuery, RegulationRecord, RegulationRecordInput } from './regulations.service.js';
 
 export interface CustomersOptions {
   rules?: Partial<IdentityRules>;
@@ -210,4 +211,8 @@ export interface CustomersService {
   unsuppress(ctx: Ctx, subject: RegulationSubject, reason?: string): Promise<SuppressionReceipt>;
   /** Tombstones for an identifier no profile holds (a deletion request for someone unknown). */
   tombstoneIdentifier(ctx: Ctx, identifier: IdentifierInput): Promise<number>;
+  /** Records a regulation carried out (call it in the transaction that did the work). */
+  recordRegulation(ctx: Ctx, input: RegulationRecordInput): Promise<RegulationRecord>;
+  /** The regulations carried out, newest first; `next` is the `before` of the following page. */
+  listRegulations(ctx: Ctx, q: RegulationQuery): Promise<{ items: RegulationRecord[]; next: string | null }>;
 }

@@ -20,6 +20,7 @@ import { createMergesService, stageEvents } from './merges.service.js';
 import { createPrivacyService } from './privacy.service.js';
 import { createProfileEdits } from './profile-edits.service.js';
 import { applyEvent } from './profile-state.js';
+import { createRegulationRecords } from './regulations.service.js';
 import { createSourcesService } from './sources.service.js';
 import { createTombstones } from './tombstones.js';
 import { createViewService } from './view.service.js';
@@ -41,6 +42,7 @@ export function createCustomersService(options: CustomersOptions = {}): Customer
   const privacy = createPrivacyService({ rules, tombstones });
   const edits = createProfileEdits({ rules, thresholds });
   const sources = createSourcesService();
+  const regulations = createRegulationRecords();
   const limitedTypes = Object.keys(rules.maxPerType);
 
   return {
@@ -81,6 +83,8 @@ export function createCustomersService(options: CustomersOptions = {}): Customer
     suppress: privacy.suppress,
     unsuppress: privacy.unsuppress,
     tombstoneIdentifier: privacy.tombstoneIdentifier,
+    recordRegulation: regulations.recordRegulation,
+    listRegulations: regulations.listRegulations,
 
     /**
      * Finds or creates the customer these identifiers belong to (merging as ingestion would) and

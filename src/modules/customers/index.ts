@@ -45,6 +45,11 @@ export type {
   SuppressionReceipt,
 } from './privacy.service.js';
 export type { OnceEntry } from './profile-edits.service.js';
+export type {
+  RegulationQuery,
+  RegulationRecord,
+  RegulationRecordInput,
+} from './regulations.service.js';
 
 export const customersMigrations: MigrationSet = {
   name: 'customers',
