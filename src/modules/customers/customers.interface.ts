@@ -20,6 +20,7 @@ import type {
   TraitUpdateResult,
 } from './customers.types.js';
 import type { IdentifierInput, IdentityRules } from './identifiers.js';
+import type { IdentityConfig, IdentityConfigView } from './identity-config.js';
 import type { MergeRefusal, UnmergeRefusal } from './merges.service.js';
 import type {
   ConsentState,
@@ -173,6 +174,12 @@ export interface CustomersService {
   listReviews(ctx: Ctx, status?: MergeReview['status'], limit?: number): Promise<MergeReview[]>;
   /** The merges these profiles took part in, as winner or loser, oldest first. */
   listMerges(ctx: Ctx, profileIds: string[]): Promise<MergeRecord[]>;
+
+  // The retailer's identity configuration (over the hub's defaults; every node applies it within 5 s)
+  /** The identity configuration in force, the defaults, and who changed it when. */
+  identityConfig(ctx: Ctx): Promise<IdentityConfigView>;
+  /** Replaces the identity configuration; invalid rules are a validation error naming the field. */
+  setIdentityConfig(ctx: Ctx, input: IdentityConfig): Promise<IdentityConfigView>;
 
   // Sources (write keys) and shared devices
   /** Creates a source; the write key is returned only here. */

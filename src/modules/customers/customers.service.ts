@@ -13,7 +13,13 @@ import {
   updateProfiles,
 } from './customers.repository.js';
 import { DEFAULT_STAGE_THRESHOLDS, type StageThresholds } from './customers.types.js';
-import { DEFAULT_IDENTITY_RULES, type IdentifierInput, type IdentityRules } from './identifiers.js';
+import {
+  DEFAULT_IDENTITY_RULES,
+  type IdentifierInput,
+  type IdentityRules,
+  limitedTypesOf,
+} from './identifiers.js';
+import { createIdentityConfig } from './identity-config.js';
 import { upsertConsentsSql } from './ingest.repository.js';
 import { createIngestion } from './ingest.service.js';
 import { createMergesService, stageEvents } from './merges.service.js';
@@ -26,7 +32,10 @@ import { createTombstones } from './tombstones.js';
 import { createViewService } from './view.service.js';
 
 export function createCustomersService(options: CustomersOptions = {}): CustomersService {
-  const rules: IdentityRules = { ...DEFAULT_IDENTITY_RULES, ...options.rules };
+  // The hub's rules (defaults and options) and the live copy the retailer's configuration overrides.
+  const base: IdentityRules = { ...DEFAULT_IDENTITY_RULES, ...options.rules };
+  const rules: IdentityRules = { ...base };
+  const identityConfig = createIdentityConfig(base, rules);
   const thresholds: StageThresholds = { ...DEFAULT_STAGE_THRESHOLDS, ...options.thresholds };
   const tombstones = createTombstones();
   const ingestion = createIngestion({
@@ -43,12 +52,16 @@ export function createCustomersService(options: CustomersOptions = {}): Customer
   const edits = createProfileEdits({ rules, thresholds });
   const sources = createSourcesService();
   const regulations = createRegulationRecords();
-  const limitedTypes = Object.keys(rules.maxPerType);
 
   return {
     rules,
     thresholds,
-    ingest: ingestion.ingest,
+    async ingest(ctx, source, events) {
+      await identityConfig.fresh(ctx);
+      return ingestion.ingest(ctx, source, events);
+    },
+    identityConfig: identityConfig.identityConfig,
+    setIdentityConfig: identityConfig.setIdentityConfig,
 
     changeTags: edits.changeTags,
     updateTraits: edits.updateTraits,
@@ -59,7 +72,10 @@ export function createCustomersService(options: CustomersOptions = {}): Customer
     search: view.search,
     identityLog: view.identityLog,
 
-    merge: merges.merge,
+    async merge(ctx, a, b, o) {
+      await identityConfig.fresh(ctx);
+      return merges.merge(ctx, a, b, o);
+    },
     unmerge: merges.unmerge,
     approveReview: merges.approveReview,
     rejectReview: merges.rejectReview,
@@ -99,6 +115,7 @@ export function createCustomersService(options: CustomersOptions = {}): Customer
         { reason: 'invalid_identifiers'; errors: Array<{ path: string; message: string }> }
       >
     > {
+      await identityConfig.fresh(ctx);
       const [result] = await ingestion.ingest(
         ctx,
         { id: `api:${input.channelId}`, channelId: input.channelId, sharedDevices: false },
@@ -134,7 +151,7 @@ export function createCustomersService(options: CustomersOptions = {}): Customer
           if (!(await profileExists(tx.db, customerId))) throw notFound('customer', customerId);
           return;
         }
-        const c = await loadClusterSet(tx.db, [customerId], limitedTypes);
+        const c = await loadClusterSet(tx.db, [customerId], limitedTypesOf(rules));
         const p = c.profiles.get(customerId)!;
         applyEvent(
           p,
@@ -212,7 +229,7 @@ export function createCustomersService(options: CustomersOptions = {}): Customer
             limit: batchSize,
           });
           if (ids.length === 0) return { count: 0, full: false };
-          const c = await loadClusterSet(tx.db, ids, limitedTypes);
+          const c = await loadClusterSet(tx.db, ids, limitedTypesOf(rules));
           const changes = restage(c, ids, thresholds, now);
           await updateProfiles(
             tx.db,

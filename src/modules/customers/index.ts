@@ -36,6 +36,7 @@ export {
   type IdentityRules,
   type Trust,
 } from './identifiers.js';
+export type { IdentityConfig, IdentityConfigView } from './identity-config.js';
 export type {
   ConsentHistoryEntry,
   ConsentState,
