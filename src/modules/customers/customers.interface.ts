@@ -114,7 +114,10 @@ export interface CustomersService {
     customerId: string,
     input: { purpose: string; channel: string; granted: boolean; sourceChannelId?: string | null },
   ): Promise<string>;
-  /** Moves buyers whose last order is getting old to at risk, then lapsed; returns how many stages changed. */
+  /**
+   * Moves buyers whose last order is getting old to at risk, then lapsed, and customers whose cart
+   * sat idle for the window to cart abandoner; returns how many stages changed.
+   */
   refreshStages(ctx: Ctx, o?: { batchSize?: number; maxBatches?: number }): Promise<number>;
 
   // Edits by id (on the surviving profile; `once` makes a workflow action happen once per ref)

@@ -61,6 +61,8 @@ export const customerProfiles = pgTable(
   (t) => [
     index('customer_profiles_merged_into_idx').on(t.mergedInto).where(sql`merged_into is not null`),
     index('customer_profiles_stage_idx').on(t.stage),
+    // The stage sweeper's idle carts (customers.repository selectRootsWithIdleCart).
+    index('customer_profiles_idle_cart_idx').on(t.lastCartAt).where(sql`last_order_at is null`),
   ],
 );
 

@@ -10,6 +10,7 @@ import {
   lockIdentity,
   profileExists,
   selectRootsDueForRestage,
+  selectRootsWithIdleCart,
   updateProfiles,
 } from './customers.repository.js';
 import { DEFAULT_STAGE_THRESHOLDS, type StageThresholds } from './customers.types.js';
@@ -211,7 +212,8 @@ export function createCustomersService(options: CustomersOptions = {}): Customer
     },
 
     /**
-     * Moves buyers whose last order is getting old to at risk, then lapsed. Only clusters whose stage
+     * Moves buyers whose last order is getting old to at risk, then lapsed, and customers whose cart
+     * sat idle for the window to cart abandoner. Only clusters whose stage
      * is due to change are read (so repeated runs never spin on the same rows), in batches of one
      * transaction each; the periodic sweeper in app.ts runs it. Returns how many stages changed.
      */
@@ -228,6 +230,13 @@ export function createCustomersService(options: CustomersOptions = {}): Customer
             lapsed: new Date(now.getTime() - thresholds.lapsedDays * day),
             limit: batchSize,
           });
+          if (ids.length < batchSize) {
+            const idle = await selectRootsWithIdleCart(tx.db, {
+              idleSince: new Date(now.getTime() - thresholds.cartIdleMinutes * 60_000),
+              limit: batchSize - ids.length,
+            });
+            ids.push(...idle.filter((id) => !ids.includes(id)));
+          }
           if (ids.length === 0) return { count: 0, full: false };
           const c = await loadClusterSet(tx.db, ids, limitedTypesOf(rules));
           const changes = restage(c, ids, thresholds, now);
