@@ -4,6 +4,7 @@ import { type MessageKey, useIntl } from '../i18n/index.tsx';
 import { LanguagePicker } from '../ui/components.tsx';
 import { KeyGate, useSession } from '../ui/key-gate.tsx';
 import { Link, matchPath, useRouter } from '../ui/router.tsx';
+import { AudiencesPage } from './pages/audiences.tsx';
 import { CatalogPage } from './pages/catalog.tsx';
 import { ChannelsPage } from './pages/channels.tsx';
 import { CustomerPage, CustomersPage } from './pages/customers.tsx';
@@ -34,6 +35,7 @@ const SECTIONS: Section[] = [
   { path: '/returns', label: 'nav.returns', render: () => <ReturnsPage /> },
   { path: '/customers', label: 'nav.customers', render: () => <CustomersPage /> },
   { path: '/customers/:id', label: 'nav.customers', nav: false, render: (p) => <CustomerPage id={p.id!} /> },
+  { path: '/audiences', label: 'nav.audiences', render: () => <AudiencesPage /> },
   { path: '/inventory', label: 'nav.inventory', render: () => <InventoryPage /> },
   { path: '/catalog', label: 'nav.catalog', render: () => <CatalogPage /> },
   { path: '/catalog/new', label: 'nav.catalog', nav: false, render: () => <ProductEditorPage /> },

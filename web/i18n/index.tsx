@@ -5,6 +5,7 @@ import { IntlMessageFormat, type PrimitiveType } from 'intl-messageformat';
 import { createContext, type ReactNode, useContext, useMemo, useState } from 'react';
 import { type AdminOpsKey, adminOpsBg, adminOpsEn, adminOpsEs, adminOpsNl, adminOpsSv } from './admin-ops.ts';
 import { bg } from './bg.ts';
+import { type CdpKey, cdpBg, cdpEn, cdpEs, cdpNl, cdpSv } from './cdp.ts';
 import { type MessageKey as CoreKey, en } from './en.ts';
 import { es } from './es.ts';
 import { nl } from './nl.ts';
@@ -12,7 +13,7 @@ import { type StaffKey, staffBg, staffEn, staffEs, staffNl, staffSv } from './st
 import { sv } from './sv.ts';
 import { type TillScanKey, tillScanBg, tillScanEn, tillScanEs, tillScanNl, tillScanSv } from './till-scan.ts';
 
-export type MessageKey = CoreKey | AdminOpsKey | TillScanKey | StaffKey;
+export type MessageKey = CoreKey | AdminOpsKey | TillScanKey | StaffKey | CdpKey;
 export const LANGUAGES = ['en', 'es', 'sv', 'bg', 'nl'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const LANGUAGE_NAMES: Record<Language, string> = {
@@ -24,11 +25,11 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
 };
 
 const CATALOGS: Record<Language, Record<MessageKey, string>> = {
-  en: { ...en, ...adminOpsEn, ...tillScanEn, ...staffEn },
-  es: { ...es, ...adminOpsEs, ...tillScanEs, ...staffEs },
-  sv: { ...sv, ...adminOpsSv, ...tillScanSv, ...staffSv },
-  bg: { ...bg, ...adminOpsBg, ...tillScanBg, ...staffBg },
-  nl: { ...nl, ...adminOpsNl, ...tillScanNl, ...staffNl },
+  en: { ...en, ...adminOpsEn, ...tillScanEn, ...staffEn, ...cdpEn },
+  es: { ...es, ...adminOpsEs, ...tillScanEs, ...staffEs, ...cdpEs },
+  sv: { ...sv, ...adminOpsSv, ...tillScanSv, ...staffSv, ...cdpSv },
+  bg: { ...bg, ...adminOpsBg, ...tillScanBg, ...staffBg, ...cdpBg },
+  nl: { ...nl, ...adminOpsNl, ...tillScanNl, ...staffNl, ...cdpNl },
 };
 
 export function toLanguage(locale: string | undefined | null): Language | undefined {
