@@ -1,5 +1,6 @@
 // The CDP in the admin console, in a real browser: an audience is created with the rule editor and
-// a customer who matches it shows as a member (the count follows the live evaluation).
+// a customer who matches it shows as a member (the count follows the live evaluation); the identity
+// rules page saves a new device type.
 import { expect, it } from 'vitest';
 import { adminLogin, describeBrowser, LIVE } from './browser-harness.js';
 
@@ -33,5 +34,16 @@ describeBrowser('admin CDP pages', (t) => {
       }, LIVE)
       .toBe('1');
     await t.screenshot(page, 'admin-audiences');
+
+    // The identity rules: a retailer's kiosk ids become a device type.
+    await page.getByRole('link', { name: 'Identity rules' }).click();
+    const devices = page.getByLabel('Device types');
+    await expect.poll(() => devices.inputValue(), LIVE).toBe('anonymous_id');
+    await devices.fill('anonymous_id\nkiosk_id');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Identity rules saved').waitFor();
+    const saved = await t.api('GET', '/api/customers/identity-config');
+    expect(saved.body.config.deviceTypes).toEqual(['anonymous_id', 'kiosk_id']);
+    await t.screenshot(page, 'admin-identity-rules');
   });
 });

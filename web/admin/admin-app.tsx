@@ -10,6 +10,7 @@ import { ChannelsPage } from './pages/channels.tsx';
 import { CustomerPage, CustomersPage } from './pages/customers.tsx';
 import { DashboardPage } from './pages/dashboard.tsx';
 import { EventsPage } from './pages/events.tsx';
+import { IdentityConfigPage } from './pages/identity-config.tsx';
 import { IntegrationsPage } from './pages/integrations.tsx';
 import { InventoryPage } from './pages/inventory.tsx';
 import { KeysPage } from './pages/keys.tsx';
@@ -36,6 +37,7 @@ const SECTIONS: Section[] = [
   { path: '/customers', label: 'nav.customers', render: () => <CustomersPage /> },
   { path: '/customers/:id', label: 'nav.customers', nav: false, render: (p) => <CustomerPage id={p.id!} /> },
   { path: '/audiences', label: 'nav.audiences', render: () => <AudiencesPage /> },
+  { path: '/identity', label: 'nav.identity', render: () => <IdentityConfigPage /> },
   { path: '/inventory', label: 'nav.inventory', render: () => <InventoryPage /> },
   { path: '/catalog', label: 'nav.catalog', render: () => <CatalogPage /> },
   { path: '/catalog/new', label: 'nav.catalog', nav: false, render: () => <ProductEditorPage /> },
