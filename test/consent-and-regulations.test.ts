@@ -274,6 +274,67 @@ describeEachHub('consent that governs and the regulation API', (t) => {
     expect(await identify('refusals@example.com')).toBe(id);
   });
 
+  it('lists the regulations carried out, newest first, without identifier values', async () => {
+    const regulate = (body: unknown) => ok(t, 'POST', '/api/regulations', body);
+    const id = await identify('listed@example.com');
+    const s = await regulate({
+      regulationType: 'suppress_only',
+      subject: { customerId: id },
+      reason: 'ticket 7',
+    });
+    const u = await regulate({
+      regulationType: 'unsuppress',
+      subject: { identifier: { type: 'email', value: 'Listed@example.com' } },
+    });
+    const d = await regulate({ regulationType: 'suppress_with_delete', subject: { customerId: id } });
+    // A refused request is not listed.
+    const missing = await t.api('POST', '/api/regulations', {
+      body: { regulationType: 'suppress_only', subject: { customerId: 'cus_nobody' } },
+    });
+    expect(missing.status).toBe(404);
+
+    const mine = await ok(t, 'GET', `/api/regulations?customerId=${id}`);
+    expect(mine.items.map((r: { id: string }) => r.id)).toEqual([d.id, u.id, s.id]);
+    expect(mine.items[2]).toMatchObject({
+      regulationType: 'suppress_only',
+      subject: { kind: 'customer', identifierType: null },
+      customerId: id,
+      identifiers: 1,
+      status: 'finished',
+    });
+    expect(mine.items[1]).toMatchObject({ subject: { kind: 'identifier', identifierType: 'email' } });
+    // The deletion erased the customer: the operator's words about them go, the record stays.
+    expect(mine.items[2].reason).toBe('erased');
+    expect(JSON.stringify(mine)).not.toContain('listed@');
+
+    const deletions = await ok(t, 'GET', '/api/regulations?regulationType=suppress_with_delete&limit=1');
+    expect(deletions.items).toHaveLength(1);
+    expect(deletions.items[0].id).toBe(d.id);
+    const paged = await ok(t, 'GET', `/api/regulations?customerId=${id}&limit=2`);
+    expect(paged.items).toHaveLength(2);
+    const rest = await ok(t, 'GET', `/api/regulations?customerId=${id}&limit=2&before=${paged.next}`);
+    expect(rest.items.map((r: { id: string }) => r.id)).toEqual([s.id]);
+    expect(rest.next).toBeNull();
+
+    const bad = await t.api('GET', '/api/regulations?regulationType=forget');
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('regulationType');
+  });
+
+  it('refuses the list of regulations to no key, a wrong scope, a channel key and a publishable key', async () => {
+    const key = async (body: Record<string, unknown>) =>
+      (await ok(t, 'POST', '/api/keys', body)).secret as string;
+    const catalog = await key({ name: 'catalog', scopes: ['catalog:read'] });
+    const bound = await key({ name: 'bound reader', scopes: ['customers:read'], channelId: web });
+    const publishable = await key({ name: 'shop 2', kind: 'publishable', channelId: web });
+    const reader = await key({ name: 'reader 2', scopes: ['customers:read'] });
+    expect((await t.api('GET', '/api/regulations', { key: null })).status).toBe(401);
+    expect((await t.api('GET', '/api/regulations', { key: catalog })).status).toBe(403);
+    expect((await t.api('GET', '/api/regulations', { key: bound })).status).toBe(403);
+    expect((await t.api('GET', '/api/regulations', { key: publishable })).status).toBe(403);
+    expect((await t.api('GET', '/api/regulations', { key: reader })).status).toBe(200);
+  });
+
   it('exports orders, carts and the consent history with the customer', async () => {
     const list = await ok(t, 'POST', '/api/catalog/price-lists', {
       code: 'cx',

@@ -32,6 +32,22 @@ describeEachHub(
       });
     });
 
+    it("a line in the hub's own cart is the shopper's Product Added (a cart event for the stage)", async () => {
+      const cart = await t.api('POST', '/api/carts', {
+        ...as(f.keys.app),
+        body: { anonymousId: 'device-cart-event-1', lines: [{ sku: f.skus.mug, quantity: 1 }] },
+      });
+      expect(cart.status, JSON.stringify(cart.body)).toBe(201);
+      const found = await eventually(
+        async () =>
+          (await t.api('GET', '/api/customers?externalId=anonymous_id:device-cart-event-1')).body.items,
+        (items: Array<{ id: string }>) => items.length === 1,
+      );
+      const view = (await t.api('GET', `/api/customers/${found[0]?.id}`)).body;
+      expect(view.timeline.items.map((e: { name: string | null }) => e.name)).toContain('Product Added');
+      expect(view.stage).toBe('engaged'); // not abandoned until it sits idle for the window
+    });
+
     it('an order without an email counts for the known profile; cancelling the paid order takes it off', async () => {
       const cart = await t.api('POST', '/api/carts', {
         ...as(f.keys.app),

@@ -4,12 +4,14 @@ import { type MessageKey, useIntl } from '../i18n/index.tsx';
 import { LanguagePicker } from '../ui/components.tsx';
 import { KeyGate, useSession } from '../ui/key-gate.tsx';
 import { Link, matchPath, useRouter } from '../ui/router.tsx';
+import { AudiencesPage } from './pages/audiences.tsx';
 import { CampaignEditorPage } from './pages/campaign-editor.tsx';
 import { CatalogPage } from './pages/catalog.tsx';
 import { ChannelsPage } from './pages/channels.tsx';
 import { CustomerPage, CustomersPage } from './pages/customers.tsx';
 import { DashboardPage } from './pages/dashboard.tsx';
 import { EventsPage } from './pages/events.tsx';
+import { IdentityConfigPage } from './pages/identity-config.tsx';
 import { InboxPage } from './pages/inbox.tsx';
 import { IntegrationsPage } from './pages/integrations.tsx';
 import { InventoryPage } from './pages/inventory.tsx';
@@ -39,6 +41,8 @@ const SECTIONS: Section[] = [
   { path: '/inbox/:id', label: 'nav.inbox', nav: false, render: (p) => <InboxPage id={p.id!} /> },
   { path: '/customers', label: 'nav.customers', render: () => <CustomersPage /> },
   { path: '/customers/:id', label: 'nav.customers', nav: false, render: (p) => <CustomerPage id={p.id!} /> },
+  { path: '/audiences', label: 'nav.audiences', render: () => <AudiencesPage /> },
+  { path: '/identity', label: 'nav.identity', render: () => <IdentityConfigPage /> },
   { path: '/inventory', label: 'nav.inventory', render: () => <InventoryPage /> },
   { path: '/catalog', label: 'nav.catalog', render: () => <CatalogPage /> },
   { path: '/catalog/new', label: 'nav.catalog', nav: false, render: () => <ProductEditorPage /> },

@@ -5,6 +5,7 @@ import { IntlMessageFormat, type PrimitiveType } from 'intl-messageformat';
 import { createContext, type ReactNode, useContext, useMemo, useState } from 'react';
 import { type AdminOpsKey, adminOpsBg, adminOpsEn, adminOpsEs, adminOpsNl, adminOpsSv } from './admin-ops.ts';
 import { bg } from './bg.ts';
+import { type CdpKey, cdpBg, cdpEn, cdpEs, cdpNl, cdpSv } from './cdp.ts';
 import { type MessageKey as CoreKey, en } from './en.ts';
 import { es } from './es.ts';
 import { type InboxKey, inboxBg, inboxEn, inboxEs, inboxNl, inboxSv } from './inbox.ts';
@@ -22,7 +23,15 @@ import { type StoreKey, storeBg, storeEn, storeEs, storeNl, storeSv } from './st
 import { sv } from './sv.ts';
 import { type TillScanKey, tillScanBg, tillScanEn, tillScanEs, tillScanNl, tillScanSv } from './till-scan.ts';
 
-export type MessageKey = CoreKey | AdminOpsKey | TillScanKey | StaffKey | StoreKey | InboxKey | PromotionsKey;
+export type MessageKey =
+  | CoreKey
+  | AdminOpsKey
+  | TillScanKey
+  | StaffKey
+  | StoreKey
+  | InboxKey
+  | PromotionsKey
+  | CdpKey;
 export const LANGUAGES = ['en', 'es', 'sv', 'bg', 'nl'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const LANGUAGE_NAMES: Record<Language, string> = {
@@ -34,11 +43,11 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
 };
 
 const CATALOGS: Record<Language, Record<MessageKey, string>> = {
-  en: { ...en, ...adminOpsEn, ...tillScanEn, ...staffEn, ...storeEn, ...inboxEn, ...promotionsEn },
-  es: { ...es, ...adminOpsEs, ...tillScanEs, ...staffEs, ...storeEs, ...inboxEs, ...promotionsEs },
-  sv: { ...sv, ...adminOpsSv, ...tillScanSv, ...staffSv, ...storeSv, ...inboxSv, ...promotionsSv },
-  bg: { ...bg, ...adminOpsBg, ...tillScanBg, ...staffBg, ...storeBg, ...inboxBg, ...promotionsBg },
-  nl: { ...nl, ...adminOpsNl, ...tillScanNl, ...staffNl, ...storeNl, ...inboxNl, ...promotionsNl },
+  en: { ...en, ...adminOpsEn, ...tillScanEn, ...staffEn, ...storeEn, ...inboxEn, ...promotionsEn, ...cdpEn },
+  es: { ...es, ...adminOpsEs, ...tillScanEs, ...staffEs, ...storeEs, ...inboxEs, ...promotionsEs, ...cdpEs },
+  sv: { ...sv, ...adminOpsSv, ...tillScanSv, ...staffSv, ...storeSv, ...inboxSv, ...promotionsSv, ...cdpSv },
+  bg: { ...bg, ...adminOpsBg, ...tillScanBg, ...staffBg, ...storeBg, ...inboxBg, ...promotionsBg, ...cdpBg },
+  nl: { ...nl, ...adminOpsNl, ...tillScanNl, ...staffNl, ...storeNl, ...inboxNl, ...promotionsNl, ...cdpNl },
 };
 
 export function toLanguage(locale: string | undefined | null): Language | undefined {

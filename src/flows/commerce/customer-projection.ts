@@ -2,10 +2,13 @@
 // consumer turns order events into the customer's timeline entries, and a paid order into the
 // Segment-style "Order Completed" track that counts orders, lifetime value and the journey stage,
 // and a refund (a return's refund, or cancelling a paid order) into "Order Refunded", which lowers it.
+// A line added to one of the hub's own carts becomes "Product Added", so the customer's cart counts
+// for the journey stage (cart abandoner once idle) as a Segment cart event would.
 // At-least-once is safe: both customer APIs dedupe (timeline by ref, ingestion by message id).
 
 import type { Clock } from '../../kernel/index.js';
 import { currencyExponent, isAppError } from '../../kernel/index.js';
+import { CART_EVENT_SCHEMAS, CART_EVENTS } from '../../modules/carts/index.js';
 import type { CustomersService } from '../../modules/customers/index.js';
 import {
   isOrderEventType,
@@ -44,6 +47,7 @@ export function startCustomerCommerceProjection(opts: {
   const ctx = () => createContext(opts.database, { clock: opts.clock, log: opts.log });
 
   async function handleOne(e: StoredEvent): Promise<void> {
+    if (e.type === CART_EVENTS.lineAdded) return cartLineAdded(e);
     if (!isOrderEventType(e.type)) return;
     const order: OrderEventPayload<typeof e.type> = payloadOf(ORDER_EVENT_SCHEMAS[e.type], e);
     // The facts every order event carries, and those only returns and fulfilments carry.
@@ -105,7 +109,7 @@ export function startCustomerCommerceProjection(opts: {
    * The customer is known by id; ingestion resolves people by identifier, so the event names them by
    * one of their own identifiers (strongest first), or the order's email if they have none left.
    */
-  async function identifiersOf(customerId: string, orderId: string) {
+  async function identifiersOf(customerId: string, orderId: string | null) {
     const view = await opts.customers.view(ctx(), customerId, { timelineLimit: 1 }).catch((err: unknown) => {
       if (!isAppError(err, 'not_found')) throw err;
       return null;
@@ -115,6 +119,7 @@ export function startCustomerCommerceProjection(opts: {
       (a, b) => IDENTIFIER_STRENGTH.indexOf(a.type) - IDENTIFIER_STRENGTH.indexOf(b.type),
     )[0];
     if (own && IDENTIFIER_STRENGTH.includes(own.type)) return [{ type: own.type, value: own.value }];
+    if (!orderId) return [];
     const order = await opts.orders.findOrder(ctx(), orderId);
     return order?.email ? [{ type: 'email', value: order.email }] : [];
   }
@@ -151,11 +156,43 @@ export function startCustomerCommerceProjection(opts: {
     ]);
   }
 
+  /** A line added to a hub cart: "Product Added" for its shopper (signed in, or by the cart's device id). */
+  async function cartLineAdded(e: StoredEvent): Promise<void> {
+    const c = payloadOf(CART_EVENT_SCHEMAS[CART_EVENTS.lineAdded], e);
+    const identifiers = c.profileId
+      ? await identifiersOf(c.profileId, null)
+      : c.anonymousId
+        ? [{ type: 'anonymous_id', value: c.anonymousId }]
+        : [];
+    if (identifiers.length === 0) return;
+    const source = { id: `carts:${c.channelId}`, channelId: c.channelId, sharedDevices: false };
+    await opts.customers.ingest(ctx(), source, [
+      {
+        messageId: `cart-line-added:${e.id}`,
+        kind: 'track',
+        name: 'Product Added',
+        identifiers,
+        traits: {},
+        properties: {
+          cart_id: c.cartId,
+          sku: c.sku,
+          quantity: c.quantity,
+          price: c.unitPrice / 10 ** currencyExponent(c.currency),
+          currency: c.currency,
+        },
+        context: {},
+        occurredAt: e.occurredAt,
+        anonymousId: null,
+        userId: null,
+      },
+    ]);
+  }
+
   return startConsumer({
     database: opts.database,
     name: 'customers.commerce-projection',
     log: opts.log,
-    filter: { types: ['order.*'] },
+    filter: { types: ['order.*', CART_EVENTS.lineAdded] },
     async handle(events) {
       for (const e of events) await handleOne(e);
     },

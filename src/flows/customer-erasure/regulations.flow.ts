@@ -2,7 +2,7 @@
 // stored stays), suppress with delete (the hub-wide erasure, whose tombstones refuse new data too)
 // and unsuppress (the subject's identifiers identify people again), by profile or by identifier.
 import type { CustomersService, RegulationSubject } from '../../modules/customers/index.js';
-import type { Ctx } from '../../platform/context.js';
+import { type Ctx, inTransaction } from '../../platform/context.js';
 import type { CustomerErasureFlow, CustomerErasureReceipt } from './customer-erasure.flow.js';
 
 export const REGULATION_TYPES = ['suppress_only', 'suppress_with_delete', 'unsuppress'] as const;
@@ -11,7 +11,12 @@ export type RegulationType = (typeof REGULATION_TYPES)[number];
 export interface RegulationDeps {
   customers: Pick<
     CustomersService,
-    'suppress' | 'unsuppress' | 'customerOfIdentifier' | 'tombstoneIdentifier'
+    | 'suppress'
+    | 'unsuppress'
+    | 'customerOfIdentifier'
+    | 'tombstoneIdentifier'
+    | 'recordRegulation'
+    | 'listRegulations'
   >;
   erasure: Pick<CustomerErasureFlow, 'eraseCustomer'>;
 }
@@ -25,59 +30,85 @@ export interface RegulationReceipt {
   /** The erasure's receipt (suppress_with_delete of a known customer). */
   erasure: CustomerErasureReceipt | null;
   at: string;
+  /** The regulation's record, listed by GET /api/regulations. */
+  id: string;
 }
 
+type RegulationInput = {
+  regulationType: RegulationType;
+  subject: RegulationSubject;
+  reason?: string | undefined;
+};
+
 export function createRegulationsFlow(deps: RegulationDeps) {
-  return {
-    async regulate(
-      ctx: Ctx,
-      input: { regulationType: RegulationType; subject: RegulationSubject; reason?: string | undefined },
-    ): Promise<RegulationReceipt> {
-      const { regulationType, subject } = input;
-      if (regulationType === 'suppress_with_delete') {
-        const customerId =
-          'customerId' in subject
-            ? subject.customerId
-            : await deps.customers.customerOfIdentifier(ctx, subject.identifier);
-        if (!customerId) {
-          // Nobody holds it: nothing to delete, but the identifier is refused from now on.
-          const n = await deps.customers.tombstoneIdentifier(
-            ctx,
-            (subject as { identifier: never }).identifier,
-          );
-          return {
-            regulationType,
-            customerId: null,
-            identifiers: n,
-            erasure: null,
-            at: ctx.clock.now().toISOString(),
-          };
-        }
-        const erasure = await deps.erasure.eraseCustomer(
+  /** Carries the regulation out; the caller records it in the same transaction. */
+  async function carryOut(ctx: Ctx, input: RegulationInput): Promise<Omit<RegulationReceipt, 'id'>> {
+    const { regulationType, subject } = input;
+    if (regulationType === 'suppress_with_delete') {
+      const customerId =
+        'customerId' in subject
+          ? subject.customerId
+          : await deps.customers.customerOfIdentifier(ctx, subject.identifier);
+      if (!customerId) {
+        // Nobody holds it: nothing to delete, but the identifier is refused from now on.
+        const n = await deps.customers.tombstoneIdentifier(
           ctx,
-          customerId,
-          input.reason ?? 'suppress with delete',
+          (subject as { identifier: never }).identifier,
         );
         return {
           regulationType,
-          customerId: erasure.customerId,
-          identifiers: erasure.identifiersErased,
-          erasure,
-          at: erasure.erasedAt,
+          customerId: null,
+          identifiers: n,
+          erasure: null,
+          at: ctx.clock.now().toISOString(),
         };
       }
-      const r =
-        regulationType === 'suppress_only'
-          ? await deps.customers.suppress(ctx, subject, input.reason)
-          : await deps.customers.unsuppress(ctx, subject, input.reason);
+      const erasure = await deps.erasure.eraseCustomer(
+        ctx,
+        customerId,
+        input.reason ?? 'suppress with delete',
+      );
       return {
         regulationType,
-        customerId: r.customerId,
-        identifiers: r.identifiers,
-        erasure: null,
-        at: r.at,
+        customerId: erasure.customerId,
+        identifiers: erasure.identifiersErased,
+        erasure,
+        at: erasure.erasedAt,
       };
+    }
+    const r =
+      regulationType === 'suppress_only'
+        ? await deps.customers.suppress(ctx, subject, input.reason)
+        : await deps.customers.unsuppress(ctx, subject, input.reason);
+    return {
+      regulationType,
+      customerId: r.customerId,
+      identifiers: r.identifiers,
+      erasure: null,
+      at: r.at,
+    };
+  }
+
+  return {
+    /** Carries a regulation out and records it, in one transaction. */
+    async regulate(ctx: Ctx, input: RegulationInput): Promise<RegulationReceipt> {
+      return inTransaction(ctx, async (tx) => {
+        const r = await carryOut(tx, input);
+        const record = await deps.customers.recordRegulation(tx, {
+          regulationType: input.regulationType,
+          subject:
+            'customerId' in input.subject
+              ? { kind: 'customer' }
+              : { kind: 'identifier', identifierType: input.subject.identifier.type },
+          customerId: r.customerId,
+          identifiers: r.identifiers,
+          reason: input.reason,
+        });
+        return { ...r, id: record.id };
+      });
     },
+    /** The regulations carried out, newest first. */
+    listRegulations: deps.customers.listRegulations,
   };
 }
 

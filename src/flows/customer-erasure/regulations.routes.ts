@@ -1,5 +1,6 @@
 // POST /api/regulations: suppress only, suppress with delete, or unsuppress a customer (by profile
-// id) or one identifier. Retailer-wide: secret keys bound to no channel, with customers:write.
+// id) or one identifier; GET lists the regulations carried out. Retailer-wide: secret keys bound to
+// no channel (customers:write to regulate, customers:read to list).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { secretKeys } from '../../platform/http/route-policy.js';
@@ -55,10 +56,58 @@ export const regulationsRoutes =
                 })
                 .nullable(),
               at: z.string(),
+              id: z.string().describe('the regulation record, listed by GET /api/regulations'),
             }),
           },
         },
       },
       async (request) => flow.regulate(request.ctx, request.body),
+    );
+
+    app.get(
+      '/regulations',
+      {
+        config: { policy: secretKeys('customers:read', 'unbound') },
+        schema: {
+          tags: ['customers'],
+          summary: 'The regulations carried out, newest first (as Segment lists them)',
+          description:
+            'Each suppress, delete or unsuppress with its subject (a customer, or the type of one identifier: ' +
+            'never its value), how many identifiers it covered, who asked and when. Regulations run at once, ' +
+            'so every listed one is finished.',
+          querystring: z.strictObject({
+            regulationType: z.enum(REGULATION_TYPES).optional(),
+            customerId: z.string().min(1).max(100).optional(),
+            before: z
+              .string()
+              .regex(/^reg_[0-9a-f]{32}$/)
+              .optional()
+              .describe('`next` of the previous page'),
+            limit: z.coerce.number().int().min(1).max(200).optional(),
+          }),
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  id: z.string(),
+                  regulationType: z.string().describe('suppress_only, suppress_with_delete or unsuppress'),
+                  subject: z.object({
+                    kind: z.enum(['customer', 'identifier']),
+                    identifierType: z.string().nullable(),
+                  }),
+                  customerId: z.string().nullable(),
+                  identifiers: z.number().int(),
+                  status: z.literal('finished'),
+                  reason: z.string().nullable(),
+                  actor: z.string(),
+                  createdAt: z.date(),
+                }),
+              ),
+              next: z.string().nullable(),
+            }),
+          },
+        },
+      },
+      async (request) => flow.listRegulations(request.ctx, request.query),
     );
   };

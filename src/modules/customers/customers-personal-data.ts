@@ -28,6 +28,11 @@ export const CUSTOMERS_PERSONAL_DATA: PersonalDataRegistry = {
     },
     { table: 'customer_merges', column: 'evidence', erasure: 'replaced by {erased: true}' },
     { table: 'customer_merge_reviews', column: 'evidence', erasure: 'replaced by {erased: true}' },
+    {
+      table: 'customer_regulations',
+      column: 'reason',
+      erasure: "the operator's free text becomes 'erased'; the record of what was done stays",
+    },
   ],
   notPersonal: [
     { table: 'customer_sources', column: 'name', reason: 'the name of an ingestion source (a write key)' },

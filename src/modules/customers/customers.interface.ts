@@ -20,6 +20,7 @@ import type {
   TraitUpdateResult,
 } from './customers.types.js';
 import type { IdentifierInput, IdentityRules } from './identifiers.js';
+import type { IdentityConfig, IdentityConfigView } from './identity-config.js';
 import type { MergeRefusal, UnmergeRefusal } from './merges.service.js';
 import type {
   ConsentState,
@@ -30,6 +31,7 @@ import type {
 } from './privacy.service.js';
 import type { OnceEntry } from './profile-edits.service.js';
 import type { ProfileState } from './profile-state.js';
+import type { RegulationQuery, RegulationRecord, RegulationRecordInput } from './regulations.service.js';
 
 export interface CustomersOptions {
   rules?: Partial<IdentityRules>;
@@ -112,7 +114,10 @@ export interface CustomersService {
     customerId: string,
     input: { purpose: string; channel: string; granted: boolean; sourceChannelId?: string | null },
   ): Promise<string>;
-  /** Moves buyers whose last order is getting old to at risk, then lapsed; returns how many stages changed. */
+  /**
+   * Moves buyers whose last order is getting old to at risk, then lapsed, and customers whose cart
+   * sat idle for the window to cart abandoner; returns how many stages changed.
+   */
   refreshStages(ctx: Ctx, o?: { batchSize?: number; maxBatches?: number }): Promise<number>;
 
   // Edits by id (on the surviving profile; `once` makes a workflow action happen once per ref)
@@ -173,6 +178,12 @@ export interface CustomersService {
   /** The merges these profiles took part in, as winner or loser, oldest first. */
   listMerges(ctx: Ctx, profileIds: string[]): Promise<MergeRecord[]>;
 
+  // The retailer's identity configuration (over the hub's defaults; every node applies it within 5 s)
+  /** The identity configuration in force, the defaults, and who changed it when. */
+  identityConfig(ctx: Ctx): Promise<IdentityConfigView>;
+  /** Replaces the identity configuration; invalid rules are a validation error naming the field. */
+  setIdentityConfig(ctx: Ctx, input: IdentityConfig): Promise<IdentityConfigView>;
+
   // Sources (write keys) and shared devices
   /** Creates a source; the write key is returned only here. */
   createSource(ctx: Ctx, input: SourceInput): Promise<Source & { writeKey: string }>;
@@ -210,4 +221,8 @@ export interface CustomersService {
   unsuppress(ctx: Ctx, subject: RegulationSubject, reason?: string): Promise<SuppressionReceipt>;
   /** Tombstones for an identifier no profile holds (a deletion request for someone unknown). */
   tombstoneIdentifier(ctx: Ctx, identifier: IdentifierInput): Promise<number>;
+  /** Records a regulation carried out (call it in the transaction that did the work). */
+  recordRegulation(ctx: Ctx, input: RegulationRecordInput): Promise<RegulationRecord>;
+  /** The regulations carried out, newest first; `next` is the `before` of the following page. */
+  listRegulations(ctx: Ctx, q: RegulationQuery): Promise<{ items: RegulationRecord[]; next: string | null }>;
 }

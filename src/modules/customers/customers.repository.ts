@@ -252,3 +252,30 @@ export async function selectRootsDueForRestage(
   );
   return r.map((x) => x.id);
 }
+
+/**
+ * Roots whose cart went idle past the window in the last week and who are not cart abandoners yet:
+ * no order in the cluster, no cart event in it since `idleSince`. Found from the carts' side (a
+ * partial index on last_cart_at), as a cart may sit on a merged-in device profile. Moving them makes
+ * them not due again; a cart idle for longer was already judged when its customer's last event came.
+ */
+export async function selectRootsWithIdleCart(
+  exec: Executor,
+  o: { idleSince: Date; limit: number },
+): Promise<string[]> {
+  const since = o.idleSince.toISOString();
+  const r = await rows<Pick<ProfileSqlRow, 'id'>>(
+    exec,
+    sql`select distinct r.id from customer_profiles p
+        join customer_profiles r on r.id = coalesce(p.merged_into, p.id)
+        where p.last_order_at is null
+          and p.last_cart_at <= ${since}::timestamptz
+          and p.last_cart_at > ${since}::timestamptz - interval '7 days'
+          and r.merged_into is null and r.status = 'active' and r.stage in ('visitor', 'engaged')
+          and not exists (select 1 from customer_profiles m
+                          where (m.id = r.id or m.merged_into = r.id)
+                            and (m.last_order_at is not null or m.last_cart_at > ${since}::timestamptz))
+        order by r.id limit ${o.limit}`,
+  );
+  return r.map((x) => x.id);
+}

@@ -1,6 +1,6 @@
 // HTTP routes of the customers module (under /api): sources and write keys, the single customer
 // view and search, tags and traits by id, merges, the review queue, unmerge, consent, shared devices,
-// export and erasure.
+// export and erasure; the identity configuration (identity-config.routes.ts).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, type ErrorCode, notFound } from '../../kernel/index.js';
@@ -19,6 +19,7 @@ import {
   TimelinePage,
   TraitUpdateResult,
 } from './customers.types.js';
+import { identityConfigRoutes } from './identity-config.routes.js';
 import type { ErasureReceipt } from './privacy.service.js';
 
 const Id = z.object({ id: z.string().min(1).max(100) });
@@ -465,4 +466,6 @@ export const customersRoutes =
         return reply.code(204).send();
       },
     );
+
+    await app.register(identityConfigRoutes(service));
   };

@@ -61,6 +61,8 @@ export const customerProfiles = pgTable(
   (t) => [
     index('customer_profiles_merged_into_idx').on(t.mergedInto).where(sql`merged_into is not null`),
     index('customer_profiles_stage_idx').on(t.stage),
+    // The stage sweeper's idle carts (customers.repository selectRootsWithIdleCart).
+    index('customer_profiles_idle_cart_idx').on(t.lastCartAt).where(sql`last_order_at is null`),
   ],
 );
 
@@ -246,4 +248,32 @@ export const customerIdentityLog = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
   (t) => [index('customer_identity_log_profile_idx').on(t.profileId, t.at)],
+);
+
+/**
+ * Every regulation carried out (suppress only, suppress with delete, unsuppress), as Segment lists
+ * them: what was asked, about whom, and what it did. Only ids and counts: never the identifier's
+ * value (a deletion must not leave the deleted email in its own record).
+ */
+export const customerRegulations = pgTable(
+  'customer_regulations',
+  {
+    id: text('id').primaryKey(),
+    regulationType: text('regulation_type').notNull(),
+    /** 'customer' (a profile and its cluster) or 'identifier'. */
+    subjectKind: text('subject_kind').notNull(),
+    /** The identifier's type when the subject is one identifier. */
+    identifierType: text('identifier_type'),
+    /** The surviving profile the subject is (or was); null for an identifier nobody holds. */
+    customerId: text('customer_id'),
+    identifiers: integer('identifiers').notNull(),
+    status: text('status').notNull(),
+    reason: text('reason'),
+    actor: text('actor').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('customer_regulations_created_idx').on(t.createdAt, t.id),
+    index('customer_regulations_customer_idx').on(t.customerId),
+  ],
 );

@@ -10,22 +10,33 @@ import {
   lockIdentity,
   profileExists,
   selectRootsDueForRestage,
+  selectRootsWithIdleCart,
   updateProfiles,
 } from './customers.repository.js';
 import { DEFAULT_STAGE_THRESHOLDS, type StageThresholds } from './customers.types.js';
-import { DEFAULT_IDENTITY_RULES, type IdentifierInput, type IdentityRules } from './identifiers.js';
+import {
+  DEFAULT_IDENTITY_RULES,
+  type IdentifierInput,
+  type IdentityRules,
+  limitedTypesOf,
+} from './identifiers.js';
+import { createIdentityConfig } from './identity-config.js';
 import { upsertConsentsSql } from './ingest.repository.js';
 import { createIngestion } from './ingest.service.js';
 import { createMergesService, stageEvents } from './merges.service.js';
 import { createPrivacyService } from './privacy.service.js';
 import { createProfileEdits } from './profile-edits.service.js';
 import { applyEvent } from './profile-state.js';
+import { createRegulationRecords } from './regulations.service.js';
 import { createSourcesService } from './sources.service.js';
 import { createTombstones } from './tombstones.js';
 import { createViewService } from './view.service.js';
 
 export function createCustomersService(options: CustomersOptions = {}): CustomersService {
-  const rules: IdentityRules = { ...DEFAULT_IDENTITY_RULES, ...options.rules };
+  // The hub's rules (defaults and options) and the live copy the retailer's configuration overrides.
+  const base: IdentityRules = { ...DEFAULT_IDENTITY_RULES, ...options.rules };
+  const rules: IdentityRules = { ...base };
+  const identityConfig = createIdentityConfig(base, rules);
   const thresholds: StageThresholds = { ...DEFAULT_STAGE_THRESHOLDS, ...options.thresholds };
   const tombstones = createTombstones();
   const ingestion = createIngestion({
@@ -41,12 +52,17 @@ export function createCustomersService(options: CustomersOptions = {}): Customer
   const privacy = createPrivacyService({ rules, tombstones });
   const edits = createProfileEdits({ rules, thresholds });
   const sources = createSourcesService();
-  const limitedTypes = Object.keys(rules.maxPerType);
+  const regulations = createRegulationRecords();
 
   return {
     rules,
     thresholds,
-    ingest: ingestion.ingest,
+    async ingest(ctx, source, events) {
+      await identityConfig.fresh(ctx);
+      return ingestion.ingest(ctx, source, events);
+    },
+    identityConfig: identityConfig.identityConfig,
+    setIdentityConfig: identityConfig.setIdentityConfig,
 
     changeTags: edits.changeTags,
     updateTraits: edits.updateTraits,
@@ -57,7 +73,10 @@ export function createCustomersService(options: CustomersOptions = {}): Customer
     search: view.search,
     identityLog: view.identityLog,
 
-    merge: merges.merge,
+    async merge(ctx, a, b, o) {
+      await identityConfig.fresh(ctx);
+      return merges.merge(ctx, a, b, o);
+    },
     unmerge: merges.unmerge,
     approveReview: merges.approveReview,
     rejectReview: merges.rejectReview,
@@ -81,6 +100,8 @@ export function createCustomersService(options: CustomersOptions = {}): Customer
     suppress: privacy.suppress,
     unsuppress: privacy.unsuppress,
     tombstoneIdentifier: privacy.tombstoneIdentifier,
+    recordRegulation: regulations.recordRegulation,
+    listRegulations: regulations.listRegulations,
 
     /**
      * Finds or creates the customer these identifiers belong to (merging as ingestion would) and
@@ -95,6 +116,7 @@ export function createCustomersService(options: CustomersOptions = {}): Customer
         { reason: 'invalid_identifiers'; errors: Array<{ path: string; message: string }> }
       >
     > {
+      await identityConfig.fresh(ctx);
       const [result] = await ingestion.ingest(
         ctx,
         { id: `api:${input.channelId}`, channelId: input.channelId, sharedDevices: false },
@@ -130,7 +152,7 @@ export function createCustomersService(options: CustomersOptions = {}): Customer
           if (!(await profileExists(tx.db, customerId))) throw notFound('customer', customerId);
           return;
         }
-        const c = await loadClusterSet(tx.db, [customerId], limitedTypes);
+        const c = await loadClusterSet(tx.db, [customerId], limitedTypesOf(rules));
         const p = c.profiles.get(customerId)!;
         applyEvent(
           p,
@@ -190,7 +212,8 @@ export function createCustomersService(options: CustomersOptions = {}): Customer
     },
 
     /**
-     * Moves buyers whose last order is getting old to at risk, then lapsed. Only clusters whose stage
+     * Moves buyers whose last order is getting old to at risk, then lapsed, and customers whose cart
+     * sat idle for the window to cart abandoner. Only clusters whose stage
      * is due to change are read (so repeated runs never spin on the same rows), in batches of one
      * transaction each; the periodic sweeper in app.ts runs it. Returns how many stages changed.
      */
@@ -207,8 +230,15 @@ export function createCustomersService(options: CustomersOptions = {}): Customer
             lapsed: new Date(now.getTime() - thresholds.lapsedDays * day),
             limit: batchSize,
           });
+          if (ids.length < batchSize) {
+            const idle = await selectRootsWithIdleCart(tx.db, {
+              idleSince: new Date(now.getTime() - thresholds.cartIdleMinutes * 60_000),
+              limit: batchSize - ids.length,
+            });
+            ids.push(...idle.filter((id) => !ids.includes(id)));
+          }
           if (ids.length === 0) return { count: 0, full: false };
-          const c = await loadClusterSet(tx.db, ids, limitedTypes);
+          const c = await loadClusterSet(tx.db, ids, limitedTypesOf(rules));
           const changes = restage(c, ids, thresholds, now);
           await updateProfiles(
             tx.db,

@@ -25,6 +25,11 @@ export interface StageThresholds {
   /** Days since the last order after which a buyer is at risk, then lapsed. */
   atRiskDays: number;
   lapsedDays: number;
+  /**
+   * Minutes a cart must stay idle (no cart event, no order) before its customer is a cart abandoner;
+   * until then the cart only makes them engaged. The stage sweeper moves them when the time is up.
+   */
+  cartIdleMinutes: number;
   cartEvents: string[];
   orderEvents: string[];
   /** Track events whose total is money given back: it comes off the lifetime value. */
@@ -36,6 +41,7 @@ export const DEFAULT_STAGE_THRESHOLDS: StageThresholds = {
   loyalMinOrders: 5,
   atRiskDays: 90,
   lapsedDays: 180,
+  cartIdleMinutes: 60,
   cartEvents: ['Product Added', 'Cart Viewed', 'Checkout Started'],
   orderEvents: ['Order Completed'],
   refundEvents: ['Order Refunded'],

@@ -31,6 +31,11 @@ export interface IdentityRules {
   maxPerType: Record<string, number>;
   /** Which identifier decides where an event lands when profiles cannot merge (first wins). */
   priority: string[];
+  /**
+   * Identifier types that name a device or browser, not a person (anonymous_id, a retailer's own
+   * device ids): one that carries a second person is marked shared and links no one from then on.
+   */
+  deviceTypes: string[];
   /** Country assumed for phone numbers written without +country code. */
   defaultPhoneCountry: CountryCode | undefined;
 }
@@ -60,8 +65,12 @@ export const DEFAULT_IDENTITY_RULES: IdentityRules = {
   blockedEmailDomains: ['example.invalid', 'test.com', 'test.test', 'mailinator.com', 'localhost'],
   maxPerType: { user_id: 1, email: 5, phone: 5, loyalty_card: 2 },
   priority: ['user_id', 'loyalty_card', 'email', 'phone', 'external', 'anonymous_id'],
+  deviceTypes: ['anonymous_id'],
   defaultPhoneCountry: undefined,
 };
+
+/** The types with a per-profile limit: the ones that name a person (read at use: rules can change). */
+export const limitedTypesOf = (rules: IdentityRules): string[] => Object.keys(rules.maxPerType);
 
 export const priorityOf = (rules: IdentityRules, type: string): number => {
   const i = rules.priority.indexOf(type);

@@ -240,7 +240,7 @@ export function resolveIdentities(
       ids.push({ type: asUser ? 'user_id' : 'anonymous_id', value: ev.previousId, trust: 'claimed' });
     }
     const isShared = (i: Identifier) =>
-      i.type === 'anonymous_id' && (ev.sharedDevices || state.sharedDevices.has(i.value));
+      rules.deviceTypes.includes(i.type) && (ev.sharedDevices || state.sharedDevices.has(i.value));
     const evidence = (extra: Record<string, unknown> = {}) => ({
       messageId: ev.messageId,
       sourceId: ev.sourceId,
@@ -248,9 +248,11 @@ export function resolveIdentities(
       event: ev.name ?? ev.kind,
       ...extra,
     });
-    const people = ids.filter((i) => rules.maxPerType[i.type] !== undefined && i.type !== 'anonymous_id');
+    const people = ids.filter(
+      (i) => rules.maxPerType[i.type] !== undefined && !rules.deviceTypes.includes(i.type),
+    );
     for (const d of ids) {
-      if (d.type !== 'anonymous_id' || isShared(d) || !people.length) continue;
+      if (!rules.deviceTypes.includes(d.type) || isShared(d) || !people.length) continue;
       const holder = owner.get(identifierKey(d.type, d.value));
       if (holder === undefined) continue;
       const root = rootOf(holder);

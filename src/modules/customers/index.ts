@@ -36,6 +36,7 @@ export {
   type IdentityRules,
   type Trust,
 } from './identifiers.js';
+export type { IdentityConfig, IdentityConfigView } from './identity-config.js';
 export type {
   ConsentHistoryEntry,
   ConsentState,
@@ -45,6 +46,11 @@ export type {
   SuppressionReceipt,
 } from './privacy.service.js';
 export type { OnceEntry } from './profile-edits.service.js';
+export type {
+  RegulationQuery,
+  RegulationRecord,
+  RegulationRecordInput,
+} from './regulations.service.js';
 
 export const customersMigrations: MigrationSet = {
   name: 'customers',

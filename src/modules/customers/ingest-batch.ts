@@ -62,7 +62,7 @@ export async function commitIngestBatch(
     for (const e of events) {
       for (const i of e.identifiers) {
         want(i.type, i.value);
-        if (i.type === 'anonymous_id') devices.add(i.value);
+        if (rules.deviceTypes.includes(i.type)) devices.add(i.value);
       }
       if (e.previousId) {
         want('user_id', e.previousId);

@@ -6,7 +6,7 @@ import type {
   IngestSource,
   StageThresholds,
 } from './customers.types.js';
-import type { IdentityRules } from './identifiers.js';
+import { type IdentityRules, limitedTypesOf } from './identifiers.js';
 import { analyzeCustomerTables } from './ingest.repository.js';
 import { commitIngestBatch, isConflict } from './ingest-batch.js';
 import { type IngestJob, prepareEvents } from './ingest-prepare.js';
@@ -27,7 +27,6 @@ export interface IngestOptions {
 
 export function createIngestion(opts: IngestOptions) {
   const { rules, thresholds } = opts;
-  const limitedTypes = Object.keys(rules.maxPerType);
   const queue: IngestJob[] = [];
 
   /** Takes queued jobs, whole, up to maxEventsPerCommit events (at least one job). */
@@ -101,7 +100,11 @@ export function createIngestion(opts: IngestOptions) {
   async function commitWithRetry(jobs: IngestJob[]): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await commitIngestBatch(jobs, { rules, thresholds, limitedTypes }, attempt >= 3);
+        return await commitIngestBatch(
+          jobs,
+          { rules, thresholds, limitedTypes: limitedTypesOf(rules) },
+          attempt >= 3,
+        );
       } catch (err) {
         if (!isConflict(err) || attempt >= 3) throw err;
         jobs[0]!.ctx.log.debug({ attempt }, 'ingest batch conflicted with a concurrent one; retrying');
@@ -124,7 +127,7 @@ export function createIngestion(opts: IngestOptions) {
       const job: IngestJob = { ctx, source, events: prepared, results, done: deferred() };
       if (ctx.inTx) {
         // Inside a caller's transaction there is nothing to coalesce with (nor a retry to make).
-        await commitIngestBatch([job], { rules, thresholds, limitedTypes });
+        await commitIngestBatch([job], { rules, thresholds, limitedTypes: limitedTypesOf(rules) });
         return results;
       }
       queue.push(job);

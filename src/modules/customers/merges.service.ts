@@ -8,7 +8,7 @@ import { type Clusters, loadClusterSet, restage, splitCluster } from './clusters
 import { CUSTOMER_EVENTS } from './customers.events.js';
 import { insertIdentityLog, insertMerges, lockIdentity, updateProfiles } from './customers.repository.js';
 import type { MergeRecord, MergeReview, StageThresholds } from './customers.types.js';
-import { type IdentityRules, priorityOf } from './identifiers.js';
+import { type IdentityRules, limitedTypesOf, priorityOf } from './identifiers.js';
 import {
   anyBlockedPair,
   decideReviewRow,
@@ -31,7 +31,6 @@ export type UnmergeRefusal = { reason: 'not_found' | 'not_active'; message: stri
 
 export function createMergesService(opts: { rules: IdentityRules; thresholds: StageThresholds }) {
   const { rules, thresholds } = opts;
-  const limitedTypes = Object.keys(rules.maxPerType);
 
   const rank = (c: Clusters, root: string) => {
     let best = rules.priority.length;
@@ -49,7 +48,7 @@ export function createMergesService(opts: { rules: IdentityRules; thresholds: St
   ): Promise<Result<MergeRecord, MergeRefusal>> {
     return inTransaction(ctx, async (tx) => {
       await lockIdentity(tx.db);
-      const c = await loadClusterSet(tx.db, [a, b], limitedTypes);
+      const c = await loadClusterSet(tx.db, [a, b], limitedTypesOf(rules));
       for (const id of [a, b]) {
         const p = c.profiles.get(id);
         if (!p || p.status === 'erased')
@@ -150,7 +149,7 @@ export function createMergesService(opts: { rules: IdentityRules; thresholds: St
       if (!m) return fail({ reason: 'not_found' as const, message: `merge ${mergeId} was not found` });
       if (m.status !== 'active')
         return fail({ reason: 'not_active' as const, message: `merge ${mergeId} was already undone` });
-      const c = await loadClusterSet(tx.db, [m.winnerId, m.loserId], limitedTypes);
+      const c = await loadClusterSet(tx.db, [m.winnerId, m.loserId], limitedTypesOf(rules));
       const root = c.rootOf(m.winnerId);
       const now = tx.clock.now();
       const members = c.membersOf(root);

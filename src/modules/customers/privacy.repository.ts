@@ -12,6 +12,7 @@ import {
   customerMergeReviews,
   customerMerges,
   customerProfiles,
+  customerRegulations,
   customerSettings,
   customerTags,
 } from './customers.schema.js';
@@ -247,4 +248,9 @@ export async function scrubCluster(exec: Executor, ids: string[], at: Date): Pro
       status: sql`case when ${customerMergeReviews.status} = 'open' then 'rejected' else ${customerMergeReviews.status} end`,
     })
     .where(arrayOverlaps(customerMergeReviews.profileIds, ids));
+  // The record of a regulation stays (what was done, when, by whom); the operator's words go.
+  await exec
+    .update(customerRegulations)
+    .set({ reason: 'erased' })
+    .where(inArray(customerRegulations.customerId, ids));
 }

@@ -10,7 +10,7 @@ import {
   updateProfiles,
 } from './customers.repository.js';
 import type { StageThresholds, TagChangeResult, TraitUpdateResult } from './customers.types.js';
-import type { IdentityRules } from './identifiers.js';
+import { type IdentityRules, limitedTypesOf } from './identifiers.js';
 import { stageEvents } from './merges.service.js';
 import { applyEvent, applyTraits, clusterTraits } from './profile-state.js';
 import { selectTagsOf, writeTagRows } from './tags.repository.js';
@@ -31,15 +31,13 @@ function invalid(path: string, message: string): AppError {
 }
 
 export function createProfileEdits(opts: { rules: IdentityRules; thresholds: StageThresholds }) {
-  const limitedTypes = Object.keys(opts.rules.maxPerType);
-
   /**
    * Locks identity, loads the cluster of `id`, and records the once-entry on the profile addressed
    * (`home`: what is set by id stays with that profile, so an unmerge gives it back to it).
    */
   async function begin(tx: Ctx, id: string, channelId: string | null, once?: OnceEntry) {
     await lockIdentity(tx.db);
-    const c = await loadClusterSet(tx.db, [id], limitedTypes);
+    const c = await loadClusterSet(tx.db, [id], limitedTypesOf(opts.rules));
     const root = liveRootOf(c.membersOf(c.rootOf(id)), id);
     const rootId = root.id;
     const home = c.profiles.get(id) ?? root;

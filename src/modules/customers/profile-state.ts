@@ -155,7 +155,11 @@ export function journeyStage(f: ClusterFacts, t: StageThresholds, now: Date): Jo
     if (f.orderCount >= 2) return 'repeat';
     return 'first_time_buyer';
   }
-  if (f.lastCartAt && (!f.lastOrderAt || f.lastCartAt > f.lastOrderAt)) return 'cart_abandoner';
+  if (f.lastCartAt && (!f.lastOrderAt || f.lastCartAt > f.lastOrderAt)) {
+    const idleMs = now.getTime() - new Date(f.lastCartAt).getTime();
+    // A cart being filled right now is engagement; left alone for the window, it is abandoned.
+    return idleMs >= t.cartIdleMinutes * 60_000 ? 'cart_abandoner' : 'engaged';
+  }
   if (f.identified || f.eventCount >= t.engagedMinEvents) return 'engaged';
   return 'visitor';
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "customer_profiles_idle_cart_idx" ON "customer_profiles" USING btree ("last_cart_at") WHERE last_order_at is null;
