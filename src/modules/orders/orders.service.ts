@@ -89,9 +89,27 @@ export function stampActor(ctx: Ctx, order: Order): Order {
 
 /** How an order is placed: the status it reaches at once (each step an event) and what was paid. */
 export interface PlaceOrderOptions {
+  /** `refunded` goes through paid (history imported as it ended). */
   status?: OrderStatus;
   paidAmount?: number;
+  refundedAmount?: number;
   reason?: string;
+}
+
+/** The steps a new order takes to `status`: the main path, or paid first for a refunded one. */
+const placedPath = (status: OrderStatus): OrderStatus[] =>
+  status === 'refunded' ? ['paid', 'refunded'] : [status];
+
+/** Advances a new order along `placedPath`, all its events at `at`. */
+function advancePlaced(order: Order, status: OrderStatus, at: Date, reason: string | null) {
+  let next = order;
+  const events: NewEvent[] = [];
+  for (const step of placedPath(status)) {
+    const moved = advance(next, step, at, reason);
+    next = moved.order;
+    events.push(...moved.events);
+  }
+  return { order: next, events };
 }
 
 /**
@@ -199,12 +217,12 @@ export function createOrdersService(opts: { numberPrefix: string }): OrdersServi
         lines: input.lines.map((l, i) => ({
           ...l,
           lineId: l.lineId ?? `L${i + 1}`,
-          fulfilledQuantity: 0,
+          fulfilledQuantity: l.fulfilledQuantity ?? 0,
           returnedQuantity: 0,
         })),
         totals: input.totals,
         paidAmount: opts.paidAmount ?? 0,
-        refundedAmount: 0,
+        refundedAmount: opts.refundedAmount ?? 0,
         delivery: input.delivery,
         pickup: input.pickup ? { code: newPickupCode(), ...input.pickup } : null,
         reservationIds: input.reservationIds ?? [],
@@ -215,7 +233,7 @@ export function createOrdersService(opts: { numberPrefix: string }): OrdersServi
       };
       const created = input.source === 'imported' ? ORDER_EVENTS.imported : ORDER_EVENTS.created;
       const status = opts.status ?? 'pending';
-      const moved = advance(base, status, now, opts.reason ?? null);
+      const moved = advancePlaced(base, status, now, opts.reason ?? null);
       return inTransaction(ctx, async (tx) => {
         const inserted = await insertOrder(tx.db, stampActor(tx, moved.order), numberPrefix);
         if (!inserted) {
@@ -225,21 +243,27 @@ export function createOrdersService(opts: { numberPrefix: string }): OrdersServi
           if (!existing) throw new AppError('order_not_placed', 'The order could not be placed');
           return { order: existing, created: false };
         }
-        await appendEvents(tx, [
-          orderEvent(inserted, created, {
-            cartId: inserted.cartId,
-            externalSource: inserted.externalSource,
-            externalId: inserted.externalId,
-            lines: inserted.lines.map((l) => ({
-              sku: l.sku,
-              title: l.title,
-              quantity: l.quantity,
-              total: l.total,
-            })),
-          }),
-          // The steps again, now that the order has its number, so every event carries it.
-          ...advance({ ...base, number: inserted.number }, status, now, opts.reason ?? null).events,
-        ]);
+        // An order placed in the past (imported history) tells its events at that time.
+        const dated = (events: NewEvent[]) =>
+          input.placedAt ? events.map((e) => ({ ...e, occurredAt: input.placedAt })) : events;
+        await appendEvents(
+          tx,
+          dated([
+            orderEvent(inserted, created, {
+              cartId: inserted.cartId,
+              externalSource: inserted.externalSource,
+              externalId: inserted.externalId,
+              lines: inserted.lines.map((l) => ({
+                sku: l.sku,
+                title: l.title,
+                quantity: l.quantity,
+                total: l.total,
+              })),
+            }),
+            // The steps again, now that the order has its number, so every event carries it.
+            ...advancePlaced({ ...base, number: inserted.number }, status, now, opts.reason ?? null).events,
+          ]),
+        );
         return { order: inserted, created: true };
       });
     },
