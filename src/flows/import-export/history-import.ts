@@ -292,6 +292,7 @@ export function historyImportTarget(deps: HistoryDeps): ImportTarget<HistoryOrde
         paidAmount: paid,
         refundedAmount: h.status === 'refunded' ? (h.refunded_amount ?? paid) : (h.refunded_amount ?? 0),
         reason: `imported history from ${externalSourceOf(o)}`,
+        historical: true,
       },
     );
   }

@@ -94,6 +94,8 @@ export interface PlaceOrderOptions {
   paidAmount?: number;
   refundedAmount?: number;
   reason?: string;
+  /** Imported history: its events say so (`historical: true`), e.g. so it earns no loyalty points. */
+  historical?: boolean;
 }
 
 /** The steps a new order takes to `status`: the main path, or paid first for a refunded one. */
@@ -245,7 +247,11 @@ export function createOrdersService(opts: { numberPrefix: string }): OrdersServi
         }
         // An order placed in the past (imported history) tells its events at that time.
         const dated = (events: NewEvent[]) =>
-          input.placedAt ? events.map((e) => ({ ...e, occurredAt: input.placedAt })) : events;
+          events.map((e) => ({
+            ...e,
+            ...(input.placedAt ? { occurredAt: input.placedAt } : {}),
+            ...(opts.historical ? { payload: { ...e.payload, historical: true } } : {}),
+          }));
         await appendEvents(
           tx,
           dated([
