@@ -221,7 +221,8 @@ export function customerImportTarget(deps: {
           }
         });
       } catch (err) {
-        ctx.log.error({ err }, 'customer import chunk failed');
+        // Only the error's code: a database error's detail can quote the row's values.
+        ctx.log.error({ code: (err as { code?: string }).code }, 'customer import chunk failed');
         for (const u of units)
           out.rejected.push({ line: u.lines[0]!, reasons: ['could not be stored'], row: null });
       }
