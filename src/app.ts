@@ -15,9 +15,8 @@ import {
   type IntegrationLayer,
   integrationDepsFrom,
 } from './connectors/integration-layer/index.js';
+import { PLATFORM_CSV_DIALECTS } from './connectors/platform-csv.js';
 import { segmentRoutes } from './connectors/segment/index.js';
-import { shopifyProductCsv } from './connectors/shopify/shopify-product-csv.js';
-import { woocommerceProductCsv } from './connectors/woocommerce/woocommerce-product-csv.js';
 import { ALL_EVENT_SCHEMAS } from './event-catalog.js';
 import { createRecordChannelResolvers } from './flows/access/record-channels.flow.js';
 import { cdpFlowRoutes, type RunningCdp, startCdp, tapIngest } from './flows/cdp/index.js';
@@ -284,10 +283,21 @@ export function createServices(opts: ServicesOptions = {}) {
   const media = createMediaService({ storage: opts.mediaStorage ?? memoryMediaStorage() });
   const channelCatalog = createChannelCatalogFlow({ ...base, inventory, images: media });
   const storefront = createStorefrontFlow({ channels: base.channels, channelCatalog });
+  // Imports of order history name an inbound connector by id: set by createHub once connectors run.
+  const importConnectors: {
+    source?: (ctx: Ctx, id: string) => Promise<{ kind: string; channelId: string | null }>;
+  } = {};
   const imports = createImportFlow({
     ...base,
     inventory,
-    dialects: [shopifyProductCsv, woocommerceProductCsv],
+    dialects: PLATFORM_CSV_DIALECTS,
+    people: {
+      customers,
+      orders: orders.orders,
+      importOpenOrder: commerce.importOrder.importOrder,
+      connectorSource: (ctx, id) =>
+        importConnectors.source?.(ctx, id) ?? Promise.reject(new Error('connectors are not running')),
+    },
   });
   const customerSources = createCustomerSourcesFlow({ ...base, customers });
   const customerOrders = createCustomerOrdersFlow({
@@ -340,6 +350,7 @@ export function createServices(opts: ServicesOptions = {}) {
     media,
     storefront,
     imports,
+    importConnectors,
     inbox,
     inboxFlow,
     inboxWake,
@@ -411,6 +422,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     secrets,
     ...integrationDepsFrom(services),
   });
+  services.importConnectors.source = (ctx, id) => integration.services.inbound.getConnector(ctx, id);
   services.cdpEndpoints.exists = async (ctx, id) => {
     try {
       await integration.services.webhooks.getEndpoint(ctx, id);

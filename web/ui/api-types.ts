@@ -16867,6 +16867,8 @@ export interface paths {
                 query?: {
                     /** @description a Shopify or WooCommerce export: the channel (code) whose listings follow Published */
                     channel?: string;
+                    /** @description 1: validate only — the answer lists every line's result and nothing is written */
+                    dry_run?: "0" | "1" | "true" | "false";
                     format?: "csv" | "ndjson";
                     /** @description a Shopify or WooCommerce export: the location (code) its stock quantities are on hand at */
                     location?: string;
@@ -16881,6 +16883,34 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counts: {
+                                [key: string]: number;
+                            };
+                            /** @enum {boolean} */
+                            dryRun: true;
+                            error: string | null;
+                            lines: {
+                                kind?: string;
+                                line: number;
+                                reasons?: string[];
+                                /** @enum {string} */
+                                result: "accepted" | "rejected";
+                            }[];
+                            rowsAccepted: number;
+                            rowsRead: number;
+                            rowsRejected: number;
+                            /** @enum {string} */
+                            status: "completed" | "failed";
+                        };
+                    };
+                };
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -17029,6 +17059,206 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import customers (CSV or NDJSON body, streamed; or a Shopify/WooCommerce customer export)
+         * @description Columns: email, phone, external_id, external_type, first_name, last_name, tags, accepts_email_marketing, accepts_sms_marketing, consent_at, address_line1, address_line2, postal_code, city, region, country. Each row goes through identity resolution (matched and merged by the customers module's rules). accepts_email_marketing / accepts_sms_marketing "yes" grant email_marketing / sms_marketing consent for every channel with source "import", at consent_at or the import's time; "no" records nothing (an export cannot tell a refusal from never asked). The same row imported again writes nothing. The report names lines and reasons, never values.
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @description the channel (code or id) these customers or orders belong to */
+                    channel: string;
+                    /** @description 1: validate only — the answer lists every line's result and nothing is written */
+                    dry_run?: "0" | "1" | "true" | "false";
+                    format?: "csv" | "ndjson";
+                    /** @description a name for the report, e.g. the file name */
+                    source?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counts: {
+                                [key: string]: number;
+                            };
+                            /** @enum {boolean} */
+                            dryRun: true;
+                            error: string | null;
+                            lines: {
+                                kind?: string;
+                                line: number;
+                                reasons?: string[];
+                                /** @enum {string} */
+                                result: "accepted" | "rejected";
+                            }[];
+                            rowsAccepted: number;
+                            rowsRead: number;
+                            rowsRejected: number;
+                            /** @enum {string} */
+                            status: "completed" | "failed";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bytesRead: number;
+                            bytesTotal: number | null;
+                            /** @description accepted rows per kind */
+                            counts: {
+                                [key: string]: number;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            error: string | null;
+                            finishedAt: string | null;
+                            /** @enum {string} */
+                            format: "csv" | "ndjson";
+                            id: string;
+                            /** @description bytes read / bytes total, when the size is known */
+                            progress: number | null;
+                            rowsAccepted: number;
+                            rowsRead: number;
+                            rowsRejected: number;
+                            source: string | null;
+                            /** @enum {string} */
+                            status: "running" | "completed" | "failed";
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import order history (CSV or NDJSON body, streamed; or a Shopify/WooCommerce order export)
+         * @description One row per order line, an order's rows together; its fields on its first row. Columns: order_id, source, placed_at, status, currency, email, phone, customer_id, customer_type, sku, title, quantity, unit_price, line_tax, shipping, discount, discount_code, paid_amount, refunded_amount, ship_name, ship_line1, ship_line2, ship_postal_code, ship_city, ship_region, ship_country (amounts in minor units). Fulfilled, completed, cancelled and refunded orders keep their date and status and never reserve or move stock (a SKU the catalog no longer has is kept on the line); pending and paid orders are live and reserve stock like a marketplace order. An order already in the hub under the same source and id writes nothing; name the connector to share its webhooks' source.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description the channel the orders belong to (default: the connector's) */
+                    channel?: string;
+                    /** @description the inbound connector (id) whose webhooks deliver these orders too: both are one order */
+                    connector?: string;
+                    /** @description 1: validate only — the answer lists every line's result and nothing is written */
+                    dry_run?: "0" | "1" | "true" | "false";
+                    format?: "csv" | "ndjson";
+                    /** @description a name for the report, e.g. the file name */
+                    source?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counts: {
+                                [key: string]: number;
+                            };
+                            /** @enum {boolean} */
+                            dryRun: true;
+                            error: string | null;
+                            lines: {
+                                kind?: string;
+                                line: number;
+                                reasons?: string[];
+                                /** @enum {string} */
+                                result: "accepted" | "rejected";
+                            }[];
+                            rowsAccepted: number;
+                            rowsRead: number;
+                            rowsRejected: number;
+                            /** @enum {string} */
+                            status: "completed" | "failed";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bytesRead: number;
+                            bytesTotal: number | null;
+                            /** @description accepted rows per kind */
+                            counts: {
+                                [key: string]: number;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            error: string | null;
+                            finishedAt: string | null;
+                            /** @enum {string} */
+                            format: "csv" | "ndjson";
+                            id: string;
+                            /** @description bytes read / bytes total, when the size is known */
+                            progress: number | null;
+                            rowsAccepted: number;
+                            rowsRead: number;
+                            rowsRejected: number;
+                            source: string | null;
+                            /** @enum {string} */
+                            status: "running" | "completed" | "failed";
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -12,6 +12,8 @@ export interface DialectTargets {
   channel?: string | undefined;
   /** Stock quantities are on hand at this location. */
   location?: string | undefined;
+  /** Customers and orders: the currency of the export's decimal amounts (the channel's). */
+  currency?: string | undefined;
 }
 
 /** What one record became: hub rows (as raw objects, validated like any row) and its problems. */
@@ -25,9 +27,14 @@ export interface DialectTranslator {
   translate(record: Record<string, string>): Translated;
 }
 
+/** What an import brings in; each has its own route, rows and dialects. */
+export type ImportTargetKind = 'catalog' | 'customers' | 'orders';
+
 export interface ImportDialect {
   /** The platform and export, as named in reports: "Shopify product CSV". */
   name: string;
+  /** What the export holds (default catalog). */
+  target?: ImportTargetKind;
   /** True when this CSV header (the names as written) is this platform's export. */
   detect(header: string[]): boolean;
   /** A translator for one file (it remembers the rows it has seen, e.g. the product being read). */

@@ -1,34 +1,33 @@
 // HTTP routes for bulk import (a streamed CSV/NDJSON body; the import job shows progress while it
 // runs and keeps the rejected-rows report) and streamed export in the same formats.
-import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../kernel/index.js';
-import { IMPORT_FORMATS, ImportJob, ImportRejection } from '../../modules/catalog/index.js';
+import {
+  IMPORT_FORMATS,
+  type ImportFormat,
+  ImportJob,
+  ImportRejection,
+} from '../../modules/catalog/index.js';
 import { secretKeys } from '../../platform/http/route-policy.js';
 import { type ExportDeps, exportCatalog } from './export.flow.js';
 import type { ImportFlow } from './import.flow.js';
-
-const STREAMED_TYPES = ['text/csv', 'application/x-ndjson', 'application/ndjson', 'application/octet-stream'];
-
-function formatOf(requested: string | undefined, contentType: string | undefined) {
-  if (requested) return requested as (typeof IMPORT_FORMATS)[number];
-  if (contentType?.includes('csv')) return 'csv';
-  if (contentType?.includes('ndjson')) return 'ndjson';
-  throw new AppError(
-    'validation_failed',
-    'Say which format: ?format=csv|ndjson or a text/csv or application/x-ndjson body',
-    {
-      issues: [{ path: 'querystring.format', message: 'required for this content type' }],
-    },
-  );
-}
+import {
+  DryRunQuery,
+  DryRunReportSchema,
+  isDryRun,
+  refuseEmptyFailure,
+  STREAMED_TYPES,
+  streamedUpload,
+} from './import-upload.js';
+import { peopleImportRoutes } from './people-imports.routes.js';
 
 export const importExportRoutes =
   (deps: { imports: ImportFlow } & ExportDeps): FastifyPluginAsyncZod =>
   async (app) => {
     // The body reaches the handler as a stream: rows are parsed as they arrive, never buffered whole.
     app.addContentTypeParser(STREAMED_TYPES, (_request, payload, done) => done(null, payload));
+    await app.register(peopleImportRoutes(deps.imports));
 
     app.post(
       '/imports',
@@ -66,39 +65,27 @@ export const importExportRoutes =
               .describe(
                 'a Shopify or WooCommerce export: the location (code) its stock quantities are on hand at',
               ),
+            dry_run: DryRunQuery,
           }),
-          response: { 201: ImportJob },
+          response: { 200: DryRunReportSchema, 201: ImportJob },
         },
       },
       async (request, reply) => {
-        if (request.ctx.actor.channelId) {
-          throw new AppError('channel_forbidden', 'Imports touch every channel; use a key not bound to one');
-        }
-        const body = request.body;
-        if (!(body instanceof Readable)) {
-          throw new AppError(
-            'unsupported_media_type',
-            `Send the file as one of ${STREAMED_TYPES.join(', ')}`,
-          );
-        }
-        const format = formatOf(request.query.format, request.headers['content-type']);
-        const length = Number(request.headers['content-length']);
-        const job = await deps.imports.runImport(request.ctx, {
-          format,
-          input: body,
+        const upload = streamedUpload(request, request.query.format);
+        const req = {
+          ...upload,
           source: request.query.source ?? null,
           targets: {
             priceList: request.query.price_list,
             channel: request.query.channel,
             location: request.query.location,
           },
-          bytesTotal: Number.isFinite(length) && length > 0 ? length : null,
-        });
-        if (job.status === 'failed' && job.rowsAccepted === 0) {
-          throw new AppError('validation_failed', job.error ?? 'The file could not be read', {
-            details: { importId: job.id },
-          });
+        };
+        if (isDryRun(request.query.dry_run)) {
+          return reply.code(200).send(await deps.imports.dryRunImport(request.ctx, req));
         }
+        const job = await deps.imports.runImport(request.ctx, req);
+        refuseEmptyFailure(job);
         return reply.code(201).header('location', `/api/imports/${job.id}`).send(job);
       },
     );

@@ -89,7 +89,18 @@ function countLines(chunk: Buffer): number {
   return n;
 }
 
+/** The hub's own CSV format of an import: its known columns and the ones a header must name. */
+export interface NativeFormat {
+  columns: readonly string[];
+  /** At least one of these must be in the header (catalog: kind). */
+  required: readonly string[];
+}
+
+const CATALOG_FORMAT: NativeFormat = { columns: IMPORT_COLUMNS, required: ['kind'] };
+
 export interface ReadOptions {
+  /** The hub's own format (default: the catalog's). */
+  native?: NativeFormat | undefined;
   /** Other platforms' CSV exports the reader recognises by their header. */
   dialects?: readonly ImportDialect[] | undefined;
   targets?: DialectTargets | undefined;
@@ -137,11 +148,12 @@ export async function* readRows(
         return header.map((h) => h.trim());
       }
       const names = header.map((h) => h.trim().toLowerCase());
-      const unknown = names.filter((h) => !(IMPORT_COLUMNS as readonly string[]).includes(h));
-      if (!names.includes('kind') || unknown.length) {
+      const native = opts.native ?? CATALOG_FORMAT;
+      const unknown = names.filter((h) => !native.columns.includes(h));
+      if (!native.required.some((c) => names.includes(c)) || unknown.length) {
         throw new AppError(
           'validation_failed',
-          `The CSV header must name a kind column and only known columns (${IMPORT_COLUMNS.join(', ')})${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}${opts.dialects?.length ? `, or be one of these exports: ${opts.dialects.map((d) => d.name).join(', ')}` : ''}`,
+          `The CSV header must name ${native.required.length > 1 ? `one of ${native.required.join(', ')}` : `a ${native.required[0]} column`} and only known columns (${native.columns.join(', ')})${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}${opts.dialects?.length ? `, or be one of these exports: ${opts.dialects.map((d) => d.name).join(', ')}` : ''}`,
         );
       }
       return names;

@@ -2,9 +2,9 @@
 // are parsed as bytes arrive and written in chunks (one catalog transaction per chunk, stock through
 // inventory), so memory stays flat whatever the file size. Each bad row is rejected with its line
 // number and reasons; every valid row is stored. Progress is recorded on the import job per chunk.
-import { pipeline, type Readable, Transform } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
-import { isAppError } from '../../kernel/index.js';
+import { AppError, isAppError } from '../../kernel/index.js';
 import type {
   CatalogService,
   ImportFormat,
@@ -14,10 +14,23 @@ import type {
   Rejection,
 } from '../../modules/catalog/index.js';
 import type { Channel, ChannelsService } from '../../modules/channels/index.js';
-import { type Ctx, inTransaction } from '../../platform/context.js';
-import type { DialectTargets, ImportDialect } from './import-dialect.js';
-import { readRows, reportedRow } from './import-reader.js';
-import { type ImportKind, type ImportRow, parseImportRow } from './import-rows.js';
+import type { Ctx } from '../../platform/context.js';
+import type { DialectTargets, ImportDialect, ImportTargetKind } from './import-dialect.js';
+import {
+  createJobRunner,
+  type DryRunReport,
+  type ImportTarget,
+  type Scope,
+  type StoredChunk,
+} from './import-job.js';
+import { reportedRow } from './import-reader.js';
+import { IMPORT_COLUMNS, type ImportKind, type ImportRow, parseImportRow } from './import-rows.js';
+import {
+  createPeopleImports,
+  type PeopleImportDeps,
+  type PeopleImportRequest,
+  type PeopleImports,
+} from './people-imports.flow.js';
 
 /** What imports need from inventory (the inventory service has this shape). */
 export interface StockWriter {
@@ -34,6 +47,8 @@ export interface ImportDeps {
   inventory?: StockWriter | undefined;
   /** Other platforms' CSV exports recognised by their header (Shopify, WooCommerce). */
   dialects?: readonly ImportDialect[] | undefined;
+  /** Customer and order-history imports (customers, orders, connectors). */
+  people?: Omit<PeopleImportDeps, 'channels'> | undefined;
 }
 
 export interface ImportRequest {
@@ -54,132 +69,75 @@ interface LineRow<R = ImportRow> {
   raw: Record<string, unknown>;
 }
 
-const DEFAULT_CHUNK = 500;
-/** How often a running import touches its job; the stale-job sweep waits several times this. */
-export const IMPORT_HEARTBEAT_MS = 5_000;
-
-/** The reason a failed import shows: the file's own fault as parsed, or the upload cut short. */
-function importFailure(err: unknown): string {
-  const e = err as { code?: string; message?: string };
-  if (e?.code === 'ECONNRESET' || e?.code === 'ERR_STREAM_PREMATURE_CLOSE' || e?.message === 'aborted') {
-    return 'The upload was interrupted before the whole file arrived; the rows counted as accepted were stored';
-  }
-  return err instanceof Error ? err.message : String(err);
-}
 // Bigger loads than this refresh the planner statistics when they finish.
 const ANALYZE_AFTER_ROWS = 1000;
 
 export function createImportFlow(deps: ImportDeps) {
   const { catalog, channels } = deps;
+  const jobs = createJobRunner(catalog);
+  const dialectsFor = (kind: ImportTargetKind) =>
+    (deps.dialects ?? []).filter((d) => (d.target ?? 'catalog') === kind);
+
+  /** The catalog import as a job target: rows validated one by one, stored a chunk at a time. */
+  function catalogTarget(): ImportTarget<LineRow> {
+    const resolver = createResolver();
+    let analyzedAt = ANALYZE_AFTER_ROWS;
+    return {
+      native: { columns: IMPORT_COLUMNS, required: ['kind'] },
+      dialects: dialectsFor('catalog'),
+      take(line, raw) {
+        const parsed = parseImportRow(raw);
+        return parsed.ok
+          ? [{ unit: { line, row: parsed.row, raw }, lines: [line] }]
+          : [{ line, reasons: parsed.reasons, raw }];
+      },
+      finish: () => [],
+      store: (ctx, units, scope) =>
+        processChunk(
+          ctx,
+          units.map((u) => u.unit),
+          resolver,
+          scope,
+        ),
+      report: reportedRow,
+      async afterChunk(ctx, accepted, last) {
+        // Tables that grow from empty keep the planner's "tiny table" plans until analyzed, and
+        // those plans scan whole tables per chunk: refresh at each doubling and at the end.
+        if (last ? accepted >= ANALYZE_AFTER_ROWS : accepted >= analyzedAt) {
+          await refreshStatistics(ctx);
+          while (analyzedAt <= accepted) analyzedAt *= 2;
+        }
+      },
+    };
+  }
 
   async function runImport(ctx: Ctx, req: ImportRequest): Promise<ImportJob> {
-    let job = await catalog.startImportJob(ctx, {
-      format: req.format,
-      source: req.source ?? null,
-      bytesTotal: req.bytesTotal ?? null,
-    });
-    const state = {
-      rowsRead: 0,
-      rowsAccepted: 0,
-      rowsRejected: 0,
-      bytesRead: 0,
-      counts: {} as Record<string, number>,
-      rejections: [] as ImportRejection[],
-    };
-    const counter = new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        state.bytesRead += chunk.length;
-        done(null, chunk);
-      },
-    });
-    // pipeline (unlike pipe) forwards a broken input (client gone mid-upload) to the stream being
-    // read, which ends the read loop with that error; the callback keeps it from being unhandled.
-    const counted = pipeline(req.input, counter, () => {});
-    const resolver = createResolver();
-    const flush = async (pending: LineRow[]) => {
-      const outcome = await processChunk(ctx, pending, resolver);
-      state.rowsAccepted += outcome.accepted.length;
-      for (const a of outcome.accepted) state.counts[a] = (state.counts[a] ?? 0) + 1;
-      state.rejections.push(...outcome.rejected);
-      state.rowsRejected += outcome.rejected.length;
-      job = await catalog.recordImportProgress(ctx, job.id, state);
-      state.rejections = [];
-      req.onProgress?.(job);
-    };
-    let pending: LineRow[] = [];
-    // A slow upload may go a long time between chunks: keep the job visibly alive meanwhile, so the
-    // stale-job sweep only fails jobs whose process is gone.
-    const heartbeat = setInterval(() => {
-      catalog.touchImportJob(ctx, job.id).catch((err) => ctx.log.warn({ err }, 'import heartbeat failed'));
-    }, IMPORT_HEARTBEAT_MS);
-    try {
-      let analyzedAt = ANALYZE_AFTER_ROWS;
-      const targets = await dialectTargets(ctx, req.targets);
-      const read = readRows(req.format, counted, {
-        dialects: deps.dialects,
-        targets,
-        onDialect: (name) =>
-          ctx.log.info({ jobId: job.id, dialect: name }, 'import read as another platform'),
-      });
-      for await (const item of read) {
-        state.rowsRead++;
-        if ('reasons' in item) {
-          reject(state, item.line, item.reasons, item.raw);
-          continue;
-        }
-        const parsed = parseImportRow(item.raw);
-        if (!parsed.ok) reject(state, item.line, parsed.reasons, item.raw);
-        else pending.push({ line: item.line, row: parsed.row, raw: item.raw });
-        if (pending.length >= (req.chunkSize ?? DEFAULT_CHUNK)) {
-          await flush(pending);
-          pending = [];
-          if (state.rowsAccepted >= analyzedAt) {
-            // Tables that grow from empty keep the planner's "tiny table" plans until analyzed,
-            // and those plans scan whole tables per chunk: refresh at each doubling.
-            await refreshStatistics(ctx);
-            analyzedAt *= 2;
-          }
-        }
-      }
-      await flush(pending);
-      pending = [];
-      if (state.rowsAccepted >= ANALYZE_AFTER_ROWS) await refreshStatistics(ctx);
-      job = await catalog.recordImportProgress(ctx, job.id, { ...state, finished: { status: 'completed' } });
-      req.onProgress?.(job);
-    } catch (err) {
-      // The stream itself is unreadable (bad header, broken quoting, disconnect): stop, keep what was stored.
-      const error = importFailure(err);
-      ctx.log.warn({ jobId: job.id, reason: error }, 'import failed');
-      job = await catalog.recordImportProgress(ctx, job.id, {
-        ...state,
-        finished: { status: 'failed', error },
-      });
-      req.onProgress?.(job);
-    } finally {
-      clearInterval(heartbeat);
-    }
-    return job;
+    const targets = await dialectTargets(ctx, req.targets);
+    return jobs.run(ctx, { ...req, targets }, catalogTarget());
+  }
+
+  /** Validates a catalog file without writing anything: the result of every line. */
+  async function dryRunImport(ctx: Ctx, req: ImportRequest): Promise<DryRunReport> {
+    const targets = await dialectTargets(ctx, req.targets);
+    return jobs.dryRun(ctx, { ...req, targets }, catalogTarget());
   }
 
   /** The price list's currency is what another platform's decimal prices are read in. */
   async function dialectTargets(ctx: Ctx, t: ImportRequest['targets']): Promise<DialectTargets> {
     if (!t) return {};
-    const list = t.priceList ? await catalog.getPriceList(ctx, t.priceList) : undefined;
+    const list = t.priceList
+      ? await catalog.getPriceList(ctx, t.priceList).catch((err: unknown) => {
+          if (!isAppError(err, 'not_found')) throw err;
+          throw new AppError('validation_failed', `No price list ${t.priceList}`, {
+            issues: [{ path: 'querystring.price_list', message: `no price list ${t.priceList}` }],
+          });
+        })
+      : undefined;
     return {
       priceList: list ? { code: list.code, currency: list.currency } : undefined,
       channel: t.channel,
       location: t.location,
     };
-  }
-
-  function reject(
-    state: { rowsRejected: number; rejections: ImportRejection[] },
-    line: number,
-    reasons: string[],
-    raw: unknown,
-  ) {
-    state.rowsRejected++;
-    state.rejections.push({ line, reasons, row: reportedRow(raw) });
   }
 
   // Look-ups repeated across rows are made once per import (on the caller's ctx: inside a chunk's
@@ -225,9 +183,14 @@ export function createImportFlow(deps: ImportDeps) {
   }
   type Resolver = ReturnType<typeof createResolver>;
 
-  async function processChunk(ctx: Ctx, pending: LineRow[], resolver: Resolver) {
+  async function processChunk(
+    ctx: Ctx,
+    pending: LineRow[],
+    resolver: Resolver,
+    scope: Scope,
+  ): Promise<StoredChunk> {
     const rejected: ImportRejection[] = [];
-    const accepted: ImportKind[] = [];
+    const accepted: StoredChunk['accepted'] = [];
     const refuse = (r: LineRow, reasons: string[]) =>
       rejected.push({ line: r.line, reasons, row: reportedRow(r.raw) });
     const of = <K extends ImportKind>(kind: K) =>
@@ -237,7 +200,7 @@ export function createImportFlow(deps: ImportDeps) {
     if (catalogRows.length) {
       const chunkRejected: ImportRejection[] = [];
       try {
-        await inTransaction(ctx, async (tx) => {
+        await scope(ctx, async (tx) => {
           const rejectOnce: typeof refuse = (r, reasons) =>
             chunkRejected.push({ line: r.line, reasons, row: reportedRow(r.raw) });
           await importProducts(tx, of('product'), rejectOnce);
@@ -247,7 +210,8 @@ export function createImportFlow(deps: ImportDeps) {
         });
         rejected.push(...chunkRejected);
         const bad = new Set(chunkRejected.map((r) => r.line));
-        for (const r of catalogRows) if (!bad.has(r.line)) accepted.push(r.row.kind);
+        for (const r of catalogRows)
+          if (!bad.has(r.line)) accepted.push({ lines: [r.line], kind: r.row.kind });
       } catch (err) {
         // Something the row checks could not foresee (e.g. a concurrent writer took a SKU): the
         // chunk's catalog rows were rolled back together, so report them all.
@@ -256,8 +220,8 @@ export function createImportFlow(deps: ImportDeps) {
         for (const r of catalogRows) refuse(r, [reason]);
       }
     }
-    const stockOutcome = await importStock(ctx, of('stock'), refuse, resolver);
-    for (let i = 0; i < stockOutcome; i++) accepted.push('stock');
+    const stock = await importStock(ctx, of('stock'), refuse, resolver, scope);
+    for (const r of stock) accepted.push({ lines: [r.line], kind: 'stock' });
     return { accepted, rejected };
   }
 
@@ -402,18 +366,19 @@ export function createImportFlow(deps: ImportDeps) {
     }
   }
 
-  /** Stock rows go to inventory in one call per chunk; if that is refused, row by row. Returns accepted. */
+  /** Stock rows go to inventory in one call per chunk; if that is refused, row by row. Returns the stored rows. */
   async function importStock(
     ctx: Ctx,
     rows: LineRow<Extract<ImportRow, { kind: 'stock' }>>[],
     refuse: Refuse,
     resolver: Resolver,
-  ): Promise<number> {
-    if (!rows.length) return 0;
+    scope: Scope,
+  ): Promise<LineRow[]> {
+    if (!rows.length) return [];
     const inventory = deps.inventory;
     if (!inventory) {
       for (const r of rows) refuse(r, ['stock rows need the inventory module, which is not running here']);
-      return 0;
+      return [];
     }
     const skus = new Set(
       (
@@ -440,14 +405,14 @@ export function createImportFlow(deps: ImportDeps) {
       reason: 'import',
     });
     try {
-      if (ready.length) await inTransaction(ctx, (tx) => inventory.setOnHandMany(tx, ready.map(entry)));
-      return ready.length;
+      if (ready.length) await scope(ctx, (tx) => inventory.setOnHandMany(tx, ready.map(entry)));
+      return ready.map((x) => x.r);
     } catch {
-      let ok = 0;
+      const ok: LineRow[] = [];
       for (const x of ready) {
         try {
-          await inTransaction(ctx, (tx) => inventory.setOnHandMany(tx, [entry(x)]));
-          ok++;
+          await scope(ctx, (tx) => inventory.setOnHandMany(tx, [entry(x)]));
+          ok.push(x.r);
         } catch (err) {
           refuse(x.r, [isAppError(err) ? err.message : 'could not be stored']);
         }
@@ -456,7 +421,21 @@ export function createImportFlow(deps: ImportDeps) {
     }
   }
 
-  return { runImport };
+  const people = deps.people ? createPeopleImports({ ...deps.people, channels }, jobs, dialectsFor) : null;
+  const needPeople = (): PeopleImports => {
+    if (!people)
+      throw new AppError('command_unavailable', 'Customer and order imports are not wired in this hub');
+    return people;
+  };
+
+  return {
+    runImport,
+    dryRunImport,
+    importCustomers: (ctx: Ctx, req: PeopleImportRequest) => needPeople().importCustomers(ctx, req),
+    dryRunCustomers: (ctx: Ctx, req: PeopleImportRequest) => needPeople().dryRunCustomers(ctx, req),
+    importHistory: (ctx: Ctx, req: PeopleImportRequest) => needPeople().importHistory(ctx, req),
+    dryRunHistory: (ctx: Ctx, req: PeopleImportRequest) => needPeople().dryRunHistory(ctx, req),
+  };
 }
 
 export type ImportFlow = ReturnType<typeof createImportFlow>;

@@ -1,6 +1,6 @@
 // What orders and payments do to the wallet, as a durable consumer of their events (at least once;
 // every ledger write is keyed by its ref, so a replayed event writes nothing twice):
-// order.paid → points earned; payment.refunded → a wallet payment's part back on its account and the
+// order.paid → points earned (not for imported history); payment.refunded → a wallet payment's part back on its account and the
 // order's points taken back in proportion; payment.store_credit_issued → a store credit account.
 import type { Clock } from '../../kernel/index.js';
 import { createContext, type Logger } from '../../platform/context.js';
@@ -27,6 +27,8 @@ export function startWalletLedger(opts: {
       for (const e of events) {
         const p = e.payload;
         if (e.type === 'order.paid') {
+          // History imported from another platform was paid before the hub: it earns no points here.
+          if (p.historical === true) continue;
           await opts.wallet.onOrderPaid(ctx, {
             orderId: String(p.orderId),
             customerId: (p.customerId as string | null) ?? null,

@@ -80,12 +80,20 @@ export async function selectClusterData(exec: Executor, ids: string[]) {
 export async function selectIngestedConsent(
   exec: Executor,
   ids: string[],
-): Promise<Array<{ channelId: string | null; occurredAt: Date; preferences: Record<string, boolean> }>> {
+): Promise<
+  Array<{
+    channelId: string | null;
+    occurredAt: Date;
+    preferences: Record<string, boolean>;
+    source: string | null;
+  }>
+> {
   const found = await exec
     .select({
       channelId: customerEvents.channelId,
       occurredAt: customerEvents.occurredAt,
       preferences: sql<Record<string, boolean>>`${customerEvents.context}->'consent'->'categoryPreferences'`,
+      source: sql<string | null>`${customerEvents.context}->'consent'->>'source'`,
     })
     .from(customerEvents)
     .where(

@@ -40,7 +40,8 @@ export interface ConsentHistoryEntry {
   channel: string;
   granted: boolean;
   at: string;
-  source: 'api' | 'ingestion';
+  /** import: a file imported into the hub (its consent column, at the time it gives or of the import). */
+  source: 'api' | 'ingestion' | 'import';
   sourceChannelId: string | null;
 }
 
@@ -130,7 +131,7 @@ export function createPrivacyService(deps: { rules: IdentityRules; tombstones: T
           channel: '*',
           granted,
           at: e.occurredAt.toISOString(),
-          source: 'ingestion',
+          source: e.source === 'import' ? 'import' : 'ingestion',
           sourceChannelId: e.channelId,
         });
       }

@@ -38,7 +38,7 @@ export function createOrderPlacement(numberPrefix: string) {
             name: 'placed_order',
             statement: insertOrderStatement(order, numberPrefix, sql`number`),
             expectRows: 1,
-            events: prepareEvents(ctx, placedEvents(order, d, opts)),
+            events: prepareEvents(ctx, placedEvents(order, d, opts, input.placedAt)),
             payloadPatch: numbered,
             result: sql`(select number from placed_order)`,
           },

@@ -60,6 +60,7 @@ export const OrderEventFacts = z.object(orderFacts);
 export type OrderEventFacts = z.infer<typeof OrderEventFacts>;
 
 const placed = orderEvent({
+  historical: z.literal(true).optional().describe('imported history: it happened before the hub'),
   cartId: z.string().nullable(),
   externalSource: z.string().nullable(),
   externalId: z.string().nullable(),
@@ -77,6 +78,10 @@ const placed = orderEvent({
 const statusChange = orderEvent({
   from: z.enum(ORDER_STATUSES),
   reason: z.string().nullable(),
+  historical: z
+    .literal(true)
+    .optional()
+    .describe('imported history: it happened before the hub (counts for the customer, earns no points)'),
 });
 const statusSchemas: Record<string, EventPayloadSchema> = Object.fromEntries(
   ORDER_STATUSES.filter((s) => s !== 'pending').map((s) => [statusEvent(s), statusChange]),

@@ -89,9 +89,29 @@ export function stampActor(ctx: Ctx, order: Order): Order {
 
 /** How an order is placed: the status it reaches at once (each step an event) and what was paid. */
 export interface PlaceOrderOptions {
+  /** `refunded` goes through paid (history imported as it ended). */
   status?: OrderStatus;
   paidAmount?: number;
+  refundedAmount?: number;
   reason?: string;
+  /** Imported history: its events say so (`historical: true`), e.g. so it earns no loyalty points. */
+  historical?: boolean;
+}
+
+/** The steps a new order takes to `status`: the main path, or paid first for a refunded one. */
+const placedPath = (status: OrderStatus): OrderStatus[] =>
+  status === 'refunded' ? ['paid', 'refunded'] : [status];
+
+/** Advances a new order along `placedPath`, all its events at `at`. */
+function advancePlaced(order: Order, status: OrderStatus, at: Date, reason: string | null) {
+  let next = order;
+  const events: NewEvent[] = [];
+  for (const step of placedPath(status)) {
+    const moved = advance(next, step, at, reason);
+    next = moved.order;
+    events.push(...moved.events);
+  }
+  return { order: next, events };
 }
 
 /**
@@ -176,12 +196,12 @@ export function draftOrder(ctx: Ctx, input: NewOrder, opts: PlaceOrderOptions = 
     lines: input.lines.map((l, i) => ({
       ...l,
       lineId: l.lineId ?? `L${i + 1}`,
-      fulfilledQuantity: 0,
+      fulfilledQuantity: l.fulfilledQuantity ?? 0,
       returnedQuantity: 0,
     })),
     totals: input.totals,
     paidAmount: opts.paidAmount ?? 0,
-    refundedAmount: 0,
+    refundedAmount: opts.refundedAmount ?? 0,
     delivery: input.delivery,
     pickup: input.pickup ? { code: newPickupCode(), ...input.pickup } : null,
     reservationIds: input.reservationIds ?? [],
@@ -192,17 +212,21 @@ export function draftOrder(ctx: Ctx, input: NewOrder, opts: PlaceOrderOptions = 
   };
   const created = input.source === 'imported' ? ORDER_EVENTS.imported : ORDER_EVENTS.created;
   const status = opts.status ?? 'pending';
-  const moved = advance(base, status, now, opts.reason ?? null);
+  const moved = advancePlaced(base, status, now, opts.reason ?? null);
   return { base, moved, created, status, now };
 }
 
-/** The events of placing an order: created (or imported), then one per step, each with the number. */
+/**
+ * The events of placing an order: created (or imported), then one per step, each with the number.
+ * An order placed in the past (imported history) tells its events at that time.
+ */
 export function placedEvents(
   placed: Order,
   d: Pick<ReturnType<typeof draftOrder>, 'base' | 'created' | 'status' | 'now'>,
   opts: PlaceOrderOptions = {},
+  placedAt?: Date,
 ): NewEvent[] {
-  return [
+  const events: NewEvent[] = [
     orderEvent(placed, d.created, {
       cartId: placed.cartId,
       externalSource: placed.externalSource,
@@ -210,8 +234,13 @@ export function placedEvents(
       lines: placed.lines.map((l) => ({ sku: l.sku, title: l.title, quantity: l.quantity, total: l.total })),
     }),
     // The steps again, now that the order has its number, so every event carries it.
-    ...advance({ ...d.base, number: placed.number }, d.status, d.now, opts.reason ?? null).events,
+    ...advancePlaced({ ...d.base, number: placed.number }, d.status, d.now, opts.reason ?? null).events,
   ];
+  return events.map((e) => ({
+    ...e,
+    ...(placedAt ? { occurredAt: placedAt } : {}),
+    ...(opts.historical ? { payload: { ...e.payload, historical: true } } : {}),
+  }));
 }
 
 export function createOrdersService(opts: { numberPrefix: string }): OrdersService {
@@ -252,7 +281,7 @@ export function createOrdersService(opts: { numberPrefix: string }): OrdersServi
           if (!existing) throw new AppError('order_not_placed', 'The order could not be placed');
           return { order: existing, created: false };
         }
-        await appendEvents(tx, placedEvents(inserted, { base, created, status, now }, opts));
+        await appendEvents(tx, placedEvents(inserted, { base, created, status, now }, opts, input.placedAt));
         return { order: inserted, created: true };
       });
     },

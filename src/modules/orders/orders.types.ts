@@ -187,7 +187,13 @@ export interface NewOrder {
   email?: string | null;
   phone?: string | null;
   currency: string;
-  lines: Array<Omit<OrderLine, 'fulfilledQuantity' | 'returnedQuantity' | 'lineId'> & { lineId?: string }>;
+  /** fulfilledQuantity: only history imported as already delivered (else 0). */
+  lines: Array<
+    Omit<OrderLine, 'fulfilledQuantity' | 'returnedQuantity' | 'lineId'> & {
+      lineId?: string;
+      fulfilledQuantity?: number;
+    }
+  >;
   totals: OrderTotals;
   delivery: Delivery;
   /** Click & collect: where and until when it waits; the orders module gives it its pickup code. */
