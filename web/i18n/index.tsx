@@ -7,12 +7,20 @@ import { type AdminOpsKey, adminOpsBg, adminOpsEn, adminOpsEs, adminOpsNl, admin
 import { bg } from './bg.ts';
 import { type MessageKey as CoreKey, en } from './en.ts';
 import { es } from './es.ts';
+import {
+  type IntegrationFormsKey,
+  integrationFormsBg,
+  integrationFormsEn,
+  integrationFormsEs,
+  integrationFormsNl,
+  integrationFormsSv,
+} from './integration-forms.ts';
 import { nl } from './nl.ts';
 import { type StaffKey, staffBg, staffEn, staffEs, staffNl, staffSv } from './staff.ts';
 import { sv } from './sv.ts';
 import { type TillScanKey, tillScanBg, tillScanEn, tillScanEs, tillScanNl, tillScanSv } from './till-scan.ts';
 
-export type MessageKey = CoreKey | AdminOpsKey | TillScanKey | StaffKey;
+export type MessageKey = CoreKey | AdminOpsKey | TillScanKey | StaffKey | IntegrationFormsKey;
 export const LANGUAGES = ['en', 'es', 'sv', 'bg', 'nl'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const LANGUAGE_NAMES: Record<Language, string> = {
@@ -24,11 +32,11 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
 };
 
 const CATALOGS: Record<Language, Record<MessageKey, string>> = {
-  en: { ...en, ...adminOpsEn, ...tillScanEn, ...staffEn },
-  es: { ...es, ...adminOpsEs, ...tillScanEs, ...staffEs },
-  sv: { ...sv, ...adminOpsSv, ...tillScanSv, ...staffSv },
-  bg: { ...bg, ...adminOpsBg, ...tillScanBg, ...staffBg },
-  nl: { ...nl, ...adminOpsNl, ...tillScanNl, ...staffNl },
+  en: { ...en, ...adminOpsEn, ...tillScanEn, ...staffEn, ...integrationFormsEn },
+  es: { ...es, ...adminOpsEs, ...tillScanEs, ...staffEs, ...integrationFormsEs },
+  sv: { ...sv, ...adminOpsSv, ...tillScanSv, ...staffSv, ...integrationFormsSv },
+  bg: { ...bg, ...adminOpsBg, ...tillScanBg, ...staffBg, ...integrationFormsBg },
+  nl: { ...nl, ...adminOpsNl, ...tillScanNl, ...staffNl, ...integrationFormsNl },
 };
 
 export function toLanguage(locale: string | undefined | null): Language | undefined {
