@@ -455,6 +455,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await api.register(
         staffRoutes({
           staff: services.staff,
+          mailer: services.mailer,
           // A member signs in at a till: a store channel, with the store locations that are its own.
           placeOf: async (ctx, channel) => {
             const found = await recordChannels.channel(ctx, channel);

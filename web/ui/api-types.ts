@@ -23131,6 +23131,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/staff/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change one’s own password (the current one required); other sessions end */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentPassword: string;
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/staff/sign-in": {
         parameters: {
             query?: never;
@@ -23159,6 +23200,127 @@ export interface paths {
                         /** Format: email */
                         email: string;
                         password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            channelId: string | null;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            staff: {
+                                active: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                email: string;
+                                hasPassword: boolean;
+                                id: string;
+                                /** @description store locations the member works at; empty: anywhere */
+                                locationIds: string[];
+                                name: string;
+                                /** @enum {string} */
+                                role: "clerk" | "store_manager" | "agent" | "marketer" | "admin";
+                                /** @description the role's scopes */
+                                scopes: string[];
+                                /** Format: date-time */
+                                updatedAt: string;
+                            };
+                            /** @description send as `Authorization: Bearer <token>` */
+                            token: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/sign-in/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mail a one-time six-digit sign-in code to a staff member
+         * @description Always 202, whether or not the address is a member’s. The code is valid 10 minutes, allows 5 guesses and is replaced by a new request; at most 5 codes an hour per member.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expiresInSeconds: number;
+                            /** @enum {string} */
+                            status: "code_sent_if_possible";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/sign-in/code/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Trade the mailed code for a staff session (at a till when `channel` is given)
+         * @description A wrong, used-up or expired code, or an unknown address, answers 401 staff_sign_in_failed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        channel?: string;
+                        code: string;
+                        /** Format: email */
+                        email: string;
                     };
                 };
             };
