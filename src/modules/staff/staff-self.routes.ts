@@ -83,12 +83,10 @@ export const staffSelfRoutes =
             );
           });
         }
-        return reply
-          .code(202)
-          .send({
-            status: 'code_sent_if_possible' as const,
-            expiresInSeconds: STAFF_CODE_POLICY.ttlMs / 1000,
-          });
+        return reply.code(202).send({
+          status: 'code_sent_if_possible' as const,
+          expiresInSeconds: STAFF_CODE_POLICY.ttlMs / 1000,
+        });
       },
     );
 
