@@ -17,10 +17,18 @@ import {
 } from './integration-forms.ts';
 import { nl } from './nl.ts';
 import { type StaffKey, staffBg, staffEn, staffEs, staffNl, staffSv } from './staff.ts';
+import {
+  type StaffSelfKey,
+  staffSelfBg,
+  staffSelfEn,
+  staffSelfEs,
+  staffSelfNl,
+  staffSelfSv,
+} from './staff-self.ts';
 import { sv } from './sv.ts';
 import { type TillScanKey, tillScanBg, tillScanEn, tillScanEs, tillScanNl, tillScanSv } from './till-scan.ts';
 
-export type MessageKey = CoreKey | AdminOpsKey | TillScanKey | StaffKey | IntegrationFormsKey;
+export type MessageKey = CoreKey | AdminOpsKey | TillScanKey | StaffKey | IntegrationFormsKey | StaffSelfKey;
 export const LANGUAGES = ['en', 'es', 'sv', 'bg', 'nl'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const LANGUAGE_NAMES: Record<Language, string> = {
@@ -32,11 +40,11 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
 };
 
 const CATALOGS: Record<Language, Record<MessageKey, string>> = {
-  en: { ...en, ...adminOpsEn, ...tillScanEn, ...staffEn, ...integrationFormsEn },
-  es: { ...es, ...adminOpsEs, ...tillScanEs, ...staffEs, ...integrationFormsEs },
-  sv: { ...sv, ...adminOpsSv, ...tillScanSv, ...staffSv, ...integrationFormsSv },
-  bg: { ...bg, ...adminOpsBg, ...tillScanBg, ...staffBg, ...integrationFormsBg },
-  nl: { ...nl, ...adminOpsNl, ...tillScanNl, ...staffNl, ...integrationFormsNl },
+  en: { ...en, ...adminOpsEn, ...tillScanEn, ...staffEn, ...integrationFormsEn, ...staffSelfEn },
+  es: { ...es, ...adminOpsEs, ...tillScanEs, ...staffEs, ...integrationFormsEs, ...staffSelfEs },
+  sv: { ...sv, ...adminOpsSv, ...tillScanSv, ...staffSv, ...integrationFormsSv, ...staffSelfSv },
+  bg: { ...bg, ...adminOpsBg, ...tillScanBg, ...staffBg, ...integrationFormsBg, ...staffSelfBg },
+  nl: { ...nl, ...adminOpsNl, ...tillScanNl, ...staffNl, ...integrationFormsNl, ...staffSelfNl },
 };
 
 export function toLanguage(locale: string | undefined | null): Language | undefined {
