@@ -121,7 +121,7 @@ describeBrowser(
       expect(sale.lines[0]).toMatchObject({ sku: 'FJORD-LAMP', unitPrice: 3450 });
     });
 
-    it('ships an order with carrier and tracking and refunds part, then all of it, in Dutch', async () => {
+    it('ships an order with carrier and tracking and refunds part, then all of it, in Dutch; read in Bulgarian', async () => {
       const marketplace = (await t.api('GET', '/api/channels/marketplace')).body;
       const sku = (await t.api('GET', '/api/catalog/products?limit=1')).body.items[0].variants[0].sku;
       const imported = await t.api('POST', '/api/orders/import', {
@@ -179,6 +179,13 @@ describeBrowser(
       await timeline.getByText('Er is een notitie toegevoegd.').waitFor();
       expect(await timeline.textContent()).not.toContain('order.');
       await t.screenshot(page, 'admin-order-nl');
+      // The same page in Bulgarian: the status, the heading and the line in the page's language.
+      await page.getByLabel('Taal').selectOption('bg');
+      await page.getByRole('heading', { name: `Поръчка ${order.number}` }).waitFor();
+      await expect.poll(() => page.getByTestId('order-status').textContent(), LIVE).toBe('Възстановена');
+      await page.getByTestId('line-title').first().waitFor();
+      expect(await page.locator('main').innerText()).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
+      await t.screenshot(page, 'admin-order-bg');
 
       const after = await t.api('GET', `/api/orders/${order.id}`);
       expect(after.body).toMatchObject({ status: 'refunded', refundedAmount: 5000 });
