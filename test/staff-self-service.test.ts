@@ -25,20 +25,25 @@ describeEachHub(
 
     it('signs a member in with a mailed code; unknown addresses get the same answer', async () => {
       const created = await t.api('POST', '/api/staff', {
-        body: { name: 'Mia Marketer', email: 'mia@example.test', role: 'marketer', password: PASSWORD },
+        body: {
+          name: 'Mia Marketer',
+          email: `mia-${t.kind}@example.test`,
+          role: 'marketer',
+          password: PASSWORD,
+        },
       });
       expect(created.status).toBe(201);
-      const asked = await api('POST', '/api/staff/sign-in/code', { email: 'Mia@Example.test' });
+      const asked = await api('POST', '/api/staff/sign-in/code', { email: `Mia-${t.kind}@Example.test` });
       expect(asked.status).toBe(202);
       const unknown = await api('POST', '/api/staff/sign-in/code', { email: 'nobody@example.test' });
       expect(unknown).toMatchObject({ status: 202, body: asked.body });
-      const code = await smtp.signInCode('mia@example.test');
+      const code = await smtp.signInCode(`mia-${t.kind}@example.test`);
       expect(code).toMatch(/^\d{6}$/);
       expect(smtp.mails.some((m) => m.to.includes('nobody@example.test'))).toBe(false);
 
       const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
       const refused = await api('POST', '/api/staff/sign-in/code/verify', {
-        email: 'mia@example.test',
+        email: `mia-${t.kind}@example.test`,
         code: wrong,
       });
       expect(refused.status).toBe(401);
@@ -49,18 +54,24 @@ describeEachHub(
       });
       expect(noMember).toMatchObject({ status: 401, body: { code: 'staff_sign_in_failed' } });
 
-      const ok = await api('POST', '/api/staff/sign-in/code/verify', { email: 'mia@example.test', code });
+      const ok = await api('POST', '/api/staff/sign-in/code/verify', {
+        email: `mia-${t.kind}@example.test`,
+        code,
+      });
       expect(ok.status, JSON.stringify(ok.body)).toBe(200);
       expect(ok.body.token).toMatch(/^ohst_/);
-      expect(ok.body.staff).toMatchObject({ email: 'mia@example.test', role: 'marketer' });
+      expect(ok.body.staff).toMatchObject({ email: `mia-${t.kind}@example.test`, role: 'marketer' });
       const me = await t.api('GET', '/api/staff/me', { key: ok.body.token });
-      expect(me.body.email).toBe('mia@example.test');
+      expect(me.body.email).toBe(`mia-${t.kind}@example.test`);
       // A code works once.
-      const again = await api('POST', '/api/staff/sign-in/code/verify', { email: 'mia@example.test', code });
+      const again = await api('POST', '/api/staff/sign-in/code/verify', {
+        email: `mia-${t.kind}@example.test`,
+        code,
+      });
       expect(again.status).toBe(401);
       // Malformed input is a 400 naming the field.
       const bad = await api('POST', '/api/staff/sign-in/code/verify', {
-        email: 'mia@example.test',
+        email: `mia-${t.kind}@example.test`,
         code: '12ab',
       });
       expect(bad.status).toBe(400);
@@ -69,16 +80,16 @@ describeEachHub(
 
     it('voids a code after five wrong guesses and caps the mails per member', async () => {
       await t.api('POST', '/api/staff', {
-        body: { name: 'Gus Guesser', email: 'gus@example.test', role: 'agent' },
+        body: { name: 'Gus Guesser', email: `gus-${t.kind}@example.test`, role: 'agent' },
       });
-      await api('POST', '/api/staff/sign-in/code', { email: 'gus@example.test' }, null, 'g1');
-      const code = await smtp.signInCode('gus@example.test');
+      await api('POST', '/api/staff/sign-in/code', { email: `gus-${t.kind}@example.test` }, null, 'g1');
+      const code = await smtp.signInCode(`gus-${t.kind}@example.test`);
       const wrong = String((Number(code) + 7) % 1_000_000).padStart(6, '0');
       for (let i = 0; i < 5; i++) {
         const r = await api(
           'POST',
           '/api/staff/sign-in/code/verify',
-          { email: 'gus@example.test', code: wrong },
+          { email: `gus-${t.kind}@example.test`, code: wrong },
           null,
           `g${i}`,
         );
@@ -87,21 +98,29 @@ describeEachHub(
       const late = await api(
         'POST',
         '/api/staff/sign-in/code/verify',
-        { email: 'gus@example.test', code },
+        { email: `gus-${t.kind}@example.test`, code },
         null,
         'g9',
       );
       expect(late.status).toBe(401);
       // Four more mails make five this hour; the sixth request sends nothing (and answers the same).
-      const before = smtp.mails.filter((m) => m.to.includes('gus@example.test')).length;
+      const before = smtp.mails.filter((m) => m.to.includes(`gus-${t.kind}@example.test`)).length;
       for (let i = 0; i < 5; i++) {
         expect(
-          (await api('POST', '/api/staff/sign-in/code', { email: 'gus@example.test' }, null, `q${i}`)).status,
+          (
+            await api(
+              'POST',
+              '/api/staff/sign-in/code',
+              { email: `gus-${t.kind}@example.test` },
+              null,
+              `q${i}`,
+            )
+          ).status,
         ).toBe(202);
       }
-      await smtp.nextMailTo('gus@example.test').catch(() => undefined);
+      await smtp.nextMailTo(`gus-${t.kind}@example.test`).catch(() => undefined);
       await new Promise((r) => setTimeout(r, 300));
-      expect(smtp.mails.filter((m) => m.to.includes('gus@example.test')).length - before).toBe(4);
+      expect(smtp.mails.filter((m) => m.to.includes(`gus-${t.kind}@example.test`)).length - before).toBe(4);
     });
 
     it('changes one’s own password: current one required, other sessions end, this one stays', async () => {
