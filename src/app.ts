@@ -39,7 +39,7 @@ import {
 import { createCustomerOrdersFlow, customerOrdersRoutes } from './flows/customer-orders/index.js';
 import { createCustomerSourcesFlow, customerSourcesRoutes } from './flows/customer-sources/index.js';
 import { DEMO_PAYMENT_PROVIDERS } from './flows/demo/demo-channels.js';
-import { type DemoAppKey, loadDemoData } from './flows/demo/load-demo-data.flow.js';
+import { type DemoAppKey, type DemoStaffAccount, loadDemoData } from './flows/demo/load-demo-data.flow.js';
 import { createImportFlow, importExportRoutes } from './flows/import-export/index.js';
 import { createCustomerPanelFlow, createInboxFlow, inboxRoutes } from './flows/inbox/index.js';
 import { createPricingFlow, pricingRoutes, startPricingBackground } from './flows/pricing/index.js';
@@ -191,6 +191,8 @@ export interface Hub {
   demoLoaded: boolean;
   /** Keys for the demo storefront and till, created with the demo data at this start (shown once). */
   demoAppKeys: DemoAppKey[];
+  /** The demo's staff accounts with their passwords, created at this start (shown once). */
+  demoStaff: DemoStaffAccount[];
   /** The payment providers payers may choose, and why: configured, the demo's, or the default. */
   paymentProviders: PaymentProvidersChoice;
   /** Background sweepers that tests and admin tools can run now. */
@@ -495,6 +497,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await api.register(
         staffRoutes({
           staff: services.staff,
+          mailer: services.mailer,
           // A member signs in at a till: a store channel, with the store locations that are its own.
           placeOf: async (ctx, channel) => {
             const found = await recordChannels.channel(ctx, channel);
@@ -534,11 +537,13 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   const bootstrapKey = await ensureAdminKey(systemCtx(), config.adminKey);
   let demoLoaded = false;
   let demoAppKeys: DemoAppKey[] = [];
+  let demoStaff: DemoStaffAccount[] = [];
   if (!(await getMeta(database.db, 'initialized'))) {
     if (config.demo) {
       const demo = await loadDemoData(systemCtx(), services);
       demoLoaded = demo.loaded;
       demoAppKeys = demo.appKeys ?? [];
+      demoStaff = demo.staffAccounts ?? [];
     }
     await setMeta(database.db, 'initialized', { at: clock.now().toISOString(), demo: config.demo });
   }
@@ -697,6 +702,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     bootstrapKey,
     demoLoaded,
     demoAppKeys,
+    demoStaff,
     paymentProviders,
     jobs: {
       customerStages,

@@ -67,6 +67,11 @@ program
     }
     if (hub.demoAppKeys.length)
       lines.push('             (demo app keys: shown once, bound to their channel)');
+    if (hub.demoStaff.length) {
+      lines.push('', '  Staff      demo accounts (email / password, shown once):');
+      for (const s of hub.demoStaff)
+        lines.push(`             ${s.email} / ${s.password}  ${s.role}${s.store ? ` at ${s.store}` : ''}`);
+    }
     if (hub.bootstrapKey) {
       lines.push(
         '',

@@ -55,6 +55,7 @@ const OWN_WITHOUT_CHANNEL_PARAM = new Set([
   'GET /api/webhooks/endpoints/:id/deliveries',
   'GET /api/webhooks/deliveries/:id',
   'POST /api/webhooks/endpoints/:id/replay',
+  'POST /api/webhooks/endpoints/:id/test',
   'GET /api/webhooks/health',
   'POST /api/channel-sync/connections',
   'GET /api/channel-sync/connections/:id',

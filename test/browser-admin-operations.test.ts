@@ -5,6 +5,7 @@
 // found by part of a name; and the event log fitting a 1,280 px screen.
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { TILL_SCOPES } from '../src/flows/demo/demo-app-keys.js';
 import type { HubConfig } from '../src/platform/config.js';
 import { ARTIFACTS, adminLogin, type BrowserHub, describeBrowser, LIVE } from './browser-harness.js';
 import { type SmtpCapture, startSmtpCapture } from './helpers/smtp-capture.js';
@@ -26,7 +27,7 @@ async function adminPage(t: BrowserHub) {
 describeBrowser(
   'admin operations: catalog editing, order actions, inventory and customers',
   (t) => {
-    it('creates a product (showing refused fields next to them), edits it, and the till channel sells it', async () => {
+    it('creates a product in the admin (English), edits it, and a Dutch till sells it by its barcode', async () => {
       const page = await adminPage(t);
       await page.getByRole('link', { name: 'Catalog' }).click();
       await page.getByRole('link', { name: 'New product' }).click();
@@ -84,9 +85,43 @@ describeBrowser(
       expect(atTill.body).toMatchObject({ title: 'Fjord reading lamp', listed: true });
       expect(atTill.body.variants[0]).toMatchObject({ price: { amount: 3450, currency: 'EUR' } });
       expect(atTill.body.variants[0].availableToSell).toBeGreaterThan(0);
+
+      // Sold at the Amsterdam till, in Dutch: the clerk scans the barcode set in the admin.
+      const channel = (await t.api('GET', '/api/channels/store-amsterdam')).body;
+      const key = await t.api('POST', '/api/keys', {
+        name: 'admin-ops till',
+        kind: 'secret',
+        scopes: TILL_SCOPES,
+        channelId: channel.id,
+      });
+      expect(key.status).toBe(201);
+      const till = await (
+        await t.browser.newContext({
+          baseURL: t.base,
+          viewport: { width: 1024, height: 768 },
+          locale: 'nl-NL',
+        })
+      ).newPage();
+      await till.goto(`${t.base}/pos/store-amsterdam?key=${key.body.secret}`);
+      await till.getByLabel('Scan een SKU of typ een productnaam').fill('4006381333931');
+      await till.getByRole('button', { name: 'Toevoegen', exact: true }).click();
+      await till.locator('[data-sku="FJORD-LAMP"]').waitFor();
+      expect(await till.locator('[data-sku="FJORD-LAMP"]').textContent()).toContain('Fjord reading lamp');
+      await till.getByRole('button', { name: 'Afrekenen' }).click();
+      await till.getByLabel('Contant ontvangen').fill('40');
+      await till.getByRole('button', { name: 'Verkoop afronden' }).click();
+      const sold = till.getByText(/^Verkocht:/);
+      await sold.waitFor();
+      const number = /bestelling (OH-\d+)/.exec((await sold.textContent()) ?? '')?.[1];
+      expect(number).toBeDefined();
+      expect(await till.locator('body').innerText()).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
+      await t.screenshot(till, 'pos-admin-product-sold-nl');
+      const sale = (await t.api('GET', `/api/orders?number=${number}`)).body.items[0];
+      expect(sale).toMatchObject({ status: 'completed' });
+      expect(sale.lines[0]).toMatchObject({ sku: 'FJORD-LAMP', unitPrice: 3450 });
     });
 
-    it('ships an order with carrier and tracking and refunds part, then all of it, in Dutch', async () => {
+    it('ships an order with carrier and tracking and refunds part, then all of it, in Dutch; read in Bulgarian', async () => {
       const marketplace = (await t.api('GET', '/api/channels/marketplace')).body;
       const sku = (await t.api('GET', '/api/catalog/products?limit=1')).body.items[0].variants[0].sku;
       const imported = await t.api('POST', '/api/orders/import', {
@@ -144,6 +179,13 @@ describeBrowser(
       await timeline.getByText('Er is een notitie toegevoegd.').waitFor();
       expect(await timeline.textContent()).not.toContain('order.');
       await t.screenshot(page, 'admin-order-nl');
+      // The same page in Bulgarian: the status, the heading and the line in the page's language.
+      await page.getByLabel('Taal').selectOption('bg');
+      await page.getByRole('heading', { name: `Поръчка ${order.number}` }).waitFor();
+      await expect.poll(() => page.getByTestId('order-status').textContent(), LIVE).toBe('Възстановена');
+      await page.getByTestId('line-title').first().waitFor();
+      expect(await page.locator('main').innerText()).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
+      await t.screenshot(page, 'admin-order-bg');
 
       const after = await t.api('GET', `/api/orders/${order.id}`);
       expect(after.body).toMatchObject({ status: 'refunded', refundedAmount: 5000 });

@@ -204,7 +204,7 @@ describeBrowser(
       await t.screenshot(shopper, 'store-sold-out');
     });
 
-    it('a till sale: found by name, kept across a reload, paid in cash with change, receipt with its number, never a pickup', async () => {
+    it('a till sale: found by name, kept across a reload, paid in cash with change, receipt with its number (English, then Dutch), never a pickup', async () => {
       await seedProduct(t, 'harbour-cap', 'CAP-1', 'Harbour cap', 3);
       const clerk = await (await t.newContext(TABLET)).newPage();
       await clerk.goto(`${t.base}/pos/store-amsterdam?key=${tillKey}`);
@@ -226,6 +226,12 @@ describeBrowser(
       expect(await clerk.getByTestId('receipt-number').textContent()).toBe(`Order ${number}`);
       expect(await clerk.getByTestId('receipt-change').textContent()).toContain('5.50');
       await t.screenshot(clerk, 'pos-receipt');
+      // The clerk switches the till to Dutch: the receipt reads in Dutch, with the same number.
+      await clerk.getByLabel('Language').selectOption('nl');
+      await expect.poll(() => clerk.getByTestId('receipt-number').textContent()).toBe(`Bestelling ${number}`);
+      expect(await clerk.locator('body').innerText()).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
+      await t.screenshot(clerk, 'pos-receipt-nl');
+      await clerk.getByLabel('Taal').selectOption('en');
       // One order, paid and completed, never a pickup: not in the store's task list nor the till's Pickups.
       const found = await t.api('GET', `/api/orders?number=${number}`);
       expect(found.body.items).toHaveLength(1);

@@ -1,9 +1,24 @@
 // Staff accounts through the real pages, in headless Chromium: an admin signs in to the admin with
 // email and password and sees the Staff page; a clerk signs in at the Amsterdam till with their own
 // account (their name on the till), sells, and a price the clerk changes is approved by a store
-// manager typing their credentials at the till; the receipt and the order show who changed it.
-import { expect, it } from 'vitest';
+// manager typing their credentials at the till; the receipt and the order show who changed it. The
+// demo's admin signs in to the admin with a mailed code in Bulgarian and changes their
+// password (a wrong current one highlighted in Bulgarian, then done in English).
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { HubConfig } from '../src/platform/config.js';
 import { type BrowserHub, describeBrowser, LIVE } from './browser-harness.js';
+import { type SmtpCapture, startSmtpCapture } from './helpers/smtp-capture.js';
+
+// A local SMTP relay for the mailed sign-in codes; the hub reads its config when it starts.
+let smtp: SmtpCapture;
+const config: Partial<HubConfig> = {};
+beforeAll(async () => {
+  smtp = await startSmtpCapture();
+  config.smtpUrl = smtp.url;
+  config.mailFrom = 'Hub <hub@example.test>';
+});
+afterAll(async () => smtp?.close());
+const RAW_CODE = /\b[a-z]+_[a-z_]+\b/;
 
 const TABLET = { width: 1024, height: 768 };
 const PASSWORD = 'correct horse battery';
@@ -133,6 +148,53 @@ describeBrowser(
       },
       SCRYPT_UNDER_LOAD_MS,
     );
+
+    it(
+      'the demo admin signs in with a mailed code (Bulgarian) and changes their password (Bulgarian, English)',
+      async () => {
+        const manager = t.hub.demoStaff.find((m) => m.role === 'admin')!;
+        const page = await (await t.newContext()).newPage();
+        await page.goto(`${t.base}/admin`);
+        await page.getByLabel('Language').selectOption('bg');
+        await page.getByRole('button', { name: 'Изпратете ми код за вход по имейл' }).click();
+        const form = page.getByRole('form', { name: 'Изпратете ми код за вход по имейл' });
+        await form.getByLabel('Имейл').fill(manager.email);
+        await form.getByRole('button', { name: 'Изпрати код' }).click();
+        const code = await smtp.signInCode(manager.email);
+        await form.getByLabel('Код от имейла').fill(code);
+        await form.getByRole('button', { name: 'Вход с кода' }).click();
+        await page.getByRole('navigation').first().waitFor();
+        expect(await page.getByTestId('signed-in-as').textContent()).toContain('Astrid Admin');
+
+        await page.getByRole('link', { name: 'Смяна на паролата ми' }).click();
+        const pw = page.getByRole('form', { name: 'Смяна на паролата ми' });
+        await pw.getByLabel('Текуща парола').fill('not my password');
+        await pw.getByLabel('Нова парола', { exact: true }).fill('a brand new password');
+        await pw.getByLabel('Новата парола отново').fill('a brand new password');
+        await pw.getByRole('button', { name: 'Смяна на паролата' }).click();
+        const current = pw.getByLabel('Текуща парола');
+        await expect.poll(() => current.getAttribute('aria-invalid'), LIVE).toBe('true');
+        expect(await pw.locator('.field-invalid .field-error').textContent()).toContain('Текуща парола');
+        expect(await page.locator('main').innerText()).not.toMatch(RAW_CODE);
+        await t.screenshot(page, 'admin-password-wrong-bg');
+
+        await page.getByLabel('Език').selectOption('en');
+        const pwEn = page.getByRole('form', { name: 'Change my password' });
+        await pwEn.getByLabel('Current password').fill(manager.password);
+        await pwEn.getByRole('button', { name: 'Change password' }).click();
+        await expect
+          .poll(() => page.locator('.notice').first().textContent(), LIVE)
+          .toContain('Your password is changed');
+        expect(await page.locator('main').innerText()).not.toMatch(RAW_CODE);
+        const signIn = await fetch(`${t.base}/api/staff/sign-in`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: manager.email, password: 'a brand new password' }),
+        });
+        expect(signIn.status).toBe(200);
+      },
+      SCRYPT_UNDER_LOAD_MS,
+    );
   },
-  { database: 'postgres' },
+  { config, database: 'postgres' },
 );

@@ -180,33 +180,35 @@ describeBrowser(
       await expect.poll(() => clerk.locator(`[data-order="${orderId}"]`).count(), LIVE).toBe(0);
     });
 
-    it('(en) a return found by the email is refunded to store credit; the clerk and the shopper see the code', async () => {
-      const clerk = await (await t.newContext(TABLET)).newPage();
+    it('(bg till, en shopper) a return found by the email is refunded to store credit; the clerk and the shopper see the code', async () => {
+      const clerk = await (await clerkContext('bg-BG')).newPage();
       await clerk.goto(`${t.base}/pos/store-amsterdam/returns?key=${tillKey}`);
-      await clerk.getByLabel('Order number, email, phone or pickup code').fill('lucia@example.com');
+      await clerk.getByLabel('Номер на поръчка, имейл, телефон или код за вземане').fill('lucia@example.com');
       await clerk
-        .getByRole('form', { name: 'Find the order' })
-        .getByRole('button', { name: 'Search' })
+        .getByRole('form', { name: 'Намерете поръчката' })
+        .getByRole('button', { name: 'Търсене' })
         .click();
-      const form = clerk.getByRole('form', { name: 'Take the return' });
+      const form = clerk.getByRole('form', { name: 'Приеми връщането' });
       await form.waitFor();
       expect(await form.textContent()).toContain(orderNumber);
-      // A quantity the order cannot give back: a readable reason, no code.
-      await form.getByLabel('Counter cap: how many come back (bought 1)').fill('3');
-      await form.getByLabel('Refund to').selectOption('store_credit');
-      await form.getByRole('button', { name: 'Take the return' }).click();
+      // A quantity the order cannot give back: a readable reason in Bulgarian, no code.
+      const qty = form.getByLabel('Counter cap: колко се връщат (купени 1)');
+      await qty.fill('3');
+      await form.getByLabel('Възстановяване към').selectOption('store_credit');
+      await form.getByRole('button', { name: 'Приеми връщането' }).click();
       const problem = clerk.getByRole('alert');
       await problem.waitFor();
-      expect(await problem.textContent()).toContain('More items are coming back than were bought');
-      expect(await problem.textContent()).not.toContain('return_refused');
-      await t.screenshot(clerk, 'pos-return-refused');
-      await form.getByLabel('Counter cap: how many come back (bought 1)').fill('1');
-      await form.getByRole('button', { name: 'Take the return' }).click();
+      expect(await problem.textContent()).toContain('Връщат се повече артикули, отколкото са купени');
+      expect(await clerk.locator('body').innerText()).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
+      await t.screenshot(clerk, 'pos-return-refused-bg');
+      await qty.fill('1');
+      await form.getByRole('button', { name: 'Приеми връщането' }).click();
       const credit = clerk.getByTestId('store-credit-code');
       await credit.waitFor();
       const creditCode = (await credit.textContent())!.trim();
       expect(creditCode.length).toBeGreaterThan(4);
-      await t.screenshot(clerk, 'pos-return-credit');
+      expect(await clerk.locator('body').innerText()).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
+      await t.screenshot(clerk, 'pos-return-credit-bg');
 
       const refund = shopperPage.locator(`[data-order="${orderId}"] [data-testid="order-refund"]`);
       await expect.poll(() => refund.textContent(), LIVE).toContain(creditCode);

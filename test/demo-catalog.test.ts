@@ -1,6 +1,7 @@
 // The demo retailer's catalog as its channels show it: two currencies, several locales, listings
-// per channel and stock from the demo inventory.
+// per channel and stock from the demo inventory; barcodes a till scans, and the demo's staff accounts.
 import { expect, it } from 'vitest';
+import { gtinCheckDigitOk } from '../src/modules/catalog/catalog.types.js';
 import { describeEachHub } from './helpers/test-hub.js';
 
 describeEachHub(
@@ -40,6 +41,32 @@ describeEachHub(
       expect(web.body.items.some((p: { availableToSell: number }) => p.availableToSell > 0)).toBe(true);
       const social = await t.api('GET', '/api/channels/social-shop/products?limit=1');
       expect(social.body.items[0].title).toMatch(/#fjordfield$/);
+    });
+
+    it('gives every variant a valid EAN-13 a till finds by scanning', async () => {
+      const page = await t.api('GET', '/api/catalog/products?limit=100');
+      const variants = page.body.items.flatMap(
+        (p: { variants: Array<{ sku: string; gtin: string }> }) => p.variants,
+      );
+      expect(variants.length).toBeGreaterThan(50);
+      for (const v of variants) expect(gtinCheckDigitOk(v.gtin) && v.gtin.length === 13, v.sku).toBe(true);
+      expect(new Set(variants.map((v: { gtin: string }) => v.gtin)).size).toBe(variants.length);
+    });
+
+    it('creates an admin, a store manager and a clerk of Amsterdam whose printed passwords sign in', async () => {
+      expect(t.hub.demoStaff.map((s) => s.role)).toEqual(['admin', 'store_manager', 'clerk']);
+      const clerk = t.hub.demoStaff.find((s) => s.role === 'clerk')!;
+      const atTill = await t.api('POST', '/api/staff/sign-in', {
+        key: null,
+        body: { email: clerk.email, password: clerk.password, channel: 'store-amsterdam' },
+      });
+      expect(atTill.status, JSON.stringify(atTill.body)).toBe(200);
+      const admin = t.hub.demoStaff.find((s) => s.role === 'admin')!;
+      const signedIn = await t.api('POST', '/api/staff/sign-in', {
+        key: null,
+        body: { email: admin.email, password: admin.password },
+      });
+      expect(signedIn.status).toBe(200);
     });
   },
   { demo: true },

@@ -1,6 +1,7 @@
 // The admin console: a key login, then one page per area of the hub.
 import type { ReactNode } from 'react';
 import { type MessageKey, useIntl } from '../i18n/index.tsx';
+import { isStaffToken } from '../ui/api.ts';
 import { LanguagePicker } from '../ui/components.tsx';
 import { KeyGate, useSession } from '../ui/key-gate.tsx';
 import { Link, matchPath, useRouter } from '../ui/router.tsx';
@@ -16,6 +17,7 @@ import { InboxPage } from './pages/inbox.tsx';
 import { IntegrationsPage } from './pages/integrations.tsx';
 import { InventoryPage } from './pages/inventory.tsx';
 import { KeysPage } from './pages/keys.tsx';
+import { MyPasswordPage } from './pages/my-password.tsx';
 import { OrderPage } from './pages/order-detail.tsx';
 import { OrdersPage, PickupBoardPage } from './pages/orders.tsx';
 import { ProductEditorPage } from './pages/product-editor.tsx';
@@ -60,6 +62,7 @@ const SECTIONS: Section[] = [
   { path: '/keys', label: 'nav.keys', render: () => <KeysPage /> },
   { path: '/integrations', label: 'nav.integrations', render: () => <IntegrationsPage /> },
   { path: '/events', label: 'nav.events', render: () => <EventsPage /> },
+  { path: '/account/password', label: 'password.title', nav: false, render: () => <MyPasswordPage /> },
 ];
 
 export function AdminApp() {
@@ -73,7 +76,7 @@ export function AdminApp() {
 
 function Shell() {
   const intl = useIntl();
-  const { me, signOut } = useSession();
+  const { me, signOut, api } = useSession();
   // Staff pages are for those who may manage staff (admins); the hub refuses the rest anyway.
   const mayManageStaff = me.scopes.includes('admin') || me.scopes.includes('staff:write');
   const { path } = useRouter();
@@ -95,6 +98,7 @@ function Shell() {
           {intl.t('admin.title')}
         </Link>
         <span data-testid="signed-in-as">{intl.t('staffLogin.signedInAs', { name: me.name })}</span>
+        {isStaffToken(api.key) ? <Link to="/account/password">{intl.t('password.title')}</Link> : null}
         <LanguagePicker />
         <button type="button" className="secondary" onClick={signOut}>
           {intl.t('common.signOut')}

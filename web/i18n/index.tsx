@@ -9,6 +9,14 @@ import { type CdpKey, cdpBg, cdpEn, cdpEs, cdpNl, cdpSv } from './cdp.ts';
 import { type MessageKey as CoreKey, en } from './en.ts';
 import { es } from './es.ts';
 import { type InboxKey, inboxBg, inboxEn, inboxEs, inboxNl, inboxSv } from './inbox.ts';
+import {
+  type IntegrationFormsKey,
+  integrationFormsBg,
+  integrationFormsEn,
+  integrationFormsEs,
+  integrationFormsNl,
+  integrationFormsSv,
+} from './integration-forms.ts';
 import { nl } from './nl.ts';
 import {
   type PromotionsKey,
@@ -19,6 +27,14 @@ import {
   promotionsSv,
 } from './promotions.ts';
 import { type StaffKey, staffBg, staffEn, staffEs, staffNl, staffSv } from './staff.ts';
+import {
+  type StaffSelfKey,
+  staffSelfBg,
+  staffSelfEn,
+  staffSelfEs,
+  staffSelfNl,
+  staffSelfSv,
+} from './staff-self.ts';
 import { type StoreKey, storeBg, storeEn, storeEs, storeNl, storeSv } from './store.ts';
 import { sv } from './sv.ts';
 import { type TillScanKey, tillScanBg, tillScanEn, tillScanEs, tillScanNl, tillScanSv } from './till-scan.ts';
@@ -31,7 +47,9 @@ export type MessageKey =
   | StoreKey
   | InboxKey
   | PromotionsKey
-  | CdpKey;
+  | CdpKey
+  | IntegrationFormsKey
+  | StaffSelfKey;
 export const LANGUAGES = ['en', 'es', 'sv', 'bg', 'nl'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const LANGUAGE_NAMES: Record<Language, string> = {
@@ -43,11 +61,66 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
 };
 
 const CATALOGS: Record<Language, Record<MessageKey, string>> = {
-  en: { ...en, ...adminOpsEn, ...tillScanEn, ...staffEn, ...storeEn, ...inboxEn, ...promotionsEn, ...cdpEn },
-  es: { ...es, ...adminOpsEs, ...tillScanEs, ...staffEs, ...storeEs, ...inboxEs, ...promotionsEs, ...cdpEs },
-  sv: { ...sv, ...adminOpsSv, ...tillScanSv, ...staffSv, ...storeSv, ...inboxSv, ...promotionsSv, ...cdpSv },
-  bg: { ...bg, ...adminOpsBg, ...tillScanBg, ...staffBg, ...storeBg, ...inboxBg, ...promotionsBg, ...cdpBg },
-  nl: { ...nl, ...adminOpsNl, ...tillScanNl, ...staffNl, ...storeNl, ...inboxNl, ...promotionsNl, ...cdpNl },
+  en: {
+    ...en,
+    ...adminOpsEn,
+    ...tillScanEn,
+    ...staffEn,
+    ...storeEn,
+    ...inboxEn,
+    ...promotionsEn,
+    ...cdpEn,
+    ...integrationFormsEn,
+    ...staffSelfEn,
+  },
+  es: {
+    ...es,
+    ...adminOpsEs,
+    ...tillScanEs,
+    ...staffEs,
+    ...storeEs,
+    ...inboxEs,
+    ...promotionsEs,
+    ...cdpEs,
+    ...integrationFormsEs,
+    ...staffSelfEs,
+  },
+  sv: {
+    ...sv,
+    ...adminOpsSv,
+    ...tillScanSv,
+    ...staffSv,
+    ...storeSv,
+    ...inboxSv,
+    ...promotionsSv,
+    ...cdpSv,
+    ...integrationFormsSv,
+    ...staffSelfSv,
+  },
+  bg: {
+    ...bg,
+    ...adminOpsBg,
+    ...tillScanBg,
+    ...staffBg,
+    ...storeBg,
+    ...inboxBg,
+    ...promotionsBg,
+    ...cdpBg,
+    ...integrationFormsBg,
+    ...staffSelfBg,
+  },
+  nl: {
+    ...nl,
+    ...adminOpsNl,
+    ...tillScanNl,
+    ...staffNl,
+    ...storeNl,
+    ...inboxNl,
+    ...promotionsNl,
+    ...cdpNl,
+    ...integrationFormsNl,
+    ...staffSelfNl,
+  },
 };
 
 export function toLanguage(locale: string | undefined | null): Language | undefined {

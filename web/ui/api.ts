@@ -102,6 +102,18 @@ export async function staffSignIn(body: { email: string; password: string; chann
   return ok(client.POST('/api/staff/sign-in', { body }));
 }
 
+/** Mails a staff member a sign-in code (202 whatever the address). */
+export async function staffRequestCode(email: string) {
+  const client = createClient<paths>({ baseUrl: window.location.origin, credentials: 'same-origin' });
+  return ok(client.POST('/api/staff/sign-in/code', { body: { email } }));
+}
+
+/** Trades a mailed code for a staff session, like staffSignIn. */
+export async function staffSignInWithCode(body: { email: string; code: string; channel?: string }) {
+  const client = createClient<paths>({ baseUrl: window.location.origin, credentials: 'same-origin' });
+  return ok(client.POST('/api/staff/sign-in/code/verify', { body }));
+}
+
 /** Ends a staff session (its token stops working at once); a failure changes nothing for the app. */
 export async function staffSignOut(token: string): Promise<void> {
   await createApi(token)

@@ -89,17 +89,27 @@ export function SelectField<T extends string>({
   options,
   onChange,
   name,
+  field,
 }: {
   label: string;
   value: T;
   options: ReadonlyArray<{ value: T; label: string }>;
   onChange(v: T): void;
   name?: string;
+  /** The request path it fills: highlighted when the hub's problem names it (inside a ProblemScope). */
+  field?: string;
 }) {
   return (
-    <Field label={label}>
-      {(id) => (
-        <select id={id} name={name} value={value} onChange={(e) => onChange(e.target.value as T)}>
+    <Field label={label} field={field}>
+      {(id, invalid) => (
+        <select
+          id={id}
+          name={name}
+          value={value}
+          aria-invalid={invalid || undefined}
+          aria-describedby={invalid ? `${id}-problem` : undefined}
+          onChange={(e) => onChange(e.target.value as T)}
+        >
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}

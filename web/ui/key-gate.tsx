@@ -15,6 +15,7 @@ import { useIntl } from '../i18n/index.tsx';
 import { type ApiClient, createApi, isStaffToken, staffSignIn, staffSignOut, whoAmI } from './api.ts';
 import { ErrorNotice, LanguagePicker, Loading, TextField } from './components.tsx';
 import { type KeyStore, readKey, saveKey, takeKeyFromUrl } from './session.ts';
+import { StaffCodeSignIn } from './staff-code-sign-in.tsx';
 
 export interface Me {
   keyId: string;
@@ -73,6 +74,7 @@ export function KeyGate({
   const [busy, setBusy] = useState(false);
 
   const [withKey, setWithKey] = useState(false);
+  const [withCode, setWithCode] = useState(false);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
 
@@ -152,6 +154,8 @@ export function KeyGate({
             {intl.t('login.submit')}
           </button>
         </form>
+      ) : withCode ? (
+        <StaffCodeSignIn staffChannel={staffChannel} onToken={keep} />
       ) : (
         <form className="panel stack" onSubmit={submitStaff} aria-label={intl.t('staffLogin.title')}>
           <TextField
@@ -178,6 +182,18 @@ export function KeyGate({
             {intl.t('staffLogin.submit')}
           </button>
         </form>
+      )}
+      {withKey ? null : (
+        <button
+          type="button"
+          className="link"
+          onClick={() => {
+            setWithCode(!withCode);
+            setError(null);
+          }}
+        >
+          {withCode ? intl.t('staffCode.switchBack') : intl.t('staffCode.switch')}
+        </button>
       )}
       <button
         type="button"

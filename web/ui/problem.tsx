@@ -75,7 +75,10 @@ export function ProblemScope({ error, children }: { error: unknown; children: Re
 export function useFieldProblem(field: string | undefined): FieldProblem | undefined {
   const problem = useContext(ProblemContext);
   if (!field || !problem) return undefined;
-  return problem.fields.find((f) => f.path === field || f.path.endsWith(`.${field}`));
+  // A list field (body.types) also owns its elements' issues (body.types.2).
+  return problem.fields.find(
+    (f) => f.path === field || f.path.endsWith(`.${field}`) || f.path.startsWith(`${field}.`),
+  );
 }
 
 export function ErrorNotice({ error }: { error: unknown }) {

@@ -38,6 +38,8 @@ export interface ChannelAdapter {
   push(p: PushContext, items: ReadyItem[]): Promise<PushResult>;
   /** The requests a push would make, nothing sent (unknown external ids are shown as such). */
   preview(p: Omit<PushContext, 'send'>, items: ReadyItem[]): Promise<WireRequest[]>;
+  /** One harmless request that succeeds only with working credentials ("Test connection"). */
+  check(p: Pick<PushContext, 'connection' | 'nowSeconds'>): WireRequest;
 }
 
 /** The verdict of a request that carried these SKUs, for every one of them. */

@@ -13,6 +13,7 @@ import { type ChannelSyncService, SYNC_KINDS } from '../../modules/channel-sync/
 import { secretKeys } from '../../platform/http/route-policy.js';
 import { redactCredentialHeaders } from '../webhooks-out/index.js';
 import { ADAPTERS } from './push-worker.js';
+import type { WireRequest, WireVerdict } from './wire.js';
 
 const Id = z.object({ id: z.string() });
 const tags = ['channel sync'];
@@ -45,9 +46,52 @@ const WireRequestShape = z.object({
   body: z.unknown().optional(),
 });
 
+/** Sends one request to a channel (through the SSRF guard) and says what its answer means. */
+export type SendCheck = (req: WireRequest) => Promise<WireVerdict>;
+
 export const channelSyncWireRoutes =
-  (service: ChannelSyncService, flow: ChannelSyncFlow, wake: () => void): FastifyPluginAsyncZod =>
+  (
+    service: ChannelSyncService,
+    flow: ChannelSyncFlow,
+    wake: () => void,
+    sendCheck: SendCheck,
+  ): FastifyPluginAsyncZod =>
   async (app) => {
+    app.post(
+      '/channel-sync/connections/:id/test',
+      {
+        config: { policy: secretKeys('channel_sync:write', 'unbound') },
+        schema: {
+          tags,
+          summary: "Test connection: one harmless request with the connection's credentials, and its answer",
+          params: Id,
+          body: z.strictObject({}).optional(),
+          response: {
+            200: z.object({
+              ok: z.boolean(),
+              statusCode: z.number().int().nullable(),
+              durationMs: z.number().int(),
+              error: z.string().nullable(),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const c = await service.loadConnection(request.ctx, request.params.id);
+        const nowSeconds = Math.floor(request.ctx.clock.now().getTime() / 1000);
+        const started = performance.now();
+        const v = await sendCheck(ADAPTERS[c.kind].check({ connection: c, nowSeconds }));
+        const durationMs = Math.round(performance.now() - started);
+        if (v.kind === 'ok') return { ok: true, statusCode: v.response.status, durationMs, error: null };
+        return {
+          ok: false,
+          statusCode: v.kind === 'retry' ? v.statusCode : v.statusCode || null,
+          durationMs,
+          error: v.error,
+        };
+      },
+    );
+
     app.post(
       '/channel-sync/connections/:id/dry-run',
       {

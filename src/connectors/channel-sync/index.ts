@@ -14,7 +14,7 @@ import type { Database } from '../../platform/db/database.js';
 import type { RunningConsumer } from '../../platform/events/consumer.js';
 import type { Metrics } from '../../platform/metrics.js';
 import type { SecretBox } from '../../platform/secrets/secret-box.js';
-import type { TargetGuard } from '../webhooks-out/index.js';
+import { createOutboundClient, type TargetGuard } from '../webhooks-out/index.js';
 import { channelSyncWireRoutes } from './channel-sync.routes.js';
 import { registerChannelSyncMetrics } from './channel-sync-metrics.js';
 import {
@@ -23,6 +23,7 @@ import {
   type RunningChannelSyncPush,
   startChannelSyncPush,
 } from './push-worker.js';
+import { sendWire, type WireRequest } from './wire.js';
 
 export { ADAPTERS, type ChannelSyncPushConfig, loadChannelSyncConfig } from './push-worker.js';
 export { TokenBucket } from './token-bucket.js';
@@ -54,6 +55,16 @@ export function createChannelSync(opts: {
   let push: RunningChannelSyncPush | undefined;
   let enqueuer: RunningConsumer | undefined;
   const wake = () => push?.wake();
+  // "Test connection" waits for one answer on the request path: its own small client, a short deadline.
+  const checkClient = createOutboundClient({ guard: opts.guard, maxSockets: 4, maxResponseBytes: 64 * 1024 });
+  const sendCheck = async (req: WireRequest) => {
+    try {
+      await opts.guard.check(req.url);
+    } catch (err) {
+      return { kind: 'park' as const, error: (err as Error).message, statusCode: 0 };
+    }
+    return sendWire(checkClient, req, Math.min(config.timeoutMs, 10_000));
+  };
   return {
     service,
     flow,
@@ -65,7 +76,7 @@ export function createChannelSync(opts: {
     },
     routes: (async (api) => {
       await api.register(channelSyncRoutes(service));
-      await api.register(channelSyncWireRoutes(service, flow, wake));
+      await api.register(channelSyncWireRoutes(service, flow, wake, sendCheck));
     }) as FastifyPluginAsync,
     start() {
       if (push) return;
@@ -78,6 +89,8 @@ export function createChannelSync(opts: {
       await push?.stop();
       push = undefined;
     },
+    /** Closes the test connections' sockets (at hub shutdown). */
+    close: () => checkClient.close(),
   };
 }
 

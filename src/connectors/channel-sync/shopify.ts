@@ -154,6 +154,8 @@ function readAnswer(text: string, skus: string[], r: PushResult): GraphQlAnswer 
 }
 
 export const shopifyAdapter: ChannelAdapter = {
+  // The shop's name: any valid Admin API token may read it, a wrong one answers 401.
+  check: (p) => request(p.connection, { query: 'query OmnihubCheck { shop { name } }', variables: {} }),
   async preview(p, items) {
     const refs = await p.service.refsOf(
       p.ctx,

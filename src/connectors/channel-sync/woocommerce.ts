@@ -70,6 +70,12 @@ function chunks<T>(list: T[], size: number): T[][] {
 }
 
 export const wooCommerceAdapter: ChannelAdapter = {
+  // Reading one product needs the key's read permission: a wrong key or secret answers 401.
+  check: (p) => ({
+    method: 'GET',
+    url: `${apiBase(p.connection.baseUrl)}/products?per_page=1`,
+    headers: headers(p),
+  }),
   async preview(p, items) {
     const known = await p.service.refsOf(
       p.ctx,

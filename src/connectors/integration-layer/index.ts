@@ -23,11 +23,13 @@ import { type ChannelSync, createChannelSync } from '../channel-sync/index.js';
 import { inboundDryRunRoutes, inboundReceiptRoutes, startInboundProcessor } from '../inbound/index.js';
 import { type EventStreamHub, loadStreamConfig, startEventStreamHub, streamRoutes } from '../stream/index.js';
 import {
+  createSender,
   createTargetGuard,
   loadWebhooksConfig,
   type RunningWebhooksOut,
   startWebhooksOut,
   type WebhooksOutConfig,
+  webhookTestRoutes,
 } from '../webhooks-out/index.js';
 import { registerSyncMetrics } from './sync-metrics.js';
 
@@ -84,6 +86,9 @@ export function createIntegrationLayer(opts: IntegrationLayerOptions) {
         secrets: opts.secrets,
       })
     : undefined;
+  // "Send test" sends through its own few connections (closed with the layer), the worker's sender
+  // exists only on nodes that deliver.
+  const testSender = createSender({ timeoutMs: Math.min(config.timeoutMs, 10_000), guard, maxSockets: 4 });
   let stream: EventStreamHub | undefined;
   let worker: RunningWebhooksOut | undefined;
   let rulesRunner: RunningConsumer | undefined;
@@ -105,6 +110,7 @@ export function createIntegrationLayer(opts: IntegrationLayerOptions) {
       stream ??= startEventStreamHub({ database, log, ...loadStreamConfig() });
       await api.register(streamRoutes(stream));
       await api.register(webhooksRoutes(webhooks));
+      await api.register(webhookTestRoutes(webhooks, testSender));
       await api.register(rulesRoutes(rules));
       await api.register(inboundRoutes(inbound));
       await api.register(inboundDryRunRoutes(inbound));
@@ -163,6 +169,8 @@ export function createIntegrationLayer(opts: IntegrationLayerOptions) {
       worker = undefined;
       await stream?.stop();
       stream = undefined;
+      testSender.close();
+      channelSync?.close();
     },
   };
   return layer;

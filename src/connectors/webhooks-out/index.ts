@@ -16,3 +16,4 @@ export { REDACTED, redactCredentialHeaders } from './redact-headers.js';
 export { createSender, parseRetryAfter, type Sender } from './sender.js';
 export { signStandardWebhook, standardWebhookHeaders, verifyStandardWebhook } from './signing.js';
 export { createTargetGuard, isPrivateAddress, type TargetGuard } from './ssrf-guard.js';
+export { TestDeliveryResult, webhookTestRoutes } from './test-delivery.routes.js';

@@ -216,14 +216,16 @@ export async function loadDemoCatalog(
     ctx,
     products.map(({ style: _s, colour: _c, ...p }) => p),
   );
-  const variants = products.flatMap((p) =>
-    p.style.sizes.map((size) => ({
-      productId: ids.get(p.handle)!,
-      sku: `FF-${p.handle.toUpperCase()}-${size}`,
-      options: { colour: p.colour, size },
-      eur: p.style.eur,
-    })),
-  );
+  const variants = products
+    .flatMap((p) =>
+      p.style.sizes.map((size) => ({
+        productId: ids.get(p.handle)!,
+        sku: `FF-${p.handle.toUpperCase()}-${size}`,
+        options: { colour: p.colour, size },
+        eur: p.style.eur,
+      })),
+    )
+    .map((v, i) => ({ ...v, gtin: demoGtin(i + 1) }));
   await catalog.upsertVariants(
     ctx,
     variants.map(({ eur: _e, ...v }) => v),
@@ -284,4 +286,14 @@ export async function loadDemoCatalog(
     alt: Object.fromEntries(Object.entries(p.texts ?? {}).map(([l, t]) => [l, t.title])),
   }));
   return { products: products.length, skus: variants.map((v) => v.sku), pictures };
+}
+
+/**
+ * The demo's barcodes: EAN-13 in GS1's restricted-circulation range 200–299 (numbers a shop may give
+ * its own goods, never a real product's), with the GS1 check digit, so a till scans them.
+ */
+export function demoGtin(n: number): string {
+  const body = `200${String(n).padStart(9, '0')}`;
+  const sum = [...body].reverse().reduce((acc, d, i) => acc + Number(d) * (i % 2 === 0 ? 3 : 1), 0);
+  return `${body}${(10 - (sum % 10)) % 10}`;
 }

@@ -5,6 +5,7 @@ import type { ChannelsService } from '../../modules/channels/index.js';
 import type { CustomersService } from '../../modules/customers/index.js';
 import type { InventoryService } from '../../modules/inventory/index.js';
 import type { MediaService } from '../../modules/media/index.js';
+import type { StaffService } from '../../modules/staff/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { getMeta, setMeta } from '../../platform/db/hub-meta.js';
 import type { CommerceFlows } from '../commerce/index.js';
@@ -15,8 +16,10 @@ import { loadDemoCustomers } from './demo-customers.js';
 import { loadDemoInventory, seedDemoStock } from './demo-inventory.js';
 import { loadDemoMedia } from './demo-media.js';
 import { loadDemoOrders } from './demo-orders.js';
+import { createDemoStaff, type DemoStaffAccount } from './demo-staff.js';
 
 export type { DemoAppKey } from './demo-app-keys.js';
+export type { DemoStaffAccount } from './demo-staff.js';
 
 export const DEMO_RETAILER = 'Fjord & Field (demo)';
 
@@ -29,6 +32,8 @@ export interface DemoServices {
   media?: MediaService;
   /** Carts and orders (optional: a hub without the commerce flows skips them). */
   commerce?: CommerceFlows;
+  /** Staff accounts (optional: without it the demo has none). */
+  staff?: Pick<StaffService, 'createMember'>;
 }
 
 export interface DemoSummary {
@@ -46,7 +51,12 @@ export async function loadDemoData(
   ctx: Ctx,
   services: DemoServices,
   opts: { force?: boolean } = {},
-): Promise<{ loaded: boolean; summary: DemoSummary; appKeys?: DemoAppKey[] }> {
+): Promise<{
+  loaded: boolean;
+  summary: DemoSummary;
+  appKeys?: DemoAppKey[];
+  staffAccounts?: DemoStaffAccount[];
+}> {
   const existing = await getMeta<DemoSummary>(ctx.db, 'demo');
   if (existing && !opts.force) return { loaded: false, summary: existing };
   const channels = await loadDemoChannels(ctx, services.channels);
@@ -69,6 +79,13 @@ export async function loadDemoData(
   };
   // Keys for the storefront and a till only at the first load: a forced reload keeps the existing ones.
   const appKeys = existing ? undefined : await createDemoAppKeys(ctx, channels);
+  const staffAccounts =
+    existing || !services.staff ? undefined : await createDemoStaff(ctx, services.staff, locations);
   await setMeta(ctx.db, 'demo', summary);
-  return { loaded: true, summary, ...(appKeys ? { appKeys } : {}) };
+  return {
+    loaded: true,
+    summary,
+    ...(appKeys ? { appKeys } : {}),
+    ...(staffAccounts ? { staffAccounts } : {}),
+  };
 }

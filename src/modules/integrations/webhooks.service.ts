@@ -37,6 +37,7 @@ import {
   updateEndpointRow as updateEndpointStored,
 } from './webhook-endpoints.repository.js';
 import { endpointSecrets } from './webhook-secrets.js';
+import { testDeliveryOf, testEventFor } from './webhook-test.js';
 import {
   claimDueDeliveries,
   type FailureUpdate,
@@ -200,6 +201,8 @@ export interface WebhooksService {
   replayDead(ctx: Ctx, endpointId: string, ids?: string[]): Promise<{ replayed: string[] }>;
   /** Each endpoint's status, counters and queue depth. */
   health(ctx: Ctx): Promise<EndpointHealth[]>;
+  /** A `webhook.test` delivery rendered and signed like a real one, ready to send; nothing is queued. */
+  testDelivery(ctx: Ctx, endpointId: string): Promise<ClaimedDelivery>;
 }
 
 export function createWebhooksService(deps: WebhooksDeps = {}): WebhooksService {
@@ -327,6 +330,13 @@ export function createWebhooksService(deps: WebhooksDeps = {}): WebhooksService 
     },
 
     getEndpoint: async (ctx: Ctx, id: string): Promise<Endpoint> => publicEndpoint(await load(ctx, id)),
+
+    async testDelivery(ctx: Ctx, endpointId: string): Promise<ClaimedDelivery> {
+      const e = await load(ctx, endpointId);
+      const event = testEventFor(ctx, e);
+      // Consent is about a customer; a test is about none (null: included as "no customer").
+      return testDeliveryOf(ctx, e, await renderBody(e, event, e.includeConsent ? null : undefined), event);
+    },
 
     async listEndpoints(ctx: Ctx): Promise<Endpoint[]> {
       return (await selectEndpoints(ctx.db, { channelId: ctx.actor.channelId })).map(publicEndpoint);

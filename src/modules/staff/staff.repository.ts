@@ -174,8 +174,15 @@ export async function revokeSessionRow(exec: Executor, id: string, now: Date): P
   return r !== undefined;
 }
 
-export async function revokeSessionsOfMember(exec: Executor, staffId: string, now: Date): Promise<void> {
+/** Ends every live session of the member, but the one `exceptId` names (the member's own, kept). */
+export async function revokeSessionsOfMember(
+  exec: Executor,
+  staffId: string,
+  now: Date,
+  exceptId: string | null = null,
+): Promise<void> {
   await exec.execute(
-    sql`update staff_sessions set revoked_at = ${now.toISOString()} where staff_id = ${staffId} and revoked_at is null`,
+    sql`update staff_sessions set revoked_at = ${now.toISOString()}
+        where staff_id = ${staffId} and revoked_at is null and id is distinct from ${exceptId}`,
   );
 }

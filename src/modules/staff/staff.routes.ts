@@ -12,11 +12,15 @@ import {
   publicRoute,
   secretKeys,
 } from '../../platform/http/route-policy.js';
+import type { Mailer } from '../../platform/mail/mailer.js';
 import { type SignInPlace, STAFF_TOKEN_PREFIX, type StaffService } from './staff.service.js';
 import { CreateStaffMember, StaffMember, StaffSignIn, UpdateStaffMember } from './staff.types.js';
+import { staffSelfRoutes } from './staff-self.routes.js';
 
 export interface StaffRouteDeps {
   staff: StaffService;
+  /** Mails sign-in codes (without a relay they go to the log). */
+  mailer: Mailer;
   /** The till a member names at sign-in (store channel id or code), or null when there is none. */
   placeOf(ctx: Ctx, channel: string): Promise<SignInPlace | null>;
 }
@@ -51,6 +55,20 @@ const SignedIn = z.object({
 export const staffRoutes =
   (deps: StaffRouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
+    /** A session for a member whose credentials (password or mailed code) were right. */
+    const signIn = async (ctx: Ctx, member: StaffMember, channel: string | undefined) => {
+      let place: SignInPlace | null = null;
+      if (channel) {
+        place = await deps.placeOf(ctx, channel);
+        if (!place) {
+          throw new AppError('validation_failed', `No store channel ${channel}`, {
+            issues: [{ path: 'body.channel', message: 'no store channel with this id or code' }],
+          });
+        }
+      }
+      const { token, session } = await deps.staff.openSession(ctx, member, place);
+      return { token, expiresAt: session.expiresAt, channelId: session.channelId, staff: member };
+    };
     const tags = ['staff'];
     app.post(
       '/staff/sign-in',
@@ -79,18 +97,11 @@ export const staffRoutes =
       async (request) => {
         const { email, password, channel } = request.body;
         const member = await deps.staff.checkCredentials(request.ctx, email, password);
-        let place: SignInPlace | null = null;
-        if (channel) {
-          place = await deps.placeOf(request.ctx, channel);
-          if (!place) {
-            throw new AppError('validation_failed', `No store channel ${channel}`, {
-              issues: [{ path: 'body.channel', message: 'no store channel with this id or code' }],
-            });
-          }
-        }
-        const { token, session } = await deps.staff.openSession(request.ctx, member, place);
-        return { token, expiresAt: session.expiresAt, channelId: session.channelId, staff: member };
+        return signIn(request.ctx, member, channel);
       },
+    );
+    await app.register(
+      staffSelfRoutes({ staff: deps.staff, mailer: deps.mailer, signIn, bearer: bearerToken, SignedIn }),
     );
 
     app.post(

@@ -47,3 +47,20 @@ export const staffSessions = pgTable(
     index('staff_sessions_staff_idx').on(t.staffId).where(sql`revoked_at is null`),
   ],
 );
+
+/** One live emailed sign-in code per member (staff-codes.repository.ts): a new request replaces it. */
+export const staffSignInCodes = pgTable('staff_sign_in_codes', {
+  staffId: text('staff_id')
+    .primaryKey()
+    .references(() => staffMembers.id, { onDelete: 'cascade' }),
+  // SHA-256 of salt + code; the salt is per code so equal codes never share a hash.
+  codeSalt: text('code_salt').notNull(),
+  codeHash: text('code_hash').notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+  // Codes mailed in the current window, to cap how many mails one member can be sent.
+  sendsInWindow: integer('sends_in_window').notNull().default(1),
+  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+});

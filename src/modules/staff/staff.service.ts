@@ -31,6 +31,7 @@ import {
 } from './staff.repository.js';
 import { ROLE_SCOPES } from './staff.roles.js';
 import type { CreateStaffMember, StaffMember, StaffSession, UpdateStaffMember } from './staff.types.js';
+import { consumeStaffCode, issueStaffCode } from './staff-codes.repository.js';
 import {
   DEFAULT_PASSWORD_COST,
   hashPassword,
@@ -82,6 +83,18 @@ export interface StaffService {
   resolveToken(ctx: Ctx, token: string): Promise<{ session: StaffSession; actor: Actor } | null>;
   /** Ends the session a token opens (sign-out); an ended one changes nothing. */
   signOut(ctx: Ctx, token: string): Promise<void>;
+  /**
+   * A one-time code for an active member with this address, to be mailed; undefined for an unknown
+   * or disabled address or a spent mail quota (the caller answers the same either way).
+   */
+  issueSignInCode(ctx: Ctx, email: string): Promise<{ member: StaffMember; code: string } | undefined>;
+  /** The member whose emailed code this is (used up now); else 401 `staff_sign_in_failed`. */
+  checkSignInCode(ctx: Ctx, email: string, code: string): Promise<StaffMember>;
+  /**
+   * The signed-in member changes their own password: the current one is required (a wrong one
+   * counts toward the lock, 422 naming body.currentPassword); every other session of theirs ends.
+   */
+  changeOwnPassword(ctx: Ctx, token: string, current: string, next: string): Promise<void>;
 }
 
 const secretHashOf = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -243,6 +256,46 @@ export function createStaffService(deps: StaffDeps = {}): StaffService {
         session = { ...session, expiresAt };
       }
       return { session, actor: staffActor(member, session) };
+    },
+
+    async issueSignInCode(ctx, email) {
+      const row = await selectMemberByEmail(ctx.db, email.trim().toLowerCase());
+      if (!row?.active) return undefined;
+      const code = await issueStaffCode(ctx.db, row.id, ctx.clock.now());
+      return code ? { member: toMember(row), code } : undefined;
+    },
+
+    async checkSignInCode(ctx, email, code) {
+      const row = await selectMemberByEmail(ctx.db, email.trim().toLowerCase());
+      const locked = row?.locked_until && new Date(row.locked_until) > ctx.clock.now();
+      if (!row?.active || locked) throw signInFailed();
+      const right = await inTransaction(ctx, (tx) => consumeStaffCode(tx.db, row.id, code, tx.clock.now()));
+      if (!right) throw signInFailed();
+      return toMember(row);
+    },
+
+    async changeOwnPassword(ctx, token, current, next) {
+      const found = await selectSessionBySecret(ctx.db, secretHashOf(token));
+      if (!found || found.revoked) throw signInFailed();
+      if (!(await liveMember(ctx, found.member, current))) {
+        throw new AppError('validation_failed', 'The current password is wrong', {
+          issues: [{ path: 'body.currentPassword', message: 'wrong password', code: 'wrong_password' }],
+        });
+      }
+      const passwordHash = await hashPassword(next, cost);
+      await inTransaction(ctx, async (tx) => {
+        const now = tx.clock.now();
+        await updateMember(tx.db, found.member.id, { passwordHash }, now);
+        await revokeSessionsOfMember(tx.db, found.member.id, now, found.session.id);
+        await appendEvents(tx, [
+          memberUpdatedEvent({
+            staffId: found.member.id,
+            role: found.member.role,
+            active: found.member.active,
+            changed: ['password'],
+          }),
+        ]);
+      });
     },
 
     async signOut(ctx, token) {

@@ -1,11 +1,14 @@
 // Channel sync on the integrations page: each connection pushing stock, prices and listings to an
 // external channel, with its health (queue, pushes, failures, dead letters, lag, last error) and the
 // operator's moves: pause/resume, full resync, replay of dead-lettered items.
+import { useState } from 'react';
 import { useIntl } from '../../i18n/index.tsx';
 import { ok } from '../../ui/api.ts';
 import { Pill, useLoad } from '../../ui/components.tsx';
 import { LoadedTable, type useAction } from '../../ui/data-table.tsx';
 import { useApi } from '../../ui/key-gate.tsx';
+import { ChannelSyncForm, EMPTY_SYNC, type SyncForm } from './channel-sync-form.tsx';
+import { testSentence } from './webhook-endpoints-panel.tsx';
 
 type Action = ReturnType<typeof useAction>;
 type Health = ReturnType<typeof useLoad<Awaited<ReturnType<typeof loadHealth>>>>;
@@ -19,6 +22,38 @@ export function ChannelSyncPanel({ action, health }: { action: Action; health: H
   const channels = useLoad(() => ok(api.GET('/api/channels')), []);
   const channelName = (id: string) => channels.data?.items.find((c) => c.id === id)?.name ?? id;
   const seconds = (s: number) => intl.t('integrations.seconds', { s: Math.round(s) });
+  const connections = useLoad(() => ok(api.GET('/api/channel-sync/connections')), []);
+  const [editing, setEditing] = useState<{ id: string; form: SyncForm } | null>(null);
+  const [tests, setTests] = useState<Record<string, Awaited<ReturnType<typeof testConnection>>>>({});
+  const changed = () => {
+    health.reload();
+    connections.reload();
+  };
+  const testConnection = async (id: string) =>
+    ok(api.POST('/api/channel-sync/connections/{id}/test', { params: { path: { id } }, body: {} }));
+  const runTest = (id: string) =>
+    action.run(async () => {
+      const r = await testConnection(id);
+      setTests((all) => ({ ...all, [id]: r }));
+    });
+  const connectionOf = (id: string) => connections.data?.items.find((c) => c.id === id);
+  const edit = (id: string) => {
+    const c = connectionOf(id);
+    if (c)
+      setEditing({
+        id,
+        form: { ...EMPTY_SYNC, kind: c.kind, channelId: c.channelId, name: c.name, baseUrl: c.baseUrl },
+      });
+  };
+  const remove = (id: string) => {
+    const url = connectionOf(id)?.baseUrl ?? id;
+    if (!window.confirm(intl.t('channelSync.confirmDelete', { url }))) return;
+    void action.run(async () => {
+      await ok(api.DELETE('/api/channel-sync/connections/{id}', { params: { path: { id } } }));
+      if (editing?.id === id) setEditing(null);
+      changed();
+    }, intl.t('channelSync.deleted'));
+  };
 
   const setStatus = (id: string, status: 'active' | 'paused') =>
     action.run(
@@ -65,7 +100,7 @@ export function ChannelSyncPanel({ action, health }: { action: Action; health: H
         rowProps={(h) => ({ 'data-connection': h.connectionId })}
         columns={[
           { header: intl.t('channelSync.channel'), cell: (h) => channelName(h.channelId) },
-          { header: intl.t('channels.type'), cell: (h) => <code>{h.kind}</code> },
+          { header: intl.t('channels.type'), cell: (h) => intl.t(`channelSync.kind.${h.kind}`) },
           {
             header: intl.t('channels.status'),
             cellProps: { 'data-testid': 'sync-status' },
@@ -114,11 +149,46 @@ export function ChannelSyncPanel({ action, health }: { action: Action; health: H
                   <button type="button" className="secondary" onClick={() => replay(h.connectionId)}>
                     {intl.t('integrations.replay')}
                   </button>
+                ) : null}{' '}
+                <button type="button" className="secondary" onClick={() => runTest(h.connectionId)}>
+                  {intl.t('channelSync.test')}
+                </button>{' '}
+                <button type="button" className="secondary" onClick={() => edit(h.connectionId)}>
+                  {intl.t('endpoints.edit')}
+                </button>{' '}
+                <button type="button" className="danger" onClick={() => remove(h.connectionId)}>
+                  {intl.t('endpoints.delete')}
+                </button>
+                {tests[h.connectionId] ? (
+                  <output
+                    className={tests[h.connectionId]!.ok ? 'test-result ok' : 'test-result bad'}
+                    data-testid="connection-test-result"
+                  >
+                    {testSentence(
+                      intl.t,
+                      { ...tests[h.connectionId]!, delivered: tests[h.connectionId]!.ok },
+                      {
+                        ok: 'channelSync.testOk',
+                        refused: 'channelSync.testRefused',
+                        none: 'channelSync.testNoAnswer',
+                      },
+                    )}
+                  </output>
                 ) : null}
               </span>
             ),
           },
         ]}
+      />
+      <ChannelSyncForm
+        key={editing?.id ?? 'new'}
+        action={action}
+        editing={editing?.id ?? null}
+        initial={editing?.form ?? EMPTY_SYNC}
+        onDone={() => {
+          setEditing(null);
+          changed();
+        }}
       />
     </>
   );

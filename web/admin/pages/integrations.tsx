@@ -3,11 +3,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { useIntl } from '../../i18n/index.tsx';
 import { ok } from '../../ui/api.ts';
-import { Pill, TextField, useLoad } from '../../ui/components.tsx';
-import { DataTable, FormPanel, LoadedTable, useAction } from '../../ui/data-table.tsx';
+import { Pill, useLoad } from '../../ui/components.tsx';
+import { DataTable, LoadedTable, useAction } from '../../ui/data-table.tsx';
 import { useApi } from '../../ui/key-gate.tsx';
 import { useLiveEvents } from '../../ui/use-live.ts';
 import { ChannelSyncPanel, loadHealth } from './channel-sync-panel.tsx';
+import { ConnectorsPanel } from './connectors-panel.tsx';
+import { WebhookEndpointsPanel } from './webhook-endpoints-panel.tsx';
 
 export function IntegrationsPage() {
   const intl = useIntl();
@@ -17,7 +19,6 @@ export function IntegrationsPage() {
   const syncHealth = useLoad(() => loadHealth(api), []);
   const [selected, setSelected] = useState<string | null>(null);
   const action = useAction();
-  const [form, setForm] = useState({ url: '', types: '' });
   const deliveries = useLoad(
     () =>
       selected
@@ -46,20 +47,6 @@ export function IntegrationsPage() {
     if (!syncHealth.loading) syncHealth.reload();
   });
 
-  const create = () =>
-    action.run(
-      async () => {
-        const created = await ok(
-          api.POST('/api/webhooks/endpoints', {
-            body: { url: form.url, types: form.types.split(/[\s,]+/).filter(Boolean) },
-          }),
-        );
-        setForm({ url: '', types: '' });
-        health.reload();
-        return created.secret;
-      },
-      (secret) => intl.t('integrations.secretOnce', { secret }),
-    );
   const replay = (id: string) =>
     action.run(
       async () => {
@@ -78,6 +65,7 @@ export function IntegrationsPage() {
     <section aria-labelledby="integrations-title">
       <h1 id="integrations-title">{intl.t('integrations.title')}</h1>
       {action.notices}
+      <WebhookEndpointsPanel action={action} onChange={() => health.reload()} />
       <h2>{intl.t('integrations.health')}</h2>
       <LoadedTable
         load={health}
@@ -151,10 +139,10 @@ export function IntegrationsPage() {
         </>
       ) : null}
       <h2>{intl.t('integrations.connectors')}</h2>
+      {/* The connectors' list below says when there are none; health shows once there are. */}
       <LoadedTable
         load={connectors}
-        items={connectors.data?.items}
-        empty={intl.t('integrations.noConnectors')}
+        items={connectors.data?.items.length ? connectors.data.items : undefined}
         rowKey={(c) => c.connectorId}
         rowProps={(c) => ({ 'data-connector': c.name })}
         columns={[
@@ -171,23 +159,8 @@ export function IntegrationsPage() {
           { header: intl.t('integrations.lag'), num: true, cell: (c) => seconds(c.lagSeconds) },
         ]}
       />
+      <ConnectorsPanel action={action} onChange={() => connectors.reload()} />
       <ChannelSyncPanel action={action} health={syncHealth} />
-      <h2>{intl.t('integrations.new')}</h2>
-      <FormPanel label={intl.t('integrations.new')} submit={intl.t('common.create')} onSubmit={create}>
-        <TextField
-          label="URL"
-          type="url"
-          value={form.url}
-          onChange={(url) => setForm({ ...form, url })}
-          required
-        />
-        <TextField
-          label={intl.t('integrations.types')}
-          value={form.types}
-          onChange={(types) => setForm({ ...form, types })}
-          hint={intl.t('integrations.typesHint')}
-        />
-      </FormPanel>
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { useApi } from '../../ui/key-gate.tsx';
 import { Link } from '../../ui/router.tsx';
 import { useLiveEvents } from '../../ui/use-live.ts';
 import { toMinor, WithFieldError } from '../form-errors.tsx';
+import { useOrderLineTitles } from '../order-line-titles.ts';
 import { OrderTimeline } from './order-timeline.tsx';
 
 const CANCELLABLE = ['pending', 'paid', 'allocated'];
@@ -31,6 +32,10 @@ export function OrderPage({ id }: { id: string }) {
   useLiveEvents(['order.*'], (e) => {
     if (e.subject === order.data?.id) reload();
   });
+  const localTitle = useOrderLineTitles(
+    order.data?.channelId,
+    (order.data?.lines ?? []).map((l) => l.sku),
+  );
 
   if (order.loading && !order.data) return <Loading />;
   if (!order.data) return <ErrorNotice error={order.error} />;
@@ -79,7 +84,8 @@ export function OrderPage({ id }: { id: string }) {
           <ul>
             {o.lines.map((l) => (
               <li key={l.lineId}>
-                {l.quantity} × {l.title} <code>{l.sku}</code> · {intl.money(l.total, o.currency)}
+                {l.quantity} × <span data-testid="line-title">{localTitle(l.sku) ?? l.title}</span>{' '}
+                <code>{l.sku}</code> · {intl.money(l.total, o.currency)}
                 {l.priceOverride ? (
                   <small className="override-note">
                     {intl.t('override.was', {
