@@ -3916,6 +3916,53 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/channel-sync/connections/{id}/test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Test connection: one harmless request with the connection's credentials, and its answer */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              durationMs: number;
+              error: string | null;
+              ok: boolean;
+              statusCode: number | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/channel-sync/health': {
     parameters: {
       query?: never;
@@ -15809,6 +15856,47 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/staff/me/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Change one’s own password (the current one required); other sessions end */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            currentPassword: string;
+            newPassword: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/staff/sign-in': {
     parameters: {
       query?: never;
@@ -15837,6 +15925,127 @@ export interface paths {
             /** Format: email */
             email: string;
             password: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              channelId: string | null;
+              /** Format: date-time */
+              expiresAt: string;
+              staff: {
+                active: boolean;
+                /** Format: date-time */
+                createdAt: string;
+                email: string;
+                hasPassword: boolean;
+                id: string;
+                /** @description store locations the member works at; empty: anywhere */
+                locationIds: string[];
+                name: string;
+                /** @enum {string} */
+                role: 'clerk' | 'store_manager' | 'agent' | 'marketer' | 'admin';
+                /** @description the role's scopes */
+                scopes: string[];
+                /** Format: date-time */
+                updatedAt: string;
+              };
+              /** @description send as `Authorization: Bearer <token>` */
+              token: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/staff/sign-in/code': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mail a one-time six-digit sign-in code to a staff member
+     * @description Always 202, whether or not the address is a member’s. The code is valid 10 minutes, allows 5 guesses and is replaced by a new request; at most 5 codes an hour per member.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: email */
+            email: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              expiresInSeconds: number;
+              /** @enum {string} */
+              status: 'code_sent_if_possible';
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/staff/sign-in/code/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Trade the mailed code for a staff session (at a till when `channel` is given)
+     * @description A wrong, used-up or expired code, or an unknown address, answers 401 staff_sign_in_failed.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            channel?: string;
+            code: string;
+            /** Format: email */
+            email: string;
           };
         };
       };
@@ -18021,6 +18230,57 @@ export interface paths {
               /** Format: date-time */
               updatedAt: string;
               url: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/webhooks/endpoints/{id}/test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send a signed webhook.test delivery to the endpoint now and report its answer */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description the receiver answered 2xx */
+              delivered: boolean;
+              /** @description the webhook-id header the receiver saw */
+              deliveryId: string;
+              durationMs: number;
+              error: string | null;
+              /** @description null: no answer (refused, timeout, DNS) */
+              statusCode: number | null;
             };
           };
         };
