@@ -26,6 +26,8 @@ export const ARTIFACTS = join(ROOT, 'test-artifacts', 'browser');
  * machine (a revoke or a live update took longer there); the condition, not the time, is the test.
  */
 export const LIVE = { timeout: 15_000 } as const;
+/** An error code as the API spells it (`validation_failed`): a page must never show one. */
+export const RAW_ERROR_CODE = /\b[a-z]+_[a-z_]+\b/;
 
 const CHROMIUM_ARGS = [
   '--headless',

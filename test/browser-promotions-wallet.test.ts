@@ -154,6 +154,7 @@ describeBrowser(
       await shopper.getByRole('link', { name: 'Checkout' }).click();
       await shopper.getByLabel('Click & collect in a store').check();
       await shopper.locator('[data-store="store-amsterdam"] input').check();
+      await shopper.getByRole('button', { name: 'Continue to summary' }).click();
       await shopper.getByRole('button', { name: 'Pay and place order' }).click();
       await shopper.getByTestId('pickup-code').waitFor(LIVE);
       await shopper.getByRole('link', { name: 'My account' }).click();

@@ -6,7 +6,7 @@
 // password (a wrong current one highlighted in Bulgarian, then done in English).
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { HubConfig } from '../src/platform/config.js';
-import { type BrowserHub, describeBrowser, LIVE } from './browser-harness.js';
+import { type BrowserHub, describeBrowser, LIVE, RAW_ERROR_CODE } from './browser-harness.js';
 import { type SmtpCapture, startSmtpCapture } from './helpers/smtp-capture.js';
 
 // A local SMTP relay for the mailed sign-in codes; the hub reads its config when it starts.
@@ -18,7 +18,6 @@ beforeAll(async () => {
   config.mailFrom = 'Hub <hub@example.test>';
 });
 afterAll(async () => smtp?.close());
-const RAW_CODE = /\b[a-z]+_[a-z_]+\b/;
 
 const TABLET = { width: 1024, height: 768 };
 const PASSWORD = 'correct horse battery';
@@ -175,7 +174,7 @@ describeBrowser(
         const current = pw.getByLabel('Текуща парола');
         await expect.poll(() => current.getAttribute('aria-invalid'), LIVE).toBe('true');
         expect(await pw.locator('.field-invalid .field-error').textContent()).toContain('Текуща парола');
-        expect(await page.locator('main').innerText()).not.toMatch(RAW_CODE);
+        expect(await page.locator('main').innerText()).not.toMatch(RAW_ERROR_CODE);
         await t.screenshot(page, 'admin-password-wrong-bg');
 
         await page.getByLabel('Език').selectOption('en');
@@ -185,7 +184,7 @@ describeBrowser(
         await expect
           .poll(() => page.locator('.notice').first().textContent(), LIVE)
           .toContain('Your password is changed');
-        expect(await page.locator('main').innerText()).not.toMatch(RAW_CODE);
+        expect(await page.locator('main').innerText()).not.toMatch(RAW_ERROR_CODE);
         const signIn = await fetch(`${t.base}/api/staff/sign-in`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },

@@ -5,7 +5,7 @@
 // paying, and the confirmation with the order number. No console errors and no failed requests.
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { describeBrowser } from './browser-harness.js';
+import { describeBrowser, LIVE } from './browser-harness.js';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -36,9 +36,7 @@ describeBrowser('storefront', (t) => {
     // Every product reachable: one page, then the rest.
     while (await page.getByRole('button', { name: 'Show more products' }).isVisible()) {
       await page.getByRole('button', { name: 'Show more products' }).click();
-      await page.waitForFunction(
-        `!document.querySelector('button[disabled]')?.textContent?.includes('Loading')`,
-      );
+      await expect.poll(() => page.locator('button[disabled]', { hasText: 'Loading' }).count(), LIVE).toBe(0);
     }
     await expect.poll(() => cards.count()).toBe(50);
     // Pictures from this hub, each with alt text; the first ones loaded.

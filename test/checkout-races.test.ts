@@ -139,13 +139,21 @@ describeEachHub(
     it('ships from the nearest location with stock, or splits, and says why', async () => {
       // One tee left in Amsterdam and five in Stockholm; a shopper in Stockholm asks for 2.
       const cartId = await cartWith(f.keys.web, f.skus.tee, 2);
-      await t.api('PUT', `/api/carts/${cartId}/delivery`, {
+      const delivery = await t.api('PUT', `/api/carts/${cartId}/delivery`, {
         ...as(f.keys.web),
         body: {
           ...ship,
-          address: { ...ship.address, city: 'Stockholm', country: 'SE', latitude: 59.3, longitude: 18.1 },
+          address: {
+            ...ship.address,
+            city: 'Stockholm',
+            postalCode: '111 22',
+            country: 'SE',
+            latitude: 59.3,
+            longitude: 18.1,
+          },
         },
       });
+      expect(delivery.status, JSON.stringify(delivery.body)).toBe(200);
       const done = await t.api('POST', `/api/carts/${cartId}/checkout`, {
         ...as(f.keys.web),
         body: { payment: { provider: 'test', token: 'tok_visa' } },

@@ -84,9 +84,12 @@ describe('runtime contract', () => {
     expect(first.output()).toContain(`${first.url}/admin`);
     // The demo's stand-in payment providers are on, and the banner says so.
     expect(first.output()).toMatch(/Payments\s+manual, test, external \(demo: test is a stand-in card/);
-    // The storefront gets a publishable key (safe in every browser), the till a secret one.
-    const storeKey = new RegExp(`${first.url}/store/webshop\\?key=(ohpk_[A-Za-z0-9_-]+)`).exec(
-      first.output(),
+    // The storefront opens with no key in its link: its page carries the channel's publishable key
+    // (safe in every browser). The till's link carries a secret one.
+    expect(first.output()).toContain(`Storefront ${first.url}/store/webshop\n`);
+    const storePage = await (await fetch(`${first.url}/store/webshop`)).text();
+    const storeKey = /<meta name="omnihub-publishable-key" content="(ohpk_[A-Za-z0-9_-]+)">/.exec(
+      storePage,
     )?.[1];
     const tillKey = new RegExp(`${first.url}/pos/store-amsterdam\\?key=(ohk_[A-Za-z0-9_-]+)`).exec(
       first.output(),

@@ -1,8 +1,79 @@
 // React hook over followEvents: calls `onEvent` for each live event of the given types and reports
-// whether the app is live.
+// whether the app is live. Every hook of a page with the same key and route shares ONE stream,
+// subscribed to the union of their types: a browser keeps at most six HTTP/1.1 connections per host
+// for all its tabs, and one stream per component left a second till tab none for its requests.
 import { useEffect, useRef, useState } from 'react';
 import { useSession } from './key-gate.tsx';
-import { followEvents, type LiveEvent, type LiveStatus } from './stream.ts';
+import { followEvents, type LiveEvent, type LiveStatus, matchesTypes } from './stream.ts';
+
+interface Subscriber {
+  /** Empty: every event the stream carries. */
+  types: string[];
+  onEvent(e: LiveEvent): void;
+  onStatus(s: LiveStatus): void;
+}
+
+interface SharedStream {
+  subscribers: Set<Subscriber>;
+  /** The types the open stream asks for; null: every type. */
+  types: Set<string> | null;
+  status: LiveStatus;
+  stop: () => void;
+}
+
+const streams = new Map<string, SharedStream>();
+
+function open(shared: SharedStream, connection: { key: string; shopper?: boolean; path?: string }): void {
+  shared.stop();
+  shared.stop = followEvents({
+    ...connection,
+    ...(shared.types ? { types: [...shared.types] } : {}),
+    onEvent: (e) => {
+      for (const s of shared.subscribers) if (matchesTypes(e.type, s.types)) s.onEvent(e);
+    },
+    onStatus: (status) => {
+      shared.status = status;
+      for (const s of shared.subscribers) s.onStatus(status);
+    },
+  });
+}
+
+function subscribe(
+  connection: { key: string; shopper?: boolean; path?: string },
+  subscriber: Subscriber,
+): () => void {
+  const id = JSON.stringify([connection.key, connection.shopper ?? false, connection.path ?? '']);
+  let shared = streams.get(id);
+  const fresh = !shared;
+  if (!shared) {
+    shared = { subscribers: new Set(), types: new Set(), status: 'connecting', stop: () => {} };
+    streams.set(id, shared);
+  }
+  shared.subscribers.add(subscriber);
+  // The stream is opened again only when it does not carry this subscriber's types yet.
+  let widened = false;
+  if (subscriber.types.length === 0) {
+    widened = shared.types !== null;
+    shared.types = null;
+  } else if (shared.types) {
+    for (const t of subscriber.types) {
+      if (!shared.types.has(t)) {
+        shared.types.add(t);
+        widened = true;
+      }
+    }
+  }
+  if (fresh || widened) open(shared, connection);
+  else subscriber.onStatus(shared.status);
+  const current = shared;
+  return () => {
+    current.subscribers.delete(subscriber);
+    if (current.subscribers.size === 0) {
+      current.stop();
+      streams.delete(id);
+    }
+  };
+}
 
 /** `shopper`: the signed-in shopper's own order events (/api/me/stream) instead of the app key's. */
 export function useLiveEvents(
@@ -16,14 +87,18 @@ export function useLiveEvents(
   handler.current = onEvent;
   const typeKey = types.join(',');
   useEffect(() => {
-    return followEvents({
-      key: api.key,
-      ...(opts.shopper ? { shopper: true } : {}),
-      ...(opts.path ? { path: opts.path } : {}),
-      types: typeKey ? typeKey.split(',') : [],
-      onEvent: (e) => handler.current(e),
-      onStatus: setStatus,
-    });
+    return subscribe(
+      {
+        key: api.key,
+        ...(opts.shopper ? { shopper: true } : {}),
+        ...(opts.path ? { path: opts.path } : {}),
+      },
+      {
+        types: typeKey ? typeKey.split(',') : [],
+        onEvent: (e) => handler.current(e),
+        onStatus: setStatus,
+      },
+    );
   }, [api.key, typeKey, opts.shopper, opts.path]);
   return status;
 }
