@@ -16,6 +16,7 @@ import {
   postgresTestUrl,
   testLog,
 } from '../src/platform/testing/test-databases.js';
+import { TEST_RUN_DIR_ENV } from './helpers/global-setup.js';
 
 export const CHROMIUM = process.env.OMNIHUB_CHROMIUM ?? '/usr/bin/chromium';
 export const ADMIN_KEY = 'ohk_browser_admin_key_0123456789abcdef';
@@ -59,7 +60,7 @@ export interface BrowserHub {
  * others wait; a private build per suite when run without that setup.
  */
 async function webAppsForRun(): Promise<{ dir: string; owned: boolean }> {
-  const runDir = process.env.OMNIHUB_TEST_RUN_DIR;
+  const runDir = process.env[TEST_RUN_DIR_ENV];
   if (!runDir) {
     mkdirSync(join(ROOT, 'test-artifacts'), { recursive: true });
     const dir = mkdtempSync(join(ROOT, 'test-artifacts', 'web-dist-'));

@@ -16,7 +16,7 @@ import { isAppError, newId } from '../../kernel/index.js';
 import type { CustomersService, IngestEventInput } from '../../modules/customers/index.js';
 import type { Order, OrdersService } from '../../modules/orders/index.js';
 import type { Ctx } from '../../platform/context.js';
-import { spreadDiscount } from '../commerce/import-order.flow.js';
+import { type ImportedOrderInput, spreadDiscount } from '../commerce/import-order.flow.js';
 import { columnsOnly, present } from './customer-import.js';
 import type { ImportDialect } from './import-dialect.js';
 import type { ImportTarget, Scope, StoredChunk, Taken } from './import-job.js';
@@ -108,28 +108,10 @@ export interface HistoryOrder {
   lines: Array<z.infer<typeof LineRow>>;
 }
 
-/** The live import of an open order (the commerce import flow has this shape). */
+/** The live import of an open order: the commerce flow's `importOrder`. */
 export type ImportOpenOrder = (
   ctx: Ctx,
-  input: {
-    channelId: string;
-    externalSource: string;
-    externalId: string;
-    email?: string | undefined;
-    phone?: string | undefined;
-    currency: string;
-    lines: Array<{
-      sku: string;
-      title?: string | undefined;
-      quantity: number;
-      unitPrice: number;
-      tax?: number;
-    }>;
-    shipping?: number | undefined;
-    discounts?: Array<{ code?: string | undefined; amount: number }> | undefined;
-    paid: boolean;
-    placedAt?: Date | undefined;
-  },
+  input: ImportedOrderInput,
 ) => Promise<{ order: Order; created: boolean }>;
 
 export interface HistoryDeps {
