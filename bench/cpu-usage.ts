@@ -1,7 +1,7 @@
 // CPU used by the hub process (its own metric) and by its PostgreSQL backends (/proc, when the server
 // runs on this machine): figures that hold on a machine shared with other work, unlike wall-clock
 // throughput and latency. Either is null when it cannot be read.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import type { BenchContext } from './harness.js';
 
@@ -30,4 +30,59 @@ export async function dbCpuMs(b: BenchContext): Promise<number | null> {
   } finally {
     await client.end().catch(() => {});
   }
+}
+
+/** utime + stime (ms) of a process and every process below it (a cluster's workers), from /proc. */
+export function processTreeCpuMs(root: number): number | null {
+  const stats = new Map<number, { ppid: number; ticks: number }>();
+  try {
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      try {
+        const text = readFileSync(`/proc/${name}/stat`, 'utf8');
+        const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
+        stats.set(Number(name), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) });
+      } catch {
+        // gone meanwhile
+      }
+    }
+  } catch {
+    return null;
+  }
+  if (!stats.has(root)) return null;
+  let ticks = 0;
+  const queue = [root];
+  while (queue.length) {
+    const pid = queue.pop()!;
+    ticks += stats.get(pid)?.ticks ?? 0;
+    for (const [child, s] of stats) if (s.ppid === pid) queue.push(child);
+  }
+  return ticks * 10; // USER_HZ = 100
+}
+
+/** Resident memory (bytes) of a process and every process below it, by pid, from /proc. */
+export function processTreeRss(root: number): Array<{ pid: number; rssBytes: number }> {
+  const parents = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const text = readFileSync(`/proc/${name}/stat`, 'utf8');
+      parents.set(Number(name), Number(text.slice(text.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const out: Array<{ pid: number; rssBytes: number }> = [];
+  const queue = [root];
+  while (queue.length) {
+    const pid = queue.pop()!;
+    try {
+      const kb = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+      out.push({ pid, rssBytes: Number(kb ?? 0) * 1024 });
+    } catch {
+      continue;
+    }
+    for (const [child, ppid] of parents) if (ppid === pid) queue.push(child);
+  }
+  return out;
 }

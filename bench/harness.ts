@@ -19,6 +19,8 @@ export interface BenchContext {
   args: Record<string, string>;
   /** The database URL the hub uses (postgres only), for scenarios that seed with SQL. */
   databaseUrl: string | undefined;
+  /** The hub's process when the bench started it (not with --url): its workers are its children. */
+  hubPid?: number | undefined;
   log(message: string): void;
 }
 
@@ -31,6 +33,8 @@ export interface BenchOutcome {
   correct: boolean;
   target?: { op: '>=' | '<='; value: number; unit: string; met?: boolean };
   details: Record<string, unknown>;
+  /** The units of work done (orders, events, reservations): the run's CPU is also given per unit. */
+  units?: { count: number; name: string };
 }
 
 export type Scenario = (b: BenchContext) => Promise<BenchOutcome>;
@@ -52,6 +56,8 @@ export async function freePort(): Promise<number> {
 export interface StartedHub {
   baseUrl: string;
   databaseUrl: string | undefined;
+  /** The hub's process (a cluster's primary: its workers are its children). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -97,6 +103,7 @@ export async function startHubProcess(db: BenchDb, env: Record<string, string> =
   return {
     baseUrl: hub.baseUrl,
     databaseUrl,
+    pid: hub.pid,
     async stop() {
       await hub.kill();
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
@@ -108,6 +115,8 @@ export async function startHubProcess(db: BenchDb, env: Record<string, string> =
 export interface SpawnedHub {
   baseUrl: string;
   pid: number;
+  /** The hub's log lines (JSON), when spawned with `captureLog`. */
+  logLines: string[];
   /** Stops the process (SIGKILL after 8 s); SIGKILL right away simulates a crashed node. */
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
@@ -116,7 +125,7 @@ export interface SpawnedHub {
 export async function spawnHub(
   env: Record<string, string>,
   /** Run dist/cli.js (the production build) instead of the sources through tsx. */
-  opts: { compiled?: boolean } = {},
+  opts: { compiled?: boolean; captureLog?: boolean } = {},
 ): Promise<SpawnedHub> {
   const port = await freePort();
   const root = join(import.meta.dirname, '..');
@@ -140,11 +149,20 @@ export async function spawnHub(
         LOG_LEVEL: 'warn',
         ...env,
       },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', opts.captureLog ? 'pipe' : 'ignore', 'inherit'],
     },
   );
+  const logLines: string[] = [];
+  let partial = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    const parts = (partial + chunk.toString('utf8')).split('\n');
+    partial = parts.pop() ?? '';
+    logLines.push(...parts.filter(Boolean));
+  });
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  // BENCH_HUB_READY_MS: a longer wait on a machine other work loads (a start took over 60 s at load 30).
+  const readyMs = Number(process.env.BENCH_HUB_READY_MS ?? 60_000);
+  const deadline = Date.now() + readyMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`hub exited with code ${child.exitCode} during start`);
     try {
@@ -154,13 +172,14 @@ export async function spawnHub(
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error('hub did not become ready within 60 s');
+      throw new Error(`hub did not become ready within ${readyMs / 1000} s`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
     baseUrl,
     pid: child.pid!,
+    logLines,
     async kill(signal = 'SIGTERM') {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));

@@ -1,16 +1,68 @@
 // `npm run bench -- <scenario> [--db pglite|postgres] [--url http://…] [--key …] [--<arg> value]`
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { dbCpuMs, processTreeCpuMs } from './cpu-usage.js';
 import {
   BENCH_ADMIN_KEY,
+  type BenchContext,
   type BenchDb,
   type BenchOutcome,
   machineInfo,
   type Scenario,
   startHubProcess,
 } from './harness.js';
+import { runAll } from './run-all.js';
 
 const here = import.meta.dirname;
+
+interface CpuSnapshot {
+  hubMs: number | null;
+  postgresMs: number | null;
+  loadGeneratorMs: number;
+}
+
+/** CPU used so far by the hub (every process of it), its PostgreSQL backends and this process. */
+async function cpuNow(b: BenchContext, hubPid: number | undefined): Promise<CpuSnapshot> {
+  const own = process.cpuUsage();
+  return {
+    hubMs: hubPid ? processTreeCpuMs(hubPid) : null,
+    postgresMs: await dbCpuMs(b),
+    loadGeneratorMs: (own.user + own.system) / 1000,
+  };
+}
+
+/** CPU seconds over the whole scenario (its setup included) and, when it names its units, ms per unit. */
+function cpuSpent(a: CpuSnapshot, z: CpuSnapshot, units: BenchOutcome['units']) {
+  const diff = (x: number | null, y: number | null) => (x === null || y === null ? null : y - x);
+  const spent = {
+    hub: diff(a.hubMs, z.hubMs),
+    postgres: diff(a.postgresMs, z.postgresMs),
+    loadGenerator: z.loadGeneratorMs - a.loadGeneratorMs,
+  };
+  const seconds = (ms: number | null) => (ms === null ? null : Math.round(ms) / 1000);
+  const per = (ms: number | null) =>
+    ms === null || !units?.count ? null : Math.round((ms / units.count) * 1000) / 1000;
+  return {
+    cpuSeconds: {
+      hub: seconds(spent.hub),
+      postgres: seconds(spent.postgres),
+      loadGenerator: seconds(spent.loadGenerator),
+      note: 'the whole run, setup included; PostgreSQL = the backends connected at the end (hub pools)',
+    },
+    ...(units?.count
+      ? {
+          cpuMsPerUnit: {
+            unit: units.name,
+            count: units.count,
+            hub: per(spent.hub),
+            postgres: per(spent.postgres),
+            loadGenerator: per(spent.loadGenerator),
+          },
+        }
+      : {}),
+  };
+}
 
 function parseArgs(argv: string[]) {
   const [scenario, ...rest] = argv;
@@ -31,9 +83,10 @@ async function main() {
   const available = readdirSync(join(here, 'scenarios'))
     .filter((f) => f.endsWith('.ts'))
     .map((f) => f.slice(0, -3));
+  if (scenario === 'all') return runAll(args);
   if (!scenario || !available.includes(scenario)) {
     console.error(
-      `usage: npm run bench -- <scenario> --db pglite|postgres\nscenarios: ${available.join(', ')}`,
+      `usage: npm run bench -- <scenario>|all --db pglite|postgres\nscenarios: ${available.join(', ')}`,
     );
     process.exit(2);
   }
@@ -48,20 +101,27 @@ async function main() {
 
   const external = args.url;
   // A scenario may set hub settings (e.g. allow a loopback webhook receiver) with `export const hubEnv`.
+  // The machine's load before anything of ours runs: figures taken at load 20 are not comparable.
+  const loadBefore = loadavg().map((l) => Math.round(l * 100) / 100);
   const hub = external ? undefined : await startHubProcess(db, mod.hubEnv ?? {});
   if (hub) log(`hub started at ${hub.baseUrl}`);
   const started = new Date();
   let outcome: BenchOutcome;
+  const context = {
+    scenario,
+    db,
+    baseUrl: external ?? hub!.baseUrl,
+    adminKey: args.key ?? BENCH_ADMIN_KEY,
+    args,
+    databaseUrl: hub?.databaseUrl ?? process.env.DATABASE_URL,
+    hubPid: hub?.pid,
+    log,
+  };
+  let cpu: ReturnType<typeof cpuSpent> | undefined;
   try {
-    outcome = await run({
-      scenario,
-      db,
-      baseUrl: external ?? hub!.baseUrl,
-      adminKey: args.key ?? BENCH_ADMIN_KEY,
-      args,
-      databaseUrl: hub?.databaseUrl ?? process.env.DATABASE_URL,
-      log,
-    });
+    const before = await cpuNow(context, hub?.pid);
+    outcome = await run(context);
+    cpu = cpuSpent(before, await cpuNow(context, hub?.pid), outcome.units);
   } finally {
     await hub?.stop();
   }
@@ -69,6 +129,11 @@ async function main() {
     scenario,
     db,
     ...outcome,
+    measurement: {
+      loadAverageBeforeStart: { '1m': loadBefore[0], '5m': loadBefore[1], '15m': loadBefore[2] },
+      loadAverage1mAtEnd: Math.round(loadavg()[0]! * 100) / 100,
+      ...cpu,
+    },
     startedAt: started.toISOString(),
     durationSeconds: Math.round((Date.now() - started.getTime()) / 100) / 10,
     machine: machineInfo(),
@@ -93,6 +158,12 @@ async function main() {
     } |`,
     '',
     `Machine: ${result.machine.cpus} × ${result.machine.cpuModel}, Node ${result.machine.node}. Run at ${result.startedAt}.`,
+    '',
+    `Load average before start: ${result.measurement.loadAverageBeforeStart['1m']} (1 min), at end ${result.measurement.loadAverage1mAtEnd}.`,
+    '',
+    '```json',
+    JSON.stringify(result.measurement, null, 2),
+    '```',
     '',
     '```json',
     JSON.stringify(result.details, null, 2),

@@ -19,7 +19,7 @@ import { PLATFORM_CSV_DIALECTS } from './connectors/platform-csv.js';
 import { segmentRoutes } from './connectors/segment/index.js';
 import { ALL_EVENT_SCHEMAS } from './event-catalog.js';
 import { createRecordChannelResolvers } from './flows/access/record-channels.flow.js';
-import { cdpFlowRoutes, type RunningCdp, startCdp, tapIngest } from './flows/cdp/index.js';
+import { cdpFlowRoutes, handOffToCdp, type RunningCdp, startCdp, tapIngest } from './flows/cdp/index.js';
 import { channelCatalogRoutes, createChannelCatalogFlow } from './flows/channel-catalog/index.js';
 import {
   commerceRoutes,
@@ -29,6 +29,7 @@ import {
   orderAdminRoutes,
   priceOverrideRoutes,
   startCustomerCommerceProjection,
+  startOrderConfirmations,
 } from './flows/commerce/index.js';
 import {
   createCustomerErasureFlow,
@@ -41,8 +42,19 @@ import { createCustomerSourcesFlow, customerSourcesRoutes } from './flows/custom
 import { DEMO_PAYMENT_PROVIDERS } from './flows/demo/demo-channels.js';
 import { type DemoAppKey, type DemoStaffAccount, loadDemoData } from './flows/demo/load-demo-data.flow.js';
 import { createImportFlow, importExportRoutes } from './flows/import-export/index.js';
-import { createCustomerPanelFlow, createInboxFlow, inboxRoutes } from './flows/inbox/index.js';
+import {
+  createCustomerPanelFlow,
+  createInboxFlow,
+  createQuickActions,
+  inboxRoutes,
+  tillConversationRoutes,
+} from './flows/inbox/index.js';
 import { createPricingFlow, pricingRoutes, startPricingBackground } from './flows/pricing/index.js';
+import {
+  createProductFeedsFlow,
+  productFeedApiRoutes,
+  productFeedRoutes,
+} from './flows/product-feeds/index.js';
 import { productMediaRoutes } from './flows/product-media/index.js';
 import {
   createMyAccountFlow,
@@ -120,7 +132,9 @@ import { type Ctx, createContext } from './platform/context.js';
 import { type Database, openDatabase } from './platform/db/database.js';
 import { getMeta, setMeta } from './platform/db/hub-meta.js';
 import { type MigrationSet, runMigrations } from './platform/db/migrate.js';
+import { consumerLags } from './platform/events/consumer.js';
 import { registerEventSchemas } from './platform/events/event-schemas.js';
+import { onHeartbeat } from './platform/events/lease-heartbeat.js';
 import { type NatsRelay, startNatsRelay, startNatsWakeup } from './platform/events/nats-relay.js';
 import { registerCredentialResolver } from './platform/http/auth-hook.js';
 import { eventSchemaRoutes } from './platform/http/event-schema.routes.js';
@@ -173,6 +187,19 @@ export interface HubOptions {
   database?: Database;
   /** The built web apps (default web/dist). */
   webDir?: string;
+  /**
+   * Migrations, the bootstrap key and demo data were done by `prepareDatabase` (a cluster's primary):
+   * this process only serves. The one-time results then come from the primary.
+   */
+  prepared?: boolean;
+}
+
+/** What a start did once to a database: the bootstrap admin key and the demo data (shown once). */
+export interface DatabasePreparation {
+  bootstrapKey: { secret: string; generated: boolean } | undefined;
+  demoLoaded: boolean;
+  demoAppKeys: DemoAppKey[];
+  demoStaff: DemoStaffAccount[];
 }
 
 export interface Hub {
@@ -243,12 +270,14 @@ export function createServices(opts: ServicesOptions = {}) {
   const cdp = createCdpService({
     endpointExists: (ctx, id) => cdpEndpoints.exists?.(ctx, id) ?? Promise.resolve(true),
   });
-  // Ingestion is tapped for the CDP (tracking plan before, audiences and destinations after); every
+  // Ingestion is tapped for the CDP (tracking plan before; what audiences and destinations need is
+  // handed over through the event log in the storing transaction, handOffToCdp); every
   // flow and connector gets the tapped service, so the hub's own order events count too.
   const { customers, tap: cdpTap } = tapIngest(
     createCustomersService({
       channelExists: async (ctx, id) => (await base.channels.findChannel(ctx, id))?.id === id,
       maxFutureSkewMs: opts.maxFutureSkewSeconds === undefined ? undefined : opts.maxFutureSkewSeconds * 1000,
+      onStored: handOffToCdp(cdp),
     }),
     cdp,
   );
@@ -280,11 +309,23 @@ export function createServices(opts: ServicesOptions = {}) {
     promotionUses: pricing,
     walletTenders: createWalletTenders({ wallet, providers: fromWallet }),
   });
-  const walletFlow = createWalletFlow({ wallet, customers, payments: commerce.deps.payments });
+  const walletFlow = createWalletFlow({
+    wallet,
+    customers,
+    payments: commerce.deps.payments,
+    orders: orders.orders,
+    catalog,
+  });
   const priceOverride = createPriceOverrideFlow({ carts, staff });
   const media = createMediaService({ storage: opts.mediaStorage ?? memoryMediaStorage() });
   const channelCatalog = createChannelCatalogFlow({ ...base, inventory, images: media });
   const storefront = createStorefrontFlow({ channels: base.channels, channelCatalog });
+  const productFeeds = createProductFeedsFlow({
+    channels: base.channels,
+    channelCatalog,
+    inventory,
+    saleOffers: pricing.saleOffers,
+  });
   // Imports of order history name an inbound connector by id: set by createHub once connectors run.
   const importConnectors: {
     source?: (ctx: Ctx, id: string) => Promise<{ kind: string; channelId: string | null }>;
@@ -314,6 +355,14 @@ export function createServices(opts: ServicesOptions = {}) {
   const inboxWake = { now: () => {} };
   const inboxFlow = createInboxFlow({ inbox, customers, onQueued: () => inboxWake.now() });
   const customerPanel = createCustomerPanelFlow({ customers, customerOrders, carts: commerce.deps.carts });
+  const inboxActions = createQuickActions({
+    inbox,
+    flow: inboxFlow,
+    customers,
+    orders: orders.orders,
+    carts: commerce.deps.carts,
+    channels: base.channels,
+  });
   const customerErasure = createCustomerErasureFlow({ customers, inbox });
   const customerExport = createCustomerExportFlow({ customers, inbox });
   const regulations = createRegulationsFlow({ customers, erasure: customerErasure });
@@ -351,6 +400,7 @@ export function createServices(opts: ServicesOptions = {}) {
     channelCatalog,
     media,
     storefront,
+    productFeeds,
     imports,
     importConnectors,
     inbox,
@@ -358,6 +408,7 @@ export function createServices(opts: ServicesOptions = {}) {
     inboxWake,
     mailer,
     customerPanel,
+    inboxActions,
   };
 }
 
@@ -371,20 +422,13 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   const log = opts.log ?? createLogger(config.logLevel);
   const database =
     opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
-  await runMigrations(database, ALL_MIGRATIONS);
+  if (!opts.prepared) await runMigrations(database, ALL_MIGRATIONS);
   const secrets = createSecretBox(parseSecretsKey(config.secretsKey));
   await checkSecretsKey(database.db, secrets); // a wrong or missing key stops the start here
   const metrics = createMetrics();
+  metrics.readConsumerLag = () => consumerLags(database.db);
   const chosen = await choosePaymentProviders(database, config);
-  const services = createServices({
-    paymentProviders: chosen.names,
-    orderNumberPrefix: config.orderNumberPrefix,
-    mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
-    maxFutureSkewSeconds: config.maxFutureSkewSeconds,
-    staffPasswordCost: config.staffPasswordCost,
-    inbox: { ...inboxOptionsFor(config.dataDir), maxAttachmentBytes: config.maxAttachmentBytes },
-    mediaStorage: mediaStorageFor(config.dataDir),
-  });
+  const services = servicesFor(config, chosen.names);
   const paymentProviders = {
     names: services.commerce.deps.payments.enabledProviderNames(),
     source: chosen.source,
@@ -444,6 +488,11 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     // Set once the relay is started below (the routes are registered first).
     relayState: () => relay?.state(),
   };
+  const feedRouteDeps = {
+    feeds: services.productFeeds,
+    channelCatalog: services.channelCatalog,
+    publicUrl: config.publicUrl,
+  };
   await http.register(healthRoutes(routeOpts));
   await http.register(eventSchemaRoutes);
   await http.register(
@@ -452,6 +501,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await api.register(channelsRoutes(services.channels));
       await api.register(catalogRoutes(services.catalog));
       await api.register(channelCatalogRoutes(services.channelCatalog));
+      await api.register(productFeedApiRoutes(feedRouteDeps));
       await api.register(mediaApiRoutes(services.media));
       await api.register(productMediaRoutes({ catalog: services.catalog, media: services.media }));
       await api.register(
@@ -509,7 +559,34 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       );
       await api.register(myAccountRoutes(shopperDeps));
       await api.register(
-        inboxRoutes({ inbox: services.inbox, flow: services.inboxFlow, panel: services.customerPanel }),
+        inboxRoutes({
+          inbox: services.inbox,
+          flow: services.inboxFlow,
+          panel: services.customerPanel,
+          actions: services.inboxActions,
+          publicUrl: config.publicUrl,
+          products: {
+            channels: services.channels,
+            search: async (ctx, channel, q, locale) =>
+              (
+                await services.channelCatalog.search(ctx, channel, {
+                  q,
+                  locale,
+                  options: [],
+                  sort: 'relevance',
+                  offset: 0,
+                  limit: 8,
+                })
+              ).items.map((p) => ({ id: p.id, handle: p.handle, title: p.title })),
+          },
+        }),
+      );
+      await api.register(
+        tillConversationRoutes({
+          flow: services.inboxFlow,
+          inbox: services.inbox,
+          carts: services.commerce.deps.carts,
+        }),
       );
     },
     { prefix: '/api' },
@@ -522,6 +599,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   });
   await http.register(mediaServeRoutes(services.media));
   await http.register(storefrontRoutes({ storefront: services.storefront, publicUrl: config.publicUrl }));
+  await http.register(productFeedRoutes(feedRouteDeps));
   await http.register(segmentRoutes(services.customers));
   await http.register(
     webChatRoutes({ inbox: services.inbox, flow: services.inboxFlow, stream: () => integration.stream }),
@@ -532,21 +610,12 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     flow: services.inboxFlow,
     inbox: services.inbox,
     publicUrl: config.publicUrl,
+    maxAttachmentBytes: config.maxAttachmentBytes,
   });
 
-  const bootstrapKey = await ensureAdminKey(systemCtx(), config.adminKey);
-  let demoLoaded = false;
-  let demoAppKeys: DemoAppKey[] = [];
-  let demoStaff: DemoStaffAccount[] = [];
-  if (!(await getMeta(database.db, 'initialized'))) {
-    if (config.demo) {
-      const demo = await loadDemoData(systemCtx(), services);
-      demoLoaded = demo.loaded;
-      demoAppKeys = demo.appKeys ?? [];
-      demoStaff = demo.staffAccounts ?? [];
-    }
-    await setMeta(database.db, 'initialized', { at: clock.now().toISOString(), demo: config.demo });
-  }
+  const { bootstrapKey, demoLoaded, demoAppKeys, demoStaff } = opts.prepared
+    ? NOTHING_PREPARED
+    : await initializeDatabase(systemCtx(), services, config);
 
   const expirySweeper = startExpirySweeper({ ctx: systemCtx, expireHolds: services.inventory.expireHolds });
   // Buyers drift to at risk, then lapsed, as days pass without an order.
@@ -625,6 +694,15 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
 
   // Points on paid orders, reversals and wallet refunds, store credit onto the ledger; points expiry.
   const walletLedger = startWalletBackground({ database, wallet: services.walletFlow, clock, log });
+  // The shopper's order confirmation email (web and app orders), in the page's language.
+  const orderConfirmations = startOrderConfirmations({
+    database,
+    orders: services.orders,
+    channels: services.channels,
+    mailer: services.mailer,
+    clock,
+    log,
+  });
 
   integration.start();
   const cdpRunner: RunningCdp = startCdp({
@@ -653,6 +731,8 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     intervalMs: 1_000,
   });
   services.inboxWake.now = () => void inboxDelivery.runNow();
+  // The replies being sent keep their short leases on the process heartbeat (a dead node's, resent in seconds).
+  const stopInboxLeases = onHeartbeat(database, () => services.inboxFlow.renewDeliveryLeases(systemCtx()));
   const inboxSnoozes = startPeriodicJob({
     name: 'inbox-wake-snoozed',
     ctx: systemCtx,
@@ -736,8 +816,10 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await customerCommerce.stop();
       await promotionUsesRelease.stop();
       await inboxDelivery.stop();
+      stopInboxLeases();
       await inboxSnoozes.stop();
       await walletLedger.stop();
+      await orderConfirmations.stop();
       await relay?.stop();
       await wakeup?.stop();
       if (!opts.database) await database.close();
@@ -783,6 +865,60 @@ function logPaymentProviders(log: Logger, choice: PaymentProvidersChoice): void 
 }
 
 /** A fresh database gets one admin key: OMNIHUB_ADMIN_KEY if given, otherwise a generated one. */
+const NOTHING_PREPARED: DatabasePreparation = {
+  bootstrapKey: undefined,
+  demoLoaded: false,
+  demoAppKeys: [],
+  demoStaff: [],
+};
+
+function servicesFor(config: HubConfig, paymentProviders: readonly string[] | undefined) {
+  return createServices({
+    paymentProviders,
+    orderNumberPrefix: config.orderNumberPrefix,
+    mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }),
+    maxFutureSkewSeconds: config.maxFutureSkewSeconds,
+    staffPasswordCost: config.staffPasswordCost,
+    inbox: { ...inboxOptionsFor(config.dataDir), maxAttachmentBytes: config.maxAttachmentBytes },
+    mediaStorage: mediaStorageFor(config.dataDir),
+  });
+}
+
+/** The bootstrap admin key when there is none; the demo data on a database's first start. */
+async function initializeDatabase(
+  ctx: Ctx,
+  services: ReturnType<typeof createServices>,
+  config: HubConfig,
+): Promise<DatabasePreparation> {
+  const bootstrapKey = await ensureAdminKey(ctx, config.adminKey);
+  if (await getMeta(ctx.db, 'initialized')) return { ...NOTHING_PREPARED, bootstrapKey };
+  const demo = config.demo ? await loadDemoData(ctx, services) : undefined;
+  await setMeta(ctx.db, 'initialized', { at: ctx.clock.now().toISOString(), demo: config.demo });
+  return {
+    bootstrapKey,
+    demoLoaded: demo?.loaded ?? false,
+    demoAppKeys: demo?.appKeys ?? [],
+    demoStaff: demo?.staffAccounts ?? [],
+  };
+}
+
+/**
+ * Everything a start does once to a database, without serving: migrations, the secrets key check,
+ * the bootstrap key and the demo data. A cluster's primary runs it before forking its workers.
+ */
+export async function prepareDatabase(config: HubConfig, log: Logger): Promise<DatabasePreparation> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await runMigrations(database, ALL_MIGRATIONS);
+    await checkSecretsKey(database.db, createSecretBox(parseSecretsKey(config.secretsKey)));
+    const chosen = await choosePaymentProviders(database, config);
+    const services = servicesFor(config, chosen.names);
+    return await initializeDatabase(createContext(database, { clock: systemClock, log }), services, config);
+  } finally {
+    await database.close();
+  }
+}
+
 async function ensureAdminKey(ctx: Ctx, configured: string | undefined) {
   if ((await countActiveAdminKeys(ctx.db)) > 0) return undefined;
   const { secret } = await createApiKey(ctx, {

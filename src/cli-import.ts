@@ -88,6 +88,11 @@ async function remoteImport(
   const poll = (async () => {
     while (!done) {
       await new Promise((r) => setTimeout(r, 500));
+      // A dry run keeps no job to ask: its bar shows the bytes sent, its rows come with the answer.
+      if (o.dryRun) {
+        if (!done) bar.update(sent, { sent: Math.round((100 * sent) / Math.max(size, 1)) });
+        continue;
+      }
       const list = await fetch(new URL('/api/imports', o.url), { headers }).catch(() => null);
       const jobs = list?.ok ? ((await list.json()) as { items: ImportJob[] }).items : [];
       const job = jobs.find((j) => j.source === source);
@@ -130,9 +135,10 @@ async function localImport(
   bar: cliProgress.SingleBar,
 ): Promise<Outcome> {
   const services = createServices();
+  const input = createReadStream(file);
   const req = {
     format,
-    input: createReadStream(file),
+    input,
     source: basename(file),
     bytesTotal: statSync(file).size,
     onProgress: (j: ImportJob) => bar.update(j.bytesRead, { rows: j.rowsRead, rejected: j.rowsRejected }),
@@ -144,13 +150,19 @@ async function localImport(
   };
   const imports = services.imports;
   if (o.dryRun) {
-    const dry =
-      o.kind === 'customers'
-        ? await imports.dryRunCustomers(ctx, people)
-        : o.kind === 'orders'
-          ? await imports.dryRunHistory(ctx, people)
-          : await imports.dryRunImport(ctx, catalogReq);
-    return { dry };
+    // A dry run reports no progress (it keeps no job): its bar follows the bytes read instead.
+    const ticker = setInterval(() => bar.update(input.bytesRead), 500);
+    try {
+      const dry =
+        o.kind === 'customers'
+          ? await imports.dryRunCustomers(ctx, people)
+          : o.kind === 'orders'
+            ? await imports.dryRunHistory(ctx, people)
+            : await imports.dryRunImport(ctx, catalogReq);
+      return { dry };
+    } finally {
+      clearInterval(ticker);
+    }
   }
   const job =
     o.kind === 'customers'
@@ -218,10 +230,15 @@ export function addImportCommands(program: Command, withDatabase: WithDatabase):
       const size = statSync(file).size;
       const bar = new cliProgress.SingleBar(
         {
-          format: o.url
-            ? ' importing {bar} {percentage}% read | {rows} rows, {rejected} rejected | {sent}% sent'
-            : ' importing {bar} {percentage}% | {rows} rows, {rejected} rejected',
+          format: o.dryRun
+            ? ` validating {bar} {percentage}% ${o.url ? 'sent' : 'read'}`
+            : o.url
+              ? ' importing {bar} {percentage}% read | {rows} rows, {rejected} rejected | {sent}% sent'
+              : ' importing {bar} {percentage}% | {rows} rows, {rejected} rejected',
           hideCursor: true,
+          // Not a terminal (a CI log, a pipe): a line each second instead of nothing until the end.
+          noTTYOutput: true,
+          notTTYSchedule: 1000,
         },
         cliProgress.Presets.shades_classic,
       );

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { ALL_MIGRATIONS, createHub, createLogger, createServices, HUB_VERSION } from './app.js';
 import { addImportCommands } from './cli-import.js';
+import { type ClusterStarted, isClusterWorker, serveClusterPrimary, serveClusterWorker } from './cluster.js';
 import { DEMO_PAYMENT_PROVIDERS } from './flows/demo/demo-channels.js';
 import { loadDemoData } from './flows/demo/load-demo-data.flow.js';
 import { systemClock } from './kernel/index.js';
@@ -33,55 +34,72 @@ async function withDatabase<T>(fn: (ctx: ReturnType<typeof createContext>) => Pr
   }
 }
 
+/** What `serve` prints once listening: where everything is, and what was created (shown once). */
+function startBanner(s: ClusterStarted & { natsUrl: string | undefined; workers: number }): string {
+  const base = s.address.replace('[::1]', 'localhost');
+  const prep = s.preparation;
+  const lines = [
+    '',
+    `  Omnihub ${HUB_VERSION} is running on ${s.describe}${s.natsUrl ? ` with NATS at ${s.natsUrl}` : ''}${s.workers > 1 ? ` in ${s.workers} worker processes` : ''}`,
+    '',
+    `  API        ${base}/api`,
+    `  API docs   ${base}/docs   (OpenAPI: ${base}/openapi.json)`,
+    `  Health     ${base}/health · ${base}/ready · ${base}/metrics`,
+  ];
+  if (prep.demoLoaded) lines.push('', '  Demo data  loaded: Fjord & Field (demo), a fictional retailer');
+  const payments = s.paymentProviders;
+  lines.push(
+    '',
+    `  Payments   ${payments.names.join(', ')}${payments.source === 'demo' ? ' (demo: test is a stand-in card that approves anything; set OMNIHUB_PAYMENT_PROVIDERS for production)' : ''}`,
+  );
+  lines.push('', `  Admin      ${base}/admin`);
+  for (const k of prep.demoAppKeys) {
+    const label = k.app === 'store' ? 'Storefront' : 'Till      ';
+    // The storefront's page carries its channel's publishable key: no key in its link.
+    lines.push(`  ${label} ${base}/${k.app}/${k.channelCode}${k.app === 'store' ? '' : `?key=${k.secret}`}`);
+  }
+  if (prep.demoAppKeys.length) lines.push('             (demo app keys: shown once, bound to their channel)');
+  if (prep.demoStaff.length) {
+    lines.push('', '  Staff      demo accounts (email / password, shown once):');
+    for (const m of prep.demoStaff)
+      lines.push(`             ${m.email} / ${m.password}  ${m.role}${m.store ? ` at ${m.store}` : ''}`);
+  }
+  if (prep.bootstrapKey) {
+    lines.push(
+      '',
+      prep.bootstrapKey.generated
+        ? `  Admin key  ${prep.bootstrapKey.secret}\n             (shown once: store it; it is saved only as a hash)`
+        : '  Admin key  the one given in OMNIHUB_ADMIN_KEY',
+    );
+  }
+  lines.push('', `  Try:  curl -H "Authorization: Bearer <admin key>" ${base}/api/channels`, '');
+  return `${lines.join('\n')}\n`;
+}
+
 program
   .command('serve', { isDefault: true })
   .description(
-    'run the hub (PORT, HOST, OMNIHUB_DATA_DIR, DATABASE_URL, NATS_URL, OMNIHUB_ADMIN_KEY, OMNIHUB_DEMO, OMNIHUB_PAYMENT_PROVIDERS)',
+    'run the hub (PORT, HOST, OMNIHUB_DATA_DIR, DATABASE_URL, NATS_URL, OMNIHUB_ADMIN_KEY, OMNIHUB_DEMO, OMNIHUB_PAYMENT_PROVIDERS, OMNIHUB_WORKERS)',
   )
-  .action(async () => {
-    const config = loadConfig();
+  .option(
+    '--workers <n>',
+    'hub processes serving one port (OMNIHUB_WORKERS; default: the number of cores on PostgreSQL from 4 cores up, else 1; 1 on the embedded database)',
+  )
+  .action(async (opts: { workers?: string }) => {
+    const config = loadConfig(opts.workers ? { ...process.env, OMNIHUB_WORKERS: opts.workers } : process.env);
+    if (isClusterWorker()) return serveClusterWorker(config);
+    const print = (s: ClusterStarted) =>
+      process.stdout.write(startBanner({ ...s, natsUrl: config.natsUrl, workers: config.workers }));
+    if (config.workers > 1)
+      return serveClusterPrimary(config, { stopDeadlineMs: STOP_DEADLINE_MS, started: print });
     const hub = await createHub({ config });
     const address = await hub.listen();
-    const base = address.replace('[::1]', 'localhost');
-    const lines = [
-      '',
-      `  Omnihub ${HUB_VERSION} is running on ${hub.database.describe}${config.natsUrl ? ` with NATS at ${config.natsUrl}` : ''}`,
-      '',
-      `  API        ${base}/api`,
-      `  API docs   ${base}/docs   (OpenAPI: ${base}/openapi.json)`,
-      `  Health     ${base}/health · ${base}/ready · ${base}/metrics`,
-    ];
-    if (hub.demoLoaded) lines.push('', '  Demo data  loaded: Fjord & Field (demo), a fictional retailer');
-    const payments = hub.paymentProviders;
-    lines.push(
-      '',
-      `  Payments   ${payments.names.join(', ')}${payments.source === 'demo' ? ' (demo: test is a stand-in card that approves anything; set OMNIHUB_PAYMENT_PROVIDERS for production)' : ''}`,
-    );
-    lines.push('', `  Admin      ${base}/admin`);
-    for (const k of hub.demoAppKeys) {
-      const label = k.app === 'store' ? 'Storefront' : 'Till      ';
-      // The storefront's page carries its channel's publishable key: no key in its link.
-      lines.push(
-        `  ${label} ${base}/${k.app}/${k.channelCode}${k.app === 'store' ? '' : `?key=${k.secret}`}`,
-      );
-    }
-    if (hub.demoAppKeys.length)
-      lines.push('             (demo app keys: shown once, bound to their channel)');
-    if (hub.demoStaff.length) {
-      lines.push('', '  Staff      demo accounts (email / password, shown once):');
-      for (const s of hub.demoStaff)
-        lines.push(`             ${s.email} / ${s.password}  ${s.role}${s.store ? ` at ${s.store}` : ''}`);
-    }
-    if (hub.bootstrapKey) {
-      lines.push(
-        '',
-        hub.bootstrapKey.generated
-          ? `  Admin key  ${hub.bootstrapKey.secret}\n             (shown once: store it; it is saved only as a hash)`
-          : '  Admin key  the one given in OMNIHUB_ADMIN_KEY',
-      );
-    }
-    lines.push('', `  Try:  curl -H "Authorization: Bearer <admin key>" ${base}/api/channels`, '');
-    process.stdout.write(`${lines.join('\n')}\n`);
+    print({
+      address,
+      describe: hub.database.describe,
+      paymentProviders: hub.paymentProviders,
+      preparation: hub,
+    });
     // Graceful stop: no new connections, requests in flight finish, consumers save their cursors,
     // pools close. Past STOP_DEADLINE_MS the process exits anyway (a process manager's SIGKILL
     // usually follows at 10 s); a second signal exits at once.

@@ -67,6 +67,9 @@ export function storeHtml(html: string, page: { key: string; lang: string; head:
     );
 }
 
+/** The service worker's file in the build (a fixed name: its URL must not change between builds). */
+export const STORE_SERVICE_WORKER = 'store-sw.js';
+
 export function webAppsBuilt(dir: string): boolean {
   return APPS.every((app) => existsSync(`${dir}/${app.name}/index.html`));
 }
@@ -106,6 +109,16 @@ export async function registerWebApps(
         );
       },
     });
+    // The storefronts' service worker (web/store/sw.ts): served under /store/ so its scope holds
+    // every storefront; never cached by HTTP, so a new build reaches shoppers at their next visit.
+    assets.get('/store/sw.js', hidden, (_request, reply) =>
+      reply
+        .headers(WEB_APP_HEADERS)
+        .header('cache-control', 'no-cache')
+        .header('service-worker-allowed', '/store/')
+        .type('text/javascript; charset=utf-8')
+        .sendFile(STORE_SERVICE_WORKER),
+    );
     // The pages live in the same plugin: reply.sendFile is decorated only inside it.
     for (const app of APPS) {
       const page = `${app.name}/index.html`;

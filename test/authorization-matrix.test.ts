@@ -76,11 +76,12 @@ const OWN_WITHOUT_CHANNEL_PARAM = new Set([
   'POST /api/gift-cards/balance',
 ]);
 
-/** The documented scope rule: `admin` holds every scope, `x:write` holds `x:read`. */
-const holds = (scopes: readonly string[], scope: string) =>
+/** The documented scope rule: `admin` holds every scope, `x:write` holds `x:read`, `inbox:read` holds `inbox:till`. */
+const holds = (scopes: readonly string[], scope: string): boolean =>
   scopes.includes('admin') ||
   scopes.includes(scope) ||
-  (scope.endsWith(':read') && scopes.includes(scope.replace(/:read$/, ':write')));
+  (scope.endsWith(':read') && scopes.includes(scope.replace(/:read$/, ':write'))) ||
+  (scope === 'inbox:till' && holds(scopes, 'inbox:read'));
 
 /** What the policy says about a credential of this kind, scopes and binding (null: let through). */
 function refusalFor(policy: KeyPolicy, kind: KeyKind, scopes: readonly string[], bound: boolean) {

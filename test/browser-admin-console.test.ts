@@ -1,9 +1,11 @@
 // The admin dashboard, catalog and returns pages and the storefront's account across channels, on the
 // demo retailer in headless Chromium: figures and alerts follow changes live, listings toggle per
 // channel, a new return shows at once, and the account lists a marketplace order next to the shop's.
+
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { HubConfig } from '../src/platform/config.js';
-import { adminLogin, type BrowserHub, describeBrowser } from './browser-harness.js';
+import { adminLogin, type BrowserHub, describeBrowser, LIVE } from './browser-harness.js';
 import { type SmtpCapture, startSmtpCapture } from './helpers/smtp-capture.js';
 
 // The storefront's shopper signs in with the code this local SMTP server catches.
@@ -29,6 +31,35 @@ async function importOrder(t: BrowserHub, channel: string, externalId: string, e
   return r.body as { id: string; customerId: string; channelId: string };
 }
 
+/**
+ * Holds the answer to the page's next request matching `match`: the server answers at once (`read`
+ * resolves), the page gets the answer only at `release()`. Later matching requests pass.
+ */
+async function holdNextAnswer(page: Page, match: (url: URL) => boolean) {
+  let release = () => {};
+  const gate = new Promise<void>((r) => {
+    release = r;
+  });
+  let read = () => {};
+  const answered = new Promise<void>((r) => {
+    read = r;
+  });
+  let held = false;
+  await page.route(match, async (route) => {
+    if (held) return route.continue();
+    held = true;
+    const response = await route.fetch();
+    read();
+    await gate;
+    await route.fulfill({ response });
+  });
+  return { read: answered, release };
+}
+
+/** Every event the dashboard follows reloads the sync health: a reload after now means it handled one. */
+const nextSyncReload = (page: Page) =>
+  page.waitForRequest((r) => new URL(r.url()).pathname === '/api/webhooks/health');
+
 /** The storefront or till key the hub created with the demo data at its first start. */
 function demoKey(t: BrowserHub, app: 'store' | 'pos'): string {
   const key = t.hub.demoAppKeys.find((k) => k.app === app);
@@ -50,6 +81,10 @@ describeBrowser(
 
     it("shows today's orders per channel and stock alerts, updating live", async () => {
       const page = await (await t.newContext()).newPage();
+      // The race the page lost under load: a load that read before a change and answered after the
+      // change's event reached the page (the page dropped the event, the figures stayed stale). Each
+      // part below holds such a load's answer until the page has handled the next event.
+      const carts = await holdNextAnswer(page, (url) => url.pathname === '/api/carts/stats');
       await adminLogin(page, t.base);
       await page.locator('[data-live="live"], [data-live="polling"]').waitFor();
       const webshop = (await t.api('GET', '/api/channels/webshop')).body.id;
@@ -57,12 +92,29 @@ describeBrowser(
       await row.waitFor();
       const before = Number(await row.textContent());
       expect(before).toBeGreaterThanOrEqual(1);
+      await carts.read; // the first carts figures, read before the order below and still held
+      let handled = nextSyncReload(page);
       await importOrder(t, 'webshop', 'dash-1', 'dash@example.com', sku);
-      await expect.poll(() => row.textContent(), { timeout: 15_000 }).toBe(String(before + 1));
+      await handled;
+      carts.release();
+      await expect.poll(() => row.textContent(), LIVE).toBe(String(before + 1));
 
       // Count one stocked location down to what is reserved there: nothing left to sell, an alert.
       const stock = await t.api('GET', `/api/inventory/skus/${alertSku}`);
       const level = stock.body.levels.find((l: { onHand: number }) => l.onHand > 0);
+      const levels = await holdNextAnswer(
+        page,
+        (url) => url.pathname === `/api/inventory/locations/${level.locationId}/levels`,
+      );
+      const received = await t.api('POST', '/api/inventory/adjustments', {
+        kind: 'receive',
+        sku,
+        location: level.locationId,
+        quantity: 1,
+      });
+      expect(received.status).toBe(201);
+      await levels.read; // the alerts reload after that receipt, read before the count below
+      handled = nextSyncReload(page);
       const count = await t.api('POST', '/api/inventory/adjustments', {
         kind: 'count',
         sku: alertSku,
@@ -70,6 +122,8 @@ describeBrowser(
         quantity: level.reserved,
       });
       expect(count.status).toBe(201);
+      await handled;
+      levels.release();
       await page.locator(`[data-testid="stock-alerts"] [data-alert="${alertSku}"]`).first().waitFor();
       await t.screenshot(page, 'admin-dashboard-live');
     });
@@ -125,7 +179,7 @@ describeBrowser(
       // The till key printed at the first start (demo app keys) is all the till needs.
       const clerk = await (await t.newContext({ width: 1024, height: 768 })).newPage();
       await clerk.goto(`${t.base}/pos/store-amsterdam/returns?key=${demoKey(t, 'pos')}`);
-      await clerk.getByLabel('Order number, email, phone or pickup code').fill(order.number);
+      await clerk.getByLabel('Order number, email, phone, pickup code or loyalty card').fill(order.number);
       await clerk
         .getByRole('form', { name: 'Find the order' })
         .getByRole('button', { name: 'Search' })

@@ -57,6 +57,9 @@ describeBrowser(
       await form.getByLabel('Barcode (GTIN)').fill('4006381333931');
       await form.getByLabel('Options').fill('colour=oak');
       await form.getByLabel('Price Retail EUR (EUR)').fill('34.50');
+      await form.getByLabel('Compare-at (was) Retail EUR (EUR)').fill('39.95');
+      await form.getByLabel('Vendor (brand)').fill('Fjordfield');
+      await form.getByLabel('Tags').fill('lighting, gift idea');
       await form.getByRole('button', { name: 'Save' }).click();
       await page.getByRole('heading', { name: 'Edit “Fjord reading lamp”' }).waitFor();
       await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
@@ -71,6 +74,13 @@ describeBrowser(
       const edited = await t.api('GET', '/api/catalog/products/fjord-lamp');
       expect(edited.body.content.en.title).toBe('Fjord reading lamp');
       expect(edited.body.variants[0]).toMatchObject({ gtin: '4006381333931', options: { colour: 'oak' } });
+      expect(edited.body).toMatchObject({ vendor: 'Fjordfield', tags: ['lighting', 'gift idea'] });
+      const prices = await t.api('GET', '/api/catalog/products/fjord-lamp/prices');
+      expect(prices.body.items[0]).toMatchObject({ amount: 3450, compareAtAmount: 3995 });
+      // Shown again when the editor opens.
+      await page.reload();
+      expect(await form.getByLabel('Compare-at (was) Retail EUR (EUR)').inputValue()).toBe('39.95');
+      expect(await form.getByLabel('Tags').inputValue()).toBe('lighting, gift idea');
       await t.screenshot(page, 'admin-product-edited');
 
       const received = await t.api('POST', '/api/inventory/adjustments', {
@@ -239,6 +249,37 @@ describeBrowser(
       expect(widths.table).toBeLessThanOrEqual(widths.wrap);
       // The first screen only: the whole log is many screens tall.
       await page.screenshot({ path: join(ARTIFACTS, `admin-events-1280-${t.kind}.png`) });
+    });
+
+    it('fits every admin page and its tables on a 1,280 px screen', async () => {
+      const page = await adminPage(t);
+      const nav = page.getByRole('navigation').first();
+      const names = (await nav.getByRole('link').allTextContents()).map((n) => n.trim()).filter(Boolean);
+      expect(names.length).toBeGreaterThan(8);
+      const order = (await t.api('GET', '/api/orders?limit=1')).body.items[0];
+      const overflowing: string[] = [];
+      const measure = async (where: string) => {
+        await page.locator('main h1').first().waitFor();
+        // Loaded lists settle before measuring (a table drawn late could overflow unseen).
+        await expect.poll(() => page.locator('main .loading').count(), LIVE).toBe(0);
+        const w = (await page.evaluate(`({
+          page: document.documentElement.scrollWidth,
+          tables: [...document.querySelectorAll('main table')].map((t) => ({
+            table: t.scrollWidth,
+            room: (t.closest('.table-wrap') ?? t.parentElement).clientWidth,
+          })),
+        })`)) as { page: number; tables: Array<{ table: number; room: number }> };
+        if (w.page > 1280) overflowing.push(`${where}: page ${w.page} px`);
+        for (const x of w.tables)
+          if (x.table > x.room + 1) overflowing.push(`${where}: table ${x.table} px in ${x.room} px`);
+      };
+      for (const name of names) {
+        await nav.getByRole('link', { name, exact: true }).click();
+        await measure(name);
+      }
+      await page.goto(`${t.base}/admin/orders/${order.id}`);
+      await measure('order page');
+      expect(overflowing).toEqual([]);
     });
   },
   { config, database: 'postgres' },

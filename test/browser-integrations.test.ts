@@ -2,7 +2,8 @@
 // down shows its dead letters; the operator pauses and resumes it, and replays the dead letters
 // once the channel is back, and the page shows them pushed. The integration forms (#20): a webhook
 // endpoint created, tested, refused with the field highlighted, edited and deleted in Dutch, and a
-// WooCommerce connection created and tested in English, with no raw error code on the page.
+// WooCommerce connection created and tested in English, with no raw error code on the page; an
+// inbound connector created and deleted.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { adminLogin, describeBrowser, LIVE } from './browser-harness.js';
 import { type ChannelReceiver, startChannelReceiver } from './helpers/channel-receiver.js';
@@ -166,5 +167,23 @@ describeBrowser('admin integrations: channel sync', (t) => {
     await expect.poll(() => syncResult.textContent(), LIVE).toContain('HTTP 401');
     expect(await page.locator('main').innerText()).not.toMatch(rawCode);
     await t.screenshot(page, 'admin-channel-sync-test-en');
+
+    // An inbound connector made through its form and deleted from its row (asked first).
+    const made = page.getByRole('form', { name: 'New inbound connector' });
+    await made.getByLabel('Source', { exact: true }).selectOption('woocommerce');
+    await made.getByLabel('Name', { exact: true }).fill('Old Woo orders');
+    await made.getByRole('button', { name: 'Create' }).click();
+    const connectorRow = page.locator('tr[data-connector-row="Old Woo orders"]');
+    await connectorRow.waitFor();
+    let asked = '';
+    page.once('dialog', (d) => {
+      asked = d.message();
+      void d.accept();
+    });
+    await connectorRow.getByRole('button', { name: 'Delete' }).click();
+    await connectorRow.waitFor({ state: 'detached' });
+    expect(asked).toContain('Old Woo orders');
+    const left = (await t.api('GET', '/api/connectors')).body.items as Array<{ name: string }>;
+    expect(left.map((c) => c.name)).not.toContain('Old Woo orders');
   });
 });

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TILL_SCOPES } from '../src/flows/demo/demo-app-keys.js';
 import type { HubConfig } from '../src/platform/config.js';
-import { adminLogin, type BrowserHub, describeBrowser } from './browser-harness.js';
+import { adminLogin, type BrowserHub, describeBrowser, LIVE } from './browser-harness.js';
 import { type SmtpCapture, startSmtpCapture } from './helpers/smtp-capture.js';
 
 let smtp: SmtpCapture;
@@ -102,6 +102,13 @@ describeBrowser(
       await t.screenshot(shopper, 'store-product');
 
       await shopper.getByRole('link', { name: /Cart/ }).click();
+      // The cart line reads in the page's language: the Dutch title in Dutch, English again after.
+      const lineTitle = shopper.locator('li[data-sku="MUG-1"] .line-title');
+      await expect.poll(() => lineTitle.textContent(), LIVE).toBe('Fjord mug');
+      await shopper.getByLabel('Language').selectOption('nl');
+      await expect.poll(() => lineTitle.textContent(), LIVE).toBe('Fjord mug (NL)');
+      await shopper.getByLabel('Taal').selectOption('en');
+      await expect.poll(() => lineTitle.textContent(), LIVE).toBe('Fjord mug');
       const signIn = shopper.getByRole('form', { name: 'Log in' });
       await signIn.getByLabel('Email').fill('ingrid@example.com');
       await signIn.getByRole('button', { name: 'Email me a code' }).click();

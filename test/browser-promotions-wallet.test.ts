@@ -175,6 +175,14 @@ describeBrowser(
       await clerk.goto(`${t.base}/pos/store-amsterdam?key=${tillKey}`);
       await clerk.getByLabel('Scan a SKU or type a product name').fill('PMUG-1');
       await clerk.getByRole('form', { name: 'Add' }).getByRole('button', { name: 'Add' }).click();
+      // A code no campaign has is refused on its field, in words.
+      const coupon = clerk.getByRole('form', { name: 'Coupon code' });
+      await coupon.getByLabel('Coupon code').fill('NO-SUCH-CODE');
+      await coupon.getByRole('button', { name: 'Apply' }).click();
+      await expect
+        .poll(() => coupon.getByLabel('Coupon code').getAttribute('aria-invalid'), LIVE)
+        .toBe('true');
+      expect(await clerk.getByTestId('cart-offers').textContent()).not.toMatch(/coupon_refused|unknown_code/);
       await clerk.getByRole('button', { name: 'Take payment' }).click();
       await clerk.getByLabel('Gift card code').fill(tillCard.toLowerCase());
       await clerk.getByRole('button', { name: 'Pay with gift card' }).click();

@@ -3,7 +3,8 @@
 // account (their name on the till), sells, and a price the clerk changes is approved by a store
 // manager typing their credentials at the till; the receipt and the order show who changed it. The
 // demo's admin signs in to the admin with a mailed code in Bulgarian and changes their
-// password (a wrong current one highlighted in Bulgarian, then done in English).
+// password (a wrong current one highlighted in Bulgarian, then done in English). A clerk signs in
+// at the till with a mailed code in Dutch (a wrong code marked on its field first).
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { HubConfig } from '../src/platform/config.js';
 import { type BrowserHub, describeBrowser, LIVE, RAW_ERROR_CODE } from './browser-harness.js';
@@ -120,7 +121,15 @@ describeBrowser(
         await form.getByLabel('New unit price').fill('10');
         await form.getByLabel('Reason').fill('damaged box');
         await form.getByLabel('Manager’s email').fill('max@shop.example');
-        await form.getByLabel('Manager’s password').fill(PASSWORD);
+        // A wrong password first: the approval's fields are marked, the reason reads in words.
+        const password = form.getByLabel('Manager’s password');
+        await password.fill('not the password');
+        await form.getByRole('button', { name: 'Change price' }).click();
+        await expect.poll(() => password.getAttribute('aria-invalid'), LIVE).toBe('true');
+        expect(await form.getByLabel('Manager’s email').getAttribute('aria-invalid')).toBe('true');
+        expect(await form.innerText()).not.toMatch(RAW_ERROR_CODE);
+        await t.screenshot(clerk, 'pos-price-override-refused');
+        await password.fill(PASSWORD);
         await t.screenshot(clerk, 'pos-price-override-form');
         await form.getByRole('button', { name: 'Change price' }).click();
         const note = clerk.getByTestId('price-override');
@@ -144,6 +153,32 @@ describeBrowser(
         const staff = await t.api('GET', '/api/staff');
         const cleo = staff.body.items.find((m: { name: string }) => m.name === 'Cleo');
         for (const step of order.history) expect(step.by).toBe(cleo.id);
+      },
+      SCRYPT_UNDER_LOAD_MS,
+    );
+
+    it(
+      'a clerk signs in at the till with a mailed code (Dutch): a wrong code is marked on its field, the right one signs in',
+      async () => {
+        const till = await (await t.browser.newContext({ baseURL: t.base, viewport: TABLET })).newPage();
+        await till.goto(`${t.base}/pos/store-amsterdam`);
+        await till.getByLabel('Language').selectOption('nl');
+        await till.getByRole('button', { name: 'Stuur mij liever een inlogcode' }).click();
+        const form = till.getByRole('form', { name: 'Stuur mij liever een inlogcode' });
+        await form.getByLabel('E-mailadres').fill('cleo@shop.example');
+        await form.getByRole('button', { name: 'Stuur mij een code' }).click();
+        const code = await smtp.signInCode('cleo@shop.example');
+        const field = form.getByLabel('Code uit de e-mail');
+        await field.fill(code === '000000' ? '111111' : '000000');
+        await form.getByRole('button', { name: 'Inloggen met de code' }).click();
+        await expect.poll(() => field.getAttribute('aria-invalid'), LIVE).toBe('true');
+        expect(await till.locator('body').innerText()).not.toMatch(RAW_ERROR_CODE);
+        await t.screenshot(till, 'pos-code-sign-in-wrong-nl');
+        await field.fill(code);
+        await form.getByRole('button', { name: 'Inloggen met de code' }).click();
+        await till.getByTestId('clerk').waitFor();
+        expect(await till.getByTestId('clerk').textContent()).toContain('Cleo');
+        expect(await till.getByLabel('Taal').inputValue()).toBe('nl');
       },
       SCRYPT_UNDER_LOAD_MS,
     );
@@ -174,6 +209,10 @@ describeBrowser(
         const current = pw.getByLabel('Текуща парола');
         await expect.poll(() => current.getAttribute('aria-invalid'), LIVE).toBe('true');
         expect(await pw.locator('.field-invalid .field-error').textContent()).toContain('Текуща парола');
+        // The summary names the field as people do, never by its request name.
+        const summary = await page.locator('.field-problems').innerText();
+        expect(summary).toContain('Текуща парола');
+        expect(summary).not.toContain('currentPassword');
         expect(await page.locator('main').innerText()).not.toMatch(RAW_ERROR_CODE);
         await t.screenshot(page, 'admin-password-wrong-bg');
 

@@ -177,6 +177,9 @@ describeBrowser(
       await handover.getByRole('button', { name: 'Buscar' }).click();
       await handover.locator(`[data-order="${orderId}"]`).waitFor();
       await t.screenshot(clerk, 'pos-handover-es');
+      // Each state reads in words in both languages: no raw code on the till or the account.
+      expect(await clerk.locator('main').innerText()).not.toMatch(RAW_ERROR_CODE);
+      expect(await shopper.locator('main').innerText()).not.toMatch(RAW_ERROR_CODE);
       await handover.getByRole('button', { name: 'Entregar', exact: true }).click();
       await clerk.getByText(`Pedido ${orderNumber} entregado.`).waitFor();
       await expect.poll(() => status.textContent(), LIVE).toBe('Collected');
@@ -187,7 +190,9 @@ describeBrowser(
     it('(bg till, en shopper) a return found by the email is refunded to store credit; the clerk and the shopper see the code', async () => {
       const clerk = await (await clerkContext('bg-BG')).newPage();
       await clerk.goto(`${t.base}/pos/store-amsterdam/returns?key=${tillKey}`);
-      await clerk.getByLabel('Номер на поръчка, имейл, телефон или код за вземане').fill('lucia@example.com');
+      await clerk
+        .getByLabel('Номер на поръчка, имейл, телефон, код за вземане или карта за лоялност')
+        .fill('lucia@example.com');
       await clerk
         .getByRole('form', { name: 'Намерете поръчката' })
         .getByRole('button', { name: 'Търсене' })

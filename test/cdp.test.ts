@@ -36,6 +36,7 @@ describeEachHub('CDP: audiences, computed traits, destinations and the tracking 
   const settled = async () => {
     await t.hub.cdp.idle();
     await t.hub.cdp.consumer.caughtUp();
+    await t.hub.cdp.backfill.caughtUp();
     await t.hub.cdp.idle();
   };
   const customerOf = async (email: string) =>
@@ -71,6 +72,9 @@ describeEachHub('CDP: audiences, computed traits, destinations and the tracking 
       },
     });
     expect(audience).toMatchObject({ key: 'repeat-vip', status: 'active', memberCount: 0 });
+    // The new audience's evaluation of existing customers is done before the events below (else it
+    // could be the one to see Ann's second order, and her entry would name no event).
+    await settled();
     await send([
       { type: 'identify', userId: 'u-ann', traits: { email: 'ann@example.com' } },
       { type: 'track', userId: 'u-ann', event: 'Order Completed', properties: { revenue: 30 } },
@@ -103,6 +107,56 @@ describeEachHub('CDP: audiences, computed traits, destinations and the tracking 
     );
   });
 
+  it('a new audience, a changed rule and a new computed trait are evaluated for existing customers', async () => {
+    // Stored before any definition counted "Plan Chosen": the CDP kept none of these events.
+    await send([
+      { type: 'identify', userId: 'u-eve', traits: { email: 'eve@example.com', tier: 'silver' } },
+      { type: 'track', userId: 'u-eve', event: 'Plan Chosen', properties: { plan: 'a' } },
+      { type: 'track', userId: 'u-eve', event: 'Plan Chosen', properties: { plan: 'b' } },
+      { type: 'identify', userId: 'u-fay', traits: { email: 'fay@example.com', tier: 'gold' } },
+      { type: 'track', userId: 'u-fay', event: 'Plan Chosen', properties: { plan: 'a' } },
+    ]);
+    await settled();
+    const eve = await customerOf('eve@example.com');
+    const fay = await customerOf('fay@example.com');
+    const members = async () =>
+      (await ok(t, 'GET', '/api/audiences/planners/members')).items.map(
+        (m: { customerId: string }) => m.customerId,
+      );
+
+    const audience = await ok(t, 'POST', '/api/audiences', {
+      key: 'planners',
+      name: 'Chose a plan twice',
+      rule: { type: 'event', name: 'Plan Chosen', count: 2, withinDays: 30 },
+    });
+    await settled();
+    expect(await members()).toEqual([eve]);
+    const entered = await ok(t, 'GET', '/api/events?types=audience.entered');
+    expect(entered.items.map((e: { data: unknown }) => e.data)).toContainEqual(
+      expect.objectContaining({ audienceId: audience.id, customerId: eve, causedBy: null }),
+    );
+
+    // A new rule: Eve no longer matches and exits, Fay enters, without a new event from either.
+    await ok(t, 'PATCH', '/api/audiences/planners', {
+      rule: { type: 'trait', key: 'tier', op: 'eq', value: 'gold' },
+    });
+    await settled();
+    expect(await members()).toEqual([fay]);
+    const exited = await ok(t, 'GET', '/api/events?types=audience.exited');
+    expect(exited.items.map((e: { data: unknown }) => e.data)).toContainEqual(
+      expect.objectContaining({ audienceId: audience.id, customerId: eve, reason: 'no_longer_matches' }),
+    );
+
+    // A computed trait over events stored before it existed is written on existing customers.
+    await ok(t, 'POST', '/api/computed-traits', {
+      traitKey: 'plans_chosen',
+      definition: { event: 'Plan Chosen', aggregate: 'count', windowDays: 30 },
+    });
+    await settled();
+    expect((await ok(t, 'GET', `/api/customers/${eve}`)).traits.plans_chosen.value).toBe(2);
+    expect((await ok(t, 'GET', `/api/customers/${fay}`)).traits.plans_chosen.value).toBe(1);
+  });
+
   it('computes traits from events and audiences read them; the export applies consent', async () => {
     await ok(t, 'POST', '/api/computed-traits', {
       traitKey: 'spend_30d',
@@ -113,6 +167,7 @@ describeEachHub('CDP: audiences, computed traits, destinations and the tracking 
       name: 'Big spenders',
       rule: { type: 'trait', key: 'spend_30d', op: 'gte', value: 100 },
     });
+    await settled();
     await send([
       { type: 'identify', userId: 'u-cy', traits: { email: 'cy@example.com' } },
       { type: 'track', userId: 'u-cy', event: 'Order Completed', properties: { revenue: 60 } },

@@ -390,7 +390,22 @@ describeEachHub('outbound channel sync', (t) => {
       prices: [{ sku: shop.skus[1], amount: 1995, currency: 'EUR' }],
     });
     await woo.waitFor(() => wooUpdates.some((u) => u.regular_price === '19.95'));
-    expect(wooUpdates).toContainEqual({ id: 502, regular_price: '19.95' });
+    // No campaign: the sale price is cleared (a sale the shop still showed ends).
+    expect(wooUpdates).toContainEqual({ id: 502, regular_price: '19.95', sale_price: '' });
+
+    // An automatic campaign on the tee: the shop gets the campaign's price as its sale price, and
+    // the sale ends there when the campaign is paused (issue 14 item 6).
+    const sale = await ok(t, 'POST', '/api/promotions/campaigns', {
+      name: `Tee sale ${shop.channelId}`,
+      kind: 'automatic',
+      conditions: { channelIds: [shop.channelId], skus: [shop.skus[1]] },
+      benefit: { type: 'percentage', percentBp: 1000 },
+    });
+    await woo.waitFor(() => wooUpdates.some((u) => u.sale_price === '17.95'));
+    expect(wooUpdates).toContainEqual({ id: 502, regular_price: '19.95', sale_price: '17.95' });
+    const before = wooUpdates.length;
+    await ok(t, 'PATCH', `/api/promotions/campaigns/${sale.id}`, { status: 'paused' });
+    await woo.waitFor(() => wooUpdates.slice(before).some((u) => u.id === 502 && u.sale_price === ''));
 
     await ok(t, 'PUT', `/api/channels/${shop.channelId}/listings/${shop.productIds[1]}`, {
       published: false,
@@ -426,6 +441,7 @@ describeEachHub('outbound channel sync', (t) => {
       manage_stock: true,
       stock_quantity: 8, // 10 − 1 sold − 1 buffer
       regular_price: '19.95',
+      sale_price: '',
       status: 'publish',
       name: 'Fjord tee 1',
     });
@@ -497,20 +513,52 @@ describeEachHub('outbound channel sync', (t) => {
       };
     };
     try {
+      // Paused, the changes queue up; resumed, they go in one batch. (Sent as they come, the price of
+      // a product unlisted meanwhile is rightly skipped when it is read after the unlisting but
+      // before the listing change is queued: a relisting sends it.)
       const c = await connect(shop, {
         kind: 'shopify',
         baseUrl: shopify.url,
         credentials: { accessToken: 'shpat_test', locationId: 'gid://shopify/Location/77' },
+        status: 'paused',
       });
       // A dry-run shows the request without the shop's access token.
       const dry = await ok(t, 'POST', `/api/channel-sync/connections/${c.id}/dry-run`, { sku: shop.skus[0] });
       expect(dry.requests[0].headers['x-shopify-access-token']).toBe('[redacted]');
       expect(JSON.stringify(dry)).not.toContain('shpat_test');
       await sell(t, shop, shop.skus[0]!, 4);
-      const sold = (m: Record<string, any>) => m.variables.stock?.quantities?.[0]?.quantity === 6;
-      await shopify.waitFor(() => mutations.some(sold));
-      expect(mutations.find(sold)!.query).toContain('inventorySetQuantities(input: $stock)');
-      expect(mutations.find(sold)!.variables.stock).toEqual({
+      await ok(t, 'PUT', `/api/catalog/price-lists/${shop.priceListId}/prices`, {
+        prices: [
+          { sku: shop.skus[0], amount: 1995, currency: 'EUR' },
+          { sku: shop.skus[1], amount: 99900, currency: 'EUR' },
+        ],
+      });
+      await ok(t, 'PUT', `/api/channels/${shop.channelId}/listings/${shop.productIds[0]}`, {
+        published: false,
+      });
+      await t.hub.integration.channelSync!.enqueuer!.caughtUp();
+      expect((await items(c.id)).map((i) => `${i.kind} ${i.key}`).sort()).toEqual([
+        `listing ${shop.skus[0]}`,
+        `price ${shop.skus[0]}`,
+        `price ${shop.skus[1]}`,
+        `stock ${shop.skus[0]}`,
+      ]);
+      expect(shopify.requests).toHaveLength(0);
+      await patch(c.id, { status: 'active' });
+      const dead = await eventually(
+        () => items(c.id, 'dead'),
+        (list) => list.length === 1,
+      );
+      expect(dead[0]).toMatchObject({ key: shop.skus[1], kind: 'price' });
+      expect(dead[0]!.lastError).toContain('Price is too high');
+      // Both SKUs looked up in one request, then every change in one mutation (its outcome is in).
+      expect(shopify.requests.filter((r) => String(r.json.query).includes('productVariants('))).toHaveLength(
+        1,
+      );
+      expect(mutations).toHaveLength(1);
+      const m = mutations[0]!;
+      expect(m.query).toContain('inventorySetQuantities(input: $stock)');
+      expect(m.variables.stock).toEqual({
         name: 'available',
         reason: 'correction',
         ignoreCompareQuantity: true,
@@ -522,31 +570,11 @@ describeEachHub('outbound channel sync', (t) => {
           },
         ],
       });
-      await ok(t, 'PUT', `/api/catalog/price-lists/${shop.priceListId}/prices`, {
-        prices: [
-          { sku: shop.skus[0], amount: 1995, currency: 'EUR' },
-          { sku: shop.skus[1], amount: 99900, currency: 'EUR' },
-        ],
-      });
-      await ok(t, 'PUT', `/api/channels/${shop.channelId}/listings/${shop.productIds[0]}`, {
-        published: false,
-      });
-      const dead = await eventually(
-        () => items(c.id, 'dead'),
-        (list) => list.length === 1,
-      );
-      expect(dead[0]).toMatchObject({ key: shop.skus[1], kind: 'price' });
-      expect(dead[0]!.lastError).toContain('Price is too high');
-      await shopify.waitFor(() =>
-        mutations.some((m) => Object.values(m.variables).some((v: any) => v?.status === 'DRAFT')),
-      );
-      const sent = mutations.flatMap((m) => Object.values(m.variables)) as any[];
-      expect(sent).toContainEqual([{ id: 'gid://shopify/ProductVariant/1', price: '19.95' }]);
+      const sent = Object.values(m.variables) as any[];
+      expect(sent).toContainEqual([
+        { id: 'gid://shopify/ProductVariant/1', price: '19.95', compareAtPrice: null },
+      ]);
       expect(sent).toContainEqual({ id: 'gid://shopify/Product/1', status: 'DRAFT', title: 'Fjord tee 0' });
-      // Each SKU was looked up once.
-      expect(
-        shopify.requests.filter((r) => String(r.json.query).includes('productVariants(')).length,
-      ).toBeLessThanOrEqual(2);
       await disconnect(c.id);
     } finally {
       await shopify.close();

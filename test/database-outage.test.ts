@@ -1,6 +1,5 @@
 // When PostgreSQL becomes unreachable, /ready answers 503 and API calls 503 problem+json (not 500),
 // and nothing is half-written; when it comes back, the hub serves again without a restart.
-import { createServer, type Server, type Socket, connect as tcpConnect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHub, type Hub } from '../src/app.js';
 import { systemClock } from '../src/kernel/index.js';
@@ -14,53 +13,13 @@ import {
   testLog,
 } from '../src/platform/testing/test-databases.js';
 import { openSse } from './helpers/sse-client.js';
+import { startTcpProxy, type TcpProxy, viaProxy } from './helpers/tcp-proxy.js';
 import { TEST_ADMIN_KEY } from './helpers/test-hub.js';
-
-/** A TCP proxy in front of PostgreSQL that the test can cut and restore. */
-function startProxy(
-  target: URL,
-): Promise<{ port: number; cut(): void; restore(): Promise<void>; close(): Promise<void> }> {
-  const sockets = new Set<Socket>();
-  let server: Server;
-  let port = 0;
-  const listen = () =>
-    new Promise<void>((resolve) => {
-      server = createServer((client) => {
-        const upstream = tcpConnect(Number(target.port || 5432), target.hostname);
-        sockets.add(client).add(upstream);
-        client.pipe(upstream).pipe(client);
-        const end = () => {
-          client.destroy();
-          upstream.destroy();
-        };
-        client.on('error', end).on('close', end);
-        upstream.on('error', end).on('close', end);
-      });
-      server.listen(port, '127.0.0.1', () => {
-        const a = server.address();
-        port = typeof a === 'object' && a ? a.port : 0;
-        resolve();
-      });
-    });
-  return listen().then(() => ({
-    port,
-    cut() {
-      server.close();
-      for (const s of sockets) s.destroy();
-      sockets.clear();
-    },
-    restore: listen,
-    async close() {
-      for (const s of sockets) s.destroy();
-      await new Promise((r) => server.close(r));
-    },
-  }));
-}
 
 const pgUrl = postgresTestUrl();
 describe.skipIf(!pgUrl)('database outage [postgres]', () => {
   let hub: Hub;
-  let proxy: Awaited<ReturnType<typeof startProxy>>;
+  let proxy: TcpProxy;
   let drop: () => Promise<void>;
   /** Another node's connection, straight to PostgreSQL: it keeps writing while this hub's is cut. */
   let otherNode: Database;
@@ -69,15 +28,11 @@ describe.skipIf(!pgUrl)('database outage [postgres]', () => {
     const fresh = await createFreshPostgresDatabase(pgUrl!);
     drop = fresh.drop;
     otherNode = await openDatabase({ databaseUrl: fresh.url });
-    const real = new URL(fresh.url);
-    proxy = await startProxy(real);
-    const viaProxy = new URL(fresh.url);
-    viaProxy.port = String(proxy.port);
-    viaProxy.hostname = '127.0.0.1';
+    proxy = await startTcpProxy(new URL(fresh.url));
     hub = await createHub({
       config: {
         ...loadConfig({}),
-        databaseUrl: viaProxy.toString(),
+        databaseUrl: viaProxy(fresh.url, proxy),
         adminKey: TEST_ADMIN_KEY,
         demo: false,
         port: 0,

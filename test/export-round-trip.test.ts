@@ -55,9 +55,45 @@ describeEachHub(
   'catalog export round trip',
   (t) => {
     it('imports the export into a fresh hub, which exports the same rows', async () => {
+      // Vendor, tags and a compare-at price travel too.
+      const first = await call(t.hub, 'GET', '/api/exports/catalog?format=ndjson');
+      const firstRows = sortedLines(first.text).map((l) => JSON.parse(l));
+      const someProduct = firstRows.find((r) => r.kind === 'product' && r.status);
+      const somePrice = firstRows.find((r) => r.kind === 'price' && r.price_list);
+      const patched = await t.api('PATCH', `/api/catalog/products/${someProduct.handle}`, {
+        body: { vendor: 'Fjordfield', tags: ['winter', 'gift idea'] },
+      });
+      expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+      expect(patched.body).toMatchObject({ vendor: 'Fjordfield', tags: ['winter', 'gift idea'] });
+      const was = somePrice.amount + 1000;
+      const priced = await t.api('PUT', `/api/catalog/price-lists/${somePrice.price_list}/prices`, {
+        body: {
+          prices: [
+            {
+              sku: somePrice.sku,
+              amount: somePrice.amount,
+              currency: somePrice.currency,
+              compareAtAmount: was,
+            },
+          ],
+        },
+      });
+      expect(priced.status, JSON.stringify(priced.body)).toBeLessThan(300);
+
       const exported = await call(t.hub, 'GET', '/api/exports/catalog?format=ndjson');
       expect(exported.status).toBe(200);
       const rows = sortedLines(exported.text).map((l) => JSON.parse(l));
+      expect(
+        rows.find((r) => r.kind === 'product' && r.handle === someProduct.handle && r.status),
+      ).toMatchObject({
+        vendor: 'Fjordfield',
+        tags: ['winter', 'gift idea'],
+      });
+      expect(
+        rows.find(
+          (r) => r.kind === 'price' && r.sku === somePrice.sku && r.price_list === somePrice.price_list,
+        ),
+      ).toMatchObject({ compare_at: was });
       // Channels and locations by code, never by this hub's ids; stock is in the file.
       expect(rows.some((r) => r.kind === 'stock' && r.location === 'store-stockholm')).toBe(true);
       expect(rows.filter((r) => r.channel).every((r) => !String(r.channel).startsWith('chn_'))).toBe(true);

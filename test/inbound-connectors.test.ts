@@ -3,6 +3,7 @@
 // forged signatures are refused with nothing stored, replays have one effect, malformed bodies are
 // kept and answered 400, and a generic JSON connector maps payloads with JSONata (dry-run, parking).
 import { createHmac } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import { beforeAll, expect, it } from 'vitest';
 import { eventually } from './helpers/eventually.js';
@@ -200,6 +201,54 @@ describeEachHub('inbound connectors', (t) => {
     );
     expect(order.status).toBe('cancelled');
     expect(await available('SHIRT-M')).toBe(before + 2);
+  });
+
+  it('processes a backlog of orders side by side, each order’s deliveries in the order they came', async () => {
+    await t.hub.services.inventory.setOnHand(ctx(), { sku: 'BACKLOG', locationId, quantity: 100 });
+    const before = await available('BACKLOG');
+    const resume = await t.hub.integration.pauseInbound();
+    const send = async (topic: string, payload: unknown, id: string) => {
+      const body = JSON.stringify(payload);
+      const r = await deliver(t, shopify.id, body, {
+        'x-shopify-topic': topic,
+        'x-shopify-webhook-id': id,
+        'x-shopify-hmac-sha256': sign(SHOPIFY_SECRET, body),
+      });
+      expect(r.status).toBe(200);
+    };
+    // 12 orders; every third is cancelled right after it was created: in one batch, its cancel must
+    // wait for its create (a cancel first would find no order, and the order would stay open).
+    const ids = Array.from({ length: 12 }, (_, i) => 5000 + i);
+    for (const id of ids) {
+      await send('orders/create', shopifyOrder(id, 'BACKLOG', 1), `wh-backlog-${id}`);
+      if (id % 3 === 0)
+        await send('orders/cancelled', { id, cancel_reason: 'customer' }, `wh-backlog-${id}-cancel`);
+    }
+    // The queue shows in /metrics (and on the sync-health page, from the same read) while it waits.
+    const metrics = await t.api('GET', '/metrics', { key: null });
+    const waiting = new RegExp(
+      `omnihub_inbound_waiting\\{connector="${shopify.id}",kind="shopify"\\} (\\d+)`,
+    );
+    expect(Number(waiting.exec(String(metrics.body))?.[1])).toBe(16);
+    expect(String(metrics.body)).toMatch(
+      new RegExp(`omnihub_inbound_lag_seconds\\{connector="${shopify.id}",kind="shopify"\\} [0-9.]+`),
+    );
+    resume();
+    await processed();
+    const orders = (await t.api('GET', `/api/orders?channelId=${channelId}&limit=100`)).body.items.filter(
+      (o: { externalId: string }) => ids.map(String).includes(o.externalId),
+    ) as Array<{ externalId: string; status: string }>;
+    expect(orders).toHaveLength(12);
+    for (const o of orders)
+      expect([o.externalId, o.status]).toEqual([
+        o.externalId,
+        Number(o.externalId) % 3 === 0 ? 'cancelled' : expect.not.stringMatching(/cancelled/),
+      ]);
+    expect(await available('BACKLOG')).toBe(before - 8);
+    const results = (await deliveries(shopify.id)).filter(
+      (d) => d.rawBody.includes('"BACKLOG"') || d.rawBody.includes('"cancel_reason"'),
+    );
+    expect(results.filter((d) => d.status !== 'processed')).toEqual([]);
   });
 
   it('takes Shopify products and inventory levels (inventory items resolved to SKUs)', async () => {
@@ -402,5 +451,50 @@ describeEachHub('inbound connectors', (t) => {
       'webhook-signature': other.sign('msg_erp_3', now, body),
     });
     expect(forged.status).toBe(401);
+  });
+
+  it('deletes a connector with its deliveries; later deliveries are refused, and only an unbound writer may', async () => {
+    const made = await t.api('POST', '/api/connectors', {
+      body: { kind: 'woocommerce', name: 'Old Woo store', secret: WOO_SECRET, channelId, locationId },
+    });
+    const id = made.body.id as string;
+    const body = JSON.stringify({ id: 1, name: 'ping' });
+    const headers = {
+      'x-wc-webhook-signature': sign(WOO_SECRET, body),
+      'x-wc-webhook-topic': 'product.updated',
+    };
+    expect((await deliver(t, id, body, { ...headers, 'x-wc-webhook-delivery-id': 'wc-del-1' })).status).toBe(
+      200,
+    );
+    expect(await deliveries(id)).toHaveLength(1);
+
+    const key = async (b: object) => (await t.api('POST', '/api/keys', { body: b })).body.secret as string;
+    const reader = await key({ name: 'connectors reader', scopes: ['connectors:read'] });
+    const bound = await key({ name: 'bound admin', scopes: ['admin'], channelId });
+    const publishable = await key({ name: 'shop', kind: 'publishable', channelId });
+    expect((await t.api('DELETE', `/api/connectors/${id}`, { key: null })).status).toBe(401);
+    for (const k of [reader, bound, publishable]) {
+      const refused = await t.api('DELETE', `/api/connectors/${id}`, { key: k });
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBeDefined();
+    }
+    expect((await t.api('GET', `/api/connectors/${id}`)).status).toBe(200);
+
+    expect((await t.api('DELETE', `/api/connectors/${id}`)).status).toBe(204);
+    expect((await t.api('GET', `/api/connectors/${id}`)).status).toBe(404);
+    expect((await t.api('GET', `/api/connectors/${id}/deliveries`)).status).toBe(404);
+    expect((await t.api('DELETE', `/api/connectors/${id}`)).status).toBe(404);
+    expect((await deliver(t, id, body, { ...headers, 'x-wc-webhook-delivery-id': 'wc-del-2' })).status).toBe(
+      404,
+    );
+    type Rows<T> = { rows: T[] };
+    const left = (await t.hub.database.db.execute(
+      sql`select count(*)::int as n from inbound_deliveries where connector_id = ${id}`,
+    )) as unknown as Rows<{ n: number }>;
+    expect(Number(left.rows[0]!.n)).toBe(0);
+    const changes = (await t.hub.database.db.execute(
+      sql`select payload->>'change' as change from events where type = 'integration.connector_changed' and subject = ${id} order by position`,
+    )) as unknown as Rows<{ change: string }>;
+    expect(changes.rows.map((r) => r.change)).toEqual(['created', 'deleted']);
   });
 });

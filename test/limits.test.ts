@@ -102,6 +102,26 @@ describeEachHub(
       expect((await keys()).map((k) => k.key)).not.toContain('admin-once');
     });
 
+    it('lets a retry take over an Idempotency-Key whose node died mid-request, not one still running', async () => {
+      const body = { name: 'crash', scopes: ['channels:read'] };
+      const send = () => t.api('POST', '/api/keys', { body, headers: { 'idempotency-key': 'crashed-once' } });
+      expect((await send()).status).toBe(201);
+      // As a node leaves it when killed while running the request: claimed, no response stored.
+      const running = (lease: string) =>
+        t.hub.database.db.execute(
+          sql.raw(`update idempotency_keys set status_code = null, response_body = null,
+                   lease_until = now() + interval '${lease}' where key = 'crashed-once'`),
+        );
+      await running('1 minute'); // a live node's heartbeat keeps it in the future
+      const busy = await send();
+      expect(busy.status).toBe(409);
+      expect(busy.body.code).toBe('idempotency_in_progress');
+      await running('-1 second'); // no heartbeat: the node is gone
+      const retried = await send();
+      expect(retried.status).toBe(201);
+      expect((await send()).headers['idempotent-replayed']).toBe('true');
+    });
+
     it('answers /metrics only to its own token when one is set', async () => {
       expect((await t.api('GET', '/metrics', { key: null })).status).toBe(401);
       expect((await t.api('GET', '/metrics')).status).toBe(401); // an admin key is not the metrics token

@@ -54,6 +54,7 @@ const SHOPIFY_CUSTOMERS = csv(
       'Total Spent': '120.00',
       'Total Orders': '2',
       Tags: 'VIP, newsletter',
+      Note: 'Prefers pickup in Amsterdam',
     },
     { 'Customer ID': "'7002", 'First Name': 'Sven', Phone: "'+46701234567", 'Accepts Email Marketing': 'no' },
     { 'Customer ID': "'7003", 'First Name': 'Bad', Email: 'not-an-email' },
@@ -132,6 +133,7 @@ const SHOPIFY_ORDER_HEADER = [
   'Refunded Amount',
   'Id',
   'Phone',
+  'Notes',
 ];
 
 const SHOPIFY_ORDERS = csv(SHOPIFY_ORDER_HEADER, [
@@ -156,6 +158,7 @@ const SHOPIFY_ORDERS = csv(SHOPIFY_ORDER_HEADER, [
     'Shipping Zip': '1015 CJ',
     'Shipping Country': 'NL',
     Id: '450789469',
+    Notes: 'Leave it at the door',
   },
   {
     Name: '#1001',
@@ -213,6 +216,7 @@ const WOO_ORDER_HEADER = [
   'shipping_country',
   'line_items',
   'coupon_items',
+  'customer_note',
 ];
 
 const WOO_ORDERS = csv(WOO_ORDER_HEADER, [
@@ -226,6 +230,7 @@ const WOO_ORDERS = csv(WOO_ORDER_HEADER, [
     order_currency: 'EUR',
     customer_id: '55',
     billing_email: 'maria.jansen@example.com',
+    customer_note: 'Gift wrap, please',
     line_items:
       'name:Linen shirt - M|product_id:12|sku:SHIRT-M|quantity:1|subtotal:49.95|subtotal_tax:0.00|total:49.95|total_tax:0.00;name:Tote bag|product_id:99|sku:TOTE-OLD|quantity:3|subtotal:30.00|total:30.00|total_tax:0.00',
   },
@@ -324,6 +329,7 @@ describeEachHub('customer and order history imports', (t) => {
       ),
     );
     expect(maria.traits.firstName.value).toBe('Maria');
+    expect(maria.traits.note.value).toBe('Prefers pickup in Amsterdam');
     expect(maria.traits.address.value).toMatchObject({
       street: 'Keizersgracht 1',
       city: 'Amsterdam',
@@ -397,6 +403,7 @@ describeEachHub('customer and order history imports', (t) => {
       reservationIds: [],
     });
     expect(new Date(first.placedAt).toISOString()).toBe('2023-05-01T08:00:00.000Z');
+    expect(first.metadata.note).toBe('Leave it at the door');
     expect(first.lines).toEqual([
       expect.objectContaining({ sku: 'SHIRT-M', quantity: 2, fulfilledQuantity: 2 }),
       expect.objectContaining({
@@ -457,6 +464,7 @@ describeEachHub('customer and order history imports', (t) => {
     });
     expect(done.lines[1]).toMatchObject({ sku: 'TOTE-OLD', title: 'Tote bag', quantity: 3, unitPrice: 1000 });
     expect(new Date(done.placedAt).toISOString()).toBe('2022-11-20T14:05:00.000Z');
+    expect(done.metadata.note).toBe('Gift wrap, please');
     const maria = await customerByEmail('maria.jansen@example.com');
     expect(done.customerId).toBe(maria.id);
     const [refunded] = await ordersOf('813');
@@ -513,5 +521,32 @@ describeEachHub('customer and order history imports', (t) => {
     ).toEqual(['2:accepted', '3:accepted', '4:accepted', '5:rejected']);
     expect(await tables()).toEqual(before);
     expect((await t.api('GET', '/api/customers?email=new.person%40example.com')).body.items).toHaveLength(0);
+  });
+  it('erasing a customer erases the notes of their imported orders through the public API', async () => {
+    const maria = await customerByEmail('maria.jansen@example.com');
+    const [shopify] = await ordersOf('450789469');
+    const [woo] = await ordersOf('812');
+    expect([shopify.metadata.note, woo.metadata.note]).toEqual(['Leave it at the door', 'Gift wrap, please']);
+    const erased = await t.api('POST', `/api/customers/${maria.id}/erase`, { body: { reason: 'asked' } });
+    expect(erased.status, JSON.stringify(erased.body)).toBe(200);
+    for (const id of ['450789469', '812']) {
+      const [order] = await ordersOf(id);
+      // 'note' is a personal key: the erasure clears it (null), the rest of the metadata stays.
+      expect(order.metadata.note).toBeNull();
+      expect(order.metadata.history).toBe(true);
+      expect(order.email).toBeNull();
+    }
+    const stored = await rows<{ metadata: unknown }>(
+      t.hub.database.db,
+      sql`select metadata::text as metadata from orders where external_id in ('450789469', '812')`,
+    );
+    expect(JSON.stringify(stored)).not.toMatch(/door|Gift wrap/);
+    // Nor anywhere else the import wrote: the events of the orders and of the customer.
+    for (const table of ['events', 'customer_events'])
+      expect(
+        await count(
+          sql`select count(*) as n from ${sql.identifier(table)} t where t::text like '%at the door%' or t::text like '%Gift wrap%'`,
+        ),
+      ).toBe(0);
   });
 });

@@ -131,6 +131,7 @@ const wooFile = csv(WOO_HEADER, [
     Published: '1',
     Description: '<p>Soft cotton</p>',
     Categories: 'Clothing > Tshirts, Clothing',
+    Tags: 'organic, summer|sale',
     Images: 'https://cdn.example/tee-1.jpg, https://cdn.example/tee-2.jpg',
     'Attribute 1 name': 'Size',
     'Attribute 1 value(s)': 'S, M',
@@ -232,7 +233,15 @@ describeEachHub('Shopify and WooCommerce product CSV imports', (t) => {
         'https://cdn.example/parka-3.jpg',
       ],
       status: 'active',
+      vendor: 'Fjordfield',
+      tags: ['winter', 'outdoor'],
     });
+    // Variant Compare At Price is the "was" price of the same price row.
+    expect(rows.find((r) => r.kind === 'price' && r.sku === 'FP-M-NAVY')).toMatchObject({
+      amount: 19900,
+      compare_at: 24900,
+    });
+    expect(rows.find((r) => r.kind === 'price' && r.sku === 'FP-L-NAVY')).not.toHaveProperty('compare_at');
     expect(rows.find((r) => r.sku === 'FP-M-NAVY' && r.kind === 'variant')).toMatchObject({
       gtin: '4006381333931',
       options: { size: 'M', color: 'Navy' },
@@ -280,6 +289,7 @@ describeEachHub('Shopify and WooCommerce product CSV imports', (t) => {
       description: 'Soft cotton',
       categories: ['clothing/tshirts', 'clothing'],
       media: ['https://cdn.example/tee-1.jpg', 'https://cdn.example/tee-2.jpg'],
+      tags: ['organic', 'summer sale'],
     });
     expect(rows.filter((r) => r.kind === 'variant' && r.handle === 'organic-tee')).toEqual([
       expect.objectContaining({ sku: 'TEE-S', options: { size: 'S' } }),
@@ -287,6 +297,9 @@ describeEachHub('Shopify and WooCommerce product CSV imports', (t) => {
     ]);
     const price = (sku: string) => rows.find((r) => r.kind === 'price' && r.sku === sku)?.amount;
     expect([price('TEE-S'), price('TEE-M'), price('MUG-1')]).toEqual([1550, 2000, 1250]);
+    // On sale: the regular price is kept as the compare-at ("was") price.
+    const was = (sku: string) => rows.find((r) => r.kind === 'price' && r.sku === sku)?.compare_at;
+    expect([was('TEE-S'), was('TEE-M')]).toEqual([2000, undefined]);
     expect(rows.find((r) => r.kind === 'product' && r.handle === 'enamel-mug')).toMatchObject({
       status: 'draft',
     });

@@ -102,6 +102,28 @@ describeEachHub(
       expect(after.body.items.map((p: { orderId: string }) => p.orderId)).not.toContain(order.id);
     });
 
+    it("finds the customer's orders of any channel by their loyalty card, for a return", async () => {
+      const carded = await t.api('POST', '/api/customers/identify', {
+        body: {
+          channelId: f.channels.web.id,
+          identifiers: [
+            { type: 'email', value: 'maria@example.com' },
+            { type: 'loyalty_card', value: 'LC-4242' },
+          ],
+        },
+      });
+      expect(carded.status, JSON.stringify(carded.body)).toBeLessThan(300);
+      const who = await t.api('GET', '/api/tills/carts?loyaltyCard=LC-4242', { key: f.keys.tillAms });
+      expect(who.status, JSON.stringify(who.body)).toBe(200);
+      expect(who.body.customerIds).toContain(order.customerId);
+      const found = await t.api('GET', `/api/orders?q=${order.customerId}`, { key: f.keys.tillAms });
+      expect(found.status, JSON.stringify(found.body)).toBe(200);
+      expect(found.body.items.map((o: { id: string }) => o.id)).toContain(order.id);
+      // An unknown card finds no one.
+      const none = await t.api('GET', '/api/tills/carts?loyaltyCard=LC-0000', { key: f.keys.tillAms });
+      expect(none.body.customerIds).toEqual([]);
+    });
+
     it('a store-credit return issues a code the customer order list shows', async () => {
       const returned = await t.api('POST', `/api/orders/${order.id}/returns`, {
         key: f.keys.tillAms,

@@ -18,6 +18,11 @@ export default defineConfig({
         admin: here('./admin/index.html'),
         store: here('./store/index.html'),
         pos: here('./pos/index.html'),
+        // The storefronts' service worker: no imports, and a fixed name the hub serves at /store/sw.js.
+        'store-sw': here('./store/sw.ts'),
+      },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === 'store-sw' ? 'store-sw.js' : 'assets/[name]-[hash].js'),
       },
     },
   },

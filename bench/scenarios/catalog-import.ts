@@ -8,6 +8,7 @@ import { loadavg } from 'node:os';
 import { Readable } from 'node:stream';
 import { dbCpuMs, hubCpuMs } from '../cpu-usage.js';
 import { api, type BenchContext, percentile, type Scenario } from '../harness.js';
+import { type Inject, importRoundTrips } from '../import-round-trips.js';
 
 const ROWS_PER_SKU = 9;
 const HEADER =
@@ -36,16 +37,15 @@ async function rssBytes(b: BenchContext): Promise<number | null> {
   return m ? Number(m[1]) : null;
 }
 
-const scenario: Scenario = async (b) => {
-  const skus = Number(b.args.skus ?? 60_000);
-  const rows = skus * ROWS_PER_SKU;
+/** Price lists, a channel and three locations, through `call` (the bench hub or an in-process one). */
+async function setUp(call: Inject): Promise<void> {
   for (const [code, currency] of [
     ['bench-eur', 'EUR'],
     ['bench-sek', 'SEK'],
   ] as const) {
-    await api(b, 'POST', '/api/catalog/price-lists', { code, name: code, currency });
+    await call('POST', '/api/catalog/price-lists', { code, name: code, currency });
   }
-  await api(b, 'POST', '/api/channels', {
+  await call('POST', '/api/channels', {
     code: 'bench-web',
     name: 'Bench web',
     type: 'web',
@@ -53,13 +53,19 @@ const scenario: Scenario = async (b) => {
     locales: ['en', 'sv'],
   });
   for (const code of ['bench-wh1', 'bench-wh2', 'bench-store']) {
-    const r = await api(b, 'POST', '/api/inventory/locations', {
+    const r = await call('POST', '/api/inventory/locations', {
       code,
       name: code,
       type: code === 'bench-store' ? 'store' : 'warehouse',
     });
     if (r.status !== 201) throw new Error(`location ${code}: ${r.status}`);
   }
+}
+
+const scenario: Scenario = async (b) => {
+  const skus = Number(b.args.skus ?? 60_000);
+  const rows = skus * ROWS_PER_SKU;
+  await setUp((m, p, body) => api(b, m, p, body));
 
   // A reader asks for a page of the catalog every 100 ms while the import runs.
   const reads: number[] = [];
@@ -138,6 +144,14 @@ const scenario: Scenario = async (b) => {
   const perRow = (a: number | null, z: number | null) =>
     a === null || z === null ? null : Math.round(((z - a) * 1000) / rows);
   const target = b.db === 'postgres' ? 2000 : 1000;
+  b.log('counting SQL round trips per row on an in-process hub (200 SKUs)');
+  const roundTrips = await importRoundTrips(b, {
+    setUp,
+    path: '/api/imports?format=csv',
+    contentType: 'text/csv',
+    file: [...lines(200)].join(''),
+    units: 200 * ROWS_PER_SKU,
+  });
   return {
     metric: 'catalog_import_rows_per_s',
     value: rate,
@@ -159,6 +173,7 @@ const scenario: Scenario = async (b) => {
       hubCpuUsPerRow: perRow(hubCpu0, hubCpu1),
       dbCpuUsPerRow: perRow(dbCpu0, dbCpu1),
       loadAverage: [load0, loadavg()[0]],
+      sqlRoundTripsPerRow: roundTrips,
       checks: { product: product.status, pricesRight, stockRight },
     },
   };

@@ -20,7 +20,7 @@ async function must(r: Promise<{ status: number; body: any }>, what: string) {
   return res.body;
 }
 
-async function setUp(b: Pick<BenchContext, 'baseUrl' | 'adminKey'>, call = api) {
+export async function setUp(b: Pick<BenchContext, 'baseUrl' | 'adminKey'>, call = api) {
   const list = await must(
     call(b, 'POST', '/api/catalog/price-lists', { code: 'bench-eur', name: 'EUR', currency: 'EUR' }),
     'price list',
@@ -92,7 +92,7 @@ async function setUp(b: Pick<BenchContext, 'baseUrl' | 'adminKey'>, call = api) 
 }
 
 /** One virtual customer's whole journey; returns false if any step failed. */
-async function customer(call: Call, skus: string[], storeId: string, n: number): Promise<boolean> {
+export async function customer(call: Call, skus: string[], storeId: string, n: number): Promise<boolean> {
   const cart = await call('POST', '/api/carts', { anonymousId: `bench-${n}` });
   if (cart.status !== 201) return false;
   const id = cart.body.id;
@@ -272,6 +272,7 @@ const scenario: Scenario = async (b) => {
     p99_ms: percentile(latencies, 99),
     correct: failedRequests === 0 && failedOrders === 0 && completed > 0 && reserved === expectedReserved,
     target: { op: '>=', value: 500, unit: 'orders/s' },
+    units: { count: completed, name: 'order' },
     details: {
       concurrency,
       durationSeconds: Math.round(seconds * 10) / 10,

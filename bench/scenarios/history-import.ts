@@ -7,6 +7,7 @@ import { loadavg } from 'node:os';
 import { Readable } from 'node:stream';
 import { dbCpuMs, hubCpuMs } from '../cpu-usage.js';
 import { api, type BenchContext, type Scenario } from '../harness.js';
+import { type Inject, importRoundTrips } from '../import-round-trips.js';
 
 const SKUS = 20;
 const HEADER =
@@ -60,16 +61,16 @@ async function upload(b: BenchContext, orders: number, from = 0) {
   };
 }
 
-const scenario: Scenario = async (b) => {
-  const orders = Number(b.args.orders ?? 100_000);
-  await api(b, 'POST', '/api/channels', {
+/** A channel, a warehouse and the catalog's SKUs with stock, through `call`. */
+async function setUp(call: Inject): Promise<void> {
+  await call('POST', '/api/channels', {
     code: 'bench-shop',
     name: 'Bench shop',
     type: 'web',
     currency: 'EUR',
     locales: ['en'],
   });
-  await api(b, 'POST', '/api/inventory/locations', {
+  await call('POST', '/api/inventory/locations', {
     code: 'bench-wh',
     name: 'Warehouse',
     type: 'warehouse',
@@ -82,12 +83,21 @@ const scenario: Scenario = async (b) => {
       `stock,,,HIST-${k},bench-wh,${10 + k}\n`,
     );
   }
-  const seeded = await fetch(`${b.baseUrl}/api/imports?format=csv`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${b.adminKey}`, 'content-type': 'text/csv' },
-    body: catalog.join(''),
-  });
-  if (seeded.status !== 201) throw new Error(`catalog seed: ${seeded.status} ${await seeded.text()}`);
+  const seeded = await call('POST', '/api/imports?format=csv', catalog.join(''), 'text/csv');
+  if (seeded.status !== 201) throw new Error(`catalog seed: ${seeded.status} ${JSON.stringify(seeded.body)}`);
+}
+
+const scenario: Scenario = async (b) => {
+  const orders = Number(b.args.orders ?? 100_000);
+  await setUp((m, p, body, type) =>
+    type
+      ? fetch(`${b.baseUrl}${p}`, {
+          method: m,
+          headers: { authorization: `Bearer ${b.adminKey}`, 'content-type': type },
+          body: body as string,
+        }).then(async (r) => ({ status: r.status, body: await r.json() }))
+      : api(b, m, p, body),
+  );
   const stockBefore = await stockOf(b);
 
   const [hubCpu0, dbCpu0] = [await hubCpuMs(b), await dbCpuMs(b)];
@@ -101,6 +111,14 @@ const scenario: Scenario = async (b) => {
   // The first orders again: already in the hub, so nothing is written.
   const again = await upload(b, Math.min(orders, 200));
   const rate = Math.round(orders / seconds);
+  b.log('counting SQL round trips per order on an in-process hub (200 orders)');
+  const roundTrips = await importRoundTrips(b, {
+    setUp,
+    path: '/api/imports/orders?format=csv&channel=bench-shop&source=history.csv',
+    contentType: 'text/csv',
+    file: [...lines(200)].join(''),
+    units: 200,
+  });
   const perOrder = (a: number | null, z: number | null) =>
     a === null || z === null ? null : Math.round(((z - a) * 1000) / orders);
   const correct =
@@ -129,6 +147,7 @@ const scenario: Scenario = async (b) => {
       hubCpuUsPerOrder: perOrder(hubCpu0, hubCpu1),
       dbCpuUsPerOrder: perOrder(dbCpu0, dbCpu1),
       loadAverage: [load0, loadavg()[0]],
+      sqlRoundTripsPerOrder: roundTrips,
     },
   };
 };

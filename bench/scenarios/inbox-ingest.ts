@@ -7,6 +7,7 @@
 import { loadavg } from 'node:os';
 import { dbCpuMs, hubCpuMs } from '../cpu-usage.js';
 import { api, percentile, type Scenario } from '../harness.js';
+import { inboxRoundTrips } from '../inbox-round-trips.js';
 import { metaPayload, postChat, postMeta, postSms, setupInboxChannels, waId } from '../inbox-setup.js';
 
 type Job = 'messenger' | 'instagram' | 'whatsapp' | 'sms' | 'web_chat';
@@ -89,6 +90,8 @@ const scenario: Scenario = async (b) => {
     if (conv.body.items.length !== 1) split++;
   }
 
+  // Load-independent: SQL round trips per message on an in-process hub (PostgreSQL only).
+  const roundTrips = b.args.roundTrips === 'off' ? null : await inboxRoundTrips(b);
   const perSecond = Math.round(stored / seconds);
   const perMessage = (a: number | null, z: number | null) =>
     a === null || z === null ? null : Math.round(((z - a) * 1000) / Math.max(stored, 1));
@@ -115,6 +118,7 @@ const scenario: Scenario = async (b) => {
       whatsappSmsPeopleSplit: split,
       hubCpuMicrosPerMessage: perMessage(hubCpu0, hubCpu1),
       dbCpuMicrosPerMessage: perMessage(dbCpu0, dbCpu1),
+      sqlRoundTrips: roundTrips ?? 'measured on postgres only (PGlite is in-process: no network round trips)',
       loadAverage1m: { before: load0, after: loadavg()[0] },
     },
   };

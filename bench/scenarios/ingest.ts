@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { dbCpuMs, hubCpuMs } from '../cpu-usage.js';
 import { api, percentile, type Scenario } from '../harness.js';
+import { countPerEvent } from '../per-event-counts.js';
 
 const scenario: Scenario = async (b) => {
   const people = Number(b.args.people ?? 10_000);
@@ -127,7 +128,7 @@ const scenario: Scenario = async (b) => {
   );
   const seconds = (performance.now() - started) / 1000;
   const [hubCpu1, dbCpu1] = [await hubCpuMs(b), await dbCpuMs(b)];
-  const perEvent = (a: number | null, z: number | null) =>
+  const cpuPerEvent = (a: number | null, z: number | null) =>
     a === null || z === null ? null : Math.round(((z - a) * 1000) / Math.max(stored, 1));
   const replay = await send(lastBatch);
   const replayStoredNothing =
@@ -150,6 +151,40 @@ const scenario: Scenario = async (b) => {
   });
   await Promise.all(checkers);
 
+  // Load-independent: round trips and hub CPU per event on an in-process hub, the same kind of
+  // batches sent `clients` at a time (batches coalesce into one transaction as they do here).
+  b.log('counting SQL round trips and CPU per event on an in-process hub');
+  const countBatches = Number(b.args['count-batches'] ?? 200);
+  const perEvent = b.args['no-counts']
+    ? null
+    : await countPerEvent(b, async (inject) => {
+        const ch = await inject('POST', '/api/channels', {
+          code: 'bench-web-counts',
+          name: 'Bench webshop',
+          type: 'web',
+          currency: 'EUR',
+          locales: ['en'],
+        });
+        const src = await inject('POST', '/api/customers/sources', { channelId: ch.body.id, name: 'bench' });
+        const basic = `Basic ${Buffer.from(`${src.body.writeKey}:`).toString('base64')}`;
+        await inject('POST', '/v1/batch', makeBatch(), { authorization: basic }); // warm-up
+        return {
+          measured: async () => {
+            let left = countBatches;
+            let n = 0;
+            await Promise.all(
+              Array.from({ length: clients }, async () => {
+                while (left-- > 0) {
+                  const r = await inject('POST', '/v1/batch', makeBatch(), { authorization: basic });
+                  if (r.status !== 200) throw new Error(`batch: ${r.status}`);
+                  n += r.body.stored;
+                }
+              }),
+            );
+            return n;
+          },
+        };
+      });
   const eventsPerSecond = Math.round(stored / seconds);
   const target = b.db === 'postgres' ? 20_000 : 5_000;
   return {
@@ -173,8 +208,9 @@ const scenario: Scenario = async (b) => {
       replayStoredNothing,
       linkedPairsChecked: checked,
       linkedPairsUnresolved: unresolved,
-      hubCpuMicrosPerEvent: perEvent(hubCpu0, hubCpu1),
-      dbCpuMicrosPerEvent: perEvent(dbCpu0, dbCpu1),
+      hubCpuMicrosPerEvent: cpuPerEvent(hubCpu0, hubCpu1),
+      dbCpuMicrosPerEvent: cpuPerEvent(dbCpu0, dbCpu1),
+      perEventInProcess: perEvent,
       loadAverage1m: { before: load0, after: loadavg()[0] },
     },
   };

@@ -213,6 +213,7 @@ const scenario: Scenario = async (b) => {
     p99_ms: Math.max(...runs.map((r) => r.latency.p99)),
     correct,
     target: { op: '>=', value: 10_000, unit: 'reservations/s' },
+    units: { count: ok, name: 'reservation' },
     details: {
       units,
       channels: CHANNELS,

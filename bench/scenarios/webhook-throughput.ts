@@ -144,6 +144,7 @@ const scenario: Scenario = async (b) => {
     p99_ms: percentile(latencies, 99),
     correct: ids.size === n && receipts.length === n && badSignatures === 0 && sampled > 0,
     target: { op: '>=', value: 5000, unit: 'deliveries/s' },
+    units: { count: ids.size, name: 'delivery' },
     details: {
       events: n,
       subjects,

@@ -103,6 +103,11 @@ export const ERROR_CATALOG = {
   attachment_too_large: { status: 413, title: 'The attachment is larger than the hub accepts' },
   no_reply_address: { status: 422, title: 'The customer has no address on this channel' },
   channel_not_connected: { status: 422, title: 'No sender is set up for this channel' },
+  template_not_approved: { status: 422, title: 'The platform has not approved this message template' },
+  template_parameters_mismatch: {
+    status: 422,
+    title: 'The template takes a different number of parameters',
+  },
   backup_not_embedded: {
     status: 409,
     title: 'This hub runs on a PostgreSQL server: back it up with pg_dump (docs/operations.md)',
@@ -144,6 +149,7 @@ export const ERROR_CATALOG = {
   wallet_lookups_limited: { status: 429, title: 'Too many unknown codes were tried; wait and try again' },
   internal: { status: 500, title: 'Internal error' },
   mail_not_configured: { status: 503, title: 'No mail relay is configured' },
+  platform_unreachable: { status: 502, title: 'The messaging platform did not answer' },
   database_unavailable: { status: 503, title: 'The database is unavailable' },
   not_ready: { status: 503, title: 'The hub is not ready' },
   connector_paused: { status: 503, title: 'The connector is paused' },

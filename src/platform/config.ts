@@ -1,4 +1,5 @@
 // The runtime contract: every setting the hub reads from its environment, with defaults, in one place.
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { RateLimitConfig } from './http/rate-limits.js';
 import { parseSecretsKey } from './secrets/secret-box.js';
@@ -46,6 +47,12 @@ export interface HubConfig {
   maxAttachmentBytes: number;
   /** Requests per window per client IP and per API key (OMNIHUB_RATE_LIMIT_*). */
   rateLimits: RateLimitConfig;
+  /**
+   * Hub processes serving one port (OMNIHUB_WORKERS, `serve --workers`): default the number of cores
+   * on PostgreSQL from 4 cores up (1 below, see defaultWorkers); always 1 on the embedded database,
+   * which one process must own.
+   */
+  workers: number;
   /** A bearer token /metrics requires (OMNIHUB_METRICS_TOKEN); none = /metrics is public. */
   metricsToken: string | undefined;
   /** Order numbers read `<prefix>-<n>` (OMNIHUB_ORDER_NUMBER_PREFIX, 1–6 letters or digits; default OH). */
@@ -106,6 +113,28 @@ function staffPasswordCost(env: NodeJS.ProcessEnv): number {
   return cost;
 }
 
+/**
+ * One process per core from 4 cores up; below that, one. On 2 cores a second hub process competes with
+ * PostgreSQL and the OS for the same CPU: checkout measured 71.9 orders/s (p99 277 ms) with one worker
+ * and 38.9 (p99 828 ms) with two on the same machine and database.
+ */
+export function defaultWorkers(cores: number): number {
+  return cores >= 4 ? cores : 1;
+}
+
+function workerCount(env: NodeJS.ProcessEnv, databaseUrl: string | undefined): number {
+  const raw = env.OMNIHUB_WORKERS?.trim();
+  if (!raw) return databaseUrl ? defaultWorkers(availableParallelism()) : 1;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 256)
+    throw new Error(`OMNIHUB_WORKERS must be a whole number from 1 to 256, got ${raw}`);
+  if (n > 1 && !databaseUrl)
+    throw new Error(
+      'OMNIHUB_WORKERS above 1 needs DATABASE_URL: the embedded database is owned by one process',
+    );
+  return n;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -163,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       perKey: count(env, 'OMNIHUB_RATE_LIMIT_PER_KEY', 120_000),
       windowSeconds: count(env, 'OMNIHUB_RATE_LIMIT_WINDOW_SECONDS', 60, 1),
     },
+    workers: workerCount(env, databaseUrl),
     metricsToken: env.OMNIHUB_METRICS_TOKEN?.trim() || undefined,
     orderNumberPrefix: parseOrderNumberPrefix(env.OMNIHUB_ORDER_NUMBER_PREFIX),
     secretsKey: parseSecretsKey(env.OMNIHUB_SECRETS_KEY) ? env.OMNIHUB_SECRETS_KEY!.trim() : undefined,

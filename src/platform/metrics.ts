@@ -6,13 +6,25 @@ export interface Metrics {
   httpDuration: Histogram<'method' | 'route' | 'status'>;
   eventsAppended: Counter<'type'>;
   consumerLag: Gauge<'consumer'>;
+  /**
+   * The text /metrics answers. One process: its registry. A cluster's worker replaces it with the
+   * sum over every worker (asked of the primary), so a scrape sees the whole hub whichever worker
+   * answers it.
+   */
+  render: () => Promise<string>;
+  /**
+   * Each consumer's lag, read once per scrape (set once the database is open): how long the oldest
+   * event it has not handled has waited, 0 when caught up.
+   */
+  readConsumerLag?: () => Promise<Array<{ consumer: string; seconds: number }>>;
 }
 
 export function createMetrics(): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'omnihub_' });
-  return {
+  const metrics: Metrics = {
     registry,
+    render: () => registry.metrics(),
     httpDuration: new Histogram({
       name: 'omnihub_http_request_duration_seconds',
       help: 'HTTP request duration by route and status',
@@ -28,11 +40,22 @@ export function createMetrics(): Metrics {
     }),
     consumerLag: new Gauge({
       name: 'omnihub_consumer_lag_seconds',
-      help: 'Seconds between now and the occurrence of the last event a consumer handled',
+      help: 'Seconds the oldest event a consumer has not handled yet has waited (0: caught up)',
       labelNames: ['consumer'],
       registers: [registry],
+      // Every worker of a cluster reads the same cursors: the largest is that figure.
+      aggregator: 'max',
+      async collect() {
+        const read = metrics.readConsumerLag;
+        if (!read) return;
+        // A failing read (database down) leaves the gauge empty; /metrics still answers.
+        const lags = await read().catch(() => []);
+        this.reset();
+        for (const l of lags) this.set({ consumer: l.consumer }, l.seconds);
+      },
     }),
   };
+  return metrics;
 }
 
 export interface ScrapeGauge<R> {
@@ -70,6 +93,8 @@ export function registerScrapeGauges<R, L extends string>(
       help: def.help,
       labelNames: opts.labelNames,
       registers: [metrics.registry],
+      // Every worker of a cluster reads the same database: one copy, not the sum.
+      aggregator: 'first',
       collect: async () => {
         const all = await rows();
         g.reset();

@@ -52,9 +52,15 @@ export async function startChannelReceiver(): Promise<ChannelReceiver> {
       };
       receiver.requests.push(r);
       const answer = receiver.handle(r);
-      const text = answer.body === undefined ? '' : JSON.stringify(answer.body);
+      // A Buffer answer goes as raw bytes (a media file), anything else as JSON.
+      const raw = Buffer.isBuffer(answer.body);
+      const text = raw
+        ? (answer.body as Buffer)
+        : answer.body === undefined
+          ? ''
+          : JSON.stringify(answer.body);
       res.writeHead(answer.status, {
-        ...(text ? { 'content-type': 'application/json' } : {}),
+        ...(text.length && !raw ? { 'content-type': 'application/json' } : {}),
         ...answer.headers,
       });
       res.end(text);

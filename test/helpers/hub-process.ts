@@ -7,7 +7,8 @@ export type HubProcess = SpawnedHub;
 export async function startHubNode(env: Record<string, string>, attempts = 10): Promise<HubProcess> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await spawnHub(env);
+      // One process per node: these tests model separate nodes (a node's own workers: cluster-workers).
+      return await spawnHub({ OMNIHUB_WORKERS: '1', ...env });
     } catch (err) {
       // A concurrent test may hold the JetStream subjects for a moment; try again.
       if (attempt >= attempts) throw err;

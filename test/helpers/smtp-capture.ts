@@ -12,15 +12,18 @@ export interface SmtpCapture {
   url: string;
   mails: CapturedMail[];
   /** Waits for the next mail to `to` after `after` mails were already seen; returns it. */
-  nextMailTo(to: string, timeoutMs?: number): Promise<CapturedMail>;
+  /** The latest mail to `to` (matching `matching`, when given) not returned before. */
+  nextMailTo(to: string, timeoutMs?: number, matching?: RegExp): Promise<CapturedMail>;
   /** The six-digit sign-in code of the latest mail to `to`. */
   signInCode(to: string, timeoutMs?: number): Promise<string>;
   close(): Promise<void>;
 }
 
+const SIGN_IN_CODE = /sign-in code is (\d{6})/;
+
 export async function startSmtpCapture(): Promise<SmtpCapture> {
   const mails: CapturedMail[] = [];
-  const taken = new Map<string, number>();
+  const taken = new Set<CapturedMail>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -40,14 +43,16 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
 
-  async function nextMailTo(to: string, timeoutMs = 5_000): Promise<CapturedMail> {
+  async function nextMailTo(to: string, timeoutMs = 5_000, matching?: RegExp): Promise<CapturedMail> {
     const address = to.toLowerCase();
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const seen = taken.get(address) ?? 0;
-      const mine = mails.filter((m) => m.to.includes(address));
-      if (mine.length > seen) {
-        taken.set(address, mine.length);
+      // An order confirmation passed over by a filtered wait stays for an unfiltered one.
+      const mine = mails.filter(
+        (m) => !taken.has(m) && m.to.includes(address) && (!matching || matching.test(m.raw)),
+      );
+      if (mine.length > 0) {
+        for (const m of mine) taken.add(m);
         return mine[mine.length - 1]!;
       }
       if (Date.now() > deadline) throw new Error(`no mail to ${to} within ${timeoutMs} ms`);
@@ -60,8 +65,8 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
     mails,
     nextMailTo,
     async signInCode(to, timeoutMs) {
-      const mail = await nextMailTo(to, timeoutMs);
-      const code = /sign-in code is (\d{6})/.exec(mail.raw)?.[1];
+      const mail = await nextMailTo(to, timeoutMs, SIGN_IN_CODE);
+      const code = SIGN_IN_CODE.exec(mail.raw)?.[1];
       if (!code) throw new Error(`the mail to ${to} has no sign-in code`);
       return code;
     },

@@ -11,6 +11,8 @@ export interface SseClient {
   /** Called for each frame as it arrives. */
   onFrame?: (f: SseFrame) => void;
   waitFor(predicate: (frames: SseFrame[]) => boolean, timeoutMs?: number): Promise<void>;
+  /** Settles when the stream ends (closed by either side or cut). */
+  ended: Promise<void>;
   close(): void;
 }
 
@@ -32,9 +34,10 @@ export async function openSse(url: string, headers: Record<string, string> = {})
       }
     },
     close: () => abort.abort(),
+    ended: Promise.resolve(),
   };
   if (res.status !== 200 || !res.body) return client;
-  (async () => {
+  client.ended = (async () => {
     const decoder = new TextDecoder();
     let buffer = '';
     for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {

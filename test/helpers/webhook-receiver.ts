@@ -12,6 +12,8 @@ export interface ReceivedRequest {
 export interface WebhookReceiver {
   url: string;
   received: ReceivedRequest[];
+  /** Answer this long after a request arrives (keeps deliveries in flight). */
+  delayMs?: number;
   /** Answer for the next requests: a status (and headers), or 'hang' to never answer (a stuck receiver). */
   respond: (r: ReceivedRequest) => { status: number; headers?: Record<string, string> } | 'hang';
   waitFor(predicate: (all: ReceivedRequest[]) => boolean, timeoutMs?: number): Promise<void>;
@@ -38,8 +40,12 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       receiver.received.push(r);
       const answer = receiver.respond(r);
       if (answer === 'hang') return;
-      res.writeHead(answer.status, answer.headers ?? {});
-      res.end();
+      const send = () => {
+        res.writeHead(answer.status, answer.headers ?? {});
+        res.end();
+      };
+      if (receiver.delayMs) setTimeout(send, receiver.delayMs);
+      else send();
     });
   });
   server.keepAliveTimeout = 30_000;

@@ -9,14 +9,18 @@ import { AudiencesPage } from './pages/audiences.tsx';
 import { CampaignEditorPage } from './pages/campaign-editor.tsx';
 import { CatalogPage } from './pages/catalog.tsx';
 import { ChannelsPage } from './pages/channels.tsx';
+import { CollectionsPage } from './pages/collections.tsx';
 import { CustomerPage, CustomersPage } from './pages/customers.tsx';
 import { DashboardPage } from './pages/dashboard.tsx';
 import { EventsPage } from './pages/events.tsx';
+import { FeedsPage } from './pages/feeds.tsx';
 import { IdentityConfigPage } from './pages/identity-config.tsx';
 import { InboxPage } from './pages/inbox.tsx';
+import { InboxSettingsPage } from './pages/inbox-settings.tsx';
 import { IntegrationsPage } from './pages/integrations.tsx';
 import { InventoryPage } from './pages/inventory.tsx';
 import { KeysPage } from './pages/keys.tsx';
+import { LoyaltyPage } from './pages/loyalty.tsx';
 import { MyPasswordPage } from './pages/my-password.tsx';
 import { OrderPage } from './pages/order-detail.tsx';
 import { OrdersPage, PickupBoardPage } from './pages/orders.tsx';
@@ -41,6 +45,7 @@ const SECTIONS: Section[] = [
   { path: '/returns', label: 'nav.returns', render: () => <ReturnsPage /> },
   { path: '/inbox', label: 'nav.inbox', render: () => <InboxPage /> },
   { path: '/inbox/:id', label: 'nav.inbox', nav: false, render: (p) => <InboxPage id={p.id!} /> },
+  { path: '/inbox-settings', label: 'nav.inboxSettings', render: () => <InboxSettingsPage /> },
   { path: '/customers', label: 'nav.customers', render: () => <CustomersPage /> },
   { path: '/customers/:id', label: 'nav.customers', nav: false, render: (p) => <CustomerPage id={p.id!} /> },
   { path: '/audiences', label: 'nav.audiences', render: () => <AudiencesPage /> },
@@ -51,6 +56,8 @@ const SECTIONS: Section[] = [
   { path: '/catalog/:id', label: 'nav.catalog', nav: false, render: (p) => <ProductEditorPage id={p.id!} /> },
   { path: '/promotions', label: 'nav.promotions', render: () => <PromotionsPage /> },
   { path: '/promotions/new', label: 'nav.promotions', nav: false, render: () => <CampaignEditorPage /> },
+  { path: '/promotions/collections', label: 'nav.promotions', nav: false, render: () => <CollectionsPage /> },
+  { path: '/loyalty', label: 'nav.loyalty', render: () => <LoyaltyPage /> },
   {
     path: '/promotions/:id',
     label: 'nav.promotions',
@@ -58,6 +65,7 @@ const SECTIONS: Section[] = [
     render: (p) => <CampaignEditorPage id={p.id!} />,
   },
   { path: '/channels', label: 'nav.channels', render: () => <ChannelsPage /> },
+  { path: '/feeds', label: 'nav.feeds', render: () => <FeedsPage /> },
   { path: '/staff', label: 'nav.staff', render: () => <StaffPage /> },
   { path: '/keys', label: 'nav.keys', render: () => <KeysPage /> },
   { path: '/integrations', label: 'nav.integrations', render: () => <IntegrationsPage /> },

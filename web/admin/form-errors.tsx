@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import { type MessageKey, useIntl } from '../i18n/index.tsx';
 import { ApiError } from '../ui/api.ts';
+import { FieldMarkedInvalid } from '../ui/problem.tsx';
 
 interface Issue {
   path: string;
@@ -40,7 +41,7 @@ export function FieldError({ error, path }: { error: unknown; path: string }) {
   );
 }
 
-/** A field with its error below it, marked invalid for assistive technology and the eye. */
+/** A field with its error below it, marked invalid (aria-invalid) for assistive technology and the eye. */
 export function WithFieldError({
   error,
   path,
@@ -53,26 +54,14 @@ export function WithFieldError({
   const invalid = issueAt(error, path) !== undefined;
   return (
     <div className={invalid ? 'field-group invalid' : 'field-group'} data-invalid={invalid || undefined}>
-      {children}
+      <FieldMarkedInvalid.Provider value={invalid}>{children}</FieldMarkedInvalid.Provider>
       <FieldError error={error} path={path} />
     </div>
   );
 }
 
-/** "12,50" or "12.50" in a currency → minor units; NaN when it is no amount. */
-export function toMinor(text: string, currency: string): number {
-  const digits =
-    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  const n = Number(text.trim().replace(',', '.'));
-  return text.trim() === '' || !Number.isFinite(n) ? Number.NaN : Math.round(n * 10 ** digits);
-}
-
-/** Minor units → the text a price field shows ("12.50"). */
-export function fromMinor(minor: number, currency: string): string {
-  const digits =
-    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  return (minor / 10 ** digits).toFixed(digits);
-}
+// Price fields convert in the currency's exponent (web/ui/money.ts); kept here for the forms.
+export { fromMinor, toMinor } from '../ui/money.ts';
 
 /**
  * The same refusal with its field paths moved into the form's own path space (a variant's own

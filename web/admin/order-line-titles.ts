@@ -5,9 +5,9 @@
 // listed there, or still loading) the title stored on the order line.
 import { useEffect, useState } from 'react';
 import { useIntl } from '../i18n/index.tsx';
-import { optionsText } from '../pos/scanner.tsx';
 import { ok } from '../ui/api.ts';
 import { useApi } from '../ui/key-gate.tsx';
+import { optionsText } from '../ui/local-titles.ts';
 
 const known = new Map<string, string | null>();
 

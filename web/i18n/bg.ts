@@ -300,7 +300,7 @@ export const bg: Record<MessageKey, string> = {
   'pos.handedOver': 'Предадена. Клиентът я вижда като взета.',
   'pos.noOrderForCode': 'Няма намерена поръчка.',
   'pos.findOrder': 'Намерете поръчката',
-  'pos.orderRef': 'Номер на поръчка, имейл, телефон или код за вземане',
+  'pos.orderRef': 'Номер на поръчка, имейл, телефон, код за вземане или карта за лоялност',
   'pos.takeReturn': 'Приеми връщането',
   'pos.returnQty': '{title}: колко се връщат (купени {bought})',
   'pos.refundTo': 'Възстановяване към',

@@ -300,7 +300,7 @@ export const en = {
   'pos.handedOver': 'Handed over. The customer sees it as collected.',
   'pos.noOrderForCode': 'No order found.',
   'pos.findOrder': 'Find the order',
-  'pos.orderRef': 'Order number, email, phone or pickup code',
+  'pos.orderRef': 'Order number, email, phone, pickup code or loyalty card',
   'pos.takeReturn': 'Take the return',
   'pos.returnQty': '{title}: how many come back (bought {bought})',
   'pos.refundTo': 'Refund to',

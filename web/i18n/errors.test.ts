@@ -7,6 +7,7 @@ import { ERROR_CATALOG } from '../../src/kernel/errors.ts';
 import { ApiError } from '../ui/api.ts';
 import { readableProblem } from '../ui/problem.tsx';
 import { ERROR_MESSAGES } from './errors.ts';
+import { FIELD_NAMES, fieldLabel } from './field-names.ts';
 import { LANGUAGES } from './index.tsx';
 
 describe('error messages', () => {
@@ -60,12 +61,66 @@ describe('error messages', () => {
     expect(nl.fields).toEqual([
       {
         path: 'body.address.country',
-        field: 'address country',
+        field: 'Land',
         problem: ERROR_MESSAGES.nl.issues.invalid_format,
       },
     ]);
     expect(JSON.stringify(nl)).not.toContain('The body is not valid');
     expect(nl.message).not.toContain('validation_failed');
+  });
+
+  it('names fields as people do, in every language, never by their request name', () => {
+    const error = new ApiError(400, {
+      code: 'validation_failed',
+      errors: [
+        { path: 'body.currentPassword', message: 'wrong', code: 'invalid' },
+        { path: 'body.lines.2.quantity', message: 'negative', code: 'too_small' },
+        { path: 'body.safetyBuffer', message: 'negative', code: 'too_small' },
+      ] as never,
+    });
+    expect(readableProblem('bg', error).fields.map((f) => f.field)).toEqual([
+      'Текуща парола',
+      'Количество (ред 3)',
+      FIELD_NAMES.bg.safetyBuffer,
+    ]);
+    expect(readableProblem('en', error).fields.map((f) => f.field)).toEqual([
+      'Current password',
+      'Quantity (line 3)',
+      'Safety buffer',
+    ]);
+    // A field no catalog names is spelled out, not shown in camelCase.
+    const unnamed = new ApiError(400, {
+      code: 'validation_failed',
+      errors: [{ path: 'body.graceSeconds', message: 'x', code: 'too_big' }] as never,
+    });
+    expect(readableProblem('nl', unnamed).fields[0]!.field).toBe('Grace seconds');
+    const missing: string[] = [];
+    for (const lang of LANGUAGES)
+      for (const k of Object.keys(FIELD_NAMES.en))
+        if (!FIELD_NAMES[lang][k]?.trim()) missing.push(`field name ${k} missing in ${lang}`);
+    expect(missing).toEqual([]);
+    // A text per language is named by its field and the language, not by the language's code.
+    expect(fieldLabel('nl', 'body.alt.nl')).toBe('Alternatieve tekst (NL)');
+    expect(fieldLabel('en', 'maxPerType.email')).toBe('Maximum per type (email)');
+  });
+
+  it('names every field the apps’ forms fill (field= and path= of their fields) in the catalog', () => {
+    const sources = import.meta.glob<string>('../{admin,pos,store,ui}/**/*.tsx', {
+      query: '?raw',
+      import: 'default',
+      eager: true,
+    });
+    expect(Object.keys(sources).length).toBeGreaterThan(40);
+    const unnamed = new Set<string>();
+    for (const [file, text] of Object.entries(sources))
+      for (const m of text.matchAll(/\b(?:field|path)=\{?["'`]([^"'`]+)["'`]/g)) {
+        const last = m[1]!
+          .split('.')
+          .filter((p) => !/^(\d+|\$\{.*|body|query|params)$/.test(p) && !p.endsWith('}'))
+          .pop();
+        if (last && !FIELD_NAMES.en[last]) unnamed.add(`${last} (${file})`);
+      }
+    expect([...unnamed]).toEqual([]);
   });
 
   it('prefers the reason of a problem when there is a message for it; unknown codes still read well', () => {

@@ -300,7 +300,7 @@ export const es: Record<MessageKey, string> = {
   'pos.handedOver': 'Entregado. El cliente lo ve como recogido.',
   'pos.noOrderForCode': 'No se ha encontrado ningún pedido.',
   'pos.findOrder': 'Buscar el pedido',
-  'pos.orderRef': 'Número de pedido, correo, teléfono o código de recogida',
+  'pos.orderRef': 'Número de pedido, correo, teléfono, código de recogida o tarjeta de fidelidad',
   'pos.takeReturn': 'Registrar la devolución',
   'pos.returnQty': '{title}: cuántos se devuelven (comprados {bought})',
   'pos.refundTo': 'Reembolsar a',

@@ -84,6 +84,10 @@ export const inboxEn = {
   'inbox.noOrders': 'No orders yet.',
   'inbox.pickup': 'Pickup: {status}',
   'inbox.carts': 'Active carts',
+  'inbox.sendPickupCode': 'Send pickup code',
+  'inbox.sendCartCode': 'Send cart code',
+  'inbox.pickupCodeSent': 'Pickup code sent.',
+  'inbox.cartCodeSent': 'Cart code sent.',
   'inbox.cartLines': '{count, plural, one {# item} other {# items}}',
 } as const;
 
@@ -174,6 +178,10 @@ export const inboxEs: Record<InboxKey, string> = {
   'inbox.noOrders': 'Aún no hay pedidos.',
   'inbox.pickup': 'Recogida: {status}',
   'inbox.carts': 'Carritos activos',
+  'inbox.sendPickupCode': 'Enviar código de recogida',
+  'inbox.sendCartCode': 'Enviar código del carrito',
+  'inbox.pickupCodeSent': 'Código de recogida enviado.',
+  'inbox.cartCodeSent': 'Código del carrito enviado.',
   'inbox.cartLines': '{count, plural, one {# artículo} other {# artículos}}',
 };
 
@@ -261,6 +269,10 @@ export const inboxSv: Record<InboxKey, string> = {
   'inbox.noOrders': 'Inga ordrar än.',
   'inbox.pickup': 'Upphämtning: {status}',
   'inbox.carts': 'Aktiva varukorgar',
+  'inbox.sendPickupCode': 'Skicka upphämtningskod',
+  'inbox.sendCartCode': 'Skicka varukorgskod',
+  'inbox.pickupCodeSent': 'Upphämtningskoden skickades.',
+  'inbox.cartCodeSent': 'Varukorgskoden skickades.',
   'inbox.cartLines': '{count, plural, one {# vara} other {# varor}}',
 };
 
@@ -348,6 +360,10 @@ export const inboxBg: Record<InboxKey, string> = {
   'inbox.noOrders': 'Все още няма поръчки.',
   'inbox.pickup': 'Вземане: {status}',
   'inbox.carts': 'Активни колички',
+  'inbox.sendPickupCode': 'Изпрати код за получаване',
+  'inbox.sendCartCode': 'Изпрати код на количката',
+  'inbox.pickupCodeSent': 'Кодът за получаване е изпратен.',
+  'inbox.cartCodeSent': 'Кодът на количката е изпратен.',
   'inbox.cartLines': '{count, plural, one {# артикул} other {# артикула}}',
 };
 
@@ -435,5 +451,9 @@ export const inboxNl: Record<InboxKey, string> = {
   'inbox.noOrders': 'Nog geen bestellingen.',
   'inbox.pickup': 'Afhalen: {status}',
   'inbox.carts': 'Actieve winkelwagens',
+  'inbox.sendPickupCode': 'Afhaalcode sturen',
+  'inbox.sendCartCode': 'Winkelwagencode sturen',
+  'inbox.pickupCodeSent': 'Afhaalcode verstuurd.',
+  'inbox.cartCodeSent': 'Winkelwagencode verstuurd.',
   'inbox.cartLines': '{count, plural, one {# artikel} other {# artikelen}}',
 };

@@ -3,12 +3,22 @@
 // checker refuses a language that misses a key.
 import { IntlMessageFormat, type PrimitiveType } from 'intl-messageformat';
 import { createContext, type ReactNode, useContext, useMemo, useState } from 'react';
+import { currencyExponent } from '../ui/money.ts';
 import { type AdminOpsKey, adminOpsBg, adminOpsEn, adminOpsEs, adminOpsNl, adminOpsSv } from './admin-ops.ts';
 import { bg } from './bg.ts';
 import { type CdpKey, cdpBg, cdpEn, cdpEs, cdpNl, cdpSv } from './cdp.ts';
 import { type MessageKey as CoreKey, en } from './en.ts';
 import { es } from './es.ts';
+import { type FeedsKey, feedsBg, feedsEn, feedsEs, feedsNl, feedsSv } from './feeds.ts';
 import { type InboxKey, inboxBg, inboxEn, inboxEs, inboxNl, inboxSv } from './inbox.ts';
+import {
+  type InboxSettingsKey,
+  inboxSettingsBg,
+  inboxSettingsEn,
+  inboxSettingsEs,
+  inboxSettingsNl,
+  inboxSettingsSv,
+} from './inbox-settings.ts';
 import {
   type IntegrationFormsKey,
   integrationFormsBg,
@@ -17,6 +27,14 @@ import {
   integrationFormsNl,
   integrationFormsSv,
 } from './integration-forms.ts';
+import {
+  type LoyaltyAdminKey,
+  loyaltyAdminBg,
+  loyaltyAdminEn,
+  loyaltyAdminEs,
+  loyaltyAdminNl,
+  loyaltyAdminSv,
+} from './loyalty-admin.ts';
 import { nl } from './nl.ts';
 import {
   type PromotionsKey,
@@ -26,6 +44,14 @@ import {
   promotionsNl,
   promotionsSv,
 } from './promotions.ts';
+import {
+  type PromotionsAdminKey,
+  promotionsAdminBg,
+  promotionsAdminEn,
+  promotionsAdminEs,
+  promotionsAdminNl,
+  promotionsAdminSv,
+} from './promotions-admin.ts';
 import { type StaffKey, staffBg, staffEn, staffEs, staffNl, staffSv } from './staff.ts';
 import {
   type StaffSelfKey,
@@ -37,19 +63,32 @@ import {
 } from './staff-self.ts';
 import { type StoreKey, storeBg, storeEn, storeEs, storeNl, storeSv } from './store.ts';
 import { sv } from './sv.ts';
+import {
+  type TillInboxKey,
+  tillInboxBg,
+  tillInboxEn,
+  tillInboxEs,
+  tillInboxNl,
+  tillInboxSv,
+} from './till-inbox.ts';
 import { type TillScanKey, tillScanBg, tillScanEn, tillScanEs, tillScanNl, tillScanSv } from './till-scan.ts';
 
 export type MessageKey =
   | CoreKey
   | AdminOpsKey
   | TillScanKey
+  | TillInboxKey
   | StaffKey
   | StoreKey
   | InboxKey
+  | InboxSettingsKey
   | PromotionsKey
+  | PromotionsAdminKey
+  | LoyaltyAdminKey
   | CdpKey
   | IntegrationFormsKey
-  | StaffSelfKey;
+  | StaffSelfKey
+  | FeedsKey;
 export const LANGUAGES = ['en', 'es', 'sv', 'bg', 'nl'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const LANGUAGE_NAMES: Record<Language, string> = {
@@ -65,61 +104,86 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...en,
     ...adminOpsEn,
     ...tillScanEn,
+    ...tillInboxEn,
     ...staffEn,
     ...storeEn,
     ...inboxEn,
+    ...inboxSettingsEn,
     ...promotionsEn,
+    ...promotionsAdminEn,
+    ...loyaltyAdminEn,
     ...cdpEn,
     ...integrationFormsEn,
     ...staffSelfEn,
+    ...feedsEn,
   },
   es: {
     ...es,
     ...adminOpsEs,
     ...tillScanEs,
+    ...tillInboxEs,
     ...staffEs,
     ...storeEs,
     ...inboxEs,
+    ...inboxSettingsEs,
     ...promotionsEs,
+    ...promotionsAdminEs,
+    ...loyaltyAdminEs,
     ...cdpEs,
     ...integrationFormsEs,
     ...staffSelfEs,
+    ...feedsEs,
   },
   sv: {
     ...sv,
     ...adminOpsSv,
     ...tillScanSv,
+    ...tillInboxSv,
     ...staffSv,
     ...storeSv,
     ...inboxSv,
+    ...inboxSettingsSv,
     ...promotionsSv,
+    ...promotionsAdminSv,
+    ...loyaltyAdminSv,
     ...cdpSv,
     ...integrationFormsSv,
     ...staffSelfSv,
+    ...feedsSv,
   },
   bg: {
     ...bg,
     ...adminOpsBg,
     ...tillScanBg,
+    ...tillInboxBg,
     ...staffBg,
     ...storeBg,
     ...inboxBg,
+    ...inboxSettingsBg,
     ...promotionsBg,
+    ...promotionsAdminBg,
+    ...loyaltyAdminBg,
     ...cdpBg,
     ...integrationFormsBg,
     ...staffSelfBg,
+    ...feedsBg,
   },
   nl: {
     ...nl,
     ...adminOpsNl,
     ...tillScanNl,
+    ...tillInboxNl,
     ...staffNl,
     ...storeNl,
     ...inboxNl,
+    ...inboxSettingsNl,
     ...promotionsNl,
+    ...promotionsAdminNl,
+    ...loyaltyAdminNl,
     ...cdpNl,
     ...integrationFormsNl,
     ...staffSelfNl,
+    ...feedsNl,
   },
 };
 
@@ -167,16 +231,10 @@ export function translate(lang: Language, key: MessageKey, values?: Values): str
   return String(f.format(values));
 }
 
-function fractionDigits(currency: string): number {
-  return (
-    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
-  );
-}
-
 /** Money in minor units (the hub's only money form) shown in the locale's way. */
 export function formatMoney(locale: string, minor: number, currency: string): string {
   return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(
-    minor / 10 ** fractionDigits(currency),
+    minor / 10 ** currencyExponent(currency),
   );
 }
 

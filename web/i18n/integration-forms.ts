@@ -36,6 +36,9 @@ export const integrationFormsEn = {
     'The Shopify app secret or WooCommerce webhook secret; empty = one is made for you.',
   'connectors.created':
     'Connector created. Send its deliveries to {path}, signed with this secret (shown once): {secret}',
+  'connectors.confirmDelete':
+    'Delete the connector {name} and the deliveries it received? The source’s later deliveries will be refused.',
+  'connectors.deleted': 'The connector is deleted.',
   'connectors.saved': 'The connector is saved.',
   'connectors.pauseHint':
     'Pausing keeps what arrives and processes nothing until resumed. Inbound connectors have no connection to test: the source calls the hub.',
@@ -106,6 +109,9 @@ export const integrationFormsNl: Catalog = {
     'Het Shopify-app-geheim of WooCommerce-webhookgeheim; leeg = er wordt er een gemaakt.',
   'connectors.created':
     'Koppeling gemaakt. Stuur de leveringen naar {path}, ondertekend met dit geheim (één keer getoond): {secret}',
+  'connectors.confirmDelete':
+    'De koppeling {name} verwijderen, met de ontvangen leveringen? Latere leveringen van de bron worden geweigerd.',
+  'connectors.deleted': 'De koppeling is verwijderd.',
   'connectors.saved': 'De koppeling is opgeslagen.',
   'connectors.pauseHint':
     'Gepauzeerd wordt alles bewaard en niets verwerkt tot hervatten. Inkomende koppelingen hebben geen verbinding om te testen: de bron roept de hub aan.',
@@ -174,6 +180,9 @@ export const integrationFormsBg: Catalog = {
     'Тайната на Shopify приложението или на WooCommerce уебхука; празно = създава се нова.',
   'connectors.created':
     'Конекторът е създаден. Изпращайте доставките към {path}, подписани с този ключ (показва се веднъж): {secret}',
+  'connectors.confirmDelete':
+    'Да се изтрие ли конекторът {name} и получените от него доставки? По-късните доставки от източника ще бъдат отказани.',
+  'connectors.deleted': 'Конекторът е изтрит.',
   'connectors.saved': 'Конекторът е запазен.',
   'connectors.pauseHint':
     'На пауза всичко пристигнало се пази, но нищо не се обработва до възобновяване. Входящите конектори нямат връзка за тест: източникът вика хъба.',
@@ -241,6 +250,9 @@ export const integrationFormsEs: Catalog = {
     'El secreto de la app de Shopify o del webhook de WooCommerce; vacío = se genera uno.',
   'connectors.created':
     'Conector creado. Envíe sus entregas a {path}, firmadas con este secreto (se muestra una vez): {secret}',
+  'connectors.confirmDelete':
+    '¿Eliminar el conector {name} y las entregas recibidas? Las entregas posteriores del origen se rechazarán.',
+  'connectors.deleted': 'El conector se ha eliminado.',
   'connectors.saved': 'El conector se ha guardado.',
   'connectors.pauseHint':
     'En pausa se guarda lo que llega y no se procesa nada hasta reanudar. Los conectores de entrada no tienen conexión que probar: el origen llama al hub.',
@@ -307,6 +319,9 @@ export const integrationFormsSv: Catalog = {
   'connectors.secretHint': 'Shopify-appens hemlighet eller WooCommerce-webhookens; tom = en skapas åt dig.',
   'connectors.created':
     'Kopplingen är skapad. Skicka leveranserna till {path}, signerade med denna hemlighet (visas en gång): {secret}',
+  'connectors.confirmDelete':
+    'Ta bort kopplingen {name} och leveranserna den tagit emot? Källans senare leveranser avvisas.',
+  'connectors.deleted': 'Kopplingen är borttagen.',
   'connectors.saved': 'Kopplingen är sparad.',
   'connectors.pauseHint':
     'Pausad sparas allt som kommer men inget behandlas förrän den återupptas. Inkommande kopplingar har ingen anslutning att testa: källan anropar hubben.',

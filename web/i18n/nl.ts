@@ -301,7 +301,7 @@ export const nl: Record<MessageKey, string> = {
   'pos.handedOver': 'Meegegeven. De klant ziet hem als opgehaald.',
   'pos.noOrderForCode': 'Geen bestelling gevonden.',
   'pos.findOrder': 'Bestelling zoeken',
-  'pos.orderRef': 'Bestelnummer, e-mail, telefoon of ophaalcode',
+  'pos.orderRef': 'Bestelnummer, e-mail, telefoon, ophaalcode of klantenkaart',
   'pos.takeReturn': 'Retour innemen',
   'pos.returnQty': '{title}: hoeveel komen terug (gekocht {bought})',
   'pos.refundTo': 'Terugbetalen via',

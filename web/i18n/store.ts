@@ -1,5 +1,5 @@
 // The storefront's strings for pictures, browsing (paging, filters, sort), the cart's handoff code,
-// checkout (summary, countries, payment) and the confirmation, in the five languages. Kept apart from
+// checkout (summary, countries, payment), a cart an agent sent a link to, and the confirmation, in the five languages. Kept apart from
 // the main catalogs so they merge into them (index.tsx); English is the reference here too.
 export const storeEn = {
   'shop.loadMore': 'Show more products',
@@ -47,6 +47,20 @@ export const storeEn = {
   'media.allVariants': 'The whole product',
   'media.none': 'No pictures yet.',
   'media.saved': 'Saved.',
+  'shop.sharedCartSignIn':
+    'Sign in with the email address you wrote to us from to open the cart we sent you.',
+  'shop.sharedCartOpened': 'The cart we sent you is open.',
+  'shop.didYouMean': 'Did you mean',
+  'shop.suggestions': 'Suggestions',
+  'shop.filters': 'Filters',
+  'shop.priceRange': 'Price range',
+  'shop.minPrice': 'From',
+  'shop.maxPrice': 'To',
+  'shop.applyPrice': 'Apply',
+  'shop.clearFilters': 'Clear filters',
+  'shop.offline': 'You are offline: the shop shows what this device kept.',
+  'shop.queued': 'Saved on this device: it goes into your cart when you are back online.',
+  'shop.queuedCount': '{count, plural, one {# item waits} other {# items wait}} to go into your cart.',
 } as const;
 
 export type StoreKey = keyof typeof storeEn;
@@ -99,6 +113,21 @@ export const storeEs: Catalog = {
   'media.allVariants': 'Todo el producto',
   'media.none': 'Aún no hay imágenes.',
   'media.saved': 'Guardado.',
+  'shop.sharedCartSignIn':
+    'Inicia sesión con el correo desde el que nos escribiste para abrir el carrito que te enviamos.',
+  'shop.sharedCartOpened': 'El carrito que te enviamos está abierto.',
+  'shop.didYouMean': '¿Quisiste decir',
+  'shop.suggestions': 'Sugerencias',
+  'shop.filters': 'Filtros',
+  'shop.priceRange': 'Rango de precio',
+  'shop.minPrice': 'Desde',
+  'shop.maxPrice': 'Hasta',
+  'shop.applyPrice': 'Aplicar',
+  'shop.clearFilters': 'Quitar filtros',
+  'shop.offline': 'Sin conexión: la tienda muestra lo que este dispositivo guardó.',
+  'shop.queued': 'Guardado en este dispositivo: pasará a tu carrito cuando vuelvas a tener conexión.',
+  'shop.queuedCount':
+    '{count, plural, one {# artículo espera} other {# artículos esperan}} para pasar a tu carrito.',
 };
 
 export const storeSv: Catalog = {
@@ -147,6 +176,21 @@ export const storeSv: Catalog = {
   'media.allVariants': 'Hela produkten',
   'media.none': 'Inga bilder än.',
   'media.saved': 'Sparat.',
+  'shop.sharedCartSignIn':
+    'Logga in med e-postadressen du skrev till oss från för att öppna varukorgen vi skickade.',
+  'shop.sharedCartOpened': 'Varukorgen vi skickade är öppen.',
+  'shop.didYouMean': 'Menade du',
+  'shop.suggestions': 'Förslag',
+  'shop.filters': 'Filter',
+  'shop.priceRange': 'Prisintervall',
+  'shop.minPrice': 'Från',
+  'shop.maxPrice': 'Till',
+  'shop.applyPrice': 'Använd',
+  'shop.clearFilters': 'Rensa filter',
+  'shop.offline': 'Du är offline: butiken visar det som sparats på den här enheten.',
+  'shop.queued': 'Sparat på den här enheten: läggs i varukorgen när du är online igen.',
+  'shop.queuedCount':
+    '{count, plural, one {# vara väntar} other {# varor väntar}} på att läggas i varukorgen.',
 };
 
 export const storeBg: Catalog = {
@@ -196,6 +240,20 @@ export const storeBg: Catalog = {
   'media.allVariants': 'Целия продукт',
   'media.none': 'Още няма снимки.',
   'media.saved': 'Запазено.',
+  'shop.sharedCartSignIn':
+    'Влезте с имейла, от който ни писахте, за да отворите количката, която ви изпратихме.',
+  'shop.sharedCartOpened': 'Количката, която ви изпратихме, е отворена.',
+  'shop.didYouMean': 'Имахте предвид',
+  'shop.suggestions': 'Предложения',
+  'shop.filters': 'Филтри',
+  'shop.priceRange': 'Ценови диапазон',
+  'shop.minPrice': 'От',
+  'shop.maxPrice': 'До',
+  'shop.applyPrice': 'Приложи',
+  'shop.clearFilters': 'Изчисти филтрите',
+  'shop.offline': 'Няма връзка: магазинът показва запазеното на това устройство.',
+  'shop.queued': 'Запазено на това устройство: ще влезе в количката, когато връзката се възстанови.',
+  'shop.queuedCount': '{count, plural, one {# артикул чака} other {# артикула чакат}} да влязат в количката.',
 };
 
 export const storeNl: Catalog = {
@@ -245,4 +303,19 @@ export const storeNl: Catalog = {
   'media.allVariants': 'Het hele product',
   'media.none': 'Nog geen afbeeldingen.',
   'media.saved': 'Opgeslagen.',
+  'shop.sharedCartSignIn':
+    'Log in met het e-mailadres waarmee je ons schreef om de winkelwagen te openen die we je stuurden.',
+  'shop.sharedCartOpened': 'De winkelwagen die we je stuurden is geopend.',
+  'shop.didYouMean': 'Bedoelde je',
+  'shop.suggestions': 'Suggesties',
+  'shop.filters': 'Filters',
+  'shop.priceRange': 'Prijsbereik',
+  'shop.minPrice': 'Van',
+  'shop.maxPrice': 'Tot',
+  'shop.applyPrice': 'Toepassen',
+  'shop.clearFilters': 'Filters wissen',
+  'shop.offline': 'Je bent offline: de winkel toont wat dit apparaat heeft bewaard.',
+  'shop.queued': 'Bewaard op dit apparaat: het gaat in je winkelwagen zodra je weer online bent.',
+  'shop.queuedCount':
+    '{count, plural, one {# artikel wacht} other {# artikelen wachten}} om in je winkelwagen te gaan.',
 };

@@ -299,7 +299,7 @@ export const sv: Record<MessageKey, string> = {
   'pos.handedOver': 'Utlämnad. Kunden ser den som hämtad.',
   'pos.noOrderForCode': 'Ingen order hittades.',
   'pos.findOrder': 'Hitta ordern',
-  'pos.orderRef': 'Ordernummer, e-post, telefon eller hämtkod',
+  'pos.orderRef': 'Ordernummer, e-post, telefon, hämtkod eller kundkort',
   'pos.takeReturn': 'Ta emot returen',
   'pos.returnQty': '{title}: hur många kommer tillbaka (köpta {bought})',
   'pos.refundTo': 'Återbetala till',

@@ -6,6 +6,7 @@ import { useIntl } from '../i18n/index.tsx';
 import { ok } from '../ui/api.ts';
 import { ErrorNotice, TextField } from '../ui/components.tsx';
 import { useApi } from '../ui/key-gate.tsx';
+import { ProblemScope } from '../ui/problem.tsx';
 
 export interface GiftCardUse {
   code: string;
@@ -51,17 +52,19 @@ export function GiftCardTender({
     }
   };
   return (
-    <div className="row">
-      <TextField label={intl.t('wallet.giftCardCode')} value={code} onChange={setCode} />
-      <button
-        type="button"
-        className="secondary"
-        onClick={() => void check()}
-        disabled={code.trim().length < 4}
-      >
-        {intl.t('wallet.giftCardApply')}
-      </button>
-      <ErrorNotice error={error} />
-    </div>
+    <ProblemScope error={error}>
+      <div className="row">
+        <TextField label={intl.t('wallet.giftCardCode')} value={code} onChange={setCode} field="body.code" />
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => void check()}
+          disabled={code.trim().length < 4}
+        >
+          {intl.t('wallet.giftCardApply')}
+        </button>
+        <ErrorNotice error={error} />
+      </div>
+    </ProblemScope>
   );
 }

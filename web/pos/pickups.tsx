@@ -7,6 +7,7 @@ import { ok, type paths } from '../ui/api.ts';
 import { Empty, Pill, TextField, useLoad } from '../ui/components.tsx';
 import { useAction } from '../ui/data-table.tsx';
 import { useApi } from '../ui/key-gate.tsx';
+import { ProblemScope } from '../ui/problem.tsx';
 import { useLiveEvents } from '../ui/use-live.ts';
 import { useTill } from './pos-app.tsx';
 
@@ -20,7 +21,7 @@ export function PickupsPage() {
   const [code, setCode] = useState('');
   const [found, setFound] = useState<Pickup | null>(null);
   const [searched, setSearched] = useState(false);
-  const { run, notices } = useAction();
+  const { run, notices, error } = useAction();
   const shelf = useLoad(
     () => ok(api.GET('/api/tills/pickups', { params: { query: { locationId: location.id } } })),
     [location.id],
@@ -82,18 +83,26 @@ export function PickupsPage() {
     <div className="pos-grid">
       <section aria-labelledby="handover-title" className="panel stack">
         <h1 id="handover-title">{intl.t('pos.handOver')}</h1>
-        <form className="row" onSubmit={find} aria-label={intl.t('pos.handOver')}>
-          <TextField label={intl.t('store.pickupCode')} value={code} onChange={setCode} required />
-          <button type="submit">{intl.t('common.search')}</button>
-        </form>
-        {notices}
-        {current && searched ? (
-          <PickupCard
-            pickup={current}
-            onReady={() => markReady(current)}
-            onHandOver={() => handOver(current, code)}
-          />
-        ) : null}
+        <ProblemScope error={error}>
+          <form className="row" onSubmit={find} aria-label={intl.t('pos.handOver')}>
+            <TextField
+              label={intl.t('store.pickupCode')}
+              value={code}
+              onChange={setCode}
+              field="code"
+              required
+            />
+            <button type="submit">{intl.t('common.search')}</button>
+          </form>
+          {notices}
+          {current && searched ? (
+            <PickupCard
+              pickup={current}
+              onReady={() => markReady(current)}
+              onHandOver={() => handOver(current, code)}
+            />
+          ) : null}
+        </ProblemScope>
       </section>
       <section aria-labelledby="tasks-title" className="panel stack">
         <h1 id="tasks-title">{intl.t('pos.pickups')}</h1>
@@ -180,7 +189,13 @@ function PickupCard({
               onHandOver(code);
             }}
           >
-            <TextField label={intl.t('pos.customerCode')} value={code} onChange={setCode} required />
+            <TextField
+              label={intl.t('pos.customerCode')}
+              value={code}
+              onChange={setCode}
+              field="body.code"
+              required
+            />
             <button type="submit">{intl.t('pos.handOverNow')}</button>
           </form>
         ) : (

@@ -6,18 +6,16 @@ import { useIntl } from '../i18n/index.tsx';
 import { ok } from '../ui/api.ts';
 import { ErrorNotice, TextField } from '../ui/components.tsx';
 import { useApi, useSession } from '../ui/key-gate.tsx';
+import { toMinor } from '../ui/money.ts';
 import { ProblemScope } from '../ui/problem.tsx';
 import type { Cart } from './sale-state.ts';
 
 type Line = Cart['lines'][number];
 
 /** Major units typed at the till ("12,50") to minor units of the currency, or null. */
-function toMinor(text: string, currency: string): number | null {
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-    .maximumFractionDigits;
-  const n = Number(text.trim().replace(',', '.'));
-  if (!Number.isFinite(n) || n < 0) return null;
-  return Math.round(n * 10 ** (digits ?? 2));
+function toMinorOrNull(text: string, currency: string): number | null {
+  const n = toMinor(text, currency);
+  return Number.isFinite(n) && n >= 0 ? n : null;
 }
 
 export function mayOverridePrices(scopes: readonly string[]): boolean {
@@ -59,7 +57,7 @@ export function PriceOverrideForm({
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const unitPrice = toMinor(price, cart.currency);
+    const unitPrice = toMinorOrNull(price, cart.currency);
     if (unitPrice === null) return;
     setBusy(true);
     setError(null);
@@ -105,6 +103,7 @@ export function PriceOverrideForm({
             <p className="hint">{intl.t('override.needsManager')}</p>
             <TextField
               label={intl.t('override.managerEmail')}
+              field="body.approval"
               type="email"
               value={email}
               onChange={setEmail}
@@ -112,6 +111,7 @@ export function PriceOverrideForm({
             />
             <TextField
               label={intl.t('override.managerPassword')}
+              field="body.approval"
               type="password"
               value={password}
               onChange={setPassword}
@@ -121,7 +121,10 @@ export function PriceOverrideForm({
         )}
         <ErrorNotice error={error} />
         <div className="row">
-          <button type="submit" disabled={busy || toMinor(price, cart.currency) === null || !reason.trim()}>
+          <button
+            type="submit"
+            disabled={busy || toMinorOrNull(price, cart.currency) === null || !reason.trim()}
+          >
             {intl.t('override.apply')}
           </button>
           <button type="button" className="secondary" onClick={() => done(null)}>

@@ -164,7 +164,7 @@ export function AddProduct({
   return (
     <>
       <form className="row" onSubmit={submit} aria-label={intl.t('pos.addItem')}>
-        <TextField label={intl.t('pos.scan')} value={text} onChange={setText} required />
+        <TextField label={intl.t('pos.scan')} value={text} onChange={setText} field="sku" required />
         <button type="submit">{intl.t('pos.addItem')}</button>
       </form>
       <CameraScanner onScan={(code) => void lookUp(code, true)} />

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ok, type paths } from '../ui/api.ts';
 import { useApi } from '../ui/key-gate.tsx';
+import { currencyExponent, toMinor } from '../ui/money.ts';
 import { useLiveEvents } from '../ui/use-live.ts';
 
 export type Cart = paths['/api/carts']['post']['responses'][201]['content']['application/json'];
@@ -80,9 +81,14 @@ export function useTillSales(): TillSales {
   };
 }
 
-/** "20", "20.5" or "20,50" in the currency's main unit → minor units (two decimals); NaN if not a sum. */
-export function parseAmount(text: string): number {
+/**
+ * "20", "20.5" or "20,50" in the currency's main unit → minor units in its exponent (yen have no
+ * decimals, dinars three); NaN if not a sum or more decimals than the currency has.
+ */
+export function parseAmount(text: string, currency: string): number {
   const t = text.trim().replace(',', '.');
-  if (!/^\d+(\.\d{1,2})?$/.test(t)) return Number.NaN;
-  return Math.round(Number(t) * 100);
+  const digits = currencyExponent(currency);
+  const shape = digits ? new RegExp(`^\\d+(\\.\\d{1,${digits}})?$`) : /^\d+$/;
+  if (!shape.test(t)) return Number.NaN;
+  return toMinor(t, currency);
 }

@@ -3,7 +3,7 @@
 // BarcodeDetector where it has one (Chrome on Android, ChromeOS, macOS), and otherwise the camera
 // through ZXing (@zxing/browser), loaded only when a camera scan starts so other tills never pay for it.
 import { useEffect, useRef, useState } from 'react';
-import { isMessageKey, type MessageKey, type UiIntl, useIntl } from '../i18n/index.tsx';
+import { type MessageKey, useIntl } from '../i18n/index.tsx';
 import { Notice } from '../ui/components.tsx';
 
 /** A reader types a whole code within this many ms per key; people type slower. */
@@ -139,15 +139,4 @@ export function CameraScanner({ onScan }: { onScan(code: string): void }) {
   );
 }
 
-/** An option's name in the page's language when it is a common one (size, colour…), else as saved. */
-export function optionName(intl: UiIntl, name: string): string {
-  const key = `option.${name.trim().toLowerCase()}`;
-  return isMessageKey(key) ? intl.t(key) : name;
-}
-
-/** "Size M · Colour blue", the option names translated, the values as the catalog has them. */
-export function optionsText(intl: UiIntl, options: Record<string, string>): string {
-  return Object.entries(options)
-    .map(([k, v]) => `${optionName(intl, k)} ${v}`)
-    .join(' · ');
-}
+export { optionName, optionsText } from '../ui/local-titles.ts';

@@ -7,10 +7,13 @@
 import { type FormEvent, useState } from 'react';
 import { useIntl } from '../i18n/index.tsx';
 import { ok } from '../ui/api.ts';
+import { CartPromotions } from '../ui/cart-promotions.tsx';
 import { Empty, Notice, SelectField, TextField } from '../ui/components.tsx';
 import { useAction } from '../ui/data-table.tsx';
 import { useApi } from '../ui/key-gate.tsx';
+import { ProblemScope } from '../ui/problem.tsx';
 import { useLiveEvents } from '../ui/use-live.ts';
+import { TillConversations } from './conversations.tsx';
 import { TillCustomerWallet } from './customer-wallet.tsx';
 import { FavouritesGrid } from './favourites.tsx';
 import { ParkedSales } from './parked-sales.tsx';
@@ -37,7 +40,7 @@ export function SellPage() {
   const [due, setDue] = useState<number | null>(null);
   const [sold, setSold] = useState<Sold | null>(null);
   // A campaign started, paused or changed anywhere: the total being paid is quoted again at once.
-  useLiveEvents(['promotion.campaign_*'], () => {
+  useLiveEvents(['promotion.campaign_*', 'promotion.collection_saved'], () => {
     const id = sales.cart?.id;
     if (due === null || !id) return;
     void ok(api.GET('/api/carts/{id}/quote', { params: { path: { id } } })).then(
@@ -46,7 +49,7 @@ export function SellPage() {
     );
   });
   // Each action clears the last outcome, so "sold" shows until the next scan or search.
-  const { run, notices } = useAction();
+  const { run, notices, error } = useAction();
   const find = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
@@ -117,16 +120,24 @@ export function SellPage() {
     <div className="pos-grid">
       <section aria-labelledby="find-title" className="panel stack">
         <h1 id="find-title">{intl.t('pos.findCustomer')}</h1>
-        <form className="row" onSubmit={find} aria-label={intl.t('pos.findCustomer')}>
-          <SelectField<FindBy>
-            label={intl.t('customers.searchBy')}
-            value={by}
-            options={FIND_BY.map((b) => ({ value: b, label: intl.t(`pos.by.${b}`) }))}
-            onChange={setBy}
-          />
-          <TextField label={intl.t('customers.searchFor')} value={value} onChange={setValue} required />
-          <button type="submit">{intl.t('common.search')}</button>
-        </form>
+        <ProblemScope error={error}>
+          <form className="row" onSubmit={find} aria-label={intl.t('pos.findCustomer')}>
+            <SelectField<FindBy>
+              label={intl.t('customers.searchBy')}
+              value={by}
+              options={FIND_BY.map((b) => ({ value: b, label: intl.t(`pos.by.${b}`) }))}
+              onChange={setBy}
+            />
+            <TextField
+              label={intl.t('customers.searchFor')}
+              value={value}
+              onChange={setValue}
+              field={`query.${by}`}
+              required
+            />
+            <button type="submit">{intl.t('common.search')}</button>
+          </form>
+        </ProblemScope>
         {found && found.length === 0 ? <Empty>{intl.t('pos.noCarts')}</Empty> : null}
         <ul>
           {found?.map((c) => (
@@ -145,57 +156,67 @@ export function SellPage() {
         {(cart?.profileId ?? foundCustomer) ? (
           <TillCustomerWallet customerId={(cart?.profileId ?? foundCustomer)!} />
         ) : null}
+        {cart?.profileId ? <TillConversations cartId={cart.id} customerId={cart.profileId} /> : null}
         <ParkedSales sales={sales.parked} onResume={resumeParked} />
       </section>
       <section aria-labelledby="sale-title" className="panel stack">
         <h1 id="sale-title">{intl.t('pos.sale')}</h1>
         {notices}
-        {sold ? (
-          <>
-            <Notice tone="success">
-              {intl.t('pos.sold', {
-                total: intl.money(sold.order.totals.grand, sold.order.currency),
-                number: sold.order.number,
-              })}
-            </Notice>
-            <Receipt sold={sold} onNewSale={() => setSold(null)} />
-          </>
-        ) : cart && due !== null ? (
-          <TenderForm cart={cart} due={due} run={run} onSold={onSold} onBack={() => setDue(null)} />
-        ) : (
-          <>
-            <AddProduct add={add} run={run} />
-            {restoring ? null : cart && cart.lines.length > 0 ? (
-              <>
-                <SaleLines cart={cart} setCart={setCart} run={run} />
-                <p className="spread">
-                  <strong>{intl.t('store.total')}</strong>
-                  <strong data-testid="till-total">{intl.money(cart.itemsTotal, cart.currency)}</strong>
-                </p>
-                <button type="button" className="big" onClick={takePayment}>
-                  {intl.t('pos.pay')}
-                </button>
-                <form className="row" onSubmit={park} aria-label={intl.t('pos.park')}>
-                  <TextField
-                    label={intl.t('pos.parkName')}
-                    value={parkName}
-                    onChange={setParkName}
-                    required
+        <ProblemScope error={error}>
+          {sold ? (
+            <>
+              <Notice tone="success">
+                {intl.t('pos.sold', {
+                  total: intl.money(sold.order.totals.grand, sold.order.currency),
+                  number: sold.order.number,
+                })}
+              </Notice>
+              <Receipt sold={sold} onNewSale={() => setSold(null)} />
+            </>
+          ) : cart && due !== null ? (
+            <TenderForm cart={cart} due={due} run={run} onSold={onSold} onBack={() => setDue(null)} />
+          ) : (
+            <>
+              <AddProduct add={add} run={run} />
+              {restoring ? null : cart && cart.lines.length > 0 ? (
+                <>
+                  <SaleLines cart={cart} setCart={setCart} run={run} />
+                  <CartPromotions
+                    followCampaigns
+                    cartId={cart.id}
+                    currency={cart.currency}
+                    version={`${cart.profileId ?? ''}|${cart.lines.map((l) => `${l.lineId}:${l.quantity}`).join()}`}
                   />
-                  <button type="submit" className="secondary">
-                    {intl.t('pos.park')}
+                  <p className="spread">
+                    <strong>{intl.t('store.total')}</strong>
+                    <strong data-testid="till-total">{intl.money(cart.itemsTotal, cart.currency)}</strong>
+                  </p>
+                  <button type="button" className="big" onClick={takePayment}>
+                    {intl.t('pos.pay')}
                   </button>
-                </form>
-                <button type="button" className="secondary" onClick={cancelSale}>
-                  {intl.t('pos.cancelSale')}
-                </button>
-              </>
-            ) : (
-              <Empty>{intl.t('pos.emptySale')}</Empty>
-            )}
-            <FavouritesGrid add={add} run={run} />
-          </>
-        )}
+                  <form className="row" onSubmit={park} aria-label={intl.t('pos.park')}>
+                    <TextField
+                      label={intl.t('pos.parkName')}
+                      field="body.name"
+                      value={parkName}
+                      onChange={setParkName}
+                      required
+                    />
+                    <button type="submit" className="secondary">
+                      {intl.t('pos.park')}
+                    </button>
+                  </form>
+                  <button type="button" className="secondary" onClick={cancelSale}>
+                    {intl.t('pos.cancelSale')}
+                  </button>
+                </>
+              ) : (
+                <Empty>{intl.t('pos.emptySale')}</Empty>
+              )}
+              <FavouritesGrid add={add} run={run} />
+            </>
+          )}
+        </ProblemScope>
       </section>
     </div>
   );

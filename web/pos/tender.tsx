@@ -46,8 +46,8 @@ export function TenderForm({
   // A gift card pays what it covers first; cash or card pay the rest.
   const giftPart = gift ? Math.min(gift.balance, total) : 0;
   const due = total - giftPart;
-  const cash = method === 'cash' ? due : method === 'split' ? parseAmount(cashPart) : 0;
-  const tendered = received.trim() ? parseAmount(received) : cash;
+  const cash = method === 'cash' ? due : method === 'split' ? parseAmount(cashPart, cart.currency) : 0;
+  const tendered = received.trim() ? parseAmount(received, cart.currency) : cash;
   const change = Number.isFinite(tendered) && Number.isFinite(cash) ? tendered - cash : Number.NaN;
   const card = due - cash;
   const payments: Tender = [
@@ -88,17 +88,33 @@ export function TenderForm({
         onChange={setMethod}
       />
       {method === 'split' ? (
-        <TextField label={intl.t('pos.cashPart')} value={cashPart} onChange={setCashPart} required />
+        <TextField
+          label={intl.t('pos.cashPart')}
+          value={cashPart}
+          onChange={setCashPart}
+          field="body.payments.0.amount"
+          required
+        />
       ) : null}
       {method !== 'card' ? (
-        <TextField label={intl.t('pos.cashReceived')} value={received} onChange={setReceived} />
+        <TextField
+          label={intl.t('pos.cashReceived')}
+          value={received}
+          onChange={setReceived}
+          field="body.payments.0.tendered"
+        />
       ) : null}
       {method !== 'cash' ? (
         <>
           {Number.isFinite(card) && card > 0 ? (
             <p>{intl.t('pos.cardPart', { amount: intl.money(card, cart.currency) })}</p>
           ) : null}
-          <TextField label={intl.t('pos.terminalRef')} value={reference} onChange={setReference} />
+          <TextField
+            label={intl.t('pos.terminalRef')}
+            value={reference}
+            onChange={setReference}
+            field={`body.payments.${cash > 0 ? 1 : 0}.reference`}
+          />
         </>
       ) : null}
       {method !== 'card' && Number.isFinite(change) && change >= 0 ? (

@@ -40,7 +40,7 @@ export function AccountPage() {
 function MyWallet({ customerId }: { customerId: string }) {
   const api = useApi();
   const wallet = useLoad(() => ok(api.GET('/api/me/wallet')), [customerId]);
-  useLiveEvents(['order.*'], () => wallet.reload(), { shopper: true });
+  useLiveEvents(['order.*', 'wallet.*'], () => wallet.reload(), { shopper: true });
   if (wallet.error) return <ErrorNotice error={wallet.error} />;
   if (!wallet.data) return <Loading />;
   return <WalletCard wallet={wallet.data} />;

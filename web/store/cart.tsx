@@ -1,7 +1,10 @@
 // The cart, and logging in: the shopper's carts from other channels come along (merged by the hub).
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useIntl } from '../i18n/index.tsx';
-import { Empty, ErrorNotice, TextField } from '../ui/components.tsx';
+import { CartPromotions } from '../ui/cart-promotions.tsx';
+import { Empty, ErrorNotice, Notice, TextField } from '../ui/components.tsx';
+import { useChannelTitles } from '../ui/local-titles.ts';
+import { ProblemScope } from '../ui/problem.tsx';
 import { Link } from '../ui/router.tsx';
 import { useShop } from './store-app.tsx';
 
@@ -32,60 +35,64 @@ export function LoginForm() {
     }
   };
   return (
-    <form className="panel stack" onSubmit={submit} aria-label={intl.t('store.login')}>
-      <h2>{intl.t('store.login')}</h2>
-      {codeSent ? (
-        <>
-          <p className="hint" role="status">
-            {intl.t('store.codeSent', { email })}
-          </p>
-          <TextField
-            label={intl.t('store.signInCode')}
-            value={code}
-            onChange={setCode}
-            name="one-time-code"
-            autoFocus
-            required
-          />
-        </>
-      ) : (
-        <>
-          <p className="hint">{intl.t('store.loginHint')}</p>
-          <TextField
-            label={intl.t('customers.by.email')}
-            type="email"
-            value={email}
-            onChange={setEmail}
-            required
-          />
-        </>
-      )}
-      <ErrorNotice error={error} />
-      <div className="row">
-        <button type="submit" disabled={busy}>
-          {codeSent ? intl.t('store.login') : intl.t('store.sendCode')}
-        </button>
+    <ProblemScope error={error}>
+      <form className="panel stack" onSubmit={submit} aria-label={intl.t('store.login')}>
+        <h2>{intl.t('store.login')}</h2>
         {codeSent ? (
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => {
-              setCodeSent(false);
-              setCode('');
-              setError(null);
-            }}
-          >
-            {intl.t('store.otherEmail')}
+          <>
+            <p className="hint" role="status">
+              {intl.t('store.codeSent', { email })}
+            </p>
+            <TextField
+              label={intl.t('store.signInCode')}
+              value={code}
+              onChange={setCode}
+              name="one-time-code"
+              field="body.code"
+              autoFocus
+              required
+            />
+          </>
+        ) : (
+          <>
+            <p className="hint">{intl.t('store.loginHint')}</p>
+            <TextField
+              label={intl.t('customers.by.email')}
+              type="email"
+              field="body.email"
+              value={email}
+              onChange={setEmail}
+              required
+            />
+          </>
+        )}
+        <ErrorNotice error={error} />
+        <div className="row">
+          <button type="submit" disabled={busy}>
+            {codeSent ? intl.t('store.login') : intl.t('store.sendCode')}
           </button>
-        ) : null}
-      </div>
-    </form>
+          {codeSent ? (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                setCodeSent(false);
+                setCode('');
+                setError(null);
+              }}
+            >
+              {intl.t('store.otherEmail')}
+            </button>
+          ) : null}
+        </div>
+      </form>
+    </ProblemScope>
   );
 }
 
 export function CartPage() {
   const intl = useIntl();
-  const { cart, customer, changeQuantity, removeLine, channel } = useShop();
+  const { cart, customer, changeQuantity, removeLine, channel, sharedCart } = useShop();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const act = async (action: () => Promise<void>) => {
@@ -100,49 +107,57 @@ export function CartPage() {
     }
   };
   const change = (lineId: string, quantity: number) => act(() => changeQuantity(lineId, quantity));
+  // Each line's title as this page's language shows the product (the stored one until known).
+  const titleOf = useChannelTitles(channel.id, cart?.lines.map((l) => l.sku) ?? []);
   return (
     <section aria-labelledby="cart-title">
       <h1 id="cart-title">{intl.t('store.cart')}</h1>
+      {sharedCart === 'signIn' && !customer ? <Notice>{intl.t('shop.sharedCartSignIn')}</Notice> : null}
+      {sharedCart === 'opened' ? <Notice tone="success">{intl.t('shop.sharedCartOpened')}</Notice> : null}
       <ErrorNotice error={error} />
       {!cart || cart.lines.length === 0 ? <Empty>{intl.t('store.cartEmpty')}</Empty> : null}
       {cart && cart.lines.length > 0 ? (
         <div className="panel">
           <ul className="cart-lines">
-            {cart.lines.map((l) => (
-              <li key={l.lineId} data-sku={l.sku}>
-                <span className="line-title">{l.title}</span>
-                <span className="qty">
+            {cart.lines
+              .map((line) => ({ ...line, title: titleOf(line.sku) ?? line.title }))
+              .map((l) => (
+                <li key={l.lineId} data-sku={l.sku}>
+                  <span className="line-title">{l.title}</span>
+                  <span className="qty">
+                    <button
+                      type="button"
+                      className="secondary"
+                      aria-label={intl.t('store.less', { title: l.title })}
+                      onClick={() => change(l.lineId, l.quantity - 1)}
+                    >
+                      −
+                    </button>
+                    <output aria-label={intl.t('inventory.quantity')}>{l.quantity}</output>
+                    <button
+                      type="button"
+                      className="secondary"
+                      aria-label={intl.t('store.more', { title: l.title })}
+                      onClick={() => change(l.lineId, l.quantity + 1)}
+                    >
+                      +
+                    </button>
+                  </span>
+                  <span className="num">{intl.money(l.unitPrice * l.quantity, cart.currency)}</span>
                   <button
                     type="button"
                     className="secondary"
-                    aria-label={intl.t('store.less', { title: l.title })}
-                    onClick={() => change(l.lineId, l.quantity - 1)}
+                    disabled={busy}
+                    aria-label={intl.t('shop.remove', { title: l.title })}
+                    onClick={() => act(() => removeLine(l.lineId))}
                   >
-                    −
+                    ×
                   </button>
-                  <output aria-label={intl.t('inventory.quantity')}>{l.quantity}</output>
-                  <button
-                    type="button"
-                    className="secondary"
-                    aria-label={intl.t('store.more', { title: l.title })}
-                    onClick={() => change(l.lineId, l.quantity + 1)}
-                  >
-                    +
-                  </button>
-                </span>
-                <span className="num">{intl.money(l.unitPrice * l.quantity, cart.currency)}</span>
-                <button
-                  type="button"
-                  className="secondary"
-                  disabled={busy}
-                  aria-label={intl.t('shop.remove', { title: l.title })}
-                  onClick={() => act(() => removeLine(l.lineId))}
-                >
-                  ×
-                </button>
-                {l.holdStatus === 'lost' ? <small className="hint">{intl.t('store.holdLost')}</small> : null}
-              </li>
-            ))}
+                  {l.holdStatus === 'lost' ? (
+                    <small className="hint">{intl.t('store.holdLost')}</small>
+                  ) : null}
+                </li>
+              ))}
           </ul>
           <p className="spread">
             <strong>{intl.t('store.subtotal')}</strong>
@@ -155,6 +170,13 @@ export function CartPage() {
             {intl.t('store.checkout')}
           </Link>
         </div>
+      ) : null}
+      {cart && cart.lines.length > 0 ? (
+        <CartPromotions
+          cartId={cart.id}
+          currency={cart.currency || channel.currency}
+          version={`${cart.profileId ?? ''}|${cart.lines.map((l) => `${l.lineId}:${l.quantity}`).join()}`}
+        />
       ) : null}
       {cart && cart.lines.length > 0 ? (
         <Handoff code={cart.handoff.code} payload={cart.handoff.qrPayload} />

@@ -1,12 +1,20 @@
 // The catalog as this channel shows it (its language, currency and listings), and product pages
 // with availability per store; both follow stock changes live, so a sale anywhere shows here.
 import { type FormEvent, useEffect, useState } from 'react';
-import { isMessageKey, useIntl } from '../i18n/index.tsx';
+import { useIntl } from '../i18n/index.tsx';
 import { ok, type paths } from '../ui/api.ts';
-import { Empty, ErrorNotice, LiveBadge, Loading, Pill, TextField, useLoad } from '../ui/components.tsx';
+import { Empty, ErrorNotice, Loading, Pill, TextField, useLoad } from '../ui/components.tsx';
 import { useApi } from '../ui/key-gate.tsx';
 import { Link, useRouter } from '../ui/router.tsx';
 import { useLiveEvents } from '../ui/use-live.ts';
+import { warmOfflineCache } from './offline.ts';
+import {
+  type FacetChoice,
+  FacetFilters,
+  hasFacetChoice,
+  noFacetChoice,
+  SearchSuggestions,
+} from './search-tools.tsx';
 import { useShop } from './store-app.tsx';
 
 interface StockChanged {
@@ -16,7 +24,7 @@ interface StockChanged {
 }
 
 /** Live available-to-sell per SKU on this channel, from inventory.stock_changed. */
-function useLiveAts(channelId: string, onUnlisted?: (sku: string) => void) {
+export function useLiveAts(channelId: string, onUnlisted?: (sku: string) => void) {
   const [ats, setAts] = useState<Record<string, number>>({});
   const [levels, setLevels] = useState<Record<string, Record<string, number>>>({});
   const status = useLiveEvents(['inventory.stock_changed'], (e) => {
@@ -47,7 +55,7 @@ export function StockPill({ available }: { available: number | undefined }) {
 }
 
 type Sort = 'featured' | 'priceAsc' | 'priceDesc' | 'name';
-type Product = ShopPage['items'][number];
+export type Product = ShopPage['items'][number];
 type ShopPage =
   paths['/api/channels/{channel}/products']['get']['responses'][200]['content']['application/json'];
 
@@ -108,27 +116,74 @@ export function CatalogPage({ category }: { category?: string }) {
   const [pages, setPages] = useState<ShopPage[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [more, setMore] = useState<{ loading: boolean; error: unknown }>({ loading: false, error: null });
-  const load = (after: string | null) =>
-    ok(
+  const [choice, setChoice] = useState<FacetChoice>(noFacetChoice);
+  const searchQuery = (limit: number, offset: number, withChoice: boolean) => ({
+    limit,
+    offset,
+    sort: 'relevance' as const,
+    ...(q ? { q } : {}),
+    ...(locale ? { locale } : {}),
+    ...(category ? { category } : {}),
+    ...(withChoice && choice.options.length ? { option: choice.options } : {}),
+    ...(withChoice && choice.minPrice !== undefined ? { minPrice: choice.minPrice } : {}),
+    ...(withChoice && choice.maxPrice !== undefined ? { maxPrice: choice.maxPrice } : {}),
+  });
+  // What can narrow the list (counts for the words and category, before any filter is chosen).
+  const facets = useLoad(
+    () =>
+      ok(
+        api.GET('/api/channels/{channel}/search', {
+          params: { path: { channel: channel.id }, query: searchQuery(1, 0, false) },
+        }),
+      ).then((r) => r.facets),
+    [locale, q, category],
+  );
+  // Browsing pages by cursor; a search or filter goes to the typo-tolerant search, paged by offset.
+  const load = async (after: string | null): Promise<ShopPage> => {
+    if (q || hasFacetChoice(choice)) {
+      const offset = Number(after ?? 0);
+      const found = await ok(
+        api.GET('/api/channels/{channel}/search', {
+          params: { path: { channel: channel.id }, query: searchQuery(PAGE_SIZE, offset, true) },
+        }),
+      );
+      const next = offset + found.items.length;
+      return {
+        channel: found.channel,
+        items: found.items,
+        nextCursor: next < found.total ? String(next) : null,
+      };
+    }
+    return ok(
       api.GET('/api/channels/{channel}/products', {
         params: {
           path: { channel: channel.id },
           query: {
             limit: PAGE_SIZE,
             ...(locale ? { locale } : {}),
-            ...(q ? { q } : {}),
             ...(category ? { category } : {}),
             ...(after ? { cursor: after } : {}),
           },
         },
       }),
     );
-  const first = useLoad(() => load(null), [locale, q, category]);
+  };
+  const first = useLoad(() => load(null), [locale, q, category, choice]);
   useEffect(() => {
     setPages(first.data ? [first.data] : []);
     setCursor(first.data?.nextCursor ?? null);
   }, [first.data]);
   const { ats } = useLiveAts(channel.id);
+  // The products listed open offline too: their pages' answers are kept by the service worker.
+  useEffect(() => {
+    const query = locale ? `?${new URLSearchParams({ locale })}` : '';
+    warmOfflineCache(
+      (first.data?.items ?? []).map(
+        (p) =>
+          `/api/channels/${encodeURIComponent(channel.id)}/products/${encodeURIComponent(p.handle)}${query}`,
+      ),
+    );
+  }, [first.data, channel.id, locale]);
   const showMore = async () => {
     setMore({ loading: true, error: null });
     try {
@@ -161,6 +216,18 @@ export function CatalogPage({ category }: { category?: string }) {
         <TextField label={intl.t('store.searchProducts')} value={text} onChange={setText} type="search" />
         <button type="submit">{intl.t('common.search')}</button>
       </form>
+      {text.trim() !== q ? (
+        <SearchSuggestions
+          channelId={channel.id}
+          locale={locale}
+          text={text}
+          onPick={(picked) => {
+            setText(picked);
+            setQ(picked);
+          }}
+        />
+      ) : null}
+      <FacetFilters facets={facets.data} currency={channel.currency} choice={choice} onChange={setChoice} />
       <div className="row shop-filters">
         <label>
           {intl.t('shop.category')}{' '}
@@ -237,170 +304,4 @@ const PAGE_SIZE = 24;
 function categoryName(code: string): string {
   const last = (code.split('/').at(-1) ?? code).replace(/-/g, ' ');
   return last.charAt(0).toUpperCase() + last.slice(1);
-}
-
-/** An option's name in the page's language when it is a common one (size, colour…), else as saved. */
-function optionName(intl: ReturnType<typeof useIntl>, name: string): string {
-  const key = `option.${name.trim().toLowerCase()}`;
-  return isMessageKey(key) ? intl.t(key) : name;
-}
-
-export function ProductPage({ handle }: { handle: string }) {
-  const intl = useIntl();
-  const api = useApi();
-  const { channel, locale, addToCart } = useShop();
-  const product = useLoad(
-    () =>
-      ok(
-        api.GET('/api/channels/{channel}/products/{idOrSku}', {
-          params: { path: { channel: channel.id, idOrSku: handle }, query: locale ? { locale } : {} },
-        }),
-      ),
-    [handle, locale],
-  );
-  const locations = useLoad(() => ok(api.GET('/api/inventory/locations')), []);
-  const [sku, setSku] = useState<string | null>(null);
-  const variant = product.data?.variants.find((v) => v.sku === sku) ?? product.data?.variants[0];
-  const stock = useLoad(
-    () =>
-      variant
-        ? ok(
-            api.GET('/api/inventory/skus/{sku}', {
-              params: { path: { sku: variant.sku }, query: { channelId: channel.id } },
-            }),
-          )
-        : Promise.resolve(null),
-    [variant?.sku],
-  );
-  const { ats, levels, status } = useLiveAts(channel.id, (changed) => {
-    if (changed === variant?.sku) stock.reload();
-  });
-  const [error, setError] = useState<unknown>(null);
-  const [added, setAdded] = useState(false);
-  if (product.error) return <ErrorNotice error={product.error} />;
-  if (!product.data || !variant) return <Loading />;
-  const p = product.data;
-  const available = ats[variant.sku] ?? stock.data?.channel?.availableToSell ?? variant.availableToSell;
-  const stores = (locations.data?.items ?? []).filter((l) => l.type === 'store');
-  // Unknown until the SKU's levels load: never show "sold out" for a store we have not asked yet.
-  const atStore = (locationId: string): number | undefined =>
-    levels[variant.sku]?.[locationId] ??
-    (stock.data ? (stock.data.levels.find((l) => l.locationId === locationId)?.available ?? 0) : undefined);
-  const add = async () => {
-    setError(null);
-    setAdded(false);
-    try {
-      await addToCart(variant.sku, 1);
-      setAdded(true);
-    } catch (err) {
-      setError(err);
-    }
-  };
-  return (
-    <article aria-labelledby="product-title" className="product">
-      <p>
-        <Link to="/">{intl.t('store.backToCatalog')}</Link>
-      </p>
-      <h1 id="product-title">{p.title}</h1>
-      <ProductPicture
-        image={p.images.find((i) => i.variantId === variant.id) ?? p.images[0]}
-        alt={p.title}
-        sizes="(max-width: 700px) 100vw, 640px"
-        eager
-        className="product-image"
-      />
-      <p>{p.description}</p>
-      <VariantPicker variants={p.variants} chosen={variant} onChoose={setSku} />
-      <p className="price">
-        {variant.price ? intl.money(variant.price.amount, variant.price.currency) : '–'}
-      </p>
-      <p>
-        <span data-testid="availability">
-          <StockPill available={available} />
-        </span>{' '}
-        <LiveBadge status={status} />
-      </p>
-      <ErrorNotice error={error} />
-      <button type="button" onClick={add} disabled={available <= 0 || !variant.price}>
-        {intl.t('store.addToCart')}
-      </button>
-      {added ? (
-        <p role="status">
-          {intl.t('store.added')} <Link to="/cart">{intl.t('store.viewCart')}</Link>
-        </p>
-      ) : null}
-      <h2>{intl.t('store.availabilityPerStore')}</h2>
-      <ul className="store-stock">
-        {stores.map((l) => (
-          <li key={l.id} data-store={l.code}>
-            {l.name}: <StockPill available={atStore(l.id)} />
-          </li>
-        ))}
-      </ul>
-    </article>
-  );
-}
-
-type Variant = Product['variants'][number];
-
-/**
- * One choice per option (size, colour…) in the page's language; the variant is the one whose options
- * all match. A product without options has nothing to choose.
- */
-function VariantPicker({
-  variants,
-  chosen,
-  onChoose,
-}: {
-  variants: Variant[];
-  chosen: Variant;
-  onChoose(sku: string): void;
-}) {
-  const intl = useIntl();
-  const names = [...new Set(variants.flatMap((v) => Object.keys(v.options)))];
-  if (variants.length < 2) return null;
-  if (names.length === 0) {
-    return (
-      <fieldset className="variants">
-        <legend>{intl.t('store.variant')}</legend>
-        {variants.map((v) => (
-          <label key={v.sku}>
-            <input type="radio" name="variant" checked={v === chosen} onChange={() => onChoose(v.sku)} />{' '}
-            {v.sku}
-          </label>
-        ))}
-      </fieldset>
-    );
-  }
-  const pick = (name: string, value: string) => {
-    const wanted = { ...chosen.options, [name]: value };
-    const exact = variants.find((v) => names.every((n) => v.options[n] === wanted[n]));
-    const near = variants.find((v) => v.options[name] === value);
-    const next = exact ?? near;
-    if (next) onChoose(next.sku);
-  };
-  return (
-    <>
-      {names.map((name) => {
-        const values = [...new Set(variants.map((v) => v.options[name]).filter((x): x is string => !!x))];
-        return (
-          <fieldset key={name} className="variants option-values">
-            <legend>{intl.t('shop.chooseOption', { option: optionName(intl, name).toLowerCase() })}</legend>
-            {values.map((value) => (
-              <label key={value} className="option-value">
-                <input
-                  type="radio"
-                  name={`option-${name}`}
-                  value={value}
-                  checked={chosen.options[name] === value}
-                  onChange={() => pick(name, value)}
-                />{' '}
-                {value}
-              </label>
-            ))}
-          </fieldset>
-        );
-      })}
-    </>
-  );
 }

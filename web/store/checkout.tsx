@@ -5,7 +5,7 @@
 import { type FormEvent, useState } from 'react';
 import { useIntl } from '../i18n/index.tsx';
 import { ok, type paths } from '../ui/api.ts';
-import { ErrorNotice, Loading, Notice, TextField, useLoad } from '../ui/components.tsx';
+import { ErrorNotice, Field, FieldsetField, Loading, Notice, TextField, useLoad } from '../ui/components.tsx';
 import { useApi } from '../ui/key-gate.tsx';
 import { ProblemScope } from '../ui/problem.tsx';
 import { Link } from '../ui/router.tsx';
@@ -152,8 +152,7 @@ function DeliveryStep({ onQuoted }: { onQuoted(q: { quote: Quote; email: string;
           </label>
         </fieldset>
         {mode === 'pickup' ? (
-          <fieldset>
-            <legend>{intl.t('store.pickStore')}</legend>
+          <FieldsetField legend={intl.t('store.pickStore')} field="body.locationId">
             {stores.map((l) => {
               const ready = readyAt(l.id);
               return (
@@ -170,7 +169,7 @@ function DeliveryStep({ onQuoted }: { onQuoted(q: { quote: Quote; email: string;
                 </label>
               );
             })}
-          </fieldset>
+          </FieldsetField>
         ) : (
           <AddressFields address={address} onChange={setAddress} postalExample={postal?.example ?? null} />
         )}
@@ -232,21 +231,25 @@ function AddressFields({
           required
         />
       </div>
-      <label className="field">
-        <span>{intl.t('shop.countryLabel')}</span>
-        <select
-          name="country"
-          autoComplete="country"
-          value={address.country}
-          onChange={(e) => onChange({ ...address, country: e.target.value })}
-        >
-          {countries.map((c) => (
-            <option key={c.code} value={c.code}>
-              {countryName(c.code, intl.lang)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Field label={intl.t('shop.countryLabel')} field="body.address.country">
+        {(id, invalid, describedBy) => (
+          <select
+            id={id}
+            name="country"
+            autoComplete="country"
+            aria-invalid={invalid || undefined}
+            aria-describedby={describedBy}
+            value={address.country}
+            onChange={(e) => onChange({ ...address, country: e.target.value })}
+          >
+            {countries.map((c) => (
+              <option key={c.code} value={c.code}>
+                {countryName(c.code, intl.lang)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       {postalExample ? (
         <p className="error" role="alert">
           {intl.t('shop.postalInvalid', { example: postalExample })}
@@ -342,7 +345,12 @@ function Summary({
           params: { path: { id: cart.id } },
           headers: { 'idempotency-key': `checkout-${cart.id}-${cart.version}` },
           // The test provider's card token; a real provider's widget gives its own.
-          body: { payment: { provider, ...(provider === 'test' ? { token: 'tok_visa' } : {}) }, email },
+          body: {
+            payment: { provider, ...(provider === 'test' ? { token: 'tok_visa' } : {}) },
+            email,
+            // The confirmation email is written in the page's language.
+            locale: intl.lang,
+          },
         }),
       );
       onPlaced({ ...r.order, email });

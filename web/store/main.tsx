@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { IntlProvider, pickLanguage } from '../i18n/index.tsx';
 import '../ui/styles.css';
 import { Router } from '../ui/router.tsx';
+import { registerServiceWorker } from './offline.ts';
 import { channelCodeFromPath, StoreApp } from './store-app.tsx';
 
 const code = channelCodeFromPath('store');
@@ -15,3 +16,5 @@ createRoot(document.getElementById('root')!).render(
     </IntlProvider>
   </StrictMode>,
 );
+
+registerServiceWorker();

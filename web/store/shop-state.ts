@@ -1,9 +1,18 @@
 // The shopper's state on this device: an anonymous id, the open cart of this channel (its id here,
 // its token with the API client) and who is signed in: the session is an httpOnly cookie the page
-// never sees, so who they are is asked of the hub (/api/me/profile).
-import { useCallback, useEffect, useState } from 'react';
+// never sees, so who they are is asked of the hub (/api/me/profile). A link an agent sent (?cart=<id>)
+// opens that cart here: at once for its owner signed in on this browser, else after she signs in.
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, ok, type paths, rememberCartToken } from '../ui/api.ts';
 import { useApi } from '../ui/key-gate.tsx';
+import {
+  isNetworkFailure,
+  type QueuedLine,
+  queuedLines,
+  saveQueuedLines,
+  setOffline,
+  useOffline,
+} from './offline.ts';
 import type { ShopChannel } from './store-app.tsx';
 
 type Api = ReturnType<typeof useApi>;
@@ -15,6 +24,21 @@ export interface Customer {
 
 async function loadCart(api: Api, id: string): Promise<Cart> {
   return ok(api.GET('/api/carts/{id}', { params: { path: { id } } }));
+}
+
+/** The cart of an agent's link, kept for this tab until its owner has signed in. */
+const SHARED_CART = 'omnihub.sharedCart';
+
+/** The ?cart= of an agent's link, taken off the address so a reload or a shared URL does not repeat it. */
+function takeSharedCartParam(): string | null {
+  const url = new URL(window.location.href);
+  const id = url.searchParams.get('cart');
+  if (id) {
+    url.searchParams.delete('cart');
+    window.history.replaceState(window.history.state, '', url.toString());
+    sessionStorage.setItem(SHARED_CART, id);
+  }
+  return sessionStorage.getItem(SHARED_CART);
 }
 
 /** Set when a shopper signs in on this browser (the session itself is an httpOnly cookie). */
@@ -34,18 +58,44 @@ export function useShopState(channel: ShopChannel) {
   const cartKey = `omnihub.cart.${channel.code}`;
   const [cart, setCartState] = useState<Cart | null>(null);
   const [customer, setCustomer] = useState<Customer | null>(null);
+  const [sharedCart, setSharedCart] = useState<'none' | 'signIn' | 'opened'>('none');
+  // The cart as of the last answer: lines added one after another (the offline queue) build on it.
+  const cartRef = useRef<Cart | null>(null);
+  const [queued, setQueued] = useState<QueuedLine[]>(() => queuedLines(channel.code));
+  const [queueError, setQueueError] = useState<unknown>(null);
 
   const setCart = useCallback(
     (c: Cart | null) => {
       if (c?.cartToken) rememberCartToken(c.id, c.cartToken);
       if (c && c.status === 'active') localStorage.setItem(cartKey, c.id);
       else localStorage.removeItem(cartKey);
-      setCartState(c && c.status === 'active' ? c : null);
+      cartRef.current = c && c.status === 'active' ? c : null;
+      setCartState(cartRef.current);
     },
     [cartKey],
   );
 
+  /** Opens the cart of an agent's link when this browser may (its owner signed in): true if it did. */
+  const openSharedCart = useCallback(async (): Promise<boolean> => {
+    const shared = takeSharedCartParam();
+    if (!shared) return false;
+    try {
+      const c = await loadCart(api, shared);
+      sessionStorage.removeItem(SHARED_CART);
+      if (c.status !== 'active' || c.channelId !== channel.id) return false;
+      setCart(c);
+      setSharedCart('opened');
+      return true;
+    } catch (err) {
+      // Not hers on this browser yet (403): kept until she signs in; anything else drops the link.
+      if (err instanceof ApiError && err.status === 403) setSharedCart('signIn');
+      else sessionStorage.removeItem(SHARED_CART);
+      return false;
+    }
+  }, [api, channel.id, setCart]);
+
   const refreshCart = useCallback(async () => {
+    if (await openSharedCart()) return;
     const id = localStorage.getItem(cartKey);
     if (!id) return setCartState(null);
     try {
@@ -53,11 +103,7 @@ export function useShopState(channel: ShopChannel) {
     } catch {
       setCart(null);
     }
-  }, [api, cartKey, setCart]);
-
-  useEffect(() => {
-    void refreshCart();
-  }, [refreshCart]);
+  }, [api, cartKey, setCart, openSharedCart]);
 
   // Who is signed in on this browser. The session cookie is invisible to the page, so a mark kept at
   // sign-in says whether to ask: a guest's page makes no request that must fail (401).
@@ -76,17 +122,78 @@ export function useShopState(channel: ShopChannel) {
   const newCart = (lines: Array<{ sku: string; quantity: number }> = []) =>
     ok(api.POST('/api/carts', { body: { channelId: channel.id, anonymousId: anonymousId(), lines } }));
 
-  const addToCart = async (sku: string, quantity = 1) => {
-    if (!cart) {
-      setCart(await newCart([{ sku, quantity }]));
-      return;
-    }
-    setCart(
-      await ok(
-        api.POST('/api/carts/{id}/lines', { params: { path: { id: cart.id } }, body: { sku, quantity } }),
-      ),
-    );
+  const addNow = async (sku: string, quantity: number) => {
+    const current = cartRef.current;
+    const next = current
+      ? await ok(
+          api.POST('/api/carts/{id}/lines', {
+            params: { path: { id: current.id } },
+            body: { sku, quantity },
+          }),
+        )
+      : await newCart([{ sku, quantity }]);
+    setOffline(false);
+    setCart(next);
   };
+
+  /** Adds a line; offline, keeps it to add when the network is back ('queued'). */
+  const addToCart = async (sku: string, quantity = 1): Promise<'added' | 'queued'> => {
+    const queue = () => {
+      const lines = [...queuedLines(channel.code), { sku, quantity }];
+      saveQueuedLines(channel.code, lines);
+      setQueued(lines);
+      return 'queued' as const;
+    };
+    if (offline) return queue();
+    try {
+      await addNow(sku, quantity);
+      return 'added';
+    } catch (err) {
+      if (isNetworkFailure(err)) return queue();
+      throw err;
+    }
+  };
+
+  // Back online (or opened again online): the queued lines go into the cart in the order added. A
+  // line the hub refuses (sold out meanwhile) is dropped and said; a network failure waits again.
+  const flushing = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: addNow reads the cart through its ref
+  const flushQueue = useCallback(async () => {
+    if (flushing.current) return;
+    flushing.current = true;
+    try {
+      let lines = queuedLines(channel.code);
+      while (lines.length) {
+        const [line, ...rest] = lines as [QueuedLine, ...QueuedLine[]];
+        try {
+          await addNow(line.sku, line.quantity);
+        } catch (err) {
+          if (isNetworkFailure(err)) break;
+          setQueueError(err);
+        }
+        lines = rest;
+        saveQueuedLines(channel.code, lines);
+        setQueued(lines);
+      }
+    } finally {
+      flushing.current = false;
+    }
+  }, [channel.code]);
+
+  // The kept cart first: queued lines go into it, not into a new one.
+  useEffect(() => {
+    void refreshCart().then(flushQueue);
+  }, [refreshCart, flushQueue]);
+  // Back online, and every few seconds while lines wait: a browser may never say it is back.
+  const offline = useOffline();
+  useEffect(() => {
+    if (!offline) void flushQueue();
+  }, [offline, flushQueue]);
+  useEffect(() => {
+    if (queued.length === 0) return;
+    const timer = setInterval(flushQueue, 5_000);
+    return () => clearInterval(timer);
+  }, [queued.length, flushQueue]);
 
   const changeQuantity = async (lineId: string, quantity: number) => {
     if (!cart) return;
@@ -121,6 +228,12 @@ export function useShopState(channel: ShopChannel) {
     const signedIn = await ok(
       api.POST('/api/shopper/sign-in/verify', { body: { email: value, code: code.trim() } }),
     );
+    // An agent's link waiting for her: open that cart, not a new empty one merged into it.
+    if (!cart && sessionStorage.getItem(SHARED_CART) && (await openSharedCart())) {
+      localStorage.setItem(SIGNED_IN_MARK, '1');
+      setCustomer({ customerId: signedIn.customerId, email: value });
+      return;
+    }
     const current = cart ?? (await newCart());
     if (!cart && current.cartToken) rememberCartToken(current.id, current.cartToken);
     const r = await ok(
@@ -129,6 +242,7 @@ export function useShopState(channel: ShopChannel) {
     localStorage.setItem(SIGNED_IN_MARK, '1');
     setCustomer({ customerId: signedIn.customerId, email: value });
     setCart(r.cart);
+    await openSharedCart();
   };
 
   const logOut = async () => {
@@ -144,7 +258,10 @@ export function useShopState(channel: ShopChannel) {
 
   return {
     cart,
+    sharedCart,
     setCart,
+    queued,
+    queueError,
     refreshCart,
     customer,
     addToCart,

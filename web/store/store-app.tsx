@@ -10,9 +10,11 @@ import { Link, matchPath, useRouter } from '../ui/router.tsx';
 import { saveKey } from '../ui/session.ts';
 import { AccountPage } from './account.tsx';
 import { CartPage } from './cart.tsx';
-import { CatalogPage, ProductPage } from './catalog.tsx';
+import { CatalogPage } from './catalog.tsx';
 import { useChatWidget } from './chat-widget.ts';
 import { CheckoutPage } from './checkout.tsx';
+import { useOffline } from './offline.ts';
+import { ProductPage } from './product-page.tsx';
 import { type ShopState, useShopState } from './shop-state.ts';
 
 export function channelCodeFromPath(app: 'store' | 'pos'): string {
@@ -84,6 +86,18 @@ function Shop({ code }: { code: string }) {
   return <ShopWithChannel channel={channel.data} />;
 }
 
+function OfflineNotice({ queued }: { queued: number }) {
+  const intl = useIntl();
+  const offline = useOffline();
+  if (!offline && queued === 0) return null;
+  return (
+    <div className="notice" role="status" data-testid="offline-notice">
+      {offline ? <p>{intl.t('shop.offline')}</p> : null}
+      {queued ? <p>{intl.t('shop.queuedCount', { count: queued })}</p> : null}
+    </div>
+  );
+}
+
 function ShopWithChannel({ channel }: { channel: ShopChannel }) {
   const intl = useIntl();
   const state = useShopState(channel);
@@ -118,6 +132,8 @@ function ShopWithChannel({ channel }: { channel: ShopChannel }) {
         <LanguagePicker />
       </header>
       <main id="main" className="shop-main">
+        <OfflineNotice queued={state.queued.length} />
+        <ErrorNotice error={state.queueError} />
         {page}
       </main>
     </ShopContext.Provider>

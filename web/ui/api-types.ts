@@ -816,6 +816,8 @@ export interface paths {
           'application/json': {
             /** Format: email */
             email?: string;
+            /** @description the shopper's page language: the order confirmation email is written in it */
+            locale?: string;
             /** @description one payment for the whole sum (this or payments) */
             payment?: {
               /** @description `manual` (pay at the till or on pickup), `test`, `external` or an adapter; the hub must enable it and the channel accept it (docs/payments.md) */
@@ -2598,6 +2600,8 @@ export interface paths {
           'application/json': {
             prices: {
               amount: number;
+              /** @description the "was" price shown struck through; null removes it, absent keeps it */
+              compareAtAmount?: number | null;
               currency: string;
               sku: string;
             }[];
@@ -2672,6 +2676,7 @@ export interface paths {
                 media: string[];
                 /** @enum {string} */
                 status: 'active' | 'draft' | 'archived';
+                tags: string[];
                 /** Format: date-time */
                 updatedAt: string;
                 variants: {
@@ -2684,6 +2689,7 @@ export interface paths {
                   productId: string;
                   sku: string;
                 }[];
+                vendor: string | null;
               }[];
               nextCursor: string | null;
             };
@@ -2723,6 +2729,8 @@ export interface paths {
              * @enum {string}
              */
             status?: 'active' | 'draft' | 'archived';
+            /** @default [] */
+            tags?: string[];
             variants: {
               /** @default null */
               gtin?: string | null;
@@ -2733,6 +2741,8 @@ export interface paths {
               /** @default [] */
               prices?: {
                 amount: number;
+                /** @description the "was" price shown struck through */
+                compareAtAmount?: number | null;
                 /** @description must be the price list currency */
                 currency: string;
                 /** @description id or code of the price list */
@@ -2740,6 +2750,8 @@ export interface paths {
               }[];
               sku: string;
             }[];
+            /** @default null */
+            vendor?: string | null;
           };
         };
       };
@@ -2766,6 +2778,7 @@ export interface paths {
               media: string[];
               /** @enum {string} */
               status: 'active' | 'draft' | 'archived';
+              tags: string[];
               /** Format: date-time */
               updatedAt: string;
               variants: {
@@ -2778,6 +2791,7 @@ export interface paths {
                 productId: string;
                 sku: string;
               }[];
+              vendor: string | null;
             };
           };
         };
@@ -2831,6 +2845,7 @@ export interface paths {
               media: string[];
               /** @enum {string} */
               status: 'active' | 'draft' | 'archived';
+              tags: string[];
               /** Format: date-time */
               updatedAt: string;
               variants: {
@@ -2843,6 +2858,7 @@ export interface paths {
                 productId: string;
                 sku: string;
               }[];
+              vendor: string | null;
             };
           };
         };
@@ -2853,7 +2869,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Change a product (texts per locale, categories, media, status) */
+    /** Change a product (texts per locale, categories, media, status, vendor, tags) */
     patch: {
       parameters: {
         query?: never;
@@ -2880,6 +2896,8 @@ export interface paths {
             media?: string[];
             /** @enum {string} */
             status?: 'active' | 'draft' | 'archived';
+            tags?: string[];
+            vendor?: string | null;
           };
         };
       };
@@ -2906,6 +2924,7 @@ export interface paths {
               media: string[];
               /** @enum {string} */
               status: 'active' | 'draft' | 'archived';
+              tags: string[];
               /** Format: date-time */
               updatedAt: string;
               variants: {
@@ -2918,6 +2937,7 @@ export interface paths {
                 productId: string;
                 sku: string;
               }[];
+              vendor: string | null;
             };
           };
         };
@@ -3096,6 +3116,8 @@ export interface paths {
               items: {
                 amount: number;
                 channelId: string | null;
+                /** @description the "was" price shown struck through */
+                compareAtAmount: number | null;
                 currency: string;
                 priceListCode: string | null;
                 sku: string;
@@ -3146,6 +3168,8 @@ export interface paths {
             /** @default [] */
             prices?: {
               amount: number;
+              /** @description the "was" price shown struck through */
+              compareAtAmount?: number | null;
               /** @description must be the price list currency */
               currency: string;
               /** @description id or code of the price list */
@@ -3178,6 +3202,7 @@ export interface paths {
               media: string[];
               /** @enum {string} */
               status: 'active' | 'draft' | 'archived';
+              tags: string[];
               /** Format: date-time */
               updatedAt: string;
               variants: {
@@ -3190,6 +3215,7 @@ export interface paths {
                 productId: string;
                 sku: string;
               }[];
+              vendor: string | null;
             };
           };
         };
@@ -3259,6 +3285,7 @@ export interface paths {
               media: string[];
               /** @enum {string} */
               status: 'active' | 'draft' | 'archived';
+              tags: string[];
               /** Format: date-time */
               updatedAt: string;
               variants: {
@@ -3271,6 +3298,7 @@ export interface paths {
                 productId: string;
                 sku: string;
               }[];
+              vendor: string | null;
             };
           };
         };
@@ -4308,6 +4336,58 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/channels/{channel}/feeds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A channel's product feeds: their URLs (add a feeds:read key as ?token=), what they hold and the per-field problems of variants left out */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          channel: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              issues: {
+                field: string;
+                message: string;
+                productId: string;
+                sku: string;
+              }[];
+              products: number;
+              urls: {
+                google: string;
+                localInventory: string;
+                meta: string;
+              };
+              variants: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/channels/{channel}/listings/{product}': {
     parameters: {
       query?: never;
@@ -4394,6 +4474,8 @@ export interface paths {
           'application/json': {
             prices: {
               amount: number;
+              /** @description the "was" price shown struck through; null removes it, absent keeps it */
+              compareAtAmount?: number | null;
               currency: string;
               sku: string;
             }[];
@@ -4589,6 +4671,180 @@ export interface paths {
                 } | null;
                 priceSource: ('channel' | 'price_list') | null;
                 sku: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/channels/{channel}/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Search a channel's products in its language, forgiving typos, with facets, filters and sorting */
+    get: {
+      parameters: {
+        query?: {
+          category?: string;
+          /** @description only products with stock to sell */
+          inStock?: 'true' | 'false';
+          limit?: number;
+          /** @description one of the channel locales */
+          locale?: string;
+          /** @description in minor units of the channel currency */
+          maxPrice?: number;
+          /** @description in minor units of the channel currency */
+          minPrice?: number;
+          offset?: number;
+          /** @description option name:value a variant must have; repeat for more */
+          option?: string | string[];
+          /** @description search words; typos are forgiven */
+          q?: string;
+          sort?: 'relevance' | 'price_asc' | 'price_desc' | 'title' | 'newest';
+          /** @description with inStock: stock at this store channel (id or code) */
+          store?: string;
+        };
+        header?: never;
+        path: {
+          /** @description channel id or code */
+          channel: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              channel: {
+                code: string;
+                currency: string;
+                id: string;
+                locale: string;
+              };
+              didYouMean: string | null;
+              facets: {
+                categories: {
+                  count: number;
+                  value: string;
+                }[];
+                options: {
+                  count: number;
+                  name: string;
+                  value: string;
+                }[];
+                price: {
+                  max: number;
+                  min: number;
+                } | null;
+              };
+              items: {
+                /** @description sum over the variants */
+                availableToSell: number;
+                categories: string[];
+                channelId: string;
+                currency: string;
+                description: string;
+                handle: string;
+                id: string;
+                images: {
+                  alt: string;
+                  height: number;
+                  id: string;
+                  src: string;
+                  srcset: {
+                    avif: string;
+                    jpeg: string;
+                    webp: string;
+                  };
+                  variantId: string | null;
+                  width: number;
+                }[];
+                listed: boolean;
+                /** @description the locale the text is in (after fallback) */
+                locale: string;
+                media: string[];
+                title: string;
+                variants: {
+                  availableToSell: number;
+                  gtin: string | null;
+                  id: string;
+                  options: {
+                    [key: string]: string;
+                  };
+                  price: {
+                    amount: number;
+                    currency: string;
+                  } | null;
+                  priceSource: ('channel' | 'price_list') | null;
+                  sku: string;
+                }[];
+              }[];
+              total: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/channels/{channel}/suggest': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Suggestions as the shopper types: the best matching products and a corrected query */
+    get: {
+      parameters: {
+        query: {
+          /** @description one of the channel locales */
+          locale?: string;
+          q: string;
+        };
+        header?: never;
+        path: {
+          /** @description channel id or code */
+          channel: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              didYouMean: string | null;
+              suggestions: {
+                handle: string;
+                id: string;
+                title: string;
               }[];
             };
           };
@@ -4803,6 +5059,7 @@ export interface paths {
                 }[];
                 attempts: number;
                 authorId: string | null;
+                channelAccountId: string | null;
                 channelKind:
                   | (
                       | 'web_chat'
@@ -4828,6 +5085,11 @@ export interface paths {
                 /** Format: date-time */
                 occurredAt: string;
                 status: ('queued' | 'sent' | 'delivered' | 'read' | 'failed') | null;
+                template: {
+                  language: string;
+                  name: string;
+                  parameters: string[];
+                } | null;
                 text: string;
                 unparsed: boolean;
               };
@@ -5201,7 +5463,27 @@ export interface paths {
     };
     put?: never;
     post?: never;
-    delete?: never;
+    /** Delete a connector with its stored deliveries; the source must stop sending (later deliveries get 404) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
     options?: never;
     head?: never;
     /** Change a connector (mapping, channel, location, paused) */
@@ -5823,6 +6105,7 @@ export interface paths {
             'application/json': {
               items: {
                 assigneeId: string | null;
+                channelId: string | null;
                 channelKinds: (
                   | 'web_chat'
                   | 'email'
@@ -5861,6 +6144,7 @@ export interface paths {
                 status: 'open' | 'pending' | 'snoozed' | 'resolved';
                 subject: string | null;
                 tags: string[];
+                teamId: string | null;
                 unreadCount: number;
                 /** Format: date-time */
                 updatedAt: string;
@@ -8231,7 +8515,7 @@ export interface paths {
     put?: never;
     /**
      * Import customers (CSV or NDJSON body, streamed; or a Shopify/WooCommerce customer export)
-     * @description Columns: email, phone, external_id, external_type, first_name, last_name, tags, accepts_email_marketing, accepts_sms_marketing, consent_at, address_line1, address_line2, postal_code, city, region, country. Each row goes through identity resolution (matched and merged by the customers module's rules). accepts_email_marketing / accepts_sms_marketing "yes" grant email_marketing / sms_marketing consent for every channel with source "import", at consent_at or the import's time; "no" records nothing (an export cannot tell a refusal from never asked). The same row imported again writes nothing. The report names lines and reasons, never values.
+     * @description Columns: email, phone, external_id, external_type, first_name, last_name, tags, accepts_email_marketing, accepts_sms_marketing, consent_at, address_line1, address_line2, postal_code, city, region, country, note. Each row goes through identity resolution (matched and merged by the customers module's rules). accepts_email_marketing / accepts_sms_marketing "yes" grant email_marketing / sms_marketing consent for every channel with source "import", at consent_at or the import's time; "no" records nothing (an export cannot tell a refusal from never asked). The same row imported again writes nothing. The report names lines and reasons, never values.
      */
     post: {
       parameters: {
@@ -8330,7 +8614,7 @@ export interface paths {
     put?: never;
     /**
      * Import order history (CSV or NDJSON body, streamed; or a Shopify/WooCommerce order export)
-     * @description One row per order line, an order's rows together; its fields on its first row. Columns: order_id, source, placed_at, status, currency, email, phone, customer_id, customer_type, sku, title, quantity, unit_price, line_tax, shipping, discount, discount_code, paid_amount, refunded_amount, ship_name, ship_line1, ship_line2, ship_postal_code, ship_city, ship_region, ship_country (amounts in minor units). Fulfilled, completed, cancelled and refunded orders keep their date and status and never reserve or move stock (a SKU the catalog no longer has is kept on the line); pending and paid orders are live and reserve stock like a marketplace order. An order already in the hub under the same source and id writes nothing; name the connector to share its webhooks' source.
+     * @description One row per order line, an order's rows together; its fields on its first row. Columns: order_id, source, placed_at, status, currency, email, phone, customer_id, customer_type, sku, title, quantity, unit_price, line_tax, shipping, discount, discount_code, paid_amount, refunded_amount, ship_name, ship_line1, ship_line2, ship_postal_code, ship_city, ship_region, ship_country, note (amounts in minor units). Fulfilled, completed, cancelled and refunded orders keep their date and status and never reserve or move stock (a SKU the catalog no longer has is kept on the line); pending and paid orders are live and reserve stock like a marketplace order. An order already in the hub under the same source and id writes nothing; name the connector to share its webhooks' source.
      */
     post: {
       parameters: {
@@ -8869,6 +9153,8 @@ export interface paths {
                  */
                 apiBaseUrl?: string;
                 appSecret: string;
+                /** @description the WhatsApp Business Account id whose approved message templates may be sent */
+                businessAccountId?: string;
                 /** @description the page id, Instagram account id or WhatsApp phone_number_id */
                 externalAccountId: string;
                 graphVersion?: string;
@@ -8993,6 +9279,8 @@ export interface paths {
           limit?: number;
           status?: 'open' | 'pending' | 'snoozed' | 'resolved';
           tag?: string;
+          /** @description a team id, or 'none' for conversations of no team */
+          team?: string;
           unread?: 'true' | 'false';
         };
         header?: never;
@@ -9010,6 +9298,7 @@ export interface paths {
             'application/json': {
               items: {
                 assigneeId: string | null;
+                channelId: string | null;
                 channelKinds: (
                   | 'web_chat'
                   | 'email'
@@ -9048,6 +9337,7 @@ export interface paths {
                 status: 'open' | 'pending' | 'snoozed' | 'resolved';
                 subject: string | null;
                 tags: string[];
+                teamId: string | null;
                 unreadCount: number;
                 /** Format: date-time */
                 updatedAt: string;
@@ -9094,6 +9384,7 @@ export interface paths {
             'application/json': {
               conversation: {
                 assigneeId: string | null;
+                channelId: string | null;
                 channelKinds: (
                   | 'web_chat'
                   | 'email'
@@ -9132,6 +9423,7 @@ export interface paths {
                 status: 'open' | 'pending' | 'snoozed' | 'resolved';
                 subject: string | null;
                 tags: string[];
+                teamId: string | null;
                 unreadCount: number;
                 /** Format: date-time */
                 updatedAt: string;
@@ -9152,6 +9444,7 @@ export interface paths {
                 }[];
                 attempts: number;
                 authorId: string | null;
+                channelAccountId: string | null;
                 channelKind:
                   | (
                       | 'web_chat'
@@ -9177,6 +9470,11 @@ export interface paths {
                 /** Format: date-time */
                 occurredAt: string;
                 status: ('queued' | 'sent' | 'delivered' | 'read' | 'failed') | null;
+                template: {
+                  language: string;
+                  name: string;
+                  parameters: string[];
+                } | null;
                 text: string;
                 unparsed: boolean;
               }[];
@@ -9187,6 +9485,303 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inbox/conversations/{id}/actions/cart-code': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Quick action: send the customer their cart's handoff code (to continue at a till) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            cartId: string;
+            /**
+             * @description the language of the message
+             * @default en
+             * @enum {string}
+             */
+            language?: 'en' | 'nl' | 'es' | 'sv' | 'bg';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              address: string | null;
+              attachments: {
+                contentType: string;
+                /** Format: date-time */
+                createdAt: string;
+                filename: string;
+                id: string;
+                messageId: string;
+                sha256: string;
+                size: number;
+              }[];
+              attempts: number;
+              authorId: string | null;
+              channelAccountId: string | null;
+              channelKind:
+                | (
+                    | 'web_chat'
+                    | 'email'
+                    | 'messenger'
+                    | 'instagram'
+                    | 'whatsapp'
+                    | 'sms'
+                    | 'phone_note'
+                    | 'store_note'
+                  )
+                | null;
+              conversationId: string;
+              /** Format: date-time */
+              createdAt: string;
+              /** @enum {string} */
+              direction: 'inbound' | 'outbound' | 'note';
+              externalId: string | null;
+              failureReason: string | null;
+              html: string | null;
+              id: string;
+              inReplyToId: string | null;
+              /** Format: date-time */
+              occurredAt: string;
+              status: ('queued' | 'sent' | 'delivered' | 'read' | 'failed') | null;
+              template: {
+                language: string;
+                name: string;
+                parameters: string[];
+              } | null;
+              text: string;
+              unparsed: boolean;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inbox/conversations/{id}/actions/cart-link': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Quick action: send the customer a link that opens their cart on its channel's storefront
+     * @description The link names the cart only; the storefront opens it once its owner is signed in there. The address is OMNIHUB_PUBLIC_URL, else the origin the agent called. 404 for a cart that is not the conversation customer’s; 409 cart_not_active.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            cartId: string;
+            /**
+             * @description the language of the message
+             * @default en
+             * @enum {string}
+             */
+            language?: 'en' | 'nl' | 'es' | 'sv' | 'bg';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              address: string | null;
+              attachments: {
+                contentType: string;
+                /** Format: date-time */
+                createdAt: string;
+                filename: string;
+                id: string;
+                messageId: string;
+                sha256: string;
+                size: number;
+              }[];
+              attempts: number;
+              authorId: string | null;
+              channelAccountId: string | null;
+              channelKind:
+                | (
+                    | 'web_chat'
+                    | 'email'
+                    | 'messenger'
+                    | 'instagram'
+                    | 'whatsapp'
+                    | 'sms'
+                    | 'phone_note'
+                    | 'store_note'
+                  )
+                | null;
+              conversationId: string;
+              /** Format: date-time */
+              createdAt: string;
+              /** @enum {string} */
+              direction: 'inbound' | 'outbound' | 'note';
+              externalId: string | null;
+              failureReason: string | null;
+              html: string | null;
+              id: string;
+              inReplyToId: string | null;
+              /** Format: date-time */
+              occurredAt: string;
+              status: ('queued' | 'sent' | 'delivered' | 'read' | 'failed') | null;
+              template: {
+                language: string;
+                name: string;
+                parameters: string[];
+              } | null;
+              text: string;
+              unparsed: boolean;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inbox/conversations/{id}/actions/pickup-code': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Quick action: send the customer their click & collect order's pickup code
+     * @description A reply on the customer's last channel. 404 for an order that is not the conversation customer's; 422 pickup_refused for an order not for pickup or closed; reply refusals as for replies.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description the language of the message
+             * @default en
+             * @enum {string}
+             */
+            language?: 'en' | 'nl' | 'es' | 'sv' | 'bg';
+            orderId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              address: string | null;
+              attachments: {
+                contentType: string;
+                /** Format: date-time */
+                createdAt: string;
+                filename: string;
+                id: string;
+                messageId: string;
+                sha256: string;
+                size: number;
+              }[];
+              attempts: number;
+              authorId: string | null;
+              channelAccountId: string | null;
+              channelKind:
+                | (
+                    | 'web_chat'
+                    | 'email'
+                    | 'messenger'
+                    | 'instagram'
+                    | 'whatsapp'
+                    | 'sms'
+                    | 'phone_note'
+                    | 'store_note'
+                  )
+                | null;
+              conversationId: string;
+              /** Format: date-time */
+              createdAt: string;
+              /** @enum {string} */
+              direction: 'inbound' | 'outbound' | 'note';
+              externalId: string | null;
+              failureReason: string | null;
+              html: string | null;
+              id: string;
+              inReplyToId: string | null;
+              /** Format: date-time */
+              occurredAt: string;
+              status: ('queued' | 'sent' | 'delivered' | 'read' | 'failed') | null;
+              template: {
+                language: string;
+                name: string;
+                parameters: string[];
+              } | null;
+              text: string;
+              unparsed: boolean;
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -9233,6 +9828,7 @@ export interface paths {
           content: {
             'application/json': {
               assigneeId: string | null;
+              channelId: string | null;
               channelKinds: (
                 | 'web_chat'
                 | 'email'
@@ -9271,6 +9867,7 @@ export interface paths {
               status: 'open' | 'pending' | 'snoozed' | 'resolved';
               subject: string | null;
               tags: string[];
+              teamId: string | null;
               unreadCount: number;
               /** Format: date-time */
               updatedAt: string;
@@ -9361,6 +9958,7 @@ export interface paths {
           content: {
             'application/json': {
               assigneeId: string | null;
+              channelId: string | null;
               channelKinds: (
                 | 'web_chat'
                 | 'email'
@@ -9399,6 +9997,7 @@ export interface paths {
               status: 'open' | 'pending' | 'snoozed' | 'resolved';
               subject: string | null;
               tags: string[];
+              teamId: string | null;
               unreadCount: number;
               /** Format: date-time */
               updatedAt: string;
@@ -9456,6 +10055,7 @@ export interface paths {
                 }[];
                 attempts: number;
                 authorId: string | null;
+                channelAccountId: string | null;
                 channelKind:
                   | (
                       | 'web_chat'
@@ -9481,6 +10081,11 @@ export interface paths {
                 /** Format: date-time */
                 occurredAt: string;
                 status: ('queued' | 'sent' | 'delivered' | 'read' | 'failed') | null;
+                template: {
+                  language: string;
+                  name: string;
+                  parameters: string[];
+                } | null;
                 text: string;
                 unparsed: boolean;
               }[];
@@ -9549,6 +10154,7 @@ export interface paths {
               }[];
               attempts: number;
               authorId: string | null;
+              channelAccountId: string | null;
               channelKind:
                 | (
                     | 'web_chat'
@@ -9574,6 +10180,11 @@ export interface paths {
               /** Format: date-time */
               occurredAt: string;
               status: ('queued' | 'sent' | 'delivered' | 'read' | 'failed') | null;
+              template: {
+                language: string;
+                name: string;
+                parameters: string[];
+              } | null;
               text: string;
               unparsed: boolean;
             };
@@ -9581,6 +10192,64 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inbox/conversations/{id}/product-links': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Products to link in a reply: their page on the conversation's storefront
+     * @description The channel is `channel` when given, else the one the customer last wrote from (web chat), else the first active web shop. Only products listed there are offered.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description a channel id or code with a storefront */
+          channel?: string;
+          locale?: string;
+          q: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              channel: {
+                code: string;
+                id: string;
+                name: string;
+              };
+              items: {
+                handle: string;
+                productId: string;
+                title: string;
+                url: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -9616,6 +10285,7 @@ export interface paths {
           content: {
             'application/json': {
               assigneeId: string | null;
+              channelId: string | null;
               channelKinds: (
                 | 'web_chat'
                 | 'email'
@@ -9654,6 +10324,7 @@ export interface paths {
               status: 'open' | 'pending' | 'snoozed' | 'resolved';
               subject: string | null;
               tags: string[];
+              teamId: string | null;
               unreadCount: number;
               /** Format: date-time */
               updatedAt: string;
@@ -9679,7 +10350,7 @@ export interface paths {
     put?: never;
     /**
      * Reply to the customer: queued for the channel they wrote on last, or the one named
-     * @description Answers 202 with the queued message; its status moves to sent, delivered, read or failed (with the reason). Refused when the channel has no sender, the customer has no address on it, or its reply window has closed.
+     * @description Answers 202 with the queued message; its status moves to sent, delivered, read or failed (with the reason). It goes out through the account the customer wrote to. Refused when the channel has no sender, the customer has no address on it, or its reply window has closed (then only an approved template, `template`, may go: WhatsApp).
      */
     post: {
       parameters: {
@@ -9703,7 +10374,13 @@ export interface paths {
               | 'sms'
               | 'phone_note'
               | 'store_note';
-            text: string;
+            template?: {
+              language: string;
+              name: string;
+              /** @default [] */
+              parameters?: string[];
+            };
+            text?: string;
           };
         };
       };
@@ -9728,6 +10405,7 @@ export interface paths {
               }[];
               attempts: number;
               authorId: string | null;
+              channelAccountId: string | null;
               channelKind:
                 | (
                     | 'web_chat'
@@ -9753,6 +10431,11 @@ export interface paths {
               /** Format: date-time */
               occurredAt: string;
               status: ('queued' | 'sent' | 'delivered' | 'read' | 'failed') | null;
+              template: {
+                language: string;
+                name: string;
+                parameters: string[];
+              } | null;
               text: string;
               unparsed: boolean;
             };
@@ -9803,6 +10486,7 @@ export interface paths {
           content: {
             'application/json': {
               assigneeId: string | null;
+              channelId: string | null;
               channelKinds: (
                 | 'web_chat'
                 | 'email'
@@ -9841,6 +10525,7 @@ export interface paths {
               status: 'open' | 'pending' | 'snoozed' | 'resolved';
               subject: string | null;
               tags: string[];
+              teamId: string | null;
               unreadCount: number;
               /** Format: date-time */
               updatedAt: string;
@@ -9891,6 +10576,7 @@ export interface paths {
           content: {
             'application/json': {
               assigneeId: string | null;
+              channelId: string | null;
               channelKinds: (
                 | 'web_chat'
                 | 'email'
@@ -9929,6 +10615,7 @@ export interface paths {
               status: 'open' | 'pending' | 'snoozed' | 'resolved';
               subject: string | null;
               tags: string[];
+              teamId: string | null;
               unreadCount: number;
               /** Format: date-time */
               updatedAt: string;
@@ -9937,6 +10624,153 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inbox/conversations/{id}/team': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Route to a team (teamId null: the whole inbox); an assignee outside the team is taken off
+     * @description Round-robin assignment then picks among the team’s available members only.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            teamId: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              assigneeId: string | null;
+              channelId: string | null;
+              channelKinds: (
+                | 'web_chat'
+                | 'email'
+                | 'messenger'
+                | 'instagram'
+                | 'whatsapp'
+                | 'sms'
+                | 'phone_note'
+                | 'store_note'
+              )[];
+              /** Format: date-time */
+              createdAt: string;
+              customerId: string | null;
+              firstResponseAt: string | null;
+              id: string;
+              lastInboundAt: string | null;
+              lastInboundChannel:
+                | (
+                    | 'web_chat'
+                    | 'email'
+                    | 'messenger'
+                    | 'instagram'
+                    | 'whatsapp'
+                    | 'sms'
+                    | 'phone_note'
+                    | 'store_note'
+                  )
+                | null;
+              /** Format: date-time */
+              lastMessageAt: string;
+              mergedInto: string | null;
+              messageCount: number;
+              resolvedAt: string | null;
+              snoozedUntil: string | null;
+              /** @enum {string} */
+              status: 'open' | 'pending' | 'snoozed' | 'resolved';
+              subject: string | null;
+              tags: string[];
+              teamId: string | null;
+              unreadCount: number;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inbox/conversations/{id}/templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The approved message templates a reply could use (WhatsApp: after the 24-hour window only these) */
+    get: {
+      parameters: {
+        query?: {
+          channelKind?:
+            | 'web_chat'
+            | 'email'
+            | 'messenger'
+            | 'instagram'
+            | 'whatsapp'
+            | 'sms'
+            | 'phone_note'
+            | 'store_note';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                body: string | null;
+                language: string;
+                name: string;
+                parameterCount: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -10025,6 +10859,7 @@ export interface paths {
             'application/json': {
               items: {
                 assigneeId: string | null;
+                channelId: string | null;
                 channelKinds: (
                   | 'web_chat'
                   | 'email'
@@ -10063,6 +10898,7 @@ export interface paths {
                 status: 'open' | 'pending' | 'snoozed' | 'resolved';
                 subject: string | null;
                 tags: string[];
+                teamId: string | null;
                 unreadCount: number;
                 /** Format: date-time */
                 updatedAt: string;
@@ -10109,6 +10945,150 @@ export interface paths {
     put?: never;
     post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inbox/teams': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Teams of agents */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                agentIds: string[];
+                id: string;
+                name: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a team of agents */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default [] */
+            agentIds?: string[];
+            name: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              agentIds: string[];
+              id: string;
+              name: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inbox/teams/{teamId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Rename a team and set its members */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          teamId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default [] */
+            agentIds?: string[];
+            name: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              agentIds: string[];
+              id: string;
+              name: string;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Delete a team (its conversations go back to the whole inbox) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          teamId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
     options?: never;
     head?: never;
     patch?: never;
@@ -12107,8 +13087,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The signed-in shopper's live order events (SSE): a pickup made ready or handed over, a refund
-     * @description Events about this shopper’s own orders only (their customer id), from any channel. A comment line is sent every 15 s.
+     * The signed-in shopper's live order and wallet events (SSE): a pickup made ready or handed over, a refund, points earned or reversed
+     * @description Events about this shopper’s own orders and wallet only (their customer id), from any channel. A comment line is sent every 15 s.
      */
     get: {
       parameters: {
@@ -12362,7 +13342,7 @@ export interface paths {
           placedBefore?: unknown;
           /** @description placed at or after this moment (ISO 8601) */
           placedFrom?: unknown;
-          /** @description exact match on the order number, id, email or phone (a till finding an order for a return) */
+          /** @description exact match on the order number, id, customer id, email or phone (a till finding an order for a return) */
           q?: string;
           status?:
             | 'pending'
@@ -14465,6 +15445,17 @@ export interface paths {
                       }[];
                       /** @enum {string} */
                       type: 'tiered';
+                    }
+                  | {
+                      /** @description one set: these SKUs in these quantities */
+                      items: {
+                        quantity: number;
+                        sku: string;
+                      }[];
+                      /** @description what one complete set costs (campaign currency); each set in the cart gets it */
+                      price: number;
+                      /** @enum {string} */
+                      type: 'bundle';
                     };
                 conditions: {
                   /** @description the customer is in one of these CDP audiences (membership as the CDP keeps it, live) */
@@ -14473,6 +15464,8 @@ export interface paths {
                   categories?: string[];
                   /** @description valid only on these channels (default every channel) */
                   channelIds?: string[];
+                  /** @description only items in one of these product collections (by SKU or category) count and are discounted */
+                  collectionIds?: string[];
                   /** @description the customer is at one of these journey stages */
                   customerStages?: string[];
                   /** @description the customer carries one of these tags */
@@ -14557,6 +15550,17 @@ export interface paths {
                   }[];
                   /** @enum {string} */
                   type: 'tiered';
+                }
+              | {
+                  /** @description one set: these SKUs in these quantities */
+                  items: {
+                    quantity: number;
+                    sku: string;
+                  }[];
+                  /** @description what one complete set costs (campaign currency); each set in the cart gets it */
+                  price: number;
+                  /** @enum {string} */
+                  type: 'bundle';
                 };
             /** @default {} */
             conditions?: {
@@ -14566,6 +15570,8 @@ export interface paths {
               categories?: string[];
               /** @description valid only on these channels (default every channel) */
               channelIds?: string[];
+              /** @description only items in one of these product collections (by SKU or category) count and are discounted */
+              collectionIds?: string[];
               /** @description the customer is at one of these journey stages */
               customerStages?: string[];
               /** @description the customer carries one of these tags */
@@ -14652,6 +15658,17 @@ export interface paths {
                     }[];
                     /** @enum {string} */
                     type: 'tiered';
+                  }
+                | {
+                    /** @description one set: these SKUs in these quantities */
+                    items: {
+                      quantity: number;
+                      sku: string;
+                    }[];
+                    /** @description what one complete set costs (campaign currency); each set in the cart gets it */
+                    price: number;
+                    /** @enum {string} */
+                    type: 'bundle';
                   };
               conditions: {
                 /** @description the customer is in one of these CDP audiences (membership as the CDP keeps it, live) */
@@ -14660,6 +15677,8 @@ export interface paths {
                 categories?: string[];
                 /** @description valid only on these channels (default every channel) */
                 channelIds?: string[];
+                /** @description only items in one of these product collections (by SKU or category) count and are discounted */
+                collectionIds?: string[];
                 /** @description the customer is at one of these journey stages */
                 customerStages?: string[];
                 /** @description the customer carries one of these tags */
@@ -14763,6 +15782,17 @@ export interface paths {
                     }[];
                     /** @enum {string} */
                     type: 'tiered';
+                  }
+                | {
+                    /** @description one set: these SKUs in these quantities */
+                    items: {
+                      quantity: number;
+                      sku: string;
+                    }[];
+                    /** @description what one complete set costs (campaign currency); each set in the cart gets it */
+                    price: number;
+                    /** @enum {string} */
+                    type: 'bundle';
                   };
               conditions: {
                 /** @description the customer is in one of these CDP audiences (membership as the CDP keeps it, live) */
@@ -14771,6 +15801,8 @@ export interface paths {
                 categories?: string[];
                 /** @description valid only on these channels (default every channel) */
                 channelIds?: string[];
+                /** @description only items in one of these product collections (by SKU or category) count and are discounted */
+                collectionIds?: string[];
                 /** @description the customer is at one of these journey stages */
                 customerStages?: string[];
                 /** @description the customer carries one of these tags */
@@ -14860,6 +15892,17 @@ export interface paths {
                   }[];
                   /** @enum {string} */
                   type: 'tiered';
+                }
+              | {
+                  /** @description one set: these SKUs in these quantities */
+                  items: {
+                    quantity: number;
+                    sku: string;
+                  }[];
+                  /** @description what one complete set costs (campaign currency); each set in the cart gets it */
+                  price: number;
+                  /** @enum {string} */
+                  type: 'bundle';
                 };
             /** @description replaces the rules as a whole */
             conditions?: {
@@ -14869,6 +15912,8 @@ export interface paths {
               categories?: string[];
               /** @description valid only on these channels (default every channel) */
               channelIds?: string[];
+              /** @description only items in one of these product collections (by SKU or category) count and are discounted */
+              collectionIds?: string[];
               /** @description the customer is at one of these journey stages */
               customerStages?: string[];
               /** @description the customer carries one of these tags */
@@ -14939,6 +15984,17 @@ export interface paths {
                     }[];
                     /** @enum {string} */
                     type: 'tiered';
+                  }
+                | {
+                    /** @description one set: these SKUs in these quantities */
+                    items: {
+                      quantity: number;
+                      sku: string;
+                    }[];
+                    /** @description what one complete set costs (campaign currency); each set in the cart gets it */
+                    price: number;
+                    /** @enum {string} */
+                    type: 'bundle';
                   };
               conditions: {
                 /** @description the customer is in one of these CDP audiences (membership as the CDP keeps it, live) */
@@ -14947,6 +16003,8 @@ export interface paths {
                 categories?: string[];
                 /** @description valid only on these channels (default every channel) */
                 channelIds?: string[];
+                /** @description only items in one of these product collections (by SKU or category) count and are discounted */
+                collectionIds?: string[];
                 /** @description the customer is at one of these journey stages */
                 customerStages?: string[];
                 /** @description the customer carries one of these tags */
@@ -15078,6 +16136,219 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/promotions/campaigns/{id}/report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Campaign performance: orders, discount given and revenue, per channel
+     * @description Counts orders holding a use of the campaign (a use given back on a failed payment or a cancellation is not counted), imported marketplace orders included.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description from this instant (inclusive) */
+          from?: string;
+          /** @description until this instant (exclusive) */
+          to?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              campaignId: string;
+              /** @description per channel and currency */
+              channels: {
+                channelId: string;
+                currency: string;
+                /** @description discount given, minor units */
+                discount: number;
+                /** @description of which imported marketplace orders */
+                marketplaceOrders: number;
+                /** @description orders holding a use (given-back uses not counted) */
+                orders: number;
+                /** @description those orders' grand totals, minor units */
+                revenue: number;
+              }[];
+              from: string | null;
+              to: string | null;
+              /** @description every channel together, per currency */
+              totals: {
+                currency: string;
+                discount: number;
+                orders: number;
+                revenue: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/promotions/collections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Product collections campaigns can be narrowed to */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                categories: string[];
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                name: string;
+                skus: string[];
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a product collection (SKUs and categories) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default [] */
+            categories?: string[];
+            name: string;
+            /** @default [] */
+            skus?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              categories: string[];
+              /** Format: date-time */
+              createdAt: string;
+              id: string;
+              name: string;
+              skus: string[];
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/promotions/collections/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Replace a collection's name and members (campaigns naming it follow at once) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default [] */
+            categories?: string[];
+            name: string;
+            /** @default [] */
+            skus?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              categories: string[];
+              /** Format: date-time */
+              createdAt: string;
+              id: string;
+              name: string;
+              skus: string[];
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/promotions/preview': {
     parameters: {
       query?: never;
@@ -15134,6 +16405,17 @@ export interface paths {
                     }[];
                     /** @enum {string} */
                     type: 'tiered';
+                  }
+                | {
+                    /** @description one set: these SKUs in these quantities */
+                    items: {
+                      quantity: number;
+                      sku: string;
+                    }[];
+                    /** @description what one complete set costs (campaign currency); each set in the cart gets it */
+                    price: number;
+                    /** @enum {string} */
+                    type: 'bundle';
                   };
               /** @default {} */
               conditions?: {
@@ -15143,6 +16425,8 @@ export interface paths {
                 categories?: string[];
                 /** @description valid only on these channels (default every channel) */
                 channelIds?: string[];
+                /** @description only items in one of these product collections (by SKU or category) count and are discounted */
+                collectionIds?: string[];
                 /** @description the customer is at one of these journey stages */
                 customerStages?: string[];
                 /** @description the customer carries one of these tags */
@@ -16354,6 +17638,343 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/tills/carts/{id}/conversations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * At the till: the conversations of the customer attached to this sale's cart, newest first, with the last message
+     * @description An empty list when no customer is attached; at most 20. The cart must be on the key’s channel.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                assigneeId: string | null;
+                channelId: string | null;
+                channelKinds: (
+                  | 'web_chat'
+                  | 'email'
+                  | 'messenger'
+                  | 'instagram'
+                  | 'whatsapp'
+                  | 'sms'
+                  | 'phone_note'
+                  | 'store_note'
+                )[];
+                /** Format: date-time */
+                createdAt: string;
+                customerId: string | null;
+                firstResponseAt: string | null;
+                id: string;
+                lastInboundAt: string | null;
+                lastInboundChannel:
+                  | (
+                      | 'web_chat'
+                      | 'email'
+                      | 'messenger'
+                      | 'instagram'
+                      | 'whatsapp'
+                      | 'sms'
+                      | 'phone_note'
+                      | 'store_note'
+                    )
+                  | null;
+                lastMessage: {
+                  channelKind:
+                    | (
+                        | 'web_chat'
+                        | 'email'
+                        | 'messenger'
+                        | 'instagram'
+                        | 'whatsapp'
+                        | 'sms'
+                        | 'phone_note'
+                        | 'store_note'
+                      )
+                    | null;
+                  /** @enum {string} */
+                  direction: 'inbound' | 'outbound' | 'note';
+                  /** Format: date-time */
+                  occurredAt: string;
+                  /** @description the first 200 characters */
+                  text: string;
+                } | null;
+                /** Format: date-time */
+                lastMessageAt: string;
+                mergedInto: string | null;
+                messageCount: number;
+                resolvedAt: string | null;
+                snoozedUntil: string | null;
+                /** @enum {string} */
+                status: 'open' | 'pending' | 'snoozed' | 'resolved';
+                subject: string | null;
+                tags: string[];
+                teamId: string | null;
+                unreadCount: number;
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tills/carts/{id}/conversations/{conversationId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * At the till: one of the sale customer's conversations with its messages (read only)
+     * @description Agents’ internal notes are left out. 404 for a conversation of anyone else.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          conversationId: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              conversation: {
+                assigneeId: string | null;
+                channelId: string | null;
+                channelKinds: (
+                  | 'web_chat'
+                  | 'email'
+                  | 'messenger'
+                  | 'instagram'
+                  | 'whatsapp'
+                  | 'sms'
+                  | 'phone_note'
+                  | 'store_note'
+                )[];
+                /** Format: date-time */
+                createdAt: string;
+                customerId: string | null;
+                firstResponseAt: string | null;
+                id: string;
+                lastInboundAt: string | null;
+                lastInboundChannel:
+                  | (
+                      | 'web_chat'
+                      | 'email'
+                      | 'messenger'
+                      | 'instagram'
+                      | 'whatsapp'
+                      | 'sms'
+                      | 'phone_note'
+                      | 'store_note'
+                    )
+                  | null;
+                /** Format: date-time */
+                lastMessageAt: string;
+                mergedInto: string | null;
+                messageCount: number;
+                resolvedAt: string | null;
+                snoozedUntil: string | null;
+                /** @enum {string} */
+                status: 'open' | 'pending' | 'snoozed' | 'resolved';
+                subject: string | null;
+                tags: string[];
+                teamId: string | null;
+                unreadCount: number;
+                /** Format: date-time */
+                updatedAt: string;
+              };
+              messages: {
+                address: string | null;
+                attachments: {
+                  contentType: string;
+                  /** Format: date-time */
+                  createdAt: string;
+                  filename: string;
+                  id: string;
+                  messageId: string;
+                  sha256: string;
+                  size: number;
+                }[];
+                attempts: number;
+                authorId: string | null;
+                channelAccountId: string | null;
+                channelKind:
+                  | (
+                      | 'web_chat'
+                      | 'email'
+                      | 'messenger'
+                      | 'instagram'
+                      | 'whatsapp'
+                      | 'sms'
+                      | 'phone_note'
+                      | 'store_note'
+                    )
+                  | null;
+                conversationId: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** @enum {string} */
+                direction: 'inbound' | 'outbound' | 'note';
+                externalId: string | null;
+                failureReason: string | null;
+                html: string | null;
+                id: string;
+                inReplyToId: string | null;
+                /** Format: date-time */
+                occurredAt: string;
+                status: ('queued' | 'sent' | 'delivered' | 'read' | 'failed') | null;
+                template: {
+                  language: string;
+                  name: string;
+                  parameters: string[];
+                } | null;
+                text: string;
+                unparsed: boolean;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tills/carts/{id}/conversations/{conversationId}/store-notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** At the till: records the customer's shop visit on their conversation (never sent) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          conversationId: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            text: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              address: string | null;
+              attachments: {
+                contentType: string;
+                /** Format: date-time */
+                createdAt: string;
+                filename: string;
+                id: string;
+                messageId: string;
+                sha256: string;
+                size: number;
+              }[];
+              attempts: number;
+              authorId: string | null;
+              channelAccountId: string | null;
+              channelKind:
+                | (
+                    | 'web_chat'
+                    | 'email'
+                    | 'messenger'
+                    | 'instagram'
+                    | 'whatsapp'
+                    | 'sms'
+                    | 'phone_note'
+                    | 'store_note'
+                  )
+                | null;
+              conversationId: string;
+              /** Format: date-time */
+              createdAt: string;
+              /** @enum {string} */
+              direction: 'inbound' | 'outbound' | 'note';
+              externalId: string | null;
+              failureReason: string | null;
+              html: string | null;
+              id: string;
+              inReplyToId: string | null;
+              /** Format: date-time */
+              occurredAt: string;
+              status: ('queued' | 'sent' | 'delivered' | 'read' | 'failed') | null;
+              template: {
+                language: string;
+                name: string;
+                parameters: string[];
+              } | null;
+              text: string;
+              unparsed: boolean;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/tills/pickups': {
     parameters: {
       query?: never;
@@ -17486,6 +19107,14 @@ export interface paths {
               id: string;
               /** @enum {string} */
               kind: 'issue' | 'earn' | 'redeem' | 'void' | 'refund' | 'reverse' | 'adjust' | 'expire';
+              /** @description points per SKU: what the order’s lines earned (earn), what returned units took back (reverse) */
+              lines:
+                | {
+                    points: number;
+                    quantity: number;
+                    sku: string;
+                  }[]
+                | null;
               moneyAmount: number | null;
               orderId: string | null;
               reason: string | null;
@@ -17560,6 +19189,14 @@ export interface paths {
                 id: string;
                 /** @enum {string} */
                 kind: 'issue' | 'earn' | 'redeem' | 'void' | 'refund' | 'reverse' | 'adjust' | 'expire';
+                /** @description points per SKU: what the order’s lines earned (earn), what returned units took back (reverse) */
+                lines:
+                  | {
+                      points: number;
+                      quantity: number;
+                      sku: string;
+                    }[]
+                  | null;
                 moneyAmount: number | null;
                 orderId: string | null;
                 reason: string | null;
@@ -17603,6 +19240,13 @@ export interface paths {
           content: {
             'application/json': {
               /**
+               * @description per catalog category: points per unit on its lines instead of the channel rate (0: excluded, earns none); a rule covers the sub-categories below it (`apparel` covers `apparel/hats`), the most specific wins, and a line in several categories earns the lowest
+               * @default {}
+               */
+              categories: {
+                [key: string]: number;
+              };
+              /**
                * @description per channel id: points per unit instead of pointsPerUnit (0: this channel earns none)
                * @default {}
                */
@@ -17642,7 +19286,10 @@ export interface paths {
         };
       };
     };
-    /** Set the loyalty rules: points per unit and per channel, tiers, the value of a point */
+    /**
+     * Set the loyalty rules: points per unit and per channel, tiers, the value of a point
+     * @description Replaces all the rules, tiers included (code, name, the lifetime points that reach it, its points multiplier). 400 naming the field (body.tiers.1.threshold) for a bad value, or for a second tier with the same code or threshold (issue code `duplicate`); nothing is written.
+     */
     put: {
       parameters: {
         query?: never;
@@ -17653,6 +19300,13 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /**
+             * @description per catalog category: points per unit on its lines instead of the channel rate (0: excluded, earns none); a rule covers the sub-categories below it (`apparel` covers `apparel/hats`), the most specific wins, and a line in several categories earns the lowest
+             * @default {}
+             */
+            categories?: {
+              [key: string]: number;
+            };
             /**
              * @description per channel id: points per unit instead of pointsPerUnit (0: this channel earns none)
              * @default {}
@@ -17699,6 +19353,13 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /**
+               * @description per catalog category: points per unit on its lines instead of the channel rate (0: excluded, earns none); a rule covers the sub-categories below it (`apparel` covers `apparel/hats`), the most specific wins, and a line in several categories earns the lowest
+               * @default {}
+               */
+              categories: {
+                [key: string]: number;
+              };
               /**
                * @description per channel id: points per unit instead of pointsPerUnit (0: this channel earns none)
                * @default {}
@@ -19089,6 +20750,7 @@ export interface paths {
                 }[];
                 attempts: number;
                 authorId: string | null;
+                channelAccountId: string | null;
                 channelKind:
                   | (
                       | 'web_chat'
@@ -19114,6 +20776,11 @@ export interface paths {
                 /** Format: date-time */
                 occurredAt: string;
                 status: ('queued' | 'sent' | 'delivered' | 'read' | 'failed') | null;
+                template: {
+                  language: string;
+                  name: string;
+                  parameters: string[];
+                } | null;
                 text: string;
                 unparsed: boolean;
               }[];

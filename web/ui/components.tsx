@@ -1,9 +1,9 @@
 // Shared building blocks of the three apps: labelled fields, buttons, tables, notices, a live
 // badge, a language picker and a small SVG bar chart. Plain elements, keyboard-usable, with labels.
-import { type ReactNode, useEffect, useId, useState } from 'react';
+import { type ReactNode, useContext, useEffect, useId, useState } from 'react';
 import { ERROR_MESSAGES } from '../i18n/errors.ts';
 import { LANGUAGE_NAMES, LANGUAGES, type Language, useIntl } from '../i18n/index.tsx';
-import { useFieldProblem } from './problem.tsx';
+import { FieldMarkedInvalid, useFieldProblem } from './problem.tsx';
 import type { LiveStatus } from './stream.ts';
 
 export function Field({
@@ -14,17 +14,18 @@ export function Field({
 }: {
   label: string;
   hint?: string;
-  children: (id: string, invalid: boolean) => ReactNode;
+  children: (id: string, invalid: boolean, describedBy: string | undefined) => ReactNode;
   /** The request path this field fills (e.g. body.email): a problem naming it is shown here. */
   field?: string | undefined;
 }) {
   const id = useId();
   const intl = useIntl();
   const problem = useFieldProblem(field);
+  const marked = useContext(FieldMarkedInvalid);
   return (
-    <div className={problem ? 'field field-invalid' : 'field'}>
+    <div className={problem || marked ? 'field field-invalid' : 'field'}>
       <label htmlFor={id}>{label}</label>
-      {children(id, !!problem)}
+      {children(id, !!problem || marked, problem ? `${id}-problem` : undefined)}
       {problem ? (
         <small className="field-error" id={`${id}-problem`}>
           {ERROR_MESSAGES[intl.lang].field.replace('{field}', label).replace('{problem}', problem.problem)}
@@ -63,12 +64,12 @@ export function TextField({
 }) {
   return (
     <Field label={label} field={field} {...(hint ? { hint } : {})}>
-      {(id, invalid) => (
+      {(id, invalid, describedBy) => (
         <input
           id={id}
           name={name}
           aria-invalid={invalid || undefined}
-          aria-describedby={invalid ? `${id}-problem` : undefined}
+          aria-describedby={describedBy}
           type={type}
           value={value}
           required={required}
@@ -76,6 +77,41 @@ export function TextField({
           placeholder={placeholder}
           // biome-ignore lint/a11y/noAutofocus: the first field of a login or search form
           autoFocus={autoFocus}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+export function TextAreaField({
+  label,
+  value,
+  onChange,
+  hint,
+  rows = 4,
+  className,
+  field,
+}: {
+  label: string;
+  value: string;
+  onChange(v: string): void;
+  hint?: string;
+  rows?: number;
+  className?: string;
+  /** The request path it fills: highlighted when the hub's problem names it (inside a ProblemScope). */
+  field?: string;
+}) {
+  return (
+    <Field label={label} field={field} {...(hint ? { hint } : {})}>
+      {(id, invalid, describedBy) => (
+        <textarea
+          id={id}
+          className={className}
+          rows={rows}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
+          value={value}
           onChange={(e) => onChange(e.target.value)}
         />
       )}
@@ -101,13 +137,13 @@ export function SelectField<T extends string>({
 }) {
   return (
     <Field label={label} field={field}>
-      {(id, invalid) => (
+      {(id, invalid, describedBy) => (
         <select
           id={id}
           name={name}
           value={value}
           aria-invalid={invalid || undefined}
-          aria-describedby={invalid ? `${id}-problem` : undefined}
+          aria-describedby={describedBy}
           onChange={(e) => onChange(e.target.value as T)}
         >
           {options.map((o) => (
@@ -118,6 +154,42 @@ export function SelectField<T extends string>({
         </select>
       )}
     </Field>
+  );
+}
+
+/**
+ * A group of checkboxes or radios filling one request field (e.g. body.locationIds): the group is
+ * outlined and the problem named under it when the hub's problem points at it or one of its items.
+ */
+export function FieldsetField({
+  legend,
+  hint,
+  field,
+  children,
+}: {
+  legend: string;
+  hint?: string;
+  field: string;
+  children: ReactNode;
+}) {
+  const id = useId();
+  const intl = useIntl();
+  const problem = useFieldProblem(field);
+  return (
+    <fieldset
+      className={problem ? 'field-invalid' : undefined}
+      aria-describedby={problem ? `${id}-problem` : undefined}
+      data-invalid={problem ? true : undefined}
+    >
+      <legend>{legend}</legend>
+      {hint ? <p className="hint">{hint}</p> : null}
+      {children}
+      {problem ? (
+        <small className="field-error" id={`${id}-problem`} role="alert">
+          {ERROR_MESSAGES[intl.lang].field.replace('{field}', legend).replace('{problem}', problem.problem)}
+        </small>
+      ) : null}
+    </fieldset>
   );
 }
 
@@ -139,6 +211,17 @@ export function LanguagePicker() {
 
 /** A hub problem or any error, as a sentence in the page's language (see problem.tsx). */
 export { ErrorNotice } from './problem.tsx';
+
+/** Leaves the edit of an existing record (shown only while one is being edited). */
+export function CancelEditButton({ editing, onCancel }: { editing: boolean; onCancel(): void }) {
+  const intl = useIntl();
+  if (!editing) return null;
+  return (
+    <button type="button" className="secondary" onClick={onCancel}>
+      {intl.t('common.cancel')}
+    </button>
+  );
+}
 
 export function Notice({ children, tone = 'info' }: { children: ReactNode; tone?: 'info' | 'success' }) {
   return (

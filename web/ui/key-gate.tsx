@@ -14,6 +14,7 @@ import {
 import { useIntl } from '../i18n/index.tsx';
 import { type ApiClient, createApi, isStaffToken, staffSignIn, staffSignOut, whoAmI } from './api.ts';
 import { ErrorNotice, LanguagePicker, Loading, TextField } from './components.tsx';
+import { ProblemScope } from './problem.tsx';
 import { type KeyStore, readKey, saveKey, takeKeyFromUrl } from './session.ts';
 import { StaffCodeSignIn } from './staff-code-sign-in.tsx';
 
@@ -157,31 +158,34 @@ export function KeyGate({
       ) : withCode ? (
         <StaffCodeSignIn staffChannel={staffChannel} onToken={keep} />
       ) : (
-        <form className="panel stack" onSubmit={submitStaff} aria-label={intl.t('staffLogin.title')}>
-          <TextField
-            label={intl.t('staffLogin.email')}
-            type="email"
-            name="email"
-            value={email}
-            onChange={setEmail}
-            field="body.email"
-            required
-            autoFocus
-            {...(staffHint ? { hint: staffHint } : {})}
-          />
-          <TextField
-            label={intl.t('staffLogin.password')}
-            type="password"
-            name="password"
-            value={password}
-            onChange={setPassword}
-            required
-          />
-          <ErrorNotice error={error} />
-          <button type="submit" disabled={busy || !email.trim() || !password}>
-            {intl.t('staffLogin.submit')}
-          </button>
-        </form>
+        <ProblemScope error={error}>
+          <form className="panel stack" onSubmit={submitStaff} aria-label={intl.t('staffLogin.title')}>
+            <TextField
+              label={intl.t('staffLogin.email')}
+              type="email"
+              name="email"
+              value={email}
+              onChange={setEmail}
+              field="body.email"
+              required
+              autoFocus
+              {...(staffHint ? { hint: staffHint } : {})}
+            />
+            <TextField
+              label={intl.t('staffLogin.password')}
+              type="password"
+              name="password"
+              field="body.password"
+              value={password}
+              onChange={setPassword}
+              required
+            />
+            <ErrorNotice error={error} />
+            <button type="submit" disabled={busy || !email.trim() || !password}>
+              {intl.t('staffLogin.submit')}
+            </button>
+          </form>
+        </ProblemScope>
       )}
       {withKey ? null : (
         <button

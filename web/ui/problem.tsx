@@ -3,16 +3,31 @@
 // the form that sent it (ProblemScope + the `field` of TextField). Raw codes are never shown.
 import { createContext, type ReactNode, useContext } from 'react';
 import { ERROR_MESSAGES } from '../i18n/errors.ts';
+import { fieldLabel } from '../i18n/field-names.ts';
 import { useIntl } from '../i18n/index.tsx';
 import { ApiError } from './api.ts';
 
 export interface FieldProblem {
   /** Where in the request, e.g. body.address.country. */
   path: string;
-  /** The field's last name, e.g. country (or lines 2 quantity). */
+  /** The field as people name it, in the page's language (e.g. "Quantity (line 2)"). */
   field: string;
   problem: string;
+  /** Told by the problem's reason, not listed by the hub: the summary does not repeat it. */
+  fromReason?: true;
 }
+
+/**
+ * Refusals whose reason is about one field though the hub names none (a wrong pickup code, too
+ * little cash): that field is highlighted with the reason's message.
+ */
+const REASON_FIELDS: Record<string, string> = {
+  wrong_pickup_code: 'body.code',
+  tendered_too_little: 'body.payments.0.tendered',
+  tendered_is_cash_only: 'body.payments.0.tendered',
+  sign_in_code_invalid: 'body.code',
+  unknown_sku: 'sku',
+};
 
 export interface ReadableProblem {
   message: string;
@@ -22,29 +37,26 @@ export interface ReadableProblem {
   requestId: string | null;
 }
 
-const fieldName = (path: string) =>
-  path
-    .split('.')
-    .filter((p, i) => !(i === 0 && ['body', 'query', 'params', 'headers'].includes(p)))
-    .map((p) => (/^\d+$/.test(p) ? String(Number(p) + 1) : p))
-    .join(' ');
-
 /** The message for an error of any kind, in `lang`. */
 export function readableProblem(lang: keyof typeof ERROR_MESSAGES, error: unknown): ReadableProblem {
   const m = ERROR_MESSAGES[lang];
   if (error instanceof ApiError) {
     const p = error.problem as ApiError['problem'] & { reason?: unknown; requestId?: unknown };
     const reason = typeof p.reason === 'string' ? (m.reasons[p.reason] ?? m.codes[p.reason]) : undefined;
-    const fields = (p.errors ?? []).map((e) => {
+    const fields: FieldProblem[] = (p.errors ?? []).map((e) => {
       const code = (e as { code?: string }).code;
       return {
         path: e.path,
-        field: fieldName(e.path),
+        field: fieldLabel(lang, e.path),
         problem: (code && m.issues[code]) || m.issues.invalid!,
       };
     });
+    const message = reason ?? m.codes[error.code] ?? m.codes.unknown!;
+    const told = REASON_FIELDS[typeof p.reason === 'string' ? p.reason : error.code];
+    if (told && fields.length === 0)
+      fields.push({ path: told, field: fieldLabel(lang, told), problem: message, fromReason: true });
     return {
-      message: reason ?? m.codes[error.code] ?? m.codes.unknown!,
+      message,
       fields,
       code: error.code,
       requestId: typeof p.requestId === 'string' ? p.requestId : null,
@@ -75,11 +87,25 @@ export function ProblemScope({ error, children }: { error: unknown; children: Re
 export function useFieldProblem(field: string | undefined): FieldProblem | undefined {
   const problem = useContext(ProblemContext);
   if (!field || !problem) return undefined;
+  const name = withinRequest(field);
+  // A field given without its request part (`country`) also matches where it is nested
+  // (body.address.country).
+  const anywhere = name === field;
   // A list field (body.types) also owns its elements' issues (body.types.2).
-  return problem.fields.find(
-    (f) => f.path === field || f.path.endsWith(`.${field}`) || f.path.startsWith(`${field}.`),
-  );
+  return problem.fields.find((f) => {
+    const path = withinRequest(f.path);
+    return path === name || path.startsWith(`${name}.`) || (anywhere && path.endsWith(`.${name}`));
+  });
 }
+
+/** A path without the request part it is in: services name `priority.0`, the schema `body.priority.0`. */
+const withinRequest = (path: string) => path.replace(/^(body|query|querystring|params)\./, '');
+
+/**
+ * Set by a wrapper that shows a field's problem itself (the admin's WithFieldError): the field
+ * inside is still marked aria-invalid and outlined.
+ */
+export const FieldMarkedInvalid = createContext(false);
 
 export function ErrorNotice({ error }: { error: unknown }) {
   const intl = useIntl();
@@ -89,13 +115,15 @@ export function ErrorNotice({ error }: { error: unknown }) {
   return (
     <div className="notice notice-error" role="alert" data-code={problem.code ?? undefined}>
       <p>{problem.message}</p>
-      {problem.fields.length ? (
+      {problem.fields.some((f) => !f.fromReason) ? (
         <ul className="field-problems">
-          {problem.fields.map((f) => (
-            <li key={f.path} data-path={f.path}>
-              {m.field.replace('{field}', f.field).replace('{problem}', f.problem)}
-            </li>
-          ))}
+          {problem.fields
+            .filter((f) => !f.fromReason)
+            .map((f) => (
+              <li key={f.path} data-path={f.path}>
+                {m.field.replace('{field}', f.field).replace('{problem}', f.problem)}
+              </li>
+            ))}
         </ul>
       ) : null}
       {problem.code === 'internal' && problem.requestId ? (

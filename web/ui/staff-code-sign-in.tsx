@@ -2,9 +2,9 @@
 // answers the same for any address, so the page does too.
 import { type FormEvent, useState } from 'react';
 import { useIntl } from '../i18n/index.tsx';
-import { staffRequestCode, staffSignInWithCode } from './api.ts';
+import { ApiError, staffRequestCode, staffSignInWithCode } from './api.ts';
 import { Notice, TextField } from './components.tsx';
-import { ErrorNotice, ProblemScope } from './problem.tsx';
+import { ErrorNotice, FieldMarkedInvalid, ProblemScope } from './problem.tsx';
 
 export function StaffCodeSignIn({
   staffChannel,
@@ -65,14 +65,19 @@ export function StaffCodeSignIn({
         {sentTo ? (
           <>
             <Notice>{intl.t('staffCode.sent', { email: sentTo })}</Notice>
-            <TextField
-              label={intl.t('staffCode.code')}
-              name="code"
-              field="body.code"
-              value={code}
-              onChange={setCode}
-              required
-            />
+            {/* A refused code is answered like an unknown address (nothing told), yet it is this field. */}
+            <FieldMarkedInvalid.Provider
+              value={error instanceof ApiError && error.code === 'staff_sign_in_failed'}
+            >
+              <TextField
+                label={intl.t('staffCode.code')}
+                name="code"
+                field="body.code"
+                value={code}
+                onChange={setCode}
+                required
+              />
+            </FieldMarkedInvalid.Provider>
           </>
         ) : null}
         <ErrorNotice error={error} />

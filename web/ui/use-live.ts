@@ -79,14 +79,17 @@ function subscribe(
 export function useLiveEvents(
   types: string[],
   onEvent: (e: LiveEvent) => void,
-  opts: { shopper?: boolean; path?: string } = {},
+  /** `enabled: false`: follow nothing (a key that may not read the stream, e.g. a storefront's). */
+  opts: { shopper?: boolean; path?: string; enabled?: boolean } = {},
 ): LiveStatus {
   const { api } = useSession();
   const [status, setStatus] = useState<LiveStatus>('connecting');
   const handler = useRef(onEvent);
   handler.current = onEvent;
   const typeKey = types.join(',');
+  const enabled = opts.enabled ?? true;
   useEffect(() => {
+    if (!enabled) return;
     return subscribe(
       {
         key: api.key,
@@ -99,6 +102,6 @@ export function useLiveEvents(
         onStatus: setStatus,
       },
     );
-  }, [api.key, typeKey, opts.shopper, opts.path]);
+  }, [api.key, typeKey, opts.shopper, opts.path, enabled]);
   return status;
 }

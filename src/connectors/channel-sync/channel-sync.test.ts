@@ -7,6 +7,7 @@ import { createChannelSyncService } from '../../modules/channel-sync/index.js';
 import { createContext } from '../../platform/context.js';
 import { testLog } from '../../platform/testing/test-databases.js';
 import { createTargetGuard } from '../webhooks-out/index.js';
+import { shopifyMutation } from './shopify.js';
 import { TokenBucket } from './token-bucket.js';
 import { wooEntry } from './woocommerce.js';
 
@@ -68,6 +69,42 @@ describe('wire shapes', () => {
       regular_price: '14.50',
       sale_price: '9.99',
     });
+  });
+
+  it("pushes a campaign's sale price: WooCommerce sale_price, Shopify price with compare-at; none clears it", () => {
+    const base = {
+      sku: 'A',
+      channelId: 'chn_x',
+      channelCode: 'web',
+      changed: ['price' as const],
+      known: true,
+      productId: 'prod_x',
+      handle: 'a',
+      title: 'A tee',
+      listed: true,
+      availableToSell: 4,
+      price: { amount: 1450, currency: 'EUR', decimal: '14.50' },
+      priceSource: 'price_list' as const,
+      gtin: null,
+    };
+    const onSale = { ...base, salePrice: { amount: 1305, currency: 'EUR', decimal: '13.05' } };
+    const ended = { ...base, salePrice: null };
+    expect(wooEntry({ sku: 'A', item: onSale, payload: onSale }, 7, false)).toEqual({
+      id: 7,
+      regular_price: '14.50',
+      sale_price: '13.05',
+    });
+    expect(wooEntry({ sku: 'A', item: ended, payload: ended }, 7, false)).toEqual({
+      id: 7,
+      regular_price: '14.50',
+      sale_price: '',
+    });
+    const connection = { credentials: { accessToken: 'x', locationId: 'l' }, transform: null } as never;
+    const ref = { productId: 'gid://shopify/Product/1', variantId: 'gid://shopify/ProductVariant/1' };
+    const variants = (item: typeof onSale | typeof ended) =>
+      shopifyMutation(connection, [{ sku: 'A', item, payload: item, ref } as never]).variables.v0;
+    expect(variants(onSale)).toEqual([{ id: ref.variantId, price: '13.05', compareAtPrice: '14.50' }]);
+    expect(variants(ended)).toEqual([{ id: ref.variantId, price: '14.50', compareAtPrice: null }]);
   });
 });
 

@@ -15,6 +15,7 @@ import type {
 } from '../../modules/channel-sync/index.js';
 import { type Ctx, createContext, type Logger } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
+import { LEASE_MS, onHeartbeat } from '../../platform/events/lease-heartbeat.js';
 import { EventNotifier } from '../../platform/events/notifier.js';
 import { loopFailureLog } from '../../platform/outage-log.js';
 import { createOutboundClient, DEFAULT_MAX_RESPONSE_BYTES, type TargetGuard } from '../webhooks-out/index.js';
@@ -49,7 +50,7 @@ export function loadChannelSyncConfig(env: NodeJS.ProcessEnv = process.env): Cha
   const num = (v: string | undefined, d: number) => (v && Number.isFinite(Number(v)) ? Number(v) : d);
   return {
     loops: num(env.OMNIHUB_CHANNEL_SYNC_LOOPS, 2),
-    leaseMs: num(env.OMNIHUB_CHANNEL_SYNC_LEASE_MS, 30_000),
+    leaseMs: num(env.OMNIHUB_CHANNEL_SYNC_LEASE_MS, LEASE_MS),
     lingerMs: num(env.OMNIHUB_CHANNEL_SYNC_LINGER_MS, 100),
     pollMs: num(env.OMNIHUB_CHANNEL_SYNC_POLL_MS, 250),
     timeoutMs: num(env.OMNIHUB_CHANNEL_SYNC_TIMEOUT_MS, 15_000),
@@ -84,6 +85,11 @@ export function startChannelSyncPush(opts: {
 }): RunningChannelSyncPush {
   const { service, flow, config, clock, log } = opts;
   const ctx: Ctx = createContext(opts.database, { clock, log });
+  // Connections this node's loops hold (owner → id): the heartbeat keeps their leases while it lives.
+  const held = new Map<string, string>();
+  const stopHeartbeat = onHeartbeat(opts.database, async () => {
+    for (const [owner, id] of held) await service.renewLease(ctx, { id, owner, leaseMs: config.leaseMs });
+  });
   const node = `${hostname()}/${process.pid}/${newId('con')}`;
   const queued = new EventNotifier();
   const abort = new AbortController();
@@ -209,6 +215,7 @@ export function startChannelSyncPush(opts: {
   }
 
   async function serve(owner: string, c: ConnectionWithCredentials) {
+    held.set(owner, c.id);
     try {
       let lingered = false;
       // A busy connection gives its loop back now and then, so others on this node get their turn.
@@ -219,6 +226,7 @@ export function startChannelSyncPush(opts: {
         if (lingered) await pause(config.lingerMs);
       }
     } finally {
+      held.delete(owner);
       await service.releaseLease(ctx, c.id, owner);
     }
   }
@@ -253,6 +261,7 @@ export function startChannelSyncPush(opts: {
       abort.abort();
       queued.notify();
       await Promise.all(loops);
+      stopHeartbeat();
       client.close();
     },
   };

@@ -94,11 +94,15 @@ export function shopifyMutation(c: Connection, entries: Entry[]) {
       );
       variables[`p${k}`] = productId;
       variables[`v${k}`] = list.map((e) => ({
+        // A sale: the campaign's price, with the regular one as compare-at; none clears compare-at.
+        ...(e.item.salePrice !== undefined
+          ? { compareAtPrice: e.item.salePrice ? e.item.price!.decimal : null }
+          : {}),
         ...(transformed && e.payload && typeof e.payload === 'object' && !Array.isArray(e.payload)
           ? e.payload
           : {}),
         id: e.ref.variantId,
-        price: e.item.price!.decimal,
+        price: e.item.salePrice ? e.item.salePrice.decimal : e.item.price!.decimal,
       }));
       carries.set(
         `price${k}`,

@@ -41,7 +41,11 @@ export function wooEntry(r: ReadyItem, id: number | string, transformed: boolean
     e.manage_stock = true;
     e.stock_quantity = item.availableToSell;
   }
-  if (item.changed.includes('price') && item.price) e.regular_price = item.price.decimal;
+  if (item.changed.includes('price') && item.price) {
+    e.regular_price = item.price.decimal;
+    // A campaign's sale price; an empty one ends a sale the shop still shows.
+    if (item.salePrice !== undefined) e.sale_price = item.salePrice?.decimal ?? '';
+  }
   if (item.changed.includes('listing')) {
     e.status = item.listed ? 'publish' : 'draft';
     if (item.title) e.name = item.title;

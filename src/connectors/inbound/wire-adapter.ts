@@ -33,6 +33,12 @@ export interface WireAdapter {
   ): { externalId: string; topic: string } | { error: string };
   /** The shape translate() reads for a topic; a payload that misses it is rejected on arrival. */
   payloadShape?(topic: string, payload: unknown): z.ZodType | undefined;
+  /**
+   * The record a delivery changes, when deliveries of different records may be processed side by
+   * side (an order's id); undefined: processed alone, after everything before it and before
+   * everything after it. Deliveries with the same key keep their order.
+   */
+  parallelKey?(topic: string, payload: unknown): string | undefined;
   /** Hub commands for one payload (validated by the caller); [] when the topic needs nothing. */
   translate(input: TranslateInput): Promise<unknown>;
 }
@@ -48,6 +54,12 @@ export function verifyBase64Hmac(secret: string, presented: string | undefined, 
   const expected = createHmac('sha256', secret).update(raw).digest();
   const got = Buffer.from(presented.trim(), 'base64');
   return got.length === expected.length && timingSafeEqual(got, expected);
+}
+
+/** `order:<id>` for a payload's `id` (kept as the exact string a lossless parse gives). */
+export function orderKey(payload: unknown): string | undefined {
+  const id = (payload as { id?: unknown } | null)?.id;
+  return typeof id === 'string' || typeof id === 'number' ? `order:${id}` : undefined;
 }
 
 /** A decimal price as the source writes it ("19.99") in minor units of the currency. */

@@ -3,9 +3,10 @@
 import type { InboundMessageInput, InboxFlow } from '../../flows/inbox/index.js';
 import type { ChannelKind, DeliveryStatus, InboxService } from '../../modules/inbox/index.js';
 import type { Ctx } from '../../platform/context.js';
+import { downloadMedia, type MediaRef } from './media-fetch.js';
 
 export type ChannelDelivery =
-  | { type: 'message'; message: InboundMessageInput }
+  | { type: 'message'; message: InboundMessageInput; media?: MediaRef[] | undefined }
   | {
       type: 'status';
       channelKind: ChannelKind;
@@ -19,13 +20,21 @@ export async function applyDeliveries(
   ctx: Ctx,
   deps: { flow: Pick<InboxFlow, 'receiveInbound'>; inbox: Pick<InboxService, 'recordDeliveryStatus'> },
   deliveries: ChannelDelivery[],
+  /** The account that received them (replies go out through it) and the attachment size limit. */
+  opts: { accountId: string; maxAttachmentBytes: number },
 ): Promise<{ stored: number; duplicates: number; statuses: number }> {
   let stored = 0;
   let duplicates = 0;
   let statuses = 0;
   for (const d of deliveries) {
     if (d.type === 'message') {
-      const outcome = await deps.flow.receiveInbound(ctx, d.message);
+      const message = { ...d.message, channelAccountId: opts.accountId };
+      if (d.media?.length) {
+        const got = await downloadMedia(d.media, opts.maxAttachmentBytes);
+        message.attachments = [...(message.attachments ?? []), ...got.attachments];
+        if (got.notes.length) message.text = [message.text, ...got.notes].join('\n');
+      }
+      const outcome = await deps.flow.receiveInbound(ctx, message);
       if (outcome.duplicate) duplicates++;
       else stored++;
     } else {

@@ -19,6 +19,8 @@ export async function registerMessagingChannels(
     inbox: Pick<InboxService, 'recordDeliveryStatus'>;
     /** OMNIHUB_PUBLIC_URL: Twilio's status callbacks and the URL its signatures cover. */
     publicUrl: string | undefined;
+    /** Media a customer sends over this size is not kept. */
+    maxAttachmentBytes: number;
   },
 ): Promise<void> {
   await http.register(channelAccountRoutes(deps.accounts), { prefix: '/api' });

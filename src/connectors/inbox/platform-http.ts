@@ -9,7 +9,7 @@ const TIMEOUT_MS = 15_000;
 export async function callPlatform(
   platform: string,
   url: string,
-  init: { method: 'POST'; headers: Record<string, string>; body: string },
+  init: { method: 'POST' | 'GET'; headers: Record<string, string>; body?: string },
   describeError: (body: unknown) => string | null,
 ): Promise<Record<string, unknown>> {
   let res: Response;

@@ -11,7 +11,7 @@ import { shopperSessionOf } from '../../flows/shopper-account/index.js';
 import { AppError } from '../../kernel/index.js';
 import { type InboxService, Message } from '../../modules/inbox/index.js';
 import { publicRoute, secretKeys } from '../../platform/http/route-policy.js';
-import type { EventStreamHub } from '../stream/index.js';
+import { type EventStreamHub, openSseResponse } from '../stream/index.js';
 import { CHAT_WIDGET_JS } from './chat-widget.js';
 
 export interface WebChatRouteDeps {
@@ -34,20 +34,6 @@ async function visitorOf(deps: WebChatRouteDeps, request: FastifyRequest, token:
   const visitor = token ? await deps.inbox.chatVisitor(request.ctx, token) : null;
   if (!visitor) throw new AppError('unauthenticated', 'A valid chat token is required');
   return visitor;
-}
-
-function openSse(reply: import('fastify').FastifyReply, request: FastifyRequest) {
-  reply.hijack();
-  const res = reply.raw;
-  res.writeHead(200, {
-    'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-cache, no-transform',
-    connection: 'keep-alive',
-    'x-accel-buffering': 'no',
-  });
-  res.flushHeaders();
-  request.raw.socket.setNoDelay(true);
-  return res;
 }
 
 export const webChatRoutes =
@@ -149,9 +135,8 @@ export const webChatRoutes =
         const hub = deps.stream();
         if (!hub) throw new AppError('not_ready', 'The live stream is not running');
         const slot = hub.reserve(`chat:${visitor.customerId}`);
-        const res = openSse(reply, request);
         await hub.connect(
-          res,
+          () => openSseResponse(reply, request),
           { types: VISITOR_EVENTS, channelId: null, customerId: visitor.customerId },
           null,
           slot,
@@ -173,8 +158,12 @@ export const webChatRoutes =
         const hub = deps.stream();
         if (!hub) throw new AppError('not_ready', 'The live stream is not running');
         const slot = hub.reserve(request.ctx.actor.id);
-        const res = openSse(reply, request);
-        await hub.connect(res, { types: ['inbox.*'], channelId: null }, null, slot);
+        await hub.connect(
+          () => openSseResponse(reply, request),
+          { types: ['inbox.*'], channelId: null },
+          null,
+          slot,
+        );
       },
     );
   };

@@ -73,7 +73,7 @@ export function createIntegrationLayer(opts: IntegrationLayerOptions) {
   const rules = createRulesService();
   const inbound = createInboundService({ secrets: opts.secrets });
   const systemCtx = () => createContext(database, { clock, log });
-  const syncMetrics = registerSyncMetrics(metrics, webhooks, systemCtx);
+  const syncMetrics = registerSyncMetrics(metrics, webhooks, systemCtx, inbound);
   const channelSync: ChannelSync | undefined = opts.channelSyncSources
     ? createChannelSync({
         database,
@@ -93,6 +93,17 @@ export function createIntegrationLayer(opts: IntegrationLayerOptions) {
   let worker: RunningWebhooksOut | undefined;
   let rulesRunner: RunningConsumer | undefined;
   let inboundProcessor: RunningConsumer | undefined;
+  const startInbound = () =>
+    opts.commands
+      ? startInboundProcessor({
+          database,
+          inbound,
+          commands: opts.commands,
+          channelCurrency: opts.channelCurrency ?? (async () => undefined),
+          clock,
+          log,
+        })
+      : undefined;
 
   const layer = {
     config,
@@ -123,6 +134,17 @@ export function createIntegrationLayer(opts: IntegrationLayerOptions) {
     get inboundProcessor() {
       return inboundProcessor;
     },
+    /**
+     * Stops processing inbound deliveries (they are still accepted, and wait); the function returned
+     * starts it again from where it stopped. For maintenance, and for tests that need a backlog.
+     */
+    async pauseInbound(): Promise<() => void> {
+      await inboundProcessor?.stop();
+      inboundProcessor = undefined;
+      return () => {
+        inboundProcessor ??= startInbound();
+      };
+    },
     start() {
       if (opts.deliver === false || worker) return;
       worker = startWebhooksOut({
@@ -148,16 +170,7 @@ export function createIntegrationLayer(opts: IntegrationLayerOptions) {
         log,
         onWebhookQueued: () => running.wake(),
       });
-      if (opts.commands) {
-        inboundProcessor = startInboundProcessor({
-          database,
-          inbound,
-          commands: opts.commands,
-          channelCurrency: opts.channelCurrency ?? (async () => undefined),
-          clock,
-          log,
-        });
-      }
+      inboundProcessor = startInbound();
     },
     async stop() {
       await channelSync?.stop();

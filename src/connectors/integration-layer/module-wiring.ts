@@ -22,6 +22,8 @@ export interface HubServicesForIntegration {
   channels: Pick<ChannelsService, 'findChannel' | 'listChannels'>;
   catalog: Pick<CatalogService, 'upsertProducts' | 'upsertVariants' | 'channelProducts' | 'channelPage'>;
   inventory: Pick<InventoryService, 'setOnHand' | 'availableToSell'>;
+  /** Sale prices after automatic campaigns, pushed by channel sync (the pricing flow). */
+  pricing?: Pick<Required<ChannelSyncFlowDeps>, 'salePrices'>;
   customers: Pick<CustomersService, 'identify' | 'consentState'> & CustomerActions;
   orders?: {
     orders: {
@@ -66,6 +68,11 @@ export function integrationDepsFrom(s: HubServicesForIntegration): {
     channelCurrency: async (ctx, id) => (await s.channels.findChannel(ctx, id))?.currency,
     customers: s.customers,
     consent: contactConsentPort(s.customers),
-    channelSyncSources: { channels: s.channels, catalog: s.catalog, inventory: s.inventory },
+    channelSyncSources: {
+      channels: s.channels,
+      catalog: s.catalog,
+      inventory: s.inventory,
+      ...(s.pricing ? { salePrices: s.pricing.salePrices } : {}),
+    },
   };
 }

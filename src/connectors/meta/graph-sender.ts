@@ -1,12 +1,20 @@
 // Replies on Messenger, Instagram and WhatsApp through the Graph API (base URL and version per
 // account: the real graph.facebook.com by default, a local fake in tests). Messenger and Instagram:
 // POST /{version}/{page or Instagram account id}/messages with recipient.id; WhatsApp: POST
-// /{version}/{phone_number_id}/messages with messaging_product whatsapp. The page or system-user
-// token goes as a Bearer header. Each platform's free-form reply window is 24 h after the customer's
-// last message (WhatsApp's customer-service window; Meta's standard messaging window).
-import type { OutboundSender } from '../../flows/inbox/index.js';
+// /{version}/{phone_number_id}/messages with messaging_product whatsapp, as text or as an approved
+// template. The page or system-user token goes as a Bearer header. A reply goes out through the
+// account the customer wrote to (a second page or number answers its own customers). Each
+// platform's free-form reply window is 24 h after the customer's last message (WhatsApp's
+// customer-service window; Meta's standard messaging window); after it WhatsApp takes only a
+// template its business account had approved (GET /{version}/{waba id}/message_templates).
+import type { ApprovedTemplate, OutboundSender } from '../../flows/inbox/index.js';
 import { SendFailure } from '../../flows/inbox/index.js';
-import type { ChannelAccountStore, OutboundJob } from '../../modules/inbox/index.js';
+import { AppError } from '../../kernel/index.js';
+import type {
+  ChannelAccountStore,
+  ChannelAccountWithCredentials,
+  OutboundJob,
+} from '../../modules/inbox/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { callPlatform } from '../inbox/platform-http.js';
 
@@ -24,6 +32,25 @@ function graphError(body: unknown): string | null {
 
 function requestBody(kind: MetaKind, job: OutboundJob): Record<string, unknown> {
   const to = job.message.address!;
+  const template = job.message.template;
+  if (kind === 'whatsapp' && template)
+    return {
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to,
+      type: 'template',
+      template: {
+        name: template.name,
+        language: { code: template.language },
+        ...(template.parameters.length
+          ? {
+              components: [
+                { type: 'body', parameters: template.parameters.map((text) => ({ type: 'text', text })) },
+              ],
+            }
+          : {}),
+      },
+    };
   if (kind === 'whatsapp')
     return {
       messaging_product: 'whatsapp',
@@ -47,25 +74,71 @@ function sentId(kind: MetaKind, body: Record<string, unknown>): string | null {
   return typeof body.message_id === 'string' ? body.message_id : null;
 }
 
+/** The account's Graph API root with its version. */
+export const graphBase = (a: ChannelAccountWithCredentials) =>
+  `${(a.settings.apiBaseUrl || GRAPH_DEFAULT_BASE_URL).replace(/\/+$/, '')}/${encodeURIComponent(
+    a.settings.graphVersion || GRAPH_DEFAULT_VERSION,
+  )}`;
+const bearer = (a: ChannelAccountWithCredentials) => ({
+  authorization: `Bearer ${a.credentials.accessToken ?? ''}`,
+});
+
+interface GraphTemplate {
+  name?: unknown;
+  language?: unknown;
+  status?: unknown;
+  components?: Array<{ type?: unknown; text?: unknown }>;
+}
+
+function toApproved(t: GraphTemplate): ApprovedTemplate | null {
+  if (typeof t.name !== 'string' || typeof t.language !== 'string' || t.status !== 'APPROVED') return null;
+  const body = t.components?.find((c) => c.type === 'BODY')?.text;
+  const text = typeof body === 'string' ? body : null;
+  const slots = new Set([...(text ?? '').matchAll(/\{\{(\d{1,2})\}\}/g)].map((m) => m[1]));
+  return { name: t.name, language: t.language, body: text, parameterCount: slots.size };
+}
+
+/** The WhatsApp business account's approved templates (one page of up to 250). */
+async function approvedTemplates(account: ChannelAccountWithCredentials): Promise<ApprovedTemplate[]> {
+  const waba = account.settings.businessAccountId;
+  if (!waba) return [];
+  const url = `${graphBase(account)}/${encodeURIComponent(waba)}/message_templates?status=APPROVED&limit=250&fields=name,language,status,components`;
+  try {
+    const body = await callPlatform(
+      'Graph API',
+      url,
+      { method: 'GET', headers: bearer(account) },
+      graphError,
+    );
+    const data = Array.isArray(body.data) ? (body.data as GraphTemplate[]) : [];
+    return data.map(toApproved).filter((t): t is ApprovedTemplate => t !== null);
+  } catch (err) {
+    throw new AppError('platform_unreachable', (err as Error).message.slice(0, 300));
+  }
+}
+
 export function createGraphSender(kind: MetaKind, accounts: ChannelAccountStore): OutboundSender {
   return {
     replyWindowMs: META_REPLY_WINDOW_MS,
-    ready: async (ctx: Ctx) => (await accounts.activeOfKind(ctx, kind)) !== null,
+    ready: async (ctx: Ctx, accountId) => (await accounts.sendingAccount(ctx, kind, accountId)) !== null,
+    ...(kind === 'whatsapp'
+      ? {
+          templates: async (ctx: Ctx, accountId: string | null) => {
+            const account = await accounts.sendingAccount(ctx, kind, accountId);
+            return account ? approvedTemplates(account) : [];
+          },
+        }
+      : {}),
     async send(ctx, job) {
-      const account = await accounts.activeOfKind(ctx, kind);
+      const account = await accounts.sendingAccount(ctx, kind, job.message.channelAccountId);
       if (!account) throw new SendFailure(`No ${kind} account is connected`, false);
-      const base = (account.settings.apiBaseUrl || GRAPH_DEFAULT_BASE_URL).replace(/\/+$/, '');
-      const version = account.settings.graphVersion || GRAPH_DEFAULT_VERSION;
-      const url = `${base}/${encodeURIComponent(version)}/${encodeURIComponent(account.externalAccountId)}/messages`;
+      const url = `${graphBase(account)}/${encodeURIComponent(account.externalAccountId)}/messages`;
       const body = await callPlatform(
         'Graph API',
         url,
         {
           method: 'POST',
-          headers: {
-            authorization: `Bearer ${account.credentials.accessToken ?? ''}`,
-            'content-type': 'application/json',
-          },
+          headers: { ...bearer(account), 'content-type': 'application/json' },
           body: JSON.stringify(requestBody(kind, job)),
         },
         graphError,

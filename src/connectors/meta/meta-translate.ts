@@ -6,6 +6,16 @@
 import { z } from 'zod';
 import type { ChannelKind, DeliveryStatus } from '../../modules/inbox/index.js';
 import { type ChannelDelivery, epochToDate } from '../inbox/channel-delivery.js';
+import type { MediaRef } from '../inbox/media-fetch.js';
+
+/** Makes the download of a file a payload names: a URL (Messenger, Instagram) or a media id (WhatsApp). */
+export type MediaMaker = (ref: {
+  kind: string;
+  url?: string | undefined;
+  mediaId?: string | undefined;
+  contentType?: string | undefined;
+  filename?: string | undefined;
+}) => MediaRef;
 
 const Id = z.union([z.string(), z.number()]).transform(String);
 
@@ -86,10 +96,18 @@ export const WhatsAppPayload = z.looseObject({
   ),
 });
 
-function attachmentText(
-  atts: Array<{ type: string; payload?: { url?: string | undefined } | null | undefined }>,
-) {
-  return atts.map((a) => (a.payload?.url ? `[${a.type}: ${a.payload.url}]` : `[${a.type}]`)).join('\n');
+type MessengerAttachment = { type: string; payload?: { url?: string | undefined } | null | undefined };
+
+/** Files with a URL are downloaded; the others (a location, a fallback link) are named in the text. */
+function messengerMedia(atts: MessengerAttachment[], media: MediaMaker | undefined) {
+  const refs: MediaRef[] = [];
+  const lines: string[] = [];
+  for (const a of atts) {
+    if (a.payload?.url && media && a.type !== 'fallback')
+      refs.push(media({ kind: a.type, url: a.payload.url }));
+    else lines.push(a.payload?.url ? `[${a.type}: ${a.payload.url}]` : `[${a.type}]`);
+  }
+  return { refs, lines };
 }
 
 /** Messenger (kind messenger, object page) or Instagram (kind instagram, object instagram) deliveries for one account. */
@@ -98,6 +116,7 @@ export function translateMessaging(
   accountId: string,
   payload: z.infer<typeof MessengerPayload>,
   now: Date,
+  media?: MediaMaker,
 ): ChannelDelivery[] {
   const identifierType = kind === 'messenger' ? 'messenger_psid' : 'instagram_igsid';
   const out: ChannelDelivery[] = [];
@@ -105,17 +124,19 @@ export function translateMessaging(
     if (entry.id !== accountId) continue;
     for (const e of entry.messaging ?? []) {
       if (e.message && !e.message.is_echo) {
-        const text = [e.message.text ?? '', attachmentText(e.message.attachments ?? [])]
-          .filter(Boolean)
-          .join('\n');
+        const files = messengerMedia(e.message.attachments ?? [], media);
+        const text = [e.message.text ?? '', ...files.lines].filter(Boolean).join('\n');
         out.push({
           type: 'message',
+          media: files.refs,
           message: {
             channelKind: kind,
             externalId: e.message.mid,
             // A signed delivery from Meta proves the page-scoped id wrote this.
             from: { identifierType, value: e.sender.id, trust: 'verified' },
-            text: text || `[${kind} message]`,
+            text:
+              text ||
+              (files.refs.length ? `[${files.refs.map((r) => r.kind).join(', ')}]` : `[${kind} message]`),
             occurredAt: epochToDate(e.timestamp, now),
           },
         });
@@ -150,11 +171,27 @@ function whatsAppText(m: z.infer<typeof WhatsAppMessage>): string {
   return [`[${m.type}]`, caption].filter(Boolean).join(' ');
 }
 
+const WA_MEDIA = new Set(['image', 'video', 'audio', 'document', 'sticker']);
+
+function whatsAppMedia(m: z.infer<typeof WhatsAppMessage>, media: MediaMaker | undefined): MediaRef[] {
+  const part = (m as Record<string, unknown>)[m.type] as Record<string, unknown> | undefined;
+  if (!media || !WA_MEDIA.has(m.type) || typeof part?.id !== 'string') return [];
+  return [
+    media({
+      kind: m.type,
+      mediaId: part.id,
+      contentType: typeof part.mime_type === 'string' ? part.mime_type.split(';')[0]!.trim() : undefined,
+      filename: typeof part.filename === 'string' ? part.filename : undefined,
+    }),
+  ];
+}
+
 /** WhatsApp Cloud API deliveries for one business phone number (its phone_number_id). */
 export function translateWhatsApp(
   phoneNumberId: string,
   payload: z.infer<typeof WhatsAppPayload>,
   now: Date,
+  media?: MediaMaker,
 ): ChannelDelivery[] {
   const out: ChannelDelivery[] = [];
   for (const change of payload.entry.flatMap((e) => e.changes)) {
@@ -165,6 +202,7 @@ export function translateWhatsApp(
       const name = names.get(m.from);
       out.push({
         type: 'message',
+        media: whatsAppMedia(m, media),
         message: {
           channelKind: 'whatsapp',
           externalId: m.id,

@@ -15,7 +15,10 @@ import type {
 } from '../../modules/inbox/index.js';
 import { publicRoute } from '../../platform/http/route-policy.js';
 import { applyDeliveries, type ChannelDelivery } from '../inbox/channel-delivery.js';
+import { fetchLimited } from '../inbox/media-fetch.js';
+import { graphBase } from './graph-sender.js';
 import {
+  type MediaMaker,
   MessengerPayload,
   translateMessaging,
   translateWhatsApp,
@@ -27,6 +30,8 @@ export interface MessagingWebhookDeps {
   accounts: ChannelAccountStore;
   flow: Pick<InboxFlow, 'receiveInbound'>;
   inbox: Pick<InboxService, 'recordDeliveryStatus'>;
+  /** Media over this size is not kept (OMNIHUB_MAX_ATTACHMENT_BYTES). */
+  maxAttachmentBytes: number;
 }
 
 const META_KINDS = new Set(['messenger', 'instagram', 'whatsapp']);
@@ -51,6 +56,37 @@ function parseJson(raw: Buffer): unknown {
   }
 }
 
+/**
+ * Messenger and Instagram name a file by a CDN URL; WhatsApp by a media id whose URL Graph gives
+ * (GET /{version}/{media id}), both fetched with the account's token.
+ */
+function mediaMaker(account: ChannelAccountWithCredentials): MediaMaker {
+  const auth = { authorization: `Bearer ${account.credentials.accessToken ?? ''}` };
+  return (ref) => ({
+    kind: ref.kind,
+    filename: ref.filename,
+    contentType: ref.contentType,
+    fetch: async (maxBytes) => {
+      if (ref.url) return fetchLimited(ref.url, {}, maxBytes);
+      const lookup = await fetchLimited(
+        `${graphBase(account)}/${encodeURIComponent(ref.mediaId ?? '')}`,
+        auth,
+        64_000,
+      );
+      if (!lookup.ok) return lookup;
+      let url: unknown;
+      try {
+        url = (JSON.parse(lookup.content.toString('utf8')) as { url?: unknown }).url;
+      } catch {
+        url = undefined;
+      }
+      if (typeof url !== 'string' || !/^https?:\/\//.test(url))
+        return { ok: false, reason: 'unavailable', detail: 'no media URL' };
+      return fetchLimited(url, auth, maxBytes);
+    },
+  });
+}
+
 function translate(account: ChannelAccountWithCredentials, raw: Buffer, now: Date): ChannelDelivery[] {
   const json = parseJson(raw);
   const schema = account.kind === 'whatsapp' ? WhatsAppPayload : MessengerPayload;
@@ -60,7 +96,12 @@ function translate(account: ChannelAccountWithCredentials, raw: Buffer, now: Dat
       issues: parsed.error.issues.map((i) => ({ path: ['body', ...i.path].join('.'), message: i.message })),
     });
   if (account.kind === 'whatsapp')
-    return translateWhatsApp(account.externalAccountId, parsed.data as z.infer<typeof WhatsAppPayload>, now);
+    return translateWhatsApp(
+      account.externalAccountId,
+      parsed.data as z.infer<typeof WhatsAppPayload>,
+      now,
+      mediaMaker(account),
+    );
   const payload = parsed.data as z.infer<typeof MessengerPayload>;
   const expected = account.kind === 'messenger' ? 'page' : 'instagram';
   if (payload.object !== expected)
@@ -72,6 +113,7 @@ function translate(account: ChannelAccountWithCredentials, raw: Buffer, now: Dat
     account.externalAccountId,
     payload,
     now,
+    mediaMaker(account),
   );
 }
 
@@ -139,7 +181,10 @@ export const metaWebhookRoutes =
           );
         if (account.status !== 'active') throw new AppError('connector_paused', 'This account is paused');
         const deliveries = translate(account, raw, ctx.clock.now());
-        const outcome = await applyDeliveries(ctx, deps, deliveries);
+        const outcome = await applyDeliveries(ctx, deps, deliveries, {
+          accountId: account.id,
+          maxAttachmentBytes: deps.maxAttachmentBytes,
+        });
         return reply.status(200).send({ ok: true, ...outcome });
       },
     );

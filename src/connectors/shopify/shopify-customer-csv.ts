@@ -2,8 +2,8 @@
 // are in use: the current one ("Customer ID", "Accepts Email Marketing", "Accepts SMS Marketing",
 // "Default Address …") and the older one ("Accepts Marketing", "Address1", "City", "Country Code"…).
 // Shopify writes ids and phone numbers behind a ' so spreadsheets keep them as text; that is undone.
-// Total Spent and Total Orders are left out (the hub counts them from the orders themselves), and so
-// are Note and Tax Exempt, which have no place on a customer here.
+// Note becomes the customer's note trait. Total Spent and Total Orders are left out (the hub counts
+// them from the orders themselves), and so is Tax Exempt, which has no place on a customer here.
 import type { ImportDialect, Translated } from '../../flows/import-export/index.js';
 
 const unquote = (v: string) => v.trim().replace(/^'/, '');
@@ -43,6 +43,7 @@ export const shopifyCustomerCsv: ImportDialect = {
             city: get('Default Address City', 'City'),
             region: get('Default Address Province Code', 'Province Code', 'Province'),
             country: get('Default Address Country Code', 'Country Code'),
+            note: get('Note'),
           },
         ],
         problems: [],

@@ -72,6 +72,7 @@ export const shopifyOrderCsv: ImportDialect = {
             ship_city: get('Shipping City'),
             ship_region: get('Shipping Province'),
             ship_country: get('Shipping Country'),
+            note: get('Notes'),
           };
           // Shopify gives the order's tax; the hub keeps it on the order's first line.
           const taxes = money('Taxes');

@@ -2,8 +2,8 @@
 // records with the same Handle: the first carries Title, Body (HTML), Type, Product Category, Tags,
 // Published, Status and the option names; each further record is a variant (Option1..3 Value,
 // Variant SKU, Variant Price, Variant Barcode, Variant Inventory Qty) or only an image (Image Src).
-// Vendor, Tags, compare-at prices, weights and SEO fields have no place in the hub's catalog yet
-// and are left out.
+// Vendor and Tags go on the product, Variant Compare At Price on the price row. Weights and SEO
+// fields have no place in the hub's catalog yet and are left out.
 import {
   addPrice,
   addStock,
@@ -12,6 +12,7 @@ import {
   htmlToText,
   type ImportDialect,
   type Translated,
+  tagsOf,
 } from '../../flows/import-export/index.js';
 
 const REQUIRED = ['Handle', 'Title', 'Variant SKU', 'Variant Price'];
@@ -59,6 +60,7 @@ function productRows(handle: string, get: (name: string) => string, targets: Dia
     (c): c is string => !!c,
   );
   const published = get('Published').toLowerCase() === 'true';
+  const tags = tagsOf(get('Tags'));
   return [
     {
       kind: 'product',
@@ -67,6 +69,8 @@ function productRows(handle: string, get: (name: string) => string, targets: Dia
       description: htmlToText(get('Body (HTML)')) || undefined,
       ...(categories.length ? { categories: [...new Set(categories)] } : {}),
       ...(['active', 'draft', 'archived'].includes(status) ? { status } : {}),
+      ...(get('Vendor') ? { vendor: get('Vendor') } : {}),
+      ...(tags ? { tags } : {}),
     },
     ...(targets.channel ? [{ kind: 'listing', channel: targets.channel, handle, published }] : []),
   ];
@@ -94,6 +98,9 @@ function variantRows(
   const barcode = get('Variant Barcode');
   out.rows.push({ kind: 'variant', handle, sku, options, ...(barcode ? { gtin: barcode } : {}) });
 
-  addPrice(out, sku, get('Variant Price'), 'Variant Price', targets);
+  addPrice(out, sku, get('Variant Price'), 'Variant Price', targets, {
+    cell: get('Variant Compare At Price'),
+    column: 'Variant Compare At Price',
+  });
   addStock(out, sku, get('Variant Inventory Qty'), 'Variant Inventory Qty', targets);
 }

@@ -7,6 +7,7 @@ import { optionalObject, optionalText, wireAmount, wireId, wireQuantity } from '
 import {
   discountsOf,
   header,
+  orderKey,
   type TranslateInput,
   toMinorUnits,
   verifyBase64Hmac,
@@ -178,5 +179,8 @@ export const shopifyAdapter: WireAdapter = {
     return { externalId, topic };
   },
   payloadShape: (topic) => SHOPIFY_SHAPES[topic],
+  // Orders of different ids are independent; products, customers and stock levels go in turn.
+  parallelKey: (topic, payload) =>
+    topic === 'orders/create' || topic === 'orders/cancelled' ? orderKey(payload) : undefined,
   translate,
 };

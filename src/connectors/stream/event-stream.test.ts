@@ -80,10 +80,10 @@ describeEachDatabase('event stream hub', [], (t) => {
     const hub = startEventStreamHub({ database, log: testLog as never, pollMs: 60_000, heartbeatMs: 60_000 });
     try {
       const first = fakeResponse();
-      await hub.connect(first.response, { types: ['join.*'], channelId: null }, null);
+      await hub.connect(() => first.response, { types: ['join.*'], channelId: null }, null);
       holdNext = true;
       const second = fakeResponse();
-      const joining = hub.connect(second.response, { types: ['join.*'], channelId: null }, null);
+      const joining = hub.connect(() => second.response, { types: ['join.*'], channelId: null }, null);
       await held.promise; // its start position is read: the event below comes after it
       await inTransaction(t.ctx(), (tx) =>
         appendEvent(tx, { type: 'join.after_start', subject: 's', payload: {} }),
@@ -123,7 +123,7 @@ describeEachDatabase('event stream hub', [], (t) => {
       client.res.on('data', () => {
         if (client.res.text.includes('leave.replay')) client.res.destroy(); // leaves after its first event
       });
-      await hub.connect(client.response, { types: ['leave.*'], channelId: null }, LOG_START);
+      await hub.connect(() => client.response, { types: ['leave.*'], channelId: null }, LOG_START);
       expect(client.res.text.match(/event: leave\.replay/g)).toHaveLength(1);
       // one replay page (and perhaps the shared reader's); without the check the replay reads all three
       expect(pageReads).toBeLessThanOrEqual(2);
@@ -143,7 +143,7 @@ describeEachDatabase('event stream hub', [], (t) => {
     });
     try {
       const a = fakeResponse();
-      await hub.connect(a.response, { types: [], channelId: null }, null, hub.reserve('key_1'));
+      await hub.connect(() => a.response, { types: [], channelId: null }, null, hub.reserve('key_1'));
       const b = hub.reserve('key_1');
       expect(() => hub.reserve('key_1')).toThrow(
         expect.objectContaining({ code: 'rate_limited', status: 429 }),

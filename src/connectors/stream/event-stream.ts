@@ -34,8 +34,12 @@ export interface EventStreamHub {
    * throws 429 `rate_limited`. The slot is given back when the stream's response closes.
    */
   reserve(owner: string): StreamSlot;
+  /**
+   * Fixes where the client starts (resumeAfter, or the log's head now), then calls `open` for the
+   * response: a client that sees the 200 sees every event committed after it.
+   */
   connect(
-    res: ServerResponse,
+    open: () => ServerResponse,
     filter: StreamFilter,
     resumeAfter: Cursor | null,
     slot?: StreamSlot,
@@ -48,12 +52,24 @@ export interface StreamSlot {
   release(): void;
 }
 
-/** Open streams per API key (OMNIHUB_STREAM_MAX_PER_KEY): each holds a socket and a reader's attention. */
-export function loadStreamConfig(env: NodeJS.ProcessEnv = process.env): { maxStreamsPerKey: number } {
+/**
+ * Open streams per API key (OMNIHUB_STREAM_MAX_PER_KEY): each holds a socket and a reader's
+ * attention. OMNIHUB_STREAM_POLL_MS: how often an idle reader looks at the log when no commit woke it
+ * (a safety net; the multi-worker test sets it long to prove commits wake every worker).
+ */
+export function loadStreamConfig(env: NodeJS.ProcessEnv = process.env): {
+  maxStreamsPerKey: number;
+  pollMs?: number;
+} {
   const n = Number(env.OMNIHUB_STREAM_MAX_PER_KEY?.trim() || 20);
   if (!Number.isInteger(n) || n < 1)
     throw new Error(`OMNIHUB_STREAM_MAX_PER_KEY must be a whole number >= 1, got ${n}`);
-  return { maxStreamsPerKey: n };
+  const poll = env.OMNIHUB_STREAM_POLL_MS?.trim();
+  if (!poll) return { maxStreamsPerKey: n };
+  const pollMs = Number(poll);
+  if (!Number.isInteger(pollMs) || pollMs < 10)
+    throw new Error(`OMNIHUB_STREAM_POLL_MS must be a whole number >= 10, got ${poll}`);
+  return { maxStreamsPerKey: n, pollMs };
 }
 
 const after = (a: Cursor, b: Cursor) => a.txId > b.txId || (a.txId === b.txId && a.position > b.position);
@@ -166,14 +182,20 @@ export function startEventStreamHub(opts: {
         },
       };
     },
-    async connect(res, filter, resumeAfter, slot) {
-      // Listened to first: a client that leaves while we read the head must not stay registered.
+    async connect(open, filter, resumeAfter, slot) {
+      let start: Cursor;
+      try {
+        start = resumeAfter ?? (await headCursor(database.db));
+      } catch (err) {
+        slot?.release();
+        throw err;
+      }
+      const res = open();
       let client: StreamClient | undefined;
       res.on('close', () => {
         if (client) clients.delete(client);
         slot?.release();
       });
-      const start = resumeAfter ?? (await headCursor(database.db));
       if (res.destroyed) return;
       // Every client starts by buffering and reading the log from `start`: an event committed after
       // `start` but handed out by the shared reader before this client joined would otherwise be lost.

@@ -9,4 +9,5 @@ export {
   sseFrame,
   startEventStreamHub,
 } from './event-stream.js';
+export { openSseResponse } from './sse-response.js';
 export { streamRoutes } from './stream.routes.js';

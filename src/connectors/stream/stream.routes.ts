@@ -8,6 +8,7 @@ import { decodeCursor, findEvent } from '../../platform/events/event-log.js';
 import { channelScope } from '../../platform/http/auth-hook.js';
 import { browserKeys } from '../../platform/http/route-policy.js';
 import type { EventStreamHub } from './event-stream.js';
+import { openSseResponse } from './sse-response.js';
 
 export const streamRoutes =
   (hub: EventStreamHub): FastifyPluginAsyncZod =>
@@ -58,19 +59,8 @@ export const streamRoutes =
           }
         }
         const slot = hub.reserve(request.ctx.actor.id); // 429 past the caller's open-stream cap
-        reply.hijack();
-        const res = reply.raw;
-        res.writeHead(200, {
-          'content-type': 'text/event-stream; charset=utf-8',
-          'cache-control': 'no-cache, no-transform',
-          connection: 'keep-alive',
-          'x-accel-buffering': 'no',
-          'x-request-id': String(request.id),
-        });
-        res.flushHeaders();
-        request.raw.socket.setNoDelay(true);
         await hub.connect(
-          res,
+          () => openSseResponse(reply, request),
           { types, channelId },
           resumeAfter && { txId: resumeAfter.txId, position: resumeAfter.position },
           slot,
@@ -85,9 +75,9 @@ export const streamRoutes =
         schema: {
           tags: ['account'],
           summary:
-            "The signed-in shopper's live order events (SSE): a pickup made ready or handed over, a refund",
+            "The signed-in shopper's live order and wallet events (SSE): a pickup made ready or handed over, a refund, points earned or reversed",
           description:
-            'Events about this shopper’s own orders only (their customer id), from any channel. A comment line is sent every 15 s.',
+            'Events about this shopper’s own orders and wallet only (their customer id), from any channel. A comment line is sent every 15 s.',
           querystring: z.strictObject({}),
         },
       },
@@ -95,18 +85,12 @@ export const streamRoutes =
         const customerId = request.ctx.actor.profileId;
         if (!customerId) throw new AppError('unauthenticated', 'Sign in first');
         const slot = hub.reserve(request.ctx.actor.id);
-        reply.hijack();
-        const res = reply.raw;
-        res.writeHead(200, {
-          'content-type': 'text/event-stream; charset=utf-8',
-          'cache-control': 'no-cache, no-transform',
-          connection: 'keep-alive',
-          'x-accel-buffering': 'no',
-          'x-request-id': String(request.id),
-        });
-        res.flushHeaders();
-        request.raw.socket.setNoDelay(true);
-        await hub.connect(res, { types: ['order.*'], channelId: null, customerId }, null, slot);
+        await hub.connect(
+          () => openSseResponse(reply, request),
+          { types: ['order.*', 'wallet.*'], channelId: null, customerId },
+          null,
+          slot,
+        );
       },
     );
   };

@@ -21,9 +21,11 @@ export function createTwilioSender(deps: {
   publicUrl?: string | undefined;
 }): OutboundSender {
   return {
-    ready: async (ctx: Ctx) => (await deps.accounts.activeOfKind(ctx, 'sms')) !== null,
+    ready: async (ctx: Ctx, accountId) =>
+      (await deps.accounts.sendingAccount(ctx, 'sms', accountId)) !== null,
     async send(ctx, job) {
-      const account = await deps.accounts.activeOfKind(ctx, 'sms');
+      // The number the customer texted answers them.
+      const account = await deps.accounts.sendingAccount(ctx, 'sms', job.message.channelAccountId);
       if (!account) throw new SendFailure('No SMS (Twilio) account is connected', false);
       const sid = account.settings.accountSid ?? '';
       const base = (account.settings.apiBaseUrl || TWILIO_DEFAULT_BASE_URL).replace(/\/+$/, '');

@@ -8,10 +8,12 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../kernel/index.js';
-import type { DeliveryStatus } from '../../modules/inbox/index.js';
+import type { ChannelAccountWithCredentials, DeliveryStatus } from '../../modules/inbox/index.js';
 import { publicRoute } from '../../platform/http/route-policy.js';
 import { applyDeliveries, type ChannelDelivery } from '../inbox/channel-delivery.js';
+import { fetchLimited, type MediaRef } from '../inbox/media-fetch.js';
 import type { MessagingWebhookDeps } from '../meta/meta.routes.js';
+import { TWILIO_DEFAULT_BASE_URL } from './twilio-sender.js';
 import { TWILIO_SIGNATURE_HEADER, verifyTwilioSignature } from './twilio-signature.js';
 
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
@@ -38,22 +40,46 @@ function required(form: URLSearchParams, name: string): string {
   return v;
 }
 
-function inboundSms(form: URLSearchParams, now: Date): ChannelDelivery {
-  const media: string[] = [];
+/**
+ * MMS media (MediaUrlN, MediaContentTypeN) are fetched with the account's basic auth (Twilio's
+ * media URLs need it when HTTP auth is on), only on the account's own API host: the credentials
+ * never go elsewhere; a redirect to Twilio's storage is followed without them by fetch's rules.
+ */
+function mmsMedia(form: URLSearchParams, account: ChannelAccountWithCredentials): MediaRef[] {
+  const refs: MediaRef[] = [];
   const count = Math.min(Number(form.get('NumMedia') ?? 0) || 0, 10);
+  const apiHost = new URL(account.settings.apiBaseUrl || TWILIO_DEFAULT_BASE_URL).host;
+  const auth = `Basic ${Buffer.from(`${account.settings.accountSid ?? ''}:${account.credentials.authToken ?? ''}`).toString('base64')}`;
   for (let i = 0; i < count; i++) {
     const url = form.get(`MediaUrl${i}`);
-    if (url) media.push(`[${form.get(`MediaContentType${i}`) ?? 'media'}: ${url}]`);
+    if (!url || !/^https?:\/\//.test(url)) continue;
+    const type = form.get(`MediaContentType${i}`)?.split(';')[0]?.trim() || undefined;
+    const headers: Record<string, string> = new URL(url).host === apiHost ? { authorization: auth } : {};
+    refs.push({
+      kind: type?.split('/')[0] || 'media',
+      contentType: type,
+      fetch: (maxBytes) => fetchLimited(url, headers, maxBytes),
+    });
   }
-  const text = [form.get('Body') ?? '', ...media].filter(Boolean).join('\n');
+  return refs;
+}
+
+function inboundSms(
+  form: URLSearchParams,
+  now: Date,
+  account: ChannelAccountWithCredentials,
+): ChannelDelivery {
+  const media = mmsMedia(form, account);
+  const text = form.get('Body') ?? '';
   return {
     type: 'message',
+    media,
     message: {
       channelKind: 'sms',
       externalId: required(form, 'MessageSid'),
       // A sender number can be spoofed on the phone network: claimed, not verified.
       from: { identifierType: 'phone', value: required(form, 'From'), trust: 'claimed' },
-      text: text || '[sms]',
+      text: text || (media.length ? `[${media.map((m) => m.kind).join(', ')}]` : '[sms]'),
       occurredAt: now,
     },
   };
@@ -96,8 +122,11 @@ export const twilioWebhookRoutes =
         if (!signed)
           throw new AppError('unauthenticated', 'The X-Twilio-Signature is missing or does not match');
         if (account.status !== 'active') throw new AppError('connector_paused', 'This account is paused');
-        const deliveries = what === 'sms' ? [inboundSms(form, ctx.clock.now())] : statusReport(form);
-        await applyDeliveries(ctx, deps, deliveries);
+        const deliveries = what === 'sms' ? [inboundSms(form, ctx.clock.now(), account)] : statusReport(form);
+        await applyDeliveries(ctx, deps, deliveries, {
+          accountId: account.id,
+          maxAttachmentBytes: deps.maxAttachmentBytes,
+        });
         return reply.header('content-type', 'text/xml; charset=utf-8').send(EMPTY_TWIML);
       };
 

@@ -8,6 +8,7 @@ import type { ClaimedDelivery, WebhooksService } from '../../modules/integration
 import { type Ctx, createContext, type Logger } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
 import { type RunningConsumer, startConsumer } from '../../platform/events/consumer.js';
+import { HEARTBEAT_MS, LEASE_MS, onHeartbeat } from '../../platform/events/lease-heartbeat.js';
 import { EventNotifier } from '../../platform/events/notifier.js';
 import { loopFailureLog } from '../../platform/outage-log.js';
 import { createSender, type Sender } from './sender.js';
@@ -17,6 +18,7 @@ export interface WebhooksOutConfig {
   allowPrivateTargets: boolean;
   retryScheduleMs: number[] | undefined;
   timeoutMs: number;
+  /** A delivery's lease without a heartbeat: how soon other nodes take over a dead node's sends. */
   leaseMs: number;
   /** Parallel claim-send-record loops per node, and deliveries each leases at a time. */
   loops: number;
@@ -33,7 +35,7 @@ export function loadWebhooksConfig(env: NodeJS.ProcessEnv = process.env): Webhoo
       env.OMNIHUB_WEBHOOKS_ALLOW_PRIVATE === '1' || env.OMNIHUB_WEBHOOKS_ALLOW_PRIVATE === 'true',
     retryScheduleMs: schedule ? schedule.split(',').map((s) => Number(s.trim())) : undefined,
     timeoutMs: num(env.OMNIHUB_WEBHOOK_TIMEOUT_MS, 15_000),
-    leaseMs: num(env.OMNIHUB_WEBHOOK_LEASE_MS, 60_000),
+    leaseMs: num(env.OMNIHUB_WEBHOOK_LEASE_MS, LEASE_MS),
     loops: num(env.OMNIHUB_WEBHOOK_LOOPS, 4),
     // 250: fewer claim and outcome statements per delivery (100 → 250 took webhook-throughput 4,632 → 5,600/s).
     batchSize: num(env.OMNIHUB_WEBHOOK_BATCH, 250),
@@ -83,6 +85,13 @@ export function startWebhooksOut(opts: {
   // enough for its lease to run out; beyond the bound new heads are left for any node's claims.
   const ready: ClaimedDelivery[] = [];
   const readyLimit = 2 * config.batchSize * Math.max(1, config.loops);
+  // Batches claimed and being sent: the heartbeat extends their leases (and those of `ready`) while
+  // this node lives, so a slow receiver does not hand a live send to another node.
+  const sending = new Set<ClaimedDelivery[]>();
+  const stopHeartbeat = onHeartbeat(database, () => {
+    const ids = [...ready, ...[...sending].flat()].map((d) => d.id);
+    return service.renewClaims(ctx, owner, ids, config.leaseMs);
+  });
 
   const fanout = startConsumer({
     database,
@@ -98,6 +107,10 @@ export function startWebhooksOut(opts: {
     },
   });
 
+  // A delivery being sent stays leased for its whole send (the request's timeout and a heartbeat
+  // more to record it), not only until the next heartbeat: a heartbeat that comes late must not
+  // let another node send it a second time. A dead node's sends are taken over after that.
+  const sendLeaseMs = Math.max(config.leaseMs, config.timeoutMs + HEARTBEAT_MS);
   let lastRepair = 0;
   const loop = async (shard: number) => {
     const failures = loopFailureLog(log, 'webhook delivery loop');
@@ -108,11 +121,31 @@ export function startWebhooksOut(opts: {
           await service.repairQueue(ctx);
         }
         const seenLocal = queued.version;
-        const claimed = ready.length
+        const fromReady = ready.length > 0;
+        let claimed = fromReady
           ? ready.splice(0, config.batchSize)
-          : await service.claimDeliveries(ctx, { owner, limit: config.batchSize, leaseMs: config.leaseMs });
+          : await service.claimDeliveries(ctx, { owner, limit: config.batchSize, leaseMs: sendLeaseMs });
+        if (fromReady && claimed.length > 0) {
+          // These waited here under the short lease the heartbeat renews; a late heartbeat (a
+          // database struggling under a burst) may have let another node take some. Send only those
+          // still ours, leased now for the whole send.
+          const batch = claimed;
+          sending.add(batch);
+          try {
+            const held = await service.confirmClaims(
+              ctx,
+              owner,
+              batch.map((d) => d.id),
+              sendLeaseMs,
+            );
+            claimed = batch.filter((d) => held.has(d.id));
+          } finally {
+            sending.delete(batch);
+          }
+        }
         failures.succeeded();
         if (claimed.length === 0) {
+          if (fromReady) continue;
           // Local fan-out wakes us at once when it queued something (whichever node committed the
           // events: the node holding the fan-out lease queues and wakes its loops); deliveries queued
           // by other nodes are seen by polling. Not woken by every commit: most queue nothing.
@@ -122,8 +155,14 @@ export function startWebhooksOut(opts: {
           continue;
         }
         const nowSeconds = Math.floor(opts.clock.now().getTime() / 1000);
-        const outcomes = await Promise.all(claimed.map((d) => sender.send(d, nowSeconds)));
-        const r = await service.recordOutcomes(ctx, { owner, shard }, claimed, outcomes);
+        sending.add(claimed);
+        let r: WebhookDeliveryStats;
+        try {
+          const outcomes = await Promise.all(claimed.map((d) => sender.send(d, nowSeconds)));
+          r = await service.recordOutcomes(ctx, { owner, shard }, claimed, outcomes);
+        } finally {
+          sending.delete(claimed);
+        }
         stats.delivered += r.delivered;
         stats.retried += r.retried;
         stats.dead += r.dead;
@@ -148,6 +187,7 @@ export function startWebhooksOut(opts: {
       queued.notify();
       await fanout.stop();
       await Promise.all(loops);
+      stopHeartbeat();
       // Heads leased to this node and not sent go back at once (not after their lease runs out).
       const unsent = ready.splice(0).map((d) => d.id);
       await service.releaseClaims(ctx, owner, unsent).catch((err) => {

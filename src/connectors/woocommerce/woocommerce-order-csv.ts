@@ -70,6 +70,7 @@ export const woocommerceOrderCsv: ImportDialect = {
         refunded_amount: money('refunded_total'),
         ship_name: [get('shipping_first_name'), get('shipping_last_name')].filter(Boolean).join(' '),
         ship_line1: get('shipping_address_1'),
+        note: get('customer_note'),
         ship_line2: get('shipping_address_2'),
         ship_postal_code: get('shipping_postcode'),
         ship_city: get('shipping_city'),

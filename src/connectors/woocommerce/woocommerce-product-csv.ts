@@ -1,9 +1,9 @@
 // WooCommerce's product CSV export (Products → Export), read as hub rows. A simple product is one
 // record (product, its one variant, price, stock); a variable product is a parent record followed
 // by variation records whose Parent names it ("id:123" or the parent's SKU), each with its
-// Attribute N name / value(s). The sale price, when set, is the price; the regular price is then a
-// compare-at price, which the hub's catalog does not keep. Tags, weights, dimensions, tax classes and
-// shipping classes are left out. Published: 1 published, 0 private, -1 draft.
+// Attribute N name / value(s). The sale price, when set, is the price; the regular price is then its
+// compare-at ("was") price. Tags go on the product. Weights, dimensions, tax classes and shipping
+// classes are left out. Published: 1 published, 0 private, -1 draft.
 import {
   addPrice,
   addStock,
@@ -13,6 +13,7 @@ import {
   type ImportDialect,
   slugify,
   type Translated,
+  tagsOf,
 } from '../../flows/import-export/index.js';
 
 const REQUIRED = ['Type', 'SKU', 'Name', 'Regular price'];
@@ -71,6 +72,7 @@ function productRows(handle: string, get: (name: string) => string, targets: Dia
     .split(',')
     .map((c) => categoryOf(c))
     .filter((c): c is string => !!c);
+  const tags = tagsOf(get('Tags'));
   return [
     {
       kind: 'product',
@@ -79,6 +81,7 @@ function productRows(handle: string, get: (name: string) => string, targets: Dia
       description: htmlToText(get('Description') || get('Short description')) || undefined,
       ...(categories.length ? { categories: [...new Set(categories)] } : {}),
       status: published === '-1' ? 'draft' : 'active',
+      ...(tags ? { tags } : {}),
     },
     ...(targets.channel
       ? [{ kind: 'listing', channel: targets.channel, handle, published: published === '1' }]
@@ -122,12 +125,11 @@ function variantRows(
     return;
   }
   out.rows.push({ kind: 'variant', handle, sku, options });
-  addPrice(
-    out,
-    sku,
-    get('Sale price') || get('Regular price'),
-    get('Sale price') ? 'Sale price' : 'Regular price',
-    targets,
-  );
+  if (get('Sale price'))
+    addPrice(out, sku, get('Sale price'), 'Sale price', targets, {
+      cell: get('Regular price'),
+      column: 'Regular price',
+    });
+  else addPrice(out, sku, get('Regular price'), 'Regular price', targets);
   addStock(out, sku, get('Stock'), 'Stock', targets);
 }

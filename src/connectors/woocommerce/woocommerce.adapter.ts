@@ -7,6 +7,7 @@ import { optionalObject, optionalText, wireAmount, wireId, wireQuantity } from '
 import {
   discountsOf,
   header,
+  orderKey,
   type TranslateInput,
   toMinorUnits,
   verifyBase64Hmac,
@@ -163,5 +164,8 @@ export const woocommerceAdapter: WireAdapter = {
     return { externalId, topic };
   },
   payloadShape: wooShape,
+  // Orders of different ids are independent; products go in turn.
+  parallelKey: (topic, payload) =>
+    topic === 'order.created' || topic === 'order.updated' ? orderKey(payload) : undefined,
   translate,
 };

@@ -1,13 +1,27 @@
-// Runs the CDP in the background. A worker drains the ingest tap's queue: counted events are kept,
-// the touched customers' computed traits and audiences are evaluated, and raw events are forwarded
-// to destinations (webhook endpoints, through the integrations module's delivery queue: signing,
+// Runs the CDP in the background. One consumer of the event log takes, in commit order, what
+// ingestion handed over (cdp.events_received, written with the stored events) and every profile
+// change (traits, tags, stage, consent, merges): counted events are kept, the touched customers'
+// computed traits and audiences are evaluated once per batch, and raw events are forwarded to
+// destinations (webhook endpoints, through the integrations module's delivery queue: signing,
 // retries, DLQ, and consent per customer with the reason of a refusal kept in the delivery log).
-// A consumer of the event log re-evaluates customers whose traits, tags, stage or consent changed,
-// or who were merged or unmerged, so memberships follow every change, not only new events.
+// Being one ordered consumer, an ingest batch's own stage change is never evaluated apart from its
+// events (so an entry always names the event that caused it). A second consumer evaluates every
+// existing customer when a definition is saved (backfill.ts); the two evaluate under one lock, so
+// neither sees an event the other has counted but not yet evaluated.
 
 import type { Clock } from '../../kernel/index.js';
-import type { CdpDefinitions, CdpService, TappedEvent } from '../../modules/cdp/index.js';
-import { CUSTOMER_EVENT_SCHEMAS, CUSTOMER_EVENTS } from '../../modules/customers/index.js';
+import {
+  CDP_EVENT_SCHEMAS,
+  CDP_EVENTS,
+  type CdpDefinitions,
+  type CdpService,
+  type TappedEvent,
+} from '../../modules/cdp/index.js';
+import {
+  CUSTOMER_EVENT_SCHEMAS,
+  CUSTOMER_EVENTS,
+  type CustomersService,
+} from '../../modules/customers/index.js';
 import type { WebhooksService } from '../../modules/integrations/index.js';
 import { type Ctx, createContext, type Logger } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
@@ -16,7 +30,8 @@ import type { StoredEvent } from '../../platform/events/event-log.js';
 import { newEventId } from '../../platform/events/event-log.js';
 import { payloadOf } from '../../platform/events/event-schemas.js';
 import { evaluateJsonata } from '../../platform/jsonata.js';
-import { type CdpCustomers, evaluateProfiles } from './evaluate-profiles.js';
+import { type BackfillCustomers, startBackfill } from './backfill.js';
+import { evaluateProfiles } from './evaluate-profiles.js';
 import type { CdpTap } from './ingest-tap.js';
 
 export interface CdpRunnerDeps {
@@ -24,7 +39,7 @@ export interface CdpRunnerDeps {
   clock: Clock;
   log: Logger;
   cdp: CdpService;
-  customers: CdpCustomers;
+  customers: BackfillCustomers & Pick<CustomersService, 'storedEvents'>;
   webhooks: Pick<WebhooksService, 'enqueueForEndpoint'>;
   tap: CdpTap;
   /** Wakes the webhook delivery loops after destinations queued deliveries. */
@@ -32,13 +47,13 @@ export interface CdpRunnerDeps {
 }
 
 export interface RunningCdp {
-  /** Resolves once every event queued before the call has been handled. */
+  /** Resolves once everything ingested or changed before the call has been handled. */
   idle(): Promise<void>;
   readonly consumer: RunningConsumer;
+  /** Re-evaluates existing customers when an audience or computed trait is saved. */
+  readonly backfill: RunningConsumer;
   stop(): Promise<void>;
 }
-
-const BATCH = 2_000;
 
 /** The event as destinations' filters and mappings see it (and as it is forwarded by default). */
 const wireOf = (e: TappedEvent) => ({
@@ -110,11 +125,8 @@ async function forward(ctx: Ctx, deps: CdpRunnerDeps, defs: CdpDefinitions, batc
   if (queued) deps.onWebhookQueued?.();
 }
 
-async function handleBatch(ctx: Ctx, deps: CdpRunnerDeps, batch: TappedEvent[]) {
-  const violations = deps.tap.takeViolations();
-  if (violations.length) await deps.cdp.recordViolations(ctx, violations);
-  if (batch.length === 0) return;
-  const defs = await deps.cdp.definitions(ctx);
+/** Keeps the counted events of a batch; returns each touched profile's newest counted message id. */
+async function countEvents(ctx: Ctx, deps: CdpRunnerDeps, defs: CdpDefinitions, batch: TappedEvent[]) {
   const rows = [];
   const causes = new Map<string, string>();
   for (const e of batch) {
@@ -131,11 +143,8 @@ async function handleBatch(ctx: Ctx, deps: CdpRunnerDeps, batch: TappedEvent[]) 
     });
     causes.set(e.profileId, e.messageId);
   }
-  if (rows.length) {
-    await deps.cdp.recordEvents(ctx, rows);
-    await evaluateProfiles(ctx, deps, defs, [...causes.keys()], causes);
-  }
-  if (defs.destinations.length) await forward(ctx, deps, defs, batch);
+  if (rows.length) await deps.cdp.recordEvents(ctx, rows);
+  return causes;
 }
 
 /** Profiles a customer event is about, and the merged-away ones whose memberships end. */
@@ -162,14 +171,61 @@ function profilesOf(event: StoredEvent, computedKeys: Set<string>): { touched: s
   }
 }
 
-function startProfileChanges(deps: CdpRunnerDeps, ctx: Ctx): RunningConsumer {
+/** One at a time in this process: the live consumer's batches and the backfill's pages. */
+function serial() {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = tail.then(fn, fn);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+
+async function handleLogBatch(ctx: Ctx, deps: CdpRunnerDeps, events: StoredEvent[]) {
+  const received = events.filter((e) => e.type === CDP_EVENTS.eventsReceived);
+  const changes = events.filter((e) => e.type !== CDP_EVENTS.eventsReceived);
+  const defs = await deps.cdp.definitions(ctx);
+  const wanted = defs.countedEvents.size > 0 || defs.destinations.length > 0;
+  const tapped =
+    received.length && wanted
+      ? await deps.customers.storedEvents(
+          ctx,
+          received.flatMap((e) => payloadOf(CDP_EVENT_SCHEMAS[CDP_EVENTS.eventsReceived], e).events),
+        )
+      : [];
+  const evaluates = defs.audiences.length > 0 || defs.computedTraits.length > 0;
+  if (evaluates) {
+    const causes = await countEvents(ctx, deps, defs, tapped);
+    const computedKeys = new Set(defs.computedTraits.map((t) => t.traitKey));
+    const touched: string[] = [...causes.keys()];
+    const gone: string[] = [];
+    for (const e of changes) {
+      const p = profilesOf(e, computedKeys);
+      touched.push(...p.touched);
+      gone.push(...p.gone);
+    }
+    if (gone.length) {
+      const ended = await deps.cdp.membershipsOf(ctx, gone);
+      await deps.cdp.applyMemberships(ctx, {
+        enter: [],
+        exit: ended.map((m) => ({ ...m, reason: 'merged' as const })),
+      });
+    }
+    if (touched.length) await evaluateProfiles(ctx, deps, defs, touched, causes);
+  }
+  if (defs.destinations.length && tapped.length) await forward(ctx, deps, defs, tapped);
+}
+
+function startLive(deps: CdpRunnerDeps, ctx: Ctx, exclusive: ReturnType<typeof serial>): RunningConsumer {
   return startConsumer({
     database: deps.database,
     name: 'cdp-audiences',
     log: deps.log,
     startAt: 'head',
+    batchSize: 500,
     filter: {
       types: [
+        CDP_EVENTS.eventsReceived,
         CUSTOMER_EVENTS.traitsChanged,
         CUSTOMER_EVENTS.tagsChanged,
         CUSTOMER_EVENTS.stageChanged,
@@ -178,79 +234,46 @@ function startProfileChanges(deps: CdpRunnerDeps, ctx: Ctx): RunningConsumer {
         CUSTOMER_EVENTS.unmerged,
       ],
     },
-    handle: async (events) => {
-      const defs = await deps.cdp.definitions(ctx);
-      if (defs.audiences.length === 0 && defs.computedTraits.length === 0) return;
-      const computedKeys = new Set(defs.computedTraits.map((t) => t.traitKey));
-      const touched: string[] = [];
-      const gone: string[] = [];
-      for (const e of events) {
-        const p = profilesOf(e, computedKeys);
-        touched.push(...p.touched);
-        gone.push(...p.gone);
-      }
-      if (gone.length) {
-        const ended = await deps.cdp.membershipsOf(ctx, gone);
-        await deps.cdp.applyMemberships(ctx, {
-          enter: [],
-          exit: ended.map((m) => ({ ...m, reason: 'merged' as const })),
-        });
-      }
-      if (touched.length) await evaluateProfiles(ctx, deps, defs, touched);
-    },
+    handle: (events) => exclusive(() => handleLogBatch(ctx, deps, events)),
   });
 }
 
 export function startCdp(deps: CdpRunnerDeps): RunningCdp {
   const ctx = createContext(deps.database, { clock: deps.clock, log: deps.log });
-  let running: Promise<void> | undefined;
-  let again = false;
-  let stopped = false;
-  const drain = async () => {
-    do {
-      again = false;
-      while (!stopped && (deps.tap.queued > 0 || again)) {
-        again = false;
-        try {
-          await handleBatch(ctx, deps, deps.tap.take(BATCH));
-        } catch (err) {
-          deps.log.error({ err }, 'CDP batch failed');
-        }
-      }
-      // Violations counted without a queued event (a blocked batch) are written too.
-      try {
-        await handleBatch(ctx, deps, []);
-      } catch (err) {
-        deps.log.error({ err }, 'CDP violations could not be recorded');
-      }
-    } while (!stopped && (again || deps.tap.queued > 0));
-  };
-  const wake = () => {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
+  // Tracking-plan violations are counts kept in memory until written here (a crash loses at most
+  // the counts of the last moments, never an event).
+  let writing: Promise<void> | undefined;
+  const write = async () => {
+    try {
+      while (deps.tap.pendingViolations > 0) await deps.cdp.recordViolations(ctx, deps.tap.takeViolations());
+    } catch (err) {
+      deps.log.error({ err }, 'CDP violations could not be recorded');
     }
-    running = drain().finally(() => {
-      running = undefined;
-    });
   };
-  deps.tap.onQueued = wake;
+  const writeViolations = (): Promise<void> => {
+    if (writing) return writing.then(() => writeViolations());
+    const w = write().finally(() => {
+      if (writing === w) writing = undefined;
+    });
+    writing = w;
+    return w;
+  };
+  deps.tap.onViolations = () => void writeViolations();
   void deps.cdp.definitions(ctx).catch((err) => deps.log.warn({ err }, 'CDP definitions not loaded'));
-  const consumer = startProfileChanges(deps, ctx);
+  const exclusive = serial();
+  const consumer = startLive(deps, ctx, exclusive);
+  const backfill = startBackfill(deps, ctx, exclusive);
   return {
     consumer,
+    backfill,
     async idle() {
-      while (running || deps.tap.queued > 0) {
-        if (!running) wake();
-        await running;
-      }
+      await consumer.caughtUp();
+      await writeViolations();
     },
     async stop() {
-      stopped = true;
-      deps.tap.onQueued = undefined;
-      await running;
-      await consumer.stop();
+      deps.tap.onViolations = undefined;
+      await Promise.all([consumer.stop(), backfill.stop()]);
+      await writing;
     },
   };
 }

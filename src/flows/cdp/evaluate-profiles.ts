@@ -3,7 +3,6 @@
 // when a definition needs them (the single customer view), then computed traits are written through
 // the customers module and memberships through the CDP module (entries and exits with their events,
 // one transaction for the batch).
-import { isAppError } from '../../kernel/index.js';
 import {
   type CdpDefinitions,
   type CdpService,
@@ -17,7 +16,7 @@ import {
 import { type CustomersService, mayContact } from '../../modules/customers/index.js';
 import type { Ctx } from '../../platform/context.js';
 
-export type CdpCustomers = Pick<CustomersService, 'resolveCluster' | 'view' | 'updateTraits'>;
+export type CdpCustomers = Pick<CustomersService, 'subjects' | 'updateTraits'>;
 
 interface Subject {
   rootId: string;
@@ -26,47 +25,32 @@ interface Subject {
 }
 
 const DAY_MS = 86_400_000;
-const PARALLEL_READS = 8;
 
-async function readSubject(
+/** The touched customers, by root: one read for the whole batch. */
+async function readSubjects(
   ctx: Ctx,
   customers: CdpCustomers,
-  profileId: string,
+  profileIds: string[],
   needsProfile: boolean,
-): Promise<Subject | null> {
-  try {
-    if (!needsProfile) {
-      const c = await customers.resolveCluster(ctx, profileId);
-      return { rootId: c.root.id, profileIds: c.ids, facts: null };
-    }
-    const v = await customers.view(ctx, profileId, { timelineLimit: 1 });
-    const now = ctx.clock.now();
-    return {
-      rootId: v.id,
-      profileIds: [v.id, ...v.mergedProfileIds],
-      facts: {
-        traits: Object.fromEntries(Object.entries(v.traits).map(([k, t]) => [k, t.value])),
-        tags: new Set(v.tags.map((t) => t.tag)),
-        stage: v.stage,
-        mayContact: (purpose, channel) => mayContact(v.consent, purpose, channel, now).allowed,
-      },
-    };
-  } catch (err) {
-    if (isAppError(err, 'not_found')) return null; // erased or unknown: nothing to evaluate
-    throw err;
+): Promise<Map<string, Subject>> {
+  const found = await customers.subjects(ctx, profileIds, { facts: needsProfile });
+  const now = ctx.clock.now();
+  const out = new Map<string, Subject>();
+  for (const s of found.values()) {
+    if (out.has(s.rootId)) continue;
+    out.set(s.rootId, {
+      rootId: s.rootId,
+      profileIds: s.profileIds,
+      facts: needsProfile
+        ? {
+            traits: { ...s.traits },
+            tags: s.tags,
+            stage: s.stage,
+            mayContact: (purpose, channel) => mayContact(s.consent, purpose, channel, now).allowed,
+          }
+        : null,
+    });
   }
-}
-
-async function mapLimited<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const run = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, run));
   return out;
 }
 
@@ -104,12 +88,17 @@ export async function evaluateProfiles(
 ): Promise<{ entered: number; exited: number }> {
   if (defs.audiences.length === 0 && defs.computedTraits.length === 0) return { entered: 0, exited: 0 };
   const needsProfile = defs.computedTraits.length > 0 || defs.audiences.some((a) => ruleNeedsProfile(a.rule));
-  const read = await mapLimited([...new Set(profileIds)], PARALLEL_READS, (id) =>
-    readSubject(ctx, deps.customers, id, needsProfile).then((s) => (s ? { s, cause: causes.get(id) } : null)),
-  );
-  // Several profiles of one cluster are one customer.
+  const found = await readSubjects(ctx, deps.customers, [...new Set(profileIds)], needsProfile);
+  // Several profiles of one cluster are one customer; the entry names the event that touched one.
   const byRoot = new Map<string, { s: Subject; cause: string | undefined }>();
-  for (const r of read) if (r && (!byRoot.has(r.s.rootId) || r.cause)) byRoot.set(r.s.rootId, r);
+  const rootOf = new Map<string, string>();
+  for (const s of found.values()) for (const p of s.profileIds) rootOf.set(p, s.rootId);
+  for (const id of profileIds) {
+    const root = rootOf.get(id);
+    if (!root) continue;
+    const cause = causes.get(id) ?? byRoot.get(root)?.cause;
+    byRoot.set(root, { s: found.get(root)!, cause });
+  }
   if (byRoot.size === 0) return { entered: 0, exited: 0 };
   const subjects = [...byRoot.values()];
   const now = ctx.clock.now();

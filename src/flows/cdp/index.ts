@@ -3,4 +3,4 @@
 export { cdpFlowRoutes } from './cdp-flow.routes.js';
 export { type CdpRunnerDeps, type RunningCdp, startCdp } from './cdp-runner.js';
 export { type CdpCustomers, evaluateProfiles } from './evaluate-profiles.js';
-export { type CdpTap, tapIngest } from './ingest-tap.js';
+export { type CdpTap, handOffToCdp, tapIngest } from './ingest-tap.js';

@@ -1,15 +1,15 @@
-// The CDP's hook on ingestion. Before the customers module stores a batch, events whose name has a
+// The CDP's hooks on ingestion. Before the customers module stores a batch, events whose name has a
 // tracking plan are checked (a violation is counted; with `block` the event is refused with the
-// schema's complaints); after it stored them, the events some definition needs (counted by an
-// audience or computed trait, or forwarded by a destination) are handed to the CDP worker's queue.
-// With no definitions the hook costs a map lookup and two size tests per batch: ingestion stays as
-// fast as without it. The queue is in memory: events stored just before a crash are not counted or
-// forwarded (their profile is evaluated again on its next event or change).
+// schema's complaints). While it stores them, `handOffToCdp` names the events some definition needs
+// (counted by an audience or computed trait, or forwarded by a destination) in a cdp.events_received
+// event of the same transaction: the CDP worker, a consumer of the event log, reads them from there,
+// so a crash right after ingestion loses nothing and a replay counts nothing twice. With no
+// definitions the hooks cost a map lookup and two size tests per batch.
 
 import {
+  CDP_EVENTS,
   type CdpDefinitions,
   type CdpService,
-  type TappedEvent,
   type ViolationCount,
   violationsOf,
 } from '../../modules/cdp/index.js';
@@ -18,32 +18,55 @@ import type {
   IngestEventInput,
   IngestEventResult,
   IngestSource,
+  StoredIngestEvent,
 } from '../../modules/customers/index.js';
 import type { Ctx } from '../../platform/context.js';
+import type { NewEvent } from '../../platform/events/event-log.js';
 
 const CHECKED_KINDS = new Set(['track', 'page', 'screen']);
-/** Beyond this many waiting events the oldest are dropped (the worker is far behind). */
-const MAX_QUEUED = 200_000;
 
 export interface CdpTap {
-  /** Stored events waiting for the worker, oldest first. */
-  take(max: number): TappedEvent[];
-  readonly queued: number;
   /** Violations seen since the last take, by event name. */
   takeViolations(): ViolationCount[];
-  /** Called when events were queued (the worker wakes). */
-  onQueued: (() => void) | undefined;
-  dropped: number;
+  readonly pendingViolations: number;
+  /** Called when violations were counted (the worker wakes to record them). */
+  onViolations: (() => void) | undefined;
 }
 
 interface TapState {
-  queue: TappedEvent[];
   violations: Map<string, ViolationCount>;
 }
 
 /** Whether any definition wants stored events at all. */
 const wantsEvents = (d: CdpDefinitions | undefined): d is CdpDefinitions =>
   d !== undefined && (d.countedEvents.size > 0 || d.destinations.length > 0);
+
+/**
+ * The customers module's onStored hook: one cdp.events_received event naming the stored events the
+ * CDP's definitions want (as this process knows them; one saved on another node shows here within
+ * the definitions' cache life, and its backfill counts what was stored meanwhile).
+ */
+export function handOffToCdp(cdp: Pick<CdpService, 'cachedDefinitions'>) {
+  return (ctx: Ctx, stored: StoredIngestEvent[]): NewEvent[] => {
+    const defs = cdp.cachedDefinitions(ctx);
+    if (!wantsEvents(defs)) return [];
+    const kinds = new Set<string>(defs.destinations.flatMap((d) => d.kinds));
+    const events: Array<{ sourceId: string; messageId: string }> = [];
+    for (const e of stored) {
+      if (kinds.has(e.kind) || (e.name && defs.countedEvents.has(e.name)))
+        events.push({ sourceId: e.sourceId, messageId: e.messageId });
+    }
+    if (events.length === 0) return [];
+    return [
+      {
+        type: CDP_EVENTS.eventsReceived,
+        subject: events[0]!.sourceId,
+        channelId: null,
+        payload: { events },
+      },
+    ];
+  };
+}
 
 /**
  * The customers service with ingestion hooked: every other method is the module's own. (A decorator
@@ -53,21 +76,17 @@ export function tapIngest(
   customers: CustomersService,
   cdp: CdpService,
 ): { customers: CustomersService; tap: CdpTap } {
-  const state: TapState = { queue: [], violations: new Map() };
+  const state: TapState = { violations: new Map() };
   const tap: CdpTap = {
-    take(max) {
-      return state.queue.splice(0, max);
-    },
-    get queued() {
-      return state.queue.length;
-    },
     takeViolations() {
       const list = [...state.violations.values()];
       state.violations.clear();
       return list;
     },
-    onQueued: undefined,
-    dropped: 0,
+    get pendingViolations() {
+      return state.violations.size;
+    },
+    onViolations: undefined,
   };
 
   function check(ctx: Ctx, defs: CdpDefinitions, events: IngestEventInput[]) {
@@ -96,45 +115,11 @@ export function tapIngest(
     return blocked;
   }
 
-  function enqueue(
-    defs: CdpDefinitions,
-    source: IngestSource,
-    events: IngestEventInput[],
-    results: IngestEventResult[],
-  ) {
-    const kinds = new Set(defs.destinations.flatMap((d) => d.kinds));
-    for (const r of results) {
-      if (r.status !== 'stored') continue;
-      const e = events[r.index]!;
-      if (!kinds.has(e.kind as never) && !(e.name && defs.countedEvents.has(e.name))) continue;
-      state.queue.push({
-        messageId: e.messageId,
-        kind: e.kind,
-        name: e.name,
-        profileId: r.profileId,
-        channelId: source.channelId,
-        sourceId: source.id,
-        occurredAt: e.occurredAt,
-        properties: e.properties,
-        traits: e.traits,
-        userId: e.userId,
-        anonymousId: e.anonymousId,
-      });
-    }
-    if (state.queue.length > MAX_QUEUED)
-      tap.dropped += state.queue.splice(0, state.queue.length - MAX_QUEUED).length;
-    if (state.queue.length) tap.onQueued?.();
-  }
-
   async function ingest(ctx: Ctx, source: IngestSource, events: IngestEventInput[]) {
     const defs = cdp.cachedDefinitions(ctx);
     const blocked = defs && defs.plan.size > 0 ? check(ctx, defs, events) : undefined;
-    if (state.violations.size) tap.onQueued?.();
-    if (!blocked?.size) {
-      const results = await customers.ingest(ctx, source, events);
-      if (wantsEvents(defs)) enqueue(defs, source, events, results);
-      return results;
-    }
+    if (state.violations.size) tap.onViolations?.();
+    if (!blocked?.size) return customers.ingest(ctx, source, events);
     // Blocked events are left out; the others are stored and their results mapped back.
     const kept: number[] = [];
     events.forEach((_e, i) => {
@@ -142,7 +127,6 @@ export function tapIngest(
     });
     const keptEvents = kept.map((i) => events[i]!);
     const stored = keptEvents.length ? await customers.ingest(ctx, source, keptEvents) : [];
-    if (wantsEvents(defs)) enqueue(defs, source, keptEvents, stored);
     const results: IngestEventResult[] = stored.map((r) => ({ ...r, index: kept[r.index]! }));
     for (const [i, errors] of blocked) {
       results.push({

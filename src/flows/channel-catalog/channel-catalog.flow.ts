@@ -15,10 +15,11 @@ import {
 import type { Channel, ChannelsService } from '../../modules/channels/index.js';
 import type { ImageView } from '../../modules/media/index.js';
 import type { Ctx } from '../../platform/context.js';
+import { type ChannelSearchRequest, type StockLister, searchChannelCatalog } from './channel-search.js';
 import { ViewCache } from './view-cache.js';
 
 /** What this flow needs from inventory (the inventory service has this shape). */
-export interface AvailabilityReader {
+export interface AvailabilityReader extends StockLister {
   availableToSell(ctx: Ctx, channelId: string, skus: string[]): Promise<Map<string, number>>;
 }
 
@@ -114,6 +115,22 @@ export function createChannelCatalogFlow(deps: ChannelCatalogDeps) {
         items,
         nextCursor: more ? (items.at(-1)?.id ?? null) : null,
       };
+    },
+
+    /** Full-text, typo-tolerant search with facets and sorting (see channel-search.ts). */
+    search(ctx: Ctx, channel: Channel, req: ChannelSearchRequest) {
+      return searchChannelCatalog(
+        ctx,
+        { catalog: deps.catalog, stock: deps.inventory, present: withAvailability },
+        channel,
+        req,
+      );
+    },
+
+    /** Products by id, handle or SKU as the channel shows them (listed or not), with availability. */
+    async productsAsShown(ctx: Ctx, channel: Channel, keys: string[]): Promise<ShopProduct[]> {
+      const found = await deps.catalog.channelProducts(ctx, channelViewScope(channel), keys);
+      return withAvailability(ctx, channel.id, found);
     },
 
     /** One product by id, handle or SKU; `listedOnly` hides what the channel does not publish. */

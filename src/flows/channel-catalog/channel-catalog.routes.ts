@@ -4,10 +4,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   CatalogLocale,
+  Category,
   ChannelProduct,
   Listing,
   ListingInput,
   PageQuery,
+  SEARCH_SORTS,
   Sku,
   SkuPrice,
 } from '../../modules/catalog/index.js';
@@ -21,6 +23,34 @@ const ShopProduct = ChannelProduct.extend({ images: z.array(ImageView) });
 
 const ChannelParams = z.object({ channel: z.string().describe('channel id or code') });
 const LocaleQuery = z.object({ locale: CatalogLocale.optional().describe('one of the channel locales') });
+
+const Money = z.coerce.number().int().min(0).max(1_000_000_000_000);
+const OptionFilter = z
+  .string()
+  .max(200)
+  .regex(/^[^:]{1,60}:.{1,100}$/, 'an option name and value, e.g. colour:Blue');
+const SearchQuery = z.strictObject({
+  q: z.string().max(200).optional().describe('search words; typos are forgiven'),
+  category: Category.optional(),
+  option: z
+    .union([OptionFilter, z.array(OptionFilter).max(10)])
+    .optional()
+    .describe('option name:value a variant must have; repeat for more'),
+  minPrice: Money.optional().describe('in minor units of the channel currency'),
+  maxPrice: Money.optional().describe('in minor units of the channel currency'),
+  inStock: z.enum(['true', 'false']).optional().describe('only products with stock to sell'),
+  store: z.string().max(100).optional().describe('with inStock: stock at this store channel (id or code)'),
+  sort: z.enum(SEARCH_SORTS).default('relevance'),
+  offset: z.coerce.number().int().min(0).max(10_000).default(0),
+  limit: z.coerce.number().int().min(1).max(100).default(24),
+  locale: CatalogLocale.optional().describe('one of the channel locales'),
+});
+const Facets = z.object({
+  categories: z.array(z.object({ value: z.string(), count: z.number().int() })),
+  options: z.array(z.object({ name: z.string(), value: z.string(), count: z.number().int() })),
+  price: z.object({ min: z.number().int(), max: z.number().int() }).nullable(),
+});
+const ChannelHead = z.object({ id: z.string(), code: z.string(), currency: z.string(), locale: z.string() });
 
 export const channelCatalogRoutes =
   (flow: ChannelCatalogFlow): FastifyPluginAsyncZod =>
@@ -53,6 +83,78 @@ export const channelCatalogRoutes =
         const channel = await flow.channelOf(request.ctx, request.params.channel);
         channelFor(request, channel.id);
         return flow.listProducts(request.ctx, channel, request.query);
+      },
+    );
+
+    app.get(
+      '/channels/:channel/search',
+      {
+        config: { policy: browserKeys('catalog:read', onRecord('channel', 'channel')) },
+        schema: {
+          tags: ['catalog'],
+          summary:
+            "Search a channel's products in its language, forgiving typos, with facets, filters and sorting",
+          params: ChannelParams,
+          querystring: SearchQuery,
+          response: {
+            200: z.object({
+              channel: ChannelHead,
+              items: z.array(ShopProduct),
+              total: z.number().int(),
+              facets: Facets,
+              didYouMean: z.string().nullable(),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const channel = await flow.channelOf(request.ctx, request.params.channel);
+        channelFor(request, channel.id);
+        const { option, inStock, store, ...query } = request.query;
+        const options = (typeof option === 'string' ? [option] : (option ?? [])).map(
+          (o): [string, string] => {
+            const at = o.indexOf(':');
+            return [o.slice(0, at), o.slice(at + 1)];
+          },
+        );
+        const inStockAt =
+          inStock === 'true' ? (store ? await flow.channelOf(request.ctx, store) : channel) : undefined;
+        return flow.search(request.ctx, channel, { ...query, options, inStockAt });
+      },
+    );
+
+    app.get(
+      '/channels/:channel/suggest',
+      {
+        config: { policy: browserKeys('catalog:read', onRecord('channel', 'channel')) },
+        schema: {
+          tags: ['catalog'],
+          summary: 'Suggestions as the shopper types: the best matching products and a corrected query',
+          params: ChannelParams,
+          querystring: z.strictObject({ q: z.string().min(1).max(100), ...LocaleQuery.shape }),
+          response: {
+            200: z.object({
+              suggestions: z.array(z.object({ id: z.string(), handle: z.string(), title: z.string() })),
+              didYouMean: z.string().nullable(),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const channel = await flow.channelOf(request.ctx, request.params.channel);
+        channelFor(request, channel.id);
+        const r = await flow.search(request.ctx, channel, {
+          q: request.query.q,
+          locale: request.query.locale,
+          options: [],
+          sort: 'relevance',
+          offset: 0,
+          limit: 6,
+        });
+        return {
+          suggestions: r.items.map((p) => ({ id: p.id, handle: p.handle, title: p.title })),
+          didYouMean: r.didYouMean,
+        };
       },
     );
 

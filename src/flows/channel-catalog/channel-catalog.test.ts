@@ -15,6 +15,11 @@ const inventory = {
     availabilityReads++;
     return new Map(skus.map((s) => [s, stock.get(`${channelId}/${s}`) ?? 0]));
   },
+  async channelAvailability(_ctx: Ctx, channelId: string, opts: { after?: string | undefined }) {
+    return [...stock]
+      .filter(([k]) => k.startsWith(`${channelId}/`) && k.slice(channelId.length + 1) > (opts.after ?? ''))
+      .map(([k, n]) => ({ sku: k.slice(channelId.length + 1), availableToSell: n }));
+  },
 };
 const flow = createChannelCatalogFlow({ channels, catalog, inventory });
 

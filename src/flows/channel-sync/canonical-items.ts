@@ -23,6 +23,11 @@ export interface CanonicalItem {
   listed: boolean;
   availableToSell: number;
   price: { amount: number; currency: string; decimal: string } | null;
+  /**
+   * The price after the channel's automatic campaigns when they lower it (Shopify's price with the
+   * regular one as compare-at, WooCommerce's sale_price); null: no sale (a channel clears its own).
+   */
+  salePrice?: { amount: number; currency: string; decimal: string } | null;
   priceSource: 'channel' | 'price_list' | null;
   gtin: string | null;
 }
@@ -55,6 +60,7 @@ export async function readCanonicalItems(
     product.variants.forEach((v, index) => {
       bySku.set(v.sku, { product, index });
     });
+  const sales = await salePricesOf(deps, ctx, channel.id, wanted, bySku);
   return wanted.map(({ sku, changed }) => {
     const hit = bySku.get(sku);
     const variant = hit?.product.variants[hit.index];
@@ -71,11 +77,42 @@ export async function readCanonicalItems(
       listed: (hit?.product.listed ?? false) && channel.status === 'active',
       availableToSell: Math.max(0, ats.get(sku) ?? 0),
       price: price ? { ...price, decimal: decimalAmount(price.amount, price.currency) } : null,
+      ...(sales ? { salePrice: saleOf(sales.get(sku), price) } : {}),
       priceSource: variant?.priceSource ?? null,
       gtin: variant?.gtin ?? null,
     };
   });
 }
+
+type ChannelProduct = Awaited<ReturnType<ChannelSyncFlowDeps['catalog']['channelProducts']>>[number];
+
+/** Sale prices of the items whose price goes out (none asked when no price changes). */
+async function salePricesOf(
+  deps: ChannelSyncFlowDeps,
+  ctx: Ctx,
+  channelId: string,
+  wanted: Array<{ sku: string; changed: SyncKind[] }>,
+  bySku: Map<string, { product: ChannelProduct; index: number }>,
+): Promise<Map<string, number> | null> {
+  if (!deps.salePrices) return null;
+  const items: Array<{ sku: string; unitPrice: number; categories: readonly string[] }> = [];
+  let currency: string | null = null;
+  for (const w of wanted) {
+    const hit = bySku.get(w.sku);
+    const price = hit?.product.variants[hit.index]?.price;
+    if (!w.changed.includes('price') || !hit || !price) continue;
+    currency ??= price.currency;
+    if (price.currency !== currency) continue;
+    items.push({ sku: w.sku, unitPrice: price.amount, categories: hit.product.categories });
+  }
+  if (!currency || items.length === 0) return new Map();
+  return deps.salePrices(ctx, channelId, currency, items);
+}
+
+const saleOf = (amount: number | undefined, price: { amount: number; currency: string } | null) =>
+  price && amount !== undefined && amount < price.amount
+    ? { amount, currency: price.currency, decimal: decimalAmount(amount, price.currency) }
+    : null;
 
 /** The connection's JSONata transform over one item; its result is what the channel receives. */
 export async function applyTransform(transform: string | null, item: CanonicalItem): Promise<unknown> {

@@ -1,11 +1,13 @@
 // Which queued items a batch of committed events makes dirty: a stock change for every connection
 // of every channel whose available-to-sell moved (all channels sourcing from the location), a price
 // change for the channel or every channel on the price list, listing and title changes for the
-// channels that list the product, and whole-channel resyncs when sourcing or the price list changes.
+// channels that list the product, whole-channel resyncs when sourcing or the price list changes, and
+// sale prices again when a campaign changes.
 import { CATALOG_EVENT_SCHEMAS, CATALOG_EVENTS, channelViewScope } from '../../modules/catalog/index.js';
 import type { ConnectionWithCredentials, DirtyItem, SyncKind } from '../../modules/channel-sync/index.js';
 import { CHANNEL_EVENT_SCHEMAS, CHANNEL_EVENTS } from '../../modules/channels/index.js';
 import { INVENTORY_EVENT_SCHEMAS, INVENTORY_EVENTS } from '../../modules/inventory/index.js';
+import { PROMOTION_EVENTS } from '../../modules/promotions/index.js';
 import type { Ctx } from '../../platform/context.js';
 import type { StoredEvent } from '../../platform/events/event-log.js';
 import { payloadOf } from '../../platform/events/event-schemas.js';
@@ -18,7 +20,46 @@ export const CHANNEL_SYNC_EVENT_TYPES = [
   CATALOG_EVENTS.listingChanged,
   CATALOG_EVENTS.productUpdated,
   CHANNEL_EVENTS.updated,
+  PROMOTION_EVENTS.campaignCreated,
+  PROMOTION_EVENTS.campaignUpdated,
+  PROMOTION_EVENTS.campaignStarted,
+  PROMOTION_EVENTS.campaignEnded,
+  PROMOTION_EVENTS.collectionSaved,
 ];
+
+interface CampaignShape {
+  kind: string;
+  conditions: { channelIds?: string[]; skus?: string[] };
+  benefit: { type: string; items?: Array<{ sku: string }> };
+}
+
+/**
+ * A campaign change moves sale prices: its SKUs' prices go out again on the channels it names (or
+ * every watched channel); a campaign over categories, collections or everything resyncs the prices
+ * of those channels. Coupon campaigns and free shipping change no shelf price.
+ */
+function planCampaignChange(plan: DirtyPlan, e: StoredEvent, watched: Set<string>) {
+  // An edit may have moved the campaign off channels or SKUs (the event carries only the new
+  // rules), and a collection's members changed: every watched channel's prices go out again.
+  if (e.type === PROMOTION_EVENTS.collectionSaved || e.type === PROMOTION_EVENTS.campaignUpdated) {
+    for (const channelId of watched) plan.resync.push({ channelId, kinds: ['price'] });
+    return;
+  }
+  const c = (e.payload as { campaign?: CampaignShape }).campaign;
+  if (!c || c.kind !== 'automatic' || c.benefit.type === 'free_shipping') return;
+  const channels = c.conditions.channelIds?.length
+    ? c.conditions.channelIds.filter((id) => watched.has(id))
+    : [...watched];
+  const skus = c.conditions.skus?.length
+    ? c.conditions.skus
+    : c.benefit.type === 'bundle' && !Object.keys(c.conditions).length
+      ? (c.benefit.items ?? []).map((i) => i.sku)
+      : null;
+  for (const channelId of channels) {
+    if (skus) for (const sku of skus) plan.items.push({ channelId, kind: 'price', sku });
+    else plan.resync.push({ channelId, kinds: ['price'] });
+  }
+}
 
 /** Per channel, the SKUs and kinds an event batch touches, plus channels to resync whole. */
 export interface DirtyPlan {
@@ -83,6 +124,13 @@ export async function planDirtyItems(
       }
       case CATALOG_EVENTS.productUpdated:
         updated.add(payloadOf(CATALOG_EVENT_SCHEMAS[CATALOG_EVENTS.productUpdated], e).productId);
+        break;
+      case PROMOTION_EVENTS.campaignCreated:
+      case PROMOTION_EVENTS.campaignUpdated:
+      case PROMOTION_EVENTS.campaignStarted:
+      case PROMOTION_EVENTS.campaignEnded:
+      case PROMOTION_EVENTS.collectionSaved:
+        planCampaignChange(plan, e, watched);
         break;
       case CHANNEL_EVENTS.updated: {
         const { changed } = payloadOf(CHANNEL_EVENT_SCHEMAS[CHANNEL_EVENTS.updated], e);

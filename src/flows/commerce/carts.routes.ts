@@ -402,6 +402,11 @@ export const cartsRoutes =
               ),
             email: z.string().email().optional(),
             phone: z.string().max(40).optional(),
+            locale: z
+              .string()
+              .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a BCP 47 locale such as en or es-ES')
+              .optional()
+              .describe("the shopper's page language: the order confirmation email is written in it"),
             routing: z.enum(['nearest_with_stock', 'fewest_shipments', 'store_priority']).optional(),
             wallet: z
               .array(WalletTenderInput)

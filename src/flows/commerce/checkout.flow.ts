@@ -43,6 +43,8 @@ export interface CheckoutInput {
   payments?: TenderInput[] | undefined;
   email?: string | undefined;
   phone?: string | undefined;
+  /** The shopper's page language: the order confirmation is written in it. */
+  locale?: string | undefined;
   /** For shipped orders: nearest_with_stock (default), fewest_shipments or store_priority. */
   routing?: string | undefined;
   /**
@@ -256,7 +258,12 @@ export function createCheckoutFlow(deps: CommerceDeps) {
             }
           : null,
       reservationIds: stock.reservationIds,
-      metadata: { discounts: totals.discounts, taxRule: totals.taxRule, ...(till ? { till } : {}) },
+      metadata: {
+        discounts: totals.discounts,
+        taxRule: totals.taxRule,
+        ...(till ? { till } : {}),
+        ...(who.locale ? { locale: who.locale } : {}),
+      },
     };
   }
 
@@ -373,7 +380,12 @@ export function createCheckoutFlow(deps: CommerceDeps) {
           : tendersFor(totals.grand - fromWallet, counterSale, input);
       const email = input.email?.trim().toLowerCase() ?? cart.email;
       const phone = input.phone?.trim() ?? cart.phone;
-      const who = { customerId: await customerFor(ctx, cart, channel.id, email, phone), email, phone };
+      const who = {
+        customerId: await customerFor(ctx, cart, channel.id, email, phone),
+        email,
+        phone,
+        locale: input.locale ?? null,
+      };
 
       const orderId = newId('ord');
       // Should placing the order fail, every authorization taken is voided.
@@ -442,6 +454,7 @@ interface Who {
   customerId: string | null;
   email: string | null;
   phone: string | null;
+  locale?: string | null;
 }
 
 interface Placement {

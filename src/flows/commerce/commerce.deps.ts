@@ -89,6 +89,8 @@ export interface MarketplaceUses {
       currency: string;
       code: string;
       amount: number;
+      /** The order's grand total (campaign reporting's revenue). */
+      orderTotal?: number;
     },
   ): Promise<boolean>;
 }

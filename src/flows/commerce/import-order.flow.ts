@@ -83,6 +83,7 @@ export function createImportOrderFlow(deps: CommerceDeps) {
         currency: order.currency,
         code: d.code,
         amount: d.amount,
+        orderTotal: order.totals.grand,
       });
     }
   }

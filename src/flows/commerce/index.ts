@@ -11,6 +11,7 @@ export { type CommerceFlows, createCommerceFlows } from './commerce.flows.js';
 export { startCustomerCommerceProjection } from './customer-projection.js';
 export { confirmationMail, createOrderAdminFlow, type OrderAdminFlow } from './order-admin.flow.js';
 export { orderAdminRoutes } from './order-admin.routes.js';
+export { confirmationText, startOrderConfirmations } from './order-confirmation.js';
 export { createPriceOverrideFlow, type PriceOverrideFlow } from './price-override.flow.js';
 export { priceOverrideRoutes } from './price-override.routes.js';
 export { type PaymentRefused, paymentFailedError } from './take-payment.js';

@@ -2,7 +2,7 @@
 // lines, totals, how it was paid and the change given, as plain text through the configured relay,
 // in one of five languages (receipt-texts.ts).
 // The address is used for this mail only: it is not logged and not added to the order or profile.
-import { AppError } from '../../kernel/index.js';
+import { AppError, formatMoney, money } from '../../kernel/index.js';
 import type { Order } from '../../modules/orders/index.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
@@ -23,8 +23,8 @@ export function receiptText(order: Order, storeName: string, lang: ReceiptLangua
   const w = RECEIPT_TEXTS[lang];
   const row = (left: string, right: string) =>
     `${left.slice(0, 39 - right.length).padEnd(39 - right.length)} ${right}`;
-  const m = (n: number) =>
-    new Intl.NumberFormat(lang, { style: 'currency', currency: order.currency }).format(n / 100);
+  // In the currency's own exponent (JPY has no decimals, KWD three).
+  const m = (n: number) => formatMoney(money(n, order.currency), lang);
   const tenders = ((order.metadata.till as { tenders?: TillTender[] } | undefined)?.tenders ?? []).flatMap(
     (t) => {
       const cash = t.provider === 'manual';

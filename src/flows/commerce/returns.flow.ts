@@ -2,7 +2,7 @@
 // partly or fully. Restocked units go on hand at the receiving location, written-off ones are
 // recorded with their reason; the refund goes to the original payment or becomes store credit.
 // One transaction: a refused return (more than bought, unknown SKU…) changes nothing.
-import { AppError } from '../../kernel/index.js';
+import { AppError, newId } from '../../kernel/index.js';
 import type { Order, OrderReturn, ReturnLineRequest } from '../../modules/orders/index.js';
 import type { StoreCredit } from '../../modules/payments/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
@@ -62,6 +62,9 @@ export function createReturnsFlow(deps: CommerceDeps) {
             throw new AppError('restock_failed', `Could not restock ${line.sku} at ${location.code}`);
         }
         const refundAmount = checked.value.reduce((s, l) => s + l.refundAmount, 0);
+        // Named before the refund so its events say which return they pay (the wallet takes a
+        // return's points back by its lines, not by the money).
+        const returnId = newId('ret');
         let storeCredit: StoreCredit | null = null;
         let refundIds: string[] = [];
         if (refundAmount > 0) {
@@ -70,6 +73,7 @@ export function createReturnsFlow(deps: CommerceDeps) {
             amount: refundAmount,
             currency: order.currency,
             method: input.refundMethod,
+            returnId,
             profileId: order.customerId,
             reason: `return at ${location.code}`,
             channelId: input.channelId ?? order.channelId,
@@ -87,6 +91,7 @@ export function createReturnsFlow(deps: CommerceDeps) {
           refundIds = refunded.value.refunds.map((r) => r.id);
         }
         const recorded = await returns.recordReturn(tx, order, {
+          id: returnId,
           channelId: input.channelId ?? null,
           locationId: location.id,
           method: input.method,

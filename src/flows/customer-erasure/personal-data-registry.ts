@@ -43,7 +43,10 @@ const MODULES_WITHOUT_CUSTOMER_DATA: PersonalDataRegistry[] = [
     // hold after an erasure; the profile itself is gone.
     owner: 'promotions',
     personal: [],
-    notPersonal: [{ table: 'promotion_campaigns', column: 'name', reason: "a campaign's name" }],
+    notPersonal: [
+      { table: 'promotion_campaigns', column: 'name', reason: "a campaign's name" },
+      { table: 'promotion_collections', column: 'name', reason: 'a named group of products' },
+    ],
   },
   {
     // Employees' work accounts, not customers': an admin manages (and disables) them.

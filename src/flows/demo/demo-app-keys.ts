@@ -14,6 +14,7 @@ export const TILL_SCOPES = [
   'wallet:write',
   'inventory:read',
   'events:read',
+  'inbox:till',
 ];
 
 export interface DemoAppKey {

@@ -1,7 +1,8 @@
-// The demo retailer's catalog: 50 outdoor products (10 styles in 5 colourways, 3 sizes each) with
-// texts in en, nl, sv, es and bg, an EUR and a SEK price list (each demo channel gets the one in its
-// currency), listings per channel (stores and the marketplace carry part of the range, the social
-// shop with its own titles) and a few marketplace-only prices. Idempotent: reloads change nothing.
+// The demo retailer's catalog: 10 outdoor products, each with 15 variants (5 colours × 3 sizes, both
+// variant options, so a shop shows one card and a colour picker), texts in en, nl, sv, es and bg, an
+// EUR and a SEK price list (each demo channel gets the one in its currency), listings per channel
+// (stores and the marketplace carry part of the range, the social shop with its own titles) and a
+// few marketplace-only prices. Idempotent: reloads change nothing.
 import type { CatalogService, ProductUpsert } from '../../modules/catalog/index.js';
 import type { Channel, ChannelsService } from '../../modules/channels/index.js';
 import type { Ctx } from '../../platform/context.js';
@@ -174,8 +175,17 @@ const sekOf = (eur: number) => (Math.round((eur * 10.9) / 10000) * 100 - 1) * 10
 export interface DemoCatalog {
   products: number;
   skus: string[];
-  /** What each product's picture shows (demo-media.ts draws them): style, colour and alt texts. */
-  pictures: Array<{ productId: string; style: string; colour: string; alt: Record<string, string> }>;
+  /**
+   * What each colour's picture shows (demo-media.ts draws them): style, colour and alt texts; it is
+   * the picture of the colour's first variant, which its other sizes show too.
+   */
+  pictures: Array<{
+    productId: string;
+    variantId: string;
+    style: string;
+    colour: string;
+    alt: Record<string, string>;
+  }>;
 }
 
 export async function loadDemoCatalog(
@@ -191,45 +201,43 @@ export async function loadDemoCatalog(
     (await catalog.listPriceLists(ctx)).find((l) => l.code === 'retail-sek') ??
     (await catalog.createPriceList(ctx, { code: 'retail-sek', name: 'Retail SEK', currency: 'SEK' }));
 
-  const products: Array<ProductUpsert & { style: Style; colour: string }> = [];
-  for (const style of STYLES) {
-    for (const colour of COLOURS) {
-      const texts = Object.fromEntries(
-        (Object.keys(style.title) as Array<keyof Texts>).map((l) => [
-          l,
-          { title: `${style.title[l]}, ${colour.name[l]}`, description: DESCRIPTION[l] },
-        ]),
-      );
-      products.push({
-        handle: `${style.code}-${colour.code}`,
-        defaultLocale: 'en',
-        categories: [style.category],
-        // Pictures come from the media module (demo-media.ts), drawn by the hub: no network needed.
-        media: [],
-        texts,
-        style,
-        colour: colour.code,
-      });
-    }
-  }
+  const products: Array<ProductUpsert & { style: Style }> = STYLES.map((style) => ({
+    handle: style.code,
+    defaultLocale: 'en',
+    categories: [style.category],
+    // Pictures come from the media module (demo-media.ts), drawn by the hub: no network needed.
+    media: [],
+    texts: Object.fromEntries(
+      (Object.keys(style.title) as Array<keyof Texts>).map((l) => [
+        l,
+        { title: style.title[l], description: DESCRIPTION[l] },
+      ]),
+    ),
+    style,
+  }));
   const { ids } = await catalog.upsertProducts(
     ctx,
-    products.map(({ style: _s, colour: _c, ...p }) => p),
+    products.map(({ style: _s, ...p }) => p),
   );
+  // SKUs (and so barcodes, stock and demo orders) name style, colour and size as they always did.
   const variants = products
     .flatMap((p) =>
-      p.style.sizes.map((size) => ({
-        productId: ids.get(p.handle)!,
-        sku: `FF-${p.handle.toUpperCase()}-${size}`,
-        options: { colour: p.colour, size },
-        eur: p.style.eur,
-      })),
+      COLOURS.flatMap((colour) =>
+        p.style.sizes.map((size) => ({
+          productId: ids.get(p.handle)!,
+          sku: `FF-${p.handle}-${colour.code}-${size}`.toUpperCase(),
+          options: { colour: colour.code, size },
+          eur: p.style.eur,
+        })),
+      ),
     )
     .map((v, i) => ({ ...v, gtin: demoGtin(i + 1) }));
-  await catalog.upsertVariants(
-    ctx,
-    variants.map(({ eur: _e, ...v }) => v),
-  );
+  const variantIds = (
+    await catalog.upsertVariants(
+      ctx,
+      variants.map(({ eur: _e, ...v }) => v),
+    )
+  ).ids;
   await catalog.setPrices(
     ctx,
     eurList.id,
@@ -250,9 +258,9 @@ export async function loadDemoCatalog(
   const carries: Record<string, (i: number) => boolean> = {
     webshop: () => true,
     app: () => true,
-    'store-amsterdam': (i) => i % 5 !== 4,
-    'store-stockholm': (i) => i % 5 !== 2,
-    marketplace: (i) => i < 30,
+    'store-amsterdam': (i) => i !== 9,
+    'store-stockholm': (i) => i !== 7,
+    marketplace: (i) => i < 6,
     'social-shop': (i) => i % 2 === 0,
   };
   for (const [code, carried] of Object.entries(carries)) {
@@ -279,12 +287,20 @@ export async function loadDemoCatalog(
         .map((v) => ({ sku: v.sku, amount: Math.round((v.eur * 1.08) / 100) * 100 - 1, currency: 'EUR' })),
     );
   }
-  const pictures = products.map((p) => ({
-    productId: ids.get(p.handle)!,
-    style: p.style.code,
-    colour: p.colour,
-    alt: Object.fromEntries(Object.entries(p.texts ?? {}).map(([l, t]) => [l, t.title])),
-  }));
+  const pictures = products.flatMap((p) =>
+    COLOURS.map((colour) => ({
+      productId: ids.get(p.handle)!,
+      variantId: variantIds.get(`FF-${p.handle}-${colour.code}-${p.style.sizes[0]}`.toUpperCase())!,
+      style: p.style.code,
+      colour: colour.code,
+      alt: Object.fromEntries(
+        (Object.keys(p.style.title) as Array<keyof Texts>).map((l) => [
+          l,
+          `${p.style.title[l]}, ${colour.name[l]}`,
+        ]),
+      ),
+    })),
+  );
   return { products: products.length, skus: variants.map((v) => v.sku), pictures };
 }
 

@@ -1,6 +1,7 @@
-// The demo retailer's pictures, drawn by the hub (a silhouette of each style in its colourway on a
-// light backdrop) and stored through the media module like any upload, so a fresh install shows
-// real pictures with no network. Idempotent: a product that has pictures keeps them.
+// The demo retailer's pictures, drawn by the hub (a silhouette of each style in each colour on a
+// light backdrop, one per colour, on that colour's first variant) and stored through the media module
+// like any upload, so a fresh install shows real pictures with no network. Idempotent: a product that
+// has pictures keeps them.
 import type { MediaService } from '../../modules/media/index.js';
 import { trustedSvgMaster } from '../../modules/media/index.js';
 import type { Ctx } from '../../platform/context.js';
@@ -46,10 +47,13 @@ export function demoPicture(style: string, colour: string): string {
 
 export async function loadDemoMedia(ctx: Ctx, media: MediaService, catalog: DemoCatalog): Promise<number> {
   let added = 0;
+  const pictured = new Map<string, boolean>();
   for (const p of catalog.pictures) {
-    if ((await media.listImages(ctx, p.productId)).length > 0) continue;
+    if (!pictured.has(p.productId))
+      pictured.set(p.productId, (await media.listImages(ctx, p.productId)).length > 0);
+    if (pictured.get(p.productId)) continue;
     const master = await trustedSvgMaster(demoPicture(p.style, p.colour));
-    await media.addMaster(ctx, { productId: p.productId, variantId: null, master, alt: p.alt });
+    await media.addMaster(ctx, { productId: p.productId, variantId: p.variantId, master, alt: p.alt });
     added++;
   }
   return added;

@@ -29,6 +29,7 @@ export const CUSTOMER_COLUMNS = [
   'city',
   'region',
   'country',
+  'note',
 ] as const;
 
 /** Purposes the consent columns grant (the senders ask mayContact with these). */
@@ -87,6 +88,7 @@ const CustomerRow = z
       .toUpperCase()
       .regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 such as NL')
       .optional(),
+    note: text(5000),
   })
   .refine((r) => r.email || r.phone || r.external_id, 'give an email, a phone or an external_id')
   .refine((r) => !r.external_id || r.external_type, 'external_type: say whose id external_id is');
@@ -136,6 +138,7 @@ function eventsOf(row: CustomerRow, now: Date): IngestEventInput[] {
     ...(row.first_name ? { firstName: row.first_name } : {}),
     ...(row.last_name ? { lastName: row.last_name } : {}),
     ...(address ? { address } : {}),
+    ...(row.note ? { note: row.note } : {}),
   };
   const base = {
     kind: 'identify' as const,

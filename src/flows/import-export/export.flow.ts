@@ -55,6 +55,8 @@ export async function* catalogRows(ctx: Ctx, deps: ExportDeps): AsyncGenerator<I
                 description: text.description || undefined,
                 categories: p.categories,
                 media: p.media,
+                vendor: p.vendor ?? undefined,
+                tags: p.tags,
                 status: p.status,
                 default_locale: p.defaultLocale,
               }
@@ -85,6 +87,7 @@ export async function* catalogRows(ctx: Ctx, deps: ExportDeps): AsyncGenerator<I
         channel: price.channelId ? codeOf(price.channelId) : undefined,
         currency: price.currency,
         amount: price.amount,
+        compare_at: price.compareAtAmount ?? undefined,
       });
     }
     const handleOf = new Map(products.map((p) => [p.id, p.handle]));

@@ -14,7 +14,7 @@
 import { z } from 'zod';
 import { isAppError, newId } from '../../kernel/index.js';
 import type { CustomersService, IngestEventInput } from '../../modules/customers/index.js';
-import type { Order, OrdersService } from '../../modules/orders/index.js';
+import type { NewOrder, Order, OrdersService } from '../../modules/orders/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { type ImportedOrderInput, spreadDiscount } from '../commerce/import-order.flow.js';
 import { columnsOnly, present } from './customer-import.js';
@@ -48,6 +48,7 @@ export const ORDER_COLUMNS = [
   'ship_city',
   'ship_region',
   'ship_country',
+  'note',
 ] as const;
 
 /** Statuses that are history: they never reserve or move stock. */
@@ -101,6 +102,8 @@ const OrderHead = z.object({
     .trim()
     .regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 such as NL')
     .optional(),
+  /** The buyer's or the shop's note on the order, kept as it was written. */
+  note: text(5000),
 });
 
 export interface HistoryOrder {
@@ -115,7 +118,7 @@ export type ImportOpenOrder = (
 ) => Promise<{ order: Order; created: boolean }>;
 
 export interface HistoryDeps {
-  orders: Pick<OrdersService, 'placeOrder' | 'findByExternalId'>;
+  orders: Pick<OrdersService, 'placeOrders' | 'findExternalIds'>;
   customers: Pick<CustomersService, 'ingest'>;
   importOpenOrder?: ImportOpenOrder | undefined;
   channelId: string;
@@ -216,7 +219,8 @@ export function historyImportTarget(deps: HistoryDeps): ImportTarget<HistoryOrde
     return found;
   }
 
-  async function placeHistorical(ctx: Ctx, o: HistoryOrder, customerId: string | null) {
+  /** A historical order as the orders module places it, decided here in memory. */
+  function historicalOrder(o: HistoryOrder, customerId: string | null) {
     const h = o.head;
     const t = orderTotals(o);
     const delivered = h.status === 'fulfilled' || h.status === 'completed';
@@ -232,9 +236,8 @@ export function historyImportTarget(deps: HistoryDeps): ImportTarget<HistoryOrde
           ...(h.ship_name ? { name: h.ship_name } : {}),
         }
       : null;
-    return deps.orders.placeOrder(
-      ctx,
-      {
+    return {
+      input: {
         channelId: deps.channelId,
         source: 'imported',
         externalSource: externalSourceOf(o)!,
@@ -265,18 +268,19 @@ export function historyImportTarget(deps: HistoryDeps): ImportTarget<HistoryOrde
         reservationIds: [],
         metadata: {
           history: true,
+          ...(h.note ? { note: h.note } : {}),
           ...(h.discount ? { marketplaceDiscounts: [{ code: h.discount_code, amount: h.discount }] } : {}),
         },
         placedAt: new Date(h.placed_at),
-      },
-      {
+      } satisfies NewOrder,
+      opts: {
         status: h.status,
         paidAmount: paid,
         refundedAmount: h.status === 'refunded' ? (h.refunded_amount ?? paid) : (h.refunded_amount ?? 0),
         reason: `imported history from ${externalSourceOf(o)}`,
         historical: true,
       },
-    );
+    };
   }
 
   async function placeOpen(ctx: Ctx, o: HistoryOrder) {
@@ -303,30 +307,41 @@ export function historyImportTarget(deps: HistoryDeps): ImportTarget<HistoryOrde
     });
   }
 
-  /** Stores some orders in one scope: existing ones are left alone, the rest placed. */
+  /**
+   * Stores some orders in one scope, decided in memory and written once: one read finds those the
+   * hub has (and an order twice in the chunk is one), one ingestion finds the buyers, one insert
+   * places every historical order. Open orders are live and go one by one through the stock path.
+   */
   async function storeOrders(ctx: Ctx, units: Array<{ unit: HistoryOrder; lines: number[] }>) {
+    const keyOf = (u: HistoryOrder) => `${externalSourceOf(u)}\u0000${u.head.order_id}`;
+    const existing = await deps.orders.findExternalIds(
+      ctx,
+      units.map((u) => ({ externalSource: externalSourceOf(u.unit)!, externalId: u.unit.head.order_id })),
+    );
+    const seen = new Set(existing.map((k) => `${k.externalSource}\u0000${k.externalId}`));
     const kinds: string[] = [];
     const fresh: number[] = [];
     for (const [i, u] of units.entries()) {
-      const existing = await deps.orders.findByExternalId(
-        ctx,
-        externalSourceOf(u.unit)!,
-        u.unit.head.order_id,
-      );
-      kinds[i] = existing ? 'unchanged' : 'order';
-      if (!existing) fresh.push(i);
+      const key = keyOf(u.unit);
+      kinds[i] = seen.has(key) ? 'unchanged' : 'order';
+      if (!seen.has(key)) fresh.push(i);
+      seen.add(key);
     }
-    const historical = fresh.filter((i) =>
-      (HISTORICAL_STATUSES as readonly string[]).includes(units[i]!.unit.head.status),
-    );
+    const isHistory = (i: number) =>
+      (HISTORICAL_STATUSES as readonly string[]).includes(units[i]!.unit.head.status);
+    const historical = fresh.filter(isHistory);
     const customerOf = await buyers(
       ctx,
       historical.map((i) => units[i]!.unit),
     );
-    for (const [k, i] of historical.entries())
-      await placeHistorical(ctx, units[i]!.unit, customerOf.get(k) ?? null);
+    const placed = await deps.orders.placeOrders(
+      ctx,
+      historical.map((i, k) => historicalOrder(units[i]!.unit, customerOf.get(k) ?? null)),
+    );
+    // Placed meanwhile by another path (the connector's webhook): that one stays.
+    for (const [k, i] of historical.entries()) if (!placed[k]) kinds[i] = 'unchanged';
     for (const i of fresh) {
-      if (historical.includes(i)) continue;
+      if (isHistory(i)) continue;
       await placeOpen(ctx, units[i]!.unit);
       kinds[i] = 'open_order';
     }

@@ -93,13 +93,17 @@ export function decimalToMinor(value: string, exponent: number): number | undefi
   return Number(whole) * 10 ** exponent + Number((frac + '0'.repeat(exponent)).slice(0, exponent) || '0');
 }
 
-/** The price row of a variant from a decimal cell, into the target price list; or the problem. */
+/**
+ * The price row of a variant from a decimal cell, into the target price list; or the problem. A
+ * compare-at ("was") cell rides on the same row; one not above the price is left out as meaningless.
+ */
 export function addPrice(
   out: Translated,
   sku: string,
   cell: string,
   column: string,
   targets: DialectTargets,
+  compareAt?: { cell: string; column: string },
 ) {
   if (!cell) return;
   const list = targets.priceList;
@@ -107,9 +111,41 @@ export function addPrice(
     out.problems.push(`${column}: name the price list these prices go to (?price_list=)`);
     return;
   }
-  const amount = decimalToMinor(cell, currencyExponent(list.currency));
-  if (amount === undefined) out.problems.push(`${column}: "${cell}" is not a price`);
-  else out.rows.push({ kind: 'price', sku, price_list: list.code, currency: list.currency, amount });
+  const exponent = currencyExponent(list.currency);
+  const amount = decimalToMinor(cell, exponent);
+  if (amount === undefined) {
+    out.problems.push(`${column}: "${cell}" is not a price`);
+    return;
+  }
+  const was = compareAt?.cell ? decimalToMinor(compareAt.cell, exponent) : undefined;
+  if (compareAt?.cell && was === undefined) {
+    out.problems.push(`${compareAt.column}: "${compareAt.cell}" is not a price`);
+    return;
+  }
+  out.rows.push({
+    kind: 'price',
+    sku,
+    price_list: list.code,
+    currency: list.currency,
+    amount,
+    ...(was !== undefined && was > amount ? { compare_at: was } : {}),
+  });
+}
+
+/** A platform's comma-separated tags as the hub's tag list (| is the hub's list separator). */
+export function tagsOf(cell: string): string[] | undefined {
+  const tags = cell
+    .split(',')
+    .map((t) =>
+      [...t]
+        .map((c) => (c === '|' || c.charCodeAt(0) < 32 ? ' ' : c))
+        .join('')
+        .trim()
+        .slice(0, 100)
+        .trim(),
+    )
+    .filter(Boolean);
+  return tags.length ? [...new Set(tags)] : undefined;
 }
 
 /** The stock row of a variant at the target location (negative counts are taken as 0). */

@@ -3,6 +3,7 @@
 // the rejected-rows report as it goes. A dry run does all of it inside one transaction that is rolled
 // back at the end and keeps no job: its answer is the report of every line.
 import { pipeline, type Readable, Transform } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
 import type {
   CatalogService,
@@ -70,6 +71,15 @@ export interface DryRunReport {
 }
 
 const DEFAULT_CHUNK = 500;
+/**
+ * PGlite runs every statement on the hub's own thread over its one connection: while a chunk is
+ * stored no request is read and no other statement runs. Chunks there are sized to take about this
+ * long, so a read waits at most about this long (PostgreSQL serves reads on other connections).
+ */
+const PGLITE_CHUNK_MS = 100;
+const PGLITE_FIRST_CHUNK = 200;
+// Below this a chunk's fixed statements (commit, events, progress) cost more than its rows.
+const MIN_CHUNK = 50;
 /** How often a running import touches its job; the stale-job sweep waits several times this. */
 export const IMPORT_HEARTBEAT_MS = 5_000;
 
@@ -118,8 +128,11 @@ export function createJobRunner(catalog: CatalogService) {
     const counted = pipeline(req.input, counter, () => {});
     let pending: Array<{ unit: U; lines: number[] }> = [];
     let early: StoredChunk['rejected'] = [];
+    const size = chunkSizer(ctx, req.chunkSize ?? DEFAULT_CHUNK);
     const flush = async () => {
+      const started = performance.now();
       const stored = pending.length ? await target.store(ctx, pending, scope) : null;
+      size.took(pending.length, performance.now() - started);
       const all: StoredChunk = {
         accepted: stored?.accepted ?? [],
         rejected: [...early, ...(stored?.rejected ?? [])],
@@ -132,6 +145,9 @@ export function createJobRunner(catalog: CatalogService) {
       pending = [];
       early = [];
       await onChunk(state, all);
+      // The rows may all be buffered already: without a turn of the event loop between chunks, no
+      // request (a progress poll, a catalog read) would be read until the import ends.
+      await nextTurn();
     };
     const handle = async (taken: Array<Taken<U>>) => {
       for (const t of taken) {
@@ -140,7 +156,7 @@ export function createJobRunner(catalog: CatalogService) {
           early.push({ line: t.line, reasons: t.reasons, row: target.report(t.raw) });
         } else pending.push(t);
       }
-      if (pending.length >= (req.chunkSize ?? DEFAULT_CHUNK)) await flush();
+      if (pending.length >= size.units()) await flush();
     };
     for await (const item of readRows(req.format, counted, {
       dialects: target.dialects,
@@ -254,6 +270,21 @@ export function createJobRunner(catalog: CatalogService) {
   }
 
   return { run, dryRun };
+}
+
+/** The units the next chunk holds: fixed on PostgreSQL, fitted to PGLITE_CHUNK_MS on PGlite. */
+function chunkSizer(ctx: Ctx, most: number) {
+  if (ctx.database.kind !== 'pglite') return { units: () => most, took: () => {} };
+  let units = Math.min(most, PGLITE_FIRST_CHUNK);
+  return {
+    units: () => units,
+    took(stored: number, ms: number) {
+      if (!stored) return;
+      const fits = (PGLITE_CHUNK_MS * stored) / Math.max(ms, 1);
+      // Halfway towards what fits: one slow chunk (a cold cache, a busy machine) does not swing it.
+      units = Math.round(Math.min(most, Math.max(Math.min(MIN_CHUNK, most), (units + fits) / 2)));
+    },
+  };
 }
 
 interface RunState {

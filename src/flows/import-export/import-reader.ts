@@ -24,6 +24,56 @@ export function reportedRow(raw: unknown): Record<string, unknown> | null {
     : { truncated: text.slice(0, 200) };
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
+const wellFormed = (s: string) => !LONE_SURROGATE.test(s);
+const toWellFormed = (s: string) => s.replace(LONE_SURROGATES, '\ufffd');
+
+/** Longer text than this in one field is a mistake (a runaway quote, a pasted file), never a value. */
+export const MAX_FIELD_CHARS = 100_000;
+
+/**
+ * What no stored text may hold, field by field: a NUL (PostgreSQL text cannot store it), an unpaired
+ * UTF-16 surrogate (NDJSON's "\ud800": not a character) and runaway length. Names the field only:
+ * the value may be personal data.
+ */
+export function textProblems(raw: unknown, path = '', depth = 0): string[] {
+  if (typeof raw === 'string') {
+    const at = path || 'value';
+    if (raw.length > MAX_FIELD_CHARS)
+      return [`${at}: text longer than ${MAX_FIELD_CHARS.toLocaleString('en')} characters`];
+    if (raw.includes('\u0000')) return [`${at}: contains a NUL character, which text cannot hold`];
+    if (!wellFormed(raw))
+      return [`${at}: contains an unpaired surrogate (\\uD800–\\uDFFF), which is not text`];
+    return [];
+  }
+  if (typeof raw !== 'object' || raw === null || depth > 8) return [];
+  const entries = Array.isArray(raw) ? raw.map((v, i) => [String(i), v] as const) : Object.entries(raw);
+  return entries.flatMap(([k, v]) => [
+    ...(wellFormed(k) && !k.includes('\u0000') ? [] : [`${path || 'row'}: a field name is not text`]),
+    ...textProblems(v, path ? `${path}.${k}` : k, depth + 1),
+  ]);
+}
+
+/** The row made safe to keep in a report: the text problems above replaced, long text cut. */
+function storableRow(raw: unknown, depth = 0): unknown {
+  if (typeof raw === 'string') return toWellFormed(raw.slice(0, 200).replaceAll('\u0000', '\ufffd'));
+  if (typeof raw !== 'object' || raw === null || depth > 8) return raw;
+  if (Array.isArray(raw)) return raw.slice(0, 50).map((v) => storableRow(v, depth + 1));
+  return Object.fromEntries(
+    Object.entries(raw).map(([k, v]) => [
+      toWellFormed(k.replaceAll('\u0000', '\ufffd')),
+      storableRow(v, depth + 1),
+    ]),
+  );
+}
+
+/** A read row, or (text it cannot store) its rejection naming each field. */
+function checkedRow(line: number, raw: Record<string, unknown>): ReadItem {
+  const problems = textProblems(raw);
+  return problems.length ? { line, reasons: problems, raw: storableRow(raw) } : { line, raw };
+}
+
 /**
  * Passes the bytes through until the first sequence that is not UTF-8 (a decoder would otherwise
  * put U+FFFD in the stored text without a word). From there on it passes nothing: the lines before
@@ -124,11 +174,16 @@ export async function* readRows(
     for await (const text of createInterface({ input: checked, crlfDelay: Number.POSITIVE_INFINITY })) {
       line++;
       if (!text.trim()) continue;
+      let raw: unknown;
       try {
-        yield { line, raw: JSON.parse(text) };
+        raw = JSON.parse(text);
       } catch {
-        yield { line, reasons: ['not valid JSON'], raw: text };
+        yield { line, reasons: ['not valid JSON'], raw: storableRow(text) };
+        continue;
       }
+      yield typeof raw === 'object' && raw !== null && !Array.isArray(raw)
+        ? checkedRow(line, raw as Record<string, unknown>)
+        : { line, raw: raw as Record<string, unknown> };
     }
     if (guard.failure) throw guard.failure;
     return;
@@ -170,6 +225,11 @@ export async function* readRows(
     info: { lines: number };
   }>) {
     while (skipped.length) yield skipped.shift()!;
+    const bad = checkedRow(rec.info.lines, rec.record);
+    if ('reasons' in bad) {
+      yield bad;
+      continue;
+    }
     if (!translator) {
       yield { line: rec.info.lines, raw: restoreCells(rec.record) };
       continue;

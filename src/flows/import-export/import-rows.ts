@@ -1,7 +1,9 @@
 // The row format shared by CSV and NDJSON imports and exports. Each row has a `kind`:
-//   product  handle, locale, title, description, categories (a|b), media (url|url), status, default_locale
+//   product  handle, locale, title, description, categories (a|b), media (url|url), status, default_locale,
+//            vendor, tags (a|b)
 //   variant  handle, sku, gtin, options (size=M;color=red, or an object in NDJSON)
-//   price    sku, price_list (id or code) or channel (id or code), currency, amount (minor units)
+//   price    sku, price_list (id or code) or channel (id or code), currency, amount (minor units),
+//            compare_at (the "was" price, minor units)
 //   listing  channel, handle, published, title
 //   stock    sku, location (id or code), quantity
 // Rows refer to rows above them (a variant after its product) or to records already in the hub.
@@ -14,7 +16,9 @@ import {
   Handle,
   MediaUrl,
   PRODUCT_STATUSES,
+  ProductTag,
   Sku,
+  Vendor,
 } from '../../modules/catalog/index.js';
 
 export const IMPORT_COLUMNS = [
@@ -27,6 +31,8 @@ export const IMPORT_COLUMNS = [
   'media',
   'status',
   'default_locale',
+  'vendor',
+  'tags',
   'sku',
   'gtin',
   'options',
@@ -34,6 +40,7 @@ export const IMPORT_COLUMNS = [
   'channel',
   'currency',
   'amount',
+  'compare_at',
   'published',
   'location',
   'quantity',
@@ -57,6 +64,8 @@ const ProductRow = z.strictObject({
   media: z.array(MediaUrl).max(50).optional(),
   status: z.enum(PRODUCT_STATUSES).optional(),
   default_locale: CatalogLocale.optional(),
+  vendor: Vendor.optional(),
+  tags: z.array(ProductTag).max(250).optional(),
 });
 const VariantRow = z.strictObject({
   kind: z.literal('variant'),
@@ -73,6 +82,7 @@ const PriceRow = z
     channel: Ref.optional(),
     currency: CatalogCurrency,
     amount: Amount,
+    compare_at: Amount.optional(),
   })
   .refine((r) => !!r.price_list !== !!r.channel, 'give either price_list or channel');
 const ListingRow = z.strictObject({
@@ -129,8 +139,10 @@ const boolean = (v: unknown) => {
 const NORMALIZE: Partial<Record<ImportColumn, (v: unknown) => unknown>> = {
   categories: list,
   media: list,
+  tags: list,
   options,
   amount: integer,
+  compare_at: integer,
   quantity: integer,
   published: boolean,
 };

@@ -23,6 +23,7 @@ export {
   type ImportTargetKind,
   slugify,
   type Translated,
+  tagsOf,
 } from './import-dialect.js';
 export { importExportRoutes } from './import-export.routes.js';
 export type { DryRunReport } from './import-job.js';

@@ -16,7 +16,7 @@ import type { createJobRunner, DryRunReport, JobRequest } from './import-job.js'
 export interface PeopleImportDeps {
   channels: ChannelsService;
   customers: Pick<CustomersService, 'ingest' | 'changeTags'>;
-  orders: Pick<OrdersService, 'placeOrder' | 'findByExternalId'>;
+  orders: Pick<OrdersService, 'placeOrders' | 'findExternalIds'>;
   /** Open orders in a history file are live orders: the marketplace import reserves their stock. */
   importOpenOrder?: ImportOpenOrder | undefined;
   /** An inbound connector by id: its kind (shopify, woocommerce…) names its orders' source. */

@@ -41,7 +41,26 @@ export interface InboundMessageInput {
   html?: string | null | undefined;
   attachments?: AttachmentInput[] | undefined;
   unparsed?: boolean | undefined;
+  /** The retailer's channel account (page, number) that received it: replies go out through the same one. */
+  channelAccountId?: string | null | undefined;
   occurredAt: Date;
+}
+
+/** A message template the platform approved (WhatsApp): the only thing it lets us send after the window. */
+export interface ApprovedTemplate {
+  name: string;
+  language: string;
+  /** The body text with {{1}}, {{2}}… placeholders, when the platform gave it. */
+  body: string | null;
+  /** How many body parameters it takes. */
+  parameterCount: number;
+}
+
+/** A template named in a reply, with its body parameters in order. */
+export interface TemplateChoice {
+  name: string;
+  language: string;
+  parameters: string[];
 }
 
 /** What sends a queued message on one channel kind; a connector implements it. */
@@ -49,7 +68,9 @@ export interface OutboundSender {
   /** How long after the customer's last message on this kind a free-form reply may go (WhatsApp: 24 h); none = always. */
   replyWindowMs?: number | undefined;
   /** Whether the channel can send now (an account is connected); false refuses a reply as not connected. */
-  ready?: ((ctx: Ctx) => Promise<boolean>) | undefined;
+  ready?: ((ctx: Ctx, channelAccountId: string | null) => Promise<boolean>) | undefined;
+  /** The approved templates of the account a reply would go out through (WhatsApp); none = no templates. */
+  templates?: ((ctx: Ctx, channelAccountId: string | null) => Promise<ApprovedTemplate[]>) | undefined;
   /** Sends; returns the channel's id of the message. Throw SendFailure to say whether to retry. */
   send(
     ctx: Ctx,
@@ -72,6 +93,14 @@ export type ReplyRefusal =
   | { reason: 'no_channel_address'; channelKind: ChannelKind }
   | { reason: 'reply_window_closed'; channelKind: ChannelKind; lastInboundAt: Date | null }
   | { reason: 'no_sender'; channelKind: ChannelKind }
+  | { reason: 'template_not_approved'; channelKind: ChannelKind; template: string; language: string }
+  | {
+      reason: 'template_parameters';
+      channelKind: ChannelKind;
+      template: string;
+      expected: number;
+      given: number;
+    }
   | {
       reason: 'contact_not_allowed';
       channelKind: ChannelKind;
@@ -96,12 +125,31 @@ export interface InboxFlow {
    */
   sendReply(
     ctx: Ctx,
-    input: { conversationId: string; authorId: string; text: string; channelKind?: ChannelKind | undefined },
+    input: {
+      conversationId: string;
+      authorId: string;
+      /** Free-form text; with a template, a note of what it says (default: the template's rendered body). */
+      text?: string | undefined;
+      channelKind?: ChannelKind | undefined;
+      /** An approved template: allowed after the reply window (WhatsApp), checked against the platform's list. */
+      template?: TemplateChoice | undefined;
+    },
   ): Promise<Result<Message, ReplyRefusal>>;
+  /** The approved templates a reply on this conversation could use on a channel kind (default: the last one). */
+  templates(
+    ctx: Ctx,
+    conversationId: string,
+    channelKind?: ChannelKind | undefined,
+  ): Promise<ApprovedTemplate[]>;
   /** Registers the sender of a channel kind (connectors call it at wiring time). */
   registerSender(kind: ChannelKind, sender: OutboundSender): void;
   /** Sends what is due now on every registered kind; returns how many were handled (the loop calls it). */
   deliverDue(ctx: Ctx): Promise<number>;
+  /**
+   * Extends the leases of the messages this node is sending; the process heartbeat calls it, so a
+   * dead node's messages are claimed again within a lease (seconds), a live one keeps them.
+   */
+  renewDeliveryLeases(ctx: Ctx): Promise<void>;
   /** The conversations of a customer's whole cluster. */
   conversationsOfCustomer(ctx: Ctx, customerId: string): Promise<Conversation[]>;
 }

@@ -17,10 +17,20 @@ export {
 } from './inbox.flow.js';
 export { type InboxRouteDeps, InboxText, inboxRoutes } from './inbox.routes.js';
 export {
+  type ApprovedTemplate,
   type InboundMessageInput,
   type InboundSender,
   type InboxFlow,
   type OutboundSender,
   type ReplyRefusal,
   SendFailure,
+  type TemplateChoice,
 } from './inbox-flow.interface.js';
+export type { ProductSearch } from './inbox-route-schemas.js';
+export {
+  createQuickActions,
+  QUICK_ACTION_LANGUAGES,
+  type QuickActionLanguage,
+  type QuickActions,
+} from './quick-actions.flow.js';
+export { tillConversationRoutes } from './till-conversations.routes.js';

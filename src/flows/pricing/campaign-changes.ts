@@ -11,7 +11,13 @@ import type { Database } from '../../platform/db/database.js';
 import { type Cursor, headCursor, readEvents } from '../../platform/events/event-log.js';
 import { loopFailureLog } from '../../platform/outage-log.js';
 
-export const CAMPAIGN_CHANGE_TYPES = [PROMOTION_EVENTS.campaignCreated, PROMOTION_EVENTS.campaignUpdated];
+export const CAMPAIGN_CHANGE_TYPES = [
+  PROMOTION_EVENTS.campaignCreated,
+  PROMOTION_EVENTS.campaignUpdated,
+  PROMOTION_EVENTS.campaignStarted,
+  PROMOTION_EVENTS.campaignEnded,
+  PROMOTION_EVENTS.collectionSaved,
+];
 
 export interface CampaignChangeFollower {
   stop(): Promise<void>;

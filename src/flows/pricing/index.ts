@@ -12,3 +12,4 @@ export {
 } from './pricing.flow.js';
 export { pricingRoutes } from './pricing.routes.js';
 export { startPricingBackground, startPromotionUsesRelease } from './promotion-uses.consumer.js';
+export type { SaleItem, SaleOffer } from './sale-prices.js';

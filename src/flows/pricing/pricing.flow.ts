@@ -22,6 +22,7 @@ import {
 import { createTtlCache } from '../../platform/cache/ttl-cache.js';
 import type { Ctx } from '../../platform/context.js';
 import { rememberForRequest, takeRemembered } from '../../platform/request-memo.js';
+import { createSalePrices } from './sale-prices.js';
 
 const codesMemoKey = (cartId: string) => `promotion-codes:${cartId}`;
 
@@ -56,6 +57,7 @@ const CUSTOMER_TTL_MS = 10_000;
 export function createPricingFlow(deps: PricingDeps) {
   const categories = createTtlCache<string, readonly string[]>({ ttlMs: CATEGORY_TTL_MS, max: 50_000 });
   const customers = createTtlCache<string, PricingCustomer | null>({ ttlMs: CUSTOMER_TTL_MS, max: 10_000 });
+  const sales = createSalePrices(deps.promotions);
 
   async function categoriesOf(ctx: Ctx, skus: string[]): Promise<Map<string, readonly string[]>> {
     const out = new Map<string, readonly string[]>();
@@ -291,12 +293,17 @@ export function createPricingFlow(deps: PricingDeps) {
       if (uses.length === 0) return;
       await steps.run(
         'hold promotion uses',
-        () => deps.promotions.reserveUses(ctx, { ...input, uses }),
+        () => deps.promotions.reserveUses(ctx, { ...input, orderTotal: input.totals.grand, uses }),
         () => deps.promotions.releaseUses(ctx, input.orderId),
       );
     },
 
     releaseUses: (ctx: Ctx, orderId: string) => deps.promotions.releaseUses(ctx, orderId),
+
+    /** Unit prices after automatic campaigns (channel sync's sale prices; sale-prices.ts). */
+    salePrices: sales.salePrices,
+    /** The SKUs a campaign makes cheaper, with the window it runs in (product feeds' sale_price). */
+    saleOffers: sales.saleOffers,
 
     /** An imported order's code as the marketplace gave it: one use counted, even past the limit. */
     recordMarketplaceUse: (
@@ -308,6 +315,7 @@ export function createPricingFlow(deps: PricingDeps) {
         currency: string;
         code: string;
         amount: number;
+        orderTotal?: number;
       },
     ) => deps.promotions.recordMarketplaceUse(ctx, input),
   };

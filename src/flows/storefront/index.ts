@@ -10,3 +10,4 @@ export {
   robotsTxt,
   sitemapXml,
 } from './storefront-head.js';
+export { appIcon, ICON_SIZES, manifestOf, pwaHead } from './storefront-pwa.js';

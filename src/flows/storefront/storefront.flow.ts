@@ -6,6 +6,7 @@ import { storefrontKeyOf } from '../../platform/auth/storefront-keys.js';
 import type { Ctx } from '../../platform/context.js';
 import type { ChannelCatalogFlow } from '../channel-catalog/index.js';
 import { categoryHead, homeHead, productHead, robotsTxt, sitemapXml } from './storefront-head.js';
+import { pwaHead } from './storefront-pwa.js';
 
 const STOREFRONT_TYPES: ReadonlyArray<Channel['type']> = ['web', 'mobile_app'];
 /** Pages listed per sitemap: a sitemap file holds at most 50,000 URLs. */
@@ -63,7 +64,11 @@ export function createStorefrontFlow(deps: StorefrontDeps) {
         storefrontKeyOf(ctx, channel),
         headOf(ctx, channel, path, origin),
       ]);
-      return { key, head, lang: (channel.locales[0] ?? 'en').split('-')[0]! };
+      return {
+        key,
+        head: `${head}\n    ${pwaHead(channel)}`,
+        lang: (channel.locales[0] ?? 'en').split('-')[0]!,
+      };
     },
 
     /** Every listed product page and category page of the channel. */

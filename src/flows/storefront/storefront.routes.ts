@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { notFound } from '../../kernel/index.js';
 import { publicRoute } from '../../platform/http/route-policy.js';
 import type { StorefrontFlow } from './storefront.flow.js';
+import { appIcon, ICON_SIZES, type IconSize, manifestOf } from './storefront-pwa.js';
 
 export interface StorefrontRouteDeps {
   storefront: StorefrontFlow;
@@ -20,6 +21,10 @@ export function originOf(request: FastifyRequest, publicUrl: string | undefined)
 
 const CRAWLERS = publicRoute('sitemaps and robots.txt list only what storefronts publish to everyone');
 const Params = z.object({ channel: z.string().max(100) });
+const APP = publicRoute("a storefront's app manifest and icons, what installing the shop needs");
+const IconParams = Params.extend({
+  size: z.enum(ICON_SIZES.map(String) as [string, ...string[]]).transform((s) => Number(s) as IconSize),
+});
 
 export const storefrontRoutes =
   (deps: StorefrontRouteDeps): FastifyPluginAsyncZod =>
@@ -55,6 +60,30 @@ export const storefrontRoutes =
           .type('text/plain; charset=utf-8')
           .header('cache-control', 'public, max-age=300')
           .send(txt);
+      },
+    );
+    app.get(
+      '/store/:channel/manifest.webmanifest',
+      { schema, config: { policy: APP } },
+      async (request, reply) => {
+        const channel = await deps.storefront.storefrontChannel(request.ctx, request.params.channel);
+        if (!channel) throw notFound('storefront', request.params.channel);
+        return reply
+          .type('application/manifest+json; charset=utf-8')
+          .header('cache-control', 'public, max-age=300')
+          .send(JSON.stringify(manifestOf(channel)));
+      },
+    );
+    app.get(
+      '/store/:channel/icons/:size.png',
+      { schema: { hide: true, params: IconParams }, config: { policy: APP } },
+      async (request, reply) => {
+        const channel = await deps.storefront.storefrontChannel(request.ctx, request.params.channel);
+        if (!channel) throw notFound('storefront', request.params.channel);
+        return reply
+          .type('image/png')
+          .header('cache-control', 'public, max-age=86400')
+          .send(await appIcon(request.params.size));
       },
     );
     app.get(

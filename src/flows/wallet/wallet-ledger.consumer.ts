@@ -1,7 +1,9 @@
 // What orders and payments do to the wallet, as a durable consumer of their events (at least once;
 // every ledger write is keyed by its ref, so a replayed event writes nothing twice):
-// order.paid → points earned (not for imported history); payment.refunded → a wallet payment's part back on its account and the
-// order's points taken back in proportion; payment.store_credit_issued → a store credit account.
+// order.paid → points earned (not for imported history); order.returned → the points the returned
+// units earned taken back; payment.refunded → a wallet payment's part back on its account, and for a
+// refund without a return the order's points taken back in proportion; payment.store_credit_issued →
+// a store credit account.
 import type { Clock } from '../../kernel/index.js';
 import { createContext, type Logger } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
@@ -9,11 +11,16 @@ import { type RunningConsumer, startConsumer } from '../../platform/events/consu
 import { startPeriodicJob } from '../../platform/jobs/periodic-job.js';
 import type { WalletFlow } from './wallet.flow.js';
 
-export const WALLET_LEDGER_EVENT_TYPES = ['order.paid', 'payment.refunded', 'payment.store_credit_issued'];
+export const WALLET_LEDGER_EVENT_TYPES = [
+  'order.paid',
+  'order.returned',
+  'payment.refunded',
+  'payment.store_credit_issued',
+];
 
 export function startWalletLedger(opts: {
   database: Database;
-  wallet: Pick<WalletFlow, 'onOrderPaid' | 'onRefunded' | 'onStoreCreditIssued'>;
+  wallet: Pick<WalletFlow, 'onOrderPaid' | 'onReturned' | 'onRefunded' | 'onStoreCreditIssued'>;
   clock: Clock;
   log: Logger;
 }): RunningConsumer {
@@ -36,11 +43,23 @@ export function startWalletLedger(opts: {
             currency: String(p.currency),
             paidAmount: Number(p.paidAmount),
           });
+        } else if (e.type === 'order.returned') {
+          await opts.wallet.onReturned(ctx, {
+            orderId: String(p.orderId),
+            returnId: String(p.returnId),
+            lines: (p.lines as Array<{ sku: string; quantity: number }>).map((l) => ({
+              sku: String(l.sku),
+              quantity: Number(l.quantity),
+            })),
+            refundAmount: Number(p.refundAmount),
+            grandTotal: Number(p.grandTotal),
+          });
         } else if (e.type === 'payment.refunded') {
           await opts.wallet.onRefunded(ctx, {
             refundId: String(p.refundId),
             orderId: String(p.orderId),
             paymentId: (p.paymentId as string | null) ?? null,
+            returnId: (p.returnId as string | null) ?? null,
             amount: Number(p.amount),
           });
         } else {

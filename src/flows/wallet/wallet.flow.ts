@@ -3,10 +3,13 @@
 // and what order and payment events do to the ledger (points earned on paid orders, reversed in
 // proportion to refunds, wallet payments refunded onto their account, store credit opened).
 import { AppError, isAppError } from '../../kernel/index.js';
+import type { CatalogService } from '../../modules/catalog/index.js';
 import type { CustomersService } from '../../modules/customers/index.js';
+import type { OrdersService } from '../../modules/orders/index.js';
 import type { PaymentsService } from '../../modules/payments/index.js';
 import type {
   CustomerWallet,
+  EarnLine,
   IssueGiftCard,
   WalletAccount,
   WalletEntry,
@@ -19,6 +22,9 @@ export interface WalletFlowDeps {
   wallet: WalletService;
   customers: Pick<CustomersService, 'view' | 'resolveCluster'>;
   payments: Pick<PaymentsService, 'listPayments' | 'getPayment'>;
+  /** An order's lines and their catalog categories, read only when loyalty rules rate categories. */
+  orders: Pick<OrdersService, 'getOrder'>;
+  catalog: Pick<CatalogService, 'findVariantsBySkus' | 'getProduct'>;
 }
 
 /** What a balance check shows about a code (never the code, never its owner). */
@@ -45,6 +51,40 @@ export function createWalletFlow(deps: WalletFlowDeps) {
       if (isAppError(err, 'not_found')) return null;
       throw err;
     }
+  }
+
+  /**
+   * A paid order's lines, with their products' categories when the rules rate categories (a SKU no
+   * longer in the catalog has none).
+   */
+  async function orderLines(
+    ctx: Ctx,
+    orderId: string,
+    withCategories: boolean,
+  ): Promise<{ lines: EarnLine[]; grand: number }> {
+    const order = await deps.orders.getOrder(ctx, orderId);
+    const line = (l: (typeof order.lines)[number], categories: readonly string[]): EarnLine => ({
+      amount: l.total,
+      categories,
+      sku: l.sku,
+      quantity: l.quantity,
+    });
+    if (!withCategories) return { lines: order.lines.map((l) => line(l, [])), grand: order.totals.grand };
+    const variants = await deps.catalog.findVariantsBySkus(ctx, [...new Set(order.lines.map((l) => l.sku))]);
+    const byProduct = new Map<string, readonly string[]>();
+    const bySku = new Map<string, readonly string[]>();
+    for (const v of variants) {
+      let cats = byProduct.get(v.productId);
+      if (!cats) {
+        cats = (await deps.catalog.getProduct(ctx, v.productId)).categories;
+        byProduct.set(v.productId, cats);
+      }
+      bySku.set(v.sku, cats);
+    }
+    return {
+      lines: order.lines.map((l) => line(l, bySku.get(l.sku) ?? [])),
+      grand: order.totals.grand,
+    };
   }
 
   async function walletOfCluster(ctx: Ctx, customerId: string): Promise<CustomerWallet> {
@@ -133,27 +173,60 @@ export function createWalletFlow(deps: WalletFlowDeps) {
         channelId: e.channelId,
         paid: e.paidAmount - fromWallet,
         currency: e.currency,
+        orderLines: (withCategories) => orderLines(ctx, e.orderId, withCategories),
       });
     },
 
     /**
-     * A refund: a wallet payment's part goes back onto its account, and the order's points are taken
-     * back in proportion to what was refunded of everything paid. Each once per refund id.
+     * A return takes back the points its units earned (what those lines earned, not what was
+     * refunded: an excluded category's line gives back none, a triple-rate line three times its
+     * money). Once per return.
+     */
+    onReturned: (
+      ctx: Ctx,
+      e: {
+        orderId: string;
+        returnId: string;
+        lines: ReadonlyArray<{ sku: string; quantity: number }>;
+        refundAmount: number;
+        grandTotal: number;
+      },
+    ): Promise<WalletEntry | null> =>
+      wallet.reverseReturn(ctx, {
+        orderId: e.orderId,
+        returnId: e.returnId,
+        lines: e.lines,
+        refunded: e.refundAmount,
+        grand: e.grandTotal,
+      }),
+
+    /**
+     * A refund: a wallet payment's part goes back onto its account; a refund without a return (a
+     * cancellation, goodwill) takes the order's points back in proportion to what was refunded of
+     * everything paid (a return's refund leaves them to onReturned). Each once per refund id.
      */
     async onRefunded(
       ctx: Ctx,
-      e: { refundId: string; orderId: string; paymentId: string | null; amount: number },
+      e: {
+        refundId: string;
+        orderId: string;
+        paymentId: string | null;
+        returnId: string | null;
+        amount: number;
+      },
     ): Promise<void> {
       const payments = await deps.payments.listPayments(ctx, e.orderId);
-      const paidTotal = payments
-        .filter((p) => p.status === 'captured' || p.status === 'authorized' || p.status === 'refunded')
-        .reduce((s, p) => s + p.amount, 0);
-      await wallet.reversePoints(ctx, {
-        orderId: e.orderId,
-        ref: `reverse:${e.refundId}`,
-        amount: e.amount,
-        of: paidTotal,
-      });
+      if (!e.returnId) {
+        const paidTotal = payments
+          .filter((p) => p.status === 'captured' || p.status === 'authorized' || p.status === 'refunded')
+          .reduce((s, p) => s + p.amount, 0);
+        await wallet.reversePoints(ctx, {
+          orderId: e.orderId,
+          ref: `reverse:${e.refundId}`,
+          amount: e.amount,
+          of: paidTotal,
+        });
+      }
       const payment = payments.find((p) => p.id === e.paymentId);
       if (!payment || !isWalletProvider(payment.provider) || !payment.providerRef) return;
       let amount = e.amount;

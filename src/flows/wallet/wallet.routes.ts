@@ -156,6 +156,8 @@ export const walletRoutes =
         schema: {
           tags,
           summary: 'Set the loyalty rules: points per unit and per channel, tiers, the value of a point',
+          description:
+            'Replaces all the rules, tiers included (code, name, the lifetime points that reach it, its points multiplier). 400 naming the field (body.tiers.1.threshold) for a bad value, or for a second tier with the same code or threshold (issue code `duplicate`); nothing is written.',
           body: LoyaltyRules,
           response: { 200: LoyaltyRules },
         },

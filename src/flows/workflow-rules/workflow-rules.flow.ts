@@ -34,7 +34,7 @@ export interface WorkflowRulesDeps {
 /**
  * The enabled rules are kept between batches: every rule change appends integration.rule_changed,
  * and a batch holding one reloads them. The 1 s limit covers a lease that moved here from another
- * node (which saw those events); leases move only after leaseMs (15 s) without renewal.
+ * node (which saw those events); leases move once a dead node misses its heartbeats (6 s).
  */
 const RULES_CACHE_MS = 1_000;
 

@@ -35,6 +35,8 @@ export const CATALOG_EVENT_SCHEMAS = defineEvents({
       defaultLocale: z.string(),
       categories: z.array(z.string()),
       media: z.array(z.string()),
+      vendor: z.string().nullable(),
+      tags: z.array(z.string()),
       content: z
         .record(z.string(), z.object({ title: z.string(), description: z.string().optional() }))
         .describe('title and description per locale'),
@@ -67,6 +69,7 @@ export const CATALOG_EVENT_SCHEMAS = defineEvents({
     currency: z.string(),
     amount: z.number().int().describe('minor units'),
     previousAmount: z.number().int().nullable().describe('null: the first price'),
+    compareAtAmount: z.number().int().nullable().optional().describe('the "was" price, if any'),
   }),
   [CATALOG_EVENTS.listingChanged]: z.strictObject({
     channelId: z.string(),

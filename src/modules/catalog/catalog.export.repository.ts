@@ -13,6 +13,7 @@ export interface ExportPrice {
   channelId: string | null;
   currency: string;
   amount: number;
+  compareAtAmount: number | null;
 }
 
 /** Price-list and channel prices of some variants, for export. */
@@ -24,13 +25,14 @@ export async function selectPricesOfVariants(exec: Executor, variantIds: string[
     channel_id: string | null;
     currency: string;
     amount: number;
+    compare_at_amount: number | null;
   }>(
     exec,
-    sql`select p.variant_id, l.code as price_list_code, null as channel_id, l.currency, p.amount
+    sql`select p.variant_id, l.code as price_list_code, null as channel_id, l.currency, p.amount, p.compare_at_amount
         from catalog_prices p join catalog_price_lists l on l.id = p.price_list_id
         where p.variant_id = any(${textArray(variantIds)})
         union all
-        select variant_id, null, channel_id, currency, amount from catalog_channel_prices
+        select variant_id, null, channel_id, currency, amount, compare_at_amount from catalog_channel_prices
         where variant_id = any(${textArray(variantIds)})
         order by 1, 2, 3`,
   );
@@ -40,6 +42,7 @@ export async function selectPricesOfVariants(exec: Executor, variantIds: string[
     channelId: x.channel_id,
     currency: x.currency,
     amount: Number(x.amount),
+    compareAtAmount: x.compare_at_amount == null ? null : Number(x.compare_at_amount),
   }));
 }
 

@@ -7,6 +7,7 @@ import type { Rejection } from './catalog.products.js';
 import {
   insertPriceList,
   type PriceChange,
+  type PriceWrite,
   selectPriceList,
   selectPriceLists,
   selectProductRowsByHandles,
@@ -92,7 +93,7 @@ async function resolvePrices(ctx: Ctx, items: SkuPrice[], currency: string, stri
     (await selectVariantRowsBySkus(ctx.db, [...new Set(items.map((i) => i.sku))])).map((v) => [v.sku, v]),
   );
   const rejected: Rejection[] = [];
-  const accepted: Array<{ variantId: string; sku: string; amount: number }> = [];
+  const accepted: Array<PriceWrite & { sku: string }> = [];
   const seen = new Map<string, number>();
   items.forEach((item, index) => {
     const variant = variants.get(item.sku);
@@ -109,7 +110,12 @@ async function resolvePrices(ctx: Ctx, items: SkuPrice[], currency: string, stri
     } else {
       // The last price given for a SKU wins.
       const at = seen.get(item.sku);
-      const entry = { variantId: variant.id, sku: item.sku, amount: item.amount };
+      const entry = {
+        variantId: variant.id,
+        sku: item.sku,
+        amount: item.amount,
+        compareAtAmount: item.compareAtAmount,
+      };
       if (at === undefined) seen.set(item.sku, accepted.push(entry) - 1);
       else accepted[at] = entry;
     }
@@ -155,6 +161,7 @@ async function appendPriceEvents(
           currency: where.currency,
           amount: c.amount,
           previousAmount: c.previousAmount,
+          compareAtAmount: c.compareAtAmount,
         },
       };
     }),

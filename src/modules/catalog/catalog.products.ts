@@ -29,6 +29,8 @@ export interface ProductUpsert {
   defaultLocale?: string | undefined;
   categories?: string[] | undefined;
   media?: string[] | undefined;
+  vendor?: string | null | undefined;
+  tags?: string[] | undefined;
   texts: Record<string, { title: string; description?: string | undefined }>;
 }
 
@@ -92,6 +94,8 @@ export async function upsertProducts(ctx: Ctx, items: ProductUpsert[]): Promise<
             defaultLocale: item.defaultLocale ?? current.defaultLocale,
             categories: item.categories ?? current.categories,
             media: item.media ?? current.media,
+            vendor: item.vendor === undefined ? current.vendor : item.vendor,
+            tags: item.tags ?? current.tags,
             updatedAt: now,
           }
         : {
@@ -101,6 +105,8 @@ export async function upsertProducts(ctx: Ctx, items: ProductUpsert[]): Promise<
             defaultLocale: item.defaultLocale ?? locales[0]!,
             categories: item.categories ?? [],
             media: item.media ?? [],
+            vendor: item.vendor ?? null,
+            tags: item.tags ?? [],
             createdAt: now,
             updatedAt: now,
           };
@@ -154,7 +160,7 @@ const sameOptions = (a: Record<string, string>, b: Record<string, string>) =>
 const changedFields = (current: ProductRow, next: ProductRow, textsChanged: boolean) =>
   [
     ...(textsChanged ? ['content'] : []),
-    ...(['status', 'defaultLocale', 'categories', 'media'] as const).filter(
+    ...(['status', 'defaultLocale', 'categories', 'media', 'vendor', 'tags'] as const).filter(
       (k) => !sameJson(current[k], next[k]),
     ),
   ] as string[];
@@ -277,6 +283,8 @@ export async function updateProduct(ctx: Ctx, idOrHandle: string, patch: Product
         defaultLocale: patch.defaultLocale,
         categories: patch.categories,
         media: patch.media,
+        vendor: patch.vendor,
+        tags: patch.tags,
         texts: (patch.content ?? {}) as Record<string, LocalizedText>,
       },
     ]);

@@ -15,7 +15,7 @@ import type { Listing, PriceList, Product, Variant } from './catalog.types.js';
 /** A product's own row (its texts and variants are rows of their own). */
 export type ProductRow = typeof catalogProducts.$inferSelect;
 
-export type TextRow = typeof catalogProductTexts.$inferSelect;
+export type TextRow = Omit<typeof catalogProductTexts.$inferSelect, 'search'>;
 
 export interface VariantRow extends Variant {
   createdAt: Date;
@@ -34,6 +34,8 @@ const toProductRow = (r: ProductSqlRow): ProductRow => ({
   defaultLocale: r.default_locale,
   categories: r.categories ?? [],
   media: r.media ?? [],
+  vendor: r.vendor ?? null,
+  tags: r.tags ?? [],
   createdAt: new Date(r.created_at),
   updatedAt: new Date(r.updated_at),
 });
@@ -65,16 +67,20 @@ export async function selectProductRow(exec: Executor, idOrHandle: string, forUp
 export async function insertProductRows(exec: Executor, list: ProductRow[]): Promise<void> {
   if (list.length === 0) return;
   await exec.execute(
-    sql`insert into catalog_products (id, handle, status, default_locale, categories, media, created_at, updated_at)
+    sql`insert into catalog_products (id, handle, status, default_locale, categories, media, vendor, tags,
+                                      created_at, updated_at)
         select u.id, u.handle, u.status, u.default_locale,
                array(select jsonb_array_elements_text(u.categories::jsonb)),
-               array(select jsonb_array_elements_text(u.media::jsonb)), u.at::timestamptz, u.at::timestamptz
+               array(select jsonb_array_elements_text(u.media::jsonb)), u.vendor,
+               array(select jsonb_array_elements_text(u.tags::jsonb)), u.at::timestamptz, u.at::timestamptz
         from unnest(${textArray(list.map((p) => p.id))}, ${textArray(list.map((p) => p.handle))},
                     ${textArray(list.map((p) => p.status))}, ${textArray(list.map((p) => p.defaultLocale))},
                     ${textArray(list.map((p) => JSON.stringify(p.categories)))},
                     ${textArray(list.map((p) => JSON.stringify(p.media)))},
+                    ${textArray(list.map((p) => p.vendor))},
+                    ${textArray(list.map((p) => JSON.stringify(p.tags)))},
                     ${textArray(list.map((p) => iso(p.createdAt)))})
-             as u(id, handle, status, default_locale, categories, media, at)`,
+             as u(id, handle, status, default_locale, categories, media, vendor, tags, at)`,
   );
 }
 
@@ -84,13 +90,16 @@ export async function updateProductRows(exec: Executor, list: ProductRow[]): Pro
     sql`update catalog_products p
         set status = u.status, default_locale = u.default_locale,
             categories = array(select jsonb_array_elements_text(u.categories::jsonb)),
-            media = array(select jsonb_array_elements_text(u.media::jsonb)), updated_at = u.at::timestamptz
+            media = array(select jsonb_array_elements_text(u.media::jsonb)), vendor = u.vendor,
+            tags = array(select jsonb_array_elements_text(u.tags::jsonb)), updated_at = u.at::timestamptz
         from unnest(${textArray(list.map((p) => p.id))}, ${textArray(list.map((p) => p.status))},
                     ${textArray(list.map((p) => p.defaultLocale))},
                     ${textArray(list.map((p) => JSON.stringify(p.categories)))},
                     ${textArray(list.map((p) => JSON.stringify(p.media)))},
+                    ${textArray(list.map((p) => p.vendor))},
+                    ${textArray(list.map((p) => JSON.stringify(p.tags)))},
                     ${textArray(list.map((p) => iso(p.updatedAt)))})
-             as u(id, status, default_locale, categories, media, at)
+             as u(id, status, default_locale, categories, media, vendor, tags, at)
         where p.id = u.id`,
   );
 }
@@ -114,6 +123,14 @@ export async function upsertTextRows(exec: Executor, list: TextRow[]): Promise<v
         select * from unnest(${textArray(list.map((t) => t.productId))}, ${textArray(list.map((t) => t.locale))},
                              ${textArray(list.map((t) => t.title))}, ${textArray(list.map((t) => t.description))})
         on conflict (product_id, locale) do update set title = excluded.title, description = excluded.description`,
+  );
+  // The vocabulary typo-tolerant search matches misspelt words against (catalog.search.ts).
+  await exec.execute(
+    sql`insert into catalog_search_terms (term)
+        select distinct w from unnest(${textArray(list.map((t) => t.title))}) as u(title),
+               unnest(tsvector_to_array(to_tsvector('simple', u.title))) as w
+        where length(w) between 2 and 40
+        on conflict do nothing`,
   );
 }
 
@@ -237,9 +254,10 @@ export function searchFilter(q: string) {
     ? sql` or exists (select 1 from catalog_variants g where g.product_id = p.id
                       and lpad(g.gtin, 14, '0') = ${q.padStart(14, '0')})`
     : sql``;
-  return sql`(p.handle ilike ${like}
+  // Handles and SKUs through lower(): their trigram indexes are on lower(…) (see catalog.schema.ts).
+  return sql`(lower(p.handle) ilike ${like}
     or exists (select 1 from catalog_product_texts t where t.product_id = p.id and t.title ilike ${like})
-    or exists (select 1 from catalog_variants v where v.product_id = p.id and v.sku ilike ${like})${barcode})`;
+    or exists (select 1 from catalog_variants v where v.product_id = p.id and lower(v.sku) ilike ${like})${barcode})`;
 }
 
 // ---- price lists and prices ----
@@ -282,51 +300,73 @@ export interface PriceChange {
   variantId: string;
   amount: number;
   previousAmount: number | null;
+  compareAtAmount: number | null;
+}
+
+/** A price to store; compareAtAmount undefined keeps the stored one, null removes it. */
+export interface PriceWrite {
+  variantId: string;
+  amount: number;
+  compareAtAmount?: number | null | undefined;
 }
 
 /** Upserts prices of one price list (or one channel's overrides); returns only the ones that changed. */
 export async function upsertPriceRows(
   exec: Executor,
   target: { priceListId: string } | { channelId: string; currency: string },
-  list: Array<{ variantId: string; amount: number }>,
+  list: PriceWrite[],
   at: Date,
 ): Promise<PriceChange[]> {
   if (list.length === 0) return [];
-  const input = sql`unnest(${textArray(list.map((p) => p.variantId))}, ${textArray(list.map((p) => String(p.amount)))})
-                    as u(variant_id, amount)`;
+  const input = sql`unnest(${textArray(list.map((p) => p.variantId))}, ${textArray(list.map((p) => String(p.amount)))},
+                           ${textArray(list.map((p) => (p.compareAtAmount === undefined ? 'keep' : 'set')))},
+                           ${textArray(list.map((p) => (p.compareAtAmount == null ? null : String(p.compareAtAmount))))})
+                    as u(variant_id, amount, cmp_mode, cmp)`;
+  // The compare-at price the row will have: the given one, or (not given) the stored one.
+  const next = sql`next as (select i.variant_id, i.amount,
+                    case when i.cmp_mode = 'set' then i.cmp else prev.compare_at_amount end as cmp
+                    from input i left join prev using (variant_id))`;
+  const inputCte = sql`input as (select u.variant_id, u.amount::bigint as amount, u.cmp_mode, u.cmp::bigint as cmp from ${input})`;
   const changed =
     'priceListId' in target
-      ? await rows<{ variant_id: string; amount: number; previous: number | null }>(
+      ? await rows<{ variant_id: string; amount: number; cmp: number | null; previous: number | null }>(
           exec,
-          sql`with input as (select u.variant_id, u.amount::bigint as amount from ${input}),
-               prev as (select p.variant_id, p.amount from catalog_prices p join input i using (variant_id)
-                        where p.price_list_id = ${target.priceListId}),
-               up as (insert into catalog_prices (price_list_id, variant_id, amount, updated_at)
-                      select ${target.priceListId}, variant_id, amount, ${iso(at)} from input
+          sql`with ${inputCte},
+               prev as (select p.variant_id, p.amount, p.compare_at_amount from catalog_prices p
+                        join input i using (variant_id) where p.price_list_id = ${target.priceListId}),
+               ${next},
+               up as (insert into catalog_prices (price_list_id, variant_id, amount, compare_at_amount, updated_at)
+                      select ${target.priceListId}, variant_id, amount, cmp, ${iso(at)} from next
                       on conflict (price_list_id, variant_id) do update
-                        set amount = excluded.amount, updated_at = excluded.updated_at
+                        set amount = excluded.amount, compare_at_amount = excluded.compare_at_amount,
+                            updated_at = excluded.updated_at
                         where catalog_prices.amount <> excluded.amount
-                      returning variant_id, amount)
-             select up.variant_id, up.amount, prev.amount as previous from up left join prev using (variant_id)`,
+                           or catalog_prices.compare_at_amount is distinct from excluded.compare_at_amount
+                      returning variant_id, amount, compare_at_amount as cmp)
+             select up.variant_id, up.amount, up.cmp, prev.amount as previous from up left join prev using (variant_id)`,
         )
-      : await rows<{ variant_id: string; amount: number; previous: number | null }>(
+      : await rows<{ variant_id: string; amount: number; cmp: number | null; previous: number | null }>(
           exec,
-          sql`with input as (select u.variant_id, u.amount::bigint as amount from ${input}),
-               prev as (select p.variant_id, p.amount from catalog_channel_prices p join input i using (variant_id)
-                        where p.channel_id = ${target.channelId}),
-               up as (insert into catalog_channel_prices (channel_id, variant_id, currency, amount, updated_at)
-                      select ${target.channelId}, variant_id, ${target.currency}, amount, ${iso(at)} from input
+          sql`with ${inputCte},
+               prev as (select p.variant_id, p.amount, p.compare_at_amount from catalog_channel_prices p
+                        join input i using (variant_id) where p.channel_id = ${target.channelId}),
+               ${next},
+               up as (insert into catalog_channel_prices (channel_id, variant_id, currency, amount, compare_at_amount, updated_at)
+                      select ${target.channelId}, variant_id, ${target.currency}, amount, cmp, ${iso(at)} from next
                       on conflict (channel_id, variant_id) do update
-                        set amount = excluded.amount, currency = excluded.currency, updated_at = excluded.updated_at
+                        set amount = excluded.amount, currency = excluded.currency,
+                            compare_at_amount = excluded.compare_at_amount, updated_at = excluded.updated_at
                         where catalog_channel_prices.amount <> excluded.amount
                            or catalog_channel_prices.currency <> excluded.currency
-                      returning variant_id, amount)
-             select up.variant_id, up.amount, prev.amount as previous from up left join prev using (variant_id)`,
+                           or catalog_channel_prices.compare_at_amount is distinct from excluded.compare_at_amount
+                      returning variant_id, amount, compare_at_amount as cmp)
+             select up.variant_id, up.amount, up.cmp, prev.amount as previous from up left join prev using (variant_id)`,
         );
   return changed.map((r) => ({
     variantId: r.variant_id,
     amount: Number(r.amount),
     previousAmount: r.previous == null ? null : Number(r.previous),
+    compareAtAmount: r.cmp == null ? null : Number(r.cmp),
   }));
 }
 

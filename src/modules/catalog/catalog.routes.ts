@@ -76,7 +76,7 @@ export const catalogRoutes =
         config: { policy: secretKeys('catalog:write', 'unbound') },
         schema: {
           tags: ['catalog'],
-          summary: 'Change a product (texts per locale, categories, media, status)',
+          summary: 'Change a product (texts per locale, categories, media, status, vendor, tags)',
           params: IdParams,
           body: ProductPatch,
           response: { 200: Product },

@@ -59,6 +59,7 @@ import {
   selectVariantRowsBySkus,
   type VariantRow,
 } from './catalog.repository.js';
+import { type ChannelSearchQuery, type ChannelSearchResult, searchChannel } from './catalog.search.js';
 import type { ImportFormat, ImportJob, ImportRejection } from './catalog.types.js';
 import {
   type Listing,
@@ -103,11 +104,12 @@ async function addVariantsStrict(ctx: Ctx, productId: string, variants: VariantI
     parsed.map((v) => ({ productId, sku: v.sku, gtin: v.gtin, options: v.options })),
   );
   if (outcome.rejected.length > 0) throw rejectionsError(outcome.rejected, 'variants');
-  const byList = new Map<string, Array<{ sku: string; amount: number; currency: string }>>();
+  const byList = new Map<string, SkuPrice[]>();
   for (const v of parsed) {
     for (const price of v.prices) {
       const list = byList.get(price.priceListId) ?? [];
-      list.push({ sku: v.sku, amount: price.amount, currency: price.currency });
+      const { priceListId: _l, ...rest } = price;
+      list.push({ sku: v.sku, ...rest });
       byList.set(price.priceListId, list);
     }
   }
@@ -275,6 +277,8 @@ export interface CatalogService {
   channelPage(ctx: Ctx, scope: ChannelViewScope, q: ChannelPageQuery): Promise<ChannelViewProduct[]>;
   /** Products by id, handle or SKU as a channel shows them (listed or not). */
   channelProducts(ctx: Ctx, scope: ChannelViewScope, keys: string[]): Promise<ChannelViewProduct[]>;
+  /** Search the products listed on a channel: a page of ids in order, the total and facets. */
+  channelSearch(ctx: Ctx, scope: ChannelViewScope, q: ChannelSearchQuery): Promise<ChannelSearchResult>;
 
   // A till's product grid
   /** The channel's favourite SKUs, in the grid's order. */
@@ -323,6 +327,8 @@ export function createCatalogService(): CatalogService {
     /** Products by id, handle or SKU as a channel shows them (listed or not). */
     channelProducts: (ctx: Ctx, scope: ChannelViewScope, keys: string[]) =>
       selectChannelProducts(ctx.db, scope, keys),
+    channelSearch: (ctx: Ctx, scope: ChannelViewScope, q: ChannelSearchQuery) =>
+      searchChannel(ctx.db, scope, q),
     favouritesOf,
     setFavourites,
   };

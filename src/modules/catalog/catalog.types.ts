@@ -42,6 +42,16 @@ export const Handle = z.string().regex(/^[a-z0-9][a-z0-9-]{0,127}$/, 'lowercase 
 export const MinorAmount = z.number().int('a whole number of minor units').nonnegative().max(1e13);
 export const MediaUrl = z.url({ protocol: /^https?$/ }).max(2000);
 export const Category = z.string().regex(/^[a-z0-9][a-z0-9-/]{0,63}$/, 'lowercase letters, digits, - and /');
+/** A merchant's own label (Shopify's Tags, WooCommerce's Tags): free text, no commas. */
+export const ProductTag = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .refine((t) => ![...t].some((c) => c === ',' || c === '|' || c.charCodeAt(0) < 32), {
+    message: 'text without commas, | or control characters',
+  });
+export const Vendor = z.string().trim().min(1).max(200);
 
 export const LocalizedText = z.strictObject({
   title: z.string().min(1).max(300),
@@ -55,6 +65,7 @@ export const PriceInput = z.strictObject({
   priceListId: z.string().describe('id or code of the price list'),
   amount: MinorAmount,
   currency: CatalogCurrency.describe('must be the price list currency'),
+  compareAtAmount: MinorAmount.nullable().optional().describe('the "was" price shown struck through'),
 });
 
 export const VariantInput = z.strictObject({
@@ -74,6 +85,7 @@ export const VariantPrice = z.object({
   channelId: z.string().nullable(),
   currency: z.string(),
   amount: z.number().int(),
+  compareAtAmount: z.number().int().nullable().describe('the "was" price shown struck through'),
 });
 
 export const ProductInput = z.strictObject({
@@ -86,6 +98,8 @@ export const ProductInput = z.strictObject({
     .describe('title and description per locale'),
   categories: z.array(Category).max(50).default([]),
   media: z.array(MediaUrl).max(50).default([]),
+  vendor: Vendor.nullable().default(null),
+  tags: z.array(ProductTag).max(250).default([]),
   variants: z.array(VariantInput).min(1).max(250),
 });
 export type ProductInput = z.input<typeof ProductInput>;
@@ -97,6 +111,8 @@ export const ProductPatch = z
     content: z.record(CatalogLocale, LocalizedText).describe('locales given replace their text; others stay'),
     categories: z.array(Category).max(50),
     media: z.array(MediaUrl).max(50),
+    vendor: Vendor.nullable(),
+    tags: z.array(ProductTag).max(250),
   })
   .partial();
 export type ProductPatch = z.infer<typeof ProductPatch>;
@@ -119,6 +135,8 @@ export const Product = z.object({
   content: z.record(z.string(), z.object({ title: z.string(), description: z.string() })),
   categories: z.array(z.string()),
   media: z.array(z.string()),
+  vendor: z.string().nullable(),
+  tags: z.array(z.string()),
   variants: z.array(Variant),
   createdAt: z.date(),
   updatedAt: z.date(),
@@ -142,7 +160,14 @@ export const PriceList = z.object({
 });
 export type PriceList = z.infer<typeof PriceList>;
 
-export const SkuPrice = z.strictObject({ sku: Sku, amount: MinorAmount, currency: CatalogCurrency });
+export const SkuPrice = z.strictObject({
+  sku: Sku,
+  amount: MinorAmount,
+  currency: CatalogCurrency,
+  compareAtAmount: MinorAmount.nullable()
+    .optional()
+    .describe('the "was" price shown struck through; null removes it, absent keeps it'),
+});
 export type SkuPrice = z.infer<typeof SkuPrice>;
 
 export const ListingInput = z.strictObject({

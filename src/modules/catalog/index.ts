@@ -22,6 +22,13 @@ export type { ImportProgress } from './catalog.import-jobs.js';
 export type { ListingUpsert, PricesOutcome } from './catalog.pricing.js';
 export type { BatchOutcome, ProductUpsert, Rejection, VariantUpsert } from './catalog.products.js';
 export { catalogRoutes, PageQuery } from './catalog.routes.js';
+export {
+  type ChannelSearchQuery,
+  type ChannelSearchResult,
+  SEARCH_SORTS,
+  type SearchFacets,
+  type SearchSort,
+} from './catalog.search.js';
 export { type CatalogService, createCatalogService } from './catalog.service.js';
 export * from './catalog.types.js';
 

@@ -78,6 +78,19 @@ export function createAudienceMethods(changed: (ctx: Ctx) => Promise<void>): Aud
       },
     }));
 
+  const audienceChanged = (a: { id: string; key: string }, change: 'created' | 'updated'): NewEvent => ({
+    type: CDP_EVENTS.audienceChanged,
+    subject: a.id,
+    channelId: null,
+    payload: { audienceId: a.id, audienceKey: a.key, change },
+  });
+  const traitChanged = (t: { id: string; traitKey: string }, change: 'created' | 'updated'): NewEvent => ({
+    type: CDP_EVENTS.computedTraitChanged,
+    subject: t.id,
+    channelId: null,
+    payload: { computedTraitId: t.id, traitKey: t.traitKey, change },
+  });
+
   async function getComputedTrait(ctx: Ctx, id: string): Promise<ComputedTrait> {
     const t = await selectComputedTrait(ctx.db, id);
     if (!t) throw notFound('computed trait', id);
@@ -89,10 +102,13 @@ export function createAudienceMethods(changed: (ctx: Ctx) => Promise<void>): Aud
       const parsed = AudienceInput.parse(input);
       const now = ctx.clock.now();
       const a = { id: newId('aud'), description: null, ...parsed, createdAt: now, updatedAt: now };
-      if (!(await insertAudience(ctx.db, a)))
-        throw new AppError('audience_key_taken', `An audience with key ${parsed.key} exists`, {
-          issues: [{ path: 'body.key', message: 'taken' }],
-        });
+      await inTransaction(ctx, async (tx) => {
+        if (!(await insertAudience(tx.db, a)))
+          throw new AppError('audience_key_taken', `An audience with key ${parsed.key} exists`, {
+            issues: [{ path: 'body.key', message: 'taken' }],
+          });
+        await appendEvents(tx, [audienceChanged(a, 'created')]);
+      });
       await changed(ctx);
       return { ...a, memberCount: 0 };
     },
@@ -100,9 +116,17 @@ export function createAudienceMethods(changed: (ctx: Ctx) => Promise<void>): Aud
     getAudience,
     async updateAudience(ctx, idOrKey, patch) {
       const p = AudiencePatch.parse(patch);
-      const next = { ...(await getAudience(ctx, idOrKey)), ...p, updatedAt: ctx.clock.now() };
+      const before = await getAudience(ctx, idOrKey);
+      const next = { ...before, ...p, updatedAt: ctx.clock.now() };
       const { memberCount: _n, ...row } = next;
-      await updateAudienceRow(ctx.db, row);
+      // A new rule, or a paused audience made active again, is evaluated for existing customers.
+      const reevaluate =
+        next.status === 'active' &&
+        (before.status !== 'active' || JSON.stringify(before.rule) !== JSON.stringify(next.rule));
+      await inTransaction(ctx, async (tx) => {
+        await updateAudienceRow(tx.db, row);
+        if (reevaluate) await appendEvents(tx, [audienceChanged(next, 'updated')]);
+      });
       await changed(ctx);
       return next;
     },
@@ -161,18 +185,28 @@ export function createAudienceMethods(changed: (ctx: Ctx) => Promise<void>): Aud
       const parsed = ComputedTraitInput.parse(input);
       const now = ctx.clock.now();
       const t = { id: newId('ctr'), ...parsed, createdAt: now, updatedAt: now };
-      if (!(await insertComputedTrait(ctx.db, t)))
-        throw new AppError('computed_trait_key_taken', `A computed trait ${parsed.traitKey} exists`, {
-          issues: [{ path: 'body.traitKey', message: 'taken' }],
-        });
+      await inTransaction(ctx, async (tx) => {
+        if (!(await insertComputedTrait(tx.db, t)))
+          throw new AppError('computed_trait_key_taken', `A computed trait ${parsed.traitKey} exists`, {
+            issues: [{ path: 'body.traitKey', message: 'taken' }],
+          });
+        await appendEvents(tx, [traitChanged(t, 'created')]);
+      });
       await changed(ctx);
       return t;
     },
     listComputedTraits: (ctx) => selectComputedTraits(ctx.db),
     async updateComputedTrait(ctx, id, patch) {
       const p = ComputedTraitPatch.parse(patch);
-      const next = { ...(await getComputedTrait(ctx, id)), ...p, updatedAt: ctx.clock.now() };
-      await updateComputedTraitRow(ctx.db, next);
+      const before = await getComputedTrait(ctx, id);
+      const next = { ...before, ...p, updatedAt: ctx.clock.now() };
+      const recompute =
+        next.status === 'active' &&
+        (before.status !== 'active' || JSON.stringify(before.definition) !== JSON.stringify(next.definition));
+      await inTransaction(ctx, async (tx) => {
+        await updateComputedTraitRow(tx.db, next);
+        if (recompute) await appendEvents(tx, [traitChanged(next, 'updated')]);
+      });
       await changed(ctx);
       return next;
     },

@@ -2,8 +2,10 @@
 // service (customers.service.ts) delegates each method by name to the use case that owns it.
 import type { Result } from '../../kernel/index.js';
 import type { Ctx } from '../../platform/context.js';
+import type { NewEvent } from '../../platform/events/event-log.js';
 import type { ContactDecision } from './consent.js';
 import type {
+  CustomerSubject,
   CustomerSummary,
   CustomerView,
   IdentityLogEntry,
@@ -15,6 +17,7 @@ import type {
   Source,
   SourceInput,
   StageThresholds,
+  StoredIngestEvent,
   TagChangeResult,
   TimelinePage,
   TraitUpdateResult,
@@ -32,6 +35,7 @@ import type {
 import type { OnceEntry } from './profile-edits.service.js';
 import type { ProfileState } from './profile-state.js';
 import type { RegulationQuery, RegulationRecord, RegulationRecordInput } from './regulations.service.js';
+import type { NamedEventRow } from './subjects.repository.js';
 
 export interface CustomersOptions {
   rules?: Partial<IdentityRules>;
@@ -46,6 +50,12 @@ export interface CustomersOptions {
    * is recorded only for '*' or such a channel. Without it only the id's shape (chn_…) is checked.
    */
   channelExists?: ((ctx: Ctx, channelId: string) => Promise<boolean>) | undefined;
+  /**
+   * Platform events to write with a batch's stored events, in the same transaction (the hub's CDP
+   * hand-off: what ingestion stored reaches the CDP through the event log even if the process dies
+   * right after the commit). Called synchronously; `ctx` is the ingesting request's, not the tx's.
+   */
+  onStored?: ((ctx: Ctx, events: StoredIngestEvent[]) => NewEvent[]) | undefined;
 }
 
 export interface TimelineEntryInput {
@@ -140,6 +150,20 @@ export interface CustomersService {
     ctx: Ctx,
     id: string,
   ): Promise<{ root: ProfileState; cluster: ProfileState[]; ids: string[] }>;
+  /**
+   * Many customers at once (one statement), by any of their profile ids: each asked id → its
+   * cluster, stage and, with facts, traits, tags and consent. Erased and unknown ids are left out.
+   */
+  subjects(ctx: Ctx, ids: string[], o: { facts: boolean }): Promise<Map<string, CustomerSubject>>;
+  /** A page of surviving (not erased) customers' ids in id order, for jobs that visit everyone. */
+  customerIds(ctx: Ctx, o: { after: string | null; limit: number }): Promise<string[]>;
+  /** A page of stored events with one of these names since a time, in id order (for backfills). */
+  eventsNamed(
+    ctx: Ctx,
+    q: { names: string[]; since: Date; after: string | null; limit: number },
+  ): Promise<NamedEventRow[]>;
+  /** Stored events by source and message id (those handed over by onStored), in that order. */
+  storedEvents(ctx: Ctx, refs: Array<{ sourceId: string; messageId: string }>): Promise<StoredIngestEvent[]>;
   /** The single customer view: profile, identities, consent, tags, value and the newest timeline entries. */
   view(ctx: Ctx, id: string, o?: { timelineLimit?: number }): Promise<CustomerView>;
   /** A page of the cross-channel timeline of the whole cluster, newest first. */

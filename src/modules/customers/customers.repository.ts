@@ -75,20 +75,38 @@ const PROFILE_COLUMNS = sql.raw(
   'id, merged_into, status, traits, channel_stats, event_count, order_count, lifetime_value, last_order_at, last_cart_at, first_seen_at, last_seen_at, stage, stage_changed_at, created_channel_id, created_at, updated_at',
 );
 
-/** unnest(...) of profile states, typed, as u(<PROFILE_COLUMNS>[, version]). */
+/**
+ * Profile states as rows u(<PROFILE_COLUMNS>[, version]), from ONE JSON document: the driver would
+ * escape every element of seventeen array literals in JavaScript, the documents twice over.
+ */
 function profileUnnest(list: ProfileState[], versions?: string[], documents?: Set<string>) {
-  const col = <T>(f: (p: ProfileState) => T) => sql.param(list.map(f));
   // Traits and lifetime value are sent only for profiles whose documents changed (null keeps them).
-  const doc = (p: ProfileState, v: unknown) => (!documents || documents.has(p.id) ? JSON.stringify(v) : null);
-  return sql`unnest(${col((p) => p.id)}::text[], ${col((p) => p.mergedInto)}::text[], ${col((p) => p.status)}::text[],
-      ${col((p) => doc(p, p.traits))}::jsonb[], ${col((p) => JSON.stringify(p.channelStats))}::jsonb[],
-      ${col((p) => p.eventCount)}::int[], ${col((p) => p.orderCount)}::int[], ${col((p) => doc(p, p.lifetimeValue))}::jsonb[],
-      ${col((p) => p.lastOrderAt)}::timestamptz[], ${col((p) => p.lastCartAt)}::timestamptz[],
-      ${col((p) => p.firstSeenAt)}::timestamptz[], ${col((p) => p.lastSeenAt)}::timestamptz[],
-      ${col((p) => p.stage)}::text[], ${col((p) => p.stageChangedAt)}::timestamptz[], ${col((p) => p.createdChannelId)}::text[],
-      ${col((p) => p.createdAt)}::timestamptz[], ${col((p) => p.updatedAt)}::timestamptz[]
-      ${versions ? sql`, ${sql.param(versions)}::text[]` : sql``})
-    as u(${PROFILE_COLUMNS}${versions ? sql.raw(', version') : sql``})`;
+  const doc = (p: ProfileState, v: unknown) => (!documents || documents.has(p.id) ? v : null);
+  const rowsOf = list.map((p, i) => ({
+    id: p.id,
+    merged_into: p.mergedInto,
+    status: p.status,
+    traits: doc(p, p.traits),
+    channel_stats: p.channelStats,
+    event_count: p.eventCount,
+    order_count: p.orderCount,
+    lifetime_value: doc(p, p.lifetimeValue),
+    last_order_at: p.lastOrderAt,
+    last_cart_at: p.lastCartAt,
+    first_seen_at: p.firstSeenAt,
+    last_seen_at: p.lastSeenAt,
+    stage: p.stage,
+    stage_changed_at: p.stageChangedAt,
+    created_channel_id: p.createdChannelId,
+    created_at: p.createdAt,
+    updated_at: p.updatedAt,
+    ...(versions ? { version: versions[i] } : {}),
+  }));
+  return sql`json_to_recordset(${JSON.stringify(rowsOf)}::json)
+    as u(id text, merged_into text, status text, traits jsonb, channel_stats jsonb, event_count int, order_count int,
+      lifetime_value jsonb, last_order_at timestamptz, last_cart_at timestamptz, first_seen_at timestamptz,
+      last_seen_at timestamptz, stage text, stage_changed_at timestamptz, created_channel_id text,
+      created_at timestamptz, updated_at timestamptz${versions ? sql.raw(', version text') : sql``})`;
 }
 
 export const insertProfilesSql = (list: ProfileState[]) =>

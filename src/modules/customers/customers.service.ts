@@ -46,6 +46,7 @@ export function createCustomersService(options: CustomersOptions = {}): Customer
     concurrentCommits: options.concurrentCommits ?? 3,
     maxFutureSkewMs: options.maxFutureSkewMs ?? 10 * 60_000,
     tombstones,
+    onStored: options.onStored,
   });
   const merges = createMergesService({ rules, thresholds });
   const view = createViewService({ rules });
@@ -68,6 +69,10 @@ export function createCustomersService(options: CustomersOptions = {}): Customer
     updateTraits: edits.updateTraits,
 
     resolveCluster: view.resolveCluster,
+    subjects: view.subjects,
+    customerIds: view.customerIds,
+    eventsNamed: view.eventsNamed,
+    storedEvents: view.storedEvents,
     view: view.view,
     timeline: view.timeline,
     search: view.search,

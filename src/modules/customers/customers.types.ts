@@ -263,3 +263,33 @@ export const SourceInput = z.strictObject({
     .describe('true for store tills and kiosks: their device ids never link customers'),
 });
 export type SourceInput = z.input<typeof SourceInput>;
+
+/** A customer as background evaluation reads it (audiences, computed traits): see `subjects`. */
+export interface CustomerSubject {
+  /** The surviving profile's id. */
+  rootId: string;
+  /** Every profile of the cluster, the root first. */
+  profileIds: string[];
+  stage: JourneyStage;
+  /** The cluster's trait values, newest wins (empty unless facts were asked). */
+  traits: Record<string, unknown>;
+  /** The tags the cluster shows (empty unless facts were asked). */
+  tags: Set<string>;
+  /** The cluster's consent records (empty unless facts were asked). */
+  consent: ConsentEntry[];
+}
+
+/** An event ingestion stored (for onStored): the input as it landed, on its customer (the root). */
+export interface StoredIngestEvent {
+  messageId: string;
+  kind: string;
+  name: string | null;
+  profileId: string;
+  channelId: string;
+  sourceId: string;
+  occurredAt: Date;
+  properties: Record<string, unknown>;
+  traits: Record<string, unknown>;
+  userId: string | null;
+  anonymousId: string | null;
+}

@@ -4,10 +4,10 @@
 // write that finds a profile changed since the read throws IngestConflict: the caller resolves the
 // batch again from a fresh read.
 import { newId } from '../../kernel/index.js';
-import { inTransaction } from '../../platform/context.js';
-import { writeWithEvents } from '../../platform/events/event-log.js';
+import { type Ctx, inTransaction } from '../../platform/context.js';
+import { type NewEvent, writeWithEvents } from '../../platform/events/event-log.js';
 import { beginIngest } from './customers.repository.js';
-import type { StageThresholds } from './customers.types.js';
+import type { StageThresholds, StoredIngestEvent } from './customers.types.js';
 import { type IdentityRules, identifierKey, type Trust } from './identifiers.js';
 import { type KnownIdentifier, resolveIdentities } from './identity-resolution.js';
 import { loadIngestState } from './ingest.repository.js';
@@ -29,10 +29,40 @@ export function isConflict(err: unknown): boolean {
   return c === '40P01' || c === '40001';
 }
 
+export interface IngestBatchConfig {
+  rules: IdentityRules;
+  thresholds: StageThresholds;
+  limitedTypes: string[];
+  onStored?: ((ctx: Ctx, events: StoredIngestEvent[]) => NewEvent[]) | undefined;
+}
+
+/** The batch's stored events as onStored sees them (on their customer, the cluster's root). */
+function storedEvents(fresh: PreparedEvent[], sourceOf: Map<number, IngestJob>): StoredIngestEvent[] {
+  const out: StoredIngestEvent[] = [];
+  for (const e of fresh) {
+    const r = sourceOf.get(e.ref)!.results[e.resultIndex];
+    if (r?.status !== 'stored') continue;
+    out.push({
+      messageId: e.messageId,
+      kind: e.kind,
+      name: e.name,
+      profileId: r.profileId,
+      channelId: e.channelId,
+      sourceId: e.sourceId,
+      occurredAt: e.input.occurredAt,
+      properties: e.input.properties,
+      traits: e.input.traits,
+      userId: e.input.userId ?? null,
+      anonymousId: e.input.anonymousId ?? null,
+    });
+  }
+  return out;
+}
+
 /** Resolves and writes the jobs' events in one transaction (the caller's, if it has one). */
 export async function commitIngestBatch(
   jobs: IngestJob[],
-  cfg: { rules: IdentityRules; thresholds: StageThresholds; limitedTypes: string[] },
+  cfg: IngestBatchConfig,
   exclusive = false,
 ): Promise<void> {
   const { rules, thresholds, limitedTypes } = cfg;
@@ -141,6 +171,7 @@ export async function commitIngestBatch(
       actor: tx.actor.id,
       now,
     });
+    if (cfg.onStored) platformEvents.push(...cfg.onStored(ctx, storedEvents(fresh, sourceOf)));
     // The platform events (and any the caller's transaction has waiting, in order) ride along.
     const [written] = await writeWithEvents<{ ok: boolean }>(tx, platformEvents, 'ingest_guard', statement);
     if (written?.ok !== true) throw new IngestConflict();

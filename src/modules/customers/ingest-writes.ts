@@ -105,21 +105,20 @@ export function planIngestWrite(input: IngestWriteInput): {
     }
     eventRows.push({
       id: newId('cev'),
-      sourceId: e.sourceId,
-      messageId: e.messageId,
-      profileId,
-      channelId: e.channelId,
+      source_id: e.sourceId,
+      message_id: e.messageId,
+      profile_id: profileId,
+      channel_id: e.channelId,
       kind: e.kind,
       name: e.name,
-      properties: JSON.stringify(e.input.properties),
-      // Dropped fields stay explained on the event itself.
-      context: JSON.stringify(
-        e.warnings.length ? { ...e.input.context, omnihubWarnings: e.warnings } : e.input.context,
-      ),
-      anonymousId: e.input.anonymousId,
-      userId: e.input.userId,
-      occurredAt: at,
-      receivedAt: now,
+      properties: e.input.properties,
+      // Dropped fields stay explained on the event itself; an identify keeps its traits (as Segment's
+      // context.traits) so what is forwarded later is the event as it came.
+      context: eventContext(e),
+      anonymous_id: e.input.anonymousId,
+      user_id: e.input.userId,
+      occurred_at: at,
+      received_at: now,
     });
     job.results[e.resultIndex] = {
       index: job.results[e.resultIndex]!.index,
@@ -254,4 +253,11 @@ function traitsByHolder(
     out.set(holder, bag);
   }
   return out;
+}
+
+function eventContext(e: PreparedEvent): Record<string, unknown> {
+  const traits =
+    e.kind === 'identify' && Object.keys(e.input.traits).length ? { traits: e.input.traits } : {};
+  if (!e.warnings.length && !traits.traits) return e.input.context;
+  return { ...e.input.context, ...traits, ...(e.warnings.length ? { omnihubWarnings: e.warnings } : {}) };
 }

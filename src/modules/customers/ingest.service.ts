@@ -8,7 +8,7 @@ import type {
 } from './customers.types.js';
 import { type IdentityRules, limitedTypesOf } from './identifiers.js';
 import { analyzeCustomerTables } from './ingest.repository.js';
-import { commitIngestBatch, isConflict } from './ingest-batch.js';
+import { commitIngestBatch, type IngestBatchConfig, isConflict } from './ingest-batch.js';
 import { type IngestJob, prepareEvents } from './ingest-prepare.js';
 import type { Tombstones } from './tombstones.js';
 
@@ -23,10 +23,12 @@ export interface IngestOptions {
   maxFutureSkewMs: number;
   /** The install's tombstone hashing (erased and suppressed identifiers). */
   tombstones: Tombstones;
+  /** Platform events written with the stored events (see CustomersOptions.onStored). */
+  onStored?: IngestBatchConfig['onStored'];
 }
 
 export function createIngestion(opts: IngestOptions) {
-  const { rules, thresholds } = opts;
+  const { rules, thresholds, onStored } = opts;
   const queue: IngestJob[] = [];
 
   /** Takes queued jobs, whole, up to maxEventsPerCommit events (at least one job). */
@@ -102,7 +104,7 @@ export function createIngestion(opts: IngestOptions) {
       try {
         return await commitIngestBatch(
           jobs,
-          { rules, thresholds, limitedTypes: limitedTypesOf(rules) },
+          { rules, thresholds, limitedTypes: limitedTypesOf(rules), onStored },
           attempt >= 3,
         );
       } catch (err) {
@@ -127,7 +129,7 @@ export function createIngestion(opts: IngestOptions) {
       const job: IngestJob = { ctx, source, events: prepared, results, done: deferred() };
       if (ctx.inTx) {
         // Inside a caller's transaction there is nothing to coalesce with (nor a retry to make).
-        await commitIngestBatch([job], { rules, thresholds, limitedTypes: limitedTypesOf(rules) });
+        await commitIngestBatch([job], { rules, thresholds, limitedTypes: limitedTypesOf(rules), onStored });
         return results;
       }
       queue.push(job);

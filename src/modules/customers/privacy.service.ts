@@ -141,6 +141,9 @@ export function createPrivacyService(deps: { rules: IdentityRules; tombstones: T
         types: [CUSTOMER_EVENTS.consentChanged],
         subject: id,
         limit: 1000,
+        // A one-shot read of the whole history, never followed by a cursor: every committed change
+        // counts, also one behind a transaction another connection still has open.
+        serialized: true,
       });
       for (const c of changes) {
         const p = c.payload as { purpose: string; channel: string; granted: boolean };

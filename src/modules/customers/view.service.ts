@@ -6,6 +6,7 @@ import type { Ctx } from '../../platform/context.js';
 import { liveRootOf } from './clusters.js';
 import type {
   ConsentEntry,
+  CustomerSubject,
   CustomerSummary,
   CustomerView,
   IdentityLogEntry,
@@ -14,7 +15,13 @@ import type {
 } from './customers.types.js';
 import { type IdentityRules, normalizeIdentifier } from './identifiers.js';
 import { normalizeTag } from './profile-edits.service.js';
-import { clusterChannels, clusterTraits } from './profile-state.js';
+import { clusterChannels, clusterTraits, type ProfileState } from './profile-state.js';
+import {
+  selectCustomerIds,
+  selectEventsNamed,
+  selectStoredEvents,
+  selectSubjects,
+} from './subjects.repository.js';
 import {
   type Contact,
   selectCluster,
@@ -63,6 +70,74 @@ export function createViewService(opts: { rules: IdentityRules }) {
 
   return {
     resolveCluster,
+
+    customerIds: (ctx: Ctx, o: { after: string | null; limit: number }) =>
+      selectCustomerIds(ctx.db, o.after, Math.min(Math.max(o.limit, 1), 5_000)),
+    eventsNamed: (ctx: Ctx, q: { names: string[]; since: Date; after: string | null; limit: number }) =>
+      selectEventsNamed(ctx.db, { ...q, limit: Math.min(Math.max(q.limit, 1), 5_000) }),
+    storedEvents: (ctx: Ctx, refs: Array<{ sourceId: string; messageId: string }>) =>
+      selectStoredEvents(ctx.db, refs),
+
+    async subjects(ctx: Ctx, ids: string[], o: { facts: boolean }): Promise<Map<string, CustomerSubject>> {
+      const out = new Map<string, CustomerSubject>();
+      if (ids.length === 0) return out;
+      const r = await selectSubjects(ctx.db, [...new Set(ids)], o.facts);
+      const members = new Map<string, ProfileState[]>();
+      for (const p of r.profiles) {
+        const root = p.mergedInto ?? p.id;
+        const list = members.get(root) ?? [];
+        if (p.mergedInto === null) list.unshift(p);
+        else list.push(p);
+        members.set(root, list);
+      }
+      const tagRows = new Map<string, Map<string, { removed: boolean; at: string }>>();
+      const rootOfProfile = new Map(r.profiles.map((p) => [p.id, p.mergedInto ?? p.id]));
+      for (const t of r.tags) {
+        const root = rootOfProfile.get(t.profileId);
+        if (!root) continue;
+        const m = tagRows.get(root) ?? new Map();
+        const cur = m.get(t.tag);
+        // The newest row of a tag across the cluster decides; a removal row hides the others.
+        if (!cur || new Date(t.at) > new Date(cur.at)) m.set(t.tag, t);
+        tagRows.set(root, m);
+      }
+      const consent = new Map<string, ConsentEntry[]>();
+      for (const c of r.consent) {
+        const root = rootOfProfile.get(c.profileId);
+        if (!root) continue;
+        const { profileId: _p, ...entry } = c;
+        consent.set(root, [...(consent.get(root) ?? []), entry]);
+      }
+      const built = new Map<string, CustomerSubject | null>();
+      for (const [id, rootId] of r.rootOf) {
+        if (!built.has(rootId)) {
+          const cluster = members.get(rootId) ?? [];
+          const root = cluster[0];
+          built.set(
+            rootId,
+            !root || root.mergedInto !== null || root.status === 'erased'
+              ? null
+              : {
+                  rootId,
+                  profileIds: cluster.map((p) => p.id),
+                  stage: root.stage,
+                  traits: Object.fromEntries(
+                    Object.entries(clusterTraits(cluster)).map(([k, t]) => [k, t.value]),
+                  ),
+                  tags: new Set(
+                    [...(tagRows.get(rootId) ?? new Map<string, { removed: boolean }>())]
+                      .filter(([, t]) => !t.removed)
+                      .map(([tag]) => tag),
+                  ),
+                  consent: consentOf(consent.get(rootId) ?? []),
+                },
+          );
+        }
+        const s = built.get(rootId);
+        if (s) out.set(id, s);
+      }
+      return out;
+    },
 
     async view(ctx: Ctx, id: string, o: { timelineLimit?: number } = {}): Promise<CustomerView> {
       const limit = o.timelineLimit ?? 25;

@@ -38,7 +38,16 @@ const Meta = {
 const Body = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('messenger'), ...Meta }),
   z.strictObject({ kind: z.literal('instagram'), ...Meta }),
-  z.strictObject({ kind: z.literal('whatsapp'), ...Meta }),
+  z.strictObject({
+    kind: z.literal('whatsapp'),
+    ...Meta,
+    businessAccountId: z
+      .string()
+      .trim()
+      .regex(/^\d{1,30}$/)
+      .describe('the WhatsApp Business Account id whose approved message templates may be sent')
+      .optional(),
+  }),
   z.strictObject({
     kind: z.literal('sms'),
     name: Text(120),
@@ -93,6 +102,7 @@ export const channelAccountRoutes =
             : { appSecret: b.appSecret, verifyToken: b.verifyToken, accessToken: b.accessToken };
         if (b.kind === 'sms') settings.accountSid = b.accountSid;
         else if (b.graphVersion) settings.graphVersion = b.graphVersion;
+        if (b.kind === 'whatsapp' && b.businessAccountId) settings.businessAccountId = b.businessAccountId;
         const saved = await accounts.save(request.ctx, {
           kind: b.kind,
           name: b.name,

@@ -52,6 +52,15 @@ export interface ChannelAccountStore {
   withCredentials(ctx: Ctx, id: string): Promise<ChannelAccountWithCredentials | null>;
   /** The oldest active account of a kind, with credentials (where replies go out). */
   activeOfKind(ctx: Ctx, kind: AccountKind): Promise<ChannelAccountWithCredentials | null>;
+  /**
+   * The account a reply goes out through: the one the customer wrote to when it is still active and
+   * of this kind, else the kind's oldest active account; null when none is.
+   */
+  sendingAccount(
+    ctx: Ctx,
+    kind: AccountKind,
+    preferredId: string | null | undefined,
+  ): Promise<ChannelAccountWithCredentials | null>;
   remove(ctx: Ctx, id: string): Promise<void>;
 }
 
@@ -76,7 +85,7 @@ export function createChannelAccountStore(
     return { ...toAccount(r, Object.keys(credentials).sort()), credentials };
   };
 
-  return {
+  const store: ChannelAccountStore = {
     async save(ctx, input) {
       const now = ctx.clock.now().toISOString();
       const existing = await firstRow<{ id: string }>(
@@ -120,6 +129,13 @@ export function createChannelAccountStore(
       );
       return r ? opened(r) : null;
     },
+    async sendingAccount(ctx, kind, preferredId) {
+      if (preferredId) {
+        const own = await store.withCredentials(ctx, preferredId);
+        if (own && own.kind === kind && own.status === 'active') return own;
+      }
+      return store.activeOfKind(ctx, kind);
+    },
     async remove(ctx, id) {
       const r = await firstRow<{ id: string }>(
         ctx.db,
@@ -128,4 +144,5 @@ export function createChannelAccountStore(
       if (!r) throw new AppError('not_found', `There is no channel account ${id}`);
     },
   };
+  return store;
 }

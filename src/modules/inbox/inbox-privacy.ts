@@ -31,6 +31,7 @@ export const INBOX_PERSONAL_DATA: PersonalDataRegistry = {
   ],
   notPersonal: [
     { table: 'inbox_agents', column: 'name', reason: "an agent's (staff) display name, not a customer's" },
+    { table: 'inbox_teams', column: 'name', reason: 'a team of agents, named by the retailer' },
     {
       table: 'inbox_channel_accounts',
       column: 'name',

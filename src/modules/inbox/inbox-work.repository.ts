@@ -33,6 +33,8 @@ function filterSql(f: ConversationFilter): SQL {
   if (f.status) parts.push(sql`status = ${f.status}`);
   if (f.assigneeId === 'none') parts.push(sql`assignee_id is null`);
   else if (f.assigneeId) parts.push(sql`assignee_id = ${f.assigneeId}`);
+  if (f.teamId === 'none') parts.push(sql`team_id is null`);
+  else if (f.teamId) parts.push(sql`team_id = ${f.teamId}`);
   if (f.channelKind) parts.push(sql`${f.channelKind} = any(channel_kinds)`);
   if (f.customerId) parts.push(sql`customer_id = ${f.customerId}`);
   if (f.tag) parts.push(sql`${f.tag} = any(tags)`);
@@ -118,6 +120,15 @@ export async function claimDue(
   return withAttachments(exec, claimed);
 }
 
+/** Extends the leases of queued messages this sender still holds (its heartbeat while it lives). */
+export async function extendLeases(exec: Executor, ids: string[], leaseUntil: Date): Promise<void> {
+  if (!ids.length) return;
+  await exec.execute(
+    sql`update inbox_messages set lease_until = ${leaseUntil.toISOString()}
+        where id = any(${sql.param(ids)}::text[]) and status = 'queued' and lease_until is not null`,
+  );
+}
+
 /** External ids of a conversation's messages on one kind, oldest first (email References). */
 export async function selectExternalIds(exec: Executor, conversationId: string, kind: ChannelKind) {
   const list = await rows<Pick<MessageRow, 'external_id'>>(
@@ -198,11 +209,21 @@ export async function selectAgents(exec: Executor): Promise<InboxAgent[]> {
   return (await rows<AgentRow>(exec, sql`select * from inbox_agents order by name, agent_id`)).map(toAgent);
 }
 
-/** The available agent given a conversation longest ago (never first), stamped as given one now. */
-export async function takeNextAgent(exec: Executor, now: Date): Promise<string | null> {
+/**
+ * The available agent given a conversation longest ago (never first), stamped as given one now;
+ * with a team, only among its members.
+ */
+export async function takeNextAgent(
+  exec: Executor,
+  now: Date,
+  teamId: string | null = null,
+): Promise<string | null> {
+  const inTeam = teamId
+    ? sql` and agent_id in (select agent_id from inbox_team_members where team_id = ${teamId})`
+    : sql``;
   const r = await firstRow<Pick<AgentRow, 'agent_id'>>(
     exec,
-    sql`with next as (select agent_id from inbox_agents where available
+    sql`with next as (select agent_id from inbox_agents where available${inTeam}
           order by last_assigned_at asc nulls first, agent_id limit 1 for update skip locked)
         update inbox_agents a set last_assigned_at = ${now.toISOString()} from next
         where a.agent_id = next.agent_id returning a.agent_id`,

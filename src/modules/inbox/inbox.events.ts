@@ -47,6 +47,8 @@ export const INBOX_EVENT_SCHEMAS = defineEvents({
     conversationId: z.string(),
     assigneeId: z.string().nullable(),
     roundRobin: z.boolean(),
+    /** Set when the conversation was routed to a team (null: taken off any team). */
+    teamId: z.string().nullable().optional(),
   }),
   [INBOX_EVENTS.conversationStatusChanged]: z.strictObject({
     conversationId: z.string(),

@@ -11,6 +11,7 @@ import type {
   ConversationStatus,
   DeliveryStatus,
   InboxAgent,
+  InboxTeam,
   Message,
 } from './inbox.types.js';
 
@@ -48,6 +49,10 @@ export interface RecordInboundInput {
   attachments?: AttachmentInput[] | undefined;
   /** Mail that could not be parsed: `text` holds the raw source. */
   unparsed?: boolean | undefined;
+  /** The retailer's channel account (page, number) the message reached: replies go out through it. */
+  channelAccountId?: string | null | undefined;
+  /** The hub channel (storefront, app) it came through, when the channel says (web chat). */
+  channelId?: string | null | undefined;
   occurredAt: Date;
 }
 
@@ -71,6 +76,10 @@ export interface QueueOutboundInput {
   /** The inbound message it answers (threading headers on email). */
   inReplyToId?: string | null | undefined;
   attachments?: AttachmentInput[] | undefined;
+  /** The channel account it goes out through (the one the customer wrote to). */
+  channelAccountId?: string | null | undefined;
+  /** Sent as an approved template (WhatsApp outside the 24-hour window). */
+  template?: { name: string; language: string; parameters: string[] } | null | undefined;
 }
 
 /** An outbound message claimed for sending, with what the channel needs to thread it. */
@@ -90,6 +99,8 @@ export interface ConversationFilter {
   /** An agent id, or 'none' for unassigned. */
   assigneeId?: string | undefined;
   channelKind?: ChannelKind | undefined;
+  /** A team id, or 'none' for conversations of no team. */
+  teamId?: string | undefined;
   customerId?: string | undefined;
   tag?: string | undefined;
   unreadOnly?: boolean | undefined;
@@ -131,6 +142,8 @@ export interface InboxService {
     ctx: Ctx,
     o: { limit: number; leaseMs: number; kinds: ChannelKind[] },
   ): Promise<OutboundJob[]>;
+  /** Extends the leases of claimed messages still being sent (the sender's heartbeat). */
+  renewOutboundLeases(ctx: Ctx, messageIds: string[], leaseMs: number): Promise<void>;
   /** The channel accepted the message (with its id of it, which later status reports name). */
   markSent(ctx: Ctx, messageId: string, externalId: string | null): Promise<void>;
   /** A send failed: retried at `retryAt`, or failed for good with the reason when null. */
@@ -165,8 +178,21 @@ export interface InboxService {
   markRead(ctx: Ctx, id: string): Promise<Conversation>;
   /** Assigns to an agent, or unassigns with null. */
   assign(ctx: Ctx, id: string, agentId: string | null): Promise<Conversation>;
-  /** Assigns to the available agent who was given a conversation longest ago; 409 when none is available. */
+  /**
+   * Assigns to the available agent who was given a conversation longest ago, among the members of
+   * the conversation's team when it has one; 409 when none is available.
+   */
   assignRoundRobin(ctx: Ctx, id: string): Promise<Conversation>;
+  /** Routes a conversation to a team (null: none); an assignee outside the team is taken off. 422 for an unknown team. */
+  assignTeam(ctx: Ctx, id: string, teamId: string | null): Promise<Conversation>;
+  /** Creates a team, or with an id replaces its name and members. */
+  saveTeam(
+    ctx: Ctx,
+    input: { id?: string | undefined; name: string; agentIds: string[] },
+  ): Promise<InboxTeam>;
+  listTeams(ctx: Ctx): Promise<InboxTeam[]>;
+  /** Deletes a team; its conversations go back to the whole inbox. */
+  deleteTeam(ctx: Ctx, id: string): Promise<void>;
   /** Moves a conversation to a status (snoozed needs `snoozedUntil`); resolving stamps the resolution time. */
   setStatus(
     ctx: Ctx,

@@ -17,9 +17,11 @@ export const toConversation = (r: ConversationRow): Conversation => ({
   customerId: r.customer_id,
   status: r.status,
   assigneeId: r.assignee_id,
+  teamId: r.team_id ?? null,
   subject: r.subject,
   channelKinds: r.channel_kinds,
   lastInboundChannel: r.last_inbound_channel,
+  channelId: r.channel_id ?? null,
   tags: r.tags,
   unreadCount: r.unread_count,
   messageCount: r.message_count,
@@ -58,6 +60,8 @@ const toMessage = (r: MessageRow, attachments: Attachment[] = []): Message => ({
   failureReason: r.failure_reason,
   attempts: r.attempts,
   unparsed: r.unparsed,
+  channelAccountId: r.channel_account_id ?? null,
+  template: r.template ?? null,
   attachments,
   occurredAt: new Date(r.occurred_at),
   createdAt: new Date(r.created_at),
@@ -111,14 +115,21 @@ export async function selectConversationByExternalIds(
   return r ? toConversation(r) : null;
 }
 
+/**
+ * The open conversation of a customer: on the root profile, else on another profile of its merged
+ * cluster (an agent may have folded her conversations into one that names a merged-away profile).
+ */
 export async function selectOpenConversationOf(
   exec: Executor,
   customerId: string,
+  profileIds: readonly string[] = [],
 ): Promise<Conversation | null> {
+  const ids = [...new Set([customerId, ...profileIds])];
   const r = await firstRow<ConversationRow>(
     exec,
     sql`select * from inbox_conversations
-        where customer_id = ${customerId} and status <> 'resolved' and merged_into is null`,
+        where customer_id = any(${sql.param(ids)}::text[]) and status <> 'resolved' and merged_into is null
+        order by (customer_id = ${customerId}) desc, last_message_at desc, id limit 1`,
   );
   return r ? toConversation(r) : null;
 }
@@ -171,6 +182,8 @@ export interface NewMessage {
   inReplyToId: string | null;
   status: Message['status'];
   unparsed: boolean;
+  channelAccountId?: string | null | undefined;
+  template?: Message['template'] | undefined;
   occurredAt: Date;
   createdAt: Date;
 }
@@ -180,10 +193,12 @@ export async function insertMessage(exec: Executor, m: NewMessage): Promise<Mess
   const r = await firstRow<MessageRow>(
     exec,
     sql`insert into inbox_messages (id, conversation_id, direction, channel_kind, external_id, author_id, address,
-          text, html, in_reply_to_id, status, next_attempt_at, unparsed, occurred_at, created_at)
+          text, html, in_reply_to_id, status, next_attempt_at, unparsed, channel_account_id, template,
+          occurred_at, created_at)
         values (${m.id}, ${m.conversationId}, ${m.direction}, ${m.channelKind}, ${m.externalId}, ${m.authorId},
           ${m.address}, ${m.text}, ${m.html}, ${m.inReplyToId}, ${m.status},
-          ${m.status === 'queued' ? m.createdAt.toISOString() : null}, ${m.unparsed},
+          ${m.status === 'queued' ? m.createdAt.toISOString() : null}, ${m.unparsed}, ${m.channelAccountId ?? null},
+          ${m.template ? JSON.stringify(m.template) : null}::jsonb,
           ${m.occurredAt.toISOString()}, ${m.createdAt.toISOString()})
         on conflict (channel_kind, external_id) where external_id is not null do nothing
         returning *`,
@@ -195,7 +210,14 @@ export async function insertMessage(exec: Executor, m: NewMessage): Promise<Mess
 export async function touchConversation(
   exec: Executor,
   id: string,
-  m: { direction: Message['direction']; channelKind: ChannelKind | null; at: Date; now: Date },
+  m: {
+    direction: Message['direction'];
+    channelKind: ChannelKind | null;
+    at: Date;
+    now: Date;
+    /** Inbound: the hub channel it came through, when the channel says. */
+    channelId?: string | null | undefined;
+  },
 ): Promise<Conversation> {
   const inbound = m.direction === 'inbound';
   const outbound = m.direction === 'outbound';
@@ -210,6 +232,7 @@ export async function touchConversation(
           ${
             inbound
               ? sql`unread_count = unread_count + 1, last_inbound_channel = ${kind},
+                    channel_id = coalesce(${m.channelId ?? null}::text, channel_id),
                     last_inbound_at = greatest(last_inbound_at, ${m.at.toISOString()}::timestamptz),
                     status = 'open', snoozed_until = null, resolved_at = null,`
               : outbound

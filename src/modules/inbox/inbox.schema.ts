@@ -11,9 +11,13 @@ export const inboxConversations = pgTable(
     customerId: text('customer_id'),
     status: text('status').$type<ConversationStatus>().notNull(),
     assigneeId: text('assignee_id'),
+    // The team it is routed to (its round-robin pool); null: the whole inbox.
+    teamId: text('team_id'),
     subject: text('subject'),
     channelKinds: text('channel_kinds').array().$type<ChannelKind[]>().notNull(),
     lastInboundChannel: text('last_inbound_channel').$type<ChannelKind>(),
+    // The hub channel (storefront, app) the customer last wrote from, when the channel says (web chat).
+    channelId: text('channel_id'),
     tags: text('tags').array().notNull(),
     unreadCount: integer('unread_count').notNull().default(0),
     messageCount: integer('message_count').notNull().default(0),
@@ -37,6 +41,7 @@ export const inboxConversations = pgTable(
     // The inbox page: by status (and assignee), newest activity first, keyset by (last_message_at, id).
     index('inbox_conversations_status_idx').on(t.status, t.lastMessageAt, t.id),
     index('inbox_conversations_assignee_idx').on(t.assigneeId, t.status, t.lastMessageAt, t.id),
+    index('inbox_conversations_team_idx').on(t.teamId, t.status, t.lastMessageAt, t.id),
     index('inbox_conversations_customer_idx').on(t.customerId, t.lastMessageAt),
     index('inbox_conversations_snoozed_idx').on(t.snoozedUntil).where(sql`status = 'snoozed'`),
   ],
@@ -63,6 +68,10 @@ export const inboxMessages = pgTable(
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
     leaseUntil: timestamp('lease_until', { withTimezone: true }),
     unparsed: boolean('unparsed').notNull().default(false),
+    // The retailer's account (page, number) an inbound message reached; a reply goes out through it.
+    channelAccountId: text('channel_account_id'),
+    // An approved WhatsApp template an outbound message is sent as (after the 24-hour window).
+    template: jsonb('template').$type<{ name: string; language: string; parameters: string[] }>(),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
@@ -115,6 +124,30 @@ export const inboxAgents = pgTable('inbox_agents', {
   lastAssignedAt: timestamp('last_assigned_at', { withTimezone: true }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });
+
+/** Teams of agents (billing, returns, a store's staff): conversations are routed to one. */
+export const inboxTeams = pgTable(
+  'inbox_teams',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('inbox_teams_name_idx').on(t.name)],
+);
+
+export const inboxTeamMembers = pgTable(
+  'inbox_team_members',
+  {
+    teamId: text('team_id').notNull(),
+    agentId: text('agent_id').notNull(),
+  },
+  (t) => [
+    uniqueIndex('inbox_team_members_pk_idx').on(t.teamId, t.agentId),
+    index('inbox_team_members_agent_idx').on(t.agentId),
+  ],
+);
 
 export const inboxChatVisitors = pgTable(
   'inbox_chat_visitors',

@@ -17,6 +17,7 @@ import {
   upsertAgent,
 } from './inbox-work.repository.js';
 import { createMessagesService } from './messages.service.js';
+import { createTeamsService } from './teams.js';
 import { createWorkService } from './work.service.js';
 
 export interface InboxOptions {
@@ -44,11 +45,13 @@ export function createInboxService(opts: InboxOptions): InboxService {
   });
   const messages = createMessagesService({ attachments });
   const work = createWorkService();
+  const teams = createTeamsService({ lockLive: work.lockLive });
   return {
     recordInbound: messages.recordInbound,
     queueOutbound: messages.queueOutbound,
     addNote: messages.addNote,
     claimDueOutbound: work.claimDueOutbound,
+    renewOutboundLeases: work.renewOutboundLeases,
     markSent: work.markSent,
     markSendFailed: work.markSendFailed,
     recordDeliveryStatus: work.recordDeliveryStatus,
@@ -64,6 +67,10 @@ export function createInboxService(opts: InboxOptions): InboxService {
     markRead: work.markRead,
     assign: work.assign,
     assignRoundRobin: work.assignRoundRobin,
+    assignTeam: teams.assignTeam,
+    saveTeam: teams.saveTeam,
+    listTeams: teams.listTeams,
+    deleteTeam: teams.deleteTeam,
     setStatus: work.setStatus,
     changeTags: work.changeTags,
     merge: work.merge,

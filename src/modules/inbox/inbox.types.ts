@@ -72,6 +72,10 @@ export const Message = z.object({
   attempts: z.number().int(),
   /** Mail that could not be parsed is kept raw for inspection. */
   unparsed: z.boolean(),
+  /** The retailer's channel account (page, number) the message came in on or goes out through. */
+  channelAccountId: z.string().nullable(),
+  /** An outbound message sent as an approved template (WhatsApp, after the 24-hour window). */
+  template: z.object({ name: z.string(), language: z.string(), parameters: z.array(z.string()) }).nullable(),
   attachments: z.array(Attachment),
   occurredAt: z.date(),
   createdAt: z.date(),
@@ -84,11 +88,15 @@ export const Conversation = z.object({
   customerId: z.string().nullable(),
   status: ConversationStatus,
   assigneeId: z.string().nullable(),
+  /** The team the conversation is routed to; null: the whole inbox. */
+  teamId: z.string().nullable(),
   subject: z.string().nullable(),
   /** Every channel kind a message of this conversation came or went on. */
   channelKinds: z.array(ChannelKind),
   /** The channel the customer wrote on last: replies go there unless the agent picks another. */
   lastInboundChannel: ChannelKind.nullable(),
+  /** The hub channel (a storefront, an app) the customer last wrote from, when known (web chat): product links point to its storefront. */
+  channelId: z.string().nullable(),
   tags: z.array(z.string()),
   unreadCount: z.number().int(),
   messageCount: z.number().int(),
@@ -123,3 +131,11 @@ export const InboxAgent = z.object({
   lastAssignedAt: z.date().nullable(),
 });
 export type InboxAgent = z.infer<typeof InboxAgent>;
+
+export const InboxTeam = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** Agent ids (staff accounts or keys) of the team: its round-robin pool. */
+  agentIds: z.array(z.string()),
+});
+export type InboxTeam = z.infer<typeof InboxTeam>;

@@ -53,7 +53,9 @@ async function conversationFor(
   input: RecordInboundInput,
 ): Promise<{ c: Conversation; opened: boolean }> {
   const threaded = await threadOf(ctx, input);
-  const open = input.customerId ? await selectOpenConversationOf(ctx.db, input.customerId) : null;
+  const open = input.customerId
+    ? await selectOpenConversationOf(ctx.db, input.customerId, input.customerProfileIds)
+    : null;
   // A reply to a resolved thread joins the customer's open conversation when there is one (one open per customer).
   if (threaded && (threaded.status !== 'resolved' || !open)) return { c: threaded, opened: false };
   if (open) return { c: open, opened: false };
@@ -69,7 +71,9 @@ async function conversationFor(
     });
     if (created) return { c: created, opened: true };
     // Another message of the same customer opened one first: join it.
-    const raced = input.customerId ? await selectOpenConversationOf(ctx.db, input.customerId) : null;
+    const raced = input.customerId
+      ? await selectOpenConversationOf(ctx.db, input.customerId, input.customerProfileIds)
+      : null;
     if (raced) return { c: raced, opened: false };
   }
   throw new Error('no open conversation could be found or opened');
@@ -143,6 +147,7 @@ export function createMessagesService(deps: { attachments: AttachmentStore }) {
         inReplyToId: null,
         status: null,
         unparsed: input.unparsed ?? false,
+        channelAccountId: input.channelAccountId ?? null,
         occurredAt: input.occurredAt,
         createdAt: now,
       };
@@ -159,6 +164,7 @@ export function createMessagesService(deps: { attachments: AttachmentStore }) {
         channelKind: input.channelKind,
         at: input.occurredAt,
         now,
+        channelId: input.channelId,
       });
       const events: NewEvent[] = [];
       if (opened)
@@ -203,6 +209,8 @@ export function createMessagesService(deps: { attachments: AttachmentStore }) {
         inReplyToId: input.inReplyToId ?? null,
         status: 'queued',
         unparsed: false,
+        channelAccountId: input.channelAccountId ?? null,
+        template: input.template ?? null,
         occurredAt: now,
         createdAt: now,
       });

@@ -25,6 +25,7 @@ import type {
 } from './inbox.types.js';
 import {
   claimDue,
+  extendLeases,
   insertChatVisitor,
   selectChatVisitor,
   selectExternalIdOf,
@@ -82,9 +83,13 @@ export function createWorkService() {
 
   async function assignRoundRobin(ctx: Ctx, id: string): Promise<Conversation> {
     return inTransaction(ctx, async (tx) => {
-      await lockLive(tx, id);
-      const agentId = await takeNextAgent(tx.db, tx.clock.now());
-      if (!agentId) throw new AppError('no_agent_available', 'No inbox agent is marked available');
+      const c = await lockLive(tx, id);
+      const agentId = await takeNextAgent(tx.db, tx.clock.now(), c.teamId);
+      if (!agentId)
+        throw new AppError(
+          'no_agent_available',
+          c.teamId ? 'No agent of the team is marked available' : 'No inbox agent is marked available',
+        );
       return assign(tx, id, agentId, true);
     });
   }
@@ -263,11 +268,14 @@ export function createWorkService() {
     markRead,
     assign: (ctx: Ctx, id: string, agentId: string | null) => assign(ctx, id, agentId),
     assignRoundRobin,
+    lockLive,
     setStatus,
     changeTags,
     merge,
     wakeSnoozed,
     claimDueOutbound,
+    renewOutboundLeases: (ctx: Ctx, ids: string[], leaseMs: number) =>
+      extendLeases(ctx.db, ids, new Date(ctx.clock.now().getTime() + leaseMs)),
     markSent: (ctx: Ctx, id: string, externalId: string | null) =>
       outcome(ctx, id, { status: 'sent', externalId }),
     markSendFailed: (ctx: Ctx, id: string, o: { reason: string; retryAt: Date | null }) =>

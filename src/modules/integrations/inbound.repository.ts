@@ -66,6 +66,13 @@ export async function selectConnector(
   return r ? toConnector(r, box) : undefined;
 }
 
+/** Removes a connector with its deliveries (raw bodies included) and its source-id refs. */
+export async function deleteConnectorRows(exec: Executor, id: string): Promise<void> {
+  await exec.execute(sql`delete from inbound_refs where connector_id = ${id}`);
+  await exec.execute(sql`delete from inbound_deliveries where connector_id = ${id}`);
+  await exec.execute(sql`delete from inbound_connectors where id = ${id}`);
+}
+
 export async function selectConnectors(exec: Executor, box: SecretBox): Promise<ConnectorWithSecret[]> {
   return (await rows<ConnectorRow>(exec, sql`select * from inbound_connectors order by created_at, id`)).map(
     (r) => toConnector(r, box),
@@ -127,6 +134,22 @@ export async function selectInboundDelivery(
 ): Promise<InboundDelivery | undefined> {
   const r = await firstRow<DeliveryRow>(exec, sql`select * from inbound_deliveries where id = ${id}`);
   return r ? toDelivery(r) : undefined;
+}
+
+/** Several deliveries in one read (a processor's batch); missing ids are left out. */
+export async function selectInboundDeliveriesByIds(
+  exec: Executor,
+  ids: string[],
+): Promise<InboundDelivery[]> {
+  if (ids.length === 0) return [];
+  const rs = await rows<DeliveryRow>(
+    exec,
+    sql`select * from inbound_deliveries where id in (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})`,
+  );
+  return rs.map(toDelivery);
 }
 
 export async function selectInboundDeliveries(

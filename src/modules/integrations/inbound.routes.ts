@@ -82,6 +82,23 @@ export const inboundRoutes =
       },
       async (request) => service.updateConnector(request.ctx, request.params.id, request.body),
     );
+    app.delete(
+      '/connectors/:id',
+      {
+        config: { policy: secretKeys('connectors:write', 'unbound') },
+        schema: {
+          tags,
+          summary:
+            'Delete a connector with its stored deliveries; the source must stop sending (later deliveries get 404)',
+          params: Id,
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        await service.deleteConnector(request.ctx, request.params.id);
+        return reply.code(204).send(null);
+      },
+    );
     app.get(
       '/connectors/:id/deliveries',
       {

@@ -9,6 +9,7 @@ import { appendEvent } from '../../platform/events/event-log.js';
 import { checkJsonata } from '../../platform/jsonata.js';
 import { createSecretBox, type SecretBox } from '../../platform/secrets/secret-box.js';
 import {
+  deleteConnectorRows,
   finishInboundDelivery,
   insertInboundDelivery,
   selectConnector,
@@ -16,6 +17,7 @@ import {
   selectConnectors,
   selectInboundByExternalId,
   selectInboundDeliveries,
+  selectInboundDeliveriesByIds,
   selectInboundDelivery,
   selectRef,
   upsertConnector,
@@ -57,6 +59,8 @@ export interface InboundService {
   createConnector(ctx: Ctx, input: ConnectorInput): Promise<{ connector: Connector; secret: string }>;
   /** Changes a connector's settings or mapping. */
   updateConnector(ctx: Ctx, id: string, patch: ConnectorPatch): Promise<Connector>;
+  /** Removes a connector with its stored deliveries and refs; later deliveries to it are refused (404). */
+  deleteConnector(ctx: Ctx, id: string): Promise<void>;
   /** A connector without its secret, or 404. */
   getConnector(ctx: Ctx, id: string): Promise<Connector>;
   /** With the secret: for verifying deliveries only, never for a response. */
@@ -65,8 +69,12 @@ export interface InboundService {
   listConnectors(ctx: Ctx): Promise<Connector[]>;
   /** Stores a verified delivery once; a repeated sender id is a duplicate and changes nothing. */
   receive(ctx: Ctx, d: ReceivedDelivery): Promise<{ delivery: InboundDelivery; duplicate: boolean }>;
+  /** A delivery, or undefined (its connector was deleted). */
+  findDelivery(ctx: Ctx, id: string): Promise<InboundDelivery | undefined>;
   /** A delivery, or 404. */
   getDelivery(ctx: Ctx, id: string): Promise<InboundDelivery>;
+  /** Several deliveries by id in one read, in no particular order (missing ids are left out). */
+  getDeliveries(ctx: Ctx, ids: string[]): Promise<InboundDelivery[]>;
   /** A page of a connector's deliveries, newest first, of one status when given. */
   listDeliveries(
     ctx: Ctx,
@@ -164,6 +172,19 @@ export function createInboundService(opts: InboundOptions = {}): InboundService 
       });
     },
 
+    async deleteConnector(ctx: Ctx, id: string): Promise<void> {
+      await inTransaction(ctx, async (tx) => {
+        const current = await load(tx, id);
+        await deleteConnectorRows(tx.db, id);
+        await appendEvent(tx, {
+          type: INTEGRATION_EVENTS.connectorChanged,
+          subject: id,
+          channelId: current.channelId,
+          payload: { connectorId: id, kind: current.kind, change: 'deleted' },
+        });
+      });
+    },
+
     getConnector: async (ctx: Ctx, id: string) => publicConnector(await load(ctx, id)),
     /** With the secret: for verifying deliveries only, never for a response. */
     findConnectorForVerification: (ctx: Ctx, id: string) => selectConnector(ctx.db, id, box),
@@ -206,11 +227,14 @@ export function createInboundService(opts: InboundOptions = {}): InboundService 
       });
     },
 
+    findDelivery: (ctx: Ctx, id: string) => selectInboundDelivery(ctx.db, id),
     getDelivery: async (ctx: Ctx, id: string): Promise<InboundDelivery> => {
       const d = await selectInboundDelivery(ctx.db, id);
       if (!d) throw notFound('inbound delivery', id);
       return d;
     },
+
+    getDeliveries: (ctx: Ctx, ids: string[]) => selectInboundDeliveriesByIds(ctx.db, ids),
 
     async listDeliveries(
       ctx: Ctx,

@@ -44,7 +44,7 @@ export const INTEGRATION_EVENT_SCHEMAS = defineEvents({
   [INTEGRATION_EVENTS.connectorChanged]: z.strictObject({
     connectorId: z.string(),
     kind: z.enum(CONNECTOR_KINDS),
-    change: z.enum(['created', 'updated']),
+    change: z.enum(['created', 'updated', 'deleted']),
     fields: z.array(z.string()).optional().describe('the fields an update gave'),
   }),
   [INTEGRATION_EVENTS.ruleChanged]: z.strictObject({

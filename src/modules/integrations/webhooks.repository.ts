@@ -242,7 +242,48 @@ const bumpStats = (shard: number, now: Date, source: 'done' | 'failed') =>
           on conflict (endpoint_id, shard) do update set
             failed_count = webhook_endpoint_stats.failed_count + excluded.failed_count`;
 
+/**
+ * Extends the leases this owner still holds on the given deliveries (the sender's heartbeat); never
+ * shortens one (a delivery being sent is leased for its whole send).
+ */
+export async function extendLeases(
+  exec: Executor,
+  owner: string,
+  ids: string[],
+  opts: { leaseMs: number; now: Date },
+): Promise<void> {
+  if (ids.length === 0) return;
+  await exec.execute(
+    sql`update webhook_deliveries
+        set lease_until = greatest(lease_until, ${new Date(opts.now.getTime() + opts.leaseMs)}::timestamptz)
+        where id = any(${sql.param(ids)}::text[]) and status = 'delivering' and lease_owner = ${owner}`,
+  );
+}
+
+/**
+ * Right before a send: extends the leases this owner still holds to `leaseMs` and returns their ids.
+ * One whose lease ran out and another node took is left out (that node sends it). Row locks order a
+ * confirmation and a take-over, so exactly one of them wins.
+ */
+export async function confirmLeases(
+  exec: Executor,
+  owner: string,
+  ids: string[],
+  opts: { leaseMs: number; now: Date },
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rs = await rows<{ id: string }>(
+    exec,
+    sql`update webhook_deliveries
+        set lease_until = greatest(lease_until, ${new Date(opts.now.getTime() + opts.leaseMs)}::timestamptz)
+        where id = any(${sql.param(ids)}::text[]) and status = 'delivering' and lease_owner = ${owner}
+        returning id`,
+  );
+  return new Set(rs.map((r) => r.id));
+}
+
 /** Gives back leased deliveries never sent (a stopping node): due again at once, attempt not counted. */
+
 export async function releaseLeases(exec: Executor, owner: string, ids: string[], now: Date): Promise<void> {
   if (ids.length === 0) return;
   await exec.execute(

@@ -40,6 +40,8 @@ import { endpointSecrets } from './webhook-secrets.js';
 import { testDeliveryOf, testEventFor } from './webhook-test.js';
 import {
   claimDueDeliveries,
+  confirmLeases,
+  extendLeases,
   type FailureUpdate,
   insertDeliveries,
   insertParkedDeliveries,
@@ -175,6 +177,13 @@ export interface WebhooksService {
   ): Promise<boolean>;
   /** Leased deliveries a stopping sender never sent: due again at once for any node. */
   releaseClaims(ctx: Ctx, owner: string, ids: string[]): Promise<void>;
+  /** Extends this sender's leases on deliveries it still holds (its heartbeat while it lives). */
+  renewClaims(ctx: Ctx, owner: string, ids: string[], leaseMs: number): Promise<void>;
+  /**
+   * Before sending deliveries that waited under a short lease: the ids this sender still holds,
+   * now leased for `leaseMs` (the send); the rest were taken over by another node.
+   */
+  confirmClaims(ctx: Ctx, owner: string, ids: string[], leaseMs: number): Promise<Set<string>>;
   /** Safety net for a completion and an enqueue that raced: promotes any subject left without a head. */
   repairQueue(ctx: Ctx): Promise<void>;
   /** Leases due deliveries (subject heads) to this sender. */
@@ -464,6 +473,10 @@ export function createWebhooksService(deps: WebhooksDeps = {}): WebhooksService 
     /** Leased deliveries a stopping sender never sent: due again at once for any node. */
     releaseClaims: (ctx: Ctx, owner: string, ids: string[]) =>
       releaseLeases(ctx.db, owner, ids, ctx.clock.now()),
+    renewClaims: (ctx: Ctx, owner: string, ids: string[], leaseMs: number) =>
+      extendLeases(ctx.db, owner, ids, { leaseMs, now: ctx.clock.now() }),
+    confirmClaims: (ctx: Ctx, owner: string, ids: string[], leaseMs: number) =>
+      confirmLeases(ctx.db, owner, ids, { leaseMs, now: ctx.clock.now() }),
 
     /** Safety net for a completion and an enqueue that raced: promotes any subject left without a head. */
     repairQueue: (ctx: Ctx) => promoteHeads(ctx.db, null, ctx.clock.now()),

@@ -18,6 +18,7 @@ export {
 } from './media.service.js';
 export { diskMediaStorage, type MediaStorage, mediaStorageFor, memoryMediaStorage } from './media.storage.js';
 export * from './media.types.js';
+export { imageForVariant } from './variant-image.js';
 
 export const mediaMigrations: MigrationSet = {
   name: 'media',

@@ -4,6 +4,7 @@
 import { AppError, fail, newId, notFound, ok, type Result } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { appendEvents, type NewEvent } from '../../platform/events/event-log.js';
+import { advance, orderEvent, stampActor } from './order-changes.js';
 import { ORDER_EVENTS } from './orders.events.js';
 import {
   type FulfilmentTaskFilter,
@@ -15,7 +16,6 @@ import {
   updateFulfilmentStatus,
   updateOrderRow,
 } from './orders.repository.js';
-import { advance, orderEvent, stampActor } from './orders.service.js';
 import type {
   Fulfilment,
   FulfilmentKind,

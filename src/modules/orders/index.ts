@@ -9,6 +9,7 @@ import { createOrdersService, type OrdersService } from './orders.service.js';
 import { createReturnsService, type ReturnsService } from './returns.service.js';
 
 export type { FulfilmentPlan, FulfilmentsService } from './fulfilments.service.js';
+export type { PlaceOrderOptions } from './order-drafts.js';
 export { OrderNote, OrderNoteInput, type OrderNotesService } from './order-notes.js';
 export type { OrderPlacement, OrderPlacementParts } from './order-placement.js';
 export { allowedNext, ORDER_STATUSES, type OrderStatus, refuseTransition } from './order-state.js';
@@ -23,7 +24,7 @@ export {
 } from './orders.events.js';
 export type { OrderFilter } from './orders.repository.js';
 export { ordersRoutes } from './orders.routes.js';
-export type { OrdersService, PlaceOrderOptions } from './orders.service.js';
+export type { OrdersService } from './orders.service.js';
 export * from './orders.types.js';
 export {
   eraseOrdersOfCustomer,

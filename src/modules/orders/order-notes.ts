@@ -9,9 +9,10 @@ import { type Executor, rows } from '../../platform/db/database.js';
 import type { SqlRow } from '../../platform/db/rows.js';
 import { appendEvents } from '../../platform/events/event-log.js';
 import { textArray } from '../../platform/privacy/erasure-sql.js';
+import { orderEvent } from './order-changes.js';
 import { ORDER_EVENTS } from './orders.events.js';
 import type { notes } from './orders.schema.js';
-import { type OrdersService, orderEvent } from './orders.service.js';
+import type { OrdersService } from './orders.service.js';
 
 export const OrderNote = z.object({
   id: z.string(),

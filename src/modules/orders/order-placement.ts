@@ -6,8 +6,9 @@ import type { Ctx } from '../../platform/context.js';
 import { prepareEvents } from '../../platform/events/event-log.js';
 import type { StatementPart } from '../../platform/events/one-statement.js';
 import { type FulfilmentPlan, fulfilmentPlannedEvent, newFulfilments } from './fulfilments.service.js';
+import { stampActor } from './order-changes.js';
+import { draftOrder, type PlaceOrderOptions, placedEvents } from './order-drafts.js';
 import { insertFulfilmentsStatement, insertOrderStatement } from './orders.repository.js';
-import { draftOrder, type PlaceOrderOptions, placedEvents, stampActor } from './orders.service.js';
 import type { NewOrder, Order } from './orders.types.js';
 
 export interface OrderPlacementParts {

@@ -66,19 +66,46 @@ export async function insertOrder(
 
 /** The insert of a placed order (its number from the sequence); no row when the cart or external id has one. */
 export function insertOrderStatement(o: Order, numberPrefix: string, returning: SQL = sql`*`): SQL {
-  return sql`insert into orders (id, number, channel_id, source, external_source, external_id, cart_id, customer_id, email, phone,
-                            status, currency, lines, items_total, discount_total, shipping_total, tax_total, grand_total,
-                            paid_amount, refunded_amount, delivery, pickup_code, pickup_location_id, pickup_expires_at,
-                            reservation_ids, history, metadata, placed_at, updated_at)
-        values (${o.id}, ${`${numberPrefix}-`} || nextval('order_number_seq')::text, ${o.channelId}, ${o.source}, ${o.externalSource}, ${o.externalId}, ${o.cartId}, ${o.customerId},
+  return insertOrdersStatement([o], numberPrefix, returning);
+}
+
+/**
+ * One insert of several placed orders, each numbered from the sequence; an order whose cart or
+ * external id already has one returns no row.
+ */
+export function insertOrdersStatement(list: Order[], numberPrefix: string, returning: SQL = sql`*`): SQL {
+  const values = list.map(
+    (
+      o,
+    ) => sql`(${o.id}, ${`${numberPrefix}-`} || nextval('order_number_seq')::text, ${o.channelId}, ${o.source}, ${o.externalSource}, ${o.externalId}, ${o.cartId}, ${o.customerId},
                 ${o.email}, ${o.phone}, ${o.status}, ${o.currency}, ${JSON.stringify(o.lines)}::jsonb,
                 ${o.totals.items}, ${o.totals.discount}, ${o.totals.shipping}, ${o.totals.tax}, ${o.totals.grand},
                 ${o.paidAmount}, ${o.refundedAmount}, ${JSON.stringify(o.delivery)}::jsonb, ${o.pickup?.code ?? null},
                 ${o.pickup?.locationId ?? null}, ${o.pickup?.expiresAt?.toISOString() ?? null},
                 ${sql.param(o.reservationIds)}::text[], ${JSON.stringify(o.history)}::jsonb,
-                ${JSON.stringify(o.metadata)}::jsonb, ${o.placedAt.toISOString()}, ${o.updatedAt.toISOString()})
+                ${JSON.stringify(o.metadata)}::jsonb, ${o.placedAt.toISOString()}, ${o.updatedAt.toISOString()})`,
+  );
+  return sql`insert into orders (id, number, channel_id, source, external_source, external_id, cart_id, customer_id, email, phone,
+                            status, currency, lines, items_total, discount_total, shipping_total, tax_total, grand_total,
+                            paid_amount, refunded_amount, delivery, pickup_code, pickup_location_id, pickup_expires_at,
+                            reservation_ids, history, metadata, placed_at, updated_at)
+        values ${sql.join(values, sql`, `)}
         on conflict do nothing
         returning ${returning}`;
+}
+
+/** Inserts several orders in one statement: the number of each inserted one by id. */
+export async function insertOrders(
+  exec: Executor,
+  list: Order[],
+  numberPrefix: string,
+): Promise<Map<string, string>> {
+  if (!list.length) return new Map();
+  const r = await rows<{ id: string; number: string }>(
+    exec,
+    insertOrdersStatement(list, numberPrefix, sql`id, number`),
+  );
+  return new Map(r.map((x) => [x.id, x.number]));
 }
 
 /** Writes every field of an order that can change after it was placed. */
@@ -113,6 +140,22 @@ export const selectOrderByCart = (exec: Executor, cartId: string) =>
 
 export const selectOrderByExternalId = (exec: Executor, source: string | null, id: string | null) =>
   selectOrderWhere(exec, sql`external_source = ${source} and external_id = ${id}`);
+
+/** Which of these (source, external id) pairs have an order: one read for a whole batch. */
+export async function selectExternalIds(
+  exec: Executor,
+  keys: ReadonlyArray<{ externalSource: string; externalId: string }>,
+): Promise<Array<{ externalSource: string; externalId: string }>> {
+  if (!keys.length) return [];
+  const r = await rows<{ external_source: string; external_id: string }>(
+    exec,
+    sql`select o.external_source, o.external_id
+        from unnest(${sql.param(keys.map((k) => k.externalSource))}::text[],
+                    ${sql.param(keys.map((k) => k.externalId))}::text[]) as k(source, id)
+        join orders o on o.external_source = k.source and o.external_id = k.id`,
+  );
+  return r.map((x) => ({ externalSource: x.external_source, externalId: x.external_id }));
+}
 
 export interface OrderFilter {
   /** Only these orders (one read for a list that names its orders, e.g. a pickup shelf). */
@@ -151,7 +194,7 @@ export async function selectOrders(exec: Executor, f: OrderFilter): Promise<Orde
   if (f.q) {
     const q = f.q.trim();
     where.push(
-      sql`(number = ${q.toUpperCase()} or id = ${q} or email = ${q.toLowerCase()} or phone = ${q.replace(/[\s()-]/g, '')})`,
+      sql`(number = ${q.toUpperCase()} or id = ${q} or customer_id = ${q} or email = ${q.toLowerCase()} or phone = ${q.replace(/[\s()-]/g, '')})`,
     );
   }
   if (f.pickupLocationId) where.push(sql`pickup_location_id = ${f.pickupLocationId}`);

@@ -39,7 +39,7 @@ export const ordersRoutes =
               .max(320)
               .optional()
               .describe(
-                'exact match on the order number, id, email or phone (a till finding an order for a return)',
+                'exact match on the order number, id, customer id, email or phone (a till finding an order for a return)',
               ),
             placedFrom: z.coerce.date().optional().describe('placed at or after this moment (ISO 8601)'),
             placedBefore: z.coerce.date().optional().describe('placed before this moment (ISO 8601)'),
@@ -60,7 +60,7 @@ export const ordersRoutes =
         const q = request.query;
         const scoped = (await channelScope(request, q.channelId)) ?? undefined;
         // A till finds a click & collect order of any channel by its exact code when the order waits
-        // at the till's own store, and any channel's order by its exact number, id, email or phone
+        // at the till's own store, and any channel's order by its exact number, id, customer, email or phone
         // (`q`: to take a return anywhere); otherwise a bound key sees its channel only.
         const tillStores =
           request.ctx.actor.channelId && (q.pickupCode || q.q) ? await tillStoreLocations(request) : [];

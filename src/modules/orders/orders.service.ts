@@ -1,15 +1,20 @@
 // Order rules: placing (native or imported, once per cart or external id), the state machine and
 // reads. Stock and payments are not ours: flows call inventory and payments and then record the
-// outcome here, in the same transaction.
+// outcome here, in the same transaction. How an order changes in memory is in order-changes.ts, a
+// new order's draft in order-drafts.ts.
 
-import { AppError, humanCode, newId, notFound, UNAMBIGUOUS_ALPHABET } from '../../kernel/index.js';
+import { AppError, notFound } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { appendEvents, type NewEvent } from '../../platform/events/event-log.js';
-import { type OrderStatus, pathTo, refuseTransition } from './order-state.js';
-import { ORDER_EVENTS, statusEvent } from './orders.events.js';
+import { advance, orderEvent, stampActor } from './order-changes.js';
+import { draftOrder, type PlaceOrderOptions, placedEvents } from './order-drafts.js';
+import { type OrderStatus, refuseTransition } from './order-state.js';
+import { ORDER_EVENTS } from './orders.events.js';
 import {
   insertOrder,
+  insertOrders,
   type OrderFilter,
+  selectExternalIds,
   selectOrder,
   selectOrderByCart,
   selectOrderByExternalId,
@@ -18,101 +23,6 @@ import {
   updateOrderRow,
 } from './orders.repository.js';
 import type { NewOrder, Order } from './orders.types.js';
-
-/** The facts every order event carries, so consumers (customer profile, webhooks) need nothing else. */
-export function orderFacts(o: Order): Record<string, unknown> {
-  return {
-    orderId: o.id,
-    orderNumber: o.number,
-    channelId: o.channelId,
-    source: o.source,
-    customerId: o.customerId,
-    status: o.status,
-    currency: o.currency,
-    grandTotal: o.totals.grand,
-    paidAmount: o.paidAmount,
-    refundedAmount: o.refundedAmount,
-    delivery: o.delivery.type,
-    itemCount: o.lines.reduce((s, l) => s + l.quantity, 0),
-  };
-}
-
-export const orderEvent = (o: Order, type: string, extra: Record<string, unknown> = {}): NewEvent => ({
-  type,
-  subject: o.id,
-  channelId: o.channelId,
-  payload: { ...orderFacts(o), ...extra },
-});
-
-/**
- * Moves an order (in memory) along the state machine to `to`, passing the main path's steps;
- * returns the new order and one event per step, or throws illegal_transition with the reason.
- */
-export function advance(order: Order, to: OrderStatus, at: Date, reason: string | null = null) {
-  if (order.status === to) return { order, events: [] as NewEvent[] };
-  const steps = pathTo(order.status, to);
-  if (!steps) {
-    throw new AppError(
-      'illegal_transition',
-      `Order ${order.id} cannot become ${to}: ${refuseTransition(order.status, to)}`,
-      {
-        details: { orderId: order.id, from: order.status, to },
-      },
-    );
-  }
-  let next = order;
-  const events: NewEvent[] = [];
-  for (const step of steps) {
-    const from = next.status;
-    next = {
-      ...next,
-      status: step,
-      updatedAt: at,
-      history: [...next.history, { from: next.status, to: step, at, reason }],
-    };
-    events.push(orderEvent(next, statusEvent(step), { from, reason }));
-  }
-  return { order: next, events };
-}
-
-/**
- * Steps made in this request (no `by` yet; read ones have a string or null) record who made them:
- * the staff member or API key acting.
- */
-export function stampActor(ctx: Ctx, order: Order): Order {
-  if (order.history.every((h) => h.by !== undefined)) return order;
-  return {
-    ...order,
-    history: order.history.map((h) => (h.by === undefined ? { ...h, by: ctx.actor.id } : h)),
-  };
-}
-
-/** How an order is placed: the status it reaches at once (each step an event) and what was paid. */
-export interface PlaceOrderOptions {
-  /** `refunded` goes through paid (history imported as it ended). */
-  status?: OrderStatus;
-  paidAmount?: number;
-  refundedAmount?: number;
-  reason?: string;
-  /** Imported history: its events say so (`historical: true`), e.g. so it earns no loyalty points. */
-  historical?: boolean;
-}
-
-/** The steps a new order takes to `status`: the main path, or paid first for a refunded one. */
-const placedPath = (status: OrderStatus): OrderStatus[] =>
-  status === 'refunded' ? ['paid', 'refunded'] : [status];
-
-/** Advances a new order along `placedPath`, all its events at `at`. */
-function advancePlaced(order: Order, status: OrderStatus, at: Date, reason: string | null) {
-  let next = order;
-  const events: NewEvent[] = [];
-  for (const step of placedPath(status)) {
-    const moved = advance(next, step, at, reason);
-    next = moved.order;
-    events.push(...moved.events);
-  }
-  return { order: next, events };
-}
 
 /**
  * The orders of every channel. Changes go through intents (place, mark paid, cancel, link a
@@ -130,6 +40,15 @@ export interface OrdersService {
     input: NewOrder,
     opts?: PlaceOrderOptions,
   ): Promise<{ order: Order; created: boolean }>;
+  /**
+   * Places many new orders in one insert, their events written with the transaction's (imported
+   * history: thousands a second). Each result is the order placed, or undefined when its cart or
+   * external id already had one (that one is left as it is).
+   */
+  placeOrders(
+    ctx: Ctx,
+    items: ReadonlyArray<{ input: NewOrder; opts?: PlaceOrderOptions }>,
+  ): Promise<Array<Order | undefined>>;
   /**
    * Records money received for a pending order, locked by the caller (`lockOrder`): the paid amount
    * grows and the order becomes paid, then allocated (its stock is already reserved).
@@ -167,80 +86,13 @@ export interface OrdersService {
   findByCart(ctx: Ctx, cartId: string): Promise<Order | undefined>;
   /** An imported order by its source and the id it has there. */
   findByExternalId(ctx: Ctx, externalSource: string, externalId: string): Promise<Order | undefined>;
+  /** Which of these imported orders (source + external id) the hub has, in one read. */
+  findExternalIds(
+    ctx: Ctx,
+    keys: ReadonlyArray<{ externalSource: string; externalId: string }>,
+  ): Promise<Array<{ externalSource: string; externalId: string }>>;
   /** Orders newest first, a page of at most 200 (default 50). */
   listOrders(ctx: Ctx, filter: Partial<OrderFilter>): Promise<Order[]>;
-}
-
-/** 8 characters without look-alikes: read aloud or shown as a QR at the counter. */
-const newPickupCode = (): string => humanCode({ length: 8, alphabet: UNAMBIGUOUS_ALPHABET });
-
-/**
- * An order about to be placed, in memory: pending, then moved along to `opts.status`; its number
- * is given by the insert. `created` is the type of its first event.
- */
-export function draftOrder(ctx: Ctx, input: NewOrder, opts: PlaceOrderOptions = {}) {
-  const now = input.placedAt ?? ctx.clock.now();
-  const base: Order = {
-    id: input.id ?? newId('ord'),
-    number: '', // given by the insert, from the sequence
-    channelId: input.channelId,
-    source: input.source,
-    externalSource: input.externalSource ?? null,
-    externalId: input.externalId ?? null,
-    cartId: input.cartId ?? null,
-    customerId: input.customerId ?? null,
-    email: input.email ?? null,
-    phone: input.phone ?? null,
-    status: 'pending',
-    currency: input.currency,
-    lines: input.lines.map((l, i) => ({
-      ...l,
-      lineId: l.lineId ?? `L${i + 1}`,
-      fulfilledQuantity: l.fulfilledQuantity ?? 0,
-      returnedQuantity: 0,
-    })),
-    totals: input.totals,
-    paidAmount: opts.paidAmount ?? 0,
-    refundedAmount: opts.refundedAmount ?? 0,
-    delivery: input.delivery,
-    pickup: input.pickup ? { code: newPickupCode(), ...input.pickup } : null,
-    reservationIds: input.reservationIds ?? [],
-    history: [{ from: null, to: 'pending', at: now, reason: opts.reason ?? null }],
-    metadata: input.metadata ?? {},
-    placedAt: now,
-    updatedAt: now,
-  };
-  const created = input.source === 'imported' ? ORDER_EVENTS.imported : ORDER_EVENTS.created;
-  const status = opts.status ?? 'pending';
-  const moved = advancePlaced(base, status, now, opts.reason ?? null);
-  return { base, moved, created, status, now };
-}
-
-/**
- * The events of placing an order: created (or imported), then one per step, each with the number.
- * An order placed in the past (imported history) tells its events at that time.
- */
-export function placedEvents(
-  placed: Order,
-  d: Pick<ReturnType<typeof draftOrder>, 'base' | 'created' | 'status' | 'now'>,
-  opts: PlaceOrderOptions = {},
-  placedAt?: Date,
-): NewEvent[] {
-  const events: NewEvent[] = [
-    orderEvent(placed, d.created, {
-      cartId: placed.cartId,
-      externalSource: placed.externalSource,
-      externalId: placed.externalId,
-      lines: placed.lines.map((l) => ({ sku: l.sku, title: l.title, quantity: l.quantity, total: l.total })),
-    }),
-    // The steps again, now that the order has its number, so every event carries it.
-    ...advancePlaced({ ...d.base, number: placed.number }, d.status, d.now, opts.reason ?? null).events,
-  ];
-  return events.map((e) => ({
-    ...e,
-    ...(placedAt ? { occurredAt: placedAt } : {}),
-    ...(opts.historical ? { payload: { ...e.payload, historical: true } } : {}),
-  }));
 }
 
 export function createOrdersService(opts: { numberPrefix: string }): OrdersService {
@@ -283,6 +135,30 @@ export function createOrdersService(opts: { numberPrefix: string }): OrdersServi
         }
         await appendEvents(tx, placedEvents(inserted, { base, created, status, now }, opts, input.placedAt));
         return { order: inserted, created: true };
+      });
+    },
+
+    async placeOrders(ctx, items) {
+      const drafts = items.map(({ input, opts = {} }) => {
+        const d = draftOrder(ctx, input, opts);
+        return { d, input, opts, order: stampActor(ctx, d.moved.order) };
+      });
+      return inTransaction(ctx, async (tx) => {
+        const numbers = await insertOrders(
+          tx.db,
+          drafts.map((x) => x.order),
+          numberPrefix,
+        );
+        const events: NewEvent[] = [];
+        const placed = drafts.map(({ d, input, opts, order }) => {
+          const number = numbers.get(order.id);
+          if (number === undefined) return undefined;
+          const o = { ...order, number };
+          events.push(...placedEvents(o, d, opts, input.placedAt));
+          return o;
+        });
+        await appendEvents(tx, events);
+        return placed;
       });
     },
 
@@ -363,6 +239,8 @@ export function createOrdersService(opts: { numberPrefix: string }): OrdersServi
 
     findByExternalId: (ctx, externalSource, externalId) =>
       selectOrderByExternalId(ctx.db, externalSource, externalId),
+
+    findExternalIds: (ctx, keys) => selectExternalIds(ctx.db, keys),
 
     listOrders: (ctx, filter) =>
       selectOrders(ctx.db, { ...filter, limit: Math.min(Math.max(filter.limit ?? 50, 1), 200) }),

@@ -4,9 +4,9 @@
 import { fail, newId, ok, type Result } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { appendEvents } from '../../platform/events/event-log.js';
+import { advance, orderEvent, stampActor } from './order-changes.js';
 import { ORDER_EVENTS } from './orders.events.js';
 import { insertReturn, selectReturnsOfOrder, updateOrderRow } from './orders.repository.js';
-import { advance, orderEvent, stampActor } from './orders.service.js';
 import type { Order, OrderReturn, ReturnLine, ReturnRefused } from './orders.types.js';
 
 const RETURNABLE = new Set(['partially_fulfilled', 'fulfilled', 'completed']);
@@ -81,6 +81,8 @@ export function checkReturn(
 }
 
 export interface ReturnRecord {
+  /** Chosen by the caller when the refund is made first and names it; else a new one. */
+  id?: string;
   channelId: string | null;
   locationId: string | null;
   method: 'in_store' | 'mail';
@@ -124,7 +126,7 @@ export function createReturnsService(): ReturnsService {
           }
         }
         const ret: OrderReturn = {
-          id: newId('ret'),
+          id: rec.id ?? newId('ret'),
           orderId: order.id,
           channelId: rec.channelId,
           locationId: rec.locationId,

@@ -1,6 +1,6 @@
 // Automatic campaigns indexed in memory by channel, SKU and category, so a cart looks at the few
 // campaigns that could apply to it, not at thousands. Built once per cache refresh.
-import type { PricingLine } from './evaluate.js';
+import type { CollectionMembers, PricingLine } from './evaluate.js';
 import type { Campaign } from './promotions.types.js';
 
 interface Bucket {
@@ -24,7 +24,24 @@ const push = <K>(map: Map<K, Campaign[]>, key: K, c: Campaign) => {
   else map.set(key, [c]);
 };
 
-export function buildCampaignIndex(campaigns: readonly Campaign[]): CampaignIndex {
+/** The SKUs and categories a campaign is found through; none: it may apply to any cart. */
+function keysOf(c: Campaign, collections: ReadonlyMap<string, CollectionMembers>) {
+  const { skus, categories, collectionIds } = c.conditions;
+  // A campaign narrowed by SKU is found through its SKUs (its other conditions are checked later).
+  if (skus?.length) return { skus, categories: [] };
+  if (categories?.length) return { skus: [], categories };
+  if (collectionIds?.length) {
+    const members = collectionIds.map((id) => collections.get(id)).filter((m) => m !== undefined);
+    return { skus: members.flatMap((m) => m.skus), categories: members.flatMap((m) => m.categories) };
+  }
+  if (c.benefit.type === 'bundle') return { skus: c.benefit.items.map((i) => i.sku), categories: [] };
+  return null;
+}
+
+export function buildCampaignIndex(
+  campaigns: readonly Campaign[],
+  collections: ReadonlyMap<string, CollectionMembers> = new Map(),
+): CampaignIndex {
   const buckets = new Map<string, Bucket>();
   const bucket = (key: string) => {
     let b = buckets.get(key);
@@ -41,11 +58,12 @@ export function buildCampaignIndex(campaigns: readonly Campaign[]): CampaignInde
     const channels = c.conditions.channelIds?.length ? c.conditions.channelIds : [ANY_CHANNEL];
     for (const ch of channels) {
       const b = bucket(ch);
-      const { skus, categories } = c.conditions;
-      // A campaign narrowed by SKU is found through its SKUs (its categories are checked later).
-      if (skus?.length) for (const s of skus) push(b.bySku, s, c);
-      else if (categories?.length) for (const x of categories) push(b.byCategory, x, c);
-      else b.any.push(c);
+      const keys = keysOf(c, collections);
+      if (!keys) b.any.push(c);
+      else {
+        for (const s of keys.skus) push(b.bySku, s, c);
+        for (const x of keys.categories) push(b.byCategory, x, c);
+      }
     }
   }
   return {

@@ -40,6 +40,21 @@ export interface PricingInput {
   codes: Array<{ code: string; campaign: Campaign | null; codeExhausted: boolean }>;
   /** Uses this customer has already made, per campaign id. */
   customerUses: ReadonlyMap<string, number>;
+  /** The product collections campaigns name (`conditions.collectionIds`), by id. */
+  collections?: ReadonlyMap<string, CollectionMembers>;
+}
+
+export interface CollectionMembers {
+  skus: readonly string[];
+  categories: readonly string[];
+}
+
+/** True when the line is in one of the named collections (by SKU or by category). */
+function inCollections(l: PricingLine, ids: readonly string[], collections?: PricingInput['collections']) {
+  return ids.some((id) => {
+    const c = collections?.get(id);
+    return !!c && (c.skus.includes(l.sku) || l.categories.some((x) => c.categories.includes(x)));
+  });
 }
 
 interface Candidate {
@@ -50,7 +65,7 @@ interface Candidate {
 }
 
 type Check =
-  | { ok: true; eligible: boolean[] }
+  | { ok: true; eligible: boolean[]; lines: Eligibility }
   | { ok: false; miss: Omit<NotApplied, 'campaignId' | 'name' | 'code'> };
 
 const miss = (reason: NotAppliedReason, extra: Partial<NotApplied> = {}): Check => ({
@@ -58,8 +73,82 @@ const miss = (reason: NotAppliedReason, extra: Partial<NotApplied> = {}): Check 
   miss: { reason, ...extra },
 });
 
+/**
+ * What every campaign of one evaluation shares, worked out once: with thousands of candidates most
+ * have no product condition (every line is eligible), and many give the same amount or percentage,
+ * so their per-line split is computed once per cart (memo) instead of once per campaign.
+ */
+interface CartFacts {
+  values: number[];
+  all: { eligible: boolean[]; spend: number; units: number; values: number[]; key: string };
+  memo: Map<string, number[]>;
+  eligibility: Map<string, Eligibility>;
+}
+
+function cartFacts(input: PricingInput): CartFacts {
+  const values = input.lines.map((l) => l.quantity * l.unitPrice);
+  return {
+    values,
+    all: {
+      eligible: input.lines.map(() => true),
+      spend: values.reduce((s, v) => s + v, 0),
+      units: input.lines.reduce((s, l) => s + l.quantity, 0),
+      values,
+      key: '*',
+    },
+    memo: new Map(),
+    eligibility: new Map(),
+  };
+}
+
+type Eligibility = CartFacts['all'];
+
+/** The lines a campaign's product conditions let in, with their spend, units and values. */
+function eligibleLines(cond: Campaign['conditions'], input: PricingInput, cart: CartFacts): Eligibility {
+  if (!cond.skus?.length && !cond.categories?.length && !cond.collectionIds?.length) return cart.all;
+  // Many campaigns name the same category (or SKUs): their lines are found once per cart.
+  const key = `${cond.skus?.join('\n') ?? ''}\t${cond.categories?.join('\n') ?? ''}\t${cond.collectionIds?.join('\n') ?? ''}`;
+  let found = cart.eligibility.get(key);
+  if (!found) {
+    found = linesOf(cond, input, cart);
+    cart.eligibility.set(key, found);
+  }
+  return found;
+}
+
+function linesOf(cond: Campaign['conditions'], input: PricingInput, cart: CartFacts): Eligibility {
+  const eligible = input.lines.map(
+    (l) =>
+      (!cond.skus?.length || cond.skus.includes(l.sku)) &&
+      (!cond.categories?.length || l.categories.some((x) => cond.categories!.includes(x))) &&
+      (!cond.collectionIds?.length || inCollections(l, cond.collectionIds, input.collections)),
+  );
+  let spend = 0;
+  let units = 0;
+  let key = '';
+  const values = cart.values.map((v, i) => {
+    key += eligible[i] ? '1' : '0';
+    if (!eligible[i]) return 0;
+    spend += v;
+    units += input.lines[i]!.quantity;
+    return v;
+  });
+  return { eligible, spend, units, values, key };
+}
+
+/** `make()` once per cart for the same eligible lines and benefit figure (the result is only read). */
+function memo(cart: CartFacts, e: Eligibility, what: string, make: () => number[]): number[] {
+  const key = `${e.key}|${what}`;
+  let out = cart.memo.get(key);
+  if (!out) {
+    out = make();
+    cart.memo.set(key, out);
+  }
+  return out;
+}
+
 /** The checks every campaign passes before its benefit is computed, cheapest first. */
-function check(c: Campaign, input: PricingInput, codeExhausted: boolean): Check {
+function check(c: Campaign, input: PricingInput, cart: CartFacts, codeExhausted: boolean): Check {
   const cond = c.conditions;
   if (c.status !== 'active') return miss('paused');
   if (c.startsAt && input.now < c.startsAt) return miss('not_started');
@@ -77,23 +166,21 @@ function check(c: Campaign, input: PricingInput, codeExhausted: boolean): Check 
     if (!who || !tagged || !staged || !inAudience) return miss('customer_not_eligible');
   }
   const needsCurrency =
-    cond.minSpend !== undefined || c.benefit.type === 'fixed' || c.benefit.type === 'tiered';
+    cond.minSpend !== undefined ||
+    c.benefit.type === 'fixed' ||
+    c.benefit.type === 'tiered' ||
+    c.benefit.type === 'bundle';
   if (needsCurrency && c.currency !== input.currency) return miss('currency_mismatch');
-  const eligible = input.lines.map(
-    (l) =>
-      (!cond.skus?.length || cond.skus.includes(l.sku)) &&
-      (!cond.categories?.length || l.categories.some((x) => cond.categories!.includes(x))),
-  );
+  const e = eligibleLines(cond, input, cart);
+  const { eligible, spend, units } = e;
   if (!eligible.some(Boolean)) return miss('no_eligible_items');
-  const spend = input.lines.reduce((s, l, i) => s + (eligible[i] ? l.quantity * l.unitPrice : 0), 0);
-  const units = input.lines.reduce((s, l, i) => s + (eligible[i] ? l.quantity : 0), 0);
   if (cond.minSpend !== undefined && spend < cond.minSpend) {
     return miss('min_spend_not_met', { missingAmount: cond.minSpend - spend, currency: input.currency });
   }
   if (cond.minQuantity !== undefined && units < cond.minQuantity) {
     return miss('min_quantity_not_met', { missingQuantity: cond.minQuantity - units });
   }
-  return { ok: true, eligible };
+  return { ok: true, eligible, lines: e };
 }
 
 /** Units of eligible lines, cheapest first: buy X get Y discounts the cheapest units. */
@@ -109,12 +196,51 @@ function buyXGetY(input: PricingInput, eligible: boolean[], buy: number, get: nu
   return { lines: out.map((v) => percentOf(v, bp)), units: units.length };
 }
 
+/**
+ * A bundle: each complete set in the cart (every item in its quantity, from eligible lines, taken in
+ * line order) costs the set price; the saving is spread over the set's lines
+ * by value. With no complete set, how many units one set still lacks.
+ */
+function bundle(
+  input: PricingInput,
+  eligible: boolean[],
+  items: Array<{ sku: string; quantity: number }>,
+  price: number,
+) {
+  const out = input.lines.map(() => 0);
+  const have = (sku: string) =>
+    input.lines.reduce((n, l, i) => n + (eligible[i] && l.sku === sku ? l.quantity : 0), 0);
+  const sets = Math.min(...items.map((it) => Math.floor(have(it.sku) / it.quantity)));
+  if (sets === 0) {
+    const short = items.reduce((n, it) => n + Math.max(0, it.quantity - have(it.sku)), 0);
+    return { lines: out, short };
+  }
+  // The units the sets take, line by line, and what they are worth at the cart's prices.
+  const taken = input.lines.map(() => 0);
+  for (const it of items) {
+    let need = sets * it.quantity;
+    input.lines.forEach((l, i) => {
+      if (need === 0 || !eligible[i] || l.sku !== it.sku) return;
+      const n = Math.min(need, l.quantity - taken[i]!);
+      taken[i]! += n;
+      need -= n;
+    });
+  }
+  const values = input.lines.map((l, i) => taken[i]! * l.unitPrice);
+  const worth = values.reduce((s, v) => s + v, 0);
+  const saving = Math.max(0, worth - sets * price);
+  return { lines: allocateByValue(saving, values), short: 0 };
+}
+
 /** The campaign's discount per line (and on shipping), or why it gives nothing yet. */
-function benefitOf(c: Campaign, input: PricingInput, eligible: boolean[]) {
-  const values = input.lines.map((l, i) => (eligible[i] ? l.quantity * l.unitPrice : 0));
-  const spend = values.reduce((s, v) => s + v, 0);
+function benefitOf(c: Campaign, input: PricingInput, cart: CartFacts, e: Eligibility) {
+  const { eligible, values, spend } = e;
   const b = c.benefit;
-  const zero = { lines: values.map(() => 0), shipping: 0, near: null as NotApplied | null };
+  const zero = {
+    lines: memo(cart, cart.all, 'zero', () => values.map(() => 0)),
+    shipping: 0,
+    near: null as NotApplied | null,
+  };
   const near = (m: Partial<NotApplied> & { reason: NotAppliedReason }): NotApplied => ({
     campaignId: c.id,
     name: c.name,
@@ -123,9 +249,15 @@ function benefitOf(c: Campaign, input: PricingInput, eligible: boolean[]) {
   });
   switch (b.type) {
     case 'percentage':
-      return { ...zero, lines: values.map((v) => percentOf(v, b.percentBp)) };
+      return {
+        ...zero,
+        lines: memo(cart, e, `%${b.percentBp}`, () => values.map((v) => percentOf(v, b.percentBp))),
+      };
     case 'fixed':
-      return { ...zero, lines: allocateByValue(Math.min(b.amount, spend), values) };
+      return {
+        ...zero,
+        lines: memo(cart, e, `=${b.amount}`, () => allocateByValue(Math.min(b.amount, spend), values)),
+      };
     case 'free_shipping':
       return { ...zero, shipping: input.shipping };
     case 'buy_x_get_y': {
@@ -133,6 +265,11 @@ function benefitOf(c: Campaign, input: PricingInput, eligible: boolean[]) {
       const group = b.buy + b.get;
       const short = r.units % group >= b.buy ? group - (r.units % group) : 0;
       const hint = short > 0 ? near({ reason: 'min_quantity_not_met', missingQuantity: short }) : null;
+      return { ...zero, lines: r.lines, near: hint };
+    }
+    case 'bundle': {
+      const r = bundle(input, eligible, b.items, b.price);
+      const hint = r.short > 0 ? near({ reason: 'min_quantity_not_met', missingQuantity: r.short }) : null;
       return { ...zero, lines: r.lines, near: hint };
     }
     case 'tiered': {
@@ -148,18 +285,25 @@ function benefitOf(c: Campaign, input: PricingInput, eligible: boolean[]) {
           })
         : null;
       const amount = reached ? Math.min(reached.amount, spend) : 0;
-      return { ...zero, lines: allocateByValue(amount, values), near: hint };
+      return {
+        ...zero,
+        lines: memo(cart, e, `=${amount}`, () => allocateByValue(amount, values)),
+        near: hint,
+      };
     }
   }
 }
 
 /** Which candidates apply together: see docs/promotions.md (stacking rules). */
 function choose(candidates: Candidate[]): { chosen: Candidate[]; beaten: Map<Candidate, NotAppliedReason> } {
-  const total = (c: Candidate) => c.lines.reduce((s, v) => s + v, 0) + c.shipping;
+  // Totals once per candidate, not per comparison (thousands of candidates sort in here).
+  const totals = new Map(candidates.map((c) => [c, c.lines.reduce((s, v) => s + v, 0) + c.shipping]));
+  const total = (c: Candidate) => totals.get(c)!;
+  // Ids are ASCII: compared by code unit (localeCompare costs far more and orders them the same).
+  const byId = (a: Candidate, b: Candidate) =>
+    a.campaign.id < b.campaign.id ? -1 : a.campaign.id > b.campaign.id ? 1 : 0;
   const rank = (a: Candidate, b: Candidate) =>
-    b.campaign.priority - a.campaign.priority ||
-    total(b) - total(a) ||
-    a.campaign.id.localeCompare(b.campaign.id);
+    b.campaign.priority - a.campaign.priority || total(b) - total(a) || byId(a, b);
   const beaten = new Map<Candidate, NotAppliedReason>();
   const exclusive = candidates.filter((c) => c.campaign.stacking === 'exclusive').sort(rank);
   if (exclusive.length > 0) {
@@ -177,8 +321,9 @@ function choose(candidates: Candidate[]): { chosen: Candidate[]; beaten: Map<Can
 export function evaluateCart(input: PricingInput): Evaluation {
   const notApplied: NotApplied[] = [];
   const candidates: Candidate[] = [];
+  const cart = cartFacts(input);
   const consider = (campaign: Campaign, code: string | null, codeExhausted: boolean) => {
-    const verdict = check(campaign, input, codeExhausted);
+    const verdict = check(campaign, input, cart, codeExhausted);
     const named = { campaignId: campaign.id, name: campaign.name, code };
     if (!verdict.ok) {
       // Automatic campaigns are many: only near misses are worth telling the shopper about.
@@ -187,7 +332,7 @@ export function evaluateCart(input: PricingInput): Evaluation {
       if (code !== null || near) notApplied.push({ ...named, ...verdict.miss });
       return;
     }
-    const b = benefitOf(campaign, input, verdict.eligible);
+    const b = benefitOf(campaign, input, cart, verdict.lines);
     if (b.near) notApplied.push({ ...b.near, code });
     if (b.lines.some((v) => v > 0) || b.shipping > 0) candidates.push({ campaign, code, ...b });
     else if (!b.near) notApplied.push({ ...named, reason: 'no_eligible_items' });

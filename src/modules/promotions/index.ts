@@ -9,13 +9,22 @@ import type {
   Campaign,
   CampaignInput,
   CampaignPatch,
+  CampaignReport,
+  CollectionInput,
   Evaluation,
   GenerateCodes,
+  ProductCollection,
 } from './promotions.types.js';
 
 export { allocateByValue, percentOf } from './allocation.js';
 export { buildCampaignIndex, type CampaignIndex } from './campaign-index.js';
-export { evaluateCart, type PricingCustomer, type PricingInput, type PricingLine } from './evaluate.js';
+export {
+  type CollectionMembers,
+  evaluateCart,
+  type PricingCustomer,
+  type PricingInput,
+  type PricingLine,
+} from './evaluate.js';
 export {
   bumpPromotionsVersion,
   PROMOTION_EVENT_SCHEMAS,
@@ -69,6 +78,15 @@ export interface PromotionsService {
     ctx: Ctx,
     input: Omit<ReserveInput, 'uses'> & { code: string; amount: number },
   ): Promise<boolean>;
+  listCollections(ctx: Ctx): Promise<ProductCollection[]>;
+  saveCollection(ctx: Ctx, input: CollectionInput, id?: string): Promise<ProductCollection>;
+  /** Emits the start and end events of campaigns whose schedule time came (each once). */
+  announceSchedule(ctx: Ctx): Promise<number>;
+  campaignReport(
+    ctx: Ctx,
+    campaignId: string,
+    range?: { from?: Date | undefined; to?: Date | undefined },
+  ): Promise<CampaignReport>;
   redemptionsOfOrder(
     ctx: Ctx,
     orderId: string,

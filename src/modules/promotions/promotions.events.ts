@@ -3,11 +3,14 @@
 import { z } from 'zod';
 import type { Ctx } from '../../platform/context.js';
 import { defineEvents, type EventPayload, EventTime } from '../../platform/events/event-schemas.js';
-import { Campaign } from './promotions.types.js';
+import { Campaign, ProductCollection } from './promotions.types.js';
 
 export const PROMOTION_EVENTS = {
   campaignCreated: 'promotion.campaign_created',
   campaignUpdated: 'promotion.campaign_updated',
+  campaignStarted: 'promotion.campaign_started',
+  campaignEnded: 'promotion.campaign_ended',
+  collectionSaved: 'promotion.collection_saved',
   codesGenerated: 'promotion.codes_generated',
   usesReserved: 'promotion.uses_reserved',
   usesReleased: 'promotion.uses_released',
@@ -26,6 +29,15 @@ const Uses = z.array(z.object({ campaignId: z.string(), code: z.string().nullabl
 export const PROMOTION_EVENT_SCHEMAS = defineEvents({
   [PROMOTION_EVENTS.campaignCreated]: z.object({ campaign: CampaignPayload }),
   [PROMOTION_EVENTS.campaignUpdated]: z.object({ campaign: CampaignPayload }),
+  [PROMOTION_EVENTS.campaignStarted]: z
+    .object({ campaign: CampaignPayload })
+    .describe("a scheduled campaign's start time came (announced once, by whichever node claims it)"),
+  [PROMOTION_EVENTS.campaignEnded]: z
+    .object({ campaign: CampaignPayload })
+    .describe("a scheduled campaign's end time came"),
+  [PROMOTION_EVENTS.collectionSaved]: z.object({
+    collection: ProductCollection.extend({ createdAt: EventTime, updatedAt: EventTime }),
+  }),
   [PROMOTION_EVENTS.codesGenerated]: z.object({
     campaignId: z.string(),
     batchId: z.string().nullable(),

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { type Executor, firstRow, rows } from '../../platform/db/database.js';
 import type { Campaign, CouponCode } from './promotions.types.js';
 
-interface RawCampaign {
+export interface RawCampaign {
   id: string;
   name: string;
   kind: Campaign['kind'];
@@ -27,7 +27,7 @@ interface RawCampaign {
 const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 const date = (v: string | Date | null) => (v === null ? null : new Date(v));
 
-const toCampaign = (r: RawCampaign): Campaign => ({
+export const toCampaign = (r: RawCampaign): Campaign => ({
   id: r.id,
   name: r.name,
   kind: r.kind,
@@ -49,14 +49,19 @@ const toCampaign = (r: RawCampaign): Campaign => ({
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/** Where a campaign's schedule stands at an instant: what the schedule job announces next. */
+export const scheduleStateAt = (c: Pick<Campaign, 'startsAt' | 'endsAt'>, now: Date) =>
+  c.endsAt && c.endsAt <= now ? 'ended' : c.startsAt && c.startsAt > now ? 'pending' : 'started';
+
 export async function insertCampaign(exec: Executor, c: Campaign): Promise<Campaign> {
   const r = await firstRow<RawCampaign>(
     exec,
     sql`insert into promotion_campaigns (id, name, kind, status, priority, stacking, currency, time_zone, starts_at, ends_at,
-          conditions, benefit, usage_limit, per_customer_limit, used, created_at, updated_at)
+          conditions, benefit, usage_limit, per_customer_limit, used, schedule_state, created_at, updated_at)
         values (${c.id}, ${c.name}, ${c.kind}, ${c.status}, ${c.priority}, ${c.stacking}, ${c.currency}, ${c.timeZone},
           ${iso(c.startsAt)}, ${iso(c.endsAt)}, ${JSON.stringify(c.conditions)}::jsonb, ${JSON.stringify(c.benefit)}::jsonb,
-          ${c.usageLimit}, ${c.perCustomerLimit}, 0, ${c.createdAt.toISOString()}, ${c.updatedAt.toISOString()})
+          ${c.usageLimit}, ${c.perCustomerLimit}, 0, ${scheduleStateAt(c, c.createdAt)},
+          ${c.createdAt.toISOString()}, ${c.updatedAt.toISOString()})
         returning *`,
   );
   return toCampaign(r!);
@@ -70,7 +75,8 @@ export async function updateCampaignRow(exec: Executor, c: Campaign): Promise<Ca
           starts_at = ${iso(c.startsAt)}, ends_at = ${iso(c.endsAt)},
           conditions = ${JSON.stringify(c.conditions)}::jsonb, benefit = ${JSON.stringify(c.benefit)}::jsonb,
           usage_limit = ${c.usageLimit},
-          per_customer_limit = ${c.perCustomerLimit}, updated_at = ${c.updatedAt.toISOString()}
+          per_customer_limit = ${c.perCustomerLimit}, updated_at = ${c.updatedAt.toISOString()},
+          schedule_state = ${scheduleStateAt(c, c.updatedAt)}
         where id = ${c.id} returning *`,
   );
   return r ? toCampaign(r) : undefined;
@@ -249,6 +255,8 @@ export interface RedemptionRow {
   channelId: string;
   customerId: string | null;
   amount: number;
+  /** The order's grand total (reporting's revenue). */
+  orderTotal: number | null;
   currency: string;
   source: 'checkout' | 'marketplace';
   createdAt: Date;
@@ -258,10 +266,10 @@ export interface RedemptionRow {
 export async function insertRedemption(exec: Executor, r: RedemptionRow): Promise<boolean> {
   const out = await rows<{ id: string }>(
     exec,
-    sql`insert into promotion_redemptions (id, campaign_id, code, order_id, channel_id, customer_id, amount, currency,
-          source, status, created_at)
+    sql`insert into promotion_redemptions (id, campaign_id, code, order_id, channel_id, customer_id, amount, order_total,
+          currency, source, status, created_at)
         values (${r.id}, ${r.campaignId}, ${r.code}, ${r.orderId}, ${r.channelId}, ${r.customerId}, ${r.amount},
-          ${r.currency}, ${r.source}, 'held', ${r.createdAt.toISOString()})
+          ${r.orderTotal}, ${r.currency}, ${r.source}, 'held', ${r.createdAt.toISOString()})
         on conflict (order_id, campaign_id) do nothing returning id`,
   );
   return out.length === 1;

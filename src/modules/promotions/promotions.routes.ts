@@ -1,4 +1,5 @@
-// Admin routes of promotions: campaigns, coupon generation and the codes' CSV export. Campaigns are
+// Admin routes of promotions: campaigns, coupon generation and the codes' CSV export, campaign
+// reporting and product collections. Campaigns are
 // hub-wide (their rules name channels), so only unbound secret keys manage them.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -9,7 +10,10 @@ import {
   Campaign,
   CampaignInput,
   CampaignPatch,
+  CampaignReport,
+  CollectionInput,
   GenerateCodes,
+  ProductCollection,
 } from './promotions.types.js';
 
 const Params = z.object({ id: z.string().max(100) });
@@ -119,5 +123,71 @@ export const promotionsRoutes =
           .header('content-disposition', `attachment; filename="codes-${request.params.id}.csv"`)
           .send(csv);
       },
+    );
+
+    app.get(
+      '/promotions/campaigns/:id/report',
+      {
+        config: { policy: secretKeys('promotions:read', 'unbound') },
+        schema: {
+          tags: ['promotions'],
+          summary: 'Campaign performance: orders, discount given and revenue, per channel',
+          description:
+            'Counts orders holding a use of the campaign (a use given back on a failed payment or a cancellation is not counted), imported marketplace orders included.',
+          params: Params,
+          querystring: z.strictObject({
+            from: z.iso.datetime({ offset: true }).optional().describe('from this instant (inclusive)'),
+            to: z.iso.datetime({ offset: true }).optional().describe('until this instant (exclusive)'),
+          }),
+          response: { 200: CampaignReport },
+        },
+      },
+      async (request) =>
+        service.campaignReport(request.ctx, request.params.id, {
+          from: request.query.from ? new Date(request.query.from) : undefined,
+          to: request.query.to ? new Date(request.query.to) : undefined,
+        }),
+    );
+
+    app.get(
+      '/promotions/collections',
+      {
+        config: { policy: secretKeys('promotions:read', 'unbound') },
+        schema: {
+          tags: ['promotions'],
+          summary: 'Product collections campaigns can be narrowed to',
+          response: { 200: z.object({ items: z.array(ProductCollection) }) },
+        },
+      },
+      async (request) => ({ items: await service.listCollections(request.ctx) }),
+    );
+
+    app.post(
+      '/promotions/collections',
+      {
+        config: { policy: secretKeys('promotions:write', 'unbound') },
+        schema: {
+          tags: ['promotions'],
+          summary: 'Create a product collection (SKUs and categories)',
+          body: CollectionInput,
+          response: { 201: ProductCollection },
+        },
+      },
+      async (request, reply) => reply.code(201).send(await service.saveCollection(request.ctx, request.body)),
+    );
+
+    app.put(
+      '/promotions/collections/:id',
+      {
+        config: { policy: secretKeys('promotions:write', 'unbound') },
+        schema: {
+          tags: ['promotions'],
+          summary: "Replace a collection's name and members (campaigns naming it follow at once)",
+          params: Params,
+          body: CollectionInput,
+          response: { 200: ProductCollection },
+        },
+      },
+      async (request) => service.saveCollection(request.ctx, request.body, request.params.id),
     );
   };

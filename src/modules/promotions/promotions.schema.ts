@@ -21,11 +21,27 @@ export const promotionCampaigns = pgTable(
     perCustomerLimit: integer('per_customer_limit'),
     // Uses held by placed orders; a conditional UPDATE keeps it at or below usage_limit.
     used: integer('used').notNull().default(0),
+    // The schedule boundary last announced (pending, started, ended): the schedule job claims a
+    // crossing with a conditional UPDATE, so one node emits each start and end event once.
+    scheduleState: text('schedule_state').notNull().default('started'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('promotion_campaigns_status_idx').on(t.status, t.kind)],
+  (t) => [
+    index('promotion_campaigns_status_idx').on(t.status, t.kind),
+    index('promotion_campaigns_schedule_idx').on(t.scheduleState),
+  ],
 );
+
+// Named groups of products (by SKU and by category) a campaign can be narrowed to.
+export const promotionCollections = pgTable('promotion_collections', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  skus: jsonb('skus').notNull(),
+  categories: jsonb('categories').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
 
 export const promotionCodes = pgTable(
   'promotion_codes',
@@ -62,6 +78,8 @@ export const promotionRedemptions = pgTable(
     channelId: text('channel_id').notNull(),
     customerId: text('customer_id'),
     amount: integer('amount').notNull(),
+    // The order's grand total when the use was held (campaign reporting's revenue).
+    orderTotal: integer('order_total'),
     currency: text('currency').notNull(),
     // checkout, or marketplace (an imported order's discount, recorded as given)
     source: text('source').notNull(),

@@ -7,8 +7,9 @@ import { createTtlCache } from '../../platform/cache/ttl-cache.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { appendEvent } from '../../platform/events/event-log.js';
 import { buildCampaignIndex, type CampaignIndex } from './campaign-index.js';
-import { evaluateCart, type PricingCustomer, type PricingLine } from './evaluate.js';
+import { type CollectionMembers, evaluateCart, type PricingCustomer, type PricingLine } from './evaluate.js';
 import { countCampaignChange, PROMOTION_EVENTS, promotionsVersion } from './promotions.events.js';
+import { checkCollectionsExist, collectionMembers, createPromotionExtras } from './promotions.extras.js';
 import * as repo from './promotions.repository.js';
 import {
   type Campaign,
@@ -58,6 +59,8 @@ export interface ReserveInput {
   channelId: string;
   customerId: string | null;
   currency: string;
+  /** The order's grand total (campaign reporting's revenue). */
+  orderTotal?: number | undefined;
   uses: UseToReserve[];
 }
 
@@ -73,7 +76,7 @@ type RuleFields = Pick<Campaign, 'timeZone' | 'currency' | 'benefit' | 'conditio
 
 /** The rules a campaign keeps whether it is new, edited or a draft being previewed. */
 function checkCampaign(c: RuleFields, at = 'body'): void {
-  const moneyBenefit = c.benefit.type === 'fixed' || c.benefit.type === 'tiered';
+  const moneyBenefit = ['fixed', 'tiered', 'bundle'].includes(c.benefit.type);
   if ((moneyBenefit || c.conditions.minSpend !== undefined) && !c.currency) {
     throw refuse('currency', 'required when the benefit or minimum spend is an amount', at, 'required');
   }
@@ -139,18 +142,22 @@ function randomCode(prefix: string): string {
 }
 
 export function createPromotionsService() {
-  const indexes = new WeakMap<object, ReturnType<typeof createTtlCache<string, CampaignIndex>>>();
+  type Live = CampaignIndex & { collections: Map<string, CollectionMembers> };
+  const indexes = new WeakMap<object, ReturnType<typeof createTtlCache<string, Live>>>();
 
-  async function liveIndex(ctx: Ctx): Promise<CampaignIndex> {
+  /** The live automatic campaigns' index, with the product collections (few) kept beside it. */
+  async function liveIndex(ctx: Ctx): Promise<Live> {
     let cache = indexes.get(ctx.database);
     if (!cache) {
-      cache = createTtlCache<string, CampaignIndex>({ ttlMs: INDEX_TTL_MS, max: 1 });
+      cache = createTtlCache<string, Live>({ ttlMs: INDEX_TTL_MS, max: 1 });
       indexes.set(ctx.database, cache);
     }
     const version = promotionsVersion(ctx);
     const hit = cache.get('live', version);
     if (hit) return hit;
-    const built = buildCampaignIndex(await repo.selectLiveAutomatic(ctx.db, ctx.clock.now()));
+    const collections = await collectionMembers(ctx.db);
+    const index = buildCampaignIndex(await repo.selectLiveAutomatic(ctx.db, ctx.clock.now()), collections);
+    const built: Live = { size: index.size, candidates: index.candidates, collections };
     cache.set('live', built, version);
     return built;
   }
@@ -162,12 +169,14 @@ export function createPromotionsService() {
   }
 
   return {
+    ...createPromotionExtras(),
     getCampaign,
     listCampaigns: (ctx: Ctx, q: { status?: string; kind?: string; limit?: number; after?: string }) =>
       repo.selectCampaigns(ctx.db, { ...q, limit: Math.min(q.limit ?? 100, 500) }),
 
     async createCampaign(ctx: Ctx, raw: CampaignInput): Promise<Campaign> {
       const draft = campaignFromInput(raw, newId('cmp'), ctx.clock.now());
+      await checkCollectionsExist(ctx.db, draft.conditions);
       return inTransaction(ctx, async (tx) => {
         const campaign = await repo.insertCampaign(tx.db, draft);
         await appendEvent(tx, {
@@ -186,6 +195,7 @@ export function createPromotionsService() {
         const current = await repo.selectCampaign(tx.db, id, true);
         if (!current) throw notFound('campaign', id);
         const next = patched(current, patch, tx.clock.now());
+        if (patch.conditions) await checkCollectionsExist(tx.db, next.conditions);
         const campaign = (await repo.updateCampaignRow(tx.db, next))!;
         await appendEvent(tx, {
           type: PROMOTION_EVENTS.campaignUpdated,
@@ -292,6 +302,7 @@ export function createPromotionsService() {
           };
         }),
         customerUses,
+        collections: index.collections,
       });
     },
 
@@ -313,6 +324,7 @@ export function createPromotionsService() {
         automatic: [],
         codes: [{ code: 'PREVIEW', campaign: draft, codeExhausted: false }],
         customerUses: new Map(),
+        collections: await collectionMembers(ctx.db, draft.conditions.collectionIds ?? []),
       });
       if (draft.kind === 'code') return evaluation;
       return {
@@ -361,6 +373,7 @@ export function createPromotionsService() {
             channelId: input.channelId,
             customerId: campaign.perCustomerLimit !== null ? input.customerId : null,
             amount: use.amount,
+            orderTotal: input.orderTotal ?? null,
             currency: input.currency,
             source: 'checkout',
             createdAt: tx.clock.now(),
@@ -415,6 +428,7 @@ export function createPromotionsService() {
           channelId: input.channelId,
           customerId: null,
           amount: input.amount,
+          orderTotal: input.orderTotal ?? null,
           currency: input.currency,
           source: 'marketplace',
           createdAt: tx.clock.now(),

@@ -18,6 +18,9 @@ export const CampaignConditions = z.strictObject({
   ),
   skus: Ids.optional().describe('only these items count and are discounted'),
   categories: Ids.optional().describe('only items in these categories count and are discounted'),
+  collectionIds: Ids.optional().describe(
+    'only items in one of these product collections (by SKU or category) count and are discounted',
+  ),
   minSpend: Amount.optional().describe('eligible items worth at least this (campaign currency)'),
   minQuantity: z.number().int().positive().max(10_000).optional(),
 });
@@ -40,6 +43,17 @@ export const Benefit = z.discriminatedUnion('type', [
       .min(1)
       .max(20)
       .describe('spend 10000 get 1000, spend 20000 get 2500: the highest tier reached applies'),
+  }),
+  z.strictObject({
+    type: z.literal('bundle'),
+    items: z
+      .array(
+        z.strictObject({ sku: z.string().min(1).max(200), quantity: z.number().int().positive().max(100) }),
+      )
+      .min(1)
+      .max(20)
+      .describe('one set: these SKUs in these quantities'),
+    price: Amount.describe('what one complete set costs (campaign currency); each set in the cart gets it'),
   }),
 ]);
 export type Benefit = z.infer<typeof Benefit>;
@@ -141,6 +155,52 @@ export const GenerateCodes = z.strictObject({
   usageLimit: z.number().int().positive().max(100_000_000).nullable().default(1),
 });
 export type GenerateCodes = z.input<typeof GenerateCodes>;
+
+export const CollectionInput = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  skus: Ids.default([]),
+  categories: Ids.default([]),
+});
+export type CollectionInput = z.input<typeof CollectionInput>;
+
+export const ProductCollection = z.object({
+  id: z.string(),
+  name: z.string(),
+  skus: z.array(z.string()),
+  categories: z.array(z.string()),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type ProductCollection = z.infer<typeof ProductCollection>;
+
+export const CampaignReport = z.object({
+  campaignId: z.string(),
+  from: z.date().nullable(),
+  to: z.date().nullable(),
+  channels: z
+    .array(
+      z.object({
+        channelId: z.string(),
+        currency: z.string(),
+        orders: z.number().int().describe('orders holding a use (given-back uses not counted)'),
+        discount: z.number().int().describe('discount given, minor units'),
+        revenue: z.number().int().describe("those orders' grand totals, minor units"),
+        marketplaceOrders: z.number().int().describe('of which imported marketplace orders'),
+      }),
+    )
+    .describe('per channel and currency'),
+  totals: z
+    .array(
+      z.object({
+        currency: z.string(),
+        orders: z.number().int(),
+        discount: z.number().int(),
+        revenue: z.number().int(),
+      }),
+    )
+    .describe('every channel together, per currency'),
+});
+export type CampaignReport = z.infer<typeof CampaignReport>;
 
 /** Why a campaign does not apply to a cart, as data a cart or till shows in its own words. */
 export const NOT_APPLIED_REASONS = [

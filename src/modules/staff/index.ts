@@ -7,7 +7,13 @@ import { fileURLToPath } from 'node:url';
 import type { MigrationSet } from '../../platform/db/migrate.js';
 
 export { STAFF_EVENT_SCHEMAS, STAFF_EVENTS, type StaffEventPayload } from './staff.events.js';
-export { PRICE_OVERRIDE_SCOPE, ROLE_SCOPES, STAFF_ROLES, type StaffRole } from './staff.roles.js';
+export {
+  PRICE_OVERRIDE_SCOPE,
+  ROLE_SCOPES,
+  STAFF_ROLES,
+  type StaffRole,
+  TILL_INBOX_SCOPE,
+} from './staff.roles.js';
 export { type StaffRouteDeps, staffRoutes, staffSessionResolver } from './staff.routes.js';
 export {
   createStaffService,

@@ -2,6 +2,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, firstRow, rows } from '../../platform/db/database.js';
 import type { SqlRow } from '../../platform/db/rows.js';
+import type { PointsLine } from './loyalty-rules.js';
 import type { walletAccounts, walletCodeAttempts, walletEntries, walletSettings } from './wallet.schema.js';
 import type { EntryKind, WalletAccount, WalletEntry } from './wallet.types.js';
 
@@ -34,6 +35,7 @@ const toEntry = (r: EntrySqlRow): WalletEntry => ({
   moneyAmount: r.money_amount === null ? null : Number(r.money_amount),
   currency: r.currency,
   reason: r.reason,
+  lines: r.lines ?? null,
   createdAt: new Date(r.created_at),
 });
 
@@ -125,6 +127,8 @@ export interface Movement {
   moneyAmount: number | null;
   currency: string | null;
   reason: string | null;
+  /** Points per SKU (earning, or a return's reversal). */
+  lines?: PointsLine[] | null;
   now: Date;
 }
 
@@ -186,10 +190,11 @@ export async function moveBalance(
           returning id, kind, profile_id, currency, balance),
         ent as (
           insert into wallet_entries (id, account_id, kind, amount, balance_after, ref, order_id, channel_id,
-                                      money_amount, currency, reason, created_at)
+                                      money_amount, currency, reason, lines, created_at)
           select ${m.entryId}::text, ${m.accountId}::text, ${m.kind}::text, ${m.amount}::int, acc.balance,
                  ${m.ref}::text, ${m.orderId}::text, ${m.channelId}::text, ${m.moneyAmount}::int,
-                 ${m.currency}::text, ${m.reason}::text, ${now}::timestamptz
+                 ${m.currency}::text, ${m.reason}::text,
+                 ${m.lines ? JSON.stringify(m.lines) : null}::jsonb, ${now}::timestamptz
           from acc returning *)${ev}
         select ent.*, acc.kind as account_kind, acc.profile_id, acc.currency as account_currency
           ${event ? event.written : sql``}

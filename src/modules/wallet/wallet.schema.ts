@@ -3,6 +3,7 @@
 // changed only by the statement that appends its entry (a conditional UPDATE: never below zero).
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { PointsLine } from './loyalty-rules.js';
 import type { EntryKind, WalletAccountKind } from './wallet.types.js';
 
 export const walletAccounts = pgTable(
@@ -56,6 +57,8 @@ export const walletEntries = pgTable(
     moneyAmount: integer('money_amount'),
     currency: text('currency'),
     reason: text('reason'),
+    // Points per SKU: what an order's lines earned (earn), what returned units took back (reverse).
+    lines: jsonb('lines').$type<PointsLine[]>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [

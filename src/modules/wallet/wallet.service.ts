@@ -13,7 +13,14 @@ import {
   newEventId,
   notifyEventsWritten,
 } from '../../platform/events/event-log.js';
-import { nextTier, pointsEarned, tierFor } from './loyalty-rules.js';
+import {
+  type EarnLine,
+  earnedByLine,
+  nextTier,
+  type PointsLine,
+  returnedPoints,
+  tierFor,
+} from './loyalty-rules.js';
 import { WALLET_EVENTS } from './wallet.events.js';
 import * as repo from './wallet.repository.js';
 import {
@@ -50,6 +57,8 @@ export interface Debit {
   /** For points paying money: the money they pay. */
   moneyAmount?: number | null;
   currency?: string | null;
+  /** Points per SKU (earning, or a return taking them back). */
+  lines?: PointsLine[] | null;
 }
 
 export interface Credit extends Debit {
@@ -104,12 +113,21 @@ export interface WalletService {
   /** Puts `amount` on the balance; null when the ref was already written (exactly once). */
   credit(ctx: Ctx, c: Credit): Promise<WalletEntry | null>;
   /**
-   * Points for a paid order by the loyalty rules (channel rate, tier multiplier), opening the
-   * customer's points account on first use; a tier reached is a `loyalty.tier_reached` event. Once per order.
+   * Points for a paid order by the loyalty rules (channel rate, category rates, tier multiplier),
+   * opening the customer's points account on first use; a tier reached is a `loyalty.tier_reached`
+   * event. Once per order. `orderLines` (with categories only when asked: the rules rate categories)
+   * splits the points over the order's SKUs on the entry, for returns to take back.
    */
   earnPoints(
     ctx: Ctx,
-    input: { customerId: string; orderId: string; channelId: string; paid: number; currency: string },
+    input: {
+      customerId: string;
+      orderId: string;
+      channelId: string;
+      paid: number;
+      currency: string;
+      orderLines?: (withCategories: boolean) => Promise<{ lines: EarnLine[]; grand: number } | null>;
+    },
   ): Promise<WalletEntry | null>;
   /**
    * Takes back the points an order earned in proportion `amount / of` (a refund of part of it), never
@@ -118,6 +136,23 @@ export interface WalletService {
   reversePoints(
     ctx: Ctx,
     input: { orderId: string; ref: string; amount: number; of: number },
+  ): Promise<WalletEntry | null>;
+  /**
+   * A return takes back what its units earned: per SKU its share of the points the order's lines
+   * earned (returnedPoints; the SKUs on the earn entry), never more than the order earned in all and
+   * never below zero; once per return. An order earned before points were kept per SKU gives back
+   * `refunded / grand` of its points instead. The entry records the units even when they take no
+   * point (a third of a point, or points already spent), so later returns round against them.
+   */
+  reverseReturn(
+    ctx: Ctx,
+    input: {
+      orderId: string;
+      returnId: string;
+      lines: ReadonlyArray<{ sku: string; quantity: number }>;
+      refunded: number;
+      grand: number;
+    },
   ): Promise<WalletEntry | null>;
   /**
    * Points expiry by the rules (`pointsExpireAfterDays`): each account's unspent points older than
@@ -129,6 +164,34 @@ export interface WalletService {
   adjust(ctx: Ctx, accountId: string, amount: number, reason: string): Promise<WalletEntry>;
 }
 
+/**
+ * Tiers are told apart by code (kept on accounts) and reached by threshold: two with the same code
+ * or threshold are refused, naming the second one's field, nothing written.
+ */
+function checkTiers(rules: LoyaltyRules): void {
+  const issues: Array<{ path: string; message: string; code: string }> = [];
+  const codes = new Set<string>();
+  const thresholds = new Set<number>();
+  rules.tiers.forEach((t, i) => {
+    if (codes.has(t.code))
+      issues.push({
+        path: `body.tiers.${i}.code`,
+        message: `another tier has code ${t.code}`,
+        code: 'duplicate',
+      });
+    if (thresholds.has(t.threshold))
+      issues.push({
+        path: `body.tiers.${i}.threshold`,
+        message: `another tier has threshold ${t.threshold}`,
+        code: 'duplicate',
+      });
+    codes.add(t.code);
+    thresholds.add(t.threshold);
+  });
+  if (issues.length > 0)
+    throw new AppError('validation_failed', 'Two tiers have the same code or threshold', { issues });
+}
+
 export const insufficientBalance = (balance: number, asked: number) =>
   new AppError('wallet_insufficient_balance', `The balance is ${balance}, ${asked} was asked for`, {
     details: { balance, asked },
@@ -136,7 +199,7 @@ export const insufficientBalance = (balance: number, asked: number) =>
 
 export function createWalletService(): WalletService {
   const movedEvent = (a: repo.MovedEntry['account'], e: WalletEntry): NewEvent => ({
-    type: e.amount < 0 ? WALLET_EVENTS.debited : WALLET_EVENTS.credited,
+    type: e.amount < 0 || e.kind === 'reverse' ? WALLET_EVENTS.debited : WALLET_EVENTS.credited,
     subject: a.id,
     channelId: e.channelId,
     payload: {
@@ -195,6 +258,7 @@ export function createWalletService(): WalletService {
       moneyAmount: m.moneyAmount ?? null,
       currency: m.currency ?? null,
       reason: m.reason ?? null,
+      lines: m.lines ?? null,
       now: ctx.clock.now(),
     };
     if (!ctx.inTx) {
@@ -263,10 +327,53 @@ export function createWalletService(): WalletService {
     return (await move(ctx, c.kind, c, c.amount))?.entry ?? null;
   }
 
+  /**
+   * Takes back an order's points under `ref`, once: `due` (from the earn entry, and the units of each
+   * SKU earlier returns gave back) capped by what the order earned less what was taken back already,
+   * and by the balance. With SKU lines the entry is written even for 0 points (the units count).
+   */
+  async function reverse(
+    ctx: Ctx,
+    orderId: string,
+    ref: string,
+    due: (
+      earned: { amount: number; lines: PointsLine[] | null },
+      before: Map<string, number>,
+    ) => { due: number; lines: PointsLine[] | null },
+  ): Promise<WalletEntry | null> {
+    return inTransaction(ctx, async (tx) => {
+      const accountId = await repo.selectEarningAccount(tx.db, orderId);
+      if (!accountId) return null;
+      // Locked: the balance read here is the one the reversal is clamped to, and two returns of one
+      // order count each other's units.
+      const account = (await repo.selectAccount(tx.db, accountId, true))!;
+      const entries = await repo.selectEntriesOfOrder(tx.db, account.id, orderId);
+      if (entries.some((e) => e.ref === ref)) return null;
+      const earn = entries.find((e) => e.kind === 'earn');
+      if (!earn) return null;
+      const reversed = -entries.filter((e) => e.kind === 'reverse').reduce((s, e) => s + e.amount, 0);
+      const before = new Map<string, number>();
+      for (const e of entries)
+        if (e.kind === 'reverse')
+          for (const l of e.lines ?? []) before.set(l.sku, (before.get(l.sku) ?? 0) + l.quantity);
+      const owed = due({ amount: earn.amount, lines: earn.lines }, before);
+      const take = Math.max(0, Math.min(owed.due, earn.amount - reversed, account.balance));
+      if (take <= 0 && !owed.lines) return null;
+      const moved = await move(
+        tx,
+        'reverse',
+        { accountId: account.id, amount: take, ref, orderId, lines: owed.lines },
+        -take,
+      );
+      return moved?.entry ?? null;
+    });
+  }
+
   return {
     getRules,
 
     async setRules(ctx, rules) {
+      checkTiers(rules);
       return inTransaction(ctx, async (tx) => {
         await repo.upsertSettings(tx.db, 'loyalty', rules, tx.clock.now());
         await appendEvent(tx, {
@@ -383,9 +490,12 @@ export function createWalletService(): WalletService {
 
     async earnPoints(ctx, input) {
       const rules = await getRules(ctx);
+      const order = rules.enabled
+        ? ((await input.orderLines?.(Object.keys(rules.categories).length > 0)) ?? undefined)
+        : undefined;
       return inTransaction(ctx, async (tx) => {
         const account = await ensurePoints(tx, input.customerId);
-        const points = pointsEarned(rules, input.channelId, input.paid, account.tier);
+        const { points, lines } = earnedByLine(rules, input.channelId, input.paid, account.tier, order);
         if (points <= 0) return null;
         const moved = await move(
           tx,
@@ -399,6 +509,7 @@ export function createWalletService(): WalletService {
             channelId: input.channelId,
             moneyAmount: input.paid,
             currency: input.currency,
+            lines: lines.length > 0 ? lines : null,
           },
           points,
         );
@@ -444,25 +555,22 @@ export function createWalletService(): WalletService {
     },
 
     async reversePoints(ctx, input) {
-      return inTransaction(ctx, async (tx) => {
-        const accountId = await repo.selectEarningAccount(tx.db, input.orderId);
-        if (!accountId || input.of <= 0) return null;
-        // Locked: the balance read here is the one the reversal is clamped to.
-        const account = (await repo.selectAccount(tx.db, accountId, true))!;
-        const entries = await repo.selectEntriesOfOrder(tx.db, account.id, input.orderId);
-        if (entries.some((e) => e.ref === input.ref)) return null;
-        const earned = entries.filter((e) => e.kind === 'earn').reduce((s, e) => s + e.amount, 0);
-        const reversed = -entries.filter((e) => e.kind === 'reverse').reduce((s, e) => s + e.amount, 0);
-        const share = Math.round((earned * Math.min(input.amount, input.of)) / input.of);
-        const take = Math.min(share, earned - reversed, account.balance);
-        if (take <= 0) return null;
-        const moved = await move(
-          tx,
-          'reverse',
-          { accountId: account.id, amount: take, ref: input.ref, orderId: input.orderId },
-          -take,
-        );
-        return moved?.entry ?? null;
+      if (input.of <= 0) return null;
+      return reverse(ctx, input.orderId, input.ref, (earned) => ({
+        due: Math.round((earned.amount * Math.min(input.amount, input.of)) / input.of),
+        lines: null,
+      }));
+    },
+
+    async reverseReturn(ctx, input) {
+      return reverse(ctx, input.orderId, `reverse:return:${input.returnId}`, (earned, before) => {
+        if (!earned.lines) {
+          if (input.grand <= 0) return { due: 0, lines: null };
+          const share = Math.min(input.refunded, input.grand) / input.grand;
+          return { due: Math.round(earned.amount * share), lines: null };
+        }
+        const back = returnedPoints(earned.lines, before, input.lines);
+        return { due: back.points, lines: back.lines.length > 0 ? back.lines : null };
       });
     },
 

@@ -9,6 +9,7 @@ import { describeEachDatabase } from '../../platform/testing/test-databases.js';
 import { paymentsMigrations } from '../payments/index.js';
 import {
   CODE_LOOKUP_LIMIT,
+  categoryRate,
   createWalletService,
   type LoyaltyRules,
   nextTier,
@@ -22,6 +23,7 @@ const rules: LoyaltyRules = {
   enabled: true,
   pointsPerUnit: 1,
   channels: { chn_app: 2, chn_marketplace: 0 },
+  categories: {},
   tiers: [
     { code: 'silver', name: 'Silver', threshold: 100, multiplier: 1.5 },
     { code: 'gold', name: 'Gold', threshold: 500, multiplier: 2 },
@@ -37,6 +39,30 @@ describe('loyalty rules', () => {
     expect(pointsEarned(rules, 'chn_marketplace', 12_345, null)).toBe(0);
     expect(pointsEarned(rules, 'chn_web', 10_000, 'silver')).toBe(150);
     expect(pointsEarned({ ...rules, enabled: false }, 'chn_web', 10_000, null)).toBe(0);
+  });
+  it('earns per category on each line’s share of what was paid; excluded categories earn none', () => {
+    const byCategory = { ...rules, categories: { 'gift-cards': 0, apparel: 3, 'apparel/outlet': 0.5 } };
+    const order = {
+      grand: 40_000,
+      lines: [
+        { amount: 10_000, categories: ['apparel/hats'] }, // the parent's rule: 3 a unit → 300
+        { amount: 10_000, categories: ['apparel/outlet/socks'] }, // the most specific: 0.5 → 50
+        { amount: 10_000, categories: ['gift-cards', 'apparel'] }, // excluded wins → 0
+        { amount: 5_000, categories: ['books'] }, // no rule: the channel rate, 1 → 50
+      ], // the rest (5,000 shipping) at the channel rate → 50
+    };
+    expect(pointsEarned(byCategory, 'chn_web', 40_000, null, order)).toBe(450);
+    expect(categoryRate(byCategory, ['apparel/hats'])).toBe(3);
+    expect(categoryRate(byCategory, ['books'])).toBeUndefined();
+    // Half paid from the wallet: every line earns on half of itself.
+    expect(pointsEarned(byCategory, 'chn_web', 20_000, null, order)).toBe(225);
+    // On the app (2 a unit) category rates still replace the channel's; books and shipping earn 2.
+    expect(pointsEarned(byCategory, 'chn_app', 40_000, null, order)).toBe(550);
+    // A channel that earns none earns none on any category; tiers multiply category points too.
+    expect(pointsEarned(byCategory, 'chn_marketplace', 40_000, null, order)).toBe(0);
+    expect(pointsEarned(byCategory, 'chn_web', 40_000, 'gold', order)).toBe(900);
+    // Without category rules the lines change nothing.
+    expect(pointsEarned(rules, 'chn_web', 40_000, null, order)).toBe(400);
   });
   it('reaches the highest tier whose threshold lifetime points pass, and tells the next', () => {
     expect(tierFor(rules, 99)).toBeNull();
@@ -250,6 +276,22 @@ describeEachDatabase('wallet ledger', [paymentsMigrations, walletMigrations], (t
       await wallet.reversePoints(ctx, { orderId: 'ord_1', ref: 'reverse:r3', amount: 100, of: 6000 }),
     ).toBeNull();
     expect((await wallet.pointsAccountOf(ctx, 'cus_ana'))!.balance).toBe(0);
+  });
+
+  it('refuses two tiers with one code or one threshold, naming the second one’s field; nothing written', async () => {
+    const ctx = t.ctx();
+    const before = await wallet.getRules(ctx);
+    const tiers = [
+      { code: 'silver', name: 'Silver', threshold: 100, multiplier: 1.5 },
+      { code: 'silver', name: 'Silver 2', threshold: 100, multiplier: 2 },
+    ];
+    const refused = await wallet.setRules(ctx, { ...rules, tiers }).catch((e: unknown) => e);
+    expect(isAppError(refused, 'validation_failed')).toBe(true);
+    expect((refused as { issues?: Array<{ path: string; code: string }> }).issues).toEqual([
+      expect.objectContaining({ path: 'body.tiers.1.code', code: 'duplicate' }),
+      expect.objectContaining({ path: 'body.tiers.1.threshold', code: 'duplicate' }),
+    ]);
+    expect(await wallet.getRules(ctx)).toEqual(before);
   });
 
   it('a reversal never takes the balance below zero (points already spent)', async () => {

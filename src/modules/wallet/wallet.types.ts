@@ -46,6 +46,12 @@ export const WalletEntry = z.object({
   moneyAmount: z.number().int().nullable(),
   currency: z.string().nullable(),
   reason: z.string().nullable(),
+  lines: z
+    .array(z.object({ sku: z.string(), quantity: z.number().int(), points: z.number().int() }))
+    .nullable()
+    .describe(
+      'points per SKU: what the order’s lines earned (earn), what returned units took back (reverse)',
+    ),
   createdAt: z.date(),
 });
 export type WalletEntry = z.infer<typeof WalletEntry>;
@@ -70,6 +76,13 @@ export const LoyaltyRules = z.strictObject({
     .record(z.string().max(100), z.number().min(0).max(1000))
     .default({})
     .describe('per channel id: points per unit instead of pointsPerUnit (0: this channel earns none)'),
+  categories: z
+    .record(z.string().regex(/^[a-z0-9][a-z0-9-/]{0,63}$/), z.number().min(0).max(1000))
+    .refine((c) => Object.keys(c).length <= 200, 'at most 200 categories')
+    .default({})
+    .describe(
+      'per catalog category: points per unit on its lines instead of the channel rate (0: excluded, earns none); a rule covers the sub-categories below it (`apparel` covers `apparel/hats`), the most specific wins, and a line in several categories earns the lowest',
+    ),
   tiers: z.array(LoyaltyTier).max(20).default([]),
   pointValue: z
     .record(Currency, z.number().int().min(1).max(10_000))
@@ -92,6 +105,7 @@ export const DEFAULT_LOYALTY_RULES: LoyaltyRules = {
   enabled: true,
   pointsPerUnit: 1,
   channels: {},
+  categories: {},
   tiers: [],
   pointValue: {},
   pointsExpireAfterDays: null,

@@ -52,7 +52,12 @@ export function readableEventTypes(actor: Actor, requested: string[]): string[] 
   }
   return requested;
 }
-const SCOPE_SHAPE = /^(admin|ingest|pos:price_override|[a-z][a-z_]*:(read|write))$/;
+const SCOPE_SHAPE = /^(admin|ingest|pos:price_override|inbox:till|[a-z][a-z_]*:(read|write))$/;
+/**
+ * Narrow scopes and the broader one that holds each: `inbox:till` (a till's view of the sale
+ * customer's conversations) lets a clerk read them without the whole inbox, which `inbox:read` opens.
+ */
+const HELD_BY: Readonly<Record<string, string>> = { 'inbox:till': 'inbox:read' };
 
 export interface ApiKeyRecord {
   id: string;
@@ -68,9 +73,11 @@ export interface ApiKeyRecord {
 
 export const hashSecret = (secret: string): string => createHash('sha256').update(secret).digest('hex');
 
-/** admin grants everything; `x:write` grants `x:read`. */
+/** admin grants everything; `x:write` grants `x:read`; a broader scope grants its narrow ones (HELD_BY). */
 export function hasScope(scopes: readonly string[], required: string): boolean {
   if (scopes.includes('admin') || scopes.includes(required)) return true;
+  const broader = HELD_BY[required];
+  if (broader) return hasScope(scopes, broader);
   if (required.endsWith(':read')) return scopes.includes(`${required.slice(0, -5)}:write`);
   return false;
 }
@@ -78,14 +85,18 @@ export function hasScope(scopes: readonly string[], required: string): boolean {
 export function validateScopes(scopes: string[]): void {
   const bad = scopes.filter((s) => !SCOPE_SHAPE.test(s));
   if (bad.length || scopes.length === 0) {
-    throw new AppError('validation_failed', 'Scopes must be admin, ingest or <area>:read|write', {
-      issues: [
-        {
-          path: 'scopes',
-          message: bad.length ? `unknown scope(s): ${bad.join(', ')}` : 'at least one scope',
-        },
-      ],
-    });
+    throw new AppError(
+      'validation_failed',
+      'Scopes must be admin, ingest, pos:price_override, inbox:till or <area>:read|write',
+      {
+        issues: [
+          {
+            path: 'scopes',
+            message: bad.length ? `unknown scope(s): ${bad.join(', ')}` : 'at least one scope',
+          },
+        ],
+      },
+    );
   }
 }
 
@@ -167,8 +178,18 @@ const keyCache = createTtlCache<string, Actor | null>({ ttlMs: 2_000, max: 10_00
 /** Lookups under way: when a busy key's entry runs out, its concurrent requests share one query. */
 const lookups = new WeakMap<Executor, Map<string, Promise<Actor | null>>>();
 
-/** Resolves a presented secret to its actor, or null when unknown or revoked. */
-export async function verifyApiKey(exec: Executor, secret: string): Promise<Actor | null> {
+/** A key's "last used" is written at most this often: a busy key costs no write per request. */
+const LAST_USED_EVERY_MS = 60_000;
+
+/**
+ * Resolves a presented secret to its actor, or null when unknown or revoked. The lookup also
+ * stamps the key's last use (`now`), at most once a minute, in the same statement.
+ */
+export async function verifyApiKey(
+  exec: Executor,
+  secret: string,
+  now: Date = new Date(),
+): Promise<Actor | null> {
   const hash = hashSecret(secret);
   const hit = keyCache.get(hash);
   if (hit !== undefined) return hit;
@@ -176,14 +197,24 @@ export async function verifyApiKey(exec: Executor, secret: string): Promise<Acto
   lookups.set(exec, pending);
   let lookup = pending.get(hash);
   if (!lookup) {
-    lookup = lookUpKey(exec, hash).finally(() => pending.delete(hash));
+    lookup = lookUpKey(exec, hash, now).finally(() => pending.delete(hash));
     pending.set(hash, lookup);
   }
   return lookup;
 }
 
-async function lookUpKey(exec: Executor, hash: string): Promise<Actor | null> {
-  const row = await firstRow<KeySqlRow>(exec, sql`select * from api_keys where secret_hash = ${hash}`);
+async function lookUpKey(exec: Executor, hash: string, now: Date): Promise<Actor | null> {
+  const staleBefore = new Date(now.getTime() - LAST_USED_EVERY_MS).toISOString();
+  // The select reads the snapshot before the stamp: the actor does not depend on it.
+  const row = await firstRow<KeySqlRow>(
+    exec,
+    sql`with touched as (
+          update api_keys set last_used_at = ${now.toISOString()}::timestamptz
+          where secret_hash = ${hash} and revoked_at is null
+            and (last_used_at is null or last_used_at < ${staleBefore}::timestamptz)
+          returning id)
+        select * from api_keys where secret_hash = ${hash}`,
+  );
   const actor: Actor | null =
     row && !row.revoked_at
       ? {

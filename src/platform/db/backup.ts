@@ -3,7 +3,7 @@
 // tools (pg_dump / pg_basebackup, see docs/operations.md), never through the hub.
 import { existsSync, readdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import type { Database } from './database.js';
+import { type Database, PGLITE_EXTENSIONS } from './database.js';
 
 /**
  * A gzipped tar of the data directory. Taken inside a transaction of its own, so no other transaction
@@ -36,6 +36,7 @@ export async function restoreEmbeddedDatabase(dataDir: string, snapshot: Uint8Ar
   const refusal = restoreRefusal(dataDir);
   if (refusal) throw new Error(refusal);
   const pglite = await PGlite.create(dataDir, {
+    extensions: PGLITE_EXTENSIONS,
     loadDataDir: new Blob([snapshot], { type: 'application/x-gzip' }),
   });
   try {

@@ -2,6 +2,7 @@
 // directory) or a PostgreSQL server through a node-postgres pool. Both are driven through Drizzle.
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -65,9 +66,15 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
   return openPglite(opts.dataDir ?? 'memory://', opts.pgliteImage);
 }
 
+/** Contrib modules PGlite loads (PostgreSQL ships them): trigram similarity for catalog search. */
+export const PGLITE_EXTENSIONS = { pg_trgm };
+
 async function openPglite(dataDir: string, image: Blob | undefined): Promise<Database> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir, image ? { loadDataDir: image } : {});
+  const client = await PGlite.create(dataDir, {
+    ...(image ? { loadDataDir: image } : {}),
+    extensions: PGLITE_EXTENSIONS,
+  });
   const db = drizzlePglite(client) as unknown as Db;
   return {
     kind: 'pglite',
@@ -93,9 +100,13 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     connectionTimeoutMillis: 5_000,
     ...(namedStatementsEnabled() ? { Client: NamingClient } : {}),
   });
-  // An idle client losing its server must not crash the process; the next query reports it.
+  // A client losing its server (a restart terminates every connection) must not crash the process,
+  // idle in the pool or checked out between statements: the next query on it reports the error and
+  // the pool drops it when it is released.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = drizzleNodePg(pool) as unknown as Db;
+  db.transaction = releasingTransaction(pool);
   const u = new URL(url);
   return {
     kind: 'postgres',
@@ -118,6 +129,29 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   };
 }
 
+/**
+ * Drizzle's pooled transaction checks a client out and gives it back only once BEGIN has succeeded:
+ * a BEGIN on a connection the server dropped would keep that client forever, and a few outages would
+ * leave the pool empty (every query then waits). Here the client is checked out by us and always
+ * given back; the pool destroys it when its connection is gone.
+ */
+function releasingTransaction(pool: pg.Pool): Db['transaction'] {
+  const onClient = new WeakMap<pg.PoolClient, Db>();
+  return async (fn, config) => {
+    const client = await pool.connect();
+    try {
+      let db = onClient.get(client);
+      if (!db) {
+        db = drizzleNodePg(client) as unknown as Db;
+        onClient.set(client, db);
+      }
+      return await db.transaction(fn, config);
+    } finally {
+      client.release();
+    }
+  };
+}
+
 /** Errors that mean "the database cannot be reached right now" rather than "the request is wrong". */
 export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
   const e = err as { code?: string; message?: string; cause?: unknown } | undefined;
@@ -136,6 +170,8 @@ export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
       '57P02',
       '57P03',
       '53300',
+      // disk full: writes are refused (503) until space returns; reads go on
+      '53100',
     ].includes(code)
   )
     return true;

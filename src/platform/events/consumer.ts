@@ -1,10 +1,12 @@
 // Durable consumers of the event log: each has a named cursor in the database, reads batches after
 // it, hands them to a handler and then advances the cursor (at-least-once; handlers are idempotent).
-// A lease on the cursor row lets several hub nodes run the same consumer with one active at a time.
+// A lease on the cursor row lets several hub nodes run the same consumer with one active at a time;
+// the process heartbeat renews it (lease-heartbeat.ts), so a dead node's consumers move within seconds.
+import { hostname } from 'node:os';
 import { sql } from 'drizzle-orm';
 import { newId } from '../../kernel/index.js';
 import type { Logger } from '../context.js';
-import { type Database, type Executor, firstRow } from '../db/database.js';
+import { type Database, type Executor, firstRow, rows } from '../db/database.js';
 import { loopFailureLog } from '../outage-log.js';
 import {
   type Cursor,
@@ -15,6 +17,7 @@ import {
   readEvents,
   type StoredEvent,
 } from './event-log.js';
+import { LEASE_MS, onHeartbeat } from './lease-heartbeat.js';
 
 export interface ConsumerOptions {
   database: Database;
@@ -24,6 +27,7 @@ export interface ConsumerOptions {
   batchSize?: number;
   /** How long to wait for a notification before looking again (catches other nodes' writes). */
   pollMs?: number;
+  /** How long the cursor's lease lasts without a heartbeat (default LEASE_MS, 6 s). */
   leaseMs?: number;
   filter?: Omit<ReadOptions, 'after' | 'limit'>;
   /**
@@ -64,6 +68,39 @@ export async function saveCursor(exec: Executor, name: string, c: Cursor, owner?
   return r !== undefined;
 }
 
+/**
+ * Every consumer's lag from its saved cursor (saved at least every second while it works): how long
+ * the oldest event after it has been in the log, 0 when there is none. One index probe per consumer.
+ */
+export async function consumerLags(exec: Executor): Promise<Array<{ consumer: string; seconds: number }>> {
+  const rs = await rows<{ name: string; seconds: number | string | null }>(
+    exec,
+    sql`select c.name, extract(epoch from now() - (
+          select e.recorded_at from events e
+          where (e.tx_id, e.position) > (c.tx_id, c.position)
+          order by e.tx_id, e.position limit 1)) as seconds
+        from consumer_cursors c order by c.name`,
+  );
+  return rs.map((r) => ({
+    consumer: r.name,
+    seconds: r.seconds === null ? 0 : Math.max(0, Number(r.seconds)),
+  }));
+}
+
+/** Resolves after ms, or at once when the signal aborts. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
 /** Claims (or renews) the lease; returns the cursor if this owner holds it now. */
 async function claimLease(exec: Executor, name: string, owner: string, leaseMs: number, start: Cursor) {
   await exec.execute(
@@ -78,6 +115,45 @@ async function claimLease(exec: Executor, name: string, owner: string, leaseMs: 
         returning tx_id, position`,
   );
   return r ? { txId: Number(r.tx_id), position: Number(r.position) } : undefined;
+}
+
+interface HeldLease {
+  owner: string;
+  leaseMs: number;
+  lost(): void;
+}
+const heldLeases = new WeakMap<Database, { leases: Set<HeldLease>; stop(): void }>();
+
+/** Renews the lease on every heartbeat (one statement for all of this process's consumers). */
+function holdLease(database: Database, lease: HeldLease): () => void {
+  let held = heldLeases.get(database);
+  if (!held) {
+    const leases = new Set<HeldLease>();
+    held = { leases, stop: onHeartbeat(database, () => renewLeases(database, leases)) };
+    heldLeases.set(database, held);
+  }
+  const h = held;
+  h.leases.add(lease);
+  return () => {
+    h.leases.delete(lease);
+    if (h.leases.size > 0) return;
+    h.stop();
+    if (heldLeases.get(database) === h) heldLeases.delete(database);
+  };
+}
+
+async function renewLeases(database: Database, leases: Set<HeldLease>) {
+  const byMs = new Map<number, HeldLease[]>();
+  for (const l of leases) byMs.set(l.leaseMs, [...(byMs.get(l.leaseMs) ?? []), l]);
+  for (const [ms, group] of byMs) {
+    const kept = await rows<{ lease_owner: string }>(
+      database.db,
+      sql`update consumer_cursors set lease_until = now() + ${`${ms} milliseconds`}::interval
+          where lease_owner = any(${sql.param(group.map((l) => l.owner))}::text[]) returning lease_owner`,
+    );
+    const still = new Set(kept.map((r) => r.lease_owner));
+    for (const l of group) if (!still.has(l.owner)) l.lost();
+  }
 }
 
 const after = (a: Cursor, b: Cursor) => a.txId > b.txId || (a.txId === b.txId && a.position > b.position);
@@ -191,10 +267,11 @@ async function releasableWaiters(
 
 export function startConsumer(opts: ConsumerOptions): RunningConsumer {
   const { database, name, log } = opts;
-  const owner = newId('con');
+  // host/pid/…: operators (and the fault tests) see which node holds a consumer.
+  const owner = `${hostname()}/${process.pid}/${newId('con')}`;
   const batchSize = opts.batchSize ?? 200;
   const pollMs = opts.pollMs ?? (database.kind === 'postgres' ? 250 : 1000);
-  const leaseMs = opts.leaseMs ?? 15_000;
+  const leaseMs = opts.leaseMs ?? LEASE_MS;
   const coalesceMs = opts.coalesceMs ?? 5;
   const abort = new AbortController();
   // caughtUp(): a waiter asked at generation g holds the log's head at its call and is released by
@@ -215,21 +292,27 @@ export function startConsumer(opts: ConsumerOptions): RunningConsumer {
     return true;
   };
 
+  let leaseLost = false;
+  let release: (() => void) | undefined;
   const loop = async () => {
     const failures = loopFailureLog(log, `consumer ${name}`);
-    let leaseRenewedAt = 0;
     while (!abort.signal.aborted) {
       try {
-        if (!cursor || Date.now() - leaseRenewedAt > leaseMs / 3) {
-          if (cursor && !(await flush())) cursor = undefined; // lost the lease; re-claim
+        if (!cursor || leaseLost) {
+          // Lost to another node (this one stalled past its lease): its saved cursor is the truth.
+          if (leaseLost) cursor = undefined;
+          leaseLost = false;
           const start = opts.startAt === 'head' ? await headCursor(database.db) : LOG_START;
           cursor = await claimLease(database.db, name, owner, leaseMs, start);
           unsaved = false;
-          leaseRenewedAt = Date.now();
           if (!cursor) {
-            await database.notifier.wait(Math.min(leaseMs / 2, 2000), abort.signal);
+            // Another worker or node holds it: look again after a while, not on every commit (each
+            // commit would cost every consumer held elsewhere a claim attempt, which made a second
+            // worker slow the whole node down).
+            await pause(Math.min(leaseMs / 2, 2000), abort.signal);
             continue;
           }
+          release ??= holdLease(database, { owner, leaseMs, lost: () => (leaseLost = true) });
         }
         const readGen = generation;
         const seen = database.notifier.version;
@@ -280,6 +363,7 @@ export function startConsumer(opts: ConsumerOptions): RunningConsumer {
     async stop() {
       abort.abort();
       await running;
+      release?.();
       for (const w of waiters) w.resolve();
       waiters = [];
       try {

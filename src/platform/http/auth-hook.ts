@@ -134,7 +134,7 @@ async function authenticate(
   }
   const secret = presentedKey(request);
   if (!secret) throw new AppError('unauthenticated', 'Send an API key as `Authorization: Bearer <key>`');
-  const actor = await verifyApiKey(request.ctx.database.db, secret);
+  const actor = await verifyApiKey(request.ctx.database.db, secret, request.ctx.clock.now());
   if (!actor) throw new AppError('unauthenticated', 'The API key is unknown or revoked');
   return actor;
 }

@@ -14,6 +14,9 @@ export const idempotencyKeys = pgTable(
     responseBody: text('response_body'),
     contentType: text('content_type'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    // While running: the claiming node's heartbeat extends this; past it the node died and a retry
+    // may run the request again (null on rows claimed before this column existed).
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.actorId, t.key] })],
 );

@@ -4,12 +4,16 @@
 // to an authenticated caller: on public routes (Segment ingestion, inbound webhooks, which check
 // their own credentials in the handler) the header is ignored, so an unauthenticated request writes
 // nothing and cannot claim another caller's key. Keys expire after IDEMPOTENCY_KEY_TTL_MS.
+// A running claim is leased to its node and kept by the node's heartbeat: when the node dies
+// mid-request (kill -9), a retry after the lease may run the request again (a checkout finds its
+// cart checked out and answers with that order) instead of getting 409 for a day.
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../kernel/index.js';
 import type { Ctx } from '../context.js';
-import { firstRow, rows } from '../db/database.js';
+import { type Database, firstRow, rows } from '../db/database.js';
+import { LEASE_MS, onHeartbeat } from '../events/lease-heartbeat.js';
 
 /** A stored outcome is replayed for this long, then deleted by the hub's expiry job. */
 export const IDEMPOTENCY_KEY_TTL_MS = 24 * 3_600_000;
@@ -45,14 +49,25 @@ export function registerIdempotency(app: FastifyInstance): void {
       .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
       .digest('hex');
     const db = request.ctx.database.db;
-    const claimed = await firstRow<{ key: string }>(
-      db,
-      sql`insert into idempotency_keys (actor_id, key, method, path, request_hash, created_at)
-          values (${actorId}, ${key}, ${request.method}, ${path}, ${hash}, ${request.ctx.clock.now()})
-          on conflict do nothing returning key`,
-    );
+    const lease = sql`now() + ${`${LEASE_MS} milliseconds`}::interval`;
+    const claimed =
+      (await firstRow<{ key: string }>(
+        db,
+        sql`insert into idempotency_keys (actor_id, key, method, path, request_hash, created_at, lease_until)
+            values (${actorId}, ${key}, ${request.method}, ${path}, ${hash}, ${request.ctx.clock.now()}, ${lease})
+            on conflict do nothing returning key`,
+      )) ??
+      // The same request whose node died while running it: take the claim over.
+      (await firstRow<{ key: string }>(
+        db,
+        sql`update idempotency_keys set lease_until = ${lease}
+            where actor_id = ${actorId} and key = ${key} and request_hash = ${hash} and status_code is null
+              and coalesce(lease_until, created_at + interval '1 minute') < now()
+            returning key`,
+      ));
     if (claimed) {
       request.idempotency = { key, actorId };
+      holdClaim(request.ctx.database, request.idempotency);
       return;
     }
     const stored = await firstRow<{
@@ -81,6 +96,7 @@ export function registerIdempotency(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
     const claim = request.idempotency;
     if (!claim) return payload;
+    releaseClaim(request.ctx.database, claim);
     const db = request.ctx.database.db;
     // Server errors and refusals (401/403) are forgotten: a refused request writes nothing, and the
     // client may retry once it may.
@@ -100,6 +116,45 @@ export function registerIdempotency(app: FastifyInstance): void {
     }
     return payload;
   });
+}
+
+/** Claims of requests running on this node, per database: the heartbeat extends their leases. */
+interface Running {
+  claims: Set<{ key: string; actorId: string }>;
+  stop(): void;
+}
+const running = new WeakMap<Database, Running>();
+
+function holdClaim(database: Database, claim: { key: string; actorId: string }) {
+  let held = running.get(database);
+  if (!held) {
+    const claims = new Set<{ key: string; actorId: string }>();
+    // One statement per beat for all of them.
+    const stop = onHeartbeat(database, async () => {
+      const list = [...claims];
+      if (list.length === 0) return;
+      await database.db.execute(
+        sql`update idempotency_keys
+            set lease_until = now() + ${`${LEASE_MS} milliseconds`}::interval
+            from unnest(${sql.param(list.map((c) => c.actorId))}::text[], ${sql.param(list.map((c) => c.key))}::text[])
+              as h(actor_id, key)
+            where idempotency_keys.actor_id = h.actor_id and idempotency_keys.key = h.key
+              and idempotency_keys.status_code is null`,
+      );
+    });
+    held = { claims, stop };
+    running.set(database, held);
+  }
+  held.claims.add(claim);
+}
+
+function releaseClaim(database: Database, claim: { key: string; actorId: string }) {
+  const held = running.get(database);
+  if (!held) return;
+  held.claims.delete(claim);
+  if (held.claims.size > 0) return;
+  held.stop();
+  running.delete(database);
 }
 
 const isStreamedBody = (body: unknown): boolean =>

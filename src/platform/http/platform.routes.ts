@@ -151,7 +151,7 @@ export const healthRoutes =
           );
         }
         reply.type(opts.metrics.registry.contentType);
-        return opts.metrics.registry.metrics();
+        return opts.metrics.render();
       },
     );
   };

@@ -1,12 +1,15 @@
-// The customer data platform in the admin: audiences (a JSON rule editor, member counts), computed
-// traits, destinations and the tracking plan's violations. Rules are checked by the hub; a problem
-// names the field of the rule that is wrong.
+// The customer data platform in the admin: audiences (a JSON rule editor to create or edit, member
+// counts), computed traits and destinations (cdp-definitions.tsx) and the tracking plan's violations.
+// Rules are checked by the hub; a problem names the field of the rule that is wrong. A saved rule is
+// evaluated for existing customers in the background (the member count follows).
 import { useState } from 'react';
 import { useIntl } from '../../i18n/index.tsx';
 import { ok } from '../../ui/api.ts';
-import { Field, Pill, TextField, useLoad } from '../../ui/components.tsx';
+import { Field, TextField, useLoad } from '../../ui/components.tsx';
 import { FormPanel, LoadedTable, useAction } from '../../ui/data-table.tsx';
 import { useApi } from '../../ui/key-gate.tsx';
+import { ProblemScope } from '../../ui/problem.tsx';
+import { ComputedTraitsPanel, DestinationsPanel, StatusAndCancel, StatusPill } from './cdp-definitions.tsx';
 
 const EXAMPLE_RULE = JSON.stringify(
   { all: [{ type: 'event', name: 'Order Completed', count: 1, withinDays: 30 }] },
@@ -18,13 +21,13 @@ export function AudiencesPage() {
   const intl = useIntl();
   const api = useApi();
   const audiences = useLoad(() => ok(api.GET('/api/audiences')), []);
-  const traits = useLoad(() => ok(api.GET('/api/computed-traits')), []);
-  const destinations = useLoad(() => ok(api.GET('/api/destinations')), []);
   const violations = useLoad(() => ok(api.GET('/api/tracking-plan/violations')), []);
-  const [form, setForm] = useState({ key: '', name: '', rule: EXAMPLE_RULE });
+  const empty = { key: '', name: '', rule: EXAMPLE_RULE, status: 'active' as 'active' | 'paused' };
+  const [form, setForm] = useState(empty);
+  const [editing, setEditing] = useState<string | null>(null);
   const action = useAction();
 
-  const create = () =>
+  const save = () =>
     action.run(async () => {
       let rule: unknown;
       try {
@@ -32,13 +35,22 @@ export function AudiencesPage() {
       } catch {
         throw new Error(intl.t('cdp.ruleNotJson'));
       }
-      await ok(
-        api.POST('/api/audiences', {
-          // The hub validates the rule and names the wrong part of it.
-          body: { key: form.key, name: form.name, rule: rule as never },
-        }),
-      );
-      setForm({ ...form, key: '', name: '' });
+      // The hub validates the rule and names the wrong part of it.
+      if (editing)
+        await ok(
+          api.PATCH('/api/audiences/{id}', {
+            params: { path: { id: editing } },
+            body: { name: form.name, rule: rule as never, status: form.status },
+          }),
+        );
+      else
+        await ok(
+          api.POST('/api/audiences', {
+            body: { key: form.key, name: form.name, rule: rule as never, status: form.status },
+          }),
+        );
+      setEditing(null);
+      setForm(empty);
       audiences.reload();
     }, intl.t('cdp.created'));
 
@@ -58,78 +70,82 @@ export function AudiencesPage() {
         columns={[
           { header: intl.t('cdp.name'), cell: (a) => a.name },
           { header: intl.t('cdp.key'), cell: (a) => <code>{a.key}</code> },
-          {
-            header: intl.t('cdp.status'),
-            cell: (a) => <Pill tone={a.status === 'active' ? 'good' : 'neutral'}>{a.status}</Pill>,
-          },
+          { header: intl.t('cdp.status'), cell: (a) => <StatusPill status={a.status} /> },
           {
             header: intl.t('cdp.members'),
             cell: (a) => <span data-testid="member-count">{intl.number(a.memberCount)}</span>,
           },
+          {
+            header: '',
+            cell: (a) => (
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => {
+                  setEditing(a.id);
+                  setForm({
+                    key: a.key,
+                    name: a.name,
+                    rule: JSON.stringify(a.rule, null, 2),
+                    status: a.status,
+                  });
+                }}
+              >
+                {intl.t('cdp.edit')}
+              </button>
+            ),
+          },
         ]}
       />
-      <FormPanel
-        label={intl.t('cdp.newAudience')}
-        title={intl.t('cdp.newAudience')}
-        submit={intl.t('common.create')}
-        onSubmit={create}
-        layout="stack"
-      >
-        <TextField
-          label={intl.t('cdp.key')}
-          value={form.key}
-          field="key"
-          required
-          onChange={(key) => setForm({ ...form, key })}
-        />
-        <TextField
-          label={intl.t('cdp.name')}
-          value={form.name}
-          field="name"
-          required
-          onChange={(name) => setForm({ ...form, name })}
-        />
-        <Field label={intl.t('cdp.rule')} field="rule" hint={intl.t('cdp.ruleHint')}>
-          {(id, invalid) => (
-            <textarea
-              id={id}
-              rows={8}
-              spellCheck={false}
-              aria-invalid={invalid || undefined}
-              value={form.rule}
-              onChange={(e) => setForm({ ...form, rule: e.target.value })}
-            />
-          )}
-        </Field>
-      </FormPanel>
+      <ProblemScope error={action.error}>
+        <FormPanel
+          label={intl.t(editing ? 'cdp.editAudience' : 'cdp.newAudience')}
+          title={intl.t(editing ? 'cdp.editAudience' : 'cdp.newAudience')}
+          submit={intl.t(editing ? 'common.save' : 'common.create')}
+          onSubmit={save}
+          layout="stack"
+        >
+          <TextField
+            label={intl.t('cdp.key')}
+            value={form.key}
+            field="body.key"
+            required
+            readOnly={editing !== null}
+            onChange={(key) => setForm({ ...form, key })}
+          />
+          <TextField
+            label={intl.t('cdp.name')}
+            value={form.name}
+            field="body.name"
+            required
+            onChange={(name) => setForm({ ...form, name })}
+          />
+          <Field label={intl.t('cdp.rule')} field="body.rule" hint={intl.t('cdp.ruleHint')}>
+            {(id, invalid) => (
+              <textarea
+                id={id}
+                rows={8}
+                spellCheck={false}
+                aria-invalid={invalid || undefined}
+                value={form.rule}
+                onChange={(e) => setForm({ ...form, rule: e.target.value })}
+              />
+            )}
+          </Field>
+          <StatusAndCancel
+            status={form.status}
+            onStatus={(status) => setForm({ ...form, status })}
+            editing={editing !== null}
+            onCancel={() => {
+              setEditing(null);
+              setForm(empty);
+            }}
+          />
+        </FormPanel>
+      </ProblemScope>
 
-      <h2>{intl.t('cdp.computedTraits')}</h2>
-      <LoadedTable
-        load={traits}
-        items={traits.data?.items}
-        rowKey={(c) => c.id}
-        columns={[
-          { header: intl.t('cdp.trait'), cell: (c) => <code>{c.traitKey}</code> },
-          { header: intl.t('cdp.aggregate'), cell: (c) => c.definition.aggregate },
-          { header: intl.t('cdp.event'), cell: (c) => c.definition.event },
-          { header: intl.t('cdp.window'), cell: (c) => intl.number(c.definition.windowDays) },
-          { header: intl.t('cdp.status'), cell: (c) => c.status },
-        ]}
-      />
-
-      <h2>{intl.t('cdp.destinations')}</h2>
-      <LoadedTable
-        load={destinations}
-        items={destinations.data?.items}
-        rowKey={(d) => d.id}
-        columns={[
-          { header: intl.t('cdp.name'), cell: (d) => d.name },
-          { header: intl.t('cdp.kinds'), cell: (d) => d.kinds.join(', ') },
-          { header: intl.t('cdp.purpose'), cell: (d) => d.purpose ?? '—' },
-          { header: intl.t('cdp.status'), cell: (d) => d.status },
-        ]}
-      />
-
+      <ComputedTraitsPanel />
+      <DestinationsPanel />
       <h2>{intl.t('cdp.violations')}</h2>
       <LoadedTable
         load={violations}

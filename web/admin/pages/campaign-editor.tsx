@@ -5,7 +5,14 @@
 import { type ReactNode, useState } from 'react';
 import { useIntl } from '../../i18n/index.tsx';
 import { ok } from '../../ui/api.ts';
-import { Loading, SelectField, TextField, useLoad } from '../../ui/components.tsx';
+import {
+  FieldsetField,
+  Loading,
+  SelectField,
+  TextAreaField,
+  TextField,
+  useLoad,
+} from '../../ui/components.tsx';
 import { useAction } from '../../ui/data-table.tsx';
 import { useApi } from '../../ui/key-gate.tsx';
 import { ProblemScope } from '../../ui/problem.tsx';
@@ -21,6 +28,7 @@ import {
   toCreateBody,
   toForm,
 } from './campaign-form.ts';
+import { CampaignReport } from './campaign-report.tsx';
 
 export function CampaignEditorPage({ id }: { id?: string }) {
   const api = useApi();
@@ -41,20 +49,21 @@ export function CampaignEditorPage({ id }: { id?: string }) {
 function Ticks({
   legend,
   hint,
+  field,
   options,
   value,
   onChange,
 }: {
   legend: string;
   hint: string;
+  /** The request field it fills (body.channelIds). */
+  field: string;
   options: ReadonlyArray<{ id: string; name: string }>;
   value: string[];
   onChange(v: string[]): void;
 }) {
   return (
-    <fieldset>
-      <legend>{legend}</legend>
-      <p className="hint">{hint}</p>
+    <FieldsetField legend={legend} hint={hint} field={field}>
       {options.map((o) => (
         <label key={o.id} className="check">
           <input
@@ -67,7 +76,7 @@ function Ticks({
           {o.name}
         </label>
       ))}
-    </fieldset>
+    </FieldsetField>
   );
 }
 
@@ -131,11 +140,27 @@ function Editor({ saved }: { saved: CampaignShape | null }) {
       </div>
     ),
     tiered: (
-      <label className="field">
-        {intl.t('promo.tiers')}
-        <textarea rows={3} value={form.tiers} onChange={(e) => set('tiers')(e.target.value)} />
-        <small className="hint">{intl.t('promo.tiersHint')}</small>
-      </label>
+      <TextAreaField
+        label={intl.t('promo.tiers')}
+        rows={3}
+        field="benefit.tiers"
+        value={form.tiers}
+        onChange={set('tiers') as (v: string) => void}
+        hint={intl.t('promo.tiersHint')}
+      />
+    ),
+    bundle: (
+      <>
+        <TextAreaField
+          label={intl.t('promo.bundleItems')}
+          rows={3}
+          field="benefit.items"
+          value={form.bundleItems}
+          onChange={set('bundleItems') as (v: string) => void}
+          hint={intl.t('promo.bundleItemsHint')}
+        />
+        {text('promo.bundlePrice', 'bundlePrice', 'benefit.price')}
+      </>
     ),
   };
 
@@ -217,6 +242,7 @@ function Editor({ saved }: { saved: CampaignShape | null }) {
             <>
               <Ticks
                 legend={intl.t('promo.channels')}
+                field="body.channelIds"
                 hint={intl.t('promo.channelsHint')}
                 options={channels.data?.items ?? []}
                 value={form.channelIds}
@@ -225,6 +251,7 @@ function Editor({ saved }: { saved: CampaignShape | null }) {
               {audiences.data?.items.length ? (
                 <Ticks
                   legend={intl.t('promo.audiences')}
+                  field="body.audienceIds"
                   hint={intl.t('promo.audiencesHint')}
                   options={audiences.data.items}
                   value={form.audienceIds}
@@ -234,6 +261,12 @@ function Editor({ saved }: { saved: CampaignShape | null }) {
               {text('promo.tags', 'tags', 'conditions.customerTags', intl.t('promo.listHint'))}
               {text('promo.skus', 'skus', 'conditions.skus', intl.t('promo.listHint'))}
               {text('promo.categories', 'categories', 'conditions.categories', intl.t('promo.listHint'))}
+              {text(
+                'promo.collections',
+                'collections',
+                'conditions.collectionIds',
+                intl.t('promo.collectionsHint'),
+              )}
               <div className="row">
                 {text('promo.currency', 'currency', 'currency', intl.t('promo.currencyHint'))}
                 {text('promo.minSpend', 'minSpend', 'conditions.minSpend')}
@@ -269,6 +302,7 @@ function Editor({ saved }: { saved: CampaignShape | null }) {
         </form>
       </ProblemScope>
       {form.kind === 'code' ? <CouponCodes campaignId={current?.id ?? null} /> : null}
+      {current ? <CampaignReport campaignId={current.id} channels={channels.data?.items ?? []} /> : null}
       <CampaignPreview
         campaign={() => toCreateBody(form)}
         channels={channels.data?.items ?? []}

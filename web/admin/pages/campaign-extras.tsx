@@ -182,6 +182,7 @@ export function CampaignPreview({
       >
         <SelectField
           label={intl.t('promo.sampleChannel')}
+          field="cart.channelId"
           value={channel?.id ?? ''}
           options={channels.map((c) => ({ value: c.id, label: c.name }))}
           onChange={setChannelId}
@@ -191,16 +192,19 @@ export function CampaignPreview({
           <div className="row" key={i}>
             <TextField
               label={intl.t('promo.sampleSku', { n: i + 1 })}
+              field={`cart.lines.${i}.sku`}
               value={l.sku}
               onChange={(sku) => setLine(i, { sku })}
             />
             <TextField
               label={intl.t('promo.sampleQuantity', { n: i + 1 })}
+              field={`cart.lines.${i}.quantity`}
               value={l.quantity}
               onChange={(quantity) => setLine(i, { quantity })}
             />
             <TextField
               label={intl.t('promo.samplePrice', { n: i + 1 })}
+              field={`cart.lines.${i}.unitPrice`}
               value={l.price}
               onChange={(price) => setLine(i, { price })}
               placeholder={fromMinor(1000, cur)}
@@ -216,6 +220,7 @@ export function CampaignPreview({
         </button>
         <TextField
           label={intl.t('promo.sampleTags')}
+          field="cart.customer.tags"
           value={tags}
           onChange={setTags}
           hint={intl.t('promo.listHint')}

@@ -4,7 +4,7 @@
 // no number is sent as null, so the hub refuses it and names the field (highlighted in the form).
 import { fromMinor, toMinor } from '../form-errors.tsx';
 
-export const BENEFITS = ['percentage', 'fixed', 'free_shipping', 'buy_x_get_y', 'tiered'] as const;
+export const BENEFITS = ['percentage', 'fixed', 'free_shipping', 'buy_x_get_y', 'tiered', 'bundle'] as const;
 export type BenefitType = (typeof BENEFITS)[number];
 export const STACKINGS = ['stackable', 'best_for_customer', 'exclusive'] as const;
 export type Stacking = (typeof STACKINGS)[number];
@@ -14,7 +14,8 @@ type Benefit =
   | { type: 'fixed'; amount: number }
   | { type: 'free_shipping' }
   | { type: 'buy_x_get_y'; buy: number; get: number; percentBp?: number }
-  | { type: 'tiered'; tiers: Array<{ minSpend: number; amount: number }> };
+  | { type: 'tiered'; tiers: Array<{ minSpend: number; amount: number }> }
+  | { type: 'bundle'; items: Array<{ sku: string; quantity: number }>; price: number };
 
 export interface CampaignShape {
   id: string;
@@ -33,6 +34,7 @@ export interface CampaignShape {
     audienceIds?: string[];
     skus?: string[];
     categories?: string[];
+    collectionIds?: string[];
     minSpend?: number;
     minQuantity?: number;
   };
@@ -57,6 +59,7 @@ export interface CampaignForm {
   tags: string;
   skus: string;
   categories: string;
+  collections: string;
   minSpend: string;
   minQuantity: string;
   benefit: BenefitType;
@@ -65,6 +68,8 @@ export interface CampaignForm {
   buy: string;
   get: string;
   tiers: string;
+  bundleItems: string;
+  bundlePrice: string;
   usageLimit: string;
   perCustomerLimit: string;
 }
@@ -84,6 +89,7 @@ export const EMPTY_FORM: CampaignForm = {
   tags: '',
   skus: '',
   categories: '',
+  collections: '',
   minSpend: '',
   minQuantity: '',
   benefit: 'percentage',
@@ -92,6 +98,8 @@ export const EMPTY_FORM: CampaignForm = {
   buy: '2',
   get: '1',
   tiers: '',
+  bundleItems: '',
+  bundlePrice: '',
   usageLimit: '',
   perCustomerLimit: '',
 };
@@ -133,6 +141,19 @@ function benefitOf(f: CampaignForm): Record<string, unknown> {
             return { minSpend: money(spend, f.currency), amount: money(off, f.currency) };
           }),
       };
+    case 'bundle':
+      return {
+        type: 'bundle',
+        // One item per line: SKU = quantity (a bare SKU counts once).
+        items: f.bundleItems
+          .split('\n')
+          .filter((l) => l.trim())
+          .map((l) => {
+            const [sku = '', quantity = '1'] = l.split('=');
+            return { sku: sku.trim(), quantity: whole(quantity) };
+          }),
+        price: money(f.bundlePrice, f.currency),
+      };
   }
 }
 
@@ -146,6 +167,7 @@ export function toCampaignBody(f: CampaignForm) {
       customerTags: list(f.tags).length ? list(f.tags) : undefined,
       skus: list(f.skus).length ? list(f.skus) : undefined,
       categories: list(f.categories).length ? list(f.categories) : undefined,
+      collectionIds: list(f.collections).length ? list(f.collections) : undefined,
       minSpend,
       minQuantity: optionalWhole(f.minQuantity),
     }).filter(([, v]) => v !== undefined),
@@ -214,6 +236,7 @@ export function toForm(c: CampaignShape): CampaignForm {
     tags: (cond.customerTags ?? []).join(', '),
     skus: (cond.skus ?? []).join(', '),
     categories: (cond.categories ?? []).join(', '),
+    collections: (cond.collectionIds ?? []).join(', '),
     minSpend: cond.minSpend === undefined ? '' : fromMinor(cond.minSpend, cur),
     minQuantity: cond.minQuantity === undefined ? '' : String(cond.minQuantity),
     benefit: b.type,
@@ -225,6 +248,8 @@ export function toForm(c: CampaignShape): CampaignForm {
       b.type === 'tiered'
         ? b.tiers.map((t) => `${fromMinor(t.minSpend, cur)} = ${fromMinor(t.amount, cur)}`).join('\n')
         : '',
+    bundleItems: b.type === 'bundle' ? b.items.map((i) => `${i.sku} = ${i.quantity}`).join('\n') : '',
+    bundlePrice: b.type === 'bundle' ? fromMinor(b.price, cur) : '',
     usageLimit: c.usageLimit === null ? '' : String(c.usageLimit),
     perCustomerLimit: c.perCustomerLimit === null ? '' : String(c.perCustomerLimit),
   };

@@ -8,7 +8,7 @@ import { Pill, useLoad } from '../../ui/components.tsx';
 import { LoadedTable, type useAction } from '../../ui/data-table.tsx';
 import { useApi } from '../../ui/key-gate.tsx';
 import { ChannelSyncForm, EMPTY_SYNC, type SyncForm } from './channel-sync-form.tsx';
-import { testSentence } from './webhook-endpoints-panel.tsx';
+import { RowActions } from './row-actions.tsx';
 
 type Action = ReturnType<typeof useAction>;
 type Health = ReturnType<typeof useLoad<Awaited<ReturnType<typeof loadHealth>>>>;
@@ -124,58 +124,36 @@ export function ChannelSyncPanel({ action, health }: { action: Action; health: H
           {
             header: '',
             cell: (h) => (
-              <span className="actions">
-                {h.status === 'active' ? (
-                  <button
-                    type="button"
-                    className="secondary"
-                    onClick={() => setStatus(h.connectionId, 'paused')}
-                  >
-                    {intl.t('channels.pause')}
-                  </button>
-                ) : (
-                  <button
-                    type="button"
-                    className="secondary"
-                    onClick={() => setStatus(h.connectionId, 'active')}
-                  >
-                    {intl.t('channels.resume')}
-                  </button>
-                )}{' '}
-                <button type="button" className="secondary" onClick={() => resync(h.connectionId)}>
-                  {intl.t('channelSync.resync')}
-                </button>{' '}
-                {h.deadLettered > 0 ? (
-                  <button type="button" className="secondary" onClick={() => replay(h.connectionId)}>
-                    {intl.t('integrations.replay')}
-                  </button>
-                ) : null}{' '}
-                <button type="button" className="secondary" onClick={() => runTest(h.connectionId)}>
-                  {intl.t('channelSync.test')}
-                </button>{' '}
-                <button type="button" className="secondary" onClick={() => edit(h.connectionId)}>
-                  {intl.t('endpoints.edit')}
-                </button>{' '}
-                <button type="button" className="danger" onClick={() => remove(h.connectionId)}>
-                  {intl.t('endpoints.delete')}
-                </button>
-                {tests[h.connectionId] ? (
-                  <output
-                    className={tests[h.connectionId]!.ok ? 'test-result ok' : 'test-result bad'}
-                    data-testid="connection-test-result"
-                  >
-                    {testSentence(
-                      intl.t,
-                      { ...tests[h.connectionId]!, delivered: tests[h.connectionId]!.ok },
-                      {
-                        ok: 'channelSync.testOk',
-                        refused: 'channelSync.testRefused',
-                        none: 'channelSync.testNoAnswer',
+              <RowActions
+                actions={[
+                  h.status === 'active'
+                    ? { label: intl.t('channels.pause'), onClick: () => setStatus(h.connectionId, 'paused') }
+                    : {
+                        label: intl.t('channels.resume'),
+                        onClick: () => setStatus(h.connectionId, 'active'),
                       },
-                    )}
-                  </output>
-                ) : null}
-              </span>
+                  { label: intl.t('channelSync.resync'), onClick: () => resync(h.connectionId) },
+                  {
+                    label: intl.t('integrations.replay'),
+                    onClick: () => replay(h.connectionId),
+                    hidden: h.deadLettered === 0,
+                  },
+                  { label: intl.t('channelSync.test'), onClick: () => runTest(h.connectionId) },
+                  { label: intl.t('endpoints.edit'), onClick: () => edit(h.connectionId) },
+                  { label: intl.t('endpoints.delete'), onClick: () => remove(h.connectionId), danger: true },
+                ]}
+                test={{
+                  outcome: tests[h.connectionId]
+                    ? { ...tests[h.connectionId]!, delivered: tests[h.connectionId]!.ok }
+                    : undefined,
+                  testId: 'connection-test-result',
+                  keys: {
+                    ok: 'channelSync.testOk',
+                    refused: 'channelSync.testRefused',
+                    none: 'channelSync.testNoAnswer',
+                  },
+                }}
+              />
             ),
           },
         ]}

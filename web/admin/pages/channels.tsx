@@ -5,6 +5,7 @@ import { ok } from '../../ui/api.ts';
 import { Pill, SelectField, TextField, useLoad } from '../../ui/components.tsx';
 import { FormPanel, LoadedTable, useAction } from '../../ui/data-table.tsx';
 import { useApi } from '../../ui/key-gate.tsx';
+import { ProblemScope } from '../../ui/problem.tsx';
 
 const TYPES = [
   'web',
@@ -110,39 +111,46 @@ export function ChannelsPage() {
         ]}
       />
       <h2>{intl.t('channels.new')}</h2>
-      <FormPanel label={intl.t('channels.new')} submit={intl.t('common.create')} onSubmit={create}>
-        <TextField
-          label={intl.t('channels.code')}
-          value={form.code}
-          onChange={(code) => setForm({ ...form, code })}
-          required
-        />
-        <TextField
-          label={intl.t('channels.name')}
-          value={form.name}
-          onChange={(name) => setForm({ ...form, name })}
-          required
-        />
-        <SelectField
-          label={intl.t('channels.type')}
-          value={form.type}
-          options={TYPES.map((t) => ({ value: t, label: intl.t(`channelType.${t}`) }))}
-          onChange={(type) => setForm({ ...form, type })}
-        />
-        <TextField
-          label={intl.t('channels.currency')}
-          value={form.currency}
-          onChange={(currency) => setForm({ ...form, currency })}
-          required
-        />
-        <TextField
-          label={intl.t('channels.locales')}
-          value={form.locales}
-          onChange={(locales) => setForm({ ...form, locales })}
-          hint={intl.t('channels.localesHint')}
-          required
-        />
-      </FormPanel>
+      <ProblemScope error={action.error}>
+        <FormPanel label={intl.t('channels.new')} submit={intl.t('common.create')} onSubmit={create}>
+          <TextField
+            label={intl.t('channels.code')}
+            field="body.code"
+            value={form.code}
+            onChange={(code) => setForm({ ...form, code })}
+            required
+          />
+          <TextField
+            label={intl.t('channels.name')}
+            field="body.name"
+            value={form.name}
+            onChange={(name) => setForm({ ...form, name })}
+            required
+          />
+          <SelectField
+            label={intl.t('channels.type')}
+            field="body.type"
+            value={form.type}
+            options={TYPES.map((t) => ({ value: t, label: intl.t(`channelType.${t}`) }))}
+            onChange={(type) => setForm({ ...form, type })}
+          />
+          <TextField
+            label={intl.t('channels.currency')}
+            field="body.currency"
+            value={form.currency}
+            onChange={(currency) => setForm({ ...form, currency })}
+            required
+          />
+          <TextField
+            label={intl.t('channels.locales')}
+            field="body.locales"
+            value={form.locales}
+            onChange={(locales) => setForm({ ...form, locales })}
+            hint={intl.t('channels.localesHint')}
+            required
+          />
+        </FormPanel>
+      </ProblemScope>
     </section>
   );
 }

@@ -1,4 +1,4 @@
-// Inbound connectors on the integrations page: the list with Edit and Pause/Resume, and one form that
+// Inbound connectors on the integrations page: the list with Edit, Pause/Resume and Delete, and one form that
 // creates a connector (its delivery path and signing secret shown once) or edits the chosen one.
 // There is nothing to "test" here: the source calls the hub, so the hint says where it must send.
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { SelectField, TextField, useLoad } from '../../ui/components.tsx';
 import { FormPanel, LoadedTable, type useAction } from '../../ui/data-table.tsx';
 import { useApi } from '../../ui/key-gate.tsx';
 import { ProblemScope } from '../../ui/problem.tsx';
+import { RowActions } from './row-actions.tsx';
 
 type Action = ReturnType<typeof useAction>;
 type Kind = 'generic' | 'shopify' | 'woocommerce';
@@ -77,6 +78,19 @@ export function ConnectorsPanel({ action, onChange }: { action: Action; onChange
       changed();
     }, intl.t('connectors.saved'));
 
+  const remove = (id: string, name: string) => {
+    if (!window.confirm(intl.t('connectors.confirmDelete', { name }))) return;
+    void action.run(async () => {
+      await ok(api.DELETE('/api/connectors/{id}', { params: { path: { id } } }));
+      if (editing === id) reset();
+      changed();
+    }, intl.t('connectors.deleted'));
+  };
+  const edit = (c: NonNullable<typeof connectors.data>['items'][number]) => {
+    setEditing(c.id);
+    setForm({ ...EMPTY, kind: c.kind, name: c.name, channelId: c.channelId ?? '', status: c.status });
+  };
+
   return (
     <>
       <LoadedTable
@@ -93,31 +107,16 @@ export function ConnectorsPanel({ action, onChange }: { action: Action; onChange
           {
             header: '',
             cell: (c) => (
-              <span className="actions">
-                <button
-                  type="button"
-                  className="secondary"
-                  onClick={() => {
-                    setEditing(c.id);
-                    setForm({
-                      ...EMPTY,
-                      kind: c.kind,
-                      name: c.name,
-                      channelId: c.channelId ?? '',
-                      status: c.status,
-                    });
-                  }}
-                >
-                  {intl.t('endpoints.edit')}
-                </button>{' '}
-                <button
-                  type="button"
-                  className="secondary"
-                  onClick={() => setStatus(c.id, c.status === 'active' ? 'paused' : 'active')}
-                >
-                  {intl.t(c.status === 'active' ? 'channels.pause' : 'channels.resume')}
-                </button>
-              </span>
+              <RowActions
+                actions={[
+                  { label: intl.t('endpoints.edit'), onClick: () => edit(c) },
+                  {
+                    label: intl.t(c.status === 'active' ? 'channels.pause' : 'channels.resume'),
+                    onClick: () => setStatus(c.id, c.status === 'active' ? 'paused' : 'active'),
+                  },
+                  { label: intl.t('endpoints.delete'), onClick: () => remove(c.id, c.name), danger: true },
+                ]}
+              />
             ),
           },
         ]}
@@ -149,6 +148,7 @@ export function ConnectorsPanel({ action, onChange }: { action: Action; onChange
           />
           <SelectField<string>
             label={intl.t('connectors.channel')}
+            field="body.channelId"
             value={form.channelId}
             onChange={(channelId) => setForm({ ...form, channelId })}
             options={[

@@ -6,9 +6,11 @@ import { type MessageKey, useIntl } from '../../i18n/index.tsx';
 import { ok } from '../../ui/api.ts';
 import { Empty, ErrorNotice, Loading, Pill, SelectField, TextField, useLoad } from '../../ui/components.tsx';
 import { useApi } from '../../ui/key-gate.tsx';
+import { ProblemScope } from '../../ui/problem.tsx';
 import { Link, useRouter } from '../../ui/router.tsx';
 import { useLiveEvents } from '../../ui/use-live.ts';
 import { toMinor } from '../form-errors.tsx';
+import { CustomerWalletPanel } from './customer-wallet.tsx';
 
 // `q`: any part of a name, an email address or a phone number (the hub searches server side).
 const SEARCH_BY = ['q', 'email', 'phone', 'name', 'externalId'] as const;
@@ -36,16 +38,24 @@ export function CustomersPage() {
   return (
     <section aria-labelledby="customers-title">
       <h1 id="customers-title">{intl.t('customers.title')}</h1>
-      <form className="panel row" onSubmit={search} aria-label={intl.t('customers.search')}>
-        <SelectField<SearchBy>
-          label={intl.t('customers.searchBy')}
-          value={by}
-          options={SEARCH_BY.map((b) => ({ value: b, label: intl.t(`customers.by.${b}`) }))}
-          onChange={setBy}
-        />
-        <TextField label={intl.t('customers.searchFor')} value={text} onChange={setText} required />
-        <button type="submit">{intl.t('common.search')}</button>
-      </form>
+      <ProblemScope error={results.error}>
+        <form className="panel row" onSubmit={search} aria-label={intl.t('customers.search')}>
+          <SelectField<SearchBy>
+            label={intl.t('customers.searchBy')}
+            value={by}
+            options={SEARCH_BY.map((b) => ({ value: b, label: intl.t(`customers.by.${b}`) }))}
+            onChange={setBy}
+          />
+          <TextField
+            label={intl.t('customers.searchFor')}
+            value={text}
+            onChange={setText}
+            field={`query.${activeBy}`}
+            required
+          />
+          <button type="submit">{intl.t('common.search')}</button>
+        </form>
+      </ProblemScope>
       <ErrorNotice error={results.error} />
       {results.loading && q ? <Loading /> : null}
       {results.data?.items.length === 0 ? <Empty>{intl.t('customers.none')}</Empty> : null}
@@ -172,82 +182,98 @@ export function CustomerPage({ id }: { id: string }) {
         <h1 id="customer-title">{name}</h1>
         <Pill tone="info">{intl.t(`stage.${v.stage}`)}</Pill>
       </div>
+      {trait('note') ? (
+        <p data-testid="customer-note">
+          <strong>{intl.t('customers.note')}:</strong> {trait('note')}
+        </p>
+      ) : null}
       <ErrorNotice error={error} />
-      <div className="grid">
-        <div className="panel">
-          <h2>{intl.t('customers.identities')}</h2>
-          <ul>
-            {v.identities.map((i) => (
-              <li key={`${i.type}:${i.value}`}>
-                <strong>{i.type}</strong> {i.value}{' '}
-                <Pill tone={i.trust === 'verified' ? 'ok' : 'warn'}>{intl.t(`trust.${i.trust}`)}</Pill>{' '}
-                <small className="hint">{channelName(i.channelId)}</small>
-              </li>
-            ))}
-          </ul>
+      <ProblemScope error={error}>
+        <div className="grid">
+          <div className="panel">
+            <h2>{intl.t('customers.identities')}</h2>
+            <ul>
+              {v.identities.map((i) => (
+                <li key={`${i.type}:${i.value}`}>
+                  <strong>{i.type}</strong> {i.value}{' '}
+                  <Pill tone={i.trust === 'verified' ? 'ok' : 'warn'}>{intl.t(`trust.${i.trust}`)}</Pill>{' '}
+                  <small className="hint">{channelName(i.channelId)}</small>
+                </li>
+              ))}
+            </ul>
+          </div>
+          <div className="panel">
+            <h2>{intl.t('customers.consent')}</h2>
+            {v.consent.length === 0 ? <Empty /> : null}
+            <ul>
+              {v.consent.map((c) => (
+                <li key={`${c.purpose}:${c.channel}`}>
+                  {c.purpose} · {channelName(c.channel)}{' '}
+                  <Pill tone={c.status === 'granted' ? 'ok' : 'bad'}>{intl.t(`consent.${c.status}`)}</Pill>
+                </li>
+              ))}
+            </ul>
+            <form className="row" onSubmit={saveConsent} aria-label={intl.t('customers.consent')}>
+              <TextField
+                label={intl.t('customers.purpose')}
+                field="body.purpose"
+                value={consent.purpose}
+                onChange={(purpose) => setConsent({ ...consent, purpose })}
+              />
+              <SelectField
+                label={intl.t('keys.channel')}
+                field="body.channel"
+                value={consent.channel}
+                options={[
+                  { value: '*', label: intl.t('keys.allChannels') },
+                  ...(channels.data?.items ?? []).map((c) => ({ value: c.id, label: c.name })),
+                ]}
+                onChange={(channel) => setConsent({ ...consent, channel })}
+              />
+              <SelectField
+                label={intl.t('customers.decision')}
+                field="body.granted"
+                value={consent.granted}
+                options={[
+                  { value: 'true', label: intl.t('consent.granted') },
+                  { value: 'false', label: intl.t('consent.denied') },
+                ]}
+                onChange={(granted) => setConsent({ ...consent, granted })}
+              />
+              <button type="submit">{intl.t('common.save')}</button>
+            </form>
+          </div>
+          <div className="panel">
+            <h2>{intl.t('customers.tags')}</h2>
+            {v.tags.length === 0 ? <Empty /> : null}
+            <ul className="tags" data-testid="tags">
+              {v.tags.map(({ tag }) => (
+                <li key={tag} data-tag={tag}>
+                  <Pill tone="info">{tag}</Pill>{' '}
+                  <button
+                    type="button"
+                    className="link"
+                    aria-label={intl.t('customers.removeTag', { tag })}
+                    onClick={() => void changeTags({ remove: [tag] })}
+                  >
+                    ×
+                  </button>
+                </li>
+              ))}
+            </ul>
+            <form className="row" onSubmit={addTag} aria-label={intl.t('customers.addTag')}>
+              <TextField
+                label={intl.t('customers.tag')}
+                value={newTag}
+                onChange={setNewTag}
+                field="body.add"
+              />
+              <button type="submit">{intl.t('customers.addTag')}</button>
+            </form>
+          </div>
         </div>
-        <div className="panel">
-          <h2>{intl.t('customers.consent')}</h2>
-          {v.consent.length === 0 ? <Empty /> : null}
-          <ul>
-            {v.consent.map((c) => (
-              <li key={`${c.purpose}:${c.channel}`}>
-                {c.purpose} · {channelName(c.channel)}{' '}
-                <Pill tone={c.status === 'granted' ? 'ok' : 'bad'}>{intl.t(`consent.${c.status}`)}</Pill>
-              </li>
-            ))}
-          </ul>
-          <form className="row" onSubmit={saveConsent} aria-label={intl.t('customers.consent')}>
-            <TextField
-              label={intl.t('customers.purpose')}
-              value={consent.purpose}
-              onChange={(purpose) => setConsent({ ...consent, purpose })}
-            />
-            <SelectField
-              label={intl.t('keys.channel')}
-              value={consent.channel}
-              options={[
-                { value: '*', label: intl.t('keys.allChannels') },
-                ...(channels.data?.items ?? []).map((c) => ({ value: c.id, label: c.name })),
-              ]}
-              onChange={(channel) => setConsent({ ...consent, channel })}
-            />
-            <SelectField
-              label={intl.t('customers.decision')}
-              value={consent.granted}
-              options={[
-                { value: 'true', label: intl.t('consent.granted') },
-                { value: 'false', label: intl.t('consent.denied') },
-              ]}
-              onChange={(granted) => setConsent({ ...consent, granted })}
-            />
-            <button type="submit">{intl.t('common.save')}</button>
-          </form>
-        </div>
-        <div className="panel">
-          <h2>{intl.t('customers.tags')}</h2>
-          {v.tags.length === 0 ? <Empty /> : null}
-          <ul className="tags" data-testid="tags">
-            {v.tags.map(({ tag }) => (
-              <li key={tag} data-tag={tag}>
-                <Pill tone="info">{tag}</Pill>{' '}
-                <button
-                  type="button"
-                  className="link"
-                  aria-label={intl.t('customers.removeTag', { tag })}
-                  onClick={() => void changeTags({ remove: [tag] })}
-                >
-                  ×
-                </button>
-              </li>
-            ))}
-          </ul>
-          <form className="row" onSubmit={addTag} aria-label={intl.t('customers.addTag')}>
-            <TextField label={intl.t('customers.tag')} value={newTag} onChange={setNewTag} />
-            <button type="submit">{intl.t('customers.addTag')}</button>
-          </form>
-        </div>
-      </div>
+      </ProblemScope>
+      <CustomerWalletPanel customerId={v.id} />
       <div className="panel">
         <h2>{intl.t('customers.merges')}</h2>
         {merges.data?.items.length === 0 ? <Empty /> : null}

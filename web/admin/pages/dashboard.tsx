@@ -41,7 +41,9 @@ export function DashboardPage() {
   const webhooks = useLoad(() => ok(api.GET('/api/webhooks/health')), []);
   const connectors = useLoad(() => ok(api.GET('/api/connectors/health')), []);
 
-  // Figures move with events; reload each at most once per burst (skipped while one is loading).
+  // Figures move with events; reload each at most once per burst. A group whose load is in flight keeps
+  // its flag and reloads when that load ends: the load may have read before the event's commit, and
+  // clearing the flag then lost the change (the dashboard stayed stale until the next event).
   const [dirty, setDirty] = useState({ commerce: false, stock: false, sync: false });
   const status = useLiveEvents(['order.*', 'cart.*', 'inventory.stock_changed'], (e) =>
     setDirty((d) => ({
@@ -51,16 +53,26 @@ export function DashboardPage() {
     })),
   );
   useEffect(() => {
-    if (dirty.commerce && !orders.loading && !carts.loading) {
+    const reload = {
+      commerce: dirty.commerce && !orders.loading && !carts.loading,
+      stock: dirty.stock && !alerts.loading,
+      sync: dirty.sync && !webhooks.loading && !connectors.loading,
+    };
+    if (reload.commerce) {
       orders.reload();
       carts.reload();
     }
-    if (dirty.stock && !alerts.loading) alerts.reload();
-    if (dirty.sync && !webhooks.loading && !connectors.loading) {
+    if (reload.stock) alerts.reload();
+    if (reload.sync) {
       webhooks.reload();
       connectors.reload();
     }
-    if (dirty.commerce || dirty.stock || dirty.sync) setDirty({ commerce: false, stock: false, sync: false });
+    if (reload.commerce || reload.stock || reload.sync)
+      setDirty((d) => ({
+        commerce: d.commerce && !reload.commerce,
+        stock: d.stock && !reload.stock,
+        sync: d.sync && !reload.sync,
+      }));
   }, [dirty, orders, carts, alerts, webhooks, connectors]);
 
   const name = (id: string) => channels.data?.items.find((c) => c.id === id)?.name ?? id;

@@ -6,6 +6,7 @@ import { ok } from '../../ui/api.ts';
 import { Field, TextField, useLoad } from '../../ui/components.tsx';
 import { FormPanel, useAction } from '../../ui/data-table.tsx';
 import { useApi } from '../../ui/key-gate.tsx';
+import { ProblemScope } from '../../ui/problem.tsx';
 
 const lines = (s: string) =>
   s
@@ -95,55 +96,57 @@ export function IdentityConfigPage() {
     <section aria-labelledby="identity-title">
       <h1 id="identity-title">{intl.t('identity.title')}</h1>
       {action.notices}
-      <FormPanel
-        label={intl.t('identity.title')}
-        submit={intl.t('common.save')}
-        onSubmit={save}
-        layout="stack"
-        disabled={!config}
-      >
-        <ListField
-          label={intl.t('identity.priority')}
-          hint={hint}
-          field="priority"
-          value={form.priority}
-          onChange={set('priority')}
-        />
-        <ListField
-          label={intl.t('identity.limits')}
-          hint={hint}
-          field="maxPerType"
-          value={form.limits}
-          onChange={set('limits')}
-        />
-        <ListField
-          label={intl.t('identity.deviceTypes')}
-          hint={hint}
-          field="deviceTypes"
-          value={form.devices}
-          onChange={set('devices')}
-        />
-        <ListField
-          label={intl.t('identity.blockedValues')}
-          hint={hint}
-          field="blockedValues"
-          value={form.values}
-          onChange={set('values')}
-        />
-        <ListField
-          label={intl.t('identity.blockedEmailDomains')}
-          hint={hint}
-          field="blockedEmailDomains"
-          value={form.domains}
-          onChange={set('domains')}
-        />
-        <TextField
-          label={intl.t('identity.phoneCountry')}
-          field="defaultPhoneCountry"
-          value={form.country}
-          onChange={set('country')}
-        />
-      </FormPanel>
+      <ProblemScope error={action.error}>
+        <FormPanel
+          label={intl.t('identity.title')}
+          submit={intl.t('common.save')}
+          onSubmit={save}
+          layout="stack"
+          disabled={!config}
+        >
+          <ListField
+            label={intl.t('identity.priority')}
+            hint={hint}
+            field="priority"
+            value={form.priority}
+            onChange={set('priority')}
+          />
+          <ListField
+            label={intl.t('identity.limits')}
+            hint={hint}
+            field="maxPerType"
+            value={form.limits}
+            onChange={set('limits')}
+          />
+          <ListField
+            label={intl.t('identity.deviceTypes')}
+            hint={hint}
+            field="deviceTypes"
+            value={form.devices}
+            onChange={set('devices')}
+          />
+          <ListField
+            label={intl.t('identity.blockedValues')}
+            hint={hint}
+            field="blockedValues"
+            value={form.values}
+            onChange={set('values')}
+          />
+          <ListField
+            label={intl.t('identity.blockedEmailDomains')}
+            hint={hint}
+            field="blockedEmailDomains"
+            value={form.domains}
+            onChange={set('domains')}
+          />
+          <TextField
+            label={intl.t('identity.phoneCountry')}
+            field="defaultPhoneCountry"
+            value={form.country}
+            onChange={set('country')}
+          />
+        </FormPanel>
+      </ProblemScope>
     </section>
   );
 }

@@ -5,11 +5,21 @@
 import { useEffect, useState } from 'react';
 import { useIntl } from '../../i18n/index.tsx';
 import { ok, type paths } from '../../ui/api.ts';
-import { ErrorNotice, Loading, Pill, SelectField, TextField, useLoad } from '../../ui/components.tsx';
+import {
+  ErrorNotice,
+  Loading,
+  Pill,
+  SelectField,
+  TextAreaField,
+  TextField,
+  useLoad,
+} from '../../ui/components.tsx';
 import { useAction } from '../../ui/data-table.tsx';
 import { useSession } from '../../ui/key-gate.tsx';
+import { ProblemScope } from '../../ui/problem.tsx';
 import { CustomerPanel, type PanelData } from './inbox-customer.tsx';
 import { type ChannelKind, KINDS, kindLabel, STATUSES } from './inbox-kinds.ts';
+import { ProductLinkPicker } from './inbox-product-link.tsx';
 
 type Detail = paths['/api/inbox/conversations/{id}']['get']['responses'][200]['content']['application/json'];
 type Message = Detail['messages'][number];
@@ -46,7 +56,11 @@ export function ConversationView({ id, liveTick }: { id: string; liveTick: numbe
         </ol>
         <Composer conversation={conversation} onSent={detail.reload} />
       </article>
-      <CustomerPanel panel={detail.data.customer as PanelData | null} />
+      <CustomerPanel
+        panel={detail.data.customer as PanelData | null}
+        conversationId={conversation.id}
+        onSent={detail.reload}
+      />
     </div>
   );
 }
@@ -108,7 +122,7 @@ function ConversationControls({
 }) {
   const intl = useIntl();
   const { api, me } = useSession();
-  const { run, notices } = useAction();
+  const { run, notices, error } = useAction();
   const agents = useLoad(() => ok(api.GET('/api/inbox/agents')), []);
   const [status, setStatus] = useState<Status>(conversation.status);
   const [until, setUntil] = useState('');
@@ -135,75 +149,80 @@ function ConversationControls({
   const assignee = conversation.assigneeId ?? '';
   const agentOptions = (agents.data?.items ?? []).filter((a) => a.agentId !== me.keyId);
   return (
-    <div className="panel stack">
-      {notices}
-      <div className="row">
-        <SelectField
-          label={intl.t('inbox.assignTo')}
-          value={assignee}
-          onChange={(v) => void assign(v)}
-          options={[
-            { value: '', label: intl.t('inbox.nobody') },
-            { value: me.keyId, label: `${intl.t('inbox.me')} (${me.name})` },
-            ...agentOptions.map((a) => ({ value: a.agentId, label: a.name })),
-            ...(assignee && assignee !== me.keyId && !agentOptions.some((a) => a.agentId === assignee)
-              ? [{ value: assignee, label: assignee }]
-              : []),
-            { value: 'round-robin', label: intl.t('inbox.roundRobin') },
-          ]}
-        />
-        <SelectField<Status>
-          label={intl.t('inbox.status')}
-          value={status}
-          onChange={setStatus}
-          options={STATUSES.map((s) => ({ value: s, label: intl.t(`inbox.status.${s}`) }))}
-        />
-        {status === 'snoozed' ? (
-          <TextField
-            label={intl.t('inbox.snoozeUntil')}
-            type="datetime-local"
-            value={until}
-            onChange={setUntil}
+    <ProblemScope error={error}>
+      <div className="panel stack">
+        {notices}
+        <div className="row">
+          <SelectField
+            label={intl.t('inbox.assignTo')}
+            field="body.agentId"
+            value={assignee}
+            onChange={(v) => void assign(v)}
+            options={[
+              { value: '', label: intl.t('inbox.nobody') },
+              { value: me.keyId, label: `${intl.t('inbox.me')} (${me.name})` },
+              ...agentOptions.map((a) => ({ value: a.agentId, label: a.name })),
+              ...(assignee && assignee !== me.keyId && !agentOptions.some((a) => a.agentId === assignee)
+                ? [{ value: assignee, label: assignee }]
+                : []),
+              { value: 'round-robin', label: intl.t('inbox.roundRobin') },
+            ]}
           />
-        ) : null}
-        <button type="button" onClick={() => void changeStatus()}>
-          {intl.t('inbox.setStatus')}
-        </button>
-      </div>
-      <div className="row">
-        <span>{intl.t('inbox.tags')}:</span>
-        {conversation.tags.map((t) => (
-          <button
-            key={t}
-            type="button"
-            className="secondary"
-            aria-label={intl.t('inbox.removeTag', { tag: t })}
-            onClick={() => void tags({ remove: [t] })}
+          <SelectField<Status>
+            label={intl.t('inbox.status')}
+            field="body.status"
+            value={status}
+            onChange={setStatus}
+            options={STATUSES.map((s) => ({ value: s, label: intl.t(`inbox.status.${s}`) }))}
+          />
+          {status === 'snoozed' ? (
+            <TextField
+              label={intl.t('inbox.snoozeUntil')}
+              field="body.snoozedUntil"
+              type="datetime-local"
+              value={until}
+              onChange={setUntil}
+            />
+          ) : null}
+          <button type="button" onClick={() => void changeStatus()}>
+            {intl.t('inbox.setStatus')}
+          </button>
+        </div>
+        <div className="row">
+          <span>{intl.t('inbox.tags')}:</span>
+          {conversation.tags.map((t) => (
+            <button
+              key={t}
+              type="button"
+              className="secondary"
+              aria-label={intl.t('inbox.removeTag', { tag: t })}
+              onClick={() => void tags({ remove: [t] })}
+            >
+              #{t} ×
+            </button>
+          ))}
+          <form
+            className="row"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (tag.trim()) void tags({ add: [tag.trim()] });
+            }}
           >
-            #{t} ×
-          </button>
-        ))}
-        <form
-          className="row"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (tag.trim()) void tags({ add: [tag.trim()] });
-          }}
-        >
-          <TextField label={intl.t('inbox.addTag')} value={tag} onChange={setTag} />
-          <button type="submit" className="secondary">
-            {intl.t('inbox.addTag')}
-          </button>
-        </form>
+            <TextField label={intl.t('inbox.addTag')} value={tag} onChange={setTag} field="body.add" />
+            <button type="submit" className="secondary">
+              {intl.t('inbox.addTag')}
+            </button>
+          </form>
+        </div>
       </div>
-    </div>
+    </ProblemScope>
   );
 }
 
 function Composer({ conversation, onSent }: { conversation: Detail['conversation']; onSent(): void }) {
   const intl = useIntl();
   const { api } = useSession();
-  const { run, notices } = useAction();
+  const { run, notices, error } = useAction();
   const canned = useLoad(() => ok(api.GET('/api/inbox/canned-replies')), []);
   const [text, setText] = useState('');
   const [kind, setKind] = useState<ChannelKind | ''>('');
@@ -234,65 +253,78 @@ function Composer({ conversation, onSent }: { conversation: Detail['conversation
     }, intl.t('inbox.noteAdded'));
   const last = conversation.lastInboundChannel;
   return (
-    <form
-      className="panel stack"
-      aria-label={intl.t('inbox.reply')}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void send();
-      }}
-    >
-      <h3>{intl.t('inbox.reply')}</h3>
-      {notices}
-      <div className="row">
-        <SelectField
-          label={intl.t('inbox.canned')}
-          value=""
-          onChange={(v) => void insertCanned(v)}
-          options={[
-            { value: '', label: intl.t('inbox.cannedNone') },
-            ...(canned.data?.items ?? []).map((c) => ({ value: c.id, label: `/${c.shortcut} · ${c.title}` })),
-          ]}
+    <ProblemScope error={error}>
+      <form
+        className="panel stack"
+        aria-label={intl.t('inbox.reply')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void send();
+        }}
+      >
+        <h3>{intl.t('inbox.reply')}</h3>
+        {notices}
+        <div className="row">
+          <SelectField
+            label={intl.t('inbox.canned')}
+            value=""
+            onChange={(v) => void insertCanned(v)}
+            options={[
+              { value: '', label: intl.t('inbox.cannedNone') },
+              ...(canned.data?.items ?? []).map((c) => ({
+                value: c.id,
+                label: `/${c.shortcut} · ${c.title}`,
+              })),
+            ]}
+          />
+          <SelectField<ChannelKind | ''>
+            label={intl.t('inbox.replyOn')}
+            field="body.channelKind"
+            value={kind}
+            onChange={setKind}
+            options={[
+              {
+                value: '',
+                label: intl.t('inbox.lastChannel', { kind: last ? intl.t(kindLabel(last)) : '–' }),
+              },
+              ...SENDABLE.filter((k) => conversation.channelKinds.includes(k)).map((k) => ({
+                value: k,
+                label: intl.t(kindLabel(k)),
+              })),
+            ]}
+          />
+        </div>
+        <ProductLinkPicker
+          conversationId={conversation.id}
+          run={run}
+          onInsert={(url) => setText((t) => (t.trim() ? `${t.trimEnd()} ${url}` : url))}
         />
-        <SelectField<ChannelKind | ''>
-          label={intl.t('inbox.replyOn')}
-          value={kind}
-          onChange={setKind}
-          options={[
-            { value: '', label: intl.t('inbox.lastChannel', { kind: last ? intl.t(kindLabel(last)) : '–' }) },
-            ...SENDABLE.filter((k) => conversation.channelKinds.includes(k)).map((k) => ({
-              value: k,
-              label: intl.t(kindLabel(k)),
-            })),
-          ]}
-        />
-      </div>
-      <label className="field">
-        <span>{intl.t('inbox.replyText')}</span>
-        <textarea
+        <TextAreaField
+          label={intl.t('inbox.replyText')}
           className="inbox-reply-text"
-          rows={4}
+          field="body.text"
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          onChange={setText}
         />
-      </label>
-      <div className="row">
-        <button type="submit" disabled={!text.trim()}>
-          {intl.t('inbox.send')}
-        </button>
-        <SelectField<NoteKind>
-          label={intl.t('inbox.noteKind')}
-          value={noteKind}
-          onChange={setNoteKind}
-          options={(['internal', 'phone_note', 'store_note'] as const).map((k) => ({
-            value: k,
-            label: intl.t(`inbox.noteKind.${k}`),
-          }))}
-        />
-        <button type="button" className="secondary" disabled={!text.trim()} onClick={() => void note()}>
-          {intl.t('inbox.note')}
-        </button>
-      </div>
-    </form>
+        <div className="row">
+          <button type="submit" disabled={!text.trim()}>
+            {intl.t('inbox.send')}
+          </button>
+          <SelectField<NoteKind>
+            label={intl.t('inbox.noteKind')}
+            field="body.kind"
+            value={noteKind}
+            onChange={setNoteKind}
+            options={(['internal', 'phone_note', 'store_note'] as const).map((k) => ({
+              value: k,
+              label: intl.t(`inbox.noteKind.${k}`),
+            }))}
+          />
+          <button type="button" className="secondary" disabled={!text.trim()} onClick={() => void note()}>
+            {intl.t('inbox.note')}
+          </button>
+        </div>
+      </form>
+    </ProblemScope>
   );
 }

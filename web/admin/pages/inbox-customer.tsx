@@ -2,8 +2,14 @@
 // ids every channel knows them, their stage and tags, their orders of every channel with pickup
 // status, and their active carts. The agent never has to ask what the customer already told.
 import { useIntl } from '../../i18n/index.tsx';
+import { ok } from '../../ui/api.ts';
 import { Pill } from '../../ui/components.tsx';
+import { useAction } from '../../ui/data-table.tsx';
+import { useSession } from '../../ui/key-gate.tsx';
 import { Link } from '../../ui/router.tsx';
+
+const CLOSED = new Set(['completed', 'cancelled', 'refunded']);
+const MESSAGE_LANGUAGES = ['en', 'nl', 'es', 'sv', 'bg'] as const;
 
 /** The panel as the API gives it (typed loosely there: it is the customers' single view in part). */
 export interface PanelData {
@@ -34,8 +40,64 @@ function nameOf(panel: PanelData): string | null {
   return typeof v === 'string' && v ? v : null;
 }
 
-export function CustomerPanel({ panel }: { panel: PanelData | null }) {
+/**
+ * Quick actions: the customer's pickup code, cart code or cart link sent as a reply on their last channel, in
+ * the agent's language (the hub checks the order or cart is this customer's).
+ */
+function useQuickActions(conversationId: string, onSent: () => void) {
   const intl = useIntl();
+  const { api } = useSession();
+  const { run, notices } = useAction();
+  const language = (MESSAGE_LANGUAGES as readonly string[]).includes(intl.lang)
+    ? (intl.lang as (typeof MESSAGE_LANGUAGES)[number])
+    : 'en';
+  const path = { params: { path: { id: conversationId } } };
+  return {
+    notices,
+    pickup: (orderId: string) =>
+      run(async () => {
+        await ok(
+          api.POST('/api/inbox/conversations/{id}/actions/pickup-code', {
+            ...path,
+            body: { orderId, language },
+          }),
+        );
+        onSent();
+      }, intl.t('inbox.pickupCodeSent')),
+    cart: (cartId: string) =>
+      run(async () => {
+        await ok(
+          api.POST('/api/inbox/conversations/{id}/actions/cart-code', {
+            ...path,
+            body: { cartId, language },
+          }),
+        );
+        onSent();
+      }, intl.t('inbox.cartCodeSent')),
+    cartLink: (cartId: string) =>
+      run(async () => {
+        await ok(
+          api.POST('/api/inbox/conversations/{id}/actions/cart-link', {
+            ...path,
+            body: { cartId, language },
+          }),
+        );
+        onSent();
+      }, intl.t('inbox.cartLinkSent')),
+  };
+}
+
+export function CustomerPanel({
+  panel,
+  conversationId,
+  onSent,
+}: {
+  panel: PanelData | null;
+  conversationId: string;
+  onSent: () => void;
+}) {
+  const intl = useIntl();
+  const actions = useQuickActions(conversationId, onSent);
   if (!panel)
     return (
       <aside className="inbox-customer panel" aria-label={intl.t('inbox.customer')}>
@@ -50,6 +112,7 @@ export function CustomerPanel({ panel }: { panel: PanelData | null }) {
       data-testid="inbox-customer"
     >
       <h3>{nameOf(panel) ?? customer.id}</h3>
+      {actions.notices}
       <p>
         <Link to={`/customers/${customer.id}`}>{intl.t('inbox.openProfile')}</Link>
       </p>
@@ -78,6 +141,11 @@ export function CustomerPanel({ panel }: { panel: PanelData | null }) {
               <>
                 {' '}
                 <Pill tone="warn">{intl.t('inbox.pickup', { status: o.pickupStatus })}</Pill>
+                {CLOSED.has(o.status) ? null : (
+                  <button type="button" className="link" onClick={() => actions.pickup(o.id)}>
+                    {intl.t('inbox.sendPickupCode')}
+                  </button>
+                )}
               </>
             ) : null}
           </li>
@@ -89,7 +157,13 @@ export function CustomerPanel({ panel }: { panel: PanelData | null }) {
           <ul className="plain">
             {carts.map((c) => (
               <li key={c.id}>
-                {c.id} · {intl.t('inbox.cartLines', { count: c.lines.length })}
+                {c.id} · {intl.t('inbox.cartLines', { count: c.lines.length })}{' '}
+                <button type="button" className="link" onClick={() => actions.cart(c.id)}>
+                  {intl.t('inbox.sendCartCode')}
+                </button>{' '}
+                <button type="button" className="link" onClick={() => actions.cartLink(c.id)}>
+                  {intl.t('inbox.sendCartLink')}
+                </button>
               </li>
             ))}
           </ul>

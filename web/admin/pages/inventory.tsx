@@ -14,6 +14,7 @@ import {
 } from '../../ui/components.tsx';
 import { DataTable, FormPanel, useAction } from '../../ui/data-table.tsx';
 import { useApi } from '../../ui/key-gate.tsx';
+import { ProblemScope } from '../../ui/problem.tsx';
 import { useLiveEvents } from '../../ui/use-live.ts';
 import { WithFieldError } from '../form-errors.tsx';
 
@@ -80,8 +81,13 @@ export function InventoryPage() {
     }));
   });
 
-  const submitAdjust = () =>
-    action.run(
+  // Both forms share one action: a refusal is shown on the form that sent it.
+  const [lastForm, setLastForm] = useState<'adjust' | 'transfer'>('adjust');
+  const adjustError = lastForm === 'adjust' ? action.error : null;
+  const transferError = lastForm === 'transfer' ? action.error : null;
+  const submitAdjust = () => {
+    setLastForm('adjust');
+    return action.run(
       () =>
         ok(
           api.POST('/api/inventory/adjustments', {
@@ -96,8 +102,10 @@ export function InventoryPage() {
         ),
       intl.t('inventory.adjusted', { sku: adjust.sku.trim() }),
     );
-  const submitTransfer = () =>
-    action.run(
+  };
+  const submitTransfer = () => {
+    setLastForm('transfer');
+    return action.run(
       () =>
         ok(
           api.POST('/api/inventory/transfers', {
@@ -111,6 +119,7 @@ export function InventoryPage() {
         ),
       intl.t('inventory.transferred', { sku: transfer.sku.trim() }),
     );
+  };
   const channelCode = (id: string) => channels.data?.items.find((c) => c.id === id)?.code ?? id;
 
   return (
@@ -160,73 +169,82 @@ export function InventoryPage() {
         />
       ) : null}
       <div className="grid">
-        <FormPanel
-          layout="stack"
-          label={intl.t('inventory.adjust')}
-          title={intl.t('inventory.adjust')}
-          submit={intl.t('inventory.adjust')}
-          onSubmit={submitAdjust}
-        >
-          <SelectField
-            label={intl.t('inventory.kind')}
-            value={adjust.kind}
-            options={KINDS.map((k) => ({ value: k, label: intl.t(`adjustKind.${k}`) }))}
-            onChange={(kind) => setAdjust({ ...adjust, kind })}
-          />
-          <WithFieldError error={action.error} path="sku">
+        <ProblemScope error={adjustError}>
+          <FormPanel
+            layout="stack"
+            label={intl.t('inventory.adjust')}
+            title={intl.t('inventory.adjust')}
+            submit={intl.t('inventory.adjust')}
+            onSubmit={submitAdjust}
+          >
+            <SelectField
+              label={intl.t('inventory.kind')}
+              field="body.kind"
+              value={adjust.kind}
+              options={KINDS.map((k) => ({ value: k, label: intl.t(`adjustKind.${k}`) }))}
+              onChange={(kind) => setAdjust({ ...adjust, kind })}
+            />
+            <WithFieldError error={adjustError} path="sku">
+              <TextField
+                label={intl.t('inventory.sku')}
+                value={adjust.sku}
+                onChange={(sku) => setAdjust({ ...adjust, sku })}
+                required
+              />
+            </WithFieldError>
+            <WithFieldError error={adjustError} path="quantity">
+              <TextField
+                label={intl.t('inventory.quantity')}
+                type="number"
+                value={adjust.quantity}
+                onChange={(quantity) => setAdjust({ ...adjust, quantity })}
+                required
+              />
+            </WithFieldError>
+            <TextField
+              label={intl.t('inventory.reason')}
+              field="body.reason"
+              value={adjust.reason}
+              onChange={(reason) => setAdjust({ ...adjust, reason })}
+            />
+          </FormPanel>
+        </ProblemScope>
+        <ProblemScope error={transferError}>
+          <FormPanel
+            layout="stack"
+            label={intl.t('inventory.transfer')}
+            title={intl.t('inventory.transfer')}
+            submit={intl.t('inventory.transfer')}
+            onSubmit={submitTransfer}
+            disabled={!transfer.to}
+          >
             <TextField
               label={intl.t('inventory.sku')}
-              value={adjust.sku}
-              onChange={(sku) => setAdjust({ ...adjust, sku })}
+              field="body.sku"
+              value={transfer.sku}
+              onChange={(sku) => setTransfer({ ...transfer, sku })}
               required
             />
-          </WithFieldError>
-          <WithFieldError error={action.error} path="quantity">
+            <SelectField
+              label={intl.t('inventory.to')}
+              field="body.to"
+              value={transfer.to}
+              options={[
+                { value: '', label: '—' },
+                ...locs.filter((l) => l.id !== current).map((l) => ({ value: l.id, label: l.name })),
+              ]}
+              onChange={(to) => setTransfer({ ...transfer, to })}
+            />
             <TextField
               label={intl.t('inventory.quantity')}
+              field="body.quantity"
               type="number"
-              value={adjust.quantity}
-              onChange={(quantity) => setAdjust({ ...adjust, quantity })}
+              value={transfer.quantity}
+              onChange={(quantity) => setTransfer({ ...transfer, quantity })}
               required
             />
-          </WithFieldError>
-          <TextField
-            label={intl.t('inventory.reason')}
-            value={adjust.reason}
-            onChange={(reason) => setAdjust({ ...adjust, reason })}
-          />
-        </FormPanel>
-        <FormPanel
-          layout="stack"
-          label={intl.t('inventory.transfer')}
-          title={intl.t('inventory.transfer')}
-          submit={intl.t('inventory.transfer')}
-          onSubmit={submitTransfer}
-          disabled={!transfer.to}
-        >
-          <TextField
-            label={intl.t('inventory.sku')}
-            value={transfer.sku}
-            onChange={(sku) => setTransfer({ ...transfer, sku })}
-            required
-          />
-          <SelectField
-            label={intl.t('inventory.to')}
-            value={transfer.to}
-            options={[
-              { value: '', label: '—' },
-              ...locs.filter((l) => l.id !== current).map((l) => ({ value: l.id, label: l.name })),
-            ]}
-            onChange={(to) => setTransfer({ ...transfer, to })}
-          />
-          <TextField
-            label={intl.t('inventory.quantity')}
-            type="number"
-            value={transfer.quantity}
-            onChange={(quantity) => setTransfer({ ...transfer, quantity })}
-            required
-          />
-        </FormPanel>
+          </FormPanel>
+        </ProblemScope>
       </div>
     </section>
   );

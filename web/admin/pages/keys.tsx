@@ -5,6 +5,7 @@ import { ok } from '../../ui/api.ts';
 import { Pill, SelectField, TextField, useLoad } from '../../ui/components.tsx';
 import { FormPanel, LoadedTable, useAction } from '../../ui/data-table.tsx';
 import { useApi, useSession } from '../../ui/key-gate.tsx';
+import { ProblemScope } from '../../ui/problem.tsx';
 
 export function KeysPage() {
   const intl = useIntl();
@@ -76,30 +77,35 @@ export function KeysPage() {
         ]}
       />
       <h2>{intl.t('keys.new')}</h2>
-      <FormPanel label={intl.t('keys.new')} submit={intl.t('common.create')} onSubmit={create}>
-        <TextField
-          label={intl.t('keys.name')}
-          value={form.name}
-          onChange={(name) => setForm({ ...form, name })}
-          required
-        />
-        <TextField
-          label={intl.t('keys.scopes')}
-          value={form.scopes}
-          onChange={(scopes) => setForm({ ...form, scopes })}
-          hint={intl.t('keys.scopesHint')}
-          required
-        />
-        <SelectField
-          label={intl.t('keys.channel')}
-          value={form.channelId}
-          options={[
-            { value: '', label: intl.t('keys.allChannels') },
-            ...(channels.data?.items ?? []).map((c) => ({ value: c.id, label: c.name })),
-          ]}
-          onChange={(channelId) => setForm({ ...form, channelId })}
-        />
-      </FormPanel>
+      <ProblemScope error={action.error}>
+        <FormPanel label={intl.t('keys.new')} submit={intl.t('common.create')} onSubmit={create}>
+          <TextField
+            label={intl.t('keys.name')}
+            field="body.name"
+            value={form.name}
+            onChange={(name) => setForm({ ...form, name })}
+            required
+          />
+          <TextField
+            label={intl.t('keys.scopes')}
+            field="body.scopes"
+            value={form.scopes}
+            onChange={(scopes) => setForm({ ...form, scopes })}
+            hint={intl.t('keys.scopesHint')}
+            required
+          />
+          <SelectField
+            label={intl.t('keys.channel')}
+            field="body.channelId"
+            value={form.channelId}
+            options={[
+              { value: '', label: intl.t('keys.allChannels') },
+              ...(channels.data?.items ?? []).map((c) => ({ value: c.id, label: c.name })),
+            ]}
+            onChange={(channelId) => setForm({ ...form, channelId })}
+          />
+        </FormPanel>
+      </ProblemScope>
     </section>
   );
 }

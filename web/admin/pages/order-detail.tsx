@@ -77,6 +77,12 @@ export function OrderPage({ id }: { id: string }) {
             <dd data-testid="paid">{intl.money(o.paidAmount, o.currency)}</dd>
             <dt>{intl.t('orderPage.refunded')}</dt>
             <dd data-testid="refunded">{intl.money(o.refundedAmount, o.currency)}</dd>
+            {typeof o.metadata.note === 'string' ? (
+              <>
+                <dt>{intl.t('orderPage.note')}</dt>
+                <dd data-testid="order-note">{o.metadata.note}</dd>
+              </>
+            ) : null}
           </dl>
         </div>
         <div className="panel">

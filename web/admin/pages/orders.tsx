@@ -16,6 +16,7 @@ import {
   useLoad,
 } from '../../ui/components.tsx';
 import { useApi } from '../../ui/key-gate.tsx';
+import { ProblemScope } from '../../ui/problem.tsx';
 import { Link } from '../../ui/router.tsx';
 import { useLiveEvents } from '../../ui/use-live.ts';
 
@@ -85,32 +86,48 @@ export function OrdersPage() {
         <h1 id="orders-title">{intl.t('orders.title')}</h1>
         <LiveBadge status={live} />
       </div>
-      <div className="row">
-        <SelectField
-          label={intl.t('keys.channel')}
-          value={channelId}
-          options={[
-            { value: '', label: intl.t('keys.allChannels') },
-            ...(channels.data?.items ?? []).map((c) => ({ value: c.id, label: c.name })),
-          ]}
-          onChange={setChannelId}
-        />
-        <SelectField<Status | ''>
-          label={intl.t('channels.status')}
-          value={status}
-          options={[
-            { value: '', label: intl.t('orders.anyStatus') },
-            ...STATUSES.map((s) => ({ value: s, label: intl.t(`orderStatus.${s}`) })),
-          ]}
-          onChange={setStatus}
-        />
-        <TextField label={intl.t('orders.from')} type="date" value={from} onChange={setFrom} />
-        <TextField label={intl.t('orders.to')} type="date" value={to} onChange={setTo} />
-        <form className="row" onSubmit={search} aria-label={intl.t('common.search')}>
-          <TextField label={intl.t('orders.search')} value={text} onChange={setText} />
-          <button type="submit">{intl.t('common.search')}</button>
-        </form>
-      </div>
+      <ProblemScope error={orders.error}>
+        <div className="row">
+          <SelectField
+            label={intl.t('keys.channel')}
+            field="query.channelId"
+            value={channelId}
+            options={[
+              { value: '', label: intl.t('keys.allChannels') },
+              ...(channels.data?.items ?? []).map((c) => ({ value: c.id, label: c.name })),
+            ]}
+            onChange={setChannelId}
+          />
+          <SelectField<Status | ''>
+            label={intl.t('channels.status')}
+            field="query.status"
+            value={status}
+            options={[
+              { value: '', label: intl.t('orders.anyStatus') },
+              ...STATUSES.map((s) => ({ value: s, label: intl.t(`orderStatus.${s}`) })),
+            ]}
+            onChange={setStatus}
+          />
+          <TextField
+            label={intl.t('orders.from')}
+            type="date"
+            value={from}
+            onChange={setFrom}
+            field="query.placedFrom"
+          />
+          <TextField
+            label={intl.t('orders.to')}
+            type="date"
+            value={to}
+            onChange={setTo}
+            field="query.placedBefore"
+          />
+          <form className="row" onSubmit={search} aria-label={intl.t('common.search')}>
+            <TextField label={intl.t('orders.search')} value={text} onChange={setText} field="query.q" />
+            <button type="submit">{intl.t('common.search')}</button>
+          </form>
+        </div>
+      </ProblemScope>
       <ErrorNotice error={orders.error} />
       {orders.loading && !orders.data ? <Loading /> : null}
       {orders.data?.items.length === 0 ? <Empty /> : null}

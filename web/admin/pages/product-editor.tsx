@@ -1,46 +1,27 @@
-// Creating and editing a product: its text in one language at a time, status and categories, its
-// variants (SKU, barcode, options) with a price per price list, and where it is listed. A refused
-// save shows each problem next to its field, in the page's language.
+// Creating and editing a product: its text in one language at a time, status, categories, vendor
+// and tags, its variants (SKU, barcode, options) with a price and a compare-at price per price list,
+// and where it is listed. A refused save shows each problem next to its field, in the page's language.
 import { useState } from 'react';
-import { LANGUAGE_NAMES, LANGUAGES, type Language, useIntl } from '../../i18n/index.tsx';
+import { LANGUAGES, useIntl } from '../../i18n/index.tsx';
 import { ApiError, ok } from '../../ui/api.ts';
 import { ErrorNotice, Loading, SelectField, TextField, useLoad } from '../../ui/components.tsx';
 import { FormPanel } from '../../ui/data-table.tsx';
 import { useApi } from '../../ui/key-gate.tsx';
 import { Link, useRouter } from '../../ui/router.tsx';
-import { fromMinor, toMinor, WithFieldError, withFieldPaths } from '../form-errors.tsx';
+import { toMinor, WithFieldError, withFieldPaths } from '../form-errors.tsx';
 import { Listings } from './catalog.tsx';
+import {
+  blankVariant,
+  type Draft,
+  draftOf,
+  listOf,
+  type PriceList,
+  parseOptions,
+  STATUSES,
+  type Status,
+  type VariantDraft,
+} from './product-draft.ts';
 import { ProductMedia } from './product-media.tsx';
-
-const STATUSES = ['active', 'draft', 'archived'] as const;
-type Status = (typeof STATUSES)[number];
-
-interface VariantDraft {
-  sku: string;
-  gtin: string;
-  options: string;
-  /** Price text per price list code. */
-  prices: Record<string, string>;
-  saved: boolean;
-}
-
-const blankVariant = (): VariantDraft => ({ sku: '', gtin: '', options: '', prices: {}, saved: false });
-
-/** "size=M, colour=blue" ↔ { size: 'M', colour: 'blue' }. */
-const parseOptions = (text: string): Record<string, string> =>
-  Object.fromEntries(
-    text
-      .split(',')
-      .map((p) => p.split('='))
-      .filter(([k]) => k?.trim())
-      .map(([k, ...v]) => [k!.trim(), v.join('=').trim()]),
-  );
-const showOptions = (o: Record<string, string>) =>
-  Object.entries(o)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(', ');
-
-type PriceList = { id: string; code: string; name: string; currency: string };
 
 export function ProductEditorPage({ id }: { id?: string }) {
   const intl = useIntl();
@@ -101,51 +82,6 @@ export function ProductEditorPage({ id }: { id?: string }) {
   );
 }
 
-interface Draft {
-  handle: string;
-  status: Status;
-  locale: string;
-  content: Record<string, { title: string; description: string }>;
-  categories: string;
-  variants: VariantDraft[];
-  defaultLocale: string;
-}
-
-function draftOf(
-  p: {
-    handle: string;
-    status: Status;
-    defaultLocale: string;
-    content: Record<string, { title: string; description: string }>;
-    categories: string[];
-    variants: Array<{ sku: string; gtin: string | null; options: Record<string, string> }>;
-  },
-  prices: Array<{ sku: string; priceListCode: string | null; amount: number; currency: string }>,
-  lists: PriceList[],
-  lang: string,
-): Draft {
-  return {
-    handle: p.handle,
-    status: p.status,
-    defaultLocale: p.defaultLocale,
-    locale: p.content[lang] ? lang : p.defaultLocale,
-    content: p.content,
-    categories: p.categories.join(', '),
-    variants: p.variants.map((v) => ({
-      sku: v.sku,
-      gtin: v.gtin ?? '',
-      options: showOptions(v.options),
-      prices: Object.fromEntries(
-        lists.flatMap((l) => {
-          const price = prices.find((x) => x.sku === v.sku && x.priceListCode === l.code);
-          return price ? [[l.code, fromMinor(price.amount, price.currency)]] : [];
-        }),
-      ),
-      saved: true,
-    })),
-  };
-}
-
 function ProductForm({
   id,
   lists,
@@ -172,6 +108,8 @@ function ProductForm({
       defaultLocale: intl.lang,
       content: {},
       categories: '',
+      vendor: '',
+      tags: '',
       variants: [blankVariant()],
     },
   );
@@ -181,21 +119,21 @@ function ProductForm({
     setDraft({ ...draft, content: { ...draft.content, [draft.locale]: { ...text, ...patch } } });
   const setVariant = (i: number, patch: Partial<VariantDraft>) =>
     setDraft({ ...draft, variants: draft.variants.map((v, j) => (j === i ? { ...v, ...patch } : v)) });
-  const amountOf = (v: VariantDraft, l: PriceList) => {
-    const minor = toMinor(v.prices[l.code] ?? '', l.currency);
+  const minorOf = (typed: string, l: PriceList) => {
+    const minor = toMinor(typed, l.currency);
     // Not a number: sent as typed, so the hub refuses it and names the field.
-    return Number.isNaN(minor) ? (v.prices[l.code] as unknown as number) : minor;
+    return Number.isNaN(minor) ? (typed as unknown as number) : minor;
   };
   const pricesOf = (v: VariantDraft) =>
-    lists.flatMap((l, j) =>
-      v.prices[l.code]?.trim()
-        ? [{ j, price: { priceListId: l.code, amount: amountOf(v, l), currency: l.currency } }]
-        : [],
-    );
-  const categories = draft.categories
-    .split(',')
-    .map((c) => c.trim())
-    .filter(Boolean);
+    lists.flatMap((l, j) => {
+      const typed = v.prices[l.code]?.trim();
+      const was = v.was[l.code]?.trim();
+      if (!typed) return [];
+      const price = { priceListId: l.code, amount: minorOf(typed, l), currency: l.currency };
+      return [{ j, price: { ...price, compareAtAmount: was ? minorOf(was, l) : null } }];
+    });
+  const categories = listOf(draft.categories);
+  const product = { categories, vendor: draft.vendor.trim() || null, tags: listOf(draft.tags) };
   const content = { [draft.locale]: { title: text.title, description: text.description } };
 
   const create = async () => {
@@ -214,7 +152,7 @@ function ProductForm({
             status: draft.status,
             defaultLocale: draft.locale,
             content,
-            categories,
+            ...product,
             variants,
           },
         }),
@@ -236,7 +174,7 @@ function ProductForm({
     await ok(
       api.PATCH('/api/catalog/products/{id}', {
         ...path,
-        body: { status: draft.status, content, categories },
+        body: { status: draft.status, content, ...product },
       }),
     );
     for (const [i, v] of draft.variants.entries()) {
@@ -269,7 +207,16 @@ function ProductForm({
         await ok(
           api.PUT('/api/catalog/price-lists/{id}/prices', {
             params: { path: { id: price.priceListId } },
-            body: { prices: [{ sku: v.sku, amount: price.amount, currency: price.currency }] },
+            body: {
+              prices: [
+                {
+                  sku: v.sku,
+                  amount: price.amount,
+                  currency: price.currency,
+                  compareAtAmount: price.compareAtAmount,
+                },
+              ],
+            },
           }),
         ).catch((err) => {
           throw withFieldPaths(err, (p) => `variants.${i}.prices.${j}.${p.replace(/^prices\.\d+\./, '')}`);
@@ -364,6 +311,21 @@ function ProductForm({
             hint={intl.t('productEditor.categoriesHint')}
           />
         </WithFieldError>
+        <WithFieldError error={error} path="vendor">
+          <TextField
+            label={intl.t('productEditor.vendor')}
+            value={draft.vendor}
+            onChange={(vendor) => setDraft({ ...draft, vendor })}
+          />
+        </WithFieldError>
+        <WithFieldError error={error} path="tags.0">
+          <TextField
+            label={intl.t('productEditor.tags')}
+            value={draft.tags}
+            onChange={(tags) => setDraft({ ...draft, tags })}
+            hint={intl.t('productEditor.tagsHint')}
+          />
+        </WithFieldError>
         <h2>{intl.t('productEditor.variants')}</h2>
         {draft.variants.map((v, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: variants are edited in place, in order
@@ -398,6 +360,15 @@ function ProductForm({
                   label={intl.t('productEditor.price', { list: l.name, currency: l.currency })}
                   value={v.prices[l.code] ?? ''}
                   onChange={(amount) => setVariant(i, { prices: { ...v.prices, [l.code]: amount } })}
+                />
+              </WithFieldError>
+            ))}
+            {lists.map((l, j) => (
+              <WithFieldError key={l.id} error={error} path={`variants.${i}.prices.${j}.compareAtAmount`}>
+                <TextField
+                  label={intl.t('productEditor.compareAt', { list: l.name, currency: l.currency })}
+                  value={v.was[l.code] ?? ''}
+                  onChange={(was) => setVariant(i, { was: { ...v.was, [l.code]: was } })}
                 />
               </WithFieldError>
             ))}

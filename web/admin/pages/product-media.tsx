@@ -3,8 +3,9 @@
 import { useState } from 'react';
 import { useIntl } from '../../i18n/index.tsx';
 import { ok } from '../../ui/api.ts';
-import { Empty, ErrorNotice, Loading, useLoad } from '../../ui/components.tsx';
+import { Empty, ErrorNotice, Loading, SelectField, TextField, useLoad } from '../../ui/components.tsx';
 import { useApi } from '../../ui/key-gate.tsx';
+import { ProblemScope } from '../../ui/problem.tsx';
 
 interface Props {
   productId: string;
@@ -22,15 +23,19 @@ export function ProductMedia({ productId, locales, variants }: Props) {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
-  const act = async (action: () => Promise<unknown>) => {
+  // The picture whose own request was refused: only its fields show the problem.
+  const [failed, setFailed] = useState<string | null>(null);
+  const act = async (action: () => Promise<unknown>, imageId: string | null = null) => {
     setBusy(true);
     setError(null);
     setSaved(null);
+    setFailed(null);
     try {
       await action();
       images.reload();
     } catch (err) {
       setError(err);
+      setFailed(imageId);
     } finally {
       setBusy(false);
     }
@@ -76,11 +81,12 @@ export function ProductMedia({ productId, locales, variants }: Props) {
             variants={variants}
             busy={busy}
             saved={saved === img.id}
+            error={failed === img.id ? error : null}
             onSave={(patch) =>
               act(async () => {
                 await ok(api.PATCH('/api/media/{id}', { params: { path: { id: img.id } }, body: patch }));
                 setSaved(img.id);
-              })
+              }, img.id)
             }
             onUp={
               i > 0
@@ -127,6 +133,8 @@ function MediaRow(props: {
   variants: Props['variants'];
   busy: boolean;
   saved: boolean;
+  /** The refusal of this picture's last save, shown at the fields it names. */
+  error: unknown;
   onSave(patch: { alt: Record<string, string>; variantId: string | null }): void;
   onUp: (() => void) | null;
   onRemove(): void;
@@ -138,52 +146,52 @@ function MediaRow(props: {
   return (
     <li className="media-row" data-image={image.id}>
       <img src={`/media/${image.id}/160.jpeg`} alt={alt.en ?? Object.values(alt)[0] ?? ''} width={80} />
-      <div className="stack">
-        {props.locales.map((l) => (
-          <label key={l} className="field">
-            <span>{intl.t('media.alt', { locale: l })}</span>
-            <input
+      <ProblemScope error={props.error}>
+        <div className="stack">
+          {props.locales.map((l) => (
+            <TextField
+              key={l}
+              label={intl.t('media.alt', { locale: l })}
+              field={`body.alt.${l}`}
               value={alt[l] ?? ''}
-              maxLength={300}
-              onChange={(e) => setAlt({ ...alt, [l]: e.target.value })}
+              onChange={(v) => setAlt({ ...alt, [l]: v })}
             />
-          </label>
-        ))}
-        <label className="field">
-          <span>{intl.t('media.variant')}</span>
-          <select value={variantId} onChange={(e) => setVariantId(e.target.value)}>
-            <option value="">{intl.t('media.allVariants')}</option>
-            {props.variants.map((v) => (
-              <option key={v.id} value={v.id}>
-                {v.sku}
-              </option>
-            ))}
-          </select>
-        </label>
-        <div className="row">
-          <button
-            type="button"
-            disabled={props.busy}
-            onClick={() =>
-              props.onSave({
-                alt: Object.fromEntries(Object.entries(alt).filter(([, v]) => v.trim())),
-                variantId: variantId || null,
-              })
-            }
-          >
-            {intl.t('media.save', { n })}
-          </button>
-          {props.onUp ? (
-            <button type="button" className="secondary" disabled={props.busy} onClick={props.onUp}>
-              {intl.t('media.moveUp', { n })}
+          ))}
+          <SelectField<string>
+            label={intl.t('media.variant')}
+            field="body.variantId"
+            value={variantId}
+            onChange={setVariantId}
+            options={[
+              { value: '', label: intl.t('media.allVariants') },
+              ...props.variants.map((v) => ({ value: v.id, label: v.sku })),
+            ]}
+          />
+          <div className="row">
+            <button
+              type="button"
+              disabled={props.busy}
+              onClick={() =>
+                props.onSave({
+                  alt: Object.fromEntries(Object.entries(alt).filter(([, v]) => v.trim())),
+                  variantId: variantId || null,
+                })
+              }
+            >
+              {intl.t('media.save', { n })}
             </button>
-          ) : null}
-          <button type="button" className="secondary" disabled={props.busy} onClick={props.onRemove}>
-            {intl.t('media.remove', { n })}
-          </button>
-          {props.saved ? <span role="status">{intl.t('media.saved')}</span> : null}
+            {props.onUp ? (
+              <button type="button" className="secondary" disabled={props.busy} onClick={props.onUp}>
+                {intl.t('media.moveUp', { n })}
+              </button>
+            ) : null}
+            <button type="button" className="secondary" disabled={props.busy} onClick={props.onRemove}>
+              {intl.t('media.remove', { n })}
+            </button>
+            {props.saved ? <span role="status">{intl.t('media.saved')}</span> : null}
+          </div>
         </div>
-      </div>
+      </ProblemScope>
     </li>
   );
 }

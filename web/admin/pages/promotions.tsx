@@ -30,6 +30,8 @@ export function PromotionsPage() {
       <p>{intl.t('promo.intro')}</p>
       <p>
         <Link to="/promotions/new">{intl.t('promo.new')}</Link>
+        {' · '}
+        <Link to="/promotions/collections">{intl.t('collections.link')}</Link>
       </p>
       {action.notices}
       <LoadedTable

@@ -3,9 +3,10 @@
 import { useState } from 'react';
 import { type MessageKey, useIntl } from '../../i18n/index.tsx';
 import { ok } from '../../ui/api.ts';
-import { Pill, SelectField, TextField, useLoad } from '../../ui/components.tsx';
+import { FieldsetField, Pill, SelectField, TextField, useLoad } from '../../ui/components.tsx';
 import { FormPanel, LoadedTable, useAction } from '../../ui/data-table.tsx';
 import { useApi, useSession } from '../../ui/key-gate.tsx';
+import { ProblemScope } from '../../ui/problem.tsx';
 
 const ROLES = ['clerk', 'store_manager', 'agent', 'marketer', 'admin'] as const;
 type Role = (typeof ROLES)[number];
@@ -104,57 +105,62 @@ export function StaffPage() {
         ]}
       />
       <h2>{intl.t('staff.add')}</h2>
-      <FormPanel
-        label={intl.t('staff.add')}
-        submit={intl.t('common.create')}
-        onSubmit={create}
-        layout="stack"
-      >
-        <TextField
-          label={intl.t('staff.name')}
-          value={form.name}
-          onChange={(name) => setForm({ ...form, name })}
-          field="body.name"
-          required
-        />
-        <TextField
-          label={intl.t('staff.email')}
-          type="email"
-          value={form.email}
-          onChange={(email) => setForm({ ...form, email })}
-          field="body.email"
-          required
-        />
-        <SelectField
-          label={intl.t('staff.role')}
-          value={form.role}
-          options={ROLES.map((r) => ({ value: r, label: intl.t(roleLabel(r)) }))}
-          onChange={(role) => setForm({ ...form, role })}
-        />
-        <fieldset>
-          <legend>{intl.t('staff.stores')}</legend>
-          <p className="hint">{intl.t('staff.storesHint')}</p>
-          {stores.map((s) => (
-            <label key={s.id} className="check">
-              <input
-                type="checkbox"
-                checked={form.locationIds.includes(s.id)}
-                onChange={() => toggleStore(s.id)}
-              />{' '}
-              {s.name}
-            </label>
-          ))}
-        </fieldset>
-        <TextField
-          label={intl.t('staff.password')}
-          type="password"
-          value={form.password}
-          onChange={(password) => setForm({ ...form, password })}
-          hint={intl.t('staffPassword.hint')}
-          field="body.password"
-          required
-        />
-      </FormPanel>
+      <ProblemScope error={action.error}>
+        <FormPanel
+          label={intl.t('staff.add')}
+          submit={intl.t('common.create')}
+          onSubmit={create}
+          layout="stack"
+        >
+          <TextField
+            label={intl.t('staff.name')}
+            value={form.name}
+            onChange={(name) => setForm({ ...form, name })}
+            field="body.name"
+            required
+          />
+          <TextField
+            label={intl.t('staff.email')}
+            type="email"
+            value={form.email}
+            onChange={(email) => setForm({ ...form, email })}
+            field="body.email"
+            required
+          />
+          <SelectField
+            label={intl.t('staff.role')}
+            field="body.role"
+            value={form.role}
+            options={ROLES.map((r) => ({ value: r, label: intl.t(roleLabel(r)) }))}
+            onChange={(role) => setForm({ ...form, role })}
+          />
+          <FieldsetField
+            legend={intl.t('staff.stores')}
+            hint={intl.t('staff.storesHint')}
+            field="body.locationIds"
+          >
+            {stores.map((s) => (
+              <label key={s.id} className="check">
+                <input
+                  type="checkbox"
+                  checked={form.locationIds.includes(s.id)}
+                  onChange={() => toggleStore(s.id)}
+                />{' '}
+                {s.name}
+              </label>
+            ))}
+          </FieldsetField>
+          <TextField
+            label={intl.t('staff.password')}
+            type="password"
+            value={form.password}
+            onChange={(password) => setForm({ ...form, password })}
+            hint={intl.t('staffPassword.hint')}
+            field="body.password"
+            required
+          />
+        </FormPanel>
+      </ProblemScope>
     </section>
   );
 }

@@ -2,12 +2,13 @@
 // webhook.test delivery sent at once; its status, time and error shown on the row), and one form
 // that creates an endpoint or edits the chosen one. Refused fields are highlighted in the form.
 import { useState } from 'react';
-import { type MessageKey, useIntl } from '../../i18n/index.tsx';
+import { useIntl } from '../../i18n/index.tsx';
 import { ok } from '../../ui/api.ts';
 import { SelectField, TextField, useLoad } from '../../ui/components.tsx';
 import { FormPanel, LoadedTable, type useAction } from '../../ui/data-table.tsx';
 import { useApi } from '../../ui/key-gate.tsx';
 import { ProblemScope } from '../../ui/problem.tsx';
+import { RowActions, type TestOutcome } from './row-actions.tsx';
 
 type Action = ReturnType<typeof useAction>;
 type Format = 'standard' | 'cloudevents';
@@ -20,30 +21,13 @@ interface Form {
   status: Status;
 }
 const EMPTY: Form = { url: '', description: '', types: '', format: 'standard', status: 'active' };
-interface TestResult {
-  delivered: boolean;
-  statusCode: number | null;
-  durationMs: number;
-  error: string | null;
-}
-
-/** The row's test outcome as a sentence; the receiver's own words only when it did not answer. */
-export function testSentence(
-  t: (key: MessageKey, v?: Record<string, string | number>) => string,
-  r: TestResult,
-  keys: { ok: MessageKey; refused: MessageKey; none: MessageKey },
-) {
-  if (r.statusCode === null) return t(keys.none, { ms: r.durationMs, detail: r.error ?? '' });
-  return t(r.delivered ? keys.ok : keys.refused, { status: r.statusCode, ms: r.durationMs });
-}
-
 export function WebhookEndpointsPanel({ action, onChange }: { action: Action; onChange(): void }) {
   const intl = useIntl();
   const api = useApi();
   const endpoints = useLoad(() => ok(api.GET('/api/webhooks/endpoints')), []);
   const [form, setForm] = useState<Form>(EMPTY);
   const [editing, setEditing] = useState<string | null>(null);
-  const [tests, setTests] = useState<Record<string, TestResult>>({});
+  const [tests, setTests] = useState<Record<string, TestOutcome>>({});
   const changed = () => {
     endpoints.reload();
     onChange();
@@ -125,29 +109,22 @@ export function WebhookEndpointsPanel({ action, onChange }: { action: Action; on
             header: '',
             cellProps: { 'data-testid': 'endpoint-actions' },
             cell: (e) => (
-              <span className="actions">
-                <button type="button" className="secondary" onClick={() => sendTest(e.id)}>
-                  {intl.t('endpoints.sendTest')}
-                </button>{' '}
-                <button type="button" className="secondary" onClick={() => edit(e)}>
-                  {intl.t('endpoints.edit')}
-                </button>{' '}
-                <button type="button" className="danger" onClick={() => remove(e.id, e.url)}>
-                  {intl.t('endpoints.delete')}
-                </button>
-                {tests[e.id] ? (
-                  <output
-                    className={tests[e.id]!.delivered ? 'test-result ok' : 'test-result bad'}
-                    data-testid="endpoint-test-result"
-                  >
-                    {testSentence(intl.t, tests[e.id]!, {
-                      ok: 'endpoints.testSent',
-                      refused: 'endpoints.testFailedStatus',
-                      none: 'endpoints.testNoAnswer',
-                    })}
-                  </output>
-                ) : null}
-              </span>
+              <RowActions
+                actions={[
+                  { label: intl.t('endpoints.sendTest'), onClick: () => sendTest(e.id) },
+                  { label: intl.t('endpoints.edit'), onClick: () => edit(e) },
+                  { label: intl.t('endpoints.delete'), onClick: () => remove(e.id, e.url), danger: true },
+                ]}
+                test={{
+                  outcome: tests[e.id],
+                  testId: 'endpoint-test-result',
+                  keys: {
+                    ok: 'endpoints.testSent',
+                    refused: 'endpoints.testFailedStatus',
+                    none: 'endpoints.testNoAnswer',
+                  },
+                }}
+              />
             ),
           },
         ]}

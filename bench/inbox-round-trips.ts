@@ -1,0 +1,79 @@
+// SQL round trips per inbound message, on an in-process hub (PostgreSQL, a counting pg client):
+// every statement and BEGIN/COMMIT the hub issues while one kind of delivery is filed, background
+// work (event consumers, live fan-out) included, divided by the messages stored. One delivery at a
+// time, each from a person not seen before (the worst case: a new profile and a new conversation),
+// then the same people again (an existing profile and open conversation). Load-independent.
+import pg from 'pg';
+import type { BenchContext } from './harness.js';
+import { metaPayload, postChat, postMeta, postSms, setupInboxChannels } from './inbox-setup.js';
+
+type Kind = 'whatsapp' | 'messenger' | 'sms' | 'web_chat';
+
+export async function inboxRoundTrips(b: BenchContext, perKind = 15, batch = 20) {
+  if (b.db !== 'postgres') return null;
+  const { createHub } = await import('../src/app.js');
+  const { loadConfig } = await import('../src/platform/config.js');
+  const { openDatabase } = await import('../src/platform/db/database.js');
+  const { createFreshPostgresDatabase } = await import('../src/platform/testing/test-databases.js');
+  const pino = (await import('pino')).default;
+  const fresh = await createFreshPostgresDatabase(
+    process.env.BENCH_DATABASE_URL ??
+      process.env.TEST_DATABASE_URL ??
+      'postgres://postgres@127.0.0.1:5432/test',
+  );
+  const database = await openDatabase({ databaseUrl: fresh.url, poolSize: 20 });
+  const adminKey = 'ohk_bench_inbox_roundtrip_admin_key_0000000';
+  const hub = await createHub({
+    config: { ...loadConfig({}), port: 0, adminKey, demo: false, databaseUrl: fresh.url, natsUrl: undefined },
+    log: pino({ level: 'silent' }),
+    database,
+  });
+  const address = await hub.http.listen({ port: 0, host: '127.0.0.1' });
+  const local: BenchContext = { ...b, baseUrl: address, adminKey };
+  let count = 0;
+  const original = pg.Client.prototype.query;
+  (pg.Client.prototype as any).query = function (this: unknown, ...args: unknown[]) {
+    count++;
+    return (original as any).apply(this, args);
+  };
+  const settle = () => new Promise((r) => setTimeout(r, 80));
+  const round = (n: number) => Math.round(n * 10) / 10;
+  try {
+    const bench = await setupInboxChannels(local);
+    const send = async (kind: Kind, people: number[]): Promise<number> => {
+      if (kind === 'sms')
+        return (await postSms(local, bench.paths.sms, people[0]!, 'Is it in stock?')).stored;
+      if (kind === 'web_chat')
+        return (await postChat(local, bench.shopKey, people[0]!, 'Hello')).status === 201 ? 1 : 0;
+      return (await postMeta(local, bench.paths[kind], metaPayload(kind, people, 'Where is my parcel?')))
+        .stored;
+    };
+    const measure = async (kind: Kind, start: number, size: number) => {
+      await settle();
+      const before = count;
+      let stored = 0;
+      for (let i = 0; i < perKind; i++) {
+        stored += await send(
+          kind,
+          Array.from({ length: size }, (_, j) => start + i * size + j),
+        );
+        await settle();
+      }
+      return stored ? round((count - before) / stored) : null;
+    };
+    const out: Record<string, unknown> = {};
+    let base = 900_000;
+    for (const kind of ['whatsapp', 'messenger', 'sms', 'web_chat'] as const) {
+      out[`${kind}NewPerson`] = await measure(kind, base, 1);
+      out[`${kind}SamePerson`] = await measure(kind, base, 1);
+      base += 10_000;
+    }
+    out.whatsappBatchOf20NewPeople = await measure('whatsapp', base, batch);
+    return { perMessageIncludingBackground: out, deliveriesPerCase: perKind };
+  } finally {
+    pg.Client.prototype.query = original;
+    await hub.close();
+    await database.close();
+    await fresh.drop();
+  }
+}

@@ -1,0 +1,95 @@
+// `npm run bench -- all [--db postgres] [--budget-minutes 15]`: every scenario in turn, each in its
+// own process (a fresh hub and database each), within one time budget. A scenario that would start
+// past the budget is skipped and named; the summary lists each one's figure, correctness and time.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const here = import.meta.dirname;
+
+/**
+ * The order they run in (the headline scenarios first) and the sizes that keep the whole set near
+ * 15 minutes on the 2-core bench machine; each scenario's own defaults are the full-size runs.
+ */
+const ALL: Array<{ scenario: string; args?: string[] }> = [
+  { scenario: 'idle-memory' },
+  { scenario: 'http-baseline' },
+  { scenario: 'checkout' },
+  { scenario: 'inbound-orders', args: ['--orders', '1000'] },
+  { scenario: 'ingest' },
+  { scenario: 'inventory-hot-sku' },
+  { scenario: 'catalog-read' },
+  { scenario: 'customer-view' },
+  { scenario: 'sync-latency' },
+  { scenario: 'webhook-throughput' },
+  { scenario: 'coupon-race' },
+  { scenario: 'wallet-redeem' },
+  { scenario: 'pricing' },
+  { scenario: 'media-serve' },
+  { scenario: 'catalog-search' },
+  { scenario: 'feed-build' },
+  { scenario: 'catalog-import' },
+  { scenario: 'history-import' },
+  { scenario: 'inbox-ingest' },
+  { scenario: 'inbox-list' },
+  { scenario: 'smtp-ingest' },
+  { scenario: 'inbox-live' },
+  { scenario: 'audience-live' },
+];
+
+function runOne(scenario: string, args: string[], timeoutMs: number): Promise<number | null> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'run.ts'), scenario, ...args], {
+      stdio: 'inherit',
+    });
+    const timer = setTimeout(() => child.kill('SIGTERM'), timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
+  });
+}
+
+export async function runAll(args: Record<string, string>): Promise<void> {
+  const db = args.db ?? 'postgres';
+  const budgetMs = Number(args['budget-minutes'] ?? 15) * 60_000;
+  const started = Date.now();
+  const rows: string[] = [];
+  let failed = 0;
+  for (const { scenario, args: extra = [] } of ALL) {
+    const left = budgetMs - (Date.now() - started);
+    if (left < 20_000) {
+      rows.push(`| ${scenario} | skipped: the ${budgetMs / 60_000}-minute budget was spent | | |`);
+      continue;
+    }
+    const t0 = Date.now();
+    const code = await runOne(scenario, ['--db', db, ...extra], left);
+    const seconds = Math.round((Date.now() - t0) / 1000);
+    let figure = `exit ${code}`;
+    let correct = 'no';
+    try {
+      const r = JSON.parse(readFileSync(join(here, 'results', `${scenario}-${db}.json`), 'utf8'));
+      if (Date.parse(r.startedAt) >= t0 - 1000) {
+        figure = `${r.value} ${r.unit} (p99 ${r.p99_ms} ms)`;
+        correct = r.correct ? 'yes' : 'no';
+      }
+    } catch {
+      // no result written
+    }
+    if (code !== 0 || correct !== 'yes') failed++;
+    rows.push(`| ${scenario} | ${figure} | ${correct} | ${seconds} s |`);
+  }
+  const minutes = Math.round((Date.now() - started) / 6000) / 10;
+  console.log(
+    [
+      '',
+      `## npm run bench -- all (${db}): ${minutes} min`,
+      '',
+      '| scenario | figure | correct | time |',
+      '|---|---|---|---|',
+      ...rows,
+      '',
+    ].join('\n'),
+  );
+  if (failed) process.exitCode = 1;
+}

@@ -1,0 +1,262 @@
+// Catalog search as one channel shows it: PostgreSQL full-text search in the language of the channel's
+// locales, with each query word widened to the catalog's words it is probably a typo of (trigram
+// similarity on `catalog_search_terms`, plus swapped neighbouring letters, which trigrams score poorly),
+// facets over everything that matches, and sorting. Two statements: the words, then the page + facets.
+import { type SQL, sql } from 'drizzle-orm';
+import { type Executor, rows } from '../../platform/db/database.js';
+import type { ChannelViewScope } from './catalog.channel-view.js';
+import { searchFilter } from './catalog.repository.js';
+
+export const SEARCH_SORTS = ['relevance', 'price_asc', 'price_desc', 'title', 'newest'] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+
+export interface ChannelSearchQuery {
+  q?: string | undefined;
+  category?: string | undefined;
+  /** Option values a variant must have, e.g. [["colour", "Blue"]]; several are all required. */
+  options: Array<[string, string]>;
+  minPrice?: number | undefined;
+  maxPrice?: number | undefined;
+  /** Only products with one of these SKUs (the in-stock ones, chosen by the caller). */
+  skus?: string[] | undefined;
+  sort: SearchSort;
+  offset: number;
+  limit: number;
+}
+
+export interface SearchFacets {
+  categories: Array<{ value: string; count: number }>;
+  options: Array<{ name: string; value: string; count: number }>;
+  price: { min: number; max: number } | null;
+}
+
+export interface ChannelSearchResult {
+  ids: string[];
+  total: number;
+  facets: SearchFacets;
+  /** The query as the catalog's own words spell it, when a word was taken as a typo. */
+  didYouMean: string | null;
+}
+
+/** The text search configuration of a locale; the same mapping as the generated `search` column. */
+const CONFIGS: Record<string, string> = {
+  en: 'english',
+  nl: 'dutch',
+  es: 'spanish',
+  sv: 'swedish',
+  de: 'german',
+  fr: 'french',
+  it: 'italian',
+  da: 'danish',
+  fi: 'finnish',
+  pt: 'portuguese',
+};
+export const searchConfigOf = (locale: string): string => CONFIGS[locale.slice(0, 2)] ?? 'simple';
+
+// Cyrillic and Greek letters drawn like Latin ones: "prakа" typed with a Cyrillic "а" on a
+// mixed keyboard. Only a word that mixes scripts is folded, so a Bulgarian word stays Bulgarian.
+const LOOKALIKES: Record<string, string> = {
+  а: 'a',
+  е: 'e',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  у: 'y',
+  х: 'x',
+  к: 'k',
+  м: 'm',
+  т: 't',
+  н: 'h',
+  в: 'b',
+  і: 'i',
+  ј: 'j',
+  ѕ: 's',
+  α: 'a',
+  ο: 'o',
+  ρ: 'p',
+  ε: 'e',
+  κ: 'k',
+  τ: 't',
+  ν: 'v',
+  ι: 'i',
+};
+
+/** The words of a query, lower case, look-alike letters folded; at most 6 words of 40 letters. */
+export function queryWords(q: string): string[] {
+  const words =
+    q
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.slice(0, 6).map((w) => {
+    const word = w.slice(0, 40);
+    const latin = /[a-z]/.test(word);
+    const other = /[\u0370-\u03ff\u0400-\u04ff]/.test(word);
+    return latin && other ? [...word].map((c) => LOOKALIKES[c] ?? c).join('') : word;
+  });
+}
+
+/** The word and each spelling with two neighbouring letters swapped ("praka" → "parka"). */
+function swaps(word: string): string[] {
+  const out = [word];
+  const c = [...word];
+  for (let i = 0; i + 1 < c.length && word.length <= 20; i++) {
+    if (c[i] === c[i + 1]) continue;
+    out.push([...c.slice(0, i), c[i + 1], c[i], ...c.slice(i + 2)].join(''));
+  }
+  return out;
+}
+
+const quote = (lexeme: string) => `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+
+/**
+ * Each query word's candidates among the catalog's words: itself, a swap of two letters, words at
+ * least 30% alike by trigrams (the index's `%`), and for the last word (typed still) words it starts.
+ */
+async function candidatesOf(exec: Executor, words: string[]): Promise<Map<number, string[]>> {
+  const branches = words.map((w, i) => {
+    const prefix = i === words.length - 1 ? sql` or term like ${`${w.replace(/[\\%_]/g, '\\$&')}%`}` : sql``;
+    const swapped = sql`${sql.param(swaps(w))}::text[]`;
+    return sql`(select ${i}::int as i, term from catalog_search_terms
+                where term = any(${swapped}) or term % ${w}${prefix}
+                order by term = ${w} desc, term = any(${swapped}) desc, similarity(term, ${w}) desc, term
+                limit 8)`;
+  });
+  const found = await rows<{ i: number; term: string }>(exec, sql.join(branches, sql` union all `));
+  const byWord = new Map<number, string[]>();
+  for (const r of found) byWord.set(Number(r.i), [...(byWord.get(Number(r.i)) ?? []), r.term]);
+  return byWord;
+}
+
+/** A tsquery text: every word must match one of its candidates (the last one also as a prefix). */
+function tsqueryText(words: string[], candidates: Map<number, string[]>): string {
+  return words
+    .map((w, i) => {
+      const terms = candidates.get(i) ?? [];
+      const alternatives = terms.length ? terms.map(quote) : [];
+      if (i === words.length - 1 || !terms.length) alternatives.push(`${quote(w)}:*`);
+      return `(${[...new Set(alternatives)].join(' | ')})`;
+    })
+    .join(' & ');
+}
+
+function didYouMean(words: string[], candidates: Map<number, string[]>): string | null {
+  const best = words.map((w, i) => {
+    const terms = candidates.get(i) ?? [];
+    const typing = i === words.length - 1 && terms.some((t) => t.startsWith(w));
+    return terms.includes(w) || typing ? w : (terms[0] ?? w);
+  });
+  return best.some((b, i) => b !== words[i]) ? best.join(' ') : null;
+}
+
+export async function searchChannel(
+  exec: Executor,
+  scope: ChannelViewScope,
+  q: ChannelSearchQuery,
+): Promise<ChannelSearchResult> {
+  const words = q.q ? queryWords(q.q) : [];
+  const candidates = words.length ? await candidatesOf(exec, words) : new Map<number, string[]>();
+  const configs = [...new Set(scope.locales.map(searchConfigOf))];
+  const text = words.length ? tsqueryText(words, candidates) : '';
+  const tsq = words.length
+    ? sql.join(
+        configs.map((c) => sql`to_tsquery(${c}::regconfig, ${text})`),
+        sql` || `,
+      )
+    : sql`null::tsquery`;
+  const locales = sql`${sql.param(scope.locales)}::text[]`;
+
+  const filters: SQL[] = [sql`l.channel_id = ${scope.channelId}`, sql`l.published`, sql`p.status = 'active'`];
+  if (words.length) {
+    // Matched by the index: words in a text of the channel's locales, or a substring of a title,
+    // handle or SKU (trigram indexes), or a barcode.
+    filters.push(sql`(p.id in (select t.product_id from catalog_product_texts t
+                                where t.search @@ (select tsq from query) and t.locale = any(${locales}))
+                      or ${searchFilter(q.q!.trim())})`);
+  }
+  if (q.category) filters.push(sql`p.categories @> array[${q.category}]::text[]`);
+  for (const [name, value] of q.options) {
+    filters.push(sql`exists (select 1 from catalog_variants o where o.product_id = p.id
+                             and o.options @> ${JSON.stringify({ [name]: value })}::jsonb)`);
+  }
+  if (q.skus) {
+    filters.push(sql`exists (select 1 from catalog_variants s where s.product_id = p.id
+                             and s.sku = any(${sql.param(q.skus)}::text[]))`);
+  }
+  const priced: SQL[] = [sql`true`];
+  if (q.minPrice !== undefined) priced.push(sql`vp.amount >= ${q.minPrice}`);
+  if (q.maxPrice !== undefined) priced.push(sql`vp.amount <= ${q.maxPrice}`);
+  const priceFilter =
+    q.minPrice !== undefined || q.maxPrice !== undefined
+      ? sql`exists (select 1 from vp where vp.product_id = base.id and ${sql.join(priced, sql` and `)})`
+      : sql`true`;
+
+  const [r] = await rows<{
+    total: number;
+    ids: string[] | null;
+    categories: SearchFacets['categories'] | null;
+    options: SearchFacets['options'] | null;
+    price_min: number | null;
+    price_max: number | null;
+  }>(
+    exec,
+    sql`with query as (select ${tsq} as tsq),
+      list as (select id from catalog_price_lists where id = ${scope.priceListId} and currency = ${scope.currency}),
+      base as (select p.id, p.categories, p.created_at from catalog_listings l
+               join catalog_products p on p.id = l.product_id where ${sql.join(filters, sql` and `)}),
+      vp as (select v.product_id, v.options,
+               coalesce((select cp.amount from catalog_channel_prices cp where cp.channel_id = ${scope.channelId}
+                           and cp.variant_id = v.id and cp.currency = ${scope.currency}),
+                        (select pr.amount from catalog_prices pr
+                          where pr.price_list_id = (select id from list) and pr.variant_id = v.id)) as amount
+             from catalog_variants v where v.product_id in (select id from base)),
+      m as (select base.* from base where ${priceFilter})
+    select (select count(*)::int from m) as total,
+      (select json_agg(x.id order by x.n) from (${pageOf(q, locales)}) x) as ids,
+      (select json_agg(json_build_object('value', c, 'count', n) order by n desc, c)
+         from (select c, count(*)::int n from m, unnest(m.categories) c group by c) f) as categories,
+      (select json_agg(json_build_object('name', k, 'value', val, 'count', n) order by k, n desc, val)
+         from (select e.key k, e.value val, count(distinct vp.product_id)::int n
+               from vp join m on m.id = vp.product_id, jsonb_each_text(vp.options) e group by 1, 2) f) as options,
+      (select min(vp.amount) from vp join m on m.id = vp.product_id) as price_min,
+      (select max(vp.amount) from vp join m on m.id = vp.product_id) as price_max`,
+  );
+  const parse = <T>(v: T | string | null): T | null => (typeof v === 'string' ? JSON.parse(v) : v);
+  return {
+    ids: parse(r?.ids ?? null) ?? [],
+    total: Number(r?.total ?? 0),
+    facets: {
+      categories: parse(r?.categories ?? null) ?? [],
+      options: parse(r?.options ?? null) ?? [],
+      price:
+        r?.price_min == null || r.price_max == null
+          ? null
+          : { min: Number(r.price_min), max: Number(r.price_max) },
+    },
+    didYouMean: words.length ? didYouMean(words, candidates) : null,
+  };
+}
+
+/** The page of matches in the chosen order; ties by product id, so pages never overlap. */
+function pageOf(q: ChannelSearchQuery, locales: SQL): SQL {
+  const low = sql`(select min(vp.amount) from vp where vp.product_id = m.id)`;
+  const title = sql`(select t.title from catalog_product_texts t where t.product_id = m.id
+                     order by coalesce(array_position(${locales}, t.locale), 1000), t.locale limit 1)`;
+  const rank = sql`(select max(ts_rank(t.search, (select tsq from query))) from catalog_product_texts t
+                    where t.product_id = m.id and t.locale = any(${locales}))`;
+  const order =
+    q.sort === 'price_asc'
+      ? sql`${low} asc nulls last`
+      : q.sort === 'price_desc'
+        ? sql`${low} desc nulls last`
+        : q.sort === 'title'
+          ? sql`${title} asc`
+          : q.sort === 'newest'
+            ? sql`m.created_at desc`
+            : q.q
+              ? sql`${rank} desc nulls last`
+              : null;
+  const by = order ? sql`${order}, m.id` : sql`m.id`;
+  return sql`select m.id, row_number() over (order by ${by}) as n from m order by ${by}
+             limit ${q.limit} offset ${q.offset}`;
+}

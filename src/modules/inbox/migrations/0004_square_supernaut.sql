@@ -1,0 +1,1 @@
+ALTER TABLE "inbox_conversations" ADD COLUMN "channel_id" text;

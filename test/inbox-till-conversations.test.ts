@@ -1,0 +1,164 @@
+// The till's conversation routes: a clerk signed in at the till (scope inbox:till) or a key of the
+// till's channel with inbox:read reads the conversations of the customer attached to a sale's cart on
+// that till and records a shop visit on them, and nothing else (never another customer's, never the
+// inbox); refused without a key, without the scope, with another store's key and with a publishable key.
+import { beforeAll, expect, it } from 'vitest';
+import {
+  buildCommerceFixture,
+  COMMERCE_HUB_OPTIONS,
+  type CommerceFixture,
+} from './helpers/commerce-fixture.js';
+import { describeEachHub, type TestHub } from './helpers/test-hub.js';
+
+const PASSWORD = 'correct horse battery';
+
+async function ok(t: TestHub, method: string, path: string, o: { body?: unknown; key?: string | null } = {}) {
+  const r = await t.api(method, path, o);
+  expect(r.status, `${method} ${path}: ${JSON.stringify(r.body)}`).toBeLessThan(300);
+  return r.body;
+}
+
+describeEachHub(
+  'till conversations',
+  (t) => {
+    let f: CommerceFixture;
+    let conversationId = '';
+    let saleCart = '';
+    let anonymousCart = '';
+    let tillReader = '';
+    let clerk = '';
+    let otherConversation = '';
+
+    beforeAll(async () => {
+      f = await buildCommerceFixture(t, 'TC');
+      const flow = t.hub.services.inboxFlow;
+      const inbound = (email: string, id: string) =>
+        flow.receiveInbound(t.hub.systemCtx(), {
+          channelKind: 'email',
+          externalId: `<${id}@example.com>`,
+          from: { identifierType: 'email', value: email, trust: 'claimed' },
+          subject: 'Sizes',
+          text: 'Does the parka run small?',
+          occurredAt: new Date(),
+        });
+      const mine = await inbound('mira.tc@example.com', 'tc-1');
+      otherConversation = (await inbound('someone.tc@example.com', 'tc-2')).conversation.id;
+      conversationId = mine.conversation.id;
+      await t.hub.services.inbox.queueOutbound(t.hub.systemCtx(), {
+        conversationId,
+        channelKind: 'email',
+        authorId: 'agent',
+        address: 'mira.tc@example.com',
+        text: 'They run true.',
+      });
+      await t.hub.services.inbox.addNote(t.hub.systemCtx(), conversationId, {
+        authorId: 'agent',
+        text: 'Internal: VIP',
+        kind: 'internal',
+      });
+      await ok(t, 'POST', '/api/staff', {
+        body: {
+          name: 'Tove Clerk',
+          email: 'tove.tc@example.com',
+          role: 'clerk',
+          locationIds: [f.locations.amsterdam.id],
+          password: PASSWORD,
+        },
+      });
+      clerk = (
+        await ok(t, 'POST', '/api/staff/sign-in', {
+          key: null,
+          body: { email: 'tove.tc@example.com', password: PASSWORD, channel: f.channels.tillAms.code },
+        })
+      ).token;
+      saleCart = (
+        await ok(t, 'POST', '/api/carts', {
+          key: f.keys.tillAms,
+          body: { profileId: mine.conversation.customerId, lines: [{ sku: f.skus.mug, quantity: 1 }] },
+        })
+      ).id;
+      anonymousCart = (
+        await ok(t, 'POST', '/api/carts', {
+          key: f.keys.tillAms,
+          body: { lines: [{ sku: f.skus.mug, quantity: 1 }] },
+        })
+      ).id;
+      tillReader = (
+        await ok(t, 'POST', '/api/keys', {
+          body: { name: 'tc-till-inbox', scopes: ['inbox:read'], channelId: f.channels.tillAms.id },
+        })
+      ).secret;
+    });
+
+    it('gives the till the conversations of the sale’s customer only', async () => {
+      const r = await ok(t, 'GET', `/api/tills/carts/${saleCart}/conversations`, { key: tillReader });
+      expect(r.items.map((c: { id: string }) => c.id)).toEqual([conversationId]);
+      const none = await ok(t, 'GET', `/api/tills/carts/${anonymousCart}/conversations`, { key: tillReader });
+      expect(none.items).toEqual([]);
+      // The till's key is not an inbox key.
+      expect((await t.api('GET', '/api/inbox/conversations', { key: tillReader })).status).toBe(403);
+    });
+
+    it('lets a clerk at the till read the sale customer’s thread and note a visit, never the inbox', async () => {
+      const path = `/api/tills/carts/${saleCart}/conversations`;
+      const list = await ok(t, 'GET', path, { key: clerk });
+      expect(list.items).toHaveLength(1);
+      // The last message the customer sees, not the agents' internal note.
+      expect(list.items[0].lastMessage).toMatchObject({ direction: 'outbound', text: 'They run true.' });
+      const thread = await ok(t, 'GET', `${path}/${conversationId}`, { key: clerk });
+      expect(thread.messages.map((m: { text: string }) => m.text)).toEqual([
+        'Does the parka run small?',
+        'They run true.',
+      ]);
+      const note = await t.api('POST', `${path}/${conversationId}/store-notes`, {
+        key: clerk,
+        body: { text: 'Tried the parka on in M' },
+      });
+      expect(note.status, JSON.stringify(note.body)).toBe(201);
+      expect(note.body).toMatchObject({ direction: 'note', channelKind: 'store_note' });
+      // Another customer's conversation does not exist for this sale; hostile text names the field.
+      expect((await t.api('GET', `${path}/${otherConversation}`, { key: clerk })).status).toBe(404);
+      const bad = await t.api('POST', `${path}/${conversationId}/store-notes`, {
+        key: clerk,
+        body: { text: 'a\u0000b' },
+      });
+      expect(bad.status).toBe(400);
+      expect(JSON.stringify(bad.body)).toContain('text');
+      for (const p of ['/api/inbox/conversations', `/api/inbox/conversations/${conversationId}`]) {
+        expect((await t.api('GET', p, { key: clerk })).status).toBe(403);
+      }
+    });
+
+    it('refuses no key, a key without inbox:read, another store’s key and a publishable key', async () => {
+      const path = `/api/tills/carts/${saleCart}/conversations`;
+      expect((await t.api('GET', path, { key: null })).status).toBe(401);
+      expect((await t.api('GET', `${path}/${conversationId}`, { key: null })).status).toBe(401);
+      expect((await t.api('GET', path, { key: f.keys.tillAms })).status).toBe(403);
+      const otherStore = (
+        await ok(t, 'POST', '/api/keys', {
+          body: { name: 'tc-sto-inbox', scopes: ['inbox:read'], channelId: f.channels.tillSto.id },
+        })
+      ).secret;
+      expect([403, 404]).toContain((await t.api('GET', path, { key: otherStore })).status);
+      const note = await t.api('POST', `${path}/${conversationId}/store-notes`, {
+        key: otherStore,
+        body: { text: 'x' },
+      });
+      expect([403, 404]).toContain(note.status);
+      const pk = (
+        await ok(t, 'POST', '/api/keys', {
+          body: { name: 'tc-pk', kind: 'publishable', channelId: f.channels.tillAms.id },
+        })
+      ).secret;
+      expect((await t.api('GET', path, { key: pk })).status).toBe(403);
+      expect((await t.api('GET', `${path}/${conversationId}`, { key: pk })).status).toBe(403);
+      // Writing a store note: the same refusals as reading.
+      const noteBy = (key: string | null) =>
+        t.api('POST', `${path}/${conversationId}/store-notes`, { key, body: { text: 'x' } });
+      expect((await noteBy(null)).status).toBe(401);
+      expect((await noteBy(f.keys.tillAms)).status).toBe(403);
+      expect((await noteBy(pk)).status).toBe(403);
+    });
+  },
+  COMMERCE_HUB_OPTIONS,
+);

@@ -1,0 +1,172 @@
+// The conversations tab of the customer at the counter: their conversations on every channel (the
+// channel, the last message and when), one opened read only (replies are the inbox's work), and the
+// clerk notes the shop visit on it. Only the sale's customer's, through the till's own routes
+// (scope inbox:till): the till never sees the inbox.
+import { type FormEvent, useState } from 'react';
+import { type MessageKey, useIntl } from '../i18n/index.tsx';
+import { ok, type paths } from '../ui/api.ts';
+import { Empty, ErrorNotice, Loading, Notice, Pill, TextAreaField, useLoad } from '../ui/components.tsx';
+import { useAction } from '../ui/data-table.tsx';
+import { useApi } from '../ui/key-gate.tsx';
+import { ProblemScope } from '../ui/problem.tsx';
+
+type ListItem =
+  paths['/api/tills/carts/{id}/conversations']['get']['responses'][200]['content']['application/json']['items'][number];
+type Thread =
+  paths['/api/tills/carts/{id}/conversations/{conversationId}']['get']['responses'][200]['content']['application/json'];
+type Kind = NonNullable<ListItem['lastInboundChannel']>;
+
+const kindLabel = (k: Kind): MessageKey => `inbox.kind.${k}`;
+const FROM: Record<Thread['messages'][number]['direction'], MessageKey> = {
+  inbound: 'inbox.from.customer',
+  outbound: 'inbox.from.agent',
+  note: 'inbox.from.note',
+};
+
+export function TillConversations({ cartId, customerId }: { cartId: string; customerId: string }) {
+  const intl = useIntl();
+  const api = useApi();
+  const [open, setOpen] = useState<string | null>(null);
+  const list = useLoad(
+    () => ok(api.GET('/api/tills/carts/{id}/conversations', { params: { path: { id: cartId } } })),
+    [cartId, customerId],
+  );
+  return (
+    <section aria-labelledby="till-conversations" className="stack" data-testid="till-conversations">
+      <h2 id="till-conversations">{intl.t('tillInbox.title')}</h2>
+      {open ? (
+        <ThreadView
+          cartId={cartId}
+          conversationId={open}
+          onBack={() => {
+            setOpen(null);
+            list.reload();
+          }}
+        />
+      ) : list.error ? (
+        <ErrorNotice error={list.error} />
+      ) : !list.data ? (
+        <Loading />
+      ) : list.data.items.length === 0 ? (
+        <Empty>{intl.t('tillInbox.none')}</Empty>
+      ) : (
+        <ul className="plain stack">
+          {list.data.items.map((c) => (
+            <li key={c.id} className="card stack" data-testid="till-conversation">
+              <button
+                type="button"
+                className="link"
+                onClick={() => setOpen(c.id)}
+                aria-label={intl.t('tillInbox.open', { subject: c.subject || intl.t('inbox.noSubject') })}
+              >
+                {c.subject || intl.t('inbox.noSubject')}
+              </button>
+              <span className="row">
+                {c.channelKinds.map((k) => (
+                  <Pill key={k} tone="info">
+                    {intl.t(kindLabel(k))}
+                  </Pill>
+                ))}
+                <time dateTime={String(c.lastMessageAt)}>{intl.date(c.lastMessageAt)}</time>
+              </span>
+              {c.lastMessage ? (
+                <span className="hint">
+                  {intl.t(`tillInbox.lastFrom.${c.lastMessage.direction}`)} {c.lastMessage.text}
+                </span>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function ThreadView({
+  cartId,
+  conversationId,
+  onBack,
+}: {
+  cartId: string;
+  conversationId: string;
+  onBack(): void;
+}) {
+  const intl = useIntl();
+  const api = useApi();
+  const params = { path: { id: cartId, conversationId } };
+  const thread = useLoad(
+    () => ok(api.GET('/api/tills/carts/{id}/conversations/{conversationId}', { params })),
+    [cartId, conversationId],
+  );
+  const [text, setText] = useState('');
+  // Kept as a flag, not a string: the notice follows a language change made after saving.
+  const [saved, setSaved] = useState(false);
+  const { run, notices, error } = useAction();
+  const note = (e: FormEvent) => {
+    e.preventDefault();
+    setSaved(false);
+    void run(async () => {
+      await ok(
+        api.POST('/api/tills/carts/{id}/conversations/{conversationId}/store-notes', {
+          params,
+          body: { text },
+        }),
+      );
+      setText('');
+      setSaved(true);
+      thread.reload();
+    });
+  };
+  if (!thread.data) return thread.error ? <ErrorNotice error={thread.error} /> : <Loading />;
+  return (
+    <article className="stack" aria-label={thread.data.conversation.subject || intl.t('inbox.noSubject')}>
+      <button type="button" className="secondary" onClick={onBack}>
+        {intl.t('tillInbox.back')}
+      </button>
+      <h3>{thread.data.conversation.subject || intl.t('inbox.noSubject')}</h3>
+      <ol className="inbox-timeline" aria-label={intl.t('inbox.timeline')}>
+        {thread.data.messages.map((m) => (
+          <MessageRow key={m.id} m={m} />
+        ))}
+      </ol>
+      <p className="hint">{intl.t('tillInbox.readOnly')}</p>
+      {notices}
+      {saved ? <Notice tone="success">{intl.t('tillInbox.visitSaved')}</Notice> : null}
+      <ProblemScope error={error}>
+        <form className="stack" onSubmit={note} aria-label={intl.t('tillInbox.visit')}>
+          <TextAreaField
+            label={intl.t('tillInbox.visitText')}
+            value={text}
+            onChange={setText}
+            field="body.text"
+            rows={2}
+          />
+          <button type="submit">{intl.t('tillInbox.visit')}</button>
+        </form>
+      </ProblemScope>
+    </article>
+  );
+}
+
+function MessageRow({ m }: { m: Thread['messages'][number] }) {
+  const intl = useIntl();
+  return (
+    <li
+      className={`inbox-message inbox-${m.direction}`}
+      data-testid="till-message"
+      data-direction={m.direction}
+    >
+      <div className="inbox-message-head">
+        <strong>{intl.t(FROM[m.direction])}</strong>
+        {m.channelKind ? <Pill tone="info">{intl.t(kindLabel(m.channelKind))}</Pill> : null}
+        <time dateTime={String(m.occurredAt)}>{intl.date(m.occurredAt)}</time>
+      </div>
+      <p className="inbox-text">{m.text}</p>
+      {m.attachments.map((a) => (
+        <span key={a.id} className="hint">
+          {a.filename}
+        </span>
+      ))}
+    </li>
+  );
+}
