@@ -750,7 +750,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
           maxMessageBytes: Math.max(25 * 1024 * 1024, config.maxAttachmentBytes * 3),
         });
 
-  let wakeup: { stop(): Promise<void> } | undefined;
+  let wakeup: { stop(): void } | undefined;
   if (config.natsUrl) {
     relay = await startNatsRelay({
       url: config.natsUrl,
@@ -760,9 +760,8 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       log,
       metrics,
     });
-    wakeup = await startNatsWakeup({
-      url: config.natsUrl,
-      stream: config.natsStream,
+    wakeup = startNatsWakeup({
+      connection: relay.connection,
       subjectPrefix: config.natsSubjectPrefix,
       database,
       log,
@@ -820,8 +819,8 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await inboxSnoozes.stop();
       await walletLedger.stop();
       await orderConfirmations.stop();
+      wakeup?.stop();
       await relay?.stop();
-      await wakeup?.stop();
       if (!opts.database) await database.close();
     },
   };

@@ -150,16 +150,19 @@ export async function startNatsRelay(opts: NatsRelayOptions): Promise<NatsRelay>
  * Wakes this node's consumers whenever any node's relay publishes or any node commits events, so
  * SSE clients on every node see a change within milliseconds of its commit, and the relay (on
  * whichever node holds its lease) publishes at once instead of at its next poll.
+ *
+ * It rides on the relay's connection: with a connection of its own it could still be waiting for
+ * its next reconnect try (up to 10 s apart) while the relay said "connected", and a commit's wake
+ * sent meanwhile was lost, leaving the other node to its poll.
  */
-export async function startNatsWakeup(opts: {
-  url: string;
-  stream: string;
+export function startNatsWakeup(opts: {
+  connection: NatsConnection;
   subjectPrefix?: string;
   database: Database;
   log: Logger;
 }) {
+  const nc = opts.connection;
   const prefix = opts.subjectPrefix ?? NATS_SUBJECT_PREFIX;
-  const nc = await connect(reconnectingOptions(opts.url, 'omnihub-wakeup'));
   const sub = nc.subscribe(`${prefix}.>`);
   const wakeSubject = wakeSubjectFor(prefix);
   const wakes = nc.subscribe(wakeSubject);
@@ -171,6 +174,10 @@ export async function startNatsWakeup(opts: {
       for await (const m of s) if (s === sub || m.string() !== origin) notifier.notifyRemote();
     })().catch((err) => opts.log.warn({ err }, 'NATS wake-up subscription ended'));
   }
+  // Wakes sent by other nodes while this one was away are lost: read once on reconnect.
+  (async () => {
+    for await (const s of nc.status()) if (s.type === 'reconnect') notifier.notifyRemote();
+  })().catch(() => {});
   // One wake per burst of local commits: the next read picks up all of them.
   let pending = false;
   const offLocal = notifier.onLocal(() => {
@@ -182,11 +189,11 @@ export async function startNatsWakeup(opts: {
     });
   });
   return {
-    async stop() {
+    stop() {
       offLocal();
+      if (nc.isClosed()) return;
       sub.unsubscribe();
       wakes.unsubscribe();
-      await nc.drain().catch(() => {});
     },
   };
 }
