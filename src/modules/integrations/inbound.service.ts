@@ -32,7 +32,7 @@ import {
   type InboundDelivery,
 } from './inbound.types.js';
 import { INTEGRATION_EVENTS } from './integrations.events.js';
-import { newWebhookSecret } from './webhooks.service.js';
+import { newWebhookSecret } from './webhook-body.js';
 
 const publicConnector = ({ secret: _s, ...rest }: ConnectorWithSecret): Connector => rest;
 

@@ -24,7 +24,7 @@ import {
   type RulePatch,
   SampleEvent,
 } from './rules.types.js';
-import { matchesType } from './webhooks.service.js';
+import { matchesType } from './webhook-body.js';
 
 function checkExpressions(rule: { condition?: string | null | undefined; actions?: RuleInput['actions'] }) {
   const check = (expr: string | null | undefined, path: string) => checkJsonata(expr, path, path);
