@@ -44,6 +44,13 @@ try {
     copyFileSync(f, to);
     copied++;
   }
+  // A fresh embedded database starts from this image (see src/platform/db/pglite-image.ts).
+  const { writeDatabaseImage } = (await import(
+    join(dist, 'platform/db/pglite-image.js')
+  )) as typeof import('../src/platform/db/pglite-image.js');
+  const { ALL_MIGRATIONS } = (await import(join(dist, 'app.js'))) as typeof import('../src/app.js');
+  if (await writeDatabaseImage(ALL_MIGRATIONS))
+    console.log('made the migrated embedded database image (dist/pglite-migrated.tar.gz)');
   writeFileSync(stamp, `${new Date().toISOString()}\n`);
   console.log(`hub compiled into dist/ (${copied} migration files copied)`);
 } catch (err) {

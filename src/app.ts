@@ -132,6 +132,7 @@ import { type Ctx, createContext } from './platform/context.js';
 import { type Database, openDatabase } from './platform/db/database.js';
 import { getMeta, setMeta } from './platform/db/hub-meta.js';
 import { type MigrationSet, runMigrations } from './platform/db/migrate.js';
+import { freshDatabaseImage } from './platform/db/pglite-image.js';
 import { consumerLags } from './platform/events/consumer.js';
 import { registerEventSchemas } from './platform/events/event-schemas.js';
 import { onHeartbeat } from './platform/events/lease-heartbeat.js';
@@ -416,12 +417,20 @@ export function createLogger(level: string): Logger {
   return pino(loggerOptions(level));
 }
 
+/** The hub's database; a new embedded one starts from the build's migrated image when it fits. */
+export function openHubDatabase(config: Pick<HubConfig, 'databaseUrl' | 'dataDir'>): Promise<Database> {
+  if (config.databaseUrl) return openDatabase({ databaseUrl: config.databaseUrl });
+  return openDatabase({
+    dataDir: config.dataDir,
+    pgliteImage: freshDatabaseImage(config.dataDir, ALL_MIGRATIONS),
+  });
+}
+
 export async function createHub(opts: HubOptions): Promise<Hub> {
   const { config } = opts;
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? createLogger(config.logLevel);
-  const database =
-    opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const database = opts.database ?? (await openHubDatabase(config));
   if (!opts.prepared) await runMigrations(database, ALL_MIGRATIONS);
   const secrets = createSecretBox(parseSecretsKey(config.secretsKey));
   await checkSecretsKey(database.db, secrets); // a wrong or missing key stops the start here
@@ -906,7 +915,7 @@ async function initializeDatabase(
  * the bootstrap key and the demo data. A cluster's primary runs it before forking its workers.
  */
 export async function prepareDatabase(config: HubConfig, log: Logger): Promise<DatabasePreparation> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openHubDatabase(config);
   try {
     await runMigrations(database, ALL_MIGRATIONS);
     await checkSecretsKey(database.db, createSecretBox(parseSecretsKey(config.secretsKey)));

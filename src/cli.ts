@@ -2,7 +2,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { ALL_MIGRATIONS, createHub, createLogger, createServices, HUB_VERSION } from './app.js';
+import {
+  ALL_MIGRATIONS,
+  createHub,
+  createLogger,
+  createServices,
+  HUB_VERSION,
+  openHubDatabase,
+} from './app.js';
 import { addImportCommands } from './cli-import.js';
 import { type ClusterStarted, isClusterWorker, serveClusterPrimary, serveClusterWorker } from './cluster.js';
 import { DEMO_PAYMENT_PROVIDERS } from './flows/demo/demo-channels.js';
@@ -25,7 +32,7 @@ const program = new Command('omnihub')
 
 async function withDatabase<T>(fn: (ctx: ReturnType<typeof createContext>) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openHubDatabase(config);
   try {
     await runMigrations(database, ALL_MIGRATIONS);
     return await fn(createContext(database, { clock: systemClock, log: createLogger('warn') }));

@@ -6,7 +6,6 @@
 //     node_modules/.cache, named by a hash of every migration file and the PGlite version;
 //   - PostgreSQL: a migrated template database copied by `createFreshPostgresDatabase`.
 // Also a run directory where the browser suites share one build of the web apps.
-import { createHash } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
@@ -23,6 +22,7 @@ import pg from 'pg';
 import { ALL_MIGRATIONS } from '../../src/app.js';
 import { openDatabase } from '../../src/platform/db/database.js';
 import { runMigrations } from '../../src/platform/db/migrate.js';
+import { migrationsKey } from '../../src/platform/db/pglite-image.js';
 import { postgresTestUrl, TEST_IMAGE_ENV } from '../../src/platform/testing/test-databases.js';
 
 export const TEST_RUN_DIR_ENV = 'OMNIHUB_TEST_RUN_DIR';
@@ -47,12 +47,7 @@ export async function setup(): Promise<() => Promise<void>> {
 }
 
 async function pgliteImages(): Promise<{ empty: string; migrated: string }> {
-  const hash = createHash('sha256');
-  hash.update(
-    JSON.parse(readFileSync(join(ROOT, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')).version,
-  );
-  for (const set of ALL_MIGRATIONS) hashFolder(hash, set.folder);
-  const dir = join(ROOT, 'node_modules/.cache/omnihub-test-images', hash.digest('hex').slice(0, 16));
+  const dir = join(ROOT, 'node_modules/.cache/omnihub-test-images', migrationsKey(ALL_MIGRATIONS));
   const empty = join(dir, 'pglite-empty.tar');
   const migrated = join(dir, 'pglite-migrated.tar');
   if (existsSync(empty) && existsSync(migrated)) return { empty, migrated };
@@ -66,17 +61,6 @@ async function pgliteImages(): Promise<{ empty: string; migrated: string }> {
     await pglite.close();
   }
   return { empty, migrated };
-}
-
-function hashFolder(hash: ReturnType<typeof createHash>, folder: string): void {
-  const files = readdirSync(folder, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-  for (const path of files) {
-    hash.update(path.slice(ROOT.length));
-    hash.update(readFileSync(path));
-  }
 }
 
 // Another run (a second worktree sharing node_modules) may write the same image at the same time:

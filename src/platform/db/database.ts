@@ -59,21 +59,34 @@ export interface OpenDatabaseOptions {
   poolSize?: number;
   /** PGlite only: start from this image of a data directory (made by `dumpDataDir`) instead of initdb. */
   pgliteImage?: Blob | undefined;
+  /** PGlite only: its buffer cache in MB (PostgreSQL's default 128 MB stays resident in the hub's own process). */
+  pgliteSharedBuffersMb?: number | undefined;
 }
+
+export const DEFAULT_PGLITE_SHARED_BUFFERS_MB = 32;
 
 export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
-  return openPglite(opts.dataDir ?? 'memory://', opts.pgliteImage);
+  return openPglite(
+    opts.dataDir ?? 'memory://',
+    opts.pgliteImage,
+    opts.pgliteSharedBuffersMb ?? DEFAULT_PGLITE_SHARED_BUFFERS_MB,
+  );
 }
 
 /** Contrib modules PGlite loads (PostgreSQL ships them): trigram similarity for catalog search. */
 export const PGLITE_EXTENSIONS = { pg_trgm };
 
-async function openPglite(dataDir: string, image: Blob | undefined): Promise<Database> {
+async function openPglite(
+  dataDir: string,
+  image: Blob | undefined,
+  sharedBuffersMb: number,
+): Promise<Database> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir, {
     ...(image ? { loadDataDir: image } : {}),
     extensions: PGLITE_EXTENSIONS,
+    postgresqlconf: [`shared_buffers=${sharedBuffersMb}MB`],
   });
   const db = drizzlePglite(client) as unknown as Db;
   return {

@@ -1,0 +1,40 @@
+// A new embedded data directory starts from the build's migrated image only when the image was made
+// for exactly these migrations and this PGlite; an initialised directory never does.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { platformMigrations } from '../migrations.js';
+import { openDatabase } from './database.js';
+import { migrationsApplied } from './migrate.js';
+import { freshDatabaseImage, writeDatabaseImage } from './pglite-image.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'omnihub-image-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+it('opens a new directory migrated from the image, and ignores an image made for other migrations', async () => {
+  const image = join(dir, 'image.tar.gz');
+  const sets = [platformMigrations];
+  expect(await writeDatabaseImage(sets, image)).toBe(true);
+  expect(await writeDatabaseImage(sets, image)).toBe(false); // the one there fits
+
+  const dataDir = join(dir, 'data');
+  const blob = freshDatabaseImage(dataDir, sets, image);
+  expect(blob).toBeInstanceOf(Blob);
+  const database = await openDatabase({ dataDir, pgliteImage: blob });
+  try {
+    expect(await migrationsApplied(database.db, sets)).toBe(true);
+  } finally {
+    await database.close();
+  }
+  // Initialised now: reopening never loads an image over it.
+  expect(freshDatabaseImage(dataDir, sets, image)).toBeUndefined();
+
+  // Another migration set (one more file) does not fit the image.
+  const other = join(dir, 'other-migrations');
+  mkdirSync(other);
+  writeFileSync(join(other, 'x.sql'), 'select 1;');
+  expect(
+    freshDatabaseImage(join(dir, 'data2'), [...sets, { name: 'x', folder: other }], image),
+  ).toBeUndefined();
+});
