@@ -82,7 +82,11 @@ async function sent(t: TestHub, id: string, messageId: string) {
   return eventually(
     async () =>
       (
-        (await t.api('GET', `/api/inbox/conversations/${id}`)).body.messages as Array<Record<string, any>>
+        (await t.api('GET', `/api/inbox/conversations/${id}`)).body.messages as Array<{
+          id: string;
+          status: string | null;
+          externalId: string | null;
+        }>
       ).find((m) => m.id === messageId)!,
     (m) => m?.status === 'sent',
   );
