@@ -46,6 +46,7 @@ import {
   createCustomerPanelFlow,
   createInboxFlow,
   createQuickActions,
+  createTillInboxAudience,
   inboxRoutes,
   tillConversationRoutes,
 } from './flows/inbox/index.js';
@@ -467,6 +468,10 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     metrics,
     secrets,
     ...integrationDepsFrom(services),
+    tillInboxAudience: createTillInboxAudience({
+      carts: services.commerce.deps.carts,
+      customers: services.customers,
+    }),
   });
   services.importConnectors.source = (ctx, id) => integration.services.inbound.getConnector(ctx, id);
   services.cdpEndpoints.exists = async (ctx, id) => {

@@ -1,7 +1,8 @@
 // The conversations tab of the customer at the counter: their conversations on every channel (the
 // channel, the last message and when), one opened read only (replies are the inbox's work), and the
 // clerk notes the shop visit on it. Only the sale's customer's, through the till's own routes
-// (scope inbox:till): the till never sees the inbox.
+// (scope inbox:till): the till never sees the inbox. Live: the page's one event stream, told the
+// sale's cart, carries the inbox events about this customer only.
 import { type FormEvent, useState } from 'react';
 import { type MessageKey, useIntl } from '../i18n/index.tsx';
 import { ok, type paths } from '../ui/api.ts';
@@ -9,6 +10,7 @@ import { Empty, ErrorNotice, Loading, Notice, Pill, TextAreaField, useLoad } fro
 import { useAction } from '../ui/data-table.tsx';
 import { useApi } from '../ui/key-gate.tsx';
 import { ProblemScope } from '../ui/problem.tsx';
+import { useLiveEvents } from '../ui/use-live.ts';
 
 type ListItem =
   paths['/api/tills/carts/{id}/conversations']['get']['responses'][200]['content']['application/json']['items'][number];
@@ -17,6 +19,15 @@ type Thread =
 type Kind = NonNullable<ListItem['lastInboundChannel']>;
 
 const kindLabel = (k: Kind): MessageKey => `inbox.kind.${k}`;
+/** What changes a thread at the counter (agents' internal notes are filtered out when read). */
+const LIVE_TYPES = [
+  'inbox.conversation_opened',
+  'inbox.message_received',
+  'inbox.message_queued',
+  'inbox.note_added',
+];
+const useSaleInboxEvents = (cartId: string, onEvent: (conversationId: string) => void) =>
+  useLiveEvents(LIVE_TYPES, (e) => onEvent(String(e.data.conversationId ?? '')), { query: { cart: cartId } });
 const FROM: Record<Thread['messages'][number]['direction'], MessageKey> = {
   inbound: 'inbox.from.customer',
   outbound: 'inbox.from.agent',
@@ -31,6 +42,7 @@ export function TillConversations({ cartId, customerId }: { cartId: string; cust
     () => ok(api.GET('/api/tills/carts/{id}/conversations', { params: { path: { id: cartId } } })),
     [cartId, customerId],
   );
+  useSaleInboxEvents(cartId, () => list.reload());
   return (
     <section aria-labelledby="till-conversations" className="stack" data-testid="till-conversations">
       <h2 id="till-conversations">{intl.t('tillInbox.title')}</h2>
@@ -98,6 +110,9 @@ function ThreadView({
     () => ok(api.GET('/api/tills/carts/{id}/conversations/{conversationId}', { params })),
     [cartId, conversationId],
   );
+  useSaleInboxEvents(cartId, (id) => {
+    if (id === conversationId) thread.reload();
+  });
   const [text, setText] = useState('');
   // Kept as a flag, not a string: the notice follows a language change made after saving.
   const [saved, setSaved] = useState(false);

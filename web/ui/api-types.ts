@@ -17496,6 +17496,8 @@ export interface paths {
         query?: {
           /** @description an event id or cursor to resume after (instead of Last-Event-ID) */
           after?: string;
+          /** @description at a till (inbox:till): inbox events about the customer of this sale’s cart only; without inbox:read a stream carries no other inbox events */
+          cart?: string;
           /** @description only this channel (and global events); implied by a channel-bound key */
           channel?: string;
           /** @description comma-separated types; a trailing * matches a prefix, e.g. inventory.*,order.* */
