@@ -31,21 +31,25 @@ describeEachHub(
     let tillReader = '';
     let clerk = '';
     let otherConversation = '';
+    let otherFile = '';
 
     beforeAll(async () => {
       f = await buildCommerceFixture(t, 'TC');
       const flow = t.hub.services.inboxFlow;
-      const inbound = (email: string, id: string) =>
+      const inbound = (email: string, id: string, file: string) =>
         flow.receiveInbound(t.hub.systemCtx(), {
           channelKind: 'email',
           externalId: `<${id}@example.com>`,
           from: { identifierType: 'email', value: email, trust: 'claimed' },
           subject: 'Sizes',
           text: 'Does the parka run small?',
+          attachments: [{ filename: file, contentType: 'text/html', content: Buffer.from(`<p>${file}</p>`) }],
           occurredAt: new Date(),
         });
-      const mine = await inbound('mira.tc@example.com', 'tc-1');
-      otherConversation = (await inbound('someone.tc@example.com', 'tc-2')).conversation.id;
+      const mine = await inbound('mira.tc@example.com', 'tc-1', 'size chart.html');
+      const other = await inbound('someone.tc@example.com', 'tc-2', 'other.html');
+      otherConversation = other.conversation.id;
+      otherFile = other.message.attachments[0]!.id;
       conversationId = mine.conversation.id;
       await t.hub.services.inbox.queueOutbound(t.hub.systemCtx(), {
         conversationId,
@@ -203,6 +207,44 @@ describeEachHub(
       const log = await ok(t, 'GET', '/api/events?types=inbox.*', { key: clerk });
       expect(log.items).toEqual([]);
       expect((await ok(t, 'GET', '/api/events?types=inbox.*')).items.length).toBeGreaterThan(0);
+    });
+
+    it('serves the till the files of its sale customer’s thread as downloads, and no one else’s', async () => {
+      const path = `/api/tills/carts/${saleCart}/conversations/${conversationId}`;
+      const thread = await ok(t, 'GET', path, { key: clerk });
+      const file = thread.messages[0].attachments[0] as { id: string; filename: string };
+      expect(file.filename).toBe('size chart.html');
+      const got = await t.api('GET', `${path}/attachments/${file.id}`, { key: clerk });
+      expect(got.status).toBe(200);
+      expect(got.body).toBe('<p>size chart.html</p>');
+      expect(got.headers).toMatchObject({
+        'content-type': 'application/octet-stream',
+        'content-disposition': 'attachment; filename="size%20chart.html"',
+        'x-content-type-options': 'nosniff',
+      });
+      expect((await t.api('GET', `${path}/attachments/${file.id}`, { key: tillReader })).status).toBe(200);
+      // Another customer's file, through this sale's conversation or their own: not there.
+      expect((await t.api('GET', `${path}/attachments/${otherFile}`, { key: clerk })).status).toBe(404);
+      const theirs = `/api/tills/carts/${saleCart}/conversations/${otherConversation}/attachments/${otherFile}`;
+      expect((await t.api('GET', theirs, { key: clerk })).status).toBe(404);
+      const anonymous = `/api/tills/carts/${anonymousCart}/conversations/${conversationId}/attachments/${file.id}`;
+      expect((await t.api('GET', anonymous, { key: clerk })).status).toBe(404);
+      // Refused without a key, without the scope, with another store's key and with a publishable key.
+      const url = `${path}/attachments/${file.id}`;
+      expect((await t.api('GET', url, { key: null })).status).toBe(401);
+      expect((await t.api('GET', url, { key: f.keys.tillAms })).status).toBe(403);
+      const otherStore = (
+        await ok(t, 'POST', '/api/keys', {
+          body: { name: 'tc-sto-files', scopes: ['inbox:read'], channelId: f.channels.tillSto.id },
+        })
+      ).secret;
+      expect([403, 404]).toContain((await t.api('GET', url, { key: otherStore })).status);
+      const pk = (
+        await ok(t, 'POST', '/api/keys', {
+          body: { name: 'tc-pk-files', kind: 'publishable', channelId: f.channels.tillAms.id },
+        })
+      ).secret;
+      expect((await t.api('GET', url, { key: pk })).status).toBe(403);
     });
 
     it('refuses no key, a key without inbox:read, another store’s key and a publishable key', async () => {

@@ -1,14 +1,14 @@
 // The conversations tab of the customer at the counter: their conversations on every channel (the
 // channel, the last message and when), one opened read only (replies are the inbox's work), and the
 // clerk notes the shop visit on it. Only the sale's customer's, through the till's own routes
-// (scope inbox:till): the till never sees the inbox. Live: the page's one event stream, told the
+// (scope inbox:till): the till never sees the inbox. The thread's files download through the till's route. Live: the page's one event stream, told the
 // sale's cart, carries the inbox events about this customer only.
 import { type FormEvent, useState } from 'react';
 import { type MessageKey, useIntl } from '../i18n/index.tsx';
 import { ok, type paths } from '../ui/api.ts';
 import { Empty, ErrorNotice, Loading, Notice, Pill, TextAreaField, useLoad } from '../ui/components.tsx';
 import { useAction } from '../ui/data-table.tsx';
-import { useApi } from '../ui/key-gate.tsx';
+import { useApi, useSession } from '../ui/key-gate.tsx';
 import { ProblemScope } from '../ui/problem.tsx';
 import { useLiveEvents } from '../ui/use-live.ts';
 
@@ -113,6 +113,7 @@ function ThreadView({
   useSaleInboxEvents(cartId, (id) => {
     if (id === conversationId) thread.reload();
   });
+  const files = useDownload(cartId, conversationId);
   const [text, setText] = useState('');
   // Kept as a flag, not a string: the notice follows a language change made after saving.
   const [saved, setSaved] = useState(false);
@@ -141,9 +142,14 @@ function ThreadView({
       <h3>{thread.data.conversation.subject || intl.t('inbox.noSubject')}</h3>
       <ol className="inbox-timeline" aria-label={intl.t('inbox.timeline')}>
         {thread.data.messages.map((m) => (
-          <MessageRow key={m.id} m={m} />
+          <MessageRow key={m.id} m={m} onDownload={files.download} />
         ))}
       </ol>
+      {files.failed ? (
+        <p role="alert" className="notice notice-error">
+          {intl.t('tillInbox.downloadFailed')}
+        </p>
+      ) : null}
       <p className="hint">{intl.t('tillInbox.readOnly')}</p>
       {notices}
       {saved ? <Notice tone="success">{intl.t('tillInbox.visitSaved')}</Notice> : null}
@@ -163,7 +169,13 @@ function ThreadView({
   );
 }
 
-function MessageRow({ m }: { m: Thread['messages'][number] }) {
+function MessageRow({
+  m,
+  onDownload,
+}: {
+  m: Thread['messages'][number];
+  onDownload(attachmentId: string, name: string): void;
+}) {
   const intl = useIntl();
   return (
     <li
@@ -178,10 +190,32 @@ function MessageRow({ m }: { m: Thread['messages'][number] }) {
       </div>
       <p className="inbox-text">{m.text}</p>
       {m.attachments.map((a) => (
-        <span key={a.id} className="hint">
-          {a.filename}
-        </span>
+        <button key={a.id} type="button" className="link" onClick={() => onDownload(a.id, a.filename)}>
+          {intl.t('inbox.attachment', { name: a.filename, size: a.size })}
+        </button>
       ))}
     </li>
   );
+}
+
+/** Saves a file of the thread: fetched with the till's credential (a plain link could not carry it). */
+function useDownload(cartId: string, conversationId: string) {
+  const { key } = useSession().api;
+  const [failed, setFailed] = useState(false);
+  const download = (attachmentId: string, name: string) => {
+    setFailed(false);
+    const path = `/api/tills/carts/${encodeURIComponent(cartId)}/conversations/${encodeURIComponent(conversationId)}/attachments/${encodeURIComponent(attachmentId)}`;
+    void fetch(path, { headers: { authorization: `Bearer ${key}` } })
+      .then(async (res) => {
+        if (!res.ok) throw new Error(`download answered ${res.status}`);
+        const url = URL.createObjectURL(await res.blob());
+        const a = document.createElement('a');
+        a.href = url;
+        a.download = name;
+        a.click();
+        URL.revokeObjectURL(url);
+      })
+      .catch(() => setFailed(true));
+  };
+  return { download, failed };
 }

@@ -17909,6 +17909,47 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/tills/carts/{id}/conversations/{conversationId}/attachments/{attachmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * At the till: a file of the sale customer's conversation, as a download
+     * @description Only a file of a message the till’s thread shows (not of agents’ internal notes); 404 for any other.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          attachmentId: string;
+          conversationId: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/tills/carts/{id}/conversations/{conversationId}/store-notes': {
     parameters: {
       query?: never;
