@@ -1,12 +1,22 @@
 // The conversations tab of the customer at the counter: their conversations on every channel (the
 // channel, the last message and when), one opened read only (replies are the inbox's work), and the
 // clerk notes the shop visit on it. Only the sale's customer's, through the till's own routes
-// (scope inbox:till): the till never sees the inbox. The thread's files download through the till's route. Live: the page's one event stream, told the
-// sale's cart, carries the inbox events about this customer only.
+// (scope inbox:till): the till never sees the inbox. The thread's files download through the till's
+// route. Live: the page's one event stream, told the sale's cart, carries the inbox events about this
+// customer only (the badge says whether it is live).
 import { type FormEvent, useState } from 'react';
 import { type MessageKey, useIntl } from '../i18n/index.tsx';
 import { ok, type paths } from '../ui/api.ts';
-import { Empty, ErrorNotice, Loading, Notice, Pill, TextAreaField, useLoad } from '../ui/components.tsx';
+import {
+  Empty,
+  ErrorNotice,
+  LiveBadge,
+  Loading,
+  Notice,
+  Pill,
+  TextAreaField,
+  useLoad,
+} from '../ui/components.tsx';
 import { useAction } from '../ui/data-table.tsx';
 import { useApi, useSession } from '../ui/key-gate.tsx';
 import { ProblemScope } from '../ui/problem.tsx';
@@ -42,10 +52,13 @@ export function TillConversations({ cartId, customerId }: { cartId: string; cust
     () => ok(api.GET('/api/tills/carts/{id}/conversations', { params: { path: { id: cartId } } })),
     [cartId, customerId],
   );
-  useSaleInboxEvents(cartId, () => list.reload());
+  const live = useSaleInboxEvents(cartId, () => list.reload());
   return (
     <section aria-labelledby="till-conversations" className="stack" data-testid="till-conversations">
-      <h2 id="till-conversations">{intl.t('tillInbox.title')}</h2>
+      <div className="row">
+        <h2 id="till-conversations">{intl.t('tillInbox.title')}</h2>
+        <LiveBadge status={live} />
+      </div>
       {open ? (
         <ThreadView
           cartId={cartId}
