@@ -55,7 +55,7 @@ export function TillConversations({ cartId, customerId }: { cartId: string; cust
   const live = useSaleInboxEvents(cartId, () => list.reload());
   return (
     <section aria-labelledby="till-conversations" className="stack" data-testid="till-conversations">
-      <div className="row">
+      <div className="spread">
         <h2 id="till-conversations">{intl.t('tillInbox.title')}</h2>
         <LiveBadge status={live} />
       </div>
