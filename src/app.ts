@@ -46,6 +46,7 @@ import {
   createCustomerPanelFlow,
   createInboxFlow,
   createQuickActions,
+  createTillInboxAudience,
   inboxRoutes,
   tillConversationRoutes,
 } from './flows/inbox/index.js';
@@ -476,6 +477,10 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     metrics,
     secrets,
     ...integrationDepsFrom(services),
+    tillInboxAudience: createTillInboxAudience({
+      carts: services.commerce.deps.carts,
+      customers: services.customers,
+    }),
   });
   services.importConnectors.source = (ctx, id) => integration.services.inbound.getConnector(ctx, id);
   services.cdpEndpoints.exists = async (ctx, id) => {
@@ -614,8 +619,10 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     webChatRoutes({ inbox: services.inbox, flow: services.inboxFlow, stream: () => integration.stream }),
   );
   // Messenger, Instagram, WhatsApp and Twilio SMS: accounts (credentials sealed), signed webhooks, senders.
+  const channelAccounts = createChannelAccountStore({ secrets });
   await registerMessagingChannels(http, {
-    accounts: createChannelAccountStore({ secrets }),
+    accounts: channelAccounts,
+    findChannel: (ctx, idOrCode) => services.channels.findChannel(ctx, idOrCode),
     flow: services.inboxFlow,
     inbox: services.inbox,
     publicUrl: config.publicUrl,
@@ -753,6 +760,8 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       ? undefined
       : await startSmtpInbound({
           flow: services.inboxFlow,
+          // Mail to a shop's support address is that shop's conversation.
+          channelOfRecipients: (ctx, addresses) => channelAccounts.channelOfAddresses(ctx, addresses),
           ctx: systemCtx,
           port: config.smtpPort,
           host: config.host,

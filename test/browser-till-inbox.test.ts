@@ -1,8 +1,9 @@
 // The inbox at the counter and product links, through the real pages in headless Chromium: an agent
 // (English) links a product in an email reply (the link to its page on the web shop goes out by mail);
 // a clerk signed in at the Amsterdam till resumes the customer's cart and sees their conversation
-// with that reply as the last message (Spanish), opens the thread read only and notes the shop visit
-// (Swedish), which the inbox then shows; the tab reads in Bulgarian, Dutch and English too.
+// with that reply as the last message (Spanish); her new messages appear live in the list and in the
+// open thread (Swedish), where the clerk downloads the file she sent and notes the shop visit, which
+// the inbox then shows; the tab reads in Bulgarian, Dutch and English too.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { HubConfig } from '../src/platform/config.js';
 import { adminLogin, describeBrowser, LIVE, RAW_ERROR_CODE } from './browser-harness.js';
@@ -19,6 +20,7 @@ afterAll(async () => smtp?.close());
 const TABLET = { width: 1024, height: 768 };
 const LENA = 'lena.till@example.com';
 const PASSWORD = 'correct horse battery';
+const RECEIPT = 'Fjell parka, size L, 1 x';
 
 describeBrowser(
   'the inbox at the till, and product links in replies',
@@ -114,15 +116,42 @@ describeBrowser(
       );
       await t.screenshot(till, 'pos-conversations-es');
 
+      // Live, on the page's one stream: her new message appears without a reload.
+      await panel.locator('[data-live="live"]').waitFor();
+      const write = (id: string, text: string, file?: string) =>
+        t.hub.services.inboxFlow.receiveInbound(t.hub.systemCtx(), {
+          channelKind: 'email',
+          externalId: `<${id}@example.com>`,
+          from: { identifierType: 'email', value: LENA, trust: 'claimed' },
+          text,
+          ...(file
+            ? { attachments: [{ filename: file, contentType: 'text/plain', content: Buffer.from(RECEIPT) }] }
+            : {}),
+          occurredAt: new Date(),
+        });
+      await write('parka-2', 'I will come by this afternoon.');
+      await expect.poll(() => item.textContent(), LIVE).toMatch(/Cliente: I will come by this afternoon\./);
+
       await till.getByLabel('Idioma').selectOption('sv');
       await panel.getByRole('button', { name: 'Öppna konversationen: Parka sizes' }).click();
       const timeline = panel.getByTestId('till-message');
-      await expect.poll(() => timeline.count(), LIVE).toBe(2);
+      await expect.poll(() => timeline.count(), LIVE).toBe(3);
+      // The open thread follows too, and the clerk downloads the file she sent.
+      await write('parka-3', 'My receipt.', 'kvitto.txt');
+      await expect.poll(() => timeline.count(), LIVE).toBe(4);
+      const saved = till.waitForEvent('download');
+      await panel.getByRole('button', { name: `Ladda ner kvitto.txt (${RECEIPT.length} byte)` }).click();
+      const download = await saved;
+      expect(download.suggestedFilename()).toBe('kvitto.txt');
+      const chunks: Buffer[] = [];
+      for await (const c of await download.createReadStream()) chunks.push(c as Buffer);
+      expect(Buffer.concat(chunks).toString()).toBe(RECEIPT);
+      await t.screenshot(till, 'pos-conversation-live-file-sv');
       expect(await panel.textContent()).toContain('Svar skrivs i inkorgen');
       await panel.getByLabel('Vad kunden frågade om eller fick se').fill('Provade parkasen i L, köper den.');
       await panel.getByRole('button', { name: 'Anteckna butiksbesöket' }).click();
       await panel.getByText('Besöket är antecknat i kundens konversation.').waitFor();
-      await expect.poll(() => timeline.count(), LIVE).toBe(3);
+      await expect.poll(() => timeline.count(), LIVE).toBe(5);
       expect(await till.locator('main').innerText()).not.toMatch(RAW_ERROR_CODE);
       await t.screenshot(till, 'pos-conversation-thread-sv');
 

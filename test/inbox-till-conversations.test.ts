@@ -2,12 +2,15 @@
 // till's channel with inbox:read reads the conversations of the customer attached to a sale's cart on
 // that till and records a shop visit on them, and nothing else (never another customer's, never the
 // inbox); refused without a key, without the scope, with another store's key and with a publishable key.
-import { beforeAll, expect, it } from 'vitest';
+// Live: the page's one event stream, told the sale's cart, carries the inbox events about that customer
+// only; without it (or in the event log) a till hears of no conversation at all.
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   buildCommerceFixture,
   COMMERCE_HUB_OPTIONS,
   type CommerceFixture,
 } from './helpers/commerce-fixture.js';
+import { openSse, type SseClient } from './helpers/sse-client.js';
 import { describeEachHub, type TestHub } from './helpers/test-hub.js';
 
 const PASSWORD = 'correct horse battery';
@@ -28,21 +31,25 @@ describeEachHub(
     let tillReader = '';
     let clerk = '';
     let otherConversation = '';
+    let otherFile = '';
 
     beforeAll(async () => {
       f = await buildCommerceFixture(t, 'TC');
       const flow = t.hub.services.inboxFlow;
-      const inbound = (email: string, id: string) =>
+      const inbound = (email: string, id: string, file: string) =>
         flow.receiveInbound(t.hub.systemCtx(), {
           channelKind: 'email',
           externalId: `<${id}@example.com>`,
           from: { identifierType: 'email', value: email, trust: 'claimed' },
           subject: 'Sizes',
           text: 'Does the parka run small?',
+          attachments: [{ filename: file, contentType: 'text/html', content: Buffer.from(`<p>${file}</p>`) }],
           occurredAt: new Date(),
         });
-      const mine = await inbound('mira.tc@example.com', 'tc-1');
-      otherConversation = (await inbound('someone.tc@example.com', 'tc-2')).conversation.id;
+      const mine = await inbound('mira.tc@example.com', 'tc-1', 'size chart.html');
+      const other = await inbound('someone.tc@example.com', 'tc-2', 'other.html');
+      otherConversation = other.conversation.id;
+      otherFile = other.message.attachments[0]!.id;
       conversationId = mine.conversation.id;
       await t.hub.services.inbox.queueOutbound(t.hub.systemCtx(), {
         conversationId,
@@ -127,6 +134,120 @@ describeEachHub(
       for (const p of ['/api/inbox/conversations', `/api/inbox/conversations/${conversationId}`]) {
         expect((await t.api('GET', p, { key: clerk })).status).toBe(403);
       }
+    });
+
+    const streams: SseClient[] = [];
+    afterAll(() => {
+      for (const s of streams) s.close();
+    });
+
+    it('streams to the till the inbox events of its sale’s customer only, and none without the sale', async () => {
+      const base = (await t.hub.listen()).replace('[::1]', 'localhost');
+      const stream = async (query: string, key: string | null) => {
+        const c = await openSse(`${base}/api/stream?types=inbox.*,cart.created${query}`, {
+          ...(key ? { authorization: `Bearer ${key}` } : {}),
+        });
+        streams.push(c);
+        return c;
+      };
+      const sale = await stream(`&cart=${saleCart}`, clerk);
+      const noSale = await stream('', clerk);
+      expect([sale.status, noSale.status]).toEqual([200, 200]);
+      const stockholmCart = (
+        await ok(t, 'POST', '/api/carts', {
+          key: f.keys.tillSto,
+          body: { lines: [{ sku: f.skus.mug, quantity: 1 }] },
+        })
+      ).id;
+      expect((await stream(`&cart=${stockholmCart}`, clerk)).status).toBe(404);
+      expect((await stream(`&cart=${saleCart}`, null)).status).toBe(401);
+      expect((await stream('&cart=%00', clerk)).status).toBe(400);
+      const eventsOnly = (
+        await ok(t, 'POST', '/api/keys', {
+          body: { name: 'tc-events', scopes: ['events:read'], channelId: f.channels.tillAms.id },
+        })
+      ).secret;
+      // Without inbox:till the cart grants nothing; the page's stream still flows.
+      const notTill = await stream(`&cart=${saleCart}`, eventsOnly);
+      expect(notTill.status).toBe(200);
+      const pk = (
+        await ok(t, 'POST', '/api/keys', {
+          body: { name: 'tc-pk-live', kind: 'publishable', channelId: f.channels.tillAms.id },
+        })
+      ).secret;
+      // A publishable key reads public event types only, whatever cart it names.
+      expect((await stream(`&cart=${saleCart}`, pk)).status).toBe(403);
+
+      const flow = t.hub.services.inboxFlow;
+      const write = (email: string, id: string) =>
+        flow.receiveInbound(t.hub.systemCtx(), {
+          channelKind: 'email',
+          externalId: `<${id}@example.com>`,
+          from: { identifierType: 'email', value: email, trust: 'claimed' },
+          text: 'Still there?',
+          occurredAt: new Date(),
+        });
+      const others = await write('someone.tc@example.com', `tc-live-other-${t.kind}`);
+      const hers = await write('mira.tc@example.com', `tc-live-mira-${t.kind}`);
+      // A later event on the till's channel: once it arrives, every earlier one has been offered.
+      const marker = (await ok(t, 'POST', '/api/carts', { key: f.keys.tillAms, body: {} })).id;
+      const parsed = (c: SseClient) =>
+        c.frames.map(
+          (x) => JSON.parse(x.data) as { type: string; subject: string; data: Record<string, unknown> },
+        );
+      const sawMarker = (c: SseClient) => () =>
+        parsed(c).some((e) => e.type === 'cart.created' && e.subject === marker);
+      await sale.waitFor(sawMarker(sale));
+      await noSale.waitFor(sawMarker(noSale));
+      await notTill.waitFor(sawMarker(notTill));
+      const inboxOf = (c: SseClient) => parsed(c).filter((e) => e.type.startsWith('inbox.'));
+      expect(inboxOf(sale).map((e) => e.data.messageId)).toEqual([hers.message.id]);
+      expect(inboxOf(sale)[0]!.data.conversationId).toBe(conversationId);
+      expect(JSON.stringify(sale.frames)).not.toContain(others.conversation.id);
+      expect(inboxOf(noSale)).toEqual([]);
+      expect(inboxOf(notTill)).toEqual([]);
+      // Polling the event log instead: a till reads no inbox events at all; the admin reads them.
+      const log = await ok(t, 'GET', '/api/events?types=inbox.*', { key: clerk });
+      expect(log.items).toEqual([]);
+      expect((await ok(t, 'GET', '/api/events?types=inbox.*')).items.length).toBeGreaterThan(0);
+    });
+
+    it('serves the till the files of its sale customer’s thread as downloads, and no one else’s', async () => {
+      const path = `/api/tills/carts/${saleCart}/conversations/${conversationId}`;
+      const thread = await ok(t, 'GET', path, { key: clerk });
+      const file = thread.messages[0].attachments[0] as { id: string; filename: string };
+      expect(file.filename).toBe('size chart.html');
+      const got = await t.api('GET', `${path}/attachments/${file.id}`, { key: clerk });
+      expect(got.status).toBe(200);
+      expect(got.body).toBe('<p>size chart.html</p>');
+      expect(got.headers).toMatchObject({
+        'content-type': 'application/octet-stream',
+        'content-disposition': 'attachment; filename="size%20chart.html"',
+        'x-content-type-options': 'nosniff',
+      });
+      expect((await t.api('GET', `${path}/attachments/${file.id}`, { key: tillReader })).status).toBe(200);
+      // Another customer's file, through this sale's conversation or their own: not there.
+      expect((await t.api('GET', `${path}/attachments/${otherFile}`, { key: clerk })).status).toBe(404);
+      const theirs = `/api/tills/carts/${saleCart}/conversations/${otherConversation}/attachments/${otherFile}`;
+      expect((await t.api('GET', theirs, { key: clerk })).status).toBe(404);
+      const anonymous = `/api/tills/carts/${anonymousCart}/conversations/${conversationId}/attachments/${file.id}`;
+      expect((await t.api('GET', anonymous, { key: clerk })).status).toBe(404);
+      // Refused without a key, without the scope, with another store's key and with a publishable key.
+      const url = `${path}/attachments/${file.id}`;
+      expect((await t.api('GET', url, { key: null })).status).toBe(401);
+      expect((await t.api('GET', url, { key: f.keys.tillAms })).status).toBe(403);
+      const otherStore = (
+        await ok(t, 'POST', '/api/keys', {
+          body: { name: 'tc-sto-files', scopes: ['inbox:read'], channelId: f.channels.tillSto.id },
+        })
+      ).secret;
+      expect([403, 404]).toContain((await t.api('GET', url, { key: otherStore })).status);
+      const pk = (
+        await ok(t, 'POST', '/api/keys', {
+          body: { name: 'tc-pk-files', kind: 'publishable', channelId: f.channels.tillAms.id },
+        })
+      ).secret;
+      expect((await t.api('GET', url, { key: pk })).status).toBe(403);
     });
 
     it('refuses no key, a key without inbox:read, another store’s key and a publishable key', async () => {

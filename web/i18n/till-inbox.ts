@@ -1,5 +1,5 @@
 // The till's conversations tab (the customer of the sale: their conversations on every channel, a
-// thread read only, a shop visit noted) and the agent's product links in a reply, in the five
+// thread read only with its files to download, a shop visit noted) and the agent's product links in a reply, in the five
 // languages; channel names and "customer / agent / note" come from the inbox's catalog. English is
 // the reference.
 export const tillInboxEn = {
@@ -14,6 +14,7 @@ export const tillInboxEn = {
   'tillInbox.lastFrom.inbound': 'Customer:',
   'tillInbox.lastFrom.outbound': 'Agent:',
   'tillInbox.lastFrom.note': 'Note:',
+  'tillInbox.downloadFailed': 'The file could not be downloaded. Try again, or ask customer service.',
   'productLink.title': 'Link a product',
   'productLink.search': 'Product name',
   'productLink.find': 'Find',
@@ -38,6 +39,8 @@ export const tillInboxEs: Catalog = {
   'tillInbox.lastFrom.inbound': 'Cliente:',
   'tillInbox.lastFrom.outbound': 'Agente:',
   'tillInbox.lastFrom.note': 'Nota:',
+  'tillInbox.downloadFailed':
+    'No se pudo descargar el archivo. Inténtalo de nuevo o consulta con atención al cliente.',
   'productLink.title': 'Enlazar un producto',
   'productLink.search': 'Nombre del producto',
   'productLink.find': 'Buscar',
@@ -58,6 +61,7 @@ export const tillInboxSv: Catalog = {
   'tillInbox.lastFrom.inbound': 'Kund:',
   'tillInbox.lastFrom.outbound': 'Handläggare:',
   'tillInbox.lastFrom.note': 'Anteckning:',
+  'tillInbox.downloadFailed': 'Filen kunde inte laddas ner. Försök igen eller fråga kundtjänst.',
   'productLink.title': 'Länka en produkt',
   'productLink.search': 'Produktnamn',
   'productLink.find': 'Sök',
@@ -79,6 +83,8 @@ export const tillInboxBg: Catalog = {
   'tillInbox.lastFrom.inbound': 'Клиент:',
   'tillInbox.lastFrom.outbound': 'Служител:',
   'tillInbox.lastFrom.note': 'Бележка:',
+  'tillInbox.downloadFailed':
+    'Файлът не можа да бъде изтеглен. Опитайте отново или попитайте обслужването на клиенти.',
   'productLink.title': 'Връзка към продукт',
   'productLink.search': 'Име на продукта',
   'productLink.find': 'Търси',
@@ -99,6 +105,8 @@ export const tillInboxNl: Catalog = {
   'tillInbox.lastFrom.inbound': 'Klant:',
   'tillInbox.lastFrom.outbound': 'Medewerker:',
   'tillInbox.lastFrom.note': 'Notitie:',
+  'tillInbox.downloadFailed':
+    'Het bestand kon niet worden gedownload. Probeer het opnieuw of vraag de klantenservice.',
   'productLink.title': 'Een product linken',
   'productLink.search': 'Productnaam',
   'productLink.find': 'Zoeken',

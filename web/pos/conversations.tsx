@@ -1,14 +1,26 @@
 // The conversations tab of the customer at the counter: their conversations on every channel (the
 // channel, the last message and when), one opened read only (replies are the inbox's work), and the
 // clerk notes the shop visit on it. Only the sale's customer's, through the till's own routes
-// (scope inbox:till): the till never sees the inbox.
+// (scope inbox:till): the till never sees the inbox. The thread's files download through the till's
+// route. Live: the page's one event stream, told the sale's cart, carries the inbox events about this
+// customer only (the badge says whether it is live).
 import { type FormEvent, useState } from 'react';
 import { type MessageKey, useIntl } from '../i18n/index.tsx';
 import { ok, type paths } from '../ui/api.ts';
-import { Empty, ErrorNotice, Loading, Notice, Pill, TextAreaField, useLoad } from '../ui/components.tsx';
+import {
+  Empty,
+  ErrorNotice,
+  LiveBadge,
+  Loading,
+  Notice,
+  Pill,
+  TextAreaField,
+  useLoad,
+} from '../ui/components.tsx';
 import { useAction } from '../ui/data-table.tsx';
-import { useApi } from '../ui/key-gate.tsx';
+import { useApi, useSession } from '../ui/key-gate.tsx';
 import { ProblemScope } from '../ui/problem.tsx';
+import { useLiveEvents } from '../ui/use-live.ts';
 
 type ListItem =
   paths['/api/tills/carts/{id}/conversations']['get']['responses'][200]['content']['application/json']['items'][number];
@@ -17,6 +29,15 @@ type Thread =
 type Kind = NonNullable<ListItem['lastInboundChannel']>;
 
 const kindLabel = (k: Kind): MessageKey => `inbox.kind.${k}`;
+/** What changes a thread at the counter (agents' internal notes are filtered out when read). */
+const LIVE_TYPES = [
+  'inbox.conversation_opened',
+  'inbox.message_received',
+  'inbox.message_queued',
+  'inbox.note_added',
+];
+const useSaleInboxEvents = (cartId: string, onEvent: (conversationId: string) => void) =>
+  useLiveEvents(LIVE_TYPES, (e) => onEvent(String(e.data.conversationId ?? '')), { query: { cart: cartId } });
 const FROM: Record<Thread['messages'][number]['direction'], MessageKey> = {
   inbound: 'inbox.from.customer',
   outbound: 'inbox.from.agent',
@@ -31,9 +52,13 @@ export function TillConversations({ cartId, customerId }: { cartId: string; cust
     () => ok(api.GET('/api/tills/carts/{id}/conversations', { params: { path: { id: cartId } } })),
     [cartId, customerId],
   );
+  const live = useSaleInboxEvents(cartId, () => list.reload());
   return (
     <section aria-labelledby="till-conversations" className="stack" data-testid="till-conversations">
-      <h2 id="till-conversations">{intl.t('tillInbox.title')}</h2>
+      <div className="spread">
+        <h2 id="till-conversations">{intl.t('tillInbox.title')}</h2>
+        <LiveBadge status={live} />
+      </div>
       {open ? (
         <ThreadView
           cartId={cartId}
@@ -98,6 +123,10 @@ function ThreadView({
     () => ok(api.GET('/api/tills/carts/{id}/conversations/{conversationId}', { params })),
     [cartId, conversationId],
   );
+  useSaleInboxEvents(cartId, (id) => {
+    if (id === conversationId) thread.reload();
+  });
+  const files = useDownload(cartId, conversationId);
   const [text, setText] = useState('');
   // Kept as a flag, not a string: the notice follows a language change made after saving.
   const [saved, setSaved] = useState(false);
@@ -126,9 +155,14 @@ function ThreadView({
       <h3>{thread.data.conversation.subject || intl.t('inbox.noSubject')}</h3>
       <ol className="inbox-timeline" aria-label={intl.t('inbox.timeline')}>
         {thread.data.messages.map((m) => (
-          <MessageRow key={m.id} m={m} />
+          <MessageRow key={m.id} m={m} onDownload={files.download} />
         ))}
       </ol>
+      {files.failed ? (
+        <p role="alert" className="notice notice-error">
+          {intl.t('tillInbox.downloadFailed')}
+        </p>
+      ) : null}
       <p className="hint">{intl.t('tillInbox.readOnly')}</p>
       {notices}
       {saved ? <Notice tone="success">{intl.t('tillInbox.visitSaved')}</Notice> : null}
@@ -148,7 +182,13 @@ function ThreadView({
   );
 }
 
-function MessageRow({ m }: { m: Thread['messages'][number] }) {
+function MessageRow({
+  m,
+  onDownload,
+}: {
+  m: Thread['messages'][number];
+  onDownload(attachmentId: string, name: string): void;
+}) {
   const intl = useIntl();
   return (
     <li
@@ -163,10 +203,32 @@ function MessageRow({ m }: { m: Thread['messages'][number] }) {
       </div>
       <p className="inbox-text">{m.text}</p>
       {m.attachments.map((a) => (
-        <span key={a.id} className="hint">
-          {a.filename}
-        </span>
+        <button key={a.id} type="button" className="link" onClick={() => onDownload(a.id, a.filename)}>
+          {intl.t('inbox.attachment', { name: a.filename, size: a.size })}
+        </button>
       ))}
     </li>
   );
+}
+
+/** Saves a file of the thread: fetched with the till's credential (a plain link could not carry it). */
+function useDownload(cartId: string, conversationId: string) {
+  const { key } = useSession().api;
+  const [failed, setFailed] = useState(false);
+  const download = (attachmentId: string, name: string) => {
+    setFailed(false);
+    const path = `/api/tills/carts/${encodeURIComponent(cartId)}/conversations/${encodeURIComponent(conversationId)}/attachments/${encodeURIComponent(attachmentId)}`;
+    void fetch(path, { headers: { authorization: `Bearer ${key}` } })
+      .then(async (res) => {
+        if (!res.ok) throw new Error(`download answered ${res.status}`);
+        const url = URL.createObjectURL(await res.blob());
+        const a = document.createElement('a');
+        a.href = url;
+        a.download = name;
+        a.click();
+        URL.revokeObjectURL(url);
+      })
+      .catch(() => setFailed(true));
+  };
+  return { download, failed };
 }

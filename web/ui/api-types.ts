@@ -9074,14 +9074,16 @@ export interface paths {
           content: {
             'application/json': {
               items: {
+                /** @description the hub channel (shop) the account answers for */
+                channelId: string | null;
                 /** Format: date-time */
                 createdAt: string;
                 credentialNames: string[];
-                /** @description page id, Instagram account id, WhatsApp phone_number_id or Twilio number */
+                /** @description page id, Instagram account id, WhatsApp phone_number_id, Twilio number or support address */
                 externalAccountId: string;
                 id: string;
                 /** @enum {string} */
-                kind: 'messenger' | 'instagram' | 'whatsapp' | 'sms';
+                kind: 'messenger' | 'instagram' | 'whatsapp' | 'sms' | 'email';
                 name: string;
                 settings: {
                   [key: string]: string;
@@ -9100,7 +9102,7 @@ export interface paths {
     };
     put?: never;
     /**
-     * Connect a Messenger page, Instagram account, WhatsApp number or Twilio SMS number
+     * Connect a Messenger page, Instagram account, WhatsApp number, Twilio SMS number or support address
      * @description The same kind and platform id again replaces the account (e.g. a new token).
      */
     post: {
@@ -9121,6 +9123,8 @@ export interface paths {
                  */
                 apiBaseUrl?: string;
                 appSecret: string;
+                /** @description the hub channel (id or code) whose conversations reach this account: product links in replies go to its storefront */
+                channelId?: string;
                 /** @description the page id, Instagram account id or WhatsApp phone_number_id */
                 externalAccountId: string;
                 graphVersion?: string;
@@ -9137,6 +9141,8 @@ export interface paths {
                  */
                 apiBaseUrl?: string;
                 appSecret: string;
+                /** @description the hub channel (id or code) whose conversations reach this account: product links in replies go to its storefront */
+                channelId?: string;
                 /** @description the page id, Instagram account id or WhatsApp phone_number_id */
                 externalAccountId: string;
                 graphVersion?: string;
@@ -9155,6 +9161,8 @@ export interface paths {
                 appSecret: string;
                 /** @description the WhatsApp Business Account id whose approved message templates may be sent */
                 businessAccountId?: string;
+                /** @description the hub channel (id or code) whose conversations reach this account: product links in replies go to its storefront */
+                channelId?: string;
                 /** @description the page id, Instagram account id or WhatsApp phone_number_id */
                 externalAccountId: string;
                 graphVersion?: string;
@@ -9171,10 +9179,24 @@ export interface paths {
                  */
                 apiBaseUrl?: string;
                 authToken: string;
+                /** @description the hub channel (id or code) whose conversations reach this account: product links in replies go to its storefront */
+                channelId?: string;
                 /** @description the Twilio number in E.164 */
                 externalAccountId: string;
                 /** @enum {string} */
                 kind: 'sms';
+                name: string;
+              }
+            | {
+                /** @description the hub channel (id or code) whose conversations reach this account: product links in replies go to its storefront */
+                channelId: string;
+                /**
+                 * Format: email
+                 * @description the support address mail reaches the inbox at (RCPT TO)
+                 */
+                externalAccountId: string;
+                /** @enum {string} */
+                kind: 'email';
                 name: string;
               };
         };
@@ -9187,14 +9209,16 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /** @description the hub channel (shop) the account answers for */
+              channelId: string | null;
               /** Format: date-time */
               createdAt: string;
               credentialNames: string[];
-              /** @description page id, Instagram account id, WhatsApp phone_number_id or Twilio number */
+              /** @description page id, Instagram account id, WhatsApp phone_number_id, Twilio number or support address */
               externalAccountId: string;
               id: string;
               /** @enum {string} */
-              kind: 'messenger' | 'instagram' | 'whatsapp' | 'sms';
+              kind: 'messenger' | 'instagram' | 'whatsapp' | 'sms' | 'email';
               name: string;
               settings: {
                 [key: string]: string;
@@ -10207,7 +10231,7 @@ export interface paths {
     };
     /**
      * Products to link in a reply: their page on the conversation's storefront
-     * @description The channel is `channel` when given, else the one the customer last wrote from (web chat), else the first active web shop. Only products listed there are offered.
+     * @description The channel is `channel` when given, else the one the customer last wrote from (web chat, or an account or support address connected for it), else the first active web shop. Only products listed there are offered.
      */
     get: {
       parameters: {
@@ -17472,6 +17496,8 @@ export interface paths {
         query?: {
           /** @description an event id or cursor to resume after (instead of Last-Event-ID) */
           after?: string;
+          /** @description at a till (inbox:till): inbox events about the customer of this sale’s cart only; without inbox:read a stream carries no other inbox events */
+          cart?: string;
           /** @description only this channel (and global events); implied by a channel-bound key */
           channel?: string;
           /** @description comma-separated types; a trailing * matches a prefix, e.g. inventory.*,order.* */
@@ -17872,6 +17898,47 @@ export interface paths {
               }[];
             };
           };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tills/carts/{id}/conversations/{conversationId}/attachments/{attachmentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * At the till: a file of the sale customer's conversation, as a download
+     * @description Only a file of a message the till’s thread shows (not of agents’ internal notes); 404 for any other.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          attachmentId: string;
+          conversationId: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
         };
       };
     };

@@ -21,6 +21,8 @@ export interface LiveOptions {
   types?: string[];
   /** Another SSE route of the hub for the same events (e.g. `/api/inbox/stream` for agents). */
   path?: string;
+  /** More query parameters of /api/stream (e.g. a till's `cart`: its sale customer's inbox events). */
+  query?: Record<string, string>;
   onEvent(event: LiveEvent): void;
   onStatus?(status: LiveStatus): void;
 }
@@ -67,7 +69,9 @@ export function followEvents(opts: LiveOptions): () => void {
     });
 
   async function streamOnce(): Promise<'unsupported' | 'ended'> {
-    const query = opts.types?.length ? `?types=${encodeURIComponent(opts.types.join(','))}` : '';
+    const params = new URLSearchParams(opts.query);
+    if (opts.types?.length) params.set('types', opts.types.join(','));
+    const query = params.size ? `?${params}` : '';
     const path = opts.shopper ? '/api/me/stream' : opts.path ? opts.path : `/api/stream${query}`;
     const res = await fetch(path, {
       headers: { ...headers, accept: 'text/event-stream' },

@@ -2,6 +2,8 @@
 // whether the app is live. Every hook of a page with the same key and route shares ONE stream,
 // subscribed to the union of their types: a browser keeps at most six HTTP/1.1 connections per host
 // for all its tabs, and one stream per component left a second till tab none for its requests.
+// A hook may add query parameters to the shared stream (a till's `cart`); the stream reopens when they
+// change and drops them when their last holder leaves.
 import { useEffect, useRef, useState } from 'react';
 import { useSession } from './key-gate.tsx';
 import { followEvents, type LiveEvent, type LiveStatus, matchesTypes } from './stream.ts';
@@ -9,6 +11,8 @@ import { followEvents, type LiveEvent, type LiveStatus, matchesTypes } from './s
 interface Subscriber {
   /** Empty: every event the stream carries. */
   types: string[];
+  /** Query parameters this subscriber adds to the shared stream. */
+  query?: Record<string, string>;
   onEvent(e: LiveEvent): void;
   onStatus(s: LiveStatus): void;
 }
@@ -17,17 +21,29 @@ interface SharedStream {
   subscribers: Set<Subscriber>;
   /** The types the open stream asks for; null: every type. */
   types: Set<string> | null;
+  /** The query parameters the open stream was opened with (JSON). */
+  query: string;
   status: LiveStatus;
   stop: () => void;
+}
+
+/** The parameters the subscribers add (the first holder of a name wins). */
+function queryOf(shared: SharedStream): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const s of shared.subscribers) for (const [k, v] of Object.entries(s.query ?? {})) query[k] ??= v;
+  return query;
 }
 
 const streams = new Map<string, SharedStream>();
 
 function open(shared: SharedStream, connection: { key: string; shopper?: boolean; path?: string }): void {
   shared.stop();
+  const query = queryOf(shared);
+  shared.query = JSON.stringify(query);
   shared.stop = followEvents({
     ...connection,
     ...(shared.types ? { types: [...shared.types] } : {}),
+    ...(Object.keys(query).length ? { query } : {}),
     onEvent: (e) => {
       for (const s of shared.subscribers) if (matchesTypes(e.type, s.types)) s.onEvent(e);
     },
@@ -46,7 +62,7 @@ function subscribe(
   let shared = streams.get(id);
   const fresh = !shared;
   if (!shared) {
-    shared = { subscribers: new Set(), types: new Set(), status: 'connecting', stop: () => {} };
+    shared = { subscribers: new Set(), types: new Set(), query: '{}', status: 'connecting', stop: () => {} };
     streams.set(id, shared);
   }
   shared.subscribers.add(subscriber);
@@ -63,7 +79,7 @@ function subscribe(
       }
     }
   }
-  if (fresh || widened) open(shared, connection);
+  if (fresh || widened || JSON.stringify(queryOf(shared)) !== shared.query) open(shared, connection);
   else subscriber.onStatus(shared.status);
   const current = shared;
   return () => {
@@ -71,7 +87,7 @@ function subscribe(
     if (current.subscribers.size === 0) {
       current.stop();
       streams.delete(id);
-    }
+    } else if (JSON.stringify(queryOf(current)) !== current.query) open(current, connection);
   };
 }
 
@@ -80,7 +96,7 @@ export function useLiveEvents(
   types: string[],
   onEvent: (e: LiveEvent) => void,
   /** `enabled: false`: follow nothing (a key that may not read the stream, e.g. a storefront's). */
-  opts: { shopper?: boolean; path?: string; enabled?: boolean } = {},
+  opts: { shopper?: boolean; path?: string; enabled?: boolean; query?: Record<string, string> } = {},
 ): LiveStatus {
   const { api } = useSession();
   const [status, setStatus] = useState<LiveStatus>('connecting');
@@ -88,6 +104,7 @@ export function useLiveEvents(
   handler.current = onEvent;
   const typeKey = types.join(',');
   const enabled = opts.enabled ?? true;
+  const queryKey = opts.query ? JSON.stringify(opts.query) : '';
   useEffect(() => {
     if (!enabled) return;
     return subscribe(
@@ -98,10 +115,11 @@ export function useLiveEvents(
       },
       {
         types: typeKey ? typeKey.split(',') : [],
+        ...(queryKey ? { query: JSON.parse(queryKey) as Record<string, string> } : {}),
         onEvent: (e) => handler.current(e),
         onStatus: setStatus,
       },
     );
-  }, [api.key, typeKey, opts.shopper, opts.path, enabled]);
+  }, [api.key, typeKey, queryKey, opts.shopper, opts.path, enabled]);
   return status;
 }

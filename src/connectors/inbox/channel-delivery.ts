@@ -20,15 +20,19 @@ export async function applyDeliveries(
   ctx: Ctx,
   deps: { flow: Pick<InboxFlow, 'receiveInbound'>; inbox: Pick<InboxService, 'recordDeliveryStatus'> },
   deliveries: ChannelDelivery[],
-  /** The account that received them (replies go out through it) and the attachment size limit. */
-  opts: { accountId: string; maxAttachmentBytes: number },
+  /** The account that received them (replies go out through it), its shop, and the attachment size limit. */
+  opts: { accountId: string; channelId?: string | null | undefined; maxAttachmentBytes: number },
 ): Promise<{ stored: number; duplicates: number; statuses: number }> {
   let stored = 0;
   let duplicates = 0;
   let statuses = 0;
   for (const d of deliveries) {
     if (d.type === 'message') {
-      const message = { ...d.message, channelAccountId: opts.accountId };
+      const message = {
+        ...d.message,
+        channelAccountId: opts.accountId,
+        ...(opts.channelId ? { channelId: opts.channelId } : {}),
+      };
       if (d.media?.length) {
         const got = await downloadMedia(d.media, opts.maxAttachmentBytes);
         message.attachments = [...(message.attachments ?? []), ...got.attachments];

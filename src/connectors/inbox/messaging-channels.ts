@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { InboxFlow } from '../../flows/inbox/index.js';
 import {
+  type ChannelAccountRouteDeps,
   type ChannelAccountStore,
   channelAccountRoutes,
   type InboxService,
@@ -15,6 +16,7 @@ export async function registerMessagingChannels(
   http: FastifyInstance,
   deps: {
     accounts: ChannelAccountStore;
+    findChannel: ChannelAccountRouteDeps['findChannel'];
     flow: Pick<InboxFlow, 'receiveInbound' | 'registerSender'>;
     inbox: Pick<InboxService, 'recordDeliveryStatus'>;
     /** OMNIHUB_PUBLIC_URL: Twilio's status callbacks and the URL its signatures cover. */
@@ -23,7 +25,7 @@ export async function registerMessagingChannels(
     maxAttachmentBytes: number;
   },
 ): Promise<void> {
-  await http.register(channelAccountRoutes(deps.accounts), { prefix: '/api' });
+  await http.register(channelAccountRoutes(deps), { prefix: '/api' });
   await http.register(metaWebhookRoutes(deps));
   await http.register(twilioWebhookRoutes(deps));
   for (const kind of ['messenger', 'instagram', 'whatsapp'] as const)

@@ -13,6 +13,8 @@ import type { Ctx } from '../../platform/context.js';
 
 export interface SmtpInboundOptions {
   flow: Pick<InboxFlow, 'receiveInbound'>;
+  /** The hub channel whose support address is among the recipients, if any. */
+  channelOfRecipients?: ((ctx: Ctx, addresses: string[]) => Promise<string | null>) | undefined;
   ctx: () => Ctx;
   port: number;
   host: string;
@@ -109,7 +111,10 @@ export async function startSmtpInbound(opts: SmtpInboundOptions): Promise<SmtpIn
         };
         const ctx = opts.ctx();
         mailToInbound(Buffer.concat(chunks), envelope, ctx.clock.now())
-          .then((input) => opts.flow.receiveInbound(ctx, input))
+          .then(async (input) => {
+            const channelId = await opts.channelOfRecipients?.(ctx, envelope.rcptTo);
+            return opts.flow.receiveInbound(ctx, channelId ? { ...input, channelId } : input);
+          })
           .then(() => done())
           .catch((err) => {
             if (isAppError(err, 'attachment_too_large')) return done(smtpError(err.message, 552));

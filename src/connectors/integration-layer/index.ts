@@ -21,7 +21,13 @@ import type { Metrics } from '../../platform/metrics.js';
 import type { SecretBox } from '../../platform/secrets/secret-box.js';
 import { type ChannelSync, createChannelSync } from '../channel-sync/index.js';
 import { inboundDryRunRoutes, inboundReceiptRoutes, startInboundProcessor } from '../inbound/index.js';
-import { type EventStreamHub, loadStreamConfig, startEventStreamHub, streamRoutes } from '../stream/index.js';
+import {
+  type EventStreamHub,
+  loadStreamConfig,
+  type StreamRouteOptions,
+  startEventStreamHub,
+  streamRoutes,
+} from '../stream/index.js';
 import {
   createSender,
   createTargetGuard,
@@ -56,6 +62,8 @@ export interface IntegrationLayerOptions {
   channelCurrency?: (ctx: Ctx, channelId: string) => Promise<string | undefined>;
   /** The modules outbound channel sync reads (channels, catalog, inventory); none = no channel sync. */
   channelSyncSources?: HubServicesForChannelSync;
+  /** A sale's customers, whose inbox events a till hears on the stream (`?cart=`). */
+  tillInboxAudience?: StreamRouteOptions['tillInboxAudience'];
 }
 
 type HubServicesForChannelSync = Parameters<typeof createChannelSync>[0]['sources'];
@@ -119,7 +127,7 @@ export function createIntegrationLayer(opts: IntegrationLayerOptions) {
     /** Routes to register inside the /api prefix. */
     routes: (async (api) => {
       stream ??= startEventStreamHub({ database, log, ...loadStreamConfig() });
-      await api.register(streamRoutes(stream));
+      await api.register(streamRoutes(stream, { tillInboxAudience: opts.tillInboxAudience }));
       await api.register(webhooksRoutes(webhooks));
       await api.register(webhookTestRoutes(webhooks, testSender));
       await api.register(rulesRoutes(rules));

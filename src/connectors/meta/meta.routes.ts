@@ -183,6 +183,7 @@ export const metaWebhookRoutes =
         const deliveries = translate(account, raw, ctx.clock.now());
         const outcome = await applyDeliveries(ctx, deps, deliveries, {
           accountId: account.id,
+          channelId: account.channelId,
           maxAttachmentBytes: deps.maxAttachmentBytes,
         });
         return reply.status(200).send({ ok: true, ...outcome });

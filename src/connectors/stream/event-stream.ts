@@ -17,6 +17,8 @@ export interface StreamFilter {
   channelId: string | null;
   /** A signed-in shopper's stream: only events about this customer's records (payload.customerId). */
   customerId?: string;
+  /** inbox.* events only about these customers (payload.customerId); unset: all (inbox:read). */
+  inboxCustomers?: readonly string[];
 }
 
 export interface StreamClient {
@@ -77,6 +79,12 @@ const after = (a: Cursor, b: Cursor) => a.txId > b.txId || (a.txId === b.txId &&
 export function matchesFilter(filter: StreamFilter, e: StoredEvent): boolean {
   if (filter.channelId && e.channelId && e.channelId !== filter.channelId) return false;
   if (filter.customerId !== undefined && e.payload.customerId !== filter.customerId) return false;
+  if (
+    filter.inboxCustomers &&
+    e.type.startsWith('inbox.') &&
+    !filter.inboxCustomers.includes(e.payload.customerId as string)
+  )
+    return false;
   if (filter.types.length === 0) return true;
   return filter.types.some((t) => t === e.type || (t.endsWith('*') && e.type.startsWith(t.slice(0, -1))));
 }

@@ -10,4 +10,4 @@ export {
   startEventStreamHub,
 } from './event-stream.js';
 export { openSseResponse } from './sse-response.js';
-export { streamRoutes } from './stream.routes.js';
+export { type StreamRouteOptions, streamRoutes } from './stream.routes.js';

@@ -1,17 +1,38 @@
 // GET /api/stream: Server-Sent Events of the event log, filtered by type and scoped by the caller's
 // key (a channel-bound key sees its channel's events and global ones). Resumes after Last-Event-ID.
+// Inbox events are the inbox's (inbox:read); a till (inbox:till) names its sale's cart with `cart`
+// and hears only about that customer, on the same stream as the rest of its page.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../kernel/index.js';
-import { readableEventTypes } from '../../platform/auth/api-keys.js';
+import { hasScope, readableEventTypes } from '../../platform/auth/api-keys.js';
+import type { Ctx } from '../../platform/context.js';
 import { decodeCursor, findEvent } from '../../platform/events/event-log.js';
 import { channelScope } from '../../platform/http/auth-hook.js';
 import { browserKeys } from '../../platform/http/route-policy.js';
 import type { EventStreamHub } from './event-stream.js';
 import { openSseResponse } from './sse-response.js';
 
+export interface StreamRouteOptions {
+  /** The customers (cluster profile ids) of a cart on the caller's channel; 404 otherwise. */
+  tillInboxAudience?: ((ctx: Ctx, cartId: string) => Promise<string[]>) | undefined;
+}
+
+/** Whose inbox events the caller hears: everyone's with inbox:read on an unbound key, the named sale's customer with inbox:till (404 for a cart of another channel), else nobody's. */
+async function inboxCustomers(
+  ctx: Ctx,
+  cart: string | undefined,
+  opts: StreamRouteOptions,
+): Promise<readonly string[] | undefined> {
+  // The inbox is unbound (`/api/inbox/*`): a channel's key with inbox:read is a till's.
+  if (!cart) return hasScope(ctx.actor.scopes, 'inbox:read') && !ctx.actor.channelId ? undefined : [];
+  // Without inbox:till the cart grants nothing, and the stream (shared by the page's parts) still flows.
+  if (!hasScope(ctx.actor.scopes, 'inbox:till') || !opts.tillInboxAudience) return [];
+  return opts.tillInboxAudience(ctx, cart);
+}
+
 export const streamRoutes =
-  (hub: EventStreamHub): FastifyPluginAsyncZod =>
+  (hub: EventStreamHub, opts: StreamRouteOptions = {}): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/stream',
@@ -31,6 +52,13 @@ export const streamRoutes =
               .string()
               .optional()
               .describe('only this channel (and global events); implied by a channel-bound key'),
+            cart: z
+              .string()
+              .regex(/^[A-Za-z0-9_-]{1,80}$/)
+              .optional()
+              .describe(
+                'at a till (inbox:till): inbox events about the customer of this sale’s cart only; without inbox:read a stream carries no other inbox events',
+              ),
             after: z
               .string()
               .optional()
@@ -58,10 +86,11 @@ export const streamRoutes =
             });
           }
         }
+        const inbox = await inboxCustomers(request.ctx, request.query.cart, opts);
         const slot = hub.reserve(request.ctx.actor.id); // 429 past the caller's open-stream cap
         await hub.connect(
           () => openSseResponse(reply, request),
-          { types, channelId },
+          { types, channelId, ...(inbox ? { inboxCustomers: inbox } : {}) },
           resumeAfter && { txId: resumeAfter.txId, position: resumeAfter.position },
           slot,
         );

@@ -125,6 +125,7 @@ export const twilioWebhookRoutes =
         const deliveries = what === 'sms' ? [inboundSms(form, ctx.clock.now(), account)] : statusReport(form);
         await applyDeliveries(ctx, deps, deliveries, {
           accountId: account.id,
+          channelId: account.channelId,
           maxAttachmentBytes: deps.maxAttachmentBytes,
         });
         return reply.header('content-type', 'text/xml; charset=utf-8').send(EMPTY_TWIML);

@@ -1,11 +1,18 @@
 // Reading the inbox: the page with filters and counts, search, a conversation with its messages of
 // every channel and the customer beside it, attachments (downloads), a customer's conversations.
-import { createReadStream } from 'node:fs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../kernel/index.js';
 import { ChannelKind, Conversation, ConversationStatus, Message } from '../../modules/inbox/index.js';
-import { Id, type InboxRouteDeps, InboxText, read, Tag, tags } from './inbox-route-schemas.js';
+import {
+  Id,
+  type InboxRouteDeps,
+  InboxText,
+  read,
+  sendAttachment,
+  Tag,
+  tags,
+} from './inbox-route-schemas.js';
 
 export const conversationReadRoutes =
   (deps: InboxRouteDeps): FastifyPluginAsyncZod =>
@@ -153,16 +160,8 @@ export const conversationReadRoutes =
         config: { policy: read },
         schema: { tags, summary: "An attachment's bytes (agents only)", params: z.strictObject({ id: Id }) },
       },
-      async (request, reply) => {
-        const { attachment, path } = await inbox.attachmentFile(request.ctx, request.params.id);
-        // Served as a download, never rendered inline: a customer's HTML file must not run in the admin's origin.
-        return reply
-          .header('content-type', 'application/octet-stream')
-          .header('content-disposition', `attachment; filename="${encodeURIComponent(attachment.filename)}"`)
-          .header('x-content-type-options', 'nosniff')
-          .header('content-length', attachment.size)
-          .send(createReadStream(path));
-      },
+      async (request, reply) =>
+        sendAttachment(reply, await inbox.attachmentFile(request.ctx, request.params.id)),
     );
 
     app.get(

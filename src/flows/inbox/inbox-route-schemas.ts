@@ -1,7 +1,10 @@
-// What the agents' inbox routes share: their policies, ids, tags and the text a person wrote.
+// What the agents' inbox routes share: their policies, ids, tags, the text a person wrote and how an
+// attachment is served.
+import { createReadStream } from 'node:fs';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Channel, ChannelsService } from '../../modules/channels/index.js';
-import type { InboxService } from '../../modules/inbox/index.js';
+import type { Attachment, InboxService } from '../../modules/inbox/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { secretKeys } from '../../platform/http/route-policy.js';
 import type { CustomerPanelFlow } from './customer-panel.flow.js';
@@ -56,3 +59,12 @@ export const Tag = z
   .min(1)
   .max(60)
   .refine((t) => ![...t].some((c) => c.charCodeAt(0) < 32), 'must not contain control characters');
+
+/** An attachment's bytes as a download, never rendered inline: a customer's HTML file must not run in an app's origin. */
+export const sendAttachment = (reply: FastifyReply, file: { attachment: Attachment; path: string }) =>
+  reply
+    .header('content-type', 'application/octet-stream')
+    .header('content-disposition', `attachment; filename="${encodeURIComponent(file.attachment.filename)}"`)
+    .header('x-content-type-options', 'nosniff')
+    .header('content-length', file.attachment.size)
+    .send(createReadStream(file.path));

@@ -33,4 +33,5 @@ export {
   type QuickActionLanguage,
   type QuickActions,
 } from './quick-actions.flow.js';
+export { createTillInboxAudience, type TillInboxAudience } from './till-audience.js';
 export { tillConversationRoutes } from './till-conversations.routes.js';

@@ -1,6 +1,7 @@
 // Product links in a reply: the agent searches the catalog and inserts a link to the product's page
 // on the storefront of the conversation's channel (the one the customer last wrote from, when the
-// channel says: web chat), or of a channel the agent picks, else the retailer's first web shop.
+// channel says: web chat, or an account or support address connected for a shop), or of a channel the
+// agent picks, else the retailer's first web shop.
 // Only products listed on that channel are offered, so the link opens for the customer.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -46,7 +47,7 @@ export const productLinkRoutes =
           tags,
           summary: "Products to link in a reply: their page on the conversation's storefront",
           description:
-            'The channel is `channel` when given, else the one the customer last wrote from (web chat), else the first active web shop. Only products listed there are offered.',
+            'The channel is `channel` when given, else the one the customer last wrote from (web chat, or an account or support address connected for it), else the first active web shop. Only products listed there are offered.',
           params: z.strictObject({ id: Id }),
           querystring: z.strictObject({
             q: InboxText(100),

@@ -1,8 +1,9 @@
 // The till's view of the inbox: the conversations of the customer attached to a sale on this till,
 // never the inbox itself. Scope `inbox:till` (a clerk's; `inbox:read` holds it), a credential bound
 // to the till's channel; the cart must be that channel's (the policy checks the record), so one
-// store's till cannot read another's customers. A clerk reads a thread and records a shop visit
-// (a store note); agents' internal notes stay in the inbox.
+// store's till cannot read another's customers. A clerk reads a thread, downloads the files the
+// customer sent or was sent in it, and records a shop visit (a store note); agents' internal notes
+// (and their files) stay in the inbox.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../kernel/index.js';
@@ -12,13 +13,15 @@ import { TILL_INBOX_SCOPE } from '../../modules/staff/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { onRecord, secretKeys } from '../../platform/http/route-policy.js';
 import type { InboxFlow } from './inbox-flow.interface.js';
-import { Id, InboxText } from './inbox-route-schemas.js';
+import { Id, InboxText, sendAttachment } from './inbox-route-schemas.js';
 
 const tags = ['inbox'];
 const policy = secretKeys(TILL_INBOX_SCOPE, onRecord('cart', 'id'));
 /** Enough of a customer's history for a counter; the inbox has the rest. */
 const TILL_LIST_LIMIT = 20;
 const PREVIEW_CHARS = 200;
+/** The messages of a thread a till shows (and whose attachments it serves). */
+const THREAD_LIMIT = 200;
 
 const LastMessage = z.object({
   direction: Message.shape.direction,
@@ -33,7 +36,7 @@ const isInternal = (m: Message) => m.direction === 'note' && m.channelKind === n
 export const tillConversationRoutes =
   (deps: {
     flow: Pick<InboxFlow, 'conversationsOfCustomer'>;
-    inbox: Pick<InboxService, 'messages' | 'addNote'>;
+    inbox: Pick<InboxService, 'messages' | 'addNote' | 'attachmentFile'>;
     carts: Pick<CartsService, 'getCart'>;
   }): FastifyPluginAsyncZod =>
   async (app) => {
@@ -99,7 +102,30 @@ export const tillConversationRoutes =
       },
       async (request) => {
         const conversation = await oneOfSale(request.ctx, request.params.id, request.params.conversationId);
-        return { conversation, messages: await visible(request.ctx, conversation.id, 200) };
+        return { conversation, messages: await visible(request.ctx, conversation.id, THREAD_LIMIT) };
+      },
+    );
+
+    app.get(
+      '/tills/carts/:id/conversations/:conversationId/attachments/:attachmentId',
+      {
+        config: { policy },
+        schema: {
+          tags,
+          summary: "At the till: a file of the sale customer's conversation, as a download",
+          description:
+            'Only a file of a message the till’s thread shows (not of agents’ internal notes); 404 for any other.',
+          params: z.strictObject({ id: Id, conversationId: Id, attachmentId: Id }),
+        },
+      },
+      async (request, reply) => {
+        const { id, conversationId, attachmentId } = request.params;
+        const conversation = await oneOfSale(request.ctx, id, conversationId);
+        const shown = (await visible(request.ctx, conversation.id, THREAD_LIMIT)).some((m) =>
+          m.attachments.some((a) => a.id === attachmentId),
+        );
+        if (!shown) throw new AppError('not_found', 'No such file in this conversation');
+        return sendAttachment(reply, await deps.inbox.attachmentFile(request.ctx, attachmentId));
       },
     );
 

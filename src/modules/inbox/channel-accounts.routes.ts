@@ -1,9 +1,12 @@
 // The retailer's messaging accounts (/api/inbox/channel-accounts): connect a Facebook page, an
-// Instagram account, a WhatsApp business number or a Twilio number, list them (credentials never
+// Instagram account, a WhatsApp business number, a Twilio number or a shop's support address (email),
+// each optionally for a hub channel (the shop whose conversations it carries), list them (credentials never
 // shown, only which are stored) and remove them. Each answer names the webhook path to give the
 // platform. connectors:write / connectors:read, secret keys and staff, unbound.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AppError } from '../../kernel/index.js';
+import type { Ctx } from '../../platform/context.js';
 import { secretKeys } from '../../platform/http/route-policy.js';
 import {
   type ChannelAccount as Account,
@@ -19,8 +22,18 @@ const BaseUrl = z
   .max(300)
   .describe('the API base URL (default: the platform’s own); e.g. a local fake in tests')
   .optional();
+const ForChannel = z
+  .string()
+  .trim()
+  .min(1)
+  .max(80)
+  .describe(
+    'the hub channel (id or code) whose conversations reach this account: product links in replies go to its storefront',
+  )
+  .optional();
 const Meta = {
   name: Text(120),
+  channelId: ForChannel,
   externalAccountId: z
     .string()
     .trim()
@@ -51,6 +64,7 @@ const Body = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('sms'),
     name: Text(120),
+    channelId: ForChannel,
     externalAccountId: z
       .string()
       .trim()
@@ -63,6 +77,16 @@ const Body = z.discriminatedUnion('kind', [
     authToken: Secret,
     apiBaseUrl: BaseUrl,
   }),
+  z.strictObject({
+    kind: z.literal('email'),
+    name: Text(120),
+    externalAccountId: z
+      .email()
+      .max(254)
+      .transform((a) => a.toLowerCase())
+      .describe('the support address mail reaches the inbox at (RCPT TO)'),
+    channelId: ForChannel.unwrap(),
+  }),
 ]);
 
 const WithPaths = ChannelAccount.extend({
@@ -74,11 +98,37 @@ const withPaths = (a: Account) => ({
   webhookPaths:
     a.kind === 'sms'
       ? [`/webhooks/twilio/${a.id}/sms`, `/webhooks/twilio/${a.id}/status`]
-      : [`/webhooks/meta/${a.id}`],
+      : a.kind === 'email'
+        ? []
+        : [`/webhooks/meta/${a.id}`],
 });
 
+type Body = z.infer<typeof Body>;
+const credentialsOf = (b: Body): Record<string, string> =>
+  b.kind === 'sms'
+    ? { authToken: b.authToken }
+    : b.kind === 'email'
+      ? {}
+      : { appSecret: b.appSecret, verifyToken: b.verifyToken, accessToken: b.accessToken };
+
+function settingsOf(b: Body): Record<string, string> {
+  const settings: Record<string, string> = {};
+  if (b.kind === 'email') return settings;
+  if (b.apiBaseUrl) settings.apiBaseUrl = b.apiBaseUrl;
+  if (b.kind === 'sms') settings.accountSid = b.accountSid;
+  else if (b.graphVersion) settings.graphVersion = b.graphVersion;
+  if (b.kind === 'whatsapp' && b.businessAccountId) settings.businessAccountId = b.businessAccountId;
+  return settings;
+}
+
+export interface ChannelAccountRouteDeps {
+  accounts: ChannelAccountStore;
+  /** A hub channel by id or code (the channels module's, passed in by the app). */
+  findChannel: (ctx: Ctx, idOrCode: string) => Promise<{ id: string } | undefined>;
+}
+
 export const channelAccountRoutes =
-  (accounts: ChannelAccountStore): FastifyPluginAsyncZod =>
+  ({ accounts, findChannel }: ChannelAccountRouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       '/inbox/channel-accounts',
@@ -86,7 +136,8 @@ export const channelAccountRoutes =
         config: { policy: secretKeys('connectors:write', 'unbound') },
         schema: {
           tags,
-          summary: 'Connect a Messenger page, Instagram account, WhatsApp number or Twilio SMS number',
+          summary:
+            'Connect a Messenger page, Instagram account, WhatsApp number, Twilio SMS number or support address',
           description: 'The same kind and platform id again replaces the account (e.g. a new token).',
           body: Body,
           response: { 201: WithPaths },
@@ -94,21 +145,18 @@ export const channelAccountRoutes =
       },
       async (request, reply) => {
         const b = request.body;
-        const settings: Record<string, string> = {};
-        if (b.apiBaseUrl) settings.apiBaseUrl = b.apiBaseUrl;
-        const credentials: Record<string, string> =
-          b.kind === 'sms'
-            ? { authToken: b.authToken }
-            : { appSecret: b.appSecret, verifyToken: b.verifyToken, accessToken: b.accessToken };
-        if (b.kind === 'sms') settings.accountSid = b.accountSid;
-        else if (b.graphVersion) settings.graphVersion = b.graphVersion;
-        if (b.kind === 'whatsapp' && b.businessAccountId) settings.businessAccountId = b.businessAccountId;
+        const channel = b.channelId ? await findChannel(request.ctx, b.channelId) : undefined;
+        if (b.channelId && !channel)
+          throw new AppError('validation_failed', `There is no channel ${b.channelId}`, {
+            issues: [{ path: 'body.channelId', message: 'a channel id or code' }],
+          });
         const saved = await accounts.save(request.ctx, {
           kind: b.kind,
           name: b.name,
           externalAccountId: b.externalAccountId,
-          settings,
-          credentials,
+          settings: settingsOf(b),
+          credentials: credentialsOf(b),
+          channelId: channel?.id ?? null,
         });
         return reply.status(201).send(withPaths(saved));
       },

@@ -1,5 +1,6 @@
 // The retailer's accounts on messaging platforms (a Facebook page, an Instagram account, a WhatsApp
-// business number, a Twilio number). Connectors read them to verify deliveries (app secret, verify
+// business number, a Twilio number) and its shops' support addresses (email, no credentials). Each
+// may name the hub channel (shop) it answers for, which the conversations reaching it record. Connectors read them to verify deliveries (app secret, verify
 // token, auth token) and to send (access token). Credentials are stored as JSON sealed with the
 // secret box (OMNIHUB_SECRETS_KEY), bound to their row; reads for agents never carry them.
 import { sql } from 'drizzle-orm';
@@ -11,7 +12,7 @@ import type { SqlRow } from '../../platform/db/rows.js';
 import { createSecretBox, type SecretBox } from '../../platform/secrets/secret-box.js';
 import type { inboxChannelAccounts } from './inbox.schema.js';
 
-export const ACCOUNT_KINDS = ['messenger', 'instagram', 'whatsapp', 'sms'] as const;
+export const ACCOUNT_KINDS = ['messenger', 'instagram', 'whatsapp', 'sms', 'email'] as const;
 export const AccountKind = z.enum(ACCOUNT_KINDS);
 export type AccountKind = z.infer<typeof AccountKind>;
 
@@ -21,7 +22,8 @@ export const ChannelAccount = z.object({
   name: z.string(),
   externalAccountId: z
     .string()
-    .describe('page id, Instagram account id, WhatsApp phone_number_id or Twilio number'),
+    .describe('page id, Instagram account id, WhatsApp phone_number_id, Twilio number or support address'),
+  channelId: z.string().nullable().describe('the hub channel (shop) the account answers for'),
   settings: z.record(z.string(), z.string()),
   /** Which credentials are stored (never their values). */
   credentialNames: z.array(z.string()),
@@ -39,6 +41,7 @@ export interface SaveChannelAccountInput {
   externalAccountId: string;
   settings: Record<string, string>;
   credentials: Record<string, string>;
+  channelId?: string | null | undefined;
   status?: 'active' | 'paused' | undefined;
 }
 
@@ -61,6 +64,8 @@ export interface ChannelAccountStore {
     kind: AccountKind,
     preferredId: string | null | undefined,
   ): Promise<ChannelAccountWithCredentials | null>;
+  /** The channel of the first active support address (email account) among a mail's recipients. */
+  channelOfAddresses(ctx: Ctx, addresses: string[]): Promise<string | null>;
   remove(ctx: Ctx, id: string): Promise<void>;
 }
 
@@ -74,6 +79,7 @@ export function createChannelAccountStore(
     kind: r.kind as AccountKind,
     name: r.name,
     externalAccountId: r.external_account_id,
+    channelId: r.channel_id ?? null,
     settings: r.settings,
     credentialNames,
     status: r.status,
@@ -96,11 +102,12 @@ export function createChannelAccountStore(
       const credentials = box.seal(JSON.stringify(input.credentials), where(id));
       const r = await firstRow<AccountRow>(
         ctx.db,
-        sql`insert into inbox_channel_accounts (id, kind, name, external_account_id, settings, credentials, status, created_at, updated_at)
+        sql`insert into inbox_channel_accounts (id, kind, name, external_account_id, settings, credentials, status, channel_id, created_at, updated_at)
             values (${id}, ${input.kind}, ${input.name}, ${input.externalAccountId}, ${JSON.stringify(input.settings)}::jsonb,
-                    ${credentials}, ${input.status ?? 'active'}, ${now}, ${now})
+                    ${credentials}, ${input.status ?? 'active'}, ${input.channelId ?? null}, ${now}, ${now})
             on conflict (kind, external_account_id) do update set name = excluded.name, settings = excluded.settings,
-              credentials = excluded.credentials, status = excluded.status, updated_at = excluded.updated_at
+              credentials = excluded.credentials, status = excluded.status, channel_id = excluded.channel_id,
+              updated_at = excluded.updated_at
             returning *`,
       );
       return toAccount(r!, Object.keys(input.credentials).sort());
@@ -135,6 +142,17 @@ export function createChannelAccountStore(
         if (own && own.kind === kind && own.status === 'active') return own;
       }
       return store.activeOfKind(ctx, kind);
+    },
+    async channelOfAddresses(ctx, addresses) {
+      if (addresses.length === 0) return null;
+      const r = await firstRow<{ channel_id: string }>(
+        ctx.db,
+        sql`select channel_id from inbox_channel_accounts
+            where kind = 'email' and status = 'active' and channel_id is not null
+              and external_account_id = any(${sql.param(addresses.map((a) => a.trim().toLowerCase()))}::text[])
+            order by created_at, id limit 1`,
+      );
+      return r?.channel_id ?? null;
     },
     async remove(ctx, id) {
       const r = await firstRow<{ id: string }>(

@@ -16,7 +16,7 @@ export const inboxConversations = pgTable(
     subject: text('subject'),
     channelKinds: text('channel_kinds').array().$type<ChannelKind[]>().notNull(),
     lastInboundChannel: text('last_inbound_channel').$type<ChannelKind>(),
-    // The hub channel (storefront, app) the customer last wrote from, when the channel says (web chat).
+    // The hub channel (storefront, app) the customer last wrote from, when known (web chat; an account or support address connected for a shop).
     channelId: text('channel_id'),
     tags: text('tags').array().notNull(),
     unreadCount: integer('unread_count').notNull().default(0),
@@ -173,16 +173,18 @@ export const inboxChannelAccounts = pgTable(
   'inbox_channel_accounts',
   {
     id: text('id').primaryKey(),
-    // messenger | instagram | whatsapp | sms
+    // messenger | instagram | whatsapp | sms | email (a shop's support address: no credentials)
     kind: text('kind').$type<ChannelKind>().notNull(),
     name: text('name').notNull(),
-    // The platform's id of the account: page id, Instagram account id, WhatsApp phone_number_id, Twilio number.
+    // The platform's id of the account: page id, Instagram account id, WhatsApp phone_number_id, Twilio number, support address.
     externalAccountId: text('external_account_id').notNull(),
     // Not secret: API base URL, Graph version, Twilio account SID.
     settings: jsonb('settings').$type<Record<string, string>>().notNull(),
     // App secret, verify token, access token, auth token: JSON, sealed with the secret box when a key is set.
     credentials: text('credentials').notNull(),
     status: text('status').$type<'active' | 'paused'>().notNull(),
+    // The hub channel (shop) the account answers for: conversations reaching it are that shop's.
+    channelId: text('channel_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },

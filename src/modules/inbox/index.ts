@@ -21,7 +21,7 @@ export {
   createChannelAccountStore,
   type SaveChannelAccountInput,
 } from './channel-accounts.js';
-export { channelAccountRoutes } from './channel-accounts.routes.js';
+export { type ChannelAccountRouteDeps, channelAccountRoutes } from './channel-accounts.routes.js';
 export {
   INBOX_EVENT_SCHEMAS,
   INBOX_EVENTS,

@@ -7,6 +7,7 @@ import { AppError } from '../../kernel/index.js';
 import {
   API_KEY_KINDS,
   createApiKey,
+  hasScope,
   listApiKeys,
   readableEventTypes,
   revokeApiKey,
@@ -320,7 +321,12 @@ export const platformApiRoutes =
           ...(channelId ? { channelId } : {}),
         });
         const last = items[items.length - 1];
-        return { items: items.map((e) => toCloudEvent(e)), next: encodeCursor(last ?? after) };
+        // Inbox events are the inbox's: a till hears of its sale's customer on the stream only.
+        const readable =
+          hasScope(request.ctx.actor.scopes, 'inbox:read') && !request.ctx.actor.channelId
+            ? items
+            : items.filter((e) => !e.type.startsWith('inbox.'));
+        return { items: readable.map((e) => toCloudEvent(e)), next: encodeCursor(last ?? after) };
       },
     );
   };

@@ -1,0 +1,1 @@
+ALTER TABLE "inbox_channel_accounts" ADD COLUMN "channel_id" text;
