@@ -4,6 +4,7 @@
 // the customers module and memberships through the CDP module (entries and exits with their events,
 // one transaction for the batch).
 import {
+  audienceSelector,
   type CdpDefinitions,
   type CdpService,
   type CountedEvent,
@@ -25,6 +26,20 @@ interface Subject {
 }
 
 const DAY_MS = 86_400_000;
+
+/** The audiences worth evaluating for a customer, per definitions (built once per version). */
+const selectors = new WeakMap<
+  CdpDefinitions,
+  ReturnType<typeof audienceSelector<CdpDefinitions['audiences'][number]>>
+>();
+function selectorOf(defs: CdpDefinitions) {
+  let s = selectors.get(defs);
+  if (!s) {
+    s = audienceSelector(defs.audiences);
+    selectors.set(defs, s);
+  }
+  return s;
+}
 
 /** The touched customers, by root: one read for the whole batch. */
 async function readSubjects(
@@ -119,9 +134,13 @@ export async function evaluateProfiles(
     list.push(e);
     eventsOf.set(root, list);
   }
-  const current = new Set(
-    (await deps.cdp.membershipsOf(ctx, [...byRoot.keys()])).map((m) => `${m.audienceId}|${m.customerId}`),
-  );
+  const current = new Map<string, Set<string>>();
+  for (const m of await deps.cdp.membershipsOf(ctx, [...byRoot.keys()])) {
+    const set = current.get(m.customerId) ?? new Set<string>();
+    set.add(m.audienceId);
+    current.set(m.customerId, set);
+  }
+  const select = selectorOf(defs);
   const change: MembershipChange = { enter: [], exit: [] };
   for (const { s, cause } of subjects) {
     const own = eventsOf.get(s.rootId) ?? [];
@@ -131,8 +150,9 @@ export async function evaluateProfiles(
       events: own,
       ...(s.facts ?? { traits: {}, tags: new Set(), stage: null, mayContact: () => false }),
     };
-    for (const a of defs.audiences) {
-      const isIn = current.has(`${a.id}|${s.rootId}`);
+    const memberOf = current.get(s.rootId) ?? new Set<string>();
+    for (const a of select(new Set(own.map((e) => e.name)), memberOf)) {
+      const isIn = memberOf.has(a.id);
       const match = matchesRule(a.rule, facts);
       if (match && !isIn)
         change.enter.push({ audienceId: a.id, customerId: s.rootId, causedBy: cause ?? null });

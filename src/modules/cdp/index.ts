@@ -19,6 +19,7 @@ export * from './cdp.types.js';
 export { CDP_PERSONAL_DATA, eraseCdpData } from './cdp-erasure.js';
 export type { Membership, ProfileEventRow, ViolationCount } from './membership.repository.js';
 export {
+  audienceSelector,
   type CountedEvent,
   computeTraitValue,
   eventNamesOfRule,

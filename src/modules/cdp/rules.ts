@@ -155,3 +155,46 @@ export function computeTraitValue(
     }
   }
 }
+
+const NO_FACTS: ProfileFacts = {
+  now: new Date(0),
+  traits: {},
+  tags: new Set(),
+  stage: null,
+  mayContact: () => false,
+  events: [],
+};
+
+/**
+ * Which of these audiences one customer's evaluation can change, given the names of its counted
+ * events and the audiences it is in. A rule over events only that does not match a customer with
+ * no events is false for a customer with none of its events: unless that customer is a member, its
+ * answer cannot change, so it is not evaluated (with 100 audiences a customer is matched against the
+ * one or two its events name). Rules that read the profile are always evaluated. Defs order is kept.
+ */
+export function audienceSelector<A extends { id: string; rule: AudienceRule }>(audiences: readonly A[]) {
+  const always: number[] = [];
+  const byEvent = new Map<string, number[]>();
+  const indexOf = new Map<string, number>();
+  audiences.forEach((a, i) => {
+    indexOf.set(a.id, i);
+    if (ruleNeedsProfile(a.rule) || matchesRule(a.rule, NO_FACTS)) {
+      always.push(i);
+      return;
+    }
+    for (const name of new Set(eventNamesOfRule(a.rule))) {
+      const list = byEvent.get(name) ?? [];
+      list.push(i);
+      byEvent.set(name, list);
+    }
+  });
+  return (eventNames: Iterable<string>, memberOf: Iterable<string>): A[] => {
+    const picked = new Set<number>(always);
+    for (const n of eventNames) for (const i of byEvent.get(n) ?? []) picked.add(i);
+    for (const id of memberOf) {
+      const i = indexOf.get(id);
+      if (i !== undefined) picked.add(i);
+    }
+    return [...picked].sort((x, y) => x - y).map((i) => audiences[i]!);
+  };
+}

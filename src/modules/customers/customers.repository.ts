@@ -42,7 +42,14 @@ export async function beginIngest(exec: Executor, mode: 'shared' | 'exclusive' |
   );
 }
 
-const iso = (v: string | null): string | null => (v == null ? null : new Date(v).toISOString());
+// PostgreSQL's JSON of a millisecond timestamptz in UTC ("…T00:10:57.542+00:00") is rewritten as
+// toISOString would write it without parsing a Date; any other form is parsed.
+const iso = (v: string | null): string | null =>
+  v == null
+    ? null
+    : v.length === 29 && v.charCodeAt(19) === 46 && v.endsWith('+00:00')
+      ? `${v.slice(0, 23)}Z`
+      : new Date(v).toISOString();
 const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
 /** A customer_profiles row as a raw statement (select *, row_to_json) returns it. */
@@ -79,9 +86,11 @@ const PROFILE_COLUMNS = sql.raw(
  * Profile states as rows u(<PROFILE_COLUMNS>[, version]), from ONE JSON document: the driver would
  * escape every element of seventeen array literals in JavaScript, the documents twice over.
  */
-function profileUnnest(list: ProfileState[], versions?: string[], documents?: Set<string>) {
-  // Traits and lifetime value are sent only for profiles whose documents changed (null keeps them).
+function profileUnnest(list: ProfileState[], versions?: string[], documents?: Set<string>, update = false) {
+  // Traits and lifetime value are sent only for profiles whose documents changed (null keeps them);
+  // an update leaves out what it never sets (a missing key reads as null).
   const doc = (p: ProfileState, v: unknown) => (!documents || documents.has(p.id) ? v : null);
+  const created = (v: string | null) => (update ? undefined : v);
   const rowsOf = list.map((p, i) => ({
     id: p.id,
     merged_into: p.mergedInto,
@@ -97,8 +106,8 @@ function profileUnnest(list: ProfileState[], versions?: string[], documents?: Se
     last_seen_at: p.lastSeenAt,
     stage: p.stage,
     stage_changed_at: p.stageChangedAt,
-    created_channel_id: p.createdChannelId,
-    created_at: p.createdAt,
+    created_channel_id: created(p.createdChannelId),
+    created_at: created(p.createdAt),
     updated_at: p.updatedAt,
     ...(versions ? { version: versions[i] } : {}),
   }));
@@ -122,7 +131,7 @@ export const updateProfilesSql = (list: ProfileState[], versions?: string[], doc
         lifetime_value = coalesce(u.lifetime_value, p.lifetime_value), last_order_at = u.last_order_at, last_cart_at = u.last_cart_at,
         first_seen_at = u.first_seen_at, last_seen_at = u.last_seen_at, stage = u.stage,
         stage_changed_at = u.stage_changed_at, updated_at = u.updated_at
-      from ${profileUnnest(list, versions, documents)} where p.id = u.id ${versions ? sql`and p.xmin::text = u.version` : sql``}`;
+      from ${profileUnnest(list, versions, documents, true)} where p.id = u.id ${versions ? sql`and p.xmin::text = u.version` : sql``}`;
 
 export async function updateProfiles(exec: Executor, list: ProfileState[]): Promise<void> {
   if (list.length) await exec.execute(updateProfilesSql(list));
@@ -170,12 +179,12 @@ export interface IdentityLogInput {
   at: string;
 }
 
+/** Log rows from ONE JSON document (ingestion logs every link: array literals cost the hub per element). */
 export const insertIdentityLogSql = (list: IdentityLogInput[]) =>
   sql`insert into customer_identity_log (id, profile_id, kind, reason, details, actor, at)
-      select * from unnest(${sql.param(list.map((l) => l.id))}::text[], ${sql.param(list.map((l) => l.profileId))}::text[],
-        ${sql.param(list.map((l) => l.kind))}::text[], ${sql.param(list.map((l) => l.reason))}::text[],
-        ${sql.param(list.map((l) => JSON.stringify(l.details)))}::jsonb[], ${sql.param(list.map((l) => l.actor))}::text[],
-        ${sql.param(list.map((l) => l.at))}::timestamptz[])`;
+      select id, "profileId", kind, reason, details, actor, at
+      from json_to_recordset(${JSON.stringify(list)}::json)
+        as u(id text, "profileId" text, kind text, reason text, details jsonb, actor text, at timestamptz)`;
 
 export async function insertIdentityLog(exec: Executor, list: IdentityLogInput[]): Promise<void> {
   if (list.length) await exec.execute(insertIdentityLogSql(list));
