@@ -6,14 +6,15 @@
 //   --if-stale: build only when a source is newer than the last build (prestart);
 //   --tolerant: a failed build warns instead of failing (postinstall; prestart builds again).
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
+import { buildStamp, staleReason } from './dist-freshness.js';
 
 const root = join(import.meta.dirname, '..');
 const src = join(root, 'src');
 const dist = join(root, 'dist');
-const stamp = join(dist, '.build-stamp');
+const stamp = buildStamp(root);
 
 function* files(dir: string): Generator<string> {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -23,16 +24,7 @@ function* files(dir: string): Generator<string> {
   }
 }
 
-function stale(): boolean {
-  if (!existsSync(stamp)) return true;
-  const built = statSync(stamp).mtimeMs;
-  for (const f of [...files(src), join(root, 'tsconfig.json'), join(root, 'tsconfig.build.json')]) {
-    if (statSync(f).mtimeMs > built) return true;
-  }
-  return false;
-}
-
-if (process.argv.includes('--if-stale') && !stale()) process.exit(0);
+if (process.argv.includes('--if-stale') && staleReason(root) === null) process.exit(0);
 try {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });

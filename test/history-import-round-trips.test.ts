@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { expect, it } from 'vitest';
 import { rows } from '../src/platform/db/database.js';
+import { eventually } from './helpers/eventually.js';
 import { describeEachHub } from './helpers/test-hub.js';
 
 const HEADER =
@@ -92,6 +93,16 @@ describeEachHub('history import in batches', (t) => {
     const pair = orders.filter((o) => o.externalId === 'A-4' || o.externalId === 'A-5');
     expect(pair[0]!.customerId).toMatch(/^cus_/);
     expect(pair[0]!.customerId).toBe(pair[1]!.customerId);
+    // The customer projection (a batch of events at a time) counts the history in the buyer's value.
+    const buyer = await eventually(
+      async () => (await t.api('GET', `/api/customers/${pair[0]!.customerId}`)).body,
+      (v) => v.computed?.orderCount === 2,
+      90_000,
+    );
+    expect(buyer.computed).toMatchObject({
+      orderCount: 2,
+      lifetimeValue: [{ amount: 2 * 1500 + 990 + 495 + 3 * 1500 + 990 + 495, currency: 'EUR' }],
+    });
     // Every order's events carry its number and the history flag, dated when it was placed.
     const events = await rows<{ type: string; payload: unknown; occurred_at: string | Date }>(
       t.hub.database.db,

@@ -5,11 +5,16 @@
 // A line added to one of the hub's own carts becomes "Product Added", so the customer's cart counts
 // for the journey stage (cart abandoner once idle) as a Segment cart event would.
 // At-least-once is safe: both customer APIs dedupe (timeline by ref, ingestion by message id).
+// A batch of events makes one timeline write and one ingestion per channel, not a write per event.
 
 import type { Clock } from '../../kernel/index.js';
-import { currencyExponent, isAppError } from '../../kernel/index.js';
+import { currencyExponent } from '../../kernel/index.js';
 import { CART_EVENT_SCHEMAS, CART_EVENTS } from '../../modules/carts/index.js';
-import type { CustomersService } from '../../modules/customers/index.js';
+import type {
+  CustomersService,
+  IngestEventInput,
+  TimelineEntryInput,
+} from '../../modules/customers/index.js';
 import {
   isOrderEventType,
   ORDER_EVENT_SCHEMAS,
@@ -46,8 +51,13 @@ export function startCustomerCommerceProjection(opts: {
 }): RunningConsumer {
   const ctx = () => createContext(opts.database, { clock: opts.clock, log: opts.log });
 
-  async function handleOne(e: StoredEvent): Promise<void> {
-    if (e.type === CART_EVENTS.lineAdded) return cartLineAdded(e);
+  /** What a batch of events makes: timeline entries (one write) and tracks (one ingestion per channel). */
+  interface Work {
+    entries: Array<{ customerId: string; entry: TimelineEntryInput }>;
+    tracks: Array<Parameters<typeof track>>;
+  }
+
+  function collect(e: StoredEvent, work: Work): void {
     if (!isOrderEventType(e.type)) return;
     const order: OrderEventPayload<typeof e.type> = payloadOf(ORDER_EVENT_SCHEMAS[e.type], e);
     // The facts every order event carries, and those only returns and fulfilments carry.
@@ -61,8 +71,9 @@ export function startCustomerCommerceProjection(opts: {
     if (!p.customerId || !p.orderId) return;
     const kind = TIMELINE_KINDS[e.type];
     if (kind) {
-      await opts.customers
-        .recordTimelineEntry(ctx(), p.customerId, {
+      work.entries.push({
+        customerId: p.customerId,
+        entry: {
           kind,
           channelId: e.channelId,
           occurredAt: e.occurredAt,
@@ -73,35 +84,39 @@ export function startCustomerCommerceProjection(opts: {
             ...(p.locationId ? { locationId: p.locationId } : {}),
             ...(p.refundAmount !== undefined ? { refundAmount: p.refundAmount } : {}),
           },
-        })
-        .catch((err: unknown) => {
-          // An erased or unknown customer has no timeline to write to.
-          if (!isAppError(err, 'not_found')) throw err;
-        });
+        },
+      });
     }
     if (!p.currency) return;
     if (e.type === 'order.paid' && p.grandTotal !== undefined) {
-      await track(
+      work.tracks.push([
         p.customerId,
         p.orderId,
         e,
         'Order Completed',
         `order-completed:${p.orderId}`,
         p.grandTotal,
-      );
+      ]);
     } else if (e.type === 'order.returned' && p.refundAmount && p.returnId) {
-      await track(
+      work.tracks.push([
         p.customerId,
         p.orderId,
         e,
         'Order Refunded',
         `order-refunded:${p.returnId}`,
         p.refundAmount,
-      );
+      ]);
     } else if (e.type === 'order.cancelled' && (p.paidAmount ?? 0) > (p.refundedAmount ?? 0)) {
       // Cancelling a paid order gives back what was not refunded yet.
       const amount = (p.paidAmount ?? 0) - (p.refundedAmount ?? 0);
-      await track(p.customerId, p.orderId, e, 'Order Refunded', `order-refunded:cancel:${p.orderId}`, amount);
+      work.tracks.push([
+        p.customerId,
+        p.orderId,
+        e,
+        'Order Refunded',
+        `order-refunded:cancel:${p.orderId}`,
+        amount,
+      ]);
     }
   }
 
@@ -109,39 +124,52 @@ export function startCustomerCommerceProjection(opts: {
    * The customer is known by id; ingestion resolves people by identifier, so the event names them by
    * one of their own identifiers (strongest first), or the order's email if they have none left.
    */
-  async function identifiersOf(customerId: string, orderId: string | null) {
-    const view = await opts.customers.view(ctx(), customerId, { timelineLimit: 1 }).catch((err: unknown) => {
-      if (!isAppError(err, 'not_found')) throw err;
-      return null;
-    });
-    if (view?.status === 'erased') return [];
-    const own = [...(view?.identities ?? [])].sort(
-      (a, b) => IDENTIFIER_STRENGTH.indexOf(a.type) - IDENTIFIER_STRENGTH.indexOf(b.type),
-    )[0];
-    if (own && IDENTIFIER_STRENGTH.includes(own.type)) return [{ type: own.type, value: own.value }];
+  async function identifiersOf(
+    customerId: string,
+    orderId: string | null,
+    own?: Map<string, Array<{ type: string; value: string }> | null>,
+  ) {
+    const mine = own
+      ? own.get(customerId)
+      : await ownIdentifiers([customerId]).then((m) => m.get(customerId));
+    if (mine === null) return [];
+    if (mine?.length) return mine;
     if (!orderId) return [];
     const order = await opts.orders.findOrder(ctx(), orderId);
     return order?.email ? [{ type: 'email', value: order.email }] : [];
   }
 
+  /** Each customer's strongest identifier (none, or null when erased), in one read for all. */
+  async function ownIdentifiers(customerIds: string[]) {
+    const all = await opts.customers.identifiersOfCustomers(ctx(), customerIds, IDENTIFIER_STRENGTH);
+    const out = new Map<string, Array<{ type: string; value: string }> | null>();
+    for (const [id, list] of all) {
+      const best = list?.sort(
+        (a, b) => IDENTIFIER_STRENGTH.indexOf(a.type) - IDENTIFIER_STRENGTH.indexOf(b.type),
+      )[0];
+      out.set(id, list === null ? null : best ? [best] : []);
+    }
+    return out;
+  }
+
   /** A Segment-style track the ingestion counts (orders, lifetime value, journey stage); once per messageId. */
-  async function track(
+  function track(
     customerId: string,
     orderId: string,
     e: StoredEvent,
     name: 'Order Completed' | 'Order Refunded',
     messageId: string,
     amount: number,
-  ): Promise<void> {
+  ) {
     const { currency, channelId } = payloadOf(OrderEventFacts, e);
-    const identifiers = await identifiersOf(customerId, orderId);
-    if (identifiers.length === 0) return;
-    await opts.customers.ingest(ctx(), { id: `orders:${channelId}`, channelId, sharedDevices: false }, [
-      {
+    return {
+      customerId,
+      orderId,
+      channelId,
+      event: {
         messageId,
-        kind: 'track',
+        kind: 'track' as const,
         name,
-        identifiers,
         traits: {},
         properties: {
           order_id: orderId,
@@ -153,7 +181,28 @@ export function startCustomerCommerceProjection(opts: {
         anonymousId: null,
         userId: null,
       },
-    ]);
+    };
+  }
+
+  /** A batch's tracks in one ingestion per channel, each customer's identifiers looked up once. */
+  async function ingestTracks(tracks: Work['tracks']): Promise<void> {
+    if (!tracks.length) return;
+    const own = await ownIdentifiers([...new Set(tracks.map((t) => t[0]))]);
+    const bySource = new Map<string, IngestEventInput[]>();
+    for (const args of tracks) {
+      const t = track(...args);
+      const identifiers = await identifiersOf(t.customerId, t.orderId, own);
+      if (identifiers.length === 0) continue;
+      const list = bySource.get(t.channelId) ?? [];
+      list.push({ ...t.event, identifiers });
+      bySource.set(t.channelId, list);
+    }
+    for (const [channelId, list] of bySource)
+      await opts.customers.ingest(
+        ctx(),
+        { id: `orders:${channelId}`, channelId, sharedDevices: false },
+        list,
+      );
   }
 
   /** A line added to a hub cart: "Product Added" for its shopper (signed in, or by the cart's device id). */
@@ -194,7 +243,13 @@ export function startCustomerCommerceProjection(opts: {
     log: opts.log,
     filter: { types: ['order.*', CART_EVENTS.lineAdded] },
     async handle(events) {
-      for (const e of events) await handleOne(e);
+      const work: Work = { entries: [], tracks: [] };
+      for (const e of events) {
+        if (e.type === CART_EVENTS.lineAdded) await cartLineAdded(e);
+        else collect(e, work);
+      }
+      await opts.customers.recordTimelineEntries(ctx(), work.entries);
+      await ingestTracks(work.tracks);
     },
   });
 }

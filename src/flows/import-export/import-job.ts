@@ -76,7 +76,7 @@ const DEFAULT_CHUNK = 500;
  * stored no request is read and no other statement runs. Chunks there are sized to take about this
  * long, so a read waits at most about this long (PostgreSQL serves reads on other connections).
  */
-const PGLITE_CHUNK_MS = 100;
+const PGLITE_CHUNK_MS = 50;
 const PGLITE_FIRST_CHUNK = 200;
 // Below this a chunk's fixed statements (commit, events, progress) cost more than its rows.
 const MIN_CHUNK = 50;

@@ -3,11 +3,11 @@
 // inventory), so memory stays flat whatever the file size. Each bad row is rejected with its line
 // number and reasons; every valid row is stored. Progress is recorded on the import job per chunk.
 import type { Readable } from 'node:stream';
-import { sql } from 'drizzle-orm';
 import { AppError, isAppError } from '../../kernel/index.js';
 import type { CatalogService, ImportFormat, ImportJob } from '../../modules/catalog/index.js';
 import type { ChannelsService } from '../../modules/channels/index.js';
 import type { Ctx } from '../../platform/context.js';
+import { refreshStatistics } from '../../platform/db/statistics.js';
 import { createChunkStore } from './catalog-chunk.js';
 import type { LineRow } from './catalog-resolver.js';
 import { createResolver, type StockWriter } from './catalog-resolver.js';
@@ -136,8 +136,3 @@ export function createImportFlow(deps: ImportDeps) {
 }
 
 export type ImportFlow = ReturnType<typeof createImportFlow>;
-
-/** Planner statistics for every table a bulk load touches (catalog, inventory, events). */
-async function refreshStatistics(ctx: Ctx): Promise<void> {
-  await ctx.db.execute(sql`analyze`);
-}

@@ -102,6 +102,20 @@ export interface CustomersService {
   >;
   /** Adds an entry (an order, a cart, a conversation…) to a customer's cross-channel timeline. */
   recordTimelineEntry(ctx: Ctx, customerId: string, entry: TimelineEntryInput): Promise<void>;
+  /**
+   * For each customer, the identifiers of these types its cluster has (one read for all); null for an
+   * erased customer, none for an unknown one.
+   */
+  identifiersOfCustomers(
+    ctx: Ctx,
+    customerIds: string[],
+    types: string[],
+  ): Promise<Map<string, Array<{ type: string; value: string }> | null>>;
+  /** Several timeline entries in one transaction; one whose customer is unknown or erased is skipped. */
+  recordTimelineEntries(
+    ctx: Ctx,
+    items: ReadonlyArray<{ customerId: string; entry: TimelineEntryInput }>,
+  ): Promise<void>;
 
   // Consent and stage
   /**

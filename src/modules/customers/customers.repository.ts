@@ -237,17 +237,48 @@ export async function insertTimelineEntry(
   entry: TimelineEntryRow,
   receivedAt: Date,
 ): Promise<boolean> {
-  const inserted = await firstRow<{ id: string }>(
-    exec,
-    sql`insert into customer_events (id, source_id, message_id, profile_id, channel_id, kind, name, properties, context,
-          occurred_at, received_at)
-        select ${newId('cev')}, ${`entry:${entry.kind}`}, ${entry.ref}, p.id, ${entry.channelId}, 'entry', ${entry.kind},
-          ${JSON.stringify(entry.properties ?? {})}::jsonb, '{}'::jsonb, ${entry.occurredAt.toISOString()},
-          ${receivedAt.toISOString()}
-        from customer_profiles p where p.id = ${profileId} and p.status <> 'erased'
-        on conflict (source_id, message_id) do nothing returning id`,
+  return (await insertTimelineEntries(exec, [{ profileId, entry }], receivedAt))[0]!;
+}
+
+/**
+ * Stores timeline entries in one statement, each on its profile when that is not erased: for each,
+ * whether it was stored (false: its (kind, ref) is there already, or no such profile).
+ */
+export async function insertTimelineEntries(
+  exec: Executor,
+  items: ReadonlyArray<{ profileId: string; entry: TimelineEntryRow }>,
+  receivedAt: Date,
+): Promise<boolean[]> {
+  if (!items.length) return [];
+  const json = JSON.stringify(
+    items.map(({ profileId, entry }, i) => ({
+      ord: i + 1,
+      id: newId('cev'),
+      source_id: `entry:${entry.kind}`,
+      message_id: entry.ref,
+      profile_id: profileId,
+      channel_id: entry.channelId,
+      name: entry.kind,
+      properties: entry.properties ?? {},
+      occurred_at: entry.occurredAt,
+    })),
   );
-  return inserted !== undefined;
+  const stored = await rows<{ ord: number }>(
+    exec,
+    sql`with e as (select * from jsonb_to_recordset(${json}::jsonb)
+                     as e(ord integer, id text, source_id text, message_id text, profile_id text, channel_id text,
+                          name text, properties jsonb, occurred_at timestamptz)),
+        ins as (insert into customer_events (id, source_id, message_id, profile_id, channel_id, kind, name, properties,
+                  context, occurred_at, received_at)
+                select e.id, e.source_id, e.message_id, p.id, e.channel_id, 'entry', e.name, e.properties, '{}'::jsonb,
+                  e.occurred_at, ${receivedAt.toISOString()}
+                from e join customer_profiles p on p.id = e.profile_id and p.status <> 'erased'
+                order by e.ord
+                on conflict (source_id, message_id) do nothing returning id)
+        select e.ord from e join ins on ins.id = e.id`,
+  );
+  const done = new Set(stored.map((r) => Number(r.ord)));
+  return items.map((_, i) => done.has(i + 1));
 }
 
 export async function profileExists(exec: Executor, id: string): Promise<boolean> {

@@ -6,7 +6,7 @@ import { checkConsentTarget } from './consent.js';
 import { CUSTOMER_EVENTS } from './customers.events.js';
 import type { CustomersOptions, CustomersService, TimelineEntryInput } from './customers.interface.js';
 import {
-  insertTimelineEntry,
+  insertTimelineEntries,
   lockIdentity,
   profileExists,
   selectRootsDueForRestage,
@@ -54,6 +54,44 @@ export function createCustomersService(options: CustomersOptions = {}): Customer
   const edits = createProfileEdits({ rules, thresholds });
   const sources = createSourcesService();
   const regulations = createRegulationRecords();
+
+  /**
+   * Stores timeline entries under the identity lock and counts them on their profiles (stage and
+   * its events once per cluster): for each, whether it was stored.
+   */
+  async function storeTimelineEntries(
+    tx: Ctx,
+    items: ReadonlyArray<{ customerId: string; entry: TimelineEntryInput }>,
+  ): Promise<boolean[]> {
+    await lockIdentity(tx.db);
+    const inserted = await insertTimelineEntries(
+      tx.db,
+      items.map((i) => ({ profileId: i.customerId, entry: i.entry })),
+      tx.clock.now(),
+    );
+    const stored = items.filter((_, k) => inserted[k]);
+    if (!stored.length) return inserted;
+    const ids = [...new Set(stored.map((i) => i.customerId))];
+    const c = await loadClusterSet(tx.db, ids, limitedTypesOf(rules));
+    for (const { customerId, entry } of stored) {
+      applyEvent(
+        c.profiles.get(customerId)!,
+        {
+          channelId: entry.channelId,
+          at: entry.occurredAt.toISOString(),
+          kind: 'entry',
+          name: entry.kind,
+          properties: {},
+        },
+        thresholds,
+      );
+    }
+    const changes = restage(c, [...new Set(ids.map((id) => c.rootOf(id)))], thresholds, tx.clock.now());
+    const touched = [...ids, ...changes.map((s) => s.profileId)].map((id) => c.profiles.get(id)!);
+    await updateProfiles(tx.db, [...new Set(touched)]);
+    await appendEvents(tx, stageEvents(changes));
+    return inserted;
+  }
 
   return {
     rules,
@@ -151,29 +189,31 @@ export function createCustomersService(options: CustomersOptions = {}): Customer
     /** Adds an entry (an order, a cart, a conversation…) to a customer's cross-channel timeline. */
     async recordTimelineEntry(ctx: Ctx, customerId: string, entry: TimelineEntryInput): Promise<void> {
       await inTransaction(ctx, async (tx) => {
-        await lockIdentity(tx.db);
-        const inserted = await insertTimelineEntry(tx.db, customerId, entry, tx.clock.now());
-        if (!inserted) {
-          if (!(await profileExists(tx.db, customerId))) throw notFound('customer', customerId);
-          return;
-        }
-        const c = await loadClusterSet(tx.db, [customerId], limitedTypesOf(rules));
-        const p = c.profiles.get(customerId)!;
-        applyEvent(
-          p,
-          {
-            channelId: entry.channelId,
-            at: entry.occurredAt.toISOString(),
-            kind: 'entry',
-            name: entry.kind,
-            properties: {},
-          },
-          thresholds,
-        );
-        const changes = restage(c, [c.rootOf(customerId)], thresholds, tx.clock.now());
-        await updateProfiles(tx.db, [...new Set([p, ...changes.map((s) => c.profiles.get(s.profileId)!)])]);
-        await appendEvents(tx, stageEvents(changes));
+        const [stored] = await storeTimelineEntries(tx, [{ customerId, entry }]);
+        if (!stored && !(await profileExists(tx.db, customerId))) throw notFound('customer', customerId);
       });
+    },
+
+    async identifiersOfCustomers(ctx, customerIds, types) {
+      const c = await loadClusterSet(ctx.db, [...new Set(customerIds)], types);
+      const out = new Map<string, Array<{ type: string; value: string }> | null>();
+      for (const id of customerIds) {
+        const root = c.rootOf(id);
+        if (c.profiles.get(root)?.status === 'erased') out.set(id, null);
+        else
+          out.set(
+            id,
+            [...c.identifiersOf(root)].flatMap(([type, values]) =>
+              [...values].map((value) => ({ type, value })),
+            ),
+          );
+      }
+      return out;
+    },
+
+    async recordTimelineEntries(ctx, items) {
+      if (!items.length) return;
+      await inTransaction(ctx, (tx) => storeTimelineEntries(tx, items));
     },
 
     /** Records a consent decision for a purpose on one channel ('*' = every channel). */
