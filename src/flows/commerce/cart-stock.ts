@@ -2,28 +2,70 @@
 // holds that expired or were released, and releasing a cart's holds.
 import { AppError, isAppError } from '../../kernel/index.js';
 import type { Cart, CartHold, CartLine, NewLine } from '../../modules/carts/index.js';
-import type { Reservation } from '../../modules/inventory/index.js';
+import { backorderedOf, type Reservation } from '../../modules/inventory/index.js';
 import type { Ctx } from '../../platform/context.js';
+import { channelPrices } from './channel-prices.js';
 import type { CommerceDeps } from './commerce.deps.js';
-import { insufficientStock } from './commerce.deps.js';
+import { channelOf, insufficientStock } from './commerce.deps.js';
 
 const LIVE = new Set(['held', 'allocated']);
 
-const holdOf = (res: Reservation): CartHold => ({
-  reservationId: res.id,
-  quantity: res.quantity,
-  expiresAt: res.expiresAt,
-});
+const holdOf = (res: Reservation): CartHold => {
+  const backordered = backorderedOf(res);
+  return {
+    reservationId: res.id,
+    quantity: res.quantity,
+    expiresAt: res.expiresAt,
+    ...(backordered > 0 ? { backordered } : {}),
+  };
+};
 
-/** Holds `quantity` of a SKU for a cart on its channel; insufficient stock is a 409 problem. */
+/** A variant's stock policy on a channel, as far as holding goes (from the catalog's channel view). */
+export interface HoldPolicy {
+  stockPolicy: 'deny' | 'backorder' | 'preorder';
+  availableFrom: string | null;
+  backorderLimit: number | null;
+}
+
+/** No limit set: any number of units may wait for stock. */
+const UNLIMITED = 1_000_000;
+
+/**
+ * How many units beyond the free stock a line may take: none when the variant's policy is deny;
+ * its backorder limit (per line) less what the line already has backordered; else no limit.
+ */
+export function beyondStock(policy: HoldPolicy | undefined, holds: CartHold[] = []): number {
+  if (!policy || policy.stockPolicy === 'deny') return 0;
+  const already = holds.reduce((s, h) => s + (h.backordered ?? 0), 0);
+  return Math.max(0, (policy.backorderLimit ?? UNLIMITED) - already);
+}
+
+/** The variant's policy on the cart's channel (the channel prices' cache). */
+export async function holdPolicyOf(
+  deps: CommerceDeps,
+  ctx: Ctx,
+  channelId: string,
+  sku: string,
+): Promise<HoldPolicy | undefined> {
+  const channel = await channelOf(deps, ctx, channelId);
+  return (await channelPrices(deps.catalog, ctx, channel, [sku])).get(sku);
+}
+
+/**
+ * Holds `quantity` of a SKU for a cart on its channel; insufficient stock is a 409 problem, unless
+ * the variant sells beyond its stock (`beyond` units: backorder or pre-order).
+ */
 export async function holdForCart(
   deps: CommerceDeps,
   ctx: Ctx,
   cart: Cart,
   sku: string,
   quantity: number,
+  beyond = 0,
 ): Promise<CartHold> {
-  const r = await deps.inventory.reserve(ctx, holdRequest(deps, cart, sku, quantity));
+  const r = await deps.inventory.reserve(ctx, holdRequest(deps, cart, sku, quantity), {
+    beyondStock: beyond,
+  });
   if (!r.ok) throw insufficientStock(r, 'added to the cart');
   return holdOf(r.value.reservation);
 }
@@ -48,9 +90,11 @@ export async function holdAndAddLine(
   ctx: Ctx,
   cart: Cart,
   line: Omit<NewLine, 'holds'>,
+  beyond = 0,
 ): Promise<{ cart: Cart; line: CartLine }> {
   let added: { cart: Cart; line: CartLine } | undefined;
   const r = await deps.inventory.reserve(ctx, holdRequest(deps, cart, line.sku, line.quantity), {
+    beyondStock: beyond,
     alongside: (res) => {
       const planned = deps.carts.addLineAlongside(ctx, cart, { ...line, holds: [holdOf(res)] });
       added = planned.result;

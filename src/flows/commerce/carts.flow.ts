@@ -3,7 +3,14 @@
 import { AppError, notFound } from '../../kernel/index.js';
 import type { Cart, CartDelivery, CartHold, NewCart, PriceChange } from '../../modules/carts/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
-import { holdAndAddLine, holdForCart, refreshHolds, releaseHolds } from './cart-stock.js';
+import {
+  beyondStock,
+  holdAndAddLine,
+  holdForCart,
+  holdPolicyOf,
+  refreshHolds,
+  releaseHolds,
+} from './cart-stock.js';
 import { channelPrices } from './channel-prices.js';
 import { type CommerceDeps, channelOf, locationOf } from './commerce.deps.js';
 
@@ -64,13 +71,14 @@ export function createCartsFlow(deps: CommerceDeps) {
         quantity: input.quantity,
         unitPrice: price.unitPrice,
       };
+      const beyond = beyondStock(price);
       if (ctx.inTx) {
-        const hold = await holdForCart(deps, ctx, current, input.sku, input.quantity);
+        const hold = await holdForCart(deps, ctx, current, input.sku, input.quantity, beyond);
         return deps.carts.addLine(ctx, current, { ...fields, holds: [hold] });
       }
       // On its own, no transaction: the hold goes through inventory's group commit (one statement
       // when the SKU's numbers are known), which carries the cart's new line and its event.
-      return holdAndAddLine(deps, ctx, current, fields);
+      return holdAndAddLine(deps, ctx, current, fields, beyond);
     },
 
     /** Sets a line's quantity: holds more stock, or releases the holds and holds the new quantity. */
@@ -86,10 +94,20 @@ export function createCartsFlow(deps: CommerceDeps) {
         }
         const held = line.holds.reduce((s, h) => s + h.quantity, 0);
         let holds = line.holds;
-        if (quantity > held) holds = [...holds, await holdForCart(deps, tx, cart, line.sku, quantity - held)];
-        else if (quantity < held) {
+        const policy = await holdPolicyOf(deps, tx, cart.channelId, line.sku);
+        if (quantity > held) {
+          const more = await holdForCart(
+            deps,
+            tx,
+            cart,
+            line.sku,
+            quantity - held,
+            beyondStock(policy, holds),
+          );
+          holds = [...holds, more];
+        } else if (quantity < held) {
           await releaseHolds(deps, tx, line.holds);
-          holds = [await holdForCart(deps, tx, cart, line.sku, quantity)];
+          holds = [await holdForCart(deps, tx, cart, line.sku, quantity, beyondStock(policy))];
         }
         return deps.carts.changeLine(tx, cart, lineId, quantity, holds);
       });

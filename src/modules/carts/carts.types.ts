@@ -11,6 +11,11 @@ export const CartHold = z.object({
   reservationId: z.string(),
   quantity: z.number().int(),
   expiresAt: z.date().nullable(),
+  backordered: z
+    .number()
+    .int()
+    .optional()
+    .describe('units of this hold beyond the stock (backorder or pre-order): they ship when restocked'),
 });
 export type CartHold = z.infer<typeof CartHold>;
 

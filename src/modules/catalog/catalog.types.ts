@@ -61,6 +61,67 @@ export type LocalizedText = z.infer<typeof LocalizedText>;
 
 export const VariantOptions = z.record(z.string().min(1).max(50), z.string().max(100));
 
+/**
+ * What happens when a variant's stock runs out (Shopify's "continue selling when out of stock",
+ * Google's availability): `deny` refuses, `backorder` sells and ships when restocked, `preorder`
+ * sells before release (availableFrom is the expected date).
+ */
+export const STOCK_POLICIES = ['deny', 'backorder', 'preorder'] as const;
+export type StockPolicy = (typeof STOCK_POLICIES)[number];
+/** A calendar date (YYYY-MM-DD) that exists. */
+export const CalendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as 2027-03-01')
+  .refine(
+    (d) =>
+      !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    {
+      message: 'not a date in the calendar',
+    },
+  );
+export const StockPolicyFields = z.strictObject({
+  stockPolicy: z.enum(STOCK_POLICIES).describe('deny (default), backorder or preorder'),
+  availableFrom: CalendarDate.nullable().describe(
+    'pre-order: the expected release date (required); backorder: expected restock',
+  ),
+  backorderLimit: z
+    .number()
+    .int()
+    .positive()
+    .max(100_000)
+    .nullable()
+    .describe('at most this many units of one cart line beyond the stock; null: no limit'),
+});
+export type StockPolicyFields = z.infer<typeof StockPolicyFields>;
+export const DEFAULT_STOCK_POLICY: StockPolicyFields = {
+  stockPolicy: 'deny',
+  availableFrom: null,
+  backorderLimit: null,
+};
+
+/** The per-field refusal of a policy that cannot stand (a pre-order without its date). */
+export function stockPolicyIssues(f: StockPolicyFields, path: string[] = []) {
+  return f.stockPolicy === 'preorder' && !f.availableFrom
+    ? [{ path: [...path, 'availableFrom'], message: 'a pre-order needs its expected release date' }]
+    : [];
+}
+
+/**
+ * A variant's availability as every channel shows it (storefront, JSON-LD, feeds), from its policy
+ * and its available-to-sell: computed here once so the storefront and the feeds cannot disagree.
+ */
+export const AVAILABILITIES = ['in_stock', 'out_of_stock', 'backorder', 'preorder'] as const;
+export type Availability = (typeof AVAILABILITIES)[number];
+export function availabilityOf(
+  v: { stockPolicy: StockPolicy; availableFrom: string | null },
+  availableToSell: number,
+  today: string,
+): Availability {
+  if (v.stockPolicy === 'preorder' && v.availableFrom !== null && v.availableFrom > today) return 'preorder';
+  if (availableToSell > 0) return 'in_stock';
+  return v.stockPolicy === 'deny' ? 'out_of_stock' : 'backorder';
+}
+
 export const PriceInput = z.strictObject({
   priceListId: z.string().describe('id or code of the price list'),
   amount: MinorAmount,
@@ -68,15 +129,24 @@ export const PriceInput = z.strictObject({
   compareAtAmount: MinorAmount.nullable().optional().describe('the "was" price shown struck through'),
 });
 
-export const VariantInput = z.strictObject({
-  sku: Sku,
-  gtin: Gtin.nullable().default(null),
-  options: VariantOptions.default({}),
-  prices: z.array(PriceInput).max(50).default([]),
-});
+export const VariantInput = z
+  .strictObject({
+    sku: Sku,
+    gtin: Gtin.nullable().default(null),
+    options: VariantOptions.default({}),
+    prices: z.array(PriceInput).max(50).default([]),
+    ...StockPolicyFields.partial().shape,
+  })
+  .superRefine((v, c) => {
+    for (const i of stockPolicyIssues({ ...DEFAULT_STOCK_POLICY, ...v }))
+      c.addIssue({ code: 'custom', ...i });
+  });
 export type VariantInput = z.input<typeof VariantInput>;
 
-export const VariantPatch = z.strictObject({ gtin: Gtin.nullable(), options: VariantOptions }).partial();
+export const VariantPatch = z
+  .strictObject({ gtin: Gtin.nullable(), options: VariantOptions, ...StockPolicyFields.shape })
+  .partial();
+export type VariantPatch = z.infer<typeof VariantPatch>;
 
 export const VariantPrice = z.object({
   sku: z.string(),
@@ -124,6 +194,7 @@ export const Variant = z.object({
   gtin: z.string().nullable(),
   options: z.record(z.string(), z.string()),
   position: z.number().int(),
+  ...StockPolicyFields.shape,
 });
 export type Variant = z.infer<typeof Variant>;
 
@@ -196,6 +267,12 @@ export const ChannelVariant = z.object({
   price: z.object({ amount: z.number().int(), currency: z.string() }).nullable(),
   priceSource: z.enum(['channel', 'price_list']).nullable(),
   availableToSell: z.number().int(),
+  stockPolicy: z.enum(STOCK_POLICIES),
+  availableFrom: z.string().nullable().describe('pre-order release or expected restock date'),
+  backorderLimit: z.number().int().nullable(),
+  availability: z
+    .enum(AVAILABILITIES)
+    .describe('what the channel shows: in stock, out of stock, backorder, pre-order'),
 });
 export type ChannelVariant = z.infer<typeof ChannelVariant>;
 
