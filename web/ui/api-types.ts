@@ -453,6 +453,8 @@ export interface paths {
                 addedAt: string;
                 /** @description stock held for this line (inventory reservations) */
                 holds: {
+                  /** @description units of this hold beyond the stock (backorder or pre-order): they ship when restocked */
+                  backordered?: number;
                   expiresAt: string | null;
                   quantity: number;
                   reservationId: string;
@@ -580,6 +582,8 @@ export interface paths {
                 addedAt: string;
                 /** @description stock held for this line (inventory reservations) */
                 holds: {
+                  /** @description units of this hold beyond the stock (backorder or pre-order): they ship when restocked */
+                  backordered?: number;
                   expiresAt: string | null;
                   quantity: number;
                   reservationId: string;
@@ -725,6 +729,8 @@ export interface paths {
                   addedAt: string;
                   /** @description stock held for this line (inventory reservations) */
                   holds: {
+                    /** @description units of this hold beyond the stock (backorder or pre-order): they ship when restocked */
+                    backordered?: number;
                     expiresAt: string | null;
                     quantity: number;
                     reservationId: string;
@@ -935,6 +941,15 @@ export interface paths {
                 }[];
                 id: string;
                 lines: {
+                  /** @description set when units were sold beyond the stock */
+                  backorder?: {
+                    /** @description YYYY-MM-DD: the release or expected restock date */
+                    expectedFrom: string | null;
+                    /** @enum {string} */
+                    kind: 'backorder' | 'preorder';
+                    /** @description units waiting for stock */
+                    quantity: number;
+                  };
                   discount: number;
                   fulfilledQuantity: number;
                   lineId: string;
@@ -1111,6 +1126,15 @@ export interface paths {
                 }[];
                 id: string;
                 lines: {
+                  /** @description set when units were sold beyond the stock */
+                  backorder?: {
+                    /** @description YYYY-MM-DD: the release or expected restock date */
+                    expectedFrom: string | null;
+                    /** @enum {string} */
+                    kind: 'backorder' | 'preorder';
+                    /** @description units waiting for stock */
+                    quantity: number;
+                  };
                   discount: number;
                   fulfilledQuantity: number;
                   lineId: string;
@@ -1503,6 +1527,8 @@ export interface paths {
                 addedAt: string;
                 /** @description stock held for this line (inventory reservations) */
                 holds: {
+                  /** @description units of this hold beyond the stock (backorder or pre-order): they ship when restocked */
+                  backordered?: number;
                   expiresAt: string | null;
                   quantity: number;
                   reservationId: string;
@@ -1655,6 +1681,8 @@ export interface paths {
                   addedAt: string;
                   /** @description stock held for this line (inventory reservations) */
                   holds: {
+                    /** @description units of this hold beyond the stock (backorder or pre-order): they ship when restocked */
+                    backordered?: number;
                     expiresAt: string | null;
                     quantity: number;
                     reservationId: string;
@@ -1825,6 +1853,8 @@ export interface paths {
                 addedAt: string;
                 /** @description stock held for this line (inventory reservations) */
                 holds: {
+                  /** @description units of this hold beyond the stock (backorder or pre-order): they ship when restocked */
+                  backordered?: number;
                   expiresAt: string | null;
                   quantity: number;
                   reservationId: string;
@@ -1956,6 +1986,8 @@ export interface paths {
                 addedAt: string;
                 /** @description stock held for this line (inventory reservations) */
                 holds: {
+                  /** @description units of this hold beyond the stock (backorder or pre-order): they ship when restocked */
+                  backordered?: number;
                   expiresAt: string | null;
                   quantity: number;
                   reservationId: string;
@@ -2079,6 +2111,8 @@ export interface paths {
                 addedAt: string;
                 /** @description stock held for this line (inventory reservations) */
                 holds: {
+                  /** @description units of this hold beyond the stock (backorder or pre-order): they ship when restocked */
+                  backordered?: number;
                   expiresAt: string | null;
                   quantity: number;
                   reservationId: string;
@@ -2220,6 +2254,8 @@ export interface paths {
                 addedAt: string;
                 /** @description stock held for this line (inventory reservations) */
                 holds: {
+                  /** @description units of this hold beyond the stock (backorder or pre-order): they ship when restocked */
+                  backordered?: number;
                   expiresAt: string | null;
                   quantity: number;
                   reservationId: string;
@@ -2680,6 +2716,10 @@ export interface paths {
                 /** Format: date-time */
                 updatedAt: string;
                 variants: {
+                  /** @description pre-order: the expected release date (required); backorder: expected restock */
+                  availableFrom: string | null;
+                  /** @description at most this many units of one cart line beyond the stock; null: no limit */
+                  backorderLimit: number | null;
                   gtin: string | null;
                   id: string;
                   options: {
@@ -2688,6 +2728,11 @@ export interface paths {
                   position: number;
                   productId: string;
                   sku: string;
+                  /**
+                   * @description deny (default), backorder or preorder
+                   * @enum {string}
+                   */
+                  stockPolicy: 'deny' | 'backorder' | 'preorder';
                 }[];
                 vendor: string | null;
               }[];
@@ -2732,6 +2777,10 @@ export interface paths {
             /** @default [] */
             tags?: string[];
             variants: {
+              /** @description pre-order: the expected release date (required); backorder: expected restock */
+              availableFrom?: string | null;
+              /** @description at most this many units of one cart line beyond the stock; null: no limit */
+              backorderLimit?: number | null;
               /** @default null */
               gtin?: string | null;
               /** @default {} */
@@ -2749,6 +2798,11 @@ export interface paths {
                 priceListId: string;
               }[];
               sku: string;
+              /**
+               * @description deny (default), backorder or preorder
+               * @enum {string}
+               */
+              stockPolicy?: 'deny' | 'backorder' | 'preorder';
             }[];
             /** @default null */
             vendor?: string | null;
@@ -2782,6 +2836,10 @@ export interface paths {
               /** Format: date-time */
               updatedAt: string;
               variants: {
+                /** @description pre-order: the expected release date (required); backorder: expected restock */
+                availableFrom: string | null;
+                /** @description at most this many units of one cart line beyond the stock; null: no limit */
+                backorderLimit: number | null;
                 gtin: string | null;
                 id: string;
                 options: {
@@ -2790,6 +2848,11 @@ export interface paths {
                 position: number;
                 productId: string;
                 sku: string;
+                /**
+                 * @description deny (default), backorder or preorder
+                 * @enum {string}
+                 */
+                stockPolicy: 'deny' | 'backorder' | 'preorder';
               }[];
               vendor: string | null;
             };
@@ -2849,6 +2912,10 @@ export interface paths {
               /** Format: date-time */
               updatedAt: string;
               variants: {
+                /** @description pre-order: the expected release date (required); backorder: expected restock */
+                availableFrom: string | null;
+                /** @description at most this many units of one cart line beyond the stock; null: no limit */
+                backorderLimit: number | null;
                 gtin: string | null;
                 id: string;
                 options: {
@@ -2857,6 +2924,11 @@ export interface paths {
                 position: number;
                 productId: string;
                 sku: string;
+                /**
+                 * @description deny (default), backorder or preorder
+                 * @enum {string}
+                 */
+                stockPolicy: 'deny' | 'backorder' | 'preorder';
               }[];
               vendor: string | null;
             };
@@ -2928,6 +3000,10 @@ export interface paths {
               /** Format: date-time */
               updatedAt: string;
               variants: {
+                /** @description pre-order: the expected release date (required); backorder: expected restock */
+                availableFrom: string | null;
+                /** @description at most this many units of one cart line beyond the stock; null: no limit */
+                backorderLimit: number | null;
                 gtin: string | null;
                 id: string;
                 options: {
@@ -2936,6 +3012,11 @@ export interface paths {
                 position: number;
                 productId: string;
                 sku: string;
+                /**
+                 * @description deny (default), backorder or preorder
+                 * @enum {string}
+                 */
+                stockPolicy: 'deny' | 'backorder' | 'preorder';
               }[];
               vendor: string | null;
             };
@@ -3159,6 +3240,10 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** @description pre-order: the expected release date (required); backorder: expected restock */
+            availableFrom?: string | null;
+            /** @description at most this many units of one cart line beyond the stock; null: no limit */
+            backorderLimit?: number | null;
             /** @default null */
             gtin?: string | null;
             /** @default {} */
@@ -3176,6 +3261,11 @@ export interface paths {
               priceListId: string;
             }[];
             sku: string;
+            /**
+             * @description deny (default), backorder or preorder
+             * @enum {string}
+             */
+            stockPolicy?: 'deny' | 'backorder' | 'preorder';
           };
         };
       };
@@ -3206,6 +3296,10 @@ export interface paths {
               /** Format: date-time */
               updatedAt: string;
               variants: {
+                /** @description pre-order: the expected release date (required); backorder: expected restock */
+                availableFrom: string | null;
+                /** @description at most this many units of one cart line beyond the stock; null: no limit */
+                backorderLimit: number | null;
                 gtin: string | null;
                 id: string;
                 options: {
@@ -3214,6 +3308,11 @@ export interface paths {
                 position: number;
                 productId: string;
                 sku: string;
+                /**
+                 * @description deny (default), backorder or preorder
+                 * @enum {string}
+                 */
+                stockPolicy: 'deny' | 'backorder' | 'preorder';
               }[];
               vendor: string | null;
             };
@@ -3255,10 +3354,19 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** @description pre-order: the expected release date (required); backorder: expected restock */
+            availableFrom?: string | null;
+            /** @description at most this many units of one cart line beyond the stock; null: no limit */
+            backorderLimit?: number | null;
             gtin?: string | null;
             options?: {
               [key: string]: string;
             };
+            /**
+             * @description deny (default), backorder or preorder
+             * @enum {string}
+             */
+            stockPolicy?: 'deny' | 'backorder' | 'preorder';
           };
         };
       };
@@ -3289,6 +3397,10 @@ export interface paths {
               /** Format: date-time */
               updatedAt: string;
               variants: {
+                /** @description pre-order: the expected release date (required); backorder: expected restock */
+                availableFrom: string | null;
+                /** @description at most this many units of one cart line beyond the stock; null: no limit */
+                backorderLimit: number | null;
                 gtin: string | null;
                 id: string;
                 options: {
@@ -3297,6 +3409,11 @@ export interface paths {
                 position: number;
                 productId: string;
                 sku: string;
+                /**
+                 * @description deny (default), backorder or preorder
+                 * @enum {string}
+                 */
+                stockPolicy: 'deny' | 'backorder' | 'preorder';
               }[];
               vendor: string | null;
             };
@@ -4276,7 +4393,15 @@ export interface paths {
                 media: string[];
                 title: string;
                 variants: {
+                  /**
+                   * @description what the channel shows: in stock, out of stock, backorder, pre-order
+                   * @enum {string}
+                   */
+                  availability: 'in_stock' | 'out_of_stock' | 'backorder' | 'preorder';
+                  /** @description pre-order release or expected restock date */
+                  availableFrom: string | null;
                   availableToSell: number;
+                  backorderLimit: number | null;
                   gtin: string | null;
                   id: string;
                   options: {
@@ -4288,6 +4413,8 @@ export interface paths {
                   } | null;
                   priceSource: ('channel' | 'price_list') | null;
                   sku: string;
+                  /** @enum {string} */
+                  stockPolicy: 'deny' | 'backorder' | 'preorder';
                 }[];
               }[];
               skus: string[];
@@ -4573,7 +4700,15 @@ export interface paths {
                 media: string[];
                 title: string;
                 variants: {
+                  /**
+                   * @description what the channel shows: in stock, out of stock, backorder, pre-order
+                   * @enum {string}
+                   */
+                  availability: 'in_stock' | 'out_of_stock' | 'backorder' | 'preorder';
+                  /** @description pre-order release or expected restock date */
+                  availableFrom: string | null;
                   availableToSell: number;
+                  backorderLimit: number | null;
                   gtin: string | null;
                   id: string;
                   options: {
@@ -4585,6 +4720,8 @@ export interface paths {
                   } | null;
                   priceSource: ('channel' | 'price_list') | null;
                   sku: string;
+                  /** @enum {string} */
+                  stockPolicy: 'deny' | 'backorder' | 'preorder';
                 }[];
               }[];
               nextCursor: string | null;
@@ -4659,7 +4796,15 @@ export interface paths {
               media: string[];
               title: string;
               variants: {
+                /**
+                 * @description what the channel shows: in stock, out of stock, backorder, pre-order
+                 * @enum {string}
+                 */
+                availability: 'in_stock' | 'out_of_stock' | 'backorder' | 'preorder';
+                /** @description pre-order release or expected restock date */
+                availableFrom: string | null;
                 availableToSell: number;
+                backorderLimit: number | null;
                 gtin: string | null;
                 id: string;
                 options: {
@@ -4671,6 +4816,8 @@ export interface paths {
                 } | null;
                 priceSource: ('channel' | 'price_list') | null;
                 sku: string;
+                /** @enum {string} */
+                stockPolicy: 'deny' | 'backorder' | 'preorder';
               }[];
             };
           };
@@ -4781,7 +4928,15 @@ export interface paths {
                 media: string[];
                 title: string;
                 variants: {
+                  /**
+                   * @description what the channel shows: in stock, out of stock, backorder, pre-order
+                   * @enum {string}
+                   */
+                  availability: 'in_stock' | 'out_of_stock' | 'backorder' | 'preorder';
+                  /** @description pre-order release or expected restock date */
+                  availableFrom: string | null;
                   availableToSell: number;
+                  backorderLimit: number | null;
                   gtin: string | null;
                   id: string;
                   options: {
@@ -4793,6 +4948,8 @@ export interface paths {
                   } | null;
                   priceSource: ('channel' | 'price_list') | null;
                   sku: string;
+                  /** @enum {string} */
+                  stockPolicy: 'deny' | 'backorder' | 'preorder';
                 }[];
               }[];
               total: number;
@@ -6465,6 +6622,15 @@ export interface paths {
                 }[];
                 id: string;
                 lines: {
+                  /** @description set when units were sold beyond the stock */
+                  backorder?: {
+                    /** @description YYYY-MM-DD: the release or expected restock date */
+                    expectedFrom: string | null;
+                    /** @enum {string} */
+                    kind: 'backorder' | 'preorder';
+                    /** @description units waiting for stock */
+                    quantity: number;
+                  };
                   discount: number;
                   fulfilledQuantity: number;
                   lineId: string;
@@ -8051,6 +8217,15 @@ export interface paths {
               }[];
               id: string;
               lines: {
+                /** @description set when units were sold beyond the stock */
+                backorder?: {
+                  /** @description YYYY-MM-DD: the release or expected restock date */
+                  expectedFrom: string | null;
+                  /** @enum {string} */
+                  kind: 'backorder' | 'preorder';
+                  /** @description units waiting for stock */
+                  quantity: number;
+                };
                 discount: number;
                 fulfilledQuantity: number;
                 lineId: string;
@@ -11760,6 +11935,7 @@ export interface paths {
                   locationId: string;
                   quantity: number;
                 }[];
+                /** @description units held at the lines, plus any backordered (held nowhere yet) */
                 quantity: number;
                 reference: string | null;
                 sku: string;
@@ -11835,6 +12011,7 @@ export interface paths {
                 locationId: string;
                 quantity: number;
               }[];
+              /** @description units held at the lines, plus any backordered (held nowhere yet) */
               quantity: number;
               reference: string | null;
               sku: string;
@@ -11865,6 +12042,7 @@ export interface paths {
                 locationId: string;
                 quantity: number;
               }[];
+              /** @description units held at the lines, plus any backordered (held nowhere yet) */
               quantity: number;
               reference: string | null;
               sku: string;
@@ -11922,6 +12100,7 @@ export interface paths {
                 locationId: string;
                 quantity: number;
               }[];
+              /** @description units held at the lines, plus any backordered (held nowhere yet) */
               quantity: number;
               reference: string | null;
               sku: string;
@@ -11991,6 +12170,7 @@ export interface paths {
                   locationId: string;
                   quantity: number;
                 }[];
+                /** @description units held at the lines, plus any backordered (held nowhere yet) */
                 quantity: number;
                 reference: string | null;
                 sku: string;
@@ -12053,6 +12233,7 @@ export interface paths {
                   locationId: string;
                   quantity: number;
                 }[];
+                /** @description units held at the lines, plus any backordered (held nowhere yet) */
                 quantity: number;
                 reference: string | null;
                 sku: string;
@@ -12115,6 +12296,7 @@ export interface paths {
                   locationId: string;
                   quantity: number;
                 }[];
+                /** @description units held at the lines, plus any backordered (held nowhere yet) */
                 quantity: number;
                 reference: string | null;
                 sku: string;
@@ -12774,6 +12956,15 @@ export interface paths {
                 }[];
                 id: string;
                 lines: {
+                  /** @description set when units were sold beyond the stock */
+                  backorder?: {
+                    /** @description YYYY-MM-DD: the release or expected restock date */
+                    expectedFrom: string | null;
+                    /** @enum {string} */
+                    kind: 'backorder' | 'preorder';
+                    /** @description units waiting for stock */
+                    quantity: number;
+                  };
                   discount: number;
                   fulfilledQuantity: number;
                   lineId: string;
@@ -12954,6 +13145,15 @@ export interface paths {
               }[];
               id: string;
               lines: {
+                /** @description set when units were sold beyond the stock */
+                backorder?: {
+                  /** @description YYYY-MM-DD: the release or expected restock date */
+                  expectedFrom: string | null;
+                  /** @enum {string} */
+                  kind: 'backorder' | 'preorder';
+                  /** @description units waiting for stock */
+                  quantity: number;
+                };
                 discount: number;
                 fulfilledQuantity: number;
                 lineId: string;
@@ -13437,6 +13637,15 @@ export interface paths {
                 }[];
                 id: string;
                 lines: {
+                  /** @description set when units were sold beyond the stock */
+                  backorder?: {
+                    /** @description YYYY-MM-DD: the release or expected restock date */
+                    expectedFrom: string | null;
+                    /** @enum {string} */
+                    kind: 'backorder' | 'preorder';
+                    /** @description units waiting for stock */
+                    quantity: number;
+                  };
                   discount: number;
                   fulfilledQuantity: number;
                   lineId: string;
@@ -13632,6 +13841,15 @@ export interface paths {
               }[];
               id: string;
               lines: {
+                /** @description set when units were sold beyond the stock */
+                backorder?: {
+                  /** @description YYYY-MM-DD: the release or expected restock date */
+                  expectedFrom: string | null;
+                  /** @enum {string} */
+                  kind: 'backorder' | 'preorder';
+                  /** @description units waiting for stock */
+                  quantity: number;
+                };
                 discount: number;
                 fulfilledQuantity: number;
                 lineId: string;
@@ -13829,6 +14047,15 @@ export interface paths {
               }[];
               id: string;
               lines: {
+                /** @description set when units were sold beyond the stock */
+                backorder?: {
+                  /** @description YYYY-MM-DD: the release or expected restock date */
+                  expectedFrom: string | null;
+                  /** @enum {string} */
+                  kind: 'backorder' | 'preorder';
+                  /** @description units waiting for stock */
+                  quantity: number;
+                };
                 discount: number;
                 fulfilledQuantity: number;
                 lineId: string;
@@ -14188,6 +14415,15 @@ export interface paths {
               }[];
               id: string;
               lines: {
+                /** @description set when units were sold beyond the stock */
+                backorder?: {
+                  /** @description YYYY-MM-DD: the release or expected restock date */
+                  expectedFrom: string | null;
+                  /** @enum {string} */
+                  kind: 'backorder' | 'preorder';
+                  /** @description units waiting for stock */
+                  quantity: number;
+                };
                 discount: number;
                 fulfilledQuantity: number;
                 lineId: string;
@@ -14369,6 +14605,15 @@ export interface paths {
               }[];
               id: string;
               lines: {
+                /** @description set when units were sold beyond the stock */
+                backorder?: {
+                  /** @description YYYY-MM-DD: the release or expected restock date */
+                  expectedFrom: string | null;
+                  /** @enum {string} */
+                  kind: 'backorder' | 'preorder';
+                  /** @description units waiting for stock */
+                  quantity: number;
+                };
                 discount: number;
                 fulfilledQuantity: number;
                 lineId: string;
@@ -14610,6 +14855,15 @@ export interface paths {
                 }[];
                 id: string;
                 lines: {
+                  /** @description set when units were sold beyond the stock */
+                  backorder?: {
+                    /** @description YYYY-MM-DD: the release or expected restock date */
+                    expectedFrom: string | null;
+                    /** @enum {string} */
+                    kind: 'backorder' | 'preorder';
+                    /** @description units waiting for stock */
+                    quantity: number;
+                  };
                   discount: number;
                   fulfilledQuantity: number;
                   lineId: string;
@@ -14840,6 +15094,15 @@ export interface paths {
                 }[];
                 id: string;
                 lines: {
+                  /** @description set when units were sold beyond the stock */
+                  backorder?: {
+                    /** @description YYYY-MM-DD: the release or expected restock date */
+                    expectedFrom: string | null;
+                    /** @enum {string} */
+                    kind: 'backorder' | 'preorder';
+                    /** @description units waiting for stock */
+                    quantity: number;
+                  };
                   discount: number;
                   fulfilledQuantity: number;
                   lineId: string;
@@ -15120,6 +15383,15 @@ export interface paths {
               }[];
               id: string;
               lines: {
+                /** @description set when units were sold beyond the stock */
+                backorder?: {
+                  /** @description YYYY-MM-DD: the release or expected restock date */
+                  expectedFrom: string | null;
+                  /** @enum {string} */
+                  kind: 'backorder' | 'preorder';
+                  /** @description units waiting for stock */
+                  quantity: number;
+                };
                 discount: number;
                 fulfilledQuantity: number;
                 lineId: string;
@@ -15257,6 +15529,15 @@ export interface paths {
               }[];
               id: string;
               lines: {
+                /** @description set when units were sold beyond the stock */
+                backorder?: {
+                  /** @description YYYY-MM-DD: the release or expected restock date */
+                  expectedFrom: string | null;
+                  /** @enum {string} */
+                  kind: 'backorder' | 'preorder';
+                  /** @description units waiting for stock */
+                  quantity: number;
+                };
                 discount: number;
                 fulfilledQuantity: number;
                 lineId: string;
@@ -17583,6 +17864,8 @@ export interface paths {
                   addedAt: string;
                   /** @description stock held for this line (inventory reservations) */
                   holds: {
+                    /** @description units of this hold beyond the stock (backorder or pre-order): they ship when restocked */
+                    backordered?: number;
                     expiresAt: string | null;
                     quantity: number;
                     reservationId: string;
@@ -18130,6 +18413,8 @@ export interface paths {
                     addedAt: string;
                     /** @description stock held for this line (inventory reservations) */
                     holds: {
+                      /** @description units of this hold beyond the stock (backorder or pre-order): they ship when restocked */
+                      backordered?: number;
                       expiresAt: string | null;
                       quantity: number;
                       reservationId: string;
@@ -18238,6 +18523,8 @@ export interface paths {
                     addedAt: string;
                     /** @description stock held for this line (inventory reservations) */
                     holds: {
+                      /** @description units of this hold beyond the stock (backorder or pre-order): they ship when restocked */
+                      backordered?: number;
                       expiresAt: string | null;
                       quantity: number;
                       reservationId: string;
@@ -18384,6 +18671,8 @@ export interface paths {
                   addedAt: string;
                   /** @description stock held for this line (inventory reservations) */
                   holds: {
+                    /** @description units of this hold beyond the stock (backorder or pre-order): they ship when restocked */
+                    backordered?: number;
                     expiresAt: string | null;
                     quantity: number;
                     reservationId: string;
@@ -18530,6 +18819,8 @@ export interface paths {
                 addedAt: string;
                 /** @description stock held for this line (inventory reservations) */
                 holds: {
+                  /** @description units of this hold beyond the stock (backorder or pre-order): they ship when restocked */
+                  backordered?: number;
                   expiresAt: string | null;
                   quantity: number;
                   reservationId: string;
@@ -18666,6 +18957,8 @@ export interface paths {
                   addedAt: string;
                   /** @description stock held for this line (inventory reservations) */
                   holds: {
+                    /** @description units of this hold beyond the stock (backorder or pre-order): they ship when restocked */
+                    backordered?: number;
                     expiresAt: string | null;
                     quantity: number;
                     reservationId: string;
@@ -18815,6 +19108,8 @@ export interface paths {
                   addedAt: string;
                   /** @description stock held for this line (inventory reservations) */
                   holds: {
+                    /** @description units of this hold beyond the stock (backorder or pre-order): they ship when restocked */
+                    backordered?: number;
                     expiresAt: string | null;
                     quantity: number;
                     reservationId: string;

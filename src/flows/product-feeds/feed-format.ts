@@ -29,7 +29,9 @@ export interface FeedItem {
   link: string;
   imageLink: string;
   additionalImages: string[];
-  availability: 'in_stock' | 'out_of_stock';
+  availability: 'in_stock' | 'out_of_stock' | 'preorder' | 'backorder';
+  /** Pre-order release or backorder restock (ISO 8601), as Google's availability_date. */
+  availabilityDate: string | null;
   quantity: number;
   price: string;
   /** A campaign's lower price ("99.00 EUR"), and the ISO 8601 interval it runs in when it ends. */
@@ -111,7 +113,11 @@ export function feedItemsOf(
         .filter((i) => i !== own)
         .slice(0, 10)
         .map((i) => jpegUrl(origin, i.srcset.jpeg)),
-      availability: v.availableToSell > 0 ? 'in_stock' : 'out_of_stock',
+      availability: v.availability,
+      availabilityDate:
+        v.availability === 'preorder' || v.availability === 'backorder'
+          ? v.availableFrom && `${v.availableFrom}T00:00:00Z`
+          : null,
       quantity: v.availableToSell,
       price: `${decimalPrice(v.price.amount, v.price.currency)} ${v.price.currency}`,
       salePrice: sale ? `${decimalPrice(sale.amount, v.price.currency)} ${v.price.currency}` : null,
@@ -141,6 +147,7 @@ export function googleItem(i: FeedItem): string {
     g('image_link', i.imageLink),
     ...i.additionalImages.map((u) => g('additional_image_link', u)),
     g('availability', i.availability),
+    g('availability_date', i.availabilityDate),
     g('price', i.price),
     g('sale_price', i.salePrice),
     g('sale_price_effective_date', i.salePriceEffectiveDate),
@@ -206,6 +213,7 @@ export const META_COLUMNS = [
   'title',
   'description',
   'availability',
+  'availability_date',
   'condition',
   'price',
   'sale_price',
@@ -219,6 +227,14 @@ export const META_COLUMNS = [
   'size',
 ] as const;
 
+// Meta's words: a backorder is "available for order".
+const META_AVAILABILITY: Record<FeedItem['availability'], string> = {
+  in_stock: 'in stock',
+  out_of_stock: 'out of stock',
+  preorder: 'preorder',
+  backorder: 'available for order',
+};
+
 // A cell starting with = + - @ would be a formula to a spreadsheet that opens the file.
 const cell = (s: string): string => (/^[=+\-@]/.test(s) ? `'${s}` : s);
 
@@ -228,7 +244,8 @@ export function metaRow(i: FeedItem): string {
     id: i.id,
     title: clip(i.title, 200),
     description: clip(i.description, 9999),
-    availability: i.availability === 'in_stock' ? 'in stock' : 'out of stock',
+    availability: META_AVAILABILITY[i.availability],
+    availability_date: i.availabilityDate ?? '',
     condition: 'new',
     price: i.price,
     sale_price: i.salePrice ?? '',

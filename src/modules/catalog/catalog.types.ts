@@ -1,6 +1,7 @@
 // The catalog's records and inputs, declared once with Zod (validation, types and OpenAPI).
 import { z } from 'zod';
 import { validationError } from '../../kernel/index.js';
+import { AVAILABILITIES, STOCK_POLICIES } from './availability.js';
 
 /** Parses service input; bad input is a 400 with per-field issues, as on the HTTP layer. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, path = 'body'): z.infer<S> {
@@ -61,13 +62,7 @@ export type LocalizedText = z.infer<typeof LocalizedText>;
 
 export const VariantOptions = z.record(z.string().min(1).max(50), z.string().max(100));
 
-/**
- * What happens when a variant's stock runs out (Shopify's "continue selling when out of stock",
- * Google's availability): `deny` refuses, `backorder` sells and ships when restocked, `preorder`
- * sells before release (availableFrom is the expected date).
- */
-export const STOCK_POLICIES = ['deny', 'backorder', 'preorder'] as const;
-export type StockPolicy = (typeof STOCK_POLICIES)[number];
+export { STOCK_POLICIES, type StockPolicy } from './availability.js';
 /** A calendar date (YYYY-MM-DD) that exists. */
 export const CalendarDate = z
   .string()
@@ -106,21 +101,7 @@ export function stockPolicyIssues(f: StockPolicyFields, path: string[] = []) {
     : [];
 }
 
-/**
- * A variant's availability as every channel shows it (storefront, JSON-LD, feeds), from its policy
- * and its available-to-sell: computed here once so the storefront and the feeds cannot disagree.
- */
-export const AVAILABILITIES = ['in_stock', 'out_of_stock', 'backorder', 'preorder'] as const;
-export type Availability = (typeof AVAILABILITIES)[number];
-export function availabilityOf(
-  v: { stockPolicy: StockPolicy; availableFrom: string | null },
-  availableToSell: number,
-  today: string,
-): Availability {
-  if (v.stockPolicy === 'preorder' && v.availableFrom !== null && v.availableFrom > today) return 'preorder';
-  if (availableToSell > 0) return 'in_stock';
-  return v.stockPolicy === 'deny' ? 'out_of_stock' : 'backorder';
-}
+export { AVAILABILITIES, type Availability, availabilityOf } from './availability.js';
 
 export const PriceInput = z.strictObject({
   priceListId: z.string().describe('id or code of the price list'),
