@@ -96,7 +96,7 @@ describeEachHub(
       expect(p.variants[0]).toMatchObject({ stockPolicy: 'deny', availableFrom: null, backorderLimit: null });
     });
 
-    it('refuses a deny variant at 0 in the cart; sells a backorder one and marks the order line', async () => {
+    it('refuses a deny variant at 0; sells backorder and pre-order ones and marks the order lines', async () => {
       const cart = await t.api('POST', '/api/carts', { key: publishable, body: { anonymousId: 'policy' } });
       expect(cart.status).toBe(201);
       // A publishable key reaches its own carts only: the cart token says which.
@@ -117,6 +117,7 @@ describeEachHub(
       // Held at no location: every level of the SKU stays at zero reserved.
       const reservation = (await t.api('GET', `/api/inventory/reservations/${hold.reservationId}`)).body;
       expect(reservation).toMatchObject({ quantity: 2, lines: [] });
+      expect((await line(sku('pre'), 1)).status).toBe(201);
       const delivery = await t.api('PUT', `/api/carts/${cart.body.id}/delivery`, {
         key: publishable,
         headers,
@@ -137,6 +138,10 @@ describeEachHub(
         sku: sku('back'),
         quantity: 2,
         backorder: { kind: 'backorder', quantity: 2, expectedFrom: null },
+      });
+      expect(placed.body.order.lines[1]).toMatchObject({
+        sku: sku('pre'),
+        backorder: { kind: 'preorder', quantity: 1, expectedFrom: RELEASE },
       });
       // Nothing is planned to leave a location for units that are not there.
       const order = (await t.api('GET', `/api/orders/${placed.body.order.id}`)).body;

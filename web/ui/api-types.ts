@@ -481,6 +481,15 @@ export interface paths {
                 };
                 quantity: number;
                 sku: string;
+                /** @description set when the variant sells on backorder or pre-order */
+                stock?: {
+                  /** @description YYYY-MM-DD: pre-order release or expected restock */
+                  availableFrom: string | null;
+                  /** @description most units of the line beyond the stock */
+                  backorderLimit: number | null;
+                  /** @enum {string} */
+                  policy: 'backorder' | 'preorder';
+                };
                 title: string;
                 /** @description minor units, copied from the channel price when added or repriced */
                 unitPrice: number;
@@ -610,6 +619,15 @@ export interface paths {
                 };
                 quantity: number;
                 sku: string;
+                /** @description set when the variant sells on backorder or pre-order */
+                stock?: {
+                  /** @description YYYY-MM-DD: pre-order release or expected restock */
+                  availableFrom: string | null;
+                  /** @description most units of the line beyond the stock */
+                  backorderLimit: number | null;
+                  /** @enum {string} */
+                  policy: 'backorder' | 'preorder';
+                };
                 title: string;
                 /** @description minor units, copied from the channel price when added or repriced */
                 unitPrice: number;
@@ -757,6 +775,15 @@ export interface paths {
                   };
                   quantity: number;
                   sku: string;
+                  /** @description set when the variant sells on backorder or pre-order */
+                  stock?: {
+                    /** @description YYYY-MM-DD: pre-order release or expected restock */
+                    availableFrom: string | null;
+                    /** @description most units of the line beyond the stock */
+                    backorderLimit: number | null;
+                    /** @enum {string} */
+                    policy: 'backorder' | 'preorder';
+                  };
                   title: string;
                   /** @description minor units, copied from the channel price when added or repriced */
                   unitPrice: number;
@@ -1555,6 +1582,15 @@ export interface paths {
                 };
                 quantity: number;
                 sku: string;
+                /** @description set when the variant sells on backorder or pre-order */
+                stock?: {
+                  /** @description YYYY-MM-DD: pre-order release or expected restock */
+                  availableFrom: string | null;
+                  /** @description most units of the line beyond the stock */
+                  backorderLimit: number | null;
+                  /** @enum {string} */
+                  policy: 'backorder' | 'preorder';
+                };
                 title: string;
                 /** @description minor units, copied from the channel price when added or repriced */
                 unitPrice: number;
@@ -1709,6 +1745,15 @@ export interface paths {
                   };
                   quantity: number;
                   sku: string;
+                  /** @description set when the variant sells on backorder or pre-order */
+                  stock?: {
+                    /** @description YYYY-MM-DD: pre-order release or expected restock */
+                    availableFrom: string | null;
+                    /** @description most units of the line beyond the stock */
+                    backorderLimit: number | null;
+                    /** @enum {string} */
+                    policy: 'backorder' | 'preorder';
+                  };
                   title: string;
                   /** @description minor units, copied from the channel price when added or repriced */
                   unitPrice: number;
@@ -1881,6 +1926,15 @@ export interface paths {
                 };
                 quantity: number;
                 sku: string;
+                /** @description set when the variant sells on backorder or pre-order */
+                stock?: {
+                  /** @description YYYY-MM-DD: pre-order release or expected restock */
+                  availableFrom: string | null;
+                  /** @description most units of the line beyond the stock */
+                  backorderLimit: number | null;
+                  /** @enum {string} */
+                  policy: 'backorder' | 'preorder';
+                };
                 title: string;
                 /** @description minor units, copied from the channel price when added or repriced */
                 unitPrice: number;
@@ -2014,6 +2068,15 @@ export interface paths {
                 };
                 quantity: number;
                 sku: string;
+                /** @description set when the variant sells on backorder or pre-order */
+                stock?: {
+                  /** @description YYYY-MM-DD: pre-order release or expected restock */
+                  availableFrom: string | null;
+                  /** @description most units of the line beyond the stock */
+                  backorderLimit: number | null;
+                  /** @enum {string} */
+                  policy: 'backorder' | 'preorder';
+                };
                 title: string;
                 /** @description minor units, copied from the channel price when added or repriced */
                 unitPrice: number;
@@ -2139,6 +2202,15 @@ export interface paths {
                 };
                 quantity: number;
                 sku: string;
+                /** @description set when the variant sells on backorder or pre-order */
+                stock?: {
+                  /** @description YYYY-MM-DD: pre-order release or expected restock */
+                  availableFrom: string | null;
+                  /** @description most units of the line beyond the stock */
+                  backorderLimit: number | null;
+                  /** @enum {string} */
+                  policy: 'backorder' | 'preorder';
+                };
                 title: string;
                 /** @description minor units, copied from the channel price when added or repriced */
                 unitPrice: number;
@@ -2282,6 +2354,15 @@ export interface paths {
                 };
                 quantity: number;
                 sku: string;
+                /** @description set when the variant sells on backorder or pre-order */
+                stock?: {
+                  /** @description YYYY-MM-DD: pre-order release or expected restock */
+                  availableFrom: string | null;
+                  /** @description most units of the line beyond the stock */
+                  backorderLimit: number | null;
+                  /** @enum {string} */
+                  policy: 'backorder' | 'preorder';
+                };
                 title: string;
                 /** @description minor units, copied from the channel price when added or repriced */
                 unitPrice: number;
@@ -17892,6 +17973,15 @@ export interface paths {
                   };
                   quantity: number;
                   sku: string;
+                  /** @description set when the variant sells on backorder or pre-order */
+                  stock?: {
+                    /** @description YYYY-MM-DD: pre-order release or expected restock */
+                    availableFrom: string | null;
+                    /** @description most units of the line beyond the stock */
+                    backorderLimit: number | null;
+                    /** @enum {string} */
+                    policy: 'backorder' | 'preorder';
+                  };
                   title: string;
                   /** @description minor units, copied from the channel price when added or repriced */
                   unitPrice: number;
@@ -18441,6 +18531,15 @@ export interface paths {
                     };
                     quantity: number;
                     sku: string;
+                    /** @description set when the variant sells on backorder or pre-order */
+                    stock?: {
+                      /** @description YYYY-MM-DD: pre-order release or expected restock */
+                      availableFrom: string | null;
+                      /** @description most units of the line beyond the stock */
+                      backorderLimit: number | null;
+                      /** @enum {string} */
+                      policy: 'backorder' | 'preorder';
+                    };
                     title: string;
                     /** @description minor units, copied from the channel price when added or repriced */
                     unitPrice: number;
@@ -18551,6 +18650,15 @@ export interface paths {
                     };
                     quantity: number;
                     sku: string;
+                    /** @description set when the variant sells on backorder or pre-order */
+                    stock?: {
+                      /** @description YYYY-MM-DD: pre-order release or expected restock */
+                      availableFrom: string | null;
+                      /** @description most units of the line beyond the stock */
+                      backorderLimit: number | null;
+                      /** @enum {string} */
+                      policy: 'backorder' | 'preorder';
+                    };
                     title: string;
                     /** @description minor units, copied from the channel price when added or repriced */
                     unitPrice: number;
@@ -18699,6 +18807,15 @@ export interface paths {
                   };
                   quantity: number;
                   sku: string;
+                  /** @description set when the variant sells on backorder or pre-order */
+                  stock?: {
+                    /** @description YYYY-MM-DD: pre-order release or expected restock */
+                    availableFrom: string | null;
+                    /** @description most units of the line beyond the stock */
+                    backorderLimit: number | null;
+                    /** @enum {string} */
+                    policy: 'backorder' | 'preorder';
+                  };
                   title: string;
                   /** @description minor units, copied from the channel price when added or repriced */
                   unitPrice: number;
@@ -18847,6 +18964,15 @@ export interface paths {
                 };
                 quantity: number;
                 sku: string;
+                /** @description set when the variant sells on backorder or pre-order */
+                stock?: {
+                  /** @description YYYY-MM-DD: pre-order release or expected restock */
+                  availableFrom: string | null;
+                  /** @description most units of the line beyond the stock */
+                  backorderLimit: number | null;
+                  /** @enum {string} */
+                  policy: 'backorder' | 'preorder';
+                };
                 title: string;
                 /** @description minor units, copied from the channel price when added or repriced */
                 unitPrice: number;
@@ -18985,6 +19111,15 @@ export interface paths {
                   };
                   quantity: number;
                   sku: string;
+                  /** @description set when the variant sells on backorder or pre-order */
+                  stock?: {
+                    /** @description YYYY-MM-DD: pre-order release or expected restock */
+                    availableFrom: string | null;
+                    /** @description most units of the line beyond the stock */
+                    backorderLimit: number | null;
+                    /** @enum {string} */
+                    policy: 'backorder' | 'preorder';
+                  };
                   title: string;
                   /** @description minor units, copied from the channel price when added or repriced */
                   unitPrice: number;
@@ -19136,6 +19271,15 @@ export interface paths {
                   };
                   quantity: number;
                   sku: string;
+                  /** @description set when the variant sells on backorder or pre-order */
+                  stock?: {
+                    /** @description YYYY-MM-DD: pre-order release or expected restock */
+                    availableFrom: string | null;
+                    /** @description most units of the line beyond the stock */
+                    backorderLimit: number | null;
+                    /** @enum {string} */
+                    policy: 'backorder' | 'preorder';
+                  };
                   title: string;
                   /** @description minor units, copied from the channel price when added or repriced */
                   unitPrice: number;

@@ -1,29 +1,31 @@
 // Units an order takes beyond the stock (the variant sells on backorder or pre-order): their
 // reservations hold them at no location, and the order line says so, so fulfilment waits for them.
-import type { Cart } from '../../modules/carts/index.js';
+// A pre-order before its release date waits whole, even when units are already in.
+import type { Cart, LineStock } from '../../modules/carts/index.js';
 import type { LineBackorder } from '../../modules/orders/index.js';
-import type { Ctx } from '../../platform/context.js';
-import { holdPolicyOf } from './cart-stock.js';
-import type { CommerceDeps } from './commerce.deps.js';
 
-/** Per SKU: the units waiting for stock, as the order lines will record them. */
+/** Per SKU: the units waiting, as the order lines will record them. */
 export type Backorders = Map<string, LineBackorder>;
 
-/** The waiting units per SKU, with the variant's policy (pre-order before its date, else backorder). */
-export async function backordersOf(
-  deps: CommerceDeps,
-  ctx: Ctx,
-  channelId: string,
+/** The waiting units per SKU, from the cart lines' policies (as they were when added). */
+export function backordersOf(
+  lines: ReadonlyArray<{ sku: string; quantity: number; stock?: LineStock | undefined }>,
   waiting: ReadonlyMap<string, number>,
-): Promise<Backorders> {
+  today: string,
+): Backorders {
   const out: Backorders = new Map();
-  const today = ctx.clock.now().toISOString().slice(0, 10);
-  for (const [sku, quantity] of waiting) {
+  for (const l of lines) {
+    if (!l.stock) continue;
+    const from = l.stock.availableFrom;
+    const preorder = l.stock.policy === 'preorder' && from !== null && from > today;
+    const quantity = preorder ? l.quantity : (waiting.get(l.sku) ?? 0);
     if (quantity <= 0) continue;
-    const p = await holdPolicyOf(deps, ctx, channelId, sku);
-    const expectedFrom = p?.availableFrom ?? null;
-    const preorder = p?.stockPolicy === 'preorder' && expectedFrom !== null && expectedFrom > today;
-    out.set(sku, { kind: preorder ? 'preorder' : 'backorder', quantity, expectedFrom });
+    const prev = out.get(l.sku);
+    out.set(l.sku, {
+      kind: preorder ? 'preorder' : 'backorder',
+      quantity: preorder ? (prev?.quantity ?? 0) + quantity : quantity,
+      expectedFrom: from,
+    });
   }
   return out;
 }
@@ -35,6 +37,8 @@ export function waitingInHolds(cart: Cart): Map<string, number> {
     for (const h of l.holds) if (h.backordered) waiting.set(l.sku, (waiting.get(l.sku) ?? 0) + h.backordered);
   return waiting;
 }
+
+export const todayOf = (now: Date) => now.toISOString().slice(0, 10);
 
 /** Order lines with their waiting units (a SKU's units go to its lines in order). */
 export function withBackorders<L extends { sku: string; quantity: number }>(

@@ -1,12 +1,11 @@
 // Stock behind carts, through the inventory module: a cart hold per added line (TTL), finding the
 // holds that expired or were released, and releasing a cart's holds.
 import { AppError, isAppError } from '../../kernel/index.js';
-import type { Cart, CartHold, CartLine, NewLine } from '../../modules/carts/index.js';
+import type { Cart, CartHold, CartLine, LineStock, NewLine } from '../../modules/carts/index.js';
 import { backorderedOf, type Reservation } from '../../modules/inventory/index.js';
 import type { Ctx } from '../../platform/context.js';
-import { channelPrices } from './channel-prices.js';
 import type { CommerceDeps } from './commerce.deps.js';
-import { channelOf, insufficientStock } from './commerce.deps.js';
+import { insufficientStock } from './commerce.deps.js';
 
 const LIVE = new Set(['held', 'allocated']);
 
@@ -20,36 +19,28 @@ const holdOf = (res: Reservation): CartHold => {
   };
 };
 
-/** A variant's stock policy on a channel, as far as holding goes (from the catalog's channel view). */
-export interface HoldPolicy {
-  stockPolicy: 'deny' | 'backorder' | 'preorder';
-  availableFrom: string | null;
-  backorderLimit: number | null;
-}
-
 /** No limit set: any number of units may wait for stock. */
 const UNLIMITED = 1_000_000;
 
 /**
- * How many units beyond the free stock a line may take: none when the variant's policy is deny;
- * its backorder limit (per line) less what the line already has backordered; else no limit.
+ * How many units beyond the free stock a line may take: none unless the variant sells on backorder
+ * or pre-order; then its limit (per line) less what the line already has backordered, or no limit.
  */
-export function beyondStock(policy: HoldPolicy | undefined, holds: CartHold[] = []): number {
-  if (!policy || policy.stockPolicy === 'deny') return 0;
+export function beyondStock(stock: LineStock | undefined, holds: CartHold[] = []): number {
+  if (!stock) return 0;
   const already = holds.reduce((s, h) => s + (h.backordered ?? 0), 0);
-  return Math.max(0, (policy.backorderLimit ?? UNLIMITED) - already);
+  return Math.max(0, (stock.backorderLimit ?? UNLIMITED) - already);
 }
 
-/** The variant's policy on the cart's channel (the channel prices' cache). */
-export async function holdPolicyOf(
-  deps: CommerceDeps,
-  ctx: Ctx,
-  channelId: string,
-  sku: string,
-): Promise<HoldPolicy | undefined> {
-  const channel = await channelOf(deps, ctx, channelId);
-  return (await channelPrices(deps.catalog, ctx, channel, [sku])).get(sku);
-}
+/** What a cart line records of a channel price's stock policy (nothing for `deny`). */
+export const lineStockOf = (p: {
+  stockPolicy: 'deny' | 'backorder' | 'preorder';
+  availableFrom: string | null;
+  backorderLimit: number | null;
+}): LineStock | undefined =>
+  p.stockPolicy === 'deny'
+    ? undefined
+    : { policy: p.stockPolicy, availableFrom: p.availableFrom, backorderLimit: p.backorderLimit };
 
 /**
  * Holds `quantity` of a SKU for a cart on its channel; insufficient stock is a 409 problem, unless
@@ -90,8 +81,8 @@ export async function holdAndAddLine(
   ctx: Ctx,
   cart: Cart,
   line: Omit<NewLine, 'holds'>,
-  beyond = 0,
 ): Promise<{ cart: Cart; line: CartLine }> {
+  const beyond = beyondStock(line.stock);
   let added: { cart: Cart; line: CartLine } | undefined;
   const r = await deps.inventory.reserve(ctx, holdRequest(deps, cart, line.sku, line.quantity), {
     beyondStock: beyond,

@@ -7,7 +7,7 @@ import {
   beyondStock,
   holdAndAddLine,
   holdForCart,
-  holdPolicyOf,
+  lineStockOf,
   refreshHolds,
   releaseHolds,
 } from './cart-stock.js';
@@ -65,20 +65,21 @@ export function createCartsFlow(deps: CommerceDeps) {
       const current = typeof cartOrId === 'string' ? await deps.carts.getCart(ctx, cartOrId) : cartOrId;
       deps.carts.requireActive(current);
       const price = await priceOf(ctx, current, input.sku);
+      const stock = lineStockOf(price);
       const fields = {
         sku: input.sku,
         title: price.title,
         quantity: input.quantity,
         unitPrice: price.unitPrice,
+        ...(stock ? { stock } : {}),
       };
-      const beyond = beyondStock(price);
       if (ctx.inTx) {
-        const hold = await holdForCart(deps, ctx, current, input.sku, input.quantity, beyond);
+        const hold = await holdForCart(deps, ctx, current, input.sku, input.quantity, beyondStock(stock));
         return deps.carts.addLine(ctx, current, { ...fields, holds: [hold] });
       }
       // On its own, no transaction: the hold goes through inventory's group commit (one statement
       // when the SKU's numbers are known), which carries the cart's new line and its event.
-      return holdAndAddLine(deps, ctx, current, fields, beyond);
+      return holdAndAddLine(deps, ctx, current, fields);
     },
 
     /** Sets a line's quantity: holds more stock, or releases the holds and holds the new quantity. */
@@ -94,7 +95,6 @@ export function createCartsFlow(deps: CommerceDeps) {
         }
         const held = line.holds.reduce((s, h) => s + h.quantity, 0);
         let holds = line.holds;
-        const policy = await holdPolicyOf(deps, tx, cart.channelId, line.sku);
         if (quantity > held) {
           const more = await holdForCart(
             deps,
@@ -102,12 +102,12 @@ export function createCartsFlow(deps: CommerceDeps) {
             cart,
             line.sku,
             quantity - held,
-            beyondStock(policy, holds),
+            beyondStock(line.stock, holds),
           );
           holds = [...holds, more];
         } else if (quantity < held) {
           await releaseHolds(deps, tx, line.holds);
-          holds = [await holdForCart(deps, tx, cart, line.sku, quantity, beyondStock(policy))];
+          holds = [await holdForCart(deps, tx, cart, line.sku, quantity, beyondStock(line.stock))];
         }
         return deps.carts.changeLine(tx, cart, lineId, quantity, holds);
       });

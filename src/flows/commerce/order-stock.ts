@@ -6,8 +6,8 @@ import type { Candidate, Destination } from '../../modules/checkout-rules/index.
 import { backorderedOf } from '../../modules/inventory/index.js';
 import type { FulfilmentPlan, Order } from '../../modules/orders/index.js';
 import type { Ctx } from '../../platform/context.js';
-import { type Backorders, backordersOf } from './backorders.js';
-import { beyondStock, holdPolicyOf, releaseHolds } from './cart-stock.js';
+import { type Backorders, backordersOf, todayOf } from './backorders.js';
+import { beyondStock, releaseHolds } from './cart-stock.js';
 import { type CommerceDeps, insufficientStock } from './commerce.deps.js';
 
 export interface OrderStock {
@@ -59,7 +59,6 @@ export async function holdAtStore(
       line.holds.filter((h) => !done.has(h.reservationId)),
     );
     if (covered < line.quantity) {
-      const policy = await holdPolicyOf(deps, tx, cart.channelId, line.sku);
       const r = await deps.inventory.reserve(
         tx,
         {
@@ -71,7 +70,7 @@ export async function holdAtStore(
           reference: orderId,
           ttlSeconds: deps.pickupHoldSeconds ?? 3 * DAY,
         },
-        { beyondStock: beyondStock(policy, atStore) },
+        { beyondStock: beyondStock(line.stock, atStore) },
       );
       if (!r.ok) throw insufficientStock(r, 'held for pickup at that store');
       addTo(waiting, line.sku, backorderedOf(r.value.reservation));
@@ -79,7 +78,7 @@ export async function holdAtStore(
       lines.push({ sku: line.sku, quantity: line.quantity - covered, reservationId: r.value.reservation.id });
     }
   }
-  const backorders = await backordersOf(deps, tx, cart.channelId, waiting);
+  const backorders = backordersOf(cart.lines, waiting, todayOf(tx.clock.now()));
   return { ...pickupStock(locationId, reservationIds, lines), backorders };
 }
 
@@ -159,11 +158,20 @@ export async function allocateForShipping(
     cart.lines.flatMap((l) => l.holds),
   );
   const beyond = new Map<string, number>();
-  for (const l of cart.lines) {
-    const policy = await holdPolicyOf(deps, tx, cart.channelId, l.sku);
-    addTo(beyond, l.sku, Math.min(l.quantity, beyondStock(policy)));
-  }
-  return routeAndAllocate(deps, tx, cart.channelId, cart.lines, orderId, to, strategyName, undefined, beyond);
+  for (const l of cart.lines) addTo(beyond, l.sku, Math.min(l.quantity, beyondStock(l.stock)));
+  const stock = await routeAndAllocate(
+    deps,
+    tx,
+    cart.channelId,
+    cart.lines,
+    orderId,
+    to,
+    strategyName,
+    undefined,
+    beyond,
+  );
+  const waiting = new Map([...(stock.backorders ?? [])].map(([sku, b]) => [sku, b.quantity]));
+  return { ...stock, backorders: backordersOf(cart.lines, waiting, todayOf(tx.clock.now())) };
 }
 
 /**
@@ -226,7 +234,14 @@ export async function routeAndAllocate(
   }
   const waiting = await reserveWaiting(deps, tx, channelId, orderId, short);
   reservationIds.push(...waiting.reservationIds);
-  return { reservationIds, plans, backorders: await backordersOf(deps, tx, channelId, waiting.bySku) };
+  // The units that wait, as backorders; a caller that knows the lines' policies says which pre-order.
+  const backorders: Backorders = new Map(
+    [...waiting.bySku].map(([sku, quantity]) => [
+      sku,
+      { kind: 'backorder' as const, quantity, expectedFrom: null },
+    ]),
+  );
+  return { reservationIds, plans, backorders };
 }
 
 /** The units that wait for stock: one allocation per SKU, held at no location (or any freed since). */

@@ -11,7 +11,7 @@ import type { NewOrder, Order, PlaceOrderOptions } from '../../modules/orders/in
 import type { AuthorizedPayment, Payment } from '../../modules/payments/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { isStatementRefused, writeInOneStatement } from '../../platform/events/one-statement.js';
-import { backordersOf, waitingInHolds } from './backorders.js';
+import { backordersOf, todayOf, waitingInHolds } from './backorders.js';
 import type { CommerceDeps } from './commerce.deps.js';
 import { type OrderStock, pickupStock } from './order-stock.js';
 
@@ -50,7 +50,7 @@ export async function placeInOneStatement(
   const ids = lines.map((l) => l.reservationId);
   const stock = {
     ...pickupStock(d.locationId, ids, lines),
-    backorders: await backordersOf(deps, ctx, p.cart.channelId, waitingInHolds(p.cart)),
+    backorders: backordersOf(p.cart.lines, waitingInHolds(p.cart), todayOf(ctx.clock.now())),
   };
   const placement = deps.orders.placement.placeOrderParts(
     ctx,
