@@ -1,7 +1,7 @@
 // Cart use cases that need other modules: prices from the catalog (per channel), holds from
 // inventory, and moving a cart to another channel (reprice, listing what changed).
 import { AppError, notFound } from '../../kernel/index.js';
-import type { Cart, CartDelivery, CartHold, NewCart, PriceChange } from '../../modules/carts/index.js';
+import type { Cart, CartDelivery, NewCart, PriceChange } from '../../modules/carts/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import {
   beyondStock,
