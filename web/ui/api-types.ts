@@ -4571,7 +4571,13 @@ export interface paths {
           content: {
             'application/json': {
               issues: {
+                /**
+                 * @description why, for a text in the reader language
+                 * @enum {string}
+                 */
+                code: 'id_too_long' | 'no_title' | 'no_description' | 'no_price' | 'no_picture' | 'bad_gtin';
                 field: string;
+                /** @description the same in English */
                 message: string;
                 productId: string;
                 sku: string;

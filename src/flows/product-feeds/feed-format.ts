@@ -13,10 +13,22 @@ export interface FeedChannel {
   name: string;
 }
 
+/** Why a variant cannot be exported: a code the admin words in its language, and an English message. */
+export const FEED_ISSUE_CODES = [
+  'id_too_long',
+  'no_title',
+  'no_description',
+  'no_price',
+  'no_picture',
+  'bad_gtin',
+] as const;
+export type FeedIssueCode = (typeof FEED_ISSUE_CODES)[number];
+
 export interface FeedIssue {
   productId: string;
   sku: string;
   field: string;
+  code: FeedIssueCode;
   message: string;
 }
 
@@ -86,16 +98,19 @@ export function feedItemsOf(
   const issues: FeedIssue[] = [];
   const link = `${origin}/store/${encodeURIComponent(channel.code)}/p/${encodeURIComponent(p.handle)}`;
   for (const v of p.variants) {
-    const problems: Array<[string, string]> = [];
-    if ([...v.sku].length > 50) problems.push(['id', 'the SKU is longer than 50 characters']);
-    if (!p.title.trim()) problems.push(['title', 'no title in the channel language']);
-    if (!p.description.trim()) problems.push(['description', 'no description in the channel language']);
-    if (!v.price) problems.push(['price', `no price in ${p.currency} on this channel`]);
+    const problems: Array<[string, FeedIssueCode, string]> = [];
+    if ([...v.sku].length > 50) problems.push(['id', 'id_too_long', 'the SKU is longer than 50 characters']);
+    if (!p.title.trim()) problems.push(['title', 'no_title', 'no title in the channel language']);
+    if (!p.description.trim())
+      problems.push(['description', 'no_description', 'no description in the channel language']);
+    if (!v.price) problems.push(['price', 'no_price', `no price in ${p.currency} on this channel`]);
     const own = imageForVariant(p.images, p.variants, v);
-    if (!own) problems.push(['image_link', 'no picture']);
-    if (v.gtin && !gtinCheckDigitOk(v.gtin)) problems.push(['gtin', 'the GTIN check digit is wrong']);
+    if (!own) problems.push(['image_link', 'no_picture', 'no picture']);
+    if (v.gtin && !gtinCheckDigitOk(v.gtin))
+      problems.push(['gtin', 'bad_gtin', 'the GTIN check digit is wrong']);
     if (problems.length || !v.price || !own) {
-      for (const [field, message] of problems) issues.push({ productId: p.id, sku: v.sku, field, message });
+      for (const [field, code, message] of problems)
+        issues.push({ productId: p.id, sku: v.sku, field, code, message });
       continue;
     }
     const offer = sales.offers.get(v.sku);
