@@ -60,6 +60,9 @@ describeBrowser(
       await form.getByLabel('Compare-at (was) Retail EUR (EUR)').fill('39.95');
       await form.getByLabel('Vendor (brand)').fill('Fjordfield');
       await form.getByLabel('Tags').fill('lighting, gift idea');
+      // It keeps selling when out of stock, at most 5 beyond the stock per order.
+      await form.getByLabel('When out of stock').selectOption('backorder');
+      await form.getByLabel('Most units per order beyond stock (optional)').fill('5');
       await form.getByRole('button', { name: 'Save' }).click();
       await page.getByRole('heading', { name: 'Edit “Fjord reading lamp”' }).waitFor();
       await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
@@ -73,7 +76,12 @@ describeBrowser(
         .toBeGreaterThan(0);
       const edited = await t.api('GET', '/api/catalog/products/fjord-lamp');
       expect(edited.body.content.en.title).toBe('Fjord reading lamp');
-      expect(edited.body.variants[0]).toMatchObject({ gtin: '4006381333931', options: { colour: 'oak' } });
+      expect(edited.body.variants[0]).toMatchObject({
+        gtin: '4006381333931',
+        options: { colour: 'oak' },
+        stockPolicy: 'backorder',
+        backorderLimit: 5,
+      });
       expect(edited.body).toMatchObject({ vendor: 'Fjordfield', tags: ['lighting', 'gift idea'] });
       const prices = await t.api('GET', '/api/catalog/products/fjord-lamp/prices');
       expect(prices.body.items[0]).toMatchObject({ amount: 3450, compareAtAmount: 3995 });
@@ -81,6 +89,7 @@ describeBrowser(
       await page.reload();
       expect(await form.getByLabel('Compare-at (was) Retail EUR (EUR)').inputValue()).toBe('39.95');
       expect(await form.getByLabel('Tags').inputValue()).toBe('lighting, gift idea');
+      expect(await form.getByLabel('When out of stock').inputValue()).toBe('backorder');
       await t.screenshot(page, 'admin-product-edited');
 
       const received = await t.api('POST', '/api/inventory/adjustments', {

@@ -106,6 +106,57 @@ describeBrowser('storefront', (t) => {
     expect(found.status).toBe(200);
     expect(problems).toEqual([]);
   }, 60_000);
+  it('a shopper sees the pre-order label with its date, and buys it', async () => {
+    const sku = 'FF-VIDDE-FLEECE-MOSS-M';
+    const set = await t.api('PATCH', `/api/catalog/products/vidde-fleece/variants/${sku}`, {
+      stockPolicy: 'preorder',
+      availableFrom: '2099-05-01',
+    });
+    expect(set.status).toBe(200);
+    const page = await (await t.newContext(PHONE)).newPage();
+    const problems = watch(page);
+    await page.goto(`${t.base}/store/webshop/p/vidde-fleece?variant=${sku}`);
+    const label = page.getByTestId('availability');
+    await expect.poll(() => label.textContent(), LIVE).toContain('Pre-order, ships from');
+    expect(await label.textContent()).toContain('2099');
+    // The picture decoded before the screenshot (decode() settles once it can be painted).
+    await page.locator('.product-image img').waitFor();
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            `document.querySelector('.product-image img').decode().then(() => document.querySelector('.product-image img').naturalWidth > 0, () => false)`,
+          ),
+        LIVE,
+      )
+      .toBe(true);
+    await t.screenshot(page, 'storefront-preorder-phone');
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await page.getByRole('status').getByRole('link', { name: 'View cart' }).click();
+    const line = page.locator(`[data-sku="${sku}"]`);
+    await line.waitFor();
+    await expect.poll(() => line.textContent(), LIVE).toContain('Pre-order, ships from');
+    await page.getByRole('link', { name: 'Checkout' }).click();
+    await page.getByLabel('Email for the order confirmation').fill('ola@example.com');
+    await page.getByLabel('Name').fill('Ola Nordmann');
+    await page.getByLabel('Street and number').fill('Damrak 1');
+    await page.getByLabel('City').fill('Amsterdam');
+    await page.getByLabel('Country').selectOption('NL');
+    await page.getByLabel('Postal code').fill('1012 AB');
+    await page.getByRole('button', { name: 'Continue to summary' }).click();
+    await page.getByTestId('order-summary').waitFor();
+    await page.getByRole('button', { name: 'Pay and place order' }).click();
+    const number = (await page.getByTestId('order-number').textContent())!.trim();
+    expect(await page.getByTestId('order-summary').textContent()).toContain('Pre-order, ships from');
+    await t.screenshot(page, 'storefront-preorder-confirmation-phone');
+    const found = (await t.api('GET', `/api/orders?q=${encodeURIComponent(number)}`)).body.items[0];
+    const order = (await t.api('GET', `/api/orders/${found.id}`)).body;
+    expect(order.lines.find((l: { sku: string }) => l.sku === sku)?.backorder).toMatchObject({
+      kind: 'preorder',
+      expectedFrom: '2099-05-01',
+    });
+    expect(problems).toEqual([]);
+  }, 60_000);
   it("lists each selling channel's feeds in the admin with their URLs, counts and problems", async () => {
     const made = await t.api('POST', '/api/catalog/products', {
       handle: 'feed-unpriced',

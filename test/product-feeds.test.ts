@@ -192,6 +192,12 @@ describeEachHub(
         'image_link',
         'price',
       ]);
+      // A code per problem, so the admin words it in its reader's language.
+      expect(problems.map((p: { code: string }) => p.code).sort()).toEqual([
+        'no_description',
+        'no_picture',
+        'no_price',
+      ]);
       expect(report.body.variants).toBe(150);
       const xml = (await get(`/feeds/webshop/google.xml?token=${token}`)).body;
       expect(xml).not.toContain('FEED-ORPHAN-1');

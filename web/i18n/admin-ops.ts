@@ -2,6 +2,14 @@
 // timelines in words, the product editor, form field errors), in the five languages. Kept apart
 // from the main catalogs so they merge into them (index.tsx); English is the reference here too.
 export const adminOpsEn = {
+  'stockPolicy.label': 'When out of stock',
+  'stockPolicy.deny': 'Stop selling',
+  'stockPolicy.backorder': 'Keep selling (backorder)',
+  'stockPolicy.preorder': 'Pre-order (not released yet)',
+  'stockPolicy.releaseDate': 'Release date',
+  'stockPolicy.restockDate': 'Expected restock (optional)',
+  'stockPolicy.limit': 'Most units per order beyond stock (optional)',
+  'stockPolicy.limitHint': 'Empty: no limit',
   'form.invalid': 'This value is not valid.',
   'form.unknownSku': 'No product has this SKU. Check it for typos or create the product first.',
   'form.refundTooMuch': 'That is more than can still be refunded on this order.',
@@ -120,6 +128,14 @@ export type AdminOpsKey = keyof typeof adminOpsEn;
 type Catalog = Record<AdminOpsKey, string>;
 
 export const adminOpsEs: Catalog = {
+  'stockPolicy.label': 'Sin existencias',
+  'stockPolicy.deny': 'Dejar de vender',
+  'stockPolicy.backorder': 'Seguir vendiendo (bajo pedido)',
+  'stockPolicy.preorder': 'Reserva (aún no lanzado)',
+  'stockPolicy.releaseDate': 'Fecha de lanzamiento',
+  'stockPolicy.restockDate': 'Reposición prevista (opcional)',
+  'stockPolicy.limit': 'Máximo de unidades por pedido sin existencias (opcional)',
+  'stockPolicy.limitHint': 'Vacío: sin límite',
   'form.invalid': 'Este valor no es válido.',
   'form.unknownSku': 'Ningún producto tiene este SKU. Revisa si hay erratas o crea primero el producto.',
   'form.refundTooMuch': 'Es más de lo que aún se puede reembolsar en este pedido.',
@@ -235,6 +251,14 @@ export const adminOpsEs: Catalog = {
 };
 
 export const adminOpsSv: Catalog = {
+  'stockPolicy.label': 'När lagret är slut',
+  'stockPolicy.deny': 'Sluta sälja',
+  'stockPolicy.backorder': 'Fortsätt sälja (restorder)',
+  'stockPolicy.preorder': 'Förhandsbeställning (ej släppt ännu)',
+  'stockPolicy.releaseDate': 'Släppdatum',
+  'stockPolicy.restockDate': 'Väntad påfyllning (valfritt)',
+  'stockPolicy.limit': 'Högst antal per order utöver lagret (valfritt)',
+  'stockPolicy.limitHint': 'Tomt: ingen gräns',
   'form.invalid': 'Värdet är inte giltigt.',
   'form.unknownSku': 'Ingen produkt har detta SKU. Kontrollera stavningen eller skapa produkten först.',
   'form.refundTooMuch': 'Det är mer än vad som fortfarande kan återbetalas på ordern.',
@@ -350,6 +374,14 @@ export const adminOpsSv: Catalog = {
 };
 
 export const adminOpsBg: Catalog = {
+  'stockPolicy.label': 'При изчерпване',
+  'stockPolicy.deny': 'Спиране на продажбата',
+  'stockPolicy.backorder': 'Продажба по поръчка',
+  'stockPolicy.preorder': 'Предварителна поръчка (още не е пуснат)',
+  'stockPolicy.releaseDate': 'Дата на пускане',
+  'stockPolicy.restockDate': 'Очаквано зареждане (по избор)',
+  'stockPolicy.limit': 'Най-много бройки на поръчка над наличността (по избор)',
+  'stockPolicy.limitHint': 'Празно: без ограничение',
   'form.invalid': 'Стойността не е валидна.',
   'form.unknownSku': 'Няма продукт с този SKU. Проверете за грешки или първо създайте продукта.',
   'form.refundTooMuch': 'Това е повече, отколкото все още може да се възстанови по поръчката.',
@@ -466,6 +498,14 @@ export const adminOpsBg: Catalog = {
 };
 
 export const adminOpsNl: Catalog = {
+  'stockPolicy.label': 'Als de voorraad op is',
+  'stockPolicy.deny': 'Niet meer verkopen',
+  'stockPolicy.backorder': 'Blijven verkopen (nabestelling)',
+  'stockPolicy.preorder': 'Pre-order (nog niet uitgebracht)',
+  'stockPolicy.releaseDate': 'Releasedatum',
+  'stockPolicy.restockDate': 'Verwachte aanvulling (optioneel)',
+  'stockPolicy.limit': 'Hoogstens zoveel stuks per bestelling boven de voorraad (optioneel)',
+  'stockPolicy.limitHint': 'Leeg: geen limiet',
   'form.invalid': 'Deze waarde is niet geldig.',
   'form.unknownSku': 'Geen product heeft deze SKU. Controleer op typefouten of maak eerst het product aan.',
   'form.refundTooMuch': 'Dat is meer dan er op deze bestelling nog terugbetaald kan worden.',

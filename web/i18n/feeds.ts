@@ -15,6 +15,12 @@ export const feedsEn = {
   'feeds.field': 'Field',
   'feeds.problem': 'Problem',
   'feeds.more': 'and {count} more',
+  'feeds.issue.id_too_long': 'the SKU is longer than 50 characters',
+  'feeds.issue.no_title': "no title in the channel's language",
+  'feeds.issue.no_description': "no description in the channel's language",
+  'feeds.issue.no_price': "no price in the channel's currency",
+  'feeds.issue.no_picture': 'no picture',
+  'feeds.issue.bad_gtin': "the barcode's check digit is wrong",
 } as const;
 export type FeedsKey = keyof typeof feedsEn;
 
@@ -33,6 +39,12 @@ export const feedsEs: Record<FeedsKey, string> = {
   'feeds.field': 'Campo',
   'feeds.problem': 'Problema',
   'feeds.more': 'y {count} más',
+  'feeds.issue.id_too_long': 'el SKU tiene más de 50 caracteres',
+  'feeds.issue.no_title': 'sin título en el idioma del canal',
+  'feeds.issue.no_description': 'sin descripción en el idioma del canal',
+  'feeds.issue.no_price': 'sin precio en la moneda del canal',
+  'feeds.issue.no_picture': 'sin imagen',
+  'feeds.issue.bad_gtin': 'el dígito de control del código de barras es incorrecto',
 };
 
 export const feedsSv: Record<FeedsKey, string> = {
@@ -50,6 +62,12 @@ export const feedsSv: Record<FeedsKey, string> = {
   'feeds.field': 'Fält',
   'feeds.problem': 'Problem',
   'feeds.more': 'och {count} till',
+  'feeds.issue.id_too_long': 'SKU:n är längre än 50 tecken',
+  'feeds.issue.no_title': 'ingen titel på kanalens språk',
+  'feeds.issue.no_description': 'ingen beskrivning på kanalens språk',
+  'feeds.issue.no_price': 'inget pris i kanalens valuta',
+  'feeds.issue.no_picture': 'ingen bild',
+  'feeds.issue.bad_gtin': 'streckkodens kontrollsiffra är fel',
 };
 
 export const feedsBg: Record<FeedsKey, string> = {
@@ -67,6 +85,12 @@ export const feedsBg: Record<FeedsKey, string> = {
   'feeds.field': 'Поле',
   'feeds.problem': 'Проблем',
   'feeds.more': 'и още {count}',
+  'feeds.issue.id_too_long': 'SKU е по-дълъг от 50 знака',
+  'feeds.issue.no_title': 'няма заглавие на езика на канала',
+  'feeds.issue.no_description': 'няма описание на езика на канала',
+  'feeds.issue.no_price': 'няма цена във валутата на канала',
+  'feeds.issue.no_picture': 'няма снимка',
+  'feeds.issue.bad_gtin': 'контролната цифра на баркода е грешна',
 };
 
 export const feedsNl: Record<FeedsKey, string> = {
@@ -84,4 +108,10 @@ export const feedsNl: Record<FeedsKey, string> = {
   'feeds.field': 'Veld',
   'feeds.problem': 'Probleem',
   'feeds.more': 'en nog {count}',
+  'feeds.issue.id_too_long': 'de SKU is langer dan 50 tekens',
+  'feeds.issue.no_title': 'geen titel in de taal van het kanaal',
+  'feeds.issue.no_description': 'geen beschrijving in de taal van het kanaal',
+  'feeds.issue.no_price': 'geen prijs in de valuta van het kanaal',
+  'feeds.issue.no_picture': 'geen afbeelding',
+  'feeds.issue.bad_gtin': 'het controlecijfer van de barcode klopt niet',
 };

@@ -2,6 +2,8 @@
 // checkout (summary, countries, payment), a cart an agent sent a link to, and the confirmation, in the five languages. Kept apart from
 // the main catalogs so they merge into them (index.tsx); English is the reference here too.
 export const storeEn = {
+  'shop.preorder': 'Pre-order, ships from {date}',
+  'shop.backorder': 'Backorder: ships when restocked',
   'shop.loadMore': 'Show more products',
   'shop.shown': '{count, plural, one {# product} other {# products}}',
   'shop.sort': 'Sort by',
@@ -67,6 +69,8 @@ export type StoreKey = keyof typeof storeEn;
 type Catalog = Record<StoreKey, string>;
 
 export const storeEs: Catalog = {
+  'shop.preorder': 'Reserva, se envía a partir del {date}',
+  'shop.backorder': 'Bajo pedido: se envía cuando haya existencias',
   'shop.loadMore': 'Ver más productos',
   'shop.shown': '{count, plural, one {# producto} other {# productos}}',
   'shop.sort': 'Ordenar por',
@@ -131,6 +135,8 @@ export const storeEs: Catalog = {
 };
 
 export const storeSv: Catalog = {
+  'shop.preorder': 'Förhandsbeställ, skickas från {date}',
+  'shop.backorder': 'Restnoterad: skickas när den finns i lager igen',
   'shop.loadMore': 'Visa fler produkter',
   'shop.shown': '{count, plural, one {# produkt} other {# produkter}}',
   'shop.sort': 'Sortera efter',
@@ -194,6 +200,8 @@ export const storeSv: Catalog = {
 };
 
 export const storeBg: Catalog = {
+  'shop.preorder': 'Предварителна поръчка, изпраща се от {date}',
+  'shop.backorder': 'По поръчка: изпраща се при наличност',
   'shop.loadMore': 'Още продукти',
   'shop.shown': '{count, plural, one {# продукт} other {# продукта}}',
   'shop.sort': 'Подреди по',
@@ -257,6 +265,8 @@ export const storeBg: Catalog = {
 };
 
 export const storeNl: Catalog = {
+  'shop.preorder': 'Pre-order, verzonden vanaf {date}',
+  'shop.backorder': 'Nabestelling: verzonden zodra weer op voorraad',
   'shop.loadMore': 'Meer producten tonen',
   'shop.shown': '{count, plural, one {# product} other {# producten}}',
   'shop.sort': 'Sorteren op',

@@ -156,6 +156,7 @@ export function CartPage() {
                   {l.holdStatus === 'lost' ? (
                     <small className="hint">{intl.t('store.holdLost')}</small>
                   ) : null}
+                  <LineWait line={l} />
                 </li>
               ))}
           </ul>
@@ -221,4 +222,20 @@ function Handoff({ code, payload }: { code: string; payload: string }) {
       <div ref={box} className="qr" />
     </section>
   );
+}
+
+/** A line that waits for stock says so: a pre-order its date, a backorder that it ships when restocked. */
+function LineWait({
+  line,
+}: {
+  line: { stock?: { policy: string; availableFrom: string | null }; holds: Array<{ backordered?: number }> };
+}) {
+  const intl = useIntl();
+  const today = new Date().toISOString().slice(0, 10);
+  const from = line.stock?.availableFrom ?? null;
+  if (line.stock?.policy === 'preorder' && from !== null && from > today)
+    return <small className="hint">{intl.t('shop.preorder', { date: intl.date(from, 'date') })}</small>;
+  if (line.holds.some((h) => (h.backordered ?? 0) > 0))
+    return <small className="hint">{intl.t('shop.backorder')}</small>;
+  return null;
 }

@@ -1,6 +1,7 @@
 // The catalog as this channel shows it (its language, currency and listings), and product pages
 // with availability per store; both follow stock changes live, so a sale anywhere shows here.
 import { type FormEvent, useEffect, useState } from 'react';
+import { availabilityOf } from '../../src/modules/catalog/availability.ts';
 import { useIntl } from '../i18n/index.tsx';
 import { ok, type paths } from '../ui/api.ts';
 import { Empty, ErrorNotice, Loading, Pill, TextField, useLoad } from '../ui/components.tsx';
@@ -43,6 +44,30 @@ export function useLiveAts(channelId: string, onUnlisted?: (sku: string) => void
   });
   return { ats, levels, status };
 }
+
+/**
+ * A variant's availability with live stock (the hub's rule, applied to the figure just pushed): a
+ * pre-order shows its date, a backorder that it ships when restocked.
+ */
+export function AvailabilityPill({
+  variant,
+  available,
+}: {
+  variant: Pick<Product['variants'][number], 'stockPolicy' | 'availableFrom'>;
+  available: number | undefined;
+}) {
+  const intl = useIntl();
+  if (available === undefined) return <Pill tone="info">…</Pill>;
+  const state = availabilityOf(variant, available, new Date().toISOString().slice(0, 10));
+  if (state === 'preorder')
+    return (
+      <Pill tone="info">{intl.t('shop.preorder', { date: intl.date(variant.availableFrom, 'date') })}</Pill>
+    );
+  if (state === 'backorder') return <Pill tone="warn">{intl.t('shop.backorder')}</Pill>;
+  return <StockPill available={available} />;
+}
+
+const NO_POLICY = { stockPolicy: 'deny', availableFrom: null } as const;
 
 export function StockPill({ available }: { available: number | undefined }) {
   const intl = useIntl();
@@ -282,7 +307,10 @@ export function CatalogPage({ category }: { category?: string }) {
               </h2>
               <p className="price">{price ? intl.money(price.amount, price.currency) : '–'}</p>
               <span data-testid="availability">
-                <StockPill available={availableOf(p)} />
+                <AvailabilityPill
+                  variant={p.variants.find((v) => v.stockPolicy !== 'deny') ?? NO_POLICY}
+                  available={availableOf(p)}
+                />
               </span>
             </li>
           );

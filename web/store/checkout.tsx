@@ -264,7 +264,7 @@ function Totals({
   lines,
 }: {
   quote: Quote;
-  lines: Array<{ key: string; title: string; quantity: number; amount: number }>;
+  lines: Array<{ key: string; title: string; quantity: number; amount: number; wait?: string | null }>;
 }) {
   const intl = useIntl();
   const money = (n: number) => intl.money(n, quote.currency);
@@ -274,6 +274,7 @@ function Totals({
         <div key={l.key} className="spread">
           <dt>
             {l.quantity} × {l.title}
+            {l.wait ? <small className="hint"> · {l.wait}</small> : null}
           </dt>
           <dd className="num">{money(l.amount)}</dd>
         </div>
@@ -420,6 +421,12 @@ function Confirmation({ order }: { order: Placed }) {
           title: l.title,
           quantity: l.quantity,
           amount: l.unitPrice * l.quantity,
+          // Units that wait for stock: the shopper is told when they ship.
+          wait: !l.backorder
+            ? null
+            : l.backorder.kind === 'preorder' && l.backorder.expectedFrom
+              ? intl.t('shop.preorder', { date: intl.date(l.backorder.expectedFrom, 'date') })
+              : intl.t('shop.backorder'),
         }))}
       />
       <Link to="/account">{intl.t('store.account')}</Link>

@@ -8,7 +8,7 @@ import { ErrorNotice, LiveBadge, Loading, useLoad } from '../ui/components.tsx';
 import { useApi } from '../ui/key-gate.tsx';
 import { optionName } from '../ui/local-titles.ts';
 import { Link } from '../ui/router.tsx';
-import { type Product, ProductPicture, StockPill, useLiveAts } from './catalog.tsx';
+import { AvailabilityPill, type Product, ProductPicture, StockPill, useLiveAts } from './catalog.tsx';
 import { useShop } from './store-app.tsx';
 
 export function ProductPage({ handle }: { handle: string }) {
@@ -84,12 +84,16 @@ export function ProductPage({ handle }: { handle: string }) {
       </p>
       <p>
         <span data-testid="availability">
-          <StockPill available={available} />
+          <AvailabilityPill variant={variant} available={available} />
         </span>{' '}
         <LiveBadge status={status} />
       </p>
       <ErrorNotice error={error} />
-      <button type="button" onClick={add} disabled={available <= 0 || !variant.price}>
+      <button
+        type="button"
+        onClick={add}
+        disabled={(available <= 0 && variant.stockPolicy === 'deny') || !variant.price}
+      >
         {intl.t('store.addToCart')}
       </button>
       {added === 'queued' ? <p role="status">{intl.t('shop.queued')}</p> : null}

@@ -453,6 +453,8 @@ export interface paths {
                 addedAt: string;
                 /** @description stock held for this line (inventory reservations) */
                 holds: {
+                  /** @description units of this hold beyond the stock (backorder or pre-order): they ship when restocked */
+                  backordered?: number;
                   expiresAt: string | null;
                   quantity: number;
                   reservationId: string;
@@ -479,6 +481,15 @@ export interface paths {
                 };
                 quantity: number;
                 sku: string;
+                /** @description set when the variant sells on backorder or pre-order */
+                stock?: {
+                  /** @description YYYY-MM-DD: pre-order release or expected restock */
+                  availableFrom: string | null;
+                  /** @description most units of the line beyond the stock */
+                  backorderLimit: number | null;
+                  /** @enum {string} */
+                  policy: 'backorder' | 'preorder';
+                };
                 title: string;
                 /** @description minor units, copied from the channel price when added or repriced */
                 unitPrice: number;
@@ -580,6 +591,8 @@ export interface paths {
                 addedAt: string;
                 /** @description stock held for this line (inventory reservations) */
                 holds: {
+                  /** @description units of this hold beyond the stock (backorder or pre-order): they ship when restocked */
+                  backordered?: number;
                   expiresAt: string | null;
                   quantity: number;
                   reservationId: string;
@@ -606,6 +619,15 @@ export interface paths {
                 };
                 quantity: number;
                 sku: string;
+                /** @description set when the variant sells on backorder or pre-order */
+                stock?: {
+                  /** @description YYYY-MM-DD: pre-order release or expected restock */
+                  availableFrom: string | null;
+                  /** @description most units of the line beyond the stock */
+                  backorderLimit: number | null;
+                  /** @enum {string} */
+                  policy: 'backorder' | 'preorder';
+                };
                 title: string;
                 /** @description minor units, copied from the channel price when added or repriced */
                 unitPrice: number;
@@ -725,6 +747,8 @@ export interface paths {
                   addedAt: string;
                   /** @description stock held for this line (inventory reservations) */
                   holds: {
+                    /** @description units of this hold beyond the stock (backorder or pre-order): they ship when restocked */
+                    backordered?: number;
                     expiresAt: string | null;
                     quantity: number;
                     reservationId: string;
@@ -751,6 +775,15 @@ export interface paths {
                   };
                   quantity: number;
                   sku: string;
+                  /** @description set when the variant sells on backorder or pre-order */
+                  stock?: {
+                    /** @description YYYY-MM-DD: pre-order release or expected restock */
+                    availableFrom: string | null;
+                    /** @description most units of the line beyond the stock */
+                    backorderLimit: number | null;
+                    /** @enum {string} */
+                    policy: 'backorder' | 'preorder';
+                  };
                   title: string;
                   /** @description minor units, copied from the channel price when added or repriced */
                   unitPrice: number;
@@ -935,6 +968,15 @@ export interface paths {
                 }[];
                 id: string;
                 lines: {
+                  /** @description set when units were sold beyond the stock */
+                  backorder?: {
+                    /** @description YYYY-MM-DD: the release or expected restock date */
+                    expectedFrom: string | null;
+                    /** @enum {string} */
+                    kind: 'backorder' | 'preorder';
+                    /** @description units waiting for stock */
+                    quantity: number;
+                  };
                   discount: number;
                   fulfilledQuantity: number;
                   lineId: string;
@@ -1111,6 +1153,15 @@ export interface paths {
                 }[];
                 id: string;
                 lines: {
+                  /** @description set when units were sold beyond the stock */
+                  backorder?: {
+                    /** @description YYYY-MM-DD: the release or expected restock date */
+                    expectedFrom: string | null;
+                    /** @enum {string} */
+                    kind: 'backorder' | 'preorder';
+                    /** @description units waiting for stock */
+                    quantity: number;
+                  };
                   discount: number;
                   fulfilledQuantity: number;
                   lineId: string;
@@ -1503,6 +1554,8 @@ export interface paths {
                 addedAt: string;
                 /** @description stock held for this line (inventory reservations) */
                 holds: {
+                  /** @description units of this hold beyond the stock (backorder or pre-order): they ship when restocked */
+                  backordered?: number;
                   expiresAt: string | null;
                   quantity: number;
                   reservationId: string;
@@ -1529,6 +1582,15 @@ export interface paths {
                 };
                 quantity: number;
                 sku: string;
+                /** @description set when the variant sells on backorder or pre-order */
+                stock?: {
+                  /** @description YYYY-MM-DD: pre-order release or expected restock */
+                  availableFrom: string | null;
+                  /** @description most units of the line beyond the stock */
+                  backorderLimit: number | null;
+                  /** @enum {string} */
+                  policy: 'backorder' | 'preorder';
+                };
                 title: string;
                 /** @description minor units, copied from the channel price when added or repriced */
                 unitPrice: number;
@@ -1655,6 +1717,8 @@ export interface paths {
                   addedAt: string;
                   /** @description stock held for this line (inventory reservations) */
                   holds: {
+                    /** @description units of this hold beyond the stock (backorder or pre-order): they ship when restocked */
+                    backordered?: number;
                     expiresAt: string | null;
                     quantity: number;
                     reservationId: string;
@@ -1681,6 +1745,15 @@ export interface paths {
                   };
                   quantity: number;
                   sku: string;
+                  /** @description set when the variant sells on backorder or pre-order */
+                  stock?: {
+                    /** @description YYYY-MM-DD: pre-order release or expected restock */
+                    availableFrom: string | null;
+                    /** @description most units of the line beyond the stock */
+                    backorderLimit: number | null;
+                    /** @enum {string} */
+                    policy: 'backorder' | 'preorder';
+                  };
                   title: string;
                   /** @description minor units, copied from the channel price when added or repriced */
                   unitPrice: number;
@@ -1825,6 +1898,8 @@ export interface paths {
                 addedAt: string;
                 /** @description stock held for this line (inventory reservations) */
                 holds: {
+                  /** @description units of this hold beyond the stock (backorder or pre-order): they ship when restocked */
+                  backordered?: number;
                   expiresAt: string | null;
                   quantity: number;
                   reservationId: string;
@@ -1851,6 +1926,15 @@ export interface paths {
                 };
                 quantity: number;
                 sku: string;
+                /** @description set when the variant sells on backorder or pre-order */
+                stock?: {
+                  /** @description YYYY-MM-DD: pre-order release or expected restock */
+                  availableFrom: string | null;
+                  /** @description most units of the line beyond the stock */
+                  backorderLimit: number | null;
+                  /** @enum {string} */
+                  policy: 'backorder' | 'preorder';
+                };
                 title: string;
                 /** @description minor units, copied from the channel price when added or repriced */
                 unitPrice: number;
@@ -1956,6 +2040,8 @@ export interface paths {
                 addedAt: string;
                 /** @description stock held for this line (inventory reservations) */
                 holds: {
+                  /** @description units of this hold beyond the stock (backorder or pre-order): they ship when restocked */
+                  backordered?: number;
                   expiresAt: string | null;
                   quantity: number;
                   reservationId: string;
@@ -1982,6 +2068,15 @@ export interface paths {
                 };
                 quantity: number;
                 sku: string;
+                /** @description set when the variant sells on backorder or pre-order */
+                stock?: {
+                  /** @description YYYY-MM-DD: pre-order release or expected restock */
+                  availableFrom: string | null;
+                  /** @description most units of the line beyond the stock */
+                  backorderLimit: number | null;
+                  /** @enum {string} */
+                  policy: 'backorder' | 'preorder';
+                };
                 title: string;
                 /** @description minor units, copied from the channel price when added or repriced */
                 unitPrice: number;
@@ -2079,6 +2174,8 @@ export interface paths {
                 addedAt: string;
                 /** @description stock held for this line (inventory reservations) */
                 holds: {
+                  /** @description units of this hold beyond the stock (backorder or pre-order): they ship when restocked */
+                  backordered?: number;
                   expiresAt: string | null;
                   quantity: number;
                   reservationId: string;
@@ -2105,6 +2202,15 @@ export interface paths {
                 };
                 quantity: number;
                 sku: string;
+                /** @description set when the variant sells on backorder or pre-order */
+                stock?: {
+                  /** @description YYYY-MM-DD: pre-order release or expected restock */
+                  availableFrom: string | null;
+                  /** @description most units of the line beyond the stock */
+                  backorderLimit: number | null;
+                  /** @enum {string} */
+                  policy: 'backorder' | 'preorder';
+                };
                 title: string;
                 /** @description minor units, copied from the channel price when added or repriced */
                 unitPrice: number;
@@ -2220,6 +2326,8 @@ export interface paths {
                 addedAt: string;
                 /** @description stock held for this line (inventory reservations) */
                 holds: {
+                  /** @description units of this hold beyond the stock (backorder or pre-order): they ship when restocked */
+                  backordered?: number;
                   expiresAt: string | null;
                   quantity: number;
                   reservationId: string;
@@ -2246,6 +2354,15 @@ export interface paths {
                 };
                 quantity: number;
                 sku: string;
+                /** @description set when the variant sells on backorder or pre-order */
+                stock?: {
+                  /** @description YYYY-MM-DD: pre-order release or expected restock */
+                  availableFrom: string | null;
+                  /** @description most units of the line beyond the stock */
+                  backorderLimit: number | null;
+                  /** @enum {string} */
+                  policy: 'backorder' | 'preorder';
+                };
                 title: string;
                 /** @description minor units, copied from the channel price when added or repriced */
                 unitPrice: number;
@@ -2680,6 +2797,10 @@ export interface paths {
                 /** Format: date-time */
                 updatedAt: string;
                 variants: {
+                  /** @description pre-order: the expected release date (required); backorder: expected restock */
+                  availableFrom: string | null;
+                  /** @description at most this many units of one cart line beyond the stock; null: no limit */
+                  backorderLimit: number | null;
                   gtin: string | null;
                   id: string;
                   options: {
@@ -2688,6 +2809,11 @@ export interface paths {
                   position: number;
                   productId: string;
                   sku: string;
+                  /**
+                   * @description deny (default), backorder or preorder
+                   * @enum {string}
+                   */
+                  stockPolicy: 'deny' | 'backorder' | 'preorder';
                 }[];
                 vendor: string | null;
               }[];
@@ -2732,6 +2858,10 @@ export interface paths {
             /** @default [] */
             tags?: string[];
             variants: {
+              /** @description pre-order: the expected release date (required); backorder: expected restock */
+              availableFrom?: string | null;
+              /** @description at most this many units of one cart line beyond the stock; null: no limit */
+              backorderLimit?: number | null;
               /** @default null */
               gtin?: string | null;
               /** @default {} */
@@ -2749,6 +2879,11 @@ export interface paths {
                 priceListId: string;
               }[];
               sku: string;
+              /**
+               * @description deny (default), backorder or preorder
+               * @enum {string}
+               */
+              stockPolicy?: 'deny' | 'backorder' | 'preorder';
             }[];
             /** @default null */
             vendor?: string | null;
@@ -2782,6 +2917,10 @@ export interface paths {
               /** Format: date-time */
               updatedAt: string;
               variants: {
+                /** @description pre-order: the expected release date (required); backorder: expected restock */
+                availableFrom: string | null;
+                /** @description at most this many units of one cart line beyond the stock; null: no limit */
+                backorderLimit: number | null;
                 gtin: string | null;
                 id: string;
                 options: {
@@ -2790,6 +2929,11 @@ export interface paths {
                 position: number;
                 productId: string;
                 sku: string;
+                /**
+                 * @description deny (default), backorder or preorder
+                 * @enum {string}
+                 */
+                stockPolicy: 'deny' | 'backorder' | 'preorder';
               }[];
               vendor: string | null;
             };
@@ -2849,6 +2993,10 @@ export interface paths {
               /** Format: date-time */
               updatedAt: string;
               variants: {
+                /** @description pre-order: the expected release date (required); backorder: expected restock */
+                availableFrom: string | null;
+                /** @description at most this many units of one cart line beyond the stock; null: no limit */
+                backorderLimit: number | null;
                 gtin: string | null;
                 id: string;
                 options: {
@@ -2857,6 +3005,11 @@ export interface paths {
                 position: number;
                 productId: string;
                 sku: string;
+                /**
+                 * @description deny (default), backorder or preorder
+                 * @enum {string}
+                 */
+                stockPolicy: 'deny' | 'backorder' | 'preorder';
               }[];
               vendor: string | null;
             };
@@ -2928,6 +3081,10 @@ export interface paths {
               /** Format: date-time */
               updatedAt: string;
               variants: {
+                /** @description pre-order: the expected release date (required); backorder: expected restock */
+                availableFrom: string | null;
+                /** @description at most this many units of one cart line beyond the stock; null: no limit */
+                backorderLimit: number | null;
                 gtin: string | null;
                 id: string;
                 options: {
@@ -2936,6 +3093,11 @@ export interface paths {
                 position: number;
                 productId: string;
                 sku: string;
+                /**
+                 * @description deny (default), backorder or preorder
+                 * @enum {string}
+                 */
+                stockPolicy: 'deny' | 'backorder' | 'preorder';
               }[];
               vendor: string | null;
             };
@@ -3159,6 +3321,10 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** @description pre-order: the expected release date (required); backorder: expected restock */
+            availableFrom?: string | null;
+            /** @description at most this many units of one cart line beyond the stock; null: no limit */
+            backorderLimit?: number | null;
             /** @default null */
             gtin?: string | null;
             /** @default {} */
@@ -3176,6 +3342,11 @@ export interface paths {
               priceListId: string;
             }[];
             sku: string;
+            /**
+             * @description deny (default), backorder or preorder
+             * @enum {string}
+             */
+            stockPolicy?: 'deny' | 'backorder' | 'preorder';
           };
         };
       };
@@ -3206,6 +3377,10 @@ export interface paths {
               /** Format: date-time */
               updatedAt: string;
               variants: {
+                /** @description pre-order: the expected release date (required); backorder: expected restock */
+                availableFrom: string | null;
+                /** @description at most this many units of one cart line beyond the stock; null: no limit */
+                backorderLimit: number | null;
                 gtin: string | null;
                 id: string;
                 options: {
@@ -3214,6 +3389,11 @@ export interface paths {
                 position: number;
                 productId: string;
                 sku: string;
+                /**
+                 * @description deny (default), backorder or preorder
+                 * @enum {string}
+                 */
+                stockPolicy: 'deny' | 'backorder' | 'preorder';
               }[];
               vendor: string | null;
             };
@@ -3255,10 +3435,19 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** @description pre-order: the expected release date (required); backorder: expected restock */
+            availableFrom?: string | null;
+            /** @description at most this many units of one cart line beyond the stock; null: no limit */
+            backorderLimit?: number | null;
             gtin?: string | null;
             options?: {
               [key: string]: string;
             };
+            /**
+             * @description deny (default), backorder or preorder
+             * @enum {string}
+             */
+            stockPolicy?: 'deny' | 'backorder' | 'preorder';
           };
         };
       };
@@ -3289,6 +3478,10 @@ export interface paths {
               /** Format: date-time */
               updatedAt: string;
               variants: {
+                /** @description pre-order: the expected release date (required); backorder: expected restock */
+                availableFrom: string | null;
+                /** @description at most this many units of one cart line beyond the stock; null: no limit */
+                backorderLimit: number | null;
                 gtin: string | null;
                 id: string;
                 options: {
@@ -3297,6 +3490,11 @@ export interface paths {
                 position: number;
                 productId: string;
                 sku: string;
+                /**
+                 * @description deny (default), backorder or preorder
+                 * @enum {string}
+                 */
+                stockPolicy: 'deny' | 'backorder' | 'preorder';
               }[];
               vendor: string | null;
             };
@@ -4276,7 +4474,15 @@ export interface paths {
                 media: string[];
                 title: string;
                 variants: {
+                  /**
+                   * @description what the channel shows: in stock, out of stock, backorder, pre-order
+                   * @enum {string}
+                   */
+                  availability: 'in_stock' | 'out_of_stock' | 'backorder' | 'preorder';
+                  /** @description pre-order release or expected restock date */
+                  availableFrom: string | null;
                   availableToSell: number;
+                  backorderLimit: number | null;
                   gtin: string | null;
                   id: string;
                   options: {
@@ -4288,6 +4494,8 @@ export interface paths {
                   } | null;
                   priceSource: ('channel' | 'price_list') | null;
                   sku: string;
+                  /** @enum {string} */
+                  stockPolicy: 'deny' | 'backorder' | 'preorder';
                 }[];
               }[];
               skus: string[];
@@ -4363,7 +4571,13 @@ export interface paths {
           content: {
             'application/json': {
               issues: {
+                /**
+                 * @description why, for a text in the reader language
+                 * @enum {string}
+                 */
+                code: 'id_too_long' | 'no_title' | 'no_description' | 'no_price' | 'no_picture' | 'bad_gtin';
                 field: string;
+                /** @description the same in English */
                 message: string;
                 productId: string;
                 sku: string;
@@ -4573,7 +4787,15 @@ export interface paths {
                 media: string[];
                 title: string;
                 variants: {
+                  /**
+                   * @description what the channel shows: in stock, out of stock, backorder, pre-order
+                   * @enum {string}
+                   */
+                  availability: 'in_stock' | 'out_of_stock' | 'backorder' | 'preorder';
+                  /** @description pre-order release or expected restock date */
+                  availableFrom: string | null;
                   availableToSell: number;
+                  backorderLimit: number | null;
                   gtin: string | null;
                   id: string;
                   options: {
@@ -4585,6 +4807,8 @@ export interface paths {
                   } | null;
                   priceSource: ('channel' | 'price_list') | null;
                   sku: string;
+                  /** @enum {string} */
+                  stockPolicy: 'deny' | 'backorder' | 'preorder';
                 }[];
               }[];
               nextCursor: string | null;
@@ -4659,7 +4883,15 @@ export interface paths {
               media: string[];
               title: string;
               variants: {
+                /**
+                 * @description what the channel shows: in stock, out of stock, backorder, pre-order
+                 * @enum {string}
+                 */
+                availability: 'in_stock' | 'out_of_stock' | 'backorder' | 'preorder';
+                /** @description pre-order release or expected restock date */
+                availableFrom: string | null;
                 availableToSell: number;
+                backorderLimit: number | null;
                 gtin: string | null;
                 id: string;
                 options: {
@@ -4671,6 +4903,8 @@ export interface paths {
                 } | null;
                 priceSource: ('channel' | 'price_list') | null;
                 sku: string;
+                /** @enum {string} */
+                stockPolicy: 'deny' | 'backorder' | 'preorder';
               }[];
             };
           };
@@ -4781,7 +5015,15 @@ export interface paths {
                 media: string[];
                 title: string;
                 variants: {
+                  /**
+                   * @description what the channel shows: in stock, out of stock, backorder, pre-order
+                   * @enum {string}
+                   */
+                  availability: 'in_stock' | 'out_of_stock' | 'backorder' | 'preorder';
+                  /** @description pre-order release or expected restock date */
+                  availableFrom: string | null;
                   availableToSell: number;
+                  backorderLimit: number | null;
                   gtin: string | null;
                   id: string;
                   options: {
@@ -4793,6 +5035,8 @@ export interface paths {
                   } | null;
                   priceSource: ('channel' | 'price_list') | null;
                   sku: string;
+                  /** @enum {string} */
+                  stockPolicy: 'deny' | 'backorder' | 'preorder';
                 }[];
               }[];
               total: number;
@@ -6465,6 +6709,15 @@ export interface paths {
                 }[];
                 id: string;
                 lines: {
+                  /** @description set when units were sold beyond the stock */
+                  backorder?: {
+                    /** @description YYYY-MM-DD: the release or expected restock date */
+                    expectedFrom: string | null;
+                    /** @enum {string} */
+                    kind: 'backorder' | 'preorder';
+                    /** @description units waiting for stock */
+                    quantity: number;
+                  };
                   discount: number;
                   fulfilledQuantity: number;
                   lineId: string;
@@ -8051,6 +8304,15 @@ export interface paths {
               }[];
               id: string;
               lines: {
+                /** @description set when units were sold beyond the stock */
+                backorder?: {
+                  /** @description YYYY-MM-DD: the release or expected restock date */
+                  expectedFrom: string | null;
+                  /** @enum {string} */
+                  kind: 'backorder' | 'preorder';
+                  /** @description units waiting for stock */
+                  quantity: number;
+                };
                 discount: number;
                 fulfilledQuantity: number;
                 lineId: string;
@@ -11784,6 +12046,7 @@ export interface paths {
                   locationId: string;
                   quantity: number;
                 }[];
+                /** @description units held at the lines, plus any backordered (held nowhere yet) */
                 quantity: number;
                 reference: string | null;
                 sku: string;
@@ -11859,6 +12122,7 @@ export interface paths {
                 locationId: string;
                 quantity: number;
               }[];
+              /** @description units held at the lines, plus any backordered (held nowhere yet) */
               quantity: number;
               reference: string | null;
               sku: string;
@@ -11889,6 +12153,7 @@ export interface paths {
                 locationId: string;
                 quantity: number;
               }[];
+              /** @description units held at the lines, plus any backordered (held nowhere yet) */
               quantity: number;
               reference: string | null;
               sku: string;
@@ -11946,6 +12211,7 @@ export interface paths {
                 locationId: string;
                 quantity: number;
               }[];
+              /** @description units held at the lines, plus any backordered (held nowhere yet) */
               quantity: number;
               reference: string | null;
               sku: string;
@@ -12015,6 +12281,7 @@ export interface paths {
                   locationId: string;
                   quantity: number;
                 }[];
+                /** @description units held at the lines, plus any backordered (held nowhere yet) */
                 quantity: number;
                 reference: string | null;
                 sku: string;
@@ -12077,6 +12344,7 @@ export interface paths {
                   locationId: string;
                   quantity: number;
                 }[];
+                /** @description units held at the lines, plus any backordered (held nowhere yet) */
                 quantity: number;
                 reference: string | null;
                 sku: string;
@@ -12139,6 +12407,7 @@ export interface paths {
                   locationId: string;
                   quantity: number;
                 }[];
+                /** @description units held at the lines, plus any backordered (held nowhere yet) */
                 quantity: number;
                 reference: string | null;
                 sku: string;
@@ -12798,6 +13067,15 @@ export interface paths {
                 }[];
                 id: string;
                 lines: {
+                  /** @description set when units were sold beyond the stock */
+                  backorder?: {
+                    /** @description YYYY-MM-DD: the release or expected restock date */
+                    expectedFrom: string | null;
+                    /** @enum {string} */
+                    kind: 'backorder' | 'preorder';
+                    /** @description units waiting for stock */
+                    quantity: number;
+                  };
                   discount: number;
                   fulfilledQuantity: number;
                   lineId: string;
@@ -12978,6 +13256,15 @@ export interface paths {
               }[];
               id: string;
               lines: {
+                /** @description set when units were sold beyond the stock */
+                backorder?: {
+                  /** @description YYYY-MM-DD: the release or expected restock date */
+                  expectedFrom: string | null;
+                  /** @enum {string} */
+                  kind: 'backorder' | 'preorder';
+                  /** @description units waiting for stock */
+                  quantity: number;
+                };
                 discount: number;
                 fulfilledQuantity: number;
                 lineId: string;
@@ -13461,6 +13748,15 @@ export interface paths {
                 }[];
                 id: string;
                 lines: {
+                  /** @description set when units were sold beyond the stock */
+                  backorder?: {
+                    /** @description YYYY-MM-DD: the release or expected restock date */
+                    expectedFrom: string | null;
+                    /** @enum {string} */
+                    kind: 'backorder' | 'preorder';
+                    /** @description units waiting for stock */
+                    quantity: number;
+                  };
                   discount: number;
                   fulfilledQuantity: number;
                   lineId: string;
@@ -13656,6 +13952,15 @@ export interface paths {
               }[];
               id: string;
               lines: {
+                /** @description set when units were sold beyond the stock */
+                backorder?: {
+                  /** @description YYYY-MM-DD: the release or expected restock date */
+                  expectedFrom: string | null;
+                  /** @enum {string} */
+                  kind: 'backorder' | 'preorder';
+                  /** @description units waiting for stock */
+                  quantity: number;
+                };
                 discount: number;
                 fulfilledQuantity: number;
                 lineId: string;
@@ -13853,6 +14158,15 @@ export interface paths {
               }[];
               id: string;
               lines: {
+                /** @description set when units were sold beyond the stock */
+                backorder?: {
+                  /** @description YYYY-MM-DD: the release or expected restock date */
+                  expectedFrom: string | null;
+                  /** @enum {string} */
+                  kind: 'backorder' | 'preorder';
+                  /** @description units waiting for stock */
+                  quantity: number;
+                };
                 discount: number;
                 fulfilledQuantity: number;
                 lineId: string;
@@ -14212,6 +14526,15 @@ export interface paths {
               }[];
               id: string;
               lines: {
+                /** @description set when units were sold beyond the stock */
+                backorder?: {
+                  /** @description YYYY-MM-DD: the release or expected restock date */
+                  expectedFrom: string | null;
+                  /** @enum {string} */
+                  kind: 'backorder' | 'preorder';
+                  /** @description units waiting for stock */
+                  quantity: number;
+                };
                 discount: number;
                 fulfilledQuantity: number;
                 lineId: string;
@@ -14393,6 +14716,15 @@ export interface paths {
               }[];
               id: string;
               lines: {
+                /** @description set when units were sold beyond the stock */
+                backorder?: {
+                  /** @description YYYY-MM-DD: the release or expected restock date */
+                  expectedFrom: string | null;
+                  /** @enum {string} */
+                  kind: 'backorder' | 'preorder';
+                  /** @description units waiting for stock */
+                  quantity: number;
+                };
                 discount: number;
                 fulfilledQuantity: number;
                 lineId: string;
@@ -14634,6 +14966,15 @@ export interface paths {
                 }[];
                 id: string;
                 lines: {
+                  /** @description set when units were sold beyond the stock */
+                  backorder?: {
+                    /** @description YYYY-MM-DD: the release or expected restock date */
+                    expectedFrom: string | null;
+                    /** @enum {string} */
+                    kind: 'backorder' | 'preorder';
+                    /** @description units waiting for stock */
+                    quantity: number;
+                  };
                   discount: number;
                   fulfilledQuantity: number;
                   lineId: string;
@@ -14864,6 +15205,15 @@ export interface paths {
                 }[];
                 id: string;
                 lines: {
+                  /** @description set when units were sold beyond the stock */
+                  backorder?: {
+                    /** @description YYYY-MM-DD: the release or expected restock date */
+                    expectedFrom: string | null;
+                    /** @enum {string} */
+                    kind: 'backorder' | 'preorder';
+                    /** @description units waiting for stock */
+                    quantity: number;
+                  };
                   discount: number;
                   fulfilledQuantity: number;
                   lineId: string;
@@ -15144,6 +15494,15 @@ export interface paths {
               }[];
               id: string;
               lines: {
+                /** @description set when units were sold beyond the stock */
+                backorder?: {
+                  /** @description YYYY-MM-DD: the release or expected restock date */
+                  expectedFrom: string | null;
+                  /** @enum {string} */
+                  kind: 'backorder' | 'preorder';
+                  /** @description units waiting for stock */
+                  quantity: number;
+                };
                 discount: number;
                 fulfilledQuantity: number;
                 lineId: string;
@@ -15281,6 +15640,15 @@ export interface paths {
               }[];
               id: string;
               lines: {
+                /** @description set when units were sold beyond the stock */
+                backorder?: {
+                  /** @description YYYY-MM-DD: the release or expected restock date */
+                  expectedFrom: string | null;
+                  /** @enum {string} */
+                  kind: 'backorder' | 'preorder';
+                  /** @description units waiting for stock */
+                  quantity: number;
+                };
                 discount: number;
                 fulfilledQuantity: number;
                 lineId: string;
@@ -17609,6 +17977,8 @@ export interface paths {
                   addedAt: string;
                   /** @description stock held for this line (inventory reservations) */
                   holds: {
+                    /** @description units of this hold beyond the stock (backorder or pre-order): they ship when restocked */
+                    backordered?: number;
                     expiresAt: string | null;
                     quantity: number;
                     reservationId: string;
@@ -17635,6 +18005,15 @@ export interface paths {
                   };
                   quantity: number;
                   sku: string;
+                  /** @description set when the variant sells on backorder or pre-order */
+                  stock?: {
+                    /** @description YYYY-MM-DD: pre-order release or expected restock */
+                    availableFrom: string | null;
+                    /** @description most units of the line beyond the stock */
+                    backorderLimit: number | null;
+                    /** @enum {string} */
+                    policy: 'backorder' | 'preorder';
+                  };
                   title: string;
                   /** @description minor units, copied from the channel price when added or repriced */
                   unitPrice: number;
@@ -18197,6 +18576,8 @@ export interface paths {
                     addedAt: string;
                     /** @description stock held for this line (inventory reservations) */
                     holds: {
+                      /** @description units of this hold beyond the stock (backorder or pre-order): they ship when restocked */
+                      backordered?: number;
                       expiresAt: string | null;
                       quantity: number;
                       reservationId: string;
@@ -18223,6 +18604,15 @@ export interface paths {
                     };
                     quantity: number;
                     sku: string;
+                    /** @description set when the variant sells on backorder or pre-order */
+                    stock?: {
+                      /** @description YYYY-MM-DD: pre-order release or expected restock */
+                      availableFrom: string | null;
+                      /** @description most units of the line beyond the stock */
+                      backorderLimit: number | null;
+                      /** @enum {string} */
+                      policy: 'backorder' | 'preorder';
+                    };
                     title: string;
                     /** @description minor units, copied from the channel price when added or repriced */
                     unitPrice: number;
@@ -18305,6 +18695,8 @@ export interface paths {
                     addedAt: string;
                     /** @description stock held for this line (inventory reservations) */
                     holds: {
+                      /** @description units of this hold beyond the stock (backorder or pre-order): they ship when restocked */
+                      backordered?: number;
                       expiresAt: string | null;
                       quantity: number;
                       reservationId: string;
@@ -18331,6 +18723,15 @@ export interface paths {
                     };
                     quantity: number;
                     sku: string;
+                    /** @description set when the variant sells on backorder or pre-order */
+                    stock?: {
+                      /** @description YYYY-MM-DD: pre-order release or expected restock */
+                      availableFrom: string | null;
+                      /** @description most units of the line beyond the stock */
+                      backorderLimit: number | null;
+                      /** @enum {string} */
+                      policy: 'backorder' | 'preorder';
+                    };
                     title: string;
                     /** @description minor units, copied from the channel price when added or repriced */
                     unitPrice: number;
@@ -18451,6 +18852,8 @@ export interface paths {
                   addedAt: string;
                   /** @description stock held for this line (inventory reservations) */
                   holds: {
+                    /** @description units of this hold beyond the stock (backorder or pre-order): they ship when restocked */
+                    backordered?: number;
                     expiresAt: string | null;
                     quantity: number;
                     reservationId: string;
@@ -18477,6 +18880,15 @@ export interface paths {
                   };
                   quantity: number;
                   sku: string;
+                  /** @description set when the variant sells on backorder or pre-order */
+                  stock?: {
+                    /** @description YYYY-MM-DD: pre-order release or expected restock */
+                    availableFrom: string | null;
+                    /** @description most units of the line beyond the stock */
+                    backorderLimit: number | null;
+                    /** @enum {string} */
+                    policy: 'backorder' | 'preorder';
+                  };
                   title: string;
                   /** @description minor units, copied from the channel price when added or repriced */
                   unitPrice: number;
@@ -18597,6 +19009,8 @@ export interface paths {
                 addedAt: string;
                 /** @description stock held for this line (inventory reservations) */
                 holds: {
+                  /** @description units of this hold beyond the stock (backorder or pre-order): they ship when restocked */
+                  backordered?: number;
                   expiresAt: string | null;
                   quantity: number;
                   reservationId: string;
@@ -18623,6 +19037,15 @@ export interface paths {
                 };
                 quantity: number;
                 sku: string;
+                /** @description set when the variant sells on backorder or pre-order */
+                stock?: {
+                  /** @description YYYY-MM-DD: pre-order release or expected restock */
+                  availableFrom: string | null;
+                  /** @description most units of the line beyond the stock */
+                  backorderLimit: number | null;
+                  /** @enum {string} */
+                  policy: 'backorder' | 'preorder';
+                };
                 title: string;
                 /** @description minor units, copied from the channel price when added or repriced */
                 unitPrice: number;
@@ -18733,6 +19156,8 @@ export interface paths {
                   addedAt: string;
                   /** @description stock held for this line (inventory reservations) */
                   holds: {
+                    /** @description units of this hold beyond the stock (backorder or pre-order): they ship when restocked */
+                    backordered?: number;
                     expiresAt: string | null;
                     quantity: number;
                     reservationId: string;
@@ -18759,6 +19184,15 @@ export interface paths {
                   };
                   quantity: number;
                   sku: string;
+                  /** @description set when the variant sells on backorder or pre-order */
+                  stock?: {
+                    /** @description YYYY-MM-DD: pre-order release or expected restock */
+                    availableFrom: string | null;
+                    /** @description most units of the line beyond the stock */
+                    backorderLimit: number | null;
+                    /** @enum {string} */
+                    policy: 'backorder' | 'preorder';
+                  };
                   title: string;
                   /** @description minor units, copied from the channel price when added or repriced */
                   unitPrice: number;
@@ -18882,6 +19316,8 @@ export interface paths {
                   addedAt: string;
                   /** @description stock held for this line (inventory reservations) */
                   holds: {
+                    /** @description units of this hold beyond the stock (backorder or pre-order): they ship when restocked */
+                    backordered?: number;
                     expiresAt: string | null;
                     quantity: number;
                     reservationId: string;
@@ -18908,6 +19344,15 @@ export interface paths {
                   };
                   quantity: number;
                   sku: string;
+                  /** @description set when the variant sells on backorder or pre-order */
+                  stock?: {
+                    /** @description YYYY-MM-DD: pre-order release or expected restock */
+                    availableFrom: string | null;
+                    /** @description most units of the line beyond the stock */
+                    backorderLimit: number | null;
+                    /** @enum {string} */
+                    policy: 'backorder' | 'preorder';
+                  };
                   title: string;
                   /** @description minor units, copied from the channel price when added or repriced */
                   unitPrice: number;

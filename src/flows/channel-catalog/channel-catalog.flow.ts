@@ -4,6 +4,7 @@
 // the first two are cached until the next commit (view-cache.ts), availability is always read live.
 import { AppError, notFound } from '../../kernel/index.js';
 import {
+  availabilityOf,
   type CatalogService,
   type ChannelProduct,
   type ChannelViewProduct,
@@ -78,8 +79,12 @@ export function createChannelCatalogFlow(deps: ChannelCatalogDeps) {
           )
         : new Map<string, ImageView[]>(),
     ]);
+    const today = ctx.clock.now().toISOString().slice(0, 10);
     return products.map((p): ShopProduct => {
-      const variants = p.variants.map((v) => ({ ...v, availableToSell: Math.max(0, ats.get(v.sku) ?? 0) }));
+      const variants = p.variants.map((v) => {
+        const availableToSell = Math.max(0, ats.get(v.sku) ?? 0);
+        return { ...v, availableToSell, availability: availabilityOf(v, availableToSell, today) };
+      });
       return {
         ...p,
         variants,

@@ -1,29 +1,62 @@
 // Stock behind carts, through the inventory module: a cart hold per added line (TTL), finding the
 // holds that expired or were released, and releasing a cart's holds.
 import { AppError, isAppError } from '../../kernel/index.js';
-import type { Cart, CartHold, CartLine, NewLine } from '../../modules/carts/index.js';
-import type { Reservation } from '../../modules/inventory/index.js';
+import type { Cart, CartHold, CartLine, LineStock, NewLine } from '../../modules/carts/index.js';
+import { backorderedOf, type Reservation } from '../../modules/inventory/index.js';
 import type { Ctx } from '../../platform/context.js';
 import type { CommerceDeps } from './commerce.deps.js';
 import { insufficientStock } from './commerce.deps.js';
 
 const LIVE = new Set(['held', 'allocated']);
 
-const holdOf = (res: Reservation): CartHold => ({
-  reservationId: res.id,
-  quantity: res.quantity,
-  expiresAt: res.expiresAt,
-});
+const holdOf = (res: Reservation): CartHold => {
+  const backordered = backorderedOf(res);
+  return {
+    reservationId: res.id,
+    quantity: res.quantity,
+    expiresAt: res.expiresAt,
+    ...(backordered > 0 ? { backordered } : {}),
+  };
+};
 
-/** Holds `quantity` of a SKU for a cart on its channel; insufficient stock is a 409 problem. */
+/** No limit set: any number of units may wait for stock. */
+const UNLIMITED = 1_000_000;
+
+/**
+ * How many units beyond the free stock a line may take: none unless the variant sells on backorder
+ * or pre-order; then its limit (per line) less what the line already has backordered, or no limit.
+ */
+export function beyondStock(stock: LineStock | undefined, holds: CartHold[] = []): number {
+  if (!stock) return 0;
+  const already = holds.reduce((s, h) => s + (h.backordered ?? 0), 0);
+  return Math.max(0, (stock.backorderLimit ?? UNLIMITED) - already);
+}
+
+/** What a cart line records of a channel price's stock policy (nothing for `deny`). */
+export const lineStockOf = (p: {
+  stockPolicy: 'deny' | 'backorder' | 'preorder';
+  availableFrom: string | null;
+  backorderLimit: number | null;
+}): LineStock | undefined =>
+  p.stockPolicy === 'deny'
+    ? undefined
+    : { policy: p.stockPolicy, availableFrom: p.availableFrom, backorderLimit: p.backorderLimit };
+
+/**
+ * Holds `quantity` of a SKU for a cart on its channel; insufficient stock is a 409 problem, unless
+ * the variant sells beyond its stock (`beyond` units: backorder or pre-order).
+ */
 export async function holdForCart(
   deps: CommerceDeps,
   ctx: Ctx,
   cart: Cart,
   sku: string,
   quantity: number,
+  beyond = 0,
 ): Promise<CartHold> {
-  const r = await deps.inventory.reserve(ctx, holdRequest(deps, cart, sku, quantity));
+  const r = await deps.inventory.reserve(ctx, holdRequest(deps, cart, sku, quantity), {
+    beyondStock: beyond,
+  });
   if (!r.ok) throw insufficientStock(r, 'added to the cart');
   return holdOf(r.value.reservation);
 }
@@ -49,8 +82,10 @@ export async function holdAndAddLine(
   cart: Cart,
   line: Omit<NewLine, 'holds'>,
 ): Promise<{ cart: Cart; line: CartLine }> {
+  const beyond = beyondStock(line.stock);
   let added: { cart: Cart; line: CartLine } | undefined;
   const r = await deps.inventory.reserve(ctx, holdRequest(deps, cart, line.sku, line.quantity), {
+    beyondStock: beyond,
     alongside: (res) => {
       const planned = deps.carts.addLineAlongside(ctx, cart, { ...line, holds: [holdOf(res)] });
       added = planned.result;

@@ -1,9 +1,16 @@
 // Cart use cases that need other modules: prices from the catalog (per channel), holds from
 // inventory, and moving a cart to another channel (reprice, listing what changed).
 import { AppError, notFound } from '../../kernel/index.js';
-import type { Cart, CartDelivery, CartHold, NewCart, PriceChange } from '../../modules/carts/index.js';
+import type { Cart, CartDelivery, NewCart, PriceChange } from '../../modules/carts/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
-import { holdAndAddLine, holdForCart, refreshHolds, releaseHolds } from './cart-stock.js';
+import {
+  beyondStock,
+  holdAndAddLine,
+  holdForCart,
+  lineStockOf,
+  refreshHolds,
+  releaseHolds,
+} from './cart-stock.js';
 import { channelPrices } from './channel-prices.js';
 import { type CommerceDeps, channelOf, locationOf } from './commerce.deps.js';
 
@@ -58,14 +65,16 @@ export function createCartsFlow(deps: CommerceDeps) {
       const current = typeof cartOrId === 'string' ? await deps.carts.getCart(ctx, cartOrId) : cartOrId;
       deps.carts.requireActive(current);
       const price = await priceOf(ctx, current, input.sku);
+      const stock = lineStockOf(price);
       const fields = {
         sku: input.sku,
         title: price.title,
         quantity: input.quantity,
         unitPrice: price.unitPrice,
+        ...(stock ? { stock } : {}),
       };
       if (ctx.inTx) {
-        const hold = await holdForCart(deps, ctx, current, input.sku, input.quantity);
+        const hold = await holdForCart(deps, ctx, current, input.sku, input.quantity, beyondStock(stock));
         return deps.carts.addLine(ctx, current, { ...fields, holds: [hold] });
       }
       // On its own, no transaction: the hold goes through inventory's group commit (one statement
@@ -86,10 +95,19 @@ export function createCartsFlow(deps: CommerceDeps) {
         }
         const held = line.holds.reduce((s, h) => s + h.quantity, 0);
         let holds = line.holds;
-        if (quantity > held) holds = [...holds, await holdForCart(deps, tx, cart, line.sku, quantity - held)];
-        else if (quantity < held) {
+        if (quantity > held) {
+          const more = await holdForCart(
+            deps,
+            tx,
+            cart,
+            line.sku,
+            quantity - held,
+            beyondStock(line.stock, holds),
+          );
+          holds = [...holds, more];
+        } else if (quantity < held) {
           await releaseHolds(deps, tx, line.holds);
-          holds = [await holdForCart(deps, tx, cart, line.sku, quantity)];
+          holds = [await holdForCart(deps, tx, cart, line.sku, quantity, beyondStock(line.stock))];
         }
         return deps.carts.changeLine(tx, cart, lineId, quantity, holds);
       });

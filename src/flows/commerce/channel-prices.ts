@@ -10,6 +10,10 @@ export interface ChannelPrice {
   currency: string;
   title: string;
   listed: boolean;
+  /** The variant's stock policy: whether a cart line may go beyond the stock. */
+  stockPolicy: 'deny' | 'backorder' | 'preorder';
+  availableFrom: string | null;
+  backorderLimit: number | null;
 }
 
 // Every add-to-cart needs a price: like channels, prices are cached per process until this process
@@ -53,6 +57,9 @@ export async function channelPrices(
         currency: v.price.currency,
         title: options.length ? `${p.title} (${options.join(', ')})` : p.title,
         listed: p.listed,
+        stockPolicy: v.stockPolicy,
+        availableFrom: v.availableFrom,
+        backorderLimit: v.backorderLimit,
       };
       out.set(v.sku, price);
       cache.set(keyOf(v.sku), price, version);

@@ -18,6 +18,7 @@ import type { Totals } from '../../modules/checkout-rules/index.js';
 import type { Order } from '../../modules/orders/index.js';
 import type { AuthorizedPayment, Payment, PaymentInput } from '../../modules/payments/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
+import { withBackorders } from './backorders.js';
 import { releaseHolds } from './cart-stock.js';
 import {
   type CommerceDeps,
@@ -229,17 +230,20 @@ export function createCheckoutFlow(deps: CommerceDeps) {
       email: who.email,
       phone: who.phone,
       currency: cart.currency,
-      lines: totals.lines.map((l) => ({
-        lineId: l.lineId,
-        sku: l.sku,
-        title: cart.lines.find((x) => x.lineId === l.lineId)?.title ?? l.sku,
-        ...overrideOf(cart.lines.find((x) => x.lineId === l.lineId)),
-        quantity: l.quantity,
-        unitPrice: l.unitPrice,
-        discount: l.discount,
-        tax: l.tax,
-        total: l.total,
-      })),
+      lines: withBackorders(
+        totals.lines.map((l) => ({
+          lineId: l.lineId,
+          sku: l.sku,
+          title: cart.lines.find((x) => x.lineId === l.lineId)?.title ?? l.sku,
+          ...overrideOf(cart.lines.find((x) => x.lineId === l.lineId)),
+          quantity: l.quantity,
+          unitPrice: l.unitPrice,
+          discount: l.discount,
+          tax: l.tax,
+          total: l.total,
+        })),
+        stock.backorders,
+      ),
       totals: {
         items: totals.items,
         discount: totals.discount,

@@ -1,16 +1,25 @@
 // Stock for an order at checkout, through inventory: a pickup order's units held at the chosen store,
 // a shipped order's units allocated where the routing strategy sends them from (with the reason).
+import { AppError } from '../../kernel/index.js';
 import type { Cart } from '../../modules/carts/index.js';
 import type { Candidate, Destination } from '../../modules/checkout-rules/index.js';
+import { backorderedOf } from '../../modules/inventory/index.js';
 import type { FulfilmentPlan, Order } from '../../modules/orders/index.js';
 import type { Ctx } from '../../platform/context.js';
-import { releaseHolds } from './cart-stock.js';
+import { type Backorders, backordersOf, todayOf } from './backorders.js';
+import { beyondStock, releaseHolds } from './cart-stock.js';
 import { type CommerceDeps, insufficientStock } from './commerce.deps.js';
 
 export interface OrderStock {
   reservationIds: string[];
   plans: FulfilmentPlan[];
+  /** Units sold beyond the stock per SKU (backorder or pre-order): held nowhere, fulfilment waits. */
+  backorders?: Backorders;
 }
+
+const addTo = (m: Map<string, number>, sku: string, n: number) => {
+  if (n > 0) m.set(sku, (m.get(sku) ?? 0) + n);
+};
 
 const DAY = 24 * 3600;
 
@@ -33,6 +42,8 @@ export async function holdAtStore(
     { reference: orderId, atLocation: locationId },
   );
   const done = new Set(allocated.map((r) => r.id));
+  const waiting = new Map<string, number>();
+  for (const r of allocated) addTo(waiting, r.sku, backorderedOf(r));
   const lines: FulfilmentPlan['lines'] = [];
   const reservationIds: string[] = [];
   for (const line of cart.lines) {
@@ -48,21 +59,27 @@ export async function holdAtStore(
       line.holds.filter((h) => !done.has(h.reservationId)),
     );
     if (covered < line.quantity) {
-      const r = await deps.inventory.reserve(tx, {
-        sku: line.sku,
-        quantity: line.quantity - covered,
-        kind: 'pickup_hold',
-        channelId: cart.channelId,
-        location: locationId,
-        reference: orderId,
-        ttlSeconds: deps.pickupHoldSeconds ?? 3 * DAY,
-      });
+      const r = await deps.inventory.reserve(
+        tx,
+        {
+          sku: line.sku,
+          quantity: line.quantity - covered,
+          kind: 'pickup_hold',
+          channelId: cart.channelId,
+          location: locationId,
+          reference: orderId,
+          ttlSeconds: deps.pickupHoldSeconds ?? 3 * DAY,
+        },
+        { beyondStock: beyondStock(line.stock, atStore) },
+      );
       if (!r.ok) throw insufficientStock(r, 'held for pickup at that store');
+      addTo(waiting, line.sku, backorderedOf(r.value.reservation));
       reservationIds.push(r.value.reservation.id);
       lines.push({ sku: line.sku, quantity: line.quantity - covered, reservationId: r.value.reservation.id });
     }
   }
-  return pickupStock(locationId, reservationIds, lines);
+  const backorders = backordersOf(cart.lines, waiting, todayOf(tx.clock.now()));
+  return { ...pickupStock(locationId, reservationIds, lines), backorders };
 }
 
 /** A click & collect order's stock: everything at the chosen store, the customer's choice. */
@@ -140,7 +157,21 @@ export async function allocateForShipping(
     tx,
     cart.lines.flatMap((l) => l.holds),
   );
-  return routeAndAllocate(deps, tx, cart.channelId, cart.lines, orderId, to, strategyName);
+  const beyond = new Map<string, number>();
+  for (const l of cart.lines) addTo(beyond, l.sku, Math.min(l.quantity, beyondStock(l.stock)));
+  const stock = await routeAndAllocate(
+    deps,
+    tx,
+    cart.channelId,
+    cart.lines,
+    orderId,
+    to,
+    strategyName,
+    undefined,
+    beyond,
+  );
+  const waiting = new Map([...(stock.backorders ?? [])].map(([sku, b]) => [sku, b.quantity]));
+  return { ...stock, backorders: backordersOf(cart.lines, waiting, todayOf(tx.clock.now())) };
 }
 
 /**
@@ -156,13 +187,25 @@ export async function routeAndAllocate(
   to: Destination,
   strategyName: string,
   idempotencyKeyOf?: (sku: string, locationId: string) => string,
+  /** Per SKU: units that may be sold beyond the stock (backorder or pre-order). */
+  beyond: ReadonlyMap<string, number> = new Map(),
 ): Promise<OrderStock> {
   const strategy = deps.checkoutRules.routingStrategy(strategyName);
   const wanted = new Map<string, number>();
   for (const l of orderLines) wanted.set(l.sku, (wanted.get(l.sku) ?? 0) + l.quantity);
-  const lines = [...wanted].map(([sku, quantity]) => ({ sku, quantity }));
   const candidates = await candidatesFor(deps, tx, channelId, [...wanted.keys()]);
-  const routed = strategy.route(lines, candidates, to);
+  // What the locations have is routed; the rest of a backorderable SKU waits (up to its limit).
+  const lines: Array<{ sku: string; quantity: number }> = [];
+  const short = new Map<string, number>();
+  for (const [sku, quantity] of wanted) {
+    const free = candidates.reduce((s, c) => s + (c.stock.get(sku) ?? 0), 0);
+    const waits = Math.min(beyond.get(sku) ?? 0, Math.max(0, quantity - free));
+    addTo(short, sku, waits);
+    if (quantity > waits) lines.push({ sku, quantity: quantity - waits });
+  }
+  const routed = lines.length
+    ? strategy.route(lines, candidates, to)
+    : { ok: true as const, shipments: [] as never[] };
   if (!routed.ok) throw insufficientStock(routed, 'shipped');
   const reservationIds: string[] = [];
   const plans: FulfilmentPlan[] = [];
@@ -189,7 +232,39 @@ export async function routeAndAllocate(
       routing: { strategy: strategy.name, reason: s.reason, distanceKm: s.distanceKm },
     });
   }
-  return { reservationIds, plans };
+  const waiting = await reserveWaiting(deps, tx, channelId, orderId, short);
+  reservationIds.push(...waiting.reservationIds);
+  // The units that wait, as backorders; a caller that knows the lines' policies says which pre-order.
+  const backorders: Backorders = new Map(
+    [...waiting.bySku].map(([sku, quantity]) => [
+      sku,
+      { kind: 'backorder' as const, quantity, expectedFrom: null },
+    ]),
+  );
+  return { reservationIds, plans, backorders };
+}
+
+/** The units that wait for stock: one allocation per SKU, held at no location (or any freed since). */
+async function reserveWaiting(
+  deps: CommerceDeps,
+  tx: Ctx,
+  channelId: string,
+  orderId: string,
+  short: ReadonlyMap<string, number>,
+) {
+  const reservationIds: string[] = [];
+  const bySku = new Map<string, number>();
+  for (const [sku, quantity] of short) {
+    const r = await deps.inventory.reserve(
+      tx,
+      { sku, quantity, kind: 'order_allocation', channelId, reference: orderId },
+      { beyondStock: quantity },
+    );
+    if (!r.ok) throw insufficientStock(r, 'ordered');
+    reservationIds.push(r.value.reservation.id);
+    addTo(bySku, sku, backorderedOf(r.value.reservation));
+  }
+  return { reservationIds, bySku };
 }
 
 /** Bought at the till and taken away: the holds become the order's allocation, fulfilled at once. */
@@ -201,6 +276,13 @@ export async function allocateCarryOut(
   locationId: string,
 ): Promise<OrderStock> {
   const held = await holdAtStore(deps, tx, cart, orderId, locationId);
+  // Handed over at the counter: nothing can wait for stock.
+  const [sku, waiting] = [...(held.backorders ?? [])][0] ?? [];
+  if (sku && waiting) {
+    throw new AppError('insufficient_stock', `${sku} is not in stock here; it cannot be handed over`, {
+      details: { sku, requested: waiting.quantity, available: 0 },
+    });
+  }
   return {
     ...held,
     plans: held.plans.map((p) => ({

@@ -11,6 +11,7 @@ import type { NewOrder, Order, PlaceOrderOptions } from '../../modules/orders/in
 import type { AuthorizedPayment, Payment } from '../../modules/payments/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { isStatementRefused, writeInOneStatement } from '../../platform/events/one-statement.js';
+import { backordersOf, todayOf, waitingInHolds } from './backorders.js';
 import type { CommerceDeps } from './commerce.deps.js';
 import { type OrderStock, pickupStock } from './order-stock.js';
 
@@ -47,7 +48,10 @@ export async function placeInOneStatement(
     l.holds.map((h) => ({ sku: l.sku, quantity: h.quantity, reservationId: h.reservationId })),
   );
   const ids = lines.map((l) => l.reservationId);
-  const stock = pickupStock(d.locationId, ids, lines);
+  const stock = {
+    ...pickupStock(d.locationId, ids, lines),
+    backorders: backordersOf(p.cart.lines, waitingInHolds(p.cart), todayOf(ctx.clock.now())),
+  };
   const placement = deps.orders.placement.placeOrderParts(
     ctx,
     p.order(closed.cart, stock),

@@ -13,10 +13,22 @@ export interface FeedChannel {
   name: string;
 }
 
+/** Why a variant cannot be exported: a code the admin words in its language, and an English message. */
+export const FEED_ISSUE_CODES = [
+  'id_too_long',
+  'no_title',
+  'no_description',
+  'no_price',
+  'no_picture',
+  'bad_gtin',
+] as const;
+export type FeedIssueCode = (typeof FEED_ISSUE_CODES)[number];
+
 export interface FeedIssue {
   productId: string;
   sku: string;
   field: string;
+  code: FeedIssueCode;
   message: string;
 }
 
@@ -29,7 +41,9 @@ export interface FeedItem {
   link: string;
   imageLink: string;
   additionalImages: string[];
-  availability: 'in_stock' | 'out_of_stock';
+  availability: 'in_stock' | 'out_of_stock' | 'preorder' | 'backorder';
+  /** Pre-order release or backorder restock (ISO 8601), as Google's availability_date. */
+  availabilityDate: string | null;
   quantity: number;
   price: string;
   /** A campaign's lower price ("99.00 EUR"), and the ISO 8601 interval it runs in when it ends. */
@@ -84,16 +98,19 @@ export function feedItemsOf(
   const issues: FeedIssue[] = [];
   const link = `${origin}/store/${encodeURIComponent(channel.code)}/p/${encodeURIComponent(p.handle)}`;
   for (const v of p.variants) {
-    const problems: Array<[string, string]> = [];
-    if ([...v.sku].length > 50) problems.push(['id', 'the SKU is longer than 50 characters']);
-    if (!p.title.trim()) problems.push(['title', 'no title in the channel language']);
-    if (!p.description.trim()) problems.push(['description', 'no description in the channel language']);
-    if (!v.price) problems.push(['price', `no price in ${p.currency} on this channel`]);
+    const problems: Array<[string, FeedIssueCode, string]> = [];
+    if ([...v.sku].length > 50) problems.push(['id', 'id_too_long', 'the SKU is longer than 50 characters']);
+    if (!p.title.trim()) problems.push(['title', 'no_title', 'no title in the channel language']);
+    if (!p.description.trim())
+      problems.push(['description', 'no_description', 'no description in the channel language']);
+    if (!v.price) problems.push(['price', 'no_price', `no price in ${p.currency} on this channel`]);
     const own = imageForVariant(p.images, p.variants, v);
-    if (!own) problems.push(['image_link', 'no picture']);
-    if (v.gtin && !gtinCheckDigitOk(v.gtin)) problems.push(['gtin', 'the GTIN check digit is wrong']);
+    if (!own) problems.push(['image_link', 'no_picture', 'no picture']);
+    if (v.gtin && !gtinCheckDigitOk(v.gtin))
+      problems.push(['gtin', 'bad_gtin', 'the GTIN check digit is wrong']);
     if (problems.length || !v.price || !own) {
-      for (const [field, message] of problems) issues.push({ productId: p.id, sku: v.sku, field, message });
+      for (const [field, code, message] of problems)
+        issues.push({ productId: p.id, sku: v.sku, field, code, message });
       continue;
     }
     const offer = sales.offers.get(v.sku);
@@ -111,7 +128,11 @@ export function feedItemsOf(
         .filter((i) => i !== own)
         .slice(0, 10)
         .map((i) => jpegUrl(origin, i.srcset.jpeg)),
-      availability: v.availableToSell > 0 ? 'in_stock' : 'out_of_stock',
+      availability: v.availability,
+      availabilityDate:
+        v.availability === 'preorder' || v.availability === 'backorder'
+          ? v.availableFrom && `${v.availableFrom}T00:00:00Z`
+          : null,
       quantity: v.availableToSell,
       price: `${decimalPrice(v.price.amount, v.price.currency)} ${v.price.currency}`,
       salePrice: sale ? `${decimalPrice(sale.amount, v.price.currency)} ${v.price.currency}` : null,
@@ -141,6 +162,7 @@ export function googleItem(i: FeedItem): string {
     g('image_link', i.imageLink),
     ...i.additionalImages.map((u) => g('additional_image_link', u)),
     g('availability', i.availability),
+    g('availability_date', i.availabilityDate),
     g('price', i.price),
     g('sale_price', i.salePrice),
     g('sale_price_effective_date', i.salePriceEffectiveDate),
@@ -206,6 +228,7 @@ export const META_COLUMNS = [
   'title',
   'description',
   'availability',
+  'availability_date',
   'condition',
   'price',
   'sale_price',
@@ -219,6 +242,14 @@ export const META_COLUMNS = [
   'size',
 ] as const;
 
+// Meta's words: a backorder is "available for order".
+const META_AVAILABILITY: Record<FeedItem['availability'], string> = {
+  in_stock: 'in stock',
+  out_of_stock: 'out of stock',
+  preorder: 'preorder',
+  backorder: 'available for order',
+};
+
 // A cell starting with = + - @ would be a formula to a spreadsheet that opens the file.
 const cell = (s: string): string => (/^[=+\-@]/.test(s) ? `'${s}` : s);
 
@@ -228,7 +259,8 @@ export function metaRow(i: FeedItem): string {
     id: i.id,
     title: clip(i.title, 200),
     description: clip(i.description, 9999),
-    availability: i.availability === 'in_stock' ? 'in stock' : 'out of stock',
+    availability: META_AVAILABILITY[i.availability],
+    availability_date: i.availabilityDate ?? '',
     condition: 'new',
     price: i.price,
     sale_price: i.salePrice ?? '',

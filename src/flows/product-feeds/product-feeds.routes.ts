@@ -11,6 +11,7 @@ import { channelFor } from '../../platform/http/auth-hook.js';
 import { onRecord, publicRoute, secretKeys } from '../../platform/http/route-policy.js';
 import type { ChannelCatalogFlow } from '../channel-catalog/index.js';
 import { originOf } from '../storefront/index.js';
+import { FEED_ISSUE_CODES } from './feed-format.js';
 import type { ProductFeedsFlow } from './product-feeds.flow.js';
 
 export interface ProductFeedsRouteDeps {
@@ -64,7 +65,13 @@ export const productFeedRoutes =
     }
   };
 
-const Issue = z.object({ productId: z.string(), sku: z.string(), field: z.string(), message: z.string() });
+const Issue = z.object({
+  productId: z.string(),
+  sku: z.string(),
+  field: z.string(),
+  code: z.enum(FEED_ISSUE_CODES).describe('why, for a text in the reader language'),
+  message: z.string().describe('the same in English'),
+});
 
 export const productFeedApiRoutes =
   (deps: ProductFeedsRouteDeps): FastifyPluginAsyncZod =>

@@ -18,6 +18,13 @@ const ESCAPES: Record<string, string> = {
 };
 export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
+const SCHEMA_AVAILABILITY = {
+  in_stock: 'https://schema.org/InStock',
+  out_of_stock: 'https://schema.org/OutOfStock',
+  preorder: 'https://schema.org/PreOrder',
+  backorder: 'https://schema.org/BackOrder',
+} as const;
+
 /** JSON for a <script type="application/ld+json"> block: `<` escaped, so no text ends the block. */
 const jsonLd = (value: unknown): string =>
   `<script type="application/ld+json">${JSON.stringify(value).replace(/</g, '\\u003c')}</script>`;
@@ -89,7 +96,8 @@ export function productHead(origin: string, channel: HeadChannel, p: ShopProduct
         ...(Object.keys(v.options).length ? { name: Object.values(v.options).join(' / ') } : {}),
         price: decimalPrice(v.price!.amount, v.price!.currency),
         priceCurrency: v.price!.currency,
-        availability: v.availableToSell > 0 ? 'https://schema.org/InStock' : 'https://schema.org/OutOfStock',
+        availability: SCHEMA_AVAILABILITY[v.availability],
+        ...(v.availability === 'preorder' && v.availableFrom ? { availabilityStarts: v.availableFrom } : {}),
         itemCondition: 'https://schema.org/NewCondition',
         url,
       })),

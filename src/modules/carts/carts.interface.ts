@@ -34,6 +34,8 @@ export interface NewLine {
   holds: CartHold[];
   /** Units asked for but not held (stock ran short): the line still records them. */
   unheld?: number;
+  /** The variant's backorder or pre-order policy (absent: it does not sell beyond its stock). */
+  stock?: CartLine['stock'];
 }
 
 /**

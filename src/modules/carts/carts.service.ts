@@ -78,6 +78,8 @@ export function createCartsService(): CartsService {
       target.quantity += line.quantity;
       target.holds = [...target.holds, ...line.holds];
       target.title = line.title;
+      if (line.stock) target.stock = line.stock;
+      else delete target.stock;
     } else {
       target = {
         lineId: newId('cl').slice(-12),
@@ -88,6 +90,7 @@ export function createCartsService(): CartsService {
         holds: line.holds,
         holdStatus: 'none',
         addedAt: ctx.clock.now(),
+        ...(line.stock ? { stock: line.stock } : {}),
       };
       lines.push(target);
     }

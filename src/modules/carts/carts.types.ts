@@ -11,6 +11,11 @@ export const CartHold = z.object({
   reservationId: z.string(),
   quantity: z.number().int(),
   expiresAt: z.date().nullable(),
+  backordered: z
+    .number()
+    .int()
+    .optional()
+    .describe('units of this hold beyond the stock (backorder or pre-order): they ship when restocked'),
 });
 export type CartHold = z.infer<typeof CartHold>;
 
@@ -26,6 +31,14 @@ export const PriceOverride = z.object({
 });
 export type PriceOverride = z.infer<typeof PriceOverride>;
 
+/** A variant that sells beyond its stock, as it was when the line was added (like its price). */
+export const LineStock = z.object({
+  policy: z.enum(['backorder', 'preorder']),
+  availableFrom: z.string().nullable().describe('YYYY-MM-DD: pre-order release or expected restock'),
+  backorderLimit: z.number().int().nullable().describe('most units of the line beyond the stock'),
+});
+export type LineStock = z.infer<typeof LineStock>;
+
 export const CartLine = z.object({
   lineId: z.string(),
   sku: z.string(),
@@ -38,6 +51,7 @@ export const CartLine = z.object({
     .describe('lost: the hold expired or was released; checkout will try to reserve again'),
   addedAt: z.date(),
   priceOverride: PriceOverride.optional().describe('set when staff changed the unit price at the till'),
+  stock: LineStock.optional().describe('set when the variant sells on backorder or pre-order'),
 });
 export type CartLine = z.infer<typeof CartLine>;
 

@@ -13,6 +13,7 @@ import type {
   catalogProductTexts,
   catalogVariants,
 } from './catalog.schema.js';
+import type { StockPolicy } from './catalog.types.js';
 
 export interface ChannelViewScope {
   channelId: string;
@@ -46,6 +47,9 @@ export interface ChannelViewVariant {
   options: Record<string, string>;
   price: { amount: number; currency: string } | null;
   priceSource: 'channel' | 'price_list' | null;
+  stockPolicy: StockPolicy;
+  availableFrom: string | null;
+  backorderLimit: number | null;
 }
 
 export interface ChannelViewProduct {
@@ -78,7 +82,10 @@ type ViewSqlRow = Pick<SqlRow<typeof catalogProducts>, 'id' | 'handle' | 'catego
     listing_title: SqlRow<typeof catalogListings>['title'];
     listing_description: SqlRow<typeof catalogListings>['description'];
     variants: Array<
-      Pick<VariantSql, 'id' | 'sku' | 'gtin' | 'options'> & {
+      Pick<
+        VariantSql,
+        'id' | 'sku' | 'gtin' | 'options' | 'stock_policy' | 'available_from' | 'backorder_limit'
+      > & {
         channel_amount: SqlRow<typeof catalogChannelPrices>['amount'] | null;
         list_amount: SqlRow<typeof catalogPrices>['amount'] | null;
       }
@@ -130,6 +137,8 @@ function viewQuery(scope: ChannelViewScope, page: SQL): SQL {
            page.listing_title, page.listing_description, tx.locale, tx.title, tx.description,
            (select json_agg(json_build_object(
                      'id', v.id, 'sku', v.sku, 'gtin', v.gtin, 'options', v.options,
+                     'stock_policy', v.stock_policy, 'available_from', v.available_from,
+                     'backorder_limit', v.backorder_limit,
                      'channel_amount', (select cp.amount from catalog_channel_prices cp
                                         where cp.channel_id = ${scope.channelId} and cp.variant_id = v.id
                                           and cp.currency = ${scope.currency}),
@@ -170,6 +179,9 @@ function toView(scope: ChannelViewScope, r: ViewSqlRow): ChannelViewProduct {
         options: v.options ?? {},
         price: amount == null ? null : { amount, currency: scope.currency },
         priceSource: own != null ? 'channel' : listed != null ? 'price_list' : null,
+        stockPolicy: v.stock_policy ?? 'deny',
+        availableFrom: v.available_from ?? null,
+        backorderLimit: v.backorder_limit == null ? null : Number(v.backorder_limit),
       };
     }),
   };

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Ctx } from '../../platform/context.js';
 import { appendEvents, type NewEvent } from '../../platform/events/event-log.js';
 import { defineEvents, type EventPayload, EventTime } from '../../platform/events/event-schemas.js';
-import { PRODUCT_STATUSES } from './catalog.types.js';
+import { PRODUCT_STATUSES, STOCK_POLICIES } from './catalog.types.js';
 
 export const CATALOG_EVENTS = {
   productCreated: 'catalog.product_created',
@@ -24,6 +24,9 @@ const variantFacts = z.strictObject({
   sku: z.string(),
   gtin: z.string().nullable(),
   options: z.record(z.string(), z.string()),
+  stockPolicy: z.enum(STOCK_POLICIES).optional(),
+  availableFrom: z.string().nullable().optional(),
+  backorderLimit: z.number().int().nullable().optional(),
 });
 
 export const CATALOG_EVENT_SCHEMAS = defineEvents({

@@ -21,7 +21,15 @@ import {
   upsertTextRows,
   type VariantRow,
 } from './catalog.repository.js';
-import type { LocalizedText, Product, ProductPatch } from './catalog.types.js';
+import {
+  DEFAULT_STOCK_POLICY,
+  type LocalizedText,
+  type Product,
+  type ProductPatch,
+  type StockPolicy,
+  type StockPolicyFields,
+  stockPolicyIssues,
+} from './catalog.types.js';
 
 export interface ProductUpsert {
   handle: string;
@@ -39,6 +47,9 @@ export interface VariantUpsert {
   sku: string;
   gtin?: string | null | undefined;
   options?: Record<string, string> | undefined;
+  stockPolicy?: StockPolicy | undefined;
+  availableFrom?: string | null | undefined;
+  backorderLimit?: number | null | undefined;
 }
 
 /** An item of a batch that was not written, by its index in the batch. */
@@ -150,6 +161,17 @@ export async function upsertProducts(ctx: Ctx, items: ProductUpsert[]): Promise<
   });
 }
 
+/** The stock policy an upsert leaves: the fields given, else the current ones. */
+const policyOf = (item: Partial<StockPolicyFields>, current: StockPolicyFields): StockPolicyFields => ({
+  stockPolicy: item.stockPolicy ?? current.stockPolicy,
+  availableFrom: item.availableFrom === undefined ? current.availableFrom : item.availableFrom,
+  backorderLimit: item.backorderLimit === undefined ? current.backorderLimit : item.backorderLimit,
+});
+const samePolicy = (a: StockPolicyFields, b: StockPolicyFields) =>
+  a.stockPolicy === b.stockPolicy &&
+  a.availableFrom === b.availableFrom &&
+  a.backorderLimit === b.backorderLimit;
+
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const sameText = (a: TextRow | undefined, b: TextRow) =>
   !!a && a.title === b.title && a.description === b.description;
@@ -204,10 +226,21 @@ export async function upsertVariants(ctx: Ctx, items: VariantUpsert[]): Promise<
           ...current,
           gtin: item.gtin === undefined ? current.gtin : item.gtin,
           options: item.options ?? current.options,
+          ...policyOf(item, current),
           updatedAt: now,
         };
         ids.set(item.sku, next.id);
-        if (next.gtin === current.gtin && sameOptions(next.options, current.options)) return;
+        const issues = stockPolicyIssues(next);
+        if (issues.length) {
+          rejected.push({ index, code: 'validation_failed', reason: issues[0]!.message });
+          return;
+        }
+        if (
+          next.gtin === current.gtin &&
+          sameOptions(next.options, current.options) &&
+          samePolicy(next, current)
+        )
+          return;
         updates.push(next);
         events.push({
           type: CATALOG_EVENTS.variantUpdated,
@@ -218,6 +251,7 @@ export async function upsertVariants(ctx: Ctx, items: VariantUpsert[]): Promise<
             sku: next.sku,
             gtin: next.gtin,
             options: next.options,
+            ...policyOf(next, next),
           },
         });
         return;
@@ -231,6 +265,7 @@ export async function upsertVariants(ctx: Ctx, items: VariantUpsert[]): Promise<
         gtin: item.gtin ?? null,
         options: item.options ?? {},
         position,
+        ...policyOf(item, DEFAULT_STOCK_POLICY),
         createdAt: now,
         updatedAt: now,
       };
@@ -239,7 +274,14 @@ export async function upsertVariants(ctx: Ctx, items: VariantUpsert[]): Promise<
       events.push({
         type: CATALOG_EVENTS.variantCreated,
         subject: v.productId,
-        payload: { productId: v.productId, variantId: v.id, sku: v.sku, gtin: v.gtin, options: v.options },
+        payload: {
+          productId: v.productId,
+          variantId: v.id,
+          sku: v.sku,
+          gtin: v.gtin,
+          options: v.options,
+          ...policyOf(v, v),
+        },
       });
     });
     const taken = await insertVariantRows(tx.db, inserts);

@@ -143,6 +143,9 @@ const toVariantRow = (r: VariantSqlRow): VariantRow => ({
   gtin: r.gtin,
   options: typeof r.options === 'string' ? JSON.parse(r.options) : (r.options ?? {}),
   position: Number(r.position),
+  stockPolicy: r.stock_policy ?? 'deny',
+  availableFrom: r.available_from ?? null,
+  backorderLimit: r.backorder_limit == null ? null : Number(r.backorder_limit),
   createdAt: new Date(r.created_at),
   updatedAt: new Date(r.updated_at),
 });
@@ -159,13 +162,18 @@ export async function insertVariantRows(exec: Executor, list: VariantRow[]): Pro
   if (list.length === 0) return [];
   const inserted = await rows<{ sku: string }>(
     exec,
-    sql`insert into catalog_variants (id, product_id, sku, gtin, options, position, created_at, updated_at)
-        select u.id, u.product_id, u.sku, u.gtin, u.options::jsonb, u.position::int, u.at::timestamptz, u.at::timestamptz
+    sql`insert into catalog_variants (id, product_id, sku, gtin, options, position, stock_policy, available_from,
+                                      backorder_limit, created_at, updated_at)
+        select u.id, u.product_id, u.sku, u.gtin, u.options::jsonb, u.position::int, u.policy, u.available_from,
+               u.backorder_limit::int, u.at::timestamptz, u.at::timestamptz
         from unnest(${textArray(list.map((v) => v.id))}, ${textArray(list.map((v) => v.productId))},
                     ${textArray(list.map((v) => v.sku))}, ${textArray(list.map((v) => v.gtin))},
                     ${textArray(list.map((v) => JSON.stringify(v.options)))},
-                    ${textArray(list.map((v) => String(v.position)))}, ${textArray(list.map((v) => iso(v.createdAt)))})
-             as u(id, product_id, sku, gtin, options, position, at)
+                    ${textArray(list.map((v) => String(v.position)))}, ${textArray(list.map((v) => v.stockPolicy))},
+                    ${textArray(list.map((v) => v.availableFrom))},
+                    ${textArray(list.map((v) => (v.backorderLimit === null ? null : String(v.backorderLimit))))},
+                    ${textArray(list.map((v) => iso(v.createdAt)))})
+             as u(id, product_id, sku, gtin, options, position, policy, available_from, backorder_limit, at)
         on conflict (sku) do nothing
         returning sku`,
   );
@@ -187,10 +195,14 @@ export async function selectMaxPositions(exec: Executor, productIds: string[]): 
 export async function updateVariantRows(exec: Executor, list: VariantRow[]): Promise<void> {
   if (list.length === 0) return;
   await exec.execute(
-    sql`update catalog_variants v set gtin = u.gtin, options = u.options::jsonb, updated_at = u.at::timestamptz
+    sql`update catalog_variants v set gtin = u.gtin, options = u.options::jsonb, stock_policy = u.policy,
+               available_from = u.available_from, backorder_limit = u.backorder_limit::int, updated_at = u.at::timestamptz
         from unnest(${textArray(list.map((v) => v.id))}, ${textArray(list.map((v) => v.gtin))},
                     ${textArray(list.map((v) => JSON.stringify(v.options)))},
-                    ${textArray(list.map((v) => iso(v.updatedAt)))}) as u(id, gtin, options, at)
+                    ${textArray(list.map((v) => v.stockPolicy))}, ${textArray(list.map((v) => v.availableFrom))},
+                    ${textArray(list.map((v) => (v.backorderLimit === null ? null : String(v.backorderLimit))))},
+                    ${textArray(list.map((v) => iso(v.updatedAt)))})
+             as u(id, gtin, options, policy, available_from, backorder_limit, at)
         where v.id = u.id`,
   );
 }

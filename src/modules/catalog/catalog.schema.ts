@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  check,
   customType,
   index,
   integer,
@@ -94,10 +95,15 @@ export const catalogVariants = pgTable(
     gtin: text('gtin'),
     options: jsonb('options').$type<Variant['options']>().notNull().default({}),
     position: integer('position').notNull().default(0),
+    stockPolicy: text('stock_policy').$type<Variant['stockPolicy']>().notNull().default('deny'),
+    /** YYYY-MM-DD: a pre-order's release date, or a backorder's expected restock. */
+    availableFrom: text('available_from'),
+    backorderLimit: integer('backorder_limit'),
     createdAt: at('created_at'),
     updatedAt: at('updated_at'),
   },
   (t) => [
+    check('catalog_variants_stock_policy', sql`${t.stockPolicy} in ('deny', 'backorder', 'preorder')`),
     index('catalog_variants_product_idx').on(t.productId, t.position),
     // A scan at the till looks a barcode up as GTIN-14 (see searchFilter).
     index('catalog_variants_gtin14_idx').on(sql`lpad(${t.gtin}, 14, '0')`),

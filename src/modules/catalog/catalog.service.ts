@@ -1,7 +1,7 @@
 // The catalog's use cases, each taking ctx first. API writes are all or nothing; the bulk functions
 // (upsertProducts, upsertVariants, setPrices, setListings) also serve imports that report per item.
 
-import { AppError, notFound, type Result } from '../../kernel/index.js';
+import { AppError, notFound, type Result, validationError } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import {
   type ChannelPageQuery,
@@ -70,7 +70,9 @@ import {
   type ProductPatch,
   parseInput,
   type SkuPrice,
+  stockPolicyIssues,
   VariantInput,
+  VariantPatch,
 } from './catalog.types.js';
 
 async function createProduct(ctx: Ctx, input: ProductInput): Promise<Product> {
@@ -101,7 +103,15 @@ async function addVariantsStrict(ctx: Ctx, productId: string, variants: VariantI
   }
   const outcome = await upsertVariants(
     ctx,
-    parsed.map((v) => ({ productId, sku: v.sku, gtin: v.gtin, options: v.options })),
+    parsed.map((v) => ({
+      productId,
+      sku: v.sku,
+      gtin: v.gtin,
+      options: v.options,
+      stockPolicy: v.stockPolicy,
+      availableFrom: v.availableFrom,
+      backorderLimit: v.backorderLimit,
+    })),
   );
   if (outcome.rejected.length > 0) throw rejectionsError(outcome.rejected, 'variants');
   const byList = new Map<string, SkuPrice[]>();
@@ -144,13 +154,21 @@ async function updateVariant(
   ctx: Ctx,
   productIdOrHandle: string,
   sku: string,
-  patch: { gtin?: string | null | undefined; options?: Record<string, string> | undefined },
+  input: VariantPatch,
 ): Promise<Product> {
+  const patch = parseInput(VariantPatch, input);
   return inTransaction(ctx, async (tx) => {
     const product = await selectProductRow(tx.db, productIdOrHandle, true);
     if (!product) throw notFound('product', productIdOrHandle);
     const [variant] = await selectVariantRowsBySkus(tx.db, [sku]);
     if (variant?.productId !== product.id) throw notFound('variant', sku);
+    const issues = stockPolicyIssues({
+      stockPolicy: patch.stockPolicy ?? variant.stockPolicy,
+      availableFrom: patch.availableFrom === undefined ? variant.availableFrom : patch.availableFrom,
+      backorderLimit: null,
+    });
+    if (issues.length)
+      throw validationError(issues.map((i) => ({ path: ['body', ...i.path].join('.'), message: i.message })));
     await upsertVariants(tx, [{ productId: product.id, sku: variant.sku, ...patch }]);
     return getProduct(tx, product.id);
   });
@@ -185,13 +203,8 @@ export interface CatalogService {
   updateProduct(ctx: Ctx, idOrHandle: string, patch: ProductPatch): Promise<Product>;
   /** Adds a variant (a SKU) to a product. */
   addVariant(ctx: Ctx, productIdOrHandle: string, input: VariantInput): Promise<Product>;
-  /** Changes a variant's barcode (GTIN) or option values. */
-  updateVariant(
-    ctx: Ctx,
-    productIdOrHandle: string,
-    sku: string,
-    patch: { gtin?: string | null | undefined; options?: Record<string, string> | undefined },
-  ): Promise<Product>;
+  /** Changes a variant's barcode (GTIN), option values or stock policy. */
+  updateVariant(ctx: Ctx, productIdOrHandle: string, sku: string, patch: VariantPatch): Promise<Product>;
   /** A product's prices per price list and channel, by SKU. */
   pricesOfProduct(ctx: Ctx, productIdOrHandle: string): Promise<Array<ExportPrice & { sku: string }>>;
   /** A product by id or handle, or 404. */

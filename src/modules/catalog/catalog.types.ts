@@ -1,6 +1,7 @@
 // The catalog's records and inputs, declared once with Zod (validation, types and OpenAPI).
 import { z } from 'zod';
 import { validationError } from '../../kernel/index.js';
+import { AVAILABILITIES, STOCK_POLICIES } from './availability.js';
 
 /** Parses service input; bad input is a 400 with per-field issues, as on the HTTP layer. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, path = 'body'): z.infer<S> {
@@ -61,6 +62,47 @@ export type LocalizedText = z.infer<typeof LocalizedText>;
 
 export const VariantOptions = z.record(z.string().min(1).max(50), z.string().max(100));
 
+export { STOCK_POLICIES, type StockPolicy } from './availability.js';
+/** A calendar date (YYYY-MM-DD) that exists. */
+export const CalendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as 2027-03-01')
+  .refine(
+    (d) =>
+      !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    {
+      message: 'not a date in the calendar',
+    },
+  );
+export const StockPolicyFields = z.strictObject({
+  stockPolicy: z.enum(STOCK_POLICIES).describe('deny (default), backorder or preorder'),
+  availableFrom: CalendarDate.nullable().describe(
+    'pre-order: the expected release date (required); backorder: expected restock',
+  ),
+  backorderLimit: z
+    .number()
+    .int()
+    .positive()
+    .max(100_000)
+    .nullable()
+    .describe('at most this many units of one cart line beyond the stock; null: no limit'),
+});
+export type StockPolicyFields = z.infer<typeof StockPolicyFields>;
+export const DEFAULT_STOCK_POLICY: StockPolicyFields = {
+  stockPolicy: 'deny',
+  availableFrom: null,
+  backorderLimit: null,
+};
+
+/** The per-field refusal of a policy that cannot stand (a pre-order without its date). */
+export function stockPolicyIssues(f: StockPolicyFields, path: string[] = []) {
+  return f.stockPolicy === 'preorder' && !f.availableFrom
+    ? [{ path: [...path, 'availableFrom'], message: 'a pre-order needs its expected release date' }]
+    : [];
+}
+
+export { AVAILABILITIES, type Availability, availabilityOf } from './availability.js';
+
 export const PriceInput = z.strictObject({
   priceListId: z.string().describe('id or code of the price list'),
   amount: MinorAmount,
@@ -68,15 +110,24 @@ export const PriceInput = z.strictObject({
   compareAtAmount: MinorAmount.nullable().optional().describe('the "was" price shown struck through'),
 });
 
-export const VariantInput = z.strictObject({
-  sku: Sku,
-  gtin: Gtin.nullable().default(null),
-  options: VariantOptions.default({}),
-  prices: z.array(PriceInput).max(50).default([]),
-});
+export const VariantInput = z
+  .strictObject({
+    sku: Sku,
+    gtin: Gtin.nullable().default(null),
+    options: VariantOptions.default({}),
+    prices: z.array(PriceInput).max(50).default([]),
+    ...StockPolicyFields.partial().shape,
+  })
+  .superRefine((v, c) => {
+    for (const i of stockPolicyIssues({ ...DEFAULT_STOCK_POLICY, ...v }))
+      c.addIssue({ code: 'custom', ...i });
+  });
 export type VariantInput = z.input<typeof VariantInput>;
 
-export const VariantPatch = z.strictObject({ gtin: Gtin.nullable(), options: VariantOptions }).partial();
+export const VariantPatch = z
+  .strictObject({ gtin: Gtin.nullable(), options: VariantOptions, ...StockPolicyFields.shape })
+  .partial();
+export type VariantPatch = z.infer<typeof VariantPatch>;
 
 export const VariantPrice = z.object({
   sku: z.string(),
@@ -124,6 +175,7 @@ export const Variant = z.object({
   gtin: z.string().nullable(),
   options: z.record(z.string(), z.string()),
   position: z.number().int(),
+  ...StockPolicyFields.shape,
 });
 export type Variant = z.infer<typeof Variant>;
 
@@ -196,6 +248,12 @@ export const ChannelVariant = z.object({
   price: z.object({ amount: z.number().int(), currency: z.string() }).nullable(),
   priceSource: z.enum(['channel', 'price_list']).nullable(),
   availableToSell: z.number().int(),
+  stockPolicy: z.enum(STOCK_POLICIES),
+  availableFrom: z.string().nullable().describe('pre-order release or expected restock date'),
+  backorderLimit: z.number().int().nullable(),
+  availability: z
+    .enum(AVAILABILITIES)
+    .describe('what the channel shows: in stock, out of stock, backorder, pre-order'),
 });
 export type ChannelVariant = z.infer<typeof ChannelVariant>;
 

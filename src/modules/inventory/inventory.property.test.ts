@@ -1,13 +1,14 @@
 // Random interleavings of reserve, release, expire, adjust, sale, transfer, allocate and fulfil,
 // run concurrently, must keep the invariants: on-hand ≥ 0, reserved ≤ on-hand, the ledger sums
-// equal the levels, and reserved equals what the live reservations hold.
+// equal the levels, and reserved equals what the live reservations hold at locations (a backorder's
+// units beyond the stock are held at none, and only when the request allowed them).
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
 import { ManualClock } from '../../kernel/index.js';
 import { rows } from '../../platform/db/database.js';
 import { describeEachDatabase } from '../../platform/testing/test-databases.js';
-import { createInventoryService, inventoryMigrations } from './index.js';
+import { backorderedOf, createInventoryService, inventoryMigrations } from './index.js';
 
 const LOCATIONS = ['p-wh', 'p-s1', 'p-s2'] as const;
 const CHANNELS = ['chn_p_web', 'chn_p_market', 'chn_p_till'] as const;
@@ -22,6 +23,8 @@ const op = fc.oneof(
     ttl: fc.integer({ min: 1, max: 120 }),
     allowPartial: fc.boolean(),
     key: fc.option(fc.constantFrom('k1', 'k2', 'k3'), { nil: undefined }),
+    // A backorder or pre-order: units beyond the stock, held at no location.
+    beyond: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
   }),
   fc.record({ type: fc.constant('release' as const), pick: fc.nat(), twice: fc.boolean() }),
   fc.record({ type: fc.constant('allocate' as const), pick: fc.nat() }),
@@ -82,20 +85,29 @@ describeEachDatabase('inventory invariants (property)', [inventoryMigrations], (
                 switch (o.type) {
                   case 'reserve': {
                     const r = await inventory
-                      .reserve(ctx, {
-                        sku: `${prefix}${o.sku}`,
-                        quantity: o.quantity,
-                        channelId: o.channel,
-                        kind: o.kind,
-                        ttlSeconds: o.ttl,
-                        allowPartial: o.allowPartial,
-                        ...(o.key ? { idempotencyKey: `${prefix}${o.key}` } : {}),
-                      })
+                      .reserve(
+                        ctx,
+                        {
+                          sku: `${prefix}${o.sku}`,
+                          quantity: o.quantity,
+                          channelId: o.channel,
+                          kind: o.kind,
+                          ttlSeconds: o.ttl,
+                          allowPartial: o.allowPartial,
+                          ...(o.key ? { idempotencyKey: `${prefix}${o.key}` } : {}),
+                        },
+                        o.beyond ? { beyondStock: o.beyond } : {},
+                      )
                       .catch((e: { code?: string }) => {
                         if (e.code === 'idempotency_key_reused') return null;
                         throw e;
                       });
-                    if (r?.ok) reservationIds.push(r.value.reservation.id);
+                    if (!r?.ok) return;
+                    reservationIds.push(r.value.reservation.id);
+                    // Units beyond the stock only where allowed, and never more than allowed.
+                    const beyond = backorderedOf(r.value.reservation);
+                    if (!r.value.replayed) expect(beyond).toBeLessThanOrEqual(o.beyond ?? 0);
+                    expect(beyond).toBeGreaterThanOrEqual(0);
                     return;
                   }
                   case 'release': {

@@ -178,7 +178,7 @@ export const Reservation = z.object({
   status: z.enum(RESERVATION_STATUSES),
   channelId: z.string(),
   sku: z.string(),
-  quantity: z.number().int(),
+  quantity: z.number().int().describe('units held at the lines, plus any backordered (held nowhere yet)'),
   lines: z.array(ReservationLine),
   idempotencyKey: z.string().nullable(),
   reference: z.string().nullable(),
@@ -188,6 +188,10 @@ export const Reservation = z.object({
   updatedAt: z.date(),
 });
 export type Reservation = z.infer<typeof Reservation>;
+
+/** Units of a reservation beyond the stock (a backorder or pre-order): held at no location yet. */
+export const backorderedOf = (r: Pick<Reservation, 'quantity' | 'lines'>): number =>
+  r.quantity - r.lines.reduce((s, l) => s + l.quantity, 0);
 
 /** Why a reservation was refused: how many the channel could still get. */
 export interface InsufficientStock {

@@ -19,6 +19,11 @@ export interface ReserveRequest {
   ttlSeconds: number | null;
   reference: string | null;
   allowPartial: boolean;
+  /**
+   * Units this request may take beyond the free stock (the product's backorder or pre-order policy,
+   * decided by the caller): those are reserved at no location and wait for stock. 0 for most.
+   */
+  beyondStock?: number | undefined;
   actorId: string;
   requestId: string;
   /** Another module's write to commit in the same statement when this request is granted. */
@@ -158,7 +163,9 @@ export function decideBatch(
     const sum = (locs: Array<{ id: string }>) => locs.reduce((s, l) => s + free(l.id), 0);
     const channelAts = Math.max(sum(channel.locations) - channel.safetyBuffer, 0);
     const grantable = Math.min(channelAts, sum(from));
-    const granted = req.quantity <= grantable ? req.quantity : req.allowPartial ? grantable : 0;
+    const beyond = req.beyondStock ?? 0;
+    const granted =
+      req.quantity <= grantable + beyond ? req.quantity : req.allowPartial ? grantable + beyond : 0;
     if (granted === 0) {
       outcomes.push({
         result: fail({
@@ -171,7 +178,8 @@ export function decideBatch(
       continue;
     }
     const lines: ReservationLine[] = [];
-    let left = granted;
+    // Units beyond the grantable ones are held nowhere (backordered): quantity − Σ lines.
+    let left = Math.min(granted, grantable);
     for (const loc of from) {
       const take = Math.min(left, free(loc.id));
       if (take <= 0) continue;
@@ -179,7 +187,7 @@ export function decideBatch(
       available.set(loc.id, free(loc.id) - take);
       reservedByLocation.set(loc.id, (reservedByLocation.get(loc.id) ?? 0) + take);
       left -= take;
-      if (left === 0) break;
+      if (left <= 0) break;
     }
     const ttl = req.kind === 'order_allocation' ? null : (req.ttlSeconds ?? DEFAULT_TTL_SECONDS[req.kind]);
     const reservation: Reservation = {

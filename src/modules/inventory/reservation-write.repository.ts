@@ -110,7 +110,8 @@ export async function writeLockedBatch(
   const [r] = await writeWithEvents<{ updated: number } & Record<string, unknown>>(
     tx,
     d.events,
-    'upd',
+    // On the reservations, not the levels: a wholly backordered reservation updates no level.
+    'res',
     (ev) => sql`with ${writeCtes(sku, d, at, sql`true`)}${a.ctes}, ${ev}
         select (select count(*) from upd)::int as updated${a.counts}`,
     a.events,
@@ -147,7 +148,8 @@ export async function writeBatchIfUnchanged(
   const [r] = await writeWithEvents<Record<string, unknown>>(
     ctx,
     d.events,
-    'upd',
+    // On the reservations, not the levels: a wholly backordered reservation updates no level.
+    'res',
     (ev) => sql`with ${batchLevelsCtes(sku, channelIds)},
         fresh as (
           select (select count(*) from locked) = ${decidedOn.locked.length}

@@ -27,6 +27,11 @@ export interface ReserveOptions {
    * e.g. the cart line recording the hold; the result says whether it wrote (`alongsideWritten`).
    */
   alongside?: (reservation: Reservation) => AlongsideWrite;
+  /**
+   * Units that may be reserved beyond the free stock, held at no location (the caller's backorder or
+   * pre-order policy). Not part of the HTTP input: only flows that know the product's policy set it.
+   */
+  beyondStock?: number;
 }
 
 /** What a state change did: `changed` is false when it had already happened (or could not). */
@@ -136,6 +141,7 @@ export function createReservationsService(options: Partial<BatcherOptions> = {})
         actorId: ctx.actor.id,
         requestId: ctx.requestId,
         alongside: opts.alongside,
+        beyondStock: opts.beyondStock,
       };
       const outcome = ctx.inTx
         ? (await reserveBatch(ctx, request.sku, [request])).outcomes[0]!

@@ -49,6 +49,14 @@ export const LinePriceOverride = z.object({
 });
 export type LinePriceOverride = z.infer<typeof LinePriceOverride>;
 
+/** Units of a line sold beyond the stock: fulfilment waits for them (restock or release date). */
+export const LineBackorder = z.object({
+  kind: z.enum(['backorder', 'preorder']),
+  quantity: z.number().int().describe('units waiting for stock'),
+  expectedFrom: z.string().nullable().describe('YYYY-MM-DD: the release or expected restock date'),
+});
+export type LineBackorder = z.infer<typeof LineBackorder>;
+
 export const OrderLine = z.object({
   lineId: z.string(),
   sku: z.string(),
@@ -61,6 +69,7 @@ export const OrderLine = z.object({
   fulfilledQuantity: z.number().int(),
   returnedQuantity: z.number().int(),
   priceOverride: LinePriceOverride.optional(),
+  backorder: LineBackorder.optional().describe('set when units were sold beyond the stock'),
 });
 export type OrderLine = z.infer<typeof OrderLine>;
 

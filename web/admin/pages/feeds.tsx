@@ -87,7 +87,7 @@ function ChannelFeeds({ channel }: { channel: { id: string; code: string; name: 
                     cell: (i) => <Link to={`/catalog/${i.productId}`}>{i.sku}</Link>,
                   },
                   { header: intl.t('feeds.field'), cell: (i) => <code>{i.field}</code> },
-                  { header: intl.t('feeds.problem'), cell: (i) => i.message },
+                  { header: intl.t('feeds.problem'), cell: (i) => intl.t(`feeds.issue.${i.code}`) },
                 ]}
               />
               {r.issues.length > SHOWN_ISSUES ? (

@@ -1,5 +1,11 @@
 // The product editor's form state and its conversion from what the hub returns.
 import { fromMinor } from '../form-errors.tsx';
+import {
+  blankStockPolicy,
+  type StockPolicy,
+  type StockPolicyDraft,
+  stockPolicyDraftOf,
+} from './variant-stock-policy.tsx';
 
 export const STATUSES = ['active', 'draft', 'archived'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -13,6 +19,7 @@ export interface VariantDraft {
   /** Compare-at ("was") price text per price list code. */
   was: Record<string, string>;
   saved: boolean;
+  stock: StockPolicyDraft;
 }
 
 export const blankVariant = (): VariantDraft => ({
@@ -22,6 +29,7 @@ export const blankVariant = (): VariantDraft => ({
   prices: {},
   was: {},
   saved: false,
+  stock: blankStockPolicy(),
 });
 
 /** "size=M, colour=blue" ↔ { size: 'M', colour: 'blue' }. */
@@ -76,7 +84,14 @@ export function draftOf(
     categories: string[];
     vendor: string | null;
     tags: string[];
-    variants: Array<{ sku: string; gtin: string | null; options: Record<string, string> }>;
+    variants: Array<{
+      sku: string;
+      gtin: string | null;
+      options: Record<string, string>;
+      stockPolicy?: StockPolicy;
+      availableFrom?: string | null;
+      backorderLimit?: number | null;
+    }>;
   },
   prices: StoredPrice[],
   lists: PriceList[],
@@ -108,6 +123,7 @@ export function draftOf(
       prices: perList(v.sku, (x) => x.amount),
       was: perList(v.sku, (x) => x.compareAtAmount),
       saved: true,
+      stock: stockPolicyDraftOf(v),
     })),
   };
 }

@@ -22,6 +22,7 @@ import {
   type VariantDraft,
 } from './product-draft.ts';
 import { ProductMedia } from './product-media.tsx';
+import { stockPolicyBody, VariantStockPolicy } from './variant-stock-policy.tsx';
 
 export function ProductEditorPage({ id }: { id?: string }) {
   const intl = useIntl();
@@ -142,6 +143,7 @@ function ProductForm({
       gtin: v.gtin.trim() || null,
       options: parseOptions(v.options),
       prices: pricesOf(v).map((x) => x.price),
+      ...stockPolicyBody(v.stock),
     }));
     const pricePos = draft.variants.map((v) => pricesOf(v).map((x) => x.j));
     try {
@@ -186,6 +188,7 @@ function ProductForm({
           gtin: v.gtin.trim() || null,
           options: parseOptions(v.options),
           prices: sent.map((x) => x.price),
+          ...stockPolicyBody(v.stock),
         };
         await ok(api.POST('/api/catalog/products/{id}/variants', { ...path, body })).catch((err) => {
           throw withFieldPaths(
@@ -198,7 +201,11 @@ function ProductForm({
       await ok(
         api.PATCH('/api/catalog/products/{id}/variants/{sku}', {
           params: { path: { id: productId, sku: v.sku } },
-          body: { gtin: v.gtin.trim() || null, options: parseOptions(v.options) },
+          body: {
+            gtin: v.gtin.trim() || null,
+            options: parseOptions(v.options),
+            ...stockPolicyBody(v.stock),
+          },
         }),
       ).catch((err) => {
         throw scoped(err);
@@ -354,6 +361,12 @@ function ProductForm({
                 hint={intl.t('productEditor.optionsHint')}
               />
             </WithFieldError>
+            <VariantStockPolicy
+              draft={v.stock}
+              onChange={(patch) => setVariant(i, { stock: { ...v.stock, ...patch } })}
+              error={error}
+              path={`variants.${i}`}
+            />
             {lists.map((l, j) => (
               <WithFieldError key={l.id} error={error} path={`variants.${i}.prices.${j}.amount`}>
                 <TextField
