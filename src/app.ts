@@ -685,6 +685,9 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     log,
   });
 
+  // Channel pages and products kept in memory until an event (from any node) changes them.
+  const channelViews = services.channelCatalog.followChanges({ database, log });
+
   const promotionUsesRelease = startPricingBackground({
     database,
     promotions: services.promotions,
@@ -815,6 +818,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await shopperCleanup.stop();
       await customerCommerce.stop();
       await promotionUsesRelease.stop();
+      await channelViews.stop();
       await inboxDelivery.stop();
       stopInboxLeases();
       await inboxSnoozes.stop();
