@@ -180,7 +180,10 @@ export function createChannelCatalogFlow(deps: ChannelCatalogDeps) {
       return cache.get(
         ctx,
         `page.json|${pageKey(channel, req)}`,
-        async () => serialize((page = await listProducts(ctx, channel, req))),
+        async () => {
+          page = await listProducts(ctx, channel, req);
+          return serialize(page);
+        },
         () => tagsOf(channel.id, page!.items),
       );
     },

@@ -24,6 +24,7 @@ export interface ViewCacheOptions {
 interface Entry {
   value: unknown;
   tags: string[];
+  size: number;
 }
 
 interface Waiter {
@@ -31,8 +32,8 @@ interface Waiter {
   resolve: (caughtUp: boolean) => void;
 }
 
-/** Roughly what a non-string value costs (a channel record). */
-const OBJECT_SIZE = 2_000;
+/** Roughly what an object costs per thing it shows (its channel, each product and variant), in characters. */
+const OBJECT_SIZE_PER_TAG = 400;
 
 export class ViewCache {
   private readonly lru: LRUCache<string, Entry> | null;
@@ -54,7 +55,7 @@ export class ViewCache {
       opts.maxSize > 0
         ? new LRUCache<string, Entry>({
             maxSize: opts.maxSize,
-            sizeCalculation: (e) => (typeof e.value === 'string' ? Math.max(1, e.value.length) : OBJECT_SIZE),
+            sizeCalculation: (e) => e.size,
             ttl: opts.ttlMs,
             dispose: (e, key) => this.unindex(key, e.tags),
           })
@@ -99,11 +100,12 @@ export class ViewCache {
       const v = await value;
       const tags = tagsOf(v);
       if (tags && !this.droppedSince(startedAt, tags)) {
-        this.lru.set(key, { value: v, tags });
+        const size = typeof v === 'string' ? v.length : OBJECT_SIZE_PER_TAG * tags.length;
+        this.lru.set(key, { value: v, tags, size: Math.max(1, size) });
         for (const tag of tags) {
-          let keys = this.byTag.get(tag);
-          if (!keys) this.byTag.set(tag, (keys = new Set()));
-          keys.add(key);
+          const keys = this.byTag.get(tag);
+          if (keys) keys.add(key);
+          else this.byTag.set(tag, new Set([key]));
         }
       }
       return v;
