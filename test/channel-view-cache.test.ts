@@ -142,6 +142,24 @@ describeEachHub('channel views kept in memory until an event changes them', (t) 
     expect((await t.api('GET', '/api/channels/vc-b/products/vc-a-tee-0', { key })).status).toBe(404);
   });
 
+  it('sees a change at once while an older transaction holds the read horizon (PostgreSQL)', async () => {
+    if (t.kind !== 'postgres' || !t.url) return;
+    const holder = new pg.Client({ connectionString: t.url });
+    await holder.connect();
+    try {
+      await holder.query('begin');
+      await holder.query('select pg_current_xact_id()'); // an id older than the change below
+      expect((await page('vc-a')).items[0]!.variants[0]!.price.amount).toBe(4321);
+      await t.api('PUT', '/api/catalog/price-lists/vc-eur/prices', {
+        body: { prices: [{ sku: 'VC-A-TEE-0', amount: 1234, currency: 'EUR' }] },
+      });
+      expect((await page('vc-a')).items[0]!.variants[0]!.price.amount).toBe(1234);
+    } finally {
+      await holder.query('rollback').catch(() => {});
+      await holder.end();
+    }
+  });
+
   it('drops what another node changed, through the event log (PostgreSQL)', async () => {
     if (t.kind !== 'postgres' || !t.url) return;
     let other: Hub | undefined;
