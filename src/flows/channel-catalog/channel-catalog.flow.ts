@@ -8,7 +8,6 @@ import {
   type CatalogService,
   type ChannelProduct,
   type ChannelViewProduct,
-  catalogVersion,
   channelViewScope,
   type ListingInput,
   type SkuPrice,

@@ -1,9 +1,12 @@
 // Keeps a ViewCache true to the database: reads every committed catalog, inventory, media and channel
-// event from the log as soon as the notifier says something committed (a local commit, a NATS or
-// cluster wake-up for another node's; else after pollMs) and drops the entries it makes stale.
+// event from the log and drops the entries it makes stale. It reads when a request waits for it (the
+// notifier moved since its last read: a local commit, or another node's heard through NATS or the
+// cluster primary) and, while anything is kept, every pollMs (another node's commit without a
+// wake-up); with nothing kept and nobody reading, commits cost it nothing.
 // Events are read as soon as they commit, also above the read horizon (a transaction that started
 // earlier may still commit below them): the cursor only moves up to the newest final event, so such
-// a late event is still read, and events already applied are skipped by id.
+// a late event is still read, and events already applied are skipped by id. A long backlog (pages
+// of events since the last read) clears the cache instead of being applied one by one.
 import type { Logger } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
 import { type Cursor, headCursor, readEventsAhead } from '../../platform/events/event-log.js';
@@ -12,8 +15,8 @@ import { staleTagsOf, VIEW_CACHE_EVENT_TYPES } from './cache-invalidation.js';
 import type { ViewCache } from './view-cache.js';
 
 const PAGE = 1000;
-/** While events are held back by a running transaction, look again this soon (its end need not notify). */
-const HELD_BACK_POLL_MS = 50;
+/** Past this many pages since the last read, clearing everything is cheaper than applying them. */
+const MAX_PAGES = 5;
 
 const isAfter = (a: Cursor, b: Cursor) => a.txId > b.txId || (a.txId === b.txId && a.position > b.position);
 
@@ -41,7 +44,7 @@ export function followViewChanges(opts: {
     cursor ??= await headCursor(database.db);
     let from = cursor;
     let finalHead: Cursor | null | undefined;
-    for (;;) {
+    for (let pages = 1; ; pages++) {
       const page = await readEventsAhead(database.db, {
         after: from,
         types: VIEW_CACHE_EVENT_TYPES,
@@ -55,6 +58,10 @@ export function followViewChanges(opts: {
         applied.set(e.id, { txId: e.txId, position: e.position });
       }
       if (page.events.length < PAGE) break;
+      if (pages === MAX_PAGES) {
+        cache.invalidate('all'); // what was not read yet up to finalHead is covered by this
+        break;
+      }
       from = page.events[page.events.length - 1]!;
     }
     // Every matching event up to the newest final one was visible to the first read.
@@ -62,24 +69,39 @@ export function followViewChanges(opts: {
     for (const [id, at] of applied) if (!isAfter(at, cursor)) applied.delete(id);
   }
 
-  const pause = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const t = setTimeout(resolve, ms);
-      abort.signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+  let wake: () => void = () => {};
+  cache.onWait(() => wake());
+  /** Resolves true after ms, false as soon as a read waits (or the follower stops). */
+  const sleep = (ms: number) =>
+    new Promise<boolean>((resolve) => {
+      const done = (timedOut: boolean) => {
+        clearTimeout(timer);
+        wake = () => {};
+        abort.signal.removeEventListener('abort', stopped);
+        resolve(timedOut);
+      };
+      const stopped = () => done(false);
+      const timer = setTimeout(() => done(true), ms);
+      wake = () => done(false);
+      abort.signal.addEventListener('abort', stopped, { once: true });
+      if (cache.waiting || abort.signal.aborted) done(false);
     });
 
   const loop = (async () => {
+    let timedOut = true;
     while (!abort.signal.aborted) {
       try {
-        const seen = database.notifier.version;
-        await readOnce();
-        failures.succeeded();
-        cache.caughtUp(database, seen);
-        await database.notifier.wait(applied.size > 0 ? HELD_BACK_POLL_MS : pollMs, abort.signal, seen);
+        if (cursor === null || cache.waiting || (timedOut && cache.size > 0)) {
+          const seen = database.notifier.version;
+          await readOnce();
+          failures.succeeded();
+          cache.caughtUp(database, seen);
+        }
+        timedOut = await sleep(pollMs);
       } catch (err) {
         if (abort.signal.aborted) break;
         failures.failed(err);
-        await pause(500);
+        await sleep(500);
       }
     }
   })();

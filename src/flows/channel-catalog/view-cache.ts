@@ -48,6 +48,8 @@ export class ViewCache {
   /** The notifier version before the follower's last complete read of the log (-1: none yet). */
   private appliedVersion = -1;
   private waiters: Waiter[] = [];
+  /** Wakes the follower: a read is waiting for it. */
+  private wakeFollower: () => void = () => {};
   readonly stats = { hits: 0, misses: 0, uncached: 0, dropped: 0, cleared: 0 };
 
   constructor(private readonly opts: ViewCacheOptions) {
@@ -139,6 +141,16 @@ export class ViewCache {
     }
   }
 
+  /** Whether reads are waiting for the follower. */
+  get waiting(): boolean {
+    return this.waiters.length > 0;
+  }
+
+  /** The follower's wake-up, called when a read starts waiting for it. */
+  onWait(wake: () => void): void {
+    this.wakeFollower = wake;
+  }
+
   /** The follower of `database` has read the log past everything notified before `version`. */
   caughtUp(database: Database, version: number): void {
     if (this.database !== database) {
@@ -155,6 +167,7 @@ export class ViewCache {
   detach(): void {
     this.database = null;
     this.appliedVersion = -1;
+    this.wakeFollower = () => {};
     this.invalidate('all');
     for (const w of this.waiters.splice(0)) w.resolve(false);
   }
@@ -177,6 +190,7 @@ export class ViewCache {
         },
       };
       this.waiters.push(waiter);
+      this.wakeFollower();
     });
   }
 
