@@ -1,8 +1,8 @@
 // Keeps a ViewCache true to the database: reads every committed catalog, inventory, media and channel
-// event from the log and drops the entries it makes stale. It reads when a request waits for it (the
-// notifier moved since its last read: a local commit, or another node's heard through NATS or the
-// cluster primary) and, while anything is kept, every pollMs (another node's commit without a
-// wake-up); with nothing kept and nobody reading, commits cost it nothing.
+// event from the log and drops the entries it makes stale. While anything is kept it reads as soon as
+// the notifier moves (a local commit, or another node's heard through NATS or the cluster primary)
+// and every pollMs (another node's commit without a wake-up); with nothing kept it reads only when a
+// request waits for it, so commits cost nothing to a hub that serves no channel pages.
 // Events are read as soon as they commit, also above the read horizon (a transaction that started
 // earlier may still commit below them): the cursor only moves up to the newest final event, so such
 // a late event is still read, and events already applied are skipped by id. A long backlog (pages
@@ -71,12 +71,20 @@ export function followViewChanges(opts: {
 
   let wake: () => void = () => {};
   cache.onWait(() => wake());
-  /** Resolves true after ms, false as soon as a read waits (or the follower stops). */
-  const sleep = (ms: number) =>
+  /**
+   * Resolves true after ms, false as soon as a read waits, or (while anything is kept) something
+   * commits after `seen`: a kept cache is brought up to date before the next request asks.
+   */
+  const sleep = (ms: number, seen: number) =>
     new Promise<boolean>((resolve) => {
+      const notified = new AbortController();
+      let finished = false;
       const done = (timedOut: boolean) => {
+        if (finished) return;
+        finished = true;
         clearTimeout(timer);
         wake = () => {};
+        notified.abort();
         abort.signal.removeEventListener('abort', stopped);
         resolve(timedOut);
       };
@@ -85,23 +93,27 @@ export function followViewChanges(opts: {
       wake = () => done(false);
       abort.signal.addEventListener('abort', stopped, { once: true });
       if (cache.waiting || abort.signal.aborted) done(false);
+      else if (cache.size > 0) void database.notifier.wait(ms, notified.signal, seen).then(() => done(false));
     });
 
   const loop = (async () => {
     let timedOut = true;
+    let readAt = -1;
     while (!abort.signal.aborted) {
       try {
-        if (cursor === null || cache.waiting || (timedOut && cache.size > 0)) {
-          const seen = database.notifier.version;
+        const seen = database.notifier.version;
+        const moved = seen !== readAt && cache.size > 0;
+        if (cursor === null || cache.waiting || moved || (timedOut && cache.size > 0)) {
           await readOnce();
           failures.succeeded();
           cache.caughtUp(database, seen);
+          readAt = seen;
         }
-        timedOut = await sleep(pollMs);
+        timedOut = await sleep(pollMs, readAt);
       } catch (err) {
         if (abort.signal.aborted) break;
         failures.failed(err);
-        await sleep(500);
+        await sleep(500, database.notifier.version);
       }
     }
   })();

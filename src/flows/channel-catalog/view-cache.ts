@@ -104,11 +104,13 @@ export class ViewCache {
       if (tags && !this.droppedSince(startedAt, tags)) {
         const size = typeof v === 'string' ? v.length : OBJECT_SIZE_PER_TAG * tags.length;
         this.lru.set(key, { value: v, tags, size: Math.max(1, size) });
-        for (const tag of tags) {
-          const keys = this.byTag.get(tag);
-          if (keys) keys.add(key);
-          else this.byTag.set(tag, new Set([key]));
-        }
+        // an entry larger than the whole cache is not kept
+        if (this.lru.has(key))
+          for (const tag of tags) {
+            const keys = this.byTag.get(tag);
+            if (keys) keys.add(key);
+            else this.byTag.set(tag, new Set([key]));
+          }
       }
       return v;
     } finally {
