@@ -701,6 +701,9 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     log,
   });
 
+  // Channel pages and products kept in memory until an event (from any node) changes them.
+  const channelViews = services.channelCatalog.followChanges({ database, log });
+
   const promotionUsesRelease = startPricingBackground({
     database,
     promotions: services.promotions,
@@ -832,6 +835,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await shopperCleanup.stop();
       await customerCommerce.stop();
       await promotionUsesRelease.stop();
+      await channelViews.stop();
       await inboxDelivery.stop();
       stopInboxLeases();
       await inboxSnoozes.stop();

@@ -6,6 +6,7 @@
 // (product availability = the sum of its variants').
 import { Readable } from 'node:stream';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { api, type BenchContext, type Scenario } from '../harness.js';
 
 const CHANNEL = 'bench-web';
@@ -160,6 +161,26 @@ function checkPage(page: PageBody): string | null {
   return null;
 }
 
+/**
+ * PostgreSQL's count of transactions in the hub's database (each statement outside a transaction is
+ * one): its growth over the measured run, per request, is what a warm page costs the database,
+ * background work included. Counters are flushed by the backends about once a second, so it waits.
+ */
+async function transactionsSoFar(b: BenchContext): Promise<number | null> {
+  if (!b.databaseUrl) return null;
+  await new Promise((r) => setTimeout(r, 1500));
+  const client = new pg.Client({ connectionString: b.databaseUrl });
+  await client.connect();
+  try {
+    const r = await client.query(
+      'select (xact_commit + xact_rollback)::bigint as n from pg_stat_database where datname = current_database()',
+    );
+    return Number(r.rows[0].n);
+  } finally {
+    await client.end();
+  }
+}
+
 const scenario: Scenario = async (b) => {
   const products = Number(b.args.products ?? 10_000);
   const variantsPer = Number(b.args.variants ?? 5);
@@ -200,7 +221,14 @@ const scenario: Scenario = async (b) => {
   const warm = warmup > 0 ? await load(warmup) : undefined;
   if (warm) b.log(`warm-up: ${Math.round(warm.requests.average)} req/s, p99 ${warm.latency.p99} ms`);
   b.log(`GET ${paths.length} different listing pages, ${connections} connections, ${duration} s`);
+  const txBefore = await transactionsSoFar(b);
   const result = await load(duration);
+  const txAfter = await transactionsSoFar(b);
+  // this scenario's own two look-ups count one each
+  const transactionsPerRequest =
+    txBefore !== null && txAfter !== null
+      ? Math.round(((txAfter - txBefore - 1) / result.requests.total) * 1000) / 1000
+      : null;
   // After the load: the same pages still answer consistently.
   for (const path of paths.slice(0, 20)) {
     const page = await getPage(b, path);
@@ -223,6 +251,7 @@ const scenario: Scenario = async (b) => {
       connections,
       durationSeconds: duration,
       requestsPerSecond: Math.round(result.requests.average),
+      transactionsPerRequest,
       warmup: warm
         ? {
             seconds: warmup,

@@ -1,23 +1,26 @@
 // "This product / this listing page as channel X shows it": the channel's locales and currency, its
 // price list and own prices, whether the product is listed, and available-to-sell from inventory.
-// A page costs three statements whatever its size: the channel, the page, the page's availability;
-// the first two are cached until the next commit (view-cache.ts), availability is always read live.
+// A page read from the database costs four statements whatever its size: the channel, the page, the
+// page's availability and its pictures. Channels, pages and products (also serialized, for the
+// routes) are kept in memory until an event changes them (view-cache.ts): warm, a page costs none.
 import { AppError, notFound } from '../../kernel/index.js';
 import {
   availabilityOf,
   type CatalogService,
   type ChannelProduct,
   type ChannelViewProduct,
-  catalogVersion,
   channelViewScope,
   type ListingInput,
   type SkuPrice,
 } from '../../modules/catalog/index.js';
 import type { Channel, ChannelsService } from '../../modules/channels/index.js';
 import type { ImageView } from '../../modules/media/index.js';
-import type { Ctx } from '../../platform/context.js';
+import type { Ctx, Logger } from '../../platform/context.js';
+import type { Database } from '../../platform/db/database.js';
+import { channelTag, productTag, skuTag } from './cache-invalidation.js';
 import { type ChannelSearchRequest, type StockLister, searchChannelCatalog } from './channel-search.js';
-import { ViewCache } from './view-cache.js';
+import { ViewCache, type ViewCacheOptions } from './view-cache.js';
+import { followViewChanges } from './view-cache-follower.js';
 
 /** What this flow needs from inventory (the inventory service has this shape). */
 export interface AvailabilityReader extends StockLister {
@@ -38,8 +41,8 @@ export interface ChannelCatalogDeps {
   inventory: AvailabilityReader;
   /** Product pictures; none when not wired (scripts). */
   images?: ImageReader;
-  /** How long a cached channel or page may serve reads without a local commit (0 = no cache). */
-  cacheTtlMs?: number;
+  /** The view cache's bounds (maxSize 0: no cache). */
+  cache?: Partial<ViewCacheOptions>;
 }
 
 export interface ChannelPageRequest {
@@ -56,14 +59,33 @@ export interface ChannelPage {
   nextCursor: string | null;
 }
 
+/** What a view shows, as cache tags: its channel, products and SKUs. */
+function tagsOf(channelId: string, products: ChannelViewProduct[]): string[] {
+  const tags = [channelTag(channelId)];
+  for (const p of products) {
+    tags.push(productTag(p.id));
+    for (const v of p.variants) tags.push(skuTag(v.sku));
+  }
+  return tags;
+}
+
+/** Turns a response into its JSON text (the route's schema serializer). */
+export type Serialize<T> = (value: T) => string;
+
 export function createChannelCatalogFlow(deps: ChannelCatalogDeps) {
-  const cache = new ViewCache({ ttlMs: deps.cacheTtlMs ?? 2000, maxEntries: 5000 });
+  const cache = new ViewCache({ maxSize: 32_000_000, ttlMs: 60_000, waitMs: 2_000, ...deps.cache });
 
   async function channelOf(ctx: Ctx, idOrCode: string): Promise<Channel> {
-    const channel = await cache.get(ctx, `channel:${idOrCode}`, () =>
-      deps.channels.findChannel(ctx, idOrCode),
+    const channel = await cache.get(
+      ctx,
+      `channel|${idOrCode}`,
+      async () => {
+        const found = await deps.channels.findChannel(ctx, idOrCode);
+        if (!found) throw notFound('channel', idOrCode);
+        return found;
+      },
+      (c) => [channelTag(c.id)],
     );
-    if (!channel) throw notFound('channel', idOrCode);
     return channel;
   }
 
@@ -94,32 +116,80 @@ export function createChannelCatalogFlow(deps: ChannelCatalogDeps) {
     });
   }
 
+  async function readPage(ctx: Ctx, channel: Channel, req: ChannelPageRequest): Promise<ChannelPage> {
+    const scope = channelViewScope(channel, req.locale);
+    const query = { after: req.cursor, limit: req.limit + 1, category: req.category, q: req.q };
+    const page = await deps.catalog.channelPage(ctx, scope, query);
+    const more = page.length > req.limit;
+    const items = await withAvailability(ctx, channel.id, page.slice(0, req.limit));
+    return {
+      channel: { id: channel.id, code: channel.code, currency: channel.currency, locale: scope.locales[0]! },
+      items,
+      nextCursor: more ? (items.at(-1)?.id ?? null) : null,
+    };
+  }
+
+  /** The cache key of a page: everything that decides it (the channel as read: id, currency, list, locales). */
+  const pageKey = (channel: Channel, req: ChannelPageRequest) =>
+    JSON.stringify([channelViewScope(channel, req.locale), req.cursor, req.limit, req.category, req.q]);
+
+  function listProducts(ctx: Ctx, channel: Channel, req: ChannelPageRequest): Promise<ChannelPage> {
+    return cache.get(
+      ctx,
+      `page|${pageKey(channel, req)}`,
+      () => readPage(ctx, channel, req),
+      (page) => tagsOf(channel.id, page.items),
+    );
+  }
+
+  /** One product as the channel shows it, listed or not (null: no such product). */
+  function productAsShown(ctx: Ctx, channel: Channel, idOrSku: string, locale: string | undefined) {
+    const scope = channelViewScope(channel, locale);
+    return cache.get(
+      ctx,
+      `product|${JSON.stringify([scope, idOrSku])}`,
+      async (): Promise<ShopProduct | null> => {
+        const [found] = await deps.catalog.channelProducts(ctx, scope, [idOrSku]);
+        return found ? (await withAvailability(ctx, channel.id, [found]))[0]! : null;
+      },
+      // "No such product" is not kept: a new SKU's event names only its product.
+      (p) => (p ? tagsOf(channel.id, [p]) : null),
+    );
+  }
+
+  async function getProduct(
+    ctx: Ctx,
+    channel: Channel,
+    idOrSku: string,
+    opts: { locale?: string | undefined; listedOnly: boolean },
+  ): Promise<ShopProduct> {
+    const found = await productAsShown(ctx, channel, idOrSku, opts.locale);
+    if (!found || (opts.listedOnly && !found.listed)) throw notFound('product', idOrSku);
+    return found;
+  }
+
   return {
     channelOf,
-    cacheStats: () => ({ hits: cache.hits, misses: cache.misses }),
+    cacheStats: () => ({ ...cache.stats, size: cache.size }),
 
-    async listProducts(ctx: Ctx, channel: Channel, req: ChannelPageRequest): Promise<ChannelPage> {
-      const scope = channelViewScope(channel, req.locale);
-      const query = { after: req.cursor, limit: req.limit + 1, category: req.category, q: req.q };
-      const key = `page:${JSON.stringify([scope, query])}`;
-      const page = await cache.get(
+    /** Starts dropping cached views when events change them; until then every read is uncached. */
+    followChanges: (opts: { database: Database; log: Logger; pollMs?: number }) =>
+      followViewChanges({ cache, ...opts }),
+
+    listProducts,
+
+    /** A page as JSON text, kept as such while nothing it shows changes. */
+    listProductsJson(ctx: Ctx, channel: Channel, req: ChannelPageRequest, serialize: Serialize<ChannelPage>) {
+      let page: ChannelPage | undefined;
+      return cache.get(
         ctx,
-        key,
-        () => deps.catalog.channelPage(ctx, scope, query),
-        catalogVersion,
-      );
-      const more = page.length > req.limit;
-      const items = await withAvailability(ctx, channel.id, page.slice(0, req.limit));
-      return {
-        channel: {
-          id: channel.id,
-          code: channel.code,
-          currency: channel.currency,
-          locale: scope.locales[0]!,
+        `page.json|${pageKey(channel, req)}`,
+        async () => {
+          page = await listProducts(ctx, channel, req);
+          return serialize(page);
         },
-        items,
-        nextCursor: more ? (items.at(-1)?.id ?? null) : null,
-      };
+        () => tagsOf(channel.id, page!.items),
+      );
     },
 
     /** Full-text, typo-tolerant search with facets and sorting (see channel-search.ts). */
@@ -139,17 +209,23 @@ export function createChannelCatalogFlow(deps: ChannelCatalogDeps) {
     },
 
     /** One product by id, handle or SKU; `listedOnly` hides what the channel does not publish. */
-    async getProduct(
+    getProduct,
+
+    /** The same as JSON text, kept as such while nothing it shows changes. */
+    async getProductJson(
       ctx: Ctx,
       channel: Channel,
       idOrSku: string,
       opts: { locale?: string | undefined; listedOnly: boolean },
-    ): Promise<ShopProduct> {
-      const [found] = await deps.catalog.channelProducts(ctx, channelViewScope(channel, opts.locale), [
-        idOrSku,
-      ]);
-      if (!found || (opts.listedOnly && !found.listed)) throw notFound('product', idOrSku);
-      return (await withAvailability(ctx, channel.id, [found]))[0]!;
+      serialize: Serialize<ShopProduct>,
+    ): Promise<string> {
+      const product = await getProduct(ctx, channel, idOrSku, opts);
+      return cache.get(
+        ctx,
+        `product.json|${JSON.stringify([channelViewScope(channel, opts.locale), product.id])}`,
+        async () => serialize(product),
+        () => tagsOf(channel.id, [product]),
+      );
     },
 
     async setListing(ctx: Ctx, channelIdOrCode: string, product: string, input: ListingInput) {

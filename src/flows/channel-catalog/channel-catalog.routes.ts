@@ -51,6 +51,24 @@ const Facets = z.object({
   price: z.object({ min: z.number().int(), max: z.number().int() }).nullable(),
 });
 const ChannelHead = z.object({ id: z.string(), code: z.string(), currency: z.string(), locale: z.string() });
+const ProductPage = z.object({
+  channel: ChannelHead,
+  items: z.array(ShopProduct),
+  nextCursor: z.string().nullable(),
+});
+
+/**
+ * JSON text the way the route's schema serializer makes it (encoded by the schema, unknown keys
+ * dropped), so a kept answer is sent as is: a string with a JSON content type skips the serializer.
+ */
+const serializeWith =
+  <S extends z.ZodType>(schema: S) =>
+  (value: z.input<S>): string =>
+    JSON.stringify(z.encode(schema, value as z.output<S>));
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+const serializePage = serializeWith(ProductPage);
+const serializeProduct = serializeWith(ShopProduct);
 
 export const channelCatalogRoutes =
   (flow: ChannelCatalogFlow): FastifyPluginAsyncZod =>
@@ -65,24 +83,14 @@ export const channelCatalogRoutes =
             'A page of the products listed on a channel, in its locale and currency, with availability',
           params: ChannelParams,
           querystring: PageQuery.extend(LocaleQuery.shape),
-          response: {
-            200: z.object({
-              channel: z.object({
-                id: z.string(),
-                code: z.string(),
-                currency: z.string(),
-                locale: z.string(),
-              }),
-              items: z.array(ShopProduct),
-              nextCursor: z.string().nullable(),
-            }),
-          },
+          response: { 200: ProductPage },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const channel = await flow.channelOf(request.ctx, request.params.channel);
         channelFor(request, channel.id);
-        return flow.listProducts(request.ctx, channel, request.query);
+        const json = await flow.listProductsJson(request.ctx, channel, request.query, serializePage);
+        return reply.type(JSON_TYPE).send(json as never); // already JSON text
       },
     );
 
@@ -171,13 +179,18 @@ export const channelCatalogRoutes =
           response: { 200: ShopProduct },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const channel = await flow.channelOf(request.ctx, request.params.channel);
         channelFor(request, channel.id);
-        return flow.getProduct(request.ctx, channel, request.params.idOrSku, {
-          locale: request.query.locale,
-          listedOnly: request.ctx.actor.channelId !== null,
-        });
+        const opts = { locale: request.query.locale, listedOnly: request.ctx.actor.channelId !== null };
+        const json = await flow.getProductJson(
+          request.ctx,
+          channel,
+          request.params.idOrSku,
+          opts,
+          serializeProduct,
+        );
+        return reply.type(JSON_TYPE).send(json as never); // already JSON text
       },
     );
 

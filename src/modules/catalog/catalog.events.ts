@@ -96,7 +96,7 @@ export type CatalogEventPayload<T extends keyof typeof CATALOG_EVENT_SCHEMAS> = 
 export const skuSubject = (sku: string) => `sku:${sku}`;
 
 // A counter of committed catalog changes per database, for read caches: unlike the event log's
-// notifier it does not move on other modules' events (stock, customers), so cached channel pages
+// notifier it does not move on other modules' events (stock, customers), so cached prices
 // survive unrelated traffic. It counts this process's commits only.
 const committedChanges = new WeakMap<object, number>();
 

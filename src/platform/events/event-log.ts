@@ -336,6 +336,45 @@ export async function readEvents(exec: Executor, opts: ReadOptions = {}): Promis
   return raw.map(toStoredEvent);
 }
 
+/** A committed event read past the horizon; `final` when no event can still commit before it. */
+export type AheadEvent = StoredEvent & { final: boolean };
+
+/**
+ * For followers that must see every committed event at once but may see one twice (cache
+ * invalidation): the matching events after a cursor, including those committed above the read
+ * horizon (a later read may show them again), and the newest final event of any type, which the
+ * caller may move its cursor to once it has read every page up to the end. One statement.
+ */
+export async function readEventsAhead(
+  exec: Executor,
+  opts: { after: Cursor; types: string[]; limit: number; serialized: boolean },
+): Promise<{ events: AheadEvent[]; finalHead: Cursor | null }> {
+  const exact = opts.types.filter((t) => !t.endsWith('*'));
+  const prefixes = opts.types.filter((t) => t.endsWith('*')).map((t) => `${t.slice(0, -1)}%`);
+  const horizon = opts.serialized ? sql`(select 9223372036854775807::bigint)` : HORIZON;
+  const raw = await rows<
+    EventSqlRow & { final: boolean | null; head_tx: number | null; head_pos: number | null }
+  >(
+    exec,
+    sql`with h as (select ${horizon} as x),
+        head as (select tx_id, position from events where tx_id < (select x from h)
+                 order by tx_id desc, position desc limit 1)
+        select e.*, e.tx_id < (select x from h) as final, head.tx_id as head_tx, head.position as head_pos
+        from (select 1) one
+        left join head on true
+        left join lateral (
+          select ${RETURNING} from events
+          where (tx_id, position) > (${opts.after.txId}::bigint, ${opts.after.position}::bigint)
+            and (type = any(${sql.param(exact)}::text[]) or type like any(${sql.param(prefixes)}::text[]))
+          order by tx_id, position limit ${Math.min(Math.max(opts.limit, 1), 1000)}) e on true`,
+  );
+  const first = raw[0];
+  const finalHead =
+    first?.head_tx != null ? { txId: Number(first.head_tx), position: Number(first.head_pos) } : null;
+  const events = raw.filter((r) => r.id != null).map((r) => ({ ...toStoredEvent(r), final: !!r.final }));
+  return { events, finalHead };
+}
+
 export async function findEvent(exec: Executor, id: string): Promise<StoredEvent | undefined> {
   const r = await firstRow<EventSqlRow>(exec, sql`select ${RETURNING} from events where id = ${id}`);
   return r ? toStoredEvent(r) : undefined;
