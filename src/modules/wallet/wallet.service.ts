@@ -13,6 +13,7 @@ import {
   newEventId,
   notifyEventsWritten,
 } from '../../platform/events/event-log.js';
+import { DebitBatcher } from './debit-batcher.js';
 import {
   type EarnLine,
   earnedByLine,
@@ -198,6 +199,7 @@ export const insufficientBalance = (balance: number, asked: number) =>
   });
 
 export function createWalletService(): WalletService {
+  const batcher = new DebitBatcher({ maxBatch: 200 });
   const movedEvent = (a: repo.MovedEntry['account'], e: WalletEntry): NewEvent => ({
     type: e.amount < 0 || e.kind === 'reverse' ? WALLET_EVENTS.debited : WALLET_EVENTS.credited,
     subject: a.id,
@@ -262,14 +264,17 @@ export function createWalletService(): WalletService {
       now: ctx.clock.now(),
     };
     if (!ctx.inTx) {
-      const moved = await repo.moveBalance(ctx.db, movement, {
-        eventId: newEventId(),
-        type: signed < 0 ? WALLET_EVENTS.debited : WALLET_EVENTS.credited,
-        actor: ctx.actor.id,
-        requestId: ctx.requestId,
-        cte: (source) => groupEventsCte(ctx, source),
-        written: groupEventsWritten(),
-      });
+      const moved = await repo
+        .moveBalance(ctx.db, movement, {
+          eventId: newEventId(),
+          type: signed < 0 ? WALLET_EVENTS.debited : WALLET_EVENTS.credited,
+          actor: ctx.actor.id,
+          requestId: ctx.requestId,
+          cte: (source) => groupEventsCte(ctx, source),
+          written: groupEventsWritten(),
+        })
+        // The same ref moved concurrently: that one wrote it (a repeat).
+        .catch((err: unknown) => (repo.isRefTaken(err) ? undefined : Promise.reject(err)));
       if (!moved) return null;
       checkGroupEvents([moved]);
       notifyEventsWritten(ctx);
@@ -312,6 +317,23 @@ export function createWalletService(): WalletService {
   }
 
   async function debit(ctx: Ctx, d: Debit): Promise<Result<WalletEntry, DebitRefused>> {
+    if (!ctx.inTx && Number.isSafeInteger(d.amount) && d.amount > 0) {
+      // Group commit with the account's other debits of the moment (debit-batcher.ts).
+      const grouped = await batcher.submit(ctx, d.accountId, {
+        entryId: newId('wle'),
+        eventId: newEventId(),
+        amount: d.amount,
+        ref: d.ref,
+        orderId: d.orderId ?? null,
+        channelId: d.channelId ?? ctx.channelId ?? null,
+        moneyAmount: d.moneyAmount ?? null,
+        currency: d.currency ?? null,
+        lines: d.lines ?? null,
+        actor: ctx.actor.id,
+        requestId: ctx.requestId,
+      });
+      if (grouped) return grouped;
+    }
     const moved = await move(ctx, 'redeem', d, -d.amount);
     if (moved) return ok(moved.entry);
     const repeat = await repo.selectEntryByRef(ctx.db, d.accountId, d.ref);
