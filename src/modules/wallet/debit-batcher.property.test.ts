@@ -1,7 +1,7 @@
 // Concurrent debits of one account, grouped per process (debit-batcher.ts), keep the ledger exact for
-// any amounts, concurrency and repeated refs: what succeeds fits the balance, the balance is what is
-// left, one ledger entry and one event (with its own request id and actor) per debit written, and no
-// debit is refused that the final balance would still cover.
+// any amounts, concurrency and repeated refs, on two nodes at once: what succeeds fits the balance,
+// the balance is what is left, one ledger entry and one event (with its own request id and actor)
+// per debit written, and no debit is refused that the final balance would still cover.
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
@@ -17,6 +17,8 @@ const debits = fc.array(
 
 describeEachDatabase('wallet debits in groups (property)', [paymentsMigrations, walletMigrations], (t) => {
   const wallet = createWalletService();
+  // A second hub node: its own batcher on the same database, so each moves the balance under the other.
+  const otherNode = createWalletService();
 
   it('never below zero, final balance = start − successes, one entry and event per success', async () => {
     await fc.assert(
@@ -29,7 +31,7 @@ describeEachDatabase('wallet debits in groups (property)', [paymentsMigrations, 
         const opening = Math.max(start, 1);
         const results = await Promise.all(
           list.map((d, i) =>
-            wallet.debit(
+            (i % 3 === 2 ? otherNode : wallet).debit(
               {
                 ...t.ctx({
                   actor: { kind: 'session', id: `usr_${i}`, name: 'till', scopes: [], channelId: null },
