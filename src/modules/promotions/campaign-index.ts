@@ -1,5 +1,7 @@
 // Automatic campaigns indexed in memory by channel, SKU and category, so a cart looks at the few
 // campaigns that could apply to it, not at thousands. Built once per cache refresh.
+
+import { planOf } from './campaign-plan.js';
 import type { CollectionMembers, PricingLine } from './evaluate.js';
 import type { Campaign } from './promotions.types.js';
 
@@ -55,7 +57,9 @@ export function buildCampaignIndex(
   for (const c of campaigns) {
     if (c.kind !== 'automatic' || c.status !== 'active') continue;
     size++;
-    const channels = c.conditions.channelIds?.length ? c.conditions.channelIds : [ANY_CHANNEL];
+    // Worked out now, when campaigns change, rather than by the first quote.
+    planOf(c);
+    const channels = c.conditions.channelIds?.length ? new Set(c.conditions.channelIds) : [ANY_CHANNEL];
     for (const ch of channels) {
       const b = bucket(ch);
       const keys = keysOf(c, collections);

@@ -2,6 +2,8 @@
 // lines, the customer, the codes on the cart and the candidate campaigns, it answers which campaigns
 // apply (their discount per line, in minor units) and why the others do not. No I/O, no clock read.
 import { allocateByValue, percentOf } from './allocation.js';
+import { bundle, buyXGetY } from './benefit-units.js';
+import { type CampaignPlan, planOf } from './campaign-plan.js';
 import type {
   AppliedCampaign,
   Campaign,
@@ -58,59 +60,73 @@ function inCollections(l: PricingLine, ids: readonly string[], collections?: Pri
 }
 
 interface Candidate {
-  campaign: Campaign;
+  campaign: CampaignPlan;
   code: string | null;
   lines: number[];
   shipping: number;
+  /** lines + shipping, summed once (thousands of candidates sort on it). */
+  total: number;
 }
 
-type Check =
-  | { ok: true; eligible: boolean[]; lines: Eligibility }
-  | { ok: false; miss: Omit<NotApplied, 'campaignId' | 'name' | 'code'> };
+type Miss = { miss: Omit<NotApplied, 'campaignId' | 'name' | 'code'> };
 
-const miss = (reason: NotAppliedReason, extra: Partial<NotApplied> = {}): Check => ({
-  ok: false,
+const miss = (reason: NotAppliedReason, extra: Partial<NotApplied> = {}): Miss => ({
   miss: { reason, ...extra },
 });
 
 /**
- * What every campaign of one evaluation shares, worked out once: with thousands of candidates most
- * have no product condition (every line is eligible), and many give the same amount or percentage,
- * so their per-line split is computed once per cart (memo) instead of once per campaign.
+ * The lines a set of product conditions lets in, with their spend, units and values, and the
+ * per-line splits worked out on them: many campaigns give the same percentage or amount on the same
+ * lines, so each split is computed once per cart (the arrays are only read).
  */
-interface CartFacts {
+interface Eligibility {
+  eligible: boolean[];
+  spend: number;
+  units: number;
   values: number[];
-  all: { eligible: boolean[]; spend: number; units: number; values: number[]; key: string };
-  memo: Map<string, number[]>;
+  splits: Map<string, number[]>;
+  amounts: Map<number, number[]>;
+  freeUnits: Map<string, { lines: number[]; units: number }>;
+}
+
+/** What every campaign of one evaluation shares, worked out once. */
+interface CartFacts {
+  all: Eligibility;
+  zero: number[];
+  /** By the campaigns' product key (CampaignPlan). */
   eligibility: Map<string, Eligibility>;
 }
+
+const eligibilityOf = (eligible: boolean[], spend: number, units: number, values: number[]) => ({
+  eligible,
+  spend,
+  units,
+  values,
+  splits: new Map(),
+  amounts: new Map(),
+  freeUnits: new Map(),
+});
 
 function cartFacts(input: PricingInput): CartFacts {
   const values = input.lines.map((l) => l.quantity * l.unitPrice);
   return {
-    values,
-    all: {
-      eligible: input.lines.map(() => true),
-      spend: values.reduce((s, v) => s + v, 0),
-      units: input.lines.reduce((s, l) => s + l.quantity, 0),
+    all: eligibilityOf(
+      input.lines.map(() => true),
+      values.reduce((s, v) => s + v, 0),
+      input.lines.reduce((s, l) => s + l.quantity, 0),
       values,
-      key: '*',
-    },
-    memo: new Map(),
+    ),
+    zero: values.map(() => 0),
     eligibility: new Map(),
   };
 }
 
-type Eligibility = CartFacts['all'];
-
-/** The lines a campaign's product conditions let in, with their spend, units and values. */
-function eligibleLines(cond: Campaign['conditions'], input: PricingInput, cart: CartFacts): Eligibility {
-  if (!cond.skus?.length && !cond.categories?.length && !cond.collectionIds?.length) return cart.all;
-  // Many campaigns name the same category (or SKUs): their lines are found once per cart.
-  const key = `${cond.skus?.join('\n') ?? ''}\t${cond.categories?.join('\n') ?? ''}\t${cond.collectionIds?.join('\n') ?? ''}`;
+/** The lines a campaign's product conditions let in, found once per cart for each set of conditions. */
+function eligibleLines(c: Campaign, key: string | null, input: PricingInput, cart: CartFacts): Eligibility {
+  if (key === null) return cart.all;
   let found = cart.eligibility.get(key);
   if (!found) {
-    found = linesOf(cond, input, cart);
+    found = linesOf(c.conditions, input, cart);
     cart.eligibility.set(key, found);
   }
   return found;
@@ -125,159 +141,124 @@ function linesOf(cond: Campaign['conditions'], input: PricingInput, cart: CartFa
   );
   let spend = 0;
   let units = 0;
-  let key = '';
-  const values = cart.values.map((v, i) => {
-    key += eligible[i] ? '1' : '0';
+  const values = cart.all.values.map((v, i) => {
     if (!eligible[i]) return 0;
     spend += v;
     units += input.lines[i]!.quantity;
     return v;
   });
-  return { eligible, spend, units, values, key };
+  return eligibilityOf(eligible, spend, units, values);
 }
 
-/** `make()` once per cart for the same eligible lines and benefit figure (the result is only read). */
-function memo(cart: CartFacts, e: Eligibility, what: string, make: () => number[]): number[] {
-  const key = `${e.key}|${what}`;
-  let out = cart.memo.get(key);
-  if (!out) {
+/** `make()` once per cart for the same eligible lines and key. */
+function memo<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let out = map.get(key);
+  if (out === undefined) {
     out = make();
-    cart.memo.set(key, out);
+    map.set(key, out);
   }
   return out;
 }
 
 /** The checks every campaign passes before its benefit is computed, cheapest first. */
-function check(c: Campaign, input: PricingInput, cart: CartFacts, codeExhausted: boolean): Check {
-  const cond = c.conditions;
-  if (c.status !== 'active') return miss('paused');
-  if (c.startsAt && input.now < c.startsAt) return miss('not_started');
-  if (c.endsAt && input.now >= c.endsAt) return miss('expired');
-  if (cond.channelIds?.length && !cond.channelIds.includes(input.channelId)) return miss('not_in_channel');
-  if (codeExhausted || (c.usageLimit !== null && c.used >= c.usageLimit)) return miss('usage_exhausted');
-  if (c.perCustomerLimit !== null && input.customer) {
-    if ((input.customerUses.get(c.id) ?? 0) >= c.perCustomerLimit) return miss('already_used');
+function check(
+  c: Campaign,
+  plan: CampaignPlan,
+  input: PricingInput,
+  cart: CartFacts,
+  codeExhausted: boolean,
+): Eligibility | Miss {
+  if (!plan.active) return miss('paused');
+  const now = input.now.getTime();
+  if (plan.startsAt !== null && now < plan.startsAt) return miss('not_started');
+  if (plan.endsAt !== null && now >= plan.endsAt) return miss('expired');
+  if (plan.channelIds && !plan.channelIds.includes(input.channelId)) return miss('not_in_channel');
+  if (codeExhausted || plan.exhausted) return miss('usage_exhausted');
+  if (plan.perCustomerLimit !== null && input.customer) {
+    if ((input.customerUses.get(plan.id) ?? 0) >= plan.perCustomerLimit) return miss('already_used');
   }
-  if (cond.customerTags?.length || cond.customerStages?.length || cond.audienceIds?.length) {
+  if (plan.customerCondition) {
+    const cond = c.conditions;
     const who = input.customer;
     const tagged = !cond.customerTags?.length || cond.customerTags.some((t) => who?.tags.includes(t));
     const staged = !cond.customerStages?.length || (who?.stage && cond.customerStages.includes(who.stage));
     const inAudience = !cond.audienceIds?.length || cond.audienceIds.some((a) => who?.audiences?.includes(a));
     if (!who || !tagged || !staged || !inAudience) return miss('customer_not_eligible');
   }
-  const needsCurrency =
-    cond.minSpend !== undefined ||
-    c.benefit.type === 'fixed' ||
-    c.benefit.type === 'tiered' ||
-    c.benefit.type === 'bundle';
-  if (needsCurrency && c.currency !== input.currency) return miss('currency_mismatch');
-  const e = eligibleLines(cond, input, cart);
-  const { eligible, spend, units } = e;
-  if (!eligible.some(Boolean)) return miss('no_eligible_items');
-  if (cond.minSpend !== undefined && spend < cond.minSpend) {
-    return miss('min_spend_not_met', { missingAmount: cond.minSpend - spend, currency: input.currency });
+  if (plan.needsCurrency && plan.currency !== input.currency) return miss('currency_mismatch');
+  const e = eligibleLines(c, plan.productKey, input, cart);
+  const { spend, units } = e;
+  if (!e.eligible.some(Boolean)) return miss('no_eligible_items');
+  if (plan.minSpend !== null && spend < plan.minSpend) {
+    return miss('min_spend_not_met', { missingAmount: plan.minSpend - spend, currency: input.currency });
   }
-  if (cond.minQuantity !== undefined && units < cond.minQuantity) {
-    return miss('min_quantity_not_met', { missingQuantity: cond.minQuantity - units });
+  if (plan.minQuantity !== null && units < plan.minQuantity) {
+    return miss('min_quantity_not_met', { missingQuantity: plan.minQuantity - units });
   }
-  return { ok: true, eligible, lines: e };
+  return e;
 }
 
-/** Units of eligible lines, cheapest first: buy X get Y discounts the cheapest units. */
-function buyXGetY(input: PricingInput, eligible: boolean[], buy: number, get: number, bp: number) {
-  const units: Array<{ line: number; price: number }> = [];
-  input.lines.forEach((l, i) => {
-    if (eligible[i]) for (let u = 0; u < l.quantity; u++) units.push({ line: i, price: l.unitPrice });
-  });
-  const free = Math.floor(units.length / (buy + get)) * get;
-  const out = input.lines.map(() => 0);
-  units.sort((a, b) => a.price - b.price || a.line - b.line);
-  for (const u of units.slice(0, free)) out[u.line]! += u.price;
-  return { lines: out.map((v) => percentOf(v, bp)), units: units.length };
-}
+const near = (c: Campaign, m: Partial<NotApplied> & { reason: NotAppliedReason }): NotApplied => ({
+  campaignId: c.id,
+  name: c.name,
+  code: null,
+  ...m,
+});
 
-/**
- * A bundle: each complete set in the cart (every item in its quantity, from eligible lines, taken in
- * line order) costs the set price; the saving is spread over the set's lines
- * by value. With no complete set, how many units one set still lacks.
- */
-function bundle(
-  input: PricingInput,
-  eligible: boolean[],
-  items: Array<{ sku: string; quantity: number }>,
-  price: number,
-) {
-  const out = input.lines.map(() => 0);
-  const have = (sku: string) =>
-    input.lines.reduce((n, l, i) => n + (eligible[i] && l.sku === sku ? l.quantity : 0), 0);
-  const sets = Math.min(...items.map((it) => Math.floor(have(it.sku) / it.quantity)));
-  if (sets === 0) {
-    const short = items.reduce((n, it) => n + Math.max(0, it.quantity - have(it.sku)), 0);
-    return { lines: out, short };
-  }
-  // The units the sets take, line by line, and what they are worth at the cart's prices.
-  const taken = input.lines.map(() => 0);
-  for (const it of items) {
-    let need = sets * it.quantity;
-    input.lines.forEach((l, i) => {
-      if (need === 0 || !eligible[i] || l.sku !== it.sku) return;
-      const n = Math.min(need, l.quantity - taken[i]!);
-      taken[i]! += n;
-      need -= n;
-    });
-  }
-  const values = input.lines.map((l, i) => taken[i]! * l.unitPrice);
-  const worth = values.reduce((s, v) => s + v, 0);
-  const saving = Math.max(0, worth - sets * price);
-  return { lines: allocateByValue(saving, values), short: 0 };
+interface Benefit {
+  lines: number[];
+  shipping: number;
+  near: NotApplied | null;
 }
 
 /** The campaign's discount per line (and on shipping), or why it gives nothing yet. */
-function benefitOf(c: Campaign, input: PricingInput, cart: CartFacts, e: Eligibility) {
+function benefitOf(
+  c: Campaign,
+  plan: CampaignPlan,
+  input: PricingInput,
+  cart: CartFacts,
+  e: Eligibility,
+): Benefit {
   const { eligible, values, spend } = e;
-  const b = c.benefit;
-  const zero = {
-    lines: memo(cart, cart.all, 'zero', () => values.map(() => 0)),
-    shipping: 0,
-    near: null as NotApplied | null,
-  };
-  const near = (m: Partial<NotApplied> & { reason: NotAppliedReason }): NotApplied => ({
-    campaignId: c.id,
-    name: c.name,
-    code: null,
-    ...m,
-  });
+  const b = plan.benefit;
   switch (b.type) {
-    case 'percentage':
+    case 'percentage': {
+      const lines = memo(e.splits, plan.benefitKey!, () => values.map((v) => percentOf(v, b.percentBp)));
+      return { lines, shipping: 0, near: null };
+    }
+    case 'fixed': {
+      const amount = Math.min(b.amount, spend);
       return {
-        ...zero,
-        lines: memo(cart, e, `%${b.percentBp}`, () => values.map((v) => percentOf(v, b.percentBp))),
+        lines: memo(e.amounts, amount, () => allocateByValue(amount, values)),
+        shipping: 0,
+        near: null,
       };
-    case 'fixed':
-      return {
-        ...zero,
-        lines: memo(cart, e, `=${b.amount}`, () => allocateByValue(Math.min(b.amount, spend), values)),
-      };
+    }
     case 'free_shipping':
-      return { ...zero, shipping: input.shipping };
+      return { lines: cart.zero, shipping: input.shipping, near: null };
     case 'buy_x_get_y': {
-      const r = buyXGetY(input, eligible, b.buy, b.get, b.percentBp);
+      const r = memo(e.freeUnits, plan.benefitKey!, () =>
+        buyXGetY(input, eligible, b.buy, b.get, b.percentBp),
+      );
       const group = b.buy + b.get;
       const short = r.units % group >= b.buy ? group - (r.units % group) : 0;
-      const hint = short > 0 ? near({ reason: 'min_quantity_not_met', missingQuantity: short }) : null;
-      return { ...zero, lines: r.lines, near: hint };
+      const hint = short > 0 ? near(c, { reason: 'min_quantity_not_met', missingQuantity: short }) : null;
+      return { lines: r.lines, shipping: 0, near: hint };
     }
     case 'bundle': {
       const r = bundle(input, eligible, b.items, b.price);
-      const hint = r.short > 0 ? near({ reason: 'min_quantity_not_met', missingQuantity: r.short }) : null;
-      return { ...zero, lines: r.lines, near: hint };
+      const hint = r.short > 0 ? near(c, { reason: 'min_quantity_not_met', missingQuantity: r.short }) : null;
+      return { lines: r.lines, shipping: 0, near: hint };
     }
     case 'tiered': {
-      const tiers = [...b.tiers].sort((x, y) => x.minSpend - y.minSpend);
-      const reached = tiers.filter((t) => spend >= t.minSpend).at(-1);
-      const next = tiers.find((t) => spend < t.minSpend);
+      let reached: (typeof plan.tiers)[number] | undefined;
+      let next: (typeof plan.tiers)[number] | undefined;
+      for (const t of plan.tiers) {
+        if (spend >= t.minSpend) reached = t;
+        else if (!next) next = t;
+      }
       const hint = next
-        ? near({
+        ? near(c, {
             reason: reached ? 'next_tier' : 'min_spend_not_met',
             missingAmount: next.minSpend - spend,
             currency: input.currency,
@@ -286,8 +267,8 @@ function benefitOf(c: Campaign, input: PricingInput, cart: CartFacts, e: Eligibi
         : null;
       const amount = reached ? Math.min(reached.amount, spend) : 0;
       return {
-        ...zero,
-        lines: memo(cart, e, `=${amount}`, () => allocateByValue(amount, values)),
+        lines: memo(e.amounts, amount, () => allocateByValue(amount, values)),
+        shipping: 0,
         near: hint,
       };
     }
@@ -296,9 +277,7 @@ function benefitOf(c: Campaign, input: PricingInput, cart: CartFacts, e: Eligibi
 
 /** Which candidates apply together: see docs/promotions.md (stacking rules). */
 function choose(candidates: Candidate[]): { chosen: Candidate[]; beaten: Map<Candidate, NotAppliedReason> } {
-  // Totals once per candidate, not per comparison (thousands of candidates sort in here).
-  const totals = new Map(candidates.map((c) => [c, c.lines.reduce((s, v) => s + v, 0) + c.shipping]));
-  const total = (c: Candidate) => totals.get(c)!;
+  const total = (c: Candidate) => c.total;
   // Ids are ASCII: compared by code unit (localeCompare costs far more and orders them the same).
   const byId = (a: Candidate, b: Candidate) =>
     a.campaign.id < b.campaign.id ? -1 : a.campaign.id > b.campaign.id ? 1 : 0;
@@ -322,20 +301,24 @@ export function evaluateCart(input: PricingInput): Evaluation {
   const notApplied: NotApplied[] = [];
   const candidates: Candidate[] = [];
   const cart = cartFacts(input);
-  const consider = (campaign: Campaign, code: string | null, codeExhausted: boolean) => {
-    const verdict = check(campaign, input, cart, codeExhausted);
-    const named = { campaignId: campaign.id, name: campaign.name, code };
-    if (!verdict.ok) {
+  const consider = (campaign: Campaign, plan: CampaignPlan, code: string | null, codeExhausted: boolean) => {
+    const verdict = check(campaign, plan, input, cart, codeExhausted);
+    if ('miss' in verdict) {
       // Automatic campaigns are many: only near misses are worth telling the shopper about.
       const near =
         verdict.miss.reason === 'min_spend_not_met' || verdict.miss.reason === 'min_quantity_not_met';
-      if (code !== null || near) notApplied.push({ ...named, ...verdict.miss });
+      if (code !== null || near)
+        notApplied.push({ campaignId: plan.id, name: plan.name, code, ...verdict.miss });
       return;
     }
-    const b = benefitOf(campaign, input, cart, verdict.lines);
+    const b = benefitOf(campaign, plan, input, cart, verdict);
     if (b.near) notApplied.push({ ...b.near, code });
-    if (b.lines.some((v) => v > 0) || b.shipping > 0) candidates.push({ campaign, code, ...b });
-    else if (!b.near) notApplied.push({ ...named, reason: 'no_eligible_items' });
+    let total = b.shipping;
+    for (const v of b.lines) total += v;
+    if (b.lines.some((v) => v > 0) || b.shipping > 0)
+      candidates.push({ campaign: plan, code, lines: b.lines, shipping: b.shipping, total });
+    else if (!b.near)
+      notApplied.push({ campaignId: plan.id, name: plan.name, code, reason: 'no_eligible_items' });
   };
   const seen = new Set<string>();
   for (const c of input.codes) {
@@ -344,10 +327,12 @@ export function evaluateCart(input: PricingInput): Evaluation {
       continue;
     }
     seen.add(c.campaign.id);
-    consider(c.campaign, c.code, c.codeExhausted);
+    consider(c.campaign, planOf(c.campaign), c.code, c.codeExhausted);
   }
   for (const campaign of input.automatic) {
-    if (campaign.kind === 'automatic' && !seen.has(campaign.id)) consider(campaign, null, false);
+    const plan = planOf(campaign);
+    if (plan.kind === 'automatic' && (seen.size === 0 || !seen.has(plan.id)))
+      consider(campaign, plan, null, false);
   }
   const { chosen, beaten } = choose(candidates);
   for (const [c, reason] of beaten) {
@@ -360,8 +345,11 @@ export function evaluateCart(input: PricingInput): Evaluation {
 function applyInOrder(input: PricingInput, chosen: Candidate[]): AppliedCampaign[] {
   const left = input.lines.map((l) => l.quantity * l.unitPrice);
   let shippingLeft = input.shipping;
+  let allLeft = left.reduce((s, v) => s + v, 0) + shippingLeft;
   const applied: AppliedCampaign[] = [];
   for (const c of chosen) {
+    // Once the lines and shipping are fully discounted, the rest take nothing.
+    if (allLeft <= 0) break;
     const lines = c.lines.map((v, i) => Math.min(v, left[i]!));
     lines.forEach((v, i) => {
       left[i]! -= v;
@@ -369,6 +357,7 @@ function applyInOrder(input: PricingInput, chosen: Candidate[]): AppliedCampaign
     const shipping = Math.min(c.shipping, shippingLeft);
     shippingLeft -= shipping;
     const amount = lines.reduce((s, v) => s + v, 0) + shipping;
+    allLeft -= amount;
     if (amount === 0) continue;
     applied.push({
       campaignId: c.campaign.id,

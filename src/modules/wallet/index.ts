@@ -9,16 +9,14 @@ export { WALLET_EVENT_SCHEMAS, WALLET_EVENTS, type WalletEventPayload } from './
 export {
   CODE_LOOKUP_LIMIT,
   CODE_LOOKUP_WINDOW_MS,
-  type Credit,
   createWalletService,
-  type Debit,
   hashCode,
   insufficientBalance,
   normalizeCode,
-  type WalletService,
 } from './wallet.service.js';
 export * from './wallet.types.js';
 export { eraseWalletOfCustomer, WALLET_PERSONAL_DATA } from './wallet-erasure.js';
+export type { Credit, Debit, WalletService } from './wallet-service.types.js';
 
 export const walletMigrations: MigrationSet = {
   name: 'wallet',

@@ -7,7 +7,7 @@ import type { walletAccounts, walletCodeAttempts, walletEntries, walletSettings 
 import type { EntryKind, WalletAccount, WalletEntry } from './wallet.types.js';
 
 type AccountSqlRow = SqlRow<typeof walletAccounts>;
-type EntrySqlRow = SqlRow<typeof walletEntries>;
+export type EntrySqlRow = SqlRow<typeof walletEntries>;
 
 const toAccount = (r: AccountSqlRow): WalletAccount => ({
   id: r.id,
@@ -23,7 +23,7 @@ const toAccount = (r: AccountSqlRow): WalletAccount => ({
   createdAt: new Date(r.created_at),
 });
 
-const toEntry = (r: EntrySqlRow): WalletEntry => ({
+export const toEntry = (r: EntrySqlRow): WalletEntry => ({
   id: r.id,
   accountId: r.account_id,
   kind: r.kind,
@@ -213,6 +213,19 @@ export async function moveBalance(
     },
     ...(r.written_events !== undefined ? { written_events: r.written_events } : {}),
   };
+}
+
+/**
+ * True for the error of a movement whose ref a concurrent statement wrote first (outside a
+ * transaction the statement then wrote nothing: the ref's entry is the answer).
+ */
+export function isRefTaken(err: unknown): boolean {
+  let e = err as { code?: unknown; constraint?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; e && depth < 3; depth++) {
+    if (e.code === '23505') return e.constraint === 'wallet_entries_ref_idx';
+    e = e.cause as typeof e;
+  }
+  return false;
 }
 
 /**
