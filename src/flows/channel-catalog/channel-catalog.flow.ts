@@ -73,7 +73,7 @@ function tagsOf(channelId: string, products: ChannelViewProduct[]): string[] {
 export type Serialize<T> = (value: T) => string;
 
 export function createChannelCatalogFlow(deps: ChannelCatalogDeps) {
-  const cache = new ViewCache({ maxSize: 32_000_000, ttlMs: 60_000, waitMs: 2_000, ...deps.cache });
+  const cache = new ViewCache({ maxSize: 32_000_000, ttlMs: 60_000, waitMs: 25, ...deps.cache });
 
   async function channelOf(ctx: Ctx, idOrCode: string): Promise<Channel> {
     const channel = await cache.get(

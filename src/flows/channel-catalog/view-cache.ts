@@ -17,7 +17,11 @@ export interface ViewCacheOptions {
   maxSize: number;
   /** How long an entry may live without an event dropping it. */
   ttlMs: number;
-  /** How long a read waits for the follower to catch up before reading the database instead. */
+  /**
+   * How long a read waits for the follower to catch up before reading the database instead; 0: it
+   * reads the database at once (a follower far behind, after a large import or under steady
+   * writes, would otherwise hold every read for this long).
+   */
   waitMs: number;
 }
 
@@ -48,6 +52,8 @@ export class ViewCache {
   /** The notifier version before the follower's last complete read of the log (-1: none yet). */
   private appliedVersion = -1;
   private waiters: Waiter[] = [];
+  /** A read found the follower behind and went to the database (waitMs 0): the follower should read. */
+  private behind = false;
   /** Wakes the follower: a read is waiting for it. */
   private wakeFollower: () => void = () => {};
   readonly stats = { hits: 0, misses: 0, uncached: 0, dropped: 0, cleared: 0 };
@@ -143,9 +149,9 @@ export class ViewCache {
     }
   }
 
-  /** Whether reads are waiting for the follower. */
+  /** Whether reads are waiting for the follower, or went to the database because it was behind. */
   get waiting(): boolean {
-    return this.waiters.length > 0;
+    return this.waiters.length > 0 || this.behind;
   }
 
   /** The follower's wake-up, called when a read starts waiting for it. */
@@ -160,6 +166,7 @@ export class ViewCache {
       this.invalidate('all');
     }
     this.appliedVersion = Math.max(this.appliedVersion, version);
+    this.behind = false;
     const ready = this.waiters.filter((w) => w.version <= this.appliedVersion);
     this.waiters = this.waiters.filter((w) => w.version > this.appliedVersion);
     for (const w of ready) w.resolve(true);
@@ -169,6 +176,7 @@ export class ViewCache {
   detach(): void {
     this.database = null;
     this.appliedVersion = -1;
+    this.behind = false;
     this.wakeFollower = () => {};
     this.invalidate('all');
     for (const w of this.waiters.splice(0)) w.resolve(false);
@@ -179,6 +187,12 @@ export class ViewCache {
     if (ctx.inTx || this.database !== ctx.database) return false;
     const version = ctx.database.notifier.version;
     if (this.appliedVersion >= version) return true;
+    if (this.opts.waitMs <= 0) {
+      // Read the database now, and have the follower catch up for the reads after this one.
+      this.behind = true;
+      this.wakeFollower();
+      return false;
+    }
     return new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== waiter);
