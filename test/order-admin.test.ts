@@ -3,8 +3,8 @@
 // nothing), staff notes and the confirmation email sent again; each refused to the wrong callers.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { HubConfig } from '../src/platform/config.js';
-import { type SmtpCapture, startSmtpCapture } from './helpers/smtp-capture.js';
 import { eventually } from './helpers/eventually.js';
+import { type SmtpCapture, startSmtpCapture } from './helpers/smtp-capture.js';
 import { describeEachHub } from './helpers/test-hub.js';
 
 let smtp: SmtpCapture;
