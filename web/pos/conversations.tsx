@@ -18,6 +18,7 @@ import {
   useLoad,
 } from '../ui/components.tsx';
 import { useAction } from '../ui/data-table.tsx';
+import { saveDownload } from '../ui/download.ts';
 import { useApi, useSession } from '../ui/key-gate.tsx';
 import { ProblemScope } from '../ui/problem.tsx';
 import { useLiveEvents } from '../ui/use-live.ts';
@@ -221,12 +222,7 @@ function useDownload(cartId: string, conversationId: string) {
     void fetch(path, { headers: { authorization: `Bearer ${key}` } })
       .then(async (res) => {
         if (!res.ok) throw new Error(`download answered ${res.status}`);
-        const url = URL.createObjectURL(await res.blob());
-        const a = document.createElement('a');
-        a.href = url;
-        a.download = name;
-        a.click();
-        URL.revokeObjectURL(url);
+        saveDownload(await res.blob(), name);
       })
       .catch(() => setFailed(true));
   };

@@ -15,6 +15,7 @@ import {
   useLoad,
 } from '../../ui/components.tsx';
 import { useAction } from '../../ui/data-table.tsx';
+import { saveDownload } from '../../ui/download.ts';
 import { useSession } from '../../ui/key-gate.tsx';
 import { ProblemScope } from '../../ui/problem.tsx';
 import { CustomerPanel, type PanelData } from './inbox-customer.tsx';
@@ -79,12 +80,7 @@ function MessageItem({ m }: { m: Message }) {
       headers: { authorization: `Bearer ${api.key}` },
     });
     if (!res.ok) return;
-    const url = URL.createObjectURL(await res.blob());
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = name;
-    a.click();
-    URL.revokeObjectURL(url);
+    saveDownload(await res.blob(), name);
   };
   return (
     <li
