@@ -102,7 +102,7 @@ describeEachHub(
       expect((await keys()).map((k) => k.key)).not.toContain('admin-once');
     });
 
-    it('lets a retry take over an Idempotency-Key whose node died mid-request, not one still running', async () => {
+    it('a retry after its node died mid-request is not run twice; one still running is refused', async () => {
       const body = { name: 'crash', scopes: ['channels:read'] };
       const send = () => t.api('POST', '/api/keys', { body, headers: { 'idempotency-key': 'crashed-once' } });
       expect((await send()).status).toBe(201);
@@ -116,10 +116,15 @@ describeEachHub(
       const busy = await send();
       expect(busy.status).toBe(409);
       expect(busy.body.code).toBe('idempotency_in_progress');
-      await running('-1 second'); // no heartbeat: the node is gone
+      await running('-1 second'); // no heartbeat: the node is gone, after its key was committed
       const retried = await send();
-      expect(retried.status).toBe(201);
+      expect(retried.status).toBe(409);
+      expect(retried.body.code).toBe('idempotency_response_lost');
       expect((await send()).headers['idempotent-replayed']).toBe('true');
+      const keys = (await t.api('GET', '/api/keys')).body.items.filter(
+        (k: { name: string }) => k.name === 'crash',
+      );
+      expect(keys).toHaveLength(1);
     });
 
     it('answers /metrics only to its own token when one is set', async () => {

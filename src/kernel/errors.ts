@@ -90,6 +90,11 @@ export const ERROR_CATALOG = {
   promotion_unavailable: { status: 409, title: 'A campaign or code in the cart can no longer be used' },
   coupon_code_taken: { status: 409, title: 'The coupon code is taken' },
   idempotency_in_progress: { status: 409, title: 'A request with this Idempotency-Key is still running' },
+  idempotency_response_lost: {
+    status: 409,
+    title:
+      'The request with this Idempotency-Key was carried out, but its response was lost when its node stopped: read the resource to see the outcome',
+  },
   sale_in_progress: { status: 409, title: 'The till has a sale in progress: park it or finish it first' },
   sale_empty: { status: 422, title: 'An empty sale cannot be parked' },
   no_agent_available: { status: 409, title: 'No inbox agent is available for round-robin assignment' },

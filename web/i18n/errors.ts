@@ -51,6 +51,7 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       review_already_decided: 'Someone already decided this review.',
       merge_failed: 'The approved merge could not be done.',
       idempotency_in_progress: 'This is still being processed. Wait a moment.',
+      idempotency_response_lost: 'This was done, but its answer was lost. Reload to see the result.',
       payload_too_large: 'This is too large to send.',
       backup_not_embedded:
         "This hub's database is a PostgreSQL server: back it up with the server's own tools (pg_dump).",
@@ -222,6 +223,7 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       review_already_decided: 'Alguien ya decidió esta revisión.',
       merge_failed: 'No se pudo hacer la fusión aprobada.',
       idempotency_in_progress: 'Esto todavía se está procesando. Espera un momento.',
+      idempotency_response_lost: 'Esto se hizo, pero su respuesta se perdió. Recarga para ver el resultado.',
       payload_too_large: 'Es demasiado grande para enviarlo.',
       backup_not_embedded:
         'La base de datos de este hub es un servidor PostgreSQL: haz la copia con sus propias herramientas (pg_dump).',
@@ -394,6 +396,7 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       review_already_decided: 'Någon har redan beslutat om granskningen.',
       merge_failed: 'Den godkända sammanslagningen kunde inte göras.',
       idempotency_in_progress: 'Detta behandlas fortfarande. Vänta en stund.',
+      idempotency_response_lost: 'Detta är gjort, men svaret gick förlorat. Ladda om för att se resultatet.',
       payload_too_large: 'Detta är för stort att skicka.',
       backup_not_embedded:
         'Hubbens databas är en PostgreSQL-server: säkerhetskopiera den med serverns egna verktyg (pg_dump).',
@@ -563,6 +566,8 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       review_already_decided: 'Някой вече е решил този преглед.',
       merge_failed: 'Одобреното обединяване не можа да бъде извършено.',
       idempotency_in_progress: 'Това все още се обработва. Изчакайте малко.',
+      idempotency_response_lost:
+        'Това е направено, но отговорът е изгубен. Презаредете, за да видите резултата.',
       payload_too_large: 'Това е твърде голямо за изпращане.',
       backup_not_embedded:
         'Базата данни на този хъб е PostgreSQL сървър: архивирайте я с инструментите на сървъра (pg_dump).',
@@ -738,6 +743,8 @@ export const ERROR_MESSAGES: Record<Language, ErrorMessages> = {
       review_already_decided: 'Iemand heeft deze beoordeling al afgehandeld.',
       merge_failed: 'De goedgekeurde samenvoeging kon niet worden uitgevoerd.',
       idempotency_in_progress: 'Dit wordt nog verwerkt. Wacht even.',
+      idempotency_response_lost:
+        'Dit is gedaan, maar het antwoord ging verloren. Laad opnieuw om het resultaat te zien.',
       payload_too_large: 'Dit is te groot om te versturen.',
       backup_not_embedded:
         'De database van deze hub is een PostgreSQL-server: maak de back-up met de eigen hulpmiddelen van de server (pg_dump).',

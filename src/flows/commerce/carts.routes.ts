@@ -110,6 +110,8 @@ export const cartsRoutes =
     };
     // Browser and app keys use only carts they own: one check for every /carts/:id route.
     const assertCartAccess = createCartAccessCheck(carts);
+    // The idempotency hook answers a lost response before this plugin's hooks run: check here too.
+    const cartIdOf = (request: { params: unknown }) => (request.params as { id: string }).id;
     app.addHook('preHandler', async (request) => {
       const id = (request.params as { id?: string } | undefined)?.id;
       if (id) await assertCartAccess(request, id);
@@ -118,7 +120,15 @@ export const cartsRoutes =
     app.post(
       '/carts',
       {
-        config: { policy: browserKeys('carts:write', 'own') },
+        config: {
+          policy: browserKeys('carts:write', 'own'),
+          // A browser's cart token is not kept, so its lost response cannot be made again.
+          lostResponse: async (request, committed) => {
+            const created = committed.find((e) => e.type === 'cart.created');
+            if (!created || request.ctx.actor.keyKind === 'publishable') return undefined;
+            return { status: 201, body: await carts.getCart(request.ctx, created.subject) };
+          },
+        },
         schema: {
           tags: ['carts'],
           summary: 'Start a cart for a profile or an anonymous shopper',
@@ -176,7 +186,13 @@ export const cartsRoutes =
     app.post(
       '/carts/:id/lines',
       {
-        config: { policy: browserKeys('carts:write', onRecord('cart')) },
+        config: {
+          policy: browserKeys('carts:write', onRecord('cart')),
+          lostResponse: async (request) => {
+            await assertCartAccess(request, cartIdOf(request));
+            return { status: 201, body: await ownCart(request, cartIdOf(request)) };
+          },
+        },
         schema: {
           tags: ['carts'],
           summary:
@@ -380,7 +396,8 @@ export const cartsRoutes =
     app.post(
       '/carts/:id/checkout',
       {
-        config: { policy: browserKeys('carts:write', onRecord('cart')) },
+        // Run again, it finds the cart checked out and answers with the order it placed.
+        config: { policy: browserKeys('carts:write', onRecord('cart')), lostResponse: 'run-again' },
         schema: {
           tags: ['carts'],
           summary:
@@ -431,7 +448,7 @@ export const cartsRoutes =
           throw paymentFailedError(placed, { cartId: cart.id, orderPlaced: false, holdsReleased: true });
         const r = placed.value;
         return reply
-          .code(r.created ? 201 : 200)
+          .code(r.created || request.idempotency?.recovered ? 201 : 200)
           .send({ order: r.order, payment: r.payment, payments: r.payments, change: r.change });
       },
     );

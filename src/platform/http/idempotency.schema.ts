@@ -1,5 +1,5 @@
 // Stored responses of creating POSTs, keyed by the caller's Idempotency-Key.
-import { integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
@@ -17,6 +17,11 @@ export const idempotencyKeys = pgTable(
     // While running: the claiming node's heartbeat extends this; past it the node died and a retry
     // may run the request again (null on rows claimed before this column existed).
     leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    // The ids of the requests that ran it and the event log's last position when the first claimed
+    // the key: a retry after a node died looks for their events past this position to learn whether
+    // writes committed before the response was stored (then running it again would apply it twice).
+    requestIds: text('request_ids').array(),
+    logPosition: bigint('log_position', { mode: 'number' }),
   },
   (t) => [primaryKey({ columns: [t.actorId, t.key] })],
 );

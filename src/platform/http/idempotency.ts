@@ -4,23 +4,55 @@
 // to an authenticated caller: on public routes (Segment ingestion, inbound webhooks, which check
 // their own credentials in the handler) the header is ignored, so an unauthenticated request writes
 // nothing and cannot claim another caller's key. Keys expire after IDEMPOTENCY_KEY_TTL_MS.
-// A running claim is leased to its node and kept by the node's heartbeat: when the node dies
-// mid-request (kill -9), a retry after the lease may run the request again (a checkout finds its
-// cart checked out and answers with that order) instead of getting 409 for a day.
+// A running claim is leased to its node and kept by the node's heartbeat. When the node dies
+// mid-request (kill -9), a retry after the lease looks for the events the first request committed:
+// none, and it runs again; some (it died between its commit and storing its response), and running
+// again would apply it twice, so the route's `lostResponse` answers instead (e.g. the cart as it is
+// now), or 409 idempotency_response_lost says it was done.
 import { createHash } from 'node:crypto';
-import { sql } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../kernel/index.js';
 import type { Ctx } from '../context.js';
-import { type Database, firstRow, rows } from '../db/database.js';
-import { LEASE_MS, onHeartbeat } from '../events/lease-heartbeat.js';
+import type { Database } from '../db/database.js';
+import { onHeartbeat } from '../events/lease-heartbeat.js';
+import {
+  type ClaimKey,
+  type CommittedEvent,
+  committedEvents,
+  deleteKeysBefore,
+  extendLeases,
+  forgetClaim,
+  insertClaim,
+  type NewClaim,
+  readOutcome,
+  storeOutcome,
+  takeOverClaim,
+} from './idempotency.repository.js';
+
+export type { CommittedEvent } from './idempotency.repository.js';
 
 /** A stored outcome is replayed for this long, then deleted by the hub's expiry job. */
 export const IDEMPOTENCY_KEY_TTL_MS = 24 * 3_600_000;
 
+/**
+ * What a retry gets when the first request's writes committed but its node died before the response
+ * was stored: `run-again` for a route that finds its own work done (checkout answers with the order
+ * it placed); or the response to send now, made from what committed.
+ */
+export type LostResponse =
+  | 'run-again'
+  | ((
+      request: FastifyRequest,
+      committed: readonly CommittedEvent[],
+    ) => Promise<{ status: number; body: unknown } | undefined>);
+
 declare module 'fastify' {
   interface FastifyRequest {
-    idempotency?: { key: string; actorId: string };
+    /** recovered: this run follows one whose writes committed and whose response was lost. */
+    idempotency?: ClaimKey & { recovered?: boolean };
+  }
+  interface FastifyContextConfig {
+    lostResponse?: LostResponse;
   }
 }
 
@@ -43,45 +75,24 @@ export function registerIdempotency(app: FastifyInstance): void {
         issues: [{ path: 'headers.idempotency-key', message: 'not supported for this route' }],
       });
     }
-    const actorId = request.ctx.actor.id;
-    const path = request.routeOptions.url ?? request.url;
-    const hash = createHash('sha256')
-      .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
-      .digest('hex');
+    const claim: NewClaim = {
+      actorId: request.ctx.actor.id,
+      key,
+      method: request.method,
+      path: request.routeOptions.url ?? request.url,
+      hash: createHash('sha256')
+        .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
+        .digest('hex'),
+      requestId: request.ctx.requestId,
+      now: request.ctx.clock.now(),
+    };
     const db = request.ctx.database.db;
-    const lease = sql`now() + ${`${LEASE_MS} milliseconds`}::interval`;
-    const claimed =
-      (await firstRow<{ key: string }>(
-        db,
-        sql`insert into idempotency_keys (actor_id, key, method, path, request_hash, created_at, lease_until)
-            values (${actorId}, ${key}, ${request.method}, ${path}, ${hash}, ${request.ctx.clock.now()}, ${lease})
-            on conflict do nothing returning key`,
-      )) ??
-      // The same request whose node died while running it: take the claim over.
-      (await firstRow<{ key: string }>(
-        db,
-        sql`update idempotency_keys set lease_until = ${lease}
-            where actor_id = ${actorId} and key = ${key} and request_hash = ${hash} and status_code is null
-              and coalesce(lease_until, created_at + interval '1 minute') < now()
-            returning key`,
-      ));
-    if (claimed) {
-      request.idempotency = { key, actorId };
-      holdClaim(request.ctx.database, request.idempotency);
-      return;
-    }
-    const stored = await firstRow<{
-      request_hash: string;
-      status_code: number | null;
-      response_body: string | null;
-      content_type: string | null;
-    }>(
-      db,
-      sql`select request_hash, status_code, response_body, content_type from idempotency_keys
-          where actor_id = ${actorId} and key = ${key}`,
-    );
+    if (await insertClaim(db, claim)) return hold(request, { actorId: claim.actorId, key });
+    const takenOver = await takeOverClaim(db, claim);
+    if (takenOver) return recover(request, reply, claim, takenOver);
+    const stored = await readOutcome(db, claim);
     if (!stored) throw new AppError('idempotency_in_progress', 'Retry the request');
-    if (stored.request_hash !== hash) {
+    if (stored.request_hash !== claim.hash) {
       throw new AppError(
         'idempotency_key_reused',
         'This Idempotency-Key was already used with a different request',
@@ -101,46 +112,64 @@ export function registerIdempotency(app: FastifyInstance): void {
     // Server errors and refusals (401/403) are forgotten: a refused request writes nothing, and the
     // client may retry once it may.
     if (reply.statusCode >= 500 || reply.statusCode === 401 || reply.statusCode === 403) {
-      await db.execute(
-        sql`delete from idempotency_keys where actor_id = ${claim.actorId} and key = ${claim.key}`,
-      );
+      await forgetClaim(db, claim);
     } else {
       const body =
         typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : '';
       const type = reply.getHeader('content-type');
-      await db.execute(
-        sql`update idempotency_keys set status_code = ${reply.statusCode}, response_body = ${body},
-              content_type = ${typeof type === 'string' ? type : null}
-            where actor_id = ${claim.actorId} and key = ${claim.key}`,
-      );
+      await storeOutcome(db, claim, {
+        status: reply.statusCode,
+        body,
+        contentType: typeof type === 'string' ? type : null,
+      });
     }
     return payload;
   });
 }
 
+function hold(request: FastifyRequest, claim: ClaimKey & { recovered?: boolean }): void {
+  request.idempotency = claim;
+  holdClaim(request.ctx.database, claim);
+}
+
+/** A retry that took over the claim of a request whose node died. */
+async function recover(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  claim: NewClaim,
+  prev: { requestIds: string[] | null; position: number | null },
+) {
+  const { actorId, key } = claim;
+  const committed =
+    prev.requestIds && prev.position !== null
+      ? await committedEvents(request.ctx.database.db, prev.requestIds, prev.position)
+      : [];
+  // Nothing of it committed: running it again applies it once.
+  if (committed.length === 0) return hold(request, { actorId, key });
+  hold(request, { actorId, key, recovered: true });
+  const lost = request.routeOptions.config.lostResponse;
+  if (lost === 'run-again') return;
+  const answer = lost ? await lost(request, committed) : undefined;
+  // Stored by onSend like any response, so later retries get the same answer.
+  if (!answer) throw new AppError('idempotency_response_lost');
+  return reply.code(answer.status).send(answer.body);
+}
+
 /** Claims of requests running on this node, per database: the heartbeat extends their leases. */
 interface Running {
-  claims: Set<{ key: string; actorId: string }>;
+  claims: Set<ClaimKey>;
   stop(): void;
 }
 const running = new WeakMap<Database, Running>();
 
-function holdClaim(database: Database, claim: { key: string; actorId: string }) {
+function holdClaim(database: Database, claim: ClaimKey) {
   let held = running.get(database);
   if (!held) {
-    const claims = new Set<{ key: string; actorId: string }>();
+    const claims = new Set<ClaimKey>();
     // One statement per beat for all of them.
     const stop = onHeartbeat(database, async () => {
       const list = [...claims];
-      if (list.length === 0) return;
-      await database.db.execute(
-        sql`update idempotency_keys
-            set lease_until = now() + ${`${LEASE_MS} milliseconds`}::interval
-            from unnest(${sql.param(list.map((c) => c.actorId))}::text[], ${sql.param(list.map((c) => c.key))}::text[])
-              as h(actor_id, key)
-            where idempotency_keys.actor_id = h.actor_id and idempotency_keys.key = h.key
-              and idempotency_keys.status_code is null`,
-      );
+      if (list.length > 0) await extendLeases(database.db, list);
     });
     held = { claims, stop };
     running.set(database, held);
@@ -148,7 +177,7 @@ function holdClaim(database: Database, claim: { key: string; actorId: string }) 
   held.claims.add(claim);
 }
 
-function releaseClaim(database: Database, claim: { key: string; actorId: string }) {
+function releaseClaim(database: Database, claim: ClaimKey) {
   const held = running.get(database);
   if (!held) return;
   held.claims.delete(claim);
@@ -169,13 +198,8 @@ export async function deleteExpiredIdempotencyKeys(
   const batchSize = opts.batchSize ?? 1000;
   let deleted = 0;
   for (;;) {
-    const gone = await rows<{ key: string }>(
-      ctx.db,
-      sql`delete from idempotency_keys where (actor_id, key) in (
-            select actor_id, key from idempotency_keys where created_at < ${cutoff} limit ${batchSize})
-          returning key`,
-    );
-    deleted += gone.length;
-    if (gone.length < batchSize) return deleted;
+    const gone = await deleteKeysBefore(ctx.db, cutoff, batchSize);
+    deleted += gone;
+    if (gone < batchSize) return deleted;
   }
 }
