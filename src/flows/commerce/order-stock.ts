@@ -207,31 +207,40 @@ export async function routeAndAllocate(
     ? strategy.route(lines, candidates, to)
     : { ok: true as const, shipments: [] as never[] };
   if (!routed.ok) throw insufficientStock(routed, 'shipped');
-  const reservationIds: string[] = [];
-  const plans: FulfilmentPlan[] = [];
-  for (const s of routed.shipments) {
-    const planLines: FulfilmentPlan['lines'] = [];
-    for (const l of s.lines) {
-      const r = await deps.inventory.reserve(tx, {
-        sku: l.sku,
-        quantity: l.quantity,
-        kind: 'order_allocation',
-        channelId,
-        location: s.locationId,
-        reference: orderId,
-        ...(idempotencyKeyOf ? { idempotencyKey: idempotencyKeyOf(l.sku, s.locationId) } : {}),
-      });
-      if (!r.ok) throw insufficientStock(r, 'allocated');
-      reservationIds.push(r.value.reservation.id);
-      planLines.push({ sku: l.sku, quantity: l.quantity, reservationId: r.value.reservation.id });
-    }
-    plans.push({
-      kind: s.kind,
-      locationId: s.locationId,
-      lines: planLines,
-      routing: { strategy: strategy.name, reason: s.reason, distanceKm: s.distanceKm },
+  // Reserved in one global order (SKU, then location): each reservation locks its SKU's stock rows
+  // until the transaction ends, so two orders naming the same SKUs in another order would deadlock.
+  const parts = routed.shipments.flatMap((s, shipment) => s.lines.map((l) => ({ shipment, ...l })));
+  const byLock = [...parts].sort((a, b) =>
+    a.sku === b.sku
+      ? routed.shipments[a.shipment]!.locationId.localeCompare(routed.shipments[b.shipment]!.locationId)
+      : a.sku < b.sku
+        ? -1
+        : 1,
+  );
+  const reserved = new Map<(typeof parts)[number], string>();
+  for (const l of byLock) {
+    const locationId = routed.shipments[l.shipment]!.locationId;
+    const r = await deps.inventory.reserve(tx, {
+      sku: l.sku,
+      quantity: l.quantity,
+      kind: 'order_allocation',
+      channelId,
+      location: locationId,
+      reference: orderId,
+      ...(idempotencyKeyOf ? { idempotencyKey: idempotencyKeyOf(l.sku, locationId) } : {}),
     });
+    if (!r.ok) throw insufficientStock(r, 'allocated');
+    reserved.set(l, r.value.reservation.id);
   }
+  const reservationIds = parts.map((l) => reserved.get(l)!);
+  const plans: FulfilmentPlan[] = routed.shipments.map((s, shipment) => ({
+    kind: s.kind,
+    locationId: s.locationId,
+    lines: parts
+      .filter((l) => l.shipment === shipment)
+      .map((l) => ({ sku: l.sku, quantity: l.quantity, reservationId: reserved.get(l)! })),
+    routing: { strategy: strategy.name, reason: s.reason, distanceKm: s.distanceKm },
+  }));
   const waiting = await reserveWaiting(deps, tx, channelId, orderId, short);
   reservationIds.push(...waiting.reservationIds);
   // The units that wait, as backorders; a caller that knows the lines' policies says which pre-order.
