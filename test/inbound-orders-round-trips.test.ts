@@ -22,10 +22,31 @@ function orderBody(id: bigint, n: number): string {
     created_at: '2026-11-20T10:00:00+01:00',
     currency: 'EUR',
     financial_status: n % 5 === 4 ? 'pending' : 'paid',
-    customer: { id: 9000 + buyer, email: `rt-buyer${buyer}@example.com`, first_name: 'Rt', last_name: `B${buyer}` },
+    customer: {
+      id: 9000 + buyer,
+      email: `rt-buyer${buyer}@example.com`,
+      first_name: 'Rt',
+      last_name: `B${buyer}`,
+    },
     line_items: [
-      { id: 1, variant_id: 42, sku: `RT-${n % 3}`, title: 'Item', quantity: 1, price: '19.95', tax_lines: [] },
-      { id: 2, variant_id: 43, sku: `RT-${(n + 1) % 3}`, title: 'Item 2', quantity: 2, price: '9.95', tax_lines: [] },
+      {
+        id: 1,
+        variant_id: 42,
+        sku: `RT-${n % 3}`,
+        title: 'Item',
+        quantity: 1,
+        price: '19.95',
+        tax_lines: [],
+      },
+      {
+        id: 2,
+        variant_id: 43,
+        sku: `RT-${(n + 1) % 3}`,
+        title: 'Item 2',
+        quantity: 2,
+        price: '9.95',
+        tax_lines: [],
+      },
     ],
     shipping_lines: [{ price: '4.95', title: 'Standard' }],
     shipping_address: {
@@ -47,7 +68,11 @@ describeEachHub('inbound orders in batches', (t) => {
         body: { code: 'rt-shopify', name: 'Shop', type: 'marketplace', currency: 'EUR', locales: ['en'] },
       })
     ).body.id as string;
-    const loc = await t.hub.services.inventory.createLocation(ctx, { code: 'rt-wh', name: 'WH', type: 'warehouse' });
+    const loc = await t.hub.services.inventory.createLocation(ctx, {
+      code: 'rt-wh',
+      name: 'WH',
+      type: 'warehouse',
+    });
     await t.hub.services.inventory.setSourcing(ctx, channelId, { locationIds: [loc.id] });
     for (let i = 0; i < 3; i++)
       await t.hub.services.inventory.setOnHand(ctx, { sku: `RT-${i}`, locationId: loc.id, quantity: 1000 });
