@@ -140,12 +140,19 @@ async function placeBatch(deps: CommerceDeps, ctx: Ctx, channelId: string, input
       if (!o) throw new AppError('order_not_placed', 'an order of the batch was placed meanwhile');
       return o;
     });
-    for (const [i, order] of orders.entries()) {
-      const p = paid[i];
-      if (p?.ok) await deps.payments.recordPayment(tx, p.value, channelId);
-      await deps.orders.fulfilments.planFulfilments(tx, order, stock[i]!.plans);
+    await deps.payments.recordPayments(
+      tx,
+      orders.flatMap((_, i) => {
+        const p = paid[i];
+        return p?.ok ? [{ authorized: p.value, channelId }] : [];
+      }),
+    );
+    await deps.orders.fulfilments.planFulfilmentsMany(
+      tx,
+      orders.map((order, i) => ({ order, plans: stock[i]!.plans })),
+    );
+    for (const [i, order] of orders.entries())
       await recordMarketplaceUses(deps, tx, order, inputs[i]!.discounts ?? []);
-    }
     return orders;
   });
 }
