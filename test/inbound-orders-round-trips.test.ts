@@ -179,4 +179,58 @@ describeEachHub('inbound orders in batches', (t) => {
       [...first.reservationIds].sort(),
     );
   }, 180_000);
+
+  it('an order the stock cannot cover is parked alone; the rest of its batch is created', async () => {
+    const ctx = t.hub.systemCtx();
+    const channelId = (
+      await t.api('POST', '/api/channels', {
+        body: { code: 'rt-low', name: 'Low', type: 'marketplace', currency: 'EUR', locales: ['en'] },
+      })
+    ).body.id as string;
+    const loc = await t.hub.services.inventory.createLocation(ctx, {
+      code: 'rt-low-wh',
+      name: 'WH',
+      type: 'warehouse',
+    });
+    await t.hub.services.inventory.setSourcing(ctx, channelId, { locationIds: [loc.id] });
+    // Each order wants 1 + 2 units: the first SKU has room for one order's line, the second for all.
+    await t.hub.services.inventory.setOnHand(ctx, { sku: 'RT-0', locationId: loc.id, quantity: 1 });
+    await t.hub.services.inventory.setOnHand(ctx, { sku: 'RT-1', locationId: loc.id, quantity: 100 });
+    const connector = (
+      await t.api('POST', '/api/connectors', {
+        body: { kind: 'shopify', name: 'Low', secret: SECRET, channelId, locationId: loc.id },
+      })
+    ).body as { id: string };
+    await Promise.all(
+      [0, 3, 6].map(async (i) => {
+        const body = orderBody(BASE_ID + 1000n + BigInt(i), i);
+        const r = await t.api('POST', `/api/inbound/${connector.id}`, {
+          key: null,
+          body,
+          headers: {
+            'content-type': 'application/json',
+            'x-shopify-topic': 'orders/create',
+            'x-shopify-webhook-id': `low-${i}`,
+            'x-shopify-hmac-sha256': sign(body),
+          },
+        });
+        expect(r.status).toBe(200);
+      }),
+    );
+    await t.hub.integration.inboundProcessor!.caughtUp();
+    const items = await eventually(
+      async () =>
+        (await t.api('GET', `/api/connectors/${connector.id}/deliveries?limit=200`)).body.items as Array<{
+          status: string;
+          error: string | null;
+        }>,
+      (list) => list.length === 3 && list.every((d) => d.status !== 'received'),
+    );
+    expect(items.filter((d) => d.status === 'processed')).toHaveLength(1);
+    const parked = items.filter((d) => d.status === 'parked');
+    expect(parked).toHaveLength(2);
+    for (const d of parked) expect(d.error).toMatch(/RT-0/);
+    const sku = (await t.api('GET', `/api/inventory/skus/RT-1?channelId=${channelId}`)).body;
+    expect(sku.channel.availableToSell).toBe(98);
+  }, 120_000);
 });
