@@ -5,7 +5,11 @@
 
 import {
   applyInboundCommands,
+  applyOrderBatch,
+  type InboundCommand,
   type InboundCommandDeps,
+  type InboundSource,
+  type OrderUpsertCommand,
   parseCommands,
 } from '../../flows/inbound-commands/index.js';
 import { type Clock, parseJsonLossless } from '../../kernel/index.js';
@@ -67,69 +71,131 @@ export async function processInboundDelivery(
   await processLoaded(ctx, deps, { delivery: d, connector, ...parsePayload(d.rawBody) }, new Map());
 }
 
-async function processLoaded(
+/** A delivery translated into valid commands, or the reason it is parked. */
+type Translated = { commands: InboundCommand[] } | { parked: string };
+
+async function translateLoaded(
   ctx: Ctx,
   deps: InboundProcessorDeps,
   { delivery: d, connector, payload: parsedPayload, parsed }: LoadedDelivery,
   currencies: Map<string, Promise<string | undefined>>,
+): Promise<Translated> {
+  const adapter = WIRE_ADAPTERS[connector.kind];
+  const payload: unknown = parsed ? parsedPayload : parseJsonLossless(d.rawBody); // throws: parked
+  // Deliveries stored before their topic's shape was checked on arrival (or retried) meet it here.
+  const issues = payloadIssues(adapter.payloadShape?.(d.topic, payload), payload);
+  if (issues.length) return { parked: describeIssues(issues) };
+  const channelId = connector.channelId;
+  let currency: Promise<string | undefined> | undefined;
+  if (channelId) {
+    currency = currencies.get(channelId) ?? deps.channelCurrency(ctx, channelId);
+    currencies.set(channelId, currency);
+  }
+  const raw = await adapter.translate({
+    topic: d.topic,
+    payload,
+    headers: d.headers,
+    connector,
+    currency: await currency,
+    refs: {
+      save: (kind, pairs) => deps.inbound.saveRefs(ctx, connector.id, kind, pairs),
+      lookup: (kind, id) => deps.inbound.lookupRef(ctx, connector.id, kind, id),
+    },
+  });
+  const parsedCommands = parseCommands(raw);
+  if (!parsedCommands.ok)
+    return { parked: `the commands are not valid: ${parsedCommands.errors.join('; ')}` };
+  return { commands: parsedCommands.commands };
+}
+
+const sourceOf = (c: ConnectorWithSecret): InboundSource => ({
+  connectorId: c.id,
+  kind: c.kind,
+  channelId: c.channelId,
+  locationId: c.locationId,
+});
+
+/** Parks a delivery with the reason; our own sentences, never SQL or a stack. */
+async function park(ctx: Ctx, deps: InboundProcessorDeps, d: InboundDelivery, err: unknown) {
+  if (!isReadableError(err)) deps.log.error({ err, deliveryId: d.id }, 'inbound delivery failed');
+  await deps.inbound.finish(ctx, d, { status: 'parked', error: readableErrorText(err) });
+}
+
+async function processLoaded(
+  ctx: Ctx,
+  deps: InboundProcessorDeps,
+  item: LoadedDelivery,
+  currencies: Map<string, Promise<string | undefined>>,
 ): Promise<void> {
+  const d = item.delivery;
   try {
-    const adapter = WIRE_ADAPTERS[connector.kind];
-    const payload: unknown = parsed ? parsedPayload : parseJsonLossless(d.rawBody); // throws: parked
-    // Deliveries stored before their topic's shape was checked on arrival (or retried) meet it here.
-    const issues = payloadIssues(adapter.payloadShape?.(d.topic, payload), payload);
-    if (issues.length) {
-      await deps.inbound.finish(ctx, d, { status: 'parked', error: describeIssues(issues) });
+    const t = await translateLoaded(ctx, deps, item, currencies);
+    if ('parked' in t) {
+      await deps.inbound.finish(ctx, d, { status: 'parked', error: t.parked });
       return;
     }
-    const channelId = connector.channelId;
-    let currency: Promise<string | undefined> | undefined;
-    if (channelId) {
-      currency = currencies.get(channelId) ?? deps.channelCurrency(ctx, channelId);
-      currencies.set(channelId, currency);
-    }
-    const raw = await adapter.translate({
-      topic: d.topic,
-      payload,
-      headers: d.headers,
-      connector,
-      currency: await currency,
-      refs: {
-        save: (kind, pairs) => deps.inbound.saveRefs(ctx, connector.id, kind, pairs),
-        lookup: (kind, id) => deps.inbound.lookupRef(ctx, connector.id, kind, id),
-      },
-    });
-    const parsedCommands = parseCommands(raw);
-    if (!parsedCommands.ok) {
-      await deps.inbound.finish(ctx, d, {
-        status: 'parked',
-        error: `the commands are not valid: ${parsedCommands.errors.join('; ')}`,
-      });
-      return;
-    }
-    const results = await applyInboundCommands(
-      ctx,
-      deps.commands,
-      {
-        connectorId: connector.id,
-        kind: connector.kind,
-        channelId: connector.channelId,
-        locationId: connector.locationId,
-      },
-      parsedCommands.commands,
-    );
+    const results = await applyInboundCommands(ctx, deps.commands, sourceOf(item.connector), t.commands);
     await deps.inbound.finish(ctx, d, { status: 'processed', result: results });
   } catch (err) {
-    // The stored reason is shown in the console: our own sentences, never SQL or a stack.
-    if (!isReadableError(err)) deps.log.error({ err, deliveryId: d.id }, 'inbound delivery failed');
-    await deps.inbound.finish(ctx, d, { status: 'parked', error: readableErrorText(err) });
+    await park(ctx, deps, d, err);
   }
 }
 
 /**
+ * Deliveries of different order ids, side by side: those that are each one order upsert are imported
+ * as one batch per connector (few statements for all); the others one at a time, `concurrency` at once.
+ */
+async function processRound(
+  ctx: Ctx,
+  deps: InboundProcessorDeps,
+  items: LoadedDelivery[],
+  concurrency: number,
+  currencies: Map<string, Promise<string | undefined>>,
+): Promise<void> {
+  const alone: LoadedDelivery[] = [];
+  const orders = new Map<string, Array<{ at: number; item: LoadedDelivery; command: OrderUpsertCommand }>>();
+  await inParallel([...items.entries()], concurrency, async ([at, item]) => {
+    try {
+      const t = await translateLoaded(ctx, deps, item, currencies);
+      if ('parked' in t) {
+        await deps.inbound.finish(ctx, item.delivery, { status: 'parked', error: t.parked });
+      } else if (t.commands.length === 1 && t.commands[0]!.kind === 'order.upsert') {
+        const list = orders.get(item.connector.id) ?? [];
+        orders.set(item.connector.id, list);
+        list.push({ at, item, command: t.commands[0]! });
+      } else alone.push(item);
+    } catch (err) {
+      await park(ctx, deps, item.delivery, err);
+    }
+  });
+  for (const batch of orders.values()) {
+    batch.sort((a, b) => a.at - b.at); // arrival order decides who gets the last units
+    const outcomes = await applyOrderBatch(
+      ctx,
+      deps.commands,
+      sourceOf(batch[0]!.item.connector),
+      batch.map((b) => b.command),
+    );
+    await deps.inbound.finishMany(
+      ctx,
+      outcomes.map((o, i) => {
+        const delivery = batch[i]!.item.delivery;
+        if (o.ok) return { delivery, status: 'processed' as const, result: o.results };
+        if (!isReadableError(o.error))
+          deps.log.error({ err: o.error, deliveryId: delivery.id }, 'inbound delivery failed');
+        return { delivery, status: 'parked' as const, error: readableErrorText(o.error) };
+      }),
+    );
+  }
+  alone.sort((a, b) => items.indexOf(a) - items.indexOf(b));
+  await inParallel(alone, concurrency, (item) => processLoaded(ctx, deps, item, currencies));
+}
+
+/**
  * One consumer batch: the deliveries are read in one query and their connectors once. Runs of
- * deliveries with a parallel key (orders) are processed side by side, up to `concurrency` at a
- * time, each key's deliveries in turn; a delivery without a key is processed alone, in its place.
+ * deliveries with a parallel key (orders) are processed side by side in rounds (each key's first
+ * delivery, then each key's second, ...), so each key's deliveries go in turn; a delivery without a
+ * key is processed alone, in its place.
  */
 export async function processInboundBatch(
   ctx: Ctx,
@@ -144,9 +210,10 @@ export async function processInboundBatch(
   const runLanes = async () => {
     const all = [...lanes.values()];
     lanes = new Map();
-    await inParallel(all, concurrency, async (lane) => {
-      for (const item of lane) await processLoaded(ctx, deps, item, currencies);
-    });
+    for (let round = 0; all.some((lane) => lane.length > round); round++) {
+      const items = all.flatMap((lane) => (lane.length > round ? [lane[round]!] : []));
+      await processRound(ctx, deps, items, concurrency, currencies);
+    }
   };
   for (const id of deliveryIds) {
     const d = byId.get(id);

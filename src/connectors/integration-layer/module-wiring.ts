@@ -7,6 +7,7 @@ import { contactConsentPort } from '../../flows/contact-consent/index.js';
 import {
   catalogProductUpsert,
   type ImportOrderInput,
+  type ImportOrderOutcome,
   type InboundCommandDeps,
   importedOrderCancel,
 } from '../../flows/inbound-commands/index.js';
@@ -36,7 +37,11 @@ export interface HubServicesForIntegration {
   };
   commerce?: {
     importOrder: {
-      importOrder(ctx: Ctx, input: ImportOrderInput): Promise<{ order: { id: string }; created: boolean }>;
+      importOrder(
+        ctx: Ctx,
+        input: ImportOrderInput,
+      ): Promise<{ order: { id: string; customerId: string | null }; created: boolean }>;
+      importOrders?(ctx: Ctx, inputs: ImportOrderInput[]): Promise<ImportOrderOutcome[]>;
     };
     orderActions: { cancel(ctx: Ctx, orderId: string, reason: string): Promise<unknown> };
   };
@@ -56,6 +61,9 @@ export function integrationDepsFrom(s: HubServicesForIntegration): {
       setOnHand: s.inventory.setOnHand,
       upsertProduct: catalogProductUpsert(s.catalog),
       ...(commerce ? { importOrder: (ctx, input) => commerce.importOrder.importOrder(ctx, input) } : {}),
+      ...(commerce?.importOrder.importOrders
+        ? { importOrders: (ctx, inputs) => commerce.importOrder.importOrders!(ctx, inputs) }
+        : {}),
       ...(commerce && orders
         ? {
             cancelImportedOrder: importedOrderCancel({

@@ -4,6 +4,7 @@ import { createCheckoutFlow } from './checkout.flow.js';
 import type { CommerceDeps } from './commerce.deps.js';
 import { createIdentifyCartFlow } from './identify-cart.flow.js';
 import { createImportOrderFlow } from './import-order.flow.js';
+import { withBatchImport } from './import-orders-batch.js';
 import { createOrderActionsFlow } from './order-actions.flow.js';
 import { createReceiptEmailFlow } from './receipt-email.flow.js';
 import { createReturnsFlow } from './returns.flow.js';
@@ -24,7 +25,7 @@ export function createCommerceFlows(deps: CommerceDeps) {
     checkout: createCheckoutFlow(deps),
     orderActions: createOrderActionsFlow(deps),
     returns: createReturnsFlow(deps),
-    importOrder: createImportOrderFlow(deps),
+    importOrder: withBatchImport(deps, createImportOrderFlow(deps)),
   };
 }
 export type CommerceFlows = ReturnType<typeof createCommerceFlows>;

@@ -207,31 +207,40 @@ export async function routeAndAllocate(
     ? strategy.route(lines, candidates, to)
     : { ok: true as const, shipments: [] as never[] };
   if (!routed.ok) throw insufficientStock(routed, 'shipped');
-  const reservationIds: string[] = [];
-  const plans: FulfilmentPlan[] = [];
-  for (const s of routed.shipments) {
-    const planLines: FulfilmentPlan['lines'] = [];
-    for (const l of s.lines) {
-      const r = await deps.inventory.reserve(tx, {
-        sku: l.sku,
-        quantity: l.quantity,
-        kind: 'order_allocation',
-        channelId,
-        location: s.locationId,
-        reference: orderId,
-        ...(idempotencyKeyOf ? { idempotencyKey: idempotencyKeyOf(l.sku, s.locationId) } : {}),
-      });
-      if (!r.ok) throw insufficientStock(r, 'allocated');
-      reservationIds.push(r.value.reservation.id);
-      planLines.push({ sku: l.sku, quantity: l.quantity, reservationId: r.value.reservation.id });
-    }
-    plans.push({
-      kind: s.kind,
-      locationId: s.locationId,
-      lines: planLines,
-      routing: { strategy: strategy.name, reason: s.reason, distanceKm: s.distanceKm },
+  // Reserved in one global order (SKU, then location): each reservation locks its SKU's stock rows
+  // until the transaction ends, so two orders naming the same SKUs in another order would deadlock.
+  const parts = routed.shipments.flatMap((s, shipment) => s.lines.map((l) => ({ shipment, ...l })));
+  const byLock = [...parts].sort((a, b) =>
+    a.sku === b.sku
+      ? routed.shipments[a.shipment]!.locationId.localeCompare(routed.shipments[b.shipment]!.locationId)
+      : a.sku < b.sku
+        ? -1
+        : 1,
+  );
+  const reserved = new Map<(typeof parts)[number], string>();
+  for (const l of byLock) {
+    const locationId = routed.shipments[l.shipment]!.locationId;
+    const r = await deps.inventory.reserve(tx, {
+      sku: l.sku,
+      quantity: l.quantity,
+      kind: 'order_allocation',
+      channelId,
+      location: locationId,
+      reference: orderId,
+      ...(idempotencyKeyOf ? { idempotencyKey: idempotencyKeyOf(l.sku, locationId) } : {}),
     });
+    if (!r.ok) throw insufficientStock(r, 'allocated');
+    reserved.set(l, r.value.reservation.id);
   }
+  const reservationIds = parts.map((l) => reserved.get(l)!);
+  const plans: FulfilmentPlan[] = routed.shipments.map((s, shipment) => ({
+    kind: s.kind,
+    locationId: s.locationId,
+    lines: parts
+      .filter((l) => l.shipment === shipment)
+      .map((l) => ({ sku: l.sku, quantity: l.quantity, reservationId: reserved.get(l)! })),
+    routing: { strategy: strategy.name, reason: s.reason, distanceKm: s.distanceKm },
+  }));
   const waiting = await reserveWaiting(deps, tx, channelId, orderId, short);
   reservationIds.push(...waiting.reservationIds);
   // The units that wait, as backorders; a caller that knows the lines' policies says which pre-order.
@@ -302,4 +311,88 @@ export async function handOverAtCounter(deps: CommerceDeps, tx: Ctx, order: Orde
   if (!f) return order;
   for (const l of f.lines) if (l.reservationId) await deps.inventory.fulfil(tx, l.reservationId);
   return (await deps.orders.fulfilments.recordCollected(tx, order.id, f.id)).order;
+}
+
+/** One order of routeAndAllocateMany: its lines, where it goes, its reservations' idempotency keys. */
+export interface OrderToRoute {
+  orderId: string;
+  lines: Array<{ sku: string; quantity: number }>;
+  to: Destination;
+  idempotencyKeyOf: (sku: string, locationId: string) => string;
+}
+
+/**
+ * routeAndAllocate for several orders of one channel in the caller's transaction (imported orders
+ * in a batch): the stock is read once, each order routed in memory against what the orders before
+ * it took, then every line reserved with one batch per SKU. Throws (the caller rolls back and takes
+ * the orders one at a time) when an order cannot be routed or a reservation is refused.
+ */
+export async function routeAndAllocateMany(
+  deps: CommerceDeps,
+  tx: Ctx,
+  channelId: string,
+  orders: OrderToRoute[],
+  strategyName: string,
+): Promise<OrderStock[]> {
+  const strategy = deps.checkoutRules.routingStrategy(strategyName);
+  const candidates = await candidatesFor(
+    deps,
+    tx,
+    channelId,
+    orders.flatMap((o) => o.lines.map((l) => l.sku)),
+  );
+  const routes = orders.map((o) => {
+    const wanted = new Map<string, number>();
+    for (const l of o.lines) addTo(wanted, l.sku, l.quantity);
+    const routed = strategy.route(
+      [...wanted].map(([sku, quantity]) => ({ sku, quantity })),
+      candidates,
+      o.to,
+    );
+    if (!routed.ok) throw insufficientStock(routed, 'shipped');
+    for (const s of routed.shipments) {
+      const c = candidates.find((x) => x.locationId === s.locationId);
+      for (const l of s.lines) c?.stock.set(l.sku, (c.stock.get(l.sku) ?? 0) - l.quantity);
+    }
+    return routed.shipments;
+  });
+  const parts = routes.flatMap((shipments, order) =>
+    shipments.flatMap((s, shipment) => s.lines.map((l) => ({ order, shipment, ...l }))),
+  );
+  const results = await deps.inventory.reserveMany(
+    tx,
+    parts.map((l) => {
+      const locationId = routes[l.order]![l.shipment]!.locationId;
+      return {
+        input: {
+          sku: l.sku,
+          quantity: l.quantity,
+          kind: 'order_allocation' as const,
+          channelId,
+          location: locationId,
+          reference: orders[l.order]!.orderId,
+          idempotencyKey: orders[l.order]!.idempotencyKeyOf(l.sku, locationId),
+        },
+      };
+    }),
+  );
+  const ids = results.map((r) => {
+    if (r instanceof AppError) throw r;
+    if (!r.ok) throw insufficientStock(r, 'allocated');
+    return r.value.reservation.id;
+  });
+  return routes.map((shipments, order) => {
+    const mine = parts.flatMap((l, i) => (l.order === order ? [{ ...l, id: ids[i]! }] : []));
+    return {
+      reservationIds: mine.map((l) => l.id),
+      plans: shipments.map((s, shipment) => ({
+        kind: s.kind,
+        locationId: s.locationId,
+        lines: mine
+          .filter((l) => l.shipment === shipment)
+          .map((l) => ({ sku: l.sku, quantity: l.quantity, reservationId: l.id })),
+        routing: { strategy: strategy.name, reason: s.reason, distanceKm: s.distanceKm },
+      })),
+    };
+  });
 }

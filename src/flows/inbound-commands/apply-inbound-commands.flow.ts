@@ -35,7 +35,16 @@ export interface ImportOrderInput {
   paid: boolean;
   address?: { line1: string; postalCode: string; city: string; country: string; name?: string | undefined };
   placedAt?: Date | undefined;
+  /** The buyer as the source knows them, identified once with every identifier. */
+  buyer?:
+    | { identifiers: Array<{ type: string; value: string }>; traits?: Record<string, unknown> }
+    | undefined;
 }
+
+/** One order's outcome in a batch import: its order, or why it could not be imported. */
+export type ImportOrderOutcome =
+  | { ok: true; order: { id: string; customerId: string | null }; created: boolean }
+  | { ok: false; error: unknown };
 
 type Identify = (
   ctx: Ctx,
@@ -52,7 +61,12 @@ export interface InboundCommandDeps {
     ctx: Ctx,
     entry: { sku: string; locationId: string; quantity: number; reason?: string },
   ) => Promise<unknown>;
-  importOrder?: (ctx: Ctx, input: ImportOrderInput) => Promise<{ order: { id: string }; created: boolean }>;
+  importOrder?: (
+    ctx: Ctx,
+    input: ImportOrderInput,
+  ) => Promise<{ order: { id: string; customerId: string | null }; created: boolean }>;
+  /** Several orders with few statements, each with its outcome in input order. */
+  importOrders?: (ctx: Ctx, inputs: ImportOrderInput[]) => Promise<ImportOrderOutcome[]>;
   cancelImportedOrder?: (
     ctx: Ctx,
     externalSource: string,
@@ -115,11 +129,23 @@ async function stitchBuyer(
   return r.ok ? r.value.customerId : null;
 }
 
-async function importOrder(ctx: Ctx, deps: InboundCommandDeps, s: InboundSource, c: OrderUpsertCommand) {
-  if (!deps.importOrder) throw unavailable('Order import');
-  // The source's customer id links the buyer first; the import then finds the same person by email/phone.
-  const customerId = c.buyer ? await stitchBuyer(ctx, deps, s, c.buyer) : null;
-  const r = await deps.importOrder(ctx, {
+/** The identifiers and names the source gave for a buyer (its own customer id first). */
+function identityOf(s: InboundSource, b: NonNullable<OrderUpsertCommand['buyer']>) {
+  const identifiers = [
+    ...(b.externalId ? [{ type: `${s.kind}_customer`, value: b.externalId }] : []),
+    ...(b.email ? [{ type: 'email', value: b.email }] : []),
+    ...(b.phone ? [{ type: 'phone', value: b.phone }] : []),
+  ];
+  const traits = {
+    ...(b.firstName ? { firstName: b.firstName } : {}),
+    ...(b.lastName ? { lastName: b.lastName } : {}),
+  };
+  return identifiers.length ? { identifiers, traits } : undefined;
+}
+
+/** The import flow's input for an order command; the buyer is identified once, by all it has. */
+function importInput(s: InboundSource, c: OrderUpsertCommand): ImportOrderInput {
+  return {
     channelId: needChannel(s),
     externalSource: sourceName(s),
     externalId: c.externalId,
@@ -132,11 +158,48 @@ async function importOrder(ctx: Ctx, deps: InboundCommandDeps, s: InboundSource,
     paid: c.paid,
     ...(c.address ? { address: c.address } : {}),
     placedAt: c.placedAt,
-  });
-  return {
-    ref: r.order.id,
-    note: `${r.created ? 'created' : 'already imported'}${customerId ? `; buyer ${customerId}` : ''}`,
+    buyer: c.buyer ? identityOf(s, c.buyer) : undefined,
   };
+}
+
+const orderResult = (r: { order: { id: string; customerId: string | null }; created: boolean }) => ({
+  ref: r.order.id,
+  note: `${r.created ? 'created' : 'already imported'}${r.order.customerId ? `; buyer ${r.order.customerId}` : ''}`,
+});
+
+async function importOrder(ctx: Ctx, deps: InboundCommandDeps, s: InboundSource, c: OrderUpsertCommand) {
+  if (!deps.importOrder) throw unavailable('Order import');
+  return orderResult(await deps.importOrder(ctx, importInput(s, c)));
+}
+
+/**
+ * Deliveries that are each one order upsert, imported as a batch (`importOrders`, or one at a time
+ * when the hub has no batch import): each gets its results or its error, in input order.
+ */
+export async function applyOrderBatch(
+  ctx: Ctx,
+  deps: InboundCommandDeps,
+  source: InboundSource,
+  commands: OrderUpsertCommand[],
+): Promise<Array<{ ok: true; results: CommandResult[] } | { ok: false; error: unknown }>> {
+  if (!deps.importOrders) {
+    const out = [];
+    for (const c of commands) {
+      try {
+        out.push({ ok: true as const, results: await applyInboundCommands(ctx, deps, source, [c]) });
+      } catch (error) {
+        out.push({ ok: false as const, error });
+      }
+    }
+    return out;
+  }
+  const outcomes = await deps.importOrders(
+    ctx,
+    commands.map((c) => importInput(source, c)),
+  );
+  return outcomes.map((o) =>
+    o.ok ? { ok: true, results: [{ kind: 'order.upsert', ...orderResult(o) }] } : o,
+  );
 }
 
 export async function applyInboundCommands(

@@ -180,6 +180,25 @@ export async function finishInboundDelivery(
   );
 }
 
+/** finishInboundDelivery for several deliveries in one statement (one JSON parameter). */
+export async function finishInboundDeliveries(
+  exec: Executor,
+  list: Array<{ id: string; status: 'processed' | 'parked'; error: string | null; result: unknown }>,
+  now: Date,
+): Promise<void> {
+  if (list.length === 0) return;
+  const doc = JSON.stringify(
+    list.map((d) => ({ id: d.id, status: d.status, error: d.error, result: d.result ?? null })),
+  );
+  await exec.execute(
+    sql`update inbound_deliveries d set status = u.status, error = u.error,
+          result = case when jsonb_typeof(u.result) = 'null' then null else u.result end,
+          processed_at = ${now}
+        from jsonb_to_recordset(${doc}::jsonb) as u(id text, status text, error text, result jsonb)
+        where d.id = u.id`,
+  );
+}
+
 export async function upsertRefs(
   exec: Executor,
   connectorId: string,

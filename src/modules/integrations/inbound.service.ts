@@ -5,11 +5,12 @@
 import { randomBytes } from 'node:crypto';
 import { AppError, newId, notFound } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
-import { appendEvent } from '../../platform/events/event-log.js';
+import { appendEvent, appendEvents } from '../../platform/events/event-log.js';
 import { checkJsonata } from '../../platform/jsonata.js';
 import { createSecretBox, type SecretBox } from '../../platform/secrets/secret-box.js';
 import {
   deleteConnectorRows,
+  finishInboundDeliveries,
   finishInboundDelivery,
   insertInboundDelivery,
   selectConnector,
@@ -87,6 +88,16 @@ export interface InboundService {
     d: InboundDelivery,
     outcome: { status: 'processed' | 'parked'; error?: string | undefined; result?: unknown },
   ): Promise<void>;
+  /** finish for several deliveries in one transaction of two statements. */
+  finishMany(
+    ctx: Ctx,
+    list: Array<{
+      delivery: InboundDelivery;
+      status: 'processed' | 'parked';
+      error?: string | undefined;
+      result?: unknown;
+    }>,
+  ): Promise<void>;
   /** Sends a parked delivery through processing again (after fixing a mapping or the data). */
   retryParked(ctx: Ctx, id: string): Promise<InboundDelivery>;
   /** Remembers which of our records each external id of a kind became. */
@@ -104,6 +115,36 @@ export interface InboundService {
 
 export function createInboundService(opts: InboundOptions = {}): InboundService {
   const box = opts.secrets ?? createSecretBox(undefined);
+  const finishMany: InboundService['finishMany'] = async (ctx, list) => {
+    if (list.length === 0) return;
+    await inTransaction(ctx, async (tx) => {
+      await finishInboundDeliveries(
+        tx.db,
+        list.map((f) => ({
+          id: f.delivery.id,
+          status: f.status,
+          error: f.error ?? null,
+          result: f.result,
+        })),
+        ctx.clock.now(),
+      );
+      await appendEvents(
+        tx,
+        list.map(({ delivery: d, status, error }) => ({
+          type:
+            status === 'processed' ? INTEGRATION_EVENTS.inboundProcessed : INTEGRATION_EVENTS.inboundParked,
+          subject: d.id,
+          payload: {
+            deliveryId: d.id,
+            connectorId: d.connectorId,
+            topic: d.topic,
+            ...(error ? { error: error.slice(0, 500) } : {}),
+          },
+        })),
+      );
+    });
+  };
+
   async function load(ctx: Ctx, id: string): Promise<ConnectorWithSecret> {
     const c = await selectConnector(ctx.db, id, box);
     if (!c) throw notFound('connector', id);
@@ -252,28 +293,10 @@ export function createInboundService(opts: InboundOptions = {}): InboundService 
       d: InboundDelivery,
       outcome: { status: 'processed' | 'parked'; error?: string | undefined; result?: unknown },
     ): Promise<void> {
-      await inTransaction(ctx, async (tx) => {
-        await finishInboundDelivery(
-          tx.db,
-          d.id,
-          { status: outcome.status, error: outcome.error ?? null, result: outcome.result },
-          ctx.clock.now(),
-        );
-        await appendEvent(tx, {
-          type:
-            outcome.status === 'processed'
-              ? INTEGRATION_EVENTS.inboundProcessed
-              : INTEGRATION_EVENTS.inboundParked,
-          subject: d.id,
-          payload: {
-            deliveryId: d.id,
-            connectorId: d.connectorId,
-            topic: d.topic,
-            ...(outcome.error ? { error: outcome.error.slice(0, 500) } : {}),
-          },
-        });
-      });
+      await finishMany(ctx, [{ delivery: d, ...outcome }]);
     },
+
+    finishMany,
 
     /** Sends a parked delivery through processing again (after fixing a mapping or the data). */
     async retryParked(ctx: Ctx, id: string): Promise<InboundDelivery> {

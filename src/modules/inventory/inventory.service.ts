@@ -1,6 +1,6 @@
 // The inventory service: locations and sourcing, stock and adjustments, reservations, composed
 // into one object (each part lives in its own file by use case).
-import type { Result } from '../../kernel/index.js';
+import type { AppError, Result } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import type { StatementPart } from '../../platform/events/one-statement.js';
 import type {
@@ -110,6 +110,14 @@ export interface InventoryService {
    * transaction the reservation joins that transaction instead.
    */
   reserve(ctx: Ctx, input: ReservationInput, opts?: ReserveOptions): Promise<ReserveResult>;
+  /**
+   * Several reservations in the caller's transaction: one batch per SKU, SKUs locked in sorted order.
+   * Each input gets its result or its refusal (an AppError), in input order.
+   */
+  reserveMany(
+    tx: Ctx,
+    inputs: ReadonlyArray<{ input: ReservationInput; opts?: ReserveOptions }>,
+  ): Promise<Array<ReserveResult | AppError>>;
   /** Gives a hold or allocation back: reserved goes down. */
   release(ctx: Ctx, id: string): Promise<ReservationChange>;
   /** Turns a hold into an order allocation: it stops expiring. */
@@ -161,6 +169,7 @@ export function createInventoryService(deps: InventoryDeps = {}): InventoryServi
 
     batcher: reservations.batcher,
     reserve: reservations.reserve,
+    reserveMany: reservations.reserveMany,
     release: reservations.release,
     allocate: reservations.allocate,
     fulfil: reservations.fulfil,

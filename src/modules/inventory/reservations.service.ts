@@ -78,6 +78,32 @@ async function releaseStock(
   });
 }
 
+/** A reservation request as a batch decides it (the channel from the input or the key's). */
+function requestOf(ctx: Ctx, input: ReservationInput, opts: ReserveOptions) {
+  const parsed = ReservationInput.parse(input);
+  const channelId = parsed.channelId ?? ctx.channelId;
+  if (!channelId) {
+    throw new AppError('validation_failed', 'Name the channel to reserve for', {
+      issues: [{ path: 'channelId', message: 'required unless the API key is bound to a channel' }],
+    });
+  }
+  return {
+    sku: parsed.sku,
+    quantity: parsed.quantity,
+    kind: parsed.kind,
+    channelId,
+    idempotencyKey: parsed.idempotencyKey ?? null,
+    location: parsed.location ?? null,
+    ttlSeconds: parsed.ttlSeconds ?? null,
+    reference: parsed.reference ?? null,
+    allowPartial: parsed.allowPartial,
+    actorId: ctx.actor.id,
+    requestId: ctx.requestId,
+    alongside: opts.alongside,
+    beyondStock: opts.beyondStock,
+  };
+}
+
 export function createReservationsService(options: Partial<BatcherOptions> = {}) {
   const batcher = new ReservationBatcher({
     windowMs: options.windowMs ?? 0,
@@ -121,33 +147,41 @@ export function createReservationsService(options: Partial<BatcherOptions> = {})
      * transaction the reservation joins that transaction instead.
      */
     async reserve(ctx: Ctx, input: ReservationInput, opts: ReserveOptions = {}): Promise<ReserveResult> {
-      const parsed = ReservationInput.parse(input);
-      const channelId = parsed.channelId ?? ctx.channelId;
-      if (!channelId) {
-        throw new AppError('validation_failed', 'Name the channel to reserve for', {
-          issues: [{ path: 'channelId', message: 'required unless the API key is bound to a channel' }],
-        });
-      }
-      const request = {
-        sku: parsed.sku,
-        quantity: parsed.quantity,
-        kind: parsed.kind,
-        channelId,
-        idempotencyKey: parsed.idempotencyKey ?? null,
-        location: parsed.location ?? null,
-        ttlSeconds: parsed.ttlSeconds ?? null,
-        reference: parsed.reference ?? null,
-        allowPartial: parsed.allowPartial,
-        actorId: ctx.actor.id,
-        requestId: ctx.requestId,
-        alongside: opts.alongside,
-        beyondStock: opts.beyondStock,
-      };
+      const request = requestOf(ctx, input, opts);
       const outcome = ctx.inTx
         ? (await reserveBatch(ctx, request.sku, [request])).outcomes[0]!
         : await batcher.submit(ctx, request);
       if ('error' in outcome) throw outcome.error;
       return outcome.result;
+    },
+
+    /**
+     * Several reservations in the caller's transaction, each SKU's in one batch (two statements per
+     * SKU), the SKUs locked in sorted order (so two such calls never deadlock). Each input gets its
+     * result or its error, in input order; a refused one writes nothing, the others stand.
+     */
+    async reserveMany(
+      tx: Ctx,
+      inputs: ReadonlyArray<{ input: ReservationInput; opts?: ReserveOptions }>,
+    ): Promise<Array<ReserveResult | AppError>> {
+      if (!tx.inTx) throw new Error("reserveMany runs in the caller's transaction");
+      const requests = inputs.map((i) => requestOf(tx, i.input, i.opts ?? {}));
+      const bySku = new Map<string, number[]>();
+      for (const [i, r] of requests.entries()) bySku.set(r.sku, [...(bySku.get(r.sku) ?? []), i]);
+      const out: Array<ReserveResult | AppError> = [];
+      for (const sku of [...bySku.keys()].sort()) {
+        const at = bySku.get(sku)!;
+        const run = await reserveBatch(
+          tx,
+          sku,
+          at.map((i) => requests[i]!),
+        );
+        for (const [k, i] of at.entries()) {
+          const o = run.outcomes[k]!;
+          out[i] = 'error' in o ? o.error : o.result;
+        }
+      }
+      return out;
     },
 
     release: (ctx: Ctx, id: string) =>

@@ -89,6 +89,11 @@ function fulfilLines(order: Order, shipped: FulfilmentLine[], at: Date, reason: 
 export interface FulfilmentsService {
   /** Records where each part of an order leaves from and why (routing), in one statement. */
   planFulfilments(ctx: Ctx, order: Order, plans: FulfilmentPlan[]): Promise<Fulfilment[]>;
+  /** planFulfilments for several orders in one statement (imported orders in a batch). */
+  planFulfilmentsMany(
+    ctx: Ctx,
+    items: ReadonlyArray<{ order: Order; plans: FulfilmentPlan[] }>,
+  ): Promise<Fulfilment[][]>;
   /** Store staff have picked a click & collect order: it waits at the counter. */
   markReadyForPickup(ctx: Ctx, fulfilmentId: string): Promise<{ order: Order; fulfilment: Fulfilment }>;
   /** Checks a pickup at the till (code and store) without changing anything; a refusal says why. */
@@ -128,6 +133,16 @@ export function createFulfilmentsService(): FulfilmentsService {
   }
 
   return {
+    async planFulfilmentsMany(ctx, items) {
+      const lists = items.map((i) => newFulfilments(i.order.id, i.plans, ctx.clock.now()));
+      await insertFulfilments(
+        ctx,
+        lists.flat(),
+        lists.flatMap((list, k) => list.map((f) => fulfilmentPlannedEvent(items[k]!.order, f))),
+      );
+      return lists;
+    },
+
     /** Records where each part of an order leaves from and why (routing), in one statement. */
     async planFulfilments(ctx: Ctx, order: Order, plans: FulfilmentPlan[]): Promise<Fulfilment[]> {
       const list = newFulfilments(order.id, plans, ctx.clock.now());

@@ -26,6 +26,36 @@ export async function insertPayment(exec: Executor, p: Payment): Promise<void> {
   await exec.execute(insertPaymentStatement(p));
 }
 
+/** Several payments in one insert (one JSON parameter). */
+export async function insertPayments(exec: Executor, list: Payment[]): Promise<void> {
+  if (list.length === 0) return;
+  const doc = JSON.stringify(
+    list.map((p) => ({
+      id: p.id,
+      order_id: p.orderId,
+      provider: p.provider,
+      status: p.status,
+      amount: p.amount,
+      currency: p.currency,
+      refunded_amount: p.refundedAmount,
+      provider_ref: p.providerRef,
+      failure_code: p.failureCode,
+      failure_message: p.failureMessage,
+      created_at: p.createdAt.toISOString(),
+      updated_at: p.updatedAt.toISOString(),
+    })),
+  );
+  await exec.execute(
+    sql`insert into payments (id, order_id, provider, status, amount, currency, refunded_amount, provider_ref,
+                              failure_code, failure_message, created_at, updated_at)
+        select id, order_id, provider, status, amount, currency, refunded_amount, provider_ref,
+               failure_code, failure_message, created_at, updated_at
+        from jsonb_to_recordset(${doc}::jsonb) as u(id text, order_id text, provider text, status text,
+             amount integer, currency text, refunded_amount integer, provider_ref text, failure_code text,
+             failure_message text, created_at timestamptz, updated_at timestamptz)`,
+  );
+}
+
 /** The insert of a payment (returning its id). */
 export function insertPaymentStatement(p: Payment): SQL {
   return sql`insert into payments (id, order_id, provider, status, amount, currency, refunded_amount, provider_ref,

@@ -18,6 +18,7 @@ import { type RefundOutcome, type RefundRequest, refundOrder } from './payments.
 import {
   insertPayment,
   insertPaymentStatement,
+  insertPayments,
   selectPayment,
   selectPaymentsOfOrder,
   selectRefundsOfOrder,
@@ -78,6 +79,11 @@ export interface PaymentsService {
   ): Promise<Result<AuthorizedPayment, PaymentFailed>>;
   /** Records an authorized (or pending, or captured) payment and its event in the caller's transaction. */
   recordPayment(ctx: Ctx, authorized: AuthorizedPayment, channelId?: string | null): Promise<Payment>;
+  /** recordPayment for several payments: one insert and one events insert, in the caller's transaction. */
+  recordPayments(
+    ctx: Ctx,
+    list: ReadonlyArray<{ authorized: AuthorizedPayment; channelId?: string | null }>,
+  ): Promise<Payment[]>;
   /** recordPayment as a part (CTE `name`) of a caller's one-statement write. */
   recordPaymentPart(
     ctx: Ctx,
@@ -246,6 +252,27 @@ export function createPaymentsService(deps: PaymentsDeps = {}): PaymentsService 
           authorized.payment.status === 'pending' ? PAYMENT_EVENTS.pending : PAYMENT_EVENTS.succeeded;
         await appendEvent(tx, paymentEvent(authorized.payment, type, channelId));
         return authorized.payment;
+      });
+    },
+
+    async recordPayments(ctx, list) {
+      if (list.length === 0) return [];
+      return inTransaction(ctx, async (tx) => {
+        await insertPayments(
+          tx.db,
+          list.map((l) => l.authorized.payment),
+        );
+        await appendEvents(
+          tx,
+          list.map(({ authorized: { payment }, channelId }) =>
+            paymentEvent(
+              payment,
+              payment.status === 'pending' ? PAYMENT_EVENTS.pending : PAYMENT_EVENTS.succeeded,
+              channelId,
+            ),
+          ),
+        );
+        return list.map((l) => l.authorized.payment);
       });
     },
 
