@@ -133,7 +133,7 @@ import { type Ctx, createContext } from './platform/context.js';
 import { type Database, openDatabase } from './platform/db/database.js';
 import { getMeta, setMeta } from './platform/db/hub-meta.js';
 import { type MigrationSet, runMigrations } from './platform/db/migrate.js';
-import { freshDatabaseImage } from './platform/db/pglite-image.js';
+import { freshDatabaseImage, unpackDatabaseImage } from './platform/db/pglite-image.js';
 import { consumerLags } from './platform/events/consumer.js';
 import { registerEventSchemas } from './platform/events/event-schemas.js';
 import { onHeartbeat } from './platform/events/lease-heartbeat.js';
@@ -421,6 +421,8 @@ export function createLogger(level: string): Logger {
 /** The hub's database; a new embedded one starts from the build's migrated image when it fits. */
 export function openHubDatabase(config: Pick<HubConfig, 'databaseUrl' | 'dataDir'>): Promise<Database> {
   if (config.databaseUrl) return openDatabase({ databaseUrl: config.databaseUrl });
+  // On disk the image is unpacked beside PGlite (less CPU and memory); in memory PGlite loads it.
+  if (unpackDatabaseImage(config.dataDir, ALL_MIGRATIONS)) return openDatabase({ dataDir: config.dataDir });
   return openDatabase({
     dataDir: config.dataDir,
     pgliteImage: freshDatabaseImage(config.dataDir, ALL_MIGRATIONS),

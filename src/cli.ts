@@ -9,6 +9,7 @@ import {
   createServices,
   HUB_VERSION,
   openHubDatabase,
+  prepareDatabase,
 } from './app.js';
 import { addImportCommands } from './cli-import.js';
 import { type ClusterStarted, isClusterWorker, serveClusterPrimary, serveClusterWorker } from './cluster.js';
@@ -22,6 +23,7 @@ import { createContext } from './platform/context.js';
 import { restoreEmbeddedDatabase, snapshotEmbeddedDatabase } from './platform/db/backup.js';
 import { openDatabase } from './platform/db/database.js';
 import { runMigrations } from './platform/db/migrate.js';
+import { needsInitdb } from './platform/db/pglite-image.js';
 
 /** Within this, a SIGTERM has stopped the hub (below a process manager's usual 10 s grace). */
 const STOP_DEADLINE_MS = 9_000;
@@ -99,13 +101,19 @@ program
       process.stdout.write(startBanner({ ...s, natsUrl: config.natsUrl, workers: config.workers }));
     if (config.workers > 1)
       return serveClusterPrimary(config, { stopDeadlineMs: STOP_DEADLINE_MS, started: print });
-    const hub = await createHub({ config });
+    // A first start with the demo data on the embedded database seeds it in a PGlite of its own,
+    // closed before serving: seeding grows PGlite's WebAssembly memory, which it never gives back.
+    const prepared =
+      !config.databaseUrl && config.demo && needsInitdb(config.dataDir)
+        ? await prepareDatabase(config, createLogger(config.logLevel))
+        : undefined;
+    const hub = await createHub({ config, ...(prepared ? { prepared: true } : {}) });
     const address = await hub.listen();
     print({
       address,
       describe: hub.database.describe,
       paymentProviders: hub.paymentProviders,
-      preparation: hub,
+      preparation: prepared ?? hub,
     });
     // Graceful stop: no new connections, requests in flight finish, consumers save their cursors,
     // pools close. Past STOP_DEADLINE_MS the process exits anyway (a process manager's SIGKILL

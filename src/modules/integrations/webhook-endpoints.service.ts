@@ -49,7 +49,10 @@ export function endpointAccess(deps: WebhooksDeps) {
     return secrets.open(e);
   }
 
+  // Bumped by every change made here: the fan-out's kept endpoints are read again (webhook-queue).
+  let version = 0;
   async function changed(tx: Ctx, e: EndpointWithSecrets, what: string) {
+    version++;
     await appendEvent(tx, {
       type: INTEGRATION_EVENTS.endpointChanged,
       subject: e.id,
@@ -58,7 +61,7 @@ export function endpointAccess(deps: WebhooksDeps) {
     });
   }
 
-  return { secrets, insertEndpoint, updateEndpointRow, load, changed };
+  return { secrets, insertEndpoint, updateEndpointRow, load, changed, version: () => version };
 }
 
 /** The endpoint half of the webhooks service. */

@@ -1,13 +1,13 @@
 // A new embedded data directory starts from the build's migrated image only when the image was made
 // for exactly these migrations and this PGlite; an initialised directory never does.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { platformMigrations } from '../migrations.js';
 import { openDatabase } from './database.js';
 import { migrationsApplied } from './migrate.js';
-import { freshDatabaseImage, writeDatabaseImage } from './pglite-image.js';
+import { freshDatabaseImage, unpackDatabaseImage, writeDatabaseImage } from './pglite-image.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'omnihub-image-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -37,4 +37,21 @@ it('opens a new directory migrated from the image, and ignores an image made for
   expect(
     freshDatabaseImage(join(dir, 'data2'), [...sets, { name: 'x', folder: other }], image),
   ).toBeUndefined();
+});
+
+it('unpacks the image into a new directory on disk that PGlite opens migrated, and never over an initialised one', async () => {
+  const image = join(dir, 'image.tar.gz');
+  const sets = [platformMigrations];
+  await writeDatabaseImage(sets, image);
+  const dataDir = join(dir, 'unpacked');
+  expect(unpackDatabaseImage(dataDir, sets, image)).toBe(true);
+  expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
+  const database = await openDatabase({ dataDir });
+  try {
+    expect(await migrationsApplied(database.db, sets)).toBe(true);
+  } finally {
+    await database.close();
+  }
+  expect(unpackDatabaseImage(dataDir, sets, image)).toBe(false);
+  expect(unpackDatabaseImage('memory://', sets, image)).toBe(false);
 });
