@@ -93,17 +93,6 @@ export function startWebhooksOut(opts: {
     return service.renewClaims(ctx, owner, ids, config.leaseMs);
   });
 
-  // A delivery being sent stays leased for its whole send (the request's timeout and a heartbeat
-  // more to record it), not only until the next heartbeat: a heartbeat that comes late must not
-  // let another node send it a second time. A dead node's sends are taken over after that.
-  const sendLeaseMs = Math.max(config.leaseMs, config.timeoutMs + HEARTBEAT_MS);
-  // Heads that idle loops send at once are leased at the fan-out for a send and the wait before it
-  // (sendLeaseMs + leaseMs), so a loop taking them within leaseMs skips the confirmation round trip
-  // (their lease still covers a whole send). Only as many as the idle loops take in one batch each:
-  // more would sit under a long lease that another node could not take over.
-  const preLeased = new WeakMap<ClaimedDelivery, number>();
-  let idleLoops = 0;
-
   const fanout = startConsumer({
     database,
     name: 'webhooks-fanout',
@@ -111,24 +100,17 @@ export function startWebhooksOut(opts: {
     startAt: 'head',
     batchSize: 1000,
     handle: async (events) => {
-      const sendNow =
-        ready.length === 0 && idleLoops > 0
-          ? { max: idleLoops * config.batchSize, leaseMs: sendLeaseMs + config.leaseMs }
-          : undefined;
-      const claim = ready.length < readyLimit ? { owner, leaseMs: config.leaseMs, sendNow } : undefined;
-      const leasedAt = Date.now();
+      const claim = ready.length < readyLimit ? { owner, leaseMs: config.leaseMs } : undefined;
       const r = await service.enqueueForEvents(ctx, events, claim);
-      if (r.sendNow) for (const d of r.claimed) preLeased.set(d, leasedAt);
       ready.push(...r.claimed);
       if (r.queued > 0) queued.notify();
     },
   });
-  /** Whether every delivery of a batch taken from `ready` is still under its send-now lease. */
-  const stillPreLeased = (batch: ClaimedDelivery[]) =>
-    batch.every((d) => {
-      const at = preLeased.get(d);
-      return at !== undefined && Date.now() - at < config.leaseMs;
-    });
+
+  // A delivery being sent stays leased for its whole send (the request's timeout and a heartbeat
+  // more to record it), not only until the next heartbeat: a heartbeat that comes late must not
+  // let another node send it a second time. A dead node's sends are taken over after that.
+  const sendLeaseMs = Math.max(config.leaseMs, config.timeoutMs + HEARTBEAT_MS);
   let lastRepair = 0;
   const loop = async (shard: number) => {
     const failures = loopFailureLog(log, 'webhook delivery loop');
@@ -143,7 +125,7 @@ export function startWebhooksOut(opts: {
         let claimed = fromReady
           ? ready.splice(0, config.batchSize)
           : await service.claimDeliveries(ctx, { owner, limit: config.batchSize, leaseMs: sendLeaseMs });
-        if (fromReady && claimed.length > 0 && !stillPreLeased(claimed)) {
+        if (fromReady && claimed.length > 0) {
           // These waited here under the short lease the heartbeat renews; a late heartbeat (a
           // database struggling under a burst) may have let another node take some. Send only those
           // still ours, leased now for the whole send.
@@ -169,12 +151,7 @@ export function startWebhooksOut(opts: {
           // by other nodes are seen by polling. Not woken by every commit: most queue nothing.
           // One loop polls; the others sleep until something is queued (a poll per loop would cost
           // PGlite's single connection four claims every pollMs).
-          idleLoops++;
-          try {
-            await queued.wait(shard === 0 ? config.pollMs : 10 * config.pollMs, abort.signal, seenLocal);
-          } finally {
-            idleLoops--;
-          }
+          await queued.wait(shard === 0 ? config.pollMs : 10 * config.pollMs, abort.signal, seenLocal);
           continue;
         }
         const nowSeconds = Math.floor(opts.clock.now().getTime() / 1000);

@@ -49,10 +49,7 @@ export function endpointAccess(deps: WebhooksDeps) {
     return secrets.open(e);
   }
 
-  // Bumped by every change made here: the fan-out's kept endpoints are read again (webhook-queue).
-  let version = 0;
   async function changed(tx: Ctx, e: EndpointWithSecrets, what: string) {
-    version++;
     await appendEvent(tx, {
       type: INTEGRATION_EVENTS.endpointChanged,
       subject: e.id,
@@ -61,7 +58,7 @@ export function endpointAccess(deps: WebhooksDeps) {
     });
   }
 
-  return { secrets, insertEndpoint, updateEndpointRow, load, changed, version: () => version };
+  return { secrets, insertEndpoint, updateEndpointRow, load, changed };
 }
 
 /** The endpoint half of the webhooks service. */

@@ -49,42 +49,10 @@ import {
   updateParked,
 } from './webhooks.repository.js';
 
-/** How long the fan-out keeps the active endpoints at most (see activeEndpoints). */
-const ENDPOINTS_KEPT_MS = 2_000;
-
 /** The delivery half of the webhooks service. */
 export function deliveryQueue(access: EndpointAccess, deps: WebhooksDeps) {
   const schedule = deps.retryScheduleMs ?? STANDARD_RETRY_SCHEDULE_MS;
   const { secrets, load, changed } = access;
-
-  // The active endpoints, kept between fan-out batches: most batches are a few events, and a read
-  // each put a round trip between every commit and its webhook. Every change of an endpoint appends
-  // integration.endpoint_changed in its own transaction and the fan-out reads the log in order, so a
-  // batch holding one reads them again before anything of it is fanned out (as a read per batch
-  // did); a change made in this process drops them too, and they are read again after
-  // ENDPOINTS_KEPT_MS whatever happens.
-  const kept = new WeakMap<
-    object,
-    { at: number; version: number; endpoints: Promise<EndpointWithSecrets[]> }
-  >();
-  function activeEndpoints(ctx: Ctx, events: StoredEvent[]): Promise<EndpointWithSecrets[]> {
-    const k = kept.get(ctx.database);
-    if (
-      k &&
-      k.version === access.version() &&
-      Date.now() - k.at < ENDPOINTS_KEPT_MS &&
-      !events.some((e) => e.type === INTEGRATION_EVENTS.endpointChanged)
-    )
-      return k.endpoints;
-    const entry = {
-      at: Date.now(),
-      version: access.version(),
-      endpoints: selectEndpoints(ctx.db, { activeOnly: true }),
-    };
-    kept.set(ctx.database, entry);
-    entry.endpoints.catch(() => kept.get(ctx.database) === entry && kept.delete(ctx.database));
-    return entry.endpoints;
-  }
 
   /** Parked deliveries rendered again with the endpoint's transform now; those still failing stay parked. */
   async function renderParked(tx: Ctx, e: EndpointWithSecrets, ids?: string[]): Promise<void> {
@@ -118,9 +86,9 @@ export function deliveryQueue(access: EndpointAccess, deps: WebhooksDeps) {
     async enqueueForEvents(
       ctx: Ctx,
       events: StoredEvent[],
-      claim?: { owner: string; leaseMs: number; sendNow?: { max: number; leaseMs: number } },
-    ): Promise<{ queued: number; claimed: ClaimedDelivery[]; sendNow?: boolean }> {
-      const endpoints = await activeEndpoints(ctx, events);
+      claim?: { owner: string; leaseMs: number },
+    ): Promise<{ queued: number; claimed: ClaimedDelivery[] }> {
+      const endpoints = await selectEndpoints(ctx.db, { activeOnly: true });
       if (endpoints.length === 0) return { queued: 0, claimed: [] };
       const list: NewDelivery[] = [];
       const parked: Parameters<typeof insertParkedDeliveries>[1] = [];
@@ -159,13 +127,11 @@ export function deliveryQueue(access: EndpointAccess, deps: WebhooksDeps) {
       const now = ctx.clock.now();
       await insertParkedDeliveries(ctx.db, parked, now);
       await insertParkedDeliveries(ctx.db, suppressed, now, 'suppressed');
-      const sendNow = claim?.sendNow !== undefined && list.length <= claim.sendNow.max;
-      const leaseMs = sendNow ? claim!.sendNow!.leaseMs : claim?.leaseMs;
       const written = await insertDeliveries(
         ctx.db,
         list,
         now,
-        claim ? { owner: claim.owner, leaseUntil: new Date(now.getTime() + leaseMs!) } : undefined,
+        claim ? { owner: claim.owner, leaseUntil: new Date(now.getTime() + claim.leaseMs) } : undefined,
       );
       const claimedIds = new Set(written.filter((w) => w.claimed).map((w) => w.id));
       if (claimedIds.size === 0) return { queued: written.length, claimed: [] };
@@ -185,7 +151,7 @@ export function deliveryQueue(access: EndpointAccess, deps: WebhooksDeps) {
             eventOccurredAt: d.eventOccurredAt,
           });
         });
-      return { queued: written.length, claimed, ...(sendNow ? { sendNow } : {}) };
+      return { queued: written.length, claimed };
     },
 
     /**

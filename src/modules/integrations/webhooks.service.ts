@@ -44,15 +44,13 @@ export interface WebhooksService {
   listEndpoints(ctx: Ctx): Promise<Endpoint[]>;
   /**
    * Fan-out from the event log: one queued delivery per matching (active endpoint, event). With
-   * `claim`, the new subject heads are leased to that sender at once and returned ready to send;
-   * with `claim.sendNow`, when at most `max` deliveries are queued their heads are leased for
-   * `leaseMs` of it instead (the sender sends them at once) and `sendNow` is true in the result.
+   * `claim`, the new subject heads are leased to that sender at once and returned ready to send.
    */
   enqueueForEvents(
     ctx: Ctx,
     events: StoredEvent[],
-    claim?: { owner: string; leaseMs: number; sendNow?: { max: number; leaseMs: number } },
-  ): Promise<{ queued: number; claimed: ClaimedDelivery[]; sendNow?: boolean }>;
+    claim?: { owner: string; leaseMs: number },
+  ): Promise<{ queued: number; claimed: ClaimedDelivery[] }>;
   /**
    * Queues one event for one endpoint regardless of its type filter (a workflow rule's webhook
    * action); `dedupeKey` makes a re-run of the same rule on the same event queue nothing.
