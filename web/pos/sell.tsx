@@ -21,6 +21,7 @@ import { useTill } from './pos-app.tsx';
 import { Receipt } from './receipt.tsx';
 import { AddProduct, SaleLines } from './sale-lines.tsx';
 import { type Cart, useTillSales } from './sale-state.ts';
+import { SaleSuggestions } from './suggestions.tsx';
 import { type Sold, TenderForm } from './tender.tsx';
 
 const FIND_BY = ['code', 'phone', 'email', 'loyaltyCard'] as const;
@@ -213,6 +214,7 @@ export function SellPage() {
               ) : (
                 <Empty>{intl.t('pos.emptySale')}</Empty>
               )}
+              <SaleSuggestions skus={cart?.lines.map((l) => l.sku) ?? []} add={add} run={run} />
               <FavouritesGrid add={add} run={run} />
             </>
           )}

@@ -18,10 +18,24 @@ export interface Recommendation {
 export interface RecommendationsFlow {
   /** Products to show beside one product (by id, handle or SKU) on a channel. */
   forProduct(ctx: Ctx, channel: Channel, idOrSku: string, o: ReadOptions): Promise<Recommendation[]>;
+  /** The same as JSON text (made by `serialize`), kept in memory until history or one of its products changes. */
+  forProductJson(
+    ctx: Ctx,
+    channel: Channel,
+    idOrSku: string,
+    o: ReadOptions,
+    serialize: (items: Recommendation[]) => string,
+  ): Promise<string>;
   /** Products to suggest for a cart or a till sale (its SKUs), none of its own. */
   forSkus(ctx: Ctx, channel: Channel, skus: string[], o: ReadOptions): Promise<Recommendation[]>;
   /** Products for one customer (messages, next best message): what goes with what they bought or viewed. */
   forCustomer(ctx: Ctx, channel: Channel, customerId: string, o: ReadOptions): Promise<Recommendation[]>;
+}
+
+/** The products an answer looked at: it changes when one of them does. */
+interface Looked {
+  products: ShopProduct[];
+  productIds: string[];
 }
 
 export interface ReadOptions {
@@ -37,9 +51,22 @@ export function sellableOn(channel: Pick<Channel, 'type'>, p: ShopProduct): bool
 
 export function createRecommendationsFlow(deps: {
   recommendations: RecommendationsService;
-  channelCatalog: Pick<ChannelCatalogFlow, 'getProduct'>;
+  channelCatalog: Pick<ChannelCatalogFlow, 'getProduct' | 'keep'>;
+  /** How long another node's newly counted history may take to show in a kept answer (default 30 s). */
+  keepMs?: number;
 }): RecommendationsFlow {
   const { recommendations } = deps;
+  const keepMs = deps.keepMs ?? 30_000;
+
+  async function forProduct(ctx: Ctx, channel: Channel, idOrSku: string, o: ReadOptions, looked?: Looked) {
+    const product = await deps.channelCatalog.getProduct(ctx, channel, idOrSku, {
+      locale: o.locale,
+      listedOnly: channel.type !== 'store',
+    });
+    looked?.products.push(product);
+    const candidates = await neighboursOf(ctx, [product.id]);
+    return present(ctx, channel, candidates, new Set([product.id]), o, looked);
+  }
 
   /** Neighbours of several products merged by score, their own left out. */
   async function neighboursOf(ctx: Ctx, productIds: string[]): Promise<Candidate[]> {
@@ -59,13 +86,17 @@ export function createRecommendationsFlow(deps: {
     return [...scores.values()].filter((c) => !own.has(c.productId)).sort((a, b) => b.score - a.score);
   }
 
-  /** The candidates the channel can sell, in order, filled up with its best sellers, at most `limit`. */
+  /**
+   * The candidates the channel can sell, in order, filled up with its best sellers, at most `limit`;
+   * with every product it looked at (what a kept answer is dropped with).
+   */
   async function present(
     ctx: Ctx,
     channel: Channel,
     candidates: Candidate[],
     exclude: Set<string>,
     o: ReadOptions,
+    looked: Looked = { products: [], productIds: [] },
   ): Promise<Recommendation[]> {
     const out: Recommendation[] = [];
     const seen = new Set(exclude);
@@ -75,6 +106,8 @@ export function createRecommendationsFlow(deps: {
         if (seen.has(c.productId)) continue;
         seen.add(c.productId);
         const product = await shown(ctx, channel, c.productId, o.locale);
+        looked.productIds.push(c.productId);
+        if (product) looked.products.push(product);
         if (product && sellableOn(channel, product)) out.push({ reason: c.reason, score: c.score, product });
       }
     };
@@ -96,13 +129,29 @@ export function createRecommendationsFlow(deps: {
   }
 
   return {
-    async forProduct(ctx, channel, idOrSku, o) {
-      const product = await deps.channelCatalog.getProduct(ctx, channel, idOrSku, {
-        locale: o.locale,
-        listedOnly: channel.type !== 'store',
+    forProduct: (ctx, channel, idOrSku, o) => forProduct(ctx, channel, idOrSku, o),
+
+    forProductJson(ctx, channel, idOrSku, o, serialize) {
+      // Everything that decides the answer: the channel as read, the request, this process's counts
+      // and a time bucket (another node's counting shows within keepMs).
+      const key = JSON.stringify([
+        'recs',
+        channel.id,
+        channel.currency,
+        channel.priceListId,
+        channel.locales,
+        channel.type,
+        o.locale ?? null,
+        o.limit,
+        idOrSku,
+        recommendations.version(),
+        Math.floor(ctx.clock.now().getTime() / keepMs),
+      ]);
+      return deps.channelCatalog.keep(ctx, channel, key, async () => {
+        const looked: Looked = { products: [], productIds: [] };
+        const items = await forProduct(ctx, channel, idOrSku, o, looked);
+        return { value: serialize(items), ...looked };
       });
-      const candidates = await neighboursOf(ctx, [product.id]);
-      return present(ctx, channel, candidates, new Set([product.id]), o);
     },
 
     async forSkus(ctx, channel, skus, o) {

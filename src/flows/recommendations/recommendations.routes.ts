@@ -57,8 +57,14 @@ export const recommendationsRoutes =
       async (request, reply) => {
         const channel = await catalog.channelOf(request.ctx, request.params.channel);
         channelFor(request, channel.id);
-        const items = await flow.forProduct(request.ctx, channel, request.params.idOrSku, request.query);
-        return reply.type(JSON_TYPE).send(answer(channel, items) as never);
+        const json = await flow.forProductJson(
+          request.ctx,
+          channel,
+          request.params.idOrSku,
+          request.query,
+          (items) => answer(channel, items),
+        );
+        return reply.type(JSON_TYPE).send(json as never); // already JSON text
       },
     );
 

@@ -18,6 +18,11 @@ import type { BasketItem, Neighbour, Ranked } from './recommendations.types.js';
 export const KEPT_PER_KEY = 50;
 
 export interface RecommendationsService {
+  /**
+   * Moves whenever this process records a change: answers built from neighbours or best sellers are
+   * keyed by it, so a change counted here shows on the next read.
+   */
+  version(): number;
   /** Counts basket items (idempotent per basket and product); drops the cached answers they change. */
   record(ctx: Ctx, items: BasketItem[]): Promise<{ products: string[]; channels: string[] }>;
   /** The products most often bought or viewed with this one, best first (at most 50). */
@@ -41,9 +46,13 @@ export function createRecommendationsService(opts: { cacheTtlMs?: number } = {})
   const neighbourCache = createTtlCache<string, Neighbour[]>({ ttlMs, max: 100_000 });
   const sellerCache = createTtlCache<string, Ranked[]>({ ttlMs, max: 10_000 });
 
+  let version = 0;
+
   return {
+    version: () => version,
     async record(ctx, items) {
       const changed = await insertBasketItems(ctx.db, items);
+      if (changed.products.length || changed.channels.length) version++;
       for (const p of changed.products) neighbourCache.delete(p);
       if (changed.channels.length) sellerCache.clear(); // the all-channel fallback moved too
       return changed;
@@ -67,6 +76,7 @@ export function createRecommendationsService(opts: { cacheTtlMs?: number } = {})
     allPairs: (ctx) => selectAllPairs(ctx.db),
     async reset(ctx) {
       await deleteEverything(ctx.db);
+      version++;
       neighbourCache.clear();
       sellerCache.clear();
     },

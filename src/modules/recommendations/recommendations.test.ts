@@ -74,7 +74,11 @@ describeEachDatabase('recommendations: co-occurrence', [recommendationsMigration
       { productId: 'prod_c', score: 4 },
       { productId: 'prod_b', score: 2 },
     ]);
-    expect((await recs.bestSellers(ctx, 'chn_new')).map((r) => r.productId)).toEqual(['prod_a', 'prod_c', 'prod_b']);
+    expect((await recs.bestSellers(ctx, 'chn_new')).map((r) => r.productId)).toEqual([
+      'prod_a',
+      'prod_c',
+      'prod_b',
+    ]);
   });
 
   it('keeps what a customer bought and viewed, newest first', async () => {
@@ -107,7 +111,9 @@ describeEachDatabase('recommendations: co-occurrence', [recommendationsMigration
           at += size;
         }
         if (replay) await recs.record(ctx, all); // at-least-once: everything delivered again
-        const stored = (await recs.allPairs(ctx)).map((p) => `${p.of}|${p.productId}:${p.bought}/${p.viewed}`);
+        const stored = (await recs.allPairs(ctx)).map(
+          (p) => `${p.of}|${p.productId}:${p.bought}/${p.viewed}`,
+        );
         expect(stored.sort()).toEqual(bruteForce(all));
       }),
       { numRuns: 40, seed: 15 },
