@@ -50,6 +50,7 @@ import {
   inboxRoutes,
   tillConversationRoutes,
 } from './flows/inbox/index.js';
+import { createNextMessageFlow, nextMessageRoutes } from './flows/next-best-message/index.js';
 import { createPricingFlow, pricingRoutes, startPricingBackground } from './flows/pricing/index.js';
 import {
   createProductFeedsFlow,
@@ -390,11 +391,21 @@ export function createServices(opts: ServicesOptions = {}) {
     customerOrders,
     privacy: { exportCustomer: customerExport.exportCustomer, eraseCustomer: customerErasure.eraseCustomer },
   });
+  // The next best message composes orders (pickups), carts, the wallet (tiers) and recommendations.
+  const nextMessage = createNextMessageFlow({
+    customers,
+    customerOrders,
+    carts: commerce.deps.carts,
+    channels: base.channels,
+    wallet: walletFlow,
+    recommendations: recommendationsFlow,
+  });
   return {
     ...base,
     inventory,
     customers,
     cdp,
+    nextMessage,
     cdpTap,
     cdpEndpoints,
     customerSources,
@@ -532,6 +543,14 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await api.register(catalogRoutes(services.catalog));
       await api.register(channelCatalogRoutes(services.channelCatalog));
       await api.register(recommendationsRoutes(services.recommendationsFlow, services.channelCatalog));
+      await api.register(
+        nextMessageRoutes({
+          flow: services.nextMessage,
+          channelOf: services.channelCatalog.channelOf,
+          carts: services.commerce.deps.carts,
+          publicUrl: config.publicUrl,
+        }),
+      );
       await api.register(productFeedApiRoutes(feedRouteDeps));
       await api.register(mediaApiRoutes(services.media));
       await api.register(productMediaRoutes({ catalog: services.catalog, media: services.media }));

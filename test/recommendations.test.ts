@@ -23,7 +23,7 @@ ${i === 5 ? '' : `stock,,,,REC-${i},,,,,,rec-wh,10\n`}${i === 4 ? '' : `listing,
 
 const HEADER =
   'order_id,source,placed_at,status,currency,email,sku,title,quantity,unit_price,shipping,discount\n';
-/** Orders of SKU sets; `n` is the first order number. */
+/** Orders of SKU sets, numbered `<prefix>-<i>`. */
 function orders(
   prefix: string,
   baskets: number[][],
@@ -32,13 +32,13 @@ function orders(
   const rows = [HEADER];
   baskets.forEach((skus, i) => {
     const at = new Date(Date.parse('2026-01-01T00:00:00Z') + i * 3_600_000).toISOString();
-    skus.forEach((s, j) =>
+    skus.forEach((s, j) => {
       rows.push(
         j === 0
           ? `${prefix}-${i},hist,${at},completed,EUR,${email(i)},REC-${s},Item ${s},1,1000,0,0\n`
           : `${prefix}-${i},,,,,,REC-${s},Item ${s},1,1000,,\n`,
-      ),
-    );
+      );
+    });
   });
   return rows.join('');
 }
@@ -245,6 +245,38 @@ describeEachHub('recommendations', (t) => {
     // Hostile input is a 400 naming the field.
     const bad = await t.api('GET', `${path}?limit=1000`, { key: keys.shop });
     expect(bad.status).toBe(400);
+  });
+
+  it('next best message for a customer: recommended only with marketing consent; refusals', async () => {
+    const found = await ok('GET', `/api/customers?email=${encodeURIComponent('rec-S-3@example.com')}`);
+    const id = found.items[0].id as string;
+    const path = `/api/customers/${id}/next-message`;
+    const before = await ok('GET', path, undefined, keys.messages);
+    expect(before).toMatchObject({
+      touchpoint: 'inbox',
+      message: null,
+      marketingConsent: { allowed: false },
+    });
+    expect(before.skipped).toEqual([{ kind: 'recommended', reason: 'no marketing consent (no_consent)' }]);
+    await ok('PUT', `/api/customers/${id}/consent`, { purpose: 'marketing', channel: '*', granted: true });
+    const after = await ok('GET', `${path}?channel=rec-shop&touchpoint=app`);
+    expect(after).toMatchObject({ touchpoint: 'app', message: { kind: 'recommended', promotional: true } });
+    expect(after.message.link).toMatch(/\/store\/rec-shop\/p\/rec-[23]$/);
+    expect((await t.api('GET', path)).body.code).toBe('validation_failed'); // unbound: name the channel
+    expect((await t.api('GET', path, { key: null })).status).toBe(401);
+    expect((await t.api('GET', path, { key: keys.shop })).body.code).toBe('key_kind_forbidden');
+    expect((await t.api('GET', path, { key: keys.noScope })).body.code).toBe('forbidden');
+    const otherKey = (
+      await ok('POST', '/api/keys', {
+        name: 'rec-other-msg',
+        scopes: ['customers:read'],
+        channelId: ids['rec-other'],
+      })
+    ).secret;
+    expect((await t.api('GET', path, { key: otherKey })).status).toBe(404); // not a customer it has seen
+    expect((await t.api('GET', '/api/me/next-message?channel=rec-shop', { key: keys.shop })).body.code).toBe(
+      'key_kind_forbidden',
+    );
   });
 
   it('rebuilds from log position 0 to the same counts', async () => {

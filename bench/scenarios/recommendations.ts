@@ -180,18 +180,24 @@ const scenario: Scenario = async (b) => {
       problem = `${handleOf(p)}: an item the shop cannot sell`;
   }
 
-  const load = (seconds: number) =>
+  const load = (seconds: number, of = path) =>
     autocannon({
       url: b.baseUrl,
       headers: { authorization: `Bearer ${key}` },
       connections,
       duration: seconds,
       timeout: 60,
-      requests: Array.from({ length: PRODUCTS }, (_, p) => ({ method: 'GET', path: path(p) })),
+      requests: Array.from({ length: PRODUCTS }, (_, p) => ({ method: 'GET', path: of(p) })),
     });
   const warm = await load(Number(b.args.warmup ?? 5));
   b.log(`warm-up: ${Math.round(warm.requests.average)} req/s, p99 ${warm.latency.p99} ms`);
   const result = await load(duration);
+  // The same products' pages on the same hub right after: what a cached catalog read costs here now
+  // (on a loaded machine, compare the two, not the figures alone).
+  const pages = await load(
+    Math.max(3, Math.round(duration / 3)),
+    (p) => `/api/channels/${CHANNEL}/products/${handleOf(p)}`,
+  );
   const failed = result.non2xx + result.errors + result.timeouts;
   const p99 = result.latency.p99;
   return {
@@ -212,6 +218,11 @@ const scenario: Scenario = async (b) => {
       importSeconds: Math.round(importSeconds * 10) / 10,
       projectionSecondsAfterImport: Math.round(projectionSeconds * 10) / 10,
       warmup: { p50_ms: warm.latency.p50, p99_ms: warm.latency.p99 },
+      productPageSameHub: {
+        p50_ms: pages.latency.p50,
+        p99_ms: pages.latency.p99,
+        requestsPerSecond: Math.round(pages.requests.average),
+      },
       latencyMaxMs: result.latency.max,
       problem,
       non2xx: result.non2xx,

@@ -2388,6 +2388,73 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/carts/{id}/next-message': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The message to tell a sale's customer now at the till, with why (none without a customer) */
+    get: {
+      parameters: {
+        query?: {
+          locale?: string;
+          touchpoint?: 'storefront' | 'app' | 'pos' | 'inbox';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              customerId: string;
+              marketingConsent: {
+                allowed: boolean;
+                reason: string | null;
+              };
+              /** @description null: nothing to show now */
+              message: {
+                /** @enum {string} */
+                kind: 'pickup_ready' | 'open_cart' | 'tier_close' | 'recommended';
+                link: string | null;
+                params: {
+                  [key: string]: string | number;
+                };
+                /** @description needs marketing consent; pickup_ready does not */
+                promotional: boolean;
+                reason: string;
+                ref: string;
+              } | null;
+              skipped: {
+                /** @enum {string} */
+                kind: 'pickup_ready' | 'open_cart' | 'tier_close' | 'recommended';
+                reason: string;
+              }[];
+              /** @enum {string} */
+              touchpoint: 'storefront' | 'app' | 'pos' | 'inbox';
+            } | null;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/carts/{id}/promotions': {
     parameters: {
       query?: never;
@@ -6920,6 +6987,75 @@ export interface paths {
                 undoneAt: string | null;
                 winnerId: string;
               }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/customers/{id}/next-message': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The message for a customer now (an agent in the inbox, a message), with why */
+    get: {
+      parameters: {
+        query?: {
+          /** @description the channel it is for (a bound key: its own) */
+          channel?: string;
+          locale?: string;
+          touchpoint?: 'storefront' | 'app' | 'pos' | 'inbox';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              customerId: string;
+              marketingConsent: {
+                allowed: boolean;
+                reason: string | null;
+              };
+              /** @description null: nothing to show now */
+              message: {
+                /** @enum {string} */
+                kind: 'pickup_ready' | 'open_cart' | 'tier_close' | 'recommended';
+                link: string | null;
+                params: {
+                  [key: string]: string | number;
+                };
+                /** @description needs marketing consent; pickup_ready does not */
+                promotional: boolean;
+                reason: string;
+                ref: string;
+              } | null;
+              skipped: {
+                /** @enum {string} */
+                kind: 'pickup_ready' | 'open_cart' | 'tier_close' | 'recommended';
+                reason: string;
+              }[];
+              /** @enum {string} */
+              touchpoint: 'storefront' | 'app' | 'pos' | 'inbox';
             };
           };
         };
@@ -13285,6 +13421,73 @@ export interface paths {
             [name: string]: unknown;
           };
           content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/next-message': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The message to show the signed-in shopper now on this shop (storefront or app), with why */
+    get: {
+      parameters: {
+        query: {
+          /** @description the shop: channel id or code */
+          channel: string;
+          locale?: string;
+          touchpoint?: 'storefront' | 'app' | 'pos' | 'inbox';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              customerId: string;
+              marketingConsent: {
+                allowed: boolean;
+                reason: string | null;
+              };
+              /** @description null: nothing to show now */
+              message: {
+                /** @enum {string} */
+                kind: 'pickup_ready' | 'open_cart' | 'tier_close' | 'recommended';
+                link: string | null;
+                params: {
+                  [key: string]: string | number;
+                };
+                /** @description needs marketing consent; pickup_ready does not */
+                promotional: boolean;
+                reason: string;
+                ref: string;
+              } | null;
+              skipped: {
+                /** @enum {string} */
+                kind: 'pickup_ready' | 'open_cart' | 'tier_close' | 'recommended';
+                reason: string;
+              }[];
+              /** @enum {string} */
+              touchpoint: 'storefront' | 'app' | 'pos' | 'inbox';
+            };
+          };
         };
       };
     };
