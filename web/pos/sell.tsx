@@ -16,6 +16,7 @@ import { useLiveEvents } from '../ui/use-live.ts';
 import { TillConversations } from './conversations.tsx';
 import { TillCustomerWallet } from './customer-wallet.tsx';
 import { FavouritesGrid } from './favourites.tsx';
+import { TillNextMessage } from './next-message.tsx';
 import { ParkedSales } from './parked-sales.tsx';
 import { useTill } from './pos-app.tsx';
 import { Receipt } from './receipt.tsx';
@@ -157,6 +158,7 @@ export function SellPage() {
         {(cart?.profileId ?? foundCustomer) ? (
           <TillCustomerWallet customerId={(cart?.profileId ?? foundCustomer)!} />
         ) : null}
+        {cart?.profileId ? <TillNextMessage cartId={cart.id} customerId={cart.profileId} /> : null}
         {cart?.profileId ? <TillConversations cartId={cart.id} customerId={cart.profileId} /> : null}
         <ParkedSales sales={sales.parked} onResume={resumeParked} />
       </section>
