@@ -9,6 +9,7 @@ import type { CartsService } from '../../modules/carts/index.js';
 import { CatalogLocale } from '../../modules/catalog/index.js';
 import type { Channel } from '../../modules/channels/index.js';
 import type { Ctx } from '../../platform/context.js';
+import { channelFor } from '../../platform/http/auth-hook.js';
 import { type KeyPolicy, onRecord, secretKeys } from '../../platform/http/route-policy.js';
 import {
   MESSAGE_KINDS,
@@ -128,12 +129,13 @@ export const nextMessageRoutes =
         },
       },
       async (request) => {
-        const channelId = request.ctx.actor.channelId ?? request.query.channel;
+        const channelId = request.query.channel ?? request.ctx.actor.channelId;
         if (!channelId)
           throw new AppError('validation_failed', 'Name the channel the message is for', {
             issues: [{ path: 'querystring.channel', message: 'required for a key bound to no channel' }],
           });
         const channel = await deps.channelOf(request.ctx, channelId);
+        channelFor(request, channel.id); // a bound key: its own channel only
         return ask(request.ctx, request.params.id, {
           channel,
           touchpoint: request.query.touchpoint ?? 'inbox',
