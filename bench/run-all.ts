@@ -35,6 +35,7 @@ const ALL: Array<{ scenario: string; args?: string[] }> = [
   { scenario: 'smtp-ingest' },
   { scenario: 'inbox-live' },
   { scenario: 'audience-live' },
+  { scenario: 'recommendations', args: ['--orders', '20000'] },
 ];
 
 function runOne(scenario: string, args: string[], timeoutMs: number): Promise<number | null> {

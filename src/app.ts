@@ -50,6 +50,7 @@ import {
   inboxRoutes,
   tillConversationRoutes,
 } from './flows/inbox/index.js';
+import { createNextMessageFlow, nextMessageRoutes } from './flows/next-best-message/index.js';
 import { createPricingFlow, pricingRoutes, startPricingBackground } from './flows/pricing/index.js';
 import {
   createProductFeedsFlow,
@@ -57,6 +58,13 @@ import {
   productFeedRoutes,
 } from './flows/product-feeds/index.js';
 import { productMediaRoutes } from './flows/product-media/index.js';
+import {
+  bothHooks,
+  createRecommendationsFlow,
+  handOffViews,
+  recommendationsRoutes,
+  startRecommendationsProjection,
+} from './flows/recommendations/index.js';
 import {
   createMyAccountFlow,
   createSignInFlow,
@@ -119,6 +127,7 @@ import {
   promotionsMigrations,
   promotionsRoutes,
 } from './modules/promotions/index.js';
+import { createRecommendationsService, recommendationsMigrations } from './modules/recommendations/index.js';
 import { deleteEndedShopperRecords, shoppersMigrations } from './modules/shoppers/index.js';
 import {
   createStaffService,
@@ -134,7 +143,7 @@ import { type Database, openDatabase } from './platform/db/database.js';
 import { getMeta, setMeta } from './platform/db/hub-meta.js';
 import { type MigrationSet, runMigrations } from './platform/db/migrate.js';
 import { freshDatabaseImage, unpackDatabaseImage } from './platform/db/pglite-image.js';
-import { consumerLags } from './platform/events/consumer.js';
+import { consumerLags, type RunningConsumer } from './platform/events/consumer.js';
 import { registerEventSchemas } from './platform/events/event-schemas.js';
 import { onHeartbeat } from './platform/events/lease-heartbeat.js';
 import { type NatsRelay, startNatsRelay, startNatsWakeup } from './platform/events/nats-relay.js';
@@ -175,6 +184,7 @@ export const ALL_MIGRATIONS: MigrationSet[] = [
   walletMigrations,
   staffMigrations,
   mediaMigrations,
+  recommendationsMigrations,
 ];
 
 // Every event type and its payload schema, known to the event log (which checks appended payloads in
@@ -214,6 +224,8 @@ export interface Hub {
   integration: IntegrationLayer;
   /** The CDP's background work (counted events, computed traits, audiences, destinations). */
   cdp: RunningCdp;
+  /** The recommendations projection (tests wait for it with caughtUp). */
+  recommendationsProjection: RunningConsumer;
   log: Logger;
   /** The admin key created at this start (only when the database had none). */
   bootstrapKey: { secret: string; generated: boolean } | undefined;
@@ -279,7 +291,8 @@ export function createServices(opts: ServicesOptions = {}) {
     createCustomersService({
       channelExists: async (ctx, id) => (await base.channels.findChannel(ctx, id))?.id === id,
       maxFutureSkewMs: opts.maxFutureSkewSeconds === undefined ? undefined : opts.maxFutureSkewSeconds * 1000,
-      onStored: handOffToCdp(cdp),
+      // The CDP's hand-off, and product views for the recommendations (flows/recommendations).
+      onStored: bothHooks(handOffToCdp(cdp), handOffViews),
     }),
     cdp,
   );
@@ -322,6 +335,8 @@ export function createServices(opts: ServicesOptions = {}) {
   const media = createMediaService({ storage: opts.mediaStorage ?? memoryMediaStorage() });
   const channelCatalog = createChannelCatalogFlow({ ...base, inventory, images: media });
   const storefront = createStorefrontFlow({ channels: base.channels, channelCatalog });
+  const recommendations = createRecommendationsService();
+  const recommendationsFlow = createRecommendationsFlow({ recommendations, channelCatalog });
   const productFeeds = createProductFeedsFlow({
     channels: base.channels,
     channelCatalog,
@@ -376,11 +391,21 @@ export function createServices(opts: ServicesOptions = {}) {
     customerOrders,
     privacy: { exportCustomer: customerExport.exportCustomer, eraseCustomer: customerErasure.eraseCustomer },
   });
+  // The next best message composes orders (pickups), carts, the wallet (tiers) and recommendations.
+  const nextMessage = createNextMessageFlow({
+    customers,
+    customerOrders,
+    carts: commerce.deps.carts,
+    channels: base.channels,
+    wallet: walletFlow,
+    recommendations: recommendationsFlow,
+  });
   return {
     ...base,
     inventory,
     customers,
     cdp,
+    nextMessage,
     cdpTap,
     cdpEndpoints,
     customerSources,
@@ -402,6 +427,8 @@ export function createServices(opts: ServicesOptions = {}) {
     channelCatalog,
     media,
     storefront,
+    recommendations,
+    recommendationsFlow,
     productFeeds,
     imports,
     importConnectors,
@@ -517,6 +544,15 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await api.register(channelsRoutes(services.channels));
       await api.register(catalogRoutes(services.catalog));
       await api.register(channelCatalogRoutes(services.channelCatalog));
+      await api.register(recommendationsRoutes(services.recommendationsFlow, services.channelCatalog));
+      await api.register(
+        nextMessageRoutes({
+          flow: services.nextMessage,
+          channelOf: services.channelCatalog.channelOf,
+          carts: services.commerce.deps.carts,
+          publicUrl: config.publicUrl,
+        }),
+      );
       await api.register(productFeedApiRoutes(feedRouteDeps));
       await api.register(mediaApiRoutes(services.media));
       await api.register(productMediaRoutes({ catalog: services.catalog, media: services.media }));
@@ -703,6 +739,15 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     log,
   });
 
+  // Products bought and viewed together, counted from the log (rebuildable from position 0).
+  const recommendationsProjection = startRecommendationsProjection({
+    database,
+    catalog: services.catalog,
+    recommendations: services.recommendations,
+    clock,
+    log,
+  });
+
   // Channel pages and products kept in memory until an event (from any node) changes them.
   const channelViews = services.channelCatalog.followChanges({ database, log });
 
@@ -806,6 +851,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     demoAppKeys,
     demoStaff,
     paymentProviders,
+    recommendationsProjection,
     jobs: {
       customerStages,
       webhookRetention,
@@ -836,6 +882,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await staleImports.stop();
       await shopperCleanup.stop();
       await customerCommerce.stop();
+      await recommendationsProjection.stop();
       await promotionUsesRelease.stop();
       await channelViews.stop();
       await inboxDelivery.stop();

@@ -13,6 +13,7 @@ import { MEDIA_EVENT_SCHEMAS } from './modules/media/index.js';
 import { ORDER_EVENT_SCHEMAS } from './modules/orders/index.js';
 import { PAYMENT_EVENT_SCHEMAS } from './modules/payments/index.js';
 import { PROMOTION_EVENT_SCHEMAS } from './modules/promotions/index.js';
+import { RECOMMENDATION_EVENT_SCHEMAS } from './modules/recommendations/index.js';
 import { SHOPPER_EVENT_SCHEMAS } from './modules/shoppers/index.js';
 import { STAFF_EVENT_SCHEMAS } from './modules/staff/index.js';
 import { WALLET_EVENT_SCHEMAS } from './modules/wallet/index.js';
@@ -36,4 +37,5 @@ export const ALL_EVENT_SCHEMAS: readonly EventSchemaSet[] = [
   { owner: 'wallet', schemas: WALLET_EVENT_SCHEMAS },
   { owner: 'staff', schemas: STAFF_EVENT_SCHEMAS },
   { owner: 'media', schemas: MEDIA_EVENT_SCHEMAS },
+  { owner: 'recommendations', schemas: RECOMMENDATION_EVENT_SCHEMAS },
 ];

@@ -17,6 +17,7 @@ import { MEDIA_EVENTS } from '../src/modules/media/index.js';
 import { ORDER_EVENTS, ORDER_STATUSES, statusEvent } from '../src/modules/orders/index.js';
 import { PAYMENT_EVENTS } from '../src/modules/payments/index.js';
 import { PROMOTION_EVENTS } from '../src/modules/promotions/index.js';
+import { RECOMMENDATION_EVENTS } from '../src/modules/recommendations/index.js';
 import { SHOPPER_EVENTS } from '../src/modules/shoppers/index.js';
 import { STAFF_EVENTS } from '../src/modules/staff/index.js';
 import { WALLET_EVENTS } from '../src/modules/wallet/index.js';
@@ -42,6 +43,7 @@ it('gives every event type a module or the platform names a payload schema, owne
     WALLET_EVENTS,
     STAFF_EVENTS,
     MEDIA_EVENTS,
+    RECOMMENDATION_EVENTS,
     PLATFORM_EVENTS,
   ].flatMap((table) => Object.values(table));
   const statuses = ORDER_STATUSES.filter((s) => s !== 'pending').map(statusEvent);

@@ -52,6 +52,7 @@ import {
   promotionsAdminNl,
   promotionsAdminSv,
 } from './promotions-admin.ts';
+import { type RecsKey, recsBg, recsEn, recsEs, recsNl, recsSv } from './recommendations.ts';
 import { type StaffKey, staffBg, staffEn, staffEs, staffNl, staffSv } from './staff.ts';
 import {
   type StaffSelfKey,
@@ -88,7 +89,8 @@ export type MessageKey =
   | CdpKey
   | IntegrationFormsKey
   | StaffSelfKey
-  | FeedsKey;
+  | FeedsKey
+  | RecsKey;
 export const LANGUAGES = ['en', 'es', 'sv', 'bg', 'nl'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const LANGUAGE_NAMES: Record<Language, string> = {
@@ -116,6 +118,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...integrationFormsEn,
     ...staffSelfEn,
     ...feedsEn,
+    ...recsEn,
   },
   es: {
     ...es,
@@ -133,6 +136,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...integrationFormsEs,
     ...staffSelfEs,
     ...feedsEs,
+    ...recsEs,
   },
   sv: {
     ...sv,
@@ -150,6 +154,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...integrationFormsSv,
     ...staffSelfSv,
     ...feedsSv,
+    ...recsSv,
   },
   bg: {
     ...bg,
@@ -167,6 +172,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...integrationFormsBg,
     ...staffSelfBg,
     ...feedsBg,
+    ...recsBg,
   },
   nl: {
     ...nl,
@@ -184,6 +190,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...integrationFormsNl,
     ...staffSelfNl,
     ...feedsNl,
+    ...recsNl,
   },
 };
 

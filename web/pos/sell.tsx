@@ -16,11 +16,13 @@ import { useLiveEvents } from '../ui/use-live.ts';
 import { TillConversations } from './conversations.tsx';
 import { TillCustomerWallet } from './customer-wallet.tsx';
 import { FavouritesGrid } from './favourites.tsx';
+import { TillNextMessage } from './next-message.tsx';
 import { ParkedSales } from './parked-sales.tsx';
 import { useTill } from './pos-app.tsx';
 import { Receipt } from './receipt.tsx';
 import { AddProduct, SaleLines } from './sale-lines.tsx';
 import { type Cart, useTillSales } from './sale-state.ts';
+import { SaleSuggestions } from './suggestions.tsx';
 import { type Sold, TenderForm } from './tender.tsx';
 
 const FIND_BY = ['code', 'phone', 'email', 'loyaltyCard'] as const;
@@ -156,6 +158,7 @@ export function SellPage() {
         {(cart?.profileId ?? foundCustomer) ? (
           <TillCustomerWallet customerId={(cart?.profileId ?? foundCustomer)!} />
         ) : null}
+        {cart?.profileId ? <TillNextMessage cartId={cart.id} customerId={cart.profileId} /> : null}
         {cart?.profileId ? <TillConversations cartId={cart.id} customerId={cart.profileId} /> : null}
         <ParkedSales sales={sales.parked} onResume={resumeParked} />
       </section>
@@ -213,6 +216,7 @@ export function SellPage() {
               ) : (
                 <Empty>{intl.t('pos.emptySale')}</Empty>
               )}
+              <SaleSuggestions skus={cart?.lines.map((l) => l.sku) ?? []} add={add} run={run} />
               <FavouritesGrid add={add} run={run} />
             </>
           )}

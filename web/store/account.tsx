@@ -9,6 +9,7 @@ import { useApi } from '../ui/key-gate.tsx';
 import { useLiveEvents } from '../ui/use-live.ts';
 import { WalletCard } from '../ui/wallet-card.tsx';
 import { LoginForm } from './cart.tsx';
+import { MyNextMessage } from './next-message.tsx';
 import { useShop } from './store-app.tsx';
 
 export function orderTone(status: string): string {
@@ -19,7 +20,7 @@ export function orderTone(status: string): string {
 
 export function AccountPage() {
   const intl = useIntl();
-  const { customer, logOut } = useShop();
+  const { customer, logOut, channel, locale } = useShop();
   if (!customer) return <LoginForm />;
   return (
     <section aria-labelledby="account-title">
@@ -30,6 +31,7 @@ export function AccountPage() {
         </button>
       </div>
       <p data-testid="signed-in-as">{customer.email}</p>
+      <MyNextMessage channelId={channel.id} locale={locale} />
       <MyWallet customerId={customer.customerId} />
       <Orders customerId={customer.customerId} />
     </section>

@@ -9,6 +9,7 @@ import { useApi } from '../ui/key-gate.tsx';
 import { optionName } from '../ui/local-titles.ts';
 import { Link } from '../ui/router.tsx';
 import { AvailabilityPill, type Product, ProductPicture, StockPill, useLiveAts } from './catalog.tsx';
+import { ProductRecommendations } from './recommendations.tsx';
 import { useShop } from './store-app.tsx';
 
 export function ProductPage({ handle }: { handle: string }) {
@@ -110,6 +111,7 @@ export function ProductPage({ handle }: { handle: string }) {
           </li>
         ))}
       </ul>
+      <ProductRecommendations channelId={channel.id} handle={p.handle} locale={locale} />
     </article>
   );
 }

@@ -2388,6 +2388,73 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/carts/{id}/next-message': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The message to tell a sale's customer now at the till, with why (none without a customer) */
+    get: {
+      parameters: {
+        query?: {
+          locale?: string;
+          touchpoint?: 'storefront' | 'app' | 'pos' | 'inbox';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              customerId: string;
+              marketingConsent: {
+                allowed: boolean;
+                reason: string | null;
+              };
+              /** @description null: nothing to show now */
+              message: {
+                /** @enum {string} */
+                kind: 'pickup_ready' | 'open_cart' | 'tier_close' | 'recommended';
+                link: string | null;
+                params: {
+                  [key: string]: string | number;
+                };
+                /** @description needs marketing consent; pickup_ready does not */
+                promotional: boolean;
+                reason: string;
+                ref: string;
+              } | null;
+              skipped: {
+                /** @enum {string} */
+                kind: 'pickup_ready' | 'open_cart' | 'tier_close' | 'recommended';
+                reason: string;
+              }[];
+              /** @enum {string} */
+              touchpoint: 'storefront' | 'app' | 'pos' | 'inbox';
+            } | null;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/carts/{id}/promotions': {
     parameters: {
       query?: never;
@@ -4416,6 +4483,116 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/channels/{channel}/customers/{customerId}/recommendations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Products for one customer on a channel (for messages): what goes with what they bought or viewed */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          /** @description one of the channel locales */
+          locale?: string;
+        };
+        header?: never;
+        path: {
+          /** @description channel id or code */
+          channel: string;
+          customerId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              channel: {
+                code: string;
+                id: string;
+              };
+              items: {
+                product: {
+                  /** @description sum over the variants */
+                  availableToSell: number;
+                  categories: string[];
+                  channelId: string;
+                  currency: string;
+                  description: string;
+                  handle: string;
+                  id: string;
+                  images: {
+                    alt: string;
+                    height: number;
+                    id: string;
+                    src: string;
+                    srcset: {
+                      avif: string;
+                      jpeg: string;
+                      webp: string;
+                    };
+                    variantId: string | null;
+                    width: number;
+                  }[];
+                  listed: boolean;
+                  /** @description the locale the text is in (after fallback) */
+                  locale: string;
+                  media: string[];
+                  title: string;
+                  variants: {
+                    /**
+                     * @description what the channel shows: in stock, out of stock, backorder, pre-order
+                     * @enum {string}
+                     */
+                    availability: 'in_stock' | 'out_of_stock' | 'backorder' | 'preorder';
+                    /** @description pre-order release or expected restock date */
+                    availableFrom: string | null;
+                    availableToSell: number;
+                    backorderLimit: number | null;
+                    gtin: string | null;
+                    id: string;
+                    options: {
+                      [key: string]: string;
+                    };
+                    price: {
+                      amount: number;
+                      currency: string;
+                    } | null;
+                    priceSource: ('channel' | 'price_list') | null;
+                    sku: string;
+                    /** @enum {string} */
+                    stockPolicy: 'deny' | 'backorder' | 'preorder';
+                  }[];
+                };
+                /**
+                 * @description bought_together / viewed_together: history of this product; for_you: of the customer; best_seller: the cold start
+                 * @enum {string}
+                 */
+                reason: 'bought_together' | 'viewed_together' | 'best_seller' | 'for_you';
+                /** @description orders together × 3 + customer-days viewed together, or units sold */
+                score: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/channels/{channel}/favourites': {
     parameters: {
       query?: never;
@@ -4905,6 +5082,227 @@ export interface paths {
                 sku: string;
                 /** @enum {string} */
                 stockPolicy: 'deny' | 'backorder' | 'preorder';
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/channels/{channel}/products/{idOrSku}/recommendations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Products to show beside this one: bought or viewed with it, else best sellers; only what the channel sells */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          /** @description one of the channel locales */
+          locale?: string;
+        };
+        header?: never;
+        path: {
+          /** @description channel id or code */
+          channel: string;
+          idOrSku: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              channel: {
+                code: string;
+                id: string;
+              };
+              items: {
+                product: {
+                  /** @description sum over the variants */
+                  availableToSell: number;
+                  categories: string[];
+                  channelId: string;
+                  currency: string;
+                  description: string;
+                  handle: string;
+                  id: string;
+                  images: {
+                    alt: string;
+                    height: number;
+                    id: string;
+                    src: string;
+                    srcset: {
+                      avif: string;
+                      jpeg: string;
+                      webp: string;
+                    };
+                    variantId: string | null;
+                    width: number;
+                  }[];
+                  listed: boolean;
+                  /** @description the locale the text is in (after fallback) */
+                  locale: string;
+                  media: string[];
+                  title: string;
+                  variants: {
+                    /**
+                     * @description what the channel shows: in stock, out of stock, backorder, pre-order
+                     * @enum {string}
+                     */
+                    availability: 'in_stock' | 'out_of_stock' | 'backorder' | 'preorder';
+                    /** @description pre-order release or expected restock date */
+                    availableFrom: string | null;
+                    availableToSell: number;
+                    backorderLimit: number | null;
+                    gtin: string | null;
+                    id: string;
+                    options: {
+                      [key: string]: string;
+                    };
+                    price: {
+                      amount: number;
+                      currency: string;
+                    } | null;
+                    priceSource: ('channel' | 'price_list') | null;
+                    sku: string;
+                    /** @enum {string} */
+                    stockPolicy: 'deny' | 'backorder' | 'preorder';
+                  }[];
+                };
+                /**
+                 * @description bought_together / viewed_together: history of this product; for_you: of the customer; best_seller: the cold start
+                 * @enum {string}
+                 */
+                reason: 'bought_together' | 'viewed_together' | 'best_seller' | 'for_you';
+                /** @description orders together × 3 + customer-days viewed together, or units sold */
+                score: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/channels/{channel}/recommendations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Products to suggest for a cart or a till sale (its SKUs), none of its own; best sellers when it is empty */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          /** @description one of the channel locales */
+          locale?: string;
+          /** @description a SKU of the cart; repeat for more */
+          sku?: string | string[];
+        };
+        header?: never;
+        path: {
+          /** @description channel id or code */
+          channel: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              channel: {
+                code: string;
+                id: string;
+              };
+              items: {
+                product: {
+                  /** @description sum over the variants */
+                  availableToSell: number;
+                  categories: string[];
+                  channelId: string;
+                  currency: string;
+                  description: string;
+                  handle: string;
+                  id: string;
+                  images: {
+                    alt: string;
+                    height: number;
+                    id: string;
+                    src: string;
+                    srcset: {
+                      avif: string;
+                      jpeg: string;
+                      webp: string;
+                    };
+                    variantId: string | null;
+                    width: number;
+                  }[];
+                  listed: boolean;
+                  /** @description the locale the text is in (after fallback) */
+                  locale: string;
+                  media: string[];
+                  title: string;
+                  variants: {
+                    /**
+                     * @description what the channel shows: in stock, out of stock, backorder, pre-order
+                     * @enum {string}
+                     */
+                    availability: 'in_stock' | 'out_of_stock' | 'backorder' | 'preorder';
+                    /** @description pre-order release or expected restock date */
+                    availableFrom: string | null;
+                    availableToSell: number;
+                    backorderLimit: number | null;
+                    gtin: string | null;
+                    id: string;
+                    options: {
+                      [key: string]: string;
+                    };
+                    price: {
+                      amount: number;
+                      currency: string;
+                    } | null;
+                    priceSource: ('channel' | 'price_list') | null;
+                    sku: string;
+                    /** @enum {string} */
+                    stockPolicy: 'deny' | 'backorder' | 'preorder';
+                  }[];
+                };
+                /**
+                 * @description bought_together / viewed_together: history of this product; for_you: of the customer; best_seller: the cold start
+                 * @enum {string}
+                 */
+                reason: 'bought_together' | 'viewed_together' | 'best_seller' | 'for_you';
+                /** @description orders together × 3 + customer-days viewed together, or units sold */
+                score: number;
               }[];
             };
           };
@@ -6589,6 +6987,75 @@ export interface paths {
                 undoneAt: string | null;
                 winnerId: string;
               }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/customers/{id}/next-message': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The message for a customer now (an agent in the inbox, a message), with why */
+    get: {
+      parameters: {
+        query?: {
+          /** @description the channel it is for (a bound key: its own) */
+          channel?: string;
+          locale?: string;
+          touchpoint?: 'storefront' | 'app' | 'pos' | 'inbox';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              customerId: string;
+              marketingConsent: {
+                allowed: boolean;
+                reason: string | null;
+              };
+              /** @description null: nothing to show now */
+              message: {
+                /** @enum {string} */
+                kind: 'pickup_ready' | 'open_cart' | 'tier_close' | 'recommended';
+                link: string | null;
+                params: {
+                  [key: string]: string | number;
+                };
+                /** @description needs marketing consent; pickup_ready does not */
+                promotional: boolean;
+                reason: string;
+                ref: string;
+              } | null;
+              skipped: {
+                /** @enum {string} */
+                kind: 'pickup_ready' | 'open_cart' | 'tier_close' | 'recommended';
+                reason: string;
+              }[];
+              /** @enum {string} */
+              touchpoint: 'storefront' | 'app' | 'pos' | 'inbox';
             };
           };
         };
@@ -12954,6 +13421,73 @@ export interface paths {
             [name: string]: unknown;
           };
           content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/next-message': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The message to show the signed-in shopper now on this shop (storefront or app), with why */
+    get: {
+      parameters: {
+        query: {
+          /** @description the shop: channel id or code */
+          channel: string;
+          locale?: string;
+          touchpoint?: 'storefront' | 'app' | 'pos' | 'inbox';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              customerId: string;
+              marketingConsent: {
+                allowed: boolean;
+                reason: string | null;
+              };
+              /** @description null: nothing to show now */
+              message: {
+                /** @enum {string} */
+                kind: 'pickup_ready' | 'open_cart' | 'tier_close' | 'recommended';
+                link: string | null;
+                params: {
+                  [key: string]: string | number;
+                };
+                /** @description needs marketing consent; pickup_ready does not */
+                promotional: boolean;
+                reason: string;
+                ref: string;
+              } | null;
+              skipped: {
+                /** @enum {string} */
+                kind: 'pickup_ready' | 'open_cart' | 'tier_close' | 'recommended';
+                reason: string;
+              }[];
+              /** @enum {string} */
+              touchpoint: 'storefront' | 'app' | 'pos' | 'inbox';
+            };
+          };
         };
       };
     };

@@ -211,6 +211,24 @@ export function createChannelCatalogFlow(deps: ChannelCatalogDeps) {
     /** One product by id, handle or SKU; `listedOnly` hides what the channel does not publish. */
     getProduct,
 
+    /**
+     * Another flow's answer built from this channel's products (recommendations), kept in the view
+     * cache under `key` and dropped with the channel, the products it read (their SKUs too) and the
+     * product ids it names; `read` runs on a miss.
+     */
+    async keep<T>(
+      ctx: Ctx,
+      channel: Channel,
+      key: string,
+      read: () => Promise<{ value: T; products: ChannelViewProduct[]; productIds: string[] }>,
+    ): Promise<T> {
+      const kept = await cache.get(ctx, `keep|${key}`, read, (r) => [
+        ...tagsOf(channel.id, r.products),
+        ...r.productIds.map(productTag),
+      ]);
+      return kept.value;
+    },
+
     /** The same as JSON text, kept as such while nothing it shows changes. */
     async getProductJson(
       ctx: Ctx,
