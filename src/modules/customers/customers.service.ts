@@ -1,4 +1,4 @@
-import { fail, newId, notFound, ok, type Result } from '../../kernel/index.js';
+import { fail, newId, notFound, ok } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { appendEvents } from '../../platform/events/event-log.js';
 import { loadClusterSet, restage } from './clusters.js';
@@ -20,12 +20,7 @@ import {
   updateProfiles,
 } from './customers.repository.js';
 import { DEFAULT_STAGE_THRESHOLDS, type StageThresholds } from './customers.types.js';
-import {
-  DEFAULT_IDENTITY_RULES,
-  type IdentifierInput,
-  type IdentityRules,
-  limitedTypesOf,
-} from './identifiers.js';
+import { DEFAULT_IDENTITY_RULES, type IdentityRules, limitedTypesOf } from './identifiers.js';
 import { createIdentityConfig } from './identity-config.js';
 import { upsertConsentsSql } from './ingest.repository.js';
 import { createIngestion } from './ingest.service.js';
@@ -106,9 +101,8 @@ export function createCustomersService(options: CustomersOptions = {}): Customer
   async function identifyMany(ctx: Ctx, inputs: ReadonlyArray<IdentifyInput>): Promise<IdentifyResult[]> {
     await identityConfig.fresh(ctx);
     const byChannel = new Map<string, number[]>();
-    inputs.forEach((input, i) =>
-      byChannel.set(input.channelId, [...(byChannel.get(input.channelId) ?? []), i]),
-    );
+    for (const [i, input] of inputs.entries())
+      byChannel.set(input.channelId, [...(byChannel.get(input.channelId) ?? []), i]);
     const groups = [...byChannel];
     const results = await ingestion.ingestMany(
       ctx,
