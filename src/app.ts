@@ -739,7 +739,15 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   if (services.mailer.configured)
     services.inboxFlow.registerSender(
       'email',
-      createEmailSender({ mailer: services.mailer, domain: config.inboxMailDomain }),
+      createEmailSender({
+        mailer: services.mailer,
+        domain: config.inboxMailDomain,
+        supportAddress: (ctx, job) =>
+          channelAccounts.supportAddress(ctx, {
+            accountId: job.message.channelAccountId,
+            channelId: job.conversation.channelId,
+          }),
+      }),
     );
   // Web chat replies are read by the widget from the hub itself: "sent" once stored.
   services.inboxFlow.registerSender('web_chat', { send: async () => ({ externalId: null }) });
