@@ -470,6 +470,10 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   for (const record of Object.keys(recordChannels) as ChannelRecord[]) {
     http.authorization.setChannelResolver(record, (request, id) => recordChannels[record](request.ctx, id));
   }
+  const tillInboxAudience = createTillInboxAudience({
+    carts: services.commerce.deps.carts,
+    customers: services.customers,
+  });
   const integration = createIntegrationLayer({
     database,
     log,
@@ -477,10 +481,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     metrics,
     secrets,
     ...integrationDepsFrom(services),
-    tillInboxAudience: createTillInboxAudience({
-      carts: services.commerce.deps.carts,
-      customers: services.customers,
-    }),
+    tillInboxAudience,
   });
   services.importConnectors.source = (ctx, id) => integration.services.inbound.getConnector(ctx, id);
   services.cdpEndpoints.exists = async (ctx, id) => {
@@ -501,6 +502,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     metricsToken: config.metricsToken,
     // Set once the relay is started below (the routes are registered first).
     relayState: () => relay?.state(),
+    tillInboxAudience,
   };
   const feedRouteDeps = {
     feeds: services.productFeeds,
