@@ -31,9 +31,16 @@ export async function inboxRoundTrips(b: BenchContext, perKind = 15, batch = 20)
   const address = await hub.http.listen({ port: 0, host: '127.0.0.1' });
   const local: BenchContext = { ...b, baseUrl: address, adminKey };
   let count = 0;
+  // BENCH_SQL_HISTOGRAM=1: the statements by their text (first 100 characters), most frequent first.
+  const histogram = process.env.BENCH_SQL_HISTOGRAM ? new Map<string, number>() : null;
   const original = pg.Client.prototype.query;
   (pg.Client.prototype as any).query = function (this: unknown, ...args: unknown[]) {
     count++;
+    if (histogram) {
+      const text = typeof args[0] === 'string' ? args[0] : ((args[0] as { text?: string })?.text ?? '');
+      const key = text.replace(/\s+/g, ' ').trim().slice(0, 100);
+      histogram.set(key, (histogram.get(key) ?? 0) + 1);
+    }
     return (original as any).apply(this, args);
   };
   const settle = () => new Promise((r) => setTimeout(r, 80));
@@ -69,7 +76,13 @@ export async function inboxRoundTrips(b: BenchContext, perKind = 15, batch = 20)
       base += 10_000;
     }
     out.whatsappBatchOf20NewPeople = await measure('whatsapp', base, batch);
-    return { perMessageIncludingBackground: out, deliveriesPerCase: perKind };
+    const top = histogram
+      ? [...histogram]
+          .sort((a, z) => z[1] - a[1])
+          .slice(0, 40)
+          .map(([sql, n]) => ({ n, sql }))
+      : undefined;
+    return { perMessageIncludingBackground: out, deliveriesPerCase: perKind, ...(top ? { top } : {}) };
   } finally {
     pg.Client.prototype.query = original;
     await hub.close();

@@ -499,6 +499,10 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   for (const record of Object.keys(recordChannels) as ChannelRecord[]) {
     http.authorization.setChannelResolver(record, (request, id) => recordChannels[record](request.ctx, id));
   }
+  const tillInboxAudience = createTillInboxAudience({
+    carts: services.commerce.deps.carts,
+    customers: services.customers,
+  });
   const integration = createIntegrationLayer({
     database,
     log,
@@ -506,10 +510,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     metrics,
     secrets,
     ...integrationDepsFrom(services),
-    tillInboxAudience: createTillInboxAudience({
-      carts: services.commerce.deps.carts,
-      customers: services.customers,
-    }),
+    tillInboxAudience,
   });
   services.importConnectors.source = (ctx, id) => integration.services.inbound.getConnector(ctx, id);
   services.cdpEndpoints.exists = async (ctx, id) => {
@@ -530,6 +531,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     metricsToken: config.metricsToken,
     // Set once the relay is started below (the routes are registered first).
     relayState: () => relay?.state(),
+    tillInboxAudience,
   };
   const feedRouteDeps = {
     feeds: services.productFeeds,
@@ -786,7 +788,15 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   if (services.mailer.configured)
     services.inboxFlow.registerSender(
       'email',
-      createEmailSender({ mailer: services.mailer, domain: config.inboxMailDomain }),
+      createEmailSender({
+        mailer: services.mailer,
+        domain: config.inboxMailDomain,
+        supportAddress: (ctx, job) =>
+          channelAccounts.supportAddress(ctx, {
+            accountId: job.message.channelAccountId,
+            channelId: job.conversation.channelId,
+          }),
+      }),
     );
   // Web chat replies are read by the widget from the hub itself: "sent" once stored.
   services.inboxFlow.registerSender('web_chat', { send: async () => ({ externalId: null }) });

@@ -206,9 +206,23 @@ describeEachHub(
       expect(JSON.stringify(sale.frames)).not.toContain(others.conversation.id);
       expect(inboxOf(noSale)).toEqual([]);
       expect(inboxOf(notTill)).toEqual([]);
-      // Polling the event log instead: a till reads no inbox events at all; the admin reads them.
+      // Polling the event log instead: a till reads no inbox events but its sale customer's (when it
+      // names the cart, as the stream); the admin reads them all.
       const log = await ok(t, 'GET', '/api/events?types=inbox.*', { key: clerk });
       expect(log.items).toEqual([]);
+      const polled = await ok(t, 'GET', `/api/events?types=inbox.*&cart=${saleCart}`, { key: clerk });
+      expect(polled.items.map((e: { data: { messageId?: string } }) => e.data.messageId)).toContain(
+        hers.message.id,
+      );
+      expect(JSON.stringify(polled.items)).not.toContain(others.conversation.id);
+      const poll = (cart: string, key: string | null) =>
+        t.api('GET', `/api/events?types=inbox.*&cart=${cart}`, { key });
+      expect((await poll(stockholmCart, clerk)).status).toBe(404);
+      expect((await poll(saleCart, null)).status).toBe(401);
+      expect((await poll('%00', clerk)).status).toBe(400);
+      expect(
+        (await ok(t, 'GET', `/api/events?types=inbox.*&cart=${saleCart}`, { key: eventsOnly })).items,
+      ).toEqual([]);
       expect((await ok(t, 'GET', '/api/events?types=inbox.*')).items.length).toBeGreaterThan(0);
     });
 

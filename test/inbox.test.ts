@@ -161,6 +161,36 @@ describeEachHub(
       expect(answer).toMatchObject({ direction: 'inbound', text: 'Thanks!\n' });
     });
 
+    it('sends a reply from the support address of the shop the customer wrote to', async () => {
+      const code = `lind-${Date.now().toString(36)}`;
+      const shop = await t.api('POST', '/api/channels', {
+        body: { code, name: 'Lind shop', type: 'web', currency: 'EUR', locales: ['en'] },
+      });
+      expect(shop.status, JSON.stringify(shop.body)).toBe(201);
+      const support = await t.api('POST', '/api/inbox/channel-accounts', {
+        body: {
+          kind: 'email',
+          name: 'Lind help',
+          externalAccountId: `help@${code}.example.test`,
+          channelId: code,
+        },
+      });
+      expect(support.status, JSON.stringify(support.body)).toBe(201);
+      const bo = `bo.${Date.now()}@lind.example.org`;
+      await mailTo(t).sendMail({ from: bo, to: `help@${code}.example.test`, subject: 'Sizes?', text: 'Hi' });
+      const list = await t.api('GET', '/api/inbox/conversations?status=open&limit=200', { key: agentKey });
+      const mine = list.body.items.find((c: { subject: string }) => c.subject === 'Sizes?');
+      expect(mine).toMatchObject({ channelId: shop.body.id });
+      const reply = await t.api('POST', `/api/inbox/conversations/${mine.id}/replies`, {
+        key: agentKey,
+        body: { text: 'All of them.' },
+      });
+      expect(reply.status, JSON.stringify(reply.body)).toBe(202);
+      const mail = await relay.nextMailTo(bo);
+      expect(mail.raw).toMatch(new RegExp(`From: "?Lind help"? <help@${code}\\.example\\.test>`));
+      expect(mail.raw).toMatch(/Reply-To: reply\+[a-f0-9]{32}@shop\.example\.test/);
+    });
+
     it('refuses an attachment over the limit in the SMTP answer and stores nothing', async () => {
       const before = await count(t, 'inbox_messages');
       await expect(

@@ -8447,6 +8447,8 @@ export interface paths {
         query?: {
           /** @description an event id or a cursor (omnihubcursor) to read after */
           after?: string;
+          /** @description at a till (inbox:till): also the inbox events about the customer of this sale’s cart (as /api/stream?cart=), for polling when the stream is unavailable */
+          cart?: string;
           limit?: number;
           subject?: string;
           /** @description comma-separated types; a trailing * matches a prefix */

@@ -117,7 +117,8 @@ export function followEvents(opts: LiveOptions): () => void {
   async function poll() {
     status('polling');
     const page = async (after: string | undefined) => {
-      const q = new URLSearchParams({ limit: '1000' });
+      // The stream's own parameters too (a till's `cart`: its sale customer's inbox events).
+      const q = new URLSearchParams({ ...opts.query, limit: '1000' });
       if (after) q.set('after', after);
       if (opts.types?.length) q.set('types', opts.types.join(','));
       const res = await fetch(`/api/events?${q}`, { headers, signal: abort.signal });

@@ -15,43 +15,46 @@ export type ChannelDelivery =
       reason: string | null;
     };
 
-/** Files every translated delivery; returns how many messages were new (not redeliveries). */
+/** Files every translated delivery (the messages as one batch); returns how many messages were new. */
 export async function applyDeliveries(
   ctx: Ctx,
-  deps: { flow: Pick<InboxFlow, 'receiveInbound'>; inbox: Pick<InboxService, 'recordDeliveryStatus'> },
+  deps: {
+    flow: Pick<InboxFlow, 'receiveInboundBatch'>;
+    inbox: Pick<InboxService, 'recordDeliveryStatus'>;
+  },
   deliveries: ChannelDelivery[],
   /** The account that received them (replies go out through it), its shop, and the attachment size limit. */
   opts: { accountId: string; channelId?: string | null | undefined; maxAttachmentBytes: number },
 ): Promise<{ stored: number; duplicates: number; statuses: number }> {
-  let stored = 0;
-  let duplicates = 0;
+  const messages: InboundMessageInput[] = [];
   let statuses = 0;
   for (const d of deliveries) {
-    if (d.type === 'message') {
-      const message = {
-        ...d.message,
-        channelAccountId: opts.accountId,
-        ...(opts.channelId ? { channelId: opts.channelId } : {}),
-      };
-      if (d.media?.length) {
-        const got = await downloadMedia(d.media, opts.maxAttachmentBytes);
-        message.attachments = [...(message.attachments ?? []), ...got.attachments];
-        if (got.notes.length) message.text = [message.text, ...got.notes].join('\n');
-      }
-      const outcome = await deps.flow.receiveInbound(ctx, message);
-      if (outcome.duplicate) duplicates++;
-      else stored++;
-    } else {
-      const updated = await deps.inbox.recordDeliveryStatus(ctx, {
-        channelKind: d.channelKind,
-        externalId: d.externalId,
-        status: d.status,
-        reason: d.reason,
-      });
-      if (updated) statuses++;
+    if (d.type !== 'message') continue;
+    const message = {
+      ...d.message,
+      channelAccountId: opts.accountId,
+      ...(opts.channelId ? { channelId: opts.channelId } : {}),
+    };
+    if (d.media?.length) {
+      const got = await downloadMedia(d.media, opts.maxAttachmentBytes);
+      message.attachments = [...(message.attachments ?? []), ...got.attachments];
+      if (got.notes.length) message.text = [message.text, ...got.notes].join('\n');
     }
+    messages.push(message);
   }
-  return { stored, duplicates, statuses };
+  const outcomes = await deps.flow.receiveInboundBatch(ctx, messages);
+  const duplicates = outcomes.filter((o) => o.duplicate).length;
+  for (const d of deliveries) {
+    if (d.type !== 'status') continue;
+    const updated = await deps.inbox.recordDeliveryStatus(ctx, {
+      channelKind: d.channelKind,
+      externalId: d.externalId,
+      status: d.status,
+      reason: d.reason,
+    });
+    if (updated) statuses++;
+  }
+  return { stored: outcomes.length - duplicates, duplicates, statuses };
 }
 
 /** Seconds or milliseconds since the epoch (as platforms send them) → a Date; `fallback` when absent or absurd. */

@@ -17,7 +17,7 @@ export async function registerMessagingChannels(
   deps: {
     accounts: ChannelAccountStore;
     findChannel: ChannelAccountRouteDeps['findChannel'];
-    flow: Pick<InboxFlow, 'receiveInbound' | 'registerSender'>;
+    flow: Pick<InboxFlow, 'receiveInboundBatch' | 'registerSender'>;
     inbox: Pick<InboxService, 'recordDeliveryStatus'>;
     /** OMNIHUB_PUBLIC_URL: Twilio's status callbacks and the URL its signatures cover. */
     publicUrl: string | undefined;

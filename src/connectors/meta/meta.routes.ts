@@ -28,7 +28,7 @@ import { META_SIGNATURE_HEADER, metaHandshake, verifyMetaSignature } from './met
 
 export interface MessagingWebhookDeps {
   accounts: ChannelAccountStore;
-  flow: Pick<InboxFlow, 'receiveInbound'>;
+  flow: Pick<InboxFlow, 'receiveInboundBatch'>;
   inbox: Pick<InboxService, 'recordDeliveryStatus'>;
   /** Media over this size is not kept (OMNIHUB_MAX_ATTACHMENT_BYTES). */
   maxAttachmentBytes: number;

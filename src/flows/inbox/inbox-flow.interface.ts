@@ -118,6 +118,11 @@ export interface InboxFlow {
    */
   receiveInbound(ctx: Ctx, input: InboundMessageInput): Promise<InboundOutcome>;
   /**
+   * A delivery's messages at once, in order, as receiveInbound would file them one by one (and with
+   * other deliveries arriving meanwhile): senders resolved and messages stored as sets. One outcome each.
+   */
+  receiveInboundBatch(ctx: Ctx, inputs: InboundMessageInput[]): Promise<InboundOutcome[]>;
+  /**
    * An agent's reply, queued for the delivery loop on `channelKind` (default: the channel the customer
    * wrote on last), to the address the customer used there; refused when the channel's reply window
    * has closed, the customer has no address on it, or they withdrew consent to service contact on

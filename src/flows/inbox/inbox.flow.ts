@@ -3,12 +3,12 @@
 // channel's sender, retried on the schedule, then failed with the reason on the message.
 import { fail, ok, type Result } from '../../kernel/index.js';
 import { type CustomersService, mayContact } from '../../modules/customers/index.js';
-import type { ChannelKind, InboundOutcome, InboxService, OutboundJob } from '../../modules/inbox/index.js';
+import type { ChannelKind, InboxService, OutboundJob } from '../../modules/inbox/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { LEASE_MS } from '../../platform/events/lease-heartbeat.js';
+import { cleanText, createInboundFiling, type InboundCustomers } from './inbound.flow.js';
 import {
   type ApprovedTemplate,
-  type InboundMessageInput,
   type InboxFlow,
   type OutboundSender,
   type ReplyRefusal,
@@ -18,24 +18,16 @@ import {
 
 export interface InboxFlowDeps {
   inbox: InboxService;
-  customers: Pick<CustomersService, 'identify' | 'resolveCluster' | 'recordTimelineEntry' | 'consentState'>;
+  customers: InboundCustomers & Pick<CustomersService, 'resolveCluster' | 'consentState'>;
   /** Waits before each retry of a failed send; after the last, the message fails (default 1 s … 10 min). */
   retryScheduleMs?: readonly number[] | undefined;
   /** Called after a reply is queued, so the delivery loop runs at once rather than at its next tick. */
   onQueued?: (() => void) | undefined;
 }
 
+export { cleanText };
+
 export const DEFAULT_SEND_RETRY_SCHEDULE_MS = [1_000, 5_000, 30_000, 120_000, 600_000] as const;
-const MAX_TEXT = 100_000;
-
-/** Text as stored: no NUL, no lone surrogate, at most 100,000 characters. */
-export function cleanText(s: string): string {
-  return s
-    .replaceAll('\u0000', '')
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
-    .slice(0, MAX_TEXT);
-}
-
 /** A template's body with its {{n}} placeholders filled (what the customer will read). */
 export function renderTemplate(t: ApprovedTemplate, choice: TemplateChoice): string {
   if (!t.body) return `[${t.name} (${t.language})] ${choice.parameters.join(' · ')}`.trim();
@@ -46,63 +38,7 @@ export function createInboxFlow(deps: InboxFlowDeps): InboxFlow {
   const senders = new Map<ChannelKind, OutboundSender>();
   const schedule = deps.retryScheduleMs ?? DEFAULT_SEND_RETRY_SCHEDULE_MS;
 
-  /** The cluster's root and every profile in it (a conversation may name a profile merged since). */
-  async function rootOf(ctx: Ctx, id: string): Promise<{ id: string; profileIds: string[] }> {
-    const cluster = await deps.customers.resolveCluster(ctx, id);
-    return { id: cluster.root.id, profileIds: cluster.ids };
-  }
-
-  async function resolveCustomer(
-    ctx: Ctx,
-    input: InboundMessageInput,
-  ): Promise<{ id: string; profileIds: string[] } | null> {
-    if (input.customerId) return rootOf(ctx, input.customerId);
-    const identifiers = [input.from, ...(input.from.also ?? [])].map((i) => ({
-      type: i.identifierType,
-      value: i.value,
-      trust: i.trust,
-    }));
-    const found = await deps.customers.identify(ctx, {
-      channelId: input.channelId ?? `inbox:${input.channelKind}`,
-      identifiers,
-      ...(input.from.name ? { traits: { name: cleanText(input.from.name).slice(0, 200) } } : {}),
-    });
-    // An address the customers module will not take (a placeholder, a blocked value) still gets its
-    // message stored, on a conversation without a profile, for an agent to read.
-    if (!found.ok) return null;
-    return rootOf(ctx, found.value.customerId);
-  }
-
-  async function receiveInbound(ctx: Ctx, input: InboundMessageInput): Promise<InboundOutcome> {
-    const customer = await resolveCustomer(ctx, input);
-    const customerId = customer?.id ?? null;
-    const outcome = await deps.inbox.recordInbound(ctx, {
-      channelKind: input.channelKind,
-      externalId: input.externalId,
-      customerId,
-      customerProfileIds: customer?.profileIds,
-      address: input.from.value,
-      threadHints: input.threadHints,
-      subject: input.subject ? cleanText(input.subject).slice(0, 500) : null,
-      text: cleanText(input.text),
-      html: input.html ? cleanText(input.html) : null,
-      attachments: input.attachments,
-      unparsed: input.unparsed,
-      channelAccountId: input.channelAccountId ?? null,
-      channelId: input.channelId ?? null,
-      occurredAt: input.occurredAt,
-    });
-    if (outcome.opened && customerId) {
-      await deps.customers.recordTimelineEntry(ctx, customerId, {
-        kind: 'conversation.started',
-        channelId: input.channelId ?? null,
-        occurredAt: input.occurredAt,
-        ref: outcome.conversation.id,
-        properties: { channelKind: input.channelKind },
-      });
-    }
-    return outcome;
-  }
+  const filing = createInboundFiling(deps);
 
   /**
    * A customer who writes invites the answer, so no recorded decision is a yes here (unlike
@@ -252,7 +188,8 @@ export function createInboxFlow(deps: InboxFlowDeps): InboxFlow {
   }
 
   return {
-    receiveInbound,
+    receiveInbound: filing.receiveInbound,
+    receiveInboundBatch: filing.receiveInboundBatch,
     sendReply,
     registerSender: (kind, sender) => void senders.set(kind, sender),
     deliverDue,

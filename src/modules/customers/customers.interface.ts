@@ -78,6 +78,17 @@ export interface ReviewRefusal {
  * The customers module's service, declared: each method is delegated by name to the use case that
  * owns it, so two use cases can never silently shadow each other's method.
  */
+export interface IdentifyInput {
+  channelId: string;
+  identifiers: IdentifierInput[];
+  traits?: Record<string, unknown>;
+}
+
+export type IdentifyResult = Result<
+  { customerId: string },
+  { reason: 'invalid_identifiers'; errors: Array<{ path: string; message: string }> }
+>;
+
 export interface CustomersService {
   /** The identity rules in force (defaults merged with the options). */
   readonly rules: IdentityRules;
@@ -91,15 +102,9 @@ export interface CustomersService {
    * Finds or creates the customer these identifiers belong to (merging as ingestion would) and
    * returns its id; for flows such as marketplace orders whose buyer must be recognised.
    */
-  identify(
-    ctx: Ctx,
-    input: { channelId: string; identifiers: IdentifierInput[]; traits?: Record<string, unknown> },
-  ): Promise<
-    Result<
-      { customerId: string },
-      { reason: 'invalid_identifiers'; errors: Array<{ path: string; message: string }> }
-    >
-  >;
+  identify(ctx: Ctx, input: IdentifyInput): Promise<IdentifyResult>;
+  /** identify for many at once, committed in one ingest batch when they can; one result each, in order. */
+  identifyMany(ctx: Ctx, inputs: ReadonlyArray<IdentifyInput>): Promise<IdentifyResult[]>;
   /** Adds an entry (an order, a cart, a conversation…) to a customer's cross-channel timeline. */
   recordTimelineEntry(ctx: Ctx, customerId: string, entry: TimelineEntryInput): Promise<void>;
   /**

@@ -1,10 +1,16 @@
-import { fail, newId, notFound, ok, type Result } from '../../kernel/index.js';
+import { fail, newId, notFound, ok } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { appendEvents } from '../../platform/events/event-log.js';
 import { loadClusterSet, restage } from './clusters.js';
 import { checkConsentTarget } from './consent.js';
 import { CUSTOMER_EVENTS } from './customers.events.js';
-import type { CustomersOptions, CustomersService, TimelineEntryInput } from './customers.interface.js';
+import type {
+  CustomersOptions,
+  CustomersService,
+  IdentifyInput,
+  IdentifyResult,
+  TimelineEntryInput,
+} from './customers.interface.js';
 import {
   insertTimelineEntries,
   lockIdentity,
@@ -14,12 +20,7 @@ import {
   updateProfiles,
 } from './customers.repository.js';
 import { DEFAULT_STAGE_THRESHOLDS, type StageThresholds } from './customers.types.js';
-import {
-  DEFAULT_IDENTITY_RULES,
-  type IdentifierInput,
-  type IdentityRules,
-  limitedTypesOf,
-} from './identifiers.js';
+import { DEFAULT_IDENTITY_RULES, type IdentityRules, limitedTypesOf } from './identifiers.js';
 import { createIdentityConfig } from './identity-config.js';
 import { upsertConsentsSql } from './ingest.repository.js';
 import { createIngestion } from './ingest.service.js';
@@ -93,6 +94,53 @@ export function createCustomersService(options: CustomersOptions = {}): Customer
     return inserted;
   }
 
+  /**
+   * Finds or creates the customer of each set of identifiers (merging as ingestion would), all in the
+   * same ingest batch when they can: one event per input, one source per channel.
+   */
+  async function identifyMany(ctx: Ctx, inputs: ReadonlyArray<IdentifyInput>): Promise<IdentifyResult[]> {
+    await identityConfig.fresh(ctx);
+    const byChannel = new Map<string, number[]>();
+    for (const [i, input] of inputs.entries())
+      byChannel.set(input.channelId, [...(byChannel.get(input.channelId) ?? []), i]);
+    const groups = [...byChannel];
+    const results = await ingestion.ingestMany(
+      ctx,
+      groups.map(([channelId, indexes]) => ({
+        source: { id: `api:${channelId}`, channelId, sharedDevices: false },
+        events: indexes.map((i) => ({
+          messageId: newId('msg'),
+          kind: 'identify' as const,
+          name: null,
+          identifiers: inputs[i]!.identifiers,
+          traits: inputs[i]!.traits ?? {},
+          properties: inputs[i]!.traits ?? {},
+          context: {},
+          occurredAt: ctx.clock.now(),
+          anonymousId: null,
+          userId: null,
+        })),
+      })),
+    );
+    const out: IdentifyResult[] = new Array(inputs.length);
+    groups.forEach(([, indexes], g) => {
+      indexes.forEach((i, k) => {
+        const result = results[g]![k];
+        out[i] =
+          result?.status === 'stored'
+            ? ok({ customerId: result.profileId })
+            : fail({
+                reason: 'invalid_identifiers' as const,
+                errors:
+                  result?.status === 'rejected'
+                    ? result.errors
+                    : [{ path: 'identifiers', message: 'not usable' }],
+              });
+      });
+    });
+    return out;
+  }
+
   return {
     rules,
     thresholds,
@@ -150,41 +198,10 @@ export function createCustomersService(options: CustomersOptions = {}): Customer
      * Finds or creates the customer these identifiers belong to (merging as ingestion would) and
      * returns its id; for flows such as marketplace orders whose buyer must be recognised.
      */
-    async identify(
-      ctx: Ctx,
-      input: { channelId: string; identifiers: IdentifierInput[]; traits?: Record<string, unknown> },
-    ): Promise<
-      Result<
-        { customerId: string },
-        { reason: 'invalid_identifiers'; errors: Array<{ path: string; message: string }> }
-      >
-    > {
-      await identityConfig.fresh(ctx);
-      const [result] = await ingestion.ingest(
-        ctx,
-        { id: `api:${input.channelId}`, channelId: input.channelId, sharedDevices: false },
-        [
-          {
-            messageId: newId('msg'),
-            kind: 'identify',
-            name: null,
-            identifiers: input.identifiers,
-            traits: input.traits ?? {},
-            properties: input.traits ?? {},
-            context: {},
-            occurredAt: ctx.clock.now(),
-            anonymousId: null,
-            userId: null,
-          },
-        ],
-      );
-      if (result?.status === 'stored') return ok({ customerId: result.profileId });
-      return fail({
-        reason: 'invalid_identifiers' as const,
-        errors:
-          result?.status === 'rejected' ? result.errors : [{ path: 'identifiers', message: 'not usable' }],
-      });
+    async identify(ctx, input) {
+      return (await identifyMany(ctx, [input]))[0]!;
     },
+    identifyMany,
 
     /** Adds an entry (an order, a cart, a conversation…) to a customer's cross-channel timeline. */
     async recordTimelineEntry(ctx: Ctx, customerId: string, entry: TimelineEntryInput): Promise<void> {

@@ -23,6 +23,8 @@ export { CUSTOMER_EVENT_SCHEMAS, CUSTOMER_EVENTS, type CustomerEventPayload } fr
 export type {
   CustomersOptions,
   CustomersService,
+  IdentifyInput,
+  IdentifyResult,
   ReviewRefusal,
   TimelineEntryInput,
 } from './customers.interface.js';

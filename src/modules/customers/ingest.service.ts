@@ -120,21 +120,36 @@ export function createIngestion(opts: IngestOptions) {
      * stitched and reflected in profiles, and the promise resolves after they are committed.
      */
     async ingest(ctx: Ctx, source: IngestSource, events: IngestEventInput[]): Promise<IngestEventResult[]> {
+      return (await ingestMany(ctx, [{ source, events }]))[0]!;
+    },
+    ingestMany,
+  };
+
+  /** Events of several sources queued together, so they commit in the same batch when they can. */
+  async function ingestMany(
+    ctx: Ctx,
+    parts: ReadonlyArray<{ source: IngestSource; events: IngestEventInput[] }>,
+  ): Promise<IngestEventResult[][]> {
+    const tombstones = await opts.tombstones.hasher(ctx);
+    const jobs: IngestJob[] = [];
+    const out = parts.map(({ source, events }) => {
       const { results, prepared } = prepareEvents(rules, source, events, {
         receivedAt: ctx.clock.now(),
         maxFutureSkewMs: opts.maxFutureSkewMs,
-        tombstones: await opts.tombstones.hasher(ctx),
+        tombstones,
       });
-      if (prepared.length === 0) return results;
-      const job: IngestJob = { ctx, source, events: prepared, results, done: deferred() };
-      if (ctx.inTx) {
-        // Inside a caller's transaction there is nothing to coalesce with (nor a retry to make).
-        await commitIngestBatch([job], { rules, thresholds, limitedTypes: limitedTypesOf(rules), onStored });
-        return results;
-      }
-      queue.push(job);
-      drain();
-      return job.done.promise;
-    },
-  };
+      if (prepared.length) jobs.push({ ctx, source, events: prepared, results, done: deferred() });
+      return results;
+    });
+    if (jobs.length === 0) return out;
+    if (ctx.inTx) {
+      // Inside a caller's transaction there is nothing to coalesce with (nor a retry to make).
+      await commitIngestBatch(jobs, { rules, thresholds, limitedTypes: limitedTypesOf(rules), onStored });
+      return out;
+    }
+    queue.push(...jobs);
+    drain();
+    await Promise.all(jobs.map((j) => j.done.promise));
+    return out;
+  }
 }

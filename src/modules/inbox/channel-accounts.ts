@@ -66,6 +66,14 @@ export interface ChannelAccountStore {
   ): Promise<ChannelAccountWithCredentials | null>;
   /** The channel of the first active support address (email account) among a mail's recipients. */
   channelOfAddresses(ctx: Ctx, addresses: string[]): Promise<string | null>;
+  /**
+   * The active support address (email account) a reply is sent from: this account when it is one,
+   * else the oldest of the shop's; null when there is none.
+   */
+  supportAddress(
+    ctx: Ctx,
+    o: { accountId: string | null; channelId: string | null },
+  ): Promise<{ name: string; address: string } | null>;
   remove(ctx: Ctx, id: string): Promise<void>;
 }
 
@@ -153,6 +161,17 @@ export function createChannelAccountStore(
             order by created_at, id limit 1`,
       );
       return r?.channel_id ?? null;
+    },
+    async supportAddress(ctx, o) {
+      if (!o.accountId && !o.channelId) return null;
+      const r = await firstRow<{ name: string; external_account_id: string }>(
+        ctx.db,
+        sql`select name, external_account_id from inbox_channel_accounts
+            where kind = 'email' and status = 'active'
+              and (id = ${o.accountId} or (channel_id is not null and channel_id = ${o.channelId}))
+            order by (id = ${o.accountId}) desc, created_at, id limit 1`,
+      );
+      return r ? { name: r.name, address: r.external_account_id } : null;
     },
     async remove(ctx, id) {
       const r = await firstRow<{ id: string }>(

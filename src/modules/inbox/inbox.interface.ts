@@ -129,6 +129,11 @@ export interface InboxService {
    * else the customer's open conversation (one per customer, whatever the channel), else opens one.
    */
   recordInbound(ctx: Ctx, input: RecordInboundInput): Promise<InboundOutcome>;
+  /**
+   * Several inbound messages at once, in arrival order, as recordInbound would store them one by one:
+   * one read and one write for the batch (outside a transaction the write is its own). One outcome each.
+   */
+  recordInboundBatch(ctx: Ctx, inputs: RecordInboundInput[]): Promise<InboundOutcome[]>;
   /** Queues an agent's reply for sending (status `queued`); the delivery loop sends it. */
   queueOutbound(ctx: Ctx, input: QueueOutboundInput): Promise<Message>;
   /** An internal note, or the record of a phone call or shop visit written by staff; never sent. */

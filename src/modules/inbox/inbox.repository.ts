@@ -115,60 +115,6 @@ export async function selectConversationByExternalIds(
   return r ? toConversation(r) : null;
 }
 
-/**
- * The open conversation of a customer: on the root profile, else on another profile of its merged
- * cluster (an agent may have folded her conversations into one that names a merged-away profile).
- */
-export async function selectOpenConversationOf(
-  exec: Executor,
-  customerId: string,
-  profileIds: readonly string[] = [],
-): Promise<Conversation | null> {
-  const ids = [...new Set([customerId, ...profileIds])];
-  const r = await firstRow<ConversationRow>(
-    exec,
-    sql`select * from inbox_conversations
-        where customer_id = any(${sql.param(ids)}::text[]) and status <> 'resolved' and merged_into is null
-        order by (customer_id = ${customerId}) desc, last_message_at desc, id limit 1`,
-  );
-  return r ? toConversation(r) : null;
-}
-
-export interface NewConversation {
-  id: string;
-  customerId: string | null;
-  subject: string | null;
-  channelKind: ChannelKind;
-  replyToken: string;
-  now: Date;
-}
-
-/** Inserts an open conversation; null when the customer got an open one meanwhile (then read that). */
-export async function insertConversation(exec: Executor, c: NewConversation): Promise<Conversation | null> {
-  const r = await firstRow<ConversationRow>(
-    exec,
-    sql`insert into inbox_conversations (id, customer_id, status, subject, channel_kinds, tags, reply_token,
-          last_message_at, created_at, updated_at)
-        values (${c.id}, ${c.customerId}, 'open', ${c.subject}, array[${c.channelKind}]::text[], '{}'::text[],
-          ${c.replyToken}, ${c.now.toISOString()}, ${c.now.toISOString()}, ${c.now.toISOString()})
-        on conflict (customer_id) where status <> 'resolved' and merged_into is null and customer_id is not null
-        do nothing returning *`,
-  );
-  return r ? toConversation(r) : null;
-}
-
-export async function selectMessageByExternalId(
-  exec: Executor,
-  kind: ChannelKind,
-  externalId: string,
-): Promise<Message | null> {
-  const r = await firstRow<MessageRow>(
-    exec,
-    sql`select * from inbox_messages where channel_kind = ${kind} and external_id = ${externalId}`,
-  );
-  return r ? (await withAttachments(exec, [r]))[0]! : null;
-}
-
 export interface NewMessage {
   id: string;
   conversationId: string;

@@ -43,6 +43,12 @@ export const inboxConversations = pgTable(
     index('inbox_conversations_assignee_idx').on(t.assigneeId, t.status, t.lastMessageAt, t.id),
     index('inbox_conversations_team_idx').on(t.teamId, t.status, t.lastMessageAt, t.id),
     index('inbox_conversations_customer_idx').on(t.customerId, t.lastMessageAt),
+    // Pages filtered by channel kind or tag only: newest first, read backward until the page is full.
+    index('inbox_conversations_recent_idx').on(t.lastMessageAt, t.id).where(sql`merged_into is null`),
+    // The counts (per status, unread, unassigned) from the index alone (an index-only scan).
+    index('inbox_conversations_counts_idx')
+      .on(t.status, t.assigneeId, t.unreadCount)
+      .where(sql`merged_into is null`),
     index('inbox_conversations_snoozed_idx').on(t.snoozedUntil).where(sql`status = 'snoozed'`),
   ],
 );

@@ -48,6 +48,7 @@ export function createInboxService(opts: InboxOptions): InboxService {
   const teams = createTeamsService({ lockLive: work.lockLive });
   return {
     recordInbound: messages.recordInbound,
+    recordInboundBatch: messages.recordInboundBatch,
     queueOutbound: messages.queueOutbound,
     addNote: messages.addNote,
     claimDueOutbound: work.claimDueOutbound,

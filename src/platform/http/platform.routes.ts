@@ -12,6 +12,7 @@ import {
   readableEventTypes,
   revokeApiKey,
 } from '../auth/api-keys.js';
+import type { Ctx } from '../context.js';
 import { snapshotEmbeddedDatabase } from '../db/backup.js';
 import type { Database } from '../db/database.js';
 import { type MigrationSet, migrationsApplied } from '../db/migrate.js';
@@ -40,6 +41,8 @@ export interface PlatformRoutesOptions {
    * live fan-out falls back to polling the database), so /ready stays 200 and says `degraded`.
    */
   relayState?: () => RelayState | undefined;
+  /** The customers (cluster profile ids) of a cart on the caller's channel (404 otherwise): a till's `cart`. */
+  tillInboxAudience?: ((ctx: Ctx, cartId: string) => Promise<string[]>) | undefined;
 }
 
 export type RelayState = 'connected' | 'reconnecting';
@@ -290,6 +293,13 @@ export const platformApiRoutes =
             types: z.string().optional().describe('comma-separated types; a trailing * matches a prefix'),
             subject: z.string().optional(),
             limit: z.coerce.number().int().min(1).max(1000).default(100),
+            cart: z
+              .string()
+              .regex(/^[A-Za-z0-9_-]{1,80}$/)
+              .optional()
+              .describe(
+                'at a till (inbox:till): also the inbox events about the customer of this sale’s cart (as /api/stream?cart=), for polling when the stream is unavailable',
+              ),
           }),
           response: { 200: z.object({ items: z.array(CloudEventOut), next: z.string() }) },
         },
@@ -321,11 +331,19 @@ export const platformApiRoutes =
           ...(channelId ? { channelId } : {}),
         });
         const last = items[items.length - 1];
-        // Inbox events are the inbox's: a till hears of its sale's customer on the stream only.
-        const readable =
-          hasScope(request.ctx.actor.scopes, 'inbox:read') && !request.ctx.actor.channelId
-            ? items
-            : items.filter((e) => !e.type.startsWith('inbox.'));
+        // Inbox events are the inbox's: a till (inbox:till) naming its sale's cart hears of that customer.
+        const actor = request.ctx.actor;
+        const audience =
+          hasScope(actor.scopes, 'inbox:read') && !actor.channelId
+            ? undefined
+            : q.cart && hasScope(actor.scopes, 'inbox:till') && opts.tillInboxAudience
+              ? await opts.tillInboxAudience(request.ctx, q.cart)
+              : [];
+        const readable = audience
+          ? items.filter(
+              (e) => !e.type.startsWith('inbox.') || audience.includes(e.payload.customerId as string),
+            )
+          : items;
         return { items: readable.map((e) => toCloudEvent(e)), next: encodeCursor(last ?? after) };
       },
     );

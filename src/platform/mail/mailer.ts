@@ -12,6 +12,8 @@ export interface OutboundMail {
   references?: string[] | undefined;
   /** Where the customer's answer goes (the inbox's reply+<token>@ address). */
   replyTo?: string | undefined;
+  /** The sender, when not the hub's (an inbox reply: the shop's support address). */
+  from?: { name: string; address: string } | undefined;
 }
 
 export interface Mailer {
@@ -35,7 +37,7 @@ export function createMailer(opts: { smtpUrl: string | undefined; from: string }
     configured: true,
     async send(mail) {
       await transport.sendMail({
-        from: opts.from,
+        from: mail.from ?? opts.from,
         to: mail.to,
         subject: mail.subject,
         text: mail.text,

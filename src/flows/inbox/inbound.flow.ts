@@ -1,0 +1,182 @@
+// Inbound messages, filed in batches: a webhook delivery of N messages, and the deliveries and chat
+// messages arriving while an earlier batch is being written, go together (group commit, as the
+// customers ingest queue and the wallet's debit batcher do). A batch is resolved as sets: identity
+// for every sender in one ingest batch (customers.identifyMany), their clusters in one read
+// (customers.subjects), the messages on their conversations in one read and one write
+// (inbox.recordInboundBatch), and the conversations it opened on the timelines in one transaction.
+import { AppError, type Deferred, deferred } from '../../kernel/index.js';
+import type { CustomersService } from '../../modules/customers/index.js';
+import type { InboundOutcome, InboxService, RecordInboundInput } from '../../modules/inbox/index.js';
+import type { Ctx } from '../../platform/context.js';
+import type { InboundMessageInput } from './inbox-flow.interface.js';
+
+export type InboundCustomers = Pick<CustomersService, 'identifyMany' | 'subjects' | 'recordTimelineEntries'>;
+
+/** Most messages one batch takes from the queue. */
+const MAX_BATCH = 200;
+/** Batches in flight at once on a server database (PGlite: one, its connection is serial). */
+const CONCURRENT_BATCHES = 3;
+
+/** Text as stored: no NUL, no lone surrogate, at most 100,000 characters. */
+export function cleanText(s: string): string {
+  return s
+    .replaceAll('\u0000', '')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    .slice(0, 100_000);
+}
+
+/** Resolves a batch's senders and files their messages; one outcome per input, in order. */
+async function fileBatch(
+  deps: { inbox: InboxService; customers: InboundCustomers },
+  ctx: Ctx,
+  inputs: InboundMessageInput[],
+): Promise<InboundOutcome[]> {
+  const unknown = inputs.flatMap((input, i) => (input.customerId ? [] : [i]));
+  const found = await deps.customers.identifyMany(
+    ctx,
+    unknown.map((i) => {
+      const input = inputs[i]!;
+      return {
+        channelId: input.channelId ?? `inbox:${input.channelKind}`,
+        identifiers: [input.from, ...(input.from.also ?? [])].map((x) => ({
+          type: x.identifierType,
+          value: x.value,
+          trust: x.trust,
+        })),
+        ...(input.from.name ? { traits: { name: cleanText(input.from.name).slice(0, 200) } } : {}),
+      };
+    }),
+  );
+  const profileOf = inputs.map((input) => input.customerId ?? null);
+  // An address the customers module will not take (a placeholder, a blocked value) still gets its
+  // message stored, on a conversation without a profile, for an agent to read.
+  unknown.forEach((i, k) => {
+    const r = found[k]!;
+    profileOf[i] = r.ok ? r.value.customerId : null;
+  });
+  const ids = [...new Set(profileOf.filter((id): id is string => id !== null))];
+  const clusters = ids.length ? await deps.customers.subjects(ctx, ids, { facts: false }) : new Map();
+  const records: RecordInboundInput[] = inputs.map((input, i) => {
+    const id = profileOf[i];
+    const cluster = id ? clusters.get(id) : undefined;
+    if (id && !cluster) throw new AppError('not_found', `There is no customer ${id}`);
+    return {
+      channelKind: input.channelKind,
+      externalId: input.externalId,
+      customerId: cluster?.rootId ?? null,
+      customerProfileIds: cluster?.profileIds,
+      address: input.from.value,
+      threadHints: input.threadHints,
+      subject: input.subject ? cleanText(input.subject).slice(0, 500) : null,
+      text: cleanText(input.text),
+      html: input.html ? cleanText(input.html) : null,
+      attachments: input.attachments,
+      unparsed: input.unparsed,
+      channelAccountId: input.channelAccountId ?? null,
+      channelId: input.channelId ?? null,
+      occurredAt: input.occurredAt,
+    };
+  });
+  const outcomes = await deps.inbox.recordInboundBatch(ctx, records);
+  const entries = outcomes.flatMap((o, i) => {
+    const customerId = records[i]!.customerId;
+    return o.opened && customerId
+      ? [
+          {
+            customerId,
+            entry: {
+              kind: 'conversation.started',
+              channelId: inputs[i]!.channelId ?? null,
+              occurredAt: inputs[i]!.occurredAt,
+              ref: o.conversation.id,
+              properties: { channelKind: inputs[i]!.channelKind },
+            },
+          },
+        ]
+      : [];
+  });
+  if (entries.length) await deps.customers.recordTimelineEntries(ctx, entries);
+  return outcomes;
+}
+
+interface Job {
+  ctx: Ctx;
+  inputs: InboundMessageInput[];
+  done: Deferred<InboundOutcome[]>;
+}
+
+/** receiveInbound for one message or a delivery's many, coalesced with whatever else is waiting. */
+export function createInboundFiling(deps: { inbox: InboxService; customers: InboundCustomers }) {
+  const queue: Job[] = [];
+  let active = 0;
+
+  /** Whole jobs up to MAX_BATCH messages (at least one), on the first one's database and clock. */
+  function take(): Job[] {
+    const first = queue[0]!;
+    const jobs: Job[] = [];
+    let n = 0;
+    for (let i = 0; i < queue.length; ) {
+      const j = queue[i]!;
+      const fits = j.ctx.db === first.ctx.db && j.ctx.clock === first.ctx.clock;
+      if (fits && (jobs.length === 0 || n + j.inputs.length <= MAX_BATCH)) {
+        jobs.push(j);
+        n += j.inputs.length;
+        queue.splice(i, 1);
+      } else i++;
+      if (n >= MAX_BATCH) break;
+    }
+    return jobs;
+  }
+
+  function drain(): void {
+    while (queue.length && active < (queue[0]!.ctx.database.pool ? CONCURRENT_BATCHES : 1)) {
+      const jobs = take();
+      active++;
+      void run(jobs).finally(() => {
+        active--;
+        drain();
+      });
+    }
+  }
+
+  async function run(jobs: Job[]): Promise<void> {
+    try {
+      const outcomes = await fileBatch(
+        deps,
+        jobs[0]!.ctx,
+        jobs.flatMap((j) => j.inputs),
+      );
+      let at = 0;
+      for (const j of jobs) {
+        j.done.resolve(outcomes.slice(at, at + j.inputs.length));
+        at += j.inputs.length;
+      }
+    } catch (err) {
+      if (jobs.length === 1) return jobs[0]!.done.reject(err);
+      // One job's message may be what failed: each goes alone so the others are still filed.
+      for (const j of jobs) {
+        try {
+          j.done.resolve(await fileBatch(deps, j.ctx, j.inputs));
+        } catch (e) {
+          j.done.reject(e);
+        }
+      }
+    }
+  }
+
+  return {
+    receiveInbound: async (ctx: Ctx, input: InboundMessageInput): Promise<InboundOutcome> =>
+      (await receiveInboundBatch(ctx, [input]))[0]!,
+    receiveInboundBatch,
+  };
+
+  function receiveInboundBatch(ctx: Ctx, inputs: InboundMessageInput[]): Promise<InboundOutcome[]> {
+    if (inputs.length === 0) return Promise.resolve([]);
+    // Inside a caller's transaction there is nothing to coalesce with.
+    if (ctx.inTx) return fileBatch(deps, ctx, inputs);
+    const job: Job = { ctx, inputs, done: deferred() };
+    queue.push(job);
+    drain();
+    return job.done.promise;
+  }
+}

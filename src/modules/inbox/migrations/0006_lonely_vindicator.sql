@@ -1,0 +1,2 @@
+CREATE INDEX "inbox_conversations_recent_idx" ON "inbox_conversations" USING btree ("last_message_at","id") WHERE merged_into is null;--> statement-breakpoint
+CREATE INDEX "inbox_conversations_counts_idx" ON "inbox_conversations" USING btree ("status","assignee_id","unread_count") WHERE merged_into is null;
