@@ -109,6 +109,7 @@ describeEachHub(
         limit: 20,
         leaseMs: LEASE_MS,
         kinds: ['whatsapp'],
+        owner: 'dead-node',
       });
       expect(claimed.map((j) => j.message.id)).toEqual([reply.id]);
       const sends: string[] = [];
@@ -132,6 +133,19 @@ describeEachHub(
         ),
       ).toBe('sent');
       expect(sends).toEqual([reply.id]);
+      // The stalled node wakes and reports its own outcome: the lease is not its own any more, so
+      // the message keeps the outcome of the node that took it over.
+      const ctx = t.hub.systemCtx();
+      expect(
+        await t.hub.services.inbox.markSendFailed(ctx, reply.id, {
+          reason: 'late',
+          retryAt: null,
+          owner: 'dead-node',
+        }),
+      ).toBe(false);
+      await t.hub.services.inbox.renewOutboundLeases(ctx, [reply.id], LEASE_MS, 'dead-node');
+      expect(await statusOf(t, reply.id)).toBe('sent');
+      expect(await leaseOf(t, reply.id)).toBeNull();
     });
   },
   { clock },

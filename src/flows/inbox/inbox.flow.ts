@@ -1,7 +1,8 @@
 // The inbox flow: a channel's message → identity resolution through the customers module (one
 // profile, the root of its cluster) → the inbox module; agents' replies → the delivery queue → the
 // channel's sender, retried on the schedule, then failed with the reason on the message.
-import { fail, ok, type Result } from '../../kernel/index.js';
+import { hostname } from 'node:os';
+import { fail, newId, ok, type Result } from '../../kernel/index.js';
 import { type CustomersService, mayContact } from '../../modules/customers/index.js';
 import type { ChannelKind, InboxService, OutboundJob } from '../../modules/inbox/index.js';
 import type { Ctx } from '../../platform/context.js';
@@ -152,11 +153,13 @@ export function createInboxFlow(deps: InboxFlowDeps): InboxFlow {
   // Messages claimed and not yet sent or failed: the heartbeat extends their short leases while this
   // node lives, however long a send takes; when it dies, others send them once the lease ran out.
   const sending = new Set<string>();
+  // This node's name on the leases it holds (the process id tells operators which node it is).
+  const owner = `${hostname()}/${process.pid}/${newId('snd')}`;
 
   async function deliverDue(ctx: Ctx): Promise<number> {
     const kinds = [...senders.keys()];
     if (!kinds.length) return 0;
-    const jobs = await deps.inbox.claimDueOutbound(ctx, { limit: 20, leaseMs: LEASE_MS, kinds });
+    const jobs = await deps.inbox.claimDueOutbound(ctx, { limit: 20, leaseMs: LEASE_MS, kinds, owner });
     for (const job of jobs) sending.add(job.message.id);
     try {
       for (const job of jobs) {
@@ -173,7 +176,8 @@ export function createInboxFlow(deps: InboxFlowDeps): InboxFlow {
     const sender = senders.get(job.message.channelKind!)!;
     try {
       const sent = await sender.send(ctx, job);
-      await deps.inbox.markSent(ctx, job.message.id, sent.externalId);
+      const recorded = await deps.inbox.markSent(ctx, job.message.id, { externalId: sent.externalId, owner });
+      if (!recorded) ctx.log.warn({ messageId: job.message.id }, 'sent after its lease was taken over');
     } catch (err) {
       const reason = (err instanceof Error ? err.message : String(err)).slice(0, 500);
       const retryable = !(err instanceof SendFailure) || err.retryable;
@@ -183,7 +187,7 @@ export function createInboxFlow(deps: InboxFlowDeps): InboxFlow {
         { messageId: job.message.id, channelKind: job.message.channelKind, retryAt },
         'send failed',
       );
-      await deps.inbox.markSendFailed(ctx, job.message.id, { reason, retryAt });
+      await deps.inbox.markSendFailed(ctx, job.message.id, { reason, retryAt, owner });
     }
   }
 
@@ -194,7 +198,7 @@ export function createInboxFlow(deps: InboxFlowDeps): InboxFlow {
     registerSender: (kind, sender) => void senders.set(kind, sender),
     deliverDue,
     renewDeliveryLeases: async (ctx) => {
-      if (sending.size) await deps.inbox.renewOutboundLeases(ctx, [...sending], LEASE_MS);
+      if (sending.size) await deps.inbox.renewOutboundLeases(ctx, [...sending], LEASE_MS, owner);
     },
     templates,
     async conversationsOfCustomer(ctx, customerId) {

@@ -105,7 +105,7 @@ export async function searchConversations(exec: Executor, q: string, limit: numb
 /** Leases due queued messages of these kinds, oldest due first, skipping rows another sender holds. */
 export async function claimDue(
   exec: Executor,
-  o: { kinds: ChannelKind[]; limit: number; now: Date; leaseUntil: Date },
+  o: { kinds: ChannelKind[]; limit: number; now: Date; leaseUntil: Date; owner: string },
 ): Promise<Message[]> {
   const claimed = await rows<MessageRow>(
     exec,
@@ -114,18 +114,24 @@ export async function claimDue(
             and (lease_until is null or lease_until < ${o.now.toISOString()})
             and channel_kind = any(${sql.param(o.kinds)}::text[])
           order by next_attempt_at limit ${o.limit} for update skip locked)
-        update inbox_messages m set lease_until = ${o.leaseUntil.toISOString()} from due where m.id = due.id
+        update inbox_messages m set lease_until = ${o.leaseUntil.toISOString()}, lease_owner = ${o.owner}
+        from due where m.id = due.id
         returning m.*`,
   );
   return withAttachments(exec, claimed);
 }
 
 /** Extends the leases of queued messages this sender still holds (its heartbeat while it lives). */
-export async function extendLeases(exec: Executor, ids: string[], leaseUntil: Date): Promise<void> {
+export async function extendLeases(
+  exec: Executor,
+  ids: string[],
+  leaseUntil: Date,
+  owner: string,
+): Promise<void> {
   if (!ids.length) return;
   await exec.execute(
     sql`update inbox_messages set lease_until = ${leaseUntil.toISOString()}
-        where id = any(${sql.param(ids)}::text[]) and status = 'queued' and lease_until is not null`,
+        where id = any(${sql.param(ids)}::text[]) and status = 'queued' and lease_owner = ${owner}`,
   );
 }
 
@@ -152,14 +158,21 @@ export async function selectExternalIdOf(exec: Executor, messageId: string | nul
 export async function updateSendOutcome(
   exec: Executor,
   id: string,
-  o: { status: DeliveryStatus; externalId?: string | null; reason?: string | null; retryAt?: Date | null },
+  o: {
+    status: DeliveryStatus;
+    owner: string;
+    externalId?: string | null;
+    reason?: string | null;
+    retryAt?: Date | null;
+  },
 ): Promise<MessageRow | undefined> {
+  // Undefined when the lease is no longer this sender's (another took the message over).
   return firstRow<MessageRow>(
     exec,
     sql`update inbox_messages set status = ${o.status}, attempts = attempts + 1, lease_until = null,
-          external_id = coalesce(${o.externalId ?? null}, external_id),
+          lease_owner = null, external_id = coalesce(${o.externalId ?? null}, external_id),
           failure_reason = ${o.reason ?? null}, next_attempt_at = ${o.retryAt?.toISOString() ?? null}
-        where id = ${id} returning *`,
+        where id = ${id} and status = 'queued' and lease_owner = ${o.owner} returning *`,
   );
 }
 

@@ -142,17 +142,24 @@ export interface InboxService {
     conversationId: string,
     input: { authorId: string; text: string; kind: 'internal' | 'phone_note' | 'store_note' },
   ): Promise<Message>;
-  /** Leases up to `limit` queued messages that are due, for one sender to send. */
+  /** Leases up to `limit` queued messages that are due, to the sender `owner` (a node's id). */
   claimDueOutbound(
     ctx: Ctx,
-    o: { limit: number; leaseMs: number; kinds: ChannelKind[] },
+    o: { limit: number; leaseMs: number; kinds: ChannelKind[]; owner: string },
   ): Promise<OutboundJob[]>;
-  /** Extends the leases of claimed messages still being sent (the sender's heartbeat). */
-  renewOutboundLeases(ctx: Ctx, messageIds: string[], leaseMs: number): Promise<void>;
-  /** The channel accepted the message (with its id of it, which later status reports name). */
-  markSent(ctx: Ctx, messageId: string, externalId: string | null): Promise<void>;
-  /** A send failed: retried at `retryAt`, or failed for good with the reason when null. */
-  markSendFailed(ctx: Ctx, messageId: string, o: { reason: string; retryAt: Date | null }): Promise<void>;
+  /** Extends the leases `owner` holds on claimed messages still being sent (its heartbeat). */
+  renewOutboundLeases(ctx: Ctx, messageIds: string[], leaseMs: number, owner: string): Promise<void>;
+  /**
+   * The channel accepted the message (with its id of it, which later status reports name). False
+   * when `owner` no longer holds the lease: the sender that took it over records the outcome.
+   */
+  markSent(ctx: Ctx, messageId: string, o: { externalId: string | null; owner: string }): Promise<boolean>;
+  /** A send failed: retried at `retryAt`, or failed for good with the reason when null (false: lease lost). */
+  markSendFailed(
+    ctx: Ctx,
+    messageId: string,
+    o: { reason: string; retryAt: Date | null; owner: string },
+  ): Promise<boolean>;
   /** A channel's status report (delivered, read, failed) for a message it named by its id; null if unknown. */
   recordDeliveryStatus(
     ctx: Ctx,

@@ -73,6 +73,9 @@ export const inboxMessages = pgTable(
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
     leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    // The sender (node) holding the lease: only it renews the lease and records the outcome, so a
+    // sender that stalled past its lease cannot overwrite the outcome of the one that took over.
+    leaseOwner: text('lease_owner'),
     unparsed: boolean('unparsed').notNull().default(false),
     // The retailer's account (page, number) an inbound message reached; a reply goes out through it.
     channelAccountId: text('channel_account_id'),

@@ -210,7 +210,10 @@ export function createWorkService() {
     return woken.length;
   }
 
-  async function claimDueOutbound(ctx: Ctx, o: { limit: number; leaseMs: number; kinds: ChannelKind[] }) {
+  async function claimDueOutbound(
+    ctx: Ctx,
+    o: { limit: number; leaseMs: number; kinds: ChannelKind[]; owner: string },
+  ) {
     const now = ctx.clock.now();
     const claimed = await claimDue(ctx.db, { ...o, now, leaseUntil: new Date(now.getTime() + o.leaseMs) });
     const jobs: OutboundJob[] = [];
@@ -227,11 +230,13 @@ export function createWorkService() {
     return jobs;
   }
 
+  /** False when the lease was lost: the sender that took the message over records its outcome. */
   async function outcome(ctx: Ctx, id: string, o: Parameters<typeof updateSendOutcome>[2]) {
-    await inTransaction(ctx, async (tx) => {
+    return inTransaction(ctx, async (tx) => {
       const r = await updateSendOutcome(tx.db, id, o);
-      if (!r) throw new AppError('not_found', 'No such message');
+      if (!r) return false;
       if (o.status !== 'queued') await appendEvents(tx, [statusEvent(toMessage(r))]);
+      return true;
     });
   }
 
@@ -274,12 +279,17 @@ export function createWorkService() {
     merge,
     wakeSnoozed,
     claimDueOutbound,
-    renewOutboundLeases: (ctx: Ctx, ids: string[], leaseMs: number) =>
-      extendLeases(ctx.db, ids, new Date(ctx.clock.now().getTime() + leaseMs)),
-    markSent: (ctx: Ctx, id: string, externalId: string | null) =>
-      outcome(ctx, id, { status: 'sent', externalId }),
-    markSendFailed: (ctx: Ctx, id: string, o: { reason: string; retryAt: Date | null }) =>
-      outcome(ctx, id, { status: o.retryAt ? 'queued' : 'failed', reason: o.reason, retryAt: o.retryAt }),
+    renewOutboundLeases: (ctx: Ctx, ids: string[], leaseMs: number, owner: string) =>
+      extendLeases(ctx.db, ids, new Date(ctx.clock.now().getTime() + leaseMs), owner),
+    markSent: (ctx: Ctx, id: string, o: { externalId: string | null; owner: string }) =>
+      outcome(ctx, id, { status: 'sent', externalId: o.externalId, owner: o.owner }),
+    markSendFailed: (ctx: Ctx, id: string, o: { reason: string; retryAt: Date | null; owner: string }) =>
+      outcome(ctx, id, {
+        status: o.retryAt ? 'queued' : 'failed',
+        reason: o.reason,
+        retryAt: o.retryAt,
+        owner: o.owner,
+      }),
     recordDeliveryStatus,
     async openChatVisitor(ctx: Ctx, customerId: string) {
       const token = `ohc_${randomBytes(32).toString('base64url')}`;
