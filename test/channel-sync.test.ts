@@ -188,6 +188,32 @@ describeEachHub('outbound channel sync', (t) => {
     await disconnect(c.id);
   });
 
+  it("pushes a variant's stock policy with its stock: backorder, pre-order with its date", async () => {
+    const shop = await buildShop(t, { stock: 1 });
+    const c = await connect(shop, { push: ['stock'] });
+    await ok(t, 'PATCH', `/api/catalog/products/${shop.productIds[0]}/variants/${shop.skus[0]}`, {
+      stockPolicy: 'backorder',
+    });
+    await generic.waitFor((all) => itemsOf(all).some((i) => i.stockPolicy === 'backorder'));
+    expect(itemsOf(generic.requests).find((i) => i.stockPolicy === 'backorder')).toMatchObject({
+      sku: shop.skus[0],
+      changed: ['stock'],
+      availableToSell: 1,
+      availability: 'in_stock', // backorder only once the stock runs out
+      availableFrom: null,
+    });
+    await ok(t, 'PATCH', `/api/catalog/products/${shop.productIds[0]}/variants/${shop.skus[0]}`, {
+      stockPolicy: 'preorder',
+      availableFrom: '2099-03-01',
+    });
+    await generic.waitFor((all) => itemsOf(all).some((i) => i.stockPolicy === 'preorder'));
+    expect(itemsOf(generic.requests).find((i) => i.stockPolicy === 'preorder')).toMatchObject({
+      availability: 'preorder',
+      availableFrom: '2099-03-01',
+    });
+    await disconnect(c.id);
+  });
+
   it('coalesces a burst of changes of one SKU into one item carrying the latest value', async () => {
     const shop = await buildShop(t, { stock: 20 });
     const c = await connect(shop, { push: ['stock'], status: 'paused' });
@@ -384,7 +410,7 @@ describeEachHub('outbound channel sync', (t) => {
     });
     await sell(t, shop, shop.skus[0]!, 2);
     await woo.waitFor(() => wooUpdates.some((u) => u.id === 501 && u.stock_quantity === 7));
-    expect(wooUpdates).toContainEqual({ id: 501, manage_stock: true, stock_quantity: 7 });
+    expect(wooUpdates).toContainEqual({ id: 501, manage_stock: true, stock_quantity: 7, backorders: 'no' });
 
     await ok(t, 'PUT', `/api/catalog/price-lists/${shop.priceListId}/prices`, {
       prices: [{ sku: shop.skus[1], amount: 1995, currency: 'EUR' }],
@@ -440,6 +466,7 @@ describeEachHub('outbound channel sync', (t) => {
       id: 502,
       manage_stock: true,
       stock_quantity: 8, // 10 − 1 sold − 1 buffer
+      backorders: 'no',
       regular_price: '19.95',
       sale_price: '',
       status: 'publish',

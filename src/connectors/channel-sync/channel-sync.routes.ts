@@ -138,6 +138,9 @@ export const channelSyncWireRoutes =
             price: price ? { ...price, decimal: decimalAmount(price.amount, price.currency) } : null,
             priceSource: price ? 'price_list' : null,
             gtin: null,
+            stockPolicy: 'deny',
+            availableFrom: null,
+            availability: (s.availableToSell ?? 0) > 0 ? 'in_stock' : 'out_of_stock',
           };
         }
         let payload: unknown;

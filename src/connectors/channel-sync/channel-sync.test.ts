@@ -62,6 +62,9 @@ describe('wire shapes', () => {
       price: { amount: 1450, currency: 'EUR', decimal: '14.50' },
       priceSource: 'price_list' as const,
       gtin: null,
+      stockPolicy: 'deny' as const,
+      availableFrom: null,
+      availability: 'in_stock' as const,
     };
     expect(wooEntry({ sku: 'A', item, payload: item }, 7, false)).toEqual({ id: 7, regular_price: '14.50' });
     expect(wooEntry({ sku: 'A', item, payload: { sale_price: '9.99', id: 99 } }, 7, true)).toEqual({
@@ -86,6 +89,9 @@ describe('wire shapes', () => {
       price: { amount: 1450, currency: 'EUR', decimal: '14.50' },
       priceSource: 'price_list' as const,
       gtin: null,
+      stockPolicy: 'deny' as const,
+      availableFrom: null,
+      availability: 'in_stock' as const,
     };
     const onSale = { ...base, salePrice: { amount: 1305, currency: 'EUR', decimal: '13.05' } };
     const ended = { ...base, salePrice: null };

@@ -1,6 +1,6 @@
 // The WooCommerce REST API v3 wire format: product ids are looked up by SKU once
 // (`GET /wp-json/wc/v3/products?sku=a,b`) and remembered; changes go out through the batch endpoint
-// (`POST /wp-json/wc/v3/products/batch`, `{ update: [{ id, manage_stock, stock_quantity,
+// (`POST /wp-json/wc/v3/products/batch`, `{ update: [{ id, manage_stock, stock_quantity, backorders,
 // regular_price: "14.50", status, name }] }`, at most 100 per request) with Basic auth (consumer key
 // and secret). Only the fields of the kinds that changed are sent; a transform's object result is
 // merged into the entry (to add or override WooCommerce fields). Variations are not looked up yet.
@@ -40,6 +40,8 @@ export function wooEntry(r: ReadyItem, id: number | string, transformed: boolean
   if (item.changed.includes('stock')) {
     e.manage_stock = true;
     e.stock_quantity = item.availableToSell;
+    // Whether the shop keeps selling at zero: backorder and pre-order ("notify" tells the shopper).
+    if (item.stockPolicy) e.backorders = item.stockPolicy === 'deny' ? 'no' : 'notify';
   }
   if (item.changed.includes('price') && item.price) {
     e.regular_price = item.price.decimal;

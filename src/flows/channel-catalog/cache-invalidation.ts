@@ -15,6 +15,13 @@ export const VIEW_CACHE_EVENT_TYPES = ['catalog.*', 'inventory.*', 'media.*', 'c
 export const channelTag = (channelId: string) => `ch:${channelId}`;
 export const productTag = (productId: string) => `p:${productId}`;
 export const skuTag = (sku: string) => `sku:${sku}`;
+/**
+ * Every search result: what matches a search and its facets (option values, price range) change
+ * with any variant or price, not only those of the products on the page it shows.
+ */
+export const SEARCH_TAG = 'search';
+/** Search results filtered by stock ("in stock at my store"): any stock change may change them. */
+export const STOCK_SEARCH_TAG = 'search:stock';
 
 /** Events that change nothing a channel view shows (each stock move has its own stock_changed). */
 const NO_EFFECT = new Set<string>([
@@ -37,15 +44,15 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 
 export function staleTagsOf(e: Pick<StoredEvent, 'type' | 'payload' | 'channelId'>): string[] | 'all' {
   if (NO_EFFECT.has(e.type)) return [];
   const p = e.payload as Record<string, unknown>;
-  const one = (tag: string | null) => (tag === null ? 'all' : [tag]);
+  const one = (tag: string | null, ...also: string[]) => (tag === null ? 'all' : [tag, ...also]);
   switch (e.type) {
     case CATALOG_EVENTS.priceChanged:
-    case INVENTORY_EVENTS.stockChanged: {
-      const sku = str(p.sku);
-      return one(sku && skuTag(sku));
-    }
+      return one(str(p.sku) && skuTag(str(p.sku)!), SEARCH_TAG);
+    case INVENTORY_EVENTS.stockChanged:
+      return one(str(p.sku) && skuTag(str(p.sku)!), STOCK_SEARCH_TAG);
     case CATALOG_EVENTS.variantCreated:
     case CATALOG_EVENTS.variantUpdated:
+      return one(str(p.productId) && productTag(str(p.productId)!), SEARCH_TAG);
     case MEDIA_EVENTS.imageAdded:
     case MEDIA_EVENTS.imageChanged:
     case MEDIA_EVENTS.imageRemoved: {

@@ -17,8 +17,13 @@ import type { Channel, ChannelsService } from '../../modules/channels/index.js';
 import type { ImageView } from '../../modules/media/index.js';
 import type { Ctx, Logger } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
-import { channelTag, productTag, skuTag } from './cache-invalidation.js';
-import { type ChannelSearchRequest, type StockLister, searchChannelCatalog } from './channel-search.js';
+import { channelTag, productTag, SEARCH_TAG, STOCK_SEARCH_TAG, skuTag } from './cache-invalidation.js';
+import {
+  type ChannelSearchPage,
+  type ChannelSearchRequest,
+  type StockLister,
+  searchChannelCatalog,
+} from './channel-search.js';
 import { ViewCache, type ViewCacheOptions } from './view-cache.js';
 import { followViewChanges } from './view-cache-follower.js';
 
@@ -68,6 +73,8 @@ function tagsOf(channelId: string, products: ChannelViewProduct[]): string[] {
   }
   return tags;
 }
+
+export type SearchPage = ChannelSearchPage<ShopProduct>;
 
 /** Turns a response into its JSON text (the route's schema serializer). */
 export type Serialize<T> = (value: T) => string;
@@ -142,6 +149,22 @@ export function createChannelCatalogFlow(deps: ChannelCatalogDeps) {
     );
   }
 
+  const readSearch = (ctx: Ctx, channel: Channel, req: ChannelSearchRequest) =>
+    searchChannelCatalog(
+      ctx,
+      { catalog: deps.catalog, stock: deps.inventory, present: withAvailability },
+      channel,
+      req,
+    );
+  /** Everything that decides a search: the channel as read, the store whose stock filters it, the query. */
+  const searchKey = (channel: Channel, { inStockAt, ...query }: ChannelSearchRequest) =>
+    JSON.stringify([channelViewScope(channel, query.locale), inStockAt?.id ?? null, query]);
+  const searchTags = (channel: Channel, req: ChannelSearchRequest, page: SearchPage) => [
+    ...tagsOf(channel.id, page.items),
+    SEARCH_TAG,
+    ...(req.inStockAt ? [channelTag(req.inStockAt.id), STOCK_SEARCH_TAG] : []),
+  ];
+
   /** One product as the channel shows it, listed or not (null: no such product). */
   function productAsShown(ctx: Ctx, channel: Channel, idOrSku: string, locale: string | undefined) {
     const scope = channelViewScope(channel, locale);
@@ -192,13 +215,31 @@ export function createChannelCatalogFlow(deps: ChannelCatalogDeps) {
       );
     },
 
-    /** Full-text, typo-tolerant search with facets and sorting (see channel-search.ts). */
+    /**
+     * Full-text, typo-tolerant search with facets and sorting (see channel-search.ts), kept while
+     * nothing it shows or counts changes: its channels (and the store whose stock filters it), the
+     * products on the page and their SKUs, any variant or price (facets), any stock when filtered by it.
+     */
     search(ctx: Ctx, channel: Channel, req: ChannelSearchRequest) {
-      return searchChannelCatalog(
+      return cache.get(
         ctx,
-        { catalog: deps.catalog, stock: deps.inventory, present: withAvailability },
-        channel,
-        req,
+        `search|${searchKey(channel, req)}`,
+        () => readSearch(ctx, channel, req),
+        (page) => searchTags(channel, req, page),
+      );
+    },
+
+    /** The same as JSON text, kept as such while nothing it shows or counts changes. */
+    searchJson(ctx: Ctx, channel: Channel, req: ChannelSearchRequest, serialize: Serialize<SearchPage>) {
+      let page: SearchPage | undefined;
+      return cache.get(
+        ctx,
+        `search.json|${searchKey(channel, req)}`,
+        async () => {
+          page = await readSearch(ctx, channel, req);
+          return serialize(page);
+        },
+        () => searchTags(channel, req, page!),
       );
     },
 

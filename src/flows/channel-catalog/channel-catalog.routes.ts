@@ -67,7 +67,16 @@ const serializeWith =
     JSON.stringify(z.encode(schema, value as z.output<S>));
 const JSON_TYPE = 'application/json; charset=utf-8';
 
+const SearchPage = z.object({
+  channel: ChannelHead,
+  items: z.array(ShopProduct),
+  total: z.number().int(),
+  facets: Facets,
+  didYouMean: z.string().nullable(),
+});
+
 const serializePage = serializeWith(ProductPage);
+const serializeSearch = serializeWith(SearchPage);
 const serializeProduct = serializeWith(ShopProduct);
 
 export const channelCatalogRoutes =
@@ -104,18 +113,10 @@ export const channelCatalogRoutes =
             "Search a channel's products in its language, forgiving typos, with facets, filters and sorting",
           params: ChannelParams,
           querystring: SearchQuery,
-          response: {
-            200: z.object({
-              channel: ChannelHead,
-              items: z.array(ShopProduct),
-              total: z.number().int(),
-              facets: Facets,
-              didYouMean: z.string().nullable(),
-            }),
-          },
+          response: { 200: SearchPage },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const channel = await flow.channelOf(request.ctx, request.params.channel);
         channelFor(request, channel.id);
         const { option, inStock, store, ...query } = request.query;
@@ -127,7 +128,9 @@ export const channelCatalogRoutes =
         );
         const inStockAt =
           inStock === 'true' ? (store ? await flow.channelOf(request.ctx, store) : channel) : undefined;
-        return flow.search(request.ctx, channel, { ...query, options, inStockAt });
+        const req = { ...query, options, inStockAt };
+        const json = await flow.searchJson(request.ctx, channel, req, serializeSearch);
+        return reply.type(JSON_TYPE).send(json as never); // already JSON text
       },
     );
 

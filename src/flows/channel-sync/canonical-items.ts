@@ -2,7 +2,12 @@
 // queued value, so a coalesced burst sends the latest state): available-to-sell after the channel's
 // safety buffer (never below 0), the channel's resolved price, listed or not, and the title.
 import { currencyExponent } from '../../kernel/index.js';
-import { channelViewScope } from '../../modules/catalog/index.js';
+import {
+  type Availability,
+  availabilityOf,
+  channelViewScope,
+  type StockPolicy,
+} from '../../modules/catalog/index.js';
 import type { SyncKind } from '../../modules/channel-sync/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { evaluateJsonata } from '../../platform/jsonata.js';
@@ -30,6 +35,14 @@ export interface CanonicalItem {
   salePrice?: { amount: number; currency: string; decimal: string } | null;
   priceSource: 'channel' | 'price_list' | null;
   gtin: string | null;
+  /**
+   * Selling beyond the stock: `deny`, `backorder` or `preorder` (Shopify's inventory policy
+   * "continue", WooCommerce's backorders "notify"), with the pre-order's release or the expected
+   * restock date, and the availability a shopper sees from it (null: not in the catalog).
+   */
+  stockPolicy: StockPolicy | null;
+  availableFrom: string | null;
+  availability: Availability | null;
 }
 
 /** "1450" EUR → "14.50": shops take decimal strings, the hub keeps integer minor units. */
@@ -61,10 +74,12 @@ export async function readCanonicalItems(
       bySku.set(v.sku, { product, index });
     });
   const sales = await salePricesOf(deps, ctx, channel.id, wanted, bySku);
+  const today = ctx.clock.now().toISOString().slice(0, 10);
   return wanted.map(({ sku, changed }) => {
     const hit = bySku.get(sku);
     const variant = hit?.product.variants[hit.index];
     const price = variant?.price ?? null;
+    const availableToSell = Math.max(0, ats.get(sku) ?? 0);
     return {
       sku,
       channelId: channel.id,
@@ -75,11 +90,14 @@ export async function readCanonicalItems(
       handle: hit?.product.handle ?? null,
       title: hit?.product.title ?? null,
       listed: (hit?.product.listed ?? false) && channel.status === 'active',
-      availableToSell: Math.max(0, ats.get(sku) ?? 0),
+      availableToSell,
       price: price ? { ...price, decimal: decimalAmount(price.amount, price.currency) } : null,
       ...(sales ? { salePrice: saleOf(sales.get(sku), price) } : {}),
       priceSource: variant?.priceSource ?? null,
       gtin: variant?.gtin ?? null,
+      stockPolicy: variant?.stockPolicy ?? null,
+      availableFrom: variant?.availableFrom ?? null,
+      availability: variant ? availabilityOf(variant, availableToSell, today) : null,
     };
   });
 }

@@ -19,6 +19,7 @@ export const CHANNEL_SYNC_EVENT_TYPES = [
   CATALOG_EVENTS.priceChanged,
   CATALOG_EVENTS.listingChanged,
   CATALOG_EVENTS.productUpdated,
+  CATALOG_EVENTS.variantUpdated,
   CHANNEL_EVENTS.updated,
   PROMOTION_EVENTS.campaignCreated,
   PROMOTION_EVENTS.campaignUpdated,
@@ -120,6 +121,14 @@ export async function planDirtyItems(
         if (!e.channelId || !watched.has(e.channelId)) break;
         const { productId } = payloadOf(CATALOG_EVENT_SCHEMAS[CATALOG_EVENTS.listingChanged], e);
         listed.set(e.channelId, (listed.get(e.channelId) ?? new Set()).add(productId));
+        break;
+      }
+      case CATALOG_EVENTS.variantUpdated: {
+        // The stock policy decides whether a shop keeps selling at zero: it goes out with the stock.
+        const v = payloadOf(CATALOG_EVENT_SCHEMAS[CATALOG_EVENTS.variantUpdated], e);
+        if (v.stockPolicy === undefined) break;
+        const value = { stockPolicy: v.stockPolicy, availableFrom: v.availableFrom ?? null };
+        for (const channelId of watched) plan.items.push({ channelId, kind: 'stock', sku: v.sku, value });
         break;
       }
       case CATALOG_EVENTS.productUpdated:

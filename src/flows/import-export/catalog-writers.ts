@@ -73,6 +73,9 @@ export function createCatalogWriters(catalog: CatalogService) {
         sku: r.row.sku,
         gtin: r.row.gtin,
         options: r.row.options,
+        stockPolicy: r.row.stock_policy,
+        availableFrom: r.row.available_from,
+        backorderLimit: r.row.backorder_limit,
       })),
     );
     refuseRejections(outcome.rejected, (i) => [known[i]!], refuse);

@@ -76,6 +76,10 @@ export async function* catalogRows(ctx: Ctx, deps: ExportDeps): AsyncGenerator<I
           sku: v.sku,
           gtin: v.gtin ?? undefined,
           options: v.options,
+          // Only what differs from the default, so a file of ordinary variants reads as before.
+          stock_policy: v.stockPolicy === 'deny' ? undefined : v.stockPolicy,
+          available_from: v.availableFrom ?? undefined,
+          backorder_limit: v.backorderLimit ?? undefined,
         });
       }
     }

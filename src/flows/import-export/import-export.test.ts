@@ -218,4 +218,44 @@ describeEachDatabase('import and export', [channelsMigrations, catalogMigrations
     await expect(catalog.getProduct(ctx, 'latin-1')).rejects.toThrow();
     await expect(catalog.getProduct(ctx, 'latin-2')).rejects.toThrow();
   });
+
+  it("imports and exports each variant's stock policy (pre-order date, backorder limit)", async () => {
+    const ctx = t.ctx();
+    const csv = `kind,handle,locale,title,sku,stock_policy,available_from,backorder_limit
+product,pre-boot,en,Pre boot,,,,
+variant,pre-boot,,,PB-1,preorder,2027-03-01,
+variant,pre-boot,,,PB-2,backorder,,5
+variant,pre-boot,,,PB-3,preorder,,
+variant,pre-boot,,,PB-4,later,2027-02-30,0
+`;
+    const job = await imports.runImport(ctx, { format: 'csv', input: Readable.from([csv]) });
+    expect(job.rowsRejected).toBe(2);
+    const report = await catalog.listImportRejections(ctx, job.id, { limit: 100 });
+    expect(report.map((r) => r.line)).toEqual([5, 6]);
+    const reasons = JSON.stringify(report);
+    expect(reasons).toContain('pre-order needs its expected release date');
+    for (const field of ['stock_policy', 'available_from', 'backorder_limit'])
+      expect(reasons).toContain(field);
+    const variants = (await catalog.getProduct(ctx, 'pre-boot')).variants;
+    expect(variants.map((v) => [v.sku, v.stockPolicy, v.availableFrom, v.backorderLimit])).toEqual([
+      ['PB-1', 'preorder', '2027-03-01', null],
+      ['PB-2', 'backorder', null, 5],
+    ]);
+
+    const out = await text(exportCatalog(ctx, exportDeps, 'csv'));
+    const header = out.split('\n')[0]!.split(',');
+    const row = (sku: string) => {
+      const cells = out
+        .split('\n')
+        .find((l) => l.includes(`,${sku},`))!
+        .split(',');
+      return Object.fromEntries(header.map((h, i) => [h, cells[i]]));
+    };
+    expect(row('PB-1')).toMatchObject({ stock_policy: 'preorder', available_from: '2027-03-01' });
+    expect(row('PB-2')).toMatchObject({ stock_policy: 'backorder', backorder_limit: '5' });
+    expect(row('TS-42')).toMatchObject({ stock_policy: '', available_from: '', backorder_limit: '' });
+    const ndjson = await text(exportCatalog(ctx, exportDeps, 'ndjson'));
+    const again = await imports.runImport(ctx, { format: 'ndjson', input: Readable.from([ndjson]) });
+    expect(again).toMatchObject({ status: 'completed', rowsRejected: 0 });
+  });
 });

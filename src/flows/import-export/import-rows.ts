@@ -1,7 +1,8 @@
 // The row format shared by CSV and NDJSON imports and exports. Each row has a `kind`:
 //   product  handle, locale, title, description, categories (a|b), media (url|url), status, default_locale,
 //            vendor, tags (a|b)
-//   variant  handle, sku, gtin, options (size=M;color=red, or an object in NDJSON)
+//   variant  handle, sku, gtin, options (size=M;color=red, or an object in NDJSON), stock_policy
+//            (deny, backorder, preorder), available_from (YYYY-MM-DD), backorder_limit
 //   price    sku, price_list (id or code) or channel (id or code), currency, amount (minor units),
 //            compare_at (the "was" price, minor units)
 //   listing  channel, handle, published, title
@@ -9,6 +10,7 @@
 // Rows refer to rows above them (a variant after its product) or to records already in the hub.
 import { z } from 'zod';
 import {
+  CalendarDate,
   CatalogCurrency,
   CatalogLocale,
   Category,
@@ -18,6 +20,7 @@ import {
   PRODUCT_STATUSES,
   ProductTag,
   Sku,
+  STOCK_POLICIES,
   Vendor,
 } from '../../modules/catalog/index.js';
 
@@ -44,6 +47,9 @@ export const IMPORT_COLUMNS = [
   'published',
   'location',
   'quantity',
+  'stock_policy',
+  'available_from',
+  'backorder_limit',
 ] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
@@ -73,6 +79,14 @@ const VariantRow = z.strictObject({
   sku: Sku,
   gtin: Gtin.optional(),
   options: z.record(z.string().min(1).max(50), z.string().max(100)).optional(),
+  stock_policy: z.enum(STOCK_POLICIES).optional(),
+  available_from: CalendarDate.optional(),
+  backorder_limit: z
+    .number({ error: 'a whole number of units, 1 or more' })
+    .int('a whole number of units, 1 or more')
+    .positive('a whole number of units, 1 or more')
+    .max(100_000)
+    .optional(),
 });
 const PriceRow = z
   .strictObject({
@@ -144,6 +158,7 @@ const NORMALIZE: Partial<Record<ImportColumn, (v: unknown) => unknown>> = {
   amount: integer,
   compare_at: integer,
   quantity: integer,
+  backorder_limit: integer,
   published: boolean,
 };
 

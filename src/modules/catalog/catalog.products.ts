@@ -256,6 +256,12 @@ export async function upsertVariants(ctx: Ctx, items: VariantUpsert[]): Promise<
         });
         return;
       }
+      const policy = policyOf(item, DEFAULT_STOCK_POLICY);
+      const issues = stockPolicyIssues(policy);
+      if (issues.length) {
+        rejected.push({ index, code: 'validation_failed', reason: issues[0]!.message });
+        return;
+      }
       const position = (nextPosition.get(item.productId) ?? -1) + 1;
       nextPosition.set(item.productId, position);
       const v: VariantRow = {
@@ -265,7 +271,7 @@ export async function upsertVariants(ctx: Ctx, items: VariantUpsert[]): Promise<
         gtin: item.gtin ?? null,
         options: item.options ?? {},
         position,
-        ...policyOf(item, DEFAULT_STOCK_POLICY),
+        ...policy,
         createdAt: now,
         updatedAt: now,
       };

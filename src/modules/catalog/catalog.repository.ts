@@ -124,12 +124,13 @@ export async function upsertTextRows(exec: Executor, list: TextRow[]): Promise<v
                              ${textArray(list.map((t) => t.title))}, ${textArray(list.map((t) => t.description))})
         on conflict (product_id, locale) do update set title = excluded.title, description = excluded.description`,
   );
-  // The vocabulary typo-tolerant search matches misspelt words against (catalog.search.ts).
+  // The vocabulary typo-tolerant search matches misspelt words against (catalog.search.ts); not
+  // numbers: a number off by a digit is another number (a size, a model), never a typo.
   await exec.execute(
     sql`insert into catalog_search_terms (term)
         select distinct w from unnest(${textArray(list.map((t) => t.title))}) as u(title),
                unnest(tsvector_to_array(to_tsvector('simple', u.title))) as w
-        where length(w) between 2 and 40
+        where length(w) between 2 and 40 and w !~ '^[0-9]+$'
         on conflict do nothing`,
   );
 }

@@ -5,7 +5,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, rows } from '../../platform/db/database.js';
 import type { ChannelViewScope } from './catalog.channel-view.js';
-import { searchFilter } from './catalog.repository.js';
 
 export const SEARCH_SORTS = ['relevance', 'price_asc', 'price_desc', 'title', 'newest'] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
@@ -110,15 +109,22 @@ function swaps(word: string): string[] {
 const quote = (lexeme: string) => `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 
 /**
- * Each query word's candidates among the catalog's words: itself, a swap of two letters, words at
- * least 30% alike by trigrams (the index's `%`), and for the last word (typed still) words it starts.
+ * Each query word's candidates among the catalog's words: itself, a swap of two letters (primary
+ * key), words at least 30% alike by trigrams among the 8 nearest (GiST distance order), and for the
+ * last word (typed still) words it starts (b-tree on text_pattern_ops). No branch can scan the table.
  */
 async function candidatesOf(exec: Executor, words: string[]): Promise<Map<number, string[]>> {
   const branches = words.map((w, i) => {
-    const prefix = i === words.length - 1 ? sql` or term like ${`${w.replace(/[\\%_]/g, '\\$&')}%`}` : sql``;
     const swapped = sql`${sql.param(swaps(w))}::text[]`;
-    return sql`(select ${i}::int as i, term from catalog_search_terms
-                where term = any(${swapped}) or term % ${w}${prefix}
+    const like = `${w.replace(/[\\%_]/g, '\\$&')}%`;
+    const prefix =
+      i === words.length - 1
+        ? sql` union (select term from catalog_search_terms where term like ${like} order by term limit 8)`
+        : sql``;
+    return sql`(select ${i}::int as i, term from (
+                  select term from catalog_search_terms where term = any(${swapped})
+                  union (select term from catalog_search_terms order by term <-> ${w} limit 8)${prefix}) c
+                where term = any(${swapped}) or similarity(term, ${w}) >= 0.3${i === words.length - 1 ? sql` or term like ${like}` : sql``}
                 order by term = ${w} desc, term = any(${swapped}) desc, similarity(term, ${w}) desc, term
                 limit 8)`;
   });
@@ -167,29 +173,24 @@ export async function searchChannel(
   const locales = sql`${sql.param(scope.locales)}::text[]`;
 
   const filters: SQL[] = [sql`l.channel_id = ${scope.channelId}`, sql`l.published`, sql`p.status = 'active'`];
-  if (words.length) {
-    // Matched by the index: words in a text of the channel's locales, or a substring of a title,
-    // handle or SKU (trigram indexes), or a barcode.
-    filters.push(sql`(p.id in (select t.product_id from catalog_product_texts t
-                                where t.search @@ (select tsq from query) and t.locale = any(${locales}))
-                      or ${searchFilter(q.q!.trim())})`);
-  }
+  // Every branch of the match is an index look-up: the words on the texts' tsvector (GIN), a code
+  // typed in part on the handle's and SKUs' trigram indexes, a scanned barcode on the GTIN-14 index.
   if (q.category) filters.push(sql`p.categories @> array[${q.category}]::text[]`);
   for (const [name, value] of q.options) {
     filters.push(sql`exists (select 1 from catalog_variants o where o.product_id = p.id
                              and o.options @> ${JSON.stringify({ [name]: value })}::jsonb)`);
   }
   if (q.skus) {
+    // A hashed set of the SKUs, probed once per product's variants (not `= any(…)`, linear per row).
     filters.push(sql`exists (select 1 from catalog_variants s where s.product_id = p.id
-                             and s.sku = any(${sql.param(q.skus)}::text[]))`);
+                             and s.sku in (select unnest(${sql.param(q.skus)}::text[])))`);
   }
-  const priced: SQL[] = [sql`true`];
+  const priced: SQL[] = [];
   if (q.minPrice !== undefined) priced.push(sql`vp.amount >= ${q.minPrice}`);
   if (q.maxPrice !== undefined) priced.push(sql`vp.amount <= ${q.maxPrice}`);
-  const priceFilter =
-    q.minPrice !== undefined || q.maxPrice !== undefined
-      ? sql`exists (select 1 from vp where vp.product_id = base.id and ${sql.join(priced, sql` and `)})`
-      : sql`true`;
+  const priceFilter = priced.length
+    ? sql`base.id in (select vp.product_id from vp where ${sql.join(priced, sql` and `)})`
+    : sql`true`;
 
   const [r] = await rows<{
     total: number;
@@ -202,15 +203,19 @@ export async function searchChannel(
     exec,
     sql`with query as (select ${tsq} as tsq),
       list as (select id from catalog_price_lists where id = ${scope.priceListId} and currency = ${scope.currency}),
-      base as (select p.id, p.categories, p.created_at from catalog_listings l
-               join catalog_products p on p.id = l.product_id where ${sql.join(filters, sql` and `)}),
+      ${words.length ? sql`matched as (${matchedIds(q.q!.trim(), locales)}),` : sql``}
+      base as (select p.id, p.categories, p.created_at, ${words.length ? sql`matched.rank` : sql`null::real as rank`}
+               from catalog_listings l join catalog_products p on p.id = l.product_id
+               ${words.length ? sql`join matched on matched.product_id = p.id` : sql``}
+               where ${sql.join(filters, sql` and `)}),
       vp as (select v.product_id, v.options,
                coalesce((select cp.amount from catalog_channel_prices cp where cp.channel_id = ${scope.channelId}
                            and cp.variant_id = v.id and cp.currency = ${scope.currency}),
                         (select pr.amount from catalog_prices pr
                           where pr.price_list_id = (select id from list) and pr.variant_id = v.id)) as amount
              from catalog_variants v where v.product_id in (select id from base)),
-      m as (select base.* from base where ${priceFilter})
+      m as (select base.* from base where ${priceFilter}),
+      low as (select vp.product_id, min(vp.amount) as amount from vp group by vp.product_id)
     select (select count(*)::int from m) as total,
       (select json_agg(x.id order by x.n) from (${pageOf(q, locales)}) x) as ids,
       (select json_agg(json_build_object('value', c, 'count', n) order by n desc, c)
@@ -237,13 +242,39 @@ export async function searchChannel(
   };
 }
 
+const likeOf = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * The products a query finds with their rank, each branch on an index: its words (with their typo
+ * candidates) in a text of the channel's locales (GIN on the tsvector, ranked there, not looked up
+ * again per row); a code typed whole or in part, of 3 characters or more, in the handle or a SKU
+ * (trigram indexes on lower(…)); a scanned barcode (8, 12, 13 or 14 digits) compared as GTIN-14
+ * (`catalog_variants_gtin14_idx`).
+ */
+function matchedIds(q: string, locales: SQL): SQL {
+  const branches = [
+    sql`select t.product_id, ts_rank(t.search, (select tsq from query)) as rank from catalog_product_texts t
+        where t.search @@ (select tsq from query) and t.locale = any(${locales})`,
+  ];
+  if (q.length >= 3) {
+    const like = likeOf(q);
+    branches.push(sql`select h.id, 1::real from catalog_products h where lower(h.handle) like ${like}`);
+    branches.push(sql`select v.product_id, 1::real from catalog_variants v where lower(v.sku) like ${like}`);
+  }
+  if (/^\d{8}$|^\d{12,14}$/.test(q)) {
+    branches.push(sql`select g.product_id, 1::real from catalog_variants g
+                      where lpad(g.gtin, 14, '0') = ${q.padStart(14, '0')}`);
+  }
+  return sql`select product_id, max(rank) as rank from (${sql.join(branches, sql` union all `)}) b
+             group by product_id`;
+}
+
 /** The page of matches in the chosen order; ties by product id, so pages never overlap. */
 function pageOf(q: ChannelSearchQuery, locales: SQL): SQL {
-  const low = sql`(select min(vp.amount) from vp where vp.product_id = m.id)`;
+  const low = sql`low.amount`;
   const title = sql`(select t.title from catalog_product_texts t where t.product_id = m.id
                      order by coalesce(array_position(${locales}, t.locale), 1000), t.locale limit 1)`;
-  const rank = sql`(select max(ts_rank(t.search, (select tsq from query))) from catalog_product_texts t
-                    where t.product_id = m.id and t.locale = any(${locales}))`;
+  const rank = sql`m.rank`;
   const order =
     q.sort === 'price_asc'
       ? sql`${low} asc nulls last`
@@ -257,6 +288,11 @@ function pageOf(q: ChannelSearchQuery, locales: SQL): SQL {
               ? sql`${rank} desc nulls last`
               : null;
   const by = order ? sql`${order}, m.id` : sql`m.id`;
-  return sql`select m.id, row_number() over (order by ${by}) as n from m order by ${by}
+  // Only a price sort reads the lowest prices (an unread CTE is never computed); joined, not looked up per row.
+  const from =
+    q.sort === 'price_asc' || q.sort === 'price_desc'
+      ? sql`m left join low on low.product_id = m.id`
+      : sql`m`;
+  return sql`select m.id, row_number() over (order by ${by}) as n from ${from} order by ${by}
              limit ${q.limit} offset ${q.offset}`;
 }
