@@ -43,7 +43,7 @@ describe('rendering', () => {
       checkVariables(content, ['shop', 'total', 'handoffCode'], { shop: 'x', total: '1' });
       expect.unreachable();
     } catch (e) {
-      expect(JSON.stringify((e as { details?: unknown }).details)).toContain('handoffCode');
+      expect(JSON.stringify((e as { issues?: unknown }).issues)).toContain('handoffCode');
     }
   });
 });
