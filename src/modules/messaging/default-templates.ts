@@ -112,7 +112,11 @@ const BUILT_IN: Record<string, Record<MessageLocale, { email: Long; sms: string 
 };
 
 /** The built-in content of a key in a format and locale, or undefined for an unknown key. */
-export function defaultTemplate(key: string, format: string, locale: MessageLocale): TemplateContent | undefined {
+export function defaultTemplate(
+  key: string,
+  format: string,
+  locale: MessageLocale,
+): TemplateContent | undefined {
   const t = BUILT_IN[key]?.[locale];
   if (!t) return undefined;
   if (format === 'email') return { subject: t.email.subject, body: t.email.body, cta: t.email.cta || null };

@@ -8,7 +8,12 @@ import type { MigrationSet } from '../../platform/db/migrate.js';
 
 export { SAMPLE_VARIABLES, TEMPLATE_VARIABLES } from './default-templates.js';
 export type { Send } from './messaging.repository.js';
-export { createMessagingService, DEFAULT_SETTINGS, type MessagingService, type PreviewInput } from './messaging.service.js';
+export {
+  createMessagingService,
+  DEFAULT_SETTINGS,
+  type MessagingService,
+  type PreviewInput,
+} from './messaging.service.js';
 export {
   Brand,
   MESSAGE_FORMATS,

@@ -43,7 +43,10 @@ const toSend = (r: SendRow): Send => ({
 });
 
 export async function selectSettings(exec: Executor) {
-  return firstRow<SqlRow<typeof messagingSettings>>(exec, sql`select * from messaging_settings where id = 'default'`);
+  return firstRow<SqlRow<typeof messagingSettings>>(
+    exec,
+    sql`select * from messaging_settings where id = 'default'`,
+  );
 }
 
 export async function upsertSettings(
@@ -75,7 +78,10 @@ const toTemplate = (r: TemplateRow): Template => ({
 export async function selectTemplates(exec: Executor, key?: string): Promise<Template[]> {
   const where = key ? sql`where key = ${key}` : sql``;
   return (
-    await rows<TemplateRow>(exec, sql`select * from messaging_templates ${where} order by key, format, locale, stage`)
+    await rows<TemplateRow>(
+      exec,
+      sql`select * from messaging_templates ${where} order by key, format, locale, stage`,
+    )
   ).map(toTemplate);
 }
 
@@ -90,7 +96,12 @@ export async function selectVariants(exec: Executor, key: string, format: string
   ).map(toTemplate);
 }
 
-export async function upsertTemplate(exec: Executor, id: string, t: TemplateInput, now: Date): Promise<Template> {
+export async function upsertTemplate(
+  exec: Executor,
+  id: string,
+  t: TemplateInput,
+  now: Date,
+): Promise<Template> {
   return toTemplate(
     (await firstRow<TemplateRow>(
       exec,
@@ -131,7 +142,10 @@ export async function insertSend(exec: Executor, s: SendInsert): Promise<boolean
 }
 
 /** Leases up to `limit` due queued sends (SKIP LOCKED: another node takes others). */
-export async function claimDueSends(exec: Executor, o: { now: Date; leaseUntil: Date; limit: number }): Promise<Send[]> {
+export async function claimDueSends(
+  exec: Executor,
+  o: { now: Date; leaseUntil: Date; limit: number },
+): Promise<Send[]> {
   return (
     await rows<SendRow>(
       exec,
@@ -176,7 +190,11 @@ export async function cancelQueuedOfRun(exec: Executor, runId: string, reason: s
   return r.length;
 }
 
-export async function selectSendsOfCustomers(exec: Executor, customerIds: string[], limit: number): Promise<Send[]> {
+export async function selectSendsOfCustomers(
+  exec: Executor,
+  customerIds: string[],
+  limit: number,
+): Promise<Send[]> {
   return (
     await rows<SendRow>(
       exec,
@@ -196,7 +214,12 @@ export async function countSentSince(exec: Executor, customerId: string, format:
   return { count: Number(r?.n ?? 0), oldest: r?.oldest ? new Date(r.oldest) : null };
 }
 
-export async function insertSuppression(exec: Executor, hash: string, reason: string, now: Date): Promise<void> {
+export async function insertSuppression(
+  exec: Executor,
+  hash: string,
+  reason: string,
+  now: Date,
+): Promise<void> {
   await exec.execute(
     sql`insert into messaging_suppressions (address_hash, reason, created_at) values (${hash}, ${reason}, ${now.toISOString()})
         on conflict (address_hash) do nothing`,
@@ -204,5 +227,8 @@ export async function insertSuppression(exec: Executor, hash: string, reason: st
 }
 
 export async function selectSuppression(exec: Executor, hash: string) {
-  return firstRow<{ reason: string }>(exec, sql`select reason from messaging_suppressions where address_hash = ${hash}`);
+  return firstRow<{ reason: string }>(
+    exec,
+    sql`select reason from messaging_suppressions where address_hash = ${hash}`,
+  );
 }

@@ -6,7 +6,12 @@ import { DEFAULT_SETTINGS } from './messaging.service.js';
 import { checkVariables, renderMessage, smsSegments } from './render.js';
 import { cappedUntil, quietUntil } from './send-rules.js';
 
-const brand = { ...DEFAULT_SETTINGS.brand, name: 'Fjällfolk', primaryColour: '#aa3300', signature: 'Team Fjällfolk' };
+const brand = {
+  ...DEFAULT_SETTINGS.brand,
+  name: 'Fjällfolk',
+  primaryColour: '#aa3300',
+  signature: 'Team Fjällfolk',
+};
 const content = { subject: '{{shop}}: hi', body: 'Cart {{total}}\n\nCode {{handoffCode}}', cta: 'Open' };
 const wa = { name: 'abandoned_cart', language: 'en' };
 
@@ -15,7 +20,7 @@ describe('rendering', () => {
     const r = await renderMessage('email', content, brand, SAMPLE_VARIABLES, wa);
     expect(r.html).toContain('<table');
     expect(r.html).toContain('#aa3300');
-    expect(r.html).toContain(SAMPLE_VARIABLES.link.replace(/&/g, '&amp;'));
+    expect(r.html).toContain(SAMPLE_VARIABLES.link!.replace(/&/g, '&amp;'));
     expect(r.text).toContain('Code K7QX4M');
     expect(r.text).toContain('Team Fjällfolk');
   });
@@ -52,8 +57,12 @@ describe('send-time rules', () => {
   it("holds a message in the customer's quiet hours until they end, in their zone", () => {
     // 22:30 in Stockholm (UTC+1 in winter) → 08:00 local = 07:00 UTC.
     const at = new Date('2026-01-10T21:30:00Z');
-    expect(quietUntil(at, 'Europe/Stockholm', { start: 21, end: 8 })?.toISOString()).toBe('2026-01-11T07:00:00.000Z');
-    expect(quietUntil(new Date('2026-01-10T12:00:00Z'), 'Europe/Stockholm', { start: 21, end: 8 })).toBeNull();
+    expect(quietUntil(at, 'Europe/Stockholm', { start: 21, end: 8 })?.toISOString()).toBe(
+      '2026-01-11T07:00:00.000Z',
+    );
+    expect(
+      quietUntil(new Date('2026-01-10T12:00:00Z'), 'Europe/Stockholm', { start: 21, end: 8 }),
+    ).toBeNull();
     expect(quietUntil(at, 'America/New_York', { start: 21, end: 8 })).toBeNull(); // 16:30 there
   });
 

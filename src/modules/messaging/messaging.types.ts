@@ -70,7 +70,11 @@ export const Rendered = z.object({
   text: z.string(),
   html: z.string().nullable().describe('email only: MJML rendered'),
   sms: z
-    .object({ encoding: z.enum(['GSM-7', 'UCS-2']), characters: z.number().int(), segments: z.number().int() })
+    .object({
+      encoding: z.enum(['GSM-7', 'UCS-2']),
+      characters: z.number().int(),
+      segments: z.number().int(),
+    })
     .nullable(),
   whatsapp: z.object({ name: z.string(), language: z.string(), parameters: z.array(z.string()) }).nullable(),
 });

@@ -18,12 +18,19 @@ export function variablesOf(...texts: Array<string | null>): string[] {
  * Refuses content naming a variable its key does not have, or (with values) one without a value: a
  * 400 naming the field and the variable. Previews and saves call it, so the send never meets one.
  */
-export function checkVariables(content: TemplateContent, allowed: readonly string[], values?: Record<string, string>) {
+export function checkVariables(
+  content: TemplateContent,
+  allowed: readonly string[],
+  values?: Record<string, string>,
+) {
   const issues: Array<{ path: string; message: string }> = [];
   for (const field of ['subject', 'body', 'cta'] as const)
     for (const v of variablesOf(content[field] ?? '')) {
       if (!allowed.includes(v))
-        issues.push({ path: field, message: `{{${v}}} is not a variable of this template (${allowed.join(', ')})` });
+        issues.push({
+          path: field,
+          message: `{{${v}}} is not a variable of this template (${allowed.join(', ')})`,
+        });
       else if (values && (values[v] === undefined || values[v] === ''))
         issues.push({ path: field, message: `{{${v}}} has no value` });
     }
@@ -52,7 +59,12 @@ export function smsSegments(text: string): NonNullable<Rendered['sms']> {
       break;
     }
   }
-  if (gsm) return { encoding: 'GSM-7', characters: septets, segments: septets <= 160 ? 1 : Math.ceil(septets / 153) };
+  if (gsm)
+    return {
+      encoding: 'GSM-7',
+      characters: septets,
+      segments: septets <= 160 ? 1 : Math.ceil(septets / 153),
+    };
   const units = text.length; // UTF-16 code units
   return { encoding: 'UCS-2', characters: units, segments: units <= 70 ? 1 : Math.ceil(units / 67) };
 }
@@ -60,7 +72,13 @@ export function smsSegments(text: string): NonNullable<Rendered['sms']> {
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-function emailMjml(brand: Brand, subject: string, body: string, cta: string | null, link: string | undefined) {
+function emailMjml(
+  brand: Brand,
+  subject: string,
+  body: string,
+  cta: string | null,
+  link: string | undefined,
+) {
   const paragraphs = body
     .split(/\n{2,}/)
     .map((p) => `<mj-text>${escapeHtml(p).replace(/\n/g, '<br/>')}</mj-text>`)
@@ -122,6 +140,9 @@ export async function renderMessage(
 }
 
 function bannerHtml(brand: Brand, body: string, cta: string | null, link: string | undefined): string {
-  const a = cta && link ? ` <a href="${escapeHtml(link)}" style="color:${brand.backgroundColour}">${escapeHtml(cta)}</a>` : '';
+  const a =
+    cta && link
+      ? ` <a href="${escapeHtml(link)}" style="color:${brand.backgroundColour}">${escapeHtml(cta)}</a>`
+      : '';
   return `<div style="background:${brand.primaryColour};color:${brand.backgroundColour};padding:8px 16px">${escapeHtml(body)}${a}</div>`;
 }

@@ -12,6 +12,10 @@ export interface OutboundMail {
   references?: string[] | undefined;
   /** Where the customer's answer goes (the inbox's reply+<token>@ address). */
   replyTo?: string | undefined;
+  /** An HTML alternative to the text (journeys' messages: MJML-rendered). */
+  html?: string | undefined;
+  /** Extra headers (List-Unsubscribe, List-Unsubscribe-Post). */
+  headers?: Record<string, string> | undefined;
 }
 
 export interface Mailer {
@@ -43,6 +47,8 @@ export function createMailer(opts: { smtpUrl: string | undefined; from: string }
         ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo } : {}),
         ...(mail.references?.length ? { references: mail.references } : {}),
         ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
+        ...(mail.html ? { html: mail.html } : {}),
+        ...(mail.headers ? { headers: mail.headers } : {}),
       });
     },
   };

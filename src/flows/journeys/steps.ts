@@ -1,0 +1,90 @@
+// The sweeper of durable timers: leases due journey runs, checks the step's condition (the cart is
+// still there with lines), fills the message's values (the cart's handoff link and code, the total in
+// the customer's language) and queues the send (unique per run and step), then moves the run on, in
+// one transaction per run. Consent, caps and quiet hours are asked later, when the message is sent.
+import { formatMoney, money } from '../../kernel/index.js';
+import { JOURNEYS, type JourneyKey, type JourneyRun } from '../../modules/journeys/index.js';
+import { MESSAGE_LOCALES } from '../../modules/messaging/index.js';
+import { type Ctx, inTransaction } from '../../platform/context.js';
+import type { JourneysFlowDeps } from './deps.js';
+
+type StepValues = { values: Record<string, string> } | { exit: string };
+
+export function createSteps(deps: JourneysFlowDeps) {
+  async function localeOf(ctx: Ctx, customerId: string, channelLocales: string[]): Promise<string> {
+    const s = (await deps.customers.subjects(ctx, [customerId], { facts: true })).get(customerId);
+    const wanted = [s?.traits.locale, s?.traits.language, ...channelLocales]
+      .filter((l): l is string => typeof l === 'string')
+      .map((l) => l.slice(0, 2).toLowerCase());
+    return wanted.find((l) => (MESSAGE_LOCALES as readonly string[]).includes(l)) ?? 'en';
+  }
+
+  async function cartValues(ctx: Ctx, run: JourneyRun): Promise<StepValues> {
+    const cart = await deps.carts.findCart(ctx, run.ref);
+    if (cart?.status !== 'active')
+      return { exit: cart?.status === 'checked_out' ? 'purchased' : 'cart_gone' };
+    if (cart.lines.length === 0) return { exit: 'cart_empty' };
+    const channel = await deps.channels.findChannel(ctx, cart.channelId);
+    const locale = await localeOf(ctx, run.customerId, channel?.locales ?? []);
+    const { brand } = await deps.messaging.settings(ctx);
+    return {
+      values: {
+        locale,
+        shop: brand.name,
+        itemCount: String(cart.lines.reduce((n, l) => n + l.quantity, 0)),
+        total: formatMoney(money(cart.itemsTotal, cart.currency), locale),
+        link: `${deps.baseUrl()}/store/${encodeURIComponent(channel?.code ?? '')}/cart?cart=${cart.id}&lang=${locale}`,
+        handoffCode: cart.handoff.code,
+        cartId: cart.id,
+      },
+    };
+  }
+
+  async function pickupValues(ctx: Ctx, run: JourneyRun): Promise<StepValues> {
+    const channel = run.channelId ? await deps.channels.findChannel(ctx, run.channelId) : undefined;
+    const locale = await localeOf(ctx, run.customerId, channel?.locales ?? []);
+    const { brand } = await deps.messaging.settings(ctx);
+    return { values: { ...run.vars, locale, shop: brand.name } };
+  }
+
+  async function act(ctx: Ctx, run: JourneyRun): Promise<boolean> {
+    const def = JOURNEYS[run.journey as JourneyKey];
+    const step = def?.steps[run.step];
+    if (!def || !step) return deps.journeys.advance(ctx, run);
+    const filled =
+      run.journey === 'abandoned_cart' ? await cartValues(ctx, run) : await pickupValues(ctx, run);
+    if ('exit' in filled) {
+      await deps.journeys.advance(ctx, run, { exitReason: filled.exit });
+      return false;
+    }
+    const settings = await deps.journeys.settingsOf(ctx, def.key);
+    return inTransaction(ctx, async (tx) => {
+      if (!(await deps.journeys.advance(tx, run))) return false; // exited meanwhile
+      return deps.messaging.queueSend(tx, {
+        customerId: run.customerId,
+        runId: run.id,
+        idemKey: `${run.id}:${run.step}`,
+        templateKey: step.template,
+        formats: settings.channelOrder,
+        purpose: def.purpose,
+        channelId: run.channelId,
+        vars: filled.values,
+        dueAt: ctx.clock.now(),
+      });
+    });
+  }
+
+  return {
+    /** Acts on every due run (in pages of 100); returns how many messages it queued. */
+    async sweep(ctx: Ctx): Promise<number> {
+      let queued = 0;
+      for (;;) {
+        const due = await deps.journeys.claimDue(ctx, 100);
+        for (const run of due) if (await act(ctx, run)) queued++;
+        if (due.length < 100) break;
+      }
+      if (queued) deps.wake?.sends();
+      return queued;
+    },
+  };
+}
