@@ -27,6 +27,7 @@ import {
   integrationFormsNl,
   integrationFormsSv,
 } from './integration-forms.ts';
+import { type JourneysKey, journeysBg, journeysEn, journeysEs, journeysNl, journeysSv } from './journeys.ts';
 import {
   type LoyaltyAdminKey,
   loyaltyAdminBg,
@@ -88,7 +89,8 @@ export type MessageKey =
   | CdpKey
   | IntegrationFormsKey
   | StaffSelfKey
-  | FeedsKey;
+  | FeedsKey
+  | JourneysKey;
 export const LANGUAGES = ['en', 'es', 'sv', 'bg', 'nl'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const LANGUAGE_NAMES: Record<Language, string> = {
@@ -116,6 +118,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...integrationFormsEn,
     ...staffSelfEn,
     ...feedsEn,
+    ...journeysEn,
   },
   es: {
     ...es,
@@ -133,6 +136,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...integrationFormsEs,
     ...staffSelfEs,
     ...feedsEs,
+    ...journeysEs,
   },
   sv: {
     ...sv,
@@ -150,6 +154,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...integrationFormsSv,
     ...staffSelfSv,
     ...feedsSv,
+    ...journeysSv,
   },
   bg: {
     ...bg,
@@ -167,6 +172,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...integrationFormsBg,
     ...staffSelfBg,
     ...feedsBg,
+    ...journeysBg,
   },
   nl: {
     ...nl,
@@ -184,6 +190,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...integrationFormsNl,
     ...staffSelfNl,
     ...feedsNl,
+    ...journeysNl,
   },
 };
 
