@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TILL_SCOPES } from '../src/flows/demo/demo-app-keys.js';
 import type { HubConfig } from '../src/platform/config.js';
-import { type BrowserHub, describeBrowser, LIVE } from './browser-harness.js';
+import { adminLogin, type BrowserHub, describeBrowser, LIVE } from './browser-harness.js';
 import { eventually } from './helpers/eventually.js';
 import { type SmtpCapture, startSmtpCapture } from './helpers/smtp-capture.js';
 
@@ -135,6 +135,25 @@ describeBrowser(
       expect(after.runs[0]).toMatchObject({ journey: 'abandoned_cart', exitReason: 'purchased' });
       expect(after.messages.filter((m: { status: string }) => m.status !== 'cancelled')).toHaveLength(1);
       expect(recoveryMails(email)).toHaveLength(1);
+
+      // The admin sees the conversion on the journey and previews the Dutch email in the brand.
+      const admin = await (await t.newContext()).newPage();
+      await adminLogin(admin, t.base);
+      await admin.getByRole('link', { name: 'Journeys' }).click();
+      const cart = admin.locator('[data-journey="abandoned_cart"] [data-testid="journey-counts"]');
+      await expect.poll(() => cart.textContent(), LIVE).toContain('converted 1');
+      await admin.getByLabel('Language').last().selectOption('nl');
+      await expect.poll(() => admin.getByLabel('Subject').inputValue(), LIVE).toContain('winkelwagen');
+      await admin.getByRole('button', { name: 'Preview' }).click();
+      await admin.locator('[data-preview="email"] iframe').waitFor();
+      await t.screenshot(admin, 'journeys-admin');
+      // A variable the template does not have is named, not saved.
+      await admin.getByLabel('Text').fill('Hallo {{firstName}}');
+      await admin.getByRole('button', { name: 'Save template' }).click();
+      await admin
+        .getByText(/firstName/)
+        .first()
+        .waitFor();
     });
 
     it('a shopper without marketing consent receives nothing', async () => {

@@ -6,6 +6,7 @@ import { formatMoney, money } from '../../kernel/index.js';
 import { JOURNEYS, type JourneyKey, type JourneyRun } from '../../modules/journeys/index.js';
 import { MESSAGE_LOCALES } from '../../modules/messaging/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
+import { decideConsent } from './deliver.js';
 import type { JourneysFlowDeps } from './deps.js';
 
 type StepValues = { values: Record<string, string> } | { exit: string };
@@ -58,9 +59,27 @@ export function createSteps(deps: JourneysFlowDeps) {
       return false;
     }
     const settings = await deps.journeys.settingsOf(ctx, def.key);
+    // Consent is asked now (a message no format may carry is refused in the log, not queued) and
+    // again at the moment of sending.
+    const consent = await deps.customers.consentState(ctx, run.customerId);
+    const now = ctx.clock.now();
+    const refusals = settings.channelOrder.map((f) => {
+      const d = consent ? decideConsent(consent, def.purpose, f, run.channelId ?? '*', now) : null;
+      return d?.allowed ? null : `${f}:${d ? d.reason : 'customer_unknown'}`;
+    });
+    const refused = refusals.every((r) => r !== null) ? refusals.join(', ') : undefined;
     return inTransaction(ctx, async (tx) => {
       if (!(await deps.journeys.advance(tx, run))) return false; // exited meanwhile
+      if (refused)
+        await deps.customers.recordTimelineEntry(tx, run.customerId, {
+          kind: 'message.refused',
+          channelId: run.channelId,
+          occurredAt: now,
+          ref: `${run.id}:${run.step}:message.refused`,
+          properties: { template: step.template, purpose: def.purpose, reason: refused },
+        });
       return deps.messaging.queueSend(tx, {
+        refused,
         customerId: run.customerId,
         runId: run.id,
         idemKey: `${run.id}:${run.step}`,

@@ -126,6 +126,8 @@ export interface SendInsert {
   vars: Record<string, string>;
   dueAt: Date;
   now: Date;
+  /** Refused before queueing (no consent on any format): kept in the log, never sent. */
+  refused?: string | undefined;
 }
 
 /** Queues a send; a repeat of the same idempotency key writes nothing and returns false. */
@@ -133,9 +135,9 @@ export async function insertSend(exec: Executor, s: SendInsert): Promise<boolean
   const r = await rows<{ id: string }>(
     exec,
     sql`insert into messaging_sends (id, customer_id, run_id, idem_key, template_key, formats, purpose, channel_id, vars,
-          status, due_at, created_at)
+          status, due_at, created_at, reason)
         values (${s.id}, ${s.customerId}, ${s.runId}, ${s.idemKey}, ${s.templateKey}, ${JSON.stringify(s.formats)}::jsonb,
-          ${s.purpose}, ${s.channelId}, ${JSON.stringify(s.vars)}::jsonb, 'queued', ${s.dueAt.toISOString()}, ${s.now.toISOString()})
+          ${s.purpose}, ${s.channelId}, ${JSON.stringify(s.vars)}::jsonb, ${s.refused ? 'refused' : 'queued'}, ${s.dueAt.toISOString()}, ${s.now.toISOString()}, ${s.refused ?? null})
         on conflict (idem_key) do nothing returning id`,
   );
   return r.length > 0;
