@@ -14,6 +14,7 @@ import {
 } from '../../modules/messaging/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import type { JourneysFlowDeps } from './deps.js';
+import { inParallel, widthFor } from './parallel.js';
 
 const RETRY_MS = [5_000, 30_000, 120_000, 600_000];
 const ADDRESS_TYPES: Record<string, string[]> = {
@@ -187,10 +188,10 @@ export function createDelivery(deps: JourneysFlowDeps) {
       const settings = await deps.messaging.settings(ctx);
       for (;;) {
         const due = await deps.messaging.claimDueSends(ctx, 50);
-        for (const send of due) {
+        await inParallel(due, widthFor(ctx, 4), async (send) => {
           await deliverOne(ctx, send, settings);
           handled++;
-        }
+        });
         if (due.length < 50) break;
       }
       return handled;

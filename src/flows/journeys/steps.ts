@@ -8,6 +8,7 @@ import { MESSAGE_LOCALES } from '../../modules/messaging/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { decideConsent } from './deliver.js';
 import type { JourneysFlowDeps } from './deps.js';
+import { inParallel, widthFor } from './parallel.js';
 
 type StepValues = { values: Record<string, string> } | { exit: string };
 
@@ -99,7 +100,9 @@ export function createSteps(deps: JourneysFlowDeps) {
       let queued = 0;
       for (;;) {
         const due = await deps.journeys.claimDue(ctx, 100);
-        for (const run of due) if (await act(ctx, run)) queued++;
+        await inParallel(due, widthFor(ctx, 8), async (run) => {
+          if (await act(ctx, run)) queued++;
+        });
         if (due.length < 100) break;
       }
       if (queued) deps.wake?.sends();

@@ -7,6 +7,7 @@
 import type { Ctx } from '../../platform/context.js';
 import type { StoredEvent } from '../../platform/events/event-log.js';
 import type { JourneysFlowDeps } from './deps.js';
+import { groupBy, inParallel, widthFor } from './parallel.js';
 
 export const TRIGGER_EVENT_TYPES = [
   'cart.created',
@@ -101,7 +102,14 @@ export function createTriggers(deps: JourneysFlowDeps) {
     /** Handles a batch of events; wakes the sweeper when a run became due at once. */
     async handle(ctx: Ctx, events: StoredEvent[]): Promise<void> {
       let due = false;
-      for (const e of events) if (await handleOne(ctx, e)) due = true;
+      // Events of one customer (or order) in order; different customers at once.
+      const groups = groupBy(events, (e) => {
+        const p = e.payload as Record<string, unknown>;
+        return String(p.customerId ?? p.profileId ?? p.cartId ?? p.orderId ?? e.subject);
+      });
+      await inParallel(groups, widthFor(ctx, 8), async (group) => {
+        for (const e of group) if (await handleOne(ctx, e)) due = true;
+      });
       if (due) deps.wake?.runs();
     },
   };
