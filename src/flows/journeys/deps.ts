@@ -11,7 +11,12 @@ export interface JourneysFlowDeps {
   messaging: MessagingService;
   customers: Pick<
     CustomersService,
-    'subjects' | 'consentState' | 'identifiersOfCustomers' | 'recordTimelineEntry' | 'setConsent'
+    | 'subjects'
+    | 'consentState'
+    | 'identifiersOfCustomers'
+    | 'recordTimelineEntry'
+    | 'recordTimelineEntries'
+    | 'setConsent'
   >;
   carts: Pick<CartsService, 'findCart'>;
   channels: Pick<ChannelsService, 'findChannel'>;
