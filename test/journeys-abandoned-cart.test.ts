@@ -137,8 +137,11 @@ describeEachHub(
         (m) => m.messages[0]?.status === 'refused',
       );
       expect(b.messages[0].reason).toContain('email:no_consent');
-      const view = await t.api('GET', `/api/customers/${bo}`);
-      expect(JSON.stringify(view.body.timeline)).toContain('message.refused');
+      const timeline = await eventually(
+        async () => JSON.stringify((await t.api('GET', `/api/customers/${bo}`)).body.timeline),
+        (x) => x.includes('message.refused'),
+      );
+      expect(timeline).toContain('message.refused');
       expect(smtp.mails.filter((m) => m.to.includes(email))).toHaveLength(0);
     });
 
