@@ -30,8 +30,10 @@ interface Page {
 function memo<K, V>(load: (k: K) => Promise<V>): (k: K) => Promise<V> {
   const m = new Map<K, Promise<V>>();
   return (k) => {
-    let v = m.get(k);
-    if (!v) m.set(k, (v = load(k)));
+    const known = m.get(k);
+    if (known) return known;
+    const v = load(k);
+    m.set(k, v);
     return v;
   };
 }
