@@ -5,6 +5,7 @@
 // Consent and channel senders belong to other modules: flows/journeys asks them at send time.
 import { fileURLToPath } from 'node:url';
 import type { MigrationSet } from '../../platform/db/migrate.js';
+import type { PersonalDataRegistry } from '../../platform/privacy/personal-data.js';
 
 export { SAMPLE_VARIABLES, TEMPLATE_VARIABLES } from './default-templates.js';
 export type { Send } from './messaging.repository.js';
@@ -33,4 +34,17 @@ export { cappedUntil, localTime, quietUntil } from './send-rules.js';
 export const messagingMigrations: MigrationSet = {
   name: 'messaging',
   folder: fileURLToPath(new URL('./migrations', import.meta.url)),
+};
+
+/** Personal columns of messaging (the send log and runs hold ids only; addresses are read at send time). */
+export const MESSAGING_PERSONAL_DATA: PersonalDataRegistry = {
+  owner: 'messaging',
+  personal: [
+    {
+      table: 'messaging_suppressions',
+      column: 'address_hash',
+      erasure:
+        'kept: a bounce or complaint must outlive the erasure so the address is never mailed again (SHA-256 of the address, like the customers’ tombstones)',
+    },
+  ],
 };
