@@ -163,6 +163,52 @@ describeEachHub(
       );
     });
 
+    it('tells a click & collect buyer her order is ready (no marketing opt-in needed), and stops once collected', async () => {
+      const email = `dora-${t.kind}@example.test`;
+      const dora = await customer(email, { locale: 'sv' }, false);
+      const cart = await t.api('POST', '/api/carts', {
+        key: f.keys.web,
+        body: { profileId: dora, lines: [{ sku: f.skus.tee, quantity: 1 }] },
+      });
+      expect(cart.status).toBe(201);
+      const chosen = await t.api('PUT', `/api/carts/${cart.body.id}/delivery`, {
+        key: f.keys.web,
+        body: { type: 'pickup', locationId: f.locations.amsterdam.code, email },
+      });
+      expect(chosen.status).toBe(200);
+      const placed = await t.api('POST', `/api/carts/${cart.body.id}/checkout`, {
+        key: f.keys.web,
+        headers: { 'idempotency-key': `pickup-${t.kind}` },
+        body: { payment: { provider: 'test', token: 'tok_visa' } },
+      });
+      expect(placed.status, JSON.stringify(placed.body)).toBe(201);
+      const orderId = placed.body.order.id as string;
+      const tasks = await t.api('GET', `/api/fulfilments?locationId=${f.locations.amsterdam.id}&status=open`);
+      const task = tasks.body.items.find((x: { orderId: string }) => x.orderId === orderId);
+      const ready = await t.api('POST', `/api/fulfilments/${task.id}/ready-for-pickup`, {
+        key: f.keys.tillAms,
+      });
+      expect(ready.status).toBe(200);
+      const mail = await simpleParser((await smtp.nextMailTo(email, 20_000, /h=C3=A4mtas|hämtas/)).raw);
+      const code = placed.body.order.pickup?.code ?? placed.body.order.pickupCode;
+      expect(mail.subject).toContain('kan hämtas');
+      if (code) expect(mail.text).toContain(code);
+      const picked = await t.api('POST', `/api/orders/${orderId}/pickup`, {
+        key: f.keys.tillAms,
+        body: {
+          code: /hämtkoden ([A-Z0-9-]+)/.exec(mail.text ?? '')?.[1],
+          locationId: f.locations.amsterdam.code,
+        },
+      });
+      expect(picked.status, JSON.stringify(picked.body)).toBe(200);
+      const runs = await eventually(
+        async () =>
+          (await messages(dora)).runs as Array<{ journey: string; status: string; exitReason: string }>,
+        (r) => r.some((x) => x.journey === 'pickup_ready' && x.status === 'exited'),
+      );
+      expect(runs.find((x) => x.journey === 'pickup_ready')).toMatchObject({ exitReason: 'collected' });
+    });
+
     it("holds a message in the customer's quiet hours instead of dropping it", async () => {
       const hour = new Date().getUTCHours();
       const s = await t.api('PUT', '/api/messaging/settings', {
