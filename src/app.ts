@@ -51,6 +51,12 @@ import {
   tillConversationRoutes,
 } from './flows/inbox/index.js';
 import { createNextMessageFlow, nextMessageRoutes } from './flows/next-best-message/index.js';
+import {
+  createJourneysFlow,
+  journeysRoutes,
+  startJourneysBackground,
+  unsubscribeRoutes,
+} from './flows/journeys/index.js';
 import { createPricingFlow, pricingRoutes, startPricingBackground } from './flows/pricing/index.js';
 import {
   createProductFeedsFlow,
@@ -106,6 +112,7 @@ import {
   inventoryRoutes,
   startExpirySweeper,
 } from './modules/inventory/index.js';
+import { createJourneysService, journeysMigrations } from './modules/journeys/index.js';
 import {
   createMediaService,
   type MediaStorage,
@@ -115,6 +122,7 @@ import {
   mediaStorageFor,
   memoryMediaStorage,
 } from './modules/media/index.js';
+import { createMessagingService, messagingMigrations } from './modules/messaging/index.js';
 import {
   createOrdersModule,
   orderInsightsRoutes,
@@ -185,6 +193,8 @@ export const ALL_MIGRATIONS: MigrationSet[] = [
   staffMigrations,
   mediaMigrations,
   recommendationsMigrations,
+  messagingMigrations,
+  journeysMigrations,
 ];
 
 // Every event type and its payload schema, known to the event log (which checks appended payloads in
@@ -268,6 +278,8 @@ export interface ServicesOptions {
   staffPasswordCost?: number | undefined;
   /** Where product pictures are stored (default: memory). */
   mediaStorage?: MediaStorage | undefined;
+  /** Where links in journey messages point (default http://localhost). */
+  publicUrl?: string | undefined;
 }
 
 export function createServices(opts: ServicesOptions = {}) {
@@ -380,6 +392,16 @@ export function createServices(opts: ServicesOptions = {}) {
     carts: commerce.deps.carts,
     channels: base.channels,
   });
+  // Triggered journeys and their messages (consent, caps and quiet hours at send time).
+  const journeysFlow = createJourneysFlow({
+    journeys: createJourneysService(),
+    messaging: createMessagingService(),
+    customers,
+    carts: commerce.deps.carts,
+    channels: base.channels,
+    mailer,
+    baseUrl: () => opts.publicUrl ?? 'http://localhost',
+  });
   const customerErasure = createCustomerErasureFlow({ customers, inbox });
   const customerExport = createCustomerExportFlow({ customers, inbox });
   const regulations = createRegulationsFlow({ customers, erasure: customerErasure });
@@ -438,6 +460,7 @@ export function createServices(opts: ServicesOptions = {}) {
     mailer,
     customerPanel,
     inboxActions,
+    journeysFlow,
   };
 }
 
@@ -584,6 +607,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await api.register(orderInsightsRoutes);
       await api.register(cartStatsRoutes);
       await api.register(customerOrdersRoutes(services.customerOrders));
+      await api.register(journeysRoutes(services.journeysFlow));
       await api.register(commerceRoutes(services.commerce));
       await api.register(priceOverrideRoutes(services.priceOverride));
       await api.register(orderAdminRoutes({ orderAdmin: services.orderAdmin, orders: services.orders }));
@@ -655,6 +679,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   await http.register(storefrontRoutes({ storefront: services.storefront, publicUrl: config.publicUrl }));
   await http.register(productFeedRoutes(feedRouteDeps));
   await http.register(segmentRoutes(services.customers));
+  await http.register(unsubscribeRoutes(services.journeysFlow));
   await http.register(
     webChatRoutes({ inbox: services.inbox, flow: services.inboxFlow, stream: () => integration.stream }),
   );
@@ -771,6 +796,9 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     clock,
     log,
   });
+
+  // Triggered journeys: the consumer of cart and order events, the timers' sweeper, the delivery job.
+  const journeys = startJourneysBackground({ database, flow: services.journeysFlow, clock, log });
 
   integration.start();
   const cdpRunner: RunningCdp = startCdp({
@@ -900,6 +928,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await inboxSnoozes.stop();
       await walletLedger.stop();
       await orderConfirmations.stop();
+      await journeys.stop();
       wakeup?.stop();
       await relay?.stop();
       if (!opts.database) await database.close();
@@ -961,6 +990,7 @@ function servicesFor(config: HubConfig, paymentProviders: readonly string[] | un
     staffPasswordCost: config.staffPasswordCost,
     inbox: { ...inboxOptionsFor(config.dataDir), maxAttachmentBytes: config.maxAttachmentBytes },
     mediaStorage: mediaStorageFor(config.dataDir),
+    publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
   });
 }
 

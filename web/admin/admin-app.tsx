@@ -19,6 +19,7 @@ import { InboxPage } from './pages/inbox.tsx';
 import { InboxSettingsPage } from './pages/inbox-settings.tsx';
 import { IntegrationsPage } from './pages/integrations.tsx';
 import { InventoryPage } from './pages/inventory.tsx';
+import { JourneysPage } from './pages/journeys.tsx';
 import { KeysPage } from './pages/keys.tsx';
 import { LoyaltyPage } from './pages/loyalty.tsx';
 import { MyPasswordPage } from './pages/my-password.tsx';
@@ -58,6 +59,7 @@ const SECTIONS: Section[] = [
   { path: '/promotions/new', label: 'nav.promotions', nav: false, render: () => <CampaignEditorPage /> },
   { path: '/promotions/collections', label: 'nav.promotions', nav: false, render: () => <CollectionsPage /> },
   { path: '/loyalty', label: 'nav.loyalty', render: () => <LoyaltyPage /> },
+  { path: '/journeys', label: 'nav.journeys', render: () => <JourneysPage /> },
   {
     path: '/promotions/:id',
     label: 'nav.promotions',

@@ -27,6 +27,7 @@ import {
   integrationFormsNl,
   integrationFormsSv,
 } from './integration-forms.ts';
+import { type JourneysKey, journeysBg, journeysEn, journeysEs, journeysNl, journeysSv } from './journeys.ts';
 import {
   type LoyaltyAdminKey,
   loyaltyAdminBg,
@@ -90,7 +91,8 @@ export type MessageKey =
   | IntegrationFormsKey
   | StaffSelfKey
   | FeedsKey
-  | RecsKey;
+  | RecsKey
+  | JourneysKey;
 export const LANGUAGES = ['en', 'es', 'sv', 'bg', 'nl'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const LANGUAGE_NAMES: Record<Language, string> = {
@@ -119,6 +121,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...staffSelfEn,
     ...feedsEn,
     ...recsEn,
+    ...journeysEn,
   },
   es: {
     ...es,
@@ -137,6 +140,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...staffSelfEs,
     ...feedsEs,
     ...recsEs,
+    ...journeysEs,
   },
   sv: {
     ...sv,
@@ -155,6 +159,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...staffSelfSv,
     ...feedsSv,
     ...recsSv,
+    ...journeysSv,
   },
   bg: {
     ...bg,
@@ -173,6 +178,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...staffSelfBg,
     ...feedsBg,
     ...recsBg,
+    ...journeysBg,
   },
   nl: {
     ...nl,
@@ -191,6 +197,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...staffSelfNl,
     ...feedsNl,
     ...recsNl,
+    ...journeysNl,
   },
 };
 

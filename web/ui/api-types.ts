@@ -7000,6 +7000,70 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/customers/{id}/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A customer's messages (sent, held, refused with the reason) and journey runs */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              messages: {
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                dueAt: string;
+                format: string | null;
+                id: string;
+                purpose: string;
+                reason: string | null;
+                runId: string | null;
+                sentAt: string | null;
+                status: string;
+                templateKey: string;
+              }[];
+              runs: {
+                dueAt: string | null;
+                exitReason: string | null;
+                id: string;
+                journey: string;
+                ref: string;
+                /** Format: date-time */
+                startedAt: string;
+                status: string;
+                step: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/customers/{id}/next-message': {
     parameters: {
       query?: never;
@@ -13029,6 +13093,126 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/journeys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Journeys with live counts per step */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                active: number;
+                channelOrder: string[];
+                completed: number;
+                converted: number;
+                delaySeconds: number;
+                enabled: boolean;
+                exited: number;
+                /** @enum {string} */
+                key: 'abandoned_cart' | 'pickup_ready';
+                /** @enum {string} */
+                purpose: 'marketing' | 'transactional';
+                steps: {
+                  afterSeconds: number;
+                  index: number;
+                  template: string;
+                  waiting: number;
+                }[];
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/journeys/{key}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Change a journey's settings (on/off, first delay, channel order) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          key: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            channelOrder: ('email' | 'sms' | 'whatsapp' | 'push' | 'banner' | 'receipt')[];
+            delaySeconds: number;
+            enabled: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              active: number;
+              channelOrder: string[];
+              completed: number;
+              converted: number;
+              delaySeconds: number;
+              enabled: boolean;
+              exited: number;
+              /** @enum {string} */
+              key: 'abandoned_cart' | 'pickup_ready';
+              /** @enum {string} */
+              purpose: 'marketing' | 'transactional';
+              steps: {
+                afterSeconds: number;
+                index: number;
+                template: string;
+                waiting: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/keys': {
     parameters: {
       query?: never;
@@ -14160,6 +14344,403 @@ export interface paths {
         };
       };
     };
+    trace?: never;
+  };
+  '/api/messaging/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The brand and send rules */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              brand: {
+                backgroundColour: string;
+                logoUrl: string | null;
+                name: string;
+                primaryColour: string;
+                signature: string;
+                textColour: string;
+                /** @enum {string} */
+                tone: 'friendly' | 'formal';
+              };
+              rules: {
+                capPerDay: {
+                  [key: string]: number;
+                };
+                defaultTimeZone: string;
+                quietHours: {
+                  end: number;
+                  start: number;
+                } | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    /** Change the brand and send rules */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            brand: {
+              backgroundColour: string;
+              logoUrl: string | null;
+              name: string;
+              primaryColour: string;
+              signature: string;
+              textColour: string;
+              /** @enum {string} */
+              tone: 'friendly' | 'formal';
+            };
+            rules: {
+              capPerDay: {
+                [key: string]: number;
+              };
+              defaultTimeZone: string;
+              quietHours: {
+                end: number;
+                start: number;
+              } | null;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              brand: {
+                backgroundColour: string;
+                logoUrl: string | null;
+                name: string;
+                primaryColour: string;
+                signature: string;
+                textColour: string;
+                /** @enum {string} */
+                tone: 'friendly' | 'formal';
+              };
+              rules: {
+                capPerDay: {
+                  [key: string]: number;
+                };
+                defaultTimeZone: string;
+                quietHours: {
+                  end: number;
+                  start: number;
+                } | null;
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/messaging/suppressions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Suppress an address everywhere (a bounce, a complaint, by hand) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            address: string;
+            /** @enum {string} */
+            reason: 'bounce' | 'complaint' | 'manual';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/messaging/templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Templates in every format and locale (edited variants and built-in defaults) */
+    get: {
+      parameters: {
+        query?: {
+          key?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                body: string;
+                /** @default null */
+                cta: string | null;
+                /** @enum {string} */
+                format: 'email' | 'sms' | 'whatsapp' | 'push' | 'banner' | 'receipt';
+                /** @description null for a built-in default not yet edited */
+                id: string | null;
+                key: string;
+                /** @enum {string} */
+                locale: 'en' | 'es' | 'sv' | 'bg' | 'nl';
+                /**
+                 * @default *
+                 * @enum {string}
+                 */
+                stage:
+                  | '*'
+                  | 'visitor'
+                  | 'engaged'
+                  | 'cart_abandoner'
+                  | 'first_buyer'
+                  | 'repeat'
+                  | 'loyal'
+                  | 'at_risk'
+                  | 'lapsed';
+                /** @default  */
+                subject: string;
+                updatedAt: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    /** Save a template variant (key, format, locale, stage) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            body: string;
+            /** @default null */
+            cta?: string | null;
+            /** @enum {string} */
+            format: 'email' | 'sms' | 'whatsapp' | 'push' | 'banner' | 'receipt';
+            key: string;
+            /** @enum {string} */
+            locale: 'en' | 'es' | 'sv' | 'bg' | 'nl';
+            /**
+             * @default *
+             * @enum {string}
+             */
+            stage?:
+              | '*'
+              | 'visitor'
+              | 'engaged'
+              | 'cart_abandoner'
+              | 'first_buyer'
+              | 'repeat'
+              | 'loyal'
+              | 'at_risk'
+              | 'lapsed';
+            /** @default  */
+            subject?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              body: string;
+              /** @default null */
+              cta: string | null;
+              /** @enum {string} */
+              format: 'email' | 'sms' | 'whatsapp' | 'push' | 'banner' | 'receipt';
+              /** @description null for a built-in default not yet edited */
+              id: string | null;
+              key: string;
+              /** @enum {string} */
+              locale: 'en' | 'es' | 'sv' | 'bg' | 'nl';
+              /**
+               * @default *
+               * @enum {string}
+               */
+              stage:
+                | '*'
+                | 'visitor'
+                | 'engaged'
+                | 'cart_abandoner'
+                | 'first_buyer'
+                | 'repeat'
+                | 'loyal'
+                | 'at_risk'
+                | 'lapsed';
+              /** @default  */
+              subject: string;
+              updatedAt: string | null;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/messaging/templates/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Render a template in every format (or the unsaved content) with sample values; a variable without a value is refused */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            content?: {
+              body: string;
+              /** @default null */
+              cta?: string | null;
+              /** @enum {string} */
+              format: 'email' | 'sms' | 'whatsapp' | 'push' | 'banner' | 'receipt';
+              /** @default  */
+              subject?: string;
+            };
+            key: string;
+            /** @enum {string} */
+            locale: 'en' | 'es' | 'sv' | 'bg' | 'nl';
+            /** @enum {string} */
+            stage?:
+              | '*'
+              | 'visitor'
+              | 'engaged'
+              | 'cart_abandoner'
+              | 'first_buyer'
+              | 'repeat'
+              | 'loyal'
+              | 'at_risk'
+              | 'lapsed';
+            values?: {
+              [key: string]: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** @enum {string} */
+                format: 'email' | 'sms' | 'whatsapp' | 'push' | 'banner' | 'receipt';
+                /** @description email only: MJML rendered */
+                html: string | null;
+                sms: {
+                  characters: number;
+                  /** @enum {string} */
+                  encoding: 'GSM-7' | 'UCS-2';
+                  segments: number;
+                } | null;
+                subject: string;
+                text: string;
+                whatsapp: {
+                  language: string;
+                  name: string;
+                  parameters: string[];
+                } | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/orders': {
@@ -22109,6 +22690,62 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/unsubscribe/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The unsubscribe page of a marketing email */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    /** One-click unsubscribe (RFC 8058) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;

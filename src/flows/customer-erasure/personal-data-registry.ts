@@ -6,6 +6,7 @@ import { CDP_PERSONAL_DATA } from '../../modules/cdp/index.js';
 import { CUSTOMERS_PERSONAL_DATA } from '../../modules/customers/index.js';
 import { INBOX_PERSONAL_DATA } from '../../modules/inbox/index.js';
 import { INTEGRATIONS_PERSONAL_DATA } from '../../modules/integrations/index.js';
+import { MESSAGING_PERSONAL_DATA } from '../../modules/messaging/index.js';
 import { ORDERS_PERSONAL_DATA } from '../../modules/orders/index.js';
 import { PAYMENTS_PERSONAL_DATA } from '../../modules/payments/index.js';
 import { SHOPPERS_PERSONAL_DATA } from '../../modules/shoppers/index.js';
@@ -70,5 +71,6 @@ export const PERSONAL_DATA_REGISTRY: readonly PersonalDataRegistry[] = [
   SHOPPERS_PERSONAL_DATA,
   CDP_PERSONAL_DATA,
   WALLET_PERSONAL_DATA,
+  MESSAGING_PERSONAL_DATA,
   ...MODULES_WITHOUT_CUSTOMER_DATA,
 ];

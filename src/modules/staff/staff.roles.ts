@@ -29,7 +29,14 @@ export const ROLE_SCOPES: Readonly<Record<StaffRole, readonly string[]>> = {
   store_manager: [...TILL, PRICE_OVERRIDE_SCOPE, 'inventory:write'],
   // Customer service: the inbox, and the customers and orders it is about.
   agent: ['inbox:write', 'customers:read', 'orders:read', 'catalog:read', 'channels:read'],
-  marketer: ['promotions:write', 'customers:read', 'catalog:read', 'channels:read', 'events:read'],
+  marketer: [
+    'promotions:write',
+    'journeys:write',
+    'customers:read',
+    'catalog:read',
+    'channels:read',
+    'events:read',
+  ],
   // `admin` holds every scope; the others are listed so the table reads as what the role may do.
   admin: ['admin', 'staff:write', PRICE_OVERRIDE_SCOPE, 'inbox:write'],
 };

@@ -14,6 +14,10 @@ export interface OutboundMail {
   replyTo?: string | undefined;
   /** The sender, when not the hub's (an inbox reply: the shop's support address). */
   from?: { name: string; address: string } | undefined;
+  /** An HTML alternative to the text (journeys' messages: MJML-rendered). */
+  html?: string | undefined;
+  /** Extra headers (List-Unsubscribe, List-Unsubscribe-Post). */
+  headers?: Record<string, string> | undefined;
 }
 
 export interface Mailer {
@@ -45,6 +49,8 @@ export function createMailer(opts: { smtpUrl: string | undefined; from: string }
         ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo } : {}),
         ...(mail.references?.length ? { references: mail.references } : {}),
         ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
+        ...(mail.html ? { html: mail.html } : {}),
+        ...(mail.headers ? { headers: mail.headers } : {}),
       });
     },
   };

@@ -1,0 +1,208 @@
+// journey-trigger: events that start a journey (`order.ready_for_pickup`, appended to the log at
+// ~1,000/s in 20 ms ticks) → the triggered message queued with consent checked (the journey's
+// consumer starts the run, the sweeper asks consent and queues or refuses the message). Latency =
+// the send row's creation time minus the commit of the event that caused it. Target p99 < 200 ms.
+// correct = one message per event (never two), refused exactly for the customers who denied
+// consent, and every allowed one delivered once to the SMTP sink. An in-process hub on a fresh
+// PostgreSQL database (the events are appended in its own process, as its flows do), so the
+// harness's hub process idles. PostgreSQL only.
+import { loadavg } from 'node:os';
+import { sql } from 'drizzle-orm';
+import pino from 'pino';
+import { startSmtpCapture } from '../../test/helpers/smtp-capture.js';
+import { type BenchContext, percentile, type Scenario } from '../harness.js';
+
+async function inProcessHub(smtpUrl: string) {
+  const { createHub } = await import('../../src/app.js');
+  const { loadConfig } = await import('../../src/platform/config.js');
+  const { openDatabase } = await import('../../src/platform/db/database.js');
+  const { createFreshPostgresDatabase } = await import('../../src/platform/testing/test-databases.js');
+  const base =
+    process.env.BENCH_DATABASE_URL ??
+    process.env.TEST_DATABASE_URL ??
+    'postgres://postgres@127.0.0.1:5432/test';
+  const fresh = await createFreshPostgresDatabase(base);
+  const database = await openDatabase({ databaseUrl: fresh.url, poolSize: 20 });
+  const adminKey = 'ohk_bench_journeys_admin_key_000000000000000';
+  const hub = await createHub({
+    config: {
+      ...loadConfig({}),
+      port: 0,
+      adminKey,
+      demo: false,
+      databaseUrl: fresh.url,
+      natsUrl: undefined,
+      smtpUrl,
+    },
+    log: pino({ level: 'silent' }),
+    database,
+  });
+  const inject = async (method: string, url: string, body?: unknown) => {
+    const res = await hub.http.inject({
+      method: method as 'GET',
+      url,
+      headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+    });
+    if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+    return res.body ? JSON.parse(res.body) : undefined;
+  };
+  return { hub, inject, drop: fresh.drop };
+}
+
+const scenario: Scenario = async (b: BenchContext) => {
+  if (b.db !== 'postgres') throw new Error('journey-trigger runs on PostgreSQL (--db postgres)');
+  const rate = Number(b.args.rate ?? 1_000);
+  const seconds = Number(b.args.seconds ?? 5);
+  const people = Number(b.args.people ?? 200);
+  const tickMs = 20;
+  const perTick = Math.max(1, Math.round((rate * tickMs) / 1000));
+  const smtp = await startSmtpCapture();
+  const { hub, inject, drop } = await inProcessHub(smtp.url);
+  const { createContext, inTransaction } = await import('../../src/platform/context.js');
+  const { appendEvents } = await import('../../src/platform/events/event-log.js');
+  const { rows } = await import('../../src/platform/db/database.js');
+  const ctx = createContext(hub.database, {
+    clock: { now: () => new Date() },
+    log: pino({ level: 'silent' }),
+  });
+  try {
+    const channel = await inject('POST', '/api/channels', {
+      code: 'bench-journeys',
+      name: 'Bench store',
+      type: 'store',
+      currency: 'EUR',
+      locales: ['nl'],
+    });
+    await inject('PUT', '/api/journeys/pickup_ready', {
+      enabled: true,
+      delaySeconds: 0,
+      channelOrder: ['email'],
+    });
+    const customers: string[] = [];
+    const denied = new Set<string>();
+    for (let p = 0; p < people; p++) {
+      const r = await inject('POST', '/api/customers/identify', {
+        channelId: channel.id,
+        identifiers: [{ type: 'email', value: `bench-${p}@example.test` }],
+      });
+      customers.push(r.customerId);
+      if (p % 2 === 1) {
+        await inject('PUT', `/api/customers/${r.customerId}/consent`, {
+          purpose: 'transactional',
+          channel: '*',
+          granted: false,
+        });
+        denied.add(r.customerId);
+      }
+    }
+    b.log(`${people} customers (half denied consent); appending ~${rate} events/s for ${seconds} s`);
+
+    const committedAt = new Map<string, number>();
+    const customerOf = new Map<string, string>();
+    const total = rate * seconds;
+    const load0 = loadavg()[0]!;
+    const started = performance.now();
+    const inFlight: Promise<void>[] = [];
+    for (let tick = 0, n = 0; n < total; tick++) {
+      const wait = started + tick * tickMs - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      const batch = Array.from({ length: Math.min(perTick, total - n) }, () => {
+        const i = n++;
+        const orderId = `ord_bench${String(i).padStart(8, '0')}`;
+        const customerId = customers[i % customers.length]!;
+        customerOf.set(orderId, customerId);
+        return {
+          type: 'order.ready_for_pickup',
+          subject: orderId,
+          channelId: channel.id as string,
+          payload: {
+            orderId,
+            orderNumber: `B-${i}`,
+            channelId: channel.id,
+            source: 'native',
+            customerId,
+            status: 'allocated',
+            currency: 'EUR',
+            grandTotal: 1000,
+            paidAmount: 1000,
+            refundedAmount: 0,
+            delivery: 'pickup',
+            itemCount: 1,
+            fulfilmentId: `ful_bench${i}`,
+            locationId: 'loc_bench',
+            pickupCode: 'H4KM9Q2T',
+            email: null,
+            phone: null,
+          },
+        };
+      });
+      inFlight.push(
+        inTransaction(ctx, (tx) => appendEvents(tx, batch)).then(() => {
+          const at = Date.now();
+          for (const e of batch) committedAt.set(e.subject, at);
+        }),
+      );
+    }
+    await Promise.all(inFlight);
+    const sendSeconds = (performance.now() - started) / 1000;
+
+    type Row = { order_id: string; status: string; created_at: string; sent_at: string | null; n: number };
+    const read = () =>
+      rows<Row>(
+        hub.database.db,
+        sql`select s.vars->>'orderNumber' as order_id, s.status, s.created_at, s.sent_at,
+          count(*) over (partition by s.run_id) as n from messaging_sends s`,
+      );
+    const allowed = total - [...customerOf.values()].filter((c) => denied.has(c)).length;
+    let found = await read();
+    const deadline = Date.now() + 120_000;
+    while (Date.now() < deadline && found.filter((r) => r.status !== 'queued').length < total) {
+      await new Promise((r) => setTimeout(r, 200));
+      found = await read();
+    }
+    const latencies: number[] = [];
+    const sentLatencies: number[] = [];
+    let wrong = 0;
+    for (const r of found) {
+      const orderId = `ord_bench${String(Number(r.order_id.slice(2))).padStart(8, '0')}`;
+      const t0 = committedAt.get(orderId);
+      if (t0 === undefined) continue;
+      latencies.push(new Date(r.created_at).getTime() - t0);
+      if (r.sent_at) sentLatencies.push(new Date(r.sent_at).getTime() - t0);
+      const isDenied = denied.has(customerOf.get(orderId)!);
+      if (isDenied !== (r.status === 'refused') || Number(r.n) !== 1) wrong++;
+    }
+    const sent = found.filter((r) => r.status === 'sent').length;
+    const p99 = percentile(latencies, 99);
+    return {
+      metric: 'trigger_to_queued_p99',
+      value: Math.round(p99 * 10) / 10,
+      unit: 'ms',
+      p50_ms: percentile(latencies, 50),
+      p99_ms: p99,
+      correct: found.length === total && wrong === 0 && sent === allowed && smtp.mails.length === allowed,
+      target: { op: '<=', value: 200, unit: 'ms', met: p99 < 200 },
+      units: { count: total, name: 'events' },
+      details: {
+        events: total,
+        eventsPerSecond: Math.round(total / sendSeconds),
+        messages: found.length,
+        refusedForConsent: found.filter((r) => r.status === 'refused').length,
+        sent,
+        mailsCaptured: smtp.mails.length,
+        wrong,
+        eventToSentP50Ms: percentile(sentLatencies, 50),
+        eventToSentP99Ms: percentile(sentLatencies, 99),
+        loadAverage1m: { before: load0, after: loadavg()[0] },
+      },
+    };
+  } finally {
+    await hub.close();
+    await hub.database.close();
+    await smtp.close();
+    await drop();
+  }
+};
+
+export default scenario;

@@ -1,0 +1,28 @@
+// What the journeys flow is built from: the two modules it drives and the ones it reads.
+import type { CartsService } from '../../modules/carts/index.js';
+import type { ChannelsService } from '../../modules/channels/index.js';
+import type { CustomersService } from '../../modules/customers/index.js';
+import type { JourneysService } from '../../modules/journeys/index.js';
+import type { MessagingService } from '../../modules/messaging/index.js';
+import type { Mailer } from '../../platform/mail/mailer.js';
+
+export interface JourneysFlowDeps {
+  journeys: JourneysService;
+  messaging: MessagingService;
+  customers: Pick<
+    CustomersService,
+    | 'subjects'
+    | 'consentState'
+    | 'identifiersOfCustomers'
+    | 'recordTimelineEntry'
+    | 'recordTimelineEntries'
+    | 'setConsent'
+  >;
+  carts: Pick<CartsService, 'findCart'>;
+  channels: Pick<ChannelsService, 'findChannel'>;
+  mailer: Mailer;
+  /** Where links in messages point (OMNIHUB_PUBLIC_URL, else the hub's own address). */
+  baseUrl: () => string;
+  /** Wakes the sweeper and the delivery job after a run or a send became due now. */
+  wake?: { runs(): void; sends(): void };
+}

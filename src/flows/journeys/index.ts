@@ -1,0 +1,9 @@
+// Triggered journeys and the messages they send, across modules: journeys (runs, timers), messaging
+// (templates, send log), customers (consent, identifiers, timeline), carts and channels.
+export { startJourneysBackground } from './background.js';
+export { decideConsent } from './deliver.js';
+export type { JourneysFlowDeps } from './deps.js';
+export { createJourneysFlow, type JourneysFlow } from './journeys.flow.js';
+export { journeysRoutes } from './journeys.routes.js';
+export { TRIGGER_EVENT_TYPES } from './triggers.js';
+export { unsubscribeRoutes } from './unsubscribe.routes.js';

@@ -1,0 +1,63 @@
+// The journeys flow: events start and end runs (triggers), the sweeper turns due steps into queued
+// messages (steps), the delivery job sends them under the send-time rules (deliver); plus a
+// customer's messages and one-click unsubscribe.
+import { notFound } from '../../kernel/index.js';
+import type { JourneyRun, JourneysService } from '../../modules/journeys/index.js';
+import type { MessagingService, Send } from '../../modules/messaging/index.js';
+import type { Ctx } from '../../platform/context.js';
+import { createDelivery } from './deliver.js';
+import type { JourneysFlowDeps } from './deps.js';
+import { createSteps } from './steps.js';
+import { createTriggers } from './triggers.js';
+
+export interface JourneysFlow {
+  journeys: JourneysService;
+  messaging: MessagingService;
+  deps: JourneysFlowDeps;
+  /** Starts and ends runs from a batch of the log's events. */
+  handleEvents: ReturnType<typeof createTriggers>['handle'];
+  /** Acts on due runs; returns how many messages it queued. */
+  sweep(ctx: Ctx): Promise<number>;
+  /** Sends due messages under the send-time rules; returns how many it handled. */
+  deliverDue(ctx: Ctx): Promise<number>;
+  customerMessages(ctx: Ctx, customerId: string): Promise<{ messages: Send[]; runs: JourneyRun[] }>;
+  /** One-click unsubscribe: the token's customer denies the purpose everywhere; false for a bad token. */
+  unsubscribe(ctx: Ctx, token: string): Promise<boolean>;
+}
+
+export function createJourneysFlow(deps: JourneysFlowDeps): JourneysFlow {
+  const triggers = createTriggers(deps);
+  const steps = createSteps(deps);
+  const delivery = createDelivery(deps);
+  return {
+    journeys: deps.journeys,
+    messaging: deps.messaging,
+    deps,
+    handleEvents: triggers.handle,
+    sweep: steps.sweep,
+    deliverDue: delivery.deliverDue,
+    async customerMessages(ctx, customerId) {
+      const subject = (await deps.customers.subjects(ctx, [customerId], { facts: false })).get(customerId);
+      if (!subject) throw notFound('customer', customerId);
+      const [messages, runs] = await Promise.all([
+        deps.messaging.sendsOf(ctx, subject.profileIds),
+        deps.journeys.runsOf(ctx, subject.profileIds),
+      ]);
+      return { messages, runs };
+    },
+    async unsubscribe(ctx, token) {
+      const t = await deps.messaging.readUnsubscribeToken(ctx, token);
+      if (!t) return false;
+      try {
+        await deps.customers.setConsent(ctx, t.customerId, {
+          purpose: t.purpose,
+          channel: '*',
+          granted: false,
+        });
+      } catch {
+        return false; // erased since: nothing left to unsubscribe
+      }
+      return true;
+    },
+  };
+}

@@ -1,0 +1,28 @@
+// Journeys: triggered journeys (abandoned cart, pickup ready) with steps (delay, condition, channel
+// choice, exit), one active run per journey and customer (or order), and durable timers in the
+// database (`journey_runs.due_at`, leased by a sweeper) so a restart resumes every run. What starts
+// and ends a run, and what a step sends, is flows/journeys' (it reads carts, orders and customers).
+import { fileURLToPath } from 'node:url';
+import type { MigrationSet } from '../../platform/db/migrate.js';
+
+export {
+  JOURNEY_KEYS,
+  JOURNEYS,
+  type JourneyDefinition,
+  type JourneyKey,
+  type JourneyStep,
+} from './definitions.js';
+export type { JourneyRun } from './journeys.repository.js';
+export {
+  createJourneysService,
+  type JourneySettings,
+  type JourneySummary,
+  type JourneysService,
+  type StartRun,
+  stepDelaySeconds,
+} from './journeys.service.js';
+
+export const journeysMigrations: MigrationSet = {
+  name: 'journeys',
+  folder: fileURLToPath(new URL('./migrations', import.meta.url)),
+};

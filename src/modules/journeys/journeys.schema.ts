@@ -1,0 +1,41 @@
+// Journeys: each journey's settings (on/off, first delay, channel order) and its runs. A run is its
+// own durable timer: `due_at` is when its next step is due, swept by a job that leases due rows
+// (FOR UPDATE SKIP LOCKED), so a restart resumes where it stopped and two nodes never act twice.
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+export const journeySettings = pgTable('journey_settings', {
+  key: text('key').primaryKey(),
+  enabled: boolean('enabled').notNull(),
+  delaySeconds: integer('delay_seconds').notNull(),
+  channelOrder: jsonb('channel_order').$type<string[]>().notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
+
+export const journeyRuns = pgTable(
+  'journey_runs',
+  {
+    id: text('id').primaryKey(),
+    journey: text('journey').notNull(),
+    customerId: text('customer_id').notNull(),
+    // What the run is one of per journey: the customer (abandoned cart), the order (pickup ready).
+    runKey: text('run_key').notNull(),
+    // The record it is about (cart or order id) and its channel.
+    ref: text('ref').notNull(),
+    channelId: text('channel_id'),
+    step: integer('step').notNull(),
+    // active → completed (every step done) | exited (the exit event came)
+    status: text('status').notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    exitReason: text('exit_reason'),
+    vars: jsonb('vars').$type<Record<string, string>>().notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('journey_runs_one_active_idx').on(t.journey, t.runKey).where(sql`status = 'active'`),
+    index('journey_runs_due_idx').on(t.dueAt).where(sql`status = 'active'`),
+    index('journey_runs_customer_idx').on(t.customerId),
+  ],
+);
