@@ -50,13 +50,13 @@ import {
   inboxRoutes,
   tillConversationRoutes,
 } from './flows/inbox/index.js';
-import { createNextMessageFlow, nextMessageRoutes } from './flows/next-best-message/index.js';
 import {
   createJourneysFlow,
   journeysRoutes,
   startJourneysBackground,
   unsubscribeRoutes,
 } from './flows/journeys/index.js';
+import { createNextMessageFlow, nextMessageRoutes } from './flows/next-best-message/index.js';
 import { createPricingFlow, pricingRoutes, startPricingBackground } from './flows/pricing/index.js';
 import {
   createProductFeedsFlow,
