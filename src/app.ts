@@ -803,6 +803,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     database,
     inventory: services.inventory,
     catalog: services.catalog,
+    orders: services.orders,
     clock,
     log,
   });

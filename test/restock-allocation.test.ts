@@ -19,6 +19,7 @@ describeEachHub(
     let location = '';
     let publishable = '';
     const holdOf: Record<string, string> = {};
+    const orderOf: Record<string, string> = {};
 
     const order = async (name: string, sku: string) => {
       const cart = await t.api('POST', '/api/carts', {
@@ -44,9 +45,16 @@ describeEachHub(
       });
       expect(placed.status, JSON.stringify(placed.body)).toBe(201);
       holdOf[name] = placed.body.order.reservationIds[0];
+      orderOf[name] = placed.body.order.id;
     };
     const linesOf = async (name: string) =>
       (await t.api('GET', `/api/inventory/reservations/${holdOf[name]}`)).body.lines;
+    /** The order's planned units of a SKU, as [locationId, quantity] per fulfilment. */
+    const plannedOf = async (name: string, sku: string) =>
+      (await t.api('GET', `/api/orders/${orderOf[name]}`)).body.fulfilments.flatMap(
+        (f: { locationId: string; lines: Array<{ sku: string; quantity: number }> }) =>
+          f.lines.filter((l) => l.sku === sku).map((l) => [f.locationId, l.quantity]),
+      );
     const receive = async (sku: string) => {
       const r = await t.api('POST', '/api/inventory/adjustments', {
         body: { kind: 'receive', sku, location, quantity: 1 },
@@ -104,6 +112,9 @@ describeEachHub(
       expect(older).toEqual([{ locationId: location, quantity: 1 }]);
       expect(await linesOf('newer')).toEqual([]);
       expect(await reservedAt(BACK)).toBe(1);
+      // The shipped order's unit is planned to leave from where it arrived, with the allocation.
+      expect(await plannedOf('older', BACK)).toEqual([[location, 1]]);
+      expect(await plannedOf('newer', BACK)).toEqual([]);
     });
 
     it('gives the next unit to the newer order; a pre-order before its date is not allocated', async () => {
@@ -116,6 +127,8 @@ describeEachHub(
       );
       expect(newer).toEqual([{ locationId: location, quantity: 1 }]);
       expect(await linesOf('pre')).toEqual([]);
+      expect(await plannedOf('newer', BACK)).toEqual([[location, 1]]);
+      expect(await plannedOf('pre', PRE)).toEqual([]);
       expect(await reservedAt(BACK)).toBe(2);
       expect(await reservedAt(PRE)).toBe(0);
     });
@@ -133,6 +146,7 @@ describeEachHub(
         database: t.hub.database,
         inventory: t.hub.services.inventory,
         catalog: t.hub.services.catalog,
+        orders: t.hub.services.orders,
         clock: systemClock,
         log: testLog as never,
       });
@@ -141,6 +155,8 @@ describeEachHub(
       expect(await count()).toBe(before);
       expect(await reservedAt(BACK)).toBe(2);
       expect(await linesOf('older')).toEqual([{ locationId: location, quantity: 1 }]);
+      expect(await plannedOf('older', BACK)).toEqual([[location, 1]]);
+      expect(await plannedOf('newer', BACK)).toEqual([[location, 1]]);
     });
   },
   { demo: true },

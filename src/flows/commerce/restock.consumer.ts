@@ -2,11 +2,13 @@
 // transfer's arrival) that gives the SKU's free stock to the orders sold beyond it, oldest first
 // (inventory's allocateWaiting). A pre-order before its release date is left waiting, as checkout
 // leaves it. At-least-once is safe: the allocation is decided on the locked numbers, so a replay
-// finds nothing waiting or nothing free and writes nothing.
-import type { Clock } from '../../kernel/index.js';
+// finds nothing waiting or nothing free and writes nothing. A shipped order's new units get their
+// fulfilment plan (order.fulfilment_planned) in the same transaction as the allocation.
+import { type Clock, hasPrefix } from '../../kernel/index.js';
 import type { CatalogService } from '../../modules/catalog/index.js';
-import { INVENTORY_EVENTS, type InventoryService } from '../../modules/inventory/index.js';
-import { createContext, type Logger } from '../../platform/context.js';
+import { INVENTORY_EVENTS, type InventoryService, type Restocked } from '../../modules/inventory/index.js';
+import type { OrdersModule } from '../../modules/orders/index.js';
+import { type Ctx, createContext, inTransaction, type Logger } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
 import { type RunningConsumer, startConsumer } from '../../platform/events/consumer.js';
 import type { StoredEvent } from '../../platform/events/event-log.js';
@@ -28,7 +30,8 @@ export function restockedSkus(events: StoredEvent[]): string[] {
 
 export interface RestockDeps {
   database: Database;
-  inventory: Pick<InventoryService, 'allocateWaiting'>;
+  inventory: Pick<InventoryService, 'allocateWaiting' | 'listLocations'>;
+  orders: Pick<OrdersModule, 'orders' | 'fulfilments'>;
   catalog: Pick<CatalogService, 'findVariantsBySkus'>;
   clock: Clock;
   log: Logger;
@@ -46,8 +49,38 @@ export function restockHandler(deps: RestockDeps): (events: StoredEvent[]) => Pr
         .filter((v) => v.stockPolicy === 'preorder' && v.availableFrom !== null && v.availableFrom > today)
         .map((v) => v.sku),
     );
-    for (const sku of skus) if (!early.has(sku)) await deps.inventory.allocateWaiting(ctx, sku);
+    for (const sku of skus) {
+      if (early.has(sku)) continue;
+      await inTransaction(ctx, async (tx) => {
+        const restocked = await deps.inventory.allocateWaiting(tx, sku);
+        if (restocked.length > 0) await planShipments(deps, tx, sku, restocked);
+      });
+    }
   };
+}
+
+/** Plans where a shipped order's newly allocated units leave from (pickup orders wait at the store). */
+async function planShipments(deps: RestockDeps, tx: Ctx, sku: string, restocked: Restocked[]) {
+  const types = new Map((await deps.inventory.listLocations(tx)).map((l) => [l.id, l.type]));
+  for (const { reservation, added } of restocked) {
+    if (!reservation.reference || !hasPrefix(reservation.reference, 'ord')) continue;
+    const order = await deps.orders.orders.findOrder(tx, reservation.reference);
+    if (!order || order.delivery.type !== 'ship') continue;
+    await deps.orders.fulfilments.planFulfilments(
+      tx,
+      order,
+      added.map((a) => ({
+        kind: types.get(a.locationId) === 'store' ? 'ship_from_store' : 'ship_from_warehouse',
+        locationId: a.locationId,
+        lines: [{ sku, quantity: a.quantity, reservationId: reservation.id }],
+        routing: {
+          strategy: 'restock',
+          reason: 'stock arrived for units sold beyond the stock',
+          distanceKm: null,
+        },
+      })),
+    );
+  }
 }
 
 export function startRestockAllocation(deps: RestockDeps): RunningConsumer {

@@ -6,7 +6,7 @@
 // already sold; the buffer guards new sales.
 import type { NewEvent } from '../../platform/events/event-log.js';
 import { INVENTORY_EVENTS, skuSubject } from './inventory.events.js';
-import { backorderedOf, type Reservation } from './inventory.types.js';
+import { backorderedOf, type Reservation, type ReservationLine } from './inventory.types.js';
 import type { NewMovement } from './levels.repository.js';
 import type { LevelNumbers } from './reservation-decision.js';
 
@@ -19,9 +19,14 @@ export interface RestockState {
   waiting: Reservation[];
 }
 
+/** A waiting allocation that got units: with its new lines, and the units added per location. */
+export interface Restocked {
+  reservation: Reservation;
+  added: ReservationLine[];
+}
+
 export interface RestockDecision {
-  /** The waiting allocations that got units, with their new lines. */
-  allocated: Reservation[];
+  allocated: Restocked[];
   reservedByLocation: Map<string, number>;
   movements: NewMovement[];
   events: NewEvent[];
@@ -34,11 +39,12 @@ export function decideRestock(state: RestockState, sku: string, now: Date): Rest
   const feeding = new Map<string, string[]>();
   for (const s of state.sourcing)
     feeding.set(s.channelId, [...(feeding.get(s.channelId) ?? []), s.locationId]);
-  const allocated: Reservation[] = [];
+  const allocated: Restocked[] = [];
   const reservedByLocation = new Map<string, number>();
   for (const r of state.waiting) {
     let left = backorderedOf(r);
     const lines = r.lines.map((l) => ({ ...l }));
+    const added: ReservationLine[] = [];
     for (const loc of feeding.get(r.channelId) ?? []) {
       const take = Math.min(left, free.get(loc) ?? 0);
       if (take <= 0) continue;
@@ -47,10 +53,11 @@ export function decideRestock(state: RestockState, sku: string, now: Date): Rest
       const line = lines.find((l) => l.locationId === loc);
       if (line) line.quantity += take;
       else lines.push({ locationId: loc, quantity: take });
+      added.push({ locationId: loc, quantity: take });
       left -= take;
       if (left <= 0) break;
     }
-    if (left < backorderedOf(r)) allocated.push({ ...r, lines, updatedAt: now });
+    if (added.length > 0) allocated.push({ reservation: { ...r, lines, updatedAt: now }, added });
   }
   if (allocated.length === 0) return { allocated, reservedByLocation, movements: [], events: [] };
   const movements: NewMovement[] = [...reservedByLocation].map(([locationId, delta]) => ({
@@ -61,11 +68,11 @@ export function decideRestock(state: RestockState, sku: string, now: Date): Rest
     reservedDelta: delta,
     reason: 'restock: waiting order allocations',
     actor: RESTOCK_ACTOR,
-    reservationId: allocated.length === 1 ? allocated[0]!.id : null,
+    reservationId: allocated.length === 1 ? allocated[0]!.reservation.id : null,
     adjustmentId: null,
   }));
   const events: NewEvent[] = [
-    ...allocated.map((r) => ({
+    ...allocated.map(({ reservation: r }) => ({
       type: INVENTORY_EVENTS.reservationAllocated,
       subject: r.id,
       channelId: r.channelId,

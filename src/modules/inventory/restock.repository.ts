@@ -51,7 +51,7 @@ export async function lockRestockState(tx: Ctx, sku: string): Promise<RestockSta
 export async function writeRestock(tx: Ctx, sku: string, d: RestockDecision): Promise<void> {
   const at = tx.clock.now().toISOString();
   const locs = [...d.reservedByLocation.keys()];
-  const r = d.allocated;
+  const r = d.allocated.map((a) => a.reservation);
   const m = d.movements;
   const [row] = await writeWithEvents<{ updated: number }>(
     tx,
