@@ -6,7 +6,13 @@
 // fulfilment plan (order.fulfilment_planned) in the same transaction as the allocation.
 import { type Clock, hasPrefix } from '../../kernel/index.js';
 import type { CatalogService } from '../../modules/catalog/index.js';
-import { INVENTORY_EVENTS, type InventoryService, type Restocked } from '../../modules/inventory/index.js';
+import {
+  INVENTORY_EVENTS,
+  type InventoryService,
+  type Reservation,
+  type Restocked,
+  type RestockPlaces,
+} from '../../modules/inventory/index.js';
 import type { OrdersModule } from '../../modules/orders/index.js';
 import { type Ctx, createContext, inTransaction, type Logger } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
@@ -52,11 +58,24 @@ export function restockHandler(deps: RestockDeps): (events: StoredEvent[]) => Pr
     for (const sku of skus) {
       if (early.has(sku)) continue;
       await inTransaction(ctx, async (tx) => {
-        const restocked = await deps.inventory.allocateWaiting(tx, sku);
+        const restocked = await deps.inventory.allocateWaiting(tx, sku, (t, waiting) =>
+          pickupStores(deps, t, waiting),
+        );
         if (restocked.length > 0) await planShipments(deps, tx, sku, restocked);
       });
     }
   };
+}
+
+/** A pickup order's units wait for its own store; other orders take any of the channel's locations. */
+async function pickupStores(deps: RestockDeps, tx: Ctx, waiting: Reservation[]): Promise<RestockPlaces> {
+  const places = new Map<string, string>();
+  for (const r of waiting) {
+    if (!r.reference || !hasPrefix(r.reference, 'ord')) continue;
+    const order = await deps.orders.orders.findOrder(tx, r.reference);
+    if (order?.delivery.type === 'pickup') places.set(r.id, order.delivery.locationId);
+  }
+  return places;
 }
 
 /** Plans where a shipped order's newly allocated units leave from (pickup orders wait at the store). */

@@ -29,7 +29,7 @@ import {
   type ReserveOptions,
 } from './reservations.service.js';
 import { allocateWaiting } from './restock.js';
-import type { Restocked } from './restock-decision.js';
+import type { Restocked, RestockPlaces } from './restock-decision.js';
 import { createStockService, type OnHandEntry } from './stock.service.js';
 
 export interface InventoryDeps extends LocationsDeps {
@@ -74,7 +74,11 @@ export interface InventoryService {
   /** Sets the counted on-hand of one SKU at one location (id or code); throws insufficient_stock below reserved. */
   setOnHand(ctx: Ctx, entry: OnHandEntry): Promise<Level>;
   /** Gives the SKU's free stock to its orders waiting beyond the stock, oldest first (restock.ts). */
-  allocateWaiting(ctx: Ctx, sku: string): Promise<Restocked[]>;
+  allocateWaiting(
+    ctx: Ctx,
+    sku: string,
+    placesOf?: (tx: Ctx, waiting: Reservation[]) => Promise<RestockPlaces>,
+  ): Promise<Restocked[]>;
   /** Sets counted on-hand quantities in one transaction (imports); throws insufficient_stock (409) below reserved. */
   setOnHandMany(ctx: Ctx, entries: OnHandEntry[]): Promise<Level[]>;
   /** Moves stock between two locations in one transaction; too little free stock is a typed refusal. */

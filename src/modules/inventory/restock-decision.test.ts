@@ -67,4 +67,19 @@ describe('decideRestock', () => {
     const again = decideRestock(after, 'S', now);
     expect(again).toMatchObject({ allocated: [], movements: [], events: [] });
   });
+
+  it('takes a pickup order only at its store, and leaves one waiting when told', () => {
+    const d = decideRestock(
+      state,
+      'S',
+      now,
+      new Map([
+        ['a', 'shop'],
+        ['b', null],
+      ]),
+    );
+    expect(d.allocated.map((a) => [a.reservation.id, a.added])).toEqual([
+      ['a', [{ locationId: 'shop', quantity: 1 }]],
+    ]);
+  });
 });

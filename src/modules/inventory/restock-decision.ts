@@ -34,7 +34,18 @@ export interface RestockDecision {
 
 export const RESTOCK_ACTOR = 'inventory.restock';
 
-export function decideRestock(state: RestockState, sku: string, now: Date): RestockDecision {
+/**
+ * Where a waiting allocation may take units: only this location (a pickup order's store), or null
+ * to leave it waiting; absent: any location feeding its channel.
+ */
+export type RestockPlaces = ReadonlyMap<string, string | null>;
+
+export function decideRestock(
+  state: RestockState,
+  sku: string,
+  now: Date,
+  places: RestockPlaces = new Map(),
+): RestockDecision {
   const free = new Map(state.levels.map((l) => [l.locationId, l.onHand - l.reserved]));
   const feeding = new Map<string, string[]>();
   for (const s of state.sourcing)
@@ -45,7 +56,10 @@ export function decideRestock(state: RestockState, sku: string, now: Date): Rest
     let left = backorderedOf(r);
     const lines = r.lines.map((l) => ({ ...l }));
     const added: ReservationLine[] = [];
+    const only = places.get(r.id);
+    if (only === null) continue;
     for (const loc of feeding.get(r.channelId) ?? []) {
+      if (only !== undefined && loc !== only) continue;
       const take = Math.min(left, free.get(loc) ?? 0);
       if (take <= 0) continue;
       free.set(loc, free.get(loc)! - take);
