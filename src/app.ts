@@ -30,6 +30,7 @@ import {
   priceOverrideRoutes,
   startCustomerCommerceProjection,
   startOrderConfirmations,
+  startRestockAllocation,
 } from './flows/commerce/index.js';
 import {
   createCustomerErasureFlow,
@@ -797,6 +798,16 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     log,
   });
 
+  // Stock coming in goes to the orders sold beyond the stock, oldest first.
+  const restockAllocation = startRestockAllocation({
+    database,
+    inventory: services.inventory,
+    catalog: services.catalog,
+    orders: services.orders,
+    clock,
+    log,
+  });
+
   // Triggered journeys: the consumer of cart and order events, the timers' sweeper, the delivery job.
   const journeys = startJourneysBackground({ database, flow: services.journeysFlow, clock, log });
 
@@ -928,6 +939,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await inboxSnoozes.stop();
       await walletLedger.stop();
       await orderConfirmations.stop();
+      await restockAllocation.stop();
       await journeys.stop();
       wakeup?.stop();
       await relay?.stop();

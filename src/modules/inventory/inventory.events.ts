@@ -91,7 +91,7 @@ export const INVENTORY_EVENT_SCHEMAS = defineEvents({
     sku: z.string(),
     cause: z
       .string()
-      .describe('reservation, release, expire, fulfil, transfer, an adjustment kind, adjustments'),
+      .describe('reservation, release, expire, fulfil, transfer, an adjustment kind, adjustments, restock'),
     levels: z.array(Level.strict()).describe('the changed levels of this SKU after the change'),
     channels: z
       .array(ChannelAvailability.strict())

@@ -28,6 +28,8 @@ import {
   type ReservationChange,
   type ReserveOptions,
 } from './reservations.service.js';
+import { allocateWaiting } from './restock.js';
+import type { Restocked, RestockPlaces } from './restock-decision.js';
 import { createStockService, type OnHandEntry } from './stock.service.js';
 
 export interface InventoryDeps extends LocationsDeps {
@@ -71,6 +73,12 @@ export interface InventoryService {
   adjust(ctx: Ctx, input: AdjustmentInput): Promise<Result<AdjustmentResult, InsufficientStock>>;
   /** Sets the counted on-hand of one SKU at one location (id or code); throws insufficient_stock below reserved. */
   setOnHand(ctx: Ctx, entry: OnHandEntry): Promise<Level>;
+  /** Gives the SKU's free stock to its orders waiting beyond the stock, oldest first (restock.ts). */
+  allocateWaiting(
+    ctx: Ctx,
+    sku: string,
+    placesOf?: (tx: Ctx, waiting: Reservation[]) => Promise<RestockPlaces>,
+  ): Promise<Restocked[]>;
   /** Sets counted on-hand quantities in one transaction (imports); throws insufficient_stock (409) below reserved. */
   setOnHandMany(ctx: Ctx, entries: OnHandEntry[]): Promise<Level[]>;
   /** Moves stock between two locations in one transaction; too little free stock is a typed refusal. */
@@ -159,6 +167,7 @@ export function createInventoryService(deps: InventoryDeps = {}): InventoryServi
     getSourcing: locations.getSourcing,
 
     adjust: stock.adjust,
+    allocateWaiting,
     setOnHandMany: stock.setOnHandMany,
     transfer: stock.transfer,
     availableToSell: stock.availableToSell,
