@@ -121,5 +121,7 @@ export const inventoryReservations = pgTable(
       .on(t.expiresAt)
       .where(sql`status = 'held' and expires_at is not null`),
     index('inventory_reservations_reference_idx').on(t.reference).where(sql`reference is not null`),
+    // A restock looks for a SKU's orders waiting for stock among its allocated reservations.
+    index('inventory_reservations_allocated_idx').on(t.sku, t.createdAt).where(sql`status = 'allocated'`),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "inventory_reservations_allocated_idx" ON "inventory_reservations" USING btree ("sku","created_at") WHERE status = 'allocated';
