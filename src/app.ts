@@ -53,6 +53,7 @@ import {
 import {
   createJourneysFlow,
   journeysRoutes,
+  pushRoutes,
   startJourneysBackground,
   unsubscribeRoutes,
 } from './flows/journeys/index.js';
@@ -164,9 +165,15 @@ import { createHttpServer } from './platform/http/server.js';
 import { type PeriodicJob, startPeriodicJob } from './platform/jobs/periodic-job.js';
 import { loggerOptions } from './platform/logging.js';
 import { createMailer, type Mailer } from './platform/mail/mailer.js';
+import { createPushSender } from './platform/push/web-push.js';
 import { createMetrics, type Metrics } from './platform/metrics.js';
 import { platformMigrations } from './platform/migrations.js';
-import { checkSecretsKey, createSecretBox, parseSecretsKey } from './platform/secrets/secret-box.js';
+import {
+  checkSecretsKey,
+  createSecretBox,
+  parseSecretsKey,
+  type SecretBox,
+} from './platform/secrets/secret-box.js';
 import { registerWebApps } from './web-apps.js';
 
 export const HUB_VERSION: string = (
@@ -270,6 +277,8 @@ export interface ServicesOptions {
   /** Order numbers read `<prefix>-<n>`; default OH. */
   orderNumberPrefix?: string | undefined;
   mailer?: Mailer;
+  /** Seals the secrets messaging stores (the web push VAPID private key). */
+  secrets?: SecretBox | undefined;
   /** Customer event timestamps further in the future are clamped to the receipt time. */
   maxFutureSkewSeconds?: number | undefined;
   /** Where inbox attachments are stored and how large they may be (default: a temporary directory). */
@@ -395,11 +404,12 @@ export function createServices(opts: ServicesOptions = {}) {
   // Triggered journeys and their messages (consent, caps and quiet hours at send time).
   const journeysFlow = createJourneysFlow({
     journeys: createJourneysService(),
-    messaging: createMessagingService(),
+    messaging: createMessagingService({ secrets: opts.secrets }),
     customers,
     carts: commerce.deps.carts,
     channels: base.channels,
     mailer,
+    push: createPushSender(),
     baseUrl: () => opts.publicUrl ?? 'http://localhost',
   });
   const customerErasure = createCustomerErasureFlow({ customers, inbox });
@@ -608,6 +618,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await api.register(cartStatsRoutes);
       await api.register(customerOrdersRoutes(services.customerOrders));
       await api.register(journeysRoutes(services.journeysFlow));
+      await api.register(pushRoutes(services.journeysFlow));
       await api.register(commerceRoutes(services.commerce));
       await api.register(priceOverrideRoutes(services.priceOverride));
       await api.register(orderAdminRoutes({ orderAdmin: services.orderAdmin, orders: services.orders }));
@@ -991,6 +1002,7 @@ function servicesFor(config: HubConfig, paymentProviders: readonly string[] | un
     inbox: { ...inboxOptionsFor(config.dataDir), maxAttachmentBytes: config.maxAttachmentBytes },
     mediaStorage: mediaStorageFor(config.dataDir),
     publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+    secrets: createSecretBox(parseSecretsKey(config.secretsKey)),
   });
 }
 

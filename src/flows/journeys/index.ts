@@ -7,3 +7,4 @@ export { createJourneysFlow, type JourneysFlow } from './journeys.flow.js';
 export { journeysRoutes } from './journeys.routes.js';
 export { TRIGGER_EVENT_TYPES } from './triggers.js';
 export { unsubscribeRoutes } from './unsubscribe.routes.js';
+export { pushRoutes } from './push.routes.js';
