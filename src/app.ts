@@ -165,9 +165,9 @@ import { createHttpServer } from './platform/http/server.js';
 import { type PeriodicJob, startPeriodicJob } from './platform/jobs/periodic-job.js';
 import { loggerOptions } from './platform/logging.js';
 import { createMailer, type Mailer } from './platform/mail/mailer.js';
-import { createPushSender } from './platform/push/web-push.js';
 import { createMetrics, type Metrics } from './platform/metrics.js';
 import { platformMigrations } from './platform/migrations.js';
+import { createPushSender } from './platform/push/web-push.js';
 import {
   checkSecretsKey,
   createSecretBox,

@@ -11,7 +11,9 @@ const TTL_SECONDS = 24 * 3600;
 /** Every subscription was gone, or the push service refused the request for good (4xx). */
 export function isPermanentPush(err: unknown): boolean {
   if (err instanceof PushGone) return true;
-  return err instanceof PushServiceError && err.statusCode >= 400 && err.statusCode < 500 && err.statusCode !== 429;
+  return (
+    err instanceof PushServiceError && err.statusCode >= 400 && err.statusCode < 500 && err.statusCode !== 429
+  );
 }
 
 class PushGone extends Error {}
@@ -37,7 +39,8 @@ export function createPushDelivery(deps: JourneysFlowDeps) {
         await push.send(sub, payload, { vapid: { subject: subject(), ...keys }, ttlSeconds: TTL_SECONDS });
         delivered++;
       } catch (err) {
-        if (err instanceof PushServiceError && err.gone) await deps.messaging.forgetPushEndpoint(ctx, sub.endpoint);
+        if (err instanceof PushServiceError && err.gone)
+          await deps.messaging.forgetPushEndpoint(ctx, sub.endpoint);
         else failure ??= err;
       }
     }

@@ -8,9 +8,13 @@ import { AppError } from '../../kernel/index.js';
 import { browserKeys, type KeyPolicy } from '../../platform/http/route-policy.js';
 import type { JourneysFlow } from './journeys.flow.js';
 
+const accountRead: KeyPolicy = { scope: 'account:read', keys: ['shopper'], channel: 'none' };
 const accountWrite: KeyPolicy = { scope: 'account:write', keys: ['shopper'], channel: 'none' };
 const tags = ['web push'];
-const Key = z.string().regex(/^[A-Za-z0-9_-]+={0,2}$/, 'base64url').max(200);
+const Key = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]+={0,2}$/, 'base64url')
+  .max(200);
 const Endpoint = z
   .string()
   .max(2000)
@@ -32,6 +36,26 @@ export const pushRoutes =
         },
       },
       async (request) => ({ publicKey: (await flow.messaging.vapidKeys(request.ctx)).publicKey }),
+    );
+
+    app.get(
+      '/me/push-subscriptions',
+      {
+        config: { policy: accountRead },
+        schema: {
+          tags,
+          summary: "The shopper's push subscriptions (browsers that receive web push)",
+          response: { 200: z.object({ items: z.array(Subscription) }) },
+        },
+      },
+      async (request) => ({
+        items: (await flow.messaging.pushSubscriptionsOf(request.ctx, request.ctx.actor.profileId!)).map(
+          (s) => ({
+            endpoint: s.endpoint,
+            createdAt: s.createdAt,
+          }),
+        ),
+      }),
     );
 
     app.put(

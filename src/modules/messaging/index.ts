@@ -50,7 +50,8 @@ export const MESSAGING_PERSONAL_DATA: PersonalDataRegistry = {
     {
       table: 'messaging_push_subscriptions',
       column: 'endpoint',
-      erasure: "a browser's push address: the shopper removes it (DELETE /api/me/push-subscriptions); a 404/410 from the push service deletes it",
+      erasure:
+        "a browser's push address: the shopper removes it (DELETE /api/me/push-subscriptions); a 404/410 from the push service deletes it",
     },
   ],
 };

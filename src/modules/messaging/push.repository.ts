@@ -24,7 +24,10 @@ const toSubscription = (r: SubscriptionRow): PushSubscription => ({
 });
 
 export const selectPushKeys = (exec: Executor) =>
-  firstRow<SqlRow<typeof messagingPushKeys>>(exec, sql`select * from messaging_push_keys where id = 'default'`);
+  firstRow<SqlRow<typeof messagingPushKeys>>(
+    exec,
+    sql`select * from messaging_push_keys where id = 'default'`,
+  );
 
 /** Inserts the pair unless one exists (two first uses at once keep the first). */
 export async function insertPushKeys(
@@ -65,7 +68,11 @@ export async function selectSubscriptions(exec: Executor, customerId: string): P
 }
 
 /** Deletes an endpoint's subscription (of one customer when named); returns how many went. */
-export async function deleteSubscription(exec: Executor, endpoint: string, customerId?: string): Promise<number> {
+export async function deleteSubscription(
+  exec: Executor,
+  endpoint: string,
+  customerId?: string,
+): Promise<number> {
   const own = customerId ? sql`and customer_id = ${customerId}` : sql``;
   return (
     await rows(
