@@ -17,6 +17,11 @@ import {
 } from './connectors/integration-layer/index.js';
 import { PLATFORM_CSV_DIALECTS } from './connectors/platform-csv.js';
 import { segmentRoutes } from './connectors/segment/index.js';
+import {
+  createGuardedPushTransport,
+  createTargetGuard,
+  loadWebhooksConfig,
+} from './connectors/webhooks-out/index.js';
 import { ALL_EVENT_SCHEMAS } from './event-catalog.js';
 import { createRecordChannelResolvers } from './flows/access/record-channels.flow.js';
 import { cdpFlowRoutes, handOffToCdp, type RunningCdp, startCdp, tapIngest } from './flows/cdp/index.js';
@@ -809,6 +814,11 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   });
 
   // Triggered journeys: the consumer of cart and order events, the timers' sweeper, the delivery job.
+  // Web push goes out through the SSRF guard (OMNIHUB_WEBHOOKS_ALLOW_PRIVATE=1 allows private targets).
+  const pushTransport = createGuardedPushTransport(
+    createTargetGuard({ allowPrivate: loadWebhooksConfig().allowPrivateTargets }),
+  );
+  services.journeysFlow.deps.push = createPushSender({ transport: pushTransport });
   const journeys = startJourneysBackground({ database, flow: services.journeysFlow, clock, log });
 
   integration.start();
@@ -940,6 +950,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await walletLedger.stop();
       await orderConfirmations.stop();
       await journeys.stop();
+      pushTransport.close();
       wakeup?.stop();
       await relay?.stop();
       if (!opts.database) await database.close();

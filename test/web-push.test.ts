@@ -5,8 +5,12 @@
 import { createECDH, randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createGuardedPushTransport, createTargetGuard } from '../src/connectors/webhooks-out/index.js';
 import type { HubConfig } from '../src/platform/config.js';
+import { rows } from '../src/platform/db/database.js';
+import { createPushSender } from '../src/platform/push/web-push.js';
 import {
   buildCommerceFixture,
   COMMERCE_HUB_OPTIONS,
@@ -26,7 +30,13 @@ let smtp: SmtpCapture;
 let pushService: Server;
 let pushOrigin = '';
 const pushed: Pushed[] = [];
-const config: Partial<HubConfig> = { ...COMMERCE_HUB_OPTIONS.config, publicUrl: 'http://shop.test' };
+// The stand-in push service listens on loopback, which the SSRF guard refuses in production.
+process.env.OMNIHUB_WEBHOOKS_ALLOW_PRIVATE = '1';
+const config: Partial<HubConfig> = {
+  ...COMMERCE_HUB_OPTIONS.config,
+  publicUrl: 'http://shop.test',
+  secretsKey: randomBytes(32).toString('hex'),
+};
 beforeAll(async () => {
   smtp = await startSmtpCapture();
   config.smtpUrl = smtp.url;
@@ -63,6 +73,18 @@ const RULES = {
   defaultTimeZone: 'UTC',
   capPerDay: { email: 2, sms: 1, whatsapp: 1, push: 3, banner: 100, receipt: 100 },
 };
+
+it('refuses a push endpoint on a private address unless allowed (the SSRF guard)', async () => {
+  const strict = createGuardedPushTransport(createTargetGuard({ allowPrivate: false }));
+  const sender = createPushSender({ transport: strict });
+  await expect(sender.checkEndpoint('http://127.0.0.1:9/push', 'endpoint')).rejects.toMatchObject({
+    code: 'validation_failed',
+  });
+  await expect(sender.checkEndpoint('http://169.254.169.254/latest', 'endpoint')).rejects.toThrow(
+    /not allowed/,
+  );
+  strict.close();
+});
 
 describeEachHub(
   'web push: VAPID key, shoppers’ subscriptions, journey messages by push',
@@ -121,6 +143,12 @@ describeEachHub(
       vapidPublic = (await ok('GET', '/api/push/vapid-public-key', undefined, pk)).publicKey;
       expect(Buffer.from(vapidPublic, 'base64url')).toHaveLength(65);
       expect((await ok('GET', '/api/push/vapid-public-key', undefined, otherPk)).publicKey).toBe(vapidPublic);
+      // The private key is stored sealed with OMNIHUB_SECRETS_KEY.
+      const [stored] = await rows<{ private_key: string }>(
+        t.hub.database.db,
+        sql`select private_key from messaging_push_keys`,
+      );
+      expect(stored!.private_key).toMatch(/^enc:v1:/);
       expect((await t.api('GET', '/api/push/vapid-public-key', { key: null })).status).toBe(401);
       const noScope = (await ok('POST', '/api/keys', { name: `wp-none-${t.kind}`, scopes: ['orders:read'] }))
         .secret;

@@ -75,6 +75,7 @@ export const pushRoutes =
       },
       async (request) => {
         const { endpoint, keys } = request.body;
+        await flow.deps.push?.checkEndpoint(endpoint, 'endpoint');
         const s = await flow.messaging.savePushSubscription(
           request.ctx,
           request.ctx.actor.profileId!,

@@ -1,7 +1,9 @@
 // Web push (RFC 8030) with the payload encrypted for the subscription (RFC 8291, aes128gcm) and the
 // hub identified by VAPID (RFC 8292): the `web-push` package builds the request (encryption and the
-// signed JWT), the hub sends it with fetch (a timeout, no redirects followed).
+// signed JWT), the hub sends it through a transport: the composition root gives it the SSRF-guarded
+// outbound client (an endpoint is a URL a shopper's browser gave), the default is fetch.
 import webpush from 'web-push';
+import { AppError } from '../../kernel/index.js';
 
 export interface PushTarget {
   endpoint: string;
@@ -25,27 +27,62 @@ export class PushServiceError extends Error {
   }
 }
 
+/** How push requests reach the network. */
+export interface PushTransport {
+  /** A reason the hub must not call this URL (private address…), or undefined. Checked on save. */
+  refusal(url: string): Promise<string | undefined>;
+  /** POSTs and answers the status (rejects on a refused target, a timeout or a network error). */
+  post(url: string, headers: Record<string, string>, body: Buffer, timeoutMs: number): Promise<number>;
+}
+
 export interface PushSender {
+  /** Refuses an endpoint the hub will not call: a 400 naming the field. */
+  checkEndpoint(url: string, field: string): Promise<void>;
   send(target: PushTarget, payload: string, opts: { vapid: PushVapid; ttlSeconds: number }): Promise<void>;
 }
 
-export function createPushSender(opts: { timeoutMs?: number } = {}): PushSender {
+/** Plain fetch, no address checks: for tests and scripts (the hub passes the guarded client). */
+export const fetchTransport: PushTransport = {
+  async refusal(url) {
+    return /^https?:\/\//.test(url) ? undefined : 'only http and https';
+  },
+  async post(url, headers, body, timeoutMs) {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers,
+      body: new Uint8Array(body),
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    await res.arrayBuffer().catch(() => undefined);
+    return res.status;
+  },
+};
+
+export function createPushSender(opts: { transport?: PushTransport; timeoutMs?: number } = {}): PushSender {
+  const transport = opts.transport ?? fetchTransport;
   return {
+    async checkEndpoint(url, field) {
+      const why = await transport.refusal(url);
+      if (why) {
+        throw new AppError('validation_failed', `The push endpoint (${field}) is not allowed: ${why}`, {
+          issues: [{ path: `body.${field}`, message: why }],
+        });
+      }
+    },
     async send(target, payload, { vapid, ttlSeconds }) {
       const details = webpush.generateRequestDetails(target, payload, {
         TTL: ttlSeconds,
         vapidDetails: vapid,
         contentEncoding: 'aes128gcm',
       });
-      const res = await fetch(details.endpoint, {
-        method: details.method,
-        headers: details.headers as Record<string, string>,
-        body: details.body ? new Uint8Array(details.body as Buffer) : null,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
-      });
-      await res.arrayBuffer().catch(() => undefined);
-      if (res.status < 200 || res.status >= 300) throw new PushServiceError(res.status);
+      const status = await transport.post(
+        details.endpoint,
+        details.headers as Record<string, string>,
+        details.body,
+        opts.timeoutMs ?? 10_000,
+      );
+      if (status < 200 || status >= 300) throw new PushServiceError(status);
     },
   };
 }
