@@ -216,6 +216,22 @@ describeEachHub(
       });
       expect(other.status).toBe(404);
     });
+
+    it("erasing a customer deletes their browsers' subscriptions", async () => {
+      const cy = await shopper('cy');
+      await ok(
+        'PUT',
+        '/api/me/push-subscriptions',
+        { endpoint: `${pushOrigin}/cy/${t.kind}`, keys: browserKeys() },
+        cy.token,
+      );
+      await ok('POST', `/api/customers/${cy.customerId}/erase`, { reason: 'test' });
+      const left = await rows(
+        t.hub.database.db,
+        sql`select id from messaging_push_subscriptions where customer_id = ${cy.customerId}`,
+      );
+      expect(left).toEqual([]);
+    });
   },
   { ...COMMERCE_HUB_OPTIONS, config },
 );

@@ -28,7 +28,13 @@ export {
   Template,
   TemplateInput,
 } from './messaging.types.js';
-export type { PushService, PushSubscription, PushSubscriptionInput, VapidKeys } from './push.service.js';
+export {
+  erasePushSubscriptions,
+  type PushService,
+  type PushSubscription,
+  type PushSubscriptionInput,
+  type VapidKeys,
+} from './push.service.js';
 export { checkVariables, renderMessage, smsSegments, variablesOf } from './render.js';
 export { cappedUntil, localTime, quietUntil } from './send-rules.js';
 

@@ -81,3 +81,17 @@ export async function deleteSubscription(
     )
   ).length;
 }
+
+/** Erasure: every push subscription of the profiles. */
+export async function deleteSubscriptionsOfCustomers(exec: Executor, customerIds: string[]): Promise<number> {
+  if (customerIds.length === 0) return 0;
+  return (
+    await rows(
+      exec,
+      sql`delete from messaging_push_subscriptions where customer_id in (${sql.join(
+        customerIds.map((id) => sql`${id}`),
+        sql`, `,
+      )}) returning id`,
+    )
+  ).length;
+}

@@ -3,6 +3,8 @@
 import { createECDH } from 'node:crypto';
 import { newId } from '../../kernel/index.js';
 import type { Ctx } from '../../platform/context.js';
+import type { Executor } from '../../platform/db/database.js';
+import type { ErasureSubject } from '../../platform/privacy/personal-data.js';
 import { createSecretBox, type SecretBox } from '../../platform/secrets/secret-box.js';
 import * as repo from './push.repository.js';
 
@@ -79,4 +81,9 @@ export function createPushService(deps: { secrets?: SecretBox | undefined } = {}
       await repo.deleteSubscription(ctx.db, endpoint);
     },
   };
+}
+
+/** Erasure of a customer: their browsers' push subscriptions go (the erasure flow calls it). */
+export async function erasePushSubscriptions(ctx: Ctx, subject: ErasureSubject): Promise<number> {
+  return repo.deleteSubscriptionsOfCustomers(ctx.db as Executor, subject.profileIds);
 }
