@@ -17,6 +17,11 @@ import {
 } from './connectors/integration-layer/index.js';
 import { PLATFORM_CSV_DIALECTS } from './connectors/platform-csv.js';
 import { segmentRoutes } from './connectors/segment/index.js';
+import {
+  createGuardedPushTransport,
+  createTargetGuard,
+  loadWebhooksConfig,
+} from './connectors/webhooks-out/index.js';
 import { ALL_EVENT_SCHEMAS } from './event-catalog.js';
 import { createRecordChannelResolvers } from './flows/access/record-channels.flow.js';
 import { cdpFlowRoutes, handOffToCdp, type RunningCdp, startCdp, tapIngest } from './flows/cdp/index.js';
@@ -54,6 +59,7 @@ import {
 import {
   createJourneysFlow,
   journeysRoutes,
+  pushRoutes,
   startJourneysBackground,
   unsubscribeRoutes,
 } from './flows/journeys/index.js';
@@ -167,7 +173,13 @@ import { loggerOptions } from './platform/logging.js';
 import { createMailer, type Mailer } from './platform/mail/mailer.js';
 import { createMetrics, type Metrics } from './platform/metrics.js';
 import { platformMigrations } from './platform/migrations.js';
-import { checkSecretsKey, createSecretBox, parseSecretsKey } from './platform/secrets/secret-box.js';
+import { createPushSender } from './platform/push/web-push.js';
+import {
+  checkSecretsKey,
+  createSecretBox,
+  parseSecretsKey,
+  type SecretBox,
+} from './platform/secrets/secret-box.js';
 import { registerWebApps } from './web-apps.js';
 
 export const HUB_VERSION: string = (
@@ -271,6 +283,8 @@ export interface ServicesOptions {
   /** Order numbers read `<prefix>-<n>`; default OH. */
   orderNumberPrefix?: string | undefined;
   mailer?: Mailer;
+  /** Seals the secrets messaging stores (the web push VAPID private key). */
+  secrets?: SecretBox | undefined;
   /** Customer event timestamps further in the future are clamped to the receipt time. */
   maxFutureSkewSeconds?: number | undefined;
   /** Where inbox attachments are stored and how large they may be (default: a temporary directory). */
@@ -396,11 +410,12 @@ export function createServices(opts: ServicesOptions = {}) {
   // Triggered journeys and their messages (consent, caps and quiet hours at send time).
   const journeysFlow = createJourneysFlow({
     journeys: createJourneysService(),
-    messaging: createMessagingService(),
+    messaging: createMessagingService({ secrets: opts.secrets }),
     customers,
     carts: commerce.deps.carts,
     channels: base.channels,
     mailer,
+    push: createPushSender(),
     baseUrl: () => opts.publicUrl ?? 'http://localhost',
   });
   const customerErasure = createCustomerErasureFlow({ customers, inbox });
@@ -609,6 +624,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await api.register(cartStatsRoutes);
       await api.register(customerOrdersRoutes(services.customerOrders));
       await api.register(journeysRoutes(services.journeysFlow));
+      await api.register(pushRoutes(services.journeysFlow));
       await api.register(commerceRoutes(services.commerce));
       await api.register(priceOverrideRoutes(services.priceOverride));
       await api.register(orderAdminRoutes({ orderAdmin: services.orderAdmin, orders: services.orders }));
@@ -809,6 +825,11 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   });
 
   // Triggered journeys: the consumer of cart and order events, the timers' sweeper, the delivery job.
+  // Web push goes out through the SSRF guard (OMNIHUB_WEBHOOKS_ALLOW_PRIVATE=1 allows private targets).
+  const pushTransport = createGuardedPushTransport(
+    createTargetGuard({ allowPrivate: loadWebhooksConfig().allowPrivateTargets }),
+  );
+  services.journeysFlow.deps.push = createPushSender({ transport: pushTransport });
   const journeys = startJourneysBackground({ database, flow: services.journeysFlow, clock, log });
 
   integration.start();
@@ -941,6 +962,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await orderConfirmations.stop();
       await restockAllocation.stop();
       await journeys.stop();
+      pushTransport.close();
       wakeup?.stop();
       await relay?.stop();
       if (!opts.database) await database.close();
@@ -1003,6 +1025,7 @@ function servicesFor(config: HubConfig, paymentProviders: readonly string[] | un
     inbox: { ...inboxOptionsFor(config.dataDir), maxAttachmentBytes: config.maxAttachmentBytes },
     mediaStorage: mediaStorageFor(config.dataDir),
     publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+    secrets: createSecretBox(parseSecretsKey(config.secretsKey)),
   });
 }
 

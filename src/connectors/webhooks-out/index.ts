@@ -12,6 +12,7 @@ export {
   type OutboundClient,
   type OutboundResponse,
 } from './outbound-http.js';
+export { createGuardedPushTransport } from './push-transport.js';
 export { REDACTED, redactCredentialHeaders } from './redact-headers.js';
 export { createSender, parseRetryAfter, type Sender } from './sender.js';
 export { signStandardWebhook, standardWebhookHeaders, verifyStandardWebhook } from './signing.js';

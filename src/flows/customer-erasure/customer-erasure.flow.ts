@@ -9,6 +9,7 @@ import { eraseCdpData } from '../../modules/cdp/index.js';
 import type { CustomersService, ErasureReceipt } from '../../modules/customers/index.js';
 import type { InboxService } from '../../modules/inbox/index.js';
 import { eraseIntegrationDataOfCustomer } from '../../modules/integrations/index.js';
+import { erasePushSubscriptions } from '../../modules/messaging/index.js';
 import { eraseOrdersOfCustomer } from '../../modules/orders/index.js';
 import { erasePaymentsOfOrders } from '../../modules/payments/index.js';
 import { eraseShopperData } from '../../modules/shoppers/index.js';
@@ -68,7 +69,8 @@ export function createCustomerErasureFlow(deps: CustomerErasureDeps) {
         const integrations = await eraseIntegrationDataOfCustomer(tx, { ...subject, recordIds });
         const events = await redactEventPayloads(tx, { ...subject, subjects: recordIds });
         const storedResponses = await forgetStoredResponses(tx, { ...subject, recordIds });
-        const shopperRecords = await eraseShopperData(tx, subject);
+        const shopperRecords =
+          (await eraseShopperData(tx, subject)) + (await erasePushSubscriptions(tx, subject));
         const cdpRecords = await eraseCdpData(tx, subject);
         const inbox = (await deps.inbox?.eraseCustomerData(tx, subject)) ?? { conversations: 0, messages: 0 };
         // Balances stay (they are owed); what staff wrote on the entries goes.

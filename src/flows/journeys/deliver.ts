@@ -10,11 +10,13 @@ import {
   type MessageFormat,
   type MessagingSettings,
   quietUntil,
+  type Rendered,
   type Send,
 } from '../../modules/messaging/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import type { JourneysFlowDeps } from './deps.js';
 import { inParallel, widthFor } from './parallel.js';
+import { createPushDelivery, isPermanentPush } from './push-delivery.js';
 
 const RETRY_MS = [5_000, 30_000, 120_000, 600_000];
 const ADDRESS_TYPES: Record<string, string[]> = {
@@ -43,7 +45,11 @@ export function decideConsent(
 }
 
 export function createDelivery(deps: JourneysFlowDeps) {
-  const senders: Partial<Record<MessageFormat, boolean>> = { email: deps.mailer.configured };
+  const senders: Partial<Record<MessageFormat, boolean>> = {
+    email: deps.mailer.configured,
+    push: deps.push !== undefined,
+  };
+  const pushTo = createPushDelivery(deps);
 
   async function timeline(ctx: Ctx, send: Send, kind: string, properties: Record<string, unknown>) {
     await deps.customers.recordTimelineEntry(ctx, send.customerId, {
@@ -81,7 +87,10 @@ export function createDelivery(deps: JourneysFlowDeps) {
     ).get(send.customerId);
     const reasons: string[] = [];
     for (const format of send.formats as MessageFormat[]) {
-      const address = ids?.find((i) => ADDRESS_TYPES[format]?.includes(i.type))?.value;
+      const address =
+        format === 'push'
+          ? await pushAddress(ctx, send.customerId)
+          : ids?.find((i) => ADDRESS_TYPES[format]?.includes(i.type))?.value;
       if (!address) continue;
       if (!senders[format]) {
         reasons.push(`${format}:not_connected`);
@@ -112,6 +121,12 @@ export function createDelivery(deps: JourneysFlowDeps) {
     return 'refused';
   }
 
+  /** A customer with a push subscription is reachable by push (the suppression list keys on the id). */
+  async function pushAddress(ctx: Ctx, customerId: string): Promise<string | undefined> {
+    const subs = await deps.messaging.pushSubscriptionsOf(ctx, customerId);
+    return subs.length > 0 ? `push:${customerId}` : undefined;
+  }
+
   async function holdUntil(ctx: Ctx, send: Send, format: MessageFormat, settings: MessagingSettings) {
     const now = ctx.clock.now();
     const subject = (await deps.customers.subjects(ctx, [send.customerId], { facts: true })).get(
@@ -138,25 +153,14 @@ export function createDelivery(deps: JourneysFlowDeps) {
       values: send.vars,
     });
     try {
-      const headers: Record<string, string> = {};
-      if (send.purpose === 'marketing') {
-        const token = await deps.messaging.unsubscribeToken(ctx, send.customerId, send.purpose);
-        headers['List-Unsubscribe'] = `<${deps.baseUrl()}/unsubscribe/${token}>`;
-        headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
-      }
-      await deps.mailer.send({
-        to: address,
-        subject: rendered.subject,
-        text: rendered.text,
-        html: rendered.html ?? undefined,
-        messageId: `<${send.id}@omnihub>`,
-        headers,
-      });
+      if (format === 'push') await pushTo(ctx, send, rendered);
+      else await mailTo(ctx, send, address, rendered);
     } catch (err) {
       const code = (err as { responseCode?: number }).responseCode;
       const reason = `provider: ${(err as Error).message}`.slice(0, 300);
-      const permanent = typeof code === 'number' && code >= 500;
-      if (permanent && code !== 503) await deps.messaging.suppress(ctx, address, 'bounce');
+      const permanent = format === 'push' ? isPermanentPush(err) : typeof code === 'number' && code >= 500;
+      if (format === 'email' && permanent && code !== 503)
+        await deps.messaging.suppress(ctx, address, 'bounce');
       if (permanent || send.attempts >= RETRY_MS.length) {
         await inTransaction(ctx, async (tx) => {
           await deps.messaging.finishSend(tx, send.id, { status: 'failed', reason, format, attempted: true });
@@ -168,6 +172,27 @@ export function createDelivery(deps: JourneysFlowDeps) {
       await deps.messaging.finishSend(ctx, send.id, { status: 'queued', reason, dueAt, attempted: true });
       return 'retry';
     }
+    return finishSent(ctx, send, format);
+  }
+
+  async function mailTo(ctx: Ctx, send: Send, address: string, rendered: Rendered): Promise<void> {
+    const headers: Record<string, string> = {};
+    if (send.purpose === 'marketing') {
+      const token = await deps.messaging.unsubscribeToken(ctx, send.customerId, send.purpose);
+      headers['List-Unsubscribe'] = `<${deps.baseUrl()}/unsubscribe/${token}>`;
+      headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
+    }
+    await deps.mailer.send({
+      to: address,
+      subject: rendered.subject,
+      text: rendered.text,
+      html: rendered.html ?? undefined,
+      messageId: `<${send.id}@omnihub>`,
+      headers,
+    });
+  }
+
+  async function finishSent(ctx: Ctx, send: Send, format: MessageFormat): Promise<string> {
     await inTransaction(ctx, async (tx) => {
       await deps.messaging.finishSend(tx, send.id, {
         status: 'sent',

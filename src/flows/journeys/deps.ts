@@ -5,6 +5,7 @@ import type { CustomersService } from '../../modules/customers/index.js';
 import type { JourneysService } from '../../modules/journeys/index.js';
 import type { MessagingService } from '../../modules/messaging/index.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
+import type { PushSender } from '../../platform/push/web-push.js';
 
 export interface JourneysFlowDeps {
   journeys: JourneysService;
@@ -21,6 +22,8 @@ export interface JourneysFlowDeps {
   carts: Pick<CartsService, 'findCart'>;
   channels: Pick<ChannelsService, 'findChannel'>;
   mailer: Mailer;
+  /** Web push (VAPID); without it the push format is "not connected". */
+  push?: PushSender | undefined;
   /** Where links in messages point (OMNIHUB_PUBLIC_URL, else the hub's own address). */
   baseUrl: () => string;
   /** Wakes the sweeper and the delivery job after a run or a send became due now. */

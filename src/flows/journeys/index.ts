@@ -5,5 +5,6 @@ export { decideConsent } from './deliver.js';
 export type { JourneysFlowDeps } from './deps.js';
 export { createJourneysFlow, type JourneysFlow } from './journeys.flow.js';
 export { journeysRoutes } from './journeys.routes.js';
+export { pushRoutes } from './push.routes.js';
 export { TRIGGER_EVENT_TYPES } from './triggers.js';
 export { unsubscribeRoutes } from './unsubscribe.routes.js';

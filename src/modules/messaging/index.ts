@@ -28,6 +28,13 @@ export {
   Template,
   TemplateInput,
 } from './messaging.types.js';
+export {
+  erasePushSubscriptions,
+  type PushService,
+  type PushSubscription,
+  type PushSubscriptionInput,
+  type VapidKeys,
+} from './push.service.js';
 export { checkVariables, renderMessage, smsSegments, variablesOf } from './render.js';
 export { cappedUntil, localTime, quietUntil } from './send-rules.js';
 
@@ -45,6 +52,12 @@ export const MESSAGING_PERSONAL_DATA: PersonalDataRegistry = {
       column: 'address_hash',
       erasure:
         'kept: a bounce or complaint must outlive the erasure so the address is never mailed again (SHA-256 of the address, like the customers’ tombstones)',
+    },
+    {
+      table: 'messaging_push_subscriptions',
+      column: 'endpoint',
+      erasure:
+        "a browser's push address: the shopper removes it (DELETE /api/me/push-subscriptions); a 404/410 from the push service deletes it",
     },
   ],
 };

@@ -68,3 +68,31 @@ export const messagingSuppressions = pgTable('messaging_suppressions', {
   reason: text('reason').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
 });
+
+// The hub's VAPID key pair for web push (one row, made on first use); the private key is sealed
+// with the secret box (OMNIHUB_SECRETS_KEY) when one is configured.
+export const messagingPushKeys = pgTable('messaging_push_keys', {
+  id: text('id').primaryKey(),
+  publicKey: text('public_key').notNull(),
+  privateKey: text('private_key').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+});
+
+// A shopper's browser or device subscribed to web push: the push service's endpoint and the
+// subscription's keys (RFC 8291). A 404/410 from the push service deletes the row.
+export const messagingPushSubscriptions = pgTable(
+  'messaging_push_subscriptions',
+  {
+    id: text('id').primaryKey(),
+    customerId: text('customer_id').notNull(),
+    channelId: text('channel_id'),
+    endpoint: text('endpoint').notNull(),
+    p256dh: text('p256dh').notNull(),
+    auth: text('auth').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('messaging_push_subscriptions_endpoint_idx').on(t.endpoint),
+    index('messaging_push_subscriptions_customer_idx').on(t.customerId),
+  ],
+);

@@ -3,6 +3,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { newId, notFound, validationError } from '../../kernel/index.js';
 import type { Ctx } from '../../platform/context.js';
+import type { SecretBox } from '../../platform/secrets/secret-box.js';
 import { defaultTemplate, SAMPLE_VARIABLES, TEMPLATE_VARIABLES } from './default-templates.js';
 import * as repo from './messaging.repository.js';
 import {
@@ -16,6 +17,7 @@ import {
   type TemplateContent,
   type TemplateInput,
 } from './messaging.types.js';
+import { createPushService, type PushService } from './push.service.js';
 import { checkVariables, renderMessage } from './render.js';
 
 export const DEFAULT_SETTINGS: MessagingSettings = {
@@ -44,7 +46,7 @@ export interface PreviewInput {
   values?: Record<string, string> | undefined;
 }
 
-export interface MessagingService {
+export interface MessagingService extends PushService {
   /** The brand and send rules (the defaults until saved). */
   settings(ctx: Ctx): Promise<MessagingSettings>;
   saveSettings(ctx: Ctx, input: MessagingSettings): Promise<MessagingSettings>;
@@ -85,7 +87,7 @@ const addressHash = (a: string) => createHash('sha256').update(a.trim().toLowerC
 const linkMac = (secret: string, customerId: string, purpose: string) =>
   createHmac('sha256', secret).update(`${customerId}\n${purpose}`).digest('base64url').slice(0, 22);
 
-export function createMessagingService(): MessagingService {
+export function createMessagingService(deps: { secrets?: SecretBox | undefined } = {}): MessagingService {
   async function settingsRow(ctx: Ctx) {
     const row = await repo.selectSettings(ctx.db);
     if (row) return row;
@@ -119,6 +121,7 @@ export function createMessagingService(): MessagingService {
   const whatsappName = (key: string, locale: string) => ({ name: key, language: locale });
 
   return {
+    ...createPushService(deps),
     settings,
     async saveSettings(ctx, input) {
       const row = await settingsRow(ctx);
