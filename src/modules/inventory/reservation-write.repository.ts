@@ -8,6 +8,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.js';
 import { type AlongsideWrite, writeWithEvents } from '../../platform/events/event-log.js';
+import type { NewMovement } from './levels.repository.js';
 import { batchLevelsCtes } from './reservation-batch.repository.js';
 import type { BatchDecision, BatchState, LevelNumbers } from './reservation-decision.js';
 
@@ -34,7 +35,6 @@ export function isStaleBatch(err: unknown): boolean {
 function writeCtes(sku: string, d: BatchDecision, at: string, guard: SQL): SQL {
   const locs = [...d.reservedByLocation.keys()];
   const r = d.created;
-  const m = d.movements;
   return sql`upd as (
           update inventory_levels l set reserved = l.reserved + d.delta, updated_at = ${at}
           from unnest(${sql.param(locs)}::text[], ${sql.param(locs.map((l) => d.reservedByLocation.get(l)!))}::int[])
@@ -60,8 +60,17 @@ function writeCtes(sku: string, d: BatchDecision, at: string, guard: SQL): SQL {
           where ${guard}
           returning 1
         ),
-        mov as (
-          insert into inventory_movements (sku, location_id, kind, on_hand_delta, reserved_delta, reason, actor,
+        mov as (${reserveMovementsInsert(sku, d.movements, at, guard)})`;
+}
+
+/** The ledger rows of a reservation write: one `reserve` movement per location, in one insert. */
+export function reserveMovementsInsert(
+  sku: string,
+  m: readonly NewMovement[],
+  at: string,
+  guard = sql`true`,
+): SQL {
+  return sql`insert into inventory_movements (sku, location_id, kind, on_hand_delta, reserved_delta, reason, actor,
                                            reservation_id, occurred_at)
           select ${sku}, u.location_id, 'reserve', 0, u.reserved_delta, u.reason, u.actor, u.reservation_id, ${at}
           from unnest(${sql.param(m.map((x) => x.locationId))}::text[],
@@ -70,8 +79,7 @@ function writeCtes(sku: string, d: BatchDecision, at: string, guard: SQL): SQL {
                       ${sql.param(m.map((x) => x.actor))}::text[],
                       ${sql.param(m.map((x) => x.reservationId))}::text[])
             as u(location_id, reserved_delta, reason, actor, reservation_id)
-          where ${guard}
-        )`;
+          where ${guard}`;
 }
 
 /** Other modules' writes carried by a batch statement: CTEs `a0`, `a1`… and their events. */

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.js';
 import { rows } from '../../platform/db/database.js';
 import { writeWithEvents } from '../../platform/events/event-log.js';
+import { reserveMovementsInsert } from './reservation-write.repository.js';
 import { type ReservationSqlRow, toReservation } from './reservations.repository.js';
 import type { RestockDecision, RestockState } from './restock-decision.js';
 
@@ -52,7 +53,6 @@ export async function writeRestock(tx: Ctx, sku: string, d: RestockDecision): Pr
   const at = tx.clock.now().toISOString();
   const locs = [...d.reservedByLocation.keys()];
   const r = d.allocated.map((a) => a.reservation);
-  const m = d.movements;
   const [row] = await writeWithEvents<{ updated: number }>(
     tx,
     d.events,
@@ -71,17 +71,7 @@ export async function writeRestock(tx: Ctx, sku: string, d: RestockDecision): Pr
           where r.id = u.id and r.status = 'allocated'
           returning 1
         ),
-        mov as (
-          insert into inventory_movements (sku, location_id, kind, on_hand_delta, reserved_delta, reason, actor,
-                                           reservation_id, occurred_at)
-          select ${sku}, u.location_id, 'reserve', 0, u.reserved_delta, u.reason, u.actor, u.reservation_id, ${at}
-          from unnest(${sql.param(m.map((x) => x.locationId))}::text[],
-                      ${sql.param(m.map((x) => x.reservedDelta))}::int[],
-                      ${sql.param(m.map((x) => x.reason))}::text[],
-                      ${sql.param(m.map((x) => x.actor))}::text[],
-                      ${sql.param(m.map((x) => x.reservationId))}::text[])
-            as u(location_id, reserved_delta, reason, actor, reservation_id)
-        ), ${ev}
+        mov as (${reserveMovementsInsert(sku, d.movements, at)}), ${ev}
         select (select count(*) from upd)::int as updated`,
   );
   if (Number(row?.updated ?? 0) !== locs.length)
