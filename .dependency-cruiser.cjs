@@ -45,7 +45,7 @@ module.exports = {
       name: 'modules-through-their-index',
       comment: 'Outside a module, use its public surface (index.ts), not its internals.',
       severity: 'error',
-      from: { path: '^src/(flows|connectors|app\\.ts|cli\\.ts|event-catalog\\.ts|platform)' },
+      from: { path: '^src/(flows|connectors|app\\.ts|app/|cli\\.ts|event-catalog\\.ts|platform)' },
       to: { path: '^src/modules/[^/]+/(?!index\\.ts$)' },
     },
     {
