@@ -86,3 +86,39 @@ export function processTreeRss(root: number): Array<{ pid: number; rssBytes: num
   }
   return out;
 }
+
+export interface CpuSnapshot {
+  hubMs: number | null;
+  postgresMs: number | null;
+  loadGeneratorMs: number;
+}
+
+/** CPU used so far by the hub (every process of it), its PostgreSQL backends and this process. */
+export async function cpuSnapshot(b: BenchContext, hubPid: number | undefined): Promise<CpuSnapshot> {
+  const own = process.cpuUsage();
+  return {
+    hubMs: hubPid ? processTreeCpuMs(hubPid) : null,
+    postgresMs: await dbCpuMs(b),
+    loadGeneratorMs: (own.user + own.system) / 1000,
+  };
+}
+
+/**
+ * CPU of a measured window only (the run's figures include setup and after-work): call at the
+ * window's start, then `end(units)` for ms per unit of the hub, PostgreSQL and this process.
+ */
+export async function cpuWindow(b: BenchContext) {
+  const start = await cpuSnapshot(b, b.hubPid);
+  return {
+    async end(units: number) {
+      const z = await cpuSnapshot(b, b.hubPid);
+      const per = (x: number | null, y: number | null) =>
+        x === null || y === null || units === 0 ? null : Math.round(((y - x) / units) * 1000) / 1000;
+      return {
+        hub: per(start.hubMs, z.hubMs),
+        postgres: per(start.postgresMs, z.postgresMs),
+        loadGenerator: per(start.loadGeneratorMs, z.loadGeneratorMs),
+      };
+    },
+  };
+}

@@ -2,7 +2,7 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { dbCpuMs, processTreeCpuMs } from './cpu-usage.js';
+import { type CpuSnapshot, cpuSnapshot } from './cpu-usage.js';
 import {
   BENCH_ADMIN_KEY,
   type BenchContext,
@@ -15,22 +15,6 @@ import {
 import { runAll } from './run-all.js';
 
 const here = import.meta.dirname;
-
-interface CpuSnapshot {
-  hubMs: number | null;
-  postgresMs: number | null;
-  loadGeneratorMs: number;
-}
-
-/** CPU used so far by the hub (every process of it), its PostgreSQL backends and this process. */
-async function cpuNow(b: BenchContext, hubPid: number | undefined): Promise<CpuSnapshot> {
-  const own = process.cpuUsage();
-  return {
-    hubMs: hubPid ? processTreeCpuMs(hubPid) : null,
-    postgresMs: await dbCpuMs(b),
-    loadGeneratorMs: (own.user + own.system) / 1000,
-  };
-}
 
 /** CPU seconds over the whole scenario (its setup included) and, when it names its units, ms per unit. */
 function cpuSpent(a: CpuSnapshot, z: CpuSnapshot, units: BenchOutcome['units']) {
@@ -119,9 +103,9 @@ async function main() {
   };
   let cpu: ReturnType<typeof cpuSpent> | undefined;
   try {
-    const before = await cpuNow(context, hub?.pid);
+    const before = await cpuSnapshot(context, hub?.pid);
     outcome = await run(context);
-    cpu = cpuSpent(before, await cpuNow(context, hub?.pid), outcome.units);
+    cpu = cpuSpent(before, await cpuSnapshot(context, hub?.pid), outcome.units);
   } finally {
     await hub?.stop();
   }

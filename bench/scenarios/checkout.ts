@@ -4,7 +4,8 @@
 // succeeded and the store's reserved units equal 3 × the orders placed (nothing lost, nothing extra).
 // SQL round trips per order are counted in this process on a second, in-process hub whose pg client
 // (PostgreSQL) counts every query, BEGIN/COMMIT included.
-import { api, type BenchContext, percentile, type Scenario } from '../harness.js';
+import { cpuWindow } from '../cpu-usage.js';
+import { api, type BenchContext, keepAliveJsonClient, percentile, type Scenario } from '../harness.js';
 import { type Call, countRoundTrips, type RoundTripReport } from '../round-trips.js';
 
 // The `test` card stand-in is off unless the hub enables it.
@@ -221,18 +222,14 @@ const scenario: Scenario = async (b) => {
   const setup = await setUp(b);
   const latencies: number[] = [];
   let failedRequests = 0;
+  const client = keepAliveJsonClient(b.baseUrl, concurrency);
+  const auth = { authorization: `Bearer ${setup.key}` };
   const call: Call = async (method, path, body, headers = {}) => {
     const t0 = performance.now();
-    // Node's fetch keeps connections alive in its global pool.
-    const res = await fetch(`${b.baseUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${setup.key}`, 'content-type': 'application/json', ...headers },
-      body: JSON.stringify(body),
-    });
-    const text = await res.text();
+    const res = await client.call(method, path, body, { ...auth, ...headers });
     latencies.push(performance.now() - t0);
     if (res.status >= 300) failedRequests++;
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+    return res;
   };
   // Warm up (JIT, key cache, pool), then measure.
   await Promise.all(
@@ -244,6 +241,7 @@ const scenario: Scenario = async (b) => {
   let failedOrders = 0;
   let next = 0;
   b.log(`${concurrency} concurrent customers for ${duration / 1000} s`);
+  const window = await cpuWindow(b);
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -254,6 +252,8 @@ const scenario: Scenario = async (b) => {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const windowCpu = await window.end(completed);
+  client.close();
   const levels = await api(b, 'GET', `/api/inventory/locations/${setup.storeId}/levels?limit=200`);
   const reserved = (levels.body.items as Array<{ reserved: number }>).reduce((s, l) => s + l.reserved, 0);
   const expectedReserved = 3 * (completed + concurrency);
@@ -285,6 +285,7 @@ const scenario: Scenario = async (b) => {
       storeReservedUnits: reserved,
       expectedReservedUnits: expectedReserved,
       p99TargetMs: 50,
+      cpuMsPerOrderInWindow: windowCpu,
       sqlRoundTrips: roundTrips ?? 'measured on postgres only (PGlite is in-process: no network round trips)',
     },
   };

@@ -3,10 +3,9 @@
 // correct = every event stored exactly once (a replayed batch stores nothing) and every linked
 // anonymous id resolves to the same customer as its user id.
 import { randomUUID } from 'node:crypto';
-import { Agent, request } from 'node:http';
 import { loadavg } from 'node:os';
 import { dbCpuMs, hubCpuMs } from '../cpu-usage.js';
-import { api, percentile, type Scenario } from '../harness.js';
+import { api, keepAliveJsonClient, percentile, type Scenario } from '../harness.js';
 import { countPerEvent } from '../per-event-counts.js';
 
 const scenario: Scenario = async (b) => {
@@ -86,43 +85,12 @@ const scenario: Scenario = async (b) => {
   };
 
   // The load generator's own CPU shares the two cores with the hub and PostgreSQL, so it is kept
-  // small: bodies are serialized before the measured window, and requests go over a keep-alive
-  // agent (one socket per client) with node:http, which costs less per request than fetch.
-  const agent = new Agent({ keepAlive: true, maxSockets: clients });
-  const batchUrl = new URL(`${b.baseUrl}/v1/batch`);
+  // small: bodies are serialized before the measured window and go over a keep-alive client.
+  const client = keepAliveJsonClient(b.baseUrl, clients);
   const sendText = (text: string) =>
-    new Promise<{ status: number; body: { stored: number; duplicates: number; rejected: unknown[] } }>(
-      (resolve, reject) => {
-        const req = request(
-          {
-            agent,
-            host: batchUrl.hostname,
-            port: batchUrl.port,
-            path: batchUrl.pathname,
-            method: 'POST',
-            headers: {
-              authorization: auth,
-              'content-type': 'application/json',
-              'content-length': Buffer.byteLength(text),
-            },
-          },
-          (res) => {
-            const chunks: Buffer[] = [];
-            res.on('data', (c: Buffer) => chunks.push(c));
-            res.on('end', () => {
-              try {
-                resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString()) });
-              } catch (err) {
-                reject(err);
-              }
-            });
-            res.on('error', reject);
-          },
-        );
-        req.on('error', reject);
-        req.end(text);
-      },
-    );
+    client.call<{ stored: number; duplicates: number; rejected: unknown[] }>('POST', '/v1/batch', text, {
+      authorization: auth,
+    });
   const send = (body: unknown) => sendText(JSON.stringify(body));
 
   // warm-up (not measured)
@@ -162,6 +130,7 @@ const scenario: Scenario = async (b) => {
   const cpuPerEvent = (a: number | null, z: number | null) =>
     a === null || z === null ? null : Math.round(((z - a) * 1000) / Math.max(stored, 1));
   const replay = await sendText(lastBatch);
+  client.close();
   const replayStoredNothing =
     replay.status === 200 && replay.body.stored === 0 && replay.body.duplicates === batchSize;
 
