@@ -11,6 +11,8 @@ import {
   startRecommendationsProjection,
 } from '../src/flows/recommendations/index.js';
 import type { HubConfig } from '../src/platform/config.js';
+import { inTransaction } from '../src/platform/context.js';
+import { appendEvents } from '../src/platform/events/event-log.js';
 import { type SmtpCapture, startSmtpCapture } from './helpers/smtp-capture.js';
 import { describeEachHub } from './helpers/test-hub.js';
 
@@ -349,6 +351,50 @@ describeEachHub(
         (await t.api('GET', `/api/carts/${cart.id}/next-message`, { key: keys.noScope })).body.code,
       ).toBe('forbidden');
       expect((await t.api('GET', `/api/carts/${cart.id}/next-message`, { key: null })).status).toBe(401);
+    });
+
+    it('a return in full takes the product out of its order: bought together one less', async () => {
+      const pairOf = async (a: string, b: string) =>
+        (await t.hub.services.recommendations.neighbours(t.hub.systemCtx(), ids[a]!)).find(
+          (n) => n.productId === ids[b],
+        )?.bought;
+      expect(await pairOf('p1', 'p2')).toBe(3);
+      const buyer = (await ok('GET', `/api/customers?email=${encodeURIComponent('rec-S-0@example.com')}`))
+        .items[0];
+      const order = (await ok('GET', `/api/orders?customerId=${buyer.id}`)).items[0];
+      // Imported history was paid outside the hub, so the hub refunds none of it: the orders module's
+      // event for a return is appended as it writes it.
+      const returned = {
+        orderId: order.id,
+        orderNumber: order.number,
+        channelId: order.channelId,
+        source: order.source,
+        customerId: order.customerId,
+        status: order.status,
+        currency: order.currency,
+        grandTotal: 2000,
+        paidAmount: order.paidAmount,
+        refundedAmount: 0,
+        delivery: 'ship',
+        itemCount: 2,
+        returnId: 'ret_rec_1',
+        returnChannelId: null,
+        locationId: null,
+        method: 'mail',
+        lines: [{ sku: 'REC-2', quantity: 1, disposition: 'restock', reason: null, refundAmount: 0 }],
+        refundMethod: 'store_credit',
+        refundAmount: 0,
+        refundIds: [],
+        storeCreditCode: null,
+      };
+      await inTransaction(t.hub.systemCtx(), (tx) =>
+        appendEvents(tx, [
+          { type: 'order.returned', subject: order.id, channelId: order.channelId, payload: returned },
+        ]),
+      );
+      await t.hub.recommendationsProjection.caughtUp();
+      expect(await pairOf('p1', 'p2')).toBe(2);
+      expect(await pairOf('p2', 'p1')).toBe(2);
     });
 
     it('rebuilds from log position 0 to the same counts', async () => {

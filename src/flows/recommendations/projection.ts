@@ -2,7 +2,8 @@
 // or imported on any channel (the till's sales included) and every product view handed over by
 // ingestion into basket items, SKUs mapped to their products through the catalog, and records them
 // (modules/recommendations counts the pairs). Idempotent per basket and product, so at-least-once
-// delivery and a replay count nothing twice; `rebuildRecommendations` empties the counts and moves
+// delivery and a replay count nothing twice. Returns (`order.returned`) take their units away, and a
+// product returned in full leaves its order's basket. `rebuildRecommendations` empties the counts and moves
 // the cursor back to position 0.
 
 import type { Clock } from '../../kernel/index.js';
@@ -13,6 +14,7 @@ import {
   RECOMMENDATION_EVENT_SCHEMAS,
   RECOMMENDATION_EVENTS,
   type RecommendationsService,
+  type ReturnedItem,
 } from '../../modules/recommendations/index.js';
 import { type Ctx, createContext, inTransaction, type Logger } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
@@ -21,17 +23,26 @@ import { LOG_START, type StoredEvent } from '../../platform/events/event-log.js'
 import { payloadOf } from '../../platform/events/event-schemas.js';
 
 export const RECOMMENDATIONS_CONSUMER = 'recommendations.co-occurrence';
-const TYPES = [ORDER_EVENTS.created, ORDER_EVENTS.imported, RECOMMENDATION_EVENTS.productsViewed];
+const TYPES = [
+  ORDER_EVENTS.created,
+  ORDER_EVENTS.imported,
+  ORDER_EVENTS.returned,
+  RECOMMENDATION_EVENTS.productsViewed,
+];
 
 type Catalog = Pick<CatalogService, 'findVariantsBySkus' | 'findProductsByHandles'>;
 
 /** A basket item whose product is named by a SKU, a handle or an id, before the catalog resolves it. */
 type Named = Omit<BasketItem, 'productId'> & { sku: string | null; product: string | null };
 
+/** A returned item before the catalog resolves its SKU. */
+type NamedReturn = Omit<ReturnedItem, 'productId'> & { sku: string; product: null };
+
 /** What a batch of events puts in baskets, products still by name. */
 export function namedItems(events: StoredEvent[]): Named[] {
   const out: Named[] = [];
   for (const e of events) {
+    if (e.type === ORDER_EVENTS.returned) continue;
     if (e.type === RECOMMENDATION_EVENTS.productsViewed) {
       for (const v of payloadOf(RECOMMENDATION_EVENT_SCHEMAS[RECOMMENDATION_EVENTS.productsViewed], e)
         .views) {
@@ -65,11 +76,37 @@ export function namedItems(events: StoredEvent[]): Named[] {
   return out;
 }
 
+/** What a batch of events returns, per return and SKU, products still by SKU. */
+export function namedReturns(events: StoredEvent[]): NamedReturn[] {
+  const out: NamedReturn[] = [];
+  for (const e of events) {
+    if (e.type !== ORDER_EVENTS.returned) continue;
+    const r = payloadOf(ORDER_EVENT_SCHEMAS[ORDER_EVENTS.returned], e);
+    for (const line of r.lines) {
+      if (line.quantity <= 0) continue;
+      out.push({
+        returnId: r.returnId,
+        basket: `o:${r.orderId}`,
+        channelId: r.channelId,
+        units: line.quantity,
+        sku: line.sku,
+        product: null,
+      });
+    }
+  }
+  return out;
+}
+
+type Resolved<T> = Omit<T, 'sku' | 'product'> & { productId: string };
+
 /** Maps SKUs, handles and ids to product ids, remembering what it learnt (a SKU keeps its product). */
 export function productResolver(catalog: Catalog) {
   const bySku = new Map<string, string | null>();
   const byHandle = new Map<string, string | null>();
-  return async (ctx: Ctx, named: Named[]): Promise<BasketItem[]> => {
+  return async <T extends { sku: string | null; product: string | null }>(
+    ctx: Ctx,
+    named: T[],
+  ): Promise<Array<Resolved<T>>> => {
     const skus = [...new Set(named.flatMap((n) => (n.sku && !bySku.has(n.sku) ? [n.sku] : [])))];
     if (skus.length) {
       const found = await catalog.findVariantsBySkus(ctx, skus);
@@ -90,7 +127,7 @@ export function productResolver(catalog: Catalog) {
       for (const h of handles) byHandle.set(h, null);
       for (const p of found) byHandle.set(p.handle, p.id);
     }
-    const items: BasketItem[] = [];
+    const items: Array<Resolved<T>> = [];
     for (const { sku, product, ...rest } of named) {
       const productId = sku
         ? bySku.get(sku)
@@ -125,8 +162,11 @@ export function startRecommendationsProjection(opts: RecommendationsProjectionOp
     filter: { types: TYPES },
     async handle(events) {
       const c = ctx();
-      const items = await resolve(c, namedItems(events));
+      const items: BasketItem[] = await resolve(c, namedItems(events));
       await opts.recommendations.record(c, items);
+      // After the batch's orders: an order and its return may arrive in one batch.
+      const returned: ReturnedItem[] = await resolve(c, namedReturns(events));
+      await opts.recommendations.subtractReturns(c, returned);
     },
   });
 }

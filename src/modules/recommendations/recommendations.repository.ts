@@ -2,9 +2,11 @@
 // their basket are inserted, each new item pairs with its basket's earlier items (the statement's
 // snapshot, so never with itself) and with the other new ones, and the pairs' counts and the
 // channel's units sold are added; an item already recorded adds nothing, so a replay counts nothing twice.
+// Another takes returns away: units sold go down, and a product returned in full leaves its basket
+// with its pairs; a return already subtracted (by return id and product) takes nothing again.
 import { sql } from 'drizzle-orm';
 import { type Executor, rows } from '../../platform/db/database.js';
-import type { BasketItem, Neighbour, Ranked } from './recommendations.types.js';
+import type { BasketItem, Neighbour, Ranked, ReturnedItem } from './recommendations.types.js';
 
 const texts = (v: Array<string | null>) => sql`${sql.param(v)}::text[]`;
 
@@ -28,8 +30,8 @@ export async function insertBasketItems(
           group by basket, product_id
         ),
         added as (
-          insert into recommendation_basket_items (basket, product_id, kind, customer_id, at)
-          select basket, product_id, kind, customer_id, at from input
+          insert into recommendation_basket_items (basket, product_id, kind, customer_id, units, at)
+          select basket, product_id, kind, customer_id, units, at from input
           on conflict do nothing
           returning basket, product_id, kind
         ),
@@ -72,6 +74,79 @@ export async function insertBasketItems(
   };
 }
 
+/** Subtracts returned units; returns the products whose pairs changed and the channels whose sales did. */
+export async function subtractReturnedItems(
+  exec: Executor,
+  items: ReturnedItem[],
+): Promise<{ products: string[]; channels: string[] }> {
+  if (items.length === 0) return { products: [], channels: [] };
+  const r = await rows<{ k: 'p' | 'c'; v: string }>(
+    exec,
+    sql`with input as (
+          select return_id, basket, product_id, min(channel_id) as channel_id, sum(units)::int as units
+          from unnest(${texts(items.map((i) => i.returnId))}, ${texts(items.map((i) => i.basket))},
+                      ${texts(items.map((i) => i.productId))}, ${texts(items.map((i) => i.channelId))},
+                      ${sql.param(items.map((i) => i.units))}::int[])
+               as t(return_id, basket, product_id, channel_id, units)
+          group by return_id, basket, product_id
+        ),
+        fresh as (
+          insert into recommendation_returns (return_id, product_id)
+          select return_id, product_id from input on conflict do nothing
+          returning return_id, product_id
+        ),
+        taken as (
+          select i.basket, i.product_id, min(i.channel_id) as channel_id, sum(i.units)::int as units
+          from input i join fresh f on f.return_id = i.return_id and f.product_id = i.product_id
+          group by i.basket, i.product_id
+        ),
+        kept as (
+          select b.basket, b.product_id, b.units - t.units as units_left
+          from recommendation_basket_items b
+          join taken t on t.basket = b.basket and t.product_id = b.product_id
+          where b.kind = 'order'
+        ),
+        lowered as (
+          update recommendation_basket_items b set units = k.units_left from kept k
+          where b.basket = k.basket and b.product_id = k.product_id and k.units_left > 0
+          returning b.product_id
+        ),
+        gone as (
+          delete from recommendation_basket_items b using kept k
+          where b.basket = k.basket and b.product_id = k.product_id and k.units_left <= 0
+          returning b.basket, b.product_id
+        ),
+        -- Each ordered pair once: from a gone item to every other item of its basket, and back
+        -- from the items that stay (two gone items give each other their own direction).
+        unpaired as (
+          select g.product_id, o.product_id as other_id from gone g
+            join recommendation_basket_items o on o.basket = g.basket and o.product_id <> g.product_id
+          union all
+          select o.product_id, g.product_id from gone g
+            join recommendation_basket_items o on o.basket = g.basket and o.product_id <> g.product_id
+          where not exists (select 1 from gone x where x.basket = o.basket and x.product_id = o.product_id)
+        ),
+        uncounted as (
+          update recommendation_pairs p set bought = greatest(0, p.bought - u.n)
+          from (select product_id, other_id, count(*)::int as n from unpaired group by 1, 2) u
+          where p.product_id = u.product_id and p.other_id = u.other_id
+          returning p.product_id
+        ),
+        unsold as (
+          update recommendation_sales s set units = greatest(0, s.units - t.units)
+          from (select channel_id, product_id, sum(units)::int as units from taken group by 1, 2) t
+          where s.channel_id = t.channel_id and s.product_id = t.product_id
+          returning s.channel_id
+        )
+        select distinct 'p' as k, product_id as v from uncounted
+        union select distinct 'c', channel_id from unsold`,
+  );
+  return {
+    products: r.filter((x) => x.k === 'p').map((x) => x.v),
+    channels: r.filter((x) => x.k === 'c').map((x) => x.v),
+  };
+}
+
 /** The products most often bought (weight 3) or viewed (1) with this one, best first. */
 export async function selectNeighbours(
   exec: Executor,
@@ -80,7 +155,8 @@ export async function selectNeighbours(
 ): Promise<Neighbour[]> {
   const r = await rows<{ other_id: string; bought: number; viewed: number }>(
     exec,
-    sql`select other_id, bought, viewed from recommendation_pairs where product_id = ${productId}
+    sql`select other_id, bought, viewed from recommendation_pairs
+        where product_id = ${productId} and (bought > 0 or viewed > 0)
         order by bought * 3 + viewed desc, other_id limit ${limit}`,
   );
   return r.map((x) => ({
@@ -100,10 +176,10 @@ export async function selectBestSellers(
   const r = await rows<{ product_id: string; units: number }>(
     exec,
     channelId
-      ? sql`select product_id, units from recommendation_sales where channel_id = ${channelId}
+      ? sql`select product_id, units from recommendation_sales where channel_id = ${channelId} and units > 0
             order by units desc, product_id limit ${limit}`
-      : sql`select product_id, sum(units)::int as units from recommendation_sales group by product_id
-            order by 2 desc, product_id limit ${limit}`,
+      : sql`select product_id, sum(units)::int as units from recommendation_sales where units > 0
+            group by product_id order by 2 desc, product_id limit ${limit}`,
   );
   return r.map((x) => ({ productId: x.product_id, score: Number(x.units) }));
 }
@@ -126,7 +202,8 @@ export async function selectProductsOfCustomer(
 export async function selectAllPairs(exec: Executor): Promise<Array<Neighbour & { of: string }>> {
   const r = await rows<{ product_id: string; other_id: string; bought: number; viewed: number }>(
     exec,
-    sql`select product_id, other_id, bought, viewed from recommendation_pairs order by product_id, other_id`,
+    sql`select product_id, other_id, bought, viewed from recommendation_pairs where bought > 0 or viewed > 0
+        order by product_id, other_id`,
   );
   return r.map((x) => ({
     of: x.product_id,
@@ -142,4 +219,5 @@ export async function deleteEverything(exec: Executor): Promise<void> {
   await exec.execute(sql`delete from recommendation_basket_items`);
   await exec.execute(sql`delete from recommendation_pairs`);
   await exec.execute(sql`delete from recommendation_sales`);
+  await exec.execute(sql`delete from recommendation_returns`);
 }

@@ -2,7 +2,7 @@
 // A basket is one order (`o:<order id>`) or one customer's views of a day (`v:<customer>:<day>`); a
 // product counted in a basket once. A pair's counts are how many baskets hold both products, kept in
 // both directions so a product page reads its neighbours with one index range. Best sellers are the
-// units each channel sold. Every row is derived: the projection rebuilds them from log position 0.
+// units each channel sold, less the units returned. Every row is derived: the projection rebuilds them from log position 0.
 import { index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const recommendationBasketItems = pgTable(
@@ -13,6 +13,8 @@ export const recommendationBasketItems = pgTable(
     kind: text('kind').$type<'order' | 'view'>().notNull(),
     // The customer by id, when the basket has one (what they bought: "recommended for you").
     customerId: text('customer_id'),
+    // Units bought and not returned (0 for a view); a product returned in full leaves the basket.
+    units: integer('units').notNull().default(0),
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
   (t) => [
@@ -42,4 +44,14 @@ export const recommendationSales = pgTable(
     units: integer('units').notNull(),
   },
   (t) => [primaryKey({ columns: [t.channelId, t.productId] })],
+);
+
+/** Returns already subtracted, per product: a return delivered again subtracts nothing. */
+export const recommendationReturns = pgTable(
+  'recommendation_returns',
+  {
+    returnId: text('return_id').notNull(),
+    productId: text('product_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.returnId, t.productId] })],
 );

@@ -11,8 +11,9 @@ import {
   selectBestSellers,
   selectNeighbours,
   selectProductsOfCustomer,
+  subtractReturnedItems,
 } from './recommendations.repository.js';
-import type { BasketItem, Neighbour, Ranked } from './recommendations.types.js';
+import type { BasketItem, Neighbour, Ranked, ReturnedItem } from './recommendations.types.js';
 
 /** How many neighbours and best sellers are kept per product and channel. */
 export const KEPT_PER_KEY = 50;
@@ -25,6 +26,11 @@ export interface RecommendationsService {
   version(): number;
   /** Counts basket items (idempotent per basket and product); drops the cached answers they change. */
   record(ctx: Ctx, items: BasketItem[]): Promise<{ products: string[]; channels: string[] }>;
+  /**
+   * Takes returned units away (idempotent per return and product): from the channel's units sold,
+   * and a product returned in full from its order's pairs. Drops the cached answers they change.
+   */
+  subtractReturns(ctx: Ctx, items: ReturnedItem[]): Promise<{ products: string[]; channels: string[] }>;
   /** The products most often bought or viewed with this one, best first (at most 50). */
   neighbours(ctx: Ctx, productId: string): Promise<Neighbour[]>;
   /** A channel's best sellers by units (every channel's when it has sold nothing yet), at most 50. */
@@ -47,16 +53,17 @@ export function createRecommendationsService(opts: { cacheTtlMs?: number } = {})
   const sellerCache = createTtlCache<string, Ranked[]>({ ttlMs, max: 10_000 });
 
   let version = 0;
+  const dropChanged = (changed: { products: string[]; channels: string[] }) => {
+    if (changed.products.length || changed.channels.length) version++;
+    for (const p of changed.products) neighbourCache.delete(p);
+    if (changed.channels.length) sellerCache.clear(); // the all-channel fallback moved too
+    return changed;
+  };
 
   return {
     version: () => version,
-    async record(ctx, items) {
-      const changed = await insertBasketItems(ctx.db, items);
-      if (changed.products.length || changed.channels.length) version++;
-      for (const p of changed.products) neighbourCache.delete(p);
-      if (changed.channels.length) sellerCache.clear(); // the all-channel fallback moved too
-      return changed;
-    },
+    record: async (ctx, items) => dropChanged(await insertBasketItems(ctx.db, items)),
+    subtractReturns: async (ctx, items) => dropChanged(await subtractReturnedItems(ctx.db, items)),
     async neighbours(ctx, productId) {
       const hit = neighbourCache.get(productId);
       if (hit) return hit;

@@ -1,11 +1,17 @@
 // Co-occurrence counts on both databases: a pair's counts are the number of baskets (orders, or a
 // customer's views of a day) that hold both products, whatever the batches the items arrive in and
 // however often a batch is delivered again (a property against a brute-force count); best sellers
-// are units per channel, with every channel's together while a channel has sold nothing.
+// are units per channel, with every channel's together while a channel has sold nothing. Returns take
+// units away, and a product returned in full leaves its order's pairs, once per return and product.
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../platform/testing/test-databases.js';
-import { type BasketItem, createRecommendationsService, recommendationsMigrations } from './index.js';
+import {
+  type BasketItem,
+  createRecommendationsService,
+  type ReturnedItem,
+  recommendationsMigrations,
+} from './index.js';
 
 const AT = new Date('2026-11-01T10:00:00Z');
 const item = (basket: string, productId: string, o: Partial<BasketItem> = {}): BasketItem => ({
@@ -81,6 +87,48 @@ describeEachDatabase('recommendations: co-occurrence', [recommendationsMigration
     ]);
   });
 
+  it('returns: units sold go down; a product returned in full leaves its order; a replay takes nothing', async () => {
+    const ctx = t.ctx();
+    await recs.reset(ctx);
+    await recs.record(ctx, [
+      item('o:r1', 'prod_a', { units: 2 }),
+      item('o:r1', 'prod_b'),
+      item('o:r1', 'prod_c'),
+      item('o:r2', 'prod_a'),
+      item('o:r2', 'prod_b'),
+    ]);
+    const back = (returnId: string, productId: string, units = 1): ReturnedItem => ({
+      returnId,
+      basket: 'o:r1',
+      productId,
+      channelId: 'chn_web',
+      units,
+    });
+    const pairs = async () =>
+      (await recs.allPairs(ctx)).map((p) => `${p.of}|${p.productId}:${p.bought}`).sort();
+    await recs.subtractReturns(ctx, [back('ret_1', 'prod_a')]); // one of two: a stays in the order
+    await recs.subtractReturns(ctx, [back('ret_1', 'prod_a')]); // delivered again
+    expect(await recs.bestSellers(ctx, 'chn_web')).toEqual([
+      { productId: 'prod_a', score: 2 },
+      { productId: 'prod_b', score: 2 },
+      { productId: 'prod_c', score: 1 },
+    ]);
+    expect((await recs.neighbours(ctx, 'prod_a')).map((n) => [n.productId, n.bought])).toEqual([
+      ['prod_b', 2],
+      ['prod_c', 1],
+    ]);
+    await recs.subtractReturns(ctx, [back('ret_2', 'prod_a')]); // the last one: a leaves order r1
+    expect((await recs.neighbours(ctx, 'prod_a')).map((n) => [n.productId, n.bought])).toEqual([
+      ['prod_b', 1],
+    ]);
+    await recs.subtractReturns(ctx, [back('ret_3', 'prod_b'), back('ret_3', 'prod_c')]);
+    expect(await pairs()).toEqual(['prod_a|prod_b:1', 'prod_b|prod_a:1']);
+    expect(await recs.bestSellers(ctx, 'chn_web')).toEqual([
+      { productId: 'prod_a', score: 1 },
+      { productId: 'prod_b', score: 1 },
+    ]);
+  });
+
   it('keeps what a customer bought and viewed, newest first', async () => {
     const ctx = t.ctx();
     await recs.reset(ctx);
@@ -94,28 +142,48 @@ describeEachDatabase('recommendations: co-occurrence', [recommendationsMigration
     ]);
   });
 
-  it('property: counts equal a brute-force count over random baskets, batches and replays', async () => {
+  it('property: counts equal a brute-force count over random baskets, batches, replays and returns', async () => {
     const product = fc.constantFrom('prod_a', 'prod_b', 'prod_c', 'prod_d', 'prod_e');
     const basket = fc.constantFrom('o:1', 'o:2', 'o:3', 'o:4', 'v:cus_1:2026-11-01', 'v:cus_2:2026-11-02');
     const items = fc.array(fc.tuple(basket, product), { maxLength: 30 });
     const batching = fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 1, maxLength: 10 });
+    const returnMasks = fc.array(fc.boolean(), { minLength: 1, maxLength: 8 });
     await fc.assert(
-      fc.asyncProperty(items, batching, fc.boolean(), async (list, sizes, replay) => {
-        const ctx = t.ctx();
-        await recs.reset(ctx);
-        const all = list.map(([b, p]) => item(b, p));
-        let at = 0;
-        for (let i = 0; at < all.length; i++) {
-          const size = sizes[i % sizes.length]!;
-          await recs.record(ctx, all.slice(at, at + size));
-          at += size;
-        }
-        if (replay) await recs.record(ctx, all); // at-least-once: everything delivered again
-        const stored = (await recs.allPairs(ctx)).map(
-          (p) => `${p.of}|${p.productId}:${p.bought}/${p.viewed}`,
-        );
-        expect(stored.sort()).toEqual(bruteForce(all));
-      }),
+      fc.asyncProperty(
+        items,
+        batching,
+        fc.boolean(),
+        returnMasks,
+        async (list, sizes, replay, returnMask) => {
+          const ctx = t.ctx();
+          await recs.reset(ctx);
+          const all = list.map(([b, p]) => item(b, p));
+          let at = 0;
+          for (let i = 0; at < all.length; i++) {
+            const size = sizes[i % sizes.length]!;
+            await recs.record(ctx, all.slice(at, at + size));
+            at += size;
+          }
+          if (replay) await recs.record(ctx, all); // at-least-once: everything delivered again
+          // Every unit of some ordered products returned, each return delivered twice.
+          const ordered = [
+            ...new Set(all.filter((i) => i.kind === 'order').map((i) => `${i.basket}|${i.productId}`)),
+          ];
+          const gone = ordered.filter((_, n) => returnMask[n % returnMask.length]);
+          const returned = gone.map((key) => {
+            const [b, p] = key.split('|') as [string, string];
+            const units = all.filter((i) => i.basket === b && i.productId === p).length;
+            return { returnId: `ret_${key}`, basket: b, productId: p, channelId: 'chn_web', units };
+          });
+          await recs.subtractReturns(ctx, returned);
+          await recs.subtractReturns(ctx, returned);
+          const kept = all.filter((i) => !gone.includes(`${i.basket}|${i.productId}`));
+          const stored = (await recs.allPairs(ctx)).map(
+            (p) => `${p.of}|${p.productId}:${p.bought}/${p.viewed}`,
+          );
+          expect(stored.sort()).toEqual(bruteForce(kept).filter((x) => !x.endsWith(':0/0')));
+        },
+      ),
       { numRuns: 40, seed: 15 },
     );
   });

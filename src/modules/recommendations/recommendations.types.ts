@@ -15,6 +15,16 @@ export interface BasketItem {
   at: Date;
 }
 
+/** Units of a product returned from an order (`order.returned`), its basket `o:<order id>`. */
+export interface ReturnedItem {
+  returnId: string;
+  basket: string;
+  productId: string;
+  /** The channel the order was placed on (its best sellers lose the units). */
+  channelId: string;
+  units: number;
+}
+
 /** A product seen with another: in how many orders and customer-days, and its score (bought × 3 + viewed). */
 export interface Neighbour {
   productId: string;
