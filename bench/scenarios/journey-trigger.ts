@@ -104,10 +104,11 @@ const scenario: Scenario = async (b: BenchContext) => {
     // consumer, sweeper and delivery, and this harness's appends) and this process's CPU (the hub,
     // the harness and the SMTP sink), from the first append until every message is settled.
     let statements = 0;
-    (pg.Client.prototype as any).query = function (this: unknown, ...args: unknown[]) {
+    const counted = function (this: unknown, ...args: unknown[]) {
       statements++;
-      return (original as any).apply(this, args);
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
     };
+    pg.Client.prototype.query = counted as typeof original;
     const cpu0 = process.cpuUsage();
     let reads = 0;
     const committedAt = new Map<string, number>();
