@@ -250,6 +250,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await background.smtpInbound?.close();
       await http.close();
       await background.stop();
+      services.mailer.close?.();
       wakeup?.stop();
       await relay?.stop();
       if (!opts.database) await database.close();

@@ -8,6 +8,7 @@
 // harness's hub process idles. PostgreSQL only.
 import { loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import pino from 'pino';
 import { startSmtpCapture } from '../../test/helpers/smtp-capture.js';
 import { type BenchContext, percentile, type Scenario } from '../harness.js';
@@ -57,6 +58,7 @@ const scenario: Scenario = async (b: BenchContext) => {
   const people = Number(b.args.people ?? 200);
   const tickMs = 20;
   const perTick = Math.max(1, Math.round((rate * tickMs) / 1000));
+  const original = pg.Client.prototype.query;
   const smtp = await startSmtpCapture();
   const { hub, inject, drop } = await inProcessHub(smtp.url);
   const { createContext, inTransaction } = await import('../../src/platform/context.js');
@@ -98,6 +100,17 @@ const scenario: Scenario = async (b: BenchContext) => {
     }
     b.log(`${people} customers (half denied consent); appending ~${rate} events/s for ${seconds} s`);
 
+    // Per-event counts (load-independent): every statement of this process's pg clients (the hub's
+    // consumer, sweeper and delivery, and this harness's appends) and this process's CPU (the hub,
+    // the harness and the SMTP sink), from the first append until every message is settled.
+    let statements = 0;
+    const counted = function (this: unknown, ...args: unknown[]) {
+      statements++;
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    };
+    pg.Client.prototype.query = counted as typeof original;
+    const cpu0 = process.cpuUsage();
+    let reads = 0;
     const committedAt = new Map<string, number>();
     const customerOf = new Map<string, string>();
     const total = rate * seconds;
@@ -148,12 +161,14 @@ const scenario: Scenario = async (b: BenchContext) => {
     const sendSeconds = (performance.now() - started) / 1000;
 
     type Row = { order_id: string; status: string; created_at: string; sent_at: string | null; n: number };
-    const read = () =>
-      rows<Row>(
+    const read = () => {
+      reads++; // the harness's own polls are not the hub's work
+      return rows<Row>(
         hub.database.db,
         sql`select s.vars->>'orderNumber' as order_id, s.status, s.created_at, s.sent_at,
           count(*) over (partition by s.run_id) as n from messaging_sends s`,
       );
+    };
     const allowed = total - [...customerOf.values()].filter((c) => denied.has(c)).length;
     let found = await read();
     const deadline = Date.now() + 120_000;
@@ -161,6 +176,8 @@ const scenario: Scenario = async (b: BenchContext) => {
       await new Promise((r) => setTimeout(r, 200));
       found = await read();
     }
+    const cpu = process.cpuUsage(cpu0);
+    pg.Client.prototype.query = original;
     const latencies: number[] = [];
     const sentLatencies: number[] = [];
     let wrong = 0;
@@ -194,10 +211,13 @@ const scenario: Scenario = async (b: BenchContext) => {
         wrong,
         eventToSentP50Ms: percentile(sentLatencies, 50),
         eventToSentP99Ms: percentile(sentLatencies, 99),
+        sqlRoundTripsPerEvent: Math.round(((statements - reads) / total) * 100) / 100,
+        inProcessCpuMicrosPerEvent: Math.round((cpu.user + cpu.system) / total),
         loadAverage1m: { before: load0, after: loadavg()[0] },
       },
     };
   } finally {
+    pg.Client.prototype.query = original;
     await hub.close();
     await hub.database.close();
     await smtp.close();

@@ -1,10 +1,12 @@
 // The journeys' background: a durable consumer of the log's cart and order events (starts and ends
 // runs), the sweeper of due runs and the delivery job (both every second, woken at once when a run
-// or a message becomes due now). Every node may run them: rows are leased with SKIP LOCKED.
+// or a message becomes due now). Every node may run them: rows are leased with SKIP LOCKED to a
+// node, renewed on the process heartbeat.
 import type { Clock } from '../../kernel/index.js';
 import { createContext, type Logger } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
 import { startConsumer } from '../../platform/events/consumer.js';
+import { onHeartbeat } from '../../platform/events/lease-heartbeat.js';
 import { startPeriodicJob } from '../../platform/jobs/periodic-job.js';
 import type { JourneysFlow } from './journeys.flow.js';
 import { TRIGGER_EVENT_TYPES } from './triggers.js';
@@ -28,6 +30,9 @@ export function startJourneysBackground(opts: {
     run: (c) => opts.flow.deliverDue(c),
     intervalMs: 1_000,
   });
+  // The runs and sends being acted on keep their short leases on the process heartbeat: a dead
+  // node's are taken over in seconds, a live node's never.
+  const stopLeases = onHeartbeat(opts.database, () => opts.flow.renewLeases(ctx()));
   opts.flow.deps.wake = { runs: () => void sweeper.runNow(), sends: () => void delivery.runNow() };
   const consumer = startConsumer({
     database: opts.database,
@@ -46,6 +51,7 @@ export function startJourneysBackground(opts: {
       await consumer.stop();
       await sweeper.stop();
       await delivery.stop();
+      stopLeases();
     },
   };
 }

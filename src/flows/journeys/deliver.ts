@@ -12,9 +12,11 @@ import {
   quietUntil,
   type Rendered,
   type Send,
+  type SendOutcome,
 } from '../../modules/messaging/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import type { JourneysFlowDeps } from './deps.js';
+import type { Leases } from './leases.js';
 import { inParallel, widthFor } from './parallel.js';
 import { createPushDelivery, isPermanentPush } from './push-delivery.js';
 
@@ -44,47 +46,66 @@ export function decideConsent(
   return d;
 }
 
-export function createDelivery(deps: JourneysFlowDeps) {
+/** Sends leased at once: their reads and their outcomes' writes are a handful of statements. */
+const PAGE = 50;
+
+/** What became of one send: its row's outcome, a timeline entry, an address to suppress. */
+interface Outcome {
+  send: Send;
+  row: SendOutcome;
+  timeline?: { kind: string; properties: Record<string, unknown> };
+  bounce?: string;
+}
+
+/** What one page of sends reads once, just before sending: consent, addresses, suppressions, templates. */
+interface Page {
+  consent: Map<string, Consent>;
+  addresses: Map<string, Array<{ type: string; value: string }> | null>;
+  suppressed: Map<string, string>;
+  render: ReturnType<JourneysFlowDeps['messaging']['renderer']>;
+  settings: MessagingSettings;
+}
+
+export function createDelivery(deps: JourneysFlowDeps, leases: Leases) {
   const senders: Partial<Record<MessageFormat, boolean>> = {
     email: deps.mailer.configured,
     push: deps.push !== undefined,
   };
   const pushTo = createPushDelivery(deps);
 
-  async function timeline(ctx: Ctx, send: Send, kind: string, properties: Record<string, unknown>) {
-    await deps.customers.recordTimelineEntry(ctx, send.customerId, {
-      kind,
-      channelId: send.channelId,
-      occurredAt: ctx.clock.now(),
-      ref: `${send.id}:${kind}`,
-      properties: { template: send.templateKey, purpose: send.purpose, ...properties },
-    });
+  async function newPage(ctx: Ctx, sends: Send[], settings: MessagingSettings): Promise<Page> {
+    const customers = [...new Set(sends.map((s) => s.customerId))];
+    const [consent, addresses] = await Promise.all([
+      deps.customers.consentStates(ctx, customers),
+      deps.customers.identifiersOfCustomers(ctx, customers, ['email', 'phone', 'whatsapp_id']),
+    ]);
+    const all = [...addresses.values()].flatMap((l) => (l ?? []).map((i) => i.value));
+    const pushes = sends.some((s) => s.formats.includes('push')) ? customers.map((c) => `push:${c}`) : [];
+    const suppressed = await deps.messaging.suppressionsOf(ctx, [...all, ...pushes]);
+    return { consent, addresses, suppressed, render: deps.messaging.renderer(ctx), settings };
   }
 
-  async function refuse(ctx: Ctx, send: Send, reason: string, format: string | null) {
-    await inTransaction(ctx, async (tx) => {
-      await deps.messaging.finishSend(tx, send.id, { status: 'refused', reason, format });
-      await timeline(tx, send, 'message.refused', { reason, format });
-    });
-  }
+  const done = (send: Send, row: Omit<SendOutcome, 'id'>, extra: Partial<Outcome> = {}): Outcome => ({
+    send,
+    row: { id: send.id, ...row },
+    ...extra,
+  });
+  const refused = (send: Send, reason: string, format: string | null): Outcome =>
+    done(
+      send,
+      { status: 'refused', reason, format },
+      { timeline: { kind: 'message.refused', properties: { reason, format } } },
+    );
 
-  async function deliverOne(ctx: Ctx, send: Send, settings: MessagingSettings): Promise<string> {
+  async function deliverOne(ctx: Ctx, send: Send, page: Page): Promise<Outcome> {
     const now = ctx.clock.now();
     if (send.vars.cartId) {
       const cart = await deps.carts.findCart(ctx, send.vars.cartId);
-      if (cart?.status !== 'active') {
-        await deps.messaging.finishSend(ctx, send.id, { status: 'cancelled', reason: 'purchased' });
-        return 'cancelled';
-      }
+      if (cart?.status !== 'active') return done(send, { status: 'cancelled', reason: 'purchased' });
     }
-    const consent = await deps.customers.consentState(ctx, send.customerId);
-    if (!consent) {
-      await deps.messaging.finishSend(ctx, send.id, { status: 'refused', reason: 'customer_unknown' });
-      return 'refused';
-    }
-    const ids = (
-      await deps.customers.identifiersOfCustomers(ctx, [send.customerId], ['email', 'phone', 'whatsapp_id'])
-    ).get(send.customerId);
+    const consent = page.consent.get(send.customerId);
+    if (!consent) return done(send, { status: 'refused', reason: 'customer_unknown' });
+    const ids = page.addresses.get(send.customerId);
     const reasons: string[] = [];
     for (const format of send.formats as MessageFormat[]) {
       const address =
@@ -101,26 +122,17 @@ export function createDelivery(deps: JourneysFlowDeps) {
         reasons.push(`${format}:${d.reason}`);
         continue;
       }
-      const suppressed = await deps.messaging.suppressionOf(ctx, address);
+      const suppressed = page.suppressed.get(address);
       if (suppressed) {
         reasons.push(`${format}:suppressed_${suppressed}`);
         continue;
       }
-      const held = send.purpose === 'marketing' ? await holdUntil(ctx, send, format, settings) : null;
-      if (held) {
-        await deps.messaging.finishSend(ctx, send.id, {
-          status: 'queued',
-          reason: held.reason,
-          dueAt: held.until,
-        });
-        return 'held';
-      }
-      return transmit(ctx, send, format, address);
+      const held = send.purpose === 'marketing' ? await holdUntil(ctx, send, format, page.settings) : null;
+      if (held) return done(send, { status: 'queued', reason: held.reason, dueAt: held.until });
+      return transmit(ctx, send, format, address, page);
     }
-    await refuse(ctx, send, reasons.join(', ') || 'no_address', null);
-    return 'refused';
+    return refused(send, reasons.join(', ') || 'no_address', null);
   }
-
   /** A customer with a push subscription is reachable by push (the suppression list keys on the id). */
   async function pushAddress(ctx: Ctx, customerId: string): Promise<string | undefined> {
     const subs = await deps.messaging.pushSubscriptionsOf(ctx, customerId);
@@ -144,35 +156,46 @@ export function createDelivery(deps: JourneysFlowDeps) {
     return null;
   }
 
-  async function transmit(ctx: Ctx, send: Send, format: MessageFormat, address: string): Promise<string> {
-    const rendered = await deps.messaging.render(ctx, {
-      key: send.templateKey,
-      format,
-      locale: send.vars.locale ?? 'en',
-      stage: '*',
-      values: send.vars,
-    });
+  async function transmit(
+    ctx: Ctx,
+    send: Send,
+    format: MessageFormat,
+    address: string,
+    page: Page,
+  ): Promise<Outcome> {
+    const locale = send.vars.locale ?? 'en';
     try {
+      const rendered = await page.render({
+        key: send.templateKey,
+        format,
+        locale,
+        stage: '*',
+        values: send.vars,
+      });
       if (format === 'push') await pushTo(ctx, send, rendered);
       else await mailTo(ctx, send, address, rendered);
     } catch (err) {
       const code = (err as { responseCode?: number }).responseCode;
       const reason = `provider: ${(err as Error).message}`.slice(0, 300);
       const permanent = format === 'push' ? isPermanentPush(err) : typeof code === 'number' && code >= 500;
-      if (format === 'email' && permanent && code !== 503)
-        await deps.messaging.suppress(ctx, address, 'bounce');
-      if (permanent || send.attempts >= RETRY_MS.length) {
-        await inTransaction(ctx, async (tx) => {
-          await deps.messaging.finishSend(tx, send.id, { status: 'failed', reason, format, attempted: true });
-          await timeline(tx, send, 'message.failed', { format, reason });
-        });
-        return 'failed';
-      }
+      const bounce = format === 'email' && permanent && code !== 503 ? address : undefined;
+      if (permanent || send.attempts >= RETRY_MS.length)
+        return done(
+          send,
+          { status: 'failed', reason, format, attempted: true },
+          {
+            timeline: { kind: 'message.failed', properties: { format, reason } },
+            ...(bounce ? { bounce } : {}),
+          },
+        );
       const dueAt = new Date(ctx.clock.now().getTime() + RETRY_MS[send.attempts]!);
-      await deps.messaging.finishSend(ctx, send.id, { status: 'queued', reason, dueAt, attempted: true });
-      return 'retry';
+      return done(send, { status: 'queued', reason, dueAt, attempted: true }, bounce ? { bounce } : {});
     }
-    return finishSent(ctx, send, format);
+    return done(
+      send,
+      { status: 'sent', reason: null, format, sentAt: ctx.clock.now(), attempted: true },
+      { timeline: { kind: 'message.sent', properties: { format, locale: send.vars.locale } } },
+    );
   }
 
   async function mailTo(ctx: Ctx, send: Send, address: string, rendered: Rendered): Promise<void> {
@@ -192,32 +215,65 @@ export function createDelivery(deps: JourneysFlowDeps) {
     });
   }
 
-  async function finishSent(ctx: Ctx, send: Send, format: MessageFormat): Promise<string> {
+  /** The page's outcomes in one transaction: the rows this node still holds, their timeline entries. */
+  async function record(ctx: Ctx, outcomes: Outcome[]): Promise<void> {
+    for (const o of outcomes) if (o.bounce) await deps.messaging.suppress(ctx, o.bounce, 'bounce');
     await inTransaction(ctx, async (tx) => {
-      await deps.messaging.finishSend(tx, send.id, {
-        status: 'sent',
-        reason: null,
-        format,
-        sentAt: tx.clock.now(),
-        attempted: true,
-      });
-      await timeline(tx, send, 'message.sent', { format, locale: send.vars.locale });
+      const written = await deps.messaging.finishSends(
+        tx,
+        outcomes.map((o) => o.row),
+        leases.owner,
+      );
+      if (written.size < outcomes.length)
+        ctx.log.warn(
+          { lost: outcomes.length - written.size },
+          'sends finished after their lease was taken over',
+        );
+      const at = tx.clock.now();
+      await deps.customers.recordTimelineEntries(
+        tx,
+        outcomes.flatMap(({ send, timeline }) =>
+          timeline && written.has(send.id)
+            ? [
+                {
+                  customerId: send.customerId,
+                  entry: {
+                    kind: timeline.kind,
+                    channelId: send.channelId,
+                    occurredAt: at,
+                    ref: `${send.id}:${timeline.kind}`,
+                    properties: { template: send.templateKey, purpose: send.purpose, ...timeline.properties },
+                  },
+                },
+              ]
+            : [],
+        ),
+      );
     });
-    return 'sent';
   }
 
   return {
-    /** Sends every due message (pages of 50); returns how many it handled. */
+    /** Sends every due message (pages of 50, over the mailer's pooled connections); returns how many it handled. */
     async deliverDue(ctx: Ctx): Promise<number> {
       let handled = 0;
       const settings = await deps.messaging.settings(ctx);
       for (;;) {
-        const due = await deps.messaging.claimDueSends(ctx, 50);
-        await inParallel(due, widthFor(ctx, 4), async (send) => {
-          await deliverOne(ctx, send, settings);
-          handled++;
-        });
-        if (due.length < 50) break;
+        const due = await deps.messaging.claimDueSends(ctx, PAGE, leases.owner);
+        for (const s of due) leases.sends.add(s.id);
+        try {
+          if (due.length) {
+            const page = await newPage(ctx, due, settings);
+            const outcomes: Outcome[] = [];
+            await inParallel(due, widthFor(ctx, 16), async (send) => {
+              outcomes.push(await deliverOne(ctx, send, page));
+            });
+            await record(ctx, outcomes);
+          }
+        } finally {
+          for (const s of due) leases.sends.delete(s.id);
+        }
+        handled += due.length;
+        if (due.length < PAGE) break;
       }
       return handled;
     },

@@ -14,6 +14,7 @@ export interface JourneysFlowDeps {
     CustomersService,
     | 'subjects'
     | 'consentState'
+    | 'consentStates'
     | 'identifiersOfCustomers'
     | 'recordTimelineEntry'
     | 'recordTimelineEntries'

@@ -7,6 +7,7 @@ import type { MessagingService, Send } from '../../modules/messaging/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { createDelivery } from './deliver.js';
 import type { JourneysFlowDeps } from './deps.js';
+import { createLeases } from './leases.js';
 import { createSteps } from './steps.js';
 import { createTriggers } from './triggers.js';
 
@@ -20,6 +21,10 @@ export interface JourneysFlow {
   sweep(ctx: Ctx): Promise<number>;
   /** Sends due messages under the send-time rules; returns how many it handled. */
   deliverDue(ctx: Ctx): Promise<number>;
+  /** This node's name on the runs and sends it leases. */
+  readonly leaseOwner: string;
+  /** Extends the leases on the runs and sends this node is acting on (the process heartbeat's work). */
+  renewLeases(ctx: Ctx): Promise<void>;
   customerMessages(ctx: Ctx, customerId: string): Promise<{ messages: Send[]; runs: JourneyRun[] }>;
   /** One-click unsubscribe: the token's customer denies the purpose everywhere; false for a bad token. */
   unsubscribe(ctx: Ctx, token: string): Promise<boolean>;
@@ -27,8 +32,9 @@ export interface JourneysFlow {
 
 export function createJourneysFlow(deps: JourneysFlowDeps): JourneysFlow {
   const triggers = createTriggers(deps);
-  const steps = createSteps(deps);
-  const delivery = createDelivery(deps);
+  const leases = createLeases(deps);
+  const steps = createSteps(deps, leases);
+  const delivery = createDelivery(deps, leases);
   return {
     journeys: deps.journeys,
     messaging: deps.messaging,
@@ -36,6 +42,8 @@ export function createJourneysFlow(deps: JourneysFlowDeps): JourneysFlow {
     handleEvents: triggers.handle,
     sweep: steps.sweep,
     deliverDue: delivery.deliverDue,
+    leaseOwner: leases.owner,
+    renewLeases: leases.renew,
     async customerMessages(ctx, customerId) {
       const subject = (await deps.customers.subjects(ctx, [customerId], { facts: false })).get(customerId);
       if (!subject) throw notFound('customer', customerId);

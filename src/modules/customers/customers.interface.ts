@@ -137,6 +137,8 @@ export interface CustomersService {
   ): Promise<ContactDecision>;
   /** A customer's consent (null when unknown or erased): the decisions of its whole cluster. */
   consentState(ctx: Ctx, customerId: string): Promise<ConsentState | null>;
+  /** consentState for many customers at once (two reads for all), by asked id; unknown and erased ones are left out. */
+  consentStates(ctx: Ctx, customerIds: string[]): Promise<Map<string, ConsentState>>;
   /** Records a consent decision for a purpose on one channel ('*' = every channel); returns the root profile id. */
   setConsent(
     ctx: Ctx,

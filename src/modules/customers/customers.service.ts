@@ -187,6 +187,7 @@ export function createCustomersService(options: CustomersOptions = {}): Customer
     eraseCustomer: privacy.eraseCustomer,
     customerOfIdentifier: privacy.customerOfIdentifier,
     consentState: privacy.consentState,
+    consentStates: privacy.consentStates,
     mayContact: privacy.mayContact,
     suppress: privacy.suppress,
     unsuppress: privacy.unsuppress,

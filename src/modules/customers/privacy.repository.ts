@@ -130,6 +130,48 @@ export async function selectConsentsOf(exec: Executor, ids: string[]): Promise<C
   return exec.select().from(customerConsents).where(inArray(customerConsents.profileId, ids));
 }
 
+/**
+ * For many customers at once (one statement): each asked id's surviving profile, its status, and
+ * its cluster's consent decisions and identifiers (what a batch of senders decides consent from).
+ */
+export async function selectConsentClusters(exec: Executor, ids: string[]) {
+  const r = await rows<{ id: string; root: string; status: string; consents: string; identifiers: string }>(
+    exec,
+    sql`with asked as (select id, coalesce(merged_into, id) as root from customer_profiles
+                       where id = any(${sql.param(ids)}::text[])),
+        members as (select p.id, p.id as root from customer_profiles p where p.id = any(array(select root from asked))
+                    union all select p.id, p.merged_into from customer_profiles p
+                    where p.merged_into = any(array(select root from asked)))
+      select a.id, a.root, r.status,
+        (select coalesce(json_agg(json_build_object('purpose', x.purpose, 'channel', x.channel_scope,
+            'status', x.status, 'at', x.at)), '[]') from customer_consents x
+          where x.profile_id in (select m.id from members m where m.root = a.root))::text as consents,
+        (select coalesce(json_agg(json_build_object('type', i.type, 'value', i.value)), '[]') from customer_identifiers i
+          where i.profile_id in (select m.id from members m where m.root = a.root))::text as identifiers
+      from asked a join customer_profiles r on r.id = a.root`,
+  );
+  return r.map((x) => ({
+    id: x.id,
+    rootId: x.root,
+    status: x.status,
+    consents: (
+      JSON.parse(x.consents) as Array<{ purpose: string; channel: string; status: string; at: string }>
+    ).map((c) => ({ purpose: c.purpose, channel: c.channel, status: c.status, at: new Date(c.at) })),
+    identifiers: JSON.parse(x.identifiers) as Array<{ type: string; value: string }>,
+  }));
+}
+
+/** Of these tombstone hashes, the suppressed ones and since when. */
+export async function selectSuppressedHashes(exec: Executor, hashes: string[]): Promise<Map<string, Date>> {
+  if (hashes.length === 0) return new Map();
+  const r = await rows<{ hash: string; at: string }>(
+    exec,
+    sql`select hash, min(erased_at) as at from customer_erased_identifiers
+        where hash = any(${sql.param(hashes)}::text[]) and kind = 'suppressed' group by hash`,
+  );
+  return new Map(r.map((x) => [x.hash, new Date(x.at)]));
+}
+
 /** The profile holding an identifier, if any. */
 export async function selectProfileOfIdentifier(
   exec: Executor,

@@ -20,11 +20,13 @@ import {
   scrubCluster,
   selectClusterData,
   selectClusterOf,
+  selectConsentClusters,
   selectConsentsOf,
   selectIdentifiersOf,
   selectIngestedConsent,
   selectProfileOfIdentifier,
   selectSuppressedAt,
+  selectSuppressedHashes,
 } from './privacy.repository.js';
 import type { Tombstones } from './tombstones.js';
 
@@ -181,6 +183,29 @@ export function createPrivacyService(deps: { rules: IdentityRules; tombstones: T
     };
   }
 
+  async function consentStates(ctx: Ctx, customerIds: string[]): Promise<Map<string, ConsentState>> {
+    const out = new Map<string, ConsentState>();
+    if (customerIds.length === 0) return out;
+    const [clusters, hasher] = await Promise.all([
+      selectConsentClusters(ctx.db, [...new Set(customerIds)]),
+      deps.tombstones.hasher(ctx),
+    ]);
+    const live = clusters.filter((c) => c.status !== 'erased');
+    const hashesOf = new Map(
+      live.map((c) => [c.id, c.identifiers.flatMap((i) => hasher.candidates(i.type, i.value))]),
+    );
+    const suppressed = await selectSuppressedHashes(ctx.db, [...new Set([...hashesOf.values()].flat())]);
+    for (const c of live) {
+      const times = hashesOf.get(c.id)!.flatMap((h) => suppressed.get(h) ?? []);
+      out.set(c.id, {
+        customerId: c.rootId,
+        suppressedAt: times.length ? new Date(Math.min(...times.map((t) => t.getTime()))) : null,
+        entries: c.consents.map((e) => ({ ...e, status: e.status as ConsentEntry['status'] })),
+      });
+    }
+    return out;
+  }
+
   return {
     /**
      * Who an erasure is about, read before anything is erased (erasure deletes the identifiers):
@@ -216,6 +241,8 @@ export function createPrivacyService(deps: { rules: IdentityRules; tombstones: T
 
     /** A customer's consent (null when unknown or erased): what senders decide from. */
     consentState,
+    /** consentState for many customers in two reads; unknown and erased ones are left out. */
+    consentStates,
 
     /**
      * May this customer be contacted for `purpose` on `channel` at `at` (default now)? The one

@@ -1,6 +1,6 @@
 // SQL of journeys: settings and runs (the durable timers), leased by the sweeper.
 import { sql } from 'drizzle-orm';
-import { type Executor, firstRow, rows } from '../../platform/db/database.js';
+import { type Executor, rows } from '../../platform/db/database.js';
 import type { SqlRow } from '../../platform/db/rows.js';
 import type { journeyRuns, journeySettings } from './journeys.schema.js';
 
@@ -55,78 +55,133 @@ export async function upsertSettings(
   );
 }
 
-/**
- * Starts a run, or (one active run per journey and key) touches the active one: new ref and values,
- * and while its first step is still waiting, the timer starts again. Returns the run.
- */
-export async function upsertRun(
-  exec: Executor,
-  r: Omit<JourneyRun, 'status' | 'exitReason' | 'updatedAt' | 'step' | 'dueAt'> & { dueAt: Date },
-): Promise<JourneyRun> {
-  return toRun(
-    (await firstRow<RunRow>(
-      exec,
-      sql`insert into journey_runs (id, journey, customer_id, run_key, ref, channel_id, step, status, due_at, vars, started_at, updated_at)
-          values (${r.id}, ${r.journey}, ${r.customerId}, ${r.runKey}, ${r.ref}, ${r.channelId}, 0, 'active',
-            ${r.dueAt.toISOString()}, ${JSON.stringify(r.vars)}::jsonb, ${r.startedAt.toISOString()}, ${r.startedAt.toISOString()})
-          on conflict (journey, run_key) where status = 'active' do update set ref = excluded.ref,
-            channel_id = excluded.channel_id, vars = journey_runs.vars || excluded.vars, updated_at = excluded.updated_at,
-            due_at = case when journey_runs.step = 0 then excluded.due_at else journey_runs.due_at end
-          returning *`,
-    ))!,
-  );
-}
+type RunStart = Omit<JourneyRun, 'status' | 'exitReason' | 'updatedAt' | 'step' | 'dueAt'> & { dueAt: Date };
 
-/** Ends the active runs of a journey matching a run key or a ref; returns them. */
-export async function exitRuns(
-  exec: Executor,
-  o: { journey: string; runKeys: string[]; refs: string[]; reason: string; now: Date },
-): Promise<JourneyRun[]> {
+/**
+ * Starts runs, or (one active run per journey and key) touches the active one: new ref and values,
+ * and while its first step is still waiting, the timer starts again. One statement for the batch
+ * (one row per journey and key: the caller folds repeats). Returns the runs.
+ */
+export async function upsertRuns(exec: Executor, list: RunStart[]): Promise<JourneyRun[]> {
+  if (list.length === 0) return [];
+  const json = list.map((r) => ({
+    id: r.id,
+    journey: r.journey,
+    customer_id: r.customerId,
+    run_key: r.runKey,
+    ref: r.ref,
+    channel_id: r.channelId,
+    due_at: r.dueAt.toISOString(),
+    vars: r.vars,
+    started_at: r.startedAt.toISOString(),
+  }));
   return (
     await rows<RunRow>(
       exec,
-      sql`update journey_runs set status = 'exited', exit_reason = ${o.reason}, due_at = null, lease_until = null,
-            updated_at = ${o.now.toISOString()}
-          where journey = ${o.journey} and status = 'active'
-            and (run_key = any(${sql.param(o.runKeys)}::text[]) or ref = any(${sql.param(o.refs)}::text[]))
+      sql`insert into journey_runs (id, journey, customer_id, run_key, ref, channel_id, step, status, due_at, vars, started_at, updated_at)
+          select x.id, x.journey, x.customer_id, x.run_key, x.ref, x.channel_id, 0, 'active', x.due_at, x.vars, x.started_at, x.started_at
+          from jsonb_to_recordset(${JSON.stringify(json)}::jsonb) as x(id text, journey text, customer_id text, run_key text,
+            ref text, channel_id text, due_at timestamptz, vars jsonb, started_at timestamptz)
+          on conflict (journey, run_key) where status = 'active' do update set ref = excluded.ref,
+            channel_id = excluded.channel_id, vars = journey_runs.vars || excluded.vars, updated_at = excluded.updated_at,
+            due_at = case when journey_runs.step = 0 then excluded.due_at else journey_runs.due_at end
           returning *`,
     )
   ).map(toRun);
 }
 
-export async function claimDueRuns(exec: Executor, o: { now: Date; leaseUntil: Date; limit: number }) {
+export interface RunExit {
+  journey: string;
+  runKeys: string[];
+  refs: string[];
+  reason: string;
+}
+
+/** Ends the active runs matching each exit's run key or ref (one statement for all); returns them. */
+export async function exitRuns(exec: Executor, exits: RunExit[], now: Date): Promise<JourneyRun[]> {
+  const json = exits.flatMap((x) => [
+    ...x.runKeys.map((k) => ({ journey: x.journey, run_key: k, ref: null, reason: x.reason })),
+    ...x.refs.map((r) => ({ journey: x.journey, run_key: null, ref: r, reason: x.reason })),
+  ]);
+  if (json.length === 0) return [];
+  return (
+    await rows<RunRow>(
+      exec,
+      sql`update journey_runs r set status = 'exited', exit_reason = x.reason, due_at = null, lease_until = null,
+            lease_owner = null, updated_at = ${now.toISOString()}
+          from jsonb_to_recordset(${JSON.stringify(json)}::jsonb) as x(journey text, run_key text, ref text, reason text)
+          where r.journey = x.journey and r.status = 'active' and (r.run_key = x.run_key or r.ref = x.ref)
+          returning r.*`,
+    )
+  ).map(toRun);
+}
+
+/** Leases due runs to `owner` (SKIP LOCKED: another node takes others; an expired lease is free). */
+export async function claimDueRuns(
+  exec: Executor,
+  o: { now: Date; leaseUntil: Date; limit: number; owner: string },
+) {
   return (
     await rows<RunRow>(
       exec,
       sql`with due as (select id from journey_runs where status = 'active' and due_at <= ${o.now.toISOString()}
             and (lease_until is null or lease_until < ${o.now.toISOString()})
             order by due_at limit ${o.limit} for update skip locked)
-          update journey_runs r set lease_until = ${o.leaseUntil.toISOString()} from due where r.id = due.id
+          update journey_runs r set lease_until = ${o.leaseUntil.toISOString()}, lease_owner = ${o.owner}
+          from due where r.id = due.id
           returning r.*`,
     )
   ).map(toRun);
 }
 
-/** Moves a leased, still active run to its next step (or completes it); false when it exited meanwhile. */
-export async function advanceRun(
+/** Extends the leases `owner` still holds on these runs (its heartbeat while it lives). */
+export async function extendRunLeases(exec: Executor, ids: string[], leaseUntil: Date, owner: string) {
+  if (!ids.length) return;
+  await exec.execute(
+    sql`update journey_runs set lease_until = ${leaseUntil.toISOString()}
+        where id = any(${sql.param(ids)}::text[]) and status = 'active' and lease_owner = ${owner}`,
+  );
+}
+
+export interface RunAdvance {
+  id: string;
+  /** The step the run was leased at: a run another node moved on since is not moved again. */
+  fromStep: number;
+  step: number;
+  dueAt: Date | null;
+  status: 'active' | 'completed' | 'exited';
+  reason: string | null;
+}
+
+/**
+ * Moves leased, still active runs to their next step (or completes or exits them), only those
+ * `owner` still holds at the step it leased; returns the ids moved (one statement for the batch).
+ */
+export async function advanceRuns(
   exec: Executor,
-  id: string,
-  o: {
-    step: number;
-    dueAt: Date | null;
-    status: 'active' | 'completed' | 'exited';
-    reason?: string;
-    now: Date;
-  },
-): Promise<boolean> {
+  list: RunAdvance[],
+  o: { owner: string; now: Date },
+): Promise<Set<string>> {
+  if (list.length === 0) return new Set();
+  const json = list.map((a) => ({
+    id: a.id,
+    from_step: a.fromStep,
+    step: a.step,
+    due_at: a.dueAt?.toISOString() ?? null,
+    status: a.status,
+    reason: a.reason,
+  }));
   const r = await rows<{ id: string }>(
     exec,
-    sql`update journey_runs set step = ${o.step}, due_at = ${o.dueAt?.toISOString() ?? null}::timestamptz,
-          status = ${o.status}, exit_reason = coalesce(${o.reason ?? null}, exit_reason), lease_until = null,
+    sql`update journey_runs r set step = x.step, due_at = x.due_at, status = x.status,
+          exit_reason = coalesce(x.reason, r.exit_reason), lease_until = null, lease_owner = null,
           updated_at = ${o.now.toISOString()}
-        where id = ${id} and status = 'active' returning id`,
+        from jsonb_to_recordset(${JSON.stringify(json)}::jsonb) as x(id text, from_step int, step int,
+          due_at timestamptz, status text, reason text)
+        where r.id = x.id and r.status = 'active' and r.step = x.from_step and r.lease_owner = ${o.owner}
+        returning r.id`,
   );
-  return r.length > 0;
+  return new Set(r.map((x) => x.id));
 }
 
 export async function countRuns(exec: Executor) {

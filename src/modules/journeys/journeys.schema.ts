@@ -28,6 +28,8 @@ export const journeyRuns = pgTable(
     status: text('status').notNull(),
     dueAt: timestamp('due_at', { withTimezone: true }),
     leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    // The sweeper holding the lease (a node's id): its heartbeat renews it, its writes check it.
+    leaseOwner: text('lease_owner'),
     exitReason: text('exit_reason'),
     vars: jsonb('vars').$type<Record<string, string>>().notNull(),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull(),

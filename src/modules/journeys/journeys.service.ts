@@ -2,8 +2,9 @@
 // leases, and the live counts per step the admin shows.
 import { newId, notFound } from '../../kernel/index.js';
 import type { Ctx } from '../../platform/context.js';
+import { LEASE_MS } from '../../platform/events/lease-heartbeat.js';
 import { JOURNEY_KEYS, JOURNEYS, type JourneyDefinition, type JourneyKey } from './definitions.js';
-import type { JourneyRun } from './journeys.repository.js';
+import type { JourneyRun, RunExit } from './journeys.repository.js';
 import * as repo from './journeys.repository.js';
 
 export interface JourneySettings {
@@ -38,18 +39,26 @@ export interface JourneysService {
   saveSettings(ctx: Ctx, key: string, input: JourneySettings): Promise<JourneySummary>;
   /** Every journey with its settings and live counts (customers waiting at each step, ended runs). */
   list(ctx: Ctx): Promise<JourneySummary[]>;
-  /** Starts a run, or touches the active one of the same key (the first step's timer starts again). */
-  start(ctx: Ctx, input: StartRun): Promise<JourneyRun | null>;
-  /** Ends active runs of a journey by key or ref (the exit event came); returns those ended. */
-  exit(
+  /**
+   * Starts runs, or touches the active one of the same journey and key (the first step's timer
+   * starts again), in one write; a disabled journey starts none. Returns the runs written.
+   */
+  startMany(ctx: Ctx, inputs: StartRun[]): Promise<JourneyRun[]>;
+  /** Ends active runs of journeys by key or ref (the exit events came), in one write; returns those ended. */
+  exitMany(ctx: Ctx, exits: Array<{ journey: JourneyKey } & Omit<RunExit, 'journey'>>): Promise<JourneyRun[]>;
+  /** Leases due runs to `owner` for LEASE_MS (its heartbeat renews them; another node takes others). */
+  claimDue(ctx: Ctx, limit: number, owner: string): Promise<JourneyRun[]>;
+  /** Extends `owner`'s leases on runs it is still acting on. */
+  renewLeases(ctx: Ctx, ids: string[], owner: string): Promise<void>;
+  /**
+   * After runs' steps acted (or exited): each to its next step's due time, completed after the
+   * last, or exited with a reason; only runs `owner` still holds. Returns the ids moved.
+   */
+  advanceMany(
     ctx: Ctx,
-    journey: JourneyKey,
-    o: { runKeys: string[]; refs: string[]; reason: string },
-  ): Promise<JourneyRun[]>;
-  /** Leases due runs for 30 s (another node takes others). */
-  claimDue(ctx: Ctx, limit: number): Promise<JourneyRun[]>;
-  /** After a run's step acted: the next step's due time, or completed after the last. */
-  advance(ctx: Ctx, run: JourneyRun, o?: { exitReason?: string }): Promise<boolean>;
+    list: Array<{ run: JourneyRun; exitReason?: string | undefined }>,
+    owner: string,
+  ): Promise<Set<string>>;
   runsOf(ctx: Ctx, customerIds: string[]): Promise<JourneyRun[]>;
 }
 
@@ -111,40 +120,52 @@ export function createJourneysService(): JourneysService {
       await repo.upsertSettings(ctx.db, { key, ...input, now: ctx.clock.now() });
       return (await list(ctx)).find((j) => j.key === key)!;
     },
-    async start(ctx, input) {
-      const settings = await settingsOf(ctx, input.journey);
-      if (!settings.enabled) return null;
+    async startMany(ctx, inputs) {
+      if (inputs.length === 0) return [];
+      const settings = await allSettings(ctx);
       const now = ctx.clock.now();
-      const delay = stepDelaySeconds(JOURNEYS[input.journey], 0, settings);
-      return repo.upsertRun(ctx.db, {
-        ...input,
-        id: newId('jrn'),
-        dueAt: new Date(now.getTime() + delay * 1000),
-        startedAt: now,
-      });
-    },
-    exit: (ctx, journey, o) => repo.exitRuns(ctx.db, { journey, ...o, now: ctx.clock.now() }),
-    claimDue(ctx, limit) {
-      const now = ctx.clock.now();
-      return repo.claimDueRuns(ctx.db, { now, leaseUntil: new Date(now.getTime() + 30_000), limit });
-    },
-    async advance(ctx, run, o = {}) {
-      const now = ctx.clock.now();
-      if (o.exitReason)
-        return repo.advanceRun(ctx.db, run.id, {
-          step: run.step,
-          dueAt: null,
-          status: 'exited',
-          reason: o.exitReason,
-          now,
+      // One row per journey and key (a statement may not touch a row twice): the last event's ref
+      // and channel, every event's values.
+      const folded = new Map<string, Parameters<typeof repo.upsertRuns>[1][number]>();
+      for (const input of inputs) {
+        const s = settings.get(input.journey)!;
+        if (!s.enabled) continue;
+        const k = `${input.journey}\n${input.runKey}`;
+        const delay = stepDelaySeconds(JOURNEYS[input.journey], 0, s);
+        const vars = { ...folded.get(k)?.vars, ...input.vars };
+        folded.delete(k);
+        folded.set(k, {
+          ...input,
+          vars,
+          id: newId('jrn'),
+          dueAt: new Date(now.getTime() + delay * 1000),
+          startedAt: now,
         });
-      const def = JOURNEYS[run.journey as JourneyKey];
-      const next = run.step + 1;
-      if (!def || next >= def.steps.length)
-        return repo.advanceRun(ctx.db, run.id, { step: next, dueAt: null, status: 'completed', now });
-      const settings = await settingsOf(ctx, def.key);
-      const dueAt = new Date(now.getTime() + stepDelaySeconds(def, next, settings) * 1000);
-      return repo.advanceRun(ctx.db, run.id, { step: next, dueAt, status: 'active', now });
+      }
+      return repo.upsertRuns(ctx.db, [...folded.values()]);
+    },
+    exitMany: (ctx, exits) => repo.exitRuns(ctx.db, exits, ctx.clock.now()),
+    claimDue(ctx, limit, owner) {
+      const now = ctx.clock.now();
+      return repo.claimDueRuns(ctx.db, { now, leaseUntil: new Date(now.getTime() + LEASE_MS), limit, owner });
+    },
+    renewLeases: (ctx, ids, owner) =>
+      repo.extendRunLeases(ctx.db, ids, new Date(ctx.clock.now().getTime() + LEASE_MS), owner),
+    async advanceMany(ctx, list, owner) {
+      if (list.length === 0) return new Set();
+      const now = ctx.clock.now();
+      const settings = await allSettings(ctx);
+      const moves = list.map(({ run, exitReason }): repo.RunAdvance => {
+        const base = { id: run.id, fromStep: run.step, reason: exitReason ?? null };
+        if (exitReason) return { ...base, step: run.step, dueAt: null, status: 'exited' };
+        const def = JOURNEYS[run.journey as JourneyKey];
+        const next = run.step + 1;
+        if (!def || next >= def.steps.length)
+          return { ...base, step: next, dueAt: null, status: 'completed' };
+        const delay = stepDelaySeconds(def, next, settings.get(def.key)!);
+        return { ...base, step: next, dueAt: new Date(now.getTime() + delay * 1000), status: 'active' };
+      });
+      return repo.advanceRuns(ctx.db, moves, { owner, now });
     },
     runsOf: (ctx, ids) => repo.selectRunsOfCustomers(ctx.db, ids),
   };

@@ -130,23 +130,42 @@ export interface SendInsert {
   refused?: string | undefined;
 }
 
-/** Queues a send; a repeat of the same idempotency key writes nothing and returns false. */
-export async function insertSend(exec: Executor, s: SendInsert): Promise<boolean> {
-  const r = await rows<{ id: string }>(
+/** Queues sends in one statement; a repeat of an idempotency key writes nothing. Returns the keys written. */
+export async function insertSends(exec: Executor, list: SendInsert[]): Promise<Set<string>> {
+  if (list.length === 0) return new Set();
+  const json = list.map((s) => ({
+    id: s.id,
+    customer_id: s.customerId,
+    run_id: s.runId,
+    idem_key: s.idemKey,
+    template_key: s.templateKey,
+    formats: s.formats,
+    purpose: s.purpose,
+    channel_id: s.channelId,
+    vars: s.vars,
+    status: s.refused ? 'refused' : 'queued',
+    due_at: s.dueAt.toISOString(),
+    created_at: s.now.toISOString(),
+    reason: s.refused ?? null,
+  }));
+  const r = await rows<{ idem_key: string }>(
     exec,
     sql`insert into messaging_sends (id, customer_id, run_id, idem_key, template_key, formats, purpose, channel_id, vars,
           status, due_at, created_at, reason)
-        values (${s.id}, ${s.customerId}, ${s.runId}, ${s.idemKey}, ${s.templateKey}, ${JSON.stringify(s.formats)}::jsonb,
-          ${s.purpose}, ${s.channelId}, ${JSON.stringify(s.vars)}::jsonb, ${s.refused ? 'refused' : 'queued'}, ${s.dueAt.toISOString()}, ${s.now.toISOString()}, ${s.refused ?? null})
-        on conflict (idem_key) do nothing returning id`,
+        select x.id, x.customer_id, x.run_id, x.idem_key, x.template_key, x.formats, x.purpose, x.channel_id, x.vars,
+          x.status, x.due_at, x.created_at, x.reason
+        from jsonb_to_recordset(${JSON.stringify(json)}::jsonb) as x(id text, customer_id text, run_id text, idem_key text,
+          template_key text, formats jsonb, purpose text, channel_id text, vars jsonb, status text, due_at timestamptz,
+          created_at timestamptz, reason text)
+        on conflict (idem_key) do nothing returning idem_key`,
   );
-  return r.length > 0;
+  return new Set(r.map((x) => x.idem_key));
 }
 
-/** Leases up to `limit` due queued sends (SKIP LOCKED: another node takes others). */
+/** Leases up to `limit` due queued sends to `owner` (SKIP LOCKED: another node takes others). */
 export async function claimDueSends(
   exec: Executor,
-  o: { now: Date; leaseUntil: Date; limit: number },
+  o: { now: Date; leaseUntil: Date; limit: number; owner: string },
 ): Promise<Send[]> {
   return (
     await rows<SendRow>(
@@ -154,40 +173,72 @@ export async function claimDueSends(
       sql`with due as (select id from messaging_sends where status = 'queued' and due_at <= ${o.now.toISOString()}
             and (lease_until is null or lease_until < ${o.now.toISOString()})
             order by due_at limit ${o.limit} for update skip locked)
-          update messaging_sends s set lease_until = ${o.leaseUntil.toISOString()} from due where s.id = due.id
+          update messaging_sends s set lease_until = ${o.leaseUntil.toISOString()}, lease_owner = ${o.owner}
+          from due where s.id = due.id
           returning s.*`,
     )
   ).map(toSend);
 }
 
-/** Ends or reschedules a leased send. */
-export async function updateSend(
-  exec: Executor,
-  id: string,
-  o: {
-    status: Send['status'];
-    reason: string | null;
-    format?: string | null;
-    dueAt?: Date;
-    sentAt?: Date;
-    attempted?: boolean;
-  },
-): Promise<void> {
+/** Extends the leases `owner` still holds on sends it is sending (its heartbeat while it lives). */
+export async function extendSendLeases(exec: Executor, ids: string[], leaseUntil: Date, owner: string) {
+  if (!ids.length) return;
   await exec.execute(
-    sql`update messaging_sends set status = ${o.status}, reason = ${o.reason}, lease_until = null,
-          format = coalesce(${o.format ?? null}, format),
-          due_at = coalesce(${o.dueAt?.toISOString() ?? null}::timestamptz, due_at),
-          sent_at = coalesce(${o.sentAt?.toISOString() ?? null}::timestamptz, sent_at),
-          attempts = attempts + ${o.attempted ? 1 : 0}
-        where id = ${id}`,
+    sql`update messaging_sends set lease_until = ${leaseUntil.toISOString()}
+        where id = any(${sql.param(ids)}::text[]) and status = 'queued' and lease_owner = ${owner}`,
   );
 }
 
-export async function cancelQueuedOfRun(exec: Executor, runId: string, reason: string): Promise<number> {
+export interface SendOutcome {
+  id: string;
+  status: Send['status'];
+  reason: string | null;
+  format?: string | null;
+  dueAt?: Date;
+  sentAt?: Date;
+  attempted?: boolean;
+}
+
+/**
+ * Ends or reschedules leased sends in one statement, only those `owner` still holds (a send taken
+ * over by another node is that node's to record). Returns the ids written.
+ */
+export async function updateSends(exec: Executor, list: SendOutcome[], owner: string): Promise<Set<string>> {
+  if (list.length === 0) return new Set();
+  const json = list.map((o) => ({
+    id: o.id,
+    status: o.status,
+    reason: o.reason,
+    format: o.format ?? null,
+    due_at: o.dueAt?.toISOString() ?? null,
+    sent_at: o.sentAt?.toISOString() ?? null,
+    attempted: o.attempted ? 1 : 0,
+  }));
   const r = await rows<{ id: string }>(
     exec,
-    sql`update messaging_sends set status = 'cancelled', reason = ${reason}, lease_until = null
-        where run_id = ${runId} and status = 'queued' returning id`,
+    sql`update messaging_sends s set status = x.status, reason = x.reason, lease_until = null, lease_owner = null,
+          format = coalesce(x.format, s.format), due_at = coalesce(x.due_at, s.due_at),
+          sent_at = coalesce(x.sent_at, s.sent_at), attempts = s.attempts + x.attempted
+        from jsonb_to_recordset(${JSON.stringify(json)}::jsonb) as x(id text, status text, reason text, format text,
+          due_at timestamptz, sent_at timestamptz, attempted int)
+        where s.id = x.id and s.status = 'queued' and s.lease_owner = ${owner}
+        returning s.id`,
+  );
+  return new Set(r.map((x) => x.id));
+}
+
+/** Cancels the queued sends of ended runs (one statement), each with its run's reason. */
+export async function cancelQueuedOfRuns(
+  exec: Executor,
+  list: Array<{ runId: string; reason: string }>,
+): Promise<number> {
+  if (list.length === 0) return 0;
+  const r = await rows<{ id: string }>(
+    exec,
+    sql`update messaging_sends s set status = 'cancelled', reason = u.reason, lease_until = null, lease_owner = null
+        from unnest(${sql.param(list.map((x) => x.runId))}::text[], ${sql.param(list.map((x) => x.reason))}::text[])
+          as u(run_id, reason)
+        where s.run_id = u.run_id and s.status = 'queued' returning s.id`,
   );
   return r.length;
 }
@@ -228,9 +279,10 @@ export async function insertSuppression(
   );
 }
 
-export async function selectSuppression(exec: Executor, hash: string) {
-  return firstRow<{ reason: string }>(
+export async function selectSuppressions(exec: Executor, hashes: string[]) {
+  if (hashes.length === 0) return [];
+  return rows<{ address_hash: string; reason: string }>(
     exec,
-    sql`select reason from messaging_suppressions where address_hash = ${hash}`,
+    sql`select address_hash, reason from messaging_suppressions where address_hash = any(${sql.param(hashes)}::text[])`,
   );
 }

@@ -49,6 +49,8 @@ export const messagingSends = pgTable(
     status: text('status').notNull(),
     dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
     leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    // The delivery job holding the lease (a node's id): its heartbeat renews it, its outcome checks it.
+    leaseOwner: text('lease_owner'),
     attempts: integer('attempts').notNull().default(0),
     // Why it was refused, failed, or last held back (cap, quiet hours).
     reason: text('reason'),

@@ -3,6 +3,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { newId, notFound, validationError } from '../../kernel/index.js';
 import type { Ctx } from '../../platform/context.js';
+import { LEASE_MS } from '../../platform/events/lease-heartbeat.js';
 import type { SecretBox } from '../../platform/secrets/secret-box.js';
 import { defaultTemplate, SAMPLE_VARIABLES, TEMPLATE_VARIABLES } from './default-templates.js';
 import * as repo from './messaging.repository.js';
@@ -61,10 +62,29 @@ export interface MessagingService extends PushService {
     ctx: Ctx,
     q: { key: string; format: MessageFormat; locale: string; stage: string; values: Record<string, string> },
   ): Promise<Rendered>;
-  queueSend(ctx: Ctx, input: Omit<repo.SendInsert, 'id' | 'now'>): Promise<boolean>;
-  claimDueSends(ctx: Ctx, limit: number): Promise<repo.Send[]>;
-  finishSend(ctx: Ctx, id: string, outcome: Parameters<typeof repo.updateSend>[2]): Promise<void>;
-  cancelSendsOfRun(ctx: Ctx, runId: string, reason: string): Promise<number>;
+  /**
+   * A renderer for one batch of sends: each template variant and the brand are read once for all
+   * its messages (a template saved meanwhile is used from the next batch on).
+   */
+  renderer(
+    ctx: Ctx,
+  ): (q: {
+    key: string;
+    format: MessageFormat;
+    locale: string;
+    stage: string;
+    values: Record<string, string>;
+  }) => Promise<Rendered>;
+  /** Queues sends in one write; a repeat of an idempotency key is a no-op. Returns the keys written. */
+  queueSends(ctx: Ctx, inputs: Array<Omit<repo.SendInsert, 'id' | 'now'>>): Promise<Set<string>>;
+  /** Leases due sends to `owner` for LEASE_MS (its heartbeat renews them; another node takes others). */
+  claimDueSends(ctx: Ctx, limit: number, owner: string): Promise<repo.Send[]>;
+  /** Extends `owner`'s leases on sends it is still sending. */
+  renewSendLeases(ctx: Ctx, ids: string[], owner: string): Promise<void>;
+  /** Records outcomes of leased sends in one write, only those `owner` still holds; returns the ids written. */
+  finishSends(ctx: Ctx, outcomes: repo.SendOutcome[], owner: string): Promise<Set<string>>;
+  /** Cancels the queued sends of ended runs, each with its reason. */
+  cancelSendsOfRuns(ctx: Ctx, list: Array<{ runId: string; reason: string }>): Promise<number>;
   sendsOf(ctx: Ctx, customerIds: string[], limit?: number): Promise<repo.Send[]>;
   sentSince(
     ctx: Ctx,
@@ -74,8 +94,8 @@ export interface MessagingService extends PushService {
   ): Promise<{ count: number; oldest: Date | null }>;
   /** Adds an address to the global suppression list (bounce, complaint, unsubscribe, manual). */
   suppress(ctx: Ctx, address: string, reason: string): Promise<void>;
-  /** Why an address is suppressed, or null. */
-  suppressionOf(ctx: Ctx, address: string): Promise<string | null>;
+  /** Why each suppressed address among these is (one read); an address not listed is not suppressed. */
+  suppressionsOf(ctx: Ctx, addresses: string[]): Promise<Map<string, string>>;
   /** A signed token naming a customer and purpose, for one-click unsubscribe links (RFC 8058). */
   unsubscribeToken(ctx: Ctx, customerId: string, purpose: string): Promise<string>;
   /** The customer and purpose of a genuine token, else null. */
@@ -170,20 +190,47 @@ export function createMessagingService(deps: { secrets?: SecretBox | undefined }
       const { brand } = await settings(ctx);
       return renderMessage(q.format, c, brand, q.values, whatsappName(q.key, locale));
     },
-    queueSend: (ctx, input) => repo.insertSend(ctx.db, { ...input, id: newId('msg'), now: ctx.clock.now() }),
-    claimDueSends: (ctx, limit) => {
-      const now = ctx.clock.now();
-      // 30 s is far longer than one send takes; a node that dies mid-send leaves it to another after that.
-      return repo.claimDueSends(ctx.db, { now, leaseUntil: new Date(now.getTime() + 30_000), limit });
+    renderer(ctx) {
+      const contents = new Map<string, ReturnType<typeof content>>();
+      let brand: Promise<MessagingSettings> | undefined;
+      return async (q) => {
+        const k = `${q.key}|${q.format}|${q.locale}|${q.stage}`;
+        const found = contents.get(k) ?? content(ctx, q.key, q.format, q.locale, q.stage);
+        contents.set(k, found);
+        const { locale, content: c } = await found;
+        if (!c) throw validationError([{ path: 'key', message: `no template ${q.key} for ${q.format}` }]);
+        brand ??= settings(ctx);
+        return renderMessage(q.format, c, (await brand).brand, q.values, whatsappName(q.key, locale));
+      };
     },
-    finishSend: (ctx, id, outcome) => repo.updateSend(ctx.db, id, outcome),
-    cancelSendsOfRun: (ctx, runId, reason) => repo.cancelQueuedOfRun(ctx.db, runId, reason),
+    async queueSends(ctx, inputs) {
+      const now = ctx.clock.now();
+      return repo.insertSends(
+        ctx.db,
+        inputs.map((i) => ({ ...i, id: newId('msg'), now })),
+      );
+    },
+    claimDueSends: (ctx, limit, owner) => {
+      const now = ctx.clock.now();
+      return repo.claimDueSends(ctx.db, {
+        now,
+        leaseUntil: new Date(now.getTime() + LEASE_MS),
+        limit,
+        owner,
+      });
+    },
+    renewSendLeases: (ctx, ids, owner) =>
+      repo.extendSendLeases(ctx.db, ids, new Date(ctx.clock.now().getTime() + LEASE_MS), owner),
+    finishSends: (ctx, outcomes, owner) => repo.updateSends(ctx.db, outcomes, owner),
+    cancelSendsOfRuns: (ctx, list) => repo.cancelQueuedOfRuns(ctx.db, list),
     sendsOf: (ctx, ids, limit = 50) => repo.selectSendsOfCustomers(ctx.db, ids, limit),
     sentSince: (ctx, customerId, format, since) => repo.countSentSince(ctx.db, customerId, format, since),
     suppress: (ctx, address, reason) =>
       repo.insertSuppression(ctx.db, addressHash(address), reason, ctx.clock.now()),
-    async suppressionOf(ctx, address) {
-      return (await repo.selectSuppression(ctx.db, addressHash(address)))?.reason ?? null;
+    async suppressionsOf(ctx, addresses) {
+      const byHash = new Map(addresses.map((a) => [addressHash(a), a]));
+      const found = await repo.selectSuppressions(ctx.db, [...byHash.keys()]);
+      return new Map(found.map((r) => [byHash.get(r.address_hash)!, r.reason]));
     },
     async unsubscribeToken(ctx, customerId, purpose) {
       const secret = (await settingsRow(ctx)).link_secret;

@@ -24,13 +24,20 @@ export function startPeriodicJob(opts: {
   let running: Promise<void> = Promise.resolve();
 
   let failureLog: LoopFailureLog | undefined;
+  // A run waiting behind the one in progress: a wake-up meanwhile joins it (it starts after the
+  // call, so it sees everything committed before), instead of queueing one run per wake-up.
+  let waiting: Promise<void> | undefined;
   const once = (): Promise<void> => {
+    if (waiting) return waiting;
     const ctx = opts.ctx();
     failureLog ??= loopFailureLog(ctx.log, `periodic job ${opts.name}`);
     const failures = failureLog;
-    running = running.then(() =>
-      opts
-        .run(ctx)
+    const start = () => {
+      waiting = undefined;
+      return opts.run(ctx);
+    };
+    running = waiting = running.then(() =>
+      start()
         .then((n) => {
           if (typeof n === 'number' && n > 0)
             ctx.log.info({ job: opts.name, handled: n }, 'periodic job ran');

@@ -24,6 +24,8 @@ export interface Mailer {
   /** False when no relay is configured: nothing can be sent. */
   readonly configured: boolean;
   send(mail: OutboundMail): Promise<void>;
+  /** Closes the pooled connections (the hub's shutdown). */
+  close?(): void;
 }
 
 export function createMailer(opts: { smtpUrl: string | undefined; from: string }): Mailer {
@@ -35,10 +37,15 @@ export function createMailer(opts: { smtpUrl: string | undefined; from: string }
       },
     };
   }
-  // One pooled transport: connections are reused across codes instead of one handshake per mail.
-  const transport = nodemailer.createTransport(opts.smtpUrl, { from: opts.from });
+  // One pooled transport: a few connections reused across mails (sent over them at once) instead of
+  // one handshake per mail; the URL's own settings (?pool=false, ?maxConnections=) win.
+  const transport = nodemailer.createTransport(
+    { url: opts.smtpUrl, pool: true, maxConnections: 5, maxMessages: 1_000 },
+    { from: opts.from },
+  );
   return {
     configured: true,
+    close: () => transport.close(),
     async send(mail) {
       await transport.sendMail({
         from: mail.from ?? opts.from,

@@ -1,0 +1,1 @@
+ALTER TABLE "journey_runs" ADD COLUMN "lease_owner" text;

@@ -1,0 +1,1 @@
+ALTER TABLE "messaging_sends" ADD COLUMN "lease_owner" text;
