@@ -6,13 +6,14 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { createHub } from '../src/app.js';
 import { loadConfig } from '../src/platform/config.js';
-import { openDatabase } from '../src/platform/db/database.js';
-import { testLog } from '../src/platform/testing/test-databases.js';
+import { openFreshPglite, testLog } from '../src/platform/testing/test-databases.js';
 import { ADMIN_KEY, adminLogin, describeBrowser, LIVE } from './browser-harness.js';
 
 it('answers the app routes with problem+json saying how to build when web/dist is missing', async () => {
   const empty = mkdtempSync(join(tmpdir(), 'omnihub-noweb-'));
-  const database = await openDatabase({ databaseUrl: undefined, dataDir: 'memory://' });
+  // The run's migrated image: what is tested is the missing build, not the migrations (a fresh
+  // in-memory hub running every migration once took 78 s on a loaded CI machine).
+  const database = await openFreshPglite({ migrated: true });
   const hub = await createHub({
     config: { ...loadConfig({}), demo: false, natsUrl: undefined, databaseUrl: undefined, port: 0 },
     log: testLog as never,
@@ -33,7 +34,6 @@ it('answers the app routes with problem+json saying how to build when web/dist i
     await database.close();
     rmSync(empty, { recursive: true, force: true });
   }
-  // A fresh in-memory hub runs every migration: on a loaded CI machine that took 78 s once.
 }, 120_000);
 
 describeBrowser('admin console', (t) => {

@@ -41,6 +41,20 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/**
+ * One Chromium per test worker, shared by the browser suites the worker runs one after another
+ * (files share the worker's module cache: isolate: false in vitest.config.ts); a launch and close per
+ * suite were seconds each on a loaded machine. Each suite still browses in its own contexts (own
+ * storage and cookies), all closed when it ends. Playwright kills the browser when the worker exits.
+ */
+let workerBrowser: Promise<Browser> | undefined;
+async function sharedBrowser(): Promise<Browser> {
+  const running = await workerBrowser?.catch(() => undefined);
+  if (running?.isConnected()) return running;
+  workerBrowser = chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  return workerBrowser;
+}
+
 export interface BrowserHub {
   kind: 'pglite' | 'postgres';
   readonly hub: Hub;
@@ -153,12 +167,13 @@ export function describeBrowser(
           : await openFreshPglite({ migrated: true });
         hub = await createHub({ config, clock: systemClock, log: testLog as never, database, webDir });
         base = (await hub.listen()).replace('[::1]', '127.0.0.1');
-        browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+        browser = await sharedBrowser();
         mkdirSync(ARTIFACTS, { recursive: true });
       }, 180_000);
       afterAll(async () => {
-        for (const c of contexts) await c.close().catch(() => {});
-        await browser?.close();
+        // Every context of the shared browser is this suite's (suites in a worker run one at a time),
+        // including those a test opened on t.browser itself.
+        for (const c of [...contexts, ...(browser?.contexts() ?? [])]) await c.close().catch(() => {});
         await hub?.close();
         await hub?.database.close();
         await drop?.();

@@ -88,7 +88,7 @@ if (!databaseUrl) {
     });
 
     it('prepares once, serves from two workers, sums metrics, replaces a dead worker, stops on SIGTERM', async () => {
-      const fresh = await createFreshPostgresDatabase(databaseUrl);
+      const fresh = await createFreshPostgresDatabase(databaseUrl, { migrated: true });
       drop = fresh.drop;
       const port = await freePort();
       child = spawn(process.execPath, [join(root, 'bin/omnihub.js'), 'serve', '--workers', '2'], {

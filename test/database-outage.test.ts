@@ -25,7 +25,7 @@ describe.skipIf(!pgUrl)('database outage [postgres]', () => {
   let otherNode: Database;
 
   beforeAll(async () => {
-    const fresh = await createFreshPostgresDatabase(pgUrl!);
+    const fresh = await createFreshPostgresDatabase(pgUrl!, { migrated: true });
     drop = fresh.drop;
     otherNode = await openDatabase({ databaseUrl: fresh.url });
     proxy = await startTcpProxy(new URL(fresh.url));

@@ -44,7 +44,7 @@ for (const kind of kinds) {
 
     async function storage(): Promise<Record<string, string>> {
       if (kind === 'postgres') {
-        const fresh = await createFreshPostgresDatabase(postgresTestUrl()!);
+        const fresh = await createFreshPostgresDatabase(postgresTestUrl()!, { migrated: true });
         cleanups.push(fresh.drop);
         return { DATABASE_URL: fresh.url };
       }

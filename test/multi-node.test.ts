@@ -58,7 +58,7 @@ if (!natsUrl || !databaseUrl) {
     };
 
     beforeAll(async () => {
-      const fresh = await createFreshPostgresDatabase(databaseUrl);
+      const fresh = await createFreshPostgresDatabase(databaseUrl, { migrated: true });
       url = fresh.url;
       drop = fresh.drop;
       const env = {

@@ -28,6 +28,9 @@ const baseEnv = (extra: Record<string, string>) => ({
   NATS_URL: '',
   OMNIHUB_ADMIN_KEY: '',
   LOG_LEVEL: 'warn',
+  // The demo's staff passwords hashed at the lowest cost: the cost is stored with each hash, so it
+  // is a test speed only (three hashes at the default cost are a second of CPU and 64 MB each).
+  OMNIHUB_STAFF_PASSWORD_COST: '10',
   ...extra,
 });
 

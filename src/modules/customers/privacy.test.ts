@@ -5,10 +5,10 @@ import { sql } from 'drizzle-orm';
 import { afterAll, expect, it } from 'vitest';
 import { ManualClock } from '../../kernel/index.js';
 import { createContext } from '../../platform/context.js';
-import { type Database, openDatabase, rows } from '../../platform/db/database.js';
+import { type Database, rows } from '../../platform/db/database.js';
 import { runMigrations } from '../../platform/db/migrate.js';
 import { platformMigrations } from '../../platform/migrations.js';
-import { describeEachDatabase, testLog } from '../../platform/testing/test-databases.js';
+import { describeEachDatabase, openFreshPglite, testLog } from '../../platform/testing/test-databases.js';
 import { legacyTombstoneHash } from './identifiers.js';
 import { createCustomersService, customersMigrations, type IngestSource } from './index.js';
 
@@ -42,7 +42,8 @@ describeEachDatabase('tombstone salt', [customersMigrations], (t) => {
   });
 
   it('differs between two installs, and is not the unsalted hash', async () => {
-    const second = await openDatabase({ dataDir: 'memory://' });
+    // Another install: the run's empty image (no initdb), its own migrations, so its own salt.
+    const second = await openFreshPglite();
     other.push(second);
     await runMigrations(second, [platformMigrations, customersMigrations]);
     const [a] = await eraseOne(t.database, 'salted@example.com');
