@@ -52,6 +52,20 @@ async function post(t: TestHub, path: string, payload: unknown) {
   });
 }
 
+/**
+ * What a replay must not add to: identify events stored for customers, the inbox's messages and its
+ * events in the log (not every event: background consumers may still append theirs meanwhile).
+ */
+async function writtenCounts(t: TestHub) {
+  const [r] = await rows<{ identify: number; messages: number; events: number }>(
+    t.hub.database.db,
+    sql`select (select count(*) from customer_events where kind = 'identify')::int as identify,
+               (select count(*) from inbox_messages)::int as messages,
+               (select count(*) from events where type like 'inbox.%')::int as events`,
+  );
+  return r;
+}
+
 describeEachHub('inbox round trips', (t) => {
   it('files a delivery of 20 new people with a few statements in all, as one at a time would', async () => {
     const account = await t.api('POST', '/api/inbox/channel-accounts', {
@@ -90,8 +104,11 @@ describeEachHub('inbox round trips', (t) => {
     // message; one message at a time it was 26.7 per message).
     if (t.kind === 'postgres') expect(statements / 20).toBeLessThan(2.5);
 
+    const written = await writtenCounts(t);
     const replay = await post(t, path, payload);
     expect(replay.body).toMatchObject({ stored: 0, duplicates: 20 });
+    // A redelivery writes nothing: no second identify event for the customers, no message, no inbox event.
+    expect(await writtenCounts(t)).toEqual(written);
 
     // Two deliveries at once naming one new person and a person of the first: one conversation each.
     const [a, b] = await Promise.all([
@@ -120,5 +137,27 @@ describeEachHub('inbox round trips', (t) => {
       sql`select count(*)::int as n from events where type = 'inbox.conversation_opened'`,
     );
     expect(opened!.n).toBe(21);
+  });
+
+  it('files a web chat message retried with the same Idempotency-Key once, with one identify', async () => {
+    const channel = await t.api('POST', '/api/channels', {
+      body: { code: `rt-web-${t.kind}`, name: 'Web', type: 'web', currency: 'EUR', locales: ['en'] },
+    });
+    const key = await t.api('POST', '/api/keys', {
+      body: { name: 'rt-storefront', kind: 'publishable', channelId: channel.body.id },
+    });
+    const send = () =>
+      t.api('POST', '/api/chat/messages', {
+        key: key.body.secret,
+        body: { text: 'Is the blue one in stock?', anonymousId: `anon-rt-${t.kind}` },
+        headers: { 'idempotency-key': `rt-chat-${t.kind}` },
+      });
+    const first = await send();
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    const written = await writtenCounts(t);
+    const again = await send();
+    expect(again.status).toBe(201);
+    expect(again.body.message.id).toBe(first.body.message.id);
+    expect(await writtenCounts(t)).toEqual(written);
   });
 });

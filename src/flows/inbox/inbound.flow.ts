@@ -4,6 +4,7 @@
 // for every sender in one ingest batch (customers.identifyMany), their clusters in one read
 // (customers.subjects), the messages on their conversations in one read and one write
 // (inbox.recordInboundBatch), and the conversations it opened on the timelines in one transaction.
+import { createHash } from 'node:crypto';
 import { AppError, type Deferred, deferred } from '../../kernel/index.js';
 import type { CustomersService } from '../../modules/customers/index.js';
 import type { InboundOutcome, InboxService, RecordInboundInput } from '../../modules/inbox/index.js';
@@ -25,18 +26,38 @@ export function cleanText(s: string): string {
     .slice(0, 100_000);
 }
 
+/** The identify event's id for a message with a provider id (short and stable), else null. */
+function identifyMessageId(input: InboundMessageInput): string | null {
+  if (!input.externalId) return null;
+  const hash = createHash('sha256').update(`${input.channelKind}\n${input.externalId.slice(0, 998)}`);
+  return `inbox_${hash.digest('base64url')}`;
+}
+
 /** Resolves a batch's senders and files their messages; one outcome per input, in order. */
 async function fileBatch(
   deps: { inbox: InboxService; customers: InboundCustomers },
   ctx: Ctx,
   inputs: InboundMessageInput[],
 ): Promise<InboundOutcome[]> {
-  const unknown = inputs.flatMap((input, i) => (input.customerId ? [] : [i]));
+  // A provider's message id names the identify event too: a redelivery (or a request retried with
+  // the same id) is a duplicate the customers module writes nothing for, and answers with the profile
+  // the first delivery reached. A repeat within the batch follows its first occurrence.
+  const firstOf = new Map<string, number>();
+  const unknown = inputs.flatMap((input, i) => {
+    if (input.customerId) return [];
+    const key = identifyMessageId(input);
+    if (key === null) return [i];
+    if (firstOf.has(key)) return [];
+    firstOf.set(key, i);
+    return [i];
+  });
   const found = await deps.customers.identifyMany(
     ctx,
     unknown.map((i) => {
       const input = inputs[i]!;
+      const messageId = identifyMessageId(input);
       return {
+        ...(messageId ? { messageId } : {}),
         channelId: input.channelId ?? `inbox:${input.channelKind}`,
         identifiers: [input.from, ...(input.from.also ?? [])].map((x) => ({
           type: x.identifierType,
@@ -53,6 +74,11 @@ async function fileBatch(
   unknown.forEach((i, k) => {
     const r = found[k]!;
     profileOf[i] = r.ok ? r.value.customerId : null;
+  });
+  inputs.forEach((input, i) => {
+    const key = input.customerId ? null : identifyMessageId(input);
+    const first = key === null ? undefined : firstOf.get(key);
+    if (first !== undefined && first !== i) profileOf[i] = profileOf[first]!;
   });
   const ids = [...new Set(profileOf.filter((id): id is string => id !== null))];
   const clusters = ids.length ? await deps.customers.subjects(ctx, ids, { facts: false }) : new Map();

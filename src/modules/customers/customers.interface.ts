@@ -82,6 +82,11 @@ export interface IdentifyInput {
   channelId: string;
   identifiers: IdentifierInput[];
   traits?: Record<string, unknown>;
+  /**
+   * The identify event's id in its source, when the caller has a stable one (an inbound message's
+   * provider id): a retry is then a duplicate, written nowhere, answered with the profile it reached.
+   */
+  messageId?: string;
 }
 
 export type IdentifyResult = Result<

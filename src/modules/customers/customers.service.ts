@@ -109,7 +109,7 @@ export function createCustomersService(options: CustomersOptions = {}): Customer
       groups.map(([channelId, indexes]) => ({
         source: { id: `api:${channelId}`, channelId, sharedDevices: false },
         events: indexes.map((i) => ({
-          messageId: newId('msg'),
+          messageId: inputs[i]!.messageId ?? newId('msg'),
           kind: 'identify' as const,
           name: null,
           identifiers: inputs[i]!.identifiers,
@@ -127,8 +127,8 @@ export function createCustomersService(options: CustomersOptions = {}): Customer
       indexes.forEach((i, k) => {
         const result = results[g]![k];
         out[i] =
-          result?.status === 'stored'
-            ? ok({ customerId: result.profileId })
+          result?.status === 'stored' || (result?.status === 'duplicate' && result.profileId)
+            ? ok({ customerId: result.profileId! })
             : fail({
                 reason: 'invalid_identifiers' as const,
                 errors:

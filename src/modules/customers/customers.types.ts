@@ -84,7 +84,13 @@ export type IngestEventResult =
       /** Fields dropped from the event (the rest landed). */
       warnings?: Array<{ path: string; message: string }>;
     }
-  | { index: number; messageId: string; status: 'duplicate' }
+  | {
+      index: number;
+      messageId: string;
+      status: 'duplicate';
+      /** The profile the stored event landed on (null for a repeat within the batch). */
+      profileId: string | null;
+    }
   | { index: number; messageId: string; status: 'ignored'; reason: string }
   | {
       index: number;

@@ -119,6 +119,7 @@ export async function commitIngestBatch(
           index: results[e.resultIndex]!.index,
           messageId: e.messageId,
           status: 'duplicate',
+          profileId: state.duplicates.get(key) ?? null,
         };
       } else if (e.tombstones.some((h) => state.erased.has(h))) {
         results[e.resultIndex] = {

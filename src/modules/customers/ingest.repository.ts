@@ -27,7 +27,8 @@ export interface IngestStateQuery {
 }
 
 export interface IngestStateRows {
-  duplicates: Set<string>;
+  /** source id|message id of events stored before → the profile each landed on. */
+  duplicates: Map<string, string | null>;
   erased: Set<string>;
   shared: Set<string>;
   hits: Array<{ type: string; value: string; profileId: string; trust: Trust }>;
@@ -61,14 +62,14 @@ export async function loadIngestState(exec: Executor, q: IngestStateQuery): Prom
          and i.type = any(${sql.param(q.limitedTypes)}::text[])
       union all select 'block', b.profile_a || '|' || b.profile_b from customer_merge_blocks b
         where b.profile_a = any(array(select id from members)) or b.profile_b = any(array(select id from members))
-      union all select 'dup', e.source_id || '|' || e.message_id
+      union all select 'dup', json_build_object('key', e.source_id || '|' || e.message_id, 'profileId', e.profile_id)::text
         from unnest(${sql.param(q.sourceIds)}::text[], ${sql.param(q.messageIds)}::text[]) as m(source_id, message_id)
         join customer_events e on e.source_id = m.source_id and e.message_id = m.message_id
       union all select 'erased', hash from customer_erased_identifiers where hash = any(${sql.param(q.tombstones)}::text[])
       union all select 'shared', value from customer_shared_devices where value = any(${sql.param(q.devices)}::text[])`,
   );
   const out: IngestStateRows = {
-    duplicates: new Set(),
+    duplicates: new Map(),
     erased: new Set(),
     shared: new Set(),
     hits: [],
@@ -79,7 +80,9 @@ export async function loadIngestState(exec: Executor, q: IngestStateQuery): Prom
   };
   for (const { k, d: raw } of r) {
     const d =
-      typeof raw === 'string' && (k === 'hit' || k === 'member' || k === 'limited') ? JSON.parse(raw) : raw;
+      typeof raw === 'string' && (k === 'hit' || k === 'member' || k === 'limited' || k === 'dup')
+        ? JSON.parse(raw)
+        : raw;
     if (k === 'hit') out.hits.push(d as IngestStateRows['hits'][number]);
     else if (k === 'member') {
       const m = d as ProfileSqlRow & { version: string };
@@ -87,8 +90,10 @@ export async function loadIngestState(exec: Executor, q: IngestStateQuery): Prom
       out.versions.set(m.id, m.version);
     } else if (k === 'limited') out.limited.push(d as IngestStateRows['limited'][number]);
     else if (k === 'block') out.blocks.add(d as string);
-    else if (k === 'dup') out.duplicates.add(d as string);
-    else if (k === 'erased') out.erased.add(d as string);
+    else if (k === 'dup') {
+      const dup = d as { key: string; profileId: string | null };
+      out.duplicates.set(dup.key, dup.profileId);
+    } else if (k === 'erased') out.erased.add(d as string);
     else if (k === 'shared') out.shared.add(d as string);
   }
   return out;

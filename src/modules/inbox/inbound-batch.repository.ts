@@ -20,8 +20,9 @@ export function isStaleInbound(err: unknown): boolean {
   let e = err as { code?: unknown; message?: unknown; cause?: unknown } | undefined;
   for (let depth = 0; e && depth < 3; depth++) {
     if (e.code === '22P02') return String(e.message ?? '').includes(STALE);
-    // The one open conversation per customer, taken by a concurrent reopen.
-    if (e.code === '23505') return true;
+    // The one open conversation per customer, taken by a concurrent reopen; or two batches moving
+    // the same tab counters (inbox_conversation_counts) in crossed order.
+    if (e.code === '23505' || e.code === '40P01') return true;
     e = e.cause as typeof e;
   }
   return false;
