@@ -1,6 +1,6 @@
 // Outbound mail through the configured SMTP relay (nodemailer). Without a relay (development) the
 // caller decides what to log instead; this module never logs addresses or bodies.
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 export interface OutboundMail {
   to: string;
@@ -36,11 +36,16 @@ export function createMailer(opts: { smtpUrl: string | undefined; from: string }
     };
   }
   // One pooled transport: connections are reused across codes instead of one handshake per mail.
-  const transport = nodemailer.createTransport(opts.smtpUrl, { from: opts.from });
+  // nodemailer loads at the first mail, not at every start.
+  const smtpUrl = opts.smtpUrl;
+  let transport: Promise<Transporter> | undefined;
   return {
     configured: true,
     async send(mail) {
-      await transport.sendMail({
+      transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+        nodemailer.createTransport(smtpUrl, { from: opts.from }),
+      );
+      await (await transport).sendMail({
         from: mail.from ?? opts.from,
         to: mail.to,
         subject: mail.subject,
