@@ -2,12 +2,13 @@
 // /ready, on an empty embedded database (a fresh data directory each run), and the CPU it spent to
 // get there (its process tree, from /proc: a figure that holds on a loaded machine, unlike wall
 // time). Target (#18): under 1.5 s.
-// Usage: tsx bench/cold-start.ts [--runs 5] [--source] [--demo]
-//   --source: the sources through tsx instead of dist/; --demo: with the demo data.
+// Usage: tsx bench/cold-start.ts [--runs 5] [--source] [--demo] [--entry other/dist/cli.js]
+//   --source: the sources through tsx instead of dist/; --demo: with the demo data;
+//   --entry: another build's cli.js (an A/B against a copy of an earlier dist/).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { processTreeCpuMs } from './cpu-usage.js';
 import { freePort, percentile } from './harness.js';
 
@@ -18,6 +19,8 @@ const option = (name: string, fallback: number) => {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
 const root = join(import.meta.dirname, '..');
+const entryAt = args.indexOf('--entry');
+const entry = entryAt >= 0 ? resolve(args[entryAt + 1]!) : join(root, 'dist/cli.js');
 
 async function oneStart(): Promise<{ wallMs: number; cpuMs: number }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'omnihub-cold-'));
@@ -26,9 +29,7 @@ async function oneStart(): Promise<{ wallMs: number; cpuMs: number }> {
   const child: ChildProcess = spawn(
     process.execPath,
     [
-      ...(flag('source')
-        ? ['--import', 'tsx', join(root, 'src/cli.ts')]
-        : ['--enable-source-maps', join(root, 'dist/cli.js')]),
+      ...(flag('source') ? ['--import', 'tsx', join(root, 'src/cli.ts')] : ['--enable-source-maps', entry]),
       'serve',
     ],
     {
@@ -82,7 +83,7 @@ const median = (xs: number[]) => Math.round(percentile(xs, 50));
 console.log(
   JSON.stringify({
     scenario: 'cold-start',
-    mode: flag('source') ? 'source' : 'dist',
+    mode: flag('source') ? 'source' : entry,
     demo: flag('demo'),
     runs,
     medianWallMs: median(samples.map((s) => s.wallMs)),
