@@ -1,7 +1,8 @@
 // Builds the hub (src/ → dist/) so `npm start` and the `omnihub` bin run plain JavaScript under
 // node: no TypeScript compiler in the serving process, and one process (a SIGTERM reaches the hub
-// itself). The hub is bundled into one file, dist/cli.js (esbuild, with a source map): Node then
-// reads, resolves and compiles one module instead of ~500, a large share of a cold start. Packages
+// itself). The hub is bundled (esbuild, with source maps) into dist/cli.js and the chunks it loads at
+// a command's first use: Node then reads, resolves and compiles a few modules instead of ~500, a
+// large share of a cold start, and a cluster's primary loads none of the hub's modules. Packages
 // stay outside the bundle (native code, WebAssembly and files they find beside themselves). Files
 // that are not TypeScript (the modules' migrations) are copied where the sources have them, and each
 // module's `import.meta.url` is rewritten to the place its file would have in dist/, so a module
@@ -46,7 +47,7 @@ function cleanDist(): void {
       rmSync(join(dist, name), { recursive: true, force: true });
 }
 
-/** One ES module, dist/cli.js; false when esbuild is not installed. */
+/** dist/cli.js and the chunks it imports; false when esbuild is not installed. */
 async function bundle(): Promise<boolean> {
   let esbuild: typeof import('esbuild');
   try {
@@ -57,8 +58,10 @@ async function bundle(): Promise<boolean> {
   const importMetaUrl = /\bimport\.meta\.url\b/g;
   await esbuild.build({
     entryPoints: [join(src, 'cli.ts')],
-    outfile: join(dist, 'cli.js'),
+    outdir: dist,
     bundle: true,
+    // What a command loads at first use is a chunk of its own: a cluster's primary loads no modules.
+    splitting: true,
     packages: 'external',
     platform: 'node',
     format: 'esm',
