@@ -41,7 +41,11 @@ export async function serveOneProcess(
     !config.databaseUrl && config.demo && needsInitdb(config.dataDir)
       ? await prepareDatabase(config, createLogger(config.logLevel))
       : undefined;
-  const hub = await createHub({ config, ...(prepared ? { prepared: true } : {}) });
+  const hub = await createHub({
+    config,
+    backgroundAfterListen: true,
+    ...(prepared ? { prepared: true } : {}),
+  });
   const address = await hub.listen();
   opts.started({
     address,

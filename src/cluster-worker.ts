@@ -22,6 +22,7 @@ export async function serveClusterWorker(config: HubConfig): Promise<void> {
     },
     // The first worker migrates and initialises the database; the others start once it has.
     prepared: process.env[PREPARE_ENV] !== '1',
+    backgroundAfterListen: true,
     log: createLogger(config.logLevel).child({ worker: cluster.worker?.id }),
   });
   const send = (m: ClusterMessage) => {
