@@ -1,16 +1,52 @@
-// A worker of `omnihub serve --workers N` (see cluster.ts): serves on the shared port, the first
-// one after preparing the database, and stops when the primary says so.
+// A worker of `omnihub serve --workers N` (see cluster.ts): serves on the shared port once the
+// database is prepared (by the first worker, which reports what it did), and stops when the primary
+// says so.
 import cluster from 'node:cluster';
+import type { Logger } from 'pino';
 import { AggregatorRegistry, Counter } from 'prom-client';
-import { createHub, createLogger } from './app.js';
+import { createHub, createLogger, type DatabasePreparation, prepareDatabase } from './app.js';
 import { type ClusterMessage, isMessage, PREPARE_ENV } from './cluster.js';
 import type { HubConfig } from './platform/config.js';
+
+const send = (m: ClusterMessage) => {
+  if (process.connected) process.send?.(m);
+};
+
+/**
+ * The first worker prepares the database (migrations, the bootstrap key, demo data) and reports it;
+ * the others, which loaded their modules meanwhile, ask the primary and wait until it has.
+ */
+async function databasePrepared(config: HubConfig, log: Logger): Promise<void> {
+  if (process.env[PREPARE_ENV] === '1') {
+    const preparation: DatabasePreparation = await prepareDatabase(config, log);
+    send({ omnihub: 'prepared', preparation });
+    return;
+  }
+  await new Promise<void>((resolve) => {
+    const heard = (m: unknown) => {
+      if (!isMessage(m) || m.omnihub !== 'prepared') return;
+      process.off('message', heard);
+      resolve();
+    };
+    process.on('message', heard);
+    send({ omnihub: 'await-prepared' });
+  });
+}
 
 /** A worker: serves on the shared port (the first prepares the database); the primary stops it. */
 export async function serveClusterWorker(config: HubConfig): Promise<void> {
   // Each worker counts its own requests: a per-worker budget keeps the hub's about as configured
   // (the primary hands out connections in turn).
   const share = (n: number) => Math.max(1, Math.ceil(n / config.workers));
+  const log = createLogger(config.logLevel).child({ worker: cluster.worker?.id });
+  // Stopped before serving (the first worker failed): nothing to close yet.
+  let started = false;
+  const early = () => process.exit(0);
+  process.once('disconnect', early);
+  process.on('message', (m: unknown) => isMessage(m) && m.omnihub === 'stop' && !started && early());
+  await databasePrepared(config, log);
+  started = true;
+  process.off('disconnect', early);
   const hub = await createHub({
     config: {
       ...config,
@@ -20,14 +56,10 @@ export async function serveClusterWorker(config: HubConfig): Promise<void> {
         perKey: share(config.rateLimits.perKey),
       },
     },
-    // The first worker migrates and initialises the database; the others start once it has.
-    prepared: process.env[PREPARE_ENV] !== '1',
+    prepared: true,
     backgroundAfterListen: true,
-    log: createLogger(config.logLevel).child({ worker: cluster.worker?.id }),
+    log,
   });
-  const send = (m: ClusterMessage) => {
-    if (process.connected) process.send?.(m);
-  };
 
   // Commits here wake the other workers' consumers and live streams at once (one message per burst).
   const notifier = hub.database.notifier;
@@ -95,15 +127,5 @@ export async function serveClusterWorker(config: HubConfig): Promise<void> {
     address,
     describe: hub.database.describe,
     paymentProviders: hub.paymentProviders,
-    ...(process.env[PREPARE_ENV] === '1'
-      ? {
-          preparation: {
-            bootstrapKey: hub.bootstrapKey,
-            demoLoaded: hub.demoLoaded,
-            demoAppKeys: hub.demoAppKeys,
-            demoStaff: hub.demoStaff,
-          },
-        }
-      : {}),
   });
 }

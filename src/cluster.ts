@@ -1,7 +1,7 @@
 // `omnihub serve --workers N`: N hub processes on one port (node:cluster), so every core serves.
 // The primary is a thin supervisor that never loads the hub's modules (they would stay resident in
 // it for nothing): the first worker does what must happen once (migrations, the bootstrap key, demo
-// data) as it starts, then the primary forks the others. It relays the workers' commit wake-ups to
+// data) and reports it; the others load meanwhile and wait for it before serving. It relays the workers' commit wake-ups to
 // each other, answers /metrics with the sum over all of them, replaces a worker that dies and stops
 // them all on SIGTERM. Background consumers, sweepers and delivery loops run in every worker and
 // coordinate through the database, as separate nodes do (cursor leases, claimed rows).
@@ -22,14 +22,11 @@ const RESTART_DELAY_MS = 1_000;
 export type ClusterMessage =
   | { omnihub: 'wake' }
   | { omnihub: 'stop' }
-  | {
-      omnihub: 'listening';
-      address: string;
-      describe: string;
-      paymentProviders: Hub['paymentProviders'];
-      /** The first worker's: what its start did once to the database. */
-      preparation?: DatabasePreparation;
-    }
+  | { omnihub: 'listening'; address: string; describe: string; paymentProviders: Hub['paymentProviders'] }
+  /** The first worker prepared the database (to the primary), or the primary says so (to a worker). */
+  | { omnihub: 'prepared'; preparation?: DatabasePreparation }
+  /** A worker waits to serve until the database is prepared. */
+  | { omnihub: 'await-prepared' }
   | { omnihub: 'metrics-request'; id: number }
   | { omnihub: 'metrics'; id: number; text?: string; error?: string };
 
@@ -55,12 +52,23 @@ export async function serveClusterPrimary(
   const metrics = new AggregatorRegistry();
   let stopping = false;
   let started = false;
+  let prepared = false;
+  let preparation: DatabasePreparation | undefined;
+  const waitingForPreparation = new Set<Worker>();
 
   const fork = (prepare = false): Worker => {
     const worker = cluster.fork({ [WORKER_ENV]: '1', ...(prepare ? { [PREPARE_ENV]: '1' } : {}) });
     worker.on('message', (m: unknown) => {
       if (!isMessage(m)) return;
-      if (m.omnihub === 'wake') {
+      if (m.omnihub === 'prepared') {
+        prepared = true;
+        preparation = m.preparation;
+        for (const w of waitingForPreparation) if (w.isConnected()) w.send({ omnihub: 'prepared' });
+        waitingForPreparation.clear();
+      } else if (m.omnihub === 'await-prepared') {
+        if (prepared) worker.send({ omnihub: 'prepared' });
+        else waitingForPreparation.add(worker);
+      } else if (m.omnihub === 'wake') {
         for (const other of Object.values(cluster.workers ?? {}))
           if (other && other !== worker && other.isConnected()) other.send(m);
       } else if (m.omnihub === 'metrics-request') {
@@ -80,13 +88,13 @@ export async function serveClusterPrimary(
       worker.on('message', (m: unknown) => isMessage(m) && m.omnihub === 'listening' && resolve(m));
       worker.once('exit', (code) => reject(new Error(`a worker exited with code ${code} during start`)));
     });
-  // The first worker migrates and initialises the database as it starts; the others start after.
+  // All start at once (loading the modules is most of a start); the first prepares the database
+  // and the others wait for it before their first statement.
   const starts = async (): Promise<Listening> => {
-    const first = await listening(fork(true));
-    const others: Promise<Listening>[] = [];
-    for (let i = 1; i < config.workers; i++) others.push(listening(fork()));
-    await Promise.all(others);
-    return first;
+    const all = [listening(fork(true))];
+    for (let i = 1; i < config.workers; i++) all.push(listening(fork()));
+    const [first] = await Promise.all(all);
+    return first!;
   };
   cluster.on('exit', (worker, code, signal) => {
     if (stopping || !started) return;
@@ -141,7 +149,7 @@ export async function serveClusterPrimary(
     address: first.address,
     describe: first.describe,
     paymentProviders: first.paymentProviders,
-    preparation: first.preparation ?? {
+    preparation: preparation ?? {
       bootstrapKey: undefined,
       demoLoaded: false,
       demoAppKeys: [],
