@@ -69,6 +69,11 @@ export interface HubOptions {
   /** The built web apps (default web/dist). */
   webDir?: string;
   /**
+   * Background consumers make their first statement once the hub listens (`serve`): the first
+   * requests are answered first. Tests leave it off (the consumers start with the hub).
+   */
+  backgroundAfterListen?: boolean;
+  /**
    * Migrations, the bootstrap key and demo data were done by `prepareDatabase` (a cluster's primary):
    * this process only serves. The one-time results then come from the primary.
    */
@@ -191,6 +196,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     ? NOTHING_PREPARED
     : await initializeDatabase(systemCtx(), services, config);
 
+  const releaseBackground = opts.backgroundAfterListen ? database.notifier.holdBackground() : () => {};
   const background = await startBackground({
     database,
     config,
@@ -240,11 +246,15 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     smtpInbound: background.smtpInbound,
     systemCtx,
     async listen() {
-      return http.listen({ port: config.port, host: config.host });
+      const address = await http.listen({ port: config.port, host: config.host });
+      // A moment for the first requests (a readiness probe) before the consumers' first reads.
+      setTimeout(releaseBackground, 200).unref();
+      return address;
     },
     async close() {
       if (closed) return;
       closed = true;
+      releaseBackground();
       await background.cdp.stop();
       await integration.stop(); // ends live streams first: open SSE responses would hold http.close()
       await background.smtpInbound?.close();

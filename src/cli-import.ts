@@ -6,8 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { createServices } from './app.js';
-import { type DryRunReport, exportCatalog } from './flows/import-export/index.js';
+import type { DryRunReport } from './flows/import-export/index.js';
 import type { ImportFormat, ImportJob, ImportRejection } from './modules/catalog/index.js';
 import type { Ctx } from './platform/context.js';
 
@@ -134,6 +133,8 @@ async function localImport(
   format: ImportFormat,
   bar: cliProgress.SingleBar,
 ): Promise<Outcome> {
+  // The hub's modules load only for a local import (the CLI's other commands start without them).
+  const { createServices } = await import('./app.js');
   const services = createServices();
   const input = createReadStream(file);
   const req = {
@@ -271,6 +272,10 @@ export function addImportCommands(program: Command, withDatabase: WithDatabase):
         await pipeline(Readable.fromWeb(res.body as never), out);
         return;
       }
+      const [{ createServices }, { exportCatalog }] = await Promise.all([
+        import('./app.js'),
+        import('./flows/import-export/index.js'),
+      ]);
       await withDatabase((ctx) => pipeline(exportCatalog(ctx, createServices(), format), out));
     });
 }

@@ -2,28 +2,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import {
-  ALL_MIGRATIONS,
-  createHub,
-  createLogger,
-  createServices,
-  HUB_VERSION,
-  openHubDatabase,
-  prepareDatabase,
-} from './app.js';
+import { HUB_VERSION } from './app/version.js';
 import { addImportCommands } from './cli-import.js';
-import { type ClusterStarted, isClusterWorker, serveClusterPrimary, serveClusterWorker } from './cluster.js';
-import { DEMO_PAYMENT_PROVIDERS } from './flows/demo/demo-channels.js';
-import { loadDemoData } from './flows/demo/load-demo-data.flow.js';
-import { systemClock } from './kernel/index.js';
-import { mediaStorageFor } from './modules/media/index.js';
-import { createApiKey, listApiKeys, revokeApiKey } from './platform/auth/api-keys.js';
+import { type ClusterStarted, isClusterWorker, serveClusterPrimary } from './cluster.js';
 import { loadConfig } from './platform/config.js';
-import { createContext } from './platform/context.js';
-import { restoreEmbeddedDatabase, snapshotEmbeddedDatabase } from './platform/db/backup.js';
-import { openDatabase } from './platform/db/database.js';
-import { runMigrations } from './platform/db/migrate.js';
-import { needsInitdb } from './platform/db/pglite-image.js';
+import type { Ctx } from './platform/context.js';
+
+// The hub's modules load at a command's first use (a cluster's primary never loads them).
+const commands = () => import('./cli-commands.js');
+const withDatabase = async <T>(fn: (ctx: Ctx) => Promise<T>): Promise<T> =>
+  (await commands()).withDatabase(fn);
 
 /** Within this, a SIGTERM has stopped the hub (below a process manager's usual 10 s grace). */
 const STOP_DEADLINE_MS = 9_000;
@@ -31,17 +19,6 @@ const STOP_DEADLINE_MS = 9_000;
 const program = new Command('omnihub')
   .description('Omnihub, the omnichannel commerce hub')
   .version(HUB_VERSION);
-
-async function withDatabase<T>(fn: (ctx: ReturnType<typeof createContext>) => Promise<T>): Promise<T> {
-  const config = loadConfig();
-  const database = await openHubDatabase(config);
-  try {
-    await runMigrations(database, ALL_MIGRATIONS);
-    return await fn(createContext(database, { clock: systemClock, log: createLogger('warn') }));
-  } finally {
-    await database.close();
-  }
-}
 
 /** What `serve` prints once listening: where everything is, and what was created (shown once). */
 function startBanner(s: ClusterStarted & { natsUrl: string | undefined; workers: number }): string {
@@ -96,49 +73,12 @@ program
   )
   .action(async (opts: { workers?: string }) => {
     const config = loadConfig(opts.workers ? { ...process.env, OMNIHUB_WORKERS: opts.workers } : process.env);
-    if (isClusterWorker()) return serveClusterWorker(config);
+    if (isClusterWorker()) return (await commands()).serveClusterWorker(config);
     const print = (s: ClusterStarted) =>
       process.stdout.write(startBanner({ ...s, natsUrl: config.natsUrl, workers: config.workers }));
-    if (config.workers > 1)
-      return serveClusterPrimary(config, { stopDeadlineMs: STOP_DEADLINE_MS, started: print });
-    // A first start with the demo data on the embedded database seeds it in a PGlite of its own,
-    // closed before serving: seeding grows PGlite's WebAssembly memory, which it never gives back.
-    const prepared =
-      !config.databaseUrl && config.demo && needsInitdb(config.dataDir)
-        ? await prepareDatabase(config, createLogger(config.logLevel))
-        : undefined;
-    const hub = await createHub({ config, ...(prepared ? { prepared: true } : {}) });
-    const address = await hub.listen();
-    print({
-      address,
-      describe: hub.database.describe,
-      paymentProviders: hub.paymentProviders,
-      preparation: prepared ?? hub,
-    });
-    // Graceful stop: no new connections, requests in flight finish, consumers save their cursors,
-    // pools close. Past STOP_DEADLINE_MS the process exits anyway (a process manager's SIGKILL
-    // usually follows at 10 s); a second signal exits at once.
-    let stopping = false;
-    const stop = async (signal: string) => {
-      if (stopping) process.exit(1);
-      stopping = true;
-      hub.log.info({ signal }, 'shutting down');
-      const deadline = setTimeout(() => {
-        hub.log.error({ signal }, `not stopped within ${STOP_DEADLINE_MS} ms: exiting`);
-        process.exit(1);
-      }, STOP_DEADLINE_MS);
-      deadline.unref();
-      try {
-        await hub.close();
-        hub.log.info({ signal }, 'stopped');
-        process.exit(0);
-      } catch (err) {
-        hub.log.error({ err, signal }, 'stopping failed');
-        process.exit(1);
-      }
-    };
-    process.on('SIGINT', () => void stop('SIGINT'));
-    process.on('SIGTERM', () => void stop('SIGTERM'));
+    const serving = { stopDeadlineMs: STOP_DEADLINE_MS, started: print };
+    if (config.workers > 1) return serveClusterPrimary(config, serving);
+    return (await commands()).serveOneProcess(config, serving);
   });
 
 program
@@ -154,18 +94,7 @@ program
   .description('load the demo retailer (again, with --force)')
   .option('--force', 'load even if demo data was loaded before')
   .action(async (o: { force?: boolean }) => {
-    await withDatabase(async (ctx) => {
-      // The demo's orders are paid with its own stand-in providers (test card, till cash).
-      const config = loadConfig();
-      const paymentProviders = config.paymentProviders ?? DEMO_PAYMENT_PROVIDERS;
-      const services = createServices({ paymentProviders, mediaStorage: mediaStorageFor(config.dataDir) });
-      const r = await loadDemoData(ctx, services, { force: !!o.force });
-      console.log(
-        r.loaded
-          ? `demo data loaded: ${JSON.stringify(r.summary)}`
-          : 'demo data was already loaded (use --force)',
-      );
-    });
+    await (await commands()).loadDemo(!!o.force);
   });
 
 const keys = program
@@ -211,19 +140,14 @@ remoteOptions(
   };
   const created = o.url
     ? await remote(o, 'POST', '/api/keys', input)
-    : await withDatabase(async (ctx) => {
-        const r = await createApiKey(ctx, input);
-        return { ...r.key, secret: r.secret };
-      });
+    : await (await commands()).createKey(input);
   console.log(`${created.id}  ${created.name}  [${created.scopes.join(',')}]`);
   console.log(`secret (shown once): ${created.secret}`);
 });
 
 remoteOptions(keys.command('list').description('list keys (never their secrets)')).action(
   async (o: RemoteOpts) => {
-    const items = o.url
-      ? (await remote(o, 'GET', '/api/keys')).items
-      : await withDatabase((ctx) => listApiKeys(ctx.db));
+    const items = o.url ? (await remote(o, 'GET', '/api/keys')).items : await (await commands()).listKeys();
     for (const k of items) {
       console.log(
         `${k.id}  ${k.prefix}…  ${k.name}  [${k.scopes.join(',')}]${k.channelId ? ` channel=${k.channelId}` : ''}${k.revokedAt ? '  REVOKED' : ''}`,
@@ -235,7 +159,7 @@ remoteOptions(keys.command('list').description('list keys (never their secrets)'
 remoteOptions(keys.command('revoke <id>').description('revoke a key')).action(
   async (id: string, o: RemoteOpts) => {
     if (o.url) await remote(o, 'DELETE', `/api/keys/${id}`);
-    else await withDatabase((ctx) => revokeApiKey(ctx, id));
+    else await (await commands()).revokeKey(id);
     console.log(`revoked ${id}`);
   },
 );
@@ -257,14 +181,7 @@ remoteOptions(
       throw new Error(`${res.status}: ${((await res.json()) as { detail?: string }).detail ?? ''}`);
     snapshot = new Uint8Array(await res.arrayBuffer());
   } else {
-    const config = loadConfig();
-    if (config.databaseUrl) throw new Error('DATABASE_URL is a PostgreSQL server: back it up with pg_dump');
-    const database = await openDatabase({ dataDir: config.dataDir });
-    try {
-      snapshot = await snapshotEmbeddedDatabase(database);
-    } finally {
-      await database.close();
-    }
+    snapshot = await (await commands()).backupEmbedded();
   }
   writeFileSync(o.out, snapshot);
   console.log(`backup written to ${o.out} (${snapshot.byteLength} bytes)`);
@@ -276,7 +193,7 @@ program
   .option('--data-dir <dir>', 'the data directory to restore into (default OMNIHUB_DATA_DIR or ./data)')
   .action(async (file: string, o: { dataDir?: string }) => {
     const dataDir = o.dataDir ? resolve(o.dataDir) : loadConfig().dataDir;
-    await restoreEmbeddedDatabase(dataDir, new Uint8Array(readFileSync(file)));
+    await (await commands()).restoreEmbeddedDatabase(dataDir, new Uint8Array(readFileSync(file)));
     console.log(`restored ${file} into ${dataDir}; start the hub with OMNIHUB_DATA_DIR=${dataDir}`);
   });
 

@@ -1,26 +1,36 @@
 // `omnihub serve --workers N`: N hub processes on one port (node:cluster), so every core serves.
-// The primary does what must happen once (migrations, the bootstrap key, demo data), forks the
-// workers, relays their commit wake-ups to each other, answers /metrics with the sum over all of
-// them, replaces a worker that dies and stops them all on SIGTERM. Background consumers, sweepers
-// and delivery loops run in every worker and coordinate through the database, as separate nodes
-// do (cursor leases, claimed rows).
+// The primary is a thin supervisor that never loads the hub's modules (they would stay resident in
+// it for nothing): the first worker does what must happen once (migrations, the bootstrap key, demo
+// data) and reports it; the others load meanwhile and wait for it before serving. It relays the workers' commit wake-ups to
+// each other, answers /metrics with the sum over all of them, replaces a worker that dies and stops
+// them all on SIGTERM. Background consumers, sweepers and delivery loops run in every worker and
+// coordinate through the database, as separate nodes do (cursor leases, claimed rows).
 import cluster, { type Worker } from 'node:cluster';
-import { AggregatorRegistry, Counter } from 'prom-client';
-import { createHub, createLogger, type DatabasePreparation, type Hub, prepareDatabase } from './app.js';
+import pino from 'pino';
+import { AggregatorRegistry } from 'prom-client';
+import type { DatabasePreparation } from './app/database.js';
+import type { Hub } from './app.js';
 import type { HubConfig } from './platform/config.js';
+import { loggerOptions } from './platform/logging.js';
 
-const WORKER_ENV = 'OMNIHUB_CLUSTER_WORKER';
+export const WORKER_ENV = 'OMNIHUB_CLUSTER_WORKER';
+/** Set for the first worker only: it prepares the database (the others start once it has). */
+export const PREPARE_ENV = 'OMNIHUB_CLUSTER_PREPARE';
 /** A worker that dies is replaced after this pause (a crash loop does not spin). */
 const RESTART_DELAY_MS = 1_000;
 
-type ClusterMessage =
+export type ClusterMessage =
   | { omnihub: 'wake' }
   | { omnihub: 'stop' }
   | { omnihub: 'listening'; address: string; describe: string; paymentProviders: Hub['paymentProviders'] }
+  /** The first worker prepared the database (to the primary), or the primary says so (to a worker). */
+  | { omnihub: 'prepared'; preparation?: DatabasePreparation }
+  /** A worker waits to serve until the database is prepared. */
+  | { omnihub: 'await-prepared' }
   | { omnihub: 'metrics-request'; id: number }
   | { omnihub: 'metrics'; id: number; text?: string; error?: string };
 
-const isMessage = (m: unknown): m is ClusterMessage =>
+export const isMessage = (m: unknown): m is ClusterMessage =>
   typeof m === 'object' && m !== null && typeof (m as { omnihub?: unknown }).omnihub === 'string';
 
 /** This process is a worker forked by `serve --workers`. */
@@ -33,22 +43,32 @@ export interface ClusterStarted {
   preparation: DatabasePreparation;
 }
 
-/** The primary: prepares the database once, forks `config.workers` workers, supervises them. */
+/** The primary: forks `config.workers` workers (the first prepares the database), supervises them. */
 export async function serveClusterPrimary(
   config: HubConfig,
   opts: { stopDeadlineMs: number; started: (s: ClusterStarted) => void },
 ): Promise<void> {
-  const log = createLogger(config.logLevel).child({ cluster: 'primary' });
-  const preparation = await prepareDatabase(config, log);
+  const log = pino(loggerOptions(config.logLevel)).child({ cluster: 'primary' });
   const metrics = new AggregatorRegistry();
   let stopping = false;
   let started = false;
+  let prepared = false;
+  let preparation: DatabasePreparation | undefined;
+  const waitingForPreparation = new Set<Worker>();
 
-  const fork = (): Worker => {
-    const worker = cluster.fork({ [WORKER_ENV]: '1' });
+  const fork = (prepare = false): Worker => {
+    const worker = cluster.fork({ [WORKER_ENV]: '1', ...(prepare ? { [PREPARE_ENV]: '1' } : {}) });
     worker.on('message', (m: unknown) => {
       if (!isMessage(m)) return;
-      if (m.omnihub === 'wake') {
+      if (m.omnihub === 'prepared') {
+        prepared = true;
+        preparation = m.preparation;
+        for (const w of waitingForPreparation) if (w.isConnected()) w.send({ omnihub: 'prepared' });
+        waitingForPreparation.clear();
+      } else if (m.omnihub === 'await-prepared') {
+        if (prepared) worker.send({ omnihub: 'prepared' });
+        else waitingForPreparation.add(worker);
+      } else if (m.omnihub === 'wake') {
         for (const other of Object.values(cluster.workers ?? {}))
           if (other && other !== worker && other.isConnected()) other.send(m);
       } else if (m.omnihub === 'metrics-request') {
@@ -62,16 +82,20 @@ export async function serveClusterPrimary(
     return worker;
   };
 
-  const listening: Promise<Extract<ClusterMessage, { omnihub: 'listening' }>>[] = [];
-  for (let i = 0; i < config.workers; i++) {
-    const worker = fork();
-    listening.push(
-      new Promise((resolve, reject) => {
-        worker.on('message', (m: unknown) => isMessage(m) && m.omnihub === 'listening' && resolve(m));
-        worker.once('exit', (code) => reject(new Error(`a worker exited with code ${code} during start`)));
-      }),
-    );
-  }
+  type Listening = Extract<ClusterMessage, { omnihub: 'listening' }>;
+  const listening = (worker: Worker) =>
+    new Promise<Listening>((resolve, reject) => {
+      worker.on('message', (m: unknown) => isMessage(m) && m.omnihub === 'listening' && resolve(m));
+      worker.once('exit', (code) => reject(new Error(`a worker exited with code ${code} during start`)));
+    });
+  // All start at once (loading the modules is most of a start); the first prepares the database
+  // and the others wait for it before their first statement.
+  const starts = async (): Promise<Listening> => {
+    const all = [listening(fork(true))];
+    for (let i = 1; i < config.workers; i++) all.push(listening(fork()));
+    const [first] = await Promise.all(all);
+    return first!;
+  };
   cluster.on('exit', (worker, code, signal) => {
     if (stopping || !started) return;
     log.error({ worker: worker.id, code, signal }, 'worker exited: starting another');
@@ -112,9 +136,9 @@ export async function serveClusterPrimary(
   process.on('SIGINT', () => stopAll('SIGINT'));
   process.on('SIGTERM', () => stopAll('SIGTERM'));
 
-  let first: Extract<ClusterMessage, { omnihub: 'listening' }>;
+  let first: Listening;
   try {
-    [first] = (await Promise.all(listening)) as [Extract<ClusterMessage, { omnihub: 'listening' }>];
+    first = await starts();
   } catch (err) {
     log.error({ err }, 'the workers did not start');
     stopAll('start failed');
@@ -125,96 +149,11 @@ export async function serveClusterPrimary(
     address: first.address,
     describe: first.describe,
     paymentProviders: first.paymentProviders,
-    preparation,
-  });
-}
-
-/** A worker: serves on the shared port; the primary has prepared the database and stops it. */
-export async function serveClusterWorker(config: HubConfig): Promise<void> {
-  // Each worker counts its own requests: a per-worker budget keeps the hub's about as configured
-  // (the primary hands out connections in turn).
-  const share = (n: number) => Math.max(1, Math.ceil(n / config.workers));
-  const hub = await createHub({
-    config: {
-      ...config,
-      rateLimits: {
-        ...config.rateLimits,
-        perIp: share(config.rateLimits.perIp),
-        perKey: share(config.rateLimits.perKey),
-      },
+    preparation: preparation ?? {
+      bootstrapKey: undefined,
+      demoLoaded: false,
+      demoAppKeys: [],
+      demoStaff: [],
     },
-    prepared: true,
-    log: createLogger(config.logLevel).child({ worker: cluster.worker?.id }),
-  });
-  const send = (m: ClusterMessage) => {
-    if (process.connected) process.send?.(m);
-  };
-
-  // Commits here wake the other workers' consumers and live streams at once (one message per burst).
-  const notifier = hub.database.notifier;
-  const wakes = new Counter({
-    name: 'omnihub_cluster_wakes_total',
-    help: "Wake-ups a worker had from another worker's commits (relayed by the primary)",
-    registers: [hub.metrics.registry],
-  });
-  let pending = false;
-  const offLocal = notifier.onLocal(() => {
-    if (pending) return;
-    pending = true;
-    queueMicrotask(() => {
-      pending = false;
-      send({ omnihub: 'wake' });
-    });
-  });
-
-  // /metrics: the primary collects every worker's registry and sums it.
-  AggregatorRegistry.setRegistries([hub.metrics.registry]);
-  new AggregatorRegistry(); // installs this worker's answer to the primary's collection
-  let nextId = 0;
-  const waiting = new Map<number, (m: Extract<ClusterMessage, { omnihub: 'metrics' }>) => void>();
-  hub.metrics.render = () =>
-    new Promise((resolve, reject) => {
-      const id = nextId++;
-      waiting.set(id, (m) => (m.text !== undefined ? resolve(m.text) : reject(new Error(m.error))));
-      send({ omnihub: 'metrics-request', id });
-    });
-
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return; // the primary enforces the deadline
-    stopping = true;
-    offLocal();
-    try {
-      await hub.close();
-      hub.log.info('stopped');
-      process.exit(0);
-    } catch (err) {
-      hub.log.error({ err }, 'stopping failed');
-      process.exit(1);
-    }
-  };
-  process.on('message', (m: unknown) => {
-    if (!isMessage(m)) return;
-    if (m.omnihub === 'wake') {
-      wakes.inc();
-      notifier.notifyRemote();
-    } else if (m.omnihub === 'stop') void stop();
-    else if (m.omnihub === 'metrics') {
-      waiting.get(m.id)?.(m);
-      waiting.delete(m.id);
-    }
-  });
-  // A signal to the whole process group (Ctrl-C) reaches the workers too.
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
-  // The primary gone: nobody would stop this worker.
-  process.on('disconnect', () => void stop());
-
-  const address = await hub.listen();
-  send({
-    omnihub: 'listening',
-    address,
-    describe: hub.database.describe,
-    paymentProviders: hub.paymentProviders,
   });
 }

@@ -2,7 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { RateLimitConfig } from './http/rate-limits.js';
-import { parseSecretsKey } from './secrets/secret-box.js';
+import { parseSecretsKey } from './secrets/secrets-key.js';
 
 export interface HubConfig {
   port: number;

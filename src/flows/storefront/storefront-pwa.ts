@@ -1,7 +1,6 @@
 // The storefront as an installable app (a Progressive Web App): a web app manifest per storefront
 // channel and its icons. The service worker itself is a web build (web/store/sw.ts) the hub serves at
 // /store/sw.js, so one worker covers every storefront of this hub.
-import sharp from 'sharp';
 import type { Channel } from '../../modules/channels/index.js';
 import { escapeHtml } from './storefront-head.js';
 
@@ -63,7 +62,10 @@ const icons = new Map<IconSize, Promise<Buffer>>();
 export function appIcon(size: IconSize): Promise<Buffer> {
   let png = icons.get(size);
   if (!png) {
-    png = sharp(Buffer.from(ICON_SVG)).resize(size, size).png().toBuffer();
+    // sharp loads at the first icon asked for, not at every start.
+    png = import('sharp').then(({ default: sharp }) =>
+      sharp(Buffer.from(ICON_SVG)).resize(size, size).png().toBuffer(),
+    );
     icons.set(size, png);
     png.catch(() => icons.delete(size));
   }

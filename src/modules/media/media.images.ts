@@ -1,9 +1,12 @@
 // Image work with sharp: uploads become a clean master (orientation applied, metadata such as GPS
 // dropped, at most 2048 px), and sizes are made from the master on first request in AVIF, WebP or
 // JPEG. Pixels are limited before decoding, so a small file that claims a huge canvas is refused.
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 import { AppError } from '../../kernel/index.js';
 import type { MediaFormat } from './media.types.js';
+
+// libvips loads at the first image (~0.1 s of CPU), not at every start.
+const loadSharp = async () => (await import('sharp')).default;
 
 const MAX_MASTER_PX = 2048;
 /** 40 megapixels: more than any product photo needs, less than a decompression bomb. */
@@ -21,6 +24,7 @@ const refused = (message: string) =>
 
 /** An uploaded image → its master. Transparent images stay PNG; the rest become JPEG. */
 export async function makeMaster(input: Buffer): Promise<Master> {
+  const sharp = await loadSharp();
   let meta: Metadata;
   try {
     meta = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
@@ -54,6 +58,7 @@ export async function makeMaster(input: Buffer): Promise<Master> {
  * reachable from an upload: librsvg is not an attack surface we offer to clients.
  */
 export async function trustedSvgMaster(svg: string): Promise<Master> {
+  const sharp = await loadSharp();
   const meta = await sharp(Buffer.from(svg)).metadata();
   return { bytes: Buffer.from(svg), contentType: 'image/svg+xml', width: meta.width!, height: meta.height! };
 }
@@ -66,6 +71,7 @@ export const FORMAT_TYPES: Record<MediaFormat, string> = {
 
 /** One size of a master in one format (flattened on white for JPEG). */
 export async function renderSize(master: Buffer, width: number, format: MediaFormat): Promise<Buffer> {
+  const sharp = await loadSharp();
   const img = sharp(master, { limitInputPixels: MAX_INPUT_PIXELS }).resize({
     width,
     withoutEnlargement: true,

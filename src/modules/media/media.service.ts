@@ -88,7 +88,11 @@ export function createMediaService(deps: MediaDeps) {
     sizeCalculation: (r) => r.bytes.length + 200,
   });
   /** Masters' facts for serving (an image's file never changes: a new picture is a new id). */
-  const masters = new LRUCache<string, Pick<ImageRow, 'storage_key' | 'sha256' | 'width'>>({ max: 20_000 });
+  // maxSize, not max: lru-cache would allocate arrays for all 20,000 entries at start.
+  const masters = new LRUCache<string, Pick<ImageRow, 'storage_key' | 'sha256' | 'width'>>({
+    maxSize: 20_000,
+    sizeCalculation: () => 1,
+  });
   const making = new Map<string, Promise<Rendition | null>>();
 
   async function add(

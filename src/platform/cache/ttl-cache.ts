@@ -31,7 +31,15 @@ export function createTtlCache<K extends {}, V>(opts: TtlCacheOptions): TtlCache
   const now = opts.now ?? Date.now;
   // ttlResolution 0: the clock is asked on every read, never a value remembered for a real
   // millisecond, so a test clock that jumps ahead expires entries at once.
-  const lru = new LRUCache<K, Entry<V>>({ max: opts.max, ttl: opts.ttlMs, ttlResolution: 0, perf: { now } });
+  // A bound in entries through maxSize, not max: with max, lru-cache allocates its arrays for every
+  // entry up front (~12 MB per process for the hub's caches, mostly empty); these grow as they fill.
+  const lru = new LRUCache<K, Entry<V>>({
+    maxSize: opts.max,
+    sizeCalculation: () => 1,
+    ttl: opts.ttlMs,
+    ttlResolution: 0,
+    perf: { now },
+  });
   return {
     get(key, version) {
       const hit = lru.get(key);

@@ -2,8 +2,7 @@
 // hub runs, and a restore into an empty data directory. A PostgreSQL server is backed up with its own
 // tools (pg_dump / pg_basebackup, see docs/operations.md), never through the hub.
 import { existsSync, readdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
-import { type Database, PGLITE_EXTENSIONS } from './database.js';
+import { type Database, pgliteExtensions } from './database.js';
 
 /**
  * A gzipped tar of the data directory. Taken inside a transaction of its own, so no other transaction
@@ -35,8 +34,9 @@ export function restoreRefusal(dataDir: string): string | null {
 export async function restoreEmbeddedDatabase(dataDir: string, snapshot: Uint8Array): Promise<void> {
   const refusal = restoreRefusal(dataDir);
   if (refusal) throw new Error(refusal);
+  const { PGlite } = await import('@electric-sql/pglite');
   const pglite = await PGlite.create(dataDir, {
-    extensions: PGLITE_EXTENSIONS,
+    extensions: await pgliteExtensions(),
     loadDataDir: new Blob([snapshot], { type: 'application/x-gzip' }),
   });
   try {

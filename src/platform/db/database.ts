@@ -1,12 +1,10 @@
 // One PostgreSQL dialect on two engines: PGlite (embedded, one connection, persisted in a data
 // directory) or a PostgreSQL server through a node-postgres pool. Both are driven through Drizzle.
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { EventNotifier } from '../events/notifier.js';
 import { NamingClient, namedStatementsEnabled } from './named-statements.js';
@@ -75,7 +73,10 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
 }
 
 /** Contrib modules PGlite loads (PostgreSQL ships them): trigram similarity for catalog search. */
-export const PGLITE_EXTENSIONS = { pg_trgm };
+// PGlite (~16 MB resident once loaded) loads only for the embedded database, not on PostgreSQL.
+export const pgliteExtensions = async () => ({
+  pg_trgm: (await import('@electric-sql/pglite/contrib/pg_trgm')).pg_trgm,
+});
 
 async function openPglite(
   dataDir: string,
@@ -83,9 +84,14 @@ async function openPglite(
   sharedBuffersMb: number,
 ): Promise<Database> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const [{ PGlite }, { drizzle: drizzlePglite }, extensions] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('drizzle-orm/pglite'),
+    pgliteExtensions(),
+  ]);
   const client = await PGlite.create(dataDir, {
     ...(image ? { loadDataDir: image } : {}),
-    extensions: PGLITE_EXTENSIONS,
+    extensions,
     postgresqlconf: [`shared_buffers=${sharedBuffersMb}MB`],
   });
   const db = drizzlePglite(client) as unknown as Db;

@@ -9,7 +9,6 @@ import { createRequire } from 'node:module';
 import { dirname, join, normalize, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { PGlite } from '@electric-sql/pglite';
 import { type MigrationSet, runMigrations } from './migrate.js';
 
 /** Where the build puts the image: dist/, next to the compiled hub (none beside the sources). */

@@ -296,6 +296,10 @@ export function startConsumer(opts: ConsumerOptions): RunningConsumer {
   let release: (() => void) | undefined;
   const loop = async () => {
     const failures = loopFailureLog(log, `consumer ${name}`);
+    await Promise.race([
+      database.notifier.backgroundMayStart(),
+      new Promise((r) => abort.signal.addEventListener('abort', r, { once: true })),
+    ]);
     while (!abort.signal.aborted) {
       try {
         if (!cursor || leaseLost) {

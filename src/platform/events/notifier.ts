@@ -6,6 +6,25 @@ export class EventNotifier {
   version = 0;
 
   private localListeners = new Set<() => void>();
+  private backgroundGate: Promise<void> = Promise.resolve();
+
+  /**
+   * Background readers (consumers) wait for this before their first statement. A serving process
+   * holds it until it listens: its first statements then answer /ready, and a cold start is not
+   * spent on every consumer's lease claim and first read ahead of the first request.
+   */
+  backgroundMayStart(): Promise<void> {
+    return this.backgroundGate;
+  }
+
+  /** Holds background readers back until the returned function is called. */
+  holdBackground(): () => void {
+    let release!: () => void;
+    this.backgroundGate = new Promise((resolve) => {
+      release = resolve;
+    });
+    return release;
+  }
 
   /** Events were committed (or may be readable) in this process: wakes waiters and tells listeners. */
   notify(): void {

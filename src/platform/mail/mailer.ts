@@ -1,6 +1,6 @@
 // Outbound mail through the configured SMTP relay (nodemailer). Without a relay (development) the
 // caller decides what to log instead; this module never logs addresses or bodies.
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 export interface OutboundMail {
   to: string;
@@ -38,16 +38,21 @@ export function createMailer(opts: { smtpUrl: string | undefined; from: string }
     };
   }
   // One pooled transport: a few connections reused across mails (sent over them at once) instead of
-  // one handshake per mail; the URL's own settings (?pool=false, ?maxConnections=) win.
-  const transport = nodemailer.createTransport(
-    { url: opts.smtpUrl, pool: true, maxConnections: 5, maxMessages: 1_000 },
-    { from: opts.from },
-  );
+  // one handshake per mail; the URL's own settings (?pool=false, ?maxConnections=) win. nodemailer
+  // loads at the first mail, not at every start.
+  const smtpUrl = opts.smtpUrl;
+  let transport: Promise<Transporter> | undefined;
   return {
     configured: true,
-    close: () => transport.close(),
+    close: () => void transport?.then((t) => t.close()),
     async send(mail) {
-      await transport.sendMail({
+      transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+        nodemailer.createTransport(
+          { url: smtpUrl, pool: true, maxConnections: 5, maxMessages: 1_000 },
+          { from: opts.from },
+        ),
+      );
+      await (await transport).sendMail({
         from: mail.from ?? opts.from,
         to: mail.to,
         subject: mail.subject,

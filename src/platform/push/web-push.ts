@@ -2,7 +2,6 @@
 // hub identified by VAPID (RFC 8292): the `web-push` package builds the request (encryption and the
 // signed JWT), the hub sends it through a transport: the composition root gives it the SSRF-guarded
 // outbound client (an endpoint is a URL a shopper's browser gave), the default is fetch.
-import webpush from 'web-push';
 import { AppError } from '../../kernel/index.js';
 
 export interface PushTarget {
@@ -71,6 +70,8 @@ export function createPushSender(opts: { transport?: PushTransport; timeoutMs?: 
       }
     },
     async send(target, payload, { vapid, ttlSeconds }) {
+      // Loaded at the first push, not at every start.
+      const { default: webpush } = await import('web-push');
       const details = webpush.generateRequestDetails(target, payload, {
         TTL: ttlSeconds,
         vapidDetails: vapid,
