@@ -83,7 +83,17 @@ describeEachHub('consistency audit', (t) => {
         const skus = (url.searchParams.get('skus') ?? '').split(',');
         return { status: 200, body: { items: skus.filter((s) => state.has(s)).map((s) => state.get(s)) } };
       }
-      for (const i of (r.json?.items ?? []) as Array<Record<string, any>>) {
+      const pushed = (r.json?.items ?? []) as Array<{
+        sku: string;
+        changed: string[];
+        availableToSell: number;
+        price: { decimal: string } | null;
+        salePrice?: { decimal: string } | null;
+        listed: boolean;
+        title: string;
+        description: string | null;
+      }>;
+      for (const i of pushed) {
         const s: Record<string, unknown> = state.get(i.sku) ?? { sku: i.sku };
         if (i.changed.includes('stock')) s.availableToSell = i.availableToSell;
         if (i.changed.includes('price')) {

@@ -12,10 +12,23 @@ import pg from 'pg';
 import { api, type Scenario } from '../harness.js';
 import { CHANNEL, seedSearchCatalog } from './catalog-search.js';
 
+// The stand-in channels listen on loopback.
+export const hubEnv = { OMNIHUB_WEBHOOKS_ALLOW_PRIVATE: '1', OMNIHUB_CHANNEL_SYNC_LINGER_MS: '10' };
+
 const CONNECTIONS = 4;
 const PER_KIND = 25;
 
 type State = Map<string, Record<string, unknown>>;
+interface PushedItem {
+  sku: string;
+  changed: string[];
+  availableToSell: number;
+  price: { decimal: string } | null;
+  salePrice?: { decimal: string } | null;
+  listed: boolean;
+  title: string | null;
+  description: string | null;
+}
 
 /** The stand-in channels: `/c<n>` keeps connection n's pushes; a GET answers their state. */
 async function startStandIn(states: State[]) {
@@ -32,7 +45,7 @@ async function startStandIn(states: State[]) {
         return;
       }
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
-        items: Array<Record<string, any>>;
+        items: PushedItem[];
       };
       for (const i of body.items) {
         const s: Record<string, unknown> = state.get(i.sku) ?? { sku: i.sku };
