@@ -9,6 +9,7 @@
 // Target (#16): audit of 10,000 SKUs on 4 connected channels < 5 s.
 import { createServer } from 'node:http';
 import pg from 'pg';
+import { dbCpuMs, hubCpuMs } from '../cpu-usage.js';
 import { api, type Scenario } from '../harness.js';
 import { CHANNEL, seedSearchCatalog } from './catalog-search.js';
 
@@ -178,6 +179,7 @@ const scenario: Scenario = async (b) => {
   await new Promise((r) => setTimeout(r, 2000));
 
   const timings: number[] = [];
+  const cpu0 = { hub: await hubCpuMs(b), db: await dbCpuMs(b) };
   let found = new Set<string>();
   let total = 0;
   for (let run = 0; run < 3; run++) {
@@ -191,6 +193,9 @@ const scenario: Scenario = async (b) => {
     );
     total = (r.connections as Array<{ total: number }>).reduce((s, c) => s + c.total, 0);
   }
+  const cpu1 = { hub: await hubCpuMs(b), db: await dbCpuMs(b) };
+  const perAudit = (a: number | null, z: number | null) =>
+    a === null || z === null ? null : Math.round((z - a) / 3);
   standIn.server.close();
   const missed = [...expected].filter((k) => !found.has(k));
   const extra = [...found].filter((k) => !expected.has(k));
@@ -214,6 +219,9 @@ const scenario: Scenario = async (b) => {
       missed: missed.slice(0, 5),
       extra: extra.slice(0, 5),
       auditMs: timings.map(Math.round),
+      // CPU per audit (mean of 3, read-back included): the hub's processes and its PostgreSQL backends.
+      hubCpuMsPerAudit: perAudit(cpu0.hub, cpu1.hub),
+      postgresCpuMsPerAudit: perAudit(cpu0.db, cpu1.db),
       fullPushSeconds: Math.round(pushSeconds * 10) / 10,
     },
   };

@@ -53,7 +53,7 @@ export function createChannelSync(opts: {
     secrets: opts.secrets,
   });
   // The audit reads channels back through its own few sockets, with the usual answer cap.
-  const readClient = createOutboundClient({ guard: opts.guard, maxSockets: 4 });
+  const readClient = createOutboundClient({ guard: opts.guard, maxSockets: 8 });
   const readRemote = createReadRemote({
     service,
     client: readClient,

@@ -11,6 +11,7 @@ import { sendWire, type WireRequest } from './wire.js';
 
 const GENERIC_CHUNK = 200;
 const WOO_CHUNK = 100;
+const READS_IN_FLIGHT = 3;
 
 function genericRequest(c: ConnectionWithCredentials, skus: string[], nowSeconds: number): WireRequest {
   const query = `skus=${skus.map(encodeURIComponent).join(',')}`;
@@ -68,33 +69,52 @@ export function createReadRemote(opts: {
   timeoutMs: number;
   nowSeconds: () => number;
 }): ReadRemote {
+  async function readChunk(
+    c: ConnectionWithCredentials,
+    chunk: string[],
+  ): Promise<{ found: Map<string, RemoteState> } | { error: string }> {
+    const generic = c.kind === 'generic';
+    const req = generic ? genericRequest(c, chunk, opts.nowSeconds()) : wooRequest(c, chunk);
+    try {
+      await opts.guard.check(req.url);
+    } catch (err) {
+      return { error: (err as Error).message };
+    }
+    const v = await sendWire(opts.client, req, opts.timeoutMs);
+    if (v.kind !== 'ok') return { error: v.error };
+    const wanted = new Set(chunk);
+    const found = new Map<string, RemoteState>();
+    try {
+      const body = JSON.parse(v.response.text) as unknown;
+      const list = generic ? ((body as { items?: RemoteState[] }).items ?? []) : (body as WooProduct[]);
+      for (const x of list) {
+        const state = generic ? fromGeneric(x as RemoteState) : fromWoo(x as WooProduct);
+        if (typeof state.sku === 'string' && wanted.has(state.sku)) found.set(state.sku, state);
+      }
+    } catch {
+      return { error: 'the channel answered the state request with something that is not JSON' };
+    }
+    return { found };
+  }
+
   return async (ctx, connection, skus) => {
     if (connection.kind === 'shopify') return undefined;
     const c = await opts.service.loadConnection(ctx, connection.id);
-    const generic = c.kind === 'generic';
-    const size = generic ? GENERIC_CHUNK : WOO_CHUNK;
+    const size = c.kind === 'generic' ? GENERIC_CHUNK : WOO_CHUNK;
     const out = new Map<string, RemoteState>();
-    for (let i = 0; i < skus.length; i += size) {
-      const chunk = skus.slice(i, i + size);
-      const req = generic ? genericRequest(c, chunk, opts.nowSeconds()) : wooRequest(c, chunk);
-      try {
-        await opts.guard.check(req.url);
-      } catch (err) {
-        return { error: (err as Error).message };
+    const chunks: string[][] = [];
+    for (let i = 0; i < skus.length; i += size) chunks.push(skus.slice(i, i + size));
+    // A few requests in flight per connection: a read-back of 10,000 SKUs is 50 of them.
+    let failed: { error: string } | undefined;
+    const next = async (): Promise<void> => {
+      for (let chunk = chunks.shift(); chunk && !failed; chunk = chunks.shift()) {
+        const r = await readChunk(c, chunk);
+        if ('error' in r) failed = r;
+        else for (const [sku, state] of r.found) out.set(sku, state);
       }
-      const v = await sendWire(opts.client, req, opts.timeoutMs);
-      if (v.kind !== 'ok') return { error: v.error };
-      try {
-        const body = JSON.parse(v.response.text) as unknown;
-        const list = generic ? ((body as { items?: RemoteState[] }).items ?? []) : (body as WooProduct[]);
-        for (const x of list) {
-          const state = generic ? fromGeneric(x as RemoteState) : fromWoo(x as WooProduct);
-          if (typeof state.sku === 'string' && chunk.includes(state.sku)) out.set(state.sku, state);
-        }
-      } catch {
-        return { error: 'the channel answered the state request with something that is not JSON' };
-      }
-    }
+    };
+    await Promise.all(Array.from({ length: READS_IN_FLIGHT }, next));
+    if (failed) return failed;
     return out;
   };
 }

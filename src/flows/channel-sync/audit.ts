@@ -9,6 +9,7 @@ import type {
   Ack,
   AckValue,
   Connection,
+  ConnectionHealth,
   ConnectionKind,
   SyncKind,
 } from '../../modules/channel-sync/index.js';
@@ -243,54 +244,84 @@ export async function runAudit(
   const connections = opts.connectionId
     ? [await deps.sync.getConnection(ctx, opts.connectionId)]
     : await deps.sync.listConnections(ctx);
-  const truthByChannel = new Map<string, { items: CanonicalItem[]; skus: Set<string> }>();
+  const byChannel = new Map<string, Connection[]>();
+  for (const c of connections) byChannel.set(c.channelId, [...(byChannel.get(c.channelId) ?? []), c]);
+  // Channels are audited side by side (their reads wait on the database and on the channels).
+  const audited = await Promise.all(
+    [...byChannel].map(async ([channelId, list]) => {
+      const state = await Promise.all(
+        list.map(async (c) => {
+          const [acks, queued] = await Promise.all([
+            deps.sync.acknowledged(ctx, c.id),
+            deps.sync.queuedKeys(ctx, c.id),
+          ]);
+          return { c, acks, queued };
+        }),
+      );
+      // One read of the channel's truth for all its connections: what it lists, plus what any of
+      // them acknowledged (a SKU unlisted or gone since is drift on its listing).
+      const acked = new Set(state.flatMap((x) => x.acks.map((a) => a.key)));
+      const truth = await hubTruth(deps, ctx, channelId, (seen) =>
+        [...acked].filter((sku) => !seen.has(sku)),
+      );
+      return Promise.all(
+        state.map((x) => auditConnection(deps, ctx, x, truth, health.get(x.c.id), opts.remote)),
+      );
+    }),
+  );
   const result: AuditResult = { connections: [], findings: [] };
-  for (const c of connections) {
-    const [acks, queued] = await Promise.all([
-      deps.sync.acknowledged(ctx, c.id),
-      deps.sync.queuedKeys(ctx, c.id),
-    ]);
-    const byKey = new Map(acks.map((a) => [`${a.kind}:${a.key}`, a]));
-    // Another connection of the same channel may have acknowledged other SKUs: read per connection.
-    const cached = truthByChannel.get(c.channelId);
-    const ackedSkus = [...new Set(acks.map((a) => a.key))];
-    const truth =
-      cached && ackedSkus.every((s) => cached.skus.has(s))
-        ? cached.items
-        : await hubTruth(deps, ctx, c.channelId, (seen) => ackedSkus.filter((s) => !seen.has(s)));
-    truthByChannel.set(c.channelId, { items: truth, skus: new Set(truth.map((h) => h.sku)) });
-    const found: Found[] = [];
-    for (const h of truth) ackedView(byKey, h, c.push, found);
-    let remote: ConnectionAudit['remote'] = 'skipped';
-    if (opts.remote) {
-      const read = deps.readRemote
-        ? await deps.readRemote(
-            ctx,
-            c,
-            truth.map((h) => h.sku),
-          )
-        : undefined;
-      if (!read) remote = 'unsupported';
-      else if (!(read instanceof Map)) remote = { error: read.error };
-      else {
-        remote = 'checked';
-        for (const h of truth)
-          if (h.listed || read.has(h.sku))
-            compare(h, c.push, remoteView(read.get(h.sku), h, c.kind), 'channel', found);
-      }
+  for (const one of audited.flat()) {
+    result.connections.push(one.audit);
+    result.findings.push(...one.findings);
+  }
+  result.connections.sort((a, b) => (a.connectionId < b.connectionId ? -1 : 1));
+  return result;
+}
+
+async function auditConnection(
+  deps: ChannelSyncFlowDeps & { readRemote?: ReadRemote | undefined },
+  ctx: Ctx,
+  x: { c: Connection; acks: Ack[]; queued: Map<string, 'pending' | 'dead'> },
+  truth: CanonicalItem[],
+  hh: ConnectionHealth | undefined,
+  readBack: boolean | undefined,
+): Promise<{ audit: ConnectionAudit; findings: DriftFinding[] }> {
+  const { c } = x;
+  const byKey = new Map(x.acks.map((a) => [`${a.kind}:${a.key}`, a]));
+  const found: Found[] = [];
+  for (const h of truth) ackedView(byKey, h, c.push, found);
+  let remote: ConnectionAudit['remote'] = 'skipped';
+  if (readBack) {
+    const read = deps.readRemote
+      ? await deps.readRemote(
+          ctx,
+          c,
+          truth.map((h) => h.sku),
+        )
+      : undefined;
+    if (!read) remote = 'unsupported';
+    else if (!(read instanceof Map)) remote = { error: read.error };
+    else {
+      remote = 'checked';
+      for (const h of truth)
+        if (h.listed || read.has(h.sku))
+          compare(h, c.push, remoteView(read.get(h.sku), h, c.kind), 'channel', found);
     }
-    const hh = health.get(c.id);
-    const drift = Object.fromEntries(DRIFT_KINDS.map((k) => [k, 0])) as Record<DriftKind, number>;
-    for (const f of found) {
-      drift[f.kind]++;
-      result.findings.push({
-        ...f,
-        connectionId: c.id,
-        channelId: c.channelId,
-        queued: queued.get(`${f.syncKind}:${f.sku}`) ?? null,
-      });
-    }
-    result.connections.push({
+  }
+  const drift = Object.fromEntries(DRIFT_KINDS.map((k) => [k, 0])) as Record<DriftKind, number>;
+  const findings: DriftFinding[] = [];
+  for (const f of found) {
+    drift[f.kind]++;
+    findings.push({
+      ...f,
+      connectionId: c.id,
+      channelId: c.channelId,
+      queued: x.queued.get(`${f.syncKind}:${f.sku}`) ?? null,
+    });
+  }
+  return {
+    findings,
+    audit: {
       connectionId: c.id,
       channelId: c.channelId,
       name: c.name,
@@ -306,7 +337,6 @@ export async function runAudit(
       lastSuccessAt: hh?.lastPushedAt ?? null,
       lastError: hh?.lastError ?? null,
       remote,
-    });
-  }
-  return result;
+    },
+  };
 }
