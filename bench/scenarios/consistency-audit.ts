@@ -191,7 +191,11 @@ const scenario: Scenario = async (b) => {
         (f) => `${f.connectionId}|${f.kind}|${f.sku}`,
       ),
     );
-    total = (r.connections as Array<{ total: number }>).reduce((s, c) => s + c.total, 0);
+    const rows = r.connections as Array<{ connectionId: string; total: number; remote: unknown }>;
+    total = rows.reduce((s, c) => s + c.total, 0);
+    for (const c of rows)
+      if (c.remote !== 'checked')
+        b.log(`run ${run}: ${c.connectionId} read-back ${JSON.stringify(c.remote)}`);
   }
   const cpu1 = { hub: await hubCpuMs(b), db: await dbCpuMs(b) };
   const perAudit = (a: number | null, z: number | null) =>

@@ -80,7 +80,9 @@ export function createReadRemote(opts: {
     } catch (err) {
       return { error: (err as Error).message };
     }
-    const v = await sendWire(opts.client, req, opts.timeoutMs);
+    let v = await sendWire(opts.client, req, opts.timeoutMs);
+    // A kept-alive socket the channel closed meanwhile fails without an answer: once more, anew.
+    if (v.kind === 'retry' && v.statusCode === null) v = await sendWire(opts.client, req, opts.timeoutMs);
     if (v.kind !== 'ok') return { error: v.error };
     const wanted = new Set(chunk);
     const found = new Map<string, RemoteState>();
