@@ -7,6 +7,14 @@ import { currencyExponent } from '../ui/money.ts';
 import { type AdminOpsKey, adminOpsBg, adminOpsEn, adminOpsEs, adminOpsNl, adminOpsSv } from './admin-ops.ts';
 import { bg } from './bg.ts';
 import { type CdpKey, cdpBg, cdpEn, cdpEs, cdpNl, cdpSv } from './cdp.ts';
+import {
+  type ChannelAuditKey,
+  channelAuditBg,
+  channelAuditEn,
+  channelAuditEs,
+  channelAuditNl,
+  channelAuditSv,
+} from './channel-audit.ts';
 import { type MessageKey as CoreKey, en } from './en.ts';
 import { es } from './es.ts';
 import { type FeedsKey, feedsBg, feedsEn, feedsEs, feedsNl, feedsSv } from './feeds.ts';
@@ -91,6 +99,7 @@ export type MessageKey =
   | IntegrationFormsKey
   | StaffSelfKey
   | FeedsKey
+  | ChannelAuditKey
   | RecsKey
   | JourneysKey;
 export const LANGUAGES = ['en', 'es', 'sv', 'bg', 'nl'] as const;
@@ -120,6 +129,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...integrationFormsEn,
     ...staffSelfEn,
     ...feedsEn,
+    ...channelAuditEn,
     ...recsEn,
     ...journeysEn,
   },
@@ -139,6 +149,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...integrationFormsEs,
     ...staffSelfEs,
     ...feedsEs,
+    ...channelAuditEs,
     ...recsEs,
     ...journeysEs,
   },
@@ -158,6 +169,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...integrationFormsSv,
     ...staffSelfSv,
     ...feedsSv,
+    ...channelAuditSv,
     ...recsSv,
     ...journeysSv,
   },
@@ -177,6 +189,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...integrationFormsBg,
     ...staffSelfBg,
     ...feedsBg,
+    ...channelAuditBg,
     ...recsBg,
     ...journeysBg,
   },
@@ -196,6 +209,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...integrationFormsNl,
     ...staffSelfNl,
     ...feedsNl,
+    ...channelAuditNl,
     ...recsNl,
     ...journeysNl,
   },

@@ -3571,6 +3571,144 @@ export interface paths {
     };
     trace?: never;
   };
+  '/api/channel-sync/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Consistency audit: drift between the hub and each connected channel, and sync lag */
+    get: {
+      parameters: {
+        query?: {
+          connectionId?: string;
+          /** @description only findings of this kind */
+          kind?: 'price' | 'title' | 'description' | 'availability' | 'listing' | 'campaign';
+          /** @description findings listed at most */
+          limit?: number;
+          /** @description true: also read the channels' actual state back (generic and WooCommerce) */
+          remote?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              connections: {
+                channelId: string;
+                connectionId: string;
+                deadLettered: number;
+                /** @description drift found, by kind */
+                drift: {
+                  [key: string]: number;
+                };
+                /** @enum {string} */
+                kind: 'generic' | 'woocommerce' | 'shopify';
+                lagSeconds: number;
+                lastError: string | null;
+                lastSuccessAt: string | null;
+                name: string;
+                oldestDirtySeconds: number;
+                queueDepth: number;
+                remote:
+                  | ('checked' | 'unsupported' | 'skipped')
+                  | {
+                      error: string;
+                    };
+                skus: number;
+                /** @enum {string} */
+                status: 'active' | 'paused' | 'disabled';
+                total: number;
+              }[];
+              findings: {
+                channel: unknown;
+                channelId: string;
+                connectionId: string;
+                hub: unknown;
+                /** @enum {string} */
+                kind: 'price' | 'title' | 'description' | 'availability' | 'listing' | 'campaign';
+                queued: ('pending' | 'dead') | null;
+                sku: string;
+                /** @enum {string} */
+                source: 'acknowledged' | 'channel';
+                /** @enum {string} */
+                syncKind: 'stock' | 'price' | 'listing';
+              }[];
+              /** Format: date-time */
+              generatedAt: string;
+              truncated: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/channel-sync/audit/fix': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Fix drift: push the findings' items again, or every SKU of the connection */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            connectionId: string;
+            /** @description the findings to push again; left out: every SKU of the connection (a full resync) */
+            items?: {
+              /** @enum {string} */
+              kind: 'stock' | 'price' | 'listing';
+              sku: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              queued: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/channel-sync/connections': {
     parameters: {
       query?: never;

@@ -133,6 +133,7 @@ export const channelSyncWireRoutes =
             productId: null,
             handle: null,
             title: s.title ?? null,
+            description: null,
             listed: s.listed ?? true,
             availableToSell: s.availableToSell ?? 0,
             price: price ? { ...price, decimal: decimalAmount(price.amount, price.currency) } : null,

@@ -15,6 +15,7 @@ import type { RunningConsumer } from '../../platform/events/consumer.js';
 import type { Metrics } from '../../platform/metrics.js';
 import type { SecretBox } from '../../platform/secrets/secret-box.js';
 import { createOutboundClient, type TargetGuard } from '../webhooks-out/index.js';
+import { channelSyncAuditRoutes } from './audit.routes.js';
 import { channelSyncWireRoutes } from './channel-sync.routes.js';
 import { registerChannelSyncMetrics } from './channel-sync-metrics.js';
 import {
@@ -23,6 +24,7 @@ import {
   type RunningChannelSyncPush,
   startChannelSyncPush,
 } from './push-worker.js';
+import { createReadRemote } from './read-back.js';
 import { sendWire, type WireRequest } from './wire.js';
 
 export { ADAPTERS, type ChannelSyncPushConfig, loadChannelSyncConfig } from './push-worker.js';
@@ -50,7 +52,16 @@ export function createChannelSync(opts: {
     channelExists: async (ctx, id) => (await opts.sources.channels.findChannel(ctx, id))?.id === id,
     secrets: opts.secrets,
   });
-  const flow = createChannelSyncFlow({ ...opts.sources, sync: service });
+  // The audit reads channels back through its own few sockets, with the usual answer cap.
+  const readClient = createOutboundClient({ guard: opts.guard, maxSockets: 8 });
+  const readRemote = createReadRemote({
+    service,
+    client: readClient,
+    guard: opts.guard,
+    timeoutMs: config.timeoutMs,
+    nowSeconds: () => Math.floor(clock.now().getTime() / 1000),
+  });
+  const flow = createChannelSyncFlow({ ...opts.sources, sync: service, readRemote });
   registerChannelSyncMetrics(opts.metrics, service, () => createContext(database, { clock, log }));
   let push: RunningChannelSyncPush | undefined;
   let enqueuer: RunningConsumer | undefined;
@@ -77,6 +88,7 @@ export function createChannelSync(opts: {
     routes: (async (api) => {
       await api.register(channelSyncRoutes(service));
       await api.register(channelSyncWireRoutes(service, flow, wake, sendCheck));
+      await api.register(channelSyncAuditRoutes(service, flow, wake));
     }) as FastifyPluginAsync,
     start() {
       if (push) return;
@@ -90,7 +102,10 @@ export function createChannelSync(opts: {
       push = undefined;
     },
     /** Closes the test connections' sockets (at hub shutdown). */
-    close: () => checkClient.close(),
+    close: () => {
+      checkClient.close();
+      readClient.close();
+    },
   };
 }
 

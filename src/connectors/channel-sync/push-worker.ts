@@ -4,9 +4,10 @@
 // format at the pace of its token bucket, and records what happened to every item.
 import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
-import type { ChannelSyncFlow } from '../../flows/channel-sync/index.js';
+import { ackValueOf, type ChannelSyncFlow } from '../../flows/channel-sync/index.js';
 import { type Clock, newId } from '../../kernel/index.js';
 import type {
+  AckInput,
   ChannelSyncService,
   ConnectionKind,
   ConnectionWithCredentials,
@@ -195,6 +196,14 @@ export function startChannelSyncPush(opts: {
       },
       ready,
     );
+    const acks: AckInput[] = [];
+    const sent = new Map(ready.map((r) => [r.sku, r.item]));
+    for (const o of result.outcomes) {
+      const item = o.kind === 'pushed' ? sent.get(o.sku) : undefined;
+      if (item)
+        for (const kind of item.changed)
+          acks.push({ kind, key: o.sku, value: ackValueOf(item, kind, c.kind) });
+    }
     for (const o of result.outcomes)
       forSku(
         o.sku,
@@ -207,7 +216,7 @@ export function startChannelSyncPush(opts: {
       stats.pauses++;
       await service.pauseForAuth(ctx, c.id, result.authError, 0);
     }
-    const r = await service.recordOutcomes(ctx, c.id, due, outcomes, result.requests);
+    const r = await service.recordOutcomes(ctx, c.id, due, outcomes, result.requests, acks);
     stats.pushed += r.pushed;
     stats.retried += r.retried;
     stats.dead += r.dead;

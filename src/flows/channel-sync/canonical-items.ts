@@ -25,6 +25,8 @@ export interface CanonicalItem {
   productId: string | null;
   handle: string | null;
   title: string | null;
+  /** The description in the channel's locale (sent by the generic format; WooCommerce and Shopify keep their own). */
+  description: string | null;
   listed: boolean;
   availableToSell: number;
   price: { amount: number; currency: string; decimal: string } | null;
@@ -63,11 +65,25 @@ export async function readCanonicalItems(
   const channel = await deps.channels.findChannel(ctx, channelId);
   if (!channel) return [];
   const skus = wanted.map((w) => w.sku);
-  const scope = channelViewScope(channel);
-  const [products, ats] = await Promise.all([
-    deps.catalog.channelProducts(ctx, scope, skus),
-    deps.inventory.availableToSell(ctx, channel.id, skus),
-  ]);
+  const products = await deps.catalog.channelProducts(ctx, channelViewScope(channel), skus);
+  return canonicalItemsOf(deps, ctx, channel, products, wanted);
+}
+
+type Channel = NonNullable<Awaited<ReturnType<ChannelSyncFlowDeps['channels']['findChannel']>>>;
+
+/** The canonical items of SKUs whose channel view products were already read (a page, or by SKU). */
+export async function canonicalItemsOf(
+  deps: ChannelSyncFlowDeps,
+  ctx: Ctx,
+  channel: Channel,
+  products: ChannelProduct[],
+  wanted: Array<{ sku: string; changed: SyncKind[] }>,
+): Promise<CanonicalItem[]> {
+  const ats = await deps.inventory.availableToSell(
+    ctx,
+    channel.id,
+    wanted.map((w) => w.sku),
+  );
   const bySku = new Map<string, { product: (typeof products)[number]; index: number }>();
   for (const product of products)
     product.variants.forEach((v, index) => {
@@ -89,6 +105,7 @@ export async function readCanonicalItems(
       productId: hit?.product.id ?? null,
       handle: hit?.product.handle ?? null,
       title: hit?.product.title ?? null,
+      description: hit?.product.description ?? null,
       listed: (hit?.product.listed ?? false) && channel.status === 'active',
       availableToSell,
       price: price ? { ...price, decimal: decimalAmount(price.amount, price.currency) } : null,

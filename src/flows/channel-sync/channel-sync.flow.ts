@@ -8,8 +8,16 @@ import { type Ctx, createContext, type Logger } from '../../platform/context.js'
 import type { Database } from '../../platform/db/database.js';
 import { type RunningConsumer, startConsumer } from '../../platform/events/consumer.js';
 import type { StoredEvent } from '../../platform/events/event-log.js';
+import { type ConnectionAudit, type ReadRemote, runAudit } from './audit.js';
 import { applyTransform, type CanonicalItem, readCanonicalItems } from './canonical-items.js';
 import type { ChannelSyncFlowDeps } from './channel-sync.deps.js';
+
+/** What the omnichannel score reads: per connection, drift counts by kind and the sync lag. */
+export interface AuditSummary {
+  generatedAt: Date;
+  connections: Array<Omit<ConnectionAudit, 'remote'>>;
+}
+
 import {
   CHANNEL_SYNC_EVENT_TYPES,
   connectionsByChannel,
@@ -24,7 +32,7 @@ export type PreparedItem =
   | { id: string; item: CanonicalItem; payload: unknown }
   | { id: string; item: CanonicalItem; error: string };
 
-export function createChannelSyncFlow(deps: ChannelSyncFlowDeps) {
+export function createChannelSyncFlow(deps: ChannelSyncFlowDeps & { readRemote?: ReadRemote | undefined }) {
   /** Queues every listed SKU of the channel for the connection's kinds (or the given ones). */
   async function resyncConnections(
     ctx: Ctx,
@@ -93,6 +101,19 @@ export function createChannelSyncFlow(deps: ChannelSyncFlowDeps) {
           }
         }),
       );
+    },
+
+    /** The consistency audit: drift per connection and kind, with the findings and the sync lag. */
+    audit: (ctx: Ctx, opts: { connectionId?: string | undefined; remote?: boolean } = {}) =>
+      runAudit(deps, ctx, opts),
+
+    /**
+     * Per connection (with its channel): drift counts by kind against what the channel acknowledged,
+     * and the sync lag; no read-back of the channels (cheap enough for a score page).
+     */
+    async auditSummary(ctx: Ctx): Promise<AuditSummary> {
+      const { connections } = await runAudit(deps, ctx, {});
+      return { generatedAt: ctx.clock.now(), connections: connections.map(({ remote: _r, ...c }) => c) };
     },
 
     canonicalItems: (ctx: Ctx, channelId: string, wanted: Array<{ sku: string; changed: SyncKind[] }>) =>

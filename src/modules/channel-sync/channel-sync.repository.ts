@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { newId } from '../../kernel/index.js';
 import { type Executor, firstRow, rows } from '../../platform/db/database.js';
 import type {
+  AckInput,
   ClaimedItem,
   ConnectionHealth,
   ConnectionWithCredentials,
@@ -104,7 +105,8 @@ export async function deleteConnectionRows(exec: Executor, id: string): Promise<
   const r = await firstRow<{ id: string }>(
     exec,
     sql`with items as (delete from channel_sync_items where connection_id = ${id}),
-             refs as (delete from channel_sync_refs where connection_id = ${id})
+             refs as (delete from channel_sync_refs where connection_id = ${id}),
+             acks as (delete from channel_sync_acks where connection_id = ${id})
         delete from channel_sync_connections where id = ${id} returning id`,
   );
   return r !== undefined;
@@ -240,11 +242,19 @@ export async function recordItemOutcomes(
   connectionId: string,
   updates: ItemUpdate[],
   counters: { pushed: number; failed: number; requests: number; now: Date; clearError: boolean },
+  acks: AckInput[] = [],
 ) {
   const pushed = updates.filter((u) => u.status === null);
   const failed = updates.filter((u) => u.status !== null);
   await exec.execute(
-    sql`with removed as (
+    sql`with acked as (
+          insert into channel_sync_acks (connection_id, kind, key, value, acknowledged_at)
+          select ${connectionId}, u.k, u.key, u.v::jsonb, ${counters.now}
+          from unnest(${param(acks.map((a) => a.kind))}::text[], ${param(acks.map((a) => a.key))}::text[],
+            ${param(acks.map((a) => JSON.stringify(a.value)))}::text[]) as u(k, key, v)
+          on conflict (connection_id, kind, key) do update set
+            value = excluded.value, acknowledged_at = excluded.acknowledged_at),
+        removed as (
           delete from channel_sync_items i
           using unnest(${param(pushed.map((u) => u.id))}::text[], ${param(pushed.map((u) => u.version))}::int[]) as u(id, v)
           where i.id = u.id and i.version = u.v),

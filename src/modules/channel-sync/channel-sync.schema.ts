@@ -91,3 +91,22 @@ export const channelSyncRefs = pgTable(
   },
   (t) => [uniqueIndex('channel_sync_refs_pk').on(t.connectionId, t.sku)],
 );
+
+/**
+ * What each connection last pushed and had acknowledged, per (connection, kind, SKU): the values the
+ * channel confirmed (stock: availableToSell; price: amount, currency and sale; listing: listed, title,
+ * description), written in the transaction that records the acknowledgement. The consistency audit
+ * compares the hub's current truth with these.
+ */
+export const channelSyncAcks = pgTable(
+  'channel_sync_acks',
+  {
+    connectionId: text('connection_id').notNull(),
+    // stock | price | listing
+    kind: text('kind').notNull(),
+    key: text('key').notNull(),
+    value: jsonb('value').notNull(),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('channel_sync_acks_pk').on(t.connectionId, t.kind, t.key)],
+);

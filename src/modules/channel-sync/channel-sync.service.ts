@@ -28,6 +28,8 @@ import {
   upsertRefs,
 } from './channel-sync.repository.js';
 import {
+  type Ack,
+  type AckInput,
   type ClaimedItem,
   type Connection,
   type ConnectionHealth,
@@ -39,6 +41,7 @@ import {
   type ItemOutcome,
   type SyncItem,
 } from './channel-sync.types.js';
+import { selectAcks, selectQueuedKeys } from './channel-sync-acks.repository.js';
 
 /** Retries after the first attempt when none is configured: 5 s, 30 s, 2 min, 10 min, 1 h, 5 h. */
 export const CHANNEL_SYNC_RETRY_SCHEDULE_MS = [5_000, 30_000, 120_000, 600_000, 3_600_000, 18_000_000];
@@ -110,6 +113,8 @@ export interface ChannelSyncService {
     claimed: ClaimedItem[],
     outcomes: ItemOutcome[],
     requests: number,
+    /** The values the channel acknowledged (of pushed items), recorded in the same statement. */
+    acks?: AckInput[],
   ): Promise<{ pushed: number; retried: number; dead: number }>;
   /** 429: the connection sends nothing before Retry-After (capped) elapses. */
   pauseFor(ctx: Ctx, connectionId: string, seconds: number, error: string, requests: number): Promise<void>;
@@ -125,6 +130,12 @@ export interface ChannelSyncService {
   replay(ctx: Ctx, connectionId: string, ids?: string[]): Promise<string[]>;
   /** Each connection's status, counters and queue depth (a channel-bound key sees its own). */
   health(ctx: Ctx): Promise<ConnectionHealth[]>;
+
+  // The consistency audit's side
+  /** What the connection last had acknowledged, every (kind, SKU). */
+  acknowledged(ctx: Ctx, connectionId: string): Promise<Ack[]>;
+  /** The (kind, SKU) pairs waiting in the connection's queue, with their state. */
+  queuedKeys(ctx: Ctx, connectionId: string): Promise<Map<string, 'pending' | 'dead'>>;
 
   // External ids
   /** The external ids remembered for these SKUs on a connection, by SKU. */
@@ -270,6 +281,7 @@ export function createChannelSyncService(deps: ChannelSyncDeps = {}): ChannelSyn
       claimed: ClaimedItem[],
       outcomes: ItemOutcome[],
       requests: number,
+      acks: AckInput[] = [],
     ) {
       const now = ctx.clock.now();
       const byId = new Map(claimed.map((c) => [c.id, c]));
@@ -297,13 +309,19 @@ export function createChannelSyncService(deps: ChannelSyncDeps = {}): ChannelSyn
           error: o.error,
         });
       }
-      await recordItemOutcomes(ctx.db, connectionId, updates, {
-        pushed: r.pushed,
-        failed: r.retried + r.dead,
-        requests,
-        now,
-        clearError: r.pushed > 0,
-      });
+      await recordItemOutcomes(
+        ctx.db,
+        connectionId,
+        updates,
+        {
+          pushed: r.pushed,
+          failed: r.retried + r.dead,
+          requests,
+          now,
+          clearError: r.pushed > 0,
+        },
+        acks,
+      );
       return r;
     },
 
@@ -335,6 +353,12 @@ export function createChannelSyncService(deps: ChannelSyncDeps = {}): ChannelSyn
     async health(ctx: Ctx) {
       const all = await selectHealth(ctx.db, ctx.clock.now());
       return ctx.actor.channelId ? all.filter((h) => h.channelId === ctx.actor.channelId) : all;
+    },
+
+    acknowledged: (ctx: Ctx, connectionId: string) => selectAcks(ctx.db, connectionId),
+    async queuedKeys(ctx: Ctx, connectionId: string) {
+      const rs = await selectQueuedKeys(ctx.db, connectionId);
+      return new Map(rs.map((r) => [`${r.kind}:${r.key}`, r.status]));
     },
 
     refsOf: (ctx: Ctx, connectionId: string, skus: string[]) => selectRefs(ctx.db, connectionId, skus),

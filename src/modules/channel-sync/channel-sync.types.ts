@@ -167,3 +167,21 @@ export type ItemOutcome =
   | { id: string; kind: 'pushed' }
   | { id: string; kind: 'retry'; error: string; statusCode: number | null }
   | { id: string; kind: 'park'; error: string; statusCode: number | null };
+
+/**
+ * A value a channel acknowledged, by kind: stock `{ availableToSell }`, price `{ amount, currency,
+ * sale }` (sale: the campaign price, null when none), listing `{ listed, title, description }`
+ * (description null when the connector does not send it).
+ */
+export type AckValue =
+  | { availableToSell: number }
+  | { amount: number | null; currency: string | null; sale: number | null }
+  | { listed: boolean; title: string | null; description: string | null };
+export interface AckInput {
+  kind: SyncKind;
+  key: string;
+  value: AckValue;
+}
+export interface Ack extends AckInput {
+  acknowledgedAt: Date;
+}

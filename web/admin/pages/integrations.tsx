@@ -7,6 +7,7 @@ import { Pill, useLoad } from '../../ui/components.tsx';
 import { DataTable, LoadedTable, useAction } from '../../ui/data-table.tsx';
 import { useApi } from '../../ui/key-gate.tsx';
 import { useLiveEvents } from '../../ui/use-live.ts';
+import { ChannelAuditPanel } from './channel-audit-panel.tsx';
 import { ChannelSyncPanel, loadHealth } from './channel-sync-panel.tsx';
 import { ConnectorsPanel } from './connectors-panel.tsx';
 import { WebhookEndpointsPanel } from './webhook-endpoints-panel.tsx';
@@ -161,6 +162,7 @@ export function IntegrationsPage() {
       />
       <ConnectorsPanel action={action} onChange={() => connectors.reload()} />
       <ChannelSyncPanel action={action} health={syncHealth} />
+      <ChannelAuditPanel action={action} />
     </section>
   );
 }
