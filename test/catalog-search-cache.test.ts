@@ -93,6 +93,12 @@ describeEachHub('catalog search kept in memory until an event changes what it co
       if (lags.every((l) => l.seconds === 0)) break;
       await new Promise((r) => setTimeout(r, 100));
     }
+    // The channel's first search builds its search rows (4 statements, once per channel and scope).
+    const built = await statementsDuring(async () => {
+      expect((await search('q=nothing-like-it')).total).toBe(0);
+    });
+    if (t.kind === 'postgres')
+      expect(built.filter((s) => s.includes('catalog_search_rows ('))).toHaveLength(1);
     let first: Search | undefined;
     const cold = await statementsDuring(async () => {
       first = await search('q=praka&limit=2&sort=price_asc');
@@ -131,5 +137,44 @@ describeEachHub('catalog search kept in memory until an event changes what it co
     const after = await search('q=parka&limit=2');
     expect(after.total).toBe(7);
     expect(after.facets.options.find((o) => o.value === 'sand')?.count).toBe(3);
+  });
+  it("keeps the search rows with the catalog's writes and rebuilds them for a channel's new price list", async () => {
+    // A product imported after the channel's rows were built is found at once (rows are written in
+    // the import's transaction), with its option value in the facets.
+    const added = await t.api('POST', '/api/imports?format=ndjson', {
+      body: `${[
+        {
+          kind: 'product',
+          handle: 'sc-anorak',
+          locale: 'en',
+          title: 'Storm anorak',
+          categories: ['jackets'],
+        },
+        { kind: 'variant', handle: 'sc-anorak', sku: 'SC-ANORAK', options: { colour: 'rust' } },
+        { kind: 'price', sku: 'SC-ANORAK', price_list: 'sc-eur', currency: 'EUR', amount: 4200 },
+        { kind: 'listing', channel: 'sc-shop', handle: 'sc-anorak', published: true },
+      ]
+        .map((r) => JSON.stringify(r))
+        .join('\n')}\n`,
+      headers: { 'content-type': 'application/x-ndjson' },
+    });
+    expect(added.body).toMatchObject({ status: 'completed', rowsRejected: 0 });
+    const anorak = await search('q=anorka');
+    expect(anorak.items.map((i) => i.handle)).toEqual(['sc-anorak']);
+    expect(anorak.facets.options).toEqual([{ name: 'colour', value: 'rust', count: 1 }]);
+    expect(anorak.facets.price).toEqual({ min: 4200, max: 4200 });
+
+    // Another price list for the channel: its search rows are rebuilt with that list's prices.
+    const list = await t.api('POST', '/api/catalog/price-lists', {
+      body: { code: 'sc-eur-2', name: 'EUR 2', currency: 'EUR' },
+    });
+    const priced = await t.api('PUT', '/api/catalog/price-lists/sc-eur-2/prices', {
+      body: { prices: [{ sku: 'SC-ANORAK', amount: 3900, currency: 'EUR' }] },
+    });
+    expect(priced.status).toBe(200);
+    const moved = await t.api('PATCH', '/api/channels/sc-shop', { body: { priceListId: list.body.id } });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect((await search('q=anorak')).facets.price).toEqual({ min: 3900, max: 3900 });
+    expect((await search('q=parka&minPrice=1')).total).toBe(0);
   });
 });

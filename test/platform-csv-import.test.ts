@@ -90,6 +90,7 @@ const shopifyFile = csv(SHOPIFY_HEADER, [
     'Option2 Value': 'Navy',
     'Variant SKU': 'FP-M-NAVY',
     'Variant Inventory Qty': '7',
+    'Variant Inventory Policy': 'deny',
     'Variant Price': '199.00',
     'Variant Compare At Price': '249.00',
     'Variant Barcode': '4006381333931',
@@ -103,6 +104,7 @@ const shopifyFile = csv(SHOPIFY_HEADER, [
     'Option2 Value': 'Navy',
     'Variant SKU': 'FP-L-NAVY',
     'Variant Inventory Qty': '-2',
+    'Variant Inventory Policy': 'continue',
     'Variant Price': '199.50',
     'Image Src': 'https://cdn.example/parka-2.jpg',
     'Image Position': '2',
@@ -246,6 +248,13 @@ describeEachHub('Shopify and WooCommerce product CSV imports', (t) => {
       gtin: '4006381333931',
       options: { size: 'M', color: 'Navy' },
     });
+    // Variant Inventory Policy: "continue" sells on backorder, "deny" (the default) does not.
+    expect(rows.find((r) => r.sku === 'FP-L-NAVY' && r.kind === 'variant')).toMatchObject({
+      stock_policy: 'backorder',
+    });
+    expect(rows.find((r) => r.sku === 'FP-M-NAVY' && r.kind === 'variant')).not.toHaveProperty(
+      'stock_policy',
+    );
     const prices = rows.filter((r) => r.kind === 'price').map((r) => [r.sku, r.amount, r.price_list]);
     expect(prices).toEqual(
       expect.arrayContaining([

@@ -1,10 +1,13 @@
 // Restock assigns waiting orders, on both databases: two backorders of a SKU, one unit arrives and
 // the older order gets it while the other waits; more arrives and the second gets it; replaying the
 // consumer over the whole log changes nothing; a pre-order before its release date is not allocated.
+// Orders are served by the time they were placed (not their cart's hold); allocated units lower the
+// order line's backorder; a pre-order whose date came gets the stock already in (periodic job).
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { RESTOCK_EVENT_TYPES, restockHandler } from '../src/flows/commerce/index.js';
+import { RESTOCK_EVENT_TYPES, releaseDuePreorders, restockHandler } from '../src/flows/commerce/index.js';
 import { systemClock } from '../src/kernel/index.js';
+import { createContext } from '../src/platform/context.js';
 import { rows } from '../src/platform/db/database.js';
 import { readEvents } from '../src/platform/events/event-log.js';
 import { testLog } from '../src/platform/testing/test-databases.js';
@@ -21,14 +24,19 @@ describeEachHub(
     const holdOf: Record<string, string> = {};
     const orderOf: Record<string, string> = {};
 
-    const order = async (name: string, sku: string) => {
+    const order = async (name: string, sku: string) => checkout(name, await cartOf(sku));
+    /** A cart with one unit of the SKU: its hold (the reservation) is made now. */
+    const cartOf = async (sku: string) => {
       const cart = await t.api('POST', '/api/carts', {
         key: publishable,
         body: { lines: [{ sku, quantity: 1 }] },
       });
       expect(cart.status, JSON.stringify(cart.body)).toBe(201);
-      const headers = { 'x-cart-token': cart.body.cartToken };
-      const delivery = await t.api('PUT', `/api/carts/${cart.body.id}/delivery`, {
+      return cart.body as { id: string; cartToken: string };
+    };
+    const checkout = async (name: string, cart: { id: string; cartToken: string }) => {
+      const headers = { 'x-cart-token': cart.cartToken };
+      const delivery = await t.api('PUT', `/api/carts/${cart.id}/delivery`, {
         key: publishable,
         headers,
         body: {
@@ -38,7 +46,7 @@ describeEachHub(
         },
       });
       expect(delivery.status, JSON.stringify(delivery.body)).toBe(200);
-      const placed = await t.api('POST', `/api/carts/${cart.body.id}/checkout`, {
+      const placed = await t.api('POST', `/api/carts/${cart.id}/checkout`, {
         key: publishable,
         headers: { ...headers, 'idempotency-key': `restock-${name}` },
         body: { email: 'shopper@example.com', payment: { provider: 'test', token: 'tok_visa' } },
@@ -47,6 +55,11 @@ describeEachHub(
       holdOf[name] = placed.body.order.reservationIds[0];
       orderOf[name] = placed.body.order.id;
     };
+    /** The units of a SKU the order's lines say still wait for stock. */
+    const waitingOf = async (name: string, sku: string) =>
+      (await t.api('GET', `/api/orders/${orderOf[name]}`)).body.lines
+        .filter((l: { sku: string }) => l.sku === sku)
+        .reduce((n: number, l: { backorder?: { quantity: number } }) => n + (l.backorder?.quantity ?? 0), 0);
     const linesOf = async (name: string) =>
       (await t.api('GET', `/api/inventory/reservations/${holdOf[name]}`)).body.lines;
     /** The order's planned units of a SKU, as [locationId, quantity] per fulfilment. */
@@ -101,6 +114,8 @@ describeEachHub(
       await order('newer', BACK);
       await order('pre', PRE);
       for (const name of ['older', 'newer', 'pre']) expect(await linesOf(name)).toEqual([]);
+      expect(await waitingOf('older', BACK)).toBe(1);
+      expect(await waitingOf('pre', PRE)).toBe(1);
     });
 
     it('gives one arriving unit to the older order; the newer one still waits', async () => {
@@ -115,6 +130,9 @@ describeEachHub(
       // The shipped order's unit is planned to leave from where it arrived, with the allocation.
       expect(await plannedOf('older', BACK)).toEqual([[location, 1]]);
       expect(await plannedOf('newer', BACK)).toEqual([]);
+      // The order line no longer says it waits; the newer one still does.
+      expect(await waitingOf('older', BACK)).toBe(0);
+      expect(await waitingOf('newer', BACK)).toBe(1);
     });
 
     it('gives the next unit to the newer order; a pre-order before its date is not allocated', async () => {
@@ -131,6 +149,8 @@ describeEachHub(
       expect(await plannedOf('pre', PRE)).toEqual([]);
       expect(await reservedAt(BACK)).toBe(2);
       expect(await reservedAt(PRE)).toBe(0);
+      expect(await waitingOf('newer', BACK)).toBe(0);
+      expect(await waitingOf('pre', PRE)).toBe(1);
     });
 
     it('changes nothing when the consumer replays the whole log', async () => {
@@ -157,6 +177,46 @@ describeEachHub(
       expect(await linesOf('older')).toEqual([{ locationId: location, quantity: 1 }]);
       expect(await plannedOf('older', BACK)).toEqual([[location, 1]]);
       expect(await plannedOf('newer', BACK)).toEqual([[location, 1]]);
+    });
+
+    it('serves the order placed first, not the one whose cart held the SKU first', async () => {
+      const early = await cartOf(BACK); // its hold is older…
+      const late = await cartOf(BACK);
+      await checkout('placed-first', late); // …but this order was placed first
+      await checkout('placed-second', early);
+      await receive(BACK);
+      const first = await eventually(
+        () => linesOf('placed-first'),
+        (l) => l.length > 0,
+      );
+      expect(first).toEqual([{ locationId: location, quantity: 1 }]);
+      expect(await linesOf('placed-second')).toEqual([]);
+      expect(await waitingOf('placed-second', BACK)).toBe(1);
+    });
+
+    it('releases a pre-order once its date has come, with no stock event', async () => {
+      const release = releaseDuePreorders({
+        database: t.hub.database,
+        inventory: t.hub.services.inventory,
+        catalog: t.hub.services.catalog,
+        orders: t.hub.services.orders,
+        clock: systemClock,
+        log: testLog as never,
+      });
+      const on = (day: string) =>
+        createContext(t.hub.database, {
+          clock: { now: () => new Date(`${day}T08:00:00Z`) },
+          log: testLog as never,
+        });
+      // The day before: the unit that came in stays free; on the day, the order gets it.
+      expect(await release(on('2099-04-30'))).toBe(0);
+      expect(await linesOf('pre')).toEqual([]);
+      expect(await release(on('2099-05-01'))).toBe(1);
+      expect(await linesOf('pre')).toEqual([{ locationId: location, quantity: 1 }]);
+      expect(await waitingOf('pre', PRE)).toBe(0);
+      expect(await plannedOf('pre', PRE)).toEqual([[location, 1]]);
+      // Again: nothing left waiting, nothing written.
+      expect(await release(on('2099-05-02'))).toBe(0);
     });
   },
   { demo: true },

@@ -11,6 +11,7 @@ import {
 } from '../connectors/webhooks-out/index.js';
 import { type RunningCdp, startCdp } from '../flows/cdp/index.js';
 import {
+  releaseDuePreorders,
   startCustomerCommerceProjection,
   startOrderConfirmations,
   startRestockAllocation,
@@ -53,6 +54,8 @@ export interface BackgroundJobs {
   inboundRetention: PeriodicJob;
   idempotencyExpiry: PeriodicJob;
   idleTillSales: PeriodicJob;
+  /** Pre-orders whose release date came get the stock already in (no stock event needed). */
+  preorderRelease: PeriodicJob;
   /** Sends queued inbox replies (also woken at once when a reply is queued). */
   inboxDelivery: PeriodicJob;
 }
@@ -96,7 +99,7 @@ export async function startBackground(deps: BackgroundDeps): Promise<RunningBack
 type Stop = () => Promise<void> | void;
 
 /** Periodic jobs: expiries, retention and the drift of customers' stages. */
-function startSweepers({ services, config, systemCtx: ctx }: BackgroundDeps) {
+function startSweepers({ services, config, systemCtx: ctx, database, clock, log }: BackgroundDeps) {
   const expirySweeper = startExpirySweeper({ ctx, expireHolds: services.inventory.expireHolds });
   const job = (name: string, intervalMs: number, run: (ctx: Ctx) => Promise<unknown>) =>
     startPeriodicJob({ name, ctx, run, intervalMs });
@@ -112,6 +115,19 @@ function startSweepers({ services, config, systemCtx: ctx }: BackgroundDeps) {
     // Raw inbound bodies (a sender's copy of the buyer's data) are cleared after OMNIHUB_INBOUND_RETENTION_DAYS.
     inboundRetention: job('clear-expired-inbound-bodies', 60_000, (c) =>
       clearExpiredInboundBodies(c, { retentionMs: config.inboundRetentionDays * 86_400_000 }),
+    ),
+    // A pre-order's release date passing is no event: its waiting orders are looked at every 10 minutes.
+    preorderRelease: job(
+      'release-due-preorders',
+      600_000,
+      releaseDuePreorders({
+        database,
+        clock,
+        log,
+        inventory: services.inventory,
+        catalog: services.catalog,
+        orders: services.orders,
+      }),
     ),
     // Idempotency keys replay their outcome for 24 h, then go.
     idempotencyExpiry: job('delete-expired-idempotency-keys', 600_000, (c) =>

@@ -1,7 +1,8 @@
 // Shopify's product CSV export (Products → Export), read as hub rows. One product spans several
 // records with the same Handle: the first carries Title, Body (HTML), Type, Product Category, Tags,
 // Published, Status and the option names; each further record is a variant (Option1..3 Value,
-// Variant SKU, Variant Price, Variant Barcode, Variant Inventory Qty) or only an image (Image Src).
+// Variant SKU, Variant Price, Variant Barcode, Variant Inventory Qty, Variant Inventory Policy) or only an
+// image (Image Src).
 // Vendor and Tags go on the product, Variant Compare At Price on the price row. Weights and SEO
 // fields have no place in the hub's catalog yet and are left out.
 import {
@@ -16,6 +17,7 @@ import {
 } from '../../flows/import-export/index.js';
 
 const REQUIRED = ['Handle', 'Title', 'Variant SKU', 'Variant Price'];
+const SHOPIFY_POLICIES: Record<string, 'backorder' | 'deny'> = { continue: 'backorder', deny: 'deny' };
 
 export const shopifyProductCsv: ImportDialect = {
   name: 'Shopify product CSV',
@@ -96,7 +98,16 @@ function variantRows(
       options[name.toLowerCase()] = value;
   });
   const barcode = get('Variant Barcode');
-  out.rows.push({ kind: 'variant', handle, sku, options, ...(barcode ? { gtin: barcode } : {}) });
+  // Shopify's "continue" sells on when out of stock (our backorder); "deny" stops, as ours does.
+  const policy = SHOPIFY_POLICIES[get('Variant Inventory Policy').trim().toLowerCase()];
+  out.rows.push({
+    kind: 'variant',
+    handle,
+    sku,
+    options,
+    ...(barcode ? { gtin: barcode } : {}),
+    ...(policy ? { stock_policy: policy } : {}),
+  });
 
   addPrice(out, sku, get('Variant Price'), 'Variant Price', targets, {
     cell: get('Variant Compare At Price'),

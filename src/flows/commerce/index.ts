@@ -14,7 +14,12 @@ export { orderAdminRoutes } from './order-admin.routes.js';
 export { confirmationText, startOrderConfirmations } from './order-confirmation.js';
 export { createPriceOverrideFlow, type PriceOverrideFlow } from './price-override.flow.js';
 export { priceOverrideRoutes } from './price-override.routes.js';
-export { RESTOCK_EVENT_TYPES, restockHandler, startRestockAllocation } from './restock.consumer.js';
+export {
+  RESTOCK_EVENT_TYPES,
+  releaseDuePreorders,
+  restockHandler,
+  startRestockAllocation,
+} from './restock.consumer.js';
 export { type PaymentRefused, paymentFailedError } from './take-payment.js';
 
 /** Every carts/checkout/orders route of the flows (the orders module adds its reads itself). */

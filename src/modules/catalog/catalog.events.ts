@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Ctx } from '../../platform/context.js';
 import { appendEvents, type NewEvent } from '../../platform/events/event-log.js';
 import { defineEvents, type EventPayload, EventTime } from '../../platform/events/event-schemas.js';
+import { refreshSearchRows } from './catalog.search-rows.repository.js';
 import { PRODUCT_STATUSES, STOCK_POLICIES } from './catalog.types.js';
 
 export const CATALOG_EVENTS = {
@@ -102,9 +103,39 @@ const committedChanges = new WeakMap<object, number>();
 
 export const catalogVersion = (ctx: Ctx): number => committedChanges.get(ctx.database) ?? 0;
 
-/** Appends catalog events in the caller's transaction and counts the change once it commits. */
+/**
+ * Appends catalog events in the caller's transaction and counts the change once it commits. The
+ * products the events name get their search rows rewritten before the transaction commits (once
+ * per transaction, however many writes it made).
+ */
 export async function appendCatalogEvents(ctx: Ctx, events: NewEvent[]): Promise<void> {
   if (events.length === 0) return;
   await appendEvents(ctx, events);
+  await touchSearchRows(ctx, events);
   ctx.afterCommit(() => committedChanges.set(ctx.database, catalogVersion(ctx) + 1));
+}
+
+const SEARCH_ROWS = Symbol('catalog.search-rows');
+
+async function touchSearchRows(ctx: Ctx, events: NewEvent[]): Promise<void> {
+  const products: string[] = [];
+  const variants: string[] = [];
+  for (const e of events) {
+    const p = e.payload as { product?: { id: string }; productId?: string; variantId?: string };
+    if (e.type === CATALOG_EVENTS.productCreated && p.product) products.push(p.product.id);
+    else if (e.type === CATALOG_EVENTS.priceChanged && p.variantId) variants.push(p.variantId);
+    else if (p.productId && e.type !== CATALOG_EVENTS.favouritesChanged) products.push(p.productId);
+  }
+  if (products.length === 0 && variants.length === 0) return;
+  if (!ctx.beforeCommit || !ctx.txState) return refreshSearchRows(ctx.db, products, variants);
+  const pending = (ctx.txState.get(SEARCH_ROWS) as { products: Set<string>; variants: Set<string> }) ?? {
+    products: new Set<string>(),
+    variants: new Set<string>(),
+  };
+  ctx.txState.set(SEARCH_ROWS, pending);
+  for (const id of products) pending.products.add(id);
+  for (const id of variants) pending.variants.add(id);
+  ctx.beforeCommit(SEARCH_ROWS, (tx) =>
+    refreshSearchRows(tx.db, [...pending.products], [...pending.variants]),
+  );
 }

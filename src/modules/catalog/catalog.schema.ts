@@ -92,6 +92,46 @@ export const catalogSearchTerms = pgTable(
   ],
 );
 
+/**
+ * The channels whose search rows are kept, with what the rows were made for (price list, currency,
+ * locales): a search on a channel whose scope differs (new channel, a changed price list) rebuilds
+ * the channel's rows first (`ensureSearchScope`).
+ */
+export const catalogSearchScopes = pgTable('catalog_search_scopes', {
+  channelId: text('channel_id').primaryKey(),
+  key: text('key').notNull(),
+  priceListId: text('price_list_id'),
+  currency: text('currency').notNull(),
+  locales: text('locales').array().notNull(),
+  builtAt: at('built_at'),
+});
+
+/**
+ * One row per product listed (published, active) on a channel with a search scope: all a cold
+ * search reads, so the matches come from one GIN look-up with no per-product joins. The texts of
+ * the channel's locales (their tsvectors joined), titles per locale (title sort), categories, option
+ * values (`name` U+001F `value`), the prices of its variants on the channel. Rewritten in the
+ * transaction of every catalog write that emits a product, variant, price or listing event.
+ */
+export const catalogSearchRows = pgTable(
+  'catalog_search_rows',
+  {
+    channelId: text('channel_id').notNull(),
+    productId: text('product_id').notNull(),
+    search: tsvector('search').notNull(),
+    titles: jsonb('titles').$type<Record<string, string>>().notNull(),
+    categories: text('categories').array().notNull(),
+    options: text('options').array().notNull(),
+    prices: bigint('prices', { mode: 'number' }).array().notNull(),
+    createdAt: at('created_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.channelId, t.productId] }),
+    index('catalog_search_rows_search_idx').using('gin', t.search),
+    index('catalog_search_rows_product_idx').on(t.productId),
+  ],
+);
+
 export const catalogVariants = pgTable(
   'catalog_variants',
   {

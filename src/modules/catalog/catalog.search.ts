@@ -5,6 +5,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, rows } from '../../platform/db/database.js';
 import type { ChannelViewScope } from './catalog.channel-view.js';
+import { OPTION_SEPARATOR } from './catalog.search-rows.repository.js';
 
 export const SEARCH_SORTS = ['relevance', 'price_asc', 'price_desc', 'title', 'newest'] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
@@ -172,59 +173,46 @@ export async function searchChannel(
     : sql`null::tsquery`;
   const locales = sql`${sql.param(scope.locales)}::text[]`;
 
-  const filters: SQL[] = [sql`l.channel_id = ${scope.channelId}`, sql`l.published`, sql`p.status = 'active'`];
-  // Every branch of the match is an index look-up: the words on the texts' tsvector (GIN), a code
-  // typed in part on the handle's and SKUs' trigram indexes, a scanned barcode on the GTIN-14 index.
-  if (q.category) filters.push(sql`p.categories @> array[${q.category}]::text[]`);
-  for (const [name, value] of q.options) {
-    filters.push(sql`exists (select 1 from catalog_variants o where o.product_id = p.id
-                             and o.options @> ${JSON.stringify({ [name]: value })}::jsonb)`);
+  // Everything is read from the channel's search rows (one per listed product): the words through
+  // the rows' GIN index, a code typed in part through the handle's and SKUs' trigram indexes.
+  const filters: SQL[] = [];
+  if (q.category) filters.push(sql`r.categories @> array[${q.category}]::text[]`);
+  if (q.options.length) {
+    const wanted = q.options.map(([name, value]) => `${name}${OPTION_SEPARATOR}${value}`);
+    filters.push(sql`r.options @> ${sql.param(wanted)}::text[]`);
+  }
+  if (q.minPrice !== undefined || q.maxPrice !== undefined) {
+    const min = q.minPrice ?? Number.MIN_SAFE_INTEGER;
+    const max = q.maxPrice ?? Number.MAX_SAFE_INTEGER;
+    filters.push(sql`exists (select 1 from unnest(r.prices) a where a between ${min} and ${max})`);
   }
   if (q.skus) {
     // A hashed set of the SKUs, probed once per product's variants (not `= any(…)`, linear per row).
-    filters.push(sql`exists (select 1 from catalog_variants s where s.product_id = p.id
+    filters.push(sql`exists (select 1 from catalog_variants s where s.product_id = r.id
                              and s.sku in (select unnest(${sql.param(q.skus)}::text[])))`);
   }
-  const priced: SQL[] = [];
-  if (q.minPrice !== undefined) priced.push(sql`vp.amount >= ${q.minPrice}`);
-  if (q.maxPrice !== undefined) priced.push(sql`vp.amount <= ${q.maxPrice}`);
-  const priceFilter = priced.length
-    ? sql`base.id in (select vp.product_id from vp where ${sql.join(priced, sql` and `)})`
-    : sql`true`;
+  const where = filters.length ? sql.join(filters, sql` and `) : sql`true`;
 
   const [r] = await rows<{
     total: number;
     ids: string[] | null;
     categories: SearchFacets['categories'] | null;
-    options: SearchFacets['options'] | null;
+    options: Array<{ o: string; count: number }> | null;
     price_min: number | null;
     price_max: number | null;
   }>(
     exec,
     sql`with query as (select ${tsq} as tsq),
-      list as (select id from catalog_price_lists where id = ${scope.priceListId} and currency = ${scope.currency}),
-      ${words.length ? sql`matched as (${matchedIds(q.q!.trim(), locales)}),` : sql``}
-      base as (select p.id, p.categories, p.created_at, ${words.length ? sql`matched.rank` : sql`null::real as rank`}
-               from catalog_listings l join catalog_products p on p.id = l.product_id
-               ${words.length ? sql`join matched on matched.product_id = p.id` : sql``}
-               where ${sql.join(filters, sql` and `)}),
-      vp as (select v.product_id, v.options,
-               coalesce((select cp.amount from catalog_channel_prices cp where cp.channel_id = ${scope.channelId}
-                           and cp.variant_id = v.id and cp.currency = ${scope.currency}),
-                        (select pr.amount from catalog_prices pr
-                          where pr.price_list_id = (select id from list) and pr.variant_id = v.id)) as amount
-             from catalog_variants v where v.product_id in (select id from base)),
-      m as (select base.* from base where ${priceFilter}),
-      low as (select vp.product_id, min(vp.amount) as amount from vp group by vp.product_id)
+      hits as (${hitsOf(scope.channelId, words.length ? q.q!.trim() : null)}),
+      m as (select * from hits r where ${where})
     select (select count(*)::int from m) as total,
       (select json_agg(x.id order by x.n) from (${pageOf(q, locales)}) x) as ids,
       (select json_agg(json_build_object('value', c, 'count', n) order by n desc, c)
          from (select c, count(*)::int n from m, unnest(m.categories) c group by c) f) as categories,
-      (select json_agg(json_build_object('name', k, 'value', val, 'count', n) order by k, n desc, val)
-         from (select e.key k, e.value val, count(distinct vp.product_id)::int n
-               from vp join m on m.id = vp.product_id, jsonb_each_text(vp.options) e group by 1, 2) f) as options,
-      (select min(vp.amount) from vp join m on m.id = vp.product_id) as price_min,
-      (select max(vp.amount) from vp join m on m.id = vp.product_id) as price_max`,
+      (select json_agg(json_build_object('o', o, 'count', n) order by o, n desc)
+         from (select o, count(*)::int n from m, unnest(m.options) o group by o) f) as options,
+      (select min(a) from m, unnest(m.prices) a) as price_min,
+      (select max(a) from m, unnest(m.prices) a) as price_max`,
   );
   const parse = <T>(v: T | string | null): T | null => (typeof v === 'string' ? JSON.parse(v) : v);
   return {
@@ -232,7 +220,7 @@ export async function searchChannel(
     total: Number(r?.total ?? 0),
     facets: {
       categories: parse(r?.categories ?? null) ?? [],
-      options: parse(r?.options ?? null) ?? [],
+      options: optionFacets(parse(r?.options ?? null) ?? []),
       price:
         r?.price_min == null || r.price_max == null
           ? null
@@ -244,37 +232,58 @@ export async function searchChannel(
 
 const likeOf = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/**
- * The products a query finds with their rank, each branch on an index: its words (with their typo
- * candidates) in a text of the channel's locales (GIN on the tsvector, ranked there, not looked up
- * again per row); a code typed whole or in part, of 3 characters or more, in the handle or a SKU
- * (trigram indexes on lower(…)); a scanned barcode (8, 12, 13 or 14 digits) compared as GTIN-14
- * (`catalog_variants_gtin14_idx`).
- */
-function matchedIds(q: string, locales: SQL): SQL {
-  const branches = [
-    sql`select t.product_id, ts_rank(t.search, (select tsq from query)) as rank from catalog_product_texts t
-        where t.search @@ (select tsq from query) and t.locale = any(${locales})`,
-  ];
-  if (q.length >= 3) {
-    const like = likeOf(q);
-    branches.push(sql`select h.id, 1::real from catalog_products h where lower(h.handle) like ${like}`);
-    branches.push(sql`select v.product_id, 1::real from catalog_variants v where lower(v.sku) like ${like}`);
-  }
-  if (/^\d{8}$|^\d{12,14}$/.test(q)) {
-    branches.push(sql`select g.product_id, 1::real from catalog_variants g
-                      where lpad(g.gtin, 14, '0') = ${q.padStart(14, '0')}`);
-  }
-  return sql`select product_id, max(rank) as rank from (${sql.join(branches, sql` union all `)}) b
-             group by product_id`;
+/** Option facets by name, then count (most first), then value; from `name` U+001F `value` counts. */
+function optionFacets(counts: Array<{ o: string; count: number }>): SearchFacets['options'] {
+  return counts
+    .map(({ o, count }) => {
+      const at = o.indexOf(OPTION_SEPARATOR);
+      return { name: o.slice(0, at), value: o.slice(at + 1), count: Number(count) };
+    })
+    .sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : b.count - a.count || (a.value < b.value ? -1 : 1),
+    );
 }
 
-/** The page of matches in the chosen order; ties by product id, so pages never overlap. */
+const ROW = sql`r.product_id as id, r.titles, r.categories, r.options, r.prices, r.created_at`;
+
+/**
+ * The channel's search rows a query finds, with their rank, each branch on an index: its words (with
+ * their typo candidates) in the row's texts of the channel's locales (GIN, ranked there, not looked up
+ * again per row); a code typed whole or in part, of 3 characters or more, in the handle or a SKU
+ * (trigram indexes on lower(…)); a scanned barcode (8, 12, 13 or 14 digits) compared as GTIN-14
+ * (`catalog_variants_gtin14_idx`). No query: every row of the channel.
+ */
+function hitsOf(channelId: string, q: string | null): SQL {
+  if (q === null)
+    return sql`select ${ROW}, null::real as rank from catalog_search_rows r where r.channel_id = ${channelId}`;
+  const codes: SQL[] = [];
+  if (q.length >= 3) {
+    const like = likeOf(q);
+    codes.push(sql`select h.id from catalog_products h where lower(h.handle) like ${like}`);
+    codes.push(sql`select v.product_id from catalog_variants v where lower(v.sku) like ${like}`);
+  }
+  if (/^\d{8}$|^\d{12,14}$/.test(q)) {
+    codes.push(
+      sql`select g.product_id from catalog_variants g where lpad(g.gtin, 14, '0') = ${q.padStart(14, '0')}`,
+    );
+  }
+  const words = sql`select ${ROW}, ts_rank(r.search, (select tsq from query)) as rank from catalog_search_rows r
+                    where r.channel_id = ${channelId} and r.search @@ (select tsq from query)`;
+  if (!codes.length) return words;
+  return sql`${words} union all
+    select ${ROW}, 1::real from catalog_search_rows r
+    where r.channel_id = ${channelId} and r.product_id in (${sql.join(codes, sql` union `)})
+      and not r.search @@ (select tsq from query)`;
+}
+
+/**
+ * The page of matches in the chosen order; ties by product id, so pages never overlap. A top-N sort
+ * of the matches, then numbered (the window sorts the page only, not every match).
+ */
 function pageOf(q: ChannelSearchQuery, locales: SQL): SQL {
-  const low = sql`low.amount`;
-  const title = sql`(select t.title from catalog_product_texts t where t.product_id = m.id
-                     order by coalesce(array_position(${locales}, t.locale), 1000), t.locale limit 1)`;
-  const rank = sql`m.rank`;
+  const low = sql`(select min(a) from unnest(m.prices) a)`;
+  const title = sql`(select m.titles->>u.l from unnest(${locales}) with ordinality u(l, i)
+                     where m.titles ? u.l order by u.i limit 1)`;
   const order =
     q.sort === 'price_asc'
       ? sql`${low} asc nulls last`
@@ -285,14 +294,9 @@ function pageOf(q: ChannelSearchQuery, locales: SQL): SQL {
           : q.sort === 'newest'
             ? sql`m.created_at desc`
             : q.q
-              ? sql`${rank} desc nulls last`
+              ? sql`m.rank desc nulls last`
               : null;
   const by = order ? sql`${order}, m.id` : sql`m.id`;
-  // Only a price sort reads the lowest prices (an unread CTE is never computed); joined, not looked up per row.
-  const from =
-    q.sort === 'price_asc' || q.sort === 'price_desc'
-      ? sql`m left join low on low.product_id = m.id`
-      : sql`m`;
-  return sql`select m.id, row_number() over (order by ${by}) as n from ${from} order by ${by}
-             limit ${q.limit} offset ${q.offset}`;
+  return sql`select m.id, row_number() over (order by ${by}) as n
+             from (select m.* from m order by ${by} limit ${q.limit} offset ${q.offset}) m`;
 }

@@ -60,6 +60,7 @@ import {
   type VariantRow,
 } from './catalog.repository.js';
 import { type ChannelSearchQuery, type ChannelSearchResult, searchChannel } from './catalog.search.js';
+import { ensureSearchScope } from './catalog.search-rows.repository.js';
 import type { ImportFormat, ImportJob, ImportRejection } from './catalog.types.js';
 import {
   type Listing,
@@ -340,8 +341,10 @@ export function createCatalogService(): CatalogService {
     /** Products by id, handle or SKU as a channel shows them (listed or not). */
     channelProducts: (ctx: Ctx, scope: ChannelViewScope, keys: string[]) =>
       selectChannelProducts(ctx.db, scope, keys),
-    channelSearch: (ctx: Ctx, scope: ChannelViewScope, q: ChannelSearchQuery) =>
-      searchChannel(ctx.db, scope, q),
+    channelSearch: async (ctx: Ctx, scope: ChannelViewScope, q: ChannelSearchQuery) => {
+      await ensureSearchScope(ctx, scope);
+      return searchChannel(ctx.db, scope, q);
+    },
     favouritesOf,
     setFavourites,
   };

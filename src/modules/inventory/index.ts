@@ -15,7 +15,7 @@ export { createInventoryService, type InventoryDeps, type InventoryService } fro
 export * from './inventory.types.js';
 export type { ReserveResult } from './reservation-batch.js';
 export type { ReservationChange, ReserveOptions } from './reservations.service.js';
-export type { Restocked, RestockPlaces } from './restock-decision.js';
+export type { Restocked, RestockPlaces, RestockPlan } from './restock-decision.js';
 export type { OnHandEntry } from './stock.service.js';
 
 export const inventoryMigrations: MigrationSet = {

@@ -28,8 +28,8 @@ import {
   type ReservationChange,
   type ReserveOptions,
 } from './reservations.service.js';
-import { allocateWaiting } from './restock.js';
-import type { Restocked, RestockPlaces } from './restock-decision.js';
+import { allocateWaiting, waitingSkus } from './restock.js';
+import type { Restocked, RestockPlan } from './restock-decision.js';
 import { createStockService, type OnHandEntry } from './stock.service.js';
 
 export interface InventoryDeps extends LocationsDeps {
@@ -77,8 +77,10 @@ export interface InventoryService {
   allocateWaiting(
     ctx: Ctx,
     sku: string,
-    placesOf?: (tx: Ctx, waiting: Reservation[]) => Promise<RestockPlaces>,
+    planOf?: (tx: Ctx, waiting: Reservation[]) => Promise<RestockPlan>,
   ): Promise<Restocked[]>;
+  /** SKUs with order allocations still waiting for units, at most `limit` (default 1,000). */
+  waitingSkus(ctx: Ctx, limit?: number): Promise<string[]>;
   /** Sets counted on-hand quantities in one transaction (imports); throws insufficient_stock (409) below reserved. */
   setOnHandMany(ctx: Ctx, entries: OnHandEntry[]): Promise<Level[]>;
   /** Moves stock between two locations in one transaction; too little free stock is a typed refusal. */
@@ -168,6 +170,7 @@ export function createInventoryService(deps: InventoryDeps = {}): InventoryServi
 
     adjust: stock.adjust,
     allocateWaiting,
+    waitingSkus,
     setOnHandMany: stock.setOnHandMany,
     transfer: stock.transfer,
     availableToSell: stock.availableToSell,

@@ -2,7 +2,7 @@
 // sourcing order, as far as the free stock goes; deciding again on the result decides nothing.
 import { describe, expect, it } from 'vitest';
 import type { Reservation } from './inventory.types.js';
-import { decideRestock, type RestockState } from './restock-decision.js';
+import { decideRestock, type RestockState, servingOrder } from './restock-decision.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 const waiting = (id: string, channelId: string, quantity: number, lines: Reservation['lines'] = []) =>
@@ -79,6 +79,20 @@ describe('decideRestock', () => {
       ]),
     );
     expect(d.allocated.map((a) => [a.reservation.id, a.added])).toEqual([
+      ['a', [{ locationId: 'shop', quantity: 1 }]],
+    ]);
+  });
+
+  it('serves orders by when they were placed, not by the age of their allocation', () => {
+    const later = new Date('2026-01-02T00:00:00Z');
+    const placed = new Map([
+      ['a', later],
+      ['b', now],
+    ]);
+    expect(servingOrder(state.waiting, placed).map((r) => r.id)).toEqual(['b', 'a']);
+    const d = decideRestock(state, 'S', now, new Map(), placed);
+    expect(d.allocated.map((a) => [a.reservation.id, a.added])).toEqual([
+      ['b', [{ locationId: 'wh', quantity: 2 }]],
       ['a', [{ locationId: 'shop', quantity: 1 }]],
     ]);
   });

@@ -1,5 +1,5 @@
 // The decision of a restock, in memory: stock came in for a SKU, and orders sold beyond the stock
-// wait for it (their allocations hold units at no location). Oldest order first, each takes what is
+// wait for it (their allocations hold units at no location). Oldest order first (by placement time), each takes what is
 // free at the locations feeding its channel (in sourcing order), as far as the stock goes. Pure: the
 // caller locked the numbers it passes. Deciding again on the written numbers decides nothing, so a
 // replayed restock changes nothing. The channel's safety buffer is not applied: the order is
@@ -40,11 +40,25 @@ export const RESTOCK_ACTOR = 'inventory.restock';
  */
 export type RestockPlaces = ReadonlyMap<string, string | null>;
 
+/** What the caller knows of the waiting allocations' orders: where each may take units, when placed. */
+export interface RestockPlan {
+  places?: RestockPlaces;
+  /** When each allocation's order was placed: served in that order (else by the allocation's age). */
+  placedAt?: ReadonlyMap<string, Date>;
+}
+
+/** Oldest order first: by its placement time when known, else the allocation's creation; then id. */
+export function servingOrder(waiting: Reservation[], placedAt: ReadonlyMap<string, Date> = new Map()) {
+  const at = (r: Reservation) => (placedAt.get(r.id) ?? r.createdAt).getTime();
+  return [...waiting].sort((a, b) => at(a) - at(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
 export function decideRestock(
   state: RestockState,
   sku: string,
   now: Date,
   places: RestockPlaces = new Map(),
+  placedAt: ReadonlyMap<string, Date> = new Map(),
 ): RestockDecision {
   const free = new Map(state.levels.map((l) => [l.locationId, l.onHand - l.reserved]));
   const feeding = new Map<string, string[]>();
@@ -52,7 +66,7 @@ export function decideRestock(
     feeding.set(s.channelId, [...(feeding.get(s.channelId) ?? []), s.locationId]);
   const allocated: Restocked[] = [];
   const reservedByLocation = new Map<string, number>();
-  for (const r of state.waiting) {
+  for (const r of servingOrder(state.waiting, placedAt)) {
     let left = backorderedOf(r);
     const lines = r.lines.map((l) => ({ ...l }));
     const added: ReservationLine[] = [];

@@ -77,3 +77,15 @@ export async function writeRestock(tx: Ctx, sku: string, d: RestockDecision): Pr
   if (Number(row?.updated ?? 0) !== locs.length)
     throw new Error(`inventory restock of ${sku}: the locked levels did not take the allocation`);
 }
+
+/** SKUs with order allocations still waiting for units (held nowhere yet), at most `limit`. */
+export async function selectWaitingSkus(tx: Ctx, limit: number): Promise<string[]> {
+  const found = await rows<{ sku: string }>(
+    tx.db,
+    sql`select distinct r.sku from inventory_reservations r
+        where r.status = 'allocated'
+          and r.quantity > (select coalesce(sum((x->>'quantity')::int), 0) from jsonb_array_elements(r.lines) x)
+        order by r.sku limit ${limit}`,
+  );
+  return found.map((r) => r.sku);
+}

@@ -2,8 +2,8 @@
 // decided on numbers locked in one transaction and written in one statement.
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import type { Reservation } from './inventory.types.js';
-import { lockRestockState, writeRestock } from './restock.repository.js';
-import { decideRestock, type Restocked, type RestockPlaces } from './restock-decision.js';
+import { lockRestockState, selectWaitingSkus, writeRestock } from './restock.repository.js';
+import { decideRestock, type Restocked, type RestockPlan } from './restock-decision.js';
 
 /**
  * Allocates the SKU's free stock to its waiting order allocations; returns those that got units
@@ -12,15 +12,18 @@ import { decideRestock, type Restocked, type RestockPlaces } from './restock-dec
 export async function allocateWaiting(
   ctx: Ctx,
   sku: string,
-  /** Asked (in the transaction) with the locked waiting allocations: where each may take units. */
-  placesOf?: (tx: Ctx, waiting: Reservation[]) => Promise<RestockPlaces>,
+  /** Asked (in the transaction) with the locked waiting allocations: where each may take units, and when its order was placed. */
+  planOf?: (tx: Ctx, waiting: Reservation[]) => Promise<RestockPlan>,
 ): Promise<Restocked[]> {
   return inTransaction(ctx, async (tx) => {
     const state = await lockRestockState(tx, sku);
     if (state.waiting.length === 0) return [];
-    const places = placesOf ? await placesOf(tx, state.waiting) : undefined;
-    const d = decideRestock(state, sku, tx.clock.now(), places);
+    const plan = planOf ? await planOf(tx, state.waiting) : {};
+    const d = decideRestock(state, sku, tx.clock.now(), plan.places, plan.placedAt);
     if (d.allocated.length > 0) await writeRestock(tx, sku, d);
     return d.allocated;
   });
 }
+
+/** SKUs with order allocations still waiting for units (a sweep of pre-orders whose date came). */
+export const waitingSkus = (ctx: Ctx, limit = 1000): Promise<string[]> => selectWaitingSkus(ctx, limit);

@@ -74,6 +74,11 @@ export interface OrdersService {
   transition(ctx: Ctx, orderId: string, to: OrderStatus, reason?: string | null): Promise<Order>;
   /** Links an order to a customer profile (a guest identified later, or a profile merge). */
   linkCustomer(ctx: Ctx, orderId: string, customerId: string): Promise<Order>;
+  /**
+   * Units of a SKU sold beyond the stock were allocated (restock or release date): lowers its lines'
+   * `backorder.quantity` (in line order), dropping `backorder` from a line with none left waiting.
+   */
+  receiveBackordered(ctx: Ctx, orderId: string, sku: string, units: number): Promise<Order>;
   /** Reads an order with a row lock, for a flow about to change it in the same transaction. */
   lockOrder(ctx: Ctx, orderId: string): Promise<Order>;
   /** An order by id, or 404. */
@@ -218,6 +223,15 @@ export function createOrdersService(opts: { numberPrefix: string }): OrdersServi
         };
       }),
 
+    receiveBackordered: (ctx, orderId, sku, units) =>
+      inTransaction(ctx, async (tx) => {
+        const order = await selectOrder(tx.db, orderId, true);
+        if (!order) throw notFound('order', orderId);
+        const lines = lowerBackorders(order.lines, sku, units);
+        if (lines === order.lines) return order;
+        return updateOrderRow(tx.db, { ...order, lines, updatedAt: tx.clock.now() });
+      }),
+
     async lockOrder(ctx, orderId) {
       if (!ctx.inTx) throw new Error('lockOrder needs a transaction');
       const order = await selectOrder(ctx.db, orderId, true);
@@ -245,4 +259,21 @@ export function createOrdersService(opts: { numberPrefix: string }): OrdersServi
     listOrders: (ctx, filter) =>
       selectOrders(ctx.db, { ...filter, limit: Math.min(Math.max(filter.limit ?? 50, 1), 200) }),
   };
+}
+
+/** The lines with `units` fewer of the SKU waiting; the same array when nothing of it waited. */
+export function lowerBackorders(lines: Order['lines'], sku: string, units: number): Order['lines'] {
+  let left = units;
+  let changed = false;
+  const next = lines.map((l) => {
+    if (left <= 0 || l.sku !== sku || !l.backorder) return l;
+    const take = Math.min(left, l.backorder.quantity);
+    left -= take;
+    changed = true;
+    const { backorder, ...rest } = l;
+    return backorder.quantity - take > 0
+      ? { ...rest, backorder: { ...backorder, quantity: backorder.quantity - take } }
+      : rest;
+  });
+  return changed ? next : lines;
 }
