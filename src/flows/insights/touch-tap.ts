@@ -8,6 +8,8 @@ import type { Ctx } from '../../platform/context.js';
 import type { NewEvent } from '../../platform/events/event-log.js';
 
 const VISIT_KINDS = new Set(['page', 'screen', 'track']);
+/** The hub's own orders and carts, handed to ingestion for profiles: the projection reads them directly. */
+const OWN_SOURCES = /^(orders|carts):/;
 const HALF_HOUR_MS = 30 * 60_000;
 const MAX_UTM = 200;
 
@@ -42,7 +44,7 @@ export function campaignOf(e: Pick<StoredIngestEvent, 'properties' | 'context'>)
 export function handOffTouchpoints(_ctx: Ctx, stored: StoredIngestEvent[]): NewEvent[] {
   const seen = new Map<string, Touch>();
   for (const e of stored) {
-    if (!VISIT_KINDS.has(e.kind)) continue;
+    if (!VISIT_KINDS.has(e.kind) || OWN_SOURCES.test(e.sourceId)) continue;
     const { source, medium, campaign } = campaignOf(e);
     const bucket = Math.floor(e.occurredAt.getTime() / HALF_HOUR_MS);
     const key = `${e.profileId}|${e.channelId}|${bucket}|${source}|${medium}|${campaign}`;
