@@ -19,6 +19,7 @@ import {
   inboxSettingsNl,
   inboxSettingsSv,
 } from './inbox-settings.ts';
+import { type InsightsKey, insightsBg, insightsEn, insightsEs, insightsNl, insightsSv } from './insights.ts';
 import {
   type IntegrationFormsKey,
   integrationFormsBg,
@@ -91,6 +92,7 @@ export type MessageKey =
   | IntegrationFormsKey
   | StaffSelfKey
   | FeedsKey
+  | InsightsKey
   | RecsKey
   | JourneysKey;
 export const LANGUAGES = ['en', 'es', 'sv', 'bg', 'nl'] as const;
@@ -120,6 +122,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...integrationFormsEn,
     ...staffSelfEn,
     ...feedsEn,
+    ...insightsEn,
     ...recsEn,
     ...journeysEn,
   },
@@ -139,6 +142,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...integrationFormsEs,
     ...staffSelfEs,
     ...feedsEs,
+    ...insightsEs,
     ...recsEs,
     ...journeysEs,
   },
@@ -158,6 +162,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...integrationFormsSv,
     ...staffSelfSv,
     ...feedsSv,
+    ...insightsSv,
     ...recsSv,
     ...journeysSv,
   },
@@ -177,6 +182,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...integrationFormsBg,
     ...staffSelfBg,
     ...feedsBg,
+    ...insightsBg,
     ...recsBg,
     ...journeysBg,
   },
@@ -196,6 +202,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...integrationFormsNl,
     ...staffSelfNl,
     ...feedsNl,
+    ...insightsNl,
     ...recsNl,
     ...journeysNl,
   },
