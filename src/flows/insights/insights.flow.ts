@@ -10,6 +10,7 @@ import type {
   Range,
   TouchKind,
 } from '../../modules/insights/index.js';
+import { createTtlCache } from '../../platform/cache/ttl-cache.js';
 import type { Ctx } from '../../platform/context.js';
 import { neutraliseFormula } from '../import-export/index.js';
 
@@ -89,11 +90,31 @@ export function toCsv(
   );
 }
 
+/**
+ * How long a chart's answer is kept: dashboards ask the same ranges again and again. An answer is
+ * dropped at once when this process's projection records anything (the service's version moves);
+ * another node's recording shows within this time.
+ */
+const KEEP_MS = 5_000;
+
 export function createInsightsFlow(deps: {
   insights: InsightsService;
   channels: Pick<ChannelsService, 'listChannels'>;
+  keepMs?: number;
 }) {
   const { insights } = deps;
+  const kept = createTtlCache<string, Promise<unknown>>({ ttlMs: deps.keepMs ?? KEEP_MS, max: 500 });
+  /** The answer for a key, computed once per version while kept (concurrent askers share it). */
+  const keep = <T>(key: unknown[], compute: () => Promise<T>): Promise<T> => {
+    const k = JSON.stringify(key);
+    const v = insights.version();
+    const hit = kept.get(k, v) as Promise<T> | undefined;
+    if (hit) return hit;
+    const p = compute();
+    kept.set(k, p, v);
+    p.catch(() => kept.delete(k));
+    return p;
+  };
   const channels = async (ctx: Ctx) =>
     (await deps.channels.listChannels(ctx)).map((c) => ({
       id: c.id,
@@ -103,15 +124,18 @@ export function createInsightsFlow(deps: {
     }));
   return {
     channels,
-    async performance(ctx: Ctx, r: Range) {
-      const days = await insights.daily(ctx, r);
-      return { days, totals: totalsOf(days), pickups: await insights.pickups(ctx, r) };
-    },
-    attribution: (ctx: Ctx, r: Range, q: AttributionQuery) => insights.attribution(ctx, r, q),
-    async journeys(ctx: Ctx, r: Range, steps: TouchKind[], limit: number) {
-      const j = await insights.journeys(ctx, r, steps, limit);
-      return { ...j, crossedCarts: await insights.crossedCarts(ctx, r, 50) };
-    },
+    performance: (ctx: Ctx, r: Range) =>
+      keep(['p', r], async () => {
+        const days = await insights.daily(ctx, r);
+        return { days, totals: totalsOf(days), pickups: await insights.pickups(ctx, r) };
+      }),
+    attribution: (ctx: Ctx, r: Range, q: AttributionQuery) =>
+      keep(['a', r, q.lookbackDays, q.halfLifeDays], () => insights.attribution(ctx, r, q)),
+    journeys: (ctx: Ctx, r: Range, steps: TouchKind[], limit: number) =>
+      keep(['j', r, steps, limit], async () => {
+        const j = await insights.journeys(ctx, r, steps, limit);
+        return { ...j, crossedCarts: await insights.crossedCarts(ctx, r, 50) };
+      }),
     orders: (ctx: Ctx, r: Range, f: OrderFilter, limit: number) => insights.orders(ctx, r, f, limit),
     touchesOf: (ctx: Ctx, r: Range, customerId: string) => insights.touchesOf(ctx, r, customerId),
   };

@@ -45,9 +45,13 @@ function journeys(touches: StoredTouch[]): JourneyTouch[][] {
 }
 
 export function createInsightsService() {
+  // Moves whenever this process records or resets: answers kept by the flow are stamped with it.
+  let version = 0;
   return {
+    version: () => version,
     /** Records a batch (idempotent: a replay adds nothing). Placed orders go before their changes. */
     async record(ctx: Ctx, b: ProjectionBatch): Promise<void> {
+      if (b.touchpoints.length + b.placed.length + b.changes.length + b.carts.length > 0) version++;
       await insertTouchpoints(ctx.db, b.touchpoints);
       await insertPlacedOrders(ctx.db, b.placed);
       await applyOrderChanges(ctx.db, b.changes);
@@ -100,7 +104,10 @@ export function createInsightsService() {
     },
 
     /** Empties every projection (the caller moves the consumer's cursor back in the same transaction). */
-    reset: (ctx: Ctx) => deleteEverything(ctx.db),
+    async reset(ctx: Ctx): Promise<void> {
+      await deleteEverything(ctx.db);
+      version++;
+    },
   };
 }
 
