@@ -1,4 +1,5 @@
-// A chart.js chart on a canvas, created once per mount and updated in place when its data changes.
+// A chart.js chart on a canvas, created once per mount and updated in place when its data changes;
+// and the loading / error state around a dashboard section.
 import {
   BarController,
   BarElement,
@@ -12,7 +13,8 @@ import {
   PointElement,
   Tooltip,
 } from 'chart.js';
-import { useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
+import { ErrorNotice, Loading } from '../../ui/components.tsx';
 
 Chart.register(
   BarController,
@@ -67,4 +69,12 @@ export function ChartCanvas({
       </div>
     </figure>
   );
+}
+
+export type Loaded<T> = { data?: T; error?: unknown; loading: boolean };
+
+export function State({ of, children }: { of: Loaded<unknown>; children: () => ReactNode }) {
+  if (of.error) return <ErrorNotice error={of.error} />;
+  if (!of.data) return <Loading />;
+  return <>{children()}</>;
 }

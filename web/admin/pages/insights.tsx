@@ -5,11 +5,13 @@
 import { useMemo, useState } from 'react';
 import { useIntl } from '../../i18n/index.tsx';
 import { ok } from '../../ui/api.ts';
-import { Empty, ErrorNotice, Loading, TextField, useLoad } from '../../ui/components.tsx';
+import { Empty, TextField, useLoad } from '../../ui/components.tsx';
 import { DataTable } from '../../ui/data-table.tsx';
 import { useApi } from '../../ui/key-gate.tsx';
-import { ChartCanvas, colourOf } from './insights-chart.tsx';
+import { currencyExponent } from '../../ui/money.ts';
+import { ChartCanvas, colourOf, type Loaded, State } from './insights-chart.tsx';
 import { type DrillFilter, InsightsDrill } from './insights-drill.tsx';
+import { Journeys } from './insights-journeys.tsx';
 
 const DAY_MS = 86_400_000;
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -21,6 +23,14 @@ const MODELS = [
   'position_based',
   'time_decay',
 ] as const;
+
+/** Charts draw one currency: the one with the most of `amount` (tables show every currency). */
+function mainCurrency<T extends { currency: string }>(rows: T[], amount: (r: T) => number): string {
+  const by = new Map<string, number>();
+  for (const r of rows) by.set(r.currency, (by.get(r.currency) ?? 0) + amount(r));
+  return [...by].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'EUR';
+}
+const major = (minor: number, currency: string) => minor / 10 ** currencyExponent(currency);
 
 export interface InsightsQuery {
   from: string;
@@ -136,14 +146,6 @@ export function InsightsPage() {
   );
 }
 
-type Loaded<T> = { data?: T; error?: unknown; loading: boolean };
-
-function State({ of, children }: { of: Loaded<unknown>; children: () => React.ReactNode }) {
-  if (of.error) return <ErrorNotice error={of.error} />;
-  if (!of.data) return <Loading />;
-  return <>{children()}</>;
-}
-
 function Performance({
   perf,
   nameOf,
@@ -164,7 +166,7 @@ function Performance({
       clickCollectShare: number;
       averagePickupSeconds: number | null;
     }>;
-    days: Array<{ day: string; channelId: string; revenue: number }>;
+    days: Array<{ day: string; channelId: string; currency: string; revenue: number }>;
   }>;
   nameOf(id: string): string;
   onDrill(f: DrillFilter): void;
@@ -184,8 +186,10 @@ function Performance({
         {() => {
           const { totals, days } = perf.data!;
           if (totals.length === 0) return <Empty>{intl.t('insights.empty')}</Empty>;
-          const dayLabels = [...new Set(days.map((d) => d.day))];
-          const ids = [...new Set(days.map((d) => d.channelId))];
+          const cur = mainCurrency(totals, (t) => t.revenue);
+          const shown = days.filter((d) => d.currency === cur);
+          const dayLabels = [...new Set(shown.map((d) => d.day))];
+          const ids = [...new Set(shown.map((d) => d.channelId))];
           return (
             <>
               <div className="chart-row">
@@ -199,7 +203,7 @@ function Performance({
                       datasets: [
                         {
                           label: intl.t('insights.revenue'),
-                          data: totals.map((t) => t.revenue / 100),
+                          data: totals.map((t) => major(t.revenue, t.currency)),
                           backgroundColor: colourOf(0),
                         },
                       ],
@@ -208,18 +212,20 @@ function Performance({
                 />
                 <ChartCanvas
                   testId="chart-revenue-day"
-                  title={intl.t('insights.revenueByDay')}
+                  title={`${intl.t('insights.revenueByDay')} (${cur})`}
                   config={{
                     type: 'line',
                     data: {
                       labels: dayLabels,
                       datasets: ids.map((id, i) => ({
                         label: nameOf(id),
-                        data: dayLabels.map(
-                          (d) =>
-                            days
+                        data: dayLabels.map((d) =>
+                          major(
+                            shown
                               .filter((x) => x.day === d && x.channelId === id)
-                              .reduce((s, x) => s + x.revenue, 0) / 100,
+                              .reduce((s, x) => s + x.revenue, 0),
+                            cur,
+                          ),
                         ),
                         borderColor: colourOf(i),
                         backgroundColor: colourOf(i),
@@ -339,7 +345,9 @@ function Attribution({
               </div>
             );
           };
-          const channelKeys = [...new Set(a.byChannel.map((r) => r.key ?? ''))];
+          const cur = mainCurrency(a.byChannel, (r) => r.credited);
+          const credit = a.byChannel.filter((r) => r.currency === cur);
+          const channelKeys = [...new Set(credit.map((r) => r.key ?? ''))];
           return (
             <>
               <p className="hint">{intl.t('insights.attributionHint', { count: a.orders })}</p>
@@ -348,18 +356,20 @@ function Attribution({
               ) : null}
               <ChartCanvas
                 testId="chart-attribution"
-                title={intl.t('insights.attribution')}
+                title={`${intl.t('insights.attribution')} (${cur})`}
                 config={{
                   type: 'bar',
                   data: {
                     labels: MODELS.map((m) => intl.t(`insights.model.${m}`)),
                     datasets: channelKeys.map((k, i) => ({
                       label: nameOf(k),
-                      data: MODELS.map(
-                        (m) =>
-                          a.byChannel
+                      data: MODELS.map((m) =>
+                        major(
+                          credit
                             .filter((r) => r.model === m && (r.key ?? '') === k)
-                            .reduce((s, r) => s + r.credited, 0) / 100,
+                            .reduce((s, r) => s + r.credited, 0),
+                          cur,
+                        ),
                       ),
                       backgroundColor: colourOf(i),
                     })),
@@ -369,82 +379,6 @@ function Attribution({
               />
               {table(a.byChannel, (k) => nameOf(k ?? ''), 'attribution-channels')}
               {table(a.byCampaign, (k) => k ?? intl.t('insights.noCampaign'), 'attribution-campaigns')}
-            </>
-          );
-        }}
-      </State>
-    </section>
-  );
-}
-
-function Journeys({
-  journeys,
-  nameOf,
-  onCsv,
-}: {
-  journeys: Loaded<{
-    paths: Array<{ steps: string[]; customers: number; converted: number; avgGapMs: number[] }>;
-    funnel: Array<{
-      kind: 'session' | 'campaign' | 'message' | 'cart' | 'order';
-      customers: number;
-      byChannel: Record<string, number>;
-    }>;
-    crossedCarts: { total: number };
-  }>;
-  nameOf(id: string): string;
-  onCsv(): void;
-}) {
-  const intl = useIntl();
-  const hours = (ms: number) => `${intl.number(Math.round(ms / 360_000) / 10)} h`;
-  return (
-    <section aria-labelledby="journeys-title">
-      <h2 id="journeys-title">
-        {intl.t('insights.journeys')}{' '}
-        <button type="button" className="secondary" onClick={onCsv} data-testid="csv-paths">
-          {intl.t('insights.csv')}
-        </button>
-      </h2>
-      <State of={journeys}>
-        {() => {
-          const j = journeys.data!;
-          return (
-            <>
-              <p data-testid="crossed-carts">
-                {intl.t('insights.crossedCarts', { count: j.crossedCarts.total })}
-              </p>
-              <div data-testid="paths">
-                <DataTable
-                  rows={j.paths}
-                  rowKey={(p) => p.steps.join('>')}
-                  columns={[
-                    { header: intl.t('insights.path'), cell: (p) => p.steps.map(nameOf).join(' → ') },
-                    {
-                      header: intl.t('insights.customers'),
-                      num: true,
-                      cell: (p) => intl.number(p.customers),
-                    },
-                    {
-                      header: intl.t('insights.converted'),
-                      num: true,
-                      cell: (p) => intl.number(p.converted),
-                    },
-                    { header: intl.t('insights.gaps'), cell: (p) => p.avgGapMs.map(hours).join(' · ') },
-                  ]}
-                />
-              </div>
-              <h3>{intl.t('insights.funnel')}</h3>
-              <ol className="funnel" data-testid="funnel">
-                {j.funnel.map((s) => (
-                  <li key={s.kind}>
-                    {intl.t(`insights.kind.${s.kind}`)}: {intl.number(s.customers)}{' '}
-                    <small>
-                      {Object.entries(s.byChannel)
-                        .map(([c, n]) => `${nameOf(c)} ${n}`)
-                        .join(', ')}
-                    </small>
-                  </li>
-                ))}
-              </ol>
             </>
           );
         }}
