@@ -92,6 +92,8 @@ export interface Hub {
   cdp: RunningCdp;
   /** The recommendations projection (tests wait for it with caughtUp). */
   recommendationsProjection: RunningConsumer;
+  /** The insights projection (tests wait for it with caughtUp). */
+  insightsProjection: RunningConsumer;
   log: Logger;
   /** The admin key created at this start (only when the database had none). */
   bootstrapKey: { secret: string; generated: boolean } | undefined;
@@ -242,6 +244,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     demoStaff,
     paymentProviders,
     recommendationsProjection: background.recommendationsProjection,
+    insightsProjection: background.insightsProjection,
     jobs: background.jobs,
     smtpInbound: background.smtpInbound,
     systemCtx,

@@ -7,6 +7,7 @@ import { CDP_EVENT_SCHEMAS } from './modules/cdp/index.js';
 import { CHANNEL_EVENT_SCHEMAS } from './modules/channels/index.js';
 import { CUSTOMER_EVENT_SCHEMAS } from './modules/customers/index.js';
 import { INBOX_EVENT_SCHEMAS } from './modules/inbox/index.js';
+import { INSIGHTS_EVENT_SCHEMAS } from './modules/insights/index.js';
 import { INTEGRATION_EVENT_SCHEMAS } from './modules/integrations/index.js';
 import { INVENTORY_EVENT_SCHEMAS } from './modules/inventory/index.js';
 import { MEDIA_EVENT_SCHEMAS } from './modules/media/index.js';
@@ -38,4 +39,5 @@ export const ALL_EVENT_SCHEMAS: readonly EventSchemaSet[] = [
   { owner: 'staff', schemas: STAFF_EVENT_SCHEMAS },
   { owner: 'media', schemas: MEDIA_EVENT_SCHEMAS },
   { owner: 'recommendations', schemas: RECOMMENDATION_EVENT_SCHEMAS },
+  { owner: 'insights', schemas: INSIGHTS_EVENT_SCHEMAS },
 ];

@@ -11,6 +11,7 @@ import { CDP_EVENTS } from '../src/modules/cdp/index.js';
 import { CHANNEL_EVENTS } from '../src/modules/channels/index.js';
 import { CUSTOMER_EVENTS } from '../src/modules/customers/index.js';
 import { INBOX_EVENTS } from '../src/modules/inbox/index.js';
+import { INSIGHTS_EVENTS } from '../src/modules/insights/index.js';
 import { INTEGRATION_EVENTS } from '../src/modules/integrations/index.js';
 import { INVENTORY_EVENTS } from '../src/modules/inventory/index.js';
 import { MEDIA_EVENTS } from '../src/modules/media/index.js';
@@ -44,6 +45,7 @@ it('gives every event type a module or the platform names a payload schema, owne
     STAFF_EVENTS,
     MEDIA_EVENTS,
     RECOMMENDATION_EVENTS,
+    INSIGHTS_EVENTS,
     PLATFORM_EVENTS,
   ].flatMap((table) => Object.values(table));
   const statuses = ORDER_STATUSES.filter((s) => s !== 'pending').map(statusEvent);

@@ -16,6 +16,7 @@ import {
   startOrderConfirmations,
   startRestockAllocation,
 } from '../flows/commerce/index.js';
+import { startInsightsProjection } from '../flows/insights/index.js';
 import { startJourneysBackground } from '../flows/journeys/index.js';
 import { startPricingBackground } from '../flows/pricing/index.js';
 import { startRecommendationsProjection } from '../flows/recommendations/index.js';
@@ -63,6 +64,7 @@ export interface BackgroundJobs {
 export interface RunningBackground {
   cdp: RunningCdp;
   recommendationsProjection: RunningConsumer;
+  insightsProjection: RunningConsumer;
   jobs: BackgroundJobs;
   smtpInbound: SmtpInbound | undefined;
   /** Stops everything but the CDP and the SMTP server, which the hub stops before its HTTP server. */
@@ -88,6 +90,7 @@ export async function startBackground(deps: BackgroundDeps): Promise<RunningBack
   return {
     cdp,
     recommendationsProjection: consumers.recommendationsProjection,
+    insightsProjection: consumers.insightsProjection,
     jobs: { ...sweepers.jobs, inboxDelivery: inbox.delivery },
     smtpInbound: inbox.smtpInbound,
     async stop() {
@@ -164,6 +167,8 @@ function startConsumers({ database, services, clock, log }: BackgroundDeps) {
     catalog: services.catalog,
     recommendations: services.recommendations,
   });
+  // Touchpoints, order facts, daily rollups and cart channels for the insights (rebuildable from 0).
+  const insightsProjection = startInsightsProjection({ ...common, insights: services.insights });
   // Channel pages and products kept in memory until an event (from any node) changes them.
   const channelViews = services.channelCatalog.followChanges({ database, log });
   const promotionUsesRelease = startPricingBackground({ ...common, promotions: services.promotions });
@@ -191,13 +196,17 @@ function startConsumers({ database, services, clock, log }: BackgroundDeps) {
   services.journeysFlow.deps.push = createPushSender({ transport: pushTransport });
   const journeys = startJourneysBackground({ ...common, flow: services.journeysFlow });
   const stops: Stop[] = [
-    ...[customerCommerce, recommendationsProjection, promotionUsesRelease, channelViews].map(
-      (c) => () => c.stop(),
-    ),
+    ...[
+      customerCommerce,
+      recommendationsProjection,
+      insightsProjection,
+      promotionUsesRelease,
+      channelViews,
+    ].map((c) => () => c.stop()),
     ...[walletLedger, orderConfirmations, restockAllocation, journeys].map((c) => () => c.stop()),
     () => pushTransport.close(),
   ];
-  return { recommendationsProjection, stops };
+  return { recommendationsProjection, insightsProjection, stops };
 }
 
 /** Inbox replies (email through the relay when configured, web chat stored), snoozes, inbound mail. */

@@ -12,6 +12,7 @@ import { channelSyncMigrations } from '../modules/channel-sync/index.js';
 import { channelsMigrations } from '../modules/channels/index.js';
 import { customersMigrations } from '../modules/customers/index.js';
 import { inboxMigrations, inboxOptionsFor } from '../modules/inbox/index.js';
+import { insightsMigrations } from '../modules/insights/index.js';
 import { integrationsMigrations } from '../modules/integrations/index.js';
 import { inventoryMigrations } from '../modules/inventory/index.js';
 import { journeysMigrations } from '../modules/journeys/index.js';
@@ -56,6 +57,7 @@ export const ALL_MIGRATIONS: MigrationSet[] = [
   staffMigrations,
   mediaMigrations,
   recommendationsMigrations,
+  insightsMigrations,
   messagingMigrations,
   journeysMigrations,
 ];

@@ -17,6 +17,7 @@ import { createCustomerOrdersFlow } from '../flows/customer-orders/index.js';
 import { createCustomerSourcesFlow } from '../flows/customer-sources/index.js';
 import { createImportFlow } from '../flows/import-export/index.js';
 import { createCustomerPanelFlow, createInboxFlow, createQuickActions } from '../flows/inbox/index.js';
+import { createInsightsFlow, handOffTouchpoints } from '../flows/insights/index.js';
 import { createJourneysFlow } from '../flows/journeys/index.js';
 import { createNextMessageFlow } from '../flows/next-best-message/index.js';
 import { createPricingFlow } from '../flows/pricing/index.js';
@@ -32,6 +33,7 @@ import { createChannelsService } from '../modules/channels/index.js';
 import { createCheckoutRules } from '../modules/checkout-rules/index.js';
 import { createCustomersService } from '../modules/customers/index.js';
 import { createInboxService, type InboxOptions, inboxOptionsFor } from '../modules/inbox/index.js';
+import { createInsightsService } from '../modules/insights/index.js';
 import { createInventoryService } from '../modules/inventory/index.js';
 import { createJourneysService } from '../modules/journeys/index.js';
 import { createMediaService, type MediaStorage, memoryMediaStorage } from '../modules/media/index.js';
@@ -88,8 +90,9 @@ export function createServices(opts: ServicesOptions = {}) {
     createCustomersService({
       channelExists: async (ctx, id) => (await base.channels.findChannel(ctx, id))?.id === id,
       maxFutureSkewMs: opts.maxFutureSkewSeconds === undefined ? undefined : opts.maxFutureSkewSeconds * 1000,
-      // The CDP's hand-off, and product views for the recommendations (flows/recommendations).
-      onStored: bothHooks(handOffToCdp(cdp), handOffViews),
+      // The CDP's hand-off, product views for the recommendations (flows/recommendations) and web
+      // and app visits for the insights (flows/insights).
+      onStored: bothHooks(handOffToCdp(cdp), handOffViews, handOffTouchpoints),
     }),
     cdp,
   );
@@ -134,6 +137,8 @@ export function createServices(opts: ServicesOptions = {}) {
   const storefront = createStorefrontFlow({ channels: base.channels, channelCatalog });
   const recommendations = createRecommendationsService();
   const recommendationsFlow = createRecommendationsFlow({ recommendations, channelCatalog });
+  const insights = createInsightsService();
+  const insightsFlow = createInsightsFlow({ insights, channels: base.channels });
   const productFeeds = createProductFeedsFlow({
     channels: base.channels,
     channelCatalog,
@@ -237,6 +242,8 @@ export function createServices(opts: ServicesOptions = {}) {
     storefront,
     recommendations,
     recommendationsFlow,
+    insights,
+    insightsFlow,
     productFeeds,
     imports,
     importConnectors,

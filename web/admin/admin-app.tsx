@@ -17,6 +17,7 @@ import { FeedsPage } from './pages/feeds.tsx';
 import { IdentityConfigPage } from './pages/identity-config.tsx';
 import { InboxPage } from './pages/inbox.tsx';
 import { InboxSettingsPage } from './pages/inbox-settings.tsx';
+import { InsightsPage } from './pages/insights.tsx';
 import { IntegrationsPage } from './pages/integrations.tsx';
 import { InventoryPage } from './pages/inventory.tsx';
 import { JourneysPage } from './pages/journeys.tsx';
@@ -40,6 +41,7 @@ interface Section {
 
 const SECTIONS: Section[] = [
   { path: '/', label: 'nav.dashboard', render: () => <DashboardPage /> },
+  { path: '/insights', label: 'nav.insights', render: () => <InsightsPage /> },
   { path: '/orders', label: 'nav.orders', render: () => <OrdersPage /> },
   { path: '/orders/:id', label: 'nav.orders', nav: false, render: (p) => <OrderPage id={p.id!} /> },
   { path: '/pickups', label: 'nav.pickups', render: () => <PickupBoardPage /> },

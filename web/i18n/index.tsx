@@ -27,6 +27,7 @@ import {
   inboxSettingsNl,
   inboxSettingsSv,
 } from './inbox-settings.ts';
+import { type InsightsKey, insightsBg, insightsEn, insightsEs, insightsNl, insightsSv } from './insights.ts';
 import {
   type IntegrationFormsKey,
   integrationFormsBg,
@@ -100,6 +101,7 @@ export type MessageKey =
   | StaffSelfKey
   | FeedsKey
   | ChannelAuditKey
+  | InsightsKey
   | RecsKey
   | JourneysKey;
 export const LANGUAGES = ['en', 'es', 'sv', 'bg', 'nl'] as const;
@@ -130,6 +132,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...staffSelfEn,
     ...feedsEn,
     ...channelAuditEn,
+    ...insightsEn,
     ...recsEn,
     ...journeysEn,
   },
@@ -150,6 +153,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...staffSelfEs,
     ...feedsEs,
     ...channelAuditEs,
+    ...insightsEs,
     ...recsEs,
     ...journeysEs,
   },
@@ -170,6 +174,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...staffSelfSv,
     ...feedsSv,
     ...channelAuditSv,
+    ...insightsSv,
     ...recsSv,
     ...journeysSv,
   },
@@ -190,6 +195,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...staffSelfBg,
     ...feedsBg,
     ...channelAuditBg,
+    ...insightsBg,
     ...recsBg,
     ...journeysBg,
   },
@@ -210,6 +216,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...staffSelfNl,
     ...feedsNl,
     ...channelAuditNl,
+    ...insightsNl,
     ...recsNl,
     ...journeysNl,
   },

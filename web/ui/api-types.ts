@@ -12051,6 +12051,396 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/insights/attribution': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Credit of the range’s orders to channels and campaigns under every model, side by side */
+    get: {
+      parameters: {
+        query?: {
+          /** @description a channel id to keep; repeat for more (default: every channel) */
+          channel?: string | string[];
+          format?: 'json' | 'csv';
+          /** @description start, inclusive (ISO 8601; default: 30 days before `to`) */
+          from?: unknown;
+          /** @description time decay */
+          halfLifeDays?: number;
+          lookbackDays?: number;
+          /** @description end, exclusive (ISO 8601; default: the start of tomorrow, UTC) */
+          to?: unknown;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              byCampaign: {
+                credited: number;
+                currency: string;
+                /** @description the channel, or the campaign (null: through no campaign) */
+                key: string | null;
+                /** @enum {string} */
+                model:
+                  | 'first_touch'
+                  | 'last_touch'
+                  | 'last_non_direct'
+                  | 'linear'
+                  | 'position_based'
+                  | 'time_decay';
+                orders: number;
+              }[];
+              byChannel: {
+                credited: number;
+                currency: string;
+                /** @description the channel, or the campaign (null: through no campaign) */
+                key: string | null;
+                /** @enum {string} */
+                model:
+                  | 'first_touch'
+                  | 'last_touch'
+                  | 'last_non_direct'
+                  | 'linear'
+                  | 'position_based'
+                  | 'time_decay';
+                orders: number;
+              }[];
+              halfLifeDays: number;
+              lookbackDays: number;
+              orders: number;
+              range: {
+                channels: string[];
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                to: string;
+              };
+              revenue: {
+                amount: number;
+                currency: string;
+              }[];
+              /** @description more orders than one read attributes (the first ones were) */
+              truncated: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/insights/channels': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Channel performance: revenue, orders, AOV, returns, new vs returning, click & collect, by day */
+    get: {
+      parameters: {
+        query?: {
+          /** @description a channel id to keep; repeat for more (default: every channel) */
+          channel?: string | string[];
+          format?: 'json' | 'csv';
+          /** @description start, inclusive (ISO 8601; default: 30 days before `to`) */
+          from?: unknown;
+          /** @description end, exclusive (ISO 8601; default: the start of tomorrow, UTC) */
+          to?: unknown;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              channels: {
+                code: string;
+                id: string;
+                name: string;
+                type: string;
+              }[];
+              days: {
+                channelId: string;
+                currency: string;
+                day: string;
+                newCustomers: number;
+                orders: number;
+                pickedUp: number;
+                pickupOrders: number;
+                pickupSeconds: number;
+                refunded: number;
+                returningCustomers: number;
+                returns: number;
+                revenue: number;
+              }[];
+              pickups: {
+                avgSeconds: number;
+                locationId: string;
+                pickedUp: number;
+              }[];
+              range: {
+                channels: string[];
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                to: string;
+              };
+              totals: {
+                averageOrderValue: number;
+                averagePickupSeconds: number | null;
+                channelId: string;
+                /** @description 0 to 1 */
+                clickCollectShare: number;
+                currency: string;
+                newCustomers: number;
+                orders: number;
+                refunded: number;
+                returningCustomers: number;
+                /** @description 0 to 1 */
+                returnRate: number;
+                returns: number;
+                /** @description minor units */
+                revenue: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/insights/customers/{customerId}/touchpoints': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Drill-down: one customer’s touchpoints on every channel in the range, oldest first */
+    get: {
+      parameters: {
+        query?: {
+          /** @description a channel id to keep; repeat for more (default: every channel) */
+          channel?: string | string[];
+          format?: 'json' | 'csv';
+          /** @description start, inclusive (ISO 8601; default: 30 days before `to`) */
+          from?: unknown;
+          /** @description end, exclusive (ISO 8601; default: the start of tomorrow, UTC) */
+          to?: unknown;
+        };
+        header?: never;
+        path: {
+          customerId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              touchpoints: {
+                /** Format: date-time */
+                at: string;
+                campaign: string | null;
+                channel: string;
+                /** @enum {string} */
+                kind: 'session' | 'campaign' | 'message' | 'cart' | 'order';
+                orderId: string | null;
+                source: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/insights/journeys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Common channel paths with conversion and time between steps, a funnel across channels, crossed carts */
+    get: {
+      parameters: {
+        query?: {
+          /** @description a channel id to keep; repeat for more (default: every channel) */
+          channel?: string | string[];
+          format?: 'json' | 'csv';
+          /** @description start, inclusive (ISO 8601; default: 30 days before `to`) */
+          from?: unknown;
+          limit?: number;
+          /** @description funnel steps, comma-separated: session, campaign, message, cart, order */
+          steps?: string;
+          /** @description end, exclusive (ISO 8601; default: the start of tomorrow, UTC) */
+          to?: unknown;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              crossedCarts: {
+                carts: {
+                  cartId: string;
+                  channels: string[];
+                  customerId: string | null;
+                }[];
+                total: number;
+              };
+              customers: number;
+              funnel: {
+                byChannel: {
+                  [key: string]: number;
+                };
+                customers: number;
+                /** @enum {string} */
+                kind: 'session' | 'campaign' | 'message' | 'cart' | 'order';
+              }[];
+              paths: {
+                avgGapMs: number[];
+                converted: number;
+                customers: number;
+                steps: string[];
+              }[];
+              range: {
+                channels: string[];
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                to: string;
+              };
+              truncated: boolean;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/insights/orders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Drill-down: the orders (and their customers) behind a figure */
+    get: {
+      parameters: {
+        query?: {
+          /** @description a channel id to keep; repeat for more (default: every channel) */
+          channel?: string | string[];
+          /** @description only this channel */
+          channelId?: string;
+          /** @description only orders placed this day (UTC) */
+          day?: string;
+          /** @description true: new customers’ first orders; false: the others */
+          firstOrder?: 'true' | 'false';
+          format?: 'json' | 'csv';
+          /** @description start, inclusive (ISO 8601; default: 30 days before `to`) */
+          from?: unknown;
+          limit?: number;
+          returned?: 'true' | 'false';
+          /** @description end, exclusive (ISO 8601; default: the start of tomorrow, UTC) */
+          to?: unknown;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              orders: {
+                channelId: string;
+                currency: string;
+                customerId: string | null;
+                delivery: string;
+                firstOrder: boolean;
+                orderId: string;
+                /** Format: date-time */
+                placedAt: string;
+                refunded: number;
+                returned: boolean;
+                revenue: number;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/inventory/adjustments': {
     parameters: {
       query?: never;

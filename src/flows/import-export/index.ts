@@ -27,5 +27,5 @@ export {
 } from './import-dialect.js';
 export { importExportRoutes } from './import-export.routes.js';
 export type { DryRunReport } from './import-job.js';
-export { IMPORT_COLUMNS, type ImportRow, parseImportRow } from './import-rows.js';
+export { IMPORT_COLUMNS, type ImportRow, neutraliseFormula, parseImportRow } from './import-rows.js';
 export type { PeopleImportDeps, PeopleImportRequest } from './people-imports.flow.js';

@@ -296,6 +296,8 @@ export interface StoredIngestEvent {
   occurredAt: Date;
   properties: Record<string, unknown>;
   traits: Record<string, unknown>;
+  /** The event's context (campaign, page) when stored by ingestion; absent when read back. */
+  context?: Record<string, unknown>;
   userId: string | null;
   anonymousId: string | null;
 }

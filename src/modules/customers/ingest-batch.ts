@@ -52,6 +52,7 @@ function storedEvents(fresh: PreparedEvent[], sourceOf: Map<number, IngestJob>):
       occurredAt: e.input.occurredAt,
       properties: e.input.properties,
       traits: e.input.traits,
+      context: e.input.context,
       userId: e.input.userId ?? null,
       anonymousId: e.input.anonymousId ?? null,
     });

@@ -32,6 +32,7 @@ export const ROLE_SCOPES: Readonly<Record<StaffRole, readonly string[]>> = {
   marketer: [
     'promotions:write',
     'journeys:write',
+    'insights:read',
     'customers:read',
     'catalog:read',
     'channels:read',
