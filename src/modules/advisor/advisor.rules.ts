@@ -71,14 +71,14 @@ export const ADVISOR_RULES: readonly AdvisorRule[] = [
   {
     id: 'young_business_focus',
     recommends: 'marketplace',
-    weight: -40,
+    weight: -60,
     when: small,
     reason: 'A young or small business does best mastering a few channels before adding a marketplace.',
   },
   {
     id: 'young_business_no_app',
     recommends: 'mobile_app',
-    weight: -40,
+    weight: -60,
     when: small,
     reason: 'An app pays off with many returning customers; a young or small business has too few yet.',
   },
