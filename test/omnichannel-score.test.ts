@@ -3,6 +3,7 @@
 // disconnecting it lowers it again; the advisor's profile is validated and stored per hub; keys
 // without the scope, bound to a channel or publishable are refused.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { OmnichannelScore } from '../src/flows/omnichannel-score/index.js';
 import { DIMENSION_KEYS } from '../src/modules/advisor/index.js';
 import { type ChannelReceiver, startChannelReceiver } from './helpers/channel-receiver.js';
 import { describeEachHub, type TestHub } from './helpers/test-hub.js';
@@ -14,6 +15,12 @@ async function ok(t: TestHub, method: string, path: string, body?: unknown) {
   expect(r.status, `${method} ${path}: ${JSON.stringify(r.body)}`).toBeLessThan(300);
   return r.body;
 }
+
+interface Channel {
+  id: string;
+  code: string;
+}
+type Score = OmnichannelScore;
 
 const PROFILE = {
   commerceType: 'fashion',
@@ -33,8 +40,8 @@ describeEachHub(
     });
     afterAll(() => receiver.close());
 
-    const score = async () => (await ok(t, 'GET', '/api/score')) as { overall: number; dimensions: any[] };
-    const dim = (s: { dimensions: any[] }, key: string) => s.dimensions.find((d) => d.key === key);
+    const score = async () => (await ok(t, 'GET', '/api/score')) as Score;
+    const dim = (s: Score, key: string) => s.dimensions.find((d) => d.key === key)!;
 
     it('measures every dimension on the demo data, with formula, figures, evidence and a next step', async () => {
       const s = await score();
@@ -60,7 +67,9 @@ describeEachHub(
     });
 
     it('connecting a channel sync raises the score; pausing it or disconnecting it lowers it', async () => {
-      const market = (await ok(t, 'GET', '/api/channels')).items.find((c: any) => c.code === 'marketplace');
+      const market = (await ok(t, 'GET', '/api/channels')).items.find(
+        (c: Channel) => c.code === 'marketplace',
+      );
       const before = await score();
       const created = await t.api('POST', '/api/channel-sync/connections', {
         body: { kind: 'generic', channelId: market.id, baseUrl: `${receiver.url}/sync` },
@@ -93,7 +102,7 @@ describeEachHub(
       expect(saved.profile).toEqual(PROFILE);
       const a = await ok(t, 'GET', '/api/score/advisor');
       expect(a.profile).toEqual(PROFILE);
-      const codes = a.advice.map((x: any) => x.code);
+      const codes = a.advice.map((x: { code: string }) => x.code);
       expect(codes).toContain('sync'); // the marketplace and social shop sell unsynced
       for (const x of a.advice) {
         expect(x.priority).toBeGreaterThan(0);
@@ -120,8 +129,8 @@ describeEachHub(
     });
 
     it('refuses no key, a key without the scope, a channel-bound key and a publishable key', async () => {
-      const channels = (await ok(t, 'GET', '/api/channels')).items as any[];
-      const web = channels.find((c) => c.code === 'webshop');
+      const channels = (await ok(t, 'GET', '/api/channels')).items as Channel[];
+      const web = channels.find((c) => c.code === 'webshop')!;
       const key = async (body: Record<string, unknown>) =>
         (await ok(t, 'POST', '/api/keys', body)).secret as string;
       const wrongScope = await key({ name: 'orders-only', scopes: ['orders:read'] });

@@ -54,6 +54,7 @@ import {
   promotionsAdminSv,
 } from './promotions-admin.ts';
 import { type RecsKey, recsBg, recsEn, recsEs, recsNl, recsSv } from './recommendations.ts';
+import { type ScoreKey, scoreBg, scoreEn, scoreEs, scoreNl, scoreSv } from './score.ts';
 import { type StaffKey, staffBg, staffEn, staffEs, staffNl, staffSv } from './staff.ts';
 import {
   type StaffSelfKey,
@@ -92,7 +93,8 @@ export type MessageKey =
   | StaffSelfKey
   | FeedsKey
   | RecsKey
-  | JourneysKey;
+  | JourneysKey
+  | ScoreKey;
 export const LANGUAGES = ['en', 'es', 'sv', 'bg', 'nl'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const LANGUAGE_NAMES: Record<Language, string> = {
@@ -122,6 +124,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...feedsEn,
     ...recsEn,
     ...journeysEn,
+    ...scoreEn,
   },
   es: {
     ...es,
@@ -141,6 +144,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...feedsEs,
     ...recsEs,
     ...journeysEs,
+    ...scoreEs,
   },
   sv: {
     ...sv,
@@ -160,6 +164,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...feedsSv,
     ...recsSv,
     ...journeysSv,
+    ...scoreSv,
   },
   bg: {
     ...bg,
@@ -179,6 +184,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...feedsBg,
     ...recsBg,
     ...journeysBg,
+    ...scoreBg,
   },
   nl: {
     ...nl,
@@ -198,6 +204,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...feedsNl,
     ...recsNl,
     ...journeysNl,
+    ...scoreNl,
   },
 };
 

@@ -17,7 +17,7 @@ const full = (n: number) =>
   ) as Record<DimensionKey, number>;
 
 const input = (
-  over: Partial<AdvisorInput> & { profile?: Partial<AdvisorInput['profile']> } = {},
+  over: Partial<Omit<AdvisorInput, 'profile'>> & { profile?: Partial<AdvisorInput['profile']> } = {},
 ): AdvisorInput => ({
   scores: full(100),
   channelTypes: ['web', 'mobile_app', 'store', 'marketplace', 'social'],
