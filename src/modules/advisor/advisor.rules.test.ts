@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ADVISOR_RULES, advise } from './advisor.rules.js';
-import type { AdvisorInput, DimensionKey } from './advisor.types.js';
+import { type AdvisorInput, DIMENSION_KEYS, type DimensionKey } from './advisor.types.js';
 
 const full = (n: number) =>
-  Object.fromEntries(
-    [
-      'identity',
-      'sync',
-      'handoffs',
-      'conversations',
-      'campaigns',
-      'loyalty',
-      'click_collect',
-      'return_anywhere',
-    ].map((k) => [k, n]),
-  ) as Record<DimensionKey, number>;
+  Object.fromEntries(DIMENSION_KEYS.map((k) => [k, n])) as Record<DimensionKey, number>;
 
 const input = (
   over: Partial<Omit<AdvisorInput, 'profile'>> & { profile?: Partial<AdvisorInput['profile']> } = {},

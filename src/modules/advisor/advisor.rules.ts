@@ -2,7 +2,13 @@
 // answers and the measured score), its weight and its reason. A recommendation's priority is the sum
 // of the weights of its rules that fired (a negative weight holds a recommendation back); those with
 // a positive priority are advised, highest first. Pure: no I/O, the same input gives the same advice.
-import type { Advice, AdvisorInput, Goal, RecommendationCode } from './advisor.types.js';
+import {
+  type Advice,
+  type AdvisorInput,
+  CHANNEL_RECOMMENDATIONS,
+  type Goal,
+  type RecommendationCode,
+} from './advisor.types.js';
 
 export interface AdvisorRule {
   id: string;
@@ -195,14 +201,7 @@ export const ADVISOR_RULES: readonly AdvisorRule[] = [
   },
 ];
 
-const CHANNELS: ReadonlySet<RecommendationCode> = new Set([
-  'web',
-  'mobile_app',
-  'store',
-  'marketplace',
-  'social',
-  'messaging',
-]);
+const CHANNELS: ReadonlySet<RecommendationCode> = new Set(CHANNEL_RECOMMENDATIONS);
 
 /**
  * What to integrate next and why: the recommendations whose fired rules sum to a positive priority,

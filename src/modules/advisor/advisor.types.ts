@@ -54,13 +54,17 @@ export const DIMENSION_KEYS = [
 export type DimensionKey = (typeof DIMENSION_KEYS)[number];
 
 /** What the advisor can recommend: a channel to add or a capability to put to use. */
-export const RECOMMENDATIONS = [
+/** Channels the advisor can recommend adding. */
+export const CHANNEL_RECOMMENDATIONS = [
   'web',
   'mobile_app',
   'store',
   'marketplace',
   'social',
   'messaging',
+] as const;
+export const RECOMMENDATIONS = [
+  ...CHANNEL_RECOMMENDATIONS,
   'identity',
   'sync',
   'handoffs',
