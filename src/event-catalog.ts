@@ -1,6 +1,7 @@
 // Every owner's event table (type → payload schema), in one list: app.ts registers it with the event
 // log (which checks payloads in tests and development), scripts/generate-event-docs.ts writes
 // docs/events.md from it, and the hub serves each schema as JSON Schema at /schemas/events/<type>.json.
+import { ADVISOR_EVENT_SCHEMAS } from './modules/advisor/index.js';
 import { CART_EVENT_SCHEMAS } from './modules/carts/index.js';
 import { CATALOG_EVENT_SCHEMAS } from './modules/catalog/index.js';
 import { CDP_EVENT_SCHEMAS } from './modules/cdp/index.js';
@@ -40,4 +41,5 @@ export const ALL_EVENT_SCHEMAS: readonly EventSchemaSet[] = [
   { owner: 'media', schemas: MEDIA_EVENT_SCHEMAS },
   { owner: 'recommendations', schemas: RECOMMENDATION_EVENT_SCHEMAS },
   { owner: 'insights', schemas: INSIGHTS_EVENT_SCHEMAS },
+  { owner: 'advisor', schemas: ADVISOR_EVENT_SCHEMAS },
 ];

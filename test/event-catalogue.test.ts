@@ -1,10 +1,12 @@
 // The event catalogue: every event type a module names has a payload schema, docs/events.md is
 // generated from those schemas and up to date, and the hub serves each schema as JSON Schema at the
 // URI its CloudEvents name in `dataschema`.
+
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { renderEventCatalogue } from '../scripts/event-catalogue.js';
 import { ALL_EVENT_SCHEMAS } from '../src/event-catalog.js';
+import { ADVISOR_EVENTS } from '../src/modules/advisor/index.js';
 import { CART_EVENTS, TILL_SALE_EVENTS } from '../src/modules/carts/index.js';
 import { CATALOG_EVENTS } from '../src/modules/catalog/index.js';
 import { CDP_EVENTS } from '../src/modules/cdp/index.js';
@@ -28,6 +30,7 @@ import { describeEachHub } from './helpers/test-hub.js';
 
 it('gives every event type a module or the platform names a payload schema, owned once', () => {
   const named = [
+    ADVISOR_EVENTS,
     CART_EVENTS,
     TILL_SALE_EVENTS,
     CATALOG_EVENTS,

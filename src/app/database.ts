@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { DEMO_PAYMENT_PROVIDERS } from '../flows/demo/demo-channels.js';
 import { type DemoAppKey, type DemoStaffAccount, loadDemoData } from '../flows/demo/load-demo-data.flow.js';
 import { systemClock } from '../kernel/index.js';
+import { advisorMigrations } from '../modules/advisor/index.js';
 import { cartsMigrations } from '../modules/carts/index.js';
 import { catalogMigrations } from '../modules/catalog/index.js';
 import { cdpMigrations } from '../modules/cdp/index.js';
@@ -60,6 +61,7 @@ export const ALL_MIGRATIONS: MigrationSet[] = [
   insightsMigrations,
   messagingMigrations,
   journeysMigrations,
+  advisorMigrations,
 ];
 
 /** What a start did once to a database: the bootstrap admin key and the demo data (shown once). */

@@ -16,6 +16,7 @@ import { inboxRoutes, tillConversationRoutes } from '../flows/inbox/index.js';
 import { insightsRoutes } from '../flows/insights/index.js';
 import { journeysRoutes, pushRoutes, unsubscribeRoutes } from '../flows/journeys/index.js';
 import { nextMessageRoutes } from '../flows/next-best-message/index.js';
+import { omnichannelScoreRoutes } from '../flows/omnichannel-score/index.js';
 import { pricingRoutes } from '../flows/pricing/index.js';
 import { productFeedApiRoutes, productFeedRoutes } from '../flows/product-feeds/index.js';
 import { productMediaRoutes } from '../flows/product-media/index.js';
@@ -169,6 +170,7 @@ async function registerCommerceApi(api: FastifyInstance, services: Services) {
   await api.register(ordersRoutes(services.orders));
   await api.register(orderInsightsRoutes);
   await api.register(cartStatsRoutes);
+  await api.register(omnichannelScoreRoutes(services.omnichannelScore));
   await api.register(commerceRoutes(services.commerce));
   await api.register(priceOverrideRoutes(services.priceOverride));
   await api.register(orderAdminRoutes({ orderAdmin: services.orderAdmin, orders: services.orders }));

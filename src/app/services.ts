@@ -20,15 +20,18 @@ import { createCustomerPanelFlow, createInboxFlow, createQuickActions } from '..
 import { createInsightsFlow, handOffTouchpoints } from '../flows/insights/index.js';
 import { createJourneysFlow } from '../flows/journeys/index.js';
 import { createNextMessageFlow } from '../flows/next-best-message/index.js';
+import { createOmnichannelScoreFlow } from '../flows/omnichannel-score/index.js';
 import { createPricingFlow } from '../flows/pricing/index.js';
 import { createProductFeedsFlow } from '../flows/product-feeds/index.js';
 import { bothHooks, createRecommendationsFlow, handOffViews } from '../flows/recommendations/index.js';
 import { createMyAccountFlow, createSignInFlow } from '../flows/shopper-account/index.js';
 import { createStorefrontFlow } from '../flows/storefront/index.js';
 import { createWalletFlow, createWalletTenders, walletProviders } from '../flows/wallet/index.js';
+import { createAdvisorService } from '../modules/advisor/index.js';
 import { createCartsService } from '../modules/carts/index.js';
 import { createCatalogService } from '../modules/catalog/index.js';
 import { createCdpService } from '../modules/cdp/index.js';
+import { createChannelSyncService } from '../modules/channel-sync/index.js';
 import { createChannelsService } from '../modules/channels/index.js';
 import { createCheckoutRules } from '../modules/checkout-rules/index.js';
 import { createCustomersService } from '../modules/customers/index.js';
@@ -213,9 +216,18 @@ export function createServices(opts: ServicesOptions = {}) {
     wallet: walletFlow,
     recommendations: recommendationsFlow,
   });
+  // The score reads connections and their health only: a read-only instance of the channel-sync
+  // service (the integration layer owns the one that writes and pushes).
+  const omnichannelScore = createOmnichannelScoreFlow({
+    channels: base.channels,
+    channelSync: createChannelSyncService(),
+    wallet,
+    advisor: createAdvisorService(),
+  });
   return {
     ...base,
     inventory,
+    omnichannelScore,
     customers,
     cdp,
     nextMessage,

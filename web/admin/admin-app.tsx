@@ -24,6 +24,7 @@ import { JourneysPage } from './pages/journeys.tsx';
 import { KeysPage } from './pages/keys.tsx';
 import { LoyaltyPage } from './pages/loyalty.tsx';
 import { MyPasswordPage } from './pages/my-password.tsx';
+import { OmnichannelScorePage } from './pages/omnichannel-score.tsx';
 import { OrderPage } from './pages/order-detail.tsx';
 import { OrdersPage, PickupBoardPage } from './pages/orders.tsx';
 import { ProductEditorPage } from './pages/product-editor.tsx';
@@ -68,6 +69,7 @@ const SECTIONS: Section[] = [
     nav: false,
     render: (p) => <CampaignEditorPage id={p.id!} />,
   },
+  { path: '/score', label: 'nav.score', render: () => <OmnichannelScorePage /> },
   { path: '/channels', label: 'nav.channels', render: () => <ChannelsPage /> },
   { path: '/feeds', label: 'nav.feeds', render: () => <FeedsPage /> },
   { path: '/staff', label: 'nav.staff', render: () => <StaffPage /> },

@@ -63,6 +63,7 @@ import {
   promotionsAdminSv,
 } from './promotions-admin.ts';
 import { type RecsKey, recsBg, recsEn, recsEs, recsNl, recsSv } from './recommendations.ts';
+import { type ScoreKey, scoreBg, scoreEn, scoreEs, scoreNl, scoreSv } from './score.ts';
 import { type StaffKey, staffBg, staffEn, staffEs, staffNl, staffSv } from './staff.ts';
 import {
   type StaffSelfKey,
@@ -103,7 +104,8 @@ export type MessageKey =
   | ChannelAuditKey
   | InsightsKey
   | RecsKey
-  | JourneysKey;
+  | JourneysKey
+  | ScoreKey;
 export const LANGUAGES = ['en', 'es', 'sv', 'bg', 'nl'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const LANGUAGE_NAMES: Record<Language, string> = {
@@ -135,6 +137,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...insightsEn,
     ...recsEn,
     ...journeysEn,
+    ...scoreEn,
   },
   es: {
     ...es,
@@ -156,6 +159,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...insightsEs,
     ...recsEs,
     ...journeysEs,
+    ...scoreEs,
   },
   sv: {
     ...sv,
@@ -177,6 +181,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...insightsSv,
     ...recsSv,
     ...journeysSv,
+    ...scoreSv,
   },
   bg: {
     ...bg,
@@ -198,6 +203,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...insightsBg,
     ...recsBg,
     ...journeysBg,
+    ...scoreBg,
   },
   nl: {
     ...nl,
@@ -219,6 +225,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...insightsNl,
     ...recsNl,
     ...journeysNl,
+    ...scoreNl,
   },
 };
 

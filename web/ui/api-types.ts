@@ -18921,6 +18921,284 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/score': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The omnichannel score: each dimension measured from the data, with its evidence and next step */
+    get: {
+      parameters: {
+        query?: {
+          /** @description the window measured: the last N days */
+          days?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              days: number;
+              dimensions: {
+                /** @description the headline numbers */
+                figures: {
+                  [key: string]: number;
+                };
+                /** @description how the score is computed from the figures */
+                formula: string;
+                /** @enum {string} */
+                key:
+                  | 'identity'
+                  | 'sync'
+                  | 'handoffs'
+                  | 'conversations'
+                  | 'campaigns'
+                  | 'loyalty'
+                  | 'click_collect'
+                  | 'return_anywhere';
+                nextStep: {
+                  /** @description codes of the channels it concerns */
+                  channels: string[];
+                  code: string;
+                  text: string;
+                };
+                perChannel: {
+                  channelId: string | null;
+                  /** @description channel code, a pair of codes (from → to), or an inbox channel kind */
+                  label: string;
+                  values: {
+                    [key: string]: number | string | null;
+                  };
+                }[];
+                /** @description a few of the records behind the figures, newest first */
+                sample: {
+                  id: string;
+                  kind: string;
+                  label: string;
+                }[];
+                score: number;
+              }[];
+              /** Format: date-time */
+              measuredAt: string;
+              /** @description the mean of the dimensions */
+              overall: number;
+              /** Format: date-time */
+              since: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/score/advisor': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Which channels and capabilities to integrate next, and why (needs the retailer profile) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description the window measured: the last N days */
+          days?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              advice: {
+                /** @enum {string} */
+                code:
+                  | 'web'
+                  | 'mobile_app'
+                  | 'store'
+                  | 'marketplace'
+                  | 'social'
+                  | 'messaging'
+                  | 'identity'
+                  | 'sync'
+                  | 'handoffs'
+                  | 'unified_inbox'
+                  | 'omni_campaigns'
+                  | 'loyalty_everywhere'
+                  | 'click_collect'
+                  | 'return_anywhere';
+                /** @enum {string} */
+                kind: 'channel' | 'capability';
+                /** @description sum of the weights of the rules that fired */
+                priority: number;
+                reasons: {
+                  rule: string;
+                  text: string;
+                  weight: number;
+                }[];
+              }[];
+              overall: number;
+              profile: {
+                /** @description orders a year, every channel */
+                annualOrders: number;
+                /** @enum {string} */
+                commerceType:
+                  | 'fashion'
+                  | 'grocery'
+                  | 'electronics'
+                  | 'home'
+                  | 'beauty'
+                  | 'sports'
+                  | 'b2b'
+                  | 'other';
+                /** @enum {string} */
+                customerHabits: 'digital_first' | 'mixed' | 'store_first';
+                goals: (
+                  | 'grow_online'
+                  | 'store_traffic'
+                  | 'retention'
+                  | 'new_customers'
+                  | 'efficiency'
+                  | 'service'
+                )[];
+                /** @enum {string} */
+                loyalty: 'low' | 'medium' | 'high';
+                yearsInBusiness: number;
+              } | null;
+              updatedAt: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/score/advisor/profile': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Saves the retailer's own answers to the advisor (type of commerce, customers, volume, years, goals) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description orders a year, every channel */
+            annualOrders: number;
+            /** @enum {string} */
+            commerceType:
+              | 'fashion'
+              | 'grocery'
+              | 'electronics'
+              | 'home'
+              | 'beauty'
+              | 'sports'
+              | 'b2b'
+              | 'other';
+            /** @enum {string} */
+            customerHabits: 'digital_first' | 'mixed' | 'store_first';
+            goals: (
+              | 'grow_online'
+              | 'store_traffic'
+              | 'retention'
+              | 'new_customers'
+              | 'efficiency'
+              | 'service'
+            )[];
+            /** @enum {string} */
+            loyalty: 'low' | 'medium' | 'high';
+            yearsInBusiness: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              profile: {
+                /** @description orders a year, every channel */
+                annualOrders: number;
+                /** @enum {string} */
+                commerceType:
+                  | 'fashion'
+                  | 'grocery'
+                  | 'electronics'
+                  | 'home'
+                  | 'beauty'
+                  | 'sports'
+                  | 'b2b'
+                  | 'other';
+                /** @enum {string} */
+                customerHabits: 'digital_first' | 'mixed' | 'store_first';
+                goals: (
+                  | 'grow_online'
+                  | 'store_traffic'
+                  | 'retention'
+                  | 'new_customers'
+                  | 'efficiency'
+                  | 'service'
+                )[];
+                /** @enum {string} */
+                loyalty: 'low' | 'medium' | 'high';
+                yearsInBusiness: number;
+              };
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/shopper/sign-in': {
     parameters: {
       query?: never;

@@ -20,6 +20,7 @@ export {
   exportCartsOfCustomer,
 } from './carts-erasure.js';
 export { activeCartStats, ChannelCartStats, cartStatsRoutes } from './carts-stats.js';
+export { type CartCrossingFigures, type CartCrossings, cartCrossingFigures } from './crossing-figures.js';
 export { newHandoffCode, parseHandoff, qrPayload } from './handoff-code.js';
 export { checkPostalCode, POSTAL_CODES } from './postal-codes.js';
 export {

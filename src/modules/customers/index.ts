@@ -39,6 +39,11 @@ export {
   type Trust,
 } from './identifiers.js';
 export type { IdentityConfig, IdentityConfigView } from './identity-config.js';
+export {
+  type EventIdentityCounts,
+  type EventIdentityFigures,
+  eventIdentityFigures,
+} from './identity-figures.js';
 export type {
   ConsentHistoryEntry,
   ConsentState,

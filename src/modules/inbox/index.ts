@@ -48,6 +48,7 @@ export {
 } from './inbox.service.js';
 export * from './inbox.types.js';
 export { INBOX_PERSONAL_DATA } from './inbox-privacy.js';
+export { type ConversationFigures, conversationFigures } from './timeline-figures.js';
 
 export const inboxMigrations: MigrationSet = {
   name: 'inbox',

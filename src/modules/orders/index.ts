@@ -9,6 +9,13 @@ import { createOrdersService, type OrdersService } from './orders.service.js';
 import { createReturnsService, type ReturnsService } from './returns.service.js';
 
 export type { FulfilmentPlan, FulfilmentsService } from './fulfilments.service.js';
+export {
+  type OrderChannelCounts,
+  type OrderFigures,
+  type OrderSample,
+  orderFigures,
+  type ReturnChannelCounts,
+} from './omnichannel-figures.js';
 export type { PlaceOrderOptions } from './order-drafts.js';
 export { OrderNote, OrderNoteInput, type OrderNotesService } from './order-notes.js';
 export type { OrderPlacement, OrderPlacementParts } from './order-placement.js';

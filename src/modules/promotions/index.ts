@@ -40,6 +40,7 @@ export {
   type UseToReserve,
 } from './promotions.service.js';
 export * from './promotions.types.js';
+export { type CampaignScope, campaignScopes } from './scope-figures.js';
 
 /** What flows and routes ask of promotions. */
 export interface PromotionsService {

@@ -1,0 +1,149 @@
+// The dimensions' formulas over hand-made figures (no database): each score computed by hand.
+import { describe, expect, it } from 'vitest';
+import type { DimensionKey } from '../../modules/advisor/index.js';
+import type { Connection, ConnectionHealth } from '../../modules/channel-sync/index.js';
+import type { Channel } from '../../modules/channels/index.js';
+import { DEFAULT_LOYALTY_RULES } from '../../modules/wallet/index.js';
+import { scoreOf } from './score.flow.js';
+import type { Dimension, Measured } from './score.types.js';
+import { usage } from './score-parts.js';
+
+const NOW = new Date('2026-12-06T12:00:00Z');
+const ch = (id: string, type: string): Channel =>
+  ({ id, code: id, type, status: 'active' }) as unknown as Channel;
+const conn = (id: string, channelId: string, push: string[], status = 'active'): Connection =>
+  ({ id, channelId, kind: 'generic', push, status }) as unknown as Connection;
+const health = (connectionId: string, over: Partial<ConnectionHealth> = {}): ConnectionHealth =>
+  ({
+    connectionId,
+    lagSeconds: 0,
+    deadLettered: 0,
+    queueDepth: 0,
+    failed: 0,
+    pausedUntil: null,
+    lastPushedAt: null,
+    ...over,
+  }) as ConnectionHealth;
+
+function measured(over: Partial<Measured> = {}): Measured {
+  return {
+    now: NOW,
+    channels: [ch('web', 'web'), ch('shop', 'store'), ch('mkt', 'marketplace'), ch('mail', 'email')],
+    orders: {
+      perChannel: [
+        { channelId: 'web', orders: 10, withCustomer: 8, pickup: 1 },
+        { channelId: 'shop', orders: 10, withCustomer: 2, pickup: 0 },
+      ],
+      returns: [
+        { soldOn: 'web', returnedOn: 'shop', returns: 1 },
+        { soldOn: 'web', returnedOn: 'web', returns: 3 },
+      ],
+      samples: { anonymous: [], pickup: [], returnedElsewhere: [] },
+    },
+    events: { perChannel: [{ channelId: 'web', events: 100, known: 40 }], anonymousSample: [] },
+    carts: { crossings: [], made: [{ channelId: 'web', carts: 40 }], sample: [] },
+    conversations: { conversations: 0, linked: 0, multiChannel: 0, kinds: [], unlinkedSample: [] },
+    campaigns: [
+      { channelIds: null, campaigns: 3, sample: [] },
+      { channelIds: ['web'], campaigns: 1, sample: [{ id: 'cmp_1', name: 'Web only' }] },
+    ],
+    loyalty: {
+      rules: { ...DEFAULT_LOYALTY_RULES, channels: { mkt: 0 } },
+      use: [{ channelId: 'shop', earned: 2, redeemed: 0, entries: 2 }],
+    },
+    sync: { connections: [], health: [] },
+    ...over,
+  };
+}
+
+const dims = (m: Measured) =>
+  Object.fromEntries(scoreOf(m, 90, NOW).dimensions.map((d) => [d.key, d])) as Record<
+    DimensionKey,
+    Dimension
+  >;
+
+describe('omnichannel score formulas', () => {
+  it('computes every dimension as stated, and the overall mean', () => {
+    const s = scoreOf(measured(), 90, NOW);
+    const d = Object.fromEntries(s.dimensions.map((x) => [x.key, x.score]));
+    expect(d).toEqual({
+      identity: 45, // mean(10/20, 40/100) = 0.45
+      sync: 67, // web and store live, the marketplace unconnected; email is no selling channel
+      handoffs: 0,
+      conversations: 0,
+      campaigns: 75, // 3 of 4 valid everywhere
+      loyalty: 53, // 60 × 2/3 earning + 40 × 1/3 used
+      click_collect: 100, // 1 of 10 web orders = the 10 % target
+      return_anywhere: 100, // 1 of 4 returns elsewhere ≥ 10 %
+    });
+    expect(s.overall).toBe(Math.round((45 + 67 + 0 + 0 + 75 + 53 + 100 + 100) / 8));
+  });
+
+  it('sync: ⅓ per pushed kind × health; paused counts 0, lag halves, parked items take a quarter', () => {
+    const full = conn('c1', 'mkt', ['stock', 'price', 'listing']);
+    expect(dims(measured({ sync: { connections: [full], health: [health('c1')] } })).sync.score).toBe(100);
+    expect(
+      dims(measured({ sync: { connections: [conn('c1', 'mkt', ['stock'])], health: [health('c1')] } })).sync
+        .score,
+    ).toBe(78);
+    const paused = dims(
+      measured({
+        sync: {
+          connections: [conn('c1', 'mkt', ['stock', 'price', 'listing'], 'paused')],
+          health: [health('c1')],
+        },
+      }),
+    ).sync;
+    expect(paused.score).toBe(67);
+    expect(paused.nextStep).toMatchObject({ code: 'resume_sync', channels: ['mkt'] });
+    const lagging = dims(
+      measured({ sync: { connections: [full], health: [health('c1', { lagSeconds: 3600 })] } }),
+    ).sync;
+    expect(lagging.score).toBe(83);
+    expect(lagging.nextStep.code).toBe('fix_sync');
+    const parked = dims(
+      measured({ sync: { connections: [full], health: [health('c1', { deadLettered: 2 })] } }),
+    ).sync;
+    expect(parked.score).toBe(92);
+    const retryAfter = health('c1', { pausedUntil: new Date(NOW.getTime() + 60_000) });
+    expect(dims(measured({ sync: { connections: [full], health: [retryAfter] } })).sync.score).toBe(67);
+  });
+
+  it('a capability in use scores 50 at once and 100 at its target share', () => {
+    expect(usage(0, 100, 0.05)).toBe(0);
+    expect(usage(1, 1000, 0.05)).toBe(51);
+    expect(usage(5, 100, 0.05)).toBe(100);
+    const moved = dims(
+      measured({
+        carts: {
+          crossings: [{ fromChannelId: 'web', toChannelId: 'shop', carts: 1 }],
+          made: [{ channelId: 'web', carts: 40 }],
+          sample: [],
+        },
+      }),
+    );
+    expect(moved.handoffs.score).toBe(75); // 1/40 = 2.5 % of a 5 % target
+    expect(moved.handoffs.perChannel).toEqual([
+      { channelId: 'shop', label: 'web → shop', values: { carts: 1 } },
+    ]);
+  });
+
+  it('conversations: 70 × linked share + 30 × kinds in use ÷ 3', () => {
+    const c = dims(
+      measured({
+        conversations: {
+          conversations: 10,
+          linked: 5,
+          multiChannel: 1,
+          kinds: [
+            { kind: 'email', conversations: 8, linked: 4 },
+            { kind: 'chat', conversations: 3, linked: 1 },
+          ],
+          unlinkedSample: [],
+        },
+      }),
+    ).conversations;
+    expect(c.score).toBe(55); // 35 + 20
+    expect(c.nextStep.code).toBe('link_conversations');
+  });
+});
