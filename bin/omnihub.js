@@ -21,6 +21,8 @@ if (existsSync(compiled) && process.env.OMNIHUB_FROM_SOURCE !== '1') {
       process.exit(1);
     }
   }
+  // The hub is one bundle: stack traces name source files and lines through its source maps.
+  process.setSourceMapsEnabled(true);
   await import(compiled.href);
 } else {
   const { register } = await import('tsx/esm/api');
