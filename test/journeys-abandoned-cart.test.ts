@@ -151,12 +151,21 @@ describeEachHub(
         body: 'List-Unsubscribe=One-Click',
       });
       expect(forged.status).toBe(404);
+      // The page (one button, nothing recorded by a link scanner's GET) speaks the browser's language.
+      const shown = await t.api('GET', unsubscribePath, {
+        key: null,
+        headers: { 'accept-language': 'sv-SE,sv;q=0.9,en;q=0.8' },
+      });
+      expect(shown.status).toBe(200);
+      expect(String(shown.body)).toContain('<html lang="sv">');
+      expect(String(shown.body)).toContain('Avsluta prenumerationen');
       const r = await t.api('POST', unsubscribePath, {
         key: null,
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'nl' },
         body: 'List-Unsubscribe=One-Click',
       });
       expect(r.status).toBe(200);
+      expect(String(r.body)).toContain('U bent afgemeld.');
       const view = await t.api('GET', `/api/customers/${anaId}`);
       expect(JSON.stringify(view.body.consent)).toMatch(
         /"purpose":"marketing","channel":"\*","status":"(revoked|denied)"/,
