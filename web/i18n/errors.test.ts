@@ -17,7 +17,7 @@ describe('error messages', () => {
       for (const lang of LANGUAGES) {
         const text = ERROR_MESSAGES[lang].codes[code];
         if (!text?.trim())
-          missing.push(`error code "${code}" has no message in ${lang} (web/i18n/errors.ts)`);
+          missing.push(`error code "${code}" has no message in ${lang} (web/i18n/errors-${lang}.ts)`);
       }
     }
     expect(missing).toEqual([]);
