@@ -1,5 +1,5 @@
 // A chart.js chart on a canvas, created once per mount and updated in place when its data changes;
-// and the loading / error state around a dashboard section.
+// the loading / error state around a dashboard section, and a section's heading with its CSV download.
 import {
   BarController,
   BarElement,
@@ -14,6 +14,7 @@ import {
   Tooltip,
 } from 'chart.js';
 import { type ReactNode, useEffect, useRef } from 'react';
+import { useIntl } from '../../i18n/index.tsx';
 import { ErrorNotice, Loading } from '../../ui/components.tsx';
 
 Chart.register(
@@ -77,4 +78,26 @@ export function State({ of, children }: { of: Loaded<unknown>; children: () => R
   if (of.error) return <ErrorNotice error={of.error} />;
   if (!of.data) return <Loading />;
   return <>{children()}</>;
+}
+
+/** A dashboard section: its heading, with the download of the figures behind it as CSV. */
+export function ChartSection(props: {
+  id: string;
+  title: string;
+  csvTestId: string;
+  onCsv(): void;
+  children: ReactNode;
+}) {
+  const intl = useIntl();
+  return (
+    <section aria-labelledby={props.id}>
+      <h2 id={props.id}>
+        {props.title}{' '}
+        <button type="button" className="secondary" onClick={props.onCsv} data-testid={props.csvTestId}>
+          {intl.t('insights.csv')}
+        </button>
+      </h2>
+      {props.children}
+    </section>
+  );
 }

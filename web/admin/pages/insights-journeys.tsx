@@ -2,7 +2,7 @@
 // funnel whose steps may happen on different channels, and the carts that crossed channels.
 import { useIntl } from '../../i18n/index.tsx';
 import { DataTable } from '../../ui/data-table.tsx';
-import { type Loaded, State } from './insights-chart.tsx';
+import { ChartSection, type Loaded, State } from './insights-chart.tsx';
 
 export function Journeys({
   journeys,
@@ -24,13 +24,7 @@ export function Journeys({
   const intl = useIntl();
   const hours = (ms: number) => `${intl.number(Math.round(ms / 360_000) / 10)} h`;
   return (
-    <section aria-labelledby="journeys-title">
-      <h2 id="journeys-title">
-        {intl.t('insights.journeys')}{' '}
-        <button type="button" className="secondary" onClick={onCsv} data-testid="csv-paths">
-          {intl.t('insights.csv')}
-        </button>
-      </h2>
+    <ChartSection id="journeys-title" title={intl.t('insights.journeys')} csvTestId="csv-paths" onCsv={onCsv}>
       <State of={journeys}>
         {() => {
           const j = journeys.data!;
@@ -76,6 +70,6 @@ export function Journeys({
           );
         }}
       </State>
-    </section>
+    </ChartSection>
   );
 }

@@ -9,7 +9,7 @@ import { Empty, TextField, useLoad } from '../../ui/components.tsx';
 import { DataTable } from '../../ui/data-table.tsx';
 import { useApi } from '../../ui/key-gate.tsx';
 import { currencyExponent } from '../../ui/money.ts';
-import { ChartCanvas, colourOf, type Loaded, State } from './insights-chart.tsx';
+import { ChartCanvas, ChartSection, colourOf, type Loaded, State } from './insights-chart.tsx';
 import { type DrillFilter, InsightsDrill } from './insights-drill.tsx';
 import { Journeys } from './insights-journeys.tsx';
 
@@ -175,13 +175,12 @@ function Performance({
   const intl = useIntl();
   const pct = (x: number) => `${intl.number(Math.round(x * 1000) / 10)} %`;
   return (
-    <section aria-labelledby="perf-title">
-      <h2 id="perf-title">
-        {intl.t('insights.performance')}{' '}
-        <button type="button" className="secondary" onClick={onCsv} data-testid="csv-channels">
-          {intl.t('insights.csv')}
-        </button>
-      </h2>
+    <ChartSection
+      id="perf-title"
+      title={intl.t('insights.performance')}
+      csvTestId="csv-channels"
+      onCsv={onCsv}
+    >
       <State of={perf}>
         {() => {
           const { totals, days } = perf.data!;
@@ -291,7 +290,7 @@ function Performance({
           );
         }}
       </State>
-    </section>
+    </ChartSection>
   );
 }
 
@@ -311,13 +310,12 @@ function Attribution({
 }) {
   const intl = useIntl();
   return (
-    <section aria-labelledby="attr-title">
-      <h2 id="attr-title">
-        {intl.t('insights.attribution')}{' '}
-        <button type="button" className="secondary" onClick={onCsv} data-testid="csv-attribution">
-          {intl.t('insights.csv')}
-        </button>
-      </h2>
+    <ChartSection
+      id="attr-title"
+      title={intl.t('insights.attribution')}
+      csvTestId="csv-attribution"
+      onCsv={onCsv}
+    >
       <State of={attribution}>
         {() => {
           const a = attribution.data!;
@@ -383,6 +381,6 @@ function Attribution({
           );
         }}
       </State>
-    </section>
+    </ChartSection>
   );
 }
