@@ -14,7 +14,7 @@ import {
   type KeyPolicy,
   type RoutePolicy,
 } from '../src/platform/http/route-policy.js';
-import { describeEachHub, type TestHub } from './helpers/test-hub.js';
+import { describeEachHub, ok, type TestHub } from './helpers/test-hub.js';
 
 interface Refusal {
   status: number;
@@ -145,12 +145,6 @@ interface RecordsOfA {
   cart: string;
   store_credit: string;
   reservation: string;
-}
-
-async function ok(t: TestHub, method: string, path: string, body?: unknown, key?: string) {
-  const r = await t.api(method, path, { ...(body === undefined ? {} : { body }), ...(key ? { key } : {}) });
-  expect(r.status, `${method} ${path}: ${JSON.stringify(r.body)}`).toBeLessThan(300);
-  return r.body;
 }
 
 async function buildChannelA(t: TestHub): Promise<{ a: RecordsOfA; b: string }> {

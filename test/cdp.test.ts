@@ -4,17 +4,11 @@
 // consent applied (a refusal in the delivery log with its reason), the tracking plan counting and
 // blocking violations, refusals for every kind of wrong caller, and hostile input answered 4xx.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachHub, type TestHub } from './helpers/test-hub.js';
+import { describeEachHub, ok } from './helpers/test-hub.js';
 import { startWebhookReceiver, type WebhookReceiver } from './helpers/webhook-receiver.js';
 
 process.env.OMNIHUB_WEBHOOKS_ALLOW_PRIVATE = '1';
 process.env.OMNIHUB_WEBHOOK_POLL_MS = '20';
-
-async function ok(t: TestHub, method: string, path: string, body?: unknown) {
-  const r = await t.api(method, path, body === undefined ? {} : { body });
-  expect(r.status, `${method} ${path}: ${JSON.stringify(r.body)}`).toBeLessThan(300);
-  return r.body;
-}
 
 describeEachHub('CDP: audiences, computed traits, destinations and the tracking plan', (t) => {
   let receiver: WebhookReceiver;

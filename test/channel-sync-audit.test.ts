@@ -7,7 +7,8 @@ import { systemClock } from '../src/kernel/index.js';
 import { createContext } from '../src/platform/context.js';
 import { type ChannelReceiver, startChannelReceiver } from './helpers/channel-receiver.js';
 import { eventually } from './helpers/eventually.js';
-import { describeEachHub, type TestHub } from './helpers/test-hub.js';
+import { describeEachHub, ok, type TestHub } from './helpers/test-hub.js';
+import { buildWebshop } from './helpers/webshop-fixture.js';
 
 process.env.OMNIHUB_WEBHOOKS_ALLOW_PRIVATE = '1';
 process.env.OMNIHUB_CHANNEL_SYNC_POLL_MS = '20';
@@ -15,60 +16,9 @@ process.env.OMNIHUB_CHANNEL_SYNC_LINGER_MS = '10';
 
 let seq = 0;
 
-async function ok(t: TestHub, method: string, path: string, body?: unknown) {
-  const r = await t.api(method, path, body === undefined ? {} : { body });
-  expect(r.status, `${method} ${path}: ${JSON.stringify(r.body)}`).toBeLessThan(300);
-  return r.body;
-}
-
 /** A webshop channel with two listed SKUs at 14.50 EUR, 10 in stock each. */
-async function buildShop(t: TestHub) {
-  const tag = `au${++seq}${t.kind[0]}`;
-  const pl = await ok(t, 'POST', '/api/catalog/price-lists', {
-    code: `eur-${tag}`,
-    name: 'EUR',
-    currency: 'EUR',
-  });
-  const channel = await ok(t, 'POST', '/api/channels', {
-    code: `web-${tag}`,
-    name: 'Webshop',
-    type: 'web',
-    currency: 'EUR',
-    locales: ['en'],
-    priceListId: pl.id,
-  });
-  const loc = await ok(t, 'POST', '/api/inventory/locations', {
-    code: `st-${tag}`,
-    name: 'Store',
-    type: 'store',
-  });
-  await ok(t, 'PUT', `/api/inventory/channels/${channel.id}/sourcing`, {
-    locationIds: [loc.id],
-    safetyBuffer: 0,
-  });
-  const skus: string[] = [];
-  const productIds: string[] = [];
-  for (let i = 0; i < 2; i++) {
-    const sku = `AU${i}-${tag}`.toUpperCase();
-    const product = await ok(t, 'POST', '/api/catalog/products', {
-      handle: `p${i}-${tag}`,
-      defaultLocale: 'en',
-      content: { en: { title: `Fjord tee ${i}`, description: 'Organic cotton' } },
-      variants: [{ sku, prices: [{ priceListId: pl.id, amount: 1450, currency: 'EUR' }] }],
-    });
-    await ok(t, 'PUT', `/api/channels/${channel.id}/listings/${product.id}`, { published: true });
-    await ok(t, 'POST', '/api/inventory/adjustments', {
-      kind: 'receive',
-      sku,
-      location: loc.id,
-      quantity: 10,
-    });
-    skus.push(sku);
-    productIds.push(product.id);
-  }
-  await t.hub.integration.channelSync!.enqueuer!.caughtUp();
-  return { channelId: channel.id as string, skus, productIds };
-}
+const buildShop = (t: TestHub) =>
+  buildWebshop(t, `au${++seq}${t.kind[0]}`, { products: 2, description: 'Organic cotton' });
 
 describeEachHub('consistency audit', (t) => {
   let channel: ChannelReceiver;

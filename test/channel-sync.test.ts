@@ -13,7 +13,8 @@ import {
   startChannelReceiver,
 } from './helpers/channel-receiver.js';
 import { eventually } from './helpers/eventually.js';
-import { describeEachHub, type TestHub } from './helpers/test-hub.js';
+import { describeEachHub, ok, type TestHub } from './helpers/test-hub.js';
+import { buildWebshop, type Webshop, type WebshopOptions } from './helpers/webshop-fixture.js';
 
 // Set before the hubs start: loopback receivers, a retry schedule in ms, quick polls and lingers.
 process.env.OMNIHUB_WEBHOOKS_ALLOW_PRIVATE = '1';
@@ -23,76 +24,10 @@ process.env.OMNIHUB_CHANNEL_SYNC_LINGER_MS = '30';
 
 let seq = 0;
 
-async function ok(t: TestHub, method: string, path: string, body?: unknown) {
-  const r = await t.api(method, path, body === undefined ? {} : { body });
-  expect(r.status, `${method} ${path}: ${JSON.stringify(r.body)}`).toBeLessThan(300);
-  return r.body;
-}
+/** A webshop channel fed by one store with a safety buffer, n listed SKUs. */
+const buildShop = (t: TestHub, opts: WebshopOptions = {}) => buildWebshop(t, `cs${++seq}${t.kind[0]}`, opts);
 
-interface Shop {
-  channelId: string;
-  priceListId: string;
-  locationId: string;
-  skus: string[];
-  productIds: string[];
-}
-
-/** A webshop channel on its own price list, fed by one store with a safety buffer, n listed SKUs. */
-async function buildShop(t: TestHub, opts: { buffer?: number; products?: number; stock?: number } = {}) {
-  const tag = `cs${++seq}${t.kind[0]}`;
-  const pl = await ok(t, 'POST', '/api/catalog/price-lists', {
-    code: `eur-${tag}`,
-    name: 'EUR',
-    currency: 'EUR',
-  });
-  const channel = await ok(t, 'POST', '/api/channels', {
-    code: `web-${tag}`,
-    name: 'Webshop',
-    type: 'web',
-    currency: 'EUR',
-    locales: ['en'],
-    priceListId: pl.id,
-  });
-  const loc = await ok(t, 'POST', '/api/inventory/locations', {
-    code: `store-${tag}`,
-    name: 'Store',
-    type: 'store',
-  });
-  await ok(t, 'PUT', `/api/inventory/channels/${channel.id}/sourcing`, {
-    locationIds: [loc.id],
-    safetyBuffer: opts.buffer ?? 0,
-  });
-  const shop: Shop = {
-    channelId: channel.id,
-    priceListId: pl.id,
-    locationId: loc.id,
-    skus: [],
-    productIds: [],
-  };
-  for (let i = 0; i < (opts.products ?? 1); i++) {
-    const sku = `SKU${i}-${tag}`.toUpperCase();
-    const product = await ok(t, 'POST', '/api/catalog/products', {
-      handle: `p${i}-${tag}`,
-      defaultLocale: 'en',
-      content: { en: { title: `Fjord tee ${i}` } },
-      variants: [{ sku, prices: [{ priceListId: pl.id, amount: 1450, currency: 'EUR' }] }],
-    });
-    await ok(t, 'PUT', `/api/channels/${channel.id}/listings/${product.id}`, { published: true });
-    await ok(t, 'POST', '/api/inventory/adjustments', {
-      kind: 'receive',
-      sku,
-      location: loc.id,
-      quantity: opts.stock ?? 10,
-    });
-    shop.skus.push(sku);
-    shop.productIds.push(product.id);
-  }
-  // Setup events reach the queue before any connection exists, so they queue nothing.
-  await t.hub.integration.channelSync!.enqueuer!.caughtUp();
-  return shop;
-}
-
-const sell = (t: TestHub, shop: Shop, sku: string, quantity = 1) =>
+const sell = (t: TestHub, shop: Webshop, sku: string, quantity = 1) =>
   ok(t, 'POST', '/api/inventory/adjustments', { kind: 'sale', sku, location: shop.locationId, quantity });
 
 /** Items that reached a generic receiver, in arrival order. */
@@ -149,7 +84,7 @@ describeEachHub('outbound channel sync', (t) => {
     };
   });
 
-  const connect = async (shop: Shop, body: Record<string, unknown> = {}) => {
+  const connect = async (shop: Webshop, body: Record<string, unknown> = {}) => {
     const r = await t.api('POST', '/api/channel-sync/connections', {
       body: { kind: 'generic', channelId: shop.channelId, baseUrl: `${generic.url}/sync`, ...body },
     });
@@ -658,7 +593,7 @@ describeEachHub('outbound channel sync', (t) => {
 });
 
 /** One more listed product on the shop's channel (the WooCommerce shop does not know it). */
-async function buildShopProduct(t: TestHub, shop: Shop, name: string): Promise<string> {
+async function buildShopProduct(t: TestHub, shop: Webshop, name: string): Promise<string> {
   const sku = `${name}-${++seq}-${t.kind}`.toUpperCase();
   const product = await ok(t, 'POST', '/api/catalog/products', {
     handle: `${name}-${seq}-${t.kind}`,

@@ -3,17 +3,11 @@
 // contacted for marketing, a refusal is in the delivery log with its reason, payloads can carry the
 // consent; consent targets are validated; suppressions are lifted; the export holds orders and carts.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachHub, type TestHub } from './helpers/test-hub.js';
+import { describeEachHub, ok } from './helpers/test-hub.js';
 import { startWebhookReceiver, type WebhookReceiver } from './helpers/webhook-receiver.js';
 
 process.env.OMNIHUB_WEBHOOKS_ALLOW_PRIVATE = '1';
 process.env.OMNIHUB_WEBHOOK_POLL_MS = '20';
-
-async function ok(t: TestHub, method: string, path: string, body?: unknown) {
-  const r = await t.api(method, path, body === undefined ? {} : { body });
-  expect(r.status, `${method} ${path}: ${JSON.stringify(r.body)}`).toBeLessThan(300);
-  return r.body;
-}
 
 describeEachHub('consent that governs and the regulation API', (t) => {
   let receiver: WebhookReceiver;

@@ -2,13 +2,7 @@
 // type, placeholder values and the default phone country change what ingestion links; invalid rules
 // are refused with the field named and change nothing; only unbound secret keys may change them.
 import { beforeAll, expect, it } from 'vitest';
-import { describeEachHub, type TestHub } from './helpers/test-hub.js';
-
-async function ok(t: TestHub, method: string, path: string, body?: unknown) {
-  const r = await t.api(method, path, body === undefined ? {} : { body });
-  expect(r.status, `${method} ${path}: ${JSON.stringify(r.body)}`).toBeLessThan(300);
-  return r.body;
-}
+import { describeEachHub, ok } from './helpers/test-hub.js';
 
 describeEachHub('identity configuration per retailer', (t) => {
   let web = '';

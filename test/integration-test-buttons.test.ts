@@ -5,15 +5,9 @@
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type ChannelReceiver, startChannelReceiver } from './helpers/channel-receiver.js';
-import { describeEachHub, type TestHub } from './helpers/test-hub.js';
+import { describeEachHub, ok } from './helpers/test-hub.js';
 
 process.env.OMNIHUB_WEBHOOKS_ALLOW_PRIVATE = '1';
-
-async function ok(t: TestHub, method: string, path: string, body?: unknown) {
-  const r = await t.api(method, path, body === undefined ? {} : { body });
-  expect(r.status, `${method} ${path}: ${JSON.stringify(r.body)}`).toBeLessThan(300);
-  return r.body;
-}
 
 describeEachHub('integration test buttons', (t) => {
   let receiver: ChannelReceiver;

@@ -3,14 +3,13 @@
 // push format sends an encrypted (aes128gcm) request signed with VAPID to a local stand-in for the
 // push service. A 410 from the push service removes the subscription. Refusals beside the success.
 import { createECDH, randomBytes } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createGuardedPushTransport, createTargetGuard } from '../src/connectors/webhooks-out/index.js';
 import type { HubConfig } from '../src/platform/config.js';
 import { rows } from '../src/platform/db/database.js';
 import { createPushSender } from '../src/platform/push/web-push.js';
+import { type ChannelReceiver, startChannelReceiver } from './helpers/channel-receiver.js';
 import {
   buildCommerceFixture,
   COMMERCE_HUB_OPTIONS,
@@ -20,16 +19,9 @@ import { eventually } from './helpers/eventually.js';
 import { type SmtpCapture, startSmtpCapture } from './helpers/smtp-capture.js';
 import { describeEachHub } from './helpers/test-hub.js';
 
-interface Pushed {
-  method: string;
-  path: string;
-  headers: IncomingHttpHeaders;
-  bodyLength: number;
-}
 let smtp: SmtpCapture;
-let pushService: Server;
+let pushService: ChannelReceiver;
 let pushOrigin = '';
-const pushed: Pushed[] = [];
 // The stand-in push service listens on loopback, which the SSRF guard refuses in production.
 process.env.OMNIHUB_WEBHOOKS_ALLOW_PRIVATE = '1';
 const config: Partial<HubConfig> = {
@@ -40,26 +32,13 @@ const config: Partial<HubConfig> = {
 beforeAll(async () => {
   smtp = await startSmtpCapture();
   config.smtpUrl = smtp.url;
-  pushService = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const path = req.url ?? '';
-      pushed.push({
-        method: req.method ?? '',
-        path,
-        headers: req.headers,
-        bodyLength: Buffer.concat(chunks).length,
-      });
-      res.writeHead(path.includes('/gone/') ? 410 : 201).end();
-    });
-  });
-  await new Promise<void>((resolve) => pushService.listen(0, '127.0.0.1', resolve));
-  pushOrigin = `http://127.0.0.1:${(pushService.address() as AddressInfo).port}`;
+  pushService = await startChannelReceiver();
+  pushService.handle = (r) => ({ status: r.path.includes('/gone/') ? 410 : 201 });
+  pushOrigin = pushService.url;
 });
 afterAll(async () => {
   await smtp?.close();
-  await new Promise((resolve) => pushService?.close(resolve));
+  await pushService?.close();
 });
 
 /** A browser's subscription keys: a P-256 public key and a 16-byte auth secret. */
@@ -176,13 +155,13 @@ describeEachHub(
       // The journey's push: POST, TTL, aes128gcm, VAPID JWT for the push service's origin.
       await leaveCart(ana.customerId);
       const got = await eventually(
-        async () => pushed.find((p) => p.path === `/ok/${t.kind}`),
+        async () => pushService.requests.find((p) => p.path === `/ok/${t.kind}`),
         (p) => p !== undefined,
       );
       expect(got!.method).toBe('POST');
       expect(Number(got!.headers.ttl)).toBeGreaterThan(0);
       expect(got!.headers['content-encoding']).toBe('aes128gcm');
-      expect(got!.bodyLength).toBeGreaterThan(0);
+      expect(got!.body.length).toBeGreaterThan(0);
       const auth = /^vapid t=([^,]+), k=(.+)$/.exec(String(got!.headers.authorization));
       expect(auth?.[2]).toBe(vapidPublic);
       const claims = JSON.parse(Buffer.from(auth![1]!.split('.')[1]!, 'base64url').toString());
@@ -208,7 +187,7 @@ describeEachHub(
         (b) => b.messages[0]?.status === 'failed',
       );
       expect(m.messages[0].reason).toContain('gone');
-      expect(pushed.some((p) => p.path === `/gone/${t.kind}`)).toBe(true);
+      expect(pushService.requests.some((p) => p.path === `/gone/${t.kind}`)).toBe(true);
       expect((await ok('GET', '/api/me/push-subscriptions', undefined, bo.token)).items).toEqual([]);
       const other = await t.api('DELETE', '/api/me/push-subscriptions', {
         key: bo.token,

@@ -1,6 +1,7 @@
 // A real local HTTP server standing in for an external channel (a generic batch endpoint or a
 // WooCommerce shop): records every request and answers with whatever the test's handler says.
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { IncomingHttpHeaders, Server } from 'node:http';
+import { startStandInServer, waitUntilReceived } from './stand-in-server.js';
 
 export interface ChannelRequest {
   method: string;
@@ -31,57 +32,46 @@ export async function startChannelReceiver(): Promise<ChannelReceiver> {
     requests: [] as ChannelRequest[],
     handle: () => ({ status: 200 }),
   } as unknown as ChannelReceiver;
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
-      let json: unknown;
-      try {
-        json = body ? JSON.parse(body) : undefined;
-      } catch {
-        json = undefined;
-      }
-      const r: ChannelRequest = {
-        method: req.method ?? 'GET',
-        path: req.url ?? '/',
-        headers: req.headers,
-        body,
-        json,
-        at: Date.now(),
-      };
-      receiver.requests.push(r);
-      const answer = receiver.handle(r);
-      // A Buffer answer goes as raw bytes (a media file), anything else as JSON.
-      const raw = Buffer.isBuffer(answer.body);
-      const text = raw
-        ? (answer.body as Buffer)
-        : answer.body === undefined
-          ? ''
-          : JSON.stringify(answer.body);
-      res.writeHead(answer.status, {
-        ...(text.length && !raw ? { 'content-type': 'application/json' } : {}),
-        ...answer.headers,
-      });
-      res.end(text);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const addr = server.address();
-  receiver.url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-  receiver.server = server;
-  receiver.waitFor = async (predicate, timeoutMs = 20_000) => {
-    const deadline = Date.now() + timeoutMs;
-    while (!predicate(receiver.requests)) {
-      if (Date.now() > deadline)
-        throw new Error(`channel receiver: condition not met; got ${receiver.requests.length} requests`);
-      await new Promise((r) => setTimeout(r, 10));
+  const standIn = await startStandInServer((req, raw, res) => {
+    const body = raw.toString('utf8');
+    let json: unknown;
+    try {
+      json = body ? JSON.parse(body) : undefined;
+    } catch {
+      json = undefined;
     }
-  };
-  receiver.close = () =>
-    new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
+    const r: ChannelRequest = {
+      method: req.method ?? 'GET',
+      path: req.url ?? '/',
+      headers: req.headers,
+      body,
+      json,
+      at: Date.now(),
+    };
+    receiver.requests.push(r);
+    const answer = receiver.handle(r);
+    // A Buffer answer goes as raw bytes (a media file), anything else as JSON.
+    const isRaw = Buffer.isBuffer(answer.body);
+    const text = isRaw
+      ? (answer.body as Buffer)
+      : answer.body === undefined
+        ? ''
+        : JSON.stringify(answer.body);
+    res.writeHead(answer.status, {
+      ...(text.length && !isRaw ? { 'content-type': 'application/json' } : {}),
+      ...answer.headers,
     });
+    res.end(text);
+  });
+  receiver.url = standIn.origin;
+  receiver.server = standIn.server;
+  receiver.waitFor = (predicate, timeoutMs = 20_000) =>
+    waitUntilReceived(
+      'channel receiver',
+      () => predicate(receiver.requests),
+      () => receiver.requests.length,
+      timeoutMs,
+    );
+  receiver.close = standIn.close;
   return receiver;
 }

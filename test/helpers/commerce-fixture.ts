@@ -1,8 +1,7 @@
 // A small retailer built through the public HTTP API for carts/orders end-to-end tests: price lists,
 // channels (app, webshop with a campaign price, two store tills), a warehouse and two stores with
 // coordinates, channel sourcing, three products listed everywhere, stock, and channel-bound keys.
-import { expect } from 'vitest';
-import type { TestHub, TestHubOptions } from './test-hub.js';
+import { ok, type TestHub, type TestHubOptions } from './test-hub.js';
 
 /** The hub settings these tests need: the `test` card stand-in is off unless enabled. */
 export const COMMERCE_HUB_OPTIONS = {
@@ -17,12 +16,6 @@ export interface CommerceFixture {
   locations: Record<'warehouse' | 'amsterdam' | 'stockholm', { id: string; code: string }>;
   keys: Record<'app' | 'web' | 'tillAms' | 'tillSto', string>;
   skus: { tee: string; mug: string; cap: string };
-}
-
-async function ok(t: TestHub, method: string, path: string, body?: unknown) {
-  const r = await t.api(method, path, body === undefined ? {} : { body });
-  expect(r.status, `${method} ${path}: ${JSON.stringify(r.body)}`).toBeLessThan(300);
-  return r.body;
 }
 
 /** Builds the retailer; `tag` keeps codes unique when a suite builds several. */

@@ -1,6 +1,6 @@
 // Starts a whole hub (all modules, routes, migrations) on each test database, for end-to-end tests
 // through the public HTTP API with Fastify's inject (no sockets) or a real listening port.
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { createHub, type Hub } from '../../src/app.js';
 import { type Clock, systemClock } from '../../src/kernel/index.js';
 import { type HubConfig, loadConfig } from '../../src/platform/config.js';
@@ -103,4 +103,11 @@ export function describeEachHub(title: string, body: (t: TestHub) => void, opts:
       });
     });
   }
+}
+
+/** Calls the API (as the admin, or with `key`) and expects a 2xx answer; returns the parsed body. */
+export async function ok(t: TestHub, method: string, path: string, body?: unknown, key?: string) {
+  const r = await t.api(method, path, { ...(body === undefined ? {} : { body }), ...(key ? { key } : {}) });
+  expect(r.status, `${method} ${path}: ${JSON.stringify(r.body)}`).toBeLessThan(300);
+  return r.body;
 }
