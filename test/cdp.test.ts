@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachHub, ok } from './helpers/test-hub.js';
 import { startWebhookReceiver, type WebhookReceiver } from './helpers/webhook-receiver.js';
+import { createWebChannel } from './helpers/webshop-fixture.js';
 
 process.env.OMNIHUB_WEBHOOKS_ALLOW_PRIVATE = '1';
 process.env.OMNIHUB_WEBHOOK_POLL_MS = '20';
@@ -38,18 +39,8 @@ describeEachHub('CDP: audiences, computed traits, destinations and the tracking 
 
   beforeAll(async () => {
     receiver = await startWebhookReceiver();
-    const channel = async (code: string) =>
-      (
-        await ok(t, 'POST', '/api/channels', {
-          code,
-          name: code,
-          type: 'web',
-          currency: 'EUR',
-          locales: ['en'],
-        })
-      ).id as string;
-    web = await channel('cdp-web');
-    other = await channel('cdp-other');
+    web = await createWebChannel(t, 'cdp-web');
+    other = await createWebChannel(t, 'cdp-other');
     writeKey = (await ok(t, 'POST', '/api/customers/sources', { channelId: web, name: 'site' })).writeKey;
   });
   afterAll(async () => receiver.close());

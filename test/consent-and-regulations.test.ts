@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachHub, ok } from './helpers/test-hub.js';
 import { startWebhookReceiver, type WebhookReceiver } from './helpers/webhook-receiver.js';
+import { createWebChannel } from './helpers/webshop-fixture.js';
 
 process.env.OMNIHUB_WEBHOOKS_ALLOW_PRIVATE = '1';
 process.env.OMNIHUB_WEBHOOK_POLL_MS = '20';
@@ -31,18 +32,8 @@ describeEachHub('consent that governs and the regulation API', (t) => {
 
   beforeAll(async () => {
     receiver = await startWebhookReceiver();
-    const channel = async (code: string) =>
-      (
-        await ok(t, 'POST', '/api/channels', {
-          code,
-          name: code,
-          type: 'web',
-          currency: 'EUR',
-          locales: ['en'],
-        })
-      ).id as string;
-    web = await channel('consent-web');
-    other = await channel('consent-other');
+    web = await createWebChannel(t, 'consent-web');
+    other = await createWebChannel(t, 'consent-other');
   });
   afterAll(async () => receiver.close());
 

@@ -3,6 +3,7 @@
 // are refused with the field named and change nothing; only unbound secret keys may change them.
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachHub, ok } from './helpers/test-hub.js';
+import { createWebChannel } from './helpers/webshop-fixture.js';
 
 describeEachHub('identity configuration per retailer', (t) => {
   let web = '';
@@ -17,15 +18,7 @@ describeEachHub('identity configuration per retailer', (t) => {
   const put = (body: unknown) => t.api('PUT', '/api/customers/identity-config', { body });
 
   beforeAll(async () => {
-    web = (
-      await ok(t, 'POST', '/api/channels', {
-        code: 'idc-web',
-        name: 'idc-web',
-        type: 'web',
-        currency: 'EUR',
-        locales: ['en'],
-      })
-    ).id;
+    web = await createWebChannel(t, 'idc-web');
   });
 
   it('starts from the defaults and changes what ingestion links', async () => {

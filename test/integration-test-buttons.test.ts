@@ -6,6 +6,7 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type ChannelReceiver, startChannelReceiver } from './helpers/channel-receiver.js';
 import { describeEachHub, ok } from './helpers/test-hub.js';
+import { createWebChannel } from './helpers/webshop-fixture.js';
 
 process.env.OMNIHUB_WEBHOOKS_ALLOW_PRIVATE = '1';
 
@@ -15,18 +16,8 @@ describeEachHub('integration test buttons', (t) => {
   let channelB: string;
   beforeAll(async () => {
     receiver = await startChannelReceiver();
-    const mk = async (code: string) =>
-      (
-        await ok(t, 'POST', '/api/channels', {
-          code,
-          name: code,
-          type: 'web',
-          currency: 'EUR',
-          locales: ['en'],
-        })
-      ).id as string;
-    channelA = await mk('shop-a');
-    channelB = await mk('shop-b');
+    channelA = await createWebChannel(t, 'shop-a');
+    channelB = await createWebChannel(t, 'shop-b');
   });
   afterAll(async () => receiver.close());
 

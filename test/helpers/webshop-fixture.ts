@@ -1,7 +1,7 @@
-// One webshop channel built through the public HTTP API for channel sync tests (the remote shop is a
-// startChannelReceiver stand-in): its own EUR price list, one store feeding it, n listed products at
-// 14.50 EUR with stock. buildCommerceFixture is the whole retailer; this is the one channel a
-// connection pushes from.
+// Channels built through the public HTTP API for tests that push to or hear from a channel (a remote
+// shop is a startChannelReceiver stand-in). buildWebshop: one webshop with its own EUR price list, one
+// store feeding it, n listed products at 14.50 EUR with stock (buildCommerceFixture is the whole
+// retailer). createWebChannel: a bare web channel.
 import { ok, type TestHub } from './test-hub.js';
 
 export interface Webshop {
@@ -75,4 +75,11 @@ export async function buildWebshop(t: TestHub, tag: string, opts: WebshopOptions
   // Setup events reach the queue before any connection exists, so they queue nothing.
   await t.hub.integration.channelSync!.enqueuer!.caughtUp();
   return shop;
+}
+
+/** A bare EUR web channel named by its code (no price list, stock or products); returns its id. */
+export async function createWebChannel(t: TestHub, code: string): Promise<string> {
+  return (
+    await ok(t, 'POST', '/api/channels', { code, name: code, type: 'web', currency: 'EUR', locales: ['en'] })
+  ).id;
 }
