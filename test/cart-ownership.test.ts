@@ -3,19 +3,14 @@
 // request writes nothing. WAITS FOR the lead's key kinds: until POST /api/keys accepts
 // { kind: 'publishable' }, these tests skip themselves (the rule itself is tested in
 // src/flows/commerce/cart-access.test.ts).
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { HubConfig } from '../src/platform/config.js';
 import { buildCommerceFixture, type CommerceFixture } from './helpers/commerce-fixture.js';
-import { type SmtpCapture, startSmtpCapture } from './helpers/smtp-capture.js';
+import { captureMail } from './helpers/smtp-capture-hooks.js';
 import { describeEachHub } from './helpers/test-hub.js';
 
-let smtp: SmtpCapture;
 const config: Partial<HubConfig> = {};
-beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  config.smtpUrl = smtp.url;
-});
-afterAll(async () => smtp?.close());
+const smtp = captureMail(config);
 
 describeEachHub(
   'cart ownership (publishable keys)',

@@ -1,19 +1,14 @@
 // The admin's order actions through the public HTTP API on the demo retailer: refunds without a
 // return (partial, then full once delivered; too much is refused naming body.amount, writing
 // nothing), staff notes and the confirmation email sent again; each refused to the wrong callers.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { HubConfig } from '../src/platform/config.js';
 import { eventually } from './helpers/eventually.js';
-import { type SmtpCapture, startSmtpCapture } from './helpers/smtp-capture.js';
+import { captureMail } from './helpers/smtp-capture-hooks.js';
 import { describeEachHub } from './helpers/test-hub.js';
 
-let smtp: SmtpCapture;
 const config: Partial<HubConfig> = {};
-beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  config.smtpUrl = smtp.url;
-});
-afterAll(async () => smtp?.close());
+const smtp = captureMail(config);
 
 describeEachHub(
   'order admin actions',

@@ -1,18 +1,13 @@
 // The shopper's order confirmation email (#17 item 6): a web order placed with an email address is
 // confirmed by mail with its number, lines, shipping, tax and total, in the language of the page
 // the shopper bought on (else the channel's first), once, through the configured relay.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { HubConfig } from '../src/platform/config.js';
-import { type SmtpCapture, startSmtpCapture } from './helpers/smtp-capture.js';
+import { captureMail } from './helpers/smtp-capture-hooks.js';
 import { describeEachHub } from './helpers/test-hub.js';
 
-let smtp: SmtpCapture;
 const config: Partial<HubConfig> = {};
-beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  config.smtpUrl = smtp.url;
-});
-afterAll(async () => smtp?.close());
+const smtp = captureMail(config);
 
 describeEachHub(
   'order confirmation email',

@@ -1,24 +1,20 @@
 // Shopper sign-in end to end on both databases: a code mailed through a real (local) SMTP relay,
 // the session it opens, what a wrong, spent or expired code gets, and that a signed-in shopper
 // reads their own orders (from every channel) and nobody else's.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { deleteEndedShopperRecords } from '../src/modules/shoppers/index.js';
 import type { HubConfig } from '../src/platform/config.js';
 import { buildCommerceFixture, type CommerceFixture } from './helpers/commerce-fixture.js';
-import { type SmtpCapture, startSmtpCapture } from './helpers/smtp-capture.js';
+import { captureMail } from './helpers/smtp-capture-hooks.js';
 import { describeEachHub, type TestHub } from './helpers/test-hub.js';
 
-let smtp: SmtpCapture;
-// The hub reads its config when it starts (in describeEachHub's beforeAll, after this one).
-const config: Partial<HubConfig> = { paymentProviders: ['manual', 'test'] };
+const config: Partial<HubConfig> = {
+  paymentProviders: ['manual', 'test'],
+  mailFrom: 'Shop <shop@example.test>',
+};
+const smtp = captureMail(config);
 let offsetMs = 0;
 const clock = { now: () => new Date(Date.now() + offsetMs) };
-beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  config.smtpUrl = smtp.url;
-  config.mailFrom = 'Shop <shop@example.test>';
-});
-afterAll(async () => smtp?.close());
 
 const address = {
   name: 'Ana Lind',

@@ -1,19 +1,13 @@
 // Staff self-service (#20): sign-in with a six-digit code mailed through a real (local) SMTP relay
 // (the same answer for an unknown address, a used-up or wrong code refused, the till rule kept), and
 // changing one's own password (the current one required; the other sessions end, this one stays).
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { HubConfig } from '../src/platform/config.js';
-import { type SmtpCapture, startSmtpCapture } from './helpers/smtp-capture.js';
+import { captureMail } from './helpers/smtp-capture-hooks.js';
 import { describeEachHub } from './helpers/test-hub.js';
 
-let smtp: SmtpCapture;
-const config: Partial<HubConfig> = {};
-beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  config.smtpUrl = smtp.url;
-  config.mailFrom = 'Hub <hub@example.test>';
-});
-afterAll(async () => smtp?.close());
+const config: Partial<HubConfig> = { mailFrom: 'Hub <hub@example.test>' };
+const smtp = captureMail(config);
 
 const PASSWORD = 'correct horse battery';
 

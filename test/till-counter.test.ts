@@ -2,20 +2,17 @@
 // (number, customer, items with titles, status), a pickup is handed over only once ready (with the
 // reason otherwise), the customer's order list shows the pickup's state and a store-credit refund's
 // code, and a receipt is emailed with the order number. Only the till's own keys reach these.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { HubConfig } from '../src/platform/config.js';
 import { buildCommerceFixture, type CommerceFixture } from './helpers/commerce-fixture.js';
-import { type SmtpCapture, startSmtpCapture } from './helpers/smtp-capture.js';
+import { captureMail } from './helpers/smtp-capture-hooks.js';
 import { describeEachHub } from './helpers/test-hub.js';
 
-let smtp: SmtpCapture;
-const config: Partial<HubConfig> = { paymentProviders: ['manual', 'test'] };
-beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  config.smtpUrl = smtp.url;
-  config.mailFrom = 'Shop <shop@example.test>';
-});
-afterAll(async () => smtp?.close());
+const config: Partial<HubConfig> = {
+  paymentProviders: ['manual', 'test'],
+  mailFrom: 'Shop <shop@example.test>',
+};
+const smtp = captureMail(config);
 
 describeEachHub(
   'click & collect and receipts at the counter',

@@ -4,21 +4,18 @@
 // spent in part; refunds back onto the wallet and points reversed, once; store credit from a till
 // return spent by its code; two checkouts spending the same balance → one refused; every route's
 // refusals. And imported marketplace discounts count towards promotion limits.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { HubConfig } from '../src/platform/config.js';
 import { buildCommerceFixture, type CommerceFixture } from './helpers/commerce-fixture.js';
 import { eventually } from './helpers/eventually.js';
-import { type SmtpCapture, startSmtpCapture } from './helpers/smtp-capture.js';
+import { captureMail } from './helpers/smtp-capture-hooks.js';
 import { describeEachHub } from './helpers/test-hub.js';
 
-let smtp: SmtpCapture;
-const config: Partial<HubConfig> = { paymentProviders: ['manual', 'test'] };
-beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  config.smtpUrl = smtp.url;
-  config.mailFrom = 'Shop <shop@example.test>';
-});
-afterAll(async () => smtp?.close());
+const config: Partial<HubConfig> = {
+  paymentProviders: ['manual', 'test'],
+  mailFrom: 'Shop <shop@example.test>',
+};
+const smtp = captureMail(config);
 
 const ship = {
   type: 'ship',
