@@ -160,7 +160,7 @@ export function CatalogPage({ category }: { category?: string }) {
         api.GET('/api/channels/{channel}/search', {
           params: { path: { channel: channel.id }, query: searchQuery(1, 0, false) },
         }),
-      ).then((r) => r.facets),
+      ).then((r) => ({ ...r.facets, sampleSize: r.total })),
     [locale, q, category],
   );
   // Browsing pages by cursor; a search or filter goes to the typo-tolerant search, paged by offset.

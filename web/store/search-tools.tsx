@@ -92,7 +92,8 @@ export function FacetFilters({
   choice,
   onChange,
 }: {
-  facets: Facets | undefined;
+  /** With `sampleSize`: how many matches the counts are over when `sampled` (not every match). */
+  facets: (Facets & { sampleSize?: number }) | undefined;
   /** The channel's: typed prices are read in its exponent. */
   currency: string;
   choice: FacetChoice;
@@ -114,6 +115,11 @@ export function FacetFilters({
   return (
     <details className="facets" open={hasFacetChoice(choice)}>
       <summary>{intl.t('shop.filters')}</summary>
+      {facets.sampled ? (
+        <p className="hint" data-testid="facets-sampled">
+          {intl.t('shop.facetsSampled', { count: facets.sampleSize ?? 0 })}
+        </p>
+      ) : null}
       {names.map((name) => (
         <fieldset key={name} className="option-values">
           <legend>{optionName(intl, name)}</legend>

@@ -5522,6 +5522,8 @@ export interface paths {
                   max: number;
                   min: number;
                 } | null;
+                /** @description counted over the first matches only (as many as `total`), not every match: there are more */
+                sampled: boolean;
               };
               items: {
                 /** @description sum over the variants */
@@ -5575,7 +5577,10 @@ export interface paths {
                   stockPolicy: 'deny' | 'backorder' | 'preorder';
                 }[];
               }[];
+              /** @description every match, or the bound when totalAtLeast */
               total: number;
+              /** @description more products match than `total` (a search counts exactly up to a bound, 1,000) */
+              totalAtLeast: boolean;
             };
           };
         };

@@ -49,6 +49,9 @@ const Facets = z.object({
   categories: z.array(z.object({ value: z.string(), count: z.number().int() })),
   options: z.array(z.object({ name: z.string(), value: z.string(), count: z.number().int() })),
   price: z.object({ min: z.number().int(), max: z.number().int() }).nullable(),
+  sampled: z
+    .boolean()
+    .describe('counted over the first matches only (as many as `total`), not every match: there are more'),
 });
 const ChannelHead = z.object({ id: z.string(), code: z.string(), currency: z.string(), locale: z.string() });
 const ProductPage = z.object({
@@ -70,7 +73,10 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 const SearchPage = z.object({
   channel: ChannelHead,
   items: z.array(ShopProduct),
-  total: z.number().int(),
+  total: z.number().int().describe('every match, or the bound when totalAtLeast'),
+  totalAtLeast: z
+    .boolean()
+    .describe('more products match than `total` (a search counts exactly up to a bound, 1,000)'),
   facets: Facets,
   didYouMean: z.string().nullable(),
 });

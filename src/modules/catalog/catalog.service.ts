@@ -60,7 +60,7 @@ import {
   type VariantRow,
 } from './catalog.repository.js';
 import { type ChannelSearchQuery, type ChannelSearchResult, searchChannel } from './catalog.search.js';
-import { ensureSearchScope } from './catalog.search-rows.repository.js';
+import { ensureSearchScope, settleSearchIndexes } from './catalog.search-rows.repository.js';
 import type { ImportFormat, ImportJob, ImportRejection } from './catalog.types.js';
 import {
   type Listing,
@@ -293,6 +293,8 @@ export interface CatalogService {
   channelProducts(ctx: Ctx, scope: ChannelViewScope, keys: string[]): Promise<ChannelViewProduct[]>;
   /** Search the products listed on a channel: a page of ids in order, the total and facets. */
   channelSearch(ctx: Ctx, scope: ChannelViewScope, q: ChannelSearchQuery): Promise<ChannelSearchResult>;
+  /** After a bulk load: search rows' statistics and merged index lists, so searches use the indexes well. */
+  settleSearchIndexes(ctx: Ctx): Promise<void>;
 
   // A till's product grid
   /** The channel's favourite SKUs, in the grid's order. */
@@ -345,6 +347,7 @@ export function createCatalogService(): CatalogService {
       await ensureSearchScope(ctx, scope);
       return searchChannel(ctx.db, scope, q);
     },
+    settleSearchIndexes: (ctx: Ctx) => settleSearchIndexes(ctx.db),
     favouritesOf,
     setFavourites,
   };
