@@ -91,6 +91,7 @@ export function FacetFilters({
   currency,
   choice,
   onChange,
+  valueName,
 }: {
   /** With `sampleSize`: how many matches the counts are over when `sampled` (not every match). */
   facets: (Facets & { sampleSize?: number }) | undefined;
@@ -98,6 +99,8 @@ export function FacetFilters({
   currency: string;
   choice: FacetChoice;
   onChange(c: FacetChoice): void;
+  /** An option value's name in the page's language (useOptionValueNames). */
+  valueName(option: string, value: string): string;
 }) {
   const intl = useIntl();
   const [min, setMin] = useState('');
@@ -134,7 +137,7 @@ export function FacetFilters({
                     checked={choice.options.includes(key)}
                     onChange={(e) => toggle(key, e.target.checked)}
                   />{' '}
-                  {o.value} <span className="hint">({o.count})</span>
+                  {valueName(o.name, o.value)} <span className="hint">({o.count})</span>
                 </label>
               );
             })}

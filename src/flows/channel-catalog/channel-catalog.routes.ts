@@ -176,6 +176,29 @@ export const channelCatalogRoutes =
     );
 
     app.get(
+      '/channels/:channel/option-labels',
+      {
+        config: { policy: browserKeys('catalog:read', onRecord('channel', 'channel')) },
+        schema: {
+          tags: ['catalog'],
+          summary: "Option values' names in the channel's locale, for filters and pickers (colour moss: mos)",
+          params: ChannelParams,
+          querystring: z.strictObject(LocaleQuery.shape),
+          response: {
+            200: z.object({
+              items: z.array(z.object({ option: z.string(), value: z.string(), label: z.string() })),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const channel = await flow.channelOf(request.ctx, request.params.channel);
+        channelFor(request, channel.id);
+        return { items: await flow.optionLabels(request.ctx, channel, request.query.locale) };
+      },
+    );
+
+    app.get(
       '/channels/:channel/products/:idOrSku',
       {
         config: { policy: browserKeys('catalog:read', onRecord('channel', 'channel')) },

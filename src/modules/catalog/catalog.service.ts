@@ -26,6 +26,7 @@ import {
   startImportJob,
   touchImportJob,
 } from './catalog.import-jobs.js';
+import { optionLabelsOf, setOptionLabels } from './catalog.option-labels.js';
 import {
   createPriceList,
   getPriceList,
@@ -64,6 +65,7 @@ import { ensureSearchScope, settleSearchIndexes } from './catalog.search-rows.re
 import type { ImportFormat, ImportJob, ImportRejection } from './catalog.types.js';
 import {
   type Listing,
+  type OptionLabel,
   type PriceList,
   type PriceListInput,
   type Product,
@@ -296,6 +298,15 @@ export interface CatalogService {
   /** After a bulk load: search rows' statistics and merged index lists, so searches use the indexes well. */
   settleSearchIndexes(ctx: Ctx): Promise<void>;
 
+  // Option values' names
+  /** Names option values per locale ("colour" "moss" in nl: "mos"); returns how many were written. */
+  setOptionLabels(ctx: Ctx, labels: OptionLabel[]): Promise<number>;
+  /** Each option value's name in the first of `locales` that has one. */
+  optionLabelsOf(
+    ctx: Ctx,
+    locales: string[],
+  ): Promise<Array<{ option: string; value: string; label: string }>>;
+
   // A till's product grid
   /** The channel's favourite SKUs, in the grid's order. */
   favouritesOf(ctx: Ctx, channelId: string): Promise<string[]>;
@@ -348,6 +359,8 @@ export function createCatalogService(): CatalogService {
       return searchChannel(ctx.db, scope, q);
     },
     settleSearchIndexes: (ctx: Ctx) => settleSearchIndexes(ctx.db),
+    setOptionLabels,
+    optionLabelsOf,
     favouritesOf,
     setFavourites,
   };
