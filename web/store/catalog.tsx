@@ -6,6 +6,7 @@ import { useIntl } from '../i18n/index.tsx';
 import { ok, type paths } from '../ui/api.ts';
 import { Empty, ErrorNotice, Loading, Pill, TextField, useLoad } from '../ui/components.tsx';
 import { useApi } from '../ui/key-gate.tsx';
+import { useOptionValueNames } from '../ui/local-titles.ts';
 import { Link, useRouter } from '../ui/router.tsx';
 import { useLiveEvents } from '../ui/use-live.ts';
 import { warmOfflineCache } from './offline.ts';
@@ -153,6 +154,7 @@ export function CatalogPage({ category }: { category?: string }) {
     ...(withChoice && choice.minPrice !== undefined ? { minPrice: choice.minPrice } : {}),
     ...(withChoice && choice.maxPrice !== undefined ? { maxPrice: choice.maxPrice } : {}),
   });
+  const valueName = useOptionValueNames(channel.id);
   // What can narrow the list (counts for the words and category, before any filter is chosen).
   const facets = useLoad(
     () =>
@@ -160,7 +162,7 @@ export function CatalogPage({ category }: { category?: string }) {
         api.GET('/api/channels/{channel}/search', {
           params: { path: { channel: channel.id }, query: searchQuery(1, 0, false) },
         }),
-      ).then((r) => r.facets),
+      ).then((r) => ({ ...r.facets, sampleSize: r.total })),
     [locale, q, category],
   );
   // Browsing pages by cursor; a search or filter goes to the typo-tolerant search, paged by offset.
@@ -252,7 +254,13 @@ export function CatalogPage({ category }: { category?: string }) {
           }}
         />
       ) : null}
-      <FacetFilters facets={facets.data} currency={channel.currency} choice={choice} onChange={setChoice} />
+      <FacetFilters
+        facets={facets.data}
+        currency={channel.currency}
+        choice={choice}
+        onChange={setChoice}
+        valueName={valueName}
+      />
       <div className="row shop-filters">
         <label>
           {intl.t('shop.category')}{' '}

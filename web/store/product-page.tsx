@@ -6,7 +6,7 @@ import { useIntl } from '../i18n/index.tsx';
 import { ok } from '../ui/api.ts';
 import { ErrorNotice, LiveBadge, Loading, useLoad } from '../ui/components.tsx';
 import { useApi } from '../ui/key-gate.tsx';
-import { optionName } from '../ui/local-titles.ts';
+import { optionName, useOptionValueNames } from '../ui/local-titles.ts';
 import { Link } from '../ui/router.tsx';
 import { AvailabilityPill, type Product, ProductPicture, StockPill, useLiveAts } from './catalog.tsx';
 import { ProductRecommendations } from './recommendations.tsx';
@@ -79,7 +79,7 @@ export function ProductPage({ handle }: { handle: string }) {
         className="product-image"
       />
       <p>{p.description}</p>
-      <VariantPicker variants={p.variants} chosen={variant} onChoose={setSku} />
+      <VariantPicker channelId={channel.id} variants={p.variants} chosen={variant} onChoose={setSku} />
       <p className="price">
         {variant.price ? intl.money(variant.price.amount, variant.price.currency) : '–'}
       </p>
@@ -123,15 +123,18 @@ type Variant = Product['variants'][number];
  * all match. A product without options has nothing to choose.
  */
 function VariantPicker({
+  channelId,
   variants,
   chosen,
   onChoose,
 }: {
+  channelId: string;
   variants: Variant[];
   chosen: Variant;
   onChoose(sku: string): void;
 }) {
   const intl = useIntl();
+  const valueName = useOptionValueNames(channelId);
   const names = [...new Set(variants.flatMap((v) => Object.keys(v.options)))];
   if (variants.length < 2) return null;
   if (names.length === 0) {
@@ -170,7 +173,7 @@ function VariantPicker({
                   checked={chosen.options[name] === value}
                   onChange={() => pick(name, value)}
                 />{' '}
-                {value}
+                {valueName(name, value)}
               </label>
             ))}
           </fieldset>

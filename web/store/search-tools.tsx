@@ -91,12 +91,16 @@ export function FacetFilters({
   currency,
   choice,
   onChange,
+  valueName,
 }: {
-  facets: Facets | undefined;
+  /** With `sampleSize`: how many matches the counts are over when `sampled` (not every match). */
+  facets: (Facets & { sampleSize?: number }) | undefined;
   /** The channel's: typed prices are read in its exponent. */
   currency: string;
   choice: FacetChoice;
   onChange(c: FacetChoice): void;
+  /** An option value's name in the page's language (useOptionValueNames). */
+  valueName(option: string, value: string): string;
 }) {
   const intl = useIntl();
   const [min, setMin] = useState('');
@@ -114,6 +118,11 @@ export function FacetFilters({
   return (
     <details className="facets" open={hasFacetChoice(choice)}>
       <summary>{intl.t('shop.filters')}</summary>
+      {facets.sampled ? (
+        <p className="hint" data-testid="facets-sampled">
+          {intl.t('shop.facetsSampled', { count: facets.sampleSize ?? 0 })}
+        </p>
+      ) : null}
       {names.map((name) => (
         <fieldset key={name} className="option-values">
           <legend>{optionName(intl, name)}</legend>
@@ -128,7 +137,7 @@ export function FacetFilters({
                     checked={choice.options.includes(key)}
                     onChange={(e) => toggle(key, e.target.checked)}
                   />{' '}
-                  {o.value} <span className="hint">({o.count})</span>
+                  {valueName(o.name, o.value)} <span className="hint">({o.count})</span>
                 </label>
               );
             })}

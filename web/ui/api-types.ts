@@ -2628,6 +2628,59 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/catalog/option-labels': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Name option values per locale (colour moss in nl: mos); shops show the names */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            labels: {
+              /** @description what shoppers in that locale read */
+              label: string;
+              locale: string;
+              /** @description the option name as variants have it, e.g. colour */
+              option: string;
+              /** @description the value as variants have it, e.g. moss */
+              value: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description names new or different */
+              changed: number;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/catalog/price-lists': {
     parameters: {
       query?: never;
@@ -4979,6 +5032,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/channels/{channel}/option-labels': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Option values' names in the channel's locale, for filters and pickers (colour moss: mos) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description one of the channel locales */
+          locale?: string;
+        };
+        header?: never;
+        path: {
+          /** @description channel id or code */
+          channel: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                label: string;
+                option: string;
+                value: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/channels/{channel}/prices': {
     parameters: {
       query?: never;
@@ -5522,6 +5623,8 @@ export interface paths {
                   max: number;
                   min: number;
                 } | null;
+                /** @description counted over the first matches only (as many as `total`), not every match: there are more */
+                sampled: boolean;
               };
               items: {
                 /** @description sum over the variants */
@@ -5575,7 +5678,10 @@ export interface paths {
                   stockPolicy: 'deny' | 'backorder' | 'preorder';
                 }[];
               }[];
+              /** @description every match, or the bound when totalAtLeast */
               total: number;
+              /** @description more products match than `total` (a search counts exactly up to a bound, 1,000) */
+              totalAtLeast: boolean;
             };
           };
         };

@@ -22,6 +22,42 @@ export function optionsText(intl: UiIntl, options: Record<string, string>): stri
     .join(' · ');
 }
 
+const valueNames = new Map<string, Promise<Map<string, string>>>();
+
+/**
+ * (option, value) → the value's name in the page's language where the catalog names it (colour
+ * "moss" → "mos"), else the value as saved. Read once per channel and language.
+ */
+export function useOptionValueNames(channelId: string): (option: string, value: string) => string {
+  const intl = useIntl();
+  const api = useApi();
+  const [names, setNames] = useState<Map<string, string> | null>(null);
+  useEffect(() => {
+    const key = `${channelId}|${intl.lang}`;
+    let read = valueNames.get(key);
+    if (!read) {
+      read = ok(
+        api.GET('/api/channels/{channel}/option-labels', {
+          params: { path: { channel: channelId }, query: { locale: intl.lang } },
+        }),
+      ).then(
+        (r) => new Map(r.items.map((l) => [`${l.option}\u001f${l.value}`, l.label])),
+        () => {
+          valueNames.delete(key); // names are a help: the codes show until a later read works
+          return new Map<string, string>();
+        },
+      );
+      valueNames.set(key, read);
+    }
+    let live = true;
+    void read.then((m) => live && setNames(m));
+    return () => {
+      live = false;
+    };
+  }, [api, channelId, intl.lang]);
+  return (option, value) => names?.get(`${option}\u001f${value}`) ?? value;
+}
+
 const known = new Map<string, string | null>();
 
 /** sku → its title in the page's language on `channelId`, or undefined until known (then the cart's title). */

@@ -243,6 +243,11 @@ export function createChannelCatalogFlow(deps: ChannelCatalogDeps) {
       );
     },
 
+    /** Option values' names in the channel's locale (`locale` first when the channel has it). */
+    optionLabels(ctx: Ctx, channel: Channel, locale: string | undefined) {
+      return deps.catalog.optionLabelsOf(ctx, channelViewScope(channel, locale).locales);
+    },
+
     /** Products by id, handle or SKU as the channel shows them (listed or not), with availability. */
     async productsAsShown(ctx: Ctx, channel: Channel, keys: string[]): Promise<ShopProduct[]> {
       const found = await deps.catalog.channelProducts(ctx, channelViewScope(channel), keys);

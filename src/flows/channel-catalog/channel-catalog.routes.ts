@@ -49,6 +49,9 @@ const Facets = z.object({
   categories: z.array(z.object({ value: z.string(), count: z.number().int() })),
   options: z.array(z.object({ name: z.string(), value: z.string(), count: z.number().int() })),
   price: z.object({ min: z.number().int(), max: z.number().int() }).nullable(),
+  sampled: z
+    .boolean()
+    .describe('counted over the first matches only (as many as `total`), not every match: there are more'),
 });
 const ChannelHead = z.object({ id: z.string(), code: z.string(), currency: z.string(), locale: z.string() });
 const ProductPage = z.object({
@@ -70,7 +73,10 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 const SearchPage = z.object({
   channel: ChannelHead,
   items: z.array(ShopProduct),
-  total: z.number().int(),
+  total: z.number().int().describe('every match, or the bound when totalAtLeast'),
+  totalAtLeast: z
+    .boolean()
+    .describe('more products match than `total` (a search counts exactly up to a bound, 1,000)'),
   facets: Facets,
   didYouMean: z.string().nullable(),
 });
@@ -166,6 +172,29 @@ export const channelCatalogRoutes =
           suggestions: r.items.map((p) => ({ id: p.id, handle: p.handle, title: p.title })),
           didYouMean: r.didYouMean,
         };
+      },
+    );
+
+    app.get(
+      '/channels/:channel/option-labels',
+      {
+        config: { policy: browserKeys('catalog:read', onRecord('channel', 'channel')) },
+        schema: {
+          tags: ['catalog'],
+          summary: "Option values' names in the channel's locale, for filters and pickers (colour moss: mos)",
+          params: ChannelParams,
+          querystring: z.strictObject(LocaleQuery.shape),
+          response: {
+            200: z.object({
+              items: z.array(z.object({ option: z.string(), value: z.string(), label: z.string() })),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const channel = await flow.channelOf(request.ctx, request.params.channel);
+        channelFor(request, channel.id);
+        return { items: await flow.optionLabels(request.ctx, channel, request.query.locale) };
       },
     );
 

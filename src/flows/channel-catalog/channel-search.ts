@@ -30,6 +30,8 @@ export interface ChannelSearchPage<P> {
   channel: { id: string; code: string; currency: string; locale: string };
   items: P[];
   total: number;
+  /** More than `total` products match (see SEARCH_EXACT_UP_TO). */
+  totalAtLeast: boolean;
   facets: SearchFacets;
   didYouMean: string | null;
 }
@@ -66,6 +68,7 @@ export async function searchChannelCatalog<P>(
     channel: { id: channel.id, code: channel.code, currency: channel.currency, locale: scope.locales[0]! },
     items: await deps.present(ctx, channel.id, ordered),
     total: found.total,
+    totalAtLeast: found.totalAtLeast,
     facets: found.facets,
     didYouMean: found.didYouMean,
   };

@@ -249,6 +249,18 @@ export async function loadDemoCatalog(
     variants.map((v) => ({ sku: v.sku, amount: sekOf(v.eur), currency: 'SEK' })),
   );
 
+  // Colour codes (moss, fjord…) stay on the variants; shops show the names in their language.
+  await catalog.setOptionLabels(
+    ctx,
+    COLOURS.flatMap((colour) =>
+      (Object.keys(colour.name) as Array<keyof Texts>).map((locale) => ({
+        option: 'colour',
+        value: colour.code,
+        locale,
+        label: colour.name[locale],
+      })),
+    ),
+  );
   for (const channel of Object.values(channels)) {
     const list = channel.currency === 'SEK' ? sekList : eurList;
     if (channel.priceListId !== list.id)

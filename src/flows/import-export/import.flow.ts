@@ -83,6 +83,7 @@ export function createImportFlow(deps: ImportDeps) {
         // those plans scan whole tables per chunk: refresh at each doubling and at the end.
         if (last ? accepted >= ANALYZE_AFTER_ROWS : accepted >= analyzedAt) {
           await refreshStatistics(ctx);
+          if (last) await catalog.settleSearchIndexes(ctx);
           while (analyzedAt <= accepted) analyzedAt *= 2;
         }
       },

@@ -17,6 +17,7 @@ export const CATALOG_EVENTS = {
   priceChanged: 'catalog.price_changed',
   listingChanged: 'catalog.listing_changed',
   favouritesChanged: 'catalog.favourites_changed',
+  optionLabelsChanged: 'catalog.option_labels_changed',
 } as const;
 
 const variantFacts = z.strictObject({
@@ -86,6 +87,11 @@ export const CATALOG_EVENT_SCHEMAS = defineEvents({
   [CATALOG_EVENTS.favouritesChanged]: z.strictObject({
     channelId: z.string(),
     skus: z.array(z.string()).describe("the till's product grid, in order"),
+  }),
+  [CATALOG_EVENTS.optionLabelsChanged]: z.strictObject({
+    labels: z
+      .array(z.strictObject({ option: z.string(), value: z.string(), locale: z.string(), label: z.string() }))
+      .describe('the names written: an option value in a locale'),
   }),
 });
 

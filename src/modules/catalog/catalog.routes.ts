@@ -7,6 +7,7 @@ import type { CatalogService } from './catalog.service.js';
 import {
   Category,
   Listing,
+  OptionLabelsInput,
   PriceList,
   PriceListInput,
   Product,
@@ -159,6 +160,20 @@ export const catalogRoutes =
       },
       async (request, reply) =>
         reply.code(201).send(await catalog.createPriceList(request.ctx, request.body)),
+    );
+
+    app.put(
+      '/catalog/option-labels',
+      {
+        config: { policy: secretKeys('catalog:write', 'unbound') },
+        schema: {
+          tags: ['catalog'],
+          summary: 'Name option values per locale (colour moss in nl: mos); shops show the names',
+          body: OptionLabelsInput,
+          response: { 200: z.object({ changed: z.number().int().describe('names new or different') }) },
+        },
+      },
+      async (request) => ({ changed: await catalog.setOptionLabels(request.ctx, request.body.labels) }),
     );
 
     app.get(

@@ -258,3 +258,20 @@ export const catalogImportRejections = pgTable(
   },
   (t) => [primaryKey({ columns: [t.jobId, t.line] })],
 );
+
+/**
+ * What an option value is called in a locale ("moss" → "mos" in nl): variants keep the code, the
+ * storefront's filters and pickers show the name. Catalog-wide, not per product: a colour is the same
+ * colour on every product.
+ */
+export const catalogOptionLabels = pgTable(
+  'catalog_option_labels',
+  {
+    option: text('option').notNull(),
+    value: text('value').notNull(),
+    locale: text('locale').notNull(),
+    label: text('label').notNull(),
+    updatedAt: at('updated_at'),
+  },
+  (t) => [primaryKey({ columns: [t.option, t.value, t.locale] })],
+);

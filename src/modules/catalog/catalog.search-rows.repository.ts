@@ -102,4 +102,21 @@ async function rebuild(ctx: Ctx, scope: ChannelViewScope, key: string): Promise<
     await rows(tx.db, sql`delete from catalog_search_rows where channel_id = ${scope.channelId}`);
     await rows(tx.db, insertRows(sql`s.channel_id = ${scope.channelId}`));
   });
+  await settleSearchIndexes(ctx.db);
+}
+
+/**
+ * After many rows were written (a channel's rows rebuilt, an import): planner statistics for the
+ * search rows (built after the import's ANALYZE, they would have none, and the planner then ANDs the
+ * whole channel's primary-key range into every search) and the GIN indexes' pending lists merged
+ * (new entries wait in a list every search reads in full until autovacuum merges it: 4 MB of them
+ * after an import made a handle look-up 18 ms instead of 0.02).
+ */
+export async function settleSearchIndexes(exec: Executor): Promise<void> {
+  await rows(exec, sql`analyze catalog_search_rows`);
+  await rows(
+    exec,
+    sql`select gin_clean_pending_list(i::regclass) from unnest(array['catalog_search_rows_search_idx',
+          'catalog_products_handle_lower_trgm_idx', 'catalog_variants_sku_lower_trgm_idx']) i`,
+  );
 }

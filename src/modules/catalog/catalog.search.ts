@@ -1,7 +1,9 @@
 // Catalog search as one channel shows it: PostgreSQL full-text search in the language of the channel's
 // locales, with each query word widened to the catalog's words it is probably a typo of (trigram
 // similarity on `catalog_search_terms`, plus swapped neighbouring letters, which trigrams score poorly),
-// facets over everything that matches, and sorting. Two statements: the words, then the page + facets.
+// facets and sorting. Two statements: the words, then the page + facets. Exact up to `exactUpTo`
+// matches: above it a search reads only that many (+1) of them for its total, facets and relevance
+// order (a one-word query can match 10% of the catalog; ranking and counting them all is the cost).
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, rows } from '../../platform/db/database.js';
 import type { ChannelViewScope } from './catalog.channel-view.js';
@@ -22,17 +24,27 @@ export interface ChannelSearchQuery {
   sort: SearchSort;
   offset: number;
   limit: number;
+  /** Matches counted, ranked and faceted exactly up to this many (SEARCH_EXACT_UP_TO unless set). */
+  exactUpTo?: number | undefined;
 }
+
+/** A search finds up to this many matches exactly; above it, total, facets and relevance are bounded. */
+export const SEARCH_EXACT_UP_TO = 1000;
 
 export interface SearchFacets {
   categories: Array<{ value: string; count: number }>;
   options: Array<{ name: string; value: string; count: number }>;
   price: { min: number; max: number } | null;
+  /** Counted over the first `exactUpTo` matches found, not every match (there are more). */
+  sampled: boolean;
 }
 
 export interface ChannelSearchResult {
   ids: string[];
+  /** Every match, or `exactUpTo` when there are more (then `totalAtLeast`). */
   total: number;
+  /** More than `total` products match: it is the bound, not the count. */
+  totalAtLeast: boolean;
   facets: SearchFacets;
   /** The query as the catalog's own words spell it, when a word was taken as a typo. */
   didYouMean: string | null;
@@ -172,9 +184,53 @@ export async function searchChannel(
       )
     : sql`null::tsquery`;
   const locales = sql`${sql.param(scope.locales)}::text[]`;
+  const cap = q.exactUpTo ?? SEARCH_EXACT_UP_TO;
+  // Ordered by relevance, the page comes from the bounded matches (ranked there only); any other
+  // order is kept exact over every match (the cheapest product is the cheapest of all of them).
+  const bounded = words.length > 0 && q.sort === 'relevance';
+  const matches = sql`select * from (${hitsOf(scope.channelId, words.length ? { text: q.q!.trim(), tsq } : null, bounded)}) r
+                      where ${filtersOf(q)}`;
+  const [r] = await rows<{
+    found: number;
+    ids: string[] | null;
+    categories: SearchFacets['categories'] | null;
+    options: Array<{ o: string; count: number }> | null;
+    price_min: number | null;
+    price_max: number | null;
+  }>(
+    exec,
+    sql`with ${bounded ? sql`b as (${matches} limit ${cap + 1})` : sql`m as (${matches}), b as (select * from m limit ${cap + 1})`},
+      s as (select * from b limit ${cap})
+    select (select count(*)::int from b) as found,
+      (select json_agg(x.id order by x.n) from (${pageOf(q, locales, bounded ? sql`s` : sql`m`, tsq)}) x) as ids,
+      (select json_agg(json_build_object('value', c, 'count', n) order by n desc, c)
+         from (select c, count(*)::int n from s, unnest(s.categories) c group by c) f) as categories,
+      (select json_agg(json_build_object('o', o, 'count', n) order by o, n desc)
+         from (select o, count(*)::int n from s, unnest(s.options) o group by o) f) as options,
+      (select min(a) from s, unnest(s.prices) a) as price_min,
+      (select max(a) from s, unnest(s.prices) a) as price_max`,
+  );
+  const parse = <T>(v: T | string | null): T | null => (typeof v === 'string' ? JSON.parse(v) : v);
+  const found = Number(r?.found ?? 0);
+  return {
+    ids: parse(r?.ids ?? null) ?? [],
+    total: Math.min(found, cap),
+    totalAtLeast: found > cap,
+    facets: {
+      categories: parse(r?.categories ?? null) ?? [],
+      options: optionFacets(parse(r?.options ?? null) ?? []),
+      price:
+        r?.price_min == null || r.price_max == null
+          ? null
+          : { min: Number(r.price_min), max: Number(r.price_max) },
+      sampled: found > cap,
+    },
+    didYouMean: words.length ? didYouMean(words, candidates) : null,
+  };
+}
 
-  // Everything is read from the channel's search rows (one per listed product): the words through
-  // the rows' GIN index, a code typed in part through the handle's and SKUs' trigram indexes.
+/** The filters on a search row `r`: category, option values, price range, SKUs in stock. */
+function filtersOf(q: ChannelSearchQuery): SQL {
   const filters: SQL[] = [];
   if (q.category) filters.push(sql`r.categories @> array[${q.category}]::text[]`);
   if (q.options.length) {
@@ -191,43 +247,7 @@ export async function searchChannel(
     filters.push(sql`exists (select 1 from catalog_variants s where s.product_id = r.id
                              and s.sku in (select unnest(${sql.param(q.skus)}::text[])))`);
   }
-  const where = filters.length ? sql.join(filters, sql` and `) : sql`true`;
-
-  const [r] = await rows<{
-    total: number;
-    ids: string[] | null;
-    categories: SearchFacets['categories'] | null;
-    options: Array<{ o: string; count: number }> | null;
-    price_min: number | null;
-    price_max: number | null;
-  }>(
-    exec,
-    sql`with query as (select ${tsq} as tsq),
-      hits as (${hitsOf(scope.channelId, words.length ? q.q!.trim() : null)}),
-      m as (select * from hits r where ${where})
-    select (select count(*)::int from m) as total,
-      (select json_agg(x.id order by x.n) from (${pageOf(q, locales)}) x) as ids,
-      (select json_agg(json_build_object('value', c, 'count', n) order by n desc, c)
-         from (select c, count(*)::int n from m, unnest(m.categories) c group by c) f) as categories,
-      (select json_agg(json_build_object('o', o, 'count', n) order by o, n desc)
-         from (select o, count(*)::int n from m, unnest(m.options) o group by o) f) as options,
-      (select min(a) from m, unnest(m.prices) a) as price_min,
-      (select max(a) from m, unnest(m.prices) a) as price_max`,
-  );
-  const parse = <T>(v: T | string | null): T | null => (typeof v === 'string' ? JSON.parse(v) : v);
-  return {
-    ids: parse(r?.ids ?? null) ?? [],
-    total: Number(r?.total ?? 0),
-    facets: {
-      categories: parse(r?.categories ?? null) ?? [],
-      options: optionFacets(parse(r?.options ?? null) ?? []),
-      price:
-        r?.price_min == null || r.price_max == null
-          ? null
-          : { min: Number(r.price_min), max: Number(r.price_max) },
-    },
-    didYouMean: words.length ? didYouMean(words, candidates) : null,
-  };
+  return filters.length ? sql.join(filters, sql` and `) : sql`true`;
 }
 
 const likeOf = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -247,15 +267,16 @@ function optionFacets(counts: Array<{ o: string; count: number }>): SearchFacets
 const ROW = sql`r.product_id as id, r.titles, r.categories, r.options, r.prices, r.created_at`;
 
 /**
- * The channel's search rows a query finds, with their rank, each branch on an index: its words (with
- * their typo candidates) in the row's texts of the channel's locales (GIN, ranked there, not looked up
- * again per row); a code typed whole or in part, of 3 characters or more, in the handle or a SKU
- * (trigram indexes on lower(…)); a scanned barcode (8, 12, 13 or 14 digits) compared as GTIN-14
- * (`catalog_variants_gtin14_idx`). No query: every row of the channel.
+ * The channel's search rows a query finds, each branch on an index: a code typed whole or in part, of
+ * 3 characters or more, in the handle or a SKU (trigram indexes on lower(…)); a scanned barcode (8,
+ * 12, 13 or 14 digits) compared as GTIN-14 (`catalog_variants_gtin14_idx`); its words (with their typo
+ * candidates) in the row's texts of the channel's locales (GIN). Codes first, so a bounded read keeps
+ * them. `withSearch`: the words' rows carry their tsvector (null for codes) to be ranked by the reader.
+ * No query: every row of the channel.
  */
-function hitsOf(channelId: string, q: string | null): SQL {
-  if (q === null)
-    return sql`select ${ROW}, null::real as rank from catalog_search_rows r where r.channel_id = ${channelId}`;
+function hitsOf(channelId: string, query: { text: string; tsq: SQL } | null, withSearch: boolean): SQL {
+  if (query === null) return sql`select ${ROW} from catalog_search_rows r where r.channel_id = ${channelId}`;
+  const { text: q, tsq } = query;
   const codes: SQL[] = [];
   if (q.length >= 3) {
     const like = likeOf(q);
@@ -267,20 +288,21 @@ function hitsOf(channelId: string, q: string | null): SQL {
       sql`select g.product_id from catalog_variants g where lpad(g.gtin, 14, '0') = ${q.padStart(14, '0')}`,
     );
   }
-  const words = sql`select ${ROW}, ts_rank(r.search, (select tsq from query)) as rank from catalog_search_rows r
-                    where r.channel_id = ${channelId} and r.search @@ (select tsq from query)`;
+  const words = sql`select ${ROW}${withSearch ? sql`, r.search` : sql``} from catalog_search_rows r
+                    where r.channel_id = ${channelId} and r.search @@ (${tsq})`;
   if (!codes.length) return words;
-  return sql`${words} union all
-    select ${ROW}, 1::real from catalog_search_rows r
+  return sql`select ${ROW}${withSearch ? sql`, null::tsvector as search` : sql``} from catalog_search_rows r
     where r.channel_id = ${channelId} and r.product_id in (${sql.join(codes, sql` union `)})
-      and not r.search @@ (select tsq from query)`;
+      and not r.search @@ (${tsq})
+    union all ${words}`;
 }
 
 /**
- * The page of matches in the chosen order; ties by product id, so pages never overlap. A top-N sort
- * of the matches, then numbered (the window sorts the page only, not every match).
+ * The page of matches `from` (a CTE) in the chosen order; ties by product id, so pages never overlap.
+ * A top-N sort of the matches, then numbered (the window sorts the page only, not every match).
+ * Relevance is ts_rank, computed here on the bounded matches only; a code's match ranks 1.
  */
-function pageOf(q: ChannelSearchQuery, locales: SQL): SQL {
+function pageOf(q: ChannelSearchQuery, locales: SQL, from: SQL, tsq: SQL): SQL {
   const low = sql`(select min(a) from unnest(m.prices) a)`;
   const title = sql`(select m.titles->>u.l from unnest(${locales}) with ordinality u(l, i)
                      where m.titles ? u.l order by u.i limit 1)`;
@@ -293,10 +315,10 @@ function pageOf(q: ChannelSearchQuery, locales: SQL): SQL {
           ? sql`${title} asc`
           : q.sort === 'newest'
             ? sql`m.created_at desc`
-            : q.q
-              ? sql`m.rank desc nulls last`
+            : q.q && queryWords(q.q).length
+              ? sql`coalesce(ts_rank(m.search, ${tsq}), 1) desc`
               : null;
   const by = order ? sql`${order}, m.id` : sql`m.id`;
   return sql`select m.id, row_number() over (order by ${by}) as n
-             from (select m.* from m order by ${by} limit ${q.limit} offset ${q.offset}) m`;
+             from (select m.* from ${from} m order by ${by} limit ${q.limit} offset ${q.offset}) m`;
 }

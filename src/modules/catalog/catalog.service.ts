@@ -26,6 +26,7 @@ import {
   startImportJob,
   touchImportJob,
 } from './catalog.import-jobs.js';
+import { optionLabelsOf, setOptionLabels } from './catalog.option-labels.js';
 import {
   createPriceList,
   getPriceList,
@@ -60,10 +61,11 @@ import {
   type VariantRow,
 } from './catalog.repository.js';
 import { type ChannelSearchQuery, type ChannelSearchResult, searchChannel } from './catalog.search.js';
-import { ensureSearchScope } from './catalog.search-rows.repository.js';
+import { ensureSearchScope, settleSearchIndexes } from './catalog.search-rows.repository.js';
 import type { ImportFormat, ImportJob, ImportRejection } from './catalog.types.js';
 import {
   type Listing,
+  type OptionLabel,
   type PriceList,
   type PriceListInput,
   type Product,
@@ -293,6 +295,17 @@ export interface CatalogService {
   channelProducts(ctx: Ctx, scope: ChannelViewScope, keys: string[]): Promise<ChannelViewProduct[]>;
   /** Search the products listed on a channel: a page of ids in order, the total and facets. */
   channelSearch(ctx: Ctx, scope: ChannelViewScope, q: ChannelSearchQuery): Promise<ChannelSearchResult>;
+  /** After a bulk load: search rows' statistics and merged index lists, so searches use the indexes well. */
+  settleSearchIndexes(ctx: Ctx): Promise<void>;
+
+  // Option values' names
+  /** Names option values per locale ("colour" "moss" in nl: "mos"); returns how many were written. */
+  setOptionLabels(ctx: Ctx, labels: OptionLabel[]): Promise<number>;
+  /** Each option value's name in the first of `locales` that has one. */
+  optionLabelsOf(
+    ctx: Ctx,
+    locales: string[],
+  ): Promise<Array<{ option: string; value: string; label: string }>>;
 
   // A till's product grid
   /** The channel's favourite SKUs, in the grid's order. */
@@ -345,6 +358,9 @@ export function createCatalogService(): CatalogService {
       await ensureSearchScope(ctx, scope);
       return searchChannel(ctx.db, scope, q);
     },
+    settleSearchIndexes: (ctx: Ctx) => settleSearchIndexes(ctx.db),
+    setOptionLabels,
+    optionLabelsOf,
     favouritesOf,
     setFavourites,
   };

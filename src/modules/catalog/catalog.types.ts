@@ -303,3 +303,13 @@ export const ImportRejection = z.object({
   row: z.record(z.string(), z.unknown()).nullable(),
 });
 export type ImportRejection = z.infer<typeof ImportRejection>;
+
+/** An option value's name in a locale: option "colour", value "moss", locale "nl", label "mos". */
+export const OptionLabel = z.strictObject({
+  option: z.string().min(1).max(50).describe('the option name as variants have it, e.g. colour'),
+  value: z.string().min(1).max(100).describe('the value as variants have it, e.g. moss'),
+  locale: CatalogLocale,
+  label: z.string().trim().min(1).max(100).describe('what shoppers in that locale read'),
+});
+export type OptionLabel = z.infer<typeof OptionLabel>;
+export const OptionLabelsInput = z.strictObject({ labels: z.array(OptionLabel).min(1).max(1000) });
