@@ -9,6 +9,7 @@ import {
   choosePaymentProviders,
   initializeDatabase,
   logPaymentProviders,
+  madeFromMigratedImage,
   migrateHubDatabase,
   NOTHING_PREPARED,
   openHubDatabase,
@@ -49,6 +50,7 @@ import { checkSecretsKey, createSecretBox, parseSecretsKey } from './platform/se
 export {
   ALL_MIGRATIONS,
   type DatabasePreparation,
+  madeFromMigratedImage,
   migrateHubDatabase,
   openHubDatabase,
   type PaymentProvidersChoice,
@@ -187,6 +189,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       database,
       metrics,
       migrations: ALL_MIGRATIONS,
+      migrationsKnownApplied: madeFromMigratedImage(database),
       version: HUB_VERSION,
       metricsToken: config.metricsToken,
       // Set once the relay is started below (the routes are registered first).

@@ -1,10 +1,10 @@
-// A new embedded database made from the build's migrated image is not migrated again at start (the
-// image's key names every migration file); one opened otherwise is.
+// A new embedded database made from the build's migrated image is not migrated again at start, nor
+// checked again by /ready (the image's key names every migration file); one opened otherwise is.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it, vi } from 'vitest';
-import { ALL_MIGRATIONS, migrateHubDatabase, openHubDatabase } from '../src/app.js';
+import { ALL_MIGRATIONS, madeFromMigratedImage, migrateHubDatabase, openHubDatabase } from '../src/app.js';
 import type { Database } from '../src/platform/db/database.js';
 import { migrationsApplied } from '../src/platform/db/migrate.js';
 import { writeDatabaseImage } from '../src/platform/db/pglite-image.js';
@@ -31,6 +31,8 @@ it('skips the migrations of a database just made from the image, and runs them o
 
   const fresh = await openHubDatabase(config, image);
   try {
+    // /ready skips its check of the 22 histories too.
+    expect(madeFromMigratedImage(fresh)).toBe(true);
     expect(await statementsDuring(fresh, () => migrateHubDatabase(fresh))).toBe(0);
     expect(await migrationsApplied(fresh.db, ALL_MIGRATIONS)).toBe(true);
   } finally {
@@ -40,6 +42,7 @@ it('skips the migrations of a database just made from the image, and runs them o
   // The same directory again: initialised now, so not from the image, and migrations are checked.
   const reopened = await openHubDatabase(config, image);
   try {
+    expect(madeFromMigratedImage(reopened)).toBe(false);
     expect(await statementsDuring(reopened, () => migrateHubDatabase(reopened))).toBeGreaterThan(0);
   } finally {
     await reopened.close();

@@ -89,6 +89,9 @@ export async function openHubDatabase(
   return database;
 }
 
+/** Whether this process made the database from the build's migrated image (so every migration is applied). */
+export const madeFromMigratedImage = (database: Database): boolean => madeFromImage.has(database);
+
 /**
  * Applies the hub's migrations. A database just made from the image skips them: the image's key names
  * every migration file, so they are all applied, and checking the 22 histories costs a first start
