@@ -9,6 +9,8 @@ import {
   choosePaymentProviders,
   initializeDatabase,
   logPaymentProviders,
+  madeFromMigratedImage,
+  migrateHubDatabase,
   NOTHING_PREPARED,
   openHubDatabase,
   type PaymentProvidersChoice,
@@ -34,7 +36,6 @@ import { staffSessionResolver } from './modules/staff/index.js';
 import type { HubConfig } from './platform/config.js';
 import { type Ctx, createContext } from './platform/context.js';
 import type { Database } from './platform/db/database.js';
-import { runMigrations } from './platform/db/migrate.js';
 import type { RunningConsumer } from './platform/events/consumer.js';
 import { consumerLags } from './platform/events/consumer.js';
 import { registerEventSchemas } from './platform/events/event-schemas.js';
@@ -49,6 +50,8 @@ import { checkSecretsKey, createSecretBox, parseSecretsKey } from './platform/se
 export {
   ALL_MIGRATIONS,
   type DatabasePreparation,
+  madeFromMigratedImage,
+  migrateHubDatabase,
   openHubDatabase,
   type PaymentProvidersChoice,
   prepareDatabase,
@@ -122,7 +125,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? createLogger(config.logLevel);
   const database = opts.database ?? (await openHubDatabase(config));
-  if (!opts.prepared) await runMigrations(database, ALL_MIGRATIONS);
+  if (!opts.prepared) await migrateHubDatabase(database);
   const secrets = createSecretBox(parseSecretsKey(config.secretsKey));
   await checkSecretsKey(database.db, secrets); // a wrong or missing key stops the start here
   const metrics = createMetrics();
@@ -186,6 +189,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       database,
       metrics,
       migrations: ALL_MIGRATIONS,
+      migrationsKnownApplied: madeFromMigratedImage(database),
       version: HUB_VERSION,
       metricsToken: config.metricsToken,
       // Set once the relay is started below (the routes are registered first).

@@ -2,8 +2,14 @@
 // commands that open the database. src/cli.ts imports this at a command's first use, so a cluster's
 // primary (which only supervises its workers) never loads the modules.
 
-import { ALL_MIGRATIONS } from './app/database.js';
-import { createHub, createLogger, createServices, openHubDatabase, prepareDatabase } from './app.js';
+import {
+  createHub,
+  createLogger,
+  createServices,
+  migrateHubDatabase,
+  openHubDatabase,
+  prepareDatabase,
+} from './app.js';
 import type { ClusterStarted } from './cluster.js';
 import { DEMO_PAYMENT_PROVIDERS } from './flows/demo/demo-channels.js';
 import { loadDemoData } from './flows/demo/load-demo-data.flow.js';
@@ -14,7 +20,6 @@ import { type HubConfig, loadConfig } from './platform/config.js';
 import { createContext } from './platform/context.js';
 import { restoreEmbeddedDatabase, snapshotEmbeddedDatabase } from './platform/db/backup.js';
 import { openDatabase } from './platform/db/database.js';
-import { runMigrations } from './platform/db/migrate.js';
 import { needsInitdb } from './platform/db/pglite-image.js';
 
 export { serveClusterWorker } from './cluster-worker.js';
@@ -23,7 +28,7 @@ export async function withDatabase<T>(fn: (ctx: ReturnType<typeof createContext>
   const config = loadConfig();
   const database = await openHubDatabase(config);
   try {
-    await runMigrations(database, ALL_MIGRATIONS);
+    await migrateHubDatabase(database);
     return await fn(createContext(database, { clock: systemClock, log: createLogger('warn') }));
   } finally {
     await database.close();

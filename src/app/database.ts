@@ -32,7 +32,7 @@ import { type Ctx, createContext } from '../platform/context.js';
 import { type Database, openDatabase } from '../platform/db/database.js';
 import { getMeta, setMeta } from '../platform/db/hub-meta.js';
 import { type MigrationSet, runMigrations } from '../platform/db/migrate.js';
-import { freshDatabaseImage, unpackDatabaseImage } from '../platform/db/pglite-image.js';
+import { DATABASE_IMAGE_PATH, freshDatabaseImage, unpackDatabaseImage } from '../platform/db/pglite-image.js';
 import { createMailer } from '../platform/mail/mailer.js';
 import { platformMigrations } from '../platform/migrations.js';
 import { checkSecretsKey, createSecretBox, parseSecretsKey } from '../platform/secrets/secret-box.js';
@@ -72,15 +72,33 @@ export interface DatabasePreparation {
   demoStaff: DemoStaffAccount[];
 }
 
+/** Databases this process made from the build's migrated image: every migration is applied. */
+const madeFromImage = new WeakSet<Database>();
+
 /** The hub's database; a new embedded one starts from the build's migrated image when it fits. */
-export function openHubDatabase(config: Pick<HubConfig, 'databaseUrl' | 'dataDir'>): Promise<Database> {
+export async function openHubDatabase(
+  config: Pick<HubConfig, 'databaseUrl' | 'dataDir'>,
+  imagePath = DATABASE_IMAGE_PATH,
+): Promise<Database> {
   if (config.databaseUrl) return openDatabase({ databaseUrl: config.databaseUrl });
   // On disk the image is unpacked beside PGlite (less CPU and memory); in memory PGlite loads it.
-  if (unpackDatabaseImage(config.dataDir, ALL_MIGRATIONS)) return openDatabase({ dataDir: config.dataDir });
-  return openDatabase({
-    dataDir: config.dataDir,
-    pgliteImage: freshDatabaseImage(config.dataDir, ALL_MIGRATIONS),
-  });
+  const unpacked = unpackDatabaseImage(config.dataDir, ALL_MIGRATIONS, imagePath);
+  const image = unpacked ? undefined : freshDatabaseImage(config.dataDir, ALL_MIGRATIONS, imagePath);
+  const database = await openDatabase({ dataDir: config.dataDir, pgliteImage: image });
+  if (unpacked || image) madeFromImage.add(database);
+  return database;
+}
+
+/** Whether this process made the database from the build's migrated image (so every migration is applied). */
+export const madeFromMigratedImage = (database: Database): boolean => madeFromImage.has(database);
+
+/**
+ * Applies the hub's migrations. A database just made from the image skips them: the image's key names
+ * every migration file, so they are all applied, and checking the 22 histories costs a first start
+ * ~70 statements and reading and hashing every migration file again.
+ */
+export async function migrateHubDatabase(database: Database): Promise<void> {
+  if (!madeFromImage.has(database)) await runMigrations(database, ALL_MIGRATIONS);
 }
 
 export interface PaymentProvidersChoice {
@@ -167,7 +185,7 @@ export async function initializeDatabase(
 export async function prepareDatabase(config: HubConfig, log: Logger): Promise<DatabasePreparation> {
   const database = await openHubDatabase(config);
   try {
-    await runMigrations(database, ALL_MIGRATIONS);
+    await migrateHubDatabase(database);
     await checkSecretsKey(database.db, createSecretBox(parseSecretsKey(config.secretsKey)));
     const chosen = await choosePaymentProviders(database, config);
     const services = servicesFor(config, chosen.names);

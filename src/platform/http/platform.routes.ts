@@ -33,6 +33,8 @@ export interface PlatformRoutesOptions {
   database: Database;
   metrics: Metrics;
   migrations: MigrationSet[];
+  /** The hub knows they are applied (a database it just made from the migrated image): /ready skips the check. */
+  migrationsKnownApplied?: boolean | undefined;
   version: string;
   /** The bearer token /metrics requires (OMNIHUB_METRICS_TOKEN); none = public. */
   metricsToken?: string | undefined;
@@ -97,7 +99,7 @@ export const healthRoutes =
       async () => ({ status: 'ok' as const }),
     );
 
-    let migrated = false;
+    let migrated = opts.migrationsKnownApplied === true;
     app.get(
       '/ready',
       {
