@@ -113,6 +113,18 @@ export const journeysRoutes =
       },
       async (request) => flow.journeys.saveSettings(request.ctx, request.params.key, request.body),
     );
+    app.post(
+      '/journeys/win_back/sweep',
+      {
+        config: { policy: WRITE },
+        schema: {
+          tags,
+          summary: 'Run the daily win-back sweep now (unless another node is running it)',
+          response: { 200: z.object({ started: z.number().int() }) },
+        },
+      },
+      async (request) => ({ started: await flow.winBackSweep(request.ctx, true) }),
+    );
     app.get(
       '/messaging/settings',
       {
