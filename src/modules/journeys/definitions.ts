@@ -66,11 +66,14 @@ export const JOURNEYS: Record<JourneyKey, JourneyDefinition> = {
     defaults: { enabled: true, delaySeconds: 7 * 86_400, channelOrder: ['email', 'sms'] },
   },
   // The delay is the lapse: `delay` after the customer's last order the daily sweep starts a run
-  // (once per last order); an order on any channel ends it.
+  // (once per last order), a nudge again a week later; an order on any channel ends it.
   win_back: {
     key: 'win_back',
     purpose: 'marketing',
-    steps: [{ after: 0, template: 'win_back' }],
+    steps: [
+      { after: 0, template: 'win_back' },
+      { after: 7 * 86_400, template: 'win_back' },
+    ],
     defaults: { enabled: true, delaySeconds: 90 * 86_400, channelOrder: ['email', 'sms'] },
   },
   tier_reached: {
