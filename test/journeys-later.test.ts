@@ -101,6 +101,12 @@ describeEachHub(
         channelOrder: ['email'],
       });
       await ok('PUT', '/api/journeys/win_back', { enabled: true, delaySeconds: 1, channelOrder: ['email'] });
+      // Off until turned on (a hub upgraded to them mails no one unasked).
+      await ok('PUT', '/api/journeys/tier_reached', {
+        enabled: true,
+        delaySeconds: 0,
+        channelOrder: ['email'],
+      });
       await ok('PUT', '/api/wallet/loyalty-rules', {
         pointsPerUnit: 1,
         tiers: [{ code: 'silver', name: 'Silver', threshold: 1, multiplier: 1 }],

@@ -26,7 +26,7 @@ const JourneySettingsInput = z.object({
     .number()
     .int()
     .min(0)
-    .max(30 * 86_400),
+    .max(365 * 86_400),
   channelOrder: z.array(z.enum(MESSAGE_FORMATS)).min(1).max(6),
 });
 const JourneySummary = JourneySettingsInput.extend({

@@ -29,6 +29,8 @@ export interface JourneyDefinition {
   defaults: { enabled: boolean; delaySeconds: number; channelOrder: string[] };
 }
 
+// The journeys that message every buyer (post-purchase, win-back, tier reached) are off until the
+// retailer turns them on: a hub upgraded to them must not start mailing its customers unasked.
 export const JOURNEYS: Record<JourneyKey, JourneyDefinition> = {
   abandoned_cart: {
     key: 'abandoned_cart',
@@ -63,7 +65,7 @@ export const JOURNEYS: Record<JourneyKey, JourneyDefinition> = {
       { after: 0, template: 'post_purchase', purpose: 'transactional' },
       { after: 'delay', template: 'review_request' },
     ],
-    defaults: { enabled: true, delaySeconds: 7 * 86_400, channelOrder: ['email', 'sms'] },
+    defaults: { enabled: false, delaySeconds: 7 * 86_400, channelOrder: ['email', 'sms'] },
   },
   // The delay is the lapse: `delay` after the customer's last order the daily sweep starts a run
   // (once per last order), a nudge again a week later; an order on any channel ends it.
@@ -74,12 +76,12 @@ export const JOURNEYS: Record<JourneyKey, JourneyDefinition> = {
       { after: 0, template: 'win_back' },
       { after: 7 * 86_400, template: 'win_back' },
     ],
-    defaults: { enabled: true, delaySeconds: 90 * 86_400, channelOrder: ['email', 'sms'] },
+    defaults: { enabled: false, delaySeconds: 90 * 86_400, channelOrder: ['email', 'sms'] },
   },
   tier_reached: {
     key: 'tier_reached',
     purpose: 'marketing',
     steps: [{ after: 'delay', template: 'tier_reached' }],
-    defaults: { enabled: true, delaySeconds: 0, channelOrder: ['email', 'push', 'sms'] },
+    defaults: { enabled: false, delaySeconds: 0, channelOrder: ['email', 'push', 'sms'] },
   },
 };
