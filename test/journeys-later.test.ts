@@ -11,6 +11,7 @@ import {
   type CommerceFixture,
 } from './helpers/commerce-fixture.js';
 import { eventually } from './helpers/eventually.js';
+import { JOURNEY_TEST_BRAND as BRAND, JOURNEY_TEST_RULES } from './helpers/journey-settings.js';
 import { type SmtpCapture, startSmtpCapture } from './helpers/smtp-capture.js';
 import { describeEachHub } from './helpers/test-hub.js';
 
@@ -22,20 +23,8 @@ beforeAll(async () => {
 });
 afterAll(async () => smtp?.close());
 
-const RULES = {
-  quietHours: null,
-  defaultTimeZone: 'UTC',
-  capPerDay: { email: 20, sms: 20, whatsapp: 20, push: 20, banner: 100, receipt: 100 },
-};
-const BRAND = {
-  name: 'Fjallfolk',
-  primaryColour: '#aa3300',
-  textColour: '#222222',
-  backgroundColour: '#ffffff',
-  logoUrl: null,
-  tone: 'friendly',
-  signature: 'Team Fjallfolk',
-};
+// Five or so mails reach one customer here in a day: a cap of 2 would hold the later ones.
+const RULES = { ...JOURNEY_TEST_RULES, capPerDay: { ...JOURNEY_TEST_RULES.capPerDay, email: 20 } };
 const card = { provider: 'test', token: 'tok_visa' };
 const ship = {
   type: 'ship',
@@ -84,6 +73,23 @@ describeEachHub(
       return r.customerId as string;
     };
     const messages = (id: string) => ok('GET', `/api/customers/${id}/messages`);
+    /** A mug sold to the customer at the Stockholm till (carried out, paid in cash); returns the order. */
+    const tillSale = async (profileId: string) => {
+      const c = await ok(
+        'POST',
+        '/api/carts',
+        { profileId, lines: [{ sku: f.skus.mug, quantity: 1 }] },
+        f.keys.tillSto,
+      );
+      await ok('PUT', `/api/carts/${c.id}/delivery`, { type: 'carry_out' }, f.keys.tillSto);
+      const sold = await ok(
+        'POST',
+        `/api/carts/${c.id}/checkout`,
+        { payment: { provider: 'manual' } },
+        f.keys.tillSto,
+      );
+      return sold.order as { id: string; number: string };
+    };
     const restock = (quantity: number) =>
       ok('POST', '/api/inventory/adjustments', {
         kind: 'receive',
@@ -228,20 +234,7 @@ describeEachHub(
         delaySeconds: 3600,
         channelOrder: ['email'],
       });
-      const c = await ok(
-        'POST',
-        '/api/carts',
-        { profileId: cleo, lines: [{ sku: f.skus.mug, quantity: 1 }] },
-        f.keys.tillSto,
-      );
-      await ok('PUT', `/api/carts/${c.id}/delivery`, { type: 'carry_out' }, f.keys.tillSto);
-      const sold = await ok(
-        'POST',
-        `/api/carts/${c.id}/checkout`,
-        { payment: { provider: 'manual' } },
-        f.keys.tillSto,
-      );
-      const order = sold.order;
+      const order = await tillSale(cleo);
       await mailsMatching(cleoEmail, new RegExp(`thank you for order ${order.number}`));
       await ok('POST', `/api/orders/${order.id}/returns`, {
         lines: [{ sku: f.skus.mug, quantity: 1 }],
@@ -267,14 +260,7 @@ describeEachHub(
       expect(started.started).toBeGreaterThan(0);
       await mailsMatching(cleoEmail, /we miss you/);
       expect((await ok('POST', '/api/journeys/win_back/sweep')).started).toBe(0);
-      const c = await ok(
-        'POST',
-        '/api/carts',
-        { profileId: cleo, lines: [{ sku: f.skus.mug, quantity: 1 }] },
-        f.keys.tillSto,
-      );
-      await ok('PUT', `/api/carts/${c.id}/delivery`, { type: 'carry_out' }, f.keys.tillSto);
-      await ok('POST', `/api/carts/${c.id}/checkout`, { payment: { provider: 'manual' } }, f.keys.tillSto);
+      await tillSale(cleo);
       const m = await eventually(
         () => messages(cleo),
         (x) =>
