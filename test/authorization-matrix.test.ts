@@ -264,6 +264,12 @@ const OWN_WRITE_BODIES: Record<string, (channelId: string) => unknown> = {
   'POST /api/shopper/sign-in': (channelId) => ({ email: 'mx@example.com', channelId }),
   'POST /api/shopper/sign-in/verify': (channelId) => ({ email: 'mx@example.com', code: '123456', channelId }),
   'POST /api/carts': (channelId) => ({ channelId }),
+  'POST /api/back-in-stock': (channelId) => ({
+    channelId,
+    sku: 'MX-1',
+    email: 'mx@example.com',
+    consent: true,
+  }),
   'POST /api/tills/sales': (channelId) => ({ channelId }),
   'POST /api/customers/identify': (channelId) => ({
     channelId,

@@ -12,6 +12,7 @@ import {
   type CommerceFixture,
 } from './helpers/commerce-fixture.js';
 import { eventually } from './helpers/eventually.js';
+import { JOURNEY_TEST_BRAND as BRAND, JOURNEY_TEST_RULES as RULES } from './helpers/journey-settings.js';
 import { type SmtpCapture, startSmtpCapture } from './helpers/smtp-capture.js';
 import { describeEachHub } from './helpers/test-hub.js';
 
@@ -22,21 +23,6 @@ beforeAll(async () => {
   config.smtpUrl = smtp.url;
 });
 afterAll(async () => smtp?.close());
-
-const RULES = {
-  quietHours: null,
-  defaultTimeZone: 'UTC',
-  capPerDay: { email: 2, sms: 1, whatsapp: 1, push: 3, banner: 100, receipt: 100 },
-};
-const BRAND = {
-  name: 'Fjällfolk',
-  primaryColour: '#aa3300',
-  textColour: '#222222',
-  backgroundColour: '#ffffff',
-  logoUrl: null,
-  tone: 'friendly',
-  signature: 'Team Fjällfolk',
-};
 
 describeEachHub(
   'journeys: abandoned cart across channels',

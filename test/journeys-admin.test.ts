@@ -22,7 +22,14 @@ describeEachHub('journeys and messaging admin', (t) => {
   it('lists the journeys with their steps and counts', async () => {
     const r = await t.api('GET', '/api/journeys', { key: keys.reader });
     expect(r.status).toBe(200);
-    expect(r.body.items.map((j: { key: string }) => j.key)).toEqual(['abandoned_cart', 'pickup_ready']);
+    expect(r.body.items.map((j: { key: string }) => j.key)).toEqual([
+      'abandoned_cart',
+      'pickup_ready',
+      'back_in_stock',
+      'post_purchase',
+      'win_back',
+      'tier_reached',
+    ]);
     expect(r.body.items[0]).toMatchObject({
       purpose: 'marketing',
       active: 0,

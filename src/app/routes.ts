@@ -14,7 +14,7 @@ import { customerSourcesRoutes } from '../flows/customer-sources/index.js';
 import { importExportRoutes } from '../flows/import-export/index.js';
 import { inboxRoutes, tillConversationRoutes } from '../flows/inbox/index.js';
 import { insightsRoutes } from '../flows/insights/index.js';
-import { journeysRoutes, pushRoutes, unsubscribeRoutes } from '../flows/journeys/index.js';
+import { backInStockRoutes, journeysRoutes, pushRoutes, unsubscribeRoutes } from '../flows/journeys/index.js';
 import { nextMessageRoutes } from '../flows/next-best-message/index.js';
 import { omnichannelScoreRoutes } from '../flows/omnichannel-score/index.js';
 import { pricingRoutes } from '../flows/pricing/index.js';
@@ -154,6 +154,7 @@ async function registerCustomerApi(api: FastifyInstance, services: Services, con
   await api.register(customerOrdersRoutes(services.customerOrders));
   await api.register(journeysRoutes(services.journeysFlow));
   await api.register(pushRoutes(services.journeysFlow));
+  await api.register(backInStockRoutes(services.journeysFlow));
   await api.register(cdpRoutes(services.cdp));
   await api.register(cdpFlowRoutes({ cdp: services.cdp, customers: services.customers }));
   const shopperDeps = {

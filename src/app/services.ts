@@ -38,7 +38,7 @@ import { createCustomersService } from '../modules/customers/index.js';
 import { createInboxService, type InboxOptions, inboxOptionsFor } from '../modules/inbox/index.js';
 import { createInsightsService } from '../modules/insights/index.js';
 import { createInventoryService } from '../modules/inventory/index.js';
-import { createJourneysService } from '../modules/journeys/index.js';
+import { createBackInStockService, createJourneysService } from '../modules/journeys/index.js';
 import { createMediaService, type MediaStorage, memoryMediaStorage } from '../modules/media/index.js';
 import { createMessagingService } from '../modules/messaging/index.js';
 import { createOrdersModule } from '../modules/orders/index.js';
@@ -188,8 +188,11 @@ export function createServices(opts: ServicesOptions = {}) {
   // Triggered journeys and their messages (consent, caps and quiet hours at send time).
   const journeysFlow = createJourneysFlow({
     journeys: createJourneysService(),
+    backInStock: createBackInStockService(),
     messaging: createMessagingService({ secrets: opts.secrets }),
     customers,
+    catalog: base.catalog,
+    inventory,
     carts: commerce.deps.carts,
     channels: base.channels,
     mailer,

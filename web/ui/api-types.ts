@@ -323,6 +323,69 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/back-in-stock': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ask to be told once when a sold-out variant is back in stock on the channel */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description required unless the key is bound to a channel */
+            channelId?: string;
+            /**
+             * @description the shopper agreed to be messaged about it
+             * @enum {boolean}
+             */
+            consent: true;
+            /**
+             * Format: email
+             * @description when no shopper is signed in
+             */
+            email?: string;
+            /** @description server keys only: the customer to tell */
+            profileId?: string;
+            sku: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              channelId: string;
+              /** Format: date-time */
+              createdAt: string;
+              id: string;
+              sku: string;
+              status: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/backup': {
     parameters: {
       query?: never;
@@ -13760,7 +13823,13 @@ export interface paths {
                 enabled: boolean;
                 exited: number;
                 /** @enum {string} */
-                key: 'abandoned_cart' | 'pickup_ready';
+                key:
+                  | 'abandoned_cart'
+                  | 'pickup_ready'
+                  | 'back_in_stock'
+                  | 'post_purchase'
+                  | 'win_back'
+                  | 'tier_reached';
                 /** @enum {string} */
                 purpose: 'marketing' | 'transactional';
                 steps: {
@@ -13826,7 +13895,13 @@ export interface paths {
               enabled: boolean;
               exited: number;
               /** @enum {string} */
-              key: 'abandoned_cart' | 'pickup_ready';
+              key:
+                | 'abandoned_cart'
+                | 'pickup_ready'
+                | 'back_in_stock'
+                | 'post_purchase'
+                | 'win_back'
+                | 'tier_reached';
               /** @enum {string} */
               purpose: 'marketing' | 'transactional';
               steps: {
@@ -13841,6 +13916,44 @@ export interface paths {
       };
     };
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/journeys/win_back/sweep': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Run the daily win-back sweep now (unless another node is running it) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              started: number;
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;

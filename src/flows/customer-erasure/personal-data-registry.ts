@@ -32,6 +32,13 @@ const MODULES_WITHOUT_CUSTOMER_DATA: PersonalDataRegistry[] = [
     notPersonal: [{ table: 'channel_sync_connections', column: 'name', reason: 'a connection label' }],
   },
   {
+    // Runs and back-in-stock subscriptions keep the profile id (no contact data): an erased
+    // customer's are refused at send time (customer_unknown).
+    owner: 'journeys',
+    personal: [],
+    notPersonal: [{ table: 'journey_sweeps', column: 'name', reason: "a daily sweep's name (win_back)" }],
+  },
+  {
     owner: 'inventory',
     personal: [],
     notPersonal: [

@@ -30,6 +30,13 @@ export function startJourneysBackground(opts: {
     run: (c) => opts.flow.deliverDue(c),
     intervalMs: 1_000,
   });
+  // Due once a day (journey_sweeps.next_at); checking each minute costs one statement.
+  const winBack = startPeriodicJob({
+    name: 'journeys-win-back',
+    ctx,
+    run: (c) => opts.flow.winBackSweep(c),
+    intervalMs: 60_000,
+  });
   // The runs and sends being acted on keep their short leases on the process heartbeat: a dead
   // node's are taken over in seconds, a live node's never.
   const stopLeases = onHeartbeat(opts.database, () => opts.flow.renewLeases(ctx()));
@@ -47,9 +54,11 @@ export function startJourneysBackground(opts: {
     consumer,
     sweeper,
     delivery,
+    winBack,
     async stop() {
       await consumer.stop();
       await sweeper.stop();
+      await winBack.stop();
       await delivery.stop();
       stopLeases();
     },

@@ -1,14 +1,17 @@
 // What the journeys flow is built from: the two modules it drives and the ones it reads.
 import type { CartsService } from '../../modules/carts/index.js';
+import type { CatalogService } from '../../modules/catalog/index.js';
 import type { ChannelsService } from '../../modules/channels/index.js';
 import type { CustomersService } from '../../modules/customers/index.js';
-import type { JourneysService } from '../../modules/journeys/index.js';
+import type { InventoryService } from '../../modules/inventory/index.js';
+import type { BackInStockService, JourneysService } from '../../modules/journeys/index.js';
 import type { MessagingService } from '../../modules/messaging/index.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import type { PushSender } from '../../platform/push/web-push.js';
 
 export interface JourneysFlowDeps {
   journeys: JourneysService;
+  backInStock: BackInStockService;
   messaging: MessagingService;
   customers: Pick<
     CustomersService,
@@ -19,7 +22,11 @@ export interface JourneysFlowDeps {
     | 'recordTimelineEntry'
     | 'recordTimelineEntries'
     | 'setConsent'
+    | 'identify'
+    | 'lastOrderedIn'
   >;
+  catalog: Pick<CatalogService, 'channelProducts'>;
+  inventory: Pick<InventoryService, 'availableToSell'>;
   carts: Pick<CartsService, 'findCart'>;
   channels: Pick<ChannelsService, 'findChannel'>;
   mailer: Mailer;

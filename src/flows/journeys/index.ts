@@ -1,5 +1,6 @@
 // Triggered journeys and the messages they send, across modules: journeys (runs, timers), messaging
 // (templates, send log), customers (consent, identifiers, timeline), carts and channels.
+export { backInStockRoutes } from './back-in-stock.routes.js';
 export { startJourneysBackground } from './background.js';
 export { decideConsent } from './deliver.js';
 export type { JourneysFlowDeps } from './deps.js';

@@ -5,11 +5,13 @@ import { notFound } from '../../kernel/index.js';
 import type { JourneyRun, JourneysService } from '../../modules/journeys/index.js';
 import type { MessagingService, Send } from '../../modules/messaging/index.js';
 import type { Ctx } from '../../platform/context.js';
+import { createBackInStock } from './back-in-stock.js';
 import { createDelivery } from './deliver.js';
 import type { JourneysFlowDeps } from './deps.js';
 import { createLeases } from './leases.js';
 import { createSteps } from './steps.js';
 import { createTriggers } from './triggers.js';
+import { createWinBack } from './win-back.js';
 
 export interface JourneysFlow {
   journeys: JourneysService;
@@ -28,6 +30,10 @@ export interface JourneysFlow {
   customerMessages(ctx: Ctx, customerId: string): Promise<{ messages: Send[]; runs: JourneyRun[] }>;
   /** One-click unsubscribe: the token's customer denies the purpose everywhere; false for a bad token. */
   unsubscribe(ctx: Ctx, token: string): Promise<boolean>;
+  /** A customer's wish to hear when a sold-out variant is back on a channel. */
+  subscribeBackInStock: ReturnType<typeof createBackInStock>['subscribe'];
+  /** The daily win-back sweep (when due, or at once when forced); returns how many runs it started. */
+  winBackSweep(ctx: Ctx, force?: boolean): Promise<number>;
 }
 
 export function createJourneysFlow(deps: JourneysFlowDeps): JourneysFlow {
@@ -35,7 +41,10 @@ export function createJourneysFlow(deps: JourneysFlowDeps): JourneysFlow {
   const leases = createLeases(deps);
   const steps = createSteps(deps, leases);
   const delivery = createDelivery(deps, leases);
+  const winBack = createWinBack(deps, leases);
   return {
+    subscribeBackInStock: createBackInStock(deps).subscribe,
+    winBackSweep: winBack.sweep,
     journeys: deps.journeys,
     messaging: deps.messaging,
     deps,

@@ -26,7 +26,7 @@ const JourneySettingsInput = z.object({
     .number()
     .int()
     .min(0)
-    .max(30 * 86_400),
+    .max(365 * 86_400),
   channelOrder: z.array(z.enum(MESSAGE_FORMATS)).min(1).max(6),
 });
 const JourneySummary = JourneySettingsInput.extend({
@@ -112,6 +112,18 @@ export const journeysRoutes =
         },
       },
       async (request) => flow.journeys.saveSettings(request.ctx, request.params.key, request.body),
+    );
+    app.post(
+      '/journeys/win_back/sweep',
+      {
+        config: { policy: WRITE },
+        schema: {
+          tags,
+          summary: 'Run the daily win-back sweep now (unless another node is running it)',
+          response: { 200: z.object({ started: z.number().int() }) },
+        },
+      },
+      async (request) => ({ started: await flow.winBackSweep(request.ctx, true) }),
     );
     app.get(
       '/messaging/settings',

@@ -97,11 +97,19 @@ export function createSteps(deps: JourneysFlowDeps, leases: Leases) {
     };
   }
 
-  async function pickupValues(run: JourneyRun, page: Page): Promise<StepValues> {
+  /** The run's own values (order number, tier, product), with a link into the channel's store where one fits. */
+  async function runValues(run: JourneyRun, page: Page): Promise<StepValues> {
     const channel = run.channelId ? await page.channel(run.channelId) : undefined;
     const locale = localeOf(page, run.customerId, channel?.locales ?? []);
     const { brand } = await page.messaging();
-    return { values: { ...run.vars, locale, shop: brand.name } };
+    const store = `${deps.baseUrl()}/store/${encodeURIComponent(channel?.code ?? '')}`;
+    const link =
+      run.journey === 'back_in_stock'
+        ? `${store}/p/${encodeURIComponent(run.vars.handle ?? '')}?lang=${locale}`
+        : run.journey === 'post_purchase'
+          ? `${store}/account?lang=${locale}`
+          : undefined;
+    return { values: { ...run.vars, locale, shop: brand.name, ...(link ? { link } : {}) } };
   }
 
   /** What a due run's step does: exit, or queue its message (refused at once when no format may carry it). */
@@ -110,13 +118,14 @@ export function createSteps(deps: JourneysFlowDeps, leases: Leases) {
     const step = def?.steps[run.step];
     if (!def || !step) return { run };
     const filled =
-      run.journey === 'abandoned_cart' ? await cartValues(ctx, run, page) : await pickupValues(run, page);
+      run.journey === 'abandoned_cart' ? await cartValues(ctx, run, page) : await runValues(run, page);
     if ('exit' in filled) return { run, exitReason: filled.exit };
     const settings = await page.settingsOf(def.key);
     const consent = page.consent.get(run.customerId);
     const now = ctx.clock.now();
+    const purpose = step.purpose ?? def.purpose;
     const refusals = settings.channelOrder.map((f) => {
-      const d = consent ? decideConsent(consent, def.purpose, f, run.channelId ?? '*', now) : null;
+      const d = consent ? decideConsent(consent, purpose, f, run.channelId ?? '*', now) : null;
       return d?.allowed ? null : `${f}:${d ? d.reason : 'customer_unknown'}`;
     });
     const refused = refusals.every((r) => r !== null) ? refusals.join(', ') : undefined;
@@ -127,13 +136,13 @@ export function createSteps(deps: JourneysFlowDeps, leases: Leases) {
       idemKey: `${run.id}:${run.step}`,
       templateKey: step.template,
       formats: settings.channelOrder,
-      purpose: def.purpose,
+      purpose,
       channelId: run.channelId,
       vars: filled.values,
       dueAt: now,
     };
     if (!refused) return { run, send };
-    const properties = { template: step.template, purpose: def.purpose, reason: refused };
+    const properties = { template: step.template, purpose, reason: refused };
     const ref = `${run.id}:${run.step}:message.refused`;
     const entry = { kind: 'message.refused', channelId: run.channelId, occurredAt: now, ref, properties };
     return { run, send, refusal: { customerId: run.customerId, entry } };

@@ -3,11 +3,15 @@
 // one read resolves its customers, each stretch of starts (or of exits) is one write. Abandoned cart: a customer's cart with lines starts or
 // touches their run; the cart checked out on any channel (the till included), or any order of the
 // customer, ends it. Pickup ready: an order ready for pickup starts one run per order; collected or
-// cancelled ends it.
+// cancelled ends it. Post-purchase: an order placed starts one run per order (thank-you, then the
+// review request); returned or cancelled ends it. Win-back runs (started by the daily sweep) end at
+// the customer's next order; a tier reached starts one run per customer and tier. Back in stock:
+// back-in-stock.ts.
 
 import type { JourneyKey, StartRun } from '../../modules/journeys/index.js';
 import type { Ctx } from '../../platform/context.js';
 import type { StoredEvent } from '../../platform/events/event-log.js';
+import { createBackInStock } from './back-in-stock.js';
 import type { JourneysFlowDeps } from './deps.js';
 
 export const TRIGGER_EVENT_TYPES = [
@@ -21,12 +25,16 @@ export const TRIGGER_EVENT_TYPES = [
   'order.picked_up',
   'order.handed_over',
   'order.cancelled',
+  'order.returned',
+  'loyalty.tier_reached',
+  'inventory.stock_changed',
 ] as const;
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
 
 type Action =
-  | { kind: 'start'; run: StartRun; profileId: string }
+  /** keySuffix: the run key is the customer's root and this (one run per customer and tier). */
+  | { kind: 'start'; run: StartRun; profileId: string; keySuffix?: string }
   | {
       kind: 'exit';
       exit: { journey: JourneyKey; runKeys: string[]; refs: string[]; reason: string };
@@ -34,7 +42,7 @@ type Action =
     };
 
 /** What an event asks of the journeys (before its customer is resolved to the cluster's root). */
-function actionOf(e: StoredEvent): Action | null {
+function actionOf(e: StoredEvent): Action | Action[] | null {
   const p = e.payload as Record<string, unknown>;
   switch (e.type) {
     case 'cart.created':
@@ -46,14 +54,13 @@ function actionOf(e: StoredEvent): Action | null {
       const run = { journey: 'abandoned_cart', customerId: '', runKey: '', ref: String(p.cartId) } as const;
       return { kind: 'start', profileId, run: { ...run, channelId: str(p.channelId), vars: {} } };
     }
-    case 'cart.checked_out':
-    case 'order.created': {
-      if (e.type === 'order.created' && p.historical === true) return null;
-      const profileId = str(e.type === 'order.created' ? p.customerId : p.profileId);
+    case 'cart.checked_out': {
       const cartId = str(p.cartId);
       const exit = { journey: 'abandoned_cart' as const, runKeys: [], refs: cartId ? [cartId] : [] };
-      return { kind: 'exit', profileId, exit: { ...exit, reason: 'purchased' } };
+      return [{ kind: 'exit', profileId: str(p.profileId), exit: { ...exit, reason: 'purchased' } }];
     }
+    case 'order.created':
+      return p.historical === true ? null : orderPlaced(p);
     case 'order.ready_for_pickup': {
       const profileId = str(p.customerId);
       if (!profileId) return null;
@@ -67,20 +74,59 @@ function actionOf(e: StoredEvent): Action | null {
     case 'order.cancelled': {
       const reason = e.type === 'order.cancelled' ? 'cancelled' : 'collected';
       const exit = { journey: 'pickup_ready' as const, runKeys: [String(p.orderId)], refs: [], reason };
-      return { kind: 'exit', profileId: null, exit };
+      const exits: Action[] = [{ kind: 'exit', profileId: null, exit }];
+      if (e.type === 'order.cancelled') exits.push(orderExit('post_purchase', p, 'cancelled'));
+      return exits;
+    }
+    case 'order.returned':
+      return orderExit('post_purchase', p, 'returned');
+    case 'loyalty.tier_reached': {
+      const profileId = String(p.customerId);
+      const tier = String(p.tier);
+      const run = { journey: 'tier_reached', customerId: '', runKey: '', ref: tier } as const;
+      return {
+        kind: 'start',
+        profileId,
+        keySuffix: `:${tier}`,
+        run: { ...run, channelId: null, vars: { tier } },
+      };
     }
   }
   return null;
 }
 
+const orderExit = (journey: JourneyKey, p: Record<string, unknown>, reason: string): Action => ({
+  kind: 'exit',
+  profileId: null,
+  exit: { journey, runKeys: [String(p.orderId)], refs: [], reason },
+});
+
+/** An order placed: the customer's abandoned cart and win-back end; their post-purchase run starts. */
+function orderPlaced(p: Record<string, unknown>): Action[] {
+  const profileId = str(p.customerId);
+  const cartId = str(p.cartId);
+  const cart = { journey: 'abandoned_cart' as const, runKeys: [], refs: cartId ? [cartId] : [] };
+  const actions: Action[] = [
+    { kind: 'exit', profileId, exit: { ...cart, reason: 'purchased' } },
+    { kind: 'exit', profileId, exit: { journey: 'win_back', runKeys: [], refs: [], reason: 'purchased' } },
+  ];
+  if (!profileId) return actions;
+  const orderId = String(p.orderId);
+  const vars = { orderNumber: String(p.orderNumber ?? ''), orderId };
+  const run = { journey: 'post_purchase', customerId: '', runKey: orderId, ref: orderId, vars } as const;
+  actions.push({ kind: 'start', profileId, run: { ...run, channelId: str(p.channelId) } });
+  return actions;
+}
+
 export function createTriggers(deps: JourneysFlowDeps) {
+  const backInStock = createBackInStock(deps);
   /** A stretch of starts, or of exits, in one write: the log's order holds between stretches. */
   async function apply(ctx: Ctx, actions: Action[], rootOf: Map<string, string>): Promise<boolean> {
     if (actions[0]?.kind === 'start') {
       const starts = actions.flatMap((a) => {
         const root = a.kind === 'start' ? rootOf.get(a.profileId) : undefined;
         if (a.kind !== 'start' || !root) return [];
-        return [{ ...a.run, customerId: root, runKey: a.run.runKey || root }];
+        return [{ ...a.run, customerId: root, runKey: a.run.runKey || `${root}${a.keySuffix ?? ''}` }];
       });
       const runs = await deps.journeys.startMany(ctx, starts);
       const now = ctx.clock.now();
@@ -90,8 +136,11 @@ export function createTriggers(deps: JourneysFlowDeps) {
       if (a.kind !== 'exit') return [];
       // The customer's run is ended by any of its profiles or its root (abandoned cart).
       const keys = [a.profileId, a.profileId ? rootOf.get(a.profileId) : null];
-      const extra = a.exit.journey === 'abandoned_cart' ? keys.filter((x): x is string => !!x) : [];
-      return [{ ...a.exit, runKeys: [...a.exit.runKeys, ...extra] }];
+      const known = keys.filter((x): x is string => !!x);
+      if (a.exit.journey === 'abandoned_cart') return [{ ...a.exit, runKeys: [...a.exit.runKeys, ...known] }];
+      // A win-back run's ref is the customer (its key names the lapse).
+      if (a.exit.journey === 'win_back') return known.length ? [{ ...a.exit, refs: known }] : [];
+      return [a.exit];
     });
     const ended = await deps.journeys.exitMany(ctx, exits);
     await deps.messaging.cancelSendsOfRuns(
@@ -107,12 +156,15 @@ export function createTriggers(deps: JourneysFlowDeps) {
      * exits) in one write; wakes the sweeper when a run became due at once.
      */
     async handle(ctx: Ctx, events: StoredEvent[]): Promise<void> {
-      const actions = events.map(actionOf).filter((a): a is Action => a !== null);
-      if (actions.length === 0) return;
+      let due = await backInStock.handleStock(ctx, events);
+      const actions = events.flatMap((e) => actionOf(e) ?? []);
+      if (actions.length === 0) {
+        if (due) deps.wake?.runs();
+        return;
+      }
       const profiles = [...new Set(actions.flatMap((a) => (a.profileId ? [a.profileId] : [])))];
       const subjects = await deps.customers.subjects(ctx, profiles, { facts: false });
       const rootOf = new Map([...subjects].map(([id, s]) => [id, s.rootId]));
-      let due = false;
       for (let i = 0; i < actions.length; ) {
         let j = i + 1;
         while (j < actions.length && actions[j]!.kind === actions[i]!.kind) j++;

@@ -183,6 +183,11 @@ export interface CustomersService {
   subjects(ctx: Ctx, ids: string[], o: { facts: boolean }): Promise<Map<string, CustomerSubject>>;
   /** A page of surviving (not erased) customers' ids in id order, for jobs that visit everyone. */
   customerIds(ctx: Ctx, o: { after: string | null; limit: number }): Promise<string[]>;
+  /** A page of live customers (by id) whose newest order fell in [from, to), with its time. */
+  lastOrderedIn(
+    ctx: Ctx,
+    o: { from: Date; to: Date; after: string | null; limit: number },
+  ): Promise<Array<{ id: string; lastOrderAt: Date }>>;
   /** A page of stored events with one of these names since a time, in id order (for backfills). */
   eventsNamed(
     ctx: Ctx,

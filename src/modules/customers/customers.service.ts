@@ -157,6 +157,7 @@ export function createCustomersService(options: CustomersOptions = {}): Customer
     resolveCluster: view.resolveCluster,
     subjects: view.subjects,
     customerIds: view.customerIds,
+    lastOrderedIn: view.lastOrderedIn,
     eventsNamed: view.eventsNamed,
     storedEvents: view.storedEvents,
     view: view.view,

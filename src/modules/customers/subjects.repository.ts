@@ -84,6 +84,28 @@ export async function selectCustomerIds(
   return r.map((x) => x.id);
 }
 
+/**
+ * A page of live roots (by id, after `after`) whose cluster's newest order fell in [from, to): the
+ * lapsed buyers a win-back journey looks for once a day.
+ */
+export async function selectRootsLastOrderedIn(
+  exec: Executor,
+  o: { from: Date; to: Date; after: string | null; limit: number },
+): Promise<Array<{ id: string; lastOrderAt: Date }>> {
+  const r = await rows<{ id: string; last_order_at: string | Date }>(
+    exec,
+    sql`select r.id, max(p.last_order_at) as last_order_at from customer_profiles p
+        join customer_profiles r on r.id = coalesce(p.merged_into, p.id)
+        where r.merged_into is null and r.status = 'active' and p.last_order_at is not null
+          ${o.after === null ? sql`` : sql`and r.id > ${o.after}`}
+        group by r.id
+        having max(p.last_order_at) >= ${o.from.toISOString()}::timestamptz
+          and max(p.last_order_at) < ${o.to.toISOString()}::timestamptz
+        order by r.id limit ${o.limit}`,
+  );
+  return r.map((x) => ({ id: x.id, lastOrderAt: new Date(x.last_order_at) }));
+}
+
 export interface NamedEventRow {
   id: string;
   sourceId: string;

@@ -19,6 +19,7 @@ import { clusterChannels, clusterTraits, type ProfileState } from './profile-sta
 import {
   selectCustomerIds,
   selectEventsNamed,
+  selectRootsLastOrderedIn,
   selectStoredEvents,
   selectSubjects,
 } from './subjects.repository.js';
@@ -73,6 +74,8 @@ export function createViewService(opts: { rules: IdentityRules }) {
 
     customerIds: (ctx: Ctx, o: { after: string | null; limit: number }) =>
       selectCustomerIds(ctx.db, o.after, Math.min(Math.max(o.limit, 1), 5_000)),
+    lastOrderedIn: (ctx: Ctx, o: { from: Date; to: Date; after: string | null; limit: number }) =>
+      selectRootsLastOrderedIn(ctx.db, { ...o, limit: Math.min(Math.max(o.limit, 1), 5_000) }),
     eventsNamed: (ctx: Ctx, q: { names: string[]; since: Date; after: string | null; limit: number }) =>
       selectEventsNamed(ctx.db, { ...q, limit: Math.min(Math.max(q.limit, 1), 5_000) }),
     storedEvents: (ctx: Ctx, refs: Array<{ sourceId: string; messageId: string }>) =>

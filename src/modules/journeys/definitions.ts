@@ -2,13 +2,22 @@
 // at send time) and its steps. A step waits (from the run's start for the first, from the previous
 // step after), then queues one message whose channel format is chosen at send time from the order.
 
-export const JOURNEY_KEYS = ['abandoned_cart', 'pickup_ready'] as const;
+export const JOURNEY_KEYS = [
+  'abandoned_cart',
+  'pickup_ready',
+  'back_in_stock',
+  'post_purchase',
+  'win_back',
+  'tier_reached',
+] as const;
 export type JourneyKey = (typeof JOURNEY_KEYS)[number];
 
 export interface JourneyStep {
   /** Seconds after the previous step (the first: the journey's delay setting when 'delay'). */
   after: number | 'delay';
   template: string;
+  /** The step's own purpose when it differs from the journey's (a thank-you needs no opt-in, a review request does). */
+  purpose?: 'marketing' | 'transactional';
 }
 
 export interface JourneyDefinition {
@@ -20,6 +29,8 @@ export interface JourneyDefinition {
   defaults: { enabled: boolean; delaySeconds: number; channelOrder: string[] };
 }
 
+// The journeys that message every buyer (post-purchase, win-back, tier reached) are off until the
+// retailer turns them on: a hub upgraded to them must not start mailing its customers unasked.
 export const JOURNEYS: Record<JourneyKey, JourneyDefinition> = {
   abandoned_cart: {
     key: 'abandoned_cart',
@@ -38,5 +49,39 @@ export const JOURNEYS: Record<JourneyKey, JourneyDefinition> = {
       { after: 24 * 3600, template: 'pickup_ready' },
     ],
     defaults: { enabled: true, delaySeconds: 0, channelOrder: ['email', 'sms', 'whatsapp'] },
+  },
+  // A shopper asked to hear when a sold-out variant is back: one message, then the subscription ends.
+  back_in_stock: {
+    key: 'back_in_stock',
+    purpose: 'marketing',
+    steps: [{ after: 'delay', template: 'back_in_stock' }],
+    defaults: { enabled: true, delaySeconds: 0, channelOrder: ['email', 'push', 'sms'] },
+  },
+  // A thank-you as the order is placed, then the review request `delay` later; a return ends it.
+  post_purchase: {
+    key: 'post_purchase',
+    purpose: 'marketing',
+    steps: [
+      { after: 0, template: 'post_purchase', purpose: 'transactional' },
+      { after: 'delay', template: 'review_request' },
+    ],
+    defaults: { enabled: false, delaySeconds: 7 * 86_400, channelOrder: ['email', 'sms'] },
+  },
+  // The delay is the lapse: `delay` after the customer's last order the daily sweep starts a run
+  // (once per last order), a nudge again a week later; an order on any channel ends it.
+  win_back: {
+    key: 'win_back',
+    purpose: 'marketing',
+    steps: [
+      { after: 0, template: 'win_back' },
+      { after: 7 * 86_400, template: 'win_back' },
+    ],
+    defaults: { enabled: false, delaySeconds: 90 * 86_400, channelOrder: ['email', 'sms'] },
+  },
+  tier_reached: {
+    key: 'tier_reached',
+    purpose: 'marketing',
+    steps: [{ after: 'delay', template: 'tier_reached' }],
+    defaults: { enabled: false, delaySeconds: 0, channelOrder: ['email', 'push', 'sms'] },
   },
 };

@@ -39,5 +39,41 @@ export const journeyRuns = pgTable(
     uniqueIndex('journey_runs_one_active_idx').on(t.journey, t.runKey).where(sql`status = 'active'`),
     index('journey_runs_due_idx').on(t.dueAt).where(sql`status = 'active'`),
     index('journey_runs_customer_idx').on(t.customerId),
+    // A run started once per key (win-back: once per last order), whatever became of it.
+    index('journey_runs_key_idx').on(t.journey, t.runKey),
   ],
 );
+
+/**
+ * A shopper's wish to hear when a sold-out variant is back on a channel: active until the stock
+ * returns (notified: its one run was started) or it is cancelled.
+ */
+export const backInStockSubscriptions = pgTable(
+  'back_in_stock_subscriptions',
+  {
+    id: text('id').primaryKey(),
+    customerId: text('customer_id').notNull(),
+    sku: text('sku').notNull(),
+    channelId: text('channel_id').notNull(),
+    // active → notified | cancelled
+    status: text('status').notNull(),
+    // What the message names and links to (the product's title and handle when subscribed).
+    vars: jsonb('vars').$type<Record<string, string>>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('back_in_stock_one_active_idx')
+      .on(t.customerId, t.sku, t.channelId)
+      .where(sql`status = 'active'`),
+    index('back_in_stock_sku_idx').on(t.sku).where(sql`status = 'active'`),
+  ],
+);
+
+/** Sweeps that run once a day across nodes (win-back): when next due, and the node leasing it. */
+export const journeySweeps = pgTable('journey_sweeps', {
+  name: text('name').primaryKey(),
+  nextAt: timestamp('next_at', { withTimezone: true }).notNull(),
+  leaseUntil: timestamp('lease_until', { withTimezone: true }),
+  leaseOwner: text('lease_owner'),
+});

@@ -1,11 +1,17 @@
 // The built-in templates: what a hub sends before anyone edits a word, in five languages. An edited
 // variant (messaging_templates) replaces one of these; other formats fall back to the short (sms) text.
+import {
+  JOURNEY_SAMPLE_VARIABLES,
+  JOURNEY_TEMPLATE_VARIABLES,
+  JOURNEY_TEMPLATES,
+} from './journey-templates.js';
 import type { MessageLocale, TemplateContent } from './messaging.types.js';
 
 /** The variables each template key may use; a template naming another fails its preview and save. */
 export const TEMPLATE_VARIABLES: Record<string, readonly string[]> = {
   abandoned_cart: ['shop', 'itemCount', 'total', 'link', 'handoffCode'],
   pickup_ready: ['shop', 'orderNumber', 'pickupCode'],
+  ...JOURNEY_TEMPLATE_VARIABLES,
 };
 
 /** Sample values for previews. */
@@ -17,6 +23,7 @@ export const SAMPLE_VARIABLES: Record<string, string> = {
   handoffCode: 'K7QX4M',
   orderNumber: 'OH-10234',
   pickupCode: 'H4KM9Q2T',
+  ...JOURNEY_SAMPLE_VARIABLES,
 };
 
 type Long = { subject: string; body: string; cta: string };
@@ -109,6 +116,7 @@ const PICKUP: Record<MessageLocale, { email: Long; sms: string }> = {
 const BUILT_IN: Record<string, Record<MessageLocale, { email: Long; sms: string }>> = {
   abandoned_cart: CART,
   pickup_ready: PICKUP,
+  ...JOURNEY_TEMPLATES,
 };
 
 /** The built-in content of a key in a format and locale, or undefined for an unknown key. */

@@ -36,7 +36,14 @@ interface Journey {
 }
 const LOCALES = ['en', 'es', 'sv', 'bg', 'nl'] as const;
 const FORMATS = ['email', 'sms', 'whatsapp', 'push', 'banner', 'receipt'] as const;
-const KEYS = ['abandoned_cart', 'pickup_ready'] as const;
+const KEYS = [
+  'abandoned_cart',
+  'pickup_ready',
+  'back_in_stock',
+  'post_purchase',
+  'win_back',
+  'tier_reached',
+] as const;
 
 export function JourneysPage() {
   const intl = useIntl();

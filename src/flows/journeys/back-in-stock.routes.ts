@@ -1,0 +1,90 @@
+// Back in stock from a storefront: "tell me when it's back" on a sold-out variant, with the shopper's
+// consent to hear from the channel. A publishable key (scoped to its channel) subscribes its
+// signed-in shopper, or the email address typed in; a server key may name the profile. Refusals:
+// an unknown or unlisted SKU, one still in stock, no consent, no one to tell.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../kernel/index.js';
+import { channelScope } from '../../platform/http/auth-hook.js';
+import { browserKeys } from '../../platform/http/route-policy.js';
+import { shopperSessionOf } from '../shopper-account/index.js';
+import type { JourneysFlow } from './journeys.flow.js';
+
+const Body = z.strictObject({
+  channelId: z.string().max(100).optional().describe('required unless the key is bound to a channel'),
+  sku: z.string().min(1).max(100),
+  email: z.string().email().max(320).optional().describe('when no shopper is signed in'),
+  profileId: z.string().max(100).optional().describe('server keys only: the customer to tell'),
+  consent: z.literal(true).describe('the shopper agreed to be messaged about it'),
+});
+const Subscription = z.object({
+  id: z.string(),
+  sku: z.string(),
+  channelId: z.string(),
+  status: z.string(),
+  createdAt: z.date(),
+});
+const invalid = (path: string, message: string) =>
+  new AppError('validation_failed', message, { issues: [{ path, message }] });
+
+const REFUSALS = {
+  unknown_sku: ['body.sku', 'No variant with this SKU is sold on this channel'],
+  in_stock: ['body.sku', 'This variant is in stock: it can be bought now'],
+  unknown_channel: ['body.channelId', 'No such channel'],
+} as const;
+
+export const backInStockRoutes =
+  (flow: JourneysFlow): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/back-in-stock',
+      {
+        // carts:write: what a storefront key does for its shopper (publishable keys hold it).
+        config: { policy: browserKeys('carts:write', 'own') },
+        schema: {
+          tags: ['journeys'],
+          summary: 'Ask to be told once when a sold-out variant is back in stock on the channel',
+          body: Body,
+          response: { 201: Subscription },
+        },
+      },
+      async (request, reply) => {
+        const { body, ctx } = request;
+        const channelId = await channelScope(request, body.channelId);
+        if (!channelId) throw invalid('body.channelId', 'required unless the API key is bound to a channel');
+        const browser = ctx.actor.keyKind === 'publishable';
+        if (browser && body.profileId)
+          throw new AppError(
+            'profile_not_signed_in',
+            'A storefront key subscribes only its signed-in shopper',
+          );
+        const signedIn = browser ? ((await shopperSessionOf(request))?.profileId ?? null) : null;
+        const named = signedIn ?? body.profileId ?? null;
+        if (!named && !body.email) throw invalid('body.email', 'required unless a shopper is signed in');
+        const customer = async () => {
+          let id = named;
+          if (!id) {
+            const found = await flow.deps.customers.identify(ctx, {
+              channelId,
+              identifiers: [{ type: 'email', value: body.email! }],
+            });
+            if (!found.ok) throw invalid('body.email', 'not an email address the hub accepts');
+            id = found.value.customerId;
+          }
+          // Consent to hear from this channel, as the shopper gave it on the form.
+          return flow.deps.customers.setConsent(ctx, id, {
+            purpose: 'marketing',
+            channel: channelId,
+            granted: true,
+            sourceChannelId: channelId,
+          });
+        };
+        const r = await flow.subscribeBackInStock(ctx, { channelId, sku: body.sku, customer });
+        if (!r.ok) {
+          const [path, message] = REFUSALS[r.reason];
+          throw invalid(path, message);
+        }
+        return reply.code(201).send(r.value);
+      },
+    );
+  };

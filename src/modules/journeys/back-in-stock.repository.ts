@@ -1,0 +1,135 @@
+// SQL of back-in-stock subscriptions, of runs started once per key (win-back) and of the daily
+// sweeps' leases.
+import { sql } from 'drizzle-orm';
+import { type Executor, rows } from '../../platform/db/database.js';
+import type { SqlRow } from '../../platform/db/rows.js';
+import type { backInStockSubscriptions } from './journeys.schema.js';
+
+export interface BackInStockSubscription {
+  id: string;
+  customerId: string;
+  sku: string;
+  channelId: string;
+  status: 'active' | 'notified' | 'cancelled';
+  vars: Record<string, string>;
+  createdAt: Date;
+  endedAt: Date | null;
+}
+
+type SubRow = SqlRow<typeof backInStockSubscriptions>;
+const toSub = (r: SubRow): BackInStockSubscription => ({
+  id: r.id,
+  customerId: r.customer_id,
+  sku: r.sku,
+  channelId: r.channel_id,
+  status: r.status as BackInStockSubscription['status'],
+  vars: r.vars,
+  createdAt: new Date(r.created_at),
+  endedAt: r.ended_at ? new Date(r.ended_at) : null,
+});
+
+/** Adds the subscription, or returns the customer's active one for the same variant and channel. */
+export async function upsertSubscription(
+  exec: Executor,
+  s: Omit<BackInStockSubscription, 'status' | 'endedAt'>,
+): Promise<BackInStockSubscription> {
+  const [row] = await rows<SubRow>(
+    exec,
+    sql`insert into back_in_stock_subscriptions (id, customer_id, sku, channel_id, status, vars, created_at)
+        values (${s.id}, ${s.customerId}, ${s.sku}, ${s.channelId}, 'active', ${JSON.stringify(s.vars)}::jsonb,
+          ${s.createdAt.toISOString()})
+        on conflict (customer_id, sku, channel_id) where status = 'active'
+          do update set vars = excluded.vars
+        returning *`,
+  );
+  return toSub(row!);
+}
+
+/**
+ * Ends the active subscriptions of these variants on these channels (their stock came back) and
+ * returns them: one statement, so each is taken once however many nodes see the event.
+ */
+export async function takeSubscriptions(
+  exec: Executor,
+  available: Array<{ sku: string; channelId: string }>,
+  now: Date,
+): Promise<BackInStockSubscription[]> {
+  if (available.length === 0) return [];
+  return (
+    await rows<SubRow>(
+      exec,
+      sql`update back_in_stock_subscriptions s set status = 'notified', ended_at = ${now.toISOString()}
+          from jsonb_to_recordset(${JSON.stringify(available.map((a) => ({ sku: a.sku, channel_id: a.channelId })))}::jsonb)
+            as x(sku text, channel_id text)
+          where s.status = 'active' and s.sku = x.sku and s.channel_id = x.channel_id
+          returning s.*`,
+    )
+  ).map(toSub);
+}
+
+export async function selectSubscriptionsOf(
+  exec: Executor,
+  customerIds: string[],
+): Promise<BackInStockSubscription[]> {
+  return (
+    await rows<SubRow>(
+      exec,
+      sql`select * from back_in_stock_subscriptions where customer_id = any(${sql.param(customerIds)}::text[])
+          order by created_at desc limit 50`,
+    )
+  ).map(toSub);
+}
+
+/** The run keys of these that a journey has ever had a run of (active or ended). */
+export async function selectKnownRunKeys(
+  exec: Executor,
+  journey: string,
+  keys: string[],
+): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const r = await rows<{ run_key: string }>(
+    exec,
+    sql`select distinct run_key from journey_runs where journey = ${journey}
+        and run_key = any(${sql.param(keys)}::text[])`,
+  );
+  return new Set(r.map((x) => x.run_key));
+}
+
+/**
+ * Leases the named sweep to `owner` when it is due (first time: at once) and no live lease holds
+ * it; true when this node got it.
+ */
+export async function claimSweep(
+  exec: Executor,
+  o: { name: string; now: Date; leaseUntil: Date; owner: string; force: boolean },
+): Promise<boolean> {
+  const now = o.now.toISOString();
+  const r = await rows<{ name: string }>(
+    exec,
+    sql`insert into journey_sweeps (name, next_at, lease_until, lease_owner)
+        values (${o.name}, ${now}, ${o.leaseUntil.toISOString()}, ${o.owner})
+        on conflict (name) do update set lease_until = excluded.lease_until, lease_owner = excluded.lease_owner
+          where (journey_sweeps.next_at <= ${now} or ${o.force})
+            and (journey_sweeps.lease_until is null or journey_sweeps.lease_until < ${now})
+        returning name`,
+  );
+  return r.length > 0;
+}
+
+/** The sweep is done: next due at `nextAt`, its lease released (only by the node holding it). */
+export async function finishSweep(exec: Executor, o: { name: string; nextAt: Date; owner: string }) {
+  await exec.execute(
+    sql`update journey_sweeps set next_at = ${o.nextAt.toISOString()}, lease_until = null, lease_owner = null
+        where name = ${o.name} and lease_owner = ${o.owner}`,
+  );
+}
+
+/** Extends `owner`'s lease on the sweep (between its pages); false when another node took it over. */
+export async function extendSweep(exec: Executor, o: { name: string; leaseUntil: Date; owner: string }) {
+  const r = await rows<{ name: string }>(
+    exec,
+    sql`update journey_sweeps set lease_until = ${o.leaseUntil.toISOString()}
+        where name = ${o.name} and lease_owner = ${o.owner} returning name`,
+  );
+  return r.length > 0;
+}

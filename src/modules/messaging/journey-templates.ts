@@ -1,0 +1,241 @@
+// The built-in texts of the later journeys (back in stock, post-purchase thank-you and review
+// request, win-back, tier reached) in the five languages; default-templates.ts serves them.
+import type { MessageLocale } from './messaging.types.js';
+
+type Texts = Record<MessageLocale, { email: { subject: string; body: string; cta: string }; sms: string }>;
+
+export const JOURNEY_TEMPLATE_VARIABLES: Record<string, readonly string[]> = {
+  back_in_stock: ['shop', 'product', 'link'],
+  post_purchase: ['shop', 'orderNumber', 'link'],
+  review_request: ['shop', 'orderNumber', 'link'],
+  win_back: ['shop'],
+  tier_reached: ['shop', 'tier'],
+};
+
+export const JOURNEY_SAMPLE_VARIABLES: Record<string, string> = {
+  product: 'Merino tee – M',
+  tier: 'gold',
+};
+
+const BACK: Texts = {
+  en: {
+    email: {
+      subject: '{{shop}}: {{product}} is back',
+      body: 'Good news: {{product}} is back in stock. It may not last long.',
+      cta: 'Shop it now',
+    },
+    sms: '{{shop}}: {{product}} is back in stock: {{link}}',
+  },
+  es: {
+    email: {
+      subject: '{{shop}}: {{product}} ha vuelto',
+      body: 'Buenas noticias: {{product}} vuelve a estar disponible. Puede que no dure mucho.',
+      cta: 'Comprar ahora',
+    },
+    sms: '{{shop}}: {{product}} vuelve a estar disponible: {{link}}',
+  },
+  sv: {
+    email: {
+      subject: '{{shop}}: {{product}} är tillbaka',
+      body: 'Goda nyheter: {{product}} finns i lager igen. Det kanske inte räcker länge.',
+      cta: 'Handla nu',
+    },
+    sms: '{{shop}}: {{product}} finns i lager igen: {{link}}',
+  },
+  bg: {
+    email: {
+      subject: '{{shop}}: {{product}} отново е наличен',
+      body: 'Добра новина: {{product}} отново е в наличност. Може да не остане дълго.',
+      cta: 'Купете сега',
+    },
+    sms: '{{shop}}: {{product}} отново е в наличност: {{link}}',
+  },
+  nl: {
+    email: {
+      subject: '{{shop}}: {{product}} is terug',
+      body: 'Goed nieuws: {{product}} is weer op voorraad. Wacht niet te lang.',
+      cta: 'Nu bestellen',
+    },
+    sms: '{{shop}}: {{product}} is weer op voorraad: {{link}}',
+  },
+};
+
+const THANKS: Texts = {
+  en: {
+    email: {
+      subject: '{{shop}}: thank you for order {{orderNumber}}',
+      body: 'Thank you for your order {{orderNumber}}. We will let you know how it is coming along.',
+      cta: 'My orders',
+    },
+    sms: '{{shop}}: thank you for order {{orderNumber}}.',
+  },
+  es: {
+    email: {
+      subject: '{{shop}}: gracias por el pedido {{orderNumber}}',
+      body: 'Gracias por tu pedido {{orderNumber}}. Te avisaremos de cómo avanza.',
+      cta: 'Mis pedidos',
+    },
+    sms: '{{shop}}: gracias por el pedido {{orderNumber}}.',
+  },
+  sv: {
+    email: {
+      subject: '{{shop}}: tack för beställning {{orderNumber}}',
+      body: 'Tack för din beställning {{orderNumber}}. Vi håller dig uppdaterad.',
+      cta: 'Mina beställningar',
+    },
+    sms: '{{shop}}: tack för beställning {{orderNumber}}.',
+  },
+  bg: {
+    email: {
+      subject: '{{shop}}: благодарим за поръчка {{orderNumber}}',
+      body: 'Благодарим за поръчката ви {{orderNumber}}. Ще ви държим в течение.',
+      cta: 'Моите поръчки',
+    },
+    sms: '{{shop}}: благодарим за поръчка {{orderNumber}}.',
+  },
+  nl: {
+    email: {
+      subject: '{{shop}}: bedankt voor bestelling {{orderNumber}}',
+      body: 'Bedankt voor je bestelling {{orderNumber}}. We houden je op de hoogte.',
+      cta: 'Mijn bestellingen',
+    },
+    sms: '{{shop}}: bedankt voor bestelling {{orderNumber}}.',
+  },
+};
+
+const REVIEW: Texts = {
+  en: {
+    email: {
+      subject: '{{shop}}: how was order {{orderNumber}}?',
+      body: 'We hope you are enjoying your order {{orderNumber}}. Would you tell us and other shoppers what you think?',
+      cta: 'Write a review',
+    },
+    sms: '{{shop}}: how was order {{orderNumber}}? Tell us: {{link}}',
+  },
+  es: {
+    email: {
+      subject: '{{shop}}: ¿qué tal el pedido {{orderNumber}}?',
+      body: 'Esperamos que disfrutes de tu pedido {{orderNumber}}. ¿Nos cuentas a nosotros y a otros clientes qué te parece?',
+      cta: 'Escribir una reseña',
+    },
+    sms: '{{shop}}: ¿qué tal el pedido {{orderNumber}}? Cuéntanos: {{link}}',
+  },
+  sv: {
+    email: {
+      subject: '{{shop}}: hur blev beställning {{orderNumber}}?',
+      body: 'Vi hoppas att du är nöjd med beställning {{orderNumber}}. Berätta gärna för oss och andra kunder vad du tycker.',
+      cta: 'Skriv ett omdöme',
+    },
+    sms: '{{shop}}: hur blev beställning {{orderNumber}}? Berätta: {{link}}',
+  },
+  bg: {
+    email: {
+      subject: '{{shop}}: как ви се струва поръчка {{orderNumber}}?',
+      body: 'Надяваме се, че сте доволни от поръчката си {{orderNumber}}. Ще споделите ли мнението си с нас и с другите клиенти?',
+      cta: 'Напишете отзив',
+    },
+    sms: '{{shop}}: как ви се струва поръчка {{orderNumber}}? Споделете: {{link}}',
+  },
+  nl: {
+    email: {
+      subject: '{{shop}}: hoe was bestelling {{orderNumber}}?',
+      body: 'We hopen dat je blij bent met bestelling {{orderNumber}}. Vertel je ons en andere klanten wat je ervan vindt?',
+      cta: 'Schrijf een review',
+    },
+    sms: '{{shop}}: hoe was bestelling {{orderNumber}}? Vertel het ons: {{link}}',
+  },
+};
+
+const WIN_BACK: Texts = {
+  en: {
+    email: {
+      subject: '{{shop}}: we miss you',
+      body: 'It has been a while. Come and see what is new at {{shop}}, online or in our stores.',
+      cta: '',
+    },
+    sms: '{{shop}}: it has been a while. Come and see what is new, online or in store.',
+  },
+  es: {
+    email: {
+      subject: '{{shop}}: te echamos de menos',
+      body: 'Ha pasado un tiempo. Ven a ver las novedades de {{shop}}, en línea o en nuestras tiendas.',
+      cta: '',
+    },
+    sms: '{{shop}}: ha pasado un tiempo. Ven a ver las novedades, en línea o en tienda.',
+  },
+  sv: {
+    email: {
+      subject: '{{shop}}: vi saknar dig',
+      body: 'Det var ett tag sedan. Kom och se vad som är nytt hos {{shop}}, på nätet eller i våra butiker.',
+      cta: '',
+    },
+    sms: '{{shop}}: det var ett tag sedan. Se vad som är nytt, på nätet eller i butik.',
+  },
+  bg: {
+    email: {
+      subject: '{{shop}}: липсвате ни',
+      body: 'Мина известно време. Елате да видите какво ново има в {{shop}}, онлайн или в нашите магазини.',
+      cta: '',
+    },
+    sms: '{{shop}}: мина известно време. Вижте какво ново има, онлайн или в магазина.',
+  },
+  nl: {
+    email: {
+      subject: '{{shop}}: we missen je',
+      body: 'Het is een tijdje geleden. Kom kijken wat er nieuw is bij {{shop}}, online of in onze winkels.',
+      cta: '',
+    },
+    sms: '{{shop}}: het is een tijdje geleden. Kom kijken wat er nieuw is, online of in de winkel.',
+  },
+};
+
+const TIER: Texts = {
+  en: {
+    email: {
+      subject: '{{shop}}: welcome to {{tier}}',
+      body: 'You have reached the {{tier}} tier of our loyalty programme. Thank you for shopping with us.',
+      cta: '',
+    },
+    sms: '{{shop}}: you have reached the {{tier}} tier. Thank you!',
+  },
+  es: {
+    email: {
+      subject: '{{shop}}: bienvenido al nivel {{tier}}',
+      body: 'Has alcanzado el nivel {{tier}} de nuestro programa de fidelidad. Gracias por comprar con nosotros.',
+      cta: '',
+    },
+    sms: '{{shop}}: has alcanzado el nivel {{tier}}. ¡Gracias!',
+  },
+  sv: {
+    email: {
+      subject: '{{shop}}: välkommen till {{tier}}',
+      body: 'Du har nått nivån {{tier}} i vårt lojalitetsprogram. Tack för att du handlar hos oss.',
+      cta: '',
+    },
+    sms: '{{shop}}: du har nått nivån {{tier}}. Tack!',
+  },
+  bg: {
+    email: {
+      subject: '{{shop}}: добре дошли в ниво {{tier}}',
+      body: 'Достигнахте ниво {{tier}} в нашата програма за лоялност. Благодарим, че пазарувате при нас.',
+      cta: '',
+    },
+    sms: '{{shop}}: достигнахте ниво {{tier}}. Благодарим!',
+  },
+  nl: {
+    email: {
+      subject: '{{shop}}: welkom bij {{tier}}',
+      body: 'Je hebt het niveau {{tier}} van ons loyaliteitsprogramma bereikt. Bedankt dat je bij ons winkelt.',
+      cta: '',
+    },
+    sms: '{{shop}}: je hebt het niveau {{tier}} bereikt. Bedankt!',
+  },
+};
+
+export const JOURNEY_TEMPLATES: Record<string, Texts> = {
+  back_in_stock: BACK,
+  post_purchase: THANKS,
+  review_request: REVIEW,
+  win_back: WIN_BACK,
+  tier_reached: TIER,
+};
