@@ -328,13 +328,15 @@ export function startConsumer(opts: ConsumerOptions): RunningConsumer {
         }
         const readGen = generation;
         const seen = database.notifier.version;
+        // A caughtUp() waiting for an event held back by a running transaction looks again soon.
+        const maxAgeMs = waiters.length > 0 ? HELD_BACK_POLL_MS : pollMs;
         const { events: batch, scannedTo } = await readShared(
           database,
           cursor,
           opts.filter,
           batchSize,
           seen,
-          pollMs,
+          maxAgeMs,
         );
         failures.succeeded();
         if (batch.length === 0) {
