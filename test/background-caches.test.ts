@@ -130,4 +130,72 @@ describeEachHub('background caches: endpoints and connections changed between tw
     expect(active).toContain(added);
     expect(active).not.toContain(before);
   });
+
+  it('queues the next stock change for a connection added through this hub or another one', async () => {
+    const tag = `bc${t.kind[0]}`;
+    const pl = await ok('POST', '/api/catalog/price-lists', {
+      code: `pl-${tag}`,
+      name: 'EUR',
+      currency: 'EUR',
+    });
+    const channel = await ok('POST', '/api/channels', {
+      code: `shop-${tag}`,
+      name: 'Shop',
+      type: 'web',
+      currency: 'EUR',
+      locales: ['en'],
+      priceListId: pl.id,
+    });
+    const loc = await ok('POST', '/api/inventory/locations', {
+      code: `st-${tag}`,
+      name: 'Store',
+      type: 'store',
+    });
+    await ok('PUT', `/api/inventory/channels/${channel.id}/sourcing`, {
+      locationIds: [loc.id],
+      safetyBuffer: 0,
+    });
+    const sku = `BC-${tag}`.toUpperCase();
+    const product = await ok('POST', '/api/catalog/products', {
+      handle: `bc-${tag}`,
+      defaultLocale: 'en',
+      content: { en: { title: 'Tee' } },
+      variants: [{ sku, prices: [{ priceListId: pl.id, amount: 1000, currency: 'EUR' }] }],
+    });
+    await ok('PUT', `/api/channels/${channel.id}/listings/${product.id}`, { published: true });
+    const enqueuer = t.hub.integration.channelSync!.enqueuer!;
+    const connection = async (hub?: Hub) =>
+      (
+        await ok(
+          'POST',
+          '/api/channel-sync/connections',
+          {
+            channelId: channel.id,
+            name: `conn ${++seq}`,
+            kind: 'generic',
+            baseUrl: 'http://127.0.0.1:9/sync',
+            push: ['stock'],
+            status: 'paused', // changes queue up; nothing is sent
+          },
+          hub,
+        )
+      ).id as string;
+    /** A stock change of the SKU, handled by this hub's enqueuer; the connections it queued for. */
+    const stockChange = async () => {
+      await ok('POST', '/api/inventory/adjustments', { kind: 'receive', sku, location: loc.id, quantity: 1 });
+      await enqueuer.caughtUp();
+      return (
+        await rows<{ connection_id: string }>(
+          t.hub.database.db,
+          sql`select connection_id from channel_sync_items where key = ${sku} and kind = 'stock'`,
+        )
+      )
+        .map((r) => r.connection_id)
+        .sort();
+    };
+    const first = await connection();
+    expect(await stockChange()).toEqual([first]); // the enqueuer keeps [first] now
+    const second = await connection(other); // through the second hub on PostgreSQL
+    expect(await stockChange()).toEqual([first, second].sort());
+  });
 });
