@@ -58,7 +58,7 @@ export async function countRoundTrips(opts: {
     if (/^\s*(begin|commit|rollback)/i.test(text)) t.txControl++;
     else t.statements++;
     if (opts.histogram) {
-      const k = `${step ?? 'background'}\t${text.replace(/\s+/g, ' ').slice(0, 100)}`;
+      const k = `${step ?? 'background'}\t${text.replace(/\s+/g, ' ').slice(0, Number(process.env.BENCH_SQL_WIDTH ?? 100))}`;
       histogram.set(k, (histogram.get(k) ?? 0) + 1);
     }
     return (original as any).apply(this, args);

@@ -5,6 +5,7 @@ import { ADVISOR_EVENT_SCHEMAS } from './modules/advisor/index.js';
 import { CART_EVENT_SCHEMAS } from './modules/carts/index.js';
 import { CATALOG_EVENT_SCHEMAS } from './modules/catalog/index.js';
 import { CDP_EVENT_SCHEMAS } from './modules/cdp/index.js';
+import { CHANNEL_SYNC_EVENT_SCHEMAS } from './modules/channel-sync/index.js';
 import { CHANNEL_EVENT_SCHEMAS } from './modules/channels/index.js';
 import { CUSTOMER_EVENT_SCHEMAS } from './modules/customers/index.js';
 import { INBOX_EVENT_SCHEMAS } from './modules/inbox/index.js';
@@ -28,6 +29,7 @@ export const ALL_EVENT_SCHEMAS: readonly EventSchemaSet[] = [
   { owner: 'catalog', schemas: CATALOG_EVENT_SCHEMAS },
   { owner: 'inventory', schemas: INVENTORY_EVENT_SCHEMAS },
   { owner: 'integrations', schemas: INTEGRATION_EVENT_SCHEMAS },
+  { owner: 'channel-sync', schemas: CHANNEL_SYNC_EVENT_SCHEMAS },
   { owner: 'customers', schemas: CUSTOMER_EVENT_SCHEMAS },
   { owner: 'carts', schemas: CART_EVENT_SCHEMAS },
   { owner: 'orders', schemas: ORDER_EVENT_SCHEMAS },

@@ -99,9 +99,9 @@ export function startWebhooksOut(opts: {
     log,
     startAt: 'head',
     batchSize: 1000,
-    handle: async (events) => {
+    handle: async (events, batch) => {
       const claim = ready.length < readyLimit ? { owner, leaseMs: config.leaseMs } : undefined;
-      const r = await service.enqueueForEvents(ctx, events, claim);
+      const r = await service.enqueueForEvents(ctx, events, claim, batch);
       ready.push(...r.claimed);
       if (r.queued > 0) queued.notify();
     },

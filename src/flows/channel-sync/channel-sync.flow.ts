@@ -3,7 +3,12 @@
 // send time the current truth of each SKU is read and reshaped by the connection's transform.
 import type { Clock } from '../../kernel/index.js';
 import { channelViewScope } from '../../modules/catalog/index.js';
-import type { ConnectionWithCredentials, DirtyItem, SyncKind } from '../../modules/channel-sync/index.js';
+import {
+  CHANNEL_SYNC_EVENTS,
+  type ConnectionWithCredentials,
+  type DirtyItem,
+  type SyncKind,
+} from '../../modules/channel-sync/index.js';
 import { type Ctx, createContext, type Logger } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
 import { type RunningConsumer, startConsumer } from '../../platform/events/consumer.js';
@@ -63,8 +68,8 @@ export function createChannelSyncFlow(deps: ChannelSyncFlowDeps & { readRemote?:
 
   return {
     /** Turns committed events into queue items; returns how many were queued. */
-    async handleEvents(ctx: Ctx, events: StoredEvent[]): Promise<number> {
-      const connections = await deps.sync.liveConnectionsOf(ctx, undefined);
+    async handleEvents(ctx: Ctx, events: StoredEvent[], batch?: { resumed: boolean }): Promise<number> {
+      const connections = await deps.sync.liveConnections(ctx, { events, resumed: batch?.resumed });
       if (connections.length === 0) return 0;
       const plan = await planDirtyItems(deps, ctx, events, new Set(connections.map((c) => c.channelId)));
       let queued = await deps.sync.enqueue(ctx, dirtyItemsFor(connections, plan));
@@ -138,9 +143,10 @@ export function startChannelSyncEnqueuer(opts: {
     log: opts.log,
     startAt: 'head',
     batchSize: 1000,
-    filter: { types: CHANNEL_SYNC_EVENT_TYPES },
-    handle: async (events) => {
-      if ((await opts.flow.handleEvents(ctx, events)) > 0) opts.onQueued?.();
+    // Connection changes too: the enqueuer's kept list of connections is dropped on reading one.
+    filter: { types: [...CHANNEL_SYNC_EVENT_TYPES, CHANNEL_SYNC_EVENTS.connectionChanged] },
+    handle: async (events, batch) => {
+      if ((await opts.flow.handleEvents(ctx, events, batch)) > 0) opts.onQueued?.();
     },
   });
 }

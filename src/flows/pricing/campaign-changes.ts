@@ -8,7 +8,8 @@
 import { bumpPromotionsVersion, PROMOTION_EVENTS } from '../../modules/promotions/index.js';
 import type { Logger } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
-import { type Cursor, headCursor, readEvents } from '../../platform/events/event-log.js';
+import { readShared } from '../../platform/events/consumer.js';
+import { type Cursor, headCursor } from '../../platform/events/event-log.js';
 import { loopFailureLog } from '../../platform/outage-log.js';
 
 export const CAMPAIGN_CHANGE_TYPES = [
@@ -55,15 +56,18 @@ export function followCampaignChanges(opts: {
       try {
         const seen = database.notifier.version;
         cursor ??= await headCursor(database.db);
-        const batch = await readEvents(database.db, {
-          after: cursor,
-          limit: 1000,
-          types: CAMPAIGN_CHANGE_TYPES,
-        });
+        // From the page the process's consumers share (it was a read of its own after every commit).
+        const { events: batch, scannedTo } = await readShared(
+          database,
+          cursor,
+          { types: CAMPAIGN_CHANGE_TYPES },
+          1000,
+          seen,
+          pollMs,
+        );
         failures.succeeded();
+        cursor = scannedTo;
         if (batch.length > 0) {
-          const last = batch[batch.length - 1]!;
-          cursor = { txId: last.txId, position: last.position };
           bumpPromotionsVersion(database);
           continue;
         }

@@ -4,9 +4,12 @@
 
 import { randomBytes } from 'node:crypto';
 import { AppError, newId, notFound } from '../../kernel/index.js';
+import { createLogCachedValue, type SeenEvents } from '../../platform/cache/log-cached-value.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
+import { appendEvent } from '../../platform/events/event-log.js';
 import { checkJsonata } from '../../platform/jsonata.js';
 import { createSecretBox, type SecretBox } from '../../platform/secrets/secret-box.js';
+import { CHANNEL_SYNC_EVENTS } from './channel-sync.events.js';
 import {
   claimConnection,
   deleteConnectionRows,
@@ -45,6 +48,8 @@ import { selectAcks, selectQueuedKeys } from './channel-sync-acks.repository.js'
 
 /** Retries after the first attempt when none is configured: 5 s, 30 s, 2 min, 10 min, 1 h, 5 h. */
 export const CHANNEL_SYNC_RETRY_SCHEDULE_MS = [5_000, 30_000, 120_000, 600_000, 3_600_000, 18_000_000];
+/** How stale the kept live connections may get when a change came without an event (by hand in SQL). */
+export const LIVE_CONNECTIONS_MAX_AGE_MS = 10_000;
 /** Longest Retry-After honoured on a 429. */
 const MAX_PAUSE_MS = 24 * 3_600_000;
 
@@ -85,6 +90,11 @@ export interface ChannelSyncService {
   deleteConnection(ctx: Ctx, id: string): Promise<void>;
   /** Connections that take changes of these channels (active or paused; disabled ones drop them). */
   liveConnectionsOf(ctx: Ctx, channelIds: string[] | undefined): Promise<ConnectionWithCredentials[]>;
+  /**
+   * Every live connection, kept in this process: for the enqueuer, which passes the events it read
+   * (a connection change among them, or a cursor just loaded, drops the kept list first).
+   */
+  liveConnections(ctx: Ctx, seen: SeenEvents): Promise<ConnectionWithCredentials[]>;
 
   // The queue and the sender's lease
   /** Queues changes, coalesced per (connection, kind, SKU). */
@@ -165,6 +175,23 @@ export function createChannelSyncService(deps: ChannelSyncDeps = {}): ChannelSyn
     return { ...c, credentials: JSON.parse(box.open(stored.sealed, where(c.id))) };
   };
 
+  // Read by every enqueuer batch (it was one statement per batch), changed rarely: kept in memory.
+  const live = createLogCachedValue({
+    changeTypes: [CHANNEL_SYNC_EVENTS.connectionChanged],
+    maxAgeMs: LIVE_CONNECTIONS_MAX_AGE_MS,
+    load: async (ctx) => (await selectConnections(ctx.db, { live: true })).map(opened),
+  });
+  /** Every connection change goes through here: its event (other nodes drop their copy on reading it). */
+  async function changed(tx: Ctx, c: ConnectionWithCredentials, change: 'created' | 'updated' | 'deleted') {
+    tx.afterCommit(() => live.invalidate());
+    await appendEvent(tx, {
+      type: CHANNEL_SYNC_EVENTS.connectionChanged,
+      subject: c.id,
+      channelId: c.channelId,
+      payload: { connectionId: c.id, change, status: c.status },
+    });
+  }
+
   async function load(ctx: Ctx, id: string, forUpdate = false): Promise<ConnectionWithCredentials> {
     const c = opened(await selectConnection(ctx.db, id, forUpdate));
     if (!c || (ctx.actor.channelId && c.channelId !== ctx.actor.channelId))
@@ -207,7 +234,10 @@ export function createChannelSyncService(deps: ChannelSyncDeps = {}): ChannelSyn
         createdAt: now,
         updatedAt: now,
       };
-      await insertConnection(ctx.db, sealed(c));
+      await inTransaction(ctx, async (tx) => {
+        await insertConnection(tx.db, sealed(c));
+        await changed(tx, c, 'created');
+      });
       return { connection: publicConnection(c), secret: 'secret' in credentials ? credentials.secret : null };
     },
 
@@ -247,18 +277,22 @@ export function createChannelSyncService(deps: ChannelSyncDeps = {}): ChannelSyn
           updatedAt: tx.clock.now(),
         };
         await updateConnectionRow(tx.db, sealed(next));
+        await changed(tx, next, 'updated');
         return publicConnection(next);
       });
     },
 
     async deleteConnection(ctx: Ctx, id: string): Promise<void> {
-      await load(ctx, id);
-      await deleteConnectionRows(ctx.db, id);
+      await inTransaction(ctx, async (tx) => {
+        const c = await load(tx, id);
+        if (await deleteConnectionRows(tx.db, id)) await changed(tx, c, 'deleted');
+      });
     },
 
     /** Connections that take changes of these channels (active or paused; disabled ones drop them). */
     liveConnectionsOf: async (ctx: Ctx, channelIds: string[] | undefined) =>
       (await selectConnections(ctx.db, { ...(channelIds ? { channelIds } : {}), live: true })).map(opened),
+    liveConnections: (ctx: Ctx, seen: SeenEvents) => live.get(ctx, seen),
 
     /** Queues changes, coalesced per (connection, kind, SKU). */
     enqueue: (ctx: Ctx, items: DirtyItem[]) => upsertItems(ctx.db, items, ctx.clock.now()),

@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import type { MigrationSet } from '../../platform/db/migrate.js';
 
+export { CHANNEL_SYNC_EVENT_SCHEMAS, CHANNEL_SYNC_EVENTS } from './channel-sync.events.js';
 export { channelSyncRoutes } from './channel-sync.routes.js';
 export {
   CHANNEL_SYNC_RETRY_SCHEDULE_MS,

@@ -2,6 +2,7 @@
 // deleted and test-sent; each change is an event. A channel-bound key sees its channel's only.
 
 import { newId, notFound } from '../../kernel/index.js';
+import { createLogCachedValue } from '../../platform/cache/log-cached-value.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/database.js';
 import { appendEvent } from '../../platform/events/event-log.js';
@@ -36,6 +37,9 @@ const checkTransform = (expr: string | null | undefined) => checkJsonata(expr, '
 /** Reads and writes of endpoints shared by their admin and the delivery queue. */
 export type EndpointAccess = ReturnType<typeof endpointAccess>;
 
+/** How stale the kept active endpoints may get when a change came without an event (by hand in SQL). */
+export const ACTIVE_ENDPOINTS_MAX_AGE_MS = 10_000;
+
 export function endpointAccess(deps: WebhooksDeps) {
   const secrets = endpointSecrets(deps.secrets ?? createSecretBox(undefined));
   const insertEndpoint = (exec: Executor, e: EndpointWithSecrets) => insertEndpointRow(exec, secrets.seal(e));
@@ -49,7 +53,16 @@ export function endpointAccess(deps: WebhooksDeps) {
     return secrets.open(e);
   }
 
+  // Read by every fan-out batch (it was one statement per batch), changed rarely: kept in memory.
+  const activeEndpoints = createLogCachedValue({
+    changeTypes: [INTEGRATION_EVENTS.endpointChanged],
+    maxAgeMs: ACTIVE_ENDPOINTS_MAX_AGE_MS,
+    load: (ctx) => selectEndpoints(ctx.db, { activeOnly: true }),
+  });
+
+  /** Every endpoint change goes through here: its event (other nodes drop their copy on reading it). */
   async function changed(tx: Ctx, e: EndpointWithSecrets, what: string) {
+    tx.afterCommit(() => activeEndpoints.invalidate());
     await appendEvent(tx, {
       type: INTEGRATION_EVENTS.endpointChanged,
       subject: e.id,
@@ -58,7 +71,7 @@ export function endpointAccess(deps: WebhooksDeps) {
     });
   }
 
-  return { secrets, insertEndpoint, updateEndpointRow, load, changed };
+  return { secrets, insertEndpoint, updateEndpointRow, load, changed, activeEndpoints };
 }
 
 /** The endpoint half of the webhooks service. */

@@ -22,12 +22,7 @@ import {
   type WebhooksDeps,
 } from './webhook-body.js';
 import { consentGate } from './webhook-consent.js';
-import {
-  activeSecrets,
-  disableEndpointRow,
-  selectEndpoint,
-  selectEndpoints,
-} from './webhook-endpoints.repository.js';
+import { activeSecrets, disableEndpointRow, selectEndpoint } from './webhook-endpoints.repository.js';
 import type { EndpointAccess } from './webhook-endpoints.service.js';
 import {
   claimDueDeliveries,
@@ -52,7 +47,7 @@ import {
 /** The delivery half of the webhooks service. */
 export function deliveryQueue(access: EndpointAccess, deps: WebhooksDeps) {
   const schedule = deps.retryScheduleMs ?? STANDARD_RETRY_SCHEDULE_MS;
-  const { secrets, load, changed } = access;
+  const { secrets, load, changed, activeEndpoints } = access;
 
   /** Parked deliveries rendered again with the endpoint's transform now; those still failing stay parked. */
   async function renderParked(tx: Ctx, e: EndpointWithSecrets, ids?: string[]): Promise<void> {
@@ -87,8 +82,9 @@ export function deliveryQueue(access: EndpointAccess, deps: WebhooksDeps) {
       ctx: Ctx,
       events: StoredEvent[],
       claim?: { owner: string; leaseMs: number },
+      batch?: { resumed?: boolean | undefined },
     ): Promise<{ queued: number; claimed: ClaimedDelivery[] }> {
-      const endpoints = await selectEndpoints(ctx.db, { activeOnly: true });
+      const endpoints = await activeEndpoints.get(ctx, { events, resumed: batch?.resumed });
       if (endpoints.length === 0) return { queued: 0, claimed: [] };
       const list: NewDelivery[] = [];
       const parked: Parameters<typeof insertParkedDeliveries>[1] = [];

@@ -50,6 +50,8 @@ export interface WebhooksService {
     ctx: Ctx,
     events: StoredEvent[],
     claim?: { owner: string; leaseMs: number },
+    /** resumed: the fan-out's cursor was just loaded (another node may have read endpoint changes). */
+    batch?: { resumed?: boolean | undefined },
   ): Promise<{ queued: number; claimed: ClaimedDelivery[] }>;
   /**
    * Queues one event for one endpoint regardless of its type filter (a workflow rule's webhook

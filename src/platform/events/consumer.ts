@@ -10,7 +10,6 @@ import { type Database, type Executor, firstRow, rows } from '../db/database.js'
 import { loopFailureLog } from '../outage-log.js';
 import {
   type Cursor,
-  cursorOf,
   headCursor,
   LOG_START,
   type ReadOptions,
@@ -22,7 +21,11 @@ import { LEASE_MS, onHeartbeat } from './lease-heartbeat.js';
 export interface ConsumerOptions {
   database: Database;
   name: string;
-  handle(events: StoredEvent[]): Promise<void>;
+  /**
+   * resumed: the first batch since the cursor was loaded from the database (at start, after a lease
+   * moved or an error): what came before it may have been handled by another node, unseen here.
+   */
+  handle(events: StoredEvent[], batch: { resumed: boolean }): Promise<void>;
   log: Logger;
   batchSize?: number;
   /** How long to wait for a notification before looking again (catches other nodes' writes). */
@@ -170,8 +173,6 @@ interface SharedPage {
   events: Promise<StoredEvent[]>;
 }
 const SHARED_PAGE = 1000;
-/** Past this age a page is not reused (other nodes' commits arrive without a local notification). */
-const SHARED_PAGE_MAX_AGE_MS = 100;
 const sharedPages = new WeakMap<Database, SharedPage>();
 
 function typeMatcher(types: string[] | undefined): (e: StoredEvent) => boolean {
@@ -184,13 +185,21 @@ function typeMatcher(types: string[] | undefined): (e: StoredEvent) => boolean {
 /**
  * The consumer's next events after `from` (matching its type filter) and how far the log was
  * scanned: a consumer whose filter matched nothing can move its cursor past what it skipped.
+ * `seen`: the notifier's version the caller has seen (a page read before it is not used). Also for
+ * followers of the log that are not consumers (no cursor of their own in the database).
  */
-async function readShared(
+export async function readShared(
   database: Database,
   from: Cursor,
   filter: ConsumerOptions['filter'],
   limit: number,
   seen: number,
+  /**
+   * How old a page may be: the caller's poll interval. Other nodes' commits arrive without a local
+   * notification, found by polling; the consumers' polls, each on its own timer, then share one read
+   * per interval instead of one each (a dozen consumers polled the log ~50 times a second).
+   */
+  maxAgeMs: number,
 ): Promise<{ events: StoredEvent[]; scannedTo: Cursor }> {
   const serialized = database.kind === 'pglite';
   if (filter?.subject || filter?.channelId) {
@@ -199,10 +208,7 @@ async function readShared(
   }
   let page = sharedPages.get(database);
   const usable =
-    page &&
-    page.version >= seen &&
-    !after(page.from, from) &&
-    Date.now() - page.startedAt < SHARED_PAGE_MAX_AGE_MS;
+    page && page.version >= seen && !after(page.from, from) && Date.now() - page.startedAt < maxAgeMs;
   let list = usable ? await page!.events : [];
   const truncated = () => list.length === SHARED_PAGE;
   if (!usable || (truncated() && !after(list[list.length - 1]!, from))) {
@@ -282,6 +288,7 @@ export function startConsumer(opts: ConsumerOptions): RunningConsumer {
   const saveEveryMs = opts.saveEveryMs ?? 1_000;
   // The cursor handled up to, and whether the database has it yet (saved lazily).
   let cursor: Cursor | undefined;
+  let resumed = true;
   let unsaved = false;
   let savedAt = 0;
   const flush = async (): Promise<boolean> => {
@@ -309,6 +316,7 @@ export function startConsumer(opts: ConsumerOptions): RunningConsumer {
           const start = opts.startAt === 'head' ? await headCursor(database.db) : LOG_START;
           cursor = await claimLease(database.db, name, owner, leaseMs, start);
           unsaved = false;
+          resumed = true;
           if (!cursor) {
             // Another worker or node holds it: look again after a while, not on every commit (each
             // commit would cost every consumer held elsewhere a claim attempt, which made a second
@@ -320,7 +328,16 @@ export function startConsumer(opts: ConsumerOptions): RunningConsumer {
         }
         const readGen = generation;
         const seen = database.notifier.version;
-        const { events: batch, scannedTo } = await readShared(database, cursor, opts.filter, batchSize, seen);
+        // A caughtUp() waiting for an event held back by a running transaction looks again soon.
+        const maxAgeMs = waiters.length > 0 ? HELD_BACK_POLL_MS : pollMs;
+        const { events: batch, scannedTo } = await readShared(
+          database,
+          cursor,
+          opts.filter,
+          batchSize,
+          seen,
+          maxAgeMs,
+        );
         failures.succeeded();
         if (batch.length === 0) {
           if (after(scannedTo, cursor)) {
@@ -347,8 +364,12 @@ export function startConsumer(opts: ConsumerOptions): RunningConsumer {
           }
           continue;
         }
-        await opts.handle(batch);
-        cursor = cursorOf(batch[batch.length - 1]!);
+        await opts.handle(batch, { resumed });
+        resumed = false;
+        // Past what the read skipped too (scannedTo is the batch's last event when it was cut at
+        // batchSize): a filtered consumer then stays at the page's end with the others, and its
+        // next read is the shared one, not one of its own from behind.
+        cursor = scannedTo;
         unsaved = true;
         if (Date.now() - savedAt > saveEveryMs && !(await flush())) cursor = undefined;
       } catch (err) {
