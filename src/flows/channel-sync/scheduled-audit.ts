@@ -25,7 +25,9 @@ export function auditRecordOf(result: AuditResult, auditedAt: Date): AuditRecord
     return Object.fromEntries([...seen].map(([k, s]) => [k, s.size]));
   };
   // What the channel answers now is the stronger evidence: those findings come first in the sample.
-  const ordered = [...result.findings].sort((x, y) => (x.source === y.source ? 0 : x.source === 'channel' ? -1 : 1));
+  const ordered = [...result.findings].sort((x, y) =>
+    x.source === y.source ? 0 : x.source === 'channel' ? -1 : 1,
+  );
   return {
     connectionId: a.connectionId,
     channelId: a.channelId,

@@ -376,9 +376,9 @@ export function createChannelSyncService(deps: ChannelSyncDeps = {}): ChannelSyn
     claimAudits: (ctx: Ctx, opts: { owner: string; leaseMs: number; dueBefore: Date; limit: number }) =>
       claimAudits(ctx.db, { ...opts, now: ctx.clock.now() }),
     saveAudit: (ctx: Ctx, record: AuditRecord, owner: string) => saveAudit(ctx.db, record, owner),
-    releaseAudit: (ctx: Ctx, connectionId: string, owner: string) => releaseAudit(ctx.db, connectionId, owner),
-    lastAudits: (ctx: Ctx) =>
-      selectAudits(ctx.db, ctx.actor.channelId ? [ctx.actor.channelId] : undefined),
+    releaseAudit: (ctx: Ctx, connectionId: string, owner: string) =>
+      releaseAudit(ctx.db, connectionId, owner),
+    lastAudits: (ctx: Ctx) => selectAudits(ctx.db, ctx.actor.channelId ? [ctx.actor.channelId] : undefined),
 
     refsOf: (ctx: Ctx, connectionId: string, skus: string[]) => selectRefs(ctx.db, connectionId, skus),
     rememberRefs: (ctx: Ctx, connectionId: string, refs: Array<{ sku: string; externalId: string }>) =>

@@ -189,7 +189,9 @@ export interface Ack extends AckInput {
 /** A drifted item kept as evidence with an audit's result. */
 export const AuditSampleItem = z.object({
   sku: z.string(),
-  kind: z.string().describe('the field that drifted: price, title, description, availability, listing, campaign'),
+  kind: z
+    .string()
+    .describe('the field that drifted: price, title, description, availability, listing, campaign'),
   source: z.enum(['acknowledged', 'channel']),
   hub: z.unknown(),
   channel: z.unknown(),
@@ -203,7 +205,9 @@ export const AuditRecord = z.object({
   status: z.enum(CONNECTION_STATUSES).describe('the connection’s status when audited'),
   skus: z.number().int().describe('SKUs checked'),
   drift: z.record(z.string(), z.number().int()).describe('distinct SKUs drifted, by field'),
-  driftBySync: z.record(z.enum(SYNC_KINDS), z.number().int()).describe('distinct SKUs drifted, by pushed kind'),
+  driftBySync: z
+    .record(z.enum(SYNC_KINDS), z.number().int())
+    .describe('distinct SKUs drifted, by pushed kind'),
   remote: z
     .enum(['checked', 'unsupported', 'error'])
     .describe("checked: the channel's state was read back; error: it could not be (remoteError)"),
