@@ -8,8 +8,8 @@ import { clamp, labeller, NATIVE_TYPES, nextStep, sellingChannels } from './scor
 
 const SYNC_KINDS = ['stock', 'price', 'listing'] as const;
 const LAG_LIMIT_S = 15 * 60;
-/** Any drift on a pushed kind costs it at least this share, plus the share of SKUs drifted. */
-const DRIFT_FLOOR = 0.1;
+/** Any drift on a pushed kind costs it a quarter (as parked items do), plus the share of SKUs drifted. */
+const DRIFT_FLOOR = 0.25;
 /** A channel the audit could not read back counts at most half: nobody knows what it shows. */
 const FAILING = 0.5;
 const DRIFT_SAMPLE = 10;
@@ -136,7 +136,7 @@ export function syncDimension(m: Measured): Dimension {
     key: 'sync',
     score,
     formula:
-      '100 × Σ per selling channel (the hub’s own web, app and stores read it live = 1; others: per pushed kind of stock, price, listing ⅓ × health × consistency; health: 0 paused or disabled, −½ lag over 15 min, −¼ parked items; consistency by the last audit within two intervals: 1 − 10 % − drifted SKUs ÷ SKUs checked when any drifted, at most ½ when the channel could not be read back, not counted when the audit is older or missing) ÷ selling channels',
+      '100 × Σ per selling channel (the hub’s own web, app and stores read it live = 1; others: per pushed kind of stock, price, listing ⅓ × health × consistency; health: 0 paused or disabled, −½ lag over 15 min, −¼ parked items; consistency by the last audit within two intervals: 1 − ¼ − drifted SKUs ÷ SKUs checked when any drifted, at most ½ when the channel could not be read back, not counted when the audit is older or missing) ÷ selling channels',
     figures: {
       sellingChannels: selling.length,
       live: perChannel.filter((r) => r.values.mode === 'live').length,
@@ -155,11 +155,12 @@ export function syncDimension(m: Measured): Dimension {
   };
 }
 
+/** The most urgent first: a sync switched off, then wrong prices or stock being sold from now. */
 function stepOf(f: Record<string, string[]>): Dimension['nextStep'] {
   if (f.paused!.length) return nextStep('resume_sync', f.paused);
+  if (f.drifted!.length) return nextStep('fix_drift', f.drifted);
   if (f.missing!.length) return nextStep('connect_sync', f.missing);
   if (f.lagging!.length) return nextStep('fix_sync', f.lagging);
-  if (f.drifted!.length) return nextStep('fix_drift', f.drifted);
   if (f.partial!.length) return nextStep('cover_sync', f.partial);
   if (f.unknown!.length) return nextStep('audit_sync', f.unknown);
   return nextStep('keep_going');

@@ -135,9 +135,9 @@ describe('omnichannel score formulas', () => {
     });
     expect(clean.nextStep.code).toBe('keep_going');
     const sample = [{ sku: 'TEE-1', kind: 'price', source: 'channel' as const, hub: 1450, channel: 999 }];
-    // 2 of 20 SKUs' prices drifted: the price third counts 1 − 10 % − 10 % = 0.8 → (3 + 0.8/3 + 2/3 …) ÷ 3
+    // 2 of 20 SKUs' prices drifted: the price third counts 1 − ¼ − 10 % = 0.65; web and store count 1 each
     const drifted = withAudit(audit('c1', { driftBySync: { stock: 0, price: 2, listing: 0 }, sample }));
-    expect(drifted.score).toBe(Math.round((100 * (2 + (2 + 0.8) / 3)) / 3));
+    expect(drifted.score).toBe(Math.round((100 * (2 + (2 + 0.65) / 3)) / 3));
     expect(drifted.nextStep).toMatchObject({ code: 'fix_drift', channels: ['mkt'] });
     expect(drifted.sample[0]).toEqual({ kind: 'drift', id: 'TEE-1', label: 'price · mkt · 1450 ≠ 999' });
     expect(drifted.figures).toMatchObject({ audited: 1, auditUnknown: 0, driftedItems: 2 });
