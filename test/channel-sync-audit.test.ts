@@ -93,7 +93,8 @@ describeEachHub('consistency audit', (t) => {
       (items: unknown[]) => items.length === 0,
     );
 
-  it('a price edited on the channel shows up, and its fix action pushes the hub price back', async () => {
+  /** A shop connected to the stand-in, every SKU pushed and acknowledged. */
+  async function connectedShop() {
     const shop = await buildShop(t);
     const c = await ok(t, 'POST', '/api/channel-sync/connections', {
       kind: 'generic',
@@ -107,6 +108,11 @@ describeEachHub('consistency audit', (t) => {
       async () => state.get(shop.skus[1]!),
       (s) => s?.title === 'Fjord tee 1',
     );
+    return { shop, c };
+  }
+
+  it('a price edited on the channel shows up, and its fix action pushes the hub price back', async () => {
+    const { shop, c } = await connectedShop();
     const clean = await audit(`connectionId=${c.id}&remote=true`);
     expect(clean.findings).toEqual([]);
     expect(clean.connections[0]).toMatchObject({ connectionId: c.id, skus: 2, total: 0, remote: 'checked' });
@@ -178,19 +184,7 @@ describeEachHub('consistency audit', (t) => {
   });
 
   it('the periodic audit keeps each result, once per interval, and leaves a connection another node audits', async () => {
-    const shop = await buildShop(t);
-    const c = await ok(t, 'POST', '/api/channel-sync/connections', {
-      kind: 'generic',
-      channelId: shop.channelId,
-      baseUrl: `${channel.url}/sync`,
-      ratePerSecond: 100,
-    });
-    await ok(t, 'POST', `/api/channel-sync/connections/${c.id}/resync`, {});
-    await drained(c.id);
-    await eventually(
-      async () => state.get(shop.skus[1]!),
-      (s) => s?.title === 'Fjord tee 1',
-    );
+    const { shop, c } = await connectedShop();
     // The channel's own back office changes a stock figure; the background job's tick finds it.
     state.get(shop.skus[0]!)!.availableToSell = 3;
     await t.hub.jobs.consistencyAudit.runNow();
