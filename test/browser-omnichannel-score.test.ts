@@ -19,7 +19,8 @@ const TITLES = {
 } as const;
 
 describeBrowser('omnichannel score page', (t) => {
-  it('shows each dimension with its evidence, saves the advisor form and lists the advice', async () => {
+  /** The admin signed in with the key, on the score page. */
+  async function openScorePage() {
     const context = await t.newContext({ width: 1280, height: 900 });
     const page = await context.newPage();
     await adminLogin(page, t.base);
@@ -27,6 +28,11 @@ describeBrowser('omnichannel score page', (t) => {
       .getByRole('navigation', { name: 'Sections' })
       .getByRole('link', { name: 'Omnichannel score' })
       .click();
+    return { context, page };
+  }
+
+  it('shows each dimension with its evidence, saves the advisor form and lists the advice', async () => {
+    const { context, page } = await openScorePage();
     await page.getByTestId('score-overall').waitFor(LIVE);
     await expect(page.getByTestId('score-overall').textContent()).resolves.toMatch(/Overall: \d+ \/ 100/);
     for (const key of DIMENSION_KEYS) {
@@ -96,13 +102,7 @@ describeBrowser('omnichannel score page', (t) => {
     item.price = '0.01';
     expect((await t.api('POST', '/api/channel-sync/audit/run', {})).status).toBe(200);
 
-    const context = await t.newContext({ width: 1280, height: 900 });
-    const page = await context.newPage();
-    await adminLogin(page, t.base);
-    await page
-      .getByRole('navigation', { name: 'Sections' })
-      .getByRole('link', { name: 'Omnichannel score' })
-      .click();
+    const { context, page } = await openScorePage();
     const card = page.locator('[data-dimension="sync"]');
     await card.getByTestId('dimension-sample').waitFor(LIVE);
     await expect(card.getByRole('columnheader', { name: 'Consistency audit' }).count()).resolves.toBe(1);
