@@ -5,7 +5,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { systemClock } from '../src/kernel/index.js';
 import { createContext } from '../src/platform/context.js';
-import { type ChannelReceiver, startChannelReceiver } from './helpers/channel-receiver.js';
+import {
+  type ChannelReceiver,
+  keepPushedCatalogue,
+  type StandInItem,
+  startChannelReceiver,
+} from './helpers/channel-receiver.js';
 import { eventually } from './helpers/eventually.js';
 import { describeEachHub, ok, type TestHub } from './helpers/test-hub.js';
 import { buildWebshop } from './helpers/webshop-fixture.js';
@@ -23,39 +28,11 @@ const buildShop = (t: TestHub) =>
 describeEachHub('consistency audit', (t) => {
   let channel: ChannelReceiver;
   // The stand-in channel's catalogue: what it was pushed, editable by the test.
-  const state = new Map<string, Record<string, unknown>>();
+  let state: Map<string, StandInItem>;
 
   beforeAll(async () => {
     channel = await startChannelReceiver();
-    channel.handle = (r) => {
-      const url = new URL(r.path, 'http://x');
-      if (r.method === 'GET') {
-        const skus = (url.searchParams.get('skus') ?? '').split(',');
-        return { status: 200, body: { items: skus.filter((s) => state.has(s)).map((s) => state.get(s)) } };
-      }
-      const pushed = (r.json?.items ?? []) as Array<{
-        sku: string;
-        changed: string[];
-        availableToSell: number;
-        price: { decimal: string } | null;
-        salePrice?: { decimal: string } | null;
-        listed: boolean;
-        title: string;
-        description: string | null;
-      }>;
-      for (const i of pushed) {
-        const s: Record<string, unknown> = state.get(i.sku) ?? { sku: i.sku };
-        if (i.changed.includes('stock')) s.availableToSell = i.availableToSell;
-        if (i.changed.includes('price')) {
-          s.price = i.price?.decimal ?? null;
-          s.salePrice = i.salePrice?.decimal ?? null;
-        }
-        if (i.changed.includes('listing'))
-          Object.assign(s, { listed: i.listed, title: i.title, description: i.description });
-        state.set(i.sku, s);
-      }
-      return { status: 204 };
-    };
+    state = keepPushedCatalogue(channel);
   });
   afterAll(() => channel.close());
 
@@ -66,7 +43,8 @@ describeEachHub('consistency audit', (t) => {
       (items: unknown[]) => items.length === 0,
     );
 
-  it('a price edited on the channel shows up, and its fix action pushes the hub price back', async () => {
+  /** A shop connected to the stand-in, every SKU pushed and acknowledged. */
+  async function connectedShop() {
     const shop = await buildShop(t);
     const c = await ok(t, 'POST', '/api/channel-sync/connections', {
       kind: 'generic',
@@ -80,6 +58,11 @@ describeEachHub('consistency audit', (t) => {
       async () => state.get(shop.skus[1]!),
       (s) => s?.title === 'Fjord tee 1',
     );
+    return { shop, c };
+  }
+
+  it('a price edited on the channel shows up, and its fix action pushes the hub price back', async () => {
+    const { shop, c } = await connectedShop();
     const clean = await audit(`connectionId=${c.id}&remote=true`);
     expect(clean.findings).toEqual([]);
     expect(clean.connections[0]).toMatchObject({ connectionId: c.id, skus: 2, total: 0, remote: 'checked' });
@@ -150,6 +133,49 @@ describeEachHub('consistency audit', (t) => {
     await t.api('DELETE', `/api/channel-sync/connections/${c.id}`);
   });
 
+  it('the periodic audit keeps each result, once per interval, and leaves a connection another node audits', async () => {
+    const { shop, c } = await connectedShop();
+    // The channel's own back office changes a stock figure; the background job's tick finds it.
+    state.get(shop.skus[0]!)!.availableToSell = 3;
+    await t.hub.jobs.consistencyAudit.runNow();
+    const kept = async () =>
+      (await ok(t, 'GET', '/api/channel-sync/audit/last')).items.find(
+        (a: { connectionId: string }) => a.connectionId === c.id,
+      );
+    const first = await kept();
+    expect(first).toMatchObject({
+      channelId: shop.channelId,
+      status: 'active',
+      skus: 2,
+      remote: 'checked',
+      drift: { availability: 1, price: 0 },
+      driftBySync: { stock: 1, price: 0, listing: 0 },
+      sample: [{ sku: shop.skus[0], kind: 'availability', source: 'channel', hub: 10, channel: 3 }],
+    });
+    // Audited within the interval: the next tick leaves it (its result, drift included, stays).
+    state.get(shop.skus[0]!)!.availableToSell = 10;
+    await t.hub.jobs.consistencyAudit.runNow();
+    expect((await kept()).auditedAt).toBe(first.auditedAt);
+
+    // Another node holds the connection's audit lease: running it now here leaves that connection.
+    const ctx = createContext(t.hub.database, { clock: systemClock, log: t.hub.log });
+    const service = t.hub.integration.channelSync!.service;
+    const lease = { owner: 'other-node', leaseMs: 60_000, dueBefore: new Date(Date.now() + 60_000) };
+    const held = await service.claimAudits(ctx, { ...lease, limit: 1000 });
+    expect(held).toContain(c.id);
+    const run = await ok(t, 'POST', '/api/channel-sync/audit/run', {});
+    expect(run.items.map((a: { connectionId: string }) => a.connectionId)).not.toContain(c.id);
+    for (const id of held) await service.releaseAudit(ctx, id, 'other-node');
+    const again = await ok(t, 'POST', '/api/channel-sync/audit/run', {});
+    expect(again.items.find((a: { connectionId: string }) => a.connectionId === c.id)).toMatchObject({
+      driftBySync: { stock: 0, price: 0, listing: 0 },
+      sample: [],
+    });
+    expect((await kept()).auditedAt > first.auditedAt).toBe(true);
+    await t.api('DELETE', `/api/channel-sync/connections/${c.id}`);
+    expect(await kept()).toBeUndefined();
+  });
+
   it('refuses other keys and bad input; writes nothing', async () => {
     const shop = await buildShop(t);
     const c = await ok(t, 'POST', '/api/channel-sync/connections', {
@@ -174,6 +200,21 @@ describeEachHub('consistency audit', (t) => {
       expect(post.status, `fix with ${k}`).toBe(k === null ? 401 : 403);
     }
     expect((await t.api('GET', '/api/channel-sync/audit', { key: reader })).status).toBe(200);
+    // The periodic audit's kept results and running it now.
+    for (const k of [null, wrongScope, bound, publishable]) {
+      const last = await t.api('GET', '/api/channel-sync/audit/last', { key: k });
+      expect(last.status, `last audits with ${k}`).toBe(k === null ? 401 : 403);
+    }
+    for (const k of [null, wrongScope, reader, bound, publishable]) {
+      const run = await t.api('POST', '/api/channel-sync/audit/run', { key: k, body: {} });
+      expect(run.status, `run with ${k}`).toBe(k === null ? 401 : 403);
+    }
+    const hostileRun = await t.api('POST', '/api/channel-sync/audit/run', { body: { connectionId: c.id } });
+    expect(hostileRun.status).toBe(400);
+    expect(String(hostileRun.headers['content-type'])).toContain('application/problem+json');
+    const kept = await t.api('GET', '/api/channel-sync/audit/last', { key: reader });
+    expect(kept.status).toBe(200);
+    expect(kept.body.items.filter((a: { connectionId: string }) => a.connectionId === c.id)).toEqual([]);
 
     const bad = [
       [{ connectionId: c.id, items: [{ kind: 'colour', sku: 'X' }] }, 'body.items.0.kind'],

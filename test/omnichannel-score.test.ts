@@ -5,7 +5,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { OmnichannelScore } from '../src/flows/omnichannel-score/index.js';
 import { DIMENSION_KEYS } from '../src/modules/advisor/index.js';
-import { type ChannelReceiver, startChannelReceiver } from './helpers/channel-receiver.js';
+import {
+  type ChannelReceiver,
+  keepPushedCatalogue,
+  type StandInItem,
+  startChannelReceiver,
+} from './helpers/channel-receiver.js';
+import { eventually } from './helpers/eventually.js';
 import { describeEachHub, ok } from './helpers/test-hub.js';
 
 process.env.OMNIHUB_WEBHOOKS_ALLOW_PRIVATE = '1';
@@ -29,8 +35,11 @@ describeEachHub(
   'omnichannel score',
   (t) => {
     let receiver: ChannelReceiver;
+    // The marketplace's own catalogue as the stand-in keeps it (what it was pushed, editable).
+    let catalogue: Map<string, StandInItem>;
     beforeAll(async () => {
       receiver = await startChannelReceiver();
+      catalogue = keepPushedCatalogue(receiver);
     });
     afterAll(() => receiver.close());
 
@@ -87,6 +96,60 @@ describeEachHub(
       const gone = await score();
       expect(dim(gone, 'sync').score).toBe(67);
       expect(gone.overall).toBeLessThan(connected.overall);
+    });
+
+    it("a price edited on the marketplace's side, found by the audit, lowers the score and names the item; disconnecting lowers it again", async () => {
+      const market = (await ok(t, 'GET', '/api/channels')).items.find(
+        (c: Channel) => c.code === 'marketplace',
+      );
+      const c = await ok(t, 'POST', '/api/channel-sync/connections', {
+        kind: 'generic',
+        channelId: market.id,
+        baseUrl: `${receiver.url}/sync`,
+        ratePerSecond: 500,
+        burst: 500,
+      });
+      await ok(t, 'POST', `/api/channel-sync/connections/${c.id}/resync`, {});
+      await eventually(
+        async () => (await ok(t, 'GET', `/api/channel-sync/connections/${c.id}/items`)).items,
+        (items: unknown[]) => items.length === 0,
+      );
+      const audited = async () =>
+        (await ok(t, 'POST', '/api/channel-sync/audit/run', {})).items.find(
+          (a: { connectionId: string }) => a.connectionId === c.id,
+        );
+      const clean = await audited();
+      expect(clean).toMatchObject({ remote: 'checked', driftBySync: { stock: 0, price: 0, listing: 0 } });
+      expect(clean.skus).toBeGreaterThan(0);
+      const s1 = await score();
+      const row = (s: Score) => dim(s, 'sync').perChannel.find((r) => r.channelId === market.id)!;
+      expect(row(s1).values).toMatchObject({ audit: 'audit_fresh', checked: clean.skus, drifted: 0 });
+      expect(dim(s1, 'sync').figures).toMatchObject({ audited: 1, driftedItems: 0 });
+
+      // The marketplace's back office changes one price: the next audit reads it back.
+      const [sku, item] = [...catalogue].find(([, i]) => typeof i.price === 'string' && i.listed)!;
+      item.price = '0.01';
+      const drifted = await audited();
+      expect(drifted.driftBySync).toEqual({ stock: 0, price: 1, listing: 0 });
+      const s2 = await score();
+      expect(dim(s2, 'sync').score).toBeLessThan(dim(s1, 'sync').score);
+      expect(s2.overall).toBeLessThanOrEqual(s1.overall);
+      expect(row(s2).values).toMatchObject({ audit: 'audit_fresh', drifted: 1 });
+      expect(dim(s2, 'sync').sample).toContainEqual({
+        kind: 'drift',
+        id: sku,
+        label: expect.stringMatching(/^price · marketplace · \d+ ≠ 1$/),
+      });
+      expect(dim(s2, 'sync').nextStep).toMatchObject({ code: 'fix_drift', channels: ['marketplace'] });
+
+      // The sync switched off: lower again, and flagged.
+      await ok(t, 'PATCH', `/api/channel-sync/connections/${c.id}`, { status: 'disabled' });
+      const s3 = await score();
+      expect(dim(s3, 'sync').score).toBeLessThan(dim(s2, 'sync').score);
+      expect(row(s3).values.status).toBe('disabled');
+      expect(dim(s3, 'sync').nextStep).toMatchObject({ code: 'resume_sync', channels: ['marketplace'] });
+      expect((await audited()).status).toBe('disabled');
+      expect((await t.api('DELETE', `/api/channel-sync/connections/${c.id}`)).status).toBe(204);
     });
 
     it('stores the retailer profile and advises what to integrate next, with reasons', async () => {

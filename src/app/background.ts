@@ -1,6 +1,7 @@
 // The hub's background work, started once its routes are registered: sweepers, consumers of the
 // event log and the inbox's delivery loop.
 
+import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import { createEmailSender, type SmtpInbound, startSmtpInbound } from '../connectors/inbox/index.js';
 import type { IntegrationLayer } from '../connectors/integration-layer/index.js';
@@ -21,7 +22,7 @@ import { startJourneysBackground } from '../flows/journeys/index.js';
 import { startPricingBackground } from '../flows/pricing/index.js';
 import { startRecommendationsProjection } from '../flows/recommendations/index.js';
 import { startWalletBackground } from '../flows/wallet/index.js';
-import type { Clock } from '../kernel/index.js';
+import { type Clock, newId } from '../kernel/index.js';
 import type { ChannelAccountStore } from '../modules/inbox/index.js';
 import { clearExpiredInboundBodies, deleteDeliveredWebhooks } from '../modules/integrations/index.js';
 import { startExpirySweeper } from '../modules/inventory/index.js';
@@ -59,6 +60,8 @@ export interface BackgroundJobs {
   preorderRelease: PeriodicJob;
   /** Sends queued inbox replies (also woken at once when a reply is queued). */
   inboxDelivery: PeriodicJob;
+  /** The consistency audit of the channel sync connections due (one node each), kept for the score. */
+  consistencyAudit: PeriodicJob;
 }
 
 export interface RunningBackground {
@@ -101,8 +104,19 @@ export async function startBackground(deps: BackgroundDeps): Promise<RunningBack
 
 type Stop = () => Promise<void> | void;
 
+/** This process, as the holder of audit leases. */
+const auditOwner = `${hostname()}/${process.pid}/${newId('con')}`;
+
 /** Periodic jobs: expiries, retention and the drift of customers' stages. */
-function startSweepers({ services, config, systemCtx: ctx, database, clock, log }: BackgroundDeps) {
+function startSweepers({
+  services,
+  config,
+  integration,
+  systemCtx: ctx,
+  database,
+  clock,
+  log,
+}: BackgroundDeps) {
   const expirySweeper = startExpirySweeper({ ctx, expireHolds: services.inventory.expireHolds });
   const job = (name: string, intervalMs: number, run: (ctx: Ctx) => Promise<unknown>) =>
     startPeriodicJob({ name, ctx, run, intervalMs });
@@ -135,6 +149,13 @@ function startSweepers({ services, config, systemCtx: ctx, database, clock, log 
     // Idempotency keys replay their outcome for 24 h, then go.
     idempotencyExpiry: job('delete-expired-idempotency-keys', 600_000, (c) =>
       deleteExpiredIdempotencyKeys(c),
+    ),
+    // Each connection's audit with read-back once per interval, on whichever node leases it.
+    consistencyAudit: job('consistency-audit', config.auditIntervalSeconds * 1000, async (c) =>
+      integration.channelSync?.flow.runDueAudits(c, {
+        owner: auditOwner,
+        intervalMs: config.auditIntervalSeconds * 1000,
+      }),
     ),
   };
   const others = [

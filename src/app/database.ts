@@ -156,6 +156,7 @@ export function servicesFor(config: HubConfig, paymentProviders: readonly string
     inbox: { ...inboxOptionsFor(config.dataDir), maxAttachmentBytes: config.maxAttachmentBytes },
     mediaStorage: mediaStorageFor(config.dataDir),
     publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+    auditIntervalSeconds: config.auditIntervalSeconds,
     secrets: createSecretBox(parseSecretsKey(config.secretsKey)),
   });
 }

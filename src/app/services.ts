@@ -70,6 +70,8 @@ export interface ServicesOptions {
   mediaStorage?: MediaStorage | undefined;
   /** Where links in journey messages point (default http://localhost). */
   publicUrl?: string | undefined;
+  /** The periodic consistency audit's interval, for the score's age of its evidence (default 900). */
+  auditIntervalSeconds?: number | undefined;
 }
 
 export function createServices(opts: ServicesOptions = {}) {
@@ -219,11 +221,12 @@ export function createServices(opts: ServicesOptions = {}) {
     wallet: walletFlow,
     recommendations: recommendationsFlow,
   });
-  // The score reads connections and their health only: a read-only instance of the channel-sync
-  // service (the integration layer owns the one that writes and pushes).
+  // The score reads connections, their health and last audits only: a read-only instance of the
+  // channel-sync service (the integration layer owns the one that writes, pushes and audits).
   const omnichannelScore = createOmnichannelScoreFlow({
     channels: base.channels,
     channelSync: createChannelSyncService(),
+    auditIntervalSeconds: opts.auditIntervalSeconds,
     wallet,
     advisor: createAdvisorService(),
   });

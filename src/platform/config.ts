@@ -29,6 +29,11 @@ export interface HubConfig {
   /** A running import untouched this long is failed: its process is gone (OMNIHUB_IMPORT_STALE_SECONDS). */
   importStaleSeconds: number;
   /**
+   * Every connection's consistency audit (with the channel read back) runs once per this many seconds
+   * on one node, for the omnichannel score (OMNIHUB_AUDIT_INTERVAL_SECONDS, default 900).
+   */
+  auditIntervalSeconds: number;
+  /**
    * The payment providers payers may choose (OMNIHUB_PAYMENT_PROVIDERS, comma-separated); undefined =
    * the hub's default (`manual` and the adapters it was built with; `test` and `external` on a demo database).
    */
@@ -179,6 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     webhookRetentionDays,
     inboundRetentionDays,
     importStaleSeconds,
+    auditIntervalSeconds: count(env, 'OMNIHUB_AUDIT_INTERVAL_SECONDS', 900, 1),
     maxFutureSkewSeconds,
     paymentProviders: parseProviderList(env.OMNIHUB_PAYMENT_PROVIDERS),
     smtpUrl: env.OMNIHUB_SMTP_URL?.trim() || undefined,

@@ -75,3 +75,45 @@ export async function startChannelReceiver(): Promise<ChannelReceiver> {
   receiver.close = standIn.close;
   return receiver;
 }
+
+/** One SKU as a stand-in generic channel keeps it: what it was last pushed, editable by the test. */
+export type StandInItem = Record<string, unknown>;
+
+/**
+ * Makes the receiver a generic channel's own catalogue: it keeps what it is pushed (per SKU, the
+ * fields of the kinds changed) and answers the consistency audit's read-back (GET ?skus=a,b). The
+ * returned map is that catalogue: a test edits it as the channel's back office would.
+ */
+export function keepPushedCatalogue(receiver: ChannelReceiver): Map<string, StandInItem> {
+  const state = new Map<string, StandInItem>();
+  receiver.handle = (r) => {
+    const url = new URL(r.path, 'http://x');
+    if (r.method === 'GET') {
+      const skus = (url.searchParams.get('skus') ?? '').split(',');
+      return { status: 200, body: { items: skus.filter((s) => state.has(s)).map((s) => state.get(s)) } };
+    }
+    const pushed = (r.json?.items ?? []) as Array<{
+      sku: string;
+      changed: string[];
+      availableToSell: number;
+      price: { decimal: string } | null;
+      salePrice?: { decimal: string } | null;
+      listed: boolean;
+      title: string;
+      description: string | null;
+    }>;
+    for (const i of pushed) {
+      const s: StandInItem = state.get(i.sku) ?? { sku: i.sku };
+      if (i.changed.includes('stock')) s.availableToSell = i.availableToSell;
+      if (i.changed.includes('price')) {
+        s.price = i.price?.decimal ?? null;
+        s.salePrice = i.salePrice?.decimal ?? null;
+      }
+      if (i.changed.includes('listing'))
+        Object.assign(s, { listed: i.listed, title: i.title, description: i.description });
+      state.set(i.sku, s);
+    }
+    return { status: 204 };
+  };
+  return state;
+}

@@ -25,7 +25,7 @@ export const scoreEn = {
   'score.dim.sync.what':
     "Whether every selling channel sells with the hub's stock, prices and listings: the webshop, app and stores read them live; marketplaces and other shops need a channel sync that pushes them, active and without lag.",
   'score.dim.sync.formula':
-    '100 × the sum over selling channels ÷ their number. A channel the hub serves itself counts 1. A connected channel counts ⅓ per kind pushed (stock, price, listing) times its health: 0 when paused or disabled, minus ½ when it lags over 15 minutes, minus ¼ with parked items. An unconnected marketplace or shop counts 0.',
+    '100 × the sum over selling channels ÷ their number. A channel the hub serves itself counts 1. A connected channel counts ⅓ per kind pushed (stock, price, listing) times its health: 0 when paused or disabled, minus ½ when it lags over 15 minutes, minus ¼ with parked items. An unconnected marketplace or shop counts 0. Times its consistency by the last consistency audit (which reads the channel back, every audit interval): a kind with drifted SKUs counts 1 − ¼ − drifted SKUs ÷ SKUs checked, and at most ½ when the channel could not be read back. An audit older than two intervals, or none, is unknown evidence: not counted, and shown as such.',
   'score.dim.handoffs.title': 'Carts across channels',
   'score.dim.handoffs.what':
     'Carts that moved from one channel to another (a webshop cart opened at a till by its code, an app cart continued on the web): customers carry on where they left off.',
@@ -63,6 +63,10 @@ export const scoreEn = {
   'score.next.resume_sync': 'Resume the paused or disabled sync of {channels}, after fixing its credentials.',
   'score.next.fix_sync': 'The sync of {channels} lags or parks items: look at its failures and replay them.',
   'score.next.cover_sync': 'Push all of stock, prices and listings to {channels}.',
+  'score.next.fix_drift':
+    'Prices, stock or listings on {channels} differ from the hub: run the fixes listed in the consistency audit.',
+  'score.next.audit_sync':
+    'No consistency audit of {channels} in the last two intervals: check that the hub runs its background jobs, or run the audit now.',
   'score.next.use_handoffs':
     'Show the cart hand-off code (QR) on the webshop and app, and let tills open a cart by it.',
   'score.next.connect_inbox':
@@ -99,6 +103,14 @@ export const scoreEn = {
   'score.f.failed': 'Failed',
   'score.f.deadLettered': 'Parked',
   'score.f.lastPushedAt': 'Last push',
+  'score.f.audited': 'Audited recently',
+  'score.f.auditUnknown': 'Audit unknown (older or none)',
+  'score.f.driftedItems': 'Drifted items',
+  'score.f.audit': 'Consistency audit',
+  'score.f.lastAuditAt': 'Last audit',
+  'score.f.auditAgeMinutes': 'Audit age (min)',
+  'score.f.checked': 'SKUs checked',
+  'score.f.drifted': 'Drifted',
   'score.f.cartsMade': 'Carts made',
   'score.f.cartsMoved': 'Carts moved to another channel',
   'score.f.movedPct': 'Moved (%)',
@@ -128,12 +140,17 @@ export const scoreEn = {
   'score.v.live': 'live from the hub',
   'score.v.none': 'no sync',
   'score.v.connection': 'channel sync',
+  'score.v.audit_fresh': 'recent',
+  'score.v.audit_stale': 'too old: unknown',
+  'score.v.audit_none': 'none yet: unknown',
+  'score.v.audit_failing': 'channel not readable',
   'score.kind.order': 'Order',
   'score.kind.event': 'Event',
   'score.kind.cart': 'Cart',
   'score.kind.conversation': 'Conversation',
   'score.kind.campaign': 'Campaign',
   'score.kind.connection': 'Sync',
+  'score.kind.drift': 'Drifted item',
   'score.advisor.title': 'Advisor: what to integrate next',
   'score.advisor.hint':
     'Tell the hub about your business; with the score above it says which channels and capabilities to add next, and why.',

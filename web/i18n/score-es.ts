@@ -26,7 +26,7 @@ export const scoreEs: Record<ScoreKey, string> = {
   'score.dim.sync.what':
     'Si cada canal de venta vende con el stock, los precios y los listados del hub: la tienda web, la app y las tiendas los leen en vivo; los marketplaces y otras tiendas necesitan una sincronización activa y sin retraso.',
   'score.dim.sync.formula':
-    '100 × la suma sobre los canales de venta ÷ su número. Un canal que sirve el propio hub cuenta 1. Un canal conectado cuenta ⅓ por tipo enviado (stock, precio, listado) por su salud: 0 en pausa o desactivado, menos ½ con más de 15 minutos de retraso, menos ¼ con elementos aparcados. Un marketplace o tienda sin conexión cuenta 0.',
+    '100 × la suma sobre los canales de venta ÷ su número. Un canal que sirve el propio hub cuenta 1. Un canal conectado cuenta ⅓ por tipo enviado (stock, precio, listado) por su salud: 0 en pausa o desactivado, menos ½ con más de 15 minutos de retraso, menos ¼ con elementos aparcados. Un marketplace o tienda sin conexión cuenta 0. Por su coherencia según la última auditoría de coherencia (que relee el canal, en cada intervalo de auditoría): un tipo con SKU divergentes cuenta 1 − ¼ − SKU divergentes ÷ SKU revisados, y como mucho ½ si no se pudo releer el canal. Una auditoría con más de dos intervalos, o ninguna, es evidencia desconocida: no cuenta, y se muestra así.',
   'score.dim.handoffs.title': 'Carritos entre canales',
   'score.dim.handoffs.what':
     'Carritos que pasaron de un canal a otro (un carrito web abierto en caja con su código, un carrito de la app continuado en la web): los clientes siguen donde lo dejaron.',
@@ -67,6 +67,10 @@ export const scoreEs: Record<ScoreKey, string> = {
   'score.next.fix_sync':
     'La sincronización de {channels} va con retraso o aparca elementos: revisa sus fallos y reenvíalos.',
   'score.next.cover_sync': 'Envía stock, precios y listados a {channels}.',
+  'score.next.fix_drift':
+    'Los precios, el stock o los listados de {channels} difieren del hub: ejecuta las correcciones de la auditoría de coherencia.',
+  'score.next.audit_sync':
+    'No hay auditoría de coherencia de {channels} en los dos últimos intervalos: comprueba que el hub ejecuta sus tareas de fondo, o ejecuta la auditoría ahora.',
   'score.next.use_handoffs':
     'Muestra el código de traspaso del carrito (QR) en la web y la app, y deja que las cajas abran un carrito con él.',
   'score.next.connect_inbox':
@@ -102,6 +106,14 @@ export const scoreEs: Record<ScoreKey, string> = {
   'score.f.failed': 'Fallidos',
   'score.f.deadLettered': 'Aparcados',
   'score.f.lastPushedAt': 'Último envío',
+  'score.f.audited': 'Auditados recientemente',
+  'score.f.auditUnknown': 'Auditoría desconocida (antigua o ninguna)',
+  'score.f.driftedItems': 'Elementos divergentes',
+  'score.f.audit': 'Auditoría de coherencia',
+  'score.f.lastAuditAt': 'Última auditoría',
+  'score.f.auditAgeMinutes': 'Antigüedad de la auditoría (min)',
+  'score.f.checked': 'SKU revisados',
+  'score.f.drifted': 'Divergentes',
   'score.f.cartsMade': 'Carritos creados',
   'score.f.cartsMoved': 'Carritos movidos a otro canal',
   'score.f.movedPct': 'Movidos (%)',
@@ -131,12 +143,17 @@ export const scoreEs: Record<ScoreKey, string> = {
   'score.v.live': 'en vivo desde el hub',
   'score.v.none': 'sin sincronización',
   'score.v.connection': 'sincronización',
+  'score.v.audit_fresh': 'reciente',
+  'score.v.audit_stale': 'demasiado antigua: desconocida',
+  'score.v.audit_none': 'ninguna aún: desconocida',
+  'score.v.audit_failing': 'canal no legible',
   'score.kind.order': 'Pedido',
   'score.kind.event': 'Evento',
   'score.kind.cart': 'Carrito',
   'score.kind.conversation': 'Conversación',
   'score.kind.campaign': 'Campaña',
   'score.kind.connection': 'Sincronización',
+  'score.kind.drift': 'Elemento divergente',
   'score.advisor.title': 'Asesor: qué integrar a continuación',
   'score.advisor.hint':
     'Cuéntale al hub cómo es tu negocio; con la puntuación de arriba te dice qué canales y capacidades añadir y por qué.',

@@ -26,7 +26,7 @@ export const scoreNl: Record<ScoreKey, string> = {
   'score.dim.sync.what':
     'Of elk verkoopkanaal verkoopt met de voorraad, prijzen en vermeldingen van de hub: de webshop, app en winkels lezen ze live; marktplaatsen en andere shops hebben een actieve kanaalsync zonder vertraging nodig.',
   'score.dim.sync.formula':
-    '100 × de som over de verkoopkanalen ÷ hun aantal. Een kanaal dat de hub zelf bedient telt 1. Een gekoppeld kanaal telt ⅓ per soort die wordt gepusht (voorraad, prijs, vermelding) maal zijn gezondheid: 0 als gepauzeerd of uitgeschakeld, min ½ bij meer dan 15 minuten achterstand, min ¼ met geparkeerde items. Een niet-gekoppelde marktplaats of shop telt 0.',
+    "100 × de som over de verkoopkanalen ÷ hun aantal. Een kanaal dat de hub zelf bedient telt 1. Een gekoppeld kanaal telt ⅓ per soort die wordt gepusht (voorraad, prijs, vermelding) maal zijn gezondheid: 0 als gepauzeerd of uitgeschakeld, min ½ bij meer dan 15 minuten achterstand, min ¼ met geparkeerde items. Een niet-gekoppelde marktplaats of shop telt 0. Maal de consistentie volgens de laatste consistentiecontrole (die het kanaal terugleest, elk controle-interval): een soort met afwijkende SKU's telt 1 − ¼ − afwijkende SKU's ÷ gecontroleerde SKU's, en hoogstens ½ als het kanaal niet teruggelezen kon worden. Een controle ouder dan twee intervallen, of geen, is onbekend bewijs: niet meegeteld, en zo getoond.",
   'score.dim.handoffs.title': 'Winkelwagens over kanalen',
   'score.dim.handoffs.what':
     'Winkelwagens die van het ene naar het andere kanaal gingen (een webshopwagen aan de kassa geopend met zijn code, een app-wagen verder op het web): klanten gaan verder waar ze waren.',
@@ -66,6 +66,10 @@ export const scoreNl: Record<ScoreKey, string> = {
   'score.next.fix_sync':
     'De sync van {channels} loopt achter of parkeert items: bekijk de fouten en speel ze opnieuw af.',
   'score.next.cover_sync': 'Push voorraad, prijzen én vermeldingen naar {channels}.',
+  'score.next.fix_drift':
+    'Prijzen, voorraad of vermeldingen op {channels} wijken af van de hub: voer de herstelacties uit de consistentiecontrole uit.',
+  'score.next.audit_sync':
+    'Geen consistentiecontrole van {channels} in de laatste twee intervallen: controleer of de hub zijn achtergrondtaken draait, of voer de controle nu uit.',
   'score.next.use_handoffs':
     "Toon de overdrachtscode (QR) van de winkelwagen in de webshop en app, en laat kassa's er een wagen mee openen.",
   'score.next.connect_inbox':
@@ -102,6 +106,14 @@ export const scoreNl: Record<ScoreKey, string> = {
   'score.f.failed': 'Mislukt',
   'score.f.deadLettered': 'Geparkeerd',
   'score.f.lastPushedAt': 'Laatste push',
+  'score.f.audited': 'Recent gecontroleerd',
+  'score.f.auditUnknown': 'Controle onbekend (ouder of geen)',
+  'score.f.driftedItems': 'Afwijkende items',
+  'score.f.audit': 'Consistentiecontrole',
+  'score.f.lastAuditAt': 'Laatste controle',
+  'score.f.auditAgeMinutes': 'Leeftijd controle (min)',
+  'score.f.checked': "Gecontroleerde SKU's",
+  'score.f.drifted': 'Afwijkend',
   'score.f.cartsMade': 'Aangemaakte wagens',
   'score.f.cartsMoved': 'Wagens naar ander kanaal',
   'score.f.movedPct': 'Verplaatst (%)',
@@ -131,12 +143,17 @@ export const scoreNl: Record<ScoreKey, string> = {
   'score.v.live': 'live uit de hub',
   'score.v.none': 'geen sync',
   'score.v.connection': 'kanaalsync',
+  'score.v.audit_fresh': 'recent',
+  'score.v.audit_stale': 'te oud: onbekend',
+  'score.v.audit_none': 'nog geen: onbekend',
+  'score.v.audit_failing': 'kanaal niet leesbaar',
   'score.kind.order': 'Bestelling',
   'score.kind.event': 'Gebeurtenis',
   'score.kind.cart': 'Winkelwagen',
   'score.kind.conversation': 'Gesprek',
   'score.kind.campaign': 'Actie',
   'score.kind.connection': 'Sync',
+  'score.kind.drift': 'Afwijkend item',
   'score.advisor.title': 'Adviseur: wat u hierna koppelt',
   'score.advisor.hint':
     'Vertel de hub over uw bedrijf; met de score hierboven zegt hij welke kanalen en mogelijkheden u hierna toevoegt, en waarom.',

@@ -26,7 +26,7 @@ export const scoreSv: Record<ScoreKey, string> = {
   'score.dim.sync.what':
     'Om varje säljkanal säljer med hubbens lager, priser och listningar: webbutiken, appen och butikerna läser dem direkt; marknadsplatser och andra butiker behöver en kanalsynk som skickar dem, aktiv och utan fördröjning.',
   'score.dim.sync.formula':
-    '100 × summan över säljkanalerna ÷ deras antal. En kanal som hubben själv betjänar räknas som 1. En ansluten kanal räknas ⅓ per typ som skickas (lager, pris, listning) gånger dess hälsa: 0 när pausad eller avstängd, minus ½ vid mer än 15 minuters fördröjning, minus ¼ med parkerade poster. En oansluten marknadsplats eller butik räknas 0.',
+    '100 × summan över säljkanalerna ÷ deras antal. En kanal som hubben själv betjänar räknas som 1. En ansluten kanal räknas ⅓ per typ som skickas (lager, pris, listning) gånger dess hälsa: 0 när pausad eller avstängd, minus ½ vid mer än 15 minuters fördröjning, minus ¼ med parkerade poster. En oansluten marknadsplats eller butik räknas 0. Gånger dess konsekvens enligt den senaste konsekvenskontrollen (som läser tillbaka kanalen, varje kontrollintervall): en typ med avvikande SKU:er räknas 1 − ¼ − avvikande SKU:er ÷ kontrollerade SKU:er, och högst ½ när kanalen inte kunde läsas tillbaka. En kontroll äldre än två intervall, eller ingen, är okänt underlag: räknas inte, och visas så.',
   'score.dim.handoffs.title': 'Varukorgar mellan kanaler',
   'score.dim.handoffs.what':
     'Varukorgar som flyttat från en kanal till en annan (en webbkorg öppnad i kassan med sin kod, en appkorg som fortsatt på webben): kunderna fortsätter där de slutade.',
@@ -66,6 +66,10 @@ export const scoreSv: Record<ScoreKey, string> = {
   'score.next.fix_sync':
     'Synken för {channels} släpar eller parkerar poster: se över felen och skicka om dem.',
   'score.next.cover_sync': 'Skicka både lager, priser och listningar till {channels}.',
+  'score.next.fix_drift':
+    'Priser, lager eller listningar på {channels} skiljer sig från hubben: kör åtgärderna i konsekvenskontrollen.',
+  'score.next.audit_sync':
+    'Ingen konsekvenskontroll av {channels} under de senaste två intervallen: kontrollera att hubben kör sina bakgrundsjobb, eller kör kontrollen nu.',
   'score.next.use_handoffs':
     'Visa varukorgens överlämningskod (QR) i webbutiken och appen, och låt kassorna öppna en korg med den.',
   'score.next.connect_inbox':
@@ -102,6 +106,14 @@ export const scoreSv: Record<ScoreKey, string> = {
   'score.f.failed': 'Misslyckade',
   'score.f.deadLettered': 'Parkerade',
   'score.f.lastPushedAt': 'Senast skickat',
+  'score.f.audited': 'Nyligen kontrollerade',
+  'score.f.auditUnknown': 'Kontroll okänd (äldre eller ingen)',
+  'score.f.driftedItems': 'Avvikande poster',
+  'score.f.audit': 'Konsekvenskontroll',
+  'score.f.lastAuditAt': 'Senaste kontroll',
+  'score.f.auditAgeMinutes': 'Kontrollens ålder (min)',
+  'score.f.checked': 'Kontrollerade SKU:er',
+  'score.f.drifted': 'Avvikande',
   'score.f.cartsMade': 'Skapade korgar',
   'score.f.cartsMoved': 'Korgar flyttade till annan kanal',
   'score.f.movedPct': 'Flyttade (%)',
@@ -131,12 +143,17 @@ export const scoreSv: Record<ScoreKey, string> = {
   'score.v.live': 'direkt från hubben',
   'score.v.none': 'ingen synk',
   'score.v.connection': 'kanalsynk',
+  'score.v.audit_fresh': 'nylig',
+  'score.v.audit_stale': 'för gammal: okänd',
+  'score.v.audit_none': 'ingen ännu: okänd',
+  'score.v.audit_failing': 'kanalen går inte att läsa',
   'score.kind.order': 'Order',
   'score.kind.event': 'Händelse',
   'score.kind.cart': 'Varukorg',
   'score.kind.conversation': 'Konversation',
   'score.kind.campaign': 'Kampanj',
   'score.kind.connection': 'Synk',
+  'score.kind.drift': 'Avvikande post',
   'score.advisor.title': 'Rådgivare: vad ni bör integrera härnäst',
   'score.advisor.hint':
     'Berätta för hubben om er verksamhet; med poängen ovan säger den vilka kanaler och funktioner ni bör lägga till härnäst, och varför.',

@@ -3825,6 +3825,162 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/channel-sync/audit/last': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The periodic audit's last result per connection (what the omnichannel score reads) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: date-time */
+                auditedAt: string;
+                channelId: string;
+                connectionId: string;
+                deadLettered: number;
+                /** @description distinct SKUs drifted, by field */
+                drift: {
+                  [key: string]: number;
+                };
+                /** @description distinct SKUs drifted, by pushed kind */
+                driftBySync: {
+                  [key: string]: number;
+                };
+                lagSeconds: number;
+                /**
+                 * @description checked: the channel's state was read back; error: it could not be (remoteError)
+                 * @enum {string}
+                 */
+                remote: 'checked' | 'unsupported' | 'error';
+                remoteError: string | null;
+                /** @description up to 10 drifted items */
+                sample: {
+                  channel: unknown;
+                  hub: unknown;
+                  /** @description the field that drifted: price, title, description, availability, listing, campaign */
+                  kind: string;
+                  sku: string;
+                  /** @enum {string} */
+                  source: 'acknowledged' | 'channel';
+                }[];
+                /** @description SKUs checked */
+                skus: number;
+                /**
+                 * @description the connection’s status when audited
+                 * @enum {string}
+                 */
+                status: 'active' | 'paused' | 'disabled';
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/channel-sync/audit/run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Run the periodic audit now (channels read back) for every connection not being audited elsewhere; keeps and returns the results */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: date-time */
+                auditedAt: string;
+                channelId: string;
+                connectionId: string;
+                deadLettered: number;
+                /** @description distinct SKUs drifted, by field */
+                drift: {
+                  [key: string]: number;
+                };
+                /** @description distinct SKUs drifted, by pushed kind */
+                driftBySync: {
+                  [key: string]: number;
+                };
+                lagSeconds: number;
+                /**
+                 * @description checked: the channel's state was read back; error: it could not be (remoteError)
+                 * @enum {string}
+                 */
+                remote: 'checked' | 'unsupported' | 'error';
+                remoteError: string | null;
+                /** @description up to 10 drifted items */
+                sample: {
+                  channel: unknown;
+                  hub: unknown;
+                  /** @description the field that drifted: price, title, description, availability, listing, campaign */
+                  kind: string;
+                  sku: string;
+                  /** @enum {string} */
+                  source: 'acknowledged' | 'channel';
+                }[];
+                /** @description SKUs checked */
+                skus: number;
+                /**
+                 * @description the connection’s status when audited
+                 * @enum {string}
+                 */
+                status: 'active' | 'paused' | 'disabled';
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/channel-sync/connections': {
     parameters: {
       query?: never;

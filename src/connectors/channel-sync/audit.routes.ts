@@ -1,11 +1,17 @@
 // The consistency audit over HTTP: drift per connection and kind (hub vs acknowledged, and vs the
 // channel's actual state when read back) with the sync lag, and its fix actions: re-queue the items
-// of findings for push, or every SKU of a connection.
+// of findings for push, or every SKU of a connection; the periodic audit's kept results, and running
+// it now.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type ChannelSyncFlow, DRIFT_KINDS } from '../../flows/channel-sync/index.js';
-import { AppError } from '../../kernel/index.js';
-import { type ChannelSyncService, CONNECTION_KINDS, SYNC_KINDS } from '../../modules/channel-sync/index.js';
+import { AppError, newId } from '../../kernel/index.js';
+import {
+  AuditRecord,
+  type ChannelSyncService,
+  CONNECTION_KINDS,
+  SYNC_KINDS,
+} from '../../modules/channel-sync/index.js';
 import { secretKeys } from '../../platform/http/route-policy.js';
 
 const tags = ['channel sync'];
@@ -126,5 +132,39 @@ export const channelSyncAuditRoutes =
         wake();
         return reply.code(202).send({ queued });
       },
+    );
+
+    app.get(
+      '/channel-sync/audit/last',
+      {
+        config: { policy: secretKeys('channel_sync:read', 'unbound') },
+        schema: {
+          tags,
+          summary: "The periodic audit's last result per connection (what the omnichannel score reads)",
+          response: { 200: z.object({ items: z.array(AuditRecord) }) },
+        },
+      },
+      async (request) => ({ items: await service.lastAudits(request.ctx) }),
+    );
+
+    app.post(
+      '/channel-sync/audit/run',
+      {
+        config: { policy: secretKeys('channel_sync:write', 'unbound') },
+        schema: {
+          tags,
+          summary:
+            'Run the periodic audit now (channels read back) for every connection not being audited elsewhere; keeps and returns the results',
+          body: z.strictObject({}).optional(),
+          response: { 200: z.object({ items: z.array(AuditRecord) }) },
+        },
+      },
+      async (request) => ({
+        items: await flow.runDueAudits(request.ctx, {
+          owner: newId('con'),
+          intervalMs: 0,
+          force: true,
+        }),
+      }),
     );
   };

@@ -16,6 +16,7 @@ import type { StoredEvent } from '../../platform/events/event-log.js';
 import { type ConnectionAudit, type ReadRemote, runAudit } from './audit.js';
 import { applyTransform, type CanonicalItem, readCanonicalItems } from './canonical-items.js';
 import type { ChannelSyncFlowDeps } from './channel-sync.deps.js';
+import { runDueAudits } from './scheduled-audit.js';
 
 /** What the omnichannel score reads: per connection, drift counts by kind and the sync lag. */
 export interface AuditSummary {
@@ -120,6 +121,13 @@ export function createChannelSyncFlow(deps: ChannelSyncFlowDeps & { readRemote?:
       const { connections } = await runAudit(deps, ctx, {});
       return { generatedAt: ctx.clock.now(), connections: connections.map(({ remote: _r, ...c }) => c) };
     },
+
+    /**
+     * The periodic audit (with read-back) of the connections due, results kept per connection for
+     * the score; `force`: every connection not being audited by another node right now.
+     */
+    runDueAudits: (ctx: Ctx, opts: { owner: string; intervalMs: number; force?: boolean }) =>
+      runDueAudits(deps, ctx, opts),
 
     canonicalItems: (ctx: Ctx, channelId: string, wanted: Array<{ sku: string; changed: SyncKind[] }>) =>
       readCanonicalItems(deps, ctx, channelId, wanted),

@@ -22,3 +22,4 @@ export {
   startChannelSyncEnqueuer,
 } from './channel-sync.flow.js';
 export { CHANNEL_SYNC_EVENT_TYPES } from './dirty-items.js';
+export { AUDIT_LEASE_MS, auditRecordOf } from './scheduled-audit.js';

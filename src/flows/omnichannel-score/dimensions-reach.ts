@@ -1,18 +1,9 @@
-// Dimensions about reaching the same customer everywhere: profiles behind orders and events, channels
-// in sync, carts that cross channels, and conversations on the unified timeline. Pure functions of the
-// measured figures.
+// Dimensions about reaching the same customer everywhere: profiles behind orders and events, carts
+// that cross channels, and conversations on the unified timeline (channels in sync: dimension-sync.ts).
+// Pure functions of the measured figures.
 
 import type { Dimension, Measured } from './score.types.js';
-import {
-  clamp,
-  labeller,
-  NATIVE_TYPES,
-  nextStep,
-  percent,
-  sellingChannels,
-  share,
-  usage,
-} from './score-parts.js';
+import { clamp, labeller, nextStep, percent, share, usage } from './score-parts.js';
 
 const LOW_SHARE = 60;
 
@@ -84,105 +75,6 @@ export function identityDimension(m: Measured): Dimension {
     nextStep:
       score >= 80 && weak.length === 0 ? nextStep('keep_going') : nextStep('identify_customers', weak),
   };
-}
-
-const SYNC_KINDS = ['stock', 'price', 'listing'] as const;
-const LAG_LIMIT_S = 15 * 60;
-
-export function syncDimension(m: Measured): Dimension {
-  const selling = sellingChannels(m.channels);
-  const healthOf = new Map(m.sync.health.map((h) => [h.connectionId, h]));
-  const now = m.now.getTime();
-  const perChannel: Dimension['perChannel'] = [];
-  const missing: string[] = [];
-  const paused: string[] = [];
-  const lagging: string[] = [];
-  const partial: string[] = [];
-  let total = 0;
-  for (const c of selling) {
-    const conns = m.sync.connections.filter((x) => x.channelId === c.id);
-    if (conns.length === 0) {
-      const native = NATIVE_TYPES.has(c.type);
-      total += native ? 1 : 0;
-      if (!native) missing.push(c.code);
-      perChannel.push({
-        channelId: c.id,
-        label: c.code,
-        values: { mode: native ? 'live' : 'none', value: native ? 100 : 0 },
-      });
-      continue;
-    }
-    // Per kind, the healthiest connection pushing it: 0 paused or disabled, halved when it lags, ¾ when it parks items.
-    let value = 0;
-    for (const kind of SYNC_KINDS) {
-      let best = 0;
-      for (const x of conns.filter((y) => y.push.includes(kind))) {
-        const h = healthOf.get(x.id);
-        const stopped = x.status !== 'active' || (h?.pausedUntil && h.pausedUntil.getTime() > now);
-        const health = stopped
-          ? 0
-          : 1 - ((h?.lagSeconds ?? 0) > LAG_LIMIT_S ? 0.5 : 0) - ((h?.deadLettered ?? 0) > 0 ? 0.25 : 0);
-        best = Math.max(best, health);
-      }
-      value += best / SYNC_KINDS.length;
-    }
-    total += value;
-    const hs = conns.map((x) => healthOf.get(x.id));
-    if (conns.some((x) => x.status !== 'active')) paused.push(c.code);
-    else if (hs.some((h) => h && (h.lagSeconds > LAG_LIMIT_S || h.deadLettered > 0))) lagging.push(c.code);
-    else if (value < 1) partial.push(c.code);
-    perChannel.push({
-      channelId: c.id,
-      label: c.code,
-      values: {
-        mode: 'connection',
-        value: Math.round(100 * value),
-        push: [...new Set(conns.flatMap((x) => x.push))].join(', '),
-        status: conns.map((x) => x.status).join(', '),
-        lagSeconds: Math.max(...hs.map((h) => Math.round(h?.lagSeconds ?? 0))),
-        queueDepth: hs.reduce((s, h) => s + (h?.queueDepth ?? 0), 0),
-        failed: hs.reduce((s, h) => s + (h?.failed ?? 0), 0),
-        deadLettered: hs.reduce((s, h) => s + (h?.deadLettered ?? 0), 0),
-        lastPushedAt: latest(hs.map((h) => h?.lastPushedAt ?? null)),
-      },
-    });
-  }
-  const score = selling.length ? clamp((100 * total) / selling.length) : 0;
-  const step = paused.length
-    ? nextStep('resume_sync', paused)
-    : missing.length
-      ? nextStep('connect_sync', missing)
-      : lagging.length
-        ? nextStep('fix_sync', lagging)
-        : partial.length
-          ? nextStep('cover_sync', partial)
-          : nextStep('keep_going');
-  const label = labeller(m.channels);
-  return {
-    key: 'sync',
-    score,
-    formula:
-      '100 × Σ per selling channel (the hub’s own web, app and stores read it live = 1; others: per pushed kind of stock, price, listing ⅓ × health: 0 paused or disabled, −½ lag over 15 min, −¼ parked items) ÷ selling channels',
-    figures: {
-      sellingChannels: selling.length,
-      live: perChannel.filter((r) => r.values.mode === 'live').length,
-      connected: perChannel.filter((r) => r.values.mode === 'connection').length,
-      unconnected: missing.length,
-      paused: paused.length,
-    },
-    perChannel,
-    sample: m.sync.connections.slice(0, 5).map((x) => ({
-      kind: 'connection',
-      id: x.id,
-      label: `${x.kind} → ${label(x.channelId)} · ${x.status} · ${x.push.join('+')}`,
-    })),
-    nextStep: step,
-  };
-}
-
-function latest(dates: Array<Date | null>): string | null {
-  const ts = dates.filter((d): d is Date => d !== null).map((d) => d.getTime());
-  return ts.length ? new Date(Math.max(...ts)).toISOString() : null;
 }
 
 const HANDOFF_TARGET = 0.05;

@@ -46,6 +46,10 @@ export const NEXT_STEPS = {
   resume_sync: 'Resume the paused or disabled sync of {channels}, after fixing its credentials.',
   fix_sync: 'Sync of {channels} lags or parks items: look at its failures and replay them.',
   cover_sync: 'Push all of stock, prices and listings to {channels}.',
+  fix_drift:
+    'Prices, stock or listings on {channels} differ from the hub: run the fixes listed in the consistency audit.',
+  audit_sync:
+    'No consistency audit of {channels} in the last two intervals: check that the hub runs its background jobs, or run the audit now.',
   use_handoffs: 'Show the cart hand-off code (QR) on the webshop and app, and let tills open a cart by it.',
   connect_inbox: 'Connect email, chat or WhatsApp to the inbox so conversations reach the unified timeline.',
   link_conversations:

@@ -11,23 +11,21 @@ import { orderFigures } from '../../modules/orders/index.js';
 import { campaignScopes } from '../../modules/promotions/index.js';
 import { type WalletService, walletChannelUse } from '../../modules/wallet/index.js';
 import type { Ctx } from '../../platform/context.js';
+import { syncDimension } from './dimension-sync.js';
 import {
   campaignsDimension,
   clickCollectDimension,
   loyaltyDimension,
   returnAnywhereDimension,
 } from './dimensions-offers.js';
-import {
-  conversationsDimension,
-  handoffDimension,
-  identityDimension,
-  syncDimension,
-} from './dimensions-reach.js';
+import { conversationsDimension, handoffDimension, identityDimension } from './dimensions-reach.js';
 import type { Measured, OmnichannelScore } from './score.types.js';
 
 export interface OmnichannelScoreDeps {
   channels: Pick<ChannelsService, 'listChannels'>;
-  channelSync: Pick<ChannelSyncService, 'listConnections' | 'health'>;
+  channelSync: Pick<ChannelSyncService, 'listConnections' | 'health' | 'lastAudits'>;
+  /** The periodic consistency audit's interval: a result older than two is unknown evidence. */
+  auditIntervalSeconds?: number | undefined;
   wallet: Pick<WalletService, 'getRules'>;
   advisor: AdvisorService;
 }
@@ -71,6 +69,8 @@ export function createOmnichannelScoreFlow(deps: OmnichannelScoreDeps) {
       sync: {
         connections: await deps.channelSync.listConnections(ctx),
         health: await deps.channelSync.health(ctx),
+        audits: await deps.channelSync.lastAudits(ctx),
+        auditIntervalSeconds: deps.auditIntervalSeconds ?? 900,
       },
     };
   }

@@ -1,7 +1,7 @@
 // The dimensions' formulas over hand-made figures (no database): each score computed by hand.
 import { describe, expect, it } from 'vitest';
 import type { DimensionKey } from '../../modules/advisor/index.js';
-import type { Connection, ConnectionHealth } from '../../modules/channel-sync/index.js';
+import type { AuditRecord, Connection, ConnectionHealth } from '../../modules/channel-sync/index.js';
 import type { Channel } from '../../modules/channels/index.js';
 import { DEFAULT_LOYALTY_RULES } from '../../modules/wallet/index.js';
 import { scoreOf } from './score.flow.js';
@@ -24,6 +24,27 @@ const health = (connectionId: string, over: Partial<ConnectionHealth> = {}): Con
     lastPushedAt: null,
     ...over,
   }) as ConnectionHealth;
+
+const syncOf = (
+  connections: Connection[],
+  health: ConnectionHealth[],
+  audits: AuditRecord[] = [],
+): Measured['sync'] => ({ connections, health, audits, auditIntervalSeconds: 900 });
+const audit = (connectionId: string, over: Partial<AuditRecord> = {}): AuditRecord => ({
+  connectionId,
+  channelId: 'mkt',
+  auditedAt: new Date(NOW.getTime() - 60_000),
+  status: 'active',
+  skus: 20,
+  drift: {},
+  driftBySync: { stock: 0, price: 0, listing: 0 },
+  remote: 'checked',
+  remoteError: null,
+  lagSeconds: 0,
+  deadLettered: 0,
+  sample: [],
+  ...over,
+});
 
 function measured(over: Partial<Measured> = {}): Measured {
   return {
@@ -51,7 +72,7 @@ function measured(over: Partial<Measured> = {}): Measured {
       rules: { ...DEFAULT_LOYALTY_RULES, channels: { mkt: 0 } },
       use: [{ channelId: 'shop', earned: 2, redeemed: 0, entries: 2 }],
     },
-    sync: { connections: [], health: [] },
+    sync: syncOf([], []),
     ...over,
   };
 }
@@ -81,32 +102,58 @@ describe('omnichannel score formulas', () => {
 
   it('sync: ⅓ per pushed kind × health; paused counts 0, lag halves, parked items take a quarter', () => {
     const full = conn('c1', 'mkt', ['stock', 'price', 'listing']);
-    expect(dims(measured({ sync: { connections: [full], health: [health('c1')] } })).sync.score).toBe(100);
-    expect(
-      dims(measured({ sync: { connections: [conn('c1', 'mkt', ['stock'])], health: [health('c1')] } })).sync
-        .score,
-    ).toBe(78);
+    expect(dims(measured({ sync: syncOf([full], [health('c1')]) })).sync.score).toBe(100);
+    expect(dims(measured({ sync: syncOf([conn('c1', 'mkt', ['stock'])], [health('c1')]) })).sync.score).toBe(
+      78,
+    );
     const paused = dims(
       measured({
-        sync: {
-          connections: [conn('c1', 'mkt', ['stock', 'price', 'listing'], 'paused')],
-          health: [health('c1')],
-        },
+        sync: syncOf([conn('c1', 'mkt', ['stock', 'price', 'listing'], 'paused')], [health('c1')]),
       }),
     ).sync;
     expect(paused.score).toBe(67);
     expect(paused.nextStep).toMatchObject({ code: 'resume_sync', channels: ['mkt'] });
-    const lagging = dims(
-      measured({ sync: { connections: [full], health: [health('c1', { lagSeconds: 3600 })] } }),
-    ).sync;
+    const lagging = dims(measured({ sync: syncOf([full], [health('c1', { lagSeconds: 3600 })]) })).sync;
     expect(lagging.score).toBe(83);
     expect(lagging.nextStep.code).toBe('fix_sync');
-    const parked = dims(
-      measured({ sync: { connections: [full], health: [health('c1', { deadLettered: 2 })] } }),
-    ).sync;
+    const parked = dims(measured({ sync: syncOf([full], [health('c1', { deadLettered: 2 })]) })).sync;
     expect(parked.score).toBe(92);
     const retryAfter = health('c1', { pausedUntil: new Date(NOW.getTime() + 60_000) });
-    expect(dims(measured({ sync: { connections: [full], health: [retryAfter] } })).sync.score).toBe(67);
+    expect(dims(measured({ sync: syncOf([full], [retryAfter]) })).sync.score).toBe(67);
+  });
+
+  it('sync: the last audit within two intervals takes drift off its kind; failing reads cap it; stale is unknown', () => {
+    const full = conn('c1', 'mkt', ['stock', 'price', 'listing']);
+    const withAudit = (a: AuditRecord) => dims(measured({ sync: syncOf([full], [health('c1')], [a]) })).sync;
+    const clean = withAudit(audit('c1'));
+    expect(clean.score).toBe(100);
+    expect(clean.perChannel.find((r) => r.channelId === 'mkt')?.values).toMatchObject({
+      audit: 'audit_fresh',
+      checked: 20,
+      drifted: 0,
+      auditAgeMinutes: 1,
+    });
+    expect(clean.nextStep.code).toBe('keep_going');
+    const sample = [{ sku: 'TEE-1', kind: 'price', source: 'channel' as const, hub: 1450, channel: 999 }];
+    // 2 of 20 SKUs' prices drifted: the price third counts 1 − ¼ − 10 % = 0.65; web and store count 1 each
+    const drifted = withAudit(audit('c1', { driftBySync: { stock: 0, price: 2, listing: 0 }, sample }));
+    expect(drifted.score).toBe(Math.round((100 * (2 + (2 + 0.65) / 3)) / 3));
+    expect(drifted.nextStep).toMatchObject({ code: 'fix_drift', channels: ['mkt'] });
+    expect(drifted.sample[0]).toEqual({ kind: 'drift', id: 'TEE-1', label: 'price · mkt · 1450 ≠ 999' });
+    expect(drifted.figures).toMatchObject({ audited: 1, auditUnknown: 0, driftedItems: 2 });
+    const failing = withAudit(audit('c1', { remote: 'error', remoteError: 'HTTP 500' }));
+    expect(failing.score).toBe(Math.round((100 * (2 + 0.5)) / 3));
+    expect(failing.nextStep.code).toBe('fix_sync');
+    // Older than two intervals (900 s): unknown evidence, not counted, said so; its drift not sampled.
+    const old = new Date(NOW.getTime() - 1801_000);
+    const stale = withAudit(
+      audit('c1', { auditedAt: old, driftBySync: { stock: 5, price: 5, listing: 5 }, sample }),
+    );
+    expect(stale.score).toBe(100);
+    expect(stale.perChannel.find((r) => r.channelId === 'mkt')?.values.audit).toBe('audit_stale');
+    expect(stale.figures).toMatchObject({ audited: 0, auditUnknown: 1 });
+    expect(stale.nextStep).toMatchObject({ code: 'audit_sync', channels: ['mkt'] });
+    expect(stale.sample.map((x) => x.kind)).toEqual(['connection']);
   });
 
   it('a capability in use scores 50 at once and 100 at its target share', () => {

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { DIMENSION_KEYS } from '../../modules/advisor/index.js';
 import type { CartCrossingFigures } from '../../modules/carts/index.js';
-import type { Connection, ConnectionHealth } from '../../modules/channel-sync/index.js';
+import type { AuditRecord, Connection, ConnectionHealth } from '../../modules/channel-sync/index.js';
 import type { Channel } from '../../modules/channels/index.js';
 import type { EventIdentityFigures } from '../../modules/customers/index.js';
 import type { ConversationFigures } from '../../modules/inbox/index.js';
@@ -55,5 +55,11 @@ export interface Measured {
   conversations: ConversationFigures;
   campaigns: CampaignScope[];
   loyalty: { rules: LoyaltyRules; use: WalletChannelUse[] };
-  sync: { connections: Connection[]; health: ConnectionHealth[] };
+  sync: {
+    connections: Connection[];
+    health: ConnectionHealth[];
+    /** The periodic consistency audit's last result per connection, and its interval. */
+    audits: AuditRecord[];
+    auditIntervalSeconds: number;
+  };
 }

@@ -38,6 +38,8 @@ export const carts = pgTable(
     index('carts_anonymous_idx').on(t.anonymousId, t.status),
     index('carts_email_idx').on(t.email),
     index('carts_phone_idx').on(t.phone),
+    // The omnichannel score's window (carts made since a date).
+    index('carts_created_idx').on(t.createdAt),
   ],
 );
 

@@ -106,7 +106,8 @@ export async function deleteConnectionRows(exec: Executor, id: string): Promise<
     exec,
     sql`with items as (delete from channel_sync_items where connection_id = ${id}),
              refs as (delete from channel_sync_refs where connection_id = ${id}),
-             acks as (delete from channel_sync_acks where connection_id = ${id})
+             acks as (delete from channel_sync_acks where connection_id = ${id}),
+             audits as (delete from channel_sync_audits where connection_id = ${id})
         delete from channel_sync_connections where id = ${id} returning id`,
   );
   return r !== undefined;

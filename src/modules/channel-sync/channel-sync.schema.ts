@@ -110,3 +110,35 @@ export const channelSyncAcks = pgTable(
   },
   (t) => [uniqueIndex('channel_sync_acks_pk').on(t.connectionId, t.kind, t.key)],
 );
+
+/**
+ * The periodic consistency audit's last result per connection (the score reads it, never runs the
+ * audit itself): when, how many SKUs were checked, the SKUs that drifted by field, the connection's
+ * state then, and a few drifted items as evidence. The lease lets one node of many audit it.
+ */
+export const channelSyncAudits = pgTable(
+  'channel_sync_audits',
+  {
+    connectionId: text('connection_id').primaryKey(),
+    channelId: text('channel_id').notNull(),
+    // null until the first audit finished (the row may exist only for its lease)
+    auditedAt: timestamp('audited_at', { withTimezone: true }),
+    // The connection's status (active | paused | disabled) when audited.
+    status: text('status'),
+    skus: integer('skus').notNull().default(0),
+    // Distinct SKUs drifted per field (price, title, description, availability, listing, campaign).
+    drift: jsonb('drift').notNull().default({}),
+    // Distinct SKUs drifted per pushed kind (stock, price, listing).
+    driftBySync: jsonb('drift_by_sync').notNull().default({}),
+    // checked | unsupported | error (the channel could not be read back: remote_error says why)
+    remote: text('remote'),
+    remoteError: text('remote_error'),
+    lagSeconds: real('lag_seconds').notNull().default(0),
+    deadLettered: integer('dead_lettered').notNull().default(0),
+    // Up to 10 findings: { sku, kind, source, hub, channel }.
+    sample: jsonb('sample').notNull().default([]),
+    leaseOwner: text('lease_owner'),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+  },
+  (t) => [index('channel_sync_audits_channel').on(t.channelId)],
+);

@@ -33,6 +33,7 @@ import {
 import {
   type Ack,
   type AckInput,
+  type AuditRecord,
   type ClaimedItem,
   type Connection,
   type ConnectionHealth,
@@ -45,6 +46,7 @@ import {
   type SyncItem,
 } from './channel-sync.types.js';
 import { selectAcks, selectQueuedKeys } from './channel-sync-acks.repository.js';
+import { claimAudits, releaseAudit, saveAudit, selectAudits } from './channel-sync-audits.repository.js';
 
 /** Retries after the first attempt when none is configured: 5 s, 30 s, 2 min, 10 min, 1 h, 5 h. */
 export const CHANNEL_SYNC_RETRY_SCHEDULE_MS = [5_000, 30_000, 120_000, 600_000, 3_600_000, 18_000_000];
@@ -146,6 +148,17 @@ export interface ChannelSyncService {
   acknowledged(ctx: Ctx, connectionId: string): Promise<Ack[]>;
   /** The (kind, SKU) pairs waiting in the connection's queue, with their state. */
   queuedKeys(ctx: Ctx, connectionId: string): Promise<Map<string, 'pending' | 'dead'>>;
+  /** Leases connections whose last audit is older than `dueBefore` (or missing) to this node. */
+  claimAudits(
+    ctx: Ctx,
+    opts: { owner: string; leaseMs: number; dueBefore: Date; limit: number },
+  ): Promise<string[]>;
+  /** Keeps a connection's audit result and ends this node's lease of it. */
+  saveAudit(ctx: Ctx, record: AuditRecord, owner: string): Promise<void>;
+  /** Gives a lease back without a result. */
+  releaseAudit(ctx: Ctx, connectionId: string, owner: string): Promise<void>;
+  /** The last finished audit of each connection (a channel-bound key sees its own). */
+  lastAudits(ctx: Ctx): Promise<AuditRecord[]>;
 
   // External ids
   /** The external ids remembered for these SKUs on a connection, by SKU. */
@@ -394,6 +407,12 @@ export function createChannelSyncService(deps: ChannelSyncDeps = {}): ChannelSyn
       const rs = await selectQueuedKeys(ctx.db, connectionId);
       return new Map(rs.map((r) => [`${r.kind}:${r.key}`, r.status]));
     },
+    claimAudits: (ctx: Ctx, opts: { owner: string; leaseMs: number; dueBefore: Date; limit: number }) =>
+      claimAudits(ctx.db, { ...opts, now: ctx.clock.now() }),
+    saveAudit: (ctx: Ctx, record: AuditRecord, owner: string) => saveAudit(ctx.db, record, owner),
+    releaseAudit: (ctx: Ctx, connectionId: string, owner: string) =>
+      releaseAudit(ctx.db, connectionId, owner),
+    lastAudits: (ctx: Ctx) => selectAudits(ctx.db, ctx.actor.channelId ? [ctx.actor.channelId] : undefined),
 
     refsOf: (ctx: Ctx, connectionId: string, skus: string[]) => selectRefs(ctx.db, connectionId, skus),
     rememberRefs: (ctx: Ctx, connectionId: string, refs: Array<{ sku: string; externalId: string }>) =>

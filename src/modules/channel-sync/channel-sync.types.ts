@@ -185,3 +185,35 @@ export interface AckInput {
 export interface Ack extends AckInput {
   acknowledgedAt: Date;
 }
+
+/** A drifted item kept as evidence with an audit's result. */
+export const AuditSampleItem = z.object({
+  sku: z.string(),
+  kind: z
+    .string()
+    .describe('the field that drifted: price, title, description, availability, listing, campaign'),
+  source: z.enum(['acknowledged', 'channel']),
+  hub: z.unknown(),
+  channel: z.unknown(),
+});
+
+/** The periodic consistency audit's last result of one connection. */
+export const AuditRecord = z.object({
+  connectionId: z.string(),
+  channelId: z.string(),
+  auditedAt: z.date(),
+  status: z.enum(CONNECTION_STATUSES).describe('the connection’s status when audited'),
+  skus: z.number().int().describe('SKUs checked'),
+  drift: z.record(z.string(), z.number().int()).describe('distinct SKUs drifted, by field'),
+  driftBySync: z
+    .record(z.enum(SYNC_KINDS), z.number().int())
+    .describe('distinct SKUs drifted, by pushed kind'),
+  remote: z
+    .enum(['checked', 'unsupported', 'error'])
+    .describe("checked: the channel's state was read back; error: it could not be (remoteError)"),
+  remoteError: z.string().nullable(),
+  lagSeconds: z.number(),
+  deadLettered: z.number().int(),
+  sample: z.array(AuditSampleItem).describe('up to 10 drifted items'),
+});
+export type AuditRecord = z.infer<typeof AuditRecord>;

@@ -107,6 +107,8 @@ export const customerEvents = pgTable(
     // Ascending: read backwards it serves `order by occurred_at desc, id desc` (drizzle's .desc() would
     // add NULLS LAST, which that order by cannot use).
     index('customer_events_timeline_idx').on(t.profileId, t.occurredAt, t.id),
+    // The omnichannel score's window (events received since a date).
+    index('customer_events_received_idx').on(t.receivedAt),
   ],
 );
 

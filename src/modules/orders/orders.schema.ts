@@ -61,6 +61,8 @@ export const orders = pgTable(
     uniqueIndex('orders_number_idx').on(t.number),
     index('orders_customer_idx').on(t.customerId, t.placedAt),
     index('orders_channel_idx').on(t.channelId, t.placedAt),
+    // The omnichannel score's window over every channel (placed since a date).
+    index('orders_placed_idx').on(t.placedAt),
     index('orders_status_idx').on(t.status),
     index('orders_pickup_idx').on(t.pickupLocationId, t.pickupCode),
     index('orders_email_idx').on(t.email),
@@ -105,7 +107,11 @@ export const returns = pgTable(
     createdBy: text('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('order_returns_order_idx').on(t.orderId)],
+  (t) => [
+    index('order_returns_order_idx').on(t.orderId),
+    // The omnichannel score's window (returns made since a date).
+    index('order_returns_created_idx').on(t.createdAt),
+  ],
 );
 
 // Staff notes on an order (a call with the customer, a promise made): free text, so personal data

@@ -65,6 +65,8 @@ export const walletEntries = pgTable(
     uniqueIndex('wallet_entries_ref_idx').on(t.accountId, t.ref),
     index('wallet_entries_account_idx').on(t.accountId, t.createdAt),
     index('wallet_entries_order_idx').on(t.orderId),
+    // The omnichannel score's window (entries on a channel since a date).
+    index('wallet_entries_created_idx').on(t.createdAt),
   ],
 );
 

@@ -118,7 +118,8 @@ function DimensionCard({ d }: { d: Dimension }) {
           <h3>{intl.t('score.sample')}</h3>
           <ul data-testid="dimension-sample">
             {d.sample.map((s) => (
-              <li key={s.id}>
+              // One SKU may drift in several fields: the kind, id and label together are unique.
+              <li key={`${s.kind}:${s.id}:${s.label}`}>
                 {text(`score.kind.${s.kind}`)} <code>{s.id}</code> · {s.label}
               </li>
             ))}

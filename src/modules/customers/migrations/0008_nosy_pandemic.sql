@@ -1,0 +1,1 @@
+CREATE INDEX "customer_events_received_idx" ON "customer_events" USING btree ("received_at");

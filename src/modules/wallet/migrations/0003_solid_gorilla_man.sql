@@ -1,0 +1,1 @@
+CREATE INDEX "wallet_entries_created_idx" ON "wallet_entries" USING btree ("created_at");
