@@ -2,9 +2,10 @@
 // on from their account page; the page asks for permission only then, subscribes through the
 // storefront's service worker with the hub's VAPID public key and the hub stores the subscription
 // for that shopper; turning them off removes it. The worker shows a pushed message as a notification.
-// Headless Chromium has no push service to register with (PushManager.subscribe needs Google's
-// FCM), so the test stands in for that one browser call: the page's subscription is a fixed
-// endpoint and key pair, and the call's options (userVisibleOnly, applicationServerKey) are checked.
+// PushManager.subscribe registers with the browser vendor's push service (Chromium: Google's FCM) on
+// the internet, which tests never use; so the test stands in for that one browser call: the page's
+// subscription is a fixed endpoint and key pair, and the call's options (userVisibleOnly,
+// applicationServerKey) are checked. A real Chromium subscription was not tried here.
 // The push delivery itself (encryption, VAPID, 404/410) is covered against a stand-in push service
 // in web-push.test.ts.
 import { createECDH, randomBytes } from 'node:crypto';
