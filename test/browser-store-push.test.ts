@@ -13,7 +13,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { HubConfig } from '../src/platform/config.js';
 import { rows } from '../src/platform/db/database.js';
-import { describeBrowser, LIVE } from './browser-harness.js';
+import { adminLogin, describeBrowser, LIVE } from './browser-harness.js';
 import { type SmtpCapture, startSmtpCapture } from './helpers/smtp-capture.js';
 
 let smtp: SmtpCapture;
@@ -175,6 +175,22 @@ describeBrowser(
           LIVE,
         )
         .toEqual([['Fjord & Field', 'Your cart is waiting', `${t.base}/store/app/cart`]]);
+    });
+
+    it("the admin's customer page shows the customer's send log", async () => {
+      const page = await (await t.newContext()).newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await adminLogin(page, t.base);
+      const who = await t.api('POST', '/api/customers/identify', {
+        channelId: (await t.api('GET', '/api/channels/app')).body.id,
+        identifiers: [{ type: 'email', value: `pia-${t.kind}@example.com` }],
+      });
+      await page.goto(`${t.base}/admin/customers/${who.body.customerId}`);
+      const panel = page.getByTestId('customer-send-log');
+      await panel.getByRole('heading', { name: 'Messages sent' }).waitFor();
+      await panel.getByText('No messages to this customer yet.').waitFor();
+      expect(errors).toEqual([]);
     });
   },
   { config },
