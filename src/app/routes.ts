@@ -94,6 +94,7 @@ export async function registerHubRoutes(http: FastifyInstance, deps: HubRoutesDe
     findChannel: (ctx, idOrCode) => services.channels.findChannel(ctx, idOrCode),
     flow: services.inboxFlow,
     inbox: services.inbox,
+    journeys: services.journeysFlow.deps,
     publicUrl: config.publicUrl,
     maxAttachmentBytes: config.maxAttachmentBytes,
   });

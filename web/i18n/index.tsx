@@ -64,6 +64,7 @@ import {
 } from './promotions-admin.ts';
 import { type RecsKey, recsBg, recsEn, recsEs, recsNl, recsSv } from './recommendations.ts';
 import { type ScoreKey, scoreBg, scoreEn, scoreEs, scoreNl, scoreSv } from './score.ts';
+import { type SendLogKey, sendLogBg, sendLogEn, sendLogEs, sendLogNl, sendLogSv } from './send-log.ts';
 import { type StaffKey, staffBg, staffEn, staffEs, staffNl, staffSv } from './staff.ts';
 import {
   type StaffSelfKey,
@@ -74,6 +75,14 @@ import {
   staffSelfSv,
 } from './staff-self.ts';
 import { type StoreKey, storeBg, storeEn, storeEs, storeNl, storeSv } from './store.ts';
+import {
+  type StorePushKey,
+  storePushBg,
+  storePushEn,
+  storePushEs,
+  storePushNl,
+  storePushSv,
+} from './store-push.ts';
 import { sv } from './sv.ts';
 import {
   type TillInboxKey,
@@ -105,6 +114,8 @@ export type MessageKey =
   | InsightsKey
   | RecsKey
   | JourneysKey
+  | SendLogKey
+  | StorePushKey
   | ScoreKey;
 export const LANGUAGES = ['en', 'es', 'sv', 'bg', 'nl'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -137,6 +148,8 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...insightsEn,
     ...recsEn,
     ...journeysEn,
+    ...sendLogEn,
+    ...storePushEn,
     ...scoreEn,
   },
   es: {
@@ -159,6 +172,8 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...insightsEs,
     ...recsEs,
     ...journeysEs,
+    ...sendLogEs,
+    ...storePushEs,
     ...scoreEs,
   },
   sv: {
@@ -181,6 +196,8 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...insightsSv,
     ...recsSv,
     ...journeysSv,
+    ...sendLogSv,
+    ...storePushSv,
     ...scoreSv,
   },
   bg: {
@@ -203,6 +220,8 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...insightsBg,
     ...recsBg,
     ...journeysBg,
+    ...sendLogBg,
+    ...storePushBg,
     ...scoreBg,
   },
   nl: {
@@ -225,6 +244,8 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...insightsNl,
     ...recsNl,
     ...journeysNl,
+    ...sendLogNl,
+    ...storePushNl,
     ...scoreNl,
   },
 };

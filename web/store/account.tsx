@@ -10,6 +10,7 @@ import { useLiveEvents } from '../ui/use-live.ts';
 import { WalletCard } from '../ui/wallet-card.tsx';
 import { LoginForm } from './cart.tsx';
 import { MyNextMessage } from './next-message.tsx';
+import { PushOptIn } from './push-opt-in.tsx';
 import { useShop } from './store-app.tsx';
 
 export function orderTone(status: string): string {
@@ -32,6 +33,7 @@ export function AccountPage() {
       </div>
       <p data-testid="signed-in-as">{customer.email}</p>
       <MyNextMessage channelId={channel.id} locale={locale} />
+      <PushOptIn />
       <MyWallet customerId={customer.customerId} />
       <Orders customerId={customer.customerId} />
     </section>

@@ -7490,12 +7490,19 @@ export interface paths {
           content: {
             'application/json': {
               messages: {
+                /** @description the sales channel it is about (the cart’s, the order’s) */
+                channelId: string | null;
                 /** Format: date-time */
                 createdAt: string;
                 /** Format: date-time */
                 dueAt: string;
+                /** @description the format it went out on (email, sms, whatsapp, push…) */
                 format: string | null;
+                /** @description the channel order it was tried in */
+                formats: string[];
                 id: string;
+                /** @description the journey whose run sent it */
+                journey: string | null;
                 purpose: string;
                 reason: string | null;
                 runId: string | null;

@@ -9,12 +9,9 @@
 // template its business account had approved (GET /{version}/{waba id}/message_templates).
 import type { ApprovedTemplate, OutboundSender } from '../../flows/inbox/index.js';
 import { SendFailure } from '../../flows/inbox/index.js';
+import type { DirectSender } from '../../flows/journeys/index.js';
 import { AppError } from '../../kernel/index.js';
-import type {
-  ChannelAccountStore,
-  ChannelAccountWithCredentials,
-  OutboundJob,
-} from '../../modules/inbox/index.js';
+import type { ChannelAccountStore, ChannelAccountWithCredentials } from '../../modules/inbox/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { callPlatform } from '../inbox/platform-http.js';
 
@@ -30,9 +27,13 @@ function graphError(body: unknown): string | null {
   return `${typeof e.code === 'number' ? `(#${e.code}) ` : ''}${typeof e.message === 'string' ? e.message : 'error'}`;
 }
 
-function requestBody(kind: MetaKind, job: OutboundJob): Record<string, unknown> {
-  const to = job.message.address!;
-  const template = job.message.template;
+interface Outgoing {
+  to: string;
+  text: string;
+  template: { name: string; language: string; parameters: string[] } | null | undefined;
+}
+
+function requestBody(kind: MetaKind, { to, text, template }: Outgoing): Record<string, unknown> {
   if (kind === 'whatsapp' && template)
     return {
       messaging_product: 'whatsapp',
@@ -57,12 +58,12 @@ function requestBody(kind: MetaKind, job: OutboundJob): Record<string, unknown> 
       recipient_type: 'individual',
       to,
       type: 'text',
-      text: { preview_url: false, body: job.message.text },
+      text: { preview_url: false, body: text },
     };
   return {
     recipient: { id: to },
     ...(kind === 'messenger' ? { messaging_type: 'RESPONSE' } : {}),
-    message: { text: job.message.text },
+    message: { text },
   };
 }
 
@@ -129,21 +130,52 @@ export function createGraphSender(kind: MetaKind, accounts: ChannelAccountStore)
           },
         }
       : {}),
-    async send(ctx, job) {
-      const account = await accounts.sendingAccount(ctx, kind, job.message.channelAccountId);
-      if (!account) throw new SendFailure(`No ${kind} account is connected`, false);
-      const url = `${graphBase(account)}/${encodeURIComponent(account.externalAccountId)}/messages`;
-      const body = await callPlatform(
-        'Graph API',
-        url,
-        {
-          method: 'POST',
-          headers: { ...bearer(account), 'content-type': 'application/json' },
-          body: JSON.stringify(requestBody(kind, job)),
-        },
-        graphError,
-      );
-      return { externalId: sentId(kind, body) };
+    send: (ctx, job) =>
+      postMessage(ctx, accounts, kind, job.message.channelAccountId, {
+        to: job.message.address!,
+        text: job.message.text,
+        template: job.message.template,
+      }),
+  };
+}
+
+/** One message through the kind's account (this one when it is still active). */
+async function postMessage(
+  ctx: Ctx,
+  accounts: Pick<ChannelAccountStore, 'sendingAccount'>,
+  kind: MetaKind,
+  accountId: string | null,
+  out: Outgoing,
+): Promise<{ externalId: string | null }> {
+  const account = await accounts.sendingAccount(ctx, kind, accountId);
+  if (!account) throw new SendFailure(`No ${kind} account is connected`, false);
+  const url = `${graphBase(account)}/${encodeURIComponent(account.externalAccountId)}/messages`;
+  const body = await callPlatform(
+    'Graph API',
+    url,
+    {
+      method: 'POST',
+      headers: { ...bearer(account), 'content-type': 'application/json' },
+      body: JSON.stringify(requestBody(kind, out)),
+    },
+    graphError,
+  );
+  return { externalId: sentId(kind, body) };
+}
+
+/**
+ * Journey messages by WhatsApp: always the approved template named after the message's template key
+ * in its language (a business-initiated message outside the 24 h window takes nothing else); a name
+ * Meta has not approved comes back as a 4xx and fails the send without retrying.
+ */
+export function createWhatsAppJourneySender(
+  accounts: Pick<ChannelAccountStore, 'sendingAccount'>,
+): DirectSender {
+  return {
+    ready: async (ctx) => (await accounts.sendingAccount(ctx, 'whatsapp', null)) !== null,
+    async send(ctx, message) {
+      if (!message.template) throw new SendFailure('A WhatsApp journey message needs a template', false);
+      return postMessage(ctx, accounts, 'whatsapp', null, message);
     },
   };
 }

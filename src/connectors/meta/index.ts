@@ -2,6 +2,7 @@
 // (webhook handshake and signatures, payload translation, replies through the Graph API).
 export {
   createGraphSender,
+  createWhatsAppJourneySender,
   GRAPH_DEFAULT_BASE_URL,
   GRAPH_DEFAULT_VERSION,
   META_REPLY_WINDOW_MS,

@@ -46,6 +46,14 @@ export function decideConsent(
   return d;
 }
 
+/** A provider's answer that retrying cannot change: SMTP 5xx, push 4xx or gone, a platform's 4xx. */
+function isPermanent(format: MessageFormat, err: unknown): boolean {
+  if (format === 'push') return isPermanentPush(err);
+  if (format === 'sms' || format === 'whatsapp') return (err as { retryable?: unknown }).retryable === false;
+  const code = (err as { responseCode?: number }).responseCode;
+  return typeof code === 'number' && code >= 500;
+}
+
 /** Sends leased at once: their reads and their outcomes' writes are a handful of statements. */
 const PAGE = 50;
 
@@ -64,14 +72,17 @@ interface Page {
   suppressed: Map<string, string>;
   render: ReturnType<JourneysFlowDeps['messaging']['renderer']>;
   settings: MessagingSettings;
+  ready: Partial<Record<MessageFormat, boolean>>;
 }
 
 export function createDelivery(deps: JourneysFlowDeps, leases: Leases) {
-  const senders: Partial<Record<MessageFormat, boolean>> = {
-    email: deps.mailer.configured,
-    push: deps.push !== undefined,
-  };
   const pushTo = createPushDelivery(deps);
+  /** Whether a format can go out now: SMS and WhatsApp need a connected account (asked once per page). */
+  async function readyFormats(ctx: Ctx): Promise<Partial<Record<MessageFormat, boolean>>> {
+    const direct = async (f: 'sms' | 'whatsapp') => (await deps.direct?.[f]?.ready(ctx)) ?? false;
+    const [sms, whatsapp] = await Promise.all([direct('sms'), direct('whatsapp')]);
+    return { email: deps.mailer.configured, push: deps.push !== undefined, sms, whatsapp };
+  }
 
   async function newPage(ctx: Ctx, sends: Send[], settings: MessagingSettings): Promise<Page> {
     const customers = [...new Set(sends.map((s) => s.customerId))];
@@ -81,8 +92,11 @@ export function createDelivery(deps: JourneysFlowDeps, leases: Leases) {
     ]);
     const all = [...addresses.values()].flatMap((l) => (l ?? []).map((i) => i.value));
     const pushes = sends.some((s) => s.formats.includes('push')) ? customers.map((c) => `push:${c}`) : [];
-    const suppressed = await deps.messaging.suppressionsOf(ctx, [...all, ...pushes]);
-    return { consent, addresses, suppressed, render: deps.messaging.renderer(ctx), settings };
+    const [suppressed, ready] = await Promise.all([
+      deps.messaging.suppressionsOf(ctx, [...all, ...pushes]),
+      readyFormats(ctx),
+    ]);
+    return { consent, addresses, suppressed, render: deps.messaging.renderer(ctx), settings, ready };
   }
 
   const done = (send: Send, row: Omit<SendOutcome, 'id'>, extra: Partial<Outcome> = {}): Outcome => ({
@@ -113,7 +127,7 @@ export function createDelivery(deps: JourneysFlowDeps, leases: Leases) {
           ? await pushAddress(ctx, send.customerId)
           : ids?.find((i) => ADDRESS_TYPES[format]?.includes(i.type))?.value;
       if (!address) continue;
-      if (!senders[format]) {
+      if (!page.ready[format]) {
         reasons.push(`${format}:not_connected`);
         continue;
       }
@@ -164,6 +178,7 @@ export function createDelivery(deps: JourneysFlowDeps, leases: Leases) {
     page: Page,
   ): Promise<Outcome> {
     const locale = send.vars.locale ?? 'en';
+    let segments: number | undefined;
     try {
       const rendered = await page.render({
         key: send.templateKey,
@@ -173,11 +188,19 @@ export function createDelivery(deps: JourneysFlowDeps, leases: Leases) {
         values: send.vars,
       });
       if (format === 'push') await pushTo(ctx, send, rendered);
-      else await mailTo(ctx, send, address, rendered);
+      else if (format === 'sms' || format === 'whatsapp') {
+        segments = rendered.sms?.segments;
+        await deps.direct![format]!.send(ctx, {
+          to: address,
+          text: rendered.text,
+          // SMS is free text; WhatsApp outside the 24 h window takes only an approved template.
+          template: format === 'whatsapp' ? rendered.whatsapp : null,
+        });
+      } else await mailTo(ctx, send, address, rendered);
     } catch (err) {
-      const code = (err as { responseCode?: number }).responseCode;
       const reason = `provider: ${(err as Error).message}`.slice(0, 300);
-      const permanent = format === 'push' ? isPermanentPush(err) : typeof code === 'number' && code >= 500;
+      const permanent = isPermanent(format, err);
+      const code = (err as { responseCode?: number }).responseCode;
       const bounce = format === 'email' && permanent && code !== 503 ? address : undefined;
       if (permanent || send.attempts >= RETRY_MS.length)
         return done(
@@ -194,7 +217,13 @@ export function createDelivery(deps: JourneysFlowDeps, leases: Leases) {
     return done(
       send,
       { status: 'sent', reason: null, format, sentAt: ctx.clock.now(), attempted: true },
-      { timeline: { kind: 'message.sent', properties: { format, locale: send.vars.locale } } },
+      {
+        timeline: {
+          kind: 'message.sent',
+          // An SMS's segment count is what the provider bills.
+          properties: { format, locale: send.vars.locale, ...(segments ? { segments } : {}) },
+        },
+      },
     );
   }
 

@@ -3,7 +3,7 @@
 export { backInStockRoutes } from './back-in-stock.routes.js';
 export { startJourneysBackground } from './background.js';
 export { decideConsent } from './deliver.js';
-export type { JourneysFlowDeps } from './deps.js';
+export type { DirectMessage, DirectSender, JourneysFlowDeps } from './deps.js';
 export { createJourneysFlow, type JourneysFlow } from './journeys.flow.js';
 export { journeysRoutes } from './journeys.routes.js';
 export { pushRoutes } from './push.routes.js';

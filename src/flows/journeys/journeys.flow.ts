@@ -27,7 +27,11 @@ export interface JourneysFlow {
   readonly leaseOwner: string;
   /** Extends the leases on the runs and sends this node is acting on (the process heartbeat's work). */
   renewLeases(ctx: Ctx): Promise<void>;
-  customerMessages(ctx: Ctx, customerId: string): Promise<{ messages: Send[]; runs: JourneyRun[] }>;
+  /** The customer's send log (newest first), each message with the journey that sent it, and their runs. */
+  customerMessages(
+    ctx: Ctx,
+    customerId: string,
+  ): Promise<{ messages: Array<Send & { journey: string | null }>; runs: JourneyRun[] }>;
   /** One-click unsubscribe: the token's customer denies the purpose everywhere; false for a bad token. */
   unsubscribe(ctx: Ctx, token: string): Promise<boolean>;
   /** A customer's wish to hear when a sold-out variant is back on a channel. */
@@ -60,7 +64,11 @@ export function createJourneysFlow(deps: JourneysFlowDeps): JourneysFlow {
         deps.messaging.sendsOf(ctx, subject.profileIds),
         deps.journeys.runsOf(ctx, subject.profileIds),
       ]);
-      return { messages, runs };
+      const journeyOf = new Map(runs.map((r) => [r.id, r.journey]));
+      return {
+        messages: messages.map((m) => ({ ...m, journey: (m.runId && journeyOf.get(m.runId)) || null })),
+        runs,
+      };
     },
     async unsubscribe(ctx, token) {
       const t = await deps.messaging.readUnsubscribeToken(ctx, token);

@@ -64,8 +64,11 @@ const PreviewInput = z.object({
 const SendView = z.object({
   id: z.string(),
   runId: z.string().nullable(),
+  journey: z.string().nullable().describe('the journey whose run sent it'),
+  channelId: z.string().nullable().describe('the sales channel it is about (the cart’s, the order’s)'),
   templateKey: z.string(),
-  format: z.string().nullable(),
+  formats: z.array(z.string()).describe('the channel order it was tried in'),
+  format: z.string().nullable().describe('the format it went out on (email, sms, whatsapp, push…)'),
   purpose: z.string(),
   status: z.string(),
   reason: z.string().nullable(),

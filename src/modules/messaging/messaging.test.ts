@@ -1,9 +1,22 @@
 // Rendering and send-time rules of messaging, without a database: one brand in every format, SMS
 // segments, the missing-variable refusal, quiet hours in the customer's zone and the cap.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SAMPLE_VARIABLES } from './default-templates.js';
 import { DEFAULT_SETTINGS } from './messaging.service.js';
-import { checkVariables, renderMessage, smsSegments } from './render.js';
+import { checkVariables, emailMjml, fill, renderMessage, smsSegments } from './render.js';
+
+// Counts MJML compilations (the real compiler underneath).
+const compiles = vi.hoisted(() => ({ n: 0 }));
+vi.mock('mjml', async (importOriginal) => {
+  const real = ((await importOriginal()) as { default: (...a: unknown[]) => unknown }).default;
+  return {
+    default: (...a: unknown[]) => {
+      compiles.n++;
+      return real(...a);
+    },
+  };
+});
+
 import { cappedUntil, quietUntil } from './send-rules.js';
 
 const brand = {
@@ -23,6 +36,35 @@ describe('rendering', () => {
     expect(r.html).toContain(SAMPLE_VARIABLES.link!.replace(/&/g, '&amp;'));
     expect(r.text).toContain('Code K7QX4M');
     expect(r.text).toContain('Team Fjällfolk');
+  });
+
+  it('compiles each email variant once; every mail gets the HTML a fresh compile gives, values escaped', async () => {
+    const variant = {
+      ...content,
+      subject: '{{shop}}: once',
+      body: 'Cart {{ total }}\n\nCode {{handoffCode}}',
+    };
+    const hostile = { ...SAMPLE_VARIABLES, total: '<b>€1 & "2"</b>', link: "https://x.test/?a=1&b='2'" };
+    const before = compiles.n;
+    const first = await renderMessage('email', variant, brand, SAMPLE_VARIABLES, wa);
+    const second = await renderMessage('email', variant, brand, hostile, wa);
+    expect(compiles.n - before).toBe(1);
+    const { default: mjml2html } = await import('mjml');
+    for (const [r, v] of [
+      [first, SAMPLE_VARIABLES],
+      [second, hostile],
+    ] as const) {
+      const direct = await mjml2html(
+        emailMjml(brand, fill(variant.subject, v), fill(variant.body, v), variant.cta, v.link),
+        { validationLevel: 'soft' },
+      );
+      expect(r.html).toBe(direct.html);
+    }
+    expect(second.html).toContain('&lt;b&gt;€1 &amp; &quot;2&quot;&lt;/b&gt;');
+    // Another brand (or a saved variant) is another source: compiled anew.
+    const beforeBrand = compiles.n;
+    await renderMessage('email', variant, { ...brand, primaryColour: '#003366' }, SAMPLE_VARIABLES, wa);
+    expect(compiles.n - beforeBrand).toBe(1);
   });
 
   it('counts SMS segments: GSM-7 160/153, UCS-2 70/67, extension characters count twice', () => {

@@ -10,6 +10,7 @@ import { ProblemScope } from '../../ui/problem.tsx';
 import { Link, useRouter } from '../../ui/router.tsx';
 import { useLiveEvents } from '../../ui/use-live.ts';
 import { toMinor } from '../form-errors.tsx';
+import { CustomerSendLogPanel } from './customer-send-log.tsx';
 import { CustomerWalletPanel } from './customer-wallet.tsx';
 
 // `q`: any part of a name, an email address or a phone number (the hub searches server side).
@@ -274,6 +275,7 @@ export function CustomerPage({ id }: { id: string }) {
         </div>
       </ProblemScope>
       <CustomerWalletPanel customerId={v.id} />
+      <CustomerSendLogPanel customerId={v.id} />
       <div className="panel">
         <h2>{intl.t('customers.merges')}</h2>
         {merges.data?.items.length === 0 ? <Empty /> : null}
