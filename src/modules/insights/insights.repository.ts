@@ -7,7 +7,6 @@ import { type Executor, rows } from '../../platform/db/database.js';
 import type {
   AddedOrder,
   CancelledOrder,
-  CartSighting,
   DailyRow,
   OrderChange,
   OrderCredit,
@@ -19,9 +18,10 @@ import type {
   TouchpointRow,
 } from './insights.types.js';
 
-const texts = (v: Array<string | null>) => sql`${sql.param(v)}::text[]`;
-const times = (v: Date[]) => sql`${sql.param(v.map((d) => d.toISOString()))}::timestamptz[]`;
-const bigints = (v: number[]) => sql`${sql.param(v)}::bigint[]`;
+/** Array parameters and filters shared by the insights repositories. */
+export const texts = (v: Array<string | null>) => sql`${sql.param(v)}::text[]`;
+export const times = (v: Date[]) => sql`${sql.param(v.map((d) => d.toISOString()))}::timestamptz[]`;
+export const bigints = (v: number[]) => sql`${sql.param(v)}::bigint[]`;
 const DAY = sql`(placed_at at time zone 'UTC')::date`;
 
 /** Records touchpoints; answers the ones actually inserted (a replay's are not). */
@@ -199,32 +199,7 @@ export async function applyOrderChanges(exec: Executor, changes: OrderChange[]):
   return cancelledRows;
 }
 
-export async function insertCartSightings(exec: Executor, carts: CartSighting[]): Promise<void> {
-  if (carts.length === 0) return;
-  await exec.execute(
-    sql`insert into insights_cart_channels (cart_id, channel_id, customer_id, at)
-        select distinct on (cart_id, channel_id) * from unnest(${texts(carts.map((c) => c.cartId))},
-          ${texts(carts.map((c) => c.channelId))}, ${texts(carts.map((c) => c.customerId))},
-          ${times(carts.map((c) => c.at))}) as t(cart_id, channel_id, customer_id, at)
-        order by cart_id, channel_id, at
-        on conflict (cart_id, channel_id) do nothing`,
-  );
-  const merges = carts.flatMap((c) =>
-    (c.mergedCartIds ?? []).map((m) => ({ into: c.cartId, from: m, at: c.at })),
-  );
-  if (merges.length)
-    await exec.execute(
-      sql`insert into insights_cart_channels (cart_id, channel_id, customer_id, at)
-          select distinct on (m.into_id, s.channel_id) m.into_id, s.channel_id, s.customer_id, m.at
-          from unnest(${texts(merges.map((m) => m.into))}, ${texts(merges.map((m) => m.from))},
-                      ${times(merges.map((m) => m.at))}) as m(into_id, from_id, at)
-          join insights_cart_channels s on s.cart_id = m.from_id
-          order by m.into_id, s.channel_id, m.at
-          on conflict (cart_id, channel_id) do nothing`,
-    );
-}
-
-const channelFilter = (column: SQL, channels: string[]) =>
+export const channelFilter = (column: SQL, channels: string[]) =>
   channels.length ? sql`and ${column} = any(${texts(channels)})` : sql``;
 
 export async function selectDaily(exec: Executor, r: Range): Promise<DailyRow[]> {
@@ -254,7 +229,7 @@ export async function selectDaily(exec: Executor, r: Range): Promise<DailyRow[]>
   }));
 }
 
-const inRange = (column: SQL, r: Range) =>
+export const inRange = (column: SQL, r: Range) =>
   sql`${column} >= ${r.from.toISOString()}::timestamptz and ${column} < ${r.to.toISOString()}::timestamptz`;
 
 export async function selectPickups(exec: Executor, r: Range): Promise<PickupRow[]> {
@@ -387,36 +362,6 @@ export async function selectTouches(
         order by customer_id, at, key limit ${limit}`,
   );
   return found.map(touchOf);
-}
-
-/** Carts seen on more than one channel, their first sighting in the range. */
-export async function selectCrossedCarts(
-  exec: Executor,
-  r: Range,
-  limit: number,
-): Promise<{
-  total: number;
-  carts: Array<{ cartId: string; customerId: string | null; channels: string[] }>;
-}> {
-  const found = await rows<{
-    cart_id: string;
-    customer_id: string | null;
-    channels: string[];
-    total: number;
-  }>(
-    exec,
-    sql`with crossed as (
-          select cart_id, max(customer_id) as customer_id, array_agg(channel_id order by at, channel_id) as channels
-          from insights_cart_channels group by cart_id
-          having count(*) > 1 and ${inRange(sql`min(at)`, r)}
-        )
-        select cart_id, customer_id, channels, count(*) over ()::int as total from crossed
-        order by cart_id limit ${limit}`,
-  );
-  return {
-    total: Number(found[0]?.total ?? 0),
-    carts: found.map((x) => ({ cartId: x.cart_id, customerId: x.customer_id, channels: x.channels })),
-  };
 }
 
 export async function deleteEverything(exec: Executor): Promise<void> {

@@ -8,14 +8,13 @@ import {
   type AttributionRow,
   attribute,
 } from './attribution.js';
+import { insertCartSightings, selectCrossedCarts } from './carts.repository.js';
 import {
   applyOrderChanges,
   deleteEverything,
-  insertCartSightings,
   insertPlacedOrders,
   insertTouchpoints,
   type OrderFilter,
-  selectCrossedCarts,
   selectDaily,
   selectOrders,
   selectPickups,

@@ -1,19 +1,15 @@
 // SQL of the rollups made at projection time (attribution credit, paths to orders, the default funnel,
 // cohorts, inbox first-response times) and the chart reads over them. Every write moves a rollup only
 // by what the caller derived from rows actually inserted or flipped, so a replay adds nothing.
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { type Executor, rows } from '../../platform/db/database.js';
+import { bigints, channelFilter, texts, times } from './insights.repository.js';
 import type { AddedOrder, InboxMessage, OrderCredit, Range } from './insights.types.js';
 
-const texts = (v: Array<string | null>) => sql`${sql.param(v)}::text[]`;
-const times = (v: Date[]) => sql`${sql.param(v.map((d) => d.toISOString()))}::timestamptz[]`;
-const bigints = (v: number[]) => sql`${sql.param(v)}::bigint[]`;
 const ints = (v: number[]) => sql`${sql.param(v)}::int[]`;
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 const fromDay = (r: Range) => sql`(${r.from.toISOString()}::timestamptz at time zone 'UTC')::date`;
 const toDay = (r: Range) => sql`(${r.to.toISOString()}::timestamptz at time zone 'UTC')::date`;
-const channelFilter = (column: SQL, channels: string[]) =>
-  channels.length ? sql`and ${column} = any(${texts(channels)})` : sql``;
 
 export interface CreditDelta {
   placedAt: Date;
