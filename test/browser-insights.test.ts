@@ -1,7 +1,7 @@
 // The insights dashboard in a real browser: a journey across the demo's web shop (a social campaign
 // click), app and marketplace (the order) reaches the projections; the page draws its charts, shows
-// the path and the campaign's credit, drills down to the order and its customer, and reads in all
-// five languages with no raw message key on screen.
+// the path and the campaign's credit, cohorts, lifetime value and response times, drills down to the
+// order and its customer, and reads in all five languages with no raw message key on screen.
 import { expect, it } from 'vitest';
 import { adminLogin, describeBrowser, LIVE } from './browser-harness.js';
 
@@ -75,6 +75,10 @@ describeBrowser('admin insights dashboard', (t) => {
     await expect.poll(() => page.getByTestId('paths').innerText(), LIVE).toContain('social');
     expect(await page.getByTestId('attribution-campaigns').innerText()).toContain('spring');
     expect(await page.getByTestId('crossed-carts').innerText()).toMatch(/carts? crossed channels/);
+    // Cohorts, lifetime value and response times, read from the rollups, each with its CSV download.
+    for (const id of ['chart-retention', 'chart-ltv']) await page.getByTestId(id).locator('canvas').waitFor();
+    await page.getByRole('heading', { name: /Service response times/ }).waitFor();
+    for (const id of ['csv-cohorts', 'csv-ltv', 'csv-response-times']) await page.getByTestId(id).waitFor();
 
     // Drill-down: the marketplace's orders, linked to the order and its customer.
     const row = page.locator('tr', { hasText: market.name }).first();

@@ -13,7 +13,7 @@ import { customerOrdersRoutes } from '../flows/customer-orders/index.js';
 import { customerSourcesRoutes } from '../flows/customer-sources/index.js';
 import { importExportRoutes } from '../flows/import-export/index.js';
 import { inboxRoutes, tillConversationRoutes } from '../flows/inbox/index.js';
-import { insightsRoutes } from '../flows/insights/index.js';
+import { insightsRollupRoutes, insightsRoutes } from '../flows/insights/index.js';
 import { backInStockRoutes, journeysRoutes, pushRoutes, unsubscribeRoutes } from '../flows/journeys/index.js';
 import { nextMessageRoutes } from '../flows/next-best-message/index.js';
 import { omnichannelScoreRoutes } from '../flows/omnichannel-score/index.js';
@@ -116,6 +116,7 @@ async function registerCatalogApi(api: FastifyInstance, services: Services, conf
   await api.register(channelCatalogRoutes(services.channelCatalog));
   await api.register(recommendationsRoutes(services.recommendationsFlow, services.channelCatalog));
   await api.register(insightsRoutes(services.insightsFlow));
+  await api.register(insightsRollupRoutes(services.insightsFlow));
   await api.register(
     nextMessageRoutes({
       flow: services.nextMessage,

@@ -52,6 +52,21 @@ export const insightsEn = {
   'insights.placedAt': 'Placed',
   'insights.truncated': 'Only the first {count} are counted; narrow the range for the rest.',
   'insights.empty': 'No orders or touchpoints in this range yet.',
+  'insights.cohorts': 'Cohorts and retention',
+  'insights.cohortsHint':
+    'Customers grouped by the month of their first order; each column is the share of them who ordered again that many months later.',
+  'insights.retention': 'Ordering again (%)',
+  'insights.cohort': 'Cohort',
+  'insights.monthOffset': 'Month {count}',
+  'insights.ltv': 'Customer lifetime value',
+  'insights.ltvPerCustomer': 'Revenue per customer',
+  'insights.ltvByFirstChannel': 'Lifetime value by first channel',
+  'insights.firstChannel': 'First channel',
+  'insights.responseTimes': 'Service response times',
+  'insights.firstResponse': 'First response (minutes)',
+  'insights.conversations': 'Conversations',
+  'insights.answered': 'Answered',
+  'insights.noConversations': 'No customer conversations in this range yet.',
 } as const;
 export type InsightsKey = keyof typeof insightsEn;
 
@@ -108,6 +123,21 @@ export const insightsEs: Record<InsightsKey, string> = {
   'insights.placedAt': 'Realizado',
   'insights.truncated': 'Solo se cuentan los primeros {count}; acota el periodo para ver el resto.',
   'insights.empty': 'Aún no hay pedidos ni contactos en este periodo.',
+  'insights.cohorts': 'Cohortes y retención',
+  'insights.cohortsHint':
+    'Clientes agrupados por el mes de su primer pedido; cada columna es la parte de ellos que volvió a pedir tantos meses después.',
+  'insights.retention': 'Vuelven a pedir (%)',
+  'insights.cohort': 'Cohorte',
+  'insights.monthOffset': 'Mes {count}',
+  'insights.ltv': 'Valor del cliente a lo largo del tiempo',
+  'insights.ltvPerCustomer': 'Ingresos por cliente',
+  'insights.ltvByFirstChannel': 'Valor del cliente por primer canal',
+  'insights.firstChannel': 'Primer canal',
+  'insights.responseTimes': 'Tiempos de respuesta de atención',
+  'insights.firstResponse': 'Primera respuesta (minutos)',
+  'insights.conversations': 'Conversaciones',
+  'insights.answered': 'Respondidas',
+  'insights.noConversations': 'Aún no hay conversaciones con clientes en este periodo.',
 };
 
 export const insightsSv: Record<InsightsKey, string> = {
@@ -162,6 +192,21 @@ export const insightsSv: Record<InsightsKey, string> = {
   'insights.placedAt': 'Lagd',
   'insights.truncated': 'Bara de första {count} räknas; korta perioden för resten.',
   'insights.empty': 'Inga ordrar eller kontakter i perioden ännu.',
+  'insights.cohorts': 'Kohorter och återköp',
+  'insights.cohortsHint':
+    'Kunder grupperade efter månaden för sin första order; varje kolumn är andelen av dem som beställde igen så många månader senare.',
+  'insights.retention': 'Beställer igen (%)',
+  'insights.cohort': 'Kohort',
+  'insights.monthOffset': 'Månad {count}',
+  'insights.ltv': 'Kundens livstidsvärde',
+  'insights.ltvPerCustomer': 'Intäkt per kund',
+  'insights.ltvByFirstChannel': 'Livstidsvärde per första kanal',
+  'insights.firstChannel': 'Första kanal',
+  'insights.responseTimes': 'Svarstider i kundtjänst',
+  'insights.firstResponse': 'Första svar (minuter)',
+  'insights.conversations': 'Konversationer',
+  'insights.answered': 'Besvarade',
+  'insights.noConversations': 'Inga kundkonversationer i det här intervallet ännu.',
 };
 
 export const insightsBg: Record<InsightsKey, string> = {
@@ -217,6 +262,21 @@ export const insightsBg: Record<InsightsKey, string> = {
   'insights.placedAt': 'Направена',
   'insights.truncated': 'Отчитат се само първите {count}; стеснете периода за останалите.',
   'insights.empty': 'Все още няма поръчки или контакти в този период.',
+  'insights.cohorts': 'Кохорти и задържане',
+  'insights.cohortsHint':
+    'Клиенти, групирани по месеца на първата им поръчка; всяка колона е делът от тях, поръчали отново толкова месеца по-късно.',
+  'insights.retention': 'Поръчват отново (%)',
+  'insights.cohort': 'Кохорта',
+  'insights.monthOffset': 'Месец {count}',
+  'insights.ltv': 'Стойност на клиента във времето',
+  'insights.ltvPerCustomer': 'Приходи на клиент',
+  'insights.ltvByFirstChannel': 'Стойност на клиента по първи канал',
+  'insights.firstChannel': 'Първи канал',
+  'insights.responseTimes': 'Време за отговор на обслужването',
+  'insights.firstResponse': 'Първи отговор (минути)',
+  'insights.conversations': 'Разговори',
+  'insights.answered': 'С отговор',
+  'insights.noConversations': 'Все още няма разговори с клиенти в този период.',
 };
 
 export const insightsNl: Record<InsightsKey, string> = {
@@ -272,4 +332,19 @@ export const insightsNl: Record<InsightsKey, string> = {
   'insights.placedAt': 'Geplaatst',
   'insights.truncated': 'Alleen de eerste {count} worden geteld; verklein de periode voor de rest.',
   'insights.empty': 'Nog geen bestellingen of contacten in deze periode.',
+  'insights.cohorts': 'Cohorten en retentie',
+  'insights.cohortsHint':
+    'Klanten gegroepeerd naar de maand van hun eerste bestelling; elke kolom is het deel van hen dat zoveel maanden later opnieuw bestelde.',
+  'insights.retention': 'Bestellen opnieuw (%)',
+  'insights.cohort': 'Cohort',
+  'insights.monthOffset': 'Maand {count}',
+  'insights.ltv': 'Klantwaarde over de looptijd',
+  'insights.ltvPerCustomer': 'Omzet per klant',
+  'insights.ltvByFirstChannel': 'Klantwaarde per eerste kanaal',
+  'insights.firstChannel': 'Eerste kanaal',
+  'insights.responseTimes': 'Reactietijden klantenservice',
+  'insights.firstResponse': 'Eerste reactie (minuten)',
+  'insights.conversations': 'Gesprekken',
+  'insights.answered': 'Beantwoord',
+  'insights.noConversations': 'Nog geen klantgesprekken in deze periode.',
 };

@@ -12571,6 +12571,70 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/insights/cohorts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Cohorts by month of first order and the share ordering again in each following month */
+    get: {
+      parameters: {
+        query?: {
+          /** @description a channel id to keep; repeat for more (default: every channel) */
+          channel?: string | string[];
+          format?: 'json' | 'csv';
+          /** @description start, inclusive (ISO 8601; default: 30 days before `to`) */
+          from?: unknown;
+          /** @description end, exclusive (ISO 8601; default: the start of tomorrow, UTC) */
+          to?: unknown;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              cohorts: {
+                /** @description first day of the month (UTC) of the customers’ first order */
+                cohort: string;
+                customers: number;
+                months: {
+                  customers: number;
+                  /** @description months after the cohort’s */
+                  offset: number;
+                  /** @description 0 to 1 */
+                  share: number;
+                }[];
+              }[];
+              range: {
+                channels: string[];
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                to: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/insights/customers/{customerId}/touchpoints': {
     parameters: {
       query?: never;
@@ -12707,6 +12771,78 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/insights/ltv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Customer lifetime value (revenue per customer) by cohort and by first channel */
+    get: {
+      parameters: {
+        query?: {
+          /** @description a channel id to keep; repeat for more (default: every channel) */
+          channel?: string | string[];
+          format?: 'json' | 'csv';
+          /** @description start, inclusive (ISO 8601; default: 30 days before `to`) */
+          from?: unknown;
+          /** @description end, exclusive (ISO 8601; default: the start of tomorrow, UTC) */
+          to?: unknown;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              byCohort: {
+                currency: string;
+                customers: number;
+                key: string;
+                /** @description revenue per customer, minor units */
+                ltv: number;
+                orders: number;
+                /** @description minor units, cancelled orders taken out */
+                revenue: number;
+              }[];
+              byFirstChannel: {
+                currency: string;
+                customers: number;
+                key: string;
+                /** @description revenue per customer, minor units */
+                ltv: number;
+                orders: number;
+                /** @description minor units, cancelled orders taken out */
+                revenue: number;
+              }[];
+              range: {
+                channels: string[];
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                to: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/insights/orders': {
     parameters: {
       query?: never;
@@ -12760,6 +12896,106 @@ export interface paths {
                 returned: boolean;
                 revenue: number;
               }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/insights/rebuild': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Rebuild the insights projection from log position 0: empties its rows and rollups, which fill again as it replays */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              rebuilding: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/insights/response-times': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Inbox first-response time per messaging channel: conversations opened in the range, answered, average seconds */
+    get: {
+      parameters: {
+        query?: {
+          /** @description a channel id to keep; repeat for more (default: every channel) */
+          channel?: string | string[];
+          format?: 'json' | 'csv';
+          /** @description start, inclusive (ISO 8601; default: 30 days before `to`) */
+          from?: unknown;
+          /** @description end, exclusive (ISO 8601; default: the start of tomorrow, UTC) */
+          to?: unknown;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              channels: {
+                averageSeconds: number | null;
+                /** @description the messaging channel (email, sms, whatsapp, chat…) */
+                channel: string;
+                conversations: number;
+                responded: number;
+                /** @description 0 to 1 */
+                responseRate: number;
+              }[];
+              range: {
+                channels: string[];
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                to: string;
+              };
             };
           };
         };

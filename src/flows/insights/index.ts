@@ -2,6 +2,7 @@
 // the onStored hook that hands web and app visits over, and the dashboard's reads and routes.
 export { createInsightsFlow, type InsightsFlow, toCsv, totalsOf } from './insights.flow.js';
 export { insightsRoutes } from './insights.routes.js';
+export { insightsRollupRoutes } from './insights-rollup.routes.js';
 export {
   INSIGHTS_CONSUMER,
   type InsightsProjectionOptions,

@@ -10,9 +10,12 @@ import type {
   Range,
   TouchKind,
 } from '../../modules/insights/index.js';
+import { ROLLUP_ATTRIBUTION, ROLLUP_FUNNEL } from '../../modules/insights/index.js';
 import { createTtlCache } from '../../platform/cache/ttl-cache.js';
 import type { Ctx } from '../../platform/context.js';
 import { neutraliseFormula } from '../import-export/index.js';
+import { cohortsOf, ltvOf, responseRowsOf } from './cohorts.js';
+import { rebuildInsights } from './projection.js';
 
 export interface ChannelTotals {
   channelId: string;
@@ -129,14 +132,30 @@ export function createInsightsFlow(deps: {
         const days = await insights.daily(ctx, r);
         return { days, totals: totalsOf(days), pickups: await insights.pickups(ctx, r) };
       }),
+    /** The rollup for the default lookback and half-life; other parameters are computed per request. */
     attribution: (ctx: Ctx, r: Range, q: AttributionQuery) =>
-      keep(['a', r, q.lookbackDays, q.halfLifeDays], () => insights.attribution(ctx, r, q)),
+      keep(['a', r, q.lookbackDays, q.halfLifeDays], () =>
+        q.lookbackDays === ROLLUP_ATTRIBUTION.lookbackDays &&
+        q.halfLifeDays === ROLLUP_ATTRIBUTION.halfLifeDays
+          ? insights.attributionRollup(ctx, r)
+          : insights.attribution(ctx, r, q),
+      ),
+    /** The rollups (paths to orders, the default funnel); other funnel steps are computed per request. */
     journeys: (ctx: Ctx, r: Range, steps: TouchKind[], limit: number) =>
       keep(['j', r, steps, limit], async () => {
-        const j = await insights.journeys(ctx, r, steps, limit);
+        const j =
+          steps.join() === ROLLUP_FUNNEL.join()
+            ? await insights.journeysRollup(ctx, r, limit)
+            : await insights.journeys(ctx, r, steps, limit);
         return { ...j, crossedCarts: await insights.crossedCarts(ctx, r, 50) };
       }),
+    cohorts: (ctx: Ctx, r: Range) => keep(['c', r], async () => cohortsOf(await insights.cohorts(ctx, r))),
+    ltv: (ctx: Ctx, r: Range) => keep(['l', r], async () => ltvOf(await insights.cohorts(ctx, r))),
+    responseTimes: (ctx: Ctx, r: Range) =>
+      keep(['r', r], async () => responseRowsOf(await insights.responseTimes(ctx, r))),
     orders: (ctx: Ctx, r: Range, f: OrderFilter, limit: number) => insights.orders(ctx, r, f, limit),
+    /** Empties the projection and rewinds its consumer to log position 0 (it replays from there). */
+    rebuild: (ctx: Ctx) => rebuildInsights(ctx, insights),
     touchesOf: (ctx: Ctx, r: Range, customerId: string) => insights.touchesOf(ctx, r, customerId),
   };
 }

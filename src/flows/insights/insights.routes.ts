@@ -2,6 +2,7 @@
 // journeys (paths, a funnel, carts that crossed channels) and the drill-down to the orders and the
 // customer behind a figure. Retailer-wide figures: `insights:read`, server-side keys bound to no
 // channel. Every table can be had as CSV (`format=csv`).
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ATTRIBUTION_MODELS, type Range, TOUCH_KINDS } from '../../modules/insights/index.js';
@@ -9,12 +10,12 @@ import type { Ctx } from '../../platform/context.js';
 import { secretKeys } from '../../platform/http/route-policy.js';
 import { type InsightsFlow, toCsv } from './insights.flow.js';
 
-const POLICY = secretKeys('insights:read', 'unbound');
+export const POLICY = secretKeys('insights:read', 'unbound');
 const DAY_MS = 86_400_000;
 const MAX_RANGE_DAYS = 3 * 366;
 
 const ChannelId = z.string().min(1).max(100);
-const RangeQuery = z.strictObject({
+export const RangeQuery = z.strictObject({
   from: z.coerce.date().optional().describe('start, inclusive (ISO 8601; default: 30 days before `to`)'),
   to: z.coerce.date().optional().describe('end, exclusive (ISO 8601; default: the start of tomorrow, UTC)'),
   channel: z
@@ -25,7 +26,7 @@ const RangeQuery = z.strictObject({
 });
 type RangeInput = z.infer<typeof RangeQuery>;
 
-const rangeChecked = <T extends z.ZodType<RangeInput>>(schema: T) =>
+export const rangeChecked = <T extends z.ZodType<RangeInput>>(schema: T) =>
   schema.superRefine((q, c) => {
     if (q.from && q.to && q.from >= q.to)
       c.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
@@ -33,7 +34,7 @@ const rangeChecked = <T extends z.ZodType<RangeInput>>(schema: T) =>
       c.addIssue({ code: 'custom', path: ['from'], message: `at most ${MAX_RANGE_DAYS} days before to` });
   });
 
-function rangeOf(ctx: Ctx, q: RangeInput): Range {
+export function rangeOf(ctx: Ctx, q: RangeInput): Range {
   const now = ctx.clock.now();
   const to = q.to ?? new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS + DAY_MS);
   const from = q.from ?? new Date(to.getTime() - 30 * DAY_MS);
@@ -41,9 +42,9 @@ function rangeOf(ctx: Ctx, q: RangeInput): Range {
   return { from, to, channels };
 }
 
-const RangeOut = z.object({ from: z.date(), to: z.date(), channels: z.array(z.string()) });
+export const RangeOut = z.object({ from: z.date(), to: z.date(), channels: z.array(z.string()) });
 const ChannelInfo = z.object({ id: z.string(), code: z.string(), name: z.string(), type: z.string() });
-const Ratio = z.number().describe('0 to 1');
+export const Ratio = z.number().describe('0 to 1');
 
 const Performance = z.object({
   range: RangeOut,
@@ -162,17 +163,17 @@ const Touches = z.object({
 
 const csvReply = (name: string, body: string) => ({ name, body });
 type CsvOut = ReturnType<typeof csvReply>;
+
+export const sendCsv = (reply: FastifyReply, out: CsvOut) =>
+  reply
+    .type('text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${out.name}.csv"`)
+    .send(out.body as never);
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const insightsRoutes =
   (flow: InsightsFlow): FastifyPluginAsyncZod =>
   async (app) => {
-    const sendCsv = (reply: import('fastify').FastifyReply, out: CsvOut) =>
-      reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${out.name}.csv"`)
-        .send(out.body as never);
-
     app.get(
       '/insights/channels',
       {

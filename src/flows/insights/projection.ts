@@ -1,6 +1,7 @@
 // The insights projection: one durable consumer of the event log turning orders (every channel, the
 // till's and imported history's included), their returns, refunds, cancellations and pickups, carts,
-// inbox messages and the visits ingestion handed over into the insights module's rows. Every row is
+// inbox messages and the visits ingestion handed over into the insights module's rows, and the rollups
+// the charts read (attribution credit per order, paths, the funnel, cohorts, inbox first responses). Every row is
 // keyed and every rollup delta comes from a row actually inserted or flipped, so at-least-once delivery
 // and a replay count nothing twice; `rebuildInsights` empties the rows and moves the cursor to 0.
 import type { Clock } from '../../kernel/index.js';
@@ -15,8 +16,8 @@ import {
 import { type ORDER_EVENT_SCHEMAS, ORDER_EVENTS } from '../../modules/orders/index.js';
 import { type Ctx, createContext, inTransaction, type Logger } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
-import { type RunningConsumer, saveCursor, startConsumer } from '../../platform/events/consumer.js';
-import { LOG_START, type StoredEvent } from '../../platform/events/event-log.js';
+import { type RunningConsumer, rewindConsumer, startConsumer } from '../../platform/events/consumer.js';
+import type { StoredEvent } from '../../platform/events/event-log.js';
 import { payloadOf } from '../../platform/events/event-schemas.js';
 
 export const INSIGHTS_CONSUMER = 'insights.projections';
@@ -49,6 +50,7 @@ interface CartPayload {
   outcome?: { cartId: string | null; mergedCartIds: string[] };
 }
 interface MessagePayload {
+  conversationId: string;
   messageId: string;
   customerId: string | null;
   channelKind: string | null;
@@ -152,7 +154,15 @@ function cart(e: StoredEvent, b: ProjectionBatch) {
 
 function message(e: StoredEvent, b: ProjectionBatch) {
   const m = e.payload as unknown as MessagePayload;
-  if (!m.customerId || m.direction === 'note') return;
+  if (m.direction === 'note') return;
+  if (m.direction === 'inbound' || m.direction === 'outbound')
+    b.messages.push({
+      conversationId: m.conversationId,
+      channel: medium(m.channelKind),
+      direction: m.direction,
+      at: new Date(m.occurredAt),
+    });
+  if (!m.customerId) return;
   b.touchpoints.push({
     key: `m:${m.messageId}`,
     customerId: m.customerId,
@@ -168,7 +178,7 @@ function message(e: StoredEvent, b: ProjectionBatch) {
 
 /** What a batch of events changes in the projections. */
 export function projectionBatch(events: StoredEvent[]): ProjectionBatch {
-  const b: ProjectionBatch = { touchpoints: [], placed: [], changes: [], carts: [] };
+  const b: ProjectionBatch = { touchpoints: [], placed: [], changes: [], carts: [], messages: [] };
   for (const e of events) {
     if (e.type === INSIGHTS_EVENTS.touchpointsSeen) visits(e, b);
     else if (e.type.startsWith('order.')) order(e, b);
@@ -201,10 +211,13 @@ export function startInsightsProjection(opts: InsightsProjectionOptions): Runnin
   });
 }
 
-/** Empties the projections and moves the cursor to the log's beginning, in one transaction. */
+/**
+ * Empties the projections and moves the cursor to the log's beginning, in one transaction; a running
+ * projection (on any node) loses its lease and replays from there.
+ */
 export async function rebuildInsights(ctx: Ctx, insights: InsightsService): Promise<void> {
   await inTransaction(ctx, async (tx) => {
     await insights.reset(tx);
-    await saveCursor(tx.db, INSIGHTS_CONSUMER, LOG_START);
+    await rewindConsumer(tx.db, INSIGHTS_CONSUMER);
   });
 }

@@ -17,6 +17,8 @@ export {
 } from './insights.service.js';
 export * from './insights.types.js';
 export * from './paths.js';
+export { ROLLUP_ATTRIBUTION, ROLLUP_FUNNEL } from './rollups.js';
+export type { CohortCell, ResponseSum } from './rollups.repository.js';
 
 export const insightsMigrations: MigrationSet = {
   name: 'insights',

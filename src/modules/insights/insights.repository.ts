@@ -5,9 +5,11 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, rows } from '../../platform/db/database.js';
 import type {
-  CartSighting,
+  AddedOrder,
+  CancelledOrder,
   DailyRow,
   OrderChange,
+  OrderCredit,
   OrderRow,
   PickupRow,
   PlacedOrder,
@@ -16,27 +18,36 @@ import type {
   TouchpointRow,
 } from './insights.types.js';
 
-const texts = (v: Array<string | null>) => sql`${sql.param(v)}::text[]`;
-const times = (v: Date[]) => sql`${sql.param(v.map((d) => d.toISOString()))}::timestamptz[]`;
-const bigints = (v: number[]) => sql`${sql.param(v)}::bigint[]`;
+/** Array parameters and filters shared by the insights repositories. */
+export const texts = (v: Array<string | null>) => sql`${sql.param(v)}::text[]`;
+export const times = (v: Date[]) => sql`${sql.param(v.map((d) => d.toISOString()))}::timestamptz[]`;
+export const bigints = (v: number[]) => sql`${sql.param(v)}::bigint[]`;
 const DAY = sql`(placed_at at time zone 'UTC')::date`;
 
-export async function insertTouchpoints(exec: Executor, t: TouchpointRow[]): Promise<void> {
-  if (t.length === 0) return;
-  await exec.execute(
+/** Records touchpoints; answers the ones actually inserted (a replay's are not). */
+export async function insertTouchpoints(exec: Executor, t: TouchpointRow[]): Promise<StoredTouch[]> {
+  if (t.length === 0) return [];
+  const found = await rows<Record<string, unknown>>(
+    exec,
     sql`insert into insights_touchpoints (key, customer_id, channel, kind, source, medium, campaign, order_id, at)
         select * from unnest(${texts(t.map((x) => x.key))}, ${texts(t.map((x) => x.customerId))},
           ${texts(t.map((x) => x.channel))}, ${texts(t.map((x) => x.kind))}, ${texts(t.map((x) => x.source))},
           ${texts(t.map((x) => x.medium))}, ${texts(t.map((x) => x.campaign))},
           ${texts(t.map((x) => x.orderId))}, ${times(t.map((x) => x.at))})
-        on conflict (key) do nothing`,
+        on conflict (key) do nothing
+        returning customer_id, channel, kind, source, campaign, order_id, at`,
   );
+  return found.map(touchOf);
 }
 
-/** Records new orders and adds them to their day's rollup (a customer's first order counts as new). */
-export async function insertPlacedOrders(exec: Executor, o: PlacedOrder[]): Promise<void> {
-  if (o.length === 0) return;
-  await exec.execute(
+/**
+ * Records new orders and adds them to their day's rollup (a customer's first order counts as new);
+ * answers the orders actually added (a replay's are not).
+ */
+export async function insertPlacedOrders(exec: Executor, o: PlacedOrder[]): Promise<AddedOrder[]> {
+  if (o.length === 0) return [];
+  const found = await rows<Record<string, unknown>>(
+    exec,
     sql`with input as (
           select distinct on (order_id) * from unnest(${texts(o.map((x) => x.orderId))},
             ${texts(o.map((x) => x.customerId))}, ${texts(o.map((x) => x.channelId))},
@@ -57,8 +68,9 @@ export async function insertPlacedOrders(exec: Executor, o: PlacedOrder[]): Prom
                                        placed_at, first_order)
           select order_id, customer_id, channel_id, currency, revenue, delivery, placed_at, first_order
           from ranked on conflict (order_id) do nothing
-          returning channel_id, currency, revenue, delivery, placed_at, first_order, customer_id
-        )
+          returning order_id, channel_id, currency, revenue, delivery, placed_at, first_order, customer_id
+        ),
+        daily as (
         insert into insights_daily (day, channel_id, currency, orders, revenue, new_customers,
                                     returning_customers, pickup_orders)
         select ${DAY}, channel_id, currency, count(*), sum(revenue), count(*) filter (where first_order),
@@ -70,8 +82,18 @@ export async function insertPlacedOrders(exec: Executor, o: PlacedOrder[]): Prom
           revenue = insights_daily.revenue + excluded.revenue,
           new_customers = insights_daily.new_customers + excluded.new_customers,
           returning_customers = insights_daily.returning_customers + excluded.returning_customers,
-          pickup_orders = insights_daily.pickup_orders + excluded.pickup_orders`,
+          pickup_orders = insights_daily.pickup_orders + excluded.pickup_orders
+        returning 1)
+        select order_id, customer_id, channel_id, currency, revenue, placed_at from added`,
   );
+  return found.map((x) => ({
+    orderId: String(x.order_id),
+    customerId: (x.customer_id as string | null) ?? null,
+    channelId: String(x.channel_id),
+    currency: String(x.currency),
+    revenue: Number(x.revenue),
+    placedAt: new Date(x.placed_at as string),
+  }));
 }
 
 /** Adds per-day deltas (from the rows a statement changed) to the rollup. */
@@ -83,7 +105,9 @@ const rollupDelta = (changed: SQL, set: SQL) =>
       from (${changed}) c group by 1, 2, 3
       on conflict (day, channel_id, currency) do update set ${set}`;
 
-export async function applyOrderChanges(exec: Executor, changes: OrderChange[]): Promise<void> {
+/** Applies the changes; answers the orders newly cancelled (their credit is taken back by the caller). */
+export async function applyOrderChanges(exec: Executor, changes: OrderChange[]): Promise<CancelledOrder[]> {
+  let cancelledRows: CancelledOrder[] = [];
   const of = <K extends OrderChange['kind']>(k: K) =>
     changes.filter((c): c is Extract<OrderChange, { kind: K }> => c.kind === k);
   const refunds = of('refunded');
@@ -111,19 +135,31 @@ export async function applyOrderChanges(exec: Executor, changes: OrderChange[]):
           )}`,
     );
   const cancelled = of('cancelled');
-  if (cancelled.length)
-    await exec.execute(
+  if (cancelled.length) {
+    const found = await rows<Record<string, unknown>>(
+      exec,
       sql`with changed as (
             update insights_orders set cancelled = true
             where order_id = any(${texts(cancelled.map((c) => c.orderId))}) and not cancelled
-            returning channel_id, currency, placed_at, revenue
-          )
-          ${rollupDelta(
+            returning order_id, customer_id, channel_id, currency, placed_at, revenue, credit
+          ),
+          daily as (${rollupDelta(
             sql`select channel_id, currency, placed_at, -1 as d_orders, -revenue as d_revenue, 0 as d_refunded,
                        0 as d_returns, 0 as d_picked, 0 as d_seconds from changed`,
             sql`orders = insights_daily.orders + excluded.orders, revenue = insights_daily.revenue + excluded.revenue`,
-          )}`,
+          )} returning 1)
+          select order_id, customer_id, channel_id, currency, placed_at, revenue, credit from changed`,
     );
+    cancelledRows = found.map((x) => ({
+      orderId: String(x.order_id),
+      customerId: (x.customer_id as string | null) ?? null,
+      channelId: String(x.channel_id),
+      currency: String(x.currency),
+      revenue: Number(x.revenue),
+      placedAt: new Date(x.placed_at as string),
+      credit: (x.credit as OrderCredit | null) ?? null,
+    }));
+  }
   const ready = of('ready');
   if (ready.length)
     await exec.execute(
@@ -160,34 +196,10 @@ export async function applyOrderChanges(exec: Executor, changes: OrderChange[]):
             as i(order_id, customer_id)
           where o.order_id = i.order_id and o.customer_id is distinct from i.customer_id`,
     );
+  return cancelledRows;
 }
 
-export async function insertCartSightings(exec: Executor, carts: CartSighting[]): Promise<void> {
-  if (carts.length === 0) return;
-  await exec.execute(
-    sql`insert into insights_cart_channels (cart_id, channel_id, customer_id, at)
-        select distinct on (cart_id, channel_id) * from unnest(${texts(carts.map((c) => c.cartId))},
-          ${texts(carts.map((c) => c.channelId))}, ${texts(carts.map((c) => c.customerId))},
-          ${times(carts.map((c) => c.at))}) as t(cart_id, channel_id, customer_id, at)
-        order by cart_id, channel_id, at
-        on conflict (cart_id, channel_id) do nothing`,
-  );
-  const merges = carts.flatMap((c) =>
-    (c.mergedCartIds ?? []).map((m) => ({ into: c.cartId, from: m, at: c.at })),
-  );
-  if (merges.length)
-    await exec.execute(
-      sql`insert into insights_cart_channels (cart_id, channel_id, customer_id, at)
-          select distinct on (m.into_id, s.channel_id) m.into_id, s.channel_id, s.customer_id, m.at
-          from unnest(${texts(merges.map((m) => m.into))}, ${texts(merges.map((m) => m.from))},
-                      ${times(merges.map((m) => m.at))}) as m(into_id, from_id, at)
-          join insights_cart_channels s on s.cart_id = m.from_id
-          order by m.into_id, s.channel_id, m.at
-          on conflict (cart_id, channel_id) do nothing`,
-    );
-}
-
-const channelFilter = (column: SQL, channels: string[]) =>
+export const channelFilter = (column: SQL, channels: string[]) =>
   channels.length ? sql`and ${column} = any(${texts(channels)})` : sql``;
 
 export async function selectDaily(exec: Executor, r: Range): Promise<DailyRow[]> {
@@ -217,7 +229,7 @@ export async function selectDaily(exec: Executor, r: Range): Promise<DailyRow[]>
   }));
 }
 
-const inRange = (column: SQL, r: Range) =>
+export const inRange = (column: SQL, r: Range) =>
   sql`${column} >= ${r.from.toISOString()}::timestamptz and ${column} < ${r.to.toISOString()}::timestamptz`;
 
 export async function selectPickups(exec: Executor, r: Range): Promise<PickupRow[]> {
@@ -279,20 +291,44 @@ export async function selectOrders(
 }
 
 /** The touchpoints within the lookback before each order of the range (the order's own excluded). */
-export async function selectTouchesBeforeOrders(
+export function selectTouchesBeforeOrders(
   exec: Executor,
   r: Range,
   lookbackDays: number,
   limitOrders: number,
 ): Promise<Array<StoredTouch & { forOrder: string }>> {
+  return touchesBefore(
+    exec,
+    sql`select order_id, customer_id, placed_at from insights_orders
+        where ${inRange(sql`placed_at`, r)} and not cancelled and customer_id is not null
+          ${channelFilter(sql`channel_id`, r.channels)}
+        order by placed_at, order_id limit ${limitOrders}`,
+    lookbackDays,
+  );
+}
+
+/** The same for given orders (the projection crediting the orders it just added). */
+export function selectTouchesBeforeOrderIds(
+  exec: Executor,
+  orderIds: string[],
+  lookbackDays: number,
+): Promise<Array<StoredTouch & { forOrder: string }>> {
+  return touchesBefore(
+    exec,
+    sql`select order_id, customer_id, placed_at from insights_orders
+        where order_id = any(${texts(orderIds)}) and customer_id is not null`,
+    lookbackDays,
+  );
+}
+
+async function touchesBefore(
+  exec: Executor,
+  ordersQuery: SQL,
+  lookbackDays: number,
+): Promise<Array<StoredTouch & { forOrder: string }>> {
   const found = await rows<Record<string, unknown>>(
     exec,
-    sql`with o as (
-          select order_id, customer_id, placed_at from insights_orders
-          where ${inRange(sql`placed_at`, r)} and not cancelled and customer_id is not null
-            ${channelFilter(sql`channel_id`, r.channels)}
-          order by placed_at, order_id limit ${limitOrders}
-        )
+    sql`with o as (${ordersQuery})
         select o.order_id as for_order, t.customer_id, t.channel, t.kind, t.source, t.campaign, t.order_id, t.at
         from o join insights_touchpoints t on t.customer_id = o.customer_id
           and t.at >= o.placed_at - ${`${lookbackDays} days`}::interval and t.at < o.placed_at
@@ -328,38 +364,10 @@ export async function selectTouches(
   return found.map(touchOf);
 }
 
-/** Carts seen on more than one channel, their first sighting in the range. */
-export async function selectCrossedCarts(
-  exec: Executor,
-  r: Range,
-  limit: number,
-): Promise<{
-  total: number;
-  carts: Array<{ cartId: string; customerId: string | null; channels: string[] }>;
-}> {
-  const found = await rows<{
-    cart_id: string;
-    customer_id: string | null;
-    channels: string[];
-    total: number;
-  }>(
-    exec,
-    sql`with crossed as (
-          select cart_id, max(customer_id) as customer_id, array_agg(channel_id order by at, channel_id) as channels
-          from insights_cart_channels group by cart_id
-          having count(*) > 1 and ${inRange(sql`min(at)`, r)}
-        )
-        select cart_id, customer_id, channels, count(*) over ()::int as total from crossed
-        order by cart_id limit ${limit}`,
-  );
-  return {
-    total: Number(found[0]?.total ?? 0),
-    carts: found.map((x) => ({ cartId: x.cart_id, customerId: x.customer_id, channels: x.channels })),
-  };
-}
-
 export async function deleteEverything(exec: Executor): Promise<void> {
   await exec.execute(
-    sql`truncate insights_touchpoints, insights_orders, insights_daily, insights_cart_channels`,
+    sql`truncate insights_touchpoints, insights_orders, insights_daily, insights_cart_channels,
+          insights_attribution_daily, insights_paths_daily, insights_funnel, insights_customers,
+          insights_customer_months, insights_cohorts, insights_conversations, insights_response_daily`,
   );
 }

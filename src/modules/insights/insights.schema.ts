@@ -8,6 +8,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -58,6 +59,8 @@ export const insightsOrders = pgTable(
     readyAt: timestamp('ready_at', { withTimezone: true }),
     pickedUpAt: timestamp('picked_up_at', { withTimezone: true }),
     placedAt: timestamp('placed_at', { withTimezone: true }).notNull(),
+    /** The credit given at projection time (default lookback): subtracted again if it is cancelled. */
+    credit: jsonb('credit'),
   },
   (t) => [
     index('insights_orders_placed_idx').on(t.placedAt),
@@ -96,4 +99,106 @@ export const insightsCartChannels = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.cartId, t.channelId] }), index('insights_cart_channels_at_idx').on(t.at)],
+);
+
+/**
+ * Attribution credited once per order at projection time (the default lookback and half-life), per day
+ * the order was placed, the order's channel, model and key: `dim` `channel` (key a channel) or
+ * `campaign` (key a campaign; '' for credit that came through no campaign).
+ */
+export const insightsAttributionDaily = pgTable(
+  'insights_attribution_daily',
+  {
+    day: date('day', { mode: 'string' }).notNull(),
+    channelId: text('channel_id').notNull(),
+    model: text('model').notNull(),
+    dim: text('dim').notNull(),
+    key: text('key').notNull(),
+    currency: text('currency').notNull(),
+    credited: bigint('credited', { mode: 'number' }).notNull().default(0),
+    orders: integer('orders').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.channelId, t.model, t.dim, t.key, t.currency] })],
+);
+
+/** The channel path that led to each order (since the customer's previous order), per day placed. */
+export const insightsPathsDaily = pgTable(
+  'insights_paths_daily',
+  {
+    day: date('day', { mode: 'string' }).notNull(),
+    channelId: text('channel_id').notNull(),
+    /** Steps joined by ' > ' (channel ids and media hold no such sequence). */
+    path: text('path').notNull(),
+    orders: integer('orders').notNull().default(0),
+    /** Milliseconds between step i and i+1, summed over the orders (paths keep at most 6 steps). */
+    gap1: bigint('gap1', { mode: 'number' }).notNull().default(0),
+    gap2: bigint('gap2', { mode: 'number' }).notNull().default(0),
+    gap3: bigint('gap3', { mode: 'number' }).notNull().default(0),
+    gap4: bigint('gap4', { mode: 'number' }).notNull().default(0),
+    gap5: bigint('gap5', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.channelId, t.path] })],
+);
+
+/** Funnel progress per customer over the default steps (visit, cart, order), each step's time and channel. */
+export const insightsFunnel = pgTable('insights_funnel', {
+  customerId: text('customer_id').primaryKey(),
+  /** Steps reached (1..3). */
+  reached: integer('reached').notNull(),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+  channels: text('channels').array().notNull(),
+});
+
+/** A customer's cohort: the month (UTC) of the first order the projection saw and its channel. */
+export const insightsCustomers = pgTable('insights_customers', {
+  customerId: text('customer_id').primaryKey(),
+  cohortMonth: date('cohort_month', { mode: 'string' }).notNull(),
+  firstChannel: text('first_channel').notNull(),
+});
+
+/** The months (and currencies) a customer ordered in: counts them once in their cohort's row. */
+export const insightsCustomerMonths = pgTable(
+  'insights_customer_months',
+  {
+    customerId: text('customer_id').notNull(),
+    month: date('month', { mode: 'string' }).notNull(),
+    currency: text('currency').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.customerId, t.month, t.currency] })],
+);
+
+/** Cohort rollup: customers of a cohort ordering in a month, their orders and revenue. */
+export const insightsCohorts = pgTable(
+  'insights_cohorts',
+  {
+    cohortMonth: date('cohort_month', { mode: 'string' }).notNull(),
+    month: date('month', { mode: 'string' }).notNull(),
+    firstChannel: text('first_channel').notNull(),
+    currency: text('currency').notNull(),
+    customers: integer('customers').notNull().default(0),
+    orders: integer('orders').notNull().default(0),
+    revenue: bigint('revenue', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.cohortMonth, t.month, t.firstChannel, t.currency] })],
+);
+
+/** An inbox conversation's first customer message and the first reply after it. */
+export const insightsConversations = pgTable('insights_conversations', {
+  conversationId: text('conversation_id').primaryKey(),
+  channel: text('channel').notNull(),
+  openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
+  respondedAt: timestamp('responded_at', { withTimezone: true }),
+});
+
+/** First-response rollup per day (of the customer's first message) and messaging channel. */
+export const insightsResponseDaily = pgTable(
+  'insights_response_daily',
+  {
+    day: date('day', { mode: 'string' }).notNull(),
+    channel: text('channel').notNull(),
+    conversations: integer('conversations').notNull().default(0),
+    responded: integer('responded').notNull().default(0),
+    responseSeconds: bigint('response_seconds', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.channel] })],
 );

@@ -2,23 +2,66 @@
 // and answers the dashboard's reads from the projections only (never the order tables). Attribution,
 // paths and funnels are computed here by the pure functions over the projected touchpoints.
 import type { Ctx } from '../../platform/context.js';
-import { type AttributedOrder, type AttributionOptions, attribute } from './attribution.js';
+import {
+  type AttributionModel,
+  type AttributionOptions,
+  type AttributionRow,
+  attribute,
+} from './attribution.js';
+import { insertCartSightings, selectCrossedCarts } from './carts.repository.js';
 import {
   applyOrderChanges,
   deleteEverything,
-  insertCartSightings,
   insertPlacedOrders,
   insertTouchpoints,
   type OrderFilter,
-  selectCrossedCarts,
   selectDaily,
   selectOrders,
   selectPickups,
   selectTouches,
+  selectTouchesBeforeOrderIds,
   selectTouchesBeforeOrders,
 } from './insights.repository.js';
-import type { ProjectionBatch, Range, StoredTouch } from './insights.types.js';
-import { channelPaths, funnel, type JourneyTouch, type TouchKind } from './paths.js';
+import type {
+  AddedOrder,
+  CancelledOrder,
+  OrderCredit,
+  ProjectionBatch,
+  Range,
+  StoredTouch,
+} from './insights.types.js';
+import {
+  channelPaths,
+  type FunnelStep,
+  funnel,
+  type JourneyTouch,
+  type PathRow,
+  type TouchKind,
+} from './paths.js';
+import {
+  advanceFunnel,
+  attributedOrder,
+  creditDeltas,
+  creditOf,
+  pathOf,
+  ROLLUP_ATTRIBUTION,
+  ROLLUP_FUNNEL,
+} from './rollups.js';
+import {
+  addCohortOrders,
+  addCredit,
+  addInboxMessages,
+  addPaths,
+  type CreditSum,
+  saveFunnelProgress,
+  saveOrderCredit,
+  selectCohorts,
+  selectCredit,
+  selectFunnel,
+  selectFunnelProgress,
+  selectPaths,
+  selectResponseTimes,
+} from './rollups.repository.js';
 
 /** Past these, a read looks at the first N only (and says so): the dashboard stays interactive. */
 export const MAX_ATTRIBUTED_ORDERS = 50_000;
@@ -27,9 +70,6 @@ export const MAX_JOURNEY_TOUCHES = 200_000;
 export interface AttributionQuery extends AttributionOptions {
   lookbackDays: number;
 }
-
-/** Direct: a visit that came through no campaign. */
-const isDirect = (t: StoredTouch) => t.kind === 'session' && !t.source && !t.campaign;
 
 function journeys(touches: StoredTouch[]): JourneyTouch[][] {
   const out: JourneyTouch[][] = [];
@@ -44,6 +84,55 @@ function journeys(touches: StoredTouch[]): JourneyTouch[][] {
   return out;
 }
 
+/** Credits the orders just added, once: the rollup, the order's stored credit and its path. */
+async function creditAdded(ctx: Ctx, added: AddedOrder[]): Promise<void> {
+  if (added.length === 0) return;
+  const withCustomer = added.filter((o) => o.customerId).map((o) => o.orderId);
+  const touches = await selectTouchesBeforeOrderIds(ctx.db, withCustomer, ROLLUP_ATTRIBUTION.lookbackDays);
+  const byOrder = new Map<string, StoredTouch[]>();
+  for (const t of touches) byOrder.set(t.forOrder, [...(byOrder.get(t.forOrder) ?? []), t]);
+  const credits = added.map((o) => ({
+    orderId: o.orderId,
+    credit: creditOf(attributedOrder(o, byOrder.get(o.orderId) ?? [])),
+  }));
+  await addCredit(
+    ctx.db,
+    added.flatMap((o, i) => creditDeltas(o, credits[i]!.credit, 1)),
+  );
+  await saveOrderCredit(ctx.db, credits);
+  await addPaths(
+    ctx.db,
+    added.map((o) => pathOf(o, o.customerId ? (byOrder.get(o.orderId) ?? []) : [])),
+  );
+}
+
+/** Takes a cancelled order's credit and cohort figures back. */
+async function takeBack(ctx: Ctx, cancelled: CancelledOrder[]): Promise<void> {
+  if (cancelled.length === 0) return;
+  await addCredit(
+    ctx.db,
+    cancelled.flatMap((o) => creditDeltas(o, o.credit ?? ([] as OrderCredit), -1)),
+  );
+  await addCohortOrders(ctx.db, cancelled, -1);
+}
+
+/** Rollup sums as the per-request rows (sorted the same way; '' is credit through no campaign). */
+function creditRows(credit: CreditSum[], dim: CreditSum['dim']): AttributionRow[] {
+  return credit
+    .filter((c) => c.dim === dim && (c.orders !== 0 || c.credited !== 0))
+    .map((c) => ({
+      model: c.model as AttributionModel,
+      key: dim === 'campaign' && c.key === '' ? null : c.key,
+      currency: c.currency,
+      credited: c.credited,
+      orders: c.orders,
+    }))
+    .sort(
+      (a, b) =>
+        a.model.localeCompare(b.model) || b.credited - a.credited || (a.key ?? '').localeCompare(b.key ?? ''),
+    );
+}
+
 export function createInsightsService() {
   // Moves whenever this process records or resets: answers kept by the flow are stamped with it.
   let version = 0;
@@ -51,11 +140,18 @@ export function createInsightsService() {
     version: () => version,
     /** Records a batch (idempotent: a replay adds nothing). Placed orders go before their changes. */
     async record(ctx: Ctx, b: ProjectionBatch): Promise<void> {
-      if (b.touchpoints.length + b.placed.length + b.changes.length + b.carts.length > 0) version++;
-      await insertTouchpoints(ctx.db, b.touchpoints);
-      await insertPlacedOrders(ctx.db, b.placed);
-      await applyOrderChanges(ctx.db, b.changes);
+      if (b.touchpoints.length + b.placed.length + b.changes.length + b.carts.length + b.messages.length > 0)
+        version++;
+      const touched = await insertTouchpoints(ctx.db, b.touchpoints);
+      const added = await insertPlacedOrders(ctx.db, b.placed);
+      await creditAdded(ctx, added);
+      await addCohortOrders(ctx.db, added, 1);
+      const cancelled = await applyOrderChanges(ctx.db, b.changes);
+      await takeBack(ctx, cancelled);
       await insertCartSightings(ctx.db, b.carts);
+      await addInboxMessages(ctx.db, b.messages);
+      const customers = [...new Set(touched.map((t) => t.customerId))];
+      await saveFunnelProgress(ctx.db, advanceFunnel(await selectFunnelProgress(ctx.db, customers), touched));
     },
     daily: (ctx: Ctx, r: Range) => selectDaily(ctx.db, r),
     pickups: (ctx: Ctx, r: Range) => selectPickups(ctx.db, r),
@@ -69,19 +165,7 @@ export function createInsightsService() {
       const touches = await selectTouchesBeforeOrders(ctx.db, r, q.lookbackDays, MAX_ATTRIBUTED_ORDERS);
       const byOrder = new Map<string, StoredTouch[]>();
       for (const t of touches) byOrder.set(t.forOrder, [...(byOrder.get(t.forOrder) ?? []), t]);
-      const input: AttributedOrder[] = orders.map((o) => ({
-        orderId: o.orderId,
-        channel: o.channelId,
-        currency: o.currency,
-        revenue: o.revenue,
-        at: o.placedAt.getTime(),
-        touches: (o.customerId ? (byOrder.get(o.orderId) ?? []) : []).map((t) => ({
-          channel: t.channel,
-          campaign: t.campaign,
-          at: t.at.getTime(),
-          direct: isDirect(t),
-        })),
-      }));
+      const input = orders.map((o) => attributedOrder(o, byOrder.get(o.orderId) ?? []));
       const revenue = new Map<string, number>();
       for (const o of input) revenue.set(o.currency, (revenue.get(o.currency) ?? 0) + o.revenue);
       return {
@@ -102,6 +186,48 @@ export function createInsightsService() {
       const js = journeys(whole);
       return { customers: js.length, truncated, paths: channelPaths(js, limit), funnel: funnel(js, steps) };
     },
+
+    /** Every model side by side from the rollup (credited at projection time, default parameters). */
+    async attributionRollup(ctx: Ctx, r: Range) {
+      const [credit, days] = await Promise.all([selectCredit(ctx.db, r), selectDaily(ctx.db, r)]);
+      const revenue = new Map<string, number>();
+      const counted = new Map<string, number>();
+      for (const d of days) {
+        revenue.set(d.currency, (revenue.get(d.currency) ?? 0) + d.revenue);
+        counted.set(d.currency, (counted.get(d.currency) ?? 0) + d.orders);
+      }
+      const orders = [...counted.values()].reduce((a, b) => a + b, 0);
+      return {
+        byChannel: creditRows(credit, 'channel'),
+        byCampaign: creditRows(credit, 'campaign'),
+        orders,
+        truncated: false,
+        revenue: [...revenue]
+          .filter(([c]) => (counted.get(c) ?? 0) > 0)
+          .map(([currency, amount]) => ({ currency, amount })),
+      };
+    },
+
+    /** The paths that led to the range's orders and the default funnel, from the rollups. */
+    async journeysRollup(ctx: Ctx, r: Range, limit: number) {
+      const [paths, steps] = await Promise.all([selectPaths(ctx.db, r, limit), selectFunnel(ctx.db, r)]);
+      const funnelOut: FunnelStep[] = ROLLUP_FUNNEL.map((kind) => ({ kind, customers: 0, byChannel: {} }));
+      for (const s of steps) {
+        const f = funnelOut[s.step - 1]!;
+        f.customers += s.customers;
+        f.byChannel[s.channel] = (f.byChannel[s.channel] ?? 0) + s.customers;
+      }
+      const pathRows: PathRow[] = paths.map((p) => ({
+        steps: p.steps,
+        customers: p.orders,
+        converted: p.orders,
+        avgGapMs: p.gapSums.map((g) => Math.round(g / p.orders)),
+      }));
+      return { customers: funnelOut[0]!.customers, truncated: false, paths: pathRows, funnel: funnelOut };
+    },
+
+    cohorts: (ctx: Ctx, r: Range) => selectCohorts(ctx.db, r),
+    responseTimes: (ctx: Ctx, r: Range) => selectResponseTimes(ctx.db, r),
 
     /** Empties every projection (the caller moves the consumer's cursor back in the same transaction). */
     async reset(ctx: Ctx): Promise<void> {

@@ -121,6 +121,7 @@ describeEachDatabase('insights: projections', [insightsMigrations], (t) => {
               placed: part.map((s) => s.order),
               changes: part.flatMap((s) => s.changes),
               carts: [],
+              messages: [],
             };
             await insights.record(ctx, batch);
             await insights.record(ctx, batch);
@@ -147,6 +148,7 @@ describeEachDatabase('insights: projections', [insightsMigrations], (t) => {
       touchpoints: [],
       placed: [],
       changes: [],
+      messages: [],
       carts: [
         { cartId: 'cart_1', channelId: 'chn_web', customerId: 'cus_a', at },
         { cartId: 'cart_2', channelId: 'chn_app', customerId: 'cus_a', at },
@@ -157,6 +159,7 @@ describeEachDatabase('insights: projections', [insightsMigrations], (t) => {
       touchpoints: [],
       placed: [],
       changes: [],
+      messages: [],
       carts: [{ cartId: 'cart_1', channelId: 'chn_web', customerId: 'cus_a', at, mergedCartIds: ['cart_2'] }],
     });
     expect(await insights.crossedCarts(ctx, RANGE, 10)).toEqual({

@@ -41,11 +41,37 @@ export interface CartSighting {
   mergedCartIds?: string[];
 }
 
+/** An inbox message as the response-time rollup sees it (`channel`: the medium, e.g. email, chat). */
+export interface InboxMessage {
+  conversationId: string;
+  channel: string;
+  direction: 'inbound' | 'outbound';
+  at: Date;
+}
+
 export interface ProjectionBatch {
   touchpoints: TouchpointRow[];
   placed: PlacedOrder[];
   changes: OrderChange[];
   carts: CartSighting[];
+  messages: InboxMessage[];
+}
+
+/** An order the projection just added (credited once, here). */
+export interface AddedOrder {
+  orderId: string;
+  customerId: string | null;
+  channelId: string;
+  currency: string;
+  revenue: number;
+  placedAt: Date;
+}
+
+/** An order's credit rows as stored on it: [model, dim, key ('' for no campaign), amount]. */
+export type OrderCredit = Array<[string, 'channel' | 'campaign', string, number]>;
+
+export interface CancelledOrder extends AddedOrder {
+  credit: OrderCredit | null;
 }
 
 export interface Range {

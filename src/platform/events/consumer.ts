@@ -72,6 +72,18 @@ export async function saveCursor(exec: Executor, name: string, c: Cursor, owner?
 }
 
 /**
+ * Moves a consumer back to the log's beginning and frees its lease: whichever node runs it finds its
+ * lease gone on its next save or heartbeat, reloads the cursor and replays (handlers are idempotent).
+ */
+export async function rewindConsumer(exec: Executor, name: string): Promise<void> {
+  await exec.execute(
+    sql`update consumer_cursors set tx_id = ${LOG_START.txId}, position = ${LOG_START.position},
+          lease_owner = null, lease_until = null, updated_at = now()
+        where name = ${name}`,
+  );
+}
+
+/**
  * Every consumer's lag from its saved cursor (saved at least every second while it works): how long
  * the oldest event after it has been in the log, 0 when there is none. One index probe per consumer.
  */

@@ -1,7 +1,8 @@
 // The insights dashboard: channel performance (revenue per channel and per day, AOV, returns, new vs
 // returning, click & collect and pickup times), attribution under every model side by side, channel
 // paths, a funnel across channels and carts that crossed channels, for a date range and chosen
-// channels; every figure drills down to its orders and customers, every table exports as CSV.
+// channels; cohorts and retention, lifetime value, inbox first-response times; every figure drills
+// down to its orders and customers, every table exports as CSV.
 import { useMemo, useState } from 'react';
 import { useIntl } from '../../i18n/index.tsx';
 import { ok } from '../../ui/api.ts';
@@ -10,6 +11,7 @@ import { DataTable } from '../../ui/data-table.tsx';
 import { useApi } from '../../ui/key-gate.tsx';
 import { currencyExponent } from '../../ui/money.ts';
 import { ChartCanvas, ChartSection, colourOf, type Loaded, State } from './insights-chart.tsx';
+import { CustomerInsights } from './insights-customers.tsx';
 import { type DrillFilter, InsightsDrill } from './insights-drill.tsx';
 import { Journeys } from './insights-journeys.tsx';
 
@@ -81,7 +83,13 @@ export function InsightsPage() {
   const channels = perf.data?.channels ?? [];
   const nameOf = (id: string) => channels.find((c) => c.id === id)?.name ?? id;
   const csv = async (
-    path: '/api/insights/channels' | '/api/insights/attribution' | '/api/insights/journeys',
+    path:
+      | '/api/insights/channels'
+      | '/api/insights/attribution'
+      | '/api/insights/journeys'
+      | '/api/insights/cohorts'
+      | '/api/insights/ltv'
+      | '/api/insights/response-times',
     name: string,
   ) => {
     const text = await ok(api.GET(path, { params: { query: { ...query, format: 'csv' } }, parseAs: 'text' }));
@@ -139,6 +147,7 @@ export function InsightsPage() {
         nameOf={nameOf}
         onCsv={() => void csv('/api/insights/journeys', 'paths')}
       />
+      <CustomerInsights query={query} nameOf={nameOf} onCsv={(path, name) => void csv(path, name)} />
       {drill ? (
         <InsightsDrill query={query} filter={drill} nameOf={nameOf} onClose={() => setDrill(null)} />
       ) : null}
