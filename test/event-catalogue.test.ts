@@ -10,6 +10,7 @@ import { ADVISOR_EVENTS } from '../src/modules/advisor/index.js';
 import { CART_EVENTS, TILL_SALE_EVENTS } from '../src/modules/carts/index.js';
 import { CATALOG_EVENTS } from '../src/modules/catalog/index.js';
 import { CDP_EVENTS } from '../src/modules/cdp/index.js';
+import { CHANNEL_SYNC_EVENTS } from '../src/modules/channel-sync/index.js';
 import { CHANNEL_EVENTS } from '../src/modules/channels/index.js';
 import { CUSTOMER_EVENTS } from '../src/modules/customers/index.js';
 import { INBOX_EVENTS } from '../src/modules/inbox/index.js';
@@ -36,6 +37,7 @@ it('gives every event type a module or the platform names a payload schema, owne
     CATALOG_EVENTS,
     CDP_EVENTS,
     CHANNEL_EVENTS,
+    CHANNEL_SYNC_EVENTS,
     CUSTOMER_EVENTS,
     INTEGRATION_EVENTS,
     INVENTORY_EVENTS,

@@ -4,7 +4,7 @@
 // goes out. Without marketing consent nothing is sent and the reason is on the timeline; one-click
 // unsubscribe (RFC 8058) denies the purpose; quiet hours hold a message instead of dropping it.
 import { simpleParser } from 'mailparser';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { HubConfig } from '../src/platform/config.js';
 import {
   buildCommerceFixture,
@@ -13,16 +13,11 @@ import {
 } from './helpers/commerce-fixture.js';
 import { eventually } from './helpers/eventually.js';
 import { JOURNEY_TEST_BRAND as BRAND, JOURNEY_TEST_RULES as RULES } from './helpers/journey-settings.js';
-import { type SmtpCapture, startSmtpCapture } from './helpers/smtp-capture.js';
+import { captureMail } from './helpers/smtp-capture-hooks.js';
 import { describeEachHub } from './helpers/test-hub.js';
 
-let smtp: SmtpCapture;
 const config: Partial<HubConfig> = { ...COMMERCE_HUB_OPTIONS.config, publicUrl: 'http://shop.test' };
-beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  config.smtpUrl = smtp.url;
-});
-afterAll(async () => smtp?.close());
+const smtp = captureMail(config);
 
 describeEachHub(
   'journeys: abandoned cart across channels',

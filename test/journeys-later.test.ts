@@ -3,7 +3,7 @@
 // consent; the route's refusals), post-purchase (a thank-you, the review request after the delay; a
 // return ends it), tier reached, and win-back (the daily sweep run now; an order ends it).
 import { simpleParser } from 'mailparser';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { HubConfig } from '../src/platform/config.js';
 import {
   buildCommerceFixture,
@@ -12,16 +12,11 @@ import {
 } from './helpers/commerce-fixture.js';
 import { eventually } from './helpers/eventually.js';
 import { JOURNEY_TEST_BRAND as BRAND, JOURNEY_TEST_RULES } from './helpers/journey-settings.js';
-import { type SmtpCapture, startSmtpCapture } from './helpers/smtp-capture.js';
+import { captureMail } from './helpers/smtp-capture-hooks.js';
 import { describeEachHub } from './helpers/test-hub.js';
 
-let smtp: SmtpCapture;
 const config: Partial<HubConfig> = { ...COMMERCE_HUB_OPTIONS.config, publicUrl: 'http://shop.test' };
-beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  config.smtpUrl = smtp.url;
-});
-afterAll(async () => smtp?.close());
+const smtp = captureMail(config);
 
 // Five or so mails reach one customer here in a day: a cap of 2 would hold the later ones.
 const RULES = { ...JOURNEY_TEST_RULES, capPerDay: { ...JOURNEY_TEST_RULES.capPerDay, email: 20 } };
