@@ -4,7 +4,7 @@
 // the same figures. Refusals for every new route: no key, wrong scope, publishable key, channel-bound key.
 import { sql } from 'drizzle-orm';
 import { expect, it, vi } from 'vitest';
-import { describeEachHub } from './helpers/test-hub.js';
+import { describeEachHub, ok } from './helpers/test-hub.js';
 
 const HEADER =
   'order_id,source,placed_at,status,currency,email,sku,title,quantity,unit_price,shipping,discount\n';
@@ -13,11 +13,6 @@ const RANGE = 'from=2026-01-01T00:00:00Z&to=2026-04-01T00:00:00Z';
 describeEachHub('insights rollups', (t) => {
   const ids: Record<string, string> = {};
   const keys: Record<string, string> = {};
-  const ok = async (method: string, path: string, body?: unknown) => {
-    const r = await t.api(method, path, { body });
-    expect(r.status, `${method} ${path}: ${JSON.stringify(r.body)}`).toBeLessThan(300);
-    return r.body;
-  };
   const get = async (path: string, key = keys.reader) => {
     const r = await t.api('GET', path, { key });
     expect(r.status, `${path}: ${JSON.stringify(r.body)}`).toBe(200);
@@ -25,14 +20,14 @@ describeEachHub('insights rollups', (t) => {
   };
 
   it('imports orders of two customers over three months on two channels', async () => {
-    const list = await ok('POST', '/api/catalog/price-lists', {
+    const list = await ok(t, 'POST', '/api/catalog/price-lists', {
       code: 'ro-eur',
       name: 'EUR',
       currency: 'EUR',
     });
     for (const code of ['ro-web', 'ro-store'])
       ids[code] = (
-        await ok('POST', '/api/channels', {
+        await ok(t, 'POST', '/api/channels', {
           code,
           name: code,
           type: code === 'ro-web' ? 'web' : 'store',
@@ -59,7 +54,8 @@ describeEachHub('insights rollups', (t) => {
     );
     await t.hub.insightsProjection.caughtUp();
     const key = async (body: Record<string, unknown>) =>
-      (await ok('POST', '/api/keys', { name: `ro-${Object.keys(keys).length}`, ...body })).secret as string;
+      (await ok(t, 'POST', '/api/keys', { name: `ro-${Object.keys(keys).length}`, ...body }))
+        .secret as string;
     keys.reader = await key({ scopes: ['insights:read'] });
     keys.noScope = await key({ scopes: ['orders:read'] });
     keys.publishable = await key({ kind: 'publishable', channelId: ids['ro-web'] });

@@ -6,7 +6,7 @@
 // position 0 gives the same figures. Refusals: no key, wrong scope, publishable key, a bound key.
 import { expect, it } from 'vitest';
 import { rebuildInsights, startInsightsProjection } from '../src/flows/insights/index.js';
-import { describeEachHub } from './helpers/test-hub.js';
+import { describeEachHub, ok } from './helpers/test-hub.js';
 
 const DAY = 86_400_000;
 const HEADER =
@@ -16,15 +16,10 @@ describeEachHub('insights', (t) => {
   const ids: Record<string, string> = {};
   const keys: Record<string, string> = {};
   const now = Date.now();
-  const ok = async (method: string, path: string, body?: unknown) => {
-    const r = await t.api(method, path, { body });
-    expect(r.status, `${method} ${path}: ${JSON.stringify(r.body)}`).toBeLessThan(300);
-    return r.body;
-  };
   const caughtUp = () => t.hub.insightsProjection.caughtUp();
 
   it('projects a journey across web, app and store from ingestion and an order import', async () => {
-    const list = await ok('POST', '/api/catalog/price-lists', {
+    const list = await ok(t, 'POST', '/api/catalog/price-lists', {
       code: 'ins-eur',
       name: 'EUR',
       currency: 'EUR',
@@ -35,7 +30,7 @@ describeEachHub('insights', (t) => {
       ['ins-store', 'store'],
     ] as const)
       ids[code] = (
-        await ok('POST', '/api/channels', {
+        await ok(t, 'POST', '/api/channels', {
           code,
           name: code,
           type,
@@ -45,7 +40,7 @@ describeEachHub('insights', (t) => {
         })
       ).id;
     const send = async (channel: string, batch: unknown[]) => {
-      const { writeKey } = await ok('POST', '/api/customers/sources', {
+      const { writeKey } = await ok(t, 'POST', '/api/customers/sources', {
         channelId: ids[channel],
         name: `${channel}-src`,
       });
@@ -81,7 +76,8 @@ describeEachHub('insights', (t) => {
     expect(r.body.status, JSON.stringify(r.body)).toBe('completed');
     await caughtUp();
     const key = async (body: Record<string, unknown>) =>
-      (await ok('POST', '/api/keys', { name: `ins-${Object.keys(keys).length}`, ...body })).secret as string;
+      (await ok(t, 'POST', '/api/keys', { name: `ins-${Object.keys(keys).length}`, ...body }))
+        .secret as string;
     keys.reader = await key({ scopes: ['insights:read'] });
     keys.noScope = await key({ scopes: ['orders:read'] });
     keys.publishable = await key({ kind: 'publishable', channelId: ids['ins-web'] });

@@ -14,7 +14,7 @@ import type { HubConfig } from '../src/platform/config.js';
 import { inTransaction } from '../src/platform/context.js';
 import { appendEvents } from '../src/platform/events/event-log.js';
 import { type SmtpCapture, startSmtpCapture } from './helpers/smtp-capture.js';
-import { describeEachHub } from './helpers/test-hub.js';
+import { describeEachHub, ok } from './helpers/test-hub.js';
 
 // Shoppers sign in with a code sent by mail (the next best message on /me).
 let smtp: SmtpCapture;
@@ -62,11 +62,6 @@ describeEachHub(
   (t) => {
     const ids: Record<string, string> = {};
     const keys: Record<string, string> = {};
-    const ok = async (method: string, path: string, body?: unknown, key?: string) => {
-      const r = await t.api(method, path, { body, ...(key ? { key } : {}) });
-      expect(r.status, `${method} ${path}: ${JSON.stringify(r.body)}`).toBeLessThan(300);
-      return r.body;
-    };
     const importOrders = async (channel: string, csv: string) => {
       const r = await t.api('POST', `/api/imports/orders?channel=${channel}&source=rec.csv`, {
         body: csv,
@@ -79,7 +74,7 @@ describeEachHub(
       body.items.map((i) => i.product.handle);
 
     it('sets up a shop, a till, another shop, six products and cross-channel history', async () => {
-      const list = await ok('POST', '/api/catalog/price-lists', {
+      const list = await ok(t, 'POST', '/api/catalog/price-lists', {
         code: 'rec-eur',
         name: 'EUR',
         currency: 'EUR',
@@ -90,7 +85,7 @@ describeEachHub(
         ['rec-other', 'web'],
       ] as const)
         ids[code] = (
-          await ok('POST', '/api/channels', {
+          await ok(t, 'POST', '/api/channels', {
             code,
             name: code,
             type,
@@ -99,13 +94,13 @@ describeEachHub(
             priceListId: list.id,
           })
         ).id;
-      const wh = await ok('POST', '/api/inventory/locations', {
+      const wh = await ok(t, 'POST', '/api/inventory/locations', {
         code: 'rec-wh',
         name: 'Warehouse',
         type: 'warehouse',
       });
       for (const code of ['rec-shop', 'rec-till', 'rec-other'])
-        await ok('PUT', `/api/inventory/channels/${ids[code]}/sourcing`, {
+        await ok(t, 'PUT', `/api/inventory/channels/${ids[code]}/sourcing`, {
           locationIds: [wh.id],
           safetyBuffer: 0,
         });
@@ -115,9 +110,9 @@ describeEachHub(
       });
       expect(imported.status, JSON.stringify(imported.body)).toBe(201);
       for (const p of [1, 2, 3, 4, 5, 6])
-        ids[`p${p}`] = (await ok('GET', `/api/catalog/products/rec-${p}`)).id;
+        ids[`p${p}`] = (await ok(t, 'GET', `/api/catalog/products/rec-${p}`)).id;
       const key = async (body: Record<string, unknown>) =>
-        (await ok('POST', '/api/keys', { name: `rec-${Object.keys(keys).length}`, ...body }))
+        (await ok(t, 'POST', '/api/keys', { name: `rec-${Object.keys(keys).length}`, ...body }))
           .secret as string;
       keys.shop = await key({ kind: 'publishable', channelId: ids['rec-shop'] });
       keys.other = await key({ kind: 'publishable', channelId: ids['rec-other'] });
@@ -169,6 +164,7 @@ describeEachHub(
     it('cold start: a product bought alone gets the channel’s best sellers; an unlisted one is not found', async () => {
       // 3 was bought only at the till, with 1: the shop shows 1 beside it.
       const r = await ok(
+        t,
         'GET',
         '/api/channels/rec-shop/products/rec-3/recommendations?limit=2',
         undefined,
@@ -177,6 +173,7 @@ describeEachHub(
       expect(r.items[0]).toMatchObject({ reason: 'bought_together', product: { handle: 'rec-1' } });
       // 6 was only ever bought alone: the shop's best sellers (1 sold most).
       const cold = await ok(
+        t,
         'GET',
         '/api/channels/rec-shop/products/rec-6/recommendations?limit=2',
         undefined,
@@ -201,6 +198,7 @@ describeEachHub(
         ]),
       );
       const r = await ok(
+        t,
         'GET',
         '/api/channels/rec-shop/products/rec-2/recommendations?limit=1',
         undefined,
@@ -208,7 +206,7 @@ describeEachHub(
       );
       expect(r.items[0]).toMatchObject({ reason: 'bought_together', product: { handle: 'rec-6' } });
       // Browsing: a shopper views 3 and 6 on the same day.
-      const { writeKey } = await ok('POST', '/api/customers/sources', {
+      const { writeKey } = await ok(t, 'POST', '/api/customers/sources', {
         channelId: ids['rec-shop'],
         name: 'rec-site',
       });
@@ -235,9 +233,10 @@ describeEachHub(
         bought: 0,
       });
       // For messages: the buyer of order S-3 (1 and 4) gets 2 and 3 first; not what they bought.
-      const found = await ok('GET', `/api/customers?email=${encodeURIComponent('rec-S-3@example.com')}`);
+      const found = await ok(t, 'GET', `/api/customers?email=${encodeURIComponent('rec-S-3@example.com')}`);
       const customerId = found.items[0].id;
       const mine = await ok(
+        t,
         'GET',
         `/api/channels/rec-shop/customers/${customerId}/recommendations`,
         undefined,
@@ -272,18 +271,22 @@ describeEachHub(
     });
 
     it('next best message for a customer: recommended only with marketing consent; refusals', async () => {
-      const found = await ok('GET', `/api/customers?email=${encodeURIComponent('rec-S-3@example.com')}`);
+      const found = await ok(t, 'GET', `/api/customers?email=${encodeURIComponent('rec-S-3@example.com')}`);
       const id = found.items[0].id as string;
       const path = `/api/customers/${id}/next-message`;
-      const before = await ok('GET', path, undefined, keys.messages);
+      const before = await ok(t, 'GET', path, undefined, keys.messages);
       expect(before).toMatchObject({
         touchpoint: 'inbox',
         message: null,
         marketingConsent: { allowed: false },
       });
       expect(before.skipped).toEqual([{ kind: 'recommended', reason: 'no marketing consent (no_consent)' }]);
-      await ok('PUT', `/api/customers/${id}/consent`, { purpose: 'marketing', channel: '*', granted: true });
-      const after = await ok('GET', `${path}?channel=rec-shop&touchpoint=app`);
+      await ok(t, 'PUT', `/api/customers/${id}/consent`, {
+        purpose: 'marketing',
+        channel: '*',
+        granted: true,
+      });
+      const after = await ok(t, 'GET', `${path}?channel=rec-shop&touchpoint=app`);
       expect(after).toMatchObject({ touchpoint: 'app', message: { kind: 'recommended', promotional: true } });
       expect(after.message.link).toMatch(/\/store\/rec-shop\/p\/rec-[23]$/);
       expect((await t.api('GET', path)).body.code).toBe('validation_failed'); // unbound: name the channel
@@ -291,7 +294,7 @@ describeEachHub(
       expect((await t.api('GET', path, { key: keys.shop })).body.code).toBe('key_kind_forbidden');
       expect((await t.api('GET', path, { key: keys.noScope })).body.code).toBe('forbidden');
       const otherKey = (
-        await ok('POST', '/api/keys', {
+        await ok(t, 'POST', '/api/keys', {
           name: 'rec-other-msg',
           scopes: ['customers:read'],
           channelId: ids['rec-other'],
@@ -305,9 +308,11 @@ describeEachHub(
 
     it("next best message for the signed-in shopper (/me) and for a till sale's customer (/carts/:id)", async () => {
       const email = 'rec-S-3@example.com';
-      const id = (await ok('GET', `/api/customers?email=${encodeURIComponent(email)}`)).items[0].id as string;
-      await ok('POST', '/api/shopper/sign-in', { email }, keys.shop);
+      const id = (await ok(t, 'GET', `/api/customers?email=${encodeURIComponent(email)}`)).items[0]
+        .id as string;
+      await ok(t, 'POST', '/api/shopper/sign-in', { email }, keys.shop);
       const verified = await ok(
+        t,
         'POST',
         '/api/shopper/sign-in/verify',
         { email, code: await smtp.signInCode(email) },
@@ -323,7 +328,7 @@ describeEachHub(
       });
       expect((await t.api('GET', '/api/me/next-message?channel=rec-shop', { key: null })).status).toBe(401);
 
-      const cart = await ok('POST', '/api/carts', { profileId: id }, keys.till);
+      const cart = await ok(t, 'POST', '/api/carts', { profileId: id }, keys.till);
       const atTill = await t.api('GET', `/api/carts/${cart.id}/next-message`, { key: keys.till });
       expect(atTill.status, JSON.stringify(atTill.body)).toBe(200);
       expect(atTill.body).toMatchObject({
@@ -331,13 +336,13 @@ describeEachHub(
         touchpoint: 'pos',
         message: { kind: 'recommended' },
       });
-      const anonymous = await ok('POST', '/api/carts', {}, keys.till);
+      const anonymous = await ok(t, 'POST', '/api/carts', {}, keys.till);
       expect(
         (await t.api('GET', `/api/carts/${anonymous.id}/next-message`, { key: keys.till })).body,
       ).toBeNull();
       // Another channel's key, a publishable key, a key without carts:write, no key.
       const otherTill = (
-        await ok('POST', '/api/keys', {
+        await ok(t, 'POST', '/api/keys', {
           name: 'rec-other-till',
           scopes: ['carts:write'],
           channelId: ids['rec-other'],
@@ -359,9 +364,9 @@ describeEachHub(
           (n) => n.productId === ids[b],
         )?.bought;
       expect(await pairOf('p1', 'p2')).toBe(3);
-      const buyer = (await ok('GET', `/api/customers?email=${encodeURIComponent('rec-S-0@example.com')}`))
+      const buyer = (await ok(t, 'GET', `/api/customers?email=${encodeURIComponent('rec-S-0@example.com')}`))
         .items[0];
-      const order = (await ok('GET', `/api/orders?customerId=${buyer.id}`)).items[0];
+      const order = (await ok(t, 'GET', `/api/orders?customerId=${buyer.id}`)).items[0];
       // Imported history was paid outside the hub, so the hub refunds none of it: the orders module's
       // event for a return is appended as it writes it.
       const returned = {
