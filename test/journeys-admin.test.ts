@@ -29,6 +29,7 @@ describeEachHub('journeys and messaging admin', (t) => {
       'post_purchase',
       'win_back',
       'tier_reached',
+      'birthday',
     ]);
     expect(r.body.items[0]).toMatchObject({
       purpose: 'marketing',

@@ -14228,7 +14228,8 @@ export interface paths {
                   | 'back_in_stock'
                   | 'post_purchase'
                   | 'win_back'
-                  | 'tier_reached';
+                  | 'tier_reached'
+                  | 'birthday';
                 /** @enum {string} */
                 purpose: 'marketing' | 'transactional';
                 steps: {
@@ -14300,7 +14301,8 @@ export interface paths {
                 | 'back_in_stock'
                 | 'post_purchase'
                 | 'win_back'
-                | 'tier_reached';
+                | 'tier_reached'
+                | 'birthday';
               /** @enum {string} */
               purpose: 'marketing' | 'transactional';
               steps: {
@@ -14321,7 +14323,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/journeys/win_back/sweep': {
+  '/api/journeys/{key}/sweep': {
     parameters: {
       query?: never;
       header?: never;
@@ -14330,12 +14332,14 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Run the daily win-back sweep now (unless another node is running it) */
+    /** Run a sweeping journey now: the daily win-back or the hourly birthday sweep (unless another node is running it) */
     post: {
       parameters: {
         query?: never;
         header?: never;
-        path?: never;
+        path: {
+          key: 'win_back' | 'birthday';
+        };
         cookie?: never;
       };
       requestBody?: never;

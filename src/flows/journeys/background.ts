@@ -37,6 +37,13 @@ export function startJourneysBackground(opts: {
     run: (c) => opts.flow.winBackSweep(c),
     intervalMs: 60_000,
   });
+  // Due once an hour: a birthday starts in the customer's own morning, whatever their zone.
+  const birthday = startPeriodicJob({
+    name: 'journeys-birthday',
+    ctx,
+    run: (c) => opts.flow.birthdaySweep(c),
+    intervalMs: 60_000,
+  });
   // The runs and sends being acted on keep their short leases on the process heartbeat: a dead
   // node's are taken over in seconds, a live node's never.
   const stopLeases = onHeartbeat(opts.database, () => opts.flow.renewLeases(ctx()));
@@ -55,10 +62,12 @@ export function startJourneysBackground(opts: {
     sweeper,
     delivery,
     winBack,
+    birthday,
     async stop() {
       await consumer.stop();
       await sweeper.stop();
       await winBack.stop();
+      await birthday.stop();
       await delivery.stop();
       stopLeases();
     },

@@ -25,6 +25,7 @@ export interface JourneysFlowDeps {
     | 'setConsent'
     | 'identify'
     | 'lastOrderedIn'
+    | 'birthdaysOn'
   >;
   catalog: Pick<CatalogService, 'channelProducts'>;
   inventory: Pick<InventoryService, 'availableToSell'>;

@@ -6,6 +6,7 @@ import type { JourneyRun, JourneysService } from '../../modules/journeys/index.j
 import type { MessagingService, Send } from '../../modules/messaging/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { createBackInStock } from './back-in-stock.js';
+import { createBirthday } from './birthday.js';
 import { createDelivery } from './deliver.js';
 import type { JourneysFlowDeps } from './deps.js';
 import { createLeases } from './leases.js';
@@ -38,6 +39,8 @@ export interface JourneysFlow {
   subscribeBackInStock: ReturnType<typeof createBackInStock>['subscribe'];
   /** The daily win-back sweep (when due, or at once when forced); returns how many runs it started. */
   winBackSweep(ctx: Ctx, force?: boolean): Promise<number>;
+  /** The hourly birthday sweep (when due, or at once when forced); returns how many runs it started. */
+  birthdaySweep(ctx: Ctx, force?: boolean): Promise<number>;
 }
 
 export function createJourneysFlow(deps: JourneysFlowDeps): JourneysFlow {
@@ -46,9 +49,11 @@ export function createJourneysFlow(deps: JourneysFlowDeps): JourneysFlow {
   const steps = createSteps(deps, leases);
   const delivery = createDelivery(deps, leases);
   const winBack = createWinBack(deps, leases);
+  const birthday = createBirthday(deps, leases);
   return {
     subscribeBackInStock: createBackInStock(deps).subscribe,
     winBackSweep: winBack.sweep,
+    birthdaySweep: birthday.sweep,
     journeys: deps.journeys,
     messaging: deps.messaging,
     deps,

@@ -117,16 +117,23 @@ export const journeysRoutes =
       async (request) => flow.journeys.saveSettings(request.ctx, request.params.key, request.body),
     );
     app.post(
-      '/journeys/win_back/sweep',
+      '/journeys/:key/sweep',
       {
         config: { policy: WRITE },
         schema: {
           tags,
-          summary: 'Run the daily win-back sweep now (unless another node is running it)',
+          summary:
+            'Run a sweeping journey now: the daily win-back or the hourly birthday sweep (unless another node is running it)',
+          params: z.object({ key: z.enum(['win_back', 'birthday']) }),
           response: { 200: z.object({ started: z.number().int() }) },
         },
       },
-      async (request) => ({ started: await flow.winBackSweep(request.ctx, true) }),
+      async (request) => ({
+        started:
+          request.params.key === 'win_back'
+            ? await flow.winBackSweep(request.ctx, true)
+            : await flow.birthdaySweep(request.ctx, true),
+      }),
     );
     app.get(
       '/messaging/settings',

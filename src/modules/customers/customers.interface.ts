@@ -35,7 +35,7 @@ import type {
 import type { OnceEntry } from './profile-edits.service.js';
 import type { ProfileState } from './profile-state.js';
 import type { RegulationQuery, RegulationRecord, RegulationRecordInput } from './regulations.service.js';
-import type { NamedEventRow } from './subjects.repository.js';
+import type { BirthdayRow, NamedEventRow } from './subjects.repository.js';
 
 export interface CustomersOptions {
   rules?: Partial<IdentityRules>;
@@ -188,6 +188,11 @@ export interface CustomersService {
     ctx: Ctx,
     o: { from: Date; to: Date; after: string | null; limit: number },
   ): Promise<Array<{ id: string; lastOrderAt: Date }>>;
+  /**
+   * Live customers whose birthday trait (the cluster's newest; YYYY-MM-DD or --MM-DD) falls on one of
+   * these month-days (MM-DD), with their time zone trait: what the birthday journey's sweep asks.
+   */
+  birthdaysOn(ctx: Ctx, monthDays: string[]): Promise<BirthdayRow[]>;
   /** A page of stored events with one of these names since a time, in id order (for backfills). */
   eventsNamed(
     ctx: Ctx,

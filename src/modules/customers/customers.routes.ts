@@ -45,6 +45,15 @@ const refused = (
  * Erasure across the hub (flows/customer-erasure: orders, carts, payments, integrations, the event
  * log), passed in because this module only reaches its own tables.
  */
+/** The birthday trait the birthday journey reads: a real calendar date, with or without its year. */
+function isBirthday(v: unknown): boolean {
+  const m = typeof v === 'string' ? /^(\d{4}|-)-(\d{2})-(\d{2})$/.exec(v) : null;
+  if (!m) return false;
+  const year = m[1] === '-' ? 2000 : Number(m[1]);
+  const d = new Date(Date.UTC(year, Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
 export type EraseCustomerEverywhere = (
   ctx: Ctx,
   id: string,
@@ -277,6 +286,10 @@ export const customersRoutes =
               .record(z.string().min(1).max(100), z.unknown())
               .refine((t) => Object.keys(t).length > 0 && Object.keys(t).length <= 100, {
                 message: 'between 1 and 100 traits',
+              })
+              .refine((t) => t.birthday === undefined || t.birthday === null || isBirthday(t.birthday), {
+                message: 'a date: YYYY-MM-DD, or --MM-DD without the year',
+                path: ['birthday'],
               }),
             channelId: z
               .string()

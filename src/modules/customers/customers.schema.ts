@@ -63,6 +63,8 @@ export const customerProfiles = pgTable(
     index('customer_profiles_stage_idx').on(t.stage),
     // The stage sweeper's idle carts (customers.repository selectRootsWithIdleCart).
     index('customer_profiles_idle_cart_idx').on(t.lastCartAt).where(sql`last_order_at is null`),
+    // The win-back sweep's lapsed buyers (subjects.repository selectRootsLastOrderedIn).
+    index('customer_profiles_last_order_idx').on(t.lastOrderAt).where(sql`last_order_at is not null`),
   ],
 );
 

@@ -158,6 +158,7 @@ export function createCustomersService(options: CustomersOptions = {}): Customer
     subjects: view.subjects,
     customerIds: view.customerIds,
     lastOrderedIn: view.lastOrderedIn,
+    birthdaysOn: view.birthdaysOn,
     eventsNamed: view.eventsNamed,
     storedEvents: view.storedEvents,
     view: view.view,

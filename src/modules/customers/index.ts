@@ -58,7 +58,7 @@ export type {
   RegulationRecord,
   RegulationRecordInput,
 } from './regulations.service.js';
-export type { NamedEventRow } from './subjects.repository.js';
+export type { BirthdayRow, NamedEventRow } from './subjects.repository.js';
 
 export const customersMigrations: MigrationSet = {
   name: 'customers',

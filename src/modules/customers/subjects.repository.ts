@@ -86,24 +86,64 @@ export async function selectCustomerIds(
 
 /**
  * A page of live roots (by id, after `after`) whose cluster's newest order fell in [from, to): the
- * lapsed buyers a win-back journey looks for once a day.
+ * lapsed buyers a win-back journey looks for once a day. Candidates come from the profiles whose own
+ * last order is in the window (the last-order index): the member holding a cluster's newest order is one.
  */
 export async function selectRootsLastOrderedIn(
   exec: Executor,
   o: { from: Date; to: Date; after: string | null; limit: number },
 ): Promise<Array<{ id: string; lastOrderAt: Date }>> {
+  const newest = sql`greatest(r.last_order_at, (select max(m.last_order_at) from customer_profiles m
+                                                where m.merged_into = r.id))`;
   const r = await rows<{ id: string; last_order_at: string | Date }>(
     exec,
-    sql`select r.id, max(p.last_order_at) as last_order_at from customer_profiles p
-        join customer_profiles r on r.id = coalesce(p.merged_into, p.id)
-        where r.merged_into is null and r.status = 'active' and p.last_order_at is not null
+    sql`with candidates as (
+          select distinct coalesce(c.merged_into, c.id) as id from customer_profiles c
+          where c.last_order_at >= ${o.from.toISOString()}::timestamptz
+            and c.last_order_at < ${o.to.toISOString()}::timestamptz)
+        select r.id, ${newest} as last_order_at from candidates
+        join customer_profiles r on r.id = candidates.id
+        where r.merged_into is null and r.status = 'active'
           ${o.after === null ? sql`` : sql`and r.id > ${o.after}`}
-        group by r.id
-        having max(p.last_order_at) >= ${o.from.toISOString()}::timestamptz
-          and max(p.last_order_at) < ${o.to.toISOString()}::timestamptz
+          and ${newest} < ${o.to.toISOString()}::timestamptz
         order by r.id limit ${o.limit}`,
   );
   return r.map((x) => ({ id: x.id, lastOrderAt: new Date(x.last_order_at) }));
+}
+
+/** A live customer's birthday (the cluster's newest `birthday` trait) and time zone trait, if any. */
+export interface BirthdayRow {
+  id: string;
+  birthday: string;
+  timeZone: string | null;
+}
+
+/**
+ * Live roots whose newest `birthday` trait (YYYY-MM-DD…, or --MM-DD without a year) falls on one of
+ * these month-days (MM-DD). One pass over the profiles: `traits ? 'birthday'` has no index, as any
+ * index over traits would make every traits update a non-HOT one (the hourly sweep is the cheaper side).
+ */
+export async function selectBirthdaysOn(exec: Executor, monthDays: string[]): Promise<BirthdayRow[]> {
+  if (monthDays.length === 0) return [];
+  const r = await rows<{ id: string; birthday: string; tz: string | null }>(
+    exec,
+    sql`with traits as (
+          select distinct on (coalesce(p.merged_into, p.id)) coalesce(p.merged_into, p.id) as root,
+                 p.traits #>> '{birthday,value}' as birthday
+          from customer_profiles p where p.traits ? 'birthday'
+          order by coalesce(p.merged_into, p.id), p.traits #>> '{birthday,at}' desc nulls last),
+        due as (
+          select t.root, t.birthday from traits t
+          where substring(t.birthday from '^(?:[0-9]{4}|-)-([0-9]{2}-[0-9]{2})') = any(${sql.param(monthDays)}::text[]))
+        select r.id, due.birthday,
+               (select m.traits #>> '{timezone,value}' from customer_profiles m
+                where (m.id = r.id or m.merged_into = r.id) and m.traits ? 'timezone'
+                order by m.traits #>> '{timezone,at}' desc nulls last limit 1) as tz
+        from due join customer_profiles r on r.id = due.root
+        where r.merged_into is null and r.status = 'active'
+        order by r.id`,
+  );
+  return r.map((x) => ({ id: x.id, birthday: x.birthday, timeZone: x.tz }));
 }
 
 export interface NamedEventRow {

@@ -17,6 +17,7 @@ import { type IdentityRules, normalizeIdentifier } from './identifiers.js';
 import { normalizeTag } from './profile-edits.service.js';
 import { clusterChannels, clusterTraits, type ProfileState } from './profile-state.js';
 import {
+  selectBirthdaysOn,
   selectCustomerIds,
   selectEventsNamed,
   selectRootsLastOrderedIn,
@@ -76,6 +77,7 @@ export function createViewService(opts: { rules: IdentityRules }) {
       selectCustomerIds(ctx.db, o.after, Math.min(Math.max(o.limit, 1), 5_000)),
     lastOrderedIn: (ctx: Ctx, o: { from: Date; to: Date; after: string | null; limit: number }) =>
       selectRootsLastOrderedIn(ctx.db, { ...o, limit: Math.min(Math.max(o.limit, 1), 5_000) }),
+    birthdaysOn: (ctx: Ctx, monthDays: string[]) => selectBirthdaysOn(ctx.db, monthDays),
     eventsNamed: (ctx: Ctx, q: { names: string[]; since: Date; after: string | null; limit: number }) =>
       selectEventsNamed(ctx.db, { ...q, limit: Math.min(Math.max(q.limit, 1), 5_000) }),
     storedEvents: (ctx: Ctx, refs: Array<{ sourceId: string; messageId: string }>) =>

@@ -9,6 +9,7 @@ export const JOURNEY_KEYS = [
   'post_purchase',
   'win_back',
   'tier_reached',
+  'birthday',
 ] as const;
 export type JourneyKey = (typeof JOURNEY_KEYS)[number];
 
@@ -29,7 +30,7 @@ export interface JourneyDefinition {
   defaults: { enabled: boolean; delaySeconds: number; channelOrder: string[] };
 }
 
-// The journeys that message every buyer (post-purchase, win-back, tier reached) are off until the
+// The journeys that message every buyer (post-purchase, win-back, tier reached, birthday) are off until the
 // retailer turns them on: a hub upgraded to them must not start mailing its customers unasked.
 export const JOURNEYS: Record<JourneyKey, JourneyDefinition> = {
   abandoned_cart: {
@@ -82,6 +83,13 @@ export const JOURNEYS: Record<JourneyKey, JourneyDefinition> = {
     key: 'tier_reached',
     purpose: 'marketing',
     steps: [{ after: 'delay', template: 'tier_reached' }],
+    defaults: { enabled: false, delaySeconds: 0, channelOrder: ['email', 'push', 'sms'] },
+  },
+  // The hourly sweep starts a run on the customer's birthday in their own time zone (birthday.ts).
+  birthday: {
+    key: 'birthday',
+    purpose: 'marketing',
+    steps: [{ after: 'delay', template: 'birthday' }],
     defaults: { enabled: false, delaySeconds: 0, channelOrder: ['email', 'push', 'sms'] },
   },
 };

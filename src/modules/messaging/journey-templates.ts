@@ -1,5 +1,5 @@
 // The built-in texts of the later journeys (back in stock, post-purchase thank-you and review
-// request, win-back, tier reached) in the five languages; default-templates.ts serves them.
+// request, win-back, tier reached, birthday) in the five languages; default-templates.ts serves them.
 import type { MessageLocale } from './messaging.types.js';
 
 type Texts = Record<MessageLocale, { email: { subject: string; body: string; cta: string }; sms: string }>;
@@ -10,6 +10,7 @@ export const JOURNEY_TEMPLATE_VARIABLES: Record<string, readonly string[]> = {
   review_request: ['shop', 'orderNumber', 'link'],
   win_back: ['shop'],
   tier_reached: ['shop', 'tier'],
+  birthday: ['shop'],
 };
 
 export const JOURNEY_SAMPLE_VARIABLES: Record<string, string> = {
@@ -232,10 +233,54 @@ const TIER: Texts = {
   },
 };
 
+const BIRTHDAY: Texts = {
+  en: {
+    email: {
+      subject: '{{shop}}: happy birthday!',
+      body: 'Everyone at {{shop}} wishes you a very happy birthday. Thank you for being with us.',
+      cta: '',
+    },
+    sms: '{{shop}}: happy birthday from all of us!',
+  },
+  es: {
+    email: {
+      subject: '{{shop}}: ¡feliz cumpleaños!',
+      body: 'Todo el equipo de {{shop}} te desea un muy feliz cumpleaños. Gracias por estar con nosotros.',
+      cta: '',
+    },
+    sms: '{{shop}}: ¡feliz cumpleaños de parte de todos nosotros!',
+  },
+  sv: {
+    email: {
+      subject: '{{shop}}: grattis på födelsedagen!',
+      body: 'Alla på {{shop}} önskar dig en riktigt fin födelsedag. Tack för att du handlar hos oss.',
+      cta: '',
+    },
+    sms: '{{shop}}: grattis på födelsedagen från oss alla!',
+  },
+  bg: {
+    email: {
+      subject: '{{shop}}: честит рожден ден!',
+      body: 'Всички в {{shop}} ви желаем честит рожден ден. Благодарим, че сте с нас.',
+      cta: '',
+    },
+    sms: '{{shop}}: честит рожден ден от всички нас!',
+  },
+  nl: {
+    email: {
+      subject: '{{shop}}: gefeliciteerd met je verjaardag!',
+      body: 'Iedereen bij {{shop}} wenst je een hele fijne verjaardag. Bedankt dat je bij ons winkelt.',
+      cta: '',
+    },
+    sms: '{{shop}}: gefeliciteerd met je verjaardag van ons allemaal!',
+  },
+};
+
 export const JOURNEY_TEMPLATES: Record<string, Texts> = {
   back_in_stock: BACK,
   post_purchase: THANKS,
   review_request: REVIEW,
   win_back: WIN_BACK,
   tier_reached: TIER,
+  birthday: BIRTHDAY,
 };

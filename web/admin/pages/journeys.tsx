@@ -43,6 +43,7 @@ const KEYS = [
   'post_purchase',
   'win_back',
   'tier_reached',
+  'birthday',
 ] as const;
 
 export function JourneysPage() {

@@ -1,0 +1,1 @@
+CREATE INDEX "customer_profiles_last_order_idx" ON "customer_profiles" USING btree ("last_order_at") WHERE last_order_at is not null;
