@@ -10,6 +10,7 @@
 // in web-push.test.ts.
 import { createECDH, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { HubConfig } from '../src/platform/config.js';
 import { rows } from '../src/platform/db/database.js';
@@ -77,6 +78,19 @@ const standInPushManager = ({ endpoint, keys }: { endpoint: string; keys: typeof
   proto.getSubscription = async () => (w.sessionStorage.getItem('stand-in-push') ? subscription() : null);
 };
 
+/** Signs the shopper in on the app's storefront with the mailed code and opens their account page. */
+async function signInToAccount(page: Page, base: string, email: string) {
+  await page.goto(`${base}/store/app`);
+  await page.locator('.product-card').first().waitFor();
+  await page.getByRole('link', { name: 'Log in' }).click();
+  const signIn = page.getByRole('form', { name: 'Log in' });
+  await signIn.getByLabel('Email').fill(email);
+  await signIn.getByRole('button', { name: 'Email me a code' }).click();
+  await signIn.getByLabel('Code from the email').fill(await smtp.signInCode(email, 15_000));
+  await signIn.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('link', { name: email }).click();
+}
+
 describeBrowser(
   'storefront web push opt-in',
   (t) => {
@@ -88,15 +102,7 @@ describeBrowser(
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       const email = `pia-${t.kind}@example.com`;
-      await page.goto(`${t.base}/store/app`);
-      await page.locator('.product-card').first().waitFor();
-      await page.getByRole('link', { name: 'Log in' }).click();
-      const signIn = page.getByRole('form', { name: 'Log in' });
-      await signIn.getByLabel('Email').fill(email);
-      await signIn.getByRole('button', { name: 'Email me a code' }).click();
-      await signIn.getByLabel('Code from the email').fill(await smtp.signInCode(email, 15_000));
-      await signIn.getByRole('button', { name: 'Log in' }).click();
-      await page.getByRole('link', { name: email }).click();
+      await signInToAccount(page, t.base, email);
 
       // The storefront's service worker controls the page; nothing was asked or subscribed yet.
       await expect.poll(() => page.evaluate('!!navigator.serviceWorker.controller'), LIVE).toBe(true);
@@ -137,6 +143,32 @@ describeBrowser(
       await panel.getByRole('button', { name: 'Turn off notifications' }).click();
       await expect.poll(() => panel.getAttribute('data-state'), LIVE).toBe('off');
       expect(await stored()).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+
+    it('a signed-in shopper saves their name and birthday on the account page', async () => {
+      const page = await (await t.newContext(PHONE)).newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      const email = `bea-${t.kind}@example.com`;
+      await signInToAccount(page, t.base, email);
+      const details = page.getByTestId('my-details');
+      await details.getByLabel('Name').fill('Bea Holm');
+      await details.getByLabel('Birthday (optional)').fill('1992-03-14');
+      await details.getByRole('button', { name: 'Save' }).click();
+      await details.getByRole('status').filter({ hasText: 'Your details are saved.' }).waitFor();
+      await t.screenshot(page, 'storefront-my-details');
+      const customer = await t.api('POST', '/api/customers/identify', {
+        channelId: (await t.api('GET', '/api/channels/app')).body.id,
+        identifiers: [{ type: 'email', value: email }],
+      });
+      const view = await t.api('GET', `/api/customers/${customer.body.customerId}`);
+      expect(view.body.traits.birthday.value).toBe('1992-03-14');
+      expect(view.body.traits.name.value).toBe('Bea Holm');
+      await page.reload();
+      await expect
+        .poll(() => details.getByLabel('Birthday (optional)').inputValue(), LIVE)
+        .toBe('1992-03-14');
       expect(errors).toEqual([]);
     });
 

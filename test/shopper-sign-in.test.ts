@@ -6,7 +6,7 @@ import { deleteEndedShopperRecords } from '../src/modules/shoppers/index.js';
 import type { HubConfig } from '../src/platform/config.js';
 import { buildCommerceFixture, type CommerceFixture } from './helpers/commerce-fixture.js';
 import { captureMail } from './helpers/smtp-capture-hooks.js';
-import { describeEachHub, type TestHub } from './helpers/test-hub.js';
+import { describeEachHub, TEST_ADMIN_KEY, type TestHub } from './helpers/test-hub.js';
 
 const config: Partial<HubConfig> = {
   paymentProviders: ['manual', 'test'],
@@ -174,6 +174,31 @@ describeEachHub(
       }
       expect((await t.api('GET', '/api/me/profile', { key: null })).status).toBe(401);
       expect((await t.api('GET', '/api/me/profile', asShopper('ohs_not-a-real-session'))).status).toBe(401);
+    });
+
+    it('lets the shopper set their own name and birthday, refusing a bad date by name and any other key', async () => {
+      const patch = (body: unknown, key: string | null = token) =>
+        t.api('PATCH', '/api/me/profile', { key, body });
+      const set = await patch({ name: '  Ana Lind ', birthday: '1991-04-30' });
+      expect(set.status, JSON.stringify(set.body)).toBe(200);
+      expect(set.body).toMatchObject({ name: 'Ana Lind', birthday: '1991-04-30' });
+      for (const bad of [{ birthday: '1991-04-31' }, { birthday: '30.04.1991' }, { birthday: 19910430 }]) {
+        const r = await patch(bad);
+        expect(r.status, JSON.stringify(bad)).toBe(400);
+        expect(JSON.stringify(r.body)).toContain('birthday');
+      }
+      expect((await patch({ name: 'x', customerId: 'cus_other' })).status).toBe(400);
+      expect((await patch({ name: '\u0000' })).status).toBe(400);
+      expect((await t.api('GET', '/api/me/profile', asShopper(token))).body).toMatchObject({
+        name: 'Ana Lind',
+        birthday: '1991-04-30',
+      });
+      // Only the shopper's own session: no key, a publishable key, the admin key are refused.
+      expect((await patch({ name: 'Eve' }, null)).status).toBe(401);
+      expect([401, 403]).toContain((await patch({ name: 'Eve' }, f.keys.web)).status);
+      expect([401, 403]).toContain((await patch({ name: 'Eve' }, TEST_ADMIN_KEY)).status);
+      const cleared = await patch({ birthday: null });
+      expect(cleared.body).toMatchObject({ name: 'Ana Lind', birthday: null });
     });
 
     it('answers an unknown address exactly like a known one (no enumeration)', async () => {

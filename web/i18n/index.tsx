@@ -76,6 +76,14 @@ import {
 } from './staff-self.ts';
 import { type StoreKey, storeBg, storeEn, storeEs, storeNl, storeSv } from './store.ts';
 import {
+  type StoreDetailsKey,
+  storeDetailsBg,
+  storeDetailsEn,
+  storeDetailsEs,
+  storeDetailsNl,
+  storeDetailsSv,
+} from './store-details.ts';
+import {
   type StorePushKey,
   storePushBg,
   storePushEn,
@@ -116,6 +124,7 @@ export type MessageKey =
   | JourneysKey
   | SendLogKey
   | StorePushKey
+  | StoreDetailsKey
   | ScoreKey;
 export const LANGUAGES = ['en', 'es', 'sv', 'bg', 'nl'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -150,6 +159,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...journeysEn,
     ...sendLogEn,
     ...storePushEn,
+    ...storeDetailsEn,
     ...scoreEn,
   },
   es: {
@@ -174,6 +184,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...journeysEs,
     ...sendLogEs,
     ...storePushEs,
+    ...storeDetailsEs,
     ...scoreEs,
   },
   sv: {
@@ -198,6 +209,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...journeysSv,
     ...sendLogSv,
     ...storePushSv,
+    ...storeDetailsSv,
     ...scoreSv,
   },
   bg: {
@@ -222,6 +234,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...journeysBg,
     ...sendLogBg,
     ...storePushBg,
+    ...storeDetailsBg,
     ...scoreBg,
   },
   nl: {
@@ -246,6 +259,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...journeysNl,
     ...sendLogNl,
     ...storePushNl,
+    ...storeDetailsNl,
     ...scoreNl,
   },
 };

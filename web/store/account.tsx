@@ -9,6 +9,7 @@ import { useApi } from '../ui/key-gate.tsx';
 import { useLiveEvents } from '../ui/use-live.ts';
 import { WalletCard } from '../ui/wallet-card.tsx';
 import { LoginForm } from './cart.tsx';
+import { MyDetails } from './my-details.tsx';
 import { MyNextMessage } from './next-message.tsx';
 import { PushOptIn } from './push-opt-in.tsx';
 import { useShop } from './store-app.tsx';
@@ -33,6 +34,7 @@ export function AccountPage() {
       </div>
       <p data-testid="signed-in-as">{customer.email}</p>
       <MyNextMessage channelId={channel.id} locale={locale} />
+      <MyDetails customerId={customer.customerId} />
       <PushOptIn />
       <MyWallet customerId={customer.customerId} />
       <Orders customerId={customer.customerId} />

@@ -15230,6 +15230,7 @@ export interface paths {
           };
           content: {
             'application/json': {
+              birthday: string | null;
               customerId: string;
               email: string | null;
               /** Format: date-time */
@@ -15257,7 +15258,54 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /** Change the shopper's own name or birthday (null clears it) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description YYYY-MM-DD, or --MM-DD without the year */
+            birthday?: string | null;
+            name?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              birthday: string | null;
+              customerId: string;
+              email: string | null;
+              /** Format: date-time */
+              memberSince: string;
+              name: string | null;
+              orderCount: number;
+              scopes: string[];
+              /** @enum {string} */
+              stage:
+                | 'visitor'
+                | 'engaged'
+                | 'cart_abandoner'
+                | 'first_time_buyer'
+                | 'repeat'
+                | 'loyal'
+                | 'at_risk'
+                | 'lapsed';
+            };
+          };
+        };
+      };
+    };
     trace?: never;
   };
   '/api/me/push-subscriptions': {

@@ -10,7 +10,7 @@ import type { CustomerErasureFlow, CustomerExportFlow } from '../customer-erasur
 import type { CustomerOrdersFlow } from '../customer-orders/index.js';
 
 export interface MyAccountDeps {
-  customers: Pick<CustomersService, 'view' | 'setConsent'>;
+  customers: Pick<CustomersService, 'view' | 'setConsent' | 'updateTraits'>;
   orders: Pick<OrdersService, 'getOrder'>;
   customerOrders: CustomerOrdersFlow;
   /** The hub-wide GDPR export and erasure (orders and carts too). */
@@ -34,11 +34,23 @@ export function createMyAccountFlow(deps: MyAccountDeps) {
       return {
         customerId: v.id,
         email: emails[0] ?? null,
-        name: typeof v.traits.name === 'string' ? v.traits.name : null,
+        name: typeof v.traits.name?.value === 'string' ? v.traits.name.value : null,
+        birthday: typeof v.traits.birthday?.value === 'string' ? v.traits.birthday.value : null,
         stage: v.stage,
         memberSince: v.createdAt,
         orderCount: v.computed.orderCount,
       };
+    },
+
+    /** The shopper's own name and birthday (null clears one), stored as traits learnt on their channel. */
+    async updateProfile(ctx: Ctx, input: { name?: string | null; birthday?: string | null }) {
+      const traits = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+      if (Object.keys(traits).length > 0)
+        await deps.customers.updateTraits(ctx, ctx.actor.profileId!, {
+          traits,
+          channelId: ctx.channelId ?? null,
+        });
+      return this.summary(ctx);
     },
 
     orders: (ctx: Ctx, limit: number) =>

@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../kernel/index.js';
-import { ConsentEntry, JOURNEY_STAGES } from '../../modules/customers/index.js';
+import { Birthday, ConsentEntry, JOURNEY_STAGES } from '../../modules/customers/index.js';
 import { Address, FULFILMENT_STATUSES, Order } from '../../modules/orders/index.js';
 import { channelFor } from '../../platform/http/auth-hook.js';
 import type { KeyPolicy } from '../../platform/http/route-policy.js';
@@ -50,6 +50,17 @@ const CustomerOrder = Order.extend({
       createdAt: z.date(),
     }),
   ),
+});
+
+const MyProfile = z.object({
+  customerId: z.string(),
+  email: z.string().nullable(),
+  name: z.string().nullable(),
+  birthday: z.string().nullable(),
+  stage: z.enum(JOURNEY_STAGES),
+  memberSince: z.date(),
+  orderCount: z.number().int(),
+  scopes: z.array(z.string()),
 });
 
 function requireChannel(request: FastifyRequest, requested: string | undefined): string {
@@ -140,23 +151,29 @@ export const myAccountRoutes =
       '/me/profile',
       {
         config: { policy: accountRead },
-        schema: {
-          tags,
-          summary: 'The signed-in shopper',
-          response: {
-            200: z.object({
-              customerId: z.string(),
-              email: z.string().nullable(),
-              name: z.string().nullable(),
-              stage: z.enum(JOURNEY_STAGES),
-              memberSince: z.date(),
-              orderCount: z.number().int(),
-              scopes: z.array(z.string()),
-            }),
-          },
-        },
+        schema: { tags, summary: 'The signed-in shopper', response: { 200: MyProfile } },
       },
       async (request) => ({ ...(await flow.summary(request.ctx)), scopes: [...SHOPPER_SCOPES] }),
+    );
+
+    app.patch(
+      '/me/profile',
+      {
+        config: { policy: accountWrite },
+        schema: {
+          tags,
+          summary: "Change the shopper's own name or birthday (null clears it)",
+          body: z.strictObject({
+            name: z.string().trim().min(1).max(200).nullable().optional(),
+            birthday: Birthday.nullable().optional().describe('YYYY-MM-DD, or --MM-DD without the year'),
+          }),
+          response: { 200: MyProfile },
+        },
+      },
+      async (request) => ({
+        ...(await flow.updateProfile(request.ctx, request.body)),
+        scopes: [...SHOPPER_SCOPES],
+      }),
     );
 
     app.get(

@@ -9,9 +9,11 @@ import { channelFor, channelScope } from '../../platform/http/auth-hook.js';
 import { secretKeys } from '../../platform/http/route-policy.js';
 import type { CustomersService } from './customers.interface.js';
 import {
+  BIRTHDAY_FORMAT,
   CustomerSummary,
   CustomerView,
   IdentityLogEntry,
+  isBirthday,
   MergeRecord,
   MergeReview,
   Source,
@@ -45,15 +47,6 @@ const refused = (
  * Erasure across the hub (flows/customer-erasure: orders, carts, payments, integrations, the event
  * log), passed in because this module only reaches its own tables.
  */
-/** The birthday trait the birthday journey reads: a real calendar date, with or without its year. */
-function isBirthday(v: unknown): boolean {
-  const m = typeof v === 'string' ? /^(\d{4}|-)-(\d{2})-(\d{2})$/.exec(v) : null;
-  if (!m) return false;
-  const year = m[1] === '-' ? 2000 : Number(m[1]);
-  const d = new Date(Date.UTC(year, Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
-
 export type EraseCustomerEverywhere = (
   ctx: Ctx,
   id: string,
@@ -288,7 +281,7 @@ export const customersRoutes =
                 message: 'between 1 and 100 traits',
               })
               .refine((t) => t.birthday === undefined || t.birthday === null || isBirthday(t.birthday), {
-                message: 'a date: YYYY-MM-DD, or --MM-DD without the year',
+                message: BIRTHDAY_FORMAT,
                 path: ['birthday'],
               }),
             channelId: z

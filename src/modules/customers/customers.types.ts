@@ -99,6 +99,17 @@ export type IngestEventResult =
       errors: Array<{ path: string; message: string }>;
     };
 
+/** The birthday trait the birthday journey reads: a real calendar date, with or without its year. */
+export function isBirthday(v: unknown): boolean {
+  const m = typeof v === 'string' ? /^(\d{4}|-)-(\d{2})-(\d{2})$/.exec(v) : null;
+  if (!m) return false;
+  const year = m[1] === '-' ? 2000 : Number(m[1]);
+  const d = new Date(Date.UTC(year, Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+export const BIRTHDAY_FORMAT = 'a date: YYYY-MM-DD, or --MM-DD without the year';
+export const Birthday = z.string().max(10).refine(isBirthday, BIRTHDAY_FORMAT);
+
 export const TraitValue = z.object({ value: z.unknown(), channelId: z.string().nullable(), at: z.string() });
 export type TraitValue = z.infer<typeof TraitValue>;
 export type Traits = Record<string, TraitValue>;
