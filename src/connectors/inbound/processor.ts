@@ -26,6 +26,7 @@ import { type RunningConsumer, startConsumer } from '../../platform/events/consu
 import { payloadOf } from '../../platform/events/event-schemas.js';
 import { isReadableError, readableErrorText } from '../../platform/readable-error.js';
 import { WIRE_ADAPTERS } from './adapters.js';
+import { partitionOf, startPartitions } from './partitions.js';
 import { describeIssues, payloadIssues } from './payload-shapes.js';
 
 export interface InboundProcessorDeps {
@@ -38,7 +39,15 @@ export interface InboundProcessorDeps {
   log: Logger;
   /** Orders processed side by side (default 6 on PostgreSQL, 1 on the embedded database). */
   concurrency?: number;
+  /**
+   * Consumers of the log, each with its own lease (default INBOUND_PARTITIONS on PostgreSQL, 1 on
+   * the embedded database). Every node must use the same number: it decides where a key goes.
+   */
+  partitions?: number;
 }
+
+/** Partitions on PostgreSQL: enough to spread over a few workers or nodes. */
+export const INBOUND_PARTITIONS = 4;
 
 /** A delivery read for processing, with its connector and its payload parsed once. */
 interface LoadedDelivery {
@@ -261,21 +270,31 @@ async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promi
 export function startInboundProcessor(deps: InboundProcessorDeps): RunningConsumer {
   const ctx = createContext(deps.database, { clock: deps.clock, log: deps.log });
   // PostgreSQL runs orders side by side on the pool; the embedded database runs one statement at a time.
-  const concurrency = deps.concurrency ?? (deps.database.kind === 'postgres' ? 6 : 1);
-  return startConsumer({
+  const postgres = deps.database.kind === 'postgres';
+  const concurrency = deps.concurrency ?? (postgres ? 6 : 1);
+  const partitions = deps.partitions ?? (postgres ? INBOUND_PARTITIONS : 1);
+  const schema = INTEGRATION_EVENT_SCHEMAS[INTEGRATION_EVENTS.inboundReceived];
+  return startPartitions({
     database: deps.database,
-    name: 'inbound-processor',
     log: deps.log,
-    startAt: 'head',
-    filter: { types: [INTEGRATION_EVENTS.inboundReceived] },
-    handle: (events) =>
-      processInboundBatch(
-        ctx,
-        deps,
-        events.map(
-          (e) => payloadOf(INTEGRATION_EVENT_SCHEMAS[INTEGRATION_EVENTS.inboundReceived], e).deliveryId,
-        ),
-        concurrency,
-      ),
+    partitions,
+    start: (name, partition) =>
+      startConsumer({
+        database: deps.database,
+        name,
+        log: deps.log,
+        startAt: 'head',
+        filter: { types: [INTEGRATION_EVENTS.inboundReceived] },
+        handle: (events) =>
+          processInboundBatch(
+            ctx,
+            deps,
+            events
+              .map((e) => payloadOf(schema, e))
+              .filter((p) => partitionOf(p, partitions) === partition)
+              .map((p) => p.deliveryId),
+            concurrency,
+          ),
+      }),
   });
 }

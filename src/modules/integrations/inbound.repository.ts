@@ -10,7 +10,7 @@ import type {
   InboundStatus,
 } from './inbound.types.js';
 
-interface ConnectorRow {
+export interface ConnectorRow {
   id: string;
   kind: ConnectorWithSecret['kind'];
   name: string;
@@ -26,7 +26,7 @@ interface ConnectorRow {
 /** Where a connector's secret is stored: the additional data that binds its encryption to the row. */
 const secretPlace = (id: string) => `inbound_connectors.secret:${id}`;
 
-const toConnector = (r: ConnectorRow, box: SecretBox): ConnectorWithSecret => ({
+export const toConnector = (r: ConnectorRow, box: SecretBox): ConnectorWithSecret => ({
   id: r.id,
   kind: r.kind,
   name: r.name,
@@ -79,7 +79,7 @@ export async function selectConnectors(exec: Executor, box: SecretBox): Promise<
   );
 }
 
-interface DeliveryRow {
+export interface DeliveryRow {
   id: string;
   connector_id: string;
   external_id: string;
@@ -93,7 +93,7 @@ interface DeliveryRow {
   processed_at: Date | string | null;
 }
 
-const toDelivery = (r: DeliveryRow): InboundDelivery => ({
+export const toDelivery = (r: DeliveryRow): InboundDelivery => ({
   id: r.id,
   connectorId: r.connector_id,
   externalId: r.external_id,
@@ -106,27 +106,6 @@ const toDelivery = (r: DeliveryRow): InboundDelivery => ({
   receivedAt: new Date(r.received_at),
   processedAt: r.processed_at ? new Date(r.processed_at) : null,
 });
-
-/** Stores a delivery unless the sender's id was seen before; returns undefined for a duplicate. */
-export async function insertInboundDelivery(
-  exec: Executor,
-  d: InboundDelivery,
-): Promise<InboundDelivery | undefined> {
-  const r = await firstRow<DeliveryRow>(
-    exec,
-    sql`insert into inbound_deliveries (id, connector_id, external_id, topic, headers, raw_body, status, error, received_at)
-        values (${d.id}, ${d.connectorId}, ${d.externalId}, ${d.topic}, ${JSON.stringify(d.headers)}::jsonb, ${d.rawBody},
-          ${d.status}, ${d.error}, ${d.receivedAt})
-        on conflict (connector_id, external_id) do nothing
-        returning *`,
-  );
-  if (r) {
-    await exec.execute(
-      sql`update inbound_connectors set received_count = received_count + 1 where id = ${d.connectorId}`,
-    );
-  }
-  return r ? toDelivery(r) : undefined;
-}
 
 export async function selectInboundDelivery(
   exec: Executor,
@@ -237,7 +216,7 @@ export async function selectConnectorHealth(exec: Executor, now: Date): Promise<
     last_received: Date | string | null;
   }>(
     exec,
-    sql`select c.id, c.kind, c.name, c.received_count as received,
+    sql`select c.id, c.kind, c.name, count(d.id)::int as received,
           count(d.id) filter (where d.status = 'processed')::int as processed,
           count(d.id) filter (where d.status = 'parked')::int as parked,
           count(d.id) filter (where d.status = 'rejected')::int as rejected,
@@ -261,12 +240,4 @@ export async function selectConnectorHealth(exec: Executor, now: Date): Promise<
       : 0,
     lastReceivedAt: r.last_received ? new Date(r.last_received) : null,
   }));
-}
-
-export async function selectInboundByExternalId(exec: Executor, connectorId: string, externalId: string) {
-  const r = await firstRow<DeliveryRow>(
-    exec,
-    sql`select * from inbound_deliveries where connector_id = ${connectorId} and external_id = ${externalId}`,
-  );
-  return r ? toDelivery(r) : undefined;
 }

@@ -12,11 +12,9 @@ import {
   deleteConnectorRows,
   finishInboundDeliveries,
   finishInboundDelivery,
-  insertInboundDelivery,
   selectConnector,
   selectConnectorHealth,
   selectConnectors,
-  selectInboundByExternalId,
   selectInboundDeliveries,
   selectInboundDeliveriesByIds,
   selectInboundDelivery,
@@ -32,6 +30,12 @@ import {
   type ConnectorWithSecret,
   type InboundDelivery,
 } from './inbound.types.js';
+import {
+  createConnectorCache,
+  type DoorDelivery,
+  type KeptConnector,
+  storeAtDoor,
+} from './inbound-receipt.js';
 import { INTEGRATION_EVENTS } from './integrations.events.js';
 import { newWebhookSecret } from './webhook-body.js';
 
@@ -39,15 +43,7 @@ const publicConnector = ({ secret: _s, ...rest }: ConnectorWithSecret): Connecto
 
 const checkMapping = (mapping: string | null | undefined) => checkJsonata(mapping, 'mapping');
 
-export interface ReceivedDelivery {
-  connector: ConnectorWithSecret;
-  externalId: string;
-  topic: string;
-  headers: Record<string, string>;
-  rawBody: string;
-  /** Set when the payload cannot be parsed: the delivery is kept as rejected, for inspection. */
-  malformed?: string | undefined;
-}
+export type ReceivedDelivery = DoorDelivery;
 
 export interface InboundOptions {
   /** Seals connector secrets at rest when OMNIHUB_SECRETS_KEY is set (default: stored as given). */
@@ -68,8 +64,16 @@ export interface InboundService {
   findConnectorForVerification(ctx: Ctx, id: string): Promise<ConnectorWithSecret | undefined>;
   /** Every connector. */
   listConnectors(ctx: Ctx): Promise<Connector[]>;
-  /** Stores a verified delivery once; a repeated sender id is a duplicate and changes nothing. */
-  receive(ctx: Ctx, d: ReceivedDelivery): Promise<{ delivery: InboundDelivery; duplicate: boolean }>;
+  /** With the secret, kept in this process while active: for verifying deliveries only. */
+  connectorForReceipt(ctx: Ctx, id: string, fresh?: boolean): Promise<KeptConnector | undefined>;
+  /**
+   * Stores a verified delivery once, in one statement; a repeated sender id is a duplicate and
+   * changes nothing; `changed`: the connector is not the verified version any more (read it again).
+   */
+  receive(
+    ctx: Ctx,
+    d: DoorDelivery,
+  ): Promise<{ delivery: InboundDelivery; duplicate: boolean } | { changed: true }>;
   /** A delivery, or undefined (its connector was deleted). */
   findDelivery(ctx: Ctx, id: string): Promise<InboundDelivery | undefined>;
   /** A delivery, or 404. */
@@ -115,6 +119,7 @@ export interface InboundService {
 
 export function createInboundService(opts: InboundOptions = {}): InboundService {
   const box = opts.secrets ?? createSecretBox(undefined);
+  const kept = createConnectorCache(box);
   const finishMany: InboundService['finishMany'] = async (ctx, list) => {
     if (list.length === 0) return;
     await inTransaction(ctx, async (tx) => {
@@ -201,6 +206,7 @@ export function createInboundService(opts: InboundOptions = {}): InboundService 
     async updateConnector(ctx: Ctx, id: string, patch: ConnectorPatch): Promise<Connector> {
       checkMapping(patch.mapping);
       return inTransaction(ctx, async (tx) => {
+        tx.afterCommit(() => kept.drop(id));
         const current = await load(tx, id);
         const c = await upsertConnector(tx.db, { ...current, ...patch, updatedAt: ctx.clock.now() }, box);
         await appendEvent(tx, {
@@ -215,6 +221,7 @@ export function createInboundService(opts: InboundOptions = {}): InboundService 
 
     async deleteConnector(ctx: Ctx, id: string): Promise<void> {
       await inTransaction(ctx, async (tx) => {
+        tx.afterCommit(() => kept.drop(id));
         const current = await load(tx, id);
         await deleteConnectorRows(tx.db, id);
         await appendEvent(tx, {
@@ -231,42 +238,8 @@ export function createInboundService(opts: InboundOptions = {}): InboundService 
     findConnectorForVerification: (ctx: Ctx, id: string) => selectConnector(ctx.db, id, box),
     listConnectors: async (ctx: Ctx) => (await selectConnectors(ctx.db, box)).map(publicConnector),
 
-    /** Stores a verified delivery once; a repeated sender id is a duplicate and changes nothing. */
-    async receive(ctx: Ctx, d: ReceivedDelivery): Promise<{ delivery: InboundDelivery; duplicate: boolean }> {
-      return inTransaction(ctx, async (tx) => {
-        const stored = await insertInboundDelivery(tx.db, {
-          id: newId('ind'),
-          connectorId: d.connector.id,
-          externalId: d.externalId,
-          topic: d.topic,
-          headers: d.headers,
-          rawBody: d.rawBody,
-          status: d.malformed ? 'rejected' : 'received',
-          error: d.malformed ?? null,
-          result: null,
-          receivedAt: ctx.clock.now(),
-          processedAt: null,
-        });
-        if (!stored) {
-          const first = await selectInboundByExternalId(tx.db, d.connector.id, d.externalId);
-          return { delivery: first!, duplicate: true };
-        }
-        if (stored.status === 'received') {
-          await appendEvent(tx, {
-            type: INTEGRATION_EVENTS.inboundReceived,
-            subject: stored.id,
-            channelId: d.connector.channelId,
-            payload: {
-              deliveryId: stored.id,
-              connectorId: d.connector.id,
-              kind: d.connector.kind,
-              topic: d.topic,
-            },
-          });
-        }
-        return { delivery: stored, duplicate: false };
-      });
-    },
+    connectorForReceipt: (ctx: Ctx, id: string, fresh?: boolean) => kept.get(ctx, id, fresh),
+    receive: (ctx: Ctx, d: DoorDelivery) => storeAtDoor(ctx, d),
 
     findDelivery: (ctx: Ctx, id: string) => selectInboundDelivery(ctx.db, id),
     getDelivery: async (ctx: Ctx, id: string): Promise<InboundDelivery> => {

@@ -38,6 +38,12 @@ export const INTEGRATION_EVENT_SCHEMAS = defineEvents({
     kind: z.enum(CONNECTOR_KINDS).optional().describe('on first receipt'),
     topic: z.string(),
     retry: z.literal(true).optional().describe('a parked delivery sent through again'),
+    key: z
+      .string()
+      .optional()
+      .describe(
+        'the record it changes (an order), when deliveries of different keys may be processed side by side',
+      ),
   }),
   [INTEGRATION_EVENTS.inboundProcessed]: inboundOutcome,
   [INTEGRATION_EVENTS.inboundParked]: inboundOutcome,
