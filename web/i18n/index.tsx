@@ -46,6 +46,7 @@ import {
   loyaltyAdminSv,
 } from './loyalty-admin.ts';
 import { nl } from './nl.ts';
+import { type NotifyMeKey, notifyMeBg, notifyMeEn, notifyMeEs, notifyMeNl, notifyMeSv } from './notify-me.ts';
 import {
   type PromotionsKey,
   promotionsBg,
@@ -116,6 +117,7 @@ export type MessageKey =
   | JourneysKey
   | SendLogKey
   | StorePushKey
+  | NotifyMeKey
   | ScoreKey;
 export const LANGUAGES = ['en', 'es', 'sv', 'bg', 'nl'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -150,6 +152,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...journeysEn,
     ...sendLogEn,
     ...storePushEn,
+    ...notifyMeEn,
     ...scoreEn,
   },
   es: {
@@ -174,6 +177,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...journeysEs,
     ...sendLogEs,
     ...storePushEs,
+    ...notifyMeEs,
     ...scoreEs,
   },
   sv: {
@@ -198,6 +202,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...journeysSv,
     ...sendLogSv,
     ...storePushSv,
+    ...notifyMeSv,
     ...scoreSv,
   },
   bg: {
@@ -222,6 +227,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...journeysBg,
     ...sendLogBg,
     ...storePushBg,
+    ...notifyMeBg,
     ...scoreBg,
   },
   nl: {
@@ -246,6 +252,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...journeysNl,
     ...sendLogNl,
     ...storePushNl,
+    ...notifyMeNl,
     ...scoreNl,
   },
 };
