@@ -34,15 +34,14 @@ export function NotifyMe({ sku }: { sku: string }) {
   const [error, setError] = useState<unknown>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
+  // Remounted per variant (key): only who is signed in changes what to ask.
   useEffect(() => {
-    setOutcome(null);
-    setError(null);
     if (!customer) return setConsented(null);
     api.GET('/api/me/consent').then(
       ({ data }) => setConsented(data ? grantsMarketing(data.items as ConsentEntry[], channel.id) : false),
       () => setConsented(false),
     );
-  }, [api, customer, channel.id, sku]);
+  }, [api, customer, channel.id]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
