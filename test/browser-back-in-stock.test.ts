@@ -88,6 +88,9 @@ describeBrowser(
       await t.screenshot(page, 'back-in-stock-confirm-page-phone');
       await page.getByRole('button', { name: 'Yes, confirm' }).click();
       await page.getByRole('heading', { name: 'Alert confirmed' }).waitFor(LIVE);
+      expect(await page.getByRole('link', { name: 'Back to the shop' }).getAttribute('href')).toBe(
+        '/store/webshop/p/vidde-fleece',
+      );
       await t.screenshot(page, 'back-in-stock-confirmed-phone');
       // The link works once.
       await page.goto(`${t.base}${path}`);

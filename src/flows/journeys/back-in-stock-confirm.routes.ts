@@ -28,6 +28,21 @@ function languageOf(request: FastifyRequest, reply: FastifyReply, sub: BackInSto
   return { lang, text: CONFIRM_TEXTS[lang] };
 }
 
+const BUTTON = 'font:inherit;padding:.7rem 1.2rem;border:0;border-radius:.4rem;background:#1f4f8f;color:#fff';
+
+/** A link to the product in its channel's store (relative: the page is served by the hub). */
+async function backLink(
+  flow: JourneysFlow,
+  request: FastifyRequest,
+  sub: BackInStockSubscription,
+  label: string,
+) {
+  const channel = await flow.deps.channels.findChannel(request.ctx, sub.channelId);
+  if (!channel || !sub.vars.handle) return '';
+  const href = `/store/${encodeURIComponent(channel.code)}/p/${encodeURIComponent(sub.vars.handle)}`;
+  return `<p><a href="${escapeHtml(href)}">${label}</a></p>`;
+}
+
 function page(reply: FastifyReply, status: number, lang: string, title: string, body: string) {
   return reply
     .code(status)
@@ -59,7 +74,7 @@ export const backInStockConfirmRoutes =
           200,
           lang,
           text.title,
-          `<form method="post"><p>${text.question.replace('{product}', product)}</p><button type="submit">${text.button}</button></form>`,
+          `<form method="post"><p>${text.question.replace('{product}', product)}</p><button type="submit" style="${BUTTON}">${text.button}</button></form>`,
         );
       },
     );

@@ -11,6 +11,8 @@ interface ConfirmTexts {
   done: string;
   invalidTitle: string;
   invalid: string;
+  /** The link back to the product in the shop. */
+  back: string;
 }
 
 export const CONFIRM_TEXTS: Record<UnsubscribeLanguage, ConfirmTexts> = {
@@ -22,6 +24,7 @@ export const CONFIRM_TEXTS: Record<UnsubscribeLanguage, ConfirmTexts> = {
     done: 'Thank you. We will email you once when {product} is back in stock.',
     invalidTitle: 'Link not valid',
     invalid: 'This link has expired or was already used. Ask again from the product page.',
+    back: 'Back to the shop',
   },
   es: {
     title: 'Confirma tu aviso',
@@ -31,6 +34,7 @@ export const CONFIRM_TEXTS: Record<UnsubscribeLanguage, ConfirmTexts> = {
     done: 'Gracias. Te escribiremos una vez cuando {product} vuelva a estar disponible.',
     invalidTitle: 'Enlace no válido',
     invalid: 'Este enlace ha caducado o ya se usó. Vuelve a pedirlo desde la página del producto.',
+    back: 'Volver a la tienda',
   },
   sv: {
     title: 'Bekräfta din bevakning',
@@ -40,6 +44,7 @@ export const CONFIRM_TEXTS: Record<UnsubscribeLanguage, ConfirmTexts> = {
     done: 'Tack. Vi mejlar dig en gång när {product} finns i lager igen.',
     invalidTitle: 'Länken gäller inte',
     invalid: 'Länken har gått ut eller har redan använts. Be om en ny från produktsidan.',
+    back: 'Tillbaka till butiken',
   },
   bg: {
     title: 'Потвърдете известието',
@@ -49,6 +54,7 @@ export const CONFIRM_TEXTS: Record<UnsubscribeLanguage, ConfirmTexts> = {
     done: 'Благодарим. Ще ви пишем веднъж, когато {product} отново е в наличност.',
     invalidTitle: 'Връзката не е валидна',
     invalid: 'Връзката е изтекла или вече е използвана. Поискайте отново от страницата на продукта.',
+    back: 'Обратно към магазина',
   },
   nl: {
     title: 'Bevestig je melding',
@@ -58,5 +64,6 @@ export const CONFIRM_TEXTS: Record<UnsubscribeLanguage, ConfirmTexts> = {
     done: 'Bedankt. We mailen je één keer zodra {product} weer op voorraad is.',
     invalidTitle: 'Link niet geldig',
     invalid: 'Deze link is verlopen of al gebruikt. Vraag het opnieuw aan op de productpagina.',
+    back: 'Terug naar de winkel',
   },
 };
