@@ -100,7 +100,7 @@ export const backInStockConfirmRoutes =
           200,
           lang,
           text.doneTitle,
-          `<p role="status">${text.done.replace('{product}', product)}</p>`,
+          `<p role="status">${text.done.replace('{product}', product)}</p>${await backLink(flow, request, sub, text.back)}`,
         );
       },
     );
