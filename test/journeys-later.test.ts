@@ -68,6 +68,12 @@ describeEachHub(
       return r.customerId as string;
     };
     const messages = (id: string) => ok('GET', `/api/customers/${id}/messages`);
+    /** Clicks the double opt-in link of the back-in-stock confirmation mailed to `email`. */
+    const confirmFor = async (email: string) => {
+      const [mail] = await mailsMatching(email, /confirm your alert/);
+      const path = /http:\/\/shop\.test(\/back-in-stock\/confirm\/\S+)/.exec(mail!.text)![1]!;
+      expect((await t.api('POST', path, { key: null })).status).toBe(200);
+    };
     /** A mug sold to the customer at the Stockholm till (carried out, paid in cash); returns the order. */
     const tillSale = async (profileId: string) => {
       const c = await ok(
@@ -158,7 +164,12 @@ describeEachHub(
         { sku: f.skus.cap, email: anaEmail, consent: true },
         pk,
       );
-      expect(first).toMatchObject({ sku: f.skus.cap, channelId: f.channels.web.id, status: 'active' });
+      // An address typed in is double opt-in: pending until the mailed link is clicked.
+      expect(first).toMatchObject({
+        sku: f.skus.cap,
+        channelId: f.channels.web.id,
+        status: 'pending_confirmation',
+      });
       const again = await ok(
         'POST',
         '/api/back-in-stock',
@@ -167,6 +178,8 @@ describeEachHub(
       );
       expect(again.id).toBe(first.id);
       await ok('POST', '/api/back-in-stock', { sku: f.skus.cap, email: boEmail, consent: true }, pk);
+      await confirmFor(anaEmail);
+      await confirmFor(boEmail);
       const bo = (await ok('GET', `/api/customers?q=${encodeURIComponent(boEmail)}`)).items[0].id;
       await ok('PUT', `/api/customers/${bo}/consent`, { purpose: 'marketing', channel: '*', granted: false });
 

@@ -14,7 +14,13 @@ import { customerSourcesRoutes } from '../flows/customer-sources/index.js';
 import { importExportRoutes } from '../flows/import-export/index.js';
 import { inboxRoutes, tillConversationRoutes } from '../flows/inbox/index.js';
 import { insightsRollupRoutes, insightsRoutes } from '../flows/insights/index.js';
-import { backInStockRoutes, journeysRoutes, pushRoutes, unsubscribeRoutes } from '../flows/journeys/index.js';
+import {
+  backInStockConfirmRoutes,
+  backInStockRoutes,
+  journeysRoutes,
+  pushRoutes,
+  unsubscribeRoutes,
+} from '../flows/journeys/index.js';
 import { nextMessageRoutes } from '../flows/next-best-message/index.js';
 import { omnichannelScoreRoutes } from '../flows/omnichannel-score/index.js';
 import { pricingRoutes } from '../flows/pricing/index.js';
@@ -84,6 +90,7 @@ export async function registerHubRoutes(http: FastifyInstance, deps: HubRoutesDe
   await http.register(productFeedRoutes(feedRouteDeps(services, config)));
   await http.register(segmentRoutes(services.customers));
   await http.register(unsubscribeRoutes(services.journeysFlow));
+  await http.register(backInStockConfirmRoutes(services.journeysFlow));
   await http.register(
     webChatRoutes({ inbox: services.inbox, flow: services.inboxFlow, stream: () => deps.integration.stream }),
   );

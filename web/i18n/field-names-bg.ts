@@ -64,6 +64,7 @@ export const fieldNamesBg: Record<string, string> = {
   tags: 'Етикети',
   content: 'Съдържание',
   locale: 'Език',
+  consent: 'Съгласие',
   locales: 'Езици',
   defaultLocale: 'Език по подразбиране',
   role: 'Роля',

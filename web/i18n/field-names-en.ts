@@ -64,6 +64,7 @@ export const fieldNamesEn: Record<string, string> = {
   tags: 'Tags',
   content: 'Content',
   locale: 'Language',
+  consent: 'Consent',
   locales: 'Languages',
   defaultLocale: 'Default language',
   role: 'Role',

@@ -64,6 +64,7 @@ export const fieldNamesEs: Record<string, string> = {
   tags: 'Etiquetas',
   content: 'Contenido',
   locale: 'Idioma',
+  consent: 'Consentimiento',
   locales: 'Idiomas',
   defaultLocale: 'Idioma predeterminado',
   role: 'Rol',

@@ -64,6 +64,7 @@ export const fieldNamesNl: Record<string, string> = {
   tags: 'Labels',
   content: 'Inhoud',
   locale: 'Taal',
+  consent: 'Toestemming',
   locales: 'Talen',
   defaultLocale: 'Standaardtaal',
   role: 'Rol',

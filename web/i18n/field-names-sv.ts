@@ -64,6 +64,7 @@ export const fieldNamesSv: Record<string, string> = {
   tags: 'Taggar',
   content: 'Innehåll',
   locale: 'Språk',
+  consent: 'Samtycke',
   locales: 'Språk (flera)',
   defaultLocale: 'Standardspråk',
   role: 'Roll',

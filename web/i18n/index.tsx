@@ -46,6 +46,7 @@ import {
   loyaltyAdminSv,
 } from './loyalty-admin.ts';
 import { nl } from './nl.ts';
+import { type NotifyMeKey, notifyMeBg, notifyMeEn, notifyMeEs, notifyMeNl, notifyMeSv } from './notify-me.ts';
 import {
   type PromotionsKey,
   promotionsBg,
@@ -125,6 +126,7 @@ export type MessageKey =
   | SendLogKey
   | StorePushKey
   | StoreDetailsKey
+  | NotifyMeKey
   | ScoreKey;
 export const LANGUAGES = ['en', 'es', 'sv', 'bg', 'nl'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -160,6 +162,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...sendLogEn,
     ...storePushEn,
     ...storeDetailsEn,
+    ...notifyMeEn,
     ...scoreEn,
   },
   es: {
@@ -185,6 +188,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...sendLogEs,
     ...storePushEs,
     ...storeDetailsEs,
+    ...notifyMeEs,
     ...scoreEs,
   },
   sv: {
@@ -210,6 +214,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...sendLogSv,
     ...storePushSv,
     ...storeDetailsSv,
+    ...notifyMeSv,
     ...scoreSv,
   },
   bg: {
@@ -235,6 +240,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...sendLogBg,
     ...storePushBg,
     ...storeDetailsBg,
+    ...notifyMeBg,
     ...scoreBg,
   },
   nl: {
@@ -260,6 +266,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...sendLogNl,
     ...storePushNl,
     ...storeDetailsNl,
+    ...notifyMeNl,
     ...scoreNl,
   },
 };

@@ -9,6 +9,7 @@ import { useApi } from '../ui/key-gate.tsx';
 import { optionName, useOptionValueNames } from '../ui/local-titles.ts';
 import { Link } from '../ui/router.tsx';
 import { AvailabilityPill, type Product, ProductPicture, StockPill, useLiveAts } from './catalog.tsx';
+import { NotifyMe } from './notify-me.tsx';
 import { ProductRecommendations } from './recommendations.tsx';
 import { useShop } from './store-app.tsx';
 
@@ -97,6 +98,9 @@ export function ProductPage({ handle }: { handle: string }) {
       >
         {intl.t('store.addToCart')}
       </button>
+      {available <= 0 && variant.stockPolicy === 'deny' ? (
+        <NotifyMe key={variant.sku} sku={variant.sku} />
+      ) : null}
       {added === 'queued' ? <p role="status">{intl.t('shop.queued')}</p> : null}
       {added === 'added' ? (
         <p role="status">

@@ -346,15 +346,20 @@ export interface paths {
             /** @description required unless the key is bound to a channel */
             channelId?: string;
             /**
-             * @description the shopper agreed to be messaged about it
+             * @description the shopper agreed to be messaged about it; needed unless a signed-in or named one already did
              * @enum {boolean}
              */
-            consent: true;
+            consent?: true;
             /**
              * Format: email
              * @description when no shopper is signed in
              */
             email?: string;
+            /**
+             * @description the language of the confirmation mail and page
+             * @enum {string}
+             */
+            locale?: 'en' | 'es' | 'sv' | 'bg' | 'nl';
             /** @description server keys only: the customer to tell */
             profileId?: string;
             sku: string;
@@ -370,11 +375,19 @@ export interface paths {
           content: {
             'application/json': {
               channelId: string;
+              /** @description this request queued a confirmation mail (none within minutes of the last) */
+              confirmationSent: boolean;
               /** Format: date-time */
               createdAt: string;
+              /** @description until when a pending subscription may be confirmed */
+              expiresAt: string | null;
               id: string;
               sku: string;
-              status: string;
+              /**
+               * @description pending_confirmation: an address typed in, until the link mailed to it is clicked
+               * @enum {string}
+               */
+              status: 'pending_confirmation' | 'active' | 'notified' | 'cancelled' | 'expired';
             };
           };
         };
@@ -23946,6 +23959,62 @@ export interface paths {
               typeMatches: boolean;
             };
           };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/back-in-stock/confirm/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The page confirming a back-in-stock alert */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    /** Confirm a back-in-stock alert (double opt-in) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
         };
       };
     };

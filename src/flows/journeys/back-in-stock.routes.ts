@@ -1,10 +1,15 @@
 // Back in stock from a storefront: "tell me when it's back" on a sold-out variant, with the shopper's
 // consent to hear from the channel. A publishable key (scoped to its channel) subscribes its
-// signed-in shopper, or the email address typed in; a server key may name the profile. Refusals:
-// an unknown or unlisted SKU, one still in stock, no consent, no one to tell.
+// signed-in shopper at once (their consent given now or before); a server key may name the profile.
+// An email address typed in (any key) proves nothing about who typed it: double opt-in, the
+// subscription waits for the click on the link mailed to it. Refusals: an unknown or unlisted SKU,
+// one still in stock, no consent, no one to tell.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../kernel/index.js';
+import { mayContact } from '../../modules/customers/index.js';
+import { MESSAGE_LOCALES } from '../../modules/messaging/index.js';
+import type { Ctx } from '../../platform/context.js';
 import { channelScope } from '../../platform/http/auth-hook.js';
 import { browserKeys } from '../../platform/http/route-policy.js';
 import { shopperSessionOf } from '../shopper-account/index.js';
@@ -15,17 +20,44 @@ const Body = z.strictObject({
   sku: z.string().min(1).max(100),
   email: z.string().email().max(320).optional().describe('when no shopper is signed in'),
   profileId: z.string().max(100).optional().describe('server keys only: the customer to tell'),
-  consent: z.literal(true).describe('the shopper agreed to be messaged about it'),
+  consent: z
+    .literal(true)
+    .optional()
+    .describe(
+      'the shopper agreed to be messaged about it; needed unless a signed-in or named one already did',
+    ),
+  locale: z.enum(MESSAGE_LOCALES).optional().describe('the language of the confirmation mail and page'),
 });
 const Subscription = z.object({
   id: z.string(),
   sku: z.string(),
   channelId: z.string(),
-  status: z.string(),
+  status: z
+    .enum(['pending_confirmation', 'active', 'notified', 'cancelled', 'expired'])
+    .describe('pending_confirmation: an address typed in, until the link mailed to it is clicked'),
+  expiresAt: z.date().nullable().describe('until when a pending subscription may be confirmed'),
+  confirmationSent: z
+    .boolean()
+    .describe('this request queued a confirmation mail (none within minutes of the last)'),
   createdAt: z.date(),
 });
+const NEEDS_CONSENT = 'required: the shopper has not agreed to hear from this channel';
 const invalid = (path: string, message: string) =>
   new AppError('validation_failed', message, { issues: [{ path, message }] });
+
+/** Whether the customer agreed to marketing from this channel (or every channel). */
+async function consented(flow: JourneysFlow, ctx: Ctx, customerId: string, channelId: string) {
+  const state = await flow.deps.customers.consentState(ctx, customerId);
+  if (!state) return false;
+  return mayContact(state.entries, 'marketing', channelId, ctx.clock.now(), state.suppressedAt).allowed;
+}
+const grantConsent = (flow: JourneysFlow, ctx: Ctx, customerId: string, channelId: string) =>
+  flow.deps.customers.setConsent(ctx, customerId, {
+    purpose: 'marketing',
+    channel: channelId,
+    granted: true,
+    sourceChannelId: channelId,
+  });
 
 const REFUSALS = {
   unknown_sku: ['body.sku', 'No variant with this SKU is sold on this channel'],
@@ -61,25 +93,28 @@ export const backInStockRoutes =
         const signedIn = browser ? ((await shopperSessionOf(request))?.profileId ?? null) : null;
         const named = signedIn ?? body.profileId ?? null;
         if (!named && !body.email) throw invalid('body.email', 'required unless a shopper is signed in');
-        const customer = async () => {
-          let id = named;
-          if (!id) {
-            const found = await flow.deps.customers.identify(ctx, {
-              channelId,
-              identifiers: [{ type: 'email', value: body.email! }],
-            });
-            if (!found.ok) throw invalid('body.email', 'not an email address the hub accepts');
-            id = found.value.customerId;
+        const subscriber = async () => {
+          if (named) {
+            // Someone known (signed in, or named by a server): consent given now, or before.
+            if (body.consent) await grantConsent(flow, ctx, named, channelId);
+            return { customerId: named, pending: false };
           }
-          // Consent to hear from this channel, as the shopper gave it on the form.
-          return flow.deps.customers.setConsent(ctx, id, {
-            purpose: 'marketing',
-            channel: channelId,
-            granted: true,
-            sourceChannelId: channelId,
+          const found = await flow.deps.customers.identify(ctx, {
+            channelId,
+            identifiers: [{ type: 'email', value: body.email! }],
           });
+          if (!found.ok) throw invalid('body.email', 'not an email address the hub accepts');
+          // Consent is recorded when the owner of the address confirms (the mailed link).
+          return { customerId: found.value.customerId, pending: true };
         };
-        const r = await flow.subscribeBackInStock(ctx, { channelId, sku: body.sku, customer });
+        if (named ? !body.consent && !(await consented(flow, ctx, named, channelId)) : !body.consent)
+          throw invalid('body.consent', NEEDS_CONSENT);
+        const r = await flow.subscribeBackInStock(ctx, {
+          channelId,
+          sku: body.sku,
+          locale: body.locale,
+          subscriber,
+        });
         if (!r.ok) {
           const [path, message] = REFUSALS[r.reason];
           throw invalid(path, message);

@@ -37,6 +37,10 @@ export interface JourneysFlow {
   unsubscribe(ctx: Ctx, token: string): Promise<boolean>;
   /** A customer's wish to hear when a sold-out variant is back on a channel. */
   subscribeBackInStock: ReturnType<typeof createBackInStock>['subscribe'];
+  /** The pending subscription a double opt-in link names (null: forged, altered or expired). */
+  readBackInStockConfirmation: ReturnType<typeof createBackInStock>['readConfirmation'];
+  /** The double opt-in click: activates the subscription and records the consent, once. */
+  confirmBackInStock: ReturnType<typeof createBackInStock>['confirm'];
   /** The daily win-back sweep (when due, or at once when forced); returns how many runs it started. */
   winBackSweep(ctx: Ctx, force?: boolean): Promise<number>;
   /** The hourly birthday sweep (when due, or at once when forced); returns how many runs it started. */
@@ -50,8 +54,11 @@ export function createJourneysFlow(deps: JourneysFlowDeps): JourneysFlow {
   const delivery = createDelivery(deps, leases);
   const winBack = createWinBack(deps, leases);
   const birthday = createBirthday(deps, leases);
+  const backInStock = createBackInStock(deps);
   return {
-    subscribeBackInStock: createBackInStock(deps).subscribe,
+    subscribeBackInStock: backInStock.subscribe,
+    readBackInStockConfirmation: backInStock.readConfirmation,
+    confirmBackInStock: backInStock.confirm,
     winBackSweep: winBack.sweep,
     birthdaySweep: birthday.sweep,
     journeys: deps.journeys,

@@ -10,10 +10,13 @@ export interface BackInStockSubscription {
   customerId: string;
   sku: string;
   channelId: string;
-  status: 'active' | 'notified' | 'cancelled';
+  status: 'pending_confirmation' | 'active' | 'notified' | 'cancelled' | 'expired';
   vars: Record<string, string>;
   createdAt: Date;
   endedAt: Date | null;
+  /** Until when a pending one may be confirmed (null once active). */
+  expiresAt: Date | null;
+  confirmedAt: Date | null;
 }
 
 type SubRow = SqlRow<typeof backInStockSubscriptions>;
@@ -26,23 +29,86 @@ const toSub = (r: SubRow): BackInStockSubscription => ({
   vars: r.vars,
   createdAt: new Date(r.created_at),
   endedAt: r.ended_at ? new Date(r.ended_at) : null,
+  expiresAt: r.expires_at ? new Date(r.expires_at) : null,
+  confirmedAt: r.confirmed_at ? new Date(r.confirmed_at) : null,
 });
 
-/** Adds the subscription, or returns the customer's active one for the same variant and channel. */
+/**
+ * Adds the subscription (active, or pending until `expiresAt`), or returns the customer's live one
+ * for the same variant and channel: an active one stays active, a pending one becomes active when
+ * this one is (a signed-in shopper), else its confirmation window restarts. A pending one past its
+ * window is expired first, so it is replaced rather than revived.
+ */
 export async function upsertSubscription(
   exec: Executor,
-  s: Omit<BackInStockSubscription, 'status' | 'endedAt'>,
+  s: Omit<BackInStockSubscription, 'endedAt' | 'confirmedAt'> & {
+    status: 'active' | 'pending_confirmation';
+  },
 ): Promise<BackInStockSubscription> {
+  const now = s.createdAt.toISOString();
+  await exec.execute(
+    sql`update back_in_stock_subscriptions set status = 'expired', ended_at = ${now}
+        where customer_id = ${s.customerId} and sku = ${s.sku} and channel_id = ${s.channelId}
+          and status = 'pending_confirmation' and expires_at <= ${now}`,
+  );
   const [row] = await rows<SubRow>(
     exec,
-    sql`insert into back_in_stock_subscriptions (id, customer_id, sku, channel_id, status, vars, created_at)
-        values (${s.id}, ${s.customerId}, ${s.sku}, ${s.channelId}, 'active', ${JSON.stringify(s.vars)}::jsonb,
-          ${s.createdAt.toISOString()})
-        on conflict (customer_id, sku, channel_id) where status = 'active'
-          do update set vars = excluded.vars
+    sql`insert into back_in_stock_subscriptions as b (id, customer_id, sku, channel_id, status, vars, created_at, expires_at)
+        values (${s.id}, ${s.customerId}, ${s.sku}, ${s.channelId}, ${s.status}, ${JSON.stringify(s.vars)}::jsonb,
+          ${now}, ${s.expiresAt?.toISOString() ?? null})
+        on conflict (customer_id, sku, channel_id) where status in ('active', 'pending_confirmation')
+          do update set vars = excluded.vars,
+            status = case when b.status = 'active' then 'active' else excluded.status end,
+            expires_at = case when b.status = 'active' or excluded.status = 'active' then null
+                              else excluded.expires_at end
         returning *`,
   );
   return toSub(row!);
+}
+
+/**
+ * Claims the sending of a confirmation mail for a pending subscription: none when one went within
+ * `window` (a repeated request), nor when its customer (the address) had `max` in the last hour.
+ */
+export async function claimConfirmation(
+  exec: Executor,
+  o: { id: string; now: Date; windowMs: number; max: number },
+): Promise<boolean> {
+  const now = o.now.getTime();
+  const r = await rows<{ id: string }>(
+    exec,
+    sql`update back_in_stock_subscriptions s set confirmation_sent_at = ${o.now.toISOString()}
+        where s.id = ${o.id} and s.status = 'pending_confirmation'
+          and (s.confirmation_sent_at is null or s.confirmation_sent_at <= ${new Date(now - o.windowMs).toISOString()})
+          and (select count(*) from back_in_stock_subscriptions x where x.customer_id = s.customer_id
+                 and x.confirmation_sent_at > ${new Date(now - 3_600_000).toISOString()}) < ${o.max}
+        returning s.id`,
+  );
+  return r.length > 0;
+}
+
+/** Activates a pending subscription still within its window (once: a second call finds none). */
+export async function confirmSubscription(
+  exec: Executor,
+  id: string,
+  now: Date,
+): Promise<BackInStockSubscription | null> {
+  const at = now.toISOString();
+  const [row] = await rows<SubRow>(
+    exec,
+    sql`update back_in_stock_subscriptions set status = 'active', confirmed_at = ${at}, expires_at = null
+        where id = ${id} and status = 'pending_confirmation' and expires_at > ${at}
+        returning *`,
+  );
+  return row ? toSub(row) : null;
+}
+
+export async function selectSubscription(
+  exec: Executor,
+  id: string,
+): Promise<BackInStockSubscription | null> {
+  const [row] = await rows<SubRow>(exec, sql`select * from back_in_stock_subscriptions where id = ${id}`);
+  return row ? toSub(row) : null;
 }
 
 /**

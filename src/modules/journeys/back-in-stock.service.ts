@@ -8,11 +8,25 @@ import * as repo from './back-in-stock.repository.js';
 export type { BackInStockSubscription } from './back-in-stock.repository.js';
 
 export interface BackInStockService {
-  /** Subscribes (or keeps the active subscription of the same customer, variant and channel). */
+  /**
+   * Subscribes (or keeps the live subscription of the same customer, variant and channel): active at
+   * once, or `pending` confirmation for CONFIRM_WINDOW_MS (an address typed in: double opt-in).
+   */
   subscribe(
     ctx: Ctx,
-    input: { customerId: string; sku: string; channelId: string; vars: Record<string, string> },
+    input: {
+      customerId: string;
+      sku: string;
+      channelId: string;
+      vars: Record<string, string>;
+      pending?: boolean;
+    },
   ): Promise<repo.BackInStockSubscription>;
+  /** Whether to mail a pending subscription's confirmation now (rate-limited per subscription and address). */
+  claimConfirmation(ctx: Ctx, id: string): Promise<boolean>;
+  /** Activates a pending subscription within its window; null when not pending (used, expired) or unknown. */
+  confirm(ctx: Ctx, id: string): Promise<repo.BackInStockSubscription | null>;
+  find(ctx: Ctx, id: string): Promise<repo.BackInStockSubscription | null>;
   /** Ends and returns the active subscriptions of variants now available on these channels. */
   takeAvailable(
     ctx: Ctx,
@@ -29,11 +43,35 @@ export interface BackInStockService {
   finishSweep(ctx: Ctx, name: string, owner: string, everyMs: number): Promise<void>;
 }
 
+/** How long an address typed in has to confirm its subscription. */
+export const CONFIRM_WINDOW_MS = 7 * 86_400_000;
+/** A repeated request for a pending subscription mails no second confirmation within this. */
+export const RESEND_AFTER_MS = 10 * 60_000;
+/** Confirmation mails to one address (customer) per hour, whatever the variants. */
+export const CONFIRMATIONS_PER_HOUR = 5;
+
 export function createBackInStockService(): BackInStockService {
   const leaseUntil = (ctx: Ctx) => new Date(ctx.clock.now().getTime() + LEASE_MS);
   return {
-    subscribe: (ctx, input) =>
-      repo.upsertSubscription(ctx.db, { ...input, id: newId('bis'), createdAt: ctx.clock.now() }),
+    subscribe: (ctx, { pending, ...input }) => {
+      const now = ctx.clock.now();
+      return repo.upsertSubscription(ctx.db, {
+        ...input,
+        id: newId('bis'),
+        createdAt: now,
+        status: pending ? 'pending_confirmation' : 'active',
+        expiresAt: pending ? new Date(now.getTime() + CONFIRM_WINDOW_MS) : null,
+      });
+    },
+    claimConfirmation: (ctx, id) =>
+      repo.claimConfirmation(ctx.db, {
+        id,
+        now: ctx.clock.now(),
+        windowMs: RESEND_AFTER_MS,
+        max: CONFIRMATIONS_PER_HOUR,
+      }),
+    confirm: (ctx, id) => repo.confirmSubscription(ctx.db, id, ctx.clock.now()),
+    find: (ctx, id) => repo.selectSubscription(ctx.db, id),
     takeAvailable: (ctx, available) => repo.takeSubscriptions(ctx.db, available, ctx.clock.now()),
     subscriptionsOf: (ctx, ids) => repo.selectSubscriptionsOf(ctx.db, ids),
     knownRunKeys: (ctx, journey, keys) => repo.selectKnownRunKeys(ctx.db, journey, keys),

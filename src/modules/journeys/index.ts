@@ -9,7 +9,10 @@ import type { MigrationSet } from '../../platform/db/migrate.js';
 export {
   type BackInStockService,
   type BackInStockSubscription,
+  CONFIRM_WINDOW_MS,
+  CONFIRMATIONS_PER_HOUR,
   createBackInStockService,
+  RESEND_AFTER_MS,
 } from './back-in-stock.service.js';
 export {
   JOURNEY_KEYS,

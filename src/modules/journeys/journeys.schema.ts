@@ -46,7 +46,9 @@ export const journeyRuns = pgTable(
 
 /**
  * A shopper's wish to hear when a sold-out variant is back on a channel: active until the stock
- * returns (notified: its one run was started) or it is cancelled.
+ * returns (notified: its one run was started) or it is cancelled. An address typed in starts as
+ * pending_confirmation (double opt-in): it is never told, and becomes active only through the signed
+ * link mailed to it before `expires_at` (else expired).
  */
 export const backInStockSubscriptions = pgTable(
   'back_in_stock_subscriptions',
@@ -55,17 +57,26 @@ export const backInStockSubscriptions = pgTable(
     customerId: text('customer_id').notNull(),
     sku: text('sku').notNull(),
     channelId: text('channel_id').notNull(),
-    // active → notified | cancelled
+    // pending_confirmation → active | expired; active → notified | cancelled
     status: text('status').notNull(),
     // What the message names and links to (the product's title and handle when subscribed).
     vars: jsonb('vars').$type<Record<string, string>>().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
+    /** Until when a pending subscription may be confirmed. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    /** When the last confirmation mail was queued (a repeat request within the window sends none). */
+    confirmationSentAt: timestamp('confirmation_sent_at', { withTimezone: true }),
+    /** When its owner confirmed it through the mailed link. */
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex('back_in_stock_one_active_idx')
+    // One live (pending or active) subscription per customer, variant and channel.
+    uniqueIndex('back_in_stock_one_live_idx')
       .on(t.customerId, t.sku, t.channelId)
-      .where(sql`status = 'active'`),
+      .where(sql`status in ('active', 'pending_confirmation')`),
+    // The per-address limit on confirmation mails reads a customer's recent ones.
+    index('back_in_stock_customer_idx').on(t.customerId),
     index('back_in_stock_sku_idx').on(t.sku).where(sql`status = 'active'`),
   ],
 );

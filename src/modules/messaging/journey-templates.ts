@@ -6,6 +6,7 @@ type Texts = Record<MessageLocale, { email: { subject: string; body: string; cta
 
 export const JOURNEY_TEMPLATE_VARIABLES: Record<string, readonly string[]> = {
   back_in_stock: ['shop', 'product', 'link'],
+  back_in_stock_confirm: ['shop', 'product', 'link'],
   post_purchase: ['shop', 'orderNumber', 'link'],
   review_request: ['shop', 'orderNumber', 'link'],
   win_back: ['shop'],
@@ -276,8 +277,53 @@ const BIRTHDAY: Texts = {
   },
 };
 
+// The double opt-in of an address typed in for back in stock: a service message, the link confirms.
+const CONFIRM: Texts = {
+  en: {
+    email: {
+      subject: '{{shop}}: confirm your alert for {{product}}',
+      body: 'Someone (we hope you) asked us to email this address when {{product}} is back in stock. Confirm with the button below; the link works once, for 7 days. Did not ask? Ignore this mail and you will hear nothing from us.',
+      cta: 'Yes, tell me when it is back',
+    },
+    sms: '{{shop}}: confirm your alert for {{product}}: {{link}}',
+  },
+  es: {
+    email: {
+      subject: '{{shop}}: confirma tu aviso de {{product}}',
+      body: 'Alguien (esperamos que tú) nos pidió escribir a esta dirección cuando {{product}} vuelva a estar disponible. Confírmalo con el botón; el enlace sirve una vez, durante 7 días. ¿No lo pediste? Ignora este correo y no sabrás nada más de nosotros.',
+      cta: 'Sí, avisadme cuando vuelva',
+    },
+    sms: '{{shop}}: confirma tu aviso de {{product}}: {{link}}',
+  },
+  sv: {
+    email: {
+      subject: '{{shop}}: bekräfta din bevakning av {{product}}',
+      body: 'Någon (förhoppningsvis du) bad oss mejla den här adressen när {{product}} finns i lager igen. Bekräfta med knappen nedan; länken fungerar en gång, i 7 dagar. Bad du inte om det? Strunta i mejlet så hör du inget mer från oss.',
+      cta: 'Ja, meddela mig när den är tillbaka',
+    },
+    sms: '{{shop}}: bekräfta din bevakning av {{product}}: {{link}}',
+  },
+  bg: {
+    email: {
+      subject: '{{shop}}: потвърдете известието за {{product}}',
+      body: 'Някой (надяваме се вие) ни помоли да пишем на този адрес, когато {{product}} отново е в наличност. Потвърдете с бутона по-долу; връзката работи веднъж, 7 дни. Не сте искали това? Пренебрегнете писмото и няма да чуете нищо от нас.',
+      cta: 'Да, уведомете ме, когато се върне',
+    },
+    sms: '{{shop}}: потвърдете известието за {{product}}: {{link}}',
+  },
+  nl: {
+    email: {
+      subject: '{{shop}}: bevestig je melding voor {{product}}',
+      body: 'Iemand (hopelijk jij) vroeg ons dit adres te mailen zodra {{product}} weer op voorraad is. Bevestig met de knop hieronder; de link werkt één keer, 7 dagen lang. Niet gevraagd? Negeer deze mail en je hoort niets meer van ons.',
+      cta: 'Ja, laat het me weten',
+    },
+    sms: '{{shop}}: bevestig je melding voor {{product}}: {{link}}',
+  },
+};
+
 export const JOURNEY_TEMPLATES: Record<string, Texts> = {
   back_in_stock: BACK,
+  back_in_stock_confirm: CONFIRM,
   post_purchase: THANKS,
   review_request: REVIEW,
   win_back: WIN_BACK,

@@ -100,12 +100,28 @@ export interface MessagingService extends PushService {
   unsubscribeToken(ctx: Ctx, customerId: string, purpose: string): Promise<string>;
   /** The customer and purpose of a genuine token, else null. */
   readUnsubscribeToken(ctx: Ctx, token: string): Promise<{ customerId: string; purpose: string } | null>;
+  /** A signed token for a link of `kind` (a double opt-in confirmation): its fields, dot-joined, and their HMAC. */
+  linkToken(ctx: Ctx, kind: string, fields: string[]): Promise<string>;
+  /** The fields of a genuine token of `kind` with `count` fields, else null (forged, altered, another kind). */
+  readLinkToken(ctx: Ctx, kind: string, token: string, count: number): Promise<string[] | null>;
 }
 
 const addressHash = (a: string) => createHash('sha256').update(a.trim().toLowerCase()).digest('hex');
 // 128 bits of HMAC-SHA256 over customer and purpose: short enough for a path segment (Fastify's 100).
 const linkMac = (secret: string, customerId: string, purpose: string) =>
   createHmac('sha256', secret).update(`${customerId}\n${purpose}`).digest('base64url').slice(0, 22);
+
+// The kind leads the signed text, so no token of one kind (or an unsubscribe token) passes as another.
+const kindMac = (secret: string, kind: string, fields: string[]) =>
+  createHmac('sha256', secret)
+    .update(`${kind}\n${fields.join('\n')}`)
+    .digest('base64url')
+    .slice(0, 22);
+const sameMac = (want: string, got: string) => {
+  const a = Buffer.from(want);
+  const b = Buffer.from(got);
+  return a.length === b.length && timingSafeEqual(a, b);
+};
 
 export function createMessagingService(deps: { secrets?: SecretBox | undefined } = {}): MessagingService {
   async function settingsRow(ctx: Ctx) {
@@ -244,6 +260,19 @@ export function createMessagingService(deps: { secrets?: SecretBox | undefined }
       const got = Buffer.from(mac);
       if (want.length !== got.length || !timingSafeEqual(want, got)) return null;
       return { customerId, purpose };
+    },
+    async linkToken(ctx, kind, fields) {
+      if (fields.some((f) => !f || f.includes('.')))
+        throw new Error('link token fields must be non-empty, dot-free');
+      const secret = (await settingsRow(ctx)).link_secret;
+      return [...fields, kindMac(secret, kind, fields)].join('.');
+    },
+    async readLinkToken(ctx, kind, token, count) {
+      const parts = token.split('.');
+      if (parts.length !== count + 1 || parts.some((p) => !p)) return null;
+      const fields = parts.slice(0, count);
+      const secret = (await settingsRow(ctx)).link_secret;
+      return sameMac(kindMac(secret, kind, fields), parts[count]!) ? fields : null;
     },
   };
 }

@@ -40,6 +40,7 @@ const KEYS = [
   'abandoned_cart',
   'pickup_ready',
   'back_in_stock',
+  'back_in_stock_confirm',
   'post_purchase',
   'win_back',
   'tier_reached',
