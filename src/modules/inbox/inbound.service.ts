@@ -60,18 +60,17 @@ function outcomesOf(d: InboundDecision, written: Map<string, Conversation>): Inb
 
 export function createInboundService(deps: { attachments: AttachmentStore }) {
   // Planner statistics as volume grows (autovacuum gets there a minute later; PGlite never does): at
-  // 1,000 messages stored by this process, then 10,000, and so on.
+  // 1,000 messages stored by this process, then 10,000, and so on. Not awaited: the batch that
+  // crosses the mark answers without waiting for the ANALYZE (its own connection on PostgreSQL).
   let written = 0;
   let nextAnalyze = 1_000;
-  async function refreshStatistics(ctx: Ctx, messages: number): Promise<void> {
+  function refreshStatistics(ctx: Ctx, messages: number): void {
     written += messages;
     if (written < nextAnalyze) return;
     nextAnalyze = Math.min(nextAnalyze * 10, written + 1_000_000);
-    try {
-      await analyzeInboxTables(ctx.database.db);
-    } catch (err) {
-      ctx.log.warn({ err }, 'analyze of inbox tables failed');
-    }
+    analyzeInboxTables(ctx.database.db).catch((err) =>
+      ctx.log.warn({ err }, 'analyze of inbox tables failed'),
+    );
   }
 
   /** Stores the files of the items that will be new messages (once: a retry reuses them). */
@@ -127,7 +126,7 @@ export function createInboundService(deps: { attachments: AttachmentStore }) {
       if (decision.messages.length === 0) return outcomesOf(decision, new Map());
       try {
         const conversations = await writeInboundBatch(ctx, decision);
-        if (!ctx.inTx) await refreshStatistics(ctx, decision.messages.length);
+        if (!ctx.inTx) refreshStatistics(ctx, decision.messages.length);
         return outcomesOf(decision, conversations);
       } catch (err) {
         // Inside a caller's transaction a failed statement ends it: nothing to retry here.
