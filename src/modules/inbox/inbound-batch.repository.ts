@@ -66,6 +66,16 @@ export async function readInboundState(
   return { stored, open };
 }
 
+/**
+ * Refreshes the planner statistics of the tables inbound messages grow. Until a table is analyzed the
+ * planner takes `merged_into is null` for rare (0.5 %), so it reads every conversation through the
+ * partial index on that condition instead of the one open conversation per customer: each batch's
+ * read and write scanned the whole table (EXPLAIN at 5,000 conversations: 2-7 ms → 0.1 ms).
+ */
+export async function analyzeInboxTables(exec: Executor): Promise<void> {
+  await exec.execute(sql`analyze inbox_conversations, inbox_messages`);
+}
+
 /** Writes a decision in one statement; returns the conversations it opened and touched, as left. */
 export async function writeInboundBatch(ctx: Ctx, d: InboundDecision): Promise<Map<string, Conversation>> {
   const now = ctx.clock.now().toISOString();
@@ -145,7 +155,7 @@ export async function writeInboundBatch(ctx: Ctx, d: InboundDecision): Promise<M
             status = 'open', snoozed_until = null, resolved_at = null, updated_at = ${now}
           from jsonb_to_recordset(${j(touches)}::jsonb) as u(id text, n int, kinds text[], last_kind text,
                channel_id text, last_at timestamptz)
-          where c.id = u.id and c.merged_into is null
+          where c.id = u.id and c.id = any(${sql.param(touches.map((t) => t.id))}::text[]) and c.merged_into is null
           returning c.*
         ),
         msg as (
