@@ -152,4 +152,6 @@ export const fieldNamesEs: Record<string, string> = {
   items: 'Artículos',
   placedFrom: 'Desde',
   placedBefore: 'Hasta',
+  rating: 'Valoración',
+  reviewText: 'Reseña',
 };
