@@ -63,6 +63,7 @@ import {
   promotionsAdminSv,
 } from './promotions-admin.ts';
 import { type RecsKey, recsBg, recsEn, recsEs, recsNl, recsSv } from './recommendations.ts';
+import { type ReviewsKey, reviewsBg, reviewsEn, reviewsEs, reviewsNl, reviewsSv } from './reviews.ts';
 import { type ScoreKey, scoreBg, scoreEn, scoreEs, scoreNl, scoreSv } from './score.ts';
 import { type SendLogKey, sendLogBg, sendLogEn, sendLogEs, sendLogNl, sendLogSv } from './send-log.ts';
 import { type StaffKey, staffBg, staffEn, staffEs, staffNl, staffSv } from './staff.ts';
@@ -113,6 +114,7 @@ export type MessageKey =
   | ChannelAuditKey
   | InsightsKey
   | RecsKey
+  | ReviewsKey
   | JourneysKey
   | SendLogKey
   | StorePushKey
@@ -147,6 +149,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...channelAuditEn,
     ...insightsEn,
     ...recsEn,
+    ...reviewsEn,
     ...journeysEn,
     ...sendLogEn,
     ...storePushEn,
@@ -171,6 +174,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...channelAuditEs,
     ...insightsEs,
     ...recsEs,
+    ...reviewsEs,
     ...journeysEs,
     ...sendLogEs,
     ...storePushEs,
@@ -195,6 +199,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...channelAuditSv,
     ...insightsSv,
     ...recsSv,
+    ...reviewsSv,
     ...journeysSv,
     ...sendLogSv,
     ...storePushSv,
@@ -219,6 +224,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...channelAuditBg,
     ...insightsBg,
     ...recsBg,
+    ...reviewsBg,
     ...journeysBg,
     ...sendLogBg,
     ...storePushBg,
@@ -243,6 +249,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...channelAuditNl,
     ...insightsNl,
     ...recsNl,
+    ...reviewsNl,
     ...journeysNl,
     ...sendLogNl,
     ...storePushNl,
