@@ -5,7 +5,7 @@ import { useIntl } from '../i18n/index.tsx';
 import { ok } from '../ui/api.ts';
 import { useLoad } from '../ui/components.tsx';
 import { useApi } from '../ui/key-gate.tsx';
-import { Stars } from './review-page.tsx';
+import { Stars } from '../ui/stars.tsx';
 
 const PAGE = 5;
 

@@ -16,6 +16,7 @@ import {
 } from '../ui/components.tsx';
 import { useApi } from '../ui/key-gate.tsx';
 import { ProblemScope } from '../ui/problem.tsx';
+import { Stars } from '../ui/stars.tsx';
 
 const query = () => new URLSearchParams(window.location.search);
 
@@ -141,17 +142,5 @@ function ProductReviewForm({
         {intl.t('reviews.submit')}
       </button>
     </form>
-  );
-}
-
-/** Read-only stars, with the number for screen readers. */
-export function Stars({ rating }: { rating: number }) {
-  const intl = useIntl();
-  const whole = Math.round(rating);
-  return (
-    <span className="stars" role="img" aria-label={intl.t('reviews.stars', { count: rating })}>
-      {'★'.repeat(whole)}
-      <span className="stars-off">{'★'.repeat(5 - whole)}</span>
-    </span>
   );
 }
