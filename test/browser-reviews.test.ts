@@ -123,7 +123,7 @@ describeBrowser(
 
     it('opens the link on a phone without signing in and gives the beanie 5 stars', async () => {
       const phone = await (await t.newContext(PHONE)).newPage();
-      await phone.goto(`${t.base}${link}&key=${storeKey}`);
+      await phone.goto(`${t.base}${link}&key=${storeKey}`, { waitUntil: 'domcontentloaded' });
       await phone.getByRole('heading', { name: /Review your order/ }).waitFor();
       await expect.poll(() => phone.getByText(/signed “Sofia L\.”/).count(), LIVE).toBe(1);
       const form = phone.locator('form[data-review-form]');
@@ -156,7 +156,9 @@ describeBrowser(
 
     it('shows on the product page with the average and count', async () => {
       const phone = await (await t.newContext(PHONE)).newPage();
-      await phone.goto(`${t.base}/store/webshop/p/harbour-beanie?key=${storeKey}`);
+      await phone.goto(`${t.base}/store/webshop/p/harbour-beanie?key=${storeKey}`, {
+        waitUntil: 'domcontentloaded',
+      });
       const reviews = phone.getByTestId('product-reviews');
       await expect
         .poll(() => reviews.getByTestId('reviews-summary').textContent(), LIVE)
