@@ -17,6 +17,7 @@ import { ORDER_EVENT_SCHEMAS } from './modules/orders/index.js';
 import { PAYMENT_EVENT_SCHEMAS } from './modules/payments/index.js';
 import { PROMOTION_EVENT_SCHEMAS } from './modules/promotions/index.js';
 import { RECOMMENDATION_EVENT_SCHEMAS } from './modules/recommendations/index.js';
+import { REVIEW_EVENT_SCHEMAS } from './modules/reviews/index.js';
 import { SHOPPER_EVENT_SCHEMAS } from './modules/shoppers/index.js';
 import { STAFF_EVENT_SCHEMAS } from './modules/staff/index.js';
 import { WALLET_EVENT_SCHEMAS } from './modules/wallet/index.js';
@@ -44,4 +45,5 @@ export const ALL_EVENT_SCHEMAS: readonly EventSchemaSet[] = [
   { owner: 'recommendations', schemas: RECOMMENDATION_EVENT_SCHEMAS },
   { owner: 'insights', schemas: INSIGHTS_EVENT_SCHEMAS },
   { owner: 'advisor', schemas: ADVISOR_EVENT_SCHEMAS },
+  { owner: 'reviews', schemas: REVIEW_EVENT_SCHEMAS },
 ];

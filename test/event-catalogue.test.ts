@@ -22,6 +22,7 @@ import { ORDER_EVENTS, ORDER_STATUSES, statusEvent } from '../src/modules/orders
 import { PAYMENT_EVENTS } from '../src/modules/payments/index.js';
 import { PROMOTION_EVENTS } from '../src/modules/promotions/index.js';
 import { RECOMMENDATION_EVENTS } from '../src/modules/recommendations/index.js';
+import { REVIEW_EVENTS } from '../src/modules/reviews/index.js';
 import { SHOPPER_EVENTS } from '../src/modules/shoppers/index.js';
 import { STAFF_EVENTS } from '../src/modules/staff/index.js';
 import { WALLET_EVENTS } from '../src/modules/wallet/index.js';
@@ -50,6 +51,7 @@ it('gives every event type a module or the platform names a payload schema, owne
     STAFF_EVENTS,
     MEDIA_EVENTS,
     RECOMMENDATION_EVENTS,
+    REVIEW_EVENTS,
     INSIGHTS_EVENTS,
     PLATFORM_EVENTS,
   ].flatMap((table) => Object.values(table));

@@ -224,7 +224,8 @@ describeEachHub(
       await mailsMatching(cleoEmail, new RegExp(`thank you for order ${number}`));
       await mailsMatching(cleoEmail, /welcome to silver/);
       const [review] = await mailsMatching(cleoEmail, new RegExp(`how was order ${number}`));
-      expect(review!.text).toContain(`http://shop.test/store/${f.channels.web.code}/account?lang=`);
+      // The review request opens the order's review page (flows/reviews), its token signed.
+      expect(review!.text).toContain(`http://shop.test/store/${f.channels.web.code}/review?token=`);
       const m = await eventually(
         () => messages(cleo),
         (x) =>

@@ -23,6 +23,7 @@ import { ordersMigrations } from '../modules/orders/index.js';
 import { paymentsMigrations } from '../modules/payments/index.js';
 import { promotionsMigrations } from '../modules/promotions/index.js';
 import { recommendationsMigrations } from '../modules/recommendations/index.js';
+import { reviewsMigrations } from '../modules/reviews/index.js';
 import { shoppersMigrations } from '../modules/shoppers/index.js';
 import { staffMigrations } from '../modules/staff/index.js';
 import { walletMigrations } from '../modules/wallet/index.js';
@@ -62,6 +63,7 @@ export const ALL_MIGRATIONS: MigrationSet[] = [
   messagingMigrations,
   journeysMigrations,
   advisorMigrations,
+  reviewsMigrations,
 ];
 
 /** What a start did once to a database: the bootstrap admin key and the demo data (shown once). */

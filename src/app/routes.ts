@@ -27,6 +27,7 @@ import { pricingRoutes } from '../flows/pricing/index.js';
 import { productFeedApiRoutes, productFeedRoutes } from '../flows/product-feeds/index.js';
 import { productMediaRoutes } from '../flows/product-media/index.js';
 import { recommendationsRoutes } from '../flows/recommendations/index.js';
+import { reviewsFlowRoutes } from '../flows/reviews/index.js';
 import { myAccountRoutes, shopperSignInRoutes } from '../flows/shopper-account/index.js';
 import { originOf, storefrontRoutes } from '../flows/storefront/index.js';
 import { walletRoutes } from '../flows/wallet/index.js';
@@ -40,6 +41,7 @@ import { inventoryRoutes } from '../modules/inventory/index.js';
 import { mediaApiRoutes, mediaServeRoutes } from '../modules/media/index.js';
 import { orderInsightsRoutes, ordersRoutes } from '../modules/orders/index.js';
 import { promotionsRoutes } from '../modules/promotions/index.js';
+import { reviewsRoutes } from '../modules/reviews/index.js';
 import { staffRoutes } from '../modules/staff/index.js';
 import type { HubConfig } from '../platform/config.js';
 import { eventSchemaRoutes } from '../platform/http/event-schema.routes.js';
@@ -122,6 +124,8 @@ async function registerCatalogApi(api: FastifyInstance, services: Services, conf
   await api.register(catalogRoutes(services.catalog));
   await api.register(channelCatalogRoutes(services.channelCatalog));
   await api.register(recommendationsRoutes(services.recommendationsFlow, services.channelCatalog));
+  await api.register(reviewsFlowRoutes(services.reviewsFlow, services.channelCatalog));
+  await api.register(reviewsRoutes(services.reviews));
   await api.register(insightsRoutes(services.insightsFlow));
   await api.register(insightsRollupRoutes(services.insightsFlow));
   await api.register(

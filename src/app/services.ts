@@ -24,6 +24,7 @@ import { createOmnichannelScoreFlow } from '../flows/omnichannel-score/index.js'
 import { createPricingFlow } from '../flows/pricing/index.js';
 import { createProductFeedsFlow } from '../flows/product-feeds/index.js';
 import { bothHooks, createRecommendationsFlow, handOffViews } from '../flows/recommendations/index.js';
+import { createReviewsFlow } from '../flows/reviews/index.js';
 import { createMyAccountFlow, createSignInFlow } from '../flows/shopper-account/index.js';
 import { createStorefrontFlow } from '../flows/storefront/index.js';
 import { createWalletFlow, createWalletTenders, walletProviders } from '../flows/wallet/index.js';
@@ -45,6 +46,7 @@ import { createOrdersModule } from '../modules/orders/index.js';
 import { createPaymentsService } from '../modules/payments/index.js';
 import { createPromotionsService } from '../modules/promotions/index.js';
 import { createRecommendationsService } from '../modules/recommendations/index.js';
+import { createReviewsService } from '../modules/reviews/index.js';
 import { createStaffService } from '../modules/staff/index.js';
 import { createWalletService } from '../modules/wallet/index.js';
 import type { Ctx } from '../platform/context.js';
@@ -142,6 +144,8 @@ export function createServices(opts: ServicesOptions = {}) {
   const storefront = createStorefrontFlow({ channels: base.channels, channelCatalog });
   const recommendations = createRecommendationsService();
   const recommendationsFlow = createRecommendationsFlow({ recommendations, channelCatalog });
+  const reviews = createReviewsService();
+  const reviewsFlow = createReviewsFlow({ reviews, orders: orders.orders, catalog, customers });
   const insights = createInsightsService();
   const insightsFlow = createInsightsFlow({ insights, channels: base.channels });
   const productFeeds = createProductFeedsFlow({
@@ -200,8 +204,9 @@ export function createServices(opts: ServicesOptions = {}) {
     mailer,
     push: createPushSender(),
     baseUrl: () => opts.publicUrl ?? 'http://localhost',
+    reviewToken: reviewsFlow.linkToken,
   });
-  const customerErasure = createCustomerErasureFlow({ customers, inbox });
+  const customerErasure = createCustomerErasureFlow({ customers, inbox, reviews });
   const customerExport = createCustomerExportFlow({ customers, inbox });
   const regulations = createRegulationsFlow({ customers, erasure: customerErasure });
   const shopperSignIn = createSignInFlow({ customers, mailer });
@@ -260,6 +265,8 @@ export function createServices(opts: ServicesOptions = {}) {
     storefront,
     recommendations,
     recommendationsFlow,
+    reviews,
+    reviewsFlow,
     insights,
     insightsFlow,
     productFeeds,

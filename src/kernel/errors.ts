@@ -86,6 +86,8 @@ export const ERROR_CATALOG = {
   same_customer: { status: 409, title: 'The profiles are already one customer' },
   merge_not_active: { status: 409, title: 'The merge was already undone' },
   review_already_decided: { status: 409, title: 'The merge review was already decided' },
+  review_exists: { status: 409, title: 'This product of the order has a review already' },
+  review_transition_refused: { status: 409, title: 'The review cannot make this state change' },
   merge_failed: { status: 409, title: 'The approved merge could not be done' },
   promotion_unavailable: { status: 409, title: 'A campaign or code in the cart can no longer be used' },
   coupon_code_taken: { status: 409, title: 'The coupon code is taken' },

@@ -30,6 +30,7 @@ import { OrdersPage, PickupBoardPage } from './pages/orders.tsx';
 import { ProductEditorPage } from './pages/product-editor.tsx';
 import { PromotionsPage } from './pages/promotions.tsx';
 import { ReturnsPage } from './pages/returns.tsx';
+import { ReviewsPage } from './pages/reviews.tsx';
 import { StaffPage } from './pages/staff.tsx';
 
 interface Section {
@@ -47,6 +48,7 @@ const SECTIONS: Section[] = [
   { path: '/orders/:id', label: 'nav.orders', nav: false, render: (p) => <OrderPage id={p.id!} /> },
   { path: '/pickups', label: 'nav.pickups', render: () => <PickupBoardPage /> },
   { path: '/returns', label: 'nav.returns', render: () => <ReturnsPage /> },
+  { path: '/reviews', label: 'nav.reviews', render: () => <ReviewsPage /> },
   { path: '/inbox', label: 'nav.inbox', render: () => <InboxPage /> },
   { path: '/inbox/:id', label: 'nav.inbox', nav: false, render: (p) => <InboxPage id={p.id!} /> },
   { path: '/inbox-settings', label: 'nav.inboxSettings', render: () => <InboxSettingsPage /> },

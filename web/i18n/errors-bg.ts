@@ -36,6 +36,8 @@ export const errorsBg: ErrorMessages = {
     same_customer: 'Тези профили вече са един клиент.',
     merge_not_active: 'Това обединяване вече е отменено.',
     review_already_decided: 'Някой вече е решил този преглед.',
+    review_exists: 'Вече сте оценили този продукт от поръчката.',
+    review_transition_refused: 'Отзивът вече не може да бъде променен така.',
     merge_failed: 'Одобреното обединяване не можа да бъде извършено.',
     idempotency_in_progress: 'Това все още се обработва. Изчакайте малко.',
     idempotency_response_lost:

@@ -35,6 +35,8 @@ export const errorsEn: ErrorMessages = {
     same_customer: 'These profiles are already one customer.',
     merge_not_active: 'This merge was already undone.',
     review_already_decided: 'Someone already decided this review.',
+    review_exists: 'You have already reviewed this product of the order.',
+    review_transition_refused: 'The review cannot be changed this way any more.',
     merge_failed: 'The approved merge could not be done.',
     idempotency_in_progress: 'This is still being processed. Wait a moment.',
     idempotency_response_lost: 'This was done, but its answer was lost. Reload to see the result.',

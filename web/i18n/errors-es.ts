@@ -37,6 +37,8 @@ export const errorsEs: ErrorMessages = {
     same_customer: 'Estos perfiles ya son un mismo cliente.',
     merge_not_active: 'Esta fusión ya se deshizo.',
     review_already_decided: 'Alguien ya decidió esta revisión.',
+    review_exists: 'Ya has valorado este producto del pedido.',
+    review_transition_refused: 'La reseña ya no puede cambiar de esta forma.',
     merge_failed: 'No se pudo hacer la fusión aprobada.',
     idempotency_in_progress: 'Esto todavía se está procesando. Espera un momento.',
     idempotency_response_lost: 'Esto se hizo, pero su respuesta se perdió. Recarga para ver el resultado.',

@@ -37,6 +37,8 @@ export const errorsNl: ErrorMessages = {
     same_customer: 'Deze profielen zijn al één klant.',
     merge_not_active: 'Deze samenvoeging is al ongedaan gemaakt.',
     review_already_decided: 'Iemand heeft deze beoordeling al afgehandeld.',
+    review_exists: 'Je hebt dit product van de bestelling al beoordeeld.',
+    review_transition_refused: 'De review kan niet meer zo worden gewijzigd.',
     merge_failed: 'De goedgekeurde samenvoeging kon niet worden uitgevoerd.',
     idempotency_in_progress: 'Dit wordt nog verwerkt. Wacht even.',
     idempotency_response_lost:

@@ -35,6 +35,8 @@ export const errorsSv: ErrorMessages = {
     same_customer: 'Profilerna är redan samma kund.',
     merge_not_active: 'Sammanslagningen har redan ångrats.',
     review_already_decided: 'Någon har redan beslutat om granskningen.',
+    review_exists: 'Du har redan recenserat den här produkten i ordern.',
+    review_transition_refused: 'Recensionen kan inte ändras så längre.',
     merge_failed: 'Den godkända sammanslagningen kunde inte göras.',
     idempotency_in_progress: 'Detta behandlas fortfarande. Vänta en stund.',
     idempotency_response_lost: 'Detta är gjort, men svaret gick förlorat. Ladda om för att se resultatet.',

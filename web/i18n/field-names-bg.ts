@@ -153,4 +153,6 @@ export const fieldNamesBg: Record<string, string> = {
   items: 'Артикули',
   placedFrom: 'От',
   placedBefore: 'До',
+  rating: 'Оценка',
+  reviewText: 'Отзив',
 };

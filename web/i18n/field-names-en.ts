@@ -153,4 +153,6 @@ export const fieldNamesEn: Record<string, string> = {
   items: 'Items',
   placedFrom: 'From',
   placedBefore: 'To',
+  rating: 'Rating',
+  reviewText: 'Review',
 };

@@ -153,4 +153,6 @@ export const fieldNamesEs: Record<string, string> = {
   items: 'Artículos',
   placedFrom: 'Desde',
   placedBefore: 'Hasta',
+  rating: 'Valoración',
+  reviewText: 'Reseña',
 };

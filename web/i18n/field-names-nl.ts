@@ -153,4 +153,6 @@ export const fieldNamesNl: Record<string, string> = {
   items: 'Artikelen',
   placedFrom: 'Vanaf',
   placedBefore: 'Tot en met',
+  rating: 'Beoordeling',
+  reviewText: 'Review',
 };

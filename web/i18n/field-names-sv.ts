@@ -153,4 +153,6 @@ export const fieldNamesSv: Record<string, string> = {
   items: 'Artiklar',
   placedFrom: 'Från',
   placedBefore: 'Till',
+  rating: 'Betyg',
+  reviewText: 'Recension',
 };

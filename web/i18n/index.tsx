@@ -64,6 +64,7 @@ import {
   promotionsAdminSv,
 } from './promotions-admin.ts';
 import { type RecsKey, recsBg, recsEn, recsEs, recsNl, recsSv } from './recommendations.ts';
+import { type ReviewsKey, reviewsBg, reviewsEn, reviewsEs, reviewsNl, reviewsSv } from './reviews.ts';
 import { type ScoreKey, scoreBg, scoreEn, scoreEs, scoreNl, scoreSv } from './score.ts';
 import { type SendLogKey, sendLogBg, sendLogEn, sendLogEs, sendLogNl, sendLogSv } from './send-log.ts';
 import { type StaffKey, staffBg, staffEn, staffEs, staffNl, staffSv } from './staff.ts';
@@ -122,6 +123,7 @@ export type MessageKey =
   | ChannelAuditKey
   | InsightsKey
   | RecsKey
+  | ReviewsKey
   | JourneysKey
   | SendLogKey
   | StorePushKey
@@ -158,6 +160,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...channelAuditEn,
     ...insightsEn,
     ...recsEn,
+    ...reviewsEn,
     ...journeysEn,
     ...sendLogEn,
     ...storePushEn,
@@ -184,6 +187,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...channelAuditEs,
     ...insightsEs,
     ...recsEs,
+    ...reviewsEs,
     ...journeysEs,
     ...sendLogEs,
     ...storePushEs,
@@ -210,6 +214,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...channelAuditSv,
     ...insightsSv,
     ...recsSv,
+    ...reviewsSv,
     ...journeysSv,
     ...sendLogSv,
     ...storePushSv,
@@ -236,6 +241,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...channelAuditBg,
     ...insightsBg,
     ...recsBg,
+    ...reviewsBg,
     ...journeysBg,
     ...sendLogBg,
     ...storePushBg,
@@ -262,6 +268,7 @@ const CATALOGS: Record<Language, Record<MessageKey, string>> = {
     ...channelAuditNl,
     ...insightsNl,
     ...recsNl,
+    ...reviewsNl,
     ...journeysNl,
     ...sendLogNl,
     ...storePushNl,

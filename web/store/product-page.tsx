@@ -10,6 +10,7 @@ import { optionName, useOptionValueNames } from '../ui/local-titles.ts';
 import { Link } from '../ui/router.tsx';
 import { AvailabilityPill, type Product, ProductPicture, StockPill, useLiveAts } from './catalog.tsx';
 import { NotifyMe } from './notify-me.tsx';
+import { ProductReviews } from './product-reviews.tsx';
 import { ProductRecommendations } from './recommendations.tsx';
 import { useShop } from './store-app.tsx';
 
@@ -115,6 +116,7 @@ export function ProductPage({ handle }: { handle: string }) {
           </li>
         ))}
       </ul>
+      <ProductReviews channelId={channel.id} productId={p.id} />
       <ProductRecommendations channelId={channel.id} handle={p.handle} locale={locale} />
     </article>
   );

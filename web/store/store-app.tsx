@@ -15,6 +15,7 @@ import { useChatWidget } from './chat-widget.ts';
 import { CheckoutPage } from './checkout.tsx';
 import { useOffline } from './offline.ts';
 import { ProductPage } from './product-page.tsx';
+import { ReviewPage } from './review-page.tsx';
 import { type ShopState, useShopState } from './shop-state.ts';
 
 export function channelCodeFromPath(app: 'store' | 'pos'): string {
@@ -113,6 +114,7 @@ function ShopWithChannel({ channel }: { channel: ShopChannel }) {
   else if (path === '/cart') page = <CartPage />;
   else if (path === '/checkout') page = <CheckoutPage />;
   else if (path === '/account') page = <AccountPage />;
+  else if (path === '/review') page = <ReviewPage />;
   const count = state.cart?.lines.reduce((n, l) => n + l.quantity, 0) ?? 0;
   return (
     <ShopContext.Provider value={{ ...state, channel, locale }}>

@@ -5677,6 +5677,68 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/channels/{channel}/products/{idOrSku}/reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A product's published reviews from every channel, newest first, with their count and average */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          page?: number;
+        };
+        header?: never;
+        path: {
+          /** @description channel id or code */
+          channel: string;
+          idOrSku: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description mean rating, one decimal; null without reviews */
+              average: number | null;
+              count: number;
+              items: {
+                body: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                id: string;
+                locale: string;
+                rating: number;
+                reviewerName: string;
+                title: string | null;
+                /** @enum {boolean} */
+                verifiedPurchase: true;
+              }[];
+              limit: number;
+              page: number;
+              productId: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/channels/{channel}/recommendations': {
     parameters: {
       query?: never;
@@ -19598,6 +19660,337 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/review-requests/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The review page of an order: its products and the reviews already written */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              expiresAt: string;
+              order: {
+                channelId: string;
+                id: string;
+                number: string;
+                /** Format: date-time */
+                placedAt: string;
+              };
+              products: {
+                productId: string;
+                review: {
+                  id: string;
+                  rating: number;
+                  /** @enum {string} */
+                  status: 'pending' | 'published' | 'rejected';
+                } | null;
+                sku: string;
+                title: string;
+              }[];
+              /** @description how the reviews will be signed: first name and initial */
+              reviewerName: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/review-requests/{token}/reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Review one product of the order (pending until moderated; one per order and product) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            body?: string;
+            /** @default en */
+            locale?: string;
+            productId: string;
+            rating: number;
+            title?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              body: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              id: string;
+              locale: string;
+              productId: string;
+              rating: number;
+              reviewerName: string;
+              /** @enum {string} */
+              status: 'pending' | 'published' | 'rejected';
+              title: string | null;
+              /** @enum {boolean} */
+              verifiedPurchase: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List reviews for moderation, newest first (page with after) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description the `next` of the previous page */
+          after?: string;
+          channelId?: string;
+          limit?: number;
+          productId?: string;
+          rating?: number;
+          status?: 'pending' | 'published' | 'rejected';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                body: string | null;
+                channelId: string;
+                /** Format: date-time */
+                createdAt: string;
+                customerId: string | null;
+                decidedAt: string | null;
+                decidedBy: string | null;
+                id: string;
+                locale: string;
+                orderId: string;
+                productId: string;
+                productTitle: string;
+                rating: number;
+                rejectReason: string | null;
+                /** @description first name and initial; never an email address */
+                reviewerName: string;
+                sku: string;
+                /** @enum {string} */
+                status: 'pending' | 'published' | 'rejected';
+                title: string | null;
+                /**
+                 * @description every review comes from an order
+                 * @enum {boolean}
+                 */
+                verifiedPurchase: true;
+              }[];
+              next: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reviews/{id}/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Publish a pending review: it shows on the product page of every channel */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              body: string | null;
+              channelId: string;
+              /** Format: date-time */
+              createdAt: string;
+              customerId: string | null;
+              decidedAt: string | null;
+              decidedBy: string | null;
+              id: string;
+              locale: string;
+              orderId: string;
+              productId: string;
+              productTitle: string;
+              rating: number;
+              rejectReason: string | null;
+              /** @description first name and initial; never an email address */
+              reviewerName: string;
+              sku: string;
+              /** @enum {string} */
+              status: 'pending' | 'published' | 'rejected';
+              title: string | null;
+              /**
+               * @description every review comes from an order
+               * @enum {boolean}
+               */
+              verifiedPurchase: true;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reviews/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reject a pending review or take a published one down, with the reason */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              body: string | null;
+              channelId: string;
+              /** Format: date-time */
+              createdAt: string;
+              customerId: string | null;
+              decidedAt: string | null;
+              decidedBy: string | null;
+              id: string;
+              locale: string;
+              orderId: string;
+              productId: string;
+              productTitle: string;
+              rating: number;
+              rejectReason: string | null;
+              /** @description first name and initial; never an email address */
+              reviewerName: string;
+              sku: string;
+              /** @enum {string} */
+              status: 'pending' | 'published' | 'rejected';
+              title: string | null;
+              /**
+               * @description every review comes from an order
+               * @enum {boolean}
+               */
+              verifiedPurchase: true;
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;

@@ -12,6 +12,7 @@ import { eraseIntegrationDataOfCustomer } from '../../modules/integrations/index
 import { erasePushSubscriptions } from '../../modules/messaging/index.js';
 import { eraseOrdersOfCustomer } from '../../modules/orders/index.js';
 import { erasePaymentsOfOrders } from '../../modules/payments/index.js';
+import type { ReviewsService } from '../../modules/reviews/index.js';
 import { eraseShopperData } from '../../modules/shoppers/index.js';
 import { eraseWalletOfCustomer } from '../../modules/wallet/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
@@ -23,6 +24,8 @@ export interface CustomerErasureDeps {
   customers: Pick<CustomersService, 'erasureSubjectOf' | 'eraseCustomer'>;
   /** Conversations, messages and attachments (inbox module). */
   inbox?: Pick<InboxService, 'eraseCustomerData'> | undefined;
+  /** The reviewer name and words of their reviews (reviews module). */
+  reviews?: Pick<ReviewsService, 'erase'> | undefined;
 }
 
 /** What was erased: the customers module's receipt and the records redacted elsewhere, by kind. */
@@ -75,6 +78,7 @@ export function createCustomerErasureFlow(deps: CustomerErasureDeps) {
         const inbox = (await deps.inbox?.eraseCustomerData(tx, subject)) ?? { conversations: 0, messages: 0 };
         // Balances stay (they are owed); what staff wrote on the entries goes.
         await eraseWalletOfCustomer(tx, subject);
+        await deps.reviews?.erase(tx, { profileIds: who.profileIds, orderIds: orders.orderIds });
         const receipt = await deps.customers.eraseCustomer(tx, id, reason);
         return {
           ...receipt,

@@ -9,6 +9,7 @@ import { INTEGRATIONS_PERSONAL_DATA } from '../../modules/integrations/index.js'
 import { MESSAGING_PERSONAL_DATA } from '../../modules/messaging/index.js';
 import { ORDERS_PERSONAL_DATA } from '../../modules/orders/index.js';
 import { PAYMENTS_PERSONAL_DATA } from '../../modules/payments/index.js';
+import { REVIEWS_PERSONAL_DATA } from '../../modules/reviews/index.js';
 import { SHOPPERS_PERSONAL_DATA } from '../../modules/shoppers/index.js';
 import { WALLET_PERSONAL_DATA } from '../../modules/wallet/index.js';
 import type { PersonalDataRegistry } from '../../platform/privacy/personal-data.js';
@@ -79,5 +80,6 @@ export const PERSONAL_DATA_REGISTRY: readonly PersonalDataRegistry[] = [
   CDP_PERSONAL_DATA,
   WALLET_PERSONAL_DATA,
   MESSAGING_PERSONAL_DATA,
+  REVIEWS_PERSONAL_DATA,
   ...MODULES_WITHOUT_CUSTOMER_DATA,
 ];

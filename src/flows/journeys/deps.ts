@@ -38,6 +38,8 @@ export interface JourneysFlowDeps {
   push?: PushSender | undefined;
   /** Where links in messages point (OMNIHUB_PUBLIC_URL, else the hub's own address). */
   baseUrl: () => string;
+  /** A signed review link token for an order (flows/reviews); without it the review request links to the account page. */
+  reviewToken?: ((ctx: Ctx, orderId: string) => Promise<string>) | undefined;
   /** Wakes the sweeper and the delivery job after a run or a send became due now. */
   wake?: { runs(): void; sends(): void };
 }

@@ -98,16 +98,21 @@ export function createSteps(deps: JourneysFlowDeps, leases: Leases) {
   }
 
   /** The run's own values (order number, tier, product), with a link into the channel's store where one fits. */
-  async function runValues(run: JourneyRun, page: Page): Promise<StepValues> {
+  async function runValues(ctx: Ctx, run: JourneyRun, page: Page, template: string): Promise<StepValues> {
     const channel = run.channelId ? await page.channel(run.channelId) : undefined;
     const locale = localeOf(page, run.customerId, channel?.locales ?? []);
     const { brand } = await page.messaging();
     const store = `${deps.baseUrl()}/store/${encodeURIComponent(channel?.code ?? '')}`;
+    // The review request opens the order's review page: its signed link needs no sign-in.
+    const review =
+      template === 'review_request' && deps.reviewToken
+        ? `${store}/review?token=${encodeURIComponent(await deps.reviewToken(ctx, run.ref))}&lang=${locale}`
+        : undefined;
     const link =
       run.journey === 'back_in_stock'
         ? `${store}/p/${encodeURIComponent(run.vars.handle ?? '')}?lang=${locale}`
         : run.journey === 'post_purchase'
-          ? `${store}/account?lang=${locale}`
+          ? (review ?? `${store}/account?lang=${locale}`)
           : undefined;
     return { values: { ...run.vars, locale, shop: brand.name, ...(link ? { link } : {}) } };
   }
@@ -118,7 +123,9 @@ export function createSteps(deps: JourneysFlowDeps, leases: Leases) {
     const step = def?.steps[run.step];
     if (!def || !step) return { run };
     const filled =
-      run.journey === 'abandoned_cart' ? await cartValues(ctx, run, page) : await runValues(run, page);
+      run.journey === 'abandoned_cart'
+        ? await cartValues(ctx, run, page)
+        : await runValues(ctx, run, page, step.template);
     if ('exit' in filled) return { run, exitReason: filled.exit };
     const settings = await page.settingsOf(def.key);
     const consent = page.consent.get(run.customerId);

@@ -32,6 +32,8 @@ export const ROLE_SCOPES: Readonly<Record<StaffRole, readonly string[]>> = {
   marketer: [
     'promotions:write',
     'journeys:write',
+    // Moderating product reviews (they come from the review-request journey).
+    'reviews:write',
     'insights:read',
     'customers:read',
     'catalog:read',

@@ -1,0 +1,117 @@
+// HTTP routes of reviews across modules. The review page of a review-request message: the signed,
+// expiring token in its link is the credential (no sign-in; a forged, altered or expired one is 404),
+// and names the order, so a token can only review its own order's products. A product page's
+// published reviews read like the channel's catalog (publishable keys too), from every channel.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ReviewStatus, ReviewText } from '../../modules/reviews/index.js';
+import { channelFor } from '../../platform/http/auth-hook.js';
+import { browserKeys, onRecord, publicRoute } from '../../platform/http/route-policy.js';
+import type { ChannelCatalogFlow } from '../channel-catalog/index.js';
+import type { ReviewsFlow } from './reviews.flow.js';
+
+const TokenParams = z.object({ token: z.string().min(10).max(400) });
+
+const ReviewRequest = z.object({
+  order: z.object({ id: z.string(), number: z.string(), channelId: z.string(), placedAt: z.date() }),
+  reviewerName: z.string().describe('how the reviews will be signed: first name and initial'),
+  expiresAt: z.date(),
+  products: z.array(
+    z.object({
+      productId: z.string(),
+      sku: z.string(),
+      title: z.string(),
+      review: z.object({ id: z.string(), rating: z.number().int(), status: ReviewStatus }).nullable(),
+    }),
+  ),
+});
+
+const PublicReview = z.object({
+  id: z.string(),
+  rating: z.number().int(),
+  title: z.string().nullable(),
+  body: z.string().nullable(),
+  reviewerName: z.string(),
+  locale: z.string(),
+  verifiedPurchase: z.literal(true),
+  createdAt: z.date(),
+});
+
+const SubmittedReview = PublicReview.extend({ productId: z.string(), status: ReviewStatus });
+
+export const reviewsFlowRoutes =
+  (flow: ReviewsFlow, catalog: Pick<ChannelCatalogFlow, 'channelOf'>): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/review-requests/:token',
+      {
+        config: {
+          policy: publicRoute('the signed, expiring link of a review-request message is the credential'),
+        },
+        schema: {
+          tags: ['reviews'],
+          summary: 'The review page of an order: its products and the reviews already written',
+          params: TokenParams,
+          response: { 200: ReviewRequest },
+        },
+      },
+      async (request) => flow.request(request.ctx, request.params.token),
+    );
+
+    app.post(
+      '/review-requests/:token/reviews',
+      {
+        config: {
+          policy: publicRoute('the signed, expiring link of a review-request message is the credential'),
+        },
+        schema: {
+          tags: ['reviews'],
+          summary: 'Review one product of the order (pending until moderated; one per order and product)',
+          params: TokenParams,
+          body: ReviewText.extend({
+            productId: z.string().min(1).max(100),
+            locale: z.string().min(2).max(20).default('en'),
+          }).strict(),
+          response: { 201: SubmittedReview },
+        },
+      },
+      async (request, reply) =>
+        reply.code(201).send(await flow.submit(request.ctx, request.params.token, request.body)),
+    );
+
+    app.get(
+      '/channels/:channel/products/:idOrSku/reviews',
+      {
+        config: { policy: browserKeys('catalog:read', onRecord('channel', 'channel')) },
+        schema: {
+          tags: ['catalog'],
+          summary:
+            "A product's published reviews from every channel, newest first, with their count and average",
+          params: z.object({
+            channel: z.string().describe('channel id or code'),
+            idOrSku: z.string().max(200),
+          }),
+          querystring: z.strictObject({
+            page: z.coerce.number().int().min(1).max(1_000).default(1),
+            limit: z.coerce.number().int().min(1).max(50).default(10),
+          }),
+          response: {
+            200: z.object({
+              productId: z.string(),
+              count: z.number().int(),
+              average: z.number().nullable().describe('mean rating, one decimal; null without reviews'),
+              page: z.number().int(),
+              limit: z.number().int(),
+              items: z.array(PublicReview),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const channel = await catalog.channelOf(request.ctx, request.params.channel);
+        channelFor(request, channel.id);
+        const found = await flow.productReviews(request.ctx, request.params.idOrSku, request.query);
+        return { ...found, ...request.query };
+      },
+    );
+  };

@@ -1,0 +1,156 @@
+// Review moderation: reviews from every channel's buyers, newest first, filtered by status (pending
+// first: the queue), channel and rating; publish, or reject with a reason. New reviews appear live.
+import { useState } from 'react';
+import { useIntl } from '../../i18n/index.tsx';
+import { ok } from '../../ui/api.ts';
+import { ErrorNotice, LiveBadge, Pill, SelectField, useLoad } from '../../ui/components.tsx';
+import { LoadedTable } from '../../ui/data-table.tsx';
+import { useApi } from '../../ui/key-gate.tsx';
+import { ProblemScope } from '../../ui/problem.tsx';
+import { Stars } from '../../ui/stars.tsx';
+import { useLiveEvents } from '../../ui/use-live.ts';
+
+type Status = 'pending' | 'published' | 'rejected';
+const STATUSES: Status[] = ['pending', 'published', 'rejected'];
+const tone = (s: Status) => (s === 'published' ? 'ok' : s === 'rejected' ? 'bad' : 'info');
+
+export function ReviewsPage() {
+  const intl = useIntl();
+  const api = useApi();
+  const [status, setStatus] = useState<Status | ''>('pending');
+  const [channelId, setChannelId] = useState('');
+  const [rating, setRating] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const channels = useLoad(() => ok(api.GET('/api/channels')), []);
+  const reviews = useLoad(
+    () =>
+      ok(
+        api.GET('/api/reviews', {
+          params: {
+            query: {
+              limit: 100,
+              ...(status ? { status } : {}),
+              ...(channelId ? { channelId } : {}),
+              ...(rating ? { rating: Number(rating) } : {}),
+            },
+          },
+        }),
+      ),
+    [status, channelId, rating],
+  );
+  const live = useLiveEvents(['review.*'], () => reviews.reload());
+  const channelName = (id: string) => channels.data?.items.find((c) => c.id === id)?.name ?? id;
+  const act = async (call: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await call();
+      reviews.reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const publish = (id: string) =>
+    act(() => ok(api.POST('/api/reviews/{id}/publish', { params: { path: { id } } })));
+  const reject = (id: string) => {
+    const reason = window.prompt(intl.t('reviews.admin.reason'));
+    if (reason === null) return;
+    void act(() => ok(api.POST('/api/reviews/{id}/reject', { params: { path: { id } }, body: { reason } })));
+  };
+  return (
+    <section aria-labelledby="reviews-title">
+      <div className="spread">
+        <h1 id="reviews-title">{intl.t('reviews.admin.title')}</h1>
+        <LiveBadge status={live} />
+      </div>
+      <p className="hint">{intl.t('reviews.admin.hint')}</p>
+      <ProblemScope error={error ?? reviews.error}>
+        <div className="row">
+          <SelectField<Status | ''>
+            label={intl.t('reviews.admin.status')}
+            field="query.status"
+            value={status}
+            options={[
+              { value: '', label: intl.t('orders.anyStatus') },
+              ...STATUSES.map((s) => ({ value: s, label: intl.t(`reviews.admin.status.${s}`) })),
+            ]}
+            onChange={setStatus}
+          />
+          <SelectField
+            label={intl.t('reviews.admin.channel')}
+            field="query.channelId"
+            value={channelId}
+            options={[
+              { value: '', label: intl.t('reviews.admin.anyChannel') },
+              ...(channels.data?.items ?? []).map((c) => ({ value: c.id, label: c.name })),
+            ]}
+            onChange={setChannelId}
+          />
+          <SelectField
+            label={intl.t('reviews.rating')}
+            field="query.rating"
+            value={rating}
+            options={[
+              { value: '', label: intl.t('reviews.admin.anyRating') },
+              ...[5, 4, 3, 2, 1].map((n) => ({
+                value: String(n),
+                label: intl.t('reviews.stars', { count: n }),
+              })),
+            ]}
+            onChange={setRating}
+          />
+        </div>
+        <ErrorNotice error={error} />
+      </ProblemScope>
+      <LoadedTable
+        load={reviews}
+        items={reviews.data?.items}
+        empty={intl.t('reviews.admin.empty')}
+        live
+        rowKey={(r) => r.id}
+        rowProps={(r) => ({ 'data-review': r.id, 'data-status': r.status })}
+        columns={[
+          { header: intl.t('events.time'), cell: (r) => intl.date(r.createdAt) },
+          { header: intl.t('reviews.admin.product'), cell: (r) => r.productTitle },
+          { header: intl.t('reviews.rating'), cell: (r) => <Stars rating={r.rating} /> },
+          {
+            header: intl.t('reviews.admin.text'),
+            cell: (r) => (
+              <>
+                {r.title ? <strong>{r.title}</strong> : null}
+                {r.body ? <p>{r.body}</p> : null}
+              </>
+            ),
+          },
+          { header: intl.t('reviews.admin.reviewer'), cell: (r) => r.reviewerName },
+          { header: intl.t('reviews.admin.channel'), cell: (r) => channelName(r.channelId) },
+          {
+            header: intl.t('reviews.admin.status'),
+            cell: (r) => (
+              <Pill tone={tone(r.status)}>
+                {intl.t(`reviews.admin.status.${r.status}`)}
+                {r.rejectReason ? `: ${r.rejectReason}` : ''}
+              </Pill>
+            ),
+          },
+          {
+            header: '',
+            cell: (r) => (
+              <span className="actions">
+                {r.status === 'pending' ? (
+                  <button type="button" onClick={() => void publish(r.id)}>
+                    {intl.t('reviews.admin.publish')}
+                  </button>
+                ) : null}
+                {r.status !== 'rejected' ? (
+                  <button type="button" className="danger" onClick={() => reject(r.id)}>
+                    {intl.t('reviews.admin.reject')}
+                  </button>
+                ) : null}
+              </span>
+            ),
+          },
+        ]}
+      />
+    </section>
+  );
+}
