@@ -171,7 +171,8 @@ const scenario: Scenario = async (b) => {
     baseUrl: b.baseUrl,
     connections: perChannel * CHANNELS,
     requests,
-    timeoutMs: 30_000,
+    // Generous: on a machine loaded by other work a batch can wait long; a timeout fails `correct`.
+    timeoutMs: 120_000,
     wantBody: (status) => status !== 201,
     onReply: (status, body) => {
       if (status === 201) lastSuccessAt = performance.now();
