@@ -59,7 +59,11 @@ export async function rawHttpLoad(opts: RawLoadOptions): Promise<RawLoadResult> 
   const started = performance.now();
   const deadline = opts.repeat ? started + opts.repeat.durationMs : Number.POSITIVE_INFINITY;
   const take = (): Buffer | undefined => {
-    if (opts.repeat) return performance.now() < deadline ? (next++, opts.repeat.request) : undefined;
+    if (opts.repeat) {
+      if (performance.now() >= deadline) return undefined;
+      next++;
+      return opts.repeat.request;
+    }
     return next < total ? opts.requests![next++] : undefined;
   };
 

@@ -9,8 +9,7 @@ import { createApiKey, hashSecret, revokeApiKey, secretHash, verifyApiKey } from
 const KEY_CACHE_BOUND_MS = 2_000;
 
 describeEachDatabase('API key verification cache', [], (t) => {
-  const newKey = async (name: string) =>
-    createApiKey(t.ctx(), { name, scopes: ['inventory:write'] });
+  const newKey = async (name: string) => createApiKey(t.ctx(), { name, scopes: ['inventory:write'] });
 
   it('refuses a key revoked on this node at once, though it was just verified', async () => {
     const { key, secret } = await newKey('local revoke');
