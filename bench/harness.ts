@@ -136,7 +136,8 @@ export async function spawnHub(
     [
       ...(process.env.BENCH_HUB_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
       ...(opts.compiled
-        ? ['--enable-source-maps', join(root, 'dist/cli.js')]
+        ? // BENCH_HUB_ENTRY runs another build (a copy of an earlier dist/) for an A/B in one sitting.
+          ['--enable-source-maps', process.env.BENCH_HUB_ENTRY ?? join(root, 'dist/cli.js')]
         : ['--import', 'tsx', join(root, 'src/cli.ts')]),
       'serve',
     ],

@@ -48,10 +48,11 @@ export const reservationsRoutes =
       },
       async (request, reply) => {
         const channelId = await channelScope(request, request.body.channelId);
-        const result = await service.reserve(request.ctx, {
-          ...request.body,
-          channelId: channelId ?? undefined,
-        });
+        const result = await service.reserve(
+          request.ctx,
+          { ...request.body, channelId: channelId ?? undefined },
+          { validated: true },
+        );
         if (!result.ok) throw insufficientStockError(result);
         return reply.code(result.value.replayed ? 200 : 201).send(result.value.reservation);
       },

@@ -1,5 +1,6 @@
 // The reservation ledger: cart holds (with a TTL), pickup holds and order allocations, each
 // idempotent by key; releasing, allocating, fulfilling and expiring apply once, however often asked.
+import type { z } from 'zod';
 import { AppError, notFound } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { type AlongsideWrite, appendEvent } from '../../platform/events/event-log.js';
@@ -32,6 +33,8 @@ export interface ReserveOptions {
    * pre-order policy). Not part of the HTTP input: only flows that know the product's policy set it.
    */
   beyondStock?: number;
+  /** The input is ReservationInput's output already (the HTTP route validated it): not parsed again. */
+  validated?: boolean;
 }
 
 /** What a state change did: `changed` is false when it had already happened (or could not). */
@@ -80,7 +83,9 @@ async function releaseStock(
 
 /** A reservation request as a batch decides it (the channel from the input or the key's). */
 function requestOf(ctx: Ctx, input: ReservationInput, opts: ReserveOptions) {
-  const parsed = ReservationInput.parse(input);
+  const parsed = opts.validated
+    ? (input as z.output<typeof ReservationInput>)
+    : ReservationInput.parse(input);
   const channelId = parsed.channelId ?? ctx.channelId;
   if (!channelId) {
     throw new AppError('validation_failed', 'Name the channel to reserve for', {

@@ -73,6 +73,25 @@ export interface ApiKeyRecord {
 
 export const hashSecret = (secret: string): string => createHash('sha256').update(secret).digest('hex');
 
+/**
+ * The hashes of secrets that verified, so a busy key is hashed once, not on every request (twice:
+ * the rate limiter counts by it too). Only keys that existed get in, so guessed keys cannot crowd
+ * out real ones; it holds no verdict (the key cache below does, and revocation clears that).
+ */
+const verifiedHashes = new Map<string, string>();
+const VERIFIED_HASHES_MAX = 1_000;
+
+/** hashSecret, remembered for the secrets of keys that verified. */
+export function secretHash(secret: string): string {
+  return verifiedHashes.get(secret) ?? hashSecret(secret);
+}
+
+function rememberHash(secret: string, hash: string): void {
+  if (verifiedHashes.has(secret)) return;
+  if (verifiedHashes.size >= VERIFIED_HASHES_MAX) verifiedHashes.clear(); // rare: rebuilt as keys are used
+  verifiedHashes.set(secret, hash);
+}
+
 /** admin grants everything; `x:write` grants `x:read`; a broader scope grants its narrow ones (HELD_BY). */
 export function hasScope(scopes: readonly string[], required: string): boolean {
   if (scopes.includes('admin') || scopes.includes(required)) return true;
@@ -190,7 +209,7 @@ export async function verifyApiKey(
   secret: string,
   now: Date = new Date(),
 ): Promise<Actor | null> {
-  const hash = hashSecret(secret);
+  const hash = secretHash(secret);
   const hit = keyCache.get(hash);
   if (hit !== undefined) return hit;
   const pending = lookups.get(exec) ?? new Map<string, Promise<Actor | null>>();
@@ -200,7 +219,9 @@ export async function verifyApiKey(
     lookup = lookUpKey(exec, hash, now).finally(() => pending.delete(hash));
     pending.set(hash, lookup);
   }
-  return lookup;
+  const actor = await lookup;
+  if (actor) rememberHash(secret, hash);
+  return actor;
 }
 
 async function lookUpKey(exec: Executor, hash: string, now: Date): Promise<Actor | null> {

@@ -4,10 +4,14 @@
 // stricter limit of its own in `config.rateLimit` (e.g. handoff-code look-ups, shopper sign-in:
 // small budgets per IP against guessing). Over a limit: 429 problem+json `rate_limited` with
 // Retry-After. Counters are per process: with N nodes behind a balancer a client gets up to N times.
-import { createHash } from 'node:crypto';
+// The global budgets run on every request, so they are plain fixed-window counters here (no promise,
+// no store callback); the plugin keeps the routes' own budgets and IPv6 clients (it groups an IPv6
+// address by its /56 subnet).
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../kernel/index.js';
+import { secretHash } from '../auth/api-keys.js';
+import { FixedWindowCounter } from './window-counter.js';
 
 export interface RateLimitConfig {
   /** Requests per window per client IP; 0 = no per-IP limit (OMNIHUB_RATE_LIMIT_PER_IP). */
@@ -31,10 +35,7 @@ function presentedKey(request: FastifyRequest): string | undefined {
 }
 
 /** Counters are keyed by the key's hash: the limiter's table never holds a secret. */
-const keyCounter = (request: FastifyRequest) =>
-  `key:${createHash('sha256')
-    .update(presentedKey(request) ?? '')
-    .digest('base64url')}`;
+const keyCounter = (request: FastifyRequest) => `key:${secretHash(presentedKey(request) ?? '')}`;
 
 export async function registerRateLimits(app: FastifyInstance, config: RateLimitConfig): Promise<void> {
   const timeWindow = config.windowSeconds * 1000;
@@ -44,15 +45,9 @@ export async function registerRateLimits(app: FastifyInstance, config: RateLimit
     errorResponseBuilder: (_request, ctx) =>
       tooMany(Math.max(1, Math.ceil(ctx.ttl / 1000)), ctx.max, `per ${ctx.after} on this route`),
   });
-  const perIp = config.perIp > 0 ? app.createRateLimit({ max: config.perIp, timeWindow }) : undefined;
-  const perKey =
-    config.perKey > 0
-      ? app.createRateLimit({
-          max: config.perKey,
-          timeWindow,
-          keyGenerator: keyCounter,
-        })
-      : undefined;
+  const perIpV6 = config.perIp > 0 ? app.createRateLimit({ max: config.perIp, timeWindow }) : undefined;
+  const perIp = config.perIp > 0 ? new FixedWindowCounter(config.perIp, timeWindow) : undefined;
+  const perKey = config.perKey > 0 ? new FixedWindowCounter(config.perKey, timeWindow) : undefined;
   if (!perIp && !perKey) return;
 
   const refuse = (reply: FastifyReply, ttlMs: number, limit: number, per: string) => {
@@ -62,12 +57,19 @@ export async function registerRateLimits(app: FastifyInstance, config: RateLimit
   };
   app.addHook('onRequest', async (request, reply) => {
     if (perIp) {
-      const r = await perIp(request);
-      if (!r.isAllowed && r.isExceeded) refuse(reply, r.ttl, r.max, 'per client address');
+      const ip = request.ip;
+      if (ip.includes(':')) {
+        const r = await perIpV6!(request);
+        if (!r.isAllowed && r.isExceeded) refuse(reply, r.ttl, r.max, 'per client address');
+      } else {
+        const ttl = perIp.hit(ip, Date.now());
+        if (ttl > 0) refuse(reply, ttl, perIp.max, 'per client address');
+      }
     }
-    if (perKey && presentedKey(request)) {
-      const r = await perKey(request);
-      if (!r.isAllowed && r.isExceeded) refuse(reply, r.ttl, r.max, 'per API key');
+    const key = perKey && presentedKey(request);
+    if (perKey && key) {
+      const ttl = perKey.hit(secretHash(key), Date.now());
+      if (ttl > 0) refuse(reply, ttl, perKey.max, 'per API key');
     }
   });
 }

@@ -7,7 +7,6 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
-  serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
@@ -17,6 +16,7 @@ import { type Ctx, createContext } from '../context.js';
 import type { Database } from '../db/database.js';
 import type { Metrics } from '../metrics.js';
 import { registerAuth, trackRoutePolicies } from './auth-hook.js';
+import { fastSerializerCompiler } from './fast-serializer.js';
 import { registerIdempotency } from './idempotency.js';
 import { sendProblem, toAppError } from './problem.js';
 import { type RateLimitConfig, registerRateLimits } from './rate-limits.js';
@@ -63,7 +63,7 @@ export async function createHttpServer(opts: HttpServerOptions): Promise<Fastify
   // Before any route (the docs UI's too): every route's policy is collected and checked at ready.
   trackRoutePolicies(app);
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(fastSerializerCompiler);
 
   await app.register(swagger, {
     openapi: {

@@ -1,0 +1,146 @@
+// A cheap load generator: HTTP/1.1 requests serialized to bytes before the measured window, written
+// on kept-alive sockets one at a time per socket, replies read just far enough for the status and
+// body length. autocannon (a parser, histograms and a request builder per request) cost the
+// hot-SKU bench ~70 µs of CPU per request, a third of the machine's budget at 10,000/s.
+import { connect, type Socket } from 'node:net';
+
+export interface RawLoadOptions {
+  baseUrl: string;
+  connections: number;
+  /** The requests to send, each whole (request line, headers, body); each sent once, in order. */
+  requests?: readonly Buffer[];
+  /** Or one request sent again and again until `durationMs` has passed. */
+  repeat?: { request: Buffer; durationMs: number };
+  /** Each reply's status; its body only when `wantBody` says so for that status (decoding costs). */
+  onReply?: (status: number, body: string | undefined) => void;
+  wantBody?: (status: number) => boolean;
+  /** Per request, ms; a request still unanswered then counts as a timeout and its socket is dropped. */
+  timeoutMs?: number;
+}
+
+export interface RawLoadResult {
+  sent: number;
+  answered: number;
+  errors: number;
+  timeouts: number;
+  statuses: Map<number, number>;
+  /** Latencies in ms, one per answered request (sorted). */
+  latencies: Float64Array;
+  elapsedMs: number;
+}
+
+/** One request's bytes: method, path, headers and an optional JSON body (content-length set). */
+export function httpRequestBytes(
+  method: string,
+  path: string,
+  host: string,
+  headers: Record<string, string>,
+  body?: string,
+): Buffer {
+  let head = `${method} ${path} HTTP/1.1\r\nhost: ${host}\r\nconnection: keep-alive\r\n`;
+  for (const [k, v] of Object.entries(headers)) head += `${k}: ${v}\r\n`;
+  if (body !== undefined) head += `content-length: ${Buffer.byteLength(body)}\r\n`;
+  return Buffer.from(`${head}\r\n${body ?? ''}`);
+}
+
+const HEADER_END = Buffer.from('\r\n\r\n');
+const CONTENT_LENGTH = /\r\ncontent-length: *(\d+)/i;
+
+export async function rawHttpLoad(opts: RawLoadOptions): Promise<RawLoadResult> {
+  const url = new URL(opts.baseUrl);
+  const total = opts.requests?.length ?? Number.POSITIVE_INFINITY;
+  const latencies = new Float64Array(Number.isFinite(total) ? total : 4_000_000);
+  const statuses = new Map<number, number>();
+  const timeoutMs = opts.timeoutMs ?? 30_000;
+  let next = 0;
+  let answered = 0;
+  let errors = 0;
+  let timeouts = 0;
+  const started = performance.now();
+  const deadline = opts.repeat ? started + opts.repeat.durationMs : Number.POSITIVE_INFINITY;
+  const take = (): Buffer | undefined => {
+    if (opts.repeat) {
+      if (performance.now() >= deadline) return undefined;
+      next++;
+      return opts.repeat.request;
+    }
+    return next < total ? opts.requests![next++] : undefined;
+  };
+
+  const runSocket = () =>
+    new Promise<void>((done) => {
+      const socket: Socket = connect({ host: url.hostname, port: Number(url.port), noDelay: true });
+      let pending: Buffer | null = null;
+      let sentAt = 0;
+      let timer: NodeJS.Timeout | undefined;
+      const sendNext = () => {
+        const request = take();
+        if (!request) {
+          if (timer) clearTimeout(timer);
+          socket.end();
+          return done();
+        }
+        sentAt = performance.now();
+        timer?.refresh();
+        socket.write(request);
+      };
+      const fail = (timedOut: boolean) => {
+        if (timer) clearTimeout(timer);
+        if (timedOut) timeouts++;
+        else errors++;
+        socket.destroy();
+        done();
+      };
+      timer = setTimeout(() => fail(true), timeoutMs);
+      socket.on('connect', sendNext);
+      socket.on('error', () => fail(false));
+      socket.on('data', (chunk: Buffer) => {
+        let buf = pending ? Buffer.concat([pending, chunk]) : chunk;
+        pending = null;
+        const headEnd = buf.indexOf(HEADER_END);
+        if (headEnd < 0) {
+          pending = buf;
+          return;
+        }
+        const status = (buf[9]! - 48) * 100 + (buf[10]! - 48) * 10 + (buf[11]! - 48);
+        const length = Number(CONTENT_LENGTH.exec(buf.toString('latin1', 0, headEnd + 2))?.[1] ?? 0);
+        const end = headEnd + 4 + length;
+        if (buf.length < end) {
+          pending = buf;
+          return;
+        }
+        latencies[answered++] = performance.now() - sentAt;
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        if (opts.onReply) {
+          const body = opts.wantBody?.(status) ? buf.toString('utf8', headEnd + 4, end) : undefined;
+          opts.onReply(status, body);
+        }
+        buf = buf.subarray(end);
+        if (buf.length) pending = buf; // nothing should follow with one request in flight
+        sendNext();
+      });
+      socket.on('close', () => {
+        if (timer) clearTimeout(timer);
+        done();
+      });
+    });
+
+  await Promise.all(Array.from({ length: opts.connections }, runSocket));
+  const sorted = latencies.slice(0, answered).sort();
+  return {
+    sent: next,
+    answered,
+    errors,
+    timeouts,
+    statuses,
+    latencies: sorted,
+    elapsedMs: performance.now() - started,
+  };
+}
+
+/** Nearest-rank percentile of sorted latencies (ms, three decimals). */
+export function sortedPercentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return 0;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return Math.round(sorted[i]! * 1000) / 1000;
+}
