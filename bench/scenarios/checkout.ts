@@ -299,6 +299,7 @@ const scenario: Scenario = async (b) => {
       orderFlowMs: { p50: percentile(flows, 50), p99: percentile(flows, 99) },
       requestsPerSecond: Math.round(latencies.length / seconds),
       failedRequests,
+      ...(lastFailure ? { lastFailure: JSON.stringify(lastFailure).slice(0, 300) } : {}),
       storeReservedUnits: reserved,
       expectedReservedUnits: expectedReserved,
       p99TargetMs: 50,
