@@ -48,6 +48,58 @@ describeEachHub(
       expect(view.stage).toBe('engaged'); // not abandoned until it sits idle for the window
     });
 
+    it('lines of several carts read in one batch are each their shopper’s Product Added', async () => {
+      // The projection ingests a batch's lines together (one ingestion per channel): every line
+      // still reaches its own shopper, the signed-in one by their user id.
+      const signedIn = await t.api('POST', '/api/carts', {
+        ...as(f.keys.app),
+        body: { anonymousId: 'device-batch-signed' },
+      });
+      const login = await t.api('POST', `/api/carts/${signedIn.body.id}/identify`, {
+        ...as(f.keys.app),
+        body: { identifiers: [{ type: 'user_id', value: 'batch-lines-user' }] },
+      });
+      expect(login.status, JSON.stringify(login.body)).toBe(200);
+      const [a, b, c] = await Promise.all([
+        t.api('POST', '/api/carts', {
+          ...as(f.keys.app),
+          body: {
+            anonymousId: 'device-batch-a',
+            lines: [
+              { sku: f.skus.mug, quantity: 1 },
+              { sku: f.skus.tee, quantity: 1 },
+            ],
+          },
+        }),
+        t.api('POST', '/api/carts', {
+          ...as(f.keys.app),
+          body: { anonymousId: 'device-batch-b', lines: [{ sku: f.skus.tee, quantity: 2 }] },
+        }),
+        t.api('POST', `/api/carts/${login.body.cart.id}/lines`, {
+          ...as(f.keys.app),
+          body: { sku: f.skus.mug, quantity: 1 },
+        }),
+      ]);
+      expect([a.status, b.status, c.status]).toEqual([201, 201, 201]);
+      const productsAdded = async (externalId: string) => {
+        const [found] = (await t.api('GET', `/api/customers?externalId=${externalId}`)).body.items;
+        if (!found) return -1;
+        const view = (await t.api('GET', `/api/customers/${found.id}`)).body;
+        return view.timeline.items.filter((e: { name: string | null }) => e.name === 'Product Added').length;
+      };
+      for (const [who, lines] of [
+        ['anonymous_id:device-batch-a', 2],
+        ['anonymous_id:device-batch-b', 1],
+        ['user_id:batch-lines-user', 1],
+      ] as const) {
+        const n = await eventually(
+          () => productsAdded(who),
+          (x) => x === lines,
+        );
+        expect(n, who).toBe(lines);
+      }
+    });
+
     it('an order without an email counts for the known profile; cancelling the paid order takes it off', async () => {
       const cart = await t.api('POST', '/api/carts', {
         ...as(f.keys.app),

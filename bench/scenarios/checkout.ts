@@ -92,20 +92,27 @@ export async function setUp(b: Pick<BenchContext, 'baseUrl' | 'adminKey'>, call 
   return { channelId: channel.id as string, storeId: store.id as string, skus, key: key.secret as string };
 }
 
+/** The last failed step of any customer (its status and body), for the error a failed run prints. */
+export let lastFailure: { step: string; status: number; body: unknown } | undefined;
+const failed = (step: string, res: { status: number; body: unknown }) => {
+  lastFailure = { step, status: res.status, body: res.body };
+  return false;
+};
+
 /** One virtual customer's whole journey; returns false if any step failed. */
 export async function customer(call: Call, skus: string[], storeId: string, n: number): Promise<boolean> {
   const cart = await call('POST', '/api/carts', { anonymousId: `bench-${n}` });
-  if (cart.status !== 201) return false;
+  if (cart.status !== 201) return failed('create cart', cart);
   const id = cart.body.id;
   for (let i = 0; i < 3; i++) {
     const line = await call('POST', `/api/carts/${id}/lines`, {
       sku: skus[(n * 3 + i) % skus.length],
       quantity: 1,
     });
-    if (line.status !== 201) return false;
+    if (line.status !== 201) return failed('add line', line);
   }
   const pickup = await call('PUT', `/api/carts/${id}/delivery`, { type: 'pickup', locationId: storeId });
-  if (pickup.status !== 200) return false;
+  if (pickup.status !== 200) return failed('choose pickup', pickup);
   const order = await call(
     'POST',
     `/api/carts/${id}/checkout`,
@@ -114,7 +121,8 @@ export async function customer(call: Call, skus: string[], storeId: string, n: n
       'idempotency-key': `bench-${n}`,
     },
   );
-  return order.status === 201 && order.body.order.status === 'allocated';
+  if (order.status === 201 && order.body.order.status === 'allocated') return true;
+  return failed('checkout + pay', order);
 }
 
 /** Round trips per order on an in-process hub with a counting pg client (PostgreSQL only). */
@@ -190,6 +198,8 @@ async function measureRoundTrips(b: BenchContext): Promise<RoundTripReport | nul
       orders: 20,
       concurrency: 50,
       histogram: Boolean(process.env.BENCH_SQL_HISTOGRAM),
+    }).catch((err: Error) => {
+      throw new Error(`${err.message}: ${JSON.stringify(lastFailure).slice(0, 500)}`);
     });
   } finally {
     await hub.close();
@@ -240,14 +250,19 @@ const scenario: Scenario = async (b) => {
   let completed = 0;
   let failedOrders = 0;
   let next = 0;
+  // One customer's whole flow (6 requests, cart to paid order), completed ones only.
+  const flows: number[] = [];
   b.log(`${concurrency} concurrent customers for ${duration / 1000} s`);
   const window = await cpuWindow(b);
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (performance.now() - started < duration) {
-        if (await customer(call, setup.skus, setup.storeId, next++)) completed++;
-        else failedOrders++;
+        const t0 = performance.now();
+        if (await customer(call, setup.skus, setup.storeId, next++)) {
+          completed++;
+          flows.push(performance.now() - t0);
+        } else failedOrders++;
       }
     }),
   );
@@ -257,8 +272,9 @@ const scenario: Scenario = async (b) => {
   const levels = await api(b, 'GET', `/api/inventory/locations/${setup.storeId}/levels?limit=200`);
   const reserved = (levels.body.items as Array<{ reserved: number }>).reduce((s, l) => s + l.reserved, 0);
   const expectedReserved = 3 * (completed + concurrency);
-  b.log('counting SQL round trips per order on an in-process hub');
-  const roundTrips = await measureRoundTrips(b);
+  // --no-round-trips: skip the in-process count (e.g. for an A/B of CPU per order).
+  const roundTrips = b.args['no-round-trips'] ? null : await measureRoundTrips(b);
+  if (roundTrips) b.log('counted SQL round trips per order on an in-process hub');
   if (roundTrips?.topStatements) {
     for (const t of roundTrips.topStatements) b.log(`${t.perOrder}\t${t.where}\t${t.sql}`);
     delete roundTrips.topStatements;
@@ -280,13 +296,19 @@ const scenario: Scenario = async (b) => {
       failedOrders,
       requests: latencies.length,
       requestsPerOrder: 6,
+      orderFlowMs: { p50: percentile(flows, 50), p99: percentile(flows, 99) },
       requestsPerSecond: Math.round(latencies.length / seconds),
       failedRequests,
+      ...(lastFailure ? { lastFailure: JSON.stringify(lastFailure).slice(0, 300) } : {}),
       storeReservedUnits: reserved,
       expectedReservedUnits: expectedReserved,
       p99TargetMs: 50,
       cpuMsPerOrderInWindow: windowCpu,
-      sqlRoundTrips: roundTrips ?? 'measured on postgres only (PGlite is in-process: no network round trips)',
+      sqlRoundTrips:
+        roundTrips ??
+        (b.args['no-round-trips']
+          ? 'not measured (--no-round-trips)'
+          : 'measured on postgres only (PGlite is in-process: no network round trips)'),
     },
   };
 };

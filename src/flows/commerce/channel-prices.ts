@@ -39,31 +39,44 @@ export async function channelPrices(
   const keyOf = (sku: string) =>
     `${channel.id}\u0000${channel.currency}\u0000${channel.priceListId ?? ''}\u0000${sku}`;
   const version = catalogVersion(ctx);
-  if (!opts.fresh) {
-    for (const sku of skus) {
-      const hit = cache.get(keyOf(sku), version);
-      if (hit) out.set(sku, hit);
+  const load = async (wanted: Set<string>) => {
+    const found = new Map<string, ChannelPrice>();
+    for (const p of await catalog.channelProducts(ctx, channelViewScope(channel), [...wanted])) {
+      for (const v of p.variants) {
+        if (!wanted.has(v.sku) || !v.price || v.price.currency !== channel.currency) continue;
+        const options = Object.values(v.options);
+        const price = {
+          unitPrice: v.price.amount,
+          currency: v.price.currency,
+          title: options.length ? `${p.title} (${options.join(', ')})` : p.title,
+          listed: p.listed,
+          stockPolicy: v.stockPolicy,
+          availableFrom: v.availableFrom,
+          backorderLimit: v.backorderLimit,
+        };
+        found.set(v.sku, price);
+        cache.set(keyOf(v.sku), price, version);
+      }
     }
-    if (out.size === new Set(skus).size) return out;
+    return found;
+  };
+  if (opts.fresh) return load(new Set(skus));
+  if (skus.length === 1) {
+    // An add-to-cart: concurrent ones of the same SKU share the read when the entry has expired.
+    const sku = skus[0]!;
+    const price = await cache.getOrLoad(
+      keyOf(sku),
+      async () => (await load(new Set(skus))).get(sku),
+      version,
+    );
+    if (price) out.set(sku, price);
+    return out;
   }
-  const products = await catalog.channelProducts(ctx, channelViewScope(channel), [...new Set(skus)]);
-  const wanted = new Set(skus);
-  for (const p of products) {
-    for (const v of p.variants) {
-      if (!wanted.has(v.sku) || !v.price || v.price.currency !== channel.currency) continue;
-      const options = Object.values(v.options);
-      const price = {
-        unitPrice: v.price.amount,
-        currency: v.price.currency,
-        title: options.length ? `${p.title} (${options.join(', ')})` : p.title,
-        listed: p.listed,
-        stockPolicy: v.stockPolicy,
-        availableFrom: v.availableFrom,
-        backorderLimit: v.backorderLimit,
-      };
-      out.set(v.sku, price);
-      cache.set(keyOf(v.sku), price, version);
-    }
+  for (const sku of skus) {
+    const hit = cache.get(keyOf(sku), version);
+    if (hit) out.set(sku, hit);
   }
+  if (out.size === new Set(skus).size) return out;
+  for (const [sku, price] of await load(new Set(skus))) out.set(sku, price);
   return out;
 }

@@ -112,11 +112,11 @@ function cacheOf<V>(caches: WeakMap<CommerceDeps, TtlCache<string, V>>, deps: Co
 
 export async function channelOf(deps: CommerceDeps, ctx: Ctx, idOrCode: string): Promise<Channel> {
   const cache = cacheOf(channelCache, deps);
-  const version = channelsVersion(ctx);
-  const hit = cache.get(idOrCode, version);
-  if (hit) return hit;
-  const channel = await deps.channels.findChannel(ctx, idOrCode);
-  if (channel) cache.set(idOrCode, channel, version);
+  const channel = await cache.getOrLoad(
+    idOrCode,
+    () => deps.channels.findChannel(ctx, idOrCode),
+    channelsVersion(ctx),
+  );
   if (!channel) {
     throw new AppError('unknown_channel', `There is no channel ${idOrCode}`, {
       issues: [{ path: 'body.channelId', message: 'unknown channel' }],
@@ -134,12 +134,7 @@ export async function locationOf(
   ctx: Ctx,
   idOrCode: string,
 ): Promise<Location | undefined> {
-  const cache = cacheOf(locationCache, deps);
-  const hit = cache.get(idOrCode);
-  if (hit) return hit;
-  const location = await deps.inventory.findLocation(ctx, idOrCode);
-  if (location) cache.set(idOrCode, location);
-  return location;
+  return cacheOf(locationCache, deps).getOrLoad(idOrCode, () => deps.inventory.findLocation(ctx, idOrCode));
 }
 
 /** The problem a client sees when stock ran out (the typed result from inventory, as 409). */

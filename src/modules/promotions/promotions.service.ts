@@ -152,14 +152,19 @@ export function createPromotionsService() {
       cache = createTtlCache<string, Live>({ ttlMs: INDEX_TTL_MS, max: 1 });
       indexes.set(ctx.database, cache);
     }
-    const version = promotionsVersion(ctx);
-    const hit = cache.get('live', version);
-    if (hit) return hit;
-    const collections = await collectionMembers(ctx.db);
-    const index = buildCampaignIndex(await repo.selectLiveAutomatic(ctx.db, ctx.clock.now()), collections);
-    const built: Live = { size: index.size, candidates: index.candidates, collections };
-    cache.set('live', built, version);
-    return built;
+    const built = await cache.getOrLoad(
+      'live',
+      async () => {
+        const collections = await collectionMembers(ctx.db);
+        const index = buildCampaignIndex(
+          await repo.selectLiveAutomatic(ctx.db, ctx.clock.now()),
+          collections,
+        );
+        return { size: index.size, candidates: index.candidates, collections };
+      },
+      promotionsVersion(ctx),
+    );
+    return built!;
   }
 
   async function getCampaign(ctx: Ctx, id: string): Promise<Campaign> {

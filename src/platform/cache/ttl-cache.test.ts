@@ -35,6 +35,58 @@ describe('createTtlCache', () => {
     expect(cache.get('a', 7)).toBeUndefined();
   });
 
+  it('getOrLoad: callers missing the same key at once share one load, then the entry is served', async () => {
+    const { cache } = clocked(1_000);
+    let loads = 0;
+    let finish!: (v: string) => void;
+    const load = () => {
+      loads++;
+      return new Promise<string>((r) => (finish = r));
+    };
+    const all = Promise.all([cache.getOrLoad('a', load, 1), cache.getOrLoad('a', load, 1)]);
+    finish('A');
+    expect(await all).toEqual(['A', 'A']);
+    expect(loads).toBe(1);
+    expect(await cache.getOrLoad('a', load, 1)).toBe('A');
+    expect(loads).toBe(1);
+  });
+
+  it('getOrLoad: another version loads on its own; a failed shared load is retried by each waiter', async () => {
+    const { cache } = clocked(1_000);
+    let loads = 0;
+    const slow = (v: string) => () => {
+      loads++;
+      return new Promise<string>((r) => setTimeout(() => r(v), 5));
+    };
+    const [v1, v2] = await Promise.all([
+      cache.getOrLoad('a', slow('old'), 1),
+      cache.getOrLoad('a', slow('new'), 2),
+    ]);
+    expect([v1, v2, loads]).toEqual(['old', 'new', 2]);
+
+    let attempts = 0;
+    const failingOnce = async () => {
+      attempts++;
+      if (attempts === 1) throw new Error('aborted transaction');
+      return 'B';
+    };
+    const [first, second] = await Promise.allSettled([
+      cache.getOrLoad('b', failingOnce),
+      cache.getOrLoad('b', failingOnce),
+    ]);
+    expect(first.status).toBe('rejected');
+    expect(second).toEqual({ status: 'fulfilled', value: 'B' });
+    // Undefined (not found) is not cached.
+    let misses = 0;
+    const none = async () => {
+      misses++;
+      return undefined;
+    };
+    await cache.getOrLoad('c', none);
+    await cache.getOrLoad('c', none);
+    expect(misses).toBe(2);
+  });
+
   it('keeps at most max entries, dropping the least recently used', () => {
     const { cache } = clocked(1_000, 2);
     cache.set('a', 'A');

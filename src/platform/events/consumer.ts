@@ -8,6 +8,7 @@ import { newId } from '../../kernel/index.js';
 import type { Logger } from '../context.js';
 import { type Database, type Executor, firstRow, rows } from '../db/database.js';
 import { loopFailureLog } from '../outage-log.js';
+import { queueCursorSave, queuedSaves } from './cursor-saves.js';
 import {
   type Cursor,
   headCursor,
@@ -310,6 +311,29 @@ export function startConsumer(opts: ConsumerOptions): RunningConsumer {
     savedAt = Date.now();
     return true;
   };
+  /**
+   * Saves the cursor with the other consumers' (queueCursorSave) once saveEveryMs has passed since
+   * the last save; the loop goes on meanwhile. A lease found lost makes the loop reload the cursor,
+   * a failed save leaves it unsaved for the next turn.
+   */
+  let saving: Promise<void> | undefined;
+  const saveWhenDue = () => {
+    if (!cursor || !unsaved || saving || Date.now() - savedAt <= saveEveryMs) return;
+    unsaved = false;
+    saving = new Promise<void>((done) =>
+      queueCursorSave(database, name, {
+        cursor: cursor!,
+        owner,
+        settled: (saved) => {
+          saving = undefined;
+          savedAt = Date.now();
+          if (saved === undefined) unsaved = true;
+          else if (!saved) leaseLost = true;
+          done();
+        },
+      }),
+    );
+  };
 
   let leaseLost = false;
   let release: (() => void) | undefined;
@@ -356,10 +380,7 @@ export function startConsumer(opts: ConsumerOptions): RunningConsumer {
             cursor = scannedTo; // nothing for us up to there
             unsaved = true;
           }
-          if (unsaved && Date.now() - savedAt > saveEveryMs && !(await flush())) {
-            cursor = undefined;
-            continue;
-          }
+          saveWhenDue();
           const released = await releasableWaiters(database, waiters, readGen, cursor, opts.filter);
           waiters = waiters.filter((w) => !released.includes(w));
           for (const w of released) w.resolve();
@@ -383,7 +404,7 @@ export function startConsumer(opts: ConsumerOptions): RunningConsumer {
         // next read is the shared one, not one of its own from behind.
         cursor = scannedTo;
         unsaved = true;
-        if (Date.now() - savedAt > saveEveryMs && !(await flush())) cursor = undefined;
+        saveWhenDue();
       } catch (err) {
         if (abort.signal.aborted) break;
         failures.failed(err, { consumer: name });
@@ -400,6 +421,15 @@ export function startConsumer(opts: ConsumerOptions): RunningConsumer {
     async stop() {
       abort.abort();
       await running;
+      // A joint save still queued is made here instead (with the newest cursor); one in flight is
+      // awaited, so it cannot land after this one with an older cursor.
+      const queue = queuedSaves.get(database);
+      const queued = queue?.get(name);
+      if (queued?.owner === owner) {
+        queue!.delete(name);
+        queued.settled(undefined);
+      }
+      await saving;
       release?.();
       for (const w of waiters) w.resolve();
       waiters = [];
