@@ -1,6 +1,7 @@
 // Outbound mail through the configured SMTP relay (nodemailer). Without a relay (development) the
 // caller decides what to log instead; this module never logs addresses or bodies.
 import type { Transporter } from 'nodemailer';
+import { composeMime } from './mime.js';
 
 export interface OutboundMail {
   to: string;
@@ -52,7 +53,13 @@ export function createMailer(opts: { smtpUrl: string | undefined; from: string }
           { from: opts.from },
         ),
       );
-      await (await transport).sendMail({
+      const t = await transport;
+      // A mail with an HTML part (journeys', many a second) is composed in one buffer (mime.ts).
+      if (mail.html) {
+        await t.sendMail(composeMime({ ...mail, html: mail.html }, opts.from, new Date()));
+        return;
+      }
+      await t.sendMail({
         from: mail.from ?? opts.from,
         to: mail.to,
         subject: mail.subject,
