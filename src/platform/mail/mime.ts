@@ -39,44 +39,60 @@ function mailbox(from: string | { name: string; address: string }): { header: st
 
 function textPart(text: string): string {
   const crlf = text.replace(/\r?\n/g, '\r\n');
-  const plain = /^[\x20-\x7e\r\n]*$/.test(crlf) && crlf.split('\r\n').every((l) => l.length <= 76);
+  const plain =
+    /^[\x20-\x7e\r\n]*$/.test(crlf) &&
+    !crlf.includes(BOUNDARY) &&
+    crlf.split('\r\n').every((l) => l.length <= 76);
   if (plain)
     return `Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 7bit\r\n\r\n${crlf}`;
   return `Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n${qpWrap(qpEncode(crlf), 76)}`;
 }
 
-const base64Lines = (s: string) =>
-  Buffer.from(s, 'utf8')
-    .toString('base64')
-    .replace(/.{76}(?=.)/g, '$&\r\n');
+function base64Lines(s: string): string {
+  const b = Buffer.from(s, 'utf8').toString('base64');
+  const lines: string[] = [];
+  for (let i = 0; i < b.length; i += 76) lines.push(b.slice(i, i + 76));
+  return lines.join('\r\n');
+}
+
+/**
+ * Unique per mail without asking the kernel for random bytes (a syscall per mail). "=_" never occurs
+ * in base64 or quoted-printable, and a 7bit text part holding it goes quoted-printable instead.
+ */
+const BOUNDARY = '=_omnihub_';
+let boundaries = 0;
+const boundary = () =>
+  `${BOUNDARY}${process.pid.toString(36)}_${Date.now().toString(36)}_${(++boundaries).toString(36)}`;
 
 /** The mail as one RFC 5322 message (multipart/alternative) and its SMTP envelope. */
 export function composeMime(
   mail: OutboundMail & { html: string },
   defaultFrom: string,
   now: Date,
-): { raw: Buffer; envelope: { from: string; to: string[] } } {
+): { raw: Buffer; envelope: { from: string; to: string[] }; messageId: string } {
   const from = mailbox(mail.from ?? defaultFrom);
   const to = oneLine(mail.to);
-  const boundary = `--_omnihub_${randomBytes(12).toString('hex')}`;
+  const messageId = oneLine(mail.messageId ?? `<${randomBytes(16).toString('hex')}@omnihub>`);
+  const b = boundary();
   const headers: string[] = [
     `From: ${from.header}`,
     `To: ${to}`,
     `Subject: ${words(oneLine(mail.subject))}`,
     `Date: ${now.toUTCString().replace(/GMT$/, '+0000')}`,
-    `Message-ID: ${oneLine(mail.messageId ?? `<${randomBytes(16).toString('hex')}@omnihub>`)}`,
+    `Message-ID: ${messageId}`,
   ];
   if (mail.inReplyTo) headers.push(`In-Reply-To: ${oneLine(mail.inReplyTo)}`);
   if (mail.references?.length) headers.push(`References: ${oneLine(mail.references.join(' '))}`);
   if (mail.replyTo) headers.push(`Reply-To: ${oneLine(mail.replyTo)}`);
   for (const [k, v] of Object.entries(mail.headers ?? {}))
     if (/^[A-Za-z0-9-]+$/.test(k)) headers.push(`${k}: ${words(oneLine(v))}`);
-  headers.push('MIME-Version: 1.0', `Content-Type: multipart/alternative; boundary="${boundary}"`);
+  headers.push('MIME-Version: 1.0', `Content-Type: multipart/alternative; boundary="${b}"`);
   const raw = [
     `${headers.map((h) => foldLines(h, 76, false).trimEnd()).join('\r\n')}\r\n\r\n`,
-    `--${boundary}\r\n${textPart(mail.text)}\r\n`,
-    `--${boundary}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n`,
-    `${base64Lines(mail.html)}\r\n--${boundary}--\r\n`,
+    `--${b}\r\n${textPart(mail.text)}\r\n`,
+    `--${b}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n`,
+    `${base64Lines(mail.html)}\r\n--${b}--\r\n`,
   ].join('');
-  return { raw: Buffer.from(raw, 'utf8'), envelope: { from: from.address, to: [to] } };
+  // The Message-ID given again: nodemailer would otherwise draw random bytes for one of its own.
+  return { raw: Buffer.from(raw, 'utf8'), envelope: { from: from.address, to: [to] }, messageId };
 }
