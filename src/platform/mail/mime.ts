@@ -7,7 +7,20 @@ import { randomBytes } from 'node:crypto';
 import addressparser from 'nodemailer/lib/addressparser';
 import { encodeWords, foldLines } from 'nodemailer/lib/mime-funcs';
 import { encode as qpEncode, wrap as qpWrap } from 'nodemailer/lib/qp';
-import type { OutboundMail } from './mailer.js';
+
+/** The mail to compose (mailer.ts's OutboundMail with its HTML part; not imported: mailer imports this). */
+export interface MimeMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  messageId?: string | undefined;
+  inReplyTo?: string | undefined;
+  references?: string[] | undefined;
+  replyTo?: string | undefined;
+  from?: { name: string; address: string } | undefined;
+  headers?: Record<string, string> | undefined;
+}
 
 /** A header value on one line: a CR or LF in a value would start a header of its own. */
 const oneLine = (s: string) => s.replace(/[\r\n]+/g, ' ').trim();
@@ -66,7 +79,7 @@ const boundary = () =>
 
 /** The mail as one RFC 5322 message (multipart/alternative) and its SMTP envelope. */
 export function composeMime(
-  mail: OutboundMail & { html: string },
+  mail: MimeMail,
   defaultFrom: string,
   now: Date,
 ): { raw: Buffer; envelope: { from: string; to: string[] }; messageId: string } {
