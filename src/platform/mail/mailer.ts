@@ -1,7 +1,6 @@
 // Outbound mail through the configured SMTP relay (nodemailer). Without a relay (development) the
 // caller decides what to log instead; this module never logs addresses or bodies.
 import type { Transporter } from 'nodemailer';
-import { composeMime } from './mime.js';
 
 export interface OutboundMail {
   to: string;
@@ -43,6 +42,7 @@ export function createMailer(opts: { smtpUrl: string | undefined; from: string }
   // loads at the first mail, not at every start.
   const smtpUrl = opts.smtpUrl;
   let transport: Promise<Transporter> | undefined;
+  let mime: Promise<typeof import('./mime.js')> | undefined;
   return {
     configured: true,
     close: () => void transport?.then((t) => t.close()),
@@ -56,6 +56,8 @@ export function createMailer(opts: { smtpUrl: string | undefined; from: string }
       const t = await transport;
       // A mail with an HTML part (journeys', many a second) is composed in one buffer (mime.ts).
       if (mail.html) {
+        mime ??= import('./mime.js'); // loaded with the first such mail, like nodemailer
+        const { composeMime } = await mime;
         await t.sendMail(composeMime({ ...mail, html: mail.html }, opts.from, new Date()));
         return;
       }
