@@ -42,6 +42,7 @@ export function createMailer(opts: { smtpUrl: string | undefined; from: string }
   // loads at the first mail, not at every start.
   const smtpUrl = opts.smtpUrl;
   let transport: Promise<Transporter> | undefined;
+  let mime: Promise<typeof import('./mime.js')> | undefined;
   return {
     configured: true,
     close: () => void transport?.then((t) => t.close()),
@@ -52,7 +53,15 @@ export function createMailer(opts: { smtpUrl: string | undefined; from: string }
           { from: opts.from },
         ),
       );
-      await (await transport).sendMail({
+      const t = await transport;
+      // A mail with an HTML part (journeys', many a second) is composed in one buffer (mime.ts).
+      if (mail.html) {
+        mime ??= import('./mime.js'); // loaded with the first such mail, like nodemailer
+        const { composeMime } = await mime;
+        await t.sendMail(composeMime({ ...mail, html: mail.html }, opts.from, new Date()));
+        return;
+      }
+      await t.sendMail({
         from: mail.from ?? opts.from,
         to: mail.to,
         subject: mail.subject,
