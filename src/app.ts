@@ -46,6 +46,7 @@ import { createHttpServer } from './platform/http/server.js';
 import { loggerOptions } from './platform/logging.js';
 import { createMetrics, type Metrics } from './platform/metrics.js';
 import { checkSecretsKey, createSecretBox, parseSecretsKey } from './platform/secrets/secret-box.js';
+import { startupMark } from './platform/startup-trace.js';
 
 export {
   ALL_MIGRATIONS,
@@ -126,6 +127,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   const log = opts.log ?? createLogger(config.logLevel);
   const database = opts.database ?? (await openHubDatabase(config));
   if (!opts.prepared) await migrateHubDatabase(database);
+  startupMark('migrations checked');
   const secrets = createSecretBox(parseSecretsKey(config.secretsKey));
   await checkSecretsKey(database.db, secrets); // a wrong or missing key stops the start here
   const metrics = createMetrics();
@@ -139,6 +141,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   logPaymentProviders(log, paymentProviders);
   const systemCtx = () => createContext(database, { clock, log });
 
+  startupMark('services built');
   const http = await createHttpServer({
     database,
     log,
@@ -198,6 +201,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     },
   });
 
+  startupMark('routes registered');
   const { bootstrapKey, demoLoaded, demoAppKeys, demoStaff } = opts.prepared
     ? NOTHING_PREPARED
     : await initializeDatabase(systemCtx(), services, config);
@@ -214,6 +218,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     systemCtx,
   });
 
+  startupMark('database initialised, background started');
   let wakeup: { stop(): void } | undefined;
   if (config.natsUrl) {
     relay = await startNatsRelay({
@@ -254,6 +259,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     systemCtx,
     async listen() {
       const address = await http.listen({ port: config.port, host: config.host });
+      startupMark('listening');
       // A moment for the first requests (a readiness probe) before the consumers' first reads.
       setTimeout(releaseBackground, 200).unref();
       return address;
