@@ -113,14 +113,15 @@ function writeSparse(path: string, data: Buffer, mode: number): void {
   const fd = openSync(path, 'w', mode);
   try {
     let runStart = -1;
-    for (let at = 0; at <= data.length; at += BLOCK) {
-      const block = at < data.length ? data.subarray(at, at + BLOCK) : undefined;
-      const zero = !block || (block.length === BLOCK && block.equals(ZEROS));
+    for (let at = 0; ; at += BLOCK) {
+      const end = at >= data.length;
+      const zero = end || (at + BLOCK <= data.length && data.subarray(at, at + BLOCK).equals(ZEROS));
       if (!zero && runStart < 0) runStart = at;
       if (zero && runStart >= 0) {
         writeSync(fd, data, runStart, Math.min(at, data.length) - runStart, runStart);
         runStart = -1;
       }
+      if (end) break;
     }
     ftruncateSync(fd, data.length);
   } finally {
