@@ -228,8 +228,12 @@ export async function writeDatabaseImage(
   const work = mkdtempSync(join(tmpdir(), 'omnihub-image-'));
   try {
     const dataDir = join(work, 'data');
-    // An old WAL segment is removed, not renamed into the next one with its contents.
-    const database = await openDatabase({ dataDir, pgliteConf: ['wal_recycle=off'] });
+    // An old WAL segment is removed, not renamed into the next one with its contents. No fsync: a
+    // build that fails is made again, and the clean shutdown writes every page out.
+    const database = await openDatabase({
+      dataDir,
+      pgliteConf: ['wal_recycle=off', 'fsync=off', 'synchronous_commit=off', 'full_page_writes=off'],
+    });
     try {
       await runMigrations(database, sets);
       await database.pglite!.exec('select pg_switch_wal(); checkpoint;');
