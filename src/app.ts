@@ -274,6 +274,10 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       if (closed) return;
       closed = true;
       const running = await background.cancel();
+      // A request already sent on an open connection is read before the server starts refusing
+      // (503): stopping the background used to give it that moment, a hub that never started it
+      // takes it here.
+      if (!running) await new Promise((r) => setTimeout(r, 100));
       await running?.cdp.stop();
       await integration.stop(); // ends live streams first: open SSE responses would hold http.close()
       await running?.smtpInbound?.close();
