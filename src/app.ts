@@ -3,7 +3,7 @@
 // the parts are in src/app/ (services, routes, background, database preparation).
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
-import { type BackgroundJobs, startBackground } from './app/background.js';
+import { type BackgroundJobs, type RunningBackground, startBackground } from './app/background.js';
 import {
   ALL_MIGRATIONS,
   choosePaymentProviders,
@@ -46,6 +46,7 @@ import { createHttpServer } from './platform/http/server.js';
 import { loggerOptions } from './platform/logging.js';
 import { createMetrics, type Metrics } from './platform/metrics.js';
 import { checkSecretsKey, createSecretBox, parseSecretsKey } from './platform/secrets/secret-box.js';
+import { startupMark } from './platform/startup-trace.js';
 
 export {
   ALL_MIGRATIONS,
@@ -126,6 +127,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   const log = opts.log ?? createLogger(config.logLevel);
   const database = opts.database ?? (await openHubDatabase(config));
   if (!opts.prepared) await migrateHubDatabase(database);
+  startupMark('migrations checked');
   const secrets = createSecretBox(parseSecretsKey(config.secretsKey));
   await checkSecretsKey(database.db, secrets); // a wrong or missing key stops the start here
   const metrics = createMetrics();
@@ -139,6 +141,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   logPaymentProviders(log, paymentProviders);
   const systemCtx = () => createContext(database, { clock, log });
 
+  startupMark('services built');
   const http = await createHttpServer({
     database,
     log,
@@ -198,22 +201,20 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     },
   });
 
+  startupMark('routes registered');
   const { bootstrapKey, demoLoaded, demoAppKeys, demoStaff } = opts.prepared
     ? NOTHING_PREPARED
     : await initializeDatabase(systemCtx(), services, config);
 
-  const releaseBackground = opts.backgroundAfterListen ? database.notifier.holdBackground() : () => {};
-  const background = await startBackground({
-    database,
-    config,
-    services,
-    integration,
-    channelAccounts,
-    clock,
-    log,
-    systemCtx,
-  });
+  // Serving, the background work (sweepers, consumers, delivery loops, the CDP) starts once the hub
+  // listens and has answered its first requests (a readiness probe, the first pages): their first
+  // statements would otherwise queue ahead of those on PGlite's one connection.
+  const background = deferredBackground(() =>
+    startBackground({ database, config, services, integration, channelAccounts, clock, log, systemCtx }),
+  );
+  if (!opts.backgroundAfterListen) await background.start();
 
+  startupMark('database initialised');
   let wakeup: { stop(): void } | undefined;
   if (config.natsUrl) {
     relay = await startNatsRelay({
@@ -233,44 +234,102 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   }
 
   let closed = false;
-  return {
+  const hub: Hub = {
     config,
     database,
     http,
     metrics,
     services,
     integration,
-    cdp: background.cdp,
+    get cdp() {
+      return background.started().cdp;
+    },
     log,
     bootstrapKey,
     demoLoaded,
     demoAppKeys,
     demoStaff,
     paymentProviders,
-    recommendationsProjection: background.recommendationsProjection,
-    insightsProjection: background.insightsProjection,
-    jobs: background.jobs,
-    smtpInbound: background.smtpInbound,
+    get recommendationsProjection() {
+      return background.started().recommendationsProjection;
+    },
+    get insightsProjection() {
+      return background.started().insightsProjection;
+    },
+    get jobs() {
+      return background.started().jobs;
+    },
+    get smtpInbound() {
+      return background.started().smtpInbound;
+    },
     systemCtx,
     async listen() {
       const address = await http.listen({ port: config.port, host: config.host });
-      // A moment for the first requests (a readiness probe) before the consumers' first reads.
-      setTimeout(releaseBackground, 200).unref();
+      startupMark('listening');
+      if (opts.backgroundAfterListen)
+        background.startAfter(BACKGROUND_AFTER_LISTEN_MS, log, () => hub.close());
       return address;
     },
     async close() {
       if (closed) return;
       closed = true;
-      releaseBackground();
-      await background.cdp.stop();
+      const running = await background.cancel();
+      // A request already sent on an open connection is read before the server starts refusing
+      // (503): stopping the background used to give it that moment, a hub that never started it
+      // takes it here.
+      if (!running) await new Promise((r) => setTimeout(r, 100));
+      await running?.cdp.stop();
       await integration.stop(); // ends live streams first: open SSE responses would hold http.close()
-      await background.smtpInbound?.close();
+      await running?.smtpInbound?.close();
       await http.close();
-      await background.stop();
+      await running?.stop();
       services.mailer.close?.();
       wakeup?.stop();
       await relay?.stop();
       if (!opts.database) await database.close();
+    },
+  };
+  return hub;
+}
+
+/** How long a serving hub answers requests alone before its background work starts. */
+const BACKGROUND_AFTER_LISTEN_MS = 500;
+
+/** The background work, started now (tests) or a moment after listening (serving); never after a stop. */
+function deferredBackground(startNow: () => Promise<RunningBackground>) {
+  let running: Promise<RunningBackground> | undefined;
+  let value: RunningBackground | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let cancelled = false;
+  const start = () => {
+    running ??= startNow().then((b) => {
+      value = b;
+      return b;
+    });
+    return running;
+  };
+  return {
+    start,
+    started(): RunningBackground {
+      if (!value) throw new Error("the hub's background work has not started yet");
+      return value;
+    },
+    /** Starts it `ms` after now; a failure (an SMTP port taken) is logged and stops the hub. */
+    startAfter(ms: number, log: Logger, stopHub: () => Promise<void>): void {
+      timer = setTimeout(() => {
+        if (cancelled) return;
+        start().catch(async (err) => {
+          log.error({ err }, 'the background work could not start: stopping');
+          await stopHub().catch(() => {});
+          process.exit(1);
+        });
+      }, ms);
+    },
+    /** No start from now on; the running background (once its start is done), if any. */
+    async cancel(): Promise<RunningBackground | undefined> {
+      cancelled = true;
+      if (timer) clearTimeout(timer);
+      return running?.catch(() => undefined);
     },
   };
 }

@@ -21,6 +21,7 @@ import { createContext } from './platform/context.js';
 import { restoreEmbeddedDatabase, snapshotEmbeddedDatabase } from './platform/db/backup.js';
 import { openDatabase } from './platform/db/database.js';
 import { needsInitdb } from './platform/db/pglite-image.js';
+import { startupMark } from './platform/startup-trace.js';
 
 export { serveClusterWorker } from './cluster-worker.js';
 
@@ -42,6 +43,7 @@ export async function serveOneProcess(
 ): Promise<void> {
   // A first start with the demo data on the embedded database seeds it in a PGlite of its own,
   // closed before serving: seeding grows PGlite's WebAssembly memory, which it never gives back.
+  startupMark('modules loaded');
   const prepared =
     !config.databaseUrl && config.demo && needsInitdb(config.dataDir)
       ? await prepareDatabase(config, createLogger(config.logLevel))

@@ -7,6 +7,9 @@ import { addImportCommands } from './cli-import.js';
 import { type ClusterStarted, isClusterWorker, serveClusterPrimary } from './cluster.js';
 import { loadConfig } from './platform/config.js';
 import type { Ctx } from './platform/context.js';
+import { startupMark } from './platform/startup-trace.js';
+
+startupMark('cli loaded');
 
 // The hub's modules load at a command's first use (a cluster's primary never loads them).
 const commands = () => import('./cli-commands.js');

@@ -47,4 +47,4 @@ it('skips the migrations of a database just made from the image, and runs them o
   } finally {
     await reopened.close();
   }
-});
+}, 180_000);

@@ -37,6 +37,7 @@ import { DATABASE_IMAGE_PATH, freshDatabaseImage, unpackDatabaseImage } from '..
 import { createMailer } from '../platform/mail/mailer.js';
 import { platformMigrations } from '../platform/migrations.js';
 import { checkSecretsKey, createSecretBox, parseSecretsKey } from '../platform/secrets/secret-box.js';
+import { startupMark } from '../platform/startup-trace.js';
 import { createServices, type Services } from './services.js';
 
 /** Every owner of tables, in the order their migrations apply. */
@@ -86,7 +87,9 @@ export async function openHubDatabase(
   // On disk the image is unpacked beside PGlite (less CPU and memory); in memory PGlite loads it.
   const unpacked = unpackDatabaseImage(config.dataDir, ALL_MIGRATIONS, imagePath);
   const image = unpacked ? undefined : freshDatabaseImage(config.dataDir, ALL_MIGRATIONS, imagePath);
+  startupMark('image unpacked');
   const database = await openDatabase({ dataDir: config.dataDir, pgliteImage: image });
+  startupMark('PGlite open');
   if (unpacked || image) madeFromImage.add(database);
   return database;
 }

@@ -59,6 +59,8 @@ export interface OpenDatabaseOptions {
   pgliteImage?: Blob | undefined;
   /** PGlite only: its buffer cache in MB (PostgreSQL's default 128 MB stays resident in the hub's own process). */
   pgliteSharedBuffersMb?: number | undefined;
+  /** PGlite only: more postgresql.conf settings (`name=value`). */
+  pgliteConf?: string[] | undefined;
 }
 
 export const DEFAULT_PGLITE_SHARED_BUFFERS_MB = 32;
@@ -69,6 +71,7 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
     opts.dataDir ?? 'memory://',
     opts.pgliteImage,
     opts.pgliteSharedBuffersMb ?? DEFAULT_PGLITE_SHARED_BUFFERS_MB,
+    opts.pgliteConf ?? [],
   );
 }
 
@@ -82,6 +85,7 @@ async function openPglite(
   dataDir: string,
   image: Blob | undefined,
   sharedBuffersMb: number,
+  conf: string[],
 ): Promise<Database> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const [{ PGlite }, { drizzle: drizzlePglite }, extensions] = await Promise.all([
@@ -92,7 +96,7 @@ async function openPglite(
   const client = await PGlite.create(dataDir, {
     ...(image ? { loadDataDir: image } : {}),
     extensions,
-    postgresqlconf: [`shared_buffers=${sharedBuffersMb}MB`],
+    postgresqlconf: [`shared_buffers=${sharedBuffersMb}MB`, ...conf],
   });
   const db = drizzlePglite(client) as unknown as Db;
   return {

@@ -1,6 +1,6 @@
 // A new embedded data directory starts from the build's migrated image only when the image was made
 // for exactly these migrations and this PGlite; an initialised directory never does.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -37,7 +37,7 @@ it('opens a new directory migrated from the image, and ignores an image made for
   expect(
     freshDatabaseImage(join(dir, 'data2'), [...sets, { name: 'x', folder: other }], image),
   ).toBeUndefined();
-});
+}, 180_000);
 
 it('unpacks the image into a new directory on disk that PGlite opens migrated, and never over an initialised one', async () => {
   const image = join(dir, 'image.tar.gz');
@@ -46,6 +46,8 @@ it('unpacks the image into a new directory on disk that PGlite opens migrated, a
   const dataDir = join(dir, 'unpacked');
   expect(unpackDatabaseImage(dataDir, sets, image)).toBe(true);
   expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
+  // Shut down cleanly (pg_control's state DB_SHUTDOWNED): the first start is no crash recovery.
+  expect(readFileSync(join(dataDir, 'global/pg_control')).readInt32LE(16)).toBe(1);
   const database = await openDatabase({ dataDir });
   try {
     expect(await migrationsApplied(database.db, sets)).toBe(true);
@@ -54,4 +56,4 @@ it('unpacks the image into a new directory on disk that PGlite opens migrated, a
   }
   expect(unpackDatabaseImage(dataDir, sets, image)).toBe(false);
   expect(unpackDatabaseImage('memory://', sets, image)).toBe(false);
-});
+}, 180_000);
