@@ -70,7 +70,7 @@ export function NotifyMe({ sku }: { sku: string }) {
   if (outcome) {
     const to = { email: outcome.email ?? '' };
     const text =
-      outcome.status === 'pending_confirmation'
+      outcome.status === 'confirmation_requested'
         ? intl.t('notifyMe.checkInbox', to)
         : customer
           ? intl.t('notifyMe.subscribed', to)

@@ -332,7 +332,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Ask to be told once when a sold-out variant is back in stock on the channel */
+    /**
+     * Ask to be told once when a sold-out variant is back in stock on the channel
+     * @description An address typed in through a storefront (publishable) key is answered 202 confirmation_requested, whatever its state: the subscription itself is not shown to whoever typed it.
+     */
     post: {
       parameters: {
         query?: never;
@@ -388,6 +391,20 @@ export interface paths {
                * @enum {string}
                */
               status: 'pending_confirmation' | 'active' | 'notified' | 'cancelled' | 'expired';
+            };
+          };
+        };
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              channelId: string;
+              sku: string;
+              /** @enum {string} */
+              status: 'confirmation_requested';
             };
           };
         };

@@ -41,6 +41,13 @@ const Subscription = z.object({
     .describe('this request queued a confirmation mail (none within minutes of the last)'),
   createdAt: z.date(),
 });
+// A storefront's answer for an address typed in: the same whatever the address's state (new, pending,
+// already confirmed, rate-limited), so a stranger learns nothing about who asked for what.
+const ConfirmationRequested = z.object({
+  status: z.literal('confirmation_requested'),
+  sku: z.string(),
+  channelId: z.string(),
+});
 const NEEDS_CONSENT = 'required: the shopper has not agreed to hear from this channel';
 const invalid = (path: string, message: string) =>
   new AppError('validation_failed', message, { issues: [{ path, message }] });
@@ -76,8 +83,10 @@ export const backInStockRoutes =
         schema: {
           tags: ['journeys'],
           summary: 'Ask to be told once when a sold-out variant is back in stock on the channel',
+          description:
+            'An address typed in through a storefront (publishable) key is answered 202 confirmation_requested, whatever its state: the subscription itself is not shown to whoever typed it.',
           body: Body,
-          response: { 201: Subscription },
+          response: { 201: Subscription, 202: ConfirmationRequested },
         },
       },
       async (request, reply) => {
@@ -119,6 +128,8 @@ export const backInStockRoutes =
           const [path, message] = REFUSALS[r.reason];
           throw invalid(path, message);
         }
+        if (browser && !named)
+          return reply.code(202).send({ status: 'confirmation_requested', sku: body.sku, channelId });
         return reply.code(201).send(r.value);
       },
     );
