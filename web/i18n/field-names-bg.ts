@@ -155,4 +155,5 @@ export const fieldNamesBg: Record<string, string> = {
   placedBefore: 'До',
   rating: 'Оценка',
   reviewText: 'Отзив',
+  birthday: 'Рожден ден',
 };

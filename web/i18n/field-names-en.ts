@@ -155,4 +155,5 @@ export const fieldNamesEn: Record<string, string> = {
   placedBefore: 'To',
   rating: 'Rating',
   reviewText: 'Review',
+  birthday: 'Birthday',
 };

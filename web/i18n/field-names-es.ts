@@ -155,4 +155,5 @@ export const fieldNamesEs: Record<string, string> = {
   placedBefore: 'Hasta',
   rating: 'Valoración',
   reviewText: 'Reseña',
+  birthday: 'Cumpleaños',
 };

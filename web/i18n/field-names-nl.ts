@@ -155,4 +155,5 @@ export const fieldNamesNl: Record<string, string> = {
   placedBefore: 'Tot en met',
   rating: 'Beoordeling',
   reviewText: 'Review',
+  birthday: 'Verjaardag',
 };

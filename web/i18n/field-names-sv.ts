@@ -155,4 +155,5 @@ export const fieldNamesSv: Record<string, string> = {
   placedBefore: 'Till',
   rating: 'Betyg',
   reviewText: 'Recension',
+  birthday: 'Födelsedag',
 };

@@ -6,6 +6,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AppError } from '../../kernel/index.js';
 import type { BackInStockSubscription } from '../../modules/journeys/index.js';
 import { publicRoute } from '../../platform/http/route-policy.js';
 import { CONFIRM_TEXTS } from './confirm-texts.js';
@@ -52,6 +53,15 @@ function page(reply: FastifyReply, status: number, lang: string, title: string, 
     );
 }
 
+/**
+ * A link that is not (or no longer) valid: the page in the subscription's language for a browser,
+ * problem+json for any other client (as every refusal of the API).
+ */
+function refuse(request: FastifyRequest, reply: FastifyReply, lang: string, title: string, text: string) {
+  if (!String(request.headers.accept ?? '').includes('text/html')) throw new AppError('not_found', text);
+  return page(reply, 404, lang, title, `<p>${text}</p>`);
+}
+
 export const backInStockConfirmRoutes =
   (flow: JourneysFlow): FastifyPluginAsyncZod =>
   async (app) => {
@@ -67,7 +77,7 @@ export const backInStockConfirmRoutes =
         const sub = await flow.readBackInStockConfirmation(request.ctx, request.params.token);
         const { lang, text } = languageOf(request, reply, sub);
         if (sub?.status !== 'pending_confirmation')
-          return page(reply, 404, lang, text.invalidTitle, `<p>${text.invalid}</p>`);
+          return refuse(request, reply, lang, text.invalidTitle, text.invalid);
         const product = escapeHtml(sub.vars.product ?? '');
         return page(
           reply,
@@ -93,7 +103,7 @@ export const backInStockConfirmRoutes =
       async (request, reply) => {
         const sub = await flow.confirmBackInStock(request.ctx, request.params.token);
         const { lang, text } = languageOf(request, reply, sub);
-        if (!sub) return page(reply, 404, lang, text.invalidTitle, `<p>${text.invalid}</p>`);
+        if (!sub) return refuse(request, reply, lang, text.invalidTitle, text.invalid);
         const product = escapeHtml(sub.vars.product ?? '');
         return page(
           reply,

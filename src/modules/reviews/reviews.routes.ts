@@ -9,6 +9,9 @@ import { Review, ReviewStatus } from './reviews.types.js';
 
 const Params = z.object({ id: z.string().max(100) });
 
+/** `createdAt|id` as the list's `next` gives it: an ISO time and a review id. */
+const PAGE_CURSOR = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z\|[a-z]+_[0-9a-f]{32}$/;
+
 export const reviewsRoutes =
   (service: ReviewsService): FastifyPluginAsyncZod =>
   async (app) => {
@@ -25,7 +28,13 @@ export const reviewsRoutes =
             productId: z.string().max(100).optional(),
             rating: z.coerce.number().int().min(1).max(5).optional(),
             limit: z.coerce.number().int().min(1).max(200).default(50),
-            after: z.string().max(200).optional().describe('the `next` of the previous page'),
+            after: z
+              .string()
+              .max(200)
+              .regex(PAGE_CURSOR, 'the `next` of the previous page, as given')
+              .refine((v) => !Number.isNaN(Date.parse(v.slice(0, v.indexOf('|')))), 'not a page cursor')
+              .optional()
+              .describe('the `next` of the previous page'),
           }),
           response: { 200: z.object({ items: z.array(Review), next: z.string().nullable() }) },
         },
