@@ -13,7 +13,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    maxWorkers: 2,
+    // Three on two cores: the suite waits on PostgreSQL, timers and Chromium about half the time.
+    maxWorkers: 3,
     // Files share their worker's module cache: importing the hub once per worker instead of once per
     // file was a sixth of the run's CPU. Each file still builds its own hubs and databases.
     isolate: false,
