@@ -5,6 +5,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useIntl } from '../i18n/index.tsx';
 import { ok } from '../ui/api.ts';
 import { ErrorNotice, Loading, TextField, useLoad } from '../ui/components.tsx';
+import { useAction } from '../ui/data-table.tsx';
 import { useApi } from '../ui/key-gate.tsx';
 import { ProblemScope } from '../ui/problem.tsx';
 
@@ -15,8 +16,7 @@ export function MyDetails({ customerId }: { customerId: string }) {
   const [name, setName] = useState('');
   const [birthday, setBirthday] = useState('');
   const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { run, notices, error } = useAction();
   useEffect(() => {
     setName(profile.data?.name ?? '');
     setBirthday(profile.data?.birthday?.startsWith('--') ? '' : (profile.data?.birthday ?? ''));
@@ -27,20 +27,16 @@ export function MyDetails({ customerId }: { customerId: string }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
-    setError(null);
-    setSaved(false);
-    try {
-      await ok(
-        api.PATCH('/api/me/profile', {
-          body: { name: name.trim() ? name : null, birthday: birthday || null },
-        }),
-      );
-      setSaved(true);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      () =>
+        ok(
+          api.PATCH('/api/me/profile', {
+            body: { name: name.trim() ? name : null, birthday: birthday || null },
+          }),
+        ),
+      intl.t('storeDetails.saved'),
+    );
+    setBusy(false);
   };
   return (
     <ProblemScope error={error}>
@@ -67,12 +63,7 @@ export function MyDetails({ customerId }: { customerId: string }) {
           field="body.birthday"
           name="bday"
         />
-        <ErrorNotice error={error} />
-        {saved ? (
-          <p className="hint" role="status">
-            {intl.t('storeDetails.saved')}
-          </p>
-        ) : null}
+        {notices}
         <div className="row">
           <button type="submit" disabled={busy}>
             {intl.t('common.save')}
