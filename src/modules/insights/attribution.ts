@@ -158,10 +158,16 @@ export function attribute(
       }
     }
   }
-  const sorted = (m: Map<string, AttributionRow>) =>
-    [...m.values()].sort(
-      (a, b) =>
-        a.model.localeCompare(b.model) || b.credited - a.credited || (a.key ?? '').localeCompare(b.key ?? ''),
-    );
+  const sorted = (m: Map<string, AttributionRow>) => [...m.values()].sort(compareAttributionRows);
   return { byChannel: sorted(byChannel), byCampaign: sorted(byCampaign) };
+}
+
+/** One total order for attribution rows, so the rollup and the per-request answer list rows alike. */
+export function compareAttributionRows(a: AttributionRow, b: AttributionRow): number {
+  return (
+    a.model.localeCompare(b.model) ||
+    b.credited - a.credited ||
+    (a.key ?? '').localeCompare(b.key ?? '') ||
+    a.currency.localeCompare(b.currency)
+  );
 }

@@ -7,6 +7,7 @@ import {
   type AttributionOptions,
   type AttributionRow,
   attribute,
+  compareAttributionRows,
 } from './attribution.js';
 import { insertCartSightings, selectCrossedCarts } from './carts.repository.js';
 import {
@@ -127,10 +128,12 @@ function creditRows(credit: CreditSum[], dim: CreditSum['dim']): AttributionRow[
       credited: c.credited,
       orders: c.orders,
     }))
-    .sort(
-      (a, b) =>
-        a.model.localeCompare(b.model) || b.credited - a.credited || (a.key ?? '').localeCompare(b.key ?? ''),
-    );
+    .sort(compareAttributionRows);
+}
+
+/** Revenue per currency, in currency order so both attribution answers list it alike. */
+function revenueRows(entries: [string, number][]) {
+  return entries.sort(([a], [b]) => a.localeCompare(b)).map(([currency, amount]) => ({ currency, amount }));
 }
 
 export function createInsightsService() {
@@ -172,7 +175,7 @@ export function createInsightsService() {
         ...attribute(input, q),
         orders: input.length,
         truncated: orders.length === MAX_ATTRIBUTED_ORDERS,
-        revenue: [...revenue].map(([currency, amount]) => ({ currency, amount })),
+        revenue: revenueRows([...revenue]),
       };
     },
 
@@ -202,9 +205,7 @@ export function createInsightsService() {
         byCampaign: creditRows(credit, 'campaign'),
         orders,
         truncated: false,
-        revenue: [...revenue]
-          .filter(([c]) => (counted.get(c) ?? 0) > 0)
-          .map(([currency, amount]) => ({ currency, amount })),
+        revenue: revenueRows([...revenue].filter(([c]) => (counted.get(c) ?? 0) > 0)),
       };
     },
 
