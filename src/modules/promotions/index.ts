@@ -18,6 +18,7 @@ import type {
 
 export { allocateByValue, percentOf } from './allocation.js';
 export { buildCampaignIndex, type CampaignIndex } from './campaign-index.js';
+export { campaignFromInput } from './campaign-input.js';
 export {
   type CollectionMembers,
   evaluateCart,
@@ -33,7 +34,6 @@ export {
 } from './promotions.events.js';
 export { promotionsRoutes } from './promotions.routes.js';
 export {
-  campaignFromInput,
   createPromotionsService,
   type PriceCartInput,
   type ReserveInput,

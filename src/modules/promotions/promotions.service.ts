@@ -1,25 +1,24 @@
 // Promotions: campaigns and coupon codes (admin), the codes on carts, pricing a cart with the one
 // engine (evaluate.ts) over an in-memory index of live automatic campaigns, and the uses a placed
 // order holds against the limits (reserved atomically, given back once).
-import { randomInt } from 'node:crypto';
 import { AppError, newId, notFound } from '../../kernel/index.js';
 import { createTtlCache } from '../../platform/cache/ttl-cache.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { appendEvent } from '../../platform/events/event-log.js';
 import { buildCampaignIndex, type CampaignIndex } from './campaign-index.js';
+import { campaignFromInput, patched, randomCode, refuse } from './campaign-input.js';
 import { type CollectionMembers, evaluateCart, type PricingCustomer, type PricingLine } from './evaluate.js';
 import { countCampaignChange, PROMOTION_EVENTS, promotionsVersion } from './promotions.events.js';
 import { checkCollectionsExist, collectionMembers, createPromotionExtras } from './promotions.extras.js';
 import * as repo from './promotions.repository.js';
 import {
   type Campaign,
-  CampaignInput,
+  type CampaignInput,
   type CampaignPatch,
   type CouponCode,
   type Evaluation,
   GenerateCodes,
 } from './promotions.types.js';
-import { isTimeZone, localToInstant } from './schedule.js';
 
 export interface PriceCartInput {
   channelId: string;
@@ -66,80 +65,6 @@ export interface ReserveInput {
 
 // Live campaigns are read once per TTL per process (and at once after a local change).
 const INDEX_TTL_MS = 5_000;
-const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-
-/** A refused field, with the issue code the apps translate (`required`, `ends_before_start`, …). */
-const refuse = (field: string, message: string, at = 'body', code = 'invalid') =>
-  new AppError('validation_failed', message, { issues: [{ path: `${at}.${field}`, message, code }] });
-
-type RuleFields = Pick<Campaign, 'timeZone' | 'currency' | 'benefit' | 'conditions' | 'startsAt' | 'endsAt'>;
-
-/** The rules a campaign keeps whether it is new, edited or a draft being previewed. */
-function checkCampaign(c: RuleFields, at = 'body'): void {
-  const moneyBenefit = ['fixed', 'tiered', 'bundle'].includes(c.benefit.type);
-  if ((moneyBenefit || c.conditions.minSpend !== undefined) && !c.currency) {
-    throw refuse('currency', 'required when the benefit or minimum spend is an amount', at, 'required');
-  }
-  if (c.startsAt && c.endsAt && c.endsAt <= c.startsAt)
-    throw refuse('endsAt', 'must be after startsAt', at, 'ends_before_start');
-}
-
-function scheduleOf(
-  input: { timeZone: string; startsAt?: string | undefined; endsAt?: string | undefined },
-  at = 'body',
-) {
-  if (!isTimeZone(input.timeZone)) {
-    throw refuse('timeZone', `unknown time zone ${input.timeZone}`, at, 'invalid_value');
-  }
-  return {
-    startsAt: input.startsAt ? localToInstant(input.startsAt, input.timeZone) : null,
-    endsAt: input.endsAt ? localToInstant(input.endsAt, input.timeZone) : null,
-  };
-}
-
-/** A campaign from its input, checked (not stored): what create stores and a preview evaluates. */
-export function campaignFromInput(raw: CampaignInput, id: string, now: Date, at = 'body'): Campaign {
-  const input = CampaignInput.parse(raw);
-  const { startsAt, endsAt } = scheduleOf(input, at);
-  const { startsAt: _s, endsAt: _e, ...rest } = input;
-  const campaign: Campaign = {
-    ...rest,
-    id,
-    currency: input.currency ?? null,
-    startsAt,
-    endsAt,
-    used: 0,
-    createdAt: now,
-    updatedAt: now,
-  };
-  checkCampaign(campaign, at);
-  return campaign;
-}
-
-/** The campaign after a patch: given fields replace, schedule times read in the (new) zone. */
-function patched(current: Campaign, patch: CampaignPatch, now: Date): Campaign {
-  const { startsAt, endsAt, timeZone, ...rest } = patch;
-  const zone = timeZone ?? current.timeZone;
-  if (!isTimeZone(zone)) throw refuse('timeZone', `unknown time zone ${zone}`, 'body', 'invalid_value');
-  const at = (local: string | null | undefined, was: Date | null) =>
-    local === undefined ? was : local === null ? null : localToInstant(local, zone);
-  const next: Campaign = {
-    ...current,
-    ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
-    timeZone: zone,
-    startsAt: at(startsAt, current.startsAt),
-    endsAt: at(endsAt, current.endsAt),
-    updatedAt: now,
-  };
-  checkCampaign(next);
-  return next;
-}
-
-function randomCode(prefix: string): string {
-  let s = prefix;
-  for (let i = 0; i < 10; i++) s += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
-  return s;
-}
 
 export function createPromotionsService() {
   type Live = CampaignIndex & { collections: Map<string, CollectionMembers> };
