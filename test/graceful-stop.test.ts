@@ -11,7 +11,12 @@ import { freePort } from '../bench/harness.js';
 
 const root = join(import.meta.dirname, '..');
 const dataDir = mkdtempSync(join(tmpdir(), 'omnihub-stop-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+let started: ChildProcess | undefined;
+afterAll(() => {
+  // A failed assertion before the SIGTERM leaves the hub running: it is ended here.
+  if (started && started.exitCode === null && started.signalCode === null) started.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 /** Pids whose parent is `pid` (from /proc). */
 function childrenOf(pid: number): number[] {
@@ -48,6 +53,7 @@ describe('graceful stop', () => {
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    started = child;
     let out = '';
     child.stdout?.on('data', (d) => {
       out += d;
