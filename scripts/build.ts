@@ -4,9 +4,10 @@
 // a command's first use: Node then reads, resolves and compiles a few modules instead of ~500, a
 // large share of a cold start, and a cluster's primary loads none of the hub's modules. Packages
 // stay outside the bundle (native code, WebAssembly and files they find beside themselves). Files
-// that are not TypeScript (the modules' migrations) are copied where the sources have them, and each
-// module's `import.meta.url` is rewritten to the place its file would have in dist/, so a module
-// finds its migrations, the database image and the web apps as it does from the sources.
+// that are not TypeScript (the modules' migrations, the MJML worker thread's script) are copied where
+// the sources have them, and each module's `import.meta.url` is rewritten to the place its file
+// would have in dist/, so a module finds its migrations, the MJML worker, the database image and
+// the web apps as it does from the sources.
 // Without esbuild the build falls back to tsc (one file per source, as before).
 // Usage: tsx scripts/build.ts [--if-stale] [--tolerant]
 //   --if-stale: build only when a source is newer than the last build (prestart);
@@ -122,7 +123,7 @@ try {
   if (await writeDatabaseImage(ALL_MIGRATIONS, IMAGE))
     console.log('made the migrated embedded database image (dist/pglite-migrated.tar.gz)');
   writeFileSync(stamp, `${new Date().toISOString()}\n`);
-  console.log(`hub built into dist/ (${copied} migration files copied)`);
+  console.log(`hub built into dist/ (${copied} files copied: migrations, the MJML worker)`);
 } catch (err) {
   console.error('The hub could not be built:', err instanceof Error ? err.message : err);
   if (!process.argv.includes('--tolerant')) process.exit(1);

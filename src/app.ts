@@ -32,6 +32,7 @@ import type { DemoAppKey, DemoStaffAccount } from './flows/demo/load-demo-data.f
 import { createTillInboxAudience } from './flows/inbox/index.js';
 import { shopperSessionResolver } from './flows/shopper-account/index.js';
 import { type Clock, isAppError, systemClock } from './kernel/index.js';
+import { mjmlCompiler } from './modules/messaging/index.js';
 import { staffSessionResolver } from './modules/staff/index.js';
 import type { HubConfig } from './platform/config.js';
 import { type Ctx, createContext } from './platform/context.js';
@@ -283,6 +284,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       await running?.smtpInbound?.close();
       await http.close();
       await running?.stop();
+      await mjmlCompiler.stop(); // its thread, if an email started one (the deliveries have stopped)
       services.mailer.close?.();
       wakeup?.stop();
       await relay?.stop();

@@ -1,6 +1,7 @@
 // A SIGTERM to the process `omnihub serve` runs in (the bin: the compiled hub when built, else the
 // sources in the same process) stops it gracefully: a request already in flight is answered, the
-// process exits 0 well within 10 s, leaves no child behind, and the port is closed.
+// process exits 0 well within 10 s (the MJML worker thread running too), leaves no child behind,
+// and the port is closed.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,12 @@ import { freePort } from '../bench/harness.js';
 
 const root = join(import.meta.dirname, '..');
 const dataDir = mkdtempSync(join(tmpdir(), 'omnihub-stop-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+let started: ChildProcess | undefined;
+afterAll(() => {
+  // A failed assertion before the SIGTERM leaves the hub running: it is ended here.
+  if (started && started.exitCode === null && started.signalCode === null) started.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 /** Pids whose parent is `pid` (from /proc). */
 function childrenOf(pid: number): number[] {
@@ -47,6 +53,7 @@ describe('graceful stop', () => {
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    started = child;
     let out = '';
     child.stdout?.on('data', (d) => {
       out += d;
@@ -66,6 +73,17 @@ describe('graceful stop', () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(childrenOf(child.pid!)).toEqual([]);
+
+    // An email preview compiles MJML in the worker thread (found beside dist/'s bundle when built);
+    // the stop below must end that thread too.
+    const preview = await fetch(`${url}/api/messaging/templates/preview`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ key: 'abandoned_cart', locale: 'en' }),
+    });
+    expect(preview.status).toBe(200);
+    const { items } = (await preview.json()) as { items: Array<{ format: string; html: string | null }> };
+    expect(items.find((i) => i.format === 'email')?.html).toContain('<table');
 
     const inFlight = fetch(`${url}/api/channels`, { headers: { authorization: `Bearer ${key}` } });
     await new Promise((r) => setTimeout(r, 5));

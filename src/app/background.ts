@@ -76,6 +76,7 @@ export interface RunningBackground {
 
 /** The sweepers, projections, consumers and delivery loops of one hub process. */
 export async function startBackground(deps: BackgroundDeps): Promise<RunningBackground> {
+  deps.services.mailer.prepare?.(); // the SMTP client, now rather than at the first (busy) mail
   const sweepers = startSweepers(deps);
   const consumers = startConsumers(deps);
   deps.integration.start();

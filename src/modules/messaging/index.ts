@@ -28,6 +28,7 @@ export {
   Template,
   TemplateInput,
 } from './messaging.types.js';
+export { mjmlCompiler } from './mjml-compiler.js';
 export {
   erasePushSubscriptions,
   type PushService,

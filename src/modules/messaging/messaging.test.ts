@@ -5,16 +5,18 @@ import { SAMPLE_VARIABLES } from './default-templates.js';
 import { DEFAULT_SETTINGS } from './messaging.service.js';
 import { checkVariables, emailMjml, fill, renderMessage, smsSegments } from './render.js';
 
-// Counts MJML compilations (the real compiler underneath).
+// Counts MJML compilations (the real compiler and its worker thread underneath).
 const compiles = vi.hoisted(() => ({ n: 0 }));
-vi.mock('mjml', async (importOriginal) => {
-  const real = ((await importOriginal()) as { default: (...a: unknown[]) => unknown }).default;
-  return {
-    default: (...a: unknown[]) => {
+vi.mock('./mjml-compiler.js', async (importOriginal) => {
+  const real = (await importOriginal()) as typeof import('./mjml-compiler.js');
+  const compiler: typeof real.mjmlCompiler = {
+    ...real.mjmlCompiler,
+    compile: (source) => {
       compiles.n++;
-      return real(...a);
+      return real.mjmlCompiler.compile(source);
     },
   };
+  return { ...real, mjmlCompiler: compiler };
 });
 
 import { cappedUntil, quietUntil } from './send-rules.js';

@@ -3,6 +3,7 @@
 // WhatsApp as an approved template's parameters, web push, a storefront banner and a receipt line.
 import { validationError } from '../../kernel/index.js';
 import type { Brand, MessageFormat, Rendered, TemplateContent } from './messaging.types.js';
+import { mjmlCompiler } from './mjml-compiler.js';
 
 const VARIABLE = /\{\{\s*([a-zA-Z][a-zA-Z0-9_]*)\s*\}\}/g;
 
@@ -109,8 +110,8 @@ const COMPILED_MAX = 500;
 const PLACEHOLDER = /\{\{([a-zA-Z][a-zA-Z0-9_]*)\}\}/g;
 
 /**
- * The email's HTML: MJML compiles each variant once (~5 ms of CPU) with placeholders, and every mail
- * then only substitutes its escaped values (one pass: a value that reads {{x}} is not filled again; a
+ * The email's HTML: MJML compiles each variant once (~5 ms of CPU, in a worker thread) with
+ * placeholders, and every mail then only substitutes its escaped values (one pass: a value that reads {{x}} is not filled again; a
  * line break inside a value is no longer a <br/>, values are one line).
  */
 async function emailHtml(brand: Brand, content: TemplateContent, values: Record<string, string>) {
@@ -125,7 +126,8 @@ async function emailHtml(brand: Brand, content: TemplateContent, values: Record<
   );
   let html = compiled.get(source);
   if (!html) {
-    html = compileMjml(source);
+    // In the worker thread (mjml-compiler.ts): the hub's event loop never waits on MJML.
+    html = mjmlCompiler.compile(source).then((c) => c.html);
     compiled.set(source, html);
     html.catch(() => compiled.delete(source));
     if (compiled.size > COMPILED_MAX) compiled.delete(compiled.keys().next().value!);
@@ -135,14 +137,6 @@ async function emailHtml(brand: Brand, content: TemplateContent, values: Record<
   return (await html).replace(PLACEHOLDER, (whole, n: string) =>
     own.has(n) ? escapeHtml(values[n] ?? '') : whole,
   );
-}
-
-async function compileMjml(source: string): Promise<string> {
-  // MJML takes ~0.3 s of CPU to load: loaded at the first email, not at every start.
-  const { default: mjml2html } = await import('mjml');
-  const { html, errors } = await mjml2html(source, { validationLevel: 'soft' });
-  if (errors.length) throw new Error(`MJML: ${errors[0]?.formattedMessage ?? 'invalid markup'}`);
-  return html;
 }
 
 /** One template in one format with the brand applied; `values` fill its variables. */

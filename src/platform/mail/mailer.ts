@@ -26,6 +26,8 @@ export interface Mailer {
   send(mail: OutboundMail): Promise<void>;
   /** Closes the pooled connections (the hub's shutdown). */
   close?(): void;
+  /** Loads the SMTP client now (the background's start) instead of at the first mail. */
+  prepare?(): void;
 }
 
 export function createMailer(opts: { smtpUrl: string | undefined; from: string }): Mailer {
@@ -38,26 +40,32 @@ export function createMailer(opts: { smtpUrl: string | undefined; from: string }
     };
   }
   // One pooled transport: a few connections reused across mails (sent over them at once) instead of
-  // one handshake per mail; the URL's own settings (?pool=false, ?maxConnections=) win. nodemailer
-  // loads at the first mail, not at every start.
+  // one handshake per mail; the URL's own settings (?pool=false, ?maxConnections=) win. nodemailer is
+  // not loaded by a start that serves no mail; a hub with a relay loads it when its background work
+  // starts (prepare): loading it (~45 ms of CPU) at the first mail stalls the event loop at a busy
+  // moment, as a journey's first sends come with its first burst of events.
   const smtpUrl = opts.smtpUrl;
   let transport: Promise<Transporter> | undefined;
   let mime: Promise<typeof import('./mime.js')> | undefined;
+  const load = () => {
+    transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport(
+        { url: smtpUrl, pool: true, maxConnections: 5, maxMessages: 1_000 },
+        { from: opts.from },
+      ),
+    );
+    mime ??= import('./mime.js');
+    return transport;
+  };
   return {
     configured: true,
     close: () => void transport?.then((t) => t.close()),
+    prepare: () => void load().catch(() => undefined), // a failure shows again at the first mail
     async send(mail) {
-      transport ??= import('nodemailer').then(({ default: nodemailer }) =>
-        nodemailer.createTransport(
-          { url: smtpUrl, pool: true, maxConnections: 5, maxMessages: 1_000 },
-          { from: opts.from },
-        ),
-      );
-      const t = await transport;
+      const t = await load();
       // A mail with an HTML part (journeys', many a second) is composed in one buffer (mime.ts).
       if (mail.html) {
-        mime ??= import('./mime.js'); // loaded with the first such mail, like nodemailer
-        const { composeMime } = await mime;
+        const { composeMime } = await mime!;
         await t.sendMail(composeMime({ ...mail, html: mail.html }, opts.from, new Date()));
         return;
       }
