@@ -108,7 +108,6 @@ export const inboundConnectors = pgTable('inbound_connectors', {
   // Stock location for stock-level updates from this source.
   locationId: text('location_id'),
   status: text('status').notNull().default('active'),
-  receivedCount: bigint('received_count', { mode: 'number' }).notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });

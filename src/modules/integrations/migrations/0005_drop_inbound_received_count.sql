@@ -1,0 +1,1 @@
+ALTER TABLE "inbound_connectors" DROP COLUMN "received_count";
