@@ -19753,7 +19753,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Review one product of the order (pending until moderated; one per order and product) */
+    /**
+     * Review one product of the order (pending until moderated; one per order and product)
+     * @description At most 20 a minute per client address and link, 60 calls a minute per address to review links, 30 reviews of one product in 10 minutes from all links: over that, 429 rate_limited with Retry-After.
+     */
     post: {
       parameters: {
         query?: never;
