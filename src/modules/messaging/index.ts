@@ -12,6 +12,7 @@ export type { Send, SendOutcome } from './messaging.repository.js';
 export {
   createMessagingService,
   DEFAULT_SETTINGS,
+  eraseSendPins,
   type MessagingService,
   type PreviewInput,
 } from './messaging.service.js';
@@ -36,7 +37,7 @@ export {
   type VapidKeys,
 } from './push.service.js';
 export { checkVariables, renderMessage, smsSegments, variablesOf } from './render.js';
-export { cappedUntil, localTime, quietUntil } from './send-rules.js';
+export { addressHash, cappedUntil, localTime, PINNED_ADDRESS_VAR, quietUntil } from './send-rules.js';
 
 export const messagingMigrations: MigrationSet = {
   name: 'messaging',

@@ -286,3 +286,15 @@ export async function selectSuppressions(exec: Executor, hashes: string[]) {
     sql`select address_hash, reason from messaging_suppressions where address_hash = any(${sql.param(hashes)}::text[])`,
   );
 }
+
+/** Erasure: the customers' sends forget the address they were pinned to (its hash in `vars`). */
+export async function forgetPinnedAddresses(exec: Executor, customerIds: string[], key: string) {
+  if (customerIds.length === 0) return 0;
+  const r = await rows<{ id: string }>(
+    exec,
+    sql`update messaging_sends set vars = vars - ${key}::text
+        where customer_id = any(${sql.param(customerIds)}::text[]) and vars ->> ${key}::text is not null
+        returning id`,
+  );
+  return r.length;
+}
