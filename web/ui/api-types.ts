@@ -7586,6 +7586,8 @@ export interface paths {
                 channelId: string | null;
                 /** Format: date-time */
                 createdAt: string;
+                /** @description the provider's last report on a sent message (Twilio's SMS status callback) */
+                deliveryStatus: ('sent' | 'delivered' | 'undelivered' | 'failed' | 'read') | null;
                 /** Format: date-time */
                 dueAt: string;
                 /** @description the format it went out on (email, sms, whatsapp, push…) */
@@ -25434,7 +25436,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Delivery status of an SMS reply (Twilio status callback: MessageSid, MessageStatus, ErrorCode) */
+    /** Delivery status of an SMS reply or journey SMS (Twilio status callback: MessageSid, MessageStatus, ErrorCode) */
     post: {
       parameters: {
         query?: never;

@@ -190,6 +190,7 @@ export function createDelivery(deps: JourneysFlowDeps, leases: Leases) {
   ): Promise<Outcome> {
     const locale = send.vars.locale ?? 'en';
     let segments: number | undefined;
+    let providerMessageId: string | null = null;
     try {
       const rendered = await page.render({
         key: send.templateKey,
@@ -201,12 +202,13 @@ export function createDelivery(deps: JourneysFlowDeps, leases: Leases) {
       if (format === 'push') await pushTo(ctx, send, rendered);
       else if (format === 'sms' || format === 'whatsapp') {
         segments = rendered.sms?.segments;
-        await deps.direct![format]!.send(ctx, {
+        // Its delivery reports (Twilio's status callback) find the send by the provider's id.
+        ({ externalId: providerMessageId } = await deps.direct![format]!.send(ctx, {
           to: address,
           text: rendered.text,
           // SMS is free text; WhatsApp outside the 24 h window takes only an approved template.
           template: format === 'whatsapp' ? rendered.whatsapp : null,
-        });
+        }));
       } else await mailTo(ctx, send, address, rendered);
     } catch (err) {
       const reason = `provider: ${(err as Error).message}`.slice(0, 300);
@@ -227,7 +229,7 @@ export function createDelivery(deps: JourneysFlowDeps, leases: Leases) {
     }
     return done(
       send,
-      { status: 'sent', reason: null, format, sentAt: ctx.clock.now(), attempted: true },
+      { status: 'sent', reason: null, format, sentAt: ctx.clock.now(), attempted: true, providerMessageId },
       {
         timeline: {
           kind: 'message.sent',

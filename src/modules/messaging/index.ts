@@ -8,7 +8,12 @@ import type { MigrationSet } from '../../platform/db/migrate.js';
 import type { PersonalDataRegistry } from '../../platform/privacy/personal-data.js';
 
 export { SAMPLE_VARIABLES, TEMPLATE_VARIABLES } from './default-templates.js';
-export type { Send, SendOutcome } from './messaging.repository.js';
+export {
+  DELIVERY_STATUSES,
+  type DeliveryStatus as SendDeliveryStatus,
+  type Send,
+  type SendOutcome,
+} from './messaging.repository.js';
 export {
   createMessagingService,
   DEFAULT_SETTINGS,

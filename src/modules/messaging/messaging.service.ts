@@ -87,6 +87,14 @@ export interface MessagingService extends PushService {
   /** Cancels the queued sends of ended runs, each with its reason. */
   cancelSendsOfRuns(ctx: Ctx, list: Array<{ runId: string; reason: string }>): Promise<number>;
   sendsOf(ctx: Ctx, customerIds: string[], limit?: number): Promise<repo.Send[]>;
+  /**
+   * A provider's delivery report on a sent message, found by the provider's message id: forward
+   * only; false (nothing written) for an unknown id or a report that would go back.
+   */
+  recordDeliveryStatus(
+    ctx: Ctx,
+    report: { providerMessageId: string; status: repo.DeliveryStatus; reason: string | null },
+  ): Promise<boolean>;
   sentSince(
     ctx: Ctx,
     customerId: string,
@@ -240,6 +248,7 @@ export function createMessagingService(deps: { secrets?: SecretBox | undefined }
     finishSends: (ctx, outcomes, owner) => repo.updateSends(ctx.db, outcomes, owner),
     cancelSendsOfRuns: (ctx, list) => repo.cancelQueuedOfRuns(ctx.db, list),
     sendsOf: (ctx, ids, limit = 50) => repo.selectSendsOfCustomers(ctx.db, ids, limit),
+    recordDeliveryStatus: (ctx, report) => repo.updateDeliveryStatus(ctx.db, report),
     sentSince: (ctx, customerId, format, since) => repo.countSentSince(ctx.db, customerId, format, since),
     suppress: (ctx, address, reason) =>
       repo.insertSuppression(ctx.db, addressHash(address), reason, ctx.clock.now()),
