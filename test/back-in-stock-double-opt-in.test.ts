@@ -3,10 +3,12 @@
 // until the signed link is clicked; the link is single use, expires after 7 days and refuses a
 // tampered token; the click records marketing consent (source: double opt-in) and the restock then
 // sends exactly one message. A signed-in shopper is subscribed at once, with their consent.
+import { sql } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
 import { expect, it } from 'vitest';
 import type { Clock } from '../src/kernel/index.js';
 import type { HubConfig } from '../src/platform/config.js';
+import { rows } from '../src/platform/db/database.js';
 import {
   buildCommerceFixture,
   COMMERCE_HUB_OPTIONS,
@@ -233,6 +235,49 @@ describeEachHub(
       const again = await t.api('POST', '/api/back-in-stock', { ...as, body: { sku: f.skus.mug } });
       expect(again.body).toMatchObject({ id: r.body.id, status: 'active' });
       expect((await mailsTo(eve)).filter((m) => CONFIRM_SUBJECT.test(m.subject))).toHaveLength(0);
+    });
+
+    it('mails the confirmation to the address typed in, never to another address of the same profile', async () => {
+      // One profile with two people's addresses (a shared household profile): the first one it had
+      // is Fay's, Gus types his on the storefront.
+      const fay = `fay-${tag()}@example.test`;
+      const gus = `gus-${tag()}@example.test`;
+      const identify = (emails: string[]) =>
+        ok('POST', '/api/customers/identify', {
+          channelId: f.channels.web.id,
+          identifiers: emails.map((value) => ({ type: 'email', value })),
+        });
+      const shared = (await identify([fay])).customerId;
+      expect((await identify([fay, gus])).customerId).toBe(shared);
+      expect(await customerOf(gus)).toBe(shared);
+      // The cap came back in an earlier test: sold out again.
+      await ok('POST', '/api/inventory/adjustments', {
+        kind: 'count',
+        sku: f.skus.cap,
+        location: f.locations.warehouse.id,
+        quantity: 0,
+      });
+
+      expect((await subscribe(gus, f.skus.cap)).status).toBe(202);
+      const link = await linkOf(gus);
+      await pause(500);
+      expect(smtp.mails.filter((m) => m.to.includes(fay))).toHaveLength(0);
+      expect((await page('POST', link)).status).toBe(200);
+      await restock(f.skus.cap, 2);
+      await mailsMatching(gus, /Trail cap is back/);
+      await pause(500);
+      expect(smtp.mails.filter((m) => m.to.includes(fay))).toHaveLength(0);
+
+      // Erased: the subscription and the sends forget which address was typed (its hash).
+      const pinned = () =>
+        rows<{ n: number }>(
+          t.hub.database.db,
+          sql`select (select count(*) from back_in_stock_subscriptions where customer_id = ${shared} and address_hash is not null)::int
+                   + (select count(*) from messaging_sends where customer_id = ${shared} and vars ? 'toAddressHash')::int as n`,
+        );
+      expect((await pinned())[0]!.n).toBeGreaterThan(0);
+      await ok('POST', `/api/customers/${shared}/erase`, { reason: 'test' });
+      expect((await pinned())[0]!.n).toBe(0);
     });
 
     it('tells an address confirmed after the stock came back, once', async () => {

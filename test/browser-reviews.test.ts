@@ -2,7 +2,7 @@
 // order placed on the webshop → the review request mail at a local SMTP capture (the journey's delay
 // shortened to a second) → its link opened on a phone, no sign-in → 5 stars with a title and text →
 // the admin publishes it on the moderation page → the storefront product page shows the review with
-// the average and count.
+// the average and count → the admin takes it down with a reason asked in the page's own dialog.
 import { simpleParser } from 'mailparser';
 import { expect, it } from 'vitest';
 import type { HubConfig } from '../src/platform/config.js';
@@ -169,6 +169,41 @@ describeBrowser(
       expect(await reviews.textContent()).not.toContain(EMAIL);
       await reviews.scrollIntoViewIfNeeded();
       await t.screenshot(phone, 'product-reviews');
+    });
+
+    it('takes the review down with a reason asked in the admin’s own dialog, not a browser prompt', async () => {
+      const admin = await (await t.newContext()).newPage();
+      // A native prompt would fail the test: the page must not open one.
+      admin.on('dialog', (d) => {
+        throw new Error(`unexpected native ${d.type()}: ${d.message()}`);
+      });
+      await adminLogin(admin, t.base);
+      await admin.getByRole('link', { name: 'Reviews' }).click();
+      await admin.getByLabel('Status').selectOption('published');
+      const row = admin.locator('tr[data-status="published"]', { hasText: 'Warm and soft' });
+      await row.waitFor();
+      await row.getByRole('button', { name: 'Reject' }).click();
+      const dialog = admin.getByRole('dialog', { name: 'Reject this review' });
+      await dialog.waitFor();
+      expect(await dialog.textContent()).toContain('Harbour beanie');
+      const confirm = dialog.getByRole('button', { name: 'Reject review' });
+      expect(await confirm.isDisabled()).toBe(true); // no reason yet
+      // Escape closes it and nothing changes.
+      await admin.keyboard.press('Escape');
+      await expect.poll(() => dialog.isVisible(), LIVE).toBe(false);
+      expect(await row.count()).toBe(1);
+
+      await row.getByRole('button', { name: 'Reject' }).click();
+      await dialog.getByLabel('Reason for rejecting').fill('Names another shop');
+      await t.screenshot(admin, 'reviews-reject-dialog');
+      await confirm.click();
+      await expect.poll(() => dialog.isVisible(), LIVE).toBe(false);
+      await expect.poll(() => row.count(), LIVE).toBe(0);
+      await admin.getByLabel('Status').selectOption('rejected');
+      const rejected = admin.locator('tr[data-status="rejected"]', { hasText: 'Warm and soft' });
+      await expect.poll(() => rejected.textContent(), LIVE).toContain('Names another shop');
+      expect(await rejected.getByRole('button').count()).toBe(0); // nothing left to reject
+      expect(await admin.locator('body').textContent()).not.toMatch(RAW_ERROR_CODE);
     });
   },
   { config },

@@ -4,8 +4,11 @@
 // UCS-2, counted in segments); WhatsApp an approved template with its parameters. Consent is asked
 // per format at send time: a customer who refused SMS gets WhatsApp, one without marketing consent
 // gets nothing, and a template Meta refuses (4xx) fails the send once, without retries.
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { signTwilioRequest } from '../src/connectors/twilio/index.js';
 import { smsSegments } from '../src/modules/messaging/index.js';
+import { rows } from '../src/platform/db/database.js';
 import { type ChannelReceiver, startChannelReceiver } from './helpers/channel-receiver.js';
 import {
   buildCommerceFixture,
@@ -16,6 +19,9 @@ import { eventually } from './helpers/eventually.js';
 import { describeEachHub } from './helpers/test-hub.js';
 
 const ACCOUNT_SID = `AC${'0c'.repeat(16)}`;
+const TWILIO_TOKEN = 'twilio-auth-token-journeys';
+const PUBLIC_URL = 'http://hub.test';
+const smsSid = (to: string) => `SM${to.replace(/\D/g, '').padStart(32, '0')}`;
 const REFUSED_PHONE = '+46701110099';
 let graph: ChannelReceiver;
 let twilio: ChannelReceiver;
@@ -29,7 +35,11 @@ beforeAll(async () => {
           body: { messaging_product: 'whatsapp', messages: [{ id: `wamid.J${graph.requests.length}` }] },
         };
   twilio = await startChannelReceiver();
-  twilio.handle = () => ({ status: 201, body: { sid: `SM${'d'.repeat(30)}${twilio.requests.length}` } });
+  // The message's sid names its number: a status callback can be made for the SMS a test sent.
+  twilio.handle = (r) => ({
+    status: 201,
+    body: { sid: smsSid(new URLSearchParams(r.body).get('To') ?? '') },
+  });
 });
 afterAll(async () => {
   await graph?.close();
@@ -89,7 +99,7 @@ describeEachHub(
         name: 'Shop SMS',
         externalAccountId: '+15017122661',
         accountSid: ACCOUNT_SID,
-        authToken: 'twilio-auth-token-journeys',
+        authToken: TWILIO_TOKEN,
         apiBaseUrl: twilio.url,
       });
       await ok('POST', '/api/inbox/channel-accounts', {
@@ -131,6 +141,80 @@ describeEachHub(
       expect(segments.encoding).toBe('UCS-2');
       expect(segments.segments).toBe(Math.ceil(body.length / 67));
       expect(toGraph(ana.phone)).toEqual([]);
+    });
+
+    it("learns a journey SMS's delivery from Twilio's signed status callback, forward only", async () => {
+      const dee = await customer('en', [['marketing', true]]);
+      await leaveCart(dee.customerId);
+      const sent = (await settled(dee.customerId)).messages[0];
+      expect(sent).toMatchObject({ status: 'sent', format: 'sms', deliveryStatus: null });
+      const callback = new URL(new URLSearchParams(toTwilio(dee.phone)[0]!.body).get('StatusCallback')!);
+      expect(callback.origin).toBe(PUBLIC_URL);
+      const report = (params: Record<string, string>, token = TWILIO_TOKEN) => {
+        const form = new URLSearchParams({ AccountSid: ACCOUNT_SID, To: dee.phone, ...params });
+        return t.api('POST', callback.pathname, {
+          key: null,
+          body: form.toString(),
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            'x-twilio-signature': signTwilioRequest(token, callback.href, [...form.entries()]),
+          },
+        });
+      };
+      const deliveryOf = async () =>
+        (await ok('GET', `/api/customers/${dee.customerId}/messages`)).messages.find(
+          (x: { id: string }) => x.id === sent.id,
+        ) as { deliveryStatus: string | null; reason: string | null; status: string };
+      const reported = () =>
+        rows<{ n: number }>(
+          t.hub.database.db,
+          sql`select count(*)::int as n from messaging_sends where delivery_status is not null`,
+        ).then((r) => r[0]!.n);
+      const sid = smsSid(dee.phone);
+
+      // A wrong signature (another account's token) is refused and changes nothing.
+      const forged = await report({ MessageSid: sid, MessageStatus: 'delivered' }, 'not-the-token');
+      expect(forged.status).toBe(401);
+      expect((await deliveryOf()).deliveryStatus).toBeNull();
+      // An unknown message id: 2xx (Twilio stops retrying), nothing written.
+      const before = await reported();
+      expect((await report({ MessageSid: `SM${'f'.repeat(32)}`, MessageStatus: 'delivered' })).status).toBe(
+        200,
+      );
+      expect(await reported()).toBe(before);
+
+      expect((await report({ MessageSid: sid, MessageStatus: 'sent' })).status).toBe(200);
+      expect(await deliveryOf()).toMatchObject({ status: 'sent', deliveryStatus: 'sent' });
+      expect((await report({ MessageSid: sid, MessageStatus: 'delivered' })).status).toBe(200);
+      expect(await deliveryOf()).toMatchObject({ deliveryStatus: 'delivered', reason: null });
+      // Late or repeated reports never take it back.
+      for (const MessageStatus of ['sent', 'queued', 'undelivered'])
+        expect((await report({ MessageSid: sid, MessageStatus, ErrorCode: '30003' })).status).toBe(200);
+      expect(await deliveryOf()).toMatchObject({ deliveryStatus: 'delivered', reason: null });
+    });
+
+    it('a carrier that could not deliver a journey SMS is on its send with the error code', async () => {
+      const eli = await customer('en', [['marketing', true]]);
+      await leaveCart(eli.customerId);
+      const sent = (await settled(eli.customerId)).messages[0];
+      const callback = new URL(new URLSearchParams(toTwilio(eli.phone)[0]!.body).get('StatusCallback')!);
+      const form = new URLSearchParams({
+        MessageSid: smsSid(eli.phone),
+        MessageStatus: 'undelivered',
+        ErrorCode: '30003',
+      });
+      const r = await t.api('POST', callback.pathname, {
+        key: null,
+        body: form.toString(),
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-twilio-signature': signTwilioRequest(TWILIO_TOKEN, callback.href, [...form.entries()]),
+        },
+      });
+      expect(r.status).toBe(200);
+      const after = (await ok('GET', `/api/customers/${eli.customerId}/messages`)).messages[0];
+      expect(after).toMatchObject({ id: sent.id, status: 'sent', deliveryStatus: 'undelivered' });
+      expect(after.reason).toContain('30003');
     });
 
     it('a customer who refused SMS gets the approved WhatsApp template with its parameters', async () => {
@@ -193,5 +277,5 @@ describeEachHub(
       expect(toGraph(REFUSED_PHONE).length - before).toBe(1);
     });
   },
-  { ...COMMERCE_HUB_OPTIONS },
+  { config: { ...COMMERCE_HUB_OPTIONS.config, publicUrl: PUBLIC_URL } },
 );

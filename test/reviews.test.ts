@@ -6,6 +6,7 @@
 // channel's key, a publishable key); the product page's published reviews from every channel.
 import { simpleParser } from 'mailparser';
 import { expect, it } from 'vitest';
+import { REVIEW_LINK_BUDGETS } from '../src/flows/reviews/reviews.routes.js';
 import type { HubConfig } from '../src/platform/config.js';
 import {
   buildCommerceFixture,
@@ -238,6 +239,66 @@ describeEachHub(
         key: keys.pkWeb,
       });
       expect(missing.status).toBe(404);
+    });
+
+    it('keeps its own budgets on the public link routes: per address, per address and link, per product', async () => {
+      const budgets = REVIEW_LINK_BUDGETS;
+      const link = (token: string) => `/api/review-requests/${encodeURIComponent(token)}`;
+      const from = async (remoteAddress: string, method: 'GET' | 'POST', url: string, body?: unknown) => {
+        const res = await t.hub.http.inject({
+          method,
+          url,
+          remoteAddress,
+          ...(body ? { headers: { 'content-type': 'application/json' }, payload: JSON.stringify(body) } : {}),
+        });
+        return { status: res.statusCode, headers: res.headers, body: res.json() };
+      };
+      const limited = (r: Awaited<ReturnType<typeof from>>, per: string) => {
+        expect(r.status, JSON.stringify(r.body)).toBe(429);
+        expect(String(r.headers['content-type'])).toContain('application/problem+json');
+        expect(r.body).toMatchObject({ code: 'rate_limited' });
+        expect(r.body.detail).toContain(per);
+        expect(Number(r.headers['retry-after'])).toBeGreaterThan(0);
+        expect(r.body.retryAfterSeconds).toBe(Number(r.headers['retry-after']));
+      };
+      const tee = (await product(f.skus.tee)).id;
+      const mug = (await product(f.skus.mug)).id;
+      const before = await reviewCount();
+      const eventsBefore = (await ok('GET', '/api/events?types=review.submitted&limit=500')).items.length;
+
+      // Reading a page: normal use passes, then the address's budget ends; another address goes on.
+      for (let i = 0; i < budgets.perAddress.max; i++)
+        expect((await from('198.51.100.1', 'GET', link(orders.b!.token))).status).toBe(200);
+      limited(await from('198.51.100.1', 'GET', link(orders.b!.token)), 'per client address');
+      limited(
+        await from('198.51.100.1', 'POST', `${link(orders.b!.token)}/reviews`, {}),
+        'per client address',
+      );
+      expect((await from('198.51.100.2', 'GET', link(orders.b!.token))).status).toBe(200);
+
+      // Submitting through one link from one address (already reviewed: each is a 409).
+      const post = (address: string, token: string, productId: string) =>
+        from(address, 'POST', `${link(token)}/reviews`, { productId, rating: 1 });
+      for (let i = 0; i < budgets.perAddressAndLink.max; i++)
+        expect((await post('198.51.100.3', orders.a!.token, tee)).body.code).toBe('review_exists');
+      limited(await post('198.51.100.3', orders.a!.token, tee), 'per client address and review link');
+      expect((await post('198.51.100.3', orders.b!.token, mug)).status).toBe(400); // another link: its own
+
+      // A product's budget counts proven links only: forged ones cannot use it up.
+      for (let i = 0; i < budgets.perProduct.max; i++)
+        expect((await post(`198.51.101.${i}`, 'ord_x.zzzzzz.forgedforgedforgedforged', tee)).status).toBe(
+          404,
+        );
+      // The tee's review and its second try in the test above, and the 409s from one address here.
+      let used = 2 + budgets.perAddressAndLink.max;
+      for (let i = 0; used < budgets.perProduct.max; i++, used++)
+        expect((await post(`198.51.102.${i}`, orders.a!.token, tee)).body.code).toBe('review_exists');
+      limited(await post('198.51.102.200', orders.a!.token, tee), 'per product');
+      expect((await post('198.51.102.200', orders.a!.token, mug)).body.code).toBe('review_exists');
+
+      expect(await reviewCount()).toBe(before);
+      const eventsAfter = (await ok('GET', '/api/events?types=review.submitted&limit=500')).items.length;
+      expect(eventsAfter).toBe(eventsBefore);
     });
   },
   { config },

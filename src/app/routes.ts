@@ -104,6 +104,7 @@ export async function registerHubRoutes(http: FastifyInstance, deps: HubRoutesDe
     flow: services.inboxFlow,
     inbox: services.inbox,
     journeys: services.journeysFlow.deps,
+    sends: services.journeysFlow.deps.messaging,
     publicUrl: config.publicUrl,
     maxAttachmentBytes: config.maxAttachmentBytes,
   });

@@ -34,6 +34,10 @@ export const reviewsEn = {
   'reviews.admin.publish': 'Publish',
   'reviews.admin.reject': 'Reject',
   'reviews.admin.reason': 'Reason for rejecting',
+  'reviews.admin.rejectTitle': 'Reject this review',
+  'reviews.admin.rejectHint':
+    'It stops showing on every channel’s product page. The reason stays with the review for your team.',
+  'reviews.admin.rejectConfirm': 'Reject review',
   'reviews.admin.empty': 'No reviews here.',
   'reviews.admin.more': 'Load more',
 } as const;
@@ -75,6 +79,10 @@ export const reviewsEs: Catalog = {
   'reviews.admin.publish': 'Publicar',
   'reviews.admin.reject': 'Rechazar',
   'reviews.admin.reason': 'Motivo del rechazo',
+  'reviews.admin.rejectTitle': 'Rechazar esta reseña',
+  'reviews.admin.rejectHint':
+    'Deja de mostrarse en la página de producto de todos los canales. El motivo queda con la reseña para tu equipo.',
+  'reviews.admin.rejectConfirm': 'Rechazar reseña',
   'reviews.admin.empty': 'No hay reseñas aquí.',
   'reviews.admin.more': 'Cargar más',
 };
@@ -113,6 +121,10 @@ export const reviewsSv: Catalog = {
   'reviews.admin.publish': 'Publicera',
   'reviews.admin.reject': 'Avvisa',
   'reviews.admin.reason': 'Skäl att avvisa',
+  'reviews.admin.rejectTitle': 'Avvisa recensionen',
+  'reviews.admin.rejectHint':
+    'Den visas inte längre på någon kanals produktsida. Skälet sparas med recensionen för ditt team.',
+  'reviews.admin.rejectConfirm': 'Avvisa recension',
   'reviews.admin.empty': 'Inga recensioner här.',
   'reviews.admin.more': 'Visa fler',
 };
@@ -151,6 +163,10 @@ export const reviewsBg: Catalog = {
   'reviews.admin.publish': 'Публикувай',
   'reviews.admin.reject': 'Отхвърли',
   'reviews.admin.reason': 'Причина за отхвърляне',
+  'reviews.admin.rejectTitle': 'Отхвърляне на отзива',
+  'reviews.admin.rejectHint':
+    'Отзивът вече не се показва на продуктовата страница в нито един канал. Причината остава към отзива за вашия екип.',
+  'reviews.admin.rejectConfirm': 'Отхвърли отзива',
   'reviews.admin.empty': 'Няма отзиви тук.',
   'reviews.admin.more': 'Зареди още',
 };
@@ -189,6 +205,10 @@ export const reviewsNl: Catalog = {
   'reviews.admin.publish': 'Publiceren',
   'reviews.admin.reject': 'Afwijzen',
   'reviews.admin.reason': 'Reden van afwijzing',
+  'reviews.admin.rejectTitle': 'Deze review afwijzen',
+  'reviews.admin.rejectHint':
+    'Hij verschijnt niet meer op de productpagina van welk kanaal ook. De reden blijft bij de review voor je team.',
+  'reviews.admin.rejectConfirm': 'Review afwijzen',
   'reviews.admin.empty': 'Geen reviews hier.',
   'reviews.admin.more': 'Meer laden',
 };

@@ -7586,6 +7586,8 @@ export interface paths {
                 channelId: string | null;
                 /** Format: date-time */
                 createdAt: string;
+                /** @description the provider's last report on a sent message (Twilio's SMS status callback) */
+                deliveryStatus: ('sent' | 'delivered' | 'undelivered' | 'failed' | 'read') | null;
                 /** Format: date-time */
                 dueAt: string;
                 /** @description the format it went out on (email, sms, whatsapp, push…) */
@@ -19753,7 +19755,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Review one product of the order (pending until moderated; one per order and product) */
+    /**
+     * Review one product of the order (pending until moderated; one per order and product)
+     * @description At most 20 a minute per client address and link, 60 calls a minute per address to review links, 30 reviews of one product in 10 minutes from all links: over that, 429 rate_limited with Retry-After.
+     */
     post: {
       parameters: {
         query?: never;
@@ -25431,7 +25436,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Delivery status of an SMS reply (Twilio status callback: MessageSid, MessageStatus, ErrorCode) */
+    /** Delivery status of an SMS reply or journey SMS (Twilio status callback: MessageSid, MessageStatus, ErrorCode) */
     post: {
       parameters: {
         query?: never;

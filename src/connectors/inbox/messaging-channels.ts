@@ -11,6 +11,7 @@ import {
   channelAccountRoutes,
   type InboxService,
 } from '../../modules/inbox/index.js';
+import type { MessagingService } from '../../modules/messaging/index.js';
 import { createGraphSender, createWhatsAppJourneySender, metaWebhookRoutes } from '../meta/index.js';
 import { createTwilioJourneySender, createTwilioSender, twilioWebhookRoutes } from '../twilio/index.js';
 
@@ -23,6 +24,8 @@ export async function registerMessagingChannels(
     inbox: Pick<InboxService, 'recordDeliveryStatus'>;
     /** The journeys' senders: journey messages by SMS and WhatsApp go out through the same accounts. */
     journeys?: Pick<JourneysFlowDeps, 'direct'> | undefined;
+    /** The send log: journey SMS learn their delivery reports from Twilio's status callbacks. */
+    sends?: Pick<MessagingService, 'recordDeliveryStatus'> | undefined;
     /** OMNIHUB_PUBLIC_URL: Twilio's status callbacks and the URL its signatures cover. */
     publicUrl: string | undefined;
     /** Media a customer sends over this size is not kept. */

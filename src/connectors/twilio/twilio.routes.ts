@@ -1,6 +1,7 @@
 // Twilio's SMS webhooks for one connected number: POST /webhooks/twilio/{accountId}/sms (a
 // customer's message: MessageSid, From, Body, NumMedia/MediaUrlN) and …/status (MessageSid,
-// MessageStatus, ErrorCode of our replies). Both are form-encoded and signed with X-Twilio-Signature
+// MessageStatus, ErrorCode of our inbox replies and of journey SMS, whose send rows learn it: forward
+// only, an unknown MessageSid changes nothing). Both are form-encoded and signed with X-Twilio-Signature
 // over the URL Twilio called (the hub's OMNIHUB_PUBLIC_URL + path, else this request's own URL) and
 // the sorted parameters: 401 and nothing stored when it is missing or wrong. The same MessageSid twice
 // is one message. The answer is empty TwiML (no automatic reply).
@@ -9,6 +10,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../kernel/index.js';
 import type { ChannelAccountWithCredentials, DeliveryStatus } from '../../modules/inbox/index.js';
+import {
+  DELIVERY_STATUSES,
+  type MessagingService,
+  type SendDeliveryStatus,
+} from '../../modules/messaging/index.js';
+import type { Ctx } from '../../platform/context.js';
 import { publicRoute } from '../../platform/http/route-policy.js';
 import { applyDeliveries, type ChannelDelivery } from '../inbox/channel-delivery.js';
 import { fetchLimited, type MediaRef } from '../inbox/media-fetch.js';
@@ -16,6 +23,7 @@ import type { MessagingWebhookDeps } from '../meta/meta.routes.js';
 import { TWILIO_DEFAULT_BASE_URL } from './twilio-sender.js';
 import { TWILIO_SIGNATURE_HEADER, verifyTwilioSignature } from './twilio-signature.js';
 
+type SendStatuses = Pick<MessagingService, 'recordDeliveryStatus'>;
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
 const Params = z.strictObject({ accountId: z.string().min(1).max(80) });
 const STATUSES: Record<string, DeliveryStatus> = {
@@ -85,6 +93,19 @@ function inboundSms(
   };
 }
 
+/** A journey SMS's send row learns Twilio's report (sent, delivered, undelivered, failed, read). */
+async function recordSendStatus(ctx: Ctx, sends: SendStatuses | undefined, form: URLSearchParams) {
+  const status = required(form, 'MessageStatus') as SendDeliveryStatus;
+  if (!sends || !DELIVERY_STATUSES.includes(status)) return;
+  const code = form.get('ErrorCode');
+  const failed = status === 'failed' || status === 'undelivered';
+  await sends.recordDeliveryStatus(ctx, {
+    providerMessageId: required(form, 'MessageSid'),
+    status,
+    reason: failed ? `Twilio: ${status}${code ? ` (error ${code})` : ''}` : null,
+  });
+}
+
 function statusReport(form: URLSearchParams): ChannelDelivery[] {
   const status = STATUSES[required(form, 'MessageStatus')];
   if (!status) return []; // queued, sending, accepted…: nothing we do not know yet
@@ -95,7 +116,9 @@ function statusReport(form: URLSearchParams): ChannelDelivery[] {
 }
 
 export const twilioWebhookRoutes =
-  (deps: MessagingWebhookDeps & { publicUrl?: string | undefined }): FastifyPluginAsyncZod =>
+  (
+    deps: MessagingWebhookDeps & { publicUrl?: string | undefined; sends?: SendStatuses | undefined },
+  ): FastifyPluginAsyncZod =>
   async (app) => {
     app.removeAllContentTypeParsers();
     app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
@@ -128,6 +151,7 @@ export const twilioWebhookRoutes =
           channelId: account.channelId,
           maxAttachmentBytes: deps.maxAttachmentBytes,
         });
+        if (what === 'status') await recordSendStatus(ctx, deps.sends, form);
         return reply.header('content-type', 'text/xml; charset=utf-8').send(EMPTY_TWIML);
       };
 
@@ -152,7 +176,7 @@ export const twilioWebhookRoutes =
         schema: {
           tags,
           summary:
-            'Delivery status of an SMS reply (Twilio status callback: MessageSid, MessageStatus, ErrorCode)',
+            'Delivery status of an SMS reply or journey SMS (Twilio status callback: MessageSid, MessageStatus, ErrorCode)',
           params: Params,
         },
       },

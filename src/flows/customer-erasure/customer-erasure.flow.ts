@@ -9,7 +9,8 @@ import { eraseCdpData } from '../../modules/cdp/index.js';
 import type { CustomersService, ErasureReceipt } from '../../modules/customers/index.js';
 import type { InboxService } from '../../modules/inbox/index.js';
 import { eraseIntegrationDataOfCustomer } from '../../modules/integrations/index.js';
-import { erasePushSubscriptions } from '../../modules/messaging/index.js';
+import { eraseBackInStockOfCustomers } from '../../modules/journeys/index.js';
+import { erasePushSubscriptions, eraseSendPins } from '../../modules/messaging/index.js';
 import { eraseOrdersOfCustomer } from '../../modules/orders/index.js';
 import { erasePaymentsOfOrders } from '../../modules/payments/index.js';
 import type { ReviewsService } from '../../modules/reviews/index.js';
@@ -74,6 +75,9 @@ export function createCustomerErasureFlow(deps: CustomerErasureDeps) {
         const storedResponses = await forgetStoredResponses(tx, { ...subject, recordIds });
         const shopperRecords =
           (await eraseShopperData(tx, subject)) + (await erasePushSubscriptions(tx, subject));
+        // Back-in-stock alerts asked for by typing an address keep its hash: forgotten with the person.
+        await eraseBackInStockOfCustomers(tx, subject);
+        await eraseSendPins(tx, subject);
         const cdpRecords = await eraseCdpData(tx, subject);
         const inbox = (await deps.inbox?.eraseCustomerData(tx, subject)) ?? { conversations: 0, messages: 0 };
         // Balances stay (they are owed); what staff wrote on the entries goes.

@@ -36,7 +36,14 @@ const MODULES_WITHOUT_CUSTOMER_DATA: PersonalDataRegistry[] = [
     // Runs and back-in-stock subscriptions keep the profile id (no contact data): an erased
     // customer's are refused at send time (customer_unknown).
     owner: 'journeys',
-    personal: [],
+    personal: [
+      {
+        table: 'back_in_stock_subscriptions',
+        column: 'address_hash',
+        erasure:
+          'set to null and live subscriptions cancelled (SHA-256 of the address typed in; the pin in the sends’ vars goes too)',
+      },
+    ],
     notPersonal: [{ table: 'journey_sweeps', column: 'name', reason: "a daily sweep's name (win_back)" }],
   },
   {

@@ -114,7 +114,7 @@ export const backInStockRoutes =
           });
           if (!found.ok) throw invalid('body.email', 'not an email address the hub accepts');
           // Consent is recorded when the owner of the address confirms (the mailed link).
-          return { customerId: found.value.customerId, pending: true };
+          return { customerId: found.value.customerId, pending: true, address: body.email! };
         };
         if (named ? !body.consent && !(await consented(flow, ctx, named, channelId)) : !body.consent)
           throw invalid('body.consent', NEEDS_CONSENT);

@@ -8,13 +8,17 @@
 import { fail, ok, type Result } from '../../kernel/index.js';
 import { channelViewScope } from '../../modules/catalog/index.js';
 import type { BackInStockSubscription } from '../../modules/journeys/index.js';
+import { addressHash, PINNED_ADDRESS_VAR } from '../../modules/messaging/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import type { StoredEvent } from '../../platform/events/event-log.js';
 import type { JourneysFlowDeps } from './deps.js';
 
 export type SubscribeRefusal = { reason: 'unknown_sku' | 'in_stock' | 'unknown_channel' };
-/** Who to tell: a known customer (subscribed at once) or an address typed in (confirmed by mail first). */
-export type Subscriber = { customerId: string; pending: boolean };
+/**
+ * Who to tell: a known customer (subscribed at once) or an address typed in (confirmed by mail first,
+ * and told at that address only: the profile it names may hold other people's addresses too).
+ */
+export type Subscriber = { customerId: string; pending: boolean; address?: string };
 export interface Subscribed extends BackInStockSubscription {
   /** A confirmation mail was queued by this request (false: none needed, or one went lately). */
   confirmationSent: boolean;
@@ -24,6 +28,10 @@ export interface Subscribed extends BackInStockSubscription {
 const TAKING = new Set(['reservation', 'fulfil']);
 /** The kind of the signed confirmation links (its HMAC differs from every other link's). */
 const CONFIRM_KIND = 'back_in_stock_confirm';
+
+/** A subscription asked for by typing an address: its messages go to that address only. */
+const pinTo = (s: BackInStockSubscription): Record<string, string> =>
+  s.addressHash ? { [PINNED_ADDRESS_VAR]: s.addressHash } : {};
 
 export function createBackInStock(deps: JourneysFlowDeps) {
   /** Ends the active subscriptions of these available variants and starts their runs, in one transaction. */
@@ -38,7 +46,7 @@ export function createBackInStock(deps: JourneysFlowDeps) {
           runKey: s.id,
           ref: s.sku,
           channelId: s.channelId,
-          vars: { ...s.vars, sku: s.sku },
+          vars: { ...s.vars, sku: s.sku, ...pinTo(s) },
         })),
       );
     });
@@ -61,6 +69,7 @@ export function createBackInStock(deps: JourneysFlowDeps) {
         purpose: 'transactional',
         channelId: sub.channelId,
         vars: {
+          ...pinTo(sub),
           shop: brand.name,
           product: sub.vars.product ?? '',
           locale: sub.vars.locale ?? 'en',
@@ -106,21 +115,28 @@ export function createBackInStock(deps: JourneysFlowDeps) {
       const atp = (await deps.inventory.availableToSell(ctx, channel.id, [input.sku])).get(input.sku) ?? 0;
       if (atp > 0) return fail<SubscribeRefusal>({ reason: 'in_stock' });
       // The customer is found (or made) and their consent recorded only for a subscription that stands.
-      const { customerId, pending } = await input.subscriber();
+      const { customerId, pending, address } = await input.subscriber();
       const vars = {
         product: product.title,
         handle: product.handle,
         ...(input.locale ? { locale: input.locale } : {}),
       };
+      const pinned = address ? addressHash(address) : null;
       const r = await inTransaction(ctx, async (tx) => {
         const sub = await deps.backInStock.subscribe(tx, {
           customerId,
           sku: input.sku,
           channelId: channel.id,
           vars,
+          addressHash: pinned,
           pending,
         });
-        const sent = sub.status === 'pending_confirmation' && (await queueConfirmation(tx, sub));
+        // Mailed only to the address the pending subscription is for (another typed on the same
+        // profile meanwhile gets nothing: the answer is the same).
+        const sent =
+          sub.status === 'pending_confirmation' &&
+          sub.addressHash === pinned &&
+          (await queueConfirmation(tx, sub));
         return { ...sub, confirmationSent: sent };
       });
       if (r.confirmationSent) deps.wake?.sends();

@@ -6,9 +6,11 @@
 // is never sent twice (the send row is leased, its Message-ID is stable).
 import { type ContactDecision, mayContact } from '../../modules/customers/index.js';
 import {
+  addressHash,
   cappedUntil,
   type MessageFormat,
   type MessagingSettings,
+  PINNED_ADDRESS_VAR,
   quietUntil,
   type Rendered,
   type Send,
@@ -66,9 +68,10 @@ interface Outcome {
 }
 
 /** What one page of sends reads once, just before sending: consent, addresses, suppressions, templates. */
+type Addresses = Array<{ type: string; value: string }> | null;
 interface Page {
   consent: Map<string, Consent>;
-  addresses: Map<string, Array<{ type: string; value: string }> | null>;
+  addresses: Map<string, Addresses>;
   suppressed: Map<string, string>;
   render: ReturnType<JourneysFlowDeps['messaging']['renderer']>;
   settings: MessagingSettings;
@@ -122,10 +125,7 @@ export function createDelivery(deps: JourneysFlowDeps, leases: Leases) {
     const ids = page.addresses.get(send.customerId);
     const reasons: string[] = [];
     for (const format of send.formats as MessageFormat[]) {
-      const address =
-        format === 'push'
-          ? await pushAddress(ctx, send.customerId)
-          : ids?.find((i) => ADDRESS_TYPES[format]?.includes(i.type))?.value;
+      const address = await addressOf(ctx, send, format, ids);
       if (!address) continue;
       if (!page.ready[format]) {
         reasons.push(`${format}:not_connected`);
@@ -146,6 +146,17 @@ export function createDelivery(deps: JourneysFlowDeps, leases: Leases) {
       return transmit(ctx, send, format, address, page);
     }
     return refused(send, reasons.join(', ') || 'no_address', null);
+  }
+  /**
+   * Where a format reaches the customer: their first address of its types, or, for a send pinned to
+   * an address typed in, that address only while it is still theirs (not a push device, not another
+   * address of a shared profile).
+   */
+  async function addressOf(ctx: Ctx, send: Send, format: MessageFormat, ids: Addresses | undefined) {
+    const pinned = send.vars[PINNED_ADDRESS_VAR];
+    if (format === 'push') return pinned ? undefined : pushAddress(ctx, send.customerId);
+    const theirs = ids?.filter((i) => ADDRESS_TYPES[format]?.includes(i.type)) ?? [];
+    return (pinned ? theirs.find((i) => addressHash(i.value) === pinned) : theirs[0])?.value;
   }
   /** A customer with a push subscription is reachable by push (the suppression list keys on the id). */
   async function pushAddress(ctx: Ctx, customerId: string): Promise<string | undefined> {
@@ -179,6 +190,7 @@ export function createDelivery(deps: JourneysFlowDeps, leases: Leases) {
   ): Promise<Outcome> {
     const locale = send.vars.locale ?? 'en';
     let segments: number | undefined;
+    let providerMessageId: string | null = null;
     try {
       const rendered = await page.render({
         key: send.templateKey,
@@ -190,12 +202,13 @@ export function createDelivery(deps: JourneysFlowDeps, leases: Leases) {
       if (format === 'push') await pushTo(ctx, send, rendered);
       else if (format === 'sms' || format === 'whatsapp') {
         segments = rendered.sms?.segments;
-        await deps.direct![format]!.send(ctx, {
+        // Its delivery reports (Twilio's status callback) find the send by the provider's id.
+        ({ externalId: providerMessageId } = await deps.direct![format]!.send(ctx, {
           to: address,
           text: rendered.text,
           // SMS is free text; WhatsApp outside the 24 h window takes only an approved template.
           template: format === 'whatsapp' ? rendered.whatsapp : null,
-        });
+        }));
       } else await mailTo(ctx, send, address, rendered);
     } catch (err) {
       const reason = `provider: ${(err as Error).message}`.slice(0, 300);
@@ -216,7 +229,7 @@ export function createDelivery(deps: JourneysFlowDeps, leases: Leases) {
     }
     return done(
       send,
-      { status: 'sent', reason: null, format, sentAt: ctx.clock.now(), attempted: true },
+      { status: 'sent', reason: null, format, sentAt: ctx.clock.now(), attempted: true, providerMessageId },
       {
         timeline: {
           kind: 'message.sent',

@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { JOURNEY_KEYS } from '../../modules/journeys/index.js';
 import {
+  DELIVERY_STATUSES,
   MESSAGE_FORMATS,
   MESSAGE_LOCALES,
   MessagingSettings,
@@ -75,6 +76,10 @@ const SendView = z.object({
   dueAt: z.date(),
   createdAt: z.date(),
   sentAt: z.date().nullable(),
+  deliveryStatus: z
+    .enum(DELIVERY_STATUSES)
+    .nullable()
+    .describe("the provider's last report on a sent message (Twilio's SMS status callback)"),
 });
 const RunView = z.object({
   id: z.string(),

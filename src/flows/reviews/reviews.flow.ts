@@ -103,10 +103,15 @@ export function createReviewsFlow(deps: ReviewsFlowDeps) {
       };
     },
 
+    /**
+     * `admit` runs once the link is proven and the product is the order's, before anything is written
+     * (the route's per-product budget: a flood of forged links cannot use up a product's budget).
+     */
     async submit(
       ctx: Ctx,
       token: string,
       input: ReviewText & { productId: string; locale: string },
+      admit?: (productId: string) => void,
     ): Promise<Review> {
       const { order } = await orderOf(ctx, token);
       const product = (await productsOf(ctx, order)).find((p) => p.productId === input.productId);
@@ -114,6 +119,7 @@ export function createReviewsFlow(deps: ReviewsFlowDeps) {
         throw validationError([
           { path: 'productId', message: 'is not a product of this order', code: 'not_in_order' },
         ]);
+      admit?.(product.productId);
       return deps.reviews.submit(ctx, {
         ...input,
         orderId: order.id,

@@ -12,6 +12,8 @@ export interface BackInStockSubscription {
   channelId: string;
   status: 'pending_confirmation' | 'active' | 'notified' | 'cancelled' | 'expired';
   vars: Record<string, string>;
+  /** SHA-256 of the address typed in to ask for it, the one address to tell; null for a known customer. */
+  addressHash: string | null;
   createdAt: Date;
   endedAt: Date | null;
   /** Until when a pending one may be confirmed (null once active). */
@@ -27,6 +29,7 @@ const toSub = (r: SubRow): BackInStockSubscription => ({
   channelId: r.channel_id,
   status: r.status as BackInStockSubscription['status'],
   vars: r.vars,
+  addressHash: r.address_hash,
   createdAt: new Date(r.created_at),
   endedAt: r.ended_at ? new Date(r.ended_at) : null,
   expiresAt: r.expires_at ? new Date(r.expires_at) : null,
@@ -37,7 +40,9 @@ const toSub = (r: SubRow): BackInStockSubscription => ({
  * Adds the subscription (active, or pending until `expiresAt`), or returns the customer's live one
  * for the same variant and channel: an active one stays active, a pending one becomes active when
  * this one is (a signed-in shopper), else its confirmation window restarts. A pending one past its
- * window is expired first, so it is replaced rather than revived.
+ * window is expired first, so it is replaced rather than revived. The address it was asked for stays
+ * the first one's while it lives (a second address typed on a shared profile changes nothing), but a
+ * known customer's own request that activates a pending one makes it theirs.
  */
 export async function upsertSubscription(
   exec: Executor,
@@ -53,11 +58,13 @@ export async function upsertSubscription(
   );
   const [row] = await rows<SubRow>(
     exec,
-    sql`insert into back_in_stock_subscriptions as b (id, customer_id, sku, channel_id, status, vars, created_at, expires_at)
+    sql`insert into back_in_stock_subscriptions as b (id, customer_id, sku, channel_id, status, vars, address_hash, created_at, expires_at)
         values (${s.id}, ${s.customerId}, ${s.sku}, ${s.channelId}, ${s.status}, ${JSON.stringify(s.vars)}::jsonb,
-          ${now}, ${s.expiresAt?.toISOString() ?? null})
+          ${s.addressHash}, ${now}, ${s.expiresAt?.toISOString() ?? null})
         on conflict (customer_id, sku, channel_id) where status in ('active', 'pending_confirmation')
           do update set vars = excluded.vars,
+            address_hash = case when b.status <> 'active' and excluded.status = 'active'
+                                then excluded.address_hash else b.address_hash end,
             status = case when b.status = 'active' then 'active' else excluded.status end,
             expires_at = case when b.status = 'active' or excluded.status = 'active' then null
                               else excluded.expires_at end
@@ -198,4 +205,24 @@ export async function extendSweep(exec: Executor, o: { name: string; leaseUntil:
         where name = ${o.name} and lease_owner = ${o.owner} returning name`,
   );
   return r.length > 0;
+}
+
+/** Erasure: the customers' subscriptions forget the address typed in (their live ones end). */
+export async function forgetSubscriptionAddresses(
+  exec: Executor,
+  customerIds: string[],
+  now: Date,
+): Promise<number> {
+  if (customerIds.length === 0) return 0;
+  const r = await rows<{ id: string }>(
+    exec,
+    sql`update back_in_stock_subscriptions
+        set address_hash = null,
+            status = case when status in ('active', 'pending_confirmation') then 'cancelled' else status end,
+            ended_at = coalesce(ended_at, ${now.toISOString()})
+        where customer_id = any(${sql.param(customerIds)}::text[])
+          and (address_hash is not null or status in ('active', 'pending_confirmation'))
+        returning id`,
+  );
+  return r.length;
 }

@@ -19,6 +19,8 @@ export interface BackInStockService {
       sku: string;
       channelId: string;
       vars: Record<string, string>;
+      /** SHA-256 of the address typed in (pending ones): the one address to tell. */
+      addressHash?: string | null;
       pending?: boolean;
     },
   ): Promise<repo.BackInStockSubscription>;
@@ -57,6 +59,7 @@ export function createBackInStockService(): BackInStockService {
       const now = ctx.clock.now();
       return repo.upsertSubscription(ctx.db, {
         ...input,
+        addressHash: input.addressHash ?? null,
         id: newId('bis'),
         createdAt: now,
         status: pending ? 'pending_confirmation' : 'active',
@@ -81,4 +84,9 @@ export function createBackInStockService(): BackInStockService {
     finishSweep: (ctx, name, owner, everyMs) =>
       repo.finishSweep(ctx.db, { name, owner, nextAt: new Date(ctx.clock.now().getTime() + everyMs) }),
   };
+}
+
+/** Erasure of customers: their back-in-stock subscriptions end and forget the address typed in. */
+export function eraseBackInStockOfCustomers(ctx: Ctx, subject: { profileIds: string[] }): Promise<number> {
+  return repo.forgetSubscriptionAddresses(ctx.db, subject.profileIds, ctx.clock.now());
 }

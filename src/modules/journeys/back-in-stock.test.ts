@@ -66,4 +66,33 @@ describeEachDatabase('back-in-stock double opt-in', [journeysMigrations], (t) =>
     expect(active).toMatchObject({ id: pending.id, status: 'active', expiresAt: null });
     expect(await sub('cus_eve', 'SKU-E')).toMatchObject({ id: pending.id, status: 'active' });
   });
+
+  it('keeps the address a live subscription was asked for: the first typed, until its owner signs in', async () => {
+    const typed = (customerId: string, sku: string, addressHash: string | null, pending = true) =>
+      service.subscribe(ctx(), { customerId, sku, channelId: 'chn_web', vars: {}, addressHash, pending });
+    const fay = await typed('cus_shared', 'SKU-F', 'hash-fay');
+    expect(fay).toMatchObject({ status: 'pending_confirmation', addressHash: 'hash-fay' });
+    // Another address typed on the same profile changes nothing while Fay's is live.
+    expect(await typed('cus_shared', 'SKU-F', 'hash-gus')).toMatchObject({
+      id: fay.id,
+      addressHash: 'hash-fay',
+    });
+    // The profile's own (signed-in) request activates it as theirs: no typed address to keep to.
+    expect(await typed('cus_shared', 'SKU-F', null, false)).toMatchObject({
+      id: fay.id,
+      status: 'active',
+      addressHash: null,
+    });
+    expect(await typed('cus_shared', 'SKU-F', 'hash-gus')).toMatchObject({
+      status: 'active',
+      addressHash: null,
+    });
+    // Confirmed by Fay's link: active, still hers, whatever is typed next.
+    const own = await typed('cus_shared', 'SKU-G', 'hash-fay');
+    await service.confirm(ctx(), own.id);
+    expect(await typed('cus_shared', 'SKU-G', 'hash-gus')).toMatchObject({
+      status: 'active',
+      addressHash: 'hash-fay',
+    });
+  });
 });

@@ -12,6 +12,7 @@ export {
   CONFIRM_WINDOW_MS,
   CONFIRMATIONS_PER_HOUR,
   createBackInStockService,
+  eraseBackInStockOfCustomers,
   RESEND_AFTER_MS,
 } from './back-in-stock.service.js';
 export {

@@ -61,6 +61,9 @@ export const backInStockSubscriptions = pgTable(
     status: text('status').notNull(),
     // What the message names and links to (the product's title and handle when subscribed).
     vars: jsonb('vars').$type<Record<string, string>>().notNull(),
+    // SHA-256 of the address typed in to ask for it (null: a known customer's own request): the only
+    // address it is told at. A profile may hold other people's addresses.
+    addressHash: text('address_hash'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
     /** Until when a pending subscription may be confirmed. */

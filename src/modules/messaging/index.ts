@@ -8,10 +8,16 @@ import type { MigrationSet } from '../../platform/db/migrate.js';
 import type { PersonalDataRegistry } from '../../platform/privacy/personal-data.js';
 
 export { SAMPLE_VARIABLES, TEMPLATE_VARIABLES } from './default-templates.js';
-export type { Send, SendOutcome } from './messaging.repository.js';
+export {
+  DELIVERY_STATUSES,
+  type DeliveryStatus as SendDeliveryStatus,
+  type Send,
+  type SendOutcome,
+} from './messaging.repository.js';
 export {
   createMessagingService,
   DEFAULT_SETTINGS,
+  eraseSendPins,
   type MessagingService,
   type PreviewInput,
 } from './messaging.service.js';
@@ -37,7 +43,7 @@ export {
   type VapidKeys,
 } from './push.service.js';
 export { checkVariables, renderMessage, smsSegments, variablesOf } from './render.js';
-export { cappedUntil, localTime, quietUntil } from './send-rules.js';
+export { addressHash, cappedUntil, localTime, PINNED_ADDRESS_VAR, quietUntil } from './send-rules.js';
 
 export const messagingMigrations: MigrationSet = {
   name: 'messaging',

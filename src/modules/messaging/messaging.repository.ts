@@ -21,7 +21,15 @@ export interface Send {
   reason: string | null;
   createdAt: Date;
   sentAt: Date | null;
+  /** The provider's id of the message (Twilio's MessageSid), once handed over. */
+  providerMessageId: string | null;
+  /** What the provider reported last: sent, delivered, undelivered, failed, read. */
+  deliveryStatus: DeliveryStatus | null;
 }
+
+/** A provider's report on a message it was handed, in the order they can follow one another. */
+export const DELIVERY_STATUSES = ['sent', 'delivered', 'undelivered', 'failed', 'read'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 type SendRow = SqlRow<typeof messagingSends>;
 const toSend = (r: SendRow): Send => ({
@@ -40,6 +48,8 @@ const toSend = (r: SendRow): Send => ({
   reason: r.reason,
   createdAt: new Date(r.created_at),
   sentAt: r.sent_at ? new Date(r.sent_at) : null,
+  providerMessageId: r.provider_message_id,
+  deliveryStatus: r.delivery_status as DeliveryStatus | null,
 });
 
 export async function selectSettings(exec: Executor) {
@@ -197,6 +207,7 @@ export interface SendOutcome {
   dueAt?: Date;
   sentAt?: Date;
   attempted?: boolean;
+  providerMessageId?: string | null;
 }
 
 /**
@@ -213,14 +224,16 @@ export async function updateSends(exec: Executor, list: SendOutcome[], owner: st
     due_at: o.dueAt?.toISOString() ?? null,
     sent_at: o.sentAt?.toISOString() ?? null,
     attempted: o.attempted ? 1 : 0,
+    provider_message_id: o.providerMessageId ?? null,
   }));
   const r = await rows<{ id: string }>(
     exec,
     sql`update messaging_sends s set status = x.status, reason = x.reason, lease_until = null, lease_owner = null,
           format = coalesce(x.format, s.format), due_at = coalesce(x.due_at, s.due_at),
-          sent_at = coalesce(x.sent_at, s.sent_at), attempts = s.attempts + x.attempted
+          sent_at = coalesce(x.sent_at, s.sent_at), attempts = s.attempts + x.attempted,
+          provider_message_id = coalesce(x.provider_message_id, s.provider_message_id)
         from jsonb_to_recordset(${JSON.stringify(json)}::jsonb) as x(id text, status text, reason text, format text,
-          due_at timestamptz, sent_at timestamptz, attempted int)
+          due_at timestamptz, sent_at timestamptz, attempted int, provider_message_id text)
         where s.id = x.id and s.status = 'queued' and s.lease_owner = ${owner}
         returning s.id`,
   );
@@ -285,4 +298,39 @@ export async function selectSuppressions(exec: Executor, hashes: string[]) {
     exec,
     sql`select address_hash, reason from messaging_suppressions where address_hash = any(${sql.param(hashes)}::text[])`,
   );
+}
+
+/** Erasure: the customers' sends forget the address they were pinned to (its hash in `vars`). */
+export async function forgetPinnedAddresses(exec: Executor, customerIds: string[], key: string) {
+  if (customerIds.length === 0) return 0;
+  const r = await rows<{ id: string }>(
+    exec,
+    sql`update messaging_sends set vars = vars - ${key}::text
+        where customer_id = any(${sql.param(customerIds)}::text[]) and vars ->> ${key}::text is not null
+        returning id`,
+  );
+  return r.length;
+}
+
+/** sent 1, delivered / undelivered / failed 2 (the first of them stands), read 3; none 0. */
+const deliveryRank = (column: ReturnType<typeof sql>) =>
+  sql`case ${column} when 'sent' then 1 when 'read' then 3 when 'delivered' then 2 when 'undelivered' then 2
+        when 'failed' then 2 else 0 end`;
+
+/**
+ * A provider's report on a sent message, by its id: recorded only when it moves the send forward
+ * (a late `sent` never overwrites `delivered`). Returns whether a send was updated.
+ */
+export async function updateDeliveryStatus(
+  exec: Executor,
+  o: { providerMessageId: string; status: DeliveryStatus; reason: string | null },
+): Promise<boolean> {
+  const r = await rows<{ id: string }>(
+    exec,
+    sql`update messaging_sends set delivery_status = ${o.status}, reason = coalesce(${o.reason}::text, reason)
+        where provider_message_id = ${o.providerMessageId} and status = 'sent'
+          and ${deliveryRank(sql`delivery_status`)} < ${deliveryRank(sql`${o.status}::text`)}
+        returning id`,
+  );
+  return r.length > 0;
 }

@@ -56,9 +56,16 @@ export const messagingSends = pgTable(
     reason: text('reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    // The provider's id of the message once handed over (Twilio's MessageSid): its status callbacks
+    // find the send by it.
+    providerMessageId: text('provider_message_id'),
+    // What the provider last reported after `sent`: sent → delivered | undelivered | failed → read,
+    // forward only (a late callback never takes a send back).
+    deliveryStatus: text('delivery_status'),
   },
   (t) => [
     uniqueIndex('messaging_sends_idem_idx').on(t.idemKey),
+    index('messaging_sends_provider_idx').on(t.providerMessageId).where(sql`provider_message_id is not null`),
     index('messaging_sends_due_idx').on(t.dueAt).where(sql`status = 'queued'`),
     index('messaging_sends_customer_idx').on(t.customerId, t.createdAt),
   ],

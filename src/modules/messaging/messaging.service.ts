@@ -1,6 +1,6 @@
 // Messaging's rules: the brand and send rules, templates with their variants and previews, the send
 // log (queue, lease, outcome), suppressions and signed one-click unsubscribe tokens.
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { newId, notFound, validationError } from '../../kernel/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { LEASE_MS } from '../../platform/events/lease-heartbeat.js';
@@ -20,6 +20,7 @@ import {
 } from './messaging.types.js';
 import { createPushService, type PushService } from './push.service.js';
 import { checkVariables, renderMessage } from './render.js';
+import { addressHash, PINNED_ADDRESS_VAR } from './send-rules.js';
 
 export const DEFAULT_SETTINGS: MessagingSettings = {
   brand: {
@@ -86,6 +87,14 @@ export interface MessagingService extends PushService {
   /** Cancels the queued sends of ended runs, each with its reason. */
   cancelSendsOfRuns(ctx: Ctx, list: Array<{ runId: string; reason: string }>): Promise<number>;
   sendsOf(ctx: Ctx, customerIds: string[], limit?: number): Promise<repo.Send[]>;
+  /**
+   * A provider's delivery report on a sent message, found by the provider's message id: forward
+   * only; false (nothing written) for an unknown id or a report that would go back.
+   */
+  recordDeliveryStatus(
+    ctx: Ctx,
+    report: { providerMessageId: string; status: repo.DeliveryStatus; reason: string | null },
+  ): Promise<boolean>;
   sentSince(
     ctx: Ctx,
     customerId: string,
@@ -106,7 +115,6 @@ export interface MessagingService extends PushService {
   readLinkToken(ctx: Ctx, kind: string, token: string, count: number): Promise<string[] | null>;
 }
 
-const addressHash = (a: string) => createHash('sha256').update(a.trim().toLowerCase()).digest('hex');
 // 128 bits of HMAC-SHA256 over customer and purpose: short enough for a path segment (Fastify's 100).
 const linkMac = (secret: string, customerId: string, purpose: string) =>
   createHmac('sha256', secret).update(`${customerId}\n${purpose}`).digest('base64url').slice(0, 22);
@@ -240,6 +248,7 @@ export function createMessagingService(deps: { secrets?: SecretBox | undefined }
     finishSends: (ctx, outcomes, owner) => repo.updateSends(ctx.db, outcomes, owner),
     cancelSendsOfRuns: (ctx, list) => repo.cancelQueuedOfRuns(ctx.db, list),
     sendsOf: (ctx, ids, limit = 50) => repo.selectSendsOfCustomers(ctx.db, ids, limit),
+    recordDeliveryStatus: (ctx, report) => repo.updateDeliveryStatus(ctx.db, report),
     sentSince: (ctx, customerId, format, since) => repo.countSentSince(ctx.db, customerId, format, since),
     suppress: (ctx, address, reason) =>
       repo.insertSuppression(ctx.db, addressHash(address), reason, ctx.clock.now()),
@@ -275,4 +284,9 @@ export function createMessagingService(deps: { secrets?: SecretBox | undefined }
       return sameMac(kindMac(secret, kind, fields), parts[count]!) ? fields : null;
     },
   };
+}
+
+/** Erasure of customers: their sends forget the address hash they were pinned to. */
+export function eraseSendPins(ctx: Ctx, subject: { profileIds: string[] }): Promise<number> {
+  return repo.forgetPinnedAddresses(ctx.db, subject.profileIds, PINNED_ADDRESS_VAR);
 }

@@ -1,6 +1,17 @@
 // Send-time rules that need no other module: quiet hours in the customer's time zone and the
 // frequency cap. Each answers "not now, but at this moment" so a held message is rescheduled, never
 // dropped. Consent and suppression are asked by the flow at the same moment (flows/journeys).
+import { createHash } from 'node:crypto';
+
+/** SHA-256 of an address, lower-cased (as the customers module stores emails): suppressions, pins. */
+export const addressHash = (a: string) => createHash('sha256').update(a.trim().toLowerCase()).digest('hex');
+
+/**
+ * The var that pins a send to one address of its customer, by `addressHash`: a back-in-stock alert
+ * asked for by typing an address goes to that address only, never to another of a shared profile.
+ * Set on the subscription, it travels to the run's vars and so to the sends of the run.
+ */
+export const PINNED_ADDRESS_VAR = 'toAddressHash';
 
 /** The local hour and minute at `at` in `timeZone` (IANA); an unknown zone reads as UTC. */
 export function localTime(at: Date, timeZone: string): { hour: number; minute: number } {

@@ -35,6 +35,12 @@ function presentedKey(request: FastifyRequest): string | undefined {
 }
 
 /** Counters are keyed by the key's hash: the limiter's table never holds a secret. */
+function refuse(reply: FastifyReply, ttlMs: number, limit: number, per: string): never {
+  const seconds = Math.max(1, Math.ceil(ttlMs / 1000));
+  reply.header('retry-after', String(seconds));
+  throw tooMany(seconds, limit, per);
+}
+
 const keyCounter = (request: FastifyRequest) => `key:${secretHash(presentedKey(request) ?? '')}`;
 
 export async function registerRateLimits(app: FastifyInstance, config: RateLimitConfig): Promise<void> {
@@ -50,11 +56,6 @@ export async function registerRateLimits(app: FastifyInstance, config: RateLimit
   const perKey = config.perKey > 0 ? new FixedWindowCounter(config.perKey, timeWindow) : undefined;
   if (!perIp && !perKey) return;
 
-  const refuse = (reply: FastifyReply, ttlMs: number, limit: number, per: string) => {
-    const seconds = Math.max(1, Math.ceil(ttlMs / 1000));
-    reply.header('retry-after', String(seconds));
-    throw tooMany(seconds, limit, per);
-  };
   app.addHook('onRequest', async (request, reply) => {
     if (perIp) {
       const ip = request.ip;
@@ -85,4 +86,29 @@ export function routeRateLimit(max: number, windowSeconds: number) {
     keyGenerator: (request: FastifyRequest) =>
       presentedKey(request) ? keyCounter(request) : `ip:${request.ip}`,
   };
+}
+
+/**
+ * A route's budget counted by what a request names rather than by its caller alone (an address with
+ * the link token it presents, a product being reviewed), where one `config.rateLimit` per route is
+ * not enough or the key is known only in the handler (once a token is proven). In-process fixed
+ * windows, as the global budgets. Keys are held as given: pass credentials through `secretHash`.
+ */
+export class RequestBudget {
+  private readonly counter: FixedWindowCounter;
+
+  constructor(
+    readonly max: number,
+    windowSeconds: number,
+    /** How the refusal names the budget: "per address and review link". */
+    private readonly per: string,
+  ) {
+    this.counter = new FixedWindowCounter(max, windowSeconds * 1000);
+  }
+
+  /** Counts one request for `key`; over the budget: 429 rate_limited with Retry-After. */
+  take(reply: FastifyReply, key: string): void {
+    const ttl = this.counter.hit(key, Date.now());
+    if (ttl > 0) refuse(reply, ttl, this.max, this.per);
+  }
 }

@@ -1,16 +1,26 @@
 // Review moderation: reviews from every channel's buyers, newest first, filtered by status (pending
-// first: the queue), channel and rating; publish, or reject with a reason. New reviews appear live.
+// first: the queue), channel and rating; publish, or reject with a reason asked in a dialog. New
+// reviews appear live.
 import { useState } from 'react';
 import { useIntl } from '../../i18n/index.tsx';
 import { ok } from '../../ui/api.ts';
-import { ErrorNotice, LiveBadge, Pill, SelectField, useLoad } from '../../ui/components.tsx';
+import { ErrorNotice, LiveBadge, Pill, SelectField, TextAreaField, useLoad } from '../../ui/components.tsx';
 import { LoadedTable } from '../../ui/data-table.tsx';
+import { FormDialog } from '../../ui/form-dialog.tsx';
 import { useApi } from '../../ui/key-gate.tsx';
 import { ProblemScope } from '../../ui/problem.tsx';
 import { Stars } from '../../ui/stars.tsx';
 import { useLiveEvents } from '../../ui/use-live.ts';
 
 type Status = 'pending' | 'published' | 'rejected';
+/** What the reject dialog shows of the review it asks about. */
+type Rejecting = {
+  id: string;
+  rating: number;
+  productTitle: string;
+  title: string | null;
+  reviewerName: string;
+};
 const STATUSES: Status[] = ['pending', 'published', 'rejected'];
 const tone = (s: Status) => (s === 'published' ? 'ok' : s === 'rejected' ? 'bad' : 'info');
 
@@ -51,10 +61,24 @@ export function ReviewsPage() {
   };
   const publish = (id: string) =>
     act(() => ok(api.POST('/api/reviews/{id}/publish', { params: { path: { id } } })));
-  const reject = (id: string) => {
-    const reason = window.prompt(intl.t('reviews.admin.reason'));
-    if (reason === null) return;
-    void act(() => ok(api.POST('/api/reviews/{id}/reject', { params: { path: { id } }, body: { reason } })));
+  // Rejecting asks the reason in the page's own dialog; a refusal stays in it, naming the field.
+  const [rejecting, setRejecting] = useState<Rejecting | null>(null);
+  const [reason, setReason] = useState('');
+  const [rejectError, setRejectError] = useState<unknown>(null);
+  const closeReject = () => {
+    setRejecting(null);
+    setReason('');
+    setRejectError(null);
+  };
+  const reject = async (id: string) => {
+    setRejectError(null);
+    try {
+      await ok(api.POST('/api/reviews/{id}/reject', { params: { path: { id } }, body: { reason } }));
+      closeReject();
+      reviews.reload();
+    } catch (e) {
+      setRejectError(e);
+    }
   };
   return (
     <section aria-labelledby="reviews-title">
@@ -142,7 +166,7 @@ export function ReviewsPage() {
                   </button>
                 ) : null}
                 {r.status !== 'rejected' ? (
-                  <button type="button" className="danger" onClick={() => reject(r.id)}>
+                  <button type="button" className="danger" onClick={() => setRejecting(r)}>
                     {intl.t('reviews.admin.reject')}
                   </button>
                 ) : null}
@@ -151,6 +175,34 @@ export function ReviewsPage() {
           },
         ]}
       />
+      <FormDialog
+        open={rejecting !== null}
+        title={intl.t('reviews.admin.rejectTitle')}
+        submit={intl.t('reviews.admin.rejectConfirm')}
+        cancel={intl.t('common.cancel')}
+        danger
+        disabled={reason.trim() === ''}
+        onSubmit={() => rejecting && void reject(rejecting.id)}
+        onClose={closeReject}
+      >
+        {rejecting ? (
+          <ProblemScope error={rejectError}>
+            <p data-reject-review={rejecting.id}>
+              <Stars rating={rejecting.rating} /> <strong>{rejecting.productTitle}</strong>
+              {rejecting.title ? ` · ${rejecting.title}` : ''} · {rejecting.reviewerName}
+            </p>
+            <p className="hint">{intl.t('reviews.admin.rejectHint')}</p>
+            <TextAreaField
+              label={intl.t('reviews.admin.reason')}
+              field="body.reason"
+              value={reason}
+              onChange={setReason}
+              rows={3}
+            />
+            <ErrorNotice error={rejectError} />
+          </ProblemScope>
+        ) : null}
+      </FormDialog>
     </section>
   );
 }

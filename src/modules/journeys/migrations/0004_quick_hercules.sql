@@ -1,0 +1,1 @@
+ALTER TABLE "back_in_stock_subscriptions" ADD COLUMN "address_hash" text;
