@@ -34,6 +34,8 @@ export const TEST_IMAGE_ENV = {
   pgliteEmpty: 'OMNIHUB_TEST_PGLITE_EMPTY_IMAGE',
   pgliteMigrated: 'OMNIHUB_TEST_PGLITE_MIGRATED_IMAGE',
   postgresTemplate: 'OMNIHUB_TEST_PG_TEMPLATE',
+  /** The hub's migrated data-directory image as the build writes it (gzipped, with its key). */
+  hubImage: 'OMNIHUB_TEST_HUB_IMAGE',
 } as const;
 
 const loadedImages = new Map<string, Blob>();
