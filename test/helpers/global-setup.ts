@@ -29,7 +29,12 @@ import {
   migrationsKey,
   writeDatabaseImage,
 } from '../../src/platform/db/pglite-image.js';
-import { postgresTestUrl, TEST_IMAGE_ENV } from '../../src/platform/testing/test-databases.js';
+import {
+  dropDatabases,
+  postgresTestUrl,
+  TEST_IMAGE_ENV,
+  TEST_RUN_DATABASES_ENV,
+} from '../../src/platform/testing/test-databases.js';
 
 export const TEST_RUN_DIR_ENV = 'OMNIHUB_TEST_RUN_DIR';
 const ROOT = join(import.meta.dirname, '../..');
@@ -46,8 +51,17 @@ export async function setup(): Promise<() => Promise<void>> {
   const base = postgresTestUrl();
   const template = base ? await makePostgresTemplate(base) : undefined;
   if (template) process.env[TEST_IMAGE_ENV.postgresTemplate] = template;
+  // The suites' databases: named after the template, so this run's are told from another's.
+  const databases = template?.replace(/^omnihub_tpl_/, 'omnihub_t_');
+  if (databases) process.env[TEST_RUN_DATABASES_ENV] = databases;
 
   return async () => {
+    if (base && databases) {
+      // What a worker's background drop had not done when it ended (one at the same time fails).
+      await dropDatabases(base, await databasesNamed(base, `${databases}_`)).catch((err: unknown) =>
+        console.warn('test teardown: databases left', err),
+      );
+    }
     if (base && template) await adminQuery(base, `drop database if exists ${template} with (force)`);
     rmSync(runDir, { recursive: true, force: true });
   };
@@ -102,6 +116,20 @@ async function makePostgresTemplate(base: string): Promise<string> {
     await database.close();
   }
   return name;
+}
+
+async function databasesNamed(base: string, prefix: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: base });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>(
+      'select datname from pg_database where starts_with(datname, $1)',
+      [prefix],
+    );
+    return rows.map((r) => r.datname);
+  } finally {
+    await client.end();
+  }
 }
 
 async function adminQuery(base: string, text: string): Promise<void> {
