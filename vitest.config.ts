@@ -1,4 +1,5 @@
 import { configDefaults, defineConfig } from 'vitest/config';
+import LongestFirstSequencer from './test/helpers/longest-first-sequencer.js';
 
 export default defineConfig({
   test: {
@@ -19,5 +20,7 @@ export default defineConfig({
     // file was a sixth of the run's CPU. Each file still builds its own hubs and databases.
     isolate: false,
     reporters: ['default', './test/helpers/summary-reporter.ts'],
+    // The longest files first (test/file-durations.json), so none starts near the end of the run.
+    sequence: { sequencer: LongestFirstSequencer },
   },
 });

@@ -7,7 +7,7 @@ import { afterAll, expect, it, vi } from 'vitest';
 import { ALL_MIGRATIONS, madeFromMigratedImage, migrateHubDatabase, openHubDatabase } from '../src/app.js';
 import type { Database } from '../src/platform/db/database.js';
 import { migrationsApplied } from '../src/platform/db/migrate.js';
-import { writeDatabaseImage } from '../src/platform/db/pglite-image.js';
+import { TEST_IMAGE_ENV } from '../src/platform/testing/test-databases.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'omnihub-hub-image-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -25,8 +25,9 @@ async function statementsDuring(database: Database, fn: () => Promise<void>): Pr
 }
 
 it('skips the migrations of a database just made from the image, and runs them on any other', async () => {
-  const image = join(dir, 'image.tar.gz');
-  await writeDatabaseImage(ALL_MIGRATIONS, image);
+  // The run's image (test/helpers/global-setup.ts): the build's when it fits these migrations.
+  const image = process.env[TEST_IMAGE_ENV.hubImage];
+  if (!image) throw new Error(`${TEST_IMAGE_ENV.hubImage} is set by the test setup`);
   const config = { databaseUrl: undefined, dataDir: join(dir, 'data') };
 
   const fresh = await openHubDatabase(config, image);

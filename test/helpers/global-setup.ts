@@ -5,6 +5,7 @@
 //     `openFreshPglite` (src/platform/testing/test-databases.ts). They are kept between runs under
 //     node_modules/.cache, named by a hash of every migration file and the PGlite version;
 //   - PostgreSQL: a migrated template database copied by `createFreshPostgresDatabase`.
+// And the hub's own migrated image (as the build writes it) for the suites that start from it.
 // Also a run directory where the browser suites share one build of the web apps.
 import {
   existsSync,
@@ -17,13 +18,23 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import pg from 'pg';
 import { ALL_MIGRATIONS } from '../../src/app.js';
 import { openDatabase } from '../../src/platform/db/database.js';
 import { runMigrations } from '../../src/platform/db/migrate.js';
-import { migrationsKey } from '../../src/platform/db/pglite-image.js';
-import { postgresTestUrl, TEST_IMAGE_ENV } from '../../src/platform/testing/test-databases.js';
+import {
+  DATABASE_IMAGE_PATH,
+  imageMadeFor,
+  migrationsKey,
+  writeDatabaseImage,
+} from '../../src/platform/db/pglite-image.js';
+import {
+  dropDatabases,
+  postgresTestUrl,
+  TEST_IMAGE_ENV,
+  TEST_RUN_DATABASES_ENV,
+} from '../../src/platform/testing/test-databases.js';
 
 export const TEST_RUN_DIR_ENV = 'OMNIHUB_TEST_RUN_DIR';
 const ROOT = join(import.meta.dirname, '../..');
@@ -35,12 +46,22 @@ export async function setup(): Promise<() => Promise<void>> {
   const images = await pgliteImages();
   process.env[TEST_IMAGE_ENV.pgliteEmpty] = images.empty;
   process.env[TEST_IMAGE_ENV.pgliteMigrated] = images.migrated;
+  process.env[TEST_IMAGE_ENV.hubImage] = await hubDatabaseImage(dirname(images.migrated));
 
   const base = postgresTestUrl();
   const template = base ? await makePostgresTemplate(base) : undefined;
   if (template) process.env[TEST_IMAGE_ENV.postgresTemplate] = template;
+  // The suites' databases: named after the template, so this run's are told from another's.
+  const databases = template?.replace(/^omnihub_tpl_/, 'omnihub_t_');
+  if (databases) process.env[TEST_RUN_DATABASES_ENV] = databases;
 
   return async () => {
+    if (base && databases) {
+      // What a worker's background drop had not done when it ended (one at the same time fails).
+      await dropDatabases(base, await databasesNamed(base, `${databases}_`)).catch((err: unknown) =>
+        console.warn('test teardown: databases left', err),
+      );
+    }
     if (base && template) await adminQuery(base, `drop database if exists ${template} with (force)`);
     rmSync(runDir, { recursive: true, force: true });
   };
@@ -61,6 +82,17 @@ async function pgliteImages(): Promise<{ empty: string; migrated: string }> {
     await pglite.close();
   }
   return { empty, migrated };
+}
+
+// The image a new embedded hub directory starts from, for the suites that test starting from it:
+// the one the build wrote into dist/ (postinstall does, so a clean clone has it) when it was made for
+// these migrations, else one made here. Writing one is seconds of CPU, once per test file before.
+async function hubDatabaseImage(cacheDir: string): Promise<string> {
+  const built = join(ROOT, 'dist', basename(DATABASE_IMAGE_PATH));
+  if (imageMadeFor(ALL_MIGRATIONS, built)) return built;
+  const image = join(cacheDir, basename(DATABASE_IMAGE_PATH));
+  await writeDatabaseImage(ALL_MIGRATIONS, image);
+  return image;
 }
 
 // Another run (a second worktree sharing node_modules) may write the same image at the same time:
@@ -84,6 +116,20 @@ async function makePostgresTemplate(base: string): Promise<string> {
     await database.close();
   }
   return name;
+}
+
+async function databasesNamed(base: string, prefix: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: base });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>(
+      'select datname from pg_database where starts_with(datname, $1)',
+      [prefix],
+    );
+    return rows.map((r) => r.datname);
+  } finally {
+    await client.end();
+  }
 }
 
 async function adminQuery(base: string, text: string): Promise<void> {

@@ -57,11 +57,15 @@ export function migrationsKey(sets: MigrationSet[]): string {
 export const needsInitdb = (dataDir: string): boolean =>
   !dataDir.startsWith('memory://') && !existsSync(join(dataDir, 'PG_VERSION'));
 
-/** Whether a data directory is still empty and an image made for these migrations exists. */
-function imageFits(dataDir: string, sets: MigrationSet[], image: string): boolean {
-  if (!needsInitdb(dataDir) || !existsSync(image) || !existsSync(keyFile(image))) return false;
+/** Whether an image exists and was made for exactly these migrations and this PGlite. */
+export function imageMadeFor(sets: MigrationSet[], image: string): boolean {
+  if (!existsSync(image) || !existsSync(keyFile(image))) return false;
   return readFileSync(keyFile(image), 'utf8').trim() === migrationsKey(sets);
 }
+
+/** Whether a data directory is still empty and an image made for these migrations exists. */
+const imageFits = (dataDir: string, sets: MigrationSet[], image: string): boolean =>
+  needsInitdb(dataDir) && imageMadeFor(sets, image);
 
 /** The image for a data directory that is still empty, when one made for these migrations exists. */
 export function freshDatabaseImage(
@@ -221,9 +225,8 @@ export async function writeDatabaseImage(
   sets: MigrationSet[],
   image = DATABASE_IMAGE_PATH,
 ): Promise<boolean> {
+  if (imageMadeFor(sets, image)) return false;
   const key = migrationsKey(sets);
-  if (existsSync(image) && existsSync(keyFile(image)) && readFileSync(keyFile(image), 'utf8').trim() === key)
-    return false;
   const { openDatabase } = await import('./database.js');
   const work = mkdtempSync(join(tmpdir(), 'omnihub-image-'));
   try {
