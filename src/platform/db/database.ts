@@ -3,10 +3,11 @@
 import { mkdirSync } from 'node:fs';
 import type { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
-import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import { NodePgDatabase, NodePgDriver } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { EventNotifier } from '../events/notifier.js';
+import { FastPgDialect } from './fast-dialect.js';
 import { NamingClient, namedStatementsEnabled } from './named-statements.js';
 
 // int8 as JS number: our counters and positions stay far below 2^53.
@@ -39,6 +40,15 @@ export interface Database {
   pglite?: PGlite;
   /** The raw pool, when on a server. */
   pool?: pg.Pool;
+}
+
+/** One dialect for every connection: it holds no state of its own. */
+const dialect = new FastPgDialect();
+
+/** Drizzle on a pool or one client, as `drizzle(client)` makes it but with the fast dialect. */
+function drizzleNodePg(client: pg.Pool | pg.PoolClient): Db {
+  const session = new NodePgDriver(client, dialect).createSession(undefined);
+  return new NodePgDatabase(dialect, session, undefined) as unknown as Db;
 }
 
 export async function rows<T>(exec: Executor, query: SQL): Promise<T[]> {
@@ -88,7 +98,7 @@ async function openPglite(
   conf: string[],
 ): Promise<Database> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const [{ PGlite }, { drizzle: drizzlePglite }, extensions] = await Promise.all([
+  const [{ PGlite }, { PgliteDatabase, PgliteDriver }, extensions] = await Promise.all([
     import('@electric-sql/pglite'),
     import('drizzle-orm/pglite'),
     pgliteExtensions(),
@@ -98,7 +108,11 @@ async function openPglite(
     extensions,
     postgresqlconf: [`shared_buffers=${sharedBuffersMb}MB`, ...conf],
   });
-  const db = drizzlePglite(client) as unknown as Db;
+  const db = new PgliteDatabase(
+    dialect,
+    new PgliteDriver(client, dialect).createSession(undefined),
+    undefined,
+  ) as unknown as Db;
   return {
     kind: 'pglite',
     notifier: new EventNotifier(),
@@ -128,7 +142,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   // the pool drops it when it is released.
   pool.on('error', () => {});
   pool.on('connect', (client) => client.on('error', () => {}));
-  const db = drizzleNodePg(pool) as unknown as Db;
+  const db = drizzleNodePg(pool);
   db.transaction = releasingTransaction(pool);
   const u = new URL(url);
   return {
@@ -139,7 +153,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     withSession: async (fn) => {
       const client = await pool.connect();
       try {
-        return await fn(drizzleNodePg(client) as unknown as Db);
+        return await fn(drizzleNodePg(client));
       } finally {
         client.release();
       }
@@ -165,7 +179,7 @@ function releasingTransaction(pool: pg.Pool): Db['transaction'] {
     try {
       let db = onClient.get(client);
       if (!db) {
-        db = drizzleNodePg(client) as unknown as Db;
+        db = drizzleNodePg(client);
         onClient.set(client, db);
       }
       return await db.transaction(fn, config);

@@ -18,6 +18,9 @@ import {
   type StoredEvent,
 } from './event-log.js';
 import { LEASE_MS, onHeartbeat } from './lease-heartbeat.js';
+import { readShared } from './shared-log-window.js';
+
+export { readShared };
 
 export interface ConsumerOptions {
   database: Database;
@@ -173,78 +176,6 @@ async function renewLeases(database: Database, leases: Set<HeldLease>) {
 }
 
 const after = (a: Cursor, b: Cursor) => a.txId > b.txId || (a.txId === b.txId && a.position > b.position);
-
-/**
- * One read of the log shared by this process's consumers: after a commit every consumer wakes, and
- * those at the same place take their events from one query (filtered here) instead of one each.
- */
-interface SharedPage {
-  from: Cursor;
-  /** The notifier's version when the read began: it holds everything committed before that. */
-  version: number;
-  startedAt: number;
-  events: Promise<StoredEvent[]>;
-}
-const SHARED_PAGE = 1000;
-const sharedPages = new WeakMap<Database, SharedPage>();
-
-function typeMatcher(types: string[] | undefined): (e: StoredEvent) => boolean {
-  if (!types?.length) return () => true;
-  const exact = new Set(types.filter((t) => !t.endsWith('*')));
-  const prefixes = types.filter((t) => t.endsWith('*')).map((t) => t.slice(0, -1));
-  return (e) => exact.has(e.type) || prefixes.some((p) => e.type.startsWith(p));
-}
-
-/**
- * The consumer's next events after `from` (matching its type filter) and how far the log was
- * scanned: a consumer whose filter matched nothing can move its cursor past what it skipped.
- * `seen`: the notifier's version the caller has seen (a page read before it is not used). Also for
- * followers of the log that are not consumers (no cursor of their own in the database).
- */
-export async function readShared(
-  database: Database,
-  from: Cursor,
-  filter: ConsumerOptions['filter'],
-  limit: number,
-  seen: number,
-  /**
-   * How old a page may be: the caller's poll interval. Other nodes' commits arrive without a local
-   * notification, found by polling; the consumers' polls, each on its own timer, then share one read
-   * per interval instead of one each (a dozen consumers polled the log ~50 times a second).
-   */
-  maxAgeMs: number,
-): Promise<{ events: StoredEvent[]; scannedTo: Cursor }> {
-  const serialized = database.kind === 'pglite';
-  if (filter?.subject || filter?.channelId) {
-    const events = await readEvents(database.db, { ...filter, after: from, limit, serialized });
-    return { events, scannedTo: events.length ? events[events.length - 1]! : from };
-  }
-  let page = sharedPages.get(database);
-  const usable =
-    page && page.version >= seen && !after(page.from, from) && Date.now() - page.startedAt < maxAgeMs;
-  let list = usable ? await page!.events : [];
-  const truncated = () => list.length === SHARED_PAGE;
-  if (!usable || (truncated() && !after(list[list.length - 1]!, from))) {
-    page = {
-      from,
-      version: database.notifier.version,
-      startedAt: Date.now(),
-      events: readEvents(database.db, { after: from, limit: SHARED_PAGE, serialized }),
-    };
-    sharedPages.set(database, page);
-    page.events.catch(() => sharedPages.get(database) === page && sharedPages.delete(database));
-    list = await page.events;
-  }
-  const matches = typeMatcher(filter?.types);
-  const events: StoredEvent[] = [];
-  for (const e of list) {
-    if (!after(e, from) || !matches(e)) continue;
-    events.push(e);
-    if (events.length === limit) return { events, scannedTo: e };
-  }
-  const last = list[list.length - 1];
-  return { events, scannedTo: last && after(last, from) ? last : from };
-}
 
 interface CaughtUpWaiter {
   gen: number;

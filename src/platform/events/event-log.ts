@@ -107,22 +107,27 @@ export interface AppendedEvent {
 const PENDING = Symbol('events waiting for commit');
 
 /**
- * The events as one JSON array in one parameter: each payload is JSON already (checked as stored),
+ * The events as one JSON array for one parameter: each payload is JSON already (checked as stored),
  * so it is spliced in as it is instead of being escaped again as an element of a text array.
+ * `part`: a number per event for the statement's own use (which write an event belongs to).
  */
-async function insertResolved(exec: Executor, list: ResolvedEvent[]): Promise<void> {
+function eventsJson(list: readonly ResolvedEvent[], part?: readonly number[]): string {
   const str = JSON.stringify;
-  const json = `[${list
+  return `[${list
     .map(
-      (e) =>
+      (e, i) =>
         `{"id":${str(e.id)},"type":${str(e.type)},"subject":${str(e.subject)},"channel_id":${str(e.channelId)},` +
-        `"payload":${e.payload},"actor":${str(e.actor)},"request_id":${str(e.requestId)},"occurred_at":${str(e.occurredAt)}}`,
+        `"payload":${e.payload},"actor":${str(e.actor)},"request_id":${str(e.requestId)},"occurred_at":${str(e.occurredAt)}` +
+        `${part ? `,"part":${part[i]}` : ''}}`,
     )
     .join(',')}]`;
+}
+
+async function insertResolved(exec: Executor, list: ResolvedEvent[]): Promise<void> {
   await exec.execute(
     sql`insert into events (id, type, subject, channel_id, payload, actor, request_id, occurred_at)
         select u.id, u.type, u.subject, u.channel_id, u.payload, u.actor, u.request_id, u.occurred_at
-        from jsonb_to_recordset(${json}::jsonb)
+        from jsonb_to_recordset(${eventsJson(list)}::jsonb)
              as u(id text, type text, subject text, channel_id text, payload jsonb, actor text, request_id text,
                   occurred_at timestamptz)`,
   );
@@ -206,14 +211,12 @@ export async function writeWithEvents<T>(
           alongside.map((a, i) => sql`when ${sql.raw(String(i + 1))} then ${exists(a.guard)}`),
           sql` `,
         )} end`;
+  // In array order: the events take their log positions in it.
   const ev = sql`ev as (insert into events (id, type, subject, channel_id, payload, actor, request_id, occurred_at)
-        select u.id, u.type, u.subject, u.channel_id, u.payload::jsonb, u.actor, u.request_id, u.occurred_at
-        from unnest(${sql.param(all.map((e) => e.id))}::text[], ${sql.param(all.map((e) => e.type))}::text[],
-                    ${sql.param(all.map((e) => e.subject))}::text[], ${sql.param(all.map((e) => e.channelId))}::text[],
-                    ${sql.param(all.map((e) => e.payload))}::text[], ${sql.param(all.map((e) => e.actor))}::text[],
-                    ${sql.param(all.map((e) => e.requestId))}::text[],
-                    ${sql.param(all.map((e) => e.occurredAt))}::timestamptz[], ${sql.param(part)}::int[])
-             as u(id, type, subject, channel_id, payload, actor, request_id, occurred_at, part)
+        select u.id, u.type, u.subject, u.channel_id, u.payload, u.actor, u.request_id, u.occurred_at
+        from jsonb_to_recordset(${eventsJson(all, part)}::jsonb)
+             as u(id text, type text, subject text, channel_id text, payload jsonb, actor text, request_id text,
+                  occurred_at timestamptz, part int)
         where ${where})`;
   let result: T[];
   try {

@@ -1,11 +1,12 @@
 // Replies through their Zod response schemas without Zod on the way: fastify-type-provider-zod
 // encodes every reply with the schema (a full parse) and then JSON.stringify's the copy, a large
 // share of a small request's CPU. For schemas made only of plain parts (objects that strip unknown
-// keys, strings, numbers, booleans, enums, literals, dates, arrays, nullable/optional, unions of
+// keys or refuse them, strings with length and regex checks, numbers with bounds, booleans, enums,
+// literals, dates, arrays, records with string keys, unknown values, nullable/optional, unions of
 // these) one walk checks the value as Zod would and writes the JSON at once, with only the declared
 // keys (nothing the schema does not name leaves the hub). Anything else (transforms, refinements,
-// records, defaults…) keeps the Zod path, and so does any value the walk finds out of shape: Zod then
-// answers it as before (its error, its 500), so the fast path only ever writes what Zod would have.
+// defaults, loose objects…) keeps the Zod path, and so does any value the walk finds out of shape: Zod
+// then answers it as before (its error, its 500), so the fast path only ever writes what Zod would have.
 import type { FastifySerializerCompiler } from 'fastify';
 import { serializerCompiler } from 'fastify-type-provider-zod';
 
@@ -30,6 +31,16 @@ function checksOf(def: Record<string, any>): Check | null {
     if (d?.check === 'number_format' && d.format === 'safeint') checks.push(Number.isSafeInteger);
     else if (d?.check === 'min_length') checks.push((v: string) => v.length >= d.minimum);
     else if (d?.check === 'max_length') checks.push((v: string) => v.length <= d.maximum);
+    else if (d?.check === 'string_format' && d.format === 'regex' && d.pattern instanceof RegExp) {
+      const pattern: RegExp = d.pattern;
+      checks.push((v: string) => {
+        pattern.lastIndex = 0;
+        return pattern.test(v);
+      });
+    } else if (d?.check === 'greater_than' && typeof d.value === 'number')
+      checks.push(d.inclusive ? (v: number) => v >= d.value : (v: number) => v > d.value);
+    else if (d?.check === 'less_than' && typeof d.value === 'number')
+      checks.push(d.inclusive ? (v: number) => v <= d.value : (v: number) => v < d.value);
     else return null;
   }
   if (def.type === 'string' && def.format !== undefined) return null;
@@ -55,6 +66,7 @@ export function compileWriter(schema: unknown): Writer | null {
     case 'null':
       return (v) => (v === null ? 'null' : undefined);
     case 'date':
+      if ((def.checks?.length ?? 0) > 0) return null;
       return (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? JSON.stringify(v) : undefined);
     case 'enum': {
       const values = new Set<unknown>(Object.values(def.entries ?? {}));
@@ -86,6 +98,11 @@ export function compileWriter(schema: unknown): Writer | null {
     }
     case 'object':
       return objectWriter(def);
+    case 'record':
+      return recordWriter(def);
+    case 'unknown':
+      // Zod passes the value on as it is; JSON.stringify writes it as the Zod path would.
+      return (v) => (v === undefined ? undefined : JSON.stringify(v));
     default:
       return null;
   }
@@ -105,9 +122,37 @@ function arrayWriter(element: Writer | null): Writer | null {
   };
 }
 
-/** Only objects that strip unknown keys (Zod's default): strict and loose ones keep the Zod path. */
+/**
+ * A record with plain string keys, of plain objects only (Zod's test); a symbol, non-enumerable or
+ * `__proto__` key is left to Zod.
+ */
+function recordWriter(def: Record<string, any>): Writer | null {
+  const key = def.keyType?._zod?.def;
+  if (key?.type !== 'string' || key.format !== undefined || (key.checks?.length ?? 0) > 0) return null;
+  if ((def.checks?.length ?? 0) > 0) return null;
+  const write = compileWriter(def.valueType);
+  if (!write) return null;
+  return (v) => {
+    if (typeof v !== 'object' || v === null) return undefined;
+    const proto = Object.getPrototypeOf(v);
+    if (proto !== Object.prototype && proto !== null) return undefined;
+    const keys = Object.keys(v);
+    if (Reflect.ownKeys(v).length !== keys.length) return undefined;
+    let out = '';
+    for (const k of keys) {
+      if (k === '__proto__') return undefined;
+      const written = write((v as Record<string, unknown>)[k]);
+      if (written === undefined) return undefined;
+      out += `${out ? ',' : ''}${JSON.stringify(k)}:${written}`;
+    }
+    return `{${out}}`;
+  };
+}
+
+/** Objects that strip unknown keys (Zod's default) or refuse them (strict); loose ones keep the Zod path. */
 function objectWriter(def: Record<string, any>): Writer | null {
-  if (def.catchall !== undefined || (def.checks?.length ?? 0) > 0) return null;
+  const strict = def.catchall?._zod?.def?.type === 'never';
+  if ((def.catchall !== undefined && !strict) || (def.checks?.length ?? 0) > 0) return null;
   const props: Array<{ key: string; prefix: string; optional: boolean; write: Writer }> = [];
   for (const [key, prop] of Object.entries(def.shape as Record<string, unknown>)) {
     const optional = isZod(prop) && prop._zod.def.type === 'optional';
@@ -115,9 +160,12 @@ function objectWriter(def: Record<string, any>): Writer | null {
     if (!write) return null;
     props.push({ key, prefix: `${JSON.stringify(key)}:`, optional, write });
   }
+  const declared = new Set(props.map((p) => p.key));
   return (v) => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
     const o = v as Record<string, unknown>;
+    // Zod refuses a strict object's undeclared key, inherited enumerable ones included.
+    if (strict) for (const k in o) if (!declared.has(k)) return undefined;
     let out = '';
     for (const p of props) {
       const value = o[p.key];
