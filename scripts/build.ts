@@ -57,7 +57,9 @@ async function bundle(): Promise<boolean> {
   }
   const importMetaUrl = /\bimport\.meta\.url\b/g;
   await esbuild.build({
-    entryPoints: [join(src, 'cli.ts')],
+    // The image's unpacking worker is an entry of its own, where pglite-image-files.ts looks for it.
+    entryPoints: [join(src, 'cli.ts'), join(src, 'platform/db/pglite-image.worker.ts')],
+    outbase: src,
     outdir: dist,
     bundle: true,
     // What a command loads at first use is a chunk of its own: a cluster's primary loads no modules.
