@@ -58,7 +58,9 @@ async function bundle(): Promise<boolean> {
   }
   const importMetaUrl = /\bimport\.meta\.url\b/g;
   await esbuild.build({
-    entryPoints: [join(src, 'cli.ts')],
+    // The image's unpacking worker is an entry of its own, where pglite-image-files.ts looks for it.
+    entryPoints: [join(src, 'cli.ts'), join(src, 'platform/db/pglite-image.worker.ts')],
+    outbase: src,
     outdir: dist,
     bundle: true,
     // What a command loads at first use is a chunk of its own: a cluster's primary loads no modules.
@@ -72,7 +74,12 @@ async function bundle(): Promise<boolean> {
     // Error classes and functions keep the names the sources give them (logs, instanceof-free checks).
     keepNames: true,
     logLevel: 'warning',
+    // `require` for the CommonJS packages imported through it (see commonJsPackagesRequired).
+    banner: {
+      js: "import { createRequire as __omnihubRequire } from 'node:module'; const require = __omnihubRequire(import.meta.url);",
+    },
     plugins: [
+      commonJsPackagesRequired(),
       {
         name: 'import-meta-url-per-file',
         setup(build) {
@@ -100,6 +107,48 @@ async function bundle(): Promise<boolean> {
     if (ascii !== text) writeFileSync(join(dist, name), ascii);
   }
   return true;
+}
+
+/**
+ * A CommonJS-only package the hub imports is required instead: Node's ESM loader reads a CommonJS
+ * module's source through cjs-module-lexer to find its named exports before it runs it, which costs
+ * a start ~100 ms for fastify, @fastify/static and jsonata alone. The bundle reads the exports off
+ * `module.exports` itself (esbuild's interop, with the default export being `module.exports` as in
+ * Node). Packages with an ESM entry (an `import` condition or `"type": "module"`) stay imports.
+ */
+function commonJsPackagesRequired(): import('esbuild').Plugin {
+  const commonJsOnly = (spec: string, resolveDir: string): boolean => {
+    let file: string;
+    try {
+      file = createRequire(join(resolveDir, 'importer.js')).resolve(spec);
+    } catch {
+      return false;
+    }
+    if (!file.endsWith('.js') && !file.endsWith('.cjs')) return false;
+    for (let dir = dirname(file); dir !== dirname(dir); dir = dirname(dir)) {
+      const manifest = join(dir, 'package.json');
+      if (!existsSync(manifest)) continue;
+      const pkg = JSON.parse(readFileSync(manifest, 'utf8'));
+      if (!pkg.name) continue; // a nested package.json that only sets "type"
+      return pkg.type !== 'module' && !JSON.stringify(pkg.exports ?? {}).includes('"import"');
+    }
+    return false;
+  };
+  return {
+    name: 'commonjs-packages-required',
+    setup(build) {
+      build.onResolve({ filter: /^[^./]/ }, (args) => {
+        if (args.namespace === 'commonjs-package') return { path: args.path, external: true };
+        if (args.kind !== 'import-statement' || args.path.startsWith('node:')) return undefined;
+        if (!commonJsOnly(args.path, args.resolveDir)) return undefined;
+        return { path: args.path, namespace: 'commonjs-package' };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'commonjs-package' }, (args) => ({
+        contents: `module.exports = require(${JSON.stringify(args.path)});`,
+        loader: 'js',
+      }));
+    },
+  };
 }
 
 if (process.argv.includes('--if-stale') && staleReason(root) === null) process.exit(0);

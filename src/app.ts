@@ -40,7 +40,7 @@ import type { Database } from './platform/db/database.js';
 import type { RunningConsumer } from './platform/events/consumer.js';
 import { consumerLags } from './platform/events/consumer.js';
 import { registerEventSchemas } from './platform/events/event-schemas.js';
-import { type NatsRelay, startNatsRelay, startNatsWakeup } from './platform/events/nats-relay.js';
+import type { NatsRelay } from './platform/events/nats-relay.js';
 import { registerCredentialResolver } from './platform/http/auth-hook.js';
 import type { ChannelRecord } from './platform/http/route-policy.js';
 import { createHttpServer } from './platform/http/server.js';
@@ -218,6 +218,8 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   startupMark('database initialised');
   let wakeup: { stop(): void } | undefined;
   if (config.natsUrl) {
+    // The NATS client loads only when NATS is configured.
+    const { startNatsRelay, startNatsWakeup } = await import('./platform/events/nats-relay.js');
     relay = await startNatsRelay({
       url: config.natsUrl,
       stream: config.natsStream,

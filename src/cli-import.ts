@@ -4,7 +4,7 @@ import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import cliProgress from 'cli-progress';
+import type cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import type { DryRunReport } from './flows/import-export/index.js';
 import type { ImportFormat, ImportJob, ImportRejection } from './modules/catalog/index.js';
@@ -229,7 +229,9 @@ export function addImportCommands(program: Command, withDatabase: WithDatabase):
         throw new Error('--kind is catalog, customers or orders');
       const format = formatOf(file, o.format);
       const size = statSync(file).size;
-      const bar = new cliProgress.SingleBar(
+      // The progress bar loads with the command that shows it, not with every `omnihub` command.
+      const { default: progress } = await import('cli-progress');
+      const bar = new progress.SingleBar(
         {
           format: o.dryRun
             ? ` validating {bar} {percentage}% ${o.url ? 'sent' : 'read'}`
@@ -241,7 +243,7 @@ export function addImportCommands(program: Command, withDatabase: WithDatabase):
           noTTYOutput: true,
           notTTYSchedule: 1000,
         },
-        cliProgress.Presets.shades_classic,
+        progress.Presets.shades_classic,
       );
       bar.start(size, 0, { rows: 0, rejected: 0, sent: 0 });
       const outcome = o.url

@@ -7,6 +7,7 @@ import { addImportCommands } from './cli-import.js';
 import { type ClusterStarted, isClusterWorker, serveClusterPrimary } from './cluster.js';
 import { loadConfig } from './platform/config.js';
 import type { Ctx } from './platform/context.js';
+import { startImageUnpack } from './platform/db/pglite-image-files.js';
 import { startupMark } from './platform/startup-trace.js';
 
 startupMark('cli loaded');
@@ -81,6 +82,9 @@ program
       process.stdout.write(startBanner({ ...s, natsUrl: config.natsUrl, workers: config.workers }));
     const serving = { stopDeadlineMs: STOP_DEADLINE_MS, started: print };
     if (config.workers > 1) return serveClusterPrimary(config, serving);
+    // A new embedded database is unpacked from the build's image on a second core while the
+    // modules load (most of a first start's CPU either way).
+    if (!config.databaseUrl) startImageUnpack(config.dataDir);
     return (await commands()).serveOneProcess(config, serving);
   });
 

@@ -33,7 +33,12 @@ import { type Ctx, createContext } from '../platform/context.js';
 import { type Database, openDatabase } from '../platform/db/database.js';
 import { getMeta, setMeta } from '../platform/db/hub-meta.js';
 import { type MigrationSet, runMigrations } from '../platform/db/migrate.js';
-import { DATABASE_IMAGE_PATH, freshDatabaseImage, unpackDatabaseImage } from '../platform/db/pglite-image.js';
+import {
+  DATABASE_IMAGE_PATH,
+  finishStartedUnpack,
+  freshDatabaseImage,
+  unpackDatabaseImage,
+} from '../platform/db/pglite-image.js';
 import { createMailer } from '../platform/mail/mailer.js';
 import { platformMigrations } from '../platform/migrations.js';
 import { checkSecretsKey, createSecretBox, parseSecretsKey } from '../platform/secrets/secret-box.js';
@@ -84,8 +89,11 @@ export async function openHubDatabase(
   imagePath = DATABASE_IMAGE_PATH,
 ): Promise<Database> {
   if (config.databaseUrl) return openDatabase({ databaseUrl: config.databaseUrl });
-  // On disk the image is unpacked beside PGlite (less CPU and memory); in memory PGlite loads it.
-  const unpacked = unpackDatabaseImage(config.dataDir, ALL_MIGRATIONS, imagePath);
+  // On disk the image is unpacked beside PGlite (less CPU and memory), on a worker thread when
+  // `serve` began that before loading the modules; in memory PGlite loads it.
+  const unpacked =
+    (await finishStartedUnpack(config.dataDir, ALL_MIGRATIONS, imagePath)) ??
+    unpackDatabaseImage(config.dataDir, ALL_MIGRATIONS, imagePath);
   const image = unpacked ? undefined : freshDatabaseImage(config.dataDir, ALL_MIGRATIONS, imagePath);
   startupMark('image unpacked');
   const database = await openDatabase({ dataDir: config.dataDir, pgliteImage: image });

@@ -1,55 +1,12 @@
 // One PostgreSQL dialect on two engines: PGlite (embedded, one connection, persisted in a data
 // directory) or a PostgreSQL server through a node-postgres pool. Both are driven through Drizzle.
 import { mkdirSync } from 'node:fs';
-import type { PGlite } from '@electric-sql/pglite';
-import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
-import { NodePgDatabase, NodePgDriver } from 'drizzle-orm/node-postgres';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import pg from 'pg';
+import type { SQL } from 'drizzle-orm';
 import { EventNotifier } from '../events/notifier.js';
+import type { Database, Db, Executor } from './database-types.js';
 import { FastPgDialect } from './fast-dialect.js';
-import { NamingClient, namedStatementsEnabled } from './named-statements.js';
 
-// int8 as JS number: our counters and positions stay far below 2^53.
-pg.types.setTypeParser(20, (v) => Number(v));
-// numeric stays a string (exact); we never store money as numeric.
-
-export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
-export type Tx = PgTransaction<
-  PgQueryResultHKT,
-  Record<string, never>,
-  ExtractTablesWithRelations<Record<string, never>>
->;
-/** Anything that can run a statement: the database itself or an open transaction. */
-export type Executor = Db | Tx;
-
-export type DatabaseKind = 'pglite' | 'postgres';
-
-export interface Database {
-  kind: DatabaseKind;
-  db: Db;
-  /** Wakes event consumers of this process after a transaction with events commits. */
-  notifier: EventNotifier;
-  /** A label safe to log (no password). */
-  describe: string;
-  /** Runs a statement outside any transaction on a dedicated session (migrations, advisory locks). */
-  withSession<T>(fn: (db: Db) => Promise<T>): Promise<T>;
-  ping(): Promise<void>;
-  close(): Promise<void>;
-  /** The raw PGlite instance, when embedded (for LISTEN/NOTIFY). */
-  pglite?: PGlite;
-  /** The raw pool, when on a server. */
-  pool?: pg.Pool;
-}
-
-/** One dialect for every connection: it holds no state of its own. */
-const dialect = new FastPgDialect();
-
-/** Drizzle on a pool or one client, as `drizzle(client)` makes it but with the fast dialect. */
-function drizzleNodePg(client: pg.Pool | pg.PoolClient): Db {
-  const session = new NodePgDriver(client, dialect).createSession(undefined);
-  return new NodePgDatabase(dialect, session, undefined) as unknown as Db;
-}
+export type { Database, DatabaseKind, Db, Executor, Tx } from './database-types.js';
 
 export async function rows<T>(exec: Executor, query: SQL): Promise<T[]> {
   const result = (await exec.execute(query)) as unknown as { rows: T[] };
@@ -76,7 +33,9 @@ export interface OpenDatabaseOptions {
 export const DEFAULT_PGLITE_SHARED_BUFFERS_MB = 32;
 
 export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database> {
-  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
+  // node-postgres and its Drizzle driver load only for a server (PGlite only for the embedded one).
+  if (opts.databaseUrl)
+    return (await import('./postgres.js')).openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
   return openPglite(
     opts.dataDir ?? 'memory://',
     opts.pgliteImage,
@@ -108,6 +67,7 @@ async function openPglite(
     extensions,
     postgresqlconf: [`shared_buffers=${sharedBuffersMb}MB`, ...conf],
   });
+  const dialect = new FastPgDialect();
   const db = new PgliteDatabase(
     dialect,
     new PgliteDriver(client, dialect).createSession(undefined),
@@ -127,65 +87,6 @@ async function openPglite(
       if (!client.closed) await client.close();
     },
     pglite: client,
-  };
-}
-
-async function openPostgres(url: string, max: number): Promise<Database> {
-  const pool = new pg.Pool({
-    connectionString: url,
-    max,
-    connectionTimeoutMillis: 5_000,
-    ...(namedStatementsEnabled() ? { Client: NamingClient } : {}),
-  });
-  // A client losing its server (a restart terminates every connection) must not crash the process,
-  // idle in the pool or checked out between statements: the next query on it reports the error and
-  // the pool drops it when it is released.
-  pool.on('error', () => {});
-  pool.on('connect', (client) => client.on('error', () => {}));
-  const db = drizzleNodePg(pool);
-  db.transaction = releasingTransaction(pool);
-  const u = new URL(url);
-  return {
-    kind: 'postgres',
-    notifier: new EventNotifier(),
-    db,
-    describe: `PostgreSQL ${u.hostname}:${u.port || 5432}${u.pathname}`,
-    withSession: async (fn) => {
-      const client = await pool.connect();
-      try {
-        return await fn(drizzleNodePg(client));
-      } finally {
-        client.release();
-      }
-    },
-    ping: async () => {
-      await pool.query('select 1');
-    },
-    close: () => pool.end(),
-    pool,
-  };
-}
-
-/**
- * Drizzle's pooled transaction checks a client out and gives it back only once BEGIN has succeeded:
- * a BEGIN on a connection the server dropped would keep that client forever, and a few outages would
- * leave the pool empty (every query then waits). Here the client is checked out by us and always
- * given back; the pool destroys it when its connection is gone.
- */
-function releasingTransaction(pool: pg.Pool): Db['transaction'] {
-  const onClient = new WeakMap<pg.PoolClient, Db>();
-  return async (fn, config) => {
-    const client = await pool.connect();
-    try {
-      let db = onClient.get(client);
-      if (!db) {
-        db = drizzleNodePg(client);
-        onClient.set(client, db);
-      }
-      return await db.transaction(fn, config);
-    } finally {
-      client.release();
-    }
   };
 }
 

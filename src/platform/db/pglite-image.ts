@@ -5,28 +5,31 @@
 // PGlite differ from the image's ignores it and initialises the directory itself.
 import { createHash } from 'node:crypto';
 import {
-  closeSync,
   existsSync,
-  ftruncateSync,
-  mkdirSync,
   mkdtempSync,
-  openSync,
   readdirSync,
   readFileSync,
   renameSync,
   rmSync,
   writeFileSync,
-  writeSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, normalize, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { dirname, join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { type MigrationSet, runMigrations } from './migrate.js';
+import {
+  DATABASE_IMAGE_PATH,
+  installStagedImage,
+  needsInitdb,
+  stagingDir,
+  takeStartedUnpack,
+  tarOf,
+  unpackImageFiles,
+} from './pglite-image-files.js';
 
-/** Where the build puts the image: dist/, next to the compiled hub (none beside the sources). */
-export const DATABASE_IMAGE_PATH = fileURLToPath(new URL('../../pglite-migrated.tar.gz', import.meta.url));
+export { DATABASE_IMAGE_PATH, needsInitdb, startImageUnpack } from './pglite-image-files.js';
+
 const keyFile = (image: string) => `${image}.key`;
 
 function pgliteVersion(): string {
@@ -53,10 +56,6 @@ export function migrationsKey(sets: MigrationSet[]): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** A directory PostgreSQL has not initialised yet (no PG_VERSION). */
-export const needsInitdb = (dataDir: string): boolean =>
-  !dataDir.startsWith('memory://') && !existsSync(join(dataDir, 'PG_VERSION'));
-
 /** Whether an image exists and was made for exactly these migrations and this PGlite. */
 export function imageMadeFor(sets: MigrationSet[], image: string): boolean {
   if (!existsSync(image) || !existsSync(keyFile(image))) return false;
@@ -80,9 +79,8 @@ export function freshDatabaseImage(
  * Writes the image's files into a data directory on disk that is still empty (true when it did).
  * PGlite then opens it as it opens any initialised directory: handing it the image instead
  * (loadDataDir) unpacks it through its WebAssembly file system, which costs more CPU and leaves
- * ~120 MB more resident after a first start. Blocks of zeros are left as holes (a third of the
- * image: WAL not yet written, free pages), so fewer bytes are written. PG_VERSION is written last,
- * so a start cut short unpacks again next time.
+ * ~120 MB more resident after a first start. The files are written into a staging directory and
+ * moved into place, PG_VERSION last, so a start cut short unpacks again next time.
  */
 export function unpackDatabaseImage(
   dataDir: string,
@@ -90,127 +88,33 @@ export function unpackDatabaseImage(
   image = DATABASE_IMAGE_PATH,
 ): boolean {
   if (dataDir.startsWith('memory://') || !imageFits(dataDir, sets, image)) return false;
-  let last: { path: string; data: Buffer; mode: number } | undefined;
-  const made = new Set<string>();
-  for (const entry of tarEntries(gunzipSync(readFileSync(image)))) {
-    const path = join(dataDir, normalize(`/${entry.name}`));
-    if (entry.type === 'dir') {
-      mkdirSync(path, { recursive: true, mode: entry.mode });
-      made.add(path);
-    } else if (entry.name.replace(/^\/+/, '') === 'PG_VERSION') last = { path, ...entry };
-    else {
-      if (!made.has(dirname(path))) mkdirSync(dirname(path), { recursive: true });
-      made.add(dirname(path));
-      writeSparse(path, entry.data, entry.mode);
-    }
-  }
-  if (!last) throw new Error(`${image} holds no PG_VERSION`);
-  writeFileSync(last.path, last.data, { mode: last.mode });
+  unpackImageFiles(image, stagingDir(dataDir));
+  installStagedImage(dataDir);
   return true;
 }
 
-const BLOCK = 8192;
-const ZEROS = Buffer.alloc(BLOCK);
-
-/** Writes a file's runs of non-zero blocks; the zero blocks between them stay holes. */
-function writeSparse(path: string, data: Buffer, mode: number): void {
-  const fd = openSync(path, 'w', mode);
-  try {
-    let runStart = -1;
-    for (let at = 0; ; at += BLOCK) {
-      const end = at >= data.length;
-      const zero = end || (at + BLOCK <= data.length && data.subarray(at, at + BLOCK).equals(ZEROS));
-      if (!zero && runStart < 0) runStart = at;
-      if (zero && runStart >= 0) {
-        writeSync(fd, data, runStart, Math.min(at, data.length) - runStart, runStart);
-        runStart = -1;
-      }
-      if (end) break;
-    }
-    ftruncateSync(fd, data.length);
-  } finally {
-    closeSync(fd);
+/**
+ * Finishes the unpack `startImageUnpack` began on a worker thread for this directory: once it is
+ * done, the files are moved into place when the image fits these migrations, else dropped. True
+ * when the directory now holds the image, false when not; undefined when no unpack was begun or
+ * the worker failed (the caller unpacks in this thread, which reports a lasting cause itself).
+ */
+export async function finishStartedUnpack(
+  dataDir: string,
+  sets: MigrationSet[],
+  image = DATABASE_IMAGE_PATH,
+): Promise<boolean | undefined> {
+  const taken = await takeStartedUnpack(dataDir, image).catch(() => 'failed' as const);
+  if (taken !== true) {
+    if (taken === 'failed') rmSync(stagingDir(dataDir), { recursive: true, force: true });
+    return undefined;
   }
-}
-
-interface TarEntry {
-  name: string;
-  type: 'file' | 'dir';
-  mode: number;
-  data: Buffer;
-}
-
-/** The entries of a ustar archive (files and directories; anything else is skipped). */
-function* tarEntries(tar: Buffer): Generator<TarEntry> {
-  for (let at = 0; at + 512 <= tar.length; ) {
-    const header = tar.subarray(at, at + 512);
-    if (header.every((b) => b === 0)) return;
-    const text = (from: number, length: number) =>
-      header
-        .subarray(from, from + length)
-        .toString('utf8')
-        .replace(/\0.*$/s, '');
-    const name = [text(345, 155), text(0, 100)].filter(Boolean).join('/');
-    const size = Number.parseInt(text(124, 12).trim() || '0', 8);
-    const mode = Number.parseInt(text(100, 8).trim() || '600', 8) & 0o777;
-    const type = String.fromCharCode(header[156]!);
-    const data = tar.subarray(at + 512, at + 512 + size);
-    at += 512 + Math.ceil(size / 512) * 512;
-    if (type === '5') yield { name, type: 'dir', mode, data };
-    else if (type === '0' || type === '\0') yield { name, type: 'file', mode, data };
+  if (!imageFits(dataDir, sets, image)) {
+    rmSync(stagingDir(dataDir), { recursive: true, force: true });
+    return false;
   }
-}
-
-/** A ustar archive of a directory, named as PGlite's dumpDataDir names them (`/base/5/1249`). */
-function tarOf(root: string): Buffer {
-  const parts: Buffer[] = [];
-  const header = (name: string, mode: number, size: number, type: '0' | '5') => {
-    if (name.length > 99) throw new Error(`${name}: name too long for the image`);
-    const h = Buffer.alloc(512);
-    const field = (value: string, from: number) => h.write(value, from, 'latin1');
-    field(name, 0);
-    field(`${(mode & 0o777).toString(8).padStart(7, '0')}\0`, 100);
-    field('0000000\0', 108);
-    field('0000000\0', 116);
-    field(`${size.toString(8).padStart(11, '0')}\0`, 124);
-    field(
-      `${Math.floor(Date.now() / 1000)
-        .toString(8)
-        .padStart(11, '0')}\0`,
-      136,
-    );
-    field(type, 156);
-    field('ustar\0', 257);
-    field('00', 263);
-    field('        ', 148);
-    let sum = 0;
-    for (const b of h) sum += b;
-    field(`${sum.toString(8).padStart(6, '0')}\0 `, 148);
-    return h;
-  };
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-      a.name < b.name ? -1 : 1,
-    )) {
-      const path = join(dir, entry.name);
-      const name = `/${relative(root, path)}`;
-      // Private to the hub's user, whatever PGlite made them with (0666 on its Node file system).
-      if (entry.isDirectory()) {
-        parts.push(header(name, 0o700, 0, '5'));
-        walk(path);
-      } else if (entry.isFile()) {
-        const data = readFileSync(path);
-        parts.push(
-          header(name, 0o600, data.length, '0'),
-          data,
-          Buffer.alloc((512 - (data.length % 512)) % 512),
-        );
-      }
-    }
-  };
-  walk(root);
-  parts.push(Buffer.alloc(1024));
-  return Buffer.concat(parts);
+  installStagedImage(dataDir);
+  return true;
 }
 
 /**
