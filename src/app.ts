@@ -38,7 +38,7 @@ import type { HubConfig } from './platform/config.js';
 import { type Ctx, createContext } from './platform/context.js';
 import type { Database } from './platform/db/database.js';
 import type { RunningConsumer } from './platform/events/consumer.js';
-import { consumerLags } from './platform/events/consumer.js';
+import { consumerLags, pinConsumerStartHead } from './platform/events/consumer.js';
 import { registerEventSchemas } from './platform/events/event-schemas.js';
 import type { NatsRelay } from './platform/events/nats-relay.js';
 import { registerCredentialResolver } from './platform/http/auth-hook.js';
@@ -210,6 +210,8 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   // Serving, the background work (sweepers, consumers, delivery loops, the CDP) starts once the hub
   // listens and has answered its first requests (a readiness probe, the first pages): their first
   // statements would otherwise queue ahead of those on PGlite's one connection.
+  // Consumers new to this database start at the log's head as it is before the first request.
+  await pinConsumerStartHead(database);
   const background = deferredBackground(() =>
     startBackground({ database, config, services, integration, channelAccounts, clock, log, systemCtx }),
   );

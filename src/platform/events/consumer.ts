@@ -215,6 +215,23 @@ async function releasableWaiters(
   return due.filter((w) => !after(w.head, cursor) || !next || after(next, w.head));
 }
 
+const pinnedHeads = new WeakMap<Database, Promise<Cursor>>();
+
+/**
+ * Pins where this process's new consumers that start at the head begin: the log's head now. A
+ * serving hub calls it before it listens, since its consumers start a moment after listening and
+ * would otherwise begin past the events of its first requests (a first start's first deliveries,
+ * orders or messages then never handled). An existing consumer resumes from its saved cursor.
+ */
+export function pinConsumerStartHead(database: Database): Promise<Cursor> {
+  const head = headCursor(database.db);
+  pinnedHeads.set(database, head);
+  return head;
+}
+
+const startHead = (database: Database): Promise<Cursor> =>
+  pinnedHeads.get(database) ?? headCursor(database.db);
+
 export function startConsumer(opts: ConsumerOptions): RunningConsumer {
   const { database, name, log } = opts;
   // host/pid/…: operators (and the fault tests) see which node holds a consumer.
@@ -280,7 +297,7 @@ export function startConsumer(opts: ConsumerOptions): RunningConsumer {
           // Lost to another node (this one stalled past its lease): its saved cursor is the truth.
           if (leaseLost) cursor = undefined;
           leaseLost = false;
-          const start = opts.startAt === 'head' ? await headCursor(database.db) : LOG_START;
+          const start = opts.startAt === 'head' ? await startHead(database) : LOG_START;
           cursor = await claimLease(database.db, name, owner, leaseMs, start);
           unsaved = false;
           resumed = true;
