@@ -7,16 +7,7 @@
 //   - PostgreSQL: a migrated template database copied by `createFreshPostgresDatabase`.
 // And the hub's own migrated image (as the build writes it) for the suites that start from it.
 // Also a run directory where the browser suites share one build of the web apps.
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import pg from 'pg';
@@ -119,24 +110,23 @@ async function makePostgresTemplate(base: string): Promise<string> {
 }
 
 async function databasesNamed(base: string, prefix: string): Promise<string[]> {
-  const client = new pg.Client({ connectionString: base });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ datname: string }>(
-      'select datname from pg_database where starts_with(datname, $1)',
-      [prefix],
-    );
-    return rows.map((r) => r.datname);
-  } finally {
-    await client.end();
-  }
+  const rows = await adminQuery<{ datname: string }>(
+    base,
+    'select datname from pg_database where starts_with(datname, $1)',
+    [prefix],
+  );
+  return rows.map((r) => r.datname);
 }
 
-async function adminQuery(base: string, text: string): Promise<void> {
+async function adminQuery<T extends pg.QueryResultRow = never>(
+  base: string,
+  text: string,
+  values: unknown[] = [],
+): Promise<T[]> {
   const client = new pg.Client({ connectionString: base });
   await client.connect();
   try {
-    await client.query(text);
+    return (await client.query<T>(text, values)).rows;
   } finally {
     await client.end();
   }

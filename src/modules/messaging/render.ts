@@ -111,8 +111,9 @@ const PLACEHOLDER = /\{\{([a-zA-Z][a-zA-Z0-9_]*)\}\}/g;
 
 /**
  * The email's HTML: MJML compiles each variant once (~5 ms of CPU, in a worker thread) with
- * placeholders, and every mail then only substitutes its escaped values (one pass: a value that reads {{x}} is not filled again; a
- * line break inside a value is no longer a <br/>, values are one line).
+ * placeholders, and every mail then only substitutes its escaped values (one pass: a value that
+ * reads {{x}} is not filled again; a line break inside a value is no longer a <br/>, values are one
+ * line).
  */
 async function emailHtml(brand: Brand, content: TemplateContent, values: Record<string, string>) {
   // The template's own spelling of a variable ({{ shop }}) is normalised, so it survives MJML as {{shop}}.

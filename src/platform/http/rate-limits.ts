@@ -34,13 +34,14 @@ function presentedKey(request: FastifyRequest): string | undefined {
   return typeof x === 'string' ? x.trim() || undefined : undefined;
 }
 
-/** Counters are keyed by the key's hash: the limiter's table never holds a secret. */
+/** 429 rate_limited with Retry-After: the seconds until the counter's window ends. */
 function refuse(reply: FastifyReply, ttlMs: number, limit: number, per: string): never {
   const seconds = Math.max(1, Math.ceil(ttlMs / 1000));
   reply.header('retry-after', String(seconds));
   throw tooMany(seconds, limit, per);
 }
 
+/** Counters are keyed by the key's hash: the limiter's table never holds a secret. */
 const keyCounter = (request: FastifyRequest) => `key:${secretHash(presentedKey(request) ?? '')}`;
 
 export async function registerRateLimits(app: FastifyInstance, config: RateLimitConfig): Promise<void> {

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useIntl } from '../../i18n/index.tsx';
 import { ok } from '../../ui/api.ts';
 import { ErrorNotice, LiveBadge, Pill, SelectField, TextAreaField, useLoad } from '../../ui/components.tsx';
-import { LoadedTable } from '../../ui/data-table.tsx';
+import { LoadedTable, useAction } from '../../ui/data-table.tsx';
 import { FormDialog } from '../../ui/form-dialog.tsx';
 import { useApi } from '../../ui/key-gate.tsx';
 import { ProblemScope } from '../../ui/problem.tsx';
@@ -63,23 +63,6 @@ export function ReviewsPage() {
     act(() => ok(api.POST('/api/reviews/{id}/publish', { params: { path: { id } } })));
   // Rejecting asks the reason in the page's own dialog; a refusal stays in it, naming the field.
   const [rejecting, setRejecting] = useState<Rejecting | null>(null);
-  const [reason, setReason] = useState('');
-  const [rejectError, setRejectError] = useState<unknown>(null);
-  const closeReject = () => {
-    setRejecting(null);
-    setReason('');
-    setRejectError(null);
-  };
-  const reject = async (id: string) => {
-    setRejectError(null);
-    try {
-      await ok(api.POST('/api/reviews/{id}/reject', { params: { path: { id } }, body: { reason } }));
-      closeReject();
-      reviews.reload();
-    } catch (e) {
-      setRejectError(e);
-    }
-  };
   return (
     <section aria-labelledby="reviews-title">
       <div className="spread">
@@ -175,34 +158,66 @@ export function ReviewsPage() {
           },
         ]}
       />
-      <FormDialog
-        open={rejecting !== null}
-        title={intl.t('reviews.admin.rejectTitle')}
-        submit={intl.t('reviews.admin.rejectConfirm')}
-        cancel={intl.t('common.cancel')}
-        danger
-        disabled={reason.trim() === ''}
-        onSubmit={() => rejecting && void reject(rejecting.id)}
-        onClose={closeReject}
-      >
-        {rejecting ? (
-          <ProblemScope error={rejectError}>
-            <p data-reject-review={rejecting.id}>
-              <Stars rating={rejecting.rating} /> <strong>{rejecting.productTitle}</strong>
-              {rejecting.title ? ` · ${rejecting.title}` : ''} · {rejecting.reviewerName}
-            </p>
-            <p className="hint">{intl.t('reviews.admin.rejectHint')}</p>
-            <TextAreaField
-              label={intl.t('reviews.admin.reason')}
-              field="body.reason"
-              value={reason}
-              onChange={setReason}
-              rows={3}
-            />
-            <ErrorNotice error={rejectError} />
-          </ProblemScope>
-        ) : null}
-      </FormDialog>
+      {rejecting ? (
+        <RejectReviewDialog
+          key={rejecting.id}
+          review={rejecting}
+          onClose={() => setRejecting(null)}
+          onRejected={() => {
+            setRejecting(null);
+            reviews.reload();
+          }}
+        />
+      ) : null}
     </section>
+  );
+}
+
+/** The reject dialog of one review: the reason asked, and a refusal shown in it naming the field. */
+function RejectReviewDialog({
+  review,
+  onClose,
+  onRejected,
+}: {
+  review: Rejecting;
+  onClose(): void;
+  onRejected(): void;
+}) {
+  const intl = useIntl();
+  const api = useApi();
+  const [reason, setReason] = useState('');
+  const { run, notices, error } = useAction();
+  const reject = async () => {
+    const path = { id: review.id };
+    if (await run(() => ok(api.POST('/api/reviews/{id}/reject', { params: { path }, body: { reason } }))))
+      onRejected();
+  };
+  return (
+    <FormDialog
+      open
+      title={intl.t('reviews.admin.rejectTitle')}
+      submit={intl.t('reviews.admin.rejectConfirm')}
+      cancel={intl.t('common.cancel')}
+      danger
+      disabled={reason.trim() === ''}
+      onSubmit={() => void reject()}
+      onClose={onClose}
+    >
+      <ProblemScope error={error}>
+        <p data-reject-review={review.id}>
+          <Stars rating={review.rating} /> <strong>{review.productTitle}</strong>
+          {review.title ? ` · ${review.title}` : ''} · {review.reviewerName}
+        </p>
+        <p className="hint">{intl.t('reviews.admin.rejectHint')}</p>
+        <TextAreaField
+          label={intl.t('reviews.admin.reason')}
+          field="body.reason"
+          value={reason}
+          onChange={setReason}
+          rows={3}
+        />
+        {notices}
+      </ProblemScope>
+    </FormDialog>
   );
 }
