@@ -20,7 +20,11 @@ describeBrowser('admin inbox settings', (t) => {
       staff.push(res.body as { id: string; name: string });
     }
     const page = await (await t.newContext({ width: 1300, height: 1400 })).newPage();
-    page.on('dialog', (d) => void d.accept());
+    const native: string[] = [];
+    page.on('dialog', (d) => {
+      native.push(d.message());
+      void d.dismiss();
+    });
     await adminLogin(page, t.base);
     await page.getByRole('link', { name: 'Inbox settings' }).click();
     await page.getByRole('heading', { name: 'Inbox settings', level: 1 }).waitFor();
@@ -95,8 +99,18 @@ describeBrowser('admin inbox settings', (t) => {
     await page.getByRole('heading', { name: 'Standaardantwoorden' }).waitFor();
     await page.getByLabel('Taal').selectOption('en');
 
+    // Asked in the page's own dialog: Cancel keeps the team, Delete removes it.
     await page.getByRole('button', { name: 'Delete Returns desk' }).click();
+    const ask = page.getByRole('dialog', { name: 'Delete Returns desk?' });
+    await ask.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => ask.isVisible(), LIVE).toBe(false);
+    expect((await t.api('GET', '/api/inbox/teams')).body.items).toHaveLength(1);
+    await page.getByRole('button', { name: 'Delete Returns desk' }).click();
+    await ask.waitFor();
+    await t.screenshot(page, 'admin-confirm-delete-team');
+    await ask.getByRole('button', { name: 'Delete', exact: true }).click();
     await page.getByText('Team Returns desk deleted', { exact: false }).waitFor();
+    expect(native).toEqual([]);
     expect(((await t.api('GET', '/api/inbox/teams')).body as { items: unknown[] }).items).toEqual([]);
   }, 60_000);
 });

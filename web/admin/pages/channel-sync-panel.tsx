@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useIntl } from '../../i18n/index.tsx';
 import { ok } from '../../ui/api.ts';
 import { Pill, useLoad } from '../../ui/components.tsx';
+import { useConfirm } from '../../ui/confirm-dialog.tsx';
 import { LoadedTable, type useAction } from '../../ui/data-table.tsx';
 import { useApi } from '../../ui/key-gate.tsx';
 import { ChannelSyncForm, EMPTY_SYNC, type SyncForm } from './channel-sync-form.tsx';
@@ -45,9 +46,11 @@ export function ChannelSyncPanel({ action, health }: { action: Action; health: H
         form: { ...EMPTY_SYNC, kind: c.kind, channelId: c.channelId, name: c.name, baseUrl: c.baseUrl },
       });
   };
-  const remove = (id: string) => {
+  const confirm = useConfirm();
+  const remove = async (id: string) => {
     const url = connectionOf(id)?.baseUrl ?? id;
-    if (!window.confirm(intl.t('channelSync.confirmDelete', { url }))) return;
+    const question = intl.t('channelSync.confirmDelete', { url });
+    if (!(await confirm.ask({ question, confirm: intl.t('endpoints.delete') }))) return;
     void action.run(async () => {
       await ok(api.DELETE('/api/channel-sync/connections/{id}', { params: { path: { id } } }));
       if (editing?.id === id) setEditing(null);
@@ -90,6 +93,7 @@ export function ChannelSyncPanel({ action, health }: { action: Action; health: H
 
   return (
     <>
+      {confirm.dialog}
       <h2>{intl.t('channelSync.title')}</h2>
       <LoadedTable
         load={health}
@@ -140,7 +144,11 @@ export function ChannelSyncPanel({ action, health }: { action: Action; health: H
                   },
                   { label: intl.t('channelSync.test'), onClick: () => runTest(h.connectionId) },
                   { label: intl.t('endpoints.edit'), onClick: () => edit(h.connectionId) },
-                  { label: intl.t('endpoints.delete'), onClick: () => remove(h.connectionId), danger: true },
+                  {
+                    label: intl.t('endpoints.delete'),
+                    onClick: () => void remove(h.connectionId),
+                    danger: true,
+                  },
                 ]}
                 test={{
                   outcome: tests[h.connectionId]

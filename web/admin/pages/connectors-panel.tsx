@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useIntl } from '../../i18n/index.tsx';
 import { ok } from '../../ui/api.ts';
 import { SelectField, TextField, useLoad } from '../../ui/components.tsx';
+import { useConfirm } from '../../ui/confirm-dialog.tsx';
 import { FormPanel, LoadedTable, type useAction } from '../../ui/data-table.tsx';
 import { useApi } from '../../ui/key-gate.tsx';
 import { ProblemScope } from '../../ui/problem.tsx';
@@ -78,8 +79,10 @@ export function ConnectorsPanel({ action, onChange }: { action: Action; onChange
       changed();
     }, intl.t('connectors.saved'));
 
-  const remove = (id: string, name: string) => {
-    if (!window.confirm(intl.t('connectors.confirmDelete', { name }))) return;
+  const confirm = useConfirm();
+  const remove = async (id: string, name: string) => {
+    const question = intl.t('connectors.confirmDelete', { name });
+    if (!(await confirm.ask({ question, confirm: intl.t('endpoints.delete') }))) return;
     void action.run(async () => {
       await ok(api.DELETE('/api/connectors/{id}', { params: { path: { id } } }));
       if (editing === id) reset();
@@ -93,6 +96,7 @@ export function ConnectorsPanel({ action, onChange }: { action: Action; onChange
 
   return (
     <>
+      {confirm.dialog}
       <LoadedTable
         load={connectors}
         items={connectors.data?.items}
@@ -114,7 +118,11 @@ export function ConnectorsPanel({ action, onChange }: { action: Action; onChange
                     label: intl.t(c.status === 'active' ? 'channels.pause' : 'channels.resume'),
                     onClick: () => setStatus(c.id, c.status === 'active' ? 'paused' : 'active'),
                   },
-                  { label: intl.t('endpoints.delete'), onClick: () => remove(c.id, c.name), danger: true },
+                  {
+                    label: intl.t('endpoints.delete'),
+                    onClick: () => void remove(c.id, c.name),
+                    danger: true,
+                  },
                 ]}
               />
             ),

@@ -13,6 +13,7 @@ import {
   TextField,
   useLoad,
 } from '../../ui/components.tsx';
+import { useConfirm } from '../../ui/confirm-dialog.tsx';
 import { FormPanel, LoadedTable, useAction } from '../../ui/data-table.tsx';
 import { useApi } from '../../ui/key-gate.tsx';
 import { ProblemScope } from '../../ui/problem.tsx';
@@ -61,8 +62,10 @@ function CannedReplies() {
       },
       (shortcut) => intl.t('inboxSettings.replySaved', { shortcut }),
     );
-  const remove = (id: string, shortcut: string) => {
-    if (!window.confirm(intl.t('inboxSettings.confirmDelete', { name: `/${shortcut}` }))) return;
+  const confirm = useConfirm();
+  const remove = async (id: string, shortcut: string) => {
+    const question = intl.t('inboxSettings.confirmDelete', { name: `/${shortcut}` });
+    if (!(await confirm.ask({ question, confirm: intl.t('inboxSettings.delete') }))) return;
     void action.run(
       async () => {
         await ok(api.DELETE('/api/inbox/canned-replies/{id}', { params: { path: { id } } }));
@@ -77,6 +80,7 @@ function CannedReplies() {
   return (
     <section aria-labelledby="canned-title">
       <h2 id="canned-title">{intl.t('inboxSettings.canned')}</h2>
+      {confirm.dialog}
       {action.notices}
       <LoadedTable
         load={replies}
@@ -104,7 +108,7 @@ function CannedReplies() {
                   {intl.t('inboxSettings.edit')}
                   <span className="visually-hidden"> /{r.shortcut}</span>
                 </button>
-                <button type="button" className="link" onClick={() => remove(r.id, r.shortcut)}>
+                <button type="button" className="link" onClick={() => void remove(r.id, r.shortcut)}>
                   {intl.t('inboxSettings.delete')}
                   <span className="visually-hidden"> /{r.shortcut}</span>
                 </button>
@@ -179,8 +183,10 @@ function Teams({ agents }: { agents: Agent[] }) {
       },
       (name) => intl.t('inboxSettings.teamSaved', { name }),
     );
-  const remove = (teamId: string, name: string) => {
-    if (!window.confirm(intl.t('inboxSettings.confirmDelete', { name }))) return;
+  const confirm = useConfirm();
+  const remove = async (teamId: string, name: string) => {
+    const question = intl.t('inboxSettings.confirmDelete', { name });
+    if (!(await confirm.ask({ question, confirm: intl.t('inboxSettings.delete') }))) return;
     void action.run(
       async () => {
         await ok(api.DELETE('/api/inbox/teams/{teamId}', { params: { path: { teamId } } }));
@@ -201,6 +207,7 @@ function Teams({ agents }: { agents: Agent[] }) {
   return (
     <section aria-labelledby="teams-title">
       <h2 id="teams-title">{intl.t('inboxSettings.teams')}</h2>
+      {confirm.dialog}
       {action.notices}
       <LoadedTable
         load={teams}
@@ -228,7 +235,7 @@ function Teams({ agents }: { agents: Agent[] }) {
                   {intl.t('inboxSettings.edit')}
                   <span className="visually-hidden"> {t.name}</span>
                 </button>
-                <button type="button" className="link" onClick={() => remove(t.id, t.name)}>
+                <button type="button" className="link" onClick={() => void remove(t.id, t.name)}>
                   {intl.t('inboxSettings.delete')}
                   <span className="visually-hidden"> {t.name}</span>
                 </button>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useIntl } from '../../i18n/index.tsx';
 import { ok } from '../../ui/api.ts';
 import { SelectField, TextField, useLoad } from '../../ui/components.tsx';
+import { useConfirm } from '../../ui/confirm-dialog.tsx';
 import { FormPanel, LoadedTable, type useAction } from '../../ui/data-table.tsx';
 import { useApi } from '../../ui/key-gate.tsx';
 import { ProblemScope } from '../../ui/problem.tsx';
@@ -57,8 +58,10 @@ export function WebhookEndpointsPanel({ action, onChange }: { action: Action; on
       },
       (secret) => (secret ? intl.t('integrations.secretOnce', { secret }) : intl.t('endpoints.saved')),
     );
-  const remove = (id: string, url: string) => {
-    if (!window.confirm(intl.t('endpoints.confirmDelete', { url }))) return;
+  const confirm = useConfirm();
+  const remove = async (id: string, url: string) => {
+    const question = intl.t('endpoints.confirmDelete', { url });
+    if (!(await confirm.ask({ question, confirm: intl.t('endpoints.delete') }))) return;
     void action.run(async () => {
       await ok(api.DELETE('/api/webhooks/endpoints/{id}', { params: { path: { id } } }));
       if (editing === id) {
@@ -89,6 +92,7 @@ export function WebhookEndpointsPanel({ action, onChange }: { action: Action; on
 
   return (
     <>
+      {confirm.dialog}
       <h2>{intl.t('endpoints.title')}</h2>
       <LoadedTable
         load={endpoints}
@@ -113,7 +117,11 @@ export function WebhookEndpointsPanel({ action, onChange }: { action: Action; on
                 actions={[
                   { label: intl.t('endpoints.sendTest'), onClick: () => sendTest(e.id) },
                   { label: intl.t('endpoints.edit'), onClick: () => edit(e) },
-                  { label: intl.t('endpoints.delete'), onClick: () => remove(e.id, e.url), danger: true },
+                  {
+                    label: intl.t('endpoints.delete'),
+                    onClick: () => void remove(e.id, e.url),
+                    danger: true,
+                  },
                 ]}
                 test={{
                   outcome: tests[e.id],
