@@ -38,10 +38,39 @@ describeEachHub(
       const refused = await from('203.0.113.7');
       expectRateLimited({ status: refused.statusCode, headers: refused.headers, body: refused.json() });
       expect((await from('203.0.113.8')).statusCode).toBe(200);
+      // An IPv4 client arriving IPv4-mapped is the same client.
+      expectRateLimited(
+        await from('::ffff:203.0.113.7').then((r) => ({ ...r, status: r.statusCode, body: r.json() })),
+      );
+    });
+
+    it('counts an IPv6 client by its /64: a fresh address of the same network gets no fresh budget', async () => {
+      const from = (remoteAddress: string) =>
+        t.hub.http.inject({ method: 'GET', url: '/health', remoteAddress });
+      for (let i = 0; i < 8; i++) expect((await from(`2001:db8:7:7::${i + 1}`)).statusCode).toBe(200);
+      const refused = await from('2001:db8:7:7:abcd::99');
+      expectRateLimited({ status: refused.statusCode, headers: refused.headers, body: refused.json() });
+      expect((await from('2001:db8:7:8::1')).statusCode).toBe(200);
     });
   },
   { config: { rateLimits: { perIp: 8, perKey: 5, windowSeconds: 60 } } },
 );
+
+describeEachHub('A route budget per client address and account', (t) => {
+  it('counts staff sign-ins from one IPv6 /64 together, whichever address of it they come from', async () => {
+    const signIn = (remoteAddress: string) =>
+      t.hub.http.inject({
+        method: 'POST',
+        url: '/api/staff/sign-in',
+        remoteAddress,
+        payload: { email: 'nobody@shop.example', password: 'not the password' },
+      });
+    for (let i = 0; i < 10; i++) expect((await signIn(`2001:db8:5:5::${i + 1}`)).statusCode).toBe(401);
+    const refused = await signIn('2001:db8:5:5:ffff::1');
+    expectRateLimited({ status: refused.statusCode, headers: refused.headers, body: refused.json() });
+    expect((await signIn('2001:db8:5:6::1')).statusCode).toBe(401);
+  });
+});
 
 describeEachHub(
   'A route with its own budget; web app headers; the metrics token',

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { ReviewStatus, ReviewText } from '../../modules/reviews/index.js';
 import { secretHash } from '../../platform/auth/api-keys.js';
 import { channelFor } from '../../platform/http/auth-hook.js';
-import { RequestBudget } from '../../platform/http/rate-limits.js';
+import { clientAddressKey, RequestBudget } from '../../platform/http/rate-limits.js';
 import { browserKeys, onRecord, publicRoute } from '../../platform/http/route-policy.js';
 import type { ChannelCatalogFlow } from '../channel-catalog/index.js';
 import type { ReviewsFlow } from './reviews.flow.js';
@@ -69,9 +69,10 @@ export const reviewsFlowRoutes =
     const perProduct = new RequestBudget(b.perProduct.max, b.perProduct.windowSeconds, 'per product');
     // Before the body is read; the token is a credential: counted by its hash.
     const linkBudgets = (submits: boolean) => async (request: FastifyRequest, reply: FastifyReply) => {
-      perAddress.take(reply, request.ip);
+      const client = clientAddressKey(request.ip);
+      perAddress.take(reply, client);
       const { token } = request.params as { token?: unknown };
-      if (submits) perLink.take(reply, `${request.ip}|${secretHash(String(token))}`);
+      if (submits) perLink.take(reply, `${client}|${secretHash(String(token))}`);
     };
 
     app.get(

@@ -11,7 +11,7 @@ import {
   WalletEntry,
   type WalletService,
 } from '../../modules/wallet/index.js';
-import { routeRateLimit } from '../../platform/http/rate-limits.js';
+import { clientAddressKey, routeRateLimit } from '../../platform/http/rate-limits.js';
 import { browserKeys, type KeyPolicy, secretKeys } from '../../platform/http/route-policy.js';
 import type { WalletFlow } from './wallet.flow.js';
 
@@ -92,7 +92,7 @@ export const walletRoutes =
           response: { 200: CodeBalance },
         },
       },
-      async (request) => flow.balanceOfCode(request.ctx, request.body.code, request.ip),
+      async (request) => flow.balanceOfCode(request.ctx, request.body.code, clientAddressKey(request.ip)),
     );
 
     app.get(

@@ -5,6 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Ctx } from '../../platform/context.js';
+import { clientAddressKey } from '../../platform/http/rate-limits.js';
 import { type KeyPolicy, publicRoute } from '../../platform/http/route-policy.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import type { StaffService } from './staff.service.js';
@@ -21,7 +22,7 @@ const limitPerAddress = (what: string) => ({
   timeWindow: 60_000,
   hook: 'preValidation' as const,
   keyGenerator: (request: FastifyRequest) =>
-    `${what}:${request.ip}:${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+    `${what}:${clientAddressKey(request.ip)}:${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
 });
 
 const codeMail = (code: string) => ({

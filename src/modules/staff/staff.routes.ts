@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../kernel/index.js';
 import type { Ctx } from '../../platform/context.js';
+import { clientAddressKey } from '../../platform/http/rate-limits.js';
 import {
   type CredentialResolver,
   type KeyPolicy,
@@ -82,7 +83,7 @@ export const staffRoutes =
             timeWindow: 60_000,
             hook: 'preValidation', // after the body is read: the key names the account
             keyGenerator: (request: FastifyRequest) =>
-              `staff-sign-in:${request.ip}:${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+              `staff-sign-in:${clientAddressKey(request.ip)}:${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
           },
         },
         schema: {

@@ -5,10 +5,12 @@
 // small budgets per IP against guessing). Over a limit: 429 problem+json `rate_limited` with
 // Retry-After. Counters are per process: with N nodes behind a balancer a client gets up to N times.
 // The global budgets run on every request, so they are plain fixed-window counters here (no promise,
-// no store callback); the plugin keeps the routes' own budgets and IPv6 clients (it groups an IPv6
-// address by its /56 subnet).
+// no store callback); the plugin keeps the routes' own budgets. Every budget counts a client by
+// `clientAddressKey`: an IPv6 client by its /64, since one host is handed a whole /64 and could
+// otherwise take a fresh address, and a fresh budget, per request.
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import ipaddr from 'ipaddr.js';
 import { AppError } from '../../kernel/index.js';
 import { secretHash } from '../auth/api-keys.js';
 import { FixedWindowCounter } from './window-counter.js';
@@ -41,6 +43,20 @@ function refuse(reply: FastifyReply, ttlMs: number, limit: number, per: string):
   throw tooMany(seconds, limit, per);
 }
 
+/**
+ * The client a per-address budget counts: an IPv4 address as it is (also when it arrives IPv4-mapped,
+ * `::ffff:203.0.113.7`), an IPv6 address by its /64 network (`2001:db8:1:2::/64`).
+ */
+export function clientAddressKey(ip: string): string {
+  if (!ipaddr.isValid(ip)) return ip;
+  const address = ipaddr.parse(ip);
+  if (address.kind() === 'ipv4') return address.toString();
+  const v6 = address as ipaddr.IPv6;
+  if (v6.isIPv4MappedAddress()) return v6.toIPv4Address().toString();
+  const parts = v6.parts.slice(0, 4);
+  return `${ipaddr.IPv6.parse(`${parts.map((p) => p.toString(16)).join(':')}::`).toString()}/64`;
+}
+
 /** Counters are keyed by the key's hash: the limiter's table never holds a secret. */
 const keyCounter = (request: FastifyRequest) => `key:${secretHash(presentedKey(request) ?? '')}`;
 
@@ -52,21 +68,14 @@ export async function registerRateLimits(app: FastifyInstance, config: RateLimit
     errorResponseBuilder: (_request, ctx) =>
       tooMany(Math.max(1, Math.ceil(ctx.ttl / 1000)), ctx.max, `per ${ctx.after} on this route`),
   });
-  const perIpV6 = config.perIp > 0 ? app.createRateLimit({ max: config.perIp, timeWindow }) : undefined;
   const perIp = config.perIp > 0 ? new FixedWindowCounter(config.perIp, timeWindow) : undefined;
   const perKey = config.perKey > 0 ? new FixedWindowCounter(config.perKey, timeWindow) : undefined;
   if (!perIp && !perKey) return;
 
   app.addHook('onRequest', async (request, reply) => {
     if (perIp) {
-      const ip = request.ip;
-      if (ip.includes(':')) {
-        const r = await perIpV6!(request);
-        if (!r.isAllowed && r.isExceeded) refuse(reply, r.ttl, r.max, 'per client address');
-      } else {
-        const ttl = perIp.hit(ip, Date.now());
-        if (ttl > 0) refuse(reply, ttl, perIp.max, 'per client address');
-      }
+      const ttl = perIp.hit(clientAddressKey(request.ip), Date.now());
+      if (ttl > 0) refuse(reply, ttl, perIp.max, 'per client address');
     }
     const key = perKey && presentedKey(request);
     if (perKey && key) {
@@ -85,7 +94,7 @@ export function routeRateLimit(max: number, windowSeconds: number) {
     max,
     timeWindow: windowSeconds * 1000,
     keyGenerator: (request: FastifyRequest) =>
-      presentedKey(request) ? keyCounter(request) : `ip:${request.ip}`,
+      presentedKey(request) ? keyCounter(request) : `ip:${clientAddressKey(request.ip)}`,
   };
 }
 
