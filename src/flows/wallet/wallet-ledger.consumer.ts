@@ -9,7 +9,7 @@ import { createContext, type Logger } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
 import { type RunningConsumer, startConsumer } from '../../platform/events/consumer.js';
 import { startPeriodicJob } from '../../platform/jobs/periodic-job.js';
-import type { WalletFlow } from './wallet.flow.js';
+import type { PaidOrder, WalletFlow } from './wallet.flow.js';
 
 export const WALLET_LEDGER_EVENT_TYPES = [
   'order.paid',
@@ -20,7 +20,7 @@ export const WALLET_LEDGER_EVENT_TYPES = [
 
 export function startWalletLedger(opts: {
   database: Database;
-  wallet: Pick<WalletFlow, 'onOrderPaid' | 'onReturned' | 'onRefunded' | 'onStoreCreditIssued'>;
+  wallet: Pick<WalletFlow, 'onOrdersPaid' | 'onReturned' | 'onRefunded' | 'onStoreCreditIssued'>;
   clock: Clock;
   log: Logger;
 }): RunningConsumer {
@@ -31,19 +31,28 @@ export function startWalletLedger(opts: {
     filter: { types: WALLET_LEDGER_EVENT_TYPES },
     async handle(events) {
       const ctx = createContext(opts.database, { clock: opts.clock, log: opts.log });
+      // Paid orders in a row earn together (the rules read once); the other events keep their place.
+      let paid: PaidOrder[] = [];
+      const earn = async () => {
+        if (paid.length) await opts.wallet.onOrdersPaid(ctx, paid);
+        paid = [];
+      };
       for (const e of events) {
         const p = e.payload;
         if (e.type === 'order.paid') {
           // History imported from another platform was paid before the hub: it earns no points here.
           if (p.historical === true) continue;
-          await opts.wallet.onOrderPaid(ctx, {
+          paid.push({
             orderId: String(p.orderId),
             customerId: (p.customerId as string | null) ?? null,
             channelId: String(p.channelId),
             currency: String(p.currency),
             paidAmount: Number(p.paidAmount),
           });
-        } else if (e.type === 'order.returned') {
+          continue;
+        }
+        await earn();
+        if (e.type === 'order.returned') {
           await opts.wallet.onReturned(ctx, {
             orderId: String(p.orderId),
             returnId: String(p.returnId),
@@ -74,6 +83,7 @@ export function startWalletLedger(opts: {
           });
         }
       }
+      await earn();
     },
   });
 }

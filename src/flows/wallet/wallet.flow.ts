@@ -11,6 +11,7 @@ import type {
   CustomerWallet,
   EarnLine,
   IssueGiftCard,
+  LoyaltyRules,
   WalletAccount,
   WalletEntry,
   WalletService,
@@ -25,6 +26,15 @@ export interface WalletFlowDeps {
   /** An order's lines and their catalog categories, read only when loyalty rules rate categories. */
   orders: Pick<OrdersService, 'getOrder'>;
   catalog: Pick<CatalogService, 'findVariantsBySkus' | 'getProduct'>;
+}
+
+/** An order.paid event as the ledger reads it. */
+export interface PaidOrder {
+  orderId: string;
+  customerId: string | null;
+  channelId: string;
+  currency: string;
+  paidAmount: number;
 }
 
 /** What a balance check shows about a code (never the code, never its owner). */
@@ -51,6 +61,29 @@ export function createWalletFlow(deps: WalletFlowDeps) {
       if (isAppError(err, 'not_found')) return null;
       throw err;
     }
+  }
+
+  /**
+   * A paid order earns points for its customer on what was paid other than from the wallet (once per
+   * order: the entry's ref is the order's).
+   */
+  async function earnForOrder(ctx: Ctx, e: PaidOrder, rules?: LoyaltyRules): Promise<WalletEntry | null> {
+    if (!e.customerId || e.paidAmount <= 0) return null;
+    const cluster = await clusterOf(ctx, e.customerId);
+    if (!cluster) return null;
+    const payments = await deps.payments.listPayments(ctx, e.orderId);
+    const fromWallet = payments
+      .filter((p) => isWalletProvider(p.provider) && p.status !== 'voided' && p.status !== 'failed')
+      .reduce((s, p) => s + p.amount, 0);
+    return wallet.earnPoints(ctx, {
+      customerId: cluster.root,
+      orderId: e.orderId,
+      channelId: e.channelId,
+      paid: e.paidAmount - fromWallet,
+      currency: e.currency,
+      orderLines: (withCategories) => orderLines(ctx, e.orderId, withCategories),
+      ...(rules ? { rules } : {}),
+    });
   }
 
   /**
@@ -149,32 +182,17 @@ export function createWalletFlow(deps: WalletFlowDeps) {
     adjust: (ctx: Ctx, accountId: string, amount: number, reason: string) =>
       wallet.adjust(ctx, accountId, amount, reason),
 
-    /** A paid order earns points for its customer: on what was paid other than from the wallet. */
-    async onOrderPaid(
-      ctx: Ctx,
-      e: {
-        orderId: string;
-        customerId: string | null;
-        channelId: string;
-        currency: string;
-        paidAmount: number;
-      },
-    ): Promise<WalletEntry | null> {
-      if (!e.customerId || e.paidAmount <= 0) return null;
-      const cluster = await clusterOf(ctx, e.customerId);
-      if (!cluster) return null;
-      const payments = await deps.payments.listPayments(ctx, e.orderId);
-      const fromWallet = payments
-        .filter((p) => isWalletProvider(p.provider) && p.status !== 'voided' && p.status !== 'failed')
-        .reduce((s, p) => s + p.amount, 0);
-      return wallet.earnPoints(ctx, {
-        customerId: cluster.root,
-        orderId: e.orderId,
-        channelId: e.channelId,
-        paid: e.paidAmount - fromWallet,
-        currency: e.currency,
-        orderLines: (withCategories) => orderLines(ctx, e.orderId, withCategories),
-      });
+    /**
+     * A run of paid orders (a batch of the ledger's events), with the rules read once for all. In the
+     * given order, so a buyer's later order earns at the tier an earlier one reached; each in a short
+     * transaction of its own (a long one would hold back the event log's horizon for every consumer).
+     */
+    async onOrdersPaid(ctx: Ctx, list: PaidOrder[]): Promise<Array<WalletEntry | null>> {
+      if (!list.some((e) => e.customerId && e.paidAmount > 0)) return list.map(() => null);
+      const rules = await wallet.getRules(ctx);
+      const out: Array<WalletEntry | null> = [];
+      for (const e of list) out.push(await earnForOrder(ctx, e, rules));
+      return out;
     },
 
     /**

@@ -91,7 +91,7 @@ export function createPointsUseCases(
 
   return {
     async earnPoints(ctx, input) {
-      const rules = await getRules(ctx);
+      const rules = input.rules ?? (await getRules(ctx));
       const order = rules.enabled
         ? ((await input.orderLines?.(Object.keys(rules.categories).length > 0)) ?? undefined)
         : undefined;
@@ -116,7 +116,8 @@ export function createPointsUseCases(
           points,
         );
         if (!moved) return null;
-        const after = (await repo.selectAccount(tx.db, account.id))!;
+        // The account as the movement left it (its lifetime and tier): no second read.
+        const after = moved.account;
         const reached = tierFor(rules, after.lifetime);
         const code = reached?.code ?? null;
         if (code && code !== after.tier && (await repo.updateTier(tx.db, account.id, code, tx.clock.now()))) {

@@ -91,6 +91,8 @@ export interface WalletService {
       paid: number;
       currency: string;
       orderLines?: (withCategories: boolean) => Promise<{ lines: EarnLine[]; grand: number } | null>;
+      /** The loyalty rules when the caller read them already (once for a run of orders). */
+      rules?: LoyaltyRules;
     },
   ): Promise<WalletEntry | null>;
   /**

@@ -135,7 +135,7 @@ export interface Movement {
 /** The account fields a movement's event carries, returned by the same statement. */
 export interface MovedEntry {
   entry: WalletEntry;
-  account: Pick<WalletAccount, 'id' | 'kind' | 'profileId' | 'currency' | 'balance'>;
+  account: Pick<WalletAccount, 'id' | 'kind' | 'profileId' | 'currency' | 'balance' | 'lifetime' | 'tier'>;
 }
 
 /** Who and when, for the event a movement writes in its own statement (outside a transaction). */
@@ -177,6 +177,8 @@ export async function moveBalance(
       account_kind: WalletAccount['kind'];
       profile_id: string | null;
       account_currency: string | null;
+      account_lifetime: number | string;
+      account_tier: string | null;
       written_events?: unknown;
     }
   >(
@@ -187,7 +189,7 @@ export async function moveBalance(
           where id = ${m.accountId} and balance + ${m.amount}::int >= 0
             and (${m.amount}::int >= 0 or (status = 'active' and (expires_at is null or expires_at > ${now}::timestamptz)))
             and not exists (select 1 from wallet_entries where account_id = ${m.accountId} and ref = ${m.ref})
-          returning id, kind, profile_id, currency, balance),
+          returning id, kind, profile_id, currency, balance, lifetime, tier),
         ent as (
           insert into wallet_entries (id, account_id, kind, amount, balance_after, ref, order_id, channel_id,
                                       money_amount, currency, reason, lines, created_at)
@@ -196,7 +198,8 @@ export async function moveBalance(
                  ${m.currency}::text, ${m.reason}::text,
                  ${m.lines ? JSON.stringify(m.lines) : null}::jsonb, ${now}::timestamptz
           from acc returning *)${ev}
-        select ent.*, acc.kind as account_kind, acc.profile_id, acc.currency as account_currency
+        select ent.*, acc.kind as account_kind, acc.profile_id, acc.currency as account_currency,
+          acc.lifetime as account_lifetime, acc.tier as account_tier
           ${event ? event.written : sql``}
         from ent, acc`,
   );
@@ -210,6 +213,8 @@ export async function moveBalance(
       profileId: r.profile_id,
       currency: r.account_currency,
       balance: entry.balanceAfter,
+      lifetime: Number(r.account_lifetime),
+      tier: r.account_tier,
     },
     ...(r.written_events !== undefined ? { written_events: r.written_events } : {}),
   };

@@ -4,6 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../kernel/index.js';
+import { inTransaction } from '../../platform/context.js';
 import { rows } from '../../platform/db/database.js';
 import { describeEachDatabase } from '../../platform/testing/test-databases.js';
 import { paymentsMigrations } from '../payments/index.js';
@@ -276,6 +277,44 @@ describeEachDatabase('wallet ledger', [paymentsMigrations, walletMigrations], (t
       await wallet.reversePoints(ctx, { orderId: 'ord_1', ref: 'reverse:r3', amount: 100, of: 6000 }),
     ).toBeNull();
     expect((await wallet.pointsAccountOf(ctx, 'cus_ana'))!.balance).toBe(0);
+  });
+
+  it('earning with the rules given reads neither the settings nor the account after the movement', async () => {
+    const ctx = t.ctx();
+    await wallet.setRules(ctx, rules);
+    const earn = (orderId: string, paid: number) => ({
+      customerId: 'cus_rules_given',
+      orderId,
+      channelId: 'chn_web',
+      paid,
+      currency: 'EUR',
+      rules,
+    });
+    await wallet.earnPoints(ctx, earn('ord_rg_1', 5_000)); // opens the points account: 50 points
+    const statements: string[] = [];
+    const reached = await inTransaction(ctx, async (tx) => {
+      const db = tx.db;
+      const counted = new Proxy(db, {
+        get(target, prop, receiver) {
+          if (prop === 'execute')
+            return (q: Parameters<typeof db.execute>[0]) => {
+              statements.push('execute');
+              return target.execute(q);
+            };
+          return Reflect.get(target, prop, receiver);
+        },
+      });
+      return wallet.earnPoints({ ...tx, db: counted }, earn('ord_rg_2', 6_000)); // 60 more: silver
+    });
+    expect(reached?.amount).toBe(60);
+    // The account read, the movement and the tier it reached (decided from the movement's row; its
+    // event is written with the commit). Reading the rules and the account again made it 5.
+    expect(statements).toHaveLength(3);
+    expect(await wallet.pointsAccountOf(ctx, 'cus_rules_given')).toMatchObject({
+      balance: 110,
+      lifetime: 110,
+      tier: 'silver',
+    });
   });
 
   it('refuses two tiers with one code or one threshold, naming the second one’s field; nothing written', async () => {
