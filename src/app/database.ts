@@ -171,6 +171,7 @@ export function servicesFor(config: HubConfig, paymentProviders: readonly string
     publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
     auditIntervalSeconds: config.auditIntervalSeconds,
     secrets: createSecretBox(parseSecretsKey(config.secretsKey)),
+    keepWrittenCarts: config.workers === 1 && !config.natsUrl,
   });
 }
 

@@ -74,6 +74,8 @@ export interface ServicesOptions {
   publicUrl?: string | undefined;
   /** The periodic consistency audit's interval, for the score's age of its evidence (default 900). */
   auditIntervalSeconds?: number | undefined;
+  /** The only process serving the database: cart routes keep the carts they write (default false). */
+  keepWrittenCarts?: boolean | undefined;
 }
 
 export function createServices(opts: ServicesOptions = {}) {
@@ -130,6 +132,7 @@ export function createServices(opts: ServicesOptions = {}) {
     checkoutRules: createCheckoutRules({ discounts: pricing.discountHook }),
     promotionUses: pricing,
     walletTenders: createWalletTenders({ wallet, providers: fromWallet }),
+    keepWrittenCarts: opts.keepWrittenCarts ?? false,
   });
   const walletFlow = createWalletFlow({
     wallet,

@@ -27,5 +27,10 @@ export function takeRemembered<T>(ctx: Ctx, key: string): T | undefined {
   return value;
 }
 
+/** The value remembered under `key` for this request, left for a later `takeRemembered`. */
+export function peekRemembered<T>(ctx: Ctx, key: string): T | undefined {
+  return memos.get(ctx)?.get(key) as T | undefined;
+}
+
 /** The key under which a channel rule leaves the record it read (by kind and the id asked for). */
 export const recordMemoKey = (kind: string, id: string): string => `record:${kind}:${id}`;

@@ -2,13 +2,13 @@
 // route-policy.ts): the hook asks by record kind and id, and this flow answers from the modules that
 // own the records. Unknown records answer null (the handler gives its own 404).
 import { isAppError } from '../../kernel/index.js';
-import type { CartsService } from '../../modules/carts/index.js';
+import type { Cart, CartsService } from '../../modules/carts/index.js';
 import type { ChannelsService } from '../../modules/channels/index.js';
 import type { OrdersModule } from '../../modules/orders/index.js';
 import type { PaymentsService } from '../../modules/payments/index.js';
 import type { Ctx } from '../../platform/context.js';
 import type { ChannelRecord, RecordChannels } from '../../platform/http/route-policy.js';
-import { recordMemoKey, rememberForRequest } from '../../platform/request-memo.js';
+import { peekRemembered, recordMemoKey, rememberForRequest } from '../../platform/request-memo.js';
 
 export interface RecordChannelsDeps {
   channels: ChannelsService;
@@ -53,7 +53,9 @@ export function createRecordChannelResolvers(deps: RecordChannelsDeps): RecordCh
       return { channelId: order?.channelId ?? null, fulfilmentLocationIds: [fulfilment.locationId] };
     },
     async cart(ctx, id) {
-      const cart = await orNull(deps.carts.getCart(ctx, id));
+      // The carts routes may have handed this request the cart as this process last wrote it.
+      const cart =
+        peekRemembered<Cart>(ctx, recordMemoKey('cart', id)) ?? (await orNull(deps.carts.getCart(ctx, id)));
       if (!cart) return null;
       // The handler reads this cart next: it takes this read instead (one round trip less).
       rememberForRequest(ctx, recordMemoKey('cart', id), cart);

@@ -2,7 +2,7 @@
 // checkout (with Idempotency-Key), and the till's look-up by handoff code, phone, email or card.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../kernel/index.js';
+import { AppError, notFound } from '../../kernel/index.js';
 import {
   Cart,
   checkPostalCode,
@@ -24,6 +24,7 @@ import { createCartAccessCheck } from './cart-access.js';
 import type { CommerceFlows } from './commerce.flows.js';
 import { paymentFailedError } from './take-payment.js';
 import { TenderInput, WalletTenderInput } from './till-tender.js';
+import { changeFromCart, createWrittenCarts, handOutKeptCarts } from './written-carts.js';
 
 const CartView = Cart.extend({
   linesLostHold: z.array(z.string()).describe('lines whose stock hold expired since the cart was last read'),
@@ -101,11 +102,22 @@ export const cartsRoutes =
     const { carts } = flows.deps;
     /** A channel-bound key changes only carts on its channel (move the cart to it first). */
     const ownCart = async (request: Parameters<typeof channelFor>[0], id: string) => {
-      // The channel rule read this cart a moment ago, if the key is bound to a channel.
+      // The channel rule read this cart a moment ago (if the key is bound to a channel), or this
+      // process kept it from its last write (written-carts.ts).
       const cart =
         takeRemembered<Cart>(request.ctx, recordMemoKey('cart', id)) ??
         (await carts.getCart(request.ctx, id));
       channelFor(request, cart.channelId);
+      return cart;
+    };
+    // One process serving its database keeps the carts it writes for their next change.
+    const written = flows.deps.keepWrittenCarts ? createWrittenCarts() : undefined;
+    if (written) handOutKeptCarts(app, written);
+    // A kept cart found stale: read again, and hidden like the channel rule hides another channel's.
+    const freshCart = async (request: Parameters<typeof channelFor>[0] & { params: unknown }) => {
+      const cart = await carts.getCart(request.ctx, cartIdOf(request));
+      const bound = request.ctx.actor.channelId;
+      if (bound && cart.channelId !== bound) throw notFound('cart', cart.id);
       return cart;
     };
     // Browser and app keys use only carts they own: one check for every /carts/:id route.
@@ -162,6 +174,7 @@ export const cartsRoutes =
           channelId,
           ...(lines ? { lines } : {}),
         });
+        written?.keep(cart);
         return reply.code(201).send(owner ? { ...cart, cartToken: owner.token.token } : cart);
       },
     );
@@ -204,7 +217,10 @@ export const cartsRoutes =
       },
       async (request, reply) => {
         const current = await ownCart(request, request.params.id);
-        const { cart } = await flows.carts.addLine(request.ctx, current, request.body);
+        const { cart } = await changeFromCart(written, request, current, freshCart, (c) =>
+          flows.carts.addLine(request.ctx, c, request.body),
+        );
+        written?.keep(cart);
         return reply.code(201).send(cart);
       },
     );
@@ -285,12 +301,13 @@ export const cartsRoutes =
         },
       },
       async (request) => {
-        const cart = await ownCart(request, request.params.id);
+        const current = await ownCart(request, request.params.id);
         const { email, phone, ...delivery } = request.body;
-        return flows.carts.setDelivery(request.ctx, cart, delivery, {
-          email: email?.toLowerCase(),
-          phone,
-        });
+        const cart = await changeFromCart(written, request, current, freshCart, (c) =>
+          flows.carts.setDelivery(request.ctx, c, delivery, { email: email?.toLowerCase(), phone }),
+        );
+        written?.keep(cart);
+        return cart;
       },
     );
 

@@ -28,6 +28,11 @@ export interface CommerceDeps {
   walletTenders?: WalletTenders;
   /** How long cart holds last (seconds); inventory's default is 15 minutes. */
   cartHoldSeconds?: number;
+  /**
+   * This process is the only one serving its database (one worker, no NATS): the cart routes keep
+   * the carts they write for the next change instead of reading them back (written-carts.ts).
+   */
+  keepWrittenCarts?: boolean;
   /** How long a click & collect order waits at the store (seconds); default 3 days. */
   pickupHoldSeconds?: number;
   /** Outbound mail (emailed receipts); without one, sending a receipt is refused. */
