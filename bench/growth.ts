@@ -178,7 +178,7 @@ function writeGrowth(
 }
 
 function growthMarkdown(
-  result: { scenarios: Record<string, any>; startedAt: string; minutes: number },
+  result: { scenarios: Record<string, Result>; startedAt: string; minutes: number },
   scale: number,
 ) {
   const cell = (f: Figures | { error: string }) =>
