@@ -87,6 +87,34 @@ export function processTreeRss(root: number): Array<{ pid: number; rssBytes: num
   return out;
 }
 
+/**
+ * Samples a process tree's resident memory every `everyMs` (from /proc, no child processes) until
+ * `stop()`: the highest and the last sum of the tree, in MB, and how many samples were taken.
+ */
+export function sampleTreeRss(root: number, everyMs: number) {
+  let maxBytes = 0;
+  let lastBytes = 0;
+  let samples = 0;
+  const sample = () => {
+    const tree = processTreeRss(root);
+    if (!tree.length) return;
+    lastBytes = tree.reduce((sum, p) => sum + p.rssBytes, 0);
+    maxBytes = Math.max(maxBytes, lastBytes);
+    samples++;
+  };
+  sample();
+  const timer = setInterval(sample, everyMs);
+  timer.unref();
+  const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      return { maxMb: mb(maxBytes), endMb: mb(lastBytes), samples, everyMs };
+    },
+  };
+}
+
 export interface CpuSnapshot {
   hubMs: number | null;
   postgresMs: number | null;

@@ -38,7 +38,7 @@ const ALL: Array<{ scenario: string; args?: string[] }> = [
   { scenario: 'recommendations', args: ['--orders', '20000'] },
 ];
 
-function runOne(scenario: string, args: string[], timeoutMs: number): Promise<number | null> {
+export function runOne(scenario: string, args: string[], timeoutMs: number): Promise<number | null> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'run.ts'), scenario, ...args], {
       stdio: 'inherit',

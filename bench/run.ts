@@ -2,7 +2,8 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { type CpuSnapshot, cpuSnapshot } from './cpu-usage.js';
+import { type CpuSnapshot, cpuSnapshot, sampleTreeRss } from './cpu-usage.js';
+import { runGrowth } from './growth.js';
 import {
   BENCH_ADMIN_KEY,
   type BenchContext,
@@ -68,9 +69,10 @@ async function main() {
     .filter((f) => f.endsWith('.ts'))
     .map((f) => f.slice(0, -3));
   if (scenario === 'all') return runAll(args);
+  if (scenario === 'growth') return runGrowth(args);
   if (!scenario || !available.includes(scenario)) {
     console.error(
-      `usage: npm run bench -- <scenario>|all --db pglite|postgres\nscenarios: ${available.join(', ')}`,
+      `usage: npm run bench -- <scenario>|all|growth --db pglite|postgres\nscenarios: ${available.join(', ')}`,
     );
     process.exit(2);
   }
@@ -102,11 +104,14 @@ async function main() {
     log,
   };
   let cpu: ReturnType<typeof cpuSpent> | undefined;
+  const rss = hub ? sampleTreeRss(hub.pid, 250) : undefined;
+  let hubRss: ReturnType<NonNullable<typeof rss>['stop']> | undefined;
   try {
     const before = await cpuSnapshot(context, hub?.pid);
     outcome = await run(context);
     cpu = cpuSpent(before, await cpuSnapshot(context, hub?.pid), outcome.units);
   } finally {
+    hubRss = rss?.stop();
     await hub?.stop();
   }
   const result = {
@@ -117,6 +122,7 @@ async function main() {
       loadAverageBeforeStart: { '1m': loadBefore[0], '5m': loadBefore[1], '15m': loadBefore[2] },
       loadAverage1mAtEnd: Math.round(loadavg()[0]! * 100) / 100,
       ...cpu,
+      ...(hubRss ? { hubRss } : {}),
     },
     startedAt: started.toISOString(),
     durationSeconds: Math.round((Date.now() - started.getTime()) / 100) / 10,
@@ -128,7 +134,9 @@ async function main() {
   }
   const dir = join(here, 'results');
   mkdirSync(dir, { recursive: true });
-  const base = join(dir, `${scenario}-${db}`);
+  // A run at more than its base data (--scale N) keeps its own file beside the 1× one.
+  const scale = Number(args.scale ?? 1);
+  const base = join(dir, `${scenario}${scale > 1 ? `-x${scale}` : ''}-${db}`);
   writeFileSync(`${base}.json`, `${JSON.stringify(result, null, 2)}\n`);
   const md = [
     `# ${scenario} on ${db}`,

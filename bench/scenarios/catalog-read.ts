@@ -7,7 +7,9 @@
 import { Readable } from 'node:stream';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { cpuWindow } from '../cpu-usage.js';
 import { api, type BenchContext, type Scenario } from '../harness.js';
+import { consumersCaughtUp, scaleOf } from '../scale-seed.js';
 
 const CHANNEL = 'bench-web';
 const PAGE = 24;
@@ -182,12 +184,16 @@ async function transactionsSoFar(b: BenchContext): Promise<number | null> {
 }
 
 const scenario: Scenario = async (b) => {
-  const products = Number(b.args.products ?? 10_000);
+  // --scale N: N × the products (N × 50,000 variants by default), through the same import.
+  const scale = scaleOf(b);
+  const products = Number(b.args.products ?? 10_000) * scale;
   const variantsPer = Number(b.args.variants ?? 5);
   const duration = Number(b.args.duration ?? 15);
   const connections = Number(b.args.connections ?? 50);
   b.log(`seeding ${products} products × ${variantsPer} variants through the streamed import`);
   const seeded = await seed(b, products, variantsPer);
+  if (scale > 1)
+    b.log(`consumers caught up ${Math.round(await consumersCaughtUp(b, 1_800_000))} s after the import`);
 
   // Walk the listing to collect cursors, checking every page on the way.
   const paths: string[] = [];
@@ -222,12 +228,14 @@ const scenario: Scenario = async (b) => {
   if (warm) b.log(`warm-up: ${Math.round(warm.requests.average)} req/s, p99 ${warm.latency.p99} ms`);
   b.log(`GET ${paths.length} different listing pages, ${connections} connections, ${duration} s`);
   const txBefore = await transactionsSoFar(b);
+  const window = await cpuWindow(b);
   const result = await load(duration);
+  const cpuMsPerRequest = await window.end(result.requests.total);
   const txAfter = await transactionsSoFar(b);
-  // this scenario's own two look-ups count one each
+  // the look-up after the run and the CPU window's two reads of the backends count one each
   const transactionsPerRequest =
     txBefore !== null && txAfter !== null
-      ? Math.round(((txAfter - txBefore - 1) / result.requests.total) * 1000) / 1000
+      ? Math.round(((txAfter - txBefore - 3) / result.requests.total) * 1000) / 1000
       : null;
   // After the load: the same pages still answer consistently.
   for (const path of paths.slice(0, 20)) {
@@ -247,11 +255,13 @@ const scenario: Scenario = async (b) => {
     details: {
       products,
       variants: products * variantsPer,
+      scale,
       pageSize: PAGE,
       connections,
       durationSeconds: duration,
       requestsPerSecond: Math.round(result.requests.average),
       transactionsPerRequest,
+      cpuMsPerRequestInWindow: cpuMsPerRequest,
       warmup: warm
         ? {
             seconds: warmup,

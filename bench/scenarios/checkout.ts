@@ -7,6 +7,7 @@
 import { cpuWindow } from '../cpu-usage.js';
 import { api, type BenchContext, keepAliveJsonClient, percentile, type Scenario } from '../harness.js';
 import { type Call, countRoundTrips, type RoundTripReport } from '../round-trips.js';
+import { consumersCaughtUp, scaleOf, seedOrders, seedUrl } from '../scale-seed.js';
 
 // The `test` card stand-in is off unless the hub enables it.
 const PAYMENT_PROVIDERS = ['manual', 'test'];
@@ -21,7 +22,12 @@ async function must(r: Promise<{ status: number; body: any }>, what: string) {
   return res.body;
 }
 
-export async function setUp(b: Pick<BenchContext, 'baseUrl' | 'adminKey'>, call = api) {
+/** `unstockedProducts`: more listed products beside the 30 the customers buy (a bigger catalog). */
+export async function setUp(
+  b: Pick<BenchContext, 'baseUrl' | 'adminKey'>,
+  call = api,
+  unstockedProducts = 0,
+) {
   const list = await must(
     call(b, 'POST', '/api/catalog/price-lists', { code: 'bench-eur', name: 'EUR', currency: 'EUR' }),
     'price list',
@@ -79,6 +85,23 @@ export async function setUp(b: Pick<BenchContext, 'baseUrl' | 'adminKey'>, call 
         quantity: STOCK,
       }),
       'stock',
+    );
+  }
+  for (let i = SKUS; i < SKUS + unstockedProducts; i++) {
+    const product = await must(
+      call(b, 'POST', '/api/catalog/products', {
+        handle: `bench-${i}`,
+        defaultLocale: 'en',
+        content: { en: { title: `Bench product ${i}` } },
+        variants: [
+          { sku: `BENCH-${i}`, prices: [{ priceListId: list.id, amount: 1000 + i * 10, currency: 'EUR' }] },
+        ],
+      }),
+      'product',
+    );
+    await must(
+      call(b, 'PUT', `/api/channels/${channel.id}/listings/${product.id}`, { published: true }),
+      'listing',
     );
   }
   const key = await must(
@@ -228,8 +251,16 @@ const scenario: Scenario = async (b) => {
       details: { sqlRoundTrips: report },
     };
   }
-  b.log('setting up a channel, a store and 30 products');
-  const setup = await setUp(b);
+  // --scale N: N × 30 products (the customers still buy the first 30) and N × 10,000 earlier orders.
+  const scale = scaleOf(b);
+  b.log(`setting up a channel, a store and ${SKUS * scale} products`);
+  const setup = await setUp(b, api, SKUS * (scale - 1));
+  const earlierOrders = scale > 1 ? scale * 10_000 : 0;
+  if (earlierOrders) {
+    b.log(`--scale ${scale}: seeding ${earlierOrders} earlier orders`);
+    await seedOrders(seedUrl(b), { orders: earlierOrders, channelId: setup.channelId, skus: setup.skus });
+    await consumersCaughtUp(b, 600_000);
+  }
   const latencies: number[] = [];
   let failedRequests = 0;
   const client = keepAliveJsonClient(b.baseUrl, concurrency);
@@ -291,6 +322,9 @@ const scenario: Scenario = async (b) => {
     units: { count: completed, name: 'order' },
     details: {
       concurrency,
+      scale,
+      products: SKUS * scale,
+      earlierOrders,
       durationSeconds: Math.round(seconds * 10) / 10,
       ordersCompleted: completed,
       failedOrders,

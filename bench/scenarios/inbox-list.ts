@@ -6,6 +6,7 @@
 // cursor's next page continues where the first stopped, and the counts add up to what was seeded.
 import { loadavg } from 'node:os';
 import pg from 'pg';
+import { cpuWindow } from '../cpu-usage.js';
 import { api, type BenchContext, percentile, type Scenario } from '../harness.js';
 import { metaPayload, postMeta, setupInboxChannels } from '../inbox-setup.js';
 
@@ -128,6 +129,7 @@ const scenario: Scenario = async (b) => {
   let failures = 0;
   let sent = 0;
   const load0 = loadavg()[0]!;
+  const window = await cpuWindow(b);
   const started = performance.now();
   await Promise.all(
     Array.from({ length: agents }, async () => {
@@ -147,6 +149,7 @@ const scenario: Scenario = async (b) => {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const cpuMsPerRequest = await window.end(requests);
   const p99 = percentile(latencies, 99);
   return {
     metric: 'inbox_page_p99',
@@ -165,6 +168,7 @@ const scenario: Scenario = async (b) => {
       queries,
       countsEvery: 'fifth request',
       requestsPerSecond: Math.round(requests / seconds),
+      cpuMsPerRequestInWindow: cpuMsPerRequest,
       failedRequests: failures,
       wrongAnswers: wrong,
       counts: counts.body,

@@ -7,12 +7,19 @@ import { loadavg } from 'node:os';
 import { dbCpuMs, hubCpuMs } from '../cpu-usage.js';
 import { api, keepAliveJsonClient, percentile, type Scenario } from '../harness.js';
 import { countPerEvent } from '../per-event-counts.js';
+import { consumersCaughtUp, scaleOf, seedCustomerEvents, seedUrl } from '../scale-seed.js';
+import { seed as seedEventLog } from './insights-dashboard.js';
 
 const scenario: Scenario = async (b) => {
   const people = Number(b.args.people ?? 10_000);
   const clients = Number(b.args.clients ?? 8);
   const batchSize = Number(b.args.batch ?? 100);
   const batches = Number(b.args.batches ?? (b.db === 'postgres' ? 1500 : 600));
+  // --scale N: N × 100,000 earlier customer events of N × 10,000 other people before the run;
+  // --log-events M also M events in the log (the insights dashboard's visits; its consumers must
+  // catch up before the run, minutes per million on a loaded machine).
+  const scale = scaleOf(b);
+  const logEvents = Number(b.args['log-events'] ?? 0);
 
   const channel = await api(b, 'POST', '/api/channels', {
     code: `bench-web-${Date.now().toString(36)}`,
@@ -21,11 +28,26 @@ const scenario: Scenario = async (b) => {
     currency: 'EUR',
     locales: ['en'],
   });
-  const source = await api<{ writeKey: string }>(b, 'POST', '/api/customers/sources', {
+  const source = await api<{ id: string; writeKey: string }>(b, 'POST', '/api/customers/sources', {
     channelId: (channel.body as { id: string }).id,
     name: 'bench',
   });
   if (source.status !== 201) throw new Error(`source: ${source.status} ${JSON.stringify(source.body)}`);
+  const preloaded =
+    scale > 1 || logEvents > 0 ? { customerEvents: scale > 1 ? scale * 100_000 : 0, logEvents } : null;
+  if (preloaded) {
+    b.log(`seeding ${preloaded.customerEvents} customer events and ${logEvents} log events`);
+    const url = seedUrl(b);
+    if (preloaded.customerEvents)
+      await seedCustomerEvents(url, {
+        events: preloaded.customerEvents,
+        profiles: scale * 10_000,
+        sourceId: source.body.id,
+        channelId: (channel.body as { id: string }).id,
+      });
+    if (logEvents) await seedEventLog(url, logEvents, 0, 10_000);
+    b.log(`consumers caught up ${Math.round(await consumersCaughtUp(b, 1_800_000))} s after the seed`);
+  }
   const auth = `Basic ${Buffer.from(`${source.body.writeKey}:`).toString('base64')}`;
 
   const linked = new Set<number>();
@@ -197,6 +219,8 @@ const scenario: Scenario = async (b) => {
     target: { op: '>=', value: target, unit: 'events/s', met: eventsPerSecond >= target },
     details: {
       people,
+      scale,
+      preloaded,
       clients,
       batchSize,
       batches,

@@ -24,7 +24,7 @@ const orderChannel = (i: number) => CHANNELS[i % 6]!;
 const orderRevenue = (i: number) => 1000 + ((i * 37) % 9000);
 const orderAtMs = (i: number, orders: number) => T0 + Math.floor((i * SPAN_DAYS * DAY_MS) / orders);
 
-async function seed(databaseUrl: string, events: number, orders: number, customers: number) {
+export async function seed(databaseUrl: string, events: number, orders: number, customers: number) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {

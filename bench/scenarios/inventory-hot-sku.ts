@@ -11,6 +11,7 @@ import { loadavg } from 'node:os';
 import pg from 'pg';
 import { api, type BenchContext, type Scenario } from '../harness.js';
 import { httpRequestBytes, rawHttpLoad, sortedPercentile } from '../raw-http-load.js';
+import { consumersCaughtUp, scaleOf, seedInventory, seedUrl } from '../scale-seed.js';
 
 const SKU = 'HOT-SKU-1';
 const CHANNELS = 8;
@@ -136,6 +137,15 @@ const scenario: Scenario = async (b) => {
   const pipelining = Number(b.args.pipelining ?? 1);
   const requestsPerChannel = Math.ceil((units * 1.05) / CHANNELS);
   const keys = await setUp(b, units);
+  // --scale N: other SKUs' stock (N × 1,000 SKUs at N locations) and N × 20,000 earlier reservations
+  // with their ledger, beside the hot SKU.
+  const scale = scaleOf(b);
+  const preloaded = scale > 1 ? { skus: scale * 1_000, locations: scale, movements: scale * 20_000 } : null;
+  if (preloaded) {
+    b.log(`--scale ${scale}: seeding ${JSON.stringify(preloaded)}`);
+    await seedInventory(seedUrl(b), preloaded);
+    await consumersCaughtUp(b, 600_000);
+  }
   b.log(
     `${units} units of ${SKU}; ${CHANNELS} channels × ${perChannel} connections (pipelining ${pipelining}), ${requestsPerChannel * CHANNELS} requests`,
   );
@@ -220,6 +230,8 @@ const scenario: Scenario = async (b) => {
     units: { count: ok, name: 'reservation' },
     details: {
       units,
+      scale,
+      preloaded,
       channels: CHANNELS,
       connectionsPerChannel: perChannel,
       pipelining,
