@@ -35,10 +35,14 @@ function presentedKey(request: FastifyRequest): string | undefined {
 }
 
 /** 429 rate_limited with Retry-After: the seconds until the counter's window ends. */
-function refuse(reply: FastifyReply, ttlMs: number, limit: number, per: string): never {
+function refusal(reply: FastifyReply, ttlMs: number, limit: number, per: string): AppError {
   const seconds = Math.max(1, Math.ceil(ttlMs / 1000));
   reply.header('retry-after', String(seconds));
-  throw tooMany(seconds, limit, per);
+  return tooMany(seconds, limit, per);
+}
+
+function refuse(reply: FastifyReply, ttlMs: number, limit: number, per: string): never {
+  throw refusal(reply, ttlMs, limit, per);
 }
 
 /** Counters are keyed by the key's hash: the limiter's table never holds a secret. */
@@ -57,23 +61,31 @@ export async function registerRateLimits(app: FastifyInstance, config: RateLimit
   const perKey = config.perKey > 0 ? new FixedWindowCounter(config.perKey, timeWindow) : undefined;
   if (!perIp && !perKey) return;
 
-  app.addHook('onRequest', async (request, reply) => {
+  // Callback style: an IPv4 client's or a key's count is a map look-up, with nothing to wait for.
+  app.addHook('onRequest', (request, reply, done) => {
     if (perIp) {
       const ip = request.ip;
       if (ip.includes(':')) {
-        const r = await perIpV6!(request);
-        if (!r.isAllowed && r.isExceeded) refuse(reply, r.ttl, r.max, 'per client address');
-      } else {
-        const ttl = perIp.hit(ip, Date.now());
-        if (ttl > 0) refuse(reply, ttl, perIp.max, 'per client address');
+        perIpV6!(request).then((r) => {
+          if (!r.isAllowed && r.isExceeded) return done(refusal(reply, r.ttl, r.max, 'per client address'));
+          countKey(request, reply, done);
+        }, done);
+        return;
       }
+      const ttl = perIp.hit(ip, Date.now());
+      if (ttl > 0) return done(refusal(reply, ttl, perIp.max, 'per client address'));
     }
+    countKey(request, reply, done);
+  });
+
+  function countKey(request: FastifyRequest, reply: FastifyReply, done: (err?: Error) => void) {
     const key = perKey && presentedKey(request);
     if (perKey && key) {
       const ttl = perKey.hit(secretHash(key), Date.now());
-      if (ttl > 0) refuse(reply, ttl, perKey.max, 'per API key');
+      if (ttl > 0) return done(refusal(reply, ttl, perKey.max, 'per API key'));
     }
-  });
+    done();
+  }
 }
 
 /**
