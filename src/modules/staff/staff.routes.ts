@@ -39,10 +39,11 @@ const bearerToken = (request: FastifyRequest): string | undefined => {
  * a key; no cookie, so no request another site makes carries it); null when it is no live session.
  */
 export function staffSessionResolver(staff: StaffService): CredentialResolver {
-  return async (request) => {
+  // No promise for a request without a staff token: every API-key request asks this first.
+  return (request) => {
     const token = bearerToken(request);
     if (!token) return undefined;
-    return (await staff.resolveToken(request.ctx, token))?.actor ?? null;
+    return staff.resolveToken(request.ctx, token).then((session) => session?.actor ?? null);
   };
 }
 

@@ -224,6 +224,14 @@ export async function verifyApiKey(
   return actor;
 }
 
+/**
+ * The cached verdict on a presented secret (the actor, or null: unknown or revoked); undefined when
+ * the cache does not hold it and verifyApiKey must look it up.
+ */
+export function cachedApiKey(secret: string): Actor | null | undefined {
+  return keyCache.get(secretHash(secret));
+}
+
 async function lookUpKey(exec: Executor, hash: string, now: Date): Promise<Actor | null> {
   const staleBefore = new Date(now.getTime() - LAST_USED_EVERY_MS).toISOString();
   // The select reads the snapshot before the stamp: the actor does not depend on it.

@@ -5,13 +5,14 @@
 // policy stops the hub from starting.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, hasPrefix } from '../../kernel/index.js';
-import { hasScope, verifyApiKey } from '../auth/api-keys.js';
+import { cachedApiKey, hasScope, verifyApiKey } from '../auth/api-keys.js';
 import { type Actor, inTransaction, withActor } from '../context.js';
 import { appendEvent } from '../events/event-log.js';
 import { PLATFORM_EVENTS } from '../events/platform.events.js';
 import {
   type ChannelRecord,
   type ChannelResolver,
+  type ChannelRule,
   type CredentialResolver,
   type CrossChannelAct,
   isPublic,
@@ -86,55 +87,91 @@ export function trackRoutePolicies(app: FastifyInstance): void {
 /** The hooks that enforce the matched route's policy (after the request context exists). */
 export function registerAuth(app: FastifyInstance): void {
   const { credentialResolvers, channelResolvers } = app.authorization;
-  app.addHook('onRequest', async (request) => {
-    if (request.is404) return;
-    const policy = request.routeOptions.config.policy;
-    if (!policy) throw new AppError('internal', 'This route declares no access policy');
-    if (isPublic(policy)) return;
-    const actor = await authenticate(request, credentialResolvers);
-    authorize(actor, policy);
-    request.ctx = withActor(request.ctx, actor);
+  // Callback style: a key the cache knows is decided without waiting, so the common request costs
+  // no promise here.
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (request.is404) return done();
+    const policy = request.routeConfig.policy;
+    if (!policy) return done(new AppError('internal', 'This route declares no access policy'));
+    if (isPublic(policy)) return done();
+    const admit = (actor: Actor) => {
+      authorize(actor, policy);
+      request.ctx = withActor(request.ctx, actor);
+    };
+    const actor = authenticate(request, credentialResolvers);
+    if (actor instanceof Promise) {
+      actor.then(admit).then(() => done(), done);
+      return;
+    }
+    admit(actor);
+    done();
   });
 
   // Before the body is validated: a record of another channel answers the same 404 whatever is sent.
-  app.addHook('preValidation', async (request) => {
-    const policy = request.routeOptions.config.policy;
-    if (!policy || isPublic(policy) || typeof policy.channel !== 'object') return;
-    const actor = request.ctx.actor;
-    if (!actor.channelId) return;
-    const rule = policy.channel;
-    const id = (request.params as Record<string, string> | undefined)?.[rule.param];
-    const resolve = channelResolvers.get(rule.record);
-    if (!id || !resolve) throw new AppError('internal', `No channel resolver for ${rule.record}`);
-    const record = await resolve(request, id);
-    // Unknown records are the handler's 404 to give; another channel's order or cart is hidden the same way.
-    if (!record || record.channelId === actor.channelId) return;
-    if (rule.act && (await actAllows(rule.act, request, actor, record, channelResolvers))) {
-      await recordCrossChannelAct(request, rule.act, rule.record, id, record);
-      return;
-    }
-    if (rule.record === 'channel') {
-      // Channels are no secret: naming another one is refused as such.
-      throw new AppError('channel_forbidden', `This key acts only as channel ${actor.channelId}`, {
-        details: { boundChannel: actor.channelId, requestedChannel: record.channelId },
-      });
-    }
-    throw new AppError('not_found', `No ${rule.record.replace('_', ' ')} ${id}`);
+  app.addHook('preValidation', (request, _reply, done) => {
+    const policy = request.routeConfig.policy;
+    if (!policy || isPublic(policy) || typeof policy.channel !== 'object') return done();
+    if (!request.ctx.actor.channelId) return done();
+    guardRecordChannel(request, policy.channel, channelResolvers).then(() => done(), done);
   });
 }
 
-async function authenticate(
+async function guardRecordChannel(
+  request: FastifyRequest,
+  rule: Exclude<ChannelRule, string>,
+  channelResolvers: ReadonlyMap<ChannelRecord, ChannelResolver>,
+): Promise<void> {
+  const actor = request.ctx.actor;
+  const id = (request.params as Record<string, string> | undefined)?.[rule.param];
+  const resolve = channelResolvers.get(rule.record);
+  if (!id || !resolve) throw new AppError('internal', `No channel resolver for ${rule.record}`);
+  const record = await resolve(request, id);
+  // Unknown records are the handler's 404 to give; another channel's order or cart is hidden the same way.
+  if (!record || record.channelId === actor.channelId) return;
+  if (rule.act && (await actAllows(rule.act, request, actor, record, channelResolvers))) {
+    await recordCrossChannelAct(request, rule.act, rule.record, id, record);
+    return;
+  }
+  if (rule.record === 'channel') {
+    // Channels are no secret: naming another one is refused as such.
+    throw new AppError('channel_forbidden', `This key acts only as channel ${actor.channelId}`, {
+      details: { boundChannel: actor.channelId, requestedChannel: record.channelId },
+    });
+  }
+  throw new AppError('not_found', `No ${rule.record.replace('_', ' ')} ${id}`);
+}
+
+/**
+ * The caller's actor: a session a resolver recognises, else the API key presented. Synchronous when
+ * no resolver has to wait and the key's verdict is cached; a promise otherwise.
+ */
+function authenticate(
   request: FastifyRequest,
   resolvers: readonly CredentialResolver[],
-): Promise<Actor> {
-  for (const resolve of resolvers) {
-    const actor = await resolve(request);
-    if (actor === null) throw new AppError('unauthenticated', 'The session is unknown or has expired');
-    if (actor) return actor;
+  from = 0,
+): Actor | Promise<Actor> {
+  for (let i = from; i < resolvers.length; i++) {
+    const found = resolvers[i]!(request);
+    if (found instanceof Promise) {
+      return found.then((actor) =>
+        actor === undefined ? authenticate(request, resolvers, i + 1) : sessionActor(actor),
+      );
+    }
+    if (found !== undefined) return sessionActor(found);
   }
   const secret = presentedKey(request);
   if (!secret) throw new AppError('unauthenticated', 'Send an API key as `Authorization: Bearer <key>`');
-  const actor = await verifyApiKey(request.ctx.database.db, secret, request.ctx.clock.now());
+  const cached = cachedApiKey(secret);
+  if (cached !== undefined) return keyActor(cached);
+  return verifyApiKey(request.ctx.database.db, secret, request.ctx.clock.now()).then(keyActor);
+}
+
+function sessionActor(actor: Actor | null): Actor {
+  if (actor === null) throw new AppError('unauthenticated', 'The session is unknown or has expired');
+  return actor;
+}
+
+function keyActor(actor: Actor | null): Actor {
   if (!actor) throw new AppError('unauthenticated', 'The API key is unknown or revoked');
   return actor;
 }

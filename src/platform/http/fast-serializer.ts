@@ -23,7 +23,7 @@ const isZod = (s: unknown): s is ZodLike =>
 type Check = (v: any) => boolean;
 
 /** The checks a string or number may carry that this walk repeats; null: one it does not know. */
-function checksOf(def: Record<string, any>): Check | null {
+export function checksOf(def: Record<string, any>): Check | null {
   const checks: Check[] = [];
   const all = [...(def.checks ?? []), ...(def.check ? [{ _zod: { def } }] : [])];
   for (const c of all) {
@@ -67,7 +67,8 @@ export function compileWriter(schema: unknown): Writer | null {
       return (v) => (v === null ? 'null' : undefined);
     case 'date':
       if ((def.checks?.length ?? 0) > 0) return null;
-      return (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? JSON.stringify(v) : undefined);
+      // What JSON.stringify writes for a date (its toJSON is toISOString), without the detour.
+      return (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? `"${v.toISOString()}"` : undefined);
     case 'enum': {
       const values = new Set<unknown>(Object.values(def.entries ?? {}));
       return (v) => (values.has(v) ? JSON.stringify(v) : undefined);

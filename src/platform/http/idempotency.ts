@@ -59,72 +59,93 @@ declare module 'fastify' {
 const KEY_SHAPE = /^[\x21-\x7e]{1,255}$/;
 
 export function registerIdempotency(app: FastifyInstance): void {
-  app.addHook('preHandler', async (request, reply) => {
+  // Callback style: most requests carry no key and pass without a promise.
+  app.addHook('preHandler', (request, reply, done) => {
     // No route, no claim: a request to an unknown path writes nothing.
-    if (request.method !== 'POST' || request.is404) return;
+    if (request.method !== 'POST' || request.is404) return done();
     const key = request.headers['idempotency-key'];
-    if (key === undefined || request.ctx.actor.kind === 'anonymous') return;
-    if (typeof key !== 'string' || !KEY_SHAPE.test(key)) {
-      throw new AppError('validation_failed', 'Idempotency-Key must be 1–255 visible ASCII characters', {
-        issues: [{ path: 'headers.idempotency-key', message: 'invalid' }],
-      });
-    }
-    if (isStreamedBody(request.body)) {
-      // A streamed upload (e.g. an import file) cannot be hashed without buffering it whole.
-      throw new AppError('validation_failed', 'Idempotency-Key is not supported on streamed uploads', {
-        issues: [{ path: 'headers.idempotency-key', message: 'not supported for this route' }],
-      });
-    }
-    const claim: NewClaim = {
-      actorId: request.ctx.actor.id,
-      key,
-      method: request.method,
-      path: request.routeOptions.url ?? request.url,
-      hash: createHash('sha256')
-        .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
-        .digest('hex'),
-      requestId: request.ctx.requestId,
-      now: request.ctx.clock.now(),
-    };
-    const db = request.ctx.database.db;
-    if (await insertClaim(db, claim)) return hold(request, { actorId: claim.actorId, key });
-    const takenOver = await takeOverClaim(db, claim);
-    if (takenOver) return recover(request, reply, claim, takenOver);
-    const stored = await readOutcome(db, claim);
-    if (!stored) throw new AppError('idempotency_in_progress', 'Retry the request');
-    if (stored.request_hash !== claim.hash) {
-      throw new AppError(
-        'idempotency_key_reused',
-        'This Idempotency-Key was already used with a different request',
-      );
-    }
-    if (stored.status_code === null) throw new AppError('idempotency_in_progress');
-    reply.header('idempotent-replayed', 'true');
-    if (stored.content_type) reply.header('content-type', stored.content_type);
-    return reply.code(stored.status_code).send(stored.response_body ?? '');
+    if (key === undefined || request.ctx.actor.kind === 'anonymous') return done();
+    // A replayed (or recovered) response is sent by claimKey: the hook chain then ends there.
+    claimKey(request, reply, key).then((answered) => {
+      if (!answered) done();
+    }, done);
   });
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     const claim = request.idempotency;
-    if (!claim) return payload;
-    releaseClaim(request.ctx.database, claim);
-    const db = request.ctx.database.db;
-    // Server errors and refusals (401/403) are forgotten: a refused request writes nothing, and the
-    // client may retry once it may.
-    if (reply.statusCode >= 500 || reply.statusCode === 401 || reply.statusCode === 403) {
-      await forgetClaim(db, claim);
-    } else {
-      const body =
-        typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : '';
-      const type = reply.getHeader('content-type');
-      await storeOutcome(db, claim, {
-        status: reply.statusCode,
-        body,
-        contentType: typeof type === 'string' ? type : null,
-      });
-    }
-    return payload;
+    if (!claim) return done(null, payload);
+    settleClaim(request, reply, claim, payload).then(() => done(null, payload), done);
   });
+}
+
+/** Claims the key for this request, or answers it from the claim's stored outcome (true: answered). */
+async function claimKey(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  key: string | string[],
+): Promise<boolean> {
+  if (typeof key !== 'string' || !KEY_SHAPE.test(key)) {
+    throw new AppError('validation_failed', 'Idempotency-Key must be 1–255 visible ASCII characters', {
+      issues: [{ path: 'headers.idempotency-key', message: 'invalid' }],
+    });
+  }
+  if (isStreamedBody(request.body)) {
+    // A streamed upload (e.g. an import file) cannot be hashed without buffering it whole.
+    throw new AppError('validation_failed', 'Idempotency-Key is not supported on streamed uploads', {
+      issues: [{ path: 'headers.idempotency-key', message: 'not supported for this route' }],
+    });
+  }
+  const claim: NewClaim = {
+    actorId: request.ctx.actor.id,
+    key,
+    method: request.method,
+    path: request.routeConfig.url ?? request.url,
+    hash: createHash('sha256')
+      .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
+      .digest('hex'),
+    requestId: request.ctx.requestId,
+    now: request.ctx.clock.now(),
+  };
+  const db = request.ctx.database.db;
+  if (await insertClaim(db, claim)) {
+    hold(request, { actorId: claim.actorId, key });
+    return false;
+  }
+  const takenOver = await takeOverClaim(db, claim);
+  if (takenOver) return recover(request, reply, claim, takenOver);
+  const stored = await readOutcome(db, claim);
+  if (!stored) throw new AppError('idempotency_in_progress', 'Retry the request');
+  if (stored.request_hash !== claim.hash) {
+    throw new AppError(
+      'idempotency_key_reused',
+      'This Idempotency-Key was already used with a different request',
+    );
+  }
+  if (stored.status_code === null) throw new AppError('idempotency_in_progress');
+  reply.header('idempotent-replayed', 'true');
+  if (stored.content_type) reply.header('content-type', stored.content_type);
+  reply.code(stored.status_code).send(stored.response_body ?? '');
+  return true;
+}
+
+/** Stores the response for retries, or forgets the claim when the client may try again. */
+async function settleClaim(request: FastifyRequest, reply: FastifyReply, claim: ClaimKey, payload: unknown) {
+  releaseClaim(request.ctx.database, claim);
+  const db = request.ctx.database.db;
+  // Server errors and refusals (401/403) are forgotten: a refused request writes nothing, and the
+  // client may retry once it may.
+  if (reply.statusCode >= 500 || reply.statusCode === 401 || reply.statusCode === 403) {
+    await forgetClaim(db, claim);
+  } else {
+    const body =
+      typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : '';
+    const type = reply.getHeader('content-type');
+    await storeOutcome(db, claim, {
+      status: reply.statusCode,
+      body,
+      contentType: typeof type === 'string' ? type : null,
+    });
+  }
 }
 
 function hold(request: FastifyRequest, claim: ClaimKey & { recovered?: boolean }): void {
@@ -138,21 +159,25 @@ async function recover(
   reply: FastifyReply,
   claim: NewClaim,
   prev: { requestIds: string[] | null; position: number | null },
-) {
+): Promise<boolean> {
   const { actorId, key } = claim;
   const committed =
     prev.requestIds && prev.position !== null
       ? await committedEvents(request.ctx.database.db, prev.requestIds, prev.position)
       : [];
   // Nothing of it committed: running it again applies it once.
-  if (committed.length === 0) return hold(request, { actorId, key });
+  if (committed.length === 0) {
+    hold(request, { actorId, key });
+    return false;
+  }
   hold(request, { actorId, key, recovered: true });
-  const lost = request.routeOptions.config.lostResponse;
-  if (lost === 'run-again') return;
+  const lost = request.routeConfig.lostResponse;
+  if (lost === 'run-again') return false;
   const answer = lost ? await lost(request, committed) : undefined;
   // Stored by onSend like any response, so later retries get the same answer.
   if (!answer) throw new AppError('idempotency_response_lost');
-  return reply.code(answer.status).send(answer.body);
+  reply.code(answer.status).send(answer.body);
+  return true;
 }
 
 /** Claims of requests running on this node, per database: the heartbeat extends their leases. */

@@ -92,9 +92,12 @@ export const onRecord = (record: ChannelRecord, param = 'id', act?: CrossChannel
 /**
  * Resolves credentials of a kind the platform does not issue itself (shopper and staff sessions):
  * `undefined` when the request carries none of its kind, `null` when it carries one that is invalid
- * or expired, the actor otherwise.
+ * or expired, the actor otherwise. Answer without a promise when the request carries none: every
+ * API-key request asks each resolver first.
  */
-export type CredentialResolver = (request: FastifyRequest) => Promise<Actor | null | undefined>;
+export type CredentialResolver = (
+  request: FastifyRequest,
+) => Actor | null | undefined | Promise<Actor | null | undefined>;
 
 /** The channel(s) a record belongs to (empty when the record does not exist). */
 export type ChannelResolver = (request: FastifyRequest, id: string) => Promise<RecordChannels | null>;

@@ -97,19 +97,19 @@ declare module 'fastify' {
 
 /** The global check, before validation and any handler: 400 `validation_failed` naming the fields. */
 export function registerTextGuard(app: FastifyInstance): void {
-  app.addHook('preValidation', async (request) => {
-    const issues = [
-      ...findTextProblems(request.params, 'params'),
-      ...findTextProblems(request.query, 'query'),
-      // A streamed body (an import upload) is read by its route, which checks what it parses.
-      ...(request.routeOptions.config?.textGuard === 'per-item' || request.body instanceof Readable
-        ? []
-        : findTextProblems(request.body, 'body')),
-    ];
+  app.addHook('preValidation', (request, _reply, done) => {
+    const issues = findTextProblems(request.params, 'params');
+    if (request.query !== undefined) issues.push(...findTextProblems(request.query, 'query'));
+    // A streamed body (an import upload) is read by its route, which checks what it parses.
+    if (request.routeConfig?.textGuard !== 'per-item' && !(request.body instanceof Readable))
+      issues.push(...findTextProblems(request.body, 'body'));
     if (issues.length) {
-      throw new AppError('validation_failed', 'The request holds text or values that cannot be stored', {
-        issues,
-      });
+      return done(
+        new AppError('validation_failed', 'The request holds text or values that cannot be stored', {
+          issues,
+        }),
+      );
     }
+    done();
   });
 }
