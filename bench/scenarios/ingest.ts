@@ -5,29 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { dbCpuMs, hubCpuMs } from '../cpu-usage.js';
-import { api, keepAliveJsonClient, percentile, type Scenario } from '../harness.js';
+import { api, type BenchContext, keepAliveJsonClient, percentile, type Scenario } from '../harness.js';
 import { countPerEvent } from '../per-event-counts.js';
 
-const scenario: Scenario = async (b) => {
-  const people = Number(b.args.people ?? 10_000);
-  const clients = Number(b.args.clients ?? 8);
-  const batchSize = Number(b.args.batch ?? 100);
-  const batches = Number(b.args.batches ?? (b.db === 'postgres' ? 1500 : 600));
-
-  const channel = await api(b, 'POST', '/api/channels', {
-    code: `bench-web-${Date.now().toString(36)}`,
-    name: 'Bench webshop',
-    type: 'web',
-    currency: 'EUR',
-    locales: ['en'],
-  });
-  const source = await api<{ writeKey: string }>(b, 'POST', '/api/customers/sources', {
-    channelId: (channel.body as { id: string }).id,
-    name: 'bench',
-  });
-  if (source.status !== 201) throw new Error(`source: ${source.status} ${JSON.stringify(source.body)}`);
-  const auth = `Basic ${Buffer.from(`${source.body.writeKey}:`).toString('base64')}`;
-
+/** Segment batches of the mix above for `people` people; `linked`: the people an identify has linked. */
+export function segmentBatchMaker(people: number, batchSize: number) {
   const linked = new Set<number>();
   let counter = 0;
   // 7919 is prime to 10,000: consecutive events visit every person before repeating one. The kind of
@@ -83,6 +65,35 @@ const scenario: Scenario = async (b) => {
     }
     return { batch, sentAt };
   };
+  return { makeBatch, linked };
+}
+
+/** A web channel with a Segment source on it: the source's Basic authorization header. */
+export async function segmentSourceAuth(b: Pick<BenchContext, 'baseUrl' | 'adminKey'>, channelCode: string) {
+  const channel = await api<{ id: string }>(b, 'POST', '/api/channels', {
+    code: channelCode,
+    name: 'Bench webshop',
+    type: 'web',
+    currency: 'EUR',
+    locales: ['en'],
+  });
+  const source = await api<{ writeKey: string }>(b, 'POST', '/api/customers/sources', {
+    channelId: channel.body.id,
+    name: 'bench',
+  });
+  if (source.status !== 201) throw new Error(`source: ${source.status} ${JSON.stringify(source.body)}`);
+  return `Basic ${Buffer.from(`${source.body.writeKey}:`).toString('base64')}`;
+}
+
+const scenario: Scenario = async (b) => {
+  const people = Number(b.args.people ?? 10_000);
+  const clients = Number(b.args.clients ?? 8);
+  const batchSize = Number(b.args.batch ?? 100);
+  const batches = Number(b.args.batches ?? (b.db === 'postgres' ? 1500 : 600));
+
+  const auth = await segmentSourceAuth(b, `bench-web-${Date.now().toString(36)}`);
+
+  const { makeBatch, linked } = segmentBatchMaker(people, batchSize);
 
   // The load generator's own CPU shares the two cores with the hub and PostgreSQL, so it is kept
   // small: bodies are serialized before the measured window and go over a keep-alive client.
