@@ -5,29 +5,15 @@
 // then the same people again (an existing profile and open conversation). Load-independent.
 import pg from 'pg';
 import type { BenchContext } from './harness.js';
+import { startInProcessHub } from './in-process-hub.js';
 import { metaPayload, postChat, postMeta, postSms, setupInboxChannels } from './inbox-setup.js';
 
 type Kind = 'whatsapp' | 'messenger' | 'sms' | 'web_chat';
 
 export async function inboxRoundTrips(b: BenchContext, perKind = 15, batch = 20) {
   if (b.db !== 'postgres') return null;
-  const { createHub } = await import('../src/app.js');
-  const { loadConfig } = await import('../src/platform/config.js');
-  const { openDatabase } = await import('../src/platform/db/database.js');
-  const { createFreshPostgresDatabase } = await import('../src/platform/testing/test-databases.js');
-  const pino = (await import('pino')).default;
-  const fresh = await createFreshPostgresDatabase(
-    process.env.BENCH_DATABASE_URL ??
-      process.env.TEST_DATABASE_URL ??
-      'postgres://postgres@127.0.0.1:5432/test',
-  );
-  const database = await openDatabase({ databaseUrl: fresh.url, poolSize: 20 });
-  const adminKey = 'ohk_bench_inbox_roundtrip_admin_key_0000000';
-  const hub = await createHub({
-    config: { ...loadConfig({}), port: 0, adminKey, demo: false, databaseUrl: fresh.url, natsUrl: undefined },
-    log: pino({ level: 'silent' }),
-    database,
-  });
+  const started = await startInProcessHub({ adminKey: 'ohk_bench_inbox_roundtrip_admin_key_0000000' });
+  const { hub, adminKey } = started;
   const address = await hub.http.listen({ port: 0, host: '127.0.0.1' });
   const local: BenchContext = { ...b, baseUrl: address, adminKey };
   let count = 0;
@@ -85,8 +71,6 @@ export async function inboxRoundTrips(b: BenchContext, perKind = 15, batch = 20)
     return { perMessageIncludingBackground: out, deliveriesPerCase: perKind, ...(top ? { top } : {}) };
   } finally {
     pg.Client.prototype.query = original;
-    await hub.close();
-    await database.close();
-    await fresh.drop();
+    await started.close();
   }
 }

@@ -10,6 +10,7 @@ import { openSse } from '../../test/helpers/sse-client.js';
 import { dbCpuMs, hubCpuMs } from '../cpu-usage.js';
 import { api, type BenchContext, percentile, type Scenario } from '../harness.js';
 import { countPerEvent } from '../per-event-counts.js';
+import { segmentSourceAuth } from './ingest.js';
 
 /**
  * SQL round trips and hub CPU per event on an in-process hub (load-independent): the same 100
@@ -81,18 +82,7 @@ const scenario: Scenario = async (b) => {
   const tickMs = 20;
   const perTick = Math.max(1, Math.round((rate * tickMs) / 1000));
 
-  const channel = await api<{ id: string }>(b, 'POST', '/api/channels', {
-    code: `bench-aud-${Date.now().toString(36)}`,
-    name: 'Bench audiences',
-    type: 'web',
-    currency: 'EUR',
-    locales: ['en'],
-  });
-  const source = await api<{ writeKey: string }>(b, 'POST', '/api/customers/sources', {
-    channelId: channel.body.id,
-    name: 'bench',
-  });
-  const auth = `Basic ${Buffer.from(`${source.body.writeKey}:`).toString('base64')}`;
+  const { authorization: auth } = await segmentSourceAuth(b, `bench-aud-${Date.now().toString(36)}`);
   const ids: string[] = [];
   for (let k = 0; k < audiences; k++) {
     const r = await api<{ id: string }>(b, 'POST', '/api/audiences', {

@@ -6,6 +6,7 @@
 // (PostgreSQL) counts every query, BEGIN/COMMIT included.
 import { cpuWindow } from '../cpu-usage.js';
 import { api, type BenchContext, keepAliveJsonClient, percentile, type Scenario } from '../harness.js';
+import { startInProcessHub } from '../in-process-hub.js';
 import { type Call, countRoundTrips, type RoundTripReport } from '../round-trips.js';
 import { consumersCaughtUp, scaleOf, seedOrders, seedUrl } from '../scale-seed.js';
 
@@ -151,33 +152,14 @@ export async function customer(call: Call, skus: string[], storeId: string, n: n
 /** Round trips per order on an in-process hub with a counting pg client (PostgreSQL only). */
 async function measureRoundTrips(b: BenchContext): Promise<RoundTripReport | null> {
   if (b.db !== 'postgres') return null;
-  const { createHub } = await import('../../src/app.js');
-  const { loadConfig } = await import('../../src/platform/config.js');
-  const { openDatabase } = await import('../../src/platform/db/database.js');
-  const { createFreshPostgresDatabase } = await import('../../src/platform/testing/test-databases.js');
-  const pino = (await import('pino')).default;
-  const base =
-    process.env.BENCH_DATABASE_URL ??
-    process.env.TEST_DATABASE_URL ??
-    'postgres://postgres@127.0.0.1:5432/test';
-  const fresh = await createFreshPostgresDatabase(base);
-  // A pool large enough that no request waits for a client (a waiting query would be counted in
-  // the context of whoever released the client).
-  const database = await openDatabase({ databaseUrl: fresh.url, poolSize: 80 });
-  const adminKey = 'ohk_bench_roundtrip_admin_key_000000000000';
-  const hub = await createHub({
-    config: {
-      ...loadConfig({}),
-      port: 0,
-      adminKey,
-      demo: false,
-      databaseUrl: fresh.url,
-      natsUrl: undefined,
-      paymentProviders: PAYMENT_PROVIDERS,
-    },
-    log: pino({ level: 'silent' }),
-    database,
+  const started = await startInProcessHub({
+    adminKey: 'ohk_bench_roundtrip_admin_key_000000000000',
+    // A pool large enough that no request waits for a client (a waiting query would be counted in
+    // the context of whoever released the client).
+    poolSize: 80,
+    config: { paymentProviders: PAYMENT_PROVIDERS },
   });
+  const { hub, adminKey } = started;
   const inject = async (
     method: string,
     path: string,
@@ -225,9 +207,7 @@ async function measureRoundTrips(b: BenchContext): Promise<RoundTripReport | nul
       throw new Error(`${err.message}: ${JSON.stringify(lastFailure).slice(0, 500)}`);
     });
   } finally {
-    await hub.close();
-    await database.close();
-    await fresh.drop();
+    await started.close();
   }
 }
 

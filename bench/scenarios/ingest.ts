@@ -5,51 +5,13 @@
 import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { dbCpuMs, hubCpuMs } from '../cpu-usage.js';
-import { api, keepAliveJsonClient, percentile, type Scenario } from '../harness.js';
+import { api, type BenchContext, keepAliveJsonClient, percentile, type Scenario } from '../harness.js';
 import { countPerEvent } from '../per-event-counts.js';
 import { consumersCaughtUp, scaleOf, seedCustomerEvents, seedUrl } from '../scale-seed.js';
 import { seed as seedEventLog } from './insights-dashboard.js';
 
-const scenario: Scenario = async (b) => {
-  const people = Number(b.args.people ?? 10_000);
-  const clients = Number(b.args.clients ?? 8);
-  const batchSize = Number(b.args.batch ?? 100);
-  const batches = Number(b.args.batches ?? (b.db === 'postgres' ? 1500 : 600));
-  // --scale N: N × 100,000 earlier customer events of N × 10,000 other people before the run;
-  // --log-events M also M events in the log (the insights dashboard's visits; its consumers must
-  // catch up before the run, minutes per million on a loaded machine).
-  const scale = scaleOf(b);
-  const logEvents = Number(b.args['log-events'] ?? 0);
-
-  const channel = await api(b, 'POST', '/api/channels', {
-    code: `bench-web-${Date.now().toString(36)}`,
-    name: 'Bench webshop',
-    type: 'web',
-    currency: 'EUR',
-    locales: ['en'],
-  });
-  const source = await api<{ id: string; writeKey: string }>(b, 'POST', '/api/customers/sources', {
-    channelId: (channel.body as { id: string }).id,
-    name: 'bench',
-  });
-  if (source.status !== 201) throw new Error(`source: ${source.status} ${JSON.stringify(source.body)}`);
-  const preloaded =
-    scale > 1 || logEvents > 0 ? { customerEvents: scale > 1 ? scale * 100_000 : 0, logEvents } : null;
-  if (preloaded) {
-    b.log(`seeding ${preloaded.customerEvents} customer events and ${logEvents} log events`);
-    const url = seedUrl(b);
-    if (preloaded.customerEvents)
-      await seedCustomerEvents(url, {
-        events: preloaded.customerEvents,
-        profiles: scale * 10_000,
-        sourceId: source.body.id,
-        channelId: (channel.body as { id: string }).id,
-      });
-    if (logEvents) await seedEventLog(url, logEvents, 0, 10_000);
-    b.log(`consumers caught up ${Math.round(await consumersCaughtUp(b, 1_800_000))} s after the seed`);
-  }
-  const auth = `Basic ${Buffer.from(`${source.body.writeKey}:`).toString('base64')}`;
-
+/** Segment batches of the mix above for `people` people; `linked`: the people an identify has linked. */
+export function segmentBatchMaker(people: number, batchSize: number) {
   const linked = new Set<number>();
   let counter = 0;
   // 7919 is prime to 10,000: consecutive events visit every person before repeating one. The kind of
@@ -105,6 +67,60 @@ const scenario: Scenario = async (b) => {
     }
     return { batch, sentAt };
   };
+  return { makeBatch, linked };
+}
+
+/** A web channel with a Segment source on it: the source's Basic authorization header and ids. */
+export async function segmentSourceAuth(b: Pick<BenchContext, 'baseUrl' | 'adminKey'>, channelCode: string) {
+  const channel = await api<{ id: string }>(b, 'POST', '/api/channels', {
+    code: channelCode,
+    name: 'Bench webshop',
+    type: 'web',
+    currency: 'EUR',
+    locales: ['en'],
+  });
+  const source = await api<{ id: string; writeKey: string }>(b, 'POST', '/api/customers/sources', {
+    channelId: channel.body.id,
+    name: 'bench',
+  });
+  if (source.status !== 201) throw new Error(`source: ${source.status} ${JSON.stringify(source.body)}`);
+  return {
+    authorization: `Basic ${Buffer.from(`${source.body.writeKey}:`).toString('base64')}`,
+    sourceId: source.body.id,
+    channelId: channel.body.id,
+  };
+}
+
+const scenario: Scenario = async (b) => {
+  const people = Number(b.args.people ?? 10_000);
+  const clients = Number(b.args.clients ?? 8);
+  const batchSize = Number(b.args.batch ?? 100);
+  const batches = Number(b.args.batches ?? (b.db === 'postgres' ? 1500 : 600));
+  // --scale N: N × 100,000 earlier customer events of N × 10,000 other people before the run;
+  // --log-events M also M events in the log (the insights dashboard's visits; its consumers must
+  // catch up before the run, minutes per million on a loaded machine).
+  const scale = scaleOf(b);
+  const logEvents = Number(b.args['log-events'] ?? 0);
+
+  const source = await segmentSourceAuth(b, `bench-web-${Date.now().toString(36)}`);
+  const auth = source.authorization;
+  const preloaded =
+    scale > 1 || logEvents > 0 ? { customerEvents: scale > 1 ? scale * 100_000 : 0, logEvents } : null;
+  if (preloaded) {
+    b.log(`seeding ${preloaded.customerEvents} customer events and ${logEvents} log events`);
+    const url = seedUrl(b);
+    if (preloaded.customerEvents)
+      await seedCustomerEvents(url, {
+        events: preloaded.customerEvents,
+        profiles: scale * 10_000,
+        sourceId: source.sourceId,
+        channelId: source.channelId,
+      });
+    if (logEvents) await seedEventLog(url, logEvents, 0, 10_000);
+    b.log(`consumers caught up ${Math.round(await consumersCaughtUp(b, 1_800_000))} s after the seed`);
+  }
+
+  const { makeBatch, linked } = segmentBatchMaker(people, batchSize);
 
   // The load generator's own CPU shares the two cores with the hub and PostgreSQL, so it is kept
   // small: bodies are serialized before the measured window and go over a keep-alive client.
