@@ -74,6 +74,7 @@ describe.skipIf(!pgUrl)('database outage [postgres]', () => {
     });
     expect(write.statusCode).toBe(503);
     expect(JSON.parse(write.body).code).toBe('database_unavailable');
+    expect(write.headers['retry-after']).toBe('2');
     await proxy.restore();
     expect((await call('GET', '/ready')).statusCode).toBe(200);
     const list = JSON.parse((await call('GET', '/api/channels')).body);

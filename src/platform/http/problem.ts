@@ -88,7 +88,13 @@ export function problemOf(err: AppError, request: FastifyRequest): Problem {
   };
 }
 
+/** The Retry-After of a 503 database_unavailable. */
+const DATABASE_RETRY_AFTER_SECONDS = 2;
+
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, err: AppError): FastifyReply {
   if (err.status === 401) reply.header('www-authenticate', 'Bearer realm="omnihub"');
+  // No connection came free in time, or the database is away: senders that retry (shops, marketplaces)
+  // are told when, instead of guessing.
+  if (err.code === 'database_unavailable') reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
   return reply.code(err.status).type(PROBLEM_CONTENT_TYPE).send(problemOf(err, request));
 }
