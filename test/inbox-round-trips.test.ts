@@ -67,20 +67,25 @@ async function writtenCounts(t: TestHub) {
 }
 
 describeEachHub('inbox round trips', (t) => {
-  it('files a delivery of 20 new people with a few statements in all, as one at a time would', async () => {
+  /** A WhatsApp account on a dead API address (no reply goes out): its webhook path. */
+  const whatsappAccount = async (name: string, externalAccountId: string, tokens: string) => {
     const account = await t.api('POST', '/api/inbox/channel-accounts', {
       body: {
         kind: 'whatsapp',
-        name: 'RT WhatsApp',
-        externalAccountId: PHONE_ID,
+        name,
+        externalAccountId,
         appSecret: APP_SECRET,
-        verifyToken: 'rt-verify',
-        accessToken: 'rt-token',
+        verifyToken: `${tokens}-verify`,
+        accessToken: `${tokens}-token`,
         apiBaseUrl: 'http://127.0.0.1:9',
       },
     });
     expect(account.status, JSON.stringify(account.body)).toBe(201);
-    const path = (account.body as { webhookPaths: string[] }).webhookPaths[0]!;
+    return (account.body as { webhookPaths: string[] }).webhookPaths[0]!;
+  };
+
+  it('files a delivery of 20 new people with a few statements in all, as one at a time would', async () => {
+    const path = await whatsappAccount('RT WhatsApp', PHONE_ID, 'rt');
     const people = Array.from({ length: 20 }, (_, i) => `4670${String(8_000_000 + i)}`);
     const payload = delivery(people, 'rt');
 
@@ -141,19 +146,7 @@ describeEachHub('inbox round trips', (t) => {
 
   it('files the deliveries that arrive while a batch is written together, in the next batch', async () => {
     const phoneId = '106540352248888';
-    const account = await t.api('POST', '/api/inbox/channel-accounts', {
-      body: {
-        kind: 'whatsapp',
-        name: 'RT WhatsApp coalesced',
-        externalAccountId: phoneId,
-        appSecret: APP_SECRET,
-        verifyToken: 'rt-verify-2',
-        accessToken: 'rt-token-2',
-        apiBaseUrl: 'http://127.0.0.1:9',
-      },
-    });
-    expect(account.status, JSON.stringify(account.body)).toBe(201);
-    const path = (account.body as { webhookPaths: string[] }).webhookPaths[0]!;
+    const path = await whatsappAccount('RT WhatsApp coalesced', phoneId, 'rt-2');
     const original = pg.Client.prototype.query;
     let batchWrites = 0;
     pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {

@@ -2,7 +2,7 @@
 // checkout (with Idempotency-Key), and the till's look-up by handoff code, phone, email or card.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, notFound } from '../../kernel/index.js';
+import { AppError } from '../../kernel/index.js';
 import {
   Cart,
   checkPostalCode,
@@ -24,7 +24,7 @@ import { createCartAccessCheck } from './cart-access.js';
 import type { CommerceFlows } from './commerce.flows.js';
 import { paymentFailedError } from './take-payment.js';
 import { TenderInput, WalletTenderInput } from './till-tender.js';
-import { changeFromCart, createWrittenCarts, handOutKeptCarts } from './written-carts.js';
+import { keptCartsFor } from './written-carts.js';
 
 const CartView = Cart.extend({
   linesLostHold: z.array(z.string()).describe('lines whose stock hold expired since the cart was last read'),
@@ -111,15 +111,7 @@ export const cartsRoutes =
       return cart;
     };
     // One process serving its database keeps the carts it writes for their next change.
-    const written = flows.deps.keepWrittenCarts ? createWrittenCarts() : undefined;
-    if (written) handOutKeptCarts(app, written);
-    // A kept cart found stale: read again, and hidden like the channel rule hides another channel's.
-    const freshCart = async (request: Parameters<typeof channelFor>[0] & { params: unknown }) => {
-      const cart = await carts.getCart(request.ctx, cartIdOf(request));
-      const bound = request.ctx.actor.channelId;
-      if (bound && cart.channelId !== bound) throw notFound('cart', cart.id);
-      return cart;
-    };
+    const kept = keptCartsFor(app, carts, flows.deps.keepWrittenCarts ?? false);
     // Browser and app keys use only carts they own: one check for every /carts/:id route.
     const assertCartAccess = createCartAccessCheck(carts);
     // The idempotency hook answers a lost response before this plugin's hooks run: check here too.
@@ -174,7 +166,7 @@ export const cartsRoutes =
           channelId,
           ...(lines ? { lines } : {}),
         });
-        written?.keep(cart);
+        kept.keep(cart);
         return reply.code(201).send(owner ? { ...cart, cartToken: owner.token.token } : cart);
       },
     );
@@ -217,10 +209,10 @@ export const cartsRoutes =
       },
       async (request, reply) => {
         const current = await ownCart(request, request.params.id);
-        const { cart } = await changeFromCart(written, request, current, freshCart, (c) =>
+        const { cart } = await kept.change(request, current, (c) =>
           flows.carts.addLine(request.ctx, c, request.body),
         );
-        written?.keep(cart);
+        kept.keep(cart);
         return reply.code(201).send(cart);
       },
     );
@@ -303,10 +295,10 @@ export const cartsRoutes =
       async (request) => {
         const current = await ownCart(request, request.params.id);
         const { email, phone, ...delivery } = request.body;
-        const cart = await changeFromCart(written, request, current, freshCart, (c) =>
+        const cart = await kept.change(request, current, (c) =>
           flows.carts.setDelivery(request.ctx, c, delivery, { email: email?.toLowerCase(), phone }),
         );
-        written?.keep(cart);
+        kept.keep(cart);
         return cart;
       },
     );

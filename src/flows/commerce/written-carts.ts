@@ -6,8 +6,8 @@
 // only process serving its database (one worker, no NATS): with several, a shopper's requests land
 // on different processes and the kept copies would mostly be stale.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { isAppError } from '../../kernel/index.js';
-import type { Cart } from '../../modules/carts/index.js';
+import { isAppError, notFound } from '../../kernel/index.js';
+import type { Cart, CartsService } from '../../modules/carts/index.js';
 import { recordMemoKey, rememberForRequest } from '../../platform/request-memo.js';
 
 /** At most this many carts are kept (~1–2 KB each); the least recently written go first. */
@@ -54,33 +54,53 @@ const STARTS_FROM_KEPT = /^(POST \S*\/carts\/:id\/lines|PUT \S*\/carts\/:id\/del
  * Hands a kept cart to the request's channel rule and handler (they take it instead of reading the
  * row); any request naming a cart forgets the kept copy, since it may change the cart.
  */
-export function handOutKeptCarts(app: FastifyInstance, written: WrittenCarts): void {
+function handOutKeptCarts(app: FastifyInstance, written: WrittenCarts): void {
   app.addHook('onRequest', async (request) => {
     const id = (request.params as { id?: string } | undefined)?.id;
     if (!id) return;
     const kept = written.take(id);
-    if (kept && STARTS_FROM_KEPT.test(`${request.method} ${request.routeOptions.url}`))
+    if (kept && STARTS_FROM_KEPT.test(`${request.method} ${request.routeConfig.url}`))
       rememberForRequest(request.ctx, recordMemoKey('cart', id), kept);
   });
 }
 
-/**
- * Runs a change on the cart the request starts from. When that was a kept copy and the change was
- * refused (stale: the version check, or a rule on data someone else changed), the cart is read
- * afresh, checked again and the change run once more; a refused change wrote nothing.
- */
-export async function changeFromCart<T>(
-  written: WrittenCarts | undefined,
-  request: FastifyRequest,
-  cart: Cart,
-  fresh: (request: FastifyRequest) => Promise<Cart>,
-  change: (cart: Cart) => Promise<T>,
-): Promise<T> {
-  if (!written?.wasKept(cart)) return change(cart);
-  try {
-    return await change(cart);
-  } catch (err) {
-    if (!isAppError(err)) throw err;
-    return change(await fresh(request));
-  }
+/** What the cart routes do with kept carts; nothing at all when the hub does not keep them. */
+export interface KeptCarts {
+  /** Keeps the cart a route just wrote. */
+  keep(cart: Cart): void;
+  /**
+   * Runs a change on the cart the request starts from. When that was a kept copy and the change was
+   * refused (stale: the version check, or a rule on data someone else changed), the cart is read
+   * afresh (another channel's hidden as the channel rule hides it) and the change run once more; a
+   * refused change wrote nothing.
+   */
+  change<T>(request: FastifyRequest, cart: Cart, change: (cart: Cart) => Promise<T>): Promise<T>;
+}
+
+export function keptCartsFor(
+  app: FastifyInstance,
+  carts: Pick<CartsService, 'getCart'>,
+  enabled: boolean,
+): KeptCarts {
+  if (!enabled) return { keep() {}, change: (_request, cart, change) => change(cart) };
+  const written = createWrittenCarts();
+  handOutKeptCarts(app, written);
+  const fresh = async (request: FastifyRequest) => {
+    const cart = await carts.getCart(request.ctx, (request.params as { id: string }).id);
+    const bound = request.ctx.actor.channelId;
+    if (bound && cart.channelId !== bound) throw notFound('cart', cart.id);
+    return cart;
+  };
+  return {
+    keep: (cart) => written.keep(cart),
+    async change(request, cart, change) {
+      if (!written.wasKept(cart)) return change(cart);
+      try {
+        return await change(cart);
+      } catch (err) {
+        if (!isAppError(err)) throw err;
+        return change(await fresh(request));
+      }
+    },
+  };
 }
