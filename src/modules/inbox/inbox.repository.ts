@@ -285,3 +285,17 @@ export async function moveMessages(exec: Executor, sourceId: string, targetId: s
 }
 
 export { iso, toMessage, withAttachments };
+
+/** The customer's open (not resolved, not merged) conversation other than the given ones. */
+export async function selectOtherOpenConversationId(
+  exec: Executor,
+  customerId: string,
+  besides: string[],
+): Promise<string | null> {
+  const [other] = await rows<{ id: string }>(
+    exec,
+    sql`select id from inbox_conversations where customer_id = ${customerId} and status <> 'resolved'
+        and merged_into is null and id <> all(${sql.param(besides)}::text[]) limit 1`,
+  );
+  return other?.id ?? null;
+}

@@ -5,13 +5,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { AppError, newId } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
-import { rows } from '../../platform/db/database.js';
+import { type Executor, rows } from '../../platform/db/database.js';
 import { appendEvents } from '../../platform/events/event-log.js';
 import { INBOX_EVENTS, inboxEvent } from './inbox.events.js';
 import type { OutboundJob } from './inbox.interface.js';
 import {
   moveMessages,
   selectConversation,
+  selectOtherOpenConversationId,
   selectReplyToken,
   toMessage,
   updateConversation,
@@ -107,22 +108,8 @@ export function createWorkService() {
     return inTransaction(ctx, async (tx) => {
       const c = await lockLive(tx, id);
       if (c.status === input.status && input.status !== 'snoozed') return c;
-      if (input.status !== 'resolved' && c.status === 'resolved' && c.customerId) {
-        // Reopening must keep one open conversation per customer.
-        const [other] = await rows<{ id: string }>(
-          tx.db,
-          sql`select id from inbox_conversations where customer_id = ${c.customerId} and status <> 'resolved'
-              and merged_into is null and id <> ${id} limit 1`,
-        );
-        if (other)
-          throw new AppError(
-            'conversations_not_mergeable',
-            'The customer has another open conversation: merge into it',
-            {
-              details: { openConversationId: other.id },
-            },
-          );
-      }
+      if (input.status !== 'resolved' && c.status === 'resolved' && c.customerId)
+        await refuseSecondOpen(tx.db, c.customerId, [id]);
       const set = sql`status = ${input.status},
         snoozed_until = ${input.status === 'snoozed' ? input.snoozedUntil!.toISOString() : null},
         resolved_at = ${input.status === 'resolved' ? now.toISOString() : null}`;
@@ -169,6 +156,10 @@ export function createWorkService() {
       const second = await lockLive(tx, b!);
       const source = first.id === input.sourceId ? first : second;
       const target = first.id === input.targetId ? first : second;
+      // The target takes the source's customer when it has none; that must not give the customer a
+      // second open conversation.
+      if (!target.customerId && source.customerId && target.status !== 'resolved')
+        await refuseSecondOpen(tx.db, source.customerId, [source.id, target.id]);
       const now = tx.clock.now();
       const moved = await moveMessages(tx.db, source.id, target.id);
       await updateConversation(
@@ -306,4 +297,17 @@ export function createWorkService() {
       return selectChatVisitor(ctx.db, tokenHash(token));
     },
   };
+}
+
+/** One open conversation per customer: refused with the open one's id, to merge into it instead. */
+async function refuseSecondOpen(exec: Executor, customerId: string, besides: string[]): Promise<void> {
+  const other = await selectOtherOpenConversationId(exec, customerId, besides);
+  if (other)
+    throw new AppError(
+      'conversations_not_mergeable',
+      'The customer has another open conversation: merge into it',
+      {
+        details: { openConversationId: other },
+      },
+    );
 }
