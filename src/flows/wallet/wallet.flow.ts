@@ -5,11 +5,12 @@
 import { AppError, isAppError } from '../../kernel/index.js';
 import type { CatalogService } from '../../modules/catalog/index.js';
 import type { CustomersService } from '../../modules/customers/index.js';
-import type { OrdersService } from '../../modules/orders/index.js';
+import type { Order, OrdersService } from '../../modules/orders/index.js';
 import type { PaymentsService } from '../../modules/payments/index.js';
 import type {
   CustomerWallet,
   EarnLine,
+  EarnRequest,
   IssueGiftCard,
   LoyaltyRules,
   WalletAccount,
@@ -21,10 +22,10 @@ import { codeCallerKey, WALLET_PROVIDER_NAMES, WALLET_PROVIDER_OF } from './wall
 
 export interface WalletFlowDeps {
   wallet: WalletService;
-  customers: Pick<CustomersService, 'view' | 'resolveCluster'>;
-  payments: Pick<PaymentsService, 'listPayments' | 'getPayment'>;
-  /** An order's lines and their catalog categories, read only when loyalty rules rate categories. */
-  orders: Pick<OrdersService, 'getOrder'>;
+  customers: Pick<CustomersService, 'view' | 'resolveCluster' | 'subjects'>;
+  payments: Pick<PaymentsService, 'listPayments' | 'listPaymentsOfOrders' | 'getPayment'>;
+  /** Paid orders' lines (and their catalog categories when loyalty rules rate categories). */
+  orders: Pick<OrdersService, 'listOrders'>;
   catalog: Pick<CatalogService, 'findVariantsBySkus' | 'getProduct'>;
 }
 
@@ -64,60 +65,82 @@ export function createWalletFlow(deps: WalletFlowDeps) {
   }
 
   /**
-   * A paid order earns points for its customer on what was paid other than from the wallet (once per
-   * order: the entry's ref is the order's).
+   * What a run of paid orders earns on, in one read each: the buyers' surviving profiles (an erased
+   * or unknown buyer earns nothing), what each order paid from the wallet (it earns on the rest) and,
+   * when the rules are on, the orders' lines. Null for an order that cannot earn.
    */
-  async function earnForOrder(ctx: Ctx, e: PaidOrder, rules?: LoyaltyRules): Promise<WalletEntry | null> {
-    if (!e.customerId || e.paidAmount <= 0) return null;
-    const cluster = await clusterOf(ctx, e.customerId);
-    if (!cluster) return null;
-    const payments = await deps.payments.listPayments(ctx, e.orderId);
-    const fromWallet = payments
-      .filter((p) => isWalletProvider(p.provider) && p.status !== 'voided' && p.status !== 'failed')
-      .reduce((s, p) => s + p.amount, 0);
-    return wallet.earnPoints(ctx, {
-      customerId: cluster.root,
-      orderId: e.orderId,
-      channelId: e.channelId,
-      paid: e.paidAmount - fromWallet,
-      currency: e.currency,
-      orderLines: (withCategories) => orderLines(ctx, e.orderId, withCategories),
-      ...(rules ? { rules } : {}),
+  async function earnRequests(
+    ctx: Ctx,
+    list: PaidOrder[],
+    rules: LoyaltyRules,
+  ): Promise<Array<EarnRequest | null>> {
+    const buyers = [
+      ...new Set(list.flatMap((e) => (e.customerId && e.paidAmount > 0 ? [e.customerId] : []))),
+    ];
+    const subjects = await deps.customers.subjects(ctx, buyers, { facts: false });
+    const rootOf = (e: PaidOrder) =>
+      e.customerId && e.paidAmount > 0 ? subjects.get(e.customerId)?.rootId : undefined;
+    const orderIds = [...new Set(list.filter(rootOf).map((e) => e.orderId))];
+    const fromWallet = new Map<string, number>();
+    for (const p of await deps.payments.listPaymentsOfOrders(ctx, orderIds))
+      if (isWalletProvider(p.provider) && p.status !== 'voided' && p.status !== 'failed')
+        fromWallet.set(p.orderId, (fromWallet.get(p.orderId) ?? 0) + p.amount);
+    const lines = rules.enabled
+      ? await linesOfOrders(ctx, orderIds, Object.keys(rules.categories).length > 0)
+      : new Map<string, { lines: EarnLine[]; grand: number }>();
+    return list.map((e) => {
+      const root = rootOf(e);
+      if (!root) return null;
+      return {
+        customerId: root,
+        orderId: e.orderId,
+        channelId: e.channelId,
+        paid: e.paidAmount - (fromWallet.get(e.orderId) ?? 0),
+        currency: e.currency,
+        order: lines.get(e.orderId) ?? null,
+      };
     });
   }
 
   /**
-   * A paid order's lines, with their products' categories when the rules rate categories (a SKU no
-   * longer in the catalog has none).
+   * Paid orders' lines, with their products' categories when the rules rate categories (a SKU no
+   * longer in the catalog has none): the orders read 200 at a time, the SKUs' variants at once.
    */
-  async function orderLines(
+  async function linesOfOrders(
     ctx: Ctx,
-    orderId: string,
+    orderIds: string[],
     withCategories: boolean,
-  ): Promise<{ lines: EarnLine[]; grand: number }> {
-    const order = await deps.orders.getOrder(ctx, orderId);
-    const line = (l: (typeof order.lines)[number], categories: readonly string[]): EarnLine => ({
-      amount: l.total,
-      categories,
-      sku: l.sku,
-      quantity: l.quantity,
-    });
-    if (!withCategories) return { lines: order.lines.map((l) => line(l, [])), grand: order.totals.grand };
-    const variants = await deps.catalog.findVariantsBySkus(ctx, [...new Set(order.lines.map((l) => l.sku))]);
-    const byProduct = new Map<string, readonly string[]>();
+  ): Promise<Map<string, { lines: EarnLine[]; grand: number }>> {
+    const orders: Order[] = [];
+    for (let i = 0; i < orderIds.length; i += 200)
+      orders.push(...(await deps.orders.listOrders(ctx, { ids: orderIds.slice(i, i + 200), limit: 200 })));
     const bySku = new Map<string, readonly string[]>();
-    for (const v of variants) {
-      let cats = byProduct.get(v.productId);
-      if (!cats) {
-        cats = (await deps.catalog.getProduct(ctx, v.productId)).categories;
-        byProduct.set(v.productId, cats);
+    if (withCategories) {
+      const skus = [...new Set(orders.flatMap((o) => o.lines.map((l) => l.sku)))];
+      const byProduct = new Map<string, readonly string[]>();
+      for (const v of await deps.catalog.findVariantsBySkus(ctx, skus)) {
+        let cats = byProduct.get(v.productId);
+        if (!cats) {
+          cats = (await deps.catalog.getProduct(ctx, v.productId)).categories;
+          byProduct.set(v.productId, cats);
+        }
+        bySku.set(v.sku, cats);
       }
-      bySku.set(v.sku, cats);
     }
-    return {
-      lines: order.lines.map((l) => line(l, bySku.get(l.sku) ?? [])),
-      grand: order.totals.grand,
-    };
+    return new Map(
+      orders.map((o) => [
+        o.id,
+        {
+          lines: o.lines.map((l) => ({
+            amount: l.total,
+            categories: bySku.get(l.sku) ?? [],
+            sku: l.sku,
+            quantity: l.quantity,
+          })),
+          grand: o.totals.grand,
+        },
+      ]),
+    );
   }
 
   async function walletOfCluster(ctx: Ctx, customerId: string): Promise<CustomerWallet> {
@@ -183,16 +206,19 @@ export function createWalletFlow(deps: WalletFlowDeps) {
       wallet.adjust(ctx, accountId, amount, reason),
 
     /**
-     * A run of paid orders (a batch of the ledger's events), with the rules read once for all. In the
-     * given order, so a buyer's later order earns at the tier an earlier one reached; each in a short
-     * transaction of its own (a long one would hold back the event log's horizon for every consumer).
+     * A run of paid orders (a batch of the ledger's events): a few reads for the whole run, then one
+     * short transaction earning them all in the given order, so a buyer's later order earns at the
+     * tier an earlier one reached (earnForOrders). Never one long transaction per order: that would
+     * hold pooled connections and the event log's horizon.
      */
     async onOrdersPaid(ctx: Ctx, list: PaidOrder[]): Promise<Array<WalletEntry | null>> {
       if (!list.some((e) => e.customerId && e.paidAmount > 0)) return list.map(() => null);
       const rules = await wallet.getRules(ctx);
-      const out: Array<WalletEntry | null> = [];
-      for (const e of list) out.push(await earnForOrder(ctx, e, rules));
-      return out;
+      const requests = await earnRequests(ctx, list, rules);
+      const earning = requests.filter((r) => r !== null);
+      const entries = await wallet.earnForOrders(ctx, earning, rules);
+      let k = 0;
+      return requests.map((r) => (r ? (entries[k++] ?? null) : null));
     },
 
     /**

@@ -77,6 +77,20 @@ export async function selectPayment(
   return r ? toPayment(r) : undefined;
 }
 
+/** The payments of many orders in one read. */
+export async function selectPaymentsOfOrders(
+  exec: Executor,
+  orderIds: readonly string[],
+): Promise<Payment[]> {
+  if (orderIds.length === 0) return [];
+  return (
+    await rows<PaymentSqlRow>(
+      exec,
+      sql`select * from payments where order_id = any(${sql.param([...orderIds])}::text[]) order by created_at, id`,
+    )
+  ).map(toPayment);
+}
+
 export async function selectPaymentsOfOrder(
   exec: Executor,
   orderId: string,

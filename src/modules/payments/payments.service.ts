@@ -21,6 +21,7 @@ import {
   insertPayments,
   selectPayment,
   selectPaymentsOfOrder,
+  selectPaymentsOfOrders,
   selectRefundsOfOrder,
   selectStoreCredit,
   updatePaymentStatus,
@@ -109,6 +110,8 @@ export interface PaymentsService {
   refund(ctx: Ctx, req: RefundRequest): Promise<RefundOutcome>;
   /** An order's payments. */
   listPayments(ctx: Ctx, orderId: string): Promise<Payment[]>;
+  /** The payments of many orders (one read), each order's in the order they were made. */
+  listPaymentsOfOrders(ctx: Ctx, orderIds: readonly string[]): Promise<Payment[]>;
   /** An order's refunds. */
   listRefunds(ctx: Ctx, orderId: string): Promise<Refund[]>;
   /** A payment, or 404. */
@@ -382,6 +385,7 @@ export function createPaymentsService(deps: PaymentsDeps = {}): PaymentsService 
     refund: (ctx: Ctx, req: RefundRequest): Promise<RefundOutcome> => refundOrder(ctx, providerNamed, req),
 
     listPayments: (ctx: Ctx, orderId: string) => selectPaymentsOfOrder(ctx.db, orderId),
+    listPaymentsOfOrders: (ctx: Ctx, orderIds: readonly string[]) => selectPaymentsOfOrders(ctx.db, orderIds),
     listRefunds: (ctx: Ctx, orderId: string) => selectRefundsOfOrder(ctx.db, orderId),
 
     async getPayment(ctx: Ctx, id: string): Promise<Payment> {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { MigrationSet } from '../../platform/db/migrate.js';
 
 export { type WalletChannelUse, walletChannelUse } from './channel-figures.js';
+export type { EarnRequest } from './earn-decision.js';
 export * from './loyalty-rules.js';
 export { WALLET_EVENT_SCHEMAS, WALLET_EVENTS, type WalletEventPayload } from './wallet.events.js';
 export {

@@ -3,11 +3,13 @@
 // balance change is a movement of the wallet service (one ledger entry, never below zero).
 import { newId } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
-import { appendEvent } from '../../platform/events/event-log.js';
-import { earnedByLine, type PointsLine, returnedPoints, tierFor } from './loyalty-rules.js';
-import { WALLET_EVENTS } from './wallet.events.js';
+import { appendEvents, type NewEvent } from '../../platform/events/event-log.js';
+import { decideEarns, type EarnRequest, earnRef } from './earn-decision.js';
+import * as earnRepo from './earn-write.repository.js';
+import { type PointsLine, returnedPoints } from './loyalty-rules.js';
 import * as repo from './wallet.repository.js';
-import type { EntryKind, LoyaltyRules, WalletAccount, WalletEntry } from './wallet.types.js';
+import type { EntryKind, LoyaltyRules, WalletEntry } from './wallet.types.js';
+import { accountOpenedEvent, movedEvent, tierReachedEvent } from './wallet-event-of.js';
 import type { Debit, WalletService } from './wallet-service.types.js';
 
 export interface PointsDeps {
@@ -18,34 +20,13 @@ export interface PointsDeps {
     m: Debit & { lifetime?: number; reason?: string | null },
     signed: number,
   ): Promise<repo.MovedEntry | null>;
-  /** Opens an account with its event; false when it exists. */
-  open(ctx: Ctx, a: repo.NewAccount): Promise<boolean>;
   getRules(ctx: Ctx): Promise<LoyaltyRules>;
 }
 
 export function createPointsUseCases(
   deps: PointsDeps,
-): Pick<WalletService, 'earnPoints' | 'expirePoints' | 'reversePoints' | 'reverseReturn'> {
-  const { move, open, getRules } = deps;
-
-  async function ensurePoints(ctx: Ctx, profileId: string): Promise<WalletAccount> {
-    const found = await repo.selectPointsAccount(ctx.db, profileId);
-    if (found) return found;
-    await open(ctx, {
-      id: newId('wac'),
-      kind: 'points',
-      profileId,
-      codeHash: null,
-      codeHint: null,
-      currency: null,
-      expiresAt: null,
-      originOrderId: null,
-      originChannelId: null,
-      now: ctx.clock.now(),
-    });
-    // Opened here, or by a concurrent earn (the unique index keeps it one).
-    return (await repo.selectPointsAccount(ctx.db, profileId))!;
-  }
+): Pick<WalletService, 'earnPoints' | 'earnForOrders' | 'expirePoints' | 'reversePoints' | 'reverseReturn'> {
+  const { move, getRules } = deps;
 
   /**
    * Takes back an order's points under `ref`, once: `due` (from the earn entry, and the units of each
@@ -89,53 +70,69 @@ export function createPointsUseCases(
     });
   }
 
+  /**
+   * A run of paid orders earns in one short transaction of a few statements: the missing points
+   * accounts opened, the run's accounts locked and read, the decision (earn-decision.ts) written.
+   */
+  async function earnForOrders(
+    ctx: Ctx,
+    requests: readonly EarnRequest[],
+    rules: LoyaltyRules,
+  ): Promise<Array<WalletEntry | null>> {
+    if (requests.length === 0) return [];
+    return inTransaction(ctx, async (tx) => {
+      const now = tx.clock.now();
+      const profiles = [...new Set(requests.map((r) => r.customerId))].sort();
+      const opened = await earnRepo.insertMissingPointsAccounts(
+        tx.db,
+        profiles.map((profileId) => ({ id: newId('wac'), profileId })),
+        now,
+      );
+      const { accounts, taken } = await earnRepo.lockPointsAccounts(
+        tx.db,
+        profiles,
+        requests.map((r) => earnRef(r.orderId)),
+      );
+      const byProfile = new Map(accounts.map((a) => [a.profileId!, a]));
+      const d = decideEarns(rules, requests, byProfile, taken, () => newId('wle'));
+      const written = await earnRepo.writeEarns(
+        tx.db,
+        d.accounts,
+        d.entries.filter((e) => e !== null),
+        now,
+      );
+      const byId = new Map(written.map((e) => [e.id, e]));
+      const events: NewEvent[] = [...opened].map(([profileId, id]) =>
+        accountOpenedEvent({
+          id,
+          kind: 'points',
+          profileId,
+          codeHint: null,
+          currency: null,
+          originChannelId: null,
+        }),
+      );
+      const out = d.entries.map((e, i) => {
+        const entry = e ? byId.get(e.id)! : null;
+        if (entry) events.push(movedEvent(byProfile.get(requests[i]!.customerId)!, entry));
+        const reached = d.reached[i];
+        if (reached) events.push(tierReachedEvent(reached));
+        return entry;
+      });
+      await appendEvents(tx, events);
+      return out;
+    });
+  }
+
   return {
+    earnForOrders,
+
     async earnPoints(ctx, input) {
       const rules = input.rules ?? (await getRules(ctx));
       const order = rules.enabled
-        ? ((await input.orderLines?.(Object.keys(rules.categories).length > 0)) ?? undefined)
-        : undefined;
-      return inTransaction(ctx, async (tx) => {
-        const account = await ensurePoints(tx, input.customerId);
-        const { points, lines } = earnedByLine(rules, input.channelId, input.paid, account.tier, order);
-        if (points <= 0) return null;
-        const moved = await move(
-          tx,
-          'earn',
-          {
-            accountId: account.id,
-            amount: points,
-            lifetime: points,
-            ref: `earn:${input.orderId}`,
-            orderId: input.orderId,
-            channelId: input.channelId,
-            moneyAmount: input.paid,
-            currency: input.currency,
-            lines: lines.length > 0 ? lines : null,
-          },
-          points,
-        );
-        if (!moved) return null;
-        // The account as the movement left it (its lifetime and tier): no second read.
-        const after = moved.account;
-        const reached = tierFor(rules, after.lifetime);
-        const code = reached?.code ?? null;
-        if (code && code !== after.tier && (await repo.updateTier(tx.db, account.id, code, tx.clock.now()))) {
-          await appendEvent(tx, {
-            type: WALLET_EVENTS.tierReached,
-            subject: account.id,
-            channelId: input.channelId,
-            payload: {
-              accountId: account.id,
-              customerId: input.customerId,
-              tier: code,
-              previousTier: after.tier,
-              lifetimePoints: after.lifetime,
-            },
-          });
-        }
-        return moved.entry;
-      });
+        ? ((await input.orderLines?.(Object.keys(rules.categories).length > 0)) ?? null)
+        : null;
+      return (await earnForOrders(ctx, [{ ...input, order }], rules))[0] ?? null;
     },
 
     async expirePoints(ctx) {

@@ -1,6 +1,7 @@
 // The wallet's service contract: what its callers (flows, routes) ask of it and the shapes they pass.
 import type { Result } from '../../kernel/index.js';
 import type { Ctx } from '../../platform/context.js';
+import type { EarnRequest } from './earn-decision.js';
 import type { EarnLine, PointsLine } from './loyalty-rules.js';
 import type {
   CustomerWallet,
@@ -95,6 +96,16 @@ export interface WalletService {
       rules?: LoyaltyRules;
     },
   ): Promise<WalletEntry | null>;
+  /**
+   * Points for a run of paid orders (each buyer's surviving profile, what was paid outside the
+   * wallet, the order's lines), as earnPoints does one by one and in the given order, in one short
+   * transaction of a few statements. Per request its entry, or null (nothing earned, or earned before).
+   */
+  earnForOrders(
+    ctx: Ctx,
+    requests: readonly EarnRequest[],
+    rules: LoyaltyRules,
+  ): Promise<Array<WalletEntry | null>>;
   /**
    * Takes back the points an order earned in proportion `amount / of` (a refund of part of it), never
    * more than it earned in all and never below zero; once per ref.

@@ -10,7 +10,6 @@ import {
   checkGroupEvents,
   groupEventsCte,
   groupEventsWritten,
-  type NewEvent,
   newEventId,
   notifyEventsWritten,
 } from '../../platform/events/event-log.js';
@@ -26,6 +25,7 @@ import {
   type WalletAccount,
   type WalletEntry,
 } from './wallet.types.js';
+import { accountOpenedEvent, movedEvent } from './wallet-event-of.js';
 import { createPointsUseCases } from './wallet-points.js';
 import type { Credit, Debit, WalletService } from './wallet-service.types.js';
 
@@ -78,39 +78,10 @@ export const insufficientBalance = (balance: number, asked: number) =>
 
 export function createWalletService(): WalletService {
   const batcher = new DebitBatcher({ maxBatch: 200 });
-  const movedEvent = (a: repo.MovedEntry['account'], e: WalletEntry): NewEvent => ({
-    type: e.amount < 0 || e.kind === 'reverse' ? WALLET_EVENTS.debited : WALLET_EVENTS.credited,
-    subject: a.id,
-    channelId: e.channelId,
-    payload: {
-      accountId: a.id,
-      accountKind: a.kind,
-      customerId: a.profileId,
-      entryId: e.id,
-      entryKind: e.kind,
-      amount: e.amount,
-      balance: e.balanceAfter,
-      currency: a.currency,
-      orderId: e.orderId,
-    },
-  });
 
   async function open(ctx: Ctx, a: repo.NewAccount): Promise<boolean> {
     const opened = await repo.insertAccount(ctx.db, a);
-    if (opened) {
-      await appendEvent(ctx, {
-        type: WALLET_EVENTS.accountOpened,
-        subject: a.id,
-        channelId: a.originChannelId,
-        payload: {
-          accountId: a.id,
-          accountKind: a.kind,
-          customerId: a.profileId,
-          codeHint: a.codeHint,
-          currency: a.currency,
-        },
-      });
-    }
+    if (opened) await appendEvent(ctx, accountOpenedEvent(a));
     return opened;
   }
 
@@ -209,7 +180,7 @@ export function createWalletService(): WalletService {
   }
 
   return {
-    ...createPointsUseCases({ move, open, getRules }),
+    ...createPointsUseCases({ move, getRules }),
     getRules,
 
     async setRules(ctx, rules) {
