@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { inTransaction } from '../../platform/context.js';
 import { rows } from '../../platform/db/database.js';
+import { countedDb } from '../../platform/testing/counted-db.js';
 import { describeEachDatabase } from '../../platform/testing/test-databases.js';
 import { createWalletService, type EarnRequest, type LoyaltyRules, walletMigrations } from './index.js';
 
@@ -32,7 +33,6 @@ describeEachDatabase('wallet: a run of paid orders earns at once', [walletMigrat
   it('earns in order (a later order at the tier an earlier reached), each order once, in 3 statements', async () => {
     const ctx = t.ctx();
     await wallet.earnPoints(ctx, { ...req('ord_run_0', 'cus_run_old', 1000), rules }); // 10 points
-    const statements: string[] = [];
     const run = [
       req('ord_run_1', 'cus_run_new', 12_000), // opens the account: 120 points, reaches silver
       req('ord_run_0', 'cus_run_old', 1000), // earned before: nothing
@@ -40,22 +40,15 @@ describeEachDatabase('wallet: a run of paid orders earns at once', [walletMigrat
       req('ord_run_3', 'cus_run_old', 5000), // 50 points
       req('ord_run_2', 'cus_run_new', 1000), // twice in the run: once
     ];
-    const entries = await inTransaction(ctx, (tx) => {
-      const db = tx.db;
-      const counted = new Proxy(db, {
-        get(target, prop, receiver) {
-          if (prop === 'execute')
-            return (q: Parameters<typeof db.execute>[0]) => {
-              statements.push('execute');
-              return target.execute(q);
-            };
-          return Reflect.get(target, prop, receiver);
-        },
-      });
-      return wallet.earnForOrders({ ...tx, db: counted }, run, rules);
+    let statements = 0;
+    const entries = await inTransaction(ctx, async (tx) => {
+      const counted = countedDb(tx.db);
+      const out = await wallet.earnForOrders({ ...tx, db: counted.db }, run, rules);
+      statements = counted.count();
+      return out;
     });
     // Opening what is missing, the accounts locked and read, the write (events go with the commit).
-    expect(statements).toHaveLength(3);
+    expect(statements).toBe(3);
     expect(entries.map((e) => (e ? [e.orderId, e.amount, e.balanceAfter] : null))).toEqual([
       ['ord_run_1', 120, 120],
       null,

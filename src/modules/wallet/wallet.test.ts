@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../kernel/index.js';
 import { inTransaction } from '../../platform/context.js';
 import { rows } from '../../platform/db/database.js';
+import { countedDb } from '../../platform/testing/counted-db.js';
 import { describeEachDatabase } from '../../platform/testing/test-databases.js';
 import { paymentsMigrations } from '../payments/index.js';
 import {
@@ -291,25 +292,17 @@ describeEachDatabase('wallet ledger', [paymentsMigrations, walletMigrations], (t
       rules,
     });
     await wallet.earnPoints(ctx, earn('ord_rg_1', 5_000)); // opens the points account: 50 points
-    const statements: string[] = [];
+    let statements = 0;
     const reached = await inTransaction(ctx, async (tx) => {
-      const db = tx.db;
-      const counted = new Proxy(db, {
-        get(target, prop, receiver) {
-          if (prop === 'execute')
-            return (q: Parameters<typeof db.execute>[0]) => {
-              statements.push('execute');
-              return target.execute(q);
-            };
-          return Reflect.get(target, prop, receiver);
-        },
-      });
-      return wallet.earnPoints({ ...tx, db: counted }, earn('ord_rg_2', 6_000)); // 60 more: silver
+      const counted = countedDb(tx.db);
+      const entry = await wallet.earnPoints({ ...tx, db: counted.db }, earn('ord_rg_2', 6_000)); // 60 more: silver
+      statements = counted.count();
+      return entry;
     });
     expect(reached?.amount).toBe(60);
     // The account read, the movement and the tier it reached (decided from the movement's row; its
     // event is written with the commit). Reading the rules and the account again made it 5.
-    expect(statements).toHaveLength(3);
+    expect(statements).toBe(3);
     expect(await wallet.pointsAccountOf(ctx, 'cus_rules_given')).toMatchObject({
       balance: 110,
       lifetime: 110,
