@@ -307,20 +307,6 @@ export async function selectEarningAccount(exec: Executor, orderId: string): Pro
   return r?.account_id;
 }
 
-export async function updateTier(
-  exec: Executor,
-  accountId: string,
-  tier: string | null,
-  now: Date,
-): Promise<boolean> {
-  const r = await rows<{ id: string }>(
-    exec,
-    sql`update wallet_accounts set tier = ${tier}, updated_at = ${now.toISOString()}
-        where id = ${accountId} and tier is distinct from ${tier} returning id`,
-  );
-  return r.length > 0;
-}
-
 export async function selectSettings(exec: Executor, id: string): Promise<unknown> {
   const r = await firstRow<Pick<SqlRow<typeof walletSettings>, 'rules'>>(
     exec,
