@@ -104,8 +104,8 @@ describeEachHub('inbox round trips', (t) => {
     expect(first.status, JSON.stringify(first.body)).toBe(200);
     expect(first.body).toMatchObject({ stored: 20, duplicates: 0 });
     // On the request path: the account (1), identity (5 with BEGIN/COMMIT), clusters (1), inbox read
-    // and write (2), timelines (7): ~16 for the delivery. The event consumers its commits wake
-    // (cursors, webhook endpoints, rules) run meanwhile and are counted too: ~33 in all (1.65 per
+    // and write (2), timelines (4): ~13 for the delivery. The event consumers its commits wake
+    // (cursors, webhook endpoints, rules) run meanwhile and are counted too: 25–27 in all (~1.3 per
     // message; one message at a time it was 26.7 per message).
     if (t.kind === 'postgres') expect(statements / 20).toBeLessThan(2.5);
 
