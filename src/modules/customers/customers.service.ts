@@ -12,6 +12,7 @@ import type {
   TimelineEntryInput,
 } from './customers.interface.js';
 import {
+  beginIngest,
   lockIdentity,
   profileExists,
   selectRootsDueForRestage,
@@ -59,13 +60,15 @@ export function createCustomersService(options: CustomersOptions = {}): Customer
   /**
    * Stores timeline entries under the identity lock and counts them on their profiles in the same
    * statement; a cluster whose stage that changes (rare) is restaged with its events: for each entry,
-   * whether it was stored.
+   * whether it was stored. In a transaction of its own the planner is told to use the indexes, as
+   * ingestion does (see beginIngest): its joins are key lookups on tables whose statistics lag.
    */
   async function storeTimelineEntries(
     tx: Ctx,
     items: ReadonlyArray<{ customerId: string; entry: TimelineEntryInput }>,
+    ownTransaction: boolean,
   ): Promise<boolean[]> {
-    await lockIdentity(tx.db);
+    await beginIngest(tx.db, ownTransaction ? 'exclusive' : 'caller');
     const now = tx.clock.now();
     const { stored, roots } = await recordTimelineRows(
       tx.db,
@@ -199,7 +202,7 @@ export function createCustomersService(options: CustomersOptions = {}): Customer
     /** Adds an entry (an order, a cart, a conversation…) to a customer's cross-channel timeline. */
     async recordTimelineEntry(ctx: Ctx, customerId: string, entry: TimelineEntryInput): Promise<void> {
       await inTransaction(ctx, async (tx) => {
-        const [stored] = await storeTimelineEntries(tx, [{ customerId, entry }]);
+        const [stored] = await storeTimelineEntries(tx, [{ customerId, entry }], !ctx.inTx);
         if (!stored && !(await profileExists(tx.db, customerId))) throw notFound('customer', customerId);
       });
     },
@@ -223,7 +226,7 @@ export function createCustomersService(options: CustomersOptions = {}): Customer
 
     async recordTimelineEntries(ctx, items) {
       if (!items.length) return;
-      await inTransaction(ctx, (tx) => storeTimelineEntries(tx, items));
+      await inTransaction(ctx, (tx) => storeTimelineEntries(tx, items, !ctx.inTx));
     },
 
     /** Records a consent decision for a purpose on one channel ('*' = every channel). */
