@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { expect, it } from 'vitest';
 import { ManualClock } from '../../kernel/index.js';
 import { firstRow } from '../../platform/db/database.js';
 import { readEvents } from '../../platform/events/event-log.js';
+import { countStatements } from '../../platform/testing/statement-count.js';
 import { describeEachDatabase } from '../../platform/testing/test-databases.js';
 import { type ProfileSqlRow, toProfileState } from './customers.repository.js';
 import { DEFAULT_STAGE_THRESHOLDS } from './customers.types.js';
@@ -144,23 +144,15 @@ describeEachDatabase('customer timeline entries', [customersMigrations], (t) => 
       await visit('anon-f', '2026-01-01T10:00:00Z'),
       await visit('anon-g', '2026-01-01T10:00:00Z'),
     ];
-    const original = pg.Client.prototype.query;
-    let statements = 0;
-    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      statements++;
-      return (original as (...a: unknown[]) => unknown).apply(this, args);
-    } as typeof original;
-    try {
-      await customers.recordTimelineEntries(
+    const { statements } = await countStatements(() =>
+      customers.recordTimelineEntries(
         ctx(),
         ids.map((customerId, i) => ({
           customerId,
           entry: entry('conversation.started', `cnv_f${i}`, 'chn_web', '2026-01-01T11:00:00Z'),
         })),
-      );
-    } finally {
-      pg.Client.prototype.query = original;
-    }
+      ),
+    );
     // BEGIN, the identity lock, the write, COMMIT (the profiles were read and written back: 7).
     if (t.kind === 'postgres') expect(statements).toBe(4);
     expect((await profile(ids[0]!)).eventCount).toBe(2);
