@@ -10,6 +10,7 @@ import pg from 'pg';
 import { expect, it } from 'vitest';
 import { signMetaBody } from '../src/connectors/meta/index.js';
 import { rows } from '../src/platform/db/database.js';
+import { countStatements } from '../src/platform/testing/statement-count.js';
 import { describeEachHub, type TestHub } from './helpers/test-hub.js';
 
 const APP_SECRET = 'rt-meta-app-secret-0123456789';
@@ -89,23 +90,12 @@ describeEachHub('inbox round trips', (t) => {
     const people = Array.from({ length: 20 }, (_, i) => `4670${String(8_000_000 + i)}`);
     const payload = delivery(people, 'rt');
 
-    const original = pg.Client.prototype.query;
-    let statements = 0;
-    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      statements++;
-      return (original as (...a: unknown[]) => unknown).apply(this, args);
-    } as typeof original;
-    let first: Awaited<ReturnType<typeof post>>;
-    try {
-      first = await post(t, path, payload);
-    } finally {
-      pg.Client.prototype.query = original;
-    }
+    const { result: first, statements } = await countStatements(() => post(t, path, payload));
     expect(first.status, JSON.stringify(first.body)).toBe(200);
     expect(first.body).toMatchObject({ stored: 20, duplicates: 0 });
     // On the request path: the account (1), identity (5 with BEGIN/COMMIT), clusters (1), inbox read
-    // and write (2), timelines (7): ~16 for the delivery. The event consumers its commits wake
-    // (cursors, webhook endpoints, rules) run meanwhile and are counted too: ~33 in all (1.65 per
+    // and write (2), timelines (4): ~13 for the delivery. The event consumers its commits wake
+    // (cursors, webhook endpoints, rules) run meanwhile and are counted too: 25–27 in all (~1.3 per
     // message; one message at a time it was 26.7 per message).
     if (t.kind === 'postgres') expect(statements / 20).toBeLessThan(2.5);
 

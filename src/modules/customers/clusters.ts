@@ -46,6 +46,9 @@ export async function loadClusterSet(
   };
 }
 
+/** A cluster holding an identifier of one of these types is identified (engaged at least). */
+export const IDENTIFIED_TYPES = ['user_id', 'email'];
+
 /** Recomputes the stage of the given roots; returns the changes (profiles are updated in memory). */
 export function restage(
   c: Clusters,
@@ -58,7 +61,7 @@ export function restage(
     const r = c.profiles.get(root);
     if (!r || r.status === 'erased') continue;
     const ids = c.identifiersOf(root);
-    const identified = Boolean(ids.get('user_id')?.size || ids.get('email')?.size);
+    const identified = IDENTIFIED_TYPES.some((t) => ids.get(t)?.size);
     const to = journeyStage(clusterFacts(c.membersOf(root), identified), thresholds, now);
     if (to !== r.stage) {
       changes.push({ profileId: root, from: r.stage, to });

@@ -1,7 +1,6 @@
 // SQL of the customers module that more than one use case shares: profile rows in and out, cluster
 // loading, and the append-only identity log.
 import { sql } from 'drizzle-orm';
-import { newId } from '../../kernel/index.js';
 import { type Executor, firstRow, rows } from '../../platform/db/database.js';
 import type { SqlRow } from '../../platform/db/rows.js';
 import type { customerProfiles } from './customers.schema.js';
@@ -218,67 +217,6 @@ export const insertMergesSql = (list: MergeInput[]) =>
 
 export async function insertMerges(exec: Executor, list: MergeInput[]): Promise<void> {
   if (list.length) await exec.execute(insertMergesSql(list));
-}
-
-export interface TimelineEntryRow {
-  /** What happened, e.g. order.placed, workflow.tag. */
-  kind: string;
-  channelId: string | null;
-  occurredAt: Date;
-  /** The other record's id: the same (kind, ref) is stored once. */
-  ref: string;
-  properties?: Record<string, unknown>;
-}
-
-/** Stores a timeline entry on a profile that is not erased; false if that (kind, ref) is there already. */
-export async function insertTimelineEntry(
-  exec: Executor,
-  profileId: string,
-  entry: TimelineEntryRow,
-  receivedAt: Date,
-): Promise<boolean> {
-  return (await insertTimelineEntries(exec, [{ profileId, entry }], receivedAt))[0]!;
-}
-
-/**
- * Stores timeline entries in one statement, each on its profile when that is not erased: for each,
- * whether it was stored (false: its (kind, ref) is there already, or no such profile).
- */
-export async function insertTimelineEntries(
-  exec: Executor,
-  items: ReadonlyArray<{ profileId: string; entry: TimelineEntryRow }>,
-  receivedAt: Date,
-): Promise<boolean[]> {
-  if (!items.length) return [];
-  const json = JSON.stringify(
-    items.map(({ profileId, entry }, i) => ({
-      ord: i + 1,
-      id: newId('cev'),
-      source_id: `entry:${entry.kind}`,
-      message_id: entry.ref,
-      profile_id: profileId,
-      channel_id: entry.channelId,
-      name: entry.kind,
-      properties: entry.properties ?? {},
-      occurred_at: entry.occurredAt,
-    })),
-  );
-  const stored = await rows<{ ord: number }>(
-    exec,
-    sql`with e as (select * from jsonb_to_recordset(${json}::jsonb)
-                     as e(ord integer, id text, source_id text, message_id text, profile_id text, channel_id text,
-                          name text, properties jsonb, occurred_at timestamptz)),
-        ins as (insert into customer_events (id, source_id, message_id, profile_id, channel_id, kind, name, properties,
-                  context, occurred_at, received_at)
-                select e.id, e.source_id, e.message_id, p.id, e.channel_id, 'entry', e.name, e.properties, '{}'::jsonb,
-                  e.occurred_at, ${receivedAt.toISOString()}
-                from e join customer_profiles p on p.id = e.profile_id and p.status <> 'erased'
-                order by e.ord
-                on conflict (source_id, message_id) do nothing returning id)
-        select e.ord from e join ins on ins.id = e.id`,
-  );
-  const done = new Set(stored.map((r) => Number(r.ord)));
-  return items.map((_, i) => done.has(i + 1));
 }
 
 export async function profileExists(exec: Executor, id: string): Promise<boolean> {

@@ -1,7 +1,7 @@
 import { fail, newId, notFound, ok } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { appendEvents } from '../../platform/events/event-log.js';
-import { loadClusterSet, restage } from './clusters.js';
+import { IDENTIFIED_TYPES, loadClusterSet, restage } from './clusters.js';
 import { checkConsentTarget } from './consent.js';
 import { CUSTOMER_EVENTS } from './customers.events.js';
 import type {
@@ -12,7 +12,7 @@ import type {
   TimelineEntryInput,
 } from './customers.interface.js';
 import {
-  insertTimelineEntries,
+  beginIngest,
   lockIdentity,
   profileExists,
   selectRootsDueForRestage,
@@ -27,9 +27,10 @@ import { createIngestion } from './ingest.service.js';
 import { createMergesService, stageEvents } from './merges.service.js';
 import { createPrivacyService } from './privacy.service.js';
 import { createProfileEdits } from './profile-edits.service.js';
-import { applyEvent } from './profile-state.js';
+import { journeyStage } from './profile-state.js';
 import { createRegulationRecords } from './regulations.service.js';
 import { createSourcesService } from './sources.service.js';
+import { recordTimelineRows, updateStages } from './timeline.repository.js';
 import { createTombstones } from './tombstones.js';
 import { createViewService } from './view.service.js';
 
@@ -57,41 +58,33 @@ export function createCustomersService(options: CustomersOptions = {}): Customer
   const regulations = createRegulationRecords();
 
   /**
-   * Stores timeline entries under the identity lock and counts them on their profiles (stage and
-   * its events once per cluster): for each, whether it was stored.
+   * Stores timeline entries under the identity lock and counts them on their profiles in the same
+   * statement; a cluster whose stage that changes (rare) is restaged with its events: for each entry,
+   * whether it was stored. In a transaction of its own the planner is told to use the indexes, as
+   * ingestion does (see beginIngest): its joins are key lookups on tables whose statistics lag.
    */
   async function storeTimelineEntries(
     tx: Ctx,
     items: ReadonlyArray<{ customerId: string; entry: TimelineEntryInput }>,
+    ownTransaction: boolean,
   ): Promise<boolean[]> {
-    await lockIdentity(tx.db);
-    const inserted = await insertTimelineEntries(
+    await beginIngest(tx.db, ownTransaction ? 'exclusive' : 'caller');
+    const now = tx.clock.now();
+    const { stored, roots } = await recordTimelineRows(
       tx.db,
       items.map((i) => ({ profileId: i.customerId, entry: i.entry })),
-      tx.clock.now(),
+      now,
+      IDENTIFIED_TYPES.filter((t) => limitedTypesOf(rules).includes(t)),
     );
-    const stored = items.filter((_, k) => inserted[k]);
-    if (!stored.length) return inserted;
-    const ids = [...new Set(stored.map((i) => i.customerId))];
-    const c = await loadClusterSet(tx.db, ids, limitedTypesOf(rules));
-    for (const { customerId, entry } of stored) {
-      applyEvent(
-        c.profiles.get(customerId)!,
-        {
-          channelId: entry.channelId,
-          at: entry.occurredAt.toISOString(),
-          kind: 'entry',
-          name: entry.kind,
-          properties: {},
-        },
-        thresholds,
-      );
+    const changes = roots.flatMap((r) => {
+      const to = r.status === 'erased' ? r.stage : journeyStage(r.facts, thresholds, now);
+      return to === r.stage ? [] : [{ profileId: r.root, from: r.stage, to }];
+    });
+    if (changes.length) {
+      await updateStages(tx.db, changes, now);
+      await appendEvents(tx, stageEvents(changes));
     }
-    const changes = restage(c, [...new Set(ids.map((id) => c.rootOf(id)))], thresholds, tx.clock.now());
-    const touched = [...ids, ...changes.map((s) => s.profileId)].map((id) => c.profiles.get(id)!);
-    await updateProfiles(tx.db, [...new Set(touched)]);
-    await appendEvents(tx, stageEvents(changes));
-    return inserted;
+    return stored;
   }
 
   /**
@@ -209,7 +202,7 @@ export function createCustomersService(options: CustomersOptions = {}): Customer
     /** Adds an entry (an order, a cart, a conversation…) to a customer's cross-channel timeline. */
     async recordTimelineEntry(ctx: Ctx, customerId: string, entry: TimelineEntryInput): Promise<void> {
       await inTransaction(ctx, async (tx) => {
-        const [stored] = await storeTimelineEntries(tx, [{ customerId, entry }]);
+        const [stored] = await storeTimelineEntries(tx, [{ customerId, entry }], !ctx.inTx);
         if (!stored && !(await profileExists(tx.db, customerId))) throw notFound('customer', customerId);
       });
     },
@@ -233,7 +226,7 @@ export function createCustomersService(options: CustomersOptions = {}): Customer
 
     async recordTimelineEntries(ctx, items) {
       if (!items.length) return;
-      await inTransaction(ctx, (tx) => storeTimelineEntries(tx, items));
+      await inTransaction(ctx, (tx) => storeTimelineEntries(tx, items, !ctx.inTx));
     },
 
     /** Records a consent decision for a purpose on one channel ('*' = every channel). */

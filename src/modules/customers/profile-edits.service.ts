@@ -3,17 +3,13 @@ import { type Ctx, inTransaction } from '../../platform/context.js';
 import { appendEvents, type NewEvent } from '../../platform/events/event-log.js';
 import { liveRootOf, loadClusterSet, restage } from './clusters.js';
 import { CUSTOMER_EVENTS } from './customers.events.js';
-import {
-  insertTimelineEntry,
-  lockIdentity,
-  type TimelineEntryRow,
-  updateProfiles,
-} from './customers.repository.js';
+import { lockIdentity, updateProfiles } from './customers.repository.js';
 import type { StageThresholds, TagChangeResult, TraitUpdateResult } from './customers.types.js';
 import { type IdentityRules, limitedTypesOf } from './identifiers.js';
 import { stageEvents } from './merges.service.js';
 import { applyEvent, applyTraits, clusterTraits } from './profile-state.js';
 import { selectTagsOf, writeTagRows } from './tags.repository.js';
+import { insertTimelineEntry, type TimelineEntryRow } from './timeline.repository.js';
 
 /** A timeline entry recorded with a change, once per (kind, ref): e.g. a workflow rule's action. */
 export type OnceEntry = Omit<TimelineEntryRow, 'channelId' | 'occurredAt'> & {
