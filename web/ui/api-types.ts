@@ -9069,7 +9069,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Read the event log in order (CloudEvents 1.0), from a cursor or after an event id */
+    /**
+     * Read the event log in order (CloudEvents 1.0), from a cursor or after an event id
+     * @description A read filtered by types (or by a channel-bound key) walks a bounded stretch of the log: a page may hold fewer items than the limit, even none, while more follow; read on from `next` until it stops moving.
+     */
     get: {
       parameters: {
         query?: {
