@@ -6,7 +6,8 @@ export const events = pgTable(
   'events',
   {
     id: text('id').primaryKey(),
-    position: bigserial('position', { mode: 'number' }).notNull().unique(),
+    // Unique by its sequence; not indexed by itself: every read goes by (tx_id, position).
+    position: bigserial('position', { mode: 'number' }).notNull(),
     // The writing transaction's id: readers only read below the oldest running transaction, so an
     // event whose transaction commits late is never skipped (see event-log.ts).
     txId: bigint('tx_id', { mode: 'number' }).notNull().default(sql`(pg_current_xact_id()::text::bigint)`),
