@@ -9071,7 +9071,7 @@ export interface paths {
     };
     /**
      * Read the event log in order (CloudEvents 1.0), from a cursor or after an event id
-     * @description A read filtered by types (or by a channel-bound key) walks a bounded stretch of the log: a page may hold fewer items than the limit, even none, while more follow; read on from `next` until it stops moving.
+     * @description `next` is past every event read, matching the filter or not; a page with fewer items than the limit ends at the head of the log.
      */
     get: {
       parameters: {

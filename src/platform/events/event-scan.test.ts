@@ -4,7 +4,7 @@ import { inTransaction } from '../context.js';
 import { describeEachDatabase } from '../testing/test-databases.js';
 import { allowTestEvents } from '../testing/test-events.js';
 import { appendEvents, type Cursor, eventsInsertFragment, headCursor, type NewEvent } from './event-log.js';
-import { type ScannedEvents, scanEvents } from './event-scan.js';
+import { type ScannedEvents, scanEvents, scanPage } from './event-scan.js';
 
 allowTestEvents('scan.hit', 'scan.miss', 'scan.late');
 
@@ -48,6 +48,25 @@ describeEachDatabase('filtered reads of the log (scanEvents)', [], (t) => {
     expect(pages.length).toBe(4);
     const head = await headCursor(t.database.db);
     expect(pages.at(-1)!.scannedTo).toEqual(head);
+  });
+
+  it('a page walks on to the head until it is full, so a short page means the reader is at the head', async () => {
+    const start = await headCursor(t.database.db);
+    const list = [
+      ...Array.from({ length: 9 }, (_, i) => ev('scan.miss', i)),
+      ev('scan.hit', 9),
+      ev('scan.miss', 10),
+    ];
+    await inTransaction(t.ctx(), (tx) => appendEvents(tx, list));
+    const page = await scanPage(t.database.db, {
+      after: start,
+      types: ['scan.hit'],
+      limit: 2,
+      scanRows: 3,
+      serialized: true,
+    });
+    expect(page.events.map((e) => e.payload.n)).toEqual([9]);
+    expect(page.scannedTo).toEqual(await headCursor(t.database.db));
   });
 
   it('stops at the limit of matches, with the last match as where to continue', async () => {

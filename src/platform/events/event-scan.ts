@@ -76,6 +76,27 @@ export async function scanEvents(
   return { events, scannedTo: end, more: Number(first?.walked ?? 0) === scanRows };
 }
 
+/**
+ * Up to `limit` matching events, walking on in bounded steps until the page is full or the walk is
+ * at the head, so fewer than `limit` still means "at the head" (what API clients rely on). A reader
+ * far behind with a filter that matches seldom pays one walk to the head, once: `scannedTo` is past
+ * every event walked, matching or not, and the next page starts there.
+ */
+export async function scanPage(
+  exec: Executor,
+  opts: ReadOptions & { scanRows?: number },
+): Promise<{ events: StoredEvent[]; scannedTo: Cursor }> {
+  const limit = Math.min(Math.max(opts.limit ?? 100, 1), 1000);
+  const events: StoredEvent[] = [];
+  let after = opts.after ?? LOG_START;
+  for (;;) {
+    const step = await scanEvents(exec, { ...opts, after, limit: limit - events.length });
+    events.push(...step.events);
+    after = step.scannedTo;
+    if (!step.more || events.length === limit) return { events, scannedTo: after };
+  }
+}
+
 /** A committed event read past the horizon; `final` when no event can still commit before it. */
 export type AheadEvent = StoredEvent & { final: boolean };
 

@@ -18,7 +18,7 @@ import type { Database } from '../db/database.js';
 import { type MigrationSet, migrationsApplied } from '../db/migrate.js';
 import { toCloudEvent } from '../events/cloudevents.js';
 import { type Cursor, decodeCursor, encodeCursor, findEvent, LOG_START } from '../events/event-log.js';
-import { scanEvents } from '../events/event-scan.js';
+import { scanPage } from '../events/event-scan.js';
 import type { Metrics } from '../metrics.js';
 import { sendProblem } from './problem.js';
 import { browserKeys, KEY_KINDS, publicRoute, secretKeys } from './route-policy.js';
@@ -285,7 +285,7 @@ export const platformApiRoutes =
           tags: ['events'],
           summary: 'Read the event log in order (CloudEvents 1.0), from a cursor or after an event id',
           description:
-            'A read filtered by types (or by a channel-bound key) walks a bounded stretch of the log: a page may hold fewer items than the limit, even none, while more follow; read on from `next` until it stops moving.',
+            '`next` is past every event read, matching the filter or not; a page with fewer items than the limit ends at the head of the log.',
           querystring: z.strictObject({
             after: z.string().optional().describe('an event id or a cursor (omnihubcursor) to read after'),
             types: z.string().optional().describe('comma-separated types; a trailing * matches a prefix'),
@@ -321,7 +321,7 @@ export const platformApiRoutes =
             .map((s) => s.trim())
             .filter(Boolean),
         );
-        const { events: items, scannedTo } = await scanEvents(request.ctx.db, {
+        const { events: items, scannedTo } = await scanPage(request.ctx.db, {
           after,
           limit: q.limit,
           ...(types.length ? { types } : {}),
