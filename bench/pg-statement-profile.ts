@@ -128,13 +128,22 @@ export interface TableCounts {
   hot: string;
   del: string;
   idx: string;
+  /** Partial indexes: only the rows their predicate matches get an entry. */
+  partial: string;
+  heap_bytes: string;
+  idx_bytes: string;
 }
 
-/** Rows inserted/updated (HOT)/deleted so far per table, with its index count (pg_stat_user_tables). */
+/**
+ * Rows inserted/updated (HOT)/deleted so far per table (pg_stat_user_tables), with its index count
+ * (partial ones apart) and the sizes of its heap and indexes.
+ */
 export async function tableCounts(admin: pg.Client): Promise<Map<string, TableCounts>> {
   const r = await admin.query<TableCounts>(
     `select relname, n_tup_ins ins, n_tup_upd upd, n_tup_hot_upd hot, n_tup_del del,
-       (select count(*) from pg_index i where i.indrelid = relid) idx from pg_stat_user_tables`,
+       (select count(*) from pg_index i where i.indrelid = relid and i.indpred is null) idx,
+       (select count(*) from pg_index i where i.indrelid = relid and i.indpred is not null) partial,
+       pg_relation_size(relid) heap_bytes, pg_indexes_size(relid) idx_bytes from pg_stat_user_tables`,
   );
   return new Map(r.rows.map((row) => [row.relname, row]));
 }
@@ -172,17 +181,19 @@ export function printRowsWritten(
   per: (x: number) => number,
   unit: string,
 ) {
-  console.log(`\nrows written per ${unit} (ins/upd(hot)/del, indexes):`);
+  console.log(`\nrows written per ${unit} (ins/upd(hot)/del, indexes (+ partial), heap/index bytes grown):`);
   const written: Array<[string, number, string]> = [];
   for (const [name, r] of after) {
     const a = before.get(name);
-    const d = (k: 'ins' | 'upd' | 'hot' | 'del') => Number(r[k]) - Number(a?.[k] ?? 0);
+    const d = (k: 'ins' | 'upd' | 'hot' | 'del' | 'heap_bytes' | 'idx_bytes') =>
+      Number(r[k]) - Number(a?.[k] ?? 0);
     const w = d('ins') + d('upd') + d('del');
     if (w)
       written.push([
         name,
         w,
-        `ins ${per(d('ins'))} upd ${per(d('upd'))}(${per(d('hot'))} hot) del ${per(d('del'))} idx ${r.idx}`,
+        `ins ${per(d('ins'))} upd ${per(d('upd'))}(${per(d('hot'))} hot) del ${per(d('del'))} idx ${r.idx}` +
+          `${Number(r.partial) ? ` (+${r.partial} partial)` : ''} bytes ${Math.round(per(d('heap_bytes')))}/${Math.round(per(d('idx_bytes')))}`,
       ]);
   }
   for (const [name, , s] of written.sort((a, z) => z[1] - a[1])) console.log(`  ${name.padEnd(36)} ${s}`);

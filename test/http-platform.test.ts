@@ -164,6 +164,13 @@ describeEachHub('HTTP platform', (t) => {
     expect(created.id).toMatch(/^evt_/);
     const after = await t.api('GET', `/api/events?after=${created.id}&types=channel.*`);
     expect(after.body.items.find((e: { id: string }) => e.id === created.id)).toBeUndefined();
+    // A filter that matches nothing still moves `next` past the events it read: polling with it
+    // does not read them again.
+    const none = await t.api('GET', '/api/events?types=nothing.matches');
+    expect(none.body.items).toEqual([]);
+    expect(none.body.next).not.toBe('0-0');
+    const past = await t.api('GET', `/api/events?after=${none.body.next}&types=channel.*`);
+    expect(past.body.items.find((e: { id: string }) => e.id === created.id)).toBeUndefined();
     const bad = await t.api('GET', '/api/events?after=evt_unknown');
     expect(bad.status).toBe(400);
   });

@@ -27,7 +27,7 @@ describeEachHub(
     const dieBeforeCommit = async (key: string) => {
       await dieAfterCommit(key);
       await db().execute(
-        sql`update idempotency_keys set log_position = (select max(position) from events) where key = ${key}`,
+        sql`update idempotency_keys set log_tx_id = pg_current_xact_id()::text::bigint where key = ${key}`,
       );
     };
     const newCart = async (anonymousId: string) => {
@@ -72,15 +72,29 @@ describeEachHub(
         .digest('hex');
       await db().execute(
         sql`insert into idempotency_keys
-              (actor_id, key, method, path, request_hash, lease_until, request_ids, log_position)
+              (actor_id, key, method, path, request_hash, lease_until, request_ids, log_tx_id)
             select actor_id, 'lost-before-1', 'POST', path, ${hash}, now() - interval '1 second',
-                   array['req_dead'], (select max(position) from events)
+                   array['req_dead'], pg_current_xact_id()::text::bigint
             from idempotency_keys where key = 'lost-line-1'`,
       );
       const retry = await addLine(cartId, 'lost-before-1');
       expect(retry.status).toBe(201);
       expect(retry.body.lines.map((l: { quantity: number }) => l.quantity)).toEqual([1]);
       expect(retry.headers['idempotent-replayed']).toBeUndefined();
+    });
+
+    it('a claim kept before claims held their transaction id is recovered from its log position', async () => {
+      const cartId = await newCart('lost-legacy');
+      const [before] = await rows<{ p: string }>(db(), sql`select max(position)::text as p from events`);
+      expect((await addLine(cartId, 'lost-legacy-1')).status).toBe(201);
+      await dieAfterCommit('lost-legacy-1');
+      await db().execute(
+        sql`update idempotency_keys set log_tx_id = null, log_position = ${Number(before!.p)}
+            where key = 'lost-legacy-1'`,
+      );
+      const retry = await addLine(cartId, 'lost-legacy-1');
+      expect(retry.status).toBe(201);
+      expect(retry.body.lines.map((l: { quantity: number }) => l.quantity)).toEqual([1]);
     });
 
     it('a created cart is answered from its creation event, not created twice', async () => {

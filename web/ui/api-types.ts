@@ -9069,7 +9069,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Read the event log in order (CloudEvents 1.0), from a cursor or after an event id */
+    /**
+     * Read the event log in order (CloudEvents 1.0), from a cursor or after an event id
+     * @description `next` is past every event read, matching the filter or not; a page with fewer items than the limit ends at the head of the log.
+     */
     get: {
       parameters: {
         query?: {

@@ -7,7 +7,14 @@ import { AppError } from '../../kernel/index.js';
 import type { Logger } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
 import { toCloudEvent } from '../../platform/events/cloudevents.js';
-import { type Cursor, headCursor, readEvents, type StoredEvent } from '../../platform/events/event-log.js';
+import {
+  type Cursor,
+  cursorOf,
+  headCursor,
+  readEvents,
+  type StoredEvent,
+} from '../../platform/events/event-log.js';
+import { scanEvents } from '../../platform/events/event-scan.js';
 import { loopFailureLog } from '../../platform/outage-log.js';
 
 export interface StreamFilter {
@@ -218,16 +225,15 @@ export function startEventStreamHub(opts: {
         let from = start;
         // The replay stops as soon as the client leaves (or is dropped as too slow).
         while (!res.destroyed) {
-          const page = await readEvents(database.db, {
+          const page = await scanEvents(database.db, {
             after: from,
             limit: 1000,
             ...(filter.types.length ? { types: filter.types } : {}),
             ...(filter.channelId ? { channelId: filter.channelId } : {}),
           });
-          for (const e of page) write(client, e);
-          if (page.length < 1000) break;
-          const last = page[page.length - 1]!;
-          from = { txId: last.txId, position: last.position };
+          for (const e of page.events) write(client, e);
+          if (!page.more) break;
+          from = cursorOf(page.scannedTo);
         }
       } finally {
         const backlog = client.backlog ?? [];

@@ -9,7 +9,8 @@
 // of events since the last read) clears the cache instead of being applied one by one.
 import type { Logger } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
-import { type Cursor, headCursor, readEventsAhead } from '../../platform/events/event-log.js';
+import { type Cursor, headCursor } from '../../platform/events/event-log.js';
+import { readEventsAhead } from '../../platform/events/event-scan.js';
 import { loopFailureLog } from '../../platform/outage-log.js';
 import { staleTagsOf, VIEW_CACHE_EVENT_TYPES } from './cache-invalidation.js';
 import type { ViewCache } from './view-cache.js';

@@ -7,7 +7,8 @@
 import type { Channel, ChannelsService } from '../../modules/channels/index.js';
 import { PROMOTION_EVENTS } from '../../modules/promotions/index.js';
 import type { Ctx } from '../../platform/context.js';
-import { type Cursor, headCursor, readEvents, type StoredEvent } from '../../platform/events/event-log.js';
+import { type Cursor, cursorOf, headCursor, type StoredEvent } from '../../platform/events/event-log.js';
+import { scanEvents } from '../../platform/events/event-scan.js';
 import type { ChannelCatalogFlow, ShopProduct } from '../channel-catalog/index.js';
 import {
   type FeedIssue,
@@ -126,17 +127,22 @@ export function createProductFeedsFlow(deps: ProductFeedsDeps) {
     const skus = new Set<string>();
     let cursor = state.cursor;
     for (let read = 0; ; ) {
-      const events = await readEvents(ctx.db, { after: cursor, types: FOLLOWED, limit: 1000 });
+      const { events, scannedTo, more } = await scanEvents(ctx.db, {
+        after: cursor,
+        types: FOLLOWED,
+        limit: 1000,
+      });
       for (const e of events) {
         const t = touched(e);
         if (t === 'all') return fullBuild(ctx, channel, state.origin);
         if (t?.productId) ids.add(t.productId);
         if (t?.sku) skus.add(t.sku);
       }
-      if (events.length) cursor = { txId: events.at(-1)!.txId, position: events.at(-1)!.position };
+      // Past the events walked that matched nothing too: the next update does not walk them again.
+      cursor = cursorOf(scannedTo);
       read += events.length;
       if (read > MAX_FOLLOWED) return fullBuild(ctx, channel, state.origin);
-      if (events.length < 1000) break;
+      if (!more) break;
     }
     if (ids.size || skus.size) {
       stats.incremental++;

@@ -1,8 +1,12 @@
 // SQL of the omnichannel score's hand-off figure: carts that moved to another channel (the carts
-// module's own `cart.repriced` events in the log, read by their type index) and carts made meanwhile.
+// module's own `cart.repriced` events in the log, read by the log's partial index of that type) and
+// carts made meanwhile.
 import { sql } from 'drizzle-orm';
 import { type Executor, rows } from '../../platform/db/database.js';
 import { CART_EVENTS } from './carts.events.js';
+
+// A literal, not a parameter: the planner uses a partial index only when it sees its predicate.
+const REPRICED = sql.raw(`'${CART_EVENTS.repriced}'`);
 
 export interface CartCrossings {
   fromChannelId: string;
@@ -16,7 +20,7 @@ export async function selectCartCrossings(exec: Executor, since: Date): Promise<
     exec,
     sql`select payload->>'fromChannelId' as from_channel, channel_id as to_channel, count(distinct subject) as carts
         from events
-        where type = ${CART_EVENTS.repriced} and recorded_at >= ${since.toISOString()}::timestamptz
+        where type = ${REPRICED} and recorded_at >= ${since.toISOString()}::timestamptz
           and payload->>'fromChannelId' <> channel_id
         group by 1, 2 order by 1, 2`,
   );
@@ -51,7 +55,7 @@ export async function selectCrossingSample(
     exec,
     sql`select subject, payload->>'fromChannelId' as from_channel, channel_id as to_channel
         from events
-        where type = ${CART_EVENTS.repriced} and recorded_at >= ${since.toISOString()}::timestamptz
+        where type = ${REPRICED} and recorded_at >= ${since.toISOString()}::timestamptz
           and payload->>'fromChannelId' <> channel_id
         order by position desc limit ${limit}`,
   );

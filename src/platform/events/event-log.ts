@@ -312,10 +312,8 @@ export interface ReadOptions {
   serialized?: boolean;
 }
 
-/** Reads committed events after a cursor, in log order, never past the oldest running transaction. */
-export async function readEvents(exec: Executor, opts: ReadOptions = {}): Promise<StoredEvent[]> {
-  const after = opts.after ?? LOG_START;
-  const limit = Math.min(Math.max(opts.limit ?? 100, 1), 1000);
+/** The filter of a read on type, subject and channel, or undefined when it has none. */
+export function eventFilters(opts: Pick<ReadOptions, 'types' | 'subject' | 'channelId'>): SQL | undefined {
   const filters: SQL[] = [];
   if (opts.types?.length) {
     const exact = opts.types.filter((t) => !t.endsWith('*'));
@@ -327,55 +325,28 @@ export async function readEvents(exec: Executor, opts: ReadOptions = {}): Promis
   }
   if (opts.subject) filters.push(sql`subject = ${opts.subject}`);
   if (opts.channelId) filters.push(sql`(channel_id = ${opts.channelId} or channel_id is null)`);
-  const extra = filters.length ? sql` and ${sql.join(filters, sql` and `)}` : sql``;
+  return filters.length ? sql.join(filters, sql` and `) : undefined;
+}
+
+/**
+ * Reads committed events after a cursor, in log order, never past the oldest running transaction.
+ * A subject is read by its index; types and channels by walking the log from the cursor (the log
+ * has no type index): a reader that may be far behind with a filter that matches seldom reads
+ * with scanEvents, which bounds the walk.
+ */
+export async function readEvents(exec: Executor, opts: ReadOptions = {}): Promise<StoredEvent[]> {
+  const after = opts.after ?? LOG_START;
+  const limit = Math.min(Math.max(opts.limit ?? 100, 1), 1000);
+  const filter = eventFilters(opts);
   const raw = await rows<EventSqlRow>(
     exec,
     sql`select ${RETURNING} from events
         where (tx_id, position) > (${after.txId}::bigint, ${after.position}::bigint)
-          ${opts.serialized ? sql`` : sql`and tx_id < ${HORIZON}`}${extra}
+          ${opts.serialized ? sql`` : sql`and tx_id < ${HORIZON}`}${filter ? sql` and ${filter}` : sql``}
         order by tx_id, position
         limit ${limit}`,
   );
   return raw.map(toStoredEvent);
-}
-
-/** A committed event read past the horizon; `final` when no event can still commit before it. */
-export type AheadEvent = StoredEvent & { final: boolean };
-
-/**
- * For followers that must see every committed event at once but may see one twice (cache
- * invalidation): the matching events after a cursor, including those committed above the read
- * horizon (a later read may show them again), and the newest final event of any type, which the
- * caller may move its cursor to once it has read every page up to the end. One statement.
- */
-export async function readEventsAhead(
-  exec: Executor,
-  opts: { after: Cursor; types: string[]; limit: number; serialized: boolean },
-): Promise<{ events: AheadEvent[]; finalHead: Cursor | null }> {
-  const exact = opts.types.filter((t) => !t.endsWith('*'));
-  const prefixes = opts.types.filter((t) => t.endsWith('*')).map((t) => `${t.slice(0, -1)}%`);
-  const horizon = opts.serialized ? sql`(select 9223372036854775807::bigint)` : HORIZON;
-  const raw = await rows<
-    EventSqlRow & { final: boolean | null; head_tx: number | null; head_pos: number | null }
-  >(
-    exec,
-    sql`with h as (select ${horizon} as x),
-        head as (select tx_id, position from events where tx_id < (select x from h)
-                 order by tx_id desc, position desc limit 1)
-        select e.*, e.tx_id < (select x from h) as final, head.tx_id as head_tx, head.position as head_pos
-        from (select 1) one
-        left join head on true
-        left join lateral (
-          select ${RETURNING} from events
-          where (tx_id, position) > (${opts.after.txId}::bigint, ${opts.after.position}::bigint)
-            and (type = any(${sql.param(exact)}::text[]) or type like any(${sql.param(prefixes)}::text[]))
-          order by tx_id, position limit ${Math.min(Math.max(opts.limit, 1), 1000)}) e on true`,
-  );
-  const first = raw[0];
-  const finalHead =
-    first?.head_tx != null ? { txId: Number(first.head_tx), position: Number(first.head_pos) } : null;
-  const events = raw.filter((r) => r.id != null).map((r) => ({ ...toStoredEvent(r), final: !!r.final }));
-  return { events, finalHead };
 }
 
 export async function findEvent(exec: Executor, id: string): Promise<StoredEvent | undefined> {
@@ -395,7 +366,7 @@ export async function headCursor(exec: Executor): Promise<Cursor> {
 }
 
 /** The read horizon: the oldest transaction id of this database still running (or the next id). */
-const HORIZON = sql.raw(`(select coalesce(
+export const HORIZON = sql.raw(`(select coalesce(
     (select min(x::text::bigint) from pg_snapshot_xip(pg_current_snapshot()) x
       where (x::text::bigint % 4294967296) not in (
         select backend_xid::text::bigint from pg_stat_activity
@@ -403,14 +374,14 @@ const HORIZON = sql.raw(`(select coalesce(
           and datid is distinct from (select oid from pg_database where datname = current_database()))),
     pg_snapshot_xmax(pg_current_snapshot())::text::bigint))`);
 
-const RETURNING = sql.raw(
+export const RETURNING = sql.raw(
   'id, position, tx_id, type, subject, channel_id, payload, actor, request_id, occurred_at, recorded_at',
 );
 
 /** An event row as a raw statement returns it (RETURNING above names every column). */
-type EventSqlRow = SqlRow<typeof events>;
+export type EventSqlRow = SqlRow<typeof events>;
 
-function toStoredEvent(r: EventSqlRow): StoredEvent {
+export function toStoredEvent(r: EventSqlRow): StoredEvent {
   return {
     id: r.id,
     position: Number(r.position),

@@ -31,17 +31,21 @@ export interface CommittedEvent {
 }
 
 const lease = () => sql`now() + ${`${LEASE_MS} milliseconds`}::interval`;
-// The log's last position now: any event the claiming request writes later lies past it.
-const logPosition = sql`(select coalesce(max(position), 0) from events)`;
+// The claim's own transaction id: every transaction the request runs after its claim gets a larger
+// one, so its events lie past it in the log's (tx_id, position) order.
+const claimTxId = sql`pg_current_xact_id()::text::bigint`;
+
+/** Where a claimed request's events start in the log: at a transaction id, or (older claims) past a position. */
+export type ClaimLogStart = { txId: number } | { position: number };
 
 /** Claims a new key; false when the key already exists. */
 export async function insertClaim(db: Executor, c: NewClaim): Promise<boolean> {
   const row = await firstRow<{ key: string }>(
     db,
     sql`insert into idempotency_keys
-          (actor_id, key, method, path, request_hash, created_at, lease_until, request_ids, log_position)
+          (actor_id, key, method, path, request_hash, created_at, lease_until, request_ids, log_tx_id)
         values (${c.actorId}, ${c.key}, ${c.method}, ${c.path}, ${c.hash}, ${c.now}, ${lease()},
-                array[${c.requestId}]::text[], ${logPosition})
+                array[${c.requestId}]::text[], ${claimTxId})
         on conflict do nothing returning key`,
   );
   return row !== undefined;
@@ -49,41 +53,57 @@ export async function insertClaim(db: Executor, c: NewClaim): Promise<boolean> {
 
 /**
  * Takes over the claim of the same request whose node died while running it (its lease ran out).
- * Returns the ids of the requests that ran it before and the log position of the first claim (null
- * for rows claimed before they were kept), or undefined when there is nothing to take over.
+ * Returns the ids of the requests that ran it before and where in the log the first claim began
+ * (null for rows claimed before they were kept), or undefined when there is nothing to take over.
  */
 export async function takeOverClaim(
   db: Executor,
   c: NewClaim,
-): Promise<{ requestIds: string[] | null; position: number | null } | undefined> {
-  const row = await firstRow<{ request_ids: string[] | null; log_position: string | number | null }>(
+): Promise<{ requestIds: string[] | null; logStart: ClaimLogStart | null } | undefined> {
+  const row = await firstRow<{
+    request_ids: string[] | null;
+    log_tx_id: string | number | null;
+    log_position: string | number | null;
+  }>(
     db,
     sql`update idempotency_keys set lease_until = ${lease()},
           request_ids = array_append(request_ids, ${c.requestId}::text)
         where actor_id = ${c.actorId} and key = ${c.key} and request_hash = ${c.hash}
           and status_code is null and coalesce(lease_until, created_at + interval '1 minute') < now()
-        returning request_ids, log_position`,
+        returning request_ids, log_tx_id, log_position`,
   );
   if (!row) return undefined;
   // Rows claimed before the ids were kept hold only this request's id now.
   const earlier = row.request_ids?.slice(0, -1) ?? [];
   return {
     requestIds: earlier.length > 0 ? earlier : null,
-    position: row.log_position === null ? null : Number(row.log_position),
+    logStart:
+      row.log_tx_id !== null
+        ? { txId: Number(row.log_tx_id) }
+        : row.log_position !== null
+          ? { position: Number(row.log_position) }
+          : null,
   };
 }
 
-/** The events the given requests committed after the given log position (few: one request's). */
+/** The events the given requests committed since their claim (few: one request's). */
 export function committedEvents(
   db: Executor,
   requestIds: readonly string[],
-  after: number,
+  start: ClaimLogStart,
 ): Promise<CommittedEvent[]> {
+  const ids = sql.param([...requestIds]);
   return rows<CommittedEvent>(
     db,
-    sql`select type, subject from events
-        where position > ${after} and request_id = any(${sql.param([...requestIds])}::text[])
-        order by position limit 1000`,
+    'txId' in start
+      ? sql`select type, subject from events
+            where tx_id >= ${start.txId} and request_id = any(${ids}::text[])
+            order by tx_id, position limit 1000`
+      : // A claim made before claims kept their transaction id: the log has no index on position,
+        // so this reads the whole log, once, for a request whose node died across the upgrade.
+        sql`select type, subject from events
+            where position > ${start.position} and request_id = any(${ids}::text[])
+            order by tx_id, position limit 1000`,
   );
 }
 

@@ -17,10 +17,12 @@ export const idempotencyKeys = pgTable(
     // While running: the claiming node's heartbeat extends this; past it the node died and a retry
     // may run the request again (null on rows claimed before this column existed).
     leaseUntil: timestamp('lease_until', { withTimezone: true }),
-    // The ids of the requests that ran it and the event log's last position when the first claimed
-    // the key: a retry after a node died looks for their events past this position to learn whether
-    // writes committed before the response was stored (then running it again would apply it twice).
+    // The ids of the requests that ran it and the transaction id of the first claim: a retry after
+    // a node died looks for their events from this transaction on to learn whether writes committed
+    // before the response was stored (then running it again would apply it twice). Claims made
+    // before log_tx_id hold the log's last position then instead.
     requestIds: text('request_ids').array(),
+    logTxId: bigint('log_tx_id', { mode: 'number' }),
     logPosition: bigint('log_position', { mode: 'number' }),
   },
   (t) => [primaryKey({ columns: [t.actorId, t.key] })],

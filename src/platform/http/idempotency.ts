@@ -17,6 +17,7 @@ import type { Database } from '../db/database.js';
 import { onHeartbeat } from '../events/lease-heartbeat.js';
 import {
   type ClaimKey,
+  type ClaimLogStart,
   type CommittedEvent,
   committedEvents,
   deleteKeysBefore,
@@ -158,12 +159,12 @@ async function recover(
   request: FastifyRequest,
   reply: FastifyReply,
   claim: NewClaim,
-  prev: { requestIds: string[] | null; position: number | null },
+  prev: { requestIds: string[] | null; logStart: ClaimLogStart | null },
 ): Promise<boolean> {
   const { actorId, key } = claim;
   const committed =
-    prev.requestIds && prev.position !== null
-      ? await committedEvents(request.ctx.database.db, prev.requestIds, prev.position)
+    prev.requestIds && prev.logStart !== null
+      ? await committedEvents(request.ctx.database.db, prev.requestIds, prev.logStart)
       : [];
   // Nothing of it committed: running it again applies it once.
   if (committed.length === 0) {

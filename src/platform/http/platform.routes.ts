@@ -17,14 +17,8 @@ import { snapshotEmbeddedDatabase } from '../db/backup.js';
 import type { Database } from '../db/database.js';
 import { type MigrationSet, migrationsApplied } from '../db/migrate.js';
 import { toCloudEvent } from '../events/cloudevents.js';
-import {
-  type Cursor,
-  decodeCursor,
-  encodeCursor,
-  findEvent,
-  LOG_START,
-  readEvents,
-} from '../events/event-log.js';
+import { type Cursor, decodeCursor, encodeCursor, findEvent, LOG_START } from '../events/event-log.js';
+import { scanPage } from '../events/event-scan.js';
 import type { Metrics } from '../metrics.js';
 import { sendProblem } from './problem.js';
 import { browserKeys, KEY_KINDS, publicRoute, secretKeys } from './route-policy.js';
@@ -290,6 +284,8 @@ export const platformApiRoutes =
         schema: {
           tags: ['events'],
           summary: 'Read the event log in order (CloudEvents 1.0), from a cursor or after an event id',
+          description:
+            '`next` is past every event read, matching the filter or not; a page with fewer items than the limit ends at the head of the log.',
           querystring: z.strictObject({
             after: z.string().optional().describe('an event id or a cursor (omnihubcursor) to read after'),
             types: z.string().optional().describe('comma-separated types; a trailing * matches a prefix'),
@@ -325,14 +321,13 @@ export const platformApiRoutes =
             .map((s) => s.trim())
             .filter(Boolean),
         );
-        const items = await readEvents(request.ctx.db, {
+        const { events: items, scannedTo } = await scanPage(request.ctx.db, {
           after,
           limit: q.limit,
           ...(types.length ? { types } : {}),
           ...(q.subject ? { subject: q.subject } : {}),
           ...(channelId ? { channelId } : {}),
         });
-        const last = items[items.length - 1];
         // Inbox events are the inbox's: a till (inbox:till) naming its sale's cart hears of that customer.
         const actor = request.ctx.actor;
         const audience =
@@ -346,7 +341,7 @@ export const platformApiRoutes =
               (e) => !e.type.startsWith('inbox.') || audience.includes(e.payload.customerId as string),
             )
           : items;
-        return { items: readable.map((e) => toCloudEvent(e)), next: encodeCursor(last ?? after) };
+        return { items: readable.map((e) => toCloudEvent(e)), next: encodeCursor(scannedTo) };
       },
     );
   };

@@ -1,0 +1,135 @@
+// Filtered reads of the log that may start far behind its head. The log has no index on type (it
+// would cost every append an index entry for the few readers that filter by type), so a read by
+// type or channel walks the log in order from its cursor: scanEvents walks at most a bounded
+// number of events per call and says how far it got, so a filter that matches seldom costs each
+// call a bounded walk instead of one over the whole log, and the next call starts past it.
+import { sql } from 'drizzle-orm';
+import { type Executor, rows } from '../db/database.js';
+import {
+  type Cursor,
+  cursorOf,
+  type EventSqlRow,
+  eventFilters,
+  HORIZON,
+  LOG_START,
+  RETURNING,
+  type ReadOptions,
+  readEvents,
+  type StoredEvent,
+  toStoredEvent,
+} from './event-log.js';
+
+/** Events one call walks at most: a few milliseconds of index and heap reads. */
+export const SCAN_ROWS = 10_000;
+
+export interface ScannedEvents {
+  /** The matching events, in log order (at most the limit). */
+  events: StoredEvent[];
+  /** Where the next read continues: every matching event up to here was returned. */
+  scannedTo: Cursor;
+  /** The walk stopped at the limit or its bound: there may be more before the head. */
+  more: boolean;
+}
+
+/** The matching committed events after a cursor, walking at most `scanRows` events of the log. */
+export async function scanEvents(
+  exec: Executor,
+  opts: ReadOptions & { scanRows?: number },
+): Promise<ScannedEvents> {
+  const after = opts.after ?? LOG_START;
+  const limit = Math.min(Math.max(opts.limit ?? 100, 1), 1000);
+  const filter = eventFilters(opts);
+  // A subject is read by its index; without a filter every event walked is returned.
+  if (opts.subject || !filter) {
+    const events = await readEvents(exec, { ...opts, after, limit });
+    const last = events.at(-1);
+    return { events, scannedTo: last ? cursorOf(last) : after, more: events.length === limit };
+  }
+  const scanRows = Math.max(opts.scanRows ?? SCAN_ROWS, limit);
+  // The walk reads the order index and each event's type and channel; only the matches are then
+  // read whole (by the same index), in log order.
+  const raw = await rows<
+    EventSqlRow & { walked: string | number; end_tx: number | null; end_pos: number | null }
+  >(
+    exec,
+    sql`with walked as materialized (
+          select tx_id, position, ${filter} as hit from events
+          where (tx_id, position) > (${after.txId}::bigint, ${after.position}::bigint)
+            ${opts.serialized ? sql`` : sql`and tx_id < ${HORIZON}`}
+          order by tx_id, position limit ${scanRows}),
+        last as (select tx_id, position from walked order by tx_id desc, position desc limit 1)
+        select e.*, (select count(*) from walked) as walked, last.tx_id as end_tx, last.position as end_pos
+        from (select 1) one
+        left join last on true
+        left join lateral (
+          select x.* from (select tx_id, position from walked where hit order by tx_id, position limit ${limit}) w
+          cross join lateral (select ${RETURNING} from events
+                              where events.tx_id = w.tx_id and events.position = w.position) x
+          order by x.tx_id, x.position) e on true
+        order by e.tx_id, e.position`,
+  );
+  const first = raw[0];
+  const events = raw.filter((r) => r.id != null).map(toStoredEvent);
+  if (events.length === limit) return { events, scannedTo: cursorOf(events.at(-1)!), more: true };
+  const end: Cursor =
+    first?.end_tx != null ? { txId: Number(first.end_tx), position: Number(first.end_pos) } : after;
+  return { events, scannedTo: end, more: Number(first?.walked ?? 0) === scanRows };
+}
+
+/**
+ * Up to `limit` matching events, walking on in bounded steps until the page is full or the walk is
+ * at the head, so fewer than `limit` still means "at the head" (what API clients rely on). A reader
+ * far behind with a filter that matches seldom pays one walk to the head, once: `scannedTo` is past
+ * every event walked, matching or not, and the next page starts there.
+ */
+export async function scanPage(
+  exec: Executor,
+  opts: ReadOptions & { scanRows?: number },
+): Promise<{ events: StoredEvent[]; scannedTo: Cursor }> {
+  const limit = Math.min(Math.max(opts.limit ?? 100, 1), 1000);
+  const events: StoredEvent[] = [];
+  let after = opts.after ?? LOG_START;
+  for (;;) {
+    const step = await scanEvents(exec, { ...opts, after, limit: limit - events.length });
+    events.push(...step.events);
+    after = step.scannedTo;
+    if (!step.more || events.length === limit) return { events, scannedTo: after };
+  }
+}
+
+/** A committed event read past the horizon; `final` when no event can still commit before it. */
+export type AheadEvent = StoredEvent & { final: boolean };
+
+/**
+ * For followers that must see every committed event at once but may see one twice (cache
+ * invalidation): the matching events after a cursor, including those committed above the read
+ * horizon (a later read may show them again), and the newest final event of any type, which the
+ * caller may move its cursor to once it has read every page up to the end. One statement.
+ */
+export async function readEventsAhead(
+  exec: Executor,
+  opts: { after: Cursor; types: string[]; limit: number; serialized: boolean },
+): Promise<{ events: AheadEvent[]; finalHead: Cursor | null }> {
+  const horizon = opts.serialized ? sql`(select 9223372036854775807::bigint)` : HORIZON;
+  const raw = await rows<
+    EventSqlRow & { final: boolean | null; head_tx: number | null; head_pos: number | null }
+  >(
+    exec,
+    sql`with h as (select ${horizon} as x),
+        head as (select tx_id, position from events where tx_id < (select x from h)
+                 order by tx_id desc, position desc limit 1)
+        select e.*, e.tx_id < (select x from h) as final, head.tx_id as head_tx, head.position as head_pos
+        from (select 1) one
+        left join head on true
+        left join lateral (
+          select ${RETURNING} from events
+          where (tx_id, position) > (${opts.after.txId}::bigint, ${opts.after.position}::bigint)
+            and ${eventFilters({ types: opts.types }) ?? sql`false`}
+          order by tx_id, position limit ${Math.min(Math.max(opts.limit, 1), 1000)}) e on true`,
+  );
+  const first = raw[0];
+  const finalHead =
+    first?.head_tx != null ? { txId: Number(first.head_tx), position: Number(first.head_pos) } : null;
+  const events = raw.filter((r) => r.id != null).map((r) => ({ ...toStoredEvent(r), final: !!r.final }));
+  return { events, finalHead };
+}
