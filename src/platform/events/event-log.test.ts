@@ -55,6 +55,17 @@ describe('event notifier', () => {
 // One database per engine for the whole file (a fresh one per block cost seconds of every run):
 // each test appends event types of its own and reads only those.
 describeEachDatabase('event log', [], (t) => {
+  // On a shared PostgreSQL server an event shows once every transaction older than its commit has
+  // ended, whichever database it runs in: a read right after a commit waits for the n it expects.
+  const readShown = async (filter: Parameters<typeof readEvents>[1], n: number) => {
+    let all = await readEvents(t.database.db, filter);
+    for (let i = 0; all.length < n && i < 100; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      all = await readEvents(t.database.db, filter);
+    }
+    return all;
+  };
+
   it('commits events with the state change and never publishes a rolled-back one', async () => {
     const ctx = t.ctx();
     await inTransaction(ctx, (tx) =>
@@ -66,7 +77,7 @@ describeEachDatabase('event log', [], (t) => {
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
-    const all = await readEvents(t.database.db, { types: ['test.*'] });
+    const all = await readShown({ types: ['test.*'] }, 1);
     expect(all.map((e) => e.type)).toEqual(['test.kept']);
     expect(all[0]!.payload).toEqual({ n: 1 });
   });
@@ -80,13 +91,7 @@ describeEachDatabase('event log', [], (t) => {
         { type: 'scope.other', subject: 's:1', payload: {}, channelId: 'chn_web' },
       ]),
     );
-    // On a shared PostgreSQL server an event shows once every transaction older than its commit has
-    // ended, whichever database it runs in: wait for the three.
-    let all = await readEvents(t.database.db, { types: ['scope.*'] });
-    for (let i = 0; all.length < 3 && i < 100; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      all = await readEvents(t.database.db, { types: ['scope.*'] });
-    }
+    const all = await readShown({ types: ['scope.*'] }, 3);
     expect(all.map((e) => [e.type, e.channelId])).toEqual([
       ['scope.mine', 'chn_till'],
       ['scope.global', null],
@@ -114,7 +119,7 @@ describeEachDatabase('event log', [], (t) => {
         })),
       ),
     );
-    const first = await readEvents(t.database.db, { types: ['page.*'], limit: 2 });
+    const first = await readShown({ types: ['page.*'], limit: 2 }, 2);
     expect(first.map((e) => e.payload.i)).toEqual([0, 1]);
     const rest = await readEvents(t.database.db, { types: ['page.*'], after: first[1]! });
     expect(rest.map((e) => e.payload.i)).toEqual([2, 3, 4]);
@@ -252,7 +257,7 @@ describeEachDatabase('event log', [], (t) => {
         expect((r as unknown as { rows: Array<{ n: number }> }).rows[0]!.n).toBe(1);
         expect(ids[0]).toMatch(/^evt_/);
       });
-      const seen = await readEvents(t.database.db, { types: ['fragment.*'] });
+      const seen = await readShown({ types: ['fragment.*'] }, 1);
       expect(seen.map((e) => e.payload)).toEqual([{ a: 1 }]);
     });
   });
@@ -269,7 +274,7 @@ describeEachDatabase('event log', [], (t) => {
         const r = await tx.db.execute(sql`select count(*)::int as n from events where type like 'once.%'`);
         expect((r as unknown as { rows: Array<{ n: number }> }).rows[0]!.n).toBe(0);
       });
-      const all = await readEvents(t.database.db, { types: ['once.*'] });
+      const all = await readShown({ types: ['once.*'] }, 3);
       expect(all.map((e) => e.type)).toEqual(['once.a', 'once.b', 'once.c']);
       expect(new Set(all.map((e) => e.txId)).size).toBe(1);
     });
@@ -291,7 +296,7 @@ describeEachDatabase('event log', [], (t) => {
         (ev) => sql`with w as (select 1 as n where false), ${ev} select n from w`,
       );
       expect(none).toEqual([]);
-      const seen = await readEvents(t.database.db, { types: ['fold.*'] });
+      const seen = await readShown({ types: ['fold.*'] }, 1);
       expect(seen.map((e) => e.type)).toEqual(['fold.yes']);
     });
   });
