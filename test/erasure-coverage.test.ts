@@ -23,7 +23,6 @@ import { startWebhookReceiver, type WebhookReceiver } from './helpers/webhook-re
 allowTestEvents('test.contact_noted', 'test.message');
 
 process.env.OMNIHUB_WEBHOOKS_ALLOW_PRIVATE = '1';
-process.env.OMNIHUB_WEBHOOK_POLL_MS = '20';
 
 const EMAIL = 'erika.mustermann@example.com';
 const PHONE = '+31612345678';

@@ -2,6 +2,7 @@
 // campaign's scheduled start and end announced as events every channel's stream carries (and the
 // carts follow), and campaign reporting (orders, discount given, revenue, per channel).
 import { expect, it } from 'vitest';
+import type { Clock } from '../src/kernel/index.js';
 import {
   buildCommerceFixture,
   COMMERCE_HUB_OPTIONS,
@@ -10,6 +11,10 @@ import {
 import { eventually } from './helpers/eventually.js';
 import { openSse } from './helpers/sse-client.js';
 import { describeEachHub } from './helpers/test-hub.js';
+
+/** The hubs' clock: real time, moved forward by the schedule test instead of waiting for it. */
+let ahead = 0;
+const clock: Clock = { now: () => new Date(Date.now() + ahead) };
 
 describeEachHub(
   'promotions: bundles, collections, scheduled starts and ends, reporting',
@@ -144,15 +149,15 @@ describeEachHub(
         authorization: `Bearer ${streamKey}`,
       });
       try {
-        const local = (ms: number) => new Date(Date.now() + ms).toISOString().slice(0, 19);
+        const local = (ms: number) => new Date(clock.now().getTime() + ms).toISOString().slice(0, 19);
         const c = await campaign({
           name: 'Flash sale',
           kind: 'automatic',
           timeZone: 'UTC',
-          // Whole seconds (local() cuts the rest): it starts 3–4 s from now, after the cart below is
-          // quoted even on a loaded machine, and lasts longer than the job's second.
-          startsAt: local(4_000),
-          endsAt: local(9_000),
+          // A minute, then two, ahead of the hubs' clock (whole seconds: local() cuts the rest). The
+          // test moves the clock there rather than waiting; the job, every second, sees the crossing.
+          startsAt: local(60_000),
+          endsAt: local(120_000),
           benefit: { type: 'percentage', percentBp: 5000 },
         });
         const till = await cart(f.keys.tillAms, [{ sku: f.skus.mug, quantity: 1 }]);
@@ -160,8 +165,10 @@ describeEachHub(
         const count = (type: string) =>
           sse.frames.filter((x) => x.event === type && x.data.includes(c.id)).length;
         const heard = (type: string) => count(type) > 0;
+        ahead += 60_000;
         await sse.waitFor(() => heard('promotion.campaign_started'), 20_000);
         expect((await quote(f.keys.tillAms, till)).discount).toBe(600);
+        ahead += 60_000;
         await sse.waitFor(() => heard('promotion.campaign_ended'), 20_000);
         expect((await quote(f.keys.tillAms, till)).discount).toBe(0);
         // Each crossing is announced once, however often the job runs.
@@ -270,5 +277,5 @@ describeEachHub(
       expect([w.status, w.body.code]).toEqual([403, 'forbidden']);
     });
   },
-  COMMERCE_HUB_OPTIONS,
+  { ...COMMERCE_HUB_OPTIONS, clock },
 );

@@ -8,7 +8,6 @@ import { describeEachHub } from './helpers/test-hub.js';
 import { startWebhookReceiver } from './helpers/webhook-receiver.js';
 
 process.env.OMNIHUB_WEBHOOKS_ALLOW_PRIVATE = '1';
-process.env.OMNIHUB_WEBHOOK_POLL_MS = '20';
 
 const DAY = 86_400_000;
 const clock = new ManualClock('2026-07-01T00:00:00Z');

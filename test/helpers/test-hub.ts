@@ -1,6 +1,6 @@
 // Starts a whole hub (all modules, routes, migrations) on each test database, for end-to-end tests
 // through the public HTTP API with Fastify's inject (no sockets) or a real listening port.
-import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHub, type Hub } from '../../src/app.js';
 import { type Clock, systemClock } from '../../src/kernel/index.js';
 import { type HubConfig, loadConfig } from '../../src/platform/config.js';
@@ -30,10 +30,24 @@ export interface TestHubOptions {
   demo?: boolean;
   clock?: Clock;
   config?: Partial<HubConfig>;
+  /**
+   * Only these engines (default both): for a suite whose every test needs PostgreSQL (a second hub
+   * node, counted round trips), a PGlite hub would be started only to be skipped.
+   */
+  engines?: Array<'pglite' | 'postgres'>;
 }
 
 export function describeEachHub(title: string, body: (t: TestHub) => void, opts: TestHubOptions = {}): void {
-  const kinds: Array<'pglite' | 'postgres'> = postgresTestUrl() ? ['pglite', 'postgres'] : ['pglite'];
+  const available: Array<'pglite' | 'postgres'> = postgresTestUrl() ? ['pglite', 'postgres'] : ['pglite'];
+  const kinds = available.filter((kind) => opts.engines?.includes(kind) ?? true);
+  if (kinds.length === 0) {
+    describe(title, () => {
+      it('needs TEST_DATABASE_URL', () => {
+        expect(process.env.OMNIHUB_REQUIRE_SERVICES).not.toBe('1');
+      });
+    });
+    return;
+  }
   for (const kind of kinds) {
     describe(`${title} [${kind}]`, () => {
       let hub: Hub | undefined;

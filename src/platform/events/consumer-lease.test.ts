@@ -13,8 +13,9 @@ import { LEASE_MS } from './lease-heartbeat.js';
 
 allowTestEvents('slow.batch', 'busy.commit');
 
-describeEachDatabase('consumer lease during a long batch', [], (t) => {
-  it('is renewed while the handler runs past the lease', { timeout: 30_000 }, async () => {
+// One database per engine for both (consumers of their own names): a fresh one each cost seconds.
+describeEachDatabase('consumer lease', [], (t) => {
+  it('a long batch: is renewed while the handler runs past the lease', { timeout: 30_000 }, async () => {
     const handledBy: string[] = [];
     const node = (label: string, handleMs: number) =>
       startConsumer({
@@ -38,10 +39,8 @@ describeEachDatabase('consumer lease during a long batch', [], (t) => {
     await b.stop();
     expect(handledBy).toEqual(['a:s1']);
   });
-});
 
-describeEachDatabase('consumer waiting for a lease held elsewhere', [], (t) => {
-  it('does not try to claim it on every commit', { timeout: 30_000 }, async () => {
+  it('held elsewhere: a waiting consumer does not claim it per commit', { timeout: 30_000 }, async () => {
     const handle = async () => {};
     const holder = startConsumer({ database: t.database, name: 'lease-wait', log: testLog, handle });
     await holder.caughtUp();

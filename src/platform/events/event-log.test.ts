@@ -40,7 +40,32 @@ allowTestEvents(
   'page.e1',
 );
 
+describe('event notifier', () => {
+  it('does not sleep through a notify that came between look and wait', async () => {
+    const { EventNotifier } = await import('./notifier.js');
+    const n = new EventNotifier();
+    const v = n.version;
+    n.notify();
+    const started = Date.now();
+    await n.wait(5_000, undefined, v);
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+});
+
+// One database per engine for the whole file (a fresh one per block cost seconds of every run):
+// each test appends event types of its own and reads only those.
 describeEachDatabase('event log', [], (t) => {
+  // On a shared PostgreSQL server an event shows once every transaction older than its commit has
+  // ended, whichever database it runs in: a read right after a commit waits for the n it expects.
+  const readShown = async (filter: Parameters<typeof readEvents>[1], n: number) => {
+    let all = await readEvents(t.database.db, filter);
+    for (let i = 0; all.length < n && i < 100; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      all = await readEvents(t.database.db, filter);
+    }
+    return all;
+  };
+
   it('commits events with the state change and never publishes a rolled-back one', async () => {
     const ctx = t.ctx();
     await inTransaction(ctx, (tx) =>
@@ -52,7 +77,7 @@ describeEachDatabase('event log', [], (t) => {
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
-    const all = await readEvents(t.database.db, { types: ['test.*'] });
+    const all = await readShown({ types: ['test.*'] }, 1);
     expect(all.map((e) => e.type)).toEqual(['test.kept']);
     expect(all[0]!.payload).toEqual({ n: 1 });
   });
@@ -66,13 +91,7 @@ describeEachDatabase('event log', [], (t) => {
         { type: 'scope.other', subject: 's:1', payload: {}, channelId: 'chn_web' },
       ]),
     );
-    // On a shared PostgreSQL server an event shows once every transaction older than its commit has
-    // ended, whichever database it runs in: wait for the three.
-    let all = await readEvents(t.database.db, { types: ['scope.*'] });
-    for (let i = 0; all.length < 3 && i < 100; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      all = await readEvents(t.database.db, { types: ['scope.*'] });
-    }
+    const all = await readShown({ types: ['scope.*'] }, 3);
     expect(all.map((e) => [e.type, e.channelId])).toEqual([
       ['scope.mine', 'chn_till'],
       ['scope.global', null],
@@ -100,7 +119,7 @@ describeEachDatabase('event log', [], (t) => {
         })),
       ),
     );
-    const first = await readEvents(t.database.db, { types: ['page.*'], limit: 2 });
+    const first = await readShown({ types: ['page.*'], limit: 2 }, 2);
     expect(first.map((e) => e.payload.i)).toEqual([0, 1]);
     const rest = await readEvents(t.database.db, { types: ['page.*'], after: first[1]! });
     expect(rest.map((e) => e.payload.i)).toEqual([2, 3, 4]);
@@ -142,155 +161,143 @@ describeEachDatabase('event log', [], (t) => {
     await c2.stop();
     expect(seen).toEqual(['a', 'b']);
   });
-});
 
-describeEachDatabase('event log ordering under concurrent writers', [], (t) => {
-  it('no event is skipped when transactions commit out of order', async () => {
-    if (t.kind === 'pglite') {
-      // PGlite is one connection: transactions are serialized, so commit order equals start order.
-      // The interleaving below needs real concurrent sessions; it runs on PostgreSQL.
-      expect(t.database.kind).toBe('pglite');
-      return;
-    }
-    const db = t.database;
-    // Writer A takes its position first but commits last.
-    const release = deferred();
-    const aStarted = deferred();
-    const writerA = inTransaction(t.ctx(), async (tx) => {
-      // Written now (appendEvent would wait for the commit), so A holds the earlier position.
-      await tx.db.execute(eventsInsertFragment(tx, [{ type: 'order.a', subject: 'o', payload: {} }]).query);
-      aStarted.resolve();
-      await release.promise;
+  describe('ordering under concurrent writers', () => {
+    it('no event is skipped when transactions commit out of order', async () => {
+      if (t.kind === 'pglite') {
+        // PGlite is one connection: transactions are serialized, so commit order equals start order.
+        // The interleaving below needs real concurrent sessions; it runs on PostgreSQL.
+        expect(t.database.kind).toBe('pglite');
+        return;
+      }
+      const db = t.database;
+      // Writer A takes its position first but commits last.
+      const release = deferred();
+      const aStarted = deferred();
+      const writerA = inTransaction(t.ctx(), async (tx) => {
+        // Written now (appendEvent would wait for the commit), so A holds the earlier position.
+        await tx.db.execute(eventsInsertFragment(tx, [{ type: 'order.a', subject: 'o', payload: {} }]).query);
+        aStarted.resolve();
+        await release.promise;
+      });
+      await aStarted.promise;
+      await inTransaction(t.ctx(), (tx) => appendEvent(tx, { type: 'order.b', subject: 'o', payload: {} }));
+      // A reader now must not see B past A's uncommitted position.
+      const early = await readEvents(db.db, { types: ['order.*'] });
+      expect(early).toEqual([]);
+      release.resolve();
+      await writerA;
+      const all = await readEvents(db.db, { types: ['order.*'] });
+      expect(all.map((e) => e.type).sort()).toEqual(['order.a', 'order.b']);
     });
-    await aStarted.promise;
-    await inTransaction(t.ctx(), (tx) => appendEvent(tx, { type: 'order.b', subject: 'o', payload: {} }));
-    // A reader now must not see B past A's uncommitted position.
-    const early = await readEvents(db.db, { types: ['order.*'] });
-    expect(early).toEqual([]);
-    release.resolve();
-    await writerA;
-    const all = await readEvents(db.db, { types: ['order.*'] });
-    expect(all.map((e) => e.type).sort()).toEqual(['order.a', 'order.b']);
-  });
 
-  it('a consumer running during 40 concurrent writers sees every event exactly once', async () => {
-    const seen = new Map<string, number>();
-    const consumer = startConsumer({
-      database: t.database,
-      name: 'concurrency',
-      filter: { types: ['conc.*'] },
-      log: testLog,
-      batchSize: 7,
-      pollMs: 5,
-      handle: async (evs) => {
-        for (const e of evs) seen.set(e.id, (seen.get(e.id) ?? 0) + 1);
-      },
-    });
-    const writes = Array.from({ length: 40 }, (_, i) =>
-      inTransaction(t.ctx({ clock: systemClock }), async (tx) => {
-        await appendEvents(tx, [
-          { type: 'conc.x', subject: `w:${i}`, payload: { i } },
-          { type: 'conc.y', subject: `w:${i}`, payload: { i } },
-        ]);
-        // random think time inside the transaction scrambles commit order against position order
-        await tx.db.execute(sql`select pg_sleep(${Math.random() * 0.02})`);
-      }),
-    );
-    await Promise.all(writes);
-    await consumer.caughtUp();
-    await consumer.stop();
-    expect(seen.size).toBe(80);
-    expect([...seen.values()].every((n) => n === 1)).toBe(true);
-  });
-});
-
-describe('event notifier', () => {
-  it('does not sleep through a notify that came between look and wait', async () => {
-    const { EventNotifier } = await import('./notifier.js');
-    const n = new EventNotifier();
-    const v = n.version;
-    n.notify();
-    const started = Date.now();
-    await n.wait(5_000, undefined, v);
-    expect(Date.now() - started).toBeLessThan(1_000);
-  });
-});
-
-describeEachDatabase('event log horizon', [], (t) => {
-  it('a long transaction in another database of the server does not hold back readers', async () => {
-    if (t.kind === 'pglite') return; // one database, one connection: nothing to hold back
-    const { createFreshPostgresDatabase, postgresTestUrl } = await import('../testing/test-databases.js');
-    const pg = (await import('pg')).default;
-    const other = await createFreshPostgresDatabase(postgresTestUrl()!);
-    const client = new pg.Client({ connectionString: other.url });
-    await client.connect();
-    try {
-      await client.query('begin');
-      await client.query('create table held (x int)'); // takes an xid and keeps it
-      await inTransaction(t.ctx(), (tx) =>
-        appendEvent(tx, { type: 'horizon.seen', subject: 'h', payload: {} }),
+    it('a consumer running during 40 concurrent writers sees every event exactly once', async () => {
+      const seen = new Map<string, number>();
+      const consumer = startConsumer({
+        database: t.database,
+        name: 'concurrency',
+        filter: { types: ['conc.*'] },
+        log: testLog,
+        batchSize: 7,
+        pollMs: 5,
+        handle: async (evs) => {
+          for (const e of evs) seen.set(e.id, (seen.get(e.id) ?? 0) + 1);
+        },
+      });
+      const writes = Array.from({ length: 40 }, (_, i) =>
+        inTransaction(t.ctx({ clock: systemClock }), async (tx) => {
+          await appendEvents(tx, [
+            { type: 'conc.x', subject: `w:${i}`, payload: { i } },
+            { type: 'conc.y', subject: `w:${i}`, payload: { i } },
+          ]);
+          // random think time inside the transaction scrambles commit order against position order
+          await tx.db.execute(sql`select pg_sleep(${Math.random() * 0.02})`);
+        }),
       );
-      const seen = await readEvents(t.database.db, { types: ['horizon.*'] });
-      expect(seen.map((e) => e.type)).toEqual(['horizon.seen']);
-    } finally {
-      await client.query('rollback');
-      await client.end();
-      await other.drop();
-    }
-  });
-});
-
-describeEachDatabase('event log fragment', [], (t) => {
-  it('folds the events insert into another statement of the same transaction', async () => {
-    const { eventsInsertFragment } = await import('./event-log.js');
-    await inTransaction(t.ctx(), async (tx) => {
-      const { query, ids } = eventsInsertFragment(tx, [
-        { type: 'fragment.x', subject: 'f', payload: { a: 1 } },
-      ]);
-      const r = await tx.db.execute(sql`with ev as (${query}) select count(*)::int as n from ev`);
-      expect((r as unknown as { rows: Array<{ n: number }> }).rows[0]!.n).toBe(1);
-      expect(ids[0]).toMatch(/^evt_/);
+      await Promise.all(writes);
+      await consumer.caughtUp();
+      await consumer.stop();
+      expect(seen.size).toBe(80);
+      expect([...seen.values()].every((n) => n === 1)).toBe(true);
     });
-    const seen = await readEvents(t.database.db, { types: ['fragment.*'] });
-    expect(seen.map((e) => e.payload)).toEqual([{ a: 1 }]);
   });
-});
 
-describeEachDatabase('events written once per transaction', [], (t) => {
-  it('writes the events of several appends together just before commit, in order', async () => {
-    await inTransaction(t.ctx(), async (tx) => {
-      await appendEvent(tx, { type: 'once.a', subject: 'o', payload: {} });
-      await appendEvents(tx, [
-        { type: 'once.b', subject: 'o', payload: {} },
-        { type: 'once.c', subject: 'o', payload: {} },
-      ]);
-      // The transaction sees its own rows: none yet, they wait for the commit.
-      const r = await tx.db.execute(sql`select count(*)::int as n from events where type like 'once.%'`);
-      expect((r as unknown as { rows: Array<{ n: number }> }).rows[0]!.n).toBe(0);
+  describe('horizon', () => {
+    it('a long transaction in another database of the server does not hold back readers', async () => {
+      if (t.kind === 'pglite') return; // one database, one connection: nothing to hold back
+      const { createFreshPostgresDatabase, postgresTestUrl } = await import('../testing/test-databases.js');
+      const pg = (await import('pg')).default;
+      const other = await createFreshPostgresDatabase(postgresTestUrl()!);
+      const client = new pg.Client({ connectionString: other.url });
+      await client.connect();
+      try {
+        await client.query('begin');
+        await client.query('create table held (x int)'); // takes an xid and keeps it
+        await inTransaction(t.ctx(), (tx) =>
+          appendEvent(tx, { type: 'horizon.seen', subject: 'h', payload: {} }),
+        );
+        const seen = await readEvents(t.database.db, { types: ['horizon.*'] });
+        expect(seen.map((e) => e.type)).toEqual(['horizon.seen']);
+      } finally {
+        await client.query('rollback');
+        await client.end();
+        await other.drop();
+      }
     });
-    const all = await readEvents(t.database.db, { types: ['once.*'] });
-    expect(all.map((e) => e.type)).toEqual(['once.a', 'once.b', 'once.c']);
-    expect(new Set(all.map((e) => e.txId)).size).toBe(1);
   });
 
-  it('folds events into a single-statement write, and writes none when its guard is empty', async () => {
-    const { writeWithEvents } = await import('./event-log.js');
-    const ctx = t.ctx();
-    const wrote = await writeWithEvents<{ n: number }>(
-      ctx,
-      [{ type: 'fold.yes', subject: 'f', payload: {} }],
-      'w',
-      (ev) => sql`with w as (select 1 as n), ${ev} select n from w`,
-    );
-    expect(wrote).toEqual([{ n: 1 }]);
-    const none = await writeWithEvents<{ n: number }>(
-      ctx,
-      [{ type: 'fold.no', subject: 'f', payload: {} }],
-      'w',
-      (ev) => sql`with w as (select 1 as n where false), ${ev} select n from w`,
-    );
-    expect(none).toEqual([]);
-    const seen = await readEvents(t.database.db, { types: ['fold.*'] });
-    expect(seen.map((e) => e.type)).toEqual(['fold.yes']);
+  describe('fragment', () => {
+    it('folds the events insert into another statement of the same transaction', async () => {
+      const { eventsInsertFragment } = await import('./event-log.js');
+      await inTransaction(t.ctx(), async (tx) => {
+        const { query, ids } = eventsInsertFragment(tx, [
+          { type: 'fragment.x', subject: 'f', payload: { a: 1 } },
+        ]);
+        const r = await tx.db.execute(sql`with ev as (${query}) select count(*)::int as n from ev`);
+        expect((r as unknown as { rows: Array<{ n: number }> }).rows[0]!.n).toBe(1);
+        expect(ids[0]).toMatch(/^evt_/);
+      });
+      const seen = await readShown({ types: ['fragment.*'] }, 1);
+      expect(seen.map((e) => e.payload)).toEqual([{ a: 1 }]);
+    });
+  });
+
+  describe('written once per transaction', () => {
+    it('writes the events of several appends together just before commit, in order', async () => {
+      await inTransaction(t.ctx(), async (tx) => {
+        await appendEvent(tx, { type: 'once.a', subject: 'o', payload: {} });
+        await appendEvents(tx, [
+          { type: 'once.b', subject: 'o', payload: {} },
+          { type: 'once.c', subject: 'o', payload: {} },
+        ]);
+        // The transaction sees its own rows: none yet, they wait for the commit.
+        const r = await tx.db.execute(sql`select count(*)::int as n from events where type like 'once.%'`);
+        expect((r as unknown as { rows: Array<{ n: number }> }).rows[0]!.n).toBe(0);
+      });
+      const all = await readShown({ types: ['once.*'] }, 3);
+      expect(all.map((e) => e.type)).toEqual(['once.a', 'once.b', 'once.c']);
+      expect(new Set(all.map((e) => e.txId)).size).toBe(1);
+    });
+
+    it('folds events into a single-statement write, and writes none when its guard is empty', async () => {
+      const { writeWithEvents } = await import('./event-log.js');
+      const ctx = t.ctx();
+      const wrote = await writeWithEvents<{ n: number }>(
+        ctx,
+        [{ type: 'fold.yes', subject: 'f', payload: {} }],
+        'w',
+        (ev) => sql`with w as (select 1 as n), ${ev} select n from w`,
+      );
+      expect(wrote).toEqual([{ n: 1 }]);
+      const none = await writeWithEvents<{ n: number }>(
+        ctx,
+        [{ type: 'fold.no', subject: 'f', payload: {} }],
+        'w',
+        (ev) => sql`with w as (select 1 as n where false), ${ev} select n from w`,
+      );
+      expect(none).toEqual([]);
+      const seen = await readShown({ types: ['fold.*'] }, 1);
+      expect(seen.map((e) => e.type)).toEqual(['fold.yes']);
+    });
   });
 });
