@@ -24,5 +24,5 @@ for (const dir of existsSync(cacheDir) ? readdirSync(cacheDir) : []) {
 const kept = Object.entries(seconds)
   .filter(([file]) => existsSync(join(ROOT, file)))
   .sort(([a], [b]) => (a < b ? -1 : 1));
-writeFileSync(FILE_DURATIONS_PATH, `${JSON.stringify(Object.fromEntries(kept), null, 1)}\n`);
+writeFileSync(FILE_DURATIONS_PATH, `${JSON.stringify(Object.fromEntries(kept), null, 2)}\n`);
 console.log(`${updated} durations from Vitest's cache; ${kept.length} files listed`);
