@@ -23,6 +23,7 @@ allowTestEvents(
   'fold.yes',
   'fragment.x',
   'horizon.seen',
+  'horizon.awaited',
   'once.a',
   'once.b',
   'once.c',
@@ -242,6 +243,34 @@ describeEachDatabase('event log', [], (t) => {
         await client.query('rollback');
         await client.end();
         await other.drop();
+      }
+    });
+  });
+
+  describe('earlier transactions', () => {
+    it('a read after awaitEarlierTransactions sees what was committed while an older transaction ran', async () => {
+      if (t.kind === 'pglite') return; // one connection: no transaction runs beside a read
+      const { awaitEarlierTransactions } = await import('./event-scan.js');
+      const pg = (await import('pg')).default;
+      const client = new pg.Client({ connectionString: t.url });
+      await client.connect();
+      try {
+        await client.query('begin');
+        await client.query('select pg_current_xact_id()'); // an xid older than the event's
+        await inTransaction(t.ctx(), (tx) =>
+          appendEvent(tx, { type: 'horizon.awaited', subject: 'h', payload: {} }),
+        );
+        // Read at once, the older transaction hides it; a bounded wait gives up and returns.
+        expect(await readEvents(t.database.db, { types: ['horizon.awaited'] })).toEqual([]);
+        await awaitEarlierTransactions(t.database.db, 30);
+        const read = awaitEarlierTransactions(t.database.db).then(() =>
+          readEvents(t.database.db, { types: ['horizon.awaited'] }),
+        );
+        await new Promise((r) => setTimeout(r, 100));
+        await client.query('rollback');
+        expect((await read).map((e) => e.type)).toEqual(['horizon.awaited']);
+      } finally {
+        await client.end();
       }
     });
   });

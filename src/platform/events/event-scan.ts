@@ -97,6 +97,25 @@ export async function scanPage(
   }
 }
 
+/**
+ * Waits until every transaction of this database that was running when it was called has ended, or
+ * about `maxWaitMs` have passed. Readers never read past a running transaction (it may still commit
+ * events below them), so without the wait a client that reads the log right after a write could
+ * miss it while some unrelated transaction is still open. Few milliseconds when anything waits.
+ */
+export async function awaitEarlierTransactions(exec: Executor, maxWaitMs = 1_000): Promise<void> {
+  const [now] = await rows<{ x: string | number; h: string | number }>(
+    exec,
+    sql`select pg_snapshot_xmax(pg_current_snapshot())::text::bigint as x, ${HORIZON} as h`,
+  );
+  if (!now || Number(now.h) >= Number(now.x)) return;
+  for (let waited = 0; waited < maxWaitMs; waited += 10) {
+    await new Promise((r) => setTimeout(r, 10));
+    const [r] = await rows<{ h: string | number }>(exec, sql`select ${HORIZON} as h`);
+    if (r && Number(r.h) >= Number(now.x)) return;
+  }
+}
+
 /** A committed event read past the horizon; `final` when no event can still commit before it. */
 export type AheadEvent = StoredEvent & { final: boolean };
 

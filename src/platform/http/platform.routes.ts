@@ -18,7 +18,7 @@ import type { Database } from '../db/database.js';
 import { type MigrationSet, migrationsApplied } from '../db/migrate.js';
 import { toCloudEvent } from '../events/cloudevents.js';
 import { type Cursor, decodeCursor, encodeCursor, findEvent, LOG_START } from '../events/event-log.js';
-import { scanPage } from '../events/event-scan.js';
+import { awaitEarlierTransactions, scanPage } from '../events/event-scan.js';
 import type { Metrics } from '../metrics.js';
 import { sendProblem } from './problem.js';
 import { browserKeys, KEY_KINDS, publicRoute, secretKeys } from './route-policy.js';
@@ -321,6 +321,8 @@ export const platformApiRoutes =
             .map((s) => s.trim())
             .filter(Boolean),
         );
+        // What was committed before this request is in its answer (read-your-writes for API clients).
+        await awaitEarlierTransactions(request.ctx.db);
         const { events: items, scannedTo } = await scanPage(request.ctx.db, {
           after,
           limit: q.limit,
