@@ -45,11 +45,11 @@ export async function lockPointsAccounts(
     lifetime: number | string;
     tier: string | null;
     currency: string | null;
-    taken: string[] | string | null;
+    taken: string[];
   }>(
     exec,
     sql`select a.id, a.profile_id, a.balance, a.lifetime, a.tier, a.currency,
-               (select array_agg(e.ref) from wallet_entries e
+               (select coalesce(json_agg(e.ref), '[]'::json) from wallet_entries e
                 where e.account_id = a.id and e.ref = any(${sql.param([...refs])}::text[])) as taken
         from wallet_accounts a
         where a.kind = 'points' and a.profile_id = any(${sql.param([...profileIds])}::text[])
@@ -57,8 +57,7 @@ export async function lockPointsAccounts(
   );
   const taken = new Set<string>();
   const accounts = r.map((x) => {
-    const refsOf = typeof x.taken === 'string' ? parsePgArray(x.taken) : (x.taken ?? []);
-    for (const ref of refsOf) taken.add(`${x.id}|${ref}`);
+    for (const ref of x.taken) taken.add(`${x.id}|${ref}`);
     return {
       id: x.id,
       kind: 'points' as const,
@@ -71,9 +70,6 @@ export async function lockPointsAccounts(
   });
   return { accounts, taken };
 }
-
-/** A text[] as some drivers return it ("{a,b}"); refs hold no commas or quotes. */
-const parsePgArray = (s: string): string[] => (s === '{}' ? [] : s.slice(1, -1).split(','));
 
 /** Writes the run's decision on its locked accounts: their numbers and tiers, and its entries. */
 export async function writeEarns(
