@@ -9,8 +9,8 @@ export interface RawLoadOptions {
   connections: number;
   /** The requests to send, each whole (request line, headers, body); each sent once, in order. */
   requests?: readonly Buffer[];
-  /** Or one request sent again and again until `durationMs` has passed. */
-  repeat?: { request: Buffer; durationMs: number };
+  /** Or one request (or several, in turn) sent again and again until `durationMs` has passed. */
+  repeat?: { request: Buffer | readonly Buffer[]; durationMs: number };
   /** Each reply's status; its body only when `wantBody` says so for that status (decoding costs). */
   onReply?: (status: number, body: string | undefined) => void;
   wantBody?: (status: number) => boolean;
@@ -63,6 +63,48 @@ function contentLength(buf: Buffer, headEnd: number): number {
   return n;
 }
 
+/**
+ * Reads a socket's replies one after the other: the head is gathered until its end, the body only
+ * counted (or gathered when its text is wanted), so a reply of many chunks costs no copies.
+ */
+function replyReader(
+  wantBody: ((status: number) => boolean) | undefined,
+  onReply: (status: number, body: string | undefined) => void,
+): (chunk: Buffer) => void {
+  let head: Buffer | null = null;
+  let status = 0;
+  let remaining = -1; // body bytes still to come; -1 while a head is being read
+  let parts: Buffer[] | null = null;
+  return (chunk) => {
+    let buf = chunk;
+    for (;;) {
+      if (remaining < 0) {
+        if (buf.length === 0) return;
+        const all = head ? Buffer.concat([head, buf]) : buf;
+        const headEnd = all.indexOf(HEADER_END);
+        if (headEnd < 0) {
+          head = all;
+          return;
+        }
+        head = null;
+        status = (all[9]! - 48) * 100 + (all[10]! - 48) * 10 + (all[11]! - 48);
+        remaining = contentLength(all, headEnd);
+        parts = wantBody?.(status) ? [] : null;
+        buf = all.subarray(headEnd + 4);
+      }
+      const take = Math.min(remaining, buf.length);
+      parts?.push(buf.subarray(0, take));
+      remaining -= take;
+      buf = buf.subarray(take);
+      if (remaining > 0) return;
+      remaining = -1;
+      const body = parts ? Buffer.concat(parts).toString('utf8') : undefined;
+      parts = null;
+      onReply(status, body);
+    }
+  };
+}
+
 export async function rawHttpLoad(opts: RawLoadOptions): Promise<RawLoadResult> {
   const url = new URL(opts.baseUrl);
   const total = opts.requests?.length ?? Number.POSITIVE_INFINITY;
@@ -78,8 +120,10 @@ export async function rawHttpLoad(opts: RawLoadOptions): Promise<RawLoadResult> 
   const take = (): Buffer | undefined => {
     if (opts.repeat) {
       if (performance.now() >= deadline) return undefined;
+      const r = opts.repeat.request;
+      const request = Buffer.isBuffer(r) ? r : r[next % r.length];
       next++;
-      return opts.repeat.request;
+      return request;
     }
     return next < total ? opts.requests![next++] : undefined;
   };
@@ -97,7 +141,6 @@ export async function rawHttpLoad(opts: RawLoadOptions): Promise<RawLoadResult> 
   const runSocket = () =>
     new Promise<void>((resolve) => {
       const socket: Socket = connect({ host: url.hostname, port: Number(url.port), noDelay: true });
-      let pending: Buffer | null = null;
       let sentAt = 0;
       const fail = (timedOut: boolean) => {
         if (timedOut) timeouts++;
@@ -123,31 +166,15 @@ export async function rawHttpLoad(opts: RawLoadOptions): Promise<RawLoadResult> 
       };
       socket.on('connect', sendNext);
       socket.on('error', () => fail(false));
-      socket.on('data', (chunk: Buffer) => {
-        let buf = pending ? Buffer.concat([pending, chunk]) : chunk;
-        pending = null;
-        const headEnd = buf.indexOf(HEADER_END);
-        if (headEnd < 0) {
-          pending = buf;
-          return;
-        }
-        const status = (buf[9]! - 48) * 100 + (buf[10]! - 48) * 10 + (buf[11]! - 48);
-        const length = contentLength(buf, headEnd);
-        const end = headEnd + 4 + length;
-        if (buf.length < end) {
-          pending = buf;
-          return;
-        }
-        latencies[answered++] = performance.now() - sentAt;
-        statuses.set(status, (statuses.get(status) ?? 0) + 1);
-        if (opts.onReply) {
-          const body = opts.wantBody?.(status) ? buf.toString('utf8', headEnd + 4, end) : undefined;
-          opts.onReply(status, body);
-        }
-        buf = buf.subarray(end);
-        if (buf.length) pending = buf; // nothing should follow with one request in flight
-        sendNext();
-      });
+      socket.on(
+        'data',
+        replyReader(opts.wantBody, (status, body) => {
+          latencies[answered++] = performance.now() - sentAt;
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+          opts.onReply?.(status, body);
+          sendNext();
+        }),
+      );
       socket.on('close', done);
     });
 
