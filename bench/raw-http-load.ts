@@ -9,8 +9,11 @@ export interface RawLoadOptions {
   connections: number;
   /** The requests to send, each whole (request line, headers, body); each sent once, in order. */
   requests?: readonly Buffer[];
-  /** Or one request (or several, in turn) sent again and again until `durationMs` has passed. */
-  repeat?: { request: Buffer | readonly Buffer[]; durationMs: number };
+  /**
+   * Or requests sent until `durationMs` has passed: one again and again, several in turn, or the
+   * k-th made by a function (a new query each time).
+   */
+  repeat?: { request: Buffer | readonly Buffer[] | ((k: number) => Buffer); durationMs: number };
   /** Each reply's status; its body only when `wantBody` says so for that status (decoding costs). */
   onReply?: (status: number, body: string | undefined) => void;
   wantBody?: (status: number) => boolean;
@@ -121,7 +124,7 @@ export async function rawHttpLoad(opts: RawLoadOptions): Promise<RawLoadResult> 
     if (opts.repeat) {
       if (performance.now() >= deadline) return undefined;
       const r = opts.repeat.request;
-      const request = Buffer.isBuffer(r) ? r : r[next % r.length];
+      const request = Buffer.isBuffer(r) ? r : typeof r === 'function' ? r(next) : r[next % r.length];
       next++;
       return request;
     }
@@ -188,6 +191,22 @@ export async function rawHttpLoad(opts: RawLoadOptions): Promise<RawLoadResult> 
     statuses,
     latencies: sorted,
     elapsedMs: performance.now() - started,
+  };
+}
+
+/** A run's figures as scenarios report them: answers by outcome, rate and latency (ms). */
+export function loadFigures(r: RawLoadResult) {
+  const ok = [...r.statuses].reduce((n, [status, k]) => (status < 300 ? n + k : n), 0);
+  return {
+    total: r.answered,
+    ok,
+    non2xx: r.answered - ok,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    requestsPerSecond: r.answered / (r.elapsedMs / 1000),
+    p50: sortedPercentile(r.latencies, 50),
+    p99: sortedPercentile(r.latencies, 99),
+    max: sortedPercentile(r.latencies, 100),
   };
 }
 

@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import pg from 'pg';
 import { cpuWindow } from '../cpu-usage.js';
 import { api, type BenchContext, type Scenario } from '../harness.js';
-import { httpRequestBytes, rawHttpLoad, sortedPercentile } from '../raw-http-load.js';
+import { httpRequestBytes, loadFigures, rawHttpLoad } from '../raw-http-load.js';
 import { consumersCaughtUp, scaleOf } from '../scale-seed.js';
 
 const CHANNEL = 'bench-web';
@@ -214,8 +214,8 @@ const scenario: Scenario = async (b) => {
   // A warm-up run first: it fills the page cache and lets the hub's event consumers work through
   // the seed's events, so the measured run sees the steady state (both runs are reported).
   const warmup = Number(b.args.warmup ?? 10);
-  // Requests serialized once, on kept-alive sockets (raw-http-load.ts): the client's own CPU per
-  // request is a few µs instead of autocannon's ~70 on the same two cores.
+  // Requests serialized once and sent on kept-alive sockets (raw-http-load.ts): the load generator
+  // shares the hub's two cores, so its own CPU per request must stay small.
   const host = new URL(b.baseUrl).host;
   const requests = paths.map((path) =>
     httpRequestBytes('GET', path, host, { authorization: `Bearer ${b.adminKey}` }),
@@ -228,18 +228,7 @@ const scenario: Scenario = async (b) => {
       repeat: { request: requests, durationMs: seconds * 1000 },
       timeoutMs: 60_000,
     });
-    const ok = [...r.statuses].reduce((n, [status, k]) => (status < 300 ? n + k : n), 0);
-    return {
-      total: r.answered,
-      ok,
-      non2xx: r.answered - ok,
-      errors: r.errors,
-      timeouts: r.timeouts,
-      requestsPerSecond: r.answered / (r.elapsedMs / 1000),
-      p50: sortedPercentile(r.latencies, 50),
-      p99: sortedPercentile(r.latencies, 99),
-      max: sortedPercentile(r.latencies, 100),
-    };
+    return loadFigures(r);
   };
   const warm = warmup > 0 ? await load(warmup) : undefined;
   if (warm) b.log(`warm-up: ${Math.round(warm.requestsPerSecond)} req/s, p99 ${warm.p99} ms`);
