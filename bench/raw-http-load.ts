@@ -29,6 +29,8 @@ export interface RawLoadResult {
   statuses: Map<number, number>;
   /** Latencies in ms, one per answered request (sorted). */
   latencies: Float64Array;
+  /** The answered replies' bodies, in bytes. */
+  bodyBytes: number;
   elapsedMs: number;
 }
 
@@ -72,10 +74,11 @@ function contentLength(buf: Buffer, headEnd: number): number {
  */
 function replyReader(
   wantBody: ((status: number) => boolean) | undefined,
-  onReply: (status: number, body: string | undefined) => void,
+  onReply: (status: number, body: string | undefined, bodyBytes: number) => void,
 ): (chunk: Buffer) => void {
   let head: Buffer | null = null;
   let status = 0;
+  let length = 0;
   let remaining = -1; // body bytes still to come; -1 while a head is being read
   let parts: Buffer[] | null = null;
   return (chunk) => {
@@ -91,7 +94,8 @@ function replyReader(
         }
         head = null;
         status = (all[9]! - 48) * 100 + (all[10]! - 48) * 10 + (all[11]! - 48);
-        remaining = contentLength(all, headEnd);
+        length = contentLength(all, headEnd);
+        remaining = length;
         parts = wantBody?.(status) ? [] : null;
         buf = all.subarray(headEnd + 4);
       }
@@ -103,7 +107,7 @@ function replyReader(
       remaining = -1;
       const body = parts ? Buffer.concat(parts).toString('utf8') : undefined;
       parts = null;
-      onReply(status, body);
+      onReply(status, body, length);
     }
   };
 }
@@ -118,6 +122,7 @@ export async function rawHttpLoad(opts: RawLoadOptions): Promise<RawLoadResult> 
   let answered = 0;
   let errors = 0;
   let timeouts = 0;
+  let bodyBytes = 0;
   const started = performance.now();
   const deadline = opts.repeat ? started + opts.repeat.durationMs : Number.POSITIVE_INFINITY;
   const take = (): Buffer | undefined => {
@@ -171,8 +176,9 @@ export async function rawHttpLoad(opts: RawLoadOptions): Promise<RawLoadResult> 
       socket.on('error', () => fail(false));
       socket.on(
         'data',
-        replyReader(opts.wantBody, (status, body) => {
+        replyReader(opts.wantBody, (status, body, length) => {
           latencies[answered++] = performance.now() - sentAt;
+          bodyBytes += length;
           statuses.set(status, (statuses.get(status) ?? 0) + 1);
           opts.onReply?.(status, body);
           sendNext();
@@ -190,6 +196,7 @@ export async function rawHttpLoad(opts: RawLoadOptions): Promise<RawLoadResult> 
     timeouts,
     statuses,
     latencies: sorted,
+    bodyBytes,
     elapsedMs: performance.now() - started,
   };
 }
@@ -204,6 +211,7 @@ export function loadFigures(r: RawLoadResult) {
     errors: r.errors,
     timeouts: r.timeouts,
     requestsPerSecond: r.answered / (r.elapsedMs / 1000),
+    bodyBytesPerSecond: r.bodyBytes / (r.elapsedMs / 1000),
     p50: sortedPercentile(r.latencies, 50),
     p99: sortedPercentile(r.latencies, 99),
     max: sortedPercentile(r.latencies, 100),
