@@ -174,4 +174,27 @@ describeEachHub('HTTP platform', (t) => {
     const bad = await t.api('GET', '/api/events?after=evt_unknown');
     expect(bad.status).toBe(400);
   });
+  it('reads the newest events from the head, and refuses newest with a cursor', async () => {
+    for (const code of ['tail-a', 'tail-b'])
+      await t.api('POST', '/api/channels', {
+        body: { code, name: code, type: 'web', currency: 'EUR', locales: ['en'] },
+      });
+    const tail = await t.api('GET', '/api/events?newest=true&types=channel.created&limit=2');
+    expect(tail.status).toBe(200);
+    expect(tail.body.items.map((e: { data: { channel: { code: string } } }) => e.data.channel.code)).toEqual([
+      'tail-a',
+      'tail-b',
+    ]);
+    // Reading on from `next` finds nothing older again, only what comes after.
+    await t.api('POST', '/api/channels', {
+      body: { code: 'tail-c', name: 'tail-c', type: 'web', currency: 'EUR', locales: ['en'] },
+    });
+    const on = await t.api('GET', `/api/events?after=${tail.body.next}&types=channel.created`);
+    expect(on.body.items.map((e: { data: { channel: { code: string } } }) => e.data.channel.code)).toEqual([
+      'tail-c',
+    ]);
+    const both = await t.api('GET', `/api/events?newest=true&after=${tail.body.next}`);
+    expect(both.status).toBe(400);
+    expect(JSON.stringify(both.body)).toContain('querystring.newest');
+  });
 });

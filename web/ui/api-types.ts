@@ -9070,8 +9070,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Read the event log in order (CloudEvents 1.0), from a cursor or after an event id
-     * @description `next` is past every event read, matching the filter or not; a page with fewer items than the limit ends at the head of the log.
+     * Read the event log in order (CloudEvents 1.0), from a cursor or after an event id, or its newest events
+     * @description `next` is past every event read, matching the filter or not; a page with fewer items than the limit ends at the head of the log. With `newest=true` (and no `after`): the newest `limit` matching events, in log order, among the last 100000 of the log, and `next` is the head they were read at, to read on from.
      */
     get: {
       parameters: {
@@ -9081,6 +9081,8 @@ export interface paths {
           /** @description at a till (inbox:till): also the inbox events about the customer of this sale’s cart (as /api/stream?cart=), for polling when the stream is unavailable */
           cart?: string;
           limit?: number;
+          /** @description the newest events instead of those after a cursor */
+          newest?: 'true' | 'false';
           subject?: string;
           /** @description comma-separated types; a trailing * matches a prefix */
           types?: string;

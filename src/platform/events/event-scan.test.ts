@@ -4,7 +4,7 @@ import { inTransaction } from '../context.js';
 import { describeEachDatabase } from '../testing/test-databases.js';
 import { allowTestEvents } from '../testing/test-events.js';
 import { appendEvents, type Cursor, eventsInsertFragment, headCursor, type NewEvent } from './event-log.js';
-import { type ScannedEvents, scanEvents, scanPage } from './event-scan.js';
+import { readTail, type ScannedEvents, scanEvents, scanPage } from './event-scan.js';
 
 allowTestEvents('scan.hit', 'scan.miss', 'scan.late');
 
@@ -116,5 +116,64 @@ describeEachDatabase('filtered reads and late commits', [], (t) => {
       if (found.length === 0) await new Promise((r) => setTimeout(r, 50));
     }
     expect(found).toEqual([1]);
+  });
+});
+
+describeEachDatabase('the newest events of the log (readTail)', [], (t) => {
+  it('walks back from the head in bounded steps and returns the newest matches in log order', async () => {
+    const list = [
+      ev('scan.hit', 1),
+      ...[2, 3, 4, 5, 6].map((n) => ev('scan.miss', n)),
+      ev('scan.hit', 7),
+      ...[8, 9, 10, 11].map((n) => ev('scan.miss', n)),
+      ev('scan.hit', 12),
+      ev('scan.miss', 13),
+    ];
+    await inTransaction(t.ctx(), (tx) => appendEvents(tx, list));
+    const head = await headCursor(t.database.db);
+    // Walks of 4: [13..10] holds 12, [9..6] holds 7, [5..2] none, [1..] holds 1.
+    const two = await readTail(t.database.db, { types: ['scan.hit'], limit: 2, scanRows: 4 });
+    expect(two.events.map((e) => e.payload.n)).toEqual([7, 12]);
+    expect(two.head).toEqual(head);
+    const all = await readTail(t.database.db, { types: ['scan.hit'], limit: 10, scanRows: 4 });
+    expect(all.events.map((e) => e.payload.n)).toEqual([1, 7, 12]);
+    // The walk is bounded: 8 events back from the head reach 12 and 7, not 1.
+    const bounded = await readTail(t.database.db, {
+      types: ['scan.hit'],
+      limit: 10,
+      scanRows: 4,
+      walkRows: 8,
+    });
+    expect(bounded.events.map((e) => e.payload.n)).toEqual([7, 12]);
+    // Without a filter: the newest events of any type.
+    const newest = await readTail(t.database.db, { limit: 3 });
+    expect(newest.events.map((e) => e.payload.n)).toEqual([11, 12, 13]);
+    expect(newest.head).toEqual(head);
+  });
+
+  it('does not read past a running transaction: its head is where a follower can safely go on from', async () => {
+    if (t.kind === 'pglite') {
+      // One connection: transactions are serialized, so there is no late commit to read past.
+      expect(t.database.kind).toBe('pglite');
+      return;
+    }
+    await inTransaction(t.ctx(), (tx) => appendEvents(tx, [ev('scan.hit', 20)]));
+    const before = await headCursor(t.database.db);
+    const release = deferred();
+    const written = deferred();
+    const late = inTransaction(t.ctx(), async (tx) => {
+      await tx.db.execute(eventsInsertFragment(tx, [ev('scan.late', 21)]).query);
+      written.resolve();
+      await release.promise;
+    });
+    await written.promise;
+    await inTransaction(t.ctx(), (tx) => appendEvents(tx, [ev('scan.hit', 22)]));
+    const tail = await readTail(t.database.db, { limit: 5 });
+    expect(tail.events.map((e) => e.payload.n)).not.toContain(22);
+    expect(tail.head).toEqual(before);
+    release.resolve();
+    await late;
+    const after = await readTail(t.database.db, { limit: 3 });
+    expect(after.events.map((e) => e.payload.n)).toEqual([20, 21, 22]);
   });
 });

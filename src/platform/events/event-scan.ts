@@ -97,6 +97,68 @@ export async function scanPage(
   }
 }
 
+type TailStepRow = EventSqlRow & {
+  walked: string | number;
+  low_tx: number | null;
+  low_pos: number | null;
+  high_tx: number | null;
+  high_pos: number | null;
+};
+
+/** Events a tail read walks back at most, in steps of SCAN_ROWS. */
+export const TAIL_WALK_ROWS = 100_000;
+
+/**
+ * The newest `limit` matching committed events, in log order, and the head of the log they were
+ * read at, for a reader that starts at its end (a console's tail) and follows from the head on:
+ * it walks back from the head in bounded steps (at most `walkRows` events, one statement each)
+ * instead of paging the log from its start. A filter that matches seldom may find fewer.
+ */
+export async function readTail(
+  exec: Executor,
+  opts: Omit<ReadOptions, 'after' | 'serialized'> & { limit: number; walkRows?: number; scanRows?: number },
+): Promise<{ events: StoredEvent[]; head: Cursor }> {
+  const limit = Math.min(Math.max(opts.limit, 1), 1000);
+  const scanRows = Math.max(opts.scanRows ?? SCAN_ROWS, limit);
+  const filter = eventFilters(opts) ?? sql`true`;
+  const found: StoredEvent[][] = [];
+  let matched = 0;
+  let head: Cursor | null = null;
+  let before: Cursor | null = null;
+  for (let walked = 0; matched < limit && walked < (opts.walkRows ?? TAIL_WALK_ROWS); walked += scanRows) {
+    const raw: TailStepRow[] = await rows<TailStepRow>(
+      exec,
+      sql`with walked as materialized (
+            select tx_id, position, ${filter} as hit from events
+            where tx_id < ${HORIZON}
+              ${before ? sql`and (tx_id, position) < (${before.txId}::bigint, ${before.position}::bigint)` : sql``}
+            order by tx_id desc, position desc limit ${scanRows}),
+          low as (select tx_id, position from walked order by tx_id, position limit 1),
+          high as (select tx_id, position from walked order by tx_id desc, position desc limit 1)
+          select e.*, (select count(*) from walked) as walked, low.tx_id as low_tx, low.position as low_pos,
+                 high.tx_id as high_tx, high.position as high_pos
+          from (select 1) one
+          left join low on true
+          left join high on true
+          left join lateral (
+            select x.* from (select tx_id, position from walked where hit
+                             order by tx_id desc, position desc limit ${limit - matched}) w
+            cross join lateral (select ${RETURNING} from events
+                                where events.tx_id = w.tx_id and events.position = w.position) x) e on true
+          order by e.tx_id, e.position`,
+    );
+    const first = raw[0];
+    if (first?.high_tx != null && !head)
+      head = { txId: Number(first.high_tx), position: Number(first.high_pos) };
+    const events = raw.filter((r) => r.id != null).map(toStoredEvent);
+    found.unshift(events);
+    matched += events.length;
+    if (first?.low_tx == null || Number(first.walked) < scanRows) break;
+    before = { txId: Number(first.low_tx), position: Number(first.low_pos) };
+  }
+  return { events: found.flat(), head: head ?? LOG_START };
+}
+
 /**
  * Waits until every transaction of this database that was running when it was called has ended, or
  * about `maxWaitMs` have passed. Readers never read past a running transaction (it may still commit

@@ -18,7 +18,7 @@ import type { Database } from '../db/database.js';
 import { type MigrationSet, migrationsApplied } from '../db/migrate.js';
 import { toCloudEvent } from '../events/cloudevents.js';
 import { type Cursor, decodeCursor, encodeCursor, findEvent, LOG_START } from '../events/event-log.js';
-import { awaitEarlierTransactions, scanPage } from '../events/event-scan.js';
+import { awaitEarlierTransactions, readTail, scanPage, TAIL_WALK_ROWS } from '../events/event-scan.js';
 import type { Metrics } from '../metrics.js';
 import { sendProblem } from './problem.js';
 import { browserKeys, KEY_KINDS, publicRoute, secretKeys } from './route-policy.js';
@@ -283,14 +283,18 @@ export const platformApiRoutes =
         config: { policy: browserKeys('events:read', 'own') },
         schema: {
           tags: ['events'],
-          summary: 'Read the event log in order (CloudEvents 1.0), from a cursor or after an event id',
-          description:
-            '`next` is past every event read, matching the filter or not; a page with fewer items than the limit ends at the head of the log.',
+          summary:
+            'Read the event log in order (CloudEvents 1.0), from a cursor or after an event id, or its newest events',
+          description: `\`next\` is past every event read, matching the filter or not; a page with fewer items than the limit ends at the head of the log. With \`newest=true\` (and no \`after\`): the newest \`limit\` matching events, in log order, among the last ${TAIL_WALK_ROWS} of the log, and \`next\` is the head they were read at, to read on from.`,
           querystring: z.strictObject({
             after: z.string().optional().describe('an event id or a cursor (omnihubcursor) to read after'),
             types: z.string().optional().describe('comma-separated types; a trailing * matches a prefix'),
             subject: z.string().optional(),
             limit: z.coerce.number().int().min(1).max(1000).default(100),
+            newest: z
+              .enum(['true', 'false'])
+              .optional()
+              .describe('the newest events instead of those after a cursor'),
             cart: z
               .string()
               .regex(/^[A-Za-z0-9_-]{1,80}$/)
@@ -304,6 +308,11 @@ export const platformApiRoutes =
       },
       async (request) => {
         const q = request.query;
+        const newest = q.newest === 'true';
+        if (newest && q.after)
+          throw new AppError('validation_failed', 'newest reads from the head: give no after with it', {
+            issues: [{ path: 'querystring.newest', message: 'not with after' }],
+          });
         let after: Cursor = LOG_START;
         if (q.after) {
           const c = decodeCursor(q.after) ?? (await findEvent(request.ctx.db, q.after));
@@ -321,15 +330,17 @@ export const platformApiRoutes =
             .map((s) => s.trim())
             .filter(Boolean),
         );
-        // What was committed before this request is in its answer (read-your-writes for API clients).
-        await awaitEarlierTransactions(request.ctx.db);
-        const { events: items, scannedTo } = await scanPage(request.ctx.db, {
-          after,
+        const filter = {
           limit: q.limit,
           ...(types.length ? { types } : {}),
           ...(q.subject ? { subject: q.subject } : {}),
           ...(channelId ? { channelId } : {}),
-        });
+        };
+        // What was committed before this request is in its answer (read-your-writes for API clients).
+        await awaitEarlierTransactions(request.ctx.db);
+        const { events: items, scannedTo } = newest
+          ? await readTail(request.ctx.db, filter).then((t) => ({ events: t.events, scannedTo: t.head }))
+          : await scanPage(request.ctx.db, { after, ...filter });
         // Inbox events are the inbox's: a till (inbox:till) naming its sale's cart hears of that customer.
         const actor = request.ctx.actor;
         const audience =
