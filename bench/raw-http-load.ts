@@ -48,13 +48,13 @@ export function httpRequestBytes(
   return Buffer.from(`${head}\r\n${body ?? ''}`);
 }
 
-const HEADER_END = Buffer.from('\r\n\r\n');
+export const HEADER_END = Buffer.from('\r\n\r\n');
 const CONTENT_LENGTH = /\r\ncontent-length: *(\d+)/i;
 // How Node writes the header Fastify sets: found in the bytes, without decoding the head.
 const CONTENT_LENGTH_LOWER = Buffer.from('\r\ncontent-length: ');
 
 /** The reply's body length from its head (bytes 0..headEnd). */
-function contentLength(buf: Buffer, headEnd: number): number {
+export function contentLength(buf: Buffer, headEnd: number): number {
   const at = buf.indexOf(CONTENT_LENGTH_LOWER);
   if (at < 0 || at > headEnd) {
     return Number(CONTENT_LENGTH.exec(buf.toString('latin1', 0, headEnd + 2))?.[1] ?? 0);

@@ -7,6 +7,7 @@
 import { cpuWindow } from '../cpu-usage.js';
 import { api, type BenchContext, keepAliveJsonClient, percentile, type Scenario } from '../harness.js';
 import { startInProcessHub } from '../in-process-hub.js';
+import { rawJsonClient } from '../raw-json-client.js';
 import { type Call, countRoundTrips, type RoundTripReport } from '../round-trips.js';
 import { consumersCaughtUp, scaleOf, seedOrders, seedUrl } from '../scale-seed.js';
 
@@ -243,7 +244,11 @@ const scenario: Scenario = async (b) => {
   }
   const latencies: number[] = [];
   let failedRequests = 0;
-  const client = keepAliveJsonClient(b.baseUrl, concurrency);
+  // --client node-http: node:http's client instead, to compare the load generator's own CPU.
+  const client =
+    b.args.client === 'node-http'
+      ? keepAliveJsonClient(b.baseUrl, concurrency)
+      : rawJsonClient(b.baseUrl, concurrency);
   const auth = { authorization: `Bearer ${setup.key}` };
   const call: Call = async (method, path, body, headers = {}) => {
     const t0 = performance.now();

@@ -2,7 +2,7 @@
 // it, even when the shared reader hands that event out before the client is in the fan-out list.
 import { EventEmitter } from 'node:events';
 import type { ServerResponse } from 'node:http';
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { deferred } from '../../kernel/index.js';
 import { inTransaction } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
@@ -12,7 +12,7 @@ import { allowTestEvents } from '../../platform/testing/test-events.js';
 import { startEventStreamHub } from './event-stream.js';
 
 // The made-up event types these tests append (the log checks every type against a schema).
-allowTestEvents('join.after_start', 'leave.replay');
+allowTestEvents('join.after_start', 'leave.replay', 'idle.first_client');
 
 /** A response that keeps what is written and tells a test when a frame with `needle` arrives. */
 function fakeResponse() {
@@ -154,6 +154,32 @@ describeEachDatabase('event stream hub', [], (t) => {
       hub.reserve('key_1'); // a's slot came back
       b.release();
     } finally {
+      await hub.stop();
+    }
+  });
+  it('sleeps through commits while no client is connected, and follows the log once one is', async () => {
+    const hub = startEventStreamHub({
+      database: t.database,
+      log: testLog as never,
+      pollMs: 60_000,
+      heartbeatMs: 60_000,
+    });
+    const waits = vi.spyOn(t.database.notifier, 'wait');
+    try {
+      // Commits elsewhere in the process: the idle reader is not woken for each (no wait re-armed).
+      for (let i = 0; i < 20; i++) {
+        t.database.notifier.notify();
+        await new Promise((r) => setImmediate(r));
+      }
+      expect(waits).not.toHaveBeenCalled();
+      const client = fakeResponse();
+      await hub.connect(() => client.response, { types: ['idle.*'], channelId: null }, null);
+      await inTransaction(t.ctx(), (tx) =>
+        appendEvent(tx, { type: 'idle.first_client', subject: 's', payload: {} }),
+      );
+      await client.until('idle.first_client');
+    } finally {
+      waits.mockRestore();
       await hub.stop();
     }
   });

@@ -117,6 +117,8 @@ export function startEventStreamHub(opts: {
   const abort = new AbortController();
   const pollMs = opts.pollMs ?? (database.kind === 'postgres' ? 250 : 1000);
   let cursor: Cursor | null = null;
+  /** Set while the reader waits for a first client. */
+  let wakeIdleReader: (() => void) | undefined;
   const failures = loopFailureLog(log, 'event stream reader');
 
   const write = (c: StreamClient, e: StoredEvent) => {
@@ -135,9 +137,18 @@ export function startEventStreamHub(opts: {
         const seen = database.notifier.version;
         if (!clients.size) {
           // With no client there is nothing to follow (and nothing to read): start again from the
-          // head when one connects.
+          // head when one connects. Commits do not wake it: at checkout load they came several times
+          // an order, each a timer and a turn of this loop for nobody.
           cursor = null;
-          await database.notifier.wait(pollMs, abort.signal, seen);
+          await new Promise<void>((resolve) => {
+            const wake = () => {
+              wakeIdleReader = undefined;
+              abort.signal.removeEventListener('abort', wake);
+              resolve();
+            };
+            wakeIdleReader = wake;
+            abort.signal.addEventListener('abort', wake, { once: true });
+          });
           continue;
         }
         if (!cursor) cursor = await headCursor(database.db);
@@ -219,7 +230,7 @@ export function startEventStreamHub(opts: {
       // An idle reader follows from here (never from a later head, which would skip events).
       if (!cursor) cursor = resumeAfter ? await headCursor(database.db) : start;
       res.write(': connected\n\n');
-      database.notifier.notify(); // the shared reader may be idle with no clients; wake it
+      wakeIdleReader?.(); // the shared reader waits for a client when it has none
       // Replay from the log, then hand over to the live feed; `last` drops anything seen twice.
       try {
         let from = start;
