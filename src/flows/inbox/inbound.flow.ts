@@ -1,11 +1,12 @@
 // Inbound messages, filed in batches: a webhook delivery of N messages, and the deliveries and chat
 // messages arriving while an earlier batch is being written, go together (group commit, as the
 // customers ingest queue and the wallet's debit batcher do). A batch is resolved as sets: identity
-// for every sender in one ingest batch (customers.identifyMany), their clusters in one read
-// (customers.subjects), the messages on their conversations in one read and one write
+// for every sender in one ingest batch (customers.identifyMany, which also tells each sender's
+// cluster as it wrote it; only customers named by the caller and redeliveries are read with
+// customers.subjects), the messages on their conversations in one read and one write
 // (inbox.recordInboundBatch), and the conversations it opened on the timelines in one transaction.
 // One batch is in flight at a time: what arrives meanwhile waits and goes in the next, larger batch.
-// A batch costs ~13 statements whatever its size, so fewer, larger batches cost less CPU per message
+// A batch costs ~12 statements whatever its size, so fewer, larger batches cost less CPU per message
 // in the hub and in PostgreSQL than several small ones side by side (which also wait on each other's
 // identity locks).
 import { createHash } from 'node:crypto';
@@ -71,19 +72,26 @@ async function fileBatch(
     }),
   );
   const profileOf = inputs.map((input) => input.customerId ?? null);
+  // The clusters the identify wrote come with its results; the others (a customer named by the
+  // caller, a redelivery) are read.
+  const clusters = new Map<string, { rootId: string; profileIds: string[] }>();
   // An address the customers module will not take (a placeholder, a blocked value) still gets its
   // message stored, on a conversation without a profile, for an agent to read.
   unknown.forEach((i, k) => {
     const r = found[k]!;
     profileOf[i] = r.ok ? r.value.customerId : null;
+    if (r.ok && r.value.profileIds)
+      clusters.set(r.value.customerId, { rootId: r.value.customerId, profileIds: r.value.profileIds });
   });
   inputs.forEach((input, i) => {
     const key = input.customerId ? null : identifyMessageId(input);
     const first = key === null ? undefined : firstOf.get(key);
     if (first !== undefined && first !== i) profileOf[i] = profileOf[first]!;
   });
-  const ids = [...new Set(profileOf.filter((id): id is string => id !== null))];
-  const clusters = ids.length ? await deps.customers.subjects(ctx, ids, { facts: false }) : new Map();
+  const unread = [...new Set(profileOf.filter((id): id is string => id !== null && !clusters.has(id)))];
+  if (unread.length)
+    for (const [id, subject] of await deps.customers.subjects(ctx, unread, { facts: false }))
+      clusters.set(id, subject);
   const records: RecordInboundInput[] = inputs.map((input, i) => {
     const id = profileOf[i];
     const cluster = id ? clusters.get(id) : undefined;

@@ -90,7 +90,14 @@ export interface IdentifyInput {
 }
 
 export type IdentifyResult = Result<
-  { customerId: string },
+  {
+    customerId: string;
+    /**
+     * The profile ids of the customer's cluster as this identify wrote it (null when it wrote nothing,
+     * e.g. a duplicate: read them with `subjects`).
+     */
+    profileIds: string[] | null;
+  },
   { reason: 'invalid_identifiers'; errors: Array<{ path: string; message: string }> }
 >;
 

@@ -97,7 +97,7 @@ export function createCustomersService(options: CustomersOptions = {}): Customer
     for (const [i, input] of inputs.entries())
       byChannel.set(input.channelId, [...(byChannel.get(input.channelId) ?? []), i]);
     const groups = [...byChannel];
-    const results = await ingestion.ingestMany(
+    const { results, clusters } = await ingestion.ingestMany(
       ctx,
       groups.map(([channelId, indexes]) => ({
         source: { id: `api:${channelId}`, channelId, sharedDevices: false },
@@ -121,7 +121,7 @@ export function createCustomersService(options: CustomersOptions = {}): Customer
         const result = results[g]![k];
         out[i] =
           result?.status === 'stored' || (result?.status === 'duplicate' && result.profileId)
-            ? ok({ customerId: result.profileId! })
+            ? ok({ customerId: result.profileId!, profileIds: clusters.get(result.profileId!) ?? null })
             : fail({
                 reason: 'invalid_identifiers' as const,
                 errors:

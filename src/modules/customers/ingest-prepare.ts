@@ -38,6 +38,8 @@ export interface IngestJob {
   source: IngestSource;
   events: PreparedEvent[];
   results: IngestEventResult[];
+  /** Root → the profile ids of its cluster as the write left it, for the roots its events landed on. */
+  clusters: Map<string, string[]>;
   done: Deferred<IngestEventResult[]>;
 }
 

@@ -145,6 +145,13 @@ export function planIngestWrite(input: IngestWriteInput): {
     if (list) list.push(x);
     else membersByRoot.set(r, [x]);
   }
+  for (const e of fresh) {
+    const root = rootOf(plan.landing.get(e.ref)!);
+    sourceOf.get(e.ref)!.clusters.set(
+      root,
+      (membersByRoot.get(root) ?? []).map((m) => m.id),
+    );
+  }
   for (const root of touchedRoots) {
     const members = membersByRoot.get(root) ?? [];
     const lim = limited.get(root);

@@ -120,36 +120,45 @@ export function createIngestion(opts: IngestOptions) {
      * stitched and reflected in profiles, and the promise resolves after they are committed.
      */
     async ingest(ctx: Ctx, source: IngestSource, events: IngestEventInput[]): Promise<IngestEventResult[]> {
-      return (await ingestMany(ctx, [{ source, events }]))[0]!;
+      return (await ingestMany(ctx, [{ source, events }])).results[0]!;
     },
     ingestMany,
   };
 
-  /** Events of several sources queued together, so they commit in the same batch when they can. */
+  /**
+   * Events of several sources queued together, so they commit in the same batch when they can; with
+   * each result list, the clusters the stored events landed on (root → its profile ids as written).
+   */
   async function ingestMany(
     ctx: Ctx,
     parts: ReadonlyArray<{ source: IngestSource; events: IngestEventInput[] }>,
-  ): Promise<IngestEventResult[][]> {
+  ): Promise<{ results: IngestEventResult[][]; clusters: Map<string, string[]> }> {
     const tombstones = await opts.tombstones.hasher(ctx);
     const jobs: IngestJob[] = [];
-    const out = parts.map(({ source, events }) => {
-      const { results, prepared } = prepareEvents(rules, source, events, {
-        receivedAt: ctx.clock.now(),
-        maxFutureSkewMs: opts.maxFutureSkewMs,
-        tombstones,
-      });
-      if (prepared.length) jobs.push({ ctx, source, events: prepared, results, done: deferred() });
-      return results;
-    });
+    const clusters = new Map<string, string[]>();
+    const out = {
+      results: parts.map(({ source, events }) => {
+        const { results, prepared } = prepareEvents(rules, source, events, {
+          receivedAt: ctx.clock.now(),
+          maxFutureSkewMs: opts.maxFutureSkewMs,
+          tombstones,
+        });
+        if (prepared.length)
+          jobs.push({ ctx, source, events: prepared, results, clusters: new Map(), done: deferred() });
+        return results;
+      }),
+      clusters,
+    };
     if (jobs.length === 0) return out;
     if (ctx.inTx) {
       // Inside a caller's transaction there is nothing to coalesce with (nor a retry to make).
       await commitIngestBatch(jobs, { rules, thresholds, limitedTypes: limitedTypesOf(rules), onStored });
-      return out;
+    } else {
+      queue.push(...jobs);
+      drain();
+      await Promise.all(jobs.map((j) => j.done.promise));
     }
-    queue.push(...jobs);
-    drain();
-    await Promise.all(jobs.map((j) => j.done.promise));
+    for (const j of jobs) for (const [root, ids] of j.clusters) clusters.set(root, ids);
     return out;
   }
 }

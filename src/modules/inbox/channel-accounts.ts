@@ -77,10 +77,32 @@ export interface ChannelAccountStore {
   remove(ctx: Ctx, id: string): Promise<void>;
 }
 
+/**
+ * How long an account read by id is kept in this process. Every webhook delivery reads its account
+ * (to verify the signature), and accounts change rarely: a change made here drops the kept ones at
+ * once; one made on another node (or by hand in SQL) is honoured within this time.
+ */
+export const KEPT_ACCOUNT_MS = 5_000;
+/** Accounts kept at most (ids come from URLs: unknown ones are never kept, this bounds the rest). */
+const MAX_KEPT_ACCOUNTS = 1_000;
+
 export function createChannelAccountStore(
-  deps: { secrets?: SecretBox | undefined } = {},
+  deps: { secrets?: SecretBox | undefined; now?: () => number } = {},
 ): ChannelAccountStore {
   const box = deps.secrets ?? createSecretBox(undefined);
+  const nowMs = deps.now ?? Date.now;
+  const kept = new Map<string, { account: ChannelAccountWithCredentials; at: number }>();
+  // Bumped by every change: a read that began before one must not keep what it read.
+  let generation = 0;
+  const drop = () => {
+    generation++;
+    kept.clear();
+  };
+  /** After a change is written: now, and again once it commits (inside a caller's transaction). */
+  const forget = (ctx: Ctx) => {
+    drop();
+    ctx.afterCommit(drop);
+  };
   const where = (id: string) => `inbox_channel_accounts.credentials:${id}`;
   const toAccount = (r: AccountRow, credentialNames: string[]): ChannelAccount => ({
     id: r.id,
@@ -118,6 +140,7 @@ export function createChannelAccountStore(
               updated_at = excluded.updated_at
             returning *`,
       );
+      forget(ctx);
       return toAccount(r!, Object.keys(input.credentials).sort());
     },
     async list(ctx) {
@@ -131,11 +154,21 @@ export function createChannelAccountStore(
       });
     },
     async withCredentials(ctx, id) {
+      // Inside a transaction the read may see its own uncommitted change: not kept.
+      const k = ctx.inTx ? undefined : kept.get(id);
+      if (k && nowMs() - k.at <= KEPT_ACCOUNT_MS) return k.account;
+      const gen = generation;
+      const at = nowMs();
       const r = await firstRow<AccountRow>(
         ctx.db,
         sql`select * from inbox_channel_accounts where id = ${id}`,
       );
-      return r ? opened(r) : null;
+      const account = r ? opened(r) : null;
+      if (account && !ctx.inTx && gen === generation) {
+        if (kept.size >= MAX_KEPT_ACCOUNTS) kept.clear();
+        kept.set(id, { account, at });
+      }
+      return account;
     },
     async activeOfKind(ctx, kind) {
       const r = await firstRow<AccountRow>(
@@ -178,6 +211,7 @@ export function createChannelAccountStore(
         ctx.db,
         sql`delete from inbox_channel_accounts where id = ${id} returning id`,
       );
+      forget(ctx);
       if (!r) throw new AppError('not_found', `There is no channel account ${id}`);
     },
   };

@@ -19,6 +19,7 @@ export {
   type ChannelAccountStore,
   type ChannelAccountWithCredentials,
   createChannelAccountStore,
+  KEPT_ACCOUNT_MS,
   type SaveChannelAccountInput,
 } from './channel-accounts.js';
 export { type ChannelAccountRouteDeps, channelAccountRoutes } from './channel-accounts.routes.js';

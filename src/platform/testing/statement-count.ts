@@ -2,11 +2,16 @@
 // issues while `run` runs (background work included), with what `run` returned.
 import pg from 'pg';
 
-export async function countStatements<T>(run: () => Promise<T>): Promise<{ result: T; statements: number }> {
+/** `matching`: only statements whose text it matches are counted. */
+export async function countStatements<T>(
+  run: () => Promise<T>,
+  matching?: RegExp,
+): Promise<{ result: T; statements: number }> {
   const original = pg.Client.prototype.query;
   let statements = 0;
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    statements++;
+    const text = typeof args[0] === 'string' ? args[0] : ((args[0] as { text?: string })?.text ?? '');
+    if (!matching || matching.test(text)) statements++;
     return (original as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof original;
   try {
