@@ -29,7 +29,7 @@ async function must<T = any>(p: Promise<{ status: number; body: T }>, what: stri
   return r.body;
 }
 
-async function setup(b: BenchContext) {
+export async function setup(b: BenchContext) {
   const channel = await must(
     api(b, 'POST', '/api/channels', {
       code: 'bench-shopify',
@@ -163,7 +163,7 @@ async function allDeliveries(b: BenchContext, connectorId: string): Promise<Deli
 }
 
 /** Delivery `i` as bytes on the wire: signed, ids in pairs one apart (the second is the first + 1). */
-function deliveryBytes(host: string, connectorId: string, i: number): Buffer {
+export function deliveryBytes(host: string, connectorId: string, i: number): Buffer {
   const id = BASE_ID + BigInt(Math.floor(i / 2) * 1000 + (i % 2));
   const body = orderBody(id, i);
   return httpRequestBytes(
