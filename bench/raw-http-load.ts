@@ -2,18 +2,26 @@
 // on kept-alive sockets one at a time per socket, replies read just far enough for the status and
 // body length. autocannon (a parser, histograms and a request builder per request) cost the
 // hot-SKU bench ~70 µs of CPU per request, a third of the machine's budget at 10,000/s.
+//
+// Two loops: closed (`connections` sockets, each sending its next request once the last one was
+// answered) and open (`ratePerSecond`: request k leaves at start + k / rate whether or not earlier
+// ones were answered, on an idle socket or a new one, so a slow server meets the arrivals that a
+// population of senders would make, as fetch() with its unbounded pool did).
 import { connect, type Socket } from 'node:net';
 
 export interface RawLoadOptions {
   baseUrl: string;
+  /** Closed loop: the sockets. Open loop: the most sockets open at once (a due request waits for one). */
   connections: number;
   /** The requests to send, each whole (request line, headers, body); each sent once, in order. */
   requests?: readonly Buffer[];
   /**
-   * Or requests sent until `durationMs` has passed: one again and again, several in turn, or the
-   * k-th made by a function (a new query each time).
+   * Or requests sent until `durationMs` has passed (closed loop only): one again and again, several
+   * in turn, or the k-th made by a function (a new query each time).
    */
   repeat?: { request: Buffer | readonly Buffer[] | ((k: number) => Buffer); durationMs: number };
+  /** Open loop: `requests[k]` is due at start + k / ratePerSecond. */
+  ratePerSecond?: number;
   /** Each reply's status; its body only when `wantBody` says so for that status (decoding costs). */
   onReply?: (status: number, body: string | undefined) => void;
   wantBody?: (status: number) => boolean;
@@ -27,11 +35,15 @@ export interface RawLoadResult {
   errors: number;
   timeouts: number;
   statuses: Map<number, number>;
-  /** Latencies in ms, one per answered request (sorted). */
+  /** Latencies in ms, one per answered request (sorted), from the write of its bytes. */
   latencies: Float64Array;
   /** The answered replies' bodies, in bytes. */
   bodyBytes: number;
   elapsedMs: number;
+  /** Open loop: the most a request left after it was due (ms), waiting for a socket or the timer. */
+  maxSendLagMs?: number;
+  /** The most sockets open at once. */
+  socketsOpened: number;
 }
 
 /** One request's bytes: method, path, headers and an optional JSON body (content-length set). */
@@ -70,17 +82,17 @@ export function contentLength(buf: Buffer, headEnd: number): number {
 
 /**
  * Reads a socket's replies one after the other: the head is gathered until its end, the body only
- * counted (or gathered when its text is wanted), so a reply of many chunks costs no copies.
+ * counted (its text made only when asked for), so a reply of many chunks costs no copies.
  */
 function replyReader(
-  wantBody: ((status: number) => boolean) | undefined,
-  onReply: (status: number, body: string | undefined, bodyBytes: number) => void,
+  onReply: (status: number, bodyBytes: number, body: () => string) => void,
 ): (chunk: Buffer) => void {
   let head: Buffer | null = null;
   let status = 0;
   let length = 0;
   let remaining = -1; // body bytes still to come; -1 while a head is being read
-  let parts: Buffer[] | null = null;
+  let parts: Buffer[] = [];
+  const body = () => Buffer.concat(parts).toString('utf8');
   return (chunk) => {
     let buf = chunk;
     for (;;) {
@@ -96,35 +108,145 @@ function replyReader(
         status = (all[9]! - 48) * 100 + (all[10]! - 48) * 10 + (all[11]! - 48);
         length = contentLength(all, headEnd);
         remaining = length;
-        parts = wantBody?.(status) ? [] : null;
+        parts = [];
         buf = all.subarray(headEnd + 4);
       }
       const take = Math.min(remaining, buf.length);
-      parts?.push(buf.subarray(0, take));
+      if (take > 0) parts.push(buf.subarray(0, take));
       remaining -= take;
       buf = buf.subarray(take);
       if (remaining > 0) return;
       remaining = -1;
-      const body = parts ? Buffer.concat(parts).toString('utf8') : undefined;
-      parts = null;
-      onReply(status, body, length);
+      onReply(status, length, body);
     }
   };
 }
 
-export async function rawHttpLoad(opts: RawLoadOptions): Promise<RawLoadResult> {
-  const url = new URL(opts.baseUrl);
+/** What the sockets of one run share: the counts, the latencies and the sockets awaiting a reply. */
+class LoadRun {
+  answered = 0;
+  bodyBytes = 0;
+  errors = 0;
+  timeouts = 0;
+  readonly statuses = new Map<number, number>();
+  readonly latencies: Float64Array;
+  /** Sockets connecting or awaiting a reply, with the time they started waiting. */
+  readonly waiting = new Map<RawSocket, number>();
+  open = 0;
+  mostOpen = 0;
+  private readonly sweep: NodeJS.Timeout;
+
+  constructor(
+    readonly url: URL,
+    readonly opts: RawLoadOptions,
+    capacity: number,
+  ) {
+    this.latencies = new Float64Array(capacity);
+    const timeoutMs = opts.timeoutMs ?? 30_000;
+    // One sweep over the sockets' waits instead of a timer re-armed for every request.
+    this.sweep = setInterval(
+      () => {
+        const now = performance.now();
+        for (const [socket, since] of this.waiting) if (now - since > timeoutMs) socket.fail(true);
+      },
+      Math.min(1_000, timeoutMs),
+    );
+  }
+
+  record(status: number, latencyMs: number, bodyBytes: number, body: () => string) {
+    this.latencies[this.answered++] = latencyMs;
+    this.bodyBytes += bodyBytes;
+    this.statuses.set(status, (this.statuses.get(status) ?? 0) + 1);
+    this.opts.onReply?.(status, this.opts.wantBody?.(status) ? body() : undefined);
+  }
+
+  stop() {
+    clearInterval(this.sweep);
+  }
+}
+
+/**
+ * One kept-alive socket that writes `first` once connected, then, after each reply, whatever
+ * `next` gives (nothing: it waits idle until `send`, or `end`). Calls `gone` once when it closes.
+ */
+class RawSocket {
+  private readonly socket: Socket;
+  private sentAt = 0;
+  private closed = false;
+
+  constructor(
+    private readonly run: LoadRun,
+    first: Buffer,
+    private readonly next: (s: RawSocket) => Buffer | undefined,
+    private readonly gone: () => void,
+  ) {
+    run.open++;
+    run.mostOpen = Math.max(run.mostOpen, run.open);
+    run.waiting.set(this, performance.now());
+    this.socket = connect({ host: run.url.hostname, port: Number(run.url.port), noDelay: true });
+    this.socket.on('connect', () => this.send(first));
+    this.socket.on('error', () => this.fail(false));
+    this.socket.on('data', (chunk: Buffer) => this.read(chunk));
+    this.socket.on('close', () => this.close());
+  }
+
+  send(request: Buffer) {
+    this.sentAt = performance.now();
+    this.run.waiting.set(this, this.sentAt);
+    this.socket.write(request);
+  }
+
+  end() {
+    this.socket.end();
+  }
+
+  fail(timedOut: boolean) {
+    if (this.closed) return;
+    if (timedOut) this.run.timeouts++;
+    else this.run.errors++;
+    this.socket.destroy();
+    this.close();
+  }
+
+  private close() {
+    if (this.closed) return;
+    this.closed = true;
+    this.run.waiting.delete(this);
+    this.run.open--;
+    this.gone();
+  }
+
+  private readonly read = replyReader((status, bodyBytes, body) => {
+    this.run.waiting.delete(this);
+    this.run.record(status, performance.now() - this.sentAt, bodyBytes, body);
+    const request = this.next(this);
+    if (request) this.send(request);
+  });
+}
+
+function result(run: LoadRun, sent: number, started: number, maxSendLagMs?: number): RawLoadResult {
+  run.stop();
+  return {
+    sent,
+    answered: run.answered,
+    errors: run.errors,
+    timeouts: run.timeouts,
+    statuses: run.statuses,
+    latencies: run.latencies.slice(0, run.answered).sort(),
+    bodyBytes: run.bodyBytes,
+    elapsedMs: performance.now() - started,
+    ...(maxSendLagMs === undefined ? {} : { maxSendLagMs: Math.round(maxSendLagMs * 1000) / 1000 }),
+    socketsOpened: run.mostOpen,
+  };
+}
+
+/** Closed loop: `connections` sockets, each sending the next request once its last was answered. */
+function closedLoop(opts: RawLoadOptions, url: URL): Promise<RawLoadResult> {
   const total = opts.requests?.length ?? Number.POSITIVE_INFINITY;
-  const latencies = new Float64Array(Number.isFinite(total) ? total : 4_000_000);
-  const statuses = new Map<number, number>();
-  const timeoutMs = opts.timeoutMs ?? 30_000;
-  let next = 0;
-  let answered = 0;
-  let errors = 0;
-  let timeouts = 0;
-  let bodyBytes = 0;
+  const run = new LoadRun(url, opts, Number.isFinite(total) ? total : 4_000_000);
   const started = performance.now();
   const deadline = opts.repeat ? started + opts.repeat.durationMs : Number.POSITIVE_INFINITY;
+  let next = 0;
   const take = (): Buffer | undefined => {
     if (opts.repeat) {
       if (performance.now() >= deadline) return undefined;
@@ -135,70 +257,75 @@ export async function rawHttpLoad(opts: RawLoadOptions): Promise<RawLoadResult> 
     }
     return next < total ? opts.requests![next++] : undefined;
   };
+  return new Promise((resolve) => {
+    const gone = () => {
+      if (run.open === 0) resolve(result(run, next, started));
+    };
+    const takeOrEnd = (s: RawSocket) => {
+      const request = take();
+      if (!request) s.end();
+      return request;
+    };
+    const firsts = Array.from({ length: opts.connections }, take).filter((r) => r !== undefined);
+    for (const first of firsts) new RawSocket(run, first, takeOrEnd, gone);
+    if (firsts.length === 0) resolve(result(run, next, started));
+  });
+}
 
-  // One sweep over the sockets' waits instead of a timer re-armed for every request.
-  const waiting = new Set<{ since: number; fail: (timedOut: boolean) => void }>();
-  const sweep = setInterval(
-    () => {
-      const now = performance.now();
-      for (const w of waiting) if (now - w.since > timeoutMs) w.fail(true);
-    },
-    Math.min(1_000, timeoutMs),
-  );
+/**
+ * Open loop: request k is due at start + k / rate; a timer sends those due on idle sockets and opens
+ * a socket for each one left (at most `connections` open; beyond that it waits for an idle one).
+ */
+function openLoop(opts: RawLoadOptions, url: URL, rate: number): Promise<RawLoadResult> {
+  const requests = opts.requests ?? [];
+  const run = new LoadRun(url, opts, requests.length);
+  const started = performance.now();
+  const dueAt = (k: number) => started + (k * 1000) / rate;
+  const idle: RawSocket[] = [];
+  let next = 0;
+  let maxLag = 0;
+  let timer: NodeJS.Timeout | undefined;
+  return new Promise((resolve) => {
+    const due = () =>
+      Math.min(requests.length, Math.floor(((performance.now() - started) * rate) / 1000) + 1);
+    const take = (): Buffer => {
+      maxLag = Math.max(maxLag, performance.now() - dueAt(next));
+      return requests[next++]!;
+    };
+    const finished = () => next === requests.length && run.open === 0 && timer === undefined;
+    const afterReply = (s: RawSocket): Buffer | undefined => {
+      if (next < due()) return take();
+      if (next === requests.length) s.end();
+      else idle.push(s);
+      return undefined;
+    };
+    const gone = () => {
+      if (finished()) resolve(result(run, next, started, maxLag));
+      else if (timer === undefined) tick(); // a due request may wait for this socket's place
+    };
+    const tick = () => {
+      timer = undefined;
+      const dueNow = due();
+      while (next < dueNow && idle.length) idle.pop()!.send(take());
+      while (next < dueNow && run.open < opts.connections) new RawSocket(run, take(), afterReply, gone);
+      // Due requests still waiting go out as sockets come free (afterReply, gone); the timer waits
+      // for the next request to fall due.
+      if (dueNow < requests.length) {
+        timer = setTimeout(tick, Math.max(0, dueAt(dueNow) - performance.now()));
+      } else if (next === requests.length) {
+        for (const s of idle.splice(0)) s.end();
+        if (run.open === 0) resolve(result(run, next, started, maxLag));
+      }
+    };
+    tick();
+  });
+}
 
-  const runSocket = () =>
-    new Promise<void>((resolve) => {
-      const socket: Socket = connect({ host: url.hostname, port: Number(url.port), noDelay: true });
-      let sentAt = 0;
-      const fail = (timedOut: boolean) => {
-        if (timedOut) timeouts++;
-        else errors++;
-        socket.destroy();
-        done();
-      };
-      const wait = { since: performance.now(), fail };
-      waiting.add(wait);
-      const done = () => {
-        waiting.delete(wait);
-        resolve();
-      };
-      const sendNext = () => {
-        const request = take();
-        if (!request) {
-          socket.end();
-          return done();
-        }
-        sentAt = performance.now();
-        wait.since = sentAt;
-        socket.write(request);
-      };
-      socket.on('connect', sendNext);
-      socket.on('error', () => fail(false));
-      socket.on(
-        'data',
-        replyReader(opts.wantBody, (status, body, length) => {
-          latencies[answered++] = performance.now() - sentAt;
-          bodyBytes += length;
-          statuses.set(status, (statuses.get(status) ?? 0) + 1);
-          opts.onReply?.(status, body);
-          sendNext();
-        }),
-      );
-      socket.on('close', done);
-    });
-
-  await Promise.all(Array.from({ length: opts.connections }, runSocket)).finally(() => clearInterval(sweep));
-  const sorted = latencies.slice(0, answered).sort();
-  return {
-    sent: next,
-    answered,
-    errors,
-    timeouts,
-    statuses,
-    latencies: sorted,
-    bodyBytes,
-    elapsedMs: performance.now() - started,
-  };
+export async function rawHttpLoad(opts: RawLoadOptions): Promise<RawLoadResult> {
+  const url = new URL(opts.baseUrl);
+  if (opts.ratePerSecond === undefined) return closedLoop(opts, url);
+  if (opts.repeat || !(opts.ratePerSecond > 0)) throw new Error('an open loop needs requests and a rate');
+  return openLoop(opts, url, opts.ratePerSecond);
 }
 
 /** A run's figures as scenarios report them: answers by outcome, rate and latency (ms). */

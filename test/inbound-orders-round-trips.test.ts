@@ -8,6 +8,7 @@ import { createHmac } from 'node:crypto';
 import os from 'node:os';
 import pg from 'pg';
 import { expect, it } from 'vitest';
+import { importBatchStats } from '../src/flows/commerce/import-orders-batch.js';
 import { eventually } from './helpers/eventually.js';
 import { describeEachHub } from './helpers/test-hub.js';
 
@@ -90,6 +91,7 @@ describeEachHub('inbound orders in batches', (t) => {
     let onReceipt = 0;
     let after = 0;
     let wallet = 0;
+    let stockLevels = 0;
     const histogram = new Map<string, number>();
     const original = pg.Client.prototype.query;
     pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
@@ -98,6 +100,13 @@ describeEachHub('inbound orders in batches', (t) => {
         after++;
         const text = typeof args[0] === 'string' ? args[0] : ((args[0] as { text?: string })?.text ?? '');
         if (text.includes('wallet_')) wallet++;
+        // The batch's stock statements: the routing's read of the levels, their lock and their update.
+        if (
+          /^(select sku, location_id, on_hand, reserved from inventory_levels|with active as|with upd as \( update inventory_levels)/.test(
+            text.replace(/\s+/g, ' ').trim(),
+          )
+        )
+          stockLevels++;
         const k = text.replace(/\s+/g, ' ').slice(0, 90);
         histogram.set(k, (histogram.get(k) ?? 0) + 1);
       }
@@ -106,6 +115,7 @@ describeEachHub('inbound orders in batches', (t) => {
     // The receipt measured alone (processing paused, so the deliveries wait), then the processing
     // with the consumers its events wake: statements and this process's CPU for each.
     const resume = await t.hub.integration.pauseInbound();
+    const batchesBefore = { ...importBatchStats };
     let cpu = process.cpuUsage();
     const cpuMs = () => {
       const d = process.cpuUsage(cpu);
@@ -167,13 +177,14 @@ describeEachHub('inbound orders in batches', (t) => {
       resume();
     }
     const afterCpu = cpuMs();
+    const batches = importBatchStats.batches - batchesBefore.batches;
     if (t.kind === 'postgres') {
       console.log(
         `inbound orders: hub CPU per order ${(receiptCpu / n).toFixed(2)} ms at the door, ${(afterCpu / n).toFixed(2)} ms after (test process, machine load ${os.loadavg()[0]!.toFixed(1)})`,
       );
       const top = [...histogram].sort((a, b) => b[1] - a[1]).slice(0, 25);
       console.log(
-        `inbound orders: receipt ${(onReceipt / n).toFixed(2)}, after ${(after / n).toFixed(2)} statements per order (wallet ${(wallet / n).toFixed(2)})\n` +
+        `inbound orders: receipt ${(onReceipt / n).toFixed(2)}, after ${(after / n).toFixed(2)} statements per order (wallet ${(wallet / n).toFixed(2)}); ${batches} batches, ${stockLevels} stock level statements\n` +
           top.map(([k, v]) => `${(v / n).toFixed(2)}\t${k}`).join('\n'),
       );
     }
@@ -183,6 +194,11 @@ describeEachHub('inbound orders in batches', (t) => {
       expect(after / n).toBeLessThan(20);
       // The ledger earns a run of paid orders with three wallet statements (one by one: ~5 per order).
       expect(wallet / n).toBeLessThan(0.5);
+      // Each batch's stock, whatever its SKUs: one read of the levels for routing, one statement that
+      // locks and reads them, one that reserves (one of each per SKU before).
+      expect(importBatchStats.alone - batchesBefore.alone).toBe(0);
+      expect(batches).toBeGreaterThan(0);
+      expect(stockLevels).toBeLessThanOrEqual(3 * batches);
       // One statement per delivery at the door (was ~5.6: connector read, BEGIN, insert, counter,
       // event, COMMIT); the connector is read once. Fewer are seen when a request waits for a pooled
       // connection (the wait loses the request's async context), never more.

@@ -3,7 +3,8 @@
 // `--rate-seconds`; `--rate 0` leaves it out), become orders in the hub. Measured per level: deliveries accepted per second,
 // orders created per second (first receipt → last order processed), delivery → order p50/p99
 // (receivedAt → processedAt of each delivery, both from the hub's clock) and CPU per order of the hub
-// (every worker) and of PostgreSQL. Order ids are above 2^53, as Shopify's are, and come in pairs
+// (every worker), of PostgreSQL and of this load generator (whose deliveries are signed and
+// serialized before the level starts, then sent on kept-alive sockets: raw-http-load.ts). Order ids are above 2^53, as Shopify's are, and come in pairs
 // one apart: a parse that rounds them would make one order of two. 200 buyers repeat, so identity
 // resolution meets the same customer from parallel orders. Correct = every delivery processed
 // (none parked) and, on PostgreSQL, one order per id.
@@ -11,12 +12,15 @@ import { createHmac } from 'node:crypto';
 import pg from 'pg';
 import { dbCpuMs, hubCpuMs } from '../cpu-usage.js';
 import { api, type BenchContext, percentile, type Scenario } from '../harness.js';
+import { httpRequestBytes, rawHttpLoad } from '../raw-http-load.js';
 
 const SECRET = 'shpss_bench_0123456789abcdef0123456789ab';
 const SKUS = 20;
 const BUYERS = 200;
 /** Shopify's documented example order id: above 2^53. */
 const BASE_ID = 820982911946154508n;
+/** The open loop's most sockets at once: more than a hub that falls behind by seconds would need. */
+const OPEN_LOOP_SOCKETS = 512;
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON bodies of the API
 async function must<T = any>(p: Promise<{ status: number; body: T }>, what: string): Promise<T> {
@@ -25,7 +29,7 @@ async function must<T = any>(p: Promise<{ status: number; body: T }>, what: stri
   return r.body;
 }
 
-async function setup(b: BenchContext) {
+export async function setup(b: BenchContext) {
   const channel = await must(
     api(b, 'POST', '/api/channels', {
       code: 'bench-shopify',
@@ -158,72 +162,62 @@ async function allDeliveries(b: BenchContext, connectorId: string): Promise<Deli
   return out;
 }
 
-/** Sends delivery `i` (signed, ids in pairs one apart); the hub's status, or its error code. */
-async function send(b: BenchContext, connectorId: string, i: number): Promise<string> {
-  // Pairs of ids one apart: the second of each pair is the first + 1.
+/** Delivery `i` as bytes on the wire: signed, ids in pairs one apart (the second is the first + 1). */
+export function deliveryBytes(host: string, connectorId: string, i: number): Buffer {
   const id = BASE_ID + BigInt(Math.floor(i / 2) * 1000 + (i % 2));
   const body = orderBody(id, i);
-  try {
-    const res = await fetch(`${b.baseUrl}/api/inbound/${connectorId}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-shopify-topic': 'orders/create',
-        'x-shopify-webhook-id': `bench-${id}`,
-        'x-shopify-hmac-sha256': createHmac('sha256', SECRET).update(body).digest('base64'),
-      },
-      body,
-    });
-    const text = await res.text();
-    return res.status === 200 ? '200' : `${res.status} ${text.slice(0, 120)}`;
-  } catch (err) {
-    const cause = (err as { cause?: { code?: string } }).cause;
-    return `error ${cause?.code ?? (err as Error).message}`;
-  }
-}
-
-/** The answers other than 200, counted by status (and the start of the first body). */
-function refusals(answers: string[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const a of answers) if (a !== '200') out[a] = (out[a] ?? 0) + 1;
-  return out;
-}
-
-/** Closed loop: `c` senders, each sending its next delivery once the last one was answered. */
-async function closedLoop(c: number, n: number, post: (k: number) => Promise<string>): Promise<string[]> {
-  let next = 0;
-  const answers: string[] = [];
-  await Promise.all(
-    Array.from({ length: c }, async () => {
-      while (next < n) answers.push(await post(next++));
-    }),
+  return httpRequestBytes(
+    'POST',
+    `/api/inbound/${connectorId}`,
+    host,
+    {
+      'content-type': 'application/json',
+      'x-shopify-topic': 'orders/create',
+      'x-shopify-webhook-id': `bench-${id}`,
+      'x-shopify-hmac-sha256': createHmac('sha256', SECRET).update(body).digest('base64'),
+    },
+    body,
   );
-  return answers;
 }
 
 /**
- * Open loop: delivery k leaves at start + k/rate whether or not earlier ones were answered (a
- * timer every 5 ms sends those due), so a slow hub meets the same arrivals a shop would send.
+ * Sends the deliveries, built before, from `connections` kept-alive sockets (closed loop: each sends
+ * its next once the last was answered) or at a fixed rate (open loop: delivery k leaves at start +
+ * k/rate whether or not earlier ones were answered, so a slow hub meets the arrivals a shop would
+ * send). The answers other than 200, counted by status and the start of the body.
  */
-async function openLoop(rate: number, n: number, post: (k: number) => Promise<string>): Promise<string[]> {
-  const start = performance.now();
-  const sent: Promise<string>[] = [];
-  while (sent.length < n) {
-    const due = Math.min(n, Math.floor(((performance.now() - start) / 1000) * rate) + 1);
-    while (sent.length < due) sent.push(post(sent.length));
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  return Promise.all(sent);
+async function sendAll(b: BenchContext, load: Load, requests: Buffer[]) {
+  const refusedBy: Record<string, number> = {};
+  const count = (k: string, n = 1) => {
+    if (n > 0) refusedBy[k] = (refusedBy[k] ?? 0) + n;
+  };
+  const r = await rawHttpLoad({
+    baseUrl: b.baseUrl,
+    requests,
+    ...('c' in load ? { connections: load.c } : { connections: OPEN_LOOP_SOCKETS, ratePerSecond: load.rate }),
+    timeoutMs: 120_000,
+    wantBody: (status) => status !== 200,
+    onReply: (status, body) => {
+      if (status !== 200) count(`${status} ${body?.slice(0, 120)}`);
+    },
+  });
+  count('error', r.errors);
+  count('timeout', r.timeouts);
+  count('unanswered', r.sent - r.answered - r.errors - r.timeouts);
+  count('unsent', requests.length - r.sent);
+  return { refusedBy, maxSendLagMs: r.maxSendLagMs, socketsOpened: r.socketsOpened };
 }
 
 type Load = { c: number } | { rate: number };
 
 async function level(b: BenchContext, connectorId: string, load: Load, n: number, offset: number) {
+  const host = new URL(b.baseUrl).host;
+  const requests = Array.from({ length: n }, (_, k) => deliveryBytes(host, connectorId, offset + k));
   const started = Date.now();
   const [hub0, db0] = [await hubCpuMs(b), await dbCpuMs(b)];
-  const post = (k: number) => send(b, connectorId, offset + k);
-  const answers = 'c' in load ? await closedLoop(load.c, n, post) : await openLoop(load.rate, n, post);
-  const refusedBy = refusals(answers);
+  const own0 = process.cpuUsage();
+  const { refusedBy, ...sending } = await sendAll(b, load, requests);
+  const own = process.cpuUsage(own0);
   const refused = Object.values(refusedBy).reduce((s, k) => s + k, 0);
   const accepted = Date.now();
   const deadline = accepted + Number(b.args.timeout ?? 300) * 1000;
@@ -245,7 +239,13 @@ async function level(b: BenchContext, connectorId: string, load: Load, n: number
     accepted,
     refused,
     refusedBy,
-    cpuPerOrder: { hubMs: perOrder(hub0, hub1), postgresMs: perOrder(db0, db1) },
+    sending,
+    cpuPerOrder: {
+      hubMs: perOrder(hub0, hub1),
+      postgresMs: perOrder(db0, db1),
+      // This process while it sends (not the wait for the queue to drain, which polls the hub).
+      loadGeneratorMs: perOrder(0, (own.user + own.system) / 1000),
+    },
   };
 }
 
@@ -312,6 +312,7 @@ const scenario: Scenario = async (b) => {
       refused: r.refused,
       sentPerSecond: Math.round(r.n / ((r.accepted - r.started) / 1000)),
       refusedBy: r.refusedBy,
+      sending: r.sending,
       ...m,
       cpuPerOrder: r.cpuPerOrder,
       p99Met: m.deliveryToOrder.p99_ms < 1000,

@@ -114,9 +114,7 @@ async function candidatesFor(
 ): Promise<Candidate[]> {
   const sourcing = await deps.inventory.getSourcing(tx, channelId);
   const locations = new Map((await deps.inventory.listLocations(tx)).map((l) => [l.id, l]));
-  const levels = (
-    await Promise.all([...new Set(skus)].map((sku) => deps.inventory.levelsOfSku(tx, sku)))
-  ).flat();
+  const levels = await deps.inventory.levelsOfSkus(tx, skus);
   return sourcing.locationIds.flatMap((id, priority) => {
     const l = locations.get(id);
     if (!l || l.status !== 'active') return [];

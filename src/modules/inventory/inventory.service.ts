@@ -95,6 +95,8 @@ export interface InventoryService {
   ): Promise<{ sku: string; availableToSell: number }[]>;
   /** A SKU's on-hand and reserved at every location. */
   levelsOfSku(ctx: Ctx, sku: string): Promise<Level[]>;
+  /** Several SKUs' on-hand and reserved at every location, in one read (by SKU, then location). */
+  levelsOfSkus(ctx: Ctx, skus: string[]): Promise<Level[]>;
   /** A page of a location's levels, by SKU. */
   levelsAtLocation(
     ctx: Ctx,
@@ -176,6 +178,7 @@ export function createInventoryService(deps: InventoryDeps = {}): InventoryServi
     availableToSell: stock.availableToSell,
     channelAvailability: stock.channelAvailability,
     levelsOfSku: stock.levelsOfSku,
+    levelsOfSkus: stock.levelsOfSkus,
     levelsAtLocation: stock.levelsAtLocation,
     movements: stock.movements,
 

@@ -206,6 +206,17 @@ export async function selectLevelsOfSku(exec: Executor, sku: string): Promise<Le
   ).map(toLevel);
 }
 
+/** The levels of several SKUs at every location, in one read. */
+export async function selectLevelsOfSkus(exec: Executor, skus: string[]): Promise<Level[]> {
+  return (
+    await rows<LevelSqlRow>(
+      exec,
+      sql`select sku, location_id, on_hand, reserved from inventory_levels
+          where sku = any(${sql.param(skus)}::text[]) order by sku, location_id`,
+    )
+  ).map(toLevel);
+}
+
 /** Levels at a location, ordered by SKU, after a SKU cursor. */
 export async function selectLevelsAtLocation(
   exec: Executor,

@@ -7,6 +7,7 @@ import { ManualClock } from '../../kernel/index.js';
 import { inTransaction } from '../../platform/context.js';
 import { rows } from '../../platform/db/database.js';
 import { appendEvent, readEvents } from '../../platform/events/event-log.js';
+import { countedDb } from '../../platform/testing/counted-db.js';
 import { describeEachDatabase } from '../../platform/testing/test-databases.js';
 import { allowTestEvents } from '../../platform/testing/test-events.js';
 import { createInventoryService, inventoryMigrations } from './index.js';
@@ -160,6 +161,70 @@ describeEachDatabase('reservation batches on known numbers', [inventoryMigration
     const levels = await inventory.levelsOfSku(ctx, 'KEYS');
     expect(levels.map((l) => l.reserved)).toEqual([10]);
     expect((await counts('KEYS')).reservations).toBe(5);
+  });
+
+  it('reserves several SKUs in a transaction with two statements, each SKU decided on its own numbers', async () => {
+    const ctx = t.ctx({ clock });
+    await inventory.setOnHand(ctx, { sku: 'MANY-A', locationCode: 'b-wh', quantity: 3 });
+    await inventory.setOnHand(ctx, { sku: 'MANY-B', locationCode: 'b-wh', quantity: 1 });
+    await inventory.setOnHand(ctx, { sku: 'MANY-B', locationCode: 'b-st', quantity: 2 });
+    await inventory.setOnHand(ctx, { sku: 'MANY-C', locationCode: 'b-st', quantity: 1 });
+    const input = (sku: string, quantity: number, key: string) => ({
+      input: {
+        sku,
+        quantity,
+        channelId: 'chn_b_web',
+        kind: 'order_allocation' as const,
+        idempotencyKey: key,
+      },
+    });
+    const inputs = [
+      input('MANY-C', 1, 'c1'),
+      input('MANY-A', 2, 'a1'),
+      input('MANY-B', 3, 'b1'), // split over both locations
+      input('MANY-A', 2, 'a2'), // 1 left after a1: refused, the others stand
+      input('MANY-C', 1, 'c1'), // the same key: the same reservation
+    ];
+    let statements = 0;
+    const results = await inTransaction(ctx, async (tx) => {
+      const counted = countedDb(tx.db);
+      const r = await inventory.reserveMany({ ...tx, db: counted.db }, inputs);
+      statements = counted.count();
+      return r;
+    });
+    expect(statements).toBe(2);
+    const ok = results.map((r) => !(r instanceof Error) && r.ok);
+    expect(ok).toEqual([true, true, true, false, true]);
+    const id = (i: number) => {
+      const r = results[i]!;
+      return !(r instanceof Error) && r.ok ? r.value.reservation : undefined;
+    };
+    expect(id(4)?.id).toBe(id(0)?.id);
+    expect(id(2)?.lines).toEqual([
+      { locationId: wh, quantity: 1 },
+      { locationId: store, quantity: 2 },
+    ]);
+    expect(results[3]).toMatchObject({ ok: false, reason: 'insufficient_stock', available: 1 });
+    const reserved = async (sku: string) => (await inventory.levelsOfSku(ctx, sku)).map((l) => l.reserved);
+    expect(await reserved('MANY-A')).toEqual([2]);
+    expect((await reserved('MANY-B')).sort()).toEqual([1, 2]);
+    expect(await reserved('MANY-C')).toEqual([1]);
+    // Ledger and events per SKU, as one SKU at a time would write them.
+    expect(await counts('MANY-A')).toMatchObject({ reservations: 1, movements: 2 });
+    expect(await counts('MANY-B')).toMatchObject({ reservations: 1, movements: 4 });
+    expect(await counts('MANY-C')).toMatchObject({ reservations: 1, movements: 2 });
+
+    // Again with the same keys: every granted one is a replay, nothing is reserved twice.
+    const again = await inTransaction(ctx, (tx) => inventory.reserveMany(tx, inputs));
+    expect(again.map((r) => !(r instanceof Error) && r.ok && r.value.replayed)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      true,
+    ]);
+    expect(await reserved('MANY-A')).toEqual([2]);
+    expect((await counts('MANY-B')).reservations).toBe(1);
   });
 
   it('writes its events after those its caller’s transaction appended first', async () => {

@@ -1,6 +1,7 @@
 // Reserves a batch of requests for ONE SKU, two ways:
 // - reserveBatch, in the caller's transaction: lock the SKU's levels at every location involved,
-//   read, decide each request in arrival order against the locked numbers, write (2 statements);
+//   read, decide each request in arrival order against the locked numbers, write (2 statements;
+//   reserveBatches does the same for several SKUs with the same 2 statements);
 // - reserveBatchIfUnchanged, on its own: decide on numbers already known (the previous batch's
 //   outcome) and write with one compare-and-set statement that locks the levels and writes only if
 //   the numbers are still those (1 statement, no BEGIN/COMMIT); otherwise nothing is written.
@@ -8,7 +9,7 @@
 // refuse more reserved than on hand, so no batching mistake and no other process can oversell.
 import { AppError } from '../../kernel/index.js';
 import type { Ctx } from '../../platform/context.js';
-import { loadBatchState } from './reservation-batch.repository.js';
+import { loadBatchState, loadBatchStates } from './reservation-batch.repository.js';
 import {
   type BatchState,
   decideBatch,
@@ -57,15 +58,57 @@ export async function reserveBatch(
   const alongside = alongsideOf(requests, decision);
   const { updated, written } = await writeLockedBatch(
     tx,
-    sku,
-    decision,
+    [{ sku, d: decision }],
     alongside.map((a) => a.write),
   );
-  if (updated !== decision.reservedByLocation.size) {
-    // The rows are locked and checked above, so this means a rule is wrong: refuse, never oversell.
-    throw new AppError('insufficient_stock', 'The stock changed; the batch would break a stock invariant');
-  }
+  if (updated !== decision.reservedByLocation.size) throw brokenInvariant();
   return { outcomes: settleAlongside(decision.outcomes, alongside, written), after: decision.after };
+}
+
+// The rows are locked and checked before the write, so this means a rule is wrong: refuse, never oversell.
+const brokenInvariant = () =>
+  new AppError('insufficient_stock', 'The stock changed; the batch would break a stock invariant');
+
+/**
+ * reserveBatch for several SKUs at once, in tx: one statement locks and reads every SKU's levels
+ * (SKU by SKU in sorted order, as reserveBatch one SKU after another would), each SKU's batch is
+ * decided on its own numbers, and one statement writes them all. Each SKU's run, in input order.
+ */
+export async function reserveBatches(
+  tx: Ctx,
+  batches: ReadonlyArray<{ sku: string; requests: ReserveRequest[] }>,
+): Promise<BatchRun[]> {
+  const all = batches.flatMap((b) => b.requests);
+  const channelIds = [...new Set(all.map((r) => r.channelId))];
+  const states = await loadBatchStates(
+    tx.db,
+    batches.map((b) => b.sku),
+    channelIds,
+    all.flatMap((r) =>
+      r.idempotencyKey === null ? [] : [{ sku: r.sku, channelId: r.channelId, key: r.idempotencyKey }],
+    ),
+  );
+  const now = tx.clock.now();
+  const decided = batches.map(({ sku, requests }) => {
+    const decision = decideBatch(states.get(sku)!, sku, requests, now);
+    return { sku, decision, alongside: alongsideOf(requests, decision) };
+  });
+  const writing = decided.filter((x) => x.decision.created.length > 0);
+  if (writing.length === 0)
+    return decided.map((x) => ({ outcomes: x.decision.outcomes, after: x.decision.after }));
+  const { updated, written } = await writeLockedBatch(
+    tx,
+    writing.map((x) => ({ sku: x.sku, d: x.decision })),
+    writing.flatMap((x) => x.alongside.map((a) => a.write)),
+  );
+  if (updated !== writing.reduce((n, x) => n + x.decision.reservedByLocation.size, 0))
+    throw brokenInvariant();
+  let from = 0;
+  for (const x of writing) {
+    settleAlongside(x.decision.outcomes, x.alongside, written.slice(from, from + x.alongside.length));
+    from += x.alongside.length;
+  }
+  return decided.map((x) => ({ outcomes: x.decision.outcomes, after: x.decision.after }));
 }
 
 /** The granted requests' alongside writes, built on their new reservations. */

@@ -1,6 +1,7 @@
 // The write of a reservation batch: the conditional UPDATE of the SKU's reserved counts, the
 // reservations, the ledger rows and the events, all in ONE statement. Two forms:
-// - inside a transaction that locked and read the numbers first (writeLockedBatch);
+// - inside a transaction that locked and read the numbers first (writeLockedBatch; it may carry
+//   the batches of several SKUs);
 // - on its own, as a compare-and-set (writeBatchIfUnchanged): the statement locks the levels
 //   itself and writes only if every number the decision used is still the database's; otherwise
 //   it fails whole with STALE_BATCH and the caller decides again on fresh numbers. One round trip
@@ -31,54 +32,64 @@ export function isStaleBatch(err: unknown): boolean {
   return e.code === '22P02' && e.message.includes(STALE_BATCH);
 }
 
+/** One SKU's decision in a write (a batch statement may carry several SKUs' decisions). */
+export interface SkuDecision {
+  sku: string;
+  d: BatchDecision;
+}
+
 /** update + inserts as CTEs `upd`, `res`, `mov`, each writing only when `guard` holds. */
-function writeCtes(sku: string, d: BatchDecision, at: string, guard: SQL): SQL {
-  const locs = [...d.reservedByLocation.keys()];
-  const r = d.created;
+function writeCtes(parts: readonly SkuDecision[], at: string, guard: SQL): SQL {
+  const levels = parts.flatMap(({ sku, d }) =>
+    [...d.reservedByLocation].map(([locationId, delta]) => ({ sku, locationId, delta })),
+  );
+  const r = parts.flatMap(({ sku, d }) => d.created.map((x) => ({ ...x, sku })));
   return sql`upd as (
           update inventory_levels l set reserved = l.reserved + d.delta, updated_at = ${at}
-          from unnest(${sql.param(locs)}::text[], ${sql.param(locs.map((l) => d.reservedByLocation.get(l)!))}::int[])
-            as d(location_id, delta)
-          where ${guard} and l.sku = ${sku} and l.location_id = d.location_id and l.on_hand - l.reserved >= d.delta
+          from unnest(${sql.param(levels.map((x) => x.sku))}::text[], ${sql.param(levels.map((x) => x.locationId))}::text[],
+                      ${sql.param(levels.map((x) => x.delta))}::int[])
+            as d(sku, location_id, delta)
+          where ${guard} and l.sku = d.sku and l.location_id = d.location_id and l.on_hand - l.reserved >= d.delta
           returning 1
         ),
         res as (
           insert into inventory_reservations (id, kind, status, channel_id, sku, quantity, lines, idempotency_key,
                                               reference, expires_at, created_by, created_at, updated_at)
-          select u.id, u.kind, u.status, u.channel_id, ${sku}, u.quantity, u.lines::jsonb, u.idempotency_key,
+          select u.id, u.kind, u.status, u.channel_id, u.sku, u.quantity, u.lines::jsonb, u.idempotency_key,
                  u.reference, u.expires_at, u.created_by, ${at}, ${at}
           from unnest(${sql.param(r.map((x) => x.id))}::text[], ${sql.param(r.map((x) => x.kind))}::text[],
                       ${sql.param(r.map((x) => x.status))}::text[],
                       ${sql.param(r.map((x) => x.channelId))}::text[],
+                      ${sql.param(r.map((x) => x.sku))}::text[],
                       ${sql.param(r.map((x) => x.quantity))}::int[],
                       ${sql.param(r.map((x) => JSON.stringify(x.lines)))}::text[],
                       ${sql.param(r.map((x) => x.idempotencyKey))}::text[],
                       ${sql.param(r.map((x) => x.reference))}::text[],
                       ${sql.param(r.map((x) => x.expiresAt?.toISOString() ?? null))}::timestamptz[],
                       ${sql.param(r.map((x) => x.createdBy))}::text[])
-            as u(id, kind, status, channel_id, quantity, lines, idempotency_key, reference, expires_at, created_by)
+            as u(id, kind, status, channel_id, sku, quantity, lines, idempotency_key, reference, expires_at, created_by)
           where ${guard}
           returning 1
         ),
-        mov as (${reserveMovementsInsert(sku, d.movements, at, guard)})`;
+        mov as (${reserveMovementsInsert(
+          parts.flatMap(({ d }) => d.movements),
+          at,
+          guard,
+        )})`;
 }
 
-/** The ledger rows of a reservation write: one `reserve` movement per location, in one insert. */
-export function reserveMovementsInsert(
-  sku: string,
-  m: readonly NewMovement[],
-  at: string,
-  guard = sql`true`,
-): SQL {
+/** The ledger rows of a reservation write: one `reserve` movement per SKU and location, in one insert. */
+export function reserveMovementsInsert(m: readonly NewMovement[], at: string, guard = sql`true`): SQL {
   return sql`insert into inventory_movements (sku, location_id, kind, on_hand_delta, reserved_delta, reason, actor,
                                            reservation_id, occurred_at)
-          select ${sku}, u.location_id, 'reserve', 0, u.reserved_delta, u.reason, u.actor, u.reservation_id, ${at}
-          from unnest(${sql.param(m.map((x) => x.locationId))}::text[],
+          select u.sku, u.location_id, 'reserve', 0, u.reserved_delta, u.reason, u.actor, u.reservation_id, ${at}
+          from unnest(${sql.param(m.map((x) => x.sku))}::text[],
+                      ${sql.param(m.map((x) => x.locationId))}::text[],
                       ${sql.param(m.map((x) => x.reservedDelta))}::int[],
                       ${sql.param(m.map((x) => x.reason))}::text[],
                       ${sql.param(m.map((x) => x.actor))}::text[],
                       ${sql.param(m.map((x) => x.reservationId))}::text[])
-            as u(location_id, reserved_delta, reason, actor, reservation_id)
+            as u(sku, location_id, reserved_delta, reason, actor, reservation_id)
           where ${guard}`;
 }
 
@@ -102,14 +113,13 @@ function alongsideParts(writes: readonly AlongsideWrite[]) {
 }
 
 /**
- * Writes a batch decided on numbers locked in tx. Returns how many levels were updated (the caller
- * rolls back unless all were) and which alongside writes wrote. A taken idempotency key fails the
- * statement (unique violation).
+ * Writes batches (one per SKU) decided on numbers locked in tx, in one statement. Returns how many
+ * levels were updated (the caller rolls back unless all were) and which alongside writes wrote. A
+ * taken idempotency key fails the statement (unique violation).
  */
 export async function writeLockedBatch(
   tx: Ctx,
-  sku: string,
-  d: BatchDecision,
+  parts: readonly SkuDecision[],
   alongside: readonly AlongsideWrite[] = [],
 ): Promise<{ updated: number; written: boolean[] }> {
   const at = tx.clock.now().toISOString();
@@ -117,10 +127,10 @@ export async function writeLockedBatch(
   // The events (with any the transaction has waiting, in order) are written with the update.
   const [r] = await writeWithEvents<{ updated: number } & Record<string, unknown>>(
     tx,
-    d.events,
+    parts.flatMap(({ d }) => d.events),
     // On the reservations, not the levels: a wholly backordered reservation updates no level.
     'res',
-    (ev) => sql`with ${writeCtes(sku, d, at, sql`true`)}${a.ctes}, ${ev}
+    (ev) => sql`with ${writeCtes(parts, at, sql`true`)}${a.ctes}, ${ev}
         select (select count(*) from upd)::int as updated${a.counts}`,
     a.events,
   );
@@ -177,7 +187,7 @@ export async function writeBatchIfUnchanged(
                                on r.channel_id = k.channel_id and r.idempotency_key = k.key)
              as ok
         ),
-        ${writeCtes(sku, d, at, fresh)}${a.ctes}, ${ev}
+        ${writeCtes([{ sku, d }], at, fresh)}${a.ctes}, ${ev}
         select (case when ${fresh} and (select count(*) from upd) = ${d.reservedByLocation.size}
                      then '1' else ${STALE_BATCH} end)::int as ok${a.counts}`,
     a.events,

@@ -12,7 +12,7 @@ import {
   type ReservationStatus,
 } from './inventory.types.js';
 import { lockLevels, type NewMovement } from './levels.repository.js';
-import { type ReserveResult, reserveBatch } from './reservation-batch.js';
+import { type ReserveResult, reserveBatch, reserveBatches } from './reservation-batch.js';
 import { type BatcherOptions, ReservationBatcher } from './reservation-batcher.js';
 import {
   expireDueHolds,
@@ -161,9 +161,9 @@ export function createReservationsService(options: Partial<BatcherOptions> = {})
     },
 
     /**
-     * Several reservations in the caller's transaction, each SKU's in one batch (two statements per
-     * SKU), the SKUs locked in sorted order (so two such calls never deadlock). Each input gets its
-     * result or its error, in input order; a refused one writes nothing, the others stand.
+     * Several reservations in the caller's transaction, each SKU's in one batch, all SKUs with two
+     * statements (their levels locked in sorted SKU order, so two such calls never deadlock). Each
+     * input gets its result or its error, in input order; a refused one writes nothing, the others stand.
      */
     async reserveMany(
       tx: Ctx,
@@ -173,16 +173,15 @@ export function createReservationsService(options: Partial<BatcherOptions> = {})
       const requests = inputs.map((i) => requestOf(tx, i.input, i.opts ?? {}));
       const bySku = new Map<string, number[]>();
       for (const [i, r] of requests.entries()) bySku.set(r.sku, [...(bySku.get(r.sku) ?? []), i]);
+      const skus = [...bySku.keys()].sort();
+      const runs = await reserveBatches(
+        tx,
+        skus.map((sku) => ({ sku, requests: bySku.get(sku)!.map((i) => requests[i]!) })),
+      );
       const out: Array<ReserveResult | AppError> = [];
-      for (const sku of [...bySku.keys()].sort()) {
-        const at = bySku.get(sku)!;
-        const run = await reserveBatch(
-          tx,
-          sku,
-          at.map((i) => requests[i]!),
-        );
-        for (const [k, i] of at.entries()) {
-          const o = run.outcomes[k]!;
+      for (const [s, sku] of skus.entries()) {
+        for (const [k, i] of bySku.get(sku)!.entries()) {
+          const o = runs[s]!.outcomes[k]!;
           out[i] = 'error' in o ? o.error : o.result;
         }
       }

@@ -71,7 +71,7 @@ export async function writeRestock(tx: Ctx, sku: string, d: RestockDecision): Pr
           where r.id = u.id and r.status = 'allocated'
           returning 1
         ),
-        mov as (${reserveMovementsInsert(sku, d.movements, at)}), ${ev}
+        mov as (${reserveMovementsInsert(d.movements, at)}), ${ev}
         select (select count(*) from upd)::int as updated`,
   );
   if (Number(row?.updated ?? 0) !== locs.length)

@@ -23,6 +23,7 @@ import {
   selectChannelAvailability,
   selectLevelsAtLocation,
   selectLevelsOfSku,
+  selectLevelsOfSkus,
   selectMovements,
 } from './levels.repository.js';
 import { selectLocationsByRef } from './locations.repository.js';
@@ -276,6 +277,9 @@ export function createStockService() {
       selectChannelAvailability(ctx.db, channelId, opts),
 
     levelsOfSku: (ctx: Ctx, sku: string) => selectLevelsOfSku(ctx.db, sku),
+
+    levelsOfSkus: (ctx: Ctx, skus: string[]) =>
+      skus.length === 0 ? Promise.resolve([]) : selectLevelsOfSkus(ctx.db, [...new Set(skus)]),
 
     levelsAtLocation: (ctx: Ctx, locationId: string, opts: { after?: string | undefined; limit: number }) =>
       selectLevelsAtLocation(ctx.db, locationId, opts),
