@@ -46,9 +46,24 @@ export function createIngestion(opts: IngestOptions) {
   // Up to `concurrentCommits` batches commit at once on a server database (one on PGlite, whose
   // single connection serializes transactions anyway); each takes what queued while others ran.
   let active = 0;
+  let drainScheduled = false;
   function drain(): void {
     const ctx = queue[0]?.ctx;
-    const limit = ctx?.database.pool ? opts.concurrentCommits : 1;
+    if (!ctx) return;
+    if (ctx.database.pool) drainNow(opts.concurrentCommits);
+    else if (!drainScheduled) {
+      // PGlite answers on this thread without waiting for I/O, so a transaction runs from BEGIN to
+      // COMMIT without the event loop reaching the sockets: requests that arrived meanwhile are read
+      // only after it. Starting the next batch after the loop's I/O phase lets them queue first and
+      // commit together, instead of one transaction per request.
+      drainScheduled = true;
+      setImmediate(() => {
+        drainScheduled = false;
+        drainNow(1);
+      });
+    }
+  }
+  function drainNow(limit: number): void {
     while (queue.length && active < limit) {
       const jobs = take();
       active++;
