@@ -11,6 +11,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { processTreeCpuMs } from './cpu-usage.js';
 import { freePort, percentile } from './harness.js';
+import { startScriptNodeFlags } from './start-script.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -29,7 +30,9 @@ async function oneStart(): Promise<{ wallMs: number; cpuMs: number }> {
   const child: ChildProcess = spawn(
     process.execPath,
     [
-      ...(flag('source') ? ['--import', 'tsx', join(root, 'src/cli.ts')] : ['--enable-source-maps', entry]),
+      ...(flag('source')
+        ? ['--import', 'tsx', join(root, 'src/cli.ts')]
+        : [...startScriptNodeFlags(root), entry]),
       'serve',
     ],
     {

@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFreshPostgresDatabase } from '../src/platform/testing/test-databases.js';
+import { startScriptNodeFlags } from './start-script.js';
 
 export type BenchDb = 'pglite' | 'postgres';
 
@@ -132,12 +133,14 @@ export async function spawnHub(
   const root = join(import.meta.dirname, '..');
   const child: ChildProcess = spawn(
     process.execPath,
-    // BENCH_HUB_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the hub process.
     [
+      ...(opts.compiled ? startScriptNodeFlags(root) : []),
+      // BENCH_HUB_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the hub process; given
+      // after the start script's flags, it overrides them (e.g. --v8-pool-size=4 for an A/B).
       ...(process.env.BENCH_HUB_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
       ...(opts.compiled
         ? // BENCH_HUB_ENTRY runs another build (a copy of an earlier dist/) for an A/B in one sitting.
-          ['--enable-source-maps', process.env.BENCH_HUB_ENTRY ?? join(root, 'dist/cli.js')]
+          [process.env.BENCH_HUB_ENTRY ?? join(root, 'dist/cli.js')]
         : ['--import', 'tsx', join(root, 'src/cli.ts')]),
       'serve',
     ],
