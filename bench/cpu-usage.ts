@@ -32,57 +32,61 @@ export async function dbCpuMs(b: BenchContext): Promise<number | null> {
   }
 }
 
-/** utime + stime (ms) of a process and every process below it (a cluster's workers), from /proc. */
-export function processTreeCpuMs(root: number): number | null {
-  const stats = new Map<number, { ppid: number; ticks: number }>();
-  try {
-    for (const name of readdirSync('/proc')) {
-      if (!/^\d+$/.test(name)) continue;
-      try {
-        const text = readFileSync(`/proc/${name}/stat`, 'utf8');
-        const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
-        stats.set(Number(name), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) });
-      } catch {
-        // gone meanwhile
-      }
-    }
-  } catch {
-    return null;
-  }
-  if (!stats.has(root)) return null;
-  let ticks = 0;
+/**
+ * A process and every process below it, from each one's /proc/<pid>/task/<tid>/children: a few
+ * small reads, where a walk over all of /proc cost the load generator milliseconds per sample.
+ */
+function processTree(root: number): number[] {
+  const out: number[] = [];
   const queue = [root];
   while (queue.length) {
     const pid = queue.pop()!;
-    ticks += stats.get(pid)?.ticks ?? 0;
-    for (const [child, s] of stats) if (s.ppid === pid) queue.push(child);
+    let tasks: string[];
+    try {
+      tasks = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue; // gone meanwhile
+    }
+    out.push(pid);
+    for (const tid of tasks) {
+      try {
+        for (const child of readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').split(' '))
+          if (child) queue.push(Number(child));
+      } catch {
+        // the thread ended meanwhile
+      }
+    }
   }
-  return ticks * 10; // USER_HZ = 100
+  return out;
 }
 
-/** Resident memory (bytes) of a process and every process below it, by pid, from /proc. */
-export function processTreeRss(root: number): Array<{ pid: number; rssBytes: number }> {
-  const parents = new Map<number, number>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
+/** utime + stime (ms) of a process and every process below it (a cluster's workers), from /proc. */
+export function processTreeCpuMs(root: number): number | null {
+  let ticks = 0;
+  let found = false;
+  for (const pid of processTree(root)) {
     try {
-      const text = readFileSync(`/proc/${name}/stat`, 'utf8');
-      parents.set(Number(name), Number(text.slice(text.lastIndexOf(')') + 2).split(' ')[1]));
+      const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(f[11]) + Number(f[12]);
+      found = true;
     } catch {
       // gone meanwhile
     }
   }
+  return found ? ticks * 10 : null; // USER_HZ = 100
+}
+
+/** Resident memory (bytes) of a process and every process below it, by pid, from /proc. */
+export function processTreeRss(root: number): Array<{ pid: number; rssBytes: number }> {
   const out: Array<{ pid: number; rssBytes: number }> = [];
-  const queue = [root];
-  while (queue.length) {
-    const pid = queue.pop()!;
+  for (const pid of processTree(root)) {
     try {
       const kb = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
       out.push({ pid, rssBytes: Number(kb ?? 0) * 1024 });
     } catch {
-      continue;
+      // gone meanwhile
     }
-    for (const [child, ppid] of parents) if (ppid === pid) queue.push(child);
   }
   return out;
 }
