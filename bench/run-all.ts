@@ -44,12 +44,29 @@ export const ALL: Array<{ scenario: string; args?: string[] }> = [
 
 export function runOne(scenario: string, args: string[], timeoutMs: number): Promise<number | null> {
   return new Promise((resolve) => {
+    // In a process group of its own: past the budget the whole group is stopped, the scenario's hub
+    // with it (a SIGTERM to the runner alone left its hub serving, and loading later scenarios).
     const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'run.ts'), scenario, ...args], {
       stdio: 'inherit',
+      detached: true,
     });
-    const timer = setTimeout(() => child.kill('SIGTERM'), timeoutMs);
+    const stop = () => {
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    };
+    const timer = setTimeout(stop, timeoutMs);
+    // The group no longer hears the terminal's Ctrl-C: pass it on.
+    const interrupted = () => {
+      stop();
+      process.exit(130);
+    };
+    process.once('SIGINT', interrupted);
     child.once('exit', (code) => {
       clearTimeout(timer);
+      process.off('SIGINT', interrupted);
       resolve(code);
     });
   });
