@@ -5,6 +5,7 @@
 // someone else is not joined on a hint alone, so each such sender gets a conversation of their own.
 // Target ≥ 200 mails/s. correct = every mail accepted, every mail one message (a redelivered
 // Message-ID stores nothing), and exactly one conversation per person and one per forwarding address.
+import { connect } from 'node:net';
 import { loadavg } from 'node:os';
 import nodemailer from 'nodemailer';
 import { dbCpuMs, hubCpuMs } from '../cpu-usage.js';
@@ -61,6 +62,27 @@ async function emailTotals(b: BenchContext) {
   return { conversations, messages };
 }
 
+/**
+ * Waits until the hub's SMTP server greets (it starts with the hub's background work, after /ready):
+ * mails sent before would fail at once with a refused connection and count as lost.
+ */
+async function smtpGreets(port: number, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const greeted = await new Promise<boolean>((resolve) => {
+      const socket = connect({ host: '127.0.0.1', port });
+      socket.once('data', (d) => {
+        socket.end('QUIT\r\n');
+        resolve(d.toString('latin1').startsWith('220'));
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (greeted) return;
+    if (Date.now() > deadline) throw new Error(`no SMTP greeting on port ${port} within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 const scenario: Scenario = async (b) => {
   const people = Number(b.args.people ?? 200);
   const rounds = Number(b.args.rounds ?? (b.db === 'postgres' ? 30 : 10));
@@ -86,10 +108,12 @@ const scenario: Scenario = async (b) => {
       ...(m.inReplyTo ? { inReplyTo: m.inReplyTo, references: [m.inReplyTo] } : {}),
     });
 
+  await smtpGreets(port);
   const queue = mailsFor(people, rounds);
   const total = queue.length;
   let accepted = 0;
   let failures = 0;
+  const failedWith = new Map<string, number>();
   const latencies: number[] = [];
   const [hubCpu0, dbCpu0] = [await hubCpuMs(b), await dbCpuMs(b)];
   const load0 = loadavg()[0]!;
@@ -102,8 +126,10 @@ const scenario: Scenario = async (b) => {
           const r = await send(m);
           if (r.accepted.length === 1) accepted++;
           else failures++;
-        } catch {
+        } catch (err) {
           failures++;
+          const reason = String((err as Error).message).slice(0, 160);
+          failedWith.set(reason, (failedWith.get(reason) ?? 0) + 1);
         }
         latencies.push(performance.now() - t0);
       }
@@ -138,6 +164,7 @@ const scenario: Scenario = async (b) => {
       mailsSent: total,
       mailsAccepted: accepted,
       failedMails: failures,
+      failedWith: Object.fromEntries([...failedWith].slice(0, 5)),
       emailMessagesStored: totals.messages,
       emailConversations: totals.conversations,
       forwardsFromOtherAddresses: people * Math.floor(rounds / 5),
