@@ -345,6 +345,26 @@ export function loadFigures(r: RawLoadResult) {
   };
 }
 
+/**
+ * A closed-loop run of `seconds` over `request` (one, several in turn, or made per request), as
+ * figures; a slow answer counts in the latency figures rather than vanishing as a timeout.
+ */
+export async function loadFor(
+  baseUrl: string,
+  connections: number,
+  request: Buffer | readonly Buffer[] | ((k: number) => Buffer),
+  seconds: number,
+) {
+  return loadFigures(
+    await rawHttpLoad({
+      baseUrl,
+      connections,
+      timeoutMs: 60_000,
+      repeat: { request, durationMs: seconds * 1000 },
+    }),
+  );
+}
+
 /** Nearest-rank percentile of sorted latencies (ms, three decimals). */
 export function sortedPercentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return 0;

@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import pg from 'pg';
 import { cpuWindow } from '../cpu-usage.js';
 import { api, type BenchContext, type Scenario } from '../harness.js';
-import { httpRequestBytes, loadFigures, rawHttpLoad } from '../raw-http-load.js';
+import { httpRequestBytes, loadFor } from '../raw-http-load.js';
 import { consumersCaughtUp, scaleOf } from '../scale-seed.js';
 
 const CHANNEL = 'bench-web';
@@ -220,16 +220,7 @@ const scenario: Scenario = async (b) => {
   const requests = paths.map((path) =>
     httpRequestBytes('GET', path, host, { authorization: `Bearer ${b.adminKey}` }),
   );
-  const load = async (seconds: number) => {
-    // A slow answer counts in the latency figures rather than vanishing as a timeout.
-    const r = await rawHttpLoad({
-      baseUrl: b.baseUrl,
-      connections,
-      repeat: { request: requests, durationMs: seconds * 1000 },
-      timeoutMs: 60_000,
-    });
-    return loadFigures(r);
-  };
+  const load = (seconds: number) => loadFor(b.baseUrl, connections, requests, seconds);
   const warm = warmup > 0 ? await load(warmup) : undefined;
   if (warm) b.log(`warm-up: ${Math.round(warm.requestsPerSecond)} req/s, p99 ${warm.p99} ms`);
   b.log(`GET ${paths.length} different listing pages, ${connections} connections, ${duration} s`);

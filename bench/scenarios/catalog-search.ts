@@ -9,7 +9,7 @@
 // (with `--url`). Target (#17): p99 < 30 ms, warm and cold.
 import { Readable } from 'node:stream';
 import { api, type BenchContext, type Scenario } from '../harness.js';
-import { httpRequestBytes, loadFigures, rawHttpLoad } from '../raw-http-load.js';
+import { httpRequestBytes, loadFor } from '../raw-http-load.js';
 
 export const CHANNEL = 'bench-search';
 const NOUNS = [
@@ -198,20 +198,8 @@ const scenario: Scenario = async (b) => {
   const headers = { authorization: `Bearer ${b.adminKey}` };
   const request = (path: string) => httpRequestBytes('GET', path, host, headers);
   const repeated = QUERIES.map((q) => request(pathOf(q)));
-  // Requests on kept-alive sockets (raw-http-load.ts); a slow answer counts in the latency figures
-  // rather than vanishing as a timeout.
-  const load = async (seconds: number) =>
-    loadFigures(
-      await rawHttpLoad({
-        baseUrl: b.baseUrl,
-        connections,
-        timeoutMs: 60_000,
-        repeat: {
-          request: distinct ? () => request(distinctPath(sent++)) : repeated,
-          durationMs: seconds * 1000,
-        },
-      }),
-    );
+  const load = (seconds: number) =>
+    loadFor(b.baseUrl, connections, distinct ? () => request(distinctPath(sent++)) : repeated, seconds);
   const warm = await load(Number(b.args.warmup ?? 5));
   b.log(`warm-up: ${Math.round(warm.requestsPerSecond)} req/s, p99 ${warm.p99} ms`);
   const result = await load(duration);

@@ -11,7 +11,7 @@
 // `--events N --orders N` for a smaller run.
 import pg from 'pg';
 import { api, type BenchContext, type Scenario } from '../harness.js';
-import { httpRequestBytes, loadFigures, rawHttpLoad } from '../raw-http-load.js';
+import { httpRequestBytes, loadFor } from '../raw-http-load.js';
 
 const CHANNELS = Array.from({ length: 6 }, (_, i) => `chn_bench_${i + 1}`);
 const DAY_MS = 86_400_000;
@@ -157,16 +157,11 @@ const scenario: Scenario = async (b) => {
   }
   const host = new URL(b.baseUrl).host;
   const headers = { authorization: `Bearer ${b.adminKey}` };
-  const result = loadFigures(
-    await rawHttpLoad({
-      baseUrl: b.baseUrl,
-      connections,
-      timeoutMs: 60_000,
-      repeat: {
-        request: paths.map((path) => httpRequestBytes('GET', path, host, headers)),
-        durationMs: duration * 1000,
-      },
-    }),
+  const result = await loadFor(
+    b.baseUrl,
+    connections,
+    paths.map((path) => httpRequestBytes('GET', path, host, headers)),
+    duration,
   );
   const failed = result.non2xx + result.errors + result.timeouts;
   const p99 = result.p99;

@@ -5,7 +5,7 @@
 // Target (#17): ≥ 2,000 requests/s.
 import sharp from 'sharp';
 import { api, type Scenario } from '../harness.js';
-import { httpRequestBytes, loadFigures, rawHttpLoad } from '../raw-http-load.js';
+import { httpRequestBytes, loadFor } from '../raw-http-load.js';
 
 const scenario: Scenario = async (b) => {
   const duration = Number(b.args.duration ?? 10);
@@ -49,15 +49,11 @@ const scenario: Scenario = async (b) => {
   }
   b.log(`${count} pictures, GET 640 px WebP round-robin, ${connections} connections, ${duration} s`);
   const host = new URL(b.baseUrl).host;
-  const result = loadFigures(
-    await rawHttpLoad({
-      baseUrl: b.baseUrl,
-      connections,
-      repeat: {
-        request: urls.map((path) => httpRequestBytes('GET', path, host, {})),
-        durationMs: duration * 1000,
-      },
-    }),
+  const result = await loadFor(
+    b.baseUrl,
+    connections,
+    urls.map((path) => httpRequestBytes('GET', path, host, {})),
+    duration,
   );
   const non2xx = result.non2xx + result.errors + result.timeouts;
   const value = Math.round(result.requestsPerSecond);

@@ -10,7 +10,7 @@
 import { Readable } from 'node:stream';
 import { RECOMMENDATIONS_CONSUMER } from '../../src/flows/recommendations/projection.js';
 import { api, type BenchContext, type Scenario } from '../harness.js';
-import { httpRequestBytes, loadFigures, rawHttpLoad } from '../raw-http-load.js';
+import { httpRequestBytes, loadFor } from '../raw-http-load.js';
 
 const CHANNEL = 'bench-shop';
 const PRODUCTS = 200;
@@ -204,17 +204,12 @@ const scenario: Scenario = async (b) => {
 
   const host = new URL(b.baseUrl).host;
   const headers = { authorization: `Bearer ${key}` };
-  const load = async (seconds: number, of = path) =>
-    loadFigures(
-      await rawHttpLoad({
-        baseUrl: b.baseUrl,
-        connections,
-        timeoutMs: 60_000,
-        repeat: {
-          request: Array.from({ length: PRODUCTS }, (_, p) => httpRequestBytes('GET', of(p), host, headers)),
-          durationMs: seconds * 1000,
-        },
-      }),
+  const load = (seconds: number, of = path) =>
+    loadFor(
+      b.baseUrl,
+      connections,
+      Array.from({ length: PRODUCTS }, (_, p) => httpRequestBytes('GET', of(p), host, headers)),
+      seconds,
     );
   // Every product's answer once (each is made on its first request and kept), then a warm-up run.
   for (let p = 0; p < PRODUCTS; p++) await must(api(b, 'GET', path(p)), 'first read');
