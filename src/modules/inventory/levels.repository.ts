@@ -197,15 +197,6 @@ export async function selectChannelAvailability(
   return r.map((x) => ({ sku: x.sku, availableToSell: Number(x.ats) }));
 }
 
-export async function selectLevelsOfSku(exec: Executor, sku: string): Promise<Level[]> {
-  return (
-    await rows<LevelSqlRow>(
-      exec,
-      sql`select sku, location_id, on_hand, reserved from inventory_levels where sku = ${sku} order by location_id`,
-    )
-  ).map(toLevel);
-}
-
 /** The levels of several SKUs at every location, in one read. */
 export async function selectLevelsOfSkus(exec: Executor, skus: string[]): Promise<Level[]> {
   return (

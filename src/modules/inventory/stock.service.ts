@@ -22,7 +22,6 @@ import {
   selectAvailableToSell,
   selectChannelAvailability,
   selectLevelsAtLocation,
-  selectLevelsOfSku,
   selectLevelsOfSkus,
   selectMovements,
 } from './levels.repository.js';
@@ -276,7 +275,7 @@ export function createStockService() {
     channelAvailability: (ctx: Ctx, channelId: string, opts: { after?: string | undefined; limit: number }) =>
       selectChannelAvailability(ctx.db, channelId, opts),
 
-    levelsOfSku: (ctx: Ctx, sku: string) => selectLevelsOfSku(ctx.db, sku),
+    levelsOfSku: (ctx: Ctx, sku: string) => selectLevelsOfSkus(ctx.db, [sku]),
 
     levelsOfSkus: (ctx: Ctx, skus: string[]) =>
       skus.length === 0 ? Promise.resolve([]) : selectLevelsOfSkus(ctx.db, [...new Set(skus)]),
