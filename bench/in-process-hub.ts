@@ -1,5 +1,9 @@
-// A hub in this process on a fresh PostgreSQL database, for the benches that count or profile what the
-// hub asks of PostgreSQL (the statements are seen by wrapping this process's pg client).
+// A hub in this process on a fresh PostgreSQL database (or a fresh PGlite directory), for the benches
+// that count or profile what the hub asks of its database (the statements are seen by wrapping this
+// process's pg client, or PGlite's protocol calls).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { HubConfig } from '../src/platform/config.js';
 
 export interface InProcessHubOptions {
@@ -8,6 +12,8 @@ export interface InProcessHubOptions {
   poolSize?: number;
   /** Settings over loadConfig({}) (port, demo, database and NATS are set here). */
   config?: Partial<HubConfig>;
+  /** The embedded database in a fresh temporary directory instead of PostgreSQL. */
+  pglite?: boolean;
 }
 
 export async function startInProcessHub(options: InProcessHubOptions) {
@@ -16,12 +22,17 @@ export async function startInProcessHub(options: InProcessHubOptions) {
   const { openDatabase } = await import('../src/platform/db/database.js');
   const { createFreshPostgresDatabase } = await import('../src/platform/testing/test-databases.js');
   const pino = (await import('pino')).default;
-  const fresh = await createFreshPostgresDatabase(
-    process.env.BENCH_DATABASE_URL ??
-      process.env.TEST_DATABASE_URL ??
-      'postgres://postgres@127.0.0.1:5432/test',
-  );
-  const database = await openDatabase({ databaseUrl: fresh.url, poolSize: options.poolSize ?? 20 });
+  const store = options.pglite
+    ? freshPgliteDirectory()
+    : await createFreshPostgresDatabase(
+        process.env.BENCH_DATABASE_URL ??
+          process.env.TEST_DATABASE_URL ??
+          'postgres://postgres@127.0.0.1:5432/test',
+      );
+  const database =
+    'dataDir' in store
+      ? await openDatabase({ dataDir: store.dataDir })
+      : await openDatabase({ databaseUrl: store.url, poolSize: options.poolSize ?? 20 });
   const { adminKey } = options;
   const hub = await createHub({
     config: {
@@ -30,7 +41,9 @@ export async function startInProcessHub(options: InProcessHubOptions) {
       port: 0,
       adminKey,
       demo: false,
-      databaseUrl: fresh.url,
+      ...('dataDir' in store
+        ? { dataDir: store.dataDir, databaseUrl: undefined }
+        : { databaseUrl: store.url }),
       natsUrl: undefined,
     },
     log: pino({ level: 'silent' }),
@@ -39,13 +52,19 @@ export async function startInProcessHub(options: InProcessHubOptions) {
   return {
     hub,
     adminKey,
-    databaseUrl: fresh.url,
-    /** Closes the hub and its pool, then drops the database (KEEP=1 keeps it, printing its URL). */
+    database,
+    databaseUrl: 'url' in store ? store.url : undefined,
+    /** Closes the hub and its database, then drops it (KEEP=1 keeps it, printing where it is). */
     async close() {
       await hub.close();
       await database.close();
-      if (process.env.KEEP) console.log(`kept ${fresh.url}`);
-      else await fresh.drop();
+      if (process.env.KEEP) console.log(`kept ${'url' in store ? store.url : store.dataDir}`);
+      else await store.drop();
     },
   };
+}
+
+function freshPgliteDirectory() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'omnihub-bench-'));
+  return { dataDir, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
 }

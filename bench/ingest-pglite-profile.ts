@@ -4,34 +4,14 @@
 // statement text its executions and the time spent inside PGlite's engine (execProtocolRawSync: the
 // WebAssembly and its file system), the rest being JavaScript (the hub, PGlite's protocol, GC).
 // `npx tsx bench/ingest-pglite-profile.ts [batches] [warm batches]`. A diagnosis aid, not a scenario.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { startInProcessHub } from './in-process-hub.js';
 import { segmentBatchMaker } from './scenarios/ingest.js';
 
 const batches = Number(process.argv[2] ?? 100);
 const warm = Number(process.argv[3] ?? 50);
 const adminKey = 'ohk_bench_ingest_pglite_profile_key_000000';
 
-const { createHub } = await import('../src/app.js');
-const { loadConfig } = await import('../src/platform/config.js');
-const { openDatabase } = await import('../src/platform/db/database.js');
-const pino = (await import('pino')).default;
-const dataDir = mkdtempSync(join(tmpdir(), 'ingest-pglite-'));
-const database = await openDatabase({ dataDir });
-const hub = await createHub({
-  config: {
-    ...loadConfig({}),
-    port: 0,
-    adminKey,
-    demo: false,
-    dataDir,
-    databaseUrl: undefined,
-    natsUrl: undefined,
-  },
-  log: pino({ level: 'silent' }),
-  database,
-});
+const { hub, database, close } = await startInProcessHub({ adminKey, pglite: true });
 const inject = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
   const res = await hub.http.inject({
     method: 'POST',
@@ -135,7 +115,5 @@ for (const [text, h] of [...histogram].sort((a, z) => z[1].engineMs - a[1].engin
   console.log(
     `  ${String(h.n).padStart(6)} ${String(per(h.engineMs)).padStart(6)} ${String(per(h.engineCpuMs)).padStart(6)} ${String(Math.round((h.engineMs * 1000) / Math.max(h.n, 1))).padStart(7)}  ${text}`,
   );
-await hub.close();
-await database.close();
-rmSync(dataDir, { recursive: true, force: true });
+await close();
 process.exit(0);
