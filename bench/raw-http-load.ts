@@ -60,16 +60,17 @@ export function httpRequestBytes(
   return Buffer.from(`${head}\r\n${body ?? ''}`);
 }
 
-export const HEADER_END = Buffer.from('\r\n\r\n');
+const HEADER_END = Buffer.from('\r\n\r\n');
 const CONTENT_LENGTH = /\r\ncontent-length: *(\d+)/i;
 // How Node writes the header Fastify sets: found in the bytes, without decoding the head.
 const CONTENT_LENGTH_LOWER = Buffer.from('\r\ncontent-length: ');
 
-/** The reply's body length from its head (bytes 0..headEnd). */
-export function contentLength(buf: Buffer, headEnd: number): number {
+/** The reply's body length from its head (bytes 0..headEnd); null when the head names none. */
+function contentLength(buf: Buffer, headEnd: number): number | null {
   const at = buf.indexOf(CONTENT_LENGTH_LOWER);
   if (at < 0 || at > headEnd) {
-    return Number(CONTENT_LENGTH.exec(buf.toString('latin1', 0, headEnd + 2))?.[1] ?? 0);
+    const named = CONTENT_LENGTH.exec(buf.toString('latin1', 0, headEnd + 2))?.[1];
+    return named === undefined ? null : Number(named);
   }
   let n = 0;
   for (let i = at + CONTENT_LENGTH_LOWER.length; i < headEnd; i++) {
@@ -82,10 +83,12 @@ export function contentLength(buf: Buffer, headEnd: number): number {
 
 /**
  * Reads a socket's replies one after the other: the head is gathered until its end, the body only
- * counted (its text made only when asked for), so a reply of many chunks costs no copies.
+ * counted (its text made only when asked for), so a reply of many chunks costs no copies. A reply
+ * without content-length (chunked) cannot be read this way: `onUnreadable` is called and nothing more.
  */
-function replyReader(
+export function replyReader(
   onReply: (status: number, bodyBytes: number, body: () => string) => void,
+  onUnreadable: (reason: string) => void,
 ): (chunk: Buffer) => void {
   let head: Buffer | null = null;
   let status = 0;
@@ -106,7 +109,13 @@ function replyReader(
         }
         head = null;
         status = (all[9]! - 48) * 100 + (all[10]! - 48) * 10 + (all[11]! - 48);
-        length = contentLength(all, headEnd);
+        const named = contentLength(all, headEnd);
+        if (named === null) {
+          remaining = Number.POSITIVE_INFINITY; // read nothing more on this socket
+          onUnreadable('a reply without content-length (chunked replies are not read here)');
+          return;
+        }
+        length = named;
         remaining = length;
         parts = [];
         buf = all.subarray(headEnd + 4);
@@ -216,12 +225,15 @@ class RawSocket {
     this.gone();
   }
 
-  private readonly read = replyReader((status, bodyBytes, body) => {
-    this.run.waiting.delete(this);
-    this.run.record(status, performance.now() - this.sentAt, bodyBytes, body);
-    const request = this.next(this);
-    if (request) this.send(request);
-  });
+  private readonly read = replyReader(
+    (status, bodyBytes, body) => {
+      this.run.waiting.delete(this);
+      this.run.record(status, performance.now() - this.sentAt, bodyBytes, body);
+      const request = this.next(this);
+      if (request) this.send(request);
+    },
+    () => this.fail(false),
+  );
 }
 
 function result(run: LoadRun, sent: number, started: number, maxSendLagMs?: number): RawLoadResult {

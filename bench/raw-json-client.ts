@@ -1,11 +1,11 @@
 // A load generator's request/response client for flows whose requests depend on earlier replies
 // (checkout: the cart id comes back from the first request): HTTP/1.1 written as one string on
-// kept-alive sockets, one request in flight per socket, the reply read by its status line and
-// content-length and its JSON body parsed. node:http's client (agent, header objects, parser,
+// kept-alive sockets, one request in flight per socket, the reply read by raw-http-load's reader and
+// its JSON body parsed. node:http's client (agent, header objects, parser,
 // streams per request) cost the checkout bench ~1 ms of CPU per order of six requests.
 import { connect, type Socket } from 'node:net';
 import type { JsonReply } from './harness.js';
-import { contentLength, HEADER_END } from './raw-http-load.js';
+import { replyReader } from './raw-http-load.js';
 
 interface InFlight {
   resolve(reply: JsonReply): void;
@@ -15,10 +15,7 @@ interface InFlight {
 interface Connection {
   socket: Socket;
   inFlight: InFlight | undefined;
-  pending: Buffer | undefined;
 }
-
-const HAS_CONTENT_LENGTH = /\r\ncontent-length:/i;
 
 export function rawJsonClient(baseUrl: string, sockets: number) {
   const url = new URL(baseUrl);
@@ -28,26 +25,14 @@ export function rawJsonClient(baseUrl: string, sockets: number) {
   const open = new Set<Connection>();
   let closed = false;
 
-  /** The reply in c.pending once whole: settles the request and frees the socket. */
-  const onData = (c: Connection, chunk: Buffer) => {
-    const buf = c.pending ? Buffer.concat([c.pending, chunk]) : chunk;
-    c.pending = buf;
-    const headEnd = buf.indexOf(HEADER_END);
-    if (headEnd < 0) return;
-    if (!HAS_CONTENT_LENGTH.test(buf.toString('latin1', 0, headEnd + 2))) {
-      fail(c, new Error('a reply without content-length (chunked replies are not read here)'));
-      return;
-    }
-    const end = headEnd + 4 + contentLength(buf, headEnd);
-    if (buf.length < end) return;
-    c.pending = undefined;
+  /** Settles the request in flight with its reply and frees the socket. */
+  const settle = (c: Connection, status: number, text: string) => {
     const request = c.inFlight;
     c.inFlight = undefined;
     if (!request) return;
-    const status = (buf[9]! - 48) * 100 + (buf[10]! - 48) * 10 + (buf[11]! - 48);
     let body: unknown;
     try {
-      body = end > headEnd + 4 ? JSON.parse(buf.toString('utf8', headEnd + 4, end)) : undefined;
+      body = text ? JSON.parse(text) : undefined;
     } catch (err) {
       request.reject(err as Error);
       release(c);
@@ -72,8 +57,14 @@ export function rawJsonClient(baseUrl: string, sockets: number) {
 
   const connection = (): Connection => {
     const socket = connect({ host: url.hostname, port: Number(url.port), noDelay: true });
-    const c: Connection = { socket, inFlight: undefined, pending: undefined };
-    socket.on('data', (chunk: Buffer) => onData(c, chunk));
+    const c: Connection = { socket, inFlight: undefined };
+    socket.on(
+      'data',
+      replyReader(
+        (status, _bytes, body) => settle(c, status, body()),
+        (reason) => fail(c, new Error(reason)),
+      ),
+    );
     socket.on('error', (err) => fail(c, err));
     socket.on('close', () => fail(c, new Error('the hub closed the connection')));
     open.add(c);
