@@ -128,5 +128,5 @@ describeEachHub(
       }
     }, 120_000);
   },
-  { demo: true },
+  { demo: true, engines: ['pglite', 'postgres'] },
 );

@@ -17,8 +17,11 @@ function watch(page: Page): string[] {
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('requestfailed', (r) => {
-    // A live stream the page closes itself is not a failure.
-    if (!r.url().includes('/stream')) problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`);
+    // A live stream the page closes itself is not a failure, nor a picture still loading when the
+    // shopper moves on (the browser cancels it: net::ERR_ABORTED).
+    const cancelledPicture = r.resourceType() === 'image' && r.failure()?.errorText === 'net::ERR_ABORTED';
+    if (!r.url().includes('/stream') && !cancelledPicture)
+      problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`);
   });
   page.on('response', (r) => {
     if (r.status() >= 400) problems.push(`${r.status()}: ${r.url()}`);

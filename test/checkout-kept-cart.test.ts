@@ -104,5 +104,5 @@ describeEachHub(
     });
   },
   // The kept carts are for the only process on its database (one worker, no NATS).
-  { config: { paymentProviders: ['manual', 'test'], workers: 1 } },
+  { config: { paymentProviders: ['manual', 'test'], workers: 1 }, engines: ['pglite', 'postgres'] },
 );

@@ -291,5 +291,5 @@ describeEachHub(
       }
     });
   },
-  { clock, config: { smtpUrl: smtp.url } },
+  { clock, config: { smtpUrl: smtp.url }, engines: ['pglite', 'postgres'] },
 );

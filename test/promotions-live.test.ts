@@ -13,6 +13,7 @@ import {
   COMMERCE_HUB_OPTIONS,
   type CommerceFixture,
 } from './helpers/commerce-fixture.js';
+
 import { eventually } from './helpers/eventually.js';
 import { openSse } from './helpers/sse-client.js';
 import { describeEachHub, TEST_ADMIN_KEY } from './helpers/test-hub.js';
@@ -275,5 +276,5 @@ describeEachHub(
       );
     });
   },
-  COMMERCE_HUB_OPTIONS,
+  { ...COMMERCE_HUB_OPTIONS, engines: ['pglite', 'postgres'] },
 );

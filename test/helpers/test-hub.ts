@@ -31,15 +31,36 @@ export interface TestHubOptions {
   clock?: Clock;
   config?: Partial<HubConfig>;
   /**
-   * Only these engines (default both): for a suite whose every test needs PostgreSQL (a second hub
-   * node, counted round trips), a PGlite hub would be started only to be skipped.
+   * The engines this suite runs on. Default: one, chosen by the suite's title (`engineForSuite`).
+   * Both for a suite that tests what differs between them (counted round trips, a second node, what
+   * only PostgreSQL answers); only PostgreSQL for one whose every test needs it.
    */
   engines?: Array<'pglite' | 'postgres'>;
 }
 
+type Engine = 'pglite' | 'postgres';
+
+/** Set to 1 to run every whole-hub suite on both engines, not only those that ask for both. */
+export const EVERY_ENGINE_ENV = 'OMNIHUB_TEST_EVERY_ENGINE';
+
+/**
+ * A whole-hub suite tests the flows over HTTP; the storage suites (`describeEachDatabase`) are the
+ * ones that prove each module's SQL on both engines. So by default a whole-hub suite runs once, on
+ * the engine its title hashes to: about half the suites on each, the same one every run, named in
+ * the suite's title. Running every suite twice was half of the test command's time.
+ */
+export function engineForSuite(title: string, available: Engine[]): Engine {
+  let hash = 2166136261; // FNV-1a
+  for (let i = 0; i < title.length; i++) hash = Math.imul(hash ^ title.charCodeAt(i), 16777619);
+  return available[(hash >>> 0) % available.length]!;
+}
+
 export function describeEachHub(title: string, body: (t: TestHub) => void, opts: TestHubOptions = {}): void {
-  const available: Array<'pglite' | 'postgres'> = postgresTestUrl() ? ['pglite', 'postgres'] : ['pglite'];
-  const kinds = available.filter((kind) => opts.engines?.includes(kind) ?? true);
+  const available: Engine[] = postgresTestUrl() ? ['pglite', 'postgres'] : ['pglite'];
+  const wanted = opts.engines ?? (process.env[EVERY_ENGINE_ENV] === '1' ? available : undefined);
+  const kinds = wanted
+    ? available.filter((kind) => wanted.includes(kind))
+    : [engineForSuite(title, available)];
   if (kinds.length === 0) {
     describe(title, () => {
       it('needs TEST_DATABASE_URL', () => {
