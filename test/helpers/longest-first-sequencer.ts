@@ -17,6 +17,34 @@ export default class LongestFirstSequencer extends BaseSequencer {
     const took = (f: TestSpecification) =>
       seconds[relative(ROOT, f.moduleId).split('\\').join('/')] ?? Number.POSITIVE_INFINITY;
     // Stable: files without a figure keep Vitest's own order among themselves.
-    return (await super.sort(files)).sort((a, b) => took(b) - took(a) || 0);
+    const longestFirst = (await super.sort(files)).sort((a, b) => took(b) - took(a) || 0);
+    return spreadOut(longestFirst, (f) => BROWSER_SUITE.test(relative(ROOT, f.moduleId)));
   }
+}
+
+/** A browser suite: a hub with the demo retailer and Chromium's processes beside the worker. */
+const BROWSER_SUITE = /(^|[\\/])browser-[^\\/]*\.test\.ts$/;
+
+/**
+ * Keeps the heavy files (browser suites) at least `gap` places apart where the others allow, each
+ * moved later only as far as needed: longest-first put all of them at the start, so the three workers
+ * each ran one Chromium and one demo hub at the same time on two cores.
+ */
+export function spreadOut<T>(ordered: T[], heavy: (item: T) => boolean, gap = 3): T[] {
+  const out: T[] = [];
+  const deferred: T[] = [];
+  let sinceHeavy = gap;
+  for (const item of ordered) {
+    if (heavy(item)) deferred.push(item);
+    else {
+      out.push(item);
+      sinceHeavy++;
+    }
+    if (deferred.length > 0 && sinceHeavy >= gap) {
+      out.push(deferred.shift()!);
+      sinceHeavy = 1;
+    }
+  }
+  // Too few light files left to keep them apart: the rest in their order.
+  return [...out, ...deferred];
 }
