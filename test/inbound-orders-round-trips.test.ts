@@ -10,7 +10,7 @@ import pg from 'pg';
 import { expect, it } from 'vitest';
 import { importBatchStats } from '../src/flows/commerce/import-orders-batch.js';
 import { eventually } from './helpers/eventually.js';
-import { describeEachHub } from './helpers/test-hub.js';
+import { describeEachHub, type TestHub } from './helpers/test-hub.js';
 
 const SECRET = 'shpss_rt_0123456789abcdef0123456789abcd';
 const sign = (body: string) => createHmac('sha256', SECRET).update(body).digest('base64');
@@ -62,29 +62,51 @@ function orderBody(id: bigint, n: number): string {
   return JSON.stringify(body).replace('"id":0,', `"id":${id},`);
 }
 
+/** A marketplace channel selling from one warehouse that holds `onHand`, and its Shopify connector. */
+async function shopifyShop(t: TestHub, code: string, onHand: Record<string, number>) {
+  const ctx = t.hub.systemCtx();
+  const channelId = (
+    await t.api('POST', '/api/channels', {
+      body: { code, name: code, type: 'marketplace', currency: 'EUR', locales: ['en'] },
+    })
+  ).body.id as string;
+  const inventory = t.hub.services.inventory;
+  const loc = await inventory.createLocation(ctx, { code: `${code}-wh`, name: 'WH', type: 'warehouse' });
+  await inventory.setSourcing(ctx, channelId, { locationIds: [loc.id] });
+  for (const [sku, quantity] of Object.entries(onHand))
+    await inventory.setOnHand(ctx, { sku, locationId: loc.id, quantity });
+  const connector = (
+    await t.api('POST', '/api/connectors', {
+      body: { kind: 'shopify', name: code, secret: SECRET, channelId, locationId: loc.id },
+    })
+  ).body as { id: string };
+  return { channelId, connector };
+}
+
+/** One signed orders/create delivery, accepted at the door. */
+async function deliver(t: TestHub, connectorId: string, webhookId: string, body: string): Promise<void> {
+  const r = await t.api('POST', `/api/inbound/${connectorId}`, {
+    key: null,
+    body,
+    headers: {
+      'content-type': 'application/json',
+      'x-shopify-topic': 'orders/create',
+      'x-shopify-webhook-id': webhookId,
+      'x-shopify-hmac-sha256': sign(body),
+    },
+  });
+  expect(r.status).toBe(200);
+}
+
 describeEachHub(
   'inbound orders in batches',
   (t) => {
     it('creates a batch of Shopify orders with few statements each, every order as one at a time', async () => {
-      const ctx = t.hub.systemCtx();
-      const channelId = (
-        await t.api('POST', '/api/channels', {
-          body: { code: 'rt-shopify', name: 'Shop', type: 'marketplace', currency: 'EUR', locales: ['en'] },
-        })
-      ).body.id as string;
-      const loc = await t.hub.services.inventory.createLocation(ctx, {
-        code: 'rt-wh',
-        name: 'WH',
-        type: 'warehouse',
+      const { channelId, connector } = await shopifyShop(t, 'rt-shopify', {
+        'RT-0': 1000,
+        'RT-1': 1000,
+        'RT-2': 1000,
       });
-      await t.hub.services.inventory.setSourcing(ctx, channelId, { locationIds: [loc.id] });
-      for (let i = 0; i < 3; i++)
-        await t.hub.services.inventory.setOnHand(ctx, { sku: `RT-${i}`, locationId: loc.id, quantity: 1000 });
-      const connector = (
-        await t.api('POST', '/api/connectors', {
-          body: { kind: 'shopify', name: 'Shop', secret: SECRET, channelId, locationId: loc.id },
-        })
-      ).body as { id: string };
 
       const n = 60;
       const receipt = new AsyncLocalStorage<boolean>();
@@ -133,18 +155,7 @@ describeEachHub(
             await Promise.all(
               Array.from({ length: 20 }, async (_, k) => {
                 const i = from + k;
-                const body = orderBody(BASE_ID + BigInt(i), i);
-                const r = await t.api('POST', `/api/inbound/${connector.id}`, {
-                  key: null,
-                  body,
-                  headers: {
-                    'content-type': 'application/json',
-                    'x-shopify-topic': 'orders/create',
-                    'x-shopify-webhook-id': `rt-${i}`,
-                    'x-shopify-hmac-sha256': sign(body),
-                  },
-                });
-                expect(r.status).toBe(200);
+                await deliver(t, connector.id, `rt-${i}`, orderBody(BASE_ID + BigInt(i), i));
               }),
             );
           }
@@ -243,40 +254,11 @@ describeEachHub(
     }, 180_000);
 
     it('an order the stock cannot cover is parked alone; the rest of its batch is created', async () => {
-      const ctx = t.hub.systemCtx();
-      const channelId = (
-        await t.api('POST', '/api/channels', {
-          body: { code: 'rt-low', name: 'Low', type: 'marketplace', currency: 'EUR', locales: ['en'] },
-        })
-      ).body.id as string;
-      const loc = await t.hub.services.inventory.createLocation(ctx, {
-        code: 'rt-low-wh',
-        name: 'WH',
-        type: 'warehouse',
-      });
-      await t.hub.services.inventory.setSourcing(ctx, channelId, { locationIds: [loc.id] });
       // Each order wants 1 + 2 units: the first SKU has room for one order's line, the second for all.
-      await t.hub.services.inventory.setOnHand(ctx, { sku: 'RT-0', locationId: loc.id, quantity: 1 });
-      await t.hub.services.inventory.setOnHand(ctx, { sku: 'RT-1', locationId: loc.id, quantity: 100 });
-      const connector = (
-        await t.api('POST', '/api/connectors', {
-          body: { kind: 'shopify', name: 'Low', secret: SECRET, channelId, locationId: loc.id },
-        })
-      ).body as { id: string };
+      const { channelId, connector } = await shopifyShop(t, 'rt-low', { 'RT-0': 1, 'RT-1': 100 });
       await Promise.all(
         [0, 3, 6].map(async (i) => {
-          const body = orderBody(BASE_ID + 1000n + BigInt(i), i);
-          const r = await t.api('POST', `/api/inbound/${connector.id}`, {
-            key: null,
-            body,
-            headers: {
-              'content-type': 'application/json',
-              'x-shopify-topic': 'orders/create',
-              'x-shopify-webhook-id': `low-${i}`,
-              'x-shopify-hmac-sha256': sign(body),
-            },
-          });
-          expect(r.status).toBe(200);
+          await deliver(t, connector.id, `low-${i}`, orderBody(BASE_ID + 1000n + BigInt(i), i));
         }),
       );
       await t.hub.integration.inboundProcessor!.caughtUp();

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHub, type Hub } from '../../src/app.js';
 import { type Clock, systemClock } from '../../src/kernel/index.js';
 import { type HubConfig, loadConfig } from '../../src/platform/config.js';
-import { openDatabase } from '../../src/platform/db/database.js';
+import { type DatabaseKind, openDatabase } from '../../src/platform/db/database.js';
 import {
   createFreshPostgresDatabase,
   openFreshPglite,
@@ -15,7 +15,7 @@ import {
 export const TEST_ADMIN_KEY = 'ohk_test_admin_key_0123456789abcdef';
 
 export interface TestHub {
-  kind: 'pglite' | 'postgres';
+  kind: DatabaseKind;
   readonly hub: Hub;
   readonly url: string | undefined;
   /** Calls the API as the admin (or with `key`), returns status, headers and parsed JSON. */
@@ -35,13 +35,11 @@ export interface TestHubOptions {
    * Both for a suite that tests what differs between them (counted round trips, a second node, what
    * only PostgreSQL answers); only PostgreSQL for one whose every test needs it.
    */
-  engines?: Array<'pglite' | 'postgres'>;
+  engines?: DatabaseKind[];
 }
 
-type Engine = 'pglite' | 'postgres';
-
 /** Set to 1 to run every whole-hub suite on both engines, not only those that ask for both. */
-export const EVERY_ENGINE_ENV = 'OMNIHUB_TEST_EVERY_ENGINE';
+const EVERY_ENGINE_ENV = 'OMNIHUB_TEST_EVERY_ENGINE';
 
 /**
  * A whole-hub suite tests the flows over HTTP; the storage suites (`describeEachDatabase`) are the
@@ -49,14 +47,14 @@ export const EVERY_ENGINE_ENV = 'OMNIHUB_TEST_EVERY_ENGINE';
  * the engine its title hashes to: about half the suites on each, the same one every run, named in
  * the suite's title. On both engines, these suites were 55 % of the test files' time.
  */
-export function engineForSuite(title: string, available: Engine[]): Engine {
+function engineForSuite(title: string, available: DatabaseKind[]): DatabaseKind {
   let hash = 2166136261; // FNV-1a
   for (let i = 0; i < title.length; i++) hash = Math.imul(hash ^ title.charCodeAt(i), 16777619);
   return available[(hash >>> 0) % available.length]!;
 }
 
 export function describeEachHub(title: string, body: (t: TestHub) => void, opts: TestHubOptions = {}): void {
-  const available: Engine[] = postgresTestUrl() ? ['pglite', 'postgres'] : ['pglite'];
+  const available: DatabaseKind[] = postgresTestUrl() ? ['pglite', 'postgres'] : ['pglite'];
   const wanted = opts.engines ?? (process.env[EVERY_ENGINE_ENV] === '1' ? available : undefined);
   const kinds = wanted
     ? available.filter((kind) => wanted.includes(kind))
