@@ -2,6 +2,7 @@
 // them: a price, an unpublish, a title edit and a stock change show on the next read; one channel's
 // kept page never answers another channel's key; and (PostgreSQL) a change made through another hub
 // node reaches this node's cache through the event log.
+import { gunzipSync } from 'node:zlib';
 import pg from 'pg';
 import { expect, it } from 'vitest';
 import { createHub, type Hub } from '../src/app.js';
@@ -9,7 +10,7 @@ import { openDatabase } from '../src/platform/db/database.js';
 import { countStatements } from '../src/platform/testing/statement-count.js';
 import { testLog } from '../src/platform/testing/test-databases.js';
 import { eventually } from './helpers/eventually.js';
-import { describeEachHub } from './helpers/test-hub.js';
+import { describeEachHub, TEST_ADMIN_KEY } from './helpers/test-hub.js';
 
 const rows = (channel: string, n: number) =>
   Array.from({ length: n }, (_, i) => {
@@ -142,6 +143,48 @@ describeEachHub(
       // Not listed on vc-b: the admin's kept product view does not leak to the bound key.
       expect((await t.api('GET', '/api/channels/vc-b/products/vc-a-tee-0')).body.listed).toBe(false);
       expect((await t.api('GET', '/api/channels/vc-b/products/vc-a-tee-0', { key })).status).toBe(404);
+    });
+
+    it('sends a kept page gzip-compressed to a client that accepts it, and plain to one that does not', async () => {
+      const get = (path: string, acceptEncoding?: string) =>
+        t.hub.http.inject({
+          method: 'GET',
+          url: path,
+          headers: {
+            authorization: `Bearer ${TEST_ADMIN_KEY}`,
+            ...(acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding }),
+          },
+        });
+      const path = '/api/channels/vc-a/products?limit=10';
+      const plain = await get(path);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.headers.vary).toContain('accept-encoding');
+      const expected = JSON.parse(plain.body);
+      for (const accepts of ['gzip, deflate, br', 'br;q=1, gzip;q=0.5', '*']) {
+        const zipped = await get(path, accepts);
+        expect(zipped.statusCode).toBe(200);
+        expect(zipped.headers['content-encoding']).toBe('gzip');
+        expect(zipped.headers['content-type']).toBe('application/json; charset=utf-8');
+        expect(Number(zipped.headers['content-length'])).toBe(zipped.rawPayload.length);
+        expect(zipped.rawPayload.length).toBeLessThan(Buffer.byteLength(plain.body));
+        expect(JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8'))).toEqual(expected);
+      }
+      // Refused or unknown encodings get the plain bytes.
+      for (const accepts of ['gzip;q=0', 'br', 'identity', '']) {
+        const res = await get(path, accepts);
+        expect(res.headers['content-encoding'], accepts).toBeUndefined();
+        expect(JSON.parse(res.body)).toEqual(expected);
+      }
+      // A small answer (one product) is not worth compressing.
+      const one = await get('/api/channels/vc-a/products/vc-a-tee-0', 'gzip');
+      expect(one.statusCode).toBe(200);
+      expect(Buffer.byteLength(one.body)).toBeLessThan(1024);
+      expect(one.headers['content-encoding']).toBeUndefined();
+      // Search pages are kept the same way.
+      const search = await get('/api/channels/vc-a/search?q=tee&limit=10', 'gzip');
+      expect(search.statusCode).toBe(200);
+      expect(search.headers['content-encoding']).toBe('gzip');
+      expect(JSON.parse(gunzipSync(search.rawPayload).toString('utf8')).items.length).toBeGreaterThan(0);
     });
 
     it('sees a change at once while an older transaction holds the read horizon (PostgreSQL)', async () => {

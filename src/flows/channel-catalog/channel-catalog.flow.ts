@@ -17,6 +17,7 @@ import type { Channel, ChannelsService } from '../../modules/channels/index.js';
 import type { ImageView } from '../../modules/media/index.js';
 import type { Ctx, Logger } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
+import { KeptJson } from '../../platform/http/kept-json.js';
 import { channelTag, productTag, SEARCH_TAG, STOCK_SEARCH_TAG, skuTag } from './cache-invalidation.js';
 import {
   type ChannelSearchPage,
@@ -201,7 +202,7 @@ export function createChannelCatalogFlow(deps: ChannelCatalogDeps) {
 
     listProducts,
 
-    /** A page as JSON text, kept as such while nothing it shows changes. */
+    /** A page as JSON bytes, kept as such while nothing it shows changes. */
     listProductsJson(ctx: Ctx, channel: Channel, req: ChannelPageRequest, serialize: Serialize<ChannelPage>) {
       let page: ChannelPage | undefined;
       return cache.get(
@@ -209,7 +210,7 @@ export function createChannelCatalogFlow(deps: ChannelCatalogDeps) {
         `page.json|${pageKey(channel, req)}`,
         async () => {
           page = await listProducts(ctx, channel, req);
-          return serialize(page);
+          return KeptJson.of(serialize(page));
         },
         () => tagsOf(channel.id, page!.items),
       );
@@ -229,7 +230,7 @@ export function createChannelCatalogFlow(deps: ChannelCatalogDeps) {
       );
     },
 
-    /** The same as JSON text, kept as such while nothing it shows or counts changes. */
+    /** The same as JSON bytes, kept as such while nothing it shows or counts changes. */
     searchJson(ctx: Ctx, channel: Channel, req: ChannelSearchRequest, serialize: Serialize<SearchPage>) {
       let page: SearchPage | undefined;
       return cache.get(
@@ -237,7 +238,7 @@ export function createChannelCatalogFlow(deps: ChannelCatalogDeps) {
         `search.json|${searchKey(channel, req)}`,
         async () => {
           page = await readSearch(ctx, channel, req);
-          return serialize(page);
+          return KeptJson.of(serialize(page));
         },
         () => searchTags(channel, req, page!),
       );
@@ -275,19 +276,19 @@ export function createChannelCatalogFlow(deps: ChannelCatalogDeps) {
       return kept.value;
     },
 
-    /** The same as JSON text, kept as such while nothing it shows changes. */
+    /** The same as JSON bytes, kept as such while nothing it shows changes. */
     async getProductJson(
       ctx: Ctx,
       channel: Channel,
       idOrSku: string,
       opts: { locale?: string | undefined; listedOnly: boolean },
       serialize: Serialize<ShopProduct>,
-    ): Promise<string> {
+    ): Promise<KeptJson> {
       const product = await getProduct(ctx, channel, idOrSku, opts);
       return cache.get(
         ctx,
         `product.json|${JSON.stringify([channelViewScope(channel, opts.locale), product.id])}`,
-        async () => serialize(product),
+        async () => KeptJson.of(serialize(product)),
         () => tagsOf(channel.id, [product]),
       );
     },

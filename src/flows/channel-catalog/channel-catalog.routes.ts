@@ -15,6 +15,7 @@ import {
 } from '../../modules/catalog/index.js';
 import { ImageView } from '../../modules/media/index.js';
 import { channelFor } from '../../platform/http/auth-hook.js';
+import { sendKeptJson } from '../../platform/http/kept-json.js';
 import { browserKeys, onRecord, secretKeys } from '../../platform/http/route-policy.js';
 import type { ChannelCatalogFlow } from './channel-catalog.flow.js';
 
@@ -62,13 +63,12 @@ const ProductPage = z.object({
 
 /**
  * JSON text the way the route's schema serializer makes it (encoded by the schema, unknown keys
- * dropped), so a kept answer is sent as is: a string with a JSON content type skips the serializer.
+ * dropped), so a kept answer is sent as is: bytes with a JSON content type skip the serializer.
  */
 const serializeWith =
   <S extends z.ZodType>(schema: S) =>
   (value: z.input<S>): string =>
     JSON.stringify(z.encode(schema, value as z.output<S>));
-const JSON_TYPE = 'application/json; charset=utf-8';
 
 const SearchPage = z.object({
   channel: ChannelHead,
@@ -105,7 +105,7 @@ export const channelCatalogRoutes =
         const channel = await flow.channelOf(request.ctx, request.params.channel);
         channelFor(request, channel.id);
         const json = await flow.listProductsJson(request.ctx, channel, request.query, serializePage);
-        return reply.type(JSON_TYPE).send(json as never); // already JSON text
+        return sendKeptJson(request, reply, json);
       },
     );
 
@@ -136,7 +136,7 @@ export const channelCatalogRoutes =
           inStock === 'true' ? (store ? await flow.channelOf(request.ctx, store) : channel) : undefined;
         const req = { ...query, options, inStockAt };
         const json = await flow.searchJson(request.ctx, channel, req, serializeSearch);
-        return reply.type(JSON_TYPE).send(json as never); // already JSON text
+        return sendKeptJson(request, reply, json);
       },
     );
 
@@ -222,7 +222,7 @@ export const channelCatalogRoutes =
           opts,
           serializeProduct,
         );
-        return reply.type(JSON_TYPE).send(json as never); // already JSON text
+        return sendKeptJson(request, reply, json);
       },
     );
 

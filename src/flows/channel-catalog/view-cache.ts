@@ -13,7 +13,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
 
 export interface ViewCacheOptions {
-  /** Most characters of entries kept (0 disables the cache). */
+  /** Most characters (bytes of kept JSON) of entries kept (0 disables the cache). */
   maxSize: number;
   /** How long an entry may live without an event dropping it. */
   ttlMs: number;
@@ -38,6 +38,13 @@ interface Waiter {
 
 /** Roughly what an object costs per thing it shows (its channel, each product and variant), in characters. */
 const OBJECT_SIZE_PER_TAG = 400;
+
+/** Characters of a string, what a sized value says it holds (kept JSON), else an estimate per tag. */
+function sizeOf(value: unknown, tags: number): number {
+  if (typeof value === 'string') return value.length;
+  const declared = (value as { cacheSize?: unknown } | null)?.cacheSize;
+  return typeof declared === 'number' ? declared : OBJECT_SIZE_PER_TAG * tags;
+}
 
 export class ViewCache {
   private readonly lru: LRUCache<string, Entry> | null;
@@ -108,7 +115,7 @@ export class ViewCache {
       const v = await value;
       const tags = tagsOf(v);
       if (tags && !this.droppedSince(startedAt, tags)) {
-        const size = typeof v === 'string' ? v.length : OBJECT_SIZE_PER_TAG * tags.length;
+        const size = sizeOf(v, tags.length);
         this.lru.set(key, { value: v, tags, size: Math.max(1, size) });
         // an entry larger than the whole cache is not kept
         if (this.lru.has(key))
