@@ -100,6 +100,8 @@ export async function registerWebApps(
       prefix: '/web/',
       index: false,
       decorateReply: true,
+      // The build writes .br and .gz copies (web/precompress.ts): sent to browsers that accept them.
+      preCompressed: true,
       // File names under assets/ carry a content hash: cache them for good, never the HTML.
       setHeaders(reply, path) {
         reply.headers(WEB_APP_HEADERS);

@@ -1,8 +1,10 @@
 // The admin console in a real browser: key login (and refusal), channels, API keys, the live event
 // log and language switching; and how the hub answers the app routes when the build is missing.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { expect, it } from 'vitest';
 import { createHub } from '../src/app.js';
 import { loadConfig } from '../src/platform/config.js';
@@ -36,6 +38,23 @@ it('answers the app routes with problem+json saying how to build when web/dist i
   }
 }, 120_000);
 
+/** A GET without fetch's own decompression: the bytes as sent. */
+function rawGet(
+  url: string,
+  acceptEncoding?: string,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
+      res.on('error', reject);
+    }).on('error', reject);
+  });
+}
+
 describeBrowser('admin console', (t) => {
   it('serves each app with a history fallback and refuses a wrong key', async () => {
     for (const path of ['/admin/keys', '/store/webshop/cart', '/pos/store-amsterdam/sell']) {
@@ -52,6 +71,28 @@ describeBrowser('admin console', (t) => {
       .poll(() => page.getByRole('alert').textContent(), LIVE)
       .toContain('the key or session is missing');
     await t.screenshot(page, 'admin-login-refused');
+  });
+
+  it("sends the apps' scripts as the build compressed them, to browsers that accept it", async () => {
+    const html = await (await fetch(`${t.base}/admin`)).text();
+    const script = /<script type="module" crossorigin src="([^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toMatch(/^\/web\/assets\//);
+    const plain = await rawGet(`${t.base}${script}`);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toContain('accept-encoding');
+    expect(plain.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    for (const [accepts, encoding, decode] of [
+      ['gzip, deflate, br', 'br', brotliDecompressSync],
+      ['gzip', 'gzip', gunzipSync],
+    ] as const) {
+      const res = await rawGet(`${t.base}${script}`, accepts);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-encoding']).toBe(encoding);
+      expect(res.headers['content-type']).toContain('javascript');
+      expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(res.body.length).toBeLessThan(plain.body.length / 2);
+      expect(decode(res.body).equals(plain.body)).toBe(true);
+    }
   });
 
   it('logs in, lists the demo channels and creates one', async () => {

@@ -3,13 +3,14 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress } from './precompress.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig({
   root: here('.'),
   base: '/web/',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: process.env.OMNIHUB_WEB_OUT_DIR ?? here('./dist'),
     emptyOutDir: true,
