@@ -5,7 +5,12 @@
 // order line's backorder; a pre-order whose date came gets the stock already in (periodic job).
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { RESTOCK_EVENT_TYPES, releaseDuePreorders, restockHandler } from '../src/flows/commerce/index.js';
+import {
+  RESTOCK_EVENT_TYPES,
+  releaseDuePreorders,
+  restockedSkus,
+  restockHandler,
+} from '../src/flows/commerce/index.js';
 import { systemClock } from '../src/kernel/index.js';
 import { createContext } from '../src/platform/context.js';
 import { rows } from '../src/platform/db/database.js';
@@ -217,6 +222,35 @@ describeEachHub(
       expect(await plannedOf('pre', PRE)).toEqual([[location, 1]]);
       // Again: nothing left waiting, nothing written.
       expect(await release(on('2099-05-02'))).toBe(0);
+    });
+
+    it('opens a transaction only for the restocked SKUs an order waits for (an import restocks thousands)', async () => {
+      const ctx = createContext(t.hub.database, { clock: systemClock, log: testLog as never });
+      const events = await readEvents(t.hub.database.db, { types: RESTOCK_EVENT_TYPES, limit: 1000 });
+      const restocked = restockedSkus(events);
+      const waiting = (await t.hub.services.inventory.waitingSkus(ctx)).filter((s) => restocked.includes(s));
+      // The demo's stock receipts: many SKUs, of which only the one still backordered waits.
+      expect(restocked.length).toBeGreaterThan(waiting.length + 5);
+      expect(waiting).toEqual([BACK]);
+      const inventory = t.hub.services.inventory;
+      const allocatedFor: string[] = [];
+      const handle = restockHandler({
+        database: t.hub.database,
+        inventory: {
+          ...inventory,
+          allocateWaiting: (tx, sku, planOf) => {
+            allocatedFor.push(sku);
+            return inventory.allocateWaiting(tx, sku, planOf);
+          },
+        },
+        catalog: t.hub.services.catalog,
+        orders: t.hub.services.orders,
+        clock: systemClock,
+        log: testLog as never,
+      });
+      await handle(events);
+      expect(allocatedFor).toEqual(waiting);
+      expect(await waitingOf('placed-second', BACK)).toBe(1); // still no free unit for it
     });
   },
   { demo: true },

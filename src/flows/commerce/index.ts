@@ -17,6 +17,7 @@ export { priceOverrideRoutes } from './price-override.routes.js';
 export {
   RESTOCK_EVENT_TYPES,
   releaseDuePreorders,
+  restockedSkus,
   restockHandler,
   startRestockAllocation,
 } from './restock.consumer.js';

@@ -28,7 +28,7 @@ import {
   type ReservationChange,
   type ReserveOptions,
 } from './reservations.service.js';
-import { allocateWaiting, waitingSkus } from './restock.js';
+import { allocateWaiting, waitingAmong, waitingSkus } from './restock.js';
 import type { Restocked, RestockPlan } from './restock-decision.js';
 import { createStockService, type OnHandEntry } from './stock.service.js';
 
@@ -81,6 +81,8 @@ export interface InventoryService {
   ): Promise<Restocked[]>;
   /** SKUs with order allocations still waiting for units, at most `limit` (default 1,000). */
   waitingSkus(ctx: Ctx, limit?: number): Promise<string[]>;
+  /** Of these SKUs, those with order allocations waiting for units (one statement). */
+  waitingAmong(ctx: Ctx, skus: string[]): Promise<string[]>;
   /** Sets counted on-hand quantities in one transaction (imports); throws insufficient_stock (409) below reserved. */
   setOnHandMany(ctx: Ctx, entries: OnHandEntry[]): Promise<Level[]>;
   /** Moves stock between two locations in one transaction; too little free stock is a typed refusal. */
@@ -173,6 +175,7 @@ export function createInventoryService(deps: InventoryDeps = {}): InventoryServi
     adjust: stock.adjust,
     allocateWaiting,
     waitingSkus,
+    waitingAmong,
     setOnHandMany: stock.setOnHandMany,
     transfer: stock.transfer,
     availableToSell: stock.availableToSell,

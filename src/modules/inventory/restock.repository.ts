@@ -79,6 +79,17 @@ export async function writeRestock(tx: Ctx, sku: string, d: RestockDecision): Pr
 }
 
 /** SKUs with order allocations still waiting for units (held nowhere yet), at most `limit`. */
+/** Of these SKUs, those with order allocations waiting for units (the partial index on allocated ones). */
+export async function selectWaitingAmong(tx: Ctx, skus: string[]): Promise<string[]> {
+  const found = await rows<{ sku: string }>(
+    tx.db,
+    sql`select distinct r.sku from inventory_reservations r
+        where r.sku = any(${sql.param(skus)}::text[]) and r.status = 'allocated'
+          and r.quantity > (select coalesce(sum((x->>'quantity')::int), 0) from jsonb_array_elements(r.lines) x)`,
+  );
+  return found.map((r) => r.sku);
+}
+
 export async function selectWaitingSkus(tx: Ctx, limit: number): Promise<string[]> {
   const found = await rows<{ sku: string }>(
     tx.db,

@@ -2,7 +2,12 @@
 // decided on numbers locked in one transaction and written in one statement.
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import type { Reservation } from './inventory.types.js';
-import { lockRestockState, selectWaitingSkus, writeRestock } from './restock.repository.js';
+import {
+  lockRestockState,
+  selectWaitingAmong,
+  selectWaitingSkus,
+  writeRestock,
+} from './restock.repository.js';
 import { decideRestock, type Restocked, type RestockPlan } from './restock-decision.js';
 
 /**
@@ -27,3 +32,7 @@ export async function allocateWaiting(
 
 /** SKUs with order allocations still waiting for units (a sweep of pre-orders whose date came). */
 export const waitingSkus = (ctx: Ctx, limit = 1000): Promise<string[]> => selectWaitingSkus(ctx, limit);
+
+/** Of these SKUs, those with order allocations waiting for units, in one statement. */
+export const waitingAmong = (ctx: Ctx, skus: string[]): Promise<string[]> =>
+  skus.length === 0 ? Promise.resolve([]) : selectWaitingAmong(ctx, skus);
