@@ -77,6 +77,11 @@ export function startWebhooksOut(opts: {
       guard: createTargetGuard({ allowPrivate: config.allowPrivateTargets }),
     });
   const queued = new EventNotifier();
+  // Whether a claim may find deliveries this node was told of: heads the fan-out queued without
+  // leasing them here, heads a finished send or a repair made pending, a replay. When it is false a
+  // woken loop does not claim (the fan-out's wake-ups mostly bring heads already leased here, in
+  // `ready`); it still claims at each poll, for other nodes' deliveries and retries that came due.
+  let claimable = true;
   const abort = new AbortController();
   setMaxListeners(1000, abort.signal); // every idle loop waits on it
   const stats: WebhookDeliveryStats = { delivered: 0, retried: 0, dead: 0 };
@@ -103,6 +108,7 @@ export function startWebhooksOut(opts: {
       const claim = ready.length < readyLimit ? { owner, leaseMs: config.leaseMs } : undefined;
       const r = await service.enqueueForEvents(ctx, events, claim, batch);
       ready.push(...r.claimed);
+      if (r.queued > r.claimed.length) claimable = true;
       if (r.queued > 0) queued.notify();
     },
   });
@@ -114,17 +120,41 @@ export function startWebhooksOut(opts: {
   let lastRepair = 0;
   const loop = async (shard: number) => {
     const failures = loopFailureLog(log, 'webhook delivery loop');
+    // One loop polls; the others sleep until something is queued (a poll per loop would cost
+    // PGlite's single connection four claims every pollMs).
+    const pollMs = shard === 0 ? config.pollMs : 10 * config.pollMs;
+    let lastClaimAt = 0;
     while (!abort.signal.aborted) {
       try {
         if (Date.now() - lastRepair > 2_000) {
           lastRepair = Date.now();
-          await service.repairQueue(ctx);
+          if ((await service.repairQueue(ctx)) > 0) claimable = true;
         }
         const seenLocal = queued.version;
         const fromReady = ready.length > 0;
-        let claimed = fromReady
-          ? ready.splice(0, config.batchSize)
-          : await service.claimDeliveries(ctx, { owner, limit: config.batchSize, leaseMs: sendLeaseMs });
+        const sincePoll = Date.now() - lastClaimAt;
+        if (!fromReady && !claimable && sincePoll < pollMs) {
+          await queued.wait(pollMs - sincePoll, abort.signal, seenLocal);
+          continue;
+        }
+        let claimed: ClaimedDelivery[];
+        if (fromReady) claimed = ready.splice(0, config.batchSize);
+        else {
+          claimable = false;
+          lastClaimAt = Date.now();
+          try {
+            claimed = await service.claimDeliveries(ctx, {
+              owner,
+              limit: config.batchSize,
+              leaseMs: sendLeaseMs,
+            });
+          } catch (err) {
+            claimable = true;
+            throw err;
+          }
+          // A full batch may have left more behind.
+          if (claimed.length === config.batchSize) claimable = true;
+        }
         if (fromReady && claimed.length > 0) {
           // These waited here under the short lease the heartbeat renews; a late heartbeat (a
           // database struggling under a burst) may have let another node take some. Send only those
@@ -149,14 +179,12 @@ export function startWebhooksOut(opts: {
           // Local fan-out wakes us at once when it queued something (whichever node committed the
           // events: the node holding the fan-out lease queues and wakes its loops); deliveries queued
           // by other nodes are seen by polling. Not woken by every commit: most queue nothing.
-          // One loop polls; the others sleep until something is queued (a poll per loop would cost
-          // PGlite's single connection four claims every pollMs).
-          await queued.wait(shard === 0 ? config.pollMs : 10 * config.pollMs, abort.signal, seenLocal);
+          await queued.wait(pollMs, abort.signal, seenLocal);
           continue;
         }
         const nowSeconds = Math.floor(opts.clock.now().getTime() / 1000);
         sending.add(claimed);
-        let r: WebhookDeliveryStats;
+        let r: WebhookDeliveryStats & { promoted: number };
         try {
           const outcomes = await Promise.all(claimed.map((d) => sender.send(d, nowSeconds)));
           r = await service.recordOutcomes(ctx, { owner, shard }, claimed, outcomes);
@@ -167,8 +195,11 @@ export function startWebhooksOut(opts: {
         stats.retried += r.retried;
         stats.dead += r.dead;
         opts.onOutcomes?.(r);
-        // Deliveries of the same subject wait for this batch; look again at once.
-        if (r.delivered + r.retried + r.dead > 0) queued.notify();
+        // Deliveries of the same subjects waited for this batch: the promoted ones are due now.
+        if (r.promoted > 0) {
+          claimable = true;
+          queued.notify();
+        }
       } catch (err) {
         if (abort.signal.aborted) break;
         failures.failed(err, { shard });
@@ -181,7 +212,10 @@ export function startWebhooksOut(opts: {
   return {
     fanout,
     stats,
-    wake: () => queued.notify(),
+    wake: () => {
+      claimable = true;
+      queued.notify();
+    },
     async stop() {
       abort.abort();
       queued.notify();

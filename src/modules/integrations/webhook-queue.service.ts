@@ -201,7 +201,7 @@ export function deliveryQueue(access: EndpointAccess, deps: WebhooksDeps) {
     confirmClaims: (ctx: Ctx, owner: string, ids: string[], leaseMs: number) =>
       confirmLeases(ctx.db, owner, ids, { leaseMs, now: ctx.clock.now() }),
 
-    /** Safety net for a completion and an enqueue that raced: promotes any subject left without a head. */
+    /** Safety net for a completion and an enqueue that raced: promotes any subject left without a head (how many). */
     repairQueue: (ctx: Ctx) => promoteHeads(ctx.db, null, ctx.clock.now()),
 
     claimDeliveries: async (
@@ -216,7 +216,7 @@ export function deliveryQueue(access: EndpointAccess, deps: WebhooksDeps) {
       lease: { owner: string; shard: number },
       claimed: ClaimedDelivery[],
       outcomes: DeliveryOutcome[],
-    ): Promise<{ delivered: number; retried: number; dead: number }> {
+    ): Promise<{ delivered: number; retried: number; dead: number; promoted: number }> {
       const now = ctx.clock.now();
       const byId = new Map(claimed.map((c) => [c.id, c]));
       const delivered: Array<{ id: string; statusCode: number }> = [];
@@ -242,9 +242,9 @@ export function deliveryQueue(access: EndpointAccess, deps: WebhooksDeps) {
         }
         failed.push({ id: o.id, statusCode: o.statusCode, error: o.error, nextAttemptAt: next });
       }
-      await markDelivered(ctx.db, lease, delivered, now);
+      const afterDelivered = (await markDelivered(ctx.db, lease, delivered, now)).promoted;
       // Only dead-lettered heads free their subject; a retried head stays the head.
-      await promoteHeads(ctx.db, await markFailed(ctx.db, lease, failed), now);
+      const afterDead = await promoteHeads(ctx.db, await markFailed(ctx.db, lease, failed), now);
       for (const endpointId of gone) {
         await inTransaction(ctx, async (tx) => {
           if (await disableEndpointRow(tx.db, endpointId, 'the receiver answered 410 Gone', now)) {
@@ -254,7 +254,12 @@ export function deliveryQueue(access: EndpointAccess, deps: WebhooksDeps) {
         });
       }
       const dead = failed.filter((f) => f.nextAttemptAt === null).length;
-      return { delivered: delivered.length, retried: failed.length - dead, dead };
+      return {
+        delivered: delivered.length,
+        retried: failed.length - dead,
+        dead,
+        promoted: afterDelivered + afterDead,
+      };
     },
 
     async listDeliveries(

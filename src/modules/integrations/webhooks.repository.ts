@@ -140,15 +140,16 @@ export async function promoteHeads(
   exec: Executor,
   pairs: Array<{ endpointId: string; subject: string }> | null,
   now: Date,
-): Promise<void> {
-  if (pairs && pairs.length === 0) return;
+): Promise<number> {
+  if (pairs && pairs.length === 0) return 0;
   const scope = pairs
     ? sql`join unnest(${sql.param(pairs.map((p) => p.endpointId))}::text[], ${sql.param(pairs.map((p) => p.subject))}::text[])
             as u(e, s) on q.endpoint_id = u.e and q.subject = u.s`
     : sql``;
   // Heads are locked in id order and skipped when locked: another promoter holding one is promoting
   // that very row, and a fixed lock order means two promoters never deadlock.
-  await exec.execute(
+  const promoted = await rows<{ id: string }>(
+    exec,
     sql`with heads as (
           select distinct on (q.endpoint_id, q.subject) q.id, q.endpoint_id, q.subject
           from webhook_deliveries q ${scope}
@@ -165,8 +166,10 @@ export async function promoteHeads(
           order by w.id
           for update of w skip locked)
         update webhook_deliveries w set status = 'pending', next_attempt_at = ${now}
-        from locked where w.id = locked.id`,
+        from locked where w.id = locked.id
+        returning w.id`,
   );
+  return promoted.length;
 }
 
 interface ClaimRow {
@@ -300,9 +303,9 @@ export async function markDelivered(
   lease: { owner: string; shard: number },
   list: Array<{ id: string; statusCode: number }>,
   now: Date,
-): Promise<void> {
-  if (list.length === 0) return;
-  await rows<{ n: number }>(
+): Promise<{ promoted: number }> {
+  if (list.length === 0) return { promoted: 0 };
+  const [r] = await rows<{ promoted: number }>(
     exec,
     sql`with done as (
           update webhook_deliveries w
@@ -325,8 +328,9 @@ export async function markDelivered(
           update webhook_deliveries w set status = 'pending', next_attempt_at = ${now}
           from heads where w.id = heads.id and w.status = 'queued'
           returning 1)
-        select count(*)::int as n from done`,
+        select (select count(*) from done)::int as n, (select count(*) from promoted)::int as promoted`,
   );
+  return { promoted: Number(r?.promoted ?? 0) };
 }
 
 export interface FailureUpdate {

@@ -75,7 +75,7 @@ export interface WebhooksService {
    */
   confirmClaims(ctx: Ctx, owner: string, ids: string[], leaseMs: number): Promise<Set<string>>;
   /** Safety net for a completion and an enqueue that raced: promotes any subject left without a head. */
-  repairQueue(ctx: Ctx): Promise<void>;
+  repairQueue(ctx: Ctx): Promise<number>;
   /** Leases due deliveries (subject heads) to this sender. */
   claimDeliveries(
     ctx: Ctx,
@@ -87,7 +87,13 @@ export interface WebhooksService {
     lease: { owner: string; shard: number },
     claimed: ClaimedDelivery[],
     outcomes: DeliveryOutcome[],
-  ): Promise<{ delivered: number; retried: number; dead: number }>;
+  ): Promise<{
+    delivered: number;
+    retried: number;
+    dead: number;
+    /** The next deliveries of the finished ones' subjects, made pending (due at once). */
+    promoted: number;
+  }>;
   /** A page of an endpoint's deliveries, of one status when given. */
   listDeliveries(
     ctx: Ctx,
