@@ -160,7 +160,7 @@ describeEachHub(
       expect(plain.headers['content-encoding']).toBeUndefined();
       expect(plain.headers.vary).toContain('accept-encoding');
       const expected = JSON.parse(plain.body);
-      for (const accepts of ['gzip, deflate, br', 'br;q=1, gzip;q=0.5', '*']) {
+      for (const accepts of ['gzip, deflate, br', 'br;q=1, gzip;q=0.5', '*', 'GZip']) {
         const zipped = await get(path, accepts);
         expect(zipped.statusCode).toBe(200);
         expect(zipped.headers['content-encoding']).toBe('gzip');

@@ -42,7 +42,8 @@ export function sendKeptJson(request: FastifyRequest, reply: FastifyReply, kept:
   if (
     kept.bytes.length >= COMPRESS_FROM_BYTES &&
     typeof accepts === 'string' &&
-    negotiate(accepts, ['gzip']) === 'gzip'
+    // Content codings are case-insensitive (RFC 9110); the negotiator compares exactly.
+    negotiate(accepts.toLowerCase(), ['gzip']) === 'gzip'
   ) {
     return reply.header('content-encoding', 'gzip').send(kept.gzip());
   }
