@@ -226,14 +226,23 @@ export async function updateSends(exec: Executor, list: SendOutcome[], owner: st
     attempted: o.attempted ? 1 : 0,
     provider_message_id: o.providerMessageId ?? null,
   }));
+  // Rows locked in id order first: two nodes finishing overlapping pages (a lease taken over under
+  // load) would otherwise lock them in whatever order each join ran, and deadlock.
   const r = await rows<{ id: string }>(
     exec,
-    sql`update messaging_sends s set status = x.status, reason = x.reason, lease_until = null, lease_owner = null,
+    sql`with x as (
+          select * from jsonb_to_recordset(${JSON.stringify(json)}::jsonb) as x(id text, status text, reason text,
+            format text, due_at timestamptz, sent_at timestamptz, attempted int, provider_message_id text)),
+        locked as materialized (
+          select s.id from messaging_sends s join x on x.id = s.id
+          where s.status = 'queued' and s.lease_owner = ${owner}
+          order by s.id
+          for update of s)
+        update messaging_sends s set status = x.status, reason = x.reason, lease_until = null, lease_owner = null,
           format = coalesce(x.format, s.format), due_at = coalesce(x.due_at, s.due_at),
           sent_at = coalesce(x.sent_at, s.sent_at), attempts = s.attempts + x.attempted,
           provider_message_id = coalesce(x.provider_message_id, s.provider_message_id)
-        from jsonb_to_recordset(${JSON.stringify(json)}::jsonb) as x(id text, status text, reason text, format text,
-          due_at timestamptz, sent_at timestamptz, attempted int, provider_message_id text)
+        from x join locked l on l.id = x.id
         where s.id = x.id and s.status = 'queued' and s.lease_owner = ${owner}
         returning s.id`,
   );
