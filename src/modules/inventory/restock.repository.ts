@@ -9,6 +9,11 @@ import { reserveMovementsInsert } from './reservation-write.repository.js';
 import { type ReservationSqlRow, toReservation } from './reservations.repository.js';
 import type { RestockDecision, RestockState } from './restock-decision.js';
 
+/** A reservation `r` allocated for an order with units held nowhere yet (quantity > Σ lines). */
+const WAITING = sql.raw(
+  `r.status = 'allocated' and r.quantity > (select coalesce(sum((x->>'quantity')::int), 0) from jsonb_array_elements(r.lines) x)`,
+);
+
 /** Reads and locks what a restock of `sku` decides on (call inside a transaction). */
 export async function lockRestockState(tx: Ctx, sku: string): Promise<RestockState> {
   const levels = await rows<{ location_id: string; on_hand: number; reserved: number }>(
@@ -16,12 +21,11 @@ export async function lockRestockState(tx: Ctx, sku: string): Promise<RestockSta
     sql`select location_id, on_hand, reserved from inventory_levels where sku = ${sku}
         order by location_id for update`,
   );
-  // Allocated for an order, with units held nowhere yet (quantity > Σ lines), oldest first.
+  // The waiting allocations, oldest first.
   const waiting = await rows<ReservationSqlRow>(
     tx.db,
     sql`select * from inventory_reservations r
-        where r.sku = ${sku} and r.status = 'allocated'
-          and r.quantity > (select coalesce(sum((x->>'quantity')::int), 0) from jsonb_array_elements(r.lines) x)
+        where r.sku = ${sku} and ${WAITING}
         order by r.created_at, r.id
         for update`,
   );
@@ -78,24 +82,22 @@ export async function writeRestock(tx: Ctx, sku: string, d: RestockDecision): Pr
     throw new Error(`inventory restock of ${sku}: the locked levels did not take the allocation`);
 }
 
-/** SKUs with order allocations still waiting for units (held nowhere yet), at most `limit`. */
 /** Of these SKUs, those with order allocations waiting for units (the partial index on allocated ones). */
 export async function selectWaitingAmong(tx: Ctx, skus: string[]): Promise<string[]> {
   const found = await rows<{ sku: string }>(
     tx.db,
     sql`select distinct r.sku from inventory_reservations r
-        where r.sku = any(${sql.param(skus)}::text[]) and r.status = 'allocated'
-          and r.quantity > (select coalesce(sum((x->>'quantity')::int), 0) from jsonb_array_elements(r.lines) x)`,
+        where r.sku = any(${sql.param(skus)}::text[]) and ${WAITING}`,
   );
   return found.map((r) => r.sku);
 }
 
+/** SKUs with order allocations still waiting for units (held nowhere yet), at most `limit`. */
 export async function selectWaitingSkus(tx: Ctx, limit: number): Promise<string[]> {
   const found = await rows<{ sku: string }>(
     tx.db,
     sql`select distinct r.sku from inventory_reservations r
-        where r.status = 'allocated'
-          and r.quantity > (select coalesce(sum((x->>'quantity')::int), 0) from jsonb_array_elements(r.lines) x)
+        where ${WAITING}
         order by r.sku limit ${limit}`,
   );
   return found.map((r) => r.sku);
