@@ -201,7 +201,7 @@ export function deliveryQueue(access: EndpointAccess, deps: WebhooksDeps) {
     confirmClaims: (ctx: Ctx, owner: string, ids: string[], leaseMs: number) =>
       confirmLeases(ctx.db, owner, ids, { leaseMs, now: ctx.clock.now() }),
 
-    /** Safety net for a completion and an enqueue that raced: promotes any subject left without a head (how many). */
+    /** Safety net for a completion and an enqueue that raced: promotes any subject left without a head. */
     repairQueue: (ctx: Ctx) => promoteHeads(ctx.db, null, ctx.clock.now()),
 
     claimDeliveries: async (

@@ -328,7 +328,7 @@ export async function markDelivered(
           update webhook_deliveries w set status = 'pending', next_attempt_at = ${now}
           from heads where w.id = heads.id and w.status = 'queued'
           returning 1)
-        select (select count(*) from done)::int as n, (select count(*) from promoted)::int as promoted`,
+        select count(*)::int as promoted from promoted`,
   );
   return { promoted: Number(r?.promoted ?? 0) };
 }

@@ -74,7 +74,7 @@ export interface WebhooksService {
    * now leased for `leaseMs` (the send); the rest were taken over by another node.
    */
   confirmClaims(ctx: Ctx, owner: string, ids: string[], leaseMs: number): Promise<Set<string>>;
-  /** Safety net for a completion and an enqueue that raced: promotes any subject left without a head. */
+  /** Safety net for a completion and an enqueue that raced: promotes any subject left without a head (how many). */
   repairQueue(ctx: Ctx): Promise<number>;
   /** Leases due deliveries (subject heads) to this sender. */
   claimDeliveries(
