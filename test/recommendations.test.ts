@@ -5,6 +5,7 @@
 // answers follow new history at once; a rebuild from log position 0 counts the same. Refusals: no
 // key, wrong scope, another channel's key, a publishable key on the customer read. The next best
 // message for a signed-in shopper (/me) and a till sale's customer (/carts/:id), with their refusals.
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   rebuildRecommendations,
@@ -144,6 +145,14 @@ describeEachHub(
       ]);
       expect(r.body.items[2]).toMatchObject({ reason: 'best_seller', product: { handle: 'rec-6' } });
       expect(r.body.items[0].product.variants[0].price).toMatchObject({ currency: 'EUR' });
+      // The kept answer goes out as the channel pages do: gzip-compressed to a client that accepts it.
+      const zipped = await t.hub.http.inject({
+        method: 'GET',
+        url: '/api/channels/rec-shop/products/rec-1/recommendations?limit=3',
+        headers: { authorization: `Bearer ${keys.shop}`, 'accept-encoding': 'gzip' },
+      });
+      expect(zipped.headers['content-encoding']).toBe('gzip');
+      expect(JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8'))).toEqual(r.body);
     });
 
     it('at the till: a sale’s SKUs get what goes with them, unlisted products included (a store sells what it holds)', async () => {

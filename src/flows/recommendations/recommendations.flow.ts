@@ -7,6 +7,7 @@ import { isAppError } from '../../kernel/index.js';
 import type { Channel } from '../../modules/channels/index.js';
 import type { Candidate, RecommendationsService } from '../../modules/recommendations/index.js';
 import type { Ctx } from '../../platform/context.js';
+import { KeptJson } from '../../platform/http/kept-json.js';
 import type { ChannelCatalogFlow, ShopProduct } from '../channel-catalog/index.js';
 
 export interface Recommendation {
@@ -18,14 +19,14 @@ export interface Recommendation {
 export interface RecommendationsFlow {
   /** Products to show beside one product (by id, handle or SKU) on a channel. */
   forProduct(ctx: Ctx, channel: Channel, idOrSku: string, o: ReadOptions): Promise<Recommendation[]>;
-  /** The same as JSON text (made by `serialize`), kept in memory until history or one of its products changes. */
+  /** The same as JSON bytes (text made by `serialize`), kept in memory until history or one of its products changes. */
   forProductJson(
     ctx: Ctx,
     channel: Channel,
     idOrSku: string,
     o: ReadOptions,
     serialize: (items: Recommendation[]) => string,
-  ): Promise<string>;
+  ): Promise<KeptJson>;
   /** Products to suggest for a cart or a till sale (its SKUs), none of its own. */
   forSkus(ctx: Ctx, channel: Channel, skus: string[], o: ReadOptions): Promise<Recommendation[]>;
   /** Products for one customer (messages, next best message): what goes with what they bought or viewed. */
@@ -150,7 +151,7 @@ export function createRecommendationsFlow(deps: {
       return deps.channelCatalog.keep(ctx, channel, key, async () => {
         const looked: Looked = { products: [], productIds: [] };
         const items = await forProduct(ctx, channel, idOrSku, o, looked);
-        return { value: serialize(items), ...looked };
+        return { value: KeptJson.of(serialize(items)), ...looked };
       });
     },
 

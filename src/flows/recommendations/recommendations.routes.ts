@@ -8,6 +8,7 @@ import { CatalogLocale, ChannelProduct } from '../../modules/catalog/index.js';
 import { ImageView } from '../../modules/media/index.js';
 import { RecommendationReason } from '../../modules/recommendations/index.js';
 import { channelFor } from '../../platform/http/auth-hook.js';
+import { sendKeptJson } from '../../platform/http/kept-json.js';
 import { browserKeys, onRecord, secretKeys } from '../../platform/http/route-policy.js';
 import type { ChannelCatalogFlow } from '../channel-catalog/index.js';
 import type { Recommendation, RecommendationsFlow } from './recommendations.flow.js';
@@ -64,7 +65,7 @@ export const recommendationsRoutes =
           request.query,
           (items) => answer(channel, items),
         );
-        return reply.type(JSON_TYPE).send(json as never); // already JSON text
+        return sendKeptJson(request, reply, json);
       },
     );
 

@@ -28,11 +28,6 @@ export class KeptJson {
     this.gzipped ??= gzipSync(this.bytes);
     return this.gzipped;
   }
-
-  /** The text (tests and callers that read it in process). */
-  text(): string {
-    return this.bytes.toString('utf8');
-  }
 }
 
 /** Sends a kept answer, gzip-compressed when the request accepts it and it is worth it. */
