@@ -5,16 +5,15 @@
 // worker takes over from a dead one and which start, after an upgrade, from the single processor's
 // cursor.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { createHmac } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { beforeAll, expect, it } from 'vitest';
 import { partitionName, partitionOf } from '../src/connectors/inbound/partitions.js';
 import { eventually } from './helpers/eventually.js';
+import { deliverShopify, shopifySignature } from './helpers/shopify-delivery.js';
 import { describeEachHub } from './helpers/test-hub.js';
 
 const SECRET = 'shpss_rc_0123456789abcdef0123456789abcd';
-const sign = (body: string) => createHmac('sha256', SECRET).update(body).digest('base64');
 const BASE_ID = 820982911946154508n;
 
 const orderBody = (id: bigint, sku: string) =>
@@ -44,16 +43,7 @@ describeEachHub(
         })
       ).body.id as string;
     const deliver = (connectorId: string, body: string, webhookId = `rc-${n++}`) =>
-      t.api('POST', `/api/inbound/${connectorId}`, {
-        key: null,
-        body,
-        headers: {
-          'content-type': 'application/json',
-          'x-shopify-topic': 'orders/create',
-          'x-shopify-webhook-id': webhookId,
-          'x-shopify-hmac-sha256': sign(body),
-        },
-      });
+      deliverShopify(t, { connectorId, secret: SECRET, body, webhookId });
     const stored = async (connectorId: string) =>
       (
         await query<{ n: number }>(
@@ -113,7 +103,7 @@ describeEachHub(
           'content-type': 'application/json',
           'x-shopify-topic': 'orders/create',
           'x-shopify-webhook-id': 'rc-forged',
-          'x-shopify-hmac-sha256': sign('something else'),
+          'x-shopify-hmac-sha256': shopifySignature(SECRET, 'something else'),
         },
       });
       expect(forged.status).toBe(401);

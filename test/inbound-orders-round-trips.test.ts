@@ -4,16 +4,15 @@
 // of this process (PGlite is in-process: no network round trips): the statements of the receipt
 // requests apart from everything after them (the processor and the consumers its events wake).
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { createHmac } from 'node:crypto';
 import os from 'node:os';
 import pg from 'pg';
 import { expect, it } from 'vitest';
 import { importBatchStats } from '../src/flows/commerce/import-orders-batch.js';
 import { eventually } from './helpers/eventually.js';
+import { deliverShopify } from './helpers/shopify-delivery.js';
 import { describeEachHub, type TestHub } from './helpers/test-hub.js';
 
 const SECRET = 'shpss_rt_0123456789abcdef0123456789abcd';
-const sign = (body: string) => createHmac('sha256', SECRET).update(body).digest('base64');
 const BASE_ID = 820982911946154508n;
 
 function orderBody(id: bigint, n: number): string {
@@ -85,16 +84,7 @@ async function shopifyShop(t: TestHub, code: string, onHand: Record<string, numb
 
 /** One signed orders/create delivery, accepted at the door. */
 async function deliver(t: TestHub, connectorId: string, webhookId: string, body: string): Promise<void> {
-  const r = await t.api('POST', `/api/inbound/${connectorId}`, {
-    key: null,
-    body,
-    headers: {
-      'content-type': 'application/json',
-      'x-shopify-topic': 'orders/create',
-      'x-shopify-webhook-id': webhookId,
-      'x-shopify-hmac-sha256': sign(body),
-    },
-  });
+  const r = await deliverShopify(t, { connectorId, secret: SECRET, body, webhookId });
   expect(r.status).toBe(200);
 }
 
