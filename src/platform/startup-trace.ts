@@ -8,8 +8,9 @@ import { cpuUsage } from 'node:process';
 
 const enabled = process.env.OMNIHUB_STARTUP_TRACE === '1';
 
-/** The calling thread's CPU ms (Linux: utime + stime of /proc/thread-self/stat, in clock ticks of 10 ms). */
-function threadCpuMs(): number | undefined {
+/** The calling thread's CPU ms (Linux: utime + stime of /proc/thread-self/stat, in clock ticks of 10 ms);
+ * undefined where /proc is not there. */
+export function threadCpuMs(): number | undefined {
   try {
     const stat = readFileSync('/proc/thread-self/stat', 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
