@@ -246,6 +246,18 @@ const bumpStats = (shard: number, now: Date, source: 'done' | 'failed') =>
             failed_count = webhook_endpoint_stats.failed_count + excluded.failed_count`;
 
 /**
+ * The given deliveries this owner still holds, row-locked in id order (a CTE, `as materialized`).
+ * Every statement that updates several held deliveries locks them through it first: a heartbeat's
+ * renewal and an outcome's record of the same batch can run at once, and rows locked in two
+ * orders (an index's, a bitmap scan's, an array's) could deadlock them.
+ */
+const heldInIdOrder = (ids: string[], owner: string) =>
+  sql`select id from webhook_deliveries
+      where id = any(${sql.param(ids)}::text[]) and status = 'delivering' and lease_owner = ${owner}
+      order by id
+      for update`;
+
+/**
  * Extends the leases this owner still holds on the given deliveries (the sender's heartbeat); never
  * shortens one (a delivery being sent is leased for its whole send).
  */
@@ -257,9 +269,10 @@ export async function extendLeases(
 ): Promise<void> {
   if (ids.length === 0) return;
   await exec.execute(
-    sql`update webhook_deliveries
-        set lease_until = greatest(lease_until, ${new Date(opts.now.getTime() + opts.leaseMs)}::timestamptz)
-        where id = any(${sql.param(ids)}::text[]) and status = 'delivering' and lease_owner = ${owner}`,
+    sql`with held as materialized (${heldInIdOrder(ids, owner)})
+        update webhook_deliveries w
+        set lease_until = greatest(w.lease_until, ${new Date(opts.now.getTime() + opts.leaseMs)}::timestamptz)
+        from held where w.id = held.id`,
   );
 }
 
@@ -277,10 +290,11 @@ export async function confirmLeases(
   if (ids.length === 0) return new Set();
   const rs = await rows<{ id: string }>(
     exec,
-    sql`update webhook_deliveries
-        set lease_until = greatest(lease_until, ${new Date(opts.now.getTime() + opts.leaseMs)}::timestamptz)
-        where id = any(${sql.param(ids)}::text[]) and status = 'delivering' and lease_owner = ${owner}
-        returning id`,
+    sql`with held as materialized (${heldInIdOrder(ids, owner)})
+        update webhook_deliveries w
+        set lease_until = greatest(w.lease_until, ${new Date(opts.now.getTime() + opts.leaseMs)}::timestamptz)
+        from held where w.id = held.id
+        returning w.id`,
   );
   return new Set(rs.map((r) => r.id));
 }
@@ -290,10 +304,11 @@ export async function confirmLeases(
 export async function releaseLeases(exec: Executor, owner: string, ids: string[], now: Date): Promise<void> {
   if (ids.length === 0) return;
   await exec.execute(
-    sql`update webhook_deliveries
-        set status = 'pending', attempts = greatest(attempts - 1, 0), lease_owner = null, lease_until = null,
+    sql`with held as materialized (${heldInIdOrder(ids, owner)})
+        update webhook_deliveries w
+        set status = 'pending', attempts = greatest(w.attempts - 1, 0), lease_owner = null, lease_until = null,
             next_attempt_at = ${now}
-        where id = any(${sql.param(ids)}::text[]) and status = 'delivering' and lease_owner = ${owner}`,
+        from held where w.id = held.id`,
   );
 }
 
@@ -307,13 +322,18 @@ export async function markDelivered(
   if (list.length === 0) return { promoted: 0 };
   const [r] = await rows<{ promoted: number }>(
     exec,
-    sql`with done as (
+    sql`with held as materialized (${heldInIdOrder(
+      list.map((d) => d.id),
+      lease.owner,
+    )}),
+        done as (
           update webhook_deliveries w
           set status = 'delivered', delivered_at = ${now}, last_status_code = u.code, last_error = null,
               lease_owner = null, lease_until = null
           from unnest(${sql.param(list.map((d) => d.id))}::text[], ${sql.param(list.map((d) => d.statusCode))}::int[])
             as u(id, code)
-          where w.id = u.id and w.status = 'delivering' and w.lease_owner = ${lease.owner}
+          join held on held.id = u.id
+          where w.id = u.id
           returning w.endpoint_id, w.event_occurred_at, w.subject),
         counted as (${bumpStats(lease.shard, now, 'done')} returning 1),
         -- The next of each finished subject becomes its head in the same statement (a delivered
@@ -350,7 +370,11 @@ export async function markFailed(
   if (list.length === 0) return [];
   const rs = await rows<{ endpoint_id: string; subject: string; status: string }>(
     exec,
-    sql`with failed as (
+    sql`with held as materialized (${heldInIdOrder(
+      list.map((f) => f.id),
+      lease.owner,
+    )}),
+        failed as (
           update webhook_deliveries w
           set status = case when u.next_at is null then 'dead' else 'pending' end,
               next_attempt_at = coalesce(u.next_at, w.next_attempt_at), last_status_code = u.code,
@@ -359,7 +383,8 @@ export async function markFailed(
             ${sql.param(list.map((f) => f.error.slice(0, 1000)))}::text[],
             ${sql.param(list.map((f) => f.nextAttemptAt?.toISOString() ?? null))}::timestamptz[])
             as u(id, code, error, next_at)
-          where w.id = u.id and w.status = 'delivering' and w.lease_owner = ${lease.owner}
+          join held on held.id = u.id
+          where w.id = u.id
           returning w.endpoint_id, w.subject, w.status),
         counted as (${bumpStats(lease.shard, new Date(), 'failed')} returning 1)
         select endpoint_id, subject, status from failed`,
