@@ -274,7 +274,8 @@ const scenario: Scenario = async (b) => {
     unit: 'ms',
     p50_ms: percentile(both, 50),
     p99_ms: p99,
-    correct: lost === 0 && warm.lost === 0 && badSignature === 0 && backgroundFailed === 0 && both.length === sales,
+    correct:
+      lost === 0 && warm.lost === 0 && badSignature === 0 && backgroundFailed === 0 && both.length === sales,
     target: { op: '<=', value: 100, unit: 'ms' },
     details: {
       sales,
