@@ -14,9 +14,11 @@ import { httpRequestBytes, rawHttpLoad, sortedPercentile } from '../raw-http-loa
 import { consumersCaughtUp, scaleOf, seedInventory, seedUrl } from '../scale-seed.js';
 
 const SKU = 'HOT-SKU-1';
+/** Reserved before the measured window by the same clients, to warm the hub and its database. */
+const WARM_SKU = 'WARM-SKU-1';
 const CHANNELS = 8;
 
-async function setUp(b: BenchContext, units: number): Promise<string[]> {
+async function setUp(b: BenchContext, units: number, warmUnits: number): Promise<string[]> {
   const must = async (r: Promise<{ status: number; body: any }>, what: string) => {
     const res = await r;
     if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -57,20 +59,26 @@ async function setUp(b: BenchContext, units: number): Promise<string[]> {
       handle: 'hot-sku',
       defaultLocale: 'en',
       content: { en: { title: 'Hot SKU' } },
-      variants: [{ sku: SKU }],
+      variants: [{ sku: SKU }, { sku: WARM_SKU }],
     }),
     'product',
   );
-  await must(
-    api(b, 'POST', '/api/inventory/adjustments', {
-      kind: 'receive',
-      sku: SKU,
-      location: 'hot-wh',
-      quantity: units,
-      reason: 'bench',
-    }),
-    'stock',
-  );
+  for (const [sku, quantity] of [
+    [SKU, units],
+    [WARM_SKU, warmUnits],
+  ] as const) {
+    if (quantity === 0) continue;
+    await must(
+      api(b, 'POST', '/api/inventory/adjustments', {
+        kind: 'receive',
+        sku,
+        location: 'hot-wh',
+        quantity,
+        reason: 'bench',
+      }),
+      'stock',
+    );
+  }
   return keys;
 }
 
@@ -136,7 +144,11 @@ const scenario: Scenario = async (b) => {
   // autocannon under-reports onResponse with pipelining > 1, so counts (and `correct`) need 1.
   const pipelining = Number(b.args.pipelining ?? 1);
   const requestsPerChannel = Math.ceil((units * 1.05) / CHANNELS);
-  const keys = await setUp(b, units);
+  // --warm-up N: N reservations of another SKU first, by the same clients (default: as many as the
+  // run's units). A new hub's first seconds run on a cold JIT and on PostgreSQL backends that plan
+  // each statement anew; without a warm-up this whole run (a few seconds) would be those seconds.
+  const warmUnits = Number(b.args['warm-up'] ?? units);
+  const keys = await setUp(b, units, warmUnits);
   // --scale N: other SKUs' stock (N × 1,000 SKUs at N locations) and N × 20,000 earlier reservations
   // with their ledger, beside the hot SKU.
   const scale = scaleOf(b);
@@ -154,22 +166,44 @@ const scenario: Scenario = async (b) => {
   // channel's clients are busy the whole run, as they were with one load generator per channel.
   const host = new URL(b.baseUrl).host;
   const run = randomBytes(4).toString('hex');
-  const requests: Buffer[] = [];
-  for (let n = 0; n < requestsPerChannel; n++) {
-    keys.forEach((key, channel) => {
-      const body = JSON.stringify({ sku: SKU, quantity: 1, idempotencyKey: `c${channel}-${run}-${n}` });
-      requests.push(
-        httpRequestBytes(
-          'POST',
-          '/api/inventory/reservations',
-          host,
-          { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-          body,
-        ),
-      );
-    });
-  }
+  const requestsFor = (sku: string, perChannel: number): Buffer[] => {
+    const requests: Buffer[] = [];
+    for (let n = 0; n < perChannel; n++) {
+      keys.forEach((key, channel) => {
+        const body = JSON.stringify({ sku, quantity: 1, idempotencyKey: `${sku}-c${channel}-${run}-${n}` });
+        requests.push(
+          httpRequestBytes(
+            'POST',
+            '/api/inventory/reservations',
+            host,
+            { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+            body,
+          ),
+        );
+      });
+    }
+    return requests;
+  };
+  const requests = requestsFor(SKU, requestsPerChannel);
   if (pipelining !== 1) b.log('--pipelining is ignored: one request in flight per connection');
+
+  let warmUp: { reservations: number; perSecond: number } | null = null;
+  if (warmUnits > 0) {
+    const warmStarted = performance.now();
+    const warm = await rawHttpLoad({
+      baseUrl: b.baseUrl,
+      connections: perChannel * CHANNELS,
+      requests: requestsFor(WARM_SKU, Math.ceil(warmUnits / CHANNELS)),
+      timeoutMs: 120_000,
+      wantBody: () => false,
+    });
+    const reserved = warm.statuses.get(201) ?? 0;
+    warmUp = {
+      reservations: reserved,
+      perSecond: Math.round((reserved / (performance.now() - warmStarted)) * 1000),
+    };
+    b.log(`warm-up: ${reserved} reservations of ${WARM_SKU}, ${warmUp.perSecond}/s`);
+  }
 
   const hubCpuBefore = await hubCpuSeconds(b);
   const databaseCpuBefore = await databaseCpuSeconds(b);
@@ -230,6 +264,7 @@ const scenario: Scenario = async (b) => {
     units: { count: ok, name: 'reservation' },
     details: {
       units,
+      warmUp,
       scale,
       preloaded,
       channels: CHANNELS,
