@@ -37,8 +37,8 @@ export const ALL: Array<{ scenario: string; args?: string[] }> = [
   { scenario: 'inbox-live', args: ['--probes', '100'] },
   { scenario: 'audience-live', args: ['--people', '1000', '--single', '300'] },
   { scenario: 'journey-trigger' },
-  { scenario: 'recommendations', args: ['--orders', '20000', '--duration', '10'] },
-  { scenario: 'insights-dashboard', args: ['--events', '200000', '--orders', '20000', '--duration', '10'] },
+  { scenario: 'recommendations', args: ['--orders', '10000', '--duration', '10'] },
+  { scenario: 'insights-dashboard', args: ['--events', '100000', '--orders', '10000', '--duration', '10'] },
   { scenario: 'consistency-audit', args: ['--skus', '5000'] },
 ];
 
