@@ -1,11 +1,17 @@
 // Fan-out with a claim: new subject heads are written already leased to the sending node (sent
 // without a claim round trip), the rest queue behind them; a stopping node gives back what it never
 // sent, due at once for any node, the attempt not counted.
+// Statements that update several leased deliveries lock them in id order, whatever order the ids
+// come in and whatever order the rows lie in: a heartbeat's renewal and an outcome's record of the
+// same batch run at once on a busy node, and two statements locking shared rows in two orders
+// deadlock (PostgreSQL aborts one after a second; an aborted record sends the batch twice).
+// PostgreSQL only: PGlite has one connection, so nothing there runs at once.
+import pg from 'pg';
 import { expect, it } from 'vitest';
 import { ManualClock } from '../../kernel/index.js';
 import type { StoredEvent } from '../../platform/events/event-log.js';
 import { describeEachDatabase } from '../../platform/testing/test-databases.js';
-import { createWebhooksService, integrationsMigrations } from './index.js';
+import { type ClaimedDelivery, createWebhooksService, integrationsMigrations } from './index.js';
 
 describeEachDatabase('webhook fan-out with a claim', [integrationsMigrations], (t) => {
   const clock = new ManualClock('2026-06-01T00:00:00Z');
@@ -49,4 +55,115 @@ describeEachDatabase('webhook fan-out with a claim', [integrationsMigrations], (
     expect(again.map((d) => d.id).sort()).toEqual(r.claimed.map((d) => d.id).sort());
     expect(again.every((d) => d.attempts === 1)).toBe(true);
   });
+
+  /** Two deliveries leased to node-1, the lower id's row moved behind the higher one's. */
+  async function twoLeased(
+    client: pg.Client,
+    endpointId: string,
+    round: number,
+  ): Promise<[ClaimedDelivery, ClaimedDelivery]> {
+    const r = await service.enqueueForEvents(
+      ctx(),
+      [event(100 + 2 * round, `a${round}`), event(101 + 2 * round, `b${round}`)],
+      {
+        owner: 'node-1',
+        leaseMs: 60_000,
+      },
+    );
+    const [low, high] = r.claimed
+      .filter((d) => d.endpointId === endpointId)
+      .sort((a, b) => (a.id < b.id ? -1 : 1)) as [ClaimedDelivery, ClaimedDelivery];
+    // A new version of `low` that changes an indexed column (not a HOT update, whose index entries
+    // keep pointing at the old place): a scan of the table now meets `high` first.
+    await client.query(
+      "update webhook_deliveries set next_attempt_at = next_attempt_at + interval '1 millisecond' where id = $1",
+      [low.id],
+    );
+    return [low, high];
+  }
+
+  /** Runs `write` for [high, low] while another transaction holds `high`; is `low` locked meanwhile? */
+  async function lowLockedWhileWaiting(
+    low: ClaimedDelivery,
+    high: ClaimedDelivery,
+    write: (ids: ClaimedDelivery[]) => Promise<unknown>,
+  ): Promise<boolean> {
+    const holder = new pg.Client({ connectionString: t.url });
+    const prober = new pg.Client({ connectionString: t.url });
+    await Promise.all([holder.connect(), prober.connect()]);
+    try {
+      await holder.query('begin');
+      await holder.query('select id from webhook_deliveries where id = $1 for update', [high.id]);
+      const writing = write([high, low]);
+      // Until the write waits for `high`'s lock.
+      for (let i = 0; i < 200; i++) {
+        const w = await prober.query(
+          `select count(*)::int as n from pg_stat_activity
+           where datname = current_database() and wait_event_type = 'Lock' and query like '%webhook_deliveries%'`,
+        );
+        if (w.rows[0].n > 0) break;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      await prober.query('begin');
+      await prober.query("set local lock_timeout = '300ms'");
+      const locked = await prober
+        .query('select id from webhook_deliveries where id = $1 for update', [low.id])
+        .then(
+          () => false,
+          (err: { code?: string }) => {
+            if (err.code !== '55P03') throw err;
+            return true;
+          },
+        );
+      await prober.query('rollback');
+      await holder.query('commit');
+      await writing;
+      return locked;
+    } finally {
+      await Promise.all([holder.end(), prober.end()]);
+    }
+  }
+
+  it.runIf(t.kind === 'postgres')(
+    'a renewal and a recorded outcome lock the lower id before they wait for the higher one',
+    async () => {
+      const { endpoint } = await service.createEndpoint(ctx(), {
+        url: 'https://example.com/locks',
+        types: ['test.*'],
+      });
+      const client = new pg.Client({ connectionString: t.url });
+      await client.connect();
+      try {
+        const [low1, high1] = await twoLeased(client, endpoint.id, 1);
+        expect(
+          await lowLockedWhileWaiting(low1, high1, (ds) =>
+            service.renewClaims(
+              ctx(),
+              'node-1',
+              ds.map((d) => d.id),
+              60_000,
+            ),
+          ),
+        ).toBe(true);
+
+        const [low2, high2] = await twoLeased(client, endpoint.id, 2);
+        expect(
+          await lowLockedWhileWaiting(low2, high2, (ds) =>
+            service.recordOutcomes(
+              ctx(),
+              { owner: 'node-1', shard: 0 },
+              ds,
+              ds.map((d) => ({ id: d.id, kind: 'delivered' as const, statusCode: 200 })),
+            ),
+          ),
+        ).toBe(true);
+        const states = await client.query('select status from webhook_deliveries where id = any($1)', [
+          [low2.id, high2.id],
+        ]);
+        expect(states.rows.map((r) => r.status)).toEqual(['delivered', 'delivered']);
+      } finally {
+        await client.end();
+      }
+    },
+  );
 });
