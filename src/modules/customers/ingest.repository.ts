@@ -161,30 +161,28 @@ export function ingestPlanStatement(w: IngestWrite): (events: SQL) => SQL {
   if (w.newProfiles.length) add(insertProfilesSql(w.newProfiles));
   const written = new Set(w.changedProfiles.map((x) => x.id));
   const readOnly = [...w.versions].filter(([id]) => !written.has(id));
-  // Every existing profile the batch touches, row-locked in id order before anything else of
-  // theirs (the two parts below read this CTE first): two batches of the same people locked them
-  // in their own orders, and deadlocked (PostgreSQL aborts one after a second; it is retried).
-  // No key update: inserts that reference a profile (its events, identifiers) are not blocked.
+  // Every existing profile the batch touches, row-locked in id order before the parts below write
+  // or share-lock any of them (the checks read this part first): two batches of the same people
+  // locked them in their own orders, and deadlocked (PostgreSQL aborts one after a second; it is
+  // retried). No key update: inserts that reference a profile (events, identifiers) are not blocked.
   const touched = [...written, ...readOnly.map(([id]) => id)].sort();
   if (touched.length) {
-    parts.push(sql`profiles_locked as materialized (select id from customer_profiles
-      where id = any(${sql.param(touched)}::text[]) order by id for no key update)`);
+    add(
+      sql`select id from customer_profiles where id = any(${sql.param(touched)}::text[])
+        order by id for no key update`,
+      touched.length,
+    );
   }
   if (w.changedProfiles.length) {
     const changed = w.changedProfiles;
     const versions = changed.map((x) => w.versions.get(x.id) ?? '');
-    add(
-      sql`${updateProfilesSql(changed, versions, w.documentsChanged)}
-        and p.id in (select id from profiles_locked) returning 1`,
-      changed.length,
-    );
+    add(sql`${updateProfilesSql(changed, versions, w.documentsChanged)} returning 1`, changed.length);
   }
   if (readOnly.length) {
     // Profiles read but not written (other members of a touched cluster) must be as read, and stay
     // so until commit (share-locked): every change to a cluster rewrites at least one of its rows.
     add(
       sql`select 1 from unnest(${p(readOnly, (x) => x[0])}::text[], ${p(readOnly, (x) => x[1])}::text[]) as v(id, version)
-          join profiles_locked l on l.id = v.id
           join customer_profiles cp on cp.id = v.id and cp.xmin::text = v.version for share of cp`,
       readOnly.length,
     );
