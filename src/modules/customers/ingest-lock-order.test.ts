@@ -3,9 +3,11 @@
 // the same people at once (a web and an app batch of one shopper) locked them in their own orders
 // and deadlocked (PostgreSQL aborts one after a second; the batch is retried).
 // PostgreSQL only: PGlite has one connection, so nothing there runs at once.
-import pg from 'pg';
+import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { ManualClock } from '../../kernel/index.js';
+import { rows } from '../../platform/db/database.js';
+import { probeLockOrder } from '../../platform/testing/lock-order-probe.js';
 import { describeEachDatabase } from '../../platform/testing/test-databases.js';
 import { createCustomersService, customersMigrations, type IngestEventInput } from './index.js';
 
@@ -44,50 +46,25 @@ describeEachDatabase('customers: ingest locks profiles in id order', [customersM
         { email: 'bob@locks.test', id: await profileOf('bob@locks.test') },
       ].sort((a, b) => (a.id < b.id ? -1 : 1));
       const [low, high] = people as [(typeof people)[0], (typeof people)[0]];
-      const holder = new pg.Client({ connectionString: t.url });
-      const prober = new pg.Client({ connectionString: t.url });
-      await Promise.all([holder.connect(), prober.connect()]);
-      try {
-        // Two versions of `low` that change an indexed column (not HOT updates, whose index entries
-        // keep pointing at the old place): a scan of the table now meets `high` first.
-        await holder.query(`update customer_profiles set stage = stage || '~' where id = $1`, [low.id]);
-        await holder.query(`update customer_profiles set stage = left(stage, -1) where id = $1`, [low.id]);
-        await holder.query('begin');
-        await holder.query('select id from customer_profiles where id = $1 for update', [high.id]);
-        // The batch names `high` first.
-        const writing = customers.ingest(ctx(), source, [viewed(high.email), viewed(low.email)]);
-        for (let i = 0; i < 300; i++) {
-          const w = await prober.query(
-            `select count(*)::int as n from pg_stat_activity
-             where datname = current_database() and wait_event_type = 'Lock'`,
-          );
-          if (w.rows[0].n > 0) break;
-          await new Promise((r) => setTimeout(r, 10));
-        }
-        await prober.query('begin');
-        await prober.query("set local lock_timeout = '300ms'");
-        const lowLocked = await prober
-          .query('select id from customer_profiles where id = $1 for update', [low.id])
-          .then(
-            () => false,
-            (err: { code?: string }) => {
-              if (err.code !== '55P03') throw err;
-              return true;
-            },
-          );
-        await prober.query('rollback');
-        await holder.query('commit');
-        const results = await writing;
-        expect(lowLocked).toBe(true);
-        expect(results.map((r) => r.status)).toEqual(['stored', 'stored']);
-        const counts = await prober.query(
-          'select id, event_count from customer_profiles where id = any($1) order by id',
-          [[low.id, high.id]],
-        );
-        expect(counts.rows.map((r) => Number(r.event_count))).toEqual([2, 2]);
-      } finally {
-        await Promise.all([holder.end(), prober.end()]);
-      }
+      // Two versions of `low` that change an indexed column (not HOT updates, whose index entries
+      // keep pointing at the old place): a scan of the table now meets `high` first.
+      const db = t.database.db;
+      await db.execute(sql`update customer_profiles set stage = stage || '~' where id = ${low.id}`);
+      await db.execute(sql`update customer_profiles set stage = left(stage, -1) where id = ${low.id}`);
+      // The batch names `high` first.
+      const { probedLocked, result } = await probeLockOrder(
+        t.url!,
+        'customer_profiles',
+        { held: high.id, probed: low.id },
+        () => customers.ingest(ctx(), source, [viewed(high.email), viewed(low.email)]),
+      );
+      expect(probedLocked).toBe(true);
+      expect(result.map((r) => r.status)).toEqual(['stored', 'stored']);
+      const counts = await rows<{ event_count: number }>(
+        db,
+        sql`select event_count from customer_profiles where id in (${low.id}, ${high.id})`,
+      );
+      expect(counts.map((r) => Number(r.event_count))).toEqual([2, 2]);
     },
   );
 });

@@ -10,6 +10,7 @@ import pg from 'pg';
 import { expect, it } from 'vitest';
 import { ManualClock } from '../../kernel/index.js';
 import type { StoredEvent } from '../../platform/events/event-log.js';
+import { probeLockOrder } from '../../platform/testing/lock-order-probe.js';
 import { describeEachDatabase } from '../../platform/testing/test-databases.js';
 import { type ClaimedDelivery, createWebhooksService, integrationsMigrations } from './index.js';
 
@@ -83,46 +84,16 @@ describeEachDatabase('webhook fan-out with a claim', [integrationsMigrations], (
   }
 
   /** Runs `write` for [high, low] while another transaction holds `high`; is `low` locked meanwhile? */
-  async function lowLockedWhileWaiting(
+  const lowLockedWhileWaiting = async (
     low: ClaimedDelivery,
     high: ClaimedDelivery,
     write: (ids: ClaimedDelivery[]) => Promise<unknown>,
-  ): Promise<boolean> {
-    const holder = new pg.Client({ connectionString: t.url });
-    const prober = new pg.Client({ connectionString: t.url });
-    await Promise.all([holder.connect(), prober.connect()]);
-    try {
-      await holder.query('begin');
-      await holder.query('select id from webhook_deliveries where id = $1 for update', [high.id]);
-      const writing = write([high, low]);
-      // Until the write waits for `high`'s lock.
-      for (let i = 0; i < 200; i++) {
-        const w = await prober.query(
-          `select count(*)::int as n from pg_stat_activity
-           where datname = current_database() and wait_event_type = 'Lock' and query like '%webhook_deliveries%'`,
-        );
-        if (w.rows[0].n > 0) break;
-        await new Promise((r) => setTimeout(r, 10));
-      }
-      await prober.query('begin');
-      await prober.query("set local lock_timeout = '300ms'");
-      const locked = await prober
-        .query('select id from webhook_deliveries where id = $1 for update', [low.id])
-        .then(
-          () => false,
-          (err: { code?: string }) => {
-            if (err.code !== '55P03') throw err;
-            return true;
-          },
-        );
-      await prober.query('rollback');
-      await holder.query('commit');
-      await writing;
-      return locked;
-    } finally {
-      await Promise.all([holder.end(), prober.end()]);
-    }
-  }
+  ): Promise<boolean> =>
+    (
+      await probeLockOrder(t.url!, 'webhook_deliveries', { held: high.id, probed: low.id }, () =>
+        write([high, low]),
+      )
+    ).probedLocked;
 
   it.runIf(t.kind === 'postgres')(
     'a renewal and a recorded outcome lock the lower id before they wait for the higher one',
