@@ -29,13 +29,15 @@ import {
   confirmLeases,
   extendLeases,
   type FailureUpdate,
-  insertDeliveries,
-  insertParkedDeliveries,
   markDelivered,
   markFailed,
+  releaseLeases,
+} from './webhook-leases.repository.js';
+import {
+  insertDeliveries,
+  insertParkedDeliveries,
   type NewDelivery,
   promoteHeads,
-  releaseLeases,
   requeueDead,
   selectDeliveries,
   selectDelivery,
