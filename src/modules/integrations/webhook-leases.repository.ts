@@ -66,19 +66,23 @@ export async function claimDueDeliveries(
   });
 }
 
-/** Adds to an endpoint's counters in this sender's shard (no row is shared by concurrent senders). */
-const bumpStats = (shard: number, now: Date, source: 'done' | 'failed') =>
-  source === 'done'
-    ? sql`insert into webhook_endpoint_stats (endpoint_id, shard, delivered_count, last_delivered_at, last_delivered_event_at)
-          select endpoint_id, ${shard}, count(*), ${now}, max(event_occurred_at) from done group by endpoint_id order by endpoint_id
-          on conflict (endpoint_id, shard) do update set
-            delivered_count = webhook_endpoint_stats.delivered_count + excluded.delivered_count,
-            last_delivered_at = excluded.last_delivered_at,
-            last_delivered_event_at = greatest(webhook_endpoint_stats.last_delivered_event_at, excluded.last_delivered_event_at)`
-    : sql`insert into webhook_endpoint_stats (endpoint_id, shard, failed_count)
-          select endpoint_id, ${shard}, count(*) from failed group by endpoint_id order by endpoint_id
-          on conflict (endpoint_id, shard) do update set
-            failed_count = webhook_endpoint_stats.failed_count + excluded.failed_count`;
+/**
+ * Adds the statement's delivered (or failed) rows to their endpoints' counters in this sender's shard
+ * (no row is shared by concurrent senders).
+ */
+const countDelivered = (shard: number, now: Date) =>
+  sql`insert into webhook_endpoint_stats (endpoint_id, shard, delivered_count, last_delivered_at, last_delivered_event_at)
+      select endpoint_id, ${shard}, count(*), ${now}, max(event_occurred_at) from done group by endpoint_id order by endpoint_id
+      on conflict (endpoint_id, shard) do update set
+        delivered_count = webhook_endpoint_stats.delivered_count + excluded.delivered_count,
+        last_delivered_at = excluded.last_delivered_at,
+        last_delivered_event_at = greatest(webhook_endpoint_stats.last_delivered_event_at, excluded.last_delivered_event_at)`;
+
+const countFailed = (shard: number) =>
+  sql`insert into webhook_endpoint_stats (endpoint_id, shard, failed_count)
+      select endpoint_id, ${shard}, count(*) from failed group by endpoint_id order by endpoint_id
+      on conflict (endpoint_id, shard) do update set
+        failed_count = webhook_endpoint_stats.failed_count + excluded.failed_count`;
 
 /**
  * The given deliveries this owner still holds, row-locked in id order (a CTE, `as materialized`).
@@ -170,7 +174,7 @@ export async function markDelivered(
           join held on held.id = u.id
           where w.id = u.id
           returning w.endpoint_id, w.event_occurred_at, w.subject),
-        counted as (${bumpStats(lease.shard, now, 'done')} returning 1),
+        counted as (${countDelivered(lease.shard, now)} returning 1),
         -- The next of each finished subject becomes its head in the same statement (a delivered
         -- row was its subject's only pending one, so no other head can exist).
         heads as (
@@ -221,7 +225,7 @@ export async function markFailed(
           join held on held.id = u.id
           where w.id = u.id
           returning w.endpoint_id, w.subject, w.status),
-        counted as (${bumpStats(lease.shard, new Date(), 'failed')} returning 1)
+        counted as (${countFailed(lease.shard)} returning 1)
         select endpoint_id, subject, status from failed`,
   );
   return rs
