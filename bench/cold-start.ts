@@ -11,6 +11,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { processTreeCpuMs } from './cpu-usage.js';
 import { freePort, percentile } from './harness.js';
+import { calibrateMachine } from './machine-calibration.js';
 import { startScriptNodeFlags } from './start-script.js';
 
 const args = process.argv.slice(2);
@@ -76,6 +77,7 @@ async function oneStart(): Promise<{ wallMs: number; cpuMs: number }> {
 
 const runs = option('runs', 5);
 const loadBefore = loadavg()[0]!;
+const calibration = await calibrateMachine();
 const samples: Array<{ wallMs: number; cpuMs: number }> = [];
 for (let i = 0; i < runs; i++) {
   const s = await oneStart();
@@ -96,5 +98,6 @@ console.log(
       before: Math.round(loadBefore * 100) / 100,
       after: Math.round(loadavg()[0]! * 100) / 100,
     },
+    machineCalibration: calibration,
   }),
 );

@@ -6,7 +6,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { machineInfo } from './harness.js';
+import { benchServerUrl, machineInfo } from './harness.js';
+import { calibrateMachine, type MachineCalibration } from './machine-calibration.js';
 import { runOne } from './run-all.js';
 
 const here = import.meta.dirname;
@@ -114,13 +115,15 @@ export async function runGrowth(args: Record<string, string>): Promise<void> {
   if (unknown.length) throw new Error(`no growth recipe for ${unknown.join(', ')}`);
   const started = new Date();
   const loadBefore = loadavg()[0]!;
+  const calibration = await calibrateMachine(benchServerUrl());
+  const env = { ...process.env, BENCH_MACHINE_CALIBRATION: JSON.stringify(calibration) };
   const rows: Record<string, unknown> = {};
   for (const name of names) {
     const g = GROWTH[name]!;
     const at: Record<string, Figures | { error: string }> = {};
     for (const s of [1, scale]) {
       const t0 = Date.now();
-      const code = await runOne(name, ['--db', db, ...g.args(s)], 60 * 60_000);
+      const code = await runOne(name, ['--db', db, ...g.args(s)], 60 * 60_000, env);
       const file = join(
         here,
         'results',
@@ -149,9 +152,9 @@ export async function runGrowth(args: Record<string, string>): Promise<void> {
             },
     };
     // Written after each scenario: a long run interrupted still leaves what it measured.
-    writeGrowth(db, scale, rows, started, loadBefore);
+    writeGrowth(db, scale, rows, started, loadBefore, calibration);
   }
-  console.log(readFileSync(writeGrowth(db, scale, rows, started, loadBefore), 'utf8'));
+  console.log(readFileSync(writeGrowth(db, scale, rows, started, loadBefore, calibration), 'utf8'));
 }
 
 function writeGrowth(
@@ -160,6 +163,7 @@ function writeGrowth(
   rows: Record<string, unknown>,
   started: Date,
   loadBefore: number,
+  calibration: MachineCalibration,
 ): string {
   const result = {
     db,
@@ -169,7 +173,7 @@ function writeGrowth(
     loadAverage1m: { before: loadBefore, atEnd: Math.round(loadavg()[0]! * 100) / 100 },
     startedAt: started.toISOString(),
     minutes: Math.round((Date.now() - started.getTime()) / 6000) / 10,
-    machine: machineInfo(),
+    machine: { ...machineInfo(), calibration },
   };
   const base = join(here, 'results', `growth-${db}`);
   writeFileSync(`${base}.json`, `${JSON.stringify(result, null, 2)}\n`);

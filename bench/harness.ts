@@ -63,17 +63,19 @@ export interface StartedHub {
   stop(): Promise<void>;
 }
 
+/** The PostgreSQL server the benches make their databases on. */
+export const benchServerUrl = (): string =>
+  process.env.BENCH_DATABASE_URL ??
+  process.env.TEST_DATABASE_URL ??
+  'postgres://postgres@127.0.0.1:5432/test';
+
 /** Starts `omnihub serve` in its own process on a fresh database; resolves once /ready answers 200. */
 export async function startHubProcess(db: BenchDb, env: Record<string, string> = {}): Promise<StartedHub> {
   let dataDir: string | undefined;
   let databaseUrl: string | undefined;
   let drop: (() => Promise<void>) | undefined;
   if (db === 'postgres') {
-    const base =
-      process.env.BENCH_DATABASE_URL ??
-      process.env.TEST_DATABASE_URL ??
-      'postgres://postgres@127.0.0.1:5432/test';
-    const fresh = await createFreshPostgresDatabase(base);
+    const fresh = await createFreshPostgresDatabase(benchServerUrl());
     databaseUrl = fresh.url;
     drop = fresh.drop;
   } else {

@@ -4,6 +4,8 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { benchServerUrl } from './harness.js';
+import { calibrateMachine, describeCalibration } from './machine-calibration.js';
 
 const here = import.meta.dirname;
 
@@ -42,13 +44,19 @@ export const ALL: Array<{ scenario: string; args?: string[] }> = [
   { scenario: 'consistency-audit', args: ['--skus', '5000'] },
 ];
 
-export function runOne(scenario: string, args: string[], timeoutMs: number): Promise<number | null> {
+export function runOne(
+  scenario: string,
+  args: string[],
+  timeoutMs: number,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number | null> {
   return new Promise((resolve) => {
     // In a process group of its own: past the budget the whole group is stopped, the scenario's hub
     // with it (a SIGTERM to the runner alone left its hub serving, and loading later scenarios).
     const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'run.ts'), scenario, ...args], {
       stdio: 'inherit',
       detached: true,
+      env,
     });
     const stop = () => {
       try {
@@ -76,6 +84,9 @@ export async function runAll(args: Record<string, string>): Promise<void> {
   const db = args.db ?? 'postgres';
   const budgetMs = Number(args['budget-minutes'] ?? 15) * 60_000;
   const started = Date.now();
+  // Taken once for the whole set (each scenario's own would cost ~1 s of the budget), written into each result.
+  const calibration = await calibrateMachine(db === 'postgres' ? benchServerUrl() : undefined);
+  const env = { ...process.env, BENCH_MACHINE_CALIBRATION: JSON.stringify(calibration) };
   const rows: string[] = [];
   let failed = 0;
   for (const { scenario, args: extra = [] } of ALL) {
@@ -85,7 +96,7 @@ export async function runAll(args: Record<string, string>): Promise<void> {
       continue;
     }
     const t0 = Date.now();
-    const code = await runOne(scenario, ['--db', db, ...extra], left);
+    const code = await runOne(scenario, ['--db', db, ...extra], left, env);
     const seconds = Math.round((Date.now() - t0) / 1000);
     let figure = `exit ${code}`;
     let correct = 'no';
@@ -106,6 +117,8 @@ export async function runAll(args: Record<string, string>): Promise<void> {
     [
       '',
       `## npm run bench -- all (${db}): ${minutes} min`,
+      '',
+      `Machine speed at the start: ${describeCalibration(calibration)}.`,
       '',
       '| scenario | figure | correct | time |',
       '|---|---|---|---|',

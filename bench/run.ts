@@ -9,10 +9,12 @@ import {
   type BenchContext,
   type BenchDb,
   type BenchOutcome,
+  benchServerUrl,
   machineInfo,
   type Scenario,
   startHubProcess,
 } from './harness.js';
+import { describeCalibration, machineCalibration } from './machine-calibration.js';
 import { runAll } from './run-all.js';
 
 const here = import.meta.dirname;
@@ -89,6 +91,7 @@ async function main() {
   // A scenario may set hub settings (e.g. allow a loopback webhook receiver) with `export const hubEnv`.
   // The machine's load before anything of ours runs: figures taken at load 20 are not comparable.
   const loadBefore = loadavg().map((l) => Math.round(l * 100) / 100);
+  const calibration = await machineCalibration(db === 'postgres' ? benchServerUrl() : undefined);
   const hub = external ? undefined : await startHubProcess(db, mod.hubEnv ?? {});
   if (hub) log(`hub started at ${hub.baseUrl}`);
   const started = new Date();
@@ -126,7 +129,7 @@ async function main() {
     },
     startedAt: started.toISOString(),
     durationSeconds: Math.round((Date.now() - started.getTime()) / 100) / 10,
-    machine: machineInfo(),
+    machine: { ...machineInfo(), calibration },
   };
   if (result.target) {
     result.target.met =
@@ -150,6 +153,8 @@ async function main() {
     } |`,
     '',
     `Machine: ${result.machine.cpus} × ${result.machine.cpuModel}, Node ${result.machine.node}. Run at ${result.startedAt}.`,
+    '',
+    `Machine speed before start: ${describeCalibration(calibration)}.`,
     '',
     `Load average before start: ${result.measurement.loadAverageBeforeStart['1m']} (1 min), at end ${result.measurement.loadAverage1mAtEnd}.`,
     '',
