@@ -2,12 +2,18 @@
 // /ready, on an empty embedded database (a fresh data directory each run), and the CPU it spent to
 // get there (its process tree, from /proc: a figure that holds on a loaded machine, unlike wall
 // time). Target (#18): under 1.5 s.
-// Usage: tsx bench/cold-start.ts [--runs 5] [--source] [--demo] [--entry other/dist/cli.js]
+// Usage: tsx bench/cold-start.ts [--runs 5] [--source] [--demo] [--entry other/dist/cli.js] [--data-parent dir]
 //   --source: the sources through tsx instead of dist/; --demo: with the demo data;
-//   --entry: another build's cli.js (an A/B against a copy of an earlier dist/).
+//   --entry: another build's cli.js (an A/B against a copy of an earlier dist/);
+//   --data-parent: where the fresh data directories are made (default: .bench-data/ in the project,
+//   where `npm start`'s ./data is; the os temp directory on this machine is a worse place, below).
+// A first start writes the image's ~1,750 files. On the bench machine's ext4, creating a file costs
+// ~30 µs in one directory and ~1 ms in another (those where many files were deleted shortly
+// before: /tmp after test runs, and any directory after a few cold starts), so the run first
+// times 200 file creations where it starts the hub and reports them beside the figures.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { processTreeCpuMs } from './cpu-usage.js';
 import { freePort, percentile } from './harness.js';
@@ -21,11 +27,13 @@ const option = (name: string, fallback: number) => {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
 const root = join(import.meta.dirname, '..');
+const dataParentAt = args.indexOf('--data-parent');
+const dataParent = resolve(dataParentAt >= 0 ? args[dataParentAt + 1]! : join(root, '.bench-data'));
 const entryAt = args.indexOf('--entry');
 const entry = entryAt >= 0 ? resolve(args[entryAt + 1]!) : join(root, 'dist/cli.js');
 
 async function oneStart(): Promise<{ wallMs: number; cpuMs: number }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'omnihub-cold-'));
+  const dataDir = mkdtempSync(join(dataParent, 'omnihub-cold-'));
   const port = await freePort();
   const started = performance.now();
   const child: ChildProcess = spawn(
@@ -75,6 +83,24 @@ async function oneStart(): Promise<{ wallMs: number; cpuMs: number }> {
   }
 }
 
+/** µs to create one empty file in a new directory under `parent` (median of 200). */
+function fileCreateUs(parent: string): number {
+  const dir = mkdtempSync(join(parent, 'create-probe-'));
+  try {
+    const samples: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const started = performance.now();
+      closeSync(openSync(join(dir, `f${i}`), 'w'));
+      samples.push((performance.now() - started) * 1000);
+    }
+    return Math.round(percentile(samples, 50));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+mkdirSync(dataParent, { recursive: true });
+const createUsBefore = fileCreateUs(dataParent);
 const runs = option('runs', 5);
 const loadBefore = loadavg()[0]!;
 const calibration = await calibrateMachine();
@@ -99,5 +125,7 @@ console.log(
       after: Math.round(loadavg()[0]! * 100) / 100,
     },
     machineCalibration: calibration,
+    dataParent,
+    fileCreateUs: { before: createUsBefore, after: fileCreateUs(dataParent) },
   }),
 );
