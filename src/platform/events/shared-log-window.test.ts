@@ -88,4 +88,43 @@ describeEachDatabase('shared log window', [], (t) => {
     const again = await read({ txId: 0, position: 0 });
     expect(again.events.map((e) => e.id)).toEqual([...all.events, ...newest.events].map((e) => e.id));
   });
+
+  it('readers far apart each keep a window: every row is read about once per group of readers', async () => {
+    const { wrapped, counts } = counting(t.database);
+    const sizes = { page: 10, keep: 30 };
+    const read = (from: Cursor) =>
+      readShared(wrapped, from, undefined, 1000, wrapped.notifier.version, 60_000, sizes);
+    // The log's head (earlier tests of the file wrote to it), read a page at a time.
+    let origin: Cursor = { txId: 0, position: 0 };
+    for (let r = await read(origin); r.events.length; r = await read(origin)) origin = at(r.scannedTo);
+    await append('window.a', 120);
+    // Reads from `from` until `stop` events came back; answers them and the cursor reached.
+    const readOn = async (from: Cursor, stop: number) => {
+      const got: string[] = [];
+      let cursor = from;
+      for (let i = 0; i < 100 && got.length < stop; i++) {
+        const r = await read(cursor);
+        got.push(...r.events.map((e) => e.subject!));
+        cursor = r.events.length ? at(r.events[r.events.length - 1]!) : at(r.scannedTo);
+      }
+      return { got, cursor };
+    };
+    const fast = await readOn(origin, 80);
+    const before = counts.rows;
+    // A slow reader from the start and the fast one, taking turns, as consumers of a catch-up do.
+    let slow = { got: [] as string[], cursor: origin };
+    let ahead = { got: fast.got, cursor: fast.cursor };
+    for (let turn = 0; turn < 40 && (slow.got.length < 120 || ahead.got.length < 120); turn++) {
+      const s = await readOn(slow.cursor, 1);
+      slow = { got: [...slow.got, ...s.got], cursor: s.cursor };
+      const f = await readOn(ahead.cursor, 1);
+      ahead = { got: [...ahead.got, ...f.got], cursor: f.cursor };
+    }
+    const subjects = Array.from({ length: 120 }, (_, i) => `s${i}`);
+    expect(slow.got).toEqual(subjects);
+    expect(ahead.got).toEqual(subjects);
+    // The slow reader's 120 rows and the fast one's last 40, give or take a page each; one window
+    // would make the fast reader read its way back from the slow one's cursor again and again.
+    expect(counts.rows - before).toBeLessThanOrEqual(120 + 40 + 2 * sizes.page);
+  });
 });
