@@ -1,12 +1,13 @@
-// Windows of the log shared by a process's consumers and followers. Every read extends a window
+// One window of the log per process, shared by its consumers and followers. Every read extends it
 // from its newest event (or from where it was last read to), so each committed event is read from
-// the database and parsed about once per process, however many consumers need it. Before, each
-// wake-up read from the reader's own cursor to the horizon: at checkout load every event row was
-// read about five times (~100 rows of ~750 bytes per order). Readers far apart (a catch-up, where
-// fast consumers run ahead of slow ones) each keep a window of their own, at most MAX_WINDOWS:
-// with one window, the slow reader's read replaced it and the fast one read its way back from
-// there, so a 100,000-event catch-up read 2.2 million rows. A reader filtering by subject or
-// channel reads on its own.
+// the database and parsed once per process, however many consumers need it and however far apart
+// their cursors are. Before, each wake-up read from the reader's own cursor to the horizon: at
+// checkout load every event row was read about five times (~100 rows of ~750 bytes per order).
+// A reader a little behind the window's start (up to a page) reads it afresh from its cursor (the
+// others then extend it). A reader further behind (a catch-up, where fast consumers run ahead of
+// slow ones) reads through a catch-up window of its own instead: replacing the shared
+// window sent the fast readers back to read their way forward again, and a 100,000-event catch-up
+// read 2.2 million rows. A reader filtering by subject or channel reads on its own.
 import type { Database } from '../db/database.js';
 import { type Cursor, type ReadOptions, readEvents, type StoredEvent } from './event-log.js';
 
@@ -16,14 +17,14 @@ export interface WindowSizes {
   keep: number;
 }
 const SIZES: WindowSizes = { page: 1000, keep: 4000 };
-/** Windows kept at once; more are dropped least recently used first, and any unused for IDLE_MS. */
-const MAX_WINDOWS = 4;
+/** Catch-up windows kept at once (the least recently used goes), and how long an unused one stays. */
+const MAX_CATCH_UP = 3;
 const IDLE_MS = 10_000;
 
 interface LogWindow {
   /** Every committed event after `from`, below the horizon of the newest read, is in `events`. */
   from: Cursor;
-  /** The newest event read (`from` until the first read is back): readers from `from` to here use it. */
+  /** The newest event read (`from` until the first read is back). */
   end: Cursor;
   settled: boolean;
   /** The notifier's version when the newest read began: it holds everything committed before that. */
@@ -33,10 +34,44 @@ interface LogWindow {
   /** In log order; `full`: the newest read stopped at the page size (there may be more). */
   events: Promise<{ list: StoredEvent[]; full: boolean }>;
 }
-const windowsOf = new WeakMap<Database, LogWindow[]>();
+
+/** Where a window is kept: the process's shared one, or its catch-up windows. */
+interface WindowStore {
+  /** Puts `next` in place of `old` (a new window when `old` is undefined); drops `old` without `next`. */
+  put(old: LogWindow | undefined, next: LogWindow | undefined): void;
+  has(w: LogWindow): boolean;
+}
+
+const sharedOf = new WeakMap<Database, LogWindow>();
+const catchUpOf = new WeakMap<Database, LogWindow[]>();
+
+const sharedStore = (database: Database): WindowStore => ({
+  put: (old, next) => {
+    if (next) sharedOf.set(database, next);
+    else if (old && sharedOf.get(database) === old) sharedOf.delete(database);
+  },
+  has: (w) => sharedOf.get(database) === w,
+});
+
+const catchUpStore = (database: Database): WindowStore => ({
+  put: (old, next) => {
+    const list = catchUpOf.get(database) ?? [];
+    const i = old ? list.indexOf(old) : -1;
+    if (i >= 0 && next) list[i] = next;
+    else if (i >= 0) list.splice(i, 1);
+    else if (next && !old) {
+      list.push(next);
+      if (list.length > MAX_CATCH_UP) {
+        const lru = list.reduce((a, b) => (b.usedAt < a.usedAt ? b : a));
+        list.splice(list.indexOf(lru), 1);
+      }
+    }
+    catchUpOf.set(database, list);
+  },
+  has: (w) => (catchUpOf.get(database) ?? []).includes(w),
+});
 
 const after = (a: Cursor, b: Cursor) => a.txId > b.txId || (a.txId === b.txId && a.position > b.position);
-const holds = (w: LogWindow, c: Cursor) => !after(w.from, c) && !after(c, w.end);
 
 function typeMatcher(types: string[] | undefined): (e: StoredEvent) => boolean {
   if (!types?.length) return () => true;
@@ -57,27 +92,12 @@ function firstAfter(list: StoredEvent[], c: Cursor): number {
   return lo;
 }
 
-/** Puts `next` where `old` was (or adds it, dropping the least recently used past MAX_WINDOWS). */
-function replaceWindow(database: Database, old: LogWindow | undefined, next: LogWindow | undefined): void {
-  const list = windowsOf.get(database) ?? [];
-  const i = old ? list.indexOf(old) : -1;
-  if (i >= 0) {
-    if (next) list[i] = next;
-    else list.splice(i, 1);
-  } else if (next && !old) {
-    list.push(next);
-    if (list.length > MAX_WINDOWS) list.splice(list.indexOf(leastRecentlyUsed(list)), 1);
-  }
-  windowsOf.set(database, list);
-}
-
-const leastRecentlyUsed = (list: LogWindow[]) => list.reduce((a, b) => (b.usedAt < a.usedAt ? b : a));
-
 /** A window read afresh from `from`, or `base` extended by what was committed since. */
 function readWindow(
   database: Database,
   from: Cursor,
   base: LogWindow | undefined,
+  store: WindowStore,
   sizes: WindowSizes,
 ): LogWindow {
   const serialized = database.kind === 'pglite';
@@ -96,54 +116,70 @@ function readWindow(
       return { list: fresh.length === 0 ? kept : kept.concat(fresh), full: fresh.length === sizes.page };
     })(),
   };
-  replaceWindow(database, base, w);
+  store.put(base, w);
   w.events.then(
     ({ list, full }) => {
       w.settled = true;
       if (list.length) w.end = list[list.length - 1]!;
-      // Trimmed once read: readers that are further behind read a window of their own.
-      if (list.length > sizes.keep && (windowsOf.get(database) ?? []).includes(w)) {
+      // Trimmed once read: readers that are further behind read it afresh, or a window of their own.
+      if (list.length > sizes.keep && store.has(w)) {
         const dropped = list.length - sizes.keep;
-        const trimmed = list.slice(dropped);
-        replaceWindow(database, w, {
+        store.put(w, {
           ...w,
           from: list[dropped - 1]!,
-          events: Promise.resolve({ list: trimmed, full }),
+          events: Promise.resolve({ list: list.slice(dropped), full }),
         });
       }
     },
-    () => replaceWindow(database, w, undefined),
+    () => store.has(w) && store.put(w, undefined),
   );
   return w;
 }
 
-/**
- * The window holding `from` (the one reaching furthest), extended when read before `seen` or longer
- * ago than maxAgeMs; a new one from `from` when none holds it, once the reads under way have ended.
- */
-async function windowFor(
+const stale = (w: LogWindow, seen: number, maxAgeMs: number) =>
+  w.version < seen || Date.now() - w.startedAt >= maxAgeMs;
+
+/** The shared window holding `from`, extended when read before `seen` or longer ago than maxAgeMs. */
+function windowFor(
   database: Database,
   from: Cursor,
   seen: number,
   maxAgeMs: number,
   sizes: WindowSizes,
-): Promise<LogWindow> {
-  for (let waited = false; ; waited = true) {
-    const now = Date.now();
-    const list = (windowsOf.get(database) ?? []).filter((w) => now - w.usedAt < IDLE_MS || !w.settled);
-    windowsOf.set(database, list);
-    const holding = list.filter((w) => holds(w, from)).sort((a, b) => (after(a.end, b.end) ? -1 : 1))[0];
-    if (holding) {
-      holding.usedAt = now;
-      if (holding.version < seen || now - holding.startedAt >= maxAgeMs)
-        return readWindow(database, holding.from, holding, sizes);
-      return holding;
-    }
-    // A read under way may end past `from`: wait for it rather than read the same rows again.
-    const underWay = waited ? undefined : list.find((w) => !w.settled && !after(w.from, from));
-    if (!underWay) return readWindow(database, from, undefined, sizes);
-    await underWay.events.catch(() => {});
-  }
+): LogWindow {
+  const w = sharedOf.get(database);
+  const store = sharedStore(database);
+  if (w && after(w.from, from) && w.from.position - from.position > sizes.page)
+    return catchUpWindowFor(database, from, seen, maxAgeMs, sizes);
+  if (!w || after(w.from, from)) return readWindow(database, from, undefined, store, sizes);
+  if (stale(w, seen, maxAgeMs)) return readWindow(database, w.from, w, store, sizes);
+  return w;
+}
+
+/**
+ * The catch-up window serving a reader far behind the shared one: one that starts at or before it
+ * and ends at most a page before it (positions are one sequence, so their difference counts the
+ * events between), else a new one from its cursor.
+ */
+function catchUpWindowFor(
+  database: Database,
+  from: Cursor,
+  seen: number,
+  maxAgeMs: number,
+  sizes: WindowSizes,
+): LogWindow {
+  const now = Date.now();
+  const list = (catchUpOf.get(database) ?? []).filter((w) => !w.settled || now - w.usedAt < IDLE_MS);
+  catchUpOf.set(database, list);
+  const store = catchUpStore(database);
+  const serving = list
+    .filter(
+      (w) => !after(w.from, from) && (!after(from, w.end) || from.position - w.end.position <= sizes.page),
+    )
+    .sort((a, b) => (after(a.end, b.end) ? -1 : 1))[0];
+  if (!serving) return readWindow(database, from, undefined, store, sizes);
+  serving.usedAt = now;
+  return stale(serving, seen, maxAgeMs) ? readWindow(database, serving.from, serving, store, sizes) : serving;
 }
 
 /**
@@ -171,11 +207,11 @@ export async function readShared(
     const events = await readEvents(database.db, { ...filter, after: from, limit, serialized });
     return { events, scannedTo: events.length ? events[events.length - 1]! : from };
   }
-  let { list, full } = await (await windowFor(database, from, seen, maxAgeMs, sizes)).events;
+  let { list, full } = await windowFor(database, from, seen, maxAgeMs, sizes).events;
   let start = firstAfter(list, from);
   // At the end of a read that stopped at the page size: read on from there.
   if (start === list.length && full) {
-    ({ list } = await (await windowFor(database, from, Number.POSITIVE_INFINITY, maxAgeMs, sizes)).events);
+    ({ list } = await windowFor(database, from, Number.POSITIVE_INFINITY, maxAgeMs, sizes).events);
     start = firstAfter(list, from);
   }
   const matches = typeMatcher(filter?.types);
