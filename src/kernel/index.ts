@@ -2,6 +2,7 @@
 // It imports nothing else of ours.
 export * from './clock.js';
 export * from './codes.js';
+export * from './collections.js';
 export * from './compensation.js';
 export * from './deferred.js';
 export * from './errors.js';

@@ -5,6 +5,7 @@
 // matches: above it a search reads only that many (+1) of them for its total, facets and relevance
 // order (a one-word query can match 10% of the catalog; ranking and counting them all is the cost).
 import { type SQL, sql } from 'drizzle-orm';
+import { pushTo } from '../../kernel/index.js';
 import { type Executor, rows } from '../../platform/db/database.js';
 import type { ChannelViewScope } from './catalog.channel-view.js';
 import { OPTION_SEPARATOR } from './catalog.search-rows.repository.js';
@@ -143,7 +144,7 @@ async function candidatesOf(exec: Executor, words: string[]): Promise<Map<number
   });
   const found = await rows<{ i: number; term: string }>(exec, sql.join(branches, sql` union all `));
   const byWord = new Map<number, string[]>();
-  for (const r of found) byWord.set(Number(r.i), [...(byWord.get(Number(r.i)) ?? []), r.term]);
+  for (const r of found) pushTo(byWord, Number(r.i), r.term);
   return byWord;
 }
 

@@ -1,4 +1,4 @@
-import { fail, newId, notFound, ok } from '../../kernel/index.js';
+import { fail, newId, notFound, ok, pushTo } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { appendEvents } from '../../platform/events/event-log.js';
 import { IDENTIFIED_TYPES, loadClusterSet, restage } from './clusters.js';
@@ -94,8 +94,7 @@ export function createCustomersService(options: CustomersOptions = {}): Customer
   async function identifyMany(ctx: Ctx, inputs: ReadonlyArray<IdentifyInput>): Promise<IdentifyResult[]> {
     await identityConfig.fresh(ctx);
     const byChannel = new Map<string, number[]>();
-    for (const [i, input] of inputs.entries())
-      byChannel.set(input.channelId, [...(byChannel.get(input.channelId) ?? []), i]);
+    for (const [i, input] of inputs.entries()) pushTo(byChannel, input.channelId, i);
     const groups = [...byChannel];
     const { results, clusters } = await ingestion.ingestMany(
       ctx,

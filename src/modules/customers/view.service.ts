@@ -1,7 +1,7 @@
 // The single customer view: a cluster's profile, identities, traits, consent, stage, computed
 // attributes and the first page of its cross-channel timeline, in one statement of indexed reads
 // (one round trip). Plus timeline pages, search and the identity log.
-import { AppError } from '../../kernel/index.js';
+import { AppError, pushTo } from '../../kernel/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { liveRootOf } from './clusters.js';
 import type {
@@ -111,7 +111,7 @@ export function createViewService(opts: { rules: IdentityRules }) {
         const root = rootOfProfile.get(c.profileId);
         if (!root) continue;
         const { profileId: _p, ...entry } = c;
-        consent.set(root, [...(consent.get(root) ?? []), entry]);
+        pushTo(consent, root, entry);
       }
       const built = new Map<string, CustomerSubject | null>();
       for (const [id, rootId] of r.rootOf) {

@@ -1,5 +1,6 @@
 // SQL of the inbox: conversations, messages and their attachments. Services get records back.
 import { type SQL, sql } from 'drizzle-orm';
+import { pushTo } from '../../kernel/index.js';
 import { type Executor, firstRow, rows } from '../../platform/db/database.js';
 import type { SqlRow } from '../../platform/db/rows.js';
 import type { inboxAttachments, inboxConversations, inboxMessages } from './inbox.schema.js';
@@ -212,7 +213,7 @@ async function withAttachments(exec: Executor, list: MessageRow[]): Promise<Mess
         order by created_at, id`,
   );
   const by = new Map<string, Attachment[]>();
-  for (const a of atts) by.set(a.message_id, [...(by.get(a.message_id) ?? []), toAttachment(a)]);
+  for (const a of atts) pushTo(by, a.message_id, toAttachment(a));
   return list.map((m) => toMessage(m, by.get(m.id) ?? []));
 }
 

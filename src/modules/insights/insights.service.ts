@@ -1,6 +1,8 @@
 // The insights service: records what the projection (flows/insights) derived from a batch of events,
 // and answers the dashboard's reads from the projections only (never the order tables). Attribution,
 // paths and funnels are computed here by the pure functions over the projected touchpoints.
+
+import { pushTo } from '../../kernel/index.js';
 import type { Ctx } from '../../platform/context.js';
 import {
   type AttributionModel,
@@ -91,7 +93,7 @@ async function creditAdded(ctx: Ctx, added: AddedOrder[]): Promise<void> {
   const withCustomer = added.filter((o) => o.customerId).map((o) => o.orderId);
   const touches = await selectTouchesBeforeOrderIds(ctx.db, withCustomer, ROLLUP_ATTRIBUTION.lookbackDays);
   const byOrder = new Map<string, StoredTouch[]>();
-  for (const t of touches) byOrder.set(t.forOrder, [...(byOrder.get(t.forOrder) ?? []), t]);
+  for (const t of touches) pushTo(byOrder, t.forOrder, t);
   const credits = added.map((o) => ({
     orderId: o.orderId,
     credit: creditOf(attributedOrder(o, byOrder.get(o.orderId) ?? [])),
@@ -167,7 +169,7 @@ export function createInsightsService() {
       const orders = await selectOrders(ctx.db, r, {}, MAX_ATTRIBUTED_ORDERS);
       const touches = await selectTouchesBeforeOrders(ctx.db, r, q.lookbackDays, MAX_ATTRIBUTED_ORDERS);
       const byOrder = new Map<string, StoredTouch[]>();
-      for (const t of touches) byOrder.set(t.forOrder, [...(byOrder.get(t.forOrder) ?? []), t]);
+      for (const t of touches) pushTo(byOrder, t.forOrder, t);
       const input = orders.map((o) => attributedOrder(o, byOrder.get(o.orderId) ?? []));
       const revenue = new Map<string, number>();
       for (const o of input) revenue.set(o.currency, (revenue.get(o.currency) ?? 0) + o.revenue);

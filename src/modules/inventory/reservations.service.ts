@@ -1,7 +1,7 @@
 // The reservation ledger: cart holds (with a TTL), pickup holds and order allocations, each
 // idempotent by key; releasing, allocating, fulfilling and expiring apply once, however often asked.
 import type { z } from 'zod';
-import { AppError, notFound } from '../../kernel/index.js';
+import { AppError, notFound, pushTo } from '../../kernel/index.js';
 import { type Ctx, inTransaction } from '../../platform/context.js';
 import { type AlongsideWrite, appendEvent } from '../../platform/events/event-log.js';
 import { INVENTORY_EVENTS } from './inventory.events.js';
@@ -172,7 +172,7 @@ export function createReservationsService(options: Partial<BatcherOptions> = {})
       if (!tx.inTx) throw new Error("reserveMany runs in the caller's transaction");
       const requests = inputs.map((i) => requestOf(tx, i.input, i.opts ?? {}));
       const bySku = new Map<string, number[]>();
-      for (const [i, r] of requests.entries()) bySku.set(r.sku, [...(bySku.get(r.sku) ?? []), i]);
+      for (const [i, r] of requests.entries()) pushTo(bySku, r.sku, i);
       const skus = [...bySku.keys()].sort();
       const runs = await reserveBatches(
         tx,

@@ -4,6 +4,8 @@
 // caller locked the numbers it passes. Deciding again on the written numbers decides nothing, so a
 // replayed restock changes nothing. The channel's safety buffer is not applied: the order is
 // already sold; the buffer guards new sales.
+
+import { pushTo } from '../../kernel/index.js';
 import type { NewEvent } from '../../platform/events/event-log.js';
 import { INVENTORY_EVENTS, skuSubject } from './inventory.events.js';
 import { backorderedOf, type Reservation, type ReservationLine } from './inventory.types.js';
@@ -62,8 +64,7 @@ export function decideRestock(
 ): RestockDecision {
   const free = new Map(state.levels.map((l) => [l.locationId, l.onHand - l.reserved]));
   const feeding = new Map<string, string[]>();
-  for (const s of state.sourcing)
-    feeding.set(s.channelId, [...(feeding.get(s.channelId) ?? []), s.locationId]);
+  for (const s of state.sourcing) pushTo(feeding, s.channelId, s.locationId);
   const allocated: Restocked[] = [];
   const reservedByLocation = new Map<string, number>();
   for (const r of servingOrder(state.waiting, placedAt)) {
