@@ -139,18 +139,21 @@ function readWindow(
 const stale = (w: LogWindow, seen: number, maxAgeMs: number) =>
   w.version < seen || Date.now() - w.startedAt >= maxAgeMs;
 
+/** What a reader asks a window for: events after `from`, read after `seen` and within maxAgeMs. */
+interface WindowAsk {
+  from: Cursor;
+  seen: number;
+  maxAgeMs: number;
+  sizes: WindowSizes;
+}
+
 /** The shared window holding `from`, extended when read before `seen` or longer ago than maxAgeMs. */
-function windowFor(
-  database: Database,
-  from: Cursor,
-  seen: number,
-  maxAgeMs: number,
-  sizes: WindowSizes,
-): LogWindow {
+function windowFor(database: Database, ask: WindowAsk): LogWindow {
+  const { from, seen, maxAgeMs, sizes } = ask;
   const w = sharedOf.get(database);
   const store = sharedStore(database);
   if (w && after(w.from, from) && w.from.position - from.position > sizes.page)
-    return catchUpWindowFor(database, from, seen, maxAgeMs, sizes);
+    return catchUpWindowFor(database, ask);
   if (!w || after(w.from, from)) return readWindow(database, from, undefined, store, sizes);
   if (stale(w, seen, maxAgeMs)) return readWindow(database, w.from, w, store, sizes);
   return w;
@@ -161,13 +164,7 @@ function windowFor(
  * and ends at most a page before it (positions are one sequence, so their difference counts the
  * events between), else a new one from its cursor.
  */
-function catchUpWindowFor(
-  database: Database,
-  from: Cursor,
-  seen: number,
-  maxAgeMs: number,
-  sizes: WindowSizes,
-): LogWindow {
+function catchUpWindowFor(database: Database, { from, seen, maxAgeMs, sizes }: WindowAsk): LogWindow {
   const now = Date.now();
   const list = (catchUpOf.get(database) ?? []).filter((w) => !w.settled || now - w.usedAt < IDLE_MS);
   catchUpOf.set(database, list);
@@ -207,11 +204,11 @@ export async function readShared(
     const events = await readEvents(database.db, { ...filter, after: from, limit, serialized });
     return { events, scannedTo: events.length ? events[events.length - 1]! : from };
   }
-  let { list, full } = await windowFor(database, from, seen, maxAgeMs, sizes).events;
+  let { list, full } = await windowFor(database, { from, seen, maxAgeMs, sizes }).events;
   let start = firstAfter(list, from);
   // At the end of a read that stopped at the page size: read on from there.
   if (start === list.length && full) {
-    ({ list } = await windowFor(database, from, Number.POSITIVE_INFINITY, maxAgeMs, sizes).events);
+    ({ list } = await windowFor(database, { from, seen: Number.POSITIVE_INFINITY, maxAgeMs, sizes }).events);
     start = firstAfter(list, from);
   }
   const matches = typeMatcher(filter?.types);
