@@ -189,24 +189,35 @@ describeBrowser(
         ),
       );
       await cdp.send('ServiceWorker.enable');
-      await cdp.send('ServiceWorker.deliverPushMessage', {
-        origin: t.base,
-        registrationId: await registration,
-        data: JSON.stringify({
-          title: 'Fjord & Field',
-          body: 'Your cart is waiting',
-          url: `${t.base}/store/app/cart`,
-        }),
-      });
+      const registrationId = await registration;
+      const push = () =>
+        cdp.send('ServiceWorker.deliverPushMessage', {
+          origin: t.base,
+          registrationId,
+          data: JSON.stringify({
+            title: 'Fjord & Field',
+            body: 'Your cart is waiting',
+            url: `${t.base}/store/app/cart`,
+          }),
+        });
+      await push();
+      // Chromium under a loaded CI run has dropped a push delivered through DevTools (no push event,
+      // no notification in 15 s; the same test passes alone in 2 s): one still unanswered after 3 s
+      // is delivered again, as a push service retries.
+      let pushedAt = Date.now();
+      const shown = async () => {
+        const list = (await page.evaluate(`navigator.serviceWorker.ready
+          .then((r) => r.getNotifications())
+          .then((list) => list.map((n) => [n.title, n.body, n.data && n.data.url]))`)) as unknown[];
+        if (list.length === 0 && Date.now() - pushedAt > 3_000) {
+          pushedAt = Date.now();
+          await push();
+        }
+        return list;
+      };
       await expect
-        .poll(
-          () =>
-            page.evaluate(`navigator.serviceWorker.ready
-              .then((r) => r.getNotifications())
-              .then((list) => list.map((n) => [n.title, n.body, n.data && n.data.url]))`),
-          LIVE,
-        )
-        .toEqual([['Fjord & Field', 'Your cart is waiting', `${t.base}/store/app/cart`]]);
+        .poll(shown, LIVE)
+        .toContainEqual(['Fjord & Field', 'Your cart is waiting', `${t.base}/store/app/cart`]);
     });
 
     it("the admin's customer page shows the customer's send log", async () => {
