@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { benchServerUrl, machineInfo } from './harness.js';
-import { calibrateMachine, type MachineCalibration } from './machine-calibration.js';
+import { calibrateMachine, envWithCalibration, type MachineCalibration } from './machine-calibration.js';
 import { runOne } from './run-all.js';
 
 const here = import.meta.dirname;
@@ -116,7 +116,7 @@ export async function runGrowth(args: Record<string, string>): Promise<void> {
   const started = new Date();
   const loadBefore = loadavg()[0]!;
   const calibration = await calibrateMachine(benchServerUrl());
-  const env = { ...process.env, BENCH_MACHINE_CALIBRATION: JSON.stringify(calibration) };
+  const env = envWithCalibration(calibration);
   const rows: Record<string, unknown> = {};
   for (const name of names) {
     const g = GROWTH[name]!;

@@ -6,9 +6,9 @@
 // The best of several tries is kept: the other core's work delays a try, it never speeds one up.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import pg from 'pg';
+import { processTreeCpuMs } from './cpu-usage.js';
 
 export interface MachineCalibration {
   /** Wall ms of a fixed JavaScript workload (JSON, sha256, a sort), best of 7 after 3 untimed. */
@@ -46,11 +46,6 @@ server.listen(0, '127.0.0.1', () => process.send(server.address().port));
 process.on('disconnect', () => process.exit(0));
 `;
 
-const processCpuMs = (pid: number): number => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-};
-
 async function loopbackRoundTrips(count: number): Promise<MachineCalibration['loopbackRoundTrip']> {
   const echo: ChildProcess = spawn(process.execPath, ['-e', ECHO_SERVER], {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
@@ -79,11 +74,11 @@ async function loopbackRoundTrips(count: number): Promise<MachineCalibration['lo
       });
     for (let i = 0; i < 50; i++) await once(); // both sides' code warmed
     const cpuBefore = process.cpuUsage();
-    const echoBefore = processCpuMs(echo.pid!);
+    const echoBefore = processTreeCpuMs(echo.pid!) ?? 0;
     const samples: number[] = [];
     for (let i = 0; i < count; i++) samples.push(await once());
     const own = process.cpuUsage(cpuBefore);
-    const cpuUs = own.user + own.system + (processCpuMs(echo.pid!) - echoBefore) * 1000;
+    const cpuUs = own.user + own.system + ((processTreeCpuMs(echo.pid!) ?? echoBefore) - echoBefore) * 1000;
     socket.destroy();
     samples.sort((a, b) => a - b);
     return {
@@ -124,6 +119,12 @@ export async function calibrateMachine(databaseUrl?: string): Promise<MachineCal
     ...(databaseUrl ? { postgresSelect1P50Us: await postgresSelect1(databaseUrl, 500) } : {}),
   };
 }
+
+/** The environment for scenario runs that take `c` instead of calibrating again (`all`, `growth`). */
+export const envWithCalibration = (c: MachineCalibration): NodeJS.ProcessEnv => ({
+  ...process.env,
+  BENCH_MACHINE_CALIBRATION: JSON.stringify(c),
+});
 
 /** The calibration `npm run bench -- all` took once for every scenario it runs, else a new one. */
 export async function machineCalibration(databaseUrl?: string): Promise<MachineCalibration> {

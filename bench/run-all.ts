@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchServerUrl } from './harness.js';
-import { calibrateMachine, describeCalibration } from './machine-calibration.js';
+import { calibrateMachine, describeCalibration, envWithCalibration } from './machine-calibration.js';
 
 const here = import.meta.dirname;
 
@@ -86,7 +86,7 @@ export async function runAll(args: Record<string, string>): Promise<void> {
   const started = Date.now();
   // Taken once for the whole set (each scenario's own would cost ~1 s of the budget), written into each result.
   const calibration = await calibrateMachine(db === 'postgres' ? benchServerUrl() : undefined);
-  const env = { ...process.env, BENCH_MACHINE_CALIBRATION: JSON.stringify(calibration) };
+  const env = envWithCalibration(calibration);
   const rows: string[] = [];
   let failed = 0;
   for (const { scenario, args: extra = [] } of ALL) {
