@@ -151,11 +151,10 @@ interface WindowAsk {
 function windowFor(database: Database, ask: WindowAsk): LogWindow {
   const { from, seen, maxAgeMs, sizes } = ask;
   const w = sharedOf.get(database);
-  const store = sharedStore(database);
   if (w && after(w.from, from) && w.from.position - from.position > sizes.page)
     return catchUpWindowFor(database, ask);
-  if (!w || after(w.from, from)) return readWindow(database, from, undefined, store, sizes);
-  if (stale(w, seen, maxAgeMs)) return readWindow(database, w.from, w, store, sizes);
+  if (!w || after(w.from, from)) return readWindow(database, from, undefined, sharedStore(database), sizes);
+  if (stale(w, seen, maxAgeMs)) return readWindow(database, w.from, w, sharedStore(database), sizes);
   return w;
 }
 
