@@ -16,6 +16,7 @@ import { openDatabase } from '../../src/platform/db/database.js';
 import { runMigrations } from '../../src/platform/db/migrate.js';
 import {
   DATABASE_IMAGE_PATH,
+  DROP_TEMPLATES,
   imageMadeFor,
   migrationsKey,
   writeDatabaseImage,
@@ -68,13 +69,7 @@ async function pgliteImages(): Promise<{ empty: string; migrated: string }> {
   try {
     // The hub uses the `postgres` database only, and PGlite never creates one: without the two
     // templates an image has a third fewer files, and each suite's start copies them all.
-    for (const statement of [
-      `update pg_database set datistemplate = false where datname in ('template0', 'template1')`,
-      'drop database template0',
-      'drop database template1',
-      'checkpoint',
-    ])
-      await pglite.pglite!.exec(statement);
+    for (const statement of [...DROP_TEMPLATES, 'checkpoint']) await pglite.pglite!.exec(statement);
     await writeAtomically(empty, await pglite.pglite!.dumpDataDir('none'));
     await runMigrations(pglite, ALL_MIGRATIONS);
     await writeAtomically(migrated, await pglite.pglite!.dumpDataDir('none'));

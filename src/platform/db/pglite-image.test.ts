@@ -1,6 +1,14 @@
 // A new embedded data directory starts from the build's migrated image only when the image was made
 // for exactly these migrations and this PGlite; an initialised directory never does.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -48,9 +56,15 @@ it('unpacks the image into a new directory on disk that PGlite opens migrated, a
   expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
   // Shut down cleanly (pg_control's state DB_SHUTDOWNED): the first start is no crash recovery.
   expect(readFileSync(join(dataDir, 'global/pg_control')).readInt32LE(16)).toBe(1);
+  // The `postgres` database alone: the templates' ~600 files are not written at a first start.
+  expect(readdirSync(join(dataDir, 'base'))).toEqual(['5']);
   const database = await openDatabase({ dataDir });
   try {
     expect(await migrationsApplied(database.db, sets)).toBe(true);
+    const names = await database.pglite!.query<{ datname: string }>('select datname from pg_database');
+    expect(names.rows.map((r) => r.datname)).toEqual(['postgres']);
+    // Another database can still be made, from `postgres`.
+    await database.pglite!.exec('create database other template postgres');
   } finally {
     await database.close();
   }

@@ -32,6 +32,16 @@ export { DATABASE_IMAGE_PATH, needsInitdb, startImageUnpack } from './pglite-ima
 
 const keyFile = (image: string) => `${image}.key`;
 
+/**
+ * Drop template0 and template1, one statement each (`drop database` refuses to run in the implicit
+ * transaction of a multi-statement string; a template cannot be dropped until it is marked not one).
+ */
+export const DROP_TEMPLATES = [
+  `update pg_database set datistemplate = false where datname in ('template0', 'template1')`,
+  'drop database template0',
+  'drop database template1',
+] as const;
+
 function pgliteVersion(): string {
   // The package does not export its package.json: read it beside its entry point (dist/).
   const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
@@ -41,8 +51,9 @@ function pgliteVersion(): string {
 /** Names what an image holds: the PGlite version and every migration file (wherever they are). */
 export function migrationsKey(sets: MigrationSet[]): string {
   const hash = createHash('sha256');
-  // The image's format: 2 is shut down cleanly (an image of format 1 is made again).
-  hash.update(`format 2 ${pgliteVersion()}`);
+  // The image's format: 2 is shut down cleanly, 3 holds the `postgres` database alone (an image of
+  // an earlier format is made again).
+  hash.update(`format 3 ${pgliteVersion()}`);
   for (const set of sets) {
     const files = readdirSync(set.folder, { withFileTypes: true, recursive: true })
       .filter((entry) => entry.isFile())
@@ -123,7 +134,9 @@ export async function finishStartedUnpack(
  * (dumpDataDir) is marked in production, so every start from it was a crash recovery (the WAL
  * replayed, every file opened again, a checkpoint written) before the first statement. The
  * migrations' WAL is switched away first, so the image's WAL segment is all zeros but the last
- * checkpoint.
+ * checkpoint. The two template databases are dropped: the hub and PGlite use `postgres` alone, and
+ * without them a first start writes a third fewer files (~1,150 instead of ~1,750), which costs
+ * 0.3–1 ms each in some directories of an ext4 disk. A `create database` names `template postgres`.
  */
 export async function writeDatabaseImage(
   sets: MigrationSet[],
@@ -143,6 +156,7 @@ export async function writeDatabaseImage(
     });
     try {
       await runMigrations(database, sets);
+      for (const statement of DROP_TEMPLATES) await database.pglite!.exec(statement);
       await database.pglite!.exec('select pg_switch_wal(); checkpoint;');
     } finally {
       await database.close();
