@@ -5,6 +5,7 @@
 // `productVariantsBulkUpdate` per product for prices ("14.50"), `productUpdate` per product for
 // listing status (ACTIVE/DRAFT) and title. userErrors park the items they point at; a THROTTLED
 // answer pauses the connection. A transform's object result is merged into the variant's price input.
+import { pushTo } from '../../kernel/index.js';
 import {
   type ChannelAdapter,
   outcomesOf,
@@ -82,7 +83,7 @@ export function shopifyMutation(c: Connection, entries: Entry[]) {
   }
   const byProduct = (list: Entry[]) => {
     const m = new Map<string, Entry[]>();
-    for (const e of list) m.set(e.ref.productId, [...(m.get(e.ref.productId) ?? []), e]);
+    for (const e of list) pushTo(m, e.ref.productId, e);
     return [...m];
   };
   const transformed = c.transform !== null;

@@ -3,7 +3,7 @@
 // read back, against the channel's actual state. Set-based: the truth is read a page of products at
 // a time (catalog, available-to-sell and sale prices in one call each), the acknowledgements and the
 // queue in one statement per connection, and the comparison runs in memory; never a query per SKU.
-import { currencyExponent } from '../../kernel/index.js';
+import { currencyExponent, pushTo } from '../../kernel/index.js';
 import { channelViewScope } from '../../modules/catalog/index.js';
 import type {
   Ack,
@@ -245,7 +245,7 @@ export async function runAudit(
     ? [await deps.sync.getConnection(ctx, opts.connectionId)]
     : await deps.sync.listConnections(ctx);
   const byChannel = new Map<string, Connection[]>();
-  for (const c of connections) byChannel.set(c.channelId, [...(byChannel.get(c.channelId) ?? []), c]);
+  for (const c of connections) pushTo(byChannel, c.channelId, c);
   // Channels are audited side by side (their reads wait on the database and on the channels).
   const audited = await Promise.all(
     [...byChannel].map(async ([channelId, list]) => {

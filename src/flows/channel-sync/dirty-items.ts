@@ -3,6 +3,7 @@
 // change for the channel or every channel on the price list, listing and title changes for the
 // channels that list the product, whole-channel resyncs when sourcing or the price list changes, and
 // sale prices again when a campaign changes.
+import { pushTo } from '../../kernel/index.js';
 import { CATALOG_EVENT_SCHEMAS, CATALOG_EVENTS, channelViewScope } from '../../modules/catalog/index.js';
 import type { ConnectionWithCredentials, DirtyItem, SyncKind } from '../../modules/channel-sync/index.js';
 import { CHANNEL_EVENT_SCHEMAS, CHANNEL_EVENTS } from '../../modules/channels/index.js';
@@ -82,7 +83,7 @@ export async function planDirtyItems(
       channelsByPriceList = new Map();
       for (const c of await deps.channels.listChannels(ctx)) {
         if (!c.priceListId) continue;
-        channelsByPriceList.set(c.priceListId, [...(channelsByPriceList.get(c.priceListId) ?? []), c.id]);
+        pushTo(channelsByPriceList, c.priceListId, c.id);
       }
     }
     return channelsByPriceList.get(priceListId) ?? [];

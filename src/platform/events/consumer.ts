@@ -4,7 +4,7 @@
 // the process heartbeat renews it (lease-heartbeat.ts), so a dead node's consumers move within seconds.
 import { hostname } from 'node:os';
 import { sql } from 'drizzle-orm';
-import { newId } from '../../kernel/index.js';
+import { newId, pushTo } from '../../kernel/index.js';
 import type { Logger } from '../context.js';
 import { type Database, type Executor, firstRow, rows } from '../db/database.js';
 import { loopFailureLog } from '../outage-log.js';
@@ -163,7 +163,7 @@ function holdLease(database: Database, lease: HeldLease): () => void {
 
 async function renewLeases(database: Database, leases: Set<HeldLease>) {
   const byMs = new Map<number, HeldLease[]>();
-  for (const l of leases) byMs.set(l.leaseMs, [...(byMs.get(l.leaseMs) ?? []), l]);
+  for (const l of leases) pushTo(byMs, l.leaseMs, l);
   for (const [ms, group] of byMs) {
     const kept = await rows<{ lease_owner: string }>(
       database.db,
