@@ -7,7 +7,7 @@
 //   --entry: another build's cli.js (an A/B against a copy of an earlier dist/);
 //   --data-parent: where the fresh data directories are made (default: .bench-data/ in the project,
 //   where `npm start`'s ./data is; the os temp directory on this machine is a worse place, below).
-// A first start writes the image's ~1,750 files. On the bench machine's ext4, creating a file costs
+// A first start writes the image's ~1,150 files. On the bench machine's ext4, creating a file costs
 // ~30 µs in one directory and ~1 ms in another (those where many files were deleted shortly
 // before: /tmp after test runs, and any directory after a few cold starts), so the run first
 // times 200 file creations where it starts the hub and reports them beside the figures.

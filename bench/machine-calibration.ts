@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { connect, type Socket } from 'node:net';
 import pg from 'pg';
 import { processTreeCpuMs } from './cpu-usage.js';
+import { percentile } from './harness.js';
 
 export interface MachineCalibration {
   /** Wall ms of a fixed JavaScript workload (JSON, sha256, a sort), best of 7 after 3 untimed. */
@@ -80,9 +81,8 @@ async function loopbackRoundTrips(count: number): Promise<MachineCalibration['lo
     const own = process.cpuUsage(cpuBefore);
     const cpuUs = own.user + own.system + ((processTreeCpuMs(echo.pid!) ?? echoBefore) - echoBefore) * 1000;
     socket.destroy();
-    samples.sort((a, b) => a - b);
     return {
-      p50Us: Math.round(samples[Math.floor(samples.length / 2)]! * 1000),
+      p50Us: Math.round(percentile(samples, 50) * 1000),
       cpuUsPerRoundTrip: Math.round(cpuUs / count),
     };
   } finally {
@@ -102,8 +102,7 @@ async function postgresSelect1(databaseUrl: string, count: number): Promise<numb
       await client.query(query);
       samples.push(performance.now() - started);
     }
-    samples.sort((a, b) => a - b);
-    return Math.round(samples[Math.floor(samples.length / 2)]! * 1000);
+    return Math.round(percentile(samples, 50) * 1000);
   } finally {
     await client.end();
   }
