@@ -108,7 +108,9 @@ export function startWebhooksOut(opts: {
       const claim = ready.length < readyLimit ? { owner, leaseMs: config.leaseMs } : undefined;
       const r = await service.enqueueForEvents(ctx, events, claim, batch);
       ready.push(...r.claimed);
-      if (r.queued > r.claimed.length) claimable = true;
+      // Without a claim the new heads are pending; with one, what is not leased here queues behind a
+      // head and is handed off or made pending by the send before it.
+      if (!claim && r.queued > 0) claimable = true;
       if (r.queued > 0) queued.notify();
     },
   });
@@ -117,6 +119,11 @@ export function startWebhooksOut(opts: {
   // more to record it), not only until the next heartbeat: a heartbeat that comes late must not
   // let another node send it a second time. A dead node's sends are taken over after that.
   const sendLeaseMs = Math.max(config.leaseMs, config.timeoutMs + HEARTBEAT_MS);
+  // A finished send's subject's next delivery is leased to this node by the statement that records
+  // the send (a handoff), for a heartbeat longer than a send: sent within that heartbeat it needs no
+  // confirmation. `freshUntil` holds when that time runs out (the clock's ms) for each one waiting.
+  const handoffLeaseMs = sendLeaseMs + HEARTBEAT_MS;
+  const freshUntil = new WeakMap<ClaimedDelivery, number>();
   let lastRepair = 0;
   const loop = async (shard: number) => {
     const failures = loopFailureLog(log, 'webhook delivery loop');
@@ -131,8 +138,10 @@ export function startWebhooksOut(opts: {
           if ((await service.repairQueue(ctx)) > 0) claimable = true;
         }
         const seenLocal = queued.version;
-        const fromReady = ready.length > 0;
         const sincePoll = Date.now() - lastClaimAt;
+        // At its poll a loop claims even while heads wait here, so a steady stream of them does not
+        // keep retries that came due, and other nodes' heads, waiting.
+        const fromReady = ready.length > 0 && sincePoll < pollMs;
         if (!fromReady && !claimable && sincePoll < pollMs) {
           await queued.wait(pollMs - sincePoll, abort.signal, seenLocal);
           continue;
@@ -159,23 +168,27 @@ export function startWebhooksOut(opts: {
           // These waited here under the short lease the heartbeat renews; a late heartbeat (a
           // database struggling under a burst) may have let another node take some. Send only those
           // still ours, leased now for the whole send.
+          // Handed-off heads still fresh are leased long enough for their send already.
           const batch = claimed;
+          const nowMs = opts.clock.now().getTime();
+          const fresh = batch.filter((d) => (freshUntil.get(d) ?? 0) > nowMs);
+          const waited = batch.filter((d) => (freshUntil.get(d) ?? 0) <= nowMs);
           sending.add(batch);
           try {
             const held = await service.confirmClaims(
               ctx,
               owner,
-              batch.map((d) => d.id),
+              waited.map((d) => d.id),
               sendLeaseMs,
             );
-            claimed = batch.filter((d) => held.has(d.id));
+            claimed = [...fresh, ...waited.filter((d) => held.has(d.id))];
           } finally {
             sending.delete(batch);
           }
         }
         failures.succeeded();
         if (claimed.length === 0) {
-          if (fromReady) continue;
+          if (ready.length > 0) continue;
           // Local fan-out wakes us at once when it queued something (whichever node committed the
           // events: the node holding the fan-out lease queues and wakes its loops); deliveries queued
           // by other nodes are seen by polling. Not woken by every commit: most queue nothing.
@@ -184,10 +197,14 @@ export function startWebhooksOut(opts: {
         }
         const nowSeconds = Math.floor(opts.clock.now().getTime() / 1000);
         sending.add(claimed);
-        let r: WebhookDeliveryStats & { promoted: number };
+        let r: Awaited<ReturnType<WebhooksService['recordOutcomes']>>;
         try {
           const outcomes = await Promise.all(claimed.map((d) => sender.send(d, nowSeconds)));
-          r = await service.recordOutcomes(ctx, { owner, shard }, claimed, outcomes);
+          const handoff = ready.length < readyLimit ? { leaseMs: handoffLeaseMs } : undefined;
+          const recordedAt = opts.clock.now().getTime();
+          r = await service.recordOutcomes(ctx, { owner, shard }, claimed, outcomes, handoff);
+          for (const d of r.handedOff) freshUntil.set(d, recordedAt + HEARTBEAT_MS);
+          ready.push(...r.handedOff);
         } finally {
           sending.delete(claimed);
         }
@@ -195,11 +212,10 @@ export function startWebhooksOut(opts: {
         stats.retried += r.retried;
         stats.dead += r.dead;
         opts.onOutcomes?.(r);
-        // Deliveries of the same subjects waited for this batch: the promoted ones are due now.
-        if (r.promoted > 0) {
-          claimable = true;
-          queued.notify();
-        }
+        // Deliveries of the same subjects waited for this batch: the promoted ones are due now
+        // (here, or for any node's claim when not handed off).
+        if (r.promoted > r.handedOff.length) claimable = true;
+        if (r.promoted > 0) queued.notify();
       } catch (err) {
         if (abort.signal.aborted) break;
         failures.failed(err, { shard });

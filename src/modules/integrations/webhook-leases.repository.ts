@@ -20,6 +20,24 @@ interface ClaimRow {
   event_occurred_at: Date | string;
 }
 
+const claimedOf = (r: ClaimRow, now: Date): ClaimedDelivery => ({
+  id: r.id,
+  endpointId: r.endpoint_id,
+  url: r.url,
+  body: r.body,
+  contentType: r.content_type,
+  attempts: Number(r.attempts),
+  secrets: activeSecrets(
+    {
+      secret: r.secret,
+      previousSecret: r.previous_secret,
+      previousSecretExpiresAt: dateOrNull(r.previous_secret_expires_at),
+    },
+    now,
+  ),
+  eventOccurredAt: date(r.event_occurred_at),
+});
+
 /** Leases up to `limit` due subject heads of active endpoints (and heads whose lease ran out). */
 export async function claimDueDeliveries(
   exec: Executor,
@@ -44,26 +62,7 @@ export async function claimDueDeliveries(
         returning w.id, w.endpoint_id, e.url, w.body, w.content_type, w.attempts, e.secret, e.previous_secret,
           e.previous_secret_expires_at, w.event_occurred_at`,
   );
-  return rs.map((r) => {
-    const secrets = activeSecrets(
-      {
-        secret: r.secret,
-        previousSecret: r.previous_secret,
-        previousSecretExpiresAt: dateOrNull(r.previous_secret_expires_at),
-      },
-      opts.now,
-    );
-    return {
-      id: r.id,
-      endpointId: r.endpoint_id,
-      url: r.url,
-      body: r.body,
-      contentType: r.content_type,
-      attempts: Number(r.attempts),
-      secrets,
-      eventOccurredAt: date(r.event_occurred_at),
-    };
-  });
+  return rs.map((r) => claimedOf(r, opts.now));
 }
 
 /**
@@ -151,15 +150,21 @@ export async function releaseLeases(exec: Executor, owner: string, ids: string[]
   );
 }
 
-/** Marks deliveries done (only those this owner still holds) and promotes their subjects' next ones. */
+/**
+ * Marks deliveries done (only those this owner still holds) and promotes their subjects' next ones.
+ * With `handoff`, a next one of an active endpoint is leased to this owner in the same statement and
+ * returned, ready to send (no claim, and one status move fewer); the others are made pending.
+ */
 export async function markDelivered(
   exec: Executor,
   lease: { owner: string; shard: number },
   list: Array<{ id: string; statusCode: number }>,
   now: Date,
-): Promise<{ promoted: number }> {
-  if (list.length === 0) return { promoted: 0 };
-  const [r] = await rows<{ promoted: number }>(
+  handoff?: { leaseUntil: Date },
+): Promise<{ promoted: number; handedOff: ClaimedDelivery[] }> {
+  if (list.length === 0) return { promoted: 0, handedOff: [] };
+  const leased = handoff ? sql`e.status = 'active'` : sql`false`;
+  const rs = await rows<ClaimRow & { status: string }>(
     exec,
     sql`with held as materialized (${heldInIdOrder(
       list.map((d) => d.id),
@@ -182,14 +187,21 @@ export async function markDelivered(
           from webhook_deliveries q
           join (select distinct endpoint_id, subject from done) f on q.endpoint_id = f.endpoint_id and q.subject = f.subject
           where q.status = 'queued'
-          order by q.endpoint_id, q.subject, q.seq),
-        promoted as (
-          update webhook_deliveries w set status = 'pending', next_attempt_at = ${now}
-          from heads where w.id = heads.id and w.status = 'queued'
-          returning 1)
-        select count(*)::int as promoted from promoted`,
+          order by q.endpoint_id, q.subject, q.seq)
+        update webhook_deliveries w
+        set status = case when ${leased} then 'delivering' else 'pending' end, next_attempt_at = ${now},
+            lease_owner = case when ${leased} then ${lease.owner} end,
+            lease_until = case when ${leased} then ${handoff?.leaseUntil ?? null}::timestamptz end,
+            attempts = w.attempts + case when ${leased} then 1 else 0 end
+        from heads, webhook_endpoints e
+        where w.id = heads.id and w.status = 'queued' and e.id = w.endpoint_id
+        returning w.id, w.status, w.endpoint_id, e.url, w.body, w.content_type, w.attempts, e.secret,
+          e.previous_secret, e.previous_secret_expires_at, w.event_occurred_at`,
   );
-  return { promoted: Number(r?.promoted ?? 0) };
+  return {
+    promoted: rs.length,
+    handedOff: rs.filter((r) => r.status === 'delivering').map((r) => claimedOf(r, now)),
+  };
 }
 
 export interface FailureUpdate {

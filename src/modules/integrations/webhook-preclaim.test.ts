@@ -57,6 +57,60 @@ describeEachDatabase('webhook fan-out with a claim', [integrationsMigrations], (
     expect(again.every((d) => d.attempts === 1)).toBe(true);
   });
 
+  it('a recorded send hands its subject’s next delivery to the same node; otherwise any node claims it', async () => {
+    const { endpoint, secret } = await service.createEndpoint(ctx(), {
+      url: 'https://example.com/handoff',
+      types: ['test.*'],
+    });
+    const mine = (d: { endpointId: string }) => d.endpointId === endpoint.id;
+    const r = await service.enqueueForEvents(
+      ctx(),
+      [event(11, 'h'), event(12, 'h'), event(13, 'h'), event(14, 'h')],
+      {
+        owner: 'node-1',
+        leaseMs: 60_000,
+      },
+    );
+    const [first] = r.claimed.filter(mine);
+    const delivered = (ds: ClaimedDelivery[]) =>
+      ds.map((d) => ({ id: d.id, kind: 'delivered' as const, statusCode: 200 }));
+    const lease = { owner: 'node-1', shard: 0 };
+
+    const one = await service.recordOutcomes(ctx(), lease, [first!], delivered([first!]), {
+      leaseMs: 60_000,
+    });
+    expect(one).toMatchObject({ delivered: 1, promoted: 1 });
+    expect(one.handedOff.map((d) => JSON.parse(d.body).data.n)).toEqual([12]);
+    expect(one.handedOff[0]).toMatchObject({ endpointId: endpoint.id, attempts: 1, secrets: [secret] });
+    // Leased to node-1: no other node can claim it.
+    expect(
+      (await service.claimDeliveries(ctx(), { owner: 'node-2', limit: 10, leaseMs: 60_000 })).filter(mine),
+    ).toEqual([]);
+
+    // Without a handoff the next one is made due for any node.
+    const two = await service.recordOutcomes(ctx(), lease, one.handedOff, delivered(one.handedOff));
+    expect(two).toMatchObject({ delivered: 1, promoted: 1, handedOff: [] });
+    const third = (
+      await service.claimDeliveries(ctx(), { owner: 'node-2', limit: 10, leaseMs: 60_000 })
+    ).filter(mine);
+    expect(third.map((d) => JSON.parse(d.body).data.n)).toEqual([13]);
+
+    // A disabled endpoint's next delivery is made pending, never leased (claims skip it until enabled).
+    await service.updateEndpoint(ctx(), endpoint.id, { status: 'disabled' });
+    const three = await service.recordOutcomes(
+      ctx(),
+      { owner: 'node-2', shard: 0 },
+      third,
+      delivered(third),
+      {
+        leaseMs: 60_000,
+      },
+    );
+    expect(three).toMatchObject({ delivered: 1, promoted: 1, handedOff: [] });
+    const page = await service.listDeliveries(ctx(), endpoint.id, { limit: 10 });
+    expect(page.items.map((d) => d.status)).toEqual(['delivered', 'delivered', 'delivered', 'pending']);
+  });
+
   /** Two deliveries leased to node-1, the lower id's row moved behind the higher one's. */
   async function twoLeased(
     client: pg.Client,

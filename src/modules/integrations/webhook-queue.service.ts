@@ -218,7 +218,14 @@ export function deliveryQueue(access: EndpointAccess, deps: WebhooksDeps) {
       lease: { owner: string; shard: number },
       claimed: ClaimedDelivery[],
       outcomes: DeliveryOutcome[],
-    ): Promise<{ delivered: number; retried: number; dead: number; promoted: number }> {
+      handoff?: { leaseMs: number },
+    ): Promise<{
+      delivered: number;
+      retried: number;
+      dead: number;
+      promoted: number;
+      handedOff: ClaimedDelivery[];
+    }> {
       const now = ctx.clock.now();
       const byId = new Map(claimed.map((c) => [c.id, c]));
       const delivered: Array<{ id: string; statusCode: number }> = [];
@@ -244,7 +251,13 @@ export function deliveryQueue(access: EndpointAccess, deps: WebhooksDeps) {
         }
         failed.push({ id: o.id, statusCode: o.statusCode, error: o.error, nextAttemptAt: next });
       }
-      const afterDelivered = (await markDelivered(ctx.db, lease, delivered, now)).promoted;
+      const next = await markDelivered(
+        ctx.db,
+        lease,
+        delivered,
+        now,
+        handoff ? { leaseUntil: new Date(now.getTime() + handoff.leaseMs) } : undefined,
+      );
       // Only dead-lettered heads free their subject; a retried head stays the head.
       const afterDead = await promoteHeads(ctx.db, await markFailed(ctx.db, lease, failed), now);
       for (const endpointId of gone) {
@@ -260,7 +273,8 @@ export function deliveryQueue(access: EndpointAccess, deps: WebhooksDeps) {
         delivered: delivered.length,
         retried: failed.length - dead,
         dead,
-        promoted: afterDelivered + afterDead,
+        promoted: next.promoted + afterDead,
+        handedOff: next.handedOff.map(secrets.openClaimed),
       };
     },
 

@@ -87,12 +87,16 @@ export interface WebhooksService {
     lease: { owner: string; shard: number },
     claimed: ClaimedDelivery[],
     outcomes: DeliveryOutcome[],
+    /** Lease the finished subjects' next deliveries to this sender for `leaseMs` and return them. */
+    handoff?: { leaseMs: number },
   ): Promise<{
     delivered: number;
     retried: number;
     dead: number;
-    /** The next deliveries of the finished ones' subjects, made pending (due at once). */
+    /** The next deliveries of the finished ones' subjects, handed off or made pending (due at once). */
     promoted: number;
+    /** Those of them leased to this sender (with `handoff`), to send next without a claim. */
+    handedOff: ClaimedDelivery[];
   }>;
   /** A page of an endpoint's deliveries, of one status when given. */
   listDeliveries(
