@@ -1,6 +1,6 @@
 // inbound-orders: signed Shopify orders/create deliveries, sent from outside at C concurrent senders
-// (C = 10, then 50), then on PostgreSQL at a fixed 300/s for 10 s (open loop: `--rate`,
-// `--rate-seconds`; `--rate 0` leaves it out), become orders in the hub. Measured per level: deliveries accepted per second,
+// (C = 10, then 50), then on PostgreSQL at fixed rates of 300/s and 500/s for 10 s each (open loop:
+// `--rate 300,500`, `--rate-seconds`; `--rate 0` leaves them out), become orders in the hub. Measured per level: deliveries accepted per second,
 // orders created per second (first receipt → last order processed), delivery → order p50/p99
 // (receivedAt → processedAt of each delivery, both from the hub's clock) and CPU per order of the hub
 // (every worker), of PostgreSQL and of this load generator (whose deliveries are signed and
@@ -258,9 +258,14 @@ function measured(deliveries: Delivery[], from: number, to: number) {
   const done = mine.filter((d) => d.processedAt);
   const lat = done.map((d) => Date.parse(d.processedAt!) - Date.parse(d.receivedAt));
   const first = Math.min(...mine.map((d) => Date.parse(d.receivedAt)));
+  const lastReceived = Math.max(...mine.map((d) => Date.parse(d.receivedAt)));
   const last = Math.max(...done.map((d) => Date.parse(d.processedAt!)));
+  const whileArriving = done.filter((d) => Date.parse(d.processedAt!) <= lastReceived).length;
   return {
     ordersCreatedPerSecond: Math.round(done.length / ((last - first) / 1000)),
+    // Orders created while deliveries kept arriving: a hub that keeps up creates them at the
+    // arrival rate (the figure above also counts the tail after the last arrival).
+    createdPerSecondWhileArriving: Math.round(whileArriving / ((lastReceived - first) / 1000)),
     deliveryToOrder: {
       p50_ms: percentile(lat, 50),
       p99_ms: percentile(lat, 99),
@@ -272,9 +277,13 @@ function measured(deliveries: Delivery[], from: number, to: number) {
 const scenario: Scenario = async (b) => {
   const n = Number(b.args.orders ?? (b.db === 'postgres' ? 2000 : 300));
   const levels = (b.args.levels ?? '10,50').split(',').map(Number);
-  // The open-loop level (the issue's p99 target is at 300 deliveries/s); --rate 0 leaves it out.
-  const rate = Number(b.args.rate ?? (b.db === 'postgres' ? 300 : 0));
-  const rateN = Math.round(rate * Number(b.args['rate-seconds'] ?? 10));
+  // The open-loop levels (the issue's p99 target is at 300 deliveries/s, its sustained rate 500/s);
+  // --rate 0 leaves them out.
+  const rates = String(b.args.rate ?? (b.db === 'postgres' ? '300,500' : '0'))
+    .split(',')
+    .map(Number)
+    .filter((r) => r > 0);
+  const rateSeconds = Number(b.args['rate-seconds'] ?? 10);
   const { channelId, connectorId } = await setup(b);
   b.log(`${n} signed Shopify orders per level, levels C=${levels.join(', ')}`);
   const runs: Awaited<ReturnType<typeof level>>[] = [];
@@ -283,8 +292,11 @@ const scenario: Scenario = async (b) => {
     runs.push(r);
     b.log(`C=${c}: accepted in ${r.accepted - r.started} ms, refused ${r.refused}`);
   }
-  if (rateN > 0) {
-    const r = await level(b, connectorId, { rate }, rateN, levels.length * n);
+  let offset = levels.length * n;
+  for (const rate of rates) {
+    const rateN = Math.round(rate * rateSeconds);
+    const r = await level(b, connectorId, { rate }, rateN, offset);
+    offset += rateN;
     runs.push(r);
     b.log(`${rate}/s: ${rateN} sent in ${r.accepted - r.started} ms, refused ${r.refused}`);
   }
@@ -304,10 +316,10 @@ const scenario: Scenario = async (b) => {
       ...m,
       cpuPerOrder: r.cpuPerOrder,
     }));
-  const atRate = perRun
+  const atRates = perRun
     .filter(({ r }) => 'rate' in r.load)
     .map(({ r, ...m }) => ({
-      ratePerSecond: rate,
+      ratePerSecond: 'rate' in r.load ? r.load.rate : null,
       deliveries: r.n,
       refused: r.refused,
       sentPerSecond: Math.round(r.n / ((r.accepted - r.started) / 1000)),
@@ -316,7 +328,7 @@ const scenario: Scenario = async (b) => {
       ...m,
       cpuPerOrder: r.cpuPerOrder,
       p99Met: m.deliveryToOrder.p99_ms < 1000,
-    }))[0];
+    }));
   const statuses: Record<string, number> = {};
   for (const d of deliveries) statuses[d.status] = (statuses[d.status] ?? 0) + 1;
   let distinctOrders: number | null = null;
@@ -333,7 +345,7 @@ const scenario: Scenario = async (b) => {
       await client.end();
     }
   }
-  const total = n * levels.length + rateN;
+  const total = offset;
   const worst = perLevel[perLevel.length - 1]!;
   return {
     metric: 'inbound_orders_created_per_second',
@@ -349,11 +361,11 @@ const scenario: Scenario = async (b) => {
     units: { count: total, name: 'order (accepted and created)' },
     details: {
       levels: perLevel,
-      atRate: atRate ?? null,
+      atRates,
       statuses,
       distinctOrdersInHub: distinctOrders,
       parkedReasons: [...new Set(deliveries.filter((d) => d.error).map((d) => d.error))].slice(0, 5),
-      note: 'value = the lower orders/s of the C levels; p99 = their higher delivery → order p99 (hub clock, receivedAt → processedAt); atRate = open loop at a fixed rate (target p99 < 1 s at 300/s)',
+      note: 'value = the lower orders/s of the C levels; p99 = their higher delivery → order p99 (hub clock, receivedAt → processedAt); atRates = open loops at fixed rates (target p99 < 1 s at 300/s; orders created at 500/s sustained)',
     },
   };
 };

@@ -285,6 +285,10 @@ export function startInboundProcessor(deps: InboundProcessorDeps): RunningConsum
         log: deps.log,
         startAt: 'head',
         filter: { types: [INTEGRATION_EVENTS.inboundReceived] },
+        // Every partition reads the same events and keeps its own share (a quarter at 4): batches of
+        // 200 left ~50 orders per import batch, and under a burst the per-batch statements of the
+        // import and of the consumers its events wake cost about as much as the orders themselves.
+        batchSize: 1000,
         handle: (events) =>
           processInboundBatch(
             ctx,
