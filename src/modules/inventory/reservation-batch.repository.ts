@@ -1,7 +1,7 @@
 // The read of a reservation batch: in one statement, lock the SKU's levels at the channels'
 // locations and read everything else the decision needs (sourcing, other levels, replays).
 import { type SQL, sql } from 'drizzle-orm';
-import { type Executor, firstRow } from '../../platform/db/database.js';
+import { type Executor, firstRow, planEachTime } from '../../platform/db/database.js';
 import type { SqlRow } from '../../platform/db/rows.js';
 import type {
   inventoryChannelLocations,
@@ -121,7 +121,7 @@ export async function loadBatchState(
 ): Promise<BatchState> {
   const r = await firstRow<Row>(
     exec,
-    sql`with ${batchLevelsCtes(sku, channelIds)}, ${existingAndSelect(idempotency)}`,
+    sql`${planEachTime}with ${batchLevelsCtes(sku, channelIds)}, ${existingAndSelect(idempotency)}`,
   );
   return {
     sourcing: parsed(r?.sourcing).map(sourcingOf),
@@ -144,7 +144,7 @@ export async function loadBatchStates(
 ): Promise<Map<string, BatchState>> {
   const r = await firstRow<Row>(
     exec,
-    sql`with ${sourcingCtes(channelIds)},
+    sql`${planEachTime}with ${sourcingCtes(channelIds)},
         locked as (
           select l.sku, l.location_id, l.on_hand, l.reserved from inventory_levels l
           where l.sku = any(${sql.param(skus)}::text[]) and l.location_id in (select location_id from mine)
