@@ -1,7 +1,7 @@
 // SQL of inbound connectors, their raw deliveries (deduplicated on the sender's delivery id) and
 // the source ids they translate later.
 import { sql } from 'drizzle-orm';
-import { type Executor, firstRow, planEachTime, rows } from '../../platform/db/database.js';
+import { type Executor, firstRow, planEachTimeFor, rows } from '../../platform/db/database.js';
 import type { SecretBox } from '../../platform/secrets/secret-box.js';
 import type {
   ConnectorHealth,
@@ -123,8 +123,8 @@ export async function selectInboundDeliveriesByIds(
   if (ids.length === 0) return [];
   const rs = await rows<DeliveryRow>(
     exec,
-    // Planned each time, as finishInboundDeliveries: the table grows from empty under a burst.
-    sql`${planEachTime}select * from inbound_deliveries where id in (${sql.join(
+    // A large batch planned each time, as finishInboundDeliveries: the table grows fast under a burst.
+    sql`${planEachTimeFor(ids.length)}select * from inbound_deliveries where id in (${sql.join(
       ids.map((id) => sql`${id}`),
       sql`, `,
     )})`,
@@ -170,10 +170,10 @@ export async function finishInboundDeliveries(
   const doc = JSON.stringify(
     list.map((d) => ({ id: d.id, status: d.status, error: d.error, result: d.result ?? null })),
   );
-  // Planned each time: a generic plan made while the table was nearly empty (a hash join over a
-  // sequential scan) is kept until the next ANALYZE; under a burst of new deliveries it scanned them all.
+  // A large batch is planned each time: a generic plan made while the table was nearly empty (a hash
+  // join over a sequential scan) is kept until the next ANALYZE; under a burst it scanned them all.
   await exec.execute(
-    sql`${planEachTime}update inbound_deliveries d set status = u.status, error = u.error,
+    sql`${planEachTimeFor(list.length)}update inbound_deliveries d set status = u.status, error = u.error,
           result = case when jsonb_typeof(u.result) = 'null' then null else u.result end,
           processed_at = ${now}
         from jsonb_to_recordset(${doc}::jsonb) as u(id text, status text, error text, result jsonb)

@@ -2,10 +2,10 @@
 // (FOR UPDATE SKIP LOCKED, so each delivery is sent by one node at a time and a dead node's leases
 // simply expire), renews, confirms or releases its leases, and records each send's outcome. Every
 // statement that updates several leased rows locks them in id order first (`heldInIdOrder`).
-// Each is planned at every execution (`planEachTime`): the queue grows from empty under a burst, and
-// a generic plan kept from its first seconds looks rows up in it by scanning it.
+// A batch of 100 rows or more is planned at every execution (`planEachTimeFor`): the queue grows
+// from empty under a burst, and a generic plan kept from its first seconds scans it whole.
 import { sql } from 'drizzle-orm';
-import { type Executor, planEachTime, rows } from '../../platform/db/database.js';
+import { type Executor, planEachTimeFor, rows } from '../../platform/db/database.js';
 import type { ClaimedDelivery } from './integrations.types.js';
 import { activeSecrets, date, dateOrNull } from './webhook-endpoints.repository.js';
 
@@ -48,7 +48,7 @@ export async function claimDueDeliveries(
   const leaseUntil = new Date(opts.now.getTime() + opts.leaseMs);
   const rs = await rows<ClaimRow>(
     exec,
-    sql`${planEachTime}with due as (
+    sql`with due as (
           select d.id from webhook_deliveries d
           join webhook_endpoints e on e.id = d.endpoint_id and e.status = 'active'
           where ((d.status = 'pending' and d.next_attempt_at <= ${opts.now})
@@ -109,7 +109,7 @@ export async function extendLeases(
 ): Promise<void> {
   if (ids.length === 0) return;
   await exec.execute(
-    sql`${planEachTime}with held as materialized (${heldInIdOrder(ids, owner)})
+    sql`${planEachTimeFor(ids.length)}with held as materialized (${heldInIdOrder(ids, owner)})
         update webhook_deliveries w
         set lease_until = greatest(w.lease_until, ${new Date(opts.now.getTime() + opts.leaseMs)}::timestamptz)
         from held where w.id = held.id`,
@@ -130,7 +130,7 @@ export async function confirmLeases(
   if (ids.length === 0) return new Set();
   const rs = await rows<{ id: string }>(
     exec,
-    sql`${planEachTime}with held as materialized (${heldInIdOrder(ids, owner)})
+    sql`${planEachTimeFor(ids.length)}with held as materialized (${heldInIdOrder(ids, owner)})
         update webhook_deliveries w
         set lease_until = greatest(w.lease_until, ${new Date(opts.now.getTime() + opts.leaseMs)}::timestamptz)
         from held where w.id = held.id
@@ -144,7 +144,7 @@ export async function confirmLeases(
 export async function releaseLeases(exec: Executor, owner: string, ids: string[], now: Date): Promise<void> {
   if (ids.length === 0) return;
   await exec.execute(
-    sql`${planEachTime}with held as materialized (${heldInIdOrder(ids, owner)})
+    sql`${planEachTimeFor(ids.length)}with held as materialized (${heldInIdOrder(ids, owner)})
         update webhook_deliveries w
         set status = 'pending', attempts = greatest(w.attempts - 1, 0), lease_owner = null, lease_until = null,
             next_attempt_at = ${now}
@@ -168,7 +168,7 @@ export async function markDelivered(
   const leased = handoff ? sql`e.status = 'active'` : sql`false`;
   const rs = await rows<ClaimRow & { status: string }>(
     exec,
-    sql`${planEachTime}with held as materialized (${heldInIdOrder(
+    sql`${planEachTimeFor(list.length)}with held as materialized (${heldInIdOrder(
       list.map((d) => d.id),
       lease.owner,
     )}),
@@ -223,7 +223,7 @@ export async function markFailed(
   if (list.length === 0) return [];
   const rs = await rows<{ endpoint_id: string; subject: string; status: string }>(
     exec,
-    sql`${planEachTime}with held as materialized (${heldInIdOrder(
+    sql`${planEachTimeFor(list.length)}with held as materialized (${heldInIdOrder(
       list.map((f) => f.id),
       lease.owner,
     )}),

@@ -2,7 +2,7 @@
 // from the dead-letter queue, and the endpoints' health (endpoints are in
 // webhook-endpoints.repository.ts; claims, leases and recorded outcomes in webhook-leases.repository.ts).
 import { sql } from 'drizzle-orm';
-import { type Executor, firstRow, planEachTime, rows } from '../../platform/db/database.js';
+import { type Executor, firstRow, planEachTimeFor, rows } from '../../platform/db/database.js';
 import type { Delivery, EndpointHealth } from './integrations.types.js';
 import { date, dateOrNull } from './webhook-endpoints.repository.js';
 
@@ -40,8 +40,8 @@ export async function insertDeliveries(
   const head = claim ? 'delivering' : 'pending';
   const r = await rows<{ id: string; status: string }>(
     exec,
-    // Planned each time, as the leases' statements (webhook-leases.repository.ts).
-    sql`${planEachTime}insert into webhook_deliveries (id, endpoint_id, event_id, event_type, subject, event_occurred_at, body,
+    // A large batch planned each time, as the leases' statements (webhook-leases.repository.ts).
+    sql`${planEachTimeFor(list.length)}insert into webhook_deliveries (id, endpoint_id, event_id, event_type, subject, event_occurred_at, body,
           content_type, status, attempts, next_attempt_at, created_at, lease_owner, lease_until)
         select b.id, b.endpoint_id, b.event_id, b.event_type, b.subject, b.occurred, b.body, b.content_type,
           st.status, case when st.status = 'delivering' then 1 else 0 end, ${now}, ${now},

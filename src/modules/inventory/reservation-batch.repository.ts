@@ -1,7 +1,7 @@
 // The read of a reservation batch: in one statement, lock the SKU's levels at the channels'
 // locations and read everything else the decision needs (sourcing, other levels, replays).
 import { type SQL, sql } from 'drizzle-orm';
-import { type Executor, firstRow, planEachTime } from '../../platform/db/database.js';
+import { type Executor, firstRow, planEachTimeFor } from '../../platform/db/database.js';
 import type { SqlRow } from '../../platform/db/rows.js';
 import type {
   inventoryChannelLocations,
@@ -112,7 +112,10 @@ const existingAndSelect = (idempotency: Array<{ channelId: string; key: string }
                (select json_agg(others) from others) as others,
                (select json_agg(existing) from existing) as existing`;
 
-/** One statement: sourcing, the locked levels, the other affected levels and idempotency replays. */
+/**
+ * One statement: sourcing, the locked levels, the other affected levels and idempotency replays.
+ * A large batch is planned each time: its key look-up joins inventory_reservations, which grows fast.
+ */
 export async function loadBatchState(
   exec: Executor,
   sku: string,
@@ -121,7 +124,7 @@ export async function loadBatchState(
 ): Promise<BatchState> {
   const r = await firstRow<Row>(
     exec,
-    sql`${planEachTime}with ${batchLevelsCtes(sku, channelIds)}, ${existingAndSelect(idempotency)}`,
+    sql`${planEachTimeFor(idempotency.length)}with ${batchLevelsCtes(sku, channelIds)}, ${existingAndSelect(idempotency)}`,
   );
   return {
     sourcing: parsed(r?.sourcing).map(sourcingOf),
@@ -144,7 +147,7 @@ export async function loadBatchStates(
 ): Promise<Map<string, BatchState>> {
   const r = await firstRow<Row>(
     exec,
-    sql`${planEachTime}with ${sourcingCtes(channelIds)},
+    sql`${planEachTimeFor(idempotency.length)}with ${sourcingCtes(channelIds)},
         locked as (
           select l.sku, l.location_id, l.on_hand, l.reserved from inventory_levels l
           where l.sku = any(${sql.param(skus)}::text[]) and l.location_id in (select location_id from mine)

@@ -8,7 +8,7 @@
 //   per batch, and the statement is its own transaction.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.js';
-import { planEachTime } from '../../platform/db/database.js';
+import { planEachTimeFor } from '../../platform/db/database.js';
 import { type AlongsideWrite, writeWithEvents } from '../../platform/events/event-log.js';
 import type { NewMovement } from './levels.repository.js';
 import { batchLevelsCtes } from './reservation-batch.repository.js';
@@ -169,8 +169,7 @@ export async function writeBatchIfUnchanged(
     d.events,
     // On the reservations, not the levels: a wholly backordered reservation updates no level.
     'res',
-    // Planned each time: its idempotency look-up joins a table that grows from empty.
-    (ev) => sql`${planEachTime}with ${batchLevelsCtes(sku, channelIds)},
+    (ev) => sql`${planEachTimeFor(keys.length)}with ${batchLevelsCtes(sku, channelIds)},
         fresh as (
           select (select count(*) from locked) = ${decidedOn.locked.length}
              and not exists (select location_id, on_hand, reserved from locked

@@ -7,7 +7,7 @@ import type { Database, Db, Executor } from './database-types.js';
 import { FastPgDialect } from './fast-dialect.js';
 
 export type { Database, DatabaseKind, Db, Executor, Tx } from './database-types.js';
-export { planEachTime } from './plan-each-time.js';
+export { planEachTime, planEachTimeFor } from './plan-each-time.js';
 
 export async function rows<T>(exec: Executor, query: SQL): Promise<T[]> {
   const result = (await exec.execute(query)) as unknown as { rows: T[] };

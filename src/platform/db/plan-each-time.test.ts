@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { inTransaction } from '../context.js';
 import { describeEachDatabase } from '../testing/test-databases.js';
-import { planEachTime, rows } from './database.js';
+import { planEachTime, planEachTimeFor, rows } from './database.js';
 import { statementName } from './named-statements.js';
 
 it('names a statement by its text, and never one marked to be planned each time', () => {
@@ -24,12 +24,18 @@ describeEachDatabase('statements planned at every execution', [], (t) => {
       for (let i = 0; i < 7; i++) {
         await tx.db.execute(sql`select ${i}::int as pe_probe_named`);
         await tx.db.execute(sql`${planEachTime}select ${i}::int as pe_probe_marked`);
+        // A batch below 100 rows keeps its prepared plan; from 100 up it is planned each time.
+        await tx.db.execute(sql`${planEachTimeFor(99)}select ${i}::int as pe_probe_small`);
+        await tx.db.execute(sql`${planEachTimeFor(100)}select ${i}::int as pe_probe_large`);
       }
       return rows<{ statement: string }>(
         tx.db,
-        sql`select statement from pg_prepared_statements where statement like '%pe_probe_%'`,
+        sql`select statement from pg_prepared_statements where statement like '%pe_probe_%' order by statement`,
       );
     });
-    expect(prepared.map((p) => p.statement)).toEqual([expect.stringContaining('pe_probe_named')]);
+    expect(prepared.map((p) => p.statement)).toEqual([
+      expect.stringContaining('pe_probe_named'),
+      expect.stringContaining('pe_probe_small'),
+    ]);
   });
 });
