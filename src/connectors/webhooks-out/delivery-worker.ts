@@ -4,7 +4,7 @@
 import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
 import { type Clock, newId } from '../../kernel/index.js';
-import type { ClaimedDelivery, WebhooksService } from '../../modules/integrations/index.js';
+import type { ClaimedDelivery, RecordedOutcomes, WebhooksService } from '../../modules/integrations/index.js';
 import { type Ctx, createContext, type Logger } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
 import { type RunningConsumer, startConsumer } from '../../platform/events/consumer.js';
@@ -197,7 +197,7 @@ export function startWebhooksOut(opts: {
         }
         const nowSeconds = Math.floor(opts.clock.now().getTime() / 1000);
         sending.add(claimed);
-        let r: Awaited<ReturnType<WebhooksService['recordOutcomes']>>;
+        let r: RecordedOutcomes;
         try {
           const outcomes = await Promise.all(claimed.map((d) => sender.send(d, nowSeconds)));
           const handoff = ready.length < readyLimit ? { leaseMs: handoffLeaseMs } : undefined;

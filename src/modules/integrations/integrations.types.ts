@@ -118,6 +118,17 @@ export interface ClaimedDelivery {
   eventOccurredAt: Date;
 }
 
+/** What recording a batch of send outcomes did. */
+export interface RecordedOutcomes {
+  delivered: number;
+  retried: number;
+  dead: number;
+  /** The next deliveries of the finished ones' subjects, handed off or made pending (due at once). */
+  promoted: number;
+  /** Those of them leased to this sender (with a handoff), to send next without a claim. */
+  handedOff: ClaimedDelivery[];
+}
+
 export type DeliveryOutcome =
   | { id: string; kind: 'delivered'; statusCode: number }
   | {

@@ -11,6 +11,7 @@ import type {
   Delivery,
   DeliveryOutcome,
   EndpointWithSecrets,
+  RecordedOutcomes,
 } from './integrations.types.js';
 import {
   MAX_RETRY_AFTER_MS,
@@ -219,13 +220,7 @@ export function deliveryQueue(access: EndpointAccess, deps: WebhooksDeps) {
       claimed: ClaimedDelivery[],
       outcomes: DeliveryOutcome[],
       handoff?: { leaseMs: number },
-    ): Promise<{
-      delivered: number;
-      retried: number;
-      dead: number;
-      promoted: number;
-      handedOff: ClaimedDelivery[];
-    }> {
+    ): Promise<RecordedOutcomes> {
       const now = ctx.clock.now();
       const byId = new Map(claimed.map((c) => [c.id, c]));
       const delivered: Array<{ id: string; statusCode: number }> = [];

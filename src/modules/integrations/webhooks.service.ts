@@ -11,6 +11,7 @@ import type {
   EndpointHealth,
   EndpointInput,
   EndpointPatch,
+  RecordedOutcomes,
 } from './integrations.types.js';
 import type { WebhooksDeps } from './webhook-body.js';
 import { endpointAccess, endpointAdmin } from './webhook-endpoints.service.js';
@@ -89,15 +90,7 @@ export interface WebhooksService {
     outcomes: DeliveryOutcome[],
     /** Lease the finished subjects' next deliveries to this sender for `leaseMs` and return them. */
     handoff?: { leaseMs: number },
-  ): Promise<{
-    delivered: number;
-    retried: number;
-    dead: number;
-    /** The next deliveries of the finished ones' subjects, handed off or made pending (due at once). */
-    promoted: number;
-    /** Those of them leased to this sender (with `handoff`), to send next without a claim. */
-    handedOff: ClaimedDelivery[];
-  }>;
+  ): Promise<RecordedOutcomes>;
   /** A page of an endpoint's deliveries, of one status when given. */
   listDeliveries(
     ctx: Ctx,
