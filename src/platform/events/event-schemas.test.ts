@@ -4,6 +4,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { z } from 'zod';
 import { inTransaction } from '../context.js';
+import { readWrittenEvents } from '../testing/read-written-events.js';
 import { describeEachDatabase } from '../testing/test-databases.js';
 import { appendEvents, eventsInsertFragment, readEvents, writeWithEvents } from './event-log.js';
 import {
@@ -61,10 +62,11 @@ describeEachDatabase('event contracts', [], (t) => {
     subject: noteId,
     payload: { noteId, count: 1, at: new Date('2026-01-02T03:04:05Z') },
   });
+  const written = (subject: string) => readWrittenEvents(t.database.db, { subject });
 
   it('writes an event whose stored JSON matches its schema, and reads it back typed', async () => {
     await inTransaction(t.ctx(), (tx) => appendEvents(tx, [good('n_ok')]));
-    const [stored] = await readEvents(t.database.db, { types: ['contract.noted'], subject: 'n_ok' });
+    const [stored] = await written('n_ok');
     const p = payloadOf(CONTRACT_EVENTS['contract.noted'], stored!);
     expect(p).toEqual({ noteId: 'n_ok', count: 1, at: '2026-01-02T03:04:05.000Z' });
   });
@@ -113,6 +115,6 @@ describeEachDatabase('event contracts', [], (t) => {
     await inTransaction(t.ctx(), (tx) =>
       appendEvents(tx, [{ type: 'contract.unchecked', subject: 'n_off', payload: { anything: true } }]),
     );
-    expect(await readEvents(t.database.db, { subject: 'n_off' })).toHaveLength(1);
+    expect(await written('n_off')).toHaveLength(1);
   });
 });
