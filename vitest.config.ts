@@ -12,13 +12,6 @@ export default defineConfig({
     // Starting databases (PGlite images, a PostgreSQL template) made once per run, copied by each suite.
     globalSetup: ['./test/helpers/global-setup.ts'],
     testTimeout: 60_000,
-    // One more try for a test that failed: many test files share one PostgreSQL server, and a
-    // transaction of another file's database that ends between the event log's two looks at the read
-    // horizon holds a read back for a moment, by design (a lone hub's database never meets it). Tests
-    // that read the log right after their own write met that moment in 2 of 3 clean-clone runs on
-    // 12-07 (event-schemas, shared-log-window); readWrittenEvents waits it out where it is used. A test
-    // that fails twice still fails the run.
-    retry: 1,
     hookTimeout: 120_000,
     pool: 'forks',
     // Three on two cores: the suite waits on PostgreSQL, timers and Chromium about half the time.

@@ -14,7 +14,7 @@ import {
 import { systemClock } from '../src/kernel/index.js';
 import { createContext } from '../src/platform/context.js';
 import { rows } from '../src/platform/db/database.js';
-import { readEvents } from '../src/platform/events/event-log.js';
+import { readWrittenEvents } from '../src/platform/testing/read-written-events.js';
 import { testLog } from '../src/platform/testing/test-databases.js';
 import { eventually } from './helpers/eventually.js';
 import { describeEachHub } from './helpers/test-hub.js';
@@ -165,7 +165,7 @@ describeEachHub(
           (await rows<{ n: number }>(db, sql`select count(*)::int as n from inventory_movements`))[0]!.n,
         );
       const before = await count();
-      const events = await readEvents(db, { types: RESTOCK_EVENT_TYPES, limit: 1000 });
+      const events = await readWrittenEvents(db, { types: RESTOCK_EVENT_TYPES, limit: 1000 });
       expect(events.length).toBeGreaterThan(0);
       const handle = restockHandler({
         database: t.hub.database,
@@ -226,7 +226,7 @@ describeEachHub(
 
     it('opens a transaction only for the restocked SKUs an order waits for (an import restocks thousands)', async () => {
       const ctx = createContext(t.hub.database, { clock: systemClock, log: testLog as never });
-      const events = await readEvents(t.hub.database.db, { types: RESTOCK_EVENT_TYPES, limit: 1000 });
+      const events = await readWrittenEvents(t.hub.database.db, { types: RESTOCK_EVENT_TYPES, limit: 1000 });
       const restocked = restockedSkus(events);
       const waiting = (await t.hub.services.inventory.waitingSkus(ctx)).filter((s) => restocked.includes(s));
       // The demo's stock receipts: many SKUs, of which only the one still backordered waits.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../kernel/index.js';
-import { readEvents } from '../../platform/events/event-log.js';
+import { readWrittenEvents } from '../../platform/testing/read-written-events.js';
 import { describeEachDatabase } from '../../platform/testing/test-databases.js';
 import { catalogMigrations, createCatalogService, type ProductInput } from './index.js';
 
@@ -44,7 +44,7 @@ describeEachDatabase('catalog', [catalogMigrations], (t) => {
       ['FP-M', 1],
     ]);
     expect(product.content.nl?.title).toBe('Jas fjell-parka');
-    const events = await readEvents(ctx.db, { types: ['catalog.*'] });
+    const events = await readWrittenEvents(ctx.db, { types: ['catalog.*'] });
     expect(events.map((e) => e.type)).toEqual([
       'catalog.price_list_created',
       'catalog.product_created',

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../kernel/index.js';
 import { firstRow } from '../../platform/db/database.js';
-import { readEvents } from '../../platform/events/event-log.js';
+import { readWrittenEvents } from '../../platform/testing/read-written-events.js';
 import { describeEachDatabase } from '../../platform/testing/test-databases.js';
 import {
   createCustomersService,
@@ -210,7 +210,7 @@ describeEachDatabase('customers', [customersMigrations], (t) => {
     ]);
     expect((await customers.view(ctx(), id)).stage).toBe('repeat');
     const changes = (
-      await readEvents(t.database.db, { types: ['customer.stage_changed'], subject: id, limit: 100 })
+      await readWrittenEvents(t.database.db, { types: ['customer.stage_changed'], subject: id, limit: 100 })
     ).map((e) => e.payload.to);
     expect(changes).toEqual(['cart_abandoner', 'first_time_buyer', 'repeat']);
     clock.advance(100 * 86_400_000);
@@ -287,7 +287,7 @@ describeEachDatabase('customers', [customersMigrations], (t) => {
       sql`select kind from customer_identity_log where profile_id = ${id} and kind = 'erased'`,
     );
     expect(audit?.kind).toBe('erased');
-    const erased = await readEvents(t.database.db, { types: ['customer.erased'], subject: id });
+    const erased = await readWrittenEvents(t.database.db, { types: ['customer.erased'], subject: id });
     expect(erased).toHaveLength(1);
   });
 

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { ManualClock } from '../../kernel/index.js';
-import { readEvents } from '../../platform/events/event-log.js';
+import { readWrittenEvents } from '../../platform/testing/read-written-events.js';
 import { describeEachDatabase } from '../../platform/testing/test-databases.js';
 import { createCustomersService, customersMigrations } from './index.js';
 
@@ -28,7 +28,7 @@ describeEachDatabase('customer edits by id, once per ref', [customersMigrations]
     const replay = await customers.changeTags(ctx(), id, { add: ['vip'], channelId: 'chn_store', once });
     expect(replay).toMatchObject({ added: [], tags: [], repeated: true });
     expect(await entries(id, 'workflow.tag')).toHaveLength(1);
-    const changes = await readEvents(t.database.db, { types: ['customer.tags_changed'], subject: id });
+    const changes = await readWrittenEvents(t.database.db, { types: ['customer.tags_changed'], subject: id });
     expect(changes.map((e) => e.payload)).toEqual([
       { profileId: id, added: ['vip'], removed: [] },
       { profileId: id, added: [], removed: ['vip'] },

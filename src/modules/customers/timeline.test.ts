@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { ManualClock } from '../../kernel/index.js';
 import { firstRow } from '../../platform/db/database.js';
-import { readEvents } from '../../platform/events/event-log.js';
+import { readWrittenEvents } from '../../platform/testing/read-written-events.js';
 import { countStatements } from '../../platform/testing/statement-count.js';
 import { describeEachDatabase } from '../../platform/testing/test-databases.js';
 import { type ProfileSqlRow, toProfileState } from './customers.repository.js';
@@ -114,7 +114,7 @@ describeEachDatabase('customer timeline entries', [customersMigrations], (t) => 
     await customers.recordTimelineEntries(ctx(), [
       { customerId: id, entry: entry('conversation.started', 'cnv_c3', 'chn_web', '2026-01-01T13:00:00Z') },
     ]);
-    const changes = await readEvents(t.database.db, {
+    const changes = await readWrittenEvents(t.database.db, {
       types: ['customer.stage_changed'],
       subject: id,
       limit: 10,

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it, vi } from 'vitest';
 import { ManualClock } from '../../kernel/index.js';
-import { readEvents } from '../../platform/events/event-log.js';
+import { readWrittenEvents } from '../../platform/testing/read-written-events.js';
 import { describeEachDatabase } from '../../platform/testing/test-databases.js';
 import { createInventoryService, inventoryMigrations } from './index.js';
 
@@ -20,7 +20,7 @@ describeEachDatabase('inventory adjustments group commit', [inventoryMigrations]
     const skus = Array.from({ length: 20 }, (_, i) => `GC-${i}`);
     for (const sku of skus) await inventory.setOnHand(base, { sku, locationCode: 'store', quantity: 10 });
     await inventory.reserve(base, { sku: 'GC-3', quantity: 8, channelId: 'chn_web' });
-    const seen = (await readEvents(base.db, { limit: 1000 })).length;
+    const seen = (await readWrittenEvents(base.db, { limit: 1000 })).length;
     const statements = vi.spyOn(base.db, 'execute');
     const results = await Promise.all(
       skus.flatMap((sku, i) => [
@@ -44,7 +44,7 @@ describeEachDatabase('inventory adjustments group commit', [inventoryMigrations]
       const [level] = await inventory.levelsOfSku(base, sku);
       expect(level!.onHand).toBe(sku === 'GC-3' ? 11 : 8);
     }
-    const events = (await readEvents(base.db, { limit: 1000 })).slice(seen);
+    const events = (await readWrittenEvents(base.db, { limit: 1000 })).slice(seen);
     // per written adjustment: inventory.adjusted then stock_changed, of its SKU, by its actor and request
     expect(events).toHaveLength(2 * 39);
     for (const [i, sku] of skus.entries()) {

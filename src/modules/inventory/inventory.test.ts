@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, expect, it, vi } from 'vitest';
 import { ManualClock } from '../../kernel/index.js';
 import { rows } from '../../platform/db/database.js';
-import { readEvents } from '../../platform/events/event-log.js';
+import { readWrittenEvents } from '../../platform/testing/read-written-events.js';
 import { describeEachDatabase } from '../../platform/testing/test-databases.js';
 import { createInventoryService, inventoryMigrations, startExpirySweeper } from './index.js';
 
@@ -184,7 +184,10 @@ describeEachDatabase('inventory', [inventoryMigrations], (t) => {
   it('emits stock_changed with the new available-to-sell of every affected channel, in the same transaction', async () => {
     const ctx = t.ctx({ clock });
     await inventory.setOnHand(ctx, { sku: 'EVT', locationCode: 'store-ams', quantity: 4 });
-    const events = await readEvents(ctx.db, { types: ['inventory.stock_changed'], subject: 'sku:EVT' });
+    const events = await readWrittenEvents(ctx.db, {
+      types: ['inventory.stock_changed'],
+      subject: 'sku:EVT',
+    });
     expect(events).toHaveLength(1);
     const channels = (
       events[0]!.payload as { channels: Array<{ channelId: string; availableToSell: number }> }
@@ -200,7 +203,7 @@ describeEachDatabase('inventory', [inventoryMigrations], (t) => {
     await inventory.setOnHand(ctx, { sku: 'QUICK', locationCode: 'wh', quantity: 9 });
     await inventory.setOnHand(ctx, { sku: 'QUICK', locationCode: 'store-ams', quantity: 2 });
     await inventory.reserve(ctx, { sku: 'QUICK', quantity: 1, channelId: 'chn_market' });
-    const seen = await readEvents(ctx.db, { subject: 'sku:QUICK', limit: 1000 });
+    const seen = await readWrittenEvents(ctx.db, { subject: 'sku:QUICK', limit: 1000 });
     const statements = vi.spyOn(ctx.db, 'execute');
     // by location code: the statement resolves it
     const sale = await inventory.adjust(ctx, { kind: 'sale', sku: 'QUICK', location: 'wh', quantity: 3 });
@@ -223,7 +226,9 @@ describeEachDatabase('inventory', [inventoryMigrations], (t) => {
         adjustmentId: sale.value.adjustmentId,
       }),
     ]);
-    const events = (await readEvents(ctx.db, { subject: 'sku:QUICK', limit: 1000 })).slice(seen.length);
+    const events = (await readWrittenEvents(ctx.db, { subject: 'sku:QUICK', limit: 1000 })).slice(
+      seen.length,
+    );
     expect(events.map((e) => [e.type, e.channelId, e.actor])).toEqual([
       ['inventory.adjusted', null, ctx.actor.id],
       ['inventory.stock_changed', null, ctx.actor.id],
@@ -255,7 +260,7 @@ describeEachDatabase('inventory', [inventoryMigrations], (t) => {
     });
     // The locking way (a count) writes the same shapes.
     await inventory.setOnHand(ctx, { sku: 'QUICK', locationCode: 'wh', quantity: 7 });
-    const counted = (await readEvents(ctx.db, { subject: 'sku:QUICK', limit: 1000 })).slice(-1)[0]!;
+    const counted = (await readWrittenEvents(ctx.db, { subject: 'sku:QUICK', limit: 1000 })).slice(-1)[0]!;
     expect(counted.payload).toEqual({
       sku: 'QUICK',
       cause: 'count',
@@ -278,7 +283,10 @@ describeEachDatabase('inventory', [inventoryMigrations], (t) => {
       inventory.reserve(ctx, { sku: 'EVT2', quantity: 2, channelId: 'chn_market' }),
       inventory.reserve(ctx, { sku: 'EVT2', quantity: 1, channelId: 'chn_market' }),
     ]);
-    const events = await readEvents(ctx.db, { subject: 'sku:EVT2', types: ['inventory.stock_changed'] });
+    const events = await readWrittenEvents(ctx.db, {
+      subject: 'sku:EVT2',
+      types: ['inventory.stock_changed'],
+    });
     const last = events[events.length - 1]!.payload as { channels: unknown[]; cause: string };
     expect(last.cause).toBe('reservation');
     // The till sells from the store only, which did not change: it is not affected.

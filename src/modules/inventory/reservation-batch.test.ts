@@ -6,8 +6,9 @@ import { beforeAll, expect, it } from 'vitest';
 import { ManualClock } from '../../kernel/index.js';
 import { inTransaction } from '../../platform/context.js';
 import { rows } from '../../platform/db/database.js';
-import { appendEvent, readEvents } from '../../platform/events/event-log.js';
+import { appendEvent } from '../../platform/events/event-log.js';
 import { countedDb } from '../../platform/testing/counted-db.js';
+import { readWrittenEvents } from '../../platform/testing/read-written-events.js';
 import { describeEachDatabase } from '../../platform/testing/test-databases.js';
 import { allowTestEvents } from '../../platform/testing/test-events.js';
 import { createInventoryService, inventoryMigrations } from './index.js';
@@ -236,7 +237,9 @@ describeEachDatabase('reservation batches on known numbers', [inventoryMigration
         true,
       );
     });
-    const types = (await readEvents(t.database.db, { subject: 'sku:IN-TX', limit: 1000 })).map((e) => e.type);
+    const types = (await readWrittenEvents(t.database.db, { subject: 'sku:IN-TX', limit: 1000 })).map(
+      (e) => e.type,
+    );
     expect(types.slice(-3)).toEqual(['test.before_reserve', 'inventory.reserved', 'inventory.stock_changed']);
   });
 });

@@ -12,6 +12,7 @@ import {
   decodeCursor,
   encodeCursor,
   eventsInsertFragment,
+  type ReadOptions,
   readEvents,
   type StoredEvent,
 } from './event-log.js';
@@ -57,16 +58,8 @@ describe('event notifier', () => {
 // One database per engine for the whole file (a fresh one per block cost seconds of every run):
 // each test appends event types of its own and reads only those.
 describeEachDatabase('event log', [], (t) => {
-  // On a shared PostgreSQL server an event shows once every transaction older than its commit has
-  // ended, whichever database it runs in: a read right after a commit waits for the n it expects.
-  const readShown = async (filter: Parameters<typeof readEvents>[1], n: number) => {
-    let all = await readEvents(t.database.db, filter);
-    for (let i = 0; all.length < n && i < 100; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      all = await readEvents(t.database.db, filter);
-    }
-    return all;
-  };
+  // A read right after the test's own commit: see readWrittenEvents.
+  const readShown = (filter: ReadOptions) => readWrittenEvents(t.database.db, filter);
 
   it('commits events with the state change and never publishes a rolled-back one', async () => {
     const ctx = t.ctx();
@@ -79,7 +72,7 @@ describeEachDatabase('event log', [], (t) => {
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
-    const all = await readShown({ types: ['test.*'] }, 1);
+    const all = await readShown({ types: ['test.*'] });
     expect(all.map((e) => e.type)).toEqual(['test.kept']);
     expect(all[0]!.payload).toEqual({ n: 1 });
   });
@@ -93,13 +86,13 @@ describeEachDatabase('event log', [], (t) => {
         { type: 'scope.other', subject: 's:1', payload: {}, channelId: 'chn_web' },
       ]),
     );
-    const all = await readShown({ types: ['scope.*'] }, 3);
+    const all = await readShown({ types: ['scope.*'] });
     expect(all.map((e) => [e.type, e.channelId])).toEqual([
       ['scope.mine', 'chn_till'],
       ['scope.global', null],
       ['scope.other', 'chn_web'],
     ]);
-    const seenByWeb = await readEvents(t.database.db, { types: ['scope.*'], channelId: 'chn_web' });
+    const seenByWeb = await readShown({ types: ['scope.*'], channelId: 'chn_web' });
     expect(seenByWeb.map((e) => e.type)).toEqual(['scope.global', 'scope.other']);
   });
 
@@ -121,12 +114,12 @@ describeEachDatabase('event log', [], (t) => {
         })),
       ),
     );
-    const first = await readShown({ types: ['page.*'], limit: 2 }, 2);
+    const first = await readShown({ types: ['page.*'], limit: 2 });
     expect(first.map((e) => e.payload.i)).toEqual([0, 1]);
-    const rest = await readEvents(t.database.db, { types: ['page.*'], after: first[1]! });
+    const rest = await readShown({ types: ['page.*'], after: first[1]! });
     expect(rest.map((e) => e.payload.i)).toEqual([2, 3, 4]);
-    expect((await readEvents(t.database.db, { types: ['page.e1'] })).length).toBe(2);
-    expect((await readEvents(t.database.db, { subject: 'page:3' })).length).toBe(1);
+    expect((await readShown({ types: ['page.e1'] })).length).toBe(2);
+    expect((await readShown({ subject: 'page:3' })).length).toBe(1);
     const c = encodeCursor(rest[0]!);
     expect(decodeCursor(c)).toEqual({ txId: rest[0]!.txId, position: rest[0]!.position });
     expect(decodeCursor('nope')).toBeNull();
@@ -189,7 +182,7 @@ describeEachDatabase('event log', [], (t) => {
       expect(early).toEqual([]);
       release.resolve();
       await writerA;
-      const all = await readEvents(db.db, { types: ['order.*'] });
+      const all = await readWrittenEvents(db.db, { types: ['order.*'] });
       expect(all.map((e) => e.type).sort()).toEqual(['order.a', 'order.b']);
     });
 
@@ -288,7 +281,7 @@ describeEachDatabase('event log', [], (t) => {
         expect((r as unknown as { rows: Array<{ n: number }> }).rows[0]!.n).toBe(1);
         expect(ids[0]).toMatch(/^evt_/);
       });
-      const seen = await readShown({ types: ['fragment.*'] }, 1);
+      const seen = await readShown({ types: ['fragment.*'] });
       expect(seen.map((e) => e.payload)).toEqual([{ a: 1 }]);
     });
   });
@@ -305,7 +298,7 @@ describeEachDatabase('event log', [], (t) => {
         const r = await tx.db.execute(sql`select count(*)::int as n from events where type like 'once.%'`);
         expect((r as unknown as { rows: Array<{ n: number }> }).rows[0]!.n).toBe(0);
       });
-      const all = await readShown({ types: ['once.*'] }, 3);
+      const all = await readShown({ types: ['once.*'] });
       expect(all.map((e) => e.type)).toEqual(['once.a', 'once.b', 'once.c']);
       expect(new Set(all.map((e) => e.txId)).size).toBe(1);
     });
@@ -327,7 +320,7 @@ describeEachDatabase('event log', [], (t) => {
         (ev) => sql`with w as (select 1 as n where false), ${ev} select n from w`,
       );
       expect(none).toEqual([]);
-      const seen = await readShown({ types: ['fold.*'] }, 1);
+      const seen = await readShown({ types: ['fold.*'] });
       expect(seen.map((e) => e.type)).toEqual(['fold.yes']);
     });
   });

@@ -1,9 +1,10 @@
 import { expect, it } from 'vitest';
 import { deferred } from '../../kernel/index.js';
 import { inTransaction } from '../context.js';
+import { newestCommitted, reached, readUntil, writtenHead } from '../testing/read-written-events.js';
 import { describeEachDatabase } from '../testing/test-databases.js';
 import { allowTestEvents } from '../testing/test-events.js';
-import { appendEvents, type Cursor, eventsInsertFragment, headCursor, type NewEvent } from './event-log.js';
+import { appendEvents, type Cursor, eventsInsertFragment, type NewEvent } from './event-log.js';
 import { readTail, type ScannedEvents, scanEvents, scanPage } from './event-scan.js';
 
 allowTestEvents('scan.hit', 'scan.miss', 'scan.late');
@@ -27,7 +28,7 @@ async function allPages(
 
 describeEachDatabase('filtered reads of the log (scanEvents)', [], (t) => {
   it('walks at most scanRows events per read and continues where the walk stopped', async () => {
-    const start = await headCursor(t.database.db);
+    const start = await writtenHead(t.database.db);
     const list = [
       ...[1, 2, 3, 4, 5].map((n) => ev('scan.miss', n)),
       ev('scan.hit', 6),
@@ -46,12 +47,12 @@ describeEachDatabase('filtered reads of the log (scanEvents)', [], (t) => {
     expect(pages.flatMap((p) => p.events.map((e) => e.payload.n))).toEqual([6, 12]);
     // 12 events in walks of 4, then an empty walk at the head.
     expect(pages.length).toBe(4);
-    const head = await headCursor(t.database.db);
+    const head = await writtenHead(t.database.db);
     expect(pages.at(-1)!.scannedTo).toEqual(head);
   });
 
   it('a page walks on to the head until it is full, so a short page means the reader is at the head', async () => {
-    const start = await headCursor(t.database.db);
+    const start = await writtenHead(t.database.db);
     const list = [
       ...Array.from({ length: 9 }, (_, i) => ev('scan.miss', i)),
       ev('scan.hit', 9),
@@ -66,11 +67,11 @@ describeEachDatabase('filtered reads of the log (scanEvents)', [], (t) => {
       serialized: true,
     });
     expect(page.events.map((e) => e.payload.n)).toEqual([9]);
-    expect(page.scannedTo).toEqual(await headCursor(t.database.db));
+    expect(page.scannedTo).toEqual(await writtenHead(t.database.db));
   });
 
   it('stops at the limit of matches, with the last match as where to continue', async () => {
-    const start = await headCursor(t.database.db);
+    const start = await writtenHead(t.database.db);
     await inTransaction(t.ctx(), (tx) =>
       appendEvents(tx, [ev('scan.hit', 1), ev('scan.miss', 2), ev('scan.hit', 3), ev('scan.hit', 4)]),
     );
@@ -93,7 +94,7 @@ describeEachDatabase('filtered reads and late commits', [], (t) => {
       expect(t.database.kind).toBe('pglite');
       return;
     }
-    const start = await headCursor(t.database.db);
+    const start = await writtenHead(t.database.db);
     const release = deferred();
     const written = deferred();
     const late = inTransaction(t.ctx(), async (tx) => {
@@ -109,17 +110,25 @@ describeEachDatabase('filtered reads and late commits', [], (t) => {
     release.resolve();
     await late;
     // Read on from where the early read stopped: the late event is still ahead of it.
-    let found: number[] = [];
-    for (let i = 0; found.length === 0 && i < 100; i++) {
-      const pages = await allPages(read, early.scannedTo);
-      found = pages.flatMap((p) => p.events.map((e) => e.payload.n as number));
-      if (found.length === 0) await new Promise((r) => setTimeout(r, 50));
-    }
-    expect(found).toEqual([1]);
+    const pages = await readUntil(
+      () => allPages(read, early.scannedTo),
+      (p) => p.some((page) => page.events.length > 0),
+    );
+    expect(pages.flatMap((p) => p.events.map((e) => e.payload.n))).toEqual([1]);
   });
 });
 
 describeEachDatabase('the newest events of the log (readTail)', [], (t) => {
+  // readTail right after the test's own commit, read again until it has the `n` events it expects
+  // from the head (see readUntil): each of its steps reads under the horizon.
+  const tailOf = async (opts: Parameters<typeof readTail>[1], n: number) => {
+    const head = await newestCommitted(t.database.db);
+    return readUntil(
+      () => readTail(t.database.db, opts),
+      (r) => reached(r.head, head) && r.events.length >= n,
+    );
+  };
+
   it('walks back from the head in bounded steps and returns the newest matches in log order', async () => {
     const list = [
       ev('scan.hit', 1),
@@ -130,23 +139,18 @@ describeEachDatabase('the newest events of the log (readTail)', [], (t) => {
       ev('scan.miss', 13),
     ];
     await inTransaction(t.ctx(), (tx) => appendEvents(tx, list));
-    const head = await headCursor(t.database.db);
+    const head = await writtenHead(t.database.db);
     // Walks of 4: [13..10] holds 12, [9..6] holds 7, [5..2] none, [1..] holds 1.
-    const two = await readTail(t.database.db, { types: ['scan.hit'], limit: 2, scanRows: 4 });
+    const two = await tailOf({ types: ['scan.hit'], limit: 2, scanRows: 4 }, 2);
     expect(two.events.map((e) => e.payload.n)).toEqual([7, 12]);
     expect(two.head).toEqual(head);
-    const all = await readTail(t.database.db, { types: ['scan.hit'], limit: 10, scanRows: 4 });
+    const all = await tailOf({ types: ['scan.hit'], limit: 10, scanRows: 4 }, 3);
     expect(all.events.map((e) => e.payload.n)).toEqual([1, 7, 12]);
     // The walk is bounded: 8 events back from the head reach 12 and 7, not 1.
-    const bounded = await readTail(t.database.db, {
-      types: ['scan.hit'],
-      limit: 10,
-      scanRows: 4,
-      walkRows: 8,
-    });
+    const bounded = await tailOf({ types: ['scan.hit'], limit: 10, scanRows: 4, walkRows: 8 }, 2);
     expect(bounded.events.map((e) => e.payload.n)).toEqual([7, 12]);
     // Without a filter: the newest events of any type.
-    const newest = await readTail(t.database.db, { limit: 3 });
+    const newest = await tailOf({ limit: 3 }, 3);
     expect(newest.events.map((e) => e.payload.n)).toEqual([11, 12, 13]);
     expect(newest.head).toEqual(head);
   });
@@ -158,7 +162,7 @@ describeEachDatabase('the newest events of the log (readTail)', [], (t) => {
       return;
     }
     await inTransaction(t.ctx(), (tx) => appendEvents(tx, [ev('scan.hit', 20)]));
-    const before = await headCursor(t.database.db);
+    const before = await writtenHead(t.database.db);
     const release = deferred();
     const written = deferred();
     const late = inTransaction(t.ctx(), async (tx) => {
@@ -173,7 +177,7 @@ describeEachDatabase('the newest events of the log (readTail)', [], (t) => {
     expect(tail.head).toEqual(before);
     release.resolve();
     await late;
-    const after = await readTail(t.database.db, { limit: 3 });
+    const after = await tailOf({ limit: 3 }, 3);
     expect(after.events.map((e) => e.payload.n)).toEqual([20, 21, 22]);
   });
 });
