@@ -270,6 +270,47 @@ describeEachDatabase('event log', [], (t) => {
     });
   });
 
+  describe('read-your-writes beside other databases', () => {
+    it("a read after awaitEarlierTransactions shows the write while other databases' transactions come and go", async () => {
+      if (t.kind === 'pglite') return; // one database: nothing else runs on its server
+      const pg = (await import('pg')).default;
+      const { awaitEarlierTransactions } = await import('./event-scan.js');
+      const { createFreshPostgresDatabase, postgresTestUrl } = await import('../testing/test-databases.js');
+      const other = await createFreshPostgresDatabase(postgresTestUrl()!);
+      const clients = Array.from({ length: 4 }, () => new pg.Client({ connectionString: other.url }));
+      let running = true;
+      // Short transactions of another database, each holding a transaction id for 0-3 ms: one that
+      // ends between a read's snapshot and its look at pg_stat_activity can no longer be placed.
+      const noise = clients.map(async (c) => {
+        await c.connect();
+        while (running) {
+          await c.query('begin; select pg_current_xact_id(); select pg_sleep(random() * 0.003); commit');
+        }
+      });
+      try {
+        await new Promise((r) => setTimeout(r, 50));
+        const missed: number[] = [];
+        for (let i = 0; i < 300; i++) {
+          await inTransaction(t.ctx(), (tx) =>
+            appendEvent(tx, { type: 'horizon.awaited', subject: `ryw:${i}`, payload: {} }),
+          );
+          const endedBelow = await awaitEarlierTransactions(t.database.db);
+          const seen = await readEvents(t.database.db, {
+            subject: `ryw:${i}`,
+            ...(endedBelow === undefined ? {} : { endedBelow }),
+          });
+          if (seen.length !== 1) missed.push(i);
+        }
+        expect(missed).toEqual([]);
+      } finally {
+        running = false;
+        await Promise.allSettled(noise);
+        await Promise.allSettled(clients.map((c) => c.end()));
+        await other.drop();
+      }
+    });
+  });
+
   describe('fragment', () => {
     it('folds the events insert into another statement of the same transaction', async () => {
       const { eventsInsertFragment } = await import('./event-log.js');

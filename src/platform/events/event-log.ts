@@ -310,6 +310,12 @@ export interface ReadOptions {
    * no position can still appear below it: the horizon check is skipped.
    */
   serialized?: boolean;
+  /**
+   * A transaction id below which every transaction of this database has ended (what
+   * awaitEarlierTransactions returns): running ones below it are other databases', so they hold
+   * no read back, even when they end before the horizon can tell whose they were.
+   */
+  endedBelow?: number;
 }
 
 /** The filter of a read on type, subject and channel, or undefined when it has none. */
@@ -342,7 +348,7 @@ export async function readEvents(exec: Executor, opts: ReadOptions = {}): Promis
     exec,
     sql`select ${RETURNING} from events
         where (tx_id, position) > (${after.txId}::bigint, ${after.position}::bigint)
-          ${opts.serialized ? sql`` : sql`and tx_id < ${HORIZON}`}${filter ? sql` and ${filter}` : sql``}
+          ${opts.serialized ? sql`` : sql`and tx_id < ${readHorizon(opts.endedBelow)}`}${filter ? sql` and ${filter}` : sql``}
         order by tx_id, position
         limit ${limit}`,
   );
@@ -365,14 +371,29 @@ export async function headCursor(exec: Executor): Promise<Cursor> {
   return r?.tx_id != null ? { txId: Number(r.tx_id), position: Number(r.position) } : LOG_START;
 }
 
-/** The read horizon: the oldest transaction id of this database still running (or the next id). */
-export const HORIZON = sql.raw(`(select coalesce(
-    (select min(x::text::bigint) from pg_snapshot_xip(pg_current_snapshot()) x
-      where (x::text::bigint % 4294967296) not in (
+// A running transaction id of the snapshot that pg_stat_activity does not place in another database.
+// A transaction of another database that ends between the snapshot and that look can no longer be
+// placed, so it counts as ours and holds a read back until the next one: ours must never be skipped
+// (its events could commit below a reader that moved on).
+const UNPLACED = sql.raw(`(x::text::bigint % 4294967296) not in (
         select backend_xid::text::bigint from pg_stat_activity
         where backend_xid is not null
-          and datid is distinct from (select oid from pg_database where datname = current_database()))),
-    pg_snapshot_xmax(pg_current_snapshot())::text::bigint))`);
+          and datid is distinct from (select oid from pg_database where datname = current_database()))`);
+const XIP = sql.raw('pg_snapshot_xip(pg_current_snapshot()) x');
+/** The next transaction id to be given out, as of this statement's snapshot. */
+export const XMAX_NOW = sql.raw('pg_snapshot_xmax(pg_current_snapshot())::text::bigint');
+
+/** The read horizon: the oldest transaction id of this database still running (or the next id). */
+export const HORIZON = sql`(select coalesce(
+    (select min(x::text::bigint) from ${XIP} where ${UNPLACED}), ${XMAX_NOW}))`;
+
+/** The horizon, not held back by ids below `endedBelow` (ReadOptions.endedBelow). */
+export function readHorizon(endedBelow: number | undefined): SQL {
+  if (endedBelow === undefined) return HORIZON;
+  return sql`(select coalesce(
+    (select min(x::text::bigint) from ${XIP} where x::text::bigint >= ${endedBelow}::bigint and ${UNPLACED}),
+    ${XMAX_NOW}))`;
+}
 
 export const RETURNING = sql.raw(
   'id, position, tx_id, type, subject, channel_id, payload, actor, request_id, occurred_at, recorded_at',

@@ -15,8 +15,10 @@ import {
   RETURNING,
   type ReadOptions,
   readEvents,
+  readHorizon,
   type StoredEvent,
   toStoredEvent,
+  XMAX_NOW,
 } from './event-log.js';
 
 /** Events one call walks at most: a few milliseconds of index and heap reads. */
@@ -55,7 +57,7 @@ export async function scanEvents(
     sql`with walked as materialized (
           select tx_id, position, ${filter} as hit from events
           where (tx_id, position) > (${after.txId}::bigint, ${after.position}::bigint)
-            ${opts.serialized ? sql`` : sql`and tx_id < ${HORIZON}`}
+            ${opts.serialized ? sql`` : sql`and tx_id < ${readHorizon(opts.endedBelow)}`}
           order by tx_id, position limit ${scanRows}),
         last as (select tx_id, position from walked order by tx_id desc, position desc limit 1)
         select e.*, (select count(*) from walked) as walked, last.tx_id as end_tx, last.position as end_pos
@@ -130,7 +132,7 @@ export async function readTail(
       exec,
       sql`with walked as materialized (
             select tx_id, position, ${filter} as hit from events
-            where tx_id < ${HORIZON}
+            where tx_id < ${readHorizon(opts.endedBelow)}
               ${before ? sql`and (tx_id, position) < (${before.txId}::bigint, ${before.position}::bigint)` : sql``}
             order by tx_id desc, position desc limit ${scanRows}),
           low as (select tx_id, position from walked order by tx_id, position limit 1),
@@ -164,18 +166,27 @@ export async function readTail(
  * about `maxWaitMs` have passed. Readers never read past a running transaction (it may still commit
  * events below them), so without the wait a client that reads the log right after a write could
  * miss it while some unrelated transaction is still open. Few milliseconds when anything waits.
+ * Returns, once they have ended, the id below which they all have (a read's `endedBelow`), so that
+ * another database's transaction ending at the wrong moment cannot hold the next read back; undefined
+ * when the wait gave up.
  */
-export async function awaitEarlierTransactions(exec: Executor, maxWaitMs = 1_000): Promise<void> {
+export async function awaitEarlierTransactions(
+  exec: Executor,
+  maxWaitMs = 1_000,
+): Promise<number | undefined> {
   const [now] = await rows<{ x: string | number; h: string | number }>(
     exec,
-    sql`select pg_snapshot_xmax(pg_current_snapshot())::text::bigint as x, ${HORIZON} as h`,
+    sql`select ${XMAX_NOW} as x, ${HORIZON} as h`,
   );
-  if (!now || Number(now.h) >= Number(now.x)) return;
+  if (!now) return undefined;
+  const next = Number(now.x);
+  if (Number(now.h) >= next) return next;
   for (let waited = 0; waited < maxWaitMs; waited += 10) {
     await new Promise((r) => setTimeout(r, 10));
     const [r] = await rows<{ h: string | number }>(exec, sql`select ${HORIZON} as h`);
-    if (r && Number(r.h) >= Number(now.x)) return;
+    if (r && Number(r.h) >= next) return next;
   }
+  return undefined;
 }
 
 /** A committed event read past the horizon; `final` when no event can still commit before it. */

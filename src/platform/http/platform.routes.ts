@@ -337,10 +337,11 @@ export const platformApiRoutes =
           ...(channelId ? { channelId } : {}),
         };
         // What was committed before this request is in its answer (read-your-writes for API clients).
-        await awaitEarlierTransactions(request.ctx.db);
+        const endedBelow = await awaitEarlierTransactions(request.ctx.db);
+        const read = endedBelow === undefined ? filter : { ...filter, endedBelow };
         const { events: items, scannedTo } = newest
-          ? await readTail(request.ctx.db, filter).then((t) => ({ events: t.events, scannedTo: t.head }))
-          : await scanPage(request.ctx.db, { after, ...filter });
+          ? await readTail(request.ctx.db, read).then((t) => ({ events: t.events, scannedTo: t.head }))
+          : await scanPage(request.ctx.db, { after, ...read });
         // Inbox events are the inbox's: a till (inbox:till) naming its sale's cart hears of that customer.
         const actor = request.ctx.actor;
         const audience =
