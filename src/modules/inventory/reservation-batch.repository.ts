@@ -99,14 +99,21 @@ const sourcingOf = (s: SourcingJson) => ({
   safetyBuffer: Number(s.safety_buffer),
 });
 
+/**
+ * The reservations made with the given idempotency keys, one index probe per key. As a join the
+ * planner may merge the sorted keys with the whole idempotency index instead (it cannot know where the
+ * keys fall): that walked ~21,000 index entries and their rows per batch once the table held 140,000
+ * reservations, and more as it grew. The limit keeps the subquery a probe per key.
+ */
+export const reservationsWithKeys = (keys: Array<{ channelId: string; key: string }>) =>
+  sql`select r.* from unnest(${sql.param(keys.map((k) => k.channelId))}::text[],
+                             ${sql.param(keys.map((k) => k.key))}::text[]) as k(channel_id, key)
+      cross join lateral (select * from inventory_reservations r
+                          where r.channel_id = k.channel_id and r.idempotency_key = k.key limit 1) r`;
+
 /** The reservations made with the given idempotency keys, and the sourcing, locked and other levels. */
 const existingAndSelect = (idempotency: Array<{ channelId: string; key: string }>) =>
-  sql`existing as (
-          select r.* from inventory_reservations r
-          join unnest(${sql.param(idempotency.map((p) => p.channelId))}::text[],
-                      ${sql.param(idempotency.map((p) => p.key))}::text[]) as u(channel_id, key)
-            on r.channel_id = u.channel_id and r.idempotency_key = u.key
-        )
+  sql`existing as (${reservationsWithKeys(idempotency)})
         select (select json_agg(affected order by channel_id, priority) from affected) as sourcing,
                (select json_agg(locked) from locked) as locked,
                (select json_agg(others) from others) as others,

@@ -11,7 +11,7 @@ import type { Ctx } from '../../platform/context.js';
 import { planEachTimeFor } from '../../platform/db/database.js';
 import { type AlongsideWrite, writeWithEvents } from '../../platform/events/event-log.js';
 import type { NewMovement } from './levels.repository.js';
-import { batchLevelsCtes } from './reservation-batch.repository.js';
+import { batchLevelsCtes, reservationsWithKeys } from './reservation-batch.repository.js';
 import type { BatchDecision, BatchState, LevelNumbers } from './reservation-decision.js';
 
 /** The text of the error a compare-and-set write fails with when the numbers changed. */
@@ -182,10 +182,7 @@ export async function writeBatchIfUnchanged(
                              except select * from unnest(${sql.param(src.map((s) => s.channelId))}::text[],
                                ${sql.param(src.map((s) => s.locationId))}::text[], ${sql.param(src.map((s) => s.code))}::text[],
                                ${sql.param(src.map((s) => s.priority))}::int[], ${sql.param(src.map((s) => s.safetyBuffer))}::int[]))
-             and not exists (select 1 from inventory_reservations r
-                             join unnest(${sql.param(keys.map((k) => k.channelId))}::text[],
-                                         ${sql.param(keys.map((k) => k.key))}::text[]) as k(channel_id, key)
-                               on r.channel_id = k.channel_id and r.idempotency_key = k.key)
+             and not exists (${reservationsWithKeys(keys)})
              as ok
         ),
         ${writeCtes([{ sku, d }], at, fresh)}${a.ctes}, ${ev}
