@@ -126,6 +126,9 @@ export function startOrderConfirmations(opts: {
           subject: order.id,
           types: ['order.confirmation_sent'],
           limit: 1,
+          // Whether it was sent: any committed record counts, also one the read horizon still holds
+          // back behind another transaction.
+          serialized: true,
         });
         if (sent.length) continue;
         const lang = receiptLanguage([order.metadata.locale as string | undefined, ...channel.locales]);
