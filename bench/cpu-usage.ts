@@ -11,6 +11,12 @@ export async function hubCpuMs(b: BenchContext): Promise<number | null> {
   return m ? Number(m[1]) * 1000 : null;
 }
 
+// Backends seen per database, by pid and start time, with the CPU last read of each: one that has
+// disconnected keeps its last reading, so the difference of two readings never goes negative (a pool
+// closing a connection during a window made catalog-read's PostgreSQL CPU per request negative). What
+// a backend used between its last reading and its exit is not counted.
+const seenBackends = new Map<string, Map<string, number>>();
+
 export async function dbCpuMs(b: BenchContext): Promise<number | null> {
   if (b.db !== 'postgres' || !b.databaseUrl) return null;
   const client = new pg.Client({ connectionString: b.databaseUrl });
@@ -19,12 +25,20 @@ export async function dbCpuMs(b: BenchContext): Promise<number | null> {
     const r = await client.query<{ pid: number }>(
       'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
     );
-    let ticks = 0;
+    const seen = seenBackends.get(b.databaseUrl) ?? new Map<string, number>();
+    seenBackends.set(b.databaseUrl, seen);
     for (const { pid } of r.rows) {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
+      try {
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        // utime + stime in USER_HZ (100) ticks; field 19 here (22 in proc(5)) is the start time.
+        seen.set(`${pid}:${fields[19]}`, (Number(fields[11]) + Number(fields[12])) * 10);
+      } catch {
+        // ended meanwhile: its last reading stands
+      }
     }
-    return ticks * 10; // USER_HZ = 100
+    let ms = 0;
+    for (const v of seen.values()) ms += v;
+    return ms;
   } catch {
     return null;
   } finally {
