@@ -258,8 +258,8 @@ describeEachDatabase('event log', [], (t) => {
         // Read at once, the older transaction hides it; a bounded wait gives up and returns.
         expect(await readEvents(t.database.db, { types: ['horizon.awaited'] })).toEqual([]);
         await awaitEarlierTransactions(t.database.db, 30);
-        const read = awaitEarlierTransactions(t.database.db).then(() =>
-          readEvents(t.database.db, { types: ['horizon.awaited'] }),
+        const read = awaitEarlierTransactions(t.database.db).then((endedBelow) =>
+          readEvents(t.database.db, { types: ['horizon.awaited'], ...(endedBelow ? { endedBelow } : {}) }),
         );
         await new Promise((r) => setTimeout(r, 100));
         await client.query('rollback');
