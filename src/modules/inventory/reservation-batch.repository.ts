@@ -121,7 +121,7 @@ const existingAndSelect = (idempotency: Array<{ channelId: string; key: string }
 
 /**
  * One statement: sourcing, the locked levels, the other affected levels and idempotency replays.
- * A large batch is planned each time: its key look-up joins inventory_reservations, which grows fast.
+ * A large batch is planned each time: it looks its keys up in inventory_reservations, which grows fast.
  */
 export async function loadBatchState(
   exec: Executor,

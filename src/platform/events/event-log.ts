@@ -360,12 +360,15 @@ export async function findEvent(exec: Executor, id: string): Promise<StoredEvent
   return r ? toStoredEvent(r) : undefined;
 }
 
-/** The cursor just past the newest committed event (for "only new events from now on"). */
-export async function headCursor(exec: Executor): Promise<Cursor> {
+/**
+ * The cursor just past the newest committed event under the read horizon (for "only new events from
+ * now on"); `endedBelow` as in ReadOptions (headNow in event-scan.ts waits for it).
+ */
+export async function headCursor(exec: Executor, endedBelow?: number): Promise<Cursor> {
   const r = await firstRow<{ tx_id: number | null; position: number | null }>(
     exec,
     sql`select tx_id, position from events
-        where tx_id < ${HORIZON}
+        where tx_id < ${readHorizon(endedBelow)}
         order by tx_id desc, position desc limit 1`,
   );
   return r?.tx_id != null ? { txId: Number(r.tx_id), position: Number(r.position) } : LOG_START;
@@ -383,16 +386,16 @@ const XIP = sql.raw('pg_snapshot_xip(pg_current_snapshot()) x');
 /** The next transaction id to be given out, as of this statement's snapshot. */
 export const XMAX_NOW = sql.raw('pg_snapshot_xmax(pg_current_snapshot())::text::bigint');
 
+/** The oldest unplaced running id at or above `floor` (a condition ending in `and`), or the next id. */
+const horizonFrom = (floor: SQL) =>
+  sql`(select coalesce((select min(x::text::bigint) from ${XIP} where ${floor}${UNPLACED}), ${XMAX_NOW}))`;
+
 /** The read horizon: the oldest transaction id of this database still running (or the next id). */
-export const HORIZON = sql`(select coalesce(
-    (select min(x::text::bigint) from ${XIP} where ${UNPLACED}), ${XMAX_NOW}))`;
+export const HORIZON = horizonFrom(sql``);
 
 /** The horizon, not held back by ids below `endedBelow` (ReadOptions.endedBelow). */
 export function readHorizon(endedBelow: number | undefined): SQL {
-  if (endedBelow === undefined) return HORIZON;
-  return sql`(select coalesce(
-    (select min(x::text::bigint) from ${XIP} where x::text::bigint >= ${endedBelow}::bigint and ${UNPLACED}),
-    ${XMAX_NOW}))`;
+  return endedBelow === undefined ? HORIZON : horizonFrom(sql`x::text::bigint >= ${endedBelow}::bigint and `);
 }
 
 export const RETURNING = sql.raw(
