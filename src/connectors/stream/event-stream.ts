@@ -14,7 +14,7 @@ import {
   readEvents,
   type StoredEvent,
 } from '../../platform/events/event-log.js';
-import { scanEvents } from '../../platform/events/event-scan.js';
+import { headNow, scanEvents } from '../../platform/events/event-scan.js';
 import { loopFailureLog } from '../../platform/outage-log.js';
 
 export interface StreamFilter {
@@ -211,7 +211,8 @@ export function startEventStreamHub(opts: {
     async connect(open, filter, resumeAfter, slot) {
       let start: Cursor;
       try {
-        start = resumeAfter ?? (await headCursor(database.db));
+        // From now on: what was committed before the client connected is not new to it.
+        start = resumeAfter ?? (await headNow(database.db));
       } catch (err) {
         slot?.release();
         throw err;

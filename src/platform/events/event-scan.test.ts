@@ -1,12 +1,13 @@
 import { expect, it } from 'vitest';
 import { deferred } from '../../kernel/index.js';
 import { inTransaction } from '../context.js';
-import { newestCommitted, reached, readUntil, writtenHead } from '../testing/read-written-events.js';
+import { newestCommitted, reached, readUntil } from '../testing/read-written-events.js';
 import { describeEachDatabase } from '../testing/test-databases.js';
 import { allowTestEvents } from '../testing/test-events.js';
 import { appendEvents, type Cursor, eventsInsertFragment, type NewEvent } from './event-log.js';
 import {
   awaitEarlierTransactions,
+  headNow,
   readTail,
   type ScannedEvents,
   scanEvents,
@@ -34,7 +35,7 @@ async function allPages(
 
 describeEachDatabase('filtered reads of the log (scanEvents)', [], (t) => {
   it('walks at most scanRows events per read and continues where the walk stopped', async () => {
-    const start = await writtenHead(t.database.db);
+    const start = await headNow(t.database.db);
     const list = [
       ...[1, 2, 3, 4, 5].map((n) => ev('scan.miss', n)),
       ev('scan.hit', 6),
@@ -53,12 +54,12 @@ describeEachDatabase('filtered reads of the log (scanEvents)', [], (t) => {
     expect(pages.flatMap((p) => p.events.map((e) => e.payload.n))).toEqual([6, 12]);
     // 12 events in walks of 4, then an empty walk at the head.
     expect(pages.length).toBe(4);
-    const head = await writtenHead(t.database.db);
+    const head = await headNow(t.database.db);
     expect(pages.at(-1)!.scannedTo).toEqual(head);
   });
 
   it('a page walks on to the head until it is full, so a short page means the reader is at the head', async () => {
-    const start = await writtenHead(t.database.db);
+    const start = await headNow(t.database.db);
     const list = [
       ...Array.from({ length: 9 }, (_, i) => ev('scan.miss', i)),
       ev('scan.hit', 9),
@@ -73,11 +74,11 @@ describeEachDatabase('filtered reads of the log (scanEvents)', [], (t) => {
       serialized: true,
     });
     expect(page.events.map((e) => e.payload.n)).toEqual([9]);
-    expect(page.scannedTo).toEqual(await writtenHead(t.database.db));
+    expect(page.scannedTo).toEqual(await headNow(t.database.db));
   });
 
   it('stops at the limit of matches, with the last match as where to continue', async () => {
-    const start = await writtenHead(t.database.db);
+    const start = await headNow(t.database.db);
     await inTransaction(t.ctx(), (tx) =>
       appendEvents(tx, [ev('scan.hit', 1), ev('scan.miss', 2), ev('scan.hit', 3), ev('scan.hit', 4)]),
     );
@@ -100,7 +101,7 @@ describeEachDatabase('filtered reads and late commits', [], (t) => {
       expect(t.database.kind).toBe('pglite');
       return;
     }
-    const start = await writtenHead(t.database.db);
+    const start = await headNow(t.database.db);
     const release = deferred();
     const written = deferred();
     const late = inTransaction(t.ctx(), async (tx) => {
@@ -145,7 +146,7 @@ describeEachDatabase('the newest events of the log (readTail)', [], (t) => {
       ev('scan.miss', 13),
     ];
     await inTransaction(t.ctx(), (tx) => appendEvents(tx, list));
-    const head = await writtenHead(t.database.db);
+    const head = await headNow(t.database.db);
     // Walks of 4: [13..10] holds 12, [9..6] holds 7, [5..2] none, [1..] holds 1.
     const two = await tailOf({ types: ['scan.hit'], limit: 2, scanRows: 4 }, 2);
     expect(two.events.map((e) => e.payload.n)).toEqual([7, 12]);
@@ -168,7 +169,7 @@ describeEachDatabase('the newest events of the log (readTail)', [], (t) => {
       return;
     }
     await inTransaction(t.ctx(), (tx) => appendEvents(tx, [ev('scan.hit', 20)]));
-    const before = await writtenHead(t.database.db);
+    const before = await headNow(t.database.db);
     // Nothing of this database runs now: ids below this one can only be other databases' (the test
     // files share a server), so none of those can hold the tail back below `before`.
     const endedBelow = await awaitEarlierTransactions(t.database.db);

@@ -11,6 +11,7 @@ import {
   type EventSqlRow,
   eventFilters,
   HORIZON,
+  headCursor,
   LOG_START,
   RETURNING,
   type ReadOptions,
@@ -187,6 +188,15 @@ export async function awaitEarlierTransactions(
     if (r && Number(r.h) >= next) return next;
   }
   return undefined;
+}
+
+/**
+ * The head after every event committed before the call, as a client means "from now on": the
+ * transactions running at the call are waited for (awaitEarlierTransactions), and no other
+ * database's can hold the head back.
+ */
+export async function headNow(exec: Executor): Promise<Cursor> {
+  return headCursor(exec, await awaitEarlierTransactions(exec));
 }
 
 /** A committed event read past the horizon; `final` when no event can still commit before it. */
