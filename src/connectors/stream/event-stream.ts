@@ -7,14 +7,8 @@ import { AppError } from '../../kernel/index.js';
 import type { Logger } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
 import { toCloudEvent } from '../../platform/events/cloudevents.js';
-import {
-  type Cursor,
-  cursorOf,
-  headCursor,
-  readEvents,
-  type StoredEvent,
-} from '../../platform/events/event-log.js';
-import { headNow, scanEvents } from '../../platform/events/event-scan.js';
+import { type Cursor, cursorOf, headCursor, type StoredEvent } from '../../platform/events/event-log.js';
+import { headNow, readFollowing, scanEvents } from '../../platform/events/event-scan.js';
 import { loopFailureLog } from '../../platform/outage-log.js';
 
 export interface StreamFilter {
@@ -152,7 +146,7 @@ export function startEventStreamHub(opts: {
           continue;
         }
         if (!cursor) cursor = await headCursor(database.db);
-        const batch = await readEvents(database.db, { after: cursor, limit: 1000 });
+        const batch = await readFollowing(database.db, { after: cursor, limit: 1000 });
         failures.succeeded();
         if (batch.length === 0) {
           await database.notifier.wait(pollMs, abort.signal, seen);

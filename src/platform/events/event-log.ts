@@ -382,14 +382,26 @@ const UNPLACED = sql.raw(`(x::text::bigint % 4294967296) not in (
         select backend_xid::text::bigint from pg_stat_activity
         where backend_xid is not null
           and datid is distinct from (select oid from pg_database where datname = current_database()))`);
+/**
+ * Whether pg_stat_activity shows the transaction id `id` running in this database. Read in the same
+ * statement as UNPLACED it is the same look (pg_stat_activity is read once per transaction), so an
+ * id that holds the horizon but is not running here ended between the snapshot and that look.
+ */
+export const runningHere = (id: SQL) => sql`(${id} % 4294967296) in (
+        select backend_xid::text::bigint from pg_stat_activity
+        where backend_xid is not null
+          and datid = (select oid from pg_database where datname = current_database()))`;
 const XIP = sql.raw('pg_snapshot_xip(pg_current_snapshot()) x');
 /** The next transaction id to be given out, as of this statement's snapshot. */
 export const XMAX_NOW = sql.raw('pg_snapshot_xmax(pg_current_snapshot())::text::bigint');
 
-/** The oldest unplaced running id at or above `floor` (a condition ending in `and`), or the next id. */
-const horizonFrom = (floor: SQL) =>
-  sql`(select coalesce((select min(x::text::bigint) from ${XIP} where ${floor}${UNPLACED}), ${XMAX_NOW}))`;
+/** The oldest unplaced running id at or above `floor` (a condition ending in `and`), or null. */
+const holderFrom = (floor: SQL) => sql`(select min(x::text::bigint) from ${XIP} where ${floor}${UNPLACED})`;
+/** The oldest unplaced running id at or above `floor`, or the next id. */
+const horizonFrom = (floor: SQL) => sql`(select coalesce(${holderFrom(floor)}, ${XMAX_NOW}))`;
 
+/** The running transaction id that the read horizon stops at, or null when none holds it. */
+export const HORIZON_HOLDER = holderFrom(sql``);
 /** The read horizon: the oldest transaction id of this database still running (or the next id). */
 export const HORIZON = horizonFrom(sql``);
 

@@ -11,12 +11,14 @@ import {
   type EventSqlRow,
   eventFilters,
   HORIZON,
+  HORIZON_HOLDER,
   headCursor,
   LOG_START,
   RETURNING,
   type ReadOptions,
   readEvents,
   readHorizon,
+  runningHere,
   type StoredEvent,
   toStoredEvent,
   XMAX_NOW,
@@ -197,6 +199,47 @@ export async function awaitEarlierTransactions(
  */
 export async function headNow(exec: Executor): Promise<Cursor> {
   return headCursor(exec, await awaitEarlierTransactions(exec));
+}
+
+/** Reads a follower makes again at once, at most, after one held back by an ended transaction. */
+const REREADS = 2;
+
+/**
+ * The next committed events after a follower's cursor (readEvents without a filter), for readers of
+ * the log's head that a commit wakes. A transaction of another database that ends between a read's
+ * snapshot and its look at pg_stat_activity can no longer be placed, so it holds the read back
+ * (HORIZON): the event that woke the reader is missing, and with no later commit the reader would
+ * sleep until its next poll. The statement also tells when its horizon was held by a transaction
+ * no longer running anywhere; the read is then made again at once, with a snapshot without it.
+ */
+export async function readFollowing(
+  exec: Executor,
+  opts: { after: Cursor; limit: number; serialized?: boolean },
+): Promise<StoredEvent[]> {
+  if (opts.serialized) return readEvents(exec, opts);
+  const { after, limit } = opts;
+  let longest: StoredEvent[] = [];
+  for (let read = 0; read <= REREADS; read++) {
+    const raw = await rows<EventSqlRow & { held_by_ended: boolean }>(
+      exec,
+      sql`with h as materialized (select ${HORIZON_HOLDER} as x)
+          select e.*, (h.x is not null and not ${runningHere(sql`h.x`)}) as held_by_ended
+          from h left join lateral (
+            select ${RETURNING} from events
+            where (tx_id, position) > (${after.txId}::bigint, ${after.position}::bigint)
+              and tx_id < coalesce(h.x, ${XMAX_NOW})
+            order by tx_id, position limit ${limit}) e on true`,
+    );
+    // In log order without a sort of the rows in the statement (the join's order is not promised).
+    const events = raw
+      .filter((r) => r.id != null)
+      .map(toStoredEvent)
+      .sort((a, b) => a.txId - b.txId || a.position - b.position);
+    // Every read is whole up to its own horizon; a later one may stop lower, at another ended one.
+    if (events.length >= longest.length) longest = events;
+    if (!raw[0]?.held_by_ended || events.length === limit) break;
+  }
+  return longest;
 }
 
 /** A committed event read past the horizon; `final` when no event can still commit before it. */

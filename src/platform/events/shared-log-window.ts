@@ -10,6 +10,7 @@
 // read 2.2 million rows. A reader filtering by subject or channel reads on its own.
 import type { Database } from '../db/database.js';
 import { type Cursor, type ReadOptions, readEvents, type StoredEvent } from './event-log.js';
+import { readFollowing } from './event-scan.js';
 
 /** Rows one read takes at most, and events a window keeps (older ones are dropped from its start). */
 export interface WindowSizes {
@@ -112,7 +113,7 @@ function readWindow(
     events: (async () => {
       const kept = base ? (await base.events).list : [];
       const newest = kept.length ? kept[kept.length - 1]! : from;
-      const fresh = await readEvents(database.db, { after: newest, limit: sizes.page, serialized });
+      const fresh = await readFollowing(database.db, { after: newest, limit: sizes.page, serialized });
       return { list: fresh.length === 0 ? kept : kept.concat(fresh), full: fresh.length === sizes.page };
     })(),
   };
