@@ -3,11 +3,10 @@
 // store's till channel with its new title and price; an order shipped with carrier and tracking and
 // refunded part, then all, in Dutch; Receive goods refusing an unknown SKU at its field; customers
 // found by part of a name; and the event log fitting a 1,280 px screen.
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TILL_SCOPES } from '../src/flows/demo/demo-app-keys.js';
 import type { HubConfig } from '../src/platform/config.js';
-import { ARTIFACTS, adminLogin, type BrowserHub, describeBrowser, LIVE } from './browser-harness.js';
+import { adminLogin, type BrowserHub, describeBrowser, LIVE } from './browser-harness.js';
 import { type SmtpCapture, startSmtpCapture } from './helpers/smtp-capture.js';
 
 let smtp: SmtpCapture;
@@ -257,7 +256,7 @@ describeBrowser(
       expect(widths.page).toBeLessThanOrEqual(1280);
       expect(widths.table).toBeLessThanOrEqual(widths.wrap);
       // The first screen only: the whole log is many screens tall.
-      await page.screenshot({ path: join(ARTIFACTS, `admin-events-1280-${t.kind}.png`) });
+      await t.screenshot(page, 'admin-events-1280', { fullPage: false });
     });
 
     it('fits every admin page and its tables on a 1,280 px screen', async () => {

@@ -27,6 +27,12 @@ export const ARTIFACTS = join(ROOT, 'test-artifacts', 'browser');
  * machine (a revoke or a live update took longer there); the condition, not the time, is the test.
  */
 export const LIVE = { timeout: 15_000 } as const;
+/**
+ * Screenshots of the pages the tests pass through (test-artifacts/browser/), for a person reviewing
+ * the apps: OMNIHUB_TEST_SCREENSHOTS=1. Nothing reads them in a run, and a full-page one cost about a
+ * second of CPU (PNG encoding in Chromium): ~120 per run were a twentieth of the suite's CPU in CI.
+ */
+export const SCREENSHOTS = process.env.OMNIHUB_TEST_SCREENSHOTS === '1';
 /** An error code as the API spells it (`validation_failed`): a page must never show one. */
 export const RAW_ERROR_CODE = /\b[a-z]+_[a-z_]+\b/;
 
@@ -65,7 +71,8 @@ export interface BrowserHub {
   /** Calls the API as the admin. */
   // biome-ignore lint/suspicious/noExplicitAny: test bodies are read loosely, as in test-hub.ts
   api<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
-  screenshot(page: Page, name: string): Promise<void>;
+  /** Saves what the page shows, when screenshots are asked for (`SCREENSHOTS`). */
+  screenshot(page: Page, name: string, opts?: { fullPage?: boolean }): Promise<void>;
 }
 
 /**
@@ -210,8 +217,9 @@ export function describeBrowser(
           const text = await res.text();
           return { status: res.status, body: text ? JSON.parse(text) : undefined };
         },
-        async screenshot(page, name) {
-          await page.screenshot({ path: join(ARTIFACTS, `${name}-${kind}.png`), fullPage: true });
+        async screenshot(page, name, { fullPage = true } = {}) {
+          if (!SCREENSHOTS) return;
+          await page.screenshot({ path: join(ARTIFACTS, `${name}-${kind}.png`), fullPage });
         },
       });
     });
