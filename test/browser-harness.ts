@@ -29,8 +29,9 @@ export const ARTIFACTS = join(ROOT, 'test-artifacts', 'browser');
 export const LIVE = { timeout: 15_000 } as const;
 /**
  * Screenshots of the pages the tests pass through (test-artifacts/browser/), for a person reviewing
- * the apps: OMNIHUB_TEST_SCREENSHOTS=1. Nothing reads them in a run, and a full-page one cost about a
- * second of CPU (PNG encoding in Chromium): ~120 per run were a twentieth of the suite's CPU in CI.
+ * the apps: OMNIHUB_TEST_SCREENSHOTS=1. Nothing reads them in a run, and a full-page one cost 0.3-0.9 s
+ * of CPU (rendering the whole page and PNG encoding in Chromium): ~120 per run, about 7 % of the
+ * browser files' CPU.
  */
 export const SCREENSHOTS = process.env.OMNIHUB_TEST_SCREENSHOTS === '1';
 /** An error code as the API spells it (`validation_failed`): a page must never show one. */
