@@ -8,7 +8,7 @@ import type { Logger } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
 import { toCloudEvent } from '../../platform/events/cloudevents.js';
 import { type Cursor, cursorOf, headCursor, type StoredEvent } from '../../platform/events/event-log.js';
-import { headNow, readFollowing, scanEvents } from '../../platform/events/event-scan.js';
+import { HELD_BACK_POLL_MS, headNow, readFollowing, scanEvents } from '../../platform/events/event-scan.js';
 import { loopFailureLog } from '../../platform/outage-log.js';
 
 export interface StreamFilter {
@@ -146,10 +146,13 @@ export function startEventStreamHub(opts: {
           continue;
         }
         if (!cursor) cursor = await headCursor(database.db);
-        const batch = await readFollowing(database.db, { after: cursor, limit: 1000 });
+        const { events: batch, heldByEnded } = await readFollowing(database.db, {
+          after: cursor,
+          limit: 1000,
+        });
         failures.succeeded();
         if (batch.length === 0) {
-          await database.notifier.wait(pollMs, abort.signal, seen);
+          await database.notifier.wait(heldByEnded ? HELD_BACK_POLL_MS : pollMs, abort.signal, seen);
           continue;
         }
         for (const e of batch) {

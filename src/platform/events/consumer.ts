@@ -17,6 +17,7 @@ import {
   readEvents,
   type StoredEvent,
 } from './event-log.js';
+import { HELD_BACK_POLL_MS } from './event-scan.js';
 import { LEASE_MS, onHeartbeat } from './lease-heartbeat.js';
 import { readShared } from './shared-log-window.js';
 
@@ -183,7 +184,6 @@ interface CaughtUpWaiter {
   head: Cursor;
   resolve: () => void;
 }
-const HELD_BACK_POLL_MS = 20;
 
 /**
  * The newest committed event, past the read horizon: an event committed under an older running
@@ -245,6 +245,8 @@ export function startConsumer(opts: ConsumerOptions): RunningConsumer {
   // an empty read that began at g or later, once nothing of ours is left up to that head.
   let generation = 0;
   let waiters: CaughtUpWaiter[] = [];
+  // The last read was held back by a transaction that ended while it ran (readFollowing).
+  let heldBack = false;
 
   const saveEveryMs = opts.saveEveryMs ?? 1_000;
   // The cursor handled up to, and whether the database has it yet (saved lazily).
@@ -312,16 +314,12 @@ export function startConsumer(opts: ConsumerOptions): RunningConsumer {
         }
         const readGen = generation;
         const seen = database.notifier.version;
-        // A caughtUp() waiting for an event held back by a running transaction looks again soon.
-        const maxAgeMs = waiters.length > 0 ? HELD_BACK_POLL_MS : pollMs;
-        const { events: batch, scannedTo } = await readShared(
-          database,
-          cursor,
-          opts.filter,
-          batchSize,
-          seen,
-          maxAgeMs,
-        );
+        // A caughtUp() waiting for an event held back by a running transaction looks again soon, as
+        // does a reader whose last read an ended transaction held back.
+        const maxAgeMs = waiters.length > 0 || heldBack ? HELD_BACK_POLL_MS : pollMs;
+        const read = await readShared(database, cursor, opts.filter, batchSize, seen, maxAgeMs);
+        const { events: batch, scannedTo } = read;
+        heldBack = read.heldBack;
         failures.succeeded();
         if (batch.length === 0) {
           if (after(scannedTo, cursor)) {
@@ -336,11 +334,10 @@ export function startConsumer(opts: ConsumerOptions): RunningConsumer {
             // held back by a running transaction: look again soon (its end need not notify)
             await database.notifier.wait(Math.min(pollMs, HELD_BACK_POLL_MS), abort.signal, seen);
           } else if (waiters.length === 0) {
-            await database.notifier.wait(
-              unsaved ? Math.min(pollMs, saveEveryMs) : pollMs,
-              abort.signal,
-              seen,
-            );
+            // Held back by an ended transaction: a commit of ours wakes it at once; one of another
+            // database's does not, so it looks again soon.
+            const waitMs = heldBack ? HELD_BACK_POLL_MS : unsaved ? saveEveryMs : pollMs;
+            await database.notifier.wait(Math.min(pollMs, waitMs), abort.signal, seen);
             if (coalesceMs > 0 && waiters.length === 0) await new Promise((r) => setTimeout(r, coalesceMs));
           }
           continue;

@@ -201,45 +201,40 @@ export async function headNow(exec: Executor): Promise<Cursor> {
   return headCursor(exec, await awaitEarlierTransactions(exec));
 }
 
-/** Reads a follower makes again at once, at most, after one held back by an ended transaction. */
-const REREADS = 2;
+/** How soon a reader held back (by a running or an ended transaction) looks again. */
+export const HELD_BACK_POLL_MS = 20;
 
 /**
  * The next committed events after a follower's cursor (readEvents without a filter), for readers of
- * the log's head that a commit wakes. A transaction of another database that ends between a read's
- * snapshot and its look at pg_stat_activity can no longer be placed, so it holds the read back
- * (HORIZON): the event that woke the reader is missing, and with no later commit the reader would
- * sleep until its next poll. The statement also tells when its horizon was held by a transaction
- * no longer running anywhere; the read is then made again at once, with a snapshot without it.
+ * the log's head that a commit wakes, and whether the read was held back by a transaction that
+ * ended while the statement ran. One of another database that ends between the snapshot and the
+ * look at pg_stat_activity can no longer be placed, so it holds the read back (HORIZON): the event
+ * that woke the reader is missing, and no commit of ours will wake it again. `heldByEnded` tells the
+ * reader to look again soon rather than at its next poll. The reader waits for a notification
+ * first: the ended transaction is as often one of ours, whose commit wakes it anyway.
  */
 export async function readFollowing(
   exec: Executor,
   opts: { after: Cursor; limit: number; serialized?: boolean },
-): Promise<StoredEvent[]> {
-  if (opts.serialized) return readEvents(exec, opts);
+): Promise<{ events: StoredEvent[]; heldByEnded: boolean }> {
+  if (opts.serialized) return { events: await readEvents(exec, opts), heldByEnded: false };
   const { after, limit } = opts;
-  let longest: StoredEvent[] = [];
-  for (let read = 0; read <= REREADS; read++) {
-    const raw = await rows<EventSqlRow & { held_by_ended: boolean }>(
-      exec,
-      sql`with h as materialized (select ${HORIZON_HOLDER} as x)
-          select e.*, (h.x is not null and not ${runningHere(sql`h.x`)}) as held_by_ended
-          from h left join lateral (
-            select ${RETURNING} from events
-            where (tx_id, position) > (${after.txId}::bigint, ${after.position}::bigint)
-              and tx_id < coalesce(h.x, ${XMAX_NOW})
-            order by tx_id, position limit ${limit}) e on true`,
-    );
-    // In log order without a sort of the rows in the statement (the join's order is not promised).
-    const events = raw
-      .filter((r) => r.id != null)
-      .map(toStoredEvent)
-      .sort((a, b) => a.txId - b.txId || a.position - b.position);
-    // Every read is whole up to its own horizon; a later one may stop lower, at another ended one.
-    if (events.length >= longest.length) longest = events;
-    if (!raw[0]?.held_by_ended || events.length === limit) break;
-  }
-  return longest;
+  const raw = await rows<EventSqlRow & { held_by_ended: boolean }>(
+    exec,
+    sql`with h as materialized (select ${HORIZON_HOLDER} as x)
+        select e.*, (h.x is not null and not ${runningHere(sql`h.x`)}) as held_by_ended
+        from h left join lateral (
+          select ${RETURNING} from events
+          where (tx_id, position) > (${after.txId}::bigint, ${after.position}::bigint)
+            and tx_id < coalesce(h.x, ${XMAX_NOW})
+          order by tx_id, position limit ${limit}) e on true`,
+  );
+  // In log order without a sort of the rows in the statement (the join's order is not promised).
+  const events = raw
+    .filter((r) => r.id != null)
+    .map(toStoredEvent)
+    .sort((a, b) => a.txId - b.txId || a.position - b.position);
+  return { events, heldByEnded: events.length < limit && !!raw[0]?.held_by_ended };
 }
 
 /** A committed event read past the horizon; `final` when no event can still commit before it. */

@@ -32,8 +32,11 @@ interface LogWindow {
   version: number;
   startedAt: number;
   usedAt: number;
-  /** In log order; `full`: the newest read stopped at the page size (there may be more). */
-  events: Promise<{ list: StoredEvent[]; full: boolean }>;
+  /**
+   * In log order; `full`: the newest read stopped at the page size (there may be more);
+   * `heldBack`: it was held back by a transaction that ended while it ran (readFollowing).
+   */
+  events: Promise<{ list: StoredEvent[]; full: boolean; heldBack: boolean }>;
 }
 
 /** Where a window is kept: the process's shared one, or its catch-up windows. */
@@ -113,13 +116,18 @@ function readWindow(
     events: (async () => {
       const kept = base ? (await base.events).list : [];
       const newest = kept.length ? kept[kept.length - 1]! : from;
-      const fresh = await readFollowing(database.db, { after: newest, limit: sizes.page, serialized });
-      return { list: fresh.length === 0 ? kept : kept.concat(fresh), full: fresh.length === sizes.page };
+      const read = await readFollowing(database.db, { after: newest, limit: sizes.page, serialized });
+      const fresh = read.events;
+      return {
+        list: fresh.length === 0 ? kept : kept.concat(fresh),
+        full: fresh.length === sizes.page,
+        heldBack: read.heldByEnded,
+      };
     })(),
   };
   store.put(base, w);
   w.events.then(
-    ({ list, full }) => {
+    ({ list, full, heldBack }) => {
       w.settled = true;
       if (list.length) w.end = list[list.length - 1]!;
       // Trimmed once read: readers that are further behind read it afresh, or a window of their own.
@@ -128,7 +136,7 @@ function readWindow(
         store.put(w, {
           ...w,
           from: list[dropped - 1]!,
-          events: Promise.resolve({ list: list.slice(dropped), full }),
+          events: Promise.resolve({ list: list.slice(dropped), full, heldBack }),
         });
       }
     },
@@ -198,17 +206,18 @@ export async function readShared(
    */
   maxAgeMs: number,
   sizes: WindowSizes = SIZES,
-): Promise<{ events: StoredEvent[]; scannedTo: Cursor }> {
+): Promise<{ events: StoredEvent[]; scannedTo: Cursor; heldBack: boolean }> {
   const serialized = database.kind === 'pglite';
   if (filter?.subject || filter?.channelId) {
     const events = await readEvents(database.db, { ...filter, after: from, limit, serialized });
-    return { events, scannedTo: events.length ? events[events.length - 1]! : from };
+    return { events, scannedTo: events.length ? events[events.length - 1]! : from, heldBack: false };
   }
-  let { list, full } = await windowFor(database, { from, seen, maxAgeMs, sizes }).events;
+  let { list, full, heldBack } = await windowFor(database, { from, seen, maxAgeMs, sizes }).events;
   let start = firstAfter(list, from);
   // At the end of a read that stopped at the page size: read on from there.
   if (start === list.length && full) {
-    ({ list } = await windowFor(database, { from, seen: Number.POSITIVE_INFINITY, maxAgeMs, sizes }).events);
+    ({ list, heldBack } = await windowFor(database, { from, seen: Number.POSITIVE_INFINITY, maxAgeMs, sizes })
+      .events);
     start = firstAfter(list, from);
   }
   const matches = typeMatcher(filter?.types);
@@ -217,8 +226,8 @@ export async function readShared(
     const e = list[i]!;
     if (!matches(e)) continue;
     events.push(e);
-    if (events.length === limit) return { events, scannedTo: e };
+    if (events.length === limit) return { events, scannedTo: e, heldBack: false };
   }
   const last = list[list.length - 1];
-  return { events, scannedTo: last && after(last, from) ? last : from };
+  return { events, scannedTo: last && after(last, from) ? last : from, heldBack };
 }
