@@ -191,7 +191,9 @@ function catchUpWindowFor(database: Database, { from, seen, maxAgeMs, sizes }: W
  * The consumer's next events after `from` (matching its type filter) and how far the log was
  * scanned: a consumer whose filter matched nothing can move its cursor past what it skipped.
  * `seen`: the notifier's version the caller has seen (a window read before it is extended first).
- * Also for followers of the log that are not consumers (no cursor of their own in the database).
+ * `heldBack`: the window's newest read was held back by a transaction that ended while it ran
+ * (readFollowing), so the caller looks again soon. Also for followers of the log that are not
+ * consumers (no cursor of their own in the database).
  */
 export async function readShared(
   database: Database,
