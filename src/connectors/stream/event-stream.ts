@@ -151,8 +151,9 @@ export function startEventStreamHub(opts: {
           limit: 1000,
         });
         failures.succeeded();
+        if (heldByEnded) database.notifier.notifyUnlessSooner(HELD_BACK_POLL_MS);
         if (batch.length === 0) {
-          await database.notifier.wait(heldByEnded ? HELD_BACK_POLL_MS : pollMs, abort.signal, seen);
+          await database.notifier.wait(pollMs, abort.signal, seen);
           continue;
         }
         for (const e of batch) {

@@ -10,7 +10,6 @@ import type { Logger } from '../../platform/context.js';
 import type { Database } from '../../platform/db/database.js';
 import { readShared } from '../../platform/events/consumer.js';
 import { type Cursor, headCursor } from '../../platform/events/event-log.js';
-import { HELD_BACK_POLL_MS } from '../../platform/events/event-scan.js';
 import { loopFailureLog } from '../../platform/outage-log.js';
 
 export const CAMPAIGN_CHANGE_TYPES = [
@@ -53,28 +52,26 @@ export function followCampaignChanges(opts: {
     });
   const loop = (async () => {
     let cursor: Cursor | null = null;
-    // A read held back by a transaction that ended while it ran looks again soon (readFollowing).
-    let heldBack = false;
     while (!abort.signal.aborted) {
       try {
         const seen = database.notifier.version;
         cursor ??= await headCursor(database.db);
         // From the page the process's consumers share (it was a read of its own after every commit).
-        const waitMs = heldBack ? Math.min(pollMs, HELD_BACK_POLL_MS) : pollMs;
-        const read = await readShared(database, cursor, { types: CAMPAIGN_CHANGE_TYPES }, 1000, seen, waitMs);
-        const { events: batch, scannedTo } = read;
-        heldBack = read.heldBack;
+        const { events: batch, scannedTo } = await readShared(
+          database,
+          cursor,
+          { types: CAMPAIGN_CHANGE_TYPES },
+          1000,
+          seen,
+          pollMs,
+        );
         failures.succeeded();
         cursor = scannedTo;
         if (batch.length > 0) {
           bumpPromotionsVersion(database);
           continue;
         }
-        await database.notifier.wait(
-          heldBack ? Math.min(pollMs, HELD_BACK_POLL_MS) : pollMs,
-          abort.signal,
-          seen,
-        );
+        await database.notifier.wait(pollMs, abort.signal, seen);
         await pause(minGapMs);
       } catch (err) {
         if (abort.signal.aborted) break;

@@ -245,8 +245,6 @@ export function startConsumer(opts: ConsumerOptions): RunningConsumer {
   // an empty read that began at g or later, once nothing of ours is left up to that head.
   let generation = 0;
   let waiters: CaughtUpWaiter[] = [];
-  // The last read was held back by a transaction that ended while it ran (readFollowing).
-  let heldBack = false;
 
   const saveEveryMs = opts.saveEveryMs ?? 1_000;
   // The cursor handled up to, and whether the database has it yet (saved lazily).
@@ -314,12 +312,16 @@ export function startConsumer(opts: ConsumerOptions): RunningConsumer {
         }
         const readGen = generation;
         const seen = database.notifier.version;
-        // A caughtUp() waiting for an event held back by a running transaction looks again soon, as
-        // does a reader whose last read an ended transaction held back.
-        const maxAgeMs = waiters.length > 0 || heldBack ? HELD_BACK_POLL_MS : pollMs;
-        const read = await readShared(database, cursor, opts.filter, batchSize, seen, maxAgeMs);
-        const { events: batch, scannedTo } = read;
-        heldBack = read.heldBack;
+        // A caughtUp() waiting for an event held back by a running transaction looks again soon.
+        const maxAgeMs = waiters.length > 0 ? HELD_BACK_POLL_MS : pollMs;
+        const { events: batch, scannedTo } = await readShared(
+          database,
+          cursor,
+          opts.filter,
+          batchSize,
+          seen,
+          maxAgeMs,
+        );
         failures.succeeded();
         if (batch.length === 0) {
           if (after(scannedTo, cursor)) {
@@ -334,10 +336,11 @@ export function startConsumer(opts: ConsumerOptions): RunningConsumer {
             // held back by a running transaction: look again soon (its end need not notify)
             await database.notifier.wait(Math.min(pollMs, HELD_BACK_POLL_MS), abort.signal, seen);
           } else if (waiters.length === 0) {
-            // Held back by an ended transaction: a commit of ours wakes it at once; one of another
-            // database's does not, so it looks again soon.
-            const waitMs = heldBack ? HELD_BACK_POLL_MS : unsaved ? saveEveryMs : pollMs;
-            await database.notifier.wait(Math.min(pollMs, waitMs), abort.signal, seen);
+            await database.notifier.wait(
+              unsaved ? Math.min(pollMs, saveEveryMs) : pollMs,
+              abort.signal,
+              seen,
+            );
             if (coalesceMs > 0 && waiters.length === 0) await new Promise((r) => setTimeout(r, coalesceMs));
           }
           continue;

@@ -374,23 +374,22 @@ export async function headCursor(exec: Executor, endedBelow?: number): Promise<C
   return r?.tx_id != null ? { txId: Number(r.tx_id), position: Number(r.position) } : LOG_START;
 }
 
+/** The transaction ids pg_stat_activity shows running in this database, or in the others. */
+const runningXids = (here: boolean) =>
+  sql.raw(`select backend_xid::text::bigint from pg_stat_activity
+        where backend_xid is not null
+          and datid ${here ? '=' : 'is distinct from'} (select oid from pg_database where datname = current_database())`);
 // A running transaction id of the snapshot that pg_stat_activity does not place in another database.
 // A transaction of another database that ends between the snapshot and that look can no longer be
 // placed, so it counts as ours and holds a read back until the next one: ours must never be skipped
 // (its events could commit below a reader that moved on).
-const UNPLACED = sql.raw(`(x::text::bigint % 4294967296) not in (
-        select backend_xid::text::bigint from pg_stat_activity
-        where backend_xid is not null
-          and datid is distinct from (select oid from pg_database where datname = current_database()))`);
+const UNPLACED = sql`(x::text::bigint % 4294967296) not in (${runningXids(false)})`;
 /**
  * Whether pg_stat_activity shows the transaction id `id` running in this database. Read in the same
  * statement as UNPLACED it is the same look (pg_stat_activity is read once per transaction), so an
  * id that holds the horizon but is not running here ended between the snapshot and that look.
  */
-export const runningHere = (id: SQL) => sql`(${id} % 4294967296) in (
-        select backend_xid::text::bigint from pg_stat_activity
-        where backend_xid is not null
-          and datid = (select oid from pg_database where datname = current_database()))`;
+export const runningHere = (id: SQL) => sql`(${id} % 4294967296) in (${runningXids(true)})`;
 const XIP = sql.raw('pg_snapshot_xip(pg_current_snapshot()) x');
 /** The next transaction id to be given out, as of this statement's snapshot. */
 export const XMAX_NOW = sql.raw('pg_snapshot_xmax(pg_current_snapshot())::text::bigint');

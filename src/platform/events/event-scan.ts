@@ -210,8 +210,8 @@ export const HELD_BACK_POLL_MS = 20;
  * ended while the statement ran. One of another database that ends between the snapshot and the
  * look at pg_stat_activity can no longer be placed, so it holds the read back (HORIZON): the event
  * that woke the reader is missing, and no commit of ours will wake it again. `heldByEnded` tells the
- * reader to look again soon rather than at its next poll. The reader waits for a notification
- * first: the ended transaction is as often one of ours, whose commit wakes it anyway.
+ * caller to have its readers woken soon (EventNotifier.notifyUnlessSooner) rather than at their next
+ * poll; a commit wakes them first when the ended transaction was one of ours.
  */
 export async function readFollowing(
   exec: Executor,

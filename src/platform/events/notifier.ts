@@ -40,6 +40,15 @@ export class EventNotifier {
     for (const w of ws) w();
   }
 
+  /**
+   * Wakes waiters in `ms` unless a notify comes first: for a read that may have missed committed
+   * events without any commit to come that would wake its reader.
+   */
+  notifyUnlessSooner(ms: number): void {
+    const seen = this.version;
+    setTimeout(() => this.version === seen && this.notifyRemote(), ms).unref();
+  }
+
   /** Calls `listener` on every local notify (the NATS wake-up tells other nodes); returns the undo. */
   onLocal(listener: () => void): () => void {
     this.localListeners.add(listener);

@@ -10,7 +10,7 @@
 // read 2.2 million rows. A reader filtering by subject or channel reads on its own.
 import type { Database } from '../db/database.js';
 import { type Cursor, type ReadOptions, readEvents, type StoredEvent } from './event-log.js';
-import { readFollowing } from './event-scan.js';
+import { HELD_BACK_POLL_MS, readFollowing } from './event-scan.js';
 
 /** Rows one read takes at most, and events a window keeps (older ones are dropped from its start). */
 export interface WindowSizes {
@@ -32,11 +32,8 @@ interface LogWindow {
   version: number;
   startedAt: number;
   usedAt: number;
-  /**
-   * In log order; `full`: the newest read stopped at the page size (there may be more);
-   * `heldBack`: it was held back by a transaction that ended while it ran (readFollowing).
-   */
-  events: Promise<{ list: StoredEvent[]; full: boolean; heldBack: boolean }>;
+  /** In log order; `full`: the newest read stopped at the page size (there may be more). */
+  events: Promise<{ list: StoredEvent[]; full: boolean }>;
 }
 
 /** Where a window is kept: the process's shared one, or its catch-up windows. */
@@ -117,17 +114,16 @@ function readWindow(
       const kept = base ? (await base.events).list : [];
       const newest = kept.length ? kept[kept.length - 1]! : from;
       const read = await readFollowing(database.db, { after: newest, limit: sizes.page, serialized });
+      // Held back by a transaction that ended as it ran: its readers look again soon, unless a commit
+      // wakes them first (as one of ours does; another database's does not).
+      if (read.heldByEnded) database.notifier.notifyUnlessSooner(HELD_BACK_POLL_MS);
       const fresh = read.events;
-      return {
-        list: fresh.length === 0 ? kept : kept.concat(fresh),
-        full: fresh.length === sizes.page,
-        heldBack: read.heldByEnded,
-      };
+      return { list: fresh.length === 0 ? kept : kept.concat(fresh), full: fresh.length === sizes.page };
     })(),
   };
   store.put(base, w);
   w.events.then(
-    ({ list, full, heldBack }) => {
+    ({ list, full }) => {
       w.settled = true;
       if (list.length) w.end = list[list.length - 1]!;
       // Trimmed once read: readers that are further behind read it afresh, or a window of their own.
@@ -136,7 +132,7 @@ function readWindow(
         store.put(w, {
           ...w,
           from: list[dropped - 1]!,
-          events: Promise.resolve({ list: list.slice(dropped), full, heldBack }),
+          events: Promise.resolve({ list: list.slice(dropped), full }),
         });
       }
     },
@@ -191,9 +187,7 @@ function catchUpWindowFor(database: Database, { from, seen, maxAgeMs, sizes }: W
  * The consumer's next events after `from` (matching its type filter) and how far the log was
  * scanned: a consumer whose filter matched nothing can move its cursor past what it skipped.
  * `seen`: the notifier's version the caller has seen (a window read before it is extended first).
- * `heldBack`: the window's newest read was held back by a transaction that ended while it ran
- * (readFollowing), so the caller looks again soon. Also for followers of the log that are not
- * consumers (no cursor of their own in the database).
+ * Also for followers of the log that are not consumers (no cursor of their own in the database).
  */
 export async function readShared(
   database: Database,
@@ -208,18 +202,17 @@ export async function readShared(
    */
   maxAgeMs: number,
   sizes: WindowSizes = SIZES,
-): Promise<{ events: StoredEvent[]; scannedTo: Cursor; heldBack: boolean }> {
+): Promise<{ events: StoredEvent[]; scannedTo: Cursor }> {
   const serialized = database.kind === 'pglite';
   if (filter?.subject || filter?.channelId) {
     const events = await readEvents(database.db, { ...filter, after: from, limit, serialized });
-    return { events, scannedTo: events.length ? events[events.length - 1]! : from, heldBack: false };
+    return { events, scannedTo: events.length ? events[events.length - 1]! : from };
   }
-  let { list, full, heldBack } = await windowFor(database, { from, seen, maxAgeMs, sizes }).events;
+  let { list, full } = await windowFor(database, { from, seen, maxAgeMs, sizes }).events;
   let start = firstAfter(list, from);
   // At the end of a read that stopped at the page size: read on from there.
   if (start === list.length && full) {
-    ({ list, heldBack } = await windowFor(database, { from, seen: Number.POSITIVE_INFINITY, maxAgeMs, sizes })
-      .events);
+    ({ list } = await windowFor(database, { from, seen: Number.POSITIVE_INFINITY, maxAgeMs, sizes }).events);
     start = firstAfter(list, from);
   }
   const matches = typeMatcher(filter?.types);
@@ -228,8 +221,8 @@ export async function readShared(
     const e = list[i]!;
     if (!matches(e)) continue;
     events.push(e);
-    if (events.length === limit) return { events, scannedTo: e, heldBack: false };
+    if (events.length === limit) return { events, scannedTo: e };
   }
   const last = list[list.length - 1];
-  return { events, scannedTo: last && after(last, from) ? last : from, heldBack };
+  return { events, scannedTo: last && after(last, from) ? last : from };
 }
